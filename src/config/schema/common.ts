@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { hasControlCharacters } from "../../files/safe-path.ts";
+
+/**
+ * Field types shared by several config sections. Every field carries a description: it becomes the JSON Schema
+ * documentation editors show, and the README's config reference is generated from it.
+ */
+
+/** Letters, digits, '.', '_' and '-'; no '..' so a name can never walk out of a registry folder (DOMAIN.md §4). */
+export const NAME_PATTERN = /^(?!.*\.\.)[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9])?$/;
+export const NAME_RULE = "1-64 letters, digits, '.', '_' or '-', starting and ending with a letter or digit, no '..'";
+
+export const Name = z.string().regex(NAME_PATTERN, { error: `expected a name of ${NAME_RULE}` });
+
+// Control characters in paths hide traversal tricks and break logs; the loader separately refuses paths that leave
+// the repository (it knows where the repository is, the schema does not).
+
+/** A path relative to the folder holding mlops.yml. */
+export const RelativePath = z
+  .string()
+  .min(1, { error: "expected a non-empty path" })
+  .refine((value) => !hasControlCharacters(value), { error: "a path may not contain control characters" });
+
+/** A local path, a glob (`data/*.csv`, many files read as one dataset) or an `s3://bucket/key` URI. */
+export const DataSource = RelativePath.describe("A local path, a glob, or an s3://bucket/key URI.");
+
+export const DataSources = z.union([DataSource, z.array(DataSource).min(1)], {
+  error: "expected a path, glob or s3:// URI, or a list of them",
+});
+
+export const Severity = z.enum(["error", "warn"]).describe("`error` fails the stage (exit 1); `warn` only reports.");
+
+export const Direction = z
+  .enum(["higher", "lower"])
+  .describe("Whether a higher or a lower value of the metric is better.");
+
+export const Command = z
+  .string()
+  .trim()
+  .min(1, { error: "expected a command to run" })
+  .describe("A shell command, run with the folder of mlops.yml as its working directory.");
+
+export const TimeoutMinutes = z.number().positive().max(360).describe("Kill the command after this many minutes.");
+
+/** Scalars a user may write in YAML for params, categories and slice values. */
+export const Scalar = z.union([z.string(), z.number(), z.boolean()]);

@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { DataSources, RelativePath, Scalar, Severity } from "./common.ts";
+
+export const COLUMN_TYPES = ["integer", "number", "string", "boolean", "category", "datetime"] as const;
+export const DRIFT_METHODS = ["auto", "psi", "ks", "chi2", "jensen_shannon", "wasserstein"] as const;
+export const DATA_FORMATS = ["auto", "csv", "tsv", "jsonl", "parquet"] as const;
+
+const Bound = z.union([z.number(), z.string()], { error: "expected a number (or an ISO date for datetime columns)" });
+
+export const ColumnSpec = z
+  .strictObject({
+    type: z.enum(COLUMN_TYPES).optional().describe("The column's type. Inferred from the data when left out."),
+    required: z.boolean().default(true).describe("The column must be present."),
+    nullable: z.boolean().default(true).describe("Empty values are allowed."),
+    max_null_fraction: z.number().min(0).max(1).optional().describe("Largest allowed share of empty values (0-1)."),
+    min: Bound.optional().describe("Smallest allowed value (inclusive)."),
+    max: Bound.optional().describe("Largest allowed value (inclusive)."),
+    values: z.array(Scalar).min(1).optional().describe("The allowed values of a category column."),
+    regex: z.string().optional().describe("A regular expression every non-empty value must match in full."),
+    unique: z.boolean().default(false).describe("No value may appear twice."),
+    severity: Severity.default("error"),
+    description: z.string().optional().describe("What the column holds."),
+  })
+  .describe("Rules for one column.");
+
+export const DatasetSchema = z
+  .strictObject({
+    columns: z.record(z.string().min(1), ColumnSpec).default({}).describe("Rules per column, by column name."),
+    rows: z
+      .strictObject({
+        min: z.number().int().min(0).optional().describe("Fewest rows allowed."),
+        max: z.number().int().min(0).optional().describe("Most rows allowed."),
+      })
+      .optional()
+      .describe("Row-count bounds."),
+    unique_key: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe("Columns whose combined values must be unique in every row (a primary key)."),
+    duplicate_rows: z
+      .enum(["allow", "warn", "error"])
+      .default("warn")
+      .describe("What an exact duplicate row is: allowed, a warning, or an error."),
+    extra_columns: z
+      .enum(["allow", "warn", "error"])
+      .default("allow")
+      .describe("What a column that `columns` does not declare is."),
+  })
+  .describe("What valid data looks like (DOMAIN.md §3).");
+
+export const DriftColumnOverride = z.strictObject({
+  method: z.enum(DRIFT_METHODS).optional().describe("Drift statistic for this column."),
+  threshold: z.number().positive().optional().describe("Drift threshold for this column."),
+  skip: z.boolean().default(false).describe("Leave this column out of drift checks."),
+});
+
+export const DriftConfig = z
+  .strictObject({
+    reference: z
+      .union([z.literal("champion"), RelativePath])
+      .default("champion")
+      .describe(
+        "What current data is compared with: `champion` (the training-data profile stored with the registry's " +
+          "champion), a data file, or a stored profile JSON.",
+      ),
+    method: z
+      .enum(DRIFT_METHODS)
+      .default("auto")
+      .describe(
+        "Drift statistic. `auto` picks as Evidently does: KS or chi-square for small references, normed " +
+          "Wasserstein or Jensen-Shannon distance for large ones.",
+      ),
+    threshold: z
+      .number()
+      .positive()
+      .optional()
+      .describe("Threshold for the chosen method (p-value for tests, distance otherwise). Default per method."),
+    columns: z.record(z.string().min(1), DriftColumnOverride).default({}).describe("Per-column overrides."),
+    max_drifted_share: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.5)
+      .describe("The dataset counts as drifted when at least this share of its columns drifted."),
+    severity: Severity.default("warn").describe("Whether dataset drift fails validation (`error`) or only reports."),
+  })
+  .describe("Drift of current data against a reference.");
+
+export const DataSection = z
+  .strictObject({
+    train: DataSources.describe("Training data: a path, glob, or s3:// URI, or a list of them."),
+    eval: DataSources.optional().describe("Evaluation data, validated with the same schema."),
+    target: z.string().min(1).optional().describe("The label column."),
+    format: z.enum(DATA_FORMATS).default("auto").describe("File format; `auto` goes by the file extension."),
+    schema: DatasetSchema.optional(),
+    drift: DriftConfig.optional(),
+  })
+  .describe("The data the model is trained and evaluated on.");

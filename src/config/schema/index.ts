@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { RelativePath } from "./common.ts";
+import { DataSection } from "./data.ts";
+import { EvaluateSection } from "./evaluate.ts";
+import { GateSection } from "./gate.ts";
+import { ModelSection } from "./model.ts";
+import { PublishSection, RegistrySection } from "./registry.ts";
+import { ReportSection } from "./report.ts";
+import { RetrainSection } from "./retrain.ts";
+import { TrainSection } from "./train.ts";
+
+/**
+ * The shape of mlops.yml: the single source of truth for the config's types, defaults, docs, the generated JSON
+ * Schema (schema/mlops.schema.json) and the README's config reference.
+ */
+export const MlopsConfigSchema = z
+  .strictObject({
+    version: z.literal(1, { error: "expected `version: 1`" }).describe("Config format version. Always 1."),
+    model: ModelSection,
+    data: DataSection.optional(),
+    train: TrainSection.optional(),
+    evaluate: EvaluateSection.optional(),
+    gate: GateSection.optional(),
+    registry: RegistrySection.prefault({}),
+    publish: PublishSection.prefault({}),
+    retrain: RetrainSection.optional(),
+    report: ReportSection.prefault({}),
+    workspace: RelativePath.default(".mlops").describe(
+      "Folder (relative to mlops.yml) for stage results, the local registry and the local run cache.",
+    ),
+  })
+  .describe("mlops-kit configuration (mlops.yml).");
+
+/** The config as written, before defaults. */
+export type MlopsConfigInput = z.input<typeof MlopsConfigSchema>;
+/** The config with defaults applied. */
+export type MlopsConfig = z.output<typeof MlopsConfigSchema>;
+export type GateRule = NonNullable<MlopsConfig["gate"]>["rules"][number];
+export type ColumnSpec = NonNullable<NonNullable<MlopsConfig["data"]>["schema"]>["columns"][string];

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { Name, RelativePath } from "./common.ts";
+
+export const RegistrySection = z
+  .strictObject({
+    uri: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Where models are kept: s3://bucket/prefix, or a folder. Default: <workspace>/registry."),
+    region: z.string().optional().describe("AWS region of the bucket (else from the AWS environment)."),
+    endpoint: z
+      .url({ error: "expected a URL such as https://minio.example.com:9000" })
+      .optional()
+      .describe("Endpoint of an S3-compatible server (MinIO, R2, Ceph...)."),
+    force_path_style: z.boolean().optional().describe("Use path-style S3 addressing (most S3-compatible servers)."),
+  })
+  .describe("The model registry.");
+
+export const PublishSection = z
+  .strictObject({
+    files: z.array(RelativePath).optional().describe("Files or folders to publish. Default: train.outputs."),
+    promote: z
+      .union([Name, z.literal(false)])
+      .default("champion")
+      .describe("Alias moved to the new version when its gate passed; `false` never promotes."),
+  })
+  .describe("Publishing a trained model to the registry.");

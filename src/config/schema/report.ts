@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+export const ReportSection = z
+  .strictObject({
+    comment: z
+      .enum(["sticky", "new", "off"])
+      .default("sticky")
+      .describe("PR comment: one kept up to date (`sticky`), a new one per run, or none."),
+    summary: z.boolean().default(true).describe("Write the report to the job summary."),
+    check: z.boolean().default(true).describe("Create a check run whose conclusion is the gate's verdict."),
+    check_name: z.string().min(1).optional().describe("Name of the check run. Default: `mlops gate (<model>)`."),
+  })
+  .describe("Where results are reported.");

@@ -1,0 +1,72 @@
+import type { MlopsConfig } from "../config/schema/index.ts";
+
+/**
+ * The built-in metrics (DOMAIN.md §1): which task each belongs to, which way is better, and what it needs from the
+ * predictions file. The gate, the config checks and the reports all read directions from here.
+ */
+
+export type Task = MlopsConfig["model"]["task"];
+export type MetricDirection = "higher" | "lower";
+
+export interface BuiltinMetric {
+  task: Task;
+  direction: MetricDirection;
+  /** `labels`: true and predicted labels/values; `scores`: probabilities too. */
+  needs: "labels" | "scores";
+  description: string;
+}
+
+const classification = (
+  direction: MetricDirection,
+  needs: "labels" | "scores",
+  description: string,
+): BuiltinMetric => ({
+  task: "classification",
+  direction,
+  needs,
+  description,
+});
+const regression = (direction: MetricDirection, description: string): BuiltinMetric => ({
+  task: "regression",
+  direction,
+  needs: "labels",
+  description,
+});
+
+export const BUILTIN_METRICS = {
+  accuracy: classification("higher", "labels", "share of rows predicted correctly"),
+  precision: classification("higher", "labels", "precision of the positive class"),
+  recall: classification("higher", "labels", "recall of the positive class"),
+  f1: classification("higher", "labels", "F1 of the positive class"),
+  precision_macro: classification("higher", "labels", "unweighted mean of per-class precision"),
+  recall_macro: classification("higher", "labels", "unweighted mean of per-class recall"),
+  f1_macro: classification("higher", "labels", "unweighted mean of per-class F1"),
+  precision_micro: classification("higher", "labels", "precision over all classes pooled"),
+  recall_micro: classification("higher", "labels", "recall over all classes pooled"),
+  f1_micro: classification("higher", "labels", "F1 over all classes pooled"),
+  precision_weighted: classification("higher", "labels", "per-class precision weighted by support"),
+  recall_weighted: classification("higher", "labels", "per-class recall weighted by support"),
+  f1_weighted: classification("higher", "labels", "per-class F1 weighted by support"),
+  roc_auc: classification("higher", "scores", "area under the ROC curve (trapezoidal)"),
+  average_precision: classification("higher", "scores", "average precision (step-wise, as scikit-learn)"),
+  log_loss: classification("lower", "scores", "cross-entropy of the predicted probabilities"),
+  brier_score: classification("lower", "scores", "mean squared error of the positive-class probability"),
+  mae: regression("lower", "mean absolute error"),
+  mse: regression("lower", "mean squared error"),
+  rmse: regression("lower", "root mean squared error"),
+  r2: regression("higher", "coefficient of determination"),
+  mape: regression("lower", "mean absolute percentage error (a fraction, as scikit-learn)"),
+  median_absolute_error: regression("lower", "median absolute error"),
+} as const satisfies Record<string, BuiltinMetric>;
+
+export type BuiltinMetricName = keyof typeof BUILTIN_METRICS;
+
+export function builtinMetric(name: string): BuiltinMetric | undefined {
+  return Object.hasOwn(BUILTIN_METRICS, name) ? BUILTIN_METRICS[name as BuiltinMetricName] : undefined;
+}
+
+/** Metrics whose best value is 0, where a relative change against a perfect baseline is undefined. */
+export function bestValueIsZero(name: string): boolean {
+  const metric = builtinMetric(name);
+  return metric !== undefined && metric.direction === "lower";
+}

@@ -1,0 +1,138 @@
+import { spawn } from "node:child_process";
+import type { Logger } from "../logging.ts";
+
+/**
+ * Runs a user's shell command (training, evaluation). The command gets its own process group so that a timeout
+ * kills everything it started (a Python script's workers, a shell's children), not just the shell.
+ */
+
+export interface CommandOptions {
+  command: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Milliseconds; undefined = no limit. */
+  timeoutMs?: number;
+  logger: Logger;
+  /** Prefix for streamed log lines, e.g. "train". */
+  label: string;
+  /** How many of the last output lines to keep. */
+  tailLines?: number;
+}
+
+export interface CommandResult {
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  /** The command could not be started or the shell could not find it (exit 127). */
+  notFound: boolean;
+  durationMs: number;
+  /** Last lines of stdout and stderr interleaved, as they arrived. */
+  tail: string[];
+  /** Last lines of stderr alone: what usually explains a failure. */
+  stderrTail: string[];
+}
+
+const KILL_GRACE_MS = 5000;
+
+export async function runCommand(options: CommandOptions): Promise<CommandResult> {
+  const tailLimit = options.tailLines ?? 40;
+  const tail = new LineTail(tailLimit);
+  const stderrTail = new LineTail(tailLimit);
+  const started = performance.now();
+  const child = spawn(options.command, {
+    cwd: options.cwd,
+    env: options.env,
+    shell: true,
+    detached: process.platform !== "win32",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+
+  const stream = (source: NodeJS.ReadableStream, alsoTo?: LineTail): void => {
+    let partial = "";
+    source.setEncoding("utf8");
+    source.on("data", (chunk: string) => {
+      const lines = (partial + chunk).split(/\r?\n/);
+      partial = lines.pop() ?? "";
+      for (const line of lines) emit(line);
+    });
+    source.on("end", () => {
+      if (partial !== "") emit(partial);
+    });
+    function emit(line: string): void {
+      tail.push(line);
+      alsoTo?.push(line);
+      options.logger.info(`  [${options.label}] ${line}`);
+    }
+  };
+  stream(child.stdout);
+  stream(child.stderr, stderrTail);
+
+  let timedOut = false;
+  let killTimer: NodeJS.Timeout | undefined;
+  const timer =
+    options.timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          killGroup(child.pid, "SIGTERM");
+          killTimer = setTimeout(() => killGroup(child.pid, "SIGKILL"), KILL_GRACE_MS);
+        }, options.timeoutMs);
+
+  const { exitCode, signal, spawnError } = await new Promise<{
+    exitCode: number | null;
+    signal: string | null;
+    spawnError?: Error;
+  }>((resolve) => {
+    child.on("error", (error) => resolve({ exitCode: null, signal: null, spawnError: error }));
+    child.on("close", (code, sig) => resolve({ exitCode: code, signal: sig }));
+  });
+  clearTimeout(timer);
+  clearTimeout(killTimer);
+  if (timedOut) killGroup(child.pid, "SIGKILL"); // leftovers that ignored SIGTERM
+
+  if (spawnError) stderrTail.push(spawnError.message);
+  return {
+    exitCode,
+    signal,
+    timedOut,
+    notFound: spawnError !== undefined || exitCode === 127,
+    durationMs: Math.round(performance.now() - started),
+    tail: tail.lines(),
+    stderrTail: stderrTail.lines(),
+  };
+}
+
+function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (pid === undefined) return;
+  try {
+    // A negative pid signals the whole process group the detached child leads.
+    process.kill(process.platform === "win32" ? pid : -pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Keeps the last N lines, each cut to a sane length so one huge line cannot fill a report. */
+class LineTail {
+  private readonly buffer: string[] = [];
+  constructor(private readonly limit: number) {}
+  push(line: string): void {
+    this.buffer.push(line.length > 500 ? `${line.slice(0, 497)}...` : line);
+    if (this.buffer.length > this.limit) this.buffer.shift();
+  }
+  lines(): string[] {
+    return [...this.buffer];
+  }
+}
+
+/** Describes why a command failed, in one line plus its stderr tail. */
+export function describeFailure(what: string, command: string, result: CommandResult, timeoutMs?: number): string {
+  const lines = result.stderrTail.slice(-10);
+  let head: string;
+  if (result.timedOut)
+    head = `${what} timed out after ${Math.round((timeoutMs ?? 0) / 1000)} s and was stopped: ${command}`;
+  else if (result.notFound) head = `${what} command not found (exit 127): ${command}`;
+  else if (result.signal) head = `${what} was killed by ${result.signal}: ${command}`;
+  else head = `${what} failed with exit code ${result.exitCode}: ${command}`;
+  return lines.length > 0 ? `${head}\n  last lines of stderr:\n${lines.map((l) => `    ${l}`).join("\n")}` : head;
+}

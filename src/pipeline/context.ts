@@ -1,0 +1,18 @@
+import type { LoadedConfig } from "../config/load.ts";
+import type { Logger } from "../logging.ts";
+import type { Provenance } from "./provenance.ts";
+import type { Workspace } from "./workspace.ts";
+
+/**
+ * Everything a stage needs from the outside, built once by a door (CLI or action) and passed down, so the core reads
+ * no globals: tests build one with a recording logger, a fixed clock and a temp folder.
+ */
+export interface StageContext {
+  loaded: LoadedConfig;
+  workspace: Workspace;
+  logger: Logger;
+  /** The environment the user's commands inherit. */
+  env: NodeJS.ProcessEnv;
+  now: () => Date;
+  provenance: Provenance;
+}

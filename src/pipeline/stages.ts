@@ -1,0 +1,184 @@
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { validateData, type ValidateResult } from "../data/validate.ts";
+import { ExitCode, InputError, isErrnoException } from "../errors.ts";
+import { evaluateModel, type EvaluateResult } from "../evaluate/evaluate.ts";
+import { type GateResult, runGate } from "../gate/gate.ts";
+import { openRegistry } from "../registry/open.ts";
+import { publishModel, type PublishResult } from "../registry/publish.ts";
+import {
+  evaluateSection,
+  gateSection,
+  publishSection,
+  renderMarkdown,
+  type Section,
+  trainSection,
+  validateSection,
+} from "../report/sections.ts";
+import { resolveTrainParams, trainModel, type TrainOptions, type TrainResult } from "../train/train.ts";
+import type { StageContext } from "./context.ts";
+import type { Stage } from "./workspace.ts";
+
+/**
+ * Stage runners: run one stage, save its result (JSON) and report (markdown) in the workspace, and say what exit
+ * code the outcome deserves. The CLI commands, `mlops run` and the actions all go through these.
+ */
+
+export type StageResult = ValidateResult | TrainResult | EvaluateResult | GateResult | PublishResult;
+
+export interface StageRun<T extends StageResult> {
+  result: T;
+  section: Section;
+  exitCode: ExitCode;
+  resultFile: string;
+  reportFile: string;
+}
+
+async function save<T extends StageResult>(
+  context: StageContext,
+  stage: Stage,
+  result: T,
+  section: Section,
+  exitCode: ExitCode,
+): Promise<StageRun<T>> {
+  const { workspace } = context;
+  await mkdir(workspace.outDir, { recursive: true });
+  const resultFile = workspace.resultFile(stage);
+  const reportFile = workspace.reportFile(stage);
+  await writeFile(resultFile, `${JSON.stringify(result, null, 2)}\n`);
+  await writeFile(reportFile, `${renderMarkdown(section)}\n`);
+  return { result, section, exitCode, resultFile, reportFile };
+}
+
+/** The saved result of an earlier stage, or null when that stage has not run in this workspace. */
+export async function readStageResult<T extends StageResult>(context: StageContext, stage: Stage): Promise<T | null> {
+  let text: string;
+  try {
+    text = await readFile(context.workspace.resultFile(stage), "utf8");
+  } catch (error) {
+    if (isErrnoException(error, "ENOENT")) return null;
+    throw error;
+  }
+  const value = JSON.parse(text) as { stage?: unknown };
+  if (value.stage !== stage) throw new InputError(`${context.workspace.resultFile(stage)} is not a ${stage} result`);
+  return value as T;
+}
+
+export async function runValidateStage(context: StageContext): Promise<StageRun<ValidateResult>> {
+  const result = await validateData(context.loaded.config.data, context.loaded.root);
+  for (const finding of result.datasets.flatMap((d) => d.findings)) {
+    const message = `${finding.dataset}${finding.column ? ` column ${finding.column}` : ""}: ${finding.message} (${finding.count} row(s), e.g. ${finding.observed}${finding.rows.length > 0 ? ` at row ${finding.rows.join(", ")}` : ""})`;
+    const location = context.loaded.locate(finding.configPath);
+    if (finding.severity === "error") context.logger.error(message, location);
+    else context.logger.warn(message, location);
+  }
+  return save(
+    context,
+    "validate",
+    result,
+    validateSection(result),
+    result.verdict === "fail" ? ExitCode.checkFailed : ExitCode.ok,
+  );
+}
+
+export async function runTrainStage(context: StageContext, options: TrainOptions): Promise<StageRun<TrainResult>> {
+  const result = await trainModel(context, options);
+  if (result.failure) context.logger.error(result.failure);
+  return save(
+    context,
+    "train",
+    result,
+    trainSection(result),
+    result.status === "failed" ? ExitCode.checkFailed : ExitCode.ok,
+  );
+}
+
+export async function runEvaluateStage(context: StageContext): Promise<StageRun<EvaluateResult>> {
+  const result = await evaluateModel(context);
+  if (result.failure) context.logger.error(result.failure);
+  for (const warning of result.warnings) context.logger.warn(warning);
+  return save(
+    context,
+    "evaluate",
+    result,
+    evaluateSection(result),
+    result.status === "failed" ? ExitCode.checkFailed : ExitCode.ok,
+  );
+}
+
+export async function runGateStage(context: StageContext): Promise<StageRun<GateResult>> {
+  const evaluation = await readStageResult<EvaluateResult>(context, "evaluate");
+  if (!evaluation) {
+    throw new InputError("there are no metrics to gate: the evaluate stage has not run in this workspace", {
+      hint: "run `mlops evaluate` first (or `mlops run`)",
+    });
+  }
+  const registry = openRegistry(context.loaded, context.workspace, context.now);
+  const result = await runGate(context, evaluation, registry);
+  for (const outcome of result.outcomes) {
+    if (outcome.verdict !== "fail" && outcome.verdict !== "error" && outcome.verdict !== "warn") continue;
+    const location = context.loaded.locate(["gate", "rules", outcome.rule]);
+    const message = `gate: ${outcome.metric}${outcome.slice ? ` [${outcome.slice.column}=${outcome.slice.value}]` : ""}: ${outcome.reason}`;
+    if (outcome.verdict === "warn") context.logger.warn(message, location);
+    else context.logger.error(message, location);
+  }
+  const exitCode =
+    result.verdict === "fail"
+      ? ExitCode.checkFailed
+      : result.verdict === "error"
+        ? ExitCode.usageOrConfig
+        : ExitCode.ok;
+  return save(context, "gate", result, gateSection(result), exitCode);
+}
+
+export async function runPublishStage(context: StageContext): Promise<StageRun<PublishResult>> {
+  const [train, evaluation, gate] = await Promise.all([
+    readStageResult<TrainResult>(context, "train"),
+    readStageResult<EvaluateResult>(context, "evaluate"),
+    readStageResult<GateResult>(context, "gate"),
+  ]);
+  const registry = openRegistry(context.loaded, context.workspace, context.now);
+  const result = await publishModel(context, registry, { train, evaluation, gate });
+  return save(context, "publish", result, publishSection(result), ExitCode.ok);
+}
+
+export interface PipelineOptions {
+  /** `name=value` param overrides. */
+  overrides: readonly string[];
+  /** Publish (and promote on a passed gate) after the gate. */
+  publish: boolean;
+}
+
+export interface PipelineResult {
+  stage: "run";
+  exitCode: ExitCode;
+  /** The stage that stopped the run, if one did. */
+  stoppedAt: Stage | null;
+  stages: StageRun<StageResult>[];
+}
+
+/**
+ * All stages in order. A failed data check, training or evaluation stops the run (nothing after it would mean
+ * anything). A failed gate does not stop publishing: the version is recorded with its verdict, and only promotion
+ * depends on the gate.
+ */
+export async function runPipeline(context: StageContext, options: PipelineOptions): Promise<PipelineResult> {
+  const stages: StageRun<StageResult>[] = [];
+  const step = async <T extends StageResult>(name: Stage, run: () => Promise<StageRun<T>>): Promise<StageRun<T>> => {
+    const outcome = await context.logger.group(name, run);
+    stages.push(outcome);
+    return outcome;
+  };
+  const stop = (at: Stage, exitCode: ExitCode): PipelineResult => ({ stage: "run", exitCode, stoppedAt: at, stages });
+  const params = await resolveTrainParams(context.loaded, options.overrides);
+
+  const validated = await step("validate", () => runValidateStage(context));
+  if (validated.exitCode !== ExitCode.ok) return stop("validate", validated.exitCode);
+  const trained = await step("train", () => runTrainStage(context, { params }));
+  if (trained.exitCode !== ExitCode.ok) return stop("train", trained.exitCode);
+  const evaluated = await step("evaluate", () => runEvaluateStage(context));
+  if (evaluated.exitCode !== ExitCode.ok) return stop("evaluate", evaluated.exitCode);
+  const gated = await step("gate", () => runGateStage(context));
+  if (gated.result.verdict === "error") return stop("gate", gated.exitCode);
+  if (options.publish) await step("publish", () => runPublishStage(context));
+  return { stage: "run", exitCode: gated.exitCode, stoppedAt: null, stages };
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { NAME_PATTERN } from "../config/schema/common.ts";
+import { relativePathProblem } from "../files/safe-path.ts";
+
+/**
+ * A version's manifest (DOMAIN.md §4): what the version holds and where it came from. Manifests are read back from a
+ * store anyone with bucket access can write to, so they are parsed with this schema, never trusted as they are.
+ */
+
+export const MANIFEST_FORMAT = "mlops-kit/manifest@1";
+
+const SafeRelativePath = z.string().refine((value) => relativePathProblem(value) === undefined, {
+  error: "not a safe relative path",
+});
+const Name = z.string().regex(NAME_PATTERN);
+
+const FileEntry = z.object({
+  path: SafeRelativePath,
+  size: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+export const ManifestSchema = z.object({
+  format: z.literal(MANIFEST_FORMAT),
+  model: Name,
+  version: Name,
+  createdAt: z.string(),
+  files: z.array(FileEntry),
+  metrics: z.record(z.string(), z.number()),
+  slices: z
+    .array(
+      z.object({ column: z.string(), value: z.string(), rows: z.number(), metrics: z.record(z.string(), z.number()) }),
+    )
+    .default([]),
+  gate: z.object({ verdict: z.enum(["pass", "fail", "error"]), baseline: z.string().nullable() }).nullable(),
+  params: z.record(z.string(), z.unknown()),
+  data: z.array(z.object({ dataset: z.string(), files: z.array(FileEntry.extend({ path: z.string() })) })),
+  git: z.object({ sha: z.string().nullable(), ref: z.string().nullable() }),
+  runUrl: z.string().nullable(),
+  actor: z.string().nullable(),
+  kitVersion: z.string(),
+});
+
+export type Manifest = z.infer<typeof ManifestSchema>;
+export type ManifestFile = Manifest["files"][number];

@@ -1,0 +1,122 @@
+import path from "node:path";
+import { resolveDataFiles } from "../data/sources.ts";
+import { InputError, isErrnoException } from "../errors.ts";
+import type { EvaluateResult } from "../evaluate/evaluate.ts";
+import { digestFiles, type FileDigest } from "../files/hash.ts";
+import type { GateResult } from "../gate/gate.ts";
+import type { StageContext } from "../pipeline/context.ts";
+import type { TrainResult } from "../train/train.ts";
+import { KIT_VERSION } from "../version.ts";
+import type { Registry } from "./registry.ts";
+
+/** The publish stage: store the model as a new immutable version, then move the alias if the gate passed. */
+
+export interface PublishResult {
+  stage: "publish";
+  model: string;
+  version: string;
+  /** Where the version lives: registry location + key. */
+  uri: string;
+  manifest: string;
+  files: number;
+  bytes: number;
+  promoted: string | null;
+  /** Why it was or was not promoted, in words. */
+  promotion: string;
+}
+
+export interface PublishInputs {
+  train: TrainResult | null;
+  evaluation: EvaluateResult | null;
+  gate: GateResult | null;
+}
+
+export async function publishModel(
+  context: StageContext,
+  registry: Registry,
+  inputs: PublishInputs,
+): Promise<PublishResult> {
+  const { loaded, provenance } = context;
+  const { config, root } = loaded;
+  const targets = config.publish.files ?? config.train?.outputs ?? [];
+  if (targets.length === 0) {
+    throw new InputError("nothing to publish: publish.files and train.outputs are both empty", {
+      hint: "list the model files in publish.files",
+    });
+  }
+  let digests: FileDigest[];
+  try {
+    digests = await digestFiles(root, targets);
+  } catch (error) {
+    if (isErrnoException(error, "ENOENT")) {
+      throw new InputError(`cannot publish: ${path.relative(root, error.path ?? "") || "a file"} does not exist`, {
+        hint: "run the train stage first (publish.files or train.outputs)",
+      });
+    }
+    throw error;
+  }
+  const data = [];
+  for (const [dataset, sources] of [
+    ["train", config.data?.train],
+    ["eval", config.data?.eval],
+  ] as const) {
+    if (sources === undefined) continue;
+    const files = await resolveDataFiles(sources, root);
+    data.push({
+      dataset,
+      files: await digestFiles(
+        root,
+        files.map((f) => path.relative(root, f)),
+      ),
+    });
+  }
+  const manifest = await registry.publish({
+    model: config.model.name,
+    files: digests.map((d) => ({ path: d.path, source: path.join(root, d.path) })),
+    metrics: inputs.evaluation?.metrics ?? {},
+    slices: inputs.evaluation?.slices ?? [],
+    gate:
+      inputs.gate && inputs.gate.verdict !== "skipped"
+        ? { verdict: inputs.gate.verdict, baseline: inputs.gate.baseline?.description ?? null }
+        : null,
+    params: inputs.train?.params ?? {},
+    data,
+    git: { sha: provenance.gitSha, ref: provenance.ref },
+    runUrl: provenance.runUrl,
+    actor: provenance.actor,
+    kitVersion: KIT_VERSION,
+  });
+
+  const alias = config.publish.promote;
+  let promoted: string | null = null;
+  let promotion: string;
+  if (alias === false) {
+    promotion = "not promoted: publish.promote is false";
+  } else if (!inputs.gate || inputs.gate.verdict === "skipped") {
+    promotion = `not promoted to ${alias}: no gate verdict (run the gate stage first)`;
+  } else if (inputs.gate.verdict !== "pass") {
+    promotion = `not promoted to ${alias}: the gate verdict is ${inputs.gate.verdict}`;
+  } else {
+    const baseline = inputs.gate.baseline?.description;
+    await registry.moveAlias(config.model.name, alias, manifest.version, {
+      at: context.now().toISOString(),
+      actor: provenance.actor,
+      reason: baseline ? `gate passed against ${baseline}` : "gate passed (first version)",
+      runUrl: provenance.runUrl,
+      forced: false,
+    });
+    promoted = alias;
+    promotion = `promoted to ${alias}`;
+  }
+  return {
+    stage: "publish",
+    model: config.model.name,
+    version: manifest.version,
+    uri: `${registry.location}/${config.model.name}/versions/${manifest.version}`,
+    manifest: `${registry.location}/${config.model.name}/versions/${manifest.version}/manifest.json`,
+    files: manifest.files.length,
+    bytes: manifest.files.reduce((sum, f) => sum + f.size, 0),
+    promoted,
+    promotion,
+  };
+}

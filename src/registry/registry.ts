@@ -1,0 +1,217 @@
+import { randomBytes } from "node:crypto";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { ExternalError, InputError } from "../errors.ts";
+import { sha256File } from "../files/hash.ts";
+import { type Manifest, MANIFEST_FORMAT, ManifestSchema } from "./manifest.ts";
+import type { ObjectStore } from "./object-store.ts";
+
+/**
+ * The model registry over an object store (DOMAIN.md §4).
+ *
+ * Layout, per model:
+ *   <model>/versions/<version>/files/<path>     artifacts, written first
+ *   <model>/versions/<version>/manifest.json    written last: a version exists iff its manifest exists
+ *   <model>/aliases/<alias>.json                where an alias points now
+ *   <model>/history/<time>-<random>.json        one file per alias move, never rewritten (append-only)
+ */
+
+export interface AliasEvent {
+  alias: string;
+  from: string | null;
+  to: string;
+  at: string;
+  actor: string | null;
+  reason: string;
+  runUrl: string | null;
+  /** Promoted although its gate failed. */
+  forced: boolean;
+}
+
+const AliasEventSchema = z.object({
+  alias: z.string(),
+  from: z.string().nullable(),
+  to: z.string(),
+  at: z.string(),
+  actor: z.string().nullable(),
+  reason: z.string(),
+  runUrl: z.string().nullable(),
+  forced: z.boolean().default(false),
+});
+
+export interface PublishInput extends Omit<Manifest, "format" | "version" | "files" | "createdAt"> {
+  /** Files to store: `path` inside the version, `source` on disk. */
+  files: { path: string; source: string }[];
+}
+
+export interface Registry {
+  readonly location: string;
+  publish(input: PublishInput): Promise<Manifest>;
+  versions(model: string): Promise<Manifest[]>;
+  version(model: string, version: string): Promise<Manifest | undefined>;
+  /** A version id or an alias name. */
+  resolve(model: string, ref: string): Promise<Manifest | undefined>;
+  aliases(model: string): Promise<Record<string, string>>;
+  moveAlias(
+    model: string,
+    alias: string,
+    version: string,
+    event: Omit<AliasEvent, "alias" | "from" | "to">,
+  ): Promise<AliasEvent>;
+  history(model: string): Promise<AliasEvent[]>;
+  /** Downloads a version's files into `outDir`, verifying size and sha256 of each. */
+  pull(manifest: Manifest, outDir: string): Promise<string[]>;
+  models(): Promise<string[]>;
+}
+
+export function createRegistry(store: ObjectStore, now: () => Date = () => new Date()): Registry {
+  const versionKey = (model: string, version: string): string => `${model}/versions/${version}`;
+  const readJson = async (key: string): Promise<unknown> => {
+    const body = await store.get(key);
+    if (body === undefined) return undefined;
+    try {
+      return JSON.parse(body.toString("utf8"));
+    } catch {
+      throw new ExternalError(`the registry object ${key} in ${store.location} is not valid JSON`, {
+        hint: "it was changed outside mlops-kit; restore it or remove it",
+      });
+    }
+  };
+  const readManifest = async (model: string, version: string): Promise<Manifest | undefined> => {
+    const key = `${versionKey(model, version)}/manifest.json`;
+    const raw = await readJson(key);
+    if (raw === undefined) return undefined;
+    const parsed = ManifestSchema.safeParse(raw);
+    if (!parsed.success) {
+      throw new ExternalError(
+        `the manifest ${key} in ${store.location} is not a valid mlops-kit manifest: ${parsed.error.issues[0]?.message ?? ""}`,
+      );
+    }
+    return parsed.data;
+  };
+
+  const registry: Registry = {
+    location: store.location,
+
+    async publish(input) {
+      const created = now();
+      const version = newVersionId(created);
+      const files = [];
+      for (const file of input.files) {
+        const { size, sha256 } = await sha256File(file.source);
+        await store.putFile(`${versionKey(input.model, version)}/files/${file.path}`, file.source);
+        files.push({ path: file.path, size, sha256 });
+      }
+      const manifest: Manifest = ManifestSchema.parse({
+        ...input,
+        format: MANIFEST_FORMAT,
+        version,
+        createdAt: created.toISOString(),
+        files,
+      });
+      // Last: until this write lands, the version does not exist for any reader.
+      await store.put(`${versionKey(input.model, version)}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+      return manifest;
+    },
+
+    async versions(model) {
+      const keys = await store.list(`${model}/versions/`);
+      const ids = keys
+        .map((key) => /^[^/]+\/versions\/([^/]+)\/manifest\.json$/.exec(key)?.[1])
+        .filter((id): id is string => id !== undefined);
+      const manifests = await Promise.all(ids.sort().map((id) => readManifest(model, id)));
+      return manifests.filter((m): m is Manifest => m !== undefined);
+    },
+
+    version: readManifest,
+
+    async resolve(model, ref) {
+      const aliases = await registry.aliases(model);
+      const target = aliases[ref] ?? ref;
+      return readManifest(model, target);
+    },
+
+    async aliases(model) {
+      const keys = await store.list(`${model}/aliases/`);
+      const result: Record<string, string> = {};
+      for (const key of keys) {
+        const alias = /\/aliases\/([^/]+)\.json$/.exec(key)?.[1];
+        if (!alias) continue;
+        const pointer = z.object({ version: z.string() }).safeParse(await readJson(key));
+        if (pointer.success) result[alias] = pointer.data.version;
+      }
+      return result;
+    },
+
+    async moveAlias(model, alias, version, event) {
+      if (!(await readManifest(model, version))) throw new InputError(`model ${model} has no version ${version}`);
+      const from = (await registry.aliases(model))[alias] ?? null;
+      const entry: AliasEvent = { alias, from, to: version, ...event };
+      // History first: a crash between the two writes leaves a record of an intended move, never an unrecorded one.
+      await store.put(
+        `${model}/history/${entry.at.replace(/[:.]/g, "")}-${randomBytes(4).toString("hex")}.json`,
+        `${JSON.stringify(entry, null, 2)}\n`,
+      );
+      await store.put(
+        `${model}/aliases/${alias}.json`,
+        `${JSON.stringify({ alias, version, at: entry.at }, null, 2)}\n`,
+      );
+      return entry;
+    },
+
+    async history(model) {
+      const keys = await store.list(`${model}/history/`);
+      const events: AliasEvent[] = [];
+      for (const key of keys) {
+        const parsed = AliasEventSchema.safeParse(await readJson(key));
+        if (parsed.success) events.push(parsed.data);
+      }
+      return events.sort((a, b) => a.at.localeCompare(b.at));
+    },
+
+    async pull(manifest, outDir) {
+      const written: string[] = [];
+      for (const file of manifest.files) {
+        const target = path.join(outDir, ...file.path.split("/"));
+        await mkdir(path.dirname(target), { recursive: true });
+        const found = await store.getToFile(
+          `${versionKey(manifest.model, manifest.version)}/files/${file.path}`,
+          target,
+        );
+        if (!found)
+          throw new ExternalError(
+            `version ${manifest.version} of ${manifest.model} lists ${file.path}, but the registry has no such file`,
+          );
+        const actual = await sha256File(target);
+        if (actual.size !== file.size || actual.sha256 !== file.sha256) {
+          throw new ExternalError(
+            `${file.path} of ${manifest.model} ${manifest.version} is corrupted: its sha256 or size differs from the manifest`,
+            {
+              hint: "the stored object was changed or damaged; publish the model again",
+            },
+          );
+        }
+        written.push(target);
+      }
+      return written;
+    },
+
+    async models() {
+      const keys = await store.list("");
+      const names = new Set<string>();
+      for (const key of keys) {
+        const match = /^([^/]+)\/versions\/[^/]+\/manifest\.json$/.exec(key);
+        if (match?.[1]) names.add(match[1]);
+      }
+      return [...names].sort();
+    },
+  };
+  return registry;
+}
+
+/** Unique and sortable without coordination: UTC time to the millisecond, then random bits against same-ms clashes. */
+export function newVersionId(at: Date): string {
+  const stamp = at.toISOString().replace(/[-:]/g, "").replace(".", "");
+  return `v${stamp}-${randomBytes(3).toString("hex")}`;
+}

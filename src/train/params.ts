@@ -1,0 +1,90 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parse as parseYamlScalar } from "yaml";
+import { closestMatch } from "../config/suggest.ts";
+import { readYamlFile, YamlSourceError } from "../config/yaml-source.ts";
+import { ConfigError, InputError, UsageError } from "../errors.ts";
+
+/** Hyperparameters: a YAML/JSON file or an inline mapping, plus `--set name=value` overrides (like `dvc exp run -S`). */
+export type Params = Record<string, unknown>;
+
+export async function loadParams(source: string | Record<string, unknown> | undefined, root: string): Promise<Params> {
+  if (source === undefined) return {};
+  if (typeof source === "object") return structuredClone(source);
+  const file = path.resolve(root, source);
+  if (file.endsWith(".json")) {
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch {
+      throw new InputError(`params file not found: ${source}`, { hint: "train.params is relative to mlops.yml" });
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new InputError(`params file ${source} is not valid JSON: ${(error as Error).message}`);
+    }
+    return asMapping(value, source);
+  }
+  try {
+    const yaml = await readYamlFile(file, source, {
+      what: "params file",
+      missingHint: "train.params is relative to mlops.yml",
+    });
+    return asMapping(yaml.value, source);
+  } catch (error) {
+    if (error instanceof YamlSourceError) throw new ConfigError(error.diagnostics);
+    throw error;
+  }
+}
+
+function asMapping(value: unknown, source: string): Params {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new InputError(`params file ${source} must hold a mapping of name: value`);
+  }
+  return value as Params;
+}
+
+/**
+ * Applies `name=value` overrides. Values are read as YAML scalars (`0.1` is a number, `[a, b]` a list). Dotted names
+ * reach into nested params. An unknown name is refused: a typo would otherwise train with the default silently.
+ */
+export function applyOverrides(params: Params, overrides: readonly string[]): Params {
+  const result = structuredClone(params);
+  for (const override of overrides) {
+    const equals = override.indexOf("=");
+    if (equals <= 0) throw new UsageError(`--set ${override}: expected name=value`);
+    const name = override.slice(0, equals).trim();
+    const value: unknown = parseYamlScalar(override.slice(equals + 1));
+    const keys = name.split(".");
+    let target: Record<string, unknown> = result;
+    for (const [i, key] of keys.entries()) {
+      if (!Object.hasOwn(target, key)) {
+        const near = closestMatch(key, Object.keys(target));
+        throw new UsageError(`--set ${name}: there is no param "${keys.slice(0, i + 1).join(".")}"`, {
+          hint: near ? `did you mean "${near}"?` : `known params: ${Object.keys(target).join(", ") || "(none)"}`,
+        });
+      }
+      if (i === keys.length - 1) target[key] = value;
+      else {
+        const next = target[key];
+        if (next === null || typeof next !== "object" || Array.isArray(next)) {
+          throw new UsageError(`--set ${name}: "${keys.slice(0, i + 1).join(".")}" is not a mapping`);
+        }
+        target = next as Record<string, unknown>;
+      }
+    }
+  }
+  return result;
+}
+
+/** MLOPS_PARAM_<NAME> for each top-level param: scalars as text, lists and mappings as JSON. */
+export function paramEnvironment(params: Params): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) {
+    const key = `MLOPS_PARAM_${name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
+    env[key] = typeof value === "string" ? value : JSON.stringify(value);
+  }
+  return env;
+}

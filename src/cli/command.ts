@@ -1,0 +1,58 @@
+import type { ExitCode } from "../errors.ts";
+import type { Logger, TextSink } from "../logging.ts";
+
+/** What a CLI command is made of. Commands live one per file in ./commands and are listed in ./commands/index.ts. */
+
+export interface OptionSpec {
+  type: "string" | "boolean";
+  short?: string;
+  multiple?: boolean;
+  /** Shown in --help; `<value>` names the argument. */
+  description: string;
+  valueName?: string;
+  default?: string | boolean;
+}
+
+export interface PositionalSpec {
+  name: string;
+  required: boolean;
+  description: string;
+}
+
+export interface CommandIO {
+  stdout: TextSink;
+  stderr: TextSink;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Colour and progress niceties for a terminal. */
+  color: boolean;
+}
+
+export interface CommandArgs {
+  /** --config, already defaulted. */
+  config: string;
+  json: boolean;
+  verbose: boolean;
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+  logger: Logger;
+}
+
+export interface CommandOutcome {
+  exitCode: ExitCode;
+  /** The machine-readable result (the --json output). */
+  result: unknown;
+  /** The human report: stdout normally, stderr under --json. */
+  text: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  /** Extra lines for --help. */
+  details?: string;
+  positionals?: PositionalSpec[];
+  options?: Record<string, OptionSpec>;
+  /** Commands such as `init` work without an existing config. */
+  run(args: CommandArgs, io: CommandIO): Promise<CommandOutcome>;
+}

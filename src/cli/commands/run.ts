@@ -1,0 +1,34 @@
+import { ExitCode } from "../../errors.ts";
+import { runPipeline } from "../../pipeline/stages.ts";
+import { renderText } from "../../report/sections.ts";
+import type { CommandSpec } from "../command.ts";
+import { openProject } from "../project.ts";
+
+export const runCommand: CommandSpec = {
+  name: "run",
+  summary: "Run every stage in order: validate, train, evaluate, gate, publish",
+  details:
+    "Stops at the first stage that fails (data, training, evaluation). A failed gate still publishes the version\n" +
+    "(recorded with its verdict) but does not promote it. Use --no-publish for a pull-request style run.",
+  options: {
+    set: { type: "string", multiple: true, valueName: "name=value", description: "Override a param (repeatable)" },
+    "no-publish": { type: "boolean", description: "Stop after the gate" },
+  },
+  run: async (args, io) => {
+    const context = await openProject(args, io);
+    const overrides = (args.values.set as string[] | undefined) ?? [];
+    const pipeline = await runPipeline(context, { overrides, publish: args.values["no-publish"] !== true });
+    const verdict =
+      pipeline.stoppedAt !== null
+        ? `Stopped at ${pipeline.stoppedAt}.`
+        : pipeline.exitCode === ExitCode.ok
+          ? "All stages passed."
+          : "The gate failed.";
+    const text = [...pipeline.stages.map((stage) => renderText(stage.section)), verdict].join("\n\n");
+    return {
+      exitCode: pipeline.exitCode,
+      result: { ...pipeline, stages: pipeline.stages.map((stage) => stage.result) },
+      text,
+    };
+  },
+};

@@ -1,0 +1,194 @@
+import { parseArgs } from "node:util";
+import { closestMatch } from "../config/suggest.ts";
+import { DEFAULT_CONFIG_FILE } from "../config/load.ts";
+import { asError, ConfigError, ExitCode, UsageError, UserError } from "../errors.ts";
+import { createStreamLogger } from "../logging.ts";
+import { KIT_VERSION } from "../version.ts";
+import type { CommandIO, CommandSpec, OptionSpec } from "./command.ts";
+import { COMMANDS } from "./commands/index.ts";
+
+/**
+ * The `mlops` door: parse argv, run one command, print, return the exit code (0 ok, 1 a check failed, 2 usage or
+ * config error). It never calls process.exit, so tests run it in-process.
+ */
+
+const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
+  config: {
+    type: "string",
+    short: "c",
+    valueName: "path",
+    description: `Config file (default ./${DEFAULT_CONFIG_FILE})`,
+  },
+  json: { type: "boolean", description: "Print one JSON result object on stdout; human text goes to stderr" },
+  verbose: { type: "boolean", short: "v", description: "Print debug details" },
+  help: { type: "boolean", short: "h", description: "Show help" },
+};
+
+export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout.write(generalHelp());
+    return name === undefined ? ExitCode.usageOrConfig : ExitCode.ok;
+  }
+  if (name === "--version" || name === "-V") {
+    io.stdout.write(`${KIT_VERSION}\n`);
+    return ExitCode.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    const near = closestMatch(
+      name,
+      COMMANDS.map((c) => c.name),
+    );
+    io.stderr.write(
+      `error: unknown command "${name}"${near ? `; did you mean "${near}"?` : ""}\nRun \`mlops --help\` for the list.\n`,
+    );
+    return ExitCode.usageOrConfig;
+  }
+  const json = rest.includes("--json");
+  try {
+    const parsed = parseCommandArgs(command, rest);
+    if (parsed.values.help === true) {
+      io.stdout.write(commandHelp(command));
+      return ExitCode.ok;
+    }
+    const logger = createStreamLogger(io.stderr, { verbose: parsed.values.verbose === true, color: io.color });
+    const outcome = await command.run(
+      {
+        config: typeof parsed.values.config === "string" ? parsed.values.config : DEFAULT_CONFIG_FILE,
+        json,
+        verbose: parsed.values.verbose === true,
+        values: parsed.values,
+        positionals: parsed.positionals,
+        logger,
+      },
+      io,
+    );
+    if (json) {
+      io.stderr.write(`${outcome.text}\n`);
+      io.stdout.write(`${JSON.stringify(outcome.result, null, 2)}\n`);
+    } else {
+      io.stdout.write(`${outcome.text}\n`);
+    }
+    return outcome.exitCode;
+  } catch (thrown) {
+    return reportError(asError(thrown), { json, io, command: command.name });
+  }
+}
+
+function parseCommandArgs(command: CommandSpec, args: string[]): ReturnType<typeof parseArgs> {
+  const options = { ...GLOBAL_OPTIONS, ...command.options };
+  const positionals = command.positionals ?? [];
+  try {
+    const parsed = parseArgs({
+      args,
+      options: Object.fromEntries(
+        Object.entries(options).map(([key, spec]) => [
+          key,
+          {
+            type: spec.type,
+            ...(spec.short ? { short: spec.short } : {}),
+            ...(spec.multiple ? { multiple: true } : {}),
+            ...(spec.default === undefined ? {} : { default: spec.default }),
+          },
+        ]),
+      ),
+      allowPositionals: positionals.length > 0,
+      strict: true,
+    });
+    if (parsed.values.help !== true) {
+      const missing = positionals.slice(parsed.positionals.length).find((p) => p.required);
+      if (missing)
+        throw new UsageError(`mlops ${command.name} needs <${missing.name}>: ${missing.description}`, {
+          hint: `see \`mlops ${command.name} --help\``,
+        });
+      if (parsed.positionals.length > positionals.length) {
+        throw new UsageError(`unexpected argument "${parsed.positionals[positionals.length]}"`, {
+          hint: `see \`mlops ${command.name} --help\``,
+        });
+      }
+    }
+    return parsed;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    // parseArgs' own errors (unknown option, missing value) carry a code and a clear enough message.
+    const message = (error as Error).message;
+    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
+    if (unknown) {
+      const near = closestMatch(unknown.replace(/^-+/, ""), Object.keys(options));
+      throw new UsageError(`unknown option ${unknown} for \`mlops ${command.name}\``, {
+        hint: near ? `did you mean --${near}?` : `see \`mlops ${command.name} --help\``,
+      });
+    }
+    throw new UsageError(message.split("\n")[0] ?? message, { hint: `see \`mlops ${command.name} --help\`` });
+  }
+}
+
+function reportError(error: Error, context: { json: boolean; io: CommandIO; command: string }): number {
+  const { io } = context;
+  if (error instanceof UserError) {
+    const label = error instanceof ConfigError ? "" : "error: ";
+    io.stderr.write(`${label}${error.describe()}\n`);
+    if (context.json) {
+      const diagnostics = error instanceof ConfigError ? error.diagnostics : undefined;
+      io.stdout.write(
+        `${JSON.stringify({ ok: false, error: { kind: error.name, message: error.message, hint: error.hint ?? null, location: error.location ?? null, ...(diagnostics ? { diagnostics } : {}) } }, null, 2)}\n`,
+      );
+    }
+    return error.exitCode;
+  }
+  // A bug: keep everything that helps to find it.
+  io.stderr.write(
+    `internal error in \`mlops ${context.command}\` (this is a bug in mlops-kit; please report it):\n${error.stack ?? error.message}\n`,
+  );
+  if (error.cause !== undefined) {
+    const cause = asError(error.cause);
+    io.stderr.write(`caused by: ${cause.stack ?? cause.message}\n`);
+  }
+  if (context.json)
+    io.stdout.write(
+      `${JSON.stringify({ ok: false, error: { kind: "InternalError", message: error.message } }, null, 2)}\n`,
+    );
+  return ExitCode.usageOrConfig;
+}
+
+function generalHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `mlops ${KIT_VERSION}: CI, CD and continuous training for ML repositories, from one mlops.yml`,
+    "",
+    "Usage: mlops <command> [options]",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Every command takes --config <path>, --json and --help.",
+    "Exit codes: 0 ok, 1 a check failed (data rules, gate), 2 usage or config error.",
+    "",
+  ].join("\n");
+}
+
+export function commandHelp(command: CommandSpec): string {
+  const options = { ...command.options, ...GLOBAL_OPTIONS };
+  const label = (key: string, spec: OptionSpec): string =>
+    `${spec.short ? `-${spec.short}, ` : "    "}--${key}${spec.type === "string" ? ` <${spec.valueName ?? "value"}>` : ""}`;
+  const width = Math.max(...Object.entries(options).map(([k, s]) => label(k, s).length));
+  const positionals = command.positionals ?? [];
+  const usage = `mlops ${command.name}${positionals.map((p) => (p.required ? ` <${p.name}>` : ` [${p.name}]`)).join("")} [options]`;
+  return [
+    `${command.summary}.`,
+    "",
+    `Usage: ${usage}`,
+    ...(command.details ? ["", command.details] : []),
+    ...(positionals.length > 0
+      ? ["", "Arguments:", ...positionals.map((p) => `  ${p.name.padEnd(width)}  ${p.description}`)]
+      : []),
+    "",
+    "Options:",
+    ...Object.entries(options).map(
+      ([key, spec]) =>
+        `  ${label(key, spec).padEnd(width)}  ${spec.description}${spec.multiple ? " (repeatable)" : ""}`,
+    ),
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,31 @@
+import { loadConfig } from "../config/load.ts";
+import { formatPath } from "../errors.ts";
+import type { StageContext } from "../pipeline/context.ts";
+import { readProvenance } from "../pipeline/provenance.ts";
+import type { StageRun, StageResult } from "../pipeline/stages.ts";
+import { workspaceFor } from "../pipeline/workspace.ts";
+import { renderText } from "../report/sections.ts";
+import type { CommandArgs, CommandIO, CommandOutcome } from "./command.ts";
+
+/** Loads mlops.yml, reports its warnings, and builds the context every stage runs in. */
+export async function openProject(args: CommandArgs, io: CommandIO): Promise<StageContext> {
+  const loaded = await loadConfig(args.config, io.cwd);
+  for (const warning of loaded.warnings) {
+    args.logger.warn(
+      `${formatPath(warning.path)}: ${warning.message}${warning.hint ? ` (${warning.hint})` : ""}`,
+      warning.location,
+    );
+  }
+  return {
+    loaded,
+    workspace: workspaceFor(loaded),
+    logger: args.logger,
+    env: io.env,
+    now: () => new Date(),
+    provenance: await readProvenance(io.env, loaded.root),
+  };
+}
+
+export function stageOutcome(run: StageRun<StageResult>): CommandOutcome {
+  return { exitCode: run.exitCode, result: run.result, text: renderText(run.section) };
+}

@@ -1,0 +1,573 @@
+#!/usr/bin/env node
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  ConfigError,
+  DEFAULT_CONFIG_FILE,
+  ExitCode,
+  InputError,
+  KIT_VERSION,
+  NAME_PATTERN,
+  UsageError,
+  UserError,
+  asError,
+  closestMatch,
+  formatDiagnostic,
+  formatNumber,
+  formatPath,
+  loadConfig,
+  openRegistry,
+  readProvenance,
+  renderHeadline,
+  renderText,
+  renderTextTable,
+  resolveTrainParams,
+  runEvaluateStage,
+  runGateStage,
+  runPipeline,
+  runPublishStage,
+  runTrainStage,
+  runValidateStage,
+  workspaceFor
+} from "./chunks/chunk-OMWDKQC4.js";
+
+// src/cli/main.ts
+import { parseArgs } from "node:util";
+
+// src/logging.ts
+function createStreamLogger(sink, options = {}) {
+  const paint = (code, text) => options.color ? `\x1B[${code}m${text}\x1B[0m` : text;
+  const where = (location) => location ? `${location.file}${location.line ? `:${location.line}` : ""}${location.column ? `:${location.column}` : ""}: ` : "";
+  return {
+    info: (message) => void sink.write(`${message}
+`),
+    warn: (message, location) => void sink.write(`${paint("33", "warning")} ${where(location)}${message}
+`),
+    error: (message, location) => void sink.write(`${paint("31", "error")} ${where(location)}${message}
+`),
+    debug: (message) => {
+      if (options.verbose) sink.write(`${paint("2", message)}
+`);
+    },
+    group: async (name, fn) => {
+      sink.write(`${paint("1", `\u25B8 ${name}`)}
+`);
+      return fn();
+    }
+  };
+}
+
+// src/cli/commands/check.ts
+var checkCommand = {
+  name: "check",
+  summary: "Check mlops.yml: shape, cross-field rules and warnings, each with file:line:col",
+  run: async (args, io) => {
+    const loaded = await loadConfig(args.config, io.cwd);
+    const lines = loaded.warnings.map(formatDiagnostic);
+    const summary = `${loaded.displayFile} is valid${loaded.warnings.length > 0 ? ` (${loaded.warnings.length} warning(s))` : ""}: model ${loaded.config.model.name}, ${loaded.config.model.task}.`;
+    return {
+      exitCode: ExitCode.ok,
+      result: { ok: true, file: loaded.displayFile, warnings: loaded.warnings },
+      text: [...lines, summary].join("\n")
+    };
+  }
+};
+
+// src/cli/commands/init.ts
+import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+
+// src/init/config-template.ts
+function configTemplate(input) {
+  return `# yaml-language-server: $schema=${input.schemaUrl}
+# mlops-kit configuration. Reference: https://github.com/mlops-kit/mlops-kit#config-reference
+version: 1
+
+model:
+  name: ${input.model}
+  task: ${input.task}            # or regression
+
+data:
+  train: data/train.csv          # a path, a glob, or s3://bucket/key
+  eval: data/eval.csv
+  target: label
+  schema:
+    columns:
+      label: { nullable: false }
+    rows: { min: 1 }
+  # drift: { reference: champion, method: auto }
+
+train:
+  command: ${input.trainCommand}
+  params: params.yml             # exposed as $MLOPS_PARAMS_FILE and MLOPS_PARAM_<NAME>
+  outputs: [model/]              # restored on a cache hit, published to the registry
+  # inputs: [src/**]             # code whose change invalidates the run cache
+
+evaluate:
+  command: ${input.evaluateCommand}
+  predictions: predictions.csv   # columns label, prediction (and score) -> built-in metrics
+  # metrics_file: metrics.json   # extra metrics your code computes
+
+gate:
+  baseline: champion             # the registry's current champion
+  rules:
+    - { metric: accuracy, min: 0.7 }
+    - { metric: accuracy, max_regression: 0.01 }
+
+# registry: { uri: s3://my-bucket/models }   # default: a local folder, .mlops/registry
+publish: { promote: champion }
+# retrain: { schedule: "17 3 * * 1", when: { drift: true, max_age_days: 30 } }
+`;
+}
+
+// src/cli/commands/init.ts
+var SCHEMA_URL = `https://raw.githubusercontent.com/mlops-kit/mlops-kit/v${KIT_VERSION}/schema/mlops.schema.json`;
+var initCommand = {
+  name: "init",
+  summary: "Write a commented mlops.yml for this repository (never overwrites without --force)",
+  options: {
+    name: { type: "string", valueName: "model", description: "Model name (default: the folder's name)" },
+    task: { type: "string", valueName: "task", description: "classification (default) or regression" },
+    force: { type: "boolean", description: "Overwrite an existing mlops.yml" }
+  },
+  run: async (args, io) => {
+    const file = path.resolve(io.cwd, args.config);
+    if (existsSync(file) && args.values.force !== true) {
+      throw new UsageError(`${path.relative(io.cwd, file) || file} already exists`, {
+        hint: "pass --force to overwrite it"
+      });
+    }
+    const task = args.values.task ?? "classification";
+    if (task !== "classification" && task !== "regression")
+      throw new UsageError(`--task must be classification or regression, not "${String(task)}"`);
+    const fallback = path.basename(io.cwd).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "") || "model";
+    const model = typeof args.values.name === "string" ? args.values.name : fallback;
+    if (!NAME_PATTERN.test(model))
+      throw new UsageError(`"${model}" is not a valid model name`, { hint: "use letters, digits, '.', '_' and '-'" });
+    const python = existsSync(path.join(io.cwd, "train.py"));
+    const text = configTemplate({
+      model,
+      task,
+      trainCommand: python ? "python train.py" : "node train.mjs",
+      evaluateCommand: python ? "python evaluate.py" : "node evaluate.mjs",
+      schemaUrl: SCHEMA_URL
+    });
+    await writeFile(file, text);
+    const shown = path.relative(io.cwd, file) || file;
+    return {
+      exitCode: ExitCode.ok,
+      result: { written: [shown] },
+      text: `Wrote ${shown}. Next: edit the data paths and commands, then run \`mlops check\` and \`mlops run\`.`
+    };
+  }
+};
+
+// src/cli/project.ts
+async function openProject(args, io) {
+  const loaded = await loadConfig(args.config, io.cwd);
+  for (const warning of loaded.warnings) {
+    args.logger.warn(
+      `${formatPath(warning.path)}: ${warning.message}${warning.hint ? ` (${warning.hint})` : ""}`,
+      warning.location
+    );
+  }
+  return {
+    loaded,
+    workspace: workspaceFor(loaded),
+    logger: args.logger,
+    env: io.env,
+    now: () => /* @__PURE__ */ new Date(),
+    provenance: await readProvenance(io.env, loaded.root)
+  };
+}
+function stageOutcome(run) {
+  return { exitCode: run.exitCode, result: run.result, text: renderText(run.section) };
+}
+
+// src/cli/commands/models.ts
+var modelsCommand = {
+  name: "models",
+  summary: "List the model's versions and aliases (list), one version (show <ref>), or the alias history (history)",
+  positionals: [
+    { name: "action", required: false, description: "list (default), show or history" },
+    { name: "ref", required: false, description: "for show: a version id or an alias such as champion" }
+  ],
+  run: async (args, io) => {
+    const context = await openProject(args, io);
+    const registry = openRegistry(context.loaded, context.workspace, context.now);
+    const model = context.loaded.config.model.name;
+    const [action = "list", ref] = args.positionals;
+    if (action === "list") {
+      const [versions, aliases] = await Promise.all([registry.versions(model), registry.aliases(model)]);
+      const byVersion = /* @__PURE__ */ new Map();
+      for (const [alias, version] of Object.entries(aliases))
+        byVersion.set(version, [...byVersion.get(version) ?? [], alias]);
+      const headline = context.loaded.config.gate?.primary_metric ?? context.loaded.config.gate?.rules[0]?.metric;
+      const table = {
+        headers: ["version", "created", "gate", ...headline ? [headline] : [], "aliases"],
+        rows: versions.map((m) => [
+          m.version,
+          m.createdAt,
+          m.gate?.verdict ?? "\u2014",
+          ...headline ? [m.metrics[headline] === void 0 ? "\u2014" : formatNumber(m.metrics[headline])] : [],
+          (byVersion.get(m.version) ?? []).join(", ")
+        ])
+      };
+      const text = versions.length === 0 ? `No versions of ${model} in ${registry.location} yet.` : `${model} in ${registry.location}
+${renderTextTable(table)}`;
+      return { exitCode: ExitCode.ok, result: { model, registry: registry.location, versions, aliases }, text };
+    }
+    if (action === "show") {
+      if (!ref) throw new UsageError("models show needs a version id or alias", { hint: "mlops models show champion" });
+      const manifest = await registry.resolve(model, ref);
+      if (!manifest)
+        throw new InputError(`${model} has no version or alias "${ref}"`, { hint: "see `mlops models list`" });
+      return { exitCode: ExitCode.ok, result: manifest, text: JSON.stringify(manifest, null, 2) };
+    }
+    if (action === "history") {
+      const events = await registry.history(model);
+      const table = {
+        headers: ["when", "alias", "from", "to", "by", "why"],
+        rows: events.map((e) => [
+          e.at,
+          e.alias,
+          e.from ?? "\u2014",
+          e.to,
+          e.actor ?? "\u2014",
+          e.reason + (e.forced ? " (forced)" : "")
+        ])
+      };
+      return {
+        exitCode: ExitCode.ok,
+        result: { model, events },
+        text: events.length === 0 ? "No alias has moved yet." : renderTextTable(table)
+      };
+    }
+    throw new UsageError(`unknown models action "${action}"`, { hint: "use list, show or history" });
+  }
+};
+
+// src/cli/commands/promote.ts
+var promoteCommand = {
+  name: "promote",
+  summary: "Point an alias (default champion) at a version, recording who, when and why",
+  positionals: [{ name: "version", required: true, description: "the version id (see `mlops models`)" }],
+  options: {
+    alias: { type: "string", valueName: "name", default: "champion", description: "The alias to move" },
+    reason: { type: "string", valueName: "text", description: "Why (kept in the alias history)" },
+    force: { type: "boolean", description: "Promote even though the version's gate did not pass (recorded as forced)" }
+  },
+  run: async (args, io) => {
+    const [version] = args.positionals;
+    if (!version)
+      throw new UsageError("promote needs a version id", { hint: "mlops promote <version> --alias champion" });
+    const context = await openProject(args, io);
+    const registry = openRegistry(context.loaded, context.workspace, context.now);
+    const model = context.loaded.config.model.name;
+    const manifest = await registry.version(model, version);
+    if (!manifest) throw new InputError(`${model} has no version ${version}`, { hint: "see `mlops models list`" });
+    const alias = String(args.values.alias ?? "champion");
+    const force = args.values.force === true;
+    if (manifest.gate?.verdict !== "pass" && !force) {
+      return {
+        exitCode: ExitCode.checkFailed,
+        result: {
+          promoted: false,
+          model,
+          version,
+          alias,
+          reason: `its gate verdict is ${manifest.gate?.verdict ?? "missing"}`
+        },
+        text: `Not promoted: ${version}'s gate verdict is ${manifest.gate?.verdict ?? "missing"}. Use --force to promote anyway (it is recorded).`
+      };
+    }
+    const event = await registry.moveAlias(model, alias, version, {
+      at: context.now().toISOString(),
+      actor: context.provenance.actor,
+      reason: typeof args.values.reason === "string" ? args.values.reason : "promoted by hand",
+      runUrl: context.provenance.runUrl,
+      forced: force && manifest.gate?.verdict !== "pass"
+    });
+    return {
+      exitCode: ExitCode.ok,
+      result: { promoted: true, model, ...event },
+      text: `${alias}: ${event.from ?? "(none)"} -> ${event.to}`
+    };
+  }
+};
+
+// src/cli/commands/run.ts
+var runCommand = {
+  name: "run",
+  summary: "Run every stage in order: validate, train, evaluate, gate, publish",
+  details: "Stops at the first stage that fails (data, training, evaluation). A failed gate still publishes the version\n(recorded with its verdict) but does not promote it. Use --no-publish for a pull-request style run.\nPrints one line per stage and the gate in full; --verbose prints every stage in full.",
+  options: {
+    set: { type: "string", multiple: true, valueName: "name=value", description: "Override a param (repeatable)" },
+    "no-publish": { type: "boolean", description: "Stop after the gate" }
+  },
+  run: async (args, io) => {
+    const context = await openProject(args, io);
+    const overrides = args.values.set ?? [];
+    const pipeline = await runPipeline(context, { overrides, publish: args.values["no-publish"] !== true });
+    const verdict = pipeline.stoppedAt !== null ? `Stopped at ${pipeline.stoppedAt}.` : pipeline.exitCode === ExitCode.ok ? "All stages passed." : "The gate failed.";
+    const text = [
+      ...pipeline.stages.map(
+        (stage) => args.verbose || stage.result.stage === "gate" || stage.exitCode !== ExitCode.ok ? renderText(stage.section) : renderHeadline(stage.section)
+      ),
+      verdict
+    ].join("\n\n");
+    return {
+      exitCode: pipeline.exitCode,
+      result: { ...pipeline, stages: pipeline.stages.map((stage) => stage.result) },
+      text
+    };
+  }
+};
+
+// src/cli/commands/stages.ts
+var validateCommand = {
+  name: "validate",
+  summary: "Check the data against data.schema and print per-column counts and nulls",
+  details: "Exit 1 when a rule with severity `error` is broken; 2 when the data cannot be read.",
+  run: async (args, io) => stageOutcome(await runValidateStage(await openProject(args, io)))
+};
+var trainCommand = {
+  name: "train",
+  summary: "Run the training command with the resolved params",
+  details: "Params reach the command as $MLOPS_PARAMS_FILE (JSON) and MLOPS_PARAM_<NAME> variables.",
+  options: {
+    set: {
+      type: "string",
+      multiple: true,
+      valueName: "name=value",
+      description: "Override a param (repeatable), e.g. --set learning_rate=0.05"
+    }
+  },
+  run: async (args, io) => {
+    const context = await openProject(args, io);
+    const params = await resolveTrainParams(context.loaded, args.values.set ?? []);
+    return stageOutcome(await runTrainStage(context, { params }));
+  }
+};
+var evaluateCommand = {
+  name: "evaluate",
+  summary: "Run the evaluation command and compute metrics from predictions and metrics files",
+  run: async (args, io) => stageOutcome(await runEvaluateStage(await openProject(args, io)))
+};
+var gateCommand = {
+  name: "gate",
+  summary: "Compare the evaluated metrics with the baseline (the registry's champion) under gate.rules",
+  details: "Exit 1 when a rule fails; 2 when the gate cannot be evaluated (missing metric, unreadable baseline).",
+  run: async (args, io) => stageOutcome(await runGateStage(await openProject(args, io)))
+};
+var publishCommand = {
+  name: "publish",
+  summary: "Store the model as a new registry version; promote it when its gate passed",
+  run: async (args, io) => stageOutcome(await runPublishStage(await openProject(args, io)))
+};
+
+// src/cli/commands/index.ts
+var COMMANDS = [
+  initCommand,
+  checkCommand,
+  validateCommand,
+  trainCommand,
+  evaluateCommand,
+  gateCommand,
+  publishCommand,
+  runCommand,
+  modelsCommand,
+  promoteCommand
+];
+
+// src/cli/main.ts
+var GLOBAL_OPTIONS = {
+  config: {
+    type: "string",
+    short: "c",
+    valueName: "path",
+    description: `Config file (default ./${DEFAULT_CONFIG_FILE})`
+  },
+  json: { type: "boolean", description: "Print one JSON result object on stdout; human text goes to stderr" },
+  verbose: { type: "boolean", short: "v", description: "Print debug details" },
+  help: { type: "boolean", short: "h", description: "Show help" }
+};
+async function main(argv, io) {
+  const [name, ...rest] = argv;
+  if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
+    io.stdout.write(generalHelp());
+    return name === void 0 ? ExitCode.usageOrConfig : ExitCode.ok;
+  }
+  if (name === "--version" || name === "-V") {
+    io.stdout.write(`${KIT_VERSION}
+`);
+    return ExitCode.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    const near = closestMatch(
+      name,
+      COMMANDS.map((c) => c.name)
+    );
+    io.stderr.write(
+      `error: unknown command "${name}"${near ? `; did you mean "${near}"?` : ""}
+Run \`mlops --help\` for the list.
+`
+    );
+    return ExitCode.usageOrConfig;
+  }
+  const json = rest.includes("--json");
+  try {
+    const parsed = parseCommandArgs(command, rest);
+    if (parsed.values.help === true) {
+      io.stdout.write(commandHelp(command));
+      return ExitCode.ok;
+    }
+    const logger = createStreamLogger(io.stderr, { verbose: parsed.values.verbose === true, color: io.color });
+    const outcome = await command.run(
+      {
+        config: typeof parsed.values.config === "string" ? parsed.values.config : DEFAULT_CONFIG_FILE,
+        json,
+        verbose: parsed.values.verbose === true,
+        values: parsed.values,
+        positionals: parsed.positionals,
+        logger
+      },
+      io
+    );
+    if (json) {
+      io.stderr.write(`${outcome.text}
+`);
+      io.stdout.write(`${JSON.stringify(outcome.result, null, 2)}
+`);
+    } else {
+      io.stdout.write(`${outcome.text}
+`);
+    }
+    return outcome.exitCode;
+  } catch (thrown) {
+    return reportError(asError(thrown), { json, io, command: command.name });
+  }
+}
+function parseCommandArgs(command, args) {
+  const options = { ...GLOBAL_OPTIONS, ...command.options };
+  const positionals = command.positionals ?? [];
+  try {
+    const parsed = parseArgs({
+      args,
+      options: Object.fromEntries(
+        Object.entries(options).map(([key, spec]) => [
+          key,
+          {
+            type: spec.type,
+            ...spec.short ? { short: spec.short } : {},
+            ...spec.multiple ? { multiple: true } : {},
+            ...spec.default === void 0 ? {} : { default: spec.default }
+          }
+        ])
+      ),
+      allowPositionals: positionals.length > 0,
+      strict: true
+    });
+    if (parsed.values.help !== true) {
+      const missing = positionals.slice(parsed.positionals.length).find((p) => p.required);
+      if (missing)
+        throw new UsageError(`mlops ${command.name} needs <${missing.name}>: ${missing.description}`, {
+          hint: `see \`mlops ${command.name} --help\``
+        });
+      if (parsed.positionals.length > positionals.length) {
+        throw new UsageError(`unexpected argument "${parsed.positionals[positionals.length]}"`, {
+          hint: `see \`mlops ${command.name} --help\``
+        });
+      }
+    }
+    return parsed;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const message = error.message;
+    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
+    if (unknown) {
+      const near = closestMatch(unknown.replace(/^-+/, ""), Object.keys(options));
+      throw new UsageError(`unknown option ${unknown} for \`mlops ${command.name}\``, {
+        hint: near ? `did you mean --${near}?` : `see \`mlops ${command.name} --help\``
+      });
+    }
+    throw new UsageError(message.split("\n")[0] ?? message, { hint: `see \`mlops ${command.name} --help\`` });
+  }
+}
+function reportError(error, context) {
+  const { io } = context;
+  if (error instanceof UserError) {
+    const label = error instanceof ConfigError ? "" : "error: ";
+    io.stderr.write(`${label}${error.describe()}
+`);
+    if (context.json) {
+      const diagnostics = error instanceof ConfigError ? error.diagnostics : void 0;
+      io.stdout.write(
+        `${JSON.stringify({ ok: false, error: { kind: error.name, message: error.message, hint: error.hint ?? null, location: error.location ?? null, ...diagnostics ? { diagnostics } : {} } }, null, 2)}
+`
+      );
+    }
+    return error.exitCode;
+  }
+  io.stderr.write(
+    `internal error in \`mlops ${context.command}\` (this is a bug in mlops-kit; please report it):
+${error.stack ?? error.message}
+`
+  );
+  if (error.cause !== void 0) {
+    const cause = asError(error.cause);
+    io.stderr.write(`caused by: ${cause.stack ?? cause.message}
+`);
+  }
+  if (context.json)
+    io.stdout.write(
+      `${JSON.stringify({ ok: false, error: { kind: "InternalError", message: error.message } }, null, 2)}
+`
+    );
+  return ExitCode.usageOrConfig;
+}
+function generalHelp() {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `mlops ${KIT_VERSION}: CI, CD and continuous training for ML repositories, from one mlops.yml`,
+    "",
+    "Usage: mlops <command> [options]",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Every command takes --config <path>, --json and --help.",
+    "Exit codes: 0 ok, 1 a check failed (data rules, gate), 2 usage or config error.",
+    ""
+  ].join("\n");
+}
+function commandHelp(command) {
+  const options = { ...command.options, ...GLOBAL_OPTIONS };
+  const label = (key, spec) => `${spec.short ? `-${spec.short}, ` : "    "}--${key}${spec.type === "string" ? ` <${spec.valueName ?? "value"}>` : ""}`;
+  const width = Math.max(...Object.entries(options).map(([k, s]) => label(k, s).length));
+  const positionals = command.positionals ?? [];
+  const usage = `mlops ${command.name}${positionals.map((p) => p.required ? ` <${p.name}>` : ` [${p.name}]`).join("")} [options]`;
+  return [
+    `${command.summary}.`,
+    "",
+    `Usage: ${usage}`,
+    ...command.details ? ["", command.details] : [],
+    ...positionals.length > 0 ? ["", "Arguments:", ...positionals.map((p) => `  ${p.name.padEnd(width)}  ${p.description}`)] : [],
+    "",
+    "Options:",
+    ...Object.entries(options).map(
+      ([key, spec]) => `  ${label(key, spec).padEnd(width)}  ${spec.description}${spec.multiple ? " (repeatable)" : ""}`
+    ),
+    ""
+  ].join("\n");
+}
+
+// src/cli/bin.ts
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+  color: process.stderr.isTTY === true && process.env.NO_COLOR === void 0
+});

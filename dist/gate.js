@@ -1,0 +1,18 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  runAction
+} from "./chunks/chunk-5IZ4RB6I.js";
+import {
+  runGateStage
+} from "./chunks/chunk-OMWDKQC4.js";
+
+// src/actions/gate.ts
+await runAction({
+  run: (context) => runGateStage(context),
+  verdictOutput: "verdict",
+  outputs: ({ result }) => ({ verdict: result.verdict, baseline: result.baseline?.version ?? "" }),
+  failureMessage: ({ result }) => {
+    const failed = result.outcomes.filter((o) => o.verdict === "fail" || o.verdict === "error");
+    return `gate ${result.verdict}: ${failed.map((o) => `${o.metric} ${o.reason}`).join("; ") || result.notes.join("; ")}`;
+  }
+});

@@ -1,0 +1,21 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  runAction
+} from "./chunks/chunk-5IZ4RB6I.js";
+import {
+  runPublishStage
+} from "./chunks/chunk-OMWDKQC4.js";
+
+// src/actions/publish.ts
+await runAction({
+  run: (context) => runPublishStage(context),
+  verdictOutput: "result",
+  outputs: ({ result }) => ({
+    result: "published",
+    version: result.version,
+    uri: result.uri,
+    manifest: result.manifest,
+    promoted: result.promoted ?? ""
+  }),
+  failureMessage: () => "publishing failed"
+});

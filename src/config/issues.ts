@@ -11,7 +11,18 @@ type Path = (string | number)[];
 type Issue = z.core.$ZodIssue;
 
 export function diagnosticsFromIssues(issues: readonly Issue[], schema: z.ZodType): ConfigDiagnostic[] {
-  return issues.flatMap((issue) => fromIssue(issue, [], schema));
+  const diagnostics = issues.flatMap((issue) => fromIssue(issue, [], schema));
+  // `nmae: x` yields "unknown key nmae, did you mean name?" and "missing required field name": the first says it
+  // all, so the second is dropped.
+  const suggested = new Set(
+    diagnostics.flatMap((d) => {
+      const near = d.pointAt === "key" ? /did you mean `([^`]+)`/.exec(d.hint ?? "")?.[1] : undefined;
+      return near === undefined ? [] : [JSON.stringify([...d.path.slice(0, -1), near])];
+    }),
+  );
+  return diagnostics.filter(
+    (d) => !(d.message.startsWith("missing required field") && suggested.has(JSON.stringify(d.path))),
+  );
 }
 
 function fromIssue(issue: Issue, prefix: Path, schema: z.ZodType): ConfigDiagnostic[] {
@@ -26,6 +37,11 @@ function fromIssue(issue: Issue, prefix: Path, schema: z.ZodType): ConfigDiagnos
     }
     case "invalid_value": {
       const options = issue.values.map((v) => JSON.stringify(v));
+      // A required literal or enum that is absent (`version:` left out) is a missing field, not a wrong value.
+      if (issue.input === undefined) {
+        const expected = options.length === 1 ? `${options[0]}` : `one of ${options.join(", ")}`;
+        return [error(path, `missing required field \`${String(path.at(-1))}\``, `expected ${expected}`)];
+      }
       const message =
         options.length === 1
           ? `expected ${options[0]}, found ${found}`

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { MlopsConfig } from "../config/schema/index.ts";
 import { readMetricsFile, type EvaluateResult } from "../evaluate/evaluate.ts";
 import type { StageContext } from "../pipeline/context.ts";
+import type { Provenance } from "../pipeline/provenance.ts";
 import type { Registry } from "../registry/registry.ts";
 import type { MetricDirection } from "../evaluate/catalog.ts";
 import { type Baseline, directionOf, evaluateRules, type RuleOutcome } from "./rules.ts";
@@ -13,6 +14,8 @@ export interface GateResult {
   stage: "gate";
   verdict: "pass" | "fail" | "error" | "skipped";
   baseline: { description: string; version: string | null } | null;
+  /** What was gated, in words: "pull request #12 (head 1a2b3c4)" or "commit 1a2b3c4". */
+  candidate: string;
   outcomes: RuleOutcome[];
   /** Every metric of candidate and baseline side by side: the diff table. */
   comparison: MetricComparison[];
@@ -75,11 +78,13 @@ export async function runGate(
 ): Promise<GateResult> {
   const { config } = context.loaded;
   const gate = config.gate;
+  const candidate = describeCandidate(context.provenance);
   if (!gate)
     return {
       stage: "gate",
       verdict: "skipped",
       baseline: null,
+      candidate,
       outcomes: [],
       comparison: [],
       notes: ["no gate is configured"],
@@ -89,6 +94,7 @@ export async function runGate(
       stage: "gate",
       verdict: "error",
       baseline: null,
+      candidate,
       outcomes: [],
       comparison: [],
       notes: [`evaluation ${evaluation.status}: there are no metrics to gate`],
@@ -109,10 +115,18 @@ export async function runGate(
     stage: "gate",
     verdict,
     baseline: baseline ? { description: baseline.description, version: baseline.version } : null,
+    candidate,
     outcomes,
     comparison: compareMetrics(config, evaluation.metrics, baseline?.metrics ?? {}),
     notes,
   };
+}
+
+function describeCandidate(provenance: Provenance): string {
+  const pr = provenance.pullRequest;
+  if (pr) return `pull request #${pr.number} (head ${pr.headSha.slice(0, 7)})`;
+  if (provenance.gitSha) return `commit ${provenance.gitSha.slice(0, 7)}`;
+  return "the working tree";
 }
 
 function compareMetrics(

@@ -138,7 +138,6 @@ function changeCheck(
   baseline: Baseline | null,
 ): Pick<RuleOutcome, "baseline" | "delta" | "requirement" | "verdict" | "reason"> {
   const amount = (n: number): string => (rule.relative ? `${formatNumber(n * 100)}%` : formatNumber(n));
-  const worse = direction === "higher" ? "lower" : "higher";
   const requirement =
     rule.max_regression !== undefined
       ? `regression <= ${amount(rule.max_regression)}`
@@ -173,20 +172,20 @@ function changeCheck(
   const delta = rule.relative ? (value - base) / Math.abs(base) : value - base;
   // Improvement measured in the metric's good direction: positive is better, whichever way the metric runs.
   const gain = direction === "higher" ? delta : -delta;
+  // "fell from 0.9009 to 0.8288 (worse by 0.07207)": the movement, then what it means for this metric.
+  const movement = `${delta < 0 ? "fell" : "rose"} from ${formatNumber(base)} to ${formatNumber(value)}`;
   if (rule.max_regression !== undefined) {
     const pass = gain >= -rule.max_regression - SLACK;
-    const reason = pass
-      ? gain >= 0
-        ? `no regression (${signed(delta, rule.relative)})`
-        : `regressed by ${amount(-gain)}, within the allowed ${amount(rule.max_regression)}`
-      : `regressed by ${amount(-gain)} (${worse} is worse), more than the allowed ${amount(rule.max_regression)}`;
+    let reason: string;
+    if (gain >= 0) reason = delta === 0 ? "unchanged" : `${movement}: no regression`;
+    else if (pass) reason = `${movement}: worse by ${amount(-gain)}, within the allowed ${amount(rule.max_regression)}`;
+    else reason = `${movement}: worse by ${amount(-gain)}, more than the allowed ${amount(rule.max_regression)}`;
     return { baseline: base, delta, requirement, verdict: pass ? "pass" : "fail", reason };
   }
   const needed = rule.min_improvement ?? 0;
   const pass = gain >= needed - SLACK;
-  const reason = pass
-    ? `improved by ${amount(gain)}`
-    : `improved by ${amount(gain)}, less than the required ${amount(needed)}`;
+  const change = gain >= 0 ? `better by ${amount(gain)}` : `worse by ${amount(-gain)}`;
+  const reason = `${delta === 0 ? "unchanged" : movement}: ${pass ? change : `${change}, short of the required improvement of ${amount(needed)}`}`;
   return { baseline: base, delta, requirement, verdict: pass ? "pass" : "fail", reason };
 }
 
@@ -217,9 +216,4 @@ export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   if (value !== 0 && Math.abs(value) < 1e-4) return value.toExponential(2);
   return String(Number(value.toPrecision(4)));
-}
-
-function signed(delta: number, relative: boolean): string {
-  const text = relative ? `${formatNumber(delta * 100)}%` : formatNumber(delta);
-  return delta > 0 ? `+${text}` : text;
 }

@@ -22,6 +22,8 @@ export type Status = "pass" | "fail" | "error" | "warn" | "skipped" | "ok" | "fa
 export interface Section {
   title: string;
   status: Status;
+  /** One line for overviews (`mlops run` prints this for stages that went well). */
+  headline: string;
   blocks: Block[];
 }
 
@@ -55,6 +57,11 @@ function blockToMarkdown(block: Block): string {
     case "details":
       return `<details><summary>${escapeMarkdown(block.summary)}</summary>\n\n${block.blocks.map(blockToMarkdown).join("\n\n")}\n\n</details>`;
   }
+}
+
+/** The one-line form: `── Title: STATUS (headline)`. */
+export function renderHeadline(section: Section): string {
+  return `── ${section.title}: ${section.status.toUpperCase()}${section.headline ? ` (${section.headline})` : ""}`;
 }
 
 export function renderText(section: Section): string {
@@ -94,7 +101,12 @@ export function validateSection(result: ValidateResult): Section {
     result.verdict === "skipped" ? "skipped" : result.errors > 0 ? "fail" : result.warnings > 0 ? "warn" : "pass";
   const blocks: Block[] = [];
   if (result.verdict === "skipped")
-    return { title: "Data validation", status, blocks: [{ kind: "text", text: "No data section in the config." }] };
+    return {
+      title: "Data validation",
+      status,
+      headline: "no data section",
+      blocks: [{ kind: "text", text: "No data section in the config." }],
+    };
   blocks.push({
     kind: "text",
     text:
@@ -143,7 +155,13 @@ export function validateSection(result: ValidateResult): Section {
       ],
     });
   }
-  return { title: "Data validation", status, blocks };
+  const rows = result.datasets.map((d) => `${d.rows} ${d.name}`).join(" + ");
+  return {
+    title: "Data validation",
+    status,
+    headline: `${rows} rows, ${result.errors} error(s), ${result.warnings} warning(s)`,
+    blocks,
+  };
 }
 
 export function trainSection(result: TrainResult): Section {
@@ -151,6 +169,7 @@ export function trainSection(result: TrainResult): Section {
     return {
       title: "Training",
       status: "skipped",
+      headline: "no train section",
       blocks: [{ kind: "text", text: "No train section in the config." }],
     };
   const blocks: Block[] = [
@@ -186,7 +205,11 @@ export function trainSection(result: TrainResult): Section {
       ],
     });
   }
-  return { title: "Training", status: result.status === "ok" ? "ok" : "failed", blocks };
+  const headline =
+    result.status === "ok"
+      ? `${(result.durationMs / 1000).toFixed(1)} s, ${result.outputs.length} output file(s)`
+      : `exit code ${result.exitCode ?? "none"}`;
+  return { title: "Training", status: result.status === "ok" ? "ok" : "failed", headline, blocks };
 }
 
 export function evaluateSection(result: EvaluateResult): Section {
@@ -194,6 +217,7 @@ export function evaluateSection(result: EvaluateResult): Section {
     return {
       title: "Evaluation",
       status: "skipped",
+      headline: "no evaluate section",
       blocks: [{ kind: "text", text: "No evaluate section in the config." }],
     };
   const blocks: Block[] = [];
@@ -235,14 +259,17 @@ export function evaluateSection(result: EvaluateResult): Section {
     });
   }
   for (const warning of result.warnings) blocks.push({ kind: "text", text: `Note: ${warning}` });
-  return { title: "Evaluation", status: result.status === "ok" ? "ok" : "failed", blocks };
+  const count = Object.keys(result.metrics).length;
+  const headline =
+    result.status === "ok" ? `${count} metrics${result.rows > 0 ? ` over ${result.rows} predictions` : ""}` : "failed";
+  return { title: "Evaluation", status: result.status === "ok" ? "ok" : "failed", headline, blocks };
 }
 
 export function gateSection(result: GateResult): Section {
   const blocks: Block[] = [];
   blocks.push({
     kind: "text",
-    text: result.baseline ? `Baseline: ${result.baseline.description}.` : "Baseline: none.",
+    text: `Candidate: ${result.candidate}. Baseline: ${result.baseline ? result.baseline.description : "none"}.`,
   });
   for (const note of result.notes) blocks.push({ kind: "text", text: note });
   if (result.outcomes.length > 0) {
@@ -286,14 +313,17 @@ export function gateSection(result: GateResult): Section {
       ],
     });
   }
-  const status: Status = result.verdict;
-  return { title: "Evaluation gate", status, blocks };
+  const counts = new Map<string, number>();
+  for (const outcome of result.outcomes) counts.set(outcome.verdict, (counts.get(outcome.verdict) ?? 0) + 1);
+  const headline = [...counts].map(([verdict, n]) => `${n} ${verdict}`).join(", ");
+  return { title: "Evaluation gate", status: result.verdict, headline, blocks };
 }
 
 export function publishSection(result: PublishResult): Section {
   return {
     title: "Publish",
     status: "ok",
+    headline: `${result.version}, ${result.promoted ? `promoted to ${result.promoted}` : "not promoted"}`,
     blocks: [
       {
         kind: "text",

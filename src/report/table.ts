@@ -11,16 +11,21 @@ export interface Table {
   align?: ("left" | "right")[];
 }
 
-/** Escapes text for a markdown table cell or paragraph. */
+/**
+ * Escapes text for a markdown table cell or paragraph: HTML, emphasis, code spans, links (escaping `[` disarms
+ * `[x](y)` and `![x](y)`), table pipes, @mentions and #references. A leading list or heading marker is escaped too;
+ * everything else (parentheses, dashes inside text) reads as written.
+ */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\r\n]+/g, " ")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/@/g, "&#64;") // no @mentions
-    .replace(/#/g, "&#35;") // no issue autolinks
-    .replace(/([\\`*_[\]{}()!~|+-])/g, "\\$1");
+    .replace(/[@#]/g, (char) => (char === "@" ? "&#64;" : "&#35;"))
+    .replace(/([\\`*_[\]~|])/g, "\\$1")
+    .replace(/^(\s*)([-+=])(?=\s|$)/, "$1\\$2")
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2");
 }
 
 export function renderMarkdownTable(table: Table): string {

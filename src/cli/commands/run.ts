@@ -1,6 +1,6 @@
 import { ExitCode } from "../../errors.ts";
 import { runPipeline } from "../../pipeline/stages.ts";
-import { renderText } from "../../report/sections.ts";
+import { renderHeadline, renderText } from "../../report/sections.ts";
 import type { CommandSpec } from "../command.ts";
 import { openProject } from "../project.ts";
 
@@ -9,7 +9,8 @@ export const runCommand: CommandSpec = {
   summary: "Run every stage in order: validate, train, evaluate, gate, publish",
   details:
     "Stops at the first stage that fails (data, training, evaluation). A failed gate still publishes the version\n" +
-    "(recorded with its verdict) but does not promote it. Use --no-publish for a pull-request style run.",
+    "(recorded with its verdict) but does not promote it. Use --no-publish for a pull-request style run.\n" +
+    "Prints one line per stage and the gate in full; --verbose prints every stage in full.",
   options: {
     set: { type: "string", multiple: true, valueName: "name=value", description: "Override a param (repeatable)" },
     "no-publish": { type: "boolean", description: "Stop after the gate" },
@@ -24,7 +25,16 @@ export const runCommand: CommandSpec = {
         : pipeline.exitCode === ExitCode.ok
           ? "All stages passed."
           : "The gate failed.";
-    const text = [...pipeline.stages.map((stage) => renderText(stage.section)), verdict].join("\n\n");
+    // An overview: a headline per stage that went well, in full the gate (its diff table is the point) and any stage
+    // that stopped the run; --verbose prints every stage in full.
+    const text = [
+      ...pipeline.stages.map((stage) =>
+        args.verbose || stage.result.stage === "gate" || stage.exitCode !== ExitCode.ok
+          ? renderText(stage.section)
+          : renderHeadline(stage.section),
+      ),
+      verdict,
+    ].join("\n\n");
     return {
       exitCode: pipeline.exitCode,
       result: { ...pipeline, stages: pipeline.stages.map((stage) => stage.result) },

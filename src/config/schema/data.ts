@@ -47,13 +47,15 @@ export const DatasetSchema = z
       .default("allow")
       .describe("What a column that `columns` does not declare is."),
   })
-  .describe("What valid data looks like (DOMAIN.md §3).");
+  .describe("What valid data looks like.");
 
-export const DriftColumnOverride = z.strictObject({
-  method: z.enum(DRIFT_METHODS).optional().describe("Drift statistic for this column."),
-  threshold: z.number().positive().optional().describe("Drift threshold for this column."),
-  skip: z.boolean().default(false).describe("Leave this column out of drift checks."),
-});
+export const DriftColumnOverride = z
+  .strictObject({
+    method: z.enum(DRIFT_METHODS).optional().describe("Drift statistic for this column."),
+    threshold: z.number().positive().optional().describe("Drift threshold for this column."),
+    skip: z.boolean().default(false).describe("Leave this column out of drift checks."),
+  })
+  .describe("Drift settings for one column.");
 
 export const DriftConfig = z
   .strictObject({

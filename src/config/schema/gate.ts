@@ -71,4 +71,4 @@ export const GateSection = z
       .prefault({})
       .describe("Settings of the paired bootstrap."),
   })
-  .describe("The evaluation gate (DOMAIN.md §2).");
+  .describe("The evaluation gate: rules the candidate model must pass against the baseline.");

@@ -16,7 +16,7 @@ export const TrainCache = z
       .describe("`auto`: the GitHub Actions cache inside a runner, else a local folder. `s3` needs `uri`."),
     uri: z.string().optional().describe("Where the cache lives: a folder, or s3://bucket/prefix for the s3 backend."),
   })
-  .describe("The run cache (DOMAIN.md §5).");
+  .describe("The run cache: skip training when nothing it depends on changed.");
 
 export const TrainSection = z
   .strictObject({

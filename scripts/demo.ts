@@ -1,0 +1,77 @@
+import { cp, mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { main } from "../src/cli/main.ts";
+
+/**
+ * `npm run demo`: the whole pipeline on examples/penguins, on this machine, with the embedded defaults (a local folder
+ * registry). Three runs tell the story of the gate: a baseline becomes champion; a better candidate passes and is
+ * promoted; a regressed candidate is blocked, with the reasons. Exits 0 when every run ended as it should.
+ */
+
+const root = path.resolve(import.meta.dirname, "..");
+const color = process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
+const bold = (text: string): string => (color ? `\u001b[1m${text}\u001b[0m` : text);
+
+const work = await mkdtemp(path.join(os.tmpdir(), "mlops-kit-demo-"));
+await cp(path.join(root, "examples/penguins"), work, {
+  recursive: true,
+  filter: (source) => !/[/\\](\.mlops|model|predictions\.csv)$/.test(source),
+});
+
+console.log(bold("mlops-kit demo: validate, train, evaluate, gate and publish the Palmer Penguins example"));
+console.log(`Working copy: ${work}\n(no cloud, no GitHub: the registry is the local folder .mlops/registry there)\n`);
+
+interface Step {
+  title: string;
+  args: string[];
+  expectedExit: number;
+  why: string;
+}
+
+const steps: Step[] = [
+  {
+    title: "Baseline: the params in params.yml (measurements only)",
+    args: ["run"],
+    expectedExit: 0,
+    why: "first run: value rules apply, change rules wait for a baseline; the model becomes champion",
+  },
+  {
+    title: "A better candidate: add species and island, train longer",
+    args: [
+      "run",
+      "--set",
+      "features=[beak_length_mm, beak_depth_mm, flipper_length_mm, body_mass_g, species, island]",
+      "--set",
+      "epochs=1000",
+    ],
+    expectedExit: 0,
+    why: "it beats the champion, so it passes the gate and is promoted",
+  },
+  {
+    title: "A regressed candidate: stop training after 3 epochs",
+    args: ["run", "--set", "epochs=3"],
+    expectedExit: 1,
+    why: "accuracy and log loss regress past the rules' tolerance: the gate fails (exit 1) and the champion stays",
+  },
+  { title: "The registry: versions and aliases", args: ["models"], expectedExit: 0, why: "" },
+  { title: "Who was champion when, and why", args: ["models", "history"], expectedExit: 0, why: "" },
+];
+
+const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: work, color };
+const surprises: string[] = [];
+for (const [index, step] of steps.entries()) {
+  console.log(bold(`\n[${index + 1}/${steps.length}] ${step.title}`));
+  console.log(`$ mlops ${step.args.map((arg) => (/[\s[\]]/.test(arg) ? `'${arg}'` : arg)).join(" ")}\n`);
+  const exitCode = await main(step.args, io);
+  if (step.why) console.log(`\n→ exit ${exitCode}: ${step.why}.`);
+  if (exitCode !== step.expectedExit)
+    surprises.push(`step ${index + 1} exited ${exitCode}, expected ${step.expectedExit}`);
+}
+
+if (surprises.length > 0) {
+  console.error(`\nThe demo did not go as expected: ${surprises.join("; ")}.`);
+  process.exitCode = 1;
+} else {
+  console.log(bold("\nDone. Every stage ran for real; look around in the working copy, or run `npm test` next."));
+}

@@ -1,19 +1,11 @@
 #!/usr/bin/env node
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  ConfigError,
   DEFAULT_CONFIG_FILE,
-  ExitCode,
-  InputError,
   KIT_VERSION,
   NAME_PATTERN,
-  UsageError,
-  UserError,
-  asError,
   closestMatch,
-  formatDiagnostic,
   formatNumber,
-  formatPath,
   loadConfig,
   openRegistry,
   readProvenance,
@@ -28,7 +20,18 @@ import {
   runTrainStage,
   runValidateStage,
   workspaceFor
-} from "./chunks/chunk-OMWDKQC4.js";
+} from "./chunks/chunk-QEC66BVP.js";
+import {
+  ConfigError,
+  ExitCode,
+  InputError,
+  UsageError,
+  UserError,
+  asError,
+  formatDiagnostic,
+  formatPath
+} from "./chunks/chunk-4MICSIQX.js";
+import "./chunks/chunk-RZGYXAJU.js";
 
 // src/cli/main.ts
 import { parseArgs } from "node:util";
@@ -194,7 +197,7 @@ var modelsCommand = {
   ],
   run: async (args, io) => {
     const context = await openProject(args, io);
-    const registry = openRegistry(context.loaded, context.workspace, context.now);
+    const registry = await openRegistry(context);
     const model = context.loaded.config.model.name;
     const [action = "list", ref] = args.positionals;
     if (action === "list") {
@@ -262,7 +265,7 @@ var promoteCommand = {
     if (!version)
       throw new UsageError("promote needs a version id", { hint: "mlops promote <version> --alias champion" });
     const context = await openProject(args, io);
-    const registry = openRegistry(context.loaded, context.workspace, context.now);
+    const registry = await openRegistry(context);
     const model = context.loaded.config.model.name;
     const manifest = await registry.version(model, version);
     if (!manifest) throw new InputError(`${model} has no version ${version}`, { hint: "see `mlops models list`" });

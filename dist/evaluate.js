@@ -1,10 +1,12 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-5IZ4RB6I.js";
+} from "./chunks/chunk-46E6645X.js";
 import {
   runEvaluateStage
-} from "./chunks/chunk-OMWDKQC4.js";
+} from "./chunks/chunk-QEC66BVP.js";
+import "./chunks/chunk-4MICSIQX.js";
+import "./chunks/chunk-RZGYXAJU.js";
 
 // src/actions/evaluate.ts
 await runAction({

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describeFailure, runCommand } from "../command/run-command.ts";
 import type { MlopsConfig } from "../config/schema/index.ts";
@@ -27,9 +27,17 @@ export interface EvaluateResult {
   /** Rows in the predictions file. */
   rows: number;
   /** The predictions file with its sha256, so the gate can pair rows with a baseline's. */
-  predictions: { path: string; sha256: string } | null;
+  predictions: PredictionsSnapshot | null;
   warnings: string[];
   failure: string | null;
+}
+
+export interface PredictionsSnapshot {
+  /** The predictions file as configured. */
+  path: string;
+  /** A copy of exactly the rows these metrics were computed from (in the workspace); publish attaches it. */
+  snapshot: string;
+  sha256: string;
 }
 
 type EvaluateSection = NonNullable<MlopsConfig["evaluate"]>;
@@ -77,7 +85,11 @@ export async function evaluateModel(context: StageContext): Promise<EvaluateResu
     for (const name of Object.keys(overall.metrics)) result.sources[name] = spec.path;
     result.warnings.push(...overall.warnings);
     result.rows = table.labels.length;
-    result.predictions = { path: spec.path, sha256: (await sha256File(path.resolve(loaded.root, spec.path))).sha256 };
+    result.predictions = await snapshotPredictions(
+      path.resolve(loaded.root, spec.path),
+      spec.path,
+      context.workspace.outDir,
+    );
     for (const [column, values] of table.slices) {
       const groups = new Map<string, number[]>();
       values.forEach((value, row) => {
@@ -104,6 +116,14 @@ export async function evaluateModel(context: StageContext): Promise<EvaluateResu
     }
   }
   return result;
+}
+
+/** Copies the predictions file next to the stage results, so what is published later matches these metrics. */
+async function snapshotPredictions(file: string, shown: string, outDir: string): Promise<PredictionsSnapshot> {
+  await mkdir(outDir, { recursive: true });
+  const snapshot = path.join(outDir, `predictions${path.extname(file)}`);
+  await copyFile(file, snapshot);
+  return { path: shown, snapshot, sha256: (await sha256File(snapshot)).sha256 };
 }
 
 function predictionsSpec(value: string | PredictionsSpec): PredictionsSpec {

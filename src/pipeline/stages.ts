@@ -112,7 +112,7 @@ export async function runGateStage(context: StageContext): Promise<StageRun<Gate
       hint: "run `mlops evaluate` first (or `mlops run`)",
     });
   }
-  const registry = openRegistry(context.loaded, context.workspace, context.now);
+  const registry = await openRegistry(context);
   const result = await runGate(context, evaluation, registry);
   for (const outcome of result.outcomes) {
     if (outcome.verdict !== "fail" && outcome.verdict !== "error" && outcome.verdict !== "warn") continue;
@@ -136,7 +136,7 @@ export async function runPublishStage(context: StageContext): Promise<StageRun<P
     readStageResult<EvaluateResult>(context, "evaluate"),
     readStageResult<GateResult>(context, "gate"),
   ]);
-  const registry = openRegistry(context.loaded, context.workspace, context.now);
+  const registry = await openRegistry(context);
   const result = await publishModel(context, registry, { train, evaluation, gate });
   return save(context, "publish", result, publishSection(result), ExitCode.ok);
 }

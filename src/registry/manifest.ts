@@ -26,6 +26,11 @@ export const ManifestSchema = z.object({
   version: Name,
   createdAt: z.string(),
   files: z.array(FileEntry),
+  /**
+   * Files the kit keeps with a version for its own use, by name: `predictions` (the evaluation predictions, for paired
+   * significance tests against this version) and `profile` (the training-data profile, the drift reference).
+   */
+  attachments: z.record(z.string().regex(NAME_PATTERN), FileEntry).default({}),
   metrics: z.record(z.string(), z.number()),
   slices: z
     .array(

@@ -73,6 +73,10 @@ export async function publishModel(
   const manifest = await registry.publish({
     model: config.model.name,
     files: digests.map((d) => ({ path: d.path, source: path.join(root, d.path) })),
+    // The evaluation predictions travel with the version, so a later candidate can be tested against them row by row.
+    attachments: inputs.evaluation?.predictions
+      ? [{ name: "predictions", source: inputs.evaluation.predictions.snapshot }]
+      : [],
     metrics: inputs.evaluation?.metrics ?? {},
     slices: inputs.evaluation?.slices ?? [],
     gate:

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { mkdir } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { ExternalError, InputError } from "../errors.ts";
 import { sha256File } from "../files/hash.ts";
-import { type Manifest, MANIFEST_FORMAT, ManifestSchema } from "./manifest.ts";
-import type { ObjectStore } from "./object-store.ts";
+import { type Manifest, type ManifestFile, MANIFEST_FORMAT, ManifestSchema } from "./manifest.ts";
+import type { ObjectStore } from "../store/object-store.ts";
 
 /**
  * The model registry over an object store (DOMAIN.md §4).
@@ -40,9 +40,11 @@ const AliasEventSchema = z.object({
   forced: z.boolean().default(false),
 });
 
-export interface PublishInput extends Omit<Manifest, "format" | "version" | "files" | "createdAt"> {
+export interface PublishInput extends Omit<Manifest, "format" | "version" | "files" | "createdAt" | "attachments"> {
   /** Files to store: `path` inside the version, `source` on disk. */
   files: { path: string; source: string }[];
+  /** Attachments by name (see {@link Manifest.attachments}), `source` on disk. */
+  attachments?: { name: string; source: string }[];
 }
 
 export interface Registry {
@@ -62,6 +64,8 @@ export interface Registry {
   history(model: string): Promise<AliasEvent[]>;
   /** Downloads a version's files into `outDir`, verifying size and sha256 of each. */
   pull(manifest: Manifest, outDir: string): Promise<string[]>;
+  /** Downloads an attachment to `file`, verified; false when the version has no attachment of that name. */
+  pullAttachment(manifest: Manifest, name: string, file: string): Promise<boolean>;
   models(): Promise<string[]>;
 }
 
@@ -91,6 +95,28 @@ export function createRegistry(store: ObjectStore, now: () => Date = () => new D
     return parsed.data;
   };
 
+  /** Downloads one stored file and checks it against its manifest entry; a mismatch is refused, never used. */
+  const download = async (
+    manifest: Manifest,
+    relative: string,
+    entry: ManifestFile,
+    target: string,
+  ): Promise<boolean> => {
+    await mkdir(path.dirname(target), { recursive: true });
+    if (!(await store.getToFile(`${versionKey(manifest.model, manifest.version)}/${relative}`, target))) return false;
+    const actual = await sha256File(target);
+    if (actual.size !== entry.size || actual.sha256 !== entry.sha256) {
+      await rm(target, { force: true });
+      throw new ExternalError(
+        `${entry.path} of ${manifest.model} ${manifest.version} is corrupted: its sha256 or size differs from the manifest`,
+        {
+          hint: "the stored object was changed or damaged; publish the model again",
+        },
+      );
+    }
+    return true;
+  };
+
   const registry: Registry = {
     location: store.location,
 
@@ -103,12 +129,20 @@ export function createRegistry(store: ObjectStore, now: () => Date = () => new D
         await store.putFile(`${versionKey(input.model, version)}/files/${file.path}`, file.source);
         files.push({ path: file.path, size, sha256 });
       }
+      const attachments: Manifest["attachments"] = {};
+      for (const attachment of input.attachments ?? []) {
+        const stored = `${attachment.name}/${path.basename(attachment.source)}`;
+        const { size, sha256 } = await sha256File(attachment.source);
+        await store.putFile(`${versionKey(input.model, version)}/attachments/${stored}`, attachment.source);
+        attachments[attachment.name] = { path: stored, size, sha256 };
+      }
       const manifest: Manifest = ManifestSchema.parse({
         ...input,
         format: MANIFEST_FORMAT,
         version,
         createdAt: created.toISOString(),
         files,
+        attachments,
       });
       // Last: until this write lands, the version does not exist for any reader.
       await store.put(`${versionKey(input.model, version)}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -174,27 +208,25 @@ export function createRegistry(store: ObjectStore, now: () => Date = () => new D
       const written: string[] = [];
       for (const file of manifest.files) {
         const target = path.join(outDir, ...file.path.split("/"));
-        await mkdir(path.dirname(target), { recursive: true });
-        const found = await store.getToFile(
-          `${versionKey(manifest.model, manifest.version)}/files/${file.path}`,
-          target,
-        );
+        const found = await download(manifest, `files/${file.path}`, file, target);
         if (!found)
           throw new ExternalError(
             `version ${manifest.version} of ${manifest.model} lists ${file.path}, but the registry has no such file`,
           );
-        const actual = await sha256File(target);
-        if (actual.size !== file.size || actual.sha256 !== file.sha256) {
-          throw new ExternalError(
-            `${file.path} of ${manifest.model} ${manifest.version} is corrupted: its sha256 or size differs from the manifest`,
-            {
-              hint: "the stored object was changed or damaged; publish the model again",
-            },
-          );
-        }
         written.push(target);
       }
       return written;
+    },
+
+    async pullAttachment(manifest, name, file) {
+      const entry = manifest.attachments[name];
+      if (!entry) return false;
+      if (!(await download(manifest, `attachments/${entry.path}`, entry, file))) {
+        throw new ExternalError(
+          `version ${manifest.version} of ${manifest.model} lists the attachment ${name}, but the registry has no such file`,
+        );
+      }
+      return true;
     },
 
     async models() {

@@ -154,7 +154,7 @@ describe("a pull request job, then main", () => {
     const annotation = gate.annotations.find((a) => a.level === "error" && a.message.includes("accuracy"));
     expect(annotation?.properties).toMatchObject({ file: "ml/mlops.yml", line: String(ruleLine) });
     expect(annotation?.message).toContain("more than the allowed 0.02");
-    expect(gate.stdout).toMatch(/::error::gate fail: .*accuracy regressed by/);
+    expect(gate.stdout).toMatch(/::error::gate fail: .*accuracy fell from 0.8829 to 0.8288: worse by 0.05405, more than the allowed 0.02; log_loss rose/);
   });
 });
 
@@ -186,6 +186,7 @@ describe("bad input reaches the user as an annotation and a failed step", () => 
       "gate.json",
       "gate.md",
       "params.json",
+      "predictions.csv",
       "publish.json",
       "publish.md",
       "train.json",

@@ -14,7 +14,7 @@ export const modelsCommand: CommandSpec = {
   ],
   run: async (args, io) => {
     const context = await openProject(args, io);
-    const registry = openRegistry(context.loaded, context.workspace, context.now);
+    const registry = await openRegistry(context);
     const model = context.loaded.config.model.name;
     const [action = "list", ref] = args.positionals;
     if (action === "list") {

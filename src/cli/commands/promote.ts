@@ -17,7 +17,7 @@ export const promoteCommand: CommandSpec = {
     if (!version)
       throw new UsageError("promote needs a version id", { hint: "mlops promote <version> --alias champion" });
     const context = await openProject(args, io);
-    const registry = openRegistry(context.loaded, context.workspace, context.now);
+    const registry = await openRegistry(context);
     const model = context.loaded.config.model.name;
     const manifest = await registry.version(model, version);
     if (!manifest) throw new InputError(`${model} has no version ${version}`, { hint: "see `mlops models list`" });

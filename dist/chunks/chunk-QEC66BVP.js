@@ -1,43 +1,25 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
-var __create = Object.create;
-var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
-  if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
-});
-var __commonJS = (cb, mod) => function __require3() {
-  try {
-    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
-  }
-};
-var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
-};
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
-  // If the importer is in node compatibility mode or this is not an ESM
-  // file that has been converted to a CommonJS file using a Babel-
-  // compatible transform (i.e. "__esModule" has not been set), then set
-  // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
-));
+import {
+  ConfigError,
+  ExitCode,
+  ExternalError,
+  InputError,
+  UsageError,
+  UserError,
+  describePathProblem,
+  hasControlCharacters,
+  isErrnoException,
+  isInside,
+  isS3Uri,
+  parseS3Uri,
+  relativePathProblem
+} from "./chunk-4MICSIQX.js";
+import {
+  __commonJS,
+  __export,
+  __require,
+  __toESM
+} from "./chunk-RZGYXAJU.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -116,17 +98,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path16) {
-      const ctrl = callVisitor(key, node2, visitor, path16);
+    function visit_(key, node2, visitor, path15) {
+      const ctrl = callVisitor(key, node2, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path15, ctrl);
+        return visit_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path16 = Object.freeze(path16.concat(node2));
+          path15 = Object.freeze(path15.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path16);
+            const ci = visit_(i, node2.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -137,13 +119,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path16 = Object.freeze(path16.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path16);
+          path15 = Object.freeze(path15.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path16);
+          const cv = visit_("value", node2.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -164,17 +146,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path16) {
-      const ctrl = await callVisitor(key, node2, visitor, path16);
+    async function visitAsync_(key, node2, visitor, path15) {
+      const ctrl = await callVisitor(key, node2, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path15, ctrl);
+        return visitAsync_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path16 = Object.freeze(path16.concat(node2));
+          path15 = Object.freeze(path15.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -185,13 +167,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path16 = Object.freeze(path16.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path16);
+          path15 = Object.freeze(path15.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path16);
+          const cv = await visitAsync_("value", node2.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -218,23 +200,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path16) {
+    function callVisitor(key, node2, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path16);
+        return visitor(key, node2, path15);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path16);
+        return visitor.Map?.(key, node2, path15);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path16);
+        return visitor.Seq?.(key, node2, path15);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path16);
+        return visitor.Pair?.(key, node2, path15);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path16);
+        return visitor.Scalar?.(key, node2, path15);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path16);
+        return visitor.Alias?.(key, node2, path15);
       return void 0;
     }
-    function replaceNode(key, path16, node2) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key, path15, node2) {
+      const parent = path15[path15.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -846,10 +828,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path15, value) {
       let v = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path15.length - 1; i >= 0; --i) {
+        const k = path15[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -868,7 +850,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -898,11 +880,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
           this.add(value);
         else {
-          const [key, ...rest] = path16;
+          const [key, ...rest] = path15;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -916,8 +898,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest] = path16;
+      deleteIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -931,8 +913,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest] = path16;
+      getIn(path15, keepScalar) {
+        const [key, ...rest] = path15;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -950,8 +932,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest] = path16;
+      hasIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -961,8 +943,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key, ...rest] = path16;
+      setIn(path15, value) {
+        const [key, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3477,9 +3459,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path15, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path15, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3554,14 +3536,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path15) {
+        if (Collection.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3576,10 +3558,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path15, keepScalar) {
+        if (Collection.isEmptyPath(path15))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3590,10 +3572,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path15) {
+        if (Collection.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3610,13 +3592,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path15, value) {
+        if (Collection.isEmptyPath(path15)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path15, value);
         }
       }
       /**
@@ -5577,9 +5559,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path16) => {
+    visit2.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index] of path16) {
+      for (const [field, index] of path15) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5588,23 +5570,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path16) => {
-      const parent = visit2.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit2.parentCollection = (cst, path15) => {
+      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
+      const field = path15[path15.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5615,10 +5597,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -7624,8 +7606,8 @@ var require_utils = __commonJS({
       }
       return output2;
     };
-    exports.basename = (path16, { windows } = {}) => {
-      const segs = path16.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path15, { windows } = {}) => {
+      const segs = path15.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -9328,81 +9310,6 @@ function editDistance(a, b) {
 // src/config/yaml-source.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { readFile, stat as stat2 } from "node:fs/promises";
-
-// src/errors.ts
-var ExitCode = {
-  ok: 0,
-  checkFailed: 1,
-  usageOrConfig: 2
-};
-function formatLocation(location) {
-  if (location.line === void 0) return location.file;
-  return location.column === void 0 ? `${location.file}:${location.line}` : `${location.file}:${location.line}:${location.column}`;
-}
-var UserError = class extends Error {
-  hint;
-  location;
-  exitCode = ExitCode.usageOrConfig;
-  constructor(message, options = {}) {
-    super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
-    this.name = new.target.name;
-    this.hint = options.hint;
-    this.location = options.location;
-  }
-  /** One line (plus an optional hint line) for a terminal or an annotation. */
-  describe() {
-    const where = this.location ? `${formatLocation(this.location)}: ` : "";
-    return this.hint ? `${where}${this.message}
-  hint: ${this.hint}` : `${where}${this.message}`;
-  }
-};
-var UsageError = class extends UserError {
-};
-var InputError = class extends UserError {
-};
-var ExternalError = class extends UserError {
-};
-function formatPath(path16) {
-  let text = "";
-  for (const part of path16) text += typeof part === "number" ? `[${part}]` : text === "" ? part : `.${part}`;
-  return text === "" ? "(top level)" : text;
-}
-function formatDiagnostic(d) {
-  const where = d.location ? `${formatLocation(d.location)}: ` : "";
-  const field = d.path.length > 0 ? ` at ${formatPath(d.path)}` : "";
-  const head = `${where}${d.severity}${field}: ${d.message}`;
-  return d.hint ? `${head}
-  hint: ${d.hint}` : head;
-}
-var ConfigError = class extends UserError {
-  diagnostics;
-  constructor(diagnostics) {
-    const errors = diagnostics.filter((d) => d.severity === "error");
-    const first = errors[0] ?? diagnostics[0];
-    const summary = errors.length > 1 ? `${errors.length} problems in the config` : first?.message ?? "invalid config";
-    super(summary, first?.location ? { location: first.location } : {});
-    this.diagnostics = diagnostics;
-  }
-  describe() {
-    return this.diagnostics.map(formatDiagnostic).join("\n");
-  }
-};
-function asError(thrown) {
-  if (thrown instanceof Error) return thrown;
-  return new Error(typeof thrown === "string" ? thrown : `non-Error thrown: ${safeStringify(thrown)}`);
-}
-function safeStringify(value) {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
-function isErrnoException(error63, code) {
-  return error63 instanceof Error && "code" in error63 && (code === void 0 || error63.code === code);
-}
-
-// src/config/yaml-source.ts
 var MAX_CONFIG_BYTES = 1024 * 1024;
 var MAX_ALIAS_COUNT = 100;
 var YamlSourceError = class extends UserError {
@@ -9532,18 +9439,18 @@ function parseYamlText(rawText, file2) {
   }
   return { file: file2, text, doc, lineCounter, value };
 }
-function locate(source, path16, options = {}) {
+function locate(source, path15, options = {}) {
   let node2 = source.doc.contents;
   let position = startOf(node2) ?? 0;
-  for (let i = 0; i < path16.length; i++) {
-    const segment = path16[i];
+  for (let i = 0; i < path15.length; i++) {
+    const segment = path15[i];
     if ((0, import_yaml.isAlias)(node2)) node2 = node2.resolve(source.doc);
     if ((0, import_yaml.isMap)(node2)) {
       const pair = node2.items.find(
         (item) => (0, import_yaml.isPair)(item) && (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(segment)
       );
       if (!pair) break;
-      if (i === path16.length - 1 && options.key) {
+      if (i === path15.length - 1 && options.key) {
         position = startOf(pair.key) ?? position;
         break;
       }
@@ -9735,7 +9642,7 @@ function emptyRecord(startedAt) {
 }
 
 // src/pipeline/stages.ts
-import { mkdir as mkdir4, readFile as readFile5, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir5, readFile as readFile5, writeFile as writeFile3 } from "node:fs/promises";
 
 // src/data/validate.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -9945,7 +9852,7 @@ function displayPath(root, file2) {
 
 // src/data/sources.ts
 import { existsSync as existsSync2 } from "node:fs";
-import path6 from "node:path";
+import path5 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat3, statSync } from "fs";
@@ -9957,27 +9864,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path16) {
-  let normalized = normalize(path16);
+function cleanPath(path15) {
+  let normalized = normalize(path15);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path16, separator) {
-  return path16.replace(SLASHES_REGEX, separator);
+function convertSlashes(path15, separator) {
+  return path15.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path16) {
-  return path16 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path16);
+function isRootDirectory(path15) {
+  return path15 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path15);
 }
-function normalizePath(path16, options) {
+function normalizePath(path15, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path16.includes("/") || path16.startsWith(".");
-  if (resolvePaths) path16 = resolve(path16);
-  if (normalizePath$1 || pathNeedsCleaning) path16 = cleanPath(path16);
-  if (path16 === ".") return "";
-  const needsSeperator = path16[path16.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path16 + pathSeparator : path16, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path15.includes("/") || path15.startsWith(".");
+  if (resolvePaths) path15 = resolve(path15);
+  if (normalizePath$1 || pathNeedsCleaning) path15 = cleanPath(path15);
+  if (path15 === ".") return "";
+  const needsSeperator = path15[path15.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path15 + pathSeparator : path15, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -10014,8 +9921,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path16 = directoryPath || ".";
-  if (filters.every((filter) => filter(path16, true))) paths.push(path16);
+  const path15 = directoryPath || ".";
+  if (filters.every((filter) => filter(path15, true))) paths.push(path15);
 };
 var empty$2 = () => {
 };
@@ -10067,26 +9974,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path16, state, callback$1) {
+var resolveSymlinksAsync = function(path15, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs.realpath(path16, (error63, resolvedPath) => {
+  fs.realpath(path15, (error63, resolvedPath) => {
     if (error63) return queue.dequeue(suppressErrors ? null : error63, state);
     fs.stat(resolvedPath, (error$1, stat5) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat5.isDirectory() && isRecursive(path16, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat5.isDirectory() && isRecursive(path15, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat5, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path16, state, callback$1) {
+var resolveSymlinks = function(path15, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs.realpathSync(path16);
+    const resolvedPath = fs.realpathSync(path15);
     const stat5 = fs.statSync(resolvedPath);
-    if (stat5.isDirectory() && isRecursive(path16, resolvedPath, state)) return;
+    if (stat5.isDirectory() && isRecursive(path15, resolvedPath, state)) return;
     callback$1(stat5, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -10096,9 +10003,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path16, resolved, state) {
+function isRecursive(path15, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path16);
+  let parent = dirname(path15);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -10106,7 +10013,7 @@ function isRecursive(path16, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path16, resolved);
+  state.symlinks.set(path15, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -10278,19 +10185,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path16 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path16)) continue;
-        this.pushDirectory(path16, paths, filters);
-        this.walkDirectory(this.state, path16, path16, depth - 1, this.walk);
+        let path15 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path15)) continue;
+        this.pushDirectory(path15, paths, filters);
+        this.walkDirectory(this.state, path15, path15, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path16 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path16, this.state, (stat5, resolvedPath) => {
+        let path15 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path15, this.state, (stat5, resolvedPath) => {
           if (stat5.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path16 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path16 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path15 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path15 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path16;
+            resolvedPath = useRealPaths ? resolvedPath : path15;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -10456,7 +10363,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path16) => isMatch(path16));
+    this.options.filters.push((path15) => isMatch(path15));
     return this;
   }
 };
@@ -10531,19 +10438,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path16) {
-  return path16.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path15) {
+  return path15.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path16) {
+function splitPattern(path15) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path16, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path16];
+  const result = import_picomatch.default.scan(path15, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path15];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path16) => path16.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path16) => path16.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path15) => path15.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path15) => path15.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -10650,13 +10557,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path16 = format(p, isDirectory);
-      const matches = matcher(path16) && !ignore(path16);
-      if (matches) log(`matched ${path16}`);
+      const path15 = format(p, isDirectory);
+      const matches = matcher(path15) && !ignore(path15);
+      if (matches) log(`matched ${path15}`);
       return matches;
     } : (p, isDirectory) => {
-      const path16 = format(p, isDirectory);
-      return matcher(path16) && !ignore(path16);
+      const path15 = format(p, isDirectory);
+      return matcher(path15) && !ignore(path15);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -10721,48 +10628,6 @@ async function glob(globInput, options) {
   return crawler ? formatPaths(await crawler.withPromise(), relative2) : [];
 }
 
-// src/files/safe-path.ts
-import path5 from "node:path";
-var CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-function hasControlCharacters(text) {
-  return CONTROL_CHARACTERS.test(text);
-}
-function relativePathProblem(relative2) {
-  if (relative2.length === 0) return "empty";
-  if (CONTROL_CHARACTERS.test(relative2)) return "control-characters";
-  if (relative2.includes("\\")) return "backslash";
-  if (path5.posix.isAbsolute(relative2) || /^[A-Za-z]:/.test(relative2)) return "absolute";
-  const normal = path5.posix.normalize(relative2);
-  if (normal === ".." || normal.startsWith("../")) return "escapes";
-  return void 0;
-}
-function describePathProblem(problem) {
-  switch (problem) {
-    case "empty":
-      return "the path is empty";
-    case "absolute":
-      return "the path is absolute; it must be relative";
-    case "escapes":
-      return "the path leads outside its folder (`..`)";
-    case "control-characters":
-      return "the path contains control characters";
-    case "backslash":
-      return "the path contains a backslash; use `/` as separator";
-  }
-}
-function isInside(base, target) {
-  const relative2 = path5.relative(path5.resolve(base), path5.resolve(target));
-  return relative2 === "" || !relative2.startsWith("..") && !path5.isAbsolute(relative2);
-}
-function isS3Uri(text) {
-  return text.startsWith("s3://");
-}
-function parseS3Uri(uri) {
-  const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(uri);
-  if (!match?.[1]) return void 0;
-  return { bucket: match[1], key: match[2] ?? "" };
-}
-
 // src/data/sources.ts
 async function resolveDataFiles(sources, root) {
   const files = [];
@@ -10780,7 +10645,7 @@ async function resolveDataFiles(sources, root) {
         });
       files.push(...matches.sort());
     } else {
-      const file2 = path6.resolve(root, source);
+      const file2 = path5.resolve(root, source);
       if (!existsSync2(file2))
         throw new InputError(`data file not found: ${source}`, {
           hint: "paths are relative to the folder of mlops.yml"
@@ -10946,11 +10811,16 @@ function parsesAs(type, text) {
     case "boolean":
       return BOOLEAN.test(text);
     case "datetime":
-      return DATETIME.test(text) && !Number.isNaN(Date.parse(text));
+      return DATETIME.test(text) && !Number.isNaN(Date.parse(text)) && isCalendarDate(text);
     case "string":
     case "category":
       return true;
   }
+}
+function isCalendarDate(text) {
+  const [year, month, day] = text.slice(0, 10).split("-").map(Number);
+  const date5 = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
+  return date5.getUTCMonth() === (month ?? 1) - 1 && date5.getUTCDate() === day;
 }
 var INFERENCE_ORDER = ["integer", "number", "boolean", "datetime"];
 var ColumnChecker = class {
@@ -11123,8 +10993,8 @@ var RowTally = class {
 };
 
 // src/evaluate/evaluate.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import path7 from "node:path";
+import { copyFile, mkdir as mkdir2, readFile as readFile3 } from "node:fs/promises";
+import path6 from "node:path";
 
 // src/evaluate/metrics.ts
 var EPS = 2220446049250313e-31;
@@ -11325,7 +11195,7 @@ async function evaluateModel(context) {
   }
   if (evaluate.predictions) {
     const spec = predictionsSpec(evaluate.predictions);
-    const table = await readPredictions(path7.resolve(loaded.root, spec.path), spec, evaluate.slices);
+    const table = await readPredictions(path6.resolve(loaded.root, spec.path), spec, evaluate.slices);
     const task = loaded.config.model.task;
     const positiveLabel = resolvePositiveLabel(loaded.config.model.positive_label, table.labels);
     const compute = (rows) => computeMetrics(task, table, positiveLabel, rows);
@@ -11334,7 +11204,7 @@ async function evaluateModel(context) {
     for (const name of Object.keys(overall.metrics)) result.sources[name] = spec.path;
     result.warnings.push(...overall.warnings);
     result.rows = table.labels.length;
-    result.predictions = { path: spec.path, sha256: (await sha256File(path7.resolve(loaded.root, spec.path))).sha256 };
+    result.predictions = await snapshotPredictions(path6.resolve(loaded.root, spec.path), spec.path, context.workspace.outDir);
     for (const [column, values] of table.slices) {
       const groups = /* @__PURE__ */ new Map();
       values.forEach((value, row) => {
@@ -11349,7 +11219,7 @@ async function evaluateModel(context) {
   }
   const metricFiles = typeof evaluate.metrics_file === "string" ? [evaluate.metrics_file] : evaluate.metrics_file ?? [];
   for (const file2 of metricFiles) {
-    for (const [name, value] of Object.entries(await readMetricsFile(path7.resolve(loaded.root, file2), file2))) {
+    for (const [name, value] of Object.entries(await readMetricsFile(path6.resolve(loaded.root, file2), file2))) {
       if (name in result.metrics && result.sources[name] !== file2) {
         result.warnings.push(`${file2} also defines "${name}"; the value computed from predictions is kept`);
         continue;
@@ -11359,6 +11229,12 @@ async function evaluateModel(context) {
     }
   }
   return result;
+}
+async function snapshotPredictions(file2, shown, outDir) {
+  await mkdir2(outDir, { recursive: true });
+  const snapshot = path6.join(outDir, `predictions${path6.extname(file2)}`);
+  await copyFile(file2, snapshot);
+  return { path: shown, snapshot, sha256: (await sha256File(snapshot)).sha256 };
 }
 function predictionsSpec(value) {
   return typeof value === "string" ? { path: value, label: "label", prediction: "prediction", score: "score" } : { score: "score", ...value };
@@ -11466,7 +11342,7 @@ async function readMetricsFile(file2, shown) {
 
 // src/gate/gate.ts
 import { existsSync as existsSync3 } from "node:fs";
-import path8 from "node:path";
+import path7 from "node:path";
 
 // src/evaluate/catalog.ts
 var classification = (direction, needs, description) => ({
@@ -11668,11 +11544,11 @@ async function resolveBaseline(spec, model, registry2, root) {
     }
   }
   const file2 = typeof spec === "object" ? spec.metrics_file : void 0;
-  if (file2 !== void 0 && existsSync3(path8.resolve(root, file2))) {
+  if (file2 !== void 0 && existsSync3(path7.resolve(root, file2))) {
     return {
       description: `metrics file ${file2}`,
       version: null,
-      metrics: await readMetricsFile(path8.resolve(root, file2), file2),
+      metrics: await readMetricsFile(path7.resolve(root, file2), file2),
       slices: []
     };
   }
@@ -11747,18 +11623,18 @@ function compareMetrics(config2, candidate, baseline) {
   });
 }
 
-// src/registry/open.ts
-import path11 from "node:path";
-
-// src/registry/local-store.ts
-import { randomBytes } from "node:crypto";
-import { copyFile, mkdir as mkdir2, readdir as readdir3, readFile as readFile4, rename, rm, stat as stat4, writeFile as writeFile2 } from "node:fs/promises";
+// src/store/open.ts
 import path9 from "node:path";
+
+// src/store/local-store.ts
+import { randomBytes } from "node:crypto";
+import { copyFile as copyFile2, mkdir as mkdir3, readdir as readdir3, readFile as readFile4, rename, rm, stat as stat4, writeFile as writeFile2 } from "node:fs/promises";
+import path8 from "node:path";
 function createLocalStore(root) {
   const resolve3 = (key) => {
     const problem = relativePathProblem(key);
     if (problem) throw new Error(`refusing object key "${key}": ${describePathProblem(problem)}`);
-    return path9.join(root, ...key.split("/"));
+    return path8.join(root, ...key.split("/"));
   };
   const temporary = (target) => `${target}.tmp-${randomBytes(6).toString("hex")}`;
   return {
@@ -11773,16 +11649,16 @@ function createLocalStore(root) {
     },
     async put(key, body) {
       const target = resolve3(key);
-      await mkdir2(path9.dirname(target), { recursive: true });
+      await mkdir3(path8.dirname(target), { recursive: true });
       const tmp = temporary(target);
       await writeFile2(tmp, body);
       await rename(tmp, target);
     },
     async putFile(key, file2) {
       const target = resolve3(key);
-      await mkdir2(path9.dirname(target), { recursive: true });
+      await mkdir3(path8.dirname(target), { recursive: true });
       const tmp = temporary(target);
-      await copyFile(file2, tmp);
+      await copyFile2(file2, tmp);
       await rename(tmp, target);
     },
     async getToFile(key, file2) {
@@ -11793,9 +11669,9 @@ function createLocalStore(root) {
         if (isErrnoException(error63, "ENOENT")) return false;
         throw error63;
       }
-      await mkdir2(path9.dirname(file2), { recursive: true });
+      await mkdir3(path8.dirname(file2), { recursive: true });
       const tmp = temporary(file2);
-      await copyFile(source, tmp);
+      await copyFile2(source, tmp);
       await rename(tmp, file2);
       return true;
     },
@@ -11808,7 +11684,7 @@ function createLocalStore(root) {
         if (isErrnoException(error63, "ENOENT") || isErrnoException(error63, "ENOTDIR")) return [];
         throw error63;
       }
-      return entries.filter((entry) => entry.isFile() && !/\.tmp-[0-9a-f]{12}$/.test(entry.name)).map((entry) => path9.relative(root, path9.join(entry.parentPath, entry.name)).split(path9.sep).join("/")).sort();
+      return entries.filter((entry) => entry.isFile() && !/\.tmp-[0-9a-f]{12}$/.test(entry.name)).map((entry) => path8.relative(root, path8.join(entry.parentPath, entry.name)).split(path8.sep).join("/")).sort();
     },
     async exists(key) {
       try {
@@ -11824,9 +11700,26 @@ function createLocalStore(root) {
   };
 }
 
+// src/store/open.ts
+async function openObjectStore(uri, root, settings = {}) {
+  if (!isS3Uri(uri)) return createLocalStore(path9.resolve(root, uri));
+  const location = parseS3Uri(uri);
+  if (!location) throw new UserError(`"${uri}" is not a valid s3://bucket/prefix URI`);
+  const { createS3Store } = await import("./s3-store-LFBANPJM.js");
+  return createS3Store(
+    { bucket: location.bucket, prefix: location.key.replace(/\/+$/, "") },
+    {
+      ...settings.region === void 0 ? {} : { region: settings.region },
+      ...settings.endpoint === void 0 ? {} : { endpoint: settings.endpoint },
+      ...settings.forcePathStyle === void 0 ? {} : { forcePathStyle: settings.forcePathStyle }
+    },
+    settings.env
+  );
+}
+
 // src/registry/registry.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir3 } from "node:fs/promises";
+import { mkdir as mkdir4, rm as rm2 } from "node:fs/promises";
 import path10 from "node:path";
 
 // node_modules/zod/v4/classic/external.js
@@ -12646,10 +12539,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path16) {
-  if (!path16)
+function getElementAtPath(obj, path15) {
+  if (!path15)
     return obj;
-  return path16.reduce((acc, key) => acc?.[key], obj);
+  return path15.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -12989,11 +12882,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path16, issues) {
+function prefixIssues(path15, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path16);
+    iss.path.unshift(path15);
     return iss;
   });
 }
@@ -13455,16 +13348,16 @@ function flattenError(error63, mapper = (issue2) => issue2.message) {
 }
 function formatError(error63, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path16 = []) => {
+  const processError = (error64, path15 = []) => {
     for (const issue2 of error64.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path16, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else {
-        const fullpath = [...path16, ...issue2.path];
+        const fullpath = [...path15, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -13503,17 +13396,17 @@ function formatError(error63, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error63, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error64, path16 = []) => {
+  const processError = (error64, path15 = []) => {
     var _a3;
     for (const issue2 of error64.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path16, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else {
-        const fullpath = [...path16, ...issue2.path];
+        const fullpath = [...path15, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -13552,8 +13445,8 @@ function treeifyError(error63, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path16 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path16) {
+  const path15 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path15) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -30691,13 +30584,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path16 = ref.slice(1).split("/").filter(Boolean);
-  if (path16.length === 0) {
+  const path15 = ref.slice(1).split("/").filter(Boolean);
+  if (path15.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path16[0] === defsKey) {
-    const key = path16[1] === void 0 ? void 0 : decodeJSONPointerSegment(path16[1]);
+  if (path15[0] === defsKey) {
+    const key = path15[1] === void 0 ? void 0 : decodeJSONPointerSegment(path15[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -31578,6 +31471,11 @@ var ManifestSchema = external_exports.object({
   version: Name2,
   createdAt: external_exports.string(),
   files: external_exports.array(FileEntry),
+  /**
+   * Files the kit keeps with a version for its own use, by name: `predictions` (the evaluation predictions, for paired
+   * significance tests against this version) and `profile` (the training-data profile, the drift reference).
+   */
+  attachments: external_exports.record(external_exports.string().regex(NAME_PATTERN), FileEntry).default({}),
   metrics: external_exports.record(external_exports.string(), external_exports.number()),
   slices: external_exports.array(
     external_exports.object({ column: external_exports.string(), value: external_exports.string(), rows: external_exports.number(), metrics: external_exports.record(external_exports.string(), external_exports.number()) })
@@ -31627,6 +31525,18 @@ function createRegistry(store, now = () => /* @__PURE__ */ new Date()) {
     }
     return parsed.data;
   };
+  const download = async (manifest, relative2, entry, target) => {
+    await mkdir4(path10.dirname(target), { recursive: true });
+    if (!await store.getToFile(`${versionKey(manifest.model, manifest.version)}/${relative2}`, target)) return false;
+    const actual = await sha256File(target);
+    if (actual.size !== entry.size || actual.sha256 !== entry.sha256) {
+      await rm2(target, { force: true });
+      throw new ExternalError(`${entry.path} of ${manifest.model} ${manifest.version} is corrupted: its sha256 or size differs from the manifest`, {
+        hint: "the stored object was changed or damaged; publish the model again"
+      });
+    }
+    return true;
+  };
   const registry2 = {
     location: store.location,
     async publish(input2) {
@@ -31638,12 +31548,20 @@ function createRegistry(store, now = () => /* @__PURE__ */ new Date()) {
         await store.putFile(`${versionKey(input2.model, version2)}/files/${file2.path}`, file2.source);
         files.push({ path: file2.path, size, sha256 });
       }
+      const attachments = {};
+      for (const attachment of input2.attachments ?? []) {
+        const stored = `${attachment.name}/${path10.basename(attachment.source)}`;
+        const { size, sha256 } = await sha256File(attachment.source);
+        await store.putFile(`${versionKey(input2.model, version2)}/attachments/${stored}`, attachment.source);
+        attachments[attachment.name] = { path: stored, size, sha256 };
+      }
       const manifest = ManifestSchema.parse({
         ...input2,
         format: MANIFEST_FORMAT,
         version: version2,
         createdAt: created.toISOString(),
-        files
+        files,
+        attachments
       });
       await store.put(`${versionKey(input2.model, version2)}/manifest.json`, `${JSON.stringify(manifest, null, 2)}
 `);
@@ -31701,27 +31619,19 @@ function createRegistry(store, now = () => /* @__PURE__ */ new Date()) {
       const written = [];
       for (const file2 of manifest.files) {
         const target = path10.join(outDir, ...file2.path.split("/"));
-        await mkdir3(path10.dirname(target), { recursive: true });
-        const found = await store.getToFile(
-          `${versionKey(manifest.model, manifest.version)}/files/${file2.path}`,
-          target
-        );
-        if (!found)
-          throw new ExternalError(
-            `version ${manifest.version} of ${manifest.model} lists ${file2.path}, but the registry has no such file`
-          );
-        const actual = await sha256File(target);
-        if (actual.size !== file2.size || actual.sha256 !== file2.sha256) {
-          throw new ExternalError(
-            `${file2.path} of ${manifest.model} ${manifest.version} is corrupted: its sha256 or size differs from the manifest`,
-            {
-              hint: "the stored object was changed or damaged; publish the model again"
-            }
-          );
-        }
+        const found = await download(manifest, `files/${file2.path}`, file2, target);
+        if (!found) throw new ExternalError(`version ${manifest.version} of ${manifest.model} lists ${file2.path}, but the registry has no such file`);
         written.push(target);
       }
       return written;
+    },
+    async pullAttachment(manifest, name, file2) {
+      const entry = manifest.attachments[name];
+      if (!entry) return false;
+      if (!await download(manifest, `attachments/${entry.path}`, entry, file2)) {
+        throw new ExternalError(`version ${manifest.version} of ${manifest.model} lists the attachment ${name}, but the registry has no such file`);
+      }
+      return true;
     },
     async models() {
       const keys = await store.list("");
@@ -31741,21 +31651,19 @@ function newVersionId(at) {
 }
 
 // src/registry/open.ts
-function openRegistryStore(loaded, workspace) {
-  const uri = loaded.config.registry.uri;
-  if (uri !== void 0 && isS3Uri(uri)) {
-    throw new ExternalError(`registry ${uri}: S3 registries are not available in this build`, {
-      hint: "use a local folder for registry.uri"
-    });
-  }
-  return createLocalStore(uri === void 0 ? workspace.registryDir : path11.resolve(loaded.root, uri));
-}
-function openRegistry(loaded, workspace, now) {
-  return createRegistry(openRegistryStore(loaded, workspace), now);
+async function openRegistry(context) {
+  const { uri, region, endpoint, force_path_style } = context.loaded.config.registry;
+  const store = await openObjectStore(uri ?? context.workspace.registryDir, context.loaded.root, {
+    env: context.env,
+    region,
+    endpoint,
+    forcePathStyle: force_path_style
+  });
+  return createRegistry(store, context.now);
 }
 
 // src/registry/publish.ts
-import path12 from "node:path";
+import path11 from "node:path";
 
 // package.json
 var package_default = {
@@ -31792,6 +31700,7 @@ var package_default = {
     "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",
     "@aws-sdk/client-s3": "~3.1169.0",
+    "@aws-sdk/lib-storage": "~3.1169.0",
     tinyglobby: "^0.2.17",
     yaml: "^2.9.1",
     zod: "^4.6.7"
@@ -31832,7 +31741,7 @@ async function publishModel(context, registry2, inputs) {
     digests = await digestFiles(root, targets);
   } catch (error63) {
     if (isErrnoException(error63, "ENOENT")) {
-      throw new InputError(`cannot publish: ${path12.relative(root, error63.path ?? "") || "a file"} does not exist`, {
+      throw new InputError(`cannot publish: ${path11.relative(root, error63.path ?? "") || "a file"} does not exist`, {
         hint: "run the train stage first (publish.files or train.outputs)"
       });
     }
@@ -31849,13 +31758,15 @@ async function publishModel(context, registry2, inputs) {
       dataset,
       files: await digestFiles(
         root,
-        files.map((f) => path12.relative(root, f))
+        files.map((f) => path11.relative(root, f))
       )
     });
   }
   const manifest = await registry2.publish({
     model: config2.model.name,
-    files: digests.map((d) => ({ path: d.path, source: path12.join(root, d.path) })),
+    files: digests.map((d) => ({ path: d.path, source: path11.join(root, d.path) })),
+    // The evaluation predictions travel with the version, so a later candidate can be tested against them row by row.
+    attachments: inputs.evaluation?.predictions ? [{ name: "predictions", source: inputs.evaluation.predictions.snapshot }] : [],
     metrics: inputs.evaluation?.metrics ?? {},
     slices: inputs.evaluation?.slices ?? [],
     gate: inputs.gate && inputs.gate.verdict !== "skipped" ? { verdict: inputs.gate.verdict, baseline: inputs.gate.baseline?.description ?? null } : null,
@@ -32215,7 +32126,7 @@ function publishSection(result) {
 // src/pipeline/stages.ts
 async function save(context, stage, result, section, exitCode) {
   const { workspace } = context;
-  await mkdir4(workspace.outDir, { recursive: true });
+  await mkdir5(workspace.outDir, { recursive: true });
   const resultFile = workspace.resultFile(stage);
   const reportFile = workspace.reportFile(stage);
   await writeFile3(resultFile, `${JSON.stringify(result, null, 2)}
@@ -32282,7 +32193,7 @@ async function runGateStage(context) {
       hint: "run `mlops evaluate` first (or `mlops run`)"
     });
   }
-  const registry2 = openRegistry(context.loaded, context.workspace, context.now);
+  const registry2 = await openRegistry(context);
   const result = await runGate(context, evaluation, registry2);
   for (const outcome of result.outcomes) {
     if (outcome.verdict !== "fail" && outcome.verdict !== "error" && outcome.verdict !== "warn") continue;
@@ -32300,7 +32211,7 @@ async function runPublishStage(context) {
     readStageResult(context, "evaluate"),
     readStageResult(context, "gate")
   ]);
-  const registry2 = openRegistry(context.loaded, context.workspace, context.now);
+  const registry2 = await openRegistry(context);
   const result = await publishModel(context, registry2, { train, evaluation, gate });
   return save(context, "publish", result, publishSection(result), ExitCode.ok);
 }
@@ -32327,7 +32238,7 @@ async function runPipeline(context, options) {
 
 // src/config/load.ts
 import { existsSync as existsSync4 } from "node:fs";
-import path14 from "node:path";
+import path13 from "node:path";
 
 // src/config/issues.ts
 function diagnosticsFromIssues(issues, schema) {
@@ -32343,56 +32254,56 @@ function diagnosticsFromIssues(issues, schema) {
   );
 }
 function fromIssue(issue2, prefix, schema) {
-  const path16 = [...prefix, ...issue2.path.map((p) => typeof p === "symbol" ? String(p) : p)];
+  const path15 = [...prefix, ...issue2.path.map((p) => typeof p === "symbol" ? String(p) : p)];
   const found = "input" in issue2 ? describeValue(issue2.input) : void 0;
   switch (issue2.code) {
     case "invalid_type": {
       if (issue2.input === void 0) {
-        return [error62(path16, `missing required field \`${String(path16.at(-1))}\``, describeSchemaHint(schema, path16))];
+        return [error62(path15, `missing required field \`${String(path15.at(-1))}\``, describeSchemaHint(schema, path15))];
       }
-      return [error62(path16, `expected ${describeType(issue2.expected)}, found ${found}`)];
+      return [error62(path15, `expected ${describeType(issue2.expected)}, found ${found}`)];
     }
     case "invalid_value": {
       const options = issue2.values.map((v) => JSON.stringify(v));
       if (issue2.input === void 0) {
         const expected = options.length === 1 ? `${options[0]}` : `one of ${options.join(", ")}`;
-        return [error62(path16, `missing required field \`${String(path16.at(-1))}\``, `expected ${expected}`)];
+        return [error62(path15, `missing required field \`${String(path15.at(-1))}\``, `expected ${expected}`)];
       }
       const message = options.length === 1 ? `expected ${options[0]}, found ${found}` : `expected one of ${options.join(", ")}, found ${found}`;
       const near = typeof issue2.input === "string" ? closestMatch(
         issue2.input,
         issue2.values.filter((v) => typeof v === "string")
       ) : void 0;
-      return [error62(path16, message, near === void 0 ? void 0 : `did you mean "${near}"?`)];
+      return [error62(path15, message, near === void 0 ? void 0 : `did you mean "${near}"?`)];
     }
     case "unrecognized_keys": {
-      const allowed = allowedKeys(schema, path16);
+      const allowed = allowedKeys(schema, path15);
       return issue2.keys.map((key) => {
         const near = allowed ? closestMatch(key, allowed) : void 0;
         const hint = near !== void 0 ? `did you mean \`${near}\`?` : allowed && allowed.length > 0 ? `allowed here: ${allowed.join(", ")}` : void 0;
-        return { ...error62([...path16, key], `unknown key \`${key}\``, hint), pointAt: "key" };
+        return { ...error62([...path15, key], `unknown key \`${key}\``, hint), pointAt: "key" };
       });
     }
     case "invalid_union": {
       const branch = matchingBranch(issue2);
-      if (branch) return branch.flatMap((inner) => fromIssue(inner, path16, schema));
-      return [error62(path16, `${issue2.message}, found ${found}`)];
+      if (branch) return branch.flatMap((inner) => fromIssue(inner, path15, schema));
+      return [error62(path15, `${issue2.message}, found ${found}`)];
     }
     case "too_small": {
       const min = Number(issue2.minimum);
-      if (issue2.origin === "array") return [error62(path16, `expected at least ${min} item${min === 1 ? "" : "s"}`)];
-      if (issue2.origin === "string") return [error62(path16, issue2.message)];
+      if (issue2.origin === "array") return [error62(path15, `expected at least ${min} item${min === 1 ? "" : "s"}`)];
+      if (issue2.origin === "string") return [error62(path15, issue2.message)];
       const op = issue2.inclusive ? "at least" : "more than";
-      return [error62(path16, `expected a number ${op} ${min}, found ${found}`)];
+      return [error62(path15, `expected a number ${op} ${min}, found ${found}`)];
     }
     case "too_big": {
       const max = Number(issue2.maximum);
-      if (issue2.origin === "array") return [error62(path16, `expected at most ${max} items`)];
+      if (issue2.origin === "array") return [error62(path15, `expected at most ${max} items`)];
       const op = issue2.inclusive ? "at most" : "less than";
-      return [error62(path16, `expected a number ${op} ${max}, found ${found}`)];
+      return [error62(path15, `expected a number ${op} ${max}, found ${found}`)];
     }
     default:
-      return [error62(path16, found === void 0 ? issue2.message : `${issue2.message}, found ${found}`)];
+      return [error62(path15, found === void 0 ? issue2.message : `${issue2.message}, found ${found}`)];
   }
 }
 function matchingBranch(issue2) {
@@ -32405,8 +32316,8 @@ function isTypeMismatch(issue2) {
   if (issue2.code === "invalid_type") return true;
   return issue2.code === "invalid_value" || issue2.code === "invalid_union";
 }
-function error62(path16, message, hint) {
-  return hint === void 0 ? { severity: "error", path: path16, message } : { severity: "error", path: path16, message, hint };
+function error62(path15, message, hint) {
+  return hint === void 0 ? { severity: "error", path: path15, message } : { severity: "error", path: path15, message, hint };
 }
 var TYPE_WORDS = {
   string: "text",
@@ -32447,9 +32358,9 @@ function unwrap(schema) {
   }
   return current;
 }
-function schemasAt(schema, path16) {
+function schemasAt(schema, path15) {
   let current = [unwrap(schema)];
-  for (const segment of path16) {
+  for (const segment of path15) {
     const next = [];
     for (const candidate of current.flatMap(expandUnion)) {
       const def = defOf(candidate);
@@ -32469,15 +32380,15 @@ function expandUnion(schema) {
   const def = defOf(schema);
   return def.type === "union" && def.options ? def.options.map(unwrap).flatMap(expandUnion) : [schema];
 }
-function allowedKeys(schema, path16) {
-  const keys = schemasAt(schema, path16).flatMap((candidate) => {
+function allowedKeys(schema, path15) {
+  const keys = schemasAt(schema, path15).flatMap((candidate) => {
     const def = defOf(candidate);
     return def.type === "object" && def.shape ? Object.keys(def.shape) : [];
   });
   return keys.length > 0 ? [...new Set(keys)] : void 0;
 }
-function describeSchemaHint(schema, path16) {
-  for (const candidate of schemasAt(schema, path16)) {
+function describeSchemaHint(schema, path15) {
+  for (const candidate of schemasAt(schema, path15)) {
     const description = candidate.description;
     if (description) return description;
   }
@@ -32485,7 +32396,7 @@ function describeSchemaHint(schema, path16) {
 }
 
 // src/config/rules.ts
-import path13 from "node:path";
+import path12 from "node:path";
 
 // src/config/cron.ts
 var FIELDS = [
@@ -32653,7 +32564,7 @@ function checkPaths(config2, context, report2) {
       );
       continue;
     }
-    if (!isInside(context.repoRoot, path13.resolve(context.root, field.value))) {
+    if (!isInside(context.repoRoot, path12.resolve(context.root, field.value))) {
       report2(
         "error",
         field.at,
@@ -33168,7 +33079,7 @@ var MlopsConfigSchema = external_exports.strictObject({
 var DEFAULT_CONFIG_FILE = "mlops.yml";
 async function loadConfig(configPath, cwd) {
   const file2 = resolveConfigFile(configPath, cwd);
-  const displayFile = path14.relative(cwd, file2) || path14.basename(file2);
+  const displayFile = path13.relative(cwd, file2) || path13.basename(file2);
   let source;
   try {
     source = await readYamlFile(file2, displayFile);
@@ -33179,7 +33090,7 @@ async function loadConfig(configPath, cwd) {
   return checkSource(source, file2, displayFile);
 }
 function checkSource(source, file2, displayFile) {
-  const root = path14.dirname(file2);
+  const root = path13.dirname(file2);
   const repoRoot = findRepoRoot(root);
   const place = (d) => ({
     ...d,
@@ -33202,19 +33113,19 @@ function checkSource(source, file2, displayFile) {
   };
 }
 function resolveConfigFile(configPath, cwd) {
-  const given = path14.resolve(cwd, configPath);
+  const given = path13.resolve(cwd, configPath);
   if (configPath === DEFAULT_CONFIG_FILE && !existsSync4(given)) {
-    const alternative = path14.resolve(cwd, "mlops.yaml");
+    const alternative = path13.resolve(cwd, "mlops.yaml");
     if (existsSync4(alternative)) return alternative;
   }
   return given;
 }
 function findRepoRoot(start) {
-  let current = path14.resolve(start);
+  let current = path13.resolve(start);
   for (; ; ) {
-    if (existsSync4(path14.join(current, ".git"))) return current;
-    const parent = path14.dirname(current);
-    if (parent === current) return path14.resolve(start);
+    if (existsSync4(path13.join(current, ".git"))) return current;
+    const parent = path13.dirname(current);
+    if (parent === current) return path13.resolve(start);
     current = parent;
   }
 }
@@ -33277,32 +33188,21 @@ async function readProvenance(env, cwd) {
 }
 
 // src/pipeline/workspace.ts
-import path15 from "node:path";
+import path14 from "node:path";
 function workspaceFor(loaded) {
-  const dir = path15.resolve(loaded.root, loaded.config.workspace);
-  const outDir = path15.join(dir, "out");
+  const dir = path14.resolve(loaded.root, loaded.config.workspace);
+  const outDir = path14.join(dir, "out");
   return {
     dir,
     outDir,
-    resultFile: (stage) => path15.join(outDir, `${stage}.json`),
-    reportFile: (stage) => path15.join(outDir, `${stage}.md`),
-    registryDir: path15.join(dir, "registry"),
-    cacheDir: path15.join(dir, "cache")
+    resultFile: (stage) => path14.join(outDir, `${stage}.json`),
+    reportFile: (stage) => path14.join(outDir, `${stage}.md`),
+    registryDir: path14.join(dir, "registry"),
+    cacheDir: path14.join(dir, "cache")
   };
 }
 
 export {
-  __require,
-  __commonJS,
-  __toESM,
-  ExitCode,
-  UserError,
-  UsageError,
-  InputError,
-  formatPath,
-  formatDiagnostic,
-  ConfigError,
-  asError,
   formatNumber,
   NAME_PATTERN,
   openRegistry,

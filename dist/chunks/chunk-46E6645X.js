@@ -1,19 +1,23 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  ConfigError,
-  ExitCode,
-  UsageError,
-  UserError,
-  __commonJS,
-  __require,
-  __toESM,
-  asError,
-  formatPath,
   loadConfig,
   readProvenance,
   renderMarkdown,
   workspaceFor
-} from "./chunk-OMWDKQC4.js";
+} from "./chunk-QEC66BVP.js";
+import {
+  ConfigError,
+  ExitCode,
+  UsageError,
+  UserError,
+  asError,
+  formatPath
+} from "./chunk-4MICSIQX.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-RZGYXAJU.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

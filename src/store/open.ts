@@ -1,0 +1,33 @@
+import path from "node:path";
+import { UserError } from "../errors.ts";
+import { isS3Uri, parseS3Uri } from "../files/safe-path.ts";
+import { createLocalStore } from "./local-store.ts";
+import type { ObjectStore } from "./object-store.ts";
+
+export interface StoreSettings {
+  /** The environment to take AWS credentials and region from (the door's, not necessarily process.env). */
+  env?: NodeJS.ProcessEnv;
+  region?: string | undefined;
+  endpoint?: string | undefined;
+  forcePathStyle?: boolean | undefined;
+}
+
+/**
+ * The object store a URI names: `s3://bucket/prefix` or a folder (relative to `root`). The S3 backend, and with it the
+ * AWS SDK, is imported only here and only for s3:// URIs, so local runs never pay its start-up cost.
+ */
+export async function openObjectStore(uri: string, root: string, settings: StoreSettings = {}): Promise<ObjectStore> {
+  if (!isS3Uri(uri)) return createLocalStore(path.resolve(root, uri));
+  const location = parseS3Uri(uri);
+  if (!location) throw new UserError(`"${uri}" is not a valid s3://bucket/prefix URI`);
+  const { createS3Store } = await import("./s3-store.ts");
+  return createS3Store(
+    { bucket: location.bucket, prefix: location.key.replace(/\/+$/, "") },
+    {
+      ...(settings.region === undefined ? {} : { region: settings.region }),
+      ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+      ...(settings.forcePathStyle === undefined ? {} : { forcePathStyle: settings.forcePathStyle }),
+    },
+    settings.env,
+  );
+}

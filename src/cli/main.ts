@@ -27,25 +27,26 @@ const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
 export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    io.stdout.write(generalHelp());
+    // Asked for help: stdout, exit 0. Gave no command at all: a usage error, so the help goes to stderr.
+    (name === undefined ? io.stderr : io.stdout).write(generalHelp());
     return name === undefined ? ExitCode.usageOrConfig : ExitCode.ok;
   }
   if (name === "--version" || name === "-V") {
     io.stdout.write(`${KIT_VERSION}\n`);
     return ExitCode.ok;
   }
+  const json = rest.includes("--json");
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
     const near = closestMatch(
       name,
       COMMANDS.map((c) => c.name),
     );
-    io.stderr.write(
-      `error: unknown command "${name}"${near ? `; did you mean "${near}"?` : ""}\nRun \`mlops --help\` for the list.\n`,
-    );
-    return ExitCode.usageOrConfig;
+    const error = new UsageError(`unknown command "${name}"`, {
+      hint: near ? `did you mean "${near}"? Run \`mlops --help\` for the list` : "run `mlops --help` for the list",
+    });
+    return reportError(error, { json, io, command: name });
   }
-  const json = rest.includes("--json");
   try {
     const parsed = parseCommandArgs(command, rest);
     if (parsed.values.help === true) {

@@ -129,10 +129,13 @@ class LineTail {
 export function describeFailure(what: string, command: string, result: CommandResult, timeoutMs?: number): string {
   const lines = result.stderrTail.slice(-10);
   let head: string;
-  if (result.timedOut)
-    head = `${what} timed out after ${Math.round((timeoutMs ?? 0) / 1000)} s and was stopped: ${command}`;
+  if (result.timedOut) head = `${what} timed out after ${formatSeconds(timeoutMs ?? 0)} and was stopped: ${command}`;
   else if (result.notFound) head = `${what} command not found (exit 127): ${command}`;
   else if (result.signal) head = `${what} was killed by ${result.signal}: ${command}`;
   else head = `${what} failed with exit code ${result.exitCode}: ${command}`;
   return lines.length > 0 ? `${head}\n  last lines of stderr:\n${lines.map((l) => `    ${l}`).join("\n")}` : head;
+}
+
+function formatSeconds(ms: number): string {
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
 }

@@ -44,7 +44,7 @@ export function checkCron(expression: string): CronCheck {
   if (minutes.includes(0)) {
     warnings.push("runs at minute 0: GitHub delays or drops scheduled runs at the top of the hour; pick e.g. 17");
   }
-  if (hasGapUnderFiveMinutes(minutes)) {
+  if (hasGapUnderFiveMinutes(minutes, values[1] ?? [])) {
     warnings.push("runs less than 5 minutes apart: GitHub runs schedules at most every 5 minutes");
   }
   return { ok: true, warnings };
@@ -94,11 +94,15 @@ function parseValue(text: string, spec: FieldSpec): number | string {
   return value;
 }
 
-function hasGapUnderFiveMinutes(sortedMinutes: readonly number[]): boolean {
+function hasGapUnderFiveMinutes(sortedMinutes: readonly number[], hours: readonly number[]): boolean {
   for (let i = 1; i < sortedMinutes.length; i++) {
     if ((sortedMinutes[i] ?? 0) - (sortedMinutes[i - 1] ?? 0) < 5) return true;
   }
-  return false;
+  // Across the hour: "58,1 * * * *" runs at 10:58 and 11:01, 3 minutes apart, when the next hour runs too.
+  const first = sortedMinutes[0];
+  const last = sortedMinutes.at(-1);
+  if (first === undefined || last === undefined || first === last) return false;
+  return 60 - last + first < 5 && hours.some((hour) => hours.includes((hour + 1) % 24));
 }
 
 /** True when the runtime knows this IANA zone name. */

@@ -31,7 +31,16 @@ function fromIssue(issue: Issue, prefix: Path, schema: z.ZodType): ConfigDiagnos
   switch (issue.code) {
     case "invalid_type": {
       if (issue.input === undefined) {
-        return [error(path, `missing required field \`${String(path.at(-1))}\``, describeSchemaHint(schema, path))];
+        const key = String(path.at(-1));
+        const what = describeSchemaHint(schema, path);
+        const where = path.length > 1 ? ` under \`${String(path.at(-2))}\`` : "";
+        return [
+          error(
+            path,
+            `missing required field \`${key}\``,
+            `add \`${key}:\`${where}${what ? `: ${lowerFirst(what)}` : ""}`,
+          ),
+        ];
       }
       return [error(path, `expected ${describeType(issue.expected)}, found ${found}`)];
     }
@@ -108,6 +117,10 @@ function isTypeMismatch(issue: Issue): boolean {
   // A literal branch ("none", "champion") that did not match is a mismatch too, unless the input was a string
   // and no other branch takes strings; keeping it simple: literals never count as the matching branch.
   return issue.code === "invalid_value" || issue.code === "invalid_union";
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function error(path: Path, message: string, hint?: string): ConfigDiagnostic {

@@ -108,7 +108,12 @@ export function parseYamlText(rawText: string, file: string): YamlSource {
   };
 
   const problems: ConfigDiagnostic[] = [];
+  const reportedAt = new Set<number>();
   for (const error of [...doc.errors, ...doc.warnings]) {
+    // yaml may describe one mistake twice at the same spot (`a: b: c` is both BLOCK_AS_IMPLICIT_KEY and
+    // MULTILINE_IMPLICIT_KEY); the first, friendlier one is enough.
+    if (reportedAt.has(error.pos[0])) continue;
+    reportedAt.add(error.pos[0]);
     const friendly = FRIENDLY_YAML_ERRORS[error.code];
     // Unknown tags (`!!js/function`, `!foo`) are only warnings to yaml; a config has no use for them.
     const message =

@@ -231,11 +231,18 @@ export function parsesAs(type: ColumnType, text: string): boolean {
     case "boolean":
       return BOOLEAN.test(text);
     case "datetime":
-      return DATETIME.test(text) && !Number.isNaN(Date.parse(text));
+      return DATETIME.test(text) && !Number.isNaN(Date.parse(text)) && isCalendarDate(text);
     case "string":
     case "category":
       return true;
   }
+}
+
+/** Date.parse rolls 2023-02-30 over to March 2; a day past the end of its month is not a date. */
+function isCalendarDate(text: string): boolean {
+  const [year, month, day] = text.slice(0, 10).split("-").map(Number);
+  const date = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
+  return date.getUTCMonth() === (month ?? 1) - 1 && date.getUTCDate() === day;
 }
 
 /** The narrowest type every non-null value fits, for columns the schema does not type. */

@@ -10,6 +10,13 @@ export interface TemplateInput {
   schemaUrl: string;
 }
 
+/** Starter rules that make sense for the task: a floor, and no regression against the champion. */
+function gateRules(task: TemplateInput["task"]): string {
+  return task === "classification"
+    ? "    - { metric: accuracy, min: 0.7 }\n    - { metric: accuracy, max_regression: 0.01 }"
+    : "    - { metric: r2, min: 0.5 }\n    - { metric: r2, max_regression: 0.02 }";
+}
+
 export function configTemplate(input: TemplateInput): string {
   return `# yaml-language-server: $schema=${input.schemaUrl}
 # mlops-kit configuration. Reference: https://github.com/mlops-kit/mlops-kit#config-reference
@@ -37,14 +44,13 @@ train:
 
 evaluate:
   command: ${input.evaluateCommand}
-  predictions: predictions.csv   # columns label, prediction (and score) -> built-in metrics
+  predictions: predictions.csv   # columns label, prediction${input.task === "classification" ? " (and score)" : ""} -> built-in metrics
   # metrics_file: metrics.json   # extra metrics your code computes
 
 gate:
   baseline: champion             # the registry's current champion
   rules:
-    - { metric: accuracy, min: 0.7 }
-    - { metric: accuracy, max_regression: 0.01 }
+${gateRules(input.task)}
 
 # registry: { uri: s3://my-bucket/models }   # default: a local folder, .mlops/registry
 publish: { promote: champion }

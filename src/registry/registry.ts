@@ -92,6 +92,13 @@ export function createRegistry(store: ObjectStore, now: () => Date = () => new D
         `the manifest ${key} in ${store.location} is not a valid mlops-kit manifest: ${parsed.error.issues[0]?.message ?? ""}`,
       );
     }
+    // A manifest copied into another folder must not pass as that version (or model).
+    if (parsed.data.model !== model || parsed.data.version !== version) {
+      throw new ExternalError(
+        `the manifest ${key} in ${store.location} describes ${parsed.data.model} ${parsed.data.version}, not ${model} ${version}`,
+        { hint: "it was copied or changed outside mlops-kit; remove it" },
+      );
+    }
     return parsed.data;
   };
 

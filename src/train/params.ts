@@ -56,7 +56,7 @@ export function applyOverrides(params: Params, overrides: readonly string[]): Pa
     const equals = override.indexOf("=");
     if (equals <= 0) throw new UsageError(`--set ${override}: expected name=value`);
     const name = override.slice(0, equals).trim();
-    const value: unknown = parseYamlScalar(override.slice(equals + 1));
+    const value = parseOverrideValue(name, override.slice(equals + 1));
     const keys = name.split(".");
     let target: Record<string, unknown> = result;
     for (const [i, key] of keys.entries()) {
@@ -77,6 +77,18 @@ export function applyOverrides(params: Params, overrides: readonly string[]): Pa
     }
   }
   return result;
+}
+
+/** A `--set` value read as YAML (`0.1` a number, `[a, b]` a list); text YAML cannot read is a usage error. */
+function parseOverrideValue(name: string, text: string): unknown {
+  try {
+    return parseYamlScalar(text) as unknown;
+  } catch (error) {
+    throw new UsageError(`--set ${name}: cannot read the value ${JSON.stringify(text)} as YAML`, {
+      hint: `quote it to pass it as text, e.g. --set '${name}="${text}"'`,
+      cause: error,
+    });
+  }
 }
 
 /** MLOPS_PARAM_<NAME> for each top-level param: scalars as text, lists and mappings as JSON. */

@@ -154,7 +154,9 @@ describe("a pull request job, then main", () => {
     const annotation = gate.annotations.find((a) => a.level === "error" && a.message.includes("accuracy"));
     expect(annotation?.properties).toMatchObject({ file: "ml/mlops.yml", line: String(ruleLine) });
     expect(annotation?.message).toContain("more than the allowed 0.02");
-    expect(gate.stdout).toMatch(/::error::gate fail: .*accuracy fell from 0.8829 to 0.8288: worse by 0.05405, more than the allowed 0.02; log_loss rose/);
+    expect(gate.stdout).toMatch(
+      /::error::gate fail: .*accuracy fell from 0.8829 to 0.8288: worse by 0.05405, more than the allowed 0.02; log_loss rose/,
+    );
   });
 });
 

@@ -1,0 +1,254 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { formatOf, openTable, type TableFormat } from "../../src/data/table.ts";
+import { InputError } from "../../src/errors.ts";
+import { tempDir } from "../helpers/temp.ts";
+
+/** The streaming table readers (src/data/table.ts): RFC 4180 CSV, TSV, JSON Lines, gzip. */
+
+/** The size of one read (table.ts reads 1 MiB at a time): the boundary tests straddle it. */
+const CHUNK = 1 << 20;
+
+interface ReadTable {
+  columns: string[];
+  rows: (string | null)[][];
+  records: number[];
+}
+
+async function readTable(file: string, format: TableFormat = formatOf(file)): Promise<ReadTable> {
+  const table = await openTable(file, format, { displayName: path.basename(file) });
+  const rows: (string | null)[][] = [];
+  const records: number[] = [];
+  for await (const row of table.rows) {
+    rows.push(row.cells);
+    records.push(row.record);
+  }
+  return { columns: table.columns, rows, records };
+}
+
+async function writeTable(name: string, body: string | Uint8Array): Promise<string> {
+  const file = path.join(await tempDir(), name);
+  await writeFile(file, body);
+  return file;
+}
+
+/** The InputError reading `file` fails with. */
+async function readError(file: string, format?: TableFormat): Promise<InputError> {
+  const error: unknown = await readTable(file, format).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(InputError);
+  return error as InputError;
+}
+
+describe("CSV (RFC 4180)", () => {
+  it("reads quoted fields, escaped quotes, delimiters and newlines inside quotes", async () => {
+    const file = await writeTable(
+      "t.csv",
+      'id,text,n\n1,"a, b",2\n2,"she said ""hi""",3\n3,"line one\nline two",4\n4,plain,5\n',
+    );
+    expect(await readTable(file)).toEqual({
+      columns: ["id", "text", "n"],
+      rows: [
+        ["1", "a, b", "2"],
+        ["2", 'she said "hi"', "3"],
+        ["3", "line one\nline two", "4"],
+        ["4", "plain", "5"],
+      ],
+      records: [1, 2, 3, 4],
+    });
+  });
+
+  it("tells an empty field (null) from a quoted empty one (empty text)", async () => {
+    const file = await writeTable("t.csv", 'a,b,c\n,"",x\n"",,\n');
+    expect((await readTable(file)).rows).toEqual([
+      [null, "", "x"],
+      ["", null, null],
+    ]);
+  });
+
+  it("reads CRLF line ends, a CRLF inside quotes, and a last line without a line end", async () => {
+    const file = await writeTable("t.csv", 'a,b\r\n1,"x\r\ny"\r\n2,z');
+    expect((await readTable(file)).rows).toEqual([
+      ["1", "x\r\ny"],
+      ["2", "z"],
+    ]);
+  });
+
+  it("drops a UTF-8 byte order mark from the first column name", async () => {
+    const file = await writeTable("t.csv", "\uFEFFid,name\n1,Zoë\n");
+    expect(await readTable(file)).toMatchObject({ columns: ["id", "name"], rows: [["1", "Zoë"]] });
+  });
+
+  it("skips blank lines, as pandas does", async () => {
+    const file = await writeTable("t.csv", "a,b\n\n1,2\n\n\n3,4\n");
+    expect(await readTable(file)).toMatchObject({
+      rows: [
+        ["1", "2"],
+        ["3", "4"],
+      ],
+      records: [1, 2],
+    });
+  });
+
+  it("keeps ragged rows as they are (validation reports them)", async () => {
+    const file = await writeTable("t.csv", "a,b,c\n1,2\n1,2,3,4\n");
+    expect((await readTable(file)).rows).toEqual([
+      ["1", "2"],
+      ["1", "2", "3", "4"],
+    ]);
+  });
+
+  it("names columns without a header text by their position", async () => {
+    const file = await writeTable("t.csv", "a,,c\n1,2,3\n");
+    expect((await readTable(file)).columns).toEqual(["a", "column_2", "c"]);
+  });
+
+  it("reads TSV by extension", async () => {
+    const file = await writeTable("t.tsv", 'a\tb\n"x\ty"\t2\n');
+    expect(await readTable(file)).toMatchObject({ columns: ["a", "b"], rows: [["x\ty", "2"]] });
+  });
+
+  it("reads quotes, CRLF and multi-byte characters that straddle the 1 MiB read boundary", async () => {
+    // For each case the interesting bytes start at CHUNK - 1 + shift, so they fall on both sides of the boundary.
+    const cases = [
+      { what: "an escaped quote pair", middle: '""', cell: '"' },
+      { what: "a closing quote and the delimiter", middle: '",', cell: "" },
+      { what: "a four-byte character", middle: "😀", cell: "😀" },
+    ];
+    for (const { what, middle, cell } of cases) {
+      for (const shift of [-1, 0, 1]) {
+        const head = 'id,text,n\n1,"';
+        const before = "x".repeat(CHUNK - 1 + shift - Buffer.byteLength(head));
+        const row =
+          middle === '",' ? `${head}${before}",7\n2,after,8\n` : `${head}${before}${middle}tail",7\n2,after,8\n`;
+        const file = await writeTable("big.csv", row);
+        const table = await readTable(file);
+        const expected = middle === '",' ? before : `${before}${cell}tail`;
+        expect(table.rows.length, `${what}, shift ${shift}`).toBe(2);
+        expect(table.rows[0]?.[1] === expected, `${what}, shift ${shift}`).toBe(true);
+        expect(table.rows[0]?.[2], `${what}, shift ${shift}`).toBe("7");
+        expect(table.rows[1], `${what}, shift ${shift}`).toEqual(["2", "after", "8"]);
+      }
+    }
+    // A CRLF split across the boundary is one line end, not a line end and a blank line.
+    const head = "a,b\n";
+    const filler = "y".repeat(CHUNK - 1 - Buffer.byteLength(head) - 2);
+    const file = await writeTable("crlf.csv", `${head}1,${filler}\r\n2,z\r\n`);
+    expect((await readTable(file)).rows).toEqual([
+      ["1", filler],
+      ["2", "z"],
+    ]);
+  });
+
+  it("reports a quote that is never closed, at the line its record starts", async () => {
+    const file = await writeTable("t.csv", 'a,b\n1,"two\nlines"\n2,"never closed\n3,x\n');
+    const error = await readError(file);
+    expect(error.message).toBe("t.csv:4: a quoted field is never closed (unterminated quote)");
+    expect(error.hint).toBe("check this record for a missing closing quote");
+  });
+
+  it("reports text after a closing quote", async () => {
+    const file = await writeTable("t.csv", 'a,b\n1,"ab"c\n');
+    const error = await readError(file);
+    expect(error.message).toBe("t.csv:2: unexpected text after a closing quote");
+    expect(error.hint).toMatch(/two quotes/);
+  });
+
+  it("refuses invalid UTF-8, naming the file", async () => {
+    const file = await writeTable("t.csv", Buffer.from([0x61, 0x0a, 0xff, 0xfe, 0x0a]));
+    const error = await readError(file);
+    expect(error.message).toBe("t.csv is not valid UTF-8 (in the block starting at byte 0)");
+    expect(error.hint).toBe("save the file as UTF-8");
+  });
+
+  it("refuses an empty file, and reads a header-only file as a table without rows", async () => {
+    const empty = await readError(await writeTable("t.csv", ""));
+    expect(empty.message).toBe("t.csv is empty");
+    expect(await readTable(await writeTable("h.csv", "a,b,c\n"))).toEqual({
+      columns: ["a", "b", "c"],
+      rows: [],
+      records: [],
+    });
+  });
+
+  it("refuses a header that names a column twice", async () => {
+    const error = await readError(await writeTable("t.csv", "id,name,id\n1,a,2\n"));
+    expect(error.message).toBe('t.csv: column "id" appears twice in the header (columns 1 and 3)');
+    expect(error.hint).toBe("column names must be unique");
+  });
+
+  it("names a file that does not exist, with what it is", async () => {
+    const dir = await tempDir();
+    const error: unknown = await openTable(path.join(dir, "nope.csv"), "csv", {
+      displayName: "data/nope.csv",
+      what: "predictions file",
+      missingHint: "the evaluate command should write it",
+    }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).describe()).toBe(
+      "predictions file not found: data/nope.csv\n  hint: the evaluate command should write it",
+    );
+  });
+});
+
+describe("gzip and JSON Lines", () => {
+  it("reads gzip-compressed CSV", async () => {
+    const file = await writeTable("t.csv.gz", gzipSync('a,b\n1,"x,y"\n2,z\n'));
+    expect(formatOf(file)).toBe("csv");
+    expect(await readTable(file)).toMatchObject({
+      columns: ["a", "b"],
+      rows: [
+        ["1", "x,y"],
+        ["2", "z"],
+      ],
+    });
+  });
+
+  it("refuses a .gz file that is not gzip", async () => {
+    const error = await readError(await writeTable("t.csv.gz", "a,b\n1,2\n"));
+    expect(error.message).toBe("t.csv.gz is not a valid gzip file");
+  });
+
+  it("reads JSON Lines: the first object's keys are the columns; nulls stay null", async () => {
+    const file = await writeTable(
+      "t.jsonl",
+      '{"id":1,"name":"a","tags":["x"],"ok":true}\n\n{"id":2,"name":null,"ok":false}\n{"id":3,"name":"c","extra":1}',
+    );
+    expect(await readTable(file)).toEqual({
+      columns: ["id", "name", "tags", "ok"],
+      rows: [
+        ["1", "a", '["x"]', "true"],
+        ["2", null, null, "false"],
+        ["3", "c", null, null],
+      ],
+      records: [1, 2, 3],
+    });
+  });
+
+  it("reports a broken JSON Lines record with its line", async () => {
+    const error = await readError(await writeTable("t.jsonl", '{"a":1}\n\n{"a":2\n{"a":3}\n'));
+    expect(error.message).toMatch(/^t\.jsonl:3: not valid JSON \(/);
+    expect(error.hint).toBe("each line of a JSON Lines file is one JSON object");
+    const notObject = await readError(await writeTable("u.jsonl", '{"a":1}\n[1,2]\n'));
+    expect(notObject.message).toBe("u.jsonl:2: expected a JSON object on each line");
+  });
+
+  it("reads gzip-compressed JSON Lines", async () => {
+    const file = await writeTable("t.jsonl.gz", gzipSync('{"a":1}\n{"a":2}\n'));
+    expect(await readTable(file)).toMatchObject({ columns: ["a"], rows: [["1"], ["2"]] });
+  });
+
+  it("tells the format by extension, and refuses one it cannot tell", () => {
+    expect(formatOf("x.tsv.gz")).toBe("tsv");
+    expect(formatOf("x.ndjson")).toBe("jsonl");
+    expect(formatOf("x.data", "csv")).toBe("csv");
+    expect(() => formatOf("x.parquet")).toThrow(/^cannot tell the format of x\.parquet from its extension$/);
+    expect(() => formatOf("x.parquet")).toThrow(
+      expect.objectContaining({ hint: "name it .csv, .tsv or .jsonl (optionally .gz), or set data.format" }),
+    );
+  });
+});

@@ -1,0 +1,25 @@
+import type { LoadedConfig } from "../../src/config/load.ts";
+import { createRecordingLogger } from "../../src/logging.ts";
+import type { StageContext } from "../../src/pipeline/context.ts";
+import { workspaceFor } from "../../src/pipeline/workspace.ts";
+
+/** A fixed moment, so results that record times are the same on every run. */
+export const FIXED_NOW = new Date("2026-01-01T12:00:00.000Z");
+
+/**
+ * The context a door would build, for calling a stage directly: a recording logger, a fixed clock, no provenance,
+ * and only PATH from the real environment (so `node` and `sh` are found, and nothing else leaks in).
+ */
+export function stageContext(
+  loaded: LoadedConfig,
+  env: NodeJS.ProcessEnv = {},
+): StageContext & { logger: ReturnType<typeof createRecordingLogger> } {
+  return {
+    loaded,
+    workspace: workspaceFor(loaded),
+    logger: createRecordingLogger(),
+    env: { PATH: process.env.PATH, ...env },
+    now: () => FIXED_NOW,
+    provenance: { gitSha: null, ref: null, runUrl: null, actor: null, repository: null, pullRequest: null },
+  };
+}

@@ -5,7 +5,9 @@ import path from "node:path";
 // `npm run bench`: every bench/*.bench.ts in turn (each also has its own `npm run bench:<name>`). Benchmarks measure
 // speed and memory against a named peer in the same run; tests never time anything.
 const here = import.meta.dirname;
-const benches = readdirSync(here).filter((name) => name.endsWith(".bench.ts")).sort();
+const benches = readdirSync(here)
+  .filter((name) => name.endsWith(".bench.ts"))
+  .sort();
 let failed = 0;
 for (const bench of benches) {
   console.log(`\n=== ${bench} ===`);

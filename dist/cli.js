@@ -20,7 +20,7 @@ import {
   runTrainStage,
   runValidateStage,
   workspaceFor
-} from "./chunks/chunk-QEC66BVP.js";
+} from "./chunks/chunk-ITH5LCYW.js";
 import {
   ConfigError,
   ExitCode,
@@ -81,6 +81,9 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 
 // src/init/config-template.ts
+function gateRules(task) {
+  return task === "classification" ? "    - { metric: accuracy, min: 0.7 }\n    - { metric: accuracy, max_regression: 0.01 }" : "    - { metric: r2, min: 0.5 }\n    - { metric: r2, max_regression: 0.02 }";
+}
 function configTemplate(input) {
   return `# yaml-language-server: $schema=${input.schemaUrl}
 # mlops-kit configuration. Reference: https://github.com/mlops-kit/mlops-kit#config-reference
@@ -108,14 +111,13 @@ train:
 
 evaluate:
   command: ${input.evaluateCommand}
-  predictions: predictions.csv   # columns label, prediction (and score) -> built-in metrics
+  predictions: predictions.csv   # columns label, prediction${input.task === "classification" ? " (and score)" : ""} -> built-in metrics
   # metrics_file: metrics.json   # extra metrics your code computes
 
 gate:
   baseline: champion             # the registry's current champion
   rules:
-    - { metric: accuracy, min: 0.7 }
-    - { metric: accuracy, max_regression: 0.01 }
+${gateRules(input.task)}
 
 # registry: { uri: s3://my-bucket/models }   # default: a local folder, .mlops/registry
 publish: { promote: champion }
@@ -398,7 +400,7 @@ var GLOBAL_OPTIONS = {
 async function main(argv, io) {
   const [name, ...rest] = argv;
   if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
-    io.stdout.write(generalHelp());
+    (name === void 0 ? io.stderr : io.stdout).write(generalHelp());
     return name === void 0 ? ExitCode.usageOrConfig : ExitCode.ok;
   }
   if (name === "--version" || name === "-V") {
@@ -406,20 +408,18 @@ async function main(argv, io) {
 `);
     return ExitCode.ok;
   }
+  const json = rest.includes("--json");
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
     const near = closestMatch(
       name,
       COMMANDS.map((c) => c.name)
     );
-    io.stderr.write(
-      `error: unknown command "${name}"${near ? `; did you mean "${near}"?` : ""}
-Run \`mlops --help\` for the list.
-`
-    );
-    return ExitCode.usageOrConfig;
+    const error = new UsageError(`unknown command "${name}"`, {
+      hint: near ? `did you mean "${near}"? Run \`mlops --help\` for the list` : "run `mlops --help` for the list"
+    });
+    return reportError(error, { json, io, command: name });
   }
-  const json = rest.includes("--json");
   try {
     const parsed = parseCommandArgs(command, rest);
     if (parsed.values.help === true) {

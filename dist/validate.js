@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-46E6645X.js";
+} from "./chunks/chunk-ZNQTMUOH.js";
 import {
   runValidateStage
-} from "./chunks/chunk-QEC66BVP.js";
+} from "./chunks/chunk-ITH5LCYW.js";
 import "./chunks/chunk-4MICSIQX.js";
 import "./chunks/chunk-RZGYXAJU.js";
 

@@ -4,7 +4,7 @@ import {
   readProvenance,
   renderMarkdown,
   workspaceFor
-} from "./chunk-QEC66BVP.js";
+} from "./chunk-ITH5LCYW.js";
 import {
   ConfigError,
   ExitCode,

@@ -9216,13 +9216,16 @@ function describeFailure(what, command, result, timeoutMs) {
   const lines = result.stderrTail.slice(-10);
   let head;
   if (result.timedOut)
-    head = `${what} timed out after ${Math.round((timeoutMs ?? 0) / 1e3)} s and was stopped: ${command}`;
+    head = `${what} timed out after ${formatSeconds(timeoutMs ?? 0)} and was stopped: ${command}`;
   else if (result.notFound) head = `${what} command not found (exit 127): ${command}`;
   else if (result.signal) head = `${what} was killed by ${result.signal}: ${command}`;
   else head = `${what} failed with exit code ${result.exitCode}: ${command}`;
   return lines.length > 0 ? `${head}
   last lines of stderr:
 ${lines.map((l) => `    ${l}`).join("\n")}` : head;
+}
+function formatSeconds(ms) {
+  return ms < 1e4 ? `${(ms / 1e3).toFixed(1)} s` : `${Math.round(ms / 1e3)} s`;
 }
 
 // src/files/hash.ts
@@ -11204,7 +11207,11 @@ async function evaluateModel(context) {
     for (const name of Object.keys(overall.metrics)) result.sources[name] = spec.path;
     result.warnings.push(...overall.warnings);
     result.rows = table.labels.length;
-    result.predictions = await snapshotPredictions(path6.resolve(loaded.root, spec.path), spec.path, context.workspace.outDir);
+    result.predictions = await snapshotPredictions(
+      path6.resolve(loaded.root, spec.path),
+      spec.path,
+      context.workspace.outDir
+    );
     for (const [column, values] of table.slices) {
       const groups = /* @__PURE__ */ new Map();
       values.forEach((value, row) => {
@@ -11705,7 +11712,7 @@ async function openObjectStore(uri, root, settings = {}) {
   if (!isS3Uri(uri)) return createLocalStore(path9.resolve(root, uri));
   const location = parseS3Uri(uri);
   if (!location) throw new UserError(`"${uri}" is not a valid s3://bucket/prefix URI`);
-  const { createS3Store } = await import("./s3-store-LFBANPJM.js");
+  const { createS3Store } = await import("./s3-store-YFNSXUQT.js");
   return createS3Store(
     { bucket: location.bucket, prefix: location.key.replace(/\/+$/, "") },
     {
@@ -31523,6 +31530,12 @@ function createRegistry(store, now = () => /* @__PURE__ */ new Date()) {
         `the manifest ${key} in ${store.location} is not a valid mlops-kit manifest: ${parsed.error.issues[0]?.message ?? ""}`
       );
     }
+    if (parsed.data.model !== model || parsed.data.version !== version2) {
+      throw new ExternalError(
+        `the manifest ${key} in ${store.location} describes ${parsed.data.model} ${parsed.data.version}, not ${model} ${version2}`,
+        { hint: "it was copied or changed outside mlops-kit; remove it" }
+      );
+    }
     return parsed.data;
   };
   const download = async (manifest, relative2, entry, target) => {
@@ -31531,9 +31544,12 @@ function createRegistry(store, now = () => /* @__PURE__ */ new Date()) {
     const actual = await sha256File(target);
     if (actual.size !== entry.size || actual.sha256 !== entry.sha256) {
       await rm2(target, { force: true });
-      throw new ExternalError(`${entry.path} of ${manifest.model} ${manifest.version} is corrupted: its sha256 or size differs from the manifest`, {
-        hint: "the stored object was changed or damaged; publish the model again"
-      });
+      throw new ExternalError(
+        `${entry.path} of ${manifest.model} ${manifest.version} is corrupted: its sha256 or size differs from the manifest`,
+        {
+          hint: "the stored object was changed or damaged; publish the model again"
+        }
+      );
     }
     return true;
   };
@@ -31620,7 +31636,10 @@ function createRegistry(store, now = () => /* @__PURE__ */ new Date()) {
       for (const file2 of manifest.files) {
         const target = path10.join(outDir, ...file2.path.split("/"));
         const found = await download(manifest, `files/${file2.path}`, file2, target);
-        if (!found) throw new ExternalError(`version ${manifest.version} of ${manifest.model} lists ${file2.path}, but the registry has no such file`);
+        if (!found)
+          throw new ExternalError(
+            `version ${manifest.version} of ${manifest.model} lists ${file2.path}, but the registry has no such file`
+          );
         written.push(target);
       }
       return written;
@@ -31629,7 +31648,9 @@ function createRegistry(store, now = () => /* @__PURE__ */ new Date()) {
       const entry = manifest.attachments[name];
       if (!entry) return false;
       if (!await download(manifest, `attachments/${entry.path}`, entry, file2)) {
-        throw new ExternalError(`version ${manifest.version} of ${manifest.model} lists the attachment ${name}, but the registry has no such file`);
+        throw new ExternalError(
+          `version ${manifest.version} of ${manifest.model} lists the attachment ${name}, but the registry has no such file`
+        );
       }
       return true;
     },
@@ -31693,7 +31714,8 @@ var package_default = {
     typecheck: "tsc --noEmit",
     lint: "eslint . --max-warnings 0",
     format: "prettier --write .",
-    "format:check": "prettier --check ."
+    "format:check": "prettier --check .",
+    bench: "tsx bench/all.ts"
   },
   dependencies: {
     "@actions/cache": "^6.3.0",
@@ -31701,6 +31723,8 @@ var package_default = {
     "@actions/github": "^9.1.1",
     "@aws-sdk/client-s3": "~3.1169.0",
     "@aws-sdk/lib-storage": "~3.1169.0",
+    hyparquet: "^1.31.5",
+    "hyparquet-compressors": "^1.1.2",
     tinyglobby: "^0.2.17",
     yaml: "^2.9.1",
     zod: "^4.6.7"
@@ -32259,7 +32283,10 @@ function fromIssue(issue2, prefix, schema) {
   switch (issue2.code) {
     case "invalid_type": {
       if (issue2.input === void 0) {
-        return [error62(path15, `missing required field \`${String(path15.at(-1))}\``, describeSchemaHint(schema, path15))];
+        const key = String(path15.at(-1));
+        const what = describeSchemaHint(schema, path15);
+        const where = path15.length > 1 ? ` under \`${String(path15.at(-2))}\`` : "";
+        return [error62(path15, `missing required field \`${key}\``, `add \`${key}:\`${where}${what ? `: ${lowerFirst(what)}` : ""}`)];
       }
       return [error62(path15, `expected ${describeType(issue2.expected)}, found ${found}`)];
     }
@@ -32315,6 +32342,9 @@ function matchingBranch(issue2) {
 function isTypeMismatch(issue2) {
   if (issue2.code === "invalid_type") return true;
   return issue2.code === "invalid_value" || issue2.code === "invalid_union";
+}
+function lowerFirst(text) {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 function error62(path15, message, hint) {
   return hint === void 0 ? { severity: "error", path: path15, message } : { severity: "error", path: path15, message, hint };
@@ -32430,7 +32460,7 @@ function checkCron(expression) {
   if (minutes.includes(0)) {
     warnings.push("runs at minute 0: GitHub delays or drops scheduled runs at the top of the hour; pick e.g. 17");
   }
-  if (hasGapUnderFiveMinutes(minutes)) {
+  if (hasGapUnderFiveMinutes(minutes, values[1] ?? [])) {
     warnings.push("runs less than 5 minutes apart: GitHub runs schedules at most every 5 minutes");
   }
   return { ok: true, warnings };
@@ -32476,11 +32506,14 @@ function parseValue(text, spec) {
   if (value < spec.min || value > spec.max) return `${value} is outside ${spec.min}-${spec.max}`;
   return value;
 }
-function hasGapUnderFiveMinutes(sortedMinutes) {
+function hasGapUnderFiveMinutes(sortedMinutes, hours) {
   for (let i = 1; i < sortedMinutes.length; i++) {
     if ((sortedMinutes[i] ?? 0) - (sortedMinutes[i - 1] ?? 0) < 5) return true;
   }
-  return false;
+  const first = sortedMinutes[0];
+  const last = sortedMinutes.at(-1);
+  if (first === void 0 || last === void 0 || first === last) return false;
+  return 60 - last + first < 5 && hours.some((hour) => hours.includes((hour + 1) % 24));
 }
 function isKnownTimeZone(zone) {
   try {

@@ -28798,7 +28798,13 @@ function createS3Store(location, options = {}, env2 = process.env, client = crea
     },
     async put(key, body) {
       try {
-        await client.send(new import_client_s3.PutObjectCommand({ Bucket: location.bucket, Key: keyOf(key), Body: typeof body === "string" ? Buffer.from(body) : body }));
+        await client.send(
+          new import_client_s3.PutObjectCommand({
+            Bucket: location.bucket,
+            Key: keyOf(key),
+            Body: typeof body === "string" ? Buffer.from(body) : body
+          })
+        );
       } catch (error) {
         fail("write", key, error);
       }
@@ -28807,7 +28813,11 @@ function createS3Store(location, options = {}, env2 = process.env, client = crea
       try {
         const upload = new import_lib_storage.Upload({
           client,
-          params: { Bucket: location.bucket, Key: keyOf(key), Body: createReadStream(file, { highWaterMark: 4 * 1024 * 1024 }) },
+          params: {
+            Bucket: location.bucket,
+            Key: keyOf(key),
+            Body: createReadStream(file, { highWaterMark: 4 * 1024 * 1024 })
+          },
           partSize: MULTIPART_PART_SIZE,
           queueSize: MULTIPART_QUEUE_SIZE,
           // A failed multipart upload is aborted, so no orphaned parts keep costing storage.
@@ -28845,7 +28855,11 @@ function createS3Store(location, options = {}, env2 = process.env, client = crea
       try {
         do {
           const page = await client.send(
-            new import_client_s3.ListObjectsV2Command({ Bucket: location.bucket, Prefix: fullPrefix, ...token ? { ContinuationToken: token } : {} })
+            new import_client_s3.ListObjectsV2Command({
+              Bucket: location.bucket,
+              Prefix: fullPrefix,
+              ...token ? { ContinuationToken: token } : {}
+            })
           );
           for (const object of page.Contents ?? []) {
             if (object.Key) keys.push(location.prefix ? object.Key.slice(location.prefix.length + 1) : object.Key);
@@ -28886,10 +28900,16 @@ function describeS3Error(action, uri, error, endpoint) {
   if (error instanceof import_client_s3.S3ServiceException) {
     const status = error.$metadata.httpStatusCode;
     if (error.name === "NoSuchBucket") {
-      return new ExternalError(`cannot ${action} ${uri}: the bucket does not exist`, { hint: "check the bucket name and region in registry.uri", cause: error });
+      return new ExternalError(`cannot ${action} ${uri}: the bucket does not exist`, {
+        hint: "check the bucket name and region in registry.uri",
+        cause: error
+      });
     }
     if (error.name === "InvalidAccessKeyId" || error.name === "SignatureDoesNotMatch") {
-      return new ExternalError(`cannot ${action} ${uri}: the credentials were refused (${error.name})`, { hint: "check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", cause: error });
+      return new ExternalError(`cannot ${action} ${uri}: the credentials were refused (${error.name})`, {
+        hint: "check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
+        cause: error
+      });
     }
     if (error.name === "AccessDenied" || status === 403) {
       return new ExternalError(`cannot ${action} ${uri}: access denied`, {
@@ -28897,7 +28917,10 @@ function describeS3Error(action, uri, error, endpoint) {
         cause: error
       });
     }
-    return new ExternalError(`cannot ${action} ${uri}: ${server} answered ${status ?? "?"} ${error.name}`, { hint: "retried with backoff; try again later", cause: error });
+    return new ExternalError(`cannot ${action} ${uri}: ${server} answered ${status ?? "?"} ${error.name}`, {
+      hint: "retried with backoff; try again later",
+      cause: error
+    });
   }
   const code = error?.code;
   if (error instanceof Error && (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "ECONNRESET" || code === "ETIMEDOUT" || error.name === "TimeoutError")) {
@@ -28912,7 +28935,9 @@ function describeS3Error(action, uri, error, endpoint) {
       cause: error
     });
   }
-  return new ExternalError(`cannot ${action} ${uri}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  return new ExternalError(`cannot ${action} ${uri}: ${error instanceof Error ? error.message : String(error)}`, {
+    cause: error
+  });
 }
 export {
   MULTIPART_PART_SIZE,

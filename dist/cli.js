@@ -20,7 +20,7 @@ import {
   runTrainStage,
   runValidateStage,
   workspaceFor
-} from "./chunks/chunk-ITH5LCYW.js";
+} from "./chunks/chunk-5QMWOT6P.js";
 import {
   ConfigError,
   ExitCode,

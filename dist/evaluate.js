@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-ZNQTMUOH.js";
+} from "./chunks/chunk-JVZYIBM2.js";
 import {
   runEvaluateStage
-} from "./chunks/chunk-ITH5LCYW.js";
+} from "./chunks/chunk-5QMWOT6P.js";
 import "./chunks/chunk-4MICSIQX.js";
 import "./chunks/chunk-RZGYXAJU.js";
 

@@ -9215,8 +9215,7 @@ var LineTail = class {
 function describeFailure(what, command, result, timeoutMs) {
   const lines = result.stderrTail.slice(-10);
   let head;
-  if (result.timedOut)
-    head = `${what} timed out after ${formatSeconds(timeoutMs ?? 0)} and was stopped: ${command}`;
+  if (result.timedOut) head = `${what} timed out after ${formatSeconds(timeoutMs ?? 0)} and was stopped: ${command}`;
   else if (result.notFound) head = `${what} command not found (exit 127): ${command}`;
   else if (result.signal) head = `${what} was killed by ${result.signal}: ${command}`;
   else head = `${what} failed with exit code ${result.exitCode}: ${command}`;
@@ -32286,7 +32285,13 @@ function fromIssue(issue2, prefix, schema) {
         const key = String(path15.at(-1));
         const what = describeSchemaHint(schema, path15);
         const where = path15.length > 1 ? ` under \`${String(path15.at(-2))}\`` : "";
-        return [error62(path15, `missing required field \`${key}\``, `add \`${key}:\`${where}${what ? `: ${lowerFirst(what)}` : ""}`)];
+        return [
+          error62(
+            path15,
+            `missing required field \`${key}\``,
+            `add \`${key}:\`${where}${what ? `: ${lowerFirst(what)}` : ""}`
+          )
+        ];
       }
       return [error62(path15, `expected ${describeType(issue2.expected)}, found ${found}`)];
     }

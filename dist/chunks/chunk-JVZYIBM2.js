@@ -4,7 +4,7 @@ import {
   readProvenance,
   renderMarkdown,
   workspaceFor
-} from "./chunk-ITH5LCYW.js";
+} from "./chunk-5QMWOT6P.js";
 import {
   ConfigError,
   ExitCode,

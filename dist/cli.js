@@ -20,7 +20,7 @@ import {
   runTrainStage,
   runValidateStage,
   workspaceFor
-} from "./chunks/chunk-5QMWOT6P.js";
+} from "./chunks/chunk-5LHAZPY5.js";
 import {
   ConfigError,
   ExitCode,

@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-JVZYIBM2.js";
+} from "./chunks/chunk-KENXLUU5.js";
 import {
   runEvaluateStage
-} from "./chunks/chunk-5QMWOT6P.js";
+} from "./chunks/chunk-5LHAZPY5.js";
 import "./chunks/chunk-4MICSIQX.js";
 import "./chunks/chunk-RZGYXAJU.js";
 

@@ -54,12 +54,17 @@ export interface ValidateResult {
   datasets: DatasetReport[];
   errors: number;
   warnings: number;
+  /**
+   * The training data's profile (a JSON file in the workspace), when this run wrote one. Publish stores it with the
+   * model, and later runs compare their data with it (drift against the champion's training data).
+   */
+  profile: string | null;
 }
 
 const EXAMPLE_ROWS = 5;
 
 export async function validateData(data: DataSection | undefined, root: string): Promise<ValidateResult> {
-  if (!data) return { stage: "validate", verdict: "skipped", datasets: [], errors: 0, warnings: 0 };
+  if (!data) return { stage: "validate", verdict: "skipped", datasets: [], errors: 0, warnings: 0, profile: null };
   const datasets: DatasetReport[] = [];
   const named: [string, string | readonly string[] | undefined][] = [
     ["train", data.train],
@@ -73,7 +78,7 @@ export async function validateData(data: DataSection | undefined, root: string):
   const findings = datasets.flatMap((d) => d.findings);
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
-  return { stage: "validate", verdict: errors > 0 ? "fail" : "pass", datasets, errors, warnings };
+  return { stage: "validate", verdict: errors > 0 ? "fail" : "pass", datasets, errors, warnings, profile: null };
 }
 
 async function validateDataset(name: string, files: string[], data: DataSection, root: string): Promise<DatasetReport> {

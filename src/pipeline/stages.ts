@@ -131,13 +131,14 @@ export async function runGateStage(context: StageContext): Promise<StageRun<Gate
 }
 
 export async function runPublishStage(context: StageContext): Promise<StageRun<PublishResult>> {
-  const [train, evaluation, gate] = await Promise.all([
+  const [validation, train, evaluation, gate] = await Promise.all([
+    readStageResult<ValidateResult>(context, "validate"),
     readStageResult<TrainResult>(context, "train"),
     readStageResult<EvaluateResult>(context, "evaluate"),
     readStageResult<GateResult>(context, "gate"),
   ]);
   const registry = await openRegistry(context);
-  const result = await publishModel(context, registry, { train, evaluation, gate });
+  const result = await publishModel(context, registry, { validation, train, evaluation, gate });
   return save(context, "publish", result, publishSection(result), ExitCode.ok);
 }
 

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { resolveDataFiles } from "../data/sources.ts";
 import { InputError, isErrnoException } from "../errors.ts";
+import type { ValidateResult } from "../data/validate.ts";
 import type { EvaluateResult } from "../evaluate/evaluate.ts";
 import { digestFiles, type FileDigest } from "../files/hash.ts";
 import type { GateResult } from "../gate/gate.ts";
@@ -26,6 +27,7 @@ export interface PublishResult {
 }
 
 export interface PublishInputs {
+  validation: ValidateResult | null;
   train: TrainResult | null;
   evaluation: EvaluateResult | null;
   gate: GateResult | null;
@@ -74,9 +76,12 @@ export async function publishModel(
     model: config.model.name,
     files: digests.map((d) => ({ path: d.path, source: path.join(root, d.path) })),
     // The evaluation predictions travel with the version, so a later candidate can be tested against them row by row.
-    attachments: inputs.evaluation?.predictions
-      ? [{ name: "predictions", source: inputs.evaluation.predictions.snapshot }]
-      : [],
+    attachments: [
+      ...(inputs.evaluation?.predictions
+        ? [{ name: "predictions", source: inputs.evaluation.predictions.snapshot }]
+        : []),
+      ...(inputs.validation?.profile ? [{ name: "profile", source: inputs.validation.profile }] : []),
+    ],
     metrics: inputs.evaluation?.metrics ?? {},
     slices: inputs.evaluation?.slices ?? [],
     gate:

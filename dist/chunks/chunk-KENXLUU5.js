@@ -4,7 +4,7 @@ import {
   readProvenance,
   renderMarkdown,
   workspaceFor
-} from "./chunk-5QMWOT6P.js";
+} from "./chunk-5LHAZPY5.js";
 import {
   ConfigError,
   ExitCode,

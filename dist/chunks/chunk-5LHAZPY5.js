@@ -10661,7 +10661,7 @@ async function resolveDataFiles(sources, root) {
 // src/data/validate.ts
 var EXAMPLE_ROWS = 5;
 async function validateData(data, root) {
-  if (!data) return { stage: "validate", verdict: "skipped", datasets: [], errors: 0, warnings: 0 };
+  if (!data) return { stage: "validate", verdict: "skipped", datasets: [], errors: 0, warnings: 0, profile: null };
   const datasets = [];
   const named = [
     ["train", data.train],
@@ -10675,7 +10675,7 @@ async function validateData(data, root) {
   const findings = datasets.flatMap((d) => d.findings);
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
-  return { stage: "validate", verdict: errors > 0 ? "fail" : "pass", datasets, errors, warnings };
+  return { stage: "validate", verdict: errors > 0 ? "fail" : "pass", datasets, errors, warnings, profile: null };
 }
 async function validateDataset(name, files, data, root) {
   const schema = data.schema ?? {
@@ -31789,7 +31789,10 @@ async function publishModel(context, registry2, inputs) {
     model: config2.model.name,
     files: digests.map((d) => ({ path: d.path, source: path11.join(root, d.path) })),
     // The evaluation predictions travel with the version, so a later candidate can be tested against them row by row.
-    attachments: inputs.evaluation?.predictions ? [{ name: "predictions", source: inputs.evaluation.predictions.snapshot }] : [],
+    attachments: [
+      ...inputs.evaluation?.predictions ? [{ name: "predictions", source: inputs.evaluation.predictions.snapshot }] : [],
+      ...inputs.validation?.profile ? [{ name: "profile", source: inputs.validation.profile }] : []
+    ],
     metrics: inputs.evaluation?.metrics ?? {},
     slices: inputs.evaluation?.slices ?? [],
     gate: inputs.gate && inputs.gate.verdict !== "skipped" ? { verdict: inputs.gate.verdict, baseline: inputs.gate.baseline?.description ?? null } : null,
@@ -32229,13 +32232,14 @@ async function runGateStage(context) {
   return save(context, "gate", result, gateSection(result), exitCode);
 }
 async function runPublishStage(context) {
-  const [train, evaluation, gate] = await Promise.all([
+  const [validation, train, evaluation, gate] = await Promise.all([
+    readStageResult(context, "validate"),
     readStageResult(context, "train"),
     readStageResult(context, "evaluate"),
     readStageResult(context, "gate")
   ]);
   const registry2 = await openRegistry(context);
-  const result = await publishModel(context, registry2, { train, evaluation, gate });
+  const result = await publishModel(context, registry2, { validation, train, evaluation, gate });
   return save(context, "publish", result, publishSection(result), ExitCode.ok);
 }
 async function runPipeline(context, options) {

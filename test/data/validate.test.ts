@@ -330,6 +330,7 @@ describe("datasets and summaries", () => {
       datasets: [],
       errors: 0,
       warnings: 0,
+      profile: null,
     });
   });
 

@@ -281,6 +281,7 @@ describe("the gate stage's verdict", () => {
       sources: {},
       slices: [],
       rows: 10,
+      confusion: null,
       predictions: null,
       warnings: [],
       failure: null,

@@ -173,7 +173,7 @@ function computeMetrics(
 }
 
 /** The configured positive label, else the conventional one when the labels are 0/1, true/false or yes/no. */
-function resolvePositiveLabel(
+export function resolvePositiveLabel(
   configured: string | number | boolean | undefined,
   labels: readonly string[],
 ): string | undefined {

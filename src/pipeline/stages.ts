@@ -5,9 +5,9 @@ import { evaluateModel, type EvaluateResult } from "../evaluate/evaluate.ts";
 import { type GateResult, runGate } from "../gate/gate.ts";
 import { openRegistry } from "../registry/open.ts";
 import { publishModel, type PublishResult } from "../registry/publish.ts";
+import { gateSection } from "../report/gate-section.ts";
 import {
   evaluateSection,
-  gateSection,
   publishSection,
   renderMarkdown,
   type Section,

@@ -3,6 +3,7 @@ import { checkCommand } from "./check.ts";
 import { initCommand } from "./init.ts";
 import { modelsCommand } from "./models.ts";
 import { promoteCommand } from "./promote.ts";
+import { reportCommand } from "./report.ts";
 import { runCommand } from "./run.ts";
 import { evaluateCommand, gateCommand, publishCommand, trainCommand, validateCommand } from "./stages.ts";
 
@@ -14,6 +15,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   trainCommand,
   evaluateCommand,
   gateCommand,
+  reportCommand,
   publishCommand,
   runCommand,
   modelsCommand,

@@ -33,29 +33,28 @@ export async function resolveBaseline(
   options: BaselineOptions = {},
 ): Promise<ResolvedBaseline> {
   if (spec === "none") return { baseline: null, absence: "gate.baseline is none, so change rules do not apply" };
-  const alias = typeof spec === "string" ? spec : spec.alias;
-  if (alias !== undefined) {
-    const manifest = await registry.resolve(model, alias);
-    if (manifest) {
-      let predictionsFile: string | null = null;
-      const attachment = manifest.attachments.predictions;
-      if (options.predictionsDir && attachment) {
-        // Keep the extension: it tells the reader the format (CSV, JSON Lines, Parquet ...).
-        const target = path.join(options.predictionsDir, `baseline-${path.basename(attachment.path)}`);
-        if (await registry.pullAttachment(manifest, "predictions", target)) predictionsFile = target;
-      }
-      return {
-        baseline: {
-          description: `${alias} (${manifest.version})`,
-          version: manifest.version,
-          metrics: manifest.metrics,
-          slices: manifest.slices,
-          predictionsFile,
-          hasPredictions: attachment !== undefined,
-        },
-        absence: null,
-      };
+  // The object form keeps the documented order: the alias (champion unless named) first, then the file.
+  const alias = typeof spec === "string" ? spec : (spec.alias ?? "champion");
+  const manifest = await registry.resolve(model, alias);
+  if (manifest) {
+    let predictionsFile: string | null = null;
+    const attachment = manifest.attachments.predictions;
+    if (options.predictionsDir && attachment) {
+      // Keep the extension: it tells the reader the format (CSV, JSON Lines, Parquet ...).
+      const target = path.join(options.predictionsDir, `baseline-${path.basename(attachment.path)}`);
+      if (await registry.pullAttachment(manifest, "predictions", target)) predictionsFile = target;
     }
+    return {
+      baseline: {
+        description: `${alias} (${manifest.version})`,
+        version: manifest.version,
+        metrics: manifest.metrics,
+        slices: manifest.slices,
+        predictionsFile,
+        hasPredictions: attachment !== undefined,
+      },
+      absence: null,
+    };
   }
   const file = typeof spec === "object" ? spec.metrics_file : undefined;
   if (file !== undefined && existsSync(path.resolve(root, file))) {
@@ -71,9 +70,6 @@ export async function resolveBaseline(
       absence: null,
     };
   }
-  const looked = [
-    alias === undefined ? "" : `no "${alias}" in the registry`,
-    file === undefined ? "" : `no metrics file ${file}`,
-  ].filter(Boolean);
+  const looked = [`no "${alias}" in the registry`, ...(file === undefined ? [] : [`no metrics file ${file}`])];
   return { baseline: null, absence: `${looked.join(" and ")}: this is a first run` };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NAME_PATTERN } from "../config/schema/common.ts";
 import { InputError } from "../errors.ts";
+import { relativePathProblem } from "../files/safe-path.ts";
 import { GATE_RESULT_FORMAT, type GateResult } from "../gate/gate.ts";
 
 /**
@@ -105,7 +106,9 @@ export const GateResultSchema = z.strictObject({
       }),
     )
     .max(MAX_ITEMS),
-  configFile: Text,
+  configFile: Text.refine((value) => relativePathProblem(value) === undefined, {
+    error: "expected a path inside the repository",
+  }),
   evaluation: z.strictObject({
     rows: z.number().int().min(0),
     confusion: z

@@ -81,7 +81,7 @@ function outcomeTable(outcomes: RuleOutcome[], withSlice: boolean, result: GateR
 export function gateSection(result: GateResult): Section {
   const blocks: Block[] = [];
   const pr = result.source.pullRequest;
-  const branches = pr ? ` (${pr.headRef} into ${pr.baseRef})` : "";
+  const branches = pr ? `, ${pr.headRef} into ${pr.baseRef}` : "";
   blocks.push({
     kind: "text",
     text: `Model: ${result.model}. Candidate: ${result.candidate}${branches}. Baseline: ${result.baseline ? result.baseline.description : "none"}.`,

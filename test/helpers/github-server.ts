@@ -295,6 +295,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
           .filter((p) => head === "" || head === `${p.headOwner}:${p.headRef}`)
           .map((p) => ({
             ...example,
+            // GitHub's own example team lacks a field its schema requires; a pull request with no teams asked is real.
+            requested_teams: [],
             number: p.number,
             head: {
               ...(example.head as object),

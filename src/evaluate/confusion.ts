@@ -23,9 +23,33 @@ export function compareCodePoints(a: string, b: string): number {
 
 /** scikit-learn's unique_labels for string labels: the sorted union. */
 export function sortedClasses(...columns: readonly (readonly string[])[]): string[] {
-  const seen = new Set<string>();
-  for (const column of columns) for (const value of column) seen.add(value);
-  return [...seen].sort(compareCodePoints);
+  return encodeColumns(...columns).classes;
+}
+
+/**
+ * The sorted union of the columns' values (scikit-learn's unique_labels) and each column as indices into it, in one
+ * pass per column: codes are handed out in order of first sight, then renumbered in sorted order.
+ */
+export function encodeColumns(...columns: readonly (readonly string[])[]): { classes: string[]; codes: Int32Array[] } {
+  const seen = new Map<string, number>();
+  const firstSight = columns.map((column) => {
+    const codes = new Int32Array(column.length);
+    for (let i = 0; i < column.length; i++) {
+      const value = column[i] ?? "";
+      let code = seen.get(value);
+      if (code === undefined) {
+        code = seen.size;
+        seen.set(value, code);
+      }
+      codes[i] = code;
+    }
+    return codes;
+  });
+  const classes = [...seen.keys()].sort(compareCodePoints);
+  const renumber = new Int32Array(classes.length);
+  classes.forEach((value, sorted) => (renumber[seen.get(value) ?? 0] = sorted));
+  for (const codes of firstSight) for (let i = 0; i < codes.length; i++) codes[i] = renumber[codes[i] ?? 0] ?? 0;
+  return { classes, codes: firstSight };
 }
 
 /** Each value's index in `classes` (which must contain every value). */

@@ -1,9 +1,9 @@
 import {
   confusionCounts,
+  encodeColumns,
   encodeLabels,
   type MetricValues,
   metricsFromConfusion,
-  sortedClasses,
   type ZeroDivision,
 } from "./confusion.ts";
 import { descendingOrder, oneVsRestRocAuc, rankingMetrics } from "./ranking.ts";
@@ -51,9 +51,12 @@ export interface ConfusionMatrix {
 export function classificationMetrics(input: ClassificationInput): MetricsOutcome & { confusion: ConfusionMatrix } {
   const { labels, predictions } = input;
   const warnings: string[] = [];
-  const classes = sortedClasses(labels, predictions);
+  const {
+    classes,
+    codes: [truth = new Int32Array(), predicted = new Int32Array()],
+  } = encodeColumns(labels, predictions);
   const k = classes.length;
-  const counts = confusionCounts(encodeLabels(labels, classes), encodeLabels(predictions, classes), k);
+  const counts = confusionCounts(truth, predicted, k);
   const positive = input.positiveLabel;
   const zeroDivisions = new Set<ZeroDivision>();
   const binary = k <= 2 && positive !== undefined ? { positive: classes.indexOf(positive) } : null;
@@ -100,7 +103,7 @@ function binaryScoreMetrics(
     logLoss += binaryLogLoss(y === 1, p);
   }
   const metrics: MetricValues = { brier_score: brier / n, log_loss: logLoss / n };
-  const ranking = rankingMetrics(descendingOrder(scores), scores, isPositive);
+  const ranking = rankingMetrics(descendingOrder(scores), isPositive);
   if (!ranking) {
     warnings.push("roc_auc and average_precision are undefined when only one class is present in the labels");
     return metrics;
@@ -156,7 +159,6 @@ function probabilityMetrics(
     } else {
       const auc = oneVsRestRocAuc(
         probabilities.columns.map((column) => descendingOrder(column)),
-        probabilities.columns,
         truth,
       );
       if (auc === null) warnings.push("roc_auc is undefined: some class has no rows with that label");

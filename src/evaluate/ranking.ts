@@ -9,7 +9,7 @@
  * whose IEEE-754 bit patterns sort like the numbers, so this is a stable LSD radix sort on 16-bit digits: O(n), and
  * several times faster than a comparator sort over a million rows.
  */
-export function descendingOrder(scores: Float64Array): Uint32Array {
+export function descendingOrder(scores: Float64Array): Ranked {
   const n = scores.length;
   const bits = new Uint32Array(scores.buffer, scores.byteOffset, n * 2);
   let order = new Uint32Array(n);
@@ -59,7 +59,21 @@ export function descendingOrder(scores: Float64Array): Uint32Array {
     [keyLo, nextLo] = [nextLo, keyLo];
     [keyHi, nextHi] = [nextHi, keyHi];
   }
-  return order;
+  // The keys travelled with the rows: put them back together as the scores in order, for sequential reads later.
+  const sorted = new Float64Array(n);
+  const sortedBits = new Uint32Array(sorted.buffer);
+  for (let k = 0; k < n; k++) {
+    sortedBits[2 * k] = keyLo[k] ?? 0;
+    sortedBits[2 * k + 1] = keyHi[k] ?? 0;
+  }
+  return { order, sorted };
+}
+
+/** Rows by score, highest first, and the scores in that order. */
+export interface Ranked {
+  order: Uint32Array;
+  /** sorted[k] is the score of row order[k]. */
+  sorted: Float64Array;
 }
 
 export interface RankingValues {
@@ -68,15 +82,14 @@ export interface RankingValues {
 }
 
 /**
- * ROC AUC (trapezoidal) and average precision (step-wise: sum of (R_n - R_{n-1}) P_n) of `scores` for the rows
- * flagged in `positive`, visiting rows in `order` (from {@link descendingOrder}). `weights` counts each row that many
+ * ROC AUC (trapezoidal) and average precision (step-wise: sum of (R_n - R_{n-1}) P_n) of the rows flagged in
+ * `positive`, visiting them ranked by score (from {@link descendingOrder}). `weights` counts each row that many
  * times (undefined: once). Undefined (null) when the weighted rows hold only one class, as scikit-learn refuses then.
  */
 export function rankingMetrics(
-  order: Uint32Array,
-  scores: Float64Array,
+  { order, sorted }: Ranked,
   positive: Uint8Array,
-  weights?: Uint32Array,
+  weights?: Int32Array,
 ): RankingValues | null {
   const n = order.length;
   let positives = 0;
@@ -104,8 +117,7 @@ export function rankingMetrics(
     const w = weights ? (weights[i] ?? 0) : 1;
     if (positive[i]) tp += w;
     else fp += w;
-    const next = order[k + 1];
-    if (next !== undefined && scores[next] === scores[i]) continue;
+    if (k + 1 < n && sorted[k + 1] === sorted[k]) continue;
     // A threshold none of the (weighted) rows sits at adds nothing, as it does not exist in the resampled data.
     if (tp + fp === 0) continue;
     const tpr = tp / positives;
@@ -122,19 +134,15 @@ export function rankingMetrics(
  * Multiclass ROC AUC, one-vs-rest, macro average (scikit-learn's `roc_auc_score(multi_class="ovr")`): the mean over
  * classes of the binary AUC of that class's probability column. Null when a class has no positive or no negative row.
  */
-export function oneVsRestRocAuc(
-  orders: readonly Uint32Array[],
-  columns: readonly Float64Array[],
-  truth: Int32Array,
-  weights?: Uint32Array,
-): number | null {
+export function oneVsRestRocAuc(ranked: readonly Ranked[], truth: Int32Array, weights?: Int32Array): number | null {
   let sum = 0;
   const flags = new Uint8Array(truth.length);
-  for (let c = 0; c < columns.length; c++) {
+  for (let c = 0; c < ranked.length; c++) {
     for (let i = 0; i < truth.length; i++) flags[i] = truth[i] === c ? 1 : 0;
-    const values = rankingMetrics(orders[c] ?? new Uint32Array(), columns[c] ?? new Float64Array(), flags, weights);
+    const column = ranked[c];
+    const values = column ? rankingMetrics(column, flags, weights) : null;
     if (!values) return null;
     sum += values.rocAuc;
   }
-  return sum / columns.length;
+  return sum / ranked.length;
 }

@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import { encodeLabels, sortedClasses } from "../../evaluate/confusion.ts";
+import { encodeColumns } from "../../evaluate/confusion.ts";
 import type { Predictions } from "../../evaluate/predictions.ts";
 import type { PairedData } from "./paired-data.ts";
 
@@ -10,7 +9,7 @@ import type { PairedData } from "./paired-data.ts";
  * - with an id column (evaluate.predictions.id), rows pair by id; both files must hold the same ids with the same
  *   labels;
  * - without one, rows pair by position, and only when that provably matches: the same number of rows with the same
- *   labels in the same order (compared by sha256).
+ *   labels in the same order (compared row by row; the first difference is named).
  *
  * Anything else is refused with the reason, and the gate falls back to comparing the point estimates.
  */
@@ -24,7 +23,8 @@ export function pairPredictions(
   baseline: Predictions,
   positiveLabel: string | undefined,
 ): Pairing {
-  let baselineRow: Uint32Array;
+  // The baseline's row for each candidate row; null when they are the same rows in the same order.
+  let baselineRow: Uint32Array | null;
   let how: string;
   if (candidate.ids && baseline.ids) {
     const byId = pairByIds(candidate, baseline);
@@ -40,16 +40,18 @@ export function pairPredictions(
         reason: `without a row id column (evaluate.predictions.id) rows pair only by position, and the files hold different rows: ${candidate.rows} in the candidate's, ${baseline.rows} in the baseline's`,
       };
     }
-    const candidateHash = labelsFingerprint(candidate);
-    const baselineHash = labelsFingerprint(baseline);
-    if (candidateHash !== baselineHash) {
+    const differs = firstDifference(candidate, baseline);
+    if (differs >= 0) {
+      const [mine, theirs] = [candidate, baseline].map((p) =>
+        JSON.stringify(p.actual ? p.actual[differs] : p.labels[differs]),
+      );
       return {
         paired: false,
-        reason: `without a row id column (evaluate.predictions.id) rows pair only by position, and the labels differ in value or order (sha256 ${candidateHash.slice(0, 12)} vs ${baselineHash.slice(0, 12)}): the rows cannot be shown to be the same`,
+        reason: `without a row id column (evaluate.predictions.id) rows pair only by position, and the labels differ (row ${differs + 2}: ${mine} in the candidate's, ${theirs} in the baseline's): the rows cannot be shown to be the same`,
       };
     }
-    baselineRow = Uint32Array.from(candidate.labels.keys());
-    how = `paired by position: both files hold the same ${candidate.rows} labels in the same order (sha256 ${candidateHash.slice(0, 12)})`;
+    baselineRow = null;
+    how = `paired by position: both files hold the same ${candidate.rows} labels in the same order`;
   }
   return { paired: true, data: alignedData(candidate, baseline, baselineRow, positiveLabel), how };
 }
@@ -105,27 +107,29 @@ function list(values: readonly string[]): string {
   return values.length > EXAMPLES ? `${shown.join(", ")} ...` : shown.join(", ");
 }
 
-/** sha256 of the labels in order: numbers by value for regression, text for classification. */
-function labelsFingerprint(predictions: Predictions): string {
-  const hash = createHash("sha256");
-  if (predictions.actual) {
-    hash.update(
-      new Uint8Array(predictions.actual.buffer, predictions.actual.byteOffset, predictions.actual.byteLength),
-    );
-  } else {
-    for (const label of predictions.labels) hash.update(`${JSON.stringify(label)}\n`);
+/** The first row whose label differs between the files (numbers by value for regression), or -1. */
+function firstDifference(candidate: Predictions, baseline: Predictions): number {
+  if (candidate.actual && baseline.actual) {
+    for (let i = 0; i < candidate.rows; i++) if (candidate.actual[i] !== baseline.actual[i]) return i;
+    return -1;
   }
-  return hash.digest("hex");
+  for (let i = 0; i < candidate.rows; i++) if (candidate.labels[i] !== baseline.labels[i]) return i;
+  return -1;
 }
 
 function alignedData(
   candidate: Predictions,
   baseline: Predictions,
-  baselineRow: Uint32Array,
+  baselineRow: Uint32Array | null,
   positiveLabel: string | undefined,
 ): PairedData {
   const n = candidate.rows;
-  const floats = (values: Float64Array): Float64Array => Float64Array.from(baselineRow, (row) => values[row] ?? 0);
+  const floats = (values: Float64Array): Float64Array => {
+    if (!baselineRow) return values;
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = values[baselineRow[i] ?? 0] ?? 0;
+    return out;
+  };
   if (candidate.actual && candidate.predicted && baseline.predicted) {
     return {
       task: "regression",
@@ -135,8 +139,13 @@ function alignedData(
       baseline: floats(baseline.predicted),
     };
   }
-  const baselinePredictions = Array.from(baselineRow, (row) => baseline.predictions[row] ?? "");
-  const classes = sortedClasses(candidate.labels, candidate.predictions, baselinePredictions);
+  const baselinePredictions = baselineRow
+    ? Array.from(baselineRow, (row) => baseline.predictions[row] ?? "")
+    : baseline.predictions;
+  const {
+    classes,
+    codes: [truth = new Int32Array(), candidateCodes = new Int32Array(), baselineCodes = new Int32Array()],
+  } = encodeColumns(candidate.labels, candidate.predictions, baselinePredictions);
   const positive = positiveLabel === undefined ? null : classes.indexOf(positiveLabel);
   // Probability columns pair by class name; a class one model has no column for leaves them out.
   const candidateProbabilities = candidate.probabilities;
@@ -158,9 +167,9 @@ function alignedData(
     task: "classification",
     n,
     classes,
-    truth: encodeLabels(candidate.labels, classes),
-    candidate: encodeLabels(candidate.predictions, classes),
-    baseline: encodeLabels(baselinePredictions, classes),
+    truth,
+    candidate: candidateCodes,
+    baseline: baselineCodes,
     positive,
     candidateScores: binaryScore(candidate, false),
     baselineScores: binaryScore(baseline, true),

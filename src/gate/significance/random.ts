@@ -9,8 +9,11 @@ const TWO_32 = 4294967296;
 const MASK_64 = (1n << 64n) - 1n;
 
 export class Random {
-  /** xoshiro128** state; an Int32Array so stepping it allocates nothing. */
-  private readonly state = new Int32Array(4);
+  /**
+   * xoshiro128** state; an Int32Array so stepping it allocates nothing. Hot loops (the bootstrap) copy it into local
+   * variables, step them inline with exactly {@link nextUint32}'s code, and store them back.
+   */
+  readonly state = new Int32Array(4);
 
   constructor(seed: number) {
     // splitmix64 over the seed (any integer, negative ones as their 64-bit two's complement) gives the 128-bit state.

@@ -16,9 +16,9 @@ import type { PairedClassification, PairedData, PairedRegression } from "./paire
  * `finalize` returns [candidate, baseline]; NaN where the metric is undefined on that resample.
  */
 export type PairedStatistic =
-  | { family: "cells"; cells: number; codes: Uint32Array; finalize(counts: Uint32Array): [number, number] }
+  | { family: "cells"; cells: number; codes: Uint32Array; finalize(counts: Int32Array): [number, number] }
   | { family: "sums"; columns: Float64Array[]; finalize(sums: Float64Array, n: number): [number, number] }
-  | { family: "weights"; finalize(weights: Uint32Array): [number, number] };
+  | { family: "weights"; finalize(weights: Int32Array): [number, number] };
 
 /** A statistic, or why the metric cannot be tested on these predictions. */
 export type StatisticOrReason = { statistic: PairedStatistic } | { unavailable: string };
@@ -27,7 +27,7 @@ export type StatisticOrReason = { statistic: PairedStatistic } | { unavailable: 
 export function pointValues(statistic: PairedStatistic, n: number): [number, number] {
   switch (statistic.family) {
     case "cells": {
-      const counts = new Uint32Array(statistic.cells);
+      const counts = new Int32Array(statistic.cells);
       for (const cell of statistic.codes) counts[cell] = (counts[cell] ?? 0) + 1;
       return statistic.finalize(counts);
     }
@@ -37,7 +37,7 @@ export function pointValues(statistic: PairedStatistic, n: number): [number, num
         n,
       );
     case "weights":
-      return statistic.finalize(new Uint32Array(n).fill(1));
+      return statistic.finalize(new Int32Array(n).fill(1));
   }
 }
 
@@ -144,8 +144,8 @@ function classificationStatistic(metric: string, data: PairedClassification): St
       statistic: {
         family: "weights",
         finalize(weights) {
-          const c = rankingMetrics(orders[0], candidateScores, positive, weights);
-          const b = rankingMetrics(orders[1], baselineScores, positive, weights);
+          const c = rankingMetrics(orders[0], positive, weights);
+          const b = rankingMetrics(orders[1], positive, weights);
           return [c ? c[pick] : Number.NaN, b ? b[pick] : Number.NaN];
         },
       },
@@ -185,8 +185,8 @@ function multiclassRocAuc(data: PairedClassification): StatisticOrReason {
     statistic: {
       family: "weights",
       finalize: (weights) => [
-        oneVsRestRocAuc(candidateOrders, candidate, truth, weights) ?? Number.NaN,
-        oneVsRestRocAuc(baselineOrders, baseline, truth, weights) ?? Number.NaN,
+        oneVsRestRocAuc(candidateOrders, truth, weights) ?? Number.NaN,
+        oneVsRestRocAuc(baselineOrders, truth, weights) ?? Number.NaN,
       ],
     },
   };
@@ -277,7 +277,7 @@ function meanOfBoth(s: Float64Array, n: number): [number, number] {
 }
 
 /** The median of the multiset in which row i appears weights[i] times (n in all), as numpy.median of it. */
-function weightedMedian(values: Float64Array, ascending: Uint32Array, weights: Uint32Array, n: number): number {
+function weightedMedian(values: Float64Array, ascending: Uint32Array, weights: Int32Array, n: number): number {
   const lowRank = (n - 1) >> 1;
   const highRank = n >> 1;
   let seen = 0;

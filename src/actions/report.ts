@@ -44,7 +44,8 @@ async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput("verdict", outcome.report.verdict);
     core.setOutput("comment-url", published?.commentUrl ?? "");
     core.setOutput("check-run-id", published?.checkRunId ?? "");
-    await core.summary.addRaw(renderMarkdown(outcome.surfaces.section)).addEOL().write();
+    if (loaded?.config.report.summary ?? true)
+      await core.summary.addRaw(renderMarkdown(outcome.surfaces.section)).addEOL().write();
     if (published?.commentUrl) logger.info(`Pull-request comment ${published.commentAction}: ${published.commentUrl}`);
     for (const problem of published?.problems ?? []) logger.error(`could not post ${problem}`);
     if (published && published.problems.length > 0)

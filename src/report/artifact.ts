@@ -63,7 +63,8 @@ const Outcome = z.strictObject({
   significance: Significance.nullable(),
 });
 
-const Sha = z.string().regex(/^[0-9a-f]{40}$/, { error: "expected a 40-digit commit sha" });
+/** A git commit id: 40 hex digits (SHA-1), or 64 in SHA-256 repositories. */
+const Sha = z.string().regex(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/, { error: "expected a 40-digit commit sha" });
 
 export const GateResultSchema = z.strictObject({
   stage: z.literal("gate"),

@@ -273,29 +273,16 @@ export function createS3Store(
     },
 
     async folders(prefix) {
-      const names: string[] = [];
-      const Prefix = prefixOf(prefix);
-      let token: string | undefined;
-      try {
-        do {
-          const page = await client.send(
-            new ListObjectsV2Command({
-              Bucket,
-              Prefix,
-              Delimiter: "/",
-              ...(token ? { ContinuationToken: token } : {}),
-            }),
-          );
-          for (const common of page.CommonPrefixes ?? []) {
-            const name = common.Prefix?.slice(Prefix.length).replace(/\/$/, "");
-            if (name) names.push(name);
-          }
-          token = page.IsTruncated ? page.NextContinuationToken : undefined;
-        } while (token);
-      } catch (error) {
-        return fail("list", Prefix.replace(/\/$/, ""), error);
+      // From the full listing, not a Delimiter listing: s3rver only reports a common prefix when some object sits
+      // directly in it (so a folder holding only sub-folders, such as an interrupted publish's, would be missed).
+      const bare = checkPrefix(prefix);
+      const names = new Set<string>();
+      for (const key of await store.list(prefix)) {
+        const rest = bare === "" ? key : key.slice(bare.length + 1);
+        const slash = rest.indexOf("/");
+        if (slash > 0) names.add(rest.slice(0, slash));
       }
-      return names.sort();
+      return [...names].sort();
     },
 
     async exists(key) {

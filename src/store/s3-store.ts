@@ -65,7 +65,7 @@ export function createS3Client(options: S3Options, env: NodeJS.ProcessEnv = proc
     ...(custom ? { endpoint: options.endpoint } : {}),
     forcePathStyle: options.forcePathStyle ?? custom,
     // Standard retry mode: exponential backoff with jitter on throttling (503 SlowDown), 5xx and dropped connections.
-    maxAttempts: options.maxAttempts ?? 5,
+    maxAttempts: options.maxAttempts ?? attemptsFrom(env) ?? 5,
     // Without timeouts a server that stops answering would hang a CI job until its 6 h limit.
     requestHandler: { connectionTimeout: 10_000, requestTimeout: 120_000 },
     ...(credentialsFrom(options, env) ?? {}),
@@ -73,6 +73,12 @@ export function createS3Client(options: S3Options, env: NodeJS.ProcessEnv = proc
     // data). We verify our own sha256 on every download instead, so only send checksums where S3 requires them.
     ...(custom ? { requestChecksumCalculation: "WHEN_REQUIRED", responseChecksumValidation: "WHEN_REQUIRED" } : {}),
   });
+}
+
+/** AWS_MAX_ATTEMPTS, the SDKs' standard setting, when it is a sensible number. */
+function attemptsFrom(env: NodeJS.ProcessEnv): number | undefined {
+  const attempts = Number(env.AWS_MAX_ATTEMPTS);
+  return Number.isInteger(attempts) && attempts >= 1 && attempts <= 20 ? attempts : undefined;
 }
 
 /**

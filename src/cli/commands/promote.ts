@@ -7,14 +7,9 @@ export const promoteCommand: CommandSpec = {
   name: "promote",
   summary: "Point an alias (default champion) at a version, recording who, when and why",
   details:
+    "<version> may also be a version number (7 or v7) or an alias whose version to promote (staging).\n" +
     "Refuses a version whose gate did not pass (exit 1) unless --force; a forced promotion is marked in the history.",
-  positionals: [
-    {
-      name: "version",
-      required: true,
-      description: "the version: its id, its number (7 or v7) or an alias it stands on (see `mlops models`)",
-    },
-  ],
+  positionals: [{ name: "version", required: true, description: "the version id (see `mlops models`)" }],
   options: {
     alias: { type: "string", valueName: "name", default: "champion", description: "The alias to move" },
     reason: { type: "string", valueName: "text", description: "Why (kept in the alias history)" },

@@ -1,6 +1,6 @@
-import { createHash, type Hash, randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, open, rename, rm, stat } from "node:fs/promises";
+import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -15,9 +15,9 @@ import {
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
-import { Upload } from "@aws-sdk/lib-storage";
 import { ExternalError } from "../errors.ts";
 import { checkKey, checkPrefix } from "./keys.ts";
+import { uploadFile } from "./s3-multipart.ts";
 import { sameDigest } from "./local-store.ts";
 import { CorruptObjectError, type ObjectStore, READ_CHUNK } from "./object-store.ts";
 
@@ -152,37 +152,21 @@ export function createS3Store(
     async upload(key, file, transfer = {}) {
       const Key = keyOf(key);
       const total = (await stat(file)).size;
-      const hash = createHash("sha256");
-      const counted = { size: 0 };
       const partSize = Math.max(
         options.partSize ?? MULTIPART_PART_SIZE,
         Math.ceil(total / MAX_PARTS / 1024 / 1024) * 1024 * 1024,
       );
       try {
-        const upload = new Upload({
+        return await uploadFile(
           client,
-          params: {
-            Bucket,
-            Key,
-            Body: Readable.from(readHashed(file, hash, counted), { highWaterMark: 1 }),
-            ContentLength: total,
-          },
-          partSize,
-          queueSize: options.queueSize ?? MULTIPART_QUEUE_SIZE,
-          // A failed multipart upload is aborted, so no orphaned parts keep costing storage.
-          leavePartsOnError: false,
-        });
-        upload.on("httpUploadProgress", (progress) => transfer.onProgress?.(progress.loaded ?? 0, total));
-        await upload.done();
+          { Bucket, Key },
+          file,
+          { partSize, queueSize: options.queueSize ?? MULTIPART_QUEUE_SIZE },
+          transfer,
+        );
       } catch (error) {
         return fail("upload to", Key, error);
       }
-      if (counted.size !== total) {
-        throw new ExternalError(`${file} changed while it was uploaded to s3://${Bucket}/${Key}`, {
-          hint: "publish again once the file is complete",
-        });
-      }
-      return { size: counted.size, sha256: hash.digest("hex") };
     },
 
     async download(key, file, transfer = {}) {
@@ -340,25 +324,6 @@ export function createS3Store(
     },
   };
   return store;
-}
-
-/** The file in 4 MiB chunks, each hashed as it is read: the upload and the digest share one read. */
-async function* readHashed(file: string, hash: Hash, counted: { size: number }): AsyncGenerator<Buffer> {
-  const handle = await open(file, "r");
-  try {
-    for (;;) {
-      // A fresh buffer per chunk: the uploader keeps chunks until their part is sent.
-      const buffer = Buffer.allocUnsafe(READ_CHUNK);
-      const { bytesRead } = await handle.read(buffer, 0, READ_CHUNK, null);
-      if (bytesRead === 0) return;
-      const chunk = buffer.subarray(0, bytesRead);
-      hash.update(chunk);
-      counted.size += bytesRead;
-      yield chunk;
-    }
-  } finally {
-    await handle.close();
-  }
 }
 
 function isNotFound(error: unknown): boolean {

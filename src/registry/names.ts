@@ -26,8 +26,8 @@ export function compactTime(at: Date): string {
 export function versionTime(id: string): Date | undefined {
   const m = VERSION_ID.exec(id);
   if (!m) return undefined;
-  const [, y, mo, d, h, mi, s, ms] = m.map(Number) as number[];
-  return new Date(Date.UTC(y ?? 0, (mo ?? 1) - 1, d, h, mi, s, ms));
+  const [y = 0, mo = 1, d, h, mi, s, ms] = m.slice(1).map(Number);
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms));
 }
 
 export function checkModelName(model: string): string {

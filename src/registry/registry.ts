@@ -367,6 +367,8 @@ export function createRegistry(
         // Only ids the kit made, old enough that no publish can still be writing them, and without a manifest.
         if (!started || started >= before || (await store.exists(`${versionKey(model, id)}/manifest.json`))) continue;
         const keys = await store.list(`${versionKey(model, id)}/`);
+        // A folder store keeps the empty folder of debris it already removed.
+        if (keys.length === 0) continue;
         await mapBounded(keys, 8, (key) => store.delete(key));
         report.versions.push(id);
         report.objects += keys.length;

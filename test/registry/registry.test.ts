@@ -195,6 +195,7 @@ describe.each(backends)("registry on a %s", (_name, openStore) => {
       // The young debris may be a publish still uploading: only the old one goes.
       expect(await registry.clean("churn")).toEqual({ versions: [old], objects: 1, uploads: 0 });
       expect(await store.list(`churn/versions/${old}/`)).toEqual([]);
+      expect(await registry.clean("churn")).toEqual({ versions: [], objects: 0, uploads: 0 });
       expect(await store.list(`churn/versions/${young}/`)).toEqual([`churn/versions/${young}/files/model/weights.bin`]);
       expect((await registry.versions("churn")).map((m) => m.version)).toEqual([kept.version]);
     });

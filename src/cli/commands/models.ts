@@ -11,8 +11,7 @@ import { openProject } from "../project.ts";
 
 export const modelsCommand: CommandSpec = {
   name: "models",
-  summary:
-    "List the model's versions and aliases (list), one version (show <ref>), the alias history (history), or clean up interrupted publishes (clean)",
+  summary: "List versions and aliases, show one version, trace the alias history, or clean up interrupted publishes",
   details:
     "A <ref> is a version id, a version number (7 or v7) or an alias (champion).\n" +
     "`history --alias champion --at 2026-03-01` answers which version was champion then: at that moment, or for a\n" +

@@ -8,7 +8,9 @@ import type { ObjectStore } from "../store/object-store.ts";
  * it holds n only if its claim is the only one there. A winner never removes its claim; a loser removes its own and
  * tries again after a random pause. Two publishers cannot both win n: the second to write its claim lists after both
  * claims exist (S3 lists are strongly consistent since 2020), so it sees the other's claim. Under contention all
- * claimants of n may lose; they retry, so a number is skipped only when a publisher dies after claiming it.
+ * claimants of n may lose and retry; a third publisher that listed while their claims were still there has moved on to
+ * n+1, so n can stay empty. A number is thus never handed out twice nor reused, but can be skipped: under contention,
+ * or when a publisher dies after claiming it.
  */
 
 const PREFIX = (model: string): string => `${model}/sequence/`;

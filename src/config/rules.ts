@@ -404,6 +404,21 @@ function checkPublishAndRetrain(config: MlopsConfig, report: Report): void {
   if (config.registry.endpoint !== undefined && !isS3Uri(config.registry.uri ?? "")) {
     report("warning", ["registry", "endpoint"], "an endpoint is only used with an s3:// registry uri");
   }
+  if (config.publish.promote !== false && /^v?\d+$|^v\d{8}T\d{9}Z-/.test(config.publish.promote)) {
+    report(
+      "error",
+      ["publish", "promote"],
+      `"${config.publish.promote}" cannot be an alias name: it reads as a version number or id`,
+      "use a word such as champion or staging",
+    );
+  }
+  if (config.registry.force_path_style !== undefined && config.registry.endpoint === undefined) {
+    report(
+      "warning",
+      ["registry", "force_path_style"],
+      "force_path_style only matters with an endpoint (AWS S3 itself uses virtual-hosted addressing)",
+    );
+  }
   const retrain = config.retrain;
   if (!retrain) return;
   const cron = checkCron(retrain.schedule);

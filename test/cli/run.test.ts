@@ -98,8 +98,8 @@ describe("mlops run on the penguins example", () => {
 
     const table = await runCli(["models"], { cwd: dir });
     expect(table.exitCode).toBe(0);
-    expect(table.stdout).toMatch(new RegExp(`^${baseline?.version} +\\S+ +pass +0\\.\\d+ +champion *$`, "m"));
-    expect(table.stdout).toMatch(new RegExp(`^${candidate?.version} +\\S+ +fail +0\\.\\d+ *$`, "m"));
+    expect(table.stdout).toMatch(new RegExp(`^1 +${baseline?.version} +\\S+ +pass +0\\.\\d+ +champion *$`, "m"));
+    expect(table.stdout).toMatch(new RegExp(`^2 +${candidate?.version} +\\S+ +fail +0\\.\\d+ *$`, "m"));
 
     const champion = await runCli(["models", "show", "champion", "--json"], { cwd: dir });
     expect(champion.exitCode).toBe(0);

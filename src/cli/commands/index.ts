@@ -3,6 +3,8 @@ import { checkCommand } from "./check.ts";
 import { initCommand } from "./init.ts";
 import { modelsCommand } from "./models.ts";
 import { promoteCommand } from "./promote.ts";
+import { pullCommand } from "./pull.ts";
+import { rollbackCommand } from "./rollback.ts";
 import { runCommand } from "./run.ts";
 import { evaluateCommand, gateCommand, publishCommand, trainCommand, validateCommand } from "./stages.ts";
 
@@ -18,4 +20,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   runCommand,
   modelsCommand,
   promoteCommand,
+  rollbackCommand,
+  pullCommand,
 ];

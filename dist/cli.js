@@ -5,9 +5,14 @@ import {
   KIT_VERSION,
   NAME_PATTERN,
   closestMatch,
+  createRegistry,
+  formatBytes,
   formatNumber,
   loadConfig,
+  openObjectStore,
   openRegistry,
+  parseModelRef,
+  progressReporter,
   readProvenance,
   renderHeadline,
   renderText,
@@ -20,7 +25,7 @@ import {
   runTrainStage,
   runValidateStage,
   workspaceFor
-} from "./chunks/chunk-5LHAZPY5.js";
+} from "./chunks/chunk-VOL7MJYD.js";
 import {
   ConfigError,
   ExitCode,
@@ -30,7 +35,7 @@ import {
   asError,
   formatDiagnostic,
   formatPath
-} from "./chunks/chunk-4MICSIQX.js";
+} from "./chunks/chunk-MAK6BRSN.js";
 import "./chunks/chunk-RZGYXAJU.js";
 
 // src/cli/main.ts
@@ -192,70 +197,127 @@ function stageOutcome(run) {
 // src/cli/commands/models.ts
 var modelsCommand = {
   name: "models",
-  summary: "List the model's versions and aliases (list), one version (show <ref>), or the alias history (history)",
+  summary: "List versions and aliases, show one version, trace the alias history, or clean up interrupted publishes",
+  details: "A <ref> is a version id, a version number (7 or v7) or an alias (champion).\n`history --alias champion --at 2026-03-01` answers which version was champion then: at that moment, or for a\nbare date every version that served during that day (UTC).",
   positionals: [
-    { name: "action", required: false, description: "list (default), show or history" },
-    { name: "ref", required: false, description: "for show: a version id or an alias such as champion" }
+    { name: "action", required: false, description: "list (default), show, history or clean" },
+    { name: "ref", required: false, description: "for show: a version id, number or alias such as champion" }
   ],
+  options: {
+    alias: { type: "string", valueName: "name", description: "history: only this alias (default for --at: champion)" },
+    at: { type: "string", valueName: "time", description: "history: the alias at this ISO time or date (UTC)" }
+  },
   run: async (args, io) => {
     const context = await openProject(args, io);
     const registry = await openRegistry(context);
     const model = context.loaded.config.model.name;
     const [action = "list", ref] = args.positionals;
-    if (action === "list") {
-      const [versions, aliases] = await Promise.all([registry.versions(model), registry.aliases(model)]);
-      const byVersion = /* @__PURE__ */ new Map();
-      for (const [alias, version] of Object.entries(aliases))
-        byVersion.set(version, [...byVersion.get(version) ?? [], alias]);
-      const headline = context.loaded.config.gate?.primary_metric ?? context.loaded.config.gate?.rules[0]?.metric;
-      const table = {
-        headers: ["version", "created", "gate", ...headline ? [headline] : [], "aliases"],
-        rows: versions.map((m) => [
-          m.version,
-          m.createdAt,
-          m.gate?.verdict ?? "\u2014",
-          ...headline ? [m.metrics[headline] === void 0 ? "\u2014" : formatNumber(m.metrics[headline])] : [],
-          (byVersion.get(m.version) ?? []).join(", ")
-        ])
-      };
-      const text = versions.length === 0 ? `No versions of ${model} in ${registry.location} yet.` : `${model} in ${registry.location}
-${renderTextTable(table)}`;
-      return { exitCode: ExitCode.ok, result: { model, registry: registry.location, versions, aliases }, text };
-    }
+    const headline = context.loaded.config.gate?.primary_metric ?? context.loaded.config.gate?.rules[0]?.metric;
+    const alias = typeof args.values.alias === "string" ? args.values.alias : void 0;
+    const at = typeof args.values.at === "string" ? args.values.at : void 0;
+    if (action === "list") return listVersions(registry, model, headline);
     if (action === "show") {
       if (!ref) throw new UsageError("models show needs a version id or alias", { hint: "mlops models show champion" });
       const manifest = await registry.resolve(model, ref);
       if (!manifest)
         throw new InputError(`${model} has no version or alias "${ref}"`, { hint: "see `mlops models list`" });
-      return { exitCode: ExitCode.ok, result: manifest, text: JSON.stringify(manifest, null, 2) };
+      const aliases = Object.entries(await registry.aliases(model)).filter(([, version]) => version === manifest.version).map(([name]) => name);
+      return { exitCode: ExitCode.ok, result: manifest, text: describeManifest(manifest, aliases) };
     }
     if (action === "history") {
-      const events = await registry.history(model);
-      const table = {
-        headers: ["when", "alias", "from", "to", "by", "why"],
-        rows: events.map((e) => [
-          e.at,
-          e.alias,
-          e.from ?? "\u2014",
-          e.to,
-          e.actor ?? "\u2014",
-          e.reason + (e.forced ? " (forced)" : "")
-        ])
-      };
-      return {
-        exitCode: ExitCode.ok,
-        result: { model, events },
-        text: events.length === 0 ? "No alias has moved yet." : renderTextTable(table)
-      };
+      if (at !== void 0) return aliasAtTime(registry, model, alias ?? "champion", at);
+      return showHistory(await registry.history(model, alias), model);
     }
-    throw new UsageError(`unknown models action "${action}"`, { hint: "use list, show or history" });
+    if (action === "clean") {
+      const cleaned = await registry.clean(model);
+      const text = cleaned.versions.length === 0 && cleaned.uploads === 0 ? "Nothing to clean: no interrupted publish older than a day." : `Removed ${cleaned.versions.length} interrupted publish(es) (${cleaned.objects} object(s)): ${cleaned.versions.join(", ") || "\u2014"}; aborted ${cleaned.uploads} unfinished upload(s).`;
+      return { exitCode: ExitCode.ok, result: { model, ...cleaned }, text };
+    }
+    throw new UsageError(`unknown models action "${action}"`, { hint: "use list, show, history or clean" });
   }
 };
+async function listVersions(registry, model, headline) {
+  const [versions, aliases] = await Promise.all([registry.versions(model), registry.aliases(model)]);
+  const byVersion = /* @__PURE__ */ new Map();
+  for (const [name, version] of Object.entries(aliases))
+    byVersion.set(version, [...byVersion.get(version) ?? [], name]);
+  const table = {
+    headers: ["#", "version", "created", "gate", ...headline ? [headline] : [], "aliases"],
+    rows: versions.map((m) => [
+      m.sequence === void 0 ? "\u2014" : String(m.sequence),
+      m.version,
+      m.createdAt,
+      m.gate?.verdict ?? "\u2014",
+      ...headline ? [m.metrics[headline] === void 0 ? "\u2014" : formatNumber(m.metrics[headline])] : [],
+      (byVersion.get(m.version) ?? []).join(", ")
+    ])
+  };
+  const text = versions.length === 0 ? `No versions of ${model} in ${registry.location} yet.` : `${model} in ${registry.location}
+${renderTextTable(table)}`;
+  return { exitCode: ExitCode.ok, result: { model, registry: registry.location, versions, aliases }, text };
+}
+function describeManifest(m, aliases) {
+  const lines = [
+    `${m.model} ${m.version}${m.sequence === void 0 ? "" : ` (#${m.sequence})`}${aliases.length > 0 ? `, ${aliases.join(", ")}` : ""}`,
+    `created   ${m.createdAt} by ${m.actor ?? "unknown"}${m.runUrl ? ` in ${m.runUrl}` : ""}`,
+    `source    ${m.repository ? `${m.repository} ` : ""}${m.git.ref ?? "no ref"} ${m.git.sha ?? "no commit"}`,
+    `gate      ${m.gate ? `${m.gate.verdict}${m.gate.baseline ? ` against ${m.gate.baseline}` : ""}` : "not run"}`,
+    `metrics   ${Object.entries(m.metrics).map(([name, value]) => `${name} ${formatNumber(value)}`).join(", ") || "none"}`,
+    `params    ${JSON.stringify(m.params)}`,
+    "files",
+    ...m.files.map((f) => `  ${f.path}  ${formatBytes(f.size)}  sha256 ${f.sha256}`),
+    ...Object.entries(m.attachments).map(([name, f]) => `  (${name}) ${f.path}  ${formatBytes(f.size)}`),
+    `kit       mlops-kit ${m.kitVersion}, ${m.format}`
+  ];
+  return lines.join("\n");
+}
+function showHistory(events, model) {
+  const table = {
+    headers: ["when", "alias", "from", "to", "by", "why"],
+    rows: events.map((e) => [
+      e.at,
+      e.alias,
+      e.from ?? "\u2014",
+      e.to,
+      e.actor ?? "\u2014",
+      e.reason + (e.forced ? " (forced)" : "") + (e.kind === "rollback" ? " (rollback)" : "")
+    ])
+  };
+  return {
+    exitCode: ExitCode.ok,
+    result: { model, events },
+    text: events.length === 0 ? "No alias has moved yet." : renderTextTable(table)
+  };
+}
+function parseWhen(text) {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text);
+  const start = new Date(day ? `${text}T00:00:00.000Z` : text);
+  if (Number.isNaN(start.getTime())) {
+    throw new UsageError(`--at expects an ISO date or time, not "${text}"`, {
+      hint: "e.g. --at 2026-03-01 or --at 2026-03-01T12:00Z"
+    });
+  }
+  return { start, end: day ? new Date(start.getTime() + 24 * 60 * 60 * 1e3 - 1) : start };
+}
+async function aliasAtTime(registry, model, alias, when) {
+  const { start, end } = parseWhen(when);
+  const history = await registry.history(model, alias);
+  const inForce = await registry.aliasAt(model, alias, start);
+  const during = history.filter((e) => Date.parse(e.at) > start.getTime() && Date.parse(e.at) <= end.getTime());
+  const served = [...inForce ? [inForce] : [], ...during];
+  const text = served.length === 0 ? `${alias} did not exist yet at ${start.toISOString()}.` : served.map((e) => `${alias} -> ${e.to} since ${e.at} (by ${e.actor ?? "unknown"}: ${e.reason})`).join("\n");
+  return {
+    exitCode: ExitCode.ok,
+    result: { model, alias, from: start.toISOString(), to: end.toISOString(), served },
+    text
+  };
+}
 
 // src/cli/commands/promote.ts
 var promoteCommand = {
   name: "promote",
   summary: "Point an alias (default champion) at a version, recording who, when and why",
+  details: "<version> may also be a version number (7 or v7) or an alias whose version to promote (staging).\nRefuses a version whose gate did not pass (exit 1) unless --force; a forced promotion is marked in the history.",
   positionals: [{ name: "version", required: true, description: "the version id (see `mlops models`)" }],
   options: {
     alias: { type: "string", valueName: "name", default: "champion", description: "The alias to move" },
@@ -263,27 +325,22 @@ var promoteCommand = {
     force: { type: "boolean", description: "Promote even though the version's gate did not pass (recorded as forced)" }
   },
   run: async (args, io) => {
-    const [version] = args.positionals;
-    if (!version)
-      throw new UsageError("promote needs a version id", { hint: "mlops promote <version> --alias champion" });
+    const [ref] = args.positionals;
+    if (!ref) throw new UsageError("promote needs a version id", { hint: "mlops promote <version> --alias champion" });
     const context = await openProject(args, io);
     const registry = await openRegistry(context);
     const model = context.loaded.config.model.name;
-    const manifest = await registry.version(model, version);
-    if (!manifest) throw new InputError(`${model} has no version ${version}`, { hint: "see `mlops models list`" });
+    const manifest = await registry.resolve(model, ref);
+    if (!manifest) throw new InputError(`${model} has no version ${ref}`, { hint: "see `mlops models list`" });
+    const { version } = manifest;
     const alias = String(args.values.alias ?? "champion");
     const force = args.values.force === true;
-    if (manifest.gate?.verdict !== "pass" && !force) {
+    const verdict = manifest.gate?.verdict ?? "missing";
+    if (verdict !== "pass" && !force) {
       return {
         exitCode: ExitCode.checkFailed,
-        result: {
-          promoted: false,
-          model,
-          version,
-          alias,
-          reason: `its gate verdict is ${manifest.gate?.verdict ?? "missing"}`
-        },
-        text: `Not promoted: ${version}'s gate verdict is ${manifest.gate?.verdict ?? "missing"}. Use --force to promote anyway (it is recorded).`
+        result: { promoted: false, model, version, alias, reason: `its gate verdict is ${verdict}` },
+        text: `Not promoted: ${version}'s gate verdict is ${verdict}. Use --force to promote anyway (it is recorded).`
       };
     }
     const event = await registry.moveAlias(model, alias, version, {
@@ -291,12 +348,114 @@ var promoteCommand = {
       actor: context.provenance.actor,
       reason: typeof args.values.reason === "string" ? args.values.reason : "promoted by hand",
       runUrl: context.provenance.runUrl,
-      forced: force && manifest.gate?.verdict !== "pass"
+      forced: force && verdict !== "pass"
     });
     return {
       exitCode: ExitCode.ok,
       result: { promoted: true, model, ...event },
       text: `${alias}: ${event.from ?? "(none)"} -> ${event.to}`
+    };
+  }
+};
+
+// src/cli/commands/pull.ts
+import path2 from "node:path";
+var pullCommand = {
+  name: "pull",
+  summary: "Download a version's files into a folder, each verified against its manifest (size and sha256)",
+  details: "<model>@<ref>: a version id, a version number (7) or an alias (champion); <model> alone means <model>@champion.\nFiles land only once every one is verified: a corrupted object leaves the folder as it was (exit 2).\nWith --registry the registry is named on the command line and no mlops.yml is needed (e.g. on a deploy box).",
+  positionals: [{ name: "model@ref", required: true, description: "what to pull, e.g. churn@champion or churn@7" }],
+  options: {
+    out: { type: "string", short: "o", valueName: "dir", description: "The folder to write the files into" },
+    registry: {
+      type: "string",
+      valueName: "uri",
+      description: "s3://bucket/prefix or a folder (default: registry.uri of mlops.yml)"
+    },
+    endpoint: { type: "string", valueName: "url", description: "With --registry: an S3-compatible endpoint" },
+    region: { type: "string", valueName: "name", description: "With --registry: the bucket's AWS region" }
+  },
+  run: async (args, io) => {
+    const [target = ""] = args.positionals;
+    const { model, ref } = parseModelRef(target);
+    const out = typeof args.values.out === "string" ? args.values.out : void 0;
+    if (!out) throw new UsageError("pull needs --out <dir>", { hint: `mlops pull ${model}@${ref} --out model/` });
+    const { registry, now } = await registryFor(args, io);
+    const manifest = await registry.resolve(model, ref);
+    if (!manifest) {
+      throw new InputError(`${model} has no version or alias "${ref}" in ${registry.location}`, {
+        hint: "see `mlops models list`"
+      });
+    }
+    const outDir = path2.resolve(io.cwd, out);
+    const files = await registry.pull(manifest, outDir, {
+      onProgress: progressReporter(
+        (line) => args.logger.info(line),
+        () => now().getTime()
+      )
+    });
+    const bytes = manifest.files.reduce((sum, f) => sum + f.size, 0);
+    const label = `${model} ${manifest.version}${manifest.sequence === void 0 ? "" : ` (#${manifest.sequence})`}`;
+    return {
+      exitCode: ExitCode.ok,
+      result: {
+        model,
+        ref,
+        version: manifest.version,
+        sequence: manifest.sequence ?? null,
+        out: outDir,
+        files: manifest.files,
+        manifest
+      },
+      text: [
+        `Pulled ${label} into ${path2.relative(io.cwd, outDir) || "."}: ${files.length} file(s), ${formatBytes(bytes)}, sha256 verified.`,
+        ...manifest.files.map((f) => `  ${f.path}  ${formatBytes(f.size)}`)
+      ].join("\n")
+    };
+  }
+};
+async function registryFor(args, io) {
+  const uri = typeof args.values.registry === "string" ? args.values.registry : void 0;
+  const endpoint = typeof args.values.endpoint === "string" ? args.values.endpoint : void 0;
+  const region = typeof args.values.region === "string" ? args.values.region : void 0;
+  if (uri === void 0) {
+    if (endpoint !== void 0 || region !== void 0) {
+      throw new UsageError("--endpoint and --region go with --registry", {
+        hint: "otherwise mlops.yml's registry section is used"
+      });
+    }
+    const context = await openProject(args, io);
+    return { registry: await openRegistry(context), now: context.now };
+  }
+  const store = await openObjectStore(uri, io.cwd, { env: io.env, endpoint, region });
+  const now = () => /* @__PURE__ */ new Date();
+  return { registry: createRegistry(store, now), now };
+}
+
+// src/cli/commands/rollback.ts
+var rollbackCommand = {
+  name: "rollback",
+  summary: "Move an alias (default champion) back to the version it stood on before, recording it in the history",
+  details: "Each rollback goes one step further back (v1, v2, v3 promoted: rollback -> v2, rollback again -> v1).\nTo go to any other version, use `mlops promote <version>`.",
+  options: {
+    alias: { type: "string", valueName: "name", default: "champion", description: "The alias to move back" },
+    reason: { type: "string", valueName: "text", description: "Why (kept in the alias history)" }
+  },
+  run: async (args, io) => {
+    const context = await openProject(args, io);
+    const registry = await openRegistry(context);
+    const model = context.loaded.config.model.name;
+    const alias = String(args.values.alias ?? "champion");
+    const event = await registry.rollback(model, alias, {
+      at: context.now().toISOString(),
+      actor: context.provenance.actor,
+      reason: typeof args.values.reason === "string" ? args.values.reason : "",
+      runUrl: context.provenance.runUrl
+    });
+    return {
+      exitCode: ExitCode.ok,
+      result: { rolledBack: true, model, ...event },
+      text: `${alias}: ${event.from ?? "(none)"} -> ${event.to} (rolled back)`
     };
   }
 };
@@ -382,7 +541,9 @@ var COMMANDS = [
   publishCommand,
   runCommand,
   modelsCommand,
-  promoteCommand
+  promoteCommand,
+  rollbackCommand,
+  pullCommand
 ];
 
 // src/cli/main.ts

@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-KENXLUU5.js";
+} from "./chunks/chunk-OMGN7JEQ.js";
 import {
   runValidateStage
-} from "./chunks/chunk-5LHAZPY5.js";
-import "./chunks/chunk-4MICSIQX.js";
+} from "./chunks/chunk-VOL7MJYD.js";
+import "./chunks/chunk-MAK6BRSN.js";
 import "./chunks/chunk-RZGYXAJU.js";
 
 // src/actions/validate.ts

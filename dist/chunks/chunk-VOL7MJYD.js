@@ -1,11 +1,13 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   ConfigError,
+  CorruptObjectError,
   ExitCode,
   ExternalError,
   InputError,
   UsageError,
   UserError,
+  createLocalStore,
   describePathProblem,
   hasControlCharacters,
   isErrnoException,
@@ -13,7 +15,7 @@ import {
   isS3Uri,
   parseS3Uri,
   relativePathProblem
-} from "./chunk-4MICSIQX.js";
+} from "./chunk-MAK6BRSN.js";
 import {
   __commonJS,
   __export,
@@ -98,17 +100,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path15) {
-      const ctrl = callVisitor(key, node2, visitor, path15);
+    function visit_(key, node2, visitor, path14) {
+      const ctrl = callVisitor(key, node2, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path14, ctrl);
+        return visit_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
+          path14 = Object.freeze(path14.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path15);
+            const ci = visit_(i, node2.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -119,13 +121,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path15);
+          path14 = Object.freeze(path14.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path15);
+          const cv = visit_("value", node2.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -146,17 +148,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path15) {
-      const ctrl = await callVisitor(key, node2, visitor, path15);
+    async function visitAsync_(key, node2, visitor, path14) {
+      const ctrl = await callVisitor(key, node2, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path14, ctrl);
+        return visitAsync_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
+          path14 = Object.freeze(path14.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -167,13 +169,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path15);
+          path14 = Object.freeze(path14.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path15);
+          const cv = await visitAsync_("value", node2.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -200,23 +202,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path15) {
+    function callVisitor(key, node2, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path15);
+        return visitor(key, node2, path14);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path15);
+        return visitor.Map?.(key, node2, path14);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path15);
+        return visitor.Seq?.(key, node2, path14);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path15);
+        return visitor.Pair?.(key, node2, path14);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path15);
+        return visitor.Scalar?.(key, node2, path14);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path15);
+        return visitor.Alias?.(key, node2, path14);
       return void 0;
     }
-    function replaceNode(key, path15, node2) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path14, node2) {
+      const parent = path14[path14.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -828,10 +830,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -850,7 +852,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -880,11 +882,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path14, value) {
+        if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path14;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -898,8 +900,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -913,8 +915,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path14, keepScalar) {
+        const [key, ...rest] = path14;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -932,8 +934,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -943,8 +945,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path14, value) {
+        const [key, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3459,9 +3461,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path14, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path14, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3536,14 +3538,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path14) {
+        if (Collection.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3558,10 +3560,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path14, keepScalar) {
+        if (Collection.isEmptyPath(path14))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3572,10 +3574,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path14) {
+        if (Collection.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3592,13 +3594,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path14, value) {
+        if (Collection.isEmptyPath(path14)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path14, value);
         }
       }
       /**
@@ -5559,9 +5561,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path15) => {
+    visit2.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5570,23 +5572,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path15) => {
-      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit2.parentCollection = (cst, path14) => {
+      const parent = visit2.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5597,10 +5599,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -7606,8 +7608,8 @@ var require_utils = __commonJS({
       }
       return output2;
     };
-    exports.basename = (path15, { windows } = {}) => {
-      const segs = path15.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path14, { windows } = {}) => {
+      const segs = path14.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -9441,18 +9443,18 @@ function parseYamlText(rawText, file2) {
   }
   return { file: file2, text, doc, lineCounter, value };
 }
-function locate(source, path15, options = {}) {
+function locate(source, path14, options = {}) {
   let node2 = source.doc.contents;
   let position = startOf(node2) ?? 0;
-  for (let i = 0; i < path15.length; i++) {
-    const segment = path15[i];
+  for (let i = 0; i < path14.length; i++) {
+    const segment = path14[i];
     if ((0, import_yaml.isAlias)(node2)) node2 = node2.resolve(source.doc);
     if ((0, import_yaml.isMap)(node2)) {
       const pair = node2.items.find(
         (item) => (0, import_yaml.isPair)(item) && (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(segment)
       );
       if (!pair) break;
-      if (i === path15.length - 1 && options.key) {
+      if (i === path14.length - 1 && options.key) {
         position = startOf(pair.key) ?? position;
         break;
       }
@@ -9644,7 +9646,7 @@ function emptyRecord(startedAt) {
 }
 
 // src/pipeline/stages.ts
-import { mkdir as mkdir5, readFile as readFile5, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir4, readFile as readFile4, writeFile as writeFile2 } from "node:fs/promises";
 
 // src/data/validate.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -9866,27 +9868,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path15) {
-  let normalized = normalize(path15);
+function cleanPath(path14) {
+  let normalized = normalize(path14);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path15, separator) {
-  return path15.replace(SLASHES_REGEX, separator);
+function convertSlashes(path14, separator) {
+  return path14.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path15) {
-  return path15 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path15);
+function isRootDirectory(path14) {
+  return path14 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path14);
 }
-function normalizePath(path15, options) {
+function normalizePath(path14, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path15.includes("/") || path15.startsWith(".");
-  if (resolvePaths) path15 = resolve(path15);
-  if (normalizePath$1 || pathNeedsCleaning) path15 = cleanPath(path15);
-  if (path15 === ".") return "";
-  const needsSeperator = path15[path15.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path15 + pathSeparator : path15, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path14.includes("/") || path14.startsWith(".");
+  if (resolvePaths) path14 = resolve(path14);
+  if (normalizePath$1 || pathNeedsCleaning) path14 = cleanPath(path14);
+  if (path14 === ".") return "";
+  const needsSeperator = path14[path14.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path14 + pathSeparator : path14, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -9923,8 +9925,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path15 = directoryPath || ".";
-  if (filters.every((filter) => filter(path15, true))) paths.push(path15);
+  const path14 = directoryPath || ".";
+  if (filters.every((filter) => filter(path14, true))) paths.push(path14);
 };
 var empty$2 = () => {
 };
@@ -9976,27 +9978,27 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path15, state, callback$1) {
+var resolveSymlinksAsync = function(path14, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs.realpath(path15, (error63, resolvedPath) => {
+  fs.realpath(path14, (error63, resolvedPath) => {
     if (error63) return queue.dequeue(suppressErrors ? null : error63, state);
-    fs.stat(resolvedPath, (error$1, stat5) => {
+    fs.stat(resolvedPath, (error$1, stat4) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat5.isDirectory() && isRecursive(path15, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat5, resolvedPath);
+      if (stat4.isDirectory() && isRecursive(path14, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat4, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path15, state, callback$1) {
+var resolveSymlinks = function(path14, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs.realpathSync(path15);
-    const stat5 = fs.statSync(resolvedPath);
-    if (stat5.isDirectory() && isRecursive(path15, resolvedPath, state)) return;
-    callback$1(stat5, resolvedPath);
+    const resolvedPath = fs.realpathSync(path14);
+    const stat4 = fs.statSync(resolvedPath);
+    if (stat4.isDirectory() && isRecursive(path14, resolvedPath, state)) return;
+    callback$1(stat4, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -10005,9 +10007,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path15, resolved, state) {
+function isRecursive(path14, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path15);
+  let parent = dirname(path14);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -10015,7 +10017,7 @@ function isRecursive(path15, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path15, resolved);
+  state.symlinks.set(path14, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -10187,19 +10189,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path15 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path15)) continue;
-        this.pushDirectory(path15, paths, filters);
-        this.walkDirectory(this.state, path15, path15, depth - 1, this.walk);
+        let path14 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path14)) continue;
+        this.pushDirectory(path14, paths, filters);
+        this.walkDirectory(this.state, path14, path14, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path15 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path15, this.state, (stat5, resolvedPath) => {
-          if (stat5.isDirectory()) {
+        let path14 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path14, this.state, (stat4, resolvedPath) => {
+          if (stat4.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path15 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path15 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path14 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path14 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path15;
+            resolvedPath = useRealPaths ? resolvedPath : path14;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -10365,7 +10367,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path15) => isMatch(path15));
+    this.options.filters.push((path14) => isMatch(path14));
     return this;
   }
 };
@@ -10440,19 +10442,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path15) {
-  return path15.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path14) {
+  return path14.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path15) {
+function splitPattern(path14) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path15, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path15];
+  const result = import_picomatch.default.scan(path14, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path14];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path15) => path15.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path15) => path15.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path14) => path14.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path14) => path14.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -10559,13 +10561,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path15 = format(p, isDirectory);
-      const matches = matcher(path15) && !ignore(path15);
-      if (matches) log(`matched ${path15}`);
+      const path14 = format(p, isDirectory);
+      const matches = matcher(path14) && !ignore(path14);
+      if (matches) log(`matched ${path14}`);
       return matches;
     } : (p, isDirectory) => {
-      const path15 = format(p, isDirectory);
-      return matcher(path15) && !ignore(path15);
+      const path14 = format(p, isDirectory);
+      return matcher(path14) && !ignore(path14);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -11630,88 +11632,12 @@ function compareMetrics(config2, candidate, baseline) {
 }
 
 // src/store/open.ts
-import path9 from "node:path";
-
-// src/store/local-store.ts
-import { randomBytes } from "node:crypto";
-import { copyFile as copyFile2, mkdir as mkdir3, readdir as readdir3, readFile as readFile4, rename, rm, stat as stat4, writeFile as writeFile2 } from "node:fs/promises";
 import path8 from "node:path";
-function createLocalStore(root) {
-  const resolve3 = (key) => {
-    const problem = relativePathProblem(key);
-    if (problem) throw new Error(`refusing object key "${key}": ${describePathProblem(problem)}`);
-    return path8.join(root, ...key.split("/"));
-  };
-  const temporary = (target) => `${target}.tmp-${randomBytes(6).toString("hex")}`;
-  return {
-    location: root,
-    async get(key) {
-      try {
-        return await readFile4(resolve3(key));
-      } catch (error63) {
-        if (isErrnoException(error63, "ENOENT")) return void 0;
-        throw error63;
-      }
-    },
-    async put(key, body) {
-      const target = resolve3(key);
-      await mkdir3(path8.dirname(target), { recursive: true });
-      const tmp = temporary(target);
-      await writeFile2(tmp, body);
-      await rename(tmp, target);
-    },
-    async putFile(key, file2) {
-      const target = resolve3(key);
-      await mkdir3(path8.dirname(target), { recursive: true });
-      const tmp = temporary(target);
-      await copyFile2(file2, tmp);
-      await rename(tmp, target);
-    },
-    async getToFile(key, file2) {
-      const source = resolve3(key);
-      try {
-        await stat4(source);
-      } catch (error63) {
-        if (isErrnoException(error63, "ENOENT")) return false;
-        throw error63;
-      }
-      await mkdir3(path8.dirname(file2), { recursive: true });
-      const tmp = temporary(file2);
-      await copyFile2(source, tmp);
-      await rename(tmp, file2);
-      return true;
-    },
-    async list(prefix) {
-      const base = prefix === "" ? root : resolve3(prefix.replace(/\/$/, ""));
-      let entries;
-      try {
-        entries = await readdir3(base, { recursive: true, withFileTypes: true });
-      } catch (error63) {
-        if (isErrnoException(error63, "ENOENT") || isErrnoException(error63, "ENOTDIR")) return [];
-        throw error63;
-      }
-      return entries.filter((entry) => entry.isFile() && !/\.tmp-[0-9a-f]{12}$/.test(entry.name)).map((entry) => path8.relative(root, path8.join(entry.parentPath, entry.name)).split(path8.sep).join("/")).sort();
-    },
-    async exists(key) {
-      try {
-        return (await stat4(resolve3(key))).isFile();
-      } catch (error63) {
-        if (isErrnoException(error63, "ENOENT")) return false;
-        throw error63;
-      }
-    },
-    async delete(key) {
-      await rm(resolve3(key), { force: true });
-    }
-  };
-}
-
-// src/store/open.ts
 async function openObjectStore(uri, root, settings = {}) {
-  if (!isS3Uri(uri)) return createLocalStore(path9.resolve(root, uri));
+  if (!isS3Uri(uri)) return createLocalStore(path8.resolve(root, uri));
   const location = parseS3Uri(uri);
   if (!location) throw new UserError(`"${uri}" is not a valid s3://bucket/prefix URI`);
-  const { createS3Store } = await import("./s3-store-YFNSXUQT.js");
+  const { createS3Store } = await import("./s3-store-E23KDVTG.js");
   return createS3Store(
     { bucket: location.bucket, prefix: location.key.replace(/\/+$/, "") },
     {
@@ -11724,9 +11650,8 @@ async function openObjectStore(uri, root, settings = {}) {
 }
 
 // src/registry/registry.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir4, rm as rm2 } from "node:fs/promises";
-import path10 from "node:path";
+import { mkdir as mkdir3, mkdtemp, rename, rm } from "node:fs/promises";
+import path9 from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -12545,10 +12470,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path15) {
-  if (!path15)
+function getElementAtPath(obj, path14) {
+  if (!path14)
     return obj;
-  return path15.reduce((acc, key) => acc?.[key], obj);
+  return path14.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -12888,11 +12813,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path15, issues) {
+function prefixIssues(path14, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path15);
+    iss.path.unshift(path14);
     return iss;
   });
 }
@@ -13354,16 +13279,16 @@ function flattenError(error63, mapper = (issue2) => issue2.message) {
 }
 function formatError(error63, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path15 = []) => {
+  const processError = (error64, path14 = []) => {
     for (const issue2 of error64.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path14, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else {
-        const fullpath = [...path15, ...issue2.path];
+        const fullpath = [...path14, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -13402,17 +13327,17 @@ function formatError(error63, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error63, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error64, path15 = []) => {
+  const processError = (error64, path14 = []) => {
     var _a3;
     for (const issue2 of error64.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path14, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else {
-        const fullpath = [...path15, ...issue2.path];
+        const fullpath = [...path14, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -13451,8 +13376,8 @@ function treeifyError(error63, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path15 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path15) {
+  const path14 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path14) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -30590,13 +30515,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path15 = ref.slice(1).split("/").filter(Boolean);
-  if (path15.length === 0) {
+  const path14 = ref.slice(1).split("/").filter(Boolean);
+  if (path14.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path15[0] === defsKey) {
-    const key = path15[1] === void 0 ? void 0 : decodeJSONPointerSegment(path15[1]);
+  if (path14[0] === defsKey) {
+    const key = path14[1] === void 0 ? void 0 : decodeJSONPointerSegment(path14[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -31460,69 +31385,276 @@ var Command = external_exports.string().trim().min(1, { error: "expected a comma
 var TimeoutMinutes = external_exports.number().positive().max(360).describe("Kill the command after this many minutes.");
 var Scalar = external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]);
 
+// src/registry/aliases.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+
+// src/registry/concurrency.ts
+async function mapBounded(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+// src/registry/names.ts
+import { randomBytes } from "node:crypto";
+var VERSION_ID = /^v(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-[0-9a-f]{6}$/;
+var SEQUENCE_REF = /^v?([1-9]\d{0,8})$/;
+function newVersionId(at) {
+  return `v${compactTime(at)}-${randomBytes(3).toString("hex")}`;
+}
+function compactTime(at) {
+  return at.toISOString().replace(/[-:.]/g, "");
+}
+function versionTime(id) {
+  const m = VERSION_ID.exec(id);
+  if (!m) return void 0;
+  const [y = 0, mo = 1, d, h, mi, s, ms] = m.slice(1).map(Number);
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms));
+}
+function checkModelName(model) {
+  if (!NAME_PATTERN.test(model)) throw new InputError(`"${model}" is not a valid model name: expected ${NAME_RULE}`);
+  return model;
+}
+function checkVersionName(version2) {
+  if (!NAME_PATTERN.test(version2)) throw new InputError(`"${version2}" is not a valid version id`);
+  return version2;
+}
+function checkAliasName(alias) {
+  if (!NAME_PATTERN.test(alias)) throw new InputError(`"${alias}" is not a valid alias name: expected ${NAME_RULE}`);
+  if (VERSION_ID.test(alias) || SEQUENCE_REF.test(alias)) {
+    throw new InputError(`"${alias}" cannot be an alias name: it reads as a version id or a version number`);
+  }
+  return alias;
+}
+function checkFilePath(file2) {
+  const problem = relativePathProblem(file2);
+  if (problem) throw new InputError(`refusing the file path "${file2}": ${describePathProblem(problem)}`);
+  if (file2.split("/").some((segment) => segment === "" || segment === "." || segment === "..")) {
+    throw new InputError(`refusing the file path "${file2}": it has an empty, "." or ".." segment`);
+  }
+  return file2;
+}
+function parseRef(ref) {
+  if (VERSION_ID.test(ref)) return { kind: "version", id: ref };
+  const sequence = SEQUENCE_REF.exec(ref)?.[1];
+  if (sequence) return { kind: "sequence", sequence: Number(sequence) };
+  if (NAME_PATTERN.test(ref)) return { kind: "alias", alias: ref };
+  throw new InputError(`"${ref}" is not a version id, a version number or an alias name`, {
+    hint: "e.g. champion, 7 or v20260101T120000000Z-a1b2c3 (see `mlops models list`)"
+  });
+}
+function parseModelRef(text, defaultRef = "champion") {
+  const at = text.indexOf("@");
+  const model = at < 0 ? text : text.slice(0, at);
+  const ref = at < 0 ? defaultRef : text.slice(at + 1);
+  checkModelName(model);
+  parseRef(ref);
+  return { model, ref };
+}
+
+// src/registry/aliases.ts
+var Entry = external_exports.object({
+  alias: external_exports.string().regex(NAME_PATTERN),
+  from: external_exports.string().nullable(),
+  to: external_exports.string().regex(NAME_PATTERN),
+  at: external_exports.iso.datetime(),
+  actor: external_exports.string().nullable(),
+  reason: external_exports.string(),
+  runUrl: external_exports.string().nullable(),
+  forced: external_exports.boolean().default(false),
+  kind: external_exports.enum(["promote", "rollback"]).default("promote")
+});
+var ENTRY_KEY = /^([^/]+)\/aliases\/([^/]+)\/(\d{8}T\d{9}Z-[0-9a-f]{8})\.json$/;
+var aliasesPrefix = (model, alias) => alias === void 0 ? `${model}/aliases/` : `${model}/aliases/${alias}/`;
+async function entryKeys(store, model, alias) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const key of await store.list(aliasesPrefix(model, alias))) {
+    const match = ENTRY_KEY.exec(key);
+    if (!match?.[2] || match[1] !== model) continue;
+    groups.set(match[2], [...groups.get(match[2]) ?? [], key]);
+  }
+  for (const keys of groups.values()) keys.sort();
+  return groups;
+}
+async function readEntry(store, key, alias) {
+  const body = await store.get(key);
+  let parsed;
+  try {
+    parsed = body === void 0 ? void 0 : Entry.safeParse(JSON.parse(body.toString("utf8")));
+  } catch {
+    parsed = void 0;
+  }
+  if (!parsed?.success || parsed.data.alias !== alias) {
+    throw new ExternalError(`the alias history entry ${key} in ${store.location} is missing or not valid`, {
+      hint: "it was changed outside mlops-kit; restore it from the bucket's versioning, or remove it"
+    });
+  }
+  return parsed.data;
+}
+async function aliasHistory(store, model, alias) {
+  const keys = (await entryKeys(store, model, alias)).get(alias) ?? [];
+  return chain(await mapBounded(keys, 8, (key) => readEntry(store, key, alias)));
+}
+function chain(entries) {
+  return entries.map((entry, i) => ({ ...entry, from: i === 0 ? null : entries[i - 1]?.to ?? null }));
+}
+async function allAliasHistory(store, model) {
+  const events = [];
+  for (const [alias, keys] of await entryKeys(store, model)) {
+    const entries = chain(await mapBounded(keys, 8, (key) => readEntry(store, key, alias)));
+    entries.forEach((event, i) => events.push({ key: keys[i] ?? "", event }));
+  }
+  return events.sort((a, b) => a.event.at.localeCompare(b.event.at) || a.key.localeCompare(b.key)).map((e) => e.event);
+}
+async function currentAliases(store, model, only) {
+  const current = /* @__PURE__ */ new Map();
+  const groups = [...await entryKeys(store, model, only)];
+  await mapBounded(groups, 8, async ([alias, keys]) => {
+    const last = keys.at(-1);
+    if (last) current.set(alias, await readEntry(store, last, alias));
+  });
+  return current;
+}
+async function appendMove(store, model, move) {
+  const last = (await currentAliases(store, model, move.alias)).get(move.alias);
+  const requested = new Date(move.at);
+  const floor = last ? new Date(Date.parse(last.at) + 1) : requested;
+  const at = requested < floor ? floor : requested;
+  const entry = { ...move, from: last?.to ?? null, at: at.toISOString() };
+  for (; ; ) {
+    const key = `${aliasesPrefix(model, move.alias)}${compactTime(at)}-${randomBytes2(4).toString("hex")}.json`;
+    if (await store.create(key, `${JSON.stringify(entry, null, 2)}
+`)) return entry;
+  }
+}
+function servingStack(history) {
+  const stack = [];
+  for (const event of history) {
+    if (event.kind === "rollback") {
+      const index = stack.lastIndexOf(event.to);
+      if (index >= 0) stack.length = index + 1;
+      else stack.push(event.to);
+    } else if (stack.at(-1) !== event.to) {
+      stack.push(event.to);
+    }
+  }
+  return stack;
+}
+function moveInForce(history, date5) {
+  let found;
+  for (const event of history) if (Date.parse(event.at) <= date5.getTime()) found = event;
+  return found;
+}
+
 // src/registry/manifest.ts
-var MANIFEST_FORMAT = "mlops-kit/manifest@1";
+var MANIFEST_FORMAT_V1 = "mlops-kit/manifest@1";
+var MANIFEST_FORMAT = "mlops-kit/manifest@2";
 var SafeRelativePath = external_exports.string().refine((value) => relativePathProblem(value) === void 0, {
   error: "not a safe relative path"
 });
-var Name2 = external_exports.string().regex(NAME_PATTERN);
+var Name2 = external_exports.string().regex(NAME_PATTERN, { error: "not a valid name" });
 var FileEntry = external_exports.object({
+  /** Path inside the version (and, on pull, inside the output folder). */
   path: SafeRelativePath,
   size: external_exports.number().int().min(0),
   sha256: external_exports.string().regex(/^[0-9a-f]{64}$/)
 });
 var ManifestSchema = external_exports.object({
-  format: external_exports.literal(MANIFEST_FORMAT),
+  format: external_exports.enum([MANIFEST_FORMAT_V1, MANIFEST_FORMAT]),
   model: Name2,
+  /** Unique and sortable without coordination: `v<UTC time to the ms>-<random>` (see newVersionId). */
   version: Name2,
+  /** The friendly number (1, 2, 3 ...): unique per model, in commit order. Absent on `@1` manifests. */
+  sequence: external_exports.number().int().min(1).optional(),
   createdAt: external_exports.string(),
   files: external_exports.array(FileEntry),
   /**
-   * Files the kit keeps with a version for its own use, by name: `predictions` (the evaluation predictions, for paired
-   * significance tests against this version) and `profile` (the training-data profile, the drift reference).
+   * Files the kit keeps with a version for its own use, by name: `predictions` (the evaluation predictions, for
+   * paired significance tests against this version) and `profile` (the training-data profile, the drift reference).
    */
   attachments: external_exports.record(external_exports.string().regex(NAME_PATTERN), FileEntry).default({}),
   metrics: external_exports.record(external_exports.string(), external_exports.number()),
   slices: external_exports.array(
-    external_exports.object({ column: external_exports.string(), value: external_exports.string(), rows: external_exports.number(), metrics: external_exports.record(external_exports.string(), external_exports.number()) })
+    external_exports.object({
+      column: external_exports.string(),
+      value: external_exports.string(),
+      rows: external_exports.number(),
+      metrics: external_exports.record(external_exports.string(), external_exports.number())
+    })
   ).default([]),
   gate: external_exports.object({ verdict: external_exports.enum(["pass", "fail", "error"]), baseline: external_exports.string().nullable() }).nullable(),
   params: external_exports.record(external_exports.string(), external_exports.unknown()),
+  /** Fingerprints (size, sha256) of the data the model was trained and evaluated on. */
   data: external_exports.array(external_exports.object({ dataset: external_exports.string(), files: external_exports.array(FileEntry.extend({ path: external_exports.string() })) })),
   git: external_exports.object({ sha: external_exports.string().nullable(), ref: external_exports.string().nullable() }),
+  /** owner/name of the repository that published it, when known. */
+  repository: external_exports.string().nullable().optional(),
   runUrl: external_exports.string().nullable(),
   actor: external_exports.string().nullable(),
   kitVersion: external_exports.string()
+}).refine((m) => m.format === MANIFEST_FORMAT_V1 || m.sequence !== void 0, {
+  error: `a ${MANIFEST_FORMAT} manifest needs a sequence number`,
+  path: ["sequence"]
 });
 
+// src/registry/sequence.ts
+var PREFIX = (model) => `${model}/sequence/`;
+var CLAIM = /^[^/]+\/sequence\/(\d+)\/[^/]+$/;
+var MAX_ROUNDS = 40;
+var realSleep = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
+var folder = (model, n) => `${PREFIX(model)}${String(n).padStart(6, "0")}/`;
+async function claimSequence(store, model, version2, sleep = realSleep) {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    let highest = 0;
+    for (const key of await store.list(PREFIX(model))) {
+      const n2 = Number(CLAIM.exec(key)?.[1] ?? 0);
+      if (n2 > highest) highest = n2;
+    }
+    const n = highest + 1;
+    const mine = `${folder(model, n)}${version2}`;
+    await store.put(mine, `${JSON.stringify({ version: version2 })}
+`);
+    const rivals = (await store.list(folder(model, n))).filter((key) => key !== mine);
+    if (rivals.length === 0) return n;
+    await store.delete(mine);
+    await sleep(Math.random() * Math.min(2e3, 25 * 2 ** Math.min(round, 6)));
+  }
+  throw new ExternalError(
+    `could not get a version number for ${model} in ${store.location} after ${MAX_ROUNDS} tries: too many publishes at once`,
+    { hint: "publish again; serialise publishes with a `concurrency:` group in the workflow" }
+  );
+}
+async function sequenceClaimants(store, model, n) {
+  const keys = await store.list(folder(model, n));
+  return keys.map((key) => key.slice(key.lastIndexOf("/") + 1));
+}
+
 // src/registry/registry.ts
-var AliasEventSchema = external_exports.object({
-  alias: external_exports.string(),
-  from: external_exports.string().nullable(),
-  to: external_exports.string(),
-  at: external_exports.string(),
-  actor: external_exports.string().nullable(),
-  reason: external_exports.string(),
-  runUrl: external_exports.string().nullable(),
-  forced: external_exports.boolean().default(false)
-});
-function createRegistry(store, now = () => /* @__PURE__ */ new Date()) {
+var DEBRIS_AGE_MS = 24 * 60 * 60 * 1e3;
+var COMMIT_DEADLINE_MS = 12 * 60 * 60 * 1e3;
+function createRegistry(store, now = () => /* @__PURE__ */ new Date(), options = {}) {
   const versionKey = (model, version2) => `${model}/versions/${version2}`;
-  const readJson = async (key) => {
+  const readManifest = async (model, version2) => {
+    checkModelName(model);
+    checkVersionName(version2);
+    const key = `${versionKey(model, version2)}/manifest.json`;
     const body = await store.get(key);
     if (body === void 0) return void 0;
+    let raw;
     try {
-      return JSON.parse(body.toString("utf8"));
+      raw = JSON.parse(body.toString("utf8"));
     } catch {
       throw new ExternalError(`the registry object ${key} in ${store.location} is not valid JSON`, {
         hint: "it was changed outside mlops-kit; restore it or remove it"
       });
     }
-  };
-  const readManifest = async (model, version2) => {
-    const key = `${versionKey(model, version2)}/manifest.json`;
-    const raw = await readJson(key);
-    if (raw === void 0) return void 0;
     const parsed = ManifestSchema.safeParse(raw);
     if (!parsed.success) {
       throw new ExternalError(
@@ -31537,137 +31669,217 @@ function createRegistry(store, now = () => /* @__PURE__ */ new Date()) {
     }
     return parsed.data;
   };
-  const download = async (manifest, relative2, entry, target) => {
-    await mkdir4(path10.dirname(target), { recursive: true });
-    if (!await store.getToFile(`${versionKey(manifest.model, manifest.version)}/${relative2}`, target)) return false;
-    const actual = await sha256File(target);
-    if (actual.size !== entry.size || actual.sha256 !== entry.sha256) {
-      await rm2(target, { force: true });
+  const download = async (manifest, relative2, entry, target, hooks) => {
+    const report2 = (bytes, done) => hooks.onProgress?.({ direction: "download", path: entry.path, bytes, total: entry.size, done });
+    try {
+      const found = await store.download(`${versionKey(manifest.model, manifest.version)}/${relative2}`, target, {
+        expected: { size: entry.size, sha256: entry.sha256 },
+        onProgress: (bytes) => report2(bytes, false)
+      });
+      if (!found) {
+        throw new ExternalError(
+          `version ${manifest.version} of ${manifest.model} lists ${entry.path}, but the registry has no such file`,
+          { hint: "the version was damaged outside mlops-kit; publish again or roll back" }
+        );
+      }
+    } catch (error63) {
+      if (!(error63 instanceof CorruptObjectError)) throw error63;
       throw new ExternalError(
-        `${entry.path} of ${manifest.model} ${manifest.version} is corrupted: its sha256 or size differs from the manifest`,
+        `${entry.path} of ${manifest.model} ${manifest.version} is corrupted: the registry holds ${error63.actual.size} bytes with sha256 ${error63.actual.sha256.slice(0, 12)}\u2026, the manifest says ${entry.size} bytes with sha256 ${entry.sha256.slice(0, 12)}\u2026`,
         {
-          hint: "the stored object was changed or damaged; publish the model again"
+          hint: "the stored object was changed or damaged after publishing; nothing was written. Publish again or roll back",
+          cause: error63
         }
       );
     }
-    return true;
+    report2(entry.size, true);
+  };
+  const bySequence = async (model, sequence) => {
+    for (const version2 of await sequenceClaimants(store, model, sequence)) {
+      const manifest = await readManifest(model, version2).catch(() => void 0);
+      if (manifest?.sequence === sequence) return manifest;
+    }
+    return void 0;
   };
   const registry2 = {
     location: store.location,
-    async publish(input2) {
-      const created = now();
-      const version2 = newVersionId(created);
-      const files = [];
+    async publish(input2, hooks = {}) {
+      checkModelName(input2.model);
+      const paths = /* @__PURE__ */ new Set();
       for (const file2 of input2.files) {
-        const { size, sha256 } = await sha256File(file2.source);
-        await store.putFile(`${versionKey(input2.model, version2)}/files/${file2.path}`, file2.source);
-        files.push({ path: file2.path, size, sha256 });
+        if (paths.has(checkFilePath(file2.path))) throw new InputError(`${file2.path} is listed twice`);
+        paths.add(file2.path);
       }
+      const names = /* @__PURE__ */ new Set();
+      for (const attachment of input2.attachments ?? []) {
+        if (!NAME_PATTERN.test(attachment.name))
+          throw new InputError(`"${attachment.name}" is not a valid attachment name`);
+        if (names.has(attachment.name)) throw new InputError(`two attachments are named ${attachment.name}`);
+        names.add(attachment.name);
+        checkFilePath(path9.basename(attachment.source));
+      }
+      const created = now();
+      const version2 = await freshVersionId(store, input2.model, created);
+      const base = versionKey(input2.model, version2);
+      const upload = async (key, source, shown) => {
+        const digest = await store.upload(`${base}/${key}`, source, {
+          onProgress: (bytes, total) => hooks.onProgress?.({ direction: "upload", path: shown, bytes, total, done: false })
+        });
+        hooks.onProgress?.({ direction: "upload", path: shown, bytes: digest.size, total: digest.size, done: true });
+        return { path: shown, ...digest };
+      };
+      const files = [];
+      for (const file2 of input2.files) files.push(await upload(`files/${file2.path}`, file2.source, file2.path));
       const attachments = {};
       for (const attachment of input2.attachments ?? []) {
-        const stored = `${attachment.name}/${path10.basename(attachment.source)}`;
-        const { size, sha256 } = await sha256File(attachment.source);
-        await store.putFile(`${versionKey(input2.model, version2)}/attachments/${stored}`, attachment.source);
-        attachments[attachment.name] = { path: stored, size, sha256 };
+        const stored = `${attachment.name}/${path9.basename(attachment.source)}`;
+        attachments[attachment.name] = await upload(`attachments/${stored}`, attachment.source, stored);
       }
+      if (now().getTime() - created.getTime() > COMMIT_DEADLINE_MS) {
+        throw new ExternalError(
+          `publishing ${input2.model} ${version2} took longer than 12 hours; it was not committed`,
+          {
+            hint: "its uploaded files may already count as debris of an interrupted publish; publish again"
+          }
+        );
+      }
+      const sequence = await claimSequence(store, input2.model, version2, options.sleep ?? realSleep);
       const manifest = ManifestSchema.parse({
         ...input2,
         format: MANIFEST_FORMAT,
         version: version2,
+        sequence,
         createdAt: created.toISOString(),
         files,
         attachments
       });
-      await store.put(`${versionKey(input2.model, version2)}/manifest.json`, `${JSON.stringify(manifest, null, 2)}
-`);
+      if (!await store.create(`${base}/manifest.json`, `${JSON.stringify(manifest, null, 2)}
+`)) {
+        throw new ExternalError(`${input2.model} ${version2} already has a manifest in ${store.location}`, {
+          hint: "two publishes drew the same version id; publish again"
+        });
+      }
       return manifest;
     },
     async versions(model) {
-      const keys = await store.list(`${model}/versions/`);
-      const ids = keys.map((key) => /^[^/]+\/versions\/([^/]+)\/manifest\.json$/.exec(key)?.[1]).filter((id) => id !== void 0);
-      const manifests = await Promise.all(ids.sort().map((id) => readManifest(model, id)));
+      checkModelName(model);
+      const ids = (await store.folders(`${model}/versions/`)).filter((id) => NAME_PATTERN.test(id));
+      const manifests = await mapBounded(ids, 8, (id) => readManifest(model, id));
       return manifests.filter((m) => m !== void 0);
     },
     version: readManifest,
     async resolve(model, ref) {
-      const aliases = await registry2.aliases(model);
-      const target = aliases[ref] ?? ref;
-      return readManifest(model, target);
+      checkModelName(model);
+      const parsed = parseRef(ref);
+      if (parsed.kind === "version") return readManifest(model, parsed.id);
+      if (parsed.kind === "sequence") return bySequence(model, parsed.sequence);
+      const current = (await currentAliases(store, model, parsed.alias)).get(parsed.alias);
+      return current ? readManifest(model, current.to) : void 0;
     },
     async aliases(model) {
-      const keys = await store.list(`${model}/aliases/`);
-      const result = {};
-      for (const key of keys) {
-        const alias = /\/aliases\/([^/]+)\.json$/.exec(key)?.[1];
-        if (!alias) continue;
-        const pointer = external_exports.object({ version: external_exports.string() }).safeParse(await readJson(key));
-        if (pointer.success) result[alias] = pointer.data.version;
-      }
-      return result;
+      checkModelName(model);
+      const current = await currentAliases(store, model);
+      return Object.fromEntries([...current].sort(([a], [b]) => a.localeCompare(b)).map(([a, e]) => [a, e.to]));
     },
     async moveAlias(model, alias, version2, event) {
+      checkModelName(model);
+      checkAliasName(alias);
       if (!await readManifest(model, version2)) throw new InputError(`model ${model} has no version ${version2}`);
-      const from = (await registry2.aliases(model))[alias] ?? null;
-      const entry = { alias, from, to: version2, ...event };
-      await store.put(
-        `${model}/history/${entry.at.replace(/[:.]/g, "")}-${randomBytes2(4).toString("hex")}.json`,
-        `${JSON.stringify(entry, null, 2)}
-`
-      );
-      await store.put(
-        `${model}/aliases/${alias}.json`,
-        `${JSON.stringify({ alias, version: version2, at: entry.at }, null, 2)}
-`
-      );
-      return entry;
+      return appendMove(store, model, { kind: "promote", ...event, alias, to: version2 });
     },
-    async history(model) {
-      const keys = await store.list(`${model}/history/`);
-      const events = [];
-      for (const key of keys) {
-        const parsed = AliasEventSchema.safeParse(await readJson(key));
-        if (parsed.success) events.push(parsed.data);
+    async rollback(model, alias, event) {
+      checkModelName(model);
+      checkAliasName(alias);
+      const stack = servingStack(await aliasHistory(store, model, alias));
+      const current = stack.at(-1);
+      const target = stack.at(-2);
+      if (!current) throw new InputError(`${model} has no alias ${alias} to roll back`);
+      if (!target) {
+        throw new InputError(`${alias} of ${model} has nothing to roll back to: it has only ever stood on ${current}`, {
+          hint: "promote another version instead: mlops promote <version>"
+        });
       }
-      return events.sort((a, b) => a.at.localeCompare(b.at));
+      if (!await readManifest(model, target)) throw new InputError(`model ${model} has no version ${target}`);
+      return appendMove(store, model, {
+        ...event,
+        reason: event.reason || `rolled back from ${current}`,
+        alias,
+        to: target,
+        forced: false,
+        kind: "rollback"
+      });
     },
-    async pull(manifest, outDir) {
-      const written = [];
-      for (const file2 of manifest.files) {
-        const target = path10.join(outDir, ...file2.path.split("/"));
-        const found = await download(manifest, `files/${file2.path}`, file2, target);
-        if (!found)
-          throw new ExternalError(
-            `version ${manifest.version} of ${manifest.model} lists ${file2.path}, but the registry has no such file`
-          );
-        written.push(target);
+    async history(model, alias) {
+      checkModelName(model);
+      if (alias === void 0) return allAliasHistory(store, model);
+      return aliasHistory(store, model, checkAliasName(alias));
+    },
+    async aliasAt(model, alias, date5) {
+      checkModelName(model);
+      return moveInForce(await aliasHistory(store, model, checkAliasName(alias)), date5);
+    },
+    async pull(manifest, outDir, hooks = {}) {
+      await mkdir3(outDir, { recursive: true });
+      const staging = await mkdtemp(path9.join(outDir, ".mlops-pull-"));
+      try {
+        const targets = [];
+        for (const file2 of manifest.files) {
+          const relative2 = checkFilePath(file2.path);
+          const target = path9.join(outDir, ...relative2.split("/"));
+          if (!isInside(outDir, target)) throw new InputError(`refusing to write ${file2.path} outside ${outDir}`);
+          await download(manifest, `files/${relative2}`, file2, path9.join(staging, ...relative2.split("/")), hooks);
+          targets.push(target);
+        }
+        for (const [i, file2] of manifest.files.entries()) {
+          const target = targets[i];
+          await mkdir3(path9.dirname(target), { recursive: true });
+          await rename(path9.join(staging, ...file2.path.split("/")), target);
+        }
+        return targets;
+      } finally {
+        await rm(staging, { recursive: true, force: true });
       }
-      return written;
     },
     async pullAttachment(manifest, name, file2) {
       const entry = manifest.attachments[name];
       if (!entry) return false;
-      if (!await download(manifest, `attachments/${entry.path}`, entry, file2)) {
-        throw new ExternalError(
-          `version ${manifest.version} of ${manifest.model} lists the attachment ${name}, but the registry has no such file`
-        );
-      }
+      await download(manifest, `attachments/${checkFilePath(entry.path)}`, entry, file2, {});
       return true;
     },
     async models() {
-      const keys = await store.list("");
-      const names = /* @__PURE__ */ new Set();
-      for (const key of keys) {
-        const match = /^([^/]+)\/versions\/[^/]+\/manifest\.json$/.exec(key);
-        if (match?.[1]) names.add(match[1]);
+      const names = (await store.folders("")).filter((name) => NAME_PATTERN.test(name));
+      const found = await mapBounded(names, 8, async (name) => {
+        for (const id of await store.folders(`${name}/versions/`)) {
+          if (NAME_PATTERN.test(id) && await store.exists(`${versionKey(name, id)}/manifest.json`)) return name;
+        }
+        return void 0;
+      });
+      return found.filter((name) => name !== void 0);
+    },
+    async clean(model, before = new Date(now().getTime() - DEBRIS_AGE_MS)) {
+      checkModelName(model);
+      const report2 = { versions: [], objects: 0, uploads: 0 };
+      for (const id of await store.folders(`${model}/versions/`)) {
+        const started = versionTime(id);
+        if (!started || started >= before || await store.exists(`${versionKey(model, id)}/manifest.json`)) continue;
+        const keys = await store.list(`${versionKey(model, id)}/`);
+        if (keys.length === 0) continue;
+        await mapBounded(keys, 8, (key) => store.delete(key));
+        report2.versions.push(id);
+        report2.objects += keys.length;
       }
-      return [...names].sort();
+      report2.uploads = await store.discardIncomplete(`${model}/versions/`, before);
+      return report2;
     }
   };
   return registry2;
 }
-function newVersionId(at) {
-  const stamp = at.toISOString().replace(/[-:]/g, "").replace(".", "");
-  return `v${stamp}-${randomBytes2(3).toString("hex")}`;
+async function freshVersionId(store, model, created) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const id = newVersionId(created);
+    if ((await store.list(`${model}/versions/${id}/`)).length === 0) return id;
+  }
+  throw new ExternalError(`could not find a free version id for ${model} in ${store.location}`);
 }
 
 // src/registry/open.ts
@@ -31683,7 +31895,7 @@ async function openRegistry(context) {
 }
 
 // src/registry/publish.ts
-import path11 from "node:path";
+import path10 from "node:path";
 
 // package.json
 var package_default = {
@@ -31714,14 +31926,14 @@ var package_default = {
     lint: "eslint . --max-warnings 0",
     format: "prettier --write .",
     "format:check": "prettier --check .",
-    bench: "tsx bench/all.ts"
+    bench: "tsx bench/all.ts",
+    "bench:registry": "tsx bench/registry.bench.ts"
   },
   dependencies: {
     "@actions/cache": "^6.3.0",
     "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",
     "@aws-sdk/client-s3": "~3.1169.0",
-    "@aws-sdk/lib-storage": "~3.1169.0",
     hyparquet: "^1.31.5",
     "hyparquet-compressors": "^1.1.2",
     tinyglobby: "^0.2.17",
@@ -31749,6 +31961,47 @@ var package_default = {
 // src/version.ts
 var KIT_VERSION = package_default.version;
 
+// src/registry/progress.ts
+var BIG = 32 * 1024 * 1024;
+function progressReporter(log2, clock) {
+  const started = /* @__PURE__ */ new Map();
+  return (event) => {
+    const id = `${event.direction}:${event.path}`;
+    const verb = event.direction === "upload" ? "uploading" : "downloading";
+    let state = started.get(id);
+    if (!state) {
+      state = { at: clock(), tenths: 0 };
+      started.set(id, state);
+      if (event.total >= BIG && !event.done) log2(`${verb} ${event.path} (${formatBytes(event.total)})`);
+    }
+    if (event.done) {
+      started.delete(id);
+      const seconds = (clock() - state.at) / 1e3;
+      const rate = seconds > 0 ? `, ${formatBytes(event.total / seconds)}/s` : "";
+      const verified = event.direction === "download" ? ", sha256 verified" : "";
+      const past = event.direction === "upload" ? "uploaded" : "downloaded";
+      log2(`${past} ${event.path}: ${formatBytes(event.total)} in ${seconds.toFixed(1)} s${rate}${verified}`);
+      return;
+    }
+    if (event.total < BIG) return;
+    const tenths = Math.floor(event.bytes / event.total * 10);
+    if (tenths > state.tenths && tenths < 10) {
+      state.tenths = tenths;
+      log2(`  ${event.path}: ${tenths * 10}% (${formatBytes(event.bytes)} of ${formatBytes(event.total)})`);
+    }
+  };
+}
+function formatBytes(bytes) {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${Math.round(value)} B` : `${value.toFixed(value >= 100 ? 0 : 1)} ${units[unit]}`;
+}
+
 // src/registry/publish.ts
 async function publishModel(context, registry2, inputs) {
   const { loaded, provenance } = context;
@@ -31764,7 +32017,7 @@ async function publishModel(context, registry2, inputs) {
     digests = await digestFiles(root, targets);
   } catch (error63) {
     if (isErrnoException(error63, "ENOENT")) {
-      throw new InputError(`cannot publish: ${path11.relative(root, error63.path ?? "") || "a file"} does not exist`, {
+      throw new InputError(`cannot publish: ${path10.relative(root, error63.path ?? "") || "a file"} does not exist`, {
         hint: "run the train stage first (publish.files or train.outputs)"
       });
     }
@@ -31781,28 +32034,37 @@ async function publishModel(context, registry2, inputs) {
       dataset,
       files: await digestFiles(
         root,
-        files.map((f) => path11.relative(root, f))
+        files.map((f) => path10.relative(root, f))
       )
     });
   }
-  const manifest = await registry2.publish({
-    model: config2.model.name,
-    files: digests.map((d) => ({ path: d.path, source: path11.join(root, d.path) })),
-    // The evaluation predictions travel with the version, so a later candidate can be tested against them row by row.
-    attachments: [
-      ...inputs.evaluation?.predictions ? [{ name: "predictions", source: inputs.evaluation.predictions.snapshot }] : [],
-      ...inputs.validation?.profile ? [{ name: "profile", source: inputs.validation.profile }] : []
-    ],
-    metrics: inputs.evaluation?.metrics ?? {},
-    slices: inputs.evaluation?.slices ?? [],
-    gate: inputs.gate && inputs.gate.verdict !== "skipped" ? { verdict: inputs.gate.verdict, baseline: inputs.gate.baseline?.description ?? null } : null,
-    params: inputs.train?.params ?? {},
-    data,
-    git: { sha: provenance.gitSha, ref: provenance.ref },
-    runUrl: provenance.runUrl,
-    actor: provenance.actor,
-    kitVersion: KIT_VERSION
-  });
+  const progress = progressReporter(
+    (line) => context.logger.info(line),
+    () => context.now().getTime()
+  );
+  const manifest = await registry2.publish(
+    {
+      model: config2.model.name,
+      files: digests.map((d) => ({ path: d.path, source: path10.join(root, d.path) })),
+      // The evaluation predictions travel with the version, so a later candidate can be tested against them row by row.
+      attachments: [
+        ...inputs.evaluation?.predictions ? [{ name: "predictions", source: inputs.evaluation.predictions.snapshot }] : [],
+        ...inputs.validation?.profile ? [{ name: "profile", source: inputs.validation.profile }] : []
+      ],
+      metrics: inputs.evaluation?.metrics ?? {},
+      slices: inputs.evaluation?.slices ?? [],
+      gate: inputs.gate && inputs.gate.verdict !== "skipped" ? { verdict: inputs.gate.verdict, baseline: inputs.gate.baseline?.description ?? null } : null,
+      params: inputs.train?.params ?? {},
+      data,
+      git: { sha: provenance.gitSha, ref: provenance.ref },
+      runUrl: provenance.runUrl,
+      actor: provenance.actor,
+      repository: provenance.repository,
+      kitVersion: KIT_VERSION
+    },
+    { onProgress: progress }
+  );
+  await cleanDebris(context, registry2, config2.model.name);
   const alias = config2.publish.promote;
   let promoted = null;
   let promotion;
@@ -31812,6 +32074,8 @@ async function publishModel(context, registry2, inputs) {
     promotion = `not promoted to ${alias}: no gate verdict (run the gate stage first)`;
   } else if (inputs.gate.verdict !== "pass") {
     promotion = `not promoted to ${alias}: the gate verdict is ${inputs.gate.verdict}`;
+  } else if (!promotesFrom(provenance.ref, config2.publish.promote_branches)) {
+    promotion = `not promoted to ${alias}: ${provenance.ref} is not one of publish.promote_branches (${config2.publish.promote_branches.join(", ")})`;
   } else {
     const baseline = inputs.gate.baseline?.description;
     await registry2.moveAlias(config2.model.name, alias, manifest.version, {
@@ -31828,6 +32092,7 @@ async function publishModel(context, registry2, inputs) {
     stage: "publish",
     model: config2.model.name,
     version: manifest.version,
+    sequence: manifest.sequence ?? null,
     uri: `${registry2.location}/${config2.model.name}/versions/${manifest.version}`,
     manifest: `${registry2.location}/${config2.model.name}/versions/${manifest.version}/manifest.json`,
     files: manifest.files.length,
@@ -31835,6 +32100,25 @@ async function publishModel(context, registry2, inputs) {
     promoted,
     promotion
   };
+}
+function promotesFrom(ref, branches) {
+  if (ref === null) return true;
+  const branch = /^refs\/heads\/(.+)$/.exec(ref)?.[1];
+  return branch !== void 0 && branches.includes(branch);
+}
+async function cleanDebris(context, registry2, model) {
+  try {
+    const cleaned = await registry2.clean(model);
+    if (cleaned.versions.length > 0 || cleaned.uploads > 0) {
+      context.logger.info(
+        `removed the debris of ${cleaned.versions.length} interrupted publish(es) (${cleaned.objects} object(s)) and ${cleaned.uploads} unfinished upload(s)`
+      );
+    }
+  } catch (error63) {
+    context.logger.warn(
+      `could not clean up after interrupted publishes: ${error63 instanceof Error ? error63.message : String(error63)}`
+    );
+  }
 }
 
 // src/report/table.ts
@@ -32152,19 +32436,19 @@ function publishSection(result) {
 // src/pipeline/stages.ts
 async function save(context, stage, result, section, exitCode) {
   const { workspace } = context;
-  await mkdir5(workspace.outDir, { recursive: true });
+  await mkdir4(workspace.outDir, { recursive: true });
   const resultFile = workspace.resultFile(stage);
   const reportFile = workspace.reportFile(stage);
-  await writeFile3(resultFile, `${JSON.stringify(result, null, 2)}
+  await writeFile2(resultFile, `${JSON.stringify(result, null, 2)}
 `);
-  await writeFile3(reportFile, `${renderMarkdown(section)}
+  await writeFile2(reportFile, `${renderMarkdown(section)}
 `);
   return { result, section, exitCode, resultFile, reportFile };
 }
 async function readStageResult(context, stage) {
   let text;
   try {
-    text = await readFile5(context.workspace.resultFile(stage), "utf8");
+    text = await readFile4(context.workspace.resultFile(stage), "utf8");
   } catch (error63) {
     if (isErrnoException(error63, "ENOENT")) return null;
     throw error63;
@@ -32265,7 +32549,7 @@ async function runPipeline(context, options) {
 
 // src/config/load.ts
 import { existsSync as existsSync4 } from "node:fs";
-import path13 from "node:path";
+import path12 from "node:path";
 
 // src/config/issues.ts
 function diagnosticsFromIssues(issues, schema) {
@@ -32281,65 +32565,65 @@ function diagnosticsFromIssues(issues, schema) {
   );
 }
 function fromIssue(issue2, prefix, schema) {
-  const path15 = [...prefix, ...issue2.path.map((p) => typeof p === "symbol" ? String(p) : p)];
+  const path14 = [...prefix, ...issue2.path.map((p) => typeof p === "symbol" ? String(p) : p)];
   const found = "input" in issue2 ? describeValue(issue2.input) : void 0;
   switch (issue2.code) {
     case "invalid_type": {
       if (issue2.input === void 0) {
-        const key = String(path15.at(-1));
-        const what = describeSchemaHint(schema, path15);
-        const where = path15.length > 1 ? ` under \`${String(path15.at(-2))}\`` : "";
+        const key = String(path14.at(-1));
+        const what = describeSchemaHint(schema, path14);
+        const where = path14.length > 1 ? ` under \`${String(path14.at(-2))}\`` : "";
         return [
           error62(
-            path15,
+            path14,
             `missing required field \`${key}\``,
             `add \`${key}:\`${where}${what ? `: ${lowerFirst(what)}` : ""}`
           )
         ];
       }
-      return [error62(path15, `expected ${describeType(issue2.expected)}, found ${found}`)];
+      return [error62(path14, `expected ${describeType(issue2.expected)}, found ${found}`)];
     }
     case "invalid_value": {
       const options = issue2.values.map((v) => JSON.stringify(v));
       if (issue2.input === void 0) {
         const expected = options.length === 1 ? `${options[0]}` : `one of ${options.join(", ")}`;
-        return [error62(path15, `missing required field \`${String(path15.at(-1))}\``, `expected ${expected}`)];
+        return [error62(path14, `missing required field \`${String(path14.at(-1))}\``, `expected ${expected}`)];
       }
       const message = options.length === 1 ? `expected ${options[0]}, found ${found}` : `expected one of ${options.join(", ")}, found ${found}`;
       const near = typeof issue2.input === "string" ? closestMatch(
         issue2.input,
         issue2.values.filter((v) => typeof v === "string")
       ) : void 0;
-      return [error62(path15, message, near === void 0 ? void 0 : `did you mean "${near}"?`)];
+      return [error62(path14, message, near === void 0 ? void 0 : `did you mean "${near}"?`)];
     }
     case "unrecognized_keys": {
-      const allowed = allowedKeys(schema, path15);
+      const allowed = allowedKeys(schema, path14);
       return issue2.keys.map((key) => {
         const near = allowed ? closestMatch(key, allowed) : void 0;
         const hint = near !== void 0 ? `did you mean \`${near}\`?` : allowed && allowed.length > 0 ? `allowed here: ${allowed.join(", ")}` : void 0;
-        return { ...error62([...path15, key], `unknown key \`${key}\``, hint), pointAt: "key" };
+        return { ...error62([...path14, key], `unknown key \`${key}\``, hint), pointAt: "key" };
       });
     }
     case "invalid_union": {
       const branch = matchingBranch(issue2);
-      if (branch) return branch.flatMap((inner) => fromIssue(inner, path15, schema));
-      return [error62(path15, `${issue2.message}, found ${found}`)];
+      if (branch) return branch.flatMap((inner) => fromIssue(inner, path14, schema));
+      return [error62(path14, `${issue2.message}, found ${found}`)];
     }
     case "too_small": {
       const min = Number(issue2.minimum);
-      if (issue2.origin === "array") return [error62(path15, `expected at least ${min} item${min === 1 ? "" : "s"}`)];
-      if (issue2.origin === "string") return [error62(path15, issue2.message)];
+      if (issue2.origin === "array") return [error62(path14, `expected at least ${min} item${min === 1 ? "" : "s"}`)];
+      if (issue2.origin === "string") return [error62(path14, issue2.message)];
       const op = issue2.inclusive ? "at least" : "more than";
-      return [error62(path15, `expected a number ${op} ${min}, found ${found}`)];
+      return [error62(path14, `expected a number ${op} ${min}, found ${found}`)];
     }
     case "too_big": {
       const max = Number(issue2.maximum);
-      if (issue2.origin === "array") return [error62(path15, `expected at most ${max} items`)];
+      if (issue2.origin === "array") return [error62(path14, `expected at most ${max} items`)];
       const op = issue2.inclusive ? "at most" : "less than";
-      return [error62(path15, `expected a number ${op} ${max}, found ${found}`)];
+      return [error62(path14, `expected a number ${op} ${max}, found ${found}`)];
     }
     default:
-      return [error62(path15, found === void 0 ? issue2.message : `${issue2.message}, found ${found}`)];
+      return [error62(path14, found === void 0 ? issue2.message : `${issue2.message}, found ${found}`)];
   }
 }
 function matchingBranch(issue2) {
@@ -32355,8 +32639,8 @@ function isTypeMismatch(issue2) {
 function lowerFirst(text) {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
-function error62(path15, message, hint) {
-  return hint === void 0 ? { severity: "error", path: path15, message } : { severity: "error", path: path15, message, hint };
+function error62(path14, message, hint) {
+  return hint === void 0 ? { severity: "error", path: path14, message } : { severity: "error", path: path14, message, hint };
 }
 var TYPE_WORDS = {
   string: "text",
@@ -32397,9 +32681,9 @@ function unwrap(schema) {
   }
   return current;
 }
-function schemasAt(schema, path15) {
+function schemasAt(schema, path14) {
   let current = [unwrap(schema)];
-  for (const segment of path15) {
+  for (const segment of path14) {
     const next = [];
     for (const candidate of current.flatMap(expandUnion)) {
       const def = defOf(candidate);
@@ -32419,15 +32703,15 @@ function expandUnion(schema) {
   const def = defOf(schema);
   return def.type === "union" && def.options ? def.options.map(unwrap).flatMap(expandUnion) : [schema];
 }
-function allowedKeys(schema, path15) {
-  const keys = schemasAt(schema, path15).flatMap((candidate) => {
+function allowedKeys(schema, path14) {
+  const keys = schemasAt(schema, path14).flatMap((candidate) => {
     const def = defOf(candidate);
     return def.type === "object" && def.shape ? Object.keys(def.shape) : [];
   });
   return keys.length > 0 ? [...new Set(keys)] : void 0;
 }
-function describeSchemaHint(schema, path15) {
-  for (const candidate of schemasAt(schema, path15)) {
+function describeSchemaHint(schema, path14) {
+  for (const candidate of schemasAt(schema, path14)) {
     const description = candidate.description;
     if (description) return description;
   }
@@ -32435,7 +32719,7 @@ function describeSchemaHint(schema, path15) {
 }
 
 // src/config/rules.ts
-import path12 from "node:path";
+import path11 from "node:path";
 
 // src/config/cron.ts
 var FIELDS = [
@@ -32606,7 +32890,7 @@ function checkPaths(config2, context, report2) {
       );
       continue;
     }
-    if (!isInside(context.repoRoot, path12.resolve(context.root, field.value))) {
+    if (!isInside(context.repoRoot, path11.resolve(context.root, field.value))) {
       report2(
         "error",
         field.at,
@@ -32886,6 +33170,21 @@ function checkPublishAndRetrain(config2, report2) {
   if (config2.registry.endpoint !== void 0 && !isS3Uri(config2.registry.uri ?? "")) {
     report2("warning", ["registry", "endpoint"], "an endpoint is only used with an s3:// registry uri");
   }
+  if (config2.publish.promote !== false && /^v?\d+$|^v\d{8}T\d{9}Z-/.test(config2.publish.promote)) {
+    report2(
+      "error",
+      ["publish", "promote"],
+      `"${config2.publish.promote}" cannot be an alias name: it reads as a version number or id`,
+      "use a word such as champion or staging"
+    );
+  }
+  if (config2.registry.force_path_style !== void 0 && config2.registry.endpoint === void 0) {
+    report2(
+      "warning",
+      ["registry", "force_path_style"],
+      "force_path_style only matters with an endpoint (AWS S3 itself uses virtual-hosted addressing)"
+    );
+  }
   const retrain = config2.retrain;
   if (!retrain) return;
   const cron = checkCron(retrain.schedule);
@@ -33048,7 +33347,10 @@ var RegistrySection = external_exports.strictObject({
 }).describe("The model registry.");
 var PublishSection = external_exports.strictObject({
   files: external_exports.array(RelativePath).optional().describe("Files or folders to publish. Default: train.outputs."),
-  promote: external_exports.union([Name, external_exports.literal(false)]).default("champion").describe("Alias moved to the new version when its gate passed; `false` never promotes.")
+  promote: external_exports.union([Name, external_exports.literal(false)]).default("champion").describe("Alias moved to the new version when its gate passed; `false` never promotes."),
+  promote_branches: external_exports.array(external_exports.string().min(1)).min(1).default(["main", "master"]).describe(
+    "Branches whose publishes may move the alias. Elsewhere the version is published but not promoted; a run outside git (no branch) may promote."
+  )
 }).describe("Publishing a trained model to the registry.");
 
 // src/config/schema/report.ts
@@ -33121,7 +33423,7 @@ var MlopsConfigSchema = external_exports.strictObject({
 var DEFAULT_CONFIG_FILE = "mlops.yml";
 async function loadConfig(configPath, cwd) {
   const file2 = resolveConfigFile(configPath, cwd);
-  const displayFile = path13.relative(cwd, file2) || path13.basename(file2);
+  const displayFile = path12.relative(cwd, file2) || path12.basename(file2);
   let source;
   try {
     source = await readYamlFile(file2, displayFile);
@@ -33132,7 +33434,7 @@ async function loadConfig(configPath, cwd) {
   return checkSource(source, file2, displayFile);
 }
 function checkSource(source, file2, displayFile) {
-  const root = path13.dirname(file2);
+  const root = path12.dirname(file2);
   const repoRoot = findRepoRoot(root);
   const place = (d) => ({
     ...d,
@@ -33155,19 +33457,19 @@ function checkSource(source, file2, displayFile) {
   };
 }
 function resolveConfigFile(configPath, cwd) {
-  const given = path13.resolve(cwd, configPath);
+  const given = path12.resolve(cwd, configPath);
   if (configPath === DEFAULT_CONFIG_FILE && !existsSync4(given)) {
-    const alternative = path13.resolve(cwd, "mlops.yaml");
+    const alternative = path12.resolve(cwd, "mlops.yaml");
     if (existsSync4(alternative)) return alternative;
   }
   return given;
 }
 function findRepoRoot(start) {
-  let current = path13.resolve(start);
+  let current = path12.resolve(start);
   for (; ; ) {
-    if (existsSync4(path13.join(current, ".git"))) return current;
-    const parent = path13.dirname(current);
-    if (parent === current) return path13.resolve(start);
+    if (existsSync4(path12.join(current, ".git"))) return current;
+    const parent = path12.dirname(current);
+    if (parent === current) return path12.resolve(start);
     current = parent;
   }
 }
@@ -33179,7 +33481,7 @@ function sortByPlace(diagnostics) {
 
 // src/pipeline/provenance.ts
 import { execFile } from "node:child_process";
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 import { promisify } from "node:util";
 var PullRequestEvent = external_exports.object({
   pull_request: external_exports.object({
@@ -33191,7 +33493,7 @@ var PullRequestEvent = external_exports.object({
 async function readPullRequest(env) {
   if (!env.GITHUB_EVENT_PATH || !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? "")) return null;
   try {
-    const event = PullRequestEvent.safeParse(JSON.parse(await readFile6(env.GITHUB_EVENT_PATH, "utf8")));
+    const event = PullRequestEvent.safeParse(JSON.parse(await readFile5(env.GITHUB_EVENT_PATH, "utf8")));
     if (!event.success) return null;
     const pr = event.data.pull_request;
     return { number: pr.number, headSha: pr.head.sha, headRef: pr.head.ref, baseRef: pr.base.ref };
@@ -33230,25 +33532,30 @@ async function readProvenance(env, cwd) {
 }
 
 // src/pipeline/workspace.ts
-import path14 from "node:path";
+import path13 from "node:path";
 function workspaceFor(loaded) {
-  const dir = path14.resolve(loaded.root, loaded.config.workspace);
-  const outDir = path14.join(dir, "out");
+  const dir = path13.resolve(loaded.root, loaded.config.workspace);
+  const outDir = path13.join(dir, "out");
   return {
     dir,
     outDir,
-    resultFile: (stage) => path14.join(outDir, `${stage}.json`),
-    reportFile: (stage) => path14.join(outDir, `${stage}.md`),
-    registryDir: path14.join(dir, "registry"),
-    cacheDir: path14.join(dir, "cache")
+    resultFile: (stage) => path13.join(outDir, `${stage}.json`),
+    reportFile: (stage) => path13.join(outDir, `${stage}.md`),
+    registryDir: path13.join(dir, "registry"),
+    cacheDir: path13.join(dir, "cache")
   };
 }
 
 export {
   formatNumber,
+  openObjectStore,
   NAME_PATTERN,
+  parseModelRef,
+  createRegistry,
   openRegistry,
   KIT_VERSION,
+  progressReporter,
+  formatBytes,
   renderTextTable,
   renderMarkdown,
   renderHeadline,

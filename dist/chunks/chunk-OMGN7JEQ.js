@@ -4,7 +4,7 @@ import {
   readProvenance,
   renderMarkdown,
   workspaceFor
-} from "./chunk-5LHAZPY5.js";
+} from "./chunk-VOL7MJYD.js";
 import {
   ConfigError,
   ExitCode,
@@ -12,7 +12,7 @@ import {
   UserError,
   asError,
   formatPath
-} from "./chunk-4MICSIQX.js";
+} from "./chunk-MAK6BRSN.js";
 import {
   __commonJS,
   __require,
@@ -19631,6 +19631,9 @@ var ExitCode2;
   ExitCode3[ExitCode3["Success"] = 0] = "Success";
   ExitCode3[ExitCode3["Failure"] = 1] = "Failure";
 })(ExitCode2 || (ExitCode2 = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -19691,6 +19694,12 @@ function group(name, fn) {
   });
 }
 
+// src/store/credentials.ts
+var SECRET_VARIABLES = ["AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ACCESS_KEY_ID"];
+function credentialSecrets(env) {
+  return SECRET_VARIABLES.map((name) => env[name]?.trim() ?? "").filter((value) => value.length >= 4);
+}
+
 // src/actions/logger.ts
 import path from "node:path";
 var ANNOTATIONS_PER_LEVEL = 10;
@@ -19742,6 +19751,7 @@ var actionInputs = {
   }
 };
 async function runAction(definition, env = process.env) {
+  for (const secret of credentialSecrets(env)) setSecret(secret);
   const workspaceRoot = env.GITHUB_WORKSPACE ?? process.cwd();
   const workingDirectory = path2.resolve(workspaceRoot, actionInputs.text("working-directory") ?? ".");
   const logger = createActionsLogger(workspaceRoot, workingDirectory);

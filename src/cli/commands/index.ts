@@ -2,9 +2,12 @@ import type { CommandSpec } from "../command.ts";
 import { checkCommand } from "./check.ts";
 import { initCommand } from "./init.ts";
 import { modelsCommand } from "./models.ts";
+import { planCommand } from "./plan.ts";
 import { promoteCommand } from "./promote.ts";
 import { runCommand } from "./run.ts";
+import { selectCommand } from "./select.ts";
 import { evaluateCommand, gateCommand, publishCommand, trainCommand, validateCommand } from "./stages.ts";
+import { sweepCommand } from "./sweep.ts";
 
 /** Every `mlops` command, in the order `mlops --help` lists them (the pipeline's order, then the registry's). */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -16,6 +19,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   gateCommand,
   publishCommand,
   runCommand,
+  planCommand,
+  sweepCommand,
+  selectCommand,
   modelsCommand,
   promoteCommand,
 ];

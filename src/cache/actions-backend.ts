@@ -45,7 +45,7 @@ export function actionsCacheAccess(env: NodeJS.ProcessEnv): ActionsCacheAccess {
       usable: true,
       read: true,
       write: false,
-      reason: "ACTIONS_CACHE_MODE is read (e.g. pull_request_target): this run's outputs are not saved",
+      reason: "ACTIONS_CACHE_MODE is read (e.g. pull_request_target): entries are restored, none saved",
     };
   }
   if (mode === "write-only") {
@@ -103,7 +103,9 @@ export function createActionsBackend(options: ActionsBackendOptions): CacheBacke
       }
     },
     async save(key, entry) {
-      if (!access.write) return { saved: false, reason: access.reason ?? "the Actions cache is read-only here" };
+      if (!access.write) {
+        return { saved: false, reason: "ACTIONS_CACHE_MODE is read: this run may not write the Actions cache" };
+      }
       const place = staging(key.hash);
       await rm(place.absolute, { recursive: true, force: true });
       try {

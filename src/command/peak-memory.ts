@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 
 /**
  * Peak memory of a command and everything it started, where the OS reports it. Node offers no rusage of children,
- * so on Linux we sample /proc: every member of the command's process group, its resident set (VmRSS) summed, and
+ * so on Linux we sample /proc every 100 ms: every member of the command's process group, its resident set (VmRSS) summed, and
  * each process's own high-water mark (VmHWM). The peak is the larger of the highest sum seen and the highest single
  * high-water mark, so the biggest process is exact and the group total is a sampled lower bound. Elsewhere (macOS,
  * Windows) there is no /proc: the peak is null, and the run record says so by leaving it empty.
@@ -13,7 +13,7 @@ export interface MemorySampler {
   stop(): Promise<number | null>;
 }
 
-const SAMPLE_INTERVAL_MS = 200;
+const SAMPLE_INTERVAL_MS = 100;
 
 export function startMemorySampler(groupId: number | undefined): MemorySampler {
   if (process.platform !== "linux" || groupId === undefined) return { stop: () => Promise.resolve(null) };

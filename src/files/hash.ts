@@ -153,17 +153,23 @@ export async function fingerprintFiles(
     const hashed = await hashOpenFile(file);
     bytesHashed += hashed.size;
     result.set(file, { size: hashed.size, sha256: hashed.sha256, reused: false });
-    const { before, after } = hashed;
-    const steady = sameStat(stampOf(before, hashed.sha256), after);
-    if (clock && steady && before.dev === clock.dev && before.ctimeNs < clock.timeNs) {
-      kept.set(file, stampOf(before, hashed.sha256));
-    }
+    if (clock && stampIsSafe(hashed.before, hashed.after, clock)) kept.set(file, stampOf(hashed.before, hashed.sha256));
   }
   if (options.stampsFile) await writeStamps(options.stampsFile, kept);
   return { files: result, bytesHashed };
 }
 
-function stampOf(info: BigIntStats, sha256: string): Stamp {
+type StatFields = Pick<BigIntStats, "dev" | "ino" | "size" | "mtimeNs" | "ctimeNs">;
+
+/**
+ * Whether a hash may be remembered by its stat (see {@link FingerprintOptions}): the file did not change while it was
+ * read (same stat before and after), and its last change is strictly older than the clock probe on its device.
+ */
+export function stampIsSafe(before: StatFields, after: StatFields, clock: { timeNs: bigint; dev: bigint }): boolean {
+  return sameStat(stampOf(before, ""), after) && before.dev === clock.dev && before.ctimeNs < clock.timeNs;
+}
+
+function stampOf(info: StatFields, sha256: string): Stamp {
   return {
     dev: info.dev.toString(),
     ino: info.ino.toString(),
@@ -174,7 +180,7 @@ function stampOf(info: BigIntStats, sha256: string): Stamp {
   };
 }
 
-function sameStat(stamp: Stamp, info: BigIntStats): boolean {
+function sameStat(stamp: Stamp, info: StatFields): boolean {
   return (
     stamp.dev === info.dev.toString() &&
     stamp.ino === info.ino.toString() &&

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, realpathSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -177,6 +177,11 @@ async function interpreterVersions(
     [...names].sort().map(
       (name) =>
         new Promise<[string, string]>((resolve) => {
+          // The node on PATH may be this very process's binary: then its version is known without starting it.
+          if ((name === "node" || name === "nodejs") && isThisNode(name, env.PATH)) {
+            resolve([name, process.version]);
+            return;
+          }
           execFile(name, ["--version"], { env, cwd, timeout: 15_000 }, (error, stdout, stderr) => {
             const line = `${stdout}\n${stderr}`
               .split("\n")
@@ -189,6 +194,24 @@ async function interpreterVersions(
     ),
   );
   return Object.fromEntries(entries);
+}
+
+/** Whether `name` on PATH is the executable running this process (same file after resolving links). */
+function isThisNode(name: string, searchPath: string | undefined): boolean {
+  for (const dir of (searchPath ?? "").split(path.delimiter).filter(Boolean)) {
+    const candidate = path.join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+    } catch {
+      continue;
+    }
+    try {
+      return realpathSync(candidate) === realpathSync(process.execPath);
+    } catch {
+      return false;
+    }
+  }
+  return false;
 }
 
 /** `linux-x64 ubuntu 24.04`, `darwin-arm64 23`: OS, CPU and the OS release that decides binary compatibility. */

@@ -97,8 +97,53 @@ export async function trainModel(context: StageContext, options: TrainOptions): 
   };
 
   const cache = options.cache ?? (await openRunCache(context, options.cacheChoice));
+  const lookup = await lookUpRun(context, cache, params, options.force === true);
+  if (lookup.hit) {
+    return {
+      ...base,
+      status: "ok",
+      finishedAt: context.now().toISOString(),
+      durationMs: Math.round(performance.now() - started),
+      outputs: lookup.hit.outputs,
+      cache: lookup.report,
+    };
+  }
+  const record = await runTraining(context, { ...base, cache: lookup.report }, paramsFile);
+  if (record.status !== "ok") return record;
+  const outputs = await digestFiles(loaded.root, train.outputs);
+  const report = { ...lookup.report };
+  if (lookup.key && cache.backend) {
+    const saved = await saveToCache(cache.backend, {
+      key: lookup.key,
+      root: loaded.root,
+      declared: train.outputs,
+      outputs,
+      run: runReference(context, record),
+      params,
+      createdAt: context.now().toISOString(),
+    });
+    report.saved = saved.saved;
+    if (saved.note) {
+      report.notes = [...report.notes, saved.note];
+      logger.warn(`run cache: ${saved.note}`);
+    } else logger.info(`run cache: saved ${shortKey(lookup.key)} to ${cache.backend.location}`);
+  }
+  return { ...record, outputs, cache: report };
+}
+
+interface Lookup {
+  report: CacheReport;
+  /** Null when the cache is off for this run. */
+  key: CacheKey | null;
+  /** The restored outputs, on a hit. */
+  hit: { outputs: FileDigest[] } | null;
+}
+
+/** Computes the key and, unless forced, restores a cached run: the cache's half of the stage, as data. */
+async function lookUpRun(context: StageContext, cache: RunCache, params: Params, force: boolean): Promise<Lookup> {
+  const { loaded, logger } = context;
   const report: CacheReport = {
-    ...base.cache,
+    ...noCache(),
     backend: cache.backend?.kind ?? null,
     location: cache.backend?.location ?? null,
     notes: [...cache.notes],
@@ -108,48 +153,47 @@ export async function trainModel(context: StageContext, options: TrainOptions): 
     if (cache.backend) logger.info(`run cache: ${note}`);
     else logger.debug(`run cache: ${note}`);
   }
-  let key: CacheKey | null = null;
-  if (cache.backend) {
-    const material = await collectKeyMaterial(context, params, { stampsFile: cache.stampsFile });
-    if (!material.ok) {
-      report.notes.push(`the run cache is off for this run: ${material.reason}`);
-      logger.info(`run cache: off for this run (${material.reason})`);
-    } else {
-      key = cacheKeyOf(material.material);
-      Object.assign(report, { key: key.id, keyParts: key.parts, status: options.force ? "forced" : "miss" });
-      if (options.force) logger.info(`run cache: --force, training without looking up ${shortKey(key)}`);
-      else {
-        const lookup = await restoreFromCache(cache.backend, key, loaded.root, train.outputs);
-        if (lookup.kind === "hit") {
-          const reused = lookup.manifest.run;
-          logger.info(
-            `run cache: hit ${shortKey(key)} in ${cache.backend.location}: restored ${lookup.outputs.length} file(s) from run ${describeRun(reused)}; the command did not run`,
-          );
-          return {
-            ...base,
-            status: "ok",
-            finishedAt: context.now().toISOString(),
-            durationMs: Math.round(performance.now() - started),
-            outputs: lookup.outputs,
-            cache: { ...report, status: "hit", reusedFrom: reused },
-          };
-        }
-        if (lookup.kind === "miss") logger.debug(`run cache: miss ${shortKey(key)} in ${cache.backend.location}`);
-        else {
-          report.status = lookup.kind;
-          report.notes.push(lookup.note);
-          logger.warn(`run cache: ${lookup.note}; training instead`);
-        }
-      }
-    }
+  if (!cache.backend) return { report, key: null, hit: null };
+  const material = await collectKeyMaterial(context, params, { stampsFile: cache.stampsFile });
+  if (!material.ok) {
+    report.notes.push(`the run cache is off for this run: ${material.reason}`);
+    logger.info(`run cache: off for this run (${material.reason})`);
+    return { report, key: null, hit: null };
   }
+  const key = cacheKeyOf(material.material);
+  Object.assign(report, { key: key.id, keyParts: key.parts, status: force ? "forced" : "miss" });
+  if (force) {
+    logger.info(`run cache: --force, training without looking up ${shortKey(key)}`);
+    return { report, key, hit: null };
+  }
+  const found = await restoreFromCache(cache.backend, key, loaded.root, loaded.config.train?.outputs ?? []);
+  if (found.kind === "hit") {
+    const reused = found.manifest.run;
+    logger.info(
+      `run cache: hit ${shortKey(key)} in ${cache.backend.location}: restored ${found.outputs.length} file(s) from run ${describeRun(reused)}; the command did not run`,
+    );
+    return { report: { ...report, status: "hit", reusedFrom: reused }, key, hit: { outputs: found.outputs } };
+  }
+  if (found.kind === "miss") logger.debug(`run cache: miss ${shortKey(key)} in ${cache.backend.location}`);
+  else {
+    report.status = found.kind;
+    report.notes.push(found.note);
+    logger.warn(`run cache: ${found.note}; training instead`);
+  }
+  return { report, key, hit: null };
+}
 
+/** Runs the command with its params and checks that it wrote its declared outputs. */
+async function runTraining(context: StageContext, base: TrainResult, paramsFile: string): Promise<TrainResult> {
+  const { loaded, logger } = context;
+  const train = loaded.config.train;
+  if (!train) return base;
   logger.info(`$ ${train.command}`);
   const timeoutMs = train.timeout_minutes === undefined ? undefined : train.timeout_minutes * 60_000;
   const result = await runCommand({
     command: train.command,
     cwd: loaded.root,
-    env: { ...context.env, ...train.env, ...paramEnvironment(params), MLOPS_PARAMS_FILE: paramsFile },
+    env: { ...context.env, ...train.env, ...paramEnvironment(base.params), MLOPS_PARAMS_FILE: paramsFile },
     logger,
     label: "train",
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
@@ -164,7 +208,6 @@ export async function trainModel(context: StageContext, options: TrainOptions): 
     timedOut: result.timedOut,
     peakMemoryBytes: result.peakMemoryBytes,
     logTail: result.tail,
-    cache: report,
   };
   if (result.exitCode !== 0) {
     return { ...record, status: "failed", failure: describeFailure("training", train.command, result, timeoutMs) };
@@ -177,24 +220,7 @@ export async function trainModel(context: StageContext, options: TrainOptions): 
       failure: `training exited 0 but did not write its declared output${missing.length > 1 ? "s" : ""}: ${missing.join(", ")} (train.outputs)`,
     };
   }
-  const outputs = await digestFiles(loaded.root, train.outputs);
-  if (key && cache.backend) {
-    const saved = await saveToCache(cache.backend, {
-      key,
-      root: loaded.root,
-      declared: train.outputs,
-      outputs,
-      run: runReference(context, record),
-      params,
-      createdAt: context.now().toISOString(),
-    });
-    report.saved = saved.saved;
-    if (saved.note) {
-      report.notes.push(saved.note);
-      logger.warn(`run cache: ${saved.note}`);
-    } else logger.info(`run cache: saved ${shortKey(key)} to ${cache.backend.location}`);
-  }
-  return { ...record, outputs, cache: report };
+  return record;
 }
 
 function runReference(context: StageContext, record: TrainResult): RunReference {
@@ -248,15 +274,19 @@ function emptyRecord(runId: string, startedAt: string): TrainResult {
     outputs: [],
     failure: null,
     leg: null,
-    cache: {
-      status: "off",
-      backend: null,
-      location: null,
-      key: null,
-      keyParts: null,
-      reusedFrom: null,
-      saved: false,
-      notes: [],
-    },
+    cache: noCache(),
+  };
+}
+
+function noCache(): CacheReport {
+  return {
+    status: "off",
+    backend: null,
+    location: null,
+    key: null,
+    keyParts: null,
+    reusedFrom: null,
+    saved: false,
+    notes: [],
   };
 }

@@ -58,7 +58,8 @@ export async function createShadow(root: string, target: string, config: MlopsCo
       if (!info) continue; // a dangling symlink
       if (info.isDirectory()) {
         if (holdsWritten(rel)) await mirror(rel);
-        else await symlink(from, to, "dir");
+        // A junction needs no privilege on Windows; elsewhere the type is ignored.
+        else await symlink(from, to, process.platform === "win32" ? "junction" : "dir");
       } else if (info.isFile()) {
         await copyFile(from, to, constants.COPYFILE_FICLONE);
       }

@@ -12,13 +12,14 @@ import { fingerprintFiles, READ_SIZE } from "../src/files/hash.ts";
  * `npm run bench:train`: the two promises of issue 6, measured in one run on this machine.
  *
  * 1. The run cache: `mlops run --no-publish` on the penguins example whose training takes at least 5 s, twice. The
- *    second run, with nothing changed, must be at least 20x faster (the training is a cache hit). Both runs go
- *    through the CLI's `main()` in this process, so the figure is the pipeline's, not Node's start-up; the cost of
- *    starting the bundled CLI is printed beside it.
+ *    second run, with nothing changed, must be at least 20x faster (the training is a cache hit); it is run three
+ *    times and the median counts. All runs go through the CLI's `main()` in this process, so the figure is the
+ *    pipeline's, not Node's start-up; the cost of starting the bundled CLI is printed beside it.
  * 2. Fingerprinting 1 GiB of inputs (mixed sizes) must run at >= 90% of a bare streaming createHash('sha256') pass
  *    over the same files (4 MiB reads). The two are interleaved, three rounds each after a warm-up pass that puts
  *    the files in the page cache, and the best round of each is compared. A third figure shows a pass with stamps,
- *    where unchanged files are not read at all.
+ *    where unchanged files are not read at all. "Ours" is the run cache's own first-run pass: with a stamps file
+ *    (empty at the start of each round), so the stat checks and the stamps written are part of the figure.
  *
  * Data goes to bench/.data/ (gitignored), generated deterministically, and the 1 GiB is deleted at the end.
  */
@@ -64,17 +65,35 @@ async function benchCache(): Promise<void> {
     color: false,
   };
   const first = await timed(() => main(["run", "--no-publish", "--json"], io));
-  const second = await timed(() => main(["run", "--no-publish", "--json"], io));
-  if (first.value !== 0 || second.value !== 0 || !log.includes("run cache: hit")) {
-    console.error(log);
-    throw new Error(`the pipeline runs did not go as expected (exit ${first.value}, ${second.value})`);
+  // The second run, three times over (nothing changes between them, so each is "the second run"): the median
+  // counts, so one hiccup of a shared machine does not decide the figure.
+  const hitRuns: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const again = await timed(() => main(["run", "--no-publish", "--json"], io));
+    if (again.value !== 0) throw new Error(`a cached pipeline run exited ${again.value}`);
+    hitRuns.push(again.ms);
   }
-  const ratio = first.ms / second.ms;
+  if (first.value !== 0 || !log.includes("run cache: hit")) {
+    console.error(log);
+    throw new Error(`the pipeline runs did not go as expected (exit ${first.value})`);
+  }
+  const second = [...hitRuns].sort((a, b) => a - b)[1] ?? Number.NaN;
+  const ratio = first.ms / second;
   results.push({
-    what: "pipeline run, training >= 5 s: first run / second run (cache hit)",
-    figure: `${seconds(first.ms)} / ${seconds(second.ms)} = ${ratio.toFixed(1)}x`,
+    what: "pipeline run, training >= 5 s: first run / second run (cache hit, median of 3)",
+    figure: `${seconds(first.ms)} / ${seconds(second)} = ${ratio.toFixed(1)}x (${hitRuns.map(seconds).join(", ")})`,
     target: ">= 20x",
     ok: ratio >= 20,
+  });
+  const record = JSON.parse(await readFile(path.join(project, ".mlops", "out", "train.json"), "utf8")) as {
+    durationMs: number;
+    cache: { status: string };
+  };
+  results.push({
+    what: "  of which the train stage of the last cached run (key + verified restore)",
+    figure: `${record.durationMs} ms (cache ${record.cache.status}); the rest is validate, evaluate (a node process), gate`,
+    target: "-",
+    ok: true,
   });
   const cli = path.join(root, "dist", "cli.js");
   if (existsSync(cli)) {
@@ -166,7 +185,10 @@ async function benchFingerprint(): Promise<void> {
     let reference: Map<string, string> | undefined;
     for (let round = 0; round < 3; round++) {
       const b = await timed(() => bareHash(files));
-      const o = await timed(() => fingerprintFiles(files));
+      // Ours as the run cache uses it on a first run: every file read, stamps written for the next run.
+      const coldStamps = path.join(dir, ".stamps", `cold-${round}.json`);
+      const o = await timed(() => fingerprintFiles(files, { stampsFile: coldStamps }));
+      if (o.value.bytesHashed !== total) throw new Error("the cold pass did not read every file");
       reference = b.value;
       for (const [file, digest] of b.value) {
         if (o.value.files.get(file)?.sha256 !== digest) throw new Error(`fingerprint of ${file} differs from sha256`);

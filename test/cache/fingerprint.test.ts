@@ -45,6 +45,19 @@ describe("sha256 of a file", () => {
   );
 });
 
+describe("one pass over many files", () => {
+  it("hashes files of every size right with the buffers it shares between them", async () => {
+    const dir = await tempDir();
+    const sizes = [2 * READ_SIZE + 12345, 0, 5, READ_SIZE, 4095, READ_SIZE + 1, READ_SIZE - 1, 1];
+    const files = await writeFiles(dir, Object.fromEntries(sizes.map((size, i) => [`f${i}.bin`, patterned(size)])));
+    const pass = await fingerprintFiles(files);
+    expect([...pass.files.values()]).toEqual(
+      sizes.map((size) => ({ size, sha256: sha256(patterned(size)), reused: false })),
+    );
+    expect(pass.bytesHashed).toBe(sizes.reduce((a, b) => a + b, 0));
+  });
+});
+
 describe("when a stamp may be kept", () => {
   const base = { dev: 1n, ino: 42n, size: 100n, mtimeNs: 1_000n, ctimeNs: 1_000n };
   const clock = { timeNs: 2_000n, dev: 1n };

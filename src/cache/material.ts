@@ -50,7 +50,14 @@ export const LOCKFILES = [
 const INTERPRETERS =
   /^(python(?:3(?:\.\d+)?)?|node|nodejs|bun|deno|Rscript|R|julia|ruby|java|uv|poetry|pipenv|pixi|conda|dotnet|perl)$/;
 
-export type MaterialOutcome = { ok: true; material: KeyMaterial } | { ok: false; reason: string };
+export type MaterialOutcome =
+  | {
+      ok: true;
+      material: KeyMaterial;
+      /** The code files behind `material.code`, absolute, in the same order. */
+      codeFiles: string[];
+    }
+  | { ok: false; reason: string };
 
 export interface MaterialOptions {
   /** Stamps file for skipping unchanged files (see fingerprintFiles). */
@@ -117,6 +124,7 @@ export async function collectKeyMaterial(
   };
   return {
     ok: true,
+    codeFiles,
     material: {
       format: CACHE_FORMAT_VERSION,
       model: config.model.name,
@@ -194,6 +202,24 @@ async function interpreterVersions(
     ),
   );
   return Object.fromEntries(entries);
+}
+
+/**
+ * The code files whose content differs from the key's material: a training command that writes a file it names
+ * (`--log train.log`) or one of train.inputs makes the next run's key differ, so the cache could never hit.
+ */
+export async function codeChangedSince(
+  material: KeyMaterial,
+  codeFiles: readonly string[],
+  options: MaterialOptions = {},
+): Promise<string[]> {
+  const now = await fingerprintFiles(
+    codeFiles.filter((file) => existsSync(file)),
+    { ...options, keepOtherStamps: true },
+  );
+  return material.code
+    .filter((entry, i) => now.files.get(codeFiles[i] ?? "")?.sha256 !== entry.sha256)
+    .map((e) => e.path);
 }
 
 /** Whether `name` on PATH is the executable running this process (same file after resolving links). */

@@ -116,6 +116,8 @@ export function toRelative(base: string, file: string): string {
 export interface FingerprintOptions {
   /** Where stamps are kept between passes (e.g. .mlops/cache/stamps.json); without it every file is read. */
   stampsFile?: string;
+  /** Keep the stamps of files this pass did not look at (default: only this pass's files are kept). */
+  keepOtherStamps?: boolean;
 }
 
 export interface Fingerprint {
@@ -169,6 +171,7 @@ export async function fingerprintFiles(
     result.set(file, { size: hashed.size, sha256: hashed.sha256, reused: false });
     if (clock && stampIsSafe(hashed.before, hashed.after, clock)) kept.set(file, stampOf(hashed.before, hashed.sha256));
   }
+  if (options.keepOtherStamps) for (const [file, stamp] of stamps) if (!result.has(file)) kept.set(file, stamp);
   if (options.stampsFile) await writeStamps(options.stampsFile, kept);
   return { files: result, bytesHashed };
 }

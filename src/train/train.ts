@@ -4,7 +4,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { CacheKey } from "../cache/key.ts";
 import { cacheKeyOf } from "../cache/key.ts";
-import { collectKeyMaterial } from "../cache/material.ts";
+import { codeChangedSince, collectKeyMaterial } from "../cache/material.ts";
 import { type CacheChoice, openRunCache, type RunCache } from "../cache/open.ts";
 import { type CacheReport, restoreFromCache, saveToCache } from "../cache/run-cache.ts";
 import type { RunReference } from "../cache/entry.ts";
@@ -127,6 +127,16 @@ export async function trainModel(context: StageContext, options: TrainOptions): 
       report.notes = [...report.notes, saved.note];
       logger.warn(`run cache: ${saved.note}`);
     } else logger.info(`run cache: saved ${shortKey(lookup.key)} to ${cache.backend.location}`);
+    if (lookup.material) {
+      const changed = await codeChangedSince(lookup.material.material, lookup.material.codeFiles, {
+        stampsFile: cache.stampsFile,
+      });
+      if (changed.length > 0) {
+        const note = `training changed ${changed.join(", ")}, which the cache key includes (train.inputs or named in the command), so the next run cannot reuse this one: declare what training writes in train.outputs`;
+        report.notes = [...report.notes, note];
+        logger.warn(`run cache: ${note}`);
+      }
+    }
   }
   return { ...record, outputs, cache: report };
 }
@@ -135,6 +145,8 @@ interface Lookup {
   report: CacheReport;
   /** Null when the cache is off for this run. */
   key: CacheKey | null;
+  /** What the key was computed from, to check after training that the command did not change its own inputs. */
+  material: Extract<Awaited<ReturnType<typeof collectKeyMaterial>>, { ok: true }> | null;
   /** The restored outputs, on a hit. */
   hit: { outputs: FileDigest[] } | null;
 }
@@ -153,18 +165,18 @@ async function lookUpRun(context: StageContext, cache: RunCache, params: Params,
     if (cache.backend) logger.info(`run cache: ${note}`);
     else logger.debug(`run cache: ${note}`);
   }
-  if (!cache.backend) return { report, key: null, hit: null };
+  if (!cache.backend) return { report, key: null, material: null, hit: null };
   const material = await collectKeyMaterial(context, params, { stampsFile: cache.stampsFile });
   if (!material.ok) {
     report.notes.push(`the run cache is off for this run: ${material.reason}`);
     logger.info(`run cache: off for this run (${material.reason})`);
-    return { report, key: null, hit: null };
+    return { report, key: null, material: null, hit: null };
   }
   const key = cacheKeyOf(material.material);
   Object.assign(report, { key: key.id, keyParts: key.parts, status: force ? "forced" : "miss" });
   if (force) {
     logger.info(`run cache: --force, training without looking up ${shortKey(key)}`);
-    return { report, key, hit: null };
+    return { report, key, material, hit: null };
   }
   const found = await restoreFromCache(cache.backend, key, loaded.root, loaded.config.train?.outputs ?? []);
   if (found.kind === "hit") {
@@ -172,7 +184,12 @@ async function lookUpRun(context: StageContext, cache: RunCache, params: Params,
     logger.info(
       `run cache: hit ${shortKey(key)} in ${cache.backend.location}: restored ${found.outputs.length} file(s) from run ${describeRun(reused)}; the command did not run`,
     );
-    return { report: { ...report, status: "hit", reusedFrom: reused }, key, hit: { outputs: found.outputs } };
+    return {
+      report: { ...report, status: "hit", reusedFrom: reused },
+      key,
+      material,
+      hit: { outputs: found.outputs },
+    };
   }
   if (found.kind === "miss") logger.debug(`run cache: miss ${shortKey(key)} in ${cache.backend.location}`);
   else {
@@ -180,7 +197,7 @@ async function lookUpRun(context: StageContext, cache: RunCache, params: Params,
     report.notes.push(found.note);
     logger.warn(`run cache: ${found.note}; training instead`);
   }
-  return { report, key, hit: null };
+  return { report, key, material, hit: null };
 }
 
 /** Runs the command with its params and checks that it wrote its declared outputs. */

@@ -122,6 +122,19 @@ describe("fingerprints with stamps", () => {
     expect(JSON.parse(await readFile(stampsFile, "utf8"))).toMatchObject({ format: 1 });
   });
 
+  it("keeps other files' stamps when asked, so a small check does not undo a big pass", async () => {
+    const dir = await tempDir();
+    const files = await writeFiles(dir, { "big.bin": patterned(READ_SIZE), "code.py": "print(1)\n" });
+    const stampsFile = path.join(dir, "stamps.json");
+    for (const file of files) await waitForClockPast(dir, file);
+    await fingerprintFiles(files, { stampsFile });
+    const code = files.slice(1);
+    await fingerprintFiles(code, { stampsFile, keepOtherStamps: true });
+    expect((await fingerprintFiles(files, { stampsFile })).bytesHashed).toBe(0);
+    await fingerprintFiles(code, { stampsFile });
+    expect((await fingerprintFiles(files, { stampsFile })).bytesHashed).toBe(READ_SIZE);
+  });
+
   it("without a stamps file, reads everything every time", async () => {
     const dir = await tempDir();
     const files = await writeFiles(dir, { "a.txt": "aaaa", "b.txt": "bb" });

@@ -147,6 +147,21 @@ describe("the run cache in the train stage", () => {
     expect((await train(dir)).json.cache.status).toBe("hit");
   });
 
+  it("warns when training changes a file the key includes, since no later run could hit", async () => {
+    const script = `${TRAIN_SCRIPT}fs.appendFileSync("train.log", "trained\\n");\n`;
+    const dir = await project("", { "train.mjs": script });
+    const config = await readFile(path.join(dir, "mlops.yml"), "utf8");
+    await writeFile(path.join(dir, "mlops.yml"), config.replace("node train.mjs", "node train.mjs --log train.log"));
+    expect((await train(dir)).json.cache.notes).toEqual([]); // train.log did not exist yet
+    const second = await train(dir);
+    expect(second.json.cache.status).toBe("miss");
+    expect(second.json.cache.notes).toEqual([
+      "training changed train.log, which the cache key includes (train.inputs or named in the command), so the " +
+        "next run cannot reuse this one: declare what training writes in train.outputs",
+    ]);
+    expect(second.stderr).toContain("warning run cache: training changed train.log");
+  });
+
   it("saves nothing when training fails, and fails on missing outputs with exit 1", async () => {
     const dir = await project("", { "train.mjs": "console.log('forgot the model')" });
     const result = await train(dir);

@@ -1,31 +1,45 @@
 #!/usr/bin/env node
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  DEFAULT_CONFIG_FILE,
+  CACHE_CHOICES,
   KIT_VERSION,
-  NAME_PATTERN,
-  closestMatch,
   createRegistry,
   formatBytes,
-  formatNumber,
-  loadConfig,
   openObjectStore,
   openRegistry,
+  openRunCache,
+  parseCacheChoice,
   parseModelRef,
   progressReporter,
-  readProvenance,
-  renderHeadline,
-  renderText,
-  renderTextTable,
   resolveTrainParams,
   runEvaluateStage,
   runGateStage,
   runPipeline,
   runPublishStage,
   runTrainStage,
-  runValidateStage,
+  runValidateStage
+} from "./chunks/chunk-DP6E3DOO.js";
+import "./chunks/chunk-L53UQPWG.js";
+import {
+  runPlanStage,
+  runSelectStage,
+  selectSection,
+  sweepResultsDir
+} from "./chunks/chunk-6VNIDKXZ.js";
+import {
+  DEFAULT_CONFIG_FILE,
+  NAME_PATTERN,
+  closestMatch,
+  findLeg,
+  formatNumber,
+  loadConfig,
+  planSweep,
+  readProvenance,
+  renderHeadline,
+  renderText,
+  renderTextTable,
   workspaceFor
-} from "./chunks/chunk-VOL7MJYD.js";
+} from "./chunks/chunk-J74NVVDZ.js";
 import {
   ConfigError,
   ExitCode,
@@ -34,8 +48,9 @@ import {
   UserError,
   asError,
   formatDiagnostic,
-  formatPath
-} from "./chunks/chunk-MAK6BRSN.js";
+  formatPath,
+  relativePathProblem
+} from "./chunks/chunk-4MICSIQX.js";
 import "./chunks/chunk-RZGYXAJU.js";
 
 // src/cli/main.ts
@@ -313,6 +328,20 @@ async function aliasAtTime(registry, model, alias, when) {
   };
 }
 
+// src/cli/commands/plan.ts
+var planCommand = {
+  name: "plan",
+  summary: "List the legs of the train.matrix sweep and print the GitHub strategy.matrix JSON for them",
+  details: "With --json, stdout holds { legs, runsOn, matrix }; `matrix` is the value for\n`strategy: { matrix: ${{ fromJSON(...) }} }` (actions/plan sets it as its `matrix` output).",
+  run: async (args, io) => {
+    const run = await runPlanStage(await openProject(args, io));
+    const outcome = stageOutcome(run);
+    return { ...outcome, text: `${outcome.text}
+
+strategy.matrix: ${JSON.stringify(run.result.matrix)}` };
+  }
+};
+
 // src/cli/commands/promote.ts
 var promoteCommand = {
   name: "promote",
@@ -488,6 +517,22 @@ var runCommand = {
   }
 };
 
+// src/cli/commands/select.ts
+import path3 from "node:path";
+var selectCommand = {
+  name: "select",
+  summary: "Pick the best sweep leg by the gate's primary metric and print the sweep as a table",
+  details: "Reads each leg's train.json and evaluate.json from --results (default: <workspace>/sweep, where\n`mlops sweep` leaves them; on GitHub, the folder the legs' artifacts were downloaded to).\nTies go to the earlier leg. Exit 1 when no leg produced the metric.",
+  options: {
+    results: { type: "string", valueName: "dir", description: "Folder holding the legs' results" }
+  },
+  run: async (args, io) => {
+    const context = await openProject(args, io);
+    const results = typeof args.values.results === "string" ? path3.resolve(io.cwd, args.values.results) : void 0;
+    return stageOutcome(await runSelectStage(context, results === void 0 ? {} : { resultsDir: results }));
+  }
+};
+
 // src/cli/commands/stages.ts
 var validateCommand = {
   name: "validate",
@@ -497,20 +542,36 @@ var validateCommand = {
 };
 var trainCommand = {
   name: "train",
-  summary: "Run the training command with the resolved params",
-  details: "Params reach the command as $MLOPS_PARAMS_FILE (JSON) and MLOPS_PARAM_<NAME> variables.",
+  summary: "Run the training command with the resolved params, or reuse an identical earlier run from the run cache",
+  details: "Params reach the command as $MLOPS_PARAMS_FILE (JSON) and MLOPS_PARAM_<NAME> variables.\nThe run cache key covers the command, params, train.inputs, the data, lockfiles, platform and runtimes;\na hit restores train.outputs byte for byte and skips the command.",
   options: {
     set: {
       type: "string",
       multiple: true,
       valueName: "name=value",
       description: "Override a param (repeatable), e.g. --set learning_rate=0.05"
+    },
+    leg: { type: "string", valueName: "id", description: "Train this leg of train.matrix (see `mlops plan`)" },
+    force: { type: "boolean", description: "Train even when the run cache has this run (and save the result again)" },
+    cache: {
+      type: "string",
+      valueName: "backend",
+      description: `Run cache backend for this run: ${CACHE_CHOICES.join(", ")} (default: train.cache)`
     }
   },
   run: async (args, io) => {
     const context = await openProject(args, io);
-    const params = await resolveTrainParams(context.loaded, args.values.set ?? []);
-    return stageOutcome(await runTrainStage(context, { params }));
+    const leg = typeof args.values.leg === "string" ? findLeg(context.loaded.config, args.values.leg) : null;
+    const params = await resolveTrainParams(context.loaded, args.values.set ?? [], leg);
+    const cacheChoice = typeof args.values.cache === "string" ? parseCacheChoice(args.values.cache, "--cache") : void 0;
+    return stageOutcome(
+      await runTrainStage(context, {
+        params,
+        leg,
+        force: args.values.force === true,
+        ...cacheChoice === void 0 ? {} : { cacheChoice }
+      })
+    );
   }
 };
 var evaluateCommand = {
@@ -530,6 +591,210 @@ var publishCommand = {
   run: async (args, io) => stageOutcome(await runPublishStage(await openProject(args, io)))
 };
 
+// src/train/local-sweep.ts
+import { mkdir as mkdir2, rm, writeFile as writeFile2 } from "node:fs/promises";
+import path5 from "node:path";
+
+// src/train/shadow.ts
+import { constants } from "node:fs";
+import { copyFile, mkdir, readdir, stat, symlink } from "node:fs/promises";
+import path4 from "node:path";
+function writtenPaths(config) {
+  const predictions = config.evaluate?.predictions;
+  const metrics = config.evaluate?.metrics_file;
+  return [
+    ...config.train?.outputs ?? [],
+    ...predictions === void 0 ? [] : [typeof predictions === "string" ? predictions : predictions.path],
+    ...metrics === void 0 ? [] : typeof metrics === "string" ? [metrics] : metrics
+  ].map(normalise);
+}
+function pathsOutsideRoot(config) {
+  const params = typeof config.train?.params === "string" ? [config.train.params] : [];
+  const data = [config.data?.train, config.data?.eval].flatMap(
+    (s) => s === void 0 ? [] : typeof s === "string" ? [s] : s
+  );
+  return [...params, ...data, ...config.train?.inputs ?? [], ...writtenPaths(config), config.workspace].filter(
+    (p) => !p.startsWith("s3://") && relativePathProblem(p) === "escapes"
+  );
+}
+async function createShadow(root, target, config) {
+  const workspace = normalise(config.workspace);
+  const written = writtenPaths(config);
+  const skipped = /* @__PURE__ */ new Set([workspace, ".git"]);
+  const isWritten = (rel) => written.includes(rel);
+  const holdsWritten = (rel) => [...written, workspace].some((w) => w.startsWith(`${rel}/`));
+  const mirror = async (relative) => {
+    const source = path4.join(root, relative);
+    const destination = path4.join(target, relative);
+    await mkdir(destination, { recursive: true });
+    for (const entry of await readdir(source)) {
+      const rel = relative === "" ? entry : `${relative}/${entry}`;
+      if (skipped.has(rel) || isWritten(rel)) continue;
+      const from = path4.join(source, entry);
+      const to = path4.join(destination, entry);
+      const info = await stat(from).catch(() => void 0);
+      if (!info) continue;
+      if (info.isDirectory()) {
+        if (holdsWritten(rel)) await mirror(rel);
+        else await symlink(from, to, process.platform === "win32" ? "junction" : "dir");
+      } else if (info.isFile()) {
+        await copyFile(from, to, constants.COPYFILE_FICLONE);
+      }
+    }
+  };
+  await mirror("");
+}
+function normalise(relative) {
+  return path4.posix.normalize(relative).replace(/\/+$/, "").replace(/^\.\//, "");
+}
+
+// src/train/local-sweep.ts
+async function runLocalSweep(context, options) {
+  const { loaded, logger } = context;
+  const plan = planSweep(loaded.config);
+  const swept = new Set(plan.legs.flatMap((leg) => Object.keys(leg.values)));
+  const clash = options.overrides.find((o) => swept.has(o.slice(0, o.indexOf("=")).trim()));
+  if (clash) throw new UsageError(`--set ${clash}: that param is swept by train.matrix`);
+  const parallel = Math.max(1, Math.floor(options.parallel));
+  if (parallel > 1) {
+    const outside = pathsOutsideRoot(loaded.config);
+    if (outside.length > 0) {
+      throw new UsageError(
+        `--parallel runs each leg in a copy of ${path5.basename(loaded.root)}/, and ${outside.join(", ")} lie outside it`,
+        {
+          hint: "run the legs one after another (no --parallel), or on GitHub runners with `mlops plan`"
+        }
+      );
+    }
+  }
+  const legParams = await Promise.all(plan.legs.map((leg) => resolveTrainParams(loaded, options.overrides, leg)));
+  const cache = await openRunCache(context, options.cacheChoice);
+  const resultsDir = sweepResultsDir(context);
+  const workDir = path5.join(context.workspace.dir, "sweep-work");
+  await rm(resultsDir, { recursive: true, force: true });
+  await rm(workDir, { recursive: true, force: true });
+  const runLeg = async (leg) => {
+    const params = legParams[leg.index] ?? {};
+    const legContext = parallel > 1 ? await shadowContext(context, path5.join(workDir, `leg-${leg.id}`), leg) : context;
+    const legCache = legContext === context ? cache : { ...cache, stampsFile: path5.join(legContext.workspace.cacheDir, "stamps.json") };
+    const train = await runTrainStage(legContext, { params, leg, force: options.force, cache: legCache });
+    const evaluate = train.exitCode === ExitCode.ok ? await runEvaluateStage(legContext) : null;
+    const folder = path5.join(resultsDir, `leg-${leg.id}`);
+    await mkdir2(folder, { recursive: true });
+    await writeJson(path5.join(folder, "train.json"), train.result);
+    if (evaluate) await writeJson(path5.join(folder, "evaluate.json"), evaluate.result);
+    if (parallel > 1) await rm(path5.join(workDir, `leg-${leg.id}`), { recursive: true, force: true });
+    logger.info(`sweep: leg ${leg.id} (${leg.name}): ${legSummary(train, evaluate)}`);
+    return { leg, train: train.result, evaluate: evaluate?.result ?? null };
+  };
+  const legs = await inPool(plan.legs, parallel, runLeg);
+  await rm(workDir, { recursive: true, force: true });
+  const selected = await runSelectStage(context, { resultsDir });
+  const winner = selected.result.winner;
+  let final = null;
+  let exitCode = selected.exitCode;
+  if (winner) {
+    if (!cache.backend)
+      logger.warn("sweep: the run cache is off, so the best leg trains once more to put its outputs in place");
+    logger.info(`sweep: putting leg ${winner.leg.id}'s outputs in place`);
+    const train = await runTrainStage(context, {
+      params: legParams[winner.leg.index] ?? {},
+      leg: winner.leg,
+      cache
+    });
+    const evaluate = train.exitCode === ExitCode.ok ? await runEvaluateStage(context) : null;
+    final = { train: train.result, evaluate: evaluate?.result ?? null };
+    exitCode = evaluate?.exitCode ?? train.exitCode;
+  }
+  return { stage: "sweep", exitCode, plan, legs, selection: selected.result, final };
+}
+async function shadowContext(context, dir, leg) {
+  await createShadow(context.loaded.root, dir, context.loaded.config);
+  const loaded = await loadConfig(path5.basename(context.loaded.file), dir);
+  return {
+    ...context,
+    loaded,
+    workspace: workspaceFor(loaded),
+    logger: prefixedLogger(context.logger, `[leg ${leg.id}]`)
+  };
+}
+function prefixedLogger(logger, prefix) {
+  return {
+    info: (message) => logger.info(`${prefix} ${message}`),
+    warn: (message, location) => logger.warn(`${prefix} ${message}`, location),
+    error: (message, location) => logger.error(`${prefix} ${message}`, location),
+    debug: (message) => logger.debug(`${prefix} ${message}`),
+    group: (name, fn) => {
+      logger.info(`${prefix} \u25B8 ${name}`);
+      return fn();
+    }
+  };
+}
+function legSummary(train, evaluate) {
+  if (train.result.status !== "ok") return "training failed";
+  const how = train.result.cache.status === "hit" ? "restored from the run cache" : `trained in ${(train.result.durationMs / 1e3).toFixed(1)} s`;
+  if (!evaluate) return how;
+  return evaluate.result.status === "ok" ? `${how}, evaluated` : `${how}, evaluation failed`;
+}
+async function inPool(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  let failure;
+  const worker = async () => {
+    while (next < items.length && !failure) {
+      const index = next++;
+      try {
+        results[index] = await work(items[index]);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
+  return results;
+}
+async function writeJson(file, value) {
+  await writeFile2(file, `${JSON.stringify(value, null, 2)}
+`);
+}
+
+// src/cli/commands/sweep.ts
+var sweepCommand = {
+  name: "sweep",
+  summary: "Train and evaluate every leg of train.matrix here, pick the best, and put its outputs in place",
+  details: "Legs run one after another in the project, or N at once with --parallel N, each in its own shadow copy\n(folders symlinked, written paths real). Every leg goes through the run cache, so the best leg's outputs\ncome back byte for byte at the end. Then `mlops gate` and `mlops publish` continue with the best leg.",
+  options: {
+    parallel: { type: "string", valueName: "n", description: "Legs to run at once (default 1)" },
+    set: { type: "string", multiple: true, valueName: "name=value", description: "Override a param in every leg" },
+    force: { type: "boolean", description: "Train every leg even when the run cache has it" },
+    cache: { type: "string", valueName: "backend", description: `Run cache backend: ${CACHE_CHOICES.join(", ")}` }
+  },
+  run: async (args, io) => {
+    const parallelText = typeof args.values.parallel === "string" ? args.values.parallel : "1";
+    if (!/^[1-9]\d*$/.test(parallelText)) {
+      throw new UsageError(`--parallel must be a whole number of at least 1, not "${parallelText}"`);
+    }
+    const context = await openProject(args, io);
+    const cacheChoice = typeof args.values.cache === "string" ? parseCacheChoice(args.values.cache, "--cache") : void 0;
+    const sweep = await runLocalSweep(context, {
+      parallel: Number(parallelText),
+      overrides: args.values.set ?? [],
+      force: args.values.force === true,
+      ...cacheChoice === void 0 ? {} : { cacheChoice }
+    });
+    const winner = sweep.selection.winner;
+    const closing = !winner ? "No leg succeeded." : sweep.final?.evaluate?.status === "ok" ? `Leg ${winner.leg.id}'s outputs are in place and evaluated: run \`mlops gate\` and \`mlops publish\` next.` : `Leg ${winner.leg.id} won, but putting its outputs in place failed: see above.`;
+    return {
+      exitCode: sweep.exitCode,
+      result: sweep,
+      text: `${renderText(selectSection(sweep.selection))}
+
+${closing}`
+    };
+  }
+};
+
 // src/cli/commands/index.ts
 var COMMANDS = [
   initCommand,
@@ -540,6 +805,9 @@ var COMMANDS = [
   gateCommand,
   publishCommand,
   runCommand,
+  planCommand,
+  sweepCommand,
+  selectCommand,
   modelsCommand,
   promoteCommand,
   rollbackCommand,

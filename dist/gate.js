@@ -1,11 +1,14 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-OMGN7JEQ.js";
+} from "./chunks/chunk-HA6NXILD.js";
+import "./chunks/chunk-2SNSQUWW.js";
 import {
   runGateStage
-} from "./chunks/chunk-VOL7MJYD.js";
-import "./chunks/chunk-MAK6BRSN.js";
+} from "./chunks/chunk-DP6E3DOO.js";
+import "./chunks/chunk-L53UQPWG.js";
+import "./chunks/chunk-J74NVVDZ.js";
+import "./chunks/chunk-4MICSIQX.js";
 import "./chunks/chunk-RZGYXAJU.js";
 
 // src/actions/gate.ts

@@ -11,9 +11,11 @@ import {
   publishSection,
   renderMarkdown,
   type Section,
-  trainSection,
   validateSection,
 } from "../report/sections.ts";
+import { trainSection } from "../train/section.ts";
+import type { SweepSelection } from "../train/select.ts";
+import type { SweepPlan } from "../train/sweep.ts";
 import { resolveTrainParams, trainModel, type TrainOptions, type TrainResult } from "../train/train.ts";
 import type { StageContext } from "./context.ts";
 import type { Stage } from "./workspace.ts";
@@ -23,7 +25,8 @@ import type { Stage } from "./workspace.ts";
  * code the outcome deserves. The CLI commands, `mlops run` and the actions all go through these.
  */
 
-export type StageResult = ValidateResult | TrainResult | EvaluateResult | GateResult | PublishResult;
+export type StageResult =
+  ValidateResult | TrainResult | EvaluateResult | GateResult | PublishResult | SweepPlan | SweepSelection;
 
 export interface StageRun<T extends StageResult> {
   result: T;

@@ -1,13 +1,5 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  CorruptObjectError,
-  ExternalError,
-  READ_CHUNK,
-  checkKey,
-  checkPrefix,
-  sameDigest
-} from "./chunk-MAK6BRSN.js";
-import {
   BinaryDecisionDiagram,
   Client,
   Command,
@@ -103,6 +95,16 @@ import {
   v4,
   writeKey
 } from "./chunk-Q2RBWQXJ.js";
+import {
+  CorruptObjectError,
+  READ_CHUNK,
+  checkKey,
+  checkPrefix,
+  sameDigest
+} from "./chunk-L53UQPWG.js";
+import {
+  ExternalError
+} from "./chunk-4MICSIQX.js";
 import {
   __commonJS,
   __esm,

@@ -18,7 +18,7 @@ import {
   runPublishStage,
   runTrainStage,
   runValidateStage
-} from "./chunks/chunk-DP6E3DOO.js";
+} from "./chunks/chunk-D7VDVQU5.js";
 import "./chunks/chunk-L53UQPWG.js";
 import {
   runPlanStage,
@@ -489,6 +489,69 @@ var rollbackCommand = {
   }
 };
 
+// src/cli/commands/stages.ts
+var validateCommand = {
+  name: "validate",
+  summary: "Check the data against data.schema and print per-column counts and nulls",
+  details: "Exit 1 when a rule with severity `error` is broken; 2 when the data cannot be read.",
+  run: async (args, io) => stageOutcome(await runValidateStage(await openProject(args, io)))
+};
+var RUN_CACHE_OPTIONS = {
+  force: { type: "boolean", description: "Train even when the run cache has this run (and save the result again)" },
+  cache: {
+    type: "string",
+    valueName: "backend",
+    description: `Run cache backend for this run: ${CACHE_CHOICES.join(", ")} (default: train.cache)`
+  }
+};
+function runCacheChoices(values) {
+  const cacheChoice = typeof values.cache === "string" ? parseCacheChoice(values.cache, "--cache") : void 0;
+  return { force: values.force === true, ...cacheChoice === void 0 ? {} : { cacheChoice } };
+}
+var trainCommand = {
+  name: "train",
+  summary: "Run the training command with the resolved params, or reuse an identical earlier run from the run cache",
+  details: "Params reach the command as $MLOPS_PARAMS_FILE (JSON) and MLOPS_PARAM_<NAME> variables.\nThe run cache key covers the command, params, train.inputs, the data, lockfiles, platform and runtimes;\na hit restores train.outputs byte for byte and skips the command.",
+  options: {
+    set: {
+      type: "string",
+      multiple: true,
+      valueName: "name=value",
+      description: "Override a param (repeatable), e.g. --set learning_rate=0.05"
+    },
+    leg: { type: "string", valueName: "id", description: "Train this leg of train.matrix (see `mlops plan`)" },
+    ...RUN_CACHE_OPTIONS
+  },
+  run: async (args, io) => {
+    const context = await openProject(args, io);
+    const leg = typeof args.values.leg === "string" ? findLeg(context.loaded.config, args.values.leg) : null;
+    const params = await resolveTrainParams(context.loaded, args.values.set ?? [], leg);
+    return stageOutcome(
+      await runTrainStage(context, {
+        params,
+        leg,
+        ...runCacheChoices(args.values)
+      })
+    );
+  }
+};
+var evaluateCommand = {
+  name: "evaluate",
+  summary: "Run the evaluation command and compute metrics from predictions and metrics files",
+  run: async (args, io) => stageOutcome(await runEvaluateStage(await openProject(args, io)))
+};
+var gateCommand = {
+  name: "gate",
+  summary: "Compare the evaluated metrics with the baseline (the registry's champion) under gate.rules",
+  details: "Exit 1 when a rule fails; 2 when the gate cannot be evaluated (missing metric, unreadable baseline).",
+  run: async (args, io) => stageOutcome(await runGateStage(await openProject(args, io)))
+};
+var publishCommand = {
+  name: "publish",
+  summary: "Store the model as a new registry version; promote it when its gate passed",
+  run: async (args, io) => stageOutcome(await runPublishStage(await openProject(args, io)))
+};
+
 // src/cli/commands/run.ts
 var runCommand = {
   name: "run",
@@ -496,12 +559,17 @@ var runCommand = {
   details: "Stops at the first stage that fails (data, training, evaluation). A failed gate still publishes the version\n(recorded with its verdict) but does not promote it. Use --no-publish for a pull-request style run.\nPrints one line per stage and the gate in full; --verbose prints every stage in full.",
   options: {
     set: { type: "string", multiple: true, valueName: "name=value", description: "Override a param (repeatable)" },
-    "no-publish": { type: "boolean", description: "Stop after the gate" }
+    "no-publish": { type: "boolean", description: "Stop after the gate" },
+    ...RUN_CACHE_OPTIONS
   },
   run: async (args, io) => {
     const context = await openProject(args, io);
     const overrides = args.values.set ?? [];
-    const pipeline = await runPipeline(context, { overrides, publish: args.values["no-publish"] !== true });
+    const pipeline = await runPipeline(context, {
+      overrides,
+      publish: args.values["no-publish"] !== true,
+      ...runCacheChoices(args.values)
+    });
     const verdict = pipeline.stoppedAt !== null ? `Stopped at ${pipeline.stoppedAt}.` : pipeline.exitCode === ExitCode.ok ? "All stages passed." : "The gate failed.";
     const text = [
       ...pipeline.stages.map(
@@ -531,64 +599,6 @@ var selectCommand = {
     const results = typeof args.values.results === "string" ? path3.resolve(io.cwd, args.values.results) : void 0;
     return stageOutcome(await runSelectStage(context, results === void 0 ? {} : { resultsDir: results }));
   }
-};
-
-// src/cli/commands/stages.ts
-var validateCommand = {
-  name: "validate",
-  summary: "Check the data against data.schema and print per-column counts and nulls",
-  details: "Exit 1 when a rule with severity `error` is broken; 2 when the data cannot be read.",
-  run: async (args, io) => stageOutcome(await runValidateStage(await openProject(args, io)))
-};
-var trainCommand = {
-  name: "train",
-  summary: "Run the training command with the resolved params, or reuse an identical earlier run from the run cache",
-  details: "Params reach the command as $MLOPS_PARAMS_FILE (JSON) and MLOPS_PARAM_<NAME> variables.\nThe run cache key covers the command, params, train.inputs, the data, lockfiles, platform and runtimes;\na hit restores train.outputs byte for byte and skips the command.",
-  options: {
-    set: {
-      type: "string",
-      multiple: true,
-      valueName: "name=value",
-      description: "Override a param (repeatable), e.g. --set learning_rate=0.05"
-    },
-    leg: { type: "string", valueName: "id", description: "Train this leg of train.matrix (see `mlops plan`)" },
-    force: { type: "boolean", description: "Train even when the run cache has this run (and save the result again)" },
-    cache: {
-      type: "string",
-      valueName: "backend",
-      description: `Run cache backend for this run: ${CACHE_CHOICES.join(", ")} (default: train.cache)`
-    }
-  },
-  run: async (args, io) => {
-    const context = await openProject(args, io);
-    const leg = typeof args.values.leg === "string" ? findLeg(context.loaded.config, args.values.leg) : null;
-    const params = await resolveTrainParams(context.loaded, args.values.set ?? [], leg);
-    const cacheChoice = typeof args.values.cache === "string" ? parseCacheChoice(args.values.cache, "--cache") : void 0;
-    return stageOutcome(
-      await runTrainStage(context, {
-        params,
-        leg,
-        force: args.values.force === true,
-        ...cacheChoice === void 0 ? {} : { cacheChoice }
-      })
-    );
-  }
-};
-var evaluateCommand = {
-  name: "evaluate",
-  summary: "Run the evaluation command and compute metrics from predictions and metrics files",
-  run: async (args, io) => stageOutcome(await runEvaluateStage(await openProject(args, io)))
-};
-var gateCommand = {
-  name: "gate",
-  summary: "Compare the evaluated metrics with the baseline (the registry's champion) under gate.rules",
-  details: "Exit 1 when a rule fails; 2 when the gate cannot be evaluated (missing metric, unreadable baseline).",
-  run: async (args, io) => stageOutcome(await runGateStage(await openProject(args, io)))
-};
-var publishCommand = {
-  name: "publish",
-  summary: "Store the model as a new registry version; promote it when its gate passed",
-  run: async (args, io) => stageOutcome(await runPublishStage(await openProject(args, io)))
 };
 
 // src/train/local-sweep.ts

@@ -5,7 +5,7 @@ import {
 import "./chunks/chunk-2SNSQUWW.js";
 import {
   runPublishStage
-} from "./chunks/chunk-DP6E3DOO.js";
+} from "./chunks/chunk-D7VDVQU5.js";
 import "./chunks/chunk-L53UQPWG.js";
 import "./chunks/chunk-J74NVVDZ.js";
 import "./chunks/chunk-4MICSIQX.js";

@@ -7,7 +7,7 @@ import {
   parseCacheChoice,
   resolveTrainParams,
   runTrainStage
-} from "./chunks/chunk-DP6E3DOO.js";
+} from "./chunks/chunk-D7VDVQU5.js";
 import "./chunks/chunk-L53UQPWG.js";
 import {
   findLeg

@@ -145,7 +145,7 @@ export async function runPublishStage(context: StageContext): Promise<StageRun<P
   return save(context, "publish", result, publishSection(result), ExitCode.ok);
 }
 
-export interface PipelineOptions {
+export interface PipelineOptions extends Pick<TrainOptions, "force" | "cacheChoice"> {
   /** `name=value` param overrides. */
   overrides: readonly string[];
   /** Publish (and promote on a passed gate) after the gate. */
@@ -177,7 +177,14 @@ export async function runPipeline(context: StageContext, options: PipelineOption
 
   const validated = await step("validate", () => runValidateStage(context));
   if (validated.exitCode !== ExitCode.ok) return stop("validate", validated.exitCode);
-  const trained = await step("train", () => runTrainStage(context, { params }));
+  const { force, cacheChoice } = options;
+  const trained = await step("train", () =>
+    runTrainStage(context, {
+      params,
+      ...(force === undefined ? {} : { force }),
+      ...(cacheChoice === undefined ? {} : { cacheChoice }),
+    }),
+  );
   if (trained.exitCode !== ExitCode.ok) return stop("train", trained.exitCode);
   const evaluated = await step("evaluate", () => runEvaluateStage(context));
   if (evaluated.exitCode !== ExitCode.ok) return stop("evaluate", evaluated.exitCode);

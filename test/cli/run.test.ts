@@ -194,3 +194,23 @@ describe("mlops run stops early", () => {
     expect(result.stderr.trimEnd().endsWith("Stopped at validate.")).toBe(true);
   });
 });
+
+describe("mlops run and the run cache", () => {
+  it("reuses an identical run, retrains with --force, and leaves the cache alone with --cache off", async () => {
+    const dir = await tempDir();
+    await copyExample(dir);
+    const cacheStatus = async (...args: string[]): Promise<string | undefined> => {
+      const result = await runCli(["run", "--no-publish", "--json", ...args], { cwd: dir });
+      expect(result.exitCode, result.stderr).toBe(0);
+      const run = JSON.parse(result.stdout) as { stages: { stage: string; cache?: { status: string } }[] };
+      return run.stages.find((stage) => stage.stage === "train")?.cache?.status;
+    };
+    expect(await cacheStatus()).toBe("miss");
+    expect(await cacheStatus()).toBe("hit");
+    expect(await cacheStatus("--force")).toBe("forced");
+    expect(await cacheStatus("--cache", "off")).toBe("off");
+    const bad = await runCli(["run", "--cache", "floppy"], { cwd: dir });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain("--cache");
+  });
+});

@@ -7,8 +7,8 @@ import {
 } from "../../pipeline/stages.ts";
 import { CACHE_CHOICES, parseCacheChoice } from "../../cache/open.ts";
 import { findLeg } from "../../train/sweep.ts";
-import { resolveTrainParams } from "../../train/train.ts";
-import type { CommandSpec } from "../command.ts";
+import { resolveTrainParams, type TrainOptions } from "../../train/train.ts";
+import type { CommandArgs, CommandSpec, OptionSpec } from "../command.ts";
 import { openProject, stageOutcome } from "../project.ts";
 
 /** One command per stage; each runs that stage alone against the workspace's earlier results. */
@@ -19,6 +19,22 @@ export const validateCommand: CommandSpec = {
   details: "Exit 1 when a rule with severity `error` is broken; 2 when the data cannot be read.",
   run: async (args, io) => stageOutcome(await runValidateStage(await openProject(args, io))),
 };
+
+/** The run-cache flags `train` and `run` share. */
+export const RUN_CACHE_OPTIONS: Record<string, OptionSpec> = {
+  force: { type: "boolean", description: "Train even when the run cache has this run (and save the result again)" },
+  cache: {
+    type: "string",
+    valueName: "backend",
+    description: `Run cache backend for this run: ${CACHE_CHOICES.join(", ")} (default: train.cache)`,
+  },
+};
+
+/** `--force` and `--cache` as train options. */
+export function runCacheChoices(values: CommandArgs["values"]): Pick<TrainOptions, "force" | "cacheChoice"> {
+  const cacheChoice = typeof values.cache === "string" ? parseCacheChoice(values.cache, "--cache") : undefined;
+  return { force: values.force === true, ...(cacheChoice === undefined ? {} : { cacheChoice }) };
+}
 
 export const trainCommand: CommandSpec = {
   name: "train",
@@ -35,25 +51,18 @@ export const trainCommand: CommandSpec = {
       description: "Override a param (repeatable), e.g. --set learning_rate=0.05",
     },
     leg: { type: "string", valueName: "id", description: "Train this leg of train.matrix (see `mlops plan`)" },
-    force: { type: "boolean", description: "Train even when the run cache has this run (and save the result again)" },
-    cache: {
-      type: "string",
-      valueName: "backend",
-      description: `Run cache backend for this run: ${CACHE_CHOICES.join(", ")} (default: train.cache)`,
-    },
+    ...RUN_CACHE_OPTIONS,
   },
   run: async (args, io) => {
     const context = await openProject(args, io);
     const leg = typeof args.values.leg === "string" ? findLeg(context.loaded.config, args.values.leg) : null;
     const params = await resolveTrainParams(context.loaded, (args.values.set as string[] | undefined) ?? [], leg);
-    const cacheChoice =
-      typeof args.values.cache === "string" ? parseCacheChoice(args.values.cache, "--cache") : undefined;
+
     return stageOutcome(
       await runTrainStage(context, {
         params,
         leg,
-        force: args.values.force === true,
-        ...(cacheChoice === undefined ? {} : { cacheChoice }),
+        ...runCacheChoices(args.values),
       }),
     );
   },

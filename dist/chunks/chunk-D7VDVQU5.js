@@ -5795,7 +5795,15 @@ async function runPipeline(context, options) {
   const params = await resolveTrainParams(context.loaded, options.overrides);
   const validated = await step("validate", () => runValidateStage(context));
   if (validated.exitCode !== ExitCode.ok) return stop("validate", validated.exitCode);
-  const trained = await step("train", () => runTrainStage(context, { params }));
+  const { force, cacheChoice } = options;
+  const trained = await step(
+    "train",
+    () => runTrainStage(context, {
+      params,
+      ...force === void 0 ? {} : { force },
+      ...cacheChoice === void 0 ? {} : { cacheChoice }
+    })
+  );
   if (trained.exitCode !== ExitCode.ok) return stop("train", trained.exitCode);
   const evaluated = await step("evaluate", () => runEvaluateStage(context));
   if (evaluated.exitCode !== ExitCode.ok) return stop("evaluate", evaluated.exitCode);

@@ -1,10 +1,13 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-KENXLUU5.js";
+} from "./chunks/chunk-HA6NXILD.js";
+import "./chunks/chunk-2SNSQUWW.js";
 import {
   runPublishStage
-} from "./chunks/chunk-5LHAZPY5.js";
+} from "./chunks/chunk-D7VDVQU5.js";
+import "./chunks/chunk-L53UQPWG.js";
+import "./chunks/chunk-J74NVVDZ.js";
 import "./chunks/chunk-4MICSIQX.js";
 import "./chunks/chunk-RZGYXAJU.js";
 
@@ -15,6 +18,7 @@ await runAction({
   outputs: ({ result }) => ({
     result: "published",
     version: result.version,
+    sequence: result.sequence ?? "",
     uri: result.uri,
     manifest: result.manifest,
     promoted: result.promoted ?? ""

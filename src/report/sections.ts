@@ -3,7 +3,6 @@ import type { EvaluateResult } from "../evaluate/evaluate.ts";
 import { formatNumber } from "../gate/rules.ts";
 import { confusionBlock } from "./gate-section.ts";
 import type { PublishResult } from "../registry/publish.ts";
-import type { TrainResult } from "../train/train.ts";
 import { escapeMarkdown, renderMarkdownTable, renderTextTable, type Table } from "./table.ts";
 
 /**
@@ -219,54 +218,6 @@ export function validateSection(result: ValidateResult): Section {
     headline: `${rows} rows, ${result.errors} error(s), ${result.warnings} warning(s)`,
     blocks,
   };
-}
-
-export function trainSection(result: TrainResult): Section {
-  if (result.status === "skipped")
-    return {
-      title: "Training",
-      status: "skipped",
-      headline: "no train section",
-      blocks: [{ kind: "text", text: "No train section in the config." }],
-    };
-  const blocks: Block[] = [
-    {
-      kind: "text",
-      text: `${result.command ?? ""} — ${(result.durationMs / 1000).toFixed(1)} s, exit code ${result.exitCode ?? "none"}.`,
-    },
-  ];
-  const params = Object.entries(result.params);
-  if (params.length > 0) {
-    blocks.push({
-      kind: "table",
-      table: {
-        headers: ["param", "value"],
-        rows: params.map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
-      },
-    });
-  }
-  if (result.failure) blocks.push({ kind: "code", text: result.failure });
-  if (result.outputs.length > 0) {
-    blocks.push({
-      kind: "details",
-      summary: `Outputs (${result.outputs.length} files)`,
-      blocks: [
-        {
-          kind: "table",
-          table: {
-            headers: ["file", "bytes", "sha256"],
-            rows: result.outputs.map((o) => [o.path, String(o.size), o.sha256.slice(0, 12)]),
-            align: ["left", "right", "left"],
-          },
-        },
-      ],
-    });
-  }
-  const headline =
-    result.status === "ok"
-      ? `${(result.durationMs / 1000).toFixed(1)} s, ${result.outputs.length} output file(s)`
-      : `exit code ${result.exitCode ?? "none"}`;
-  return { title: "Training", status: result.status === "ok" ? "ok" : "failed", headline, blocks };
 }
 
 export function evaluateSection(result: EvaluateResult): Section {

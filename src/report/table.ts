@@ -11,7 +11,7 @@ export interface Table {
   align?: ("left" | "right")[];
 }
 
-/** A zero-width space: splits "@user", "#12" and "https://" so GitHub neither mentions, links nor autolinks them. */
+/** A zero-width space: splits "@user" and "#12" so GitHub neither mentions anyone nor links an issue. */
 const ZWSP = "\u200b";
 
 /** Longest cell, in characters: a report stays readable (and under GitHub's size limits) whatever a file holds. */
@@ -21,7 +21,8 @@ export const MAX_CELL = 300;
  * Escapes text for a markdown table cell or paragraph: HTML (as entities), emphasis, code spans, links and images
  * (escaping `[` disarms `[x](y)` and `![x](y)`), table pipes, line breaks, and a leading list or heading marker.
  * GitHub turns `@user` and `#12` into mentions and references after rendering, where entities are already decoded, so
- * those get a zero-width space instead, as do autolinks (`https://`, `www.`). Everything else reads as written.
+ * those get a zero-width space instead. A bare URL still autolinks, showing exactly where it leads (other sections
+ * rely on that for run links); a link whose text hides its target cannot be written. Everything else reads as written.
  */
 export function escapeMarkdown(text: string): string {
   return text
@@ -31,8 +32,6 @@ export function escapeMarkdown(text: string): string {
     .replace(/>/g, "&gt;")
     .replace(/([\\`*_[\]~|])/g, "\\$1")
     .replace(/([@#])/g, `$1${ZWSP}`)
-    .replace(/(:)(\/\/)/g, `$1${ZWSP}$2`)
-    .replace(/\b(www)\./gi, `$1${ZWSP}.`)
     .replace(/^(\s*)([-+=])(?=\s|$)/, "$1\\$2")
     .replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2");
 }

@@ -108,9 +108,19 @@ describe("a PR comment full of hostile strings", () => {
     ]);
     expect([...new Set(tags)].filter((tag) => !allowed.has(tag ?? ""))).toEqual([]);
     expect(rendered).not.toMatch(/<img|<script|<b>|<[^>]*onerror/);
-    // Links: only the workflow run, never a user's.
-    const hrefs = [...rendered.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
-    expect(new Set(hrefs)).toEqual(new Set(["https://github.com/octo-org/ml-repo/actions/runs/4242"]));
+    // Links: the workflow run's, and bare URLs that show where they lead; never one whose text hides its target.
+    const links = [...rendered.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map((m): [string, string] => [
+      m[1] ?? "",
+      m[2] ?? "",
+    ]);
+    expect(links).toContainEqual(["https://github.com/octo-org/ml-repo/actions/runs/4242", "the workflow run"]);
+    for (const [href, text] of links) {
+      if (text === "the workflow run") continue;
+      const target = decodeURIComponent(href).replace(/^http:\/\/(?=www\.)/, "");
+      expect(target, `link text ${text}`).toBe(text.replace(/&amp;/g, "&"));
+    }
+    // The markdown link "[click me](...)" is text: no link reads "click me".
+    expect(links.map(([, text]) => text)).not.toContain("click me");
     // The kit's details open and close in pairs; a user's </details> is text.
     expect(rendered.match(/<details>/g)?.length).toBe(rendered.match(/<\/details>/g)?.length);
     expect(rendered).not.toContain("<details open>");

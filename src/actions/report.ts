@@ -6,6 +6,7 @@ import { ReportSection } from "../config/schema/report.ts";
 import { asError, ConfigError, formatPath, UsageError, UserError } from "../errors.ts";
 import { reportArtifact } from "../github/report.ts";
 import { renderMarkdown } from "../report/sections.ts";
+import { credentialSecrets } from "../store/credentials.ts";
 import { actionInputs } from "./door.ts";
 import { createActionsLogger } from "./logger.ts";
 
@@ -19,6 +20,8 @@ async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const workspaceRoot = env.GITHUB_WORKSPACE ?? process.cwd();
   const workingDirectory = path.resolve(workspaceRoot, actionInputs.text("working-directory") ?? ".");
   const logger = createActionsLogger(workspaceRoot, workingDirectory);
+  // As every action does (door.ts): nothing it logs may show AWS credentials from the job's environment.
+  for (const secret of credentialSecrets(env)) core.setSecret(secret);
   try {
     const reportInput = actionInputs.text("report");
     if (!reportInput) throw new UsageError('input "report" is required: the path of the gate\'s gate.json artifact');

@@ -6,7 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { classificationMetrics } from "../src/evaluate/metrics.ts";
 import type { Predictions } from "../src/evaluate/predictions.ts";
-import { pairedBootstrap } from "../src/gate/significance/bootstrap.ts";
+import { bootstrapDeltas, pairedBootstrap } from "../src/gate/significance/bootstrap.ts";
 import { pairPredictions } from "../src/gate/significance/pairing.ts";
 import { Random } from "../src/gate/significance/random.ts";
 import { pairedStatistic } from "../src/gate/significance/statistics.ts";
@@ -200,28 +200,52 @@ async function runNumpy(data: Data): Promise<(Measured & { numpy: string }) | st
   }
 }
 
-/** The bootstrap's extra peak RSS in a fresh process, so earlier phases do not hide it. */
-function memoryProbe(n: number, r: number): number {
+interface MemoryProbe {
+  /** Typed arrays the paired bootstrap holds (pairing, cell codes and table, one delta per resample), after a GC. */
+  heldMiB: number;
+  /** Peak RSS growth over the bootstrap: includes garbage the GC had not yet collected. */
+  peakRssMiB: number;
+}
+
+/** The bootstrap's memory in a fresh process (with --expose-gc), so earlier phases do not hide it. */
+function memoryProbe(n: number, r: number): MemoryProbe {
   const child = spawnSync(
     process.execPath,
-    [...process.execArgv, import.meta.filename, "--memory-probe", "--rows", String(n), "--resamples", String(r)],
+    [
+      "--expose-gc",
+      ...process.execArgv,
+      import.meta.filename,
+      "--memory-probe",
+      "--rows",
+      String(n),
+      "--resamples",
+      String(r),
+    ],
     { encoding: "utf8" },
   );
   if (child.status !== 0) throw new Error(child.stderr);
-  return Number(child.stdout.trim());
+  return JSON.parse(child.stdout.trim()) as MemoryProbe;
 }
 
 if (values["memory-probe"]) {
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
   const data = generate(rows);
   const candidate = predictions(data, data.candidateScores);
   const baseline = predictions(data, data.baselineScores);
+  gc();
+  const heldBefore = process.memoryUsage().arrayBuffers;
   const before = maxRssMiB();
   const pairing = pairPredictions(candidate, baseline, "1");
   if (!pairing.paired) throw new Error(pairing.reason);
   const built = pairedStatistic("accuracy", pairing.data);
   if (!("statistic" in built)) throw new Error(built.unavailable);
-  pairedBootstrap(built.statistic, rows, { resamples, seed, level: 0.95 }, false);
-  console.log(maxRssMiB() - before);
+  const deltas = bootstrapDeltas(built.statistic, rows, { resamples, seed }, false);
+  const peakRssMiB = maxRssMiB() - before;
+  gc();
+  const heldMiB = (process.memoryUsage().arrayBuffers - heldBefore) / 2 ** 20;
+  // Keep what the bootstrap holds alive until measured.
+  if (deltas.length !== resamples || !built.statistic) throw new Error("unreachable");
+  console.log(JSON.stringify({ heldMiB, peakRssMiB }));
 } else {
   const fmt = (value: number, digits = 2): string => value.toFixed(digits);
   console.log(
@@ -274,9 +298,10 @@ if (values["memory-probe"]) {
     );
   }
   // Memory grows with the rows, not the resamples: the same rows at 4x and 16x the resamples, and 4x the rows.
-  console.log(
-    `bootstrap memory: kit peak RSS growth ${fmt(kit.bootstrapPeakMiB, 1)} MiB (pairing, per-row cell codes, cell table)${other ? `; numpy peak traced allocation ${fmt(other.bootstrapPeakMiB, 1)} MiB (index array and gather, per resample)` : ""}`,
-  );
+  if (other)
+    console.log(
+      `numpy bootstrap: peak traced allocation ${fmt(other.bootstrapPeakMiB, 1)} MiB (an index array and a gather per resample)`,
+    );
   const quarter = Math.max(1000, Math.floor(rows / 4));
   const probes = [
     [quarter, Math.floor(resamples / 4)],
@@ -284,9 +309,11 @@ if (values["memory-probe"]) {
     [quarter, resamples * 4],
     [rows, resamples],
   ] as const;
-  console.log("kit bootstrap peak RSS growth in a fresh process (MiB):");
-  for (const [n, r] of probes)
+  console.log("kit bootstrap memory, each in a fresh process: typed arrays held / peak RSS growth (MiB)");
+  for (const [n, r] of probes) {
+    const probe = memoryProbe(n, r);
     console.log(
-      `  ${n.toLocaleString("en-US")} rows x ${r.toLocaleString("en-US")} resamples: ${fmt(memoryProbe(n, r), 1)}`,
+      `  ${n.toLocaleString("en-US")} rows x ${r.toLocaleString("en-US")} resamples: ${fmt(probe.heldMiB, 2)} / ${fmt(probe.peakRssMiB, 1)}`,
     );
+  }
 }

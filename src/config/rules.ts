@@ -212,6 +212,14 @@ function checkRule(config: MlopsConfig, rule: GateRule, at: Path, report: Report
       );
     }
   }
+  if (rule.slice !== undefined && !builtinMetric(rule.metric) && (config.evaluate?.slices ?? []).includes(rule.slice)) {
+    report(
+      "error",
+      [...at, "slice"],
+      `"${rule.metric}" comes from a metrics file, and per-slice metrics are the built-in ones computed from predictions`,
+      "slice a built-in metric, or write the per-slice values into your metrics file as separate metrics",
+    );
+  }
   if (rule.slice !== undefined && !(config.evaluate?.slices ?? []).includes(rule.slice)) {
     report(
       "error",
@@ -292,6 +300,24 @@ function checkEvaluate(config: MlopsConfig, report: Report): void {
       ["evaluate"],
       "evaluate produces no metrics",
       "set `predictions` (built-in metrics) and/or `metrics_file` (your own)",
+    );
+  }
+  const predictions = typeof evaluate.predictions === "object" ? evaluate.predictions : undefined;
+  if (predictions?.score !== undefined && predictions.score_prefix !== undefined) {
+    report(
+      "error",
+      ["evaluate", "predictions", "score_prefix"],
+      "set either `score` (the positive class's probability) or `score_prefix` (one probability column per class), not both",
+    );
+  }
+  if (
+    config.model.task === "regression" &&
+    (predictions?.score !== undefined || predictions?.score_prefix !== undefined)
+  ) {
+    report(
+      "error",
+      ["evaluate", "predictions", predictions.score !== undefined ? "score" : "score_prefix"],
+      "probability columns belong to classification; model.task is regression",
     );
   }
   if (evaluate.slices.length > 0 && !evaluate.predictions) {

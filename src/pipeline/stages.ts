@@ -5,14 +5,8 @@ import { evaluateModel, type EvaluateResult } from "../evaluate/evaluate.ts";
 import { type GateResult, runGate } from "../gate/gate.ts";
 import { openRegistry } from "../registry/open.ts";
 import { publishModel, type PublishResult } from "../registry/publish.ts";
-import {
-  evaluateSection,
-  gateSection,
-  publishSection,
-  renderMarkdown,
-  type Section,
-  validateSection,
-} from "../report/sections.ts";
+import { gateSection } from "../report/gate-section.ts";
+import { evaluateSection, publishSection, renderMarkdown, type Section, validateSection } from "../report/sections.ts";
 import { trainSection } from "../train/section.ts";
 import type { SweepSelection } from "../train/select.ts";
 import type { SweepPlan } from "../train/sweep.ts";

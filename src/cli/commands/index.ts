@@ -5,6 +5,7 @@ import { modelsCommand } from "./models.ts";
 import { planCommand } from "./plan.ts";
 import { promoteCommand } from "./promote.ts";
 import { pullCommand } from "./pull.ts";
+import { reportCommand } from "./report.ts";
 import { rollbackCommand } from "./rollback.ts";
 import { runCommand } from "./run.ts";
 import { selectCommand } from "./select.ts";
@@ -19,6 +20,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   trainCommand,
   evaluateCommand,
   gateCommand,
+  reportCommand,
   publishCommand,
   runCommand,
   planCommand,

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
+  reportArtifact
+} from "./chunks/chunk-GAXDFNF6.js";
+import {
   CACHE_CHOICES,
-  KIT_VERSION,
   createRegistry,
   formatBytes,
   openObjectStore,
@@ -18,17 +20,21 @@ import {
   runPublishStage,
   runTrainStage,
   runValidateStage
-} from "./chunks/chunk-D7VDVQU5.js";
+} from "./chunks/chunk-J4ASSBM4.js";
 import "./chunks/chunk-L53UQPWG.js";
+import {
+  KIT_VERSION
+} from "./chunks/chunk-TKNEU5H6.js";
 import {
   runPlanStage,
   runSelectStage,
   selectSection,
   sweepResultsDir
-} from "./chunks/chunk-6VNIDKXZ.js";
+} from "./chunks/chunk-AI2GVALP.js";
 import {
   DEFAULT_CONFIG_FILE,
   NAME_PATTERN,
+  ReportSection,
   closestMatch,
   findLeg,
   formatNumber,
@@ -39,7 +45,7 @@ import {
   renderText,
   renderTextTable,
   workspaceFor
-} from "./chunks/chunk-J74NVVDZ.js";
+} from "./chunks/chunk-VCPUFKR7.js";
 import {
   ConfigError,
   ExitCode,
@@ -51,6 +57,7 @@ import {
   formatPath,
   relativePathProblem
 } from "./chunks/chunk-4MICSIQX.js";
+import "./chunks/chunk-BIQWF3VO.js";
 import "./chunks/chunk-RZGYXAJU.js";
 
 // src/cli/main.ts
@@ -461,6 +468,80 @@ async function registryFor(args, io) {
   return { registry: createRegistry(store, now), now };
 }
 
+// src/cli/commands/report.ts
+import { existsSync as existsSync2 } from "node:fs";
+import path3 from "node:path";
+var reportCommand = {
+  name: "report",
+  summary: "Post the gate's report to its pull request: a sticky comment and a check run",
+  details: "Reads the gate's result (the report artifact) as untrusted input, so a trusted workflow_run job can post\nthe report of a fork's pull request. The pull request and commit come from the event (or --pr/--sha).\nNeeds GITHUB_TOKEN (GITHUB_API_URL for GitHub Enterprise). Exit 0 when posted, whatever the verdict;\n2 when the report is invalid or GitHub refused it.",
+  options: {
+    from: { type: "string", valueName: "path", description: "The gate's result (default: <workspace>/out/gate.json)" },
+    repo: { type: "string", valueName: "owner/name", description: "The repository (default: $GITHUB_REPOSITORY)" },
+    pr: { type: "string", valueName: "number", description: "The pull request to comment on" },
+    sha: { type: "string", valueName: "commit", description: "The commit the check run belongs on" },
+    "dry-run": { type: "boolean", description: "Print the comment instead of posting anything" }
+  },
+  run: async (args, io) => {
+    const configFile = path3.resolve(io.cwd, args.config);
+    const loaded = existsSync2(configFile) ? await loadConfig(args.config, io.cwd) : null;
+    const settings = loaded?.config.report ?? ReportSection.parse({});
+    const from = typeof args.values.from === "string" ? path3.resolve(io.cwd, args.values.from) : loaded ? workspaceFor(loaded).resultFile("gate") : void 0;
+    if (!from) throw new UsageError(`no ${args.config} here, so say where the report is: --from <gate.json>`);
+    const pr = typeof args.values.pr === "string" ? Number(args.values.pr) : void 0;
+    if (pr !== void 0 && !(Number.isInteger(pr) && pr > 0))
+      throw new UsageError(`--pr must be a pull request number, not "${String(args.values.pr)}"`);
+    const sha = typeof args.values.sha === "string" ? args.values.sha : void 0;
+    if (sha !== void 0 && !/^[0-9a-f]{40}$/.test(sha))
+      throw new UsageError("--sha must be a full 40-digit commit sha");
+    const outcome = await reportArtifact({
+      file: from,
+      shown: path3.relative(io.cwd, from) || from,
+      settings,
+      env: io.env,
+      target: {
+        ...typeof args.values.repo === "string" ? { repository: args.values.repo } : {},
+        ...pr === void 0 ? {} : { pullRequest: pr },
+        ...sha === void 0 ? {} : { headSha: sha }
+      },
+      access: {
+        token: io.env.GITHUB_TOKEN || void 0,
+        baseUrl: io.env.GITHUB_API_URL || "https://api.github.com",
+        logger: args.logger
+      },
+      dryRun: args.values["dry-run"] === true
+    });
+    const { report, published, target } = outcome;
+    if (!published) {
+      return {
+        exitCode: ExitCode.ok,
+        result: { posted: false, verdict: report.verdict, model: report.model, comment: outcome.comment },
+        text: outcome.comment
+      };
+    }
+    const lines = [
+      `Gate report for ${report.model} (${report.verdict}) on ${target?.repository ?? ""}${target?.pullRequest ? ` #${target.pullRequest}` : ""}:`,
+      published.commentUrl ? `  comment ${published.commentAction}: ${published.commentUrl}` : "  no comment (no pull request, or report.comment is off)",
+      published.checkRunId !== null ? `  check run ${published.checkRunId} (${outcome.surfaces.check?.conclusion ?? ""})` : "  no check run",
+      ...published.problems.map((problem) => `  could not post ${problem}`)
+    ];
+    for (const problem of published.problems) args.logger.error(`could not post ${problem}`);
+    return {
+      exitCode: published.problems.length > 0 ? ExitCode.usageOrConfig : ExitCode.ok,
+      result: {
+        posted: published.problems.length === 0,
+        verdict: report.verdict,
+        model: report.model,
+        target,
+        commentUrl: published.commentUrl,
+        checkRunId: published.checkRunId,
+        problems: published.problems
+      },
+      text: lines.join("\n")
+    };
+  }
+};
+
 // src/cli/commands/rollback.ts
 var rollbackCommand = {
   name: "rollback",
@@ -586,7 +667,7 @@ var runCommand = {
 };
 
 // src/cli/commands/select.ts
-import path3 from "node:path";
+import path4 from "node:path";
 var selectCommand = {
   name: "select",
   summary: "Pick the best sweep leg by the gate's primary metric and print the sweep as a table",
@@ -596,19 +677,19 @@ var selectCommand = {
   },
   run: async (args, io) => {
     const context = await openProject(args, io);
-    const results = typeof args.values.results === "string" ? path3.resolve(io.cwd, args.values.results) : void 0;
+    const results = typeof args.values.results === "string" ? path4.resolve(io.cwd, args.values.results) : void 0;
     return stageOutcome(await runSelectStage(context, results === void 0 ? {} : { resultsDir: results }));
   }
 };
 
 // src/train/local-sweep.ts
 import { mkdir as mkdir2, rm, writeFile as writeFile2 } from "node:fs/promises";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/train/shadow.ts
 import { constants } from "node:fs";
 import { copyFile, mkdir, readdir, stat, symlink } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 function writtenPaths(config) {
   const predictions = config.evaluate?.predictions;
   const metrics = config.evaluate?.metrics_file;
@@ -634,14 +715,14 @@ async function createShadow(root, target, config) {
   const isWritten = (rel) => written.includes(rel);
   const holdsWritten = (rel) => [...written, workspace].some((w) => w.startsWith(`${rel}/`));
   const mirror = async (relative) => {
-    const source = path4.join(root, relative);
-    const destination = path4.join(target, relative);
+    const source = path5.join(root, relative);
+    const destination = path5.join(target, relative);
     await mkdir(destination, { recursive: true });
     for (const entry of await readdir(source)) {
       const rel = relative === "" ? entry : `${relative}/${entry}`;
       if (skipped.has(rel) || isWritten(rel)) continue;
-      const from = path4.join(source, entry);
-      const to = path4.join(destination, entry);
+      const from = path5.join(source, entry);
+      const to = path5.join(destination, entry);
       const info = await stat(from).catch(() => void 0);
       if (!info) continue;
       if (info.isDirectory()) {
@@ -655,7 +736,7 @@ async function createShadow(root, target, config) {
   await mirror("");
 }
 function normalise(relative) {
-  return path4.posix.normalize(relative).replace(/\/+$/, "").replace(/^\.\//, "");
+  return path5.posix.normalize(relative).replace(/\/+$/, "").replace(/^\.\//, "");
 }
 
 // src/train/local-sweep.ts
@@ -670,7 +751,7 @@ async function runLocalSweep(context, options) {
     const outside = pathsOutsideRoot(loaded.config);
     if (outside.length > 0) {
       throw new UsageError(
-        `--parallel runs each leg in a copy of ${path5.basename(loaded.root)}/, and ${outside.join(", ")} lie outside it`,
+        `--parallel runs each leg in a copy of ${path6.basename(loaded.root)}/, and ${outside.join(", ")} lie outside it`,
         {
           hint: "run the legs one after another (no --parallel), or on GitHub runners with `mlops plan`"
         }
@@ -680,20 +761,20 @@ async function runLocalSweep(context, options) {
   const legParams = await Promise.all(plan.legs.map((leg) => resolveTrainParams(loaded, options.overrides, leg)));
   const cache = await openRunCache(context, options.cacheChoice);
   const resultsDir = sweepResultsDir(context);
-  const workDir = path5.join(context.workspace.dir, "sweep-work");
+  const workDir = path6.join(context.workspace.dir, "sweep-work");
   await rm(resultsDir, { recursive: true, force: true });
   await rm(workDir, { recursive: true, force: true });
   const runLeg = async (leg) => {
     const params = legParams[leg.index] ?? {};
-    const legContext = parallel > 1 ? await shadowContext(context, path5.join(workDir, `leg-${leg.id}`), leg) : context;
-    const legCache = legContext === context ? cache : { ...cache, stampsFile: path5.join(legContext.workspace.cacheDir, "stamps.json") };
+    const legContext = parallel > 1 ? await shadowContext(context, path6.join(workDir, `leg-${leg.id}`), leg) : context;
+    const legCache = legContext === context ? cache : { ...cache, stampsFile: path6.join(legContext.workspace.cacheDir, "stamps.json") };
     const train = await runTrainStage(legContext, { params, leg, force: options.force, cache: legCache });
     const evaluate = train.exitCode === ExitCode.ok ? await runEvaluateStage(legContext) : null;
-    const folder = path5.join(resultsDir, `leg-${leg.id}`);
+    const folder = path6.join(resultsDir, `leg-${leg.id}`);
     await mkdir2(folder, { recursive: true });
-    await writeJson(path5.join(folder, "train.json"), train.result);
-    if (evaluate) await writeJson(path5.join(folder, "evaluate.json"), evaluate.result);
-    if (parallel > 1) await rm(path5.join(workDir, `leg-${leg.id}`), { recursive: true, force: true });
+    await writeJson(path6.join(folder, "train.json"), train.result);
+    if (evaluate) await writeJson(path6.join(folder, "evaluate.json"), evaluate.result);
+    if (parallel > 1) await rm(path6.join(workDir, `leg-${leg.id}`), { recursive: true, force: true });
     logger.info(`sweep: leg ${leg.id} (${leg.name}): ${legSummary(train, evaluate)}`);
     return { leg, train: train.result, evaluate: evaluate?.result ?? null };
   };
@@ -720,7 +801,7 @@ async function runLocalSweep(context, options) {
 }
 async function shadowContext(context, dir, leg) {
   await createShadow(context.loaded.root, dir, context.loaded.config);
-  const loaded = await loadConfig(path5.basename(context.loaded.file), dir);
+  const loaded = await loadConfig(path6.basename(context.loaded.file), dir);
   return {
     ...context,
     loaded,
@@ -813,6 +894,7 @@ var COMMANDS = [
   trainCommand,
   evaluateCommand,
   gateCommand,
+  reportCommand,
   publishCommand,
   runCommand,
   planCommand,

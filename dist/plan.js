@@ -1,13 +1,14 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  runAction
-} from "./chunks/chunk-HA6NXILD.js";
-import "./chunks/chunk-2SNSQUWW.js";
-import {
   runPlanStage
-} from "./chunks/chunk-6VNIDKXZ.js";
-import "./chunks/chunk-J74NVVDZ.js";
+} from "./chunks/chunk-AI2GVALP.js";
+import {
+  runAction
+} from "./chunks/chunk-7DFCO746.js";
+import "./chunks/chunk-VCPUFKR7.js";
 import "./chunks/chunk-4MICSIQX.js";
+import "./chunks/chunk-O5RPIDMJ.js";
+import "./chunks/chunk-BIQWF3VO.js";
 import "./chunks/chunk-RZGYXAJU.js";
 
 // src/actions/plan.ts

@@ -1,18 +1,20 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  runAction
-} from "./chunks/chunk-HA6NXILD.js";
-import "./chunks/chunk-2SNSQUWW.js";
-import {
   parseCacheChoice,
   resolveTrainParams,
   runTrainStage
-} from "./chunks/chunk-D7VDVQU5.js";
+} from "./chunks/chunk-J4ASSBM4.js";
 import "./chunks/chunk-L53UQPWG.js";
+import "./chunks/chunk-TKNEU5H6.js";
+import {
+  runAction
+} from "./chunks/chunk-7DFCO746.js";
 import {
   findLeg
-} from "./chunks/chunk-J74NVVDZ.js";
+} from "./chunks/chunk-VCPUFKR7.js";
 import "./chunks/chunk-4MICSIQX.js";
+import "./chunks/chunk-O5RPIDMJ.js";
+import "./chunks/chunk-BIQWF3VO.js";
 import "./chunks/chunk-RZGYXAJU.js";
 
 // src/actions/train.ts

@@ -4,13 +4,25 @@ import {
   createLocalStore
 } from "./chunk-L53UQPWG.js";
 import {
+  KIT_VERSION,
+  describeFailure,
+  digestFiles,
+  displayPath,
+  evaluateModel,
+  fingerprintFiles,
+  formatOf,
+  openTable,
+  runCommand,
+  runGate,
+  sha256File,
+  toRelative
+} from "./chunk-TKNEU5H6.js";
+import {
   CACHE_BACKENDS,
   NAME_PATTERN,
   NAME_RULE,
   YamlSourceError,
   closestMatch,
-  directionOf,
-  evaluateRules,
   evaluateSection,
   external_exports,
   gateSection,
@@ -20,7 +32,7 @@ import {
   renderMarkdown,
   require_dist,
   validateSection
-} from "./chunk-J74NVVDZ.js";
+} from "./chunk-VCPUFKR7.js";
 import {
   ConfigError,
   ExitCode,
@@ -295,8 +307,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path17, { windows } = {}) => {
-      const segs = path17.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path13, { windows } = {}) => {
+      const segs = path13.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -1041,16 +1053,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token.output + open.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -1270,15 +1282,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push(open2);
+          braces.push(open);
+          push(open);
           continue;
         }
         if (value === "}") {
@@ -1817,7 +1829,7 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/cache/open.ts
-import path6 from "node:path";
+import path5 from "node:path";
 
 // src/store/open.ts
 import path from "node:path";
@@ -1838,167 +1850,15 @@ async function openObjectStore(uri, root, settings = {}) {
 }
 
 // src/cache/actions-backend.ts
-import { copyFile as copyFile2, link, mkdir as mkdir3, readFile as readFile2, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
-import path4 from "node:path";
-
-// src/cache/entry.ts
-import { copyFile, mkdir as mkdir2, rename as rename2, rm as rm2, stat as stat2 } from "node:fs/promises";
+import { copyFile as copyFile2, link, mkdir as mkdir2, readFile, rm as rm2, writeFile } from "node:fs/promises";
 import path3 from "node:path";
 
-// src/files/hash.ts
-import { createHash, randomBytes } from "node:crypto";
-import { fstatSync } from "node:fs";
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+// src/cache/entry.ts
+import { copyFile, mkdir, rename, rm, stat } from "node:fs/promises";
 import path2 from "node:path";
-var READ_SIZE = 4 * 1024 * 1024;
-function createFileHasher(bufferSize = READ_SIZE) {
-  let current;
-  let spare;
-  return async (file) => {
-    current ??= Buffer.allocUnsafe(bufferSize);
-    spare ??= Buffer.allocUnsafe(bufferSize);
-    const handle = await open(file, "r");
-    try {
-      const before = fstatSync(handle.fd, { bigint: true });
-      const hash = createHash("sha256");
-      let size = 0;
-      let pending = handle.read(current, 0, bufferSize, null);
-      for (; ; ) {
-        const { bytesRead } = await pending;
-        if (bytesRead === 0) break;
-        size += bytesRead;
-        const filled = current;
-        current = spare;
-        spare = filled;
-        const more = bytesRead === bufferSize;
-        if (more) pending = handle.read(current, 0, bufferSize, null);
-        hash.update(filled.subarray(0, bytesRead));
-        if (!more) break;
-      }
-      const after = fstatSync(handle.fd, { bigint: true });
-      return { size, sha256: hash.digest("hex"), before, after };
-    } finally {
-      await handle.close();
-    }
-  };
-}
-async function sha256File(file) {
-  const { size: fileSize } = await stat(file);
-  const { size, sha256 } = await createFileHasher(Math.min(READ_SIZE, fileSize + 1))(file);
-  return { size, sha256 };
-}
-async function listFiles(base, target) {
-  const absolute = path2.resolve(base, target);
-  const info = await stat(absolute);
-  if (!info.isDirectory()) return [toRelative(base, absolute)];
-  const entries = await readdir(absolute, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => toRelative(base, path2.join(entry.parentPath, entry.name))).sort();
-}
-async function digestFiles(base, targets) {
-  const files = /* @__PURE__ */ new Set();
-  for (const target of targets) for (const file of await listFiles(base, target)) files.add(file);
-  const hash = createFileHasher();
-  const digests = [];
-  for (const file of [...files].sort()) {
-    const { size, sha256 } = await hash(path2.join(base, file));
-    digests.push({ path: file, size, sha256 });
-  }
-  return digests;
-}
-function toRelative(base, file) {
-  return path2.relative(base, file).split(path2.sep).join("/");
-}
-var STAMPS_FORMAT = 1;
-async function fingerprintFiles(files, options = {}) {
-  const stamps = options.stampsFile ? await readStamps(options.stampsFile) : /* @__PURE__ */ new Map();
-  const clock = options.stampsFile ? await probeClock(path2.dirname(options.stampsFile)) : void 0;
-  const kept = /* @__PURE__ */ new Map();
-  const result = /* @__PURE__ */ new Map();
-  const hash = createFileHasher();
-  let bytesHashed = 0;
-  for (const file of files) {
-    if (result.has(file)) continue;
-    const stamp = stamps.get(file);
-    if (stamp) {
-      const now = await stat(file, { bigint: true });
-      if (sameStat(stamp, now)) {
-        result.set(file, { size: Number(now.size), sha256: stamp.sha256, reused: true });
-        kept.set(file, stamp);
-        continue;
-      }
-    }
-    const hashed = await hash(file);
-    bytesHashed += hashed.size;
-    result.set(file, { size: hashed.size, sha256: hashed.sha256, reused: false });
-    if (clock && stampIsSafe(hashed.before, hashed.after, clock)) kept.set(file, stampOf(hashed.before, hashed.sha256));
-  }
-  if (options.keepOtherStamps) {
-    for (const [file, stamp] of stamps) if (!result.has(file)) kept.set(file, stamp);
-  }
-  if (options.stampsFile) await writeStamps(options.stampsFile, kept);
-  return { files: result, bytesHashed };
-}
-function stampIsSafe(before, after, clock) {
-  return sameStat(stampOf(before, ""), after) && before.dev === clock.dev && before.ctimeNs < clock.timeNs;
-}
-function stampOf(info, sha256) {
-  return {
-    dev: info.dev.toString(),
-    ino: info.ino.toString(),
-    size: info.size.toString(),
-    mtimeNs: info.mtimeNs.toString(),
-    ctimeNs: info.ctimeNs.toString(),
-    sha256
-  };
-}
-function sameStat(stamp, info) {
-  return stamp.dev === info.dev.toString() && stamp.ino === info.ino.toString() && stamp.size === info.size.toString() && stamp.mtimeNs === info.mtimeNs.toString() && stamp.ctimeNs === info.ctimeNs.toString();
-}
-async function probeClock(folder2) {
-  await mkdir(folder2, { recursive: true });
-  const probe = path2.join(folder2, `.clock-${randomBytes(6).toString("hex")}`);
-  await writeFile(probe, "");
-  try {
-    const info = await stat(probe, { bigint: true });
-    return { timeNs: info.mtimeNs, dev: info.dev };
-  } finally {
-    await rm(probe, { force: true });
-  }
-}
-async function readStamps(file) {
-  let text;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    if (isErrnoException(error, "ENOENT")) return /* @__PURE__ */ new Map();
-    throw error;
-  }
-  try {
-    const parsed = JSON.parse(text);
-    if (parsed.format !== STAMPS_FORMAT || typeof parsed.files !== "object" || parsed.files === null) return /* @__PURE__ */ new Map();
-    const stamps = /* @__PURE__ */ new Map();
-    for (const [file2, stamp] of Object.entries(parsed.files)) {
-      if (isStamp(stamp)) stamps.set(file2, stamp);
-    }
-    return stamps;
-  } catch {
-    return /* @__PURE__ */ new Map();
-  }
-}
-function isStamp(value) {
-  if (typeof value !== "object" || value === null) return false;
-  const record = value;
-  return ["dev", "ino", "size", "mtimeNs", "ctimeNs"].every((key) => typeof record[key] === "string") && typeof record.sha256 === "string" && /^[0-9a-f]{64}$/.test(record.sha256);
-}
-async function writeStamps(file, stamps) {
-  await mkdir(path2.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${randomBytes(6).toString("hex")}`;
-  await writeFile(tmp, JSON.stringify({ format: STAMPS_FORMAT, files: Object.fromEntries(stamps) }));
-  await rename(tmp, file);
-}
 
 // src/cache/key.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 var CACHE_FORMAT_VERSION = 1;
 var KEY_PARTS = [
   "command",
@@ -2032,7 +1892,7 @@ function sortKeys(value) {
   return value;
 }
 function sha256Text(text) {
-  return createHash2("sha256").update(text).digest("hex");
+  return createHash("sha256").update(text).digest("hex");
 }
 
 // src/cache/entry.ts
@@ -2082,7 +1942,7 @@ async function verifyEntry(fetched, keyHash, declared) {
   for (const file of manifest.files) {
     if (checked.has(file.sha256)) continue;
     checked.add(file.sha256);
-    const blob = path3.join(fetched.dir, ...blobName(file.sha256).split("/"));
+    const blob = path2.join(fetched.dir, ...blobName(file.sha256).split("/"));
     let actual;
     try {
       actual = await sha256File(blob);
@@ -2104,24 +1964,24 @@ async function verifyEntry(fetched, keyHash, declared) {
   return { ok: true, manifest };
 }
 function isWithin(output, file) {
-  const base = path3.posix.normalize(output).replace(/\/+$/, "");
+  const base = path2.posix.normalize(output).replace(/\/+$/, "");
   return file === base || file.startsWith(`${base}/`);
 }
 async function placeEntry(fetched, manifest, root) {
   for (const output of manifest.outputs) {
-    const target = path3.resolve(root, output.path);
-    if (!isInside(root, target) || target === path3.resolve(root)) {
+    const target = path2.resolve(root, output.path);
+    if (!isInside(root, target) || target === path2.resolve(root)) {
       throw new Error(`refusing to replace ${output.path}: not inside the project folder`);
     }
-    await rm2(target, { recursive: true, force: true });
-    if (output.kind === "dir") await mkdir2(target, { recursive: true });
+    await rm(target, { recursive: true, force: true });
+    if (output.kind === "dir") await mkdir(target, { recursive: true });
   }
   const uses = /* @__PURE__ */ new Map();
   for (const file of manifest.files) uses.set(file.sha256, (uses.get(file.sha256) ?? 0) + 1);
   for (const file of manifest.files) {
-    const blob = path3.join(fetched.dir, ...blobName(file.sha256).split("/"));
-    const target = path3.resolve(root, file.path);
-    await mkdir2(path3.dirname(target), { recursive: true });
+    const blob = path2.join(fetched.dir, ...blobName(file.sha256).split("/"));
+    const target = path2.resolve(root, file.path);
+    await mkdir(path2.dirname(target), { recursive: true });
     const left = (uses.get(file.sha256) ?? 1) - 1;
     uses.set(file.sha256, left);
     if (left === 0) await moveFile(blob, target);
@@ -2131,7 +1991,7 @@ async function placeEntry(fetched, manifest, root) {
 }
 async function moveFile(from, to) {
   try {
-    await rename2(from, to);
+    await rename(from, to);
   } catch (error) {
     if (!isErrnoException(error, "EXDEV")) throw error;
     await copyFile(from, to);
@@ -2141,7 +2001,7 @@ async function declaredOutputKinds(root, outputs) {
   return Promise.all(
     outputs.map(async (output) => ({
       path: output,
-      kind: (await stat2(path3.resolve(root, output))).isDirectory() ? "dir" : "file"
+      kind: (await stat(path2.resolve(root, output))).isDirectory() ? "dir" : "file"
     }))
   );
 }
@@ -2181,8 +2041,8 @@ function createActionsBackend(options) {
   const { access, githubWorkspace, stagingRoot } = options;
   if (!isInside(githubWorkspace, stagingRoot)) return null;
   const staging = (hash) => {
-    const absolute = path4.join(stagingRoot, hash);
-    return { absolute, relative: path4.relative(githubWorkspace, absolute).split(path4.sep).join("/") };
+    const absolute = path3.join(stagingRoot, hash);
+    return { absolute, relative: path3.relative(githubWorkspace, absolute).split(path3.sep).join("/") };
   };
   return {
     kind: "actions",
@@ -2190,16 +2050,16 @@ function createActionsBackend(options) {
     async fetch(key) {
       if (!access.read) return null;
       const place = staging(key.hash);
-      await rm3(place.absolute, { recursive: true, force: true });
+      await rm2(place.absolute, { recursive: true, force: true });
       const restored = await actionsCache("read", (cache) => cache.restoreCache([place.relative], key.id));
-      const cleanup = () => rm3(place.absolute, { recursive: true, force: true });
+      const cleanup = () => rm2(place.absolute, { recursive: true, force: true });
       if (restored !== key.id) {
         await cleanup();
         return null;
       }
       try {
         return {
-          manifest: await readFile2(path4.join(place.absolute, "manifest.json"), "utf8"),
+          manifest: await readFile(path3.join(place.absolute, "manifest.json"), "utf8"),
           dir: place.absolute,
           cleanup
         };
@@ -2213,14 +2073,14 @@ function createActionsBackend(options) {
         return { saved: false, reason: "ACTIONS_CACHE_MODE is read: this run may not write the Actions cache" };
       }
       const place = staging(key.hash);
-      await rm3(place.absolute, { recursive: true, force: true });
+      await rm2(place.absolute, { recursive: true, force: true });
       try {
         for (const [sha256, source] of entry.blobs) {
-          const target = path4.join(place.absolute, ...blobName(sha256).split("/"));
-          await mkdir3(path4.dirname(target), { recursive: true });
+          const target = path3.join(place.absolute, ...blobName(sha256).split("/"));
+          await mkdir2(path3.dirname(target), { recursive: true });
           await linkOrCopy(source, target);
         }
-        await writeFile2(path4.join(place.absolute, "manifest.json"), `${JSON.stringify(entry.manifest, null, 2)}
+        await writeFile(path3.join(place.absolute, "manifest.json"), `${JSON.stringify(entry.manifest, null, 2)}
 `);
         const id = await actionsCache("write", (cache) => cache.saveCache([place.relative], key.id));
         return id === -1 ? {
@@ -2228,7 +2088,7 @@ function createActionsBackend(options) {
           reason: "the Actions cache did not take it: keys are immutable, so another job may have saved this key first (see the cache messages above)"
         } : { saved: true };
       } finally {
-        await rm3(place.absolute, { recursive: true, force: true });
+        await rm2(place.absolute, { recursive: true, force: true });
       }
     },
     discard() {
@@ -2239,7 +2099,7 @@ function createActionsBackend(options) {
   };
 }
 async function actionsCache(action, call) {
-  const cache = await import("./cache-CHS3E6K7.js");
+  const cache = await import("./cache-OPRCOT5M.js");
   try {
     return await call(cache);
   } catch (error) {
@@ -2260,8 +2120,8 @@ async function linkOrCopy(source, target) {
 }
 
 // src/cache/store-backend.ts
-import { mkdir as mkdir4, mkdtemp, rm as rm4 } from "node:fs/promises";
-import path5 from "node:path";
+import { mkdir as mkdir3, mkdtemp, rm as rm3 } from "node:fs/promises";
+import path4 from "node:path";
 function createStoreBackend(kind, store, scratchDir) {
   const manifestKey = (key) => `entries/${key.hash}.json`;
   return {
@@ -2270,14 +2130,14 @@ function createStoreBackend(kind, store, scratchDir) {
     async fetch(key) {
       const manifest = await store.get(manifestKey(key));
       if (manifest === void 0) return null;
-      await mkdir4(scratchDir, { recursive: true });
-      const dir = await mkdtemp(path5.join(scratchDir, "fetch-"));
-      const cleanup = () => rm4(dir, { recursive: true, force: true });
+      await mkdir3(scratchDir, { recursive: true });
+      const dir = await mkdtemp(path4.join(scratchDir, "fetch-"));
+      const cleanup = () => rm3(dir, { recursive: true, force: true });
       try {
         const text = manifest.toString("utf8");
         const parsed = safeManifest(text);
         for (const sha256 of new Set(parsed?.files.map((f) => f.sha256) ?? [])) {
-          await store.getToFile(blobName(sha256), path5.join(dir, ...blobName(sha256).split("/")));
+          await store.getToFile(blobName(sha256), path4.join(dir, ...blobName(sha256).split("/")));
         }
         return { manifest: text, dir, cleanup };
       } catch (error) {
@@ -2318,7 +2178,7 @@ function parseCacheChoice(text, source) {
 }
 async function openRunCache(context, choice) {
   const { loaded, workspace, env } = context;
-  const stampsFile = path6.join(workspace.cacheDir, "stamps.json");
+  const stampsFile = path5.join(workspace.cacheDir, "stamps.json");
   const settings = cacheSettings(loaded.config);
   const off = (note) => ({ backend: null, notes: [note], stampsFile });
   if (choice === "off") return off("the run cache is off for this run (--cache off)");
@@ -2328,8 +2188,8 @@ async function openRunCache(context, choice) {
   const local = () => createStoreBackend(
     "local",
     // A folder uri is the local cache's place; the default is the workspace's cache folder.
-    createLocalStore(uri === void 0 || isS3Uri(uri) ? workspace.cacheDir : path6.resolve(loaded.root, uri)),
-    path6.join(workspace.cacheDir, "tmp")
+    createLocalStore(uri === void 0 || isS3Uri(uri) ? workspace.cacheDir : path5.resolve(loaded.root, uri)),
+    path5.join(workspace.cacheDir, "tmp")
   );
   if (wanted === "s3" || wanted === "auto" && uri !== void 0 && isS3Uri(uri)) {
     const registry = loaded.config.registry;
@@ -2343,19 +2203,19 @@ async function openRunCache(context, choice) {
       endpoint: registry.endpoint,
       forcePathStyle: registry.force_path_style
     });
-    return { backend: createStoreBackend("s3", store, path6.join(workspace.cacheDir, "tmp")), notes: [], stampsFile };
+    return { backend: createStoreBackend("s3", store, path5.join(workspace.cacheDir, "tmp")), notes: [], stampsFile };
   }
   if (wanted === "actions" || wanted === "auto") {
     const access = actionsCacheAccess(env);
     const backend = access.usable && env.GITHUB_WORKSPACE ? createActionsBackend({
       access,
       githubWorkspace: env.GITHUB_WORKSPACE,
-      stagingRoot: path6.join(workspace.dir, "actions-cache")
+      stagingRoot: path5.join(workspace.dir, "actions-cache")
     }) : null;
     if (backend) return { backend, notes: access.reason ? [access.reason] : [], stampsFile };
     const why = access.usable ? "the workspace folder is outside GITHUB_WORKSPACE" : access.reason ?? "";
     const notes = wanted === "actions" || env.GITHUB_ACTIONS === "true" ? [
-      `not using the GitHub Actions cache (${why}); using the local folder ${path6.relative(loaded.root, workspace.cacheDir) || "."} instead`
+      `not using the GitHub Actions cache (${why}); using the local folder ${path5.relative(loaded.root, workspace.cacheDir) || "."} instead`
     ] : [];
     return { backend: local(), notes, stampsFile };
   }
@@ -2368,20 +2228,20 @@ function cacheSettings(config) {
 }
 
 // src/train/train.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { existsSync as existsSync3 } from "node:fs";
-import { mkdir as mkdir5, writeFile as writeFile3 } from "node:fs/promises";
-import path11 from "node:path";
+import { mkdir as mkdir4, writeFile as writeFile2 } from "node:fs/promises";
+import path10 from "node:path";
 
 // src/cache/material.ts
 import { execFile } from "node:child_process";
 import { accessSync, constants, existsSync as existsSync2, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 import os from "node:os";
-import path8 from "node:path";
+import path7 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat3, statSync } from "fs";
+import { readdir, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
 import { isAbsolute, posix, resolve as resolve2 } from "path";
 import { fileURLToPath } from "url";
 
@@ -2390,27 +2250,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path17) {
-  let normalized = normalize(path17);
+function cleanPath(path13) {
+  let normalized = normalize(path13);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path17, separator) {
-  return path17.replace(SLASHES_REGEX, separator);
+function convertSlashes(path13, separator) {
+  return path13.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path17) {
-  return path17 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path17);
+function isRootDirectory(path13) {
+  return path13 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path13);
 }
-function normalizePath(path17, options) {
+function normalizePath(path13, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path17.includes("/") || path17.startsWith(".");
-  if (resolvePaths) path17 = resolve(path17);
-  if (normalizePath$1 || pathNeedsCleaning) path17 = cleanPath(path17);
-  if (path17 === ".") return "";
-  const needsSeperator = path17[path17.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path17 + pathSeparator : path17, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path13.includes("/") || path13.startsWith(".");
+  if (resolvePaths) path13 = resolve(path13);
+  if (normalizePath$1 || pathNeedsCleaning) path13 = cleanPath(path13);
+  if (path13 === ".") return "";
+  const needsSeperator = path13[path13.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path13 + pathSeparator : path13, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -2447,8 +2307,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path17 = directoryPath || ".";
-  if (filters.every((filter) => filter(path17, true))) paths.push(path17);
+  const path13 = directoryPath || ".";
+  if (filters.every((filter) => filter(path13, true))) paths.push(path13);
 };
 var empty$2 = () => {
 };
@@ -2500,27 +2360,27 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path17, state, callback$1) {
+var resolveSymlinksAsync = function(path13, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs.realpath(path17, (error, resolvedPath) => {
+  fs.realpath(path13, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs.stat(resolvedPath, (error$1, stat4) => {
+    fs.stat(resolvedPath, (error$1, stat3) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat4.isDirectory() && isRecursive(path17, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat4, resolvedPath);
+      if (stat3.isDirectory() && isRecursive(path13, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat3, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path17, state, callback$1) {
+var resolveSymlinks = function(path13, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs.realpathSync(path17);
-    const stat4 = fs.statSync(resolvedPath);
-    if (stat4.isDirectory() && isRecursive(path17, resolvedPath, state)) return;
-    callback$1(stat4, resolvedPath);
+    const resolvedPath = fs.realpathSync(path13);
+    const stat3 = fs.statSync(resolvedPath);
+    if (stat3.isDirectory() && isRecursive(path13, resolvedPath, state)) return;
+    callback$1(stat3, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -2529,9 +2389,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path17, resolved, state) {
+function isRecursive(path13, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path17);
+  let parent = dirname(path13);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -2539,7 +2399,7 @@ function isRecursive(path17, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path17, resolved);
+  state.symlinks.set(path13, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -2711,19 +2571,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path17 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path17)) continue;
-        this.pushDirectory(path17, paths, filters);
-        this.walkDirectory(this.state, path17, path17, depth - 1, this.walk);
+        let path13 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path13)) continue;
+        this.pushDirectory(path13, paths, filters);
+        this.walkDirectory(this.state, path13, path13, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path17 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path17, this.state, (stat4, resolvedPath) => {
-          if (stat4.isDirectory()) {
+        let path13 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path13, this.state, (stat3, resolvedPath) => {
+          if (stat3.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path17 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path17 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path13 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path13 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path17;
+            resolvedPath = useRealPaths ? resolvedPath : path13;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -2889,7 +2749,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path17) => isMatch(path17));
+    this.options.filters.push((path13) => isMatch(path13));
     return this;
   }
 };
@@ -2964,19 +2824,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path17) {
-  return path17.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path13) {
+  return path13.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path17) {
+function splitPattern(path13) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path17, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path17];
+  const result = import_picomatch.default.scan(path13, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path13];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path17) => path17.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path17) => path17.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path13) => path13.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path13) => path13.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -3083,13 +2943,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path17 = format(p, isDirectory);
-      const matches = matcher(path17) && !ignore(path17);
-      if (matches) log(`matched ${path17}`);
+      const path13 = format(p, isDirectory);
+      const matches = matcher(path13) && !ignore(path13);
+      if (matches) log(`matched ${path13}`);
       return matches;
     } : (p, isDirectory) => {
-      const path17 = format(p, isDirectory);
-      return matcher(path17) && !ignore(path17);
+      const path13 = format(p, isDirectory);
+      return matcher(path13) && !ignore(path13);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -3131,11 +2991,11 @@ function getOptions(options) {
   opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
-    readdir: opts.fs.readdir || readdir2,
+    readdir: opts.fs.readdir || readdir,
     readdirSync: opts.fs.readdirSync || readdirSync,
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync,
-    stat: opts.fs.stat || stat3,
+    stat: opts.fs.stat || stat2,
     statSync: opts.fs.statSync || statSync
   });
   if (opts.debug) log("globbing with options:", opts);
@@ -3156,7 +3016,7 @@ async function glob(globInput, options) {
 
 // src/data/sources.ts
 import { existsSync } from "node:fs";
-import path7 from "node:path";
+import path6 from "node:path";
 async function resolveDataFiles(sources, root) {
   const files = [];
   for (const source of typeof sources === "string" ? [sources] : sources) {
@@ -3173,7 +3033,7 @@ async function resolveDataFiles(sources, root) {
         });
       files.push(...matches.sort());
     } else {
-      const file = path7.resolve(root, source);
+      const file = path6.resolve(root, source);
       if (!existsSync(file))
         throw new InputError(`data file not found: ${source}`, {
           hint: "paths are relative to the folder of mlops.yml"
@@ -3224,7 +3084,7 @@ async function collectKeyMaterial(context, params, options = {}) {
   if (remote) {
     return { ok: false, reason: `the data at ${remote} is on S3, which this build cannot fingerprint` };
   }
-  const excluded = [context.workspace.dir, ...train.outputs.map((o) => path8.resolve(root, o))];
+  const excluded = [context.workspace.dir, ...train.outputs.map((o) => path7.resolve(root, o))];
   const isExcluded = (file) => excluded.some((dir) => isInside(dir, file));
   const code = /* @__PURE__ */ new Set();
   for (const [index, pattern] of train.inputs.entries()) {
@@ -3237,7 +3097,7 @@ async function collectKeyMaterial(context, params, options = {}) {
         ...withLocation(loaded.locate(["train", "inputs", index]))
       });
     }
-    for (const file of matches) code.add(path8.normalize(file));
+    for (const file of matches) code.add(path7.normalize(file));
   }
   for (const file of filesNamedIn(train.command, root, repoRoot)) if (!isExcluded(file)) code.add(file);
   const data = dataSources.length > 0 ? await resolveDataFiles(dataSources, root) : [];
@@ -3247,12 +3107,12 @@ async function collectKeyMaterial(context, params, options = {}) {
       [name, root],
       [`<repo>/${name}`, repoRoot]
     ]) {
-      const file = path8.join(folder2, name);
+      const file = path7.join(folder2, name);
       if (existsSync2(file) && statSync2(file).isFile()) lockfiles.set(label, file);
     }
   }
   const codeFiles = [...code].sort();
-  const dataFiles = data.map((f) => path8.normalize(f));
+  const dataFiles = data.map((f) => path7.normalize(f));
   const lockFiles = [...lockfiles.values()];
   const [pass, runtimes] = await Promise.all([
     fingerprintFiles([...codeFiles, ...dataFiles, ...lockFiles], { ...options }),
@@ -3290,8 +3150,8 @@ function filesNamedIn(command, root, repoRoot) {
   for (const raw of words) {
     const word = raw.replace(/^["']|["']$/g, "");
     const value = word.startsWith("-") && word.includes("=") ? word.slice(word.indexOf("=") + 1) : word;
-    if (value === "" || value.startsWith("-") || /[$`*?<>|;&]/.test(value) || path8.isAbsolute(value)) continue;
-    const file = path8.resolve(root, value);
+    if (value === "" || value.startsWith("-") || /[$`*?<>|;&]/.test(value) || path7.isAbsolute(value)) continue;
+    const file = path7.resolve(root, value);
     if (!isInside(repoRoot, file)) continue;
     try {
       if (statSync2(file).isFile()) files.add(file);
@@ -3302,7 +3162,7 @@ function filesNamedIn(command, root, repoRoot) {
 }
 async function interpreterVersions(command, env, cwd) {
   const names = new Set(
-    (command.match(/[^\s"'`;&|()]+/g) ?? []).map((word) => path8.basename(word)).filter((word) => INTERPRETERS.test(word))
+    (command.match(/[^\s"'`;&|()]+/g) ?? []).map((word) => path7.basename(word)).filter((word) => INTERPRETERS.test(word))
   );
   const entries = await Promise.all(
     [...names].sort().map(
@@ -3330,8 +3190,8 @@ async function codeChangedSince(material, codeFiles, options = {}) {
   return material.code.filter((entry, i) => now.files.get(codeFiles[i] ?? "")?.sha256 !== entry.sha256).map((e) => e.path);
 }
 function isThisNode(name, searchPath) {
-  for (const dir of (searchPath ?? "").split(path8.delimiter).filter(Boolean)) {
-    const candidate = path8.join(dir, name);
+  for (const dir of (searchPath ?? "").split(path7.delimiter).filter(Boolean)) {
+    const candidate = path7.join(dir, name);
     try {
       accessSync(candidate, constants.X_OK);
     } catch {
@@ -3349,7 +3209,7 @@ async function platformName() {
   const base = `${process.platform}-${process.arch}`;
   if (process.platform === "linux") {
     try {
-      const text = await readFile3("/etc/os-release", "utf8");
+      const text = await readFile2("/etc/os-release", "utf8");
       const field = (name) => (new RegExp(`^${name}=(.*)$`, "m").exec(text)?.[1] ?? "").replace(/^"|"$/g, "");
       return `${base} ${field("ID")} ${field("VERSION_ID")}`.trim();
     } catch {
@@ -3361,7 +3221,7 @@ async function platformName() {
 }
 
 // src/cache/run-cache.ts
-import path9 from "node:path";
+import path8 from "node:path";
 async function restoreFromCache(backend, key, root, declared) {
   let fetched;
   try {
@@ -3403,7 +3263,7 @@ async function saveToCache(backend, request) {
     files: request.outputs.map((o) => ({ path: o.path, size: o.size, sha256: o.sha256 }))
   };
   const blobs = /* @__PURE__ */ new Map();
-  for (const output of request.outputs) blobs.set(output.sha256, path9.join(request.root, ...output.path.split("/")));
+  for (const output of request.outputs) blobs.set(output.sha256, path8.join(request.root, ...output.path.split("/")));
   try {
     const outcome = await backend.save(request.key, { manifest, blobs });
     return outcome.saved ? { saved: true } : { saved: false, note: `not saved to the run cache: ${outcome.reason}` };
@@ -3422,176 +3282,18 @@ function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
-// src/command/run-command.ts
-import { spawn } from "node:child_process";
-
-// src/command/peak-memory.ts
-import { readdir as readdir3, readFile as readFile4 } from "node:fs/promises";
-var SAMPLE_INTERVAL_MS = 100;
-function startMemorySampler(groupId) {
-  if (process.platform !== "linux" || groupId === void 0) return { stop: () => Promise.resolve(null) };
-  let peak = null;
-  let running = Promise.resolve();
-  const sample = async () => {
-    const members = await groupMembers(groupId);
-    let total = 0;
-    let measured = false;
-    for (const pid of members) {
-      const memory = await processMemory(pid);
-      if (!memory) continue;
-      measured = true;
-      total += memory.rss;
-      peak = Math.max(peak ?? 0, memory.highWaterMark);
-    }
-    if (measured) peak = Math.max(peak ?? 0, total);
-  };
-  const tick = () => {
-    running = running.then(sample).catch(() => void 0);
-  };
-  tick();
-  const timer = setInterval(tick, SAMPLE_INTERVAL_MS);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-      return peak;
-    }
-  };
-}
-async function groupMembers(groupId) {
-  const members = [];
-  for (const entry of await readdir3("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const text = await readFile4(`/proc/${entry}/stat`, "utf8");
-      const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) === groupId) members.push(Number(entry));
-    } catch {
-    }
-  }
-  return members;
-}
-async function processMemory(pid) {
-  try {
-    const status = await readFile4(`/proc/${pid}/status`, "utf8");
-    const kib = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0);
-    return { rss: kib("VmRSS") * 1024, highWaterMark: kib("VmHWM") * 1024 };
-  } catch {
-    return void 0;
-  }
-}
-
-// src/command/run-command.ts
-var KILL_GRACE_MS = 5e3;
-async function runCommand(options) {
-  const tailLimit = options.tailLines ?? 40;
-  const tail = new LineTail(tailLimit);
-  const stderrTail = new LineTail(tailLimit);
-  const started = performance.now();
-  const child = spawn(options.command, {
-    cwd: options.cwd,
-    env: options.env,
-    shell: true,
-    detached: process.platform !== "win32",
-    stdio: ["ignore", "pipe", "pipe"]
-  });
-  const stream = (source, alsoTo) => {
-    let partial = "";
-    source.setEncoding("utf8");
-    source.on("data", (chunk) => {
-      const lines = (partial + chunk).split(/\r?\n/);
-      partial = lines.pop() ?? "";
-      for (const line of lines) emit(line);
-    });
-    source.on("end", () => {
-      if (partial !== "") emit(partial);
-    });
-    function emit(line) {
-      tail.push(line);
-      alsoTo?.push(line);
-      options.logger.info(`  [${options.label}] ${line}`);
-    }
-  };
-  stream(child.stdout);
-  stream(child.stderr, stderrTail);
-  const memory = startMemorySampler(process.platform === "win32" ? void 0 : child.pid);
-  let timedOut = false;
-  let killTimer;
-  const timer = options.timeoutMs === void 0 ? void 0 : setTimeout(() => {
-    timedOut = true;
-    killGroup(child.pid, "SIGTERM");
-    killTimer = setTimeout(() => killGroup(child.pid, "SIGKILL"), KILL_GRACE_MS);
-  }, options.timeoutMs);
-  const { exitCode, signal, spawnError } = await new Promise((resolve3) => {
-    child.on("error", (error) => resolve3({ exitCode: null, signal: null, spawnError: error }));
-    child.on("close", (code, sig) => resolve3({ exitCode: code, signal: sig }));
-  });
-  clearTimeout(timer);
-  clearTimeout(killTimer);
-  if (timedOut) killGroup(child.pid, "SIGKILL");
-  const durationMs = Math.round(performance.now() - started);
-  const peakMemoryBytes = await memory.stop();
-  if (spawnError) stderrTail.push(spawnError.message);
-  return {
-    exitCode,
-    signal,
-    timedOut,
-    notFound: spawnError !== void 0 || exitCode === 127,
-    durationMs,
-    tail: tail.lines(),
-    stderrTail: stderrTail.lines(),
-    peakMemoryBytes
-  };
-}
-function killGroup(pid, signal) {
-  if (pid === void 0) return;
-  try {
-    process.kill(process.platform === "win32" ? pid : -pid, signal);
-  } catch {
-  }
-}
-var LineTail = class {
-  constructor(limit) {
-    this.limit = limit;
-  }
-  limit;
-  buffer = [];
-  push(line) {
-    this.buffer.push(line.length > 500 ? `${line.slice(0, 497)}...` : line);
-    if (this.buffer.length > this.limit) this.buffer.shift();
-  }
-  lines() {
-    return [...this.buffer];
-  }
-};
-function describeFailure(what, command, result, timeoutMs) {
-  const lines = result.stderrTail.slice(-10);
-  let head;
-  if (result.timedOut) head = `${what} timed out after ${formatSeconds(timeoutMs ?? 0)} and was stopped: ${command}`;
-  else if (result.notFound) head = `${what} command not found (exit 127): ${command}`;
-  else if (result.signal) head = `${what} was killed by ${result.signal}: ${command}`;
-  else head = `${what} failed with exit code ${result.exitCode}: ${command}`;
-  return lines.length > 0 ? `${head}
-  last lines of stderr:
-${lines.map((l) => `    ${l}`).join("\n")}` : head;
-}
-function formatSeconds(ms) {
-  return ms < 1e4 ? `${(ms / 1e3).toFixed(1)} s` : `${Math.round(ms / 1e3)} s`;
-}
-
 // src/train/params.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile as readFile5 } from "node:fs/promises";
-import path10 from "node:path";
+import { readFile as readFile3 } from "node:fs/promises";
+import path9 from "node:path";
 async function loadParams(source, root) {
   if (source === void 0) return {};
   if (typeof source === "object") return structuredClone(source);
-  const file = path10.resolve(root, source);
+  const file = path9.resolve(root, source);
   if (file.endsWith(".json")) {
     let text;
     try {
-      text = await readFile5(file, "utf8");
+      text = await readFile3(file, "utf8");
     } catch {
       throw new InputError(`params file not found: ${source}`, { hint: "train.params is relative to mlops.yml" });
     }
@@ -3680,15 +3382,15 @@ async function trainModel(context, options) {
   const runId = newRunId(context.now());
   if (!train) return { ...emptyRecord(runId, startedAt), status: "skipped" };
   const { params } = options;
-  await mkdir5(workspace.outDir, { recursive: true });
-  const paramsFile = path11.join(workspace.outDir, "params.json");
-  await writeFile3(paramsFile, `${JSON.stringify(params, null, 2)}
+  await mkdir4(workspace.outDir, { recursive: true });
+  const paramsFile = path10.join(workspace.outDir, "params.json");
+  await writeFile2(paramsFile, `${JSON.stringify(params, null, 2)}
 `);
   const base = {
     ...emptyRecord(runId, startedAt),
     command: train.command,
     params,
-    paramsFile: path11.relative(loaded.root, paramsFile),
+    paramsFile: path10.relative(loaded.root, paramsFile),
     leg: options.leg ?? null
   };
   const cache = options.cache ?? await openRunCache(context, options.cacheChoice);
@@ -3809,7 +3511,7 @@ async function runTraining(context, base, paramsFile) {
   if (result.exitCode !== 0) {
     return { ...record, status: "failed", failure: describeFailure("training", train.command, result, timeoutMs) };
   }
-  const missing = train.outputs.filter((output) => !existsSync3(path11.resolve(loaded.root, output)));
+  const missing = train.outputs.filter((output) => !existsSync3(path10.resolve(loaded.root, output)));
   if (missing.length > 0) {
     return {
       ...record,
@@ -3832,7 +3534,7 @@ function runReference(context, record) {
   };
 }
 function newRunId(now) {
-  return `${now.toISOString().replace(/[-:.]/g, "")}-${randomBytes2(3).toString("hex")}`;
+  return `${now.toISOString().replace(/[-:.]/g, "")}-${randomBytes(3).toString("hex")}`;
 }
 function shortKey(key) {
   return `key ${key.hash.slice(0, 12)}`;
@@ -3881,215 +3583,10 @@ function noCache() {
 }
 
 // src/pipeline/stages.ts
-import { mkdir as mkdir8, readFile as readFile7, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir6, readFile as readFile4, writeFile as writeFile3 } from "node:fs/promises";
 
 // src/data/validate.ts
-import { createHash as createHash3 } from "node:crypto";
-
-// src/data/table.ts
-import { createReadStream } from "node:fs";
-import path12 from "node:path";
-import { createGunzip } from "node:zlib";
-function formatOf(file, configured = "auto") {
-  if (configured === "csv" || configured === "tsv" || configured === "jsonl") return configured;
-  const name = file.toLowerCase().replace(/\.gz$/, "");
-  if (name.endsWith(".tsv") || name.endsWith(".tab")) return "tsv";
-  if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return "jsonl";
-  if (name.endsWith(".csv") || name.endsWith(".txt")) return "csv";
-  throw new InputError(`cannot tell the format of ${file} from its extension`, {
-    hint: "name it .csv, .tsv or .jsonl (optionally .gz), or set data.format"
-  });
-}
-async function openTable(file, format, options = {}) {
-  const displayName = options.displayName ?? file;
-  const source = {
-    displayName,
-    what: options.what ?? "data file",
-    missingHint: options.missingHint ?? "paths are relative to the folder of mlops.yml"
-  };
-  const records = format === "jsonl" ? jsonLines(file, source) : delimited(file, format === "tsv" ? "	" : ",", source);
-  const iterator = records[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done) throw new InputError(`${displayName} is empty`, { hint: "a table needs a header row and data rows" });
-  const header = first.value;
-  const columns = header.cells.map((cell, index) => (cell ?? "").trim() || `column_${index + 1}`);
-  const seen = /* @__PURE__ */ new Map();
-  for (const [index, name] of columns.entries()) {
-    const earlier = seen.get(name);
-    if (earlier !== void 0) {
-      throw new InputError(
-        `${displayName}: column "${name}" appears twice in the header (columns ${earlier + 1} and ${index + 1})`,
-        {
-          hint: "column names must be unique"
-        }
-      );
-    }
-    seen.set(name, index);
-  }
-  const rows = (async function* () {
-    for (; ; ) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  })();
-  return { file, columns: header.keys ?? columns, rows };
-}
-function byteStream(file) {
-  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
-  return file.toLowerCase().endsWith(".gz") ? raw.pipe(createGunzip()) : raw;
-}
-async function* decodedText(file, source) {
-  const { displayName } = source;
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-  let offset = 0;
-  try {
-    for await (const chunk of byteStream(file)) {
-      yield decoder.decode(chunk, { stream: true });
-      offset += chunk.length;
-    }
-    yield decoder.decode();
-  } catch (error) {
-    if (error instanceof TypeError) {
-      throw new InputError(`${displayName} is not valid UTF-8 (in the block starting at byte ${offset})`, {
-        hint: "save the file as UTF-8",
-        cause: error
-      });
-    }
-    throw readError(error, source);
-  }
-}
-function readError(error, source) {
-  const { displayName } = source;
-  const code = error.code;
-  if (code === "ENOENT")
-    return new InputError(`${source.what} not found: ${displayName}`, { hint: source.missingHint, cause: error });
-  if (code === "Z_DATA_ERROR" || code === "Z_BUF_ERROR") {
-    return new InputError(`${displayName} is not a valid gzip file`, { cause: error });
-  }
-  return new InputError(`cannot read ${displayName}: ${error.message}`, { cause: error });
-}
-async function* delimited(file, delimiter, source) {
-  const { displayName } = source;
-  let cells = [];
-  let field = "";
-  let inQuotes = false;
-  let fieldWasQuoted = false;
-  let justClosedQuote = false;
-  let skipLineFeed = false;
-  let record = 0;
-  let line = 1;
-  let recordStartLine = 1;
-  const endField = () => {
-    cells.push(field === "" && !fieldWasQuoted ? null : field);
-    field = "";
-    fieldWasQuoted = false;
-    justClosedQuote = false;
-  };
-  for await (const text of decodedText(file, source)) {
-    for (let i = 0; i < text.length; i++) {
-      const char = text[i];
-      if (skipLineFeed) {
-        skipLineFeed = false;
-        if (char === "\n") continue;
-      }
-      if (inQuotes) {
-        if (char === '"') {
-          inQuotes = false;
-          justClosedQuote = true;
-        } else {
-          if (char === "\n") line++;
-          field += char;
-        }
-      } else if (char === '"' && justClosedQuote) {
-        field += '"';
-        inQuotes = true;
-        justClosedQuote = false;
-      } else if (char === delimiter) {
-        endField();
-      } else if (char === "\n" || char === "\r") {
-        skipLineFeed = char === "\r";
-        line++;
-        endField();
-        if (!(cells.length === 1 && cells[0] === null)) yield { cells, record: record++ };
-        cells = [];
-        recordStartLine = line;
-      } else if (char === '"' && field === "" && !fieldWasQuoted) {
-        inQuotes = true;
-        fieldWasQuoted = true;
-      } else if (justClosedQuote) {
-        throw new InputError(`${displayName}:${line}: unexpected text after a closing quote`, {
-          hint: 'inside a quoted field, write a quote as two quotes ("")'
-        });
-      } else {
-        field += char;
-      }
-    }
-  }
-  if (inQuotes) {
-    throw new InputError(`${displayName}:${recordStartLine}: a quoted field is never closed (unterminated quote)`, {
-      hint: "check this record for a missing closing quote"
-    });
-  }
-  if (field !== "" || fieldWasQuoted || cells.length > 0) {
-    endField();
-    yield { cells, record };
-  }
-}
-async function* jsonLines(file, source) {
-  const { displayName } = source;
-  let buffer = "";
-  let line = 0;
-  let columns;
-  let record = 0;
-  const parse = (text) => {
-    line++;
-    if (text.trim() === "") return void 0;
-    let value;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      throw new InputError(`${displayName}:${line}: not valid JSON (${error.message})`, {
-        hint: "each line of a JSON Lines file is one JSON object"
-      });
-    }
-    if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      throw new InputError(`${displayName}:${line}: expected a JSON object on each line`);
-    }
-    const object = value;
-    columns ??= Object.keys(object);
-    const cells = columns.map((key) => cellText(object[key]));
-    return { cells, record: record++ };
-  };
-  for await (const text of decodedText(file, source)) {
-    buffer += text;
-    let newline;
-    while ((newline = buffer.indexOf("\n")) >= 0) {
-      const parsed = parse(buffer.slice(0, newline));
-      buffer = buffer.slice(newline + 1);
-      if (!parsed) continue;
-      if (parsed.record === 0) yield { cells: columns ?? [], record: 0, keys: columns ?? [] };
-      yield { ...parsed, record: parsed.record + 1 };
-    }
-  }
-  const last = parse(buffer);
-  if (last) {
-    if (last.record === 0) yield { cells: columns ?? [], record: 0, keys: columns ?? [] };
-    yield { ...last, record: last.record + 1 };
-  }
-}
-function cellText(value) {
-  if (value === null || value === void 0) return null;
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return JSON.stringify(value);
-}
-function displayPath(root, file) {
-  const relative2 = path12.relative(root, file);
-  return relative2.startsWith("..") ? file : relative2;
-}
-
-// src/data/validate.ts
+import { createHash as createHash2 } from "node:crypto";
 var EXAMPLE_ROWS = 5;
 async function validateData(data, root) {
   if (!data) return { stage: "validate", verdict: "skipped", datasets: [], errors: 0, warnings: 0, profile: null };
@@ -4398,7 +3895,7 @@ var RowTally = class {
   seen = /* @__PURE__ */ new Set();
   violation = { count: 0, rows: [], observed: "" };
   observe(cells, row) {
-    const hash = createHash3("sha1");
+    const hash = createHash2("sha1");
     for (const cell of cells) hash.update(cell === null ? "\0null" : `${cell}`);
     const digest = hash.digest("base64");
     if (this.seen.has(digest)) {
@@ -4425,461 +3922,12 @@ var RowTally = class {
   }
 };
 
-// src/evaluate/evaluate.ts
-import { copyFile as copyFile3, mkdir as mkdir6, readFile as readFile6 } from "node:fs/promises";
-import path13 from "node:path";
-
-// src/evaluate/metrics.ts
-var EPS = 2220446049250313e-31;
-function classificationMetrics(input) {
-  const { labels, predictions } = input;
-  const warnings = [];
-  const metrics = {};
-  const n = labels.length;
-  let correct = 0;
-  for (let i = 0; i < n; i++) if (labels[i] === predictions[i]) correct++;
-  metrics.accuracy = correct / n;
-  const classes = [.../* @__PURE__ */ new Set([...labels, ...predictions])].sort();
-  const perClass = classes.map((cls) => {
-    let tp2 = 0;
-    let fp2 = 0;
-    let fn2 = 0;
-    for (let i = 0; i < n; i++) {
-      const isTrue = labels[i] === cls;
-      const isPredicted = predictions[i] === cls;
-      if (isTrue && isPredicted) tp2++;
-      else if (isPredicted) fp2++;
-      else if (isTrue) fn2++;
-    }
-    return { cls, tp: tp2, fp: fp2, fn: fn2, support: tp2 + fn2 };
-  });
-  const zeroDivisions = /* @__PURE__ */ new Set();
-  const ratio = (num, den, what) => {
-    if (den === 0) {
-      zeroDivisions.add(what);
-      return 0;
-    }
-    return num / den;
-  };
-  const f1Of = (p, r) => p + r === 0 ? 0 : 2 * p * r / (p + r);
-  const precisions = perClass.map((c) => ratio(c.tp, c.tp + c.fp, "precision"));
-  const recalls = perClass.map((c) => ratio(c.tp, c.tp + c.fn, "recall"));
-  const f1s = perClass.map((c, i) => {
-    const p = precisions[i] ?? 0;
-    const r = recalls[i] ?? 0;
-    return 2 * c.tp + c.fp + c.fn === 0 ? ratio(0, 0, "f1") : f1Of(p, r);
-  });
-  const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
-  const totalSupport = perClass.reduce((a, c) => a + c.support, 0);
-  const weighted = (values) => totalSupport === 0 ? 0 : values.reduce((a, v, i) => a + v * (perClass[i]?.support ?? 0), 0) / totalSupport;
-  metrics.precision_macro = mean(precisions);
-  metrics.recall_macro = mean(recalls);
-  metrics.f1_macro = mean(f1s);
-  metrics.precision_weighted = weighted(precisions);
-  metrics.recall_weighted = weighted(recalls);
-  metrics.f1_weighted = weighted(f1s);
-  const tp = perClass.reduce((a, c) => a + c.tp, 0);
-  const fp = perClass.reduce((a, c) => a + c.fp, 0);
-  const fn = perClass.reduce((a, c) => a + c.fn, 0);
-  metrics.precision_micro = ratio(tp, tp + fp, "precision");
-  metrics.recall_micro = ratio(tp, tp + fn, "recall");
-  metrics.f1_micro = f1Of(metrics.precision_micro, metrics.recall_micro);
-  const positive = input.positiveLabel;
-  if (classes.length <= 2 && positive !== void 0) {
-    const index = classes.indexOf(positive);
-    const c = perClass[index] ?? { tp: 0, fp: 0, fn: 0 };
-    metrics.precision = ratio(c.tp, c.tp + c.fp, "precision");
-    metrics.recall = ratio(c.tp, c.tp + c.fn, "recall");
-    metrics.f1 = 2 * c.tp + c.fp + c.fn === 0 ? ratio(0, 0, "f1") : 2 * c.tp / (2 * c.tp + c.fp + c.fn);
-    if (input.scores) Object.assign(metrics, binaryScoreMetrics(labels, input.scores, positive, warnings));
-  } else if (classes.length <= 2) {
-    warnings.push(
-      `binary metrics (precision, recall, f1, roc_auc ...) need the positive class; the labels are ${classes.map((c) => JSON.stringify(c)).join(" and ")}: set model.positive_label`
-    );
-  }
-  for (const what of zeroDivisions) {
-    warnings.push(
-      `${what} is ill-defined for a class with no ${what === "recall" ? "true" : "predicted"} samples; set to 0 as scikit-learn does`
-    );
-  }
-  return { metrics, warnings };
-}
-function binaryScoreMetrics(labels, scores, positive, warnings) {
-  const metrics = {};
-  const n = labels.length;
-  const isPositive = labels.map((label) => label === positive);
-  const positives = isPositive.filter(Boolean).length;
-  let brier = 0;
-  let logLoss = 0;
-  for (let i = 0; i < n; i++) {
-    const y = isPositive[i] ? 1 : 0;
-    const p = scores[i] ?? 0;
-    brier += (y - p) ** 2;
-    const clipped = Math.min(Math.max(p, EPS), 1 - EPS);
-    logLoss -= y === 1 ? Math.log(clipped) : Math.log(1 - clipped);
-  }
-  metrics.brier_score = brier / n;
-  metrics.log_loss = logLoss / n;
-  if (positives === 0 || positives === n) {
-    warnings.push("roc_auc and average_precision are undefined when only one class is present in the labels");
-    return metrics;
-  }
-  const order = [...scores.keys()].sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
-  let tp = 0;
-  let fp = 0;
-  let prevTpr = 0;
-  let prevFpr = 0;
-  let area = 0;
-  let averagePrecision = 0;
-  let prevRecall = 0;
-  for (let k = 0; k < n; k++) {
-    const i = order[k] ?? 0;
-    if (isPositive[i]) tp++;
-    else fp++;
-    const next = order[k + 1];
-    if (next !== void 0 && scores[next] === scores[i]) continue;
-    const tpr = tp / positives;
-    const fpr = fp / (n - positives);
-    area += (fpr - prevFpr) * (tpr + prevTpr) / 2;
-    const precision = tp / (tp + fp);
-    averagePrecision += (tpr - prevRecall) * precision;
-    prevTpr = tpr;
-    prevFpr = fpr;
-    prevRecall = tpr;
-  }
-  metrics.roc_auc = area;
-  metrics.average_precision = averagePrecision;
-  return metrics;
-}
-function regressionMetrics(actual, predicted) {
-  const n = actual.length;
-  let absolute = 0;
-  let squared = 0;
-  let percentage = 0;
-  let sum = 0;
-  const errors = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const y = actual[i] ?? 0;
-    const error = Math.abs(y - (predicted[i] ?? 0));
-    errors[i] = error;
-    absolute += error;
-    squared += error * error;
-    percentage += error / Math.max(Math.abs(y), EPS);
-    sum += y;
-  }
-  const mean = sum / n;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += ((actual[i] ?? 0) - mean) ** 2;
-  const warnings = [];
-  let r2;
-  if (total === 0) {
-    r2 = squared === 0 ? 1 : 0;
-    warnings.push("r2 is ill-defined for a constant target; reported as scikit-learn does (1 if perfect, else 0)");
-  } else {
-    r2 = 1 - squared / total;
-  }
-  return {
-    metrics: {
-      mae: absolute / n,
-      mse: squared / n,
-      rmse: Math.sqrt(squared / n),
-      r2,
-      mape: percentage / n,
-      median_absolute_error: median(errors)
-    },
-    warnings
-  };
-}
-function median(values) {
-  const sorted = Float64Array.from(values).sort();
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] ?? 0 : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-// src/evaluate/evaluate.ts
-async function evaluateModel(context) {
-  const { loaded, logger } = context;
-  const evaluate = loaded.config.evaluate;
-  const result = {
-    stage: "evaluate",
-    status: "ok",
-    metrics: {},
-    sources: {},
-    slices: [],
-    rows: 0,
-    predictions: null,
-    warnings: [],
-    failure: null
-  };
-  if (!evaluate) return { ...result, status: "skipped" };
-  if (evaluate.command) {
-    logger.info(`$ ${evaluate.command}`);
-    const timeoutMs = evaluate.timeout_minutes === void 0 ? void 0 : evaluate.timeout_minutes * 6e4;
-    const run = await runCommand({
-      command: evaluate.command,
-      cwd: loaded.root,
-      env: { ...context.env, ...loaded.config.train?.env ?? {} },
-      logger,
-      label: "evaluate",
-      ...timeoutMs === void 0 ? {} : { timeoutMs }
-    });
-    if (run.exitCode !== 0)
-      return { ...result, status: "failed", failure: describeFailure("evaluation", evaluate.command, run, timeoutMs) };
-  }
-  if (evaluate.predictions) {
-    const spec = predictionsSpec(evaluate.predictions);
-    const table = await readPredictions(path13.resolve(loaded.root, spec.path), spec, evaluate.slices);
-    const task = loaded.config.model.task;
-    const positiveLabel = resolvePositiveLabel(loaded.config.model.positive_label, table.labels);
-    const compute = (rows) => computeMetrics(task, table, positiveLabel, rows);
-    const overall = compute();
-    Object.assign(result.metrics, overall.metrics);
-    for (const name of Object.keys(overall.metrics)) result.sources[name] = spec.path;
-    result.warnings.push(...overall.warnings);
-    result.rows = table.labels.length;
-    result.predictions = await snapshotPredictions(
-      path13.resolve(loaded.root, spec.path),
-      spec.path,
-      context.workspace.outDir
-    );
-    for (const [column, values] of table.slices) {
-      const groups = /* @__PURE__ */ new Map();
-      values.forEach((value, row) => {
-        const group = groups.get(value);
-        if (group) group.push(row);
-        else groups.set(value, [row]);
-      });
-      for (const [value, rows] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
-        result.slices.push({ column, value, rows: rows.length, metrics: compute(rows).metrics });
-      }
-    }
-  }
-  const metricFiles = typeof evaluate.metrics_file === "string" ? [evaluate.metrics_file] : evaluate.metrics_file ?? [];
-  for (const file of metricFiles) {
-    for (const [name, value] of Object.entries(await readMetricsFile(path13.resolve(loaded.root, file), file))) {
-      if (name in result.metrics && result.sources[name] !== file) {
-        result.warnings.push(`${file} also defines "${name}"; the value computed from predictions is kept`);
-        continue;
-      }
-      result.metrics[name] = value;
-      result.sources[name] = file;
-    }
-  }
-  return result;
-}
-async function snapshotPredictions(file, shown, outDir) {
-  await mkdir6(outDir, { recursive: true });
-  const snapshot = path13.join(outDir, `predictions${path13.extname(file)}`);
-  await copyFile3(file, snapshot);
-  return { path: shown, snapshot, sha256: (await sha256File(snapshot)).sha256 };
-}
-function predictionsSpec(value) {
-  return typeof value === "string" ? { path: value, label: "label", prediction: "prediction", score: "score" } : { score: "score", ...value };
-}
-async function readPredictions(file, spec, sliceColumns) {
-  const table = await openTable(file, formatOf(file), {
-    displayName: spec.path,
-    what: "predictions file",
-    missingHint: "the evaluate command should write it (evaluate.predictions)"
-  });
-  const index = (column, what) => {
-    const at = table.columns.indexOf(column);
-    if (at < 0) {
-      throw new InputError(`${spec.path} has no "${column}" column (${what})`, {
-        hint: `its columns are: ${table.columns.join(", ")}`
-      });
-    }
-    return at;
-  };
-  const labelAt = index(spec.label, "evaluate.predictions.label");
-  const predictionAt = index(spec.prediction, "evaluate.predictions.prediction");
-  const scoreAt = spec.score === void 0 ? -1 : table.columns.indexOf(spec.score);
-  const sliceAts = sliceColumns.map((column) => [column, index(column, "evaluate.slices")]);
-  const labels = [];
-  const predictions = [];
-  const scores = scoreAt >= 0 ? [] : void 0;
-  const slices = new Map(sliceColumns.map((column) => [column, []]));
-  for await (const row of table.rows) {
-    const label = row.cells[labelAt];
-    const prediction = row.cells[predictionAt];
-    const where = `${spec.path} row ${row.record + 1}`;
-    if (label === null || label === void 0) throw new InputError(`${where}: the label is empty`);
-    if (prediction === null || prediction === void 0) throw new InputError(`${where}: the prediction is empty`);
-    labels.push(label);
-    predictions.push(prediction);
-    if (scores) {
-      const score = Number(row.cells[scoreAt]);
-      if (!Number.isFinite(score) || score < 0 || score > 1) {
-        throw new InputError(
-          `${where}: score ${JSON.stringify(row.cells[scoreAt])} is not a probability between 0 and 1`
-        );
-      }
-      scores.push(score);
-    }
-    for (const [column, at] of sliceAts) slices.get(column)?.push(row.cells[at] ?? "(empty)");
-  }
-  if (labels.length === 0)
-    throw new InputError(`${spec.path} has no rows`, { hint: "the evaluate command wrote an empty predictions file" });
-  return { labels, predictions, scores, slices };
-}
-function computeMetrics(task, table, positiveLabel, rows) {
-  const pick = (values) => rows ? rows.map((i) => values[i]) : [...values];
-  if (task === "classification") {
-    return classificationMetrics({
-      labels: pick(table.labels),
-      predictions: pick(table.predictions),
-      ...table.scores ? { scores: pick(table.scores) } : {},
-      ...positiveLabel === void 0 ? {} : { positiveLabel }
-    });
-  }
-  const numbers = (values, what) => values.map((text, i) => {
-    const value = Number(text);
-    if (text.trim() === "" || !Number.isFinite(value))
-      throw new InputError(`predictions row ${i + 2}: ${what} ${JSON.stringify(text)} is not a number`);
-    return value;
-  });
-  return regressionMetrics(numbers(pick(table.labels), "label"), numbers(pick(table.predictions), "prediction"));
-}
-function resolvePositiveLabel(configured, labels) {
-  if (configured !== void 0) return String(configured);
-  const distinct = new Set(labels);
-  for (const candidate of ["1", "true", "True", "TRUE", "yes", "Yes", "YES"])
-    if (distinct.has(candidate)) return candidate;
-  return void 0;
-}
-async function readMetricsFile(file, shown) {
-  let text;
-  try {
-    text = await readFile6(file, "utf8");
-  } catch (error) {
-    if (isErrnoException(error, "ENOENT"))
-      throw new InputError(`metrics file not found: ${shown}`, {
-        hint: "your evaluate command should write it (evaluate.metrics_file)"
-      });
-    throw new InputError(`cannot read ${shown}: ${error.message}`, { cause: error });
-  }
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`metrics file ${shown} is not valid JSON: ${error.message}`);
-  }
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    throw new InputError(`metrics file ${shown} must hold a JSON object`);
-  const metrics = {};
-  const walk = (node, prefix) => {
-    if (typeof node === "number" && Number.isFinite(node)) metrics[prefix] = node;
-    else if (node !== null && typeof node === "object" && !Array.isArray(node)) {
-      for (const [key, child] of Object.entries(node)) walk(child, prefix === "" ? key : `${prefix}.${key}`);
-    }
-  };
-  walk(value, "");
-  return metrics;
-}
-
-// src/gate/gate.ts
-import { existsSync as existsSync4 } from "node:fs";
-import path14 from "node:path";
-async function resolveBaseline(spec, model, registry, root) {
-  if (spec === "none") return null;
-  const alias = typeof spec === "string" ? spec : spec.alias;
-  if (alias !== void 0) {
-    const manifest = await registry.resolve(model, alias);
-    if (manifest) {
-      return {
-        description: `${alias} (${manifest.version})`,
-        version: manifest.version,
-        metrics: manifest.metrics,
-        slices: manifest.slices
-      };
-    }
-  }
-  const file = typeof spec === "object" ? spec.metrics_file : void 0;
-  if (file !== void 0 && existsSync4(path14.resolve(root, file))) {
-    return {
-      description: `metrics file ${file}`,
-      version: null,
-      metrics: await readMetricsFile(path14.resolve(root, file), file),
-      slices: []
-    };
-  }
-  return null;
-}
-async function runGate(context, evaluation, registry) {
-  const { config } = context.loaded;
-  const gate = config.gate;
-  const candidate = describeCandidate(context.provenance);
-  if (!gate)
-    return {
-      stage: "gate",
-      verdict: "skipped",
-      baseline: null,
-      candidate,
-      outcomes: [],
-      comparison: [],
-      notes: ["no gate is configured"]
-    };
-  if (evaluation.status !== "ok") {
-    return {
-      stage: "gate",
-      verdict: "error",
-      baseline: null,
-      candidate,
-      outcomes: [],
-      comparison: [],
-      notes: [`evaluation ${evaluation.status}: there are no metrics to gate`]
-    };
-  }
-  const baseline = await resolveBaseline(gate.baseline, config.model.name, registry, context.loaded.root);
-  const outcomes = evaluateRules(config, evaluation, baseline);
-  const notes = [];
-  if (!baseline && gate.baseline !== "none") {
-    notes.push("First run: there is no baseline yet, so change rules were skipped; value rules still applied.");
-  }
-  const verdict = outcomes.some((o) => o.verdict === "error") ? "error" : outcomes.some((o) => o.verdict === "fail") ? "fail" : "pass";
-  return {
-    stage: "gate",
-    verdict,
-    baseline: baseline ? { description: baseline.description, version: baseline.version } : null,
-    candidate,
-    outcomes,
-    comparison: compareMetrics(config, evaluation.metrics, baseline?.metrics ?? {}),
-    notes
-  };
-}
-function describeCandidate(provenance) {
-  const pr = provenance.pullRequest;
-  if (pr) return `pull request #${pr.number} (head ${pr.headSha.slice(0, 7)})`;
-  if (provenance.gitSha) return `commit ${provenance.gitSha.slice(0, 7)}`;
-  return "the working tree";
-}
-function compareMetrics(config, candidate, baseline) {
-  const names = [.../* @__PURE__ */ new Set([...Object.keys(candidate), ...Object.keys(baseline)])];
-  return names.map((metric) => {
-    const direction = directionOf(
-      metric,
-      config.gate?.rules.find((r) => r.metric === metric),
-      config
-    ) ?? null;
-    const c = candidate[metric] ?? null;
-    const b = baseline[metric] ?? null;
-    const delta = c !== null && b !== null ? c - b : null;
-    let change = null;
-    if (delta !== null) {
-      if (delta === 0) change = "same";
-      else if (direction === null) change = "changed";
-      else change = delta > 0 === (direction === "higher") ? "better" : "worse";
-    }
-    return { metric, direction, baseline: b, candidate: c, delta, change };
-  });
-}
-
 // src/registry/registry.ts
-import { mkdir as mkdir7, mkdtemp as mkdtemp2, rename as rename3, rm as rm5 } from "node:fs/promises";
-import path15 from "node:path";
+import { mkdir as mkdir5, mkdtemp as mkdtemp2, rename as rename2, rm as rm4 } from "node:fs/promises";
+import path11 from "node:path";
 
 // src/registry/aliases.ts
-import { randomBytes as randomBytes4 } from "node:crypto";
+import { randomBytes as randomBytes3 } from "node:crypto";
 
 // src/registry/concurrency.ts
 async function mapBounded(items, limit, work) {
@@ -4896,11 +3944,11 @@ async function mapBounded(items, limit, work) {
 }
 
 // src/registry/names.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 var VERSION_ID = /^v(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-[0-9a-f]{6}$/;
 var SEQUENCE_REF = /^v?([1-9]\d{0,8})$/;
 function newVersionId(at) {
-  return `v${compactTime(at)}-${randomBytes3(3).toString("hex")}`;
+  return `v${compactTime(at)}-${randomBytes2(3).toString("hex")}`;
 }
 function compactTime(at) {
   return at.toISOString().replace(/[-:.]/g, "");
@@ -5022,7 +4070,7 @@ async function appendMove(store, model, move) {
   const at = requested < floor ? floor : requested;
   const entry = { ...move, from: last?.to ?? null, at: at.toISOString() };
   for (; ; ) {
-    const key = `${aliasesPrefix(model, move.alias)}${compactTime(at)}-${randomBytes4(4).toString("hex")}.json`;
+    const key = `${aliasesPrefix(model, move.alias)}${compactTime(at)}-${randomBytes3(4).toString("hex")}.json`;
     if (await store.create(key, `${JSON.stringify(entry, null, 2)}
 `)) return entry;
   }
@@ -5209,7 +4257,7 @@ function createRegistry(store, now = () => /* @__PURE__ */ new Date(), options =
           throw new InputError(`"${attachment.name}" is not a valid attachment name`);
         if (names.has(attachment.name)) throw new InputError(`two attachments are named ${attachment.name}`);
         names.add(attachment.name);
-        checkFilePath(path15.basename(attachment.source));
+        checkFilePath(path11.basename(attachment.source));
       }
       const created = now();
       const version = await freshVersionId(store, input.model, created);
@@ -5225,7 +4273,7 @@ function createRegistry(store, now = () => /* @__PURE__ */ new Date(), options =
       for (const file of input.files) files.push(await upload(`files/${file.path}`, file.source, file.path));
       const attachments = {};
       for (const attachment of input.attachments ?? []) {
-        const stored = `${attachment.name}/${path15.basename(attachment.source)}`;
+        const stored = `${attachment.name}/${path11.basename(attachment.source)}`;
         attachments[attachment.name] = await upload(`attachments/${stored}`, attachment.source, stored);
       }
       if (now().getTime() - created.getTime() > COMMIT_DEADLINE_MS) {
@@ -5312,25 +4360,25 @@ function createRegistry(store, now = () => /* @__PURE__ */ new Date(), options =
       return moveInForce(await aliasHistory(store, model, checkAliasName(alias)), date);
     },
     async pull(manifest, outDir, hooks = {}) {
-      await mkdir7(outDir, { recursive: true });
-      const staging = await mkdtemp2(path15.join(outDir, ".mlops-pull-"));
+      await mkdir5(outDir, { recursive: true });
+      const staging = await mkdtemp2(path11.join(outDir, ".mlops-pull-"));
       try {
         const targets = [];
         for (const file of manifest.files) {
           const relative2 = checkFilePath(file.path);
-          const target = path15.join(outDir, ...relative2.split("/"));
+          const target = path11.join(outDir, ...relative2.split("/"));
           if (!isInside(outDir, target)) throw new InputError(`refusing to write ${file.path} outside ${outDir}`);
-          await download(manifest, `files/${relative2}`, file, path15.join(staging, ...relative2.split("/")), hooks);
+          await download(manifest, `files/${relative2}`, file, path11.join(staging, ...relative2.split("/")), hooks);
           targets.push(target);
         }
         for (const [i, file] of manifest.files.entries()) {
           const target = targets[i];
-          await mkdir7(path15.dirname(target), { recursive: true });
-          await rename3(path15.join(staging, ...file.path.split("/")), target);
+          await mkdir5(path11.dirname(target), { recursive: true });
+          await rename2(path11.join(staging, ...file.path.split("/")), target);
         }
         return targets;
       } finally {
-        await rm5(staging, { recursive: true, force: true });
+        await rm4(staging, { recursive: true, force: true });
       }
     },
     async pullAttachment(manifest, name, file) {
@@ -5388,72 +4436,7 @@ async function openRegistry(context) {
 }
 
 // src/registry/publish.ts
-import path16 from "node:path";
-
-// package.json
-var package_default = {
-  name: "mlops-kit",
-  version: "0.1.0",
-  description: "Level-2 MLOps for any ML repository from one mlops.yml: data validation, cached training, an evaluation gate that blocks regressions, a model registry on S3, and scheduled retraining, as GitHub Actions plus a CLI.",
-  type: "module",
-  license: "MIT",
-  engines: {
-    node: ">=20.19"
-  },
-  bin: {
-    mlops: "dist/cli.js"
-  },
-  files: [
-    "dist",
-    "actions",
-    "schema",
-    "workflows"
-  ],
-  scripts: {
-    build: "node build.mjs",
-    test: "node build.mjs && vitest run",
-    demo: "tsx scripts/demo.ts",
-    mlops: "tsx src/cli/bin.ts",
-    docs: "tsx scripts/generate-docs.ts",
-    typecheck: "tsc --noEmit",
-    lint: "eslint . --max-warnings 0",
-    format: "prettier --write .",
-    "format:check": "prettier --check .",
-    bench: "tsx bench/all.ts",
-    "bench:registry": "tsx bench/registry.bench.ts",
-    "bench:train": "tsx bench/train.bench.ts"
-  },
-  dependencies: {
-    "@actions/cache": "^6.3.0",
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    "@aws-sdk/client-s3": "~3.1169.0",
-    hyparquet: "^1.31.5",
-    "hyparquet-compressors": "^1.1.2",
-    tinyglobby: "^0.2.17",
-    yaml: "^2.9.1",
-    zod: "^4.6.7"
-  },
-  devDependencies: {
-    "@actions/workflow-parser": "^0.3.61",
-    "@eslint/js": "^9.39.5",
-    "@octokit/openapi": "^23.0.2",
-    "@octokit/webhooks-examples": "^7.6.1",
-    "@types/node": "^20.19.43",
-    esbuild: "^0.28.2",
-    eslint: "^9.39.5",
-    "eslint-config-prettier": "^10.1.8",
-    prettier: "^3.10.1",
-    s3rver: "^3.7.1",
-    tsx: "^4.23.15",
-    typescript: "~5.9.3",
-    "typescript-eslint": "^8.73.0",
-    vitest: "~4.1.12"
-  }
-};
-
-// src/version.ts
-var KIT_VERSION = package_default.version;
+import path12 from "node:path";
 
 // src/registry/progress.ts
 var BIG = 32 * 1024 * 1024;
@@ -5511,7 +4494,7 @@ async function publishModel(context, registry, inputs) {
     digests = await digestFiles(root, targets);
   } catch (error) {
     if (isErrnoException(error, "ENOENT")) {
-      throw new InputError(`cannot publish: ${path16.relative(root, error.path ?? "") || "a file"} does not exist`, {
+      throw new InputError(`cannot publish: ${path12.relative(root, error.path ?? "") || "a file"} does not exist`, {
         hint: "run the train stage first (publish.files or train.outputs)"
       });
     }
@@ -5528,7 +4511,7 @@ async function publishModel(context, registry, inputs) {
       dataset,
       files: await digestFiles(
         root,
-        files.map((f) => path16.relative(root, f))
+        files.map((f) => path12.relative(root, f))
       )
     });
   }
@@ -5539,7 +4522,7 @@ async function publishModel(context, registry, inputs) {
   const manifest = await registry.publish(
     {
       model: config.model.name,
-      files: digests.map((d) => ({ path: d.path, source: path16.join(root, d.path) })),
+      files: digests.map((d) => ({ path: d.path, source: path12.join(root, d.path) })),
       // The evaluation predictions travel with the version, so a later candidate can be tested against them row by row.
       attachments: [
         ...inputs.evaluation?.predictions ? [{ name: "predictions", source: inputs.evaluation.predictions.snapshot }] : [],
@@ -5694,19 +4677,19 @@ function formatBytes2(bytes) {
 // src/pipeline/stages.ts
 async function save(context, stage, result, section, exitCode) {
   const { workspace } = context;
-  await mkdir8(workspace.outDir, { recursive: true });
+  await mkdir6(workspace.outDir, { recursive: true });
   const resultFile = workspace.resultFile(stage);
   const reportFile = workspace.reportFile(stage);
-  await writeFile4(resultFile, `${JSON.stringify(result, null, 2)}
+  await writeFile3(resultFile, `${JSON.stringify(result, null, 2)}
 `);
-  await writeFile4(reportFile, `${renderMarkdown(section)}
+  await writeFile3(reportFile, `${renderMarkdown(section)}
 `);
   return { result, section, exitCode, resultFile, reportFile };
 }
 async function readStageResult(context, stage) {
   let text;
   try {
-    text = await readFile7(context.workspace.resultFile(stage), "utf8");
+    text = await readFile4(context.workspace.resultFile(stage), "utf8");
   } catch (error) {
     if (isErrnoException(error, "ENOENT")) return null;
     throw error;
@@ -5818,7 +4801,6 @@ export {
   parseModelRef,
   createRegistry,
   openRegistry,
-  KIT_VERSION,
   progressReporter,
   formatBytes,
   CACHE_CHOICES,

@@ -2363,9 +2363,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num2 = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num2))
-        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
+      const num3 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num3))
+        return isNaN(num3) ? ".nan" : num3 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -2405,8 +2405,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node2) {
-        const num2 = Number(node2.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num3 = Number(node2.value);
+        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -2845,8 +2845,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node2) {
-        const num2 = Number(node2.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num3 = Number(node2.value);
+        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -3048,23 +3048,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
-      return sign === "-" ? num2(-1) * res : res;
+      const num3 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num3(60) + num3(p), num3(0));
+      return sign === "-" ? num3(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num2 = (n) => n;
+      let num3 = (n) => n;
       if (typeof value === "bigint")
-        num2 = (n) => BigInt(n);
+        num3 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num2(-1);
+        value *= num3(-1);
       }
-      const _60 = num2(60);
+      const _60 = num3(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -7348,6 +7348,697 @@ var require_dist = __commonJS({
   }
 });
 
+// src/evaluate/catalog.ts
+var classification = (direction, needs, description) => ({
+  task: "classification",
+  direction,
+  needs,
+  description
+});
+var regression = (direction, description) => ({
+  task: "regression",
+  direction,
+  needs: "labels",
+  description
+});
+var BUILTIN_METRICS = {
+  accuracy: classification("higher", "labels", "share of rows predicted correctly"),
+  precision: classification("higher", "labels", "precision of the positive class"),
+  recall: classification("higher", "labels", "recall of the positive class"),
+  f1: classification("higher", "labels", "F1 of the positive class"),
+  precision_macro: classification("higher", "labels", "unweighted mean of per-class precision"),
+  recall_macro: classification("higher", "labels", "unweighted mean of per-class recall"),
+  f1_macro: classification("higher", "labels", "unweighted mean of per-class F1"),
+  precision_micro: classification("higher", "labels", "precision over all classes pooled"),
+  recall_micro: classification("higher", "labels", "recall over all classes pooled"),
+  f1_micro: classification("higher", "labels", "F1 over all classes pooled"),
+  precision_weighted: classification("higher", "labels", "per-class precision weighted by support"),
+  recall_weighted: classification("higher", "labels", "per-class recall weighted by support"),
+  f1_weighted: classification("higher", "labels", "per-class F1 weighted by support"),
+  roc_auc: classification("higher", "scores", "area under the ROC curve (trapezoidal)"),
+  average_precision: classification("higher", "scores", "average precision (step-wise, as scikit-learn)"),
+  log_loss: classification("lower", "scores", "cross-entropy of the predicted probabilities"),
+  brier_score: classification("lower", "scores", "mean squared error of the positive-class probability"),
+  mae: regression("lower", "mean absolute error"),
+  mse: regression("lower", "mean squared error"),
+  rmse: regression("lower", "root mean squared error"),
+  r2: regression("higher", "coefficient of determination"),
+  mape: regression("lower", "mean absolute percentage error (a fraction, as scikit-learn)"),
+  median_absolute_error: regression("lower", "median absolute error")
+};
+function builtinMetric(name) {
+  return Object.hasOwn(BUILTIN_METRICS, name) ? BUILTIN_METRICS[name] : void 0;
+}
+function bestValueIsZero(name) {
+  const metric = builtinMetric(name);
+  return metric !== void 0 && metric.direction === "lower";
+}
+
+// src/gate/rules.ts
+var SLACK = 1e-12;
+function directionOf(metric, rule, config2) {
+  return builtinMetric(metric)?.direction ?? rule?.direction ?? config2.evaluate?.custom_metrics[metric]?.direction;
+}
+function evaluateRules(config2, candidate, baseline, context = {}) {
+  const outcomes = [];
+  (config2.gate?.rules ?? []).forEach((rule, index) => {
+    const direction = directionOf(rule.metric, rule, config2) ?? "higher";
+    const targets = rule.slice === void 0 ? [{ slice: null, value: candidate.metrics[rule.metric], base: baseline?.metrics[rule.metric] }] : candidate.slices.filter((s) => s.column === rule.slice).map((s) => ({
+      slice: { column: s.column, value: s.value },
+      value: s.metrics[rule.metric],
+      base: baseline?.slices.find((b) => b.column === s.column && b.value === s.value)?.metrics[rule.metric]
+    }));
+    if (rule.slice !== void 0 && targets.length === 0) {
+      outcomes.push(errorOutcome(index, rule, direction, null, `no slices of "${rule.slice}" were computed`));
+    }
+    for (const target of targets) {
+      const common = { rule: index, metric: rule.metric, slice: target.slice, direction, relative: rule.relative };
+      if (target.value === void 0 || !Number.isFinite(target.value)) {
+        outcomes.push(
+          errorOutcome(
+            index,
+            rule,
+            direction,
+            target.slice,
+            `the candidate has no value for "${rule.metric}"${target.slice ? ` in slice ${target.slice.column}=${target.slice.value}` : ""}`
+          )
+        );
+        continue;
+      }
+      if (rule.min !== void 0 || rule.max !== void 0) {
+        outcomes.push({
+          ...common,
+          ...valueCheck(rule, target.value),
+          kind: "value",
+          candidate: target.value,
+          baseline: target.base ?? null,
+          delta: null,
+          significance: null
+        });
+      }
+      if (rule.max_regression !== void 0 || rule.min_improvement !== void 0) {
+        const comparable = baseline !== null && target.base !== void 0 && Number.isFinite(target.base);
+        const significance = rule.significance !== void 0 && comparable && context.significance ? context.significance(rule, target.slice) : null;
+        outcomes.push({
+          ...common,
+          kind: "change",
+          candidate: target.value,
+          significance,
+          ...changeCheck(rule, direction, target.value, target.base, baseline, significance, context.absence)
+        });
+      }
+    }
+  });
+  return outcomes.map(
+    (outcome) => outcome.verdict === "fail" && severityOf(config2, outcome) === "warn" ? { ...outcome, verdict: "warn" } : outcome
+  );
+}
+function severityOf(config2, outcome) {
+  return config2.gate?.rules[outcome.rule]?.severity ?? "error";
+}
+function valueCheck(rule, value) {
+  const parts = [];
+  if (rule.min !== void 0) parts.push(`>= ${rule.min}`);
+  if (rule.max !== void 0) parts.push(`<= ${rule.max}`);
+  const requirement = parts.join(" and ");
+  if (rule.min !== void 0 && value < rule.min - SLACK)
+    return { requirement, verdict: "fail", reason: `${formatNumber(value)} is below the minimum ${rule.min}` };
+  if (rule.max !== void 0 && value > rule.max + SLACK)
+    return { requirement, verdict: "fail", reason: `${formatNumber(value)} is above the maximum ${rule.max}` };
+  return { requirement, verdict: "pass", reason: `${formatNumber(value)} is ${requirement}` };
+}
+function changeCheck(rule, direction, value, base, baseline, significance, absence) {
+  const amount = (n) => rule.relative ? `${formatNumber(n * 100)}%` : formatNumber(n);
+  const requirement = (rule.max_regression !== void 0 ? `regression <= ${amount(rule.max_regression)}` : `improvement >= ${amount(rule.min_improvement ?? 0)}`) + (rule.significance === void 0 ? "" : ` (${rule.test === "mcnemar" ? "McNemar" : "bootstrap"}, ${percent(rule.significance)})`);
+  if (baseline === null) {
+    return {
+      baseline: null,
+      delta: null,
+      requirement,
+      verdict: "skipped",
+      reason: absence ?? "no baseline yet (first run): change rules are skipped"
+    };
+  }
+  if (base === void 0 || !Number.isFinite(base)) {
+    return {
+      baseline: null,
+      delta: null,
+      requirement,
+      verdict: "skipped",
+      reason: `the baseline has no value for "${rule.metric}", so there is nothing to compare with`
+    };
+  }
+  if (rule.relative && base === 0) {
+    return {
+      baseline: base,
+      delta: null,
+      requirement,
+      verdict: "fail",
+      reason: "a relative change cannot be computed against a baseline of 0; use an absolute rule"
+    };
+  }
+  const delta = rule.relative ? (value - base) / Math.abs(base) : value - base;
+  const gain = direction === "higher" ? delta : -delta;
+  const movement = `${delta < 0 ? "fell" : "rose"} from ${formatNumber(base)} to ${formatNumber(value)}`;
+  const point = pointCheck(rule, gain, delta, movement, amount);
+  const decided = significance?.status === "applied" ? significantCheck(rule, direction, gain, point, significance, amount) : null;
+  const fallback = significance?.status === "unavailable" ? `; point estimates compared, no paired test: ${significance.reason}` : "";
+  return {
+    baseline: base,
+    delta,
+    requirement,
+    verdict: decided?.verdict ?? point.verdict,
+    reason: decided?.reason ?? `${point.reason}${fallback}`
+  };
+}
+function pointCheck(rule, gain, delta, movement, amount) {
+  if (rule.max_regression !== void 0) {
+    const pass2 = gain >= -rule.max_regression - SLACK;
+    let reason2;
+    if (gain >= 0) reason2 = delta === 0 ? "unchanged" : `${movement}: no regression`;
+    else if (pass2) reason2 = `${movement}: worse by ${amount(-gain)}, within the allowed ${amount(rule.max_regression)}`;
+    else reason2 = `${movement}: worse by ${amount(-gain)}, more than the allowed ${amount(rule.max_regression)}`;
+    return { verdict: pass2 ? "pass" : "fail", reason: reason2 };
+  }
+  const needed = rule.min_improvement ?? 0;
+  const pass = gain >= needed - SLACK;
+  const change = gain >= 0 ? `better by ${amount(gain)}` : `worse by ${amount(-gain)}`;
+  const reason = `${delta === 0 ? "unchanged" : movement}: ${pass ? change : `${change}, short of the required improvement of ${amount(needed)}`}`;
+  return { verdict: pass ? "pass" : "fail", reason };
+}
+function significantCheck(rule, direction, gain, point, significance, amount) {
+  const level = percent(significance.level);
+  if (significance.test === "bootstrap") {
+    const gainLow = direction === "higher" ? significance.low : -significance.high;
+    const gainHigh = direction === "higher" ? significance.high : -significance.low;
+    const interval = `the ${level} interval of the change is [${signedAmount(significance.low, amount)}, ${signedAmount(significance.high, amount)}]`;
+    if (rule.max_regression !== void 0) {
+      const tolerance = rule.max_regression;
+      if (gainHigh < -tolerance - SLACK)
+        return {
+          verdict: "fail",
+          reason: `${point.reason}; ${interval}, all of it past the allowed ${amount(tolerance)}: the regression is real`
+        };
+      return {
+        verdict: "pass",
+        reason: point.verdict === "fail" ? `${point.reason}, but ${interval}, which reaches within the allowed ${amount(tolerance)}: not a significant regression` : `${point.reason}; ${interval}`
+      };
+    }
+    const needed = rule.min_improvement ?? 0;
+    if (gainLow >= needed - SLACK)
+      return {
+        verdict: "pass",
+        reason: `${point.reason}; ${interval}, all of it clearing the required ${amount(needed)}`
+      };
+    return {
+      verdict: "fail",
+      reason: `${point.reason}${point.verdict === "pass" ? ", but" : ";"} ${interval}, which does not all clear the required ${amount(needed)}: not a significant improvement`
+    };
+  }
+  const alpha = 1 - significance.level;
+  const evidence = `McNemar's exact test p = ${formatNumber(significance.pValue)} (${significance.baselineOnly} rows only the baseline got right, ${significance.candidateOnly} only the candidate)`;
+  const real = significance.pValue < alpha;
+  if (rule.max_regression !== void 0) {
+    const worse = significance.baselineOnly > significance.candidateOnly;
+    if (point.verdict === "fail" && real && worse)
+      return {
+        verdict: "fail",
+        reason: `${point.reason}; ${evidence} < ${formatNumber(alpha)}: the regression is real`
+      };
+    return {
+      verdict: "pass",
+      reason: point.verdict === "fail" ? `${point.reason}, but ${evidence} >= ${formatNumber(alpha)}: not a significant regression` : `${point.reason}; ${evidence}`
+    };
+  }
+  if (point.verdict === "fail") return { verdict: "fail", reason: `${point.reason}; ${evidence}` };
+  if (real && significance.candidateOnly > significance.baselineOnly && gain >= 0)
+    return {
+      verdict: "pass",
+      reason: `${point.reason}; ${evidence} < ${formatNumber(alpha)}: the improvement is real`
+    };
+  return {
+    verdict: "fail",
+    reason: `${point.reason}, but ${evidence} >= ${formatNumber(alpha)}: not a significant improvement`
+  };
+}
+function signedAmount(value, amount) {
+  return value > 0 ? `+${amount(value)}` : amount(value);
+}
+function percent(level) {
+  return `${formatNumber(level * 100)}%`;
+}
+function errorOutcome(index, rule, direction, slice, reason) {
+  return {
+    rule: index,
+    metric: rule.metric,
+    slice,
+    kind: "value",
+    direction,
+    candidate: null,
+    baseline: null,
+    delta: null,
+    relative: rule.relative,
+    requirement: "",
+    verdict: "error",
+    reason,
+    significance: null
+  };
+}
+function formatNumber(value) {
+  if (!Number.isFinite(value)) return String(value);
+  if (value !== 0 && Math.abs(value) < 1e-4) return value.toExponential(2);
+  return String(Number(value.toPrecision(4)));
+}
+
+// src/report/gate-section.ts
+var MAX_SLICE_ROWS = 300;
+var MAX_CHART_BARS = 20;
+var VERDICT_ORDER = { error: 0, fail: 1, warn: 2, skipped: 3, pass: 4 };
+var num = (value) => value === null || value === void 0 ? "\u2014" : formatNumber(value);
+function deltaText(outcome) {
+  if (outcome.delta === null) return "\u2014";
+  const value = outcome.relative ? outcome.delta * 100 : outcome.delta;
+  return `${value > 0 ? "+" : ""}${formatNumber(value)}${outcome.relative ? "%" : ""}`;
+}
+function significanceText(outcome) {
+  const s = outcome.significance;
+  if (!s) return "";
+  const level = `${formatNumber(s.level * 100)}%`;
+  if (s.status === "unavailable") return "\u2014 (no paired test)";
+  if (s.test === "mcnemar") return `p = ${formatNumber(s.pValue)} (McNemar)`;
+  const bound = (value) => {
+    const shown = outcome.relative ? value * 100 : value;
+    return `${shown > 0 ? "+" : ""}${formatNumber(shown)}${outcome.relative ? "%" : ""}`;
+  };
+  return `[${bound(s.low)}, ${bound(s.high)}] (${level})`;
+}
+function byVerdict(outcomes) {
+  return outcomes.map((outcome, index) => ({ outcome, index })).sort((a, b) => VERDICT_ORDER[a.outcome.verdict] - VERDICT_ORDER[b.outcome.verdict] || a.index - b.index).map(({ outcome }) => outcome);
+}
+function outcomeTable(outcomes, withSlice, result) {
+  const withInterval = outcomes.some((o) => o.significance !== null);
+  const headers = [
+    ...withSlice ? ["slice"] : [],
+    "metric",
+    "baseline",
+    "candidate",
+    "\u0394",
+    ...withInterval ? ["interval of \u0394"] : [],
+    "rule",
+    "verdict",
+    "why"
+  ];
+  const rows = outcomes.map((o) => {
+    const description = result.rules[o.rule]?.description;
+    return [
+      ...withSlice ? [o.slice ? `${o.slice.column}=${o.slice.value}` : "\u2014"] : [],
+      o.metric,
+      num(o.baseline),
+      num(o.candidate),
+      deltaText(o),
+      ...withInterval ? [significanceText(o)] : [],
+      o.requirement,
+      o.verdict,
+      description ? `${o.reason} (${description})` : o.reason
+    ];
+  });
+  const align = headers.map((h) => ["baseline", "candidate", "\u0394"].includes(h) ? "right" : "left");
+  return { headers, rows, align };
+}
+function gateSection(result) {
+  const blocks = [];
+  const pr = result.source.pullRequest;
+  const branches = pr ? `, ${pr.headRef} into ${pr.baseRef}` : "";
+  blocks.push({
+    kind: "text",
+    text: `Model: ${result.model}. Candidate: ${result.candidate}${branches}. Baseline: ${result.baseline ? result.baseline.description : "none"}.`
+  });
+  for (const note of result.notes) blocks.push({ kind: "text", text: note });
+  const overall = byVerdict(result.outcomes.filter((o) => o.slice === null));
+  if (overall.length > 0) blocks.push({ kind: "table", table: outcomeTable(overall, false, result) });
+  blocks.push(...sliceBlocks(result));
+  if (result.comparison.length > 0) {
+    blocks.push({
+      kind: "details",
+      summary: "All metrics",
+      blocks: [
+        {
+          kind: "table",
+          table: {
+            headers: ["metric", "baseline", "candidate", "\u0394", "change"],
+            rows: result.comparison.map((c) => [
+              c.metric + (c.direction ? c.direction === "higher" ? " \u2191" : " \u2193" : ""),
+              num(c.baseline),
+              num(c.candidate),
+              c.delta === null ? "\u2014" : `${c.delta > 0 ? "+" : ""}${formatNumber(c.delta)}`,
+              c.change ?? ""
+            ]),
+            align: ["left", "right", "right", "right", "left"]
+          }
+        }
+      ]
+    });
+  }
+  if (result.evaluation.confusion) blocks.push(confusionBlock(result.evaluation.confusion));
+  if (result.pairing.status !== "not-needed") {
+    const tests = result.outcomes.flatMap((o) => o.significance?.status === "applied" ? [o.significance] : []);
+    const bootstrap = tests.find((t) => t.test === "bootstrap");
+    blocks.push({
+      kind: "details",
+      summary: "Paired tests",
+      blocks: [
+        { kind: "text", text: `Rows: ${result.pairing.status === "paired" ? "" : "not "}${result.pairing.detail}.` },
+        ...bootstrap && bootstrap.test === "bootstrap" ? [
+          {
+            kind: "text",
+            text: `Bootstrap: ${bootstrap.resamples} resamples of the paired rows, seed ${bootstrap.seed}, percentile intervals of candidate minus baseline. A regression rule fails only when its whole interval lies past the tolerance.`
+          }
+        ] : [],
+        ...tests.some((t) => t.test === "mcnemar") ? [
+          {
+            kind: "text",
+            text: "McNemar: exact two-sided binomial test on the rows exactly one of the two models got right."
+          }
+        ] : []
+      ]
+    });
+  }
+  const counts = /* @__PURE__ */ new Map();
+  for (const outcome of result.outcomes) counts.set(outcome.verdict, (counts.get(outcome.verdict) ?? 0) + 1);
+  const headline = result.outcomes.length > 0 ? [...counts].map(([verdict, n]) => `${n} ${verdict}`).join(", ") : result.notes[0] ?? result.verdict;
+  return { title: "Evaluation gate", status: result.verdict, headline, blocks };
+}
+function sliceBlocks(result) {
+  const sliced = byVerdict(result.outcomes.filter((o) => o.slice !== null));
+  if (sliced.length === 0) return [];
+  const blocks = [];
+  const shown = sliced.filter((o, i) => i < MAX_SLICE_ROWS || o.verdict !== "pass");
+  blocks.push({ kind: "table", table: outcomeTable(shown, true, result) });
+  if (shown.length < sliced.length) {
+    blocks.push({ kind: "text", text: `${sliced.length - shown.length} more passing slice checks are not listed.` });
+  }
+  const charted = /* @__PURE__ */ new Set();
+  for (const outcome of result.outcomes) {
+    if (!outcome.slice || charted.has(`${outcome.metric}/${outcome.slice.column}`)) continue;
+    const column = outcome.slice.column;
+    charted.add(`${outcome.metric}/${column}`);
+    const points = /* @__PURE__ */ new Map();
+    for (const o of result.outcomes)
+      if (o.metric === outcome.metric && o.slice?.column === column && !points.has(o.slice.value))
+        points.set(o.slice.value, o);
+    const values = [...points.values()].filter((o) => o.candidate !== null);
+    if (values.length < 2 || values.length > MAX_CHART_BARS) continue;
+    const baseline = values.every((o) => o.baseline !== null) ? values.map((o) => o.baseline ?? 0) : null;
+    const all = [...values.map((o) => o.candidate ?? 0), ...baseline ?? []];
+    blocks.push({
+      kind: "chart",
+      chart: {
+        title: `${outcome.metric} by ${column}`,
+        caption: `${outcome.metric} by ${column}: bars are the candidate${baseline ? ", the line is the baseline" : ""}.`,
+        labels: values.map((o) => o.slice?.value ?? ""),
+        bars: values.map((o) => o.candidate ?? 0),
+        line: baseline,
+        range: all.every((v) => v >= 0 && v <= 1) ? [0, 1] : null
+      }
+    });
+  }
+  return blocks;
+}
+function confusionBlock(confusion) {
+  return {
+    kind: "details",
+    summary: "Confusion matrix (rows: true class, columns: predicted)",
+    blocks: [
+      {
+        kind: "table",
+        table: {
+          headers: ["", ...confusion.labels],
+          rows: confusion.labels.map((label, t) => [
+            label,
+            ...confusion.labels.map((_, p) => String(confusion.matrix[t]?.[p] ?? 0))
+          ]),
+          align: ["left", ...confusion.labels.map(() => "right")]
+        }
+      }
+    ]
+  };
+}
+
+// src/report/table.ts
+var ZWSP = "\u200B";
+var MAX_CELL = 300;
+function escapeMarkdown(text) {
+  return text.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]~|])/g, "\\$1").replace(/([@#])/g, `$1${ZWSP}`).replace(/^(\s*)([-+=])(?=\s|$)/, "$1\\$2").replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2");
+}
+function clip(text, max = MAX_CELL) {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
+}
+function renderMarkdownTable(table) {
+  const separator = table.headers.map((_, i) => table.align?.[i] === "right" ? "---:" : ":---");
+  const line = (cells) => `| ${cells.join(" | ")} |`;
+  return [
+    line(table.headers.map((header) => escapeMarkdown(clip(header)))),
+    line(separator),
+    ...table.rows.map((row) => markdownTableRow(table, row))
+  ].join("\n");
+}
+function markdownTableRow(table, row) {
+  return `| ${table.headers.map((_, i) => escapeMarkdown(clip(row[i] ?? ""))).join(" | ")} |`;
+}
+function renderTextTable(table) {
+  const widths = table.headers.map(
+    (header, i) => Math.max(header.length, ...table.rows.map((row) => (row[i] ?? "").length))
+  );
+  const pad = (text, i) => table.align?.[i] === "right" ? text.padStart(widths[i] ?? 0) : text.padEnd(widths[i] ?? 0);
+  const line = (cells) => cells.map((cell, i) => pad(cell, i)).join("  ").trimEnd();
+  return [
+    line(table.headers),
+    line(widths.map((w) => "-".repeat(w))),
+    ...table.rows.map((row) => line(table.headers.map((_, i) => row[i] ?? "")))
+  ].join("\n");
+}
+
+// src/report/sections.ts
+var MARK = {
+  pass: "\u2705",
+  ok: "\u2705",
+  fail: "\u274C",
+  failed: "\u274C",
+  error: "\u26D4",
+  warn: "\u26A0\uFE0F",
+  skipped: "\u23ED\uFE0F"
+};
+function renderMarkdown(section) {
+  return [markdownHeading(section), ...section.blocks.map(blockToMarkdown)].join("\n\n");
+}
+function markdownHeading(section) {
+  return `### ${MARK[section.status]} ${escapeMarkdown(section.title)}: ${section.status}`;
+}
+function blockToMarkdown(block) {
+  switch (block.kind) {
+    case "text":
+      return escapeMarkdown(block.text);
+    case "table":
+      return renderMarkdownTable(block.table);
+    case "code": {
+      const longest = Math.max(2, ...(block.text.match(/`+/g) ?? []).map((run2) => run2.length));
+      const fence = "`".repeat(longest + 1);
+      return `${fence}text
+${block.text}
+${fence}`;
+    }
+    case "details":
+      return `<details><summary>${escapeMarkdown(block.summary)}</summary>
+
+${block.blocks.map(blockToMarkdown).join("\n\n")}
+
+</details>`;
+    case "chart":
+      return mermaidChart(block.chart);
+    case "link":
+      return isSafeUrl(block.url) ? `[${escapeMarkdown(block.text)}](${block.url})` : escapeMarkdown(`${block.text}: ${block.url}`);
+  }
+}
+function isSafeUrl(url2) {
+  return /^https:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~/-]*)?$/.test(url2);
+}
+function mermaidText(text, max = 24) {
+  const safe = text.replace(/[^A-Za-z0-9 ._-]/g, "_").trim() || "_";
+  return safe.length <= max ? safe : `${safe.slice(0, max - 1)}_`;
+}
+function mermaidChart(chart) {
+  const values = (list) => `[${list.map((v) => Number.isFinite(v) ? Number(v.toPrecision(6)) : 0).join(", ")}]`;
+  return [
+    `${escapeMarkdown(chart.caption)}
+`,
+    "```mermaid",
+    "xychart-beta",
+    `    title "${mermaidText(chart.title, 60)}"`,
+    `    x-axis [${chart.labels.map((label) => `"${mermaidText(label)}"`).join(", ")}]`,
+    chart.range ? `    y-axis ${chart.range[0]} --> ${chart.range[1]}` : "",
+    `    bar ${values(chart.bars)}`,
+    chart.line ? `    line ${values(chart.line)}` : "",
+    "```"
+  ].filter(Boolean).join("\n");
+}
+function renderHeadline(section) {
+  return `\u2500\u2500 ${section.title}: ${section.status.toUpperCase()}${section.headline ? ` (${section.headline})` : ""}`;
+}
+function renderText(section) {
+  const head = `\u2500\u2500 ${section.title}: ${section.status.toUpperCase()}`;
+  return [head, ...section.blocks.map(blockToText).filter(Boolean)].join("\n\n");
+}
+function blockToText(block) {
+  switch (block.kind) {
+    case "text":
+      return block.text;
+    case "table":
+      return indent(renderTextTable(block.table));
+    case "code":
+      return indent(block.text);
+    case "details":
+      return [`${block.summary}:`, ...block.blocks.map(blockToText).filter(Boolean)].join("\n");
+    case "chart":
+      return "";
+    case "link":
+      return `${block.text}: ${block.url}`;
+  }
+}
+function indent(text) {
+  return text.split("\n").map((line) => `  ${line}`).join("\n");
+}
+var num2 = (value) => value === null || value === void 0 ? "\u2014" : formatNumber(value);
+function validateSection(result) {
+  const status = result.verdict === "skipped" ? "skipped" : result.errors > 0 ? "fail" : result.warnings > 0 ? "warn" : "pass";
+  const blocks = [];
+  if (result.verdict === "skipped")
+    return {
+      title: "Data validation",
+      status,
+      headline: "no data section",
+      blocks: [{ kind: "text", text: "No data section in the config." }]
+    };
+  blocks.push({
+    kind: "text",
+    text: result.datasets.map((d) => `${d.name}: ${d.rows} rows from ${d.files.join(", ")}`).join("; ") + `. ${result.errors} error(s), ${result.warnings} warning(s).`
+  });
+  const findings = result.datasets.flatMap((d) => d.findings);
+  if (findings.length > 0) {
+    blocks.push({
+      kind: "table",
+      table: {
+        headers: ["", "data", "column", "rule", "observed", "rows", "example rows"],
+        rows: findings.map((f) => [
+          f.severity === "error" ? "error" : "warn",
+          f.dataset,
+          f.column ?? "(dataset)",
+          f.rule,
+          f.observed,
+          String(f.count),
+          f.rows.join(", ")
+        ]),
+        align: ["left", "left", "left", "left", "left", "right", "left"]
+      }
+    });
+  }
+  for (const dataset of result.datasets) {
+    blocks.push({
+      kind: "details",
+      summary: `Columns of ${dataset.name}`,
+      blocks: [
+        {
+          kind: "table",
+          table: {
+            headers: ["column", "type", "values", "nulls", "min", "max"],
+            rows: dataset.columns.map((c) => [
+              c.name,
+              c.declared ? c.type : `${c.type} (inferred)`,
+              String(c.count),
+              String(c.nulls),
+              num2(c.min),
+              num2(c.max)
+            ]),
+            align: ["left", "left", "right", "right", "right", "right"]
+          }
+        }
+      ]
+    });
+  }
+  const rows = result.datasets.map((d) => `${d.rows} ${d.name}`).join(" + ");
+  return {
+    title: "Data validation",
+    status,
+    headline: `${rows} rows, ${result.errors} error(s), ${result.warnings} warning(s)`,
+    blocks
+  };
+}
+function evaluateSection(result) {
+  if (result.status === "skipped")
+    return {
+      title: "Evaluation",
+      status: "skipped",
+      headline: "no evaluate section",
+      blocks: [{ kind: "text", text: "No evaluate section in the config." }]
+    };
+  const blocks = [];
+  if (result.failure) blocks.push({ kind: "code", text: result.failure });
+  const metrics = Object.entries(result.metrics);
+  if (metrics.length > 0) {
+    blocks.push({
+      kind: "text",
+      text: `${metrics.length} metrics${result.rows > 0 ? ` over ${result.rows} predictions` : ""}.`
+    });
+    blocks.push({
+      kind: "table",
+      table: {
+        headers: ["metric", "value", "source"],
+        rows: metrics.map(([k, v]) => [k, num2(v), result.sources[k] ?? ""]),
+        align: ["left", "right", "left"]
+      }
+    });
+  }
+  if (result.slices.length > 0) {
+    const shown = Object.keys(result.slices[0]?.metrics ?? {}).slice(0, 4);
+    blocks.push({
+      kind: "details",
+      summary: "Metrics per slice",
+      blocks: [
+        {
+          kind: "table",
+          table: {
+            headers: ["slice", "rows", ...shown],
+            rows: result.slices.map((s) => [
+              `${s.column}=${s.value}`,
+              String(s.rows),
+              ...shown.map((m) => num2(s.metrics[m]))
+            ]),
+            align: ["left", "right", ...shown.map(() => "right")]
+          }
+        }
+      ]
+    });
+  }
+  if (result.confusion) blocks.push(confusionBlock(result.confusion));
+  for (const warning of result.warnings) blocks.push({ kind: "text", text: `Note: ${warning}` });
+  const count = Object.keys(result.metrics).length;
+  const headline = result.status === "ok" ? `${count} metrics${result.rows > 0 ? ` over ${result.rows} predictions` : ""}` : "failed";
+  return { title: "Evaluation", status: result.status === "ok" ? "ok" : "failed", headline, blocks };
+}
+function publishSection(result) {
+  return {
+    title: "Publish",
+    status: "ok",
+    headline: `${result.version}, ${result.promoted ? `promoted to ${result.promoted}` : "not promoted"}`,
+    blocks: [
+      {
+        kind: "text",
+        text: `${result.model} ${result.version}: ${result.files} file(s), ${result.bytes} bytes, stored at ${result.uri}.`
+      },
+      { kind: "text", text: `${result.promotion[0]?.toUpperCase() ?? ""}${result.promotion.slice(1)}.` }
+    ]
+  };
+}
+
 // src/train/sweep.ts
 var MAX_LEGS = 256;
 function legCount(matrix) {
@@ -7418,458 +8109,6 @@ function legParams(params, leg) {
 }
 function formatValue(value) {
   return typeof value === "string" && !/[\s=]/.test(value) ? value : JSON.stringify(value);
-}
-
-// src/evaluate/catalog.ts
-var classification = (direction, needs, description) => ({
-  task: "classification",
-  direction,
-  needs,
-  description
-});
-var regression = (direction, description) => ({
-  task: "regression",
-  direction,
-  needs: "labels",
-  description
-});
-var BUILTIN_METRICS = {
-  accuracy: classification("higher", "labels", "share of rows predicted correctly"),
-  precision: classification("higher", "labels", "precision of the positive class"),
-  recall: classification("higher", "labels", "recall of the positive class"),
-  f1: classification("higher", "labels", "F1 of the positive class"),
-  precision_macro: classification("higher", "labels", "unweighted mean of per-class precision"),
-  recall_macro: classification("higher", "labels", "unweighted mean of per-class recall"),
-  f1_macro: classification("higher", "labels", "unweighted mean of per-class F1"),
-  precision_micro: classification("higher", "labels", "precision over all classes pooled"),
-  recall_micro: classification("higher", "labels", "recall over all classes pooled"),
-  f1_micro: classification("higher", "labels", "F1 over all classes pooled"),
-  precision_weighted: classification("higher", "labels", "per-class precision weighted by support"),
-  recall_weighted: classification("higher", "labels", "per-class recall weighted by support"),
-  f1_weighted: classification("higher", "labels", "per-class F1 weighted by support"),
-  roc_auc: classification("higher", "scores", "area under the ROC curve (trapezoidal)"),
-  average_precision: classification("higher", "scores", "average precision (step-wise, as scikit-learn)"),
-  log_loss: classification("lower", "scores", "cross-entropy of the predicted probabilities"),
-  brier_score: classification("lower", "scores", "mean squared error of the positive-class probability"),
-  mae: regression("lower", "mean absolute error"),
-  mse: regression("lower", "mean squared error"),
-  rmse: regression("lower", "root mean squared error"),
-  r2: regression("higher", "coefficient of determination"),
-  mape: regression("lower", "mean absolute percentage error (a fraction, as scikit-learn)"),
-  median_absolute_error: regression("lower", "median absolute error")
-};
-function builtinMetric(name) {
-  return Object.hasOwn(BUILTIN_METRICS, name) ? BUILTIN_METRICS[name] : void 0;
-}
-function bestValueIsZero(name) {
-  const metric = builtinMetric(name);
-  return metric !== void 0 && metric.direction === "lower";
-}
-
-// src/gate/rules.ts
-var SLACK = 1e-12;
-function directionOf(metric, rule, config2) {
-  return builtinMetric(metric)?.direction ?? rule?.direction ?? config2.evaluate?.custom_metrics[metric]?.direction;
-}
-function evaluateRules(config2, candidate, baseline) {
-  const outcomes = [];
-  (config2.gate?.rules ?? []).forEach((rule, index) => {
-    const direction = directionOf(rule.metric, rule, config2) ?? "higher";
-    const targets = rule.slice === void 0 ? [{ slice: null, value: candidate.metrics[rule.metric], base: baseline?.metrics[rule.metric] }] : candidate.slices.filter((s) => s.column === rule.slice).map((s) => ({
-      slice: { column: s.column, value: s.value },
-      value: s.metrics[rule.metric],
-      base: baseline?.slices.find((b) => b.column === s.column && b.value === s.value)?.metrics[rule.metric]
-    }));
-    if (rule.slice !== void 0 && targets.length === 0) {
-      outcomes.push(errorOutcome(index, rule, direction, null, `no slices of "${rule.slice}" were computed`));
-    }
-    for (const target of targets) {
-      const common = { rule: index, metric: rule.metric, slice: target.slice, direction, relative: rule.relative };
-      if (target.value === void 0 || !Number.isFinite(target.value)) {
-        outcomes.push(
-          errorOutcome(
-            index,
-            rule,
-            direction,
-            target.slice,
-            `the candidate has no value for "${rule.metric}"${target.slice ? ` in slice ${target.slice.column}=${target.slice.value}` : ""}`
-          )
-        );
-        continue;
-      }
-      if (rule.min !== void 0 || rule.max !== void 0) {
-        outcomes.push({
-          ...common,
-          ...valueCheck(rule, target.value),
-          kind: "value",
-          candidate: target.value,
-          baseline: target.base ?? null,
-          delta: null
-        });
-      }
-      if (rule.max_regression !== void 0 || rule.min_improvement !== void 0) {
-        outcomes.push({
-          ...common,
-          kind: "change",
-          candidate: target.value,
-          ...changeCheck(rule, direction, target.value, target.base, baseline)
-        });
-      }
-    }
-  });
-  return outcomes.map(
-    (outcome) => outcome.verdict === "fail" && severityOf(config2, outcome) === "warn" ? { ...outcome, verdict: "warn" } : outcome
-  );
-}
-function severityOf(config2, outcome) {
-  return config2.gate?.rules[outcome.rule]?.severity ?? "error";
-}
-function valueCheck(rule, value) {
-  const parts = [];
-  if (rule.min !== void 0) parts.push(`>= ${rule.min}`);
-  if (rule.max !== void 0) parts.push(`<= ${rule.max}`);
-  const requirement = parts.join(" and ");
-  if (rule.min !== void 0 && value < rule.min - SLACK)
-    return { requirement, verdict: "fail", reason: `${formatNumber(value)} is below the minimum ${rule.min}` };
-  if (rule.max !== void 0 && value > rule.max + SLACK)
-    return { requirement, verdict: "fail", reason: `${formatNumber(value)} is above the maximum ${rule.max}` };
-  return { requirement, verdict: "pass", reason: `${formatNumber(value)} is ${requirement}` };
-}
-function changeCheck(rule, direction, value, base, baseline) {
-  const amount = (n) => rule.relative ? `${formatNumber(n * 100)}%` : formatNumber(n);
-  const requirement = rule.max_regression !== void 0 ? `regression <= ${amount(rule.max_regression)}` : `improvement >= ${amount(rule.min_improvement ?? 0)}`;
-  if (baseline === null) {
-    return {
-      baseline: null,
-      delta: null,
-      requirement,
-      verdict: "skipped",
-      reason: "no baseline yet (first run): change rules are skipped"
-    };
-  }
-  if (base === void 0 || !Number.isFinite(base)) {
-    return {
-      baseline: null,
-      delta: null,
-      requirement,
-      verdict: "skipped",
-      reason: `the baseline has no value for "${rule.metric}", so there is nothing to compare with`
-    };
-  }
-  if (rule.relative && base === 0) {
-    return {
-      baseline: base,
-      delta: null,
-      requirement,
-      verdict: "fail",
-      reason: "a relative change cannot be computed against a baseline of 0; use an absolute rule"
-    };
-  }
-  const delta = rule.relative ? (value - base) / Math.abs(base) : value - base;
-  const gain = direction === "higher" ? delta : -delta;
-  const movement = `${delta < 0 ? "fell" : "rose"} from ${formatNumber(base)} to ${formatNumber(value)}`;
-  if (rule.max_regression !== void 0) {
-    const pass2 = gain >= -rule.max_regression - SLACK;
-    let reason2;
-    if (gain >= 0) reason2 = delta === 0 ? "unchanged" : `${movement}: no regression`;
-    else if (pass2) reason2 = `${movement}: worse by ${amount(-gain)}, within the allowed ${amount(rule.max_regression)}`;
-    else reason2 = `${movement}: worse by ${amount(-gain)}, more than the allowed ${amount(rule.max_regression)}`;
-    return { baseline: base, delta, requirement, verdict: pass2 ? "pass" : "fail", reason: reason2 };
-  }
-  const needed = rule.min_improvement ?? 0;
-  const pass = gain >= needed - SLACK;
-  const change = gain >= 0 ? `better by ${amount(gain)}` : `worse by ${amount(-gain)}`;
-  const reason = `${delta === 0 ? "unchanged" : movement}: ${pass ? change : `${change}, short of the required improvement of ${amount(needed)}`}`;
-  return { baseline: base, delta, requirement, verdict: pass ? "pass" : "fail", reason };
-}
-function errorOutcome(index, rule, direction, slice, reason) {
-  return {
-    rule: index,
-    metric: rule.metric,
-    slice,
-    kind: "value",
-    direction,
-    candidate: null,
-    baseline: null,
-    delta: null,
-    relative: rule.relative,
-    requirement: "",
-    verdict: "error",
-    reason
-  };
-}
-function formatNumber(value) {
-  if (!Number.isFinite(value)) return String(value);
-  if (value !== 0 && Math.abs(value) < 1e-4) return value.toExponential(2);
-  return String(Number(value.toPrecision(4)));
-}
-
-// src/report/table.ts
-function escapeMarkdown(text) {
-  return text.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[@#]/g, (char) => char === "@" ? "&#64;" : "&#35;").replace(/([\\`*_[\]~|])/g, "\\$1").replace(/^(\s*)([-+=])(?=\s|$)/, "$1\\$2").replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2");
-}
-function renderMarkdownTable(table) {
-  const separator = table.headers.map((_, i) => table.align?.[i] === "right" ? "---:" : ":---");
-  const line = (cells) => `| ${cells.join(" | ")} |`;
-  return [
-    line(table.headers.map(escapeMarkdown)),
-    line(separator),
-    ...table.rows.map((row) => line(table.headers.map((_, i) => escapeMarkdown(row[i] ?? ""))))
-  ].join("\n");
-}
-function renderTextTable(table) {
-  const widths = table.headers.map(
-    (header, i) => Math.max(header.length, ...table.rows.map((row) => (row[i] ?? "").length))
-  );
-  const pad = (text, i) => table.align?.[i] === "right" ? text.padStart(widths[i] ?? 0) : text.padEnd(widths[i] ?? 0);
-  const line = (cells) => cells.map((cell, i) => pad(cell, i)).join("  ").trimEnd();
-  return [
-    line(table.headers),
-    line(widths.map((w) => "-".repeat(w))),
-    ...table.rows.map((row) => line(table.headers.map((_, i) => row[i] ?? "")))
-  ].join("\n");
-}
-
-// src/report/sections.ts
-var MARK = {
-  pass: "\u2705",
-  ok: "\u2705",
-  fail: "\u274C",
-  failed: "\u274C",
-  error: "\u26D4",
-  warn: "\u26A0\uFE0F",
-  skipped: "\u23ED\uFE0F"
-};
-function renderMarkdown(section) {
-  const head = `### ${MARK[section.status]} ${escapeMarkdown(section.title)}: ${section.status}`;
-  return [head, ...section.blocks.map(blockToMarkdown)].join("\n\n");
-}
-function blockToMarkdown(block) {
-  switch (block.kind) {
-    case "text":
-      return escapeMarkdown(block.text);
-    case "table":
-      return renderMarkdownTable(block.table);
-    case "code": {
-      const longest = Math.max(2, ...(block.text.match(/`+/g) ?? []).map((run2) => run2.length));
-      const fence = "`".repeat(longest + 1);
-      return `${fence}text
-${block.text}
-${fence}`;
-    }
-    case "details":
-      return `<details><summary>${escapeMarkdown(block.summary)}</summary>
-
-${block.blocks.map(blockToMarkdown).join("\n\n")}
-
-</details>`;
-  }
-}
-function renderHeadline(section) {
-  return `\u2500\u2500 ${section.title}: ${section.status.toUpperCase()}${section.headline ? ` (${section.headline})` : ""}`;
-}
-function renderText(section) {
-  const head = `\u2500\u2500 ${section.title}: ${section.status.toUpperCase()}`;
-  return [head, ...section.blocks.map(blockToText)].join("\n\n");
-}
-function blockToText(block) {
-  switch (block.kind) {
-    case "text":
-      return block.text;
-    case "table":
-      return indent(renderTextTable(block.table));
-    case "code":
-      return indent(block.text);
-    case "details":
-      return [`${block.summary}:`, ...block.blocks.map(blockToText)].join("\n");
-  }
-}
-function indent(text) {
-  return text.split("\n").map((line) => `  ${line}`).join("\n");
-}
-var num = (value) => value === null || value === void 0 ? "\u2014" : formatNumber(value);
-var signed = (value) => value === null ? "\u2014" : value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
-function validateSection(result) {
-  const status = result.verdict === "skipped" ? "skipped" : result.errors > 0 ? "fail" : result.warnings > 0 ? "warn" : "pass";
-  const blocks = [];
-  if (result.verdict === "skipped")
-    return {
-      title: "Data validation",
-      status,
-      headline: "no data section",
-      blocks: [{ kind: "text", text: "No data section in the config." }]
-    };
-  blocks.push({
-    kind: "text",
-    text: result.datasets.map((d) => `${d.name}: ${d.rows} rows from ${d.files.join(", ")}`).join("; ") + `. ${result.errors} error(s), ${result.warnings} warning(s).`
-  });
-  const findings = result.datasets.flatMap((d) => d.findings);
-  if (findings.length > 0) {
-    blocks.push({
-      kind: "table",
-      table: {
-        headers: ["", "data", "column", "rule", "observed", "rows", "example rows"],
-        rows: findings.map((f) => [
-          f.severity === "error" ? "error" : "warn",
-          f.dataset,
-          f.column ?? "(dataset)",
-          f.rule,
-          f.observed,
-          String(f.count),
-          f.rows.join(", ")
-        ]),
-        align: ["left", "left", "left", "left", "left", "right", "left"]
-      }
-    });
-  }
-  for (const dataset of result.datasets) {
-    blocks.push({
-      kind: "details",
-      summary: `Columns of ${dataset.name}`,
-      blocks: [
-        {
-          kind: "table",
-          table: {
-            headers: ["column", "type", "values", "nulls", "min", "max"],
-            rows: dataset.columns.map((c) => [
-              c.name,
-              c.declared ? c.type : `${c.type} (inferred)`,
-              String(c.count),
-              String(c.nulls),
-              num(c.min),
-              num(c.max)
-            ]),
-            align: ["left", "left", "right", "right", "right", "right"]
-          }
-        }
-      ]
-    });
-  }
-  const rows = result.datasets.map((d) => `${d.rows} ${d.name}`).join(" + ");
-  return {
-    title: "Data validation",
-    status,
-    headline: `${rows} rows, ${result.errors} error(s), ${result.warnings} warning(s)`,
-    blocks
-  };
-}
-function evaluateSection(result) {
-  if (result.status === "skipped")
-    return {
-      title: "Evaluation",
-      status: "skipped",
-      headline: "no evaluate section",
-      blocks: [{ kind: "text", text: "No evaluate section in the config." }]
-    };
-  const blocks = [];
-  if (result.failure) blocks.push({ kind: "code", text: result.failure });
-  const metrics = Object.entries(result.metrics);
-  if (metrics.length > 0) {
-    blocks.push({
-      kind: "text",
-      text: `${metrics.length} metrics${result.rows > 0 ? ` over ${result.rows} predictions` : ""}.`
-    });
-    blocks.push({
-      kind: "table",
-      table: {
-        headers: ["metric", "value", "source"],
-        rows: metrics.map(([k, v]) => [k, num(v), result.sources[k] ?? ""]),
-        align: ["left", "right", "left"]
-      }
-    });
-  }
-  if (result.slices.length > 0) {
-    const shown = Object.keys(result.slices[0]?.metrics ?? {}).slice(0, 4);
-    blocks.push({
-      kind: "details",
-      summary: "Metrics per slice",
-      blocks: [
-        {
-          kind: "table",
-          table: {
-            headers: ["slice", "rows", ...shown],
-            rows: result.slices.map((s) => [
-              `${s.column}=${s.value}`,
-              String(s.rows),
-              ...shown.map((m) => num(s.metrics[m]))
-            ]),
-            align: ["left", "right", ...shown.map(() => "right")]
-          }
-        }
-      ]
-    });
-  }
-  for (const warning of result.warnings) blocks.push({ kind: "text", text: `Note: ${warning}` });
-  const count = Object.keys(result.metrics).length;
-  const headline = result.status === "ok" ? `${count} metrics${result.rows > 0 ? ` over ${result.rows} predictions` : ""}` : "failed";
-  return { title: "Evaluation", status: result.status === "ok" ? "ok" : "failed", headline, blocks };
-}
-function gateSection(result) {
-  const blocks = [];
-  blocks.push({
-    kind: "text",
-    text: `Candidate: ${result.candidate}. Baseline: ${result.baseline ? result.baseline.description : "none"}.`
-  });
-  for (const note of result.notes) blocks.push({ kind: "text", text: note });
-  if (result.outcomes.length > 0) {
-    blocks.push({
-      kind: "table",
-      table: {
-        headers: ["metric", "baseline", "candidate", "\u0394", "rule", "verdict", "why"],
-        rows: result.outcomes.map((o) => [
-          o.slice ? `${o.metric} [${o.slice.column}=${o.slice.value}]` : o.metric,
-          num(o.baseline),
-          num(o.candidate),
-          o.delta === null ? "\u2014" : o.relative ? `${signed(o.delta * 100)}%` : signed(o.delta),
-          o.requirement,
-          o.verdict,
-          o.reason
-        ]),
-        align: ["left", "right", "right", "right", "left", "left", "left"]
-      }
-    });
-  }
-  if (result.comparison.length > 0) {
-    const arrow = { better: "better", worse: "worse", same: "same", changed: "changed", none: "" };
-    blocks.push({
-      kind: "details",
-      summary: "All metrics",
-      blocks: [
-        {
-          kind: "table",
-          table: {
-            headers: ["metric", "baseline", "candidate", "\u0394", "change"],
-            rows: result.comparison.map((c) => [
-              c.metric + (c.direction ? c.direction === "higher" ? " \u2191" : " \u2193" : ""),
-              num(c.baseline),
-              num(c.candidate),
-              signed(c.delta),
-              arrow[c.change ?? "none"]
-            ]),
-            align: ["left", "right", "right", "right", "left"]
-          }
-        }
-      ]
-    });
-  }
-  const counts = /* @__PURE__ */ new Map();
-  for (const outcome of result.outcomes) counts.set(outcome.verdict, (counts.get(outcome.verdict) ?? 0) + 1);
-  const headline = [...counts].map(([verdict, n]) => `${n} ${verdict}`).join(", ");
-  return { title: "Evaluation gate", status: result.verdict, headline, blocks };
-}
-function publishSection(result) {
-  return {
-    title: "Publish",
-    status: "ok",
-    headline: `${result.version}, ${result.promoted ? `promoted to ${result.promoted}` : "not promoted"}`,
-    blocks: [
-      {
-        kind: "text",
-        text: `${result.model} ${result.version}: ${result.files} file(s), ${result.bytes} bytes, stored at ${result.uri}.`
-      },
-      { kind: "text", text: `${result.promotion[0]?.toUpperCase() ?? ""}${result.promotion.slice(1)}.` }
-    ]
-  };
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -27589,56 +27828,17 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/config/schema/common.ts
-var NAME_PATTERN = /^(?!.*\.\.)[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9])?$/;
-var NAME_RULE = "1-64 letters, digits, '.', '_' or '-', starting and ending with a letter or digit, no '..'";
-var Name = external_exports.string().regex(NAME_PATTERN, { error: `expected a name of ${NAME_RULE}` });
-var RelativePath = external_exports.string().min(1, { error: "expected a non-empty path" }).refine((value) => !hasControlCharacters(value), { error: "a path may not contain control characters" });
-var DataSource = RelativePath.describe("A local path, a glob, or an s3://bucket/key URI.");
-var DataSources = external_exports.union([DataSource, external_exports.array(DataSource).min(1)], {
-  error: "expected a path, glob or s3:// URI, or a list of them"
-});
-var Severity = external_exports.enum(["error", "warn"]).describe("`error` fails the stage (exit 1); `warn` only reports.");
-var Direction = external_exports.enum(["higher", "lower"]).describe("Whether a higher or a lower value of the metric is better.");
-var Command = external_exports.string().trim().min(1, { error: "expected a command to run" }).describe("A shell command, run with the folder of mlops.yml as its working directory.");
-var TimeoutMinutes = external_exports.number().positive().max(360).describe("Kill the command after this many minutes.");
-var Scalar = external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]);
+// src/config/schema/report.ts
+var ReportSection = external_exports.strictObject({
+  comment: external_exports.enum(["sticky", "new", "off"]).default("sticky").describe("PR comment: one kept up to date (`sticky`), a new one per run, or none."),
+  summary: external_exports.boolean().default(true).describe("Write the report to the job summary."),
+  check: external_exports.boolean().default(true).describe("Create a check run whose conclusion is the gate's verdict."),
+  check_name: external_exports.string().min(1).optional().describe("Name of the check run. Default: `mlops gate (<model>)`.")
+}).describe("Where results are reported.");
 
-// src/config/schema/train.ts
-var CACHE_BACKENDS = ["auto", "local", "actions", "s3"];
-var ParamValue = external_exports.lazy(
-  () => external_exports.union([Scalar, external_exports.null(), external_exports.array(ParamValue), external_exports.record(external_exports.string(), ParamValue)])
-);
-var TrainCache = external_exports.strictObject({
-  enabled: external_exports.boolean().default(true).describe("Reuse outputs of an earlier run with the same inputs."),
-  backend: external_exports.enum(CACHE_BACKENDS).default("auto").describe(
-    "`auto`: S3 when `uri` is an s3:// URI, else the GitHub Actions cache inside a runner (from a JavaScript action), else a local folder. `s3` without `uri` uses `<registry.uri>/run-cache`."
-  ),
-  uri: external_exports.string().optional().describe(
-    "Where the cache lives: a folder (default <workspace>/cache), or s3://bucket/prefix. S3 settings (region, endpoint) come from the registry section."
-  )
-}).describe("The run cache: skip training when nothing it depends on changed.");
-var TrainSection = external_exports.strictObject({
-  command: Command.describe(
-    "The training command. Params reach it as a JSON file named by $MLOPS_PARAMS_FILE and as MLOPS_PARAM_<NAME> variables."
-  ),
-  params: external_exports.union([RelativePath, external_exports.record(external_exports.string(), ParamValue)], {
-    error: "expected a params file path or a mapping of params"
-  }).optional().describe("Hyperparameters: a YAML or JSON file, or a mapping written inline."),
-  inputs: external_exports.array(RelativePath).default([]).describe(
-    "Code and files the training depends on (globs). Their content is part of the run cache key, as are files the command names (`python train.py`): list what those import."
-  ),
-  outputs: external_exports.array(RelativePath).default([]).describe("Files or folders the command writes; restored on a cache hit and published by default."),
-  env: external_exports.record(external_exports.string(), external_exports.string()).default({}).describe("Extra environment variables for the command."),
-  timeout_minutes: TimeoutMinutes.optional(),
-  cache: external_exports.union([external_exports.boolean(), TrainCache], { error: "expected true, false or a cache mapping" }).default(true).describe("`true`/`false`, or cache settings."),
-  matrix: external_exports.record(external_exports.string(), external_exports.array(Scalar).min(1)).optional().describe(
-    "A hyperparameter sweep: each param (dotted names reach into nested params) with the values to try. Each combination is one leg (at most 256); `mlops plan` lists them, `mlops select` picks the best."
-  ),
-  runs_on: external_exports.union([external_exports.string(), external_exports.array(external_exports.string()).min(1)]).optional().describe(
-    "Runner labels for training jobs (the sweep matrix's `runs_on` and the workflow templates), e.g. `[self-hosted, gpu]`. Default: ubuntu-latest."
-  )
-}).describe("How the model is trained.");
+// src/config/load.ts
+import { existsSync } from "node:fs";
+import path2 from "node:path";
 
 // src/config/suggest.ts
 function closestMatch(input2, candidates) {
@@ -27676,10 +27876,6 @@ function editDistance(a, b) {
   }
   return at(a.length, b.length);
 }
-
-// src/config/load.ts
-import { existsSync } from "node:fs";
-import path2 from "node:path";
 
 // src/config/issues.ts
 function diagnosticsFromIssues(issues, schema) {
@@ -28126,6 +28322,14 @@ function checkRule(config2, rule, at, report) {
       );
     }
   }
+  if (rule.slice !== void 0 && !builtinMetric(rule.metric) && (config2.evaluate?.slices ?? []).includes(rule.slice)) {
+    report(
+      "error",
+      [...at, "slice"],
+      `"${rule.metric}" comes from a metrics file, and per-slice metrics are the built-in ones computed from predictions`,
+      "slice a built-in metric, or write the per-slice values into your metrics file as separate metrics"
+    );
+  }
   if (rule.slice !== void 0 && !(config2.evaluate?.slices ?? []).includes(rule.slice)) {
     report(
       "error",
@@ -28200,6 +28404,21 @@ function checkEvaluate(config2, report) {
       ["evaluate"],
       "evaluate produces no metrics",
       "set `predictions` (built-in metrics) and/or `metrics_file` (your own)"
+    );
+  }
+  const predictions = typeof evaluate.predictions === "object" ? evaluate.predictions : void 0;
+  if (predictions?.score !== void 0 && predictions.score_prefix !== void 0) {
+    report(
+      "error",
+      ["evaluate", "predictions", "score_prefix"],
+      "set either `score` (the positive class's probability) or `score_prefix` (one probability column per class), not both"
+    );
+  }
+  if (config2.model.task === "regression" && (predictions?.score !== void 0 || predictions?.score_prefix !== void 0)) {
+    report(
+      "error",
+      ["evaluate", "predictions", predictions.score !== void 0 ? "score" : "score_prefix"],
+      "probability columns belong to classification; model.task is regression"
     );
   }
   if (evaluate.slices.length > 0 && !evaluate.predictions) {
@@ -28390,6 +28609,21 @@ function checkPublishAndRetrain(config2, report) {
   }
 }
 
+// src/config/schema/common.ts
+var NAME_PATTERN = /^(?!.*\.\.)[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9])?$/;
+var NAME_RULE = "1-64 letters, digits, '.', '_' or '-', starting and ending with a letter or digit, no '..'";
+var Name = external_exports.string().regex(NAME_PATTERN, { error: `expected a name of ${NAME_RULE}` });
+var RelativePath = external_exports.string().min(1, { error: "expected a non-empty path" }).refine((value) => !hasControlCharacters(value), { error: "a path may not contain control characters" });
+var DataSource = RelativePath.describe("A local path, a glob, or an s3://bucket/key URI.");
+var DataSources = external_exports.union([DataSource, external_exports.array(DataSource).min(1)], {
+  error: "expected a path, glob or s3:// URI, or a list of them"
+});
+var Severity = external_exports.enum(["error", "warn"]).describe("`error` fails the stage (exit 1); `warn` only reports.");
+var Direction = external_exports.enum(["higher", "lower"]).describe("Whether a higher or a lower value of the metric is better.");
+var Command = external_exports.string().trim().min(1, { error: "expected a command to run" }).describe("A shell command, run with the folder of mlops.yml as its working directory.");
+var TimeoutMinutes = external_exports.number().positive().max(360).describe("Kill the command after this many minutes.");
+var Scalar = external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]);
+
 // src/config/schema/data.ts
 var COLUMN_TYPES = ["integer", "number", "string", "boolean", "category", "datetime"];
 var DRIFT_METHODS = ["auto", "psi", "ks", "chi2", "jensen_shannon", "wasserstein"];
@@ -28487,7 +28721,7 @@ var BaselineSpec = external_exports.union([
   external_exports.literal("none"),
   Name,
   external_exports.strictObject({
-    alias: Name.optional().describe("Registry alias whose version is the baseline."),
+    alias: Name.optional().describe("Registry alias whose version is the baseline (default `champion`)."),
     metrics_file: RelativePath.optional().describe("Fallback: a metrics JSON file (e.g. from the base branch).")
   })
 ]).describe("`none`, a registry alias (default `champion`), or { alias, metrics_file }.");
@@ -28526,14 +28760,6 @@ var PublishSection = external_exports.strictObject({
   )
 }).describe("Publishing a trained model to the registry.");
 
-// src/config/schema/report.ts
-var ReportSection = external_exports.strictObject({
-  comment: external_exports.enum(["sticky", "new", "off"]).default("sticky").describe("PR comment: one kept up to date (`sticky`), a new one per run, or none."),
-  summary: external_exports.boolean().default(true).describe("Write the report to the job summary."),
-  check: external_exports.boolean().default(true).describe("Create a check run whose conclusion is the gate's verdict."),
-  check_name: external_exports.string().min(1).optional().describe("Name of the check run. Default: `mlops gate (<model>)`.")
-}).describe("Where results are reported.");
-
 // src/config/schema/retrain.ts
 var RetrainSection = external_exports.strictObject({
   schedule: external_exports.string().describe("When to consider retraining: a 5-field cron expression (min 5-minute interval on GitHub)."),
@@ -28548,6 +28774,42 @@ var RetrainSection = external_exports.strictObject({
     assignees: external_exports.array(external_exports.string().min(1)).default([]).describe("Who is assigned the issue.")
   }).prefault({}).describe("The issue opened when a scheduled retrain fails (and closed when one succeeds).")
 }).describe("Scheduled retraining (continuous training).");
+
+// src/config/schema/train.ts
+var CACHE_BACKENDS = ["auto", "local", "actions", "s3"];
+var ParamValue = external_exports.lazy(
+  () => external_exports.union([Scalar, external_exports.null(), external_exports.array(ParamValue), external_exports.record(external_exports.string(), ParamValue)])
+);
+var TrainCache = external_exports.strictObject({
+  enabled: external_exports.boolean().default(true).describe("Reuse outputs of an earlier run with the same inputs."),
+  backend: external_exports.enum(CACHE_BACKENDS).default("auto").describe(
+    "`auto`: S3 when `uri` is an s3:// URI, else the GitHub Actions cache inside a runner (from a JavaScript action), else a local folder. `s3` without `uri` uses `<registry.uri>/run-cache`."
+  ),
+  uri: external_exports.string().optional().describe(
+    "Where the cache lives: a folder (default <workspace>/cache), or s3://bucket/prefix. S3 settings (region, endpoint) come from the registry section."
+  )
+}).describe("The run cache: skip training when nothing it depends on changed.");
+var TrainSection = external_exports.strictObject({
+  command: Command.describe(
+    "The training command. Params reach it as a JSON file named by $MLOPS_PARAMS_FILE and as MLOPS_PARAM_<NAME> variables."
+  ),
+  params: external_exports.union([RelativePath, external_exports.record(external_exports.string(), ParamValue)], {
+    error: "expected a params file path or a mapping of params"
+  }).optional().describe("Hyperparameters: a YAML or JSON file, or a mapping written inline."),
+  inputs: external_exports.array(RelativePath).default([]).describe(
+    "Code and files the training depends on (globs). Their content is part of the run cache key, as are files the command names (`python train.py`): list what those import."
+  ),
+  outputs: external_exports.array(RelativePath).default([]).describe("Files or folders the command writes; restored on a cache hit and published by default."),
+  env: external_exports.record(external_exports.string(), external_exports.string()).default({}).describe("Extra environment variables for the command."),
+  timeout_minutes: TimeoutMinutes.optional(),
+  cache: external_exports.union([external_exports.boolean(), TrainCache], { error: "expected true, false or a cache mapping" }).default(true).describe("`true`/`false`, or cache settings."),
+  matrix: external_exports.record(external_exports.string(), external_exports.array(Scalar).min(1)).optional().describe(
+    "A hyperparameter sweep: each param (dotted names reach into nested params) with the values to try. Each combination is one leg (at most 256); `mlops plan` lists them, `mlops select` picks the best."
+  ),
+  runs_on: external_exports.union([external_exports.string(), external_exports.array(external_exports.string()).min(1)]).optional().describe(
+    "Runner labels for training jobs (the sweep matrix's `runs_on` and the workflow templates), e.g. `[self-hosted, gpu]`. Default: ubuntu-latest."
+  )
+}).describe("How the model is trained.");
 
 // src/config/schema/index.ts
 var MlopsConfigSchema = external_exports.strictObject({
@@ -28876,13 +29138,18 @@ export {
   external_exports,
   NAME_PATTERN,
   NAME_RULE,
+  gateSection,
+  renderMarkdownTable,
+  markdownTableRow,
   renderTextTable,
   renderMarkdown,
+  markdownHeading,
+  blockToMarkdown,
+  isSafeUrl,
   renderHeadline,
   renderText,
   validateSection,
   evaluateSection,
-  gateSection,
   publishSection,
   CACHE_BACKENDS,
   require_dist,
@@ -28892,6 +29159,7 @@ export {
   planSweep,
   findLeg,
   legParams,
+  ReportSection,
   DEFAULT_CONFIG_FILE,
   loadConfig,
   readProvenance,

@@ -1,5 +1,19 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
+  loadConfig,
+  readProvenance,
+  renderMarkdown,
+  workspaceFor
+} from "./chunk-VCPUFKR7.js";
+import {
+  ConfigError,
+  ExitCode,
+  UsageError,
+  UserError,
+  asError,
+  formatPath
+} from "./chunk-4MICSIQX.js";
+import {
   debug,
   error,
   getInput,
@@ -11,25 +25,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunk-2SNSQUWW.js";
-import {
-  loadConfig,
-  readProvenance,
-  renderMarkdown,
-  workspaceFor
-} from "./chunk-J74NVVDZ.js";
-import {
-  ConfigError,
-  ExitCode,
-  UsageError,
-  UserError,
-  asError,
-  formatPath
-} from "./chunk-4MICSIQX.js";
-
-// src/actions/door.ts
-import { existsSync } from "node:fs";
-import path2 from "node:path";
+} from "./chunk-O5RPIDMJ.js";
 
 // src/store/credentials.ts
 var SECRET_VARIABLES = ["AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ACCESS_KEY_ID"];
@@ -77,6 +73,8 @@ function createActionsLogger(workspaceRoot, cwd) {
 }
 
 // src/actions/door.ts
+import { existsSync } from "node:fs";
+import path2 from "node:path";
 var actionInputs = {
   text: (name) => getInput(name).trim() || void 0,
   lines: (name) => getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")),
@@ -144,5 +142,8 @@ async function runAction(definition, env = process.env) {
 }
 
 export {
+  credentialSecrets,
+  createActionsLogger,
+  actionInputs,
   runAction
 };

@@ -5,7 +5,7 @@ import {
   formatNumber,
   planSweep,
   renderMarkdown
-} from "./chunk-J74NVVDZ.js";
+} from "./chunk-VCPUFKR7.js";
 import {
   ExitCode,
   UsageError

@@ -14,7 +14,8 @@ import {
   setSecret,
   warning,
   which
-} from "./chunk-2SNSQUWW.js";
+} from "./chunk-O5RPIDMJ.js";
+import "./chunk-BIQWF3VO.js";
 import {
   __commonJS,
   __export,

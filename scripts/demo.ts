@@ -52,7 +52,9 @@ const steps: Step[] = [
     title: "A regressed candidate: stop training after 3 epochs",
     args: ["run", "--set", "epochs=3"],
     expectedExit: 1,
-    why: "accuracy and log loss regress past the rules' tolerance: the gate fails (exit 1) and the champion stays",
+    why:
+      "accuracy and log loss regress past their tolerances, and log loss's paired 95% interval lies wholly past it " +
+      "(the regression is real): the gate fails (exit 1) and the champion stays",
   },
   { title: "The registry: versions and aliases", args: ["models"], expectedExit: 0, why: "" },
   { title: "Who was champion when, and why", args: ["models", "history"], expectedExit: 0, why: "" },

@@ -73,13 +73,13 @@ describe("mlops run on the penguins example", () => {
       /accuracy .* regression <= 0\.02 +fail +fell from 0\.\d+ to 0\.\d+: worse by 0\.\d+, more than the allowed 0\.02/,
     );
     expect(second.stdout).toMatch(
-      /log_loss .* regression <= 0\.05 +fail +rose from 0\.\d+ to 0\.\d+: worse by 0\.\d+, more than the allowed 0\.05/,
+      /log_loss .* regression <= 0\.05 \(bootstrap, 95%\) +fail +rose from 0\.\d+ to 0\.\d+: worse by 0\.\d+, more than the allowed 0\.05; the 95% interval of the change is \[\+0\.\d+, \+0\.\d+\], all of it past the allowed 0\.05: the regression is real/,
     );
     expect(second.stdout).toMatch(/── Publish: OK \(v\S+, not promoted\)/);
     expect(second.stdout.trimEnd().endsWith("The gate failed.")).toBe(true);
     // Each failed rule is also reported at its line in mlops.yml (an annotation inside Actions).
     expect(second.stderr).toMatch(/^error mlops\.yml:46:7: gate: accuracy: fell from .*allowed 0\.02$/m);
-    expect(second.stderr).toMatch(/^error mlops\.yml:47:7: gate: log_loss: rose from .*allowed 0\.05$/m);
+    expect(second.stderr).toMatch(/^error mlops\.yml:47:7: gate: log_loss: rose from .*the regression is real$/m);
     expect(second.stderr).toContain("[train] epoch 3/3");
     expect(stackFrames(second.stderr)).toEqual([]);
   });

@@ -1,0 +1,134 @@
+/**
+ * Value counts that stay exact while a column has few distinct values and turn into a Misra-Gries frequent-items
+ * summary when it has many (Misra & Gries 1982; mergeable per Agarwal et al., "Mergeable Summaries", 2012).
+ *
+ * Values are keyed by a 53-bit hash of their bytes (hash.ts): two different values share a key with probability
+ * below 1e-9 among the {@link FREQUENT_CAPACITY} kept. When the table is full, the median count is subtracted from
+ * every entry and the entries that reach zero are dropped; `error` adds up what was subtracted, so each count is
+ * exact to within `error` (too low, never too high), and a value missing from the table occurred at most `error`
+ * times. While `error` is 0 the table holds every value with its exact count.
+ */
+
+export const FREQUENT_CAPACITY = 2048;
+
+export interface FrequentState {
+  /** [key, count, text] per value; text is null when the value was not kept in words (see `add`). */
+  entries: [number, number, string | null][];
+  error: number;
+}
+
+export class FrequentItems {
+  private readonly slots = new Map<number, number>();
+  private counts = new Float64Array(FREQUENT_CAPACITY + 1);
+  private keys = new Float64Array(FREQUENT_CAPACITY + 1);
+  private texts: (string | null)[] = [];
+  private used = 0;
+  error = 0;
+
+  /**
+   * Counts one occurrence. `text` gives the value in words; it is only called when the words are needed: for a new
+   * value while the table is exact, or for a value seen twice (after the table has overflowed, most new values are
+   * seen once and dropped again, so decoding each would be wasted work).
+   */
+  add(key: number, text: () => string): void {
+    const slot = this.slots.get(key);
+    if (slot !== undefined) {
+      this.counts[slot]!++;
+      if (this.texts[slot] === null) this.texts[slot] = text();
+      return;
+    }
+    if (this.used === FREQUENT_CAPACITY) this.purge();
+    this.insert(key, 1, this.error === 0 ? text() : null);
+  }
+
+  private insert(key: number, count: number, text: string | null): void {
+    const slot = this.used++;
+    this.slots.set(key, slot);
+    this.keys[slot] = key;
+    this.counts[slot] = count;
+    this.texts[slot] = text;
+  }
+
+  /** Subtracts the median count from every entry and drops those that reach zero (at least half of them). */
+  private purge(): void {
+    const median = kthSmallest(this.counts.slice(0, this.used), this.used >>> 1);
+    this.error += median;
+    const keys = this.keys;
+    const counts = this.counts;
+    const texts = this.texts;
+    this.slots.clear();
+    let kept = 0;
+    for (let i = 0; i < this.used; i++) {
+      const count = counts[i]! - median;
+      if (count <= 0) continue;
+      keys[kept] = keys[i]!;
+      counts[kept] = count;
+      texts[kept] = texts[i]!;
+      this.slots.set(keys[kept]!, kept);
+      kept++;
+    }
+    texts.length = kept;
+    this.used = kept;
+  }
+
+  merge(state: FrequentState): void {
+    this.error += state.error;
+    for (const [key, count, text] of state.entries) {
+      const slot = this.slots.get(key);
+      if (slot !== undefined) {
+        this.counts[slot]! += count;
+        this.texts[slot] ??= text;
+      } else {
+        if (this.used === FREQUENT_CAPACITY) this.purge();
+        this.insert(key, count, text);
+      }
+    }
+  }
+
+  /** Values in the table now. */
+  get size(): number {
+    return this.used;
+  }
+
+  /** Number of distinct values, when it is exactly known (the table never overflowed). */
+  get exactDistinct(): number | null {
+    return this.error === 0 ? this.used : null;
+  }
+
+  keysInTable(): Float64Array {
+    return this.keys.slice(0, this.used);
+  }
+
+  toState(): FrequentState {
+    const entries: [number, number, string | null][] = [];
+    for (let i = 0; i < this.used; i++) entries.push([this.keys[i]!, this.counts[i]!, this.texts[i] ?? null]);
+    entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    return { entries, error: this.error };
+  }
+}
+
+/** Quickselect: the k-th smallest (0-based) value; reorders `values`. */
+function kthSmallest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i] = values[j]!;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k]!;
+  }
+  return values[k]!;
+}

@@ -1,0 +1,247 @@
+/**
+ * Reading values from bytes without making strings: numbers, booleans, ISO dates and missing-value tokens, as the
+ * type rules in DOMAIN.md §3 need them. Each parser fills {@link parsed} and says whether the text fits.
+ */
+
+export const parsed = { value: 0, integer: false };
+
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+function isSpace(byte: number): boolean {
+  return byte === 32 || byte === 9;
+}
+
+/**
+ * A decimal number: `[+-]digits[.digits][(e|E)[+-]digits]`, `.5` and `5.` included, surrounding spaces allowed;
+ * `inf`, `infinity` (any case, signed) are numbers too, but not finite. The value is correctly rounded: Clinger's
+ * fast path (at most 15 significant digits and a power of ten up to 22 are exact doubles, so one division or
+ * multiplication rounds correctly), else JavaScript's own parser on the same text.
+ */
+export function parseNumber(bytes: Uint8Array, start: number, end: number): boolean {
+  while (start < end && isSpace(bytes[start]!)) start++;
+  while (end > start && isSpace(bytes[end - 1]!)) end--;
+  if (start === end) return false;
+  let i = start;
+  let negative = false;
+  let c = bytes[i]!;
+  if (c === 43 || c === 45) {
+    negative = c === 45;
+    i++;
+    if (i === end) return false;
+    c = bytes[i]!;
+  }
+  if (c === 105 || c === 73) return parseInfinity(bytes, i, end, negative);
+  let mantissa = 0;
+  let digits = 0;
+  let significant = 0;
+  let exponent = 0;
+  let sawDigit = false;
+  // Leading zeros are not significant.
+  for (; i < end; i++) {
+    c = bytes[i]! - 48;
+    if (c < 0 || c > 9) break;
+    sawDigit = true;
+    if (significant > 0 || c !== 0) {
+      if (significant < 19) mantissa = mantissa * 10 + c;
+      else exponent++;
+      significant++;
+    }
+    digits++;
+  }
+  let integer = true;
+  if (i < end && bytes[i] === 46) {
+    integer = false;
+    i++;
+    for (; i < end; i++) {
+      c = bytes[i]! - 48;
+      if (c < 0 || c > 9) break;
+      sawDigit = true;
+      if (significant > 0 || c !== 0) {
+        if (significant < 19) {
+          mantissa = mantissa * 10 + c;
+          exponent--;
+        }
+        significant++;
+      } else {
+        exponent--;
+      }
+    }
+  }
+  if (!sawDigit) return false;
+  if (i < end && (bytes[i] === 101 || bytes[i] === 69)) {
+    integer = false;
+    i++;
+    let expNegative = false;
+    if (i < end && (bytes[i] === 43 || bytes[i] === 45)) {
+      expNegative = bytes[i] === 45;
+      i++;
+    }
+    let value = 0;
+    let expDigits = 0;
+    for (; i < end; i++) {
+      c = bytes[i]! - 48;
+      if (c < 0 || c > 9) break;
+      if (value < 100000) value = value * 10 + c;
+      expDigits++;
+    }
+    if (expDigits === 0) return false;
+    exponent += expNegative ? -value : value;
+  }
+  if (i !== end) return false;
+  parsed.integer = integer;
+  if (significant <= 15 && exponent >= -22 && exponent <= 22) {
+    const magnitude = exponent >= 0 ? mantissa * POWERS_OF_TEN[exponent]! : mantissa / POWERS_OF_TEN[-exponent]!;
+    parsed.value = negative ? -magnitude : magnitude;
+    return true;
+  }
+  parsed.value = Number(latin1(bytes, start, end));
+  return true;
+}
+
+function parseInfinity(bytes: Uint8Array, i: number, end: number, negative: boolean): boolean {
+  const word = latin1(bytes, i, end).toLowerCase();
+  if (word !== "inf" && word !== "infinity") return false;
+  parsed.value = negative ? -Infinity : Infinity;
+  parsed.integer = false;
+  return true;
+}
+
+/** true/false, t/f, yes/no, y/n, 1/0 in any case; the value is 1 or 0. */
+export function parseBoolean(bytes: Uint8Array, start: number, end: number): boolean {
+  while (start < end && isSpace(bytes[start]!)) start++;
+  while (end > start && isSpace(bytes[end - 1]!)) end--;
+  const length = end - start;
+  if (length === 0 || length > 5) return false;
+  const word = latin1(bytes, start, end).toLowerCase();
+  if (word === "true" || word === "t" || word === "yes" || word === "y" || word === "1") parsed.value = 1;
+  else if (word === "false" || word === "f" || word === "no" || word === "n" || word === "0") parsed.value = 0;
+  else return false;
+  parsed.integer = true;
+  return true;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digitsAt(bytes: Uint8Array, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = bytes[i]! - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/**
+ * An ISO 8601 date or date-time: `YYYY-MM-DD`, optionally `T` or a space and `HH:MM[:SS[.fraction]]`, optionally `Z`
+ * or `±HH[:]MM`. A time without an offset is read as UTC (not the machine's zone, so every runner agrees). The value
+ * is milliseconds since 1970-01-01T00:00Z. Impossible dates (2023-02-30, 25:00) do not parse.
+ */
+export function parseDatetime(bytes: Uint8Array, start: number, end: number): boolean {
+  while (start < end && isSpace(bytes[start]!)) start++;
+  while (end > start && isSpace(bytes[end - 1]!)) end--;
+  if (end - start < 10 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45) return false;
+  const year = digitsAt(bytes, start, 4);
+  const month = digitsAt(bytes, start + 5, 2);
+  const day = digitsAt(bytes, start + 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) return false;
+  let ms = daysFromCivil(year, month, day) * 86_400_000;
+  let i = start + 10;
+  if (i < end) {
+    const separator = bytes[i]!;
+    if (separator !== 84 && separator !== 116 && separator !== 32) return false;
+    if (end - i < 6 || bytes[i + 3] !== 58) return false;
+    const hour = digitsAt(bytes, i + 1, 2);
+    const minute = digitsAt(bytes, i + 4, 2);
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return false;
+    ms += hour * 3_600_000 + minute * 60_000;
+    i += 6;
+    if (i < end && bytes[i] === 58) {
+      const second = digitsAt(bytes, i + 1, 2);
+      if (second < 0 || second > 59 || end - i < 3) return false;
+      ms += second * 1000;
+      i += 3;
+      if (i < end && (bytes[i] === 46 || bytes[i] === 44)) {
+        i++;
+        let scale = 100;
+        const fractionStart = i;
+        for (; i < end; i++) {
+          const d = bytes[i]! - 48;
+          if (d < 0 || d > 9) break;
+          ms += d * scale;
+          scale /= 10;
+        }
+        if (i === fractionStart) return false;
+        ms = Math.floor(ms);
+      }
+    }
+    if (i < end) {
+      const zone = bytes[i]!;
+      if (zone === 90 || zone === 122) {
+        i++;
+      } else if (zone === 43 || zone === 45) {
+        const hours = digitsAt(bytes, i + 1, 2);
+        let at = i + 3;
+        if (at < end && bytes[at] === 58) at++;
+        const minutes = digitsAt(bytes, at, 2);
+        if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return false;
+        const offset = (hours * 60 + minutes) * 60_000;
+        ms += zone === 43 ? -offset : offset;
+        i = at + 2;
+      } else {
+        return false;
+      }
+    }
+    if (i !== end) return false;
+  }
+  parsed.value = ms;
+  parsed.integer = true;
+  return true;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/**
+ * Texts that mean "no value" in a numeric, boolean or date column, as pandas reads them by default: NA, N/A, NaN,
+ * null, None, #N/A, <NA>, `-` and `?` (any case). In a text column they are ordinary values.
+ */
+export function isMissingToken(bytes: Uint8Array, start: number, end: number): boolean {
+  while (start < end && isSpace(bytes[start]!)) start++;
+  while (end > start && isSpace(bytes[end - 1]!)) end--;
+  const length = end - start;
+  if (length === 0) return true;
+  if (length > 5) return false;
+  const first = bytes[start]!;
+  // Quick reject: every token starts with n, N, #, <, -, ? (the common case, a digit, leaves at once).
+  if (first !== 110 && first !== 78 && first !== 35 && first !== 60 && first !== 45 && first !== 63) return false;
+  return MISSING.has(latin1(bytes, start, end).toLowerCase());
+}
+
+const MISSING = new Set(["na", "n/a", "nan", "-nan", "null", "none", "#n/a", "<na>", "-", "?"]);
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+export function latin1(bytes: Uint8Array, start: number, end: number): string {
+  return asBuffer(bytes).toString("latin1", start, end);
+}
+
+export function utf8(bytes: Uint8Array, start: number, end: number): string {
+  return asBuffer(bytes).toString("utf8", start, end);
+}
+
+export function formatDatetime(ms: number): string {
+  const text = new Date(ms).toISOString();
+  return text.endsWith("T00:00:00.000Z") ? text.slice(0, 10) : text.replace(".000Z", "Z");
+}

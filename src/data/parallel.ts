@@ -6,9 +6,9 @@ import { Worker } from "node:worker_threads";
 import { InputError } from "../errors.ts";
 import { type ColumnState, mergeColumnState } from "./column.ts";
 import type { ScanPlan } from "./plan.ts";
-import { findRepeats, partitionBitsFor, RepeatWriter } from "./repeats.ts";
-import { planRanges, type RangeResult, type RangeTask, scanRange } from "./scan.ts";
-import { mergeTallies, shiftTallies, type Tally } from "./tally.ts";
+import { findRepeats, partitionBitsFor, type RepeatExample, RepeatWriter, tallyOf } from "./repeats.ts";
+import { planRanges, type RangeResult, type RangeTask, readFieldsAt, scanRange } from "./scan.ts";
+import { mergeTallies, shiftTallies, shortText, type Tally } from "./tally.ts";
 
 /**
  * The whole pass over a dataset, on all cores: files are cut into byte ranges at record boundaries, worker threads
@@ -162,13 +162,13 @@ function startWorker(setup: { plan: ScanPlan; spillDir: string; writer: number; 
   return new Worker(script, { workerData: setup });
 }
 
-function merge(
+async function merge(
   plan: ScanPlan,
   chosen: { result: RangeResult; file: number }[],
   spillDir: string,
   partitionBits: number,
   stats: { ranges: number; reread: number; threads: number },
-): ScanOutcome {
+): Promise<ScanOutcome> {
   const columns: (ColumnState | null)[] = plan.columns.map(() => null);
   const checks: Record<string, Tally> = {};
   const fileRows = plan.files.map(() => 0);
@@ -199,13 +199,26 @@ function merge(
     shiftTallies(result.checks, start);
     mergeTallies(checks, result.checks);
   }
-  const repeat = (check: number | null, rule: string): void => {
+  const rangeFile = new Map(chosen.map(({ result, file }) => [result.id, file]));
+  // The value a repeat had: kept as text, or read back from the file at the record's offset.
+  const valueOf = async (example: RepeatExample, columnsShown: string[]): Promise<string> => {
+    if (example.text !== null) return example.text;
+    const file = rangeFile.get(example.range);
+    if (file === undefined || example.offset === null) return "";
+    const cells = await readFieldsAt(plan, file, example.offset);
+    const header = plan.files[file]!.columns;
+    return columnsShown.map((name) => String(cells[header.indexOf(name)] ?? null)).join(", ");
+  };
+  const repeat = async (check: number | null, rule: string, shown: string[] | null): Promise<void> => {
     if (check === null) return;
     const found = findRepeats(spillDir, check, partitionBits, rowStart);
-    if (found) checks[rule] = found;
+    if (!found) return;
+    const first = found.examples[0];
+    const observed = shown === null || !first ? "a repeated row" : shortText(await valueOf(first, shown));
+    checks[rule] = tallyOf(found, observed);
   };
-  repeat(plan.duplicateCheck, "duplicate_rows");
-  repeat(plan.keyCheck, "unique_key");
-  for (const column of plan.columns) repeat(column.uniqueCheck, `unique:${column.name}`);
+  await repeat(plan.duplicateCheck, "duplicate_rows", null);
+  await repeat(plan.keyCheck, "unique_key", plan.keyColumns);
+  for (const column of plan.columns) await repeat(column.uniqueCheck, `unique:${column.name}`, [column.name]);
   return { rows, fileRows, columns, checks, ...stats };
 }

@@ -170,10 +170,13 @@ export function summarize(column: ColumnProfile): ColumnSummary {
     summary.histogram = histogram(view, show);
   }
   if (column.frequent) {
+    // Only values counted more often than the error bound are surely among the most frequent.
+    const error = column.frequent.error;
     summary.top = column.frequent.entries
+      .filter(([, count, text]) => count > error && text !== null)
       .slice(0, 10)
-      .map(([, count, text]) => ({ value: text ?? "(a value seen too rarely to keep its text)", count }));
-    summary.topError = column.frequent.error;
+      .map(([, count, text]) => ({ value: text ?? "", count }));
+    summary.topError = error;
   }
   summary.distinct = distinctOf(column);
   return summary;

@@ -1,67 +1,103 @@
 import { closeSync, openSync, readdirSync, readFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { RepeatSink } from "./column.ts";
-import { EXAMPLE_ROWS, shortText, type Tally } from "./tally.ts";
+import { EXAMPLE_ROWS, type Tally } from "./tally.ts";
 
 /**
  * Rules that need every row at once (unique values, a unique key, duplicate rows), in constant memory: while reading,
- * each row's 64-bit hash (and, for value rules, its text) is appended to one of P partition files by hash; afterwards
- * each partition is checked alone with a hash table. Memory is one partition's table (rows / P entries), not the
- * dataset's; the disk holds about 16 bytes per row (plus the text of unique values).
+ * each row's 64-bit hash is appended to one of P partition files by hash, with where the row is (range, record, byte
+ * offset); afterwards each partition is checked alone with a hash table. Memory is one partition's table (rows / P
+ * entries), not the dataset's; the disk holds about 24 bytes per row. The value shown for a repeat is read back from
+ * the data file at its offset (sources without offsets, such as gzip, store the value's text instead).
  *
  * Two different rows share a 64-bit hash with probability about rows² / 2^65 (3e-6 for 10 million rows): such a pair
  * would be counted as a repeat.
  */
 
-const RECORD_HEAD = 18;
-const BUFFER_BYTES = 64 << 10;
+/** u32 words per record before its text: h1, h2, range, record, offset low, offset high, text bytes. */
+const HEAD = 7;
+const BUFFER_WORDS = 16 << 10;
+const NO_OFFSET = 0xffffffff;
+
+export interface RepeatExample {
+  row: number;
+  range: number;
+  record: number;
+  /** File offset of the record's first byte, or null. */
+  offset: number | null;
+  text: string | null;
+}
+
+export interface RepeatTally {
+  count: number;
+  /** The first repeats by row (the earliest row of each value is the original, not a repeat). */
+  examples: RepeatExample[];
+}
 
 export class RepeatWriter implements RepeatSink {
-  private readonly buffers = new Map<string, { bytes: Buffer; used: number }>();
+  private readonly buffers: (Uint32Array | undefined)[] = [];
+  private readonly used: number[] = [];
+  private readonly partitions: number;
   /** The range being read: records are numbered within it. */
   range = 0;
+  offset = -1;
 
   constructor(
     private readonly dir: string,
     private readonly writer: number,
     private readonly partitionBits: number,
-  ) {}
-
-  add(check: number, h1: number, h2: number, record: number, text: string | null): void {
-    const partition = this.partitionBits === 0 ? 0 : h1 >>> (32 - this.partitionBits);
-    const name = `c${check}-p${partition}-w${this.writer}.bin`;
-    let buffer = this.buffers.get(name);
-    if (!buffer) {
-      buffer = { bytes: Buffer.allocUnsafe(BUFFER_BYTES), used: 0 };
-      this.buffers.set(name, buffer);
-    }
-    const textBytes = text === null ? 0 : Buffer.byteLength(text);
-    if (buffer.used + RECORD_HEAD + textBytes > BUFFER_BYTES) this.flushOne(name, buffer);
-    const bytes = buffer.bytes;
-    let at = buffer.used;
-    bytes.writeUInt32LE(h1 >>> 0, at);
-    bytes.writeUInt32LE(h2 >>> 0, at + 4);
-    bytes.writeUInt32LE(this.range, at + 8);
-    bytes.writeUInt32LE(record, at + 12);
-    bytes.writeUInt16LE(textBytes, at + 16);
-    at += RECORD_HEAD;
-    if (text !== null) at += bytes.write(text, at, "utf8");
-    buffer.used = at;
+  ) {
+    this.partitions = 2 ** partitionBits;
   }
 
-  private flushOne(name: string, buffer: { bytes: Buffer; used: number }): void {
-    if (buffer.used === 0) return;
-    const fd = openSync(path.join(this.dir, name), "a");
+  add(check: number, h1: number, h2: number, record: number, bytes: Uint8Array | null, start: number, end: number): void {
+    const offset = this.offset;
+    const partition = this.partitionBits === 0 ? 0 : h1 >>> (32 - this.partitionBits);
+    const slot = check * this.partitions + partition;
+    let buffer = this.buffers[slot];
+    if (buffer === undefined) {
+      buffer = this.buffers[slot] = new Uint32Array(BUFFER_WORDS);
+      this.used[slot] = 0;
+    }
+    const textBytes = offset >= 0 || bytes === null ? null : bytes.subarray(start, Math.min(end, start + 240));
+    const words = HEAD + (textBytes === null ? 0 : Math.ceil(textBytes.length / 4));
+    if (this.used[slot]! + words > BUFFER_WORDS) this.flushSlot(slot, check, partition);
+    let at = this.used[slot]!;
+    buffer[at] = h1;
+    buffer[at + 1] = h2;
+    buffer[at + 2] = this.range;
+    buffer[at + 3] = record;
+    if (offset < 0) {
+      buffer[at + 4] = NO_OFFSET;
+      buffer[at + 5] = NO_OFFSET;
+    } else {
+      buffer[at + 4] = offset % 0x100000000;
+      buffer[at + 5] = Math.floor(offset / 0x100000000);
+    }
+    buffer[at + 6] = textBytes === null ? 0 : textBytes.length;
+    at += HEAD;
+    if (textBytes !== null) {
+      new Uint8Array(buffer.buffer, at * 4, textBytes.length).set(textBytes);
+      at += Math.ceil(textBytes.length / 4);
+    }
+    this.used[slot] = at;
+  }
+
+  private flushSlot(slot: number, check: number, partition: number): void {
+    const buffer = this.buffers[slot];
+    const used = this.used[slot] ?? 0;
+    if (!buffer || used === 0) return;
+    const fd = openSync(path.join(this.dir, `c${check}-p${partition}-w${this.writer}.bin`), "a");
     try {
-      writeSync(fd, buffer.bytes, 0, buffer.used);
+      writeSync(fd, new Uint8Array(buffer.buffer, 0, used * 4));
     } finally {
       closeSync(fd);
     }
-    buffer.used = 0;
+    this.used[slot] = 0;
   }
 
   flush(): void {
-    for (const [name, buffer] of this.buffers) this.flushOne(name, buffer);
+    this.buffers.forEach((_, slot) => this.flushSlot(slot, Math.floor(slot / this.partitions), slot % this.partitions));
   }
 }
 
@@ -74,45 +110,36 @@ export function partitionBitsFor(bytes: number): number {
 
 /**
  * Counts the repeats of one check: every row whose hash an earlier row already had. `rowStart` maps a range id to
- * the dataset row number of its first record (ranges missing from it were read twice and are ignored).
+ * the dataset row number of its first record (ranges missing from it were read again and are ignored).
  */
-export function findRepeats(
-  dir: string,
-  check: number,
-  partitionBits: number,
-  rowStart: Map<number, number>,
-  partitions?: number[],
-): Tally | null {
+export function findRepeats(dir: string, check: number, partitionBits: number, rowStart: Map<number, number>): RepeatTally | null {
   let count = 0;
-  const examples: { row: number; text: string }[] = [];
+  const examples: RepeatExample[] = [];
   const files = readdirSync(dir);
-  const wanted = partitions ?? Array.from({ length: 2 ** partitionBits }, (_, i) => i);
-  for (const partition of wanted) {
+  for (let partition = 0; partition < 2 ** partitionBits; partition++) {
     const prefix = `c${check}-p${partition}-`;
-    const chunks = files.filter((f) => f.startsWith(prefix)).map((f) => readFileSync(path.join(dir, f)));
-    const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-    if (total === 0) continue;
+    const chunks = files.filter((f) => f.startsWith(prefix)).map((f) => aligned(readFileSync(path.join(dir, f))));
+    const words = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+    if (words === 0) continue;
     let slots = 16;
-    while (slots < (total / RECORD_HEAD) * 2) slots *= 2;
+    while (slots < (words / HEAD) * 2) slots *= 2;
     const mask = slots - 1;
     const keys1 = new Uint32Array(slots);
     const keys2 = new Uint32Array(slots);
     const used = new Uint8Array(slots);
     const first = new Float64Array(slots);
-    const firstText: (string | undefined)[] = [];
-    for (const chunk of chunks) {
+    const firstAt = new Int32Array(slots);
+    const firstChunk = new Int32Array(slots);
+    chunks.forEach((chunk, chunkIndex) => {
       let at = 0;
       while (at < chunk.length) {
-        const h1 = chunk.readUInt32LE(at);
-        const h2 = chunk.readUInt32LE(at + 4);
-        const range = chunk.readUInt32LE(at + 8);
-        const record = chunk.readUInt32LE(at + 12);
-        const length = chunk.readUInt16LE(at + 16);
-        const textAt = at + RECORD_HEAD;
-        at = textAt + length;
-        const start = rowStart.get(range);
-        if (start === undefined) continue;
-        const row = start + record;
+        const h1 = chunk[at]!;
+        const h2 = chunk[at + 1]!;
+        const start = rowStart.get(chunk[at + 2]!);
+        const row = start === undefined ? -1 : start + chunk[at + 3]!;
+        const recordAt = at;
+        at += HEAD + Math.ceil(chunk[at + 6]! / 4);
+        if (row < 0) continue;
         let slot = (h2 ^ Math.imul(h1, 0x9e3779b1)) & mask;
         while (used[slot] === 1 && (keys1[slot] !== h1 || keys2[slot] !== h2)) slot = (slot + 1) & mask;
         if (used[slot] === 0) {
@@ -120,46 +147,57 @@ export function findRepeats(
           keys1[slot] = h1;
           keys2[slot] = h2;
           first[slot] = row;
-          if (length > 0) firstText[slot] = chunk.toString("utf8", textAt, textAt + length);
+          firstAt[slot] = recordAt;
+          firstChunk[slot] = chunkIndex;
           continue;
         }
         // A repeat. The table keeps the earliest row of each value; the later of the two is the repeat, so the rows
-        // reported are the same whatever order the partitions were written in.
+        // reported are the same whatever order the partition files were written in.
         count++;
-        const earliest = first[slot]!;
-        const repeat = Math.max(earliest, row);
-        if (row < earliest) first[slot] = row;
-        const text = length > 0 ? chunk.toString("utf8", textAt, textAt + length) : (firstText[slot] ?? "");
-        noteExample(examples, repeat, text);
+        if (row < first[slot]!) {
+          const repeat = exampleOf(chunks[firstChunk[slot]!]!, firstAt[slot]!, first[slot]!);
+          first[slot] = row;
+          firstAt[slot] = recordAt;
+          firstChunk[slot] = chunkIndex;
+          noteExample(examples, repeat);
+        } else {
+          noteExample(examples, exampleOf(chunk, recordAt, row));
+        }
       }
-    }
+    });
   }
   if (count === 0) return null;
-  examples.sort((a, b) => a.row - b.row);
-  return { count, rows: examples.map((e) => e.row), observed: shortText(examples[0]?.text ?? "") };
+  return { count, examples: examples.sort((a, b) => a.row - b.row) };
 }
 
-function noteExample(examples: { row: number; text: string }[], row: number, text: string): void {
+function aligned(bytes: Buffer): Uint32Array {
+  if (bytes.byteOffset % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+  return new Uint32Array(new Uint8Array(bytes).buffer);
+}
+
+function exampleOf(chunk: Uint32Array, at: number, row: number): RepeatExample {
+  const low = chunk[at + 4]!;
+  const high = chunk[at + 5]!;
+  const length = chunk[at + 6]!;
+  return {
+    row,
+    range: chunk[at + 2]!,
+    record: chunk[at + 3]!,
+    offset: low === NO_OFFSET && high === NO_OFFSET ? null : high * 0x100000000 + low,
+    text: length === 0 ? null : Buffer.from(chunk.buffer, chunk.byteOffset + (at + HEAD) * 4, length).toString("utf8"),
+  };
+}
+
+function noteExample(examples: RepeatExample[], example: RepeatExample): void {
   if (examples.length < EXAMPLE_ROWS) {
-    examples.push({ row, text });
+    examples.push(example);
     return;
   }
   let latest = 0;
   for (let i = 1; i < examples.length; i++) if (examples[i]!.row > examples[latest]!.row) latest = i;
-  if (row < examples[latest]!.row) examples[latest] = { row, text };
+  if (example.row < examples[latest]!.row) examples[latest] = example;
 }
 
-/** Merges tallies of the same check found over different partitions. */
-export function mergeRepeatTallies(tallies: (Tally | null)[]): Tally | null {
-  const found = tallies.filter((t): t is Tally => t !== null);
-  if (found.length === 0) return null;
-  const rows = found
-    .flatMap((t) => t.rows.map((row, i) => ({ row, text: i === 0 ? t.observed : null })))
-    .sort((a, b) => a.row - b.row);
-  const first = found.reduce((best, t) => ((t.rows[0] ?? Infinity) < (best.rows[0] ?? Infinity) ? t : best));
-  return {
-    count: found.reduce((sum, t) => sum + t.count, 0),
-    rows: rows.slice(0, EXAMPLE_ROWS).map((r) => r.row),
-    observed: first.observed,
-  };
+export function tallyOf(repeats: RepeatTally, observed: string): Tally {
+  return { count: repeats.count, rows: repeats.examples.map((e) => e.row), observed };
 }

@@ -83,19 +83,21 @@ export async function scanRange(plan: ScanPlan, task: RangeTask, repeats: Repeat
     checks: {},
     error: null,
   };
-  const record = new RecordVisitor(plan, fields, keyFields, repeats, result.checks);
+  const visit = new RecordVisitor(plan, fields, keyFields, repeats, result.checks, file.shown);
   try {
     if (file.format === "csv" || file.format === "tsv") {
-      await scanDelimited(plan, task, record, result);
+      await scanDelimited(plan, task, visit, result);
     } else if (file.format === "jsonl") {
+      visit.at(-1);
       for await (const { object } of jsonLines(gzipOrFile(file.path, file.gzip), file.shown)) {
         const cells = file.columns.map((name) => cellText(object[name]));
         const extra = Object.keys(object).filter((key) => !file.columns.includes(key));
-        record.text(cells, result.records++, extra.length > 0 ? `keys not in the first record: ${extra.join(", ")}` : null);
+        visit.text(cells, result.records++, extra.length > 0 ? `keys not in the first record: ${extra.join(", ")}` : null);
       }
     } else {
+      visit.at(-1);
       const parquet = await openParquet(file.path, file.shown);
-      for await (const group of parquet.rowGroups()) for (const cells of group) record.text(cells, result.records++, null);
+      for await (const group of parquet.rowGroups()) for (const cells of group) visit.text(cells, result.records++, null);
     }
   } catch (error) {
     result.error = describeError(error, result.records);
@@ -131,6 +133,8 @@ async function scanDelimited(plan: ScanPlan, task: RangeTask, visit: RecordVisit
           header = false; // the first record of a file is its header (read in planning)
           continue;
         }
+        // Plain files can be read again at a record's offset (to show a repeated value); gzip streams cannot.
+        visit.at(file.gzip ? -1 : delimited.base + delimited.recordStart);
         visit.delimited(delimited, result.records++);
       } else if (got === MORE) {
         await delimited.fill();
@@ -173,6 +177,7 @@ class RecordVisitor {
     private readonly keyFields: number[],
     private readonly repeats: RepeatSink | null,
     private readonly checks: Record<string, Tally>,
+    private readonly shown: string,
   ) {}
 
   delimited(reader: DelimitedReader, record: number): void {
@@ -192,13 +197,13 @@ class RecordVisitor {
       }
     }
     if (count !== width) {
-      addToTally(this.checks, "ragged_rows", record, () => `${count} fields where the header has ${width}`);
+      addToTally(this.checks, "ragged_rows", record, () => `${count} fields where the header has ${width} (${this.shown})`);
     }
     const repeats = this.repeats;
     if (repeats === null) return;
     if (this.plan.duplicateCheck !== null) {
       hashBytes(buffer, reader.recordStart, reader.contentEnd);
-      repeats.add(this.plan.duplicateCheck, hashed.h1, hashed.h2, record, null);
+      repeats.add(this.plan.duplicateCheck, hashed.h1, hashed.h2, record, null, 0, 0);
     }
     if (this.plan.keyCheck !== null) {
       const values = this.keyFields.map((i) =>
@@ -206,6 +211,11 @@ class RecordVisitor {
       );
       this.key(values, record);
     }
+  }
+
+  /** Sets where the next record is, for the repeat checks (before its fields are observed). */
+  at(offset: number): void {
+    if (this.repeats) this.repeats.offset = offset;
   }
 
   /** A record whose cells are text (JSON Lines, Parquet). */
@@ -229,7 +239,7 @@ class RecordVisitor {
       const text = JSON.stringify(cells);
       const bytes = Buffer.from(text);
       hashBytes(bytes, 0, bytes.length);
-      repeats.add(this.plan.duplicateCheck, hashed.h1, hashed.h2, record, null);
+      repeats.add(this.plan.duplicateCheck, hashed.h1, hashed.h2, record, null, 0, 0);
     }
     if (this.plan.keyCheck !== null) this.key(this.keyFields.map((i) => (i >= 0 ? (cells[i] ?? null) : null)), record);
   }
@@ -237,7 +247,41 @@ class RecordVisitor {
   private key(values: (string | null)[], record: number): void {
     const bytes = Buffer.from(JSON.stringify(values));
     hashBytes(bytes, 0, bytes.length);
-    const text = values.map(String).join(", ");
-    this.repeats?.add(this.plan.keyCheck!, hashed.h1, hashed.h2, record, text.slice(0, 240));
+    const text = Buffer.from(values.map(String).join(", "));
+    this.repeats?.add(this.plan.keyCheck!, hashed.h1, hashed.h2, record, text, 0, text.length);
+  }
+}
+
+/** The fields of the record that starts at `offset` in a plain CSV or TSV file (to show a repeated value). */
+export async function readFieldsAt(plan: ScanPlan, fileIndex: number, offset: number): Promise<(string | null)[]> {
+  const file = plan.files[fileIndex]!;
+  const reader = fileReader(file.path, offset);
+  try {
+    const delimited = new DelimitedReader({
+      reader,
+      file: file.shown,
+      offset,
+      delimiter: file.format === "tsv" ? 9 : 44,
+      align: false,
+      stopAt: Infinity,
+      atFileStart: false,
+    });
+    for (;;) {
+      const got = delimited.next();
+      if (got === MORE) {
+        await delimited.fill();
+        continue;
+      }
+      if (got !== RECORD) return [];
+      const cells: (string | null)[] = [];
+      for (let i = 0; i < delimited.fieldCount; i++) {
+        const start = delimited.starts[i]!;
+        const end = delimited.ends[i]!;
+        cells.push(start === end ? null : delimited.buffer.toString("utf8", start, end));
+      }
+      return cells;
+    }
+  } finally {
+    reader.close();
   }
 }

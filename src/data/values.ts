@@ -18,57 +18,46 @@ function isSpace(byte: number): boolean {
  * multiplication rounds correctly), else JavaScript's own parser on the same text.
  */
 export function parseNumber(bytes: Uint8Array, start: number, end: number): boolean {
-  while (start < end && isSpace(bytes[start]!)) start++;
-  while (end > start && isSpace(bytes[end - 1]!)) end--;
-  if (start === end) return false;
+  let c = bytes[start]!;
+  if (c === 32 || c === 9 || bytes[end - 1] === 32 || bytes[end - 1] === 9) {
+    while (start < end && isSpace(bytes[start]!)) start++;
+    while (end > start && isSpace(bytes[end - 1]!)) end--;
+    if (start === end) return false;
+    c = bytes[start]!;
+  }
   let i = start;
   let negative = false;
-  let c = bytes[i]!;
   if (c === 43 || c === 45) {
     negative = c === 45;
-    i++;
-    if (i === end) return false;
+    if (++i === end) return false;
     c = bytes[i]!;
   }
   if (c === 105 || c === 73) return parseInfinity(bytes, i, end, negative);
   let mantissa = 0;
   let digits = 0;
-  let significant = 0;
-  let exponent = 0;
-  let sawDigit = false;
-  // Leading zeros are not significant.
-  for (; i < end; i++) {
-    c = bytes[i]! - 48;
-    if (c < 0 || c > 9) break;
-    sawDigit = true;
-    if (significant > 0 || c !== 0) {
-      if (significant < 19) mantissa = mantissa * 10 + c;
-      else exponent++;
-      significant++;
-    }
+  let d = 0;
+  // Integer part, then fraction: every digit counts towards the 15 that keep `mantissa` exact.
+  while (i < end && (d = bytes[i]! - 48) >= 0 && d <= 9) {
+    mantissa = mantissa * 10 + d;
     digits++;
+    i++;
   }
+  let fraction = 0;
   let integer = true;
   if (i < end && bytes[i] === 46) {
     integer = false;
     i++;
-    for (; i < end; i++) {
-      c = bytes[i]! - 48;
-      if (c < 0 || c > 9) break;
-      sawDigit = true;
-      if (significant > 0 || c !== 0) {
-        if (significant < 19) {
-          mantissa = mantissa * 10 + c;
-          exponent--;
-        }
-        significant++;
-      } else {
-        exponent--;
-      }
+    while (i < end && (d = bytes[i]! - 48) >= 0 && d <= 9) {
+      mantissa = mantissa * 10 + d;
+      fraction++;
+      i++;
     }
   }
-  if (!sawDigit) return false;
-  if (i < end && (bytes[i] === 101 || bytes[i] === 69)) {
+  if (digits + fraction === 0) return false;
+  let exponent = 0;
+  if (i < end) {
+    c = bytes[i]!;
+    if (c !== 101 && c !== 69) return false;
     integer = false;
     i++;
     let expNegative = false;
@@ -76,21 +65,18 @@ export function parseNumber(bytes: Uint8Array, start: number, end: number): bool
       expNegative = bytes[i] === 45;
       i++;
     }
-    let value = 0;
-    let expDigits = 0;
-    for (; i < end; i++) {
-      c = bytes[i]! - 48;
-      if (c < 0 || c > 9) break;
-      if (value < 100000) value = value * 10 + c;
-      expDigits++;
+    const expStart = i;
+    while (i < end && (d = bytes[i]! - 48) >= 0 && d <= 9) {
+      if (exponent < 100000) exponent = exponent * 10 + d;
+      i++;
     }
-    if (expDigits === 0) return false;
-    exponent += expNegative ? -value : value;
+    if (i === expStart || i !== end) return false;
+    if (expNegative) exponent = -exponent;
   }
-  if (i !== end) return false;
   parsed.integer = integer;
-  if (significant <= 15 && exponent >= -22 && exponent <= 22) {
-    const magnitude = exponent >= 0 ? mantissa * POWERS_OF_TEN[exponent]! : mantissa / POWERS_OF_TEN[-exponent]!;
+  const power = exponent - fraction;
+  if (digits + fraction <= 15 && power >= -22 && power <= 22) {
+    const magnitude = power >= 0 ? mantissa * POWERS_OF_TEN[power]! : mantissa / POWERS_OF_TEN[-power]!;
     parsed.value = negative ? -magnitude : magnitude;
     return true;
   }
@@ -112,10 +98,24 @@ export function parseBoolean(bytes: Uint8Array, start: number, end: number): boo
   while (end > start && isSpace(bytes[end - 1]!)) end--;
   const length = end - start;
   if (length === 0 || length > 5) return false;
-  const word = latin1(bytes, start, end).toLowerCase();
-  if (word === "true" || word === "t" || word === "yes" || word === "y" || word === "1") parsed.value = 1;
-  else if (word === "false" || word === "f" || word === "no" || word === "n" || word === "0") parsed.value = 0;
-  else return false;
+  const first = bytes[start]! | 0x20; // lower case for letters
+  let value: number;
+  let word: string;
+  if (first === 116) [value, word] = [1, "true"];
+  else if (first === 102) [value, word] = [0, "false"];
+  else if (first === 121) [value, word] = [1, "yes"];
+  else if (first === 110) [value, word] = [0, "no"];
+  else if (length === 1 && (first === 0x31 || first === 0x30)) {
+    parsed.value = first === 0x31 ? 1 : 0;
+    parsed.integer = true;
+    return true;
+  } else return false;
+  // One letter (t, f, y, n) or the whole word, in any case.
+  if (length !== 1) {
+    if (length !== word.length) return false;
+    for (let i = 1; i < length; i++) if ((bytes[start + i]! | 0x20) !== word.charCodeAt(i)) return false;
+  }
+  parsed.value = value;
   parsed.integer = true;
   return true;
 }
@@ -216,14 +216,19 @@ function daysFromCivil(year: number, month: number, day: number): number {
  * null, None, #N/A, <NA>, `-` and `?` (any case). In a text column they are ordinary values.
  */
 export function isMissingToken(bytes: Uint8Array, start: number, end: number): boolean {
-  while (start < end && isSpace(bytes[start]!)) start++;
-  while (end > start && isSpace(bytes[end - 1]!)) end--;
-  const length = end - start;
+  let length = end - start;
   if (length === 0) return true;
   if (length > 5) return false;
   const first = bytes[start]!;
-  // Quick reject: every token starts with n, N, #, <, -, ? (the common case, a digit, leaves at once).
-  if (first !== 110 && first !== 78 && first !== 35 && first !== 60 && first !== 45 && first !== 63) return false;
+  // Quick reject: every token starts with n, N, #, <, -, ? or a space (a digit leaves at once).
+  if (first !== 110 && first !== 78 && first !== 35 && first !== 60 && first !== 45 && first !== 63 && first !== 32) {
+    return false;
+  }
+  while (start < end && isSpace(bytes[start]!)) start++;
+  while (end > start && isSpace(bytes[end - 1]!)) end--;
+  length = end - start;
+  if (length === 0) return true;
+  if (first === 45 && length > 1 && bytes[start + 1]! >= 48 && bytes[start + 1]! <= 57) return false; // -12.5
   return MISSING.has(latin1(bytes, start, end).toLowerCase());
 }
 

@@ -1,4 +1,3 @@
-import type { ValidateResult } from "../data/validate.ts";
 import type { EvaluateResult } from "../evaluate/evaluate.ts";
 import type { GateResult } from "../gate/gate.ts";
 import { formatNumber } from "../gate/rules.ts";
@@ -15,7 +14,9 @@ export type Block =
   | { kind: "text"; text: string }
   | { kind: "table"; table: Table }
   | { kind: "code"; text: string }
-  | { kind: "details"; summary: string; blocks: Block[] };
+  | { kind: "details"; summary: string; blocks: Block[] }
+  /** A mermaid diagram for GitHub (summaries, comments); terminals skip it, so keep a table beside it. */
+  | { kind: "chart"; mermaid: string };
 
 export type Status = "pass" | "fail" | "error" | "warn" | "skipped" | "ok" | "failed";
 
@@ -56,6 +57,8 @@ function blockToMarkdown(block: Block): string {
     }
     case "details":
       return `<details><summary>${escapeMarkdown(block.summary)}</summary>\n\n${block.blocks.map(blockToMarkdown).join("\n\n")}\n\n</details>`;
+    case "chart":
+      return `\`\`\`mermaid\n${block.mermaid}\n\`\`\``;
   }
 }
 
@@ -66,7 +69,7 @@ export function renderHeadline(section: Section): string {
 
 export function renderText(section: Section): string {
   const head = `── ${section.title}: ${section.status.toUpperCase()}`;
-  return [head, ...section.blocks.map(blockToText)].join("\n\n");
+  return [head, ...section.blocks.filter((b) => b.kind !== "chart").map(blockToText)].join("\n\n");
 }
 
 function blockToText(block: Block): string {
@@ -78,7 +81,9 @@ function blockToText(block: Block): string {
     case "code":
       return indent(block.text);
     case "details":
-      return [`${block.summary}:`, ...block.blocks.map(blockToText)].join("\n");
+      return [`${block.summary}:`, ...block.blocks.filter((b) => b.kind !== "chart").map(blockToText)].join("\n");
+    case "chart":
+      return "";
   }
 }
 
@@ -94,75 +99,9 @@ const num = (value: number | null | undefined): string =>
 const signed = (value: number | null): string =>
   value === null ? "—" : value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
 
-// --- per stage --------------------------------------------------------------------------------------------------
+export { validateSection } from "../data/report.ts";
 
-export function validateSection(result: ValidateResult): Section {
-  const status: Status =
-    result.verdict === "skipped" ? "skipped" : result.errors > 0 ? "fail" : result.warnings > 0 ? "warn" : "pass";
-  const blocks: Block[] = [];
-  if (result.verdict === "skipped")
-    return {
-      title: "Data validation",
-      status,
-      headline: "no data section",
-      blocks: [{ kind: "text", text: "No data section in the config." }],
-    };
-  blocks.push({
-    kind: "text",
-    text:
-      result.datasets.map((d) => `${d.name}: ${d.rows} rows from ${d.files.join(", ")}`).join("; ") +
-      `. ${result.errors} error(s), ${result.warnings} warning(s).`,
-  });
-  const findings = result.datasets.flatMap((d) => d.findings);
-  if (findings.length > 0) {
-    blocks.push({
-      kind: "table",
-      table: {
-        headers: ["", "data", "column", "rule", "observed", "rows", "example rows"],
-        rows: findings.map((f) => [
-          f.severity === "error" ? "error" : "warn",
-          f.dataset,
-          f.column ?? "(dataset)",
-          f.rule,
-          f.observed,
-          String(f.count),
-          f.rows.join(", "),
-        ]),
-        align: ["left", "left", "left", "left", "left", "right", "left"],
-      },
-    });
-  }
-  for (const dataset of result.datasets) {
-    blocks.push({
-      kind: "details",
-      summary: `Columns of ${dataset.name}`,
-      blocks: [
-        {
-          kind: "table",
-          table: {
-            headers: ["column", "type", "values", "nulls", "min", "max"],
-            rows: dataset.columns.map((c) => [
-              c.name,
-              c.declared ? c.type : `${c.type} (inferred)`,
-              String(c.count),
-              String(c.nulls),
-              num(c.min),
-              num(c.max),
-            ]),
-            align: ["left", "left", "right", "right", "right", "right"],
-          },
-        },
-      ],
-    });
-  }
-  const rows = result.datasets.map((d) => `${d.rows} ${d.name}`).join(" + ");
-  return {
-    title: "Data validation",
-    status,
-    headline: `${rows} rows, ${result.errors} error(s), ${result.warnings} warning(s)`,
-    blocks,
-  };
-}
+// --- per stage --------------------------------------------------------------------------------------------------
 
 export function trainSection(result: TrainResult): Section {
   if (result.status === "skipped")

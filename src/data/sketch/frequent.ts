@@ -11,6 +11,10 @@
 
 export const FREQUENT_CAPACITY = 2048;
 
+function textOf(bytes: Uint8Array, start: number, end: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf8");
+}
+
 export interface FrequentState {
   /** [key, count, text] per value; text is null when the value was not kept in words (see `add`). */
   entries: [number, number, string | null][];
@@ -26,19 +30,19 @@ export class FrequentItems {
   error = 0;
 
   /**
-   * Counts one occurrence. `text` gives the value in words; it is only called when the words are needed: for a new
+   * Counts one occurrence of bytes[start, end) (hashed to `key`). Its words are only decoded when needed: for a new
    * value while the table is exact, or for a value seen twice (after the table has overflowed, most new values are
    * seen once and dropped again, so decoding each would be wasted work).
    */
-  add(key: number, text: () => string): void {
+  add(key: number, bytes: Uint8Array, start: number, end: number): void {
     const slot = this.slots.get(key);
     if (slot !== undefined) {
       this.counts[slot]!++;
-      if (this.texts[slot] === null) this.texts[slot] = text();
+      if (this.texts[slot] === null) this.texts[slot] = textOf(bytes, start, end);
       return;
     }
     if (this.used === FREQUENT_CAPACITY) this.purge();
-    this.insert(key, 1, this.error === 0 ? text() : null);
+    this.insert(key, 1, this.error === 0 ? textOf(bytes, start, end) : null);
   }
 
   private insert(key: number, count: number, text: string | null): void {

@@ -19,7 +19,7 @@ export const KLL_K = 1024;
 const MIN_WIDTH = 8;
 const SAMPLER_MIN_CAPACITY = 128;
 /** The normalized rank error at 99% confidence, for k = {@link KLL_K}. */
-export const KLL_RANK_ERROR = 0.006;
+export const KLL_RANK_ERROR = 0.0075;
 
 export interface KllState {
   /** The sketch's k (the top level's capacity). */
@@ -49,6 +49,8 @@ export class KllSketch {
   readonly k: number;
   private levels: Float64Array[] = [];
   private sizes: number[] = [];
+  /** Whether each level's items are in order (levels that only received compacted halves are, by merging). */
+  private sorted: boolean[] = [];
   private retained = 0;
   private totalCapacity = 0;
   private readonly random: Random;
@@ -90,6 +92,27 @@ export class KllSketch {
     }
   }
 
+  /** update() for values[0..count), in one loop. */
+  updateMany(values: Float64Array, count: number): void {
+    let i = 0;
+    while (i < count && this.samplerLevel === 0) this.update(values[i++]!);
+    for (; i < count; i++) {
+      const value = values[i]!;
+      if (value < this.min) this.min = value;
+      if (value > this.max) this.max = value;
+      this.n++;
+      this.pending[this.pendingCount++] = value;
+      if (this.pendingCount === this.block) {
+        const kept = this.pending[this.pick]!;
+        this.pendingCount = 0;
+        this.exact = false;
+        this.insert(this.samplerLevel, kept);
+        this.adjustSampler();
+        this.pick = this.random.below(this.block);
+      }
+    }
+  }
+
   private adjustSampler(): void {
     const wanted = Math.max(0, this.levels.length - this.samplerDepth);
     if (wanted > this.samplerLevel) {
@@ -110,6 +133,7 @@ export class KllSketch {
     }
     items[size] = value;
     this.sizes[level] = size + 1;
+    this.sorted[level] = size === 0;
     this.retained++;
     if (this.retained >= this.totalCapacity) this.compress();
   }
@@ -117,6 +141,7 @@ export class KllSketch {
   private addLevel(): void {
     this.levels.push(new Float64Array(16));
     this.sizes.push(0);
+    this.sorted.push(true);
     let total = 0;
     for (let h = 0; h < this.levels.length; h++) total += capacity(this.k, this.levels.length - 1 - h);
     this.totalCapacity = total;
@@ -135,18 +160,45 @@ export class KllSketch {
   private compact(level: number): void {
     this.exact = false;
     const size = this.sizes[level]!;
-    const items = this.levels[level]!.subarray(0, size).sort();
+    const items = this.levels[level]!;
+    if (!this.sorted[level]) items.subarray(0, size).sort();
     const odd = size % 2;
     const even = size - odd;
     const offset = this.random.next() & 1;
-    for (let i = offset; i < even; i += 2) {
-      this.retained--; // moved up (re-counted by insert below) ...
-      this.pushRaw(level + 1, items[i]!);
+    const moving = even / 2;
+    // Every other item moves up (each now stands for two); the rest are dropped.
+    if (this.sorted[level + 1]) {
+      this.mergeUp(level + 1, items, offset, moving);
+    } else {
+      for (let i = offset; i < even; i += 2) this.pushRaw(level + 1, items[i]!);
     }
-    // ... and the other half is dropped: each kept item now stands for two.
-    this.retained -= even / 2;
+    this.retained -= even;
     if (odd) items[0] = items[size - 1]!;
     this.sizes[level] = odd;
+    this.sorted[level] = true;
+  }
+
+  /** Merges items[offset], items[offset + 2] ... (in order, `count` of them) into the sorted level. */
+  private mergeUp(level: number, from: Float64Array, offset: number, count: number): void {
+    let items = this.levels[level]!;
+    const size = this.sizes[level]!;
+    if (size + count > items.length) {
+      const grown = new Float64Array(Math.max(16, (size + count) * 2));
+      grown.set(items.subarray(0, size));
+      this.levels[level] = items = grown;
+    }
+    let i = size - 1;
+    let j = count - 1;
+    for (let write = size + count - 1; j >= 0; write--) {
+      const candidate = from[offset + 2 * j]!;
+      if (i >= 0 && items[i]! > candidate) items[write] = items[i--]!;
+      else {
+        items[write] = candidate;
+        j--;
+      }
+    }
+    this.sizes[level] = size + count;
+    this.retained += count;
   }
 
   private pushRaw(level: number, value: number): void {
@@ -159,6 +211,7 @@ export class KllSketch {
     }
     items[size] = value;
     this.sizes[level] = size + 1;
+    this.sorted[level] = size === 0;
     this.retained++;
   }
 

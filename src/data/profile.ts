@@ -64,6 +64,8 @@ export interface DatasetProfile {
   checks: Record<string, Tally>;
   /** Profiles merged into this one (1 for one pass over the data). */
   parts: number;
+  /** Which block of the dataset's files this profile covers (`mlops profile --shard i/n`), or null for all of it. */
+  shard: { index: number; count: number } | null;
   /** Whole-dataset rules checked only within each part (after a merge), in words. */
   notes: string[];
   settings: { kllRankError: number; hllStandardError: number; exactDistinct: number };
@@ -89,6 +91,7 @@ export function buildProfile(plan: ScanPlan, outcome: ScanOutcome): DatasetProfi
     columns,
     checks: outcome.checks,
     parts: 1,
+    shard: null,
     notes: [],
     settings: settings(),
   };
@@ -211,7 +214,8 @@ function histogram(view: KllView, show: (v: number) => number | string): ColumnS
  * at once (unique values, duplicate rows, a unique key) were checked within each part only: the merged profile says
  * so in `notes`.
  */
-export function mergeProfiles(profiles: DatasetProfile[]): DatasetProfile {
+export function mergeProfiles(input: DatasetProfile[]): DatasetProfile {
+  const profiles = orderShards(input);
   const [first, ...rest] = profiles;
   if (!first) throw new InputError("no profiles to merge");
   for (const other of rest) {
@@ -259,7 +263,30 @@ export function mergeProfiles(profiles: DatasetProfile[]): DatasetProfile {
     ];
   }
   for (const column of merged.columns) column.summary = summarize(column);
+  merged.shard = null;
   return merged;
+}
+
+/** Shards in their dataset order (so rows number as in the whole); all of them, once each, or a clear error. */
+function orderShards(profiles: DatasetProfile[]): DatasetProfile[] {
+  const shards = profiles.map((p) => p.shard ?? null);
+  if (shards.every((s) => s === null)) return profiles;
+  if (shards.some((s) => s === null)) throw new InputError("some profiles are shards (mlops profile --shard) and some are not");
+  const count = shards[0]!.count;
+  const byIndex = new Map<number, DatasetProfile>();
+  for (const profile of profiles) {
+    const shard = profile.shard!;
+    if (shard.count !== count) throw new InputError(`the shards were cut differently (${shard.index}/${shard.count} and ?/${count})`);
+    if (byIndex.has(shard.index)) throw new InputError(`shard ${shard.index}/${count} is there twice`);
+    byIndex.set(shard.index, profile);
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+  if (missing.length > 0) {
+    throw new InputError(`shard(s) ${missing.map((i) => `${i}/${count}`).join(", ")} missing: the merged profile would not be the whole dataset`, {
+      hint: "download every matrix leg's profile before merging",
+    });
+  }
+  return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
 }
 
 /** The type of a column seen in two parts: the same, or integer and number (number), else a clear error. */

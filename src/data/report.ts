@@ -3,6 +3,7 @@ import type { ColumnDrift, DriftResult } from "./drift/drift.ts";
 import { formatShort } from "./drift/drift.ts";
 import { HLL_STANDARD_ERROR } from "./sketch/hll.ts";
 import { KLL_RANK_ERROR } from "./sketch/kll.ts";
+import type { DatasetProfile } from "./profile.ts";
 import type { ColumnReport, ValidateResult } from "./validate.ts";
 
 /**
@@ -184,4 +185,29 @@ function chartOf(column: ColumnDrift): string {
     `  bar [${column.bins.map((b) => percent(b.current)).join(", ")}]`,
     `  line [${column.bins.map((b) => percent(b.reference)).join(", ")}]`,
   ].join("\n");
+}
+
+/** What `mlops profile` prints: the dataset's size and its columns' profile. */
+export function profileSection(profile: DatasetProfile, file: string): Section {
+  const columns = profile.columns.map((c) => ({ name: c.name, type: c.type, declared: c.declared, ...c.summary }));
+  return {
+    title: `Profile of ${profile.dataset}`,
+    status: "ok",
+    headline: `${profile.rows} rows, ${profile.columns.length} columns`,
+    blocks: [
+      {
+        kind: "text",
+        text: `${profile.rows} rows from ${profile.files.length} file(s)${profile.parts > 1 ? ` (${profile.parts} parts merged)` : ""}, written to ${file}.`,
+      },
+      ...profile.notes.map((note): Block => ({ kind: "text", text: `Note: ${note}.` })),
+      {
+        kind: "table",
+        table: {
+          headers: ["column", "type", "values", "nulls", "distinct", "min", "p50", "max", "mean", "std", "top values"],
+          rows: columns.map(profileRow),
+          align: ["left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "left"],
+        },
+      },
+    ],
+  };
 }

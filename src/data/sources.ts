@@ -4,6 +4,7 @@ import path from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { ExternalError, InputError } from "../errors.ts";
 import { isS3Uri, parseS3Uri } from "../files/safe-path.ts";
+import type { ObjectStore } from "../store/object-store.ts";
 import { openObjectStore, type StoreSettings } from "../store/open.ts";
 
 /** A data source from the config: one path, a glob, or a list of them; many files read as one dataset. */
@@ -42,39 +43,39 @@ export interface SourceFile {
   shown: string;
 }
 
+/** One file of a dataset, before reading: a local file, or an s3:// object still to download. */
+export type SourceEntry =
+  | { kind: "local"; path: string; shown: string }
+  | { kind: "s3"; store: ObjectStore; key: string; bucket: string; prefix: string; shown: string };
+
 /**
- * Local paths, globs and s3:// URIs (a key, or a glob over keys: `s3://bucket/data/*.csv`, listed through the object
- * store the registry uses). S3 objects are downloaded into `downloadDir` first (streamed, so memory stays flat), then
- * read like local files, in parallel ranges.
+ * Lists the files of local paths, globs and s3:// URIs (a key, or a glob over keys: `s3://bucket/data/*.csv`, listed
+ * through the object store the registry uses), in order. Nothing is downloaded yet, so a shard can pick its files.
  */
-export async function resolveSources(
+export async function listSources(
   sources: string | readonly string[],
   root: string,
-  options: { downloadDir: string; store: StoreSettings },
-): Promise<SourceFile[]> {
-  const files: SourceFile[] = [];
+  store: StoreSettings,
+): Promise<SourceEntry[]> {
+  const entries: SourceEntry[] = [];
   for (const source of typeof sources === "string" ? [sources] : sources) {
     if (!isS3Uri(source)) {
-      for (const file of await localFiles(source, root)) files.push({ path: file, shown: displayPath(root, file) });
+      for (const file of await localFiles(source, root)) entries.push({ kind: "local", path: file, shown: displayPath(root, file) });
       continue;
     }
-    files.push(...(await downloadS3(source, root, options)));
+    entries.push(...(await listS3(source, root, store)));
   }
-  return files;
+  return entries;
 }
 
-async function downloadS3(
-  source: string,
-  root: string,
-  options: { downloadDir: string; store: StoreSettings },
-): Promise<SourceFile[]> {
+async function listS3(source: string, root: string, settings: StoreSettings): Promise<SourceEntry[]> {
   const location = parseS3Uri(source);
   if (!location) throw new InputError(`"${source}" is not a valid s3://bucket/key URI`);
   const pattern = isDynamicPattern(location.key);
   // The store is rooted at the longest prefix without wildcards; keys below it are matched against the pattern.
   const fixed = pattern ? location.key.slice(0, location.key.search(/[*?[{]/)) : location.key;
   const prefix = fixed.includes("/") ? fixed.slice(0, fixed.lastIndexOf("/")) : "";
-  const store = await openObjectStore(`s3://${location.bucket}${prefix ? `/${prefix}` : ""}`, root, options.store);
+  const store = await openObjectStore(`s3://${location.bucket}${prefix ? `/${prefix}` : ""}`, root, settings);
   const relative = (key: string): string => (prefix ? key.slice(prefix.length + 1) : key);
   let keys: string[];
   if (pattern) {
@@ -84,22 +85,44 @@ async function downloadS3(
   } else {
     keys = [relative(location.key)];
   }
+  return keys.map((key) => ({
+    kind: "s3" as const,
+    store,
+    key,
+    bucket: location.bucket,
+    prefix,
+    shown: `s3://${location.bucket}/${prefix ? `${prefix}/` : ""}${key}`,
+  }));
+}
+
+/** Local files for the entries: s3:// objects are downloaded into `downloadDir` (streamed; memory stays flat). */
+export async function fetchSources(entries: SourceEntry[], downloadDir: string): Promise<SourceFile[]> {
   const files: SourceFile[] = [];
-  for (const key of keys) {
-    const target = path.join(options.downloadDir, location.bucket, prefix, ...key.split("/"));
+  for (const entry of entries) {
+    if (entry.kind === "local") {
+      files.push({ path: entry.path, shown: entry.shown });
+      continue;
+    }
+    const target = path.join(downloadDir, entry.bucket, entry.prefix, ...entry.key.split("/"));
     await mkdir(path.dirname(target), { recursive: true });
-    const shown = `s3://${location.bucket}/${prefix ? `${prefix}/` : ""}${key}`;
     let found: boolean;
     try {
-      found = await store.getToFile(key, target);
+      found = await entry.store.getToFile(entry.key, target);
     } catch (error) {
       if (error instanceof ExternalError) throw error;
-      throw new ExternalError(`cannot download ${shown}: ${(error as Error).message}`, { cause: error });
+      throw new ExternalError(`cannot download ${entry.shown}: ${(error as Error).message}`, { cause: error });
     }
-    if (!found) throw new InputError(`data object not found: ${shown}`, { hint: "check the bucket and key in data.train" });
-    files.push({ path: target, shown });
+    if (!found) throw new InputError(`data object not found: ${entry.shown}`, { hint: "check the bucket and key in data.train" });
+    files.push({ path: target, shown: entry.shown });
   }
   return files;
+}
+
+/** The files of shard `index` (1-based) of `count`: a contiguous block, so shards merged in order are the dataset. */
+export function shardOf<T>(entries: T[], index: number, count: number): T[] {
+  const start = Math.floor(((index - 1) * entries.length) / count);
+  const end = Math.floor((index * entries.length) / count);
+  return entries.slice(start, end);
 }
 
 export function displayPath(root: string, file: string): string {

@@ -11,7 +11,7 @@ import { scanDataset } from "./parallel.ts";
 import { planDataset } from "./plan.ts";
 import { buildProfile, type ColumnSummary, type DatasetProfile, mergeProfiles } from "./profile.ts";
 import { readProfile } from "./profile-file.ts";
-import { resolveSources } from "./sources.ts";
+import { fetchSources, listSources, type SourceEntry } from "./sources.ts";
 
 /**
  * The validate stage's core (DOMAIN.md §3): profile each dataset in one parallel pass, apply the schema rules to the
@@ -173,7 +173,7 @@ export async function validateDatasets(
 /** Reads a dataset (paths, globs, s3:// URIs) in one parallel pass and returns its profile. */
 export async function profileSources(
   name: string,
-  sources: string | readonly string[],
+  sources: string | readonly string[] | SourceEntry[],
   data: DataSection,
   root: string,
   options: ValidateOptions,
@@ -182,7 +182,8 @@ export async function profileSources(
   const downloadDir = path.join(tempDir, "download");
   await mkdir(downloadDir, { recursive: true });
   const started = performance.now();
-  const files = await resolveSources(sources, root, { downloadDir, store: options.store ?? {} });
+  const entries = isEntries(sources) ? sources : await listSources(sources, root, options.store ?? {});
+  const files = await fetchSources(entries, downloadDir);
   const plan = await planDataset(name, files, data.format, data.schema);
   const planned = performance.now();
   const outcome = await scanDataset(plan, {
@@ -240,4 +241,8 @@ async function resolveReference(
     return { profile: readProfile(text, reference), name: `the profile ${reference}` };
   }
   return { profile: await profileSources("reference", reference, data, root, options, tempDir), name: reference };
+}
+
+function isEntries(sources: string | readonly string[] | SourceEntry[]): sources is SourceEntry[] {
+  return Array.isArray(sources) && sources.length > 0 && typeof sources[0] === "object";
 }

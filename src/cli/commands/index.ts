@@ -2,6 +2,7 @@ import type { CommandSpec } from "../command.ts";
 import { checkCommand } from "./check.ts";
 import { initCommand } from "./init.ts";
 import { modelsCommand } from "./models.ts";
+import { profileCommand } from "./profile.ts";
 import { promoteCommand } from "./promote.ts";
 import { runCommand } from "./run.ts";
 import { evaluateCommand, gateCommand, publishCommand, trainCommand, validateCommand } from "./stages.ts";
@@ -11,6 +12,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   initCommand,
   checkCommand,
   validateCommand,
+  profileCommand,
   trainCommand,
   evaluateCommand,
   gateCommand,

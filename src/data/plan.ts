@@ -174,26 +174,31 @@ function rulesOf(spec: NonNullable<DatasetSchema["columns"][string]>, declared: 
   };
 }
 
-/** Which types every sampled value of each column fits (DOMAIN.md §3 types; the narrowest wins). */
+/**
+ * Which types the sampled values of each column fit (DOMAIN.md §3 types; the narrowest that fits all of them wins).
+ * A column whose values are numbers but for a few (at most 10%) is read as numbers too: the others are reported as
+ * mixed types, which says more than calling the whole column text.
+ */
 class TypeSample {
   rows = 0;
-  private readonly fits = new Map<string, { integer: boolean; number: boolean; boolean: boolean; datetime: boolean; values: number }>();
+  private readonly fits = new Map<string, { integer: number; number: number; boolean: number; datetime: number; values: number }>();
 
   add(columns: string[], cells: (string | null)[]): void {
     this.rows++;
     columns.forEach((name, i) => {
       let fit = this.fits.get(name);
-      if (!fit) this.fits.set(name, (fit = { integer: true, number: true, boolean: true, datetime: true, values: 0 }));
+      if (!fit) this.fits.set(name, (fit = { integer: 0, number: 0, boolean: 0, datetime: 0, values: 0 }));
       const cell = cells[i];
       if (cell === null || cell === undefined || cell === "") return;
       const bytes = Buffer.from(cell);
       if (isMissingToken(bytes, 0, bytes.length)) return;
       fit.values++;
-      const number = parseNumber(bytes, 0, bytes.length);
-      if (!number || !parsed.integer) fit.integer = false;
-      if (!number) fit.number = false;
-      if (fit.boolean && !parseBoolean(bytes, 0, bytes.length)) fit.boolean = false;
-      if (fit.datetime && !parseDatetime(bytes, 0, bytes.length)) fit.datetime = false;
+      if (parseNumber(bytes, 0, bytes.length)) {
+        fit.number++;
+        if (parsed.integer) fit.integer++;
+      }
+      if (parseBoolean(bytes, 0, bytes.length)) fit.boolean++;
+      if (parseDatetime(bytes, 0, bytes.length)) fit.datetime++;
     });
   }
 
@@ -201,10 +206,12 @@ class TypeSample {
   inferred(name: string): ColumnType | null {
     const fit = this.fits.get(name);
     if (!fit || fit.values === 0) return null;
-    if (fit.integer) return "integer";
-    if (fit.number) return "number";
-    if (fit.boolean) return "boolean";
-    if (fit.datetime) return "datetime";
+    const all = fit.values;
+    if (fit.integer === all) return "integer";
+    if (fit.number === all) return "number";
+    if (fit.boolean === all) return "boolean";
+    if (fit.datetime === all) return "datetime";
+    if (fit.number >= 0.9 * all) return fit.integer === fit.number ? "integer" : "number";
     return "string";
   }
 }

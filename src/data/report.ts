@@ -40,17 +40,18 @@ export function validateSection(result: ValidateResult): Section {
     blocks.push({
       kind: "table",
       table: {
-        headers: ["", "data", "column", "rule", "observed", "rows", "example rows"],
+        headers: ["", "data", "column", "rule", "what", "observed", "rows", "example rows"],
         rows: findings.map((f) => [
           f.severity === "error" ? "error" : "warn",
           f.dataset,
           f.column ?? "(dataset)",
           f.rule,
+          f.message,
           f.observed,
           String(f.count),
           f.rows.join(", "),
         ]),
-        align: ["left", "left", "left", "left", "left", "right", "left"],
+        align: ["left", "left", "left", "left", "left", "left", "right", "left"],
       },
     });
   }

@@ -57,14 +57,20 @@ export async function openTable(file: string, format: TableFormat, options: Open
     });
   }
   if (format === "parquet") {
-    const source = await openParquet(file, shown);
+    const source = await openParquet(file, shown).catch((error: unknown) => {
+      throw explainReadError(error, shown, () => null);
+    });
     checkHeader(source.columns, shown);
     return {
       file,
       columns: source.columns,
       rows: (async function* () {
         let record = 0;
-        for await (const group of source.rowGroups()) for (const cells of group) yield { cells, record: ++record };
+        try {
+          for await (const group of source.rowGroups()) for (const cells of group) yield { cells, record: ++record };
+        } catch (error) {
+          throw explainReadError(error, shown, (r) => r + 1);
+        }
       })(),
     };
   }

@@ -19,7 +19,7 @@ export async function openParquet(file: string, shown: string): Promise<ParquetS
   try {
     metadata = await parquetMetadataAsync(buffer);
   } catch (error) {
-    throw new DataReadError(shown, `is not a readable Parquet file (${(error as Error).message})`, buffer.byteLength, null, {
+    throw new DataReadError(shown, `not a readable Parquet file (${(error as Error).message})`, buffer.byteLength, null, {
       hint: "a truncated or partly copied file has no valid footer; copy it again",
       cause: error,
     });

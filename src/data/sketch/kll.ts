@@ -135,7 +135,7 @@ export class KllSketch {
     this.sizes[level] = size + 1;
     this.sorted[level] = size === 0;
     this.retained++;
-    if (this.retained >= this.totalCapacity) this.compress();
+    if (this.retained > this.totalCapacity) this.compress();
   }
 
   private addLevel(): void {
@@ -233,7 +233,7 @@ export class KllSketch {
     if (state.min !== null && state.min < this.min) this.min = state.min;
     if (state.max !== null && state.max > this.max) this.max = state.max;
     this.exact &&= state.exact;
-    while (this.retained >= this.totalCapacity) this.compress();
+    while (this.retained > this.totalCapacity) this.compress();
   }
 
   toState(): KllState {

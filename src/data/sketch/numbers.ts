@@ -38,7 +38,7 @@ export class NumberCounts {
     }
     if (this.size === this.capacity) return false;
     used[slot] = 1;
-    keys[slot] = value;
+    keys[slot] = value + 0; // -0 and 0 are one number
     this.counts[slot] = 1;
     this.size++;
     return true;

@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { formatShort } from "../data/drift/drift.ts";
 import { championProfile, validationOptions } from "../data/stage.ts";
 import { validateDatasets, type ValidateResult } from "../data/validate.ts";
 import { ExitCode, InputError, isErrnoException } from "../errors.ts";
@@ -89,7 +90,9 @@ export async function runValidateStage(
     else context.logger.warn(message, location);
   }
   for (const column of result.drift?.columns ?? []) {
-    if (column.drifted) context.logger.info(`drift: ${column.column}: ${column.method} ${column.value} (${column.measure})`);
+    if (column.drifted) {
+      context.logger.info(`drift: ${column.column}: ${column.method} ${formatShort(column.value)} (${column.measure})`);
+    }
   }
   await mkdir(context.workspace.outDir, { recursive: true });
   const train = validation.profiles.get("train");

@@ -7,12 +7,33 @@ import { once } from "node:events";
  * timestamp, a boolean and free text with quoted commas.
  */
 
-export const BENCH_HEADER =
-  "id,customer_id,age,visits,income,score,latitude,balance,segment,created_at,active,comment";
+export const BENCH_HEADER = "id,customer_id,age,visits,income,score,latitude,balance,segment,created_at,active,comment";
 
 const WORDS = [
-  "fast", "delivery", "great", "price", "broken", "box", "late", "again", "would", "buy", "support", "helpful",
-  "refund", "slow", "quality", "good", "bad", "okay", "size", "colour", "fits", "small", "large", "return",
+  "fast",
+  "delivery",
+  "great",
+  "price",
+  "broken",
+  "box",
+  "late",
+  "again",
+  "would",
+  "buy",
+  "support",
+  "helpful",
+  "refund",
+  "slow",
+  "quality",
+  "good",
+  "bad",
+  "okay",
+  "size",
+  "colour",
+  "fits",
+  "small",
+  "large",
+  "return",
 ];
 
 class Random {

@@ -9,7 +9,9 @@ await runAction({
     // Shard profiles (the shard-and-merge recipe): globs, one per line, relative to the working directory.
     const patterns = inputs.lines("profiles");
     const profiles = (
-      await Promise.all(patterns.map((p) => glob(p, { cwd: context.loaded.root, absolute: true, expandDirectories: false })))
+      await Promise.all(
+        patterns.map((p) => glob(p, { cwd: context.loaded.root, absolute: true, expandDirectories: false })),
+      )
     )
       .flat()
       .sort();
@@ -19,7 +21,8 @@ await runAction({
       });
     }
     const workers = inputs.text("workers");
-    if (workers !== undefined && !/^[1-9]\d*$/.test(workers)) throw new UsageError(`input "workers" must be a whole number, not "${workers}"`);
+    if (workers !== undefined && !/^[1-9]\d*$/.test(workers))
+      throw new UsageError(`input "workers" must be a whole number, not "${workers}"`);
     return runValidateStage(context, { profiles, ...(workers === undefined ? {} : { workers: Number(workers) }) });
   },
   verdictOutput: "verdict",

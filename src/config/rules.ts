@@ -372,7 +372,12 @@ function checkDrift(config: MlopsConfig, report: Report): void {
   }
   const pValue = (method: string | undefined, threshold: number | undefined, at: Path): void => {
     if (method !== undefined && TESTS.has(method) && threshold !== undefined && threshold >= 1) {
-      report("error", at, `${method} is a test: its threshold is a p-value below 1, not ${threshold}`, "the usual value is 0.05");
+      report(
+        "error",
+        at,
+        `${method} is a test: its threshold is a p-value below 1, not ${threshold}`,
+        "the usual value is 0.05",
+      );
     }
   };
   pValue(drift.method, drift.threshold, ["data", "drift", "threshold"]);
@@ -381,8 +386,16 @@ function checkDrift(config: MlopsConfig, report: Report): void {
     const at: Path = ["data", "drift", "columns", name];
     pValue(column.method, column.threshold, [...at, "threshold"]);
     const type = declared[name]?.type;
-    if ((column.method === "ks" || column.method === "wasserstein") && (type === "string" || type === "category" || type === "boolean")) {
-      report("error", [...at, "method"], `${column.method} compares numbers, and "${name}" is declared ${type}`, "use chi2, jensen_shannon or psi");
+    if (
+      (column.method === "ks" || column.method === "wasserstein") &&
+      (type === "string" || type === "category" || type === "boolean")
+    ) {
+      report(
+        "error",
+        [...at, "method"],
+        `${column.method} compares numbers, and "${name}" is declared ${type}`,
+        "use chi2, jensen_shannon or psi",
+      );
     }
     if (Object.keys(declared).length > 0 && !(name in declared)) {
       report("warning", at, `"${name}" is not declared in data.schema.columns`, "check the column name");

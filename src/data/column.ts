@@ -77,7 +77,15 @@ export interface RepeatSink {
   /** File offset of the record being read, or -1 when the reader has none (the value's text is kept instead). */
   offset: number;
   /** One row's hash for `check`; bytes[start, end) is the value, kept as text only when there is no offset. */
-  add(check: number, h1: number, h2: number, record: number, bytes: Uint8Array | null, start: number, end: number): void;
+  add(
+    check: number,
+    h1: number,
+    h2: number,
+    record: number,
+    bytes: Uint8Array | null,
+    start: number,
+    end: number,
+  ): void;
 }
 
 const TRUE_KEY = keyOf("true");
@@ -145,7 +153,8 @@ export class ColumnAccumulator {
       this.rows++;
       this.nulls++;
       this.missingTokens++;
-      if (this.rules && !this.rules.nullable) addToTally(this.checks, "nullable", record, () => utf8(bytes, start, end));
+      if (this.rules && !this.rules.nullable)
+        addToTally(this.checks, "nullable", record, () => utf8(bytes, start, end));
       return;
     }
     this.rows++;
@@ -192,8 +201,10 @@ export class ColumnAccumulator {
     }
     const rules = this.rules;
     if (rules !== null && this.kind !== "any") {
-      if (rules.min !== null && value < rules.min) addToTally(this.checks, "min", record, () => utf8(bytes, start, end));
-      if (rules.max !== null && value > rules.max) addToTally(this.checks, "max", record, () => utf8(bytes, start, end));
+      if (rules.min !== null && value < rules.min)
+        addToTally(this.checks, "min", record, () => utf8(bytes, start, end));
+      if (rules.max !== null && value > rules.max)
+        addToTally(this.checks, "max", record, () => utf8(bytes, start, end));
     }
     // Statistics run over batches: one tight loop per sketch is several times cheaper than each sketch per value.
     this.batch[this.batched++] = value;
@@ -292,27 +303,6 @@ function hllOfNumbers(values: Iterable<number>): HyperLogLog {
     hll.add(hashed.h1, hashed.h2);
   }
   return hll;
-}
-
-/** An empty state for a column, to merge others into. */
-export function emptyColumnState(name: string, readsNumbers: boolean, readsText: boolean): ColumnState {
-  return {
-    name,
-    rows: 0,
-    values: 0,
-    nulls: 0,
-    missingTokens: 0,
-    invalid: 0,
-    nonFinite: 0,
-    fractional: 0,
-    numericValues: 0,
-    moments: readsNumbers ? { count: 0, mean: 0, m2: 0 } : null,
-    sketch: readsNumbers ? new KllSketch().toState() : null,
-    numbers: readsNumbers ? [] : null,
-    frequent: readsText ? { entries: [], error: 0 } : null,
-    hll: null,
-    checks: {},
-  };
 }
 
 /**

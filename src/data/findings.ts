@@ -38,7 +38,16 @@ export function findingsOf(profile: DatasetProfile, schema: DatasetSchema | unde
     configPath: (string | number)[],
   ): void => {
     if (!tally || tally.count === 0) return;
-    add({ column, rule, severity, message, observed: tally.observed, count: tally.count, rows: tally.rows, configPath });
+    add({
+      column,
+      rule,
+      severity,
+      message,
+      observed: tally.observed,
+      count: tally.count,
+      rows: tally.rows,
+      configPath,
+    });
   };
   const columns = schema?.columns ?? {};
 
@@ -92,7 +101,8 @@ export function findingsOf(profile: DatasetProfile, schema: DatasetSchema | unde
     ["data", "train"],
   );
 
-  for (const column of profile.columns) findings.push(...columnFindings(dataset, column, columns[column.name], profile));
+  for (const column of profile.columns)
+    findings.push(...columnFindings(dataset, column, columns[column.name], profile));
 
   if (schema) {
     const duplicates = schema.duplicate_rows;
@@ -151,7 +161,13 @@ function columnFindings(
   const name = column.name;
   const at = (field: string): (string | number)[] => ["data", "schema", "columns", name, field];
   const severity = spec?.severity ?? "warn";
-  const push = (tally: Tally | undefined, rule: string, message: string, path: (string | number)[], level = severity): void => {
+  const push = (
+    tally: Tally | undefined,
+    rule: string,
+    message: string,
+    path: (string | number)[],
+    level = severity,
+  ): void => {
     if (!tally || tally.count === 0) return;
     found.push({
       dataset,
@@ -190,7 +206,12 @@ function columnFindings(
   push(checks.nullable, "nullable", "empty values in a column that is not nullable", at("nullable"));
   push(checks.min, "min", `values below the minimum ${String(spec.min)}`, at("min"));
   push(checks.max, "max", `values above the maximum ${String(spec.max)}`, at("max"));
-  push(checks.values, "values", `values outside the allowed ${(spec.values ?? []).map(String).join(", ")}`, at("values"));
+  push(
+    checks.values,
+    "values",
+    `values outside the allowed ${(spec.values ?? []).map(String).join(", ")}`,
+    at("values"),
+  );
   push(checks.regex, "regex", `values that do not match /${spec.regex ?? ""}/`, at("regex"));
   push(profile.checks[`unique:${name}`], "unique", "repeated values in a unique column", at("unique"));
   const rows = column.rows;

@@ -156,7 +156,10 @@ function startWorker(setup: { plan: ScanPlan; spillDir: string; writer: number; 
     const code = `import { register } from ${JSON.stringify(import.meta.resolve("tsx/esm/api"))}; register(); await import(${JSON.stringify(target)});`;
     return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), { workerData: setup });
   }
-  const candidates = [path.join(path.dirname(here), "scan-worker.js"), path.join(path.dirname(here), "..", "scan-worker.js")];
+  const candidates = [
+    path.join(path.dirname(here), "scan-worker.js"),
+    path.join(path.dirname(here), "..", "scan-worker.js"),
+  ];
   const script = candidates.find((file) => existsSync(file));
   if (!script) throw new Error(`scan-worker.js is missing next to ${here}`);
   return new Worker(script, { workerData: setup });
@@ -186,7 +189,10 @@ async function merge(
       ]
         .filter(Boolean)
         .join(", ");
-      throw new InputError(`${shown}: ${error.detail}${where ? ` (${where})` : ""}`, error.hint ? { hint: error.hint } : {});
+      throw new InputError(
+        `${shown}: ${error.detail}${where ? ` (${where})` : ""}`,
+        error.hint ? { hint: error.hint } : {},
+      );
     }
     rows += result.records;
     fileRows[file]! += result.records;

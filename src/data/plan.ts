@@ -85,7 +85,11 @@ export async function planDataset(
         sample.add(table.columns, next.value.cells);
       }
     } catch (error) {
-      throw explainReadError(error, file.shown, (record) => record + (fileFormat === "csv" || fileFormat === "tsv" ? 1 : 0));
+      throw explainReadError(
+        error,
+        file.shown,
+        (record) => record + (fileFormat === "csv" || fileFormat === "tsv" ? 1 : 0),
+      );
     } finally {
       await iterator.return?.();
     }
@@ -128,7 +132,8 @@ export async function planDataset(
 }
 
 function formatFor(file: string, configured: string): TableFormat {
-  if (configured === "csv" || configured === "tsv" || configured === "jsonl" || configured === "parquet") return configured;
+  if (configured === "csv" || configured === "tsv" || configured === "jsonl" || configured === "parquet")
+    return configured;
   const name = file.toLowerCase().replace(/\.gz$/, "");
   if (name.endsWith(".tsv") || name.endsWith(".tab")) return "tsv";
   if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return "jsonl";
@@ -181,7 +186,10 @@ function rulesOf(spec: NonNullable<DatasetSchema["columns"][string]>, declared: 
  */
 class TypeSample {
   rows = 0;
-  private readonly fits = new Map<string, { integer: number; number: number; boolean: number; datetime: number; values: number }>();
+  private readonly fits = new Map<
+    string,
+    { integer: number; number: number; boolean: number; datetime: number; values: number }
+  >();
 
   add(columns: string[], cells: (string | null)[]): void {
     this.rows++;

@@ -36,7 +36,10 @@ const Profile = z
     rows: z.number(),
     columns: z.array(Column),
     checks: z.record(z.string(), Tally),
-    shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1) }).nullable().default(null),
+    shard: z
+      .object({ index: z.number().int().min(1), count: z.number().int().min(1) })
+      .nullable()
+      .default(null),
     files: z.array(z.object({ path: z.string(), bytes: z.number(), rows: z.number(), columns: z.array(z.string()) })),
   })
   .passthrough();

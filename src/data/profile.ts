@@ -1,13 +1,13 @@
 import type { ColumnType } from "../config/schema/data.ts";
 import { InputError } from "../errors.ts";
 import { KIT_VERSION } from "../version.ts";
-import { type ColumnPlan, type ColumnState, emptyColumnState, mergeColumnState, type ValueKind } from "./column.ts";
+import { type ColumnPlan, type ColumnState, mergeColumnState, type ValueKind } from "./column.ts";
 import type { ScanOutcome } from "./parallel.ts";
 import type { ScanPlan } from "./plan.ts";
 import { FREQUENT_CAPACITY } from "./sketch/frequent.ts";
 import { decodeRegisters, HLL_STANDARD_ERROR, HyperLogLog } from "./sketch/hll.ts";
 import { KLL_RANK_ERROR, KllView } from "./sketch/kll.ts";
-import { populationStd, sampleStd } from "./sketch/moments.ts";
+import { sampleStd } from "./sketch/moments.ts";
 import { mergeTallies, shiftTallies, type Tally } from "./tally.ts";
 import { formatDatetime } from "./values.ts";
 
@@ -84,7 +84,12 @@ export function buildProfile(plan: ScanPlan, outcome: ScanOutcome): DatasetProfi
     kit: KIT_VERSION,
     dataset: plan.dataset,
     schemaHash: plan.schemaHash,
-    files: plan.files.map((f, i) => ({ path: f.shown, bytes: f.bytes, rows: outcome.fileRows[i] ?? 0, columns: f.columns })),
+    files: plan.files.map((f, i) => ({
+      path: f.shown,
+      bytes: f.bytes,
+      rows: outcome.fileRows[i] ?? 0,
+      columns: f.columns,
+    })),
     rows: outcome.rows,
     firstRow: plan.firstRow,
     sampledRows: plan.sampledRows,
@@ -109,7 +114,8 @@ function finishColumn(plan: ColumnPlan, state: ColumnState): ColumnProfile {
   if (plan.declared) {
     type = plan.declared;
   } else if (plan.kind === "any") {
-    const numeric = state.values > 0 && state.numericValues > 0 && state.numericValues + state.missingTokens === state.values;
+    const numeric =
+      state.values > 0 && state.numericValues > 0 && state.numericValues + state.missingTokens === state.values;
     if (numeric) {
       type = state.fractional > 0 ? "number" : "integer";
       kind = "numeric";
@@ -197,7 +203,9 @@ function distinctOf(column: ColumnState & { kind: ValueKind }): { value: number;
 function histogram(view: KllView, show: (v: number) => number | string): ColumnSummary["histogram"] {
   if (!(view.max > view.min)) return { edges: [show(view.min), show(view.max)], counts: [view.n] };
   const bins = 10;
-  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? view.max : view.min + ((view.max - view.min) * i) / bins));
+  const edges = Array.from({ length: bins + 1 }, (_, i) =>
+    i === bins ? view.max : view.min + ((view.max - view.min) * i) / bins,
+  );
   const counts: number[] = [];
   let below = 0;
   for (let i = 1; i <= bins; i++) {
@@ -220,9 +228,12 @@ export function mergeProfiles(input: DatasetProfile[]): DatasetProfile {
   if (!first) throw new InputError("no profiles to merge");
   for (const other of rest) {
     if (other.schemaHash !== first.schemaHash) {
-      throw new InputError(`the profiles were made with different data.schema sections (${first.schemaHash}, ${other.schemaHash})`, {
-        hint: "profile every shard with the same mlops.yml",
-      });
+      throw new InputError(
+        `the profiles were made with different data.schema sections (${first.schemaHash}, ${other.schemaHash})`,
+        {
+          hint: "profile every shard with the same mlops.yml",
+        },
+      );
     }
     if (other.dataset !== first.dataset) {
       throw new InputError(`cannot merge profiles of different datasets (${first.dataset} and ${other.dataset})`);
@@ -271,20 +282,25 @@ export function mergeProfiles(input: DatasetProfile[]): DatasetProfile {
 function orderShards(profiles: DatasetProfile[]): DatasetProfile[] {
   const shards = profiles.map((p) => p.shard ?? null);
   if (shards.every((s) => s === null)) return profiles;
-  if (shards.some((s) => s === null)) throw new InputError("some profiles are shards (mlops profile --shard) and some are not");
+  if (shards.some((s) => s === null))
+    throw new InputError("some profiles are shards (mlops profile --shard) and some are not");
   const count = shards[0]!.count;
   const byIndex = new Map<number, DatasetProfile>();
   for (const profile of profiles) {
     const shard = profile.shard!;
-    if (shard.count !== count) throw new InputError(`the shards were cut differently (${shard.index}/${shard.count} and ?/${count})`);
+    if (shard.count !== count)
+      throw new InputError(`the shards were cut differently (${shard.index}/${shard.count} and ?/${count})`);
     if (byIndex.has(shard.index)) throw new InputError(`shard ${shard.index}/${count} is there twice`);
     byIndex.set(shard.index, profile);
   }
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
   if (missing.length > 0) {
-    throw new InputError(`shard(s) ${missing.map((i) => `${i}/${count}`).join(", ")} missing: the merged profile would not be the whole dataset`, {
-      hint: "download every matrix leg's profile before merging",
-    });
+    throw new InputError(
+      `shard(s) ${missing.map((i) => `${i}/${count}`).join(", ")} missing: the merged profile would not be the whole dataset`,
+      {
+        hint: "download every matrix leg's profile before merging",
+      },
+    );
   }
   return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
 }
@@ -299,5 +315,3 @@ function widen(a: ColumnProfile, b: ColumnProfile): ColumnType {
     hint: `declare its type in data.schema.columns.${a.name}.type so every shard reads it the same way`,
   });
 }
-
-export { emptyColumnState, populationStd };

@@ -50,7 +50,15 @@ export class RepeatWriter implements RepeatSink {
     this.partitions = 2 ** partitionBits;
   }
 
-  add(check: number, h1: number, h2: number, record: number, bytes: Uint8Array | null, start: number, end: number): void {
+  add(
+    check: number,
+    h1: number,
+    h2: number,
+    record: number,
+    bytes: Uint8Array | null,
+    start: number,
+    end: number,
+  ): void {
     const offset = this.offset;
     const partition = this.partitionBits === 0 ? 0 : h1 >>> (32 - this.partitionBits);
     const slot = check * this.partitions + partition;
@@ -112,7 +120,12 @@ export function partitionBitsFor(bytes: number): number {
  * Counts the repeats of one check: every row whose hash an earlier row already had. `rowStart` maps a range id to
  * the dataset row number of its first record (ranges missing from it were read again and are ignored).
  */
-export function findRepeats(dir: string, check: number, partitionBits: number, rowStart: Map<number, number>): RepeatTally | null {
+export function findRepeats(
+  dir: string,
+  check: number,
+  partitionBits: number,
+  rowStart: Map<number, number>,
+): RepeatTally | null {
   let count = 0;
   const examples: RepeatExample[] = [];
   const files = readdirSync(dir);

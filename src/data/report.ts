@@ -34,7 +34,8 @@ export function validateSection(result: ValidateResult): Section {
         `. ${result.errors} error(s), ${result.warnings} warning(s).`,
     },
   ];
-  for (const note of new Set(result.datasets.flatMap((d) => d.notes))) blocks.push({ kind: "text", text: `Note: ${note}.` });
+  for (const note of new Set(result.datasets.flatMap((d) => d.notes)))
+    blocks.push({ kind: "text", text: `Note: ${note}.` });
   const findings = result.datasets.flatMap((d) => d.findings);
   if (findings.length > 0) {
     blocks.push({
@@ -65,7 +66,19 @@ export function validateSection(result: ValidateResult): Section {
         {
           kind: "table",
           table: {
-            headers: ["column", "type", "values", "nulls", "distinct", "min", "p50", "max", "mean", "std", "top values"],
+            headers: [
+              "column",
+              "type",
+              "values",
+              "nulls",
+              "distinct",
+              "min",
+              "p50",
+              "max",
+              "mean",
+              "std",
+              "top values",
+            ],
             rows: dataset.columns.map(profileRow),
             align: ["left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "left"],
           },
@@ -160,7 +173,9 @@ function driftBlocks(drift: DriftResult): Block[] {
     blocks.push({
       kind: "details",
       summary: `Columns without a drift check (${drift.skipped.length})`,
-      blocks: [{ kind: "table", table: { headers: ["column", "why"], rows: drift.skipped.map((s) => [s.column, s.reason]) } }],
+      blocks: [
+        { kind: "table", table: { headers: ["column", "why"], rows: drift.skipped.map((s) => [s.column, s.reason]) } },
+      ],
     });
   }
   return blocks;
@@ -175,13 +190,14 @@ function mostDrifted(columns: ColumnDrift[]): ColumnDrift | undefined {
 
 /** A mermaid xychart: current shares as bars, the reference as a line (GitHub renders it; the table is beside it). */
 function chartOf(column: ColumnDrift): string {
-  const label = (text: string): string => `"${text.replace(/["`\\\r\n[\]]/g, " ").slice(0, 24)}"`;
+  // Labels go inside mermaid's quoted strings: no quotes, backticks, brackets or line breaks.
+  const label = (text: string, length: number): string => `"${text.replace(/["`\\\r\n[\]]/g, " ").slice(0, length)}"`;
   const percent = (share: number): string => (share * 100).toFixed(1);
   const top = Math.max(...column.bins.flatMap((b) => [b.reference, b.current])) * 100;
   return [
     "xychart-beta",
-    `  title ${label(`${column.column}: share of rows, current (bars) vs reference (line)`).slice(0, 80)}`,
-    `  x-axis [${column.bins.map((b) => label(b.label)).join(", ")}]`,
+    `  title ${label(`${column.column}: share of rows, current (bars) vs reference (line)`, 80)}`,
+    `  x-axis [${column.bins.map((b) => label(b.label, 24)).join(", ")}]`,
     `  y-axis "share of rows (%)" 0 --> ${Math.ceil(top)}`,
     `  bar [${column.bins.map((b) => percent(b.current)).join(", ")}]`,
     `  line [${column.bins.map((b) => percent(b.reference)).join(", ")}]`,

@@ -30,6 +30,10 @@ port?.on("message", (message: Message) => {
   repeats.range = message.task.id;
   scanRange(setup.plan, message.task, setup.plan.checks > 0 ? repeats : null).then(
     (result) => port.postMessage({ type: "result", result }),
-    (error: unknown) => port.postMessage({ type: "failed", message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    (error: unknown) =>
+      port.postMessage({
+        type: "failed",
+        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
   );
 });

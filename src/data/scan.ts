@@ -92,12 +92,17 @@ export async function scanRange(plan: ScanPlan, task: RangeTask, repeats: Repeat
       for await (const { object } of jsonLines(gzipOrFile(file.path, file.gzip), file.shown)) {
         const cells = file.columns.map((name) => cellText(object[name]));
         const extra = Object.keys(object).filter((key) => !file.columns.includes(key));
-        visit.text(cells, result.records++, extra.length > 0 ? `keys not in the first record: ${extra.join(", ")}` : null);
+        visit.text(
+          cells,
+          result.records++,
+          extra.length > 0 ? `keys not in the first record: ${extra.join(", ")}` : null,
+        );
       }
     } else {
       visit.at(-1);
       const parquet = await openParquet(file.path, file.shown);
-      for await (const group of parquet.rowGroups()) for (const cells of group) visit.text(cells, result.records++, null);
+      for await (const group of parquet.rowGroups())
+        for (const cells of group) visit.text(cells, result.records++, null);
     }
   } catch (error) {
     result.error = describeError(error, result.records);
@@ -110,7 +115,12 @@ function gzipOrFile(path: string, gzip: boolean) {
   return gzip ? gzipReader(path) : fileReader(path, 0);
 }
 
-async function scanDelimited(plan: ScanPlan, task: RangeTask, visit: RecordVisitor, result: RangeResult): Promise<void> {
+async function scanDelimited(
+  plan: ScanPlan,
+  task: RangeTask,
+  visit: RecordVisitor,
+  result: RangeResult,
+): Promise<void> {
   const file = plan.files[task.file]!;
   const whole = task.start === 0;
   const offset = task.align ? task.start - 1 : task.start;
@@ -197,7 +207,12 @@ class RecordVisitor {
       }
     }
     if (count !== width) {
-      addToTally(this.checks, "ragged_rows", record, () => `${count} fields where the header has ${width} (${this.shown})`);
+      addToTally(
+        this.checks,
+        "ragged_rows",
+        record,
+        () => `${count} fields where the header has ${width} (${this.shown})`,
+      );
     }
     const repeats = this.repeats;
     if (repeats === null) return;
@@ -241,7 +256,11 @@ class RecordVisitor {
       hashBytes(bytes, 0, bytes.length);
       repeats.add(this.plan.duplicateCheck, hashed.h1, hashed.h2, record, null, 0, 0);
     }
-    if (this.plan.keyCheck !== null) this.key(this.keyFields.map((i) => (i >= 0 ? (cells[i] ?? null) : null)), record);
+    if (this.plan.keyCheck !== null)
+      this.key(
+        this.keyFields.map((i) => (i >= 0 ? (cells[i] ?? null) : null)),
+        record,
+      );
   }
 
   private key(values: (string | null)[], record: number): void {

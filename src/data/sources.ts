@@ -60,7 +60,8 @@ export async function listSources(
   const entries: SourceEntry[] = [];
   for (const source of typeof sources === "string" ? [sources] : sources) {
     if (!isS3Uri(source)) {
-      for (const file of await localFiles(source, root)) entries.push({ kind: "local", path: file, shown: displayPath(root, file) });
+      for (const file of await localFiles(source, root))
+        entries.push({ kind: "local", path: file, shown: displayPath(root, file) });
       continue;
     }
     entries.push(...(await listS3(source, root, store)));
@@ -81,7 +82,8 @@ async function listS3(source: string, root: string, settings: StoreSettings): Pr
   if (pattern) {
     const matches = globToRegExp(relative(location.key));
     keys = (await store.list("")).filter((key) => matches.test(key));
-    if (keys.length === 0) throw new InputError(`no object matches ${source}`, { hint: "check the bucket, prefix and pattern" });
+    if (keys.length === 0)
+      throw new InputError(`no object matches ${source}`, { hint: "check the bucket, prefix and pattern" });
   } else {
     keys = [relative(location.key)];
   }
@@ -112,7 +114,8 @@ export async function fetchSources(entries: SourceEntry[], downloadDir: string):
       if (error instanceof ExternalError) throw error;
       throw new ExternalError(`cannot download ${entry.shown}: ${(error as Error).message}`, { cause: error });
     }
-    if (!found) throw new InputError(`data object not found: ${entry.shown}`, { hint: "check the bucket and key in data.train" });
+    if (!found)
+      throw new InputError(`data object not found: ${entry.shown}`, { hint: "check the bucket and key in data.train" });
     files.push({ path: target, shown: entry.shown });
   }
   return files;

@@ -28,7 +28,10 @@ export async function validationOptions(
     try {
       text = await readFile(file, "utf8");
     } catch (error) {
-      throw new InputError(`profile not found: ${shown}`, { hint: "pass the files `mlops profile` wrote", cause: error });
+      throw new InputError(`profile not found: ${shown}`, {
+        hint: "pass the files `mlops profile` wrote",
+        cause: error,
+      });
     }
     trainProfiles.push(readProfile(text, shown));
   }
@@ -50,13 +53,21 @@ export async function championProfile(
   const registry = await openRegistry(context);
   const model = context.loaded.config.model.name;
   const manifest = await registry.resolve(model, "champion");
-  if (!manifest) return { none: `No drift check yet: ${model} has no champion in ${registry.location}, so there is no reference to compare with.` };
+  if (!manifest)
+    return {
+      none: `No drift check yet: ${model} has no champion in ${registry.location}, so there is no reference to compare with.`,
+    };
   const file = path.join(context.workspace.dir, "tmp", `champion-profile-${manifest.version}.json`);
   try {
     if (!(await registry.pullAttachment(manifest, "profile", file))) {
-      return { none: `No drift check: the champion (${manifest.version}) was published without a training-data profile.` };
+      return {
+        none: `No drift check: the champion (${manifest.version}) was published without a training-data profile.`,
+      };
     }
-    return { profile: readProfile(await readFile(file, "utf8"), `the champion's profile (${manifest.version})`), version: manifest.version };
+    return {
+      profile: readProfile(await readFile(file, "utf8"), `the champion's profile (${manifest.version})`),
+      version: manifest.version,
+    };
   } finally {
     await rm(file, { force: true });
   }
@@ -82,8 +93,10 @@ export async function runProfile(
   if (!data) throw new UsageError("mlops.yml has no data section to profile", { hint: "add `data: { train: ... }`" });
   const sources = request.files.length > 0 ? request.files : data[request.dataset];
   if (sources === undefined) throw new UsageError(`mlops.yml has no data.${request.dataset}`);
-  const options = await validationOptions(context, request.workers === undefined ? {} : { workers: request.workers }, () =>
-    Promise.resolve({ none: "" }),
+  const options = await validationOptions(
+    context,
+    request.workers === undefined ? {} : { workers: request.workers },
+    () => Promise.resolve({ none: "" }),
   );
   const tempDir = await mkdtemp(path.join(options.tempDir ?? context.workspace.dir, "profile-"));
   try {

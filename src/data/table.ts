@@ -28,7 +28,8 @@ export interface Table {
 }
 
 export function formatOf(file: string, configured: string = "auto"): TableFormat {
-  if (configured === "csv" || configured === "tsv" || configured === "jsonl" || configured === "parquet") return configured;
+  if (configured === "csv" || configured === "tsv" || configured === "jsonl" || configured === "parquet")
+    return configured;
   const name = file.toLowerCase().replace(/\.gz$/, "");
   if (name.endsWith(".tsv") || name.endsWith(".tab")) return "tsv";
   if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return "jsonl";

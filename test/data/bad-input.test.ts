@@ -29,7 +29,16 @@ async function failure(promise: Promise<unknown>): Promise<UserError> {
 }
 
 const findings = (result: Awaited<ReturnType<typeof validate>>) =>
-  result.datasets.flatMap((d) => d.findings).map((f) => ({ column: f.column, rule: f.rule, severity: f.severity, observed: f.observed, count: f.count, rows: f.rows }));
+  result.datasets
+    .flatMap((d) => d.findings)
+    .map((f) => ({
+      column: f.column,
+      rule: f.rule,
+      severity: f.severity,
+      observed: f.observed,
+      count: f.count,
+      rows: f.rows,
+    }));
 
 describe("unreadable data is one InputError naming the file and the row or byte", () => {
   it("an unterminated quote at the end of the file", async () => {
@@ -112,7 +121,9 @@ describe("bad values are findings, with rows", () => {
     rows.push("twenty", "21", "n/a");
     const result = await validate("  train: t.csv\n", { "t.csv": `n\n${rows.join("\n")}\n` });
     expect(result.verdict).toBe("pass");
-    expect(findings(result)).toEqual([{ column: "n", rule: "type", severity: "warn", observed: "twenty", count: 1, rows: [22] }]);
+    expect(findings(result)).toEqual([
+      { column: "n", rule: "type", severity: "warn", observed: "twenty", count: 1, rows: [22] },
+    ]);
     expect(result.datasets[0]?.findings[0]?.message).toBe(
       "values that are not integer, the type the first 23 rows suggested (mixed types)",
     );
@@ -121,7 +132,14 @@ describe("bad values are findings, with rows", () => {
   it("ragged rows of a JSON Lines file (keys the first record lacks) are a warning", async () => {
     const result = await validate("  train: t.jsonl\n", { "t.jsonl": '{"a":1}\n{"a":2,"b":3}\n' });
     expect(findings(result)).toEqual([
-      { column: null, rule: "extra_fields", severity: "warn", observed: "keys not in the first record: b", count: 1, rows: [2] },
+      {
+        column: null,
+        rule: "extra_fields",
+        severity: "warn",
+        observed: "keys not in the first record: b",
+        count: 1,
+        rows: [2],
+      },
     ]);
   });
 });
@@ -137,12 +155,18 @@ describe("through the CLI: exit 1 for broken rules, exit 2 for unreadable data, 
     const failed = await runCli(["validate", "--workers", "1"], { cwd: dir });
     expect(failed.exitCode).toBe(1);
     expect(failed.stdout).toContain("values that are not of type integer");
-    await writeConfig(dir, "version: 1\nmodel: { name: demo }\ndata: { train: data/bad.csv }\npublish: { promote: false }\n");
+    await writeConfig(
+      dir,
+      "version: 1\nmodel: { name: demo }\ndata: { train: data/bad.csv }\npublish: { promote: false }\n",
+    );
     const unreadable = await runCli(["validate", "--json"], { cwd: dir });
     expect(unreadable.exitCode).toBe(2);
     expect(JSON.parse(unreadable.stdout)).toMatchObject({
       ok: false,
-      error: { kind: "InputError", message: "data/bad.csv: a quoted field is never closed (unterminated quote) (row 3, byte 4)" },
+      error: {
+        kind: "InputError",
+        message: "data/bad.csv: a quoted field is never closed (unterminated quote) (row 3, byte 4)",
+      },
     });
     expect(stackFrames(unreadable.stderr)).toEqual([]);
   });
@@ -160,7 +184,9 @@ describe("through the CLI: exit 1 for broken rules, exit 2 for unreadable data, 
     expect(result.exitCode).toBe(2);
     const error = (JSON.parse(result.stdout) as { error: { kind: string; message: string } }).error;
     expect(error.kind).toBe("ExternalError");
-    expect(error.message).toMatch(/^cannot download s3:\/\/no-such-bucket\/data\/t\.csv: http:\/\/127\.0\.0\.1:9 is unreachable/);
+    expect(error.message).toMatch(
+      /^cannot download s3:\/\/no-such-bucket\/data\/t\.csv: http:\/\/127\.0\.0\.1:9 is unreachable/,
+    );
     expect(stackFrames(result.stderr)).toEqual([]);
   });
 });

@@ -9,7 +9,11 @@ const config = (drift: string): string =>
 describe("data.drift rules", () => {
   it("accepts sound drift settings without warnings", () => {
     expect(
-      brief(parse(config("    method: psi\n    threshold: 0.2\n    columns:\n      plan: { method: chi2, threshold: 0.01 }\n")).warnings),
+      brief(
+        parse(
+          config("    method: psi\n    threshold: 0.2\n    columns:\n      plan: { method: chi2, threshold: 0.01 }\n"),
+        ).warnings,
+      ),
     ).toEqual([]);
   });
 
@@ -27,7 +31,7 @@ describe("data.drift rules", () => {
     );
     expect(errors).toEqual([
       "10:16 error data.drift.threshold: ks is a test: its threshold is a p-value below 1, not 5",
-      "12:23 error data.drift.columns.plan.method: wasserstein compares numbers, and \"plan\" is declared category",
+      '12:23 error data.drift.columns.plan.method: wasserstein compares numbers, and "plan" is declared category',
     ]);
   });
 

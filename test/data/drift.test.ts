@@ -29,10 +29,7 @@ const csv = (header: string, rows: (string | number)[]): string => `${header}\n$
 async function drift(driftYaml: string, files: Record<string, string>, options: ValidateOptions = {}) {
   const dir = await tempDir();
   await writeFiles(dir, files);
-  const loaded = parse(
-    `version: 1\nmodel: { name: demo }\ndata:\n  train: current.csv\n  drift:\n${driftYaml}`,
-    dir,
-  );
+  const loaded = parse(`version: 1\nmodel: { name: demo }\ndata:\n  train: current.csv\n  drift:\n${driftYaml}`, dir);
   const validation = await validateDatasets(loaded.config.data, dir, { workers: 1, ...options });
   return validation.result;
 }
@@ -55,7 +52,9 @@ describe("automatic choice, as Evidently", () => {
     expect(Math.abs(v.value - ks.pvalue)).toBeLessThan(1e-6);
     expect(v.drifted).toBe(ks.pvalue < 0.05);
     expect(v.approximation).toBeNull();
-    expect(v.measure).toMatch(/^p-value of the two-sample Kolmogorov-Smirnov test \(D = .*, exact as scipy's ks_2samp\)$/);
+    expect(v.measure).toMatch(
+      /^p-value of the two-sample Kolmogorov-Smirnov test \(D = .*, exact as scipy's ks_2samp\)$/,
+    );
 
     const chi = fixture.chi2_contingency.find((c) => c.name === "2x3")!;
     const names = ["a", "b", "c"];
@@ -72,14 +71,26 @@ describe("automatic choice, as Evidently", () => {
 
   it("a larger reference: normed Wasserstein for numbers, Jensen-Shannon distance for categories", async () => {
     const random = new Random(9);
-    const reference = Array.from({ length: 1500 }, (_, i) => `${(random.next() / 2 ** 32) * 10},${["x", "y", "z"][i % 3]}`);
-    const current = Array.from({ length: 1200 }, (_, i) => `${(random.next() / 2 ** 32) * 10 + 3},${["x", "y", "z", "z"][i % 4]}`);
+    const reference = Array.from(
+      { length: 1500 },
+      (_, i) => `${(random.next() / 2 ** 32) * 10},${["x", "y", "z"][i % 3]}`,
+    );
+    const current = Array.from(
+      { length: 1200 },
+      (_, i) => `${(random.next() / 2 ** 32) * 10 + 3},${["x", "y", "z", "z"][i % 4]}`,
+    );
     const result = await drift("    reference: reference.csv\n", {
       "reference.csv": csv("v,c", reference),
       "current.csv": csv("v,c", current),
     });
     const [v, c] = result.drift!.columns;
-    expect(v).toMatchObject({ method: "wasserstein", chosenBy: "auto", threshold: 0.1, driftWhen: "at or above", drifted: true });
+    expect(v).toMatchObject({
+      method: "wasserstein",
+      chosenBy: "auto",
+      threshold: 0.1,
+      driftWhen: "at or above",
+      drifted: true,
+    });
     expect(v!.measure).toMatch(/^Wasserstein-1 distance in reference standard deviations/);
     // The reference (1500 values) is past the sketch's exact size: the value is approximate, within the stated bound.
     const ref = reference.map((r) => Number(r.split(",")[0]));
@@ -92,14 +103,22 @@ describe("automatic choice, as Evidently", () => {
     expect(Math.abs(v!.value - exact)).toBeLessThanOrEqual(bound);
     expect(c).toMatchObject({ kind: "categorical", method: "jensen_shannon", threshold: 0.1, approximation: null });
     expect(c!.value).toBeCloseTo(jensenShannon([500, 500, 500], [300, 300, 600]), 12);
-    expect(c!.measure).toMatch(/^Jensen-Shannon distance \(square root of the divergence, natural log; 0 same, 0\.833 disjoint/);
+    expect(c!.measure).toMatch(
+      /^Jensen-Shannon distance \(square root of the divergence, natural log; 0 same, 0\.833 disjoint/,
+    );
   });
 });
 
 describe("settings, the dataset rule and warnings", () => {
   const files = {
-    "reference.csv": csv("v,c,id", Array.from({ length: 600 }, (_, i) => `${i % 50},${i % 2 ? "a" : "b"},${i}`)),
-    "current.csv": csv("v,c,id", Array.from({ length: 500 }, (_, i) => `${(i % 50) + 20},${i % 5 ? "a" : "b"},${i}`)),
+    "reference.csv": csv(
+      "v,c,id",
+      Array.from({ length: 600 }, (_, i) => `${i % 50},${i % 2 ? "a" : "b"},${i}`),
+    ),
+    "current.csv": csv(
+      "v,c,id",
+      Array.from({ length: 500 }, (_, i) => `${(i % 50) + 20},${i % 5 ? "a" : "b"},${i}`),
+    ),
   };
 
   it("uses per-column methods and thresholds, skips columns, and says why others were not compared", async () => {
@@ -109,12 +128,17 @@ describe("settings, the dataset rule and warnings", () => {
     );
     const v = result.drift!.columns.find((c) => c.column === "v")!;
     expect(v).toMatchObject({ method: "psi", chosenBy: "config", threshold: 0.2, drifted: true });
-    expect(v.measure).toMatch(/^population stability index \(natural log; empty bins as 0\.0001; < 0\.1 stable, 0\.1-0\.25 moderate, > 0\.25 major: major shift; 10 bins at the reference's deciles\)$/);
+    expect(v.measure).toMatch(
+      /^population stability index \(natural log; empty bins as 0\.0001; < 0\.1 stable, 0\.1-0\.25 moderate, > 0\.25 major: major shift; 10 bins at the reference's deciles\)$/,
+    );
     expect(result.drift!.skipped).toEqual([{ column: "id", reason: "skip: true in data.drift.columns" }]);
   });
 
   it("fails validation when the share of drifted columns reaches the limit and severity is error", async () => {
-    const result = await drift("    reference: reference.csv\n    max_drifted_share: 0.5\n    severity: error\n", files);
+    const result = await drift(
+      "    reference: reference.csv\n    max_drifted_share: 0.5\n    severity: error\n",
+      files,
+    );
     expect(result.drift).toMatchObject({ drifted: 3, share: 1, datasetDrift: true, severity: "error" });
     expect(result.verdict).toBe("fail");
     expect(result.datasets[0]?.findings.at(-1)).toMatchObject({
@@ -130,7 +154,10 @@ describe("settings, the dataset rule and warnings", () => {
   it("warns when a sample is too small to mean anything", async () => {
     const result = await drift("    reference: reference.csv\n", {
       "reference.csv": csv("v", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
-      "current.csv": csv("v", Array.from({ length: 100 }, (_, i) => i)),
+      "current.csv": csv(
+        "v",
+        Array.from({ length: 100 }, (_, i) => i),
+      ),
     });
     expect(result.drift!.columns[0]!.warnings).toEqual([
       "the reference has only 10 values (fewer than 30): too few to mean much",
@@ -141,8 +168,7 @@ describe("settings, the dataset rule and warnings", () => {
 describe("drift from sketches is approximate, within the stated bound", () => {
   it("the KS statistic of two 120,000-row profiles is within the two sketches' rank errors of the exact one", async () => {
     const random = new Random(21);
-    const normal = (shift: number): number =>
-      shift + (random.next() + random.next() + random.next()) / 2 ** 32 - 1.5;
+    const normal = (shift: number): number => shift + (random.next() + random.next() + random.next()) / 2 ** 32 - 1.5;
     const ref = Array.from({ length: 120_000 }, () => normal(0));
     const cur = Array.from({ length: 100_000 }, () => normal(0.05));
     const result = await drift("    reference: reference.csv\n    method: ks\n", {
@@ -160,8 +186,14 @@ describe("the champion's training data as the reference", () => {
   it("says in words that there is no champion yet, compares with one, and fails when the registry cannot be read", async () => {
     const dir = await tempDir();
     await writeFiles(dir, {
-      "data/train.csv": csv("v", Array.from({ length: 200 }, (_, i) => i % 40)),
-      "data/old.csv": csv("v", Array.from({ length: 200 }, (_, i) => (i % 40) + 25)),
+      "data/train.csv": csv(
+        "v",
+        Array.from({ length: 200 }, (_, i) => i % 40),
+      ),
+      "data/old.csv": csv(
+        "v",
+        Array.from({ length: 200 }, (_, i) => (i % 40) + 25),
+      ),
     });
     const config = (registry: string): string =>
       `version: 1\nmodel: { name: churn }\ndata:\n  train: data/train.csv\n  drift: { reference: champion }\nregistry: { uri: ${registry} }\npublish: { promote: false }\n`;
@@ -169,7 +201,9 @@ describe("the champion's training data as the reference", () => {
     const context = stageContext(parse(config("registry"), dir));
     const first = await runValidateStage(context);
     expect(first.result.drift).toBeNull();
-    expect(first.result.driftNote).toMatch(/^No drift check yet: churn has no champion in .*registry, so there is no reference to compare with\.$/);
+    expect(first.result.driftNote).toMatch(
+      /^No drift check yet: churn has no champion in .*registry, so there is no reference to compare with\.$/,
+    );
     expect(first.result.profile).toBe(path.join(dir, ".mlops/out/profile-train.json"));
 
     // Publish a champion whose training-data profile is the old data's.
@@ -191,7 +225,13 @@ describe("the champion's training data as the reference", () => {
       actor: null,
       kitVersion: "test",
     });
-    await registry.moveAlias("churn", "champion", manifest.version, { at: "2026-01-01T00:00:00Z", actor: null, reason: "test", runUrl: null, forced: false });
+    await registry.moveAlias("churn", "champion", manifest.version, {
+      at: "2026-01-01T00:00:00Z",
+      actor: null,
+      reason: "test",
+      runUrl: null,
+      forced: false,
+    });
     const second = await runValidateStage(stageContext(parse(config("registry"), dir)));
     expect(second.result.drift?.reference).toBe(`the champion's training data (${manifest.version})`);
     expect(second.result.drift?.columns[0]).toMatchObject({ column: "v", method: "ks", drifted: true });

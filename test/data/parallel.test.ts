@@ -49,8 +49,7 @@ describe("byte ranges and worker threads", () => {
     const ranges = await validateDatasets(data, dir, { workers: 1, rangeBytes: 997 });
     const threads = await validateDatasets(data, dir, { workers: 2, rangeBytes: 1499, parallelFrom: 0 });
     // Means and deviations merge in another order of additions: equal to 12 significant digits, not to the last bit.
-    const round = (value: unknown): unknown =>
-      typeof value === "number" ? Number(value.toPrecision(12)) : value;
+    const round = (value: unknown): unknown => (typeof value === "number" ? Number(value.toPrecision(12)) : value);
     const comparable = (v: typeof whole): unknown =>
       JSON.parse(JSON.stringify({ datasets: v.result.datasets, errors: v.result.errors }), (_key, value: unknown) =>
         round(value),
@@ -59,7 +58,9 @@ describe("byte ranges and worker threads", () => {
     expect(comparable(ranges)).toEqual(comparable(whole));
     expect(comparable(threads)).toEqual(comparable(whole));
     const findings = whole.result.datasets[0]!.findings.map((f) => [f.column, f.rule, f.count, f.rows, f.observed]);
-    const over = Array.from({ length: 900 }, (_, i) => i).filter((i) => i % 13 !== 0 && i !== 300 && (i * 37) % 1000 > 990);
+    const over = Array.from({ length: 900 }, (_, i) => i).filter(
+      (i) => i % 13 !== 0 && i !== 300 && (i * 37) % 1000 > 990,
+    );
     expect(findings).toEqual([
       ["id", "unique", 451, [452, 453, 454, 455, 456], "0"],
       ["amount", "type", 1, [302], "oops"],

@@ -74,7 +74,10 @@ describe("shard and merge", () => {
     const whole = await runCli(["profile", "--out", "whole.json", "--workers", "1"], { cwd: dir });
     expect(whole.exitCode, whole.stderr).toBe(0);
     for (const shard of [1, 2, 3]) {
-      const leg = await runCli(["profile", "--shard", `${shard}/3`, "--out", `shards/p${shard}.json`, "--workers", "1"], { cwd: dir });
+      const leg = await runCli(
+        ["profile", "--shard", `${shard}/3`, "--out", `shards/p${shard}.json`, "--workers", "1"],
+        { cwd: dir },
+      );
       expect(leg.exitCode, leg.stderr).toBe(0);
     }
     // Given in the wrong order on purpose: shards carry their index, and merge in dataset order.
@@ -91,25 +94,37 @@ describe("shard and merge", () => {
       const a = column.summary;
       const b = other.summary;
       // Counts, nulls, distinct (exact here), extremes and value counts are exact; the mean to rounding.
-      expect([b.count, b.nulls, b.min, b.max, b.distinct, b.top], column.name).toEqual([a.count, a.nulls, a.min, a.max, a.distinct, a.top]);
-      if (typeof a.mean === "number") expect(Math.abs((b.mean as number) - a.mean) / Math.abs(a.mean)).toBeLessThan(1e-12);
+      expect([b.count, b.nulls, b.min, b.max, b.distinct, b.top], column.name).toEqual([
+        a.count,
+        a.nulls,
+        a.min,
+        a.max,
+        a.distinct,
+        a.top,
+      ]);
+      if (typeof a.mean === "number")
+        expect(Math.abs((b.mean as number) - a.mean) / Math.abs(a.mean)).toBeLessThan(1e-12);
       // Quantiles from the merged sketch are within the sketch's rank error of the true ones (6,000 values: past the
       // sketch's exact size, so it is approximate).
       if (column.name === "x") {
         expect(other.sketch?.exact).toBe(false);
         const values = await columnValues(dir, 1);
-        for (const q of b.quantiles) expect(rankDistance(values, q.value as number, q.q), `x q${q.q}`).toBeLessThanOrEqual(KLL_RANK_ERROR);
+        for (const q of b.quantiles)
+          expect(rankDistance(values, q.value as number, q.q), `x q${q.q}`).toBeLessThanOrEqual(KLL_RANK_ERROR);
       }
       expect(other.checks).toEqual(column.checks);
     }
-    expect(merged.notes).toEqual(["unique values, unique keys and duplicate rows were checked within each part, not across parts"]);
+    expect(merged.notes).toEqual([
+      "unique values, unique keys and duplicate rows were checked within each part, not across parts",
+    ]);
 
     // The final job: rules on the merged shards give the same findings as validating the files directly.
     const direct = await runCli(["validate", "--json", "--workers", "1"], { cwd: dir });
     const fromShards = await runCli(["validate", "--json", "--profiles", "shards/*.json"], { cwd: dir });
     expect(fromShards.exitCode).toBe(1);
     expect(direct.exitCode).toBe(1);
-    const findings = (out: string) => (JSON.parse(out) as { datasets: { findings: unknown[] }[] }).datasets[0]!.findings;
+    const findings = (out: string) =>
+      (JSON.parse(out) as { datasets: { findings: unknown[] }[] }).datasets[0]!.findings;
     expect(findings(fromShards.stdout)).toEqual(findings(direct.stdout));
     expect(findings(fromShards.stdout)).toMatchObject([
       { column: "n", rule: "type", observed: "oops", rows: [4323] },
@@ -120,10 +135,15 @@ describe("shard and merge", () => {
   it("refuses a merge with a shard missing, or shards cut two ways", async () => {
     const dir = await project();
     for (const shard of ["1/3", "3/3", "1/2"]) {
-      const leg = await runCli(["profile", "--shard", shard, "--out", `p-${shard.replace("/", "-of-")}.json`, "--workers", "1"], { cwd: dir });
+      const leg = await runCli(
+        ["profile", "--shard", shard, "--out", `p-${shard.replace("/", "-of-")}.json`, "--workers", "1"],
+        { cwd: dir },
+      );
       expect(leg.exitCode).toBe(0);
     }
-    const missing = await runCli(["profile", "merge", "p-1-of-3.json", "p-3-of-3.json", "--out", "m.json"], { cwd: dir });
+    const missing = await runCli(["profile", "merge", "p-1-of-3.json", "p-3-of-3.json", "--out", "m.json"], {
+      cwd: dir,
+    });
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toContain("shard(s) 2/3 missing: the merged profile would not be the whole dataset");
     const mixed = await runCli(["profile", "merge", "p-1-of-3.json", "p-1-of-2.json", "--out", "m.json"], { cwd: dir });

@@ -13,7 +13,8 @@ import { removeDir, tempDir, writeFiles } from "../helpers/temp.ts";
 
 function rows(count: number, shift: number): string {
   const lines = ["age,plan,score"];
-  for (let i = 0; i < count; i++) lines.push(`${20 + ((i * 7) % 50) + shift},${["free", "pro", "team"][i % 3]},${(i % 10) / 10}`);
+  for (let i = 0; i < count; i++)
+    lines.push(`${20 + ((i * 7) % 50) + shift},${["free", "pro", "team"][i % 3]},${(i % 10) / 10}`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -48,7 +49,11 @@ describe("actions/validate (bundled)", () => {
     const profile = JSON.parse(await readFile(run.outputs.profile ?? "", "utf8")) as { format: string; rows: number };
     expect(profile).toMatchObject({ format: "mlops-profile/1", rows: 600 });
     // Each broken rule is an annotation on its line of mlops.yml.
-    expect(run.annotations.filter((a) => a.level === "error" && a.properties.file).map((a) => [a.properties.file, a.properties.line])).toEqual([
+    expect(
+      run.annotations
+        .filter((a) => a.level === "error" && a.properties.file)
+        .map((a) => [a.properties.file, a.properties.line]),
+    ).toEqual([
       ["ml/mlops.yml", "7"],
       ["ml/mlops.yml", "8"],
     ]);
@@ -83,7 +88,11 @@ describe("data on S3 (s3rver)", () => {
     server = await startS3Server(["ml-data"]);
     const store = createS3Store(
       { bucket: "ml-data", prefix: "churn" },
-      { endpoint: server.endpoint, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } },
+      {
+        endpoint: server.endpoint,
+        forcePathStyle: true,
+        credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+      },
     );
     await store.put("2026/part-1.csv", rows(300, 0));
     await store.put("2026/part-2.csv", rows(300, 0).replace("age,plan,score\n20,free", "age,plan,score\n20,gold"));
@@ -97,15 +106,20 @@ describe("data on S3 (s3rver)", () => {
     const workspace = await tempDir();
     await mkdir(path.join(workspace, ".git"));
     await writeFiles(workspace, {
-      "mlops.yml": CONFIG("s3://ml-data/churn/2026/*.csv", "").replace(
-        "  drift:\n    reference: reference.csv\n    max_drifted_share: 0.3\n",
-        "",
-      ) + `registry: { endpoint: "${server.endpoint}", force_path_style: true }\n`,
+      "mlops.yml":
+        CONFIG("s3://ml-data/churn/2026/*.csv", "").replace(
+          "  drift:\n    reference: reference.csv\n    max_drifted_share: 0.3\n",
+          "",
+        ) + `registry: { endpoint: "${server.endpoint}", force_path_style: true }\n`,
     });
     const run = await runBundledAction("validate", {}, { workspace, env: server.env });
     expect(run.exitCode, run.stdout + run.stderr).toBe(1);
     const result = JSON.parse(await readFile(run.outputs.report ?? "", "utf8")) as {
-      datasets: { rows: number; files: string[]; findings: { column: string; rule: string; rows: number[]; observed: string }[] }[];
+      datasets: {
+        rows: number;
+        files: string[];
+        findings: { column: string; rule: string; rows: number[]; observed: string }[];
+      }[];
     };
     expect(result.datasets[0]).toMatchObject({
       rows: 600,

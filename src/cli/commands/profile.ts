@@ -24,7 +24,12 @@ export const profileCommand: CommandSpec = {
     "  mlops profile merge p*.json --out all.json",
   ].join("\n"),
   positionals: [
-    { name: "files", required: false, variadic: true, description: "files or globs to profile; or `merge` then profiles" },
+    {
+      name: "files",
+      required: false,
+      variadic: true,
+      description: "files or globs to profile; or `merge` then profiles",
+    },
   ],
   options: {
     out: { type: "string", short: "o", valueName: "file", description: "Where to write the profile JSON" },
@@ -36,16 +41,29 @@ export const profileCommand: CommandSpec = {
     const [first, ...rest] = args.positionals;
     const out = typeof args.values.out === "string" ? path.resolve(io.cwd, args.values.out) : null;
     if (first === "merge") {
-      if (!out) throw new UsageError("profile merge needs --out <file>", { hint: "mlops profile merge p*.json --out all.json" });
-      const files = (await Promise.all(rest.map((p) => glob(p, { cwd: io.cwd, absolute: true, expandDirectories: false })))).flat();
-      if (files.length === 0) throw new UsageError("profile merge needs the profiles to merge", { hint: "mlops profile merge p1.json p2.json --out all.json" });
+      if (!out)
+        throw new UsageError("profile merge needs --out <file>", {
+          hint: "mlops profile merge p*.json --out all.json",
+        });
+      const files = (
+        await Promise.all(rest.map((p) => glob(p, { cwd: io.cwd, absolute: true, expandDirectories: false })))
+      ).flat();
+      if (files.length === 0)
+        throw new UsageError("profile merge needs the profiles to merge", {
+          hint: "mlops profile merge p1.json p2.json --out all.json",
+        });
       const profile = await mergeProfileFiles(files, out, io.cwd);
       const shown = displayPath(io.cwd, out);
-      return { exitCode: ExitCode.ok, result: { file: shown, profile }, text: renderText(profileSection(profile, shown)) };
+      return {
+        exitCode: ExitCode.ok,
+        result: { file: shown, profile },
+        text: renderText(profileSection(profile, shown)),
+      };
     }
     const context = await openProject(args, io);
     const dataset = args.values.dataset ?? "train";
-    if (dataset !== "train" && dataset !== "eval") throw new UsageError(`--dataset is train or eval, not "${String(dataset)}"`);
+    if (dataset !== "train" && dataset !== "eval")
+      throw new UsageError(`--dataset is train or eval, not "${String(dataset)}"`);
     const { profile, file } = await runProfile(context, {
       dataset,
       files: args.positionals.map((p) => path.resolve(io.cwd, p)),
@@ -54,11 +72,17 @@ export const profileCommand: CommandSpec = {
       ...workersOf(args.values.workers),
     });
     const shown = displayPath(io.cwd, file);
-    return { exitCode: ExitCode.ok, result: { file: shown, profile }, text: renderText(profileSection(profile, shown)) };
+    return {
+      exitCode: ExitCode.ok,
+      result: { file: shown, profile },
+      text: renderText(profileSection(profile, shown)),
+    };
   },
 };
 
-function parseShard(value: unknown): { index: number; count: number } | null {
+function parseShard(
+  value: string | boolean | (string | boolean)[] | undefined,
+): { index: number; count: number } | null {
   if (value === undefined) return null;
   const match = /^(\d+)\/(\d+)$/.exec(String(value));
   const index = Number(match?.[1]);
@@ -68,9 +92,10 @@ function parseShard(value: unknown): { index: number; count: number } | null {
   return { index, count };
 }
 
-export function workersOf(value: unknown): { workers?: number } {
+export function workersOf(value: string | boolean | (string | boolean)[] | undefined): { workers?: number } {
   if (value === undefined) return {};
   const workers = Number(value);
-  if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers is a whole number of at least 1, not "${String(value)}"`);
+  if (!Number.isInteger(workers) || workers < 1)
+    throw new UsageError(`--workers is a whole number of at least 1, not "${String(value)}"`);
   return { workers };
 }

@@ -37,7 +37,9 @@ export const validateCommand: CommandSpec = {
       .flat()
       .sort();
     if (patterns.length > 0 && profiles.length === 0)
-      throw new UsageError(`no profile matches ${patterns.join(", ")}`, { hint: "write them with mlops profile --shard" });
+      throw new UsageError(`no profile matches ${patterns.join(", ")}`, {
+        hint: "write them with mlops profile --shard",
+      });
     const context = await openProject(args, io);
     return stageOutcome(await runValidateStage(context, { profiles, ...workersOf(args.values.workers) }));
   },

@@ -91,7 +91,8 @@ export function measureDrift(
     else columns.push(outcome);
   }
   for (const name of referenceColumns.keys()) {
-    if (!current.columns.some((c) => c.name === name)) skipped.push({ column: name, reason: "not in the current data" });
+    if (!current.columns.some((c) => c.name === name))
+      skipped.push({ column: name, reason: "not in the current data" });
   }
   const drifted = columns.filter((c) => c.drifted).length;
   const share = columns.length > 0 ? drifted / columns.length : 0;
@@ -153,9 +154,13 @@ function distributionOf(view: KllView): Distribution {
 function sampleWarnings(referenceCount: number, currentCount: number): string[] {
   const warnings: string[] = [];
   if (referenceCount < MIN_DRIFT_SAMPLE)
-    warnings.push(`the reference has only ${referenceCount} values (fewer than ${MIN_DRIFT_SAMPLE}): too few to mean much`);
+    warnings.push(
+      `the reference has only ${referenceCount} values (fewer than ${MIN_DRIFT_SAMPLE}): too few to mean much`,
+    );
   if (currentCount < MIN_DRIFT_SAMPLE)
-    warnings.push(`the current data has only ${currentCount} values (fewer than ${MIN_DRIFT_SAMPLE}): too few to mean much`);
+    warnings.push(
+      `the current data has only ${currentCount} values (fewer than ${MIN_DRIFT_SAMPLE}): too few to mean much`,
+    );
   return warnings;
 }
 
@@ -169,7 +174,8 @@ function numericDrift(
 ): ColumnDrift | SkippedColumn {
   const cur = new KllView(current.sketch!);
   const ref = new KllView(reference.sketch!);
-  if (cur.n === 0 || ref.n === 0) return { column: current.name, reason: "no values in the reference or the current data" };
+  if (cur.n === 0 || ref.n === 0)
+    return { column: current.name, reason: "no values in the reference or the current data" };
   const epsilon = (ref.exact ? 0 : KLL_RANK_ERROR) + (cur.exact ? 0 : KLL_RANK_ERROR);
   const show = (v: number): string => (current.kind === "datetime" ? formatDatetime(v) : formatShort(v));
   const deciles = decileBins(ref, cur, show);
@@ -208,7 +214,8 @@ function numericDrift(
           ...base,
           value: distance,
           statistic: null,
-          measure: "Wasserstein-1 distance in the column's own unit (the reference's standard deviation is 0, so it is not normed)",
+          measure:
+            "Wasserstein-1 distance in the column's own unit (the reference's standard deviation is 0, so it is not normed)",
           driftWhen: "at or above",
           drifted: distance >= threshold,
           approximation: approximate(`within ±${formatShort(epsilon * range)}`),
@@ -218,7 +225,8 @@ function numericDrift(
         ...base,
         value: distance / std,
         statistic: null,
-        measure: "Wasserstein-1 distance in reference standard deviations (normed, as Evidently; std with n in the denominator)",
+        measure:
+          "Wasserstein-1 distance in reference standard deviations (normed, as Evidently; std with n in the denominator)",
         driftWhen: "at or above",
         drifted: distance / std >= threshold,
         approximation: approximate(`within ±${formatShort((epsilon * range) / std)} standard deviations`),
@@ -246,12 +254,16 @@ function binnedMeasure(
   current: number[],
   threshold: number,
   binning: string,
-): Pick<ColumnDrift, "value" | "statistic" | "measure" | "driftWhen" | "drifted" | "warnings"> & { warnings: string[] } {
+): Pick<ColumnDrift, "value" | "statistic" | "measure" | "driftWhen" | "drifted" | "warnings"> & {
+  warnings: string[];
+} {
   if (method === "chi2") {
     const result = chiSquare(reference, current);
     const warnings =
       result.smallExpected > 0.2
-        ? [`${pct(result.smallExpected)} of the expected counts are below 5: the chi-square test is unreliable (Cochran)`]
+        ? [
+            `${pct(result.smallExpected)} of the expected counts are below 5: the chi-square test is unreliable (Cochran)`,
+          ]
         : [];
     return {
       value: result.pValue,
@@ -306,7 +318,8 @@ function categoricalDrift(
     };
   }
   const keys = new Map<number, { label: string; reference: number; current: number }>();
-  for (const [key, count, text] of ref.entries) keys.set(key, { label: text ?? String(key), reference: count, current: 0 });
+  for (const [key, count, text] of ref.entries)
+    keys.set(key, { label: text ?? String(key), reference: count, current: 0 });
   for (const [key, count, text] of cur.entries) {
     const entry = keys.get(key);
     if (entry) entry.current = count;
@@ -315,7 +328,8 @@ function categoricalDrift(
   const entries = [...keys.values()].sort((a, b) => b.reference - a.reference || b.current - a.current);
   const referenceCount = entries.reduce((s, e) => s + e.reference, 0);
   const currentCount = entries.reduce((s, e) => s + e.current, 0);
-  if (referenceCount === 0 || currentCount === 0) return { column: name, reason: "no values in the reference or the current data" };
+  if (referenceCount === 0 || currentCount === 0)
+    return { column: name, reason: "no values in the reference or the current data" };
   const measure = binnedMeasure(
     method,
     entries.map((e) => e.reference),
@@ -360,7 +374,12 @@ function decileBins(
     const r = i === edges.length ? 1 : ref.cdf(edges[i]!);
     const c = i === edges.length ? 1 : cur.cdf(edges[i]!);
     counts.push([(r - previousRef) * ref.n, (c - previousCur) * cur.n]);
-    const label = i === 0 ? `≤ ${show(edges[0] ?? ref.max)}` : i === edges.length ? `> ${show(edges[i - 1]!)}` : `≤ ${show(edges[i]!)}`;
+    const label =
+      i === 0
+        ? `≤ ${show(edges[0] ?? ref.max)}`
+        : i === edges.length
+          ? `> ${show(edges[i - 1]!)}`
+          : `≤ ${show(edges[i]!)}`;
     bins.push({ label, reference: r - previousRef, current: c - previousCur });
     previousRef = r;
     previousCur = c;

@@ -139,8 +139,8 @@ export function smirnov(n: number, e: number): number {
 function logFactorialOverPower(n: number): number {
   // ln(n! / n^n) by Stirling's series (scipy's _log_nfactorial_div_n_pow_n).
   const coefficients = [
-    -2.955065359477124183e-2, 6.4102564102564102564e-3, -1.9175269175269175269e-3, 8.4175084175084175084e-4,
-    -5.952380952380952381e-4, 7.9365079365079365079e-4, -2.7777777777777777778e-3, 8.3333333333333333333e-2,
+    -2.955065359477124e-2, 6.41025641025641e-3, -1.917526917526918e-3, 8.417508417508418e-4, -5.952380952380952e-4,
+    7.936507936507937e-4, -2.777777777777778e-3, 8.333333333333333e-2,
   ];
   const rn = 1 / n;
   let poly = 0;
@@ -341,12 +341,7 @@ function pelzGoodCdf(n: number, x: number): number {
     const m4 = m2 * m2;
     const m6 = m4 * m2;
     const qpower = Math.pow(q, 8 * k);
-    const coefficients = [
-      1,
-      k1a + k1b * m2,
-      k2a + k2b * m2 + k2c * m4,
-      k3a + k3b * m2 + k3c * m4 + k3d * m6,
-    ];
+    const coefficients = [1, k1a + k1b * m2, k2a + k2b * m2 + k2c * m4, k3a + k3b * m2 + k3c * m4 + k3d * m6];
     for (let i = 0; i < 4; i++) terms[i] = terms[i]! * qpower + coefficients[i]!;
   }
   const sqrt2pi = Math.sqrt(2 * Math.PI);
@@ -412,7 +407,11 @@ function gcd(a: number, b: number): number {
  * when both samples have at most 10,000 values, else Smirnov's asymptotic distribution with n = round(mn / (m + n)).
  * Also returns the statistic as scipy reports it (in the exact mode, rounded to a multiple of 1/lcm(m, n)).
  */
-export function ksTwoSamplePValue(d: number, n1: number, n2: number): { pValue: number; statistic: number; method: "exact" | "asymptotic" } {
+export function ksTwoSamplePValue(
+  d: number,
+  n1: number,
+  n2: number,
+): { pValue: number; statistic: number; method: "exact" | "asymptotic" } {
   if (Math.max(n1, n2) <= 10_000) {
     const g = gcd(n1, n2);
     const lcm = (n1 / g) * n2;

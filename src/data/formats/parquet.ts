@@ -19,10 +19,16 @@ export async function openParquet(file: string, shown: string): Promise<ParquetS
   try {
     metadata = await parquetMetadataAsync(buffer);
   } catch (error) {
-    throw new DataReadError(shown, `not a readable Parquet file (${(error as Error).message})`, buffer.byteLength, null, {
-      hint: "a truncated or partly copied file has no valid footer; copy it again",
-      cause: error,
-    });
+    throw new DataReadError(
+      shown,
+      `not a readable Parquet file (${(error as Error).message})`,
+      buffer.byteLength,
+      null,
+      {
+        hint: "a truncated or partly copied file has no valid footer; copy it again",
+        cause: error,
+      },
+    );
   }
   const root = metadata.schema[0];
   const columns: string[] = [];
@@ -53,10 +59,16 @@ export async function openParquet(file: string, shown: string): Promise<ParquetS
             onComplete: (result) => (rows = result),
           });
         } catch (error) {
-          throw new DataReadError(shown, `cannot read rows ${rowStart + 1}-${rowStart + size} of the Parquet file (${(error as Error).message})`, 0, rowStart, {
-            hint: "the file may be truncated or written by an unsupported encoder",
-            cause: error,
-          });
+          throw new DataReadError(
+            shown,
+            `cannot read rows ${rowStart + 1}-${rowStart + size} of the Parquet file (${(error as Error).message})`,
+            0,
+            rowStart,
+            {
+              hint: "the file may be truncated or written by an unsupported encoder",
+              cause: error,
+            },
+          );
         }
         rowStart += size;
         yield rows.map((row) => columns.map((name) => cellText(row[name])));

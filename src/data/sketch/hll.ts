@@ -38,7 +38,7 @@ export class HyperLogLog {
     let z = m * tau(1 - counts[Q + 1]! / m);
     for (let k = Q; k >= 1; k--) z = 0.5 * (z + counts[k]!);
     z += m * sigma(counts[0]! / m);
-    return Math.round(m / (2 * Math.LN2) / z * m);
+    return Math.round((m / (2 * Math.LN2) / z) * m);
   }
 }
 

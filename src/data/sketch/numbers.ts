@@ -58,7 +58,8 @@ export class NumberCounts {
 
   entries(): [number, number][] {
     const out: [number, number][] = [];
-    for (let slot = 0; slot < this.used.length; slot++) if (this.used[slot] === 1) out.push([this.keys[slot]!, this.counts[slot]!]);
+    for (let slot = 0; slot < this.used.length; slot++)
+      if (this.used[slot] === 1) out.push([this.keys[slot]!, this.counts[slot]!]);
     return out.sort((a, b) => a[0] - b[0]);
   }
 

@@ -122,6 +122,7 @@ export class ColumnAccumulator {
   private readonly pattern: RegExp | null;
   private readonly integerOnly: boolean;
   private readonly readsNumbers: boolean;
+  private readonly textChecks: boolean;
 
   constructor(
     private readonly plan: ColumnPlan,
@@ -133,6 +134,7 @@ export class ColumnAccumulator {
     this.allowed = plan.rules?.allowed ? new Set(plan.rules.allowed) : null;
     this.pattern = plan.rules?.regex ? new RegExp(`^(?:${plan.rules.regex})$`, "u") : null;
     this.integerOnly = plan.declared === "integer";
+    this.textChecks = this.allowed !== null || this.pattern !== null || plan.rules?.unique === true;
     this.readsNumbers = plan.kind === "numeric" || plan.kind === "datetime" || plan.kind === "any";
     this.moments = this.readsNumbers ? new Moments() : null;
     this.sketch = this.readsNumbers ? new KllSketch(seed) : null;
@@ -184,7 +186,7 @@ export class ColumnAccumulator {
       }
       this.text(bytes, start, end, record);
     }
-    if (this.allowed || this.pattern || this.rules?.unique) this.textRules(bytes, start, end, record);
+    if (this.textChecks) this.textRules(bytes, start, end, record, kind === "text" || kind === "any");
   }
 
   private reject(bytes: Uint8Array, start: number, end: number, record: number): void {
@@ -221,15 +223,23 @@ export class ColumnAccumulator {
     for (let i = 0; i < count; i++) moments.add(batch[i]!);
     sketch.updateMany(batch, count);
     let numbers = this.numbers;
-    for (let i = 0; i < count; i++) {
+    let i = 0;
+    // Exact counts while the column has few distinct numbers ...
+    for (; i < count && numbers !== null; i++) {
       const value = batch[i]!;
       hashNumber(value);
-      if (numbers !== null && numbers.addHashed(value)) continue;
-      if (numbers !== null) {
-        this.overflowNumbers(numbers);
-        numbers = null;
-      }
+      if (numbers.addHashed(value)) continue;
+      this.overflowNumbers(numbers);
+      numbers = null;
       (this.hll as HyperLogLog).add(hashed.h1, hashed.h2);
+    }
+    // ... then HyperLogLog, in its own loop.
+    if (i < count) {
+      const hll = this.hll as HyperLogLog;
+      for (; i < count; i++) {
+        hashNumber(batch[i]!);
+        hll.add(hashed.h1, hashed.h2);
+      }
     }
   }
 
@@ -253,8 +263,9 @@ export class ColumnAccumulator {
     void record;
   }
 
-  private textRules(bytes: Uint8Array, start: number, end: number, record: number): void {
-    hashBytes(bytes, start, end);
+  /** The rules on a value's text; `hashedAlready` when text() just hashed these bytes. */
+  private textRules(bytes: Uint8Array, start: number, end: number, record: number, hashedAlready: boolean): void {
+    if (!hashedAlready) hashBytes(bytes, start, end);
     const { h1, h2 } = hashed;
     if (this.allowed && !this.allowed.has(hashKey(h1, h2)))
       addToTally(this.checks, "values", record, () => utf8(bytes, start, end));

@@ -16,7 +16,7 @@ import { EXAMPLE_ROWS, type Tally } from "./tally.ts";
 
 /** u32 words per record before its text: h1, h2, range, record, offset low, offset high, text bytes. */
 const HEAD = 7;
-const BUFFER_WORDS = 16 << 10;
+const BUFFER_WORDS = 4 << 10;
 const NO_OFFSET = 0xffffffff;
 
 export interface RepeatExample {
@@ -37,6 +37,8 @@ export interface RepeatTally {
 export class RepeatWriter implements RepeatSink {
   private readonly buffers: (Uint32Array | undefined)[] = [];
   private readonly used: number[] = [];
+  /** Open files, by slot: a partition file is appended to many times. */
+  private readonly files: (number | undefined)[] = [];
   private readonly partitions: number;
   /** The range being read: records are numbered within it. */
   range = 0;
@@ -95,24 +97,31 @@ export class RepeatWriter implements RepeatSink {
     const buffer = this.buffers[slot];
     const used = this.used[slot] ?? 0;
     if (!buffer || used === 0) return;
-    const fd = openSync(path.join(this.dir, `c${check}-p${partition}-w${this.writer}.bin`), "a");
-    try {
-      writeSync(fd, new Uint8Array(buffer.buffer, 0, used * 4));
-    } finally {
-      closeSync(fd);
+    let fd = this.files[slot];
+    if (fd === undefined) {
+      fd = this.files[slot] = openSync(path.join(this.dir, `c${check}-p${partition}-w${this.writer}.bin`), "a");
     }
+    writeSync(fd, new Uint8Array(buffer.buffer, 0, used * 4));
     this.used[slot] = 0;
   }
 
+  /** Writes what is buffered and closes the files (more adds open them again). */
   flush(): void {
     this.buffers.forEach((_, slot) => this.flushSlot(slot, Math.floor(slot / this.partitions), slot % this.partitions));
+    this.files.forEach((fd, slot) => {
+      if (fd !== undefined) closeSync(fd);
+      this.files[slot] = undefined;
+    });
   }
 }
 
-/** Partition bits for a dataset of about `bytes`: one partition per 32 MiB of data, at most 256. */
+/**
+ * Partition bits for a dataset of about `bytes`: one partition per 8 MiB of data (about 2 MB of hashes per check),
+ * at most 1024, so checking one partition takes a few MB whatever the dataset's size.
+ */
 export function partitionBitsFor(bytes: number): number {
   let bits = 0;
-  while (bits < 8 && bytes / 2 ** bits > 32 << 20) bits++;
+  while (bits < 10 && bytes / 2 ** bits > 8 << 20) bits++;
   return bits;
 }
 
@@ -125,11 +134,13 @@ export function findRepeats(
   check: number,
   partitionBits: number,
   rowStart: Map<number, number>,
+  /** Which partitions to check (threads split them); all by default. */
+  partitions: number[] = Array.from({ length: 2 ** partitionBits }, (_, i) => i),
 ): RepeatTally | null {
   let count = 0;
   const examples: RepeatExample[] = [];
   const files = readdirSync(dir);
-  for (let partition = 0; partition < 2 ** partitionBits; partition++) {
+  for (const partition of partitions) {
     const prefix = `c${check}-p${partition}-`;
     const chunks = files.filter((f) => f.startsWith(prefix)).map((f) => aligned(readFileSync(path.join(dir, f))));
     const words = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
@@ -143,13 +154,19 @@ export function findRepeats(
     const first = new Float64Array(slots);
     const firstAt = new Int32Array(slots);
     const firstChunk = new Int32Array(slots);
+    let lastRange = -1;
+    let lastStart = -1;
     chunks.forEach((chunk, chunkIndex) => {
       let at = 0;
       while (at < chunk.length) {
         const h1 = chunk[at]!;
         const h2 = chunk[at + 1]!;
-        const start = rowStart.get(chunk[at + 2]!);
-        const row = start === undefined ? -1 : start + chunk[at + 3]!;
+        const range = chunk[at + 2]!;
+        if (range !== lastRange) {
+          lastRange = range;
+          lastStart = rowStart.get(range) ?? -1;
+        }
+        const row = lastStart < 0 ? -1 : lastStart + chunk[at + 3]!;
         const recordAt = at;
         at += HEAD + Math.ceil(chunk[at + 6]! / 4);
         if (row < 0) continue;
@@ -209,6 +226,15 @@ function noteExample(examples: RepeatExample[], example: RepeatExample): void {
   let latest = 0;
   for (let i = 1; i < examples.length; i++) if (examples[i]!.row > examples[latest]!.row) latest = i;
   if (example.row < examples[latest]!.row) examples[latest] = example;
+}
+
+/** Repeats found over different partitions, as one: counts add, the earliest examples stay. */
+export function mergeRepeatTallies(parts: (RepeatTally | null)[]): RepeatTally | null {
+  const found = parts.filter((p): p is RepeatTally => p !== null);
+  if (found.length === 0) return null;
+  const examples: RepeatExample[] = [];
+  for (const part of found) for (const example of part.examples) noteExample(examples, example);
+  return { count: found.reduce((sum, p) => sum + p.count, 0), examples: examples.sort((a, b) => a.row - b.row) };
 }
 
 export function tallyOf(repeats: RepeatTally, observed: string): Tally {

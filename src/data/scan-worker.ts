@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { ScanPlan } from "./plan.ts";
-import { RepeatWriter } from "./repeats.ts";
+import { findRepeats, RepeatWriter } from "./repeats.ts";
 import { type RangeTask, scanRange } from "./scan.ts";
 
 /**
@@ -15,13 +15,25 @@ interface Setup {
   partitionBits: number;
 }
 
-type Message = { type: "task"; task: RangeTask } | { type: "close" };
+type Message =
+  | { type: "task"; task: RangeTask }
+  | { type: "close" }
+  | { type: "repeats"; checks: number[]; partitions: number[]; rowStart: [number, number][] };
 
 const setup = workerData as Setup;
 const repeats = new RepeatWriter(setup.spillDir, setup.writer, setup.partitionBits);
 const port = parentPort;
 
 port?.on("message", (message: Message) => {
+  if (message.type === "repeats") {
+    // The whole-dataset checks, for this thread's share of the partitions.
+    const rowStart = new Map(message.rowStart);
+    const found = message.checks.map((check) =>
+      findRepeats(setup.spillDir, check, setup.partitionBits, rowStart, message.partitions),
+    );
+    port.postMessage({ type: "repeats", found });
+    return;
+  }
   if (message.type === "close") {
     repeats.flush();
     port.postMessage({ type: "closed" });

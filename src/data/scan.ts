@@ -1,7 +1,7 @@
 import { DataReadError } from "../errors.ts";
 import { ColumnAccumulator, type ColumnState, type RepeatSink } from "./column.ts";
 import { fileReader, gzipReader } from "./formats/chunks.ts";
-import { DelimitedReader, MORE, RECORD } from "./formats/delimited.ts";
+import { CHUNK, DelimitedReader, MORE, RECORD } from "./formats/delimited.ts";
 import { cellText, jsonLines } from "./formats/jsonl.ts";
 import { openParquet } from "./formats/parquet.ts";
 import type { ScanPlan } from "./plan.ts";
@@ -64,7 +64,13 @@ export function planRanges(plan: ScanPlan, target: number): RangeTask[] {
   return tasks;
 }
 
-export async function scanRange(plan: ScanPlan, task: RangeTask, repeats: RepeatSink | null): Promise<RangeResult> {
+export async function scanRange(
+  plan: ScanPlan,
+  task: RangeTask,
+  repeats: RepeatSink | null,
+  /** Let other events run between chunks (the main thread reading beside workers hands them their next range). */
+  yieldBetweenChunks = false,
+): Promise<RangeResult> {
   const file = plan.files[task.file]!;
   const accumulators = new Map<string, ColumnAccumulator>();
   const fields = file.columns.map((name) => {
@@ -86,7 +92,7 @@ export async function scanRange(plan: ScanPlan, task: RangeTask, repeats: Repeat
   const visit = new RecordVisitor(plan, fields, keyFields, repeats, result.checks, file.shown);
   try {
     if (file.format === "csv" || file.format === "tsv") {
-      await scanDelimited(plan, task, visit, result);
+      await scanDelimited(plan, task, visit, result, yieldBetweenChunks);
     } else if (file.format === "jsonl") {
       visit.at(-1);
       for await (const { object } of jsonLines(gzipOrFile(file.path, file.gzip), file.shown)) {
@@ -120,6 +126,7 @@ async function scanDelimited(
   task: RangeTask,
   visit: RecordVisitor,
   result: RangeResult,
+  yieldBetweenChunks: boolean,
 ): Promise<void> {
   const file = plan.files[task.file]!;
   const whole = task.start === 0;
@@ -133,6 +140,7 @@ async function scanDelimited(
     align: task.align,
     stopAt: task.end,
     atFileStart: whole,
+    buffer: readBuffer.bytes,
   });
   try {
     let header = whole;
@@ -147,6 +155,7 @@ async function scanDelimited(
         visit.at(file.gzip ? -1 : delimited.base + delimited.recordStart);
         visit.delimited(delimited, result.records++);
       } else if (got === MORE) {
+        if (yieldBetweenChunks) await new Promise((resolve) => setImmediate(resolve));
         await delimited.fill();
       } else {
         break;
@@ -156,8 +165,13 @@ async function scanDelimited(
     result.firstStart = delimited.firstStart;
     result.nextStart = delimited.nextStart;
     reader.close();
+    // Keep the buffer for the next range (unless a very long record grew it).
+    if (delimited.buffer.length === CHUNK) readBuffer.bytes = delimited.buffer;
   }
 }
+
+/** This thread's read buffer: one range is read at a time per thread. */
+const readBuffer: { bytes: Buffer } = { bytes: Buffer.allocUnsafeSlow(CHUNK) };
 
 function describeError(error: unknown, records: number): RangeError {
   if (error instanceof DataReadError) {

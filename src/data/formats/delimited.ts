@@ -17,7 +17,7 @@ import type { ChunkReader } from "./chunks.ts";
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
-const CHUNK = 4 << 20;
+export const CHUNK = 4 << 20;
 /** A record longer than this is refused (a quote that never closes would otherwise swallow the file). */
 export const MAX_RECORD_BYTES = 64 << 20;
 
@@ -38,6 +38,8 @@ export interface DelimitedOptions {
   stopAt: number;
   /** The start of the file: drop a byte order mark. */
   atFileStart: boolean;
+  /** A buffer to read into (reused across ranges, so memory does not pile up waiting for the garbage collector). */
+  buffer?: Buffer;
 }
 
 export class DelimitedReader {
@@ -52,7 +54,7 @@ export class DelimitedReader {
   contentEnd = 0;
   /** Records returned so far. */
   records = 0;
-  buffer: Buffer = Buffer.allocUnsafeSlow(CHUNK);
+  buffer: Buffer;
   /** File offset of buffer[0]. */
   base: number;
   /** File offset of the first record (after alignment); -1 before it is known. */
@@ -70,6 +72,7 @@ export class DelimitedReader {
     this.classes[options.delimiter] = 1;
     this.classes[LF] = 1;
     this.classes[CR] = 1;
+    this.buffer = options.buffer ?? Buffer.allocUnsafeSlow(CHUNK);
     this.base = options.offset;
     this.aligned = !options.align;
     this.bomChecked = !options.atFileStart;

@@ -147,7 +147,7 @@ export function parseDatetime(bytes: Uint8Array, start: number, end: number): bo
   if (year < 0 || month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) return false;
-  let ms = daysFromCivil(year, month, day) * 86_400_000;
+  let ms = (daysBeforeYear(year) + (leap && month > 2 ? 1 : 0) + DAYS_BEFORE_MONTH[month - 1]! + day - 1) * 86_400_000;
   let i = start + 10;
   if (i < end) {
     const separator = bytes[i]!;
@@ -201,14 +201,16 @@ export function parseDatetime(bytes: Uint8Array, start: number, end: number): bo
   return true;
 }
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/** Days from 1970-01-01 to January 1st of `year` (proleptic Gregorian; negative before 1970). */
+function daysBeforeYear(year: number): number {
+  return (
+    365 * (year - 1970) +
+    Math.floor((year - 1969) / 4) -
+    Math.floor((year - 1901) / 100) +
+    Math.floor((year - 1601) / 400)
+  );
 }
 
 /**

@@ -93,7 +93,7 @@ export class DelimitedReader {
       this.filled -= this.p;
       this.p = 0;
     }
-    if (this.filled === buf.length) {
+    if (this.filled >= buf.length - 1) {
       if (buf.length >= MAX_RECORD_BYTES) {
         throw new DataReadError(
           this.options.file,
@@ -107,9 +107,11 @@ export class DelimitedReader {
       buf.copy(grown, 0, 0, this.filled);
       this.buffer = buf = grown;
     }
-    const n = await this.options.reader.read(buf, this.filled, buf.length - this.filled);
+    // One byte stays free for a sentinel line end after the data: the field loop then needs no bounds check.
+    const n = await this.options.reader.read(buf, this.filled, buf.length - this.filled - 1);
     if (n === 0) this.eof = true;
     this.filled += n;
+    buf[this.filled] = LF;
     // UTF-8 never puts a line-feed byte inside a character, so everything up to the last LF can be checked now.
     const safe = this.eof ? this.filled : buf.lastIndexOf(LF, this.filled - 1) + 1;
     if (safe > this.validated && this.badUtf8At === Infinity) {
@@ -232,7 +234,7 @@ export class DelimitedReader {
           }
         } else {
           let r = q;
-          while (r < filled && classes[buf[r]!] === 0) r++;
+          while (classes[buf[r]!] === 0) r++; // stops at the sentinel at buf[filled] at the latest
           if (r >= filled && !eof) return MORE;
           this.starts[nf] = q;
           this.ends[nf] = r;

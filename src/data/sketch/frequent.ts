@@ -21,8 +21,11 @@ export interface FrequentState {
   error: number;
 }
 
+const INDEX_SIZE = FREQUENT_CAPACITY * 4;
+
 export class FrequentItems {
-  private readonly slots = new Map<number, number>();
+  /** Open-addressing index from key to slot + 1 (0 = empty): no allocation per lookup, unlike a Map of doubles. */
+  private readonly index = new Int32Array(INDEX_SIZE);
   private counts = new Float64Array(FREQUENT_CAPACITY + 1);
   private keys = new Float64Array(FREQUENT_CAPACITY + 1);
   private texts: (string | null)[] = [];
@@ -35,8 +38,8 @@ export class FrequentItems {
    * seen once and dropped again, so decoding each would be wasted work).
    */
   add(key: number, bytes: Uint8Array, start: number, end: number): void {
-    const slot = this.slots.get(key);
-    if (slot !== undefined) {
+    const slot = this.find(key);
+    if (slot >= 0) {
       this.counts[slot]!++;
       if (this.texts[slot] === null) this.texts[slot] = textOf(bytes, start, end);
       return;
@@ -45,9 +48,24 @@ export class FrequentItems {
     this.insert(key, 1, this.error === 0 ? textOf(bytes, start, end) : null);
   }
 
+  /** The key's slot, or -1. Keys are integers below 2^53; `key | 0` keeps their low 32 bits, hash bits all. */
+  private find(key: number): number {
+    const index = this.index;
+    const mask = INDEX_SIZE - 1;
+    for (let i = (key | 0) & mask; ; i = (i + 1) & mask) {
+      const entry = index[i]!;
+      if (entry === 0) return -1;
+      if (this.keys[entry - 1] === key) return entry - 1;
+    }
+  }
+
   private insert(key: number, count: number, text: string | null): void {
     const slot = this.used++;
-    this.slots.set(key, slot);
+    const index = this.index;
+    const mask = INDEX_SIZE - 1;
+    let i = (key | 0) & mask;
+    while (index[i] !== 0) i = (i + 1) & mask;
+    index[i] = slot + 1;
     this.keys[slot] = key;
     this.counts[slot] = count;
     this.texts[slot] = text;
@@ -60,7 +78,7 @@ export class FrequentItems {
     const keys = this.keys;
     const counts = this.counts;
     const texts = this.texts;
-    this.slots.clear();
+    this.index.fill(0);
     let kept = 0;
     for (let i = 0; i < this.used; i++) {
       const count = counts[i]! - median;
@@ -68,18 +86,20 @@ export class FrequentItems {
       keys[kept] = keys[i]!;
       counts[kept] = count;
       texts[kept] = texts[i]!;
-      this.slots.set(keys[kept]!, kept);
       kept++;
     }
     texts.length = kept;
-    this.used = kept;
+    this.used = 0;
+    // Re-index the survivors.
+    const survivors = kept;
+    for (let i = 0; i < survivors; i++) this.insert(keys[i]!, counts[i]!, texts[i] ?? null);
   }
 
   merge(state: FrequentState): void {
     this.error += state.error;
     for (const [key, count, text] of state.entries) {
-      const slot = this.slots.get(key);
-      if (slot !== undefined) {
+      const slot = this.find(key);
+      if (slot >= 0) {
         this.counts[slot]! += count;
         this.texts[slot] ??= text;
       } else {

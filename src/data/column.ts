@@ -151,7 +151,9 @@ export class ColumnAccumulator {
   /** One non-empty cell: bytes[start, end). */
   observe(bytes: Uint8Array, start: number, end: number, record: number): void {
     const kind = this.kind;
-    if (kind !== "text" && kind !== "any" && isMissingToken(bytes, start, end)) {
+    const first = bytes[start]!;
+    // A value starting with a digit is never a missing-value token: skip the check for most numbers.
+    if (kind !== "text" && kind !== "any" && (first < 48 || first > 57) && isMissingToken(bytes, start, end)) {
       this.rows++;
       this.nulls++;
       this.missingTokens++;

@@ -162,6 +162,9 @@ export class DelimitedReader {
     }
     const { delimiter, stopAt } = this.options;
     const classes = this.classes;
+    let starts = this.starts;
+    let ends = this.ends;
+    let quoted = this.quoted;
     for (;;) {
       const p = this.p;
       if (this.firstStart < 0) this.firstStart = this.base + p;
@@ -171,14 +174,19 @@ export class DelimitedReader {
       let next = -1;
       let contentEnd = -1;
       for (;;) {
-        if (nf === this.starts.length) this.growFields();
+        if (nf === starts.length) {
+          this.growFields();
+          starts = this.starts;
+          ends = this.ends;
+          quoted = this.quoted;
+        }
         if (q >= filled) {
           if (!eof) return MORE;
           if (q === p) return DONE; // nothing left
           // The last record has no line end and ends in an empty field ("a,b," at the end of the file).
-          this.starts[nf] = q;
-          this.ends[nf] = q;
-          this.quoted[nf++] = 0;
+          starts[nf] = q;
+          ends[nf] = q;
+          quoted[nf++] = 0;
           contentEnd = next = q;
           break;
         }
@@ -208,10 +216,10 @@ export class DelimitedReader {
               { hint: "check this record for a missing closing quote" },
             );
           }
-          this.starts[nf] = q + 1;
-          this.ends[nf] = close;
+          starts[nf] = q + 1;
+          ends[nf] = close;
           // Escaped quotes are undone once the record is complete (a partial record is parsed again later).
-          this.quoted[nf++] = escaped ? 2 : 1;
+          quoted[nf++] = escaped ? 2 : 1;
           q = close + 1;
           if (q >= filled) {
             if (!eof) return MORE;
@@ -236,9 +244,9 @@ export class DelimitedReader {
           let r = q;
           while (classes[buf[r]!] === 0) r++; // stops at the sentinel at buf[filled] at the latest
           if (r >= filled && !eof) return MORE;
-          this.starts[nf] = q;
-          this.ends[nf] = r;
-          this.quoted[nf++] = 0;
+          starts[nf] = q;
+          ends[nf] = r;
+          quoted[nf++] = 0;
           if (r >= filled) {
             contentEnd = next = r;
             break;
@@ -265,11 +273,11 @@ export class DelimitedReader {
         });
       }
       this.p = next;
-      if (nf === 1 && this.quoted[0] === 0 && this.starts[0] === this.ends[0]) continue; // a blank line
+      if (nf === 1 && quoted[0] === 0 && starts[0] === ends[0]) continue; // a blank line
       for (let i = 0; i < nf; i++) {
-        if (this.quoted[i] === 2) {
-          this.ends[i] = unescape(buf, this.starts[i]!, this.ends[i]!);
-          this.quoted[i] = 1;
+        if (quoted[i] === 2) {
+          ends[i] = unescape(buf, starts[i]!, ends[i]!);
+          quoted[i] = 1;
         }
       }
       this.fieldCount = nf;

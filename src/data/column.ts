@@ -186,7 +186,7 @@ export class ColumnAccumulator {
           this.number(parsed.value, bytes, start, end, record);
         }
       }
-      this.text(bytes, start, end, record);
+      this.text(bytes, start, end);
     }
     if (this.textChecks) this.textRules(bytes, start, end, record, kind === "text" || kind === "any");
   }
@@ -254,7 +254,7 @@ export class ColumnAccumulator {
     hashed.h2 = h2;
   }
 
-  private text(bytes: Uint8Array, start: number, end: number, record: number): void {
+  private text(bytes: Uint8Array, start: number, end: number): void {
     hashBytes(bytes, start, end);
     const { h1, h2 } = hashed;
     const frequent = this.frequent as FrequentItems;
@@ -262,7 +262,6 @@ export class ColumnAccumulator {
     // For an `any` column the HLL belongs to the numbers until it is decided which side counts (see finish()).
     if (this.hll !== null && this.kind !== "any") this.hll.add(h1, h2);
     frequent.add(hashKey(h1, h2), bytes, start, end);
-    void record;
   }
 
   /** The rules on a value's text; `hashedAlready` when text() just hashed these bytes. */

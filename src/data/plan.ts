@@ -2,11 +2,10 @@ import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import type { ColumnType } from "../config/schema/data.ts";
 import type { MlopsConfig } from "../config/schema/index.ts";
-import { InputError } from "../errors.ts";
 import type { ColumnPlan, ColumnRules, ValueKind } from "./column.ts";
 import { keyOf } from "./column.ts";
 import { isGzip } from "./formats/chunks.ts";
-import { explainReadError, openTable, type TableFormat } from "./table.ts";
+import { explainReadError, formatOf, openTable, type TableFormat } from "./table.ts";
 import { isMissingToken, parseBoolean, parseDatetime, parseNumber, parsed } from "./values.ts";
 
 /**
@@ -66,7 +65,7 @@ export async function planDataset(
   const dataFiles: DataFile[] = [];
   const sample = new TypeSample();
   for (const file of files) {
-    const fileFormat = formatFor(file.path, format);
+    const fileFormat = formatOf(file.path, format);
     const table = await openTable(file.path, fileFormat, { displayName: file.shown });
     const entry: DataFile = {
       path: file.path,
@@ -129,19 +128,6 @@ export async function planDataset(
     sampledRows: sample.rows,
     schemaHash: schemaHash(schema),
   };
-}
-
-function formatFor(file: string, configured: string): TableFormat {
-  if (configured === "csv" || configured === "tsv" || configured === "jsonl" || configured === "parquet")
-    return configured;
-  const name = file.toLowerCase().replace(/\.gz$/, "");
-  if (name.endsWith(".tsv") || name.endsWith(".tab")) return "tsv";
-  if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return "jsonl";
-  if (name.endsWith(".parquet") || name.endsWith(".pq")) return "parquet";
-  if (name.endsWith(".csv") || name.endsWith(".txt")) return "csv";
-  throw new InputError(`cannot tell the format of ${file} from its extension`, {
-    hint: "name it .csv, .tsv, .jsonl (optionally .gz) or .parquet, or set data.format",
-  });
 }
 
 export function kindOf(type: ColumnType | null): ValueKind {

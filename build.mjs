@@ -4,7 +4,7 @@
 import { rm } from "node:fs/promises";
 import { build } from "esbuild";
 
-const ACTIONS = ["validate", "train", "evaluate", "gate", "publish"];
+const ACTIONS = ["validate", "train", "evaluate", "gate", "report", "publish", "plan", "select"];
 
 await rm("dist", { recursive: true, force: true });
 await build({

@@ -1,20 +1,40 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  runAction
-} from "./chunks/chunk-KENXLUU5.js";
-import {
+  parseCacheChoice,
   resolveTrainParams,
   runTrainStage
-} from "./chunks/chunk-5LHAZPY5.js";
+} from "./chunks/chunk-J4ASSBM4.js";
+import "./chunks/chunk-L53UQPWG.js";
+import "./chunks/chunk-TKNEU5H6.js";
+import {
+  runAction
+} from "./chunks/chunk-7DFCO746.js";
+import {
+  findLeg
+} from "./chunks/chunk-VCPUFKR7.js";
 import "./chunks/chunk-4MICSIQX.js";
+import "./chunks/chunk-O5RPIDMJ.js";
+import "./chunks/chunk-BIQWF3VO.js";
 import "./chunks/chunk-RZGYXAJU.js";
 
 // src/actions/train.ts
 await runAction({
-  run: async (context, inputs) => runTrainStage(context, { params: await resolveTrainParams(context.loaded, inputs.lines("set")) }),
+  run: async (context, inputs) => {
+    const legId = inputs.text("leg");
+    const leg = legId === void 0 ? null : findLeg(context.loaded.config, legId);
+    const backend = inputs.text("cache-backend");
+    return runTrainStage(context, {
+      params: await resolveTrainParams(context.loaded, inputs.lines("set"), leg),
+      leg,
+      force: inputs.flag("force", false),
+      ...backend === void 0 ? {} : { cacheChoice: parseCacheChoice(backend, 'input "cache-backend"') }
+    });
+  },
   verdictOutput: "result",
   outputs: ({ result, resultFile }) => ({
     result: result.status,
+    "cache-hit": result.cache.status === "hit",
+    "cache-key": result.cache.key ?? "",
     "run-record": resultFile,
     duration: (result.durationMs / 1e3).toFixed(1)
   }),

@@ -1,11 +1,16 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  runAction
-} from "./chunks/chunk-KENXLUU5.js";
-import {
   runValidateStage
-} from "./chunks/chunk-5LHAZPY5.js";
+} from "./chunks/chunk-J4ASSBM4.js";
+import "./chunks/chunk-L53UQPWG.js";
+import "./chunks/chunk-TKNEU5H6.js";
+import {
+  runAction
+} from "./chunks/chunk-7DFCO746.js";
+import "./chunks/chunk-VCPUFKR7.js";
 import "./chunks/chunk-4MICSIQX.js";
+import "./chunks/chunk-O5RPIDMJ.js";
+import "./chunks/chunk-BIQWF3VO.js";
 import "./chunks/chunk-RZGYXAJU.js";
 
 // src/actions/validate.ts

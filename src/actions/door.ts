@@ -8,6 +8,7 @@ import { readProvenance } from "../pipeline/provenance.ts";
 import type { StageResult, StageRun } from "../pipeline/stages.ts";
 import { workspaceFor } from "../pipeline/workspace.ts";
 import { renderMarkdown, type Section } from "../report/sections.ts";
+import { credentialSecrets } from "../store/credentials.ts";
 import { createActionsLogger } from "./logger.ts";
 
 /**
@@ -55,6 +56,8 @@ export async function runAction<T extends StageResult>(
   definition: ActionDefinition<T>,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
+  // Before anything can log: credentials (every stage may reach S3) show as *** should they reach a message.
+  for (const secret of credentialSecrets(env)) core.setSecret(secret);
   const workspaceRoot = env.GITHUB_WORKSPACE ?? process.cwd();
   const workingDirectory = path.resolve(workspaceRoot, actionInputs.text("working-directory") ?? ".");
   const logger = createActionsLogger(workspaceRoot, workingDirectory);

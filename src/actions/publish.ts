@@ -7,6 +7,7 @@ await runAction({
   outputs: ({ result }) => ({
     result: "published",
     version: result.version,
+    sequence: result.sequence ?? "",
     uri: result.uri,
     manifest: result.manifest,
     promoted: result.promoted ?? "",

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import type { Logger } from "../logging.ts";
+import { startMemorySampler } from "./peak-memory.ts";
 
 /**
  * Runs a user's shell command (training, evaluation). The command gets its own process group so that a timeout
@@ -30,6 +31,8 @@ export interface CommandResult {
   tail: string[];
   /** Last lines of stderr alone: what usually explains a failure. */
   stderrTail: string[];
+  /** Peak resident memory of the command's process group in bytes, sampled; null where the OS does not tell. */
+  peakMemoryBytes: number | null;
 }
 
 const KILL_GRACE_MS = 5000;
@@ -66,6 +69,8 @@ export async function runCommand(options: CommandOptions): Promise<CommandResult
   };
   stream(child.stdout);
   stream(child.stderr, stderrTail);
+  // The detached child leads its own process group, whose id is its pid.
+  const memory = startMemorySampler(process.platform === "win32" ? undefined : child.pid);
 
   let timedOut = false;
   let killTimer: NodeJS.Timeout | undefined;
@@ -89,6 +94,8 @@ export async function runCommand(options: CommandOptions): Promise<CommandResult
   clearTimeout(timer);
   clearTimeout(killTimer);
   if (timedOut) killGroup(child.pid, "SIGKILL"); // leftovers that ignored SIGTERM
+  const durationMs = Math.round(performance.now() - started);
+  const peakMemoryBytes = await memory.stop();
 
   if (spawnError) stderrTail.push(spawnError.message);
   return {
@@ -96,9 +103,10 @@ export async function runCommand(options: CommandOptions): Promise<CommandResult
     signal,
     timedOut,
     notFound: spawnError !== undefined || exitCode === 127,
-    durationMs: Math.round(performance.now() - started),
+    durationMs,
     tail: tail.lines(),
     stderrTail: stderrTail.lines(),
+    peakMemoryBytes,
   };
 }
 

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { ConfigDiagnostic } from "../errors.ts";
 import { bestValueIsZero, BUILTIN_METRICS, builtinMetric } from "../evaluate/catalog.ts";
 import { describePathProblem, isInside, isS3Uri, parseS3Uri, relativePathProblem } from "../files/safe-path.ts";
+import { legCount, MAX_LEGS } from "../train/sweep.ts";
 import { checkCron, isKnownTimeZone } from "./cron.ts";
 import type { GateRule, MlopsConfig } from "./schema/index.ts";
 import { closestMatch } from "./suggest.ts";
@@ -211,6 +212,14 @@ function checkRule(config: MlopsConfig, rule: GateRule, at: Path, report: Report
       );
     }
   }
+  if (rule.slice !== undefined && !builtinMetric(rule.metric) && (config.evaluate?.slices ?? []).includes(rule.slice)) {
+    report(
+      "error",
+      [...at, "slice"],
+      `"${rule.metric}" comes from a metrics file, and per-slice metrics are the built-in ones computed from predictions`,
+      "slice a built-in metric, or write the per-slice values into your metrics file as separate metrics",
+    );
+  }
   if (rule.slice !== undefined && !(config.evaluate?.slices ?? []).includes(rule.slice)) {
     report(
       "error",
@@ -291,6 +300,24 @@ function checkEvaluate(config: MlopsConfig, report: Report): void {
       ["evaluate"],
       "evaluate produces no metrics",
       "set `predictions` (built-in metrics) and/or `metrics_file` (your own)",
+    );
+  }
+  const predictions = typeof evaluate.predictions === "object" ? evaluate.predictions : undefined;
+  if (predictions?.score !== undefined && predictions.score_prefix !== undefined) {
+    report(
+      "error",
+      ["evaluate", "predictions", "score_prefix"],
+      "set either `score` (the positive class's probability) or `score_prefix` (one probability column per class), not both",
+    );
+  }
+  if (
+    config.model.task === "regression" &&
+    (predictions?.score !== undefined || predictions?.score_prefix !== undefined)
+  ) {
+    report(
+      "error",
+      ["evaluate", "predictions", predictions.score !== undefined ? "score" : "score_prefix"],
+      "probability columns belong to classification; model.task is regression",
     );
   }
   if (evaluate.slices.length > 0 && !evaluate.predictions) {
@@ -424,9 +451,45 @@ function checkTrain(config: MlopsConfig, report: Report): void {
   ) {
     report("error", ["train", "cache", "uri"], "the s3 cache backend needs `uri: s3://bucket/prefix`");
   }
+  if (typeof cache === "object" && cache.uri !== undefined) {
+    if (cache.backend === "local" && isS3Uri(cache.uri)) {
+      report(
+        "error",
+        ["train", "cache", "uri"],
+        "the local cache backend needs a folder, not an s3:// URI",
+        "use `backend: s3` (or `auto`) for a cache in a bucket",
+      );
+    } else if (cache.backend === "actions") {
+      report("warning", ["train", "cache", "uri"], "the actions cache backend has no uri; it is ignored");
+    }
+  }
+  // A cache hit replaces each declared output wholesale: one that holds mlops.yml or the workspace would be deleted.
+  train.outputs.forEach((output, index) => {
+    const normal = path.posix.normalize(output).replace(/\/+$/, "");
+    const workspace = path.posix.normalize(config.workspace).replace(/\/+$/, "");
+    if (normal === "." || normal === "" || workspace === normal || workspace.startsWith(`${normal}/`)) {
+      report(
+        "error",
+        ["train", "outputs", index],
+        `"${output}" holds ${normal === "." || normal === "" ? "mlops.yml" : "the workspace"}, so it cannot be an output`,
+        "list the folders or files the command writes, e.g. model/",
+      );
+    }
+  });
+  if (train.matrix) {
+    const combinations = legCount(train.matrix);
+    if (combinations > MAX_LEGS) {
+      report(
+        "error",
+        ["train", "matrix"],
+        `the sweep has ${combinations} combinations; GitHub runs at most ${MAX_LEGS} jobs from one matrix`,
+        "sweep fewer values, or split the sweep",
+      );
+    }
+  }
   if (train.matrix && typeof train.params === "object") {
     for (const key of Object.keys(train.matrix)) {
-      if (!(key in train.params)) {
+      if (!(key in train.params) && !hasDotted(train.params, key)) {
         report(
           "warning",
           ["train", "matrix", key],
@@ -435,6 +498,16 @@ function checkTrain(config: MlopsConfig, report: Report): void {
       }
     }
   }
+}
+
+/** A dotted name (`opt.lr`) names a value inside nested params. */
+function hasDotted(params: Record<string, unknown>, name: string): boolean {
+  let current: unknown = params;
+  for (const key of name.split(".")) {
+    if (current === null || typeof current !== "object" || !Object.hasOwn(current, key)) return false;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return true;
 }
 
 function checkPublishAndRetrain(config: MlopsConfig, report: Report): void {
@@ -451,6 +524,21 @@ function checkPublishAndRetrain(config: MlopsConfig, report: Report): void {
   }
   if (config.registry.endpoint !== undefined && !isS3Uri(config.registry.uri ?? "")) {
     report("warning", ["registry", "endpoint"], "an endpoint is only used with an s3:// registry uri");
+  }
+  if (config.publish.promote !== false && /^v?\d+$|^v\d{8}T\d{9}Z-/.test(config.publish.promote)) {
+    report(
+      "error",
+      ["publish", "promote"],
+      `"${config.publish.promote}" cannot be an alias name: it reads as a version number or id`,
+      "use a word such as champion or staging",
+    );
+  }
+  if (config.registry.force_path_style !== undefined && config.registry.endpoint === undefined) {
+    report(
+      "warning",
+      ["registry", "force_path_style"],
+      "force_path_style only matters with an endpoint (AWS S3 itself uses virtual-hosted addressing)",
+    );
   }
   const retrain = config.retrain;
   if (!retrain) return;

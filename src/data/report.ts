@@ -1,4 +1,4 @@
-import type { Block, Section, Status } from "../report/sections.ts";
+import type { Block, Chart, Section, Status } from "../report/sections.ts";
 import type { ColumnDrift, DriftResult } from "./drift/drift.ts";
 import { formatShort } from "./drift/drift.ts";
 import { HLL_STANDARD_ERROR } from "./sketch/hll.ts";
@@ -156,10 +156,7 @@ function driftBlocks(drift: DriftResult): Block[] {
   }
   const chart = mostDrifted(drift.columns);
   if (chart && chart.bins.length > 1) {
-    blocks.push({
-      kind: "chart",
-      mermaid: chartOf(chart),
-    });
+    blocks.push({ kind: "chart", chart: chartOf(chart) });
     blocks.push({
       kind: "table",
       table: {
@@ -188,20 +185,19 @@ function mostDrifted(columns: ColumnDrift[]): ColumnDrift | undefined {
   return [...columns].sort((a, b) => score(b) - score(a))[0];
 }
 
-/** A mermaid xychart: current shares as bars, the reference as a line (GitHub renders it; the table is beside it). */
-function chartOf(column: ColumnDrift): string {
-  // Labels go inside mermaid's quoted strings: no quotes, backticks, brackets or line breaks.
-  const label = (text: string, length: number): string => `"${text.replace(/["`\\\r\n[\]]/g, " ").slice(0, length)}"`;
-  const percent = (share: number): string => (share * 100).toFixed(1);
+/** Current shares as bars, the reference as a line (GitHub renders it as Mermaid; the table beside it says the same). */
+function chartOf(column: ColumnDrift): Chart {
+  const percent = (share: number): number => Number((share * 100).toFixed(1));
   const top = Math.max(...column.bins.flatMap((b) => [b.reference, b.current])) * 100;
-  return [
-    "xychart-beta",
-    `  title ${label(`${column.column}: share of rows, current (bars) vs reference (line)`, 80)}`,
-    `  x-axis [${column.bins.map((b) => label(b.label, 24)).join(", ")}]`,
-    `  y-axis "share of rows (%)" 0 --> ${Math.ceil(top)}`,
-    `  bar [${column.bins.map((b) => percent(b.current)).join(", ")}]`,
-    `  line [${column.bins.map((b) => percent(b.reference)).join(", ")}]`,
-  ].join("\n");
+  return {
+    title: `${column.column}, share of rows in percent`,
+    caption: `${column.column}: current data as bars, the reference as a line (share of rows, %).`,
+    // Mermaid labels keep letters and digits only: say "to" and "over" rather than the table's ≤ and >.
+    labels: column.bins.map((b) => b.label.replace(/^≤ /, "to ").replace(/^> /, "over ")),
+    bars: column.bins.map((b) => percent(b.current)),
+    line: column.bins.map((b) => percent(b.reference)),
+    range: [0, Math.ceil(top)],
+  };
 }
 
 /** What `mlops profile` prints: the dataset's size and its columns' profile. */

@@ -1,12 +1,18 @@
 import { copyFile, mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describeFailure, runCommand } from "../command/run-command.ts";
-import type { MlopsConfig } from "../config/schema/index.ts";
-import { formatOf, openTable } from "../data/table.ts";
 import { InputError, isErrnoException } from "../errors.ts";
 import { sha256File } from "../files/hash.ts";
 import type { StageContext } from "../pipeline/context.ts";
-import { classificationMetrics, type MetricsOutcome, type MetricValues, regressionMetrics } from "./metrics.ts";
+import { compareCodePoints } from "./confusion.ts";
+import {
+  classificationMetrics,
+  type ConfusionMatrix,
+  type MetricsOutcome,
+  type MetricValues,
+  regressionMetrics,
+} from "./metrics.ts";
+import { predictionColumns, type Predictions, readPredictions } from "./predictions.ts";
 
 /** The evaluate stage: runs the evaluation command, computes built-in metrics from predictions, merges metrics files. */
 
@@ -26,6 +32,8 @@ export interface EvaluateResult {
   slices: SliceMetrics[];
   /** Rows in the predictions file. */
   rows: number;
+  /** The confusion matrix of a classifier (left out above {@link MAX_CONFUSION_CLASSES} classes). */
+  confusion: ConfusionMatrix | null;
   /** The predictions file with its sha256, so the gate can pair rows with a baseline's. */
   predictions: PredictionsSnapshot | null;
   warnings: string[];
@@ -40,9 +48,6 @@ export interface PredictionsSnapshot {
   sha256: string;
 }
 
-type EvaluateSection = NonNullable<MlopsConfig["evaluate"]>;
-type PredictionsSpec = Exclude<NonNullable<EvaluateSection["predictions"]>, string>;
-
 export async function evaluateModel(context: StageContext): Promise<EvaluateResult> {
   const { loaded, logger } = context;
   const evaluate = loaded.config.evaluate;
@@ -53,6 +58,7 @@ export async function evaluateModel(context: StageContext): Promise<EvaluateResu
     sources: {},
     slices: [],
     rows: 0,
+    confusion: null,
     predictions: null,
     warnings: [],
     failure: null,
@@ -75,21 +81,19 @@ export async function evaluateModel(context: StageContext): Promise<EvaluateResu
   }
 
   if (evaluate.predictions) {
-    const spec = predictionsSpec(evaluate.predictions);
-    const table = await readPredictions(path.resolve(loaded.root, spec.path), spec, evaluate.slices);
+    const columns = predictionColumns(evaluate.predictions);
+    const file = path.resolve(loaded.root, columns.path);
     const task = loaded.config.model.task;
+    const table = await readPredictions(file, columns, { task, slices: evaluate.slices, source: columns.path });
     const positiveLabel = resolvePositiveLabel(loaded.config.model.positive_label, table.labels);
-    const compute = (rows?: number[]): MetricsOutcome => computeMetrics(task, table, positiveLabel, rows);
-    const overall = compute();
+    const overall = computeMetrics(task, table, positiveLabel);
     Object.assign(result.metrics, overall.metrics);
-    for (const name of Object.keys(overall.metrics)) result.sources[name] = spec.path;
+    for (const name of Object.keys(overall.metrics)) result.sources[name] = columns.path;
     result.warnings.push(...overall.warnings);
-    result.rows = table.labels.length;
-    result.predictions = await snapshotPredictions(
-      path.resolve(loaded.root, spec.path),
-      spec.path,
-      context.workspace.outDir,
-    );
+    result.rows = table.rows;
+    if (overall.confusion && overall.confusion.labels.length <= MAX_CONFUSION_CLASSES)
+      result.confusion = overall.confusion;
+    result.predictions = await snapshotPredictions(file, columns.path, context.workspace.outDir);
     for (const [column, values] of table.slices) {
       const groups = new Map<string, number[]>();
       values.forEach((value, row) => {
@@ -97,8 +101,13 @@ export async function evaluateModel(context: StageContext): Promise<EvaluateResu
         if (group) group.push(row);
         else groups.set(value, [row]);
       });
-      for (const [value, rows] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
-        result.slices.push({ column, value, rows: rows.length, metrics: compute(rows).metrics });
+      for (const [value, rows] of [...groups].sort(([a], [b]) => compareCodePoints(a, b))) {
+        result.slices.push({
+          column,
+          value,
+          rows: rows.length,
+          metrics: computeMetrics(task, table, positiveLabel, rows).metrics,
+        });
       }
     }
   }
@@ -126,97 +135,45 @@ async function snapshotPredictions(file: string, shown: string, outDir: string):
   return { path: shown, snapshot, sha256: (await sha256File(snapshot)).sha256 };
 }
 
-function predictionsSpec(value: string | PredictionsSpec): PredictionsSpec {
-  return typeof value === "string"
-    ? { path: value, label: "label", prediction: "prediction", score: "score" }
-    : { score: "score", ...value };
-}
+/** More classes than this make a confusion matrix nobody reads; the report says so instead. */
+export const MAX_CONFUSION_CLASSES = 30;
 
-interface PredictionsTable {
-  labels: string[];
-  predictions: string[];
-  scores: number[] | undefined;
-  slices: Map<string, string[]>;
-}
-
-async function readPredictions(
-  file: string,
-  spec: PredictionsSpec,
-  sliceColumns: readonly string[],
-): Promise<PredictionsTable> {
-  const table = await openTable(file, formatOf(file), {
-    displayName: spec.path,
-    what: "predictions file",
-    missingHint: "the evaluate command should write it (evaluate.predictions)",
-  });
-  const index = (column: string, what: string): number => {
-    const at = table.columns.indexOf(column);
-    if (at < 0) {
-      throw new InputError(`${spec.path} has no "${column}" column (${what})`, {
-        hint: `its columns are: ${table.columns.join(", ")}`,
-      });
-    }
-    return at;
-  };
-  const labelAt = index(spec.label, "evaluate.predictions.label");
-  const predictionAt = index(spec.prediction, "evaluate.predictions.prediction");
-  const scoreAt = spec.score === undefined ? -1 : table.columns.indexOf(spec.score);
-  const sliceAts = sliceColumns.map((column) => [column, index(column, "evaluate.slices")] as const);
-  const labels: string[] = [];
-  const predictions: string[] = [];
-  const scores: number[] | undefined = scoreAt >= 0 ? [] : undefined;
-  const slices = new Map<string, string[]>(sliceColumns.map((column) => [column, []]));
-  for await (const row of table.rows) {
-    const label = row.cells[labelAt];
-    const prediction = row.cells[predictionAt];
-    const where = `${spec.path} row ${row.record + 1}`;
-    if (label === null || label === undefined) throw new InputError(`${where}: the label is empty`);
-    if (prediction === null || prediction === undefined) throw new InputError(`${where}: the prediction is empty`);
-    labels.push(label);
-    predictions.push(prediction);
-    if (scores) {
-      const score = Number(row.cells[scoreAt]);
-      if (!Number.isFinite(score) || score < 0 || score > 1) {
-        throw new InputError(
-          `${where}: score ${JSON.stringify(row.cells[scoreAt])} is not a probability between 0 and 1`,
-        );
-      }
-      scores.push(score);
-    }
-    for (const [column, at] of sliceAts) slices.get(column)?.push(row.cells[at] ?? "(empty)");
-  }
-  if (labels.length === 0)
-    throw new InputError(`${spec.path} has no rows`, { hint: "the evaluate command wrote an empty predictions file" });
-  return { labels, predictions, scores, slices };
-}
-
+/** Metrics over all rows, or over `rows` (one slice). */
 function computeMetrics(
   task: "classification" | "regression",
-  table: PredictionsTable,
+  table: Predictions,
   positiveLabel: string | undefined,
   rows?: number[],
-): MetricsOutcome {
+): MetricsOutcome & { confusion?: ConfusionMatrix } {
   const pick = <T>(values: readonly T[]): T[] => (rows ? rows.map((i) => values[i] as T) : [...values]);
-  if (task === "classification") {
-    return classificationMetrics({
-      labels: pick(table.labels),
-      predictions: pick(table.predictions),
-      ...(table.scores ? { scores: pick(table.scores) } : {}),
-      ...(positiveLabel === undefined ? {} : { positiveLabel }),
-    });
+  const pickNumbers = (values: Float64Array): Float64Array =>
+    rows ? Float64Array.from(rows, (i) => values[i] ?? 0) : values;
+  if (task === "regression") {
+    return regressionMetrics(
+      pickNumbers(table.actual ?? new Float64Array()),
+      pickNumbers(table.predicted ?? new Float64Array()),
+    );
   }
-  const numbers = (values: string[], what: string): number[] =>
-    values.map((text, i) => {
-      const value = Number(text);
-      if (text.trim() === "" || !Number.isFinite(value))
-        throw new InputError(`predictions row ${i + 2}: ${what} ${JSON.stringify(text)} is not a number`);
-      return value;
-    });
-  return regressionMetrics(numbers(pick(table.labels), "label"), numbers(pick(table.predictions), "prediction"));
+  const labels = pick(table.labels);
+  let scores = table.scores ? pickNumbers(table.scores) : undefined;
+  const probabilities = table.probabilities
+    ? { classes: table.probabilities.classes, columns: table.probabilities.columns.map(pickNumbers) }
+    : undefined;
+  // Two probability columns (score_prefix) on a binary task: the positive class's column is its score.
+  if (!scores && probabilities && probabilities.classes.length === 2 && positiveLabel !== undefined) {
+    scores = probabilities.columns[probabilities.classes.indexOf(positiveLabel)];
+  }
+  return classificationMetrics({
+    labels,
+    predictions: pick(table.predictions),
+    ...(scores ? { scores } : {}),
+    ...(probabilities ? { probabilities } : {}),
+    ...(positiveLabel === undefined ? {} : { positiveLabel }),
+  });
 }
 
 /** The configured positive label, else the conventional one when the labels are 0/1, true/false or yes/no. */
-function resolvePositiveLabel(
+export function resolvePositiveLabel(
   configured: string | number | boolean | undefined,
   labels: readonly string[],
 ): string | undefined {

@@ -1,9 +1,19 @@
+import {
+  confusionCounts,
+  encodeColumns,
+  encodeLabels,
+  type MetricValues,
+  metricsFromConfusion,
+  type ZeroDivision,
+} from "./confusion.ts";
+import { descendingOrder, oneVsRestRocAuc, rankingMetrics } from "./ranking.ts";
+
 /**
  * Built-in metrics, defined as scikit-learn defines them (DOMAIN.md §1). Pure functions over arrays. Undefined cases
  * follow scikit-learn's result (e.g. zero division gives 0) and add a warning instead of throwing.
  */
 
-export type MetricValues = Record<string, number>;
+export type { MetricValues } from "./confusion.ts";
 
 export interface MetricsOutcome {
   metrics: MetricValues;
@@ -11,161 +21,162 @@ export interface MetricsOutcome {
 }
 
 /** float64 machine epsilon: scikit-learn's clip for log loss and its floor for MAPE denominators. */
-const EPS = 2.220446049250313e-16;
+export const EPS = 2.220446049250313e-16;
 
 // --- classification ---------------------------------------------------------------------------------------------
+
+/** Per-class probabilities (multiclass), one column per class, each as long as the labels. */
+export interface ClassProbabilities {
+  classes: readonly string[];
+  columns: readonly Float64Array[];
+}
 
 export interface ClassificationInput {
   labels: readonly string[];
   predictions: readonly string[];
   /** P(positive class) per row, when the file has a score column. */
-  scores?: readonly number[];
+  scores?: ArrayLike<number>;
+  /** Per-class probabilities, when the file has score_prefix columns. */
+  probabilities?: ClassProbabilities;
   /** The positive class for binary metrics, when known. */
   positiveLabel?: string;
 }
 
-export function classificationMetrics(input: ClassificationInput): MetricsOutcome {
+export interface ConfusionMatrix {
+  /** Class labels, sorted as scikit-learn sorts them; rows are true classes, columns predicted ones. */
+  labels: string[];
+  matrix: number[][];
+}
+
+export function classificationMetrics(input: ClassificationInput): MetricsOutcome & { confusion: ConfusionMatrix } {
   const { labels, predictions } = input;
   const warnings: string[] = [];
-  const metrics: MetricValues = {};
-  const n = labels.length;
-  let correct = 0;
-  for (let i = 0; i < n; i++) if (labels[i] === predictions[i]) correct++;
-  metrics.accuracy = correct / n;
-
-  // scikit-learn's unique_labels: the sorted union of true and predicted labels.
-  const classes = [...new Set([...labels, ...predictions])].sort();
-  const perClass = classes.map((cls) => {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (let i = 0; i < n; i++) {
-      const isTrue = labels[i] === cls;
-      const isPredicted = predictions[i] === cls;
-      if (isTrue && isPredicted) tp++;
-      else if (isPredicted) fp++;
-      else if (isTrue) fn++;
-    }
-    return { cls, tp, fp, fn, support: tp + fn };
-  });
-  const zeroDivisions = new Set<string>();
-  const ratio = (num: number, den: number, what: string): number => {
-    if (den === 0) {
-      zeroDivisions.add(what);
-      return 0;
-    }
-    return num / den;
-  };
-  const f1Of = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
-  const precisions = perClass.map((c) => ratio(c.tp, c.tp + c.fp, "precision"));
-  const recalls = perClass.map((c) => ratio(c.tp, c.tp + c.fn, "recall"));
-  const f1s = perClass.map((c, i) => {
-    const p = precisions[i] ?? 0;
-    const r = recalls[i] ?? 0;
-    // scikit-learn computes F1 from counts: 2tp / (2tp + fp + fn); 0/0 is a zero division.
-    return 2 * c.tp + c.fp + c.fn === 0 ? ratio(0, 0, "f1") : f1Of(p, r);
-  });
-  const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
-  const totalSupport = perClass.reduce((a, c) => a + c.support, 0);
-  const weighted = (values: number[]): number =>
-    totalSupport === 0 ? 0 : values.reduce((a, v, i) => a + v * (perClass[i]?.support ?? 0), 0) / totalSupport;
-  metrics.precision_macro = mean(precisions);
-  metrics.recall_macro = mean(recalls);
-  metrics.f1_macro = mean(f1s);
-  metrics.precision_weighted = weighted(precisions);
-  metrics.recall_weighted = weighted(recalls);
-  metrics.f1_weighted = weighted(f1s);
-  const tp = perClass.reduce((a, c) => a + c.tp, 0);
-  const fp = perClass.reduce((a, c) => a + c.fp, 0);
-  const fn = perClass.reduce((a, c) => a + c.fn, 0);
-  metrics.precision_micro = ratio(tp, tp + fp, "precision");
-  metrics.recall_micro = ratio(tp, tp + fn, "recall");
-  metrics.f1_micro = f1Of(metrics.precision_micro, metrics.recall_micro);
-
+  const {
+    classes,
+    codes: [truth = new Int32Array(), predicted = new Int32Array()],
+  } = encodeColumns(labels, predictions);
+  const k = classes.length;
+  const counts = confusionCounts(truth, predicted, k);
   const positive = input.positiveLabel;
-  if (classes.length <= 2 && positive !== undefined) {
-    const index = classes.indexOf(positive);
-    const c = perClass[index] ?? { tp: 0, fp: 0, fn: 0 };
-    metrics.precision = ratio(c.tp, c.tp + c.fp, "precision");
-    metrics.recall = ratio(c.tp, c.tp + c.fn, "recall");
-    metrics.f1 = 2 * c.tp + c.fp + c.fn === 0 ? ratio(0, 0, "f1") : (2 * c.tp) / (2 * c.tp + c.fp + c.fn);
-    if (input.scores) Object.assign(metrics, binaryScoreMetrics(labels, input.scores, positive, warnings));
-  } else if (classes.length <= 2) {
+  const zeroDivisions = new Set<ZeroDivision>();
+  const binary = k <= 2 && positive !== undefined ? { positive: classes.indexOf(positive) } : null;
+  const metrics = metricsFromConfusion(counts, k, binary, zeroDivisions);
+  if (k <= 2 && positive === undefined) {
     warnings.push(
       `binary metrics (precision, recall, f1, roc_auc ...) need the positive class; the labels are ${classes.map((c) => JSON.stringify(c)).join(" and ")}: set model.positive_label`,
     );
   }
+  if (binary && positive !== undefined && input.scores) {
+    Object.assign(metrics, binaryScoreMetrics(labels, Float64Array.from(input.scores), positive, warnings));
+  }
+  if (input.probabilities) Object.assign(metrics, probabilityMetrics(labels, input.probabilities, k, warnings));
   for (const what of zeroDivisions) {
     warnings.push(
       `${what} is ill-defined for a class with no ${what === "recall" ? "true" : "predicted"} samples; set to 0 as scikit-learn does`,
     );
   }
-  return { metrics, warnings };
+  const matrix = classes.map((_, t) => classes.map((__, p) => counts[t * k + p] ?? 0));
+  return { metrics, warnings, confusion: { labels: classes, matrix } };
+}
+
+/** Per-row log loss of a binary probability, clipped as scikit-learn clips it. */
+export function binaryLogLoss(isPositive: boolean, score: number): number {
+  const clipped = Math.min(Math.max(score, EPS), 1 - EPS);
+  return isPositive ? -Math.log(clipped) : -Math.log(1 - clipped);
 }
 
 function binaryScoreMetrics(
   labels: readonly string[],
-  scores: readonly number[],
+  scores: Float64Array,
   positive: string,
   warnings: string[],
 ): MetricValues {
-  const metrics: MetricValues = {};
   const n = labels.length;
-  const isPositive = labels.map((label) => label === positive);
-  const positives = isPositive.filter(Boolean).length;
+  const isPositive = new Uint8Array(n);
   let brier = 0;
   let logLoss = 0;
   for (let i = 0; i < n; i++) {
-    const y = isPositive[i] ? 1 : 0;
+    const y = labels[i] === positive ? 1 : 0;
+    isPositive[i] = y;
     const p = scores[i] ?? 0;
     brier += (y - p) ** 2;
-    const clipped = Math.min(Math.max(p, EPS), 1 - EPS);
-    logLoss -= y === 1 ? Math.log(clipped) : Math.log(1 - clipped);
+    logLoss += binaryLogLoss(y === 1, p);
   }
-  metrics.brier_score = brier / n;
-  metrics.log_loss = logLoss / n;
-  if (positives === 0 || positives === n) {
+  const metrics: MetricValues = { brier_score: brier / n, log_loss: logLoss / n };
+  const ranking = rankingMetrics(descendingOrder(scores), isPositive);
+  if (!ranking) {
     warnings.push("roc_auc and average_precision are undefined when only one class is present in the labels");
     return metrics;
   }
-  // Walk thresholds from the highest score down, one step per distinct score (ties move together).
-  const order = [...scores.keys()].sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
-  let tp = 0;
-  let fp = 0;
-  let prevTpr = 0;
-  let prevFpr = 0;
-  let area = 0;
-  let averagePrecision = 0;
-  let prevRecall = 0;
-  for (let k = 0; k < n; k++) {
-    const i = order[k] ?? 0;
-    if (isPositive[i]) tp++;
-    else fp++;
-    const next = order[k + 1];
-    if (next !== undefined && scores[next] === scores[i]) continue;
-    const tpr = tp / positives;
-    const fpr = fp / (n - positives);
-    area += ((fpr - prevFpr) * (tpr + prevTpr)) / 2;
-    const precision = tp / (tp + fp);
-    averagePrecision += (tpr - prevRecall) * precision;
-    prevTpr = tpr;
-    prevFpr = fpr;
-    prevRecall = tpr;
+  metrics.roc_auc = ranking.rocAuc;
+  metrics.average_precision = ranking.averagePrecision;
+  return metrics;
+}
+
+/**
+ * Per-row multiclass log loss as scikit-learn's `log_loss(y, P, labels=classes)`: clip each probability to
+ * [eps, 1 - eps], renormalise the row, take -log of the true class's share.
+ */
+export function multiclassLogLosses(truth: Int32Array, columns: readonly Float64Array[]): Float64Array {
+  const n = truth.length;
+  const losses = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (const column of columns) sum += Math.min(Math.max(column[i] ?? 0, EPS), 1 - EPS);
+    const own = Math.min(Math.max(columns[truth[i] ?? 0]?.[i] ?? 0, EPS), 1 - EPS);
+    losses[i] = -Math.log(own / sum);
   }
-  metrics.roc_auc = area;
-  metrics.average_precision = averagePrecision;
+  return losses;
+}
+
+/** numpy.allclose(1, row sums): scikit-learn's test that multiclass scores are probabilities. */
+export function rowsSumToOne(columns: readonly Float64Array[], n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (const column of columns) sum += column[i] ?? 0;
+    if (Math.abs(1 - sum) > 1e-8 + 1e-5 * Math.abs(sum)) return false;
+  }
+  return true;
+}
+
+function probabilityMetrics(
+  labels: readonly string[],
+  probabilities: ClassProbabilities,
+  k: number,
+  warnings: string[],
+): MetricValues {
+  const truth = encodeLabels(labels, probabilities.classes);
+  const n = labels.length;
+  const metrics: MetricValues = {};
+  const losses = multiclassLogLosses(truth, probabilities.columns);
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += losses[i] ?? 0;
+  metrics.log_loss = sum / n;
+  // Binary files with two probability columns get roc_auc from the score column instead (see binaryScoreMetrics).
+  if (k > 2 || probabilities.classes.length > 2) {
+    if (!rowsSumToOne(probabilities.columns, n)) {
+      warnings.push("roc_auc is undefined: the class probabilities of a row do not sum to 1");
+    } else {
+      const auc = oneVsRestRocAuc(
+        probabilities.columns.map((column) => descendingOrder(column)),
+        truth,
+      );
+      if (auc === null) warnings.push("roc_auc is undefined: some class has no rows with that label");
+      else metrics.roc_auc = auc;
+    }
+  }
   return metrics;
 }
 
 // --- regression ---------------------------------------------------------------------------------------------
 
-export function regressionMetrics(actual: readonly number[], predicted: readonly number[]): MetricsOutcome {
+export function regressionMetrics(actual: ArrayLike<number>, predicted: ArrayLike<number>): MetricsOutcome {
   const n = actual.length;
   let absolute = 0;
   let squared = 0;
   let percentage = 0;
   let sum = 0;
-  const errors: number[] = new Array<number>(n);
+  const errors = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const y = actual[i] ?? 0;
     const error = Math.abs(y - (predicted[i] ?? 0));
@@ -179,14 +190,9 @@ export function regressionMetrics(actual: readonly number[], predicted: readonly
   let total = 0;
   for (let i = 0; i < n; i++) total += ((actual[i] ?? 0) - mean) ** 2;
   const warnings: string[] = [];
-  let r2: number;
-  if (total === 0) {
-    // scikit-learn (force_finite=True): a constant target gives 1 for a perfect fit, else 0.
-    r2 = squared === 0 ? 1 : 0;
+  const r2 = r2Score(squared, total);
+  if (total === 0)
     warnings.push("r2 is ill-defined for a constant target; reported as scikit-learn does (1 if perfect, else 0)");
-  } else {
-    r2 = 1 - squared / total;
-  }
   return {
     metrics: {
       mae: absolute / n,
@@ -194,14 +200,20 @@ export function regressionMetrics(actual: readonly number[], predicted: readonly
       rmse: Math.sqrt(squared / n),
       r2,
       mape: percentage / n,
-      median_absolute_error: median(errors),
+      median_absolute_error: median(errors.sort()),
     },
     warnings,
   };
 }
 
-function median(values: number[]): number {
-  const sorted = Float64Array.from(values).sort();
+/** R² from the residual and total sums of squares; scikit-learn (force_finite) gives 1 or 0 for a constant target. */
+export function r2Score(residual: number, total: number): number {
+  if (total === 0) return residual === 0 ? 1 : 0;
+  return 1 - residual / total;
+}
+
+/** The median of an ascending array: the middle value, or the mean of the two middle ones. */
+function median(sorted: Float64Array): number {
   const middle = sorted.length >> 1;
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }

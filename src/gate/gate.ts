@@ -1,26 +1,60 @@
-import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import type { MlopsConfig } from "../config/schema/index.ts";
-import { readMetricsFile, type EvaluateResult } from "../evaluate/evaluate.ts";
+import { UserError } from "../errors.ts";
+import type { MetricDirection } from "../evaluate/catalog.ts";
+import { type EvaluateResult, resolvePositiveLabel } from "../evaluate/evaluate.ts";
+import type { ConfusionMatrix } from "../evaluate/metrics.ts";
+import { predictionColumns, readPredictions } from "../evaluate/predictions.ts";
 import type { StageContext } from "../pipeline/context.ts";
 import type { Provenance } from "../pipeline/provenance.ts";
 import type { Registry } from "../registry/registry.ts";
-import type { MetricDirection } from "../evaluate/catalog.ts";
-import { type Baseline, directionOf, evaluateRules, type RuleOutcome } from "./rules.ts";
+import { resolveBaseline } from "./baseline.ts";
+import { type Baseline, directionOf, evaluateRules, type RuleOutcome, type SignificanceProvider } from "./rules.ts";
+import { significanceProvider } from "./significance/assess.ts";
+import { type Pairing, pairPredictions } from "./significance/pairing.ts";
 
-/** The gate stage: resolve the baseline, apply the rules, reach a verdict (DOMAIN.md §2). */
+/**
+ * The gate stage: resolve the baseline, pair predictions for the rules that ask for significance, apply the rules,
+ * reach a verdict (DOMAIN.md §2). The result is also the report artifact: everything a PR comment or check run needs,
+ * so a trusted job can render it without running anything from the pull request (README "Reports on pull requests").
+ */
+
+export const GATE_RESULT_FORMAT = "mlops-kit/gate@1";
 
 export interface GateResult {
   stage: "gate";
+  format: typeof GATE_RESULT_FORMAT;
   verdict: "pass" | "fail" | "error" | "skipped";
+  model: string;
   baseline: { description: string; version: string | null } | null;
   /** What was gated, in words: "pull request #12 (head 1a2b3c4)" or "commit 1a2b3c4". */
   candidate: string;
+  /** Where the verdict was reached: the PR and commit it is about, the workflow run. */
+  source: ReportSource;
   outcomes: RuleOutcome[];
   /** Every metric of candidate and baseline side by side: the diff table. */
   comparison: MetricComparison[];
-  /** Things the reader should know: first run, skipped checks. */
+  /** How rows were paired for the paired tests, or why they were not. */
+  pairing: { status: "paired" | "unpaired" | "not-needed"; detail: string };
+  /** Things the reader should know: first run, skipped checks, fallbacks. */
   notes: string[];
+  /** Each rule's place in the config, for annotations: the config's path from the repository root, and line. */
+  rules: { metric: string; line: number | null; description: string | null }[];
+  configFile: string;
+  evaluation: { rows: number; confusion: ConfusionMatrix | null };
+}
+
+export interface ReportSource {
+  repository: string | null;
+  /** GITHUB_WORKFLOW and GITHUB_JOB: with the model, they key the sticky PR comment. */
+  workflow: string | null;
+  job: string | null;
+  runUrl: string | null;
+  pullRequest: { number: number; headSha: string; headRef: string; baseRef: string } | null;
+  /** The commit a check run belongs on: the PR's head (not the merge commit), else the built commit. */
+  commit: string | null;
 }
 
 export interface MetricComparison {
@@ -34,43 +68,6 @@ export interface MetricComparison {
   change: "better" | "worse" | "same" | "changed" | null;
 }
 
-type BaselineSpec = NonNullable<MlopsConfig["gate"]>["baseline"];
-
-/**
- * Baseline order (DOMAIN.md §2): the registry alias (champion), else a metrics file (e.g. from the base branch),
- * else none. A registry that cannot be read is an error here, never a silent "no baseline".
- */
-export async function resolveBaseline(
-  spec: BaselineSpec,
-  model: string,
-  registry: Registry,
-  root: string,
-): Promise<Baseline | null> {
-  if (spec === "none") return null;
-  const alias = typeof spec === "string" ? spec : spec.alias;
-  if (alias !== undefined) {
-    const manifest = await registry.resolve(model, alias);
-    if (manifest) {
-      return {
-        description: `${alias} (${manifest.version})`,
-        version: manifest.version,
-        metrics: manifest.metrics,
-        slices: manifest.slices,
-      };
-    }
-  }
-  const file = typeof spec === "object" ? spec.metrics_file : undefined;
-  if (file !== undefined && existsSync(path.resolve(root, file))) {
-    return {
-      description: `metrics file ${file}`,
-      version: null,
-      metrics: await readMetricsFile(path.resolve(root, file), file),
-      slices: [],
-    };
-  }
-  return null;
-}
-
 export async function runGate(
   context: StageContext,
   evaluation: EvaluateResult,
@@ -78,48 +75,127 @@ export async function runGate(
 ): Promise<GateResult> {
   const { config } = context.loaded;
   const gate = config.gate;
-  const candidate = describeCandidate(context.provenance);
-  if (!gate)
-    return {
-      stage: "gate",
-      verdict: "skipped",
-      baseline: null,
-      candidate,
-      outcomes: [],
-      comparison: [],
-      notes: ["no gate is configured"],
-    };
-  if (evaluation.status !== "ok") {
-    return {
-      stage: "gate",
-      verdict: "error",
-      baseline: null,
-      candidate,
-      outcomes: [],
-      comparison: [],
-      notes: [`evaluation ${evaluation.status}: there are no metrics to gate`],
-    };
-  }
-  const baseline = await resolveBaseline(gate.baseline, config.model.name, registry, context.loaded.root);
-  const outcomes = evaluateRules(config, evaluation, baseline);
-  const notes: string[] = [];
-  if (!baseline && gate.baseline !== "none") {
-    notes.push("First run: there is no baseline yet, so change rules were skipped; value rules still applied.");
-  }
-  const verdict = outcomes.some((o) => o.verdict === "error")
-    ? "error"
-    : outcomes.some((o) => o.verdict === "fail")
-      ? "fail"
-      : "pass";
-  return {
+  const result: GateResult = {
     stage: "gate",
-    verdict,
-    baseline: baseline ? { description: baseline.description, version: baseline.version } : null,
-    candidate,
-    outcomes,
-    comparison: compareMetrics(config, evaluation.metrics, baseline?.metrics ?? {}),
-    notes,
+    format: GATE_RESULT_FORMAT,
+    verdict: "skipped",
+    model: config.model.name,
+    baseline: null,
+    candidate: describeCandidate(context.provenance),
+    source: reportSource(context.provenance, context.env),
+    outcomes: [],
+    comparison: [],
+    pairing: { status: "not-needed", detail: "no rule asks for significance" },
+    notes: [],
+    rules: (gate?.rules ?? []).map((rule, index) => ({
+      metric: rule.metric,
+      line: context.loaded.locate(["gate", "rules", index])?.line ?? null,
+      description: rule.description ?? null,
+    })),
+    configFile: path.relative(context.loaded.repoRoot, context.loaded.file).split(path.sep).join("/"),
+    evaluation: { rows: evaluation.rows, confusion: evaluation.confusion },
   };
+  if (!gate) return { ...result, notes: ["no gate is configured"] };
+  if (evaluation.status !== "ok")
+    return { ...result, verdict: "error", notes: [`evaluation ${evaluation.status}: there are no metrics to gate`] };
+
+  const wantsSignificance = gate.rules.some((rule) => rule.significance !== undefined);
+  const scratch = wantsSignificance ? await mkdtemp(path.join(os.tmpdir(), "mlops-gate-")) : undefined;
+  try {
+    let resolved;
+    try {
+      resolved = await resolveBaseline(gate.baseline, config.model.name, registry, context.loaded.root, {
+        ...(scratch ? { predictionsDir: scratch } : {}),
+      });
+    } catch (error) {
+      // A baseline that exists but cannot be read is an error, never a silent first run (DOMAIN.md §2).
+      if (!(error instanceof UserError)) throw error;
+      const message = error.message + (error.hint ? ` (${error.hint})` : "");
+      context.logger.error(`gate: the baseline could not be fetched: ${message}`);
+      return { ...result, verdict: "error", notes: [`The baseline could not be fetched: ${message}`] };
+    }
+    const { baseline, absence } = resolved;
+    let significance: SignificanceProvider | undefined;
+    if (wantsSignificance && baseline) {
+      const pairing = await pairWithBaseline(context, evaluation, baseline);
+      result.pairing = pairing.paired
+        ? { status: "paired", detail: pairing.how }
+        : { status: "unpaired", detail: pairing.reason };
+      if (!pairing.paired) {
+        result.notes.push(
+          `No paired test was possible: ${pairing.reason}. Rules with significance compared the point estimates instead.`,
+        );
+      }
+      significance = significanceProvider(pairing, pairing.slices, gate.bootstrap);
+    }
+    const outcomes = evaluateRules(config, evaluation, baseline, {
+      ...(absence ? { absence } : {}),
+      ...(significance ? { significance } : {}),
+    });
+    if (!baseline && gate.baseline !== "none") {
+      result.notes.unshift(
+        "First run: there is no baseline yet, so change rules were skipped; value rules still applied.",
+      );
+    }
+    const verdict = outcomes.some((o) => o.verdict === "error")
+      ? "error"
+      : outcomes.some((o) => o.verdict === "fail")
+        ? "fail"
+        : "pass";
+    return {
+      ...result,
+      verdict,
+      baseline: baseline ? { description: baseline.description, version: baseline.version } : null,
+      outcomes,
+      comparison: compareMetrics(config, evaluation.metrics, baseline?.metrics ?? {}),
+    };
+  } finally {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Reads the candidate's predictions (the evaluate stage's snapshot) and the baseline's (its registry attachment), and
+ * pairs their rows. Anything that prevents pairing is a reason, not an error: the gate falls back to point estimates.
+ */
+async function pairWithBaseline(
+  context: StageContext,
+  evaluation: EvaluateResult,
+  baseline: Baseline,
+): Promise<Pairing & { slices: ReadonlyMap<string, readonly string[]> }> {
+  const none = new Map<string, string[]>();
+  const { config } = context.loaded;
+  if (!config.evaluate?.predictions || !evaluation.predictions)
+    return { paired: false, reason: "the candidate has no predictions file", slices: none };
+  if (!baseline.predictionsFile) {
+    return {
+      paired: false,
+      reason: baseline.hasPredictions
+        ? `the predictions of ${baseline.description} could not be downloaded`
+        : `${baseline.description} has no stored predictions (only versions published with an evaluate stage have them)`,
+      slices: none,
+    };
+  }
+  const columns = predictionColumns(config.evaluate.predictions);
+  const task = config.model.task;
+  const candidate = await readPredictions(evaluation.predictions.snapshot, columns, {
+    task,
+    slices: config.evaluate.slices,
+    source: columns.path,
+  });
+  let base;
+  try {
+    base = await readPredictions(baseline.predictionsFile, columns, {
+      task,
+      slices: [],
+      source: `the predictions of ${baseline.description}`,
+    });
+  } catch (error) {
+    if (error instanceof UserError) return { paired: false, reason: error.message, slices: none };
+    throw error;
+  }
+  const positive = resolvePositiveLabel(config.model.positive_label, candidate.labels);
+  return { ...pairPredictions(candidate, base, positive), slices: candidate.slices };
 }
 
 function describeCandidate(provenance: Provenance): string {
@@ -127,6 +203,17 @@ function describeCandidate(provenance: Provenance): string {
   if (pr) return `pull request #${pr.number} (head ${pr.headSha.slice(0, 7)})`;
   if (provenance.gitSha) return `commit ${provenance.gitSha.slice(0, 7)}`;
   return "the working tree";
+}
+
+function reportSource(provenance: Provenance, env: NodeJS.ProcessEnv): ReportSource {
+  return {
+    repository: provenance.repository,
+    workflow: env.GITHUB_WORKFLOW || null,
+    job: env.GITHUB_JOB || null,
+    runUrl: provenance.runUrl,
+    pullRequest: provenance.pullRequest,
+    commit: provenance.pullRequest?.headSha ?? provenance.gitSha,
+  };
 }
 
 function compareMetrics(

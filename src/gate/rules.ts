@@ -4,9 +4,12 @@ import type { SliceMetrics } from "../evaluate/evaluate.ts";
 import type { MetricValues } from "../evaluate/metrics.ts";
 
 /**
- * Gate rules (DOMAIN.md §2). Pure: candidate and baseline metrics in, one outcome per check out.
+ * Gate rules (DOMAIN.md §2). Pure: candidate and baseline metrics (and, for rules with `significance`, the result of
+ * a paired test) in, one outcome per check out.
  * - value rule: pass iff min <= value <= max (inclusive);
  * - change rule: delta = candidate - baseline, or (candidate - baseline) / |baseline| when relative; direction-aware;
+ * - with significance: a regression fails only when it is real (the whole interval lies past the tolerance, or
+ *   McNemar's test rejects "no difference"); an improvement passes only when it is;
  * - no baseline: change rules are skipped and say so; value rules still apply.
  */
 
@@ -19,9 +22,36 @@ export interface Baseline extends MetricSet {
   /** Where the baseline came from, in words: "champion (version v20261123-...)". */
   description: string;
   version: string | null;
+  /** The baseline's predictions, downloaded for paired tests; null when not downloaded or not stored. */
+  predictionsFile: string | null;
+  /** Whether the baseline has stored predictions at all. */
+  hasPredictions: boolean;
 }
 
 export type CheckVerdict = "pass" | "fail" | "warn" | "skipped" | "error";
+
+/** A paired test's result for one check, or why none could be run. */
+export type Significance =
+  | {
+      test: "bootstrap";
+      level: number;
+      status: "applied";
+      /** Interval of the delta, in the rule's units (relative rules: a fraction of the baseline). */
+      low: number;
+      high: number;
+      resamples: number;
+      seed: number;
+      undefinedResamples: number;
+    }
+  | {
+      test: "mcnemar";
+      level: number;
+      status: "applied";
+      pValue: number;
+      candidateOnly: number;
+      baselineOnly: number;
+    }
+  | { test: "bootstrap" | "mcnemar"; level: number; status: "unavailable"; reason: string };
 
 export interface RuleOutcome {
   /** Index of the rule in gate.rules (for annotations on its line). */
@@ -40,7 +70,12 @@ export interface RuleOutcome {
   verdict: CheckVerdict;
   /** Why, in one sentence. */
   reason: string;
+  /** The paired test behind a change rule with `significance`; null otherwise. */
+  significance: Significance | null;
 }
+
+/** Runs the paired test of a change rule (on one slice, or all rows), or says why it cannot. */
+export type SignificanceProvider = (rule: GateRule, slice: { column: string; value: string } | null) => Significance;
 
 /**
  * Floating-point slack: 0.87 - 0.88 is -0.010000000000000009, and a rule "max_regression: 0.01" must pass it.
@@ -57,7 +92,18 @@ export function directionOf(
   return builtinMetric(metric)?.direction ?? rule?.direction ?? config.evaluate?.custom_metrics[metric]?.direction;
 }
 
-export function evaluateRules(config: MlopsConfig, candidate: MetricSet, baseline: Baseline | null): RuleOutcome[] {
+export interface RuleContext {
+  /** Why change rules cannot compare, when there is no baseline. */
+  absence?: string;
+  significance?: SignificanceProvider;
+}
+
+export function evaluateRules(
+  config: MlopsConfig,
+  candidate: MetricSet,
+  baseline: Baseline | null,
+  context: RuleContext = {},
+): RuleOutcome[] {
   const outcomes: RuleOutcome[] = [];
   (config.gate?.rules ?? []).forEach((rule, index) => {
     // The config checks guarantee every ruled metric has a direction (rules.ts refuses one without).
@@ -97,14 +143,21 @@ export function evaluateRules(config: MlopsConfig, candidate: MetricSet, baselin
           candidate: target.value,
           baseline: target.base ?? null,
           delta: null,
+          significance: null,
         });
       }
       if (rule.max_regression !== undefined || rule.min_improvement !== undefined) {
+        const comparable = baseline !== null && target.base !== undefined && Number.isFinite(target.base);
+        const significance =
+          rule.significance !== undefined && comparable && context.significance
+            ? context.significance(rule, target.slice)
+            : null;
         outcomes.push({
           ...common,
           kind: "change",
           candidate: target.value,
-          ...changeCheck(rule, direction, target.value, target.base, baseline),
+          significance,
+          ...changeCheck(rule, direction, target.value, target.base, baseline, significance, context.absence),
         });
       }
     }
@@ -130,25 +183,32 @@ function valueCheck(rule: GateRule, value: number): { requirement: string; verdi
   return { requirement, verdict: "pass", reason: `${formatNumber(value)} is ${requirement}` };
 }
 
+type ChangeFields = Pick<RuleOutcome, "baseline" | "delta" | "requirement" | "verdict" | "reason">;
+
 function changeCheck(
   rule: GateRule,
   direction: MetricDirection,
   value: number,
   base: number | undefined,
   baseline: Baseline | null,
-): Pick<RuleOutcome, "baseline" | "delta" | "requirement" | "verdict" | "reason"> {
+  significance: Significance | null,
+  absence: string | undefined,
+): ChangeFields {
   const amount = (n: number): string => (rule.relative ? `${formatNumber(n * 100)}%` : formatNumber(n));
   const requirement =
-    rule.max_regression !== undefined
+    (rule.max_regression !== undefined
       ? `regression <= ${amount(rule.max_regression)}`
-      : `improvement >= ${amount(rule.min_improvement ?? 0)}`;
+      : `improvement >= ${amount(rule.min_improvement ?? 0)}`) +
+    (rule.significance === undefined
+      ? ""
+      : ` (${rule.test === "mcnemar" ? "McNemar" : "bootstrap"}, ${percent(rule.significance)})`);
   if (baseline === null) {
     return {
       baseline: null,
       delta: null,
       requirement,
       verdict: "skipped",
-      reason: "no baseline yet (first run): change rules are skipped",
+      reason: absence ?? "no baseline yet (first run): change rules are skipped",
     };
   }
   if (base === undefined || !Number.isFinite(base)) {
@@ -174,19 +234,124 @@ function changeCheck(
   const gain = direction === "higher" ? delta : -delta;
   // "fell from 0.9009 to 0.8288 (worse by 0.07207)": the movement, then what it means for this metric.
   const movement = `${delta < 0 ? "fell" : "rose"} from ${formatNumber(base)} to ${formatNumber(value)}`;
+  const point = pointCheck(rule, gain, delta, movement, amount);
+  const decided =
+    significance?.status === "applied" ? significantCheck(rule, direction, gain, point, significance, amount) : null;
+  const fallback =
+    significance?.status === "unavailable" ? `; point estimates compared, no paired test: ${significance.reason}` : "";
+  return {
+    baseline: base,
+    delta,
+    requirement,
+    verdict: decided?.verdict ?? point.verdict,
+    reason: decided?.reason ?? `${point.reason}${fallback}`,
+  };
+}
+
+/** The rule on point estimates alone. */
+function pointCheck(
+  rule: GateRule,
+  gain: number,
+  delta: number,
+  movement: string,
+  amount: (n: number) => string,
+): { verdict: "pass" | "fail"; reason: string } {
   if (rule.max_regression !== undefined) {
     const pass = gain >= -rule.max_regression - SLACK;
     let reason: string;
     if (gain >= 0) reason = delta === 0 ? "unchanged" : `${movement}: no regression`;
     else if (pass) reason = `${movement}: worse by ${amount(-gain)}, within the allowed ${amount(rule.max_regression)}`;
     else reason = `${movement}: worse by ${amount(-gain)}, more than the allowed ${amount(rule.max_regression)}`;
-    return { baseline: base, delta, requirement, verdict: pass ? "pass" : "fail", reason };
+    return { verdict: pass ? "pass" : "fail", reason };
   }
   const needed = rule.min_improvement ?? 0;
   const pass = gain >= needed - SLACK;
   const change = gain >= 0 ? `better by ${amount(gain)}` : `worse by ${amount(-gain)}`;
   const reason = `${delta === 0 ? "unchanged" : movement}: ${pass ? change : `${change}, short of the required improvement of ${amount(needed)}`}`;
-  return { baseline: base, delta, requirement, verdict: pass ? "pass" : "fail", reason };
+  return { verdict: pass ? "pass" : "fail", reason };
+}
+
+/**
+ * The rule decided by its paired test (DOMAIN.md §2). Bootstrap: a regression fails only when the whole interval of
+ * the change lies past the tolerance; an improvement passes only when the whole interval clears it. McNemar: the
+ * point estimate must break (or meet) the rule AND the exact test must call the difference real, in that direction.
+ */
+function significantCheck(
+  rule: GateRule,
+  direction: MetricDirection,
+  gain: number,
+  point: { verdict: "pass" | "fail"; reason: string },
+  significance: Extract<Significance, { status: "applied" }>,
+  amount: (n: number) => string,
+): { verdict: "pass" | "fail"; reason: string } {
+  const level = percent(significance.level);
+  if (significance.test === "bootstrap") {
+    // The interval of the gain (improvement in the good direction) is the delta's, flipped for lower-is-better.
+    const gainLow = direction === "higher" ? significance.low : -significance.high;
+    const gainHigh = direction === "higher" ? significance.high : -significance.low;
+    const interval = `the ${level} interval of the change is [${signedAmount(significance.low, amount)}, ${signedAmount(significance.high, amount)}]`;
+    if (rule.max_regression !== undefined) {
+      const tolerance = rule.max_regression;
+      if (gainHigh < -tolerance - SLACK)
+        return {
+          verdict: "fail",
+          reason: `${point.reason}; ${interval}, all of it past the allowed ${amount(tolerance)}: the regression is real`,
+        };
+      return {
+        verdict: "pass",
+        reason:
+          point.verdict === "fail"
+            ? `${point.reason}, but ${interval}, which reaches within the allowed ${amount(tolerance)}: not a significant regression`
+            : `${point.reason}; ${interval}`,
+      };
+    }
+    const needed = rule.min_improvement ?? 0;
+    if (gainLow >= needed - SLACK)
+      return {
+        verdict: "pass",
+        reason: `${point.reason}; ${interval}, all of it clearing the required ${amount(needed)}`,
+      };
+    return {
+      verdict: "fail",
+      reason: `${point.reason}${point.verdict === "pass" ? ", but" : ";"} ${interval}, which does not all clear the required ${amount(needed)}: not a significant improvement`,
+    };
+  }
+  const alpha = 1 - significance.level;
+  const evidence = `McNemar's exact test p = ${formatNumber(significance.pValue)} (${significance.baselineOnly} rows only the baseline got right, ${significance.candidateOnly} only the candidate)`;
+  const real = significance.pValue < alpha;
+  if (rule.max_regression !== undefined) {
+    const worse = significance.baselineOnly > significance.candidateOnly;
+    if (point.verdict === "fail" && real && worse)
+      return {
+        verdict: "fail",
+        reason: `${point.reason}; ${evidence} < ${formatNumber(alpha)}: the regression is real`,
+      };
+    return {
+      verdict: "pass",
+      reason:
+        point.verdict === "fail"
+          ? `${point.reason}, but ${evidence} >= ${formatNumber(alpha)}: not a significant regression`
+          : `${point.reason}; ${evidence}`,
+    };
+  }
+  if (point.verdict === "fail") return { verdict: "fail", reason: `${point.reason}; ${evidence}` };
+  if (real && significance.candidateOnly > significance.baselineOnly && gain >= 0)
+    return {
+      verdict: "pass",
+      reason: `${point.reason}; ${evidence} < ${formatNumber(alpha)}: the improvement is real`,
+    };
+  return {
+    verdict: "fail",
+    reason: `${point.reason}, but ${evidence} >= ${formatNumber(alpha)}: not a significant improvement`,
+  };
+}
+
+function signedAmount(value: number, amount: (n: number) => string): string {
+  return value > 0 ? `+${amount(value)}` : amount(value);
+}
+
+function percent(level: number): string {
+  return `${formatNumber(level * 100)}%`;
 }
 
 function errorOutcome(
@@ -209,6 +374,7 @@ function errorOutcome(
     requirement: "",
     verdict: "error",
     reason,
+    significance: null,
   };
 }
 

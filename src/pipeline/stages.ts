@@ -8,15 +8,11 @@ import { evaluateModel, type EvaluateResult } from "../evaluate/evaluate.ts";
 import { type GateResult, runGate } from "../gate/gate.ts";
 import { openRegistry } from "../registry/open.ts";
 import { publishModel, type PublishResult } from "../registry/publish.ts";
-import {
-  evaluateSection,
-  gateSection,
-  publishSection,
-  renderMarkdown,
-  type Section,
-  trainSection,
-  validateSection,
-} from "../report/sections.ts";
+import { gateSection } from "../report/gate-section.ts";
+import { evaluateSection, publishSection, renderMarkdown, type Section, validateSection } from "../report/sections.ts";
+import { trainSection } from "../train/section.ts";
+import type { SweepSelection } from "../train/select.ts";
+import type { SweepPlan } from "../train/sweep.ts";
 import { resolveTrainParams, trainModel, type TrainOptions, type TrainResult } from "../train/train.ts";
 import type { StageContext } from "./context.ts";
 import type { Stage } from "./workspace.ts";
@@ -26,7 +22,8 @@ import type { Stage } from "./workspace.ts";
  * code the outcome deserves. The CLI commands, `mlops run` and the actions all go through these.
  */
 
-export type StageResult = ValidateResult | TrainResult | EvaluateResult | GateResult | PublishResult;
+export type StageResult =
+  ValidateResult | TrainResult | EvaluateResult | GateResult | PublishResult | SweepPlan | SweepSelection;
 
 export interface StageRun<T extends StageResult> {
   result: T;
@@ -172,7 +169,7 @@ export async function runPublishStage(context: StageContext): Promise<StageRun<P
   return save(context, "publish", result, publishSection(result), ExitCode.ok);
 }
 
-export interface PipelineOptions {
+export interface PipelineOptions extends Pick<TrainOptions, "force" | "cacheChoice"> {
   /** `name=value` param overrides. */
   overrides: readonly string[];
   /** Publish (and promote on a passed gate) after the gate. */
@@ -204,7 +201,14 @@ export async function runPipeline(context: StageContext, options: PipelineOption
 
   const validated = await step("validate", () => runValidateStage(context));
   if (validated.exitCode !== ExitCode.ok) return stop("validate", validated.exitCode);
-  const trained = await step("train", () => runTrainStage(context, { params }));
+  const { force, cacheChoice } = options;
+  const trained = await step("train", () =>
+    runTrainStage(context, {
+      params,
+      ...(force === undefined ? {} : { force }),
+      ...(cacheChoice === undefined ? {} : { cacheChoice }),
+    }),
+  );
   if (trained.exitCode !== ExitCode.ok) return stop("train", trained.exitCode);
   const evaluated = await step("evaluate", () => runEvaluateStage(context));
   if (evaluated.exitCode !== ExitCode.ok) return stop("evaluate", evaluated.exitCode);

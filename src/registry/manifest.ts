@@ -5,46 +5,67 @@ import { relativePathProblem } from "../files/safe-path.ts";
 /**
  * A version's manifest (DOMAIN.md §4): what the version holds and where it came from. Manifests are read back from a
  * store anyone with bucket access can write to, so they are parsed with this schema, never trusted as they are.
+ *
+ * Format history: `@1` (the first registry) has no sequence number; `@2` adds `sequence` (required) and `repository`.
+ * The reader takes both; the writer writes `@2`.
  */
 
-export const MANIFEST_FORMAT = "mlops-kit/manifest@1";
+export const MANIFEST_FORMAT_V1 = "mlops-kit/manifest@1";
+export const MANIFEST_FORMAT = "mlops-kit/manifest@2";
 
 const SafeRelativePath = z.string().refine((value) => relativePathProblem(value) === undefined, {
   error: "not a safe relative path",
 });
-const Name = z.string().regex(NAME_PATTERN);
+const Name = z.string().regex(NAME_PATTERN, { error: "not a valid name" });
 
 const FileEntry = z.object({
+  /** Path inside the version (and, on pull, inside the output folder). */
   path: SafeRelativePath,
   size: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
-export const ManifestSchema = z.object({
-  format: z.literal(MANIFEST_FORMAT),
-  model: Name,
-  version: Name,
-  createdAt: z.string(),
-  files: z.array(FileEntry),
-  /**
-   * Files the kit keeps with a version for its own use, by name: `predictions` (the evaluation predictions, for paired
-   * significance tests against this version) and `profile` (the training-data profile, the drift reference).
-   */
-  attachments: z.record(z.string().regex(NAME_PATTERN), FileEntry).default({}),
-  metrics: z.record(z.string(), z.number()),
-  slices: z
-    .array(
-      z.object({ column: z.string(), value: z.string(), rows: z.number(), metrics: z.record(z.string(), z.number()) }),
-    )
-    .default([]),
-  gate: z.object({ verdict: z.enum(["pass", "fail", "error"]), baseline: z.string().nullable() }).nullable(),
-  params: z.record(z.string(), z.unknown()),
-  data: z.array(z.object({ dataset: z.string(), files: z.array(FileEntry.extend({ path: z.string() })) })),
-  git: z.object({ sha: z.string().nullable(), ref: z.string().nullable() }),
-  runUrl: z.string().nullable(),
-  actor: z.string().nullable(),
-  kitVersion: z.string(),
-});
+export const ManifestSchema = z
+  .object({
+    format: z.enum([MANIFEST_FORMAT_V1, MANIFEST_FORMAT]),
+    model: Name,
+    /** Unique and sortable without coordination: `v<UTC time to the ms>-<random>` (see newVersionId). */
+    version: Name,
+    /** The friendly number (1, 2, 3 ...): unique per model, in commit order. Absent on `@1` manifests. */
+    sequence: z.number().int().min(1).optional(),
+    createdAt: z.string(),
+    files: z.array(FileEntry),
+    /**
+     * Files the kit keeps with a version for its own use, by name: `predictions` (the evaluation predictions, for
+     * paired significance tests against this version) and `profile` (the training-data profile, the drift reference).
+     */
+    attachments: z.record(z.string().regex(NAME_PATTERN), FileEntry).default({}),
+    metrics: z.record(z.string(), z.number()),
+    slices: z
+      .array(
+        z.object({
+          column: z.string(),
+          value: z.string(),
+          rows: z.number(),
+          metrics: z.record(z.string(), z.number()),
+        }),
+      )
+      .default([]),
+    gate: z.object({ verdict: z.enum(["pass", "fail", "error"]), baseline: z.string().nullable() }).nullable(),
+    params: z.record(z.string(), z.unknown()),
+    /** Fingerprints (size, sha256) of the data the model was trained and evaluated on. */
+    data: z.array(z.object({ dataset: z.string(), files: z.array(FileEntry.extend({ path: z.string() })) })),
+    git: z.object({ sha: z.string().nullable(), ref: z.string().nullable() }),
+    /** owner/name of the repository that published it, when known. */
+    repository: z.string().nullable().optional(),
+    runUrl: z.string().nullable(),
+    actor: z.string().nullable(),
+    kitVersion: z.string(),
+  })
+  .refine((m) => m.format === MANIFEST_FORMAT_V1 || m.sequence !== undefined, {
+    error: `a ${MANIFEST_FORMAT} manifest needs a sequence number`,
+    path: ["sequence"],
+  });
 
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type ManifestFile = Manifest["files"][number];

@@ -8,6 +8,7 @@ import type { GateResult } from "../gate/gate.ts";
 import type { StageContext } from "../pipeline/context.ts";
 import type { TrainResult } from "../train/train.ts";
 import { KIT_VERSION } from "../version.ts";
+import { progressReporter } from "./progress.ts";
 import type { Registry } from "./registry.ts";
 
 /** The publish stage: store the model as a new immutable version, then move the alias if the gate passed. */
@@ -16,6 +17,8 @@ export interface PublishResult {
   stage: "publish";
   model: string;
   version: string;
+  /** The version's friendly number (1, 2, 3 ...). */
+  sequence: number | null;
   /** Where the version lives: registry location + key. */
   uri: string;
   manifest: string;
@@ -72,29 +75,38 @@ export async function publishModel(
       ),
     });
   }
-  const manifest = await registry.publish({
-    model: config.model.name,
-    files: digests.map((d) => ({ path: d.path, source: path.join(root, d.path) })),
-    // The evaluation predictions travel with the version, so a later candidate can be tested against them row by row.
-    attachments: [
-      ...(inputs.evaluation?.predictions
-        ? [{ name: "predictions", source: inputs.evaluation.predictions.snapshot }]
-        : []),
-      ...(inputs.validation?.profile ? [{ name: "profile", source: inputs.validation.profile }] : []),
-    ],
-    metrics: inputs.evaluation?.metrics ?? {},
-    slices: inputs.evaluation?.slices ?? [],
-    gate:
-      inputs.gate && inputs.gate.verdict !== "skipped"
-        ? { verdict: inputs.gate.verdict, baseline: inputs.gate.baseline?.description ?? null }
-        : null,
-    params: inputs.train?.params ?? {},
-    data,
-    git: { sha: provenance.gitSha, ref: provenance.ref },
-    runUrl: provenance.runUrl,
-    actor: provenance.actor,
-    kitVersion: KIT_VERSION,
-  });
+  const progress = progressReporter(
+    (line) => context.logger.info(line),
+    () => context.now().getTime(),
+  );
+  const manifest = await registry.publish(
+    {
+      model: config.model.name,
+      files: digests.map((d) => ({ path: d.path, source: path.join(root, d.path) })),
+      // The evaluation predictions travel with the version, so a later candidate can be tested against them row by row.
+      attachments: [
+        ...(inputs.evaluation?.predictions
+          ? [{ name: "predictions", source: inputs.evaluation.predictions.snapshot }]
+          : []),
+        ...(inputs.validation?.profile ? [{ name: "profile", source: inputs.validation.profile }] : []),
+      ],
+      metrics: inputs.evaluation?.metrics ?? {},
+      slices: inputs.evaluation?.slices ?? [],
+      gate:
+        inputs.gate && inputs.gate.verdict !== "skipped"
+          ? { verdict: inputs.gate.verdict, baseline: inputs.gate.baseline?.description ?? null }
+          : null,
+      params: inputs.train?.params ?? {},
+      data,
+      git: { sha: provenance.gitSha, ref: provenance.ref },
+      runUrl: provenance.runUrl,
+      actor: provenance.actor,
+      repository: provenance.repository,
+      kitVersion: KIT_VERSION,
+    },
+    { onProgress: progress },
+  );
+  await cleanDebris(context, registry, config.model.name);
 
   const alias = config.publish.promote;
   let promoted: string | null = null;
@@ -105,6 +117,8 @@ export async function publishModel(
     promotion = `not promoted to ${alias}: no gate verdict (run the gate stage first)`;
   } else if (inputs.gate.verdict !== "pass") {
     promotion = `not promoted to ${alias}: the gate verdict is ${inputs.gate.verdict}`;
+  } else if (!promotesFrom(provenance.ref, config.publish.promote_branches)) {
+    promotion = `not promoted to ${alias}: ${provenance.ref} is not one of publish.promote_branches (${config.publish.promote_branches.join(", ")})`;
   } else {
     const baseline = inputs.gate.baseline?.description;
     await registry.moveAlias(config.model.name, alias, manifest.version, {
@@ -121,6 +135,7 @@ export async function publishModel(
     stage: "publish",
     model: config.model.name,
     version: manifest.version,
+    sequence: manifest.sequence ?? null,
     uri: `${registry.location}/${config.model.name}/versions/${manifest.version}`,
     manifest: `${registry.location}/${config.model.name}/versions/${manifest.version}/manifest.json`,
     files: manifest.files.length,
@@ -128,4 +143,27 @@ export async function publishModel(
     promoted,
     promotion,
   };
+}
+
+/** Promotion needs a branch listed in publish.promote_branches; a run with no branch at all (outside git) may promote. */
+export function promotesFrom(ref: string | null, branches: readonly string[]): boolean {
+  if (ref === null) return true;
+  const branch = /^refs\/heads\/(.+)$/.exec(ref)?.[1];
+  return branch !== undefined && branches.includes(branch);
+}
+
+/** Removes what interrupted publishes of this model left behind; a failure here never fails the publish. */
+async function cleanDebris(context: StageContext, registry: Registry, model: string): Promise<void> {
+  try {
+    const cleaned = await registry.clean(model);
+    if (cleaned.versions.length > 0 || cleaned.uploads > 0) {
+      context.logger.info(
+        `removed the debris of ${cleaned.versions.length} interrupted publish(es) (${cleaned.objects} object(s)) and ${cleaned.uploads} unfinished upload(s)`,
+      );
+    }
+  } catch (error) {
+    context.logger.warn(
+      `could not clean up after interrupted publishes: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }

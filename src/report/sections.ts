@@ -1,8 +1,7 @@
 import type { EvaluateResult } from "../evaluate/evaluate.ts";
-import type { GateResult } from "../gate/gate.ts";
 import { formatNumber } from "../gate/rules.ts";
+import { confusionBlock } from "./gate-section.ts";
 import type { PublishResult } from "../registry/publish.ts";
-import type { TrainResult } from "../train/train.ts";
 import { escapeMarkdown, renderMarkdownTable, renderTextTable, type Table } from "./table.ts";
 
 /**
@@ -15,8 +14,23 @@ export type Block =
   | { kind: "table"; table: Table }
   | { kind: "code"; text: string }
   | { kind: "details"; summary: string; blocks: Block[] }
-  /** A mermaid diagram for GitHub (summaries, comments); terminals skip it, so keep a table beside it. */
-  | { kind: "chart"; mermaid: string };
+  /** A bar chart (Mermaid in markdown; left out of terminal text, where the table beside it says the same). */
+  | { kind: "chart"; chart: Chart }
+  /** A link to a URL the kit vetted (an https workflow-run page); anything else is rendered as plain text. */
+  | { kind: "link"; text: string; url: string };
+
+export interface Chart {
+  title: string;
+  /** What the marks mean, shown above the chart. */
+  caption: string;
+  labels: string[];
+  /** Drawn as bars. */
+  bars: number[];
+  /** Drawn as a line over the bars, when there is one (e.g. the baseline). */
+  line: number[] | null;
+  /** Fixed y range, e.g. [0, 1] for a share. */
+  range: [number, number] | null;
+}
 
 export type Status = "pass" | "fail" | "error" | "warn" | "skipped" | "ok" | "failed";
 
@@ -39,11 +53,14 @@ const MARK: Record<Status, string> = {
 };
 
 export function renderMarkdown(section: Section): string {
-  const head = `### ${MARK[section.status]} ${escapeMarkdown(section.title)}: ${section.status}`;
-  return [head, ...section.blocks.map(blockToMarkdown)].join("\n\n");
+  return [markdownHeading(section), ...section.blocks.map(blockToMarkdown)].join("\n\n");
 }
 
-function blockToMarkdown(block: Block): string {
+export function markdownHeading(section: Section): string {
+  return `### ${MARK[section.status]} ${escapeMarkdown(section.title)}: ${section.status}`;
+}
+
+export function blockToMarkdown(block: Block): string {
   switch (block.kind) {
     case "text":
       return escapeMarkdown(block.text);
@@ -58,8 +75,41 @@ function blockToMarkdown(block: Block): string {
     case "details":
       return `<details><summary>${escapeMarkdown(block.summary)}</summary>\n\n${block.blocks.map(blockToMarkdown).join("\n\n")}\n\n</details>`;
     case "chart":
-      return `\`\`\`mermaid\n${block.mermaid}\n\`\`\``;
+      return mermaidChart(block.chart);
+    case "link":
+      return isSafeUrl(block.url)
+        ? `[${escapeMarkdown(block.text)}](${block.url})`
+        : escapeMarkdown(`${block.text}: ${block.url}`);
   }
+}
+
+/** https, and nothing that could end the link or start markup: the only URLs put into markdown unescaped. */
+export function isSafeUrl(url: string): boolean {
+  return /^https:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~/-]*)?$/.test(url);
+}
+
+/** Mermaid's text: a small alphabet, so no value can close the fence, the string or inject a directive. */
+function mermaidText(text: string, max = 24): string {
+  const safe = text.replace(/[^A-Za-z0-9 ._-]/g, "_").trim() || "_";
+  return safe.length <= max ? safe : `${safe.slice(0, max - 1)}_`;
+}
+
+function mermaidChart(chart: Chart): string {
+  const values = (list: number[]): string =>
+    `[${list.map((v) => (Number.isFinite(v) ? Number(v.toPrecision(6)) : 0)).join(", ")}]`;
+  return [
+    `${escapeMarkdown(chart.caption)}\n`,
+    "```mermaid",
+    "xychart-beta",
+    `    title "${mermaidText(chart.title, 60)}"`,
+    `    x-axis [${chart.labels.map((label) => `"${mermaidText(label)}"`).join(", ")}]`,
+    chart.range ? `    y-axis ${chart.range[0]} --> ${chart.range[1]}` : "",
+    `    bar ${values(chart.bars)}`,
+    chart.line ? `    line ${values(chart.line)}` : "",
+    "```",
+  ]
+    .filter(Boolean)
+    .join("\n");
 }
 
 /** The one-line form: `── Title: STATUS (headline)`. */
@@ -69,7 +119,7 @@ export function renderHeadline(section: Section): string {
 
 export function renderText(section: Section): string {
   const head = `── ${section.title}: ${section.status.toUpperCase()}`;
-  return [head, ...section.blocks.filter((b) => b.kind !== "chart").map(blockToText)].join("\n\n");
+  return [head, ...section.blocks.map(blockToText).filter(Boolean)].join("\n\n");
 }
 
 function blockToText(block: Block): string {
@@ -81,9 +131,11 @@ function blockToText(block: Block): string {
     case "code":
       return indent(block.text);
     case "details":
-      return [`${block.summary}:`, ...block.blocks.filter((b) => b.kind !== "chart").map(blockToText)].join("\n");
+      return [`${block.summary}:`, ...block.blocks.map(blockToText).filter(Boolean)].join("\n");
     case "chart":
       return "";
+    case "link":
+      return `${block.text}: ${block.url}`;
   }
 }
 
@@ -96,60 +148,10 @@ function indent(text: string): string {
 
 const num = (value: number | null | undefined): string =>
   value === null || value === undefined ? "—" : formatNumber(value);
-const signed = (value: number | null): string =>
-  value === null ? "—" : value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
-
-export { validateSection } from "../data/report.ts";
 
 // --- per stage --------------------------------------------------------------------------------------------------
 
-export function trainSection(result: TrainResult): Section {
-  if (result.status === "skipped")
-    return {
-      title: "Training",
-      status: "skipped",
-      headline: "no train section",
-      blocks: [{ kind: "text", text: "No train section in the config." }],
-    };
-  const blocks: Block[] = [
-    {
-      kind: "text",
-      text: `${result.command ?? ""} — ${(result.durationMs / 1000).toFixed(1)} s, exit code ${result.exitCode ?? "none"}.`,
-    },
-  ];
-  const params = Object.entries(result.params);
-  if (params.length > 0) {
-    blocks.push({
-      kind: "table",
-      table: {
-        headers: ["param", "value"],
-        rows: params.map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
-      },
-    });
-  }
-  if (result.failure) blocks.push({ kind: "code", text: result.failure });
-  if (result.outputs.length > 0) {
-    blocks.push({
-      kind: "details",
-      summary: `Outputs (${result.outputs.length} files)`,
-      blocks: [
-        {
-          kind: "table",
-          table: {
-            headers: ["file", "bytes", "sha256"],
-            rows: result.outputs.map((o) => [o.path, String(o.size), o.sha256.slice(0, 12)]),
-            align: ["left", "right", "left"],
-          },
-        },
-      ],
-    });
-  }
-  const headline =
-    result.status === "ok"
-      ? `${(result.durationMs / 1000).toFixed(1)} s, ${result.outputs.length} output file(s)`
-      : `exit code ${result.exitCode ?? "none"}`;
-  return { title: "Training", status: result.status === "ok" ? "ok" : "failed", headline, blocks };
-}
+export { validateSection } from "../data/report.ts";
 
 export function evaluateSection(result: EvaluateResult): Section {
   if (result.status === "skipped")
@@ -197,65 +199,12 @@ export function evaluateSection(result: EvaluateResult): Section {
       ],
     });
   }
+  if (result.confusion) blocks.push(confusionBlock(result.confusion));
   for (const warning of result.warnings) blocks.push({ kind: "text", text: `Note: ${warning}` });
   const count = Object.keys(result.metrics).length;
   const headline =
     result.status === "ok" ? `${count} metrics${result.rows > 0 ? ` over ${result.rows} predictions` : ""}` : "failed";
   return { title: "Evaluation", status: result.status === "ok" ? "ok" : "failed", headline, blocks };
-}
-
-export function gateSection(result: GateResult): Section {
-  const blocks: Block[] = [];
-  blocks.push({
-    kind: "text",
-    text: `Candidate: ${result.candidate}. Baseline: ${result.baseline ? result.baseline.description : "none"}.`,
-  });
-  for (const note of result.notes) blocks.push({ kind: "text", text: note });
-  if (result.outcomes.length > 0) {
-    blocks.push({
-      kind: "table",
-      table: {
-        headers: ["metric", "baseline", "candidate", "Δ", "rule", "verdict", "why"],
-        rows: result.outcomes.map((o) => [
-          o.slice ? `${o.metric} [${o.slice.column}=${o.slice.value}]` : o.metric,
-          num(o.baseline),
-          num(o.candidate),
-          o.delta === null ? "—" : o.relative ? `${signed(o.delta * 100)}%` : signed(o.delta),
-          o.requirement,
-          o.verdict,
-          o.reason,
-        ]),
-        align: ["left", "right", "right", "right", "left", "left", "left"],
-      },
-    });
-  }
-  if (result.comparison.length > 0) {
-    const arrow = { better: "better", worse: "worse", same: "same", changed: "changed", none: "" };
-    blocks.push({
-      kind: "details",
-      summary: "All metrics",
-      blocks: [
-        {
-          kind: "table",
-          table: {
-            headers: ["metric", "baseline", "candidate", "Δ", "change"],
-            rows: result.comparison.map((c) => [
-              c.metric + (c.direction ? (c.direction === "higher" ? " ↑" : " ↓") : ""),
-              num(c.baseline),
-              num(c.candidate),
-              signed(c.delta),
-              arrow[c.change ?? "none"],
-            ]),
-            align: ["left", "right", "right", "right", "left"],
-          },
-        },
-      ],
-    });
-  }
-  const counts = new Map<string, number>();
-  for (const outcome of result.outcomes) counts.set(outcome.verdict, (counts.get(outcome.verdict) ?? 0) + 1);
-  const headline = [...counts].map(([verdict, n]) => `${n} ${verdict}`).join(", ");
-  return { title: "Evaluation gate", status: result.verdict, headline, blocks };
 }
 
 export function publishSection(result: PublishResult): Section {

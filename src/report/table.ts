@@ -11,10 +11,18 @@ export interface Table {
   align?: ("left" | "right")[];
 }
 
+/** A zero-width space: splits "@user" and "#12" so GitHub neither mentions anyone nor links an issue. */
+const ZWSP = "\u200b";
+
+/** Longest cell, in characters: a report stays readable (and under GitHub's size limits) whatever a file holds. */
+export const MAX_CELL = 300;
+
 /**
- * Escapes text for a markdown table cell or paragraph: HTML, emphasis, code spans, links (escaping `[` disarms
- * `[x](y)` and `![x](y)`), table pipes, @mentions and #references. A leading list or heading marker is escaped too;
- * everything else (parentheses, dashes inside text) reads as written.
+ * Escapes text for a markdown table cell or paragraph: HTML (as entities), emphasis, code spans, links and images
+ * (escaping `[` disarms `[x](y)` and `![x](y)`), table pipes, line breaks, and a leading list or heading marker.
+ * GitHub turns `@user` and `#12` into mentions and references after rendering, where entities are already decoded, so
+ * those get a zero-width space instead. A bare URL still autolinks, showing exactly where it leads (other sections
+ * rely on that for run links); a link whose text hides its target cannot be written. Everything else reads as written.
  */
 export function escapeMarkdown(text: string): string {
   return text
@@ -22,20 +30,30 @@ export function escapeMarkdown(text: string): string {
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/[@#]/g, (char) => (char === "@" ? "&#64;" : "&#35;"))
     .replace(/([\\`*_[\]~|])/g, "\\$1")
+    .replace(/([@#])/g, `$1${ZWSP}`)
     .replace(/^(\s*)([-+=])(?=\s|$)/, "$1\\$2")
     .replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2");
+}
+
+/** A cell cut to {@link MAX_CELL} characters, so one long value cannot swallow a report. */
+export function clip(text: string, max = MAX_CELL): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 export function renderMarkdownTable(table: Table): string {
   const separator = table.headers.map((_, i) => (table.align?.[i] === "right" ? "---:" : ":---"));
   const line = (cells: string[]): string => `| ${cells.join(" | ")} |`;
   return [
-    line(table.headers.map(escapeMarkdown)),
+    line(table.headers.map((header) => escapeMarkdown(clip(header)))),
     line(separator),
-    ...table.rows.map((row) => line(table.headers.map((_, i) => escapeMarkdown(row[i] ?? "")))),
+    ...table.rows.map((row) => markdownTableRow(table, row)),
   ].join("\n");
+}
+
+/** One body row of {@link renderMarkdownTable}, escaped and clipped. */
+export function markdownTableRow(table: Table, row: readonly string[]): string {
+  return `| ${table.headers.map((_, i) => escapeMarkdown(clip(row[i] ?? ""))).join(" | ")} |`;
 }
 
 export function renderTextTable(table: Table): string {

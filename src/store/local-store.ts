@@ -1,62 +1,92 @@
-import { randomBytes } from "node:crypto";
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
+import { type FileHandle, link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { isErrnoException } from "../errors.ts";
-import { describePathProblem, relativePathProblem } from "../files/safe-path.ts";
-import type { ObjectStore } from "./object-store.ts";
+import { checkKey, checkPrefix } from "./keys.ts";
+import {
+  CorruptObjectError,
+  type ObjectDigest,
+  type ObjectStore,
+  READ_CHUNK,
+  type TransferOptions,
+} from "./object-store.ts";
 
 /**
  * A folder as an object store. Writes go to a temporary name and are renamed into place, so a reader (or a crash)
  * never sees half an object: rename is atomic within one file system.
  */
 export function createLocalStore(root: string): ObjectStore {
-  const resolve = (key: string): string => {
-    const problem = relativePathProblem(key);
-    if (problem) throw new Error(`refusing object key "${key}": ${describePathProblem(problem)}`);
-    return path.join(root, ...key.split("/"));
+  const resolve = (key: string): string => path.join(root, ...checkKey(key).split("/"));
+  const folderOf = (prefix: string): string => {
+    const bare = checkPrefix(prefix);
+    return bare === "" ? root : path.join(root, ...bare.split("/"));
   };
-  const temporary = (target: string): string => `${target}.tmp-${randomBytes(6).toString("hex")}`;
 
-  return {
+  const store: ObjectStore = {
     location: root,
     async get(key) {
       try {
         return await readFile(resolve(key));
       } catch (error) {
-        if (isErrnoException(error, "ENOENT")) return undefined;
+        if (isErrnoException(error, "ENOENT") || isErrnoException(error, "EISDIR")) return undefined;
         throw error;
       }
     },
     async put(key, body) {
       const target = resolve(key);
       await mkdir(path.dirname(target), { recursive: true });
-      const tmp = temporary(target);
-      await writeFile(tmp, body);
-      await rename(tmp, target);
+      const tmp = temporaryName(target);
+      try {
+        await writeFile(tmp, body);
+        await rename(tmp, target);
+      } finally {
+        await rm(tmp, { force: true });
+      }
     },
     async putFile(key, file) {
-      const target = resolve(key);
-      await mkdir(path.dirname(target), { recursive: true });
-      const tmp = temporary(target);
-      await copyFile(file, tmp);
-      await rename(tmp, target);
+      await store.upload(key, file);
     },
     async getToFile(key, file) {
+      return (await store.download(key, file)) !== undefined;
+    },
+    async upload(key, file, options = {}) {
+      const target = resolve(key);
+      await mkdir(path.dirname(target), { recursive: true });
+      return copyHashed(file, target, options);
+    },
+    async download(key, file, options = {}) {
       const source = resolve(key);
       try {
-        await stat(source);
+        if (!(await stat(source)).isFile()) return undefined;
       } catch (error) {
-        if (isErrnoException(error, "ENOENT")) return false;
+        if (isErrnoException(error, "ENOENT")) return undefined;
         throw error;
       }
       await mkdir(path.dirname(file), { recursive: true });
-      const tmp = temporary(file);
-      await copyFile(source, tmp);
-      await rename(tmp, file);
-      return true;
+      return copyHashed(source, file, options, (actual) => {
+        if (options.expected && !sameDigest(options.expected, actual)) {
+          throw new CorruptObjectError(root, key, options.expected, actual);
+        }
+      });
+    },
+    async create(key, body) {
+      const target = resolve(key);
+      await mkdir(path.dirname(target), { recursive: true });
+      const tmp = temporaryName(target);
+      try {
+        await writeFile(tmp, body);
+        // link() fails when the target exists: an exclusive create that still never shows a partial object.
+        await link(tmp, target);
+        return true;
+      } catch (error) {
+        if (isErrnoException(error, "EEXIST")) return false;
+        throw error;
+      } finally {
+        await rm(tmp, { force: true });
+      }
     },
     async list(prefix) {
-      const base = prefix === "" ? root : resolve(prefix.replace(/\/$/, ""));
+      const base = folderOf(prefix);
       let entries;
       try {
         entries = await readdir(base, { recursive: true, withFileTypes: true });
@@ -65,9 +95,21 @@ export function createLocalStore(root: string): ObjectStore {
         throw error;
       }
       return entries
-        .filter((entry) => entry.isFile() && !/\.tmp-[0-9a-f]{12}$/.test(entry.name))
+        .filter((entry) => entry.isFile() && !TEMPORARY.test(entry.name))
         .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
         .sort();
+    },
+    async folders(prefix) {
+      try {
+        const entries = await readdir(folderOf(prefix), { withFileTypes: true });
+        return entries
+          .filter((entry) => entry.isDirectory())
+          .map((entry) => entry.name)
+          .sort();
+      } catch (error) {
+        if (isErrnoException(error, "ENOENT") || isErrnoException(error, "ENOTDIR")) return [];
+        throw error;
+      }
     },
     async exists(key) {
       try {
@@ -80,5 +122,85 @@ export function createLocalStore(root: string): ObjectStore {
     async delete(key) {
       await rm(resolve(key), { force: true });
     },
+    async discardIncomplete(prefix, before) {
+      let entries;
+      try {
+        entries = await readdir(folderOf(prefix), { recursive: true, withFileTypes: true });
+      } catch (error) {
+        if (isErrnoException(error, "ENOENT") || isErrnoException(error, "ENOTDIR")) return 0;
+        throw error;
+      }
+      let removed = 0;
+      for (const entry of entries.filter((e) => e.isFile() && TEMPORARY.test(e.name))) {
+        const file = path.join(entry.parentPath, entry.name);
+        const info = await stat(file).catch(() => undefined);
+        if (info && info.mtime < before) {
+          await rm(file, { force: true });
+          removed++;
+        }
+      }
+      return removed;
+    },
   };
+  return store;
+}
+
+const TEMPORARY = /\.tmp-[0-9a-f]{12}$/;
+
+function temporaryName(target: string): string {
+  return `${target}.tmp-${randomBytes(6).toString("hex")}`;
+}
+
+/** FileHandle.write may write less than it was given; loop until the chunk is down. */
+async function writeAll(handle: FileHandle, chunk: Buffer): Promise<void> {
+  let written = 0;
+  while (written < chunk.length) {
+    const { bytesWritten } = await handle.write(chunk, written, chunk.length - written);
+    written += bytesWritten;
+  }
+}
+
+export function sameDigest(a: ObjectDigest, b: ObjectDigest): boolean {
+  return a.size === b.size && a.sha256 === b.sha256;
+}
+
+/**
+ * Copies `source` to `target` through a temporary file, hashing the bytes on the way (one read), and renames it into
+ * place only once `check` accepts the digest.
+ */
+async function copyHashed(
+  source: string,
+  target: string,
+  options: TransferOptions,
+  check?: (digest: ObjectDigest) => void,
+): Promise<ObjectDigest> {
+  const tmp = temporaryName(target);
+  const hash = createHash("sha256");
+  const input = await open(source, "r");
+  let size = 0;
+  try {
+    const total = (await input.stat()).size;
+    const output = await open(tmp, "w");
+    try {
+      const buffer = Buffer.allocUnsafe(READ_CHUNK);
+      for (;;) {
+        const { bytesRead } = await input.read(buffer, 0, READ_CHUNK, null);
+        if (bytesRead === 0) break;
+        const chunk = buffer.subarray(0, bytesRead);
+        hash.update(chunk);
+        await writeAll(output, chunk);
+        size += bytesRead;
+        options.onProgress?.(size, total);
+      }
+    } finally {
+      await output.close();
+    }
+    const digest = { size, sha256: hash.digest("hex") };
+    check?.(digest);
+    await rename(tmp, target);
+    return digest;
+  } finally {
+    await input.close();
+    await rm(tmp, { force: true });
+  }
 }

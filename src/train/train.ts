@@ -1,85 +1,230 @@
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { CacheKey } from "../cache/key.ts";
+import { cacheKeyOf } from "../cache/key.ts";
+import { codeChangedSince, collectKeyMaterial } from "../cache/material.ts";
+import { type CacheChoice, openRunCache, type RunCache } from "../cache/open.ts";
+import { type CacheReport, restoreFromCache, saveToCache } from "../cache/run-cache.ts";
+import type { RunReference } from "../cache/entry.ts";
 import { describeFailure, runCommand } from "../command/run-command.ts";
 import { digestFiles, type FileDigest } from "../files/hash.ts";
 import type { StageContext } from "../pipeline/context.ts";
 import type { LoadedConfig } from "../config/load.ts";
 import { applyOverrides, loadParams, paramEnvironment, type Params } from "./params.ts";
+import { legParams, type SweepLeg } from "./sweep.ts";
 
-/** The train stage: runs the user's command with resolved params and records the run (DOMAIN.md §5). */
+/**
+ * The train stage (DOMAIN.md §5): run the user's command with resolved params and record the run, or, when the run
+ * cache holds a run with exactly the same inputs, restore its outputs byte for byte and skip the command.
+ */
 
 export interface TrainResult {
   stage: "train";
   status: "ok" | "failed" | "skipped";
+  /** This run's id (`<UTC time>-<6 hex>`); a later cache hit names the run it reused by this id. */
+  runId: string;
   command: string | null;
   params: Params;
   /** The params JSON file the command was given ($MLOPS_PARAMS_FILE). */
   paramsFile: string | null;
   startedAt: string;
   finishedAt: string;
+  /** How long this stage took: the command's run time, or the restore on a cache hit. */
   durationMs: number;
+  /** The command's exit code; null when it did not run (a cache hit) or was killed. */
   exitCode: number | null;
   signal: string | null;
   timedOut: boolean;
+  /** Peak resident memory of the command and its children, in bytes (sampled; Linux only, else null). */
+  peakMemoryBytes: number | null;
   /** Last lines of the command's output. */
   logTail: string[];
   /** Declared outputs after the run: size and sha256 of each file. */
   outputs: FileDigest[];
   /** Why the stage failed, in words (with the stderr tail). */
   failure: string | null;
+  /** The sweep leg this run trained (train.matrix), or null. */
+  leg: SweepLeg | null;
+  cache: CacheReport;
 }
 
 export interface TrainOptions {
   /** The params to train with, from {@link resolveTrainParams}. */
   params: Params;
+  /** Train even when the run cache holds this run (the new outputs are saved again). */
+  force?: boolean;
+  /** Overrides train.cache.backend for this run; `off` turns the cache off. */
+  cacheChoice?: CacheChoice;
+  /** A run cache already opened (sweep legs share the project's); by default it is opened from the config. */
+  cache?: RunCache;
+  /** The sweep leg being trained; its params must already be in `params` (see {@link resolveTrainParams}). */
+  leg?: SweepLeg | null;
 }
 
 /**
- * The params file (or inline mapping) with `name=value` overrides from `--set` or the action's `set` input applied.
- * Resolved before any stage runs, so a typo in an override fails in a second, not after validation.
+ * The params file (or inline mapping), then a sweep leg's matrix values, then `name=value` overrides from `--set`
+ * or the action's `set` input. Resolved before any stage runs, so a typo in an override fails in a second, not after
+ * validation.
  */
-export async function resolveTrainParams(loaded: LoadedConfig, overrides: readonly string[]): Promise<Params> {
-  return applyOverrides(await loadParams(loaded.config.train?.params, loaded.root), overrides);
+export async function resolveTrainParams(
+  loaded: LoadedConfig,
+  overrides: readonly string[],
+  leg?: SweepLeg | null,
+): Promise<Params> {
+  const params = await loadParams(loaded.config.train?.params, loaded.root);
+  return applyOverrides(leg ? legParams(params, leg) : params, overrides);
 }
 
 export async function trainModel(context: StageContext, options: TrainOptions): Promise<TrainResult> {
   const { loaded, workspace, logger } = context;
   const train = loaded.config.train;
+  const started = performance.now();
   const startedAt = context.now().toISOString();
-  if (!train) {
-    return { ...emptyRecord(startedAt), status: "skipped" };
-  }
+  const runId = newRunId(context.now());
+  if (!train) return { ...emptyRecord(runId, startedAt), status: "skipped" };
   const { params } = options;
   await mkdir(workspace.outDir, { recursive: true });
   const paramsFile = path.join(workspace.outDir, "params.json");
   await writeFile(paramsFile, `${JSON.stringify(params, null, 2)}\n`);
+  const base = {
+    ...emptyRecord(runId, startedAt),
+    command: train.command,
+    params,
+    paramsFile: path.relative(loaded.root, paramsFile),
+    leg: options.leg ?? null,
+  };
 
+  const cache = options.cache ?? (await openRunCache(context, options.cacheChoice));
+  const lookup = await lookUpRun(context, cache, params, options.force === true);
+  if (lookup.hit) {
+    return {
+      ...base,
+      status: "ok",
+      finishedAt: context.now().toISOString(),
+      durationMs: Math.round(performance.now() - started),
+      outputs: lookup.hit.outputs,
+      cache: lookup.report,
+    };
+  }
+  const record = await runTraining(context, { ...base, cache: lookup.report }, paramsFile);
+  if (record.status !== "ok") return record;
+  const outputs = await digestFiles(loaded.root, train.outputs);
+  const report = { ...lookup.report };
+  if (lookup.key && cache.backend) {
+    const saved = await saveToCache(cache.backend, {
+      key: lookup.key,
+      root: loaded.root,
+      declared: train.outputs,
+      outputs,
+      run: runReference(context, record),
+      params,
+      createdAt: context.now().toISOString(),
+    });
+    report.saved = saved.saved;
+    if (saved.note) {
+      report.notes = [...report.notes, saved.note];
+      logger.warn(`run cache: ${saved.note}`);
+    } else logger.info(`run cache: saved ${shortKey(lookup.key)} to ${cache.backend.location}`);
+    if (lookup.material) {
+      const changed = await codeChangedSince(lookup.material.material, lookup.material.codeFiles, {
+        stampsFile: cache.stampsFile,
+      });
+      if (changed.length > 0) {
+        const note = `training changed ${changed.join(", ")}, which the cache key includes (train.inputs or named in the command), so the next run cannot reuse this one: declare what training writes in train.outputs`;
+        report.notes = [...report.notes, note];
+        logger.warn(`run cache: ${note}`);
+      }
+    }
+  }
+  return { ...record, outputs, cache: report };
+}
+
+interface Lookup {
+  report: CacheReport;
+  /** Null when the cache is off for this run. */
+  key: CacheKey | null;
+  /** What the key was computed from, to check after training that the command did not change its own inputs. */
+  material: Extract<Awaited<ReturnType<typeof collectKeyMaterial>>, { ok: true }> | null;
+  /** The restored outputs, on a hit. */
+  hit: { outputs: FileDigest[] } | null;
+}
+
+/** Computes the key and, unless forced, restores a cached run: the cache's half of the stage, as data. */
+async function lookUpRun(context: StageContext, cache: RunCache, params: Params, force: boolean): Promise<Lookup> {
+  const { loaded, logger } = context;
+  const report: CacheReport = {
+    ...noCache(),
+    backend: cache.backend?.kind ?? null,
+    location: cache.backend?.location ?? null,
+    notes: [...cache.notes],
+  };
+  // Only what changes the outcome is said out loud (a hit, a fallback, a problem); the rest is for --verbose.
+  for (const note of cache.notes) {
+    if (cache.backend) logger.info(`run cache: ${note}`);
+    else logger.debug(`run cache: ${note}`);
+  }
+  if (!cache.backend) return { report, key: null, material: null, hit: null };
+  const material = await collectKeyMaterial(context, params, { stampsFile: cache.stampsFile });
+  if (!material.ok) {
+    report.notes.push(`the run cache is off for this run: ${material.reason}`);
+    logger.info(`run cache: off for this run (${material.reason})`);
+    return { report, key: null, material: null, hit: null };
+  }
+  const key = cacheKeyOf(material.material);
+  Object.assign(report, { key: key.id, keyParts: key.parts, status: force ? "forced" : "miss" });
+  if (force) {
+    logger.info(`run cache: --force, training without looking up ${shortKey(key)}`);
+    return { report, key, material, hit: null };
+  }
+  const found = await restoreFromCache(cache.backend, key, loaded.root, loaded.config.train?.outputs ?? []);
+  if (found.kind === "hit") {
+    const reused = found.manifest.run;
+    logger.info(
+      `run cache: hit ${shortKey(key)} in ${cache.backend.location}: restored ${found.outputs.length} file(s) from run ${describeRun(reused)}; the command did not run`,
+    );
+    return {
+      report: { ...report, status: "hit", reusedFrom: reused },
+      key,
+      material,
+      hit: { outputs: found.outputs },
+    };
+  }
+  if (found.kind === "miss") logger.debug(`run cache: miss ${shortKey(key)} in ${cache.backend.location}`);
+  else {
+    report.status = found.kind;
+    report.notes.push(found.note);
+    logger.warn(`run cache: ${found.note}; training instead`);
+  }
+  return { report, key, material, hit: null };
+}
+
+/** Runs the command with its params and checks that it wrote its declared outputs. */
+async function runTraining(context: StageContext, base: TrainResult, paramsFile: string): Promise<TrainResult> {
+  const { loaded, logger } = context;
+  const train = loaded.config.train;
+  if (!train) return base;
   logger.info(`$ ${train.command}`);
   const timeoutMs = train.timeout_minutes === undefined ? undefined : train.timeout_minutes * 60_000;
   const result = await runCommand({
     command: train.command,
     cwd: loaded.root,
-    env: { ...context.env, ...train.env, ...paramEnvironment(params), MLOPS_PARAMS_FILE: paramsFile },
+    env: { ...context.env, ...train.env, ...paramEnvironment(base.params), MLOPS_PARAMS_FILE: paramsFile },
     logger,
     label: "train",
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
   });
   const record: TrainResult = {
-    stage: "train",
+    ...base,
     status: "ok",
-    command: train.command,
-    params,
-    paramsFile: path.relative(loaded.root, paramsFile),
-    startedAt,
     finishedAt: context.now().toISOString(),
     durationMs: result.durationMs,
     exitCode: result.exitCode,
     signal: result.signal,
     timedOut: result.timedOut,
+    peakMemoryBytes: result.peakMemoryBytes,
     logTail: result.tail,
-    outputs: [],
-    failure: null,
   };
   if (result.exitCode !== 0) {
     return { ...record, status: "failed", failure: describeFailure("training", train.command, result, timeoutMs) };
@@ -92,13 +237,46 @@ export async function trainModel(context: StageContext, options: TrainOptions): 
       failure: `training exited 0 but did not write its declared output${missing.length > 1 ? "s" : ""}: ${missing.join(", ")} (train.outputs)`,
     };
   }
-  return { ...record, outputs: await digestFiles(loaded.root, train.outputs) };
+  return record;
 }
 
-function emptyRecord(startedAt: string): TrainResult {
+function runReference(context: StageContext, record: TrainResult): RunReference {
+  const { provenance } = context;
+  return {
+    id: record.runId,
+    startedAt: record.startedAt,
+    durationMs: record.durationMs,
+    gitSha: provenance.gitSha,
+    ref: provenance.ref,
+    runUrl: provenance.runUrl,
+    actor: provenance.actor,
+  };
+}
+
+/** `20260101T120000123Z-1a2b3c`: sortable by time, unique enough for two runs in one millisecond. */
+function newRunId(now: Date): string {
+  return `${now.toISOString().replace(/[-:.]/g, "")}-${randomBytes(3).toString("hex")}`;
+}
+
+function shortKey(key: CacheKey): string {
+  return `key ${key.hash.slice(0, 12)}`;
+}
+
+/** A run in words: `20260101T120000000Z-1a2b3c (git 0123abc, trained 6.2 s, https://github.com/...)`. */
+export function describeRun(run: RunReference): string {
+  const details = [
+    run.gitSha ? `git ${run.gitSha.slice(0, 7)}` : null,
+    `trained ${(run.durationMs / 1000).toFixed(1)} s`,
+    run.runUrl,
+  ].filter((detail): detail is string => detail !== null);
+  return `${run.id} (${details.join(", ")})`;
+}
+
+function emptyRecord(runId: string, startedAt: string): TrainResult {
   return {
     stage: "train",
     status: "skipped",
+    runId,
     command: null,
     params: {},
     paramsFile: null,
@@ -108,8 +286,24 @@ function emptyRecord(startedAt: string): TrainResult {
     exitCode: null,
     signal: null,
     timedOut: false,
+    peakMemoryBytes: null,
     logTail: [],
     outputs: [],
     failure: null,
+    leg: null,
+    cache: noCache(),
+  };
+}
+
+function noCache(): CacheReport {
+  return {
+    status: "off",
+    backend: null,
+    location: null,
+    key: null,
+    keyParts: null,
+    reusedFrom: null,
+    saved: false,
+    notes: [],
   };
 }

@@ -17,7 +17,7 @@ import {
  * repository whose mlops.yml sits in a subfolder (so working-directory and annotation paths are exercised).
  */
 
-const ACTIONS = ["validate", "train", "evaluate", "gate", "publish"];
+const ACTIONS = ["validate", "train", "evaluate", "gate", "report", "publish"];
 let workspace: string;
 
 async function copyExample(target: string): Promise<void> {
@@ -107,7 +107,7 @@ describe("a pull request job, then main", () => {
     expect(gate.exitCode, gate.stdout).toBe(0);
     expect(gate.outputs).toMatchObject({ verdict: "pass", baseline: "" });
     // The PR number and head commit come from the real webhook payload.
-    expect(gate.summary).toContain("pull request &#35;2 (head ec26c3e)");
+    expect(gate.summary).toContain("pull request #\u200b2 (head ec26c3e)");
     expect(gate.summary).toContain("First run");
     await expectOnlyDeclaredOutputs("gate", gate);
   });

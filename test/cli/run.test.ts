@@ -98,8 +98,8 @@ describe("mlops run on the penguins example", () => {
 
     const table = await runCli(["models"], { cwd: dir });
     expect(table.exitCode).toBe(0);
-    expect(table.stdout).toMatch(new RegExp(`^${baseline?.version} +\\S+ +pass +0\\.\\d+ +champion *$`, "m"));
-    expect(table.stdout).toMatch(new RegExp(`^${candidate?.version} +\\S+ +fail +0\\.\\d+ *$`, "m"));
+    expect(table.stdout).toMatch(new RegExp(`^1 +${baseline?.version} +\\S+ +pass +0\\.\\d+ +champion *$`, "m"));
+    expect(table.stdout).toMatch(new RegExp(`^2 +${candidate?.version} +\\S+ +fail +0\\.\\d+ *$`, "m"));
 
     const champion = await runCli(["models", "show", "champion", "--json"], { cwd: dir });
     expect(champion.exitCode).toBe(0);
@@ -192,5 +192,25 @@ describe("mlops run stops early", () => {
     expect(json.stages.map((s) => s.stage)).toEqual(["validate"]);
     expect(result.stderr).toMatch(/^error mlops\.yml:\d+:\d+: train: fewer rows than the minimum of 100000/m);
     expect(result.stderr.trimEnd().endsWith("Stopped at validate.")).toBe(true);
+  });
+});
+
+describe("mlops run and the run cache", () => {
+  it("reuses an identical run, retrains with --force, and leaves the cache alone with --cache off", async () => {
+    const dir = await tempDir();
+    await copyExample(dir);
+    const cacheStatus = async (...args: string[]): Promise<string | undefined> => {
+      const result = await runCli(["run", "--no-publish", "--json", ...args], { cwd: dir });
+      expect(result.exitCode, result.stderr).toBe(0);
+      const run = JSON.parse(result.stdout) as { stages: { stage: string; cache?: { status: string } }[] };
+      return run.stages.find((stage) => stage.stage === "train")?.cache?.status;
+    };
+    expect(await cacheStatus()).toBe("miss");
+    expect(await cacheStatus()).toBe("hit");
+    expect(await cacheStatus("--force")).toBe("forced");
+    expect(await cacheStatus("--cache", "off")).toBe("off");
+    const bad = await runCli(["run", "--cache", "floppy"], { cwd: dir });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain("--cache");
   });
 });

@@ -92,7 +92,7 @@ describe("validateSection", () => {
   it("charts the most drifted column for GitHub, with its numbers in a table beside the chart, and labels made safe", () => {
     const markdown = renderMarkdown(validateSection(result));
     expect(markdown).toContain(
-      '```mermaid\nxychart-beta\n  title "age: share of rows, current (bars) vs reference (line)"\n  x-axis ["≤ 30", "> 30  quoted   x "]\n  y-axis "share of rows (%)" 0 --> 80\n  bar [20.0, 80.0]\n  line [50.0, 50.0]\n```',
+      'age: current data as bars, the reference as a line (share of rows, %).\n\n```mermaid\nxychart-beta\n    title "age_ share of rows in percent"\n    x-axis ["to 30", "over 30 _quoted_ _x_"]\n    y-axis 0 --> 80\n    bar [20, 80]\n    line [50, 50]\n```',
     );
     expect(markdown).toContain("| age (bin) | reference % | current % |");
     expect(markdown).toContain('| &gt; 30 "quoted" \\[x\\] | 50.0 | 80.0 |');

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { classificationMetrics, regressionMetrics } from "../../src/evaluate/metrics.ts";
+import { type ClassificationInput, classificationMetrics, regressionMetrics } from "../../src/evaluate/metrics.ts";
 import { REPO } from "../helpers/temp.ts";
 
 /**
@@ -22,6 +22,8 @@ interface ClassificationCase {
   predictions: string[];
   positive?: string;
   scores?: number[];
+  /** Per-class probability columns (score_prefix), by class. */
+  probabilities?: Record<string, number[]>;
   expected: Record<string, number>;
   /** Metrics sklearn refuses to compute for this case (the kit leaves them out, with a warning). */
   undefined: string[];
@@ -58,27 +60,39 @@ describe("the reference fixtures", () => {
       expect(file.command).toBe("/usr/bin/python3 test/fixtures/metrics/generate.py");
       expect(file.sklearn).toMatch(/^\d+\.\d+/);
     }
-    expect(classification.cases.length).toBeGreaterThanOrEqual(10);
+    expect(classification.cases.length).toBeGreaterThanOrEqual(14);
+    expect(classification.cases.filter((c) => c.probabilities).length).toBeGreaterThanOrEqual(3);
     expect(regression.cases.length).toBeGreaterThanOrEqual(5);
   });
 });
 
+/** The kit's input for a fixture case. */
+function inputOf(c: ClassificationCase): ClassificationInput {
+  return {
+    labels: c.labels,
+    predictions: c.predictions,
+    ...(c.scores ? { scores: c.scores } : {}),
+    ...(c.probabilities
+      ? {
+          probabilities: {
+            classes: Object.keys(c.probabilities),
+            columns: Object.values(c.probabilities).map((values) => Float64Array.from(values)),
+          },
+        }
+      : {}),
+    ...(c.positive === undefined ? {} : { positiveLabel: c.positive }),
+  };
+}
+
 describe("classification metrics match scikit-learn", () => {
   it.each(classification.cases.map((c) => [c.name, c] as const))("%s", (_name, fixtureCase) => {
-    const { metrics, warnings } = classificationMetrics({
-      labels: fixtureCase.labels,
-      predictions: fixtureCase.predictions,
-      ...(fixtureCase.scores ? { scores: fixtureCase.scores } : {}),
-      ...(fixtureCase.positive === undefined ? {} : { positiveLabel: fixtureCase.positive }),
-    });
+    const { metrics, warnings } = classificationMetrics(inputOf(fixtureCase));
     for (const [name, expected] of Object.entries(fixtureCase.expected)) expectClose(metrics[name], expected, name);
     // Nothing beyond what sklearn computed, except metrics sklearn refuses (checked below) that the kit leaves out.
     expect(Object.keys(metrics).sort()).toEqual(Object.keys(fixtureCase.expected).sort());
     for (const name of fixtureCase.undefined) {
       expect(metrics[name], name).toBeUndefined();
-      expect(warnings).toContain(
-        "roc_auc and average_precision are undefined when only one class is present in the labels",
-      );
+      expect(warnings.filter((w) => w.includes(`${name} `) && w.includes("undefined"))).toHaveLength(1);
     }
     // Zero divisions are reported as warnings exactly where sklearn warns.
     const illDefined = warnings.flatMap((w) => /^(precision|recall|f1) is ill-defined/.exec(w)?.[1] ?? []).sort();
@@ -118,12 +132,7 @@ describe("undefined cases are warnings, never exceptions or NaN", () => {
 
   it("produces only finite numbers for every fixture", () => {
     for (const c of classification.cases) {
-      const { metrics } = classificationMetrics({
-        labels: c.labels,
-        predictions: c.predictions,
-        ...(c.scores ? { scores: c.scores } : {}),
-        ...(c.positive === undefined ? {} : { positiveLabel: c.positive }),
-      });
+      const { metrics } = classificationMetrics(inputOf(c));
       for (const [name, value] of Object.entries(metrics))
         expect(Number.isFinite(value), `${c.name} ${name}`).toBe(true);
     }

@@ -30,6 +30,8 @@ const baselineOf = (metrics: Record<string, number>, slices: SliceMetrics[] = []
   version: "v1",
   metrics,
   slices,
+  predictionsFile: null,
+  hasPredictions: false,
 });
 
 /** Outcomes of one rule against candidate metrics (and a baseline, when given). */
@@ -281,6 +283,7 @@ describe("the gate stage's verdict", () => {
       sources: {},
       slices: [],
       rows: 10,
+      confusion: null,
       predictions: null,
       warnings: [],
       failure: null,

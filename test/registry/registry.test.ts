@@ -1,263 +1,429 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExternalError, InputError } from "../../src/errors.ts";
-import { MANIFEST_FORMAT } from "../../src/registry/manifest.ts";
+import { MANIFEST_FORMAT, MANIFEST_FORMAT_V1 } from "../../src/registry/manifest.ts";
 import { createRegistry, newVersionId, type PublishInput, type Registry } from "../../src/registry/registry.ts";
 import { createLocalStore } from "../../src/store/local-store.ts";
+import type { ObjectStore } from "../../src/store/object-store.ts";
+import { createS3Store } from "../../src/store/s3-store.ts";
+import { startS3Server, type S3Server } from "../helpers/s3-server.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
-/** The model registry over a local folder store (DOMAIN.md §4). */
+/** The model registry (DOMAIN.md §4), the same round trips on a local folder and on a real S3 server (s3rver). */
+
+let server: S3Server;
+beforeAll(async () => {
+  server = await startS3Server(["registry"]);
+});
+afterAll(() => server.stop());
+
+type Backend = [name: string, open: (dir: string) => ObjectStore];
+const backends: Backend[] = [
+  ["local folder", (dir) => createLocalStore(path.join(dir, "registry"))],
+  [
+    "s3 (s3rver)",
+    // A fresh prefix per test keeps tests apart in the one bucket.
+    () =>
+      createS3Store(
+        { bucket: "registry", prefix: `t-${randomBytes(4).toString("hex")}` },
+        { endpoint: server.endpoint, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } },
+      ),
+  ],
+];
 
 interface Setup {
   dir: string;
-  storeDir: string;
+  store: ObjectStore;
   registry: Registry;
-  /** Advances the fake clock by one second per call. */
-  clock: () => Date;
   publish: (overrides?: Partial<PublishInput>) => ReturnType<Registry["publish"]>;
-}
-
-async function setup(): Promise<Setup> {
-  const dir = await tempDir();
-  const storeDir = path.join(dir, "registry");
-  let tick = 0;
-  const clock = (): Date => new Date(Date.UTC(2026, 0, 1, 12, 0, tick++));
-  const registry = createRegistry(createLocalStore(storeDir), clock);
-  await writeFiles(dir, {
-    "model/weights.bin": Buffer.from([0, 1, 2, 3, 254, 255]),
-    "model/config.json": '{"layers": 2}\n',
-  });
-  const publish = (overrides: Partial<PublishInput> = {}) =>
-    registry.publish({
-      model: "churn",
-      files: [
-        { path: "model/config.json", source: path.join(dir, "model/config.json") },
-        { path: "model/weights.bin", source: path.join(dir, "model/weights.bin") },
-      ],
-      metrics: { accuracy: 0.9 },
-      slices: [],
-      gate: { verdict: "pass", baseline: null },
-      params: { epochs: 3 },
-      data: [],
-      git: { sha: "abc123", ref: "refs/heads/main" },
-      runUrl: null,
-      actor: "tester",
-      kitVersion: "0.0.0-test",
-      ...overrides,
-    });
-  return { dir, storeDir, registry, clock, publish };
 }
 
 const event = (at: string, reason = "test") => ({ at, actor: "tester", reason, runUrl: null, forced: false });
 
-describe("publish, read back, pull", () => {
-  it("round-trips a version: manifest, versions, resolve, pull with verified files", async () => {
-    const { dir, registry, publish } = await setup();
-    const manifest = await publish();
-    expect(manifest).toMatchObject({
-      format: MANIFEST_FORMAT,
-      model: "churn",
-      createdAt: "2026-01-01T12:00:00.000Z",
-      metrics: { accuracy: 0.9 },
-      params: { epochs: 3 },
-      git: { sha: "abc123", ref: "refs/heads/main" },
+describe.each(backends)("registry on a %s", (_name, openStore) => {
+  async function setup(): Promise<Setup> {
+    const dir = await tempDir();
+    const store = openStore(dir);
+    let tick = 0;
+    // A fake clock one second further on each call; "now" for debris is 2026-01-01T12:00:xx.
+    const registry = createRegistry(store, () => new Date(Date.UTC(2026, 0, 1, 12, 0, tick++)), {
+      sleep: () => Promise.resolve(),
     });
-    expect(manifest.version).toMatch(/^v20260101T120000000Z-[0-9a-f]{6}$/);
-    expect(manifest.files).toEqual([
-      {
-        path: "model/config.json",
-        size: 14,
-        sha256: "09d343c37de0bba143b7ff45f82c0ab9308531dcc78b56b8eb40c5938c4be418",
-      },
-      {
-        path: "model/weights.bin",
-        size: 6,
-        sha256: "7ea646958715ed687aa9ac2f5d785feb1a93411f4f25fdd6c7fcc6ab07fdf0e3",
-      },
-    ]);
+    await writeFiles(dir, {
+      "model/weights.bin": Buffer.from([0, 1, 2, 3, 254, 255]),
+      "model/config.json": '{"layers": 2}\n',
+      "predictions.csv": "id,label\n1,a\n",
+    });
+    const publish = (overrides: Partial<PublishInput> = {}) =>
+      registry.publish({
+        model: "churn",
+        files: [
+          { path: "model/config.json", source: path.join(dir, "model/config.json") },
+          { path: "model/weights.bin", source: path.join(dir, "model/weights.bin") },
+        ],
+        attachments: [{ name: "predictions", source: path.join(dir, "predictions.csv") }],
+        metrics: { accuracy: 0.9 },
+        slices: [],
+        gate: { verdict: "pass", baseline: null },
+        params: { epochs: 3 },
+        data: [],
+        git: { sha: "abc123", ref: "refs/heads/main" },
+        runUrl: null,
+        actor: "tester",
+        kitVersion: "0.0.0-test",
+        ...overrides,
+      });
+    return { dir, store, registry, publish };
+  }
 
-    expect(await registry.versions("churn")).toEqual([manifest]);
-    expect(await registry.version("churn", manifest.version)).toEqual(manifest);
-    expect(await registry.resolve("churn", manifest.version)).toEqual(manifest);
-    expect(await registry.models()).toEqual(["churn"]);
+  describe("publish, read back, pull", () => {
+    it("round-trips a version: manifest, versions, resolve by id, number and alias, verified pull", async () => {
+      const { dir, registry, publish } = await setup();
+      const manifest = await publish();
+      expect(manifest).toMatchObject({
+        format: MANIFEST_FORMAT,
+        model: "churn",
+        sequence: 1,
+        createdAt: "2026-01-01T12:00:00.000Z",
+        metrics: { accuracy: 0.9 },
+        params: { epochs: 3 },
+        git: { sha: "abc123", ref: "refs/heads/main" },
+      });
+      expect(manifest.version).toMatch(/^v20260101T120000000Z-[0-9a-f]{6}$/);
+      // sha256 of the fixture bytes, from `sha256sum`.
+      expect(manifest.files).toEqual([
+        {
+          path: "model/config.json",
+          size: 14,
+          sha256: "09d343c37de0bba143b7ff45f82c0ab9308531dcc78b56b8eb40c5938c4be418",
+        },
+        {
+          path: "model/weights.bin",
+          size: 6,
+          sha256: "7ea646958715ed687aa9ac2f5d785feb1a93411f4f25fdd6c7fcc6ab07fdf0e3",
+        },
+      ]);
+      expect(manifest.attachments).toEqual({
+        predictions: {
+          path: "predictions/predictions.csv",
+          size: 13,
+          sha256: "ec990429ca580c0e0046e25697b007f3dd0ff76fe2a71b4565f111d8b8157d23",
+        },
+      });
 
-    const out = path.join(dir, "pulled");
-    expect(await registry.pull(manifest, out)).toEqual([
-      path.join(out, "model", "config.json"),
-      path.join(out, "model", "weights.bin"),
-    ]);
-    expect(await readFile(path.join(out, "model", "config.json"), "utf8")).toBe('{"layers": 2}\n');
-    expect([...(await readFile(path.join(out, "model", "weights.bin")))]).toEqual([0, 1, 2, 3, 254, 255]);
-  });
+      expect(await registry.versions("churn")).toEqual([manifest]);
+      expect(await registry.version("churn", manifest.version)).toEqual(manifest);
+      expect(await registry.resolve("churn", manifest.version)).toEqual(manifest);
+      expect(await registry.resolve("churn", "1")).toEqual(manifest);
+      expect(await registry.resolve("churn", "v1")).toEqual(manifest);
+      expect(await registry.resolve("churn", "2")).toBeUndefined();
+      expect(await registry.models()).toEqual(["churn"]);
+      await registry.moveAlias("churn", "champion", manifest.version, event("2026-01-02T00:00:00.000Z"));
+      expect(await registry.resolve("churn", "champion")).toEqual(manifest);
 
-  it("knows nothing of a model or version it never stored", async () => {
-    const { registry } = await setup();
-    expect(await registry.versions("churn")).toEqual([]);
-    expect(await registry.version("churn", "v20260101T000000000Z-aaaaaa")).toBeUndefined();
-    expect(await registry.resolve("churn", "champion")).toBeUndefined();
-    expect(await registry.aliases("churn")).toEqual({});
-    expect(await registry.history("churn")).toEqual([]);
-    expect(await registry.models()).toEqual([]);
-  });
+      const out = path.join(dir, "pulled");
+      expect(await registry.pull(manifest, out)).toEqual([
+        path.join(out, "model", "config.json"),
+        path.join(out, "model", "weights.bin"),
+      ]);
+      expect(await readFile(path.join(out, "model", "config.json"), "utf8")).toBe('{"layers": 2}\n');
+      expect([...(await readFile(path.join(out, "model", "weights.bin")))]).toEqual([0, 1, 2, 3, 254, 255]);
+      const attachment = path.join(dir, "baseline.csv");
+      expect(await registry.pullAttachment(manifest, "predictions", attachment)).toBe(true);
+      expect(await readFile(attachment, "utf8")).toBe("id,label\n1,a\n");
+      expect(await registry.pullAttachment(manifest, "profile", attachment)).toBe(false);
+    });
 
-  it("detects a corrupted file on pull and does not leave it behind", async () => {
-    const { dir, storeDir, registry, publish } = await setup();
-    const manifest = await publish();
-    const stored = path.join(storeDir, "churn", "versions", manifest.version, "files", "model", "weights.bin");
-    const bytes = await readFile(stored);
-    bytes[2] = (bytes[2] ?? 0) ^ 0xff; // flip one byte; the size stays the same
-    await writeFile(stored, bytes);
+    it("knows nothing of a model or version it never stored", async () => {
+      const { registry } = await setup();
+      expect(await registry.versions("churn")).toEqual([]);
+      expect(await registry.version("churn", "v20260101T000000000Z-aaaaaa")).toBeUndefined();
+      expect(await registry.resolve("churn", "champion")).toBeUndefined();
+      expect(await registry.resolve("churn", "3")).toBeUndefined();
+      expect(await registry.aliases("churn")).toEqual({});
+      expect(await registry.history("churn")).toEqual([]);
+      expect(await registry.models()).toEqual([]);
+    });
 
-    const out = path.join(dir, "pulled");
-    const error: unknown = await registry.pull(manifest, out).catch((thrown: unknown) => thrown);
-    expect(error).toBeInstanceOf(ExternalError);
-    expect((error as ExternalError).describe()).toBe(
-      `model/weights.bin of churn ${manifest.version} is corrupted: its sha256 or size differs from the manifest\n` +
-        "  hint: the stored object was changed or damaged; publish the model again",
-    );
-    await expect(readFile(path.join(out, "model", "weights.bin"))).rejects.toMatchObject({ code: "ENOENT" });
-  });
+    it("refuses a stored file whose bytes changed, and leaves the output folder as it was", async () => {
+      const { dir, store, registry, publish } = await setup();
+      const manifest = await publish();
+      // Same size, one byte different: only the sha256 can tell.
+      await store.put(`churn/versions/${manifest.version}/files/model/weights.bin`, Buffer.from([0, 1, 2, 3, 254, 0]));
+      const out = path.join(dir, "pulled");
+      const error: unknown = await registry.pull(manifest, out).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(ExternalError);
+      expect((error as ExternalError).describe()).toBe(
+        `model/weights.bin of churn ${manifest.version} is corrupted: the registry holds 6 bytes with sha256 ` +
+          "7bb24e91877a…, the manifest says 6 bytes with sha256 7ea646958715…\n" +
+          "  hint: the stored object was changed or damaged after publishing; nothing was written. Publish again or roll back",
+      );
+      // All or nothing: not even the intact config.json landed.
+      await expect(readFile(path.join(out, "model", "config.json"))).rejects.toMatchObject({ code: "ENOENT" });
+      await expect(readFile(path.join(out, "model", "weights.bin"))).rejects.toMatchObject({ code: "ENOENT" });
+    });
 
-  it("says which listed file the registry lacks", async () => {
-    const { dir, storeDir, registry, publish } = await setup();
-    const manifest = await publish();
-    await rm(path.join(storeDir, "churn", "versions", manifest.version, "files", "model", "config.json"));
-    const error: unknown = await registry.pull(manifest, path.join(dir, "out")).catch((thrown: unknown) => thrown);
-    expect(error).toBeInstanceOf(ExternalError);
-    expect((error as Error).message).toBe(
-      `version ${manifest.version} of churn lists model/config.json, but the registry has no such file`,
-    );
-  });
-});
-
-describe("versions", () => {
-  it("treats a version without a manifest (an interrupted publish) as absent", async () => {
-    const { storeDir, registry, publish } = await setup();
-    const kept = await publish();
-    const debris = "v20260101T115959000Z-dead00";
-    await writeFiles(storeDir, { [`churn/versions/${debris}/files/model/weights.bin`]: "half written" });
-    expect((await registry.versions("churn")).map((m) => m.version)).toEqual([kept.version]);
-    expect(await registry.version("churn", debris)).toBeUndefined();
-    const error: unknown = await registry
-      .moveAlias("churn", "champion", debris, event("2026-01-02T00:00:00.000Z"))
-      .catch((thrown: unknown) => thrown);
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toBe(`model churn has no version ${debris}`);
-  });
-
-  it("refuses a manifest whose file path leaves the version folder", async () => {
-    const { storeDir, registry, publish } = await setup();
-    const manifest = await publish();
-    const file = path.join(storeDir, "churn", "versions", manifest.version, "manifest.json");
-    const forged = JSON.parse(await readFile(file, "utf8")) as { files: { path: string }[] };
-    forged.files[0] = { ...forged.files[0], path: "../../../../.bashrc" };
-    await writeFile(file, JSON.stringify(forged));
-    for (const read of [() => registry.versions("churn"), () => registry.version("churn", manifest.version)]) {
-      const error: unknown = await read().catch((thrown: unknown) => thrown);
+    it("says which listed file the registry lacks", async () => {
+      const { dir, store, registry, publish } = await setup();
+      const manifest = await publish();
+      await store.delete(`churn/versions/${manifest.version}/files/model/config.json`);
+      const error: unknown = await registry.pull(manifest, path.join(dir, "out")).catch((thrown: unknown) => thrown);
       expect(error).toBeInstanceOf(ExternalError);
       expect((error as Error).message).toBe(
-        `the manifest churn/versions/${manifest.version}/manifest.json in ${storeDir} is not a valid mlops-kit manifest: not a safe relative path`,
+        `version ${manifest.version} of churn lists model/config.json, but the registry has no such file`,
       );
-    }
-  });
-
-  // Known gap (src/registry/registry.ts, under another engineer's edits now): the manifest read from
-  // <model>/versions/<id>/ is not checked to name that model and id, so a copied manifest passes as another version.
-  // Flip to `it` when readManifest compares them.
-  it("refuses a manifest that names another version than its folder", async () => {
-    const { storeDir, registry, publish } = await setup();
-    const manifest = await publish();
-    const copy = "v20260101T130000000Z-c0ffee";
-    await writeFiles(storeDir, {
-      [`churn/versions/${copy}/manifest.json`]: await readFile(
-        path.join(storeDir, "churn", "versions", manifest.version, "manifest.json"),
-      ),
     });
-    await expect(registry.version("churn", copy)).rejects.toThrow(ExternalError);
   });
 
-  it("refuses a manifest that is not JSON", async () => {
-    const { storeDir, registry, publish } = await setup();
-    const manifest = await publish();
-    await writeFile(path.join(storeDir, "churn", "versions", manifest.version, "manifest.json"), "{ nope");
-    const error: unknown = await registry.version("churn", manifest.version).catch((thrown: unknown) => thrown);
-    expect(error).toBeInstanceOf(ExternalError);
-    expect((error as ExternalError).describe()).toBe(
-      `the registry object churn/versions/${manifest.version}/manifest.json in ${storeDir} is not valid JSON\n` +
-        "  hint: it was changed outside mlops-kit; restore it or remove it",
-    );
-  });
+  describe("versions", () => {
+    it("hides an interrupted publish (no manifest), and cleans it up once it is a day old", async () => {
+      const { store, registry, publish } = await setup();
+      const kept = await publish();
+      const old = "v20251230T115959000Z-dead00";
+      const young = "v20260101T115959000Z-beef00";
+      for (const id of [old, young]) await store.put(`churn/versions/${id}/files/model/weights.bin`, "half written");
+      expect((await registry.versions("churn")).map((m) => m.version)).toEqual([kept.version]);
+      expect(await registry.version("churn", old)).toBeUndefined();
+      const error: unknown = await registry
+        .moveAlias("churn", "champion", old, event("2026-01-02T00:00:00.000Z"))
+        .catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as Error).message).toBe(`model churn has no version ${old}`);
 
-  it("gives version ids that sort by creation time", async () => {
-    const { registry, publish } = await setup();
-    const published = [];
-    for (let i = 0; i < 4; i++) published.push(await publish({ metrics: { accuracy: i / 10 } }));
-    const listed = await registry.versions("churn");
-    expect(listed.map((m) => m.metrics.accuracy)).toEqual([0, 0.1, 0.2, 0.3]);
-    expect(listed.map((m) => m.version)).toEqual(published.map((m) => m.version));
-
-    // Across millisecond, second, day and year boundaries the text order is the time order.
-    const times = [
-      "2025-12-31T23:59:59.999Z",
-      "2026-01-01T00:00:00.000Z",
-      "2026-01-01T00:00:00.001Z",
-      "2026-01-01T00:00:01.000Z",
-      "2026-02-01T00:00:00.000Z",
-      "2027-01-01T00:00:00.000Z",
-    ];
-    const ids = times.map((t) => newVersionId(new Date(t)));
-    expect([...ids].sort()).toEqual(ids);
-    // Two versions in the same millisecond still differ.
-    const same = new Date("2026-01-01T00:00:00.000Z");
-    expect(new Set(Array.from({ length: 20 }, () => newVersionId(same))).size).toBe(20);
-  });
-});
-
-describe("aliases and history", () => {
-  it("moves aliases and records every move, oldest first", async () => {
-    const { registry, publish } = await setup();
-    const first = await publish();
-    const second = await publish({ gate: { verdict: "fail", baseline: `champion (${first.version})` } });
-
-    const moved = await registry.moveAlias(
-      "churn",
-      "champion",
-      first.version,
-      event("2026-01-02T00:00:00.000Z", "gate passed"),
-    );
-    expect(moved).toEqual({
-      alias: "champion",
-      from: null,
-      to: first.version,
-      at: "2026-01-02T00:00:00.000Z",
-      actor: "tester",
-      reason: "gate passed",
-      runUrl: null,
-      forced: false,
-    });
-    await registry.moveAlias("churn", "staging", second.version, event("2026-01-03T00:00:00.000Z"));
-    await registry.moveAlias("churn", "champion", second.version, {
-      ...event("2026-01-04T00:00:00.000Z", "hotfix"),
-      forced: true,
+      // The young debris may be a publish still uploading: only the old one goes.
+      expect(await registry.clean("churn")).toEqual({ versions: [old], objects: 1, uploads: 0 });
+      expect(await store.list(`churn/versions/${old}/`)).toEqual([]);
+      expect(await registry.clean("churn")).toEqual({ versions: [], objects: 0, uploads: 0 });
+      expect(await store.list(`churn/versions/${young}/`)).toEqual([`churn/versions/${young}/files/model/weights.bin`]);
+      expect((await registry.versions("churn")).map((m) => m.version)).toEqual([kept.version]);
     });
 
-    expect(await registry.aliases("churn")).toEqual({ champion: second.version, staging: second.version });
-    expect((await registry.resolve("churn", "champion"))?.version).toBe(second.version);
-    const history = await registry.history("churn");
-    expect(history.map((e) => [e.alias, e.from, e.to, e.reason, e.forced])).toEqual([
-      ["champion", null, first.version, "gate passed", false],
-      ["staging", null, second.version, "test", false],
-      ["champion", first.version, second.version, "hotfix", true],
-    ]);
+    it("refuses a manifest whose file path leaves the version folder", async () => {
+      const { store, registry, publish } = await setup();
+      const manifest = await publish();
+      const key = `churn/versions/${manifest.version}/manifest.json`;
+      const forged = JSON.parse((await store.get(key))?.toString() ?? "") as { files: { path: string }[] };
+      forged.files[0] = { ...forged.files[0], path: "../../../../.bashrc" };
+      await store.put(key, JSON.stringify(forged));
+      for (const read of [() => registry.versions("churn"), () => registry.version("churn", manifest.version)]) {
+        const error: unknown = await read().catch((thrown: unknown) => thrown);
+        expect(error).toBeInstanceOf(ExternalError);
+        expect((error as Error).message).toBe(
+          `the manifest ${key} in ${store.location} is not a valid mlops-kit manifest: not a safe relative path`,
+        );
+      }
+    });
+
+    it("refuses a manifest that names another version than its folder", async () => {
+      const { store, registry, publish } = await setup();
+      const manifest = await publish();
+      const copy = "v20260101T130000000Z-c0ffee";
+      await store.put(
+        `churn/versions/${copy}/manifest.json`,
+        (await store.get(`churn/versions/${manifest.version}/manifest.json`)) ?? "",
+      );
+      await expect(registry.version("churn", copy)).rejects.toThrow(
+        `describes churn ${manifest.version}, not churn ${copy}`,
+      );
+    });
+
+    it("refuses a manifest that is not JSON", async () => {
+      const { store, registry, publish } = await setup();
+      const manifest = await publish();
+      await store.put(`churn/versions/${manifest.version}/manifest.json`, "{ nope");
+      const error: unknown = await registry.version("churn", manifest.version).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(ExternalError);
+      expect((error as ExternalError).describe()).toBe(
+        `the registry object churn/versions/${manifest.version}/manifest.json in ${store.location} is not valid JSON\n` +
+          "  hint: it was changed outside mlops-kit; restore it or remove it",
+      );
+    });
+
+    it("still reads a format @1 manifest (no sequence number)", async () => {
+      const { store, registry, publish } = await setup();
+      const current = await publish();
+      const { sequence: _dropped, ...rest } = current;
+      const id = "v20251201T000000000Z-0001d0";
+      await store.put(
+        `churn/versions/${id}/manifest.json`,
+        JSON.stringify({ ...rest, format: MANIFEST_FORMAT_V1, version: id }),
+      );
+      const old = await registry.version("churn", id);
+      expect(old).toMatchObject({ format: MANIFEST_FORMAT_V1, version: id });
+      expect(old?.sequence).toBeUndefined();
+      expect((await registry.versions("churn")).map((m) => [m.version, m.sequence])).toEqual([
+        [id, undefined],
+        [current.version, 1],
+      ]);
+      // A @2 manifest without a sequence number is not valid.
+      await store.put(`churn/versions/${id}/manifest.json`, JSON.stringify({ ...rest, version: id }));
+      await expect(registry.version("churn", id)).rejects.toThrow("needs a sequence number");
+    });
+
+    it("gives version ids that sort by creation time and numbers in publish order", async () => {
+      const { registry, publish } = await setup();
+      const published = [];
+      for (let i = 0; i < 4; i++) published.push(await publish({ metrics: { accuracy: i / 10 } }));
+      const listed = await registry.versions("churn");
+      expect(listed.map((m) => m.metrics.accuracy)).toEqual([0, 0.1, 0.2, 0.3]);
+      expect(listed.map((m) => m.version)).toEqual(published.map((m) => m.version));
+      expect(listed.map((m) => m.sequence)).toEqual([1, 2, 3, 4]);
+      expect((await registry.resolve("churn", "3"))?.version).toBe(published[2]?.version);
+
+      // Across millisecond, second, day and year boundaries the text order is the time order.
+      const times = [
+        "2025-12-31T23:59:59.999Z",
+        "2026-01-01T00:00:00.000Z",
+        "2026-01-01T00:00:00.001Z",
+        "2026-01-01T00:00:01.000Z",
+        "2026-02-01T00:00:00.000Z",
+        "2027-01-01T00:00:00.000Z",
+      ];
+      const ids = times.map((t) => newVersionId(new Date(t)));
+      expect([...ids].sort()).toEqual(ids);
+      const same = new Date("2026-01-01T00:00:00.000Z");
+      expect(new Set(Array.from({ length: 20 }, () => newVersionId(same))).size).toBe(20);
+    });
   });
 
-  it("refuses object keys that would leave the store folder", async () => {
-    const { dir } = await setup();
-    const store = createLocalStore(path.join(dir, "registry"));
-    await expect(store.put("../outside.json", "{}")).rejects.toThrow(
-      'refusing object key "../outside.json": the path leads outside its folder (`..`)',
-    );
-    await expect(store.get("/etc/passwd")).rejects.toThrow(/the path is absolute/);
+  describe("aliases and history", () => {
+    it("moves aliases and records every move, oldest first, with from taken from the chain", async () => {
+      const { registry, publish } = await setup();
+      const first = await publish();
+      const second = await publish({ gate: { verdict: "fail", baseline: `champion (${first.version})` } });
+
+      const moved = await registry.moveAlias(
+        "churn",
+        "champion",
+        first.version,
+        event("2026-01-02T00:00:00.000Z", "gate passed"),
+      );
+      expect(moved).toEqual({
+        alias: "champion",
+        from: null,
+        to: first.version,
+        at: "2026-01-02T00:00:00.000Z",
+        actor: "tester",
+        reason: "gate passed",
+        runUrl: null,
+        forced: false,
+        kind: "promote",
+      });
+      await registry.moveAlias("churn", "staging", second.version, event("2026-01-03T00:00:00.000Z"));
+      await registry.moveAlias("churn", "champion", second.version, {
+        ...event("2026-01-04T00:00:00.000Z", "hotfix"),
+        forced: true,
+      });
+
+      expect(await registry.aliases("churn")).toEqual({ champion: second.version, staging: second.version });
+      expect((await registry.resolve("churn", "champion"))?.version).toBe(second.version);
+      expect((await registry.history("churn")).map((e) => [e.alias, e.from, e.to, e.reason, e.forced])).toEqual([
+        ["champion", null, first.version, "gate passed", false],
+        ["staging", null, second.version, "test", false],
+        ["champion", first.version, second.version, "hotfix", true],
+      ]);
+      expect((await registry.history("churn", "staging")).map((e) => e.to)).toEqual([second.version]);
+    });
+
+    it("answers which version an alias pointed at on a given date", async () => {
+      const { registry, publish } = await setup();
+      const [a, b] = [await publish(), await publish()];
+      await registry.moveAlias("churn", "champion", a.version, event("2026-02-01T00:00:00.000Z"));
+      await registry.moveAlias("churn", "champion", b.version, event("2026-03-01T12:00:00.000Z"));
+      const at = async (date: string) => (await registry.aliasAt("churn", "champion", new Date(date)))?.to;
+      expect(await at("2026-01-31T23:59:59.999Z")).toBeUndefined();
+      expect(await at("2026-02-01T00:00:00.000Z")).toBe(a.version);
+      expect(await at("2026-03-01T11:59:59.999Z")).toBe(a.version);
+      expect(await at("2026-03-01T12:00:00.000Z")).toBe(b.version);
+      expect(await at("2030-01-01T00:00:00.000Z")).toBe(b.version);
+    });
+
+    it("keeps the order of moves when a mover's clock is behind the last entry", async () => {
+      const { registry, publish } = await setup();
+      const [a, b] = [await publish(), await publish()];
+      await registry.moveAlias("churn", "champion", a.version, event("2026-02-01T00:00:00.000Z"));
+      // This machine's clock is a day behind; its move still comes after the one it saw.
+      const late = await registry.moveAlias("churn", "champion", b.version, event("2026-01-31T00:00:00.000Z"));
+      expect(late).toMatchObject({ from: a.version, to: b.version, at: "2026-02-01T00:00:00.001Z" });
+      expect(await registry.aliases("churn")).toEqual({ champion: b.version });
+    });
+
+    it("rolls back one step at a time, recording each rollback, until there is nothing earlier", async () => {
+      const { registry, publish } = await setup();
+      const [v1, v2, v3] = [await publish(), await publish(), await publish()];
+      for (const [i, v] of [v1, v2, v3].entries()) {
+        await registry.moveAlias("churn", "champion", v.version, event(`2026-02-0${i + 1}T00:00:00.000Z`));
+      }
+      const rollback = (at: string) => registry.rollback("churn", "champion", { ...event(at), reason: "" });
+      expect(await rollback("2026-02-05T00:00:00.000Z")).toMatchObject({
+        from: v3.version,
+        to: v2.version,
+        kind: "rollback",
+        reason: `rolled back from ${v3.version}`,
+      });
+      expect((await rollback("2026-02-06T00:00:00.000Z")).to).toBe(v1.version);
+      expect(await registry.aliases("churn")).toEqual({ champion: v1.version });
+      const error: unknown = await rollback("2026-02-07T00:00:00.000Z").catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as Error).message).toBe(
+        `champion of churn has nothing to roll back to: it has only ever stood on ${v1.version}`,
+      );
+      // A promotion after rollbacks starts a new step: rolling back returns to where it was promoted from.
+      await registry.moveAlias("churn", "champion", v3.version, event("2026-02-08T00:00:00.000Z"));
+      expect((await rollback("2026-02-09T00:00:00.000Z")).to).toBe(v1.version);
+      expect((await registry.history("churn", "champion")).map((e) => [e.kind, e.from, e.to])).toEqual([
+        ["promote", null, v1.version],
+        ["promote", v1.version, v2.version],
+        ["promote", v2.version, v3.version],
+        ["rollback", v3.version, v2.version],
+        ["rollback", v2.version, v1.version],
+        ["promote", v1.version, v3.version],
+        ["rollback", v3.version, v1.version],
+      ]);
+    });
+
+    it("refuses an alias with nothing behind it", async () => {
+      const { registry } = await setup();
+      await expect(registry.rollback("churn", "champion", { ...event("2026-02-01T00:00:00.000Z") })).rejects.toThrow(
+        "churn has no alias champion to roll back",
+      );
+    });
+  });
+
+  describe("names and paths from configs, command lines and manifests", () => {
+    it("refuses traversal and control characters before they reach a key", async () => {
+      const { dir, registry, publish } = await setup();
+      const manifest = await publish();
+      const refused = [
+        () => registry.versions("../churn"),
+        () => registry.resolve("churn/../other", "champion"),
+        () => registry.resolve("churn", "../../etc/passwd"),
+        () => registry.resolve("churn", "champion\u0007"),
+        () => registry.version("churn", "../versions"),
+        () => registry.history("churn", "../x"),
+        () => registry.moveAlias("churn", "../../x", manifest.version, event("2026-01-02T00:00:00.000Z")),
+        () => registry.moveAlias("churn", "7", manifest.version, event("2026-01-02T00:00:00.000Z")),
+        () => publish({ model: "../escape" }),
+        () => publish({ files: [{ path: "../outside.bin", source: path.join(dir, "model/weights.bin") }] }),
+        () => publish({ files: [{ path: "/etc/passwd", source: path.join(dir, "model/weights.bin") }] }),
+        () => publish({ files: [{ path: "a/./b", source: path.join(dir, "model/weights.bin") }] }),
+        () => publish({ attachments: [{ name: "../x", source: path.join(dir, "predictions.csv") }] }),
+      ];
+      for (const call of refused) await expect(call(), String(call)).rejects.toThrow(InputError);
+      expect((await registry.versions("churn")).map((m) => m.version)).toEqual([manifest.version]);
+    });
+
+    it("refuses to pull a forged manifest whose path leaves the output folder", async () => {
+      const { dir, registry, publish } = await setup();
+      const manifest = await publish();
+      const forged = {
+        ...manifest,
+        files: [{ ...manifest.files[0], path: "../../evil.sh", size: 1, sha256: "0".repeat(64) }],
+      };
+      await expect(registry.pull(forged, path.join(dir, "out"))).rejects.toThrow(InputError);
+      await expect(readFile(path.join(dir, "evil.sh"))).rejects.toMatchObject({ code: "ENOENT" });
+    });
   });
 });

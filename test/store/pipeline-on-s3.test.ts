@@ -66,7 +66,7 @@ it("an unreachable registry is one clear error with exit 2, never a silent first
   const gate = await mlops("gate");
   expect(gate.code).toBe(2);
   expect(gate.err).toContain(
-    "cannot list s3://ml-models/registry/penguins/aliases: http://127.0.0.1:9 is unreachable (ECONNREFUSED)",
+    "cannot list s3://ml-models/registry/penguins/aliases/champion: http://127.0.0.1:9 is unreachable (ECONNREFUSED)",
   );
   expect(gate.err).not.toMatch(/\n\s+at /);
 });

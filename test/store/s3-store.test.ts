@@ -2,7 +2,9 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ExternalError } from "../../src/errors.ts";
+import { createHash } from "node:crypto";
+import { ExternalError, InputError } from "../../src/errors.ts";
+import { CorruptObjectError } from "../../src/store/object-store.ts";
 import type { ObjectStore } from "../../src/store/object-store.ts";
 import { openObjectStore } from "../../src/store/open.ts";
 import { S3ServiceException } from "@aws-sdk/client-s3";
@@ -66,10 +68,83 @@ describe.each(backends)("%s object store", (_name, open) => {
     expect(await store.getToFile("files/none.bin", path.join(folder, "none.bin"))).toBe(false);
   });
 
-  it("refuses keys that would leave the store", async () => {
+  it("refuses keys that would leave the store or hop between its folders", async () => {
     const store = await open();
     await expect(store.put("../escape.txt", "x")).rejects.toThrow(/leads outside/);
     await expect(store.get("/etc/passwd")).rejects.toThrow(/absolute/);
+    for (const key of ["m/versions/../aliases/x", "m//x", "m/./x", "m/x\u0000y", "m\\..\\x"]) {
+      await expect(store.put(key, "x"), key).rejects.toThrow(InputError);
+    }
+    await expect(store.list("m/../")).rejects.toThrow(InputError);
+  });
+
+  it("uploads a file and returns the sha256 of the bytes it sent, in one read", async () => {
+    const store = await open();
+    const source = path.join(folder, "upload.bin");
+    const content = Buffer.alloc(17 * 1024 * 1024 + 3);
+    for (let i = 0; i + 4 <= content.length; i += 1024) content.writeUInt32LE((i ^ 0x5a5a5a5a) >>> 0, i);
+    await writeFile(source, content);
+    const seen: number[] = [];
+    const digest = await store.upload("up/file.bin", source, { onProgress: (bytes) => seen.push(bytes) });
+    expect(digest).toEqual({ size: content.length, sha256: createHash("sha256").update(content).digest("hex") });
+    expect(seen.at(-1)).toBe(content.length);
+    expect((await store.get("up/file.bin"))?.equals(content)).toBe(true);
+
+    const target = path.join(folder, "down", "file.bin");
+    expect(await store.download("up/file.bin", target, { expected: digest })).toEqual(digest);
+    expect((await readFile(target)).equals(content)).toBe(true);
+    expect(await store.download("up/none.bin", target)).toBeUndefined();
+  });
+
+  it("refuses a download whose bytes differ from the expected digest and keeps the old file", async () => {
+    const store = await open();
+    await store.put("up/small.txt", "the stored bytes");
+    const target = path.join(folder, "kept.txt");
+    await writeFile(target, "what was there before");
+    const expected = { size: 16, sha256: "0".repeat(64) };
+    const error = await store.download("up/small.txt", target, { expected }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CorruptObjectError);
+    expect((error as CorruptObjectError).actual).toEqual({
+      size: 16,
+      sha256: createHash("sha256").update("the stored bytes").digest("hex"),
+    });
+    expect(await readFile(target, "utf8")).toBe("what was there before");
+  });
+
+  it("creates an object only when its key is free", async () => {
+    const store = await open();
+    expect(await store.create("c/once.json", "first")).toBe(true);
+    expect(await store.create("c/once.json", "second")).toBe(false);
+    expect((await store.get("c/once.json"))?.toString()).toBe("first");
+  });
+
+  it("lists the immediate folders of a prefix", async () => {
+    const store = await open();
+    await store.put("f/a/1.txt", "1");
+    await store.put("f/a/deep/2.txt", "2");
+    await store.put("f/b/3.txt", "3");
+    await store.put("f/top.txt", "t");
+    expect(await store.folders("f/")).toEqual(["a", "b"]);
+    expect(await store.folders("f/a/")).toEqual(["deep"]);
+    expect(await store.folders("nothing/")).toEqual([]);
+  });
+});
+
+describe("unfinished writes", () => {
+  it("a folder store hides temporary files and removes the old ones", async () => {
+    const dir = path.join(folder, "tmp-store");
+    const store = await openObjectStore(dir, folder);
+    await store.put("m/kept.txt", "k");
+    await writeFile(path.join(dir, "m", "half.bin.tmp-0123456789ab"), "half");
+    expect(await store.list("m/")).toEqual(["m/kept.txt"]);
+    expect(await store.discardIncomplete("m/", new Date(Date.now() - 60_000))).toBe(0);
+    expect(await store.discardIncomplete("m/", new Date(Date.now() + 60_000))).toBe(1);
+    expect(await store.list("m/")).toEqual(["m/kept.txt"]);
+  });
+
+  it("s3rver cannot list multipart uploads: nothing to abort, no error", async () => {
+    const store = createS3Store({ bucket: "models", prefix: "" }, { endpoint: server.endpoint, credentials });
+    expect(await store.discardIncomplete("m/", new Date())).toBe(0);
   });
 });
 

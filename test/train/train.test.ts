@@ -100,7 +100,10 @@ describe("params reach the command", () => {
     expect(result.outputs).toEqual([
       { path: "model/seen.json", ...(await sha256File(path.join(dir, "model", "seen.json"))) },
     ]);
-    expect(context.logger.records.map((r) => r.message)).toEqual([`$ ${nodeEval(program)}`, "  [train] trained"]);
+    expect(context.logger.records.filter((r) => r.level === "info").map((r) => r.message)).toEqual([
+      `$ ${nodeEval(program)}`,
+      "  [train] trained",
+    ]);
   });
 
   it("reads params from a file next to mlops.yml", async () => {
@@ -195,6 +198,7 @@ describe("runCommand", () => {
       durationMs: 5,
       tail: [],
       stderrTail: [],
+      peakMemoryBytes: null,
     });
     expect(failure).toBe("evaluation was killed by SIGKILL: node predict.mjs");
   });

@@ -2,10 +2,16 @@ import type { CommandSpec } from "../command.ts";
 import { checkCommand } from "./check.ts";
 import { initCommand } from "./init.ts";
 import { modelsCommand } from "./models.ts";
+import { planCommand } from "./plan.ts";
 import { profileCommand } from "./profile.ts";
 import { promoteCommand } from "./promote.ts";
+import { pullCommand } from "./pull.ts";
+import { reportCommand } from "./report.ts";
+import { rollbackCommand } from "./rollback.ts";
 import { runCommand } from "./run.ts";
+import { selectCommand } from "./select.ts";
 import { evaluateCommand, gateCommand, publishCommand, trainCommand, validateCommand } from "./stages.ts";
+import { sweepCommand } from "./sweep.ts";
 
 /** Every `mlops` command, in the order `mlops --help` lists them (the pipeline's order, then the registry's). */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -16,8 +22,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   trainCommand,
   evaluateCommand,
   gateCommand,
+  reportCommand,
   publishCommand,
   runCommand,
+  planCommand,
+  sweepCommand,
+  selectCommand,
   modelsCommand,
   promoteCommand,
+  rollbackCommand,
+  pullCommand,
 ];

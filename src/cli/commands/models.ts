@@ -1,70 +1,151 @@
 import { ExitCode, InputError, UsageError } from "../../errors.ts";
 import { formatNumber } from "../../gate/rules.ts";
+import type { AliasEvent } from "../../registry/aliases.ts";
+import type { Manifest } from "../../registry/manifest.ts";
 import { openRegistry } from "../../registry/open.ts";
+import { formatBytes } from "../../registry/progress.ts";
+import type { Registry } from "../../registry/registry.ts";
 import { renderTextTable } from "../../report/table.ts";
-import type { CommandSpec } from "../command.ts";
+import type { CommandOutcome, CommandSpec } from "../command.ts";
 import { openProject } from "../project.ts";
 
 export const modelsCommand: CommandSpec = {
   name: "models",
-  summary: "List the model's versions and aliases (list), one version (show <ref>), or the alias history (history)",
+  summary: "List versions and aliases, show one version, trace the alias history, or clean up interrupted publishes",
+  details:
+    "A <ref> is a version id, a version number (7 or v7) or an alias (champion).\n" +
+    "`history --alias champion --at 2026-03-01` answers which version was champion then: at that moment, or for a\n" +
+    "bare date every version that served during that day (UTC).",
   positionals: [
-    { name: "action", required: false, description: "list (default), show or history" },
-    { name: "ref", required: false, description: "for show: a version id or an alias such as champion" },
+    { name: "action", required: false, description: "list (default), show, history or clean" },
+    { name: "ref", required: false, description: "for show: a version id, number or alias such as champion" },
   ],
+  options: {
+    alias: { type: "string", valueName: "name", description: "history: only this alias (default for --at: champion)" },
+    at: { type: "string", valueName: "time", description: "history: the alias at this ISO time or date (UTC)" },
+  },
   run: async (args, io) => {
     const context = await openProject(args, io);
     const registry = await openRegistry(context);
     const model = context.loaded.config.model.name;
     const [action = "list", ref] = args.positionals;
-    if (action === "list") {
-      const [versions, aliases] = await Promise.all([registry.versions(model), registry.aliases(model)]);
-      const byVersion = new Map<string, string[]>();
-      for (const [alias, version] of Object.entries(aliases))
-        byVersion.set(version, [...(byVersion.get(version) ?? []), alias]);
-      const headline = context.loaded.config.gate?.primary_metric ?? context.loaded.config.gate?.rules[0]?.metric;
-      const table = {
-        headers: ["version", "created", "gate", ...(headline ? [headline] : []), "aliases"],
-        rows: versions.map((m) => [
-          m.version,
-          m.createdAt,
-          m.gate?.verdict ?? "—",
-          ...(headline ? [m.metrics[headline] === undefined ? "—" : formatNumber(m.metrics[headline])] : []),
-          (byVersion.get(m.version) ?? []).join(", "),
-        ]),
-      };
-      const text =
-        versions.length === 0
-          ? `No versions of ${model} in ${registry.location} yet.`
-          : `${model} in ${registry.location}\n${renderTextTable(table)}`;
-      return { exitCode: ExitCode.ok, result: { model, registry: registry.location, versions, aliases }, text };
-    }
+    const headline = context.loaded.config.gate?.primary_metric ?? context.loaded.config.gate?.rules[0]?.metric;
+    const alias = typeof args.values.alias === "string" ? args.values.alias : undefined;
+    const at = typeof args.values.at === "string" ? args.values.at : undefined;
+    if (action === "list") return listVersions(registry, model, headline);
     if (action === "show") {
       if (!ref) throw new UsageError("models show needs a version id or alias", { hint: "mlops models show champion" });
       const manifest = await registry.resolve(model, ref);
       if (!manifest)
         throw new InputError(`${model} has no version or alias "${ref}"`, { hint: "see `mlops models list`" });
-      return { exitCode: ExitCode.ok, result: manifest, text: JSON.stringify(manifest, null, 2) };
+      const aliases = Object.entries(await registry.aliases(model))
+        .filter(([, version]) => version === manifest.version)
+        .map(([name]) => name);
+      return { exitCode: ExitCode.ok, result: manifest, text: describeManifest(manifest, aliases) };
     }
     if (action === "history") {
-      const events = await registry.history(model);
-      const table = {
-        headers: ["when", "alias", "from", "to", "by", "why"],
-        rows: events.map((e) => [
-          e.at,
-          e.alias,
-          e.from ?? "—",
-          e.to,
-          e.actor ?? "—",
-          e.reason + (e.forced ? " (forced)" : ""),
-        ]),
-      };
-      return {
-        exitCode: ExitCode.ok,
-        result: { model, events },
-        text: events.length === 0 ? "No alias has moved yet." : renderTextTable(table),
-      };
+      if (at !== undefined) return aliasAtTime(registry, model, alias ?? "champion", at);
+      return showHistory(await registry.history(model, alias), model);
     }
-    throw new UsageError(`unknown models action "${action}"`, { hint: "use list, show or history" });
+    if (action === "clean") {
+      const cleaned = await registry.clean(model);
+      const text =
+        cleaned.versions.length === 0 && cleaned.uploads === 0
+          ? "Nothing to clean: no interrupted publish older than a day."
+          : `Removed ${cleaned.versions.length} interrupted publish(es) (${cleaned.objects} object(s)): ${cleaned.versions.join(", ") || "—"}; aborted ${cleaned.uploads} unfinished upload(s).`;
+      return { exitCode: ExitCode.ok, result: { model, ...cleaned }, text };
+    }
+    throw new UsageError(`unknown models action "${action}"`, { hint: "use list, show, history or clean" });
   },
 };
+
+async function listVersions(registry: Registry, model: string, headline: string | undefined): Promise<CommandOutcome> {
+  const [versions, aliases] = await Promise.all([registry.versions(model), registry.aliases(model)]);
+  const byVersion = new Map<string, string[]>();
+  for (const [name, version] of Object.entries(aliases))
+    byVersion.set(version, [...(byVersion.get(version) ?? []), name]);
+  const table = {
+    headers: ["#", "version", "created", "gate", ...(headline ? [headline] : []), "aliases"],
+    rows: versions.map((m) => [
+      m.sequence === undefined ? "—" : String(m.sequence),
+      m.version,
+      m.createdAt,
+      m.gate?.verdict ?? "—",
+      ...(headline ? [m.metrics[headline] === undefined ? "—" : formatNumber(m.metrics[headline])] : []),
+      (byVersion.get(m.version) ?? []).join(", "),
+    ]),
+  };
+  const text =
+    versions.length === 0
+      ? `No versions of ${model} in ${registry.location} yet.`
+      : `${model} in ${registry.location}\n${renderTextTable(table)}`;
+  return { exitCode: ExitCode.ok, result: { model, registry: registry.location, versions, aliases }, text };
+}
+
+function describeManifest(m: Manifest, aliases: string[]): string {
+  const lines = [
+    `${m.model} ${m.version}${m.sequence === undefined ? "" : ` (#${m.sequence})`}${aliases.length > 0 ? `, ${aliases.join(", ")}` : ""}`,
+    `created   ${m.createdAt} by ${m.actor ?? "unknown"}${m.runUrl ? ` in ${m.runUrl}` : ""}`,
+    `source    ${m.repository ? `${m.repository} ` : ""}${m.git.ref ?? "no ref"} ${m.git.sha ?? "no commit"}`,
+    `gate      ${m.gate ? `${m.gate.verdict}${m.gate.baseline ? ` against ${m.gate.baseline}` : ""}` : "not run"}`,
+    `metrics   ${
+      Object.entries(m.metrics)
+        .map(([name, value]) => `${name} ${formatNumber(value)}`)
+        .join(", ") || "none"
+    }`,
+    `params    ${JSON.stringify(m.params)}`,
+    "files",
+    ...m.files.map((f) => `  ${f.path}  ${formatBytes(f.size)}  sha256 ${f.sha256}`),
+    ...Object.entries(m.attachments).map(([name, f]) => `  (${name}) ${f.path}  ${formatBytes(f.size)}`),
+    `kit       mlops-kit ${m.kitVersion}, ${m.format}`,
+  ];
+  return lines.join("\n");
+}
+
+function showHistory(events: AliasEvent[], model: string): CommandOutcome {
+  const table = {
+    headers: ["when", "alias", "from", "to", "by", "why"],
+    rows: events.map((e) => [
+      e.at,
+      e.alias,
+      e.from ?? "—",
+      e.to,
+      e.actor ?? "—",
+      e.reason + (e.forced ? " (forced)" : "") + (e.kind === "rollback" ? " (rollback)" : ""),
+    ]),
+  };
+  return {
+    exitCode: ExitCode.ok,
+    result: { model, events },
+    text: events.length === 0 ? "No alias has moved yet." : renderTextTable(table),
+  };
+}
+
+/** A moment, or for a bare date (YYYY-MM-DD) the whole UTC day. */
+function parseWhen(text: string): { start: Date; end: Date } {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text);
+  const start = new Date(day ? `${text}T00:00:00.000Z` : text);
+  if (Number.isNaN(start.getTime())) {
+    throw new UsageError(`--at expects an ISO date or time, not "${text}"`, {
+      hint: "e.g. --at 2026-03-01 or --at 2026-03-01T12:00Z",
+    });
+  }
+  return { start, end: day ? new Date(start.getTime() + 24 * 60 * 60 * 1000 - 1) : start };
+}
+
+async function aliasAtTime(registry: Registry, model: string, alias: string, when: string): Promise<CommandOutcome> {
+  const { start, end } = parseWhen(when);
+  const history = await registry.history(model, alias);
+  const inForce = await registry.aliasAt(model, alias, start);
+  const during = history.filter((e) => Date.parse(e.at) > start.getTime() && Date.parse(e.at) <= end.getTime());
+  const served = [...(inForce ? [inForce] : []), ...during];
+  const text =
+    served.length === 0
+      ? `${alias} did not exist yet at ${start.toISOString()}.`
+      : served.map((e) => `${alias} -> ${e.to} since ${e.at} (by ${e.actor ?? "unknown"}: ${e.reason})`).join("\n");
+  return {
+    exitCode: ExitCode.ok,
+    result: { model, alias, from: start.toISOString(), to: end.toISOString(), served },
+    text,
+  };
+}

@@ -6,6 +6,9 @@ import { openProject } from "../project.ts";
 export const promoteCommand: CommandSpec = {
   name: "promote",
   summary: "Point an alias (default champion) at a version, recording who, when and why",
+  details:
+    "<version> may also be a version number (7 or v7) or an alias whose version to promote (staging).\n" +
+    "Refuses a version whose gate did not pass (exit 1) unless --force; a forced promotion is marked in the history.",
   positionals: [{ name: "version", required: true, description: "the version id (see `mlops models`)" }],
   options: {
     alias: { type: "string", valueName: "name", default: "champion", description: "The alias to move" },
@@ -13,27 +16,22 @@ export const promoteCommand: CommandSpec = {
     force: { type: "boolean", description: "Promote even though the version's gate did not pass (recorded as forced)" },
   },
   run: async (args, io) => {
-    const [version] = args.positionals;
-    if (!version)
-      throw new UsageError("promote needs a version id", { hint: "mlops promote <version> --alias champion" });
+    const [ref] = args.positionals;
+    if (!ref) throw new UsageError("promote needs a version id", { hint: "mlops promote <version> --alias champion" });
     const context = await openProject(args, io);
     const registry = await openRegistry(context);
     const model = context.loaded.config.model.name;
-    const manifest = await registry.version(model, version);
-    if (!manifest) throw new InputError(`${model} has no version ${version}`, { hint: "see `mlops models list`" });
+    const manifest = await registry.resolve(model, ref);
+    if (!manifest) throw new InputError(`${model} has no version ${ref}`, { hint: "see `mlops models list`" });
+    const { version } = manifest;
     const alias = String(args.values.alias ?? "champion");
     const force = args.values.force === true;
-    if (manifest.gate?.verdict !== "pass" && !force) {
+    const verdict = manifest.gate?.verdict ?? "missing";
+    if (verdict !== "pass" && !force) {
       return {
         exitCode: ExitCode.checkFailed,
-        result: {
-          promoted: false,
-          model,
-          version,
-          alias,
-          reason: `its gate verdict is ${manifest.gate?.verdict ?? "missing"}`,
-        },
-        text: `Not promoted: ${version}'s gate verdict is ${manifest.gate?.verdict ?? "missing"}. Use --force to promote anyway (it is recorded).`,
+        result: { promoted: false, model, version, alias, reason: `its gate verdict is ${verdict}` },
+        text: `Not promoted: ${version}'s gate verdict is ${verdict}. Use --force to promote anyway (it is recorded).`,
       };
     }
     const event = await registry.moveAlias(model, alias, version, {
@@ -41,7 +39,7 @@ export const promoteCommand: CommandSpec = {
       actor: context.provenance.actor,
       reason: typeof args.values.reason === "string" ? args.values.reason : "promoted by hand",
       runUrl: context.provenance.runUrl,
-      forced: force && manifest.gate?.verdict !== "pass",
+      forced: force && verdict !== "pass",
     });
     return {
       exitCode: ExitCode.ok,

@@ -3,6 +3,7 @@ import { runPipeline } from "../../pipeline/stages.ts";
 import { renderHeadline, renderText } from "../../report/sections.ts";
 import type { CommandSpec } from "../command.ts";
 import { openProject } from "../project.ts";
+import { RUN_CACHE_OPTIONS, runCacheChoices } from "./stages.ts";
 
 export const runCommand: CommandSpec = {
   name: "run",
@@ -14,11 +15,16 @@ export const runCommand: CommandSpec = {
   options: {
     set: { type: "string", multiple: true, valueName: "name=value", description: "Override a param (repeatable)" },
     "no-publish": { type: "boolean", description: "Stop after the gate" },
+    ...RUN_CACHE_OPTIONS,
   },
   run: async (args, io) => {
     const context = await openProject(args, io);
     const overrides = (args.values.set as string[] | undefined) ?? [];
-    const pipeline = await runPipeline(context, { overrides, publish: args.values["no-publish"] !== true });
+    const pipeline = await runPipeline(context, {
+      overrides,
+      publish: args.values["no-publish"] !== true,
+      ...runCacheChoices(args.values),
+    });
     const verdict =
       pipeline.stoppedAt !== null
         ? `Stopped at ${pipeline.stoppedAt}.`

@@ -5,10 +5,12 @@ import {
   runTrainStage,
   runValidateStage,
 } from "../../pipeline/stages.ts";
-import { resolveTrainParams } from "../../train/train.ts";
 import { glob } from "tinyglobby";
+import { CACHE_CHOICES, parseCacheChoice } from "../../cache/open.ts";
 import { UsageError } from "../../errors.ts";
-import type { CommandSpec } from "../command.ts";
+import { findLeg } from "../../train/sweep.ts";
+import { resolveTrainParams, type TrainOptions } from "../../train/train.ts";
+import type { CommandArgs, CommandSpec, OptionSpec } from "../command.ts";
 import { workersOf } from "./profile.ts";
 import { openProject, stageOutcome } from "../project.ts";
 
@@ -45,10 +47,29 @@ export const validateCommand: CommandSpec = {
   },
 };
 
+/** The run-cache flags `train` and `run` share. */
+export const RUN_CACHE_OPTIONS: Record<string, OptionSpec> = {
+  force: { type: "boolean", description: "Train even when the run cache has this run (and save the result again)" },
+  cache: {
+    type: "string",
+    valueName: "backend",
+    description: `Run cache backend for this run: ${CACHE_CHOICES.join(", ")} (default: train.cache)`,
+  },
+};
+
+/** `--force` and `--cache` as train options. */
+export function runCacheChoices(values: CommandArgs["values"]): Pick<TrainOptions, "force" | "cacheChoice"> {
+  const cacheChoice = typeof values.cache === "string" ? parseCacheChoice(values.cache, "--cache") : undefined;
+  return { force: values.force === true, ...(cacheChoice === undefined ? {} : { cacheChoice }) };
+}
+
 export const trainCommand: CommandSpec = {
   name: "train",
-  summary: "Run the training command with the resolved params",
-  details: "Params reach the command as $MLOPS_PARAMS_FILE (JSON) and MLOPS_PARAM_<NAME> variables.",
+  summary: "Run the training command with the resolved params, or reuse an identical earlier run from the run cache",
+  details:
+    "Params reach the command as $MLOPS_PARAMS_FILE (JSON) and MLOPS_PARAM_<NAME> variables.\n" +
+    "The run cache key covers the command, params, train.inputs, the data, lockfiles, platform and runtimes;\n" +
+    "a hit restores train.outputs byte for byte and skips the command.",
   options: {
     set: {
       type: "string",
@@ -56,11 +77,21 @@ export const trainCommand: CommandSpec = {
       valueName: "name=value",
       description: "Override a param (repeatable), e.g. --set learning_rate=0.05",
     },
+    leg: { type: "string", valueName: "id", description: "Train this leg of train.matrix (see `mlops plan`)" },
+    ...RUN_CACHE_OPTIONS,
   },
   run: async (args, io) => {
     const context = await openProject(args, io);
-    const params = await resolveTrainParams(context.loaded, (args.values.set as string[] | undefined) ?? []);
-    return stageOutcome(await runTrainStage(context, { params }));
+    const leg = typeof args.values.leg === "string" ? findLeg(context.loaded.config, args.values.leg) : null;
+    const params = await resolveTrainParams(context.loaded, (args.values.set as string[] | undefined) ?? [], leg);
+
+    return stageOutcome(
+      await runTrainStage(context, {
+        params,
+        leg,
+        ...runCacheChoices(args.values),
+      }),
+    );
   },
 };
 

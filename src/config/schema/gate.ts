@@ -49,7 +49,7 @@ export const BaselineSpec = z
     z.literal("none"),
     Name,
     z.strictObject({
-      alias: Name.optional().describe("Registry alias whose version is the baseline."),
+      alias: Name.optional().describe("Registry alias whose version is the baseline (default `champion`)."),
       metrics_file: RelativePath.optional().describe("Fallback: a metrics JSON file (e.g. from the base branch)."),
     }),
   ])

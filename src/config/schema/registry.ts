@@ -24,5 +24,12 @@ export const PublishSection = z
       .union([Name, z.literal(false)])
       .default("champion")
       .describe("Alias moved to the new version when its gate passed; `false` never promotes."),
+    promote_branches: z
+      .array(z.string().min(1))
+      .min(1)
+      .default(["main", "master"])
+      .describe(
+        "Branches whose publishes may move the alias. Elsewhere the version is published but not promoted; a run outside git (no branch) may promote.",
+      ),
   })
   .describe("Publishing a trained model to the registry.");

@@ -13,8 +13,17 @@ export const TrainCache = z
     backend: z
       .enum(CACHE_BACKENDS)
       .default("auto")
-      .describe("`auto`: the GitHub Actions cache inside a runner, else a local folder. `s3` needs `uri`."),
-    uri: z.string().optional().describe("Where the cache lives: a folder, or s3://bucket/prefix for the s3 backend."),
+      .describe(
+        "`auto`: S3 when `uri` is an s3:// URI, else the GitHub Actions cache inside a runner (from a JavaScript " +
+          "action), else a local folder. `s3` without `uri` uses `<registry.uri>/run-cache`.",
+      ),
+    uri: z
+      .string()
+      .optional()
+      .describe(
+        "Where the cache lives: a folder (default <workspace>/cache), or s3://bucket/prefix. S3 settings " +
+          "(region, endpoint) come from the registry section.",
+      ),
   })
   .describe("The run cache: skip training when nothing it depends on changed.");
 
@@ -33,7 +42,10 @@ export const TrainSection = z
     inputs: z
       .array(RelativePath)
       .default([])
-      .describe("Code and files the training depends on (globs). Their content is part of the cache key."),
+      .describe(
+        "Code and files the training depends on (globs). Their content is part of the run cache key, as are files " +
+          "the command names (`python train.py`): list what those import.",
+      ),
     outputs: z
       .array(RelativePath)
       .default([])
@@ -47,10 +59,16 @@ export const TrainSection = z
     matrix: z
       .record(z.string(), z.array(Scalar).min(1))
       .optional()
-      .describe("A hyperparameter sweep: each param with the values to try. Each combination trains once."),
+      .describe(
+        "A hyperparameter sweep: each param (dotted names reach into nested params) with the values to try. " +
+          "Each combination is one leg (at most 256); `mlops plan` lists them, `mlops select` picks the best.",
+      ),
     runs_on: z
       .union([z.string(), z.array(z.string()).min(1)])
       .optional()
-      .describe("Runner labels for training jobs in the workflow templates, e.g. `[self-hosted, gpu]`."),
+      .describe(
+        "Runner labels for training jobs (the sweep matrix's `runs_on` and the workflow templates), e.g. " +
+          "`[self-hosted, gpu]`. Default: ubuntu-latest.",
+      ),
   })
   .describe("How the model is trained.");

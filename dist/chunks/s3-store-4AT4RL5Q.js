@@ -1,10 +1,5 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  ExternalError,
-  describePathProblem,
-  relativePathProblem
-} from "./chunk-4MICSIQX.js";
-import {
   BinaryDecisionDiagram,
   Client,
   Command,
@@ -101,6 +96,16 @@ import {
   writeKey
 } from "./chunk-Q2RBWQXJ.js";
 import {
+  CorruptObjectError,
+  READ_CHUNK,
+  checkKey,
+  checkPrefix,
+  sameDigest
+} from "./chunk-L53UQPWG.js";
+import {
+  ExternalError
+} from "./chunk-4MICSIQX.js";
+import {
   __commonJS,
   __esm,
   __export,
@@ -123,13 +128,13 @@ var init_constants = __esm({
       WHEN_REQUIRED: "WHEN_REQUIRED"
     };
     DEFAULT_RESPONSE_CHECKSUM_VALIDATION = RequestChecksumCalculation.WHEN_SUPPORTED;
-    (function(ChecksumAlgorithm2) {
-      ChecksumAlgorithm2["MD5"] = "MD5";
-      ChecksumAlgorithm2["CRC32"] = "CRC32";
-      ChecksumAlgorithm2["CRC32C"] = "CRC32C";
-      ChecksumAlgorithm2["CRC64NVME"] = "CRC64NVME";
-      ChecksumAlgorithm2["SHA1"] = "SHA1";
-      ChecksumAlgorithm2["SHA256"] = "SHA256";
+    (function(ChecksumAlgorithm3) {
+      ChecksumAlgorithm3["MD5"] = "MD5";
+      ChecksumAlgorithm3["CRC32"] = "CRC32";
+      ChecksumAlgorithm3["CRC32C"] = "CRC32C";
+      ChecksumAlgorithm3["CRC64NVME"] = "CRC64NVME";
+      ChecksumAlgorithm3["SHA1"] = "SHA1";
+      ChecksumAlgorithm3["SHA256"] = "SHA256";
     })(ChecksumAlgorithm || (ChecksumAlgorithm = {}));
     (function(ChecksumLocation2) {
       ChecksumLocation2["HEADER"] = "header";
@@ -16775,7 +16780,7 @@ var require_dist_cjs11 = __commonJS({
     var { setCredentialFeature: setCredentialFeature2 } = (init_client2(), __toCommonJS(client_exports2));
     var { CredentialsProviderError, parseKnownFiles, getProfileName } = (init_config(), __toCommonJS(config_exports));
     var { HttpRequest: HttpRequest2 } = (init_protocols(), __toCommonJS(protocols_exports));
-    var { createHash: createHash3, createPrivateKey, createPublicKey, sign: sign3 } = __require("node:crypto");
+    var { createHash: createHash5, createPrivateKey, createPublicKey, sign: sign3 } = __require("node:crypto");
     var { promises } = __require("node:fs");
     var { homedir } = __require("node:os");
     var { dirname, join } = __require("node:path");
@@ -16946,7 +16951,7 @@ var require_dist_cjs11 = __commonJS({
       getTokenFilePath() {
         const directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join(homedir(), ".aws", "login", "cache");
         const loginSessionBytes = Buffer.from(this.loginSession, "utf8");
-        const loginSessionSha256 = createHash3("sha256").update(loginSessionBytes).digest("hex");
+        const loginSessionSha256 = createHash5("sha256").update(loginSessionBytes).digest("hex");
         return join(directory, `${loginSessionSha256}.json`);
       }
       derToRawSignature(derSignature) {
@@ -26635,9 +26640,9 @@ var require_dist_cjs16 = __commonJS({
         super.destroy();
       }
     };
-    var AbortMultipartUploadCommand = class extends command5(_ep05, _mw05, "AbortMultipartUpload", AbortMultipartUpload$) {
+    var AbortMultipartUploadCommand3 = class extends command5(_ep05, _mw05, "AbortMultipartUpload", AbortMultipartUpload$) {
     };
-    var CompleteMultipartUploadCommand = class extends command5(_ep05, _mw1, "CompleteMultipartUpload", CompleteMultipartUpload$) {
+    var CompleteMultipartUploadCommand2 = class extends command5(_ep05, _mw1, "CompleteMultipartUpload", CompleteMultipartUpload$) {
     };
     var CopyObjectCommand = class extends command5(_ep12, _mw1, "CopyObject", CopyObject$) {
     };
@@ -26647,7 +26652,7 @@ var require_dist_cjs16 = __commonJS({
     };
     var CreateBucketMetadataTableConfigurationCommand = class extends command5(_ep3, _mw3, "CreateBucketMetadataTableConfiguration", CreateBucketMetadataTableConfiguration$) {
     };
-    var CreateMultipartUploadCommand = class extends command5(_ep05, _mw1, "CreateMultipartUpload", CreateMultipartUpload$) {
+    var CreateMultipartUploadCommand2 = class extends command5(_ep05, _mw1, "CreateMultipartUpload", CreateMultipartUpload$) {
     };
     var DeleteBucketAnalyticsConfigurationCommand = class extends command5(_ep3, _mw4, "DeleteBucketAnalyticsConfiguration", DeleteBucketAnalyticsConfiguration$) {
     };
@@ -26771,7 +26776,7 @@ var require_dist_cjs16 = __commonJS({
     };
     var ListDirectoryBucketsCommand = class extends command5(_ep7, _mw05, "ListDirectoryBuckets", ListDirectoryBuckets$) {
     };
-    var ListMultipartUploadsCommand = class extends command5(_ep8, _mw05, "ListMultipartUploads", ListMultipartUploads$) {
+    var ListMultipartUploadsCommand2 = class extends command5(_ep8, _mw05, "ListMultipartUploads", ListMultipartUploads$) {
     };
     var ListObjectAnnotationsCommand = class extends command5(_ep5, _mw05, "ListObjectAnnotations", ListObjectAnnotations$) {
     };
@@ -26825,7 +26830,7 @@ var require_dist_cjs16 = __commonJS({
     };
     var PutObjectAnnotationCommand = class extends command5(_ep05, _mw10, "PutObjectAnnotation", PutObjectAnnotation$) {
     };
-    var PutObjectCommand2 = class extends command5(_ep05, _mw11, "PutObject", PutObject$) {
+    var PutObjectCommand3 = class extends command5(_ep05, _mw11, "PutObject", PutObject$) {
     };
     var PutObjectLegalHoldCommand = class extends command5(_ep5, _mw5, "PutObjectLegalHold", PutObjectLegalHold$) {
     };
@@ -26851,7 +26856,7 @@ var require_dist_cjs16 = __commonJS({
     };
     var UpdateObjectEncryptionCommand = class extends command5(_ep5, _mw5, "UpdateObjectEncryption", UpdateObjectEncryption$) {
     };
-    var UploadPartCommand = class extends command5(_ep05, _mw13, "UploadPart", UploadPart$) {
+    var UploadPartCommand2 = class extends command5(_ep05, _mw13, "UploadPart", UploadPart$) {
     };
     var UploadPartCopyCommand = class extends command5(_ep4, _mw1, "UploadPartCopy", UploadPartCopy$) {
     };
@@ -26953,13 +26958,13 @@ var require_dist_cjs16 = __commonJS({
       return checkExceptions(result);
     };
     var commands5 = {
-      AbortMultipartUploadCommand,
-      CompleteMultipartUploadCommand,
+      AbortMultipartUploadCommand: AbortMultipartUploadCommand3,
+      CompleteMultipartUploadCommand: CompleteMultipartUploadCommand2,
       CopyObjectCommand,
       CreateBucketCommand,
       CreateBucketMetadataConfigurationCommand,
       CreateBucketMetadataTableConfigurationCommand,
-      CreateMultipartUploadCommand,
+      CreateMultipartUploadCommand: CreateMultipartUploadCommand2,
       CreateSessionCommand,
       DeleteBucketCommand,
       DeleteBucketAnalyticsConfigurationCommand,
@@ -27022,7 +27027,7 @@ var require_dist_cjs16 = __commonJS({
       ListBucketMetricsConfigurationsCommand,
       ListBucketsCommand,
       ListDirectoryBucketsCommand,
-      ListMultipartUploadsCommand,
+      ListMultipartUploadsCommand: ListMultipartUploadsCommand2,
       ListObjectAnnotationsCommand,
       ListObjectsCommand,
       ListObjectsV2Command: ListObjectsV2Command2,
@@ -27047,7 +27052,7 @@ var require_dist_cjs16 = __commonJS({
       PutBucketTaggingCommand,
       PutBucketVersioningCommand,
       PutBucketWebsiteCommand,
-      PutObjectCommand: PutObjectCommand2,
+      PutObjectCommand: PutObjectCommand3,
       PutObjectAclCommand,
       PutObjectAnnotationCommand,
       PutObjectLegalHoldCommand,
@@ -27062,7 +27067,7 @@ var require_dist_cjs16 = __commonJS({
       UpdateBucketMetadataInventoryTableConfigurationCommand,
       UpdateBucketMetadataJournalTableConfigurationCommand,
       UpdateObjectEncryptionCommand,
-      UploadPartCommand,
+      UploadPartCommand: UploadPartCommand2,
       UploadPartCopyCommand,
       WriteGetObjectResponseCommand
     };
@@ -27135,7 +27140,7 @@ var require_dist_cjs16 = __commonJS({
       COPY: "COPY",
       EXCLUDE: "EXCLUDE"
     };
-    var ChecksumAlgorithm2 = {
+    var ChecksumAlgorithm3 = {
       CRC32: "CRC32",
       CRC32C: "CRC32C",
       CRC64NVME: "CRC64NVME",
@@ -27522,7 +27527,7 @@ var require_dist_cjs16 = __commonJS({
     exports.AbacStatus$ = AbacStatus$;
     exports.AbortIncompleteMultipartUpload$ = AbortIncompleteMultipartUpload$;
     exports.AbortMultipartUpload$ = AbortMultipartUpload$;
-    exports.AbortMultipartUploadCommand = AbortMultipartUploadCommand;
+    exports.AbortMultipartUploadCommand = AbortMultipartUploadCommand3;
     exports.AbortMultipartUploadOutput$ = AbortMultipartUploadOutput$;
     exports.AbortMultipartUploadRequest$ = AbortMultipartUploadRequest$;
     exports.AccelerateConfiguration$ = AccelerateConfiguration$;
@@ -27569,12 +27574,12 @@ var require_dist_cjs16 = __commonJS({
     exports.CSVInput$ = CSVInput$;
     exports.CSVOutput$ = CSVOutput$;
     exports.Checksum$ = Checksum$;
-    exports.ChecksumAlgorithm = ChecksumAlgorithm2;
+    exports.ChecksumAlgorithm = ChecksumAlgorithm3;
     exports.ChecksumMode = ChecksumMode;
     exports.ChecksumType = ChecksumType;
     exports.CommonPrefix$ = CommonPrefix$;
     exports.CompleteMultipartUpload$ = CompleteMultipartUpload$;
-    exports.CompleteMultipartUploadCommand = CompleteMultipartUploadCommand;
+    exports.CompleteMultipartUploadCommand = CompleteMultipartUploadCommand2;
     exports.CompleteMultipartUploadOutput$ = CompleteMultipartUploadOutput$;
     exports.CompleteMultipartUploadRequest$ = CompleteMultipartUploadRequest$;
     exports.CompletedMultipartUpload$ = CompletedMultipartUpload$;
@@ -27600,7 +27605,7 @@ var require_dist_cjs16 = __commonJS({
     exports.CreateBucketOutput$ = CreateBucketOutput$;
     exports.CreateBucketRequest$ = CreateBucketRequest$;
     exports.CreateMultipartUpload$ = CreateMultipartUpload$;
-    exports.CreateMultipartUploadCommand = CreateMultipartUploadCommand;
+    exports.CreateMultipartUploadCommand = CreateMultipartUploadCommand2;
     exports.CreateMultipartUploadOutput$ = CreateMultipartUploadOutput$;
     exports.CreateMultipartUploadRequest$ = CreateMultipartUploadRequest$;
     exports.CreateSession$ = CreateSession$;
@@ -27915,7 +27920,7 @@ var require_dist_cjs16 = __commonJS({
     exports.ListDirectoryBucketsOutput$ = ListDirectoryBucketsOutput$;
     exports.ListDirectoryBucketsRequest$ = ListDirectoryBucketsRequest$;
     exports.ListMultipartUploads$ = ListMultipartUploads$;
-    exports.ListMultipartUploadsCommand = ListMultipartUploadsCommand;
+    exports.ListMultipartUploadsCommand = ListMultipartUploadsCommand2;
     exports.ListMultipartUploadsOutput$ = ListMultipartUploadsOutput$;
     exports.ListMultipartUploadsRequest$ = ListMultipartUploadsRequest$;
     exports.ListObjectAnnotations$ = ListObjectAnnotations$;
@@ -28077,7 +28082,7 @@ var require_dist_cjs16 = __commonJS({
     exports.PutObjectAnnotationCommand = PutObjectAnnotationCommand;
     exports.PutObjectAnnotationOutput$ = PutObjectAnnotationOutput$;
     exports.PutObjectAnnotationRequest$ = PutObjectAnnotationRequest$;
-    exports.PutObjectCommand = PutObjectCommand2;
+    exports.PutObjectCommand = PutObjectCommand3;
     exports.PutObjectLegalHold$ = PutObjectLegalHold$;
     exports.PutObjectLegalHoldCommand = PutObjectLegalHoldCommand;
     exports.PutObjectLegalHoldOutput$ = PutObjectLegalHoldOutput$;
@@ -28198,7 +28203,7 @@ var require_dist_cjs16 = __commonJS({
     exports.UpdateObjectEncryptionRequest$ = UpdateObjectEncryptionRequest$;
     exports.UpdateObjectEncryptionResponse$ = UpdateObjectEncryptionResponse$;
     exports.UploadPart$ = UploadPart$;
-    exports.UploadPartCommand = UploadPartCommand;
+    exports.UploadPartCommand = UploadPartCommand2;
     exports.UploadPartCopy$ = UploadPartCopy$;
     exports.UploadPartCopyCommand = UploadPartCopyCommand;
     exports.UploadPartCopyOutput$ = UploadPartCopyOutput$;
@@ -28229,538 +28234,130 @@ var require_dist_cjs16 = __commonJS({
   }
 });
 
-// node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
-var require_dist_cjs17 = __commonJS({
-  "node_modules/@aws-sdk/lib-storage/dist-cjs/index.js"(exports) {
-    var { PutObjectCommand: PutObjectCommand2, ChecksumAlgorithm: ChecksumAlgorithm2, CreateMultipartUploadCommand, AbortMultipartUploadCommand, UploadPartCommand, CompleteMultipartUploadCommand, PutObjectTaggingCommand } = require_dist_cjs16();
-    var { toEndpointV1: toEndpointV12, getEndpointFromInstructions } = (init_endpoints(), __toCommonJS(endpoints_exports));
-    var { extendedEncodeURIComponent: extendedEncodeURIComponent2 } = (init_protocols(), __toCommonJS(protocols_exports));
-    var { EventEmitter } = __require("events");
-    var { Buffer: Buffer2 } = __require("buffer");
-    var { statSync, ReadStream } = __require("node:fs");
-    var { Readable: Readable3 } = __require("stream");
-    var runtimeConfigShared = {
-      statSync: () => {
-      },
-      isFileReadStream(f5) {
-        return false;
-      }
-    };
-    var runtimeConfig = {
-      ...runtimeConfigShared,
-      runtime: "node",
-      statSync,
-      isFileReadStream(f5) {
-        return f5 instanceof ReadStream;
-      }
-    };
-    var byteLength = (input) => {
-      if (input == null) {
-        return 0;
-      }
-      if (typeof input === "string") {
-        return Buffer2.byteLength(input);
-      }
-      if (typeof input.byteLength === "number") {
-        return input.byteLength;
-      } else if (typeof input.length === "number") {
-        return input.length;
-      } else if (typeof input.size === "number") {
-        return input.size;
-      } else if (typeof input.start === "number" && typeof input.end === "number") {
-        return input.end + 1 - input.start;
-      } else if (runtimeConfig.isFileReadStream(input)) {
-        try {
-          return runtimeConfig.statSync(input.path).size;
-        } catch (error) {
-          return void 0;
-        }
-      }
-      return void 0;
-    };
-    var BYTE_LENGTH_SOURCE;
-    (function(BYTE_LENGTH_SOURCE2) {
-      BYTE_LENGTH_SOURCE2["EMPTY_INPUT"] = "a null or undefined Body";
-      BYTE_LENGTH_SOURCE2["CONTENT_LENGTH"] = "the ContentLength property of the params set by the caller";
-      BYTE_LENGTH_SOURCE2["STRING_LENGTH"] = "the encoded byte length of the Body string";
-      BYTE_LENGTH_SOURCE2["TYPED_ARRAY"] = "the byteLength of a typed byte array such as Uint8Array";
-      BYTE_LENGTH_SOURCE2["LENGTH"] = "the value of Body.length";
-      BYTE_LENGTH_SOURCE2["SIZE"] = "the value of Body.size";
-      BYTE_LENGTH_SOURCE2["START_END_DIFF"] = "the numeric difference between Body.start and Body.end";
-      BYTE_LENGTH_SOURCE2["STAT"] = "the size of the file given by Body.path on disk as reported by statSync";
-    })(BYTE_LENGTH_SOURCE || (BYTE_LENGTH_SOURCE = {}));
-    var byteLengthSource = (input, override) => {
-      if (override != null) {
-        return BYTE_LENGTH_SOURCE.CONTENT_LENGTH;
-      }
-      if (input == null) {
-        return BYTE_LENGTH_SOURCE.EMPTY_INPUT;
-      }
-      if (typeof input === "string") {
-        return BYTE_LENGTH_SOURCE.STRING_LENGTH;
-      }
-      if (typeof input.byteLength === "number") {
-        return BYTE_LENGTH_SOURCE.TYPED_ARRAY;
-      } else if (typeof input.length === "number") {
-        return BYTE_LENGTH_SOURCE.LENGTH;
-      } else if (typeof input.size === "number") {
-        return BYTE_LENGTH_SOURCE.SIZE;
-      } else if (typeof input.start === "number" && typeof input.end === "number") {
-        return BYTE_LENGTH_SOURCE.START_END_DIFF;
-      } else if (runtimeConfig.isFileReadStream(input)) {
-        try {
-          runtimeConfig.statSync(input.path).size;
-          return BYTE_LENGTH_SOURCE.STAT;
-        } catch (error) {
-          return void 0;
-        }
-      }
-      return void 0;
-    };
-    async function* getChunkStream(data, partSize, getNextData) {
-      let partNumber = 1;
-      const currentBuffer = { chunks: [], length: 0 };
-      for await (const datum of getNextData(data)) {
-        currentBuffer.chunks.push(datum);
-        currentBuffer.length += datum.byteLength;
-        while (currentBuffer.length > partSize) {
-          const dataChunk = currentBuffer.chunks.length > 1 ? Buffer2.concat(currentBuffer.chunks) : currentBuffer.chunks[0];
-          yield {
-            partNumber,
-            data: dataChunk.subarray(0, partSize)
-          };
-          currentBuffer.chunks = [dataChunk.subarray(partSize)];
-          currentBuffer.length = currentBuffer.chunks[0].byteLength;
-          partNumber += 1;
-        }
-      }
-      yield {
-        partNumber,
-        data: currentBuffer.chunks.length !== 1 ? Buffer2.concat(currentBuffer.chunks) : currentBuffer.chunks[0],
-        lastPart: true
-      };
+// src/store/s3-store.ts
+var import_client_s32 = __toESM(require_dist_cjs16(), 1);
+import { createHash as createHash4, randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+
+// src/store/s3-multipart.ts
+var import_client_s3 = __toESM(require_dist_cjs16(), 1);
+import { createHash as createHash3 } from "node:crypto";
+import { open } from "node:fs/promises";
+async function uploadFile(client, target, file, limits, transfer) {
+  const handle = await open(file, "r");
+  try {
+    const total = (await handle.stat()).size;
+    if (total <= limits.partSize) {
+      const body = await readExactly(handle, Buffer.allocUnsafe(total), 0, total);
+      await client.send(new import_client_s3.PutObjectCommand({ ...target, Body: body, ContentLength: total }));
+      transfer.onProgress?.(total, total);
+      await ensureUnchanged(handle, total, file);
+      return { size: total, sha256: createHash3("sha256").update(body).digest("hex") };
     }
-    async function* getChunkUint8Array(data, partSize) {
-      let partNumber = 1;
-      let startByte = 0;
-      let endByte = partSize;
-      while (endByte < data.byteLength) {
-        yield {
-          partNumber,
-          data: data.subarray(startByte, endByte)
-        };
-        partNumber += 1;
-        startByte = endByte;
-        endByte = startByte + partSize;
-      }
-      yield {
-        partNumber,
-        data: data.subarray(startByte),
-        lastPart: true
-      };
-    }
-    async function* getDataReadable(data) {
-      for await (const chunk of data) {
-        if (Buffer2.isBuffer(chunk) || chunk instanceof Uint8Array) {
-          yield chunk;
-        } else {
-          yield Buffer2.from(chunk);
-        }
-      }
-    }
-    async function* getDataReadableStream(data) {
-      const reader = data.getReader();
-      try {
-        while (true) {
-          const { done, value } = await reader.read();
-          if (done) {
-            return;
-          }
-          if (Buffer2.isBuffer(value) || value instanceof Uint8Array) {
-            yield value;
-          } else {
-            yield Buffer2.from(value);
-          }
-        }
-      } catch (e5) {
-        throw e5;
-      } finally {
-        reader.releaseLock();
-      }
-    }
-    var getChunk = (data, partSize) => {
-      if (data instanceof Uint8Array) {
-        return getChunkUint8Array(data, partSize);
-      }
-      if (data instanceof Readable3) {
-        return getChunkStream(data, partSize, getDataReadable);
-      }
-      if (data instanceof String || typeof data === "string") {
-        return getChunkUint8Array(Buffer2.from(data), partSize);
-      }
-      if (typeof data.stream === "function") {
-        return getChunkStream(data.stream(), partSize, getDataReadableStream);
-      }
-      if (data instanceof ReadableStream) {
-        return getChunkStream(data, partSize, getDataReadableStream);
-      }
-      throw new Error("Body Data is unsupported format, expected data to be one of: string | Uint8Array | Buffer | Readable | ReadableStream | Blob;.");
-    };
-    var Upload2 = class _Upload extends EventEmitter {
-      static MIN_PART_SIZE = 1024 * 1024 * 5;
-      MAX_PARTS = 1e4;
-      queueSize = 4;
-      partSize;
-      leavePartsOnError = false;
-      tags = [];
-      client;
-      params;
-      totalBytes;
-      totalBytesSource;
-      bytesUploadedSoFar;
-      abortController;
-      concurrentUploaders = [];
-      createMultiPartPromise;
-      abortMultipartUploadCommand = null;
-      uploadedParts = [];
-      uploadEnqueuedPartsCount = 0;
-      expectedPartsCount;
-      uploadId;
-      uploadEvent;
-      isMultiPart = true;
-      singleUploadResult;
-      sent = false;
-      constructor(options) {
-        super();
-        this.queueSize = options.queueSize || this.queueSize;
-        this.leavePartsOnError = options.leavePartsOnError || this.leavePartsOnError;
-        this.tags = options.tags || this.tags;
-        this.client = options.client;
-        this.params = options.params;
-        if (!this.params) {
-          throw new Error(`InputError: Upload requires params to be passed to upload.`);
-        }
-        this.totalBytes = this.params.ContentLength ?? byteLength(this.params.Body);
-        this.totalBytesSource = byteLengthSource(this.params.Body, this.params.ContentLength);
-        this.bytesUploadedSoFar = 0;
-        this.abortController = options.abortController ?? new AbortController();
-        this.partSize = options.partSize || Math.max(_Upload.MIN_PART_SIZE, Math.ceil((this.totalBytes || 0) / this.MAX_PARTS));
-        if (this.totalBytes !== void 0) {
-          this.expectedPartsCount = Math.ceil(this.totalBytes / this.partSize);
-        }
-        this.__validateInput();
-      }
-      async abort() {
-        this.abortController.abort();
-      }
-      async done() {
-        if (this.sent) {
-          throw new Error("@aws-sdk/lib-storage: this instance of Upload has already executed .done(). Create a new instance.");
-        }
-        this.sent = true;
-        return await Promise.race([this.__doMultipartUpload(), this.__abortTimeout(this.abortController.signal)]);
-      }
-      on(event, listener) {
-        this.uploadEvent = event;
-        return super.on(event, listener);
-      }
-      async __uploadUsingPut(dataPart) {
-        this.isMultiPart = false;
-        const params = { ...this.params, Body: dataPart.data };
-        const clientConfig = this.client.config;
-        const requestHandler = clientConfig.requestHandler;
-        const eventEmitter = requestHandler instanceof EventEmitter ? requestHandler : null;
-        const uploadEventListener = (event) => {
-          this.bytesUploadedSoFar = event.loaded;
-          this.totalBytes = event.total;
-          this.__notifyProgress({
-            loaded: this.bytesUploadedSoFar,
-            total: this.totalBytes,
-            part: dataPart.partNumber,
-            Key: this.params.Key,
-            Bucket: this.params.Bucket
-          });
-        };
-        if (eventEmitter !== null) {
-          eventEmitter.on("xhr.upload.progress", uploadEventListener);
-        }
-        const resolved = await Promise.all([this.client.send(new PutObjectCommand2(params)), clientConfig?.endpoint?.()]);
-        const putResult = resolved[0];
-        let endpoint = resolved[1];
-        if (!endpoint) {
-          endpoint = toEndpointV12(await getEndpointFromInstructions(params, PutObjectCommand2, {
-            ...clientConfig
-          }));
-        }
-        if (!endpoint) {
-          throw new Error('Could not resolve endpoint from S3 "client.config.endpoint()" nor EndpointsV2.');
-        }
-        if (eventEmitter !== null) {
-          eventEmitter.off("xhr.upload.progress", uploadEventListener);
-        }
-        const locationKey = this.params.Key.split("/").map((segment) => extendedEncodeURIComponent2(segment)).join("/");
-        const locationBucket = extendedEncodeURIComponent2(this.params.Bucket);
-        const Location = (() => {
-          const endpointHostnameIncludesBucket = endpoint.hostname.startsWith(`${locationBucket}.`);
-          const forcePathStyle = this.client.config.forcePathStyle;
-          const optionalPort = endpoint.port ? `:${endpoint.port}` : ``;
-          if (forcePathStyle) {
-            return `${endpoint.protocol}//${endpoint.hostname}${optionalPort}/${locationBucket}/${locationKey}`;
-          }
-          if (endpointHostnameIncludesBucket) {
-            return `${endpoint.protocol}//${endpoint.hostname}${optionalPort}/${locationKey}`;
-          }
-          return `${endpoint.protocol}//${locationBucket}.${endpoint.hostname}${optionalPort}/${locationKey}`;
-        })();
-        this.singleUploadResult = {
-          ...putResult,
-          Bucket: this.params.Bucket,
-          Key: this.params.Key,
-          Location
-        };
-        const totalSize = byteLength(dataPart.data);
-        this.__notifyProgress({
-          loaded: totalSize,
-          total: totalSize,
-          part: 1,
-          Key: this.params.Key,
-          Bucket: this.params.Bucket
-        });
-      }
-      async __createMultipartUpload() {
-        const requestChecksumCalculation = await this.client.config.requestChecksumCalculation();
-        if (!this.createMultiPartPromise) {
-          const createCommandParams = { ...this.params, Body: void 0 };
-          if (requestChecksumCalculation === "WHEN_SUPPORTED") {
-            createCommandParams.ChecksumAlgorithm = this.params.ChecksumAlgorithm || ChecksumAlgorithm2.CRC32;
-          }
-          this.createMultiPartPromise = this.client.send(new CreateMultipartUploadCommand(createCommandParams)).then((createMpuResponse) => {
-            this.abortMultipartUploadCommand = new AbortMultipartUploadCommand({
-              Bucket: this.params.Bucket,
-              Key: this.params.Key,
-              UploadId: createMpuResponse.UploadId
-            });
-            return createMpuResponse;
-          });
-        }
-        return this.createMultiPartPromise;
-      }
-      async __doConcurrentUpload(dataFeeder) {
-        for await (const dataPart of dataFeeder) {
-          if (this.uploadEnqueuedPartsCount > this.MAX_PARTS) {
-            throw new Error(`Exceeded ${this.MAX_PARTS} parts in multipart upload to Bucket: ${this.params.Bucket} Key: ${this.params.Key}.`);
-          }
-          if (this.abortController.signal.aborted) {
-            return;
-          }
-          if (dataPart.partNumber === 1 && dataPart.lastPart) {
-            return await this.__uploadUsingPut(dataPart);
-          }
-          if (!this.uploadId) {
-            const { UploadId } = await this.__createMultipartUpload();
-            this.uploadId = UploadId;
-            if (this.abortController.signal.aborted) {
-              return;
-            }
-          }
-          const partSize = byteLength(dataPart.data) || 0;
-          const requestHandler = this.client.config.requestHandler;
-          const eventEmitter = requestHandler instanceof EventEmitter ? requestHandler : null;
-          let lastSeenBytes = 0;
-          const uploadEventListener = (event, request) => {
-            const requestPartSize = Number(request.query["partNumber"]) || -1;
-            if (requestPartSize !== dataPart.partNumber) {
-              return;
-            }
-            if (event.total && partSize) {
-              this.bytesUploadedSoFar += event.loaded - lastSeenBytes;
-              lastSeenBytes = event.loaded;
-            }
-            this.__notifyProgress({
-              loaded: this.bytesUploadedSoFar,
-              total: this.totalBytes,
-              part: dataPart.partNumber,
-              Key: this.params.Key,
-              Bucket: this.params.Bucket
-            });
-          };
-          if (eventEmitter !== null) {
-            eventEmitter.on("xhr.upload.progress", uploadEventListener);
-          }
-          this.uploadEnqueuedPartsCount += 1;
-          this.__validateUploadPart(dataPart);
-          const partResult = await this.client.send(new UploadPartCommand({
-            ...this.params,
-            ContentLength: void 0,
-            UploadId: this.uploadId,
-            Body: dataPart.data,
-            PartNumber: dataPart.partNumber
-          }));
-          if (eventEmitter !== null) {
-            eventEmitter.off("xhr.upload.progress", uploadEventListener);
-          }
-          if (this.abortController.signal.aborted) {
-            return;
-          }
-          if (!partResult.ETag) {
-            throw new Error(`Part ${dataPart.partNumber} is missing ETag in UploadPart response. Missing Bucket CORS configuration for ETag header?`);
-          }
-          this.uploadedParts.push({
-            PartNumber: dataPart.partNumber,
-            ETag: partResult.ETag,
-            ...partResult.ChecksumCRC32 && { ChecksumCRC32: partResult.ChecksumCRC32 },
-            ...partResult.ChecksumCRC32C && { ChecksumCRC32C: partResult.ChecksumCRC32C },
-            ...partResult.ChecksumSHA1 && { ChecksumSHA1: partResult.ChecksumSHA1 },
-            ...partResult.ChecksumSHA256 && { ChecksumSHA256: partResult.ChecksumSHA256 }
-          });
-          if (eventEmitter === null) {
-            this.bytesUploadedSoFar += partSize;
-          }
-          this.__notifyProgress({
-            loaded: this.bytesUploadedSoFar,
-            total: this.totalBytes,
-            part: dataPart.partNumber,
-            Key: this.params.Key,
-            Bucket: this.params.Bucket
-          });
-        }
-      }
-      async __doMultipartUpload() {
-        const dataFeeder = getChunk(this.params.Body, this.partSize);
-        const concurrentUploaderFailures = [];
-        for (let index = 0; index < this.queueSize; index++) {
-          const currentUpload = this.__doConcurrentUpload(dataFeeder).catch((err) => {
-            concurrentUploaderFailures.push(err);
-          });
-          this.concurrentUploaders.push(currentUpload);
-        }
-        await Promise.all(this.concurrentUploaders);
-        if (concurrentUploaderFailures.length >= 1) {
-          await this.markUploadAsAborted();
-          throw concurrentUploaderFailures[0];
-        }
-        if (this.abortController.signal.aborted) {
-          await this.markUploadAsAborted();
-          throw Object.assign(new Error("Upload aborted."), { name: "AbortError" });
-        }
-        let result;
-        if (this.isMultiPart) {
-          const { expectedPartsCount, uploadedParts, totalBytes, totalBytesSource } = this;
-          if (totalBytes !== void 0 && expectedPartsCount !== void 0 && uploadedParts.length !== expectedPartsCount) {
-            await this.markUploadAsAborted();
-            throw new Error(`Expected ${expectedPartsCount} part(s) but uploaded ${uploadedParts.length} part(s).
-The expected part count is based on the byte-count of the input.params.Body,
-which was read from ${totalBytesSource} and is ${totalBytes}.
-If this is not correct, provide an override value by setting a number
-to input.params.ContentLength in bytes.
-`);
-          }
-          this.uploadedParts.sort((a5, b5) => a5.PartNumber - b5.PartNumber);
-          const uploadCompleteParams = {
-            ...this.params,
-            Body: void 0,
-            UploadId: this.uploadId,
-            MultipartUpload: {
-              Parts: this.uploadedParts
-            }
-          };
-          try {
-            result = await this.client.send(new CompleteMultipartUploadCommand(uploadCompleteParams));
-          } catch (e5) {
-            await this.markUploadAsAborted().catch((abortError) => {
-              if (e5 instanceof Error && e5.cause === void 0) {
-                e5.cause = abortError;
-              }
-            });
-            throw e5;
-          }
-          if (typeof result?.Location === "string" && result.Location.includes("%2F")) {
-            result.Location = result.Location.replace(/%2F/g, "/");
-          }
-        } else {
-          result = this.singleUploadResult;
-        }
-        this.abortMultipartUploadCommand = null;
-        if (this.tags.length) {
-          await this.client.send(new PutObjectTaggingCommand({
-            ...this.params,
-            Tagging: {
-              TagSet: this.tags
-            }
-          }));
-        }
-        return result;
-      }
-      async markUploadAsAborted() {
-        if (this.uploadId && !this.leavePartsOnError && null !== this.abortMultipartUploadCommand) {
-          await this.client.send(this.abortMultipartUploadCommand);
-          this.abortMultipartUploadCommand = null;
-        }
-      }
-      __notifyProgress(progress) {
-        if (this.uploadEvent) {
-          this.emit(this.uploadEvent, progress);
-        }
-      }
-      async __abortTimeout(abortSignal) {
-        return new Promise((resolve, reject) => {
-          abortSignal.onabort = () => {
-            const abortError = new Error("Upload aborted.");
-            abortError.name = "AbortError";
-            reject(abortError);
-          };
-        });
-      }
-      __validateUploadPart(dataPart) {
-        const actualPartSize = byteLength(dataPart.data);
-        if (actualPartSize === void 0) {
-          throw new Error(`A dataPart was generated without a measurable data chunk size for part number ${dataPart.partNumber}`);
-        }
-        if (dataPart.partNumber === 1 && dataPart.lastPart) {
-          return;
-        }
-        if (!dataPart.lastPart && actualPartSize !== this.partSize) {
-          throw new Error(`The byte size for part number ${dataPart.partNumber}, size ${actualPartSize} does not match expected size ${this.partSize}`);
-        }
-      }
-      __validateInput() {
-        if (!this.client) {
-          throw new Error(`InputError: Upload requires a AWS client to do uploads with.`);
-        }
-        if (this.partSize < _Upload.MIN_PART_SIZE) {
-          throw new Error(`EntityTooSmall: Your proposed upload part size [${this.partSize}] is smaller than the minimum allowed size [${_Upload.MIN_PART_SIZE}] (5MB)`);
-        }
-        if (this.queueSize < 1) {
-          throw new Error(`Queue size: Must have at least one uploading queue.`);
-        }
-      }
-    };
-    exports.Upload = Upload2;
+    return await uploadParts(client, target, handle, total, limits, transfer, file);
+  } finally {
+    await handle.close();
   }
-});
+}
+async function uploadParts(client, target, handle, total, { partSize, queueSize }, transfer, file) {
+  const withChecksums = await client.config.requestChecksumCalculation() === "WHEN_SUPPORTED";
+  const { UploadId } = await client.send(
+    new import_client_s3.CreateMultipartUploadCommand({
+      ...target,
+      ...withChecksums ? { ChecksumAlgorithm: import_client_s3.ChecksumAlgorithm.CRC32 } : {}
+    })
+  );
+  if (!UploadId) throw new ExternalError(`the server gave no upload id for ${target.Key}`);
+  const hash = createHash3("sha256");
+  const parts = [];
+  const pool = [];
+  const inFlight = /* @__PURE__ */ new Set();
+  let failure;
+  let sent = 0;
+  try {
+    for (let offset = 0, number = 1; offset < total && !failure; offset += partSize, number++) {
+      while (inFlight.size >= queueSize) await Promise.race(inFlight);
+      if (failure) break;
+      const length = Math.min(partSize, total - offset);
+      const buffer = pool.pop() ?? Buffer.allocUnsafe(partSize);
+      const body = await readExactly(handle, buffer, offset, length);
+      hash.update(body);
+      const PartNumber = number;
+      const task = client.send(new import_client_s3.UploadPartCommand({ ...target, UploadId, PartNumber, Body: body, ContentLength: length })).then((answer) => {
+        if (!answer.ETag) throw new ExternalError(`the server gave no ETag for part ${PartNumber} of ${target.Key}`);
+        parts.push({
+          PartNumber,
+          ETag: answer.ETag,
+          ...answer.ChecksumCRC32 ? { ChecksumCRC32: answer.ChecksumCRC32 } : {}
+        });
+        sent += length;
+        transfer.onProgress?.(sent, total);
+      }).catch((error) => {
+        failure ??= { error };
+      }).finally(() => {
+        inFlight.delete(task);
+        pool.push(buffer);
+      });
+      inFlight.add(task);
+    }
+    await Promise.all(inFlight);
+    if (failure) throw failure.error;
+    await ensureUnchanged(handle, total, file);
+    parts.sort((a5, b5) => (a5.PartNumber ?? 0) - (b5.PartNumber ?? 0));
+    await client.send(new import_client_s3.CompleteMultipartUploadCommand({ ...target, UploadId, MultipartUpload: { Parts: parts } }));
+  } catch (error) {
+    await Promise.allSettled(inFlight);
+    await client.send(new import_client_s3.AbortMultipartUploadCommand({ ...target, UploadId })).catch(() => void 0);
+    throw error;
+  }
+  return { size: total, sha256: hash.digest("hex") };
+}
+async function readExactly(handle, buffer, position, length) {
+  let filled = 0;
+  while (filled < length) {
+    const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled);
+    if (bytesRead === 0) throw new ExternalError("the file shrank while it was being uploaded; publish again");
+    filled += bytesRead;
+  }
+  return buffer.subarray(0, length);
+}
+async function ensureUnchanged(handle, total, file) {
+  const { bytesRead } = await handle.read(Buffer.alloc(1), 0, 1, total);
+  if (bytesRead !== 0 || (await handle.stat()).size !== total) {
+    throw new ExternalError(`${file} changed while it was being uploaded`, {
+      hint: "publish again once it is complete"
+    });
+  }
+}
 
 // src/store/s3-store.ts
-var import_client_s3 = __toESM(require_dist_cjs16(), 1);
-var import_lib_storage = __toESM(require_dist_cjs17(), 1);
-import { randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
-import path from "node:path";
-import { pipeline } from "node:stream/promises";
 var MULTIPART_PART_SIZE = 8 * 1024 * 1024;
-var MULTIPART_QUEUE_SIZE = 4;
+var MULTIPART_QUEUE_SIZE = 8;
+var MAX_PARTS = 9e3;
+var DOWNLOAD_ATTEMPTS = 3;
 function createS3Client(options, env2 = process.env) {
   const custom = options.endpoint !== void 0;
-  return new import_client_s3.S3Client({
+  return new import_client_s32.S3Client({
     region: options.region ?? env2.AWS_REGION ?? env2.AWS_DEFAULT_REGION ?? "us-east-1",
     ...custom ? { endpoint: options.endpoint } : {},
     forcePathStyle: options.forcePathStyle ?? custom,
-    maxAttempts: options.maxAttempts ?? 5,
+    // Standard retry mode: exponential backoff with jitter on throttling (503 SlowDown), 5xx and dropped connections.
+    maxAttempts: options.maxAttempts ?? attemptsFrom(env2) ?? 5,
+    // Without timeouts a server that stops answering would hang a CI job until its 6 h limit.
+    requestHandler: { connectionTimeout: 1e4, requestTimeout: 12e4 },
     ...credentialsFrom(options, env2) ?? {},
     // S3-compatible servers may mishandle the SDK's default flexible checksums (s3rver stores aws-chunked framing as
     // data). We verify our own sha256 on every download instead, so only send checksums where S3 requires them.
     ...custom ? { requestChecksumCalculation: "WHEN_REQUIRED", responseChecksumValidation: "WHEN_REQUIRED" } : {}
   });
+}
+function attemptsFrom(env2) {
+  const attempts = Number(env2.AWS_MAX_ATTEMPTS);
+  return Number.isInteger(attempts) && attempts >= 1 && attempts <= 20 ? attempts : void 0;
 }
 function credentialsFrom(options, env2) {
   if (options.credentials) return { credentials: options.credentials };
@@ -28777,89 +28374,139 @@ function credentialsFrom(options, env2) {
 }
 function createS3Store(location, options = {}, env2 = process.env, client = createS3Client(options, env2)) {
   const where = `s3://${location.bucket}${location.prefix ? `/${location.prefix}` : ""}`;
-  const keyOf = (key) => {
-    const problem = relativePathProblem(key);
-    if (problem) throw new Error(`refusing object key "${key}": ${describePathProblem(problem)}`);
-    return location.prefix ? `${location.prefix}/${key}` : key;
+  const keyOf = (key) => location.prefix ? `${location.prefix}/${checkKey(key)}` : checkKey(key);
+  const prefixOf = (prefix) => {
+    const bare = checkPrefix(prefix);
+    const full = location.prefix ? bare ? `${location.prefix}/${bare}` : location.prefix : bare;
+    return full === "" ? "" : `${full}/`;
   };
   const fail = (action, key, error) => {
-    throw describeS3Error(action, `s3://${location.bucket}/${keyOf(key)}`, error, options.endpoint);
+    throw describeS3Error(action, `s3://${location.bucket}/${key}`, error, options.endpoint);
   };
-  return {
+  const Bucket = location.bucket;
+  let conditionalWrites = true;
+  const store = {
     location: where,
     async get(key) {
       try {
-        const response = await client.send(new import_client_s3.GetObjectCommand({ Bucket: location.bucket, Key: keyOf(key) }));
+        const response = await client.send(new import_client_s32.GetObjectCommand({ Bucket, Key: keyOf(key) }));
         return response.Body ? Buffer.from(await response.Body.transformToByteArray()) : Buffer.alloc(0);
       } catch (error) {
         if (isNotFound(error)) return void 0;
-        return fail("read", key, error);
+        return fail("read", keyOf(key), error);
       }
     },
     async put(key, body) {
       try {
         await client.send(
-          new import_client_s3.PutObjectCommand({
-            Bucket: location.bucket,
-            Key: keyOf(key),
-            Body: typeof body === "string" ? Buffer.from(body) : body
-          })
+          new import_client_s32.PutObjectCommand({ Bucket, Key: keyOf(key), Body: typeof body === "string" ? Buffer.from(body) : body })
         );
       } catch (error) {
-        fail("write", key, error);
+        fail("write", keyOf(key), error);
       }
     },
     async putFile(key, file) {
-      try {
-        const upload = new import_lib_storage.Upload({
-          client,
-          params: {
-            Bucket: location.bucket,
-            Key: keyOf(key),
-            Body: createReadStream(file, { highWaterMark: 4 * 1024 * 1024 })
-          },
-          partSize: MULTIPART_PART_SIZE,
-          queueSize: MULTIPART_QUEUE_SIZE,
-          // A failed multipart upload is aborted, so no orphaned parts keep costing storage.
-          leavePartsOnError: false
-        });
-        await upload.done();
-      } catch (error) {
-        fail("upload to", key, error);
-      }
+      await store.upload(key, file);
     },
     async getToFile(key, file) {
-      let body;
+      return await store.download(key, file) !== void 0;
+    },
+    async upload(key, file, transfer = {}) {
+      const Key = keyOf(key);
+      const total = (await stat(file)).size;
+      const partSize = Math.max(
+        options.partSize ?? MULTIPART_PART_SIZE,
+        Math.ceil(total / MAX_PARTS / 1024 / 1024) * 1024 * 1024
+      );
       try {
-        const response = await client.send(new import_client_s3.GetObjectCommand({ Bucket: location.bucket, Key: keyOf(key) }));
-        body = response.Body;
+        return await uploadFile(
+          client,
+          { Bucket, Key },
+          file,
+          { partSize, queueSize: options.queueSize ?? MULTIPART_QUEUE_SIZE },
+          transfer
+        );
       } catch (error) {
-        if (isNotFound(error)) return false;
-        return fail("download", key, error);
+        return fail("upload to", Key, error);
       }
+    },
+    async download(key, file, transfer = {}) {
+      const Key = keyOf(key);
       await mkdir(path.dirname(file), { recursive: true });
-      const tmp = `${file}.tmp-${randomBytes(6).toString("hex")}`;
-      try {
-        await pipeline(body, createWriteStream(tmp));
-        await rename(tmp, file);
-      } catch (error) {
-        await rm(tmp, { force: true });
-        return fail("download", key, error);
+      for (let attempt = 1; ; attempt++) {
+        let body;
+        let length;
+        try {
+          const response = await client.send(new import_client_s32.GetObjectCommand({ Bucket, Key }));
+          body = response.Body;
+          length = response.ContentLength;
+        } catch (error) {
+          if (isNotFound(error)) return void 0;
+          return fail("download", Key, error);
+        }
+        const tmp = `${file}.tmp-${randomBytes(6).toString("hex")}`;
+        try {
+          const hash = createHash4("sha256");
+          let size = 0;
+          const hashing = new Transform({
+            transform(chunk, _encoding, done) {
+              hash.update(chunk);
+              size += chunk.length;
+              transfer.onProgress?.(size, length ?? size);
+              done(null, chunk);
+            }
+          });
+          await pipeline(body, hashing, createWriteStream(tmp, { highWaterMark: READ_CHUNK }));
+          if (length !== void 0 && size !== length) {
+            throw Object.assign(new Error(`the response ended after ${size} of ${length} bytes`), {
+              code: "ECONNRESET"
+            });
+          }
+          const digest3 = { size, sha256: hash.digest("hex") };
+          if (transfer.expected && !sameDigest(transfer.expected, digest3)) {
+            throw new CorruptObjectError(where, key, transfer.expected, digest3);
+          }
+          await rename(tmp, file);
+          return digest3;
+        } catch (error) {
+          body.destroy();
+          if (error instanceof CorruptObjectError) throw error;
+          if (attempt >= DOWNLOAD_ATTEMPTS) return fail("download", Key, error);
+        } finally {
+          await rm(tmp, { force: true });
+        }
       }
-      return true;
+    },
+    async create(key, body) {
+      const Key = keyOf(key);
+      const Body = typeof body === "string" ? Buffer.from(body) : body;
+      if (await store.exists(key)) return false;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.send(
+            new import_client_s32.PutObjectCommand({ Bucket, Key, Body, ...conditionalWrites ? { IfNoneMatch: "*" } : {} })
+          );
+          return true;
+        } catch (error) {
+          const status = error instanceof import_client_s32.S3ServiceException ? error.$metadata.httpStatusCode : void 0;
+          if (status === 412) return false;
+          if (status === 409 && attempt < 3) continue;
+          if (status === 501 && conditionalWrites) {
+            conditionalWrites = false;
+            continue;
+          }
+          return fail("write", Key, error);
+        }
+      }
     },
     async list(prefix) {
       const keys = [];
-      const fullPrefix = prefix === "" ? location.prefix ? `${location.prefix}/` : "" : keyOf(prefix.replace(/\/$/, "")) + "/";
+      const Prefix = prefixOf(prefix);
       let token;
       try {
         do {
           const page = await client.send(
-            new import_client_s3.ListObjectsV2Command({
-              Bucket: location.bucket,
-              Prefix: fullPrefix,
-              ...token ? { ContinuationToken: token } : {}
-            })
+            new import_client_s32.ListObjectsV2Command({ Bucket, Prefix, ...token ? { ContinuationToken: token } : {} })
           );
           for (const object of page.Contents ?? []) {
             if (object.Key) keys.push(location.prefix ? object.Key.slice(location.prefix.length + 1) : object.Key);
@@ -28867,37 +28514,79 @@ function createS3Store(location, options = {}, env2 = process.env, client = crea
           token = page.IsTruncated ? page.NextContinuationToken : void 0;
         } while (token);
       } catch (error) {
-        return fail("list", prefix.replace(/\/$/, ""), error);
+        return fail("list", Prefix.replace(/\/$/, ""), error);
       }
       return keys.sort();
     },
+    async folders(prefix) {
+      const bare = checkPrefix(prefix);
+      const names = /* @__PURE__ */ new Set();
+      for (const key of await store.list(prefix)) {
+        const rest = bare === "" ? key : key.slice(bare.length + 1);
+        const slash = rest.indexOf("/");
+        if (slash > 0) names.add(rest.slice(0, slash));
+      }
+      return [...names].sort();
+    },
     async exists(key) {
       try {
-        await client.send(new import_client_s3.HeadObjectCommand({ Bucket: location.bucket, Key: keyOf(key) }));
+        await client.send(new import_client_s32.HeadObjectCommand({ Bucket, Key: keyOf(key) }));
         return true;
       } catch (error) {
         if (isNotFound(error)) return false;
-        return fail("check", key, error);
+        return fail("check", keyOf(key), error);
       }
     },
     async delete(key) {
       try {
-        await client.send(new import_client_s3.DeleteObjectCommand({ Bucket: location.bucket, Key: keyOf(key) }));
+        await client.send(new import_client_s32.DeleteObjectCommand({ Bucket, Key: keyOf(key) }));
       } catch (error) {
-        fail("delete", key, error);
+        fail("delete", keyOf(key), error);
       }
+    },
+    async discardIncomplete(prefix, before) {
+      const Prefix = prefixOf(prefix);
+      let removed = 0;
+      let KeyMarker;
+      let UploadIdMarker;
+      try {
+        do {
+          const page = await client.send(
+            new import_client_s32.ListMultipartUploadsCommand({
+              Bucket,
+              Prefix,
+              ...KeyMarker ? { KeyMarker } : {},
+              ...UploadIdMarker ? { UploadIdMarker } : {}
+            })
+          );
+          for (const upload of page.Uploads ?? []) {
+            if (!upload.Key || !upload.UploadId || !upload.Initiated || upload.Initiated >= before) continue;
+            await client.send(new import_client_s32.AbortMultipartUploadCommand({ Bucket, Key: upload.Key, UploadId: upload.UploadId }));
+            removed++;
+          }
+          KeyMarker = page.IsTruncated ? page.NextKeyMarker : void 0;
+          UploadIdMarker = page.IsTruncated ? page.NextUploadIdMarker : void 0;
+        } while (KeyMarker);
+      } catch (error) {
+        if (error instanceof import_client_s32.S3ServiceException && error.name === "NotImplemented") return removed;
+        return fail("list the unfinished uploads under", Prefix.replace(/\/$/, ""), error);
+      }
+      return removed;
     }
   };
+  return store;
 }
 function isNotFound(error) {
-  if (error instanceof import_client_s3.S3ServiceException) {
+  if (error instanceof import_client_s32.S3ServiceException) {
     return error.name === "NoSuchKey" || error.name === "NotFound" || error.$metadata.httpStatusCode === 404;
   }
   return false;
 }
+var UNREACHABLE = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ECONNRESET", "EPIPE", "ETIMEDOUT"]);
 function describeS3Error(action, uri, error, endpoint) {
   const server = endpoint ?? "AWS S3";
-  if (error instanceof import_client_s3.S3ServiceException) {
+  if (error instanceof ExternalError) return error;
+  if (error instanceof import_client_s32.S3ServiceException) {
     const status = error.$metadata.httpStatusCode;
     if (error.name === "NoSuchBucket") {
       return new ExternalError(`cannot ${action} ${uri}: the bucket does not exist`, {
@@ -28905,25 +28594,25 @@ function describeS3Error(action, uri, error, endpoint) {
         cause: error
       });
     }
-    if (error.name === "InvalidAccessKeyId" || error.name === "SignatureDoesNotMatch") {
+    if (error.name === "InvalidAccessKeyId" || error.name === "SignatureDoesNotMatch" || error.name === "ExpiredToken" || error.name === "InvalidToken") {
       return new ExternalError(`cannot ${action} ${uri}: the credentials were refused (${error.name})`, {
-        hint: "check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
+        hint: "check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or the OIDC role's session)",
         cause: error
       });
     }
     if (error.name === "AccessDenied" || status === 403) {
       return new ExternalError(`cannot ${action} ${uri}: access denied`, {
-        hint: "check the credentials (or the OIDC role) and that its IAM policy allows this action on the bucket",
+        hint: "check the credentials (or the OIDC role) and that its IAM policy allows this action on the bucket (README: the least IAM policy)",
         cause: error
       });
     }
     return new ExternalError(`cannot ${action} ${uri}: ${server} answered ${status ?? "?"} ${error.name}`, {
-      hint: "retried with backoff; try again later",
+      hint: "it was retried with backoff; try again later",
       cause: error
     });
   }
   const code = error?.code;
-  if (error instanceof Error && (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "ECONNRESET" || code === "ETIMEDOUT" || error.name === "TimeoutError")) {
+  if (error instanceof Error && (code && UNREACHABLE.has(code) || error.name === "TimeoutError")) {
     return new ExternalError(`cannot ${action} ${uri}: ${server} is unreachable (${code ?? error.name})`, {
       hint: "check the network and registry.endpoint; the request was retried with backoff",
       cause: error

@@ -1,9 +1,6 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   ConfigError,
-  ExitCode,
-  ExternalError,
-  InputError,
   UsageError,
   UserError,
   describePathProblem,
@@ -98,17 +95,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path15) {
-      const ctrl = callVisitor(key, node2, visitor, path15);
+    function visit_(key, node2, visitor, path4) {
+      const ctrl = callVisitor(key, node2, visitor, path4);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path4, ctrl);
+        return visit_(key, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
+          path4 = Object.freeze(path4.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path15);
+            const ci = visit_(i, node2.items[i], visitor, path4);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -119,13 +116,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path15);
+          path4 = Object.freeze(path4.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path4);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path15);
+          const cv = visit_("value", node2.value, visitor, path4);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -146,17 +143,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path15) {
-      const ctrl = await callVisitor(key, node2, visitor, path15);
+    async function visitAsync_(key, node2, visitor, path4) {
+      const ctrl = await callVisitor(key, node2, visitor, path4);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path4, ctrl);
+        return visitAsync_(key, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
+          path4 = Object.freeze(path4.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path4);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -167,13 +164,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path15);
+          path4 = Object.freeze(path4.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path4);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path15);
+          const cv = await visitAsync_("value", node2.value, visitor, path4);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -200,23 +197,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path15) {
+    function callVisitor(key, node2, visitor, path4) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path15);
+        return visitor(key, node2, path4);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path15);
+        return visitor.Map?.(key, node2, path4);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path15);
+        return visitor.Seq?.(key, node2, path4);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path15);
+        return visitor.Pair?.(key, node2, path4);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path15);
+        return visitor.Scalar?.(key, node2, path4);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path15);
+        return visitor.Alias?.(key, node2, path4);
       return void 0;
     }
-    function replaceNode(key, path15, node2) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path4, node2) {
+      const parent = path4[path4.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -828,10 +825,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path4, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path4.length - 1; i >= 0; --i) {
+        const k = path4[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -850,7 +847,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -880,11 +877,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path4, value) {
+        if (isEmptyPath(path4))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path4;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -898,8 +895,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path4) {
+        const [key, ...rest] = path4;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -913,8 +910,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path4, keepScalar) {
+        const [key, ...rest] = path4;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -932,8 +929,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path4) {
+        const [key, ...rest] = path4;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -943,8 +940,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path4, value) {
+        const [key, ...rest] = path4;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1743,7 +1740,7 @@ var require_merge = __commonJS({
 var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
-    var log2 = require_log();
+    var log = require_log();
     var merge2 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
@@ -1792,7 +1789,7 @@ var require_addPairToJSMap = __commonJS({
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
             jsonStr = jsonStr.substring(0, 36) + '..."';
-          log2.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
           ctx.mapKeyWarned = true;
         }
         return strKey;
@@ -2366,9 +2363,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num2 = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num2))
-        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
+      const num3 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num3))
+        return isNaN(num3) ? ".nan" : num3 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -2408,8 +2405,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node2) {
-        const num2 = Number(node2.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num3 = Number(node2.value);
+        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -2848,8 +2845,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node2) {
-        const num2 = Number(node2.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num3 = Number(node2.value);
+        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -3051,23 +3048,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
-      return sign === "-" ? num2(-1) * res : res;
+      const num3 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num3(60) + num3(p), num3(0));
+      return sign === "-" ? num3(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num2 = (n) => n;
+      let num3 = (n) => n;
       if (typeof value === "bigint")
-        num2 = (n) => BigInt(n);
+        num3 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num2(-1);
+        value *= num3(-1);
       }
-      const _60 = num2(60);
+      const _60 = num3(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -3459,9 +3456,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path4, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path4, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3536,14 +3533,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path4) {
+        if (Collection.isEmptyPath(path4)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3558,10 +3555,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path4, keepScalar) {
+        if (Collection.isEmptyPath(path4))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3572,10 +3569,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path4) {
+        if (Collection.isEmptyPath(path4))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3592,13 +3589,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path4, value) {
+        if (Collection.isEmptyPath(path4)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path4), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path4, value);
         }
       }
       /**
@@ -3984,10 +3981,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4001,7 +3998,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -4025,7 +4022,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4041,7 +4038,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4132,7 +4129,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4146,13 +4143,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep + cb;
+              sep = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep += source;
               hasSpace = true;
               break;
             default:
@@ -4195,18 +4192,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4260,8 +4257,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap2 && !sep && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4273,7 +4270,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4284,8 +4281,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep)
+                for (const st of sep) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4302,7 +4299,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4482,7 +4479,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4499,24 +4496,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent2.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep + indent2.slice(trimIndent) + content;
+          sep = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent2.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep === " ")
+            sep = "\n";
+          else if (!prevMoreIndented && sep === "\n")
+            sep = "\n\n";
+          value += sep + indent2.slice(trimIndent) + content;
+          sep = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep + content;
+          sep = " ";
           prevMoreIndented = false;
         }
       }
@@ -4699,25 +4696,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep === "\n")
+            res += sep;
           else
-            sep2 = "\n";
+            sep = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep + lm;
+          sep = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5527,14 +5524,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep)
+        for (const st of sep)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -5559,9 +5556,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path15) => {
+    visit2.itemAtPath = (cst, path4) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path4) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5570,23 +5567,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path15) => {
-      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit2.parentCollection = (cst, path4) => {
+      const parent = visit2.itemAtPath(cst, path4.slice(0, -1));
+      const field = path4[path4.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path4, item, visitor) {
+      let ctrl = visitor(item, path4);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5597,10 +5594,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path4);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -6701,18 +6698,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep = scalar.end;
+            sep.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -6865,15 +6862,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep = it.sep;
+                  sep.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7067,13 +7064,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep = fc.end.splice(1, fc.end.length);
+            sep.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -7209,7 +7206,7 @@ var require_public_api = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var errors = require_errors();
-    var log2 = require_log();
+    var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
@@ -7261,7 +7258,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument2(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log2.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -7351,4005 +7348,6 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input2, char, lastIdx) => {
-      const idx = input2.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input2;
-      if (input2[idx - 1] === "\\") return exports.escapeLast(input2, char, idx - 1);
-      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
-    };
-    exports.removePrefix = (input2, state = {}) => {
-      let output2 = input2;
-      if (output2.startsWith("./")) {
-        output2 = output2.slice(2);
-        state.prefix = "./";
-      }
-      return output2;
-    };
-    exports.wrapOutput = (input2, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output2 = `${prepend}(?:${input2})${append}`;
-      if (state.negated === true) {
-        output2 = `(?:^(?!${output2}).*$)`;
-      }
-      return output2;
-    };
-    exports.basename = (path15, { windows } = {}) => {
-      const segs = path15.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input2, options) => {
-      const opts = options || {};
-      const length = input2.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input2;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob2 = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob2 = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob2 = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob2) glob2 = utils.removeBackslashes(glob2);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input: input2,
-        start,
-        base,
-        glob: glob2,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input2.slice(n2, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i >= start) {
-            parts.push(value2);
-            prevIndex = i;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input2.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants = require_constants();
-    var utils = require_utils();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input2) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input2) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse3 = (input2, options) => {
-      if (typeof input2 !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input2 = REPLACEMENTS[input2] || input2;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input2.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input: input2,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input2 = utils.removePrefix(input2, state);
-      len = input2.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input2[state.index + n];
-      const advance = state.advance = () => input2[++state.index] || "";
-      const remaining = () => input2.slice(state.index + 1);
-      const consume = (value2 = "", num2 = 0) => {
-        state.consumed += value2;
-        state.index += num2;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output2 = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output: output2 });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal2 = input2.slice(token.startIndex, state.index + 1);
-        const body = input2.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open3 = tokens[token.tokensIndex];
-          open3.type = "text";
-          open3.value = literal2;
-          open3.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open3.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output2 = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output2 = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
-            output2 = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output: output2 });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
-        let backslashes = false;
-        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc2) {
-              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc2) {
-              return esc2 + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc2 ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output2 = output2.replace(/\\/g, "");
-          } else {
-            output2 = output2.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output2 === input2 && opts.contains === true) {
-          state.output = input2;
-          return state;
-        }
-        state.output = utils.wrapOutput(output2, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open3 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open3);
-          push(open3);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output2 = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output2 = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output2 = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value, output: output2 });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output2 = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output2 = "|";
-          }
-          push({ type: "comma", value, output: output2 });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output2 = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output2 = `\\${value}`;
-            }
-            push({ type: "text", value, output: output2 });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input2[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse3.fastpaths = (input2, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input2.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input2 = REPLACEMENTS[input2] || input2;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output2 = utils.removePrefix(input2, state);
-      let source = create(output2);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse3;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var scan = require_scan();
-    var parse3 = require_parse();
-    var utils = require_utils();
-    var constants = require_constants();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob2, options, returnState = false) => {
-      if (Array.isArray(glob2)) {
-        const fns = glob2.map((input2) => picomatch2(input2, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject2(glob2) && glob2.tokens && glob2.input;
-      if (glob2 === "" || typeof glob2 !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix2 = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob2, options) : picomatch2.makeRe(glob2, options, false, true);
-      const state = regex.state;
-      delete regex.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch2.test(input2, regex, options, { glob: glob2, posix: posix2 });
-        const result = { glob: glob2, state, regex, posix: posix2, input: input2, output: output2, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input2)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch2.test = (input2, regex, options, { glob: glob2, posix: posix2 } = {}) => {
-      if (typeof input2 !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input2 === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
-      let match = input2 === glob2;
-      let output2 = match && format ? format(input2) : input2;
-      if (match === false) {
-        output2 = format ? format(input2) : input2;
-        match = output2 === glob2;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input2, regex, options, posix2);
-        } else {
-          match = regex.exec(output2);
-        }
-      }
-      return { isMatch: Boolean(match), match, output: output2 };
-    };
-    picomatch2.matchBase = (input2, glob2, options, posix2 = options && options.windows) => {
-      const regex = glob2 instanceof RegExp ? glob2 : picomatch2.makeRe(glob2, options);
-      return regex.test(utils.basename(input2, { windows: posix2 }));
-    };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse3(pattern, { ...options, fastpaths: false });
-    };
-    picomatch2.scan = (input2, options) => scan(input2, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex = picomatch2.toRegex(source, options);
-      if (returnState === true) {
-        regex.state = state;
-      }
-      return regex;
-    };
-    picomatch2.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
-      if (!input2 || typeof input2 !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse3.fastpaths(input2, options);
-      }
-      if (!parsed.output) {
-        parsed = parse3(input2, options);
-      }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch2.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch2.constants = constants;
-    module.exports = picomatch2;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils();
-    function picomatch2(glob2, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob2, options, returnState);
-    }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
-  }
-});
-
-// src/train/train.ts
-import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
-import path3 from "node:path";
-
-// src/command/run-command.ts
-import { spawn } from "node:child_process";
-var KILL_GRACE_MS = 5e3;
-async function runCommand(options) {
-  const tailLimit = options.tailLines ?? 40;
-  const tail = new LineTail(tailLimit);
-  const stderrTail = new LineTail(tailLimit);
-  const started = performance.now();
-  const child = spawn(options.command, {
-    cwd: options.cwd,
-    env: options.env,
-    shell: true,
-    detached: process.platform !== "win32",
-    stdio: ["ignore", "pipe", "pipe"]
-  });
-  const stream = (source, alsoTo) => {
-    let partial2 = "";
-    source.setEncoding("utf8");
-    source.on("data", (chunk) => {
-      const lines = (partial2 + chunk).split(/\r?\n/);
-      partial2 = lines.pop() ?? "";
-      for (const line of lines) emit(line);
-    });
-    source.on("end", () => {
-      if (partial2 !== "") emit(partial2);
-    });
-    function emit(line) {
-      tail.push(line);
-      alsoTo?.push(line);
-      options.logger.info(`  [${options.label}] ${line}`);
-    }
-  };
-  stream(child.stdout);
-  stream(child.stderr, stderrTail);
-  let timedOut = false;
-  let killTimer;
-  const timer = options.timeoutMs === void 0 ? void 0 : setTimeout(() => {
-    timedOut = true;
-    killGroup(child.pid, "SIGTERM");
-    killTimer = setTimeout(() => killGroup(child.pid, "SIGKILL"), KILL_GRACE_MS);
-  }, options.timeoutMs);
-  const { exitCode, signal, spawnError } = await new Promise((resolve3) => {
-    child.on("error", (error63) => resolve3({ exitCode: null, signal: null, spawnError: error63 }));
-    child.on("close", (code, sig) => resolve3({ exitCode: code, signal: sig }));
-  });
-  clearTimeout(timer);
-  clearTimeout(killTimer);
-  if (timedOut) killGroup(child.pid, "SIGKILL");
-  if (spawnError) stderrTail.push(spawnError.message);
-  return {
-    exitCode,
-    signal,
-    timedOut,
-    notFound: spawnError !== void 0 || exitCode === 127,
-    durationMs: Math.round(performance.now() - started),
-    tail: tail.lines(),
-    stderrTail: stderrTail.lines()
-  };
-}
-function killGroup(pid, signal) {
-  if (pid === void 0) return;
-  try {
-    process.kill(process.platform === "win32" ? pid : -pid, signal);
-  } catch {
-  }
-}
-var LineTail = class {
-  constructor(limit) {
-    this.limit = limit;
-  }
-  limit;
-  buffer = [];
-  push(line) {
-    this.buffer.push(line.length > 500 ? `${line.slice(0, 497)}...` : line);
-    if (this.buffer.length > this.limit) this.buffer.shift();
-  }
-  lines() {
-    return [...this.buffer];
-  }
-};
-function describeFailure(what, command, result, timeoutMs) {
-  const lines = result.stderrTail.slice(-10);
-  let head;
-  if (result.timedOut) head = `${what} timed out after ${formatSeconds(timeoutMs ?? 0)} and was stopped: ${command}`;
-  else if (result.notFound) head = `${what} command not found (exit 127): ${command}`;
-  else if (result.signal) head = `${what} was killed by ${result.signal}: ${command}`;
-  else head = `${what} failed with exit code ${result.exitCode}: ${command}`;
-  return lines.length > 0 ? `${head}
-  last lines of stderr:
-${lines.map((l) => `    ${l}`).join("\n")}` : head;
-}
-function formatSeconds(ms) {
-  return ms < 1e4 ? `${(ms / 1e3).toFixed(1)} s` : `${Math.round(ms / 1e3)} s`;
-}
-
-// src/files/hash.ts
-import { createHash } from "node:crypto";
-import { open, readdir, stat } from "node:fs/promises";
-import path from "node:path";
-var READ_SIZE = 4 * 1024 * 1024;
-async function sha256File(file2) {
-  const hash2 = createHash("sha256");
-  const handle = await open(file2, "r");
-  try {
-    const buffer = Buffer.allocUnsafe(READ_SIZE);
-    let size = 0;
-    for (; ; ) {
-      const { bytesRead } = await handle.read(buffer, 0, READ_SIZE, null);
-      if (bytesRead === 0) break;
-      hash2.update(buffer.subarray(0, bytesRead));
-      size += bytesRead;
-    }
-    return { size, sha256: hash2.digest("hex") };
-  } finally {
-    await handle.close();
-  }
-}
-async function listFiles(base, target) {
-  const absolute = path.resolve(base, target);
-  const info = await stat(absolute);
-  if (!info.isDirectory()) return [toRelative(base, absolute)];
-  const entries = await readdir(absolute, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => toRelative(base, path.join(entry.parentPath, entry.name))).sort();
-}
-async function digestFiles(base, targets) {
-  const files = /* @__PURE__ */ new Set();
-  for (const target of targets) for (const file2 of await listFiles(base, target)) files.add(file2);
-  const digests = [];
-  for (const file2 of [...files].sort()) digests.push({ path: file2, ...await sha256File(path.join(base, file2)) });
-  return digests;
-}
-function toRelative(base, file2) {
-  return path.relative(base, file2).split(path.sep).join("/");
-}
-
-// src/train/params.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-import { readFile as readFile2 } from "node:fs/promises";
-import path2 from "node:path";
-
-// src/config/suggest.ts
-function closestMatch(input2, candidates) {
-  const wanted = canonical(input2);
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(wanted, canonical(candidate));
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  const allowed = Math.max(1, Math.floor(wanted.length / 3));
-  return bestDistance <= allowed ? best : void 0;
-}
-function canonical(text) {
-  return text.toLowerCase().replaceAll("-", "_");
-}
-function editDistance(a, b) {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d = new Array(rows * cols).fill(0);
-  const at = (i, j) => d[i * cols + j] ?? 0;
-  for (let i = 0; i < rows; i++) d[i * cols] = i;
-  for (let j = 0; j < cols; j++) d[j] = j;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        value = Math.min(value, at(i - 2, j - 2) + 1);
-      d[i * cols + j] = value;
-    }
-  }
-  return at(a.length, b.length);
-}
-
-// src/config/yaml-source.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { readFile, stat as stat2 } from "node:fs/promises";
-var MAX_CONFIG_BYTES = 1024 * 1024;
-var MAX_ALIAS_COUNT = 100;
-var YamlSourceError = class extends UserError {
-  diagnostics;
-  constructor(diagnostics) {
-    super(
-      diagnostics[0]?.message ?? "unreadable YAML",
-      diagnostics[0]?.location ? { location: diagnostics[0].location } : {}
-    );
-    this.diagnostics = diagnostics;
-  }
-};
-var FRIENDLY_YAML_ERRORS = {
-  TAB_AS_INDENT: { message: "a tab is used for indentation", hint: "YAML allows only spaces for indentation" },
-  DUPLICATE_KEY: {
-    message: "duplicate key: this key already appears in the same mapping",
-    hint: "remove one of them; YAML would otherwise silently keep only one value"
-  },
-  MULTIPLE_DOCS: {
-    message: "the file holds several YAML documents (a `---` separator)",
-    hint: "mlops.yml must be a single document"
-  },
-  BLOCK_AS_IMPLICIT_KEY: {
-    message: "a nested mapping on the same line as its key",
-    hint: "put the nested keys on their own, indented lines, or quote the value"
-  }
-};
-var CONFIG_FILE = {
-  what: "config file",
-  missingHint: "run `mlops init` to write one, or pass --config <path>"
-};
-async function readYamlFile(file2, displayName = file2, kind = CONFIG_FILE) {
-  let size;
-  try {
-    const info = await stat2(file2);
-    if (info.isDirectory()) throw new UserError(`${displayName} is a folder, not a file`);
-    size = info.size;
-  } catch (error63) {
-    if (error63 instanceof UserError) throw error63;
-    if (isErrnoException(error63, "ENOENT")) {
-      throw new UserError(`no ${kind.what} at ${displayName}`, { hint: kind.missingHint });
-    }
-    throw new UserError(`cannot read ${displayName}: ${error63.message}`, { cause: error63 });
-  }
-  if (size > MAX_CONFIG_BYTES) {
-    throw new UserError(
-      `${displayName} is ${(size / (1024 * 1024)).toFixed(1)} MB; a ${kind.what} over ${MAX_CONFIG_BYTES / (1024 * 1024)} MB is refused`,
-      { hint: `is this the right file? a ${kind.what} is normally a few KB`, location: { file: displayName } }
-    );
-  }
-  const bytes = await readFile(file2);
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch (cause) {
-    throw new UserError(`${displayName} is not valid UTF-8 text`, {
-      hint: "save the file as UTF-8",
-      location: { file: displayName },
-      cause
-    });
-  }
-  return parseYamlText(text, displayName);
-}
-function parseYamlText(rawText, file2) {
-  const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const at = (offset) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { file: file2, line, column: col };
-  };
-  const problems = [];
-  const reportedAt = /* @__PURE__ */ new Set();
-  for (const error63 of [...doc.errors, ...doc.warnings]) {
-    if (reportedAt.has(error63.pos[0])) continue;
-    reportedAt.add(error63.pos[0]);
-    const friendly = FRIENDLY_YAML_ERRORS[error63.code];
-    const message = friendly?.message ?? (error63.code === "TAG_RESOLVE_FAILED" ? "custom YAML tags are not allowed" : firstLine(error63.message));
-    const hint = friendly?.hint ?? (error63.code === "TAG_RESOLVE_FAILED" ? "remove the `!tag` before the value" : void 0);
-    problems.push({
-      severity: "error",
-      path: [],
-      message: `YAML: ${message}`,
-      location: at(error63.pos[0]),
-      ...hint === void 0 ? {} : { hint }
-    });
-  }
-  if (problems.length > 0) throw new YamlSourceError(problems);
-  if (doc.contents === null) {
-    throw new YamlSourceError([
-      {
-        severity: "error",
-        path: [],
-        message: "the config is empty",
-        hint: "start with `version: 1` and a `model:` section, or run `mlops init`",
-        location: { file: file2, line: 1, column: 1 }
-      }
-    ]);
-  }
-  if (!(0, import_yaml.isMap)(doc.contents)) {
-    throw new YamlSourceError([
-      {
-        severity: "error",
-        path: [],
-        message: `expected a mapping (key: value lines) at the top level, found ${describeNode(doc.contents)}`,
-        hint: "the config starts with `version: 1` on its own line, not with `- ` or a plain value",
-        location: at(doc.contents.range[0])
-      }
-    ]);
-  }
-  let value;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (cause) {
-    if (cause instanceof ReferenceError) {
-      throw new YamlSourceError([
-        {
-          severity: "error",
-          path: [],
-          message: `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} alias expansions)`,
-          hint: "this looks like an alias bomb; write the values out instead of nesting `*alias` references",
-          location: { file: file2, line: 1, column: 1 }
-        }
-      ]);
-    }
-    throw new Error(`could not convert ${file2} to data`, { cause });
-  }
-  return { file: file2, text, doc, lineCounter, value };
-}
-function locate(source, path15, options = {}) {
-  let node2 = source.doc.contents;
-  let position = startOf(node2) ?? 0;
-  for (let i = 0; i < path15.length; i++) {
-    const segment = path15[i];
-    if ((0, import_yaml.isAlias)(node2)) node2 = node2.resolve(source.doc);
-    if ((0, import_yaml.isMap)(node2)) {
-      const pair = node2.items.find(
-        (item) => (0, import_yaml.isPair)(item) && (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(segment)
-      );
-      if (!pair) break;
-      if (i === path15.length - 1 && options.key) {
-        position = startOf(pair.key) ?? position;
-        break;
-      }
-      node2 = pair.value;
-      position = startOf(pair.value) ?? startOf(pair.key) ?? position;
-    } else if ((0, import_yaml.isSeq)(node2) && typeof segment === "number") {
-      const item = node2.items[segment];
-      if (item === void 0) break;
-      node2 = item;
-      position = startOf(item) ?? position;
-    } else {
-      break;
-    }
-  }
-  const { line, col } = source.lineCounter.linePos(position);
-  return { file: source.file, line, column: col };
-}
-function startOf(node2) {
-  if (node2 && typeof node2 === "object" && "range" in node2 && Array.isArray(node2.range)) {
-    return node2.range[0];
-  }
-  return void 0;
-}
-function describeNode(node2) {
-  if ((0, import_yaml.isSeq)(node2)) return "a list";
-  if ((0, import_yaml.isScalar)(node2)) return `the plain value ${JSON.stringify(node2.value)}`;
-  return "something else";
-}
-function firstLine(message) {
-  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
-}
-
-// src/train/params.ts
-async function loadParams(source, root) {
-  if (source === void 0) return {};
-  if (typeof source === "object") return structuredClone(source);
-  const file2 = path2.resolve(root, source);
-  if (file2.endsWith(".json")) {
-    let text;
-    try {
-      text = await readFile2(file2, "utf8");
-    } catch {
-      throw new InputError(`params file not found: ${source}`, { hint: "train.params is relative to mlops.yml" });
-    }
-    let value;
-    try {
-      value = JSON.parse(text);
-    } catch (error63) {
-      throw new InputError(`params file ${source} is not valid JSON: ${error63.message}`);
-    }
-    return asMapping(value, source);
-  }
-  try {
-    const yaml = await readYamlFile(file2, source, {
-      what: "params file",
-      missingHint: "train.params is relative to mlops.yml"
-    });
-    return asMapping(yaml.value, source);
-  } catch (error63) {
-    if (error63 instanceof YamlSourceError) throw new ConfigError(error63.diagnostics);
-    throw error63;
-  }
-}
-function asMapping(value, source) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new InputError(`params file ${source} must hold a mapping of name: value`);
-  }
-  return value;
-}
-function applyOverrides(params, overrides) {
-  const result = structuredClone(params);
-  for (const override of overrides) {
-    const equals = override.indexOf("=");
-    if (equals <= 0) throw new UsageError(`--set ${override}: expected name=value`);
-    const name = override.slice(0, equals).trim();
-    const value = parseOverrideValue(name, override.slice(equals + 1));
-    const keys = name.split(".");
-    let target = result;
-    for (const [i, key] of keys.entries()) {
-      if (!Object.hasOwn(target, key)) {
-        const near = closestMatch(key, Object.keys(target));
-        throw new UsageError(`--set ${name}: there is no param "${keys.slice(0, i + 1).join(".")}"`, {
-          hint: near ? `did you mean "${near}"?` : `known params: ${Object.keys(target).join(", ") || "(none)"}`
-        });
-      }
-      if (i === keys.length - 1) target[key] = value;
-      else {
-        const next = target[key];
-        if (next === null || typeof next !== "object" || Array.isArray(next)) {
-          throw new UsageError(`--set ${name}: "${keys.slice(0, i + 1).join(".")}" is not a mapping`);
-        }
-        target = next;
-      }
-    }
-  }
-  return result;
-}
-function parseOverrideValue(name, text) {
-  try {
-    return (0, import_yaml2.parse)(text);
-  } catch (error63) {
-    throw new UsageError(`--set ${name}: cannot read the value ${JSON.stringify(text)} as YAML`, {
-      hint: `quote it to pass it as text, e.g. --set '${name}="${text}"'`,
-      cause: error63
-    });
-  }
-}
-function paramEnvironment(params) {
-  const env = {};
-  for (const [name, value] of Object.entries(params)) {
-    const key = `MLOPS_PARAM_${name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
-    env[key] = typeof value === "string" ? value : JSON.stringify(value);
-  }
-  return env;
-}
-
-// src/train/train.ts
-async function resolveTrainParams(loaded, overrides) {
-  return applyOverrides(await loadParams(loaded.config.train?.params, loaded.root), overrides);
-}
-async function trainModel(context, options) {
-  const { loaded, workspace, logger } = context;
-  const train = loaded.config.train;
-  const startedAt = context.now().toISOString();
-  if (!train) {
-    return { ...emptyRecord(startedAt), status: "skipped" };
-  }
-  const { params } = options;
-  await mkdir(workspace.outDir, { recursive: true });
-  const paramsFile = path3.join(workspace.outDir, "params.json");
-  await writeFile(paramsFile, `${JSON.stringify(params, null, 2)}
-`);
-  logger.info(`$ ${train.command}`);
-  const timeoutMs = train.timeout_minutes === void 0 ? void 0 : train.timeout_minutes * 6e4;
-  const result = await runCommand({
-    command: train.command,
-    cwd: loaded.root,
-    env: { ...context.env, ...train.env, ...paramEnvironment(params), MLOPS_PARAMS_FILE: paramsFile },
-    logger,
-    label: "train",
-    ...timeoutMs === void 0 ? {} : { timeoutMs }
-  });
-  const record2 = {
-    stage: "train",
-    status: "ok",
-    command: train.command,
-    params,
-    paramsFile: path3.relative(loaded.root, paramsFile),
-    startedAt,
-    finishedAt: context.now().toISOString(),
-    durationMs: result.durationMs,
-    exitCode: result.exitCode,
-    signal: result.signal,
-    timedOut: result.timedOut,
-    logTail: result.tail,
-    outputs: [],
-    failure: null
-  };
-  if (result.exitCode !== 0) {
-    return { ...record2, status: "failed", failure: describeFailure("training", train.command, result, timeoutMs) };
-  }
-  const missing = train.outputs.filter((output2) => !existsSync(path3.resolve(loaded.root, output2)));
-  if (missing.length > 0) {
-    return {
-      ...record2,
-      status: "failed",
-      failure: `training exited 0 but did not write its declared output${missing.length > 1 ? "s" : ""}: ${missing.join(", ")} (train.outputs)`
-    };
-  }
-  return { ...record2, outputs: await digestFiles(loaded.root, train.outputs) };
-}
-function emptyRecord(startedAt) {
-  return {
-    stage: "train",
-    status: "skipped",
-    command: null,
-    params: {},
-    paramsFile: null,
-    startedAt,
-    finishedAt: startedAt,
-    durationMs: 0,
-    exitCode: null,
-    signal: null,
-    timedOut: false,
-    logTail: [],
-    outputs: [],
-    failure: null
-  };
-}
-
-// src/pipeline/stages.ts
-import { mkdir as mkdir5, readFile as readFile5, writeFile as writeFile3 } from "node:fs/promises";
-
-// src/data/validate.ts
-import { createHash as createHash2 } from "node:crypto";
-
-// src/data/table.ts
-import { createReadStream } from "node:fs";
-import path4 from "node:path";
-import { createGunzip } from "node:zlib";
-function formatOf(file2, configured = "auto") {
-  if (configured === "csv" || configured === "tsv" || configured === "jsonl") return configured;
-  const name = file2.toLowerCase().replace(/\.gz$/, "");
-  if (name.endsWith(".tsv") || name.endsWith(".tab")) return "tsv";
-  if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return "jsonl";
-  if (name.endsWith(".csv") || name.endsWith(".txt")) return "csv";
-  throw new InputError(`cannot tell the format of ${file2} from its extension`, {
-    hint: "name it .csv, .tsv or .jsonl (optionally .gz), or set data.format"
-  });
-}
-async function openTable(file2, format, options = {}) {
-  const displayName = options.displayName ?? file2;
-  const source = {
-    displayName,
-    what: options.what ?? "data file",
-    missingHint: options.missingHint ?? "paths are relative to the folder of mlops.yml"
-  };
-  const records = format === "jsonl" ? jsonLines(file2, source) : delimited(file2, format === "tsv" ? "	" : ",", source);
-  const iterator = records[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done) throw new InputError(`${displayName} is empty`, { hint: "a table needs a header row and data rows" });
-  const header = first.value;
-  const columns = header.cells.map((cell, index) => (cell ?? "").trim() || `column_${index + 1}`);
-  const seen = /* @__PURE__ */ new Map();
-  for (const [index, name] of columns.entries()) {
-    const earlier = seen.get(name);
-    if (earlier !== void 0) {
-      throw new InputError(
-        `${displayName}: column "${name}" appears twice in the header (columns ${earlier + 1} and ${index + 1})`,
-        {
-          hint: "column names must be unique"
-        }
-      );
-    }
-    seen.set(name, index);
-  }
-  const rows = (async function* () {
-    for (; ; ) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  })();
-  return { file: file2, columns: header.keys ?? columns, rows };
-}
-function byteStream(file2) {
-  const raw = createReadStream(file2, { highWaterMark: 1 << 20 });
-  return file2.toLowerCase().endsWith(".gz") ? raw.pipe(createGunzip()) : raw;
-}
-async function* decodedText(file2, source) {
-  const { displayName } = source;
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-  let offset = 0;
-  try {
-    for await (const chunk of byteStream(file2)) {
-      yield decoder.decode(chunk, { stream: true });
-      offset += chunk.length;
-    }
-    yield decoder.decode();
-  } catch (error63) {
-    if (error63 instanceof TypeError) {
-      throw new InputError(`${displayName} is not valid UTF-8 (in the block starting at byte ${offset})`, {
-        hint: "save the file as UTF-8",
-        cause: error63
-      });
-    }
-    throw readError(error63, source);
-  }
-}
-function readError(error63, source) {
-  const { displayName } = source;
-  const code = error63.code;
-  if (code === "ENOENT")
-    return new InputError(`${source.what} not found: ${displayName}`, { hint: source.missingHint, cause: error63 });
-  if (code === "Z_DATA_ERROR" || code === "Z_BUF_ERROR") {
-    return new InputError(`${displayName} is not a valid gzip file`, { cause: error63 });
-  }
-  return new InputError(`cannot read ${displayName}: ${error63.message}`, { cause: error63 });
-}
-async function* delimited(file2, delimiter, source) {
-  const { displayName } = source;
-  let cells = [];
-  let field = "";
-  let inQuotes = false;
-  let fieldWasQuoted = false;
-  let justClosedQuote = false;
-  let skipLineFeed = false;
-  let record2 = 0;
-  let line = 1;
-  let recordStartLine = 1;
-  const endField = () => {
-    cells.push(field === "" && !fieldWasQuoted ? null : field);
-    field = "";
-    fieldWasQuoted = false;
-    justClosedQuote = false;
-  };
-  for await (const text of decodedText(file2, source)) {
-    for (let i = 0; i < text.length; i++) {
-      const char = text[i];
-      if (skipLineFeed) {
-        skipLineFeed = false;
-        if (char === "\n") continue;
-      }
-      if (inQuotes) {
-        if (char === '"') {
-          inQuotes = false;
-          justClosedQuote = true;
-        } else {
-          if (char === "\n") line++;
-          field += char;
-        }
-      } else if (char === '"' && justClosedQuote) {
-        field += '"';
-        inQuotes = true;
-        justClosedQuote = false;
-      } else if (char === delimiter) {
-        endField();
-      } else if (char === "\n" || char === "\r") {
-        skipLineFeed = char === "\r";
-        line++;
-        endField();
-        if (!(cells.length === 1 && cells[0] === null)) yield { cells, record: record2++ };
-        cells = [];
-        recordStartLine = line;
-      } else if (char === '"' && field === "" && !fieldWasQuoted) {
-        inQuotes = true;
-        fieldWasQuoted = true;
-      } else if (justClosedQuote) {
-        throw new InputError(`${displayName}:${line}: unexpected text after a closing quote`, {
-          hint: 'inside a quoted field, write a quote as two quotes ("")'
-        });
-      } else {
-        field += char;
-      }
-    }
-  }
-  if (inQuotes) {
-    throw new InputError(`${displayName}:${recordStartLine}: a quoted field is never closed (unterminated quote)`, {
-      hint: "check this record for a missing closing quote"
-    });
-  }
-  if (field !== "" || fieldWasQuoted || cells.length > 0) {
-    endField();
-    yield { cells, record: record2 };
-  }
-}
-async function* jsonLines(file2, source) {
-  const { displayName } = source;
-  let buffer = "";
-  let line = 0;
-  let columns;
-  let record2 = 0;
-  const parse3 = (text) => {
-    line++;
-    if (text.trim() === "") return void 0;
-    let value;
-    try {
-      value = JSON.parse(text);
-    } catch (error63) {
-      throw new InputError(`${displayName}:${line}: not valid JSON (${error63.message})`, {
-        hint: "each line of a JSON Lines file is one JSON object"
-      });
-    }
-    if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      throw new InputError(`${displayName}:${line}: expected a JSON object on each line`);
-    }
-    const object2 = value;
-    columns ??= Object.keys(object2);
-    const cells = columns.map((key) => cellText(object2[key]));
-    return { cells, record: record2++ };
-  };
-  for await (const text of decodedText(file2, source)) {
-    buffer += text;
-    let newline;
-    while ((newline = buffer.indexOf("\n")) >= 0) {
-      const parsed = parse3(buffer.slice(0, newline));
-      buffer = buffer.slice(newline + 1);
-      if (!parsed) continue;
-      if (parsed.record === 0) yield { cells: columns ?? [], record: 0, keys: columns ?? [] };
-      yield { ...parsed, record: parsed.record + 1 };
-    }
-  }
-  const last = parse3(buffer);
-  if (last) {
-    if (last.record === 0) yield { cells: columns ?? [], record: 0, keys: columns ?? [] };
-    yield { ...last, record: last.record + 1 };
-  }
-}
-function cellText(value) {
-  if (value === null || value === void 0) return null;
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return JSON.stringify(value);
-}
-function displayPath(root, file2) {
-  const relative2 = path4.relative(root, file2);
-  return relative2.startsWith("..") ? file2 : relative2;
-}
-
-// src/data/sources.ts
-import { existsSync as existsSync2 } from "node:fs";
-import path5 from "node:path";
-
-// node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat3, statSync } from "fs";
-import { isAbsolute, posix, resolve as resolve2 } from "path";
-import { fileURLToPath } from "url";
-
-// node_modules/fdir/dist/index.mjs
-import { createRequire } from "module";
-import { basename, dirname, normalize, relative, resolve, sep } from "path";
-import * as nativeFs from "fs";
-var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path15) {
-  let normalized = normalize(path15);
-  if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
-  return normalized;
-}
-var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path15, separator) {
-  return path15.replace(SLASHES_REGEX, separator);
-}
-var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path15) {
-  return path15 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path15);
-}
-function normalizePath(path15, options) {
-  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path15.includes("/") || path15.startsWith(".");
-  if (resolvePaths) path15 = resolve(path15);
-  if (normalizePath$1 || pathNeedsCleaning) path15 = cleanPath(path15);
-  if (path15 === ".") return "";
-  const needsSeperator = path15[path15.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path15 + pathSeparator : path15, pathSeparator);
-}
-function joinPathWithBasePath(filename, directoryPath) {
-  return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-  return function(filename, directoryPath) {
-    const sameRoot = directoryPath.startsWith(root);
-    if (sameRoot) return directoryPath.slice(root.length) + filename;
-    else return convertSlashes(relative(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-  };
-}
-function joinPath(filename) {
-  return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-  return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-  const { relativePaths, includeBasePath } = options;
-  return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-function pushDirectoryWithRelativePath(root) {
-  return function(directoryPath, paths) {
-    paths.push(directoryPath.substring(root.length) || ".");
-  };
-}
-function pushDirectoryFilterWithRelativePath(root) {
-  return function(directoryPath, paths, filters) {
-    const relativePath = directoryPath.substring(root.length) || ".";
-    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-  };
-}
-var pushDirectory = (directoryPath, paths) => {
-  paths.push(directoryPath || ".");
-};
-var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path15 = directoryPath || ".";
-  if (filters.every((filter) => filter(path15, true))) paths.push(path15);
-};
-var empty$2 = () => {
-};
-function build$6(root, options) {
-  const { includeDirs, filters, relativePaths } = options;
-  if (!includeDirs) return empty$2;
-  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-  if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-var pushFileFilter = (filename, paths, _counts, filters) => {
-  if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-var pushFileCount = (_filename, _paths, counts, _filters) => {
-  counts.files++;
-};
-var pushFile = (filename, paths) => {
-  paths.push(filename);
-};
-var empty$1 = () => {
-};
-function build$5(options) {
-  const { excludeFiles, filters, onlyCounts } = options;
-  if (excludeFiles) return empty$1;
-  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-  else if (onlyCounts) return pushFileCount;
-  else return pushFile;
-}
-var getArray = (paths) => {
-  return paths;
-};
-var getArrayGroup = () => {
-  return [""].slice(0, 0);
-};
-function build$4(options) {
-  return options.group ? getArrayGroup : getArray;
-}
-var groupFiles = (groups, directory, files) => {
-  groups.push({
-    directory,
-    files,
-    dir: directory
-  });
-};
-var empty = () => {
-};
-function build$3(options) {
-  return options.group ? groupFiles : empty;
-}
-var resolveSymlinksAsync = function(path15, state, callback$1) {
-  const { queue, fs, options: { suppressErrors } } = state;
-  queue.enqueue();
-  fs.realpath(path15, (error63, resolvedPath) => {
-    if (error63) return queue.dequeue(suppressErrors ? null : error63, state);
-    fs.stat(resolvedPath, (error$1, stat5) => {
-      if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat5.isDirectory() && isRecursive(path15, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat5, resolvedPath);
-      queue.dequeue(null, state);
-    });
-  });
-};
-var resolveSymlinks = function(path15, state, callback$1) {
-  const { queue, fs, options: { suppressErrors } } = state;
-  queue.enqueue();
-  try {
-    const resolvedPath = fs.realpathSync(path15);
-    const stat5 = fs.statSync(resolvedPath);
-    if (stat5.isDirectory() && isRecursive(path15, resolvedPath, state)) return;
-    callback$1(stat5, resolvedPath);
-  } catch (e) {
-    if (!suppressErrors) throw e;
-  }
-};
-function build$2(options, isSynchronous) {
-  if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path15, resolved, state) {
-  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path15);
-  let depth = 1;
-  while (parent !== state.root && depth < 2) {
-    const resolvedPath = state.symlinks.get(parent);
-    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-    if (isSameRoot) depth++;
-    else parent = dirname(parent);
-  }
-  state.symlinks.set(path15, resolved);
-  return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-  return state.visited.includes(resolved + state.options.pathSeparator);
-}
-var onlyCountsSync = (state) => {
-  return state.counts;
-};
-var groupsSync = (state) => {
-  return state.groups;
-};
-var defaultSync = (state) => {
-  return state.paths;
-};
-var limitFilesSync = (state) => {
-  return state.paths.slice(0, state.options.maxFiles);
-};
-var onlyCountsAsync = (state, error63, callback$1) => {
-  report(error63, callback$1, state.counts, state.options.suppressErrors);
-  return null;
-};
-var defaultAsync = (state, error63, callback$1) => {
-  report(error63, callback$1, state.paths, state.options.suppressErrors);
-  return null;
-};
-var limitFilesAsync = (state, error63, callback$1) => {
-  report(error63, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-  return null;
-};
-var groupsAsync = (state, error63, callback$1) => {
-  report(error63, callback$1, state.groups, state.options.suppressErrors);
-  return null;
-};
-function report(error63, callback$1, output2, suppressErrors) {
-  if (error63 && !suppressErrors) callback$1(error63, output2);
-  else callback$1(null, output2);
-}
-function build$1(options, isSynchronous) {
-  const { onlyCounts, group, maxFiles } = options;
-  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-  else if (group) return isSynchronous ? groupsSync : groupsAsync;
-  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-  else return isSynchronous ? defaultSync : defaultAsync;
-}
-var readdirOpts = { withFileTypes: true };
-var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  state.queue.enqueue();
-  if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs } = state;
-  state.visited.push(crawlPath);
-  state.counts.directories++;
-  fs.readdir(crawlPath || ".", readdirOpts, (error63, entries = []) => {
-    callback$1(entries, directoryPath, currentDepth);
-    state.queue.dequeue(state.options.suppressErrors ? null : error63, state);
-  });
-};
-var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs } = state;
-  if (currentDepth < 0) return;
-  state.visited.push(crawlPath);
-  state.counts.directories++;
-  let entries = [];
-  try {
-    entries = fs.readdirSync(crawlPath || ".", readdirOpts);
-  } catch (e) {
-    if (!state.options.suppressErrors) throw e;
-  }
-  callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-  return isSynchronous ? walkSync : walkAsync;
-}
-var Queue = class {
-  count = 0;
-  constructor(onQueueEmpty) {
-    this.onQueueEmpty = onQueueEmpty;
-  }
-  enqueue() {
-    this.count++;
-    return this.count;
-  }
-  dequeue(error63, output2) {
-    if (this.onQueueEmpty && (--this.count <= 0 || error63)) {
-      this.onQueueEmpty(error63, output2);
-      if (error63) {
-        output2.controller.abort();
-        this.onQueueEmpty = void 0;
-      }
-    }
-  }
-};
-var Counter = class {
-  _files = 0;
-  _directories = 0;
-  set files(num2) {
-    this._files = num2;
-  }
-  get files() {
-    return this._files;
-  }
-  set directories(num2) {
-    this._directories = num2;
-  }
-  get directories() {
-    return this._directories;
-  }
-  /**
-  * @deprecated use `directories` instead
-  */
-  /* c8 ignore next 3 */
-  get dirs() {
-    return this._directories;
-  }
-};
-var Aborter = class {
-  aborted = false;
-  abort() {
-    this.aborted = true;
-  }
-};
-var Walker = class {
-  root;
-  isSynchronous;
-  state;
-  joinPath;
-  pushDirectory;
-  pushFile;
-  getArray;
-  groupFiles;
-  resolveSymlink;
-  walkDirectory;
-  callbackInvoker;
-  constructor(root, options, callback$1) {
-    this.isSynchronous = !callback$1;
-    this.callbackInvoker = build$1(options, this.isSynchronous);
-    this.root = normalizePath(root, options);
-    this.state = {
-      root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-      paths: [""].slice(0, 0),
-      groups: [],
-      counts: new Counter(),
-      options,
-      queue: new Queue((error63, state) => this.callbackInvoker(state, error63, callback$1)),
-      symlinks: /* @__PURE__ */ new Map(),
-      visited: [""].slice(0, 0),
-      controller: new Aborter(),
-      fs: options.fs || nativeFs
-    };
-    this.joinPath = build$7(this.root, options);
-    this.pushDirectory = build$6(this.root, options);
-    this.pushFile = build$5(options);
-    this.getArray = build$4(options);
-    this.groupFiles = build$3(options);
-    this.resolveSymlink = build$2(options, this.isSynchronous);
-    this.walkDirectory = build(this.isSynchronous);
-  }
-  start() {
-    this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-    this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-    return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-  }
-  walk = (entries, directoryPath, depth) => {
-    const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-    if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-    const files = this.getArray(this.state.paths);
-    for (let i = 0; i < entries.length; ++i) {
-      const entry = entries[i];
-      if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-        const filename = this.joinPath(entry.name, directoryPath);
-        this.pushFile(filename, files, this.state.counts, filters);
-      } else if (entry.isDirectory()) {
-        let path15 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path15)) continue;
-        this.pushDirectory(path15, paths, filters);
-        this.walkDirectory(this.state, path15, path15, depth - 1, this.walk);
-      } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path15 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path15, this.state, (stat5, resolvedPath) => {
-          if (stat5.isDirectory()) {
-            resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path15 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path15 + pathSeparator, depth - 1, this.walk);
-          } else {
-            resolvedPath = useRealPaths ? resolvedPath : path15;
-            const filename = basename(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
-            resolvedPath = this.joinPath(filename, directoryPath$1);
-            this.pushFile(resolvedPath, files, this.state.counts, filters);
-          }
-        });
-      }
-    }
-    this.groupFiles(this.state.groups, directoryPath, files);
-  };
-};
-function promise(root, options) {
-  return new Promise((resolve$1, reject) => {
-    callback(root, options, (err, output2) => {
-      if (err) return reject(err);
-      resolve$1(output2);
-    });
-  });
-}
-function callback(root, options, callback$1) {
-  let walker = new Walker(root, options, callback$1);
-  walker.start();
-}
-function sync(root, options) {
-  const walker = new Walker(root, options);
-  return walker.start();
-}
-var APIBuilder = class {
-  constructor(root, options) {
-    this.root = root;
-    this.options = options;
-  }
-  withPromise() {
-    return promise(this.root, this.options);
-  }
-  withCallback(cb) {
-    callback(this.root, this.options, cb);
-  }
-  sync() {
-    return sync(this.root, this.options);
-  }
-};
-var pm = null;
-try {
-  __require2.resolve("picomatch");
-  pm = __require2("picomatch");
-} catch {
-}
-var Builder = class {
-  globCache = {};
-  options = {
-    maxDepth: Infinity,
-    suppressErrors: true,
-    pathSeparator: sep,
-    filters: []
-  };
-  globFunction;
-  constructor(options) {
-    this.options = {
-      ...this.options,
-      ...options
-    };
-    this.globFunction = this.options.globFunction;
-  }
-  group() {
-    this.options.group = true;
-    return this;
-  }
-  withPathSeparator(separator) {
-    this.options.pathSeparator = separator;
-    return this;
-  }
-  withBasePath() {
-    this.options.includeBasePath = true;
-    return this;
-  }
-  withRelativePaths() {
-    this.options.relativePaths = true;
-    return this;
-  }
-  withDirs() {
-    this.options.includeDirs = true;
-    return this;
-  }
-  withMaxDepth(depth) {
-    this.options.maxDepth = depth;
-    return this;
-  }
-  withMaxFiles(limit) {
-    this.options.maxFiles = limit;
-    return this;
-  }
-  withFullPaths() {
-    this.options.resolvePaths = true;
-    this.options.includeBasePath = true;
-    return this;
-  }
-  withErrors() {
-    this.options.suppressErrors = false;
-    return this;
-  }
-  withSymlinks({ resolvePaths = true } = {}) {
-    this.options.resolveSymlinks = true;
-    this.options.useRealPaths = resolvePaths;
-    return this.withFullPaths();
-  }
-  withAbortSignal(signal) {
-    this.options.signal = signal;
-    return this;
-  }
-  normalize() {
-    this.options.normalizePath = true;
-    return this;
-  }
-  filter(predicate) {
-    this.options.filters.push(predicate);
-    return this;
-  }
-  onlyDirs() {
-    this.options.excludeFiles = true;
-    this.options.includeDirs = true;
-    return this;
-  }
-  exclude(predicate) {
-    this.options.exclude = predicate;
-    return this;
-  }
-  onlyCounts() {
-    this.options.onlyCounts = true;
-    return this;
-  }
-  crawl(root) {
-    return new APIBuilder(root || ".", this.options);
-  }
-  withGlobFunction(fn) {
-    this.globFunction = fn;
-    return this;
-  }
-  /**
-  * @deprecated Pass options using the constructor instead:
-  * ```ts
-  * new fdir(options).crawl("/path/to/root");
-  * ```
-  * This method will be removed in v7.0
-  */
-  /* c8 ignore next 4 */
-  crawlWithOptions(root, options) {
-    this.options = {
-      ...this.options,
-      ...options
-    };
-    return new APIBuilder(root || ".", this.options);
-  }
-  glob(...patterns) {
-    if (this.globFunction) return this.globWithOptions(patterns);
-    return this.globWithOptions(patterns, ...[{ dot: true }]);
-  }
-  globWithOptions(patterns, ...options) {
-    const globFn = this.globFunction || pm;
-    if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-    var isMatch = this.globCache[patterns.join("\0")];
-    if (!isMatch) {
-      isMatch = globFn(patterns, ...options);
-      this.globCache[patterns.join("\0")] = isMatch;
-    }
-    this.options.filters.push((path15) => isMatch(path15));
-    return this;
-  }
-};
-
-// node_modules/tinyglobby/dist/index.mjs
-var import_picomatch = __toESM(require_picomatch2(), 1);
-var isReadonlyArray = Array.isArray;
-var BACKSLASHES = /\\/g;
-var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-var isWin = process.platform === "win32";
-var ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-  const patternsCount = patterns.length;
-  const patternsParts = Array(patternsCount);
-  const matchers = Array(patternsCount);
-  let i, j;
-  for (i = 0; i < patternsCount; i++) {
-    const parts = splitPattern(patterns[i]);
-    patternsParts[i] = parts;
-    const partsCount = parts.length;
-    const partMatchers = Array(partsCount);
-    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts[j], options);
-    matchers[i] = partMatchers;
-  }
-  return (input2) => {
-    const inputParts = input2.split("/");
-    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input2)) return true;
-    for (i = 0; i < patternsCount; i++) {
-      const patternParts = patternsParts[i];
-      const matcher = matchers[i];
-      const inputPatternCount = inputParts.length;
-      const minParts = Math.min(inputPatternCount, patternParts.length);
-      j = 0;
-      while (j < minParts) {
-        const part = patternParts[j];
-        if (part.includes("/")) return true;
-        if (!matcher[j](inputParts[j])) break;
-        if (!options.noglobstar && part === "**") return true;
-        j++;
-      }
-      if (j === inputPatternCount) return true;
-    }
-    return false;
-  };
-}
-var WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-var isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root, absolute) {
-  if (cwd === root || root.startsWith(`${cwd}/`)) {
-    if (absolute) {
-      const start = cwd.length + +!isRoot(cwd);
-      return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-    }
-    const prefix = root.slice(cwd.length + 1);
-    if (prefix) return (p, isDir) => {
-      if (p === ".") return prefix;
-      const result = `${prefix}/${p}`;
-      return isDir ? result.slice(0, -1) : result;
-    };
-    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-  }
-  if (absolute) return (p) => posix.relative(cwd, p) || ".";
-  return (p) => posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-  if (root.startsWith(`${cwd}/`)) {
-    const prefix = root.slice(cwd.length + 1);
-    return (p) => `${prefix}/${p}`;
-  }
-  return (p) => {
-    const result = posix.relative(cwd, `${root}/${p}`);
-    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-  };
-}
-function ensureNonDriveRelativePath(path15) {
-  return path15.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-var splitPatternOptions = { parts: true };
-function splitPattern(path15) {
-  var _result$parts;
-  const result = import_picomatch.default.scan(path15, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path15];
-}
-var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path15) => path15.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path15) => path15.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapePath = isWin ? escapeWin32Path : escapePosixPath;
-function isDynamicPattern(pattern, options) {
-  if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-  const scan = import_picomatch.default.scan(pattern);
-  return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-  return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-var PARENT_DIRECTORY = /^(\/?\.\.)+/;
-var ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-  var _PARENT_DIRECTORY$exe;
-  const cwd = opts.cwd;
-  let result = pattern;
-  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-  const escapedCwd = escapePath(cwd);
-  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
-  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-  const parts = splitPattern(result);
-  if (parentDir) {
-    const n = (parentDir.length + 1) / 3;
-    let i = 0;
-    const cwdParts = escapedCwd.split("/");
-    while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-      result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-      i++;
-    }
-    const potentialRoot = posix.join(cwd, parentDir.slice(i * 3));
-    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-      props.root = ensureNonDriveRelativePath(potentialRoot);
-      props.depthOffset = -n + i;
-    }
-  }
-  if (!isIgnore && props.depthOffset >= 0) {
-    var _props$commonPath;
-    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-    const newCommonPath = [];
-    const length = Math.min(props.commonPath.length, parts.length);
-    for (let i = 0; i < length; i++) {
-      const part = parts[i];
-      if (part === "**" && !parts[i + 1]) {
-        newCommonPath.pop();
-        break;
-      }
-      if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-      newCommonPath.push(part);
-    }
-    props.depthOffset = newCommonPath.length;
-    props.commonPath = newCommonPath;
-    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
-  }
-  return result;
-}
-function processPatterns(options, patterns, props) {
-  const matchPatterns = [];
-  const ignorePatterns = [];
-  for (const pattern of options.ignore) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-  }
-  for (const pattern of patterns) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-  }
-  return {
-    match: matchPatterns,
-    ignore: ignorePatterns
-  };
-}
-function buildCrawler(options, patterns) {
-  const cwd = options.cwd;
-  const props = {
-    root: cwd,
-    depthOffset: 0
-  };
-  const processed = processPatterns(options, patterns, props);
-  if (options.debug) log("internal processing patterns:", processed);
-  const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-  const root = props.root.replace(BACKSLASHES, "");
-  const matchOptions = {
-    dot,
-    nobrace: options.braceExpansion === false,
-    nocase: !caseSensitiveMatch,
-    noextglob: options.extglob === false,
-    noglobstar: options.globstar === false,
-    posix: true
-  };
-  const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
-  const ignore = (0, import_picomatch.default)(processed.ignore, matchOptions);
-  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-  const format = buildFormat(cwd, root, absolute);
-  const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
-  const excludePredicate = (_, p) => {
-    const relativePath = excludeFormatter(p, true);
-    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-  };
-  let maxDepth;
-  if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-  const crawler = new Builder({
-    filters: [debug ? (p, isDirectory) => {
-      const path15 = format(p, isDirectory);
-      const matches = matcher(path15) && !ignore(path15);
-      if (matches) log(`matched ${path15}`);
-      return matches;
-    } : (p, isDirectory) => {
-      const path15 = format(p, isDirectory);
-      return matcher(path15) && !ignore(path15);
-    }],
-    exclude: debug ? (_, p) => {
-      const skipped = excludePredicate(_, p);
-      log(`${skipped ? "skipped" : "crawling"} ${p}`);
-      return skipped;
-    } : excludePredicate,
-    fs: options.fs,
-    pathSeparator: "/",
-    relativePaths: !absolute,
-    resolvePaths: absolute,
-    includeBasePath: absolute,
-    resolveSymlinks: followSymbolicLinks,
-    excludeSymlinks: !followSymbolicLinks,
-    excludeFiles: onlyDirectories,
-    includeDirs: onlyDirectories || !options.onlyFiles,
-    maxDepth,
-    signal: options.signal
-  }).crawl(root);
-  if (options.debug) log("internal properties:", {
-    ...props,
-    root
-  });
-  return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-function formatPaths(paths, mapper) {
-  if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-  return paths;
-}
-var defaultOptions = {
-  caseSensitiveMatch: true,
-  debug: !!process.env.TINYGLOBBY_DEBUG,
-  expandDirectories: true,
-  followSymbolicLinks: true,
-  onlyFiles: true
-};
-function getOptions(options) {
-  const opts = Object.assign({}, options);
-  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-  opts.ignore = ensureStringArray(opts.ignore);
-  opts.fs && (opts.fs = {
-    readdir: opts.fs.readdir || readdir2,
-    readdirSync: opts.fs.readdirSync || readdirSync,
-    realpath: opts.fs.realpath || realpath,
-    realpathSync: opts.fs.realpathSync || realpathSync,
-    stat: opts.fs.stat || stat3,
-    statSync: opts.fs.statSync || statSync
-  });
-  if (opts.debug) log("globbing with options:", opts);
-  return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-  var _ref;
-  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-  const options = getOptions(isModern ? inputOptions : globInput);
-  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-  const [crawler, relative2] = getCrawler(globInput, options);
-  return crawler ? formatPaths(await crawler.withPromise(), relative2) : [];
-}
-
-// src/data/sources.ts
-async function resolveDataFiles(sources, root) {
-  const files = [];
-  for (const source of typeof sources === "string" ? [sources] : sources) {
-    if (isS3Uri(source)) {
-      throw new InputError(`cannot read ${source}: reading data from s3:// is not available in this build`, {
-        hint: "copy the data into the repository or the runner first"
-      });
-    }
-    if (isDynamicPattern(source)) {
-      const matches = await glob(source, { cwd: root, absolute: true, onlyFiles: true, expandDirectories: false });
-      if (matches.length === 0)
-        throw new InputError(`no file matches ${source}`, {
-          hint: "check the pattern and where it is relative to (the folder of mlops.yml)"
-        });
-      files.push(...matches.sort());
-    } else {
-      const file2 = path5.resolve(root, source);
-      if (!existsSync2(file2))
-        throw new InputError(`data file not found: ${source}`, {
-          hint: "paths are relative to the folder of mlops.yml"
-        });
-      files.push(file2);
-    }
-  }
-  return files;
-}
-
-// src/data/validate.ts
-var EXAMPLE_ROWS = 5;
-async function validateData(data, root) {
-  if (!data) return { stage: "validate", verdict: "skipped", datasets: [], errors: 0, warnings: 0, profile: null };
-  const datasets = [];
-  const named = [
-    ["train", data.train],
-    ["eval", data.eval]
-  ];
-  for (const [name, sources] of named) {
-    if (sources === void 0) continue;
-    const files = await resolveDataFiles(sources, root);
-    datasets.push(await validateDataset(name, files, data, root));
-  }
-  const findings = datasets.flatMap((d) => d.findings);
-  const errors = findings.filter((f) => f.severity === "error").length;
-  const warnings = findings.length - errors;
-  return { stage: "validate", verdict: errors > 0 ? "fail" : "pass", datasets, errors, warnings, profile: null };
-}
-async function validateDataset(name, files, data, root) {
-  const schema = data.schema ?? {
-    columns: {},
-    duplicate_rows: "allow",
-    extra_columns: "allow"
-  };
-  const findings = [];
-  const add = (finding) => void findings.push({ dataset: name, ...finding });
-  const checkers = /* @__PURE__ */ new Map();
-  const duplicates = schema.duplicate_rows === "allow" ? void 0 : new RowTally(add, schema.duplicate_rows);
-  const keyTally = schema.unique_key ? new RowTally(add, "error", schema.unique_key) : void 0;
-  let rows = 0;
-  const ragged = { count: 0, rows: [], observed: "" };
-  for (const file2 of files) {
-    const shown = displayPath(root, file2);
-    const table = await openTable(file2, formatOf(file2, data.format), { displayName: shown });
-    checkHeader(table.columns, schema, add, shown);
-    const indexes = table.columns.map((column, index) => {
-      let checker = checkers.get(column);
-      if (!checker) {
-        checker = new ColumnChecker(column, schema.columns[column]);
-        checkers.set(column, checker);
-      }
-      return { checker, index };
-    });
-    const keyIndexes = schema.unique_key?.map((column) => table.columns.indexOf(column));
-    for await (const row of table.rows) {
-      rows++;
-      const rowNumber = rows + 1;
-      if (row.cells.length !== table.columns.length) {
-        ragged.count++;
-        if (ragged.rows.length < EXAMPLE_ROWS) ragged.rows.push(rowNumber);
-        ragged.observed ||= `${row.cells.length} fields where the header has ${table.columns.length} (${shown})`;
-      }
-      for (const { checker, index } of indexes) checker.observe(row.cells[index] ?? null, rowNumber);
-      duplicates?.observe(row.cells, rowNumber);
-      if (keyTally && keyIndexes)
-        keyTally.observe(
-          keyIndexes.map((i) => i >= 0 ? row.cells[i] ?? null : null),
-          rowNumber
-        );
-    }
-  }
-  if (ragged.count > 0) {
-    add({
-      column: null,
-      rule: "ragged_rows",
-      severity: "error",
-      message: "rows with a different number of fields than the header",
-      observed: ragged.observed,
-      count: ragged.count,
-      rows: ragged.rows,
-      configPath: ["data", "train"]
-    });
-  }
-  for (const checker of checkers.values()) findings.push(...checker.findings(name, rows));
-  duplicates?.report();
-  keyTally?.report();
-  const bounds = schema.rows;
-  if (bounds?.min !== void 0 && rows < bounds.min) {
-    add({
-      column: null,
-      rule: "rows.min",
-      severity: "error",
-      message: `fewer rows than the minimum of ${bounds.min}`,
-      observed: String(rows),
-      count: 1,
-      rows: [],
-      configPath: ["data", "schema", "rows", "min"]
-    });
-  }
-  if (bounds?.max !== void 0 && rows > bounds.max) {
-    add({
-      column: null,
-      rule: "rows.max",
-      severity: "error",
-      message: `more rows than the maximum of ${bounds.max}`,
-      observed: String(rows),
-      count: 1,
-      rows: [],
-      configPath: ["data", "schema", "rows", "max"]
-    });
-  }
-  return {
-    name,
-    files: files.map((file2) => displayPath(root, file2)),
-    rows,
-    columns: [...checkers.values()].map((checker) => checker.summary()),
-    findings
-  };
-}
-function checkHeader(columns, schema, add, shown) {
-  for (const [column, spec] of Object.entries(schema.columns)) {
-    if (spec.required && !columns.includes(column)) {
-      add({
-        column,
-        rule: "required",
-        severity: spec.severity,
-        message: `column is missing from ${shown}`,
-        observed: "absent",
-        count: 1,
-        rows: [],
-        configPath: ["data", "schema", "columns", column]
-      });
-    }
-  }
-  if (schema.extra_columns !== "allow") {
-    for (const column of columns) {
-      if (!(column in schema.columns)) {
-        add({
-          column,
-          rule: "extra_columns",
-          severity: schema.extra_columns === "error" ? "error" : "warn",
-          message: `column is not declared in data.schema.columns (${shown})`,
-          observed: "present",
-          count: 1,
-          rows: [],
-          configPath: ["data", "schema", "extra_columns"]
-        });
-      }
-    }
-  }
-}
-var INTEGER = /^[+-]?\d+$/;
-var NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-var BOOLEAN = /^(?:true|false|t|f|yes|no|y|n|1|0)$/i;
-var DATETIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-function parsesAs(type, text) {
-  switch (type) {
-    case "integer":
-      return INTEGER.test(text);
-    case "number":
-      return NUMBER.test(text);
-    case "boolean":
-      return BOOLEAN.test(text);
-    case "datetime":
-      return DATETIME.test(text) && !Number.isNaN(Date.parse(text)) && isCalendarDate(text);
-    case "string":
-    case "category":
-      return true;
-  }
-}
-function isCalendarDate(text) {
-  const [year, month, day] = text.slice(0, 10).split("-").map(Number);
-  const date5 = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
-  return date5.getUTCMonth() === (month ?? 1) - 1 && date5.getUTCDate() === day;
-}
-var INFERENCE_ORDER = ["integer", "number", "boolean", "datetime"];
-var ColumnChecker = class {
-  constructor(name, spec) {
-    this.name = name;
-    this.spec = spec;
-    this.seen = spec?.unique ? /* @__PURE__ */ new Set() : void 0;
-    this.allowed = spec?.values ? new Set(spec.values.map(String)) : void 0;
-    this.pattern = spec?.regex === void 0 ? void 0 : new RegExp(`^(?:${spec.regex})$`, "u");
-    this.lower = bound(spec?.min, spec?.type);
-    this.upper = bound(spec?.max, spec?.type);
-  }
-  name;
-  spec;
-  nulls = 0;
-  count = 0;
-  min = Infinity;
-  max = -Infinity;
-  violations = /* @__PURE__ */ new Map();
-  possibleTypes = new Set(INFERENCE_ORDER);
-  seen;
-  allowed;
-  pattern;
-  lower;
-  upper;
-  observe(cell, row) {
-    if (cell === null || cell === "") {
-      this.nulls++;
-      if (this.spec && !this.spec.nullable) this.violate("nullable", row, "empty");
-      return;
-    }
-    this.count++;
-    for (const type2 of this.possibleTypes) if (!parsesAs(type2, cell)) this.possibleTypes.delete(type2);
-    const spec = this.spec;
-    const type = spec?.type;
-    if (type && !parsesAs(type, cell)) {
-      this.violate("type", row, cell);
-      return;
-    }
-    const numeric = type === "datetime" ? Date.parse(cell) : Number(cell);
-    if ((type === "integer" || type === "number" || type === "datetime") && Number.isFinite(numeric)) {
-      if (numeric < this.min) this.min = numeric;
-      if (numeric > this.max) this.max = numeric;
-      if (this.lower !== void 0 && numeric < this.lower) this.violate("min", row, cell);
-      if (this.upper !== void 0 && numeric > this.upper) this.violate("max", row, cell);
-    } else if (type === void 0 && NUMBER.test(cell)) {
-      if (numeric < this.min) this.min = numeric;
-      if (numeric > this.max) this.max = numeric;
-    }
-    if (this.allowed && !this.allowed.has(cell)) this.violate("values", row, cell);
-    if (this.pattern && !this.pattern.test(cell)) this.violate("regex", row, cell);
-    if (this.seen) {
-      if (this.seen.has(cell)) this.violate("unique", row, cell);
-      else this.seen.add(cell);
-    }
-  }
-  violate(rule, row, observed) {
-    let violation = this.violations.get(rule);
-    if (!violation) {
-      violation = { count: 0, rows: [], observed: observed.length > 60 ? `${observed.slice(0, 57)}...` : observed };
-      this.violations.set(rule, violation);
-    }
-    violation.count++;
-    if (violation.rows.length < EXAMPLE_ROWS) violation.rows.push(row);
-  }
-  findings(dataset, rows) {
-    const spec = this.spec;
-    if (!spec) return [];
-    const severity = spec.severity;
-    const at = (field) => ["data", "schema", "columns", this.name, field];
-    const messages = {
-      nullable: ["empty values in a column that is not nullable", "nullable"],
-      type: [`values that are not of type ${spec.type}`, "type"],
-      min: [`values below the minimum ${String(spec.min)}`, "min"],
-      max: [`values above the maximum ${String(spec.max)}`, "max"],
-      values: [`values outside the allowed ${(spec.values ?? []).map(String).join(", ")}`, "values"],
-      regex: [`values that do not match /${spec.regex}/`, "regex"],
-      unique: ["repeated values in a unique column", "unique"]
-    };
-    const found = [];
-    for (const [rule, violation] of this.violations) {
-      const [message, field] = messages[rule] ?? [rule, rule];
-      found.push({
-        dataset,
-        column: this.name,
-        rule,
-        severity,
-        message,
-        observed: violation.observed,
-        count: violation.count,
-        rows: violation.rows,
-        configPath: at(field)
-      });
-    }
-    if (spec.max_null_fraction !== void 0 && rows > 0 && this.nulls / rows > spec.max_null_fraction) {
-      const share = this.nulls / rows;
-      found.push({
-        dataset,
-        column: this.name,
-        rule: "max_null_fraction",
-        severity,
-        message: `more empty values than the allowed ${spec.max_null_fraction}`,
-        observed: share.toFixed(4),
-        count: this.nulls,
-        rows: [],
-        configPath: at("max_null_fraction")
-      });
-    }
-    return found;
-  }
-  summary() {
-    const declared = this.spec?.type;
-    const inferred = this.count === 0 ? "string" : INFERENCE_ORDER.find((t) => this.possibleTypes.has(t)) ?? "string";
-    const summary = {
-      name: this.name,
-      type: declared ?? inferred,
-      declared: declared !== void 0,
-      count: this.count,
-      nulls: this.nulls
-    };
-    if (this.max >= this.min) {
-      summary.min = this.min;
-      summary.max = this.max;
-    }
-    return summary;
-  }
-};
-function bound(value, type) {
-  if (value === void 0) return void 0;
-  if (typeof value === "number") return value;
-  return type === "datetime" ? Date.parse(value) : Number(value);
-}
-var RowTally = class {
-  constructor(add, severity, keyColumns) {
-    this.add = add;
-    this.severity = severity;
-    this.keyColumns = keyColumns;
-  }
-  add;
-  severity;
-  keyColumns;
-  seen = /* @__PURE__ */ new Set();
-  violation = { count: 0, rows: [], observed: "" };
-  observe(cells, row) {
-    const hash2 = createHash2("sha1");
-    for (const cell of cells) hash2.update(cell === null ? "\0null" : `${cell}`);
-    const digest = hash2.digest("base64");
-    if (this.seen.has(digest)) {
-      this.violation.count++;
-      if (this.violation.rows.length < EXAMPLE_ROWS) this.violation.rows.push(row);
-      this.violation.observed ||= this.keyColumns ? cells.map(String).join(", ") : "a repeated row";
-    } else {
-      this.seen.add(digest);
-    }
-  }
-  report() {
-    if (this.violation.count === 0) return;
-    const keyed = this.keyColumns !== void 0;
-    this.add({
-      column: keyed ? (this.keyColumns ?? []).join("+") : null,
-      rule: keyed ? "unique_key" : "duplicate_rows",
-      severity: this.severity,
-      message: keyed ? "repeated key values" : "rows that repeat an earlier row exactly",
-      observed: this.violation.observed,
-      count: this.violation.count,
-      rows: this.violation.rows,
-      configPath: ["data", "schema", keyed ? "unique_key" : "duplicate_rows"]
-    });
-  }
-};
-
-// src/evaluate/evaluate.ts
-import { copyFile, mkdir as mkdir2, readFile as readFile3 } from "node:fs/promises";
-import path6 from "node:path";
-
-// src/evaluate/metrics.ts
-var EPS = 2220446049250313e-31;
-function classificationMetrics(input2) {
-  const { labels, predictions } = input2;
-  const warnings = [];
-  const metrics = {};
-  const n = labels.length;
-  let correct = 0;
-  for (let i = 0; i < n; i++) if (labels[i] === predictions[i]) correct++;
-  metrics.accuracy = correct / n;
-  const classes = [.../* @__PURE__ */ new Set([...labels, ...predictions])].sort();
-  const perClass = classes.map((cls) => {
-    let tp2 = 0;
-    let fp2 = 0;
-    let fn2 = 0;
-    for (let i = 0; i < n; i++) {
-      const isTrue = labels[i] === cls;
-      const isPredicted = predictions[i] === cls;
-      if (isTrue && isPredicted) tp2++;
-      else if (isPredicted) fp2++;
-      else if (isTrue) fn2++;
-    }
-    return { cls, tp: tp2, fp: fp2, fn: fn2, support: tp2 + fn2 };
-  });
-  const zeroDivisions = /* @__PURE__ */ new Set();
-  const ratio = (num2, den, what) => {
-    if (den === 0) {
-      zeroDivisions.add(what);
-      return 0;
-    }
-    return num2 / den;
-  };
-  const f1Of = (p, r) => p + r === 0 ? 0 : 2 * p * r / (p + r);
-  const precisions = perClass.map((c) => ratio(c.tp, c.tp + c.fp, "precision"));
-  const recalls = perClass.map((c) => ratio(c.tp, c.tp + c.fn, "recall"));
-  const f1s = perClass.map((c, i) => {
-    const p = precisions[i] ?? 0;
-    const r = recalls[i] ?? 0;
-    return 2 * c.tp + c.fp + c.fn === 0 ? ratio(0, 0, "f1") : f1Of(p, r);
-  });
-  const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
-  const totalSupport = perClass.reduce((a, c) => a + c.support, 0);
-  const weighted = (values) => totalSupport === 0 ? 0 : values.reduce((a, v, i) => a + v * (perClass[i]?.support ?? 0), 0) / totalSupport;
-  metrics.precision_macro = mean(precisions);
-  metrics.recall_macro = mean(recalls);
-  metrics.f1_macro = mean(f1s);
-  metrics.precision_weighted = weighted(precisions);
-  metrics.recall_weighted = weighted(recalls);
-  metrics.f1_weighted = weighted(f1s);
-  const tp = perClass.reduce((a, c) => a + c.tp, 0);
-  const fp = perClass.reduce((a, c) => a + c.fp, 0);
-  const fn = perClass.reduce((a, c) => a + c.fn, 0);
-  metrics.precision_micro = ratio(tp, tp + fp, "precision");
-  metrics.recall_micro = ratio(tp, tp + fn, "recall");
-  metrics.f1_micro = f1Of(metrics.precision_micro, metrics.recall_micro);
-  const positive = input2.positiveLabel;
-  if (classes.length <= 2 && positive !== void 0) {
-    const index = classes.indexOf(positive);
-    const c = perClass[index] ?? { tp: 0, fp: 0, fn: 0 };
-    metrics.precision = ratio(c.tp, c.tp + c.fp, "precision");
-    metrics.recall = ratio(c.tp, c.tp + c.fn, "recall");
-    metrics.f1 = 2 * c.tp + c.fp + c.fn === 0 ? ratio(0, 0, "f1") : 2 * c.tp / (2 * c.tp + c.fp + c.fn);
-    if (input2.scores) Object.assign(metrics, binaryScoreMetrics(labels, input2.scores, positive, warnings));
-  } else if (classes.length <= 2) {
-    warnings.push(
-      `binary metrics (precision, recall, f1, roc_auc ...) need the positive class; the labels are ${classes.map((c) => JSON.stringify(c)).join(" and ")}: set model.positive_label`
-    );
-  }
-  for (const what of zeroDivisions) {
-    warnings.push(
-      `${what} is ill-defined for a class with no ${what === "recall" ? "true" : "predicted"} samples; set to 0 as scikit-learn does`
-    );
-  }
-  return { metrics, warnings };
-}
-function binaryScoreMetrics(labels, scores, positive, warnings) {
-  const metrics = {};
-  const n = labels.length;
-  const isPositive = labels.map((label) => label === positive);
-  const positives = isPositive.filter(Boolean).length;
-  let brier = 0;
-  let logLoss = 0;
-  for (let i = 0; i < n; i++) {
-    const y = isPositive[i] ? 1 : 0;
-    const p = scores[i] ?? 0;
-    brier += (y - p) ** 2;
-    const clipped = Math.min(Math.max(p, EPS), 1 - EPS);
-    logLoss -= y === 1 ? Math.log(clipped) : Math.log(1 - clipped);
-  }
-  metrics.brier_score = brier / n;
-  metrics.log_loss = logLoss / n;
-  if (positives === 0 || positives === n) {
-    warnings.push("roc_auc and average_precision are undefined when only one class is present in the labels");
-    return metrics;
-  }
-  const order = [...scores.keys()].sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
-  let tp = 0;
-  let fp = 0;
-  let prevTpr = 0;
-  let prevFpr = 0;
-  let area = 0;
-  let averagePrecision = 0;
-  let prevRecall = 0;
-  for (let k = 0; k < n; k++) {
-    const i = order[k] ?? 0;
-    if (isPositive[i]) tp++;
-    else fp++;
-    const next = order[k + 1];
-    if (next !== void 0 && scores[next] === scores[i]) continue;
-    const tpr = tp / positives;
-    const fpr = fp / (n - positives);
-    area += (fpr - prevFpr) * (tpr + prevTpr) / 2;
-    const precision = tp / (tp + fp);
-    averagePrecision += (tpr - prevRecall) * precision;
-    prevTpr = tpr;
-    prevFpr = fpr;
-    prevRecall = tpr;
-  }
-  metrics.roc_auc = area;
-  metrics.average_precision = averagePrecision;
-  return metrics;
-}
-function regressionMetrics(actual, predicted) {
-  const n = actual.length;
-  let absolute = 0;
-  let squared = 0;
-  let percentage = 0;
-  let sum = 0;
-  const errors = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const y = actual[i] ?? 0;
-    const error63 = Math.abs(y - (predicted[i] ?? 0));
-    errors[i] = error63;
-    absolute += error63;
-    squared += error63 * error63;
-    percentage += error63 / Math.max(Math.abs(y), EPS);
-    sum += y;
-  }
-  const mean = sum / n;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += ((actual[i] ?? 0) - mean) ** 2;
-  const warnings = [];
-  let r2;
-  if (total === 0) {
-    r2 = squared === 0 ? 1 : 0;
-    warnings.push("r2 is ill-defined for a constant target; reported as scikit-learn does (1 if perfect, else 0)");
-  } else {
-    r2 = 1 - squared / total;
-  }
-  return {
-    metrics: {
-      mae: absolute / n,
-      mse: squared / n,
-      rmse: Math.sqrt(squared / n),
-      r2,
-      mape: percentage / n,
-      median_absolute_error: median(errors)
-    },
-    warnings
-  };
-}
-function median(values) {
-  const sorted = Float64Array.from(values).sort();
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] ?? 0 : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-// src/evaluate/evaluate.ts
-async function evaluateModel(context) {
-  const { loaded, logger } = context;
-  const evaluate = loaded.config.evaluate;
-  const result = {
-    stage: "evaluate",
-    status: "ok",
-    metrics: {},
-    sources: {},
-    slices: [],
-    rows: 0,
-    predictions: null,
-    warnings: [],
-    failure: null
-  };
-  if (!evaluate) return { ...result, status: "skipped" };
-  if (evaluate.command) {
-    logger.info(`$ ${evaluate.command}`);
-    const timeoutMs = evaluate.timeout_minutes === void 0 ? void 0 : evaluate.timeout_minutes * 6e4;
-    const run2 = await runCommand({
-      command: evaluate.command,
-      cwd: loaded.root,
-      env: { ...context.env, ...loaded.config.train?.env ?? {} },
-      logger,
-      label: "evaluate",
-      ...timeoutMs === void 0 ? {} : { timeoutMs }
-    });
-    if (run2.exitCode !== 0)
-      return { ...result, status: "failed", failure: describeFailure("evaluation", evaluate.command, run2, timeoutMs) };
-  }
-  if (evaluate.predictions) {
-    const spec = predictionsSpec(evaluate.predictions);
-    const table = await readPredictions(path6.resolve(loaded.root, spec.path), spec, evaluate.slices);
-    const task = loaded.config.model.task;
-    const positiveLabel = resolvePositiveLabel(loaded.config.model.positive_label, table.labels);
-    const compute = (rows) => computeMetrics(task, table, positiveLabel, rows);
-    const overall = compute();
-    Object.assign(result.metrics, overall.metrics);
-    for (const name of Object.keys(overall.metrics)) result.sources[name] = spec.path;
-    result.warnings.push(...overall.warnings);
-    result.rows = table.labels.length;
-    result.predictions = await snapshotPredictions(
-      path6.resolve(loaded.root, spec.path),
-      spec.path,
-      context.workspace.outDir
-    );
-    for (const [column, values] of table.slices) {
-      const groups = /* @__PURE__ */ new Map();
-      values.forEach((value, row) => {
-        const group = groups.get(value);
-        if (group) group.push(row);
-        else groups.set(value, [row]);
-      });
-      for (const [value, rows] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
-        result.slices.push({ column, value, rows: rows.length, metrics: compute(rows).metrics });
-      }
-    }
-  }
-  const metricFiles = typeof evaluate.metrics_file === "string" ? [evaluate.metrics_file] : evaluate.metrics_file ?? [];
-  for (const file2 of metricFiles) {
-    for (const [name, value] of Object.entries(await readMetricsFile(path6.resolve(loaded.root, file2), file2))) {
-      if (name in result.metrics && result.sources[name] !== file2) {
-        result.warnings.push(`${file2} also defines "${name}"; the value computed from predictions is kept`);
-        continue;
-      }
-      result.metrics[name] = value;
-      result.sources[name] = file2;
-    }
-  }
-  return result;
-}
-async function snapshotPredictions(file2, shown, outDir) {
-  await mkdir2(outDir, { recursive: true });
-  const snapshot = path6.join(outDir, `predictions${path6.extname(file2)}`);
-  await copyFile(file2, snapshot);
-  return { path: shown, snapshot, sha256: (await sha256File(snapshot)).sha256 };
-}
-function predictionsSpec(value) {
-  return typeof value === "string" ? { path: value, label: "label", prediction: "prediction", score: "score" } : { score: "score", ...value };
-}
-async function readPredictions(file2, spec, sliceColumns) {
-  const table = await openTable(file2, formatOf(file2), {
-    displayName: spec.path,
-    what: "predictions file",
-    missingHint: "the evaluate command should write it (evaluate.predictions)"
-  });
-  const index = (column, what) => {
-    const at = table.columns.indexOf(column);
-    if (at < 0) {
-      throw new InputError(`${spec.path} has no "${column}" column (${what})`, {
-        hint: `its columns are: ${table.columns.join(", ")}`
-      });
-    }
-    return at;
-  };
-  const labelAt = index(spec.label, "evaluate.predictions.label");
-  const predictionAt = index(spec.prediction, "evaluate.predictions.prediction");
-  const scoreAt = spec.score === void 0 ? -1 : table.columns.indexOf(spec.score);
-  const sliceAts = sliceColumns.map((column) => [column, index(column, "evaluate.slices")]);
-  const labels = [];
-  const predictions = [];
-  const scores = scoreAt >= 0 ? [] : void 0;
-  const slices = new Map(sliceColumns.map((column) => [column, []]));
-  for await (const row of table.rows) {
-    const label = row.cells[labelAt];
-    const prediction = row.cells[predictionAt];
-    const where = `${spec.path} row ${row.record + 1}`;
-    if (label === null || label === void 0) throw new InputError(`${where}: the label is empty`);
-    if (prediction === null || prediction === void 0) throw new InputError(`${where}: the prediction is empty`);
-    labels.push(label);
-    predictions.push(prediction);
-    if (scores) {
-      const score = Number(row.cells[scoreAt]);
-      if (!Number.isFinite(score) || score < 0 || score > 1) {
-        throw new InputError(
-          `${where}: score ${JSON.stringify(row.cells[scoreAt])} is not a probability between 0 and 1`
-        );
-      }
-      scores.push(score);
-    }
-    for (const [column, at] of sliceAts) slices.get(column)?.push(row.cells[at] ?? "(empty)");
-  }
-  if (labels.length === 0)
-    throw new InputError(`${spec.path} has no rows`, { hint: "the evaluate command wrote an empty predictions file" });
-  return { labels, predictions, scores, slices };
-}
-function computeMetrics(task, table, positiveLabel, rows) {
-  const pick2 = (values) => rows ? rows.map((i) => values[i]) : [...values];
-  if (task === "classification") {
-    return classificationMetrics({
-      labels: pick2(table.labels),
-      predictions: pick2(table.predictions),
-      ...table.scores ? { scores: pick2(table.scores) } : {},
-      ...positiveLabel === void 0 ? {} : { positiveLabel }
-    });
-  }
-  const numbers = (values, what) => values.map((text, i) => {
-    const value = Number(text);
-    if (text.trim() === "" || !Number.isFinite(value))
-      throw new InputError(`predictions row ${i + 2}: ${what} ${JSON.stringify(text)} is not a number`);
-    return value;
-  });
-  return regressionMetrics(numbers(pick2(table.labels), "label"), numbers(pick2(table.predictions), "prediction"));
-}
-function resolvePositiveLabel(configured, labels) {
-  if (configured !== void 0) return String(configured);
-  const distinct = new Set(labels);
-  for (const candidate of ["1", "true", "True", "TRUE", "yes", "Yes", "YES"])
-    if (distinct.has(candidate)) return candidate;
-  return void 0;
-}
-async function readMetricsFile(file2, shown) {
-  let text;
-  try {
-    text = await readFile3(file2, "utf8");
-  } catch (error63) {
-    if (isErrnoException(error63, "ENOENT"))
-      throw new InputError(`metrics file not found: ${shown}`, {
-        hint: "your evaluate command should write it (evaluate.metrics_file)"
-      });
-    throw new InputError(`cannot read ${shown}: ${error63.message}`, { cause: error63 });
-  }
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error63) {
-    throw new InputError(`metrics file ${shown} is not valid JSON: ${error63.message}`);
-  }
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    throw new InputError(`metrics file ${shown} must hold a JSON object`);
-  const metrics = {};
-  const walk = (node2, prefix) => {
-    if (typeof node2 === "number" && Number.isFinite(node2)) metrics[prefix] = node2;
-    else if (node2 !== null && typeof node2 === "object" && !Array.isArray(node2)) {
-      for (const [key, child] of Object.entries(node2)) walk(child, prefix === "" ? key : `${prefix}.${key}`);
-    }
-  };
-  walk(value, "");
-  return metrics;
-}
-
-// src/gate/gate.ts
-import { existsSync as existsSync3 } from "node:fs";
-import path7 from "node:path";
-
 // src/evaluate/catalog.ts
 var classification = (direction, needs, description) => ({
   task: "classification",
@@ -11401,7 +7399,7 @@ var SLACK = 1e-12;
 function directionOf(metric, rule, config2) {
   return builtinMetric(metric)?.direction ?? rule?.direction ?? config2.evaluate?.custom_metrics[metric]?.direction;
 }
-function evaluateRules(config2, candidate, baseline) {
+function evaluateRules(config2, candidate, baseline, context = {}) {
   const outcomes = [];
   (config2.gate?.rules ?? []).forEach((rule, index) => {
     const direction = directionOf(rule.metric, rule, config2) ?? "higher";
@@ -11434,15 +7432,19 @@ function evaluateRules(config2, candidate, baseline) {
           kind: "value",
           candidate: target.value,
           baseline: target.base ?? null,
-          delta: null
+          delta: null,
+          significance: null
         });
       }
       if (rule.max_regression !== void 0 || rule.min_improvement !== void 0) {
+        const comparable = baseline !== null && target.base !== void 0 && Number.isFinite(target.base);
+        const significance = rule.significance !== void 0 && comparable && context.significance ? context.significance(rule, target.slice) : null;
         outcomes.push({
           ...common,
           kind: "change",
           candidate: target.value,
-          ...changeCheck(rule, direction, target.value, target.base, baseline)
+          significance,
+          ...changeCheck(rule, direction, target.value, target.base, baseline, significance, context.absence)
         });
       }
     }
@@ -11465,16 +7467,16 @@ function valueCheck(rule, value) {
     return { requirement, verdict: "fail", reason: `${formatNumber(value)} is above the maximum ${rule.max}` };
   return { requirement, verdict: "pass", reason: `${formatNumber(value)} is ${requirement}` };
 }
-function changeCheck(rule, direction, value, base, baseline) {
+function changeCheck(rule, direction, value, base, baseline, significance, absence) {
   const amount = (n) => rule.relative ? `${formatNumber(n * 100)}%` : formatNumber(n);
-  const requirement = rule.max_regression !== void 0 ? `regression <= ${amount(rule.max_regression)}` : `improvement >= ${amount(rule.min_improvement ?? 0)}`;
+  const requirement = (rule.max_regression !== void 0 ? `regression <= ${amount(rule.max_regression)}` : `improvement >= ${amount(rule.min_improvement ?? 0)}`) + (rule.significance === void 0 ? "" : ` (${rule.test === "mcnemar" ? "McNemar" : "bootstrap"}, ${percent(rule.significance)})`);
   if (baseline === null) {
     return {
       baseline: null,
       delta: null,
       requirement,
       verdict: "skipped",
-      reason: "no baseline yet (first run): change rules are skipped"
+      reason: absence ?? "no baseline yet (first run): change rules are skipped"
     };
   }
   if (base === void 0 || !Number.isFinite(base)) {
@@ -11498,19 +7500,92 @@ function changeCheck(rule, direction, value, base, baseline) {
   const delta = rule.relative ? (value - base) / Math.abs(base) : value - base;
   const gain = direction === "higher" ? delta : -delta;
   const movement = `${delta < 0 ? "fell" : "rose"} from ${formatNumber(base)} to ${formatNumber(value)}`;
+  const point = pointCheck(rule, gain, delta, movement, amount);
+  const decided = significance?.status === "applied" ? significantCheck(rule, direction, gain, point, significance, amount) : null;
+  const fallback = significance?.status === "unavailable" ? `; point estimates compared, no paired test: ${significance.reason}` : "";
+  return {
+    baseline: base,
+    delta,
+    requirement,
+    verdict: decided?.verdict ?? point.verdict,
+    reason: decided?.reason ?? `${point.reason}${fallback}`
+  };
+}
+function pointCheck(rule, gain, delta, movement, amount) {
   if (rule.max_regression !== void 0) {
     const pass2 = gain >= -rule.max_regression - SLACK;
     let reason2;
     if (gain >= 0) reason2 = delta === 0 ? "unchanged" : `${movement}: no regression`;
     else if (pass2) reason2 = `${movement}: worse by ${amount(-gain)}, within the allowed ${amount(rule.max_regression)}`;
     else reason2 = `${movement}: worse by ${amount(-gain)}, more than the allowed ${amount(rule.max_regression)}`;
-    return { baseline: base, delta, requirement, verdict: pass2 ? "pass" : "fail", reason: reason2 };
+    return { verdict: pass2 ? "pass" : "fail", reason: reason2 };
   }
   const needed = rule.min_improvement ?? 0;
   const pass = gain >= needed - SLACK;
   const change = gain >= 0 ? `better by ${amount(gain)}` : `worse by ${amount(-gain)}`;
   const reason = `${delta === 0 ? "unchanged" : movement}: ${pass ? change : `${change}, short of the required improvement of ${amount(needed)}`}`;
-  return { baseline: base, delta, requirement, verdict: pass ? "pass" : "fail", reason };
+  return { verdict: pass ? "pass" : "fail", reason };
+}
+function significantCheck(rule, direction, gain, point, significance, amount) {
+  const level = percent(significance.level);
+  if (significance.test === "bootstrap") {
+    const gainLow = direction === "higher" ? significance.low : -significance.high;
+    const gainHigh = direction === "higher" ? significance.high : -significance.low;
+    const interval = `the ${level} interval of the change is [${signedAmount(significance.low, amount)}, ${signedAmount(significance.high, amount)}]`;
+    if (rule.max_regression !== void 0) {
+      const tolerance = rule.max_regression;
+      if (gainHigh < -tolerance - SLACK)
+        return {
+          verdict: "fail",
+          reason: `${point.reason}; ${interval}, all of it past the allowed ${amount(tolerance)}: the regression is real`
+        };
+      return {
+        verdict: "pass",
+        reason: point.verdict === "fail" ? `${point.reason}, but ${interval}, which reaches within the allowed ${amount(tolerance)}: not a significant regression` : `${point.reason}; ${interval}`
+      };
+    }
+    const needed = rule.min_improvement ?? 0;
+    if (gainLow >= needed - SLACK)
+      return {
+        verdict: "pass",
+        reason: `${point.reason}; ${interval}, all of it clearing the required ${amount(needed)}`
+      };
+    return {
+      verdict: "fail",
+      reason: `${point.reason}${point.verdict === "pass" ? ", but" : ";"} ${interval}, which does not all clear the required ${amount(needed)}: not a significant improvement`
+    };
+  }
+  const alpha = 1 - significance.level;
+  const evidence = `McNemar's exact test p = ${formatNumber(significance.pValue)} (${significance.baselineOnly} rows only the baseline got right, ${significance.candidateOnly} only the candidate)`;
+  const real = significance.pValue < alpha;
+  if (rule.max_regression !== void 0) {
+    const worse = significance.baselineOnly > significance.candidateOnly;
+    if (point.verdict === "fail" && real && worse)
+      return {
+        verdict: "fail",
+        reason: `${point.reason}; ${evidence} < ${formatNumber(alpha)}: the regression is real`
+      };
+    return {
+      verdict: "pass",
+      reason: point.verdict === "fail" ? `${point.reason}, but ${evidence} >= ${formatNumber(alpha)}: not a significant regression` : `${point.reason}; ${evidence}`
+    };
+  }
+  if (point.verdict === "fail") return { verdict: "fail", reason: `${point.reason}; ${evidence}` };
+  if (real && significance.candidateOnly > significance.baselineOnly && gain >= 0)
+    return {
+      verdict: "pass",
+      reason: `${point.reason}; ${evidence} < ${formatNumber(alpha)}: the improvement is real`
+    };
+  return {
+    verdict: "fail",
+    reason: `${point.reason}, but ${evidence} >= ${formatNumber(alpha)}: not a significant improvement`
+  };
+}
+function signedAmount(value, amount) {
+  return value > 0 ? `+${amount(value)}` : amount(value);
+}
+function percent(level) {
+  return `${formatNumber(level * 100)}%`;
 }
 function errorOutcome(index, rule, direction, slice, reason) {
   return {
@@ -11525,7 +7600,8 @@ function errorOutcome(index, rule, direction, slice, reason) {
     relative: rule.relative,
     requirement: "",
     verdict: "error",
-    reason
+    reason,
+    significance: null
   };
 }
 function formatNumber(value) {
@@ -11534,199 +7610,506 @@ function formatNumber(value) {
   return String(Number(value.toPrecision(4)));
 }
 
-// src/gate/gate.ts
-async function resolveBaseline(spec, model, registry2, root) {
-  if (spec === "none") return null;
-  const alias = typeof spec === "string" ? spec : spec.alias;
-  if (alias !== void 0) {
-    const manifest = await registry2.resolve(model, alias);
-    if (manifest) {
-      return {
-        description: `${alias} (${manifest.version})`,
-        version: manifest.version,
-        metrics: manifest.metrics,
-        slices: manifest.slices
-      };
-    }
-  }
-  const file2 = typeof spec === "object" ? spec.metrics_file : void 0;
-  if (file2 !== void 0 && existsSync3(path7.resolve(root, file2))) {
-    return {
-      description: `metrics file ${file2}`,
-      version: null,
-      metrics: await readMetricsFile(path7.resolve(root, file2), file2),
-      slices: []
-    };
-  }
-  return null;
+// src/report/gate-section.ts
+var MAX_SLICE_ROWS = 300;
+var MAX_CHART_BARS = 20;
+var VERDICT_ORDER = { error: 0, fail: 1, warn: 2, skipped: 3, pass: 4 };
+var num = (value) => value === null || value === void 0 ? "\u2014" : formatNumber(value);
+function deltaText(outcome) {
+  if (outcome.delta === null) return "\u2014";
+  const value = outcome.relative ? outcome.delta * 100 : outcome.delta;
+  return `${value > 0 ? "+" : ""}${formatNumber(value)}${outcome.relative ? "%" : ""}`;
 }
-async function runGate(context, evaluation, registry2) {
-  const { config: config2 } = context.loaded;
-  const gate = config2.gate;
-  const candidate = describeCandidate(context.provenance);
-  if (!gate)
-    return {
-      stage: "gate",
-      verdict: "skipped",
-      baseline: null,
-      candidate,
-      outcomes: [],
-      comparison: [],
-      notes: ["no gate is configured"]
-    };
-  if (evaluation.status !== "ok") {
-    return {
-      stage: "gate",
-      verdict: "error",
-      baseline: null,
-      candidate,
-      outcomes: [],
-      comparison: [],
-      notes: [`evaluation ${evaluation.status}: there are no metrics to gate`]
-    };
-  }
-  const baseline = await resolveBaseline(gate.baseline, config2.model.name, registry2, context.loaded.root);
-  const outcomes = evaluateRules(config2, evaluation, baseline);
-  const notes = [];
-  if (!baseline && gate.baseline !== "none") {
-    notes.push("First run: there is no baseline yet, so change rules were skipped; value rules still applied.");
-  }
-  const verdict = outcomes.some((o) => o.verdict === "error") ? "error" : outcomes.some((o) => o.verdict === "fail") ? "fail" : "pass";
-  return {
-    stage: "gate",
-    verdict,
-    baseline: baseline ? { description: baseline.description, version: baseline.version } : null,
-    candidate,
-    outcomes,
-    comparison: compareMetrics(config2, evaluation.metrics, baseline?.metrics ?? {}),
-    notes
+function significanceText(outcome) {
+  const s = outcome.significance;
+  if (!s) return "";
+  const level = `${formatNumber(s.level * 100)}%`;
+  if (s.status === "unavailable") return "\u2014 (no paired test)";
+  if (s.test === "mcnemar") return `p = ${formatNumber(s.pValue)} (McNemar)`;
+  const bound = (value) => {
+    const shown = outcome.relative ? value * 100 : value;
+    return `${shown > 0 ? "+" : ""}${formatNumber(shown)}${outcome.relative ? "%" : ""}`;
   };
+  return `[${bound(s.low)}, ${bound(s.high)}] (${level})`;
 }
-function describeCandidate(provenance) {
-  const pr = provenance.pullRequest;
-  if (pr) return `pull request #${pr.number} (head ${pr.headSha.slice(0, 7)})`;
-  if (provenance.gitSha) return `commit ${provenance.gitSha.slice(0, 7)}`;
-  return "the working tree";
+function byVerdict(outcomes) {
+  return outcomes.map((outcome, index) => ({ outcome, index })).sort((a, b) => VERDICT_ORDER[a.outcome.verdict] - VERDICT_ORDER[b.outcome.verdict] || a.index - b.index).map(({ outcome }) => outcome);
 }
-function compareMetrics(config2, candidate, baseline) {
-  const names = [.../* @__PURE__ */ new Set([...Object.keys(candidate), ...Object.keys(baseline)])];
-  return names.map((metric) => {
-    const direction = directionOf(
-      metric,
-      config2.gate?.rules.find((r) => r.metric === metric),
-      config2
-    ) ?? null;
-    const c = candidate[metric] ?? null;
-    const b = baseline[metric] ?? null;
-    const delta = c !== null && b !== null ? c - b : null;
-    let change = null;
-    if (delta !== null) {
-      if (delta === 0) change = "same";
-      else if (direction === null) change = "changed";
-      else change = delta > 0 === (direction === "higher") ? "better" : "worse";
-    }
-    return { metric, direction, baseline: b, candidate: c, delta, change };
+function outcomeTable(outcomes, withSlice, result) {
+  const withInterval = outcomes.some((o) => o.significance !== null);
+  const headers = [
+    ...withSlice ? ["slice"] : [],
+    "metric",
+    "baseline",
+    "candidate",
+    "\u0394",
+    ...withInterval ? ["interval of \u0394"] : [],
+    "rule",
+    "verdict",
+    "why"
+  ];
+  const rows = outcomes.map((o) => {
+    const description = result.rules[o.rule]?.description;
+    return [
+      ...withSlice ? [o.slice ? `${o.slice.column}=${o.slice.value}` : "\u2014"] : [],
+      o.metric,
+      num(o.baseline),
+      num(o.candidate),
+      deltaText(o),
+      ...withInterval ? [significanceText(o)] : [],
+      o.requirement,
+      o.verdict,
+      description ? `${o.reason} (${description})` : o.reason
+    ];
   });
+  const align = headers.map((h) => ["baseline", "candidate", "\u0394"].includes(h) ? "right" : "left");
+  return { headers, rows, align };
 }
-
-// src/store/open.ts
-import path9 from "node:path";
-
-// src/store/local-store.ts
-import { randomBytes } from "node:crypto";
-import { copyFile as copyFile2, mkdir as mkdir3, readdir as readdir3, readFile as readFile4, rename, rm, stat as stat4, writeFile as writeFile2 } from "node:fs/promises";
-import path8 from "node:path";
-function createLocalStore(root) {
-  const resolve3 = (key) => {
-    const problem = relativePathProblem(key);
-    if (problem) throw new Error(`refusing object key "${key}": ${describePathProblem(problem)}`);
-    return path8.join(root, ...key.split("/"));
-  };
-  const temporary = (target) => `${target}.tmp-${randomBytes(6).toString("hex")}`;
+function gateSection(result) {
+  const blocks = [];
+  const pr = result.source.pullRequest;
+  const branches = pr ? `, ${pr.headRef} into ${pr.baseRef}` : "";
+  blocks.push({
+    kind: "text",
+    text: `Model: ${result.model}. Candidate: ${result.candidate}${branches}. Baseline: ${result.baseline ? result.baseline.description : "none"}.`
+  });
+  for (const note of result.notes) blocks.push({ kind: "text", text: note });
+  const overall = byVerdict(result.outcomes.filter((o) => o.slice === null));
+  if (overall.length > 0) blocks.push({ kind: "table", table: outcomeTable(overall, false, result) });
+  blocks.push(...sliceBlocks(result));
+  if (result.comparison.length > 0) {
+    blocks.push({
+      kind: "details",
+      summary: "All metrics",
+      blocks: [
+        {
+          kind: "table",
+          table: {
+            headers: ["metric", "baseline", "candidate", "\u0394", "change"],
+            rows: result.comparison.map((c) => [
+              c.metric + (c.direction ? c.direction === "higher" ? " \u2191" : " \u2193" : ""),
+              num(c.baseline),
+              num(c.candidate),
+              c.delta === null ? "\u2014" : `${c.delta > 0 ? "+" : ""}${formatNumber(c.delta)}`,
+              c.change ?? ""
+            ]),
+            align: ["left", "right", "right", "right", "left"]
+          }
+        }
+      ]
+    });
+  }
+  if (result.evaluation.confusion) blocks.push(confusionBlock(result.evaluation.confusion));
+  if (result.pairing.status !== "not-needed") {
+    const tests = result.outcomes.flatMap((o) => o.significance?.status === "applied" ? [o.significance] : []);
+    const bootstrap = tests.find((t) => t.test === "bootstrap");
+    blocks.push({
+      kind: "details",
+      summary: "Paired tests",
+      blocks: [
+        { kind: "text", text: `Rows: ${result.pairing.status === "paired" ? "" : "not "}${result.pairing.detail}.` },
+        ...bootstrap && bootstrap.test === "bootstrap" ? [
+          {
+            kind: "text",
+            text: `Bootstrap: ${bootstrap.resamples} resamples of the paired rows, seed ${bootstrap.seed}, percentile intervals of candidate minus baseline. A regression rule fails only when its whole interval lies past the tolerance.`
+          }
+        ] : [],
+        ...tests.some((t) => t.test === "mcnemar") ? [
+          {
+            kind: "text",
+            text: "McNemar: exact two-sided binomial test on the rows exactly one of the two models got right."
+          }
+        ] : []
+      ]
+    });
+  }
+  const counts = /* @__PURE__ */ new Map();
+  for (const outcome of result.outcomes) counts.set(outcome.verdict, (counts.get(outcome.verdict) ?? 0) + 1);
+  const headline = result.outcomes.length > 0 ? [...counts].map(([verdict, n]) => `${n} ${verdict}`).join(", ") : result.notes[0] ?? result.verdict;
+  return { title: "Evaluation gate", status: result.verdict, headline, blocks };
+}
+function sliceBlocks(result) {
+  const sliced = byVerdict(result.outcomes.filter((o) => o.slice !== null));
+  if (sliced.length === 0) return [];
+  const blocks = [];
+  const shown = sliced.filter((o, i) => i < MAX_SLICE_ROWS || o.verdict !== "pass");
+  blocks.push({ kind: "table", table: outcomeTable(shown, true, result) });
+  if (shown.length < sliced.length) {
+    blocks.push({ kind: "text", text: `${sliced.length - shown.length} more passing slice checks are not listed.` });
+  }
+  const charted = /* @__PURE__ */ new Set();
+  for (const outcome of result.outcomes) {
+    if (!outcome.slice || charted.has(`${outcome.metric}/${outcome.slice.column}`)) continue;
+    const column = outcome.slice.column;
+    charted.add(`${outcome.metric}/${column}`);
+    const points = /* @__PURE__ */ new Map();
+    for (const o of result.outcomes)
+      if (o.metric === outcome.metric && o.slice?.column === column && !points.has(o.slice.value))
+        points.set(o.slice.value, o);
+    const values = [...points.values()].filter((o) => o.candidate !== null);
+    if (values.length < 2 || values.length > MAX_CHART_BARS) continue;
+    const baseline = values.every((o) => o.baseline !== null) ? values.map((o) => o.baseline ?? 0) : null;
+    const all = [...values.map((o) => o.candidate ?? 0), ...baseline ?? []];
+    blocks.push({
+      kind: "chart",
+      chart: {
+        title: `${outcome.metric} by ${column}`,
+        caption: `${outcome.metric} by ${column}: bars are the candidate${baseline ? ", the line is the baseline" : ""}.`,
+        labels: values.map((o) => o.slice?.value ?? ""),
+        bars: values.map((o) => o.candidate ?? 0),
+        line: baseline,
+        range: all.every((v) => v >= 0 && v <= 1) ? [0, 1] : null
+      }
+    });
+  }
+  return blocks;
+}
+function confusionBlock(confusion) {
   return {
-    location: root,
-    async get(key) {
-      try {
-        return await readFile4(resolve3(key));
-      } catch (error63) {
-        if (isErrnoException(error63, "ENOENT")) return void 0;
-        throw error63;
+    kind: "details",
+    summary: "Confusion matrix (rows: true class, columns: predicted)",
+    blocks: [
+      {
+        kind: "table",
+        table: {
+          headers: ["", ...confusion.labels],
+          rows: confusion.labels.map((label, t) => [
+            label,
+            ...confusion.labels.map((_, p) => String(confusion.matrix[t]?.[p] ?? 0))
+          ]),
+          align: ["left", ...confusion.labels.map(() => "right")]
+        }
       }
-    },
-    async put(key, body) {
-      const target = resolve3(key);
-      await mkdir3(path8.dirname(target), { recursive: true });
-      const tmp = temporary(target);
-      await writeFile2(tmp, body);
-      await rename(tmp, target);
-    },
-    async putFile(key, file2) {
-      const target = resolve3(key);
-      await mkdir3(path8.dirname(target), { recursive: true });
-      const tmp = temporary(target);
-      await copyFile2(file2, tmp);
-      await rename(tmp, target);
-    },
-    async getToFile(key, file2) {
-      const source = resolve3(key);
-      try {
-        await stat4(source);
-      } catch (error63) {
-        if (isErrnoException(error63, "ENOENT")) return false;
-        throw error63;
-      }
-      await mkdir3(path8.dirname(file2), { recursive: true });
-      const tmp = temporary(file2);
-      await copyFile2(source, tmp);
-      await rename(tmp, file2);
-      return true;
-    },
-    async list(prefix) {
-      const base = prefix === "" ? root : resolve3(prefix.replace(/\/$/, ""));
-      let entries;
-      try {
-        entries = await readdir3(base, { recursive: true, withFileTypes: true });
-      } catch (error63) {
-        if (isErrnoException(error63, "ENOENT") || isErrnoException(error63, "ENOTDIR")) return [];
-        throw error63;
-      }
-      return entries.filter((entry) => entry.isFile() && !/\.tmp-[0-9a-f]{12}$/.test(entry.name)).map((entry) => path8.relative(root, path8.join(entry.parentPath, entry.name)).split(path8.sep).join("/")).sort();
-    },
-    async exists(key) {
-      try {
-        return (await stat4(resolve3(key))).isFile();
-      } catch (error63) {
-        if (isErrnoException(error63, "ENOENT")) return false;
-        throw error63;
-      }
-    },
-    async delete(key) {
-      await rm(resolve3(key), { force: true });
-    }
+    ]
   };
 }
 
-// src/store/open.ts
-async function openObjectStore(uri, root, settings = {}) {
-  if (!isS3Uri(uri)) return createLocalStore(path9.resolve(root, uri));
-  const location = parseS3Uri(uri);
-  if (!location) throw new UserError(`"${uri}" is not a valid s3://bucket/prefix URI`);
-  const { createS3Store } = await import("./s3-store-YFNSXUQT.js");
-  return createS3Store(
-    { bucket: location.bucket, prefix: location.key.replace(/\/+$/, "") },
-    {
-      ...settings.region === void 0 ? {} : { region: settings.region },
-      ...settings.endpoint === void 0 ? {} : { endpoint: settings.endpoint },
-      ...settings.forcePathStyle === void 0 ? {} : { forcePathStyle: settings.forcePathStyle }
-    },
-    settings.env
+// src/report/table.ts
+var ZWSP = "\u200B";
+var MAX_CELL = 300;
+function escapeMarkdown(text) {
+  return text.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]~|])/g, "\\$1").replace(/([@#])/g, `$1${ZWSP}`).replace(/^(\s*)([-+=])(?=\s|$)/, "$1\\$2").replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2");
+}
+function clip(text, max = MAX_CELL) {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
+}
+function renderMarkdownTable(table) {
+  const separator = table.headers.map((_, i) => table.align?.[i] === "right" ? "---:" : ":---");
+  const line = (cells) => `| ${cells.join(" | ")} |`;
+  return [
+    line(table.headers.map((header) => escapeMarkdown(clip(header)))),
+    line(separator),
+    ...table.rows.map((row) => markdownTableRow(table, row))
+  ].join("\n");
+}
+function markdownTableRow(table, row) {
+  return `| ${table.headers.map((_, i) => escapeMarkdown(clip(row[i] ?? ""))).join(" | ")} |`;
+}
+function renderTextTable(table) {
+  const widths = table.headers.map(
+    (header, i) => Math.max(header.length, ...table.rows.map((row) => (row[i] ?? "").length))
   );
+  const pad = (text, i) => table.align?.[i] === "right" ? text.padStart(widths[i] ?? 0) : text.padEnd(widths[i] ?? 0);
+  const line = (cells) => cells.map((cell, i) => pad(cell, i)).join("  ").trimEnd();
+  return [
+    line(table.headers),
+    line(widths.map((w) => "-".repeat(w))),
+    ...table.rows.map((row) => line(table.headers.map((_, i) => row[i] ?? "")))
+  ].join("\n");
 }
 
-// src/registry/registry.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir4, rm as rm2 } from "node:fs/promises";
-import path10 from "node:path";
+// src/report/sections.ts
+var MARK = {
+  pass: "\u2705",
+  ok: "\u2705",
+  fail: "\u274C",
+  failed: "\u274C",
+  error: "\u26D4",
+  warn: "\u26A0\uFE0F",
+  skipped: "\u23ED\uFE0F"
+};
+function renderMarkdown(section) {
+  return [markdownHeading(section), ...section.blocks.map(blockToMarkdown)].join("\n\n");
+}
+function markdownHeading(section) {
+  return `### ${MARK[section.status]} ${escapeMarkdown(section.title)}: ${section.status}`;
+}
+function blockToMarkdown(block) {
+  switch (block.kind) {
+    case "text":
+      return escapeMarkdown(block.text);
+    case "table":
+      return renderMarkdownTable(block.table);
+    case "code": {
+      const longest = Math.max(2, ...(block.text.match(/`+/g) ?? []).map((run2) => run2.length));
+      const fence = "`".repeat(longest + 1);
+      return `${fence}text
+${block.text}
+${fence}`;
+    }
+    case "details":
+      return `<details><summary>${escapeMarkdown(block.summary)}</summary>
+
+${block.blocks.map(blockToMarkdown).join("\n\n")}
+
+</details>`;
+    case "chart":
+      return mermaidChart(block.chart);
+    case "link":
+      return isSafeUrl(block.url) ? `[${escapeMarkdown(block.text)}](${block.url})` : escapeMarkdown(`${block.text}: ${block.url}`);
+  }
+}
+function isSafeUrl(url2) {
+  return /^https:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~/-]*)?$/.test(url2);
+}
+function mermaidText(text, max = 24) {
+  const safe = text.replace(/[^A-Za-z0-9 ._-]/g, "_").trim() || "_";
+  return safe.length <= max ? safe : `${safe.slice(0, max - 1)}_`;
+}
+function mermaidChart(chart) {
+  const values = (list) => `[${list.map((v) => Number.isFinite(v) ? Number(v.toPrecision(6)) : 0).join(", ")}]`;
+  return [
+    `${escapeMarkdown(chart.caption)}
+`,
+    "```mermaid",
+    "xychart-beta",
+    `    title "${mermaidText(chart.title, 60)}"`,
+    `    x-axis [${chart.labels.map((label) => `"${mermaidText(label)}"`).join(", ")}]`,
+    chart.range ? `    y-axis ${chart.range[0]} --> ${chart.range[1]}` : "",
+    `    bar ${values(chart.bars)}`,
+    chart.line ? `    line ${values(chart.line)}` : "",
+    "```"
+  ].filter(Boolean).join("\n");
+}
+function renderHeadline(section) {
+  return `\u2500\u2500 ${section.title}: ${section.status.toUpperCase()}${section.headline ? ` (${section.headline})` : ""}`;
+}
+function renderText(section) {
+  const head = `\u2500\u2500 ${section.title}: ${section.status.toUpperCase()}`;
+  return [head, ...section.blocks.map(blockToText).filter(Boolean)].join("\n\n");
+}
+function blockToText(block) {
+  switch (block.kind) {
+    case "text":
+      return block.text;
+    case "table":
+      return indent(renderTextTable(block.table));
+    case "code":
+      return indent(block.text);
+    case "details":
+      return [`${block.summary}:`, ...block.blocks.map(blockToText).filter(Boolean)].join("\n");
+    case "chart":
+      return "";
+    case "link":
+      return `${block.text}: ${block.url}`;
+  }
+}
+function indent(text) {
+  return text.split("\n").map((line) => `  ${line}`).join("\n");
+}
+var num2 = (value) => value === null || value === void 0 ? "\u2014" : formatNumber(value);
+function validateSection(result) {
+  const status = result.verdict === "skipped" ? "skipped" : result.errors > 0 ? "fail" : result.warnings > 0 ? "warn" : "pass";
+  const blocks = [];
+  if (result.verdict === "skipped")
+    return {
+      title: "Data validation",
+      status,
+      headline: "no data section",
+      blocks: [{ kind: "text", text: "No data section in the config." }]
+    };
+  blocks.push({
+    kind: "text",
+    text: result.datasets.map((d) => `${d.name}: ${d.rows} rows from ${d.files.join(", ")}`).join("; ") + `. ${result.errors} error(s), ${result.warnings} warning(s).`
+  });
+  const findings = result.datasets.flatMap((d) => d.findings);
+  if (findings.length > 0) {
+    blocks.push({
+      kind: "table",
+      table: {
+        headers: ["", "data", "column", "rule", "observed", "rows", "example rows"],
+        rows: findings.map((f) => [
+          f.severity === "error" ? "error" : "warn",
+          f.dataset,
+          f.column ?? "(dataset)",
+          f.rule,
+          f.observed,
+          String(f.count),
+          f.rows.join(", ")
+        ]),
+        align: ["left", "left", "left", "left", "left", "right", "left"]
+      }
+    });
+  }
+  for (const dataset of result.datasets) {
+    blocks.push({
+      kind: "details",
+      summary: `Columns of ${dataset.name}`,
+      blocks: [
+        {
+          kind: "table",
+          table: {
+            headers: ["column", "type", "values", "nulls", "min", "max"],
+            rows: dataset.columns.map((c) => [
+              c.name,
+              c.declared ? c.type : `${c.type} (inferred)`,
+              String(c.count),
+              String(c.nulls),
+              num2(c.min),
+              num2(c.max)
+            ]),
+            align: ["left", "left", "right", "right", "right", "right"]
+          }
+        }
+      ]
+    });
+  }
+  const rows = result.datasets.map((d) => `${d.rows} ${d.name}`).join(" + ");
+  return {
+    title: "Data validation",
+    status,
+    headline: `${rows} rows, ${result.errors} error(s), ${result.warnings} warning(s)`,
+    blocks
+  };
+}
+function evaluateSection(result) {
+  if (result.status === "skipped")
+    return {
+      title: "Evaluation",
+      status: "skipped",
+      headline: "no evaluate section",
+      blocks: [{ kind: "text", text: "No evaluate section in the config." }]
+    };
+  const blocks = [];
+  if (result.failure) blocks.push({ kind: "code", text: result.failure });
+  const metrics = Object.entries(result.metrics);
+  if (metrics.length > 0) {
+    blocks.push({
+      kind: "text",
+      text: `${metrics.length} metrics${result.rows > 0 ? ` over ${result.rows} predictions` : ""}.`
+    });
+    blocks.push({
+      kind: "table",
+      table: {
+        headers: ["metric", "value", "source"],
+        rows: metrics.map(([k, v]) => [k, num2(v), result.sources[k] ?? ""]),
+        align: ["left", "right", "left"]
+      }
+    });
+  }
+  if (result.slices.length > 0) {
+    const shown = Object.keys(result.slices[0]?.metrics ?? {}).slice(0, 4);
+    blocks.push({
+      kind: "details",
+      summary: "Metrics per slice",
+      blocks: [
+        {
+          kind: "table",
+          table: {
+            headers: ["slice", "rows", ...shown],
+            rows: result.slices.map((s) => [
+              `${s.column}=${s.value}`,
+              String(s.rows),
+              ...shown.map((m) => num2(s.metrics[m]))
+            ]),
+            align: ["left", "right", ...shown.map(() => "right")]
+          }
+        }
+      ]
+    });
+  }
+  if (result.confusion) blocks.push(confusionBlock(result.confusion));
+  for (const warning of result.warnings) blocks.push({ kind: "text", text: `Note: ${warning}` });
+  const count = Object.keys(result.metrics).length;
+  const headline = result.status === "ok" ? `${count} metrics${result.rows > 0 ? ` over ${result.rows} predictions` : ""}` : "failed";
+  return { title: "Evaluation", status: result.status === "ok" ? "ok" : "failed", headline, blocks };
+}
+function publishSection(result) {
+  return {
+    title: "Publish",
+    status: "ok",
+    headline: `${result.version}, ${result.promoted ? `promoted to ${result.promoted}` : "not promoted"}`,
+    blocks: [
+      {
+        kind: "text",
+        text: `${result.model} ${result.version}: ${result.files} file(s), ${result.bytes} bytes, stored at ${result.uri}.`
+      },
+      { kind: "text", text: `${result.promotion[0]?.toUpperCase() ?? ""}${result.promotion.slice(1)}.` }
+    ]
+  };
+}
+
+// src/train/sweep.ts
+var MAX_LEGS = 256;
+function legCount(matrix) {
+  return Object.values(matrix ?? {}).reduce((count, values) => count * values.length, 1);
+}
+function planLegs(config2) {
+  const matrix = config2.train?.matrix ?? {};
+  const count = legCount(matrix);
+  if (count > MAX_LEGS) {
+    throw new UsageError(
+      `train.matrix has ${count} combinations; GitHub runs at most ${MAX_LEGS} jobs from one matrix`
+    );
+  }
+  let combinations = [{}];
+  for (const [name, values] of Object.entries(matrix)) {
+    combinations = combinations.flatMap((combination) => values.map((value) => ({ ...combination, [name]: value })));
+  }
+  const width = String(combinations.length).length;
+  return combinations.map((values, index) => ({
+    id: String(index + 1).padStart(width, "0"),
+    index,
+    name: Object.entries(values).map(([name, value]) => `${name}=${formatValue(value)}`).join(" ") || "default",
+    values
+  }));
+}
+function planSweep(config2) {
+  const legs = planLegs(config2);
+  const runsOn = runnerLabels(config2);
+  return {
+    stage: "plan",
+    legs,
+    runsOn,
+    matrix: { include: legs.map((leg) => ({ leg: leg.id, name: leg.name, params: leg.values, runs_on: runsOn })) }
+  };
+}
+function runnerLabels(config2) {
+  const runsOn = config2.train?.runs_on;
+  if (runsOn === void 0) return ["ubuntu-latest"];
+  return typeof runsOn === "string" ? [runsOn] : [...runsOn];
+}
+function findLeg(config2, id) {
+  const legs = planLegs(config2);
+  const wanted = id.trim().replace(/^0+(?=\d)/, "");
+  const leg = legs.find((l) => l.id.replace(/^0+(?=\d)/, "") === wanted);
+  if (!leg) {
+    throw new UsageError(`there is no sweep leg "${id}"`, {
+      hint: legs.length === 1 ? "train.matrix is not set: the only leg is 1" : `legs are 1 to ${legs.length}; see \`mlops plan\``
+    });
+  }
+  return leg;
+}
+function legParams(params, leg) {
+  const result = structuredClone(params);
+  for (const [name, value] of Object.entries(leg.values)) {
+    const keys = name.split(".");
+    let target = result;
+    for (const key of keys.slice(0, -1)) {
+      const next = target[key];
+      if (next === void 0) target[key] = {};
+      else if (next === null || typeof next !== "object" || Array.isArray(next)) {
+        throw new UsageError(`train.matrix.${name}: "${key}" is not a mapping in the params`);
+      }
+      target = target[key];
+    }
+    target[keys[keys.length - 1] ?? name] = value;
+  }
+  return result;
+}
+function formatValue(value) {
+  return typeof value === "string" && !/[\s=]/.test(value) ? value : JSON.stringify(value);
+}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -11934,7 +8317,7 @@ __export(external_exports, {
   prefault: () => prefault,
   preprocess: () => preprocess,
   prettifyError: () => prettifyError,
-  promise: () => promise2,
+  promise: () => promise,
   properties: () => _properties,
   property: () => _property,
   readonly: () => readonly,
@@ -12545,10 +8928,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path15) {
-  if (!path15)
+function getElementAtPath(obj, path4) {
+  if (!path4)
     return obj;
-  return path15.reduce((acc, key) => acc?.[key], obj);
+  return path4.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -12888,11 +9271,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path15, issues) {
+function prefixIssues(path4, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path15);
+    iss.path.unshift(path4);
     return iss;
   });
 }
@@ -13354,16 +9737,16 @@ function flattenError(error63, mapper = (issue2) => issue2.message) {
 }
 function formatError(error63, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path15 = []) => {
+  const processError = (error64, path4 = []) => {
     for (const issue2 of error64.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path4, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
       } else {
-        const fullpath = [...path15, ...issue2.path];
+        const fullpath = [...path4, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -13402,17 +9785,17 @@ function formatError(error63, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error63, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error64, path15 = []) => {
+  const processError = (error64, path4 = []) => {
     var _a3;
     for (const issue2 of error64.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path4, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
       } else {
-        const fullpath = [...path15, ...issue2.path];
+        const fullpath = [...path4, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -13451,8 +9834,8 @@ function treeifyError(error63, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path15 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path15) {
+  const path4 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path4) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -16795,7 +13178,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive2(inst, stack, resolve3) {
+function isRecursive(inst, stack, resolve) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -16805,7 +13188,7 @@ function isRecursive2(inst, stack, resolve3) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive2(child, stack, resolve3);
+      const answer = isRecursive(child, stack, resolve);
       if (answer > result)
         result = answer;
     }
@@ -16816,7 +13199,7 @@ function isRecursive2(inst, stack, resolve3) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive2(desc.value, stack, resolve3) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -16880,8 +13263,8 @@ function isRecursive2(inst, stack, resolve3) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve3 ? inst._zod.innerType : void 0);
-      merge2(inner ? isRecursive2(inner, stack, false) : ASSUMED);
+      const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
+      merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
     // a leaf by choice: `parts` are regex fragments, not data positions
@@ -16933,7 +13316,7 @@ function settle(inst, answer) {
   return answer;
 }
 function isRecursiveSchema(inst) {
-  return isRecursive2(inst, /* @__PURE__ */ new Set(), true) !== NONE;
+  return isRecursive(inst, /* @__PURE__ */ new Set(), true) !== NONE;
 }
 function bucketFor(state, inst) {
   let bucket = state.buckets.get(inst);
@@ -16944,17 +13327,17 @@ function bucketFor(state, inst) {
   return bucket;
 }
 var handoff;
-var open2 = [];
+var open = [];
 var memo = {
-  alloc(_inst, payload, empty2) {
+  alloc(_inst, payload, empty) {
     const bucket = handoff;
     if (!bucket)
-      return empty2;
+      return empty;
     handoff = void 0;
-    const entry = { value: empty2, issues: null };
+    const entry = { value: empty, issues: null };
     bucket.set(payload.value, entry);
-    open2.push(entry);
-    return empty2;
+    open.push(entry);
+    return empty;
   },
   guard(inst) {
     var _a3;
@@ -16982,7 +13365,7 @@ var memo = {
       const base = inst._zod.parse;
       const wrapped = (payload, ctx) => {
         if (isRecursiveInst === void 0) {
-          const walked = isRecursive2(inst, /* @__PURE__ */ new Set(), false);
+          const walked = isRecursive(inst, /* @__PURE__ */ new Set(), false);
           if (walked === NONE) {
             inst._zod.parse = base;
             if (inst._zod.run === wrapped)
@@ -17024,10 +13407,10 @@ var memo = {
           return payload;
         }
         handoff = bucket;
-        const depth = open2.length;
+        const depth = open.length;
         const result = base(payload, ctx);
         handoff = void 0;
-        const entry = open2.length > depth ? open2.pop() : void 0;
+        const entry = open.length > depth ? open.pop() : void 0;
         if (result instanceof Promise) {
           return result.then((r) => {
             if (entry)
@@ -24653,9 +21036,9 @@ var $ZodRegistry = class {
   get(schema) {
     const p = schema._zod.parent;
     if (p) {
-      const pm2 = { ...this.get(p) ?? {} };
-      delete pm2.id;
-      const f = { ...pm2, ...this._map.get(schema) };
+      const pm = { ...this.get(p) ?? {} };
+      delete pm.id;
+      const f = { ...pm, ...this._map.get(schema) };
       return Object.keys(f).length ? f : void 0;
     }
     return this._map.get(schema);
@@ -28848,7 +25231,7 @@ __export(schemas_exports2, {
   pipe: () => pipe,
   prefault: () => prefault,
   preprocess: () => preprocess,
-  promise: () => promise2,
+  promise: () => promise,
   readonly: () => readonly,
   record: () => record,
   refine: () => refine,
@@ -30349,7 +26732,7 @@ var ZodPromise = /* @__PURE__ */ $constructor("ZodPromise", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => promiseProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
-function promise2(innerType) {
+function promise(innerType) {
   return new ZodPromise({
     type: "promise",
     innerType
@@ -30590,13 +26973,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path15 = ref.slice(1).split("/").filter(Boolean);
-  if (path15.length === 0) {
+  const path4 = ref.slice(1).split("/").filter(Boolean);
+  if (path4.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path15[0] === defsKey) {
-    const key = path15[1] === void 0 ? void 0 : decodeJSONPointerSegment(path15[1]);
+  if (path4[0] === defsKey) {
+    const key = path4[1] === void 0 ? void 0 : decodeJSONPointerSegment(path4[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -31445,827 +27828,54 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/config/schema/common.ts
-var NAME_PATTERN = /^(?!.*\.\.)[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9])?$/;
-var NAME_RULE = "1-64 letters, digits, '.', '_' or '-', starting and ending with a letter or digit, no '..'";
-var Name = external_exports.string().regex(NAME_PATTERN, { error: `expected a name of ${NAME_RULE}` });
-var RelativePath = external_exports.string().min(1, { error: "expected a non-empty path" }).refine((value) => !hasControlCharacters(value), { error: "a path may not contain control characters" });
-var DataSource = RelativePath.describe("A local path, a glob, or an s3://bucket/key URI.");
-var DataSources = external_exports.union([DataSource, external_exports.array(DataSource).min(1)], {
-  error: "expected a path, glob or s3:// URI, or a list of them"
-});
-var Severity = external_exports.enum(["error", "warn"]).describe("`error` fails the stage (exit 1); `warn` only reports.");
-var Direction = external_exports.enum(["higher", "lower"]).describe("Whether a higher or a lower value of the metric is better.");
-var Command = external_exports.string().trim().min(1, { error: "expected a command to run" }).describe("A shell command, run with the folder of mlops.yml as its working directory.");
-var TimeoutMinutes = external_exports.number().positive().max(360).describe("Kill the command after this many minutes.");
-var Scalar = external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]);
-
-// src/registry/manifest.ts
-var MANIFEST_FORMAT = "mlops-kit/manifest@1";
-var SafeRelativePath = external_exports.string().refine((value) => relativePathProblem(value) === void 0, {
-  error: "not a safe relative path"
-});
-var Name2 = external_exports.string().regex(NAME_PATTERN);
-var FileEntry = external_exports.object({
-  path: SafeRelativePath,
-  size: external_exports.number().int().min(0),
-  sha256: external_exports.string().regex(/^[0-9a-f]{64}$/)
-});
-var ManifestSchema = external_exports.object({
-  format: external_exports.literal(MANIFEST_FORMAT),
-  model: Name2,
-  version: Name2,
-  createdAt: external_exports.string(),
-  files: external_exports.array(FileEntry),
-  /**
-   * Files the kit keeps with a version for its own use, by name: `predictions` (the evaluation predictions, for paired
-   * significance tests against this version) and `profile` (the training-data profile, the drift reference).
-   */
-  attachments: external_exports.record(external_exports.string().regex(NAME_PATTERN), FileEntry).default({}),
-  metrics: external_exports.record(external_exports.string(), external_exports.number()),
-  slices: external_exports.array(
-    external_exports.object({ column: external_exports.string(), value: external_exports.string(), rows: external_exports.number(), metrics: external_exports.record(external_exports.string(), external_exports.number()) })
-  ).default([]),
-  gate: external_exports.object({ verdict: external_exports.enum(["pass", "fail", "error"]), baseline: external_exports.string().nullable() }).nullable(),
-  params: external_exports.record(external_exports.string(), external_exports.unknown()),
-  data: external_exports.array(external_exports.object({ dataset: external_exports.string(), files: external_exports.array(FileEntry.extend({ path: external_exports.string() })) })),
-  git: external_exports.object({ sha: external_exports.string().nullable(), ref: external_exports.string().nullable() }),
-  runUrl: external_exports.string().nullable(),
-  actor: external_exports.string().nullable(),
-  kitVersion: external_exports.string()
-});
-
-// src/registry/registry.ts
-var AliasEventSchema = external_exports.object({
-  alias: external_exports.string(),
-  from: external_exports.string().nullable(),
-  to: external_exports.string(),
-  at: external_exports.string(),
-  actor: external_exports.string().nullable(),
-  reason: external_exports.string(),
-  runUrl: external_exports.string().nullable(),
-  forced: external_exports.boolean().default(false)
-});
-function createRegistry(store, now = () => /* @__PURE__ */ new Date()) {
-  const versionKey = (model, version2) => `${model}/versions/${version2}`;
-  const readJson = async (key) => {
-    const body = await store.get(key);
-    if (body === void 0) return void 0;
-    try {
-      return JSON.parse(body.toString("utf8"));
-    } catch {
-      throw new ExternalError(`the registry object ${key} in ${store.location} is not valid JSON`, {
-        hint: "it was changed outside mlops-kit; restore it or remove it"
-      });
-    }
-  };
-  const readManifest = async (model, version2) => {
-    const key = `${versionKey(model, version2)}/manifest.json`;
-    const raw = await readJson(key);
-    if (raw === void 0) return void 0;
-    const parsed = ManifestSchema.safeParse(raw);
-    if (!parsed.success) {
-      throw new ExternalError(
-        `the manifest ${key} in ${store.location} is not a valid mlops-kit manifest: ${parsed.error.issues[0]?.message ?? ""}`
-      );
-    }
-    if (parsed.data.model !== model || parsed.data.version !== version2) {
-      throw new ExternalError(
-        `the manifest ${key} in ${store.location} describes ${parsed.data.model} ${parsed.data.version}, not ${model} ${version2}`,
-        { hint: "it was copied or changed outside mlops-kit; remove it" }
-      );
-    }
-    return parsed.data;
-  };
-  const download = async (manifest, relative2, entry, target) => {
-    await mkdir4(path10.dirname(target), { recursive: true });
-    if (!await store.getToFile(`${versionKey(manifest.model, manifest.version)}/${relative2}`, target)) return false;
-    const actual = await sha256File(target);
-    if (actual.size !== entry.size || actual.sha256 !== entry.sha256) {
-      await rm2(target, { force: true });
-      throw new ExternalError(
-        `${entry.path} of ${manifest.model} ${manifest.version} is corrupted: its sha256 or size differs from the manifest`,
-        {
-          hint: "the stored object was changed or damaged; publish the model again"
-        }
-      );
-    }
-    return true;
-  };
-  const registry2 = {
-    location: store.location,
-    async publish(input2) {
-      const created = now();
-      const version2 = newVersionId(created);
-      const files = [];
-      for (const file2 of input2.files) {
-        const { size, sha256 } = await sha256File(file2.source);
-        await store.putFile(`${versionKey(input2.model, version2)}/files/${file2.path}`, file2.source);
-        files.push({ path: file2.path, size, sha256 });
-      }
-      const attachments = {};
-      for (const attachment of input2.attachments ?? []) {
-        const stored = `${attachment.name}/${path10.basename(attachment.source)}`;
-        const { size, sha256 } = await sha256File(attachment.source);
-        await store.putFile(`${versionKey(input2.model, version2)}/attachments/${stored}`, attachment.source);
-        attachments[attachment.name] = { path: stored, size, sha256 };
-      }
-      const manifest = ManifestSchema.parse({
-        ...input2,
-        format: MANIFEST_FORMAT,
-        version: version2,
-        createdAt: created.toISOString(),
-        files,
-        attachments
-      });
-      await store.put(`${versionKey(input2.model, version2)}/manifest.json`, `${JSON.stringify(manifest, null, 2)}
-`);
-      return manifest;
-    },
-    async versions(model) {
-      const keys = await store.list(`${model}/versions/`);
-      const ids = keys.map((key) => /^[^/]+\/versions\/([^/]+)\/manifest\.json$/.exec(key)?.[1]).filter((id) => id !== void 0);
-      const manifests = await Promise.all(ids.sort().map((id) => readManifest(model, id)));
-      return manifests.filter((m) => m !== void 0);
-    },
-    version: readManifest,
-    async resolve(model, ref) {
-      const aliases = await registry2.aliases(model);
-      const target = aliases[ref] ?? ref;
-      return readManifest(model, target);
-    },
-    async aliases(model) {
-      const keys = await store.list(`${model}/aliases/`);
-      const result = {};
-      for (const key of keys) {
-        const alias = /\/aliases\/([^/]+)\.json$/.exec(key)?.[1];
-        if (!alias) continue;
-        const pointer = external_exports.object({ version: external_exports.string() }).safeParse(await readJson(key));
-        if (pointer.success) result[alias] = pointer.data.version;
-      }
-      return result;
-    },
-    async moveAlias(model, alias, version2, event) {
-      if (!await readManifest(model, version2)) throw new InputError(`model ${model} has no version ${version2}`);
-      const from = (await registry2.aliases(model))[alias] ?? null;
-      const entry = { alias, from, to: version2, ...event };
-      await store.put(
-        `${model}/history/${entry.at.replace(/[:.]/g, "")}-${randomBytes2(4).toString("hex")}.json`,
-        `${JSON.stringify(entry, null, 2)}
-`
-      );
-      await store.put(
-        `${model}/aliases/${alias}.json`,
-        `${JSON.stringify({ alias, version: version2, at: entry.at }, null, 2)}
-`
-      );
-      return entry;
-    },
-    async history(model) {
-      const keys = await store.list(`${model}/history/`);
-      const events = [];
-      for (const key of keys) {
-        const parsed = AliasEventSchema.safeParse(await readJson(key));
-        if (parsed.success) events.push(parsed.data);
-      }
-      return events.sort((a, b) => a.at.localeCompare(b.at));
-    },
-    async pull(manifest, outDir) {
-      const written = [];
-      for (const file2 of manifest.files) {
-        const target = path10.join(outDir, ...file2.path.split("/"));
-        const found = await download(manifest, `files/${file2.path}`, file2, target);
-        if (!found)
-          throw new ExternalError(
-            `version ${manifest.version} of ${manifest.model} lists ${file2.path}, but the registry has no such file`
-          );
-        written.push(target);
-      }
-      return written;
-    },
-    async pullAttachment(manifest, name, file2) {
-      const entry = manifest.attachments[name];
-      if (!entry) return false;
-      if (!await download(manifest, `attachments/${entry.path}`, entry, file2)) {
-        throw new ExternalError(
-          `version ${manifest.version} of ${manifest.model} lists the attachment ${name}, but the registry has no such file`
-        );
-      }
-      return true;
-    },
-    async models() {
-      const keys = await store.list("");
-      const names = /* @__PURE__ */ new Set();
-      for (const key of keys) {
-        const match = /^([^/]+)\/versions\/[^/]+\/manifest\.json$/.exec(key);
-        if (match?.[1]) names.add(match[1]);
-      }
-      return [...names].sort();
-    }
-  };
-  return registry2;
-}
-function newVersionId(at) {
-  const stamp = at.toISOString().replace(/[-:]/g, "").replace(".", "");
-  return `v${stamp}-${randomBytes2(3).toString("hex")}`;
-}
-
-// src/registry/open.ts
-async function openRegistry(context) {
-  const { uri, region, endpoint, force_path_style } = context.loaded.config.registry;
-  const store = await openObjectStore(uri ?? context.workspace.registryDir, context.loaded.root, {
-    env: context.env,
-    region,
-    endpoint,
-    forcePathStyle: force_path_style
-  });
-  return createRegistry(store, context.now);
-}
-
-// src/registry/publish.ts
-import path11 from "node:path";
-
-// package.json
-var package_default = {
-  name: "mlops-kit",
-  version: "0.1.0",
-  description: "Level-2 MLOps for any ML repository from one mlops.yml: data validation, cached training, an evaluation gate that blocks regressions, a model registry on S3, and scheduled retraining, as GitHub Actions plus a CLI.",
-  type: "module",
-  license: "MIT",
-  engines: {
-    node: ">=20.19"
-  },
-  bin: {
-    mlops: "dist/cli.js"
-  },
-  files: [
-    "dist",
-    "actions",
-    "schema",
-    "workflows"
-  ],
-  scripts: {
-    build: "node build.mjs",
-    test: "node build.mjs && vitest run",
-    demo: "tsx scripts/demo.ts",
-    mlops: "tsx src/cli/bin.ts",
-    docs: "tsx scripts/generate-docs.ts",
-    typecheck: "tsc --noEmit",
-    lint: "eslint . --max-warnings 0",
-    format: "prettier --write .",
-    "format:check": "prettier --check .",
-    bench: "tsx bench/all.ts"
-  },
-  dependencies: {
-    "@actions/cache": "^6.3.0",
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    "@aws-sdk/client-s3": "~3.1169.0",
-    "@aws-sdk/lib-storage": "~3.1169.0",
-    hyparquet: "^1.31.5",
-    "hyparquet-compressors": "^1.1.2",
-    tinyglobby: "^0.2.17",
-    yaml: "^2.9.1",
-    zod: "^4.6.7"
-  },
-  devDependencies: {
-    "@actions/workflow-parser": "^0.3.61",
-    "@eslint/js": "^9.39.5",
-    "@octokit/openapi": "^23.0.2",
-    "@octokit/webhooks-examples": "^7.6.1",
-    "@types/node": "^20.19.43",
-    esbuild: "^0.28.2",
-    eslint: "^9.39.5",
-    "eslint-config-prettier": "^10.1.8",
-    prettier: "^3.10.1",
-    s3rver: "^3.7.1",
-    tsx: "^4.23.15",
-    typescript: "~5.9.3",
-    "typescript-eslint": "^8.73.0",
-    vitest: "~4.1.12"
-  }
-};
-
-// src/version.ts
-var KIT_VERSION = package_default.version;
-
-// src/registry/publish.ts
-async function publishModel(context, registry2, inputs) {
-  const { loaded, provenance } = context;
-  const { config: config2, root } = loaded;
-  const targets = config2.publish.files ?? config2.train?.outputs ?? [];
-  if (targets.length === 0) {
-    throw new InputError("nothing to publish: publish.files and train.outputs are both empty", {
-      hint: "list the model files in publish.files"
-    });
-  }
-  let digests;
-  try {
-    digests = await digestFiles(root, targets);
-  } catch (error63) {
-    if (isErrnoException(error63, "ENOENT")) {
-      throw new InputError(`cannot publish: ${path11.relative(root, error63.path ?? "") || "a file"} does not exist`, {
-        hint: "run the train stage first (publish.files or train.outputs)"
-      });
-    }
-    throw error63;
-  }
-  const data = [];
-  for (const [dataset, sources] of [
-    ["train", config2.data?.train],
-    ["eval", config2.data?.eval]
-  ]) {
-    if (sources === void 0) continue;
-    const files = await resolveDataFiles(sources, root);
-    data.push({
-      dataset,
-      files: await digestFiles(
-        root,
-        files.map((f) => path11.relative(root, f))
-      )
-    });
-  }
-  const manifest = await registry2.publish({
-    model: config2.model.name,
-    files: digests.map((d) => ({ path: d.path, source: path11.join(root, d.path) })),
-    // The evaluation predictions travel with the version, so a later candidate can be tested against them row by row.
-    attachments: [
-      ...inputs.evaluation?.predictions ? [{ name: "predictions", source: inputs.evaluation.predictions.snapshot }] : [],
-      ...inputs.validation?.profile ? [{ name: "profile", source: inputs.validation.profile }] : []
-    ],
-    metrics: inputs.evaluation?.metrics ?? {},
-    slices: inputs.evaluation?.slices ?? [],
-    gate: inputs.gate && inputs.gate.verdict !== "skipped" ? { verdict: inputs.gate.verdict, baseline: inputs.gate.baseline?.description ?? null } : null,
-    params: inputs.train?.params ?? {},
-    data,
-    git: { sha: provenance.gitSha, ref: provenance.ref },
-    runUrl: provenance.runUrl,
-    actor: provenance.actor,
-    kitVersion: KIT_VERSION
-  });
-  const alias = config2.publish.promote;
-  let promoted = null;
-  let promotion;
-  if (alias === false) {
-    promotion = "not promoted: publish.promote is false";
-  } else if (!inputs.gate || inputs.gate.verdict === "skipped") {
-    promotion = `not promoted to ${alias}: no gate verdict (run the gate stage first)`;
-  } else if (inputs.gate.verdict !== "pass") {
-    promotion = `not promoted to ${alias}: the gate verdict is ${inputs.gate.verdict}`;
-  } else {
-    const baseline = inputs.gate.baseline?.description;
-    await registry2.moveAlias(config2.model.name, alias, manifest.version, {
-      at: context.now().toISOString(),
-      actor: provenance.actor,
-      reason: baseline ? `gate passed against ${baseline}` : "gate passed (first version)",
-      runUrl: provenance.runUrl,
-      forced: false
-    });
-    promoted = alias;
-    promotion = `promoted to ${alias}`;
-  }
-  return {
-    stage: "publish",
-    model: config2.model.name,
-    version: manifest.version,
-    uri: `${registry2.location}/${config2.model.name}/versions/${manifest.version}`,
-    manifest: `${registry2.location}/${config2.model.name}/versions/${manifest.version}/manifest.json`,
-    files: manifest.files.length,
-    bytes: manifest.files.reduce((sum, f) => sum + f.size, 0),
-    promoted,
-    promotion
-  };
-}
-
-// src/report/table.ts
-function escapeMarkdown(text) {
-  return text.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[@#]/g, (char) => char === "@" ? "&#64;" : "&#35;").replace(/([\\`*_[\]~|])/g, "\\$1").replace(/^(\s*)([-+=])(?=\s|$)/, "$1\\$2").replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2");
-}
-function renderMarkdownTable(table) {
-  const separator = table.headers.map((_, i) => table.align?.[i] === "right" ? "---:" : ":---");
-  const line = (cells) => `| ${cells.join(" | ")} |`;
-  return [
-    line(table.headers.map(escapeMarkdown)),
-    line(separator),
-    ...table.rows.map((row) => line(table.headers.map((_, i) => escapeMarkdown(row[i] ?? ""))))
-  ].join("\n");
-}
-function renderTextTable(table) {
-  const widths = table.headers.map(
-    (header, i) => Math.max(header.length, ...table.rows.map((row) => (row[i] ?? "").length))
-  );
-  const pad = (text, i) => table.align?.[i] === "right" ? text.padStart(widths[i] ?? 0) : text.padEnd(widths[i] ?? 0);
-  const line = (cells) => cells.map((cell, i) => pad(cell, i)).join("  ").trimEnd();
-  return [
-    line(table.headers),
-    line(widths.map((w) => "-".repeat(w))),
-    ...table.rows.map((row) => line(table.headers.map((_, i) => row[i] ?? "")))
-  ].join("\n");
-}
-
-// src/report/sections.ts
-var MARK = {
-  pass: "\u2705",
-  ok: "\u2705",
-  fail: "\u274C",
-  failed: "\u274C",
-  error: "\u26D4",
-  warn: "\u26A0\uFE0F",
-  skipped: "\u23ED\uFE0F"
-};
-function renderMarkdown(section) {
-  const head = `### ${MARK[section.status]} ${escapeMarkdown(section.title)}: ${section.status}`;
-  return [head, ...section.blocks.map(blockToMarkdown)].join("\n\n");
-}
-function blockToMarkdown(block) {
-  switch (block.kind) {
-    case "text":
-      return escapeMarkdown(block.text);
-    case "table":
-      return renderMarkdownTable(block.table);
-    case "code": {
-      const longest = Math.max(2, ...(block.text.match(/`+/g) ?? []).map((run2) => run2.length));
-      const fence = "`".repeat(longest + 1);
-      return `${fence}text
-${block.text}
-${fence}`;
-    }
-    case "details":
-      return `<details><summary>${escapeMarkdown(block.summary)}</summary>
-
-${block.blocks.map(blockToMarkdown).join("\n\n")}
-
-</details>`;
-  }
-}
-function renderHeadline(section) {
-  return `\u2500\u2500 ${section.title}: ${section.status.toUpperCase()}${section.headline ? ` (${section.headline})` : ""}`;
-}
-function renderText(section) {
-  const head = `\u2500\u2500 ${section.title}: ${section.status.toUpperCase()}`;
-  return [head, ...section.blocks.map(blockToText)].join("\n\n");
-}
-function blockToText(block) {
-  switch (block.kind) {
-    case "text":
-      return block.text;
-    case "table":
-      return indent(renderTextTable(block.table));
-    case "code":
-      return indent(block.text);
-    case "details":
-      return [`${block.summary}:`, ...block.blocks.map(blockToText)].join("\n");
-  }
-}
-function indent(text) {
-  return text.split("\n").map((line) => `  ${line}`).join("\n");
-}
-var num = (value) => value === null || value === void 0 ? "\u2014" : formatNumber(value);
-var signed = (value) => value === null ? "\u2014" : value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
-function validateSection(result) {
-  const status = result.verdict === "skipped" ? "skipped" : result.errors > 0 ? "fail" : result.warnings > 0 ? "warn" : "pass";
-  const blocks = [];
-  if (result.verdict === "skipped")
-    return {
-      title: "Data validation",
-      status,
-      headline: "no data section",
-      blocks: [{ kind: "text", text: "No data section in the config." }]
-    };
-  blocks.push({
-    kind: "text",
-    text: result.datasets.map((d) => `${d.name}: ${d.rows} rows from ${d.files.join(", ")}`).join("; ") + `. ${result.errors} error(s), ${result.warnings} warning(s).`
-  });
-  const findings = result.datasets.flatMap((d) => d.findings);
-  if (findings.length > 0) {
-    blocks.push({
-      kind: "table",
-      table: {
-        headers: ["", "data", "column", "rule", "observed", "rows", "example rows"],
-        rows: findings.map((f) => [
-          f.severity === "error" ? "error" : "warn",
-          f.dataset,
-          f.column ?? "(dataset)",
-          f.rule,
-          f.observed,
-          String(f.count),
-          f.rows.join(", ")
-        ]),
-        align: ["left", "left", "left", "left", "left", "right", "left"]
-      }
-    });
-  }
-  for (const dataset of result.datasets) {
-    blocks.push({
-      kind: "details",
-      summary: `Columns of ${dataset.name}`,
-      blocks: [
-        {
-          kind: "table",
-          table: {
-            headers: ["column", "type", "values", "nulls", "min", "max"],
-            rows: dataset.columns.map((c) => [
-              c.name,
-              c.declared ? c.type : `${c.type} (inferred)`,
-              String(c.count),
-              String(c.nulls),
-              num(c.min),
-              num(c.max)
-            ]),
-            align: ["left", "left", "right", "right", "right", "right"]
-          }
-        }
-      ]
-    });
-  }
-  const rows = result.datasets.map((d) => `${d.rows} ${d.name}`).join(" + ");
-  return {
-    title: "Data validation",
-    status,
-    headline: `${rows} rows, ${result.errors} error(s), ${result.warnings} warning(s)`,
-    blocks
-  };
-}
-function trainSection(result) {
-  if (result.status === "skipped")
-    return {
-      title: "Training",
-      status: "skipped",
-      headline: "no train section",
-      blocks: [{ kind: "text", text: "No train section in the config." }]
-    };
-  const blocks = [
-    {
-      kind: "text",
-      text: `${result.command ?? ""} \u2014 ${(result.durationMs / 1e3).toFixed(1)} s, exit code ${result.exitCode ?? "none"}.`
-    }
-  ];
-  const params = Object.entries(result.params);
-  if (params.length > 0) {
-    blocks.push({
-      kind: "table",
-      table: {
-        headers: ["param", "value"],
-        rows: params.map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)])
-      }
-    });
-  }
-  if (result.failure) blocks.push({ kind: "code", text: result.failure });
-  if (result.outputs.length > 0) {
-    blocks.push({
-      kind: "details",
-      summary: `Outputs (${result.outputs.length} files)`,
-      blocks: [
-        {
-          kind: "table",
-          table: {
-            headers: ["file", "bytes", "sha256"],
-            rows: result.outputs.map((o) => [o.path, String(o.size), o.sha256.slice(0, 12)]),
-            align: ["left", "right", "left"]
-          }
-        }
-      ]
-    });
-  }
-  const headline = result.status === "ok" ? `${(result.durationMs / 1e3).toFixed(1)} s, ${result.outputs.length} output file(s)` : `exit code ${result.exitCode ?? "none"}`;
-  return { title: "Training", status: result.status === "ok" ? "ok" : "failed", headline, blocks };
-}
-function evaluateSection(result) {
-  if (result.status === "skipped")
-    return {
-      title: "Evaluation",
-      status: "skipped",
-      headline: "no evaluate section",
-      blocks: [{ kind: "text", text: "No evaluate section in the config." }]
-    };
-  const blocks = [];
-  if (result.failure) blocks.push({ kind: "code", text: result.failure });
-  const metrics = Object.entries(result.metrics);
-  if (metrics.length > 0) {
-    blocks.push({
-      kind: "text",
-      text: `${metrics.length} metrics${result.rows > 0 ? ` over ${result.rows} predictions` : ""}.`
-    });
-    blocks.push({
-      kind: "table",
-      table: {
-        headers: ["metric", "value", "source"],
-        rows: metrics.map(([k, v]) => [k, num(v), result.sources[k] ?? ""]),
-        align: ["left", "right", "left"]
-      }
-    });
-  }
-  if (result.slices.length > 0) {
-    const shown = Object.keys(result.slices[0]?.metrics ?? {}).slice(0, 4);
-    blocks.push({
-      kind: "details",
-      summary: "Metrics per slice",
-      blocks: [
-        {
-          kind: "table",
-          table: {
-            headers: ["slice", "rows", ...shown],
-            rows: result.slices.map((s) => [
-              `${s.column}=${s.value}`,
-              String(s.rows),
-              ...shown.map((m) => num(s.metrics[m]))
-            ]),
-            align: ["left", "right", ...shown.map(() => "right")]
-          }
-        }
-      ]
-    });
-  }
-  for (const warning of result.warnings) blocks.push({ kind: "text", text: `Note: ${warning}` });
-  const count = Object.keys(result.metrics).length;
-  const headline = result.status === "ok" ? `${count} metrics${result.rows > 0 ? ` over ${result.rows} predictions` : ""}` : "failed";
-  return { title: "Evaluation", status: result.status === "ok" ? "ok" : "failed", headline, blocks };
-}
-function gateSection(result) {
-  const blocks = [];
-  blocks.push({
-    kind: "text",
-    text: `Candidate: ${result.candidate}. Baseline: ${result.baseline ? result.baseline.description : "none"}.`
-  });
-  for (const note of result.notes) blocks.push({ kind: "text", text: note });
-  if (result.outcomes.length > 0) {
-    blocks.push({
-      kind: "table",
-      table: {
-        headers: ["metric", "baseline", "candidate", "\u0394", "rule", "verdict", "why"],
-        rows: result.outcomes.map((o) => [
-          o.slice ? `${o.metric} [${o.slice.column}=${o.slice.value}]` : o.metric,
-          num(o.baseline),
-          num(o.candidate),
-          o.delta === null ? "\u2014" : o.relative ? `${signed(o.delta * 100)}%` : signed(o.delta),
-          o.requirement,
-          o.verdict,
-          o.reason
-        ]),
-        align: ["left", "right", "right", "right", "left", "left", "left"]
-      }
-    });
-  }
-  if (result.comparison.length > 0) {
-    const arrow = { better: "better", worse: "worse", same: "same", changed: "changed", none: "" };
-    blocks.push({
-      kind: "details",
-      summary: "All metrics",
-      blocks: [
-        {
-          kind: "table",
-          table: {
-            headers: ["metric", "baseline", "candidate", "\u0394", "change"],
-            rows: result.comparison.map((c) => [
-              c.metric + (c.direction ? c.direction === "higher" ? " \u2191" : " \u2193" : ""),
-              num(c.baseline),
-              num(c.candidate),
-              signed(c.delta),
-              arrow[c.change ?? "none"]
-            ]),
-            align: ["left", "right", "right", "right", "left"]
-          }
-        }
-      ]
-    });
-  }
-  const counts = /* @__PURE__ */ new Map();
-  for (const outcome of result.outcomes) counts.set(outcome.verdict, (counts.get(outcome.verdict) ?? 0) + 1);
-  const headline = [...counts].map(([verdict, n]) => `${n} ${verdict}`).join(", ");
-  return { title: "Evaluation gate", status: result.verdict, headline, blocks };
-}
-function publishSection(result) {
-  return {
-    title: "Publish",
-    status: "ok",
-    headline: `${result.version}, ${result.promoted ? `promoted to ${result.promoted}` : "not promoted"}`,
-    blocks: [
-      {
-        kind: "text",
-        text: `${result.model} ${result.version}: ${result.files} file(s), ${result.bytes} bytes, stored at ${result.uri}.`
-      },
-      { kind: "text", text: `${result.promotion[0]?.toUpperCase() ?? ""}${result.promotion.slice(1)}.` }
-    ]
-  };
-}
-
-// src/pipeline/stages.ts
-async function save(context, stage, result, section, exitCode) {
-  const { workspace } = context;
-  await mkdir5(workspace.outDir, { recursive: true });
-  const resultFile = workspace.resultFile(stage);
-  const reportFile = workspace.reportFile(stage);
-  await writeFile3(resultFile, `${JSON.stringify(result, null, 2)}
-`);
-  await writeFile3(reportFile, `${renderMarkdown(section)}
-`);
-  return { result, section, exitCode, resultFile, reportFile };
-}
-async function readStageResult(context, stage) {
-  let text;
-  try {
-    text = await readFile5(context.workspace.resultFile(stage), "utf8");
-  } catch (error63) {
-    if (isErrnoException(error63, "ENOENT")) return null;
-    throw error63;
-  }
-  const value = JSON.parse(text);
-  if (value.stage !== stage) throw new InputError(`${context.workspace.resultFile(stage)} is not a ${stage} result`);
-  return value;
-}
-async function runValidateStage(context) {
-  const result = await validateData(context.loaded.config.data, context.loaded.root);
-  for (const finding of result.datasets.flatMap((d) => d.findings)) {
-    const message = `${finding.dataset}${finding.column ? ` column ${finding.column}` : ""}: ${finding.message} (${finding.count} row(s), e.g. ${finding.observed}${finding.rows.length > 0 ? ` at row ${finding.rows.join(", ")}` : ""})`;
-    const location = context.loaded.locate(finding.configPath);
-    if (finding.severity === "error") context.logger.error(message, location);
-    else context.logger.warn(message, location);
-  }
-  return save(
-    context,
-    "validate",
-    result,
-    validateSection(result),
-    result.verdict === "fail" ? ExitCode.checkFailed : ExitCode.ok
-  );
-}
-async function runTrainStage(context, options) {
-  const result = await trainModel(context, options);
-  if (result.failure) context.logger.error(result.failure);
-  return save(
-    context,
-    "train",
-    result,
-    trainSection(result),
-    result.status === "failed" ? ExitCode.checkFailed : ExitCode.ok
-  );
-}
-async function runEvaluateStage(context) {
-  const result = await evaluateModel(context);
-  if (result.failure) context.logger.error(result.failure);
-  for (const warning of result.warnings) context.logger.warn(warning);
-  return save(
-    context,
-    "evaluate",
-    result,
-    evaluateSection(result),
-    result.status === "failed" ? ExitCode.checkFailed : ExitCode.ok
-  );
-}
-async function runGateStage(context) {
-  const evaluation = await readStageResult(context, "evaluate");
-  if (!evaluation) {
-    throw new InputError("there are no metrics to gate: the evaluate stage has not run in this workspace", {
-      hint: "run `mlops evaluate` first (or `mlops run`)"
-    });
-  }
-  const registry2 = await openRegistry(context);
-  const result = await runGate(context, evaluation, registry2);
-  for (const outcome of result.outcomes) {
-    if (outcome.verdict !== "fail" && outcome.verdict !== "error" && outcome.verdict !== "warn") continue;
-    const location = context.loaded.locate(["gate", "rules", outcome.rule]);
-    const message = `gate: ${outcome.metric}${outcome.slice ? ` [${outcome.slice.column}=${outcome.slice.value}]` : ""}: ${outcome.reason}`;
-    if (outcome.verdict === "warn") context.logger.warn(message, location);
-    else context.logger.error(message, location);
-  }
-  const exitCode = result.verdict === "fail" ? ExitCode.checkFailed : result.verdict === "error" ? ExitCode.usageOrConfig : ExitCode.ok;
-  return save(context, "gate", result, gateSection(result), exitCode);
-}
-async function runPublishStage(context) {
-  const [validation, train, evaluation, gate] = await Promise.all([
-    readStageResult(context, "validate"),
-    readStageResult(context, "train"),
-    readStageResult(context, "evaluate"),
-    readStageResult(context, "gate")
-  ]);
-  const registry2 = await openRegistry(context);
-  const result = await publishModel(context, registry2, { validation, train, evaluation, gate });
-  return save(context, "publish", result, publishSection(result), ExitCode.ok);
-}
-async function runPipeline(context, options) {
-  const stages = [];
-  const step = async (name, run2) => {
-    const outcome = await context.logger.group(name, run2);
-    stages.push(outcome);
-    return outcome;
-  };
-  const stop = (at, exitCode) => ({ stage: "run", exitCode, stoppedAt: at, stages });
-  const params = await resolveTrainParams(context.loaded, options.overrides);
-  const validated = await step("validate", () => runValidateStage(context));
-  if (validated.exitCode !== ExitCode.ok) return stop("validate", validated.exitCode);
-  const trained = await step("train", () => runTrainStage(context, { params }));
-  if (trained.exitCode !== ExitCode.ok) return stop("train", trained.exitCode);
-  const evaluated = await step("evaluate", () => runEvaluateStage(context));
-  if (evaluated.exitCode !== ExitCode.ok) return stop("evaluate", evaluated.exitCode);
-  const gated = await step("gate", () => runGateStage(context));
-  if (gated.result.verdict === "error") return stop("gate", gated.exitCode);
-  if (options.publish) await step("publish", () => runPublishStage(context));
-  return { stage: "run", exitCode: gated.exitCode, stoppedAt: null, stages };
-}
+// src/config/schema/report.ts
+var ReportSection = external_exports.strictObject({
+  comment: external_exports.enum(["sticky", "new", "off"]).default("sticky").describe("PR comment: one kept up to date (`sticky`), a new one per run, or none."),
+  summary: external_exports.boolean().default(true).describe("Write the report to the job summary."),
+  check: external_exports.boolean().default(true).describe("Create a check run whose conclusion is the gate's verdict."),
+  check_name: external_exports.string().min(1).optional().describe("Name of the check run. Default: `mlops gate (<model>)`.")
+}).describe("Where results are reported.");
 
 // src/config/load.ts
-import { existsSync as existsSync4 } from "node:fs";
-import path13 from "node:path";
+import { existsSync } from "node:fs";
+import path2 from "node:path";
+
+// src/config/suggest.ts
+function closestMatch(input2, candidates) {
+  const wanted = canonical(input2);
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(wanted, canonical(candidate));
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const allowed = Math.max(1, Math.floor(wanted.length / 3));
+  return bestDistance <= allowed ? best : void 0;
+}
+function canonical(text) {
+  return text.toLowerCase().replaceAll("-", "_");
+}
+function editDistance(a, b) {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d = new Array(rows * cols).fill(0);
+  const at = (i, j) => d[i * cols + j] ?? 0;
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, at(i - 2, j - 2) + 1);
+      d[i * cols + j] = value;
+    }
+  }
+  return at(a.length, b.length);
+}
 
 // src/config/issues.ts
 function diagnosticsFromIssues(issues, schema) {
@@ -32281,65 +27891,65 @@ function diagnosticsFromIssues(issues, schema) {
   );
 }
 function fromIssue(issue2, prefix, schema) {
-  const path15 = [...prefix, ...issue2.path.map((p) => typeof p === "symbol" ? String(p) : p)];
+  const path4 = [...prefix, ...issue2.path.map((p) => typeof p === "symbol" ? String(p) : p)];
   const found = "input" in issue2 ? describeValue(issue2.input) : void 0;
   switch (issue2.code) {
     case "invalid_type": {
       if (issue2.input === void 0) {
-        const key = String(path15.at(-1));
-        const what = describeSchemaHint(schema, path15);
-        const where = path15.length > 1 ? ` under \`${String(path15.at(-2))}\`` : "";
+        const key = String(path4.at(-1));
+        const what = describeSchemaHint(schema, path4);
+        const where = path4.length > 1 ? ` under \`${String(path4.at(-2))}\`` : "";
         return [
           error62(
-            path15,
+            path4,
             `missing required field \`${key}\``,
             `add \`${key}:\`${where}${what ? `: ${lowerFirst(what)}` : ""}`
           )
         ];
       }
-      return [error62(path15, `expected ${describeType(issue2.expected)}, found ${found}`)];
+      return [error62(path4, `expected ${describeType(issue2.expected)}, found ${found}`)];
     }
     case "invalid_value": {
       const options = issue2.values.map((v) => JSON.stringify(v));
       if (issue2.input === void 0) {
         const expected = options.length === 1 ? `${options[0]}` : `one of ${options.join(", ")}`;
-        return [error62(path15, `missing required field \`${String(path15.at(-1))}\``, `expected ${expected}`)];
+        return [error62(path4, `missing required field \`${String(path4.at(-1))}\``, `expected ${expected}`)];
       }
       const message = options.length === 1 ? `expected ${options[0]}, found ${found}` : `expected one of ${options.join(", ")}, found ${found}`;
       const near = typeof issue2.input === "string" ? closestMatch(
         issue2.input,
         issue2.values.filter((v) => typeof v === "string")
       ) : void 0;
-      return [error62(path15, message, near === void 0 ? void 0 : `did you mean "${near}"?`)];
+      return [error62(path4, message, near === void 0 ? void 0 : `did you mean "${near}"?`)];
     }
     case "unrecognized_keys": {
-      const allowed = allowedKeys(schema, path15);
+      const allowed = allowedKeys(schema, path4);
       return issue2.keys.map((key) => {
         const near = allowed ? closestMatch(key, allowed) : void 0;
         const hint = near !== void 0 ? `did you mean \`${near}\`?` : allowed && allowed.length > 0 ? `allowed here: ${allowed.join(", ")}` : void 0;
-        return { ...error62([...path15, key], `unknown key \`${key}\``, hint), pointAt: "key" };
+        return { ...error62([...path4, key], `unknown key \`${key}\``, hint), pointAt: "key" };
       });
     }
     case "invalid_union": {
       const branch = matchingBranch(issue2);
-      if (branch) return branch.flatMap((inner) => fromIssue(inner, path15, schema));
-      return [error62(path15, `${issue2.message}, found ${found}`)];
+      if (branch) return branch.flatMap((inner) => fromIssue(inner, path4, schema));
+      return [error62(path4, `${issue2.message}, found ${found}`)];
     }
     case "too_small": {
       const min = Number(issue2.minimum);
-      if (issue2.origin === "array") return [error62(path15, `expected at least ${min} item${min === 1 ? "" : "s"}`)];
-      if (issue2.origin === "string") return [error62(path15, issue2.message)];
+      if (issue2.origin === "array") return [error62(path4, `expected at least ${min} item${min === 1 ? "" : "s"}`)];
+      if (issue2.origin === "string") return [error62(path4, issue2.message)];
       const op = issue2.inclusive ? "at least" : "more than";
-      return [error62(path15, `expected a number ${op} ${min}, found ${found}`)];
+      return [error62(path4, `expected a number ${op} ${min}, found ${found}`)];
     }
     case "too_big": {
       const max = Number(issue2.maximum);
-      if (issue2.origin === "array") return [error62(path15, `expected at most ${max} items`)];
+      if (issue2.origin === "array") return [error62(path4, `expected at most ${max} items`)];
       const op = issue2.inclusive ? "at most" : "less than";
-      return [error62(path15, `expected a number ${op} ${max}, found ${found}`)];
+      return [error62(path4, `expected a number ${op} ${max}, found ${found}`)];
     }
     default:
-      return [error62(path15, found === void 0 ? issue2.message : `${issue2.message}, found ${found}`)];
+      return [error62(path4, found === void 0 ? issue2.message : `${issue2.message}, found ${found}`)];
   }
 }
 function matchingBranch(issue2) {
@@ -32355,8 +27965,8 @@ function isTypeMismatch(issue2) {
 function lowerFirst(text) {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
-function error62(path15, message, hint) {
-  return hint === void 0 ? { severity: "error", path: path15, message } : { severity: "error", path: path15, message, hint };
+function error62(path4, message, hint) {
+  return hint === void 0 ? { severity: "error", path: path4, message } : { severity: "error", path: path4, message, hint };
 }
 var TYPE_WORDS = {
   string: "text",
@@ -32397,9 +28007,9 @@ function unwrap(schema) {
   }
   return current;
 }
-function schemasAt(schema, path15) {
+function schemasAt(schema, path4) {
   let current = [unwrap(schema)];
-  for (const segment of path15) {
+  for (const segment of path4) {
     const next = [];
     for (const candidate of current.flatMap(expandUnion)) {
       const def = defOf(candidate);
@@ -32419,15 +28029,15 @@ function expandUnion(schema) {
   const def = defOf(schema);
   return def.type === "union" && def.options ? def.options.map(unwrap).flatMap(expandUnion) : [schema];
 }
-function allowedKeys(schema, path15) {
-  const keys = schemasAt(schema, path15).flatMap((candidate) => {
+function allowedKeys(schema, path4) {
+  const keys = schemasAt(schema, path4).flatMap((candidate) => {
     const def = defOf(candidate);
     return def.type === "object" && def.shape ? Object.keys(def.shape) : [];
   });
   return keys.length > 0 ? [...new Set(keys)] : void 0;
 }
-function describeSchemaHint(schema, path15) {
-  for (const candidate of schemasAt(schema, path15)) {
+function describeSchemaHint(schema, path4) {
+  for (const candidate of schemasAt(schema, path4)) {
     const description = candidate.description;
     if (description) return description;
   }
@@ -32435,7 +28045,7 @@ function describeSchemaHint(schema, path15) {
 }
 
 // src/config/rules.ts
-import path12 from "node:path";
+import path from "node:path";
 
 // src/config/cron.ts
 var FIELDS = [
@@ -32536,15 +28146,15 @@ function isKnownTimeZone(zone) {
 // src/config/rules.ts
 function checkConfigRules(config2, context) {
   const found = [];
-  const report2 = (severity, at, message, hint) => {
+  const report = (severity, at, message, hint) => {
     found.push(hint === void 0 ? { severity, path: at, message } : { severity, path: at, message, hint });
   };
-  checkPaths(config2, context, report2);
-  checkGate(config2, report2);
-  checkEvaluate(config2, report2);
-  checkData(config2, report2);
-  checkTrain(config2, report2);
-  checkPublishAndRetrain(config2, report2);
+  checkPaths(config2, context, report);
+  checkGate(config2, report);
+  checkEvaluate(config2, report);
+  checkData(config2, report);
+  checkTrain(config2, report);
+  checkPublishAndRetrain(config2, report);
   return found;
 }
 function pathFields(config2) {
@@ -32576,18 +28186,18 @@ function pathFields(config2) {
   add(["registry", "uri"], config2.registry.uri, true);
   return fields;
 }
-function checkPaths(config2, context, report2) {
+function checkPaths(config2, context, report) {
   for (const field of pathFields(config2)) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(field.value)) {
       if (!field.remote || !isS3Uri(field.value)) {
-        report2(
+        report(
           "error",
           field.at,
           `unsupported location "${field.value}"`,
           field.remote ? "use a path in the repository or an s3://bucket/key URI" : "use a path in the repository"
         );
       } else if (!parseS3Uri(field.value)) {
-        report2(
+        report(
           "error",
           field.at,
           `"${field.value}" is not a valid s3://bucket/key URI`,
@@ -32598,7 +28208,7 @@ function checkPaths(config2, context, report2) {
     }
     const problem = relativePathProblem(field.value);
     if (problem !== void 0 && problem !== "escapes") {
-      report2(
+      report(
         "error",
         field.at,
         `${describePathProblem(problem)}: "${field.value}"`,
@@ -32606,8 +28216,8 @@ function checkPaths(config2, context, report2) {
       );
       continue;
     }
-    if (!isInside(context.repoRoot, path12.resolve(context.root, field.value))) {
-      report2(
+    if (!isInside(context.repoRoot, path.resolve(context.root, field.value))) {
+      report(
         "error",
         field.at,
         `the path "${field.value}" leads outside the repository`,
@@ -32616,11 +28226,11 @@ function checkPaths(config2, context, report2) {
     }
   }
 }
-function checkGate(config2, report2) {
+function checkGate(config2, report) {
   const gate = config2.gate;
   if (!gate) return;
   if (gate.rules.length === 0) {
-    report2(
+    report(
       "error",
       ["gate", "rules"],
       "the gate has no rules, so it could never fail",
@@ -32629,25 +28239,25 @@ function checkGate(config2, report2) {
     return;
   }
   if (!config2.evaluate) {
-    report2(
+    report(
       "error",
       ["gate"],
       "the gate has rules but nothing computes metrics",
       "add an `evaluate` section with `predictions` or `metrics_file`"
     );
   }
-  gate.rules.forEach((rule, index) => checkRule(config2, rule, ["gate", "rules", index], report2));
+  gate.rules.forEach((rule, index) => checkRule(config2, rule, ["gate", "rules", index], report));
   if (gate.primary_metric !== void 0 && !gate.rules.some((rule) => rule.metric === gate.primary_metric)) {
     if (!builtinMetric(gate.primary_metric) && !config2.evaluate?.custom_metrics[gate.primary_metric]) {
-      report2("error", ["gate", "primary_metric"], `no rule or declared metric is named "${gate.primary_metric}"`);
+      report("error", ["gate", "primary_metric"], `no rule or declared metric is named "${gate.primary_metric}"`);
     }
   }
 }
-function checkRule(config2, rule, at, report2) {
+function checkRule(config2, rule, at, report) {
   const hasValueRule = rule.min !== void 0 || rule.max !== void 0;
   const hasChangeRule = rule.max_regression !== void 0 || rule.min_improvement !== void 0;
   if (!hasValueRule && !hasChangeRule) {
-    report2(
+    report(
       "error",
       at,
       `the rule on "${rule.metric}" checks nothing`,
@@ -32655,19 +28265,19 @@ function checkRule(config2, rule, at, report2) {
     );
   }
   if (rule.min !== void 0 && rule.max !== void 0 && rule.min > rule.max) {
-    report2("error", [...at, "min"], `min (${rule.min}) is greater than max (${rule.max}), so the rule can never pass`);
+    report("error", [...at, "min"], `min (${rule.min}) is greater than max (${rule.max}), so the rule can never pass`);
   }
   if (rule.max_regression !== void 0 && rule.min_improvement !== void 0) {
-    report2(
+    report(
       "error",
       [...at, "min_improvement"],
       "a rule has either max_regression or min_improvement, not both",
       "split it into two rules"
     );
   }
-  checkRuleMetric(config2, rule, at, report2);
+  checkRuleMetric(config2, rule, at, report);
   if (rule.significance !== void 0 && !hasChangeRule) {
-    report2(
+    report(
       "error",
       [...at, "significance"],
       "significance applies to change rules only",
@@ -32675,7 +28285,7 @@ function checkRule(config2, rule, at, report2) {
     );
   }
   if (rule.significance !== void 0 && !builtinMetric(rule.metric)) {
-    report2(
+    report(
       "error",
       [...at, "significance"],
       `"${rule.metric}" comes from a metrics file, which has no per-example values to test`,
@@ -32683,7 +28293,7 @@ function checkRule(config2, rule, at, report2) {
     );
   }
   if (rule.test === "mcnemar" && rule.metric !== "accuracy") {
-    report2(
+    report(
       "error",
       [...at, "test"],
       "McNemar's test compares accuracies only",
@@ -32691,12 +28301,12 @@ function checkRule(config2, rule, at, report2) {
     );
   }
   if (rule.relative && !hasChangeRule) {
-    report2("warning", [...at, "relative"], "`relative` only affects change rules; this rule has none");
+    report("warning", [...at, "relative"], "`relative` only affects change rules; this rule has none");
   }
   if (rule.relative && hasChangeRule) {
     const tolerance = rule.max_regression ?? rule.min_improvement ?? 0;
     if (tolerance >= 1) {
-      report2(
+      report(
         "warning",
         [...at, rule.max_regression !== void 0 ? "max_regression" : "min_improvement"],
         `a relative tolerance of ${tolerance} means ${tolerance * 100}%`,
@@ -32704,7 +28314,7 @@ function checkRule(config2, rule, at, report2) {
       );
     }
     if (bestValueIsZero(rule.metric)) {
-      report2(
+      report(
         "warning",
         [...at, "relative"],
         `a relative change of "${rule.metric}" is undefined when the baseline is 0 (a perfect score); the gate then fails`,
@@ -32712,8 +28322,16 @@ function checkRule(config2, rule, at, report2) {
       );
     }
   }
+  if (rule.slice !== void 0 && !builtinMetric(rule.metric) && (config2.evaluate?.slices ?? []).includes(rule.slice)) {
+    report(
+      "error",
+      [...at, "slice"],
+      `"${rule.metric}" comes from a metrics file, and per-slice metrics are the built-in ones computed from predictions`,
+      "slice a built-in metric, or write the per-slice values into your metrics file as separate metrics"
+    );
+  }
   if (rule.slice !== void 0 && !(config2.evaluate?.slices ?? []).includes(rule.slice)) {
-    report2(
+    report(
       "error",
       [...at, "slice"],
       `"${rule.slice}" is not one of evaluate.slices`,
@@ -32721,18 +28339,18 @@ function checkRule(config2, rule, at, report2) {
     );
   }
 }
-function checkRuleMetric(config2, rule, at, report2) {
+function checkRuleMetric(config2, rule, at, report) {
   const evaluate = config2.evaluate;
   const builtin = builtinMetric(rule.metric);
   if (builtin) {
     if (builtin.task !== config2.model.task) {
-      report2(
+      report(
         "error",
         [...at, "metric"],
         `"${rule.metric}" is a ${builtin.task} metric but model.task is ${config2.model.task}`
       );
     } else if (evaluate && !evaluate.predictions) {
-      report2(
+      report(
         "error",
         [...at, "metric"],
         `nothing produces "${rule.metric}": built-in metrics are computed from evaluate.predictions`,
@@ -32740,7 +28358,7 @@ function checkRuleMetric(config2, rule, at, report2) {
       );
     }
     if (rule.direction !== void 0 && rule.direction !== builtin.direction) {
-      report2(
+      report(
         "error",
         [...at, "direction"],
         `"${rule.metric}" is ${builtin.direction}-is-better; a rule cannot turn it around`,
@@ -32752,7 +28370,7 @@ function checkRuleMetric(config2, rule, at, report2) {
   const declared = evaluate?.custom_metrics[rule.metric];
   if (!evaluate?.metrics_file) {
     const near = closestMatch(rule.metric, Object.keys(BUILTIN_METRICS));
-    report2(
+    report(
       "error",
       [...at, "metric"],
       `nothing produces "${rule.metric}": it is not a built-in metric and evaluate.metrics_file is not set`,
@@ -32762,7 +28380,7 @@ function checkRuleMetric(config2, rule, at, report2) {
   }
   if (rule.direction === void 0 && declared === void 0) {
     const near = closestMatch(rule.metric, Object.keys(BUILTIN_METRICS));
-    report2(
+    report(
       "error",
       [...at, "metric"],
       `custom metric "${rule.metric}" has no direction`,
@@ -32770,26 +28388,41 @@ function checkRuleMetric(config2, rule, at, report2) {
     );
   }
   if (rule.direction !== void 0 && declared !== void 0 && rule.direction !== declared.direction) {
-    report2(
+    report(
       "error",
       [...at, "direction"],
       `the rule says "${rule.direction}" but evaluate.custom_metrics says "${declared.direction}"`
     );
   }
 }
-function checkEvaluate(config2, report2) {
+function checkEvaluate(config2, report) {
   const evaluate = config2.evaluate;
   if (!evaluate) return;
   if (!evaluate.predictions && !evaluate.metrics_file) {
-    report2(
+    report(
       "error",
       ["evaluate"],
       "evaluate produces no metrics",
       "set `predictions` (built-in metrics) and/or `metrics_file` (your own)"
     );
   }
+  const predictions = typeof evaluate.predictions === "object" ? evaluate.predictions : void 0;
+  if (predictions?.score !== void 0 && predictions.score_prefix !== void 0) {
+    report(
+      "error",
+      ["evaluate", "predictions", "score_prefix"],
+      "set either `score` (the positive class's probability) or `score_prefix` (one probability column per class), not both"
+    );
+  }
+  if (config2.model.task === "regression" && (predictions?.score !== void 0 || predictions?.score_prefix !== void 0)) {
+    report(
+      "error",
+      ["evaluate", "predictions", predictions.score !== void 0 ? "score" : "score_prefix"],
+      "probability columns belong to classification; model.task is regression"
+    );
+  }
   if (evaluate.slices.length > 0 && !evaluate.predictions) {
-    report2(
+    report(
       "error",
       ["evaluate", "slices"],
       "slices are computed from the predictions file, and evaluate.predictions is not set"
@@ -32797,7 +28430,7 @@ function checkEvaluate(config2, report2) {
   }
   for (const name of Object.keys(evaluate.custom_metrics)) {
     if (builtinMetric(name)) {
-      report2(
+      report(
         "error",
         ["evaluate", "custom_metrics", name],
         `"${name}" is a built-in metric; its direction is fixed`,
@@ -32806,50 +28439,50 @@ function checkEvaluate(config2, report2) {
     }
   }
   if (config2.model.task === "regression" && config2.model.positive_label !== void 0) {
-    report2("warning", ["model", "positive_label"], "positive_label is ignored for regression");
+    report("warning", ["model", "positive_label"], "positive_label is ignored for regression");
   }
 }
-function checkData(config2, report2) {
+function checkData(config2, report) {
   const schema = config2.data?.schema;
   if (!schema) return;
   for (const [name, column] of Object.entries(schema.columns)) {
     const at = ["data", "schema", "columns", name];
     if (typeof column.min === "number" && typeof column.max === "number" && column.min > column.max) {
-      report2("error", [...at, "min"], `min (${column.min}) is greater than max (${column.max})`);
+      report("error", [...at, "min"], `min (${column.min}) is greater than max (${column.max})`);
     }
     if (column.regex !== void 0) {
       try {
         new RegExp(column.regex, "u");
       } catch (error63) {
-        report2("error", [...at, "regex"], `invalid regular expression: ${error63.message}`);
+        report("error", [...at, "regex"], `invalid regular expression: ${error63.message}`);
       }
     }
     if (column.values !== void 0 && column.type !== void 0 && column.type !== "category" && column.type !== "string") {
-      report2("warning", [...at, "values"], `allowed values are checked as text, but the column type is ${column.type}`);
+      report("warning", [...at, "values"], `allowed values are checked as text, but the column type is ${column.type}`);
     }
     if (!column.nullable && column.max_null_fraction !== void 0) {
-      report2("warning", [...at, "max_null_fraction"], "max_null_fraction has no effect when nullable is false");
+      report("warning", [...at, "max_null_fraction"], "max_null_fraction has no effect when nullable is false");
     }
   }
   const target = config2.data?.target;
   if (target !== void 0 && Object.keys(schema.columns).length > 0 && !(target in schema.columns)) {
-    report2("warning", ["data", "target"], `the target "${target}" is not declared in data.schema.columns`);
+    report("warning", ["data", "target"], `the target "${target}" is not declared in data.schema.columns`);
   }
   if (schema.rows?.min !== void 0 && schema.rows.max !== void 0 && schema.rows.min > schema.rows.max) {
-    report2(
+    report(
       "error",
       ["data", "schema", "rows", "min"],
       `rows.min (${schema.rows.min}) is greater than rows.max (${schema.rows.max})`
     );
   }
 }
-function checkTrain(config2, report2) {
+function checkTrain(config2, report) {
   const train = config2.train;
   if (!train) return;
   const cache = train.cache;
   const cacheEnabled = cache === true || typeof cache === "object" && cache.enabled;
   if (cacheEnabled && train.outputs.length === 0) {
-    report2(
+    report(
       "warning",
       ["train", "cache"],
       "the run cache is on but train.outputs is empty, so a cache hit restores nothing",
@@ -32857,12 +28490,47 @@ function checkTrain(config2, report2) {
     );
   }
   if (typeof cache === "object" && cache.backend === "s3" && cache.uri === void 0 && !isS3Uri(config2.registry.uri ?? "")) {
-    report2("error", ["train", "cache", "uri"], "the s3 cache backend needs `uri: s3://bucket/prefix`");
+    report("error", ["train", "cache", "uri"], "the s3 cache backend needs `uri: s3://bucket/prefix`");
+  }
+  if (typeof cache === "object" && cache.uri !== void 0) {
+    if (cache.backend === "local" && isS3Uri(cache.uri)) {
+      report(
+        "error",
+        ["train", "cache", "uri"],
+        "the local cache backend needs a folder, not an s3:// URI",
+        "use `backend: s3` (or `auto`) for a cache in a bucket"
+      );
+    } else if (cache.backend === "actions") {
+      report("warning", ["train", "cache", "uri"], "the actions cache backend has no uri; it is ignored");
+    }
+  }
+  train.outputs.forEach((output2, index) => {
+    const normal = path.posix.normalize(output2).replace(/\/+$/, "");
+    const workspace = path.posix.normalize(config2.workspace).replace(/\/+$/, "");
+    if (normal === "." || normal === "" || workspace === normal || workspace.startsWith(`${normal}/`)) {
+      report(
+        "error",
+        ["train", "outputs", index],
+        `"${output2}" holds ${normal === "." || normal === "" ? "mlops.yml" : "the workspace"}, so it cannot be an output`,
+        "list the folders or files the command writes, e.g. model/"
+      );
+    }
+  });
+  if (train.matrix) {
+    const combinations = legCount(train.matrix);
+    if (combinations > MAX_LEGS) {
+      report(
+        "error",
+        ["train", "matrix"],
+        `the sweep has ${combinations} combinations; GitHub runs at most ${MAX_LEGS} jobs from one matrix`,
+        "sweep fewer values, or split the sweep"
+      );
+    }
   }
   if (train.matrix && typeof train.params === "object") {
     for (const key of Object.keys(train.matrix)) {
-      if (!(key in train.params)) {
-        report2(
+      if (!(key in train.params) && !hasDotted(train.params, key)) {
+        report(
           "warning",
           ["train", "matrix", key],
           `"${key}" is not one of train.params, so the sweep adds a new param`
@@ -32871,9 +28539,17 @@ function checkTrain(config2, report2) {
     }
   }
 }
-function checkPublishAndRetrain(config2, report2) {
+function hasDotted(params, name) {
+  let current = params;
+  for (const key of name.split(".")) {
+    if (current === null || typeof current !== "object" || !Object.hasOwn(current, key)) return false;
+    current = current[key];
+  }
+  return true;
+}
+function checkPublishAndRetrain(config2, report) {
   if (config2.publish.promote !== false && !config2.gate) {
-    report2(
+    report(
       "warning",
       ["publish", "promote"],
       `without a gate nothing is ever promoted to "${config2.publish.promote}"`,
@@ -32881,27 +28557,42 @@ function checkPublishAndRetrain(config2, report2) {
     );
   }
   if (config2.publish.files === void 0 && (config2.train?.outputs.length ?? 0) === 0) {
-    report2("warning", ["publish"], "nothing to publish: neither publish.files nor train.outputs lists any file");
+    report("warning", ["publish"], "nothing to publish: neither publish.files nor train.outputs lists any file");
   }
   if (config2.registry.endpoint !== void 0 && !isS3Uri(config2.registry.uri ?? "")) {
-    report2("warning", ["registry", "endpoint"], "an endpoint is only used with an s3:// registry uri");
+    report("warning", ["registry", "endpoint"], "an endpoint is only used with an s3:// registry uri");
+  }
+  if (config2.publish.promote !== false && /^v?\d+$|^v\d{8}T\d{9}Z-/.test(config2.publish.promote)) {
+    report(
+      "error",
+      ["publish", "promote"],
+      `"${config2.publish.promote}" cannot be an alias name: it reads as a version number or id`,
+      "use a word such as champion or staging"
+    );
+  }
+  if (config2.registry.force_path_style !== void 0 && config2.registry.endpoint === void 0) {
+    report(
+      "warning",
+      ["registry", "force_path_style"],
+      "force_path_style only matters with an endpoint (AWS S3 itself uses virtual-hosted addressing)"
+    );
   }
   const retrain = config2.retrain;
   if (!retrain) return;
   const cron = checkCron(retrain.schedule);
   if (!cron.ok) {
-    report2(
+    report(
       "error",
       ["retrain", "schedule"],
       `invalid cron schedule "${retrain.schedule}": ${cron.error}`,
       'for example "17 3 * * 1" is every Monday at 03:17'
     );
   } else {
-    for (const warning of cron.warnings) report2("warning", ["retrain", "schedule"], warning);
+    for (const warning of cron.warnings) report("warning", ["retrain", "schedule"], warning);
   }
   if (!isKnownTimeZone(retrain.timezone)) {
     const near = closestMatch(retrain.timezone, Intl.supportedValuesOf("timeZone"));
-    report2(
+    report(
       "error",
       ["retrain", "timezone"],
       `unknown time zone "${retrain.timezone}"`,
@@ -32909,7 +28600,7 @@ function checkPublishAndRetrain(config2, report2) {
     );
   }
   if (retrain.when.drift && !config2.data?.drift) {
-    report2(
+    report(
       "error",
       ["retrain", "when", "drift"],
       "retraining on drift needs data.drift to be configured",
@@ -32917,6 +28608,21 @@ function checkPublishAndRetrain(config2, report2) {
     );
   }
 }
+
+// src/config/schema/common.ts
+var NAME_PATTERN = /^(?!.*\.\.)[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9])?$/;
+var NAME_RULE = "1-64 letters, digits, '.', '_' or '-', starting and ending with a letter or digit, no '..'";
+var Name = external_exports.string().regex(NAME_PATTERN, { error: `expected a name of ${NAME_RULE}` });
+var RelativePath = external_exports.string().min(1, { error: "expected a non-empty path" }).refine((value) => !hasControlCharacters(value), { error: "a path may not contain control characters" });
+var DataSource = RelativePath.describe("A local path, a glob, or an s3://bucket/key URI.");
+var DataSources = external_exports.union([DataSource, external_exports.array(DataSource).min(1)], {
+  error: "expected a path, glob or s3:// URI, or a list of them"
+});
+var Severity = external_exports.enum(["error", "warn"]).describe("`error` fails the stage (exit 1); `warn` only reports.");
+var Direction = external_exports.enum(["higher", "lower"]).describe("Whether a higher or a lower value of the metric is better.");
+var Command = external_exports.string().trim().min(1, { error: "expected a command to run" }).describe("A shell command, run with the folder of mlops.yml as its working directory.");
+var TimeoutMinutes = external_exports.number().positive().max(360).describe("Kill the command after this many minutes.");
+var Scalar = external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]);
 
 // src/config/schema/data.ts
 var COLUMN_TYPES = ["integer", "number", "string", "boolean", "category", "datetime"];
@@ -33015,7 +28721,7 @@ var BaselineSpec = external_exports.union([
   external_exports.literal("none"),
   Name,
   external_exports.strictObject({
-    alias: Name.optional().describe("Registry alias whose version is the baseline."),
+    alias: Name.optional().describe("Registry alias whose version is the baseline (default `champion`)."),
     metrics_file: RelativePath.optional().describe("Fallback: a metrics JSON file (e.g. from the base branch).")
   })
 ]).describe("`none`, a registry alias (default `champion`), or { alias, metrics_file }.");
@@ -33048,16 +28754,11 @@ var RegistrySection = external_exports.strictObject({
 }).describe("The model registry.");
 var PublishSection = external_exports.strictObject({
   files: external_exports.array(RelativePath).optional().describe("Files or folders to publish. Default: train.outputs."),
-  promote: external_exports.union([Name, external_exports.literal(false)]).default("champion").describe("Alias moved to the new version when its gate passed; `false` never promotes.")
+  promote: external_exports.union([Name, external_exports.literal(false)]).default("champion").describe("Alias moved to the new version when its gate passed; `false` never promotes."),
+  promote_branches: external_exports.array(external_exports.string().min(1)).min(1).default(["main", "master"]).describe(
+    "Branches whose publishes may move the alias. Elsewhere the version is published but not promoted; a run outside git (no branch) may promote."
+  )
 }).describe("Publishing a trained model to the registry.");
-
-// src/config/schema/report.ts
-var ReportSection = external_exports.strictObject({
-  comment: external_exports.enum(["sticky", "new", "off"]).default("sticky").describe("PR comment: one kept up to date (`sticky`), a new one per run, or none."),
-  summary: external_exports.boolean().default(true).describe("Write the report to the job summary."),
-  check: external_exports.boolean().default(true).describe("Create a check run whose conclusion is the gate's verdict."),
-  check_name: external_exports.string().min(1).optional().describe("Name of the check run. Default: `mlops gate (<model>)`.")
-}).describe("Where results are reported.");
 
 // src/config/schema/retrain.ts
 var RetrainSection = external_exports.strictObject({
@@ -33081,8 +28782,12 @@ var ParamValue = external_exports.lazy(
 );
 var TrainCache = external_exports.strictObject({
   enabled: external_exports.boolean().default(true).describe("Reuse outputs of an earlier run with the same inputs."),
-  backend: external_exports.enum(CACHE_BACKENDS).default("auto").describe("`auto`: the GitHub Actions cache inside a runner, else a local folder. `s3` needs `uri`."),
-  uri: external_exports.string().optional().describe("Where the cache lives: a folder, or s3://bucket/prefix for the s3 backend.")
+  backend: external_exports.enum(CACHE_BACKENDS).default("auto").describe(
+    "`auto`: S3 when `uri` is an s3:// URI, else the GitHub Actions cache inside a runner (from a JavaScript action), else a local folder. `s3` without `uri` uses `<registry.uri>/run-cache`."
+  ),
+  uri: external_exports.string().optional().describe(
+    "Where the cache lives: a folder (default <workspace>/cache), or s3://bucket/prefix. S3 settings (region, endpoint) come from the registry section."
+  )
 }).describe("The run cache: skip training when nothing it depends on changed.");
 var TrainSection = external_exports.strictObject({
   command: Command.describe(
@@ -33091,13 +28796,19 @@ var TrainSection = external_exports.strictObject({
   params: external_exports.union([RelativePath, external_exports.record(external_exports.string(), ParamValue)], {
     error: "expected a params file path or a mapping of params"
   }).optional().describe("Hyperparameters: a YAML or JSON file, or a mapping written inline."),
-  inputs: external_exports.array(RelativePath).default([]).describe("Code and files the training depends on (globs). Their content is part of the cache key."),
+  inputs: external_exports.array(RelativePath).default([]).describe(
+    "Code and files the training depends on (globs). Their content is part of the run cache key, as are files the command names (`python train.py`): list what those import."
+  ),
   outputs: external_exports.array(RelativePath).default([]).describe("Files or folders the command writes; restored on a cache hit and published by default."),
   env: external_exports.record(external_exports.string(), external_exports.string()).default({}).describe("Extra environment variables for the command."),
   timeout_minutes: TimeoutMinutes.optional(),
   cache: external_exports.union([external_exports.boolean(), TrainCache], { error: "expected true, false or a cache mapping" }).default(true).describe("`true`/`false`, or cache settings."),
-  matrix: external_exports.record(external_exports.string(), external_exports.array(Scalar).min(1)).optional().describe("A hyperparameter sweep: each param with the values to try. Each combination trains once."),
-  runs_on: external_exports.union([external_exports.string(), external_exports.array(external_exports.string()).min(1)]).optional().describe("Runner labels for training jobs in the workflow templates, e.g. `[self-hosted, gpu]`.")
+  matrix: external_exports.record(external_exports.string(), external_exports.array(Scalar).min(1)).optional().describe(
+    "A hyperparameter sweep: each param (dotted names reach into nested params) with the values to try. Each combination is one leg (at most 256); `mlops plan` lists them, `mlops select` picks the best."
+  ),
+  runs_on: external_exports.union([external_exports.string(), external_exports.array(external_exports.string()).min(1)]).optional().describe(
+    "Runner labels for training jobs (the sweep matrix's `runs_on` and the workflow templates), e.g. `[self-hosted, gpu]`. Default: ubuntu-latest."
+  )
 }).describe("How the model is trained.");
 
 // src/config/schema/index.ts
@@ -33117,11 +28828,187 @@ var MlopsConfigSchema = external_exports.strictObject({
   )
 }).describe("mlops-kit configuration (mlops.yml).");
 
+// src/config/yaml-source.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFile, stat } from "node:fs/promises";
+var MAX_CONFIG_BYTES = 1024 * 1024;
+var MAX_ALIAS_COUNT = 100;
+var YamlSourceError = class extends UserError {
+  diagnostics;
+  constructor(diagnostics) {
+    super(
+      diagnostics[0]?.message ?? "unreadable YAML",
+      diagnostics[0]?.location ? { location: diagnostics[0].location } : {}
+    );
+    this.diagnostics = diagnostics;
+  }
+};
+var FRIENDLY_YAML_ERRORS = {
+  TAB_AS_INDENT: { message: "a tab is used for indentation", hint: "YAML allows only spaces for indentation" },
+  DUPLICATE_KEY: {
+    message: "duplicate key: this key already appears in the same mapping",
+    hint: "remove one of them; YAML would otherwise silently keep only one value"
+  },
+  MULTIPLE_DOCS: {
+    message: "the file holds several YAML documents (a `---` separator)",
+    hint: "mlops.yml must be a single document"
+  },
+  BLOCK_AS_IMPLICIT_KEY: {
+    message: "a nested mapping on the same line as its key",
+    hint: "put the nested keys on their own, indented lines, or quote the value"
+  }
+};
+var CONFIG_FILE = {
+  what: "config file",
+  missingHint: "run `mlops init` to write one, or pass --config <path>"
+};
+async function readYamlFile(file2, displayName = file2, kind = CONFIG_FILE) {
+  let size;
+  try {
+    const info = await stat(file2);
+    if (info.isDirectory()) throw new UserError(`${displayName} is a folder, not a file`);
+    size = info.size;
+  } catch (error63) {
+    if (error63 instanceof UserError) throw error63;
+    if (isErrnoException(error63, "ENOENT")) {
+      throw new UserError(`no ${kind.what} at ${displayName}`, { hint: kind.missingHint });
+    }
+    throw new UserError(`cannot read ${displayName}: ${error63.message}`, { cause: error63 });
+  }
+  if (size > MAX_CONFIG_BYTES) {
+    throw new UserError(
+      `${displayName} is ${(size / (1024 * 1024)).toFixed(1)} MB; a ${kind.what} over ${MAX_CONFIG_BYTES / (1024 * 1024)} MB is refused`,
+      { hint: `is this the right file? a ${kind.what} is normally a few KB`, location: { file: displayName } }
+    );
+  }
+  const bytes = await readFile(file2);
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch (cause) {
+    throw new UserError(`${displayName} is not valid UTF-8 text`, {
+      hint: "save the file as UTF-8",
+      location: { file: displayName },
+      cause
+    });
+  }
+  return parseYamlText(text, displayName);
+}
+function parseYamlText(rawText, file2) {
+  const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const at = (offset) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file: file2, line, column: col };
+  };
+  const problems = [];
+  const reportedAt = /* @__PURE__ */ new Set();
+  for (const error63 of [...doc.errors, ...doc.warnings]) {
+    if (reportedAt.has(error63.pos[0])) continue;
+    reportedAt.add(error63.pos[0]);
+    const friendly = FRIENDLY_YAML_ERRORS[error63.code];
+    const message = friendly?.message ?? (error63.code === "TAG_RESOLVE_FAILED" ? "custom YAML tags are not allowed" : firstLine(error63.message));
+    const hint = friendly?.hint ?? (error63.code === "TAG_RESOLVE_FAILED" ? "remove the `!tag` before the value" : void 0);
+    problems.push({
+      severity: "error",
+      path: [],
+      message: `YAML: ${message}`,
+      location: at(error63.pos[0]),
+      ...hint === void 0 ? {} : { hint }
+    });
+  }
+  if (problems.length > 0) throw new YamlSourceError(problems);
+  if (doc.contents === null) {
+    throw new YamlSourceError([
+      {
+        severity: "error",
+        path: [],
+        message: "the config is empty",
+        hint: "start with `version: 1` and a `model:` section, or run `mlops init`",
+        location: { file: file2, line: 1, column: 1 }
+      }
+    ]);
+  }
+  if (!(0, import_yaml.isMap)(doc.contents)) {
+    throw new YamlSourceError([
+      {
+        severity: "error",
+        path: [],
+        message: `expected a mapping (key: value lines) at the top level, found ${describeNode(doc.contents)}`,
+        hint: "the config starts with `version: 1` on its own line, not with `- ` or a plain value",
+        location: at(doc.contents.range[0])
+      }
+    ]);
+  }
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (cause) {
+    if (cause instanceof ReferenceError) {
+      throw new YamlSourceError([
+        {
+          severity: "error",
+          path: [],
+          message: `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} alias expansions)`,
+          hint: "this looks like an alias bomb; write the values out instead of nesting `*alias` references",
+          location: { file: file2, line: 1, column: 1 }
+        }
+      ]);
+    }
+    throw new Error(`could not convert ${file2} to data`, { cause });
+  }
+  return { file: file2, text, doc, lineCounter, value };
+}
+function locate(source, path4, options = {}) {
+  let node2 = source.doc.contents;
+  let position = startOf(node2) ?? 0;
+  for (let i = 0; i < path4.length; i++) {
+    const segment = path4[i];
+    if ((0, import_yaml.isAlias)(node2)) node2 = node2.resolve(source.doc);
+    if ((0, import_yaml.isMap)(node2)) {
+      const pair = node2.items.find(
+        (item) => (0, import_yaml.isPair)(item) && (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(segment)
+      );
+      if (!pair) break;
+      if (i === path4.length - 1 && options.key) {
+        position = startOf(pair.key) ?? position;
+        break;
+      }
+      node2 = pair.value;
+      position = startOf(pair.value) ?? startOf(pair.key) ?? position;
+    } else if ((0, import_yaml.isSeq)(node2) && typeof segment === "number") {
+      const item = node2.items[segment];
+      if (item === void 0) break;
+      node2 = item;
+      position = startOf(item) ?? position;
+    } else {
+      break;
+    }
+  }
+  const { line, col } = source.lineCounter.linePos(position);
+  return { file: source.file, line, column: col };
+}
+function startOf(node2) {
+  if (node2 && typeof node2 === "object" && "range" in node2 && Array.isArray(node2.range)) {
+    return node2.range[0];
+  }
+  return void 0;
+}
+function describeNode(node2) {
+  if ((0, import_yaml.isSeq)(node2)) return "a list";
+  if ((0, import_yaml.isScalar)(node2)) return `the plain value ${JSON.stringify(node2.value)}`;
+  return "something else";
+}
+function firstLine(message) {
+  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
+}
+
 // src/config/load.ts
 var DEFAULT_CONFIG_FILE = "mlops.yml";
 async function loadConfig(configPath, cwd) {
   const file2 = resolveConfigFile(configPath, cwd);
-  const displayFile = path13.relative(cwd, file2) || path13.basename(file2);
+  const displayFile = path2.relative(cwd, file2) || path2.basename(file2);
   let source;
   try {
     source = await readYamlFile(file2, displayFile);
@@ -33132,7 +29019,7 @@ async function loadConfig(configPath, cwd) {
   return checkSource(source, file2, displayFile);
 }
 function checkSource(source, file2, displayFile) {
-  const root = path13.dirname(file2);
+  const root = path2.dirname(file2);
   const repoRoot = findRepoRoot(root);
   const place = (d) => ({
     ...d,
@@ -33155,19 +29042,19 @@ function checkSource(source, file2, displayFile) {
   };
 }
 function resolveConfigFile(configPath, cwd) {
-  const given = path13.resolve(cwd, configPath);
-  if (configPath === DEFAULT_CONFIG_FILE && !existsSync4(given)) {
-    const alternative = path13.resolve(cwd, "mlops.yaml");
-    if (existsSync4(alternative)) return alternative;
+  const given = path2.resolve(cwd, configPath);
+  if (configPath === DEFAULT_CONFIG_FILE && !existsSync(given)) {
+    const alternative = path2.resolve(cwd, "mlops.yaml");
+    if (existsSync(alternative)) return alternative;
   }
   return given;
 }
 function findRepoRoot(start) {
-  let current = path13.resolve(start);
+  let current = path2.resolve(start);
   for (; ; ) {
-    if (existsSync4(path13.join(current, ".git"))) return current;
-    const parent = path13.dirname(current);
-    if (parent === current) return path13.resolve(start);
+    if (existsSync(path2.join(current, ".git"))) return current;
+    const parent = path2.dirname(current);
+    if (parent === current) return path2.resolve(start);
     current = parent;
   }
 }
@@ -33179,7 +29066,7 @@ function sortByPlace(diagnostics) {
 
 // src/pipeline/provenance.ts
 import { execFile } from "node:child_process";
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 import { promisify } from "node:util";
 var PullRequestEvent = external_exports.object({
   pull_request: external_exports.object({
@@ -33191,7 +29078,7 @@ var PullRequestEvent = external_exports.object({
 async function readPullRequest(env) {
   if (!env.GITHUB_EVENT_PATH || !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? "")) return null;
   try {
-    const event = PullRequestEvent.safeParse(JSON.parse(await readFile6(env.GITHUB_EVENT_PATH, "utf8")));
+    const event = PullRequestEvent.safeParse(JSON.parse(await readFile2(env.GITHUB_EVENT_PATH, "utf8")));
     if (!event.success) return null;
     const pr = event.data.pull_request;
     return { number: pr.number, headSha: pr.head.sha, headRef: pr.head.ref, baseRef: pr.base.ref };
@@ -33230,37 +29117,49 @@ async function readProvenance(env, cwd) {
 }
 
 // src/pipeline/workspace.ts
-import path14 from "node:path";
+import path3 from "node:path";
 function workspaceFor(loaded) {
-  const dir = path14.resolve(loaded.root, loaded.config.workspace);
-  const outDir = path14.join(dir, "out");
+  const dir = path3.resolve(loaded.root, loaded.config.workspace);
+  const outDir = path3.join(dir, "out");
   return {
     dir,
     outDir,
-    resultFile: (stage) => path14.join(outDir, `${stage}.json`),
-    reportFile: (stage) => path14.join(outDir, `${stage}.md`),
-    registryDir: path14.join(dir, "registry"),
-    cacheDir: path14.join(dir, "cache")
+    resultFile: (stage) => path3.join(outDir, `${stage}.json`),
+    reportFile: (stage) => path3.join(outDir, `${stage}.md`),
+    registryDir: path3.join(dir, "registry"),
+    cacheDir: path3.join(dir, "cache")
   };
 }
 
 export {
+  directionOf,
+  evaluateRules,
   formatNumber,
+  external_exports,
   NAME_PATTERN,
-  openRegistry,
-  KIT_VERSION,
+  NAME_RULE,
+  gateSection,
+  renderMarkdownTable,
+  markdownTableRow,
   renderTextTable,
   renderMarkdown,
+  markdownHeading,
+  blockToMarkdown,
+  isSafeUrl,
   renderHeadline,
   renderText,
+  validateSection,
+  evaluateSection,
+  publishSection,
+  CACHE_BACKENDS,
+  require_dist,
   closestMatch,
-  resolveTrainParams,
-  runValidateStage,
-  runTrainStage,
-  runEvaluateStage,
-  runGateStage,
-  runPublishStage,
-  runPipeline,
+  YamlSourceError,
+  readYamlFile,
+  planSweep,
+  findLeg,
+  legParams,
+  ReportSection,
   DEFAULT_CONFIG_FILE,
   loadConfig,
   readProvenance,

@@ -1,0 +1,268 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  directionOf,
+  external_exports,
+  formatNumber,
+  planSweep,
+  renderMarkdown
+} from "./chunk-VCPUFKR7.js";
+import {
+  ExitCode,
+  UsageError
+} from "./chunk-4MICSIQX.js";
+
+// src/train/sweep-stages.ts
+import { mkdir, writeFile } from "node:fs/promises";
+import path2 from "node:path";
+
+// src/train/select.ts
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+var TrainFile = external_exports.object({
+  stage: external_exports.literal("train"),
+  status: external_exports.string(),
+  params: external_exports.record(external_exports.string(), external_exports.unknown()),
+  durationMs: external_exports.number(),
+  startedAt: external_exports.string(),
+  leg: external_exports.object({ id: external_exports.string() }).nullable().optional(),
+  cache: external_exports.object({ status: external_exports.string() }).optional()
+});
+var EvaluateFile = external_exports.object({
+  stage: external_exports.literal("evaluate"),
+  status: external_exports.string(),
+  metrics: external_exports.record(external_exports.string(), external_exports.number().nullable())
+});
+function primaryMetric(config) {
+  const gate = config.gate;
+  const metric = gate?.primary_metric ?? gate?.rules[0]?.metric;
+  if (!metric) {
+    throw new UsageError("there is no metric to rank the sweep's legs by", {
+      hint: "set gate.primary_metric, or add a gate rule"
+    });
+  }
+  const rule = gate?.rules.find((r) => r.metric === metric);
+  const direction = directionOf(metric, rule, config);
+  if (!direction) {
+    throw new UsageError(`the direction of "${metric}" is unknown`, {
+      hint: "declare it in evaluate.custom_metrics or on a gate rule"
+    });
+  }
+  return { metric, direction };
+}
+async function readLegResults(dir) {
+  const found = [];
+  const visit = async (folder, depth) => {
+    let entries;
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    if (entries.some((e) => e.isFile() && e.name === "train.json")) {
+      const train = TrainFile.safeParse(await readJson(path.join(folder, "train.json")));
+      if (train.success) {
+        const evaluateFile = entries.some((e) => e.isFile() && e.name === "evaluate.json") ? EvaluateFile.safeParse(await readJson(path.join(folder, "evaluate.json"))) : null;
+        found.push({ source: folder, train: train.data, evaluate: evaluateFile?.success ? evaluateFile.data : null });
+      }
+    }
+    if (depth === 0) return;
+    for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+      await visit(path.join(folder, entry.name), depth - 1);
+    }
+  };
+  await visit(dir, 4);
+  return found;
+}
+async function readJson(file) {
+  try {
+    return JSON.parse(await readFile(file, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+var SLACK = 1e-12;
+function selectBest(plan, found, ranking) {
+  const notes = [];
+  const legs = plan.legs.map((leg) => {
+    const candidates = found.filter((f) => samePlanId(f.train.leg?.id, leg.id));
+    if (candidates.length > 1) {
+      notes.push(`leg ${leg.id} has ${candidates.length} results; the latest evaluated one counts`);
+    }
+    const result = [...candidates].sort(
+      (a, b) => Number(b.evaluate !== null) - Number(a.evaluate !== null) || b.train.startedAt.localeCompare(a.train.startedAt)
+    )[0];
+    return outcomeOf(leg, result, ranking.metric);
+  });
+  const strays = found.filter((f) => !plan.legs.some((leg) => samePlanId(f.train.leg?.id, leg.id)));
+  if (strays.length > 0) {
+    notes.push(
+      `${strays.length} result(s) belong to no leg of the current plan and were ignored: ${strays.map((s) => s.source).join(", ")}`
+    );
+  }
+  const better = (a, b) => ranking.direction === "higher" ? a > b + SLACK : a < b - SLACK;
+  let winner = null;
+  for (const leg of legs) {
+    if (leg.state !== "ok" || leg.value === null) continue;
+    if (!winner || better(leg.value, winner.value ?? leg.value)) winner = leg;
+  }
+  return { stage: "select", metric: ranking.metric, direction: ranking.direction, winner, legs, notes };
+}
+function samePlanId(a, b) {
+  return a !== void 0 && a.replace(/^0+(?=\d)/, "") === b.replace(/^0+(?=\d)/, "");
+}
+function outcomeOf(leg, result, metric) {
+  const base = {
+    leg,
+    state: "missing",
+    value: null,
+    metrics: {},
+    trainStatus: null,
+    cacheStatus: null,
+    trainDurationMs: null,
+    source: null,
+    reason: "no results were found for this leg"
+  };
+  if (!result) return base;
+  const metrics = Object.fromEntries(
+    Object.entries(result.evaluate?.metrics ?? {}).filter((entry) => entry[1] !== null)
+  );
+  const withResult = {
+    ...base,
+    metrics,
+    trainStatus: result.train.status,
+    cacheStatus: result.train.cache?.status ?? null,
+    trainDurationMs: result.train.durationMs,
+    source: result.source,
+    reason: null
+  };
+  const stale = Object.entries(leg.values).find(([name, value2]) => valueAt(result.train.params, name) !== value2);
+  if (stale) {
+    return {
+      ...withResult,
+      state: "stale",
+      reason: `it trained with ${stale[0]}=${JSON.stringify(valueAt(result.train.params, stale[0]))}, but the plan says ${JSON.stringify(stale[1])}`
+    };
+  }
+  if (result.train.status !== "ok") return { ...withResult, state: "train failed", reason: "training failed" };
+  if (!result.evaluate) return { ...withResult, state: "not evaluated", reason: "it has no evaluate.json" };
+  if (result.evaluate.status !== "ok") return { ...withResult, state: "evaluate failed", reason: "evaluation failed" };
+  const value = metrics[metric];
+  if (value === void 0 || !Number.isFinite(value)) {
+    return { ...withResult, state: "no metric", reason: `its evaluation has no "${metric}"` };
+  }
+  return { ...withResult, state: "ok", value };
+}
+function valueAt(params, name) {
+  let current = params;
+  for (const key of name.split(".")) {
+    if (current === null || typeof current !== "object") return void 0;
+    current = current[key];
+  }
+  return current;
+}
+
+// src/train/sweep-section.ts
+function planSection(plan) {
+  const names = paramNames(plan.legs.map((l) => l.values));
+  return {
+    title: "Sweep plan",
+    status: "ok",
+    headline: `${plan.legs.length} leg(s) on ${plan.runsOn.join(", ")}`,
+    blocks: [
+      {
+        kind: "text",
+        text: plan.legs.length === 1 && names.length === 0 ? `No train.matrix: one leg, on ${plan.runsOn.join(", ")}.` : `${plan.legs.length} leg(s), each on ${plan.runsOn.join(", ")}.`
+      },
+      ...names.length > 0 ? [
+        {
+          kind: "table",
+          table: {
+            headers: ["leg", ...names],
+            rows: plan.legs.map((leg) => [leg.id, ...names.map((n) => cell(leg.values[n]))])
+          }
+        }
+      ] : []
+    ]
+  };
+}
+function selectSection(selection) {
+  const names = paramNames(selection.legs.map((l) => l.leg.values));
+  const { winner } = selection;
+  const blocks = [
+    {
+      kind: "text",
+      text: winner ? `Best by ${selection.metric} (${selection.direction} is better): leg ${winner.leg.id} (${winner.leg.name}), ${selection.metric} ${formatNumber(winner.value ?? Number.NaN)}. Ties go to the earlier leg.` : `No leg produced ${selection.metric}: there is nothing to select.`
+    },
+    {
+      kind: "table",
+      table: {
+        headers: ["", "leg", ...names, "result", "cache", "train time", selection.metric],
+        rows: selection.legs.map((outcome) => [
+          outcome === winner ? "best" : "",
+          outcome.leg.id,
+          ...names.map((n) => cell(outcome.leg.values[n])),
+          outcome.state === "ok" ? "ok" : `${outcome.state}${outcome.reason ? `: ${outcome.reason}` : ""}`,
+          outcome.cacheStatus ?? "\u2014",
+          outcome.trainDurationMs === null ? "\u2014" : `${(outcome.trainDurationMs / 1e3).toFixed(1)} s`,
+          outcome.value === null ? "\u2014" : formatNumber(outcome.value)
+        ]),
+        align: ["left", "right", ...names.map(() => "left"), "left", "left", "right", "right"]
+      }
+    },
+    ...selection.notes.map((note) => ({ kind: "text", text: `Note: ${note}.` }))
+  ];
+  const ok = selection.legs.filter((l) => l.state === "ok").length;
+  return {
+    title: "Sweep",
+    status: winner ? "ok" : "failed",
+    headline: winner ? `best: leg ${winner.leg.id} (${winner.leg.name}), ${selection.metric} ${formatNumber(winner.value ?? Number.NaN)}; ${ok}/${selection.legs.length} legs ok` : `no leg produced ${selection.metric}`,
+    blocks
+  };
+}
+function paramNames(values) {
+  return [...new Set(values.flatMap((v) => Object.keys(v)))];
+}
+function cell(value) {
+  return value === void 0 ? "" : String(value);
+}
+
+// src/train/sweep-stages.ts
+async function runPlanStage(context) {
+  const plan = planSweep(context.loaded.config);
+  return save(context, "plan", plan, planSection(plan), ExitCode.ok);
+}
+async function runSelectStage(context, options = {}) {
+  const { loaded } = context;
+  const ranking = primaryMetric(loaded.config);
+  const dir = options.resultsDir ?? sweepResultsDir(context);
+  const selection = selectBest(planSweep(loaded.config), await readLegResults(dir), ranking);
+  if (!selection.winner) context.logger.error(`sweep: no leg produced ${selection.metric} (results in ${dir})`);
+  return save(
+    context,
+    "select",
+    selection,
+    selectSection(selection),
+    selection.winner ? ExitCode.ok : ExitCode.checkFailed
+  );
+}
+function sweepResultsDir(context) {
+  return path2.join(context.workspace.dir, "sweep");
+}
+async function save(context, name, result, section, exitCode) {
+  const { outDir } = context.workspace;
+  await mkdir(outDir, { recursive: true });
+  const resultFile = path2.join(outDir, `${name}.json`);
+  const reportFile = path2.join(outDir, `${name}.md`);
+  await writeFile(resultFile, `${JSON.stringify(result, null, 2)}
+`);
+  await writeFile(reportFile, `${renderMarkdown(section)}
+`);
+  return { result, section, exitCode, resultFile, reportFile };
+}
+
+export {
+  selectSection,
+  runPlanStage,
+  runSelectStage,
+  sweepResultsDir
+};

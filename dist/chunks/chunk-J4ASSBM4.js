@@ -1,0 +1,4816 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  CorruptObjectError,
+  createLocalStore
+} from "./chunk-L53UQPWG.js";
+import {
+  KIT_VERSION,
+  describeFailure,
+  digestFiles,
+  displayPath,
+  evaluateModel,
+  fingerprintFiles,
+  formatOf,
+  openTable,
+  runCommand,
+  runGate,
+  sha256File,
+  toRelative
+} from "./chunk-TKNEU5H6.js";
+import {
+  CACHE_BACKENDS,
+  NAME_PATTERN,
+  NAME_RULE,
+  YamlSourceError,
+  closestMatch,
+  evaluateSection,
+  external_exports,
+  gateSection,
+  legParams,
+  publishSection,
+  readYamlFile,
+  renderMarkdown,
+  require_dist,
+  validateSection
+} from "./chunk-VCPUFKR7.js";
+import {
+  ConfigError,
+  ExitCode,
+  ExternalError,
+  InputError,
+  UsageError,
+  UserError,
+  describePathProblem,
+  isErrnoException,
+  isInside,
+  isS3Uri,
+  parseS3Uri,
+  relativePathProblem
+} from "./chunk-4MICSIQX.js";
+import {
+  __commonJS,
+  __toESM
+} from "./chunk-RZGYXAJU.js";
+
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path13, { windows } = {}) => {
+      const segs = path13.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob2 = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob2 = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob2 = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob2) glob2 = utils.removeBackslashes(glob2);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob: glob2,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants2 = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants2;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open);
+          push(open);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants2.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse = require_parse();
+    var utils = require_utils();
+    var constants2 = require_constants();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch2 = (glob2, options, returnState = false) => {
+      if (Array.isArray(glob2)) {
+        const fns = glob2.map((input) => picomatch2(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob2) && glob2.tokens && glob2.input;
+      if (glob2 === "" || typeof glob2 !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix2 = opts.windows;
+      const regex = isState ? picomatch2.compileRe(glob2, options) : picomatch2.makeRe(glob2, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob: glob2, posix: posix2 });
+        const result = { glob: glob2, state, regex, posix: posix2, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch2.test = (input, regex, options, { glob: glob2, posix: posix2 } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      let match = input === glob2;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob2;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch2.matchBase(input, regex, options, posix2);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch2.matchBase = (input, glob2, options, posix2 = options && options.windows) => {
+      const regex = glob2 instanceof RegExp ? glob2 : picomatch2.makeRe(glob2, options);
+      return regex.test(utils.basename(input, { windows: posix2 }));
+    };
+    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+      return parse(pattern, { ...options, fastpaths: false });
+    };
+    picomatch2.scan = (input, options) => scan(input, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch2.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse(input, options);
+      }
+      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch2.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch2.constants = constants2;
+    module.exports = picomatch2;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch2(glob2, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob2, options, returnState);
+    }
+    Object.assign(picomatch2, pico);
+    module.exports = picomatch2;
+  }
+});
+
+// src/cache/open.ts
+import path5 from "node:path";
+
+// src/store/open.ts
+import path from "node:path";
+async function openObjectStore(uri, root, settings = {}) {
+  if (!isS3Uri(uri)) return createLocalStore(path.resolve(root, uri));
+  const location = parseS3Uri(uri);
+  if (!location) throw new UserError(`"${uri}" is not a valid s3://bucket/prefix URI`);
+  const { createS3Store } = await import("./s3-store-4AT4RL5Q.js");
+  return createS3Store(
+    { bucket: location.bucket, prefix: location.key.replace(/\/+$/, "") },
+    {
+      ...settings.region === void 0 ? {} : { region: settings.region },
+      ...settings.endpoint === void 0 ? {} : { endpoint: settings.endpoint },
+      ...settings.forcePathStyle === void 0 ? {} : { forcePathStyle: settings.forcePathStyle }
+    },
+    settings.env
+  );
+}
+
+// src/cache/actions-backend.ts
+import { copyFile as copyFile2, link, mkdir as mkdir2, readFile, rm as rm2, writeFile } from "node:fs/promises";
+import path3 from "node:path";
+
+// src/cache/entry.ts
+import { copyFile, mkdir, rename, rm, stat } from "node:fs/promises";
+import path2 from "node:path";
+
+// src/cache/key.ts
+import { createHash } from "node:crypto";
+var CACHE_FORMAT_VERSION = 1;
+var KEY_PARTS = [
+  "command",
+  "params",
+  "env",
+  "outputs",
+  "code",
+  "data",
+  "lockfiles",
+  "platform",
+  "runtimes",
+  "format"
+];
+function cacheKeyOf(material) {
+  const hash = sha256Text(canonicalJson(material));
+  const parts = Object.fromEntries(
+    KEY_PARTS.map((part) => [part, sha256Text(canonicalJson(material[part])).slice(0, 16)])
+  );
+  return { hash, id: `mlops-train-${material.model}-${hash}`, parts };
+}
+function canonicalJson(value) {
+  return JSON.stringify(sortKeys(value));
+}
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.keys(value).sort().map((key) => [key, sortKeys(value[key])])
+    );
+  }
+  return value;
+}
+function sha256Text(text) {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+// src/cache/entry.ts
+var RunReference = external_exports.object({
+  id: external_exports.string(),
+  startedAt: external_exports.string(),
+  durationMs: external_exports.number(),
+  gitSha: external_exports.string().nullable(),
+  ref: external_exports.string().nullable(),
+  runUrl: external_exports.string().nullable(),
+  actor: external_exports.string().nullable()
+});
+var Sha256 = external_exports.string().regex(/^[0-9a-f]{64}$/);
+var EntryManifest = external_exports.object({
+  format: external_exports.literal(CACHE_FORMAT_VERSION),
+  key: Sha256,
+  createdAt: external_exports.string(),
+  run: RunReference,
+  params: external_exports.record(external_exports.string(), external_exports.unknown()),
+  /** The declared outputs and what each was: a file or a folder (possibly empty). */
+  outputs: external_exports.array(external_exports.object({ path: external_exports.string(), kind: external_exports.enum(["file", "dir"]) })),
+  files: external_exports.array(external_exports.object({ path: external_exports.string(), size: external_exports.number().int().nonnegative(), sha256: Sha256 }))
+});
+function blobName(sha256) {
+  return `blobs/${sha256.slice(0, 2)}/${sha256}`;
+}
+async function verifyEntry(fetched, keyHash, declared) {
+  let manifest;
+  try {
+    const parsed = EntryManifest.safeParse(JSON.parse(fetched.manifest));
+    if (!parsed.success) return { ok: false, problem: "its manifest is not a valid cache manifest", badBlobs: [] };
+    manifest = parsed.data;
+  } catch {
+    return { ok: false, problem: "its manifest is not JSON (truncated?)", badBlobs: [] };
+  }
+  if (manifest.key !== keyHash) return { ok: false, problem: "its manifest belongs to another key", badBlobs: [] };
+  const outputs = manifest.outputs.map((o) => o.path);
+  if (outputs.length !== declared.length || outputs.some((o, i) => o !== declared[i])) {
+    return { ok: false, problem: "its outputs are not the declared train.outputs", badBlobs: [] };
+  }
+  for (const file of manifest.files) {
+    if (relativePathProblem(file.path) || !outputs.some((o) => isWithin(o, file.path))) {
+      return { ok: false, problem: `it lists ${JSON.stringify(file.path)}, outside train.outputs`, badBlobs: [] };
+    }
+  }
+  const checked = /* @__PURE__ */ new Set();
+  for (const file of manifest.files) {
+    if (checked.has(file.sha256)) continue;
+    checked.add(file.sha256);
+    const blob = path2.join(fetched.dir, ...blobName(file.sha256).split("/"));
+    let actual;
+    try {
+      actual = await sha256File(blob);
+    } catch (error) {
+      if (isErrnoException(error, "ENOENT")) return { ok: false, problem: `${file.path} is missing`, badBlobs: [] };
+      throw error;
+    }
+    if (actual.size !== file.size) {
+      return {
+        ok: false,
+        problem: `${file.path} has ${actual.size} bytes, not ${file.size} (truncated)`,
+        badBlobs: [file.sha256]
+      };
+    }
+    if (actual.sha256 !== file.sha256) {
+      return { ok: false, problem: `${file.path} does not match its sha256 (corrupt)`, badBlobs: [file.sha256] };
+    }
+  }
+  return { ok: true, manifest };
+}
+function isWithin(output, file) {
+  const base = path2.posix.normalize(output).replace(/\/+$/, "");
+  return file === base || file.startsWith(`${base}/`);
+}
+async function placeEntry(fetched, manifest, root) {
+  for (const output of manifest.outputs) {
+    const target = path2.resolve(root, output.path);
+    if (!isInside(root, target) || target === path2.resolve(root)) {
+      throw new Error(`refusing to replace ${output.path}: not inside the project folder`);
+    }
+    await rm(target, { recursive: true, force: true });
+    if (output.kind === "dir") await mkdir(target, { recursive: true });
+  }
+  const uses = /* @__PURE__ */ new Map();
+  for (const file of manifest.files) uses.set(file.sha256, (uses.get(file.sha256) ?? 0) + 1);
+  for (const file of manifest.files) {
+    const blob = path2.join(fetched.dir, ...blobName(file.sha256).split("/"));
+    const target = path2.resolve(root, file.path);
+    await mkdir(path2.dirname(target), { recursive: true });
+    const left = (uses.get(file.sha256) ?? 1) - 1;
+    uses.set(file.sha256, left);
+    if (left === 0) await moveFile(blob, target);
+    else await copyFile(blob, target);
+  }
+  return manifest.files.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256 }));
+}
+async function moveFile(from, to) {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if (!isErrnoException(error, "EXDEV")) throw error;
+    await copyFile(from, to);
+  }
+}
+async function declaredOutputKinds(root, outputs) {
+  return Promise.all(
+    outputs.map(async (output) => ({
+      path: output,
+      kind: (await stat(path2.resolve(root, output))).isDirectory() ? "dir" : "file"
+    }))
+  );
+}
+
+// src/cache/actions-backend.ts
+function actionsCacheAccess(env) {
+  const no = (reason) => ({ usable: false, read: false, write: false, reason });
+  if (env.GITHUB_ACTIONS !== "true") return no("the GitHub Actions cache exists only inside a GitHub Actions runner");
+  if (!env.ACTIONS_RUNTIME_TOKEN) {
+    return no(
+      "the runner gave no ACTIONS_RUNTIME_TOKEN: the Actions cache is reachable from a JavaScript action (mlops-kit's actions/train), not from a `run:` step"
+    );
+  }
+  const v2 = Boolean(env.ACTIONS_CACHE_SERVICE_V2) && !isGhes(env.GITHUB_SERVER_URL);
+  const url = v2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL ?? env.ACTIONS_RESULTS_URL;
+  if (!url) return no(`the runner gave no cache service URL (${v2 ? "ACTIONS_RESULTS_URL" : "ACTIONS_CACHE_URL"})`);
+  const mode = (env.ACTIONS_CACHE_MODE ?? "").trim().toLowerCase();
+  if (mode === "none") return no("ACTIONS_CACHE_MODE is none: this run may neither read nor write the Actions cache");
+  if (mode === "read") {
+    return {
+      usable: true,
+      read: true,
+      write: false,
+      reason: "ACTIONS_CACHE_MODE is read (e.g. pull_request_target): entries are restored, none saved"
+    };
+  }
+  if (mode === "write-only") {
+    return { usable: true, read: false, write: true, reason: "ACTIONS_CACHE_MODE is write-only: no entry is restored" };
+  }
+  return { usable: true, read: true, write: true, reason: null };
+}
+function isGhes(serverUrl) {
+  const host = new URL(serverUrl || "https://github.com").hostname.toUpperCase();
+  return host !== "GITHUB.COM" && !host.endsWith(".GHE.COM") && !host.endsWith(".LOCALHOST");
+}
+function createActionsBackend(options) {
+  const { access, githubWorkspace, stagingRoot } = options;
+  if (!isInside(githubWorkspace, stagingRoot)) return null;
+  const staging = (hash) => {
+    const absolute = path3.join(stagingRoot, hash);
+    return { absolute, relative: path3.relative(githubWorkspace, absolute).split(path3.sep).join("/") };
+  };
+  return {
+    kind: "actions",
+    location: "the GitHub Actions cache",
+    async fetch(key) {
+      if (!access.read) return null;
+      const place = staging(key.hash);
+      await rm2(place.absolute, { recursive: true, force: true });
+      const restored = await actionsCache("read", (cache) => cache.restoreCache([place.relative], key.id));
+      const cleanup = () => rm2(place.absolute, { recursive: true, force: true });
+      if (restored !== key.id) {
+        await cleanup();
+        return null;
+      }
+      try {
+        return {
+          manifest: await readFile(path3.join(place.absolute, "manifest.json"), "utf8"),
+          dir: place.absolute,
+          cleanup
+        };
+      } catch (error) {
+        if (!isErrnoException(error, "ENOENT")) throw error;
+        return { manifest: "", dir: place.absolute, cleanup };
+      }
+    },
+    async save(key, entry) {
+      if (!access.write) {
+        return { saved: false, reason: "ACTIONS_CACHE_MODE is read: this run may not write the Actions cache" };
+      }
+      const place = staging(key.hash);
+      await rm2(place.absolute, { recursive: true, force: true });
+      try {
+        for (const [sha256, source] of entry.blobs) {
+          const target = path3.join(place.absolute, ...blobName(sha256).split("/"));
+          await mkdir2(path3.dirname(target), { recursive: true });
+          await linkOrCopy(source, target);
+        }
+        await writeFile(path3.join(place.absolute, "manifest.json"), `${JSON.stringify(entry.manifest, null, 2)}
+`);
+        const id = await actionsCache("write", (cache) => cache.saveCache([place.relative], key.id));
+        return id === -1 ? {
+          saved: false,
+          reason: "the Actions cache did not take it: keys are immutable, so another job may have saved this key first (see the cache messages above)"
+        } : { saved: true };
+      } finally {
+        await rm2(place.absolute, { recursive: true, force: true });
+      }
+    },
+    discard() {
+      return Promise.resolve(
+        "Actions cache entries cannot be deleted from a run: it is ignored here and expires after 7 days unused"
+      );
+    }
+  };
+}
+async function actionsCache(action, call) {
+  const cache = await import("./cache-OPRCOT5M.js");
+  try {
+    return await call(cache);
+  } catch (error) {
+    throw new ExternalError(
+      `cannot ${action} the GitHub Actions cache: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error
+      }
+    );
+  }
+}
+async function linkOrCopy(source, target) {
+  try {
+    await link(source, target);
+  } catch {
+    await copyFile2(source, target);
+  }
+}
+
+// src/cache/store-backend.ts
+import { mkdir as mkdir3, mkdtemp, rm as rm3 } from "node:fs/promises";
+import path4 from "node:path";
+function createStoreBackend(kind, store, scratchDir) {
+  const manifestKey = (key) => `entries/${key.hash}.json`;
+  return {
+    kind,
+    location: store.location,
+    async fetch(key) {
+      const manifest = await store.get(manifestKey(key));
+      if (manifest === void 0) return null;
+      await mkdir3(scratchDir, { recursive: true });
+      const dir = await mkdtemp(path4.join(scratchDir, "fetch-"));
+      const cleanup = () => rm3(dir, { recursive: true, force: true });
+      try {
+        const text = manifest.toString("utf8");
+        const parsed = safeManifest(text);
+        for (const sha256 of new Set(parsed?.files.map((f) => f.sha256) ?? [])) {
+          await store.getToFile(blobName(sha256), path4.join(dir, ...blobName(sha256).split("/")));
+        }
+        return { manifest: text, dir, cleanup };
+      } catch (error) {
+        await cleanup();
+        throw error;
+      }
+    },
+    async save(key, entry) {
+      for (const [sha256, source] of entry.blobs) {
+        if (!await store.exists(blobName(sha256))) await store.putFile(blobName(sha256), source);
+      }
+      await store.put(manifestKey(key), `${JSON.stringify(entry.manifest, null, 2)}
+`);
+      return { saved: true };
+    },
+    async discard(key, badBlobs) {
+      await store.delete(manifestKey(key));
+      for (const sha256 of badBlobs) await store.delete(blobName(sha256));
+      return `the entry was removed from ${store.location}`;
+    }
+  };
+}
+function safeManifest(text) {
+  try {
+    const parsed = EntryManifest.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/cache/open.ts
+var CACHE_CHOICES = [...CACHE_BACKENDS, "off"];
+function parseCacheChoice(text, source) {
+  const choice = CACHE_CHOICES.find((c) => c === text.trim().toLowerCase());
+  if (!choice) throw new UsageError(`${source} must be one of ${CACHE_CHOICES.join(", ")}, not "${text}"`);
+  return choice;
+}
+async function openRunCache(context, choice) {
+  const { loaded, workspace, env } = context;
+  const stampsFile = path5.join(workspace.cacheDir, "stamps.json");
+  const settings = cacheSettings(loaded.config);
+  const off = (note) => ({ backend: null, notes: [note], stampsFile });
+  if (choice === "off") return off("the run cache is off for this run (--cache off)");
+  if (choice === void 0 && !settings.enabled) return off("the run cache is off (train.cache)");
+  const wanted = choice ?? settings.backend;
+  const uri = settings.uri;
+  const local = () => createStoreBackend(
+    "local",
+    // A folder uri is the local cache's place; the default is the workspace's cache folder.
+    createLocalStore(uri === void 0 || isS3Uri(uri) ? workspace.cacheDir : path5.resolve(loaded.root, uri)),
+    path5.join(workspace.cacheDir, "tmp")
+  );
+  if (wanted === "s3" || wanted === "auto" && uri !== void 0 && isS3Uri(uri)) {
+    const registry = loaded.config.registry;
+    const target = uri !== void 0 && isS3Uri(uri) ? uri : registry.uri && isS3Uri(registry.uri) ? `${registry.uri.replace(/\/+$/, "")}/run-cache` : void 0;
+    if (!target) {
+      throw new UsageError("the s3 run cache needs train.cache.uri: s3://bucket/prefix (or an s3:// registry.uri)");
+    }
+    const store = await openObjectStore(target, loaded.root, {
+      env,
+      region: registry.region,
+      endpoint: registry.endpoint,
+      forcePathStyle: registry.force_path_style
+    });
+    return { backend: createStoreBackend("s3", store, path5.join(workspace.cacheDir, "tmp")), notes: [], stampsFile };
+  }
+  if (wanted === "actions" || wanted === "auto") {
+    const access = actionsCacheAccess(env);
+    const backend = access.usable && env.GITHUB_WORKSPACE ? createActionsBackend({
+      access,
+      githubWorkspace: env.GITHUB_WORKSPACE,
+      stagingRoot: path5.join(workspace.dir, "actions-cache")
+    }) : null;
+    if (backend) return { backend, notes: access.reason ? [access.reason] : [], stampsFile };
+    const why = access.usable ? "the workspace folder is outside GITHUB_WORKSPACE" : access.reason ?? "";
+    const notes = wanted === "actions" || env.GITHUB_ACTIONS === "true" ? [
+      `not using the GitHub Actions cache (${why}); using the local folder ${path5.relative(loaded.root, workspace.cacheDir) || "."} instead`
+    ] : [];
+    return { backend: local(), notes, stampsFile };
+  }
+  return { backend: local(), notes: [], stampsFile };
+}
+function cacheSettings(config) {
+  const cache = config.train?.cache ?? true;
+  if (typeof cache === "boolean") return { enabled: cache, backend: "auto", uri: void 0 };
+  return { enabled: cache.enabled, backend: cache.backend, uri: cache.uri };
+}
+
+// src/train/train.ts
+import { randomBytes } from "node:crypto";
+import { existsSync as existsSync3 } from "node:fs";
+import { mkdir as mkdir4, writeFile as writeFile2 } from "node:fs/promises";
+import path10 from "node:path";
+
+// src/cache/material.ts
+import { execFile } from "node:child_process";
+import { accessSync, constants, existsSync as existsSync2, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { readFile as readFile2 } from "node:fs/promises";
+import os from "node:os";
+import path7 from "node:path";
+
+// node_modules/tinyglobby/dist/index.mjs
+import { readdir, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
+import { isAbsolute, posix, resolve as resolve2 } from "path";
+import { fileURLToPath } from "url";
+
+// node_modules/fdir/dist/index.mjs
+import { createRequire } from "module";
+import { basename, dirname, normalize, relative, resolve, sep } from "path";
+import * as nativeFs from "fs";
+var __require = /* @__PURE__ */ createRequire(import.meta.url);
+function cleanPath(path13) {
+  let normalized = normalize(path13);
+  if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
+  return normalized;
+}
+var SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path13, separator) {
+  return path13.replace(SLASHES_REGEX, separator);
+}
+var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path13) {
+  return path13 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path13);
+}
+function normalizePath(path13, options) {
+  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+  const pathNeedsCleaning = process.platform === "win32" && path13.includes("/") || path13.startsWith(".");
+  if (resolvePaths) path13 = resolve(path13);
+  if (normalizePath$1 || pathNeedsCleaning) path13 = cleanPath(path13);
+  if (path13 === ".") return "";
+  const needsSeperator = path13[path13.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path13 + pathSeparator : path13, pathSeparator);
+}
+function joinPathWithBasePath(filename, directoryPath) {
+  return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+  return function(filename, directoryPath) {
+    const sameRoot = directoryPath.startsWith(root);
+    if (sameRoot) return directoryPath.slice(root.length) + filename;
+    else return convertSlashes(relative(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+  };
+}
+function joinPath(filename) {
+  return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+  return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+  const { relativePaths, includeBasePath } = options;
+  return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+function pushDirectoryWithRelativePath(root) {
+  return function(directoryPath, paths) {
+    paths.push(directoryPath.substring(root.length) || ".");
+  };
+}
+function pushDirectoryFilterWithRelativePath(root) {
+  return function(directoryPath, paths, filters) {
+    const relativePath = directoryPath.substring(root.length) || ".";
+    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+  };
+}
+var pushDirectory = (directoryPath, paths) => {
+  paths.push(directoryPath || ".");
+};
+var pushDirectoryFilter = (directoryPath, paths, filters) => {
+  const path13 = directoryPath || ".";
+  if (filters.every((filter) => filter(path13, true))) paths.push(path13);
+};
+var empty$2 = () => {
+};
+function build$6(root, options) {
+  const { includeDirs, filters, relativePaths } = options;
+  if (!includeDirs) return empty$2;
+  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+  if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+var pushFileFilter = (filename, paths, _counts, filters) => {
+  if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+var pushFileCount = (_filename, _paths, counts, _filters) => {
+  counts.files++;
+};
+var pushFile = (filename, paths) => {
+  paths.push(filename);
+};
+var empty$1 = () => {
+};
+function build$5(options) {
+  const { excludeFiles, filters, onlyCounts } = options;
+  if (excludeFiles) return empty$1;
+  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+  else if (onlyCounts) return pushFileCount;
+  else return pushFile;
+}
+var getArray = (paths) => {
+  return paths;
+};
+var getArrayGroup = () => {
+  return [""].slice(0, 0);
+};
+function build$4(options) {
+  return options.group ? getArrayGroup : getArray;
+}
+var groupFiles = (groups, directory, files) => {
+  groups.push({
+    directory,
+    files,
+    dir: directory
+  });
+};
+var empty = () => {
+};
+function build$3(options) {
+  return options.group ? groupFiles : empty;
+}
+var resolveSymlinksAsync = function(path13, state, callback$1) {
+  const { queue, fs, options: { suppressErrors } } = state;
+  queue.enqueue();
+  fs.realpath(path13, (error, resolvedPath) => {
+    if (error) return queue.dequeue(suppressErrors ? null : error, state);
+    fs.stat(resolvedPath, (error$1, stat3) => {
+      if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+      if (stat3.isDirectory() && isRecursive(path13, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat3, resolvedPath);
+      queue.dequeue(null, state);
+    });
+  });
+};
+var resolveSymlinks = function(path13, state, callback$1) {
+  const { queue, fs, options: { suppressErrors } } = state;
+  queue.enqueue();
+  try {
+    const resolvedPath = fs.realpathSync(path13);
+    const stat3 = fs.statSync(resolvedPath);
+    if (stat3.isDirectory() && isRecursive(path13, resolvedPath, state)) return;
+    callback$1(stat3, resolvedPath);
+  } catch (e) {
+    if (!suppressErrors) throw e;
+  }
+};
+function build$2(options, isSynchronous) {
+  if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path13, resolved, state) {
+  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+  let parent = dirname(path13);
+  let depth = 1;
+  while (parent !== state.root && depth < 2) {
+    const resolvedPath = state.symlinks.get(parent);
+    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+    if (isSameRoot) depth++;
+    else parent = dirname(parent);
+  }
+  state.symlinks.set(path13, resolved);
+  return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+  return state.visited.includes(resolved + state.options.pathSeparator);
+}
+var onlyCountsSync = (state) => {
+  return state.counts;
+};
+var groupsSync = (state) => {
+  return state.groups;
+};
+var defaultSync = (state) => {
+  return state.paths;
+};
+var limitFilesSync = (state) => {
+  return state.paths.slice(0, state.options.maxFiles);
+};
+var onlyCountsAsync = (state, error, callback$1) => {
+  report(error, callback$1, state.counts, state.options.suppressErrors);
+  return null;
+};
+var defaultAsync = (state, error, callback$1) => {
+  report(error, callback$1, state.paths, state.options.suppressErrors);
+  return null;
+};
+var limitFilesAsync = (state, error, callback$1) => {
+  report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+  return null;
+};
+var groupsAsync = (state, error, callback$1) => {
+  report(error, callback$1, state.groups, state.options.suppressErrors);
+  return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+  if (error && !suppressErrors) callback$1(error, output);
+  else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+  const { onlyCounts, group, maxFiles } = options;
+  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+  else if (group) return isSynchronous ? groupsSync : groupsAsync;
+  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+  else return isSynchronous ? defaultSync : defaultAsync;
+}
+var readdirOpts = { withFileTypes: true };
+var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+  state.queue.enqueue();
+  if (currentDepth < 0) return state.queue.dequeue(null, state);
+  const { fs } = state;
+  state.visited.push(crawlPath);
+  state.counts.directories++;
+  fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+    callback$1(entries, directoryPath, currentDepth);
+    state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+  });
+};
+var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+  const { fs } = state;
+  if (currentDepth < 0) return;
+  state.visited.push(crawlPath);
+  state.counts.directories++;
+  let entries = [];
+  try {
+    entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+  } catch (e) {
+    if (!state.options.suppressErrors) throw e;
+  }
+  callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+  return isSynchronous ? walkSync : walkAsync;
+}
+var Queue = class {
+  count = 0;
+  constructor(onQueueEmpty) {
+    this.onQueueEmpty = onQueueEmpty;
+  }
+  enqueue() {
+    this.count++;
+    return this.count;
+  }
+  dequeue(error, output) {
+    if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+      this.onQueueEmpty(error, output);
+      if (error) {
+        output.controller.abort();
+        this.onQueueEmpty = void 0;
+      }
+    }
+  }
+};
+var Counter = class {
+  _files = 0;
+  _directories = 0;
+  set files(num) {
+    this._files = num;
+  }
+  get files() {
+    return this._files;
+  }
+  set directories(num) {
+    this._directories = num;
+  }
+  get directories() {
+    return this._directories;
+  }
+  /**
+  * @deprecated use `directories` instead
+  */
+  /* c8 ignore next 3 */
+  get dirs() {
+    return this._directories;
+  }
+};
+var Aborter = class {
+  aborted = false;
+  abort() {
+    this.aborted = true;
+  }
+};
+var Walker = class {
+  root;
+  isSynchronous;
+  state;
+  joinPath;
+  pushDirectory;
+  pushFile;
+  getArray;
+  groupFiles;
+  resolveSymlink;
+  walkDirectory;
+  callbackInvoker;
+  constructor(root, options, callback$1) {
+    this.isSynchronous = !callback$1;
+    this.callbackInvoker = build$1(options, this.isSynchronous);
+    this.root = normalizePath(root, options);
+    this.state = {
+      root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+      paths: [""].slice(0, 0),
+      groups: [],
+      counts: new Counter(),
+      options,
+      queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+      symlinks: /* @__PURE__ */ new Map(),
+      visited: [""].slice(0, 0),
+      controller: new Aborter(),
+      fs: options.fs || nativeFs
+    };
+    this.joinPath = build$7(this.root, options);
+    this.pushDirectory = build$6(this.root, options);
+    this.pushFile = build$5(options);
+    this.getArray = build$4(options);
+    this.groupFiles = build$3(options);
+    this.resolveSymlink = build$2(options, this.isSynchronous);
+    this.walkDirectory = build(this.isSynchronous);
+  }
+  start() {
+    this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+    this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+    return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+  }
+  walk = (entries, directoryPath, depth) => {
+    const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+    if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+    const files = this.getArray(this.state.paths);
+    for (let i = 0; i < entries.length; ++i) {
+      const entry = entries[i];
+      if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+        const filename = this.joinPath(entry.name, directoryPath);
+        this.pushFile(filename, files, this.state.counts, filters);
+      } else if (entry.isDirectory()) {
+        let path13 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path13)) continue;
+        this.pushDirectory(path13, paths, filters);
+        this.walkDirectory(this.state, path13, path13, depth - 1, this.walk);
+      } else if (this.resolveSymlink && entry.isSymbolicLink()) {
+        let path13 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path13, this.state, (stat3, resolvedPath) => {
+          if (stat3.isDirectory()) {
+            resolvedPath = normalizePath(resolvedPath, this.state.options);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path13 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path13 + pathSeparator, depth - 1, this.walk);
+          } else {
+            resolvedPath = useRealPaths ? resolvedPath : path13;
+            const filename = basename(resolvedPath);
+            const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
+            resolvedPath = this.joinPath(filename, directoryPath$1);
+            this.pushFile(resolvedPath, files, this.state.counts, filters);
+          }
+        });
+      }
+    }
+    this.groupFiles(this.state.groups, directoryPath, files);
+  };
+};
+function promise(root, options) {
+  return new Promise((resolve$1, reject) => {
+    callback(root, options, (err, output) => {
+      if (err) return reject(err);
+      resolve$1(output);
+    });
+  });
+}
+function callback(root, options, callback$1) {
+  let walker = new Walker(root, options, callback$1);
+  walker.start();
+}
+function sync(root, options) {
+  const walker = new Walker(root, options);
+  return walker.start();
+}
+var APIBuilder = class {
+  constructor(root, options) {
+    this.root = root;
+    this.options = options;
+  }
+  withPromise() {
+    return promise(this.root, this.options);
+  }
+  withCallback(cb) {
+    callback(this.root, this.options, cb);
+  }
+  sync() {
+    return sync(this.root, this.options);
+  }
+};
+var pm = null;
+try {
+  __require.resolve("picomatch");
+  pm = __require("picomatch");
+} catch {
+}
+var Builder = class {
+  globCache = {};
+  options = {
+    maxDepth: Infinity,
+    suppressErrors: true,
+    pathSeparator: sep,
+    filters: []
+  };
+  globFunction;
+  constructor(options) {
+    this.options = {
+      ...this.options,
+      ...options
+    };
+    this.globFunction = this.options.globFunction;
+  }
+  group() {
+    this.options.group = true;
+    return this;
+  }
+  withPathSeparator(separator) {
+    this.options.pathSeparator = separator;
+    return this;
+  }
+  withBasePath() {
+    this.options.includeBasePath = true;
+    return this;
+  }
+  withRelativePaths() {
+    this.options.relativePaths = true;
+    return this;
+  }
+  withDirs() {
+    this.options.includeDirs = true;
+    return this;
+  }
+  withMaxDepth(depth) {
+    this.options.maxDepth = depth;
+    return this;
+  }
+  withMaxFiles(limit) {
+    this.options.maxFiles = limit;
+    return this;
+  }
+  withFullPaths() {
+    this.options.resolvePaths = true;
+    this.options.includeBasePath = true;
+    return this;
+  }
+  withErrors() {
+    this.options.suppressErrors = false;
+    return this;
+  }
+  withSymlinks({ resolvePaths = true } = {}) {
+    this.options.resolveSymlinks = true;
+    this.options.useRealPaths = resolvePaths;
+    return this.withFullPaths();
+  }
+  withAbortSignal(signal) {
+    this.options.signal = signal;
+    return this;
+  }
+  normalize() {
+    this.options.normalizePath = true;
+    return this;
+  }
+  filter(predicate) {
+    this.options.filters.push(predicate);
+    return this;
+  }
+  onlyDirs() {
+    this.options.excludeFiles = true;
+    this.options.includeDirs = true;
+    return this;
+  }
+  exclude(predicate) {
+    this.options.exclude = predicate;
+    return this;
+  }
+  onlyCounts() {
+    this.options.onlyCounts = true;
+    return this;
+  }
+  crawl(root) {
+    return new APIBuilder(root || ".", this.options);
+  }
+  withGlobFunction(fn) {
+    this.globFunction = fn;
+    return this;
+  }
+  /**
+  * @deprecated Pass options using the constructor instead:
+  * ```ts
+  * new fdir(options).crawl("/path/to/root");
+  * ```
+  * This method will be removed in v7.0
+  */
+  /* c8 ignore next 4 */
+  crawlWithOptions(root, options) {
+    this.options = {
+      ...this.options,
+      ...options
+    };
+    return new APIBuilder(root || ".", this.options);
+  }
+  glob(...patterns) {
+    if (this.globFunction) return this.globWithOptions(patterns);
+    return this.globWithOptions(patterns, ...[{ dot: true }]);
+  }
+  globWithOptions(patterns, ...options) {
+    const globFn = this.globFunction || pm;
+    if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+    var isMatch = this.globCache[patterns.join("\0")];
+    if (!isMatch) {
+      isMatch = globFn(patterns, ...options);
+      this.globCache[patterns.join("\0")] = isMatch;
+    }
+    this.options.filters.push((path13) => isMatch(path13));
+    return this;
+  }
+};
+
+// node_modules/tinyglobby/dist/index.mjs
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var isReadonlyArray = Array.isArray;
+var BACKSLASHES = /\\/g;
+var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+var isWin = process.platform === "win32";
+var ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+  const patternsCount = patterns.length;
+  const patternsParts = Array(patternsCount);
+  const matchers = Array(patternsCount);
+  let i, j;
+  for (i = 0; i < patternsCount; i++) {
+    const parts = splitPattern(patterns[i]);
+    patternsParts[i] = parts;
+    const partsCount = parts.length;
+    const partMatchers = Array(partsCount);
+    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts[j], options);
+    matchers[i] = partMatchers;
+  }
+  return (input) => {
+    const inputParts = input.split("/");
+    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+    for (i = 0; i < patternsCount; i++) {
+      const patternParts = patternsParts[i];
+      const matcher = matchers[i];
+      const inputPatternCount = inputParts.length;
+      const minParts = Math.min(inputPatternCount, patternParts.length);
+      j = 0;
+      while (j < minParts) {
+        const part = patternParts[j];
+        if (part.includes("/")) return true;
+        if (!matcher[j](inputParts[j])) break;
+        if (!options.noglobstar && part === "**") return true;
+        j++;
+      }
+      if (j === inputPatternCount) return true;
+    }
+    return false;
+  };
+}
+var WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+var isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+  if (cwd === root || root.startsWith(`${cwd}/`)) {
+    if (absolute) {
+      const start = cwd.length + +!isRoot(cwd);
+      return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+    }
+    const prefix = root.slice(cwd.length + 1);
+    if (prefix) return (p, isDir) => {
+      if (p === ".") return prefix;
+      const result = `${prefix}/${p}`;
+      return isDir ? result.slice(0, -1) : result;
+    };
+    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+  }
+  if (absolute) return (p) => posix.relative(cwd, p) || ".";
+  return (p) => posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+  if (root.startsWith(`${cwd}/`)) {
+    const prefix = root.slice(cwd.length + 1);
+    return (p) => `${prefix}/${p}`;
+  }
+  return (p) => {
+    const result = posix.relative(cwd, `${root}/${p}`);
+    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+  };
+}
+function ensureNonDriveRelativePath(path13) {
+  return path13.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+var splitPatternOptions = { parts: true };
+function splitPattern(path13) {
+  var _result$parts;
+  const result = import_picomatch.default.scan(path13, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path13];
+}
+var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+var escapePosixPath = (path13) => path13.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path13) => path13.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePath = isWin ? escapeWin32Path : escapePosixPath;
+function isDynamicPattern(pattern, options) {
+  if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+  const scan = import_picomatch.default.scan(pattern);
+  return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+  return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+var PARENT_DIRECTORY = /^(\/?\.\.)+/;
+var ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+  var _PARENT_DIRECTORY$exe;
+  const cwd = opts.cwd;
+  let result = pattern;
+  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+  const escapedCwd = escapePath(cwd);
+  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+  const parts = splitPattern(result);
+  if (parentDir) {
+    const n = (parentDir.length + 1) / 3;
+    let i = 0;
+    const cwdParts = escapedCwd.split("/");
+    while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+      result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+      i++;
+    }
+    const potentialRoot = posix.join(cwd, parentDir.slice(i * 3));
+    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+      props.root = ensureNonDriveRelativePath(potentialRoot);
+      props.depthOffset = -n + i;
+    }
+  }
+  if (!isIgnore && props.depthOffset >= 0) {
+    var _props$commonPath;
+    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+    const newCommonPath = [];
+    const length = Math.min(props.commonPath.length, parts.length);
+    for (let i = 0; i < length; i++) {
+      const part = parts[i];
+      if (part === "**" && !parts[i + 1]) {
+        newCommonPath.pop();
+        break;
+      }
+      if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+      newCommonPath.push(part);
+    }
+    props.depthOffset = newCommonPath.length;
+    props.commonPath = newCommonPath;
+    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
+  }
+  return result;
+}
+function processPatterns(options, patterns, props) {
+  const matchPatterns = [];
+  const ignorePatterns = [];
+  for (const pattern of options.ignore) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+  }
+  for (const pattern of patterns) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+  }
+  return {
+    match: matchPatterns,
+    ignore: ignorePatterns
+  };
+}
+function buildCrawler(options, patterns) {
+  const cwd = options.cwd;
+  const props = {
+    root: cwd,
+    depthOffset: 0
+  };
+  const processed = processPatterns(options, patterns, props);
+  if (options.debug) log("internal processing patterns:", processed);
+  const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+  const root = props.root.replace(BACKSLASHES, "");
+  const matchOptions = {
+    dot,
+    nobrace: options.braceExpansion === false,
+    nocase: !caseSensitiveMatch,
+    noextglob: options.extglob === false,
+    noglobstar: options.globstar === false,
+    posix: true
+  };
+  const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
+  const ignore = (0, import_picomatch.default)(processed.ignore, matchOptions);
+  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+  const format = buildFormat(cwd, root, absolute);
+  const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+  const excludePredicate = (_, p) => {
+    const relativePath = excludeFormatter(p, true);
+    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+  };
+  let maxDepth;
+  if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+  const crawler = new Builder({
+    filters: [debug ? (p, isDirectory) => {
+      const path13 = format(p, isDirectory);
+      const matches = matcher(path13) && !ignore(path13);
+      if (matches) log(`matched ${path13}`);
+      return matches;
+    } : (p, isDirectory) => {
+      const path13 = format(p, isDirectory);
+      return matcher(path13) && !ignore(path13);
+    }],
+    exclude: debug ? (_, p) => {
+      const skipped = excludePredicate(_, p);
+      log(`${skipped ? "skipped" : "crawling"} ${p}`);
+      return skipped;
+    } : excludePredicate,
+    fs: options.fs,
+    pathSeparator: "/",
+    relativePaths: !absolute,
+    resolvePaths: absolute,
+    includeBasePath: absolute,
+    resolveSymlinks: followSymbolicLinks,
+    excludeSymlinks: !followSymbolicLinks,
+    excludeFiles: onlyDirectories,
+    includeDirs: onlyDirectories || !options.onlyFiles,
+    maxDepth,
+    signal: options.signal
+  }).crawl(root);
+  if (options.debug) log("internal properties:", {
+    ...props,
+    root
+  });
+  return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+function formatPaths(paths, mapper) {
+  if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+  return paths;
+}
+var defaultOptions = {
+  caseSensitiveMatch: true,
+  debug: !!process.env.TINYGLOBBY_DEBUG,
+  expandDirectories: true,
+  followSymbolicLinks: true,
+  onlyFiles: true
+};
+function getOptions(options) {
+  const opts = Object.assign({}, options);
+  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.ignore = ensureStringArray(opts.ignore);
+  opts.fs && (opts.fs = {
+    readdir: opts.fs.readdir || readdir,
+    readdirSync: opts.fs.readdirSync || readdirSync,
+    realpath: opts.fs.realpath || realpath,
+    realpathSync: opts.fs.realpathSync || realpathSync,
+    stat: opts.fs.stat || stat2,
+    statSync: opts.fs.statSync || statSync
+  });
+  if (opts.debug) log("globbing with options:", opts);
+  return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+  var _ref;
+  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+  const options = getOptions(isModern ? inputOptions : globInput);
+  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+  const [crawler, relative2] = getCrawler(globInput, options);
+  return crawler ? formatPaths(await crawler.withPromise(), relative2) : [];
+}
+
+// src/data/sources.ts
+import { existsSync } from "node:fs";
+import path6 from "node:path";
+async function resolveDataFiles(sources, root) {
+  const files = [];
+  for (const source of typeof sources === "string" ? [sources] : sources) {
+    if (isS3Uri(source)) {
+      throw new InputError(`cannot read ${source}: reading data from s3:// is not available in this build`, {
+        hint: "copy the data into the repository or the runner first"
+      });
+    }
+    if (isDynamicPattern(source)) {
+      const matches = await glob(source, { cwd: root, absolute: true, onlyFiles: true, expandDirectories: false });
+      if (matches.length === 0)
+        throw new InputError(`no file matches ${source}`, {
+          hint: "check the pattern and where it is relative to (the folder of mlops.yml)"
+        });
+      files.push(...matches.sort());
+    } else {
+      const file = path6.resolve(root, source);
+      if (!existsSync(file))
+        throw new InputError(`data file not found: ${source}`, {
+          hint: "paths are relative to the folder of mlops.yml"
+        });
+      files.push(file);
+    }
+  }
+  return files;
+}
+
+// src/cache/material.ts
+var LOCKFILES = [
+  "package-lock.json",
+  "npm-shrinkwrap.json",
+  "yarn.lock",
+  "pnpm-lock.yaml",
+  "bun.lock",
+  "bun.lockb",
+  "requirements.txt",
+  "requirements.lock",
+  "poetry.lock",
+  "Pipfile.lock",
+  "uv.lock",
+  "pdm.lock",
+  "pixi.lock",
+  "conda-lock.yml",
+  "environment.yml",
+  "renv.lock",
+  "Manifest.toml",
+  "Cargo.lock",
+  "go.sum",
+  "Gemfile.lock",
+  ".python-version",
+  ".nvmrc",
+  ".node-version",
+  ".tool-versions"
+];
+var INTERPRETERS = /^(python(?:3(?:\.\d+)?)?|node|nodejs|bun|deno|Rscript|R|julia|ruby|java|uv|poetry|pipenv|pixi|conda|dotnet|perl)$/;
+async function collectKeyMaterial(context, params, options = {}) {
+  const { loaded } = context;
+  const { config, root, repoRoot } = loaded;
+  const train = config.train;
+  if (!train) return { ok: false, reason: "there is no train section" };
+  const dataSources = [config.data?.train, config.data?.eval].flatMap(
+    (s) => s === void 0 ? [] : typeof s === "string" ? [s] : s
+  );
+  const remote = dataSources.find(isS3Uri);
+  if (remote) {
+    return { ok: false, reason: `the data at ${remote} is on S3, which this build cannot fingerprint` };
+  }
+  const excluded = [context.workspace.dir, ...train.outputs.map((o) => path7.resolve(root, o))];
+  const isExcluded = (file) => excluded.some((dir) => isInside(dir, file));
+  const code = /* @__PURE__ */ new Set();
+  for (const [index, pattern] of train.inputs.entries()) {
+    const matches = (await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, dot: true })).filter(
+      (file) => !isExcluded(file)
+    );
+    if (matches.length === 0) {
+      throw new InputError(`train.inputs: "${pattern}" matches no file`, {
+        hint: "a missing input would leave code changes out of the run cache key; fix or remove the pattern",
+        ...withLocation(loaded.locate(["train", "inputs", index]))
+      });
+    }
+    for (const file of matches) code.add(path7.normalize(file));
+  }
+  for (const file of filesNamedIn(train.command, root, repoRoot)) if (!isExcluded(file)) code.add(file);
+  const data = dataSources.length > 0 ? await resolveDataFiles(dataSources, root) : [];
+  const lockfiles = /* @__PURE__ */ new Map();
+  for (const name of LOCKFILES) {
+    for (const [label, folder2] of [
+      [name, root],
+      [`<repo>/${name}`, repoRoot]
+    ]) {
+      const file = path7.join(folder2, name);
+      if (existsSync2(file) && statSync2(file).isFile()) lockfiles.set(label, file);
+    }
+  }
+  const codeFiles = [...code].sort();
+  const dataFiles = data.map((f) => path7.normalize(f));
+  const lockFiles = [...lockfiles.values()];
+  const [pass, runtimes] = await Promise.all([
+    fingerprintFiles([...codeFiles, ...dataFiles, ...lockFiles], { ...options }),
+    interpreterVersions(train.command, { ...context.env, ...train.env }, root)
+  ]);
+  const print = (label, file) => {
+    const found = pass.files.get(file);
+    if (!found) throw new Error(`no fingerprint for ${file}`);
+    return { path: label, size: found.size, sha256: found.sha256 };
+  };
+  return {
+    ok: true,
+    codeFiles,
+    material: {
+      format: CACHE_FORMAT_VERSION,
+      model: config.model.name,
+      command: train.command,
+      params,
+      env: train.env,
+      outputs: [...train.outputs],
+      code: codeFiles.map((f) => print(toRelative(root, f), f)),
+      data: dataFiles.map((f) => print(toRelative(root, f), f)),
+      lockfiles: [...lockfiles.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([label, f]) => print(label, f)),
+      platform: await platformName(),
+      runtimes
+    }
+  };
+}
+function withLocation(location) {
+  return location ? { location } : {};
+}
+function filesNamedIn(command, root, repoRoot) {
+  const words = command.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
+  const files = /* @__PURE__ */ new Set();
+  for (const raw of words) {
+    const word = raw.replace(/^["']|["']$/g, "");
+    const value = word.startsWith("-") && word.includes("=") ? word.slice(word.indexOf("=") + 1) : word;
+    if (value === "" || value.startsWith("-") || /[$`*?<>|;&]/.test(value) || path7.isAbsolute(value)) continue;
+    const file = path7.resolve(root, value);
+    if (!isInside(repoRoot, file)) continue;
+    try {
+      if (statSync2(file).isFile()) files.add(file);
+    } catch {
+    }
+  }
+  return [...files].sort();
+}
+async function interpreterVersions(command, env, cwd) {
+  const names = new Set(
+    (command.match(/[^\s"'`;&|()]+/g) ?? []).map((word) => path7.basename(word)).filter((word) => INTERPRETERS.test(word))
+  );
+  const entries = await Promise.all(
+    [...names].sort().map(
+      (name) => new Promise((resolve3) => {
+        if ((name === "node" || name === "nodejs") && isThisNode(name, env.PATH)) {
+          resolve3([name, process.version]);
+          return;
+        }
+        execFile(name, ["--version"], { env, cwd, timeout: 15e3 }, (error, stdout, stderr) => {
+          const line = `${stdout}
+${stderr}`.split("\n").map((l) => l.trim()).find((l) => l !== "");
+          if (error && error.code === "ENOENT") resolve3([name, "not found"]);
+          else resolve3([name, line ?? (error ? `unknown (${error.message.split("\n")[0]})` : "unknown")]);
+        });
+      })
+    )
+  );
+  return Object.fromEntries(entries);
+}
+async function codeChangedSince(material, codeFiles, options = {}) {
+  const now = await fingerprintFiles(
+    codeFiles.filter((file) => existsSync2(file)),
+    { ...options, keepOtherStamps: true }
+  );
+  return material.code.filter((entry, i) => now.files.get(codeFiles[i] ?? "")?.sha256 !== entry.sha256).map((e) => e.path);
+}
+function isThisNode(name, searchPath) {
+  for (const dir of (searchPath ?? "").split(path7.delimiter).filter(Boolean)) {
+    const candidate = path7.join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+    } catch {
+      continue;
+    }
+    try {
+      return realpathSync2(candidate) === realpathSync2(process.execPath);
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+async function platformName() {
+  const base = `${process.platform}-${process.arch}`;
+  if (process.platform === "linux") {
+    try {
+      const text = await readFile2("/etc/os-release", "utf8");
+      const field = (name) => (new RegExp(`^${name}=(.*)$`, "m").exec(text)?.[1] ?? "").replace(/^"|"$/g, "");
+      return `${base} ${field("ID")} ${field("VERSION_ID")}`.trim();
+    } catch {
+      return base;
+    }
+  }
+  if (process.platform === "darwin") return `${base} ${os.release().split(".")[0] ?? ""}`.trim();
+  return `${base} ${os.release()}`;
+}
+
+// src/cache/run-cache.ts
+import path8 from "node:path";
+async function restoreFromCache(backend, key, root, declared) {
+  let fetched;
+  try {
+    fetched = await backend.fetch(key);
+  } catch (error) {
+    if (!isOutage(error)) throw error;
+    return { kind: "unavailable", note: `the run cache (${backend.location}) could not be read: ${messageOf(error)}` };
+  }
+  if (!fetched) return { kind: "miss" };
+  try {
+    const verified = await verifyEntry(fetched, key.hash, declared);
+    if (!verified.ok) {
+      let discarded;
+      try {
+        discarded = await backend.discard(key, verified.badBlobs);
+      } catch (error) {
+        if (!isOutage(error)) throw error;
+        discarded = `it could not be removed: ${messageOf(error)}`;
+      }
+      return {
+        kind: "corrupt",
+        note: `the cached entry for this key was not used: ${verified.problem}; ${discarded}`
+      };
+    }
+    const outputs = await placeEntry(fetched, verified.manifest, root);
+    return { kind: "hit", manifest: verified.manifest, outputs };
+  } finally {
+    await fetched.cleanup();
+  }
+}
+async function saveToCache(backend, request) {
+  const manifest = {
+    format: CACHE_FORMAT_VERSION,
+    key: request.key.hash,
+    createdAt: request.createdAt,
+    run: request.run,
+    params: request.params,
+    outputs: await declaredOutputKinds(request.root, request.declared),
+    files: request.outputs.map((o) => ({ path: o.path, size: o.size, sha256: o.sha256 }))
+  };
+  const blobs = /* @__PURE__ */ new Map();
+  for (const output of request.outputs) blobs.set(output.sha256, path8.join(request.root, ...output.path.split("/")));
+  try {
+    const outcome = await backend.save(request.key, { manifest, blobs });
+    return outcome.saved ? { saved: true } : { saved: false, note: `not saved to the run cache: ${outcome.reason}` };
+  } catch (error) {
+    if (!isOutage(error)) throw error;
+    return {
+      saved: false,
+      note: `not saved to the run cache (${backend.location}): ${messageOf(error)}; the next run trains again`
+    };
+  }
+}
+function isOutage(error) {
+  return error instanceof UserError || isErrnoException(error);
+}
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// src/train/params.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFile as readFile3 } from "node:fs/promises";
+import path9 from "node:path";
+async function loadParams(source, root) {
+  if (source === void 0) return {};
+  if (typeof source === "object") return structuredClone(source);
+  const file = path9.resolve(root, source);
+  if (file.endsWith(".json")) {
+    let text;
+    try {
+      text = await readFile3(file, "utf8");
+    } catch {
+      throw new InputError(`params file not found: ${source}`, { hint: "train.params is relative to mlops.yml" });
+    }
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new InputError(`params file ${source} is not valid JSON: ${error.message}`);
+    }
+    return asMapping(value, source);
+  }
+  try {
+    const yaml = await readYamlFile(file, source, {
+      what: "params file",
+      missingHint: "train.params is relative to mlops.yml"
+    });
+    return asMapping(yaml.value, source);
+  } catch (error) {
+    if (error instanceof YamlSourceError) throw new ConfigError(error.diagnostics);
+    throw error;
+  }
+}
+function asMapping(value, source) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new InputError(`params file ${source} must hold a mapping of name: value`);
+  }
+  return value;
+}
+function applyOverrides(params, overrides) {
+  const result = structuredClone(params);
+  for (const override of overrides) {
+    const equals = override.indexOf("=");
+    if (equals <= 0) throw new UsageError(`--set ${override}: expected name=value`);
+    const name = override.slice(0, equals).trim();
+    const value = parseOverrideValue(name, override.slice(equals + 1));
+    const keys = name.split(".");
+    let target = result;
+    for (const [i, key] of keys.entries()) {
+      if (!Object.hasOwn(target, key)) {
+        const near = closestMatch(key, Object.keys(target));
+        throw new UsageError(`--set ${name}: there is no param "${keys.slice(0, i + 1).join(".")}"`, {
+          hint: near ? `did you mean "${near}"?` : `known params: ${Object.keys(target).join(", ") || "(none)"}`
+        });
+      }
+      if (i === keys.length - 1) target[key] = value;
+      else {
+        const next = target[key];
+        if (next === null || typeof next !== "object" || Array.isArray(next)) {
+          throw new UsageError(`--set ${name}: "${keys.slice(0, i + 1).join(".")}" is not a mapping`);
+        }
+        target = next;
+      }
+    }
+  }
+  return result;
+}
+function parseOverrideValue(name, text) {
+  try {
+    return (0, import_yaml.parse)(text);
+  } catch (error) {
+    throw new UsageError(`--set ${name}: cannot read the value ${JSON.stringify(text)} as YAML`, {
+      hint: `quote it to pass it as text, e.g. --set '${name}="${text}"'`,
+      cause: error
+    });
+  }
+}
+function paramEnvironment(params) {
+  const env = {};
+  for (const [name, value] of Object.entries(params)) {
+    const key = `MLOPS_PARAM_${name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
+    env[key] = typeof value === "string" ? value : JSON.stringify(value);
+  }
+  return env;
+}
+
+// src/train/train.ts
+async function resolveTrainParams(loaded, overrides, leg) {
+  const params = await loadParams(loaded.config.train?.params, loaded.root);
+  return applyOverrides(leg ? legParams(params, leg) : params, overrides);
+}
+async function trainModel(context, options) {
+  const { loaded, workspace, logger } = context;
+  const train = loaded.config.train;
+  const started = performance.now();
+  const startedAt = context.now().toISOString();
+  const runId = newRunId(context.now());
+  if (!train) return { ...emptyRecord(runId, startedAt), status: "skipped" };
+  const { params } = options;
+  await mkdir4(workspace.outDir, { recursive: true });
+  const paramsFile = path10.join(workspace.outDir, "params.json");
+  await writeFile2(paramsFile, `${JSON.stringify(params, null, 2)}
+`);
+  const base = {
+    ...emptyRecord(runId, startedAt),
+    command: train.command,
+    params,
+    paramsFile: path10.relative(loaded.root, paramsFile),
+    leg: options.leg ?? null
+  };
+  const cache = options.cache ?? await openRunCache(context, options.cacheChoice);
+  const lookup = await lookUpRun(context, cache, params, options.force === true);
+  if (lookup.hit) {
+    return {
+      ...base,
+      status: "ok",
+      finishedAt: context.now().toISOString(),
+      durationMs: Math.round(performance.now() - started),
+      outputs: lookup.hit.outputs,
+      cache: lookup.report
+    };
+  }
+  const record = await runTraining(context, { ...base, cache: lookup.report }, paramsFile);
+  if (record.status !== "ok") return record;
+  const outputs = await digestFiles(loaded.root, train.outputs);
+  const report2 = { ...lookup.report };
+  if (lookup.key && cache.backend) {
+    const saved = await saveToCache(cache.backend, {
+      key: lookup.key,
+      root: loaded.root,
+      declared: train.outputs,
+      outputs,
+      run: runReference(context, record),
+      params,
+      createdAt: context.now().toISOString()
+    });
+    report2.saved = saved.saved;
+    if (saved.note) {
+      report2.notes = [...report2.notes, saved.note];
+      logger.warn(`run cache: ${saved.note}`);
+    } else logger.info(`run cache: saved ${shortKey(lookup.key)} to ${cache.backend.location}`);
+    if (lookup.material) {
+      const changed = await codeChangedSince(lookup.material.material, lookup.material.codeFiles, {
+        stampsFile: cache.stampsFile
+      });
+      if (changed.length > 0) {
+        const note = `training changed ${changed.join(", ")}, which the cache key includes (train.inputs or named in the command), so the next run cannot reuse this one: declare what training writes in train.outputs`;
+        report2.notes = [...report2.notes, note];
+        logger.warn(`run cache: ${note}`);
+      }
+    }
+  }
+  return { ...record, outputs, cache: report2 };
+}
+async function lookUpRun(context, cache, params, force) {
+  const { loaded, logger } = context;
+  const report2 = {
+    ...noCache(),
+    backend: cache.backend?.kind ?? null,
+    location: cache.backend?.location ?? null,
+    notes: [...cache.notes]
+  };
+  for (const note of cache.notes) {
+    if (cache.backend) logger.info(`run cache: ${note}`);
+    else logger.debug(`run cache: ${note}`);
+  }
+  if (!cache.backend) return { report: report2, key: null, material: null, hit: null };
+  const material = await collectKeyMaterial(context, params, { stampsFile: cache.stampsFile });
+  if (!material.ok) {
+    report2.notes.push(`the run cache is off for this run: ${material.reason}`);
+    logger.info(`run cache: off for this run (${material.reason})`);
+    return { report: report2, key: null, material: null, hit: null };
+  }
+  const key = cacheKeyOf(material.material);
+  Object.assign(report2, { key: key.id, keyParts: key.parts, status: force ? "forced" : "miss" });
+  if (force) {
+    logger.info(`run cache: --force, training without looking up ${shortKey(key)}`);
+    return { report: report2, key, material, hit: null };
+  }
+  const found = await restoreFromCache(cache.backend, key, loaded.root, loaded.config.train?.outputs ?? []);
+  if (found.kind === "hit") {
+    const reused = found.manifest.run;
+    logger.info(
+      `run cache: hit ${shortKey(key)} in ${cache.backend.location}: restored ${found.outputs.length} file(s) from run ${describeRun(reused)}; the command did not run`
+    );
+    return {
+      report: { ...report2, status: "hit", reusedFrom: reused },
+      key,
+      material,
+      hit: { outputs: found.outputs }
+    };
+  }
+  if (found.kind === "miss") logger.debug(`run cache: miss ${shortKey(key)} in ${cache.backend.location}`);
+  else {
+    report2.status = found.kind;
+    report2.notes.push(found.note);
+    logger.warn(`run cache: ${found.note}; training instead`);
+  }
+  return { report: report2, key, material, hit: null };
+}
+async function runTraining(context, base, paramsFile) {
+  const { loaded, logger } = context;
+  const train = loaded.config.train;
+  if (!train) return base;
+  logger.info(`$ ${train.command}`);
+  const timeoutMs = train.timeout_minutes === void 0 ? void 0 : train.timeout_minutes * 6e4;
+  const result = await runCommand({
+    command: train.command,
+    cwd: loaded.root,
+    env: { ...context.env, ...train.env, ...paramEnvironment(base.params), MLOPS_PARAMS_FILE: paramsFile },
+    logger,
+    label: "train",
+    ...timeoutMs === void 0 ? {} : { timeoutMs }
+  });
+  const record = {
+    ...base,
+    status: "ok",
+    finishedAt: context.now().toISOString(),
+    durationMs: result.durationMs,
+    exitCode: result.exitCode,
+    signal: result.signal,
+    timedOut: result.timedOut,
+    peakMemoryBytes: result.peakMemoryBytes,
+    logTail: result.tail
+  };
+  if (result.exitCode !== 0) {
+    return { ...record, status: "failed", failure: describeFailure("training", train.command, result, timeoutMs) };
+  }
+  const missing = train.outputs.filter((output) => !existsSync3(path10.resolve(loaded.root, output)));
+  if (missing.length > 0) {
+    return {
+      ...record,
+      status: "failed",
+      failure: `training exited 0 but did not write its declared output${missing.length > 1 ? "s" : ""}: ${missing.join(", ")} (train.outputs)`
+    };
+  }
+  return record;
+}
+function runReference(context, record) {
+  const { provenance } = context;
+  return {
+    id: record.runId,
+    startedAt: record.startedAt,
+    durationMs: record.durationMs,
+    gitSha: provenance.gitSha,
+    ref: provenance.ref,
+    runUrl: provenance.runUrl,
+    actor: provenance.actor
+  };
+}
+function newRunId(now) {
+  return `${now.toISOString().replace(/[-:.]/g, "")}-${randomBytes(3).toString("hex")}`;
+}
+function shortKey(key) {
+  return `key ${key.hash.slice(0, 12)}`;
+}
+function describeRun(run) {
+  const details = [
+    run.gitSha ? `git ${run.gitSha.slice(0, 7)}` : null,
+    `trained ${(run.durationMs / 1e3).toFixed(1)} s`,
+    run.runUrl
+  ].filter((detail) => detail !== null);
+  return `${run.id} (${details.join(", ")})`;
+}
+function emptyRecord(runId, startedAt) {
+  return {
+    stage: "train",
+    status: "skipped",
+    runId,
+    command: null,
+    params: {},
+    paramsFile: null,
+    startedAt,
+    finishedAt: startedAt,
+    durationMs: 0,
+    exitCode: null,
+    signal: null,
+    timedOut: false,
+    peakMemoryBytes: null,
+    logTail: [],
+    outputs: [],
+    failure: null,
+    leg: null,
+    cache: noCache()
+  };
+}
+function noCache() {
+  return {
+    status: "off",
+    backend: null,
+    location: null,
+    key: null,
+    keyParts: null,
+    reusedFrom: null,
+    saved: false,
+    notes: []
+  };
+}
+
+// src/pipeline/stages.ts
+import { mkdir as mkdir6, readFile as readFile4, writeFile as writeFile3 } from "node:fs/promises";
+
+// src/data/validate.ts
+import { createHash as createHash2 } from "node:crypto";
+var EXAMPLE_ROWS = 5;
+async function validateData(data, root) {
+  if (!data) return { stage: "validate", verdict: "skipped", datasets: [], errors: 0, warnings: 0, profile: null };
+  const datasets = [];
+  const named = [
+    ["train", data.train],
+    ["eval", data.eval]
+  ];
+  for (const [name, sources] of named) {
+    if (sources === void 0) continue;
+    const files = await resolveDataFiles(sources, root);
+    datasets.push(await validateDataset(name, files, data, root));
+  }
+  const findings = datasets.flatMap((d) => d.findings);
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.length - errors;
+  return { stage: "validate", verdict: errors > 0 ? "fail" : "pass", datasets, errors, warnings, profile: null };
+}
+async function validateDataset(name, files, data, root) {
+  const schema = data.schema ?? {
+    columns: {},
+    duplicate_rows: "allow",
+    extra_columns: "allow"
+  };
+  const findings = [];
+  const add = (finding) => void findings.push({ dataset: name, ...finding });
+  const checkers = /* @__PURE__ */ new Map();
+  const duplicates = schema.duplicate_rows === "allow" ? void 0 : new RowTally(add, schema.duplicate_rows);
+  const keyTally = schema.unique_key ? new RowTally(add, "error", schema.unique_key) : void 0;
+  let rows = 0;
+  const ragged = { count: 0, rows: [], observed: "" };
+  for (const file of files) {
+    const shown = displayPath(root, file);
+    const table = await openTable(file, formatOf(file, data.format), { displayName: shown });
+    checkHeader(table.columns, schema, add, shown);
+    const indexes = table.columns.map((column, index) => {
+      let checker = checkers.get(column);
+      if (!checker) {
+        checker = new ColumnChecker(column, schema.columns[column]);
+        checkers.set(column, checker);
+      }
+      return { checker, index };
+    });
+    const keyIndexes = schema.unique_key?.map((column) => table.columns.indexOf(column));
+    for await (const row of table.rows) {
+      rows++;
+      const rowNumber = rows + 1;
+      if (row.cells.length !== table.columns.length) {
+        ragged.count++;
+        if (ragged.rows.length < EXAMPLE_ROWS) ragged.rows.push(rowNumber);
+        ragged.observed ||= `${row.cells.length} fields where the header has ${table.columns.length} (${shown})`;
+      }
+      for (const { checker, index } of indexes) checker.observe(row.cells[index] ?? null, rowNumber);
+      duplicates?.observe(row.cells, rowNumber);
+      if (keyTally && keyIndexes)
+        keyTally.observe(
+          keyIndexes.map((i) => i >= 0 ? row.cells[i] ?? null : null),
+          rowNumber
+        );
+    }
+  }
+  if (ragged.count > 0) {
+    add({
+      column: null,
+      rule: "ragged_rows",
+      severity: "error",
+      message: "rows with a different number of fields than the header",
+      observed: ragged.observed,
+      count: ragged.count,
+      rows: ragged.rows,
+      configPath: ["data", "train"]
+    });
+  }
+  for (const checker of checkers.values()) findings.push(...checker.findings(name, rows));
+  duplicates?.report();
+  keyTally?.report();
+  const bounds = schema.rows;
+  if (bounds?.min !== void 0 && rows < bounds.min) {
+    add({
+      column: null,
+      rule: "rows.min",
+      severity: "error",
+      message: `fewer rows than the minimum of ${bounds.min}`,
+      observed: String(rows),
+      count: 1,
+      rows: [],
+      configPath: ["data", "schema", "rows", "min"]
+    });
+  }
+  if (bounds?.max !== void 0 && rows > bounds.max) {
+    add({
+      column: null,
+      rule: "rows.max",
+      severity: "error",
+      message: `more rows than the maximum of ${bounds.max}`,
+      observed: String(rows),
+      count: 1,
+      rows: [],
+      configPath: ["data", "schema", "rows", "max"]
+    });
+  }
+  return {
+    name,
+    files: files.map((file) => displayPath(root, file)),
+    rows,
+    columns: [...checkers.values()].map((checker) => checker.summary()),
+    findings
+  };
+}
+function checkHeader(columns, schema, add, shown) {
+  for (const [column, spec] of Object.entries(schema.columns)) {
+    if (spec.required && !columns.includes(column)) {
+      add({
+        column,
+        rule: "required",
+        severity: spec.severity,
+        message: `column is missing from ${shown}`,
+        observed: "absent",
+        count: 1,
+        rows: [],
+        configPath: ["data", "schema", "columns", column]
+      });
+    }
+  }
+  if (schema.extra_columns !== "allow") {
+    for (const column of columns) {
+      if (!(column in schema.columns)) {
+        add({
+          column,
+          rule: "extra_columns",
+          severity: schema.extra_columns === "error" ? "error" : "warn",
+          message: `column is not declared in data.schema.columns (${shown})`,
+          observed: "present",
+          count: 1,
+          rows: [],
+          configPath: ["data", "schema", "extra_columns"]
+        });
+      }
+    }
+  }
+}
+var INTEGER = /^[+-]?\d+$/;
+var NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+var BOOLEAN = /^(?:true|false|t|f|yes|no|y|n|1|0)$/i;
+var DATETIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+function parsesAs(type, text) {
+  switch (type) {
+    case "integer":
+      return INTEGER.test(text);
+    case "number":
+      return NUMBER.test(text);
+    case "boolean":
+      return BOOLEAN.test(text);
+    case "datetime":
+      return DATETIME.test(text) && !Number.isNaN(Date.parse(text)) && isCalendarDate(text);
+    case "string":
+    case "category":
+      return true;
+  }
+}
+function isCalendarDate(text) {
+  const [year, month, day] = text.slice(0, 10).split("-").map(Number);
+  const date = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
+  return date.getUTCMonth() === (month ?? 1) - 1 && date.getUTCDate() === day;
+}
+var INFERENCE_ORDER = ["integer", "number", "boolean", "datetime"];
+var ColumnChecker = class {
+  constructor(name, spec) {
+    this.name = name;
+    this.spec = spec;
+    this.seen = spec?.unique ? /* @__PURE__ */ new Set() : void 0;
+    this.allowed = spec?.values ? new Set(spec.values.map(String)) : void 0;
+    this.pattern = spec?.regex === void 0 ? void 0 : new RegExp(`^(?:${spec.regex})$`, "u");
+    this.lower = bound(spec?.min, spec?.type);
+    this.upper = bound(spec?.max, spec?.type);
+  }
+  name;
+  spec;
+  nulls = 0;
+  count = 0;
+  min = Infinity;
+  max = -Infinity;
+  violations = /* @__PURE__ */ new Map();
+  possibleTypes = new Set(INFERENCE_ORDER);
+  seen;
+  allowed;
+  pattern;
+  lower;
+  upper;
+  observe(cell, row) {
+    if (cell === null || cell === "") {
+      this.nulls++;
+      if (this.spec && !this.spec.nullable) this.violate("nullable", row, "empty");
+      return;
+    }
+    this.count++;
+    for (const type2 of this.possibleTypes) if (!parsesAs(type2, cell)) this.possibleTypes.delete(type2);
+    const spec = this.spec;
+    const type = spec?.type;
+    if (type && !parsesAs(type, cell)) {
+      this.violate("type", row, cell);
+      return;
+    }
+    const numeric = type === "datetime" ? Date.parse(cell) : Number(cell);
+    if ((type === "integer" || type === "number" || type === "datetime") && Number.isFinite(numeric)) {
+      if (numeric < this.min) this.min = numeric;
+      if (numeric > this.max) this.max = numeric;
+      if (this.lower !== void 0 && numeric < this.lower) this.violate("min", row, cell);
+      if (this.upper !== void 0 && numeric > this.upper) this.violate("max", row, cell);
+    } else if (type === void 0 && NUMBER.test(cell)) {
+      if (numeric < this.min) this.min = numeric;
+      if (numeric > this.max) this.max = numeric;
+    }
+    if (this.allowed && !this.allowed.has(cell)) this.violate("values", row, cell);
+    if (this.pattern && !this.pattern.test(cell)) this.violate("regex", row, cell);
+    if (this.seen) {
+      if (this.seen.has(cell)) this.violate("unique", row, cell);
+      else this.seen.add(cell);
+    }
+  }
+  violate(rule, row, observed) {
+    let violation = this.violations.get(rule);
+    if (!violation) {
+      violation = { count: 0, rows: [], observed: observed.length > 60 ? `${observed.slice(0, 57)}...` : observed };
+      this.violations.set(rule, violation);
+    }
+    violation.count++;
+    if (violation.rows.length < EXAMPLE_ROWS) violation.rows.push(row);
+  }
+  findings(dataset, rows) {
+    const spec = this.spec;
+    if (!spec) return [];
+    const severity = spec.severity;
+    const at = (field) => ["data", "schema", "columns", this.name, field];
+    const messages = {
+      nullable: ["empty values in a column that is not nullable", "nullable"],
+      type: [`values that are not of type ${spec.type}`, "type"],
+      min: [`values below the minimum ${String(spec.min)}`, "min"],
+      max: [`values above the maximum ${String(spec.max)}`, "max"],
+      values: [`values outside the allowed ${(spec.values ?? []).map(String).join(", ")}`, "values"],
+      regex: [`values that do not match /${spec.regex}/`, "regex"],
+      unique: ["repeated values in a unique column", "unique"]
+    };
+    const found = [];
+    for (const [rule, violation] of this.violations) {
+      const [message, field] = messages[rule] ?? [rule, rule];
+      found.push({
+        dataset,
+        column: this.name,
+        rule,
+        severity,
+        message,
+        observed: violation.observed,
+        count: violation.count,
+        rows: violation.rows,
+        configPath: at(field)
+      });
+    }
+    if (spec.max_null_fraction !== void 0 && rows > 0 && this.nulls / rows > spec.max_null_fraction) {
+      const share = this.nulls / rows;
+      found.push({
+        dataset,
+        column: this.name,
+        rule: "max_null_fraction",
+        severity,
+        message: `more empty values than the allowed ${spec.max_null_fraction}`,
+        observed: share.toFixed(4),
+        count: this.nulls,
+        rows: [],
+        configPath: at("max_null_fraction")
+      });
+    }
+    return found;
+  }
+  summary() {
+    const declared = this.spec?.type;
+    const inferred = this.count === 0 ? "string" : INFERENCE_ORDER.find((t) => this.possibleTypes.has(t)) ?? "string";
+    const summary = {
+      name: this.name,
+      type: declared ?? inferred,
+      declared: declared !== void 0,
+      count: this.count,
+      nulls: this.nulls
+    };
+    if (this.max >= this.min) {
+      summary.min = this.min;
+      summary.max = this.max;
+    }
+    return summary;
+  }
+};
+function bound(value, type) {
+  if (value === void 0) return void 0;
+  if (typeof value === "number") return value;
+  return type === "datetime" ? Date.parse(value) : Number(value);
+}
+var RowTally = class {
+  constructor(add, severity, keyColumns) {
+    this.add = add;
+    this.severity = severity;
+    this.keyColumns = keyColumns;
+  }
+  add;
+  severity;
+  keyColumns;
+  seen = /* @__PURE__ */ new Set();
+  violation = { count: 0, rows: [], observed: "" };
+  observe(cells, row) {
+    const hash = createHash2("sha1");
+    for (const cell of cells) hash.update(cell === null ? "\0null" : `${cell}`);
+    const digest = hash.digest("base64");
+    if (this.seen.has(digest)) {
+      this.violation.count++;
+      if (this.violation.rows.length < EXAMPLE_ROWS) this.violation.rows.push(row);
+      this.violation.observed ||= this.keyColumns ? cells.map(String).join(", ") : "a repeated row";
+    } else {
+      this.seen.add(digest);
+    }
+  }
+  report() {
+    if (this.violation.count === 0) return;
+    const keyed = this.keyColumns !== void 0;
+    this.add({
+      column: keyed ? (this.keyColumns ?? []).join("+") : null,
+      rule: keyed ? "unique_key" : "duplicate_rows",
+      severity: this.severity,
+      message: keyed ? "repeated key values" : "rows that repeat an earlier row exactly",
+      observed: this.violation.observed,
+      count: this.violation.count,
+      rows: this.violation.rows,
+      configPath: ["data", "schema", keyed ? "unique_key" : "duplicate_rows"]
+    });
+  }
+};
+
+// src/registry/registry.ts
+import { mkdir as mkdir5, mkdtemp as mkdtemp2, rename as rename2, rm as rm4 } from "node:fs/promises";
+import path11 from "node:path";
+
+// src/registry/aliases.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+
+// src/registry/concurrency.ts
+async function mapBounded(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+// src/registry/names.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+var VERSION_ID = /^v(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-[0-9a-f]{6}$/;
+var SEQUENCE_REF = /^v?([1-9]\d{0,8})$/;
+function newVersionId(at) {
+  return `v${compactTime(at)}-${randomBytes2(3).toString("hex")}`;
+}
+function compactTime(at) {
+  return at.toISOString().replace(/[-:.]/g, "");
+}
+function versionTime(id) {
+  const m = VERSION_ID.exec(id);
+  if (!m) return void 0;
+  const [y = 0, mo = 1, d, h, mi, s, ms] = m.slice(1).map(Number);
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms));
+}
+function checkModelName(model) {
+  if (!NAME_PATTERN.test(model)) throw new InputError(`"${model}" is not a valid model name: expected ${NAME_RULE}`);
+  return model;
+}
+function checkVersionName(version) {
+  if (!NAME_PATTERN.test(version)) throw new InputError(`"${version}" is not a valid version id`);
+  return version;
+}
+function checkAliasName(alias) {
+  if (!NAME_PATTERN.test(alias)) throw new InputError(`"${alias}" is not a valid alias name: expected ${NAME_RULE}`);
+  if (VERSION_ID.test(alias) || SEQUENCE_REF.test(alias)) {
+    throw new InputError(`"${alias}" cannot be an alias name: it reads as a version id or a version number`);
+  }
+  return alias;
+}
+function checkFilePath(file) {
+  const problem = relativePathProblem(file);
+  if (problem) throw new InputError(`refusing the file path "${file}": ${describePathProblem(problem)}`);
+  if (file.split("/").some((segment) => segment === "" || segment === "." || segment === "..")) {
+    throw new InputError(`refusing the file path "${file}": it has an empty, "." or ".." segment`);
+  }
+  return file;
+}
+function parseRef(ref) {
+  if (VERSION_ID.test(ref)) return { kind: "version", id: ref };
+  const sequence = SEQUENCE_REF.exec(ref)?.[1];
+  if (sequence) return { kind: "sequence", sequence: Number(sequence) };
+  if (NAME_PATTERN.test(ref)) return { kind: "alias", alias: ref };
+  throw new InputError(`"${ref}" is not a version id, a version number or an alias name`, {
+    hint: "e.g. champion, 7 or v20260101T120000000Z-a1b2c3 (see `mlops models list`)"
+  });
+}
+function parseModelRef(text, defaultRef = "champion") {
+  const at = text.indexOf("@");
+  const model = at < 0 ? text : text.slice(0, at);
+  const ref = at < 0 ? defaultRef : text.slice(at + 1);
+  checkModelName(model);
+  parseRef(ref);
+  return { model, ref };
+}
+
+// src/registry/aliases.ts
+var Entry = external_exports.object({
+  alias: external_exports.string().regex(NAME_PATTERN),
+  from: external_exports.string().nullable(),
+  to: external_exports.string().regex(NAME_PATTERN),
+  at: external_exports.iso.datetime(),
+  actor: external_exports.string().nullable(),
+  reason: external_exports.string(),
+  runUrl: external_exports.string().nullable(),
+  forced: external_exports.boolean().default(false),
+  kind: external_exports.enum(["promote", "rollback"]).default("promote")
+});
+var ENTRY_KEY = /^([^/]+)\/aliases\/([^/]+)\/(\d{8}T\d{9}Z-[0-9a-f]{8})\.json$/;
+var aliasesPrefix = (model, alias) => alias === void 0 ? `${model}/aliases/` : `${model}/aliases/${alias}/`;
+async function entryKeys(store, model, alias) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const key of await store.list(aliasesPrefix(model, alias))) {
+    const match = ENTRY_KEY.exec(key);
+    if (!match?.[2] || match[1] !== model) continue;
+    groups.set(match[2], [...groups.get(match[2]) ?? [], key]);
+  }
+  for (const keys of groups.values()) keys.sort();
+  return groups;
+}
+async function readEntry(store, key, alias) {
+  const body = await store.get(key);
+  let parsed;
+  try {
+    parsed = body === void 0 ? void 0 : Entry.safeParse(JSON.parse(body.toString("utf8")));
+  } catch {
+    parsed = void 0;
+  }
+  if (!parsed?.success || parsed.data.alias !== alias) {
+    throw new ExternalError(`the alias history entry ${key} in ${store.location} is missing or not valid`, {
+      hint: "it was changed outside mlops-kit; restore it from the bucket's versioning, or remove it"
+    });
+  }
+  return parsed.data;
+}
+async function aliasHistory(store, model, alias) {
+  const keys = (await entryKeys(store, model, alias)).get(alias) ?? [];
+  return chain(await mapBounded(keys, 8, (key) => readEntry(store, key, alias)));
+}
+function chain(entries) {
+  return entries.map((entry, i) => ({ ...entry, from: i === 0 ? null : entries[i - 1]?.to ?? null }));
+}
+async function allAliasHistory(store, model) {
+  const events = [];
+  for (const [alias, keys] of await entryKeys(store, model)) {
+    const entries = chain(await mapBounded(keys, 8, (key) => readEntry(store, key, alias)));
+    entries.forEach((event, i) => events.push({ key: keys[i] ?? "", event }));
+  }
+  return events.sort((a, b) => a.event.at.localeCompare(b.event.at) || a.key.localeCompare(b.key)).map((e) => e.event);
+}
+async function currentAliases(store, model, only) {
+  const current = /* @__PURE__ */ new Map();
+  const groups = [...await entryKeys(store, model, only)];
+  await mapBounded(groups, 8, async ([alias, keys]) => {
+    const last = keys.at(-1);
+    if (last) current.set(alias, await readEntry(store, last, alias));
+  });
+  return current;
+}
+async function appendMove(store, model, move) {
+  const last = (await currentAliases(store, model, move.alias)).get(move.alias);
+  const requested = new Date(move.at);
+  const floor = last ? new Date(Date.parse(last.at) + 1) : requested;
+  const at = requested < floor ? floor : requested;
+  const entry = { ...move, from: last?.to ?? null, at: at.toISOString() };
+  for (; ; ) {
+    const key = `${aliasesPrefix(model, move.alias)}${compactTime(at)}-${randomBytes3(4).toString("hex")}.json`;
+    if (await store.create(key, `${JSON.stringify(entry, null, 2)}
+`)) return entry;
+  }
+}
+function servingStack(history) {
+  const stack = [];
+  for (const event of history) {
+    if (event.kind === "rollback") {
+      const index = stack.lastIndexOf(event.to);
+      if (index >= 0) stack.length = index + 1;
+      else stack.push(event.to);
+    } else if (stack.at(-1) !== event.to) {
+      stack.push(event.to);
+    }
+  }
+  return stack;
+}
+function moveInForce(history, date) {
+  let found;
+  for (const event of history) if (Date.parse(event.at) <= date.getTime()) found = event;
+  return found;
+}
+
+// src/registry/manifest.ts
+var MANIFEST_FORMAT_V1 = "mlops-kit/manifest@1";
+var MANIFEST_FORMAT = "mlops-kit/manifest@2";
+var SafeRelativePath = external_exports.string().refine((value) => relativePathProblem(value) === void 0, {
+  error: "not a safe relative path"
+});
+var Name = external_exports.string().regex(NAME_PATTERN, { error: "not a valid name" });
+var FileEntry = external_exports.object({
+  /** Path inside the version (and, on pull, inside the output folder). */
+  path: SafeRelativePath,
+  size: external_exports.number().int().min(0),
+  sha256: external_exports.string().regex(/^[0-9a-f]{64}$/)
+});
+var ManifestSchema = external_exports.object({
+  format: external_exports.enum([MANIFEST_FORMAT_V1, MANIFEST_FORMAT]),
+  model: Name,
+  /** Unique and sortable without coordination: `v<UTC time to the ms>-<random>` (see newVersionId). */
+  version: Name,
+  /** The friendly number (1, 2, 3 ...): unique per model, in commit order. Absent on `@1` manifests. */
+  sequence: external_exports.number().int().min(1).optional(),
+  createdAt: external_exports.string(),
+  files: external_exports.array(FileEntry),
+  /**
+   * Files the kit keeps with a version for its own use, by name: `predictions` (the evaluation predictions, for
+   * paired significance tests against this version) and `profile` (the training-data profile, the drift reference).
+   */
+  attachments: external_exports.record(external_exports.string().regex(NAME_PATTERN), FileEntry).default({}),
+  metrics: external_exports.record(external_exports.string(), external_exports.number()),
+  slices: external_exports.array(
+    external_exports.object({
+      column: external_exports.string(),
+      value: external_exports.string(),
+      rows: external_exports.number(),
+      metrics: external_exports.record(external_exports.string(), external_exports.number())
+    })
+  ).default([]),
+  gate: external_exports.object({ verdict: external_exports.enum(["pass", "fail", "error"]), baseline: external_exports.string().nullable() }).nullable(),
+  params: external_exports.record(external_exports.string(), external_exports.unknown()),
+  /** Fingerprints (size, sha256) of the data the model was trained and evaluated on. */
+  data: external_exports.array(external_exports.object({ dataset: external_exports.string(), files: external_exports.array(FileEntry.extend({ path: external_exports.string() })) })),
+  git: external_exports.object({ sha: external_exports.string().nullable(), ref: external_exports.string().nullable() }),
+  /** owner/name of the repository that published it, when known. */
+  repository: external_exports.string().nullable().optional(),
+  runUrl: external_exports.string().nullable(),
+  actor: external_exports.string().nullable(),
+  kitVersion: external_exports.string()
+}).refine((m) => m.format === MANIFEST_FORMAT_V1 || m.sequence !== void 0, {
+  error: `a ${MANIFEST_FORMAT} manifest needs a sequence number`,
+  path: ["sequence"]
+});
+
+// src/registry/sequence.ts
+var PREFIX = (model) => `${model}/sequence/`;
+var CLAIM = /^[^/]+\/sequence\/(\d+)\/[^/]+$/;
+var MAX_ROUNDS = 40;
+var realSleep = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
+var folder = (model, n) => `${PREFIX(model)}${String(n).padStart(6, "0")}/`;
+async function claimSequence(store, model, version, sleep = realSleep) {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    let highest = 0;
+    for (const key of await store.list(PREFIX(model))) {
+      const n2 = Number(CLAIM.exec(key)?.[1] ?? 0);
+      if (n2 > highest) highest = n2;
+    }
+    const n = highest + 1;
+    const mine = `${folder(model, n)}${version}`;
+    await store.put(mine, `${JSON.stringify({ version })}
+`);
+    const rivals = (await store.list(folder(model, n))).filter((key) => key !== mine);
+    if (rivals.length === 0) return n;
+    await store.delete(mine);
+    await sleep(Math.random() * Math.min(2e3, 25 * 2 ** Math.min(round, 6)));
+  }
+  throw new ExternalError(
+    `could not get a version number for ${model} in ${store.location} after ${MAX_ROUNDS} tries: too many publishes at once`,
+    { hint: "publish again; serialise publishes with a `concurrency:` group in the workflow" }
+  );
+}
+async function sequenceClaimants(store, model, n) {
+  const keys = await store.list(folder(model, n));
+  return keys.map((key) => key.slice(key.lastIndexOf("/") + 1));
+}
+
+// src/registry/registry.ts
+var DEBRIS_AGE_MS = 24 * 60 * 60 * 1e3;
+var COMMIT_DEADLINE_MS = 12 * 60 * 60 * 1e3;
+function createRegistry(store, now = () => /* @__PURE__ */ new Date(), options = {}) {
+  const versionKey = (model, version) => `${model}/versions/${version}`;
+  const readManifest = async (model, version) => {
+    checkModelName(model);
+    checkVersionName(version);
+    const key = `${versionKey(model, version)}/manifest.json`;
+    const body = await store.get(key);
+    if (body === void 0) return void 0;
+    let raw;
+    try {
+      raw = JSON.parse(body.toString("utf8"));
+    } catch {
+      throw new ExternalError(`the registry object ${key} in ${store.location} is not valid JSON`, {
+        hint: "it was changed outside mlops-kit; restore it or remove it"
+      });
+    }
+    const parsed = ManifestSchema.safeParse(raw);
+    if (!parsed.success) {
+      throw new ExternalError(
+        `the manifest ${key} in ${store.location} is not a valid mlops-kit manifest: ${parsed.error.issues[0]?.message ?? ""}`
+      );
+    }
+    if (parsed.data.model !== model || parsed.data.version !== version) {
+      throw new ExternalError(
+        `the manifest ${key} in ${store.location} describes ${parsed.data.model} ${parsed.data.version}, not ${model} ${version}`,
+        { hint: "it was copied or changed outside mlops-kit; remove it" }
+      );
+    }
+    return parsed.data;
+  };
+  const download = async (manifest, relative2, entry, target, hooks) => {
+    const report2 = (bytes, done) => hooks.onProgress?.({ direction: "download", path: entry.path, bytes, total: entry.size, done });
+    try {
+      const found = await store.download(`${versionKey(manifest.model, manifest.version)}/${relative2}`, target, {
+        expected: { size: entry.size, sha256: entry.sha256 },
+        onProgress: (bytes) => report2(bytes, false)
+      });
+      if (!found) {
+        throw new ExternalError(
+          `version ${manifest.version} of ${manifest.model} lists ${entry.path}, but the registry has no such file`,
+          { hint: "the version was damaged outside mlops-kit; publish again or roll back" }
+        );
+      }
+    } catch (error) {
+      if (!(error instanceof CorruptObjectError)) throw error;
+      throw new ExternalError(
+        `${entry.path} of ${manifest.model} ${manifest.version} is corrupted: the registry holds ${error.actual.size} bytes with sha256 ${error.actual.sha256.slice(0, 12)}\u2026, the manifest says ${entry.size} bytes with sha256 ${entry.sha256.slice(0, 12)}\u2026`,
+        {
+          hint: "the stored object was changed or damaged after publishing; nothing was written. Publish again or roll back",
+          cause: error
+        }
+      );
+    }
+    report2(entry.size, true);
+  };
+  const bySequence = async (model, sequence) => {
+    for (const version of await sequenceClaimants(store, model, sequence)) {
+      const manifest = await readManifest(model, version).catch(() => void 0);
+      if (manifest?.sequence === sequence) return manifest;
+    }
+    return void 0;
+  };
+  const registry = {
+    location: store.location,
+    async publish(input, hooks = {}) {
+      checkModelName(input.model);
+      const paths = /* @__PURE__ */ new Set();
+      for (const file of input.files) {
+        if (paths.has(checkFilePath(file.path))) throw new InputError(`${file.path} is listed twice`);
+        paths.add(file.path);
+      }
+      const names = /* @__PURE__ */ new Set();
+      for (const attachment of input.attachments ?? []) {
+        if (!NAME_PATTERN.test(attachment.name))
+          throw new InputError(`"${attachment.name}" is not a valid attachment name`);
+        if (names.has(attachment.name)) throw new InputError(`two attachments are named ${attachment.name}`);
+        names.add(attachment.name);
+        checkFilePath(path11.basename(attachment.source));
+      }
+      const created = now();
+      const version = await freshVersionId(store, input.model, created);
+      const base = versionKey(input.model, version);
+      const upload = async (key, source, shown) => {
+        const digest = await store.upload(`${base}/${key}`, source, {
+          onProgress: (bytes, total) => hooks.onProgress?.({ direction: "upload", path: shown, bytes, total, done: false })
+        });
+        hooks.onProgress?.({ direction: "upload", path: shown, bytes: digest.size, total: digest.size, done: true });
+        return { path: shown, ...digest };
+      };
+      const files = [];
+      for (const file of input.files) files.push(await upload(`files/${file.path}`, file.source, file.path));
+      const attachments = {};
+      for (const attachment of input.attachments ?? []) {
+        const stored = `${attachment.name}/${path11.basename(attachment.source)}`;
+        attachments[attachment.name] = await upload(`attachments/${stored}`, attachment.source, stored);
+      }
+      if (now().getTime() - created.getTime() > COMMIT_DEADLINE_MS) {
+        throw new ExternalError(
+          `publishing ${input.model} ${version} took longer than 12 hours; it was not committed`,
+          {
+            hint: "its uploaded files may already count as debris of an interrupted publish; publish again"
+          }
+        );
+      }
+      const sequence = await claimSequence(store, input.model, version, options.sleep ?? realSleep);
+      const manifest = ManifestSchema.parse({
+        ...input,
+        format: MANIFEST_FORMAT,
+        version,
+        sequence,
+        createdAt: created.toISOString(),
+        files,
+        attachments
+      });
+      if (!await store.create(`${base}/manifest.json`, `${JSON.stringify(manifest, null, 2)}
+`)) {
+        throw new ExternalError(`${input.model} ${version} already has a manifest in ${store.location}`, {
+          hint: "two publishes drew the same version id; publish again"
+        });
+      }
+      return manifest;
+    },
+    async versions(model) {
+      checkModelName(model);
+      const ids = (await store.folders(`${model}/versions/`)).filter((id) => NAME_PATTERN.test(id));
+      const manifests = await mapBounded(ids, 8, (id) => readManifest(model, id));
+      return manifests.filter((m) => m !== void 0);
+    },
+    version: readManifest,
+    async resolve(model, ref) {
+      checkModelName(model);
+      const parsed = parseRef(ref);
+      if (parsed.kind === "version") return readManifest(model, parsed.id);
+      if (parsed.kind === "sequence") return bySequence(model, parsed.sequence);
+      const current = (await currentAliases(store, model, parsed.alias)).get(parsed.alias);
+      return current ? readManifest(model, current.to) : void 0;
+    },
+    async aliases(model) {
+      checkModelName(model);
+      const current = await currentAliases(store, model);
+      return Object.fromEntries([...current].sort(([a], [b]) => a.localeCompare(b)).map(([a, e]) => [a, e.to]));
+    },
+    async moveAlias(model, alias, version, event) {
+      checkModelName(model);
+      checkAliasName(alias);
+      if (!await readManifest(model, version)) throw new InputError(`model ${model} has no version ${version}`);
+      return appendMove(store, model, { kind: "promote", ...event, alias, to: version });
+    },
+    async rollback(model, alias, event) {
+      checkModelName(model);
+      checkAliasName(alias);
+      const stack = servingStack(await aliasHistory(store, model, alias));
+      const current = stack.at(-1);
+      const target = stack.at(-2);
+      if (!current) throw new InputError(`${model} has no alias ${alias} to roll back`);
+      if (!target) {
+        throw new InputError(`${alias} of ${model} has nothing to roll back to: it has only ever stood on ${current}`, {
+          hint: "promote another version instead: mlops promote <version>"
+        });
+      }
+      if (!await readManifest(model, target)) throw new InputError(`model ${model} has no version ${target}`);
+      return appendMove(store, model, {
+        ...event,
+        reason: event.reason || `rolled back from ${current}`,
+        alias,
+        to: target,
+        forced: false,
+        kind: "rollback"
+      });
+    },
+    async history(model, alias) {
+      checkModelName(model);
+      if (alias === void 0) return allAliasHistory(store, model);
+      return aliasHistory(store, model, checkAliasName(alias));
+    },
+    async aliasAt(model, alias, date) {
+      checkModelName(model);
+      return moveInForce(await aliasHistory(store, model, checkAliasName(alias)), date);
+    },
+    async pull(manifest, outDir, hooks = {}) {
+      await mkdir5(outDir, { recursive: true });
+      const staging = await mkdtemp2(path11.join(outDir, ".mlops-pull-"));
+      try {
+        const targets = [];
+        for (const file of manifest.files) {
+          const relative2 = checkFilePath(file.path);
+          const target = path11.join(outDir, ...relative2.split("/"));
+          if (!isInside(outDir, target)) throw new InputError(`refusing to write ${file.path} outside ${outDir}`);
+          await download(manifest, `files/${relative2}`, file, path11.join(staging, ...relative2.split("/")), hooks);
+          targets.push(target);
+        }
+        for (const [i, file] of manifest.files.entries()) {
+          const target = targets[i];
+          await mkdir5(path11.dirname(target), { recursive: true });
+          await rename2(path11.join(staging, ...file.path.split("/")), target);
+        }
+        return targets;
+      } finally {
+        await rm4(staging, { recursive: true, force: true });
+      }
+    },
+    async pullAttachment(manifest, name, file) {
+      const entry = manifest.attachments[name];
+      if (!entry) return false;
+      await download(manifest, `attachments/${checkFilePath(entry.path)}`, entry, file, {});
+      return true;
+    },
+    async models() {
+      const names = (await store.folders("")).filter((name) => NAME_PATTERN.test(name));
+      const found = await mapBounded(names, 8, async (name) => {
+        for (const id of await store.folders(`${name}/versions/`)) {
+          if (NAME_PATTERN.test(id) && await store.exists(`${versionKey(name, id)}/manifest.json`)) return name;
+        }
+        return void 0;
+      });
+      return found.filter((name) => name !== void 0);
+    },
+    async clean(model, before = new Date(now().getTime() - DEBRIS_AGE_MS)) {
+      checkModelName(model);
+      const report2 = { versions: [], objects: 0, uploads: 0 };
+      for (const id of await store.folders(`${model}/versions/`)) {
+        const started = versionTime(id);
+        if (!started || started >= before || await store.exists(`${versionKey(model, id)}/manifest.json`)) continue;
+        const keys = await store.list(`${versionKey(model, id)}/`);
+        if (keys.length === 0) continue;
+        await mapBounded(keys, 8, (key) => store.delete(key));
+        report2.versions.push(id);
+        report2.objects += keys.length;
+      }
+      report2.uploads = await store.discardIncomplete(`${model}/versions/`, before);
+      return report2;
+    }
+  };
+  return registry;
+}
+async function freshVersionId(store, model, created) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const id = newVersionId(created);
+    if ((await store.list(`${model}/versions/${id}/`)).length === 0) return id;
+  }
+  throw new ExternalError(`could not find a free version id for ${model} in ${store.location}`);
+}
+
+// src/registry/open.ts
+async function openRegistry(context) {
+  const { uri, region, endpoint, force_path_style } = context.loaded.config.registry;
+  const store = await openObjectStore(uri ?? context.workspace.registryDir, context.loaded.root, {
+    env: context.env,
+    region,
+    endpoint,
+    forcePathStyle: force_path_style
+  });
+  return createRegistry(store, context.now);
+}
+
+// src/registry/publish.ts
+import path12 from "node:path";
+
+// src/registry/progress.ts
+var BIG = 32 * 1024 * 1024;
+function progressReporter(log2, clock) {
+  const started = /* @__PURE__ */ new Map();
+  return (event) => {
+    const id = `${event.direction}:${event.path}`;
+    const verb = event.direction === "upload" ? "uploading" : "downloading";
+    let state = started.get(id);
+    if (!state) {
+      state = { at: clock(), tenths: 0 };
+      started.set(id, state);
+      if (event.total >= BIG && !event.done) log2(`${verb} ${event.path} (${formatBytes(event.total)})`);
+    }
+    if (event.done) {
+      started.delete(id);
+      const seconds = (clock() - state.at) / 1e3;
+      const rate = seconds > 0 ? `, ${formatBytes(event.total / seconds)}/s` : "";
+      const verified = event.direction === "download" ? ", sha256 verified" : "";
+      const past = event.direction === "upload" ? "uploaded" : "downloaded";
+      log2(`${past} ${event.path}: ${formatBytes(event.total)} in ${seconds.toFixed(1)} s${rate}${verified}`);
+      return;
+    }
+    if (event.total < BIG) return;
+    const tenths = Math.floor(event.bytes / event.total * 10);
+    if (tenths > state.tenths && tenths < 10) {
+      state.tenths = tenths;
+      log2(`  ${event.path}: ${tenths * 10}% (${formatBytes(event.bytes)} of ${formatBytes(event.total)})`);
+    }
+  };
+}
+function formatBytes(bytes) {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${Math.round(value)} B` : `${value.toFixed(value >= 100 ? 0 : 1)} ${units[unit]}`;
+}
+
+// src/registry/publish.ts
+async function publishModel(context, registry, inputs) {
+  const { loaded, provenance } = context;
+  const { config, root } = loaded;
+  const targets = config.publish.files ?? config.train?.outputs ?? [];
+  if (targets.length === 0) {
+    throw new InputError("nothing to publish: publish.files and train.outputs are both empty", {
+      hint: "list the model files in publish.files"
+    });
+  }
+  let digests;
+  try {
+    digests = await digestFiles(root, targets);
+  } catch (error) {
+    if (isErrnoException(error, "ENOENT")) {
+      throw new InputError(`cannot publish: ${path12.relative(root, error.path ?? "") || "a file"} does not exist`, {
+        hint: "run the train stage first (publish.files or train.outputs)"
+      });
+    }
+    throw error;
+  }
+  const data = [];
+  for (const [dataset, sources] of [
+    ["train", config.data?.train],
+    ["eval", config.data?.eval]
+  ]) {
+    if (sources === void 0) continue;
+    const files = await resolveDataFiles(sources, root);
+    data.push({
+      dataset,
+      files: await digestFiles(
+        root,
+        files.map((f) => path12.relative(root, f))
+      )
+    });
+  }
+  const progress = progressReporter(
+    (line) => context.logger.info(line),
+    () => context.now().getTime()
+  );
+  const manifest = await registry.publish(
+    {
+      model: config.model.name,
+      files: digests.map((d) => ({ path: d.path, source: path12.join(root, d.path) })),
+      // The evaluation predictions travel with the version, so a later candidate can be tested against them row by row.
+      attachments: [
+        ...inputs.evaluation?.predictions ? [{ name: "predictions", source: inputs.evaluation.predictions.snapshot }] : [],
+        ...inputs.validation?.profile ? [{ name: "profile", source: inputs.validation.profile }] : []
+      ],
+      metrics: inputs.evaluation?.metrics ?? {},
+      slices: inputs.evaluation?.slices ?? [],
+      gate: inputs.gate && inputs.gate.verdict !== "skipped" ? { verdict: inputs.gate.verdict, baseline: inputs.gate.baseline?.description ?? null } : null,
+      params: inputs.train?.params ?? {},
+      data,
+      git: { sha: provenance.gitSha, ref: provenance.ref },
+      runUrl: provenance.runUrl,
+      actor: provenance.actor,
+      repository: provenance.repository,
+      kitVersion: KIT_VERSION
+    },
+    { onProgress: progress }
+  );
+  await cleanDebris(context, registry, config.model.name);
+  const alias = config.publish.promote;
+  let promoted = null;
+  let promotion;
+  if (alias === false) {
+    promotion = "not promoted: publish.promote is false";
+  } else if (!inputs.gate || inputs.gate.verdict === "skipped") {
+    promotion = `not promoted to ${alias}: no gate verdict (run the gate stage first)`;
+  } else if (inputs.gate.verdict !== "pass") {
+    promotion = `not promoted to ${alias}: the gate verdict is ${inputs.gate.verdict}`;
+  } else if (!promotesFrom(provenance.ref, config.publish.promote_branches)) {
+    promotion = `not promoted to ${alias}: ${provenance.ref} is not one of publish.promote_branches (${config.publish.promote_branches.join(", ")})`;
+  } else {
+    const baseline = inputs.gate.baseline?.description;
+    await registry.moveAlias(config.model.name, alias, manifest.version, {
+      at: context.now().toISOString(),
+      actor: provenance.actor,
+      reason: baseline ? `gate passed against ${baseline}` : "gate passed (first version)",
+      runUrl: provenance.runUrl,
+      forced: false
+    });
+    promoted = alias;
+    promotion = `promoted to ${alias}`;
+  }
+  return {
+    stage: "publish",
+    model: config.model.name,
+    version: manifest.version,
+    sequence: manifest.sequence ?? null,
+    uri: `${registry.location}/${config.model.name}/versions/${manifest.version}`,
+    manifest: `${registry.location}/${config.model.name}/versions/${manifest.version}/manifest.json`,
+    files: manifest.files.length,
+    bytes: manifest.files.reduce((sum, f) => sum + f.size, 0),
+    promoted,
+    promotion
+  };
+}
+function promotesFrom(ref, branches) {
+  if (ref === null) return true;
+  const branch = /^refs\/heads\/(.+)$/.exec(ref)?.[1];
+  return branch !== void 0 && branches.includes(branch);
+}
+async function cleanDebris(context, registry, model) {
+  try {
+    const cleaned = await registry.clean(model);
+    if (cleaned.versions.length > 0 || cleaned.uploads > 0) {
+      context.logger.info(
+        `removed the debris of ${cleaned.versions.length} interrupted publish(es) (${cleaned.objects} object(s)) and ${cleaned.uploads} unfinished upload(s)`
+      );
+    }
+  } catch (error) {
+    context.logger.warn(
+      `could not clean up after interrupted publishes: ${error instanceof Error ? error.message : String(error)}`
+    );
+  }
+}
+
+// src/train/section.ts
+function trainSection(result) {
+  if (result.status === "skipped")
+    return {
+      title: "Training",
+      status: "skipped",
+      headline: "no train section",
+      blocks: [{ kind: "text", text: "No train section in the config." }]
+    };
+  const seconds = (ms) => `${(ms / 1e3).toFixed(1)} s`;
+  const hit = result.cache.status === "hit" && result.cache.reusedFrom !== null;
+  const blocks = [
+    {
+      kind: "text",
+      text: hit ? `${result.command ?? ""} \u2014 not run: cache hit, outputs restored in ${seconds(result.durationMs)}.` : `${result.command ?? ""} \u2014 ${seconds(result.durationMs)}, exit code ${result.exitCode ?? "none"}${result.peakMemoryBytes === null ? "" : `, peak memory ${formatBytes2(result.peakMemoryBytes)}`}.`
+    }
+  ];
+  if (result.leg) blocks.push({ kind: "text", text: `Sweep leg ${result.leg.id}: ${result.leg.name}.` });
+  blocks.push({ kind: "text", text: cacheLine(result) });
+  const params = Object.entries(result.params);
+  if (params.length > 0) {
+    blocks.push({
+      kind: "table",
+      table: {
+        headers: ["param", "value"],
+        rows: params.map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)])
+      }
+    });
+  }
+  if (result.failure) blocks.push({ kind: "code", text: result.failure });
+  if (result.outputs.length > 0) {
+    blocks.push({
+      kind: "details",
+      summary: `Outputs (${result.outputs.length} files)`,
+      blocks: [
+        {
+          kind: "table",
+          table: {
+            headers: ["file", "bytes", "sha256"],
+            rows: result.outputs.map((o) => [o.path, String(o.size), o.sha256.slice(0, 12)]),
+            align: ["left", "right", "left"]
+          }
+        }
+      ]
+    });
+  }
+  const headline = result.status !== "ok" ? `exit code ${result.exitCode ?? "none"}` : hit ? `cache hit, ${result.outputs.length} output file(s) restored` : `${seconds(result.durationMs)}, ${result.outputs.length} output file(s)${result.cache.status === "off" ? "" : ", cache miss"}`;
+  return { title: "Training", status: result.status === "ok" ? "ok" : "failed", headline, blocks };
+}
+function cacheLine(result) {
+  const { cache } = result;
+  const where = cache.location ? ` (${cache.backend}: ${cache.location})` : "";
+  const key = cache.key ? `, key ${cache.key.slice(-64, -52)}` : "";
+  const notes = cache.notes.length > 0 ? ` Notes: ${cache.notes.join("; ")}.` : "";
+  switch (cache.status) {
+    case "hit":
+      return `Run cache: hit${where}${key}. Reused the outputs of run ${cache.reusedFrom ? describeRun(cache.reusedFrom) : "?"}.${notes}`;
+    case "off":
+      return `Run cache: off.${notes}`;
+    case "forced":
+      return `Run cache: skipped (--force)${where}${key}; ${cache.saved ? "the new outputs were saved" : "not saved"}.${notes}`;
+    default:
+      return `Run cache: ${cache.status}${where}${key}; ${cache.saved ? "this run's outputs were saved" : "this run's outputs were not saved"}.${notes}`;
+  }
+}
+function formatBytes2(bytes) {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+// src/pipeline/stages.ts
+async function save(context, stage, result, section, exitCode) {
+  const { workspace } = context;
+  await mkdir6(workspace.outDir, { recursive: true });
+  const resultFile = workspace.resultFile(stage);
+  const reportFile = workspace.reportFile(stage);
+  await writeFile3(resultFile, `${JSON.stringify(result, null, 2)}
+`);
+  await writeFile3(reportFile, `${renderMarkdown(section)}
+`);
+  return { result, section, exitCode, resultFile, reportFile };
+}
+async function readStageResult(context, stage) {
+  let text;
+  try {
+    text = await readFile4(context.workspace.resultFile(stage), "utf8");
+  } catch (error) {
+    if (isErrnoException(error, "ENOENT")) return null;
+    throw error;
+  }
+  const value = JSON.parse(text);
+  if (value.stage !== stage) throw new InputError(`${context.workspace.resultFile(stage)} is not a ${stage} result`);
+  return value;
+}
+async function runValidateStage(context) {
+  const result = await validateData(context.loaded.config.data, context.loaded.root);
+  for (const finding of result.datasets.flatMap((d) => d.findings)) {
+    const message = `${finding.dataset}${finding.column ? ` column ${finding.column}` : ""}: ${finding.message} (${finding.count} row(s), e.g. ${finding.observed}${finding.rows.length > 0 ? ` at row ${finding.rows.join(", ")}` : ""})`;
+    const location = context.loaded.locate(finding.configPath);
+    if (finding.severity === "error") context.logger.error(message, location);
+    else context.logger.warn(message, location);
+  }
+  return save(
+    context,
+    "validate",
+    result,
+    validateSection(result),
+    result.verdict === "fail" ? ExitCode.checkFailed : ExitCode.ok
+  );
+}
+async function runTrainStage(context, options) {
+  const result = await trainModel(context, options);
+  if (result.failure) context.logger.error(result.failure);
+  return save(
+    context,
+    "train",
+    result,
+    trainSection(result),
+    result.status === "failed" ? ExitCode.checkFailed : ExitCode.ok
+  );
+}
+async function runEvaluateStage(context) {
+  const result = await evaluateModel(context);
+  if (result.failure) context.logger.error(result.failure);
+  for (const warning of result.warnings) context.logger.warn(warning);
+  return save(
+    context,
+    "evaluate",
+    result,
+    evaluateSection(result),
+    result.status === "failed" ? ExitCode.checkFailed : ExitCode.ok
+  );
+}
+async function runGateStage(context) {
+  const evaluation = await readStageResult(context, "evaluate");
+  if (!evaluation) {
+    throw new InputError("there are no metrics to gate: the evaluate stage has not run in this workspace", {
+      hint: "run `mlops evaluate` first (or `mlops run`)"
+    });
+  }
+  const registry = await openRegistry(context);
+  const result = await runGate(context, evaluation, registry);
+  for (const outcome of result.outcomes) {
+    if (outcome.verdict !== "fail" && outcome.verdict !== "error" && outcome.verdict !== "warn") continue;
+    const location = context.loaded.locate(["gate", "rules", outcome.rule]);
+    const message = `gate: ${outcome.metric}${outcome.slice ? ` [${outcome.slice.column}=${outcome.slice.value}]` : ""}: ${outcome.reason}`;
+    if (outcome.verdict === "warn") context.logger.warn(message, location);
+    else context.logger.error(message, location);
+  }
+  const exitCode = result.verdict === "fail" ? ExitCode.checkFailed : result.verdict === "error" ? ExitCode.usageOrConfig : ExitCode.ok;
+  return save(context, "gate", result, gateSection(result), exitCode);
+}
+async function runPublishStage(context) {
+  const [validation, train, evaluation, gate] = await Promise.all([
+    readStageResult(context, "validate"),
+    readStageResult(context, "train"),
+    readStageResult(context, "evaluate"),
+    readStageResult(context, "gate")
+  ]);
+  const registry = await openRegistry(context);
+  const result = await publishModel(context, registry, { validation, train, evaluation, gate });
+  return save(context, "publish", result, publishSection(result), ExitCode.ok);
+}
+async function runPipeline(context, options) {
+  const stages = [];
+  const step = async (name, run) => {
+    const outcome = await context.logger.group(name, run);
+    stages.push(outcome);
+    return outcome;
+  };
+  const stop = (at, exitCode) => ({ stage: "run", exitCode, stoppedAt: at, stages });
+  const params = await resolveTrainParams(context.loaded, options.overrides);
+  const validated = await step("validate", () => runValidateStage(context));
+  if (validated.exitCode !== ExitCode.ok) return stop("validate", validated.exitCode);
+  const { force, cacheChoice } = options;
+  const trained = await step(
+    "train",
+    () => runTrainStage(context, {
+      params,
+      ...force === void 0 ? {} : { force },
+      ...cacheChoice === void 0 ? {} : { cacheChoice }
+    })
+  );
+  if (trained.exitCode !== ExitCode.ok) return stop("train", trained.exitCode);
+  const evaluated = await step("evaluate", () => runEvaluateStage(context));
+  if (evaluated.exitCode !== ExitCode.ok) return stop("evaluate", evaluated.exitCode);
+  const gated = await step("gate", () => runGateStage(context));
+  if (gated.result.verdict === "error") return stop("gate", gated.exitCode);
+  if (options.publish) await step("publish", () => runPublishStage(context));
+  return { stage: "run", exitCode: gated.exitCode, stoppedAt: null, stages };
+}
+
+export {
+  openObjectStore,
+  parseModelRef,
+  createRegistry,
+  openRegistry,
+  progressReporter,
+  formatBytes,
+  CACHE_CHOICES,
+  parseCacheChoice,
+  openRunCache,
+  resolveTrainParams,
+  runValidateStage,
+  runTrainStage,
+  runEvaluateStage,
+  runGateStage,
+  runPublishStage,
+  runPipeline
+};

@@ -1,0 +1,88 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  reportArtifact
+} from "./chunks/chunk-GAXDFNF6.js";
+import "./chunks/chunk-TKNEU5H6.js";
+import {
+  actionInputs,
+  createActionsLogger,
+  credentialSecrets
+} from "./chunks/chunk-7DFCO746.js";
+import {
+  ReportSection,
+  loadConfig,
+  renderMarkdown
+} from "./chunks/chunk-VCPUFKR7.js";
+import {
+  ConfigError,
+  UsageError,
+  UserError,
+  asError,
+  formatPath
+} from "./chunks/chunk-4MICSIQX.js";
+import {
+  error,
+  setFailed,
+  setOutput,
+  setSecret,
+  summary
+} from "./chunks/chunk-O5RPIDMJ.js";
+import "./chunks/chunk-BIQWF3VO.js";
+import "./chunks/chunk-RZGYXAJU.js";
+
+// src/actions/report.ts
+import { existsSync } from "node:fs";
+import path from "node:path";
+async function run(env = process.env) {
+  const workspaceRoot = env.GITHUB_WORKSPACE ?? process.cwd();
+  const workingDirectory = path.resolve(workspaceRoot, actionInputs.text("working-directory") ?? ".");
+  const logger = createActionsLogger(workspaceRoot, workingDirectory);
+  for (const secret of credentialSecrets(env)) setSecret(secret);
+  try {
+    const reportInput = actionInputs.text("report");
+    if (!reportInput) throw new UsageError(`input "report" is required: the path of the gate's gate.json artifact`);
+    const configPath = actionInputs.text("config") ?? "mlops.yml";
+    const loaded = existsSync(path.resolve(workingDirectory, configPath)) ? await loadConfig(configPath, workingDirectory) : null;
+    const file = path.resolve(workingDirectory, reportInput);
+    const outcome = await reportArtifact({
+      file,
+      shown: path.relative(workspaceRoot, file) || file,
+      settings: loaded?.config.report ?? ReportSection.parse({}),
+      env,
+      target: {},
+      access: {
+        token: actionInputs.text("github-token"),
+        baseUrl: env.GITHUB_API_URL || "https://api.github.com",
+        logger
+      },
+      dryRun: false
+    });
+    const published = outcome.published;
+    setOutput("verdict", outcome.report.verdict);
+    setOutput("comment-url", published?.commentUrl ?? "");
+    setOutput("check-run-id", published?.checkRunId ?? "");
+    if (loaded?.config.report.summary ?? true)
+      await summary.addRaw(renderMarkdown(outcome.surfaces.section)).addEOL().write();
+    if (published?.commentUrl) logger.info(`Pull-request comment ${published.commentAction}: ${published.commentUrl}`);
+    for (const problem of published?.problems ?? []) logger.error(`could not post ${problem}`);
+    if (published && published.problems.length > 0)
+      setFailed(`could not post the report: ${published.problems.join("; ")}`);
+  } catch (thrown) {
+    const error2 = asError(thrown);
+    setOutput("verdict", "error");
+    if (error2 instanceof ConfigError) {
+      for (const d of error2.diagnostics.filter((d2) => d2.severity === "error"))
+        logger.error(`${formatPath(d.path)}: ${d.message}`, d.location);
+      setFailed(error2.message);
+    } else if (error2 instanceof UserError) {
+      logger.error(error2.message + (error2.hint ? ` (${error2.hint})` : ""), error2.location);
+      setFailed(error2.message);
+    } else {
+      error(error2.stack ?? error2.message);
+      setFailed(`internal error in mlops-kit (please report it): ${error2.message}`);
+    }
+  } finally {
+    logger.flushOverflow();
+  }
+}
+await run();

@@ -1,0 +1,32 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  runSelectStage
+} from "./chunks/chunk-AI2GVALP.js";
+import {
+  runAction
+} from "./chunks/chunk-7DFCO746.js";
+import "./chunks/chunk-VCPUFKR7.js";
+import "./chunks/chunk-4MICSIQX.js";
+import "./chunks/chunk-O5RPIDMJ.js";
+import "./chunks/chunk-BIQWF3VO.js";
+import "./chunks/chunk-RZGYXAJU.js";
+
+// src/actions/select.ts
+import path from "node:path";
+await runAction({
+  run: (context, inputs) => {
+    const results = inputs.text("results");
+    const base = context.env.GITHUB_WORKSPACE ?? context.loaded.root;
+    return runSelectStage(context, results === void 0 ? {} : { resultsDir: path.resolve(base, results) });
+  },
+  verdictOutput: "result",
+  outputs: ({ result }) => ({
+    result: result.winner ? "ok" : "failed",
+    leg: result.winner?.leg.id ?? "",
+    name: result.winner?.leg.name ?? "",
+    params: JSON.stringify(result.winner?.leg.values ?? {}),
+    metric: result.metric,
+    value: result.winner?.value ?? ""
+  }),
+  failureMessage: ({ result }) => `no sweep leg produced ${result.metric}`
+});

@@ -1,0 +1,258 @@
+import { execFile } from "node:child_process";
+import { accessSync, constants, existsSync, realpathSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { glob } from "tinyglobby";
+import { resolveDataFiles } from "../data/sources.ts";
+import { InputError } from "../errors.ts";
+import { fingerprintFiles, toRelative } from "../files/hash.ts";
+import { isInside, isS3Uri } from "../files/safe-path.ts";
+import type { StageContext } from "../pipeline/context.ts";
+import type { Params } from "../train/params.ts";
+import { CACHE_FORMAT_VERSION, type FileFingerprint, type KeyMaterial } from "./key.ts";
+
+/**
+ * Gathers the run cache key's material (DOMAIN.md §5) from the project: the command, resolved params and train.env;
+ * the content of train.inputs and of files the command names; the data; lockfiles; the platform; the versions of
+ * the interpreters the command names. All files are fingerprinted in one pass (src/files/hash.ts).
+ */
+
+/** Lockfiles and version pins: any of them changing can change what training produces. */
+export const LOCKFILES = [
+  "package-lock.json",
+  "npm-shrinkwrap.json",
+  "yarn.lock",
+  "pnpm-lock.yaml",
+  "bun.lock",
+  "bun.lockb",
+  "requirements.txt",
+  "requirements.lock",
+  "poetry.lock",
+  "Pipfile.lock",
+  "uv.lock",
+  "pdm.lock",
+  "pixi.lock",
+  "conda-lock.yml",
+  "environment.yml",
+  "renv.lock",
+  "Manifest.toml",
+  "Cargo.lock",
+  "go.sum",
+  "Gemfile.lock",
+  ".python-version",
+  ".nvmrc",
+  ".node-version",
+  ".tool-versions",
+];
+
+/** Interpreters whose version is part of the key when the command names them. */
+const INTERPRETERS =
+  /^(python(?:3(?:\.\d+)?)?|node|nodejs|bun|deno|Rscript|R|julia|ruby|java|uv|poetry|pipenv|pixi|conda|dotnet|perl)$/;
+
+export type MaterialOutcome =
+  | {
+      ok: true;
+      material: KeyMaterial;
+      /** The code files behind `material.code`, absolute, in the same order. */
+      codeFiles: string[];
+    }
+  | { ok: false; reason: string };
+
+export interface MaterialOptions {
+  /** Stamps file for skipping unchanged files (see fingerprintFiles). */
+  stampsFile?: string;
+}
+
+export async function collectKeyMaterial(
+  context: StageContext,
+  params: Params,
+  options: MaterialOptions = {},
+): Promise<MaterialOutcome> {
+  const { loaded } = context;
+  const { config, root, repoRoot } = loaded;
+  const train = config.train;
+  if (!train) return { ok: false, reason: "there is no train section" };
+  const dataSources = [config.data?.train, config.data?.eval].flatMap((s) =>
+    s === undefined ? [] : typeof s === "string" ? [s] : s,
+  );
+  const remote = dataSources.find(isS3Uri);
+  if (remote) {
+    return { ok: false, reason: `the data at ${remote} is on S3, which this build cannot fingerprint` };
+  }
+  const excluded = [context.workspace.dir, ...train.outputs.map((o) => path.resolve(root, o))];
+  const isExcluded = (file: string): boolean => excluded.some((dir) => isInside(dir, file));
+
+  const code = new Set<string>();
+  for (const [index, pattern] of train.inputs.entries()) {
+    const matches = (await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, dot: true })).filter(
+      (file) => !isExcluded(file),
+    );
+    if (matches.length === 0) {
+      throw new InputError(`train.inputs: "${pattern}" matches no file`, {
+        hint: "a missing input would leave code changes out of the run cache key; fix or remove the pattern",
+        ...withLocation(loaded.locate(["train", "inputs", index])),
+      });
+    }
+    for (const file of matches) code.add(path.normalize(file));
+  }
+  for (const file of filesNamedIn(train.command, root, repoRoot)) if (!isExcluded(file)) code.add(file);
+
+  const data = dataSources.length > 0 ? await resolveDataFiles(dataSources, root) : [];
+  const lockfiles = new Map<string, string>();
+  for (const name of LOCKFILES) {
+    for (const [label, folder] of [
+      [name, root],
+      [`<repo>/${name}`, repoRoot],
+    ] as const) {
+      const file = path.join(folder, name);
+      if (existsSync(file) && statSync(file).isFile()) lockfiles.set(label, file);
+    }
+  }
+
+  const codeFiles = [...code].sort();
+  const dataFiles = data.map((f) => path.normalize(f));
+  const lockFiles = [...lockfiles.values()];
+  const [pass, runtimes] = await Promise.all([
+    fingerprintFiles([...codeFiles, ...dataFiles, ...lockFiles], { ...options }),
+    interpreterVersions(train.command, { ...context.env, ...train.env }, root),
+  ]);
+  const print = (label: string, file: string): FileFingerprint => {
+    const found = pass.files.get(file);
+    if (!found) throw new Error(`no fingerprint for ${file}`);
+    return { path: label, size: found.size, sha256: found.sha256 };
+  };
+  return {
+    ok: true,
+    codeFiles,
+    material: {
+      format: CACHE_FORMAT_VERSION,
+      model: config.model.name,
+      command: train.command,
+      params,
+      env: train.env,
+      outputs: [...train.outputs],
+      code: codeFiles.map((f) => print(toRelative(root, f), f)),
+      data: dataFiles.map((f) => print(toRelative(root, f), f)),
+      lockfiles: [...lockfiles.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([label, f]) => print(label, f)),
+      platform: await platformName(),
+      runtimes,
+    },
+  };
+}
+
+function withLocation(location: ReturnType<StageContext["loaded"]["locate"]>): {
+  location?: NonNullable<typeof location>;
+} {
+  return location ? { location } : {};
+}
+
+/**
+ * Files the command names (`python train.py --config conf.yml`): a change to the training script retrains even if
+ * train.inputs forgets it. Words are split as a shell would roughly do; `--opt=value` counts its value. Only
+ * existing files inside the repository count; folders (usually outputs) do not.
+ */
+export function filesNamedIn(command: string, root: string, repoRoot: string): string[] {
+  const words = command.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
+  const files = new Set<string>();
+  for (const raw of words) {
+    const word = raw.replace(/^["']|["']$/g, "");
+    const value = word.startsWith("-") && word.includes("=") ? word.slice(word.indexOf("=") + 1) : word;
+    if (value === "" || value.startsWith("-") || /[$`*?<>|;&]/.test(value) || path.isAbsolute(value)) continue;
+    const file = path.resolve(root, value);
+    if (!isInside(repoRoot, file)) continue;
+    try {
+      if (statSync(file).isFile()) files.add(file);
+    } catch {
+      // Not a file: an option value, a module name, a word.
+    }
+  }
+  return [...files].sort();
+}
+
+/** `<name> --version` for each interpreter the command names; "not found" when it is not on PATH. */
+async function interpreterVersions(
+  command: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<Record<string, string>> {
+  const names = new Set(
+    (command.match(/[^\s"'`;&|()]+/g) ?? [])
+      .map((word) => path.basename(word))
+      .filter((word) => INTERPRETERS.test(word)),
+  );
+  const entries = await Promise.all(
+    [...names].sort().map(
+      (name) =>
+        new Promise<[string, string]>((resolve) => {
+          // The node on PATH may be this very process's binary: then its version is known without starting it.
+          if ((name === "node" || name === "nodejs") && isThisNode(name, env.PATH)) {
+            resolve([name, process.version]);
+            return;
+          }
+          execFile(name, ["--version"], { env, cwd, timeout: 15_000 }, (error, stdout, stderr) => {
+            const line = `${stdout}\n${stderr}`
+              .split("\n")
+              .map((l) => l.trim())
+              .find((l) => l !== "");
+            if (error && (error as NodeJS.ErrnoException).code === "ENOENT") resolve([name, "not found"]);
+            else resolve([name, line ?? (error ? `unknown (${error.message.split("\n")[0]})` : "unknown")]);
+          });
+        }),
+    ),
+  );
+  return Object.fromEntries(entries);
+}
+
+/**
+ * The code files whose content differs from the key's material: a training command that writes a file it names
+ * (`--log train.log`) or one of train.inputs makes the next run's key differ, so the cache could never hit.
+ */
+export async function codeChangedSince(
+  material: KeyMaterial,
+  codeFiles: readonly string[],
+  options: MaterialOptions = {},
+): Promise<string[]> {
+  const now = await fingerprintFiles(
+    codeFiles.filter((file) => existsSync(file)),
+    { ...options, keepOtherStamps: true },
+  );
+  return material.code
+    .filter((entry, i) => now.files.get(codeFiles[i] ?? "")?.sha256 !== entry.sha256)
+    .map((e) => e.path);
+}
+
+/** Whether `name` on PATH is the executable running this process (same file after resolving links). */
+function isThisNode(name: string, searchPath: string | undefined): boolean {
+  for (const dir of (searchPath ?? "").split(path.delimiter).filter(Boolean)) {
+    const candidate = path.join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+    } catch {
+      continue;
+    }
+    try {
+      return realpathSync(candidate) === realpathSync(process.execPath);
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** `linux-x64 ubuntu 24.04`, `darwin-arm64 23`: OS, CPU and the OS release that decides binary compatibility. */
+async function platformName(): Promise<string> {
+  const base = `${process.platform}-${process.arch}`;
+  if (process.platform === "linux") {
+    try {
+      const text = await readFile("/etc/os-release", "utf8");
+      const field = (name: string): string =>
+        (new RegExp(`^${name}=(.*)$`, "m").exec(text)?.[1] ?? "").replace(/^"|"$/g, "");
+      return `${base} ${field("ID")} ${field("VERSION_ID")}`.trim();
+    } catch {
+      return base;
+    }
+  }
+  if (process.platform === "darwin") return `${base} ${os.release().split(".")[0] ?? ""}`.trim();
+  return `${base} ${os.release()}`;
+}

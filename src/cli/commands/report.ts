@@ -1,0 +1,93 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { loadConfig } from "../../config/load.ts";
+import { ReportSection } from "../../config/schema/report.ts";
+import { ExitCode, UsageError } from "../../errors.ts";
+import { reportArtifact } from "../../github/report.ts";
+import { workspaceFor } from "../../pipeline/workspace.ts";
+import type { CommandSpec } from "../command.ts";
+
+export const reportCommand: CommandSpec = {
+  name: "report",
+  summary: "Post the gate's report to its pull request: a sticky comment and a check run",
+  details:
+    "Reads the gate's result (the report artifact) as untrusted input, so a trusted workflow_run job can post\n" +
+    "the report of a fork's pull request. The pull request and commit come from the event (or --pr/--sha).\n" +
+    "Needs GITHUB_TOKEN (GITHUB_API_URL for GitHub Enterprise). Exit 0 when posted, whatever the verdict;\n" +
+    "2 when the report is invalid or GitHub refused it.",
+  options: {
+    from: { type: "string", valueName: "path", description: "The gate's result (default: <workspace>/out/gate.json)" },
+    repo: { type: "string", valueName: "owner/name", description: "The repository (default: $GITHUB_REPOSITORY)" },
+    pr: { type: "string", valueName: "number", description: "The pull request to comment on" },
+    sha: { type: "string", valueName: "commit", description: "The commit the check run belongs on" },
+    "dry-run": { type: "boolean", description: "Print the comment instead of posting anything" },
+  },
+  run: async (args, io) => {
+    // The config only chooses the surfaces; a trusted job that did not check out the project uses the defaults.
+    const configFile = path.resolve(io.cwd, args.config);
+    const loaded = existsSync(configFile) ? await loadConfig(args.config, io.cwd) : null;
+    const settings = loaded?.config.report ?? ReportSection.parse({});
+    const from =
+      typeof args.values.from === "string"
+        ? path.resolve(io.cwd, args.values.from)
+        : loaded
+          ? workspaceFor(loaded).resultFile("gate")
+          : undefined;
+    if (!from) throw new UsageError(`no ${args.config} here, so say where the report is: --from <gate.json>`);
+    const pr = typeof args.values.pr === "string" ? Number(args.values.pr) : undefined;
+    if (pr !== undefined && !(Number.isInteger(pr) && pr > 0))
+      throw new UsageError(`--pr must be a pull request number, not "${String(args.values.pr)}"`);
+    const sha = typeof args.values.sha === "string" ? args.values.sha : undefined;
+    if (sha !== undefined && !/^[0-9a-f]{40}$/.test(sha))
+      throw new UsageError("--sha must be a full 40-digit commit sha");
+    const outcome = await reportArtifact({
+      file: from,
+      shown: path.relative(io.cwd, from) || from,
+      settings,
+      env: io.env,
+      target: {
+        ...(typeof args.values.repo === "string" ? { repository: args.values.repo } : {}),
+        ...(pr === undefined ? {} : { pullRequest: pr }),
+        ...(sha === undefined ? {} : { headSha: sha }),
+      },
+      access: {
+        token: io.env.GITHUB_TOKEN || undefined,
+        baseUrl: io.env.GITHUB_API_URL || "https://api.github.com",
+        logger: args.logger,
+      },
+      dryRun: args.values["dry-run"] === true,
+    });
+    const { report, published, target } = outcome;
+    if (!published) {
+      return {
+        exitCode: ExitCode.ok,
+        result: { posted: false, verdict: report.verdict, model: report.model, comment: outcome.comment },
+        text: outcome.comment,
+      };
+    }
+    const lines = [
+      `Gate report for ${report.model} (${report.verdict}) on ${target?.repository ?? ""}${target?.pullRequest ? ` #${target.pullRequest}` : ""}:`,
+      published.commentUrl
+        ? `  comment ${published.commentAction}: ${published.commentUrl}`
+        : "  no comment (no pull request, or report.comment is off)",
+      published.checkRunId !== null
+        ? `  check run ${published.checkRunId} (${outcome.surfaces.check?.conclusion ?? ""})`
+        : "  no check run",
+      ...published.problems.map((problem) => `  could not post ${problem}`),
+    ];
+    for (const problem of published.problems) args.logger.error(`could not post ${problem}`);
+    return {
+      exitCode: published.problems.length > 0 ? ExitCode.usageOrConfig : ExitCode.ok,
+      result: {
+        posted: published.problems.length === 0,
+        verdict: report.verdict,
+        model: report.model,
+        target,
+        commentUrl: published.commentUrl,
+        checkRunId: published.checkRunId,
+        problems: published.problems,
+      },
+      text: lines.join("\n"),
+    };
+  },
+};

@@ -1,0 +1,163 @@
+/**
+ * Label-based classification metrics from a (possibly weighted) confusion matrix, as scikit-learn defines them
+ * (DOMAIN.md §1). The evaluate stage calls this once with plain counts; the gate's paired bootstrap calls it once per
+ * resample with the resample's counts, so a point estimate and its interval always share one definition.
+ */
+
+export type MetricValues = Record<string, number>;
+
+/** What scikit-learn warned about ("precision", "recall", "f1"), to be turned into words by the caller. */
+export type ZeroDivision = "precision" | "recall" | "f1";
+
+/** Compares strings by code point, as Python (and so scikit-learn's sorted labels) does; JS `<` uses UTF-16 units. */
+export function compareCodePoints(a: string, b: string): number {
+  const left = [...a];
+  const right = [...b];
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const x = left[i]?.codePointAt(0) ?? 0;
+    const y = right[i]?.codePointAt(0) ?? 0;
+    if (x !== y) return x - y;
+  }
+  return left.length - right.length;
+}
+
+/** scikit-learn's unique_labels for string labels: the sorted union. */
+export function sortedClasses(...columns: readonly (readonly string[])[]): string[] {
+  return encodeColumns(...columns).classes;
+}
+
+/**
+ * The sorted union of the columns' values (scikit-learn's unique_labels) and each column as indices into it, in one
+ * pass per column: codes are handed out in order of first sight, then renumbered in sorted order.
+ */
+export function encodeColumns(...columns: readonly (readonly string[])[]): { classes: string[]; codes: Int32Array[] } {
+  const seen = new Map<string, number>();
+  const firstSight = columns.map((column) => {
+    const codes = new Int32Array(column.length);
+    for (let i = 0; i < column.length; i++) {
+      const value = column[i] ?? "";
+      let code = seen.get(value);
+      if (code === undefined) {
+        code = seen.size;
+        seen.set(value, code);
+      }
+      codes[i] = code;
+    }
+    return codes;
+  });
+  const classes = [...seen.keys()].sort(compareCodePoints);
+  const renumber = new Int32Array(classes.length);
+  classes.forEach((value, sorted) => (renumber[seen.get(value) ?? 0] = sorted));
+  for (const codes of firstSight) for (let i = 0; i < codes.length; i++) codes[i] = renumber[codes[i] ?? 0] ?? 0;
+  return { classes, codes: firstSight };
+}
+
+/** Each value's index in `classes` (which must contain every value). */
+export function encodeLabels(values: readonly string[], classes: readonly string[]): Int32Array {
+  const index = new Map(classes.map((cls, i) => [cls, i]));
+  const codes = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) codes[i] = index.get(values[i] ?? "") ?? -1;
+  return codes;
+}
+
+/** Row-major k×k counts: rows are true classes, columns predicted ones. `rows` restricts to a subset (a slice). */
+export function confusionCounts(
+  truth: Int32Array,
+  predicted: Int32Array,
+  k: number,
+  rows?: ArrayLike<number>,
+): Float64Array {
+  const counts = new Float64Array(k * k);
+  if (rows) {
+    for (let j = 0; j < rows.length; j++) {
+      const i = rows[j] ?? 0;
+      const cell = (truth[i] ?? 0) * k + (predicted[i] ?? 0);
+      counts[cell] = (counts[cell] ?? 0) + 1;
+    }
+  } else {
+    for (let i = 0; i < truth.length; i++) {
+      const cell = (truth[i] ?? 0) * k + (predicted[i] ?? 0);
+      counts[cell] = (counts[cell] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+/**
+ * Accuracy, macro/micro/weighted precision, recall and F1, and the binary ones for `positive` (a class index, or -1
+ * when that class does not occur) when `binary` is set. Classes that occur neither as a label nor as a prediction
+ * (count 0 in their row and column) are left out, as scikit-learn's unique_labels leaves them out.
+ */
+export function metricsFromConfusion(
+  counts: Float64Array,
+  k: number,
+  binary: { positive: number } | null,
+  zeroDivisions?: Set<ZeroDivision>,
+): MetricValues {
+  const present: number[] = [];
+  const rowSum = new Float64Array(k);
+  const colSum = new Float64Array(k);
+  let total = 0;
+  let trace = 0;
+  for (let t = 0; t < k; t++) {
+    for (let p = 0; p < k; p++) {
+      const c = counts[t * k + p] ?? 0;
+      rowSum[t] = (rowSum[t] ?? 0) + c;
+      colSum[p] = (colSum[p] ?? 0) + c;
+      total += c;
+      if (t === p) trace += c;
+    }
+  }
+  for (let c = 0; c < k; c++) if ((rowSum[c] ?? 0) + (colSum[c] ?? 0) > 0) present.push(c);
+  const ratio = (num: number, den: number, what: ZeroDivision): number => {
+    if (den === 0) {
+      zeroDivisions?.add(what);
+      return 0;
+    }
+    return num / den;
+  };
+  const f1Of = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+  const metrics: MetricValues = { accuracy: trace / total };
+  let precisionSum = 0;
+  let recallSum = 0;
+  let f1Sum = 0;
+  let precisionWeighted = 0;
+  let recallWeighted = 0;
+  let f1Weighted = 0;
+  for (const c of present) {
+    const tp = counts[c * k + c] ?? 0;
+    const predictedCount = colSum[c] ?? 0;
+    const support = rowSum[c] ?? 0;
+    const precision = ratio(tp, predictedCount, "precision");
+    const recall = ratio(tp, support, "recall");
+    const f1 = f1Of(precision, recall);
+    precisionSum += precision;
+    recallSum += recall;
+    f1Sum += f1;
+    precisionWeighted += precision * support;
+    recallWeighted += recall * support;
+    f1Weighted += f1 * support;
+  }
+  metrics.precision_macro = precisionSum / present.length;
+  metrics.recall_macro = recallSum / present.length;
+  metrics.f1_macro = f1Sum / present.length;
+  metrics.precision_weighted = total === 0 ? 0 : precisionWeighted / total;
+  metrics.recall_weighted = total === 0 ? 0 : recallWeighted / total;
+  metrics.f1_weighted = total === 0 ? 0 : f1Weighted / total;
+  // Single-label micro averages pool every class: precision and recall both come to correct / total.
+  metrics.precision_micro = ratio(trace, total, "precision");
+  metrics.recall_micro = ratio(trace, total, "recall");
+  metrics.f1_micro = f1Of(metrics.precision_micro, metrics.recall_micro);
+  if (binary && present.length <= 2) {
+    const c = binary.positive;
+    const tp = c >= 0 ? (counts[c * k + c] ?? 0) : 0;
+    const predictedCount = c >= 0 ? (colSum[c] ?? 0) : 0;
+    const support = c >= 0 ? (rowSum[c] ?? 0) : 0;
+    metrics.precision = ratio(tp, predictedCount, "precision");
+    metrics.recall = ratio(tp, support, "recall");
+    // From counts, as scikit-learn's binary F1: 2tp / (2tp + fp + fn); 0/0 is a zero division.
+    const fpFn = predictedCount - tp + (support - tp);
+    metrics.f1 = 2 * tp + fpFn === 0 ? ratio(0, 0, "f1") : (2 * tp) / (2 * tp + fpFn);
+  }
+  return metrics;
+}

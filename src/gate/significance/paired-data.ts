@@ -1,0 +1,59 @@
+/**
+ * Candidate and baseline predictions on the same rows, row i of one matching row i of the other (see pairing.ts).
+ * Everything the paired tests need, in typed arrays: memory grows with the rows, never with the resamples.
+ */
+
+export interface PairedClassification {
+  task: "classification";
+  n: number;
+  /** Sorted union of labels and both models' predictions; codes below index into it. */
+  classes: string[];
+  truth: Int32Array;
+  candidate: Int32Array;
+  baseline: Int32Array;
+  /** Index of the positive class for binary metrics (-1 when it does not occur); null when none is configured. */
+  positive: number | null;
+  /** P(positive) per row, per model, when both files have it. */
+  candidateScores: Float64Array | null;
+  baselineScores: Float64Array | null;
+  /** Per-class probability columns (ordered as `probabilityClasses`), per model, when both files have the same. */
+  probabilityClasses: string[] | null;
+  candidateProbabilities: Float64Array[] | null;
+  baselineProbabilities: Float64Array[] | null;
+}
+
+export interface PairedRegression {
+  task: "regression";
+  n: number;
+  truth: Float64Array;
+  candidate: Float64Array;
+  baseline: Float64Array;
+}
+
+export type PairedData = PairedClassification | PairedRegression;
+
+/** The same pairing restricted to `rows` (one slice), as fresh arrays. */
+export function restrictRows(data: PairedData, rows: readonly number[]): PairedData {
+  const ints = (values: Int32Array): Int32Array => Int32Array.from(rows, (i) => values[i] ?? 0);
+  const floats = (values: Float64Array): Float64Array => Float64Array.from(rows, (i) => values[i] ?? 0);
+  if (data.task === "regression") {
+    return {
+      task: "regression",
+      n: rows.length,
+      truth: floats(data.truth),
+      candidate: floats(data.candidate),
+      baseline: floats(data.baseline),
+    };
+  }
+  return {
+    ...data,
+    n: rows.length,
+    truth: ints(data.truth),
+    candidate: ints(data.candidate),
+    baseline: ints(data.baseline),
+    candidateScores: data.candidateScores && floats(data.candidateScores),
+    baselineScores: data.baselineScores && floats(data.baselineScores),
+    candidateProbabilities: data.candidateProbabilities?.map(floats) ?? null,
+    baselineProbabilities: data.baselineProbabilities?.map(floats) ?? null,
+  };
+}

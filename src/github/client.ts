@@ -1,0 +1,222 @@
+import { getOctokit } from "@actions/github";
+import { ExternalError } from "../errors.ts";
+import type { Logger } from "../logging.ts";
+
+/**
+ * GitHub behind a small interface (STYLE.md): the only place Octokit is built. The rest of the kit asks for comments
+ * and check runs and gets plain data back, or an {@link ExternalError} that says what went wrong and what to do.
+ * Server errors (5xx), rate limits (429) and dropped connections are retried with exponential backoff (or the
+ * server's Retry-After), then reported.
+ */
+
+export interface IssueComment {
+  id: number;
+  body: string;
+  url: string;
+  /** The author's account type ("Bot", "User") and relation to the repository ("OWNER", "MEMBER", "NONE" ...). */
+  authorType: string | null;
+  authorAssociation: string;
+}
+
+export interface CheckRunRequest {
+  name: string;
+  headSha: string;
+  conclusion: "success" | "failure" | "neutral";
+  detailsUrl?: string;
+  output: {
+    title: string;
+    summary: string;
+    annotations: {
+      path: string;
+      start_line: number;
+      end_line: number;
+      annotation_level: "notice" | "warning" | "failure";
+      message: string;
+      title: string;
+    }[];
+  };
+}
+
+export interface GitHub {
+  readonly repository: string;
+  listIssueComments(issue: number): Promise<IssueComment[]>;
+  createIssueComment(issue: number, body: string): Promise<IssueComment>;
+  updateIssueComment(id: number, body: string): Promise<IssueComment>;
+  createCheckRun(request: CheckRunRequest): Promise<{ id: number; url: string | null }>;
+  /** Appends annotations (GitHub adds them to the ones the run has) and restates the output. */
+  addCheckRunAnnotations(id: number, output: CheckRunRequest["output"]): Promise<void>;
+  /** The open pull request whose head is `owner:branch` at `sha`, for workflow_run jobs (forks' PRs are not listed). */
+  findPullRequest(head: { owner: string; branch: string; sha: string }): Promise<number | null>;
+}
+
+export interface GitHubOptions {
+  token: string;
+  /** owner/name */
+  repository: string;
+  /** The REST API root, e.g. https://api.github.com or GITHUB_API_URL; always passed explicitly (PLATFORM.md). */
+  baseUrl: string;
+  logger: Logger;
+  /** Retries after the first attempt. */
+  retries?: number;
+  /** First backoff delay; doubled on each retry. */
+  backoffMs?: number;
+  /** Injected so tests can record the delays instead of waiting them out. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const DEFAULT_RETRIES = 3;
+const DEFAULT_BACKOFF_MS = 1000;
+/** A Retry-After beyond this is not worth holding a CI job for: report instead. */
+const MAX_RETRY_AFTER_MS = 60_000;
+
+interface RequestErrorLike {
+  status?: number;
+  message: string;
+  response?: { data?: unknown; headers?: Record<string, string | number | undefined> };
+}
+
+export function createGitHub(options: GitHubOptions): GitHub {
+  const [owner = "", repo = ""] = options.repository.split("/");
+  if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(options.repository))
+    throw new ExternalError(`"${options.repository}" is not a repository (owner/name)`);
+  const { logger } = options;
+  const octokit = getOctokit(options.token, {
+    baseUrl: options.baseUrl.replace(/\/+$/, ""),
+    log: {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (m: string) => logger.debug(m),
+      error: () => undefined,
+    },
+  });
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const retries = options.retries ?? DEFAULT_RETRIES;
+  const backoff = options.backoffMs ?? DEFAULT_BACKOFF_MS;
+
+  async function call<T>(what: string, request: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await request();
+      } catch (thrown) {
+        const error = thrown as RequestErrorLike;
+        const status = error.status;
+        const retryable = status === undefined || status >= 500 || status === 429;
+        const delay = retryDelay(error, backoff * 2 ** attempt);
+        if (!retryable || attempt >= retries || delay > MAX_RETRY_AFTER_MS) {
+          throw describeFailure(what, error, attempt + 1);
+        }
+        logger.warn(
+          `GitHub API: ${what} failed (${status ?? "no response"}); retry ${attempt + 1} of ${retries} in ${delay} ms`,
+        );
+        await sleep(delay);
+      }
+    }
+  }
+
+  const comment = (data: {
+    id: number;
+    body?: string | null;
+    html_url: string;
+    user: { type: string } | null;
+    author_association: string;
+  }): IssueComment => ({
+    id: data.id,
+    body: data.body ?? "",
+    url: data.html_url,
+    authorType: data.user?.type ?? null,
+    authorAssociation: data.author_association,
+  });
+
+  return {
+    repository: options.repository,
+    listIssueComments: (issue) =>
+      call(`list the comments of #${issue}`, async () => {
+        const all = await octokit.paginate(octokit.rest.issues.listComments, {
+          owner,
+          repo,
+          issue_number: issue,
+          per_page: 100,
+        });
+        return all.map(comment);
+      }),
+    createIssueComment: (issue, body) =>
+      call(`comment on #${issue}`, async () =>
+        comment((await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body })).data),
+      ),
+    updateIssueComment: (id, body) =>
+      call(`update comment ${id}`, async () =>
+        comment((await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body })).data),
+      ),
+    createCheckRun: (request) =>
+      call(`create the check run "${request.name}"`, async () => {
+        const { data } = await octokit.rest.checks.create({
+          owner,
+          repo,
+          name: request.name,
+          head_sha: request.headSha,
+          status: "completed",
+          conclusion: request.conclusion,
+          ...(request.detailsUrl ? { details_url: request.detailsUrl } : {}),
+          output: request.output,
+        });
+        return { id: data.id, url: data.html_url ?? null };
+      }),
+    addCheckRunAnnotations: (id, output) =>
+      call(`add annotations to check run ${id}`, async () => {
+        await octokit.rest.checks.update({ owner, repo, check_run_id: id, output });
+      }),
+    findPullRequest: (head) =>
+      call(`find the pull request of ${head.owner}:${head.branch}`, async () => {
+        const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+          owner,
+          repo,
+          state: "open",
+          head: `${head.owner}:${head.branch}`,
+          per_page: 100,
+        });
+        return pulls.find((pull) => pull.head.sha === head.sha)?.number ?? null;
+      }),
+  };
+}
+
+function retryDelay(error: RequestErrorLike, fallback: number): number {
+  const header = error.response?.headers?.["retry-after"];
+  if (header === undefined) return fallback;
+  const seconds = Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : fallback;
+}
+
+/** What the failure means for the user: fork tokens, missing permissions, GitHub's own validation messages. */
+function describeFailure(what: string, error: RequestErrorLike, attempts: number): ExternalError {
+  const status = error.status;
+  const data = error.response?.data as { message?: unknown; errors?: unknown } | undefined;
+  const detail = [
+    typeof data?.message === "string" ? data.message : error.message,
+    ...(Array.isArray(data?.errors)
+      ? data.errors.map((e: unknown) =>
+          typeof e === "string"
+            ? e
+            : typeof (e as { message?: unknown }).message === "string"
+              ? (e as { message: string }).message
+              : JSON.stringify(e),
+        )
+      : []),
+  ].join("; ");
+  const tried = attempts > 1 ? ` after ${attempts} attempts` : "";
+  const message = `GitHub API: could not ${what}: ${status ?? "no response"}${tried}: ${detail}`;
+  if (status === 403 || status === 401) {
+    return new ExternalError(message, {
+      hint:
+        "the token may not write here: on a pull request from a fork GITHUB_TOKEN is read-only, so post the report from a " +
+        "workflow_run job (README: Reports on pull requests); otherwise grant the job `permissions: pull-requests: write, checks: write`",
+      cause: error,
+    });
+  }
+  if (status === 404) {
+    return new ExternalError(message, {
+      hint: "check the repository name and that the token can see it",
+      cause: error,
+    });
+  }
+  return new ExternalError(message, { cause: error });
+}

@@ -1,0 +1,150 @@
+import { z } from "zod";
+import { NAME_PATTERN } from "../config/schema/common.ts";
+import { InputError } from "../errors.ts";
+import { relativePathProblem } from "../files/safe-path.ts";
+import { GATE_RESULT_FORMAT, type GateResult } from "../gate/gate.ts";
+
+/**
+ * The gate's result read back as the report artifact (README "Reports on pull requests"). On a fork's pull request it
+ * was written by a job that ran the pull request's code, so it is untrusted input: parsed strictly (unknown keys,
+ * wrong types, non-finite numbers, oversized strings and lists are refused), and only ever rendered through the
+ * escaping renderers, never pasted.
+ */
+
+/** Generous bounds that no honest report reaches, and that keep a hostile one from exhausting the renderer. */
+const MAX_TEXT = 2_000;
+const MAX_ITEMS = 20_000;
+
+const Text = z.string().max(MAX_TEXT);
+const Finite = z.number().refine(Number.isFinite, { error: "expected a finite number" });
+const MaybeNumber = Finite.nullable();
+const Level = z.number().gt(0).lt(1);
+
+const Significance = z.union([
+  z.strictObject({
+    test: z.literal("bootstrap"),
+    level: Level,
+    status: z.literal("applied"),
+    low: Finite,
+    high: Finite,
+    resamples: z.number().int().positive(),
+    seed: z.number().int(),
+    undefinedResamples: z.number().int().min(0),
+  }),
+  z.strictObject({
+    test: z.literal("mcnemar"),
+    level: Level,
+    status: z.literal("applied"),
+    pValue: z.number().min(0).max(1),
+    candidateOnly: z.number().int().min(0),
+    baselineOnly: z.number().int().min(0),
+  }),
+  z.strictObject({
+    test: z.enum(["bootstrap", "mcnemar"]),
+    level: Level,
+    status: z.literal("unavailable"),
+    reason: Text,
+  }),
+]);
+
+const Outcome = z.strictObject({
+  rule: z.number().int().min(0).max(MAX_ITEMS),
+  metric: Text,
+  slice: z.strictObject({ column: Text, value: Text }).nullable(),
+  kind: z.enum(["value", "change"]),
+  direction: z.enum(["higher", "lower"]),
+  candidate: MaybeNumber,
+  baseline: MaybeNumber,
+  delta: MaybeNumber,
+  relative: z.boolean(),
+  requirement: Text,
+  verdict: z.enum(["pass", "fail", "warn", "skipped", "error"]),
+  reason: Text,
+  significance: Significance.nullable(),
+});
+
+/** A git commit id: 40 hex digits (SHA-1), or 64 in SHA-256 repositories. */
+const Sha = z.string().regex(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/, { error: "expected a 40-digit commit sha" });
+
+export const GateResultSchema = z.strictObject({
+  stage: z.literal("gate"),
+  format: z.literal(GATE_RESULT_FORMAT),
+  verdict: z.enum(["pass", "fail", "error", "skipped"]),
+  model: z.string().regex(NAME_PATTERN, { error: "expected a model name" }),
+  baseline: z.strictObject({ description: Text, version: Text.nullable() }).nullable(),
+  candidate: Text,
+  source: z.strictObject({
+    repository: Text.nullable(),
+    workflow: Text.nullable(),
+    job: Text.nullable(),
+    runUrl: Text.nullable(),
+    pullRequest: z
+      .strictObject({ number: z.number().int().positive(), headSha: Sha, headRef: Text, baseRef: Text })
+      .nullable(),
+    commit: Sha.nullable(),
+  }),
+  outcomes: z.array(Outcome).max(MAX_ITEMS),
+  comparison: z
+    .array(
+      z.strictObject({
+        metric: Text,
+        direction: z.enum(["higher", "lower"]).nullable(),
+        baseline: MaybeNumber,
+        candidate: MaybeNumber,
+        delta: MaybeNumber,
+        change: z.enum(["better", "worse", "same", "changed"]).nullable(),
+      }),
+    )
+    .max(MAX_ITEMS),
+  pairing: z.strictObject({ status: z.enum(["paired", "unpaired", "not-needed"]), detail: Text }),
+  notes: z.array(Text).max(100),
+  rules: z
+    .array(
+      z.strictObject({
+        metric: Text,
+        line: z.number().int().positive().nullable(),
+        description: Text.nullable(),
+      }),
+    )
+    .max(MAX_ITEMS),
+  configFile: Text.refine((value) => relativePathProblem(value) === undefined, {
+    error: "expected a path inside the repository",
+  }),
+  evaluation: z.strictObject({
+    rows: z.number().int().min(0),
+    confusion: z
+      .strictObject({
+        labels: z.array(Text).max(100),
+        matrix: z.array(z.array(z.number().min(0).refine(Number.isFinite)).max(100)).max(100),
+      })
+      .nullable(),
+  }),
+}) satisfies z.ZodType<GateResult>;
+
+/** Parses a report artifact; anything that is not exactly a gate result is an InputError naming the first problem. */
+export function parseGateResult(text: string, shown: string): GateResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${shown} is not valid JSON: ${(error as Error).message}`, {
+      hint: "pass the gate.json the gate stage wrote (the `report` output of actions/gate)",
+    });
+  }
+  const parsed = GateResultSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const at = issue?.path.length ? issue.path.join(".") : "(top level)";
+    throw new InputError(`${shown} is not a valid gate report: ${at}: ${issue?.message ?? "invalid"}`, {
+      hint: "it must be the gate.json the gate stage wrote, unchanged",
+    });
+  }
+  const result = parsed.data;
+  for (const outcome of result.outcomes) {
+    if (outcome.rule >= result.rules.length)
+      throw new InputError(
+        `${shown} is not a valid gate report: an outcome refers to rule ${outcome.rule}, which it does not list`,
+      );
+  }
+  return result;
+}

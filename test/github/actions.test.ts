@@ -1,0 +1,202 @@
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.ts";
+import { type FakeGitHub, startFakeGitHub } from "../helpers/github-server.ts";
+import { REPO_ROOT, runBundledAction, type RunnerEnvironment, webhookExample } from "../helpers/runner.ts";
+
+/**
+ * The bundled gate, evaluate and report actions, run the way the runner runs them, posting to the fake GitHub
+ * (GITHUB_API_URL) through the real Octokit: the same-repository pull request, the fork (read-only token), and the
+ * fork-safe workflow_run job that posts the fork's artifact.
+ */
+
+const HEAD_SHA = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
+let workspace: string;
+let server: FakeGitHub;
+
+beforeAll(async () => {
+  workspace = await mkdtemp(path.join(os.tmpdir(), "mlops-pr-actions-"));
+  await mkdir(path.join(workspace, ".git"));
+  await cp(path.join(REPO_ROOT, "examples/penguins"), path.join(workspace, "ml"), {
+    recursive: true,
+    filter: (source) => !/[/\\](\.mlops|model|predictions\.csv)$/.test(source),
+  });
+});
+afterAll(async () => {
+  await rm(workspace, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  server = await startFakeGitHub();
+});
+afterEach(async () => {
+  expect(server.problems()).toEqual([]);
+  await server.stop();
+});
+
+const inputs = (extra: Record<string, string> = {}) => ({
+  config: "mlops.yml",
+  "working-directory": "ml",
+  "github-token": "ghs_job_token",
+  ...extra,
+});
+
+function pullRequestJob(): RunnerEnvironment {
+  return {
+    workspace,
+    event: { name: "pull_request", payload: webhookExample("pull_request", "opened") },
+    env: {
+      GITHUB_REF: "refs/pull/2/merge",
+      GITHUB_API_URL: server.url,
+      GITHUB_WORKFLOW: "ci",
+      GITHUB_JOB: "model",
+    },
+  };
+}
+
+/** Trains and evaluates in-process (the stages the gate reads), with param overrides. */
+async function trainAndEvaluate(...overrides: string[]): Promise<void> {
+  const cwd = path.join(workspace, "ml");
+  const train = await runCli(["train", ...overrides.flatMap((o) => ["--set", o])], { cwd });
+  expect(train.exitCode, train.stderr).toBe(0);
+  const evaluate = await runCli(["evaluate"], { cwd });
+  expect(evaluate.exitCode, evaluate.stderr).toBe(0);
+}
+
+describe("actions/gate on a pull request", () => {
+  it("comments and checks on the first run, then edits the same comment when a regression fails the step", async () => {
+    await trainAndEvaluate();
+    const first = await runBundledAction("gate", inputs(), pullRequestJob());
+    expect(first.exitCode, first.stdout).toBe(0);
+    expect(first.outputs).toMatchObject({ verdict: "pass", "check-run-id": expect.stringMatching(/^\d+$/) as string });
+    expect(first.outputs["comment-url"]).toMatch(
+      /^https:\/\/github\.com\/octo-org\/ml-repo\/pull\/2#issuecomment-\d+$/,
+    );
+    expect(server.checkRuns[0]).toMatchObject({
+      headSha: HEAD_SHA,
+      conclusion: "success",
+      name: "mlops gate (penguins)",
+    });
+    expect(server.comments[0]?.body.split("\n")[0]).toBe(
+      "<!-- mlops-kit:report workflow=ci job=model model=penguins -->",
+    );
+    expect(first.summary).toContain("Evaluation gate: pass");
+
+    // The baseline becomes champion on main; the next candidate regresses.
+    expect((await runCli(["publish"], { cwd: path.join(workspace, "ml") })).exitCode).toBe(0);
+    await trainAndEvaluate("epochs=3");
+    const second = await runBundledAction("gate", inputs(), pullRequestJob());
+    expect(second.exitCode).toBe(1);
+    expect(second.outputs.verdict).toBe("fail");
+    expect(second.outputs["comment-url"]).toBe(first.outputs["comment-url"]);
+    expect(server.comments).toHaveLength(1);
+    expect(server.comments[0]?.body).toContain("Evaluation gate: fail");
+    const failed = server.checkRuns[1];
+    expect(failed?.conclusion).toBe("failure");
+    const config = await readFile(path.join(workspace, "ml/mlops.yml"), "utf8");
+    const line = (text: string): number => config.split("\n").findIndex((l) => l.includes(text)) + 1;
+    expect(failed?.annotations.map((a) => [a.path, a.start_line, a.annotation_level])).toEqual([
+      ["ml/mlops.yml", line("max_regression: 0.02"), "failure"],
+      ["ml/mlops.yml", line("max_regression: 0.05"), "failure"],
+    ]);
+  });
+
+  it("keeps the step's outcome the verdict's with a fork's read-only token, and warns how to post instead", async () => {
+    server.tokenScope = "read-only";
+    const run = await runBundledAction("gate", inputs(), pullRequestJob());
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs).toMatchObject({ verdict: "fail", "comment-url": "", "check-run-id": "" });
+    const warnings = run.annotations.filter((a) => a.level === "warning").map((a) => a.message);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^could not post the pull-request comment: GitHub API: could not comment on #2: 403: Resource not accessible by integration \(hint: .*workflow_run/,
+      ),
+      expect.stringMatching(/^could not post the check run: .*403/),
+    ]);
+    // A passing gate stays passed when posting is refused.
+    await trainAndEvaluate();
+    const passing = await runBundledAction("gate", inputs(), pullRequestJob());
+    expect(passing.exitCode).toBe(0);
+    expect(passing.outputs.verdict).toBe("pass");
+  });
+
+  it("posts nothing without a token and says so", async () => {
+    const run = await runBundledAction("gate", inputs({ "github-token": "" }), pullRequestJob());
+    expect(run.outputs["comment-url"]).toBe("");
+    expect(run.stdout).toContain("No github-token: the report is in the job summary only");
+    expect(server.requests).toEqual([]);
+  });
+});
+
+describe("the fork-safe pattern: actions/report in a workflow_run job", () => {
+  it("posts the artifact of the fork's run on the fork's pull request", async () => {
+    const artifact = path.join(workspace, "artifact");
+    await mkdir(artifact, { recursive: true });
+    await cp(path.join(workspace, "ml/.mlops/out/gate.json"), path.join(artifact, "gate.json"));
+    server.pulls = [{ number: 2, headOwner: "forker", headRef: "changes", headSha: HEAD_SHA }];
+    const event = webhookExample("workflow_run", "completed") as { workflow_run: Record<string, unknown> };
+    Object.assign(event.workflow_run, {
+      name: "ci",
+      event: "pull_request",
+      head_sha: HEAD_SHA,
+      head_branch: "changes",
+      html_url: "https://github.com/Codertocat/Hello-World/actions/runs/99",
+      pull_requests: [],
+      head_repository: { ...(event.workflow_run.head_repository as object), owner: { login: "forker" } },
+    });
+    const run = await runBundledAction(
+      "report",
+      { report: "artifact/gate.json", "github-token": "ghs_trusted_token" },
+      {
+        workspace,
+        event: { name: "workflow_run", payload: event },
+        env: { GITHUB_API_URL: server.url, GITHUB_REPOSITORY: "Codertocat/Hello-World" },
+      },
+    );
+    // The last gate in this workspace passed (the fork test above ends with a passing run).
+    const { verdict } = JSON.parse(await readFile(path.join(artifact, "gate.json"), "utf8")) as { verdict: string };
+    expect(verdict).toBe("pass");
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.outputs).toMatchObject({ verdict, "check-run-id": expect.stringMatching(/^\d+$/) as string });
+    expect(run.outputs["comment-url"]).toMatch(/\/pull\/2#issuecomment-\d+$/);
+    expect(server.checkRuns[0]).toMatchObject({ headSha: HEAD_SHA, conclusion: "success" });
+    expect(server.comments[0]?.body).toContain("(https://github.com/Codertocat/Hello-World/actions/runs/99)");
+    expect(run.summary).toContain("Evaluation gate: pass");
+  });
+
+  it("fails the step on an artifact that is not a gate report", async () => {
+    await writeFile(path.join(workspace, "artifact/gate.json"), JSON.stringify({ stage: "gate", verdict: "pass" }));
+    const run = await runBundledAction(
+      "report",
+      { report: "artifact/gate.json", "github-token": "t" },
+      { workspace, env: { GITHUB_API_URL: server.url } },
+    );
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.verdict).toBe("error");
+    expect(run.stdout).toContain("artifact/gate.json is not a valid gate report");
+    expect(server.requests).toEqual([]);
+  });
+});
+
+describe("actions/evaluate", () => {
+  it("reports on the pull request itself when there is no gate", async () => {
+    const config = await readFile(path.join(workspace, "ml/mlops.yml"), "utf8");
+    await writeFile(
+      path.join(workspace, "ml/nogate.yml"),
+      config.replace(/\ngate:[\s\S]*?\n\n/, "\n\n").replace("promote: champion", "promote: false"),
+    );
+    const run = await runBundledAction("evaluate", inputs({ config: "nogate.yml" }), pullRequestJob());
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.outputs["comment-url"]).toMatch(/#issuecomment-\d+$/);
+    expect(server.checkRuns[0]).toMatchObject({ name: "mlops evaluate (penguins)", conclusion: "success" });
+    expect(server.comments[0]?.body).toContain("Evaluation: ok");
+  });
+
+  it("leaves the pull request to the gate when there is one", async () => {
+    const run = await runBundledAction("evaluate", inputs(), pullRequestJob());
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs["comment-url"]).toBe("");
+    expect(server.requests).toEqual([]);
+  });
+});

@@ -1,0 +1,99 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runBundledAction } from "../helpers/runner.ts";
+import { startS3Server, type S3Server } from "../helpers/s3-server.ts";
+import { tempDir, writeFiles } from "../helpers/temp.ts";
+
+/** actions/publish, bundled and run the way the runner runs it, with the registry in a bucket. */
+
+let server: S3Server;
+beforeAll(async () => {
+  server = await startS3Server(["models"]);
+});
+afterAll(() => server.stop());
+
+async function workspace(endpoint: string): Promise<string> {
+  const dir = await tempDir();
+  await writeFiles(dir, {
+    "mlops.yml": `version: 1
+model: { name: churn }
+evaluate: { metrics_file: metrics.json }
+gate:
+  rules:
+    - { metric: score, min: 0.5, direction: higher }
+publish: { files: [model/] }
+registry: { uri: "s3://models/prod", endpoint: "${endpoint}", force_path_style: true }
+`,
+    "model/weights.bin": "weights",
+  });
+  // What the gate step left in the same job's workspace.
+  await mkdir(path.join(dir, ".mlops/out"), { recursive: true });
+  await writeFile(
+    path.join(dir, ".mlops/out/gate.json"),
+    JSON.stringify({ stage: "gate", verdict: "pass", baseline: null, outcomes: [], comparison: [], notes: [] }),
+  );
+  return dir;
+}
+
+describe("actions/publish", () => {
+  it("publishes to the bucket on main, promotes, and sets version, sequence, uri and manifest", async () => {
+    const dir = await workspace(server.endpoint);
+    const run = await runBundledAction("publish", {}, { workspace: dir, env: server.env });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.outputs).toMatchObject({ result: "published", sequence: "1", promoted: "champion" });
+    const version = run.outputs.version ?? "";
+    expect(version).toMatch(/^v\d{8}T\d{9}Z-[0-9a-f]{6}$/);
+    expect(run.outputs.uri).toBe(`s3://models/prod/churn/versions/${version}`);
+    expect(run.outputs.manifest).toBe(`s3://models/prod/churn/versions/${version}/manifest.json`);
+    expect(run.stdout).toContain("uploaded model/weights.bin: 7 B in");
+  });
+
+  it("does not promote a run on another branch", async () => {
+    const dir = await workspace(server.endpoint);
+    const run = await runBundledAction(
+      "publish",
+      {},
+      {
+        workspace: dir,
+        env: { ...server.env, GITHUB_REF: "refs/heads/experiment" },
+      },
+    );
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.outputs.promoted).toBe("");
+    expect(run.summary).toContain("Not promoted to champion: refs/heads/experiment is not one of publish");
+  });
+
+  it("masks the credentials before anything is logged, and fails with one clear message", async () => {
+    const dir = await workspace("http://127.0.0.1:9");
+    const secret = "wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY";
+    const token = "FwoGZXIvYXdzEXAMPLESESSIONTOKEN";
+    const run = await runBundledAction(
+      "publish",
+      {},
+      {
+        workspace: dir,
+        env: {
+          AWS_ACCESS_KEY_ID: "AKIAEXAMPLEKEYID",
+          AWS_SECRET_ACCESS_KEY: secret,
+          AWS_SESSION_TOKEN: token,
+          AWS_MAX_ATTEMPTS: "1",
+        },
+      },
+    );
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.result).toBe("error");
+    const log = run.stdout + run.stderr;
+    // The runner masks a value once it has seen ::add-mask:: for it; the value itself appears in nothing else.
+    for (const value of [secret, token, "AKIAEXAMPLEKEYID"]) {
+      expect(log.split("\n").filter((line) => line.includes(value))).toEqual([`::add-mask::${value}`]);
+    }
+    expect(log.indexOf("::add-mask::")).toBeLessThan(log.indexOf("::error"));
+    expect(run.annotations.map((a) => a.message)).toContainEqual(
+      expect.stringMatching(
+        /^cannot list s3:\/\/models\/prod\/churn\/versions\/v\S+: http:\/\/127\.0\.0\.1:9 is unreachable \(ECONNREFUSED\)/,
+      ),
+    );
+    expect(log).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { brief, configErrorOf, MINIMAL_CONFIG, parse } from "../helpers/config.ts";
+
+/** The registry and publish sections of mlops.yml: defaults and cross-field rules. */
+
+describe("registry and publish config", () => {
+  it("promotes from main or master by default", () => {
+    expect(parse(MINIMAL_CONFIG).config.publish).toEqual({ promote: "champion", promote_branches: ["main", "master"] });
+    const custom = parse(`${MINIMAL_CONFIG}publish: { promote: staging, promote_branches: [release] }\n`).config;
+    expect(custom.publish).toEqual({ promote: "staging", promote_branches: ["release"] });
+  });
+
+  it("refuses an alias that reads as a version number or id", () => {
+    for (const alias of ["7", "v12", "v20260101T120000000Z-a1b2c3"]) {
+      const error = configErrorOf(() => parse(`${MINIMAL_CONFIG}publish: { promote: "${alias}" }\n`));
+      expect(brief(error.diagnostics)).toEqual([
+        `9:21 error publish.promote: "${alias}" cannot be an alias name: it reads as a version number or id`,
+      ]);
+    }
+  });
+
+  it("refuses an empty list of promote branches", () => {
+    const error = configErrorOf(() => parse(`${MINIMAL_CONFIG}publish: { promote_branches: [] }\n`));
+    expect(brief(error.diagnostics)[0]).toMatch(/^9:30 error publish\.promote_branches: /);
+  });
+
+  it("warns about path-style addressing without an endpoint", () => {
+    const loaded = parse(`${MINIMAL_CONFIG}registry: { uri: "s3://ml-models/registry", force_path_style: true }\n`);
+    expect(brief(loaded.warnings)).toEqual([
+      "9:63 warning registry.force_path_style: force_path_style only matters with an endpoint (AWS S3 itself uses virtual-hosted addressing)",
+    ]);
+  });
+});

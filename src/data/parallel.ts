@@ -29,7 +29,7 @@ export interface ScanOptions {
   workers: number;
   /** Where the repeat checks may spill (a folder that exists). */
   tempDir: string;
-  /** Bytes per range (default: two ranges per thread, 32-512 MiB). Tests make it small to cross range boundaries. */
+  /** Bytes per range (default: two ranges per thread, 8-512 MiB). Tests make it small to cross range boundaries. */
   rangeBytes?: number;
   /** Data smaller than this is read in this thread (starting threads costs more than it saves). */
   parallelFrom?: number;
@@ -52,8 +52,8 @@ export interface ScanOutcome {
 export async function scanDataset(plan: ScanPlan, options: ScanOptions): Promise<ScanOutcome> {
   const totalBytes = plan.files.reduce((sum, f) => sum + f.bytes, 0);
   // Few, large ranges: each range starts its sketches afresh, and a sketch gets cheap per value only once it is deep.
-  // Two per thread balances the load; at least 32 MiB, at most 512 MiB (a range read again costs at most that).
-  const perRange = Math.min(512 << 20, Math.max(32 << 20, Math.ceil(totalBytes / (2 * Math.max(1, options.workers)))));
+  // Two per thread balances the load; at least 8 MiB, at most 512 MiB (a range read again costs at most that).
+  const perRange = Math.min(512 << 20, Math.max(8 << 20, Math.ceil(totalBytes / (2 * Math.max(1, options.workers)))));
   const tasks = planRanges(plan, options.rangeBytes ?? perRange);
   const threads =
     options.workers > 1 && tasks.length > 1 && totalBytes >= (options.parallelFrom ?? 16 << 20)

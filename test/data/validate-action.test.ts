@@ -1,7 +1,7 @@
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runBundledAction } from "../helpers/runner.ts";
+import { REPO_ROOT, runBundledAction } from "../helpers/runner.ts";
 import { startS3Server, type S3Server } from "../helpers/s3-server.ts";
 import { createS3Store } from "../../src/store/s3-store.ts";
 import { removeDir, tempDir, writeFiles } from "../helpers/temp.ts";
@@ -145,5 +145,55 @@ describe("data on S3 (s3rver)", () => {
     expect(run.outputs.verdict).toBe("error");
     expect(run.stdout).toContain("data object not found: s3://ml-data/churn/missing.csv");
     await removeDir(path.join(workspace, ".mlops"));
+  });
+});
+
+describe("the bundled CLI on every core", () => {
+  it("starts its worker threads from dist/scan-worker.js and gives the same result as one thread", async () => {
+    const { generateCsv } = await import("../../bench/generate.ts");
+    const { spawnSync } = await import("node:child_process");
+    const dir = await tempDir();
+    await mkdir(path.join(dir, ".git"));
+    // Above the size from which the scan uses threads (16 MiB), with quoted commas in every other row.
+    await generateCsv(path.join(dir, "big.csv"), 20 << 20);
+    await writeFiles(dir, {
+      "mlops.yml": `version: 1\nmodel: { name: m }\ndata:\n  train: big.csv\n  schema:\n    columns:\n      id: { type: integer, unique: true }\n      age: { type: integer, max: 80 }\npublish: { promote: false, files: [big.csv] }\n`,
+    });
+    const run = (workers: string): { status: number | null; result: { datasets: unknown[] }; stderr: string } => {
+      const child = spawnSync(
+        process.execPath,
+        [path.join(REPO_ROOT, "dist/cli.js"), "validate", "--json", "--verbose", "--workers", workers],
+        { cwd: dir, encoding: "utf8", maxBuffer: 64 << 20 },
+      );
+      return {
+        status: child.status,
+        result: JSON.parse(child.stdout) as { datasets: unknown[] },
+        stderr: child.stderr,
+      };
+    };
+    const threads = run("2");
+    expect(threads.stderr).toMatch(/on 2 thread\(s\)/);
+    const one = run("1");
+    expect(one.stderr).toMatch(/on 1 thread\(s\)/);
+    expect(threads.status).toBe(1);
+    expect(one.status).toBe(1);
+    // The exact parts are equal (the quantile sketches are merged from other parts, so equal only within their error).
+    type Report = { rows: number; findings: unknown[]; columns: Record<string, unknown>[] };
+    const exact = (datasets: unknown[]): unknown =>
+      (datasets as Report[]).map((d) => ({
+        rows: d.rows,
+        findings: d.findings,
+        columns: d.columns.map(({ name, type, count, nulls, min, max, distinct }) => ({
+          name,
+          type,
+          count,
+          nulls,
+          min,
+          max,
+          distinct,
+        })),
+      }));
+    expect(exact(threads.result.datasets)).toEqual(exact(one.result.datasets));
+    expect((threads.result.datasets[0] as Report).rows).toBe(172_000);
   });
 });

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { RepeatSink } from "./column.ts";
 import { EXAMPLE_ROWS, type Tally } from "./tally.ts";
@@ -140,69 +140,123 @@ export function findRepeats(
   let count = 0;
   const examples: RepeatExample[] = [];
   const files = readdirSync(dir);
+  const table = new PartitionTable();
   for (const partition of partitions) {
     const prefix = `c${check}-p${partition}-`;
-    const chunks = files.filter((f) => f.startsWith(prefix)).map((f) => aligned(readFileSync(path.join(dir, f))));
-    const words = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+    // All of the partition's files, one after the other, in one reused buffer.
+    const words = table.load(files.filter((f) => f.startsWith(prefix)).map((f) => path.join(dir, f)));
     if (words === 0) continue;
-    let slots = 16;
-    while (slots < (words / HEAD) * 2) slots *= 2;
-    const mask = slots - 1;
-    const keys1 = new Uint32Array(slots);
-    const keys2 = new Uint32Array(slots);
-    const used = new Uint8Array(slots);
-    const first = new Float64Array(slots);
-    const firstAt = new Int32Array(slots);
-    const firstChunk = new Int32Array(slots);
+    const records = table.records;
+    const { keys1, keys2, used, first, firstAt, mask } = table.prepare(words / HEAD);
     let lastRange = -1;
     let lastStart = -1;
-    chunks.forEach((chunk, chunkIndex) => {
-      let at = 0;
-      while (at < chunk.length) {
-        const h1 = chunk[at]!;
-        const h2 = chunk[at + 1]!;
-        const range = chunk[at + 2]!;
-        if (range !== lastRange) {
-          lastRange = range;
-          lastStart = rowStart.get(range) ?? -1;
-        }
-        const row = lastStart < 0 ? -1 : lastStart + chunk[at + 3]!;
-        const recordAt = at;
-        at += HEAD + Math.ceil(chunk[at + 6]! / 4);
-        if (row < 0) continue;
-        let slot = (h2 ^ Math.imul(h1, 0x9e3779b1)) & mask;
-        while (used[slot] === 1 && (keys1[slot] !== h1 || keys2[slot] !== h2)) slot = (slot + 1) & mask;
-        if (used[slot] === 0) {
-          used[slot] = 1;
-          keys1[slot] = h1;
-          keys2[slot] = h2;
-          first[slot] = row;
-          firstAt[slot] = recordAt;
-          firstChunk[slot] = chunkIndex;
-          continue;
-        }
-        // A repeat. The table keeps the earliest row of each value; the later of the two is the repeat, so the rows
-        // reported are the same whatever order the partition files were written in.
-        count++;
-        if (row < first[slot]!) {
-          const repeat = exampleOf(chunks[firstChunk[slot]!]!, firstAt[slot]!, first[slot]!);
-          first[slot] = row;
-          firstAt[slot] = recordAt;
-          firstChunk[slot] = chunkIndex;
-          noteExample(examples, repeat);
-        } else {
-          noteExample(examples, exampleOf(chunk, recordAt, row));
-        }
+    let at = 0;
+    while (at < words) {
+      const h1 = records[at]!;
+      const h2 = records[at + 1]!;
+      const range = records[at + 2]!;
+      if (range !== lastRange) {
+        lastRange = range;
+        lastStart = rowStart.get(range) ?? -1;
       }
-    });
+      const row = lastStart < 0 ? -1 : lastStart + records[at + 3]!;
+      const recordAt = at;
+      at += HEAD + Math.ceil(records[at + 6]! / 4);
+      if (row < 0) continue;
+      let slot = (h2 ^ Math.imul(h1, 0x9e3779b1)) & mask;
+      while (used[slot] === 1 && (keys1[slot] !== h1 || keys2[slot] !== h2)) slot = (slot + 1) & mask;
+      if (used[slot] === 0) {
+        used[slot] = 1;
+        keys1[slot] = h1;
+        keys2[slot] = h2;
+        first[slot] = row;
+        firstAt[slot] = recordAt;
+        continue;
+      }
+      // A repeat. The table keeps the earliest row of each value; the later of the two is the repeat, so the rows
+      // reported are the same whatever order the partition files were written in.
+      count++;
+      if (row < first[slot]!) {
+        const repeat = exampleOf(records, firstAt[slot]!, first[slot]!);
+        first[slot] = row;
+        firstAt[slot] = recordAt;
+        noteExample(examples, repeat);
+      } else {
+        noteExample(examples, exampleOf(records, recordAt, row));
+      }
+    }
   }
   if (count === 0) return null;
   return { count, examples: examples.sort((a, b) => a.row - b.row) };
 }
 
-function aligned(bytes: Buffer): Uint32Array {
-  if (bytes.byteOffset % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
-  return new Uint32Array(new Uint8Array(bytes).buffer);
+/**
+ * One partition at a time, in memory reused from partition to partition (allocating afresh for each would leave the
+ * garbage collector many megabytes behind, and peak memory would follow the dataset's size).
+ */
+class PartitionTable {
+  private bytes = new Uint8Array(1 << 20);
+  records = new Uint32Array(this.bytes.buffer);
+  private slots = 0;
+  keys1 = new Uint32Array(0);
+  keys2 = new Uint32Array(0);
+  used = new Uint8Array(0);
+  first = new Float64Array(0);
+  firstAt = new Int32Array(0);
+  mask = 0;
+
+  /** Reads the files into the buffer; returns the number of u32 words. */
+  load(files: string[]): number {
+    let total = 0;
+    const sizes = files.map((file) => statSync(file).size);
+    const needed = sizes.reduce((sum, size) => sum + size, 0);
+    if (needed > this.bytes.length) {
+      this.bytes = new Uint8Array(Math.max(needed, this.bytes.length * 2));
+      this.records = new Uint32Array(this.bytes.buffer);
+    }
+    files.forEach((file, i) => {
+      const fd = openSync(file, "r");
+      try {
+        let read = 0;
+        while (read < sizes[i]!) read += readSync(fd, this.bytes, total + read, sizes[i]! - read, read);
+      } finally {
+        closeSync(fd);
+      }
+      total += sizes[i]!;
+    });
+    return total / 4;
+  }
+
+  prepare(records: number): {
+    keys1: Uint32Array;
+    keys2: Uint32Array;
+    used: Uint8Array;
+    first: Float64Array;
+    firstAt: Int32Array;
+    mask: number;
+  } {
+    let slots = 16;
+    while (slots < records * 2) slots *= 2;
+    if (slots > this.slots) {
+      this.slots = slots;
+      this.keys1 = new Uint32Array(slots);
+      this.keys2 = new Uint32Array(slots);
+      this.used = new Uint8Array(slots);
+      this.first = new Float64Array(slots);
+      this.firstAt = new Int32Array(slots);
+    } else {
+      this.used.fill(0, 0, slots);
+    }
+    this.mask = slots - 1;
+    return {
+      keys1: this.keys1,
+      keys2: this.keys2,
+      used: this.used,
+      first: this.first,
+      firstAt: this.firstAt,
+      mask: this.mask,
+    };
+  }
 }
 
 function exampleOf(chunk: Uint32Array, at: number, row: number): RepeatExample {

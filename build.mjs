@@ -11,6 +11,8 @@ await build({
   entryPoints: [
     ...ACTIONS.map((name) => ({ in: `src/actions/${name}.ts`, out: name })),
     { in: "src/cli/bin.ts", out: "cli" },
+    // The validate stage reads big data on every core: its worker threads start from this file (src/data/parallel.ts).
+    { in: "src/data/scan-worker.ts", out: "scan-worker" },
   ],
   outdir: "dist",
   bundle: true,

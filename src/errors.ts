@@ -120,3 +120,19 @@ function safeStringify(value: unknown): string {
 export function isErrnoException(error: unknown, code?: string): error is NodeJS.ErrnoException {
   return error instanceof Error && "code" in error && (code === undefined || error.code === code);
 }
+
+/**
+ * Data that cannot be read, found at a known place: the byte offset in the file, and the record (counted from the
+ * start of the part being read) so that the caller, which knows where that part starts, can name the row.
+ */
+export class DataReadError extends InputError {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+    readonly byteOffset: number,
+    readonly record: number | null,
+    options: { hint?: string; cause?: unknown } = {},
+  ) {
+    super(`${file}: ${detail} (at byte ${byteOffset})`, options);
+  }
+}

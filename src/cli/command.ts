@@ -17,6 +17,8 @@ export interface PositionalSpec {
   name: string;
   required: boolean;
   description: string;
+  /** The last positional may take any number of values. */
+  variadic?: boolean;
 }
 
 export interface CommandIO {

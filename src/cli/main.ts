@@ -103,7 +103,7 @@ function parseCommandArgs(command: CommandSpec, args: string[]): ReturnType<type
         throw new UsageError(`mlops ${command.name} needs <${missing.name}>: ${missing.description}`, {
           hint: `see \`mlops ${command.name} --help\``,
         });
-      if (parsed.positionals.length > positionals.length) {
+      if (parsed.positionals.length > positionals.length && !positionals[positionals.length - 1]?.variadic) {
         throw new UsageError(`unexpected argument "${parsed.positionals[positionals.length]}"`, {
           hint: `see \`mlops ${command.name} --help\``,
         });
@@ -175,7 +175,7 @@ export function commandHelp(command: CommandSpec): string {
     `${spec.short ? `-${spec.short}, ` : "    "}--${key}${spec.type === "string" ? ` <${spec.valueName ?? "value"}>` : ""}`;
   const width = Math.max(...Object.entries(options).map(([k, s]) => label(k, s).length));
   const positionals = command.positionals ?? [];
-  const usage = `mlops ${command.name}${positionals.map((p) => (p.required ? ` <${p.name}>` : ` [${p.name}]`)).join("")} [options]`;
+  const usage = `mlops ${command.name}${positionals.map((p) => (p.required ? ` <${p.name}>` : ` [${p.name}${p.variadic ? "..." : ""}]`)).join("")} [options]`;
   return [
     `${command.summary}.`,
     "",

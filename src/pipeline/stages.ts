@@ -1,5 +1,8 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { validateData, type ValidateResult } from "../data/validate.ts";
+import path from "node:path";
+import { formatShort } from "../data/drift/drift.ts";
+import { championProfile, validationOptions } from "../data/stage.ts";
+import { validateDatasets, type ValidateResult } from "../data/validate.ts";
 import { ExitCode, InputError, isErrnoException } from "../errors.ts";
 import { evaluateModel, type EvaluateResult } from "../evaluate/evaluate.ts";
 import { type GateResult, runGate } from "../gate/gate.ts";
@@ -60,13 +63,40 @@ export async function readStageResult<T extends StageResult>(context: StageConte
   return value as T;
 }
 
-export async function runValidateStage(context: StageContext): Promise<StageRun<ValidateResult>> {
-  const result = await validateData(context.loaded.config.data, context.loaded.root);
+export interface ValidateStageOptions {
+  /** Shard profiles (from `mlops profile`) to merge instead of reading data.train. */
+  profiles?: string[];
+  /** Threads for reading (default: every core). */
+  workers?: number;
+}
+
+export async function runValidateStage(
+  context: StageContext,
+  options: ValidateStageOptions = {},
+): Promise<StageRun<ValidateResult>> {
+  const validation = await validateDatasets(
+    context.loaded.config.data,
+    context.loaded.root,
+    await validationOptions(context, options, () => championProfile(context)),
+  );
+  const { result } = validation;
   for (const finding of result.datasets.flatMap((d) => d.findings)) {
     const message = `${finding.dataset}${finding.column ? ` column ${finding.column}` : ""}: ${finding.message} (${finding.count} row(s), e.g. ${finding.observed}${finding.rows.length > 0 ? ` at row ${finding.rows.join(", ")}` : ""})`;
     const location = context.loaded.locate(finding.configPath);
     if (finding.severity === "error") context.logger.error(message, location);
     else context.logger.warn(message, location);
+  }
+  for (const column of result.drift?.columns ?? []) {
+    if (column.drifted) {
+      context.logger.info(`drift: ${column.column}: ${column.method} ${formatShort(column.value)} (${column.measure})`);
+    }
+  }
+  await mkdir(context.workspace.outDir, { recursive: true });
+  const train = validation.profiles.get("train");
+  if (train) {
+    // The training data's profile: publish stores it with the model as the next runs' drift reference.
+    result.profile = path.join(context.workspace.outDir, "profile-train.json");
+    await writeFile(result.profile, `${JSON.stringify(train)}\n`);
   }
   return save(
     context,

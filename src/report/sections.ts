@@ -1,4 +1,3 @@
-import type { ValidateResult } from "../data/validate.ts";
 import type { EvaluateResult } from "../evaluate/evaluate.ts";
 import { formatNumber } from "../gate/rules.ts";
 import { confusionBlock } from "./gate-section.ts";
@@ -152,73 +151,7 @@ const num = (value: number | null | undefined): string =>
 
 // --- per stage --------------------------------------------------------------------------------------------------
 
-export function validateSection(result: ValidateResult): Section {
-  const status: Status =
-    result.verdict === "skipped" ? "skipped" : result.errors > 0 ? "fail" : result.warnings > 0 ? "warn" : "pass";
-  const blocks: Block[] = [];
-  if (result.verdict === "skipped")
-    return {
-      title: "Data validation",
-      status,
-      headline: "no data section",
-      blocks: [{ kind: "text", text: "No data section in the config." }],
-    };
-  blocks.push({
-    kind: "text",
-    text:
-      result.datasets.map((d) => `${d.name}: ${d.rows} rows from ${d.files.join(", ")}`).join("; ") +
-      `. ${result.errors} error(s), ${result.warnings} warning(s).`,
-  });
-  const findings = result.datasets.flatMap((d) => d.findings);
-  if (findings.length > 0) {
-    blocks.push({
-      kind: "table",
-      table: {
-        headers: ["", "data", "column", "rule", "observed", "rows", "example rows"],
-        rows: findings.map((f) => [
-          f.severity === "error" ? "error" : "warn",
-          f.dataset,
-          f.column ?? "(dataset)",
-          f.rule,
-          f.observed,
-          String(f.count),
-          f.rows.join(", "),
-        ]),
-        align: ["left", "left", "left", "left", "left", "right", "left"],
-      },
-    });
-  }
-  for (const dataset of result.datasets) {
-    blocks.push({
-      kind: "details",
-      summary: `Columns of ${dataset.name}`,
-      blocks: [
-        {
-          kind: "table",
-          table: {
-            headers: ["column", "type", "values", "nulls", "min", "max"],
-            rows: dataset.columns.map((c) => [
-              c.name,
-              c.declared ? c.type : `${c.type} (inferred)`,
-              String(c.count),
-              String(c.nulls),
-              num(c.min),
-              num(c.max),
-            ]),
-            align: ["left", "left", "right", "right", "right", "right"],
-          },
-        },
-      ],
-    });
-  }
-  const rows = result.datasets.map((d) => `${d.rows} ${d.name}`).join(" + ");
-  return {
-    title: "Data validation",
-    status,
-    headline: `${rows} rows, ${result.errors} error(s), ${result.warnings} warning(s)`,
-    blocks,
-  };
-}
+export { validateSection } from "../data/report.ts";
 
 export function evaluateSection(result: EvaluateResult): Section {
   if (result.status === "skipped")

@@ -189,6 +189,7 @@ describe("bad input reaches the user as an annotation and a failed step", () => 
       "gate.md",
       "params.json",
       "predictions.csv",
+      "profile-train.json",
       "publish.json",
       "publish.md",
       "train.json",

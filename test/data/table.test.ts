@@ -144,25 +144,40 @@ describe("CSV (RFC 4180)", () => {
     ]);
   });
 
-  it("reports a quote that is never closed, at the line its record starts", async () => {
+  it("reports a quote that is never closed, at the row its record is and the byte of the quote", async () => {
     const file = await writeTable("t.csv", 'a,b\n1,"two\nlines"\n2,"never closed\n3,x\n');
     const error = await readError(file);
-    expect(error.message).toBe("t.csv:4: a quoted field is never closed (unterminated quote)");
+    // Row 3 as a spreadsheet numbers it (the header is row 1; the quoted newline does not start a row).
+    expect(error.message).toBe("t.csv: a quoted field is never closed (unterminated quote) (row 3, byte 20)");
     expect(error.hint).toBe("check this record for a missing closing quote");
   });
 
   it("reports text after a closing quote", async () => {
     const file = await writeTable("t.csv", 'a,b\n1,"ab"c\n');
     const error = await readError(file);
-    expect(error.message).toBe("t.csv:2: unexpected text after a closing quote");
+    expect(error.message).toBe("t.csv: unexpected text after a closing quote (row 2, byte 10)");
     expect(error.hint).toMatch(/two quotes/);
   });
 
-  it("refuses invalid UTF-8, naming the file", async () => {
-    const file = await writeTable("t.csv", Buffer.from([0x61, 0x0a, 0xff, 0xfe, 0x0a]));
+  it("refuses invalid UTF-8, naming the file, the row and the byte", async () => {
+    const file = await writeTable(
+      "t.csv",
+      Buffer.concat([Buffer.from("a,b\n1,x\n2,"), Buffer.from([0xff, 0xfe]), Buffer.from("\n")]),
+    );
     const error = await readError(file);
-    expect(error.message).toBe("t.csv is not valid UTF-8 (in the block starting at byte 0)");
+    expect(error.message).toBe("t.csv: not valid UTF-8 (row 3, byte 10)");
     expect(error.hint).toBe("save the file as UTF-8");
+  });
+
+  it("reads a field over 10 MB, and refuses a record over 64 MiB (an unbalanced quote) with its byte offset", async () => {
+    const big = "y".repeat(11 << 20);
+    const table = await readTable(await writeTable("big.csv", `id,text\n1,"${big}"\n2,short\n`));
+    expect(table.rows.length).toBe(2);
+    expect(table.rows[0]?.[1]?.length).toBe(big.length);
+    expect(table.rows[1]).toEqual(["2", "short"]);
+    const error = await readError(await writeTable("open.csv", `id,text\n1,"${"z".repeat(65 << 20)}\n`));
+    expect(error.message).toBe("open.csv: a record is longer than 64 MiB (row 2, byte 8)");
+    expect(error.hint).toMatch(/quote that is never closed/);
   });
 
   it("refuses an empty file, and reads a header-only file as a table without rows", async () => {
@@ -231,10 +246,10 @@ describe("gzip and JSON Lines", () => {
 
   it("reports a broken JSON Lines record with its line", async () => {
     const error = await readError(await writeTable("t.jsonl", '{"a":1}\n\n{"a":2\n{"a":3}\n'));
-    expect(error.message).toMatch(/^t\.jsonl:3: not valid JSON \(/);
+    expect(error.message).toMatch(/^t\.jsonl: line 3 is not valid JSON \(.*\) \(byte 9\)$/);
     expect(error.hint).toBe("each line of a JSON Lines file is one JSON object");
     const notObject = await readError(await writeTable("u.jsonl", '{"a":1}\n[1,2]\n'));
-    expect(notObject.message).toBe("u.jsonl:2: expected a JSON object on each line");
+    expect(notObject.message).toBe("u.jsonl: line 2 is not a JSON object (byte 8)");
   });
 
   it("reads gzip-compressed JSON Lines", async () => {
@@ -246,9 +261,31 @@ describe("gzip and JSON Lines", () => {
     expect(formatOf("x.tsv.gz")).toBe("tsv");
     expect(formatOf("x.ndjson")).toBe("jsonl");
     expect(formatOf("x.data", "csv")).toBe("csv");
-    expect(() => formatOf("x.parquet")).toThrow(/^cannot tell the format of x\.parquet from its extension$/);
-    expect(() => formatOf("x.parquet")).toThrow(
-      expect.objectContaining({ hint: "name it .csv, .tsv or .jsonl (optionally .gz), or set data.format" }),
+    expect(formatOf("x.parquet")).toBe("parquet");
+    expect(() => formatOf("x.xlsx")).toThrow(/^cannot tell the format of x\.xlsx from its extension$/);
+    expect(() => formatOf("x.xlsx")).toThrow(
+      expect.objectContaining({ hint: "name it .csv, .tsv, .jsonl (optionally .gz) or .parquet, or set data.format" }),
     );
+  });
+});
+
+describe("Parquet (hyparquet)", () => {
+  const fixture = (name: string): string => path.join(import.meta.dirname, "../fixtures/data", name);
+
+  it("reads every row group of a ZSTD-compressed file (fixture written by DuckDB)", async () => {
+    const table = await readTable(fixture("people.parquet"), "parquet");
+    expect(table.columns).toEqual(["id", "score", "team", "joined", "active", "big"]);
+    expect(table.rows.length).toBe(2500);
+    // Values follow from id (test/fixtures/data/generate_parquet.mjs).
+    expect(table.rows[0]).toEqual(["1", "0.5", "green", "2024-01-02T00:00:00.000Z", "false", "1000000000"]);
+    expect(table.rows[6]).toEqual(["7", null, "blue", "2024-01-08T00:00:00.000Z", "false", "7000000000"]);
+    expect(table.rows[2499]?.[0]).toBe("2500");
+    expect(table.records.at(-1)).toBe(2500);
+  });
+
+  it("refuses a truncated file with one clear error", async () => {
+    const error = await readError(fixture("truncated.parquet"), "parquet");
+    expect(error.message).toMatch(/^.*truncated\.parquet: not a readable Parquet file \(.*footer.*\) \(byte 12817\)$/);
+    expect(error.hint).toMatch(/truncated or partly copied/);
   });
 });

@@ -316,9 +316,21 @@ describe("datasets and summaries", () => {
       ["train", 3],
       ["eval", 1],
     ]);
-    expect(result.datasets[0]?.columns).toEqual([
-      { name: "n", type: "number", declared: true, count: 2, nulls: 1, min: 1.5, max: 3 },
-      { name: "label", type: "string", declared: false, count: 3, nulls: 0 },
+    expect(result.datasets[0]?.columns).toMatchObject([
+      { name: "n", type: "number", declared: true, count: 2, nulls: 1, min: 1.5, max: 3, mean: 2.25 },
+      {
+        name: "label",
+        type: "string",
+        declared: false,
+        count: 3,
+        nulls: 0,
+        min: null,
+        distinct: { value: 2, exact: true },
+        top: [
+          { value: "a", count: 2 },
+          { value: "b", count: 1 },
+        ],
+      },
       { name: "flag", type: "boolean", declared: false, count: 2, nulls: 1 },
     ]);
   });
@@ -331,6 +343,8 @@ describe("datasets and summaries", () => {
       errors: 0,
       warnings: 0,
       profile: null,
+      drift: null,
+      driftNote: null,
     });
   });
 

@@ -3,6 +3,7 @@ import { checkCommand } from "./check.ts";
 import { initCommand } from "./init.ts";
 import { modelsCommand } from "./models.ts";
 import { planCommand } from "./plan.ts";
+import { profileCommand } from "./profile.ts";
 import { promoteCommand } from "./promote.ts";
 import { pullCommand } from "./pull.ts";
 import { reportCommand } from "./report.ts";
@@ -17,6 +18,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   initCommand,
   checkCommand,
   validateCommand,
+  profileCommand,
   trainCommand,
   evaluateCommand,
   gateCommand,

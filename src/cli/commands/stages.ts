@@ -5,19 +5,46 @@ import {
   runTrainStage,
   runValidateStage,
 } from "../../pipeline/stages.ts";
+import { glob } from "tinyglobby";
 import { CACHE_CHOICES, parseCacheChoice } from "../../cache/open.ts";
+import { UsageError } from "../../errors.ts";
 import { findLeg } from "../../train/sweep.ts";
 import { resolveTrainParams, type TrainOptions } from "../../train/train.ts";
 import type { CommandArgs, CommandSpec, OptionSpec } from "../command.ts";
+import { workersOf } from "./profile.ts";
 import { openProject, stageOutcome } from "../project.ts";
 
 /** One command per stage; each runs that stage alone against the workspace's earlier results. */
 
 export const validateCommand: CommandSpec = {
   name: "validate",
-  summary: "Check the data against data.schema and print per-column counts and nulls",
-  details: "Exit 1 when a rule with severity `error` is broken; 2 when the data cannot be read.",
-  run: async (args, io) => stageOutcome(await runValidateStage(await openProject(args, io))),
+  summary: "Check the data against data.schema, profile it, and measure drift against data.drift.reference",
+  details:
+    "Exit 1 when a rule with severity `error` is broken; 2 when the data cannot be read.\n" +
+    "With --profiles, merges shard profiles (from `mlops profile --shard`) instead of reading data.train.",
+  options: {
+    profiles: {
+      type: "string",
+      multiple: true,
+      valueName: "glob",
+      description: "Shard profiles to merge instead of reading data.train (repeatable)",
+    },
+    workers: { type: "string", valueName: "n", description: "Threads to read with (default: every core)" },
+  },
+  run: async (args, io) => {
+    const patterns = (args.values.profiles as string[] | undefined) ?? [];
+    const profiles = (
+      await Promise.all(patterns.map((p) => glob(p, { cwd: io.cwd, absolute: true, expandDirectories: false })))
+    )
+      .flat()
+      .sort();
+    if (patterns.length > 0 && profiles.length === 0)
+      throw new UsageError(`no profile matches ${patterns.join(", ")}`, {
+        hint: "write them with mlops profile --shard",
+      });
+    const context = await openProject(args, io);
+    return stageOutcome(await runValidateStage(context, { profiles, ...workersOf(args.values.workers) }));
+  },
 };
 
 /** The run-cache flags `train` and `run` share. */

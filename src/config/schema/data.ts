@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DataSources, RelativePath, Scalar, Severity } from "./common.ts";
 
 export const COLUMN_TYPES = ["integer", "number", "string", "boolean", "category", "datetime"] as const;
+export type ColumnType = (typeof COLUMN_TYPES)[number];
 export const DRIFT_METHODS = ["auto", "psi", "ks", "chi2", "jensen_shannon", "wasserstein"] as const;
 export const DATA_FORMATS = ["auto", "csv", "tsv", "jsonl", "parquet"] as const;
 

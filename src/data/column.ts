@@ -1,0 +1,389 @@
+import type { ColumnType } from "../config/schema/data.ts";
+import { hashBytes, hashed, hashKey, hashNumber, keyParts } from "./sketch/hash.ts";
+import { FREQUENT_CAPACITY, FrequentItems, type FrequentState } from "./sketch/frequent.ts";
+import { decodeRegisters, encodeRegisters, HyperLogLog } from "./sketch/hll.ts";
+import { KllSketch, type KllState } from "./sketch/kll.ts";
+import { mergeMoments, Moments, type MomentsState } from "./sketch/moments.ts";
+import { NumberCounts } from "./sketch/numbers.ts";
+import { addToTally, mergeTallies, type Tally } from "./tally.ts";
+import { isMissingToken, parseBoolean, parseDatetime, parseNumber, parsed, utf8 } from "./values.ts";
+
+/**
+ * One column's running profile and rule checks (DOMAIN.md §3). Values arrive as bytes (any reader can provide them)
+ * and are parsed in place; strings are made only when words are needed (examples, category names, regex rules).
+ */
+
+/** How values are read: decided before reading from the declared type, or the type inferred from a sample. */
+export type ValueKind = "numeric" | "datetime" | "boolean" | "text" | "any";
+
+export interface ColumnRules {
+  nullable: boolean;
+  min: number | null;
+  max: number | null;
+  /** Hash keys of the allowed values' text. */
+  allowed: number[] | null;
+  regex: string | null;
+  unique: boolean;
+}
+
+export interface ColumnPlan {
+  name: string;
+  declared: ColumnType | null;
+  /** The type the sample suggested (null: the sample had no values). */
+  inferred: ColumnType | null;
+  kind: ValueKind;
+  severity: "error" | "warn";
+  /** The column's rules from data.schema.columns, or null when it has none. */
+  rules: ColumnRules | null;
+  /** Spill check id of the `unique` rule (see repeats.ts), when it has one. */
+  uniqueCheck: number | null;
+}
+
+const BATCH = 1024;
+
+/** Up to this many distinct numbers are counted exactly; then HyperLogLog estimates the distinct count. */
+export const EXACT_NUMBERS = FREQUENT_CAPACITY;
+
+export interface ColumnState {
+  name: string;
+  /** Rows of files that have this column. */
+  rows: number;
+  /** Non-empty values, valid or not. */
+  values: number;
+  /** Empty cells, plus missing-value tokens in numeric, boolean and date columns. */
+  nulls: number;
+  /** Missing-value tokens (NaN, n/a ...) among `nulls`. */
+  missingTokens: number;
+  /** Values that are not of the column's type. */
+  invalid: number;
+  /** inf / -inf in a numeric column (not in the statistics). */
+  nonFinite: number;
+  /** Numeric values with a fraction or an exponent (an inferred integer column then reads as number). */
+  fractional: number;
+  /** In a column read as `any`: values that are numbers. */
+  numericValues: number;
+  moments: MomentsState | null;
+  sketch: KllState | null;
+  /** Exact counts of each number while there are at most EXACT_NUMBERS distinct ones. */
+  numbers: [number, number][] | null;
+  frequent: FrequentState | null;
+  /** HyperLogLog registers (base64), once the exact tables overflowed. */
+  hll: string | null;
+  checks: Record<string, Tally>;
+}
+
+/** Receives hashes for the rules that need the whole dataset at once (unique values, duplicate rows). */
+export interface RepeatSink {
+  /** File offset of the record being read, or -1 when the reader has none (the value's text is kept instead). */
+  offset: number;
+  /** One row's hash for `check`; bytes[start, end) is the value, kept as text only when there is no offset. */
+  add(
+    check: number,
+    h1: number,
+    h2: number,
+    record: number,
+    bytes: Uint8Array | null,
+    start: number,
+    end: number,
+  ): void;
+}
+
+const TRUE_KEY = keyOf("true");
+const FALSE_KEY = keyOf("false");
+const TRUE_BYTES = Buffer.from("true");
+const FALSE_BYTES = Buffer.from("false");
+
+export function keyOf(text: string): number {
+  const bytes = Buffer.from(text, "utf8");
+  hashBytes(bytes, 0, bytes.length);
+  return hashKey(hashed.h1, hashed.h2);
+}
+
+export class ColumnAccumulator {
+  rows = 0;
+  private values = 0;
+  private nulls = 0;
+  private missingTokens = 0;
+  private invalid = 0;
+  private nonFinite = 0;
+  private fractional = 0;
+  private numericValues = 0;
+  private readonly moments: Moments | null;
+  private readonly sketch: KllSketch | null;
+  private numbers: NumberCounts | null;
+  private readonly batch = new Float64Array(BATCH);
+  private batched = 0;
+  private readonly frequent: FrequentItems | null;
+  private hll: HyperLogLog | null = null;
+  readonly checks: Record<string, Tally> = {};
+  private readonly kind: ValueKind;
+  private readonly rules: ColumnRules | null;
+  private readonly allowed: Set<number> | null;
+  private readonly pattern: RegExp | null;
+  private readonly integerOnly: boolean;
+  private readonly readsNumbers: boolean;
+  private readonly textChecks: boolean;
+
+  constructor(
+    private readonly plan: ColumnPlan,
+    seed: number,
+    private readonly repeats: RepeatSink | null,
+  ) {
+    this.kind = plan.kind;
+    this.rules = plan.rules;
+    this.allowed = plan.rules?.allowed ? new Set(plan.rules.allowed) : null;
+    this.pattern = plan.rules?.regex ? new RegExp(`^(?:${plan.rules.regex})$`, "u") : null;
+    this.integerOnly = plan.declared === "integer";
+    this.textChecks = this.allowed !== null || this.pattern !== null || plan.rules?.unique === true;
+    this.readsNumbers = plan.kind === "numeric" || plan.kind === "datetime" || plan.kind === "any";
+    this.moments = this.readsNumbers ? new Moments() : null;
+    this.sketch = this.readsNumbers ? new KllSketch(seed) : null;
+    this.numbers = this.readsNumbers ? new NumberCounts(EXACT_NUMBERS) : null;
+    this.frequent = plan.kind === "text" || plan.kind === "boolean" || plan.kind === "any" ? new FrequentItems() : null;
+  }
+
+  observeNull(record: number): void {
+    this.rows++;
+    this.nulls++;
+    if (this.rules && !this.rules.nullable) addToTally(this.checks, "nullable", record, () => "empty");
+  }
+
+  /** One non-empty cell: bytes[start, end). */
+  observe(bytes: Uint8Array, start: number, end: number, record: number): void {
+    const kind = this.kind;
+    const first = bytes[start]!;
+    // A value starting with a digit is never a missing-value token: skip the check for most numbers.
+    if (kind !== "text" && kind !== "any" && (first < 48 || first > 57) && isMissingToken(bytes, start, end)) {
+      this.rows++;
+      this.nulls++;
+      this.missingTokens++;
+      if (this.rules && !this.rules.nullable)
+        addToTally(this.checks, "nullable", record, () => utf8(bytes, start, end));
+      return;
+    }
+    this.rows++;
+    this.values++;
+    if (kind === "numeric") {
+      if (!parseNumber(bytes, start, end)) return this.reject(bytes, start, end, record);
+      if (!parsed.integer) {
+        if (this.integerOnly) return this.reject(bytes, start, end, record);
+        this.fractional++;
+      }
+      this.number(parsed.value, bytes, start, end, record);
+    } else if (kind === "datetime") {
+      if (!parseDatetime(bytes, start, end)) return this.reject(bytes, start, end, record);
+      this.number(parsed.value, bytes, start, end, record);
+    } else if (kind === "boolean") {
+      if (!parseBoolean(bytes, start, end)) return this.reject(bytes, start, end, record);
+      if (parsed.value === 1) (this.frequent as FrequentItems).add(TRUE_KEY, TRUE_BYTES, 0, 4);
+      else (this.frequent as FrequentItems).add(FALSE_KEY, FALSE_BYTES, 0, 5);
+    } else {
+      if (kind === "any") {
+        if (isMissingToken(bytes, start, end)) this.missingTokens++;
+        else if (parseNumber(bytes, start, end) && Number.isFinite(parsed.value)) {
+          this.numericValues++;
+          if (!parsed.integer) this.fractional++;
+          this.number(parsed.value, bytes, start, end, record);
+        }
+      }
+      this.text(bytes, start, end);
+    }
+    if (this.textChecks) this.textRules(bytes, start, end, record, kind === "text" || kind === "any");
+  }
+
+  private reject(bytes: Uint8Array, start: number, end: number, record: number): void {
+    this.invalid++;
+    addToTally(this.checks, "type", record, () => utf8(bytes, start, end));
+  }
+
+  private number(value: number, bytes: Uint8Array, start: number, end: number, record: number): void {
+    if (value - value !== 0) {
+      // Infinity (NaN never parses): kept out of the statistics, reported.
+      this.nonFinite++;
+      addToTally(this.checks, "finite", record, () => utf8(bytes, start, end));
+      return;
+    }
+    const rules = this.rules;
+    if (rules !== null && this.kind !== "any") {
+      if (rules.min !== null && value < rules.min)
+        addToTally(this.checks, "min", record, () => utf8(bytes, start, end));
+      if (rules.max !== null && value > rules.max)
+        addToTally(this.checks, "max", record, () => utf8(bytes, start, end));
+    }
+    // Statistics run over batches: one tight loop per sketch is several times cheaper than each sketch per value.
+    this.batch[this.batched++] = value;
+    if (this.batched === BATCH) this.flushNumbers();
+  }
+
+  private flushNumbers(): void {
+    const batch = this.batch;
+    const count = this.batched;
+    this.batched = 0;
+    if (count === 0) return;
+    const moments = this.moments as Moments;
+    const sketch = this.sketch as KllSketch;
+    for (let i = 0; i < count; i++) moments.add(batch[i]!);
+    sketch.updateMany(batch, count);
+    let numbers = this.numbers;
+    let i = 0;
+    // Exact counts while the column has few distinct numbers ...
+    for (; i < count && numbers !== null; i++) {
+      const value = batch[i]!;
+      hashNumber(value);
+      if (numbers.addHashed(value)) continue;
+      this.overflowNumbers(numbers);
+      numbers = null;
+      (this.hll as HyperLogLog).add(hashed.h1, hashed.h2);
+    }
+    // ... then HyperLogLog, in its own loop.
+    if (i < count) {
+      const hll = this.hll as HyperLogLog;
+      for (; i < count; i++) {
+        hashNumber(batch[i]!);
+        hll.add(hashed.h1, hashed.h2);
+      }
+    }
+  }
+
+  /** More distinct numbers than the exact table holds: from now on HyperLogLog counts them (all of them). */
+  private overflowNumbers(numbers: NumberCounts): void {
+    const { h1, h2 } = hashed;
+    this.hll = hllOfNumbers(numbers.values());
+    this.numbers = null;
+    hashed.h1 = h1;
+    hashed.h2 = h2;
+  }
+
+  private text(bytes: Uint8Array, start: number, end: number): void {
+    hashBytes(bytes, start, end);
+    const { h1, h2 } = hashed;
+    const frequent = this.frequent as FrequentItems;
+    if (this.hll === null && frequent.size >= FREQUENT_CAPACITY) this.hll = hllOfKeys(frequent.keysInTable());
+    // For an `any` column the HLL belongs to the numbers until it is decided which side counts (see finish()).
+    if (this.hll !== null && this.kind !== "any") this.hll.add(h1, h2);
+    frequent.add(hashKey(h1, h2), bytes, start, end);
+  }
+
+  /** The rules on a value's text; `hashedAlready` when text() just hashed these bytes. */
+  private textRules(bytes: Uint8Array, start: number, end: number, record: number, hashedAlready: boolean): void {
+    if (!hashedAlready) hashBytes(bytes, start, end);
+    const { h1, h2 } = hashed;
+    if (this.allowed && !this.allowed.has(hashKey(h1, h2)))
+      addToTally(this.checks, "values", record, () => utf8(bytes, start, end));
+    if (this.pattern && !this.pattern.test(utf8(bytes, start, end)))
+      addToTally(this.checks, "regex", record, () => utf8(bytes, start, end));
+    if (this.rules?.unique && this.plan.uniqueCheck !== null)
+      this.repeats?.add(this.plan.uniqueCheck, h1, h2, record, bytes, start, end);
+  }
+
+  toState(): ColumnState {
+    if (this.readsNumbers) this.flushNumbers();
+    const numbers = this.numbers === null ? null : this.numbers.entries();
+    return {
+      name: this.plan.name,
+      rows: this.rows,
+      values: this.values,
+      nulls: this.nulls,
+      missingTokens: this.missingTokens,
+      invalid: this.invalid,
+      nonFinite: this.nonFinite,
+      fractional: this.fractional,
+      numericValues: this.numericValues,
+      moments: this.moments?.toState() ?? null,
+      sketch: this.sketch?.toState() ?? null,
+      numbers: this.readsNumbers ? numbers : null,
+      frequent: this.frequent?.toState() ?? null,
+      hll: this.hll ? encodeRegisters(this.hll.registers) : null,
+      checks: this.checks,
+    };
+  }
+}
+
+function hllOfKeys(keys: Iterable<number>): HyperLogLog {
+  const hll = new HyperLogLog();
+  for (const key of keys) {
+    const { h1, h2 } = keyParts(key);
+    hll.add(h1, h2);
+  }
+  return hll;
+}
+
+function hllOfNumbers(values: Iterable<number>): HyperLogLog {
+  const hll = new HyperLogLog();
+  for (const value of values) {
+    hashNumber(value);
+    hll.add(hashed.h1, hashed.h2);
+  }
+  return hll;
+}
+
+/**
+ * Merges `later` (rows after `into`'s) into `into`. Sketches merge as the sketches of the concatenated rows would
+ * (exactly for counts, moments, exact tables and HyperLogLog; within the stated error for KLL and Misra-Gries).
+ */
+export function mergeColumnState(into: ColumnState, later: ColumnState, seed = 1): void {
+  into.rows += later.rows;
+  into.values += later.values;
+  into.nulls += later.nulls;
+  into.missingTokens += later.missingTokens;
+  into.invalid += later.invalid;
+  into.nonFinite += later.nonFinite;
+  into.fractional += later.fractional;
+  into.numericValues += later.numericValues;
+  if (later.moments) into.moments = into.moments ? mergeMoments(into.moments, later.moments) : { ...later.moments };
+  if (later.sketch) {
+    const sketch = into.sketch ? KllSketch.fromState(into.sketch, seed) : new KllSketch(seed);
+    sketch.merge(later.sketch);
+    into.sketch = sketch.toState();
+  }
+  if (into.sketch !== null || later.sketch !== null) mergeNumberDistinct(into, later);
+  else mergeTextDistinct(into, later);
+  if (into.sketch !== null && later.frequent !== null) {
+    // A column read as `any`: its value table merges; its distinct count comes from the numbers side.
+    const frequent = new FrequentItems();
+    if (into.frequent) frequent.merge(into.frequent);
+    frequent.merge(later.frequent);
+    into.frequent = frequent.toState();
+  }
+  mergeTallies(into.checks, later.checks);
+}
+
+/** Distinct numbers: the exact tables while their union is small, else HyperLogLog over everything. */
+function mergeNumberDistinct(into: ColumnState, later: ColumnState): void {
+  if (into.numbers && later.numbers && into.hll === null && later.hll === null) {
+    const counts = new Map(into.numbers);
+    for (const [value, count] of later.numbers) counts.set(value, (counts.get(value) ?? 0) + count);
+    if (counts.size <= EXACT_NUMBERS) {
+      into.numbers = [...counts];
+      return;
+    }
+  }
+  const hll = new HyperLogLog();
+  for (const side of [into, later]) {
+    if (side.numbers) hll.merge(hllOfNumbers(side.numbers.map((e) => e[0])).registers);
+    const registers = side.hll === null ? undefined : decodeRegisters(side.hll);
+    if (registers) hll.merge(registers);
+  }
+  into.numbers = null;
+  into.hll = encodeRegisters(hll.registers);
+}
+
+/** Distinct texts: the exact value table while it never overflowed, else HyperLogLog over everything. */
+function mergeTextDistinct(into: ColumnState, later: ColumnState): void {
+  const sides = [into.frequent, later.frequent].filter((f): f is FrequentState => f !== null);
+  const frequent = new FrequentItems();
+  for (const side of sides) frequent.merge(side);
+  const merged = frequent.toState();
+  const exact = merged.error === 0 && into.hll === null && later.hll === null;
+  if (!exact) {
+    const hll = new HyperLogLog();
+    for (const side of [into, later]) {
+      if (side.frequent && side.frequent.error === 0 && side.hll === null)
+        hll.merge(hllOfKeys(side.frequent.entries.map((e) => e[0])).registers);
+      const registers = side.hll === null ? undefined : decodeRegisters(side.hll);
+      if (registers) hll.merge(registers);
+    }
+    into.hll = encodeRegisters(hll.registers);
+  }
+  into.frequent = sides.length > 0 ? merged : null;
+}

@@ -1,0 +1,336 @@
+import { isUtf8 } from "node:buffer";
+import { DataReadError } from "../../errors.ts";
+import type { ChunkReader } from "./chunks.ts";
+
+/**
+ * A streaming RFC 4180 reader over bytes: quoted fields, "" escapes, delimiters and line ends inside quotes, CRLF, LF
+ * or CR line ends, a UTF-8 byte order mark, blank lines skipped (as pandas and DuckDB do). No strings are made: each
+ * record's fields are byte spans of one buffer, so callers parse numbers in place. UTF-8 is checked as bytes arrive.
+ *
+ * It reads any byte range of a file: from a record start, or from an arbitrary offset, where it first skips past the
+ * next line end (a guess that the offset is not inside a quoted field; the caller checks the guess, see scan.ts).
+ *
+ * Use: `for (;;) { const got = reader.next(); if (got === RECORD) use(); else if (got === MORE) await reader.fill();
+ * else break; }`: records come synchronously while they are in the buffer, so the loop costs no promise per record.
+ */
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+export const CHUNK = 4 << 20;
+/** A record longer than this is refused (a quote that never closes would otherwise swallow the file). */
+export const MAX_RECORD_BYTES = 64 << 20;
+
+export const RECORD = 1;
+export const MORE = 0;
+export const DONE = -1;
+
+export interface DelimitedOptions {
+  reader: ChunkReader;
+  /** Shown in errors. */
+  file: string;
+  /** File offset of the first byte the reader returns. */
+  offset: number;
+  delimiter: number;
+  /** Skip past the first line end before reading records (a range that starts mid-record). */
+  align: boolean;
+  /** Stop before the first record that starts at or after this file offset. */
+  stopAt: number;
+  /** The start of the file: drop a byte order mark. */
+  atFileStart: boolean;
+  /** A buffer to read into (reused across ranges, so memory does not pile up waiting for the garbage collector). */
+  buffer?: Buffer;
+}
+
+export class DelimitedReader {
+  /** Field spans of the current record: buffer[starts[i], ends[i]). */
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  /** 0 unquoted, 1 quoted (so an empty quoted field is "", not missing). */
+  quoted = new Uint8Array(64);
+  fieldCount = 0;
+  /** The current record's span in the buffer, without its line end. */
+  recordStart = 0;
+  contentEnd = 0;
+  /** Records returned so far. */
+  records = 0;
+  buffer: Buffer;
+  /** File offset of buffer[0]. */
+  base: number;
+  /** File offset of the first record (after alignment); -1 before it is known. */
+  firstStart = -1;
+  private filled = 0;
+  private eof = false;
+  private p = 0;
+  private validated = 0;
+  private badUtf8At = Infinity;
+  private aligned: boolean;
+  private bomChecked: boolean;
+  private readonly classes = new Uint8Array(256);
+
+  constructor(private readonly options: DelimitedOptions) {
+    this.classes[options.delimiter] = 1;
+    this.classes[LF] = 1;
+    this.classes[CR] = 1;
+    this.buffer = options.buffer ?? Buffer.allocUnsafeSlow(CHUNK);
+    this.base = options.offset;
+    this.aligned = !options.align;
+    this.bomChecked = !options.atFileStart;
+  }
+
+  /** File offset where the next record starts (after DONE: where reading stopped). */
+  get nextStart(): number {
+    return this.base + this.p;
+  }
+
+  async fill(): Promise<void> {
+    let buf = this.buffer;
+    if (this.p > 0) {
+      // Keep the unfinished record: move it to the front.
+      buf.copyWithin(0, this.p, this.filled);
+      this.base += this.p;
+      this.validated = Math.max(0, this.validated - this.p);
+      this.filled -= this.p;
+      this.p = 0;
+    }
+    if (this.filled >= buf.length - 1) {
+      if (buf.length >= MAX_RECORD_BYTES) {
+        throw new DataReadError(
+          this.options.file,
+          `a record is longer than ${MAX_RECORD_BYTES >> 20} MiB`,
+          this.base,
+          this.records,
+          { hint: "a quote that is never closed makes the rest of the file one field; check the quotes" },
+        );
+      }
+      const grown = Buffer.allocUnsafeSlow(buf.length * 2);
+      buf.copy(grown, 0, 0, this.filled);
+      this.buffer = buf = grown;
+    }
+    // One byte stays free for a sentinel line end after the data: the field loop then needs no bounds check.
+    const n = await this.options.reader.read(buf, this.filled, buf.length - this.filled - 1);
+    if (n === 0) this.eof = true;
+    this.filled += n;
+    buf[this.filled] = LF;
+    // UTF-8 never puts a line-feed byte inside a character, so everything up to the last LF can be checked now.
+    const safe = this.eof ? this.filled : buf.lastIndexOf(LF, this.filled - 1) + 1;
+    if (safe > this.validated && this.badUtf8At === Infinity) {
+      if (!isUtf8(buf.subarray(this.validated, safe)))
+        this.badUtf8At = this.base + firstInvalidUtf8(buf, this.validated, safe);
+      this.validated = safe;
+    }
+  }
+
+  /** Parses the next record: RECORD (its fields are set), MORE (call fill() first) or DONE. */
+  next(): number {
+    const buf = this.buffer;
+    const filled = this.filled;
+    const eof = this.eof;
+    if (!this.bomChecked) {
+      if (filled < 3 && !eof) return MORE;
+      if (filled >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) this.p = 3;
+      this.bomChecked = true;
+    }
+    if (!this.aligned) {
+      let p = this.p;
+      for (;;) {
+        if (p >= filled) {
+          this.p = p;
+          if (eof) {
+            this.firstStart = this.base + p;
+            return DONE;
+          }
+          return MORE;
+        }
+        const c = buf[p]!;
+        if (c === LF) {
+          p++;
+          break;
+        }
+        if (c === CR) {
+          if (p + 1 >= filled && !eof) {
+            this.p = p; // keep the CR: the next byte tells CRLF from CR
+            return MORE;
+          }
+          p += buf[p + 1] === LF ? 2 : 1;
+          break;
+        }
+        p++;
+      }
+      this.p = p;
+      this.aligned = true;
+    }
+    const { delimiter, stopAt } = this.options;
+    const classes = this.classes;
+    let starts = this.starts;
+    let ends = this.ends;
+    let quoted = this.quoted;
+    for (;;) {
+      const p = this.p;
+      if (this.firstStart < 0) this.firstStart = this.base + p;
+      if (this.base + p >= stopAt) return DONE;
+      let q = p;
+      let nf = 0;
+      let next = -1;
+      let contentEnd = -1;
+      for (;;) {
+        if (nf === starts.length) {
+          this.growFields();
+          starts = this.starts;
+          ends = this.ends;
+          quoted = this.quoted;
+        }
+        if (q >= filled) {
+          if (!eof) return MORE;
+          if (q === p) return DONE; // nothing left
+          // The last record has no line end and ends in an empty field ("a,b," at the end of the file).
+          starts[nf] = q;
+          ends[nf] = q;
+          quoted[nf++] = 0;
+          contentEnd = next = q;
+          break;
+        }
+        if (buf[q] === QUOTE) {
+          let from = q + 1;
+          let escaped = false;
+          let close = -1;
+          for (;;) {
+            const found = buf.indexOf(QUOTE, from);
+            if (found < 0 || found >= filled) break;
+            if (found + 1 >= filled && !eof) break;
+            if (buf[found + 1] === QUOTE) {
+              escaped = true;
+              from = found + 2;
+              continue;
+            }
+            close = found;
+            break;
+          }
+          if (close < 0) {
+            if (!eof) return MORE;
+            throw new DataReadError(
+              this.options.file,
+              "a quoted field is never closed (unterminated quote)",
+              this.base + q,
+              this.records,
+              { hint: "check this record for a missing closing quote" },
+            );
+          }
+          starts[nf] = q + 1;
+          ends[nf] = close;
+          // Escaped quotes are undone once the record is complete (a partial record is parsed again later).
+          quoted[nf++] = escaped ? 2 : 1;
+          q = close + 1;
+          if (q >= filled) {
+            if (!eof) return MORE;
+            contentEnd = next = q;
+            break;
+          }
+          const c = buf[q]!;
+          if (c === delimiter) {
+            q++;
+            continue;
+          }
+          if (c !== LF && c !== CR) {
+            throw new DataReadError(
+              this.options.file,
+              "unexpected text after a closing quote",
+              this.base + q,
+              this.records,
+              { hint: 'inside a quoted field, write a quote as two quotes ("")' },
+            );
+          }
+        } else {
+          let r = q;
+          while (classes[buf[r]!] === 0) r++; // stops at the sentinel at buf[filled] at the latest
+          if (r >= filled && !eof) return MORE;
+          starts[nf] = q;
+          ends[nf] = r;
+          quoted[nf++] = 0;
+          if (r >= filled) {
+            contentEnd = next = r;
+            break;
+          }
+          q = r;
+          if (buf[r] === delimiter) {
+            q++;
+            continue;
+          }
+        }
+        // buf[q] is a line end.
+        contentEnd = q;
+        if (buf[q] === CR) {
+          if (q + 1 >= filled && !eof) return MORE;
+          next = buf[q + 1] === LF ? q + 2 : q + 1;
+        } else {
+          next = q + 1;
+        }
+        break;
+      }
+      if (this.base + contentEnd > this.badUtf8At) {
+        throw new DataReadError(this.options.file, "not valid UTF-8", this.badUtf8At, this.records, {
+          hint: "save the file as UTF-8",
+        });
+      }
+      this.p = next;
+      if (nf === 1 && quoted[0] === 0 && starts[0] === ends[0]) continue; // a blank line
+      for (let i = 0; i < nf; i++) {
+        if (quoted[i] === 2) {
+          ends[i] = unescape(buf, starts[i]!, ends[i]!);
+          quoted[i] = 1;
+        }
+      }
+      this.fieldCount = nf;
+      this.recordStart = p;
+      this.contentEnd = contentEnd;
+      this.records++;
+      return RECORD;
+    }
+  }
+
+  private growFields(): void {
+    const size = this.starts.length * 2;
+    const starts = new Int32Array(size);
+    starts.set(this.starts);
+    const ends = new Int32Array(size);
+    ends.set(this.ends);
+    const quoted = new Uint8Array(size);
+    quoted.set(this.quoted);
+    this.starts = starts;
+    this.ends = ends;
+    this.quoted = quoted;
+  }
+}
+
+/** Turns each "" in buf[start, end) into ", in place; returns the new end. */
+function unescape(buf: Buffer, start: number, end: number): number {
+  let write = start;
+  for (let read = start; read < end; read++) {
+    buf[write++] = buf[read]!;
+    if (buf[read] === QUOTE) read++;
+  }
+  return write;
+}
+
+/** Index of the first byte that breaks UTF-8 in buf[start, end). */
+function firstInvalidUtf8(buf: Buffer, start: number, end: number): number {
+  let i = start;
+  while (i < end) {
+    const b = buf[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (length === 0 || i + length > end) return i;
+    if (length > 1 && !isUtf8(buf.subarray(i, i + length))) return i;
+    i += length;
+  }
+  return end;
+}
+
+/** Reads a whole delimited source record by record; `use` sees the reader with the record's fields set. */
+export async function readDelimited(reader: DelimitedReader, use: (reader: DelimitedReader) => void): Promise<void> {
+  for (;;) {
+    const got = reader.next();
+    if (got === RECORD) use(reader);
+    else if (got === MORE) await reader.fill();
+    else return;
+  }
+}

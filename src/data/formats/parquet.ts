@@ -1,0 +1,90 @@
+import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, type FileMetaData } from "hyparquet";
+import { compressors } from "hyparquet-compressors";
+import { DataReadError } from "../../errors.ts";
+import { cellText } from "./jsonl.ts";
+
+/**
+ * Parquet through hyparquet (pure JavaScript, so the bundled action needs no native binary), one row group at a time
+ * so memory follows the row group, not the file.
+ */
+export interface ParquetSource {
+  columns: string[];
+  rows: number;
+  rowGroups(): AsyncGenerator<(string | null)[][]>;
+}
+
+export async function openParquet(file: string, shown: string): Promise<ParquetSource> {
+  let metadata: FileMetaData;
+  const buffer = await asyncBufferFromFile(file);
+  try {
+    metadata = await parquetMetadataAsync(buffer);
+  } catch (error) {
+    throw new DataReadError(
+      shown,
+      `not a readable Parquet file (${(error as Error).message})`,
+      buffer.byteLength,
+      null,
+      {
+        hint: "a truncated or partly copied file has no valid footer; copy it again",
+        cause: error,
+      },
+    );
+  }
+  const root = metadata.schema[0];
+  const columns: string[] = [];
+  // Top-level fields: the root's children, skipping the nested elements of each (their num_children).
+  let index = 1;
+  for (let i = 0; i < (root?.num_children ?? 0); i++) {
+    const element = metadata.schema[index];
+    if (!element) break;
+    columns.push(element.name);
+    index += 1 + countDescendants(metadata, index);
+  }
+  const groups = metadata.row_groups.map((group) => Number(group.num_rows));
+  return {
+    columns,
+    rows: Number(metadata.num_rows),
+    async *rowGroups() {
+      let rowStart = 0;
+      for (const size of groups) {
+        let rows: Record<string, unknown>[] = [];
+        try {
+          await parquetRead({
+            file: buffer,
+            metadata,
+            compressors,
+            rowStart,
+            rowEnd: rowStart + size,
+            rowFormat: "object",
+            onComplete: (result) => (rows = result),
+          });
+        } catch (error) {
+          throw new DataReadError(
+            shown,
+            `cannot read rows ${rowStart + 1}-${rowStart + size} of the Parquet file (${(error as Error).message})`,
+            0,
+            rowStart,
+            {
+              hint: "the file may be truncated or written by an unsupported encoder",
+              cause: error,
+            },
+          );
+        }
+        rowStart += size;
+        yield rows.map((row) => columns.map((name) => cellText(row[name])));
+      }
+    },
+  };
+}
+
+function countDescendants(metadata: FileMetaData, index: number): number {
+  const element = metadata.schema[index];
+  let count = 0;
+  let next = index + 1;
+  for (let i = 0; i < (element?.num_children ?? 0); i++) {
+    const child = 1 + countDescendants(metadata, next);
+    count += child;
+    next += child;
+  }
+  return count;
+}

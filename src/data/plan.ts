@@ -1,0 +1,211 @@
+import { createHash } from "node:crypto";
+import { statSync } from "node:fs";
+import type { ColumnType } from "../config/schema/data.ts";
+import type { MlopsConfig } from "../config/schema/index.ts";
+import type { ColumnPlan, ColumnRules, ValueKind } from "./column.ts";
+import { keyOf } from "./column.ts";
+import { isGzip } from "./formats/chunks.ts";
+import { explainReadError, formatOf, openTable, type TableFormat } from "./table.ts";
+import { isMissingToken, parseBoolean, parseDatetime, parseNumber, parsed } from "./values.ts";
+
+/**
+ * What one pass over a dataset will do, decided before reading it, the same in every thread and every shard: the
+ * files and their headers, each column's value kind (its declared type, or the type inferred from the first rows of
+ * the dataset), its rules, and which rules need the whole dataset at once (repeats.ts).
+ */
+
+type DataSection = NonNullable<MlopsConfig["data"]>;
+export type DatasetSchema = NonNullable<DataSection["schema"]>;
+
+/** Rows read to infer the types of columns data.schema does not type. */
+export const SAMPLE_ROWS = 10_000;
+
+export interface DataFile {
+  /** Local path (a downloaded copy for s3:// sources). */
+  path: string;
+  /** How messages show it: relative to mlops.yml, or the s3:// URI. */
+  shown: string;
+  format: TableFormat;
+  gzip: boolean;
+  bytes: number;
+  columns: string[];
+}
+
+export interface ScanPlan {
+  dataset: string;
+  files: DataFile[];
+  columns: ColumnPlan[];
+  /** Row number of the first data record: 2 when files have a header row (CSV, TSV), else 1. */
+  firstRow: number;
+  duplicateCheck: number | null;
+  duplicateSeverity: "error" | "warn";
+  keyCheck: number | null;
+  keyColumns: string[];
+  /** Number of whole-dataset checks (spill check ids are 0..checks-1). */
+  checks: number;
+  /** Rows the type inference read. */
+  sampledRows: number;
+  /** sha256 of the schema the rules came from: profiles made under another schema do not merge. */
+  schemaHash: string;
+}
+
+export function schemaHash(schema: DatasetSchema | undefined): string {
+  return createHash("sha256")
+    .update(JSON.stringify(schema ?? null))
+    .digest("hex")
+    .slice(0, 16);
+}
+
+export async function planDataset(
+  dataset: string,
+  files: { path: string; shown: string }[],
+  format: string,
+  schema: DatasetSchema | undefined,
+): Promise<ScanPlan> {
+  const dataFiles: DataFile[] = [];
+  const sample = new TypeSample();
+  for (const file of files) {
+    const fileFormat = formatOf(file.path, format);
+    const table = await openTable(file.path, fileFormat, { displayName: file.shown });
+    const entry: DataFile = {
+      path: file.path,
+      shown: file.shown,
+      format: fileFormat,
+      gzip: isGzip(file.path),
+      bytes: statSync(file.path).size,
+      columns: table.columns,
+    };
+    dataFiles.push(entry);
+    const iterator = table.rows[Symbol.asyncIterator]();
+    try {
+      while (sample.rows < SAMPLE_ROWS) {
+        const next = await iterator.next();
+        if (next.done) break;
+        sample.add(table.columns, next.value.cells);
+      }
+    } catch (error) {
+      throw explainReadError(
+        error,
+        file.shown,
+        (record) => record + (fileFormat === "csv" || fileFormat === "tsv" ? 1 : 0),
+      );
+    } finally {
+      await iterator.return?.();
+    }
+  }
+  const names: string[] = [];
+  for (const file of dataFiles) for (const column of file.columns) if (!names.includes(column)) names.push(column);
+  let checks = 0;
+  const duplicateRows = schema?.duplicate_rows ?? "allow";
+  const duplicateCheck = duplicateRows === "allow" ? null : checks++;
+  const keyCheck = schema?.unique_key ? checks++ : null;
+  const columns = names.map((name): ColumnPlan => {
+    const spec = schema?.columns[name];
+    const declared = spec?.type ?? null;
+    const inferred = sample.inferred(name);
+    const type = declared ?? inferred;
+    return {
+      name,
+      declared,
+      inferred,
+      kind: kindOf(type),
+      severity: spec?.severity ?? "error",
+      rules: spec ? rulesOf(spec, declared) : null,
+      uniqueCheck: spec?.unique ? checks++ : null,
+    };
+  });
+  const first = dataFiles[0]?.format;
+  return {
+    dataset,
+    files: dataFiles,
+    columns,
+    firstRow: first === "csv" || first === "tsv" ? 2 : 1,
+    duplicateCheck,
+    duplicateSeverity: duplicateRows === "error" ? "error" : "warn",
+    keyCheck,
+    keyColumns: schema?.unique_key ?? [],
+    checks,
+    sampledRows: sample.rows,
+    schemaHash: schemaHash(schema),
+  };
+}
+
+export function kindOf(type: ColumnType | null): ValueKind {
+  switch (type) {
+    case "integer":
+    case "number":
+      return "numeric";
+    case "datetime":
+      return "datetime";
+    case "boolean":
+      return "boolean";
+    case "string":
+    case "category":
+      return "text";
+    case null:
+      return "any";
+  }
+}
+
+function rulesOf(spec: NonNullable<DatasetSchema["columns"][string]>, declared: ColumnType | null): ColumnRules {
+  const bound = (value: number | string | undefined): number | null => {
+    if (value === undefined) return null;
+    if (typeof value === "number") return value;
+    const bytes = Buffer.from(value);
+    if (declared === "datetime" && parseDatetime(bytes, 0, bytes.length)) return parsed.value;
+    return parseNumber(bytes, 0, bytes.length) ? parsed.value : null;
+  };
+  return {
+    nullable: spec.nullable,
+    min: bound(spec.min),
+    max: bound(spec.max),
+    allowed: spec.values ? spec.values.map((v) => keyOf(String(v))) : null,
+    regex: spec.regex ?? null,
+    unique: spec.unique,
+  };
+}
+
+/**
+ * Which types the sampled values of each column fit (DOMAIN.md §3 types; the narrowest that fits all of them wins).
+ * A column whose values are numbers but for a few (at most 10%) is read as numbers too: the others are reported as
+ * mixed types, which says more than calling the whole column text.
+ */
+class TypeSample {
+  rows = 0;
+  private readonly fits = new Map<
+    string,
+    { integer: number; number: number; boolean: number; datetime: number; values: number }
+  >();
+
+  add(columns: string[], cells: (string | null)[]): void {
+    this.rows++;
+    columns.forEach((name, i) => {
+      let fit = this.fits.get(name);
+      if (!fit) this.fits.set(name, (fit = { integer: 0, number: 0, boolean: 0, datetime: 0, values: 0 }));
+      const cell = cells[i];
+      if (cell === null || cell === undefined || cell === "") return;
+      const bytes = Buffer.from(cell);
+      if (isMissingToken(bytes, 0, bytes.length)) return;
+      fit.values++;
+      if (parseNumber(bytes, 0, bytes.length)) {
+        fit.number++;
+        if (parsed.integer) fit.integer++;
+      }
+      if (parseBoolean(bytes, 0, bytes.length)) fit.boolean++;
+      if (parseDatetime(bytes, 0, bytes.length)) fit.datetime++;
+    });
+  }
+
+  /** integer, number, boolean, datetime or string; null when the sample holds no value of the column. */
+  inferred(name: string): ColumnType | null {
+    const fit = this.fits.get(name);
+    if (!fit || fit.values === 0) return null;
+    const all = fit.values;
+    if (fit.integer === all) return "integer";
+    if (fit.number === all) return "number";
+    if (fit.boolean === all) return "boolean";
+    if (fit.datetime === all) return "datetime";
+    if (fit.number >= 0.9 * all) return fit.integer === fit.number ? "integer" : "number";
+    return "string";
+  }
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { InputError } from "../errors.ts";
+import { type DatasetProfile, PROFILE_FORMAT } from "./profile.ts";
+
+/**
+ * Reading a profile JSON someone else wrote (a shard's artifact, the champion's attachment): its outline is checked
+ * before it is used, so a wrong or hand-edited file is one clear error, not a crash halfway through a merge.
+ */
+
+const Tally = z.object({ count: z.number(), rows: z.array(z.number()), observed: z.string() });
+const Column = z
+  .object({
+    name: z.string(),
+    type: z.enum(["integer", "number", "string", "boolean", "category", "datetime"]),
+    kind: z.enum(["numeric", "datetime", "boolean", "text", "any"]),
+    rows: z.number(),
+    values: z.number(),
+    nulls: z.number(),
+    checks: z.record(z.string(), Tally),
+    sketch: z
+      .object({ k: z.number(), n: z.number(), levels: z.array(z.array(z.number())), exact: z.boolean() })
+      .passthrough()
+      .nullable(),
+    frequent: z
+      .object({ entries: z.array(z.tuple([z.number(), z.number(), z.string().nullable()])), error: z.number() })
+      .nullable(),
+    numbers: z.array(z.tuple([z.number(), z.number()])).nullable(),
+    hll: z.string().nullable(),
+  })
+  .passthrough();
+const Profile = z
+  .object({
+    format: z.literal(PROFILE_FORMAT),
+    dataset: z.string(),
+    schemaHash: z.string(),
+    rows: z.number(),
+    columns: z.array(Column),
+    checks: z.record(z.string(), Tally),
+    shard: z
+      .object({ index: z.number().int().min(1), count: z.number().int().min(1) })
+      .nullable()
+      .default(null),
+    files: z.array(z.object({ path: z.string(), bytes: z.number(), rows: z.number(), columns: z.array(z.string()) })),
+  })
+  .passthrough();
+
+export function readProfile(text: string, shown: string): DatasetProfile {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${shown} is not valid JSON (${(error as Error).message})`, {
+      hint: "a profile is the JSON file `mlops profile` writes",
+    });
+  }
+  const parsed = Profile.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(
+      `${shown} is not an mlops-kit profile (${issue ? `${issue.path.join(".") || "top level"}: ${issue.message}` : "unknown shape"})`,
+      { hint: `a profile is the JSON file \`mlops profile\` writes (format ${PROFILE_FORMAT})` },
+    );
+  }
+  return parsed.data as unknown as DatasetProfile;
+}

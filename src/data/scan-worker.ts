@@ -1,0 +1,51 @@
+import { parentPort, workerData } from "node:worker_threads";
+import type { ScanPlan } from "./plan.ts";
+import { findRepeats, RepeatWriter } from "./repeats.ts";
+import { type RangeTask, scanRange } from "./scan.ts";
+
+/**
+ * A worker thread of the parallel scan (parallel.ts): it reads the ranges it is sent, one at a time, and answers with
+ * each range's profile. Its repeat hashes go to its own spill files, flushed when it is told to close.
+ */
+
+interface Setup {
+  plan: ScanPlan;
+  spillDir: string;
+  writer: number;
+  partitionBits: number;
+}
+
+type Message =
+  | { type: "task"; task: RangeTask }
+  | { type: "close" }
+  | { type: "repeats"; checks: number[]; partitions: number[]; rowStart: [number, number][] };
+
+const setup = workerData as Setup;
+const repeats = new RepeatWriter(setup.spillDir, setup.writer, setup.partitionBits);
+const port = parentPort;
+
+port?.on("message", (message: Message) => {
+  if (message.type === "repeats") {
+    // The whole-dataset checks, for this thread's share of the partitions.
+    const rowStart = new Map(message.rowStart);
+    const found = message.checks.map((check) =>
+      findRepeats(setup.spillDir, check, setup.partitionBits, rowStart, message.partitions),
+    );
+    port.postMessage({ type: "repeats", found });
+    return;
+  }
+  if (message.type === "close") {
+    repeats.flush();
+    port.postMessage({ type: "closed" });
+    return;
+  }
+  repeats.range = message.task.id;
+  scanRange(setup.plan, message.task, setup.plan.checks > 0 ? repeats : null).then(
+    (result) => port.postMessage({ type: "result", result }),
+    (error: unknown) =>
+      port.postMessage({
+        type: "failed",
+        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
+  );
+});

@@ -1,0 +1,320 @@
+import { DataReadError } from "../errors.ts";
+import { ColumnAccumulator, type ColumnState, type RepeatSink } from "./column.ts";
+import { fileReader, gzipReader } from "./formats/chunks.ts";
+import { CHUNK, DelimitedReader, MORE, RECORD } from "./formats/delimited.ts";
+import { cellText, jsonLines } from "./formats/jsonl.ts";
+import { openParquet } from "./formats/parquet.ts";
+import type { ScanPlan } from "./plan.ts";
+import { hashBytes, hashed } from "./sketch/hash.ts";
+import { addToTally, type Tally } from "./tally.ts";
+
+/**
+ * Reads one range of one file and profiles it: the unit of work of a worker thread (parallel.ts). A range of a CSV
+ * or TSV file that does not start at the first data record starts reading after the first line end at or after its
+ * start, and every range stops before the first record that starts at or after its end; the caller checks that each
+ * range began where the one before it stopped (a line end inside a quoted field can fool the guess).
+ */
+
+export interface RangeTask {
+  id: number;
+  /** Index into plan.files. */
+  file: number;
+  start: number;
+  end: number;
+  /** Start by skipping past the first line end (the range starts at an arbitrary byte). */
+  align: boolean;
+}
+
+export interface RangeError {
+  detail: string;
+  hint: string | undefined;
+  byteOffset: number | null;
+  /** Record index within the range, when known. */
+  record: number | null;
+  message: string;
+}
+
+export interface RangeResult {
+  id: number;
+  records: number;
+  /** File offset of the range's first record, and where the next record after it starts. */
+  firstStart: number;
+  nextStart: number;
+  columns: (ColumnState | null)[];
+  /** Dataset-level tallies (ragged rows); rows are record indexes within the range. */
+  checks: Record<string, Tally>;
+  error: RangeError | null;
+}
+
+/** Splits each file into ranges of about `target` bytes (compressed, JSON Lines and Parquet files stay whole). */
+export function planRanges(plan: ScanPlan, target: number): RangeTask[] {
+  const tasks: RangeTask[] = [];
+  plan.files.forEach((file, index) => {
+    if (file.gzip || file.format === "jsonl" || file.format === "parquet" || file.bytes <= target) {
+      tasks.push({ id: tasks.length, file: index, start: 0, end: Infinity, align: false });
+      return;
+    }
+    const pieces = Math.ceil(file.bytes / target);
+    for (let i = 0; i < pieces; i++) {
+      const start = Math.floor((file.bytes * i) / pieces);
+      const end = i === pieces - 1 ? Infinity : Math.floor((file.bytes * (i + 1)) / pieces);
+      tasks.push({ id: tasks.length, file: index, start, end, align: i > 0 });
+    }
+  });
+  return tasks;
+}
+
+export async function scanRange(
+  plan: ScanPlan,
+  task: RangeTask,
+  repeats: RepeatSink | null,
+  /** Let other events run between chunks (the main thread reading beside workers hands them their next range). */
+  yieldBetweenChunks = false,
+): Promise<RangeResult> {
+  const file = plan.files[task.file]!;
+  const accumulators = new Map<string, ColumnAccumulator>();
+  const fields = file.columns.map((name) => {
+    const index = plan.columns.findIndex((c) => c.name === name);
+    const accumulator = new ColumnAccumulator(plan.columns[index]!, task.id * 1000 + index + 1, repeats);
+    accumulators.set(name, accumulator);
+    return accumulator;
+  });
+  const keyFields = plan.keyColumns.map((name) => file.columns.indexOf(name));
+  const result: RangeResult = {
+    id: task.id,
+    records: 0,
+    firstStart: task.start,
+    nextStart: file.bytes,
+    columns: [],
+    checks: {},
+    error: null,
+  };
+  const visit = new RecordVisitor(plan, fields, keyFields, repeats, result.checks, file.shown);
+  try {
+    if (file.format === "csv" || file.format === "tsv") {
+      await scanDelimited(plan, task, visit, result, yieldBetweenChunks);
+    } else if (file.format === "jsonl") {
+      visit.at(-1);
+      for await (const { object } of jsonLines(gzipOrFile(file.path, file.gzip), file.shown)) {
+        const cells = file.columns.map((name) => cellText(object[name]));
+        const extra = Object.keys(object).filter((key) => !file.columns.includes(key));
+        visit.text(
+          cells,
+          result.records++,
+          extra.length > 0 ? `keys not in the first record: ${extra.join(", ")}` : null,
+        );
+      }
+    } else {
+      visit.at(-1);
+      const parquet = await openParquet(file.path, file.shown);
+      for await (const group of parquet.rowGroups())
+        for (const cells of group) visit.text(cells, result.records++, null);
+    }
+  } catch (error) {
+    result.error = describeError(error, result.records);
+  }
+  result.columns = plan.columns.map((c) => accumulators.get(c.name)?.toState() ?? null);
+  return result;
+}
+
+function gzipOrFile(path: string, gzip: boolean) {
+  return gzip ? gzipReader(path) : fileReader(path, 0);
+}
+
+async function scanDelimited(
+  plan: ScanPlan,
+  task: RangeTask,
+  visit: RecordVisitor,
+  result: RangeResult,
+  yieldBetweenChunks: boolean,
+): Promise<void> {
+  const file = plan.files[task.file]!;
+  const whole = task.start === 0;
+  const offset = task.align ? task.start - 1 : task.start;
+  const reader = file.gzip ? gzipReader(file.path) : fileReader(file.path, offset);
+  const delimited = new DelimitedReader({
+    reader,
+    file: file.shown,
+    offset,
+    delimiter: file.format === "tsv" ? 9 : 44,
+    align: task.align,
+    stopAt: task.end,
+    atFileStart: whole,
+    buffer: readBuffer.bytes,
+  });
+  try {
+    let header = whole;
+    for (;;) {
+      const got = delimited.next();
+      if (got === RECORD) {
+        if (header) {
+          header = false; // the first record of a file is its header (read in planning)
+          continue;
+        }
+        // Plain files can be read again at a record's offset (to show a repeated value); gzip streams cannot.
+        visit.at(file.gzip ? -1 : delimited.base + delimited.recordStart);
+        visit.delimited(delimited, result.records++);
+      } else if (got === MORE) {
+        if (yieldBetweenChunks) await new Promise((resolve) => setImmediate(resolve));
+        await delimited.fill();
+      } else {
+        break;
+      }
+    }
+  } finally {
+    result.firstStart = delimited.firstStart;
+    result.nextStart = delimited.nextStart;
+    reader.close();
+    // Keep the buffer for the next range (unless a very long record grew it).
+    if (delimited.buffer.length === CHUNK) readBuffer.bytes = delimited.buffer;
+  }
+}
+
+/** This thread's read buffer: one range is read at a time per thread. */
+const readBuffer: { bytes: Buffer } = { bytes: Buffer.allocUnsafeSlow(CHUNK) };
+
+function describeError(error: unknown, records: number): RangeError {
+  if (error instanceof DataReadError) {
+    return {
+      detail: error.detail,
+      hint: error.hint,
+      byteOffset: error.byteOffset,
+      // The reader counts the header of the first range as a record.
+      record: records,
+      message: error.message,
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  const detail =
+    code === "Z_DATA_ERROR" || code === "Z_BUF_ERROR" ? "is not a valid gzip file" : `cannot be read (${message})`;
+  return { detail, hint: undefined, byteOffset: null, record: null, message };
+}
+
+const scratch = { bytes: Buffer.allocUnsafe(1 << 16) };
+
+/** What happens to each record: cells to their columns, then the row-level rules. */
+class RecordVisitor {
+  constructor(
+    private readonly plan: ScanPlan,
+    private readonly fields: ColumnAccumulator[],
+    private readonly keyFields: number[],
+    private readonly repeats: RepeatSink | null,
+    private readonly checks: Record<string, Tally>,
+    private readonly shown: string,
+  ) {}
+
+  delimited(reader: DelimitedReader, record: number): void {
+    const { buffer, starts, ends } = reader;
+    const count = reader.fieldCount;
+    const fields = this.fields;
+    const width = fields.length;
+    for (let i = 0; i < width; i++) {
+      const accumulator = fields[i]!;
+      if (i < count) {
+        const start = starts[i]!;
+        const end = ends[i]!;
+        if (start === end) accumulator.observeNull(record);
+        else accumulator.observe(buffer, start, end, record);
+      } else {
+        accumulator.observeNull(record);
+      }
+    }
+    if (count !== width) {
+      addToTally(
+        this.checks,
+        "ragged_rows",
+        record,
+        () => `${count} fields where the header has ${width} (${this.shown})`,
+      );
+    }
+    const repeats = this.repeats;
+    if (repeats === null) return;
+    if (this.plan.duplicateCheck !== null) {
+      hashBytes(buffer, reader.recordStart, reader.contentEnd);
+      repeats.add(this.plan.duplicateCheck, hashed.h1, hashed.h2, record, null, 0, 0);
+    }
+    if (this.plan.keyCheck !== null) {
+      const values = this.keyFields.map((i) =>
+        i >= 0 && i < count && starts[i]! < ends[i]! ? buffer.toString("utf8", starts[i], ends[i]) : null,
+      );
+      this.key(values, record);
+    }
+  }
+
+  /** Sets where the next record is, for the repeat checks (before its fields are observed). */
+  at(offset: number): void {
+    if (this.repeats) this.repeats.offset = offset;
+  }
+
+  /** A record whose cells are text (JSON Lines, Parquet). */
+  text(cells: (string | null)[], record: number, extra: string | null): void {
+    const fields = this.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const cell = cells[i];
+      if (cell === null || cell === undefined || cell === "") {
+        fields[i]!.observeNull(record);
+        continue;
+      }
+      const length = Buffer.byteLength(cell);
+      if (length > scratch.bytes.length) scratch.bytes = Buffer.allocUnsafe(length * 2);
+      scratch.bytes.write(cell, 0, "utf8");
+      fields[i]!.observe(scratch.bytes, 0, length, record);
+    }
+    if (extra !== null) addToTally(this.checks, "extra_fields", record, () => extra);
+    const repeats = this.repeats;
+    if (repeats === null) return;
+    if (this.plan.duplicateCheck !== null) {
+      const text = JSON.stringify(cells);
+      const bytes = Buffer.from(text);
+      hashBytes(bytes, 0, bytes.length);
+      repeats.add(this.plan.duplicateCheck, hashed.h1, hashed.h2, record, null, 0, 0);
+    }
+    if (this.plan.keyCheck !== null)
+      this.key(
+        this.keyFields.map((i) => (i >= 0 ? (cells[i] ?? null) : null)),
+        record,
+      );
+  }
+
+  private key(values: (string | null)[], record: number): void {
+    const bytes = Buffer.from(JSON.stringify(values));
+    hashBytes(bytes, 0, bytes.length);
+    const text = Buffer.from(values.map(String).join(", "));
+    this.repeats?.add(this.plan.keyCheck!, hashed.h1, hashed.h2, record, text, 0, text.length);
+  }
+}
+
+/** The fields of the record that starts at `offset` in a plain CSV or TSV file (to show a repeated value). */
+export async function readFieldsAt(plan: ScanPlan, fileIndex: number, offset: number): Promise<(string | null)[]> {
+  const file = plan.files[fileIndex]!;
+  const reader = fileReader(file.path, offset);
+  try {
+    const delimited = new DelimitedReader({
+      reader,
+      file: file.shown,
+      offset,
+      delimiter: file.format === "tsv" ? 9 : 44,
+      align: false,
+      stopAt: Infinity,
+      atFileStart: false,
+    });
+    for (;;) {
+      const got = delimited.next();
+      if (got === MORE) {
+        await delimited.fill();
+        continue;
+      }
+      if (got !== RECORD) return [];
+      const cells: (string | null)[] = [];
+      for (let i = 0; i < delimited.fieldCount; i++) {
+        const start = delimited.starts[i]!;
+        const end = delimited.ends[i]!;
+        cells.push(start === end ? null : delimited.buffer.toString("utf8", start, end));
+      }
+      return cells;
+    }
+  } finally {
+    reader.close();
+  }
+}

@@ -1,0 +1,254 @@
+/**
+ * Reading values from bytes without making strings: numbers, booleans, ISO dates and missing-value tokens, as the
+ * type rules in DOMAIN.md §3 need them. Each parser fills {@link parsed} and says whether the text fits.
+ */
+
+export const parsed = { value: 0, integer: false };
+
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+function isSpace(byte: number): boolean {
+  return byte === 32 || byte === 9;
+}
+
+/**
+ * A decimal number: `[+-]digits[.digits][(e|E)[+-]digits]`, `.5` and `5.` included, surrounding spaces allowed;
+ * `inf`, `infinity` (any case, signed) are numbers too, but not finite. The value is correctly rounded: Clinger's
+ * fast path (at most 15 significant digits and a power of ten up to 22 are exact doubles, so one division or
+ * multiplication rounds correctly), else JavaScript's own parser on the same text.
+ */
+export function parseNumber(bytes: Uint8Array, start: number, end: number): boolean {
+  let c = bytes[start]!;
+  if (c === 32 || c === 9 || bytes[end - 1] === 32 || bytes[end - 1] === 9) {
+    while (start < end && isSpace(bytes[start]!)) start++;
+    while (end > start && isSpace(bytes[end - 1]!)) end--;
+    if (start === end) return false;
+    c = bytes[start]!;
+  }
+  let i = start;
+  let negative = false;
+  if (c === 43 || c === 45) {
+    negative = c === 45;
+    if (++i === end) return false;
+    c = bytes[i]!;
+  }
+  if (c === 105 || c === 73) return parseInfinity(bytes, i, end, negative);
+  let mantissa = 0;
+  let digits = 0;
+  let d = 0;
+  // Integer part, then fraction: every digit counts towards the 15 that keep `mantissa` exact.
+  while (i < end && (d = bytes[i]! - 48) >= 0 && d <= 9) {
+    mantissa = mantissa * 10 + d;
+    digits++;
+    i++;
+  }
+  let fraction = 0;
+  let integer = true;
+  if (i < end && bytes[i] === 46) {
+    integer = false;
+    i++;
+    while (i < end && (d = bytes[i]! - 48) >= 0 && d <= 9) {
+      mantissa = mantissa * 10 + d;
+      fraction++;
+      i++;
+    }
+  }
+  if (digits + fraction === 0) return false;
+  let exponent = 0;
+  if (i < end) {
+    c = bytes[i]!;
+    if (c !== 101 && c !== 69) return false;
+    integer = false;
+    i++;
+    let expNegative = false;
+    if (i < end && (bytes[i] === 43 || bytes[i] === 45)) {
+      expNegative = bytes[i] === 45;
+      i++;
+    }
+    const expStart = i;
+    while (i < end && (d = bytes[i]! - 48) >= 0 && d <= 9) {
+      if (exponent < 100000) exponent = exponent * 10 + d;
+      i++;
+    }
+    if (i === expStart || i !== end) return false;
+    if (expNegative) exponent = -exponent;
+  }
+  parsed.integer = integer;
+  const power = exponent - fraction;
+  if (digits + fraction <= 15 && power >= -22 && power <= 22) {
+    const magnitude = power >= 0 ? mantissa * POWERS_OF_TEN[power]! : mantissa / POWERS_OF_TEN[-power]!;
+    parsed.value = negative ? -magnitude : magnitude;
+    return true;
+  }
+  parsed.value = Number(latin1(bytes, start, end));
+  return true;
+}
+
+function parseInfinity(bytes: Uint8Array, i: number, end: number, negative: boolean): boolean {
+  const word = latin1(bytes, i, end).toLowerCase();
+  if (word !== "inf" && word !== "infinity") return false;
+  parsed.value = negative ? -Infinity : Infinity;
+  parsed.integer = false;
+  return true;
+}
+
+/** true/false, t/f, yes/no, y/n, 1/0 in any case; the value is 1 or 0. */
+export function parseBoolean(bytes: Uint8Array, start: number, end: number): boolean {
+  while (start < end && isSpace(bytes[start]!)) start++;
+  while (end > start && isSpace(bytes[end - 1]!)) end--;
+  const length = end - start;
+  if (length === 0 || length > 5) return false;
+  const first = bytes[start]! | 0x20; // lower case for letters
+  let value: number;
+  let word: string;
+  if (first === 116) [value, word] = [1, "true"];
+  else if (first === 102) [value, word] = [0, "false"];
+  else if (first === 121) [value, word] = [1, "yes"];
+  else if (first === 110) [value, word] = [0, "no"];
+  else if (length === 1 && (first === 0x31 || first === 0x30)) {
+    parsed.value = first === 0x31 ? 1 : 0;
+    parsed.integer = true;
+    return true;
+  } else return false;
+  // One letter (t, f, y, n) or the whole word, in any case.
+  if (length !== 1) {
+    if (length !== word.length) return false;
+    for (let i = 1; i < length; i++) if ((bytes[start + i]! | 0x20) !== word.charCodeAt(i)) return false;
+  }
+  parsed.value = value;
+  parsed.integer = true;
+  return true;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digitsAt(bytes: Uint8Array, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = bytes[i]! - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/**
+ * An ISO 8601 date or date-time: `YYYY-MM-DD`, optionally `T` or a space and `HH:MM[:SS[.fraction]]`, optionally `Z`
+ * or `±HH[:]MM`. A time without an offset is read as UTC (not the machine's zone, so every runner agrees). The value
+ * is milliseconds since 1970-01-01T00:00Z. Impossible dates (2023-02-30, 25:00) do not parse.
+ */
+export function parseDatetime(bytes: Uint8Array, start: number, end: number): boolean {
+  while (start < end && isSpace(bytes[start]!)) start++;
+  while (end > start && isSpace(bytes[end - 1]!)) end--;
+  if (end - start < 10 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45) return false;
+  const year = digitsAt(bytes, start, 4);
+  const month = digitsAt(bytes, start + 5, 2);
+  const day = digitsAt(bytes, start + 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) return false;
+  let ms = (daysBeforeYear(year) + (leap && month > 2 ? 1 : 0) + DAYS_BEFORE_MONTH[month - 1]! + day - 1) * 86_400_000;
+  let i = start + 10;
+  if (i < end) {
+    const separator = bytes[i]!;
+    if (separator !== 84 && separator !== 116 && separator !== 32) return false;
+    if (end - i < 6 || bytes[i + 3] !== 58) return false;
+    const hour = digitsAt(bytes, i + 1, 2);
+    const minute = digitsAt(bytes, i + 4, 2);
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return false;
+    ms += hour * 3_600_000 + minute * 60_000;
+    i += 6;
+    if (i < end && bytes[i] === 58) {
+      const second = digitsAt(bytes, i + 1, 2);
+      if (second < 0 || second > 59 || end - i < 3) return false;
+      ms += second * 1000;
+      i += 3;
+      if (i < end && (bytes[i] === 46 || bytes[i] === 44)) {
+        i++;
+        let scale = 100;
+        const fractionStart = i;
+        for (; i < end; i++) {
+          const d = bytes[i]! - 48;
+          if (d < 0 || d > 9) break;
+          ms += d * scale;
+          scale /= 10;
+        }
+        if (i === fractionStart) return false;
+        ms = Math.floor(ms);
+      }
+    }
+    if (i < end) {
+      const zone = bytes[i]!;
+      if (zone === 90 || zone === 122) {
+        i++;
+      } else if (zone === 43 || zone === 45) {
+        const hours = digitsAt(bytes, i + 1, 2);
+        let at = i + 3;
+        if (at < end && bytes[at] === 58) at++;
+        const minutes = digitsAt(bytes, at, 2);
+        if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return false;
+        const offset = (hours * 60 + minutes) * 60_000;
+        ms += zone === 43 ? -offset : offset;
+        i = at + 2;
+      } else {
+        return false;
+      }
+    }
+    if (i !== end) return false;
+  }
+  parsed.value = ms;
+  parsed.integer = true;
+  return true;
+}
+
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/** Days from 1970-01-01 to January 1st of `year` (proleptic Gregorian; negative before 1970). */
+function daysBeforeYear(year: number): number {
+  return (
+    365 * (year - 1970) +
+    Math.floor((year - 1969) / 4) -
+    Math.floor((year - 1901) / 100) +
+    Math.floor((year - 1601) / 400)
+  );
+}
+
+/**
+ * Texts that mean "no value" in a numeric, boolean or date column, as pandas reads them by default: NA, N/A, NaN,
+ * null, None, #N/A, <NA>, `-` and `?` (any case). In a text column they are ordinary values.
+ */
+export function isMissingToken(bytes: Uint8Array, start: number, end: number): boolean {
+  let length = end - start;
+  if (length === 0) return true;
+  if (length > 5) return false;
+  const first = bytes[start]!;
+  // Quick reject: every token starts with n, N, #, <, -, ? or a space (a digit leaves at once).
+  if (first !== 110 && first !== 78 && first !== 35 && first !== 60 && first !== 45 && first !== 63 && first !== 32) {
+    return false;
+  }
+  while (start < end && isSpace(bytes[start]!)) start++;
+  while (end > start && isSpace(bytes[end - 1]!)) end--;
+  length = end - start;
+  if (length === 0) return true;
+  if (first === 45 && length > 1 && bytes[start + 1]! >= 48 && bytes[start + 1]! <= 57) return false; // -12.5
+  return MISSING.has(latin1(bytes, start, end).toLowerCase());
+}
+
+const MISSING = new Set(["na", "n/a", "nan", "-nan", "null", "none", "#n/a", "<na>", "-", "?"]);
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+export function latin1(bytes: Uint8Array, start: number, end: number): string {
+  return asBuffer(bytes).toString("latin1", start, end);
+}
+
+export function utf8(bytes: Uint8Array, start: number, end: number): string {
+  return asBuffer(bytes).toString("utf8", start, end);
+}
+
+export function formatDatetime(ms: number): string {
+  const text = new Date(ms).toISOString();
+  return text.endsWith("T00:00:00.000Z") ? text.slice(0, 10) : text.replace(".000Z", "Z");
+}

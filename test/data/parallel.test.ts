@@ -1,0 +1,92 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { scanDataset } from "../../src/data/parallel.ts";
+import { planDataset } from "../../src/data/plan.ts";
+import { buildProfile } from "../../src/data/profile.ts";
+import { validateDatasets } from "../../src/data/validate.ts";
+import { configOf } from "../helpers/config.ts";
+import { tempDir, writeFiles } from "../helpers/temp.ts";
+
+/**
+ * The parallel pass (src/data/parallel.ts): files cut into byte ranges at guessed record boundaries, read by worker
+ * threads, merged in order. Whatever the cut, the result equals one thread reading front to back: rows, statistics,
+ * findings and their row numbers, repeats across ranges.
+ */
+
+const SCHEMA = `  schema:
+    duplicate_rows: warn
+    columns:
+      id: { type: integer, unique: true }
+      amount: { type: integer, max: 990 }
+      kind: { type: category, values: [x, y] }
+`;
+
+/** A CSV whose quoted fields hold commas, quotes, CR/LF and lines that look like records, so cuts land inside them. */
+async function setup(): Promise<{ dir: string; data: NonNullable<ReturnType<typeof configOf>["data"]> }> {
+  const dir = await tempDir();
+  const lines = ["id,amount,kind,note"];
+  for (let i = 0; i < 900; i++) {
+    const note =
+      i % 7 === 0
+        ? `"line one\n${i + 1},999,fake,""not a record""\r\nstill the same field"`
+        : i % 5 === 0
+          ? `"a, b and ""c"""`
+          : `plain ${i % 11}`;
+    const amount = i % 13 === 0 ? "" : i === 300 ? "oops" : String((i * 37) % 1000);
+    lines.push(`${i % 450},${amount},${["x", "y", "z"][i % 3]},${note}`);
+  }
+  // A repeated row at the end (a duplicate of row 2's record), crossing every range.
+  lines.push(lines[1]!);
+  await writeFiles(dir, { "data.csv": `${lines.join("\n")}\n` });
+  const data = configOf(`version: 1\nmodel: { name: demo }\ndata:\n  train: data.csv\n${SCHEMA}`, dir).data!;
+  return { dir, data };
+}
+
+describe("byte ranges and worker threads", () => {
+  it("give the same profile and findings as one thread reading the file whole", async () => {
+    const { dir, data } = await setup();
+    const whole = await validateDatasets(data, dir, { workers: 1, rangeBytes: 1 << 30 });
+    const ranges = await validateDatasets(data, dir, { workers: 1, rangeBytes: 997 });
+    const threads = await validateDatasets(data, dir, { workers: 2, rangeBytes: 1499, parallelFrom: 0 });
+    // Means and deviations merge in another order of additions: equal to 12 significant digits, not to the last bit.
+    const round = (value: unknown): unknown => (typeof value === "number" ? Number(value.toPrecision(12)) : value);
+    const comparable = (v: typeof whole): unknown =>
+      JSON.parse(JSON.stringify({ datasets: v.result.datasets, errors: v.result.errors }), (_key, value: unknown) =>
+        round(value),
+      );
+    expect(whole.result.datasets[0]?.rows).toBe(901);
+    expect(comparable(ranges)).toEqual(comparable(whole));
+    expect(comparable(threads)).toEqual(comparable(whole));
+    const findings = whole.result.datasets[0]!.findings.map((f) => [f.column, f.rule, f.count, f.rows, f.observed]);
+    const over = Array.from({ length: 900 }, (_, i) => i).filter(
+      (i) => i % 13 !== 0 && i !== 300 && (i * 37) % 1000 > 990,
+    );
+    expect(findings).toEqual([
+      ["id", "unique", 451, [452, 453, 454, 455, 456], "0"],
+      ["amount", "type", 1, [302], "oops"],
+      ["amount", "max", over.length, over.slice(0, 5).map((i) => i + 2), String((over[0]! * 37) % 1000)],
+      ["kind", "values", 300, [4, 7, 10, 13, 16], "z"],
+      [null, "duplicate_rows", 1, [902], "a repeated row"],
+    ]);
+  });
+
+  it("read a range again when its guessed start was inside a quoted field", async () => {
+    const { dir, data } = await setup();
+    const plan = await planDataset(
+      "train",
+      [{ path: path.join(dir, "data.csv"), shown: "data.csv" }],
+      "auto",
+      data.schema,
+    );
+    const outcome = await scanDataset(plan, { workers: 1, tempDir: dir, rangeBytes: 211 });
+    expect(outcome.ranges).toBeGreaterThan(100);
+    expect(outcome.reread).toBeGreaterThan(0);
+    expect(outcome.rows).toBe(901);
+    const profile = buildProfile(plan, outcome);
+    expect(profile.columns.find((c) => c.name === "kind")?.summary.top).toEqual([
+      { value: "x", count: 301 },
+      { value: "y", count: 300 },
+      { value: "z", count: 300 },
+    ]);
+  });
+});

@@ -1,0 +1,19 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { expect, it } from "vitest";
+import { workflowYamlErrors } from "../helpers/github-yaml.ts";
+import { REPO, tempDir } from "../helpers/temp.ts";
+import { checkWorkflowSecurity } from "../helpers/workflow-security.ts";
+
+/** The README's shard-and-merge workflow is a valid, least-privilege, pinned workflow (test/data/shards.test.ts runs it). */
+it("the shard-and-merge recipe in the README passes GitHub's workflow parser and the workflow security rules", async () => {
+  const readme = await readFile(path.join(REPO, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("### Shard and merge"), readme.indexOf("### Speed"));
+  const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
+  expect(example).toContain("mlops profile --shard");
+  expect(example).toContain("profiles: profiles/*.json");
+  const file = path.join(await tempDir(), "data.yml");
+  await writeFile(file, example);
+  expect(await workflowYamlErrors(file)).toEqual([]);
+  expect(checkWorkflowSecurity(example, file)).toEqual([]);
+});

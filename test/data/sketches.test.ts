@@ -1,0 +1,190 @@
+import { describe, expect, it } from "vitest";
+import { FREQUENT_CAPACITY, FrequentItems } from "../../src/data/sketch/frequent.ts";
+import { hashBytes, hashed, hashKey, Random } from "../../src/data/sketch/hash.ts";
+import { HLL_STANDARD_ERROR, HyperLogLog } from "../../src/data/sketch/hll.ts";
+import { KLL_K, KLL_RANK_ERROR, KllSketch, KllView } from "../../src/data/sketch/kll.ts";
+import { mergeMoments, Moments, sampleStd } from "../../src/data/sketch/moments.ts";
+import { NumberCounts } from "../../src/data/sketch/numbers.ts";
+
+/** The sketches behind profiles: their stated error bounds hold, and merged sketches equal one sketch of the whole. */
+
+/** Deterministic data (xorshift), so every run checks the same numbers. */
+function data(kind: string, n: number, seed = 7): Float64Array {
+  const random = new Random(seed);
+  const uniform = (): number => random.next() / 4294967296;
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (kind === "uniform") values[i] = uniform() * 100;
+    else if (kind === "skewed") values[i] = Math.exp(4 * uniform()) * uniform();
+    else if (kind === "sorted") values[i] = i;
+    else if (kind === "ties") values[i] = Math.floor(uniform() * 30);
+    else values[i] = (uniform() + uniform() + uniform() - 1.5) * 10; // roughly normal
+  }
+  return values;
+}
+
+/** Largest distance, over 99 quantiles, between the rank the sketch's answer has and the rank asked for (share). */
+function worstRankError(values: Float64Array, view: KllView): number {
+  const sorted = Float64Array.from(values).sort();
+  const n = sorted.length;
+  const rankRange = (x: number): [number, number] => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    hi = n;
+    while (end < hi) {
+      const mid = (end + hi) >>> 1;
+      if (sorted[mid]! <= x) end = mid + 1;
+      else hi = mid;
+    }
+    return [lo, end];
+  };
+  let worst = 0;
+  for (let i = 1; i < 100; i++) {
+    const q = i / 100;
+    const [below, atOrBelow] = rankRange(view.quantile(q));
+    const target = q * n;
+    const error = target < below ? below - target : target > atOrBelow ? target - atOrBelow : 0;
+    worst = Math.max(worst, error / n);
+  }
+  return worst;
+}
+
+describe("KLL quantile sketch", () => {
+  it("is exact while it holds at most k values", () => {
+    const values = data("skewed", KLL_K);
+    const sketch = new KllSketch(3);
+    for (const v of values) sketch.update(v);
+    const state = sketch.toState();
+    expect(state.exact).toBe(true);
+    const view = new KllView(state);
+    expect(worstRankError(values, view)).toBe(0);
+    expect(view.cdf(Float64Array.from(values).sort()[100]!)).toBe(101 / KLL_K);
+  });
+
+  it.each(["uniform", "skewed", "sorted", "ties", "normal"])(
+    "keeps every quantile of 300,000 %s values within the stated rank error, alone and merged from 7 parts",
+    (kind) => {
+      const values = data(kind, 300_000);
+      const whole = new KllSketch(11);
+      for (const v of values) whole.update(v);
+      expect(whole.toState().exact).toBe(false);
+      expect(worstRankError(values, new KllView(whole.toState()))).toBeLessThan(KLL_RANK_ERROR);
+      const merged = new KllSketch(12);
+      const part = Math.ceil(values.length / 7);
+      for (let p = 0; p < 7; p++) {
+        const sketch = new KllSketch(20 + p);
+        sketch.updateMany(values.subarray(p * part, (p + 1) * part), Math.min(part, values.length - p * part));
+        merged.merge(sketch.toState());
+      }
+      const state = merged.toState();
+      expect(state.n).toBe(values.length);
+      expect(state.min).toBe(values.reduce((a, b) => Math.min(a, b)));
+      expect(state.max).toBe(values.reduce((a, b) => Math.max(a, b)));
+      expect(worstRankError(values, new KllView(state))).toBeLessThan(KLL_RANK_ERROR);
+      // Bounded memory: about 3k values whatever n is.
+      expect(state.levels.flat().length).toBeLessThan(4 * KLL_K);
+    },
+  );
+});
+
+describe("HyperLogLog", () => {
+  it("estimates distinct counts within 3 standard errors, and merges as the union", () => {
+    const bytes = Buffer.alloc(16);
+    const add = (hll: HyperLogLog, i: number): void => {
+      const length = bytes.write(`value-${i}`);
+      hashBytes(bytes, 0, length);
+      hll.add(hashed.h1, hashed.h2);
+    };
+    for (const n of [100, 5_000, 200_000]) {
+      const hll = new HyperLogLog();
+      for (let i = 0; i < n; i++) add(hll, i);
+      expect(Math.abs(hll.estimate() - n) / n).toBeLessThan(3 * HLL_STANDARD_ERROR);
+    }
+    const a = new HyperLogLog();
+    const b = new HyperLogLog();
+    for (let i = 0; i < 60_000; i++) add(a, i);
+    for (let i = 40_000; i < 100_000; i++) add(b, i);
+    a.merge(b.registers);
+    expect(Math.abs(a.estimate() - 100_000) / 100_000).toBeLessThan(3 * HLL_STANDARD_ERROR);
+  });
+});
+
+describe("frequent items (Misra-Gries)", () => {
+  const keyOf = (text: string): number => {
+    const bytes = Buffer.from(text);
+    hashBytes(bytes, 0, bytes.length);
+    return hashKey(hashed.h1, hashed.h2);
+  };
+  const add = (items: FrequentItems, text: string): void => {
+    const bytes = Buffer.from(text);
+    items.add(keyOf(text), bytes, 0, bytes.length);
+  };
+
+  it("counts exactly while there are few distinct values", () => {
+    const items = new FrequentItems();
+    for (let i = 0; i < 1000; i++) add(items, `c${i % 20}`);
+    const state = items.toState();
+    expect(state.error).toBe(0);
+    expect(items.exactDistinct).toBe(20);
+    expect(state.entries.every(([, count]) => count === 50)).toBe(true);
+    expect(state.entries.map((e) => e[2]).sort()[0]).toBe("c0");
+  });
+
+  it("undercounts by at most its error once it overflows, and never drops a value more frequent than the error", () => {
+    const items = new FrequentItems();
+    const truth = new Map<string, number>();
+    const random = new Random(5);
+    for (let i = 0; i < 90_000; i++) {
+      // 10 heavy values (a third of the rows) among 100,000 possible rare ones.
+      const value = i % 3 === 0 ? `heavy${random.below(10)}` : `rare${random.below(100_000)}`;
+      truth.set(value, (truth.get(value) ?? 0) + 1);
+      add(items, value);
+    }
+    const state = items.toState();
+    expect(state.error).toBeGreaterThan(0);
+    expect(items.exactDistinct).toBeNull();
+    expect(state.entries.length).toBeLessThanOrEqual(FREQUENT_CAPACITY);
+    const counted = new Map(state.entries.map(([key, count]) => [key, count]));
+    for (const [value, count] of truth) {
+      const estimate = counted.get(keyOf(value)) ?? 0;
+      expect(estimate).toBeLessThanOrEqual(count);
+      expect(count - estimate).toBeLessThanOrEqual(state.error);
+    }
+    expect(state.entries.slice(0, 10).map((e) => e[2]?.slice(0, 5))).toEqual(Array(10).fill("heavy"));
+  });
+});
+
+describe("moments and exact number counts", () => {
+  it("merge to the same mean and standard deviation as one pass (timestamps keep their digits)", () => {
+    const values = Array.from({ length: 1000 }, (_, i) => 1.7e12 + i * 1000 + (i % 7));
+    const whole = new Moments();
+    for (const v of values) whole.add(v);
+    const a = new Moments();
+    const b = new Moments();
+    values.forEach((v, i) => (i < 400 ? a : b).add(v));
+    const merged = mergeMoments(a.toState(), b.toState());
+    const mean = values.reduce((s, v) => s + v, 0) / values.length;
+    const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1);
+    const std = Math.sqrt(variance);
+    expect(Math.abs(merged.mean - mean) / std).toBeLessThan(1e-9);
+    expect(Math.abs(sampleStd(merged)! - std) / std).toBeLessThan(1e-9);
+    expect(Math.abs(sampleStd(whole.toState())! - std) / std).toBeLessThan(1e-9);
+  });
+
+  it("count each number exactly up to their capacity, then refuse new ones", () => {
+    const counts = new NumberCounts(3);
+    expect([1, 2, 1, -0, 0].map((v) => counts.add(v))).toEqual([true, true, true, true, true]);
+    expect(counts.add(7)).toBe(false);
+    expect(counts.entries()).toEqual([
+      [0, 2],
+      [1, 2],
+      [2, 1],
+    ]);
+  });
+});

@@ -2,11 +2,14 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-GAXDFNF6.js";
+} from "./chunks/chunk-WBFY4ZIH.js";
 import {
   CACHE_CHOICES,
   createRegistry,
+  displayPath,
   formatBytes,
+  glob,
+  mergeProfileFiles,
   openObjectStore,
   openRegistry,
   openRunCache,
@@ -17,20 +20,23 @@ import {
   runEvaluateStage,
   runGateStage,
   runPipeline,
+  runProfile,
   runPublishStage,
   runTrainStage,
   runValidateStage
-} from "./chunks/chunk-J4ASSBM4.js";
-import "./chunks/chunk-L53UQPWG.js";
+} from "./chunks/chunk-2SKC4DYV.js";
+import "./chunks/chunk-77FXKEEL.js";
+import "./chunks/chunk-G23BJQ7T.js";
 import {
   KIT_VERSION
-} from "./chunks/chunk-TKNEU5H6.js";
+} from "./chunks/chunk-4KTAN6IW.js";
+import "./chunks/chunk-LKTX6OBX.js";
 import {
   runPlanStage,
   runSelectStage,
   selectSection,
   sweepResultsDir
-} from "./chunks/chunk-AI2GVALP.js";
+} from "./chunks/chunk-ZBT3SMQA.js";
 import {
   DEFAULT_CONFIG_FILE,
   NAME_PATTERN,
@@ -40,12 +46,17 @@ import {
   formatNumber,
   loadConfig,
   planSweep,
+  profileSection,
   readProvenance,
   renderHeadline,
   renderText,
   renderTextTable,
   workspaceFor
-} from "./chunks/chunk-VCPUFKR7.js";
+} from "./chunks/chunk-ILD44PUT.js";
+import "./chunks/chunk-PH4FNO6N.js";
+import {
+  relativePathProblem
+} from "./chunks/chunk-H6UPHFKP.js";
 import {
   ConfigError,
   ExitCode,
@@ -54,9 +65,8 @@ import {
   UserError,
   asError,
   formatDiagnostic,
-  formatPath,
-  relativePathProblem
-} from "./chunks/chunk-4MICSIQX.js";
+  formatPath
+} from "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-BIQWF3VO.js";
 import "./chunks/chunk-RZGYXAJU.js";
 
@@ -349,6 +359,88 @@ strategy.matrix: ${JSON.stringify(run.result.matrix)}` };
   }
 };
 
+// src/cli/commands/profile.ts
+import path2 from "node:path";
+var profileCommand = {
+  name: "profile",
+  summary: "Write a dataset's profile as JSON (or merge shard profiles: profile merge <files...>)",
+  details: [
+    "Examples:",
+    "  mlops profile                          profile data.train",
+    "  mlops profile --shard 2/4 --out p2.json  profile the 2nd of 4 blocks of data.train's files",
+    "  mlops profile merge p*.json --out all.json"
+  ].join("\n"),
+  positionals: [
+    {
+      name: "files",
+      required: false,
+      variadic: true,
+      description: "files or globs to profile; or `merge` then profiles"
+    }
+  ],
+  options: {
+    out: { type: "string", short: "o", valueName: "file", description: "Where to write the profile JSON" },
+    shard: { type: "string", valueName: "i/n", description: "Profile the i-th of n blocks of the dataset's files" },
+    dataset: { type: "string", valueName: "name", description: "train (default) or eval" },
+    workers: { type: "string", valueName: "n", description: "Threads to read with (default: every core)" }
+  },
+  run: async (args, io) => {
+    const [first, ...rest] = args.positionals;
+    const out = typeof args.values.out === "string" ? path2.resolve(io.cwd, args.values.out) : null;
+    if (first === "merge") {
+      if (!out)
+        throw new UsageError("profile merge needs --out <file>", {
+          hint: "mlops profile merge p*.json --out all.json"
+        });
+      const files = (await Promise.all(rest.map((p) => glob(p, { cwd: io.cwd, absolute: true, expandDirectories: false })))).flat();
+      if (files.length === 0)
+        throw new UsageError("profile merge needs the profiles to merge", {
+          hint: "mlops profile merge p1.json p2.json --out all.json"
+        });
+      const profile2 = await mergeProfileFiles(files, out, io.cwd);
+      const shown2 = displayPath(io.cwd, out);
+      return {
+        exitCode: ExitCode.ok,
+        result: { file: shown2, profile: profile2 },
+        text: renderText(profileSection(profile2, shown2))
+      };
+    }
+    const context = await openProject(args, io);
+    const dataset = args.values.dataset ?? "train";
+    if (dataset !== "train" && dataset !== "eval")
+      throw new UsageError(`--dataset is train or eval, not "${String(dataset)}"`);
+    const { profile, file } = await runProfile(context, {
+      dataset,
+      files: args.positionals.map((p) => path2.resolve(io.cwd, p)),
+      shard: parseShard(args.values.shard),
+      out,
+      ...workersOf(args.values.workers)
+    });
+    const shown = displayPath(io.cwd, file);
+    return {
+      exitCode: ExitCode.ok,
+      result: { file: shown, profile },
+      text: renderText(profileSection(profile, shown))
+    };
+  }
+};
+function parseShard(value) {
+  if (value === void 0) return null;
+  const match = /^(\d+)\/(\d+)$/.exec(String(value));
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count)
+    throw new UsageError(`--shard is i/n with 1 <= i <= n, not "${String(value)}"`, { hint: "e.g. --shard 2/4" });
+  return { index, count };
+}
+function workersOf(value) {
+  if (value === void 0) return {};
+  const workers = Number(value);
+  if (!Number.isInteger(workers) || workers < 1)
+    throw new UsageError(`--workers is a whole number of at least 1, not "${String(value)}"`);
+  return { workers };
+}
+
 // src/cli/commands/promote.ts
 var promoteCommand = {
   name: "promote",
@@ -395,7 +487,7 @@ var promoteCommand = {
 };
 
 // src/cli/commands/pull.ts
-import path2 from "node:path";
+import path3 from "node:path";
 var pullCommand = {
   name: "pull",
   summary: "Download a version's files into a folder, each verified against its manifest (size and sha256)",
@@ -423,7 +515,7 @@ var pullCommand = {
         hint: "see `mlops models list`"
       });
     }
-    const outDir = path2.resolve(io.cwd, out);
+    const outDir = path3.resolve(io.cwd, out);
     const files = await registry.pull(manifest, outDir, {
       onProgress: progressReporter(
         (line) => args.logger.info(line),
@@ -444,7 +536,7 @@ var pullCommand = {
         manifest
       },
       text: [
-        `Pulled ${label} into ${path2.relative(io.cwd, outDir) || "."}: ${files.length} file(s), ${formatBytes(bytes)}, sha256 verified.`,
+        `Pulled ${label} into ${path3.relative(io.cwd, outDir) || "."}: ${files.length} file(s), ${formatBytes(bytes)}, sha256 verified.`,
         ...manifest.files.map((f) => `  ${f.path}  ${formatBytes(f.size)}`)
       ].join("\n")
     };
@@ -470,7 +562,7 @@ async function registryFor(args, io) {
 
 // src/cli/commands/report.ts
 import { existsSync as existsSync2 } from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 var reportCommand = {
   name: "report",
   summary: "Post the gate's report to its pull request: a sticky comment and a check run",
@@ -483,10 +575,10 @@ var reportCommand = {
     "dry-run": { type: "boolean", description: "Print the comment instead of posting anything" }
   },
   run: async (args, io) => {
-    const configFile = path3.resolve(io.cwd, args.config);
+    const configFile = path4.resolve(io.cwd, args.config);
     const loaded = existsSync2(configFile) ? await loadConfig(args.config, io.cwd) : null;
     const settings = loaded?.config.report ?? ReportSection.parse({});
-    const from = typeof args.values.from === "string" ? path3.resolve(io.cwd, args.values.from) : loaded ? workspaceFor(loaded).resultFile("gate") : void 0;
+    const from = typeof args.values.from === "string" ? path4.resolve(io.cwd, args.values.from) : loaded ? workspaceFor(loaded).resultFile("gate") : void 0;
     if (!from) throw new UsageError(`no ${args.config} here, so say where the report is: --from <gate.json>`);
     const pr = typeof args.values.pr === "string" ? Number(args.values.pr) : void 0;
     if (pr !== void 0 && !(Number.isInteger(pr) && pr > 0))
@@ -496,7 +588,7 @@ var reportCommand = {
       throw new UsageError("--sha must be a full 40-digit commit sha");
     const outcome = await reportArtifact({
       file: from,
-      shown: path3.relative(io.cwd, from) || from,
+      shown: path4.relative(io.cwd, from) || from,
       settings,
       env: io.env,
       target: {
@@ -573,9 +665,27 @@ var rollbackCommand = {
 // src/cli/commands/stages.ts
 var validateCommand = {
   name: "validate",
-  summary: "Check the data against data.schema and print per-column counts and nulls",
-  details: "Exit 1 when a rule with severity `error` is broken; 2 when the data cannot be read.",
-  run: async (args, io) => stageOutcome(await runValidateStage(await openProject(args, io)))
+  summary: "Check the data against data.schema, profile it, and measure drift against data.drift.reference",
+  details: "Exit 1 when a rule with severity `error` is broken; 2 when the data cannot be read.\nWith --profiles, merges shard profiles (from `mlops profile --shard`) instead of reading data.train.",
+  options: {
+    profiles: {
+      type: "string",
+      multiple: true,
+      valueName: "glob",
+      description: "Shard profiles to merge instead of reading data.train (repeatable)"
+    },
+    workers: { type: "string", valueName: "n", description: "Threads to read with (default: every core)" }
+  },
+  run: async (args, io) => {
+    const patterns = args.values.profiles ?? [];
+    const profiles = (await Promise.all(patterns.map((p) => glob(p, { cwd: io.cwd, absolute: true, expandDirectories: false })))).flat().sort();
+    if (patterns.length > 0 && profiles.length === 0)
+      throw new UsageError(`no profile matches ${patterns.join(", ")}`, {
+        hint: "write them with mlops profile --shard"
+      });
+    const context = await openProject(args, io);
+    return stageOutcome(await runValidateStage(context, { profiles, ...workersOf(args.values.workers) }));
+  }
 };
 var RUN_CACHE_OPTIONS = {
   force: { type: "boolean", description: "Train even when the run cache has this run (and save the result again)" },
@@ -667,7 +777,7 @@ var runCommand = {
 };
 
 // src/cli/commands/select.ts
-import path4 from "node:path";
+import path5 from "node:path";
 var selectCommand = {
   name: "select",
   summary: "Pick the best sweep leg by the gate's primary metric and print the sweep as a table",
@@ -677,19 +787,19 @@ var selectCommand = {
   },
   run: async (args, io) => {
     const context = await openProject(args, io);
-    const results = typeof args.values.results === "string" ? path4.resolve(io.cwd, args.values.results) : void 0;
+    const results = typeof args.values.results === "string" ? path5.resolve(io.cwd, args.values.results) : void 0;
     return stageOutcome(await runSelectStage(context, results === void 0 ? {} : { resultsDir: results }));
   }
 };
 
 // src/train/local-sweep.ts
 import { mkdir as mkdir2, rm, writeFile as writeFile2 } from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/train/shadow.ts
 import { constants } from "node:fs";
 import { copyFile, mkdir, readdir, stat, symlink } from "node:fs/promises";
-import path5 from "node:path";
+import path6 from "node:path";
 function writtenPaths(config) {
   const predictions = config.evaluate?.predictions;
   const metrics = config.evaluate?.metrics_file;
@@ -715,14 +825,14 @@ async function createShadow(root, target, config) {
   const isWritten = (rel) => written.includes(rel);
   const holdsWritten = (rel) => [...written, workspace].some((w) => w.startsWith(`${rel}/`));
   const mirror = async (relative) => {
-    const source = path5.join(root, relative);
-    const destination = path5.join(target, relative);
+    const source = path6.join(root, relative);
+    const destination = path6.join(target, relative);
     await mkdir(destination, { recursive: true });
     for (const entry of await readdir(source)) {
       const rel = relative === "" ? entry : `${relative}/${entry}`;
       if (skipped.has(rel) || isWritten(rel)) continue;
-      const from = path5.join(source, entry);
-      const to = path5.join(destination, entry);
+      const from = path6.join(source, entry);
+      const to = path6.join(destination, entry);
       const info = await stat(from).catch(() => void 0);
       if (!info) continue;
       if (info.isDirectory()) {
@@ -736,7 +846,7 @@ async function createShadow(root, target, config) {
   await mirror("");
 }
 function normalise(relative) {
-  return path5.posix.normalize(relative).replace(/\/+$/, "").replace(/^\.\//, "");
+  return path6.posix.normalize(relative).replace(/\/+$/, "").replace(/^\.\//, "");
 }
 
 // src/train/local-sweep.ts
@@ -751,7 +861,7 @@ async function runLocalSweep(context, options) {
     const outside = pathsOutsideRoot(loaded.config);
     if (outside.length > 0) {
       throw new UsageError(
-        `--parallel runs each leg in a copy of ${path6.basename(loaded.root)}/, and ${outside.join(", ")} lie outside it`,
+        `--parallel runs each leg in a copy of ${path7.basename(loaded.root)}/, and ${outside.join(", ")} lie outside it`,
         {
           hint: "run the legs one after another (no --parallel), or on GitHub runners with `mlops plan`"
         }
@@ -761,20 +871,20 @@ async function runLocalSweep(context, options) {
   const legParams = await Promise.all(plan.legs.map((leg) => resolveTrainParams(loaded, options.overrides, leg)));
   const cache = await openRunCache(context, options.cacheChoice);
   const resultsDir = sweepResultsDir(context);
-  const workDir = path6.join(context.workspace.dir, "sweep-work");
+  const workDir = path7.join(context.workspace.dir, "sweep-work");
   await rm(resultsDir, { recursive: true, force: true });
   await rm(workDir, { recursive: true, force: true });
   const runLeg = async (leg) => {
     const params = legParams[leg.index] ?? {};
-    const legContext = parallel > 1 ? await shadowContext(context, path6.join(workDir, `leg-${leg.id}`), leg) : context;
-    const legCache = legContext === context ? cache : { ...cache, stampsFile: path6.join(legContext.workspace.cacheDir, "stamps.json") };
+    const legContext = parallel > 1 ? await shadowContext(context, path7.join(workDir, `leg-${leg.id}`), leg) : context;
+    const legCache = legContext === context ? cache : { ...cache, stampsFile: path7.join(legContext.workspace.cacheDir, "stamps.json") };
     const train = await runTrainStage(legContext, { params, leg, force: options.force, cache: legCache });
     const evaluate = train.exitCode === ExitCode.ok ? await runEvaluateStage(legContext) : null;
-    const folder = path6.join(resultsDir, `leg-${leg.id}`);
+    const folder = path7.join(resultsDir, `leg-${leg.id}`);
     await mkdir2(folder, { recursive: true });
-    await writeJson(path6.join(folder, "train.json"), train.result);
-    if (evaluate) await writeJson(path6.join(folder, "evaluate.json"), evaluate.result);
-    if (parallel > 1) await rm(path6.join(workDir, `leg-${leg.id}`), { recursive: true, force: true });
+    await writeJson(path7.join(folder, "train.json"), train.result);
+    if (evaluate) await writeJson(path7.join(folder, "evaluate.json"), evaluate.result);
+    if (parallel > 1) await rm(path7.join(workDir, `leg-${leg.id}`), { recursive: true, force: true });
     logger.info(`sweep: leg ${leg.id} (${leg.name}): ${legSummary(train, evaluate)}`);
     return { leg, train: train.result, evaluate: evaluate?.result ?? null };
   };
@@ -801,7 +911,7 @@ async function runLocalSweep(context, options) {
 }
 async function shadowContext(context, dir, leg) {
   await createShadow(context.loaded.root, dir, context.loaded.config);
-  const loaded = await loadConfig(path6.basename(context.loaded.file), dir);
+  const loaded = await loadConfig(path7.basename(context.loaded.file), dir);
   return {
     ...context,
     loaded,
@@ -891,6 +1001,7 @@ var COMMANDS = [
   initCommand,
   checkCommand,
   validateCommand,
+  profileCommand,
   trainCommand,
   evaluateCommand,
   gateCommand,
@@ -999,7 +1110,7 @@ function parseCommandArgs(command, args) {
         throw new UsageError(`mlops ${command.name} needs <${missing.name}>: ${missing.description}`, {
           hint: `see \`mlops ${command.name} --help\``
         });
-      if (parsed.positionals.length > positionals.length) {
+      if (parsed.positionals.length > positionals.length && !positionals[positionals.length - 1]?.variadic) {
         throw new UsageError(`unexpected argument "${parsed.positionals[positionals.length]}"`, {
           hint: `see \`mlops ${command.name} --help\``
         });
@@ -1071,7 +1182,7 @@ function commandHelp(command) {
   const label = (key, spec) => `${spec.short ? `-${spec.short}, ` : "    "}--${key}${spec.type === "string" ? ` <${spec.valueName ?? "value"}>` : ""}`;
   const width = Math.max(...Object.entries(options).map(([k, s]) => label(k, s).length));
   const positionals = command.positionals ?? [];
-  const usage = `mlops ${command.name}${positionals.map((p) => p.required ? ` <${p.name}>` : ` [${p.name}]`).join("")} [options]`;
+  const usage = `mlops ${command.name}${positionals.map((p) => p.required ? ` <${p.name}>` : ` [${p.name}${p.variadic ? "..." : ""}]`).join("")} [options]`;
   return [
     `${command.summary}.`,
     "",

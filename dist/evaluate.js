@@ -1,20 +1,24 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   postFromJob
-} from "./chunks/chunk-X53UICXZ.js";
+} from "./chunks/chunk-W3V42WJ3.js";
 import {
   stageCheck
-} from "./chunks/chunk-GAXDFNF6.js";
+} from "./chunks/chunk-WBFY4ZIH.js";
 import {
   runEvaluateStage
-} from "./chunks/chunk-J4ASSBM4.js";
-import "./chunks/chunk-L53UQPWG.js";
-import "./chunks/chunk-TKNEU5H6.js";
+} from "./chunks/chunk-2SKC4DYV.js";
+import "./chunks/chunk-77FXKEEL.js";
+import "./chunks/chunk-G23BJQ7T.js";
+import "./chunks/chunk-4KTAN6IW.js";
+import "./chunks/chunk-LKTX6OBX.js";
 import {
   runAction
-} from "./chunks/chunk-7DFCO746.js";
-import "./chunks/chunk-VCPUFKR7.js";
-import "./chunks/chunk-4MICSIQX.js";
+} from "./chunks/chunk-NWT6XKEP.js";
+import "./chunks/chunk-ILD44PUT.js";
+import "./chunks/chunk-PH4FNO6N.js";
+import "./chunks/chunk-H6UPHFKP.js";
+import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-O5RPIDMJ.js";
 import "./chunks/chunk-BIQWF3VO.js";
 import "./chunks/chunk-RZGYXAJU.js";

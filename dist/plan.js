@@ -1,12 +1,14 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runPlanStage
-} from "./chunks/chunk-AI2GVALP.js";
+} from "./chunks/chunk-ZBT3SMQA.js";
 import {
   runAction
-} from "./chunks/chunk-7DFCO746.js";
-import "./chunks/chunk-VCPUFKR7.js";
-import "./chunks/chunk-4MICSIQX.js";
+} from "./chunks/chunk-NWT6XKEP.js";
+import "./chunks/chunk-ILD44PUT.js";
+import "./chunks/chunk-PH4FNO6N.js";
+import "./chunks/chunk-H6UPHFKP.js";
+import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-O5RPIDMJ.js";
 import "./chunks/chunk-BIQWF3VO.js";
 import "./chunks/chunk-RZGYXAJU.js";

@@ -1,25 +1,28 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-GAXDFNF6.js";
-import "./chunks/chunk-TKNEU5H6.js";
+} from "./chunks/chunk-WBFY4ZIH.js";
+import "./chunks/chunk-4KTAN6IW.js";
+import "./chunks/chunk-LKTX6OBX.js";
 import {
   actionInputs,
   createActionsLogger,
   credentialSecrets
-} from "./chunks/chunk-7DFCO746.js";
+} from "./chunks/chunk-NWT6XKEP.js";
 import {
   ReportSection,
   loadConfig,
   renderMarkdown
-} from "./chunks/chunk-VCPUFKR7.js";
+} from "./chunks/chunk-ILD44PUT.js";
+import "./chunks/chunk-PH4FNO6N.js";
+import "./chunks/chunk-H6UPHFKP.js";
 import {
   ConfigError,
   UsageError,
   UserError,
   asError,
   formatPath
-} from "./chunks/chunk-4MICSIQX.js";
+} from "./chunks/chunk-XOZC47AQ.js";
 import {
   error,
   setFailed,

@@ -3,16 +3,20 @@ import {
   parseCacheChoice,
   resolveTrainParams,
   runTrainStage
-} from "./chunks/chunk-J4ASSBM4.js";
-import "./chunks/chunk-L53UQPWG.js";
-import "./chunks/chunk-TKNEU5H6.js";
+} from "./chunks/chunk-2SKC4DYV.js";
+import "./chunks/chunk-77FXKEEL.js";
+import "./chunks/chunk-G23BJQ7T.js";
+import "./chunks/chunk-4KTAN6IW.js";
+import "./chunks/chunk-LKTX6OBX.js";
 import {
   runAction
-} from "./chunks/chunk-7DFCO746.js";
+} from "./chunks/chunk-NWT6XKEP.js";
 import {
   findLeg
-} from "./chunks/chunk-VCPUFKR7.js";
-import "./chunks/chunk-4MICSIQX.js";
+} from "./chunks/chunk-ILD44PUT.js";
+import "./chunks/chunk-PH4FNO6N.js";
+import "./chunks/chunk-H6UPHFKP.js";
+import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-O5RPIDMJ.js";
 import "./chunks/chunk-BIQWF3VO.js";
 import "./chunks/chunk-RZGYXAJU.js";

@@ -1,22 +1,50 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
+  glob,
   runValidateStage
-} from "./chunks/chunk-J4ASSBM4.js";
-import "./chunks/chunk-L53UQPWG.js";
-import "./chunks/chunk-TKNEU5H6.js";
+} from "./chunks/chunk-2SKC4DYV.js";
+import "./chunks/chunk-77FXKEEL.js";
+import "./chunks/chunk-G23BJQ7T.js";
+import "./chunks/chunk-4KTAN6IW.js";
+import "./chunks/chunk-LKTX6OBX.js";
 import {
   runAction
-} from "./chunks/chunk-7DFCO746.js";
-import "./chunks/chunk-VCPUFKR7.js";
-import "./chunks/chunk-4MICSIQX.js";
+} from "./chunks/chunk-NWT6XKEP.js";
+import "./chunks/chunk-ILD44PUT.js";
+import "./chunks/chunk-PH4FNO6N.js";
+import "./chunks/chunk-H6UPHFKP.js";
+import {
+  UsageError
+} from "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-O5RPIDMJ.js";
 import "./chunks/chunk-BIQWF3VO.js";
 import "./chunks/chunk-RZGYXAJU.js";
 
 // src/actions/validate.ts
+import path from "node:path";
 await runAction({
-  run: (context) => runValidateStage(context),
+  run: async (context, inputs) => {
+    const patterns = inputs.lines("profiles");
+    const profiles = (await Promise.all(
+      patterns.map((p) => glob(p, { cwd: context.loaded.root, absolute: true, expandDirectories: false }))
+    )).flat().sort();
+    if (patterns.length > 0 && profiles.length === 0) {
+      throw new UsageError(`input "profiles": no file matches ${patterns.join(", ")}`, {
+        hint: "download the matrix legs' profile artifacts first"
+      });
+    }
+    const workers = inputs.text("workers");
+    if (workers !== void 0 && !/^[1-9]\d*$/.test(workers))
+      throw new UsageError(`input "workers" must be a whole number, not "${workers}"`);
+    return runValidateStage(context, { profiles, ...workers === void 0 ? {} : { workers: Number(workers) } });
+  },
   verdictOutput: "verdict",
-  outputs: ({ result }) => ({ verdict: result.verdict, errors: result.errors, warnings: result.warnings }),
+  outputs: ({ result }) => ({
+    verdict: result.verdict,
+    errors: result.errors,
+    warnings: result.warnings,
+    profile: result.profile ? path.resolve(result.profile) : "",
+    drift: result.drift === null ? "" : String(result.drift.datasetDrift)
+  }),
   failureMessage: ({ result }) => `data validation failed: ${result.errors} error(s); see the annotations and the job summary`
 });

@@ -1,13 +1,97 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
+  DelimitedReader,
+  MORE,
+  RECORD,
+  cellText,
+  fileReader,
+  gzipReader,
+  isGzip,
+  jsonLines,
+  openParquet
+} from "./chunk-LKTX6OBX.js";
+import {
   directionOf,
   evaluateRules
-} from "./chunk-VCPUFKR7.js";
+} from "./chunk-ILD44PUT.js";
 import {
+  utf8
+} from "./chunk-PH4FNO6N.js";
+import {
+  DataReadError,
   InputError,
   UserError,
   isErrnoException
-} from "./chunk-4MICSIQX.js";
+} from "./chunk-XOZC47AQ.js";
+
+// package.json
+var package_default = {
+  name: "mlops-kit",
+  version: "0.1.0",
+  description: "Level-2 MLOps for any ML repository from one mlops.yml: data validation, cached training, an evaluation gate that blocks regressions, a model registry on S3, and scheduled retraining, as GitHub Actions plus a CLI.",
+  type: "module",
+  license: "MIT",
+  engines: {
+    node: ">=20.19"
+  },
+  bin: {
+    mlops: "dist/cli.js"
+  },
+  files: [
+    "dist",
+    "actions",
+    "schema",
+    "workflows"
+  ],
+  scripts: {
+    build: "node build.mjs",
+    test: "node build.mjs && vitest run",
+    demo: "tsx scripts/demo.ts",
+    mlops: "tsx src/cli/bin.ts",
+    docs: "tsx scripts/generate-docs.ts",
+    typecheck: "tsc --noEmit",
+    lint: "eslint . --max-warnings 0",
+    format: "prettier --write .",
+    "format:check": "prettier --check .",
+    bench: "tsx bench/all.ts",
+    "bench:gate": "tsx bench/gate.bench.ts",
+    "bench:registry": "tsx bench/registry.bench.ts",
+    "bench:train": "tsx bench/train.bench.ts",
+    "bench:validate": "tsx bench/validate.bench.ts"
+  },
+  dependencies: {
+    "@actions/cache": "^6.3.0",
+    "@actions/core": "^3.0.1",
+    "@actions/github": "^9.1.1",
+    "@aws-sdk/client-s3": "~3.1169.0",
+    hyparquet: "^1.31.5",
+    "hyparquet-compressors": "^1.1.2",
+    tinyglobby: "^0.2.17",
+    yaml: "^2.9.1",
+    zod: "^4.6.7"
+  },
+  devDependencies: {
+    "@actions/workflow-parser": "^0.3.61",
+    "@eslint/js": "^9.39.5",
+    "@octokit/openapi": "^23.0.2",
+    "@octokit/webhooks-examples": "^7.6.1",
+    "@types/node": "^20.19.43",
+    esbuild: "^0.28.2",
+    eslint: "^9.39.5",
+    "eslint-config-prettier": "^10.1.8",
+    micromark: "^4.0.3",
+    "micromark-extension-gfm": "^3.0.0",
+    prettier: "^3.10.1",
+    s3rver: "^3.7.1",
+    tsx: "^4.23.15",
+    typescript: "~5.9.3",
+    "typescript-eslint": "^8.73.0",
+    vitest: "~4.1.12"
+  }
+};
+
+// src/version.ts
+var KIT_VERSION = package_default.version;
 
 // src/command/run-command.ts
 import { spawn } from "node:child_process";
@@ -321,7 +405,7 @@ async function writeStamps(file, stamps) {
 
 // src/evaluate/evaluate.ts
 import { copyFile, mkdir as mkdir2, readFile as readFile3 } from "node:fs/promises";
-import path3 from "node:path";
+import path2 from "node:path";
 
 // src/evaluate/confusion.ts
 function compareCodePoints(a, b) {
@@ -695,206 +779,142 @@ function median(sorted) {
 }
 
 // src/data/table.ts
-import { createReadStream } from "node:fs";
-import path2 from "node:path";
-import { createGunzip } from "node:zlib";
+import { existsSync } from "node:fs";
 function formatOf(file, configured = "auto") {
-  if (configured === "csv" || configured === "tsv" || configured === "jsonl") return configured;
+  if (configured === "csv" || configured === "tsv" || configured === "jsonl" || configured === "parquet")
+    return configured;
   const name = file.toLowerCase().replace(/\.gz$/, "");
   if (name.endsWith(".tsv") || name.endsWith(".tab")) return "tsv";
   if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return "jsonl";
   if (name.endsWith(".csv") || name.endsWith(".txt")) return "csv";
+  if (name.endsWith(".parquet") || name.endsWith(".pq")) return "parquet";
   throw new InputError(`cannot tell the format of ${file} from its extension`, {
-    hint: "name it .csv, .tsv or .jsonl (optionally .gz), or set data.format"
+    hint: "name it .csv, .tsv, .jsonl (optionally .gz) or .parquet, or set data.format"
   });
 }
 async function openTable(file, format, options = {}) {
-  const displayName = options.displayName ?? file;
-  const source = {
-    displayName,
-    what: options.what ?? "data file",
-    missingHint: options.missingHint ?? "paths are relative to the folder of mlops.yml"
-  };
-  const records = format === "jsonl" ? jsonLines(file, source) : delimited(file, format === "tsv" ? "	" : ",", source);
+  const shown = options.displayName ?? file;
+  if (!existsSync(file)) {
+    throw new InputError(`${options.what ?? "data file"} not found: ${shown}`, {
+      hint: options.missingHint ?? "paths are relative to the folder of mlops.yml"
+    });
+  }
+  if (format === "parquet") {
+    const source = await openParquet(file, shown).catch((error) => {
+      throw explainReadError(error, shown, () => null);
+    });
+    checkHeader(source.columns, shown);
+    return {
+      file,
+      columns: source.columns,
+      rows: (async function* () {
+        let record = 0;
+        try {
+          for await (const group of source.rowGroups()) for (const cells of group) yield { cells, record: ++record };
+        } catch (error) {
+          throw explainReadError(error, shown, (r) => r + 1);
+        }
+      })()
+    };
+  }
+  const reader = isGzip(file) ? gzipReader(file) : fileReader(file, 0);
+  const records = format === "jsonl" ? jsonRecords(reader, shown) : delimitedRecords(reader, shown, format);
   const iterator = records[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done) throw new InputError(`${displayName} is empty`, { hint: "a table needs a header row and data rows" });
-  const header = first.value;
-  const columns = header.cells.map((cell, index) => (cell ?? "").trim() || `column_${index + 1}`);
+  const first = await nextOrExplain(iterator, shown);
+  if (first.done) {
+    reader.close();
+    throw new InputError(`${shown} is empty`, { hint: "a table needs a header row and data rows" });
+  }
+  const columns = first.value.names ?? first.value.cells.map((cell, i) => (cell ?? "").trim() || `column_${i + 1}`);
+  checkHeader(columns, shown);
+  const rows = (async function* () {
+    try {
+      for (; ; ) {
+        const next = await nextOrExplain(iterator, shown);
+        if (next.done) return;
+        yield { cells: next.value.cells, record: next.value.record };
+      }
+    } finally {
+      reader.close();
+    }
+  })();
+  return { file, columns, rows };
+}
+function checkHeader(columns, shown) {
   const seen = /* @__PURE__ */ new Map();
   for (const [index, name] of columns.entries()) {
     const earlier = seen.get(name);
     if (earlier !== void 0) {
       throw new InputError(
-        `${displayName}: column "${name}" appears twice in the header (columns ${earlier + 1} and ${index + 1})`,
-        {
-          hint: "column names must be unique"
-        }
+        `${shown}: column "${name}" appears twice in the header (columns ${earlier + 1} and ${index + 1})`,
+        { hint: "column names must be unique" }
       );
     }
     seen.set(name, index);
   }
-  const rows = (async function* () {
-    for (; ; ) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  })();
-  return { file, columns: header.keys ?? columns, rows };
 }
-function byteStream(file) {
-  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
-  return file.toLowerCase().endsWith(".gz") ? raw.pipe(createGunzip()) : raw;
-}
-async function* decodedText(file, source) {
-  const { displayName } = source;
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-  let offset = 0;
+async function nextOrExplain(iterator, shown) {
   try {
-    for await (const chunk of byteStream(file)) {
-      yield decoder.decode(chunk, { stream: true });
-      offset += chunk.length;
-    }
-    yield decoder.decode();
+    return await iterator.next();
   } catch (error) {
-    if (error instanceof TypeError) {
-      throw new InputError(`${displayName} is not valid UTF-8 (in the block starting at byte ${offset})`, {
-        hint: "save the file as UTF-8",
-        cause: error
-      });
-    }
-    throw readError(error, source);
+    throw explainReadError(error, shown, (record) => record + 1);
   }
 }
-function readError(error, source) {
-  const { displayName } = source;
-  const code = error.code;
-  if (code === "ENOENT")
-    return new InputError(`${source.what} not found: ${displayName}`, { hint: source.missingHint, cause: error });
-  if (code === "Z_DATA_ERROR" || code === "Z_BUF_ERROR") {
-    return new InputError(`${displayName} is not a valid gzip file`, { cause: error });
-  }
-  return new InputError(`cannot read ${displayName}: ${error.message}`, { cause: error });
-}
-async function* delimited(file, delimiter, source) {
-  const { displayName } = source;
-  let cells = [];
-  let field = "";
-  let inQuotes = false;
-  let fieldWasQuoted = false;
-  let justClosedQuote = false;
-  let skipLineFeed = false;
-  let record = 0;
-  let line = 1;
-  let recordStartLine = 1;
-  const endField = () => {
-    cells.push(field === "" && !fieldWasQuoted ? null : field);
-    field = "";
-    fieldWasQuoted = false;
-    justClosedQuote = false;
-  };
-  for await (const text of decodedText(file, source)) {
-    for (let i = 0; i < text.length; i++) {
-      const char = text[i];
-      if (skipLineFeed) {
-        skipLineFeed = false;
-        if (char === "\n") continue;
-      }
-      if (inQuotes) {
-        if (char === '"') {
-          inQuotes = false;
-          justClosedQuote = true;
-        } else {
-          if (char === "\n") line++;
-          field += char;
-        }
-      } else if (char === '"' && justClosedQuote) {
-        field += '"';
-        inQuotes = true;
-        justClosedQuote = false;
-      } else if (char === delimiter) {
-        endField();
-      } else if (char === "\n" || char === "\r") {
-        skipLineFeed = char === "\r";
-        line++;
-        endField();
-        if (!(cells.length === 1 && cells[0] === null)) yield { cells, record: record++ };
-        cells = [];
-        recordStartLine = line;
-      } else if (char === '"' && field === "" && !fieldWasQuoted) {
-        inQuotes = true;
-        fieldWasQuoted = true;
-      } else if (justClosedQuote) {
-        throw new InputError(`${displayName}:${line}: unexpected text after a closing quote`, {
-          hint: 'inside a quoted field, write a quote as two quotes ("")'
-        });
-      } else {
-        field += char;
-      }
-    }
-  }
-  if (inQuotes) {
-    throw new InputError(`${displayName}:${recordStartLine}: a quoted field is never closed (unterminated quote)`, {
-      hint: "check this record for a missing closing quote"
+function explainReadError(error, shown, rowOf) {
+  if (error instanceof DataReadError) {
+    const row = error.record === null ? null : rowOf(error.record);
+    const where = row === null ? `byte ${error.byteOffset}` : `row ${row}, byte ${error.byteOffset}`;
+    return new InputError(`${shown}: ${error.detail} (${where})`, {
+      ...error.hint ? { hint: error.hint } : {},
+      cause: error
     });
   }
-  if (field !== "" || fieldWasQuoted || cells.length > 0) {
-    endField();
-    yield { cells, record };
+  if (error instanceof InputError) return error;
+  const code = error.code;
+  if (code === "Z_DATA_ERROR" || code === "Z_BUF_ERROR" || code === "ERR_ZLIB_INITIALIZATION_FAILED")
+    return new InputError(`${shown} is not a valid gzip file`, { cause: error });
+  if (isErrnoException(error, "ENOENT")) return new InputError(`data file not found: ${shown}`, { cause: error });
+  if (isErrnoException(error)) return new InputError(`cannot read ${shown}: ${error.message}`, { cause: error });
+  return error instanceof Error ? error : new Error(String(error));
+}
+async function* delimitedRecords(reader, shown, format) {
+  const delimited = new DelimitedReader({
+    reader,
+    file: shown,
+    offset: 0,
+    delimiter: format === "tsv" ? 9 : 44,
+    align: false,
+    stopAt: Infinity,
+    atFileStart: true
+  });
+  let record = 0;
+  for (; ; ) {
+    const got = delimited.next();
+    if (got === MORE) {
+      await delimited.fill();
+      continue;
+    }
+    if (got !== RECORD) return;
+    const { buffer, starts, ends, quoted } = delimited;
+    const cells = [];
+    for (let i = 0; i < delimited.fieldCount; i++) {
+      const start = starts[i];
+      const end = ends[i];
+      cells.push(start === end && quoted[i] === 0 ? null : utf8(buffer, start, end));
+    }
+    yield { cells, record: record++ };
   }
 }
-async function* jsonLines(file, source) {
-  const { displayName } = source;
-  let buffer = "";
-  let line = 0;
+async function* jsonRecords(reader, shown) {
   let columns;
   let record = 0;
-  const parse = (text) => {
-    line++;
-    if (text.trim() === "") return void 0;
-    let value;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      throw new InputError(`${displayName}:${line}: not valid JSON (${error.message})`, {
-        hint: "each line of a JSON Lines file is one JSON object"
-      });
+  for await (const { object } of jsonLines(reader, shown)) {
+    if (!columns) {
+      columns = Object.keys(object);
+      yield { cells: [...columns], record: record++, names: columns };
     }
-    if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      throw new InputError(`${displayName}:${line}: expected a JSON object on each line`);
-    }
-    const object = value;
-    columns ??= Object.keys(object);
-    const cells = columns.map((key) => cellText(object[key]));
-    return { cells, record: record++ };
-  };
-  for await (const text of decodedText(file, source)) {
-    buffer += text;
-    let newline;
-    while ((newline = buffer.indexOf("\n")) >= 0) {
-      const parsed = parse(buffer.slice(0, newline));
-      buffer = buffer.slice(newline + 1);
-      if (!parsed) continue;
-      if (parsed.record === 0) yield { cells: columns ?? [], record: 0, keys: columns ?? [] };
-      yield { ...parsed, record: parsed.record + 1 };
-    }
+    yield { cells: columns.map((key) => cellText(object[key])), record: record++ };
   }
-  const last = parse(buffer);
-  if (last) {
-    if (last.record === 0) yield { cells: columns ?? [], record: 0, keys: columns ?? [] };
-    yield { ...last, record: last.record + 1 };
-  }
-}
-function cellText(value) {
-  if (value === null || value === void 0) return null;
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return JSON.stringify(value);
-}
-function displayPath(root, file) {
-  const relative = path2.relative(root, file);
-  return relative.startsWith("..") ? file : relative;
 }
 
 // src/evaluate/predictions.ts
@@ -1074,7 +1094,7 @@ async function evaluateModel(context) {
   }
   if (evaluate.predictions) {
     const columns = predictionColumns(evaluate.predictions);
-    const file = path3.resolve(loaded.root, columns.path);
+    const file = path2.resolve(loaded.root, columns.path);
     const task = loaded.config.model.task;
     const table = await readPredictions(file, columns, { task, slices: evaluate.slices, source: columns.path });
     const positiveLabel = resolvePositiveLabel(loaded.config.model.positive_label, table.labels);
@@ -1105,7 +1125,7 @@ async function evaluateModel(context) {
   }
   const metricFiles = typeof evaluate.metrics_file === "string" ? [evaluate.metrics_file] : evaluate.metrics_file ?? [];
   for (const file of metricFiles) {
-    for (const [name, value] of Object.entries(await readMetricsFile(path3.resolve(loaded.root, file), file))) {
+    for (const [name, value] of Object.entries(await readMetricsFile(path2.resolve(loaded.root, file), file))) {
       if (name in result.metrics && result.sources[name] !== file) {
         result.warnings.push(`${file} also defines "${name}"; the value computed from predictions is kept`);
         continue;
@@ -1118,7 +1138,7 @@ async function evaluateModel(context) {
 }
 async function snapshotPredictions(file, shown, outDir) {
   await mkdir2(outDir, { recursive: true });
-  const snapshot = path3.join(outDir, `predictions${path3.extname(file)}`);
+  const snapshot = path2.join(outDir, `predictions${path2.extname(file)}`);
   await copyFile(file, snapshot);
   return { path: shown, snapshot, sha256: (await sha256File(snapshot)).sha256 };
 }
@@ -1186,11 +1206,11 @@ async function readMetricsFile(file, shown) {
 // src/gate/gate.ts
 import { mkdtemp, rm as rm2 } from "node:fs/promises";
 import os from "node:os";
-import path5 from "node:path";
+import path4 from "node:path";
 
 // src/gate/baseline.ts
-import { existsSync } from "node:fs";
-import path4 from "node:path";
+import { existsSync as existsSync2 } from "node:fs";
+import path3 from "node:path";
 async function resolveBaseline(spec, model, registry, root, options = {}) {
   if (spec === "none") return { baseline: null, absence: "gate.baseline is none, so change rules do not apply" };
   const alias = typeof spec === "string" ? spec : spec.alias ?? "champion";
@@ -1199,7 +1219,7 @@ async function resolveBaseline(spec, model, registry, root, options = {}) {
     let predictionsFile = null;
     const attachment = manifest.attachments.predictions;
     if (options.predictionsDir && attachment) {
-      const target = path4.join(options.predictionsDir, `baseline-${path4.basename(attachment.path)}`);
+      const target = path3.join(options.predictionsDir, `baseline-${path3.basename(attachment.path)}`);
       if (await registry.pullAttachment(manifest, "predictions", target)) predictionsFile = target;
     }
     return {
@@ -1215,12 +1235,12 @@ async function resolveBaseline(spec, model, registry, root, options = {}) {
     };
   }
   const file = typeof spec === "object" ? spec.metrics_file : void 0;
-  if (file !== void 0 && existsSync(path4.resolve(root, file))) {
+  if (file !== void 0 && existsSync2(path3.resolve(root, file))) {
     return {
       baseline: {
         description: `metrics file ${file}`,
         version: null,
-        metrics: await readMetricsFile(path4.resolve(root, file), file),
+        metrics: await readMetricsFile(path3.resolve(root, file), file),
         slices: [],
         predictionsFile: null,
         hasPredictions: false
@@ -1968,14 +1988,14 @@ async function runGate(context, evaluation, registry) {
       line: context.loaded.locate(["gate", "rules", index])?.line ?? null,
       description: rule.description ?? null
     })),
-    configFile: path5.relative(context.loaded.repoRoot, context.loaded.file).split(path5.sep).join("/"),
+    configFile: path4.relative(context.loaded.repoRoot, context.loaded.file).split(path4.sep).join("/"),
     evaluation: { rows: evaluation.rows, confusion: evaluation.confusion }
   };
   if (!gate) return { ...result, notes: ["no gate is configured"] };
   if (evaluation.status !== "ok")
     return { ...result, verdict: "error", notes: [`evaluation ${evaluation.status}: there are no metrics to gate`] };
   const wantsSignificance = gate.rules.some((rule) => rule.significance !== void 0);
-  const scratch = wantsSignificance ? await mkdtemp(path5.join(os.tmpdir(), "mlops-gate-")) : void 0;
+  const scratch = wantsSignificance ? await mkdtemp(path4.join(os.tmpdir(), "mlops-gate-")) : void 0;
   try {
     let resolved;
     try {
@@ -2091,78 +2111,11 @@ function compareMetrics(config, candidate, baseline) {
   });
 }
 
-// package.json
-var package_default = {
-  name: "mlops-kit",
-  version: "0.1.0",
-  description: "Level-2 MLOps for any ML repository from one mlops.yml: data validation, cached training, an evaluation gate that blocks regressions, a model registry on S3, and scheduled retraining, as GitHub Actions plus a CLI.",
-  type: "module",
-  license: "MIT",
-  engines: {
-    node: ">=20.19"
-  },
-  bin: {
-    mlops: "dist/cli.js"
-  },
-  files: [
-    "dist",
-    "actions",
-    "schema",
-    "workflows"
-  ],
-  scripts: {
-    build: "node build.mjs",
-    test: "node build.mjs && vitest run",
-    demo: "tsx scripts/demo.ts",
-    mlops: "tsx src/cli/bin.ts",
-    docs: "tsx scripts/generate-docs.ts",
-    typecheck: "tsc --noEmit",
-    lint: "eslint . --max-warnings 0",
-    format: "prettier --write .",
-    "format:check": "prettier --check .",
-    bench: "tsx bench/all.ts",
-    "bench:gate": "tsx bench/gate.bench.ts",
-    "bench:registry": "tsx bench/registry.bench.ts",
-    "bench:train": "tsx bench/train.bench.ts"
-  },
-  dependencies: {
-    "@actions/cache": "^6.3.0",
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    "@aws-sdk/client-s3": "~3.1169.0",
-    hyparquet: "^1.31.5",
-    "hyparquet-compressors": "^1.1.2",
-    tinyglobby: "^0.2.17",
-    yaml: "^2.9.1",
-    zod: "^4.6.7"
-  },
-  devDependencies: {
-    "@actions/workflow-parser": "^0.3.61",
-    "@eslint/js": "^9.39.5",
-    "@octokit/openapi": "^23.0.2",
-    "@octokit/webhooks-examples": "^7.6.1",
-    "@types/node": "^20.19.43",
-    esbuild: "^0.28.2",
-    eslint: "^9.39.5",
-    "eslint-config-prettier": "^10.1.8",
-    micromark: "^4.0.3",
-    "micromark-extension-gfm": "^3.0.0",
-    prettier: "^3.10.1",
-    s3rver: "^3.7.1",
-    tsx: "^4.23.15",
-    typescript: "~5.9.3",
-    "typescript-eslint": "^8.73.0",
-    vitest: "~4.1.12"
-  }
-};
-
-// src/version.ts
-var KIT_VERSION = package_default.version;
-
 export {
+  KIT_VERSION,
   formatOf,
   openTable,
-  displayPath,
+  explainReadError,
   runCommand,
   describeFailure,
   sha256File,
@@ -2171,6 +2124,5 @@ export {
   fingerprintFiles,
   evaluateModel,
   GATE_RESULT_FORMAT,
-  runGate,
-  KIT_VERSION
+  runGate
 };

@@ -4,7 +4,7 @@ import {
   readProvenance,
   renderMarkdown,
   workspaceFor
-} from "./chunk-VCPUFKR7.js";
+} from "./chunk-ILD44PUT.js";
 import {
   ConfigError,
   ExitCode,
@@ -12,7 +12,7 @@ import {
   UserError,
   asError,
   formatPath
-} from "./chunk-4MICSIQX.js";
+} from "./chunk-XOZC47AQ.js";
 import {
   debug,
   error,

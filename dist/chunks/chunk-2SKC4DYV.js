@@ -1,14 +1,30 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
+  FREQUENT_CAPACITY,
+  RepeatWriter,
+  findRepeats,
+  keyOf,
+  mergeColumnState,
+  mergeRepeatTallies,
+  mergeTallies,
+  partitionBitsFor,
+  planRanges,
+  readFieldsAt,
+  scanRange,
+  shiftTallies,
+  shortText,
+  tallyOf
+} from "./chunk-77FXKEEL.js";
+import {
   CorruptObjectError,
   createLocalStore
-} from "./chunk-L53UQPWG.js";
+} from "./chunk-G23BJQ7T.js";
 import {
   KIT_VERSION,
   describeFailure,
   digestFiles,
-  displayPath,
   evaluateModel,
+  explainReadError,
   fingerprintFiles,
   formatOf,
   openTable,
@@ -16,7 +32,10 @@ import {
   runGate,
   sha256File,
   toRelative
-} from "./chunk-TKNEU5H6.js";
+} from "./chunk-4KTAN6IW.js";
+import {
+  isGzip
+} from "./chunk-LKTX6OBX.js";
 import {
   CACHE_BACKENDS,
   NAME_PATTERN,
@@ -25,14 +44,37 @@ import {
   closestMatch,
   evaluateSection,
   external_exports,
+  formatShort,
   gateSection,
   legParams,
+  measureDrift,
   publishSection,
   readYamlFile,
   renderMarkdown,
   require_dist,
   validateSection
-} from "./chunk-VCPUFKR7.js";
+} from "./chunk-ILD44PUT.js";
+import {
+  HLL_STANDARD_ERROR,
+  HyperLogLog,
+  KLL_RANK_ERROR,
+  KllView,
+  decodeRegisters,
+  formatDatetime,
+  isMissingToken,
+  parseBoolean,
+  parseDatetime,
+  parseNumber,
+  parsed,
+  sampleStd
+} from "./chunk-PH4FNO6N.js";
+import {
+  describePathProblem,
+  isInside,
+  isS3Uri,
+  parseS3Uri,
+  relativePathProblem
+} from "./chunk-H6UPHFKP.js";
 import {
   ConfigError,
   ExitCode,
@@ -40,13 +82,8 @@ import {
   InputError,
   UsageError,
   UserError,
-  describePathProblem,
-  isErrnoException,
-  isInside,
-  isS3Uri,
-  parseS3Uri,
-  relativePathProblem
-} from "./chunk-4MICSIQX.js";
+  isErrnoException
+} from "./chunk-XOZC47AQ.js";
 import {
   __commonJS,
   __toESM
@@ -307,8 +344,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path13, { windows } = {}) => {
-      const segs = path13.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path17, { windows } = {}) => {
+      const segs = path17.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -1788,14 +1825,14 @@ var require_picomatch = __commonJS({
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
-      let parsed = { negated: false, fastpaths: true };
+      let parsed2 = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
+        parsed2.output = parse.fastpaths(input, options);
       }
-      if (!parsed.output) {
-        parsed = parse(input, options);
+      if (!parsed2.output) {
+        parsed2 = parse(input, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch2.compileRe(parsed2, options, returnOutput, returnState);
     };
     picomatch2.toRegex = (source, options) => {
       try {
@@ -1828,420 +1865,8 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// src/cache/open.ts
-import path5 from "node:path";
-
-// src/store/open.ts
-import path from "node:path";
-async function openObjectStore(uri, root, settings = {}) {
-  if (!isS3Uri(uri)) return createLocalStore(path.resolve(root, uri));
-  const location = parseS3Uri(uri);
-  if (!location) throw new UserError(`"${uri}" is not a valid s3://bucket/prefix URI`);
-  const { createS3Store } = await import("./s3-store-4AT4RL5Q.js");
-  return createS3Store(
-    { bucket: location.bucket, prefix: location.key.replace(/\/+$/, "") },
-    {
-      ...settings.region === void 0 ? {} : { region: settings.region },
-      ...settings.endpoint === void 0 ? {} : { endpoint: settings.endpoint },
-      ...settings.forcePathStyle === void 0 ? {} : { forcePathStyle: settings.forcePathStyle }
-    },
-    settings.env
-  );
-}
-
-// src/cache/actions-backend.ts
-import { copyFile as copyFile2, link, mkdir as mkdir2, readFile, rm as rm2, writeFile } from "node:fs/promises";
-import path3 from "node:path";
-
-// src/cache/entry.ts
-import { copyFile, mkdir, rename, rm, stat } from "node:fs/promises";
-import path2 from "node:path";
-
-// src/cache/key.ts
-import { createHash } from "node:crypto";
-var CACHE_FORMAT_VERSION = 1;
-var KEY_PARTS = [
-  "command",
-  "params",
-  "env",
-  "outputs",
-  "code",
-  "data",
-  "lockfiles",
-  "platform",
-  "runtimes",
-  "format"
-];
-function cacheKeyOf(material) {
-  const hash = sha256Text(canonicalJson(material));
-  const parts = Object.fromEntries(
-    KEY_PARTS.map((part) => [part, sha256Text(canonicalJson(material[part])).slice(0, 16)])
-  );
-  return { hash, id: `mlops-train-${material.model}-${hash}`, parts };
-}
-function canonicalJson(value) {
-  return JSON.stringify(sortKeys(value));
-}
-function sortKeys(value) {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.keys(value).sort().map((key) => [key, sortKeys(value[key])])
-    );
-  }
-  return value;
-}
-function sha256Text(text) {
-  return createHash("sha256").update(text).digest("hex");
-}
-
-// src/cache/entry.ts
-var RunReference = external_exports.object({
-  id: external_exports.string(),
-  startedAt: external_exports.string(),
-  durationMs: external_exports.number(),
-  gitSha: external_exports.string().nullable(),
-  ref: external_exports.string().nullable(),
-  runUrl: external_exports.string().nullable(),
-  actor: external_exports.string().nullable()
-});
-var Sha256 = external_exports.string().regex(/^[0-9a-f]{64}$/);
-var EntryManifest = external_exports.object({
-  format: external_exports.literal(CACHE_FORMAT_VERSION),
-  key: Sha256,
-  createdAt: external_exports.string(),
-  run: RunReference,
-  params: external_exports.record(external_exports.string(), external_exports.unknown()),
-  /** The declared outputs and what each was: a file or a folder (possibly empty). */
-  outputs: external_exports.array(external_exports.object({ path: external_exports.string(), kind: external_exports.enum(["file", "dir"]) })),
-  files: external_exports.array(external_exports.object({ path: external_exports.string(), size: external_exports.number().int().nonnegative(), sha256: Sha256 }))
-});
-function blobName(sha256) {
-  return `blobs/${sha256.slice(0, 2)}/${sha256}`;
-}
-async function verifyEntry(fetched, keyHash, declared) {
-  let manifest;
-  try {
-    const parsed = EntryManifest.safeParse(JSON.parse(fetched.manifest));
-    if (!parsed.success) return { ok: false, problem: "its manifest is not a valid cache manifest", badBlobs: [] };
-    manifest = parsed.data;
-  } catch {
-    return { ok: false, problem: "its manifest is not JSON (truncated?)", badBlobs: [] };
-  }
-  if (manifest.key !== keyHash) return { ok: false, problem: "its manifest belongs to another key", badBlobs: [] };
-  const outputs = manifest.outputs.map((o) => o.path);
-  if (outputs.length !== declared.length || outputs.some((o, i) => o !== declared[i])) {
-    return { ok: false, problem: "its outputs are not the declared train.outputs", badBlobs: [] };
-  }
-  for (const file of manifest.files) {
-    if (relativePathProblem(file.path) || !outputs.some((o) => isWithin(o, file.path))) {
-      return { ok: false, problem: `it lists ${JSON.stringify(file.path)}, outside train.outputs`, badBlobs: [] };
-    }
-  }
-  const checked = /* @__PURE__ */ new Set();
-  for (const file of manifest.files) {
-    if (checked.has(file.sha256)) continue;
-    checked.add(file.sha256);
-    const blob = path2.join(fetched.dir, ...blobName(file.sha256).split("/"));
-    let actual;
-    try {
-      actual = await sha256File(blob);
-    } catch (error) {
-      if (isErrnoException(error, "ENOENT")) return { ok: false, problem: `${file.path} is missing`, badBlobs: [] };
-      throw error;
-    }
-    if (actual.size !== file.size) {
-      return {
-        ok: false,
-        problem: `${file.path} has ${actual.size} bytes, not ${file.size} (truncated)`,
-        badBlobs: [file.sha256]
-      };
-    }
-    if (actual.sha256 !== file.sha256) {
-      return { ok: false, problem: `${file.path} does not match its sha256 (corrupt)`, badBlobs: [file.sha256] };
-    }
-  }
-  return { ok: true, manifest };
-}
-function isWithin(output, file) {
-  const base = path2.posix.normalize(output).replace(/\/+$/, "");
-  return file === base || file.startsWith(`${base}/`);
-}
-async function placeEntry(fetched, manifest, root) {
-  for (const output of manifest.outputs) {
-    const target = path2.resolve(root, output.path);
-    if (!isInside(root, target) || target === path2.resolve(root)) {
-      throw new Error(`refusing to replace ${output.path}: not inside the project folder`);
-    }
-    await rm(target, { recursive: true, force: true });
-    if (output.kind === "dir") await mkdir(target, { recursive: true });
-  }
-  const uses = /* @__PURE__ */ new Map();
-  for (const file of manifest.files) uses.set(file.sha256, (uses.get(file.sha256) ?? 0) + 1);
-  for (const file of manifest.files) {
-    const blob = path2.join(fetched.dir, ...blobName(file.sha256).split("/"));
-    const target = path2.resolve(root, file.path);
-    await mkdir(path2.dirname(target), { recursive: true });
-    const left = (uses.get(file.sha256) ?? 1) - 1;
-    uses.set(file.sha256, left);
-    if (left === 0) await moveFile(blob, target);
-    else await copyFile(blob, target);
-  }
-  return manifest.files.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256 }));
-}
-async function moveFile(from, to) {
-  try {
-    await rename(from, to);
-  } catch (error) {
-    if (!isErrnoException(error, "EXDEV")) throw error;
-    await copyFile(from, to);
-  }
-}
-async function declaredOutputKinds(root, outputs) {
-  return Promise.all(
-    outputs.map(async (output) => ({
-      path: output,
-      kind: (await stat(path2.resolve(root, output))).isDirectory() ? "dir" : "file"
-    }))
-  );
-}
-
-// src/cache/actions-backend.ts
-function actionsCacheAccess(env) {
-  const no = (reason) => ({ usable: false, read: false, write: false, reason });
-  if (env.GITHUB_ACTIONS !== "true") return no("the GitHub Actions cache exists only inside a GitHub Actions runner");
-  if (!env.ACTIONS_RUNTIME_TOKEN) {
-    return no(
-      "the runner gave no ACTIONS_RUNTIME_TOKEN: the Actions cache is reachable from a JavaScript action (mlops-kit's actions/train), not from a `run:` step"
-    );
-  }
-  const v2 = Boolean(env.ACTIONS_CACHE_SERVICE_V2) && !isGhes(env.GITHUB_SERVER_URL);
-  const url = v2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL ?? env.ACTIONS_RESULTS_URL;
-  if (!url) return no(`the runner gave no cache service URL (${v2 ? "ACTIONS_RESULTS_URL" : "ACTIONS_CACHE_URL"})`);
-  const mode = (env.ACTIONS_CACHE_MODE ?? "").trim().toLowerCase();
-  if (mode === "none") return no("ACTIONS_CACHE_MODE is none: this run may neither read nor write the Actions cache");
-  if (mode === "read") {
-    return {
-      usable: true,
-      read: true,
-      write: false,
-      reason: "ACTIONS_CACHE_MODE is read (e.g. pull_request_target): entries are restored, none saved"
-    };
-  }
-  if (mode === "write-only") {
-    return { usable: true, read: false, write: true, reason: "ACTIONS_CACHE_MODE is write-only: no entry is restored" };
-  }
-  return { usable: true, read: true, write: true, reason: null };
-}
-function isGhes(serverUrl) {
-  const host = new URL(serverUrl || "https://github.com").hostname.toUpperCase();
-  return host !== "GITHUB.COM" && !host.endsWith(".GHE.COM") && !host.endsWith(".LOCALHOST");
-}
-function createActionsBackend(options) {
-  const { access, githubWorkspace, stagingRoot } = options;
-  if (!isInside(githubWorkspace, stagingRoot)) return null;
-  const staging = (hash) => {
-    const absolute = path3.join(stagingRoot, hash);
-    return { absolute, relative: path3.relative(githubWorkspace, absolute).split(path3.sep).join("/") };
-  };
-  return {
-    kind: "actions",
-    location: "the GitHub Actions cache",
-    async fetch(key) {
-      if (!access.read) return null;
-      const place = staging(key.hash);
-      await rm2(place.absolute, { recursive: true, force: true });
-      const restored = await actionsCache("read", (cache) => cache.restoreCache([place.relative], key.id));
-      const cleanup = () => rm2(place.absolute, { recursive: true, force: true });
-      if (restored !== key.id) {
-        await cleanup();
-        return null;
-      }
-      try {
-        return {
-          manifest: await readFile(path3.join(place.absolute, "manifest.json"), "utf8"),
-          dir: place.absolute,
-          cleanup
-        };
-      } catch (error) {
-        if (!isErrnoException(error, "ENOENT")) throw error;
-        return { manifest: "", dir: place.absolute, cleanup };
-      }
-    },
-    async save(key, entry) {
-      if (!access.write) {
-        return { saved: false, reason: "ACTIONS_CACHE_MODE is read: this run may not write the Actions cache" };
-      }
-      const place = staging(key.hash);
-      await rm2(place.absolute, { recursive: true, force: true });
-      try {
-        for (const [sha256, source] of entry.blobs) {
-          const target = path3.join(place.absolute, ...blobName(sha256).split("/"));
-          await mkdir2(path3.dirname(target), { recursive: true });
-          await linkOrCopy(source, target);
-        }
-        await writeFile(path3.join(place.absolute, "manifest.json"), `${JSON.stringify(entry.manifest, null, 2)}
-`);
-        const id = await actionsCache("write", (cache) => cache.saveCache([place.relative], key.id));
-        return id === -1 ? {
-          saved: false,
-          reason: "the Actions cache did not take it: keys are immutable, so another job may have saved this key first (see the cache messages above)"
-        } : { saved: true };
-      } finally {
-        await rm2(place.absolute, { recursive: true, force: true });
-      }
-    },
-    discard() {
-      return Promise.resolve(
-        "Actions cache entries cannot be deleted from a run: it is ignored here and expires after 7 days unused"
-      );
-    }
-  };
-}
-async function actionsCache(action, call) {
-  const cache = await import("./cache-OPRCOT5M.js");
-  try {
-    return await call(cache);
-  } catch (error) {
-    throw new ExternalError(
-      `cannot ${action} the GitHub Actions cache: ${error instanceof Error ? error.message : String(error)}`,
-      {
-        cause: error
-      }
-    );
-  }
-}
-async function linkOrCopy(source, target) {
-  try {
-    await link(source, target);
-  } catch {
-    await copyFile2(source, target);
-  }
-}
-
-// src/cache/store-backend.ts
-import { mkdir as mkdir3, mkdtemp, rm as rm3 } from "node:fs/promises";
-import path4 from "node:path";
-function createStoreBackend(kind, store, scratchDir) {
-  const manifestKey = (key) => `entries/${key.hash}.json`;
-  return {
-    kind,
-    location: store.location,
-    async fetch(key) {
-      const manifest = await store.get(manifestKey(key));
-      if (manifest === void 0) return null;
-      await mkdir3(scratchDir, { recursive: true });
-      const dir = await mkdtemp(path4.join(scratchDir, "fetch-"));
-      const cleanup = () => rm3(dir, { recursive: true, force: true });
-      try {
-        const text = manifest.toString("utf8");
-        const parsed = safeManifest(text);
-        for (const sha256 of new Set(parsed?.files.map((f) => f.sha256) ?? [])) {
-          await store.getToFile(blobName(sha256), path4.join(dir, ...blobName(sha256).split("/")));
-        }
-        return { manifest: text, dir, cleanup };
-      } catch (error) {
-        await cleanup();
-        throw error;
-      }
-    },
-    async save(key, entry) {
-      for (const [sha256, source] of entry.blobs) {
-        if (!await store.exists(blobName(sha256))) await store.putFile(blobName(sha256), source);
-      }
-      await store.put(manifestKey(key), `${JSON.stringify(entry.manifest, null, 2)}
-`);
-      return { saved: true };
-    },
-    async discard(key, badBlobs) {
-      await store.delete(manifestKey(key));
-      for (const sha256 of badBlobs) await store.delete(blobName(sha256));
-      return `the entry was removed from ${store.location}`;
-    }
-  };
-}
-function safeManifest(text) {
-  try {
-    const parsed = EntryManifest.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/cache/open.ts
-var CACHE_CHOICES = [...CACHE_BACKENDS, "off"];
-function parseCacheChoice(text, source) {
-  const choice = CACHE_CHOICES.find((c) => c === text.trim().toLowerCase());
-  if (!choice) throw new UsageError(`${source} must be one of ${CACHE_CHOICES.join(", ")}, not "${text}"`);
-  return choice;
-}
-async function openRunCache(context, choice) {
-  const { loaded, workspace, env } = context;
-  const stampsFile = path5.join(workspace.cacheDir, "stamps.json");
-  const settings = cacheSettings(loaded.config);
-  const off = (note) => ({ backend: null, notes: [note], stampsFile });
-  if (choice === "off") return off("the run cache is off for this run (--cache off)");
-  if (choice === void 0 && !settings.enabled) return off("the run cache is off (train.cache)");
-  const wanted = choice ?? settings.backend;
-  const uri = settings.uri;
-  const local = () => createStoreBackend(
-    "local",
-    // A folder uri is the local cache's place; the default is the workspace's cache folder.
-    createLocalStore(uri === void 0 || isS3Uri(uri) ? workspace.cacheDir : path5.resolve(loaded.root, uri)),
-    path5.join(workspace.cacheDir, "tmp")
-  );
-  if (wanted === "s3" || wanted === "auto" && uri !== void 0 && isS3Uri(uri)) {
-    const registry = loaded.config.registry;
-    const target = uri !== void 0 && isS3Uri(uri) ? uri : registry.uri && isS3Uri(registry.uri) ? `${registry.uri.replace(/\/+$/, "")}/run-cache` : void 0;
-    if (!target) {
-      throw new UsageError("the s3 run cache needs train.cache.uri: s3://bucket/prefix (or an s3:// registry.uri)");
-    }
-    const store = await openObjectStore(target, loaded.root, {
-      env,
-      region: registry.region,
-      endpoint: registry.endpoint,
-      forcePathStyle: registry.force_path_style
-    });
-    return { backend: createStoreBackend("s3", store, path5.join(workspace.cacheDir, "tmp")), notes: [], stampsFile };
-  }
-  if (wanted === "actions" || wanted === "auto") {
-    const access = actionsCacheAccess(env);
-    const backend = access.usable && env.GITHUB_WORKSPACE ? createActionsBackend({
-      access,
-      githubWorkspace: env.GITHUB_WORKSPACE,
-      stagingRoot: path5.join(workspace.dir, "actions-cache")
-    }) : null;
-    if (backend) return { backend, notes: access.reason ? [access.reason] : [], stampsFile };
-    const why = access.usable ? "the workspace folder is outside GITHUB_WORKSPACE" : access.reason ?? "";
-    const notes = wanted === "actions" || env.GITHUB_ACTIONS === "true" ? [
-      `not using the GitHub Actions cache (${why}); using the local folder ${path5.relative(loaded.root, workspace.cacheDir) || "."} instead`
-    ] : [];
-    return { backend: local(), notes, stampsFile };
-  }
-  return { backend: local(), notes: [], stampsFile };
-}
-function cacheSettings(config) {
-  const cache = config.train?.cache ?? true;
-  if (typeof cache === "boolean") return { enabled: cache, backend: "auto", uri: void 0 };
-  return { enabled: cache.enabled, backend: cache.backend, uri: cache.uri };
-}
-
-// src/train/train.ts
-import { randomBytes } from "node:crypto";
-import { existsSync as existsSync3 } from "node:fs";
-import { mkdir as mkdir4, writeFile as writeFile2 } from "node:fs/promises";
-import path10 from "node:path";
-
-// src/cache/material.ts
-import { execFile } from "node:child_process";
-import { accessSync, constants, existsSync as existsSync2, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import { readFile as readFile2 } from "node:fs/promises";
-import os from "node:os";
-import path7 from "node:path";
-
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
+import { readdir, readdirSync, realpath, realpathSync, stat, statSync } from "fs";
 import { isAbsolute, posix, resolve as resolve2 } from "path";
 import { fileURLToPath } from "url";
 
@@ -2250,27 +1875,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path13) {
-  let normalized = normalize(path13);
+function cleanPath(path17) {
+  let normalized = normalize(path17);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path13, separator) {
-  return path13.replace(SLASHES_REGEX, separator);
+function convertSlashes(path17, separator) {
+  return path17.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path13) {
-  return path13 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path13);
+function isRootDirectory(path17) {
+  return path17 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path17);
 }
-function normalizePath(path13, options) {
+function normalizePath(path17, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path13.includes("/") || path13.startsWith(".");
-  if (resolvePaths) path13 = resolve(path13);
-  if (normalizePath$1 || pathNeedsCleaning) path13 = cleanPath(path13);
-  if (path13 === ".") return "";
-  const needsSeperator = path13[path13.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path13 + pathSeparator : path13, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path17.includes("/") || path17.startsWith(".");
+  if (resolvePaths) path17 = resolve(path17);
+  if (normalizePath$1 || pathNeedsCleaning) path17 = cleanPath(path17);
+  if (path17 === ".") return "";
+  const needsSeperator = path17[path17.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path17 + pathSeparator : path17, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -2307,8 +1932,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path13 = directoryPath || ".";
-  if (filters.every((filter) => filter(path13, true))) paths.push(path13);
+  const path17 = directoryPath || ".";
+  if (filters.every((filter) => filter(path17, true))) paths.push(path17);
 };
 var empty$2 = () => {
 };
@@ -2360,26 +1985,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path13, state, callback$1) {
+var resolveSymlinksAsync = function(path17, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs.realpath(path13, (error, resolvedPath) => {
+  fs.realpath(path17, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
     fs.stat(resolvedPath, (error$1, stat3) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat3.isDirectory() && isRecursive(path13, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat3.isDirectory() && isRecursive(path17, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat3, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path13, state, callback$1) {
+var resolveSymlinks = function(path17, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs.realpathSync(path13);
+    const resolvedPath = fs.realpathSync(path17);
     const stat3 = fs.statSync(resolvedPath);
-    if (stat3.isDirectory() && isRecursive(path13, resolvedPath, state)) return;
+    if (stat3.isDirectory() && isRecursive(path17, resolvedPath, state)) return;
     callback$1(stat3, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -2389,9 +2014,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path13, resolved, state) {
+function isRecursive(path17, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path13);
+  let parent = dirname(path17);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -2399,7 +2024,7 @@ function isRecursive(path13, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path13, resolved);
+  state.symlinks.set(path17, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -2571,19 +2196,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path13 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path13)) continue;
-        this.pushDirectory(path13, paths, filters);
-        this.walkDirectory(this.state, path13, path13, depth - 1, this.walk);
+        let path17 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path17)) continue;
+        this.pushDirectory(path17, paths, filters);
+        this.walkDirectory(this.state, path17, path17, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path13 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path13, this.state, (stat3, resolvedPath) => {
+        let path17 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path17, this.state, (stat3, resolvedPath) => {
           if (stat3.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path13 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path13 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path17 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path17 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path13;
+            resolvedPath = useRealPaths ? resolvedPath : path17;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -2749,7 +2374,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path13) => isMatch(path13));
+    this.options.filters.push((path17) => isMatch(path17));
     return this;
   }
 };
@@ -2824,19 +2449,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path13) {
-  return path13.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path17) {
+  return path17.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path13) {
+function splitPattern(path17) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path13, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path13];
+  const result = import_picomatch.default.scan(path17, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path17];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path13) => path13.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path13) => path13.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path17) => path17.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path17) => path17.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -2943,13 +2568,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path13 = format(p, isDirectory);
-      const matches = matcher(path13) && !ignore(path13);
-      if (matches) log(`matched ${path13}`);
+      const path17 = format(p, isDirectory);
+      const matches = matcher(path17) && !ignore(path17);
+      if (matches) log(`matched ${path17}`);
       return matches;
     } : (p, isDirectory) => {
-      const path13 = format(p, isDirectory);
-      return matcher(path13) && !ignore(path13);
+      const path17 = format(p, isDirectory);
+      return matcher(path17) && !ignore(path17);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -2995,7 +2620,7 @@ function getOptions(options) {
     readdirSync: opts.fs.readdirSync || readdirSync,
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync,
-    stat: opts.fs.stat || stat2,
+    stat: opts.fs.stat || stat,
     statSync: opts.fs.statSync || statSync
   });
   if (opts.debug) log("globbing with options:", opts);
@@ -3014,34 +2639,532 @@ async function glob(globInput, options) {
   return crawler ? formatPaths(await crawler.withPromise(), relative2) : [];
 }
 
+// src/cache/open.ts
+import path5 from "node:path";
+
+// src/store/open.ts
+import path from "node:path";
+async function openObjectStore(uri, root, settings2 = {}) {
+  if (!isS3Uri(uri)) return createLocalStore(path.resolve(root, uri));
+  const location = parseS3Uri(uri);
+  if (!location) throw new UserError(`"${uri}" is not a valid s3://bucket/prefix URI`);
+  const { createS3Store } = await import("./s3-store-NG27BSO5.js");
+  return createS3Store(
+    { bucket: location.bucket, prefix: location.key.replace(/\/+$/, "") },
+    {
+      ...settings2.region === void 0 ? {} : { region: settings2.region },
+      ...settings2.endpoint === void 0 ? {} : { endpoint: settings2.endpoint },
+      ...settings2.forcePathStyle === void 0 ? {} : { forcePathStyle: settings2.forcePathStyle }
+    },
+    settings2.env
+  );
+}
+
+// src/cache/actions-backend.ts
+import { copyFile as copyFile2, link, mkdir as mkdir2, readFile, rm as rm2, writeFile } from "node:fs/promises";
+import path3 from "node:path";
+
+// src/cache/entry.ts
+import { copyFile, mkdir, rename, rm, stat as stat2 } from "node:fs/promises";
+import path2 from "node:path";
+
+// src/cache/key.ts
+import { createHash } from "node:crypto";
+var CACHE_FORMAT_VERSION = 1;
+var KEY_PARTS = [
+  "command",
+  "params",
+  "env",
+  "outputs",
+  "code",
+  "data",
+  "lockfiles",
+  "platform",
+  "runtimes",
+  "format"
+];
+function cacheKeyOf(material) {
+  const hash = sha256Text(canonicalJson(material));
+  const parts = Object.fromEntries(
+    KEY_PARTS.map((part) => [part, sha256Text(canonicalJson(material[part])).slice(0, 16)])
+  );
+  return { hash, id: `mlops-train-${material.model}-${hash}`, parts };
+}
+function canonicalJson(value) {
+  return JSON.stringify(sortKeys(value));
+}
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.keys(value).sort().map((key) => [key, sortKeys(value[key])])
+    );
+  }
+  return value;
+}
+function sha256Text(text) {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+// src/cache/entry.ts
+var RunReference = external_exports.object({
+  id: external_exports.string(),
+  startedAt: external_exports.string(),
+  durationMs: external_exports.number(),
+  gitSha: external_exports.string().nullable(),
+  ref: external_exports.string().nullable(),
+  runUrl: external_exports.string().nullable(),
+  actor: external_exports.string().nullable()
+});
+var Sha256 = external_exports.string().regex(/^[0-9a-f]{64}$/);
+var EntryManifest = external_exports.object({
+  format: external_exports.literal(CACHE_FORMAT_VERSION),
+  key: Sha256,
+  createdAt: external_exports.string(),
+  run: RunReference,
+  params: external_exports.record(external_exports.string(), external_exports.unknown()),
+  /** The declared outputs and what each was: a file or a folder (possibly empty). */
+  outputs: external_exports.array(external_exports.object({ path: external_exports.string(), kind: external_exports.enum(["file", "dir"]) })),
+  files: external_exports.array(external_exports.object({ path: external_exports.string(), size: external_exports.number().int().nonnegative(), sha256: Sha256 }))
+});
+function blobName(sha256) {
+  return `blobs/${sha256.slice(0, 2)}/${sha256}`;
+}
+async function verifyEntry(fetched, keyHash, declared) {
+  let manifest;
+  try {
+    const parsed2 = EntryManifest.safeParse(JSON.parse(fetched.manifest));
+    if (!parsed2.success) return { ok: false, problem: "its manifest is not a valid cache manifest", badBlobs: [] };
+    manifest = parsed2.data;
+  } catch {
+    return { ok: false, problem: "its manifest is not JSON (truncated?)", badBlobs: [] };
+  }
+  if (manifest.key !== keyHash) return { ok: false, problem: "its manifest belongs to another key", badBlobs: [] };
+  const outputs = manifest.outputs.map((o) => o.path);
+  if (outputs.length !== declared.length || outputs.some((o, i) => o !== declared[i])) {
+    return { ok: false, problem: "its outputs are not the declared train.outputs", badBlobs: [] };
+  }
+  for (const file of manifest.files) {
+    if (relativePathProblem(file.path) || !outputs.some((o) => isWithin(o, file.path))) {
+      return { ok: false, problem: `it lists ${JSON.stringify(file.path)}, outside train.outputs`, badBlobs: [] };
+    }
+  }
+  const checked = /* @__PURE__ */ new Set();
+  for (const file of manifest.files) {
+    if (checked.has(file.sha256)) continue;
+    checked.add(file.sha256);
+    const blob = path2.join(fetched.dir, ...blobName(file.sha256).split("/"));
+    let actual;
+    try {
+      actual = await sha256File(blob);
+    } catch (error) {
+      if (isErrnoException(error, "ENOENT")) return { ok: false, problem: `${file.path} is missing`, badBlobs: [] };
+      throw error;
+    }
+    if (actual.size !== file.size) {
+      return {
+        ok: false,
+        problem: `${file.path} has ${actual.size} bytes, not ${file.size} (truncated)`,
+        badBlobs: [file.sha256]
+      };
+    }
+    if (actual.sha256 !== file.sha256) {
+      return { ok: false, problem: `${file.path} does not match its sha256 (corrupt)`, badBlobs: [file.sha256] };
+    }
+  }
+  return { ok: true, manifest };
+}
+function isWithin(output, file) {
+  const base = path2.posix.normalize(output).replace(/\/+$/, "");
+  return file === base || file.startsWith(`${base}/`);
+}
+async function placeEntry(fetched, manifest, root) {
+  for (const output of manifest.outputs) {
+    const target = path2.resolve(root, output.path);
+    if (!isInside(root, target) || target === path2.resolve(root)) {
+      throw new Error(`refusing to replace ${output.path}: not inside the project folder`);
+    }
+    await rm(target, { recursive: true, force: true });
+    if (output.kind === "dir") await mkdir(target, { recursive: true });
+  }
+  const uses = /* @__PURE__ */ new Map();
+  for (const file of manifest.files) uses.set(file.sha256, (uses.get(file.sha256) ?? 0) + 1);
+  for (const file of manifest.files) {
+    const blob = path2.join(fetched.dir, ...blobName(file.sha256).split("/"));
+    const target = path2.resolve(root, file.path);
+    await mkdir(path2.dirname(target), { recursive: true });
+    const left = (uses.get(file.sha256) ?? 1) - 1;
+    uses.set(file.sha256, left);
+    if (left === 0) await moveFile(blob, target);
+    else await copyFile(blob, target);
+  }
+  return manifest.files.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256 }));
+}
+async function moveFile(from, to) {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if (!isErrnoException(error, "EXDEV")) throw error;
+    await copyFile(from, to);
+  }
+}
+async function declaredOutputKinds(root, outputs) {
+  return Promise.all(
+    outputs.map(async (output) => ({
+      path: output,
+      kind: (await stat2(path2.resolve(root, output))).isDirectory() ? "dir" : "file"
+    }))
+  );
+}
+
+// src/cache/actions-backend.ts
+function actionsCacheAccess(env) {
+  const no = (reason) => ({ usable: false, read: false, write: false, reason });
+  if (env.GITHUB_ACTIONS !== "true") return no("the GitHub Actions cache exists only inside a GitHub Actions runner");
+  if (!env.ACTIONS_RUNTIME_TOKEN) {
+    return no(
+      "the runner gave no ACTIONS_RUNTIME_TOKEN: the Actions cache is reachable from a JavaScript action (mlops-kit's actions/train), not from a `run:` step"
+    );
+  }
+  const v2 = Boolean(env.ACTIONS_CACHE_SERVICE_V2) && !isGhes(env.GITHUB_SERVER_URL);
+  const url = v2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL ?? env.ACTIONS_RESULTS_URL;
+  if (!url) return no(`the runner gave no cache service URL (${v2 ? "ACTIONS_RESULTS_URL" : "ACTIONS_CACHE_URL"})`);
+  const mode = (env.ACTIONS_CACHE_MODE ?? "").trim().toLowerCase();
+  if (mode === "none") return no("ACTIONS_CACHE_MODE is none: this run may neither read nor write the Actions cache");
+  if (mode === "read") {
+    return {
+      usable: true,
+      read: true,
+      write: false,
+      reason: "ACTIONS_CACHE_MODE is read (e.g. pull_request_target): entries are restored, none saved"
+    };
+  }
+  if (mode === "write-only") {
+    return { usable: true, read: false, write: true, reason: "ACTIONS_CACHE_MODE is write-only: no entry is restored" };
+  }
+  return { usable: true, read: true, write: true, reason: null };
+}
+function isGhes(serverUrl) {
+  const host = new URL(serverUrl || "https://github.com").hostname.toUpperCase();
+  return host !== "GITHUB.COM" && !host.endsWith(".GHE.COM") && !host.endsWith(".LOCALHOST");
+}
+function createActionsBackend(options) {
+  const { access, githubWorkspace, stagingRoot } = options;
+  if (!isInside(githubWorkspace, stagingRoot)) return null;
+  const staging = (hash) => {
+    const absolute = path3.join(stagingRoot, hash);
+    return { absolute, relative: path3.relative(githubWorkspace, absolute).split(path3.sep).join("/") };
+  };
+  return {
+    kind: "actions",
+    location: "the GitHub Actions cache",
+    async fetch(key) {
+      if (!access.read) return null;
+      const place = staging(key.hash);
+      await rm2(place.absolute, { recursive: true, force: true });
+      const restored = await actionsCache("read", (cache) => cache.restoreCache([place.relative], key.id));
+      const cleanup = () => rm2(place.absolute, { recursive: true, force: true });
+      if (restored !== key.id) {
+        await cleanup();
+        return null;
+      }
+      try {
+        return {
+          manifest: await readFile(path3.join(place.absolute, "manifest.json"), "utf8"),
+          dir: place.absolute,
+          cleanup
+        };
+      } catch (error) {
+        if (!isErrnoException(error, "ENOENT")) throw error;
+        return { manifest: "", dir: place.absolute, cleanup };
+      }
+    },
+    async save(key, entry) {
+      if (!access.write) {
+        return { saved: false, reason: "ACTIONS_CACHE_MODE is read: this run may not write the Actions cache" };
+      }
+      const place = staging(key.hash);
+      await rm2(place.absolute, { recursive: true, force: true });
+      try {
+        for (const [sha256, source] of entry.blobs) {
+          const target = path3.join(place.absolute, ...blobName(sha256).split("/"));
+          await mkdir2(path3.dirname(target), { recursive: true });
+          await linkOrCopy(source, target);
+        }
+        await writeFile(path3.join(place.absolute, "manifest.json"), `${JSON.stringify(entry.manifest, null, 2)}
+`);
+        const id = await actionsCache("write", (cache) => cache.saveCache([place.relative], key.id));
+        return id === -1 ? {
+          saved: false,
+          reason: "the Actions cache did not take it: keys are immutable, so another job may have saved this key first (see the cache messages above)"
+        } : { saved: true };
+      } finally {
+        await rm2(place.absolute, { recursive: true, force: true });
+      }
+    },
+    discard() {
+      return Promise.resolve(
+        "Actions cache entries cannot be deleted from a run: it is ignored here and expires after 7 days unused"
+      );
+    }
+  };
+}
+async function actionsCache(action, call) {
+  const cache = await import("./cache-OPRCOT5M.js");
+  try {
+    return await call(cache);
+  } catch (error) {
+    throw new ExternalError(
+      `cannot ${action} the GitHub Actions cache: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error
+      }
+    );
+  }
+}
+async function linkOrCopy(source, target) {
+  try {
+    await link(source, target);
+  } catch {
+    await copyFile2(source, target);
+  }
+}
+
+// src/cache/store-backend.ts
+import { mkdir as mkdir3, mkdtemp, rm as rm3 } from "node:fs/promises";
+import path4 from "node:path";
+function createStoreBackend(kind, store, scratchDir) {
+  const manifestKey = (key) => `entries/${key.hash}.json`;
+  return {
+    kind,
+    location: store.location,
+    async fetch(key) {
+      const manifest = await store.get(manifestKey(key));
+      if (manifest === void 0) return null;
+      await mkdir3(scratchDir, { recursive: true });
+      const dir = await mkdtemp(path4.join(scratchDir, "fetch-"));
+      const cleanup = () => rm3(dir, { recursive: true, force: true });
+      try {
+        const text = manifest.toString("utf8");
+        const parsed2 = safeManifest(text);
+        for (const sha256 of new Set(parsed2?.files.map((f) => f.sha256) ?? [])) {
+          await store.getToFile(blobName(sha256), path4.join(dir, ...blobName(sha256).split("/")));
+        }
+        return { manifest: text, dir, cleanup };
+      } catch (error) {
+        await cleanup();
+        throw error;
+      }
+    },
+    async save(key, entry) {
+      for (const [sha256, source] of entry.blobs) {
+        if (!await store.exists(blobName(sha256))) await store.putFile(blobName(sha256), source);
+      }
+      await store.put(manifestKey(key), `${JSON.stringify(entry.manifest, null, 2)}
+`);
+      return { saved: true };
+    },
+    async discard(key, badBlobs) {
+      await store.delete(manifestKey(key));
+      for (const sha256 of badBlobs) await store.delete(blobName(sha256));
+      return `the entry was removed from ${store.location}`;
+    }
+  };
+}
+function safeManifest(text) {
+  try {
+    const parsed2 = EntryManifest.safeParse(JSON.parse(text));
+    return parsed2.success ? parsed2.data : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/cache/open.ts
+var CACHE_CHOICES = [...CACHE_BACKENDS, "off"];
+function parseCacheChoice(text, source) {
+  const choice = CACHE_CHOICES.find((c) => c === text.trim().toLowerCase());
+  if (!choice) throw new UsageError(`${source} must be one of ${CACHE_CHOICES.join(", ")}, not "${text}"`);
+  return choice;
+}
+async function openRunCache(context, choice) {
+  const { loaded, workspace, env } = context;
+  const stampsFile = path5.join(workspace.cacheDir, "stamps.json");
+  const settings2 = cacheSettings(loaded.config);
+  const off = (note) => ({ backend: null, notes: [note], stampsFile });
+  if (choice === "off") return off("the run cache is off for this run (--cache off)");
+  if (choice === void 0 && !settings2.enabled) return off("the run cache is off (train.cache)");
+  const wanted = choice ?? settings2.backend;
+  const uri = settings2.uri;
+  const local = () => createStoreBackend(
+    "local",
+    // A folder uri is the local cache's place; the default is the workspace's cache folder.
+    createLocalStore(uri === void 0 || isS3Uri(uri) ? workspace.cacheDir : path5.resolve(loaded.root, uri)),
+    path5.join(workspace.cacheDir, "tmp")
+  );
+  if (wanted === "s3" || wanted === "auto" && uri !== void 0 && isS3Uri(uri)) {
+    const registry = loaded.config.registry;
+    const target = uri !== void 0 && isS3Uri(uri) ? uri : registry.uri && isS3Uri(registry.uri) ? `${registry.uri.replace(/\/+$/, "")}/run-cache` : void 0;
+    if (!target) {
+      throw new UsageError("the s3 run cache needs train.cache.uri: s3://bucket/prefix (or an s3:// registry.uri)");
+    }
+    const store = await openObjectStore(target, loaded.root, {
+      env,
+      region: registry.region,
+      endpoint: registry.endpoint,
+      forcePathStyle: registry.force_path_style
+    });
+    return { backend: createStoreBackend("s3", store, path5.join(workspace.cacheDir, "tmp")), notes: [], stampsFile };
+  }
+  if (wanted === "actions" || wanted === "auto") {
+    const access = actionsCacheAccess(env);
+    const backend = access.usable && env.GITHUB_WORKSPACE ? createActionsBackend({
+      access,
+      githubWorkspace: env.GITHUB_WORKSPACE,
+      stagingRoot: path5.join(workspace.dir, "actions-cache")
+    }) : null;
+    if (backend) return { backend, notes: access.reason ? [access.reason] : [], stampsFile };
+    const why = access.usable ? "the workspace folder is outside GITHUB_WORKSPACE" : access.reason ?? "";
+    const notes = wanted === "actions" || env.GITHUB_ACTIONS === "true" ? [
+      `not using the GitHub Actions cache (${why}); using the local folder ${path5.relative(loaded.root, workspace.cacheDir) || "."} instead`
+    ] : [];
+    return { backend: local(), notes, stampsFile };
+  }
+  return { backend: local(), notes: [], stampsFile };
+}
+function cacheSettings(config) {
+  const cache = config.train?.cache ?? true;
+  if (typeof cache === "boolean") return { enabled: cache, backend: "auto", uri: void 0 };
+  return { enabled: cache.enabled, backend: cache.backend, uri: cache.uri };
+}
+
+// src/train/train.ts
+import { randomBytes } from "node:crypto";
+import { existsSync as existsSync3 } from "node:fs";
+import { mkdir as mkdir5, writeFile as writeFile2 } from "node:fs/promises";
+import path10 from "node:path";
+
+// src/cache/material.ts
+import { execFile } from "node:child_process";
+import { accessSync, constants, existsSync as existsSync2, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { readFile as readFile2 } from "node:fs/promises";
+import os from "node:os";
+import path7 from "node:path";
+
 // src/data/sources.ts
 import { existsSync } from "node:fs";
+import { mkdir as mkdir4 } from "node:fs/promises";
 import path6 from "node:path";
 async function resolveDataFiles(sources, root) {
   const files = [];
   for (const source of typeof sources === "string" ? [sources] : sources) {
     if (isS3Uri(source)) {
-      throw new InputError(`cannot read ${source}: reading data from s3:// is not available in this build`, {
+      throw new InputError(`cannot read ${source} here: s3:// data is read by the validate stage only`, {
         hint: "copy the data into the repository or the runner first"
       });
     }
-    if (isDynamicPattern(source)) {
-      const matches = await glob(source, { cwd: root, absolute: true, onlyFiles: true, expandDirectories: false });
-      if (matches.length === 0)
-        throw new InputError(`no file matches ${source}`, {
-          hint: "check the pattern and where it is relative to (the folder of mlops.yml)"
-        });
-      files.push(...matches.sort());
-    } else {
-      const file = path6.resolve(root, source);
-      if (!existsSync(file))
-        throw new InputError(`data file not found: ${source}`, {
-          hint: "paths are relative to the folder of mlops.yml"
-        });
-      files.push(file);
-    }
+    files.push(...await localFiles(source, root));
   }
   return files;
+}
+async function localFiles(source, root) {
+  if (isDynamicPattern(source)) {
+    const matches = await glob(source, { cwd: root, absolute: true, onlyFiles: true, expandDirectories: false });
+    if (matches.length === 0)
+      throw new InputError(`no file matches ${source}`, {
+        hint: "check the pattern and where it is relative to (the folder of mlops.yml)"
+      });
+    return matches.sort();
+  }
+  const file = path6.resolve(root, source);
+  if (!existsSync(file))
+    throw new InputError(`data file not found: ${source}`, { hint: "paths are relative to the folder of mlops.yml" });
+  return [file];
+}
+async function listSources(sources, root, store) {
+  const entries = [];
+  for (const source of typeof sources === "string" ? [sources] : sources) {
+    if (!isS3Uri(source)) {
+      for (const file of await localFiles(source, root))
+        entries.push({ kind: "local", path: file, shown: displayPath(root, file) });
+      continue;
+    }
+    entries.push(...await listS3(source, root, store));
+  }
+  return entries;
+}
+async function listS3(source, root, settings2) {
+  const location = parseS3Uri(source);
+  if (!location) throw new InputError(`"${source}" is not a valid s3://bucket/key URI`);
+  const pattern = isDynamicPattern(location.key);
+  const fixed = pattern ? location.key.slice(0, location.key.search(/[*?[{]/)) : location.key;
+  const prefix = fixed.includes("/") ? fixed.slice(0, fixed.lastIndexOf("/")) : "";
+  const store = await openObjectStore(`s3://${location.bucket}${prefix ? `/${prefix}` : ""}`, root, settings2);
+  const relative2 = (key) => prefix ? key.slice(prefix.length + 1) : key;
+  let keys;
+  if (pattern) {
+    const matches = globToRegExp(relative2(location.key));
+    keys = (await store.list("")).filter((key) => matches.test(key));
+    if (keys.length === 0)
+      throw new InputError(`no object matches ${source}`, { hint: "check the bucket, prefix and pattern" });
+  } else {
+    keys = [relative2(location.key)];
+  }
+  return keys.map((key) => ({
+    kind: "s3",
+    store,
+    key,
+    bucket: location.bucket,
+    prefix,
+    shown: `s3://${location.bucket}/${prefix ? `${prefix}/` : ""}${key}`
+  }));
+}
+async function fetchSources(entries, downloadDir) {
+  const files = [];
+  for (const entry of entries) {
+    if (entry.kind === "local") {
+      files.push({ path: entry.path, shown: entry.shown });
+      continue;
+    }
+    const target = path6.join(downloadDir, entry.bucket, entry.prefix, ...entry.key.split("/"));
+    await mkdir4(path6.dirname(target), { recursive: true });
+    let found;
+    try {
+      found = await entry.store.getToFile(entry.key, target);
+    } catch (error) {
+      if (error instanceof ExternalError) throw error;
+      throw new ExternalError(`cannot download ${entry.shown}: ${error.message}`, { cause: error });
+    }
+    if (!found)
+      throw new InputError(`data object not found: ${entry.shown}`, { hint: "check the bucket and key in data.train" });
+    files.push({ path: target, shown: entry.shown });
+  }
+  return files;
+}
+function shardOf(entries, index, count) {
+  const start = Math.floor((index - 1) * entries.length / count);
+  const end = Math.floor(index * entries.length / count);
+  return entries.slice(start, end);
+}
+function displayPath(root, file) {
+  const relative2 = path6.relative(root, file);
+  return relative2.startsWith("..") ? file : relative2;
+}
+function globToRegExp(glob2) {
+  let source = "";
+  for (let i = 0; i < glob2.length; i++) {
+    const char = glob2[i];
+    if (char === "*" && glob2[i + 1] === "*") {
+      source += glob2[i + 2] === "/" ? "(?:.*/)?" : ".*";
+      i += glob2[i + 2] === "/" ? 2 : 1;
+    } else if (char === "*") source += "[^/]*";
+    else if (char === "?") source += "[^/]";
+    else if (char === "{") source += "(?:";
+    else if (char === "}") source += ")";
+    else if (char === ",") source += "|";
+    else source += char.replace(/[.+^$()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${source}$`);
 }
 
 // src/cache/material.ts
@@ -3382,7 +3505,7 @@ async function trainModel(context, options) {
   const runId = newRunId(context.now());
   if (!train) return { ...emptyRecord(runId, startedAt), status: "skipped" };
   const { params } = options;
-  await mkdir4(workspace.outDir, { recursive: true });
+  await mkdir5(workspace.outDir, { recursive: true });
   const paramsFile = path10.join(workspace.outDir, "params.json");
   await writeFile2(paramsFile, `${JSON.stringify(params, null, 2)}
 `);
@@ -3583,347 +3706,15 @@ function noCache() {
 }
 
 // src/pipeline/stages.ts
-import { mkdir as mkdir6, readFile as readFile4, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir9, readFile as readFile6, writeFile as writeFile4 } from "node:fs/promises";
+import path16 from "node:path";
 
-// src/data/validate.ts
-import { createHash as createHash2 } from "node:crypto";
-var EXAMPLE_ROWS = 5;
-async function validateData(data, root) {
-  if (!data) return { stage: "validate", verdict: "skipped", datasets: [], errors: 0, warnings: 0, profile: null };
-  const datasets = [];
-  const named = [
-    ["train", data.train],
-    ["eval", data.eval]
-  ];
-  for (const [name, sources] of named) {
-    if (sources === void 0) continue;
-    const files = await resolveDataFiles(sources, root);
-    datasets.push(await validateDataset(name, files, data, root));
-  }
-  const findings = datasets.flatMap((d) => d.findings);
-  const errors = findings.filter((f) => f.severity === "error").length;
-  const warnings = findings.length - errors;
-  return { stage: "validate", verdict: errors > 0 ? "fail" : "pass", datasets, errors, warnings, profile: null };
-}
-async function validateDataset(name, files, data, root) {
-  const schema = data.schema ?? {
-    columns: {},
-    duplicate_rows: "allow",
-    extra_columns: "allow"
-  };
-  const findings = [];
-  const add = (finding) => void findings.push({ dataset: name, ...finding });
-  const checkers = /* @__PURE__ */ new Map();
-  const duplicates = schema.duplicate_rows === "allow" ? void 0 : new RowTally(add, schema.duplicate_rows);
-  const keyTally = schema.unique_key ? new RowTally(add, "error", schema.unique_key) : void 0;
-  let rows = 0;
-  const ragged = { count: 0, rows: [], observed: "" };
-  for (const file of files) {
-    const shown = displayPath(root, file);
-    const table = await openTable(file, formatOf(file, data.format), { displayName: shown });
-    checkHeader(table.columns, schema, add, shown);
-    const indexes = table.columns.map((column, index) => {
-      let checker = checkers.get(column);
-      if (!checker) {
-        checker = new ColumnChecker(column, schema.columns[column]);
-        checkers.set(column, checker);
-      }
-      return { checker, index };
-    });
-    const keyIndexes = schema.unique_key?.map((column) => table.columns.indexOf(column));
-    for await (const row of table.rows) {
-      rows++;
-      const rowNumber = rows + 1;
-      if (row.cells.length !== table.columns.length) {
-        ragged.count++;
-        if (ragged.rows.length < EXAMPLE_ROWS) ragged.rows.push(rowNumber);
-        ragged.observed ||= `${row.cells.length} fields where the header has ${table.columns.length} (${shown})`;
-      }
-      for (const { checker, index } of indexes) checker.observe(row.cells[index] ?? null, rowNumber);
-      duplicates?.observe(row.cells, rowNumber);
-      if (keyTally && keyIndexes)
-        keyTally.observe(
-          keyIndexes.map((i) => i >= 0 ? row.cells[i] ?? null : null),
-          rowNumber
-        );
-    }
-  }
-  if (ragged.count > 0) {
-    add({
-      column: null,
-      rule: "ragged_rows",
-      severity: "error",
-      message: "rows with a different number of fields than the header",
-      observed: ragged.observed,
-      count: ragged.count,
-      rows: ragged.rows,
-      configPath: ["data", "train"]
-    });
-  }
-  for (const checker of checkers.values()) findings.push(...checker.findings(name, rows));
-  duplicates?.report();
-  keyTally?.report();
-  const bounds = schema.rows;
-  if (bounds?.min !== void 0 && rows < bounds.min) {
-    add({
-      column: null,
-      rule: "rows.min",
-      severity: "error",
-      message: `fewer rows than the minimum of ${bounds.min}`,
-      observed: String(rows),
-      count: 1,
-      rows: [],
-      configPath: ["data", "schema", "rows", "min"]
-    });
-  }
-  if (bounds?.max !== void 0 && rows > bounds.max) {
-    add({
-      column: null,
-      rule: "rows.max",
-      severity: "error",
-      message: `more rows than the maximum of ${bounds.max}`,
-      observed: String(rows),
-      count: 1,
-      rows: [],
-      configPath: ["data", "schema", "rows", "max"]
-    });
-  }
-  return {
-    name,
-    files: files.map((file) => displayPath(root, file)),
-    rows,
-    columns: [...checkers.values()].map((checker) => checker.summary()),
-    findings
-  };
-}
-function checkHeader(columns, schema, add, shown) {
-  for (const [column, spec] of Object.entries(schema.columns)) {
-    if (spec.required && !columns.includes(column)) {
-      add({
-        column,
-        rule: "required",
-        severity: spec.severity,
-        message: `column is missing from ${shown}`,
-        observed: "absent",
-        count: 1,
-        rows: [],
-        configPath: ["data", "schema", "columns", column]
-      });
-    }
-  }
-  if (schema.extra_columns !== "allow") {
-    for (const column of columns) {
-      if (!(column in schema.columns)) {
-        add({
-          column,
-          rule: "extra_columns",
-          severity: schema.extra_columns === "error" ? "error" : "warn",
-          message: `column is not declared in data.schema.columns (${shown})`,
-          observed: "present",
-          count: 1,
-          rows: [],
-          configPath: ["data", "schema", "extra_columns"]
-        });
-      }
-    }
-  }
-}
-var INTEGER = /^[+-]?\d+$/;
-var NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-var BOOLEAN = /^(?:true|false|t|f|yes|no|y|n|1|0)$/i;
-var DATETIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-function parsesAs(type, text) {
-  switch (type) {
-    case "integer":
-      return INTEGER.test(text);
-    case "number":
-      return NUMBER.test(text);
-    case "boolean":
-      return BOOLEAN.test(text);
-    case "datetime":
-      return DATETIME.test(text) && !Number.isNaN(Date.parse(text)) && isCalendarDate(text);
-    case "string":
-    case "category":
-      return true;
-  }
-}
-function isCalendarDate(text) {
-  const [year, month, day] = text.slice(0, 10).split("-").map(Number);
-  const date = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
-  return date.getUTCMonth() === (month ?? 1) - 1 && date.getUTCDate() === day;
-}
-var INFERENCE_ORDER = ["integer", "number", "boolean", "datetime"];
-var ColumnChecker = class {
-  constructor(name, spec) {
-    this.name = name;
-    this.spec = spec;
-    this.seen = spec?.unique ? /* @__PURE__ */ new Set() : void 0;
-    this.allowed = spec?.values ? new Set(spec.values.map(String)) : void 0;
-    this.pattern = spec?.regex === void 0 ? void 0 : new RegExp(`^(?:${spec.regex})$`, "u");
-    this.lower = bound(spec?.min, spec?.type);
-    this.upper = bound(spec?.max, spec?.type);
-  }
-  name;
-  spec;
-  nulls = 0;
-  count = 0;
-  min = Infinity;
-  max = -Infinity;
-  violations = /* @__PURE__ */ new Map();
-  possibleTypes = new Set(INFERENCE_ORDER);
-  seen;
-  allowed;
-  pattern;
-  lower;
-  upper;
-  observe(cell, row) {
-    if (cell === null || cell === "") {
-      this.nulls++;
-      if (this.spec && !this.spec.nullable) this.violate("nullable", row, "empty");
-      return;
-    }
-    this.count++;
-    for (const type2 of this.possibleTypes) if (!parsesAs(type2, cell)) this.possibleTypes.delete(type2);
-    const spec = this.spec;
-    const type = spec?.type;
-    if (type && !parsesAs(type, cell)) {
-      this.violate("type", row, cell);
-      return;
-    }
-    const numeric = type === "datetime" ? Date.parse(cell) : Number(cell);
-    if ((type === "integer" || type === "number" || type === "datetime") && Number.isFinite(numeric)) {
-      if (numeric < this.min) this.min = numeric;
-      if (numeric > this.max) this.max = numeric;
-      if (this.lower !== void 0 && numeric < this.lower) this.violate("min", row, cell);
-      if (this.upper !== void 0 && numeric > this.upper) this.violate("max", row, cell);
-    } else if (type === void 0 && NUMBER.test(cell)) {
-      if (numeric < this.min) this.min = numeric;
-      if (numeric > this.max) this.max = numeric;
-    }
-    if (this.allowed && !this.allowed.has(cell)) this.violate("values", row, cell);
-    if (this.pattern && !this.pattern.test(cell)) this.violate("regex", row, cell);
-    if (this.seen) {
-      if (this.seen.has(cell)) this.violate("unique", row, cell);
-      else this.seen.add(cell);
-    }
-  }
-  violate(rule, row, observed) {
-    let violation = this.violations.get(rule);
-    if (!violation) {
-      violation = { count: 0, rows: [], observed: observed.length > 60 ? `${observed.slice(0, 57)}...` : observed };
-      this.violations.set(rule, violation);
-    }
-    violation.count++;
-    if (violation.rows.length < EXAMPLE_ROWS) violation.rows.push(row);
-  }
-  findings(dataset, rows) {
-    const spec = this.spec;
-    if (!spec) return [];
-    const severity = spec.severity;
-    const at = (field) => ["data", "schema", "columns", this.name, field];
-    const messages = {
-      nullable: ["empty values in a column that is not nullable", "nullable"],
-      type: [`values that are not of type ${spec.type}`, "type"],
-      min: [`values below the minimum ${String(spec.min)}`, "min"],
-      max: [`values above the maximum ${String(spec.max)}`, "max"],
-      values: [`values outside the allowed ${(spec.values ?? []).map(String).join(", ")}`, "values"],
-      regex: [`values that do not match /${spec.regex}/`, "regex"],
-      unique: ["repeated values in a unique column", "unique"]
-    };
-    const found = [];
-    for (const [rule, violation] of this.violations) {
-      const [message, field] = messages[rule] ?? [rule, rule];
-      found.push({
-        dataset,
-        column: this.name,
-        rule,
-        severity,
-        message,
-        observed: violation.observed,
-        count: violation.count,
-        rows: violation.rows,
-        configPath: at(field)
-      });
-    }
-    if (spec.max_null_fraction !== void 0 && rows > 0 && this.nulls / rows > spec.max_null_fraction) {
-      const share = this.nulls / rows;
-      found.push({
-        dataset,
-        column: this.name,
-        rule: "max_null_fraction",
-        severity,
-        message: `more empty values than the allowed ${spec.max_null_fraction}`,
-        observed: share.toFixed(4),
-        count: this.nulls,
-        rows: [],
-        configPath: at("max_null_fraction")
-      });
-    }
-    return found;
-  }
-  summary() {
-    const declared = this.spec?.type;
-    const inferred = this.count === 0 ? "string" : INFERENCE_ORDER.find((t) => this.possibleTypes.has(t)) ?? "string";
-    const summary = {
-      name: this.name,
-      type: declared ?? inferred,
-      declared: declared !== void 0,
-      count: this.count,
-      nulls: this.nulls
-    };
-    if (this.max >= this.min) {
-      summary.min = this.min;
-      summary.max = this.max;
-    }
-    return summary;
-  }
-};
-function bound(value, type) {
-  if (value === void 0) return void 0;
-  if (typeof value === "number") return value;
-  return type === "datetime" ? Date.parse(value) : Number(value);
-}
-var RowTally = class {
-  constructor(add, severity, keyColumns) {
-    this.add = add;
-    this.severity = severity;
-    this.keyColumns = keyColumns;
-  }
-  add;
-  severity;
-  keyColumns;
-  seen = /* @__PURE__ */ new Set();
-  violation = { count: 0, rows: [], observed: "" };
-  observe(cells, row) {
-    const hash = createHash2("sha1");
-    for (const cell of cells) hash.update(cell === null ? "\0null" : `${cell}`);
-    const digest = hash.digest("base64");
-    if (this.seen.has(digest)) {
-      this.violation.count++;
-      if (this.violation.rows.length < EXAMPLE_ROWS) this.violation.rows.push(row);
-      this.violation.observed ||= this.keyColumns ? cells.map(String).join(", ") : "a repeated row";
-    } else {
-      this.seen.add(digest);
-    }
-  }
-  report() {
-    if (this.violation.count === 0) return;
-    const keyed = this.keyColumns !== void 0;
-    this.add({
-      column: keyed ? (this.keyColumns ?? []).join("+") : null,
-      rule: keyed ? "unique_key" : "duplicate_rows",
-      severity: this.severity,
-      message: keyed ? "repeated key values" : "rows that repeat an earlier row exactly",
-      observed: this.violation.observed,
-      count: this.violation.count,
-      rows: this.violation.rows,
-      configPath: ["data", "schema", keyed ? "unique_key" : "duplicate_rows"]
-    });
-  }
-};
+// src/data/stage.ts
+import { mkdir as mkdir8, mkdtemp as mkdtemp5, readFile as readFile5, rm as rm7, writeFile as writeFile3 } from "node:fs/promises";
+import path14 from "node:path";
 
 // src/registry/registry.ts
-import { mkdir as mkdir5, mkdtemp as mkdtemp2, rename as rename2, rm as rm4 } from "node:fs/promises";
+import { mkdir as mkdir6, mkdtemp as mkdtemp2, rename as rename2, rm as rm4 } from "node:fs/promises";
 import path11 from "node:path";
 
 // src/registry/aliases.ts
@@ -4026,18 +3817,18 @@ async function entryKeys(store, model, alias) {
 }
 async function readEntry(store, key, alias) {
   const body = await store.get(key);
-  let parsed;
+  let parsed2;
   try {
-    parsed = body === void 0 ? void 0 : Entry.safeParse(JSON.parse(body.toString("utf8")));
+    parsed2 = body === void 0 ? void 0 : Entry.safeParse(JSON.parse(body.toString("utf8")));
   } catch {
-    parsed = void 0;
+    parsed2 = void 0;
   }
-  if (!parsed?.success || parsed.data.alias !== alias) {
+  if (!parsed2?.success || parsed2.data.alias !== alias) {
     throw new ExternalError(`the alias history entry ${key} in ${store.location} is missing or not valid`, {
       hint: "it was changed outside mlops-kit; restore it from the bucket's versioning, or remove it"
     });
   }
-  return parsed.data;
+  return parsed2.data;
 }
 async function aliasHistory(store, model, alias) {
   const keys = (await entryKeys(store, model, alias)).get(alias) ?? [];
@@ -4196,19 +3987,19 @@ function createRegistry(store, now = () => /* @__PURE__ */ new Date(), options =
         hint: "it was changed outside mlops-kit; restore it or remove it"
       });
     }
-    const parsed = ManifestSchema.safeParse(raw);
-    if (!parsed.success) {
+    const parsed2 = ManifestSchema.safeParse(raw);
+    if (!parsed2.success) {
       throw new ExternalError(
-        `the manifest ${key} in ${store.location} is not a valid mlops-kit manifest: ${parsed.error.issues[0]?.message ?? ""}`
+        `the manifest ${key} in ${store.location} is not a valid mlops-kit manifest: ${parsed2.error.issues[0]?.message ?? ""}`
       );
     }
-    if (parsed.data.model !== model || parsed.data.version !== version) {
+    if (parsed2.data.model !== model || parsed2.data.version !== version) {
       throw new ExternalError(
-        `the manifest ${key} in ${store.location} describes ${parsed.data.model} ${parsed.data.version}, not ${model} ${version}`,
+        `the manifest ${key} in ${store.location} describes ${parsed2.data.model} ${parsed2.data.version}, not ${model} ${version}`,
         { hint: "it was copied or changed outside mlops-kit; remove it" }
       );
     }
-    return parsed.data;
+    return parsed2.data;
   };
   const download = async (manifest, relative2, entry, target, hooks) => {
     const report2 = (bytes, done) => hooks.onProgress?.({ direction: "download", path: entry.path, bytes, total: entry.size, done });
@@ -4311,10 +4102,10 @@ function createRegistry(store, now = () => /* @__PURE__ */ new Date(), options =
     version: readManifest,
     async resolve(model, ref) {
       checkModelName(model);
-      const parsed = parseRef(ref);
-      if (parsed.kind === "version") return readManifest(model, parsed.id);
-      if (parsed.kind === "sequence") return bySequence(model, parsed.sequence);
-      const current = (await currentAliases(store, model, parsed.alias)).get(parsed.alias);
+      const parsed2 = parseRef(ref);
+      if (parsed2.kind === "version") return readManifest(model, parsed2.id);
+      if (parsed2.kind === "sequence") return bySequence(model, parsed2.sequence);
+      const current = (await currentAliases(store, model, parsed2.alias)).get(parsed2.alias);
       return current ? readManifest(model, current.to) : void 0;
     },
     async aliases(model) {
@@ -4360,7 +4151,7 @@ function createRegistry(store, now = () => /* @__PURE__ */ new Date(), options =
       return moveInForce(await aliasHistory(store, model, checkAliasName(alias)), date);
     },
     async pull(manifest, outDir, hooks = {}) {
-      await mkdir5(outDir, { recursive: true });
+      await mkdir6(outDir, { recursive: true });
       const staging = await mkdtemp2(path11.join(outDir, ".mlops-pull-"));
       try {
         const targets = [];
@@ -4373,7 +4164,7 @@ function createRegistry(store, now = () => /* @__PURE__ */ new Date(), options =
         }
         for (const [i, file] of manifest.files.entries()) {
           const target = targets[i];
-          await mkdir5(path11.dirname(target), { recursive: true });
+          await mkdir6(path11.dirname(target), { recursive: true });
           await rename2(path11.join(staging, ...file.path.split("/")), target);
         }
         return targets;
@@ -4435,8 +4226,1092 @@ async function openRegistry(context) {
   return createRegistry(store, context.now);
 }
 
-// src/registry/publish.ts
+// src/data/profile.ts
+var PROFILE_FORMAT = "mlops-profile/1";
+var QUANTILES = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99];
+function buildProfile(plan, outcome) {
+  const columns = [];
+  plan.columns.forEach((column, i) => {
+    const state = outcome.columns[i];
+    if (state) columns.push(finishColumn(column, state));
+  });
+  return {
+    format: PROFILE_FORMAT,
+    kit: KIT_VERSION,
+    dataset: plan.dataset,
+    schemaHash: plan.schemaHash,
+    files: plan.files.map((f, i) => ({
+      path: f.shown,
+      bytes: f.bytes,
+      rows: outcome.fileRows[i] ?? 0,
+      columns: f.columns
+    })),
+    rows: outcome.rows,
+    firstRow: plan.firstRow,
+    sampledRows: plan.sampledRows,
+    columns,
+    checks: outcome.checks,
+    parts: 1,
+    shard: null,
+    notes: [],
+    settings: settings()
+  };
+}
+function settings() {
+  return { kllRankError: KLL_RANK_ERROR, hllStandardError: HLL_STANDARD_ERROR, exactDistinct: FREQUENT_CAPACITY };
+}
+function finishColumn(plan, state) {
+  let type;
+  let kind = plan.kind;
+  const finished = { ...state };
+  if (plan.declared) {
+    type = plan.declared;
+  } else if (plan.kind === "any") {
+    const numeric = state.values > 0 && state.numericValues > 0 && state.numericValues + state.missingTokens === state.values;
+    if (numeric) {
+      type = state.fractional > 0 ? "number" : "integer";
+      kind = "numeric";
+      finished.nulls += state.missingTokens;
+      finished.values -= state.missingTokens;
+      finished.frequent = null;
+    } else {
+      type = "string";
+      kind = "text";
+      finished.missingTokens = 0;
+      finished.moments = null;
+      finished.sketch = null;
+      finished.numbers = null;
+      finished.hll = null;
+    }
+  } else {
+    type = plan.inferred === "integer" && state.fractional > 0 ? "number" : plan.inferred ?? "string";
+  }
+  const profile = {
+    ...finished,
+    type,
+    declared: plan.declared !== null,
+    inferred: plan.inferred,
+    kind,
+    summary: emptySummary()
+  };
+  profile.summary = summarize(profile);
+  return profile;
+}
+function emptySummary() {
+  return {
+    count: 0,
+    nulls: 0,
+    distinct: null,
+    min: null,
+    max: null,
+    mean: null,
+    std: null,
+    quantiles: [],
+    rankError: 0,
+    histogram: null,
+    top: [],
+    topError: 0
+  };
+}
+function summarize(column) {
+  const summary = emptySummary();
+  summary.nulls = column.nulls;
+  summary.count = column.values - column.invalid - column.nonFinite;
+  const show = (value) => column.kind === "datetime" ? formatDatetime(value) : value;
+  if (column.sketch && column.sketch.n > 0 && column.moments) {
+    const view = new KllView(column.sketch);
+    summary.min = show(view.min);
+    summary.max = show(view.max);
+    summary.mean = show(column.moments.mean);
+    summary.std = sampleStd(column.moments);
+    summary.rankError = view.exact ? 0 : KLL_RANK_ERROR;
+    summary.quantiles = QUANTILES.map((q) => ({ q, value: show(view.quantile(q)) }));
+    summary.histogram = histogram(view, show);
+  }
+  if (column.frequent) {
+    const error = column.frequent.error;
+    summary.top = column.frequent.entries.filter(([, count, text]) => count > error && text !== null).slice(0, 10).map(([, count, text]) => ({ value: text ?? "", count }));
+    summary.topError = error;
+  }
+  summary.distinct = distinctOf(column);
+  return summary;
+}
+function distinctOf(column) {
+  const numeric = column.kind === "numeric" || column.kind === "datetime";
+  if (numeric && column.numbers) return { value: column.numbers.length, exact: true };
+  if (!numeric && column.frequent && column.frequent.error === 0 && column.hll === null)
+    return { value: column.frequent.entries.length, exact: true };
+  const registers = column.hll === null ? void 0 : decodeRegisters(column.hll);
+  return registers ? { value: new HyperLogLog(registers).estimate(), exact: false } : null;
+}
+function histogram(view, show) {
+  if (!(view.max > view.min)) return { edges: [show(view.min), show(view.max)], counts: [view.n] };
+  const bins = 10;
+  const edges = Array.from(
+    { length: bins + 1 },
+    (_, i) => i === bins ? view.max : view.min + (view.max - view.min) * i / bins
+  );
+  const counts = [];
+  let below = 0;
+  for (let i = 1; i <= bins; i++) {
+    const atOrBelow = i === bins ? view.n : Math.round(view.cdfBelow(edges[i]) * view.n);
+    counts.push(atOrBelow - below);
+    below = atOrBelow;
+  }
+  return { edges: edges.map(show), counts };
+}
+function mergeProfiles(input) {
+  const profiles = orderShards(input);
+  const [first, ...rest] = profiles;
+  if (!first) throw new InputError("no profiles to merge");
+  for (const other of rest) {
+    if (other.schemaHash !== first.schemaHash) {
+      throw new InputError(
+        `the profiles were made with different data.schema sections (${first.schemaHash}, ${other.schemaHash})`,
+        {
+          hint: "profile every shard with the same mlops.yml"
+        }
+      );
+    }
+    if (other.dataset !== first.dataset) {
+      throw new InputError(`cannot merge profiles of different datasets (${first.dataset} and ${other.dataset})`);
+    }
+  }
+  const merged = structuredClone(first);
+  for (const part of rest) {
+    const offset = merged.rows;
+    const byName = new Map(merged.columns.map((c) => [c.name, c]));
+    for (const column of part.columns) {
+      const shifted = structuredClone(column);
+      shiftTallies(shifted.checks, offset);
+      const into = byName.get(column.name);
+      if (!into) {
+        merged.columns.push(shifted);
+        byName.set(column.name, shifted);
+        continue;
+      }
+      const type = widen(into, shifted);
+      mergeColumnState(into, shifted);
+      into.type = type;
+      into.summary = summarize(into);
+    }
+    const checks = structuredClone(part.checks);
+    shiftTallies(checks, offset);
+    mergeTallies(merged.checks, checks);
+    merged.files.push(...part.files);
+    merged.rows += part.rows;
+    merged.parts += part.parts;
+    merged.notes = [.../* @__PURE__ */ new Set([...merged.notes, ...part.notes])];
+  }
+  if (profiles.length > 1) {
+    merged.notes = [
+      .../* @__PURE__ */ new Set([
+        ...merged.notes,
+        "unique values, unique keys and duplicate rows were checked within each part, not across parts"
+      ])
+    ];
+  }
+  for (const column of merged.columns) column.summary = summarize(column);
+  merged.shard = null;
+  return merged;
+}
+function orderShards(profiles) {
+  const shards = profiles.map((p) => p.shard ?? null);
+  if (shards.every((s) => s === null)) return profiles;
+  if (shards.some((s) => s === null))
+    throw new InputError("some profiles are shards (mlops profile --shard) and some are not");
+  const count = shards[0].count;
+  const byIndex = /* @__PURE__ */ new Map();
+  for (const profile of profiles) {
+    const shard = profile.shard;
+    if (shard.count !== count)
+      throw new InputError(`the shards were cut differently (${shard.index}/${shard.count} and ?/${count})`);
+    if (byIndex.has(shard.index)) throw new InputError(`shard ${shard.index}/${count} is there twice`);
+    byIndex.set(shard.index, profile);
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+  if (missing.length > 0) {
+    throw new InputError(
+      `shard(s) ${missing.map((i) => `${i}/${count}`).join(", ")} missing: the merged profile would not be the whole dataset`,
+      {
+        hint: "download every matrix leg's profile before merging"
+      }
+    );
+  }
+  return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+}
+function widen(a, b) {
+  if (a.type === b.type) return a.type;
+  const numeric = /* @__PURE__ */ new Set(["integer", "number"]);
+  if (numeric.has(a.type) && numeric.has(b.type)) return "number";
+  if (a.kind === "any" || b.kind === "any") return a.kind === "any" ? b.type : a.type;
+  throw new InputError(`column "${a.name}" is ${a.type} in one part and ${b.type} in another`, {
+    hint: `declare its type in data.schema.columns.${a.name}.type so every shard reads it the same way`
+  });
+}
+
+// src/data/profile-file.ts
+var Tally = external_exports.object({ count: external_exports.number(), rows: external_exports.array(external_exports.number()), observed: external_exports.string() });
+var Column = external_exports.object({
+  name: external_exports.string(),
+  type: external_exports.enum(["integer", "number", "string", "boolean", "category", "datetime"]),
+  kind: external_exports.enum(["numeric", "datetime", "boolean", "text", "any"]),
+  rows: external_exports.number(),
+  values: external_exports.number(),
+  nulls: external_exports.number(),
+  checks: external_exports.record(external_exports.string(), Tally),
+  sketch: external_exports.object({ k: external_exports.number(), n: external_exports.number(), levels: external_exports.array(external_exports.array(external_exports.number())), exact: external_exports.boolean() }).passthrough().nullable(),
+  frequent: external_exports.object({ entries: external_exports.array(external_exports.tuple([external_exports.number(), external_exports.number(), external_exports.string().nullable()])), error: external_exports.number() }).nullable(),
+  numbers: external_exports.array(external_exports.tuple([external_exports.number(), external_exports.number()])).nullable(),
+  hll: external_exports.string().nullable()
+}).passthrough();
+var Profile = external_exports.object({
+  format: external_exports.literal(PROFILE_FORMAT),
+  dataset: external_exports.string(),
+  schemaHash: external_exports.string(),
+  rows: external_exports.number(),
+  columns: external_exports.array(Column),
+  checks: external_exports.record(external_exports.string(), Tally),
+  shard: external_exports.object({ index: external_exports.number().int().min(1), count: external_exports.number().int().min(1) }).nullable().default(null),
+  files: external_exports.array(external_exports.object({ path: external_exports.string(), bytes: external_exports.number(), rows: external_exports.number(), columns: external_exports.array(external_exports.string()) }))
+}).passthrough();
+function readProfile(text, shown) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${shown} is not valid JSON (${error.message})`, {
+      hint: "a profile is the JSON file `mlops profile` writes"
+    });
+  }
+  const parsed2 = Profile.safeParse(value);
+  if (!parsed2.success) {
+    const issue = parsed2.error.issues[0];
+    throw new InputError(
+      `${shown} is not an mlops-kit profile (${issue ? `${issue.path.join(".") || "top level"}: ${issue.message}` : "unknown shape"})`,
+      { hint: `a profile is the JSON file \`mlops profile\` writes (format ${PROFILE_FORMAT})` }
+    );
+  }
+  return parsed2.data;
+}
+
+// src/data/validate.ts
+import { mkdir as mkdir7, mkdtemp as mkdtemp4, readFile as readFile4, rm as rm6 } from "node:fs/promises";
+import os2 from "node:os";
+import path13 from "node:path";
+
+// src/data/findings.ts
+function findingsOf(profile, schema) {
+  const findings = [];
+  const dataset = profile.dataset;
+  const add = (finding) => void findings.push({ dataset, ...finding });
+  const fromTally = (tally, column, rule, severity, message, configPath) => {
+    if (!tally || tally.count === 0) return;
+    add({
+      column,
+      rule,
+      severity,
+      message,
+      observed: tally.observed,
+      count: tally.count,
+      rows: tally.rows,
+      configPath
+    });
+  };
+  const columns = schema?.columns ?? {};
+  for (const file of profile.files) {
+    for (const [name, spec] of Object.entries(columns)) {
+      if (spec.required && !file.columns.includes(name)) {
+        add({
+          column: name,
+          rule: "required",
+          severity: spec.severity,
+          message: `column is missing from ${file.path}`,
+          observed: "absent",
+          count: 1,
+          rows: [],
+          configPath: ["data", "schema", "columns", name]
+        });
+      }
+    }
+    if (schema && schema.extra_columns !== "allow") {
+      for (const name of file.columns) {
+        if (name in columns) continue;
+        add({
+          column: name,
+          rule: "extra_columns",
+          severity: schema.extra_columns === "error" ? "error" : "warn",
+          message: `column is not declared in data.schema.columns (${file.path})`,
+          observed: "present",
+          count: 1,
+          rows: [],
+          configPath: ["data", "schema", "extra_columns"]
+        });
+      }
+    }
+  }
+  fromTally(
+    profile.checks.ragged_rows,
+    null,
+    "ragged_rows",
+    "error",
+    "rows with a different number of fields than the header",
+    ["data", "train"]
+  );
+  fromTally(
+    profile.checks.extra_fields,
+    null,
+    "extra_fields",
+    "warn",
+    "records with keys the file's first record does not have (they are not read)",
+    ["data", "train"]
+  );
+  for (const column of profile.columns)
+    findings.push(...columnFindings(dataset, column, columns[column.name], profile));
+  if (schema) {
+    const duplicates = schema.duplicate_rows;
+    if (duplicates !== "allow") {
+      const tally = profile.checks.duplicate_rows;
+      if (tally) tally.observed = "a repeated row";
+      fromTally(tally, null, "duplicate_rows", duplicates, "rows that repeat an earlier row exactly", [
+        "data",
+        "schema",
+        "duplicate_rows"
+      ]);
+    }
+    if (schema.unique_key) {
+      fromTally(profile.checks.unique_key, schema.unique_key.join("+"), "unique_key", "error", "repeated key values", [
+        "data",
+        "schema",
+        "unique_key"
+      ]);
+    }
+    const bounds = schema.rows;
+    if (bounds?.min !== void 0 && profile.rows < bounds.min) {
+      add({
+        column: null,
+        rule: "rows.min",
+        severity: "error",
+        message: `fewer rows than the minimum of ${bounds.min}`,
+        observed: String(profile.rows),
+        count: 1,
+        rows: [],
+        configPath: ["data", "schema", "rows", "min"]
+      });
+    }
+    if (bounds?.max !== void 0 && profile.rows > bounds.max) {
+      add({
+        column: null,
+        rule: "rows.max",
+        severity: "error",
+        message: `more rows than the maximum of ${bounds.max}`,
+        observed: String(profile.rows),
+        count: 1,
+        rows: [],
+        configPath: ["data", "schema", "rows", "max"]
+      });
+    }
+  }
+  return findings;
+}
+function columnFindings(dataset, column, spec, profile) {
+  const found = [];
+  const name = column.name;
+  const at = (field) => ["data", "schema", "columns", name, field];
+  const severity = spec?.severity ?? "warn";
+  const push = (tally, rule, message, path17, level = severity) => {
+    if (!tally || tally.count === 0) return;
+    found.push({
+      dataset,
+      column: name,
+      rule,
+      severity: level,
+      message,
+      observed: tally.observed,
+      count: tally.count,
+      rows: tally.rows,
+      configPath: path17
+    });
+  };
+  const checks = column.checks;
+  if (spec?.type) {
+    push(checks.type, "type", `values that are not of type ${spec.type}`, at("type"));
+  } else if (column.inferred) {
+    push(
+      checks.type,
+      "type",
+      `values that are not ${column.inferred}, the type the first ${profile.sampledRows} rows suggested (mixed types)`,
+      spec ? ["data", "schema", "columns", name] : ["data", "schema"],
+      "warn"
+    );
+  }
+  push(
+    checks.finite,
+    "finite",
+    "infinite values (inf) in a numeric column; they are left out of the statistics",
+    spec ? at("type") : ["data", "schema"],
+    spec ? severity : "warn"
+  );
+  if (!spec) return found;
+  push(checks.nullable, "nullable", "empty values in a column that is not nullable", at("nullable"));
+  push(checks.min, "min", `values below the minimum ${String(spec.min)}`, at("min"));
+  push(checks.max, "max", `values above the maximum ${String(spec.max)}`, at("max"));
+  push(
+    checks.values,
+    "values",
+    `values outside the allowed ${(spec.values ?? []).map(String).join(", ")}`,
+    at("values")
+  );
+  push(checks.regex, "regex", `values that do not match /${spec.regex ?? ""}/`, at("regex"));
+  push(profile.checks[`unique:${name}`], "unique", "repeated values in a unique column", at("unique"));
+  const rows = column.rows;
+  if (spec.max_null_fraction !== void 0 && rows > 0 && column.nulls / rows > spec.max_null_fraction) {
+    found.push({
+      dataset,
+      column: name,
+      rule: "max_null_fraction",
+      severity,
+      message: `more empty values than the allowed ${spec.max_null_fraction}`,
+      observed: (column.nulls / rows).toFixed(4),
+      count: column.nulls,
+      rows: [],
+      configPath: at("max_null_fraction")
+    });
+  }
+  return found;
+}
+
+// src/data/parallel.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { mkdtemp as mkdtemp3, rm as rm5 } from "node:fs/promises";
 import path12 from "node:path";
+import { fileURLToPath as fileURLToPath2, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+async function scanDataset(plan, options) {
+  const totalBytes = plan.files.reduce((sum, f) => sum + f.bytes, 0);
+  const perRange = Math.min(512 << 20, Math.max(8 << 20, Math.ceil(totalBytes / (2 * Math.max(1, options.workers)))));
+  const tasks = planRanges(plan, options.rangeBytes ?? perRange);
+  const threads = options.workers > 1 && tasks.length > 1 && totalBytes >= (options.parallelFrom ?? 16 << 20) ? Math.min(options.workers, tasks.length) : 1;
+  const partitionBits = partitionBitsFor(totalBytes);
+  const spillDir = await mkdtemp3(path12.join(options.tempDir, "scan-"));
+  const pool = threads > 1 ? new WorkerPool(threads - 1, { plan, spillDir, partitionBits }) : null;
+  try {
+    const local = new RepeatWriter(spillDir, threads, partitionBits);
+    const queue = [...tasks];
+    const merger = new Merger(plan, tasks, local, queue);
+    const accept = (result) => merger.accept(result);
+    await Promise.all([pool?.run(queue, accept), runHere(plan, queue, local, accept, pool !== null)]);
+    await merger.done();
+    local.flush();
+    const repeats = pool ? (checks, rowStart) => pool.repeats(checks, rowStart, partitionBits, spillDir) : (checks, rowStart) => Promise.resolve(checks.map((check) => findRepeats(spillDir, check, partitionBits, rowStart)));
+    return await merger.finish(repeats, threads);
+  } finally {
+    await pool?.terminate();
+    await rm5(spillDir, { recursive: true, force: true });
+  }
+}
+async function runHere(plan, queue, repeats, accept, beside) {
+  for (let task = queue.shift(); task; task = queue.shift()) {
+    repeats.range = task.id;
+    accept(await scanRange(plan, task, plan.checks > 0 ? repeats : null, beside));
+  }
+}
+var WorkerPool = class {
+  workers;
+  constructor(threads, setup) {
+    this.workers = Array.from({ length: threads }, (_, writer) => startWorker({ ...setup, writer }));
+  }
+  /** Sends `first` to a worker and resolves with the first reply that `done` accepts. */
+  ask(worker, first, done, next) {
+    return new Promise((resolve3, reject) => {
+      const onMessage = (reply) => {
+        if (reply.type === "failed") return finish(() => reject(new Error(`a scan worker failed: ${reply.message}`)));
+        const value = done(reply);
+        if (value !== void 0) return finish(() => resolve3(value));
+        const follow = next?.(reply);
+        if (follow !== void 0) worker.postMessage(follow);
+      };
+      const onError = (error) => finish(() => reject(error));
+      const onExit = (code) => finish(() => reject(new Error(`a scan worker exited with code ${code}`)));
+      const finish = (then) => {
+        worker.off("message", onMessage);
+        worker.off("error", onError);
+        worker.off("exit", onExit);
+        then();
+      };
+      worker.on("message", onMessage);
+      worker.on("error", onError);
+      worker.on("exit", onExit);
+      worker.postMessage(first);
+    });
+  }
+  /** Hands out ranges from the shared queue (which this thread also takes from) until it is empty. */
+  async run(queue, accept) {
+    const nextMessage = () => {
+      const task = queue.shift();
+      return task ? { type: "task", task } : { type: "close" };
+    };
+    await Promise.all(
+      this.workers.map(
+        (worker) => this.ask(
+          worker,
+          nextMessage(),
+          (reply) => reply.type === "closed" ? true : void 0,
+          (reply) => {
+            if (reply.type !== "result") return void 0;
+            accept(reply.result);
+            return nextMessage();
+          }
+        )
+      )
+    );
+  }
+  /** The repeat checks, the spill partitions shared between the workers and this thread. */
+  async repeats(checks, rowStart, partitionBits, spillDir) {
+    if (checks.length === 0) return [];
+    const shares = this.workers.length + 1;
+    const partitions = Array.from({ length: 2 ** partitionBits }, (_, i) => i);
+    const share = (w) => partitions.filter((p) => p % shares === w);
+    const asked = Promise.all(
+      this.workers.map(
+        (worker, w) => this.ask(
+          worker,
+          { type: "repeats", checks, partitions: share(w), rowStart: [...rowStart] },
+          (reply) => reply.type === "repeats" ? reply.found : void 0
+        )
+      )
+    );
+    const mine = checks.map((check) => findRepeats(spillDir, check, partitionBits, rowStart, share(shares - 1)));
+    const found = [...await asked, mine];
+    return checks.map((_, i) => mergeRepeatTallies(found.map((f) => f[i] ?? null)));
+  }
+  async terminate() {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+};
+var WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
+function startWorker(setup) {
+  const here = fileURLToPath2(import.meta.url);
+  if (here.endsWith(".ts")) {
+    const target = pathToFileURL(path12.join(path12.dirname(here), "scan-worker.ts")).href;
+    const code = `import { register } from ${JSON.stringify(import.meta.resolve("tsx/esm/api"))}; register(); await import(${JSON.stringify(target)});`;
+    return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), {
+      workerData: setup,
+      resourceLimits: WORKER_LIMITS
+    });
+  }
+  const candidates = [
+    path12.join(path12.dirname(here), "scan-worker.js"),
+    path12.join(path12.dirname(here), "..", "scan-worker.js")
+  ];
+  const script = candidates.find((file) => existsSync4(file));
+  if (!script) throw new Error(`scan-worker.js is missing next to ${here}`);
+  return new Worker(script, { workerData: setup, resourceLimits: WORKER_LIMITS });
+}
+var Merger = class {
+  constructor(plan, tasks, local, queue) {
+    this.plan = plan;
+    this.tasks = tasks;
+    this.local = local;
+    this.queue = queue;
+    this.columns = plan.columns.map(() => null);
+    this.fileRows = plan.files.map(() => 0);
+    this.nextId = tasks.length;
+  }
+  plan;
+  tasks;
+  local;
+  queue;
+  columns;
+  checks = {};
+  fileRows;
+  rowStart = /* @__PURE__ */ new Map();
+  rangeFile = /* @__PURE__ */ new Map();
+  waiting = /* @__PURE__ */ new Map();
+  /** Ranges read again: the id of the new reading, by the original's. */
+  replaced = /* @__PURE__ */ new Map();
+  rows = 0;
+  next = 0;
+  nextId;
+  reread = 0;
+  previous = null;
+  error = null;
+  accept(result) {
+    this.waiting.set(result.id, result);
+    this.drain();
+  }
+  /** After the threads stopped: reads what is still queued (ranges to read again) here, then reports an error. */
+  async done() {
+    for (let task = this.queue.shift(); task && this.error === null; task = this.queue.shift()) {
+      this.local.range = task.id;
+      this.accept(await scanRange(this.plan, task, this.plan.checks > 0 ? this.local : null));
+    }
+    if (this.error) throw this.error;
+  }
+  drain() {
+    while (this.error === null && this.next < this.tasks.length) {
+      const task = this.tasks[this.next];
+      const id = this.replaced.get(task.id) ?? task.id;
+      const result = this.waiting.get(id);
+      if (!result) return;
+      this.waiting.delete(id);
+      const previous = this.previous;
+      if (previous && previous.file === task.file && result.firstStart !== previous.result.nextStart) {
+        this.reread++;
+        const again = {
+          id: this.nextId++,
+          file: task.file,
+          start: previous.result.nextStart,
+          end: task.end,
+          align: false
+        };
+        this.replaced.set(task.id, again.id);
+        this.queue.unshift(again);
+        return;
+      }
+      this.add(result, task.file);
+      this.next++;
+    }
+  }
+  add(result, file) {
+    const start = this.plan.firstRow + this.rows;
+    this.rowStart.set(result.id, start);
+    this.rangeFile.set(result.id, file);
+    this.previous = { result, file };
+    if (result.error) {
+      const error = result.error;
+      const shown = this.plan.files[file]?.shown ?? "data";
+      const where = [
+        error.record === null ? null : `row ${start + error.record}`,
+        error.byteOffset === null ? null : `byte ${error.byteOffset}`
+      ].filter(Boolean).join(", ");
+      this.error = new InputError(
+        `${shown}: ${error.detail}${where ? ` (${where})` : ""}`,
+        error.hint ? { hint: error.hint } : {}
+      );
+      this.queue.length = 0;
+      return;
+    }
+    this.rows += result.records;
+    this.fileRows[file] += result.records;
+    result.columns.forEach((state, i) => {
+      if (state === null) return;
+      for (const tally of Object.values(state.checks)) tally.rows = tally.rows.map((r) => r + start);
+      if (this.columns[i] === null) this.columns[i] = state;
+      else mergeColumnState(this.columns[i], state, i + 1);
+    });
+    shiftTallies(result.checks, start);
+    mergeTallies(this.checks, result.checks);
+  }
+  async finish(findAll, threads) {
+    const { plan, checks } = this;
+    const valueOf = async (example, columnsShown) => {
+      if (example.text !== null) return example.text;
+      const file = this.rangeFile.get(example.range);
+      if (file === void 0 || example.offset === null) return "";
+      const cells = await readFieldsAt(plan, file, example.offset);
+      const header = plan.files[file].columns;
+      return columnsShown.map((name) => String(cells[header.indexOf(name)] ?? null)).join(", ");
+    };
+    const spilled = [plan.duplicateCheck, plan.keyCheck, ...plan.columns.map((c) => c.uniqueCheck)].filter(
+      (c) => c !== null
+    );
+    const all = await findAll(spilled, this.rowStart);
+    const repeat = async (check, rule, shown) => {
+      if (check === null) return;
+      const found = all[spilled.indexOf(check)] ?? null;
+      if (!found) return;
+      const first = found.examples[0];
+      const observed = shown === null || !first ? "a repeated row" : shortText(await valueOf(first, shown));
+      checks[rule] = tallyOf(found, observed);
+    };
+    await repeat(plan.duplicateCheck, "duplicate_rows", null);
+    await repeat(plan.keyCheck, "unique_key", plan.keyColumns);
+    for (const column of plan.columns) await repeat(column.uniqueCheck, `unique:${column.name}`, [column.name]);
+    return {
+      rows: this.rows,
+      fileRows: this.fileRows,
+      columns: this.columns,
+      checks,
+      ranges: this.tasks.length,
+      reread: this.reread,
+      threads
+    };
+  }
+};
+
+// src/data/plan.ts
+import { createHash as createHash2 } from "node:crypto";
+import { statSync as statSync3 } from "node:fs";
+var SAMPLE_ROWS = 1e4;
+function schemaHash(schema) {
+  return createHash2("sha256").update(JSON.stringify(schema ?? null)).digest("hex").slice(0, 16);
+}
+async function planDataset(dataset, files, format, schema) {
+  const dataFiles = [];
+  const sample = new TypeSample();
+  for (const file of files) {
+    const fileFormat = formatOf(file.path, format);
+    const table = await openTable(file.path, fileFormat, { displayName: file.shown });
+    const entry = {
+      path: file.path,
+      shown: file.shown,
+      format: fileFormat,
+      gzip: isGzip(file.path),
+      bytes: statSync3(file.path).size,
+      columns: table.columns
+    };
+    dataFiles.push(entry);
+    const iterator = table.rows[Symbol.asyncIterator]();
+    try {
+      while (sample.rows < SAMPLE_ROWS) {
+        const next = await iterator.next();
+        if (next.done) break;
+        sample.add(table.columns, next.value.cells);
+      }
+    } catch (error) {
+      throw explainReadError(
+        error,
+        file.shown,
+        (record) => record + (fileFormat === "csv" || fileFormat === "tsv" ? 1 : 0)
+      );
+    } finally {
+      await iterator.return?.();
+    }
+  }
+  const names = [];
+  for (const file of dataFiles) for (const column of file.columns) if (!names.includes(column)) names.push(column);
+  let checks = 0;
+  const duplicateRows = schema?.duplicate_rows ?? "allow";
+  const duplicateCheck = duplicateRows === "allow" ? null : checks++;
+  const keyCheck = schema?.unique_key ? checks++ : null;
+  const columns = names.map((name) => {
+    const spec = schema?.columns[name];
+    const declared = spec?.type ?? null;
+    const inferred = sample.inferred(name);
+    const type = declared ?? inferred;
+    return {
+      name,
+      declared,
+      inferred,
+      kind: kindOf(type),
+      severity: spec?.severity ?? "error",
+      rules: spec ? rulesOf(spec, declared) : null,
+      uniqueCheck: spec?.unique ? checks++ : null
+    };
+  });
+  const first = dataFiles[0]?.format;
+  return {
+    dataset,
+    files: dataFiles,
+    columns,
+    firstRow: first === "csv" || first === "tsv" ? 2 : 1,
+    duplicateCheck,
+    duplicateSeverity: duplicateRows === "error" ? "error" : "warn",
+    keyCheck,
+    keyColumns: schema?.unique_key ?? [],
+    checks,
+    sampledRows: sample.rows,
+    schemaHash: schemaHash(schema)
+  };
+}
+function kindOf(type) {
+  switch (type) {
+    case "integer":
+    case "number":
+      return "numeric";
+    case "datetime":
+      return "datetime";
+    case "boolean":
+      return "boolean";
+    case "string":
+    case "category":
+      return "text";
+    case null:
+      return "any";
+  }
+}
+function rulesOf(spec, declared) {
+  const bound = (value) => {
+    if (value === void 0) return null;
+    if (typeof value === "number") return value;
+    const bytes = Buffer.from(value);
+    if (declared === "datetime" && parseDatetime(bytes, 0, bytes.length)) return parsed.value;
+    return parseNumber(bytes, 0, bytes.length) ? parsed.value : null;
+  };
+  return {
+    nullable: spec.nullable,
+    min: bound(spec.min),
+    max: bound(spec.max),
+    allowed: spec.values ? spec.values.map((v) => keyOf(String(v))) : null,
+    regex: spec.regex ?? null,
+    unique: spec.unique
+  };
+}
+var TypeSample = class {
+  rows = 0;
+  fits = /* @__PURE__ */ new Map();
+  add(columns, cells) {
+    this.rows++;
+    columns.forEach((name, i) => {
+      let fit = this.fits.get(name);
+      if (!fit) this.fits.set(name, fit = { integer: 0, number: 0, boolean: 0, datetime: 0, values: 0 });
+      const cell = cells[i];
+      if (cell === null || cell === void 0 || cell === "") return;
+      const bytes = Buffer.from(cell);
+      if (isMissingToken(bytes, 0, bytes.length)) return;
+      fit.values++;
+      if (parseNumber(bytes, 0, bytes.length)) {
+        fit.number++;
+        if (parsed.integer) fit.integer++;
+      }
+      if (parseBoolean(bytes, 0, bytes.length)) fit.boolean++;
+      if (parseDatetime(bytes, 0, bytes.length)) fit.datetime++;
+    });
+  }
+  /** integer, number, boolean, datetime or string; null when the sample holds no value of the column. */
+  inferred(name) {
+    const fit = this.fits.get(name);
+    if (!fit || fit.values === 0) return null;
+    const all = fit.values;
+    if (fit.integer === all) return "integer";
+    if (fit.number === all) return "number";
+    if (fit.boolean === all) return "boolean";
+    if (fit.datetime === all) return "datetime";
+    if (fit.number >= 0.9 * all) return fit.integer === fit.number ? "integer" : "number";
+    return "string";
+  }
+};
+
+// src/data/validate.ts
+async function validateDatasets(data, root, options = {}) {
+  const skipped = {
+    stage: "validate",
+    verdict: "skipped",
+    datasets: [],
+    errors: 0,
+    warnings: 0,
+    profile: null,
+    drift: null,
+    driftNote: null
+  };
+  if (!data) return { result: skipped, profiles: /* @__PURE__ */ new Map() };
+  const tempDir = await mkdtemp4(path13.join(options.tempDir ?? os2.tmpdir(), "mlops-validate-"));
+  try {
+    const profiles = /* @__PURE__ */ new Map();
+    const named = [
+      ["train", data.train],
+      ["eval", data.eval]
+    ];
+    for (const [name, sources] of named) {
+      if (sources === void 0) continue;
+      if (name === "train" && options.trainProfiles && options.trainProfiles.length > 0) {
+        profiles.set(name, mergeProfiles(options.trainProfiles));
+        continue;
+      }
+      profiles.set(name, await profileSources(name, sources, data, root, options, tempDir));
+    }
+    const datasets = [...profiles.values()].map((profile) => reportOf(profile, data));
+    let drift = null;
+    let driftNote = null;
+    const train = profiles.get("train");
+    if (data.drift && train) {
+      const reference = await resolveReference(data, root, options, tempDir);
+      if ("none" in reference) driftNote = reference.none;
+      else drift = measureDrift(train, reference.profile, data.drift, reference.name);
+    }
+    const findings = datasets.flatMap((d) => d.findings);
+    if (drift?.datasetDrift) {
+      const finding = {
+        dataset: "train",
+        column: null,
+        rule: "drift",
+        severity: drift.severity,
+        message: `dataset drift: ${drift.drifted} of ${drift.columns.length} columns drifted (share ${drift.share.toFixed(2)} >= ${drift.maxDriftedShare}) against ${drift.reference}`,
+        observed: drift.columns.filter((c) => c.drifted).map((c) => c.column).join(", "),
+        count: drift.drifted,
+        rows: [],
+        configPath: ["data", "drift", "max_drifted_share"]
+      };
+      datasets.find((d) => d.name === "train")?.findings.push(finding);
+      findings.push(finding);
+    }
+    const errors = findings.filter((f) => f.severity === "error").length;
+    const warnings = findings.length - errors;
+    return {
+      result: {
+        stage: "validate",
+        verdict: errors > 0 ? "fail" : "pass",
+        datasets,
+        errors,
+        warnings,
+        profile: null,
+        drift,
+        driftNote
+      },
+      profiles
+    };
+  } finally {
+    await rm6(tempDir, { recursive: true, force: true });
+  }
+}
+async function profileSources(name, sources, data, root, options, tempDir) {
+  const downloadDir = path13.join(tempDir, "download");
+  await mkdir7(downloadDir, { recursive: true });
+  const started = performance.now();
+  const entries = isEntries(sources) ? sources : await listSources(sources, root, options.store ?? {});
+  const files = await fetchSources(entries, downloadDir);
+  const plan = await planDataset(name, files, data.format, data.schema);
+  const planned = performance.now();
+  const outcome = await scanDataset(plan, {
+    workers: options.workers ?? os2.availableParallelism(),
+    tempDir,
+    ...options.rangeBytes === void 0 ? {} : { rangeBytes: options.rangeBytes },
+    ...options.parallelFrom === void 0 ? {} : { parallelFrom: options.parallelFrom }
+  });
+  const profile = buildProfile(plan, outcome);
+  const bytes = plan.files.reduce((sum, f) => sum + f.bytes, 0);
+  const seconds = (performance.now() - planned) / 1e3;
+  options.debug?.(
+    `${name}: ${plan.files.length} file(s), ${(bytes / 1e6).toFixed(1)} MB, ${outcome.rows} rows; planned in ${((planned - started) / 1e3).toFixed(2)} s, read in ${seconds.toFixed(2)} s (${(bytes / 1e6 / seconds).toFixed(0)} MB/s) on ${outcome.threads} thread(s), ${outcome.ranges} range(s), ${outcome.reread} read again`
+  );
+  return profile;
+}
+function reportOf(profile, data) {
+  return {
+    name: profile.dataset,
+    files: profile.files.map((f) => f.path),
+    rows: profile.rows,
+    columns: profile.columns.map((c) => ({ name: c.name, type: c.type, declared: c.declared, ...c.summary })),
+    findings: findingsOf(profile, data.schema),
+    notes: profile.notes
+  };
+}
+async function resolveReference(data, root, options, tempDir) {
+  const reference = data.drift?.reference ?? "champion";
+  if (reference === "champion") {
+    const champion = await options.championProfile?.() ?? {
+      none: "No drift check: no registry was given to find the champion in."
+    };
+    return "none" in champion ? champion : { profile: champion.profile, name: `the champion's training data (${champion.version})` };
+  }
+  if (reference.toLowerCase().endsWith(".json")) {
+    const file = path13.resolve(root, reference);
+    let text;
+    try {
+      text = await readFile4(file, "utf8");
+    } catch (error) {
+      throw new InputError(`drift reference not found: ${reference}`, {
+        hint: "data.drift.reference is a profile JSON (from `mlops profile`), a data file, or champion",
+        cause: error
+      });
+    }
+    return { profile: readProfile(text, reference), name: `the profile ${reference}` };
+  }
+  return { profile: await profileSources("reference", reference, data, root, options, tempDir), name: reference };
+}
+function isEntries(sources) {
+  return Array.isArray(sources) && sources.length > 0 && typeof sources[0] === "object";
+}
+
+// src/data/stage.ts
+async function validationOptions(context, options, champion) {
+  const tempDir = path14.join(context.workspace.dir, "tmp");
+  await mkdir8(tempDir, { recursive: true });
+  const { region, endpoint, force_path_style } = context.loaded.config.registry;
+  const trainProfiles = [];
+  for (const file of options.profiles ?? []) {
+    const shown = path14.relative(context.loaded.root, file) || file;
+    let text;
+    try {
+      text = await readFile5(file, "utf8");
+    } catch (error) {
+      throw new InputError(`profile not found: ${shown}`, {
+        hint: "pass the files `mlops profile` wrote",
+        cause: error
+      });
+    }
+    trainProfiles.push(readProfile(text, shown));
+  }
+  return {
+    ...options.workers === void 0 ? {} : { workers: options.workers },
+    tempDir,
+    store: { env: context.env, region, endpoint, forcePathStyle: force_path_style },
+    trainProfiles,
+    championProfile: champion,
+    debug: (message) => context.logger.debug(message)
+  };
+}
+async function championProfile(context) {
+  const registry = await openRegistry(context);
+  const model = context.loaded.config.model.name;
+  const manifest = await registry.resolve(model, "champion");
+  if (!manifest)
+    return {
+      none: `No drift check yet: ${model} has no champion in ${registry.location}, so there is no reference to compare with.`
+    };
+  const file = path14.join(context.workspace.dir, "tmp", `champion-profile-${manifest.version}.json`);
+  try {
+    if (!await registry.pullAttachment(manifest, "profile", file)) {
+      return {
+        none: `No drift check: the champion (${manifest.version}) was published without a training-data profile.`
+      };
+    }
+    return {
+      profile: readProfile(await readFile5(file, "utf8"), `the champion's profile (${manifest.version})`),
+      version: manifest.version
+    };
+  } finally {
+    await rm7(file, { force: true });
+  }
+}
+async function runProfile(context, request) {
+  const data = context.loaded.config.data;
+  if (!data) throw new UsageError("mlops.yml has no data section to profile", { hint: "add `data: { train: ... }`" });
+  const sources = request.files.length > 0 ? request.files : data[request.dataset];
+  if (sources === void 0) throw new UsageError(`mlops.yml has no data.${request.dataset}`);
+  const options = await validationOptions(
+    context,
+    request.workers === void 0 ? {} : { workers: request.workers },
+    () => Promise.resolve({ none: "" })
+  );
+  const tempDir = await mkdtemp5(path14.join(options.tempDir ?? context.workspace.dir, "profile-"));
+  try {
+    let entries = await listSources(sources, context.loaded.root, options.store ?? {});
+    if (request.shard) entries = shardOf(entries, request.shard.index, request.shard.count);
+    const profile = await profileSources(request.dataset, entries, data, context.loaded.root, options, tempDir);
+    profile.shard = request.shard;
+    const suffix = request.shard ? `-${request.shard.index}-of-${request.shard.count}` : "";
+    const file = request.out ?? path14.join(context.workspace.outDir, `profile-${request.dataset}${suffix}.json`);
+    await mkdir8(path14.dirname(file), { recursive: true });
+    await writeFile3(file, `${JSON.stringify(profile)}
+`);
+    return { profile, file };
+  } finally {
+    await rm7(tempDir, { recursive: true, force: true });
+  }
+}
+async function mergeProfileFiles(files, out, shownFrom) {
+  const profiles = [];
+  for (const file of files) {
+    const shown = path14.relative(shownFrom, file) || file;
+    let text;
+    try {
+      text = await readFile5(file, "utf8");
+    } catch (error) {
+      throw new InputError(`profile not found: ${shown}`, { cause: error });
+    }
+    profiles.push(readProfile(text, shown));
+  }
+  const merged = mergeProfiles(profiles);
+  await mkdir8(path14.dirname(out), { recursive: true });
+  await writeFile3(out, `${JSON.stringify(merged)}
+`);
+  return merged;
+}
+
+// src/registry/publish.ts
+import path15 from "node:path";
 
 // src/registry/progress.ts
 var BIG = 32 * 1024 * 1024;
@@ -4494,7 +5369,7 @@ async function publishModel(context, registry, inputs) {
     digests = await digestFiles(root, targets);
   } catch (error) {
     if (isErrnoException(error, "ENOENT")) {
-      throw new InputError(`cannot publish: ${path12.relative(root, error.path ?? "") || "a file"} does not exist`, {
+      throw new InputError(`cannot publish: ${path15.relative(root, error.path ?? "") || "a file"} does not exist`, {
         hint: "run the train stage first (publish.files or train.outputs)"
       });
     }
@@ -4511,7 +5386,7 @@ async function publishModel(context, registry, inputs) {
       dataset,
       files: await digestFiles(
         root,
-        files.map((f) => path12.relative(root, f))
+        files.map((f) => path15.relative(root, f))
       )
     });
   }
@@ -4522,7 +5397,7 @@ async function publishModel(context, registry, inputs) {
   const manifest = await registry.publish(
     {
       model: config.model.name,
-      files: digests.map((d) => ({ path: d.path, source: path12.join(root, d.path) })),
+      files: digests.map((d) => ({ path: d.path, source: path15.join(root, d.path) })),
       // The evaluation predictions travel with the version, so a later candidate can be tested against them row by row.
       attachments: [
         ...inputs.evaluation?.predictions ? [{ name: "predictions", source: inputs.evaluation.predictions.snapshot }] : [],
@@ -4677,19 +5552,19 @@ function formatBytes2(bytes) {
 // src/pipeline/stages.ts
 async function save(context, stage, result, section, exitCode) {
   const { workspace } = context;
-  await mkdir6(workspace.outDir, { recursive: true });
+  await mkdir9(workspace.outDir, { recursive: true });
   const resultFile = workspace.resultFile(stage);
   const reportFile = workspace.reportFile(stage);
-  await writeFile3(resultFile, `${JSON.stringify(result, null, 2)}
+  await writeFile4(resultFile, `${JSON.stringify(result, null, 2)}
 `);
-  await writeFile3(reportFile, `${renderMarkdown(section)}
+  await writeFile4(reportFile, `${renderMarkdown(section)}
 `);
   return { result, section, exitCode, resultFile, reportFile };
 }
 async function readStageResult(context, stage) {
   let text;
   try {
-    text = await readFile4(context.workspace.resultFile(stage), "utf8");
+    text = await readFile6(context.workspace.resultFile(stage), "utf8");
   } catch (error) {
     if (isErrnoException(error, "ENOENT")) return null;
     throw error;
@@ -4698,13 +5573,30 @@ async function readStageResult(context, stage) {
   if (value.stage !== stage) throw new InputError(`${context.workspace.resultFile(stage)} is not a ${stage} result`);
   return value;
 }
-async function runValidateStage(context) {
-  const result = await validateData(context.loaded.config.data, context.loaded.root);
+async function runValidateStage(context, options = {}) {
+  const validation = await validateDatasets(
+    context.loaded.config.data,
+    context.loaded.root,
+    await validationOptions(context, options, () => championProfile(context))
+  );
+  const { result } = validation;
   for (const finding of result.datasets.flatMap((d) => d.findings)) {
     const message = `${finding.dataset}${finding.column ? ` column ${finding.column}` : ""}: ${finding.message} (${finding.count} row(s), e.g. ${finding.observed}${finding.rows.length > 0 ? ` at row ${finding.rows.join(", ")}` : ""})`;
     const location = context.loaded.locate(finding.configPath);
     if (finding.severity === "error") context.logger.error(message, location);
     else context.logger.warn(message, location);
+  }
+  for (const column of result.drift?.columns ?? []) {
+    if (column.drifted) {
+      context.logger.info(`drift: ${column.column}: ${column.method} ${formatShort(column.value)} (${column.measure})`);
+    }
+  }
+  await mkdir9(context.workspace.outDir, { recursive: true });
+  const train = validation.profiles.get("train");
+  if (train) {
+    result.profile = path16.join(context.workspace.outDir, "profile-train.json");
+    await writeFile4(result.profile, `${JSON.stringify(train)}
+`);
   }
   return save(
     context,
@@ -4797,10 +5689,14 @@ async function runPipeline(context, options) {
 }
 
 export {
+  glob,
   openObjectStore,
   parseModelRef,
   createRegistry,
   openRegistry,
+  displayPath,
+  runProfile,
+  mergeProfileFiles,
   progressReporter,
   formatBytes,
   CACHE_CHOICES,

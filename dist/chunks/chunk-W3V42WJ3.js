@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   createGitHub,
   postSurfaces
-} from "./chunk-GAXDFNF6.js";
+} from "./chunk-WBFY4ZIH.js";
 
 // src/github/from-job.ts
 async function postFromJob(context, token, build) {

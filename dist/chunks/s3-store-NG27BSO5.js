@@ -101,10 +101,11 @@ import {
   checkKey,
   checkPrefix,
   sameDigest
-} from "./chunk-L53UQPWG.js";
+} from "./chunk-G23BJQ7T.js";
+import "./chunk-H6UPHFKP.js";
 import {
   ExternalError
-} from "./chunk-4MICSIQX.js";
+} from "./chunk-XOZC47AQ.js";
 import {
   __commonJS,
   __esm,

@@ -1,16 +1,25 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  ConfigError,
-  UsageError,
-  UserError,
+  HLL_STANDARD_ERROR,
+  KLL_RANK_ERROR,
+  KllView,
+  formatDatetime,
+  populationStd
+} from "./chunk-PH4FNO6N.js";
+import {
   describePathProblem,
   hasControlCharacters,
-  isErrnoException,
   isInside,
   isS3Uri,
   parseS3Uri,
   relativePathProblem
-} from "./chunk-4MICSIQX.js";
+} from "./chunk-H6UPHFKP.js";
+import {
+  ConfigError,
+  UsageError,
+  UserError,
+  isErrnoException
+} from "./chunk-XOZC47AQ.js";
 import {
   __commonJS,
   __export,
@@ -79,13 +88,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit2(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node2)) {
+      if (identity2.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -97,12 +106,12 @@ var require_visit = __commonJS({
     visit2.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path4) {
       const ctrl = callVisitor(key, node2, visitor, path4);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path4, ctrl);
         return visit_(key, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node2)) {
+        if (identity2.isCollection(node2)) {
           path4 = Object.freeze(path4.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
             const ci = visit_(i, node2.items[i], visitor, path4);
@@ -115,7 +124,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node2)) {
+        } else if (identity2.isPair(node2)) {
           path4 = Object.freeze(path4.concat(node2));
           const ck = visit_("key", node2.key, visitor, path4);
           if (ck === BREAK)
@@ -133,7 +142,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node2)) {
+      if (identity2.isDocument(node2)) {
         const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -145,12 +154,12 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node2, visitor, path4) {
       const ctrl = await callVisitor(key, node2, visitor, path4);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path4, ctrl);
         return visitAsync_(key, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node2)) {
+        if (identity2.isCollection(node2)) {
           path4 = Object.freeze(path4.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
             const ci = await visitAsync_(i, node2.items[i], visitor, path4);
@@ -163,7 +172,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node2)) {
+        } else if (identity2.isPair(node2)) {
           path4 = Object.freeze(path4.concat(node2));
           const ck = await visitAsync_("key", node2.key, visitor, path4);
           if (ck === BREAK)
@@ -200,31 +209,31 @@ var require_visit = __commonJS({
     function callVisitor(key, node2, visitor, path4) {
       if (typeof visitor === "function")
         return visitor(key, node2, path4);
-      if (identity.isMap(node2))
+      if (identity2.isMap(node2))
         return visitor.Map?.(key, node2, path4);
-      if (identity.isSeq(node2))
+      if (identity2.isSeq(node2))
         return visitor.Seq?.(key, node2, path4);
-      if (identity.isPair(node2))
+      if (identity2.isPair(node2))
         return visitor.Pair?.(key, node2, path4);
-      if (identity.isScalar(node2))
+      if (identity2.isScalar(node2))
         return visitor.Scalar?.(key, node2, path4);
-      if (identity.isAlias(node2))
+      if (identity2.isAlias(node2))
         return visitor.Alias?.(key, node2, path4);
       return void 0;
     }
     function replaceNode(key, path4, node2) {
       const parent = path4[path4.length - 1];
-      if (identity.isCollection(parent)) {
+      if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
-      } else if (identity.isPair(parent)) {
+      } else if (identity2.isPair(parent)) {
         if (key === "key")
           parent.key = node2;
         else
           parent.value = node2;
-      } else if (identity.isDocument(parent)) {
+      } else if (identity2.isDocument(parent)) {
         parent.contents = node2;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -237,7 +246,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -380,10 +389,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
           visit2.visit(doc.contents, (_key, node2) => {
-            if (identity.isNode(node2) && node2.tag)
+            if (identity2.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -408,7 +417,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit2 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
@@ -455,7 +464,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error63 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -528,12 +537,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
+        if (!ctx || !identity2.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -559,11 +568,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -574,7 +583,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+        if (!identity2.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -601,12 +610,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity.ALIAS);
+        super(identity2.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -628,7 +637,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit2.visit(doc, {
             Node: (_key, node2) => {
-              if (identity.isAlias(node2) || identity.hasAnchor(node2))
+              if (identity2.isAlias(node2) || identity2.hasAnchor(node2))
                 nodes.push(node2);
             }
           });
@@ -690,11 +699,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node2, anchors2) {
-      if (identity.isAlias(node2)) {
+      if (identity2.isAlias(node2)) {
         const source = node2.resolve(doc);
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
-      } else if (identity.isCollection(node2)) {
+      } else if (identity2.isCollection(node2)) {
         let count = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -702,7 +711,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity.isPair(node2)) {
+      } else if (identity2.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
         return Math.max(kc, vc);
@@ -717,13 +726,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
-        super(identity.SCALAR);
+        super(identity2.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -748,7 +757,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -762,12 +771,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
+      if (identity2.isDocument(value))
         value = value.contents;
-      if (identity.isNode(value))
+      if (identity2.isNode(value))
         return value;
-      if (identity.isPair(value)) {
-        const map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity2.isPair(value)) {
+        const map2 = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
         map2.items.push(value);
         return map2;
       }
@@ -799,7 +808,7 @@ var require_createNode = __commonJS({
             ref.node = node3;
           return node3;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -823,7 +832,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path4, value) {
       let v = value;
@@ -867,7 +876,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -883,7 +892,7 @@ var require_Collection = __commonJS({
         else {
           const [key, ...rest] = path4;
           const node2 = this.get(key, true);
-          if (identity.isCollection(node2))
+          if (identity2.isCollection(node2))
             node2.addIn(rest, value);
           else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -900,7 +909,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
-        if (identity.isCollection(node2))
+        if (identity2.isCollection(node2))
           return node2.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -914,16 +923,16 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path4;
         const node2 = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
+          return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
         else
-          return identity.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node2) => {
-          if (!identity.isPair(node2))
+          if (!identity2.isPair(node2))
             return false;
           const n = node2.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -934,7 +943,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
-        return identity.isCollection(node2) ? node2.hasIn(rest) : false;
+        return identity2.isCollection(node2) ? node2.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -946,7 +955,7 @@ var require_Collection = __commonJS({
           this.set(key, value);
         } else {
           const node2 = this.get(key, true);
-          if (identity.isCollection(node2))
+          if (identity2.isCollection(node2))
             node2.setIn(rest, value);
           else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -1402,7 +1411,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -1455,7 +1464,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
+      if (identity2.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -1478,7 +1487,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor2 = (identity.isScalar(node2) || identity.isCollection(node2)) && node2.anchor;
+      const anchor2 = (identity2.isScalar(node2) || identity2.isCollection(node2)) && node2.anchor;
       if (anchor2 && anchors.anchorIsValid(anchor2)) {
         anchors$1.add(anchor2);
         props.push(`&${anchor2}`);
@@ -1489,9 +1498,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity2.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -1505,15 +1514,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node2 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node2 = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity2.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -1525,23 +1534,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar2 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1582,7 +1591,7 @@ ${indent2}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
+      if (identity2.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -1594,10 +1603,10 @@ ${indent2}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity2.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -1617,7 +1626,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -1680,7 +1689,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
@@ -1693,10 +1702,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
+      if (identity2.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map2, it);
       else if (Array.isArray(source))
@@ -1707,7 +1716,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+      if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -1728,7 +1737,7 @@ var require_merge = __commonJS({
       return map2;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -1743,10 +1752,10 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge2 = require_merge();
     var stringify = require_stringify();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
+      if (identity2.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map2, value);
       else if (merge2.isMergeKey(ctx, key))
         merge2.addMergeToJSMap(ctx, map2, value);
@@ -1777,7 +1786,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
@@ -1807,7 +1816,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
+    var identity2 = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -1815,15 +1824,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity.isNode(key))
+        if (identity2.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value))
+        if (identity2.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
@@ -1844,7 +1853,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -1860,14 +1869,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -1915,14 +1924,14 @@ ${indent2}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -1930,7 +1939,7 @@ ${indent2}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -1998,16 +2007,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
     function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+      const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity.isPair(it)) {
+        if (identity2.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -2018,7 +2027,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity.MAP, schema);
+        super(identity2.MAP, schema);
         this.items = [];
       }
       /**
@@ -2056,7 +2065,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
+        if (identity2.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -2067,7 +2076,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2091,7 +2100,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node2 = it?.value;
-        return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
+        return (!keepScalar && identity2.isScalar(node2) ? node2.value : node2) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -2116,7 +2125,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity2.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -2139,7 +2148,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map2 = {
       collection: "map",
@@ -2147,7 +2156,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map3, onError) {
-        if (!identity.isMap(map3))
+        if (!identity2.isMap(map3))
           onError("Expected a mapping for this tag");
         return map3;
       },
@@ -2164,7 +2173,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -2172,7 +2181,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity.SEQ, schema);
+        super(identity2.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -2198,7 +2207,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -2222,7 +2231,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2264,7 +2273,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+      let idx = identity2.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2277,7 +2286,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -2285,7 +2294,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+        if (!identity2.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -2639,17 +2648,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
+      if (identity2.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity.isPair(item))
+          if (identity2.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
@@ -2663,7 +2672,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -2717,7 +2726,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -2744,7 +2753,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map2);
         for (const pair of this.items) {
           let key, value;
-          if (identity.isPair(pair)) {
+          if (identity2.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
             value = toJS.toJS(pair.value, key, ctx);
           } else {
@@ -2774,7 +2783,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
+          if (identity2.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -2955,7 +2964,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -2965,7 +2974,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair;
-        if (identity.isPair(key))
+        if (identity2.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair = new Pair.Pair(key.key, null);
@@ -2981,7 +2990,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -3025,7 +3034,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map2, onError) {
-        if (identity.isMap(map2)) {
+        if (identity2.isMap(map2)) {
           if (map2.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map2);
           else
@@ -3270,7 +3279,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var map2 = require_map();
     var seq = require_seq();
     var string4 = require_string();
@@ -3283,9 +3292,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map2.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string4.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity2.MAP, { value: map2.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string4.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -3302,7 +3311,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -3329,7 +3338,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
+        if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -3384,7 +3393,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -3399,7 +3408,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -3435,7 +3444,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -3445,7 +3454,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -3508,7 +3517,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node2 = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node2))
+        if (flow && identity2.isCollection(node2))
           node2.flow = true;
         setAnchors();
         return node2;
@@ -3548,7 +3557,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -3557,14 +3566,14 @@ var require_Document = __commonJS({
        */
       getIn(path4, keepScalar) {
         if (Collection.isEmptyPath(path4))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -3572,7 +3581,7 @@ var require_Document = __commonJS({
       hasIn(path4) {
         if (Collection.isEmptyPath(path4))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3679,7 +3688,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity2.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -3950,12 +3959,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -4168,7 +4177,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4247,7 +4256,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity2.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -4362,7 +4371,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4412,7 +4421,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity.isNode(res) ? res : new Scalar2.Scalar(res);
+      const node2 = identity2.isNode(res) ? res : new Scalar2.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
       if (tag?.format)
@@ -4831,7 +4840,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -4840,17 +4849,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error63) {
         const msg = error63 instanceof Error ? error63.message : String(error63);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -4870,7 +4879,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema[identity2.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -4889,12 +4898,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -4943,7 +4952,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -4989,7 +4998,7 @@ var require_compose_node = __commonJS({
       node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor2 && node2.anchor === "")
         onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -5095,7 +5104,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -5157,9 +5166,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -7207,7 +7216,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors();
     var log = require_log();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -7285,7 +7294,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
+      if (identity2.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -7305,7 +7314,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -7323,14 +7332,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity.isAlias;
-    exports.isCollection = identity.isCollection;
-    exports.isDocument = identity.isDocument;
-    exports.isMap = identity.isMap;
-    exports.isNode = identity.isNode;
-    exports.isPair = identity.isPair;
-    exports.isScalar = identity.isScalar;
-    exports.isSeq = identity.isSeq;
+    exports.isAlias = identity2.isAlias;
+    exports.isCollection = identity2.isCollection;
+    exports.isDocument = identity2.isDocument;
+    exports.isMap = identity2.isMap;
+    exports.isNode = identity2.isNode;
+    exports.isPair = identity2.isPair;
+    exports.isScalar = identity2.isScalar;
+    exports.isSeq = identity2.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar2.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -7818,6 +7827,980 @@ function renderTextTable(table) {
   ].join("\n");
 }
 
+// src/data/drift/special.ts
+var LANCZOS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+function logGamma(x) {
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  x -= 1;
+  let sum = LANCZOS[0];
+  for (let i = 1; i < 9; i++) sum += LANCZOS[i] / (x + i);
+  const t = x + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+function upperGammaRegularized(a, x) {
+  if (x <= 0) return 1;
+  if (x < a + 1) {
+    let term = 1 / a;
+    let sum = term;
+    for (let n = 1; n < 1e4; n++) {
+      term *= x / (a + n);
+      sum += term;
+      if (Math.abs(term) < Math.abs(sum) * 1e-17) break;
+    }
+    return Math.max(0, 1 - sum * Math.exp(-x + a * Math.log(x) - logGamma(a)));
+  }
+  const tiny = 1e-300;
+  let b = x + 1 - a;
+  let c = 1 / tiny;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < 1e4; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = b + an / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < 1e-17) break;
+  }
+  return Math.exp(-x + a * Math.log(x) - logGamma(a)) * h;
+}
+function chiSquareSf(x, df) {
+  return upperGammaRegularized(df / 2, x / 2);
+}
+function probOutsideSquare(n, h) {
+  let p = 0;
+  for (let k = Math.floor(n / h); k >= 0; k--) {
+    let term = 1;
+    for (let j = 0; j < h; j++) term = (n - k * h - j) * term / (n + k * h + j + 1);
+    p = term * (1 - p);
+  }
+  return 2 * p;
+}
+function outerProbInside(m0, n0, g, h) {
+  const m = Math.max(m0, n0);
+  const n = Math.min(m0, n0);
+  const mg = m / g;
+  const ng = n / g;
+  let minj = 0;
+  let maxj = Math.min(Math.ceil(h / mg), n + 1);
+  let curlen = maxj - minj;
+  const lenA = Math.min(2 * maxj + 2, n + 1);
+  const a = new Float64Array(lenA).fill(1);
+  for (let j = minj; j < maxj; j++) a[j] = 0;
+  for (let i = 1; i <= m; i++) {
+    const lastminj = minj;
+    const lastlen = curlen;
+    minj = Math.min(Math.max(Math.floor((ng * i - h) / mg) + 1, 0), n);
+    maxj = Math.min(Math.ceil((ng * i + h) / mg), n + 1);
+    if (maxj <= minj) return 1;
+    let value = minj === 0 ? 0 : 1;
+    for (let jj = 0; jj < maxj - minj; jj++) {
+      const j = jj + minj;
+      value = (a[jj + minj - lastminj] * i + value * j) / (i + j);
+      a[jj] = value;
+    }
+    curlen = maxj - minj;
+    if (lastlen > curlen) a.fill(1, maxj - minj, maxj - minj + (lastlen - curlen));
+  }
+  return a[maxj - minj - 1];
+}
+var E128 = 2 ** 128;
+var EM128 = 2 ** -128;
+function smirnov(n, e) {
+  if (!(n > 0 && e >= 0 && e <= 1)) return NaN;
+  if (e === 0) return 1;
+  const nn = Math.floor(n * (1 - e));
+  let p = 0;
+  if (n < 1013) {
+    let c = 1;
+    for (let v = 0; v <= nn; v++) {
+      const evn = e + v / n;
+      p += c * Math.pow(evn, v - 1) * Math.pow(1 - evn, n - v);
+      c *= (n - v) / (v + 1);
+    }
+  } else {
+    const lgnp1 = logGamma(n + 1);
+    for (let v = 0; v <= nn; v++) {
+      const evn = e + v / n;
+      const omevn = 1 - evn;
+      if (Math.abs(omevn) > 0) {
+        const t = lgnp1 - logGamma(v + 1) - logGamma(n - v + 1) + (v - 1) * Math.log(evn) + (n - v) * Math.log(omevn);
+        if (t > -708) p += Math.exp(t);
+      }
+    }
+  }
+  return Math.min(1, Math.max(0, p * e));
+}
+function logFactorialOverPower(n) {
+  const coefficients = [
+    -0.02955065359477124,
+    0.00641025641025641,
+    -0.001917526917526918,
+    8417508417508418e-19,
+    -5952380952380952e-19,
+    7936507936507937e-19,
+    -0.002777777777777778,
+    0.08333333333333333
+  ];
+  const rn = 1 / n;
+  let poly = 0;
+  for (const c of coefficients) poly = poly * (rn / n) + c;
+  return Math.log(n) / 2 - n + Math.log(2 * Math.PI) / 2 + rn * poly;
+}
+function durbinMatrixCdf(n, d) {
+  if (d >= 1) return 1;
+  const nd = n * d;
+  if (nd <= 0.5) return 0;
+  const k = Math.ceil(nd);
+  const h = k - nd;
+  const m = 2 * k - 1;
+  const v = new Float64Array(m);
+  const w = new Float64Array(m);
+  let fac = 1;
+  for (let j = 1; j <= m; j++) {
+    w[j - 1] = fac;
+    fac /= j;
+    v[j - 1] = (1 - Math.pow(h, j)) * fac;
+  }
+  const tt = Math.pow(Math.max(2 * h - 1, 0), m) - 2 * Math.pow(h, m);
+  v[m - 1] = (1 + tt) * fac;
+  let matrix = new Float64Array(m * m);
+  for (let i = 1; i < m; i++) for (let r = i - 1; r < m; r++) matrix[r * m + i] = w[r - i + 1];
+  for (let r = 0; r < m; r++) matrix[r * m] = v[r];
+  for (let c = 0; c < m; c++) matrix[(m - 1) * m + c] = v[m - 1 - c];
+  let power = identity(m);
+  let remaining = n;
+  let exponent = 0;
+  let matrixExponent = 0;
+  while (remaining > 0) {
+    if (remaining % 2) {
+      power = multiply(power, matrix, m);
+      exponent += matrixExponent;
+    }
+    matrix = multiply(matrix, matrix, m);
+    matrixExponent *= 2;
+    if (Math.abs(matrix[(k - 1) * m + (k - 1)]) > E128) {
+      for (let i = 0; i < matrix.length; i++) matrix[i] /= E128;
+      matrixExponent += 128;
+    }
+    remaining = Math.floor(remaining / 2);
+  }
+  let p = power[(k - 1) * m + (k - 1)];
+  for (let i = 1; i <= n; i++) {
+    p = i * p / n;
+    if (Math.abs(p) < EM128) {
+      p *= E128;
+      exponent -= 128;
+    }
+  }
+  return exponent !== 0 ? p * Math.pow(2, exponent) : p;
+}
+function identity(m) {
+  const result = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) result[i * m + i] = 1;
+  return result;
+}
+function multiply(a, b, m) {
+  const result = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) {
+    for (let k = 0; k < m; k++) {
+      const aik = a[i * m + k];
+      if (aik === 0) continue;
+      for (let j = 0; j < m; j++) result[i * m + j] += aik * b[k * m + j];
+    }
+  }
+  return result;
+}
+function pomeranzCdf(n, x) {
+  const t = n * x;
+  const ll = Math.floor(t);
+  const f = t - ll;
+  const g = Math.min(f, 1 - f);
+  const ceilf = f > 0 ? 1 : 0;
+  const roundf = f > 0.5 ? 1 : 0;
+  const npwrs = 2 * (ll + 1);
+  const gpower = new Float64Array(npwrs);
+  const twogpower = new Float64Array(npwrs);
+  const onem2gpower = new Float64Array(npwrs);
+  gpower[0] = twogpower[0] = onem2gpower[0] = 1;
+  for (let m = 1; m < npwrs; m++) {
+    gpower[m] = gpower[m - 1] * (g / n) / m;
+    twogpower[m] = twogpower[m - 1] * (2 * g / n) / m;
+    onem2gpower[m] = onem2gpower[m - 1] * ((1 - 2 * g) / n) / m;
+  }
+  let v0 = new Float64Array(npwrs);
+  let v1 = new Float64Array(npwrs);
+  v1[0] = 1;
+  let v0s = 0;
+  let v1s = 0;
+  let expnt = 0;
+  let [j1, j2] = pomeranzInterval(0, n, ll, ceilf, roundf);
+  for (let i = 1; i < 2 * n + 2; i++) {
+    const k1 = j1;
+    [v0, v1] = [v1, v0];
+    [v0s, v1s] = [v1s, v0s];
+    v1.fill(0);
+    [j1, j2] = pomeranzInterval(i, n, ll, ceilf, roundf);
+    const pwrs = i === 1 || i === 2 * n + 1 ? gpower : i % 2 ? twogpower : onem2gpower;
+    const ln2 = j2 - k1 + 1;
+    if (ln2 > 0) {
+      const from = k1 - v0s;
+      const lengthA = Math.max(0, Math.min(ln2, v0.length - from));
+      const lengthB = Math.min(ln2, pwrs.length);
+      const convStart = j1 - k1;
+      const convLength = j2 - j1 + 1;
+      let largest = 0;
+      for (let out = 0; out < convLength; out++) {
+        const index = convStart + out;
+        let sum = 0;
+        for (let a = Math.max(0, index - lengthB + 1); a <= Math.min(index, lengthA - 1); a++) {
+          sum += v0[from + a] * pwrs[index - a];
+        }
+        v1[out] = sum;
+        if (sum > largest) largest = sum;
+      }
+      if (largest > 0 && largest < EM128) {
+        for (let out = 0; out < v1.length; out++) v1[out] *= E128;
+        expnt -= 128;
+      }
+      v1s = v0s + j1 - k1;
+    }
+  }
+  let answer = v1[n - v1s];
+  for (let m = 1; m <= n; m++) {
+    if (Math.abs(answer) > E128) {
+      answer *= EM128;
+      expnt += 128;
+    }
+    answer *= m;
+  }
+  return expnt !== 0 ? answer * Math.pow(2, expnt) : answer;
+}
+function pomeranzInterval(i, n, ll, ceilf, roundf) {
+  let j1;
+  let j2;
+  if (i === 0) {
+    j1 = -ll - ceilf - 1;
+    j2 = ll + ceilf - 1;
+  } else {
+    const ip1div2 = Math.floor((i + 1) / 2);
+    const ip1mod2 = (i + 1) % 2;
+    if (ip1mod2 === 0) {
+      if (ip1div2 === n + 1) {
+        j1 = n - ll - ceilf - 1;
+        j2 = n + ll + ceilf - 1;
+      } else {
+        j1 = ip1div2 - 1 - ll - roundf - 1;
+        j2 = ip1div2 + ll - 1 + ceilf - 1;
+      }
+    } else {
+      j1 = ip1div2 - 1 - ll - 1;
+      j2 = ip1div2 + ll + roundf - 1;
+    }
+  }
+  return [Math.max(j1 + 2, 0), Math.min(j2, n)];
+}
+function pelzGoodCdf(n, x) {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const z2 = Math.sqrt(n) * x;
+  const z22 = z2 * z2;
+  const z3 = z22 * z2;
+  const z4 = z22 * z22;
+  const z6 = z4 * z22;
+  const pi2 = Math.PI ** 2;
+  const pi4 = pi2 * pi2;
+  const pi6 = pi4 * pi2;
+  const qlog = -pi2 / 8 / z22;
+  if (qlog < -708) return 0;
+  let q = Math.exp(qlog);
+  const k1a = -z22;
+  const k1b = pi2 / 4;
+  const k2a = 6 * z6 + 2 * z4;
+  const k2b = (2 * z4 - 5 * z22) * pi2 / 4;
+  const k2c = pi4 * (1 - 2 * z22) / 16;
+  const k3d = pi6 * (5 - 30 * z22) / 64;
+  const k3c = pi4 * (-60 * z22 + 212 * z4) / 16;
+  const k3b = pi2 * (135 * z4 - 96 * z6) / 4;
+  const k3a = -30 * z6 - 90 * z2 ** 8;
+  const terms = [0, 0, 0, 0];
+  const maxk = Math.ceil(16 * z2 / Math.PI);
+  for (let k = maxk; k > 0; k--) {
+    const m = 2 * k - 1;
+    const m2 = m * m;
+    const m4 = m2 * m2;
+    const m6 = m4 * m2;
+    const qpower = Math.pow(q, 8 * k);
+    const coefficients = [1, k1a + k1b * m2, k2a + k2b * m2 + k2c * m4, k3a + k3b * m2 + k3c * m4 + k3d * m6];
+    for (let i = 0; i < 4; i++) terms[i] = terms[i] * qpower + coefficients[i];
+  }
+  const sqrt2pi = Math.sqrt(2 * Math.PI);
+  const divisors = [z2, 6 * z4, 72 * z2 ** 7, 6480 * z2 ** 10];
+  for (let i = 0; i < 4; i++) terms[i] = terms[i] * q * sqrt2pi / divisors[i];
+  q = Math.exp(-pi2 / 2 / z22);
+  let k2extra = 0;
+  let k3extra = 0;
+  const sqrt3z = Math.sqrt(3) * z2;
+  for (let k = maxk; k > 0; k--) {
+    const k2 = k * k;
+    const qk = Math.pow(q, k2);
+    k2extra += k2 * qk;
+    const kpi = Math.PI * k;
+    k3extra += (sqrt3z + kpi) * (sqrt3z - kpi) * k2 * qk;
+  }
+  terms[2] += k2extra * pi2 * sqrt2pi / (-36 * z3);
+  terms[3] += k3extra * pi2 * sqrt2pi / (216 * z6);
+  let sum = 0;
+  for (let i = 0; i < 4; i++) sum += terms[i] / Math.pow(n, i / 2);
+  return sum;
+}
+var clip2 = (p) => Math.min(1, Math.max(0, p));
+function kolmogorovSf(n, x) {
+  if (x >= 1) return 0;
+  if (x <= 0) return 1;
+  const t = n * x;
+  if (t <= 1) {
+    if (t <= 0.5) return 1;
+    let prob;
+    if (n <= 140) {
+      prob = 1;
+      for (let i = 1; i <= n; i++) prob *= i / n * (2 * t - 1);
+    } else {
+      prob = Math.exp(logFactorialOverPower(n) + n * Math.log(2 * t - 1));
+    }
+    return clip2(1 - prob);
+  }
+  if (t >= n - 1) return clip2(2 * Math.pow(1 - x, n));
+  if (x >= 0.5) return clip2(2 * smirnov(n, x));
+  const nxsquared = t * x;
+  if (n <= 140) {
+    if (nxsquared <= 0.754693) return clip2(1 - durbinMatrixCdf(n, x));
+    if (nxsquared <= 4) return clip2(1 - pomeranzCdf(n, x));
+    return clip2(2 * smirnov(n, x));
+  }
+  if (nxsquared >= 370) return 0;
+  if (nxsquared >= 2.2) return clip2(2 * smirnov(n, x));
+  const cdf = n <= 1e5 && n * Math.pow(x, 1.5) <= 1.4 ? durbinMatrixCdf(n, x) : pelzGoodCdf(n, x);
+  return clip2(1 - cdf);
+}
+function gcd(a, b) {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+function ksTwoSamplePValue(d, n1, n2) {
+  if (Math.max(n1, n2) <= 1e4) {
+    const g = gcd(n1, n2);
+    const lcm = n1 / g * n2;
+    const h = Math.round(d * lcm);
+    d = h / lcm;
+    if (h === 0) return { pValue: 1, statistic: d, method: "exact" };
+    const p = n1 === n2 ? probOutsideSquare(n1, h) : outerProbInside(n1, n2, g, h);
+    if (Number.isFinite(p) && p >= 0 && p <= 1) return { pValue: p, statistic: d, method: "exact" };
+  }
+  const m = Math.max(n1, n2);
+  const n = Math.min(n1, n2);
+  const en = m * n / (m + n);
+  return { pValue: clip2(kolmogorovSf(roundHalfEven(en), d)), statistic: d, method: "asymptotic" };
+}
+function roundHalfEven(x) {
+  const floor = Math.floor(x);
+  const diff = x - floor;
+  if (diff > 0.5) return floor + 1;
+  if (diff < 0.5) return floor;
+  return floor % 2 === 0 ? floor : floor + 1;
+}
+
+// src/data/drift/stats.ts
+function ksStatistic(a, b) {
+  let i = 0;
+  let j = 0;
+  let best = 0;
+  const na = a.values.length;
+  const nb = b.values.length;
+  while (i < na || j < nb) {
+    const x = j >= nb || i < na && a.values[i] <= b.values[j] ? a.values[i] : b.values[j];
+    while (i < na && a.values[i] <= x) i++;
+    while (j < nb && b.values[j] <= x) j++;
+    const fa = i === 0 ? 0 : a.cumulative[i - 1] / a.n;
+    const fb = j === 0 ? 0 : b.cumulative[j - 1] / b.n;
+    const gap = Math.abs(fa - fb);
+    if (gap > best) best = gap;
+  }
+  return best;
+}
+function ksTest(a, b) {
+  const d = ksStatistic(a, b);
+  return ksTwoSamplePValue(d, Math.round(a.n), Math.round(b.n));
+}
+function wasserstein(a, b) {
+  let i = 0;
+  let j = 0;
+  let total = 0;
+  let previous = NaN;
+  let gap = 0;
+  const na = a.values.length;
+  const nb = b.values.length;
+  while (i < na || j < nb) {
+    const x = j >= nb || i < na && a.values[i] <= b.values[j] ? a.values[i] : b.values[j];
+    if (!Number.isNaN(previous)) total += gap * (x - previous);
+    while (i < na && a.values[i] <= x) i++;
+    while (j < nb && b.values[j] <= x) j++;
+    gap = Math.abs((i === 0 ? 0 : a.cumulative[i - 1] / a.n) - (j === 0 ? 0 : b.cumulative[j - 1] / b.n));
+    previous = x;
+  }
+  return total;
+}
+function chiSquare(reference, current) {
+  const columns = [];
+  reference.forEach((r, i) => {
+    const c = current[i] ?? 0;
+    if (r + c > 0) columns.push([r, c]);
+  });
+  const totalReference = columns.reduce((s, c) => s + c[0], 0);
+  const totalCurrent = columns.reduce((s, c) => s + c[1], 0);
+  const total = totalReference + totalCurrent;
+  const dof = columns.length - 1;
+  if (dof <= 0 || totalReference === 0 || totalCurrent === 0)
+    return { statistic: 0, pValue: 1, dof: Math.max(dof, 0), yates: false, smallExpected: 0 };
+  const yates = dof === 1;
+  let statistic = 0;
+  let small = 0;
+  for (const [r, c] of columns) {
+    const share = (r + c) / total;
+    for (const [observed, rowTotal] of [
+      [r, totalReference],
+      [c, totalCurrent]
+    ]) {
+      const expected = rowTotal * share;
+      if (expected < 5) small++;
+      let o = observed;
+      if (yates) {
+        const diff = expected - o;
+        o += Math.sign(diff) * Math.min(0.5, Math.abs(diff));
+      }
+      statistic += (o - expected) * (o - expected) / expected;
+    }
+  }
+  return { statistic, pValue: chiSquareSf(statistic, dof), dof, yates, smallExpected: small / (2 * columns.length) };
+}
+function jensenShannon(p, q) {
+  const sp = p.reduce((s, v) => s + v, 0);
+  const sq = q.reduce((s, v) => s + v, 0);
+  let divergence = 0;
+  for (let i = 0; i < p.length; i++) {
+    const a = p[i] / sp;
+    const b = (q[i] ?? 0) / sq;
+    const m = (a + b) / 2;
+    if (a > 0) divergence += a * Math.log(a / m);
+    if (b > 0) divergence += b * Math.log(b / m);
+  }
+  return Math.sqrt(Math.max(0, divergence / 2));
+}
+function psi(reference, current) {
+  const sr = reference.reduce((s, v) => s + v, 0);
+  const sc = current.reduce((s, v) => s + v, 0);
+  let total = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const r = Math.max(reference[i] / sr, 1e-4);
+    const c = Math.max((current[i] ?? 0) / sc, 1e-4);
+    total += (c - r) * Math.log(c / r);
+  }
+  return total;
+}
+
+// src/data/drift/drift.ts
+var DEFAULT_THRESHOLD = {
+  ks: 0.05,
+  chi2: 0.05,
+  wasserstein: 0.1,
+  jensen_shannon: 0.1,
+  psi: 0.25
+};
+var MIN_DRIFT_SAMPLE = 30;
+function measureDrift(current, reference, config2, referenceName) {
+  const columns = [];
+  const skipped = [];
+  const referenceColumns = new Map(reference.columns.map((c) => [c.name, c]));
+  for (const column of current.columns) {
+    const override = config2.columns[column.name];
+    if (override?.skip) {
+      skipped.push({ column: column.name, reason: "skip: true in data.drift.columns" });
+      continue;
+    }
+    const base = referenceColumns.get(column.name);
+    if (!base) {
+      skipped.push({ column: column.name, reason: "not in the reference" });
+      continue;
+    }
+    const outcome = columnDrift(column, base, reference.rows, config2);
+    if ("reason" in outcome) skipped.push(outcome);
+    else columns.push(outcome);
+  }
+  for (const name of referenceColumns.keys()) {
+    if (!current.columns.some((c) => c.name === name))
+      skipped.push({ column: name, reason: "not in the current data" });
+  }
+  const drifted = columns.filter((c) => c.drifted).length;
+  const share = columns.length > 0 ? drifted / columns.length : 0;
+  return {
+    reference: referenceName,
+    columns,
+    skipped,
+    drifted,
+    share,
+    maxDriftedShare: config2.max_drifted_share,
+    datasetDrift: columns.length > 0 && share >= config2.max_drifted_share,
+    severity: config2.severity
+  };
+}
+function isNumeric(column) {
+  return (column.kind === "numeric" || column.kind === "datetime") && column.sketch !== null;
+}
+function columnDrift(current, reference, referenceRows, config2) {
+  const name = current.name;
+  const numeric = isNumeric(current);
+  if (numeric !== isNumeric(reference)) {
+    return { column: name, reason: `its type differs (${reference.type} in the reference, ${current.type} now)` };
+  }
+  const override = config2.columns[name];
+  const configured = override?.method ?? config2.method;
+  const few = numeric ? fewValues(current, reference) : null;
+  let method;
+  if (configured !== "auto") method = configured;
+  else if (referenceRows <= 1e3) method = numeric && !few ? "ks" : "chi2";
+  else method = numeric && !few ? "wasserstein" : "jensen_shannon";
+  const global = override?.method === void 0 && config2.method !== "auto" ? config2.threshold : void 0;
+  const threshold = override?.threshold ?? global ?? DEFAULT_THRESHOLD[method];
+  const chosenBy = configured === "auto" ? "auto" : "config";
+  if (numeric) return numericDrift(current, reference, method, threshold, chosenBy, few);
+  return categoricalDrift(current, reference, method, threshold, chosenBy);
+}
+function fewValues(a, b) {
+  if (!a.numbers || !b.numbers) return null;
+  const counts = /* @__PURE__ */ new Map();
+  for (const [value, count] of b.numbers) counts.set(value, [count, 0]);
+  for (const [value, count] of a.numbers) counts.set(value, [counts.get(value)?.[0] ?? 0, count]);
+  return counts.size <= 5 ? counts : null;
+}
+function distributionOf(view) {
+  return { values: view.values, cumulative: view.cumulative, n: view.n };
+}
+function sampleWarnings(referenceCount, currentCount) {
+  const warnings = [];
+  if (referenceCount < MIN_DRIFT_SAMPLE)
+    warnings.push(
+      `the reference has only ${referenceCount} values (fewer than ${MIN_DRIFT_SAMPLE}): too few to mean much`
+    );
+  if (currentCount < MIN_DRIFT_SAMPLE)
+    warnings.push(
+      `the current data has only ${currentCount} values (fewer than ${MIN_DRIFT_SAMPLE}): too few to mean much`
+    );
+  return warnings;
+}
+function numericDrift(current, reference, method, threshold, chosenBy, few) {
+  const cur = new KllView(current.sketch);
+  const ref = new KllView(reference.sketch);
+  if (cur.n === 0 || ref.n === 0)
+    return { column: current.name, reason: "no values in the reference or the current data" };
+  const epsilon = (ref.exact ? 0 : KLL_RANK_ERROR) + (cur.exact ? 0 : KLL_RANK_ERROR);
+  const show2 = (v) => current.kind === "datetime" ? formatDatetime(v) : formatShort(v);
+  const deciles = decileBins(ref, cur, show2);
+  const base = {
+    column: current.name,
+    kind: "numeric",
+    method,
+    chosenBy,
+    threshold,
+    referenceCount: ref.n,
+    currentCount: cur.n,
+    warnings: sampleWarnings(ref.n, cur.n),
+    bins: few ? valueBins(few, show2) : deciles.bins
+  };
+  const approximate = (what) => epsilon === 0 ? null : `from quantile sketches: ${what} (each sketch's ranks are within \xB1${pct(KLL_RANK_ERROR)})`;
+  switch (method) {
+    case "ks": {
+      const result = ksTest(distributionOf(ref), distributionOf(cur));
+      return {
+        ...base,
+        value: result.pValue,
+        statistic: result.statistic,
+        measure: `p-value of the two-sample Kolmogorov-Smirnov test (D = ${formatShort(result.statistic)}, ${result.method} as scipy's ks_2samp)`,
+        driftWhen: "below",
+        drifted: result.pValue < threshold,
+        approximation: approximate(`D is within \xB1${formatShort(epsilon)}, and the p-value is computed from that D`)
+      };
+    }
+    case "wasserstein": {
+      const std = populationStd(reference.moments) ?? 0;
+      const distance = wasserstein(distributionOf(ref), distributionOf(cur));
+      const range = Math.max(ref.max, cur.max) - Math.min(ref.min, cur.min);
+      if (std === 0) {
+        return {
+          ...base,
+          value: distance,
+          statistic: null,
+          measure: "Wasserstein-1 distance in the column's own unit (the reference's standard deviation is 0, so it is not normed)",
+          driftWhen: "at or above",
+          drifted: distance >= threshold,
+          approximation: approximate(`within \xB1${formatShort(epsilon * range)}`)
+        };
+      }
+      return {
+        ...base,
+        value: distance / std,
+        statistic: null,
+        measure: "Wasserstein-1 distance in reference standard deviations (normed, as Evidently; std with n in the denominator)",
+        driftWhen: "at or above",
+        drifted: distance / std >= threshold,
+        approximation: approximate(`within \xB1${formatShort(epsilon * range / std)} standard deviations`)
+      };
+    }
+    case "psi":
+    case "chi2":
+    case "jensen_shannon": {
+      const counts = few ? [...few.values()] : deciles.counts;
+      const referenceCounts = counts.map((c) => c[0]);
+      const currentCounts = counts.map((c) => c[1]);
+      const binning = few ? "counts of each value" : "10 bins at the reference's deciles";
+      return {
+        ...base,
+        ...binnedMeasure(method, referenceCounts, currentCounts, threshold, binning),
+        approximation: few ? null : approximate(`each bin's share is within \xB1${formatShort(2 * epsilon)}`)
+      };
+    }
+  }
+}
+function binnedMeasure(method, reference, current, threshold, binning) {
+  if (method === "chi2") {
+    const result = chiSquare(reference, current);
+    const warnings = result.smallExpected > 0.2 ? [
+      `${pct(result.smallExpected)} of the expected counts are below 5: the chi-square test is unreliable (Cochran)`
+    ] : [];
+    return {
+      value: result.pValue,
+      statistic: result.statistic,
+      measure: `p-value of Pearson's chi-square test of homogeneity (\u03C7\xB2 = ${formatShort(result.statistic)}, ${result.dof} degrees of freedom, ${result.yates ? "with Yates' correction, as scipy applies to 2x2" : "no continuity correction"}; ${binning})`,
+      driftWhen: "below",
+      drifted: result.pValue < threshold,
+      warnings
+    };
+  }
+  if (method === "psi") {
+    const value2 = psi(reference, current);
+    const band = value2 < 0.1 ? "stable" : value2 <= 0.25 ? "moderate shift" : "major shift";
+    return {
+      value: value2,
+      statistic: null,
+      measure: `population stability index (natural log; empty bins as 0.0001; < 0.1 stable, 0.1-0.25 moderate, > 0.25 major: ${band}; ${binning})`,
+      driftWhen: "at or above",
+      drifted: value2 >= threshold,
+      warnings: []
+    };
+  }
+  const value = jensenShannon(reference, current);
+  return {
+    value,
+    statistic: null,
+    measure: `Jensen-Shannon distance (square root of the divergence, natural log; 0 same, 0.833 disjoint; ${binning})`,
+    driftWhen: "at or above",
+    drifted: value >= threshold,
+    warnings: []
+  };
+}
+function categoricalDrift(current, reference, method, threshold, chosenBy) {
+  const name = current.name;
+  if (method === "ks" || method === "wasserstein") {
+    return { column: name, reason: `${method} compares numbers; "${name}" is ${current.type}` };
+  }
+  const cur = current.frequent;
+  const ref = reference.frequent;
+  if (!cur || !ref) return { column: name, reason: "no value counts in one of the profiles" };
+  if (cur.error > 0 || ref.error > 0) {
+    return {
+      column: name,
+      reason: "more than 2048 distinct values: free text or an id, not a category (set `skip: true` to say so)"
+    };
+  }
+  const keys = /* @__PURE__ */ new Map();
+  for (const [key, count, text] of ref.entries)
+    keys.set(key, { label: text ?? String(key), reference: count, current: 0 });
+  for (const [key, count, text] of cur.entries) {
+    const entry = keys.get(key);
+    if (entry) entry.current = count;
+    else keys.set(key, { label: text ?? String(key), reference: 0, current: count });
+  }
+  const entries = [...keys.values()].sort((a, b) => b.reference - a.reference || b.current - a.current);
+  const referenceCount = entries.reduce((s, e) => s + e.reference, 0);
+  const currentCount = entries.reduce((s, e) => s + e.current, 0);
+  if (referenceCount === 0 || currentCount === 0)
+    return { column: name, reason: "no values in the reference or the current data" };
+  const measure = binnedMeasure(
+    method,
+    entries.map((e) => e.reference),
+    entries.map((e) => e.current),
+    threshold,
+    "counts of each category"
+  );
+  return {
+    column: name,
+    kind: "categorical",
+    method,
+    chosenBy,
+    threshold,
+    referenceCount,
+    currentCount,
+    ...measure,
+    warnings: [...sampleWarnings(referenceCount, currentCount), ...measure.warnings],
+    approximation: null,
+    bins: entries.slice(0, 12).map((e) => ({
+      label: e.label,
+      reference: e.reference / referenceCount,
+      current: e.current / currentCount
+    }))
+  };
+}
+function decileBins(ref, cur, show2) {
+  const edges = [];
+  for (let i = 1; i < 10; i++) {
+    const edge = ref.quantile(i / 10);
+    if (edges.length === 0 || edge > edges[edges.length - 1]) edges.push(edge);
+  }
+  const counts = [];
+  const bins = [];
+  let previousRef = 0;
+  let previousCur = 0;
+  for (let i = 0; i <= edges.length; i++) {
+    const r = i === edges.length ? 1 : ref.cdf(edges[i]);
+    const c = i === edges.length ? 1 : cur.cdf(edges[i]);
+    counts.push([(r - previousRef) * ref.n, (c - previousCur) * cur.n]);
+    const label = i === 0 ? `\u2264 ${show2(edges[0] ?? ref.max)}` : i === edges.length ? `> ${show2(edges[i - 1])}` : `\u2264 ${show2(edges[i])}`;
+    bins.push({ label, reference: r - previousRef, current: c - previousCur });
+    previousRef = r;
+    previousCur = c;
+  }
+  return { counts, bins };
+}
+function valueBins(counts, show2) {
+  const totalRef = [...counts.values()].reduce((s, c) => s + c[0], 0);
+  const totalCur = [...counts.values()].reduce((s, c) => s + c[1], 0);
+  return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([value, [r, c]]) => ({ label: show2(value), reference: r / totalRef, current: c / totalCur }));
+}
+function formatShort(value) {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return "0";
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e6 || magnitude < 1e-4) return value.toExponential(3);
+  return String(Number(value.toPrecision(4)));
+}
+function pct(share) {
+  return `${Number((share * 100).toPrecision(3))}%`;
+}
+
+// src/data/report.ts
+var show = (value) => value === null || value === void 0 ? "\u2014" : typeof value === "number" ? formatShort(value) : value;
+function validateSection(result) {
+  const status = result.verdict === "skipped" ? "skipped" : result.errors > 0 ? "fail" : result.warnings > 0 ? "warn" : "pass";
+  if (result.verdict === "skipped") {
+    return {
+      title: "Data validation",
+      status,
+      headline: "no data section",
+      blocks: [{ kind: "text", text: "No data section in the config." }]
+    };
+  }
+  const blocks = [
+    {
+      kind: "text",
+      text: result.datasets.map((d) => `${d.name}: ${d.rows} rows from ${d.files.join(", ")}`).join("; ") + `. ${result.errors} error(s), ${result.warnings} warning(s).`
+    }
+  ];
+  for (const note of new Set(result.datasets.flatMap((d) => d.notes)))
+    blocks.push({ kind: "text", text: `Note: ${note}.` });
+  const findings = result.datasets.flatMap((d) => d.findings);
+  if (findings.length > 0) {
+    blocks.push({
+      kind: "table",
+      table: {
+        headers: ["", "data", "column", "rule", "what", "observed", "rows", "example rows"],
+        rows: findings.map((f) => [
+          f.severity === "error" ? "error" : "warn",
+          f.dataset,
+          f.column ?? "(dataset)",
+          f.rule,
+          f.message,
+          f.observed,
+          String(f.count),
+          f.rows.join(", ")
+        ]),
+        align: ["left", "left", "left", "left", "left", "left", "right", "left"]
+      }
+    });
+  }
+  if (result.driftNote) blocks.push({ kind: "text", text: result.driftNote });
+  if (result.drift) blocks.push(...driftBlocks(result.drift));
+  for (const dataset of result.datasets) {
+    blocks.push({
+      kind: "details",
+      summary: `Profile of ${dataset.name} (${dataset.columns.length} columns)`,
+      blocks: [
+        {
+          kind: "table",
+          table: {
+            headers: [
+              "column",
+              "type",
+              "values",
+              "nulls",
+              "distinct",
+              "min",
+              "p50",
+              "max",
+              "mean",
+              "std",
+              "top values"
+            ],
+            rows: dataset.columns.map(profileRow),
+            align: ["left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "left"]
+          }
+        },
+        {
+          kind: "text",
+          text: `Quantiles (p50) come from a KLL sketch: exact up to 1,024 values, else within \xB1${KLL_RANK_ERROR * 100}% of rank (99% confidence). Distinct counts are exact up to 2,048 values, else a HyperLogLog estimate (\xB1${(HLL_STANDARD_ERROR * 100).toFixed(2)}%, one standard error, marked \u2248). std is the sample standard deviation (n - 1).`
+        }
+      ]
+    });
+  }
+  const rows = result.datasets.map((d) => `${d.rows} ${d.name}`).join(" + ");
+  const drift = result.drift ? `, ${result.drift.drifted}/${result.drift.columns.length} columns drifted` : result.driftNote ? ", no drift reference yet" : "";
+  return {
+    title: "Data validation",
+    status,
+    headline: `${rows} rows, ${result.errors} error(s), ${result.warnings} warning(s)${drift}`,
+    blocks
+  };
+}
+function profileRow(c) {
+  const median = c.quantiles.find((q) => q.q === 0.5)?.value ?? null;
+  const distinct = c.distinct === null ? "\u2014" : `${c.distinct.exact ? "" : "\u2248"}${c.distinct.value}`;
+  const top = c.top.slice(0, 3).map((t) => `${t.value.length > 20 ? `${t.value.slice(0, 17)}...` : t.value} (${t.count})`).join(", ");
+  return [
+    c.name,
+    c.declared ? c.type : `${c.type} (inferred)`,
+    String(c.count),
+    String(c.nulls),
+    distinct,
+    show(c.min),
+    show(median),
+    show(c.max),
+    show(c.mean),
+    show(c.std),
+    top
+  ];
+}
+function driftBlocks(drift) {
+  const blocks = [];
+  const verdict = drift.datasetDrift ? `the dataset drifted (share \u2265 ${drift.maxDriftedShare}; severity ${drift.severity})` : `the dataset did not drift (it would at a share \u2265 ${drift.maxDriftedShare})`;
+  blocks.push({
+    kind: "text",
+    text: `Drift of train against ${drift.reference}: ${drift.drifted} of ${drift.columns.length} columns drifted (share ${drift.share.toFixed(2)}), so ${verdict}.`
+  });
+  if (drift.columns.length > 0) {
+    blocks.push({
+      kind: "table",
+      table: {
+        headers: ["column", "method", "value", "measure", "threshold", "drift when", "verdict", "notes"],
+        rows: drift.columns.map((c) => [
+          c.column,
+          `${c.method}${c.chosenBy === "auto" ? " (auto)" : ""}`,
+          formatShort(c.value),
+          c.measure,
+          formatShort(c.threshold),
+          `${c.driftWhen === "below" ? "<" : "\u2265"} ${formatShort(c.threshold)}`,
+          c.drifted ? "drifted" : "stable",
+          [c.approximation, ...c.warnings].filter(Boolean).join("; ")
+        ]),
+        align: ["left", "left", "right", "left", "right", "left", "left", "left"]
+      }
+    });
+  }
+  const chart = mostDrifted(drift.columns);
+  if (chart && chart.bins.length > 1) {
+    blocks.push({ kind: "chart", chart: chartOf(chart) });
+    blocks.push({
+      kind: "table",
+      table: {
+        headers: [chart.kind === "numeric" ? `${chart.column} (bin)` : chart.column, "reference %", "current %"],
+        rows: chart.bins.map((b) => [b.label, (b.reference * 100).toFixed(1), (b.current * 100).toFixed(1)]),
+        align: ["left", "right", "right"]
+      }
+    });
+  }
+  if (drift.skipped.length > 0) {
+    blocks.push({
+      kind: "details",
+      summary: `Columns without a drift check (${drift.skipped.length})`,
+      blocks: [
+        { kind: "table", table: { headers: ["column", "why"], rows: drift.skipped.map((s) => [s.column, s.reason]) } }
+      ]
+    });
+  }
+  return blocks;
+}
+function mostDrifted(columns) {
+  const score = (c) => c.driftWhen === "below" ? c.threshold / Math.max(c.value, 1e-300) : c.value / c.threshold;
+  return [...columns].sort((a, b) => score(b) - score(a))[0];
+}
+function chartOf(column) {
+  const percent2 = (share) => Number((share * 100).toFixed(1));
+  const top = Math.max(...column.bins.flatMap((b) => [b.reference, b.current])) * 100;
+  return {
+    title: `${column.column}, share of rows in percent`,
+    caption: `${column.column}: current data as bars, the reference as a line (share of rows, %).`,
+    // Mermaid labels keep letters and digits only: say "to" and "over" rather than the table's ≤ and >.
+    labels: column.bins.map((b) => b.label.replace(/^≤ /, "to ").replace(/^> /, "over ")),
+    bars: column.bins.map((b) => percent2(b.current)),
+    line: column.bins.map((b) => percent2(b.reference)),
+    range: [0, Math.ceil(top)]
+  };
+}
+function profileSection(profile, file2) {
+  const columns = profile.columns.map((c) => ({ name: c.name, type: c.type, declared: c.declared, ...c.summary }));
+  return {
+    title: `Profile of ${profile.dataset}`,
+    status: "ok",
+    headline: `${profile.rows} rows, ${profile.columns.length} columns`,
+    blocks: [
+      {
+        kind: "text",
+        text: `${profile.rows} rows from ${profile.files.length} file(s)${profile.parts > 1 ? ` (${profile.parts} parts merged)` : ""}, written to ${file2}.`
+      },
+      ...profile.notes.map((note) => ({ kind: "text", text: `Note: ${note}.` })),
+      {
+        kind: "table",
+        table: {
+          headers: ["column", "type", "values", "nulls", "distinct", "min", "p50", "max", "mean", "std", "top values"],
+          rows: columns.map(profileRow),
+          align: ["left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "left"]
+        }
+      }
+    ]
+  };
+}
+
 // src/report/sections.ts
 var MARK = {
   pass: "\u2705",
@@ -7908,70 +8891,6 @@ function indent(text) {
   return text.split("\n").map((line) => `  ${line}`).join("\n");
 }
 var num2 = (value) => value === null || value === void 0 ? "\u2014" : formatNumber(value);
-function validateSection(result) {
-  const status = result.verdict === "skipped" ? "skipped" : result.errors > 0 ? "fail" : result.warnings > 0 ? "warn" : "pass";
-  const blocks = [];
-  if (result.verdict === "skipped")
-    return {
-      title: "Data validation",
-      status,
-      headline: "no data section",
-      blocks: [{ kind: "text", text: "No data section in the config." }]
-    };
-  blocks.push({
-    kind: "text",
-    text: result.datasets.map((d) => `${d.name}: ${d.rows} rows from ${d.files.join(", ")}`).join("; ") + `. ${result.errors} error(s), ${result.warnings} warning(s).`
-  });
-  const findings = result.datasets.flatMap((d) => d.findings);
-  if (findings.length > 0) {
-    blocks.push({
-      kind: "table",
-      table: {
-        headers: ["", "data", "column", "rule", "observed", "rows", "example rows"],
-        rows: findings.map((f) => [
-          f.severity === "error" ? "error" : "warn",
-          f.dataset,
-          f.column ?? "(dataset)",
-          f.rule,
-          f.observed,
-          String(f.count),
-          f.rows.join(", ")
-        ]),
-        align: ["left", "left", "left", "left", "left", "right", "left"]
-      }
-    });
-  }
-  for (const dataset of result.datasets) {
-    blocks.push({
-      kind: "details",
-      summary: `Columns of ${dataset.name}`,
-      blocks: [
-        {
-          kind: "table",
-          table: {
-            headers: ["column", "type", "values", "nulls", "min", "max"],
-            rows: dataset.columns.map((c) => [
-              c.name,
-              c.declared ? c.type : `${c.type} (inferred)`,
-              String(c.count),
-              String(c.nulls),
-              num2(c.min),
-              num2(c.max)
-            ]),
-            align: ["left", "left", "right", "right", "right", "right"]
-          }
-        }
-      ]
-    });
-  }
-  const rows = result.datasets.map((d) => `${d.rows} ${d.name}`).join(" + ");
-  return {
-    title: "Data validation",
-    status,
-    headline: `${rows} rows, ${result.errors} error(s), ${result.warnings} warning(s)`,
-    blocks
-  };
-}
 function evaluateSection(result) {
   if (result.status === "skipped")
     return {
@@ -28443,6 +29362,7 @@ function checkEvaluate(config2, report) {
   }
 }
 function checkData(config2, report) {
+  checkDrift(config2, report);
   const schema = config2.data?.schema;
   if (!schema) return;
   for (const [name, column] of Object.entries(schema.columns)) {
@@ -28474,6 +29394,47 @@ function checkData(config2, report) {
       ["data", "schema", "rows", "min"],
       `rows.min (${schema.rows.min}) is greater than rows.max (${schema.rows.max})`
     );
+  }
+}
+var TESTS = /* @__PURE__ */ new Set(["ks", "chi2"]);
+function checkDrift(config2, report) {
+  const drift = config2.data?.drift;
+  if (!drift) return;
+  if (drift.threshold !== void 0 && drift.method === "auto") {
+    report(
+      "warning",
+      ["data", "drift", "threshold"],
+      "with method auto the statistic differs per column (a p-value for tests, a distance otherwise), so this threshold is not used",
+      "set data.drift.method, or put thresholds in data.drift.columns"
+    );
+  }
+  const pValue = (method, threshold, at) => {
+    if (method !== void 0 && TESTS.has(method) && threshold !== void 0 && threshold >= 1) {
+      report(
+        "error",
+        at,
+        `${method} is a test: its threshold is a p-value below 1, not ${threshold}`,
+        "the usual value is 0.05"
+      );
+    }
+  };
+  pValue(drift.method, drift.threshold, ["data", "drift", "threshold"]);
+  const declared = config2.data?.schema?.columns ?? {};
+  for (const [name, column] of Object.entries(drift.columns)) {
+    const at = ["data", "drift", "columns", name];
+    pValue(column.method, column.threshold, [...at, "threshold"]);
+    const type = declared[name]?.type;
+    if ((column.method === "ks" || column.method === "wasserstein") && (type === "string" || type === "category" || type === "boolean")) {
+      report(
+        "error",
+        [...at, "method"],
+        `${column.method} compares numbers, and "${name}" is declared ${type}`,
+        "use chi2, jensen_shannon or psi"
+      );
+    }
+    if (Object.keys(declared).length > 0 && !(name in declared)) {
+      report("warning", at, `"${name}" is not declared in data.schema.columns`, "check the column name");
+    }
   }
 }
 function checkTrain(config2, report) {
@@ -29132,23 +30093,26 @@ function workspaceFor(loaded) {
 }
 
 export {
-  directionOf,
-  evaluateRules,
-  formatNumber,
+  measureDrift,
+  formatShort,
   external_exports,
   NAME_PATTERN,
   NAME_RULE,
+  directionOf,
+  evaluateRules,
+  formatNumber,
   gateSection,
   renderMarkdownTable,
   markdownTableRow,
   renderTextTable,
+  validateSection,
+  profileSection,
   renderMarkdown,
   markdownHeading,
   blockToMarkdown,
   isSafeUrl,
   renderHeadline,
   renderText,
-  validateSection,
   evaluateSection,
   publishSection,
   CACHE_BACKENDS,

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   GATE_RESULT_FORMAT,
   KIT_VERSION
-} from "./chunk-TKNEU5H6.js";
+} from "./chunk-4KTAN6IW.js";
 import {
   NAME_PATTERN,
   blockToMarkdown,
@@ -12,15 +12,17 @@ import {
   markdownHeading,
   markdownTableRow,
   renderMarkdownTable
-} from "./chunk-VCPUFKR7.js";
+} from "./chunk-ILD44PUT.js";
+import {
+  relativePathProblem
+} from "./chunk-H6UPHFKP.js";
 import {
   ExternalError,
   InputError,
   UsageError,
   UserError,
-  isErrnoException,
-  relativePathProblem
-} from "./chunk-4MICSIQX.js";
+  isErrnoException
+} from "./chunk-XOZC47AQ.js";
 import {
   require_tunnel,
   require_undici

@@ -5,11 +5,11 @@ import {
   formatNumber,
   planSweep,
   renderMarkdown
-} from "./chunk-VCPUFKR7.js";
+} from "./chunk-ILD44PUT.js";
 import {
   ExitCode,
   UsageError
-} from "./chunk-4MICSIQX.js";
+} from "./chunk-XOZC47AQ.js";
 
 // src/train/sweep-stages.ts
 import { mkdir, writeFile } from "node:fs/promises";

@@ -1,11 +1,13 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
+  describePathProblem,
+  relativePathProblem
+} from "./chunk-H6UPHFKP.js";
+import {
   ExternalError,
   InputError,
-  describePathProblem,
-  isErrnoException,
-  relativePathProblem
-} from "./chunk-4MICSIQX.js";
+  isErrnoException
+} from "./chunk-XOZC47AQ.js";
 
 // src/store/keys.ts
 function checkKey(key) {

@@ -1,0 +1,39 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  RepeatWriter,
+  findRepeats,
+  scanRange
+} from "./chunks/chunk-77FXKEEL.js";
+import "./chunks/chunk-LKTX6OBX.js";
+import "./chunks/chunk-PH4FNO6N.js";
+import "./chunks/chunk-XOZC47AQ.js";
+import "./chunks/chunk-RZGYXAJU.js";
+
+// src/data/scan-worker.ts
+import { parentPort, workerData } from "node:worker_threads";
+var setup = workerData;
+var repeats = new RepeatWriter(setup.spillDir, setup.writer, setup.partitionBits);
+var port = parentPort;
+port?.on("message", (message) => {
+  if (message.type === "repeats") {
+    const rowStart = new Map(message.rowStart);
+    const found = message.checks.map(
+      (check) => findRepeats(setup.spillDir, check, setup.partitionBits, rowStart, message.partitions)
+    );
+    port.postMessage({ type: "repeats", found });
+    return;
+  }
+  if (message.type === "close") {
+    repeats.flush();
+    port.postMessage({ type: "closed" });
+    return;
+  }
+  repeats.range = message.task.id;
+  scanRange(setup.plan, message.task, setup.plan.checks > 0 ? repeats : null).then(
+    (result) => port.postMessage({ type: "result", result }),
+    (error) => port.postMessage({
+      type: "failed",
+      message: error instanceof Error ? error.stack ?? error.message : String(error)
+    })
+  );
+});

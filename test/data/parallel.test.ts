@@ -89,4 +89,31 @@ describe("byte ranges and worker threads", () => {
       { value: "z", count: 300 },
     ]);
   });
+
+  it("read a range that starts inside a multi-byte character as the valid UTF-8 it is", async () => {
+    const dir = await tempDir();
+    // Three- and four-byte characters on every line: ranges of 101 bytes start inside many of them.
+    const lines = ["id,word"];
+    for (let i = 0; i < 400; i++) lines.push(`${i},${["日本語", "😀x", "ünï", "plain"][i % 4]}`);
+    await writeFiles(dir, { "words.csv": `${lines.join("\n")}\n` });
+    const data = configOf("version: 1\nmodel: { name: demo }\ndata:\n  train: words.csv\n", dir).data!;
+    const whole = await validateDatasets(data, dir, { workers: 1, rangeBytes: 1 << 30 });
+    const ranges = await validateDatasets(data, dir, { workers: 2, rangeBytes: 101, parallelFrom: 0 });
+    expect(ranges.result.datasets).toEqual(whole.result.datasets);
+    const top = whole.result.datasets[0]?.columns.find((c) => c.name === "word")?.top;
+    expect(top?.map((t) => `${t.value} ${t.count}`).sort()).toEqual(["plain 100", "ünï 100", "日本語 100", "😀x 100"]);
+  });
+
+  it("name the row and byte of invalid UTF-8 in a later range", async () => {
+    const dir = await tempDir();
+    const lines = Array.from({ length: 600 }, (_, i) => `${i},ünï`);
+    const head = Buffer.from(`id,word\n${lines.join("\n")}\n500,`);
+    await writeFiles(dir, { "words.csv": Buffer.concat([head, Buffer.from([0xe6, 0x97, 0x28]), Buffer.from("\n")]) });
+    const data = configOf("version: 1\nmodel: { name: demo }\ndata:\n  train: words.csv\n", dir).data!;
+    const error: unknown = await validateDatasets(data, dir, { workers: 2, rangeBytes: 101, parallelFrom: 0 }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect((error as Error).message).toBe(`words.csv: not valid UTF-8 (row 602, byte ${head.length})`);
+  });
 });

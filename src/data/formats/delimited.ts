@@ -112,7 +112,13 @@ export class DelimitedReader {
     if (n === 0) this.eof = true;
     this.filled += n;
     buf[this.filled] = LF;
-    // UTF-8 never puts a line-feed byte inside a character, so everything up to the last LF can be checked now.
+    // Before alignment the buffer may start inside a character: checking starts at the first record.
+    if (this.aligned) this.checkUtf8();
+  }
+
+  /** Checks the UTF-8 of the bytes read since the last check (up to the last line end: no character spans one). */
+  private checkUtf8(): void {
+    const buf = this.buffer;
     const safe = this.eof ? this.filled : buf.lastIndexOf(LF, this.filled - 1) + 1;
     if (safe > this.validated && this.badUtf8At === Infinity) {
       if (!isUtf8(buf.subarray(this.validated, safe)))
@@ -159,6 +165,9 @@ export class DelimitedReader {
       }
       this.p = p;
       this.aligned = true;
+      // UTF-8 is checked from the first record on (a line end is never inside a character).
+      this.validated = p;
+      this.checkUtf8();
     }
     const { delimiter, stopAt } = this.options;
     const classes = this.classes;

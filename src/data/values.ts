@@ -5,7 +5,8 @@
 
 export const parsed = { value: 0, integer: false };
 
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+/** 10^0 .. 10^22: the powers of ten that are exact doubles. */
+export const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 function isSpace(byte: number): boolean {
   return byte === 32 || byte === 9;

@@ -42,12 +42,55 @@ export interface DelimitedOptions {
   buffer?: Buffer;
 }
 
-export class DelimitedReader {
-  /** Field spans of the current record: buffer[starts[i], ends[i]). */
-  starts = new Int32Array(64);
-  ends = new Int32Array(64);
+/**
+ * Records parsed in one go, as field spans of the reader's buffer: field f of record r is
+ * buffer[starts[r * stride + f], ends[r * stride + f]). A record with more than `stride` fields keeps its first
+ * `stride` (fieldCounts says how many it had). Valid until the reader's next fill().
+ */
+export class RecordBatch {
+  starts: Int32Array;
+  ends: Int32Array;
   /** 0 unquoted, 1 quoted (so an empty quoted field is "", not missing). */
-  quoted = new Uint8Array(64);
+  quoted: Uint8Array;
+  readonly fieldCounts: Int32Array;
+  /** Each record's span in the buffer, without its line end. */
+  readonly recordStarts: Int32Array;
+  readonly contentEnds: Int32Array;
+  /** Records in the batch now. */
+  size = 0;
+
+  constructor(
+    /** Records the batch holds at most. */
+    readonly capacity: number,
+    /** Field slots per record (at least 1). */
+    public stride: number,
+    /** Whether the stride grows to hold every field of a record (a batch of one record only). */
+    readonly growable = false,
+  ) {
+    if (growable && capacity !== 1) throw new Error("only a batch of one record can grow");
+    this.stride = Math.max(1, stride);
+    this.starts = new Int32Array(capacity * this.stride);
+    this.ends = new Int32Array(capacity * this.stride);
+    this.quoted = new Uint8Array(capacity * this.stride);
+    this.fieldCounts = new Int32Array(capacity);
+    this.recordStarts = new Int32Array(capacity);
+    this.contentEnds = new Int32Array(capacity);
+  }
+
+  grow(fields: number): void {
+    this.stride = Math.max(fields, this.stride * 2);
+    this.starts = new Int32Array(this.capacity * this.stride);
+    this.ends = new Int32Array(this.capacity * this.stride);
+    this.quoted = new Uint8Array(this.capacity * this.stride);
+  }
+}
+
+export class DelimitedReader {
+  /** Field spans of the current record (after next()): buffer[starts[i], ends[i]). */
+  starts: Int32Array;
+  ends: Int32Array;
+  /** 0 unquoted, 1 quoted (so an empty quoted field is "", not missing). */
+  quoted: Uint8Array;
   fieldCount = 0;
   /** The current record's span in the buffer, without its line end. */
   recordStart = 0;
@@ -67,6 +110,10 @@ export class DelimitedReader {
   private aligned: boolean;
   private bomChecked: boolean;
   private readonly classes = new Uint8Array(256);
+  /** next()'s one-record batch. */
+  private readonly single = new RecordBatch(1, 64, true);
+  /** An unreadable record found after the records before it in the same batch: thrown by the next call. */
+  private failure: Error | null = null;
 
   constructor(private readonly options: DelimitedOptions) {
     this.classes[options.delimiter] = 1;
@@ -76,6 +123,9 @@ export class DelimitedReader {
     this.base = options.offset;
     this.aligned = !options.align;
     this.bomChecked = !options.atFileStart;
+    this.starts = this.single.starts;
+    this.ends = this.single.ends;
+    this.quoted = this.single.quoted;
   }
 
   /** File offset where the next record starts (after DONE: where reading stopped). */
@@ -129,6 +179,21 @@ export class DelimitedReader {
 
   /** Parses the next record: RECORD (its fields are set), MORE (call fill() first) or DONE. */
   next(): number {
+    const single = this.single;
+    const got = this.nextBatch(single);
+    if (got === RECORD) {
+      this.starts = single.starts;
+      this.ends = single.ends;
+      this.quoted = single.quoted;
+      this.fieldCount = single.fieldCounts[0]!;
+      this.recordStart = single.recordStarts[0]!;
+      this.contentEnd = single.contentEnds[0]!;
+    }
+    return got;
+  }
+
+  /** Drops a byte order mark and skips to the first record start: false when that needs more bytes (or at the end). */
+  private prepare(): number {
     const buf = this.buffer;
     const filled = this.filled;
     const eof = this.eof;
@@ -169,147 +234,227 @@ export class DelimitedReader {
       this.validated = p;
       this.checkUtf8();
     }
-    const { delimiter, stopAt } = this.options;
+    return RECORD;
+  }
+
+  /**
+   * Parses the records in the buffer into `batch`, up to its capacity: RECORD (batch.size records), MORE (call fill()
+   * first) or DONE. An unreadable record after readable ones in the same batch is thrown by the next call.
+   */
+  nextBatch(batch: RecordBatch): number {
+    batch.size = 0;
+    if (this.failure !== null) {
+      const failure = this.failure;
+      this.failure = null;
+      throw failure;
+    }
+    if (!this.bomChecked || !this.aligned) {
+      const got = this.prepare();
+      if (got !== RECORD) return got;
+    }
+    const buf = this.buffer;
+    const filled = this.filled;
+    const eof = this.eof;
     const classes = this.classes;
-    let starts = this.starts;
-    let ends = this.ends;
-    let quoted = this.quoted;
-    for (;;) {
-      const p = this.p;
-      if (this.firstStart < 0) this.firstStart = this.base + p;
-      if (this.base + p >= stopAt) return DONE;
-      let q = p;
-      let nf = 0;
-      let next = -1;
-      let contentEnd = -1;
-      for (;;) {
-        if (nf === starts.length) {
-          this.growFields();
-          starts = this.starts;
-          ends = this.ends;
-          quoted = this.quoted;
-        }
-        if (q >= filled) {
-          if (!eof) return MORE;
-          if (q === p) return DONE; // nothing left
-          // The last record has no line end and ends in an empty field ("a,b," at the end of the file).
-          starts[nf] = q;
-          ends[nf] = q;
-          quoted[nf++] = 0;
-          contentEnd = next = q;
+    const delimiter = this.options.delimiter;
+    const stop = this.options.stopAt - this.base;
+    const { capacity, fieldCounts, recordStarts, contentEnds } = batch;
+    let { stride, starts, ends, quoted } = batch;
+    let n = 0;
+    let p = this.p;
+    let got = RECORD;
+    try {
+      records: while (n < capacity) {
+        if (this.firstStart < 0) this.firstStart = this.base + p;
+        if (p >= stop) {
+          got = DONE;
           break;
         }
-        if (buf[q] === QUOTE) {
-          let from = q + 1;
-          let escaped = false;
-          let close = -1;
-          for (;;) {
-            const found = buf.indexOf(QUOTE, from);
-            if (found < 0 || found >= filled) break;
-            if (found + 1 >= filled && !eof) break;
-            if (buf[found + 1] === QUOTE) {
-              escaped = true;
-              from = found + 2;
-              continue;
-            }
-            close = found;
-            break;
-          }
-          if (close < 0) {
-            if (!eof) return MORE;
-            throw new DataReadError(
-              this.options.file,
-              "a quoted field is never closed (unterminated quote)",
-              this.base + q,
-              this.records,
-              { hint: "check this record for a missing closing quote" },
-            );
-          }
-          starts[nf] = q + 1;
-          ends[nf] = close;
-          // Escaped quotes are undone once the record is complete (a partial record is parsed again later).
-          quoted[nf++] = escaped ? 2 : 1;
-          q = close + 1;
+        const row = n * stride;
+        let q = p;
+        let nf = 0;
+        let escapes = false;
+        let contentEnd = -1;
+        let next = -1;
+        for (;;) {
           if (q >= filled) {
-            if (!eof) return MORE;
+            if (!eof) {
+              got = MORE;
+              break records;
+            }
+            if (q === p) {
+              got = DONE; // nothing left
+              break records;
+            }
+            // The last record has no line end and ends in an empty field ("a,b," at the end of the file).
+            if (nf < stride) {
+              starts[row + nf] = q;
+              ends[row + nf] = q;
+              quoted[row + nf] = 0;
+            }
+            nf++;
             contentEnd = next = q;
             break;
           }
-          const c = buf[q]!;
-          if (c === delimiter) {
-            q++;
-            continue;
+          if (buf[q] === QUOTE) {
+            const close = this.closingQuote(q + 1, filled, eof);
+            if (close === NEEDS_MORE) {
+              got = MORE;
+              break records;
+            }
+            if (close < 0) {
+              throw new DataReadError(
+                this.options.file,
+                "a quoted field is never closed (unterminated quote)",
+                this.base + q,
+                this.records,
+                { hint: "check this record for a missing closing quote" },
+              );
+            }
+            const escaped = this.escaped;
+            if (nf < stride) {
+              starts[row + nf] = q + 1;
+              ends[row + nf] = close;
+              // Escaped quotes are undone once the record is complete (a partial record is parsed again later).
+              quoted[row + nf] = escaped ? 2 : 1;
+            }
+            nf++;
+            escapes ||= escaped;
+            q = close + 1;
+            if (q >= filled) {
+              if (!eof) {
+                got = MORE;
+                break records;
+              }
+              contentEnd = next = q;
+              break;
+            }
+            const c = buf[q]!;
+            if (c === delimiter) {
+              q++;
+              continue;
+            }
+            if (c !== LF && c !== CR) {
+              throw new DataReadError(
+                this.options.file,
+                "unexpected text after a closing quote",
+                this.base + q,
+                this.records,
+                { hint: 'inside a quoted field, write a quote as two quotes ("")' },
+              );
+            }
+          } else {
+            let r = q;
+            while (classes[buf[r]!] === 0) r++; // stops at the sentinel at buf[filled] at the latest
+            if (r >= filled && !eof) {
+              got = MORE;
+              break records;
+            }
+            if (nf < stride) {
+              starts[row + nf] = q;
+              ends[row + nf] = r;
+              quoted[row + nf] = 0;
+            }
+            nf++;
+            if (r >= filled) {
+              contentEnd = next = r;
+              break;
+            }
+            q = r;
+            if (buf[r] === delimiter) {
+              q++;
+              continue;
+            }
           }
-          if (c !== LF && c !== CR) {
-            throw new DataReadError(
-              this.options.file,
-              "unexpected text after a closing quote",
-              this.base + q,
-              this.records,
-              { hint: 'inside a quoted field, write a quote as two quotes ("")' },
-            );
+          // buf[q] is a line end.
+          contentEnd = q;
+          if (buf[q] === CR) {
+            if (q + 1 >= filled && !eof) {
+              got = MORE;
+              break records;
+            }
+            next = buf[q + 1] === LF ? q + 2 : q + 1;
+          } else {
+            next = q + 1;
           }
-        } else {
-          let r = q;
-          while (classes[buf[r]!] === 0) r++; // stops at the sentinel at buf[filled] at the latest
-          if (r >= filled && !eof) return MORE;
-          starts[nf] = q;
-          ends[nf] = r;
-          quoted[nf++] = 0;
-          if (r >= filled) {
-            contentEnd = next = r;
-            break;
-          }
-          q = r;
-          if (buf[r] === delimiter) {
-            q++;
-            continue;
+          break;
+        }
+        if (nf > stride && batch.growable) {
+          // Read the record again with room for all of its fields.
+          batch.grow(nf);
+          ({ stride, starts, ends, quoted } = batch);
+          continue;
+        }
+        if (this.base + contentEnd > this.badUtf8At) {
+          throw new DataReadError(this.options.file, "not valid UTF-8", this.badUtf8At, this.records, {
+            hint: "save the file as UTF-8",
+          });
+        }
+        const recordStart = p;
+        p = next;
+        if (nf === 1 && quoted[row] === 0 && starts[row] === ends[row]) continue; // a blank line
+        if (escapes) {
+          const kept = Math.min(nf, stride);
+          for (let i = row; i < row + kept; i++) {
+            if (quoted[i] === 2) {
+              ends[i] = unescape(buf, starts[i]!, ends[i]!);
+              quoted[i] = 1;
+            }
           }
         }
-        // buf[q] is a line end.
-        contentEnd = q;
-        if (buf[q] === CR) {
-          if (q + 1 >= filled && !eof) return MORE;
-          next = buf[q + 1] === LF ? q + 2 : q + 1;
-        } else {
-          next = q + 1;
-        }
-        break;
+        fieldCounts[n] = nf;
+        recordStarts[n] = recordStart;
+        contentEnds[n] = contentEnd;
+        n++;
+        this.records++;
       }
-      if (this.base + contentEnd > this.badUtf8At) {
-        throw new DataReadError(this.options.file, "not valid UTF-8", this.badUtf8At, this.records, {
-          hint: "save the file as UTF-8",
-        });
-      }
-      this.p = next;
-      if (nf === 1 && quoted[0] === 0 && starts[0] === ends[0]) continue; // a blank line
-      for (let i = 0; i < nf; i++) {
-        if (quoted[i] === 2) {
-          ends[i] = unescape(buf, starts[i]!, ends[i]!);
-          quoted[i] = 1;
-        }
-      }
-      this.fieldCount = nf;
-      this.recordStart = p;
-      this.contentEnd = contentEnd;
-      this.records++;
+    } catch (error) {
+      this.p = p;
+      if (n === 0) throw error;
+      this.failure = error as Error;
+      batch.size = n;
       return RECORD;
     }
+    this.p = p;
+    batch.size = n;
+    return n > 0 ? RECORD : got;
   }
 
-  private growFields(): void {
-    const size = this.starts.length * 2;
-    const starts = new Int32Array(size);
-    starts.set(this.starts);
-    const ends = new Int32Array(size);
-    ends.set(this.ends);
-    const quoted = new Uint8Array(size);
-    quoted.set(this.quoted);
-    this.starts = starts;
-    this.ends = ends;
-    this.quoted = quoted;
+  /** Set by closingQuote: whether the field held "" escapes. */
+  private escaped = false;
+
+  /**
+   * The closing quote of the quoted field whose text starts at `from` (after its opening quote); NEEDS_MORE when the
+   * buffer ends first, -1 when the file does.
+   */
+  private closingQuote(from: number, filled: number, eof: boolean): number {
+    const buf = this.buffer;
+    let escaped = false;
+    let at = from;
+    for (;;) {
+      // Short fields are scanned here; a long one by indexOf (a native call costs more than a few bytes' loop).
+      let found = -1;
+      const near = Math.min(filled, at + 64);
+      while (at < near && buf[at] !== QUOTE) at++;
+      if (at < near) found = at;
+      else if (at < filled) {
+        found = buf.indexOf(QUOTE, at);
+        if (found >= filled) found = -1;
+      }
+      if (found < 0) return eof ? -1 : NEEDS_MORE;
+      if (found + 1 >= filled && !eof) return NEEDS_MORE;
+      if (buf[found + 1] === QUOTE) {
+        escaped = true;
+        at = found + 2;
+        continue;
+      }
+      this.escaped = escaped;
+      return found;
+    }
   }
 }
+
+const NEEDS_MORE = -2;
 
 /** Turns each "" in buf[start, end) into ", in place; returns the new end. */
 function unescape(buf: Buffer, start: number, end: number): number {

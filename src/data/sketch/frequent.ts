@@ -48,6 +48,18 @@ export class FrequentItems {
     this.insert(key, 1, this.error === 0 ? textOf(bytes, start, end) : null);
   }
 
+  /** Counts `count` occurrences of bytes[start, end) at once (see add). */
+  addCount(key: number, count: number, bytes: Uint8Array, start: number, end: number): void {
+    const slot = this.find(key);
+    if (slot >= 0) {
+      this.counts[slot]! += count;
+      if (this.texts[slot] === null) this.texts[slot] = textOf(bytes, start, end);
+      return;
+    }
+    if (this.used === FREQUENT_CAPACITY) this.purge();
+    this.insert(key, count, this.error === 0 || count > 1 ? textOf(bytes, start, end) : null);
+  }
+
   /** The key's slot, or -1. Keys are integers below 2^53; `key | 0` keeps their low 32 bits, hash bits all. */
   private find(key: number): number {
     const index = this.index;

@@ -1,5 +1,5 @@
 import type { ColumnType } from "../config/schema/data.ts";
-import { hashBytes, hashed, hashKey, hashNumber, keyParts } from "./sketch/hash.ts";
+import { addNumbersToRegisters, hashBytes, hashed, hashKey, hashNumber, KeySet, keyParts } from "./sketch/hash.ts";
 import { FREQUENT_CAPACITY, FrequentItems, type FrequentState } from "./sketch/frequent.ts";
 import { decodeRegisters, encodeRegisters, HyperLogLog } from "./sketch/hll.ts";
 import { KllSketch, type KllState } from "./sketch/kll.ts";
@@ -119,7 +119,7 @@ export class ColumnAccumulator {
   readonly checks: Record<string, Tally> = {};
   private readonly kind: ValueKind;
   private readonly rules: ColumnRules | null;
-  private readonly allowed: Set<number> | null;
+  private readonly allowed: KeySet | null;
   private readonly pattern: RegExp | null;
   private readonly integerOnly: boolean;
   private readonly readsNumbers: boolean;
@@ -137,7 +137,7 @@ export class ColumnAccumulator {
   ) {
     this.kind = plan.kind;
     this.rules = plan.rules;
-    this.allowed = plan.rules?.allowed ? new Set(plan.rules.allowed) : null;
+    this.allowed = plan.rules?.allowed ? new KeySet(plan.rules.allowed) : null;
     this.pattern = plan.rules?.regex ? new RegExp(`^(?:${plan.rules.regex})$`, "u") : null;
     this.integerOnly = plan.declared === "integer";
     this.textChecks = this.allowed !== null || this.pattern !== null || plan.rules?.unique === true;
@@ -459,13 +459,7 @@ export class ColumnAccumulator {
       (this.hll as HyperLogLog).add(hashed.h1, hashed.h2);
     }
     // ... then HyperLogLog, in its own loop.
-    if (i < count) {
-      const hll = this.hll as HyperLogLog;
-      for (; i < count; i++) {
-        hashNumber(batch[i]!);
-        hll.add(hashed.h1, hashed.h2);
-      }
-    }
+    if (i < count) addNumbersToRegisters((this.hll as HyperLogLog).registers, batch, i, count);
   }
 
   /** More distinct numbers than the exact table holds: from now on HyperLogLog counts them (all of them). */
@@ -491,7 +485,7 @@ export class ColumnAccumulator {
   private textRules(bytes: Uint8Array, start: number, end: number, record: number, hashedAlready: boolean): void {
     if (!hashedAlready) hashBytes(bytes, start, end);
     const { h1, h2 } = hashed;
-    if (this.allowed && !this.allowed.has(hashKey(h1, h2)))
+    if (this.allowed && !this.allowed.has(h1, h2))
       addToTally(this.checks, "values", record, () => utf8(bytes, start, end));
     if (this.pattern && !this.pattern.test(utf8(bytes, start, end)))
       addToTally(this.checks, "regex", record, () => utf8(bytes, start, end));

@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { FREQUENT_CAPACITY, FrequentItems } from "../../src/data/sketch/frequent.ts";
-import { hashBytes, hashed, hashKey, Random } from "../../src/data/sketch/hash.ts";
+import {
+  addNumbersToRegisters,
+  hashBytes,
+  hashed,
+  hashKey,
+  hashNumber,
+  KeySet,
+  Random,
+} from "../../src/data/sketch/hash.ts";
 import { HLL_STANDARD_ERROR, HyperLogLog } from "../../src/data/sketch/hll.ts";
-import { KLL_K, KLL_RANK_ERROR, KllSketch, KllView } from "../../src/data/sketch/kll.ts";
+import { KLL_K, KLL_RANK_ERROR, KllSketch, KllView, sortNumbers } from "../../src/data/sketch/kll.ts";
 import { mergeMoments, Moments, sampleStd } from "../../src/data/sketch/moments.ts";
 import { NumberCounts } from "../../src/data/sketch/numbers.ts";
 
@@ -186,5 +194,64 @@ describe("moments and exact number counts", () => {
       [1, 2],
       [2, 1],
     ]);
+  });
+});
+
+describe("the sketches' own loops give what the built-ins give", () => {
+  it("sortNumbers orders as Float64Array.prototype.sort, -0 before 0 and ties included", () => {
+    const random = new Random(17);
+    for (const size of [0, 1, 2, 5, 17, 18, 100, 1000, 5000]) {
+      for (const kind of ["uniform", "ties", "sorted", "reversed", "zeros"]) {
+        const values = new Float64Array(size + 3);
+        for (let i = 0; i < size; i++) {
+          const u = random.next();
+          values[i] =
+            kind === "uniform"
+              ? (u / 65536 - 32768) / 7
+              : kind === "ties"
+                ? u % 5
+                : kind === "sorted"
+                  ? i
+                  : kind === "reversed"
+                    ? size - i
+                    : [0, -0, 1, -1][u % 4]!;
+        }
+        const expected = values.slice(0, size).sort();
+        sortNumbers(values, size);
+        // Object.is tells -0 from 0, which toEqual on typed arrays would not.
+        expect(Array.from(values.subarray(0, size), (v, i) => Object.is(v, expected[i]))).not.toContain(false);
+      }
+    }
+  });
+
+  it("addNumbersToRegisters sets the registers HyperLogLog.add sets after hashNumber", () => {
+    const values = Float64Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? -0 : (i * 7919) / 13 - 900));
+    const one = new HyperLogLog();
+    for (const value of values) {
+      hashNumber(value);
+      one.add(hashed.h1, hashed.h2);
+    }
+    const many = new HyperLogLog();
+    addNumbersToRegisters(many.registers, values, 0, values.length);
+    expect(many.registers).toEqual(one.registers);
+  });
+
+  it("KeySet holds exactly the keys it was given", () => {
+    const key = (text: string): [number, number, number] => {
+      const bytes = Buffer.from(text);
+      hashBytes(bytes, 0, bytes.length);
+      return [hashKey(hashed.h1, hashed.h2), hashed.h1, hashed.h2];
+    };
+    const set = new KeySet(Array.from({ length: 40 }, (_, i) => key(`in${i}`)[0]));
+    for (let i = 0; i < 40; i++) expect(set.has(...(key(`in${i}`).slice(1) as [number, number]))).toBe(true);
+    for (let i = 0; i < 1000; i++) expect(set.has(...(key(`out${i}`).slice(1) as [number, number]))).toBe(false);
+  });
+
+  it("Random.below is the remainder of next() for every bound", () => {
+    const a = new Random(3);
+    const b = new Random(3);
+    for (const bound of [1, 2, 3, 8, 1024, 1000, 2 ** 31, 2 ** 31 + 1, 4294967295]) {
+      for (let i = 0; i < 100; i++) expect(a.below(bound)).toBe(b.next() % bound);
+    }
   });
 });

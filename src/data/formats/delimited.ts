@@ -109,16 +109,15 @@ export class DelimitedReader {
   private badUtf8At = Infinity;
   private aligned: boolean;
   private bomChecked: boolean;
-  private readonly classes = new Uint8Array(256);
+  /** The delimiter or the carriage return, whichever is greater: bytes above it end no unquoted field. */
+  private readonly high: number;
   /** next()'s one-record batch. */
   private readonly single = new RecordBatch(1, 64, true);
   /** An unreadable record found after the records before it in the same batch: thrown by the next call. */
   private failure: Error | null = null;
 
   constructor(private readonly options: DelimitedOptions) {
-    this.classes[options.delimiter] = 1;
-    this.classes[LF] = 1;
-    this.classes[CR] = 1;
+    this.high = Math.max(options.delimiter, CR);
     this.buffer = options.buffer ?? Buffer.allocUnsafeSlow(CHUNK);
     this.base = options.offset;
     this.aligned = !options.align;
@@ -143,7 +142,7 @@ export class DelimitedReader {
       this.filled -= this.p;
       this.p = 0;
     }
-    if (this.filled >= buf.length - 1) {
+    if (this.filled >= buf.length - 2) {
       if (buf.length >= MAX_RECORD_BYTES) {
         throw new DataReadError(
           this.options.file,
@@ -157,11 +156,13 @@ export class DelimitedReader {
       buf.copy(grown, 0, 0, this.filled);
       this.buffer = buf = grown;
     }
-    // One byte stays free for a sentinel line end after the data: the field loop then needs no bounds check.
-    const n = await this.options.reader.read(buf, this.filled, buf.length - this.filled - 1);
+    // Two bytes stay free for sentinels after the data: a line end (the field loop then needs no bounds check) and a
+    // quote (a search for a closing quote stops there, not in stale bytes further on).
+    const n = await this.options.reader.read(buf, this.filled, buf.length - this.filled - 2);
     if (n === 0) this.eof = true;
     this.filled += n;
     buf[this.filled] = LF;
+    buf[this.filled + 1] = QUOTE;
     // Before alignment the buffer may start inside a character: checking starts at the first record.
     if (this.aligned) this.checkUtf8();
   }
@@ -255,7 +256,7 @@ export class DelimitedReader {
     const buf = this.buffer;
     const filled = this.filled;
     const eof = this.eof;
-    const classes = this.classes;
+    const high = this.high;
     const delimiter = this.options.delimiter;
     const stop = this.options.stopAt - this.base;
     const { capacity, fieldCounts, recordStarts, contentEnds } = batch;
@@ -345,7 +346,9 @@ export class DelimitedReader {
             }
           } else {
             let r = q;
-            while (classes[buf[r]!] === 0) r++; // stops at the sentinel at buf[filled] at the latest
+            let c = 0;
+            // Stops at the sentinel at buf[filled] at the latest. Most bytes are above `high`: one comparison each.
+            while ((c = buf[r]!) > high || (c !== delimiter && c !== LF && c !== CR)) r++;
             if (r >= filled && !eof) {
               got = MORE;
               break records;
@@ -432,16 +435,9 @@ export class DelimitedReader {
     let escaped = false;
     let at = from;
     for (;;) {
-      // Short fields are scanned here; a long one by indexOf (a native call costs more than a few bytes' loop).
-      let found = -1;
-      const near = Math.min(filled, at + 64);
-      while (at < near && buf[at] !== QUOTE) at++;
-      if (at < near) found = at;
-      else if (at < filled) {
-        found = buf.indexOf(QUOTE, at);
-        if (found >= filled) found = -1;
-      }
-      if (found < 0) return eof ? -1 : NEEDS_MORE;
+      // The sentinel quote at buf[filled + 1] ends the search at the latest.
+      const found = buf.indexOf(QUOTE, at);
+      if (found >= filled) return eof ? -1 : NEEDS_MORE;
       if (found + 1 >= filled && !eof) return NEEDS_MORE;
       if (buf[found + 1] === QUOTE) {
         escaped = true;

@@ -14,10 +14,28 @@ import { EXAMPLE_ROWS, type Tally } from "./tally.ts";
  * would be counted as a repeat.
  */
 
-/** u32 words per record before its text: h1, h2, range, record, offset low, offset high, text bytes. */
-const HEAD = 7;
+/**
+ * A spilled row is u32 words: h1, h2, the range (low 24 bits) with where the value is (high 8 bits: nothing, a file
+ * offset or its text), the record within the range, then the offset (2 words) or the text's length and its bytes.
+ * A row of the duplicate-rows check is 4 words (16 bytes): its value is never shown.
+ */
+const HEAD = 4;
+const AT_NOTHING = 0;
+const AT_OFFSET = 1;
+const AT_TEXT = 2;
+/** Ranges are numbered in 24 bits (16 million ranges of at least 8 MiB is more than any dataset a run reads). */
+const MAX_RANGE = 0xffffff;
+/** Text kept for a value without an offset (gzip sources), at most. */
+const MAX_TEXT = 240;
 const BUFFER_WORDS = 4 << 10;
-const NO_OFFSET = 0xffffffff;
+/** The longest spilled row: the head, the text's length and the text. */
+const MAX_ROW_WORDS = HEAD + 1 + MAX_TEXT / 4;
+
+/** The words after a row's head. */
+function tailWords(headWord: number, records: Uint32Array, at: number): number {
+  const where = headWord >>> 24;
+  return where === AT_NOTHING ? 0 : where === AT_OFFSET ? 2 : 1 + Math.ceil(records[at + HEAD]! / 4);
+}
 
 export interface RepeatExample {
   row: number;
@@ -35,11 +53,13 @@ export interface RepeatTally {
 }
 
 export class RepeatWriter implements RepeatSink {
-  private readonly buffers: (Uint32Array | undefined)[] = [];
-  private readonly used: number[] = [];
+  /** One buffer per (check, partition) slot, made when the slot gets its first row. */
+  private readonly buffers: Uint32Array[] = [];
+  private used = new Int32Array(0);
   /** Open files, by slot: a partition file is appended to many times. */
   private readonly files: (number | undefined)[] = [];
   private readonly partitions: number;
+  private readonly shift: number;
   /** The range being read: records are numbered within it. */
   range = 0;
   offset = -1;
@@ -47,9 +67,11 @@ export class RepeatWriter implements RepeatSink {
   constructor(
     private readonly dir: string,
     private readonly writer: number,
-    private readonly partitionBits: number,
+    partitionBits: number,
   ) {
     this.partitions = 2 ** partitionBits;
+    // h1's top bits pick the partition (a shift by 32 would be a shift by 0 in JavaScript).
+    this.shift = partitionBits === 0 ? 0 : 32 - partitionBits;
   }
 
   add(
@@ -61,36 +83,48 @@ export class RepeatWriter implements RepeatSink {
     start: number,
     end: number,
   ): void {
-    const offset = this.offset;
-    const partition = this.partitionBits === 0 ? 0 : h1 >>> (32 - this.partitionBits);
+    const range = this.range;
+    if (range > MAX_RANGE) throw new Error(`range ${range} is beyond the ${MAX_RANGE + 1} the repeat checks number`);
+    const partition = this.shift === 0 ? 0 : h1 >>> this.shift;
     const slot = check * this.partitions + partition;
-    let buffer = this.buffers[slot];
-    if (buffer === undefined) {
-      buffer = this.buffers[slot] = new Uint32Array(BUFFER_WORDS);
-      this.used[slot] = 0;
-    }
-    const textBytes = offset >= 0 || bytes === null ? null : bytes.subarray(start, Math.min(end, start + 240));
-    const words = HEAD + (textBytes === null ? 0 : Math.ceil(textBytes.length / 4));
-    if (this.used[slot]! + words > BUFFER_WORDS) this.flushSlot(slot, check, partition);
+    const buffer = this.buffers[slot] ?? this.open(slot);
     let at = this.used[slot]!;
-    buffer[at] = h1;
+    if (at + MAX_ROW_WORDS > BUFFER_WORDS) {
+      this.flushSlot(slot, check, partition);
+      at = 0;
+    }
+    buffer[at + 0] = h1;
     buffer[at + 1] = h2;
-    buffer[at + 2] = this.range;
     buffer[at + 3] = record;
-    if (offset < 0) {
-      buffer[at + 4] = NO_OFFSET;
-      buffer[at + 5] = NO_OFFSET;
-    } else {
+    const offset = this.offset;
+    if (bytes === null) {
+      // Only the row matters (duplicate rows: the value shown is "a repeated row").
+      buffer[at + 2] = range;
+      at += HEAD;
+    } else if (offset >= 0) {
+      buffer[at + 2] = range | (AT_OFFSET << 24);
       buffer[at + 4] = offset % 0x100000000;
       buffer[at + 5] = Math.floor(offset / 0x100000000);
-    }
-    buffer[at + 6] = textBytes === null ? 0 : textBytes.length;
-    at += HEAD;
-    if (textBytes !== null) {
-      new Uint8Array(buffer.buffer, at * 4, textBytes.length).set(textBytes);
-      at += Math.ceil(textBytes.length / 4);
+      at += HEAD + 2;
+    } else {
+      const length = Math.min(end - start, MAX_TEXT);
+      buffer[at + 2] = range | (AT_TEXT << 24);
+      buffer[at + 4] = length;
+      new Uint8Array(buffer.buffer, (at + HEAD + 1) * 4, length).set(bytes.subarray(start, start + length));
+      at += HEAD + 1 + Math.ceil(length / 4);
     }
     this.used[slot] = at;
+  }
+
+  private open(slot: number): Uint32Array {
+    if (slot >= this.used.length) {
+      const used = new Int32Array(Math.max(slot + 1, this.used.length * 2));
+      used.set(this.used);
+      this.used = used;
+    }
+    const buffer = new Uint32Array(BUFFER_WORDS);
+    this.buffers[slot] = buffer;
+    return buffer;
   }
 
   private flushSlot(slot: number, check: number, partition: number): void {
@@ -141,46 +175,50 @@ export function findRepeats(
   const examples: RepeatExample[] = [];
   const files = readdirSync(dir);
   const table = new PartitionTable();
+  const rowAt = (records: Uint32Array, at: number): number => {
+    const start = rowStart.get(records[at + 2]! & MAX_RANGE);
+    return start === undefined ? -1 : start + records[at + 3]!;
+  };
   for (const partition of partitions) {
     const prefix = `c${check}-p${partition}-`;
     // All of the partition's files, one after the other, in one reused buffer.
     const words = table.load(files.filter((f) => f.startsWith(prefix)).map((f) => path.join(dir, f)));
     if (words === 0) continue;
     const records = table.records;
-    const { keys1, keys2, used, first, firstAt, mask } = table.prepare(words / HEAD);
+    // Slots of 4 words (h1, h2, the first row's position + 1, unused): one probe reads one cache line.
+    const { slots, mask } = table.prepare(words / HEAD);
     let lastRange = -1;
     let lastStart = -1;
     let at = 0;
     while (at < words) {
-      const h1 = records[at]!;
-      const h2 = records[at + 1]!;
-      const range = records[at + 2]!;
+      const h1 = records[at]! | 0;
+      const h2 = records[at + 1]! | 0;
+      const head = records[at + 2]!;
+      const range = head & MAX_RANGE;
       if (range !== lastRange) {
         lastRange = range;
         lastStart = rowStart.get(range) ?? -1;
       }
       const row = lastStart < 0 ? -1 : lastStart + records[at + 3]!;
       const recordAt = at;
-      at += HEAD + Math.ceil(records[at + 6]! / 4);
+      at += HEAD + tailWords(head, records, at);
       if (row < 0) continue;
-      let slot = (h2 ^ Math.imul(h1, 0x9e3779b1)) & mask;
-      while (used[slot] === 1 && (keys1[slot] !== h1 || keys2[slot] !== h2)) slot = (slot + 1) & mask;
-      if (used[slot] === 0) {
-        used[slot] = 1;
-        keys1[slot] = h1;
-        keys2[slot] = h2;
-        first[slot] = row;
-        firstAt[slot] = recordAt;
+      let slot = ((h2 ^ Math.imul(h1, 0x9e3779b1)) & mask) << 2;
+      while (slots[slot + 2] !== 0 && (slots[slot] !== h1 || slots[slot + 1] !== h2)) slot = (slot + 4) & (mask << 2);
+      if (slots[slot + 2] === 0) {
+        slots[slot] = h1;
+        slots[slot + 1] = h2;
+        slots[slot + 2] = recordAt + 1;
         continue;
       }
       // A repeat. The table keeps the earliest row of each value; the later of the two is the repeat, so the rows
       // reported are the same whatever order the partition files were written in.
       count++;
-      if (row < first[slot]!) {
-        const repeat = exampleOf(records, firstAt[slot]!, first[slot]!);
-        first[slot] = row;
-        firstAt[slot] = recordAt;
-        noteExample(examples, repeat);
+      const firstAt = slots[slot + 2]! - 1;
+      const first = rowAt(records, firstAt);
+      if (row < first) {
+        slots[slot + 2] = recordAt + 1;
+        noteExample(examples, exampleOf(records, firstAt, first));
       } else {
         noteExample(examples, exampleOf(records, recordAt, row));
       }
@@ -197,13 +235,7 @@ export function findRepeats(
 class PartitionTable {
   private bytes = new Uint8Array(1 << 20);
   records = new Uint32Array(this.bytes.buffer);
-  private slots = 0;
-  keys1 = new Uint32Array(0);
-  keys2 = new Uint32Array(0);
-  used = new Uint8Array(0);
-  first = new Float64Array(0);
-  firstAt = new Int32Array(0);
-  mask = 0;
+  private slots = new Int32Array(0);
 
   /** Reads the files into the buffer; returns the number of u32 words. */
   load(files: string[]): number {
@@ -227,48 +259,29 @@ class PartitionTable {
     return total / 4;
   }
 
-  prepare(records: number): {
-    keys1: Uint32Array;
-    keys2: Uint32Array;
-    used: Uint8Array;
-    first: Float64Array;
-    firstAt: Int32Array;
-    mask: number;
-  } {
-    let slots = 16;
-    while (slots < records * 2) slots *= 2;
-    if (slots > this.slots) {
-      this.slots = slots;
-      this.keys1 = new Uint32Array(slots);
-      this.keys2 = new Uint32Array(slots);
-      this.used = new Uint8Array(slots);
-      this.first = new Float64Array(slots);
-      this.firstAt = new Int32Array(slots);
-    } else {
-      this.used.fill(0, 0, slots);
-    }
-    this.mask = slots - 1;
-    return {
-      keys1: this.keys1,
-      keys2: this.keys2,
-      used: this.used,
-      first: this.first,
-      firstAt: this.firstAt,
-      mask: this.mask,
-    };
+  /** An empty table for at most `records` rows. */
+  prepare(records: number): { slots: Int32Array; mask: number } {
+    let count = 16;
+    while (count < records * 2) count *= 2;
+    if (count * 4 > this.slots.length) this.slots = new Int32Array(count * 4);
+    else this.slots.fill(0, 0, count * 4);
+    return { slots: this.slots, mask: count - 1 };
   }
 }
 
-function exampleOf(chunk: Uint32Array, at: number, row: number): RepeatExample {
-  const low = chunk[at + 4]!;
-  const high = chunk[at + 5]!;
-  const length = chunk[at + 6]!;
+function exampleOf(records: Uint32Array, at: number, row: number): RepeatExample {
+  const head = records[at + 2]!;
+  const where = head >>> 24;
+  const text =
+    where === AT_TEXT && records[at + HEAD]! > 0
+      ? Buffer.from(records.buffer, records.byteOffset + (at + HEAD + 1) * 4, records[at + HEAD]).toString("utf8")
+      : null;
   return {
     row,
-    range: chunk[at + 2]!,
-    record: chunk[at + 3]!,
-    offset: low === NO_OFFSET && high === NO_OFFSET ? null : high * 0x100000000 + low,
-    text: length === 0 ? null : Buffer.from(chunk.buffer, chunk.byteOffset + (at + HEAD) * 4, length).toString("utf8"),
+    range: head & MAX_RANGE,
+    record: records[at + 3]!,
+    offset: where === AT_OFFSET ? records[at + HEAD + 1]! * 0x100000000 + records[at + HEAD]! : null,
+    text,
   };
 }
 

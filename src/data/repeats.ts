@@ -150,14 +150,18 @@ export class RepeatWriter implements RepeatSink {
 }
 
 /**
- * Partition bits for a dataset of about `bytes`: one partition per 8 MiB of data (about 2 MB of hashes per check),
- * at most 1024, so checking one partition takes a few MB whatever the dataset's size.
+ * Partition bits for a dataset of about `bytes`: one partition per 32 MiB of data, at most 1024. Few partitions keep
+ * the writing cheap (each is a stream of appends: their buffers' current lines stay in cache); checking splits each
+ * one again in memory (see findRepeats), so its hash table stays small whatever the partition's size.
  */
 export function partitionBitsFor(bytes: number): number {
   let bits = 0;
-  while (bits < 10 && bytes / 2 ** bits > 8 << 20) bits++;
+  while (bits < 10 && bytes / 2 ** bits > 32 << 20) bits++;
   return bits;
 }
+
+/** Rows a hash table holds at most while checking (about 2 MB, in cache): a partition is checked in parts this big. */
+const ROWS_PER_TABLE = 1 << 16;
 
 /**
  * Counts the repeats of one check: every row whose hash an earlier row already had. `rowStart` maps a range id to
@@ -185,42 +189,45 @@ export function findRepeats(
     const words = table.load(files.filter((f) => f.startsWith(prefix)).map((f) => path.join(dir, f)));
     if (words === 0) continue;
     const records = table.records;
-    // Slots of 4 words (h1, h2, the first row's position + 1, unused): one probe reads one cache line.
-    const { slots, mask } = table.prepare(words / HEAD);
-    let lastRange = -1;
-    let lastStart = -1;
-    let at = 0;
-    while (at < words) {
-      const h1 = records[at]! | 0;
-      const h2 = records[at + 1]! | 0;
-      const head = records[at + 2]!;
-      const range = head & MAX_RANGE;
-      if (range !== lastRange) {
-        lastRange = range;
-        lastStart = rowStart.get(range) ?? -1;
-      }
-      const row = lastStart < 0 ? -1 : lastStart + records[at + 3]!;
-      const recordAt = at;
-      at += HEAD + tailWords(head, records, at);
-      if (row < 0) continue;
-      let slot = ((h2 ^ Math.imul(h1, 0x9e3779b1)) & mask) << 2;
-      while (slots[slot + 2] !== 0 && (slots[slot] !== h1 || slots[slot + 1] !== h2)) slot = (slot + 4) & (mask << 2);
-      if (slots[slot + 2] === 0) {
-        slots[slot] = h1;
-        slots[slot + 1] = h2;
-        slots[slot + 2] = recordAt + 1;
-        continue;
-      }
-      // A repeat. The table keeps the earliest row of each value; the later of the two is the repeat, so the rows
-      // reported are the same whatever order the partition files were written in.
-      count++;
-      const firstAt = slots[slot + 2]! - 1;
-      const first = rowAt(records, firstAt);
-      if (row < first) {
-        slots[slot + 2] = recordAt + 1;
-        noteExample(examples, exampleOf(records, firstAt, first));
-      } else {
-        noteExample(examples, exampleOf(records, recordAt, row));
+    // The partition's rows in parts by the next bits of h1 (`positions` lists each part's rows), one part at a time.
+    const { positions, partStarts, parts } = table.split(words, partitionBits);
+    for (let part = 0; part < parts; part++) {
+      const from = partStarts[part]!;
+      const to = partStarts[part + 1]!;
+      // Slots of 4 words (h1, h2, the first row's position + 1, unused): one probe reads one cache line.
+      const { slots, mask } = table.prepare(to - from);
+      let lastRange = -1;
+      let lastStart = -1;
+      for (let k = from; k < to; k++) {
+        const at = positions[k]!;
+        const h1 = records[at]! | 0;
+        const h2 = records[at + 1]! | 0;
+        const range = records[at + 2]! & MAX_RANGE;
+        if (range !== lastRange) {
+          lastRange = range;
+          lastStart = rowStart.get(range) ?? -1;
+        }
+        if (lastStart < 0) continue;
+        const row = lastStart + records[at + 3]!;
+        let slot = ((h2 ^ Math.imul(h1, 0x9e3779b1)) & mask) << 2;
+        while (slots[slot + 2] !== 0 && (slots[slot] !== h1 || slots[slot + 1] !== h2)) slot = (slot + 4) & (mask << 2);
+        if (slots[slot + 2] === 0) {
+          slots[slot] = h1;
+          slots[slot + 1] = h2;
+          slots[slot + 2] = at + 1;
+          continue;
+        }
+        // A repeat. The table keeps the earliest row of each value; the later of the two is the repeat, so the rows
+        // reported are the same whatever order the partition files were written in.
+        count++;
+        const firstAt = slots[slot + 2]! - 1;
+        const first = rowAt(records, firstAt);
+        if (row < first) {
+          slots[slot + 2] = at + 1;
+          noteExample(examples, exampleOf(records, firstAt, first));
+        } else {
+          noteExample(examples, exampleOf(records, at, row));
+        }
       }
     }
   }
@@ -257,6 +264,35 @@ class PartitionTable {
       total += sizes[i]!;
     });
     return total / 4;
+  }
+
+  private positions = new Int32Array(0);
+  private partStarts = new Int32Array(0);
+
+  /**
+   * Splits the loaded rows (`words` u32 words) into parts of about ROWS_PER_TABLE rows by h1's bits after the
+   * partition's: `positions[partStarts[p], partStarts[p + 1])` are the word offsets of part p's rows, in file order.
+   */
+  split(words: number, partitionBits: number): { positions: Int32Array; partStarts: Int32Array; parts: number } {
+    const records = this.records;
+    let rows = 0;
+    for (let at = 0; at < words; at += HEAD + tailWords(records[at + 2]!, records, at)) rows++;
+    let partBits = 0;
+    while (partBits < 32 - partitionBits && rows / 2 ** partBits > ROWS_PER_TABLE) partBits++;
+    const parts = 2 ** partBits;
+    if (this.positions.length < rows) this.positions = new Int32Array(Math.max(rows, this.positions.length * 2));
+    if (this.partStarts.length < parts + 1) this.partStarts = new Int32Array(parts + 1);
+    const positions = this.positions;
+    const partStarts = this.partStarts.fill(0, 0, parts + 1);
+    // A shift by 32 is a shift by 0 in JavaScript: one part needs no bits.
+    const partOf = (h1: number): number => (partBits === 0 ? 0 : (h1 << partitionBits) >>> (32 - partBits));
+    for (let at = 0; at < words; at += HEAD + tailWords(records[at + 2]!, records, at))
+      partStarts[partOf(records[at]!) + 1]!++;
+    for (let p = 0; p < parts; p++) partStarts[p + 1]! += partStarts[p]!;
+    const next = partStarts.slice(0, parts);
+    for (let at = 0; at < words; at += HEAD + tailWords(records[at + 2]!, records, at))
+      positions[next[partOf(records[at]!)]!++] = at;
+    return { positions, partStarts, parts };
   }
 
   /** An empty table for at most `records` rows. */

@@ -247,8 +247,9 @@ export class ColumnAccumulator {
   }
 
   /**
-   * Numbers written `[-]digits[.digits]` with at most 15 digits (nearly all of them) are read here, with the same
-   * arithmetic as parseNumber's exact fast path, so the value is the same double; the rest go through observe().
+   * Numbers written `[-]digits[.digits]` with at most 9 digits (nearly all of them) are read here: the digits add up
+   * in integer arithmetic (exact), then one division by a power of ten as parseNumber's exact fast path does, so the
+   * value is the same double. The rest go through observe(). Counters stay in locals until the end of the batch.
    */
   private numericColumn(
     bytes: Uint8Array,
@@ -261,6 +262,9 @@ export class ColumnAccumulator {
     const { starts, ends, fieldCounts, stride, size } = batch;
     const values = this.batch;
     const { low, high, integerOnly, textChecks, spills } = this;
+    let batched = this.batched;
+    let read = 0;
+    let fractional = 0;
     for (let i = from; i < size; i++) {
       const at = i * stride + column;
       const start = starts[at]!;
@@ -273,11 +277,12 @@ export class ColumnAccumulator {
       let j = start;
       const negative = bytes[j] === 45;
       if (negative) j++;
-      let mantissa = 0;
       const integerStart = j;
+      // `| 0` keeps the sum in integers; more than 9 digits could wrap, and those go to observe() below.
+      let mantissa = 0;
       let d = 0;
       while (j < end && (d = bytes[j]! - 48) >= 0 && d <= 9) {
-        mantissa = mantissa * 10 + d;
+        mantissa = (mantissa * 10 + d) | 0;
         j++;
       }
       const digits = j - integerStart;
@@ -285,26 +290,35 @@ export class ColumnAccumulator {
       if (j < end && bytes[j] === 46) {
         const fractionStart = ++j;
         while (j < end && (d = bytes[j]! - 48) >= 0 && d <= 9) {
-          mantissa = mantissa * 10 + d;
+          mantissa = (mantissa * 10 + d) | 0;
           j++;
         }
         fraction = j - fractionStart;
         if (fraction === 0) j = -1; // "5." is left to parseNumber
       }
-      if (j !== end || digits === 0 || digits + fraction > 15 || (fraction > 0 && integerOnly)) {
+      if (j !== end || digits === 0 || digits + fraction > 9 || (fraction > 0 && integerOnly)) {
+        this.batched = batched;
         this.observe(bytes, start, end, recordBase + i);
+        batched = this.batched;
         continue;
       }
-      this.rows++;
-      this.values++;
+      read++;
       const magnitude = fraction === 0 ? mantissa : mantissa / POWERS_OF_TEN[fraction]!;
       const value = negative ? -magnitude : magnitude;
-      if (fraction > 0) this.fractional++;
+      if (fraction > 0) fractional++;
       if (value < low || value > high) this.outOfBounds(value, bytes, start, end, recordBase + i);
-      values[this.batched++] = value;
-      if (this.batched === BATCH) this.flushNumbers();
+      values[batched++] = value;
+      if (batched === BATCH) {
+        this.batched = batched;
+        this.flushNumbers();
+        batched = 0;
+      }
       if (textChecks) this.textRules(bytes, start, end, recordBase + i, false);
     }
+    this.batched = batched;
+    this.rows += read;
+    this.values += read;
+    this.fractional += fractional;
   }
 
   private datetimeColumn(
@@ -318,6 +332,8 @@ export class ColumnAccumulator {
     const { starts, ends, fieldCounts, stride, size } = batch;
     const values = this.batch;
     const { low, high, textChecks, spills } = this;
+    let batched = this.batched;
+    let read = 0;
     for (let i = from; i < size; i++) {
       const at = i * stride + column;
       const start = starts[at]!;
@@ -330,17 +346,25 @@ export class ColumnAccumulator {
       // A value starting with a digit is never a missing-value token.
       const first = bytes[start]!;
       if (first < 48 || first > 57 || !parseDatetime(bytes, start, end)) {
+        this.batched = batched;
         this.observe(bytes, start, end, recordBase + i);
+        batched = this.batched;
         continue;
       }
-      this.rows++;
-      this.values++;
+      read++;
       const value = parsed.value;
       if (value < low || value > high) this.outOfBounds(value, bytes, start, end, recordBase + i);
-      values[this.batched++] = value;
-      if (this.batched === BATCH) this.flushNumbers();
+      values[batched++] = value;
+      if (batched === BATCH) {
+        this.batched = batched;
+        this.flushNumbers();
+        batched = 0;
+      }
       if (textChecks) this.textRules(bytes, start, end, recordBase + i, false);
     }
+    this.batched = batched;
+    this.rows += read;
+    this.values += read;
   }
 
   private booleanColumn(
@@ -445,7 +469,7 @@ export class ColumnAccumulator {
     if (count === 0) return;
     const moments = this.moments as Moments;
     const sketch = this.sketch as KllSketch;
-    for (let i = 0; i < count; i++) moments.add(batch[i]!);
+    moments.addMany(batch, count);
     sketch.updateMany(batch, count);
     let numbers = this.numbers;
     let i = 0;

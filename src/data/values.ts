@@ -122,15 +122,13 @@ export function parseBoolean(bytes: Uint8Array, start: number, end: number): boo
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
-function digitsAt(bytes: Uint8Array, at: number, count: number): number {
-  let value = 0;
-  for (let i = at; i < at + count; i++) {
-    const d = bytes[i]! - 48;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
+/** Two digits at bytes[at, at + 2) as a number, or -1. */
+function twoDigits(bytes: Uint8Array, at: number): number {
+  const tens = bytes[at]! - 48;
+  const ones = bytes[at + 1]! - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
 /**
@@ -142,11 +140,13 @@ export function parseDatetime(bytes: Uint8Array, start: number, end: number): bo
   while (start < end && isSpace(bytes[start]!)) start++;
   while (end > start && isSpace(bytes[end - 1]!)) end--;
   if (end - start < 10 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45) return false;
-  const year = digitsAt(bytes, start, 4);
-  const month = digitsAt(bytes, start + 5, 2);
-  const day = digitsAt(bytes, start + 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const century = twoDigits(bytes, start);
+  const decade = twoDigits(bytes, start + 2);
+  const month = twoDigits(bytes, start + 5);
+  const day = twoDigits(bytes, start + 8);
+  if (century < 0 || decade < 0 || month < 1 || month > 12 || day < 1) return false;
+  const year = century * 100 + decade;
+  const leap = (year & 3) === 0 && (decade !== 0 || (century & 3) === 0);
   if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) return false;
   let ms = (daysBeforeYear(year) + (leap && month > 2 ? 1 : 0) + DAYS_BEFORE_MONTH[month - 1]! + day - 1) * 86_400_000;
   let i = start + 10;
@@ -154,14 +154,15 @@ export function parseDatetime(bytes: Uint8Array, start: number, end: number): bo
     const separator = bytes[i]!;
     if (separator !== 84 && separator !== 116 && separator !== 32) return false;
     if (end - i < 6 || bytes[i + 3] !== 58) return false;
-    const hour = digitsAt(bytes, i + 1, 2);
-    const minute = digitsAt(bytes, i + 4, 2);
+    const hour = twoDigits(bytes, i + 1);
+    const minute = twoDigits(bytes, i + 4);
     if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return false;
     ms += hour * 3_600_000 + minute * 60_000;
     i += 6;
     if (i < end && bytes[i] === 58) {
-      const second = digitsAt(bytes, i + 1, 2);
-      if (second < 0 || second > 59 || end - i < 3) return false;
+      if (end - i < 3) return false;
+      const second = twoDigits(bytes, i + 1);
+      if (second < 0 || second > 59) return false;
       ms += second * 1000;
       i += 3;
       if (i < end && (bytes[i] === 46 || bytes[i] === 44)) {
@@ -183,10 +184,10 @@ export function parseDatetime(bytes: Uint8Array, start: number, end: number): bo
       if (zone === 90 || zone === 122) {
         i++;
       } else if (zone === 43 || zone === 45) {
-        const hours = digitsAt(bytes, i + 1, 2);
+        const hours = i + 3 <= end ? twoDigits(bytes, i + 1) : -1;
         let at = i + 3;
         if (at < end && bytes[at] === 58) at++;
-        const minutes = digitsAt(bytes, at, 2);
+        const minutes = at + 2 <= end ? twoDigits(bytes, at) : -1;
         if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return false;
         const offset = (hours * 60 + minutes) * 60_000;
         ms += zone === 43 ? -offset : offset;
@@ -201,8 +202,6 @@ export function parseDatetime(bytes: Uint8Array, start: number, end: number): bo
   parsed.integer = true;
   return true;
 }
-
-const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
 /** Days from 1970-01-01 to January 1st of `year` (proleptic Gregorian; negative before 1970). */
 function daysBeforeYear(year: number): number {

@@ -3,7 +3,7 @@ import type { ChunkReader } from "../../src/data/formats/chunks.ts";
 import { DelimitedReader, MORE, RECORD, RecordBatch } from "../../src/data/formats/delimited.ts";
 import { Random } from "../../src/data/sketch/hash.ts";
 import { validateDatasets } from "../../src/data/validate.ts";
-import { parseNumber, parsed } from "../../src/data/values.ts";
+import { parseDatetime, parseNumber, parsed } from "../../src/data/values.ts";
 import { configOf } from "../helpers/config.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
@@ -213,6 +213,82 @@ describe("parseNumber", () => {
       const bytes = Buffer.from(text);
       expect(parseNumber(bytes, 0, bytes.length), text).toBe(false);
     }
+  });
+});
+
+describe("parseDatetime", () => {
+  /** The ISO 8601 forms DOMAIN.md §3 reads, by a regular expression and Date.UTC. */
+  function reference(text: string): number | null {
+    const match =
+      /^[ \t]*(\d{4})-(\d\d)-(\d\d)(?:[Tt ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?(Z|z|[+-]\d\d:?\d\d)?)?[ \t]*$/.exec(
+        text,
+      );
+    if (!match) return null;
+    const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map((v) => Number(v ?? 0));
+    const leap = (year! % 4 === 0 && year! % 100 !== 0) || year! % 400 === 0;
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if (month! < 1 || month! > 12 || day! < 1 || day! > days[month! - 1]!) return null;
+    if (hour > 23 || minute > 59 || second > 59) return null;
+    // setUTCFullYear, unlike Date.UTC, does not read years 0-99 as 1900-1999.
+    const date = new Date(0);
+    date.setUTCFullYear(year!, month! - 1, day);
+    date.setUTCHours(hour, minute, second);
+    let ms = date.getTime();
+    if (match[7]) ms += Number(match[7].slice(0, 3).padEnd(3, "0"));
+    const zone = match[8];
+    if (zone && zone !== "Z" && zone !== "z") {
+      const hours = Number(zone.slice(1, 3));
+      const minutes = Number(zone.slice(-2));
+      if (hours > 23 || minutes > 59) return null;
+      ms += (zone.startsWith("+") ? -1 : 1) * (hours * 60 + minutes) * 60_000;
+    }
+    return ms;
+  }
+
+  it("reads every form as a regular expression and Date.UTC do, and refuses impossible dates", () => {
+    const random = new Random(8);
+    const pick = <T>(values: readonly T[]): T => values[random.below(values.length)]!;
+    const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
+    const texts = ["2024-02-29", "2023-02-29", "2000-02-29", "1900-02-29", "0004-02-29", "1969-12-31T23:59:59.999Z"];
+    for (let i = 0; i < 20_000; i++) {
+      const date = `${pad(pick([1, 99, 1600, 1900, 1969, 1970, 2000, 2023, 2024, 2100, 9999]), 4)}-${pad(random.below(14))}-${pad(random.below(33))}`;
+      const time = pick([
+        "",
+        `T${pad(random.below(26))}:${pad(random.below(62))}`,
+        ` ${pad(random.below(24))}:${pad(random.below(60))}:${pad(random.below(61))}`,
+      ]);
+      const fraction =
+        time.length > 9 ? pick(["", `.${random.below(10)}`, `,${pad(random.below(1000), 3)}`, ".12345", "."]) : "";
+      const zone = time
+        ? pick([
+            "",
+            "Z",
+            "z",
+            `+${pad(random.below(25))}:${pad(random.below(61))}`,
+            `-${pad(random.below(24))}${pad(random.below(60))}`,
+            "+1",
+            "X",
+          ])
+        : "";
+      texts.push(`${pick(["", " ", "\t"])}${date}${time}${fraction}${zone}${pick(["", " "])}`);
+    }
+    texts.push(
+      "2024-1-01",
+      "2024-01-01T",
+      "2024-01-01T10",
+      "2024-01-01T10:0",
+      "2024/01/01",
+      "x2024-01-01",
+      "2024-01-01Zx",
+    );
+    let valid = 0;
+    for (const text of texts) {
+      const bytes = Buffer.from(`${text},9`); // a digit after the field: the parser must not read past its end
+      const expected = reference(text);
+      expect(parseDatetime(bytes, 0, text.length) ? parsed.value : null, text).toBe(expected);
+      if (expected !== null) valid++;
+    }
+    expect(valid).toBeGreaterThan(2000);
   });
 });
 

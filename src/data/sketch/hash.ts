@@ -28,11 +28,12 @@ export function hashBytes(bytes: Uint8Array, start: number, end: number): void {
     viewed = bytes;
     view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
+  const data = view;
   let h1 = 0x9747b28c ^ (end - start);
   let h2 = 0x5bd1e995 ^ (end - start);
   let i = start;
   for (; i + 4 <= end; i += 4) {
-    const word = view.getInt32(i, true);
+    const word = data.getInt32(i, true);
     let k = Math.imul(word, 0xcc9e2d51);
     k = (k << 15) | (k >>> 17);
     h1 ^= Math.imul(k, 0x1b873593);

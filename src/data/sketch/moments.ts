@@ -22,6 +22,23 @@ export class Moments {
     this.count++;
   }
 
+  /** add() for values[0, count), in one loop. */
+  addMany(values: Float64Array, count: number): void {
+    if (count === 0) return;
+    if (this.count === 0) this.shift = values[0]!;
+    const shift = this.shift;
+    let sum = this.sum;
+    let sumSquares = this.sumSquares;
+    for (let i = 0; i < count; i++) {
+      const d = values[i]! - shift;
+      sum += d;
+      sumSquares += d * d;
+    }
+    this.sum = sum;
+    this.sumSquares = sumSquares;
+    this.count += count;
+  }
+
   toState(): MomentsState {
     if (this.count === 0) return { count: 0, mean: 0, m2: 0 };
     const meanShifted = this.sum / this.count;

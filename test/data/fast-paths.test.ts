@@ -101,6 +101,8 @@ describe("records parsed in batches", () => {
   const text =
     '\uFEFFa,b,c\r\n1,"x, ""y""",3\n\n"multi\nline\r\nfield",,\r' +
     '4,5,6,7,8\n"",plain,"""quoted"""\n9\n' +
+    // Bytes below the comma that end no field (the field loop tests four bytes at a time), and non-ASCII ones.
+    " !#$%&'()*+ ,\tx\u0001y,é日本\n" +
     Array.from({ length: 50 }, (_, i) => `${i},"q${i}""",${"z".repeat(i)}`).join("\n") +
     "\nlast,row,";
 
@@ -109,6 +111,7 @@ describe("records parsed in batches", () => {
     expect(expected[1]).toEqual({ count: 3, cells: ["1", 'x, "y"', "3"] });
     expect(expected[2]).toEqual({ count: 3, cells: ["multi\nline\r\nfield", null, null] });
     expect(expected[3]?.count).toBe(5);
+    expect(expected[6]).toEqual({ count: 3, cells: [" !#$%&'()*+ ", "\tx\u0001y", "é日本"] });
     expect(expected.at(-1)).toEqual({ count: 3, cells: ["last", "row", null] });
     for (const [capacity, stride, step] of [
       [1, 3, 1],

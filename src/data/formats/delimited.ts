@@ -18,6 +18,8 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 export const CHUNK = 4 << 20;
+/** Bytes kept free after the data in the buffer (see fill). */
+const SLACK = 4;
 /** A record longer than this is refused (a quote that never closes would otherwise swallow the file). */
 export const MAX_RECORD_BYTES = 64 << 20;
 
@@ -111,6 +113,10 @@ export class DelimitedReader {
   private bomChecked: boolean;
   /** The delimiter or the carriage return, whichever is greater: bytes above it end no unquoted field. */
   private readonly high: number;
+  /** `high + 1` in each byte of a word: a word with no byte below it holds no end of a field. */
+  private readonly belowWord: number;
+  /** The buffer as little-endian words, for the field loop's word-at-a-time test. */
+  private words: DataView;
   /** next()'s one-record batch. */
   private readonly single = new RecordBatch(1, 64, true);
   /** An unreadable record found after the records before it in the same batch: thrown by the next call. */
@@ -118,7 +124,10 @@ export class DelimitedReader {
 
   constructor(private readonly options: DelimitedOptions) {
     this.high = Math.max(options.delimiter, CR);
+    if (this.high >= 128) throw new Error("the delimiter must be an ASCII character");
+    this.belowWord = (this.high + 1) * 0x01010101;
     this.buffer = options.buffer ?? Buffer.allocUnsafeSlow(CHUNK);
+    this.words = new DataView(this.buffer.buffer, this.buffer.byteOffset, this.buffer.byteLength);
     this.base = options.offset;
     this.aligned = !options.align;
     this.bomChecked = !options.atFileStart;
@@ -142,7 +151,7 @@ export class DelimitedReader {
       this.filled -= this.p;
       this.p = 0;
     }
-    if (this.filled >= buf.length - 2) {
+    if (this.filled >= buf.length - SLACK) {
       if (buf.length >= MAX_RECORD_BYTES) {
         throw new DataReadError(
           this.options.file,
@@ -155,10 +164,12 @@ export class DelimitedReader {
       const grown = Buffer.allocUnsafeSlow(buf.length * 2);
       buf.copy(grown, 0, 0, this.filled);
       this.buffer = buf = grown;
+      this.words = new DataView(grown.buffer, grown.byteOffset, grown.byteLength);
     }
-    // Two bytes stay free for sentinels after the data: a line end (the field loop then needs no bounds check) and a
-    // quote (a search for a closing quote stops there, not in stale bytes further on).
-    const n = await this.options.reader.read(buf, this.filled, buf.length - this.filled - 2);
+    // SLACK bytes stay free after the data: sentinels, a line end (the field loop then needs no bounds check) and a
+    // quote (a search for a closing quote stops there, not in stale bytes further on), and room to read a word at
+    // the line end.
+    const n = await this.options.reader.read(buf, this.filled, buf.length - this.filled - SLACK);
     if (n === 0) this.eof = true;
     this.filled += n;
     buf[this.filled] = LF;
@@ -256,7 +267,8 @@ export class DelimitedReader {
     const buf = this.buffer;
     const filled = this.filled;
     const eof = this.eof;
-    const high = this.high;
+    const belowWord = this.belowWord;
+    const words = this.words;
     const delimiter = this.options.delimiter;
     const stop = this.options.stopAt - this.base;
     const { capacity, fieldCounts, recordStarts, contentEnds } = batch;
@@ -345,10 +357,21 @@ export class DelimitedReader {
               );
             }
           } else {
+            // Four bytes at a time: `below` marks the bytes under belowWord's (the first mark is exact), and only a
+            // marked byte can be the delimiter or a line end. Stops at the sentinel at buf[filled] at the latest.
             let r = q;
-            let c = 0;
-            // Stops at the sentinel at buf[filled] at the latest. Most bytes are above `high`: one comparison each.
-            while ((c = buf[r]!) > high || (c !== delimiter && c !== LF && c !== CR)) r++;
+            for (;;) {
+              const word = words.getInt32(r, true);
+              const below = (word - belowWord) & ~word & 0x80808080;
+              if (below === 0) {
+                r += 4;
+                continue;
+              }
+              r += (31 - Math.clz32(below & -below)) >>> 3;
+              const c = buf[r]!;
+              if (c === delimiter || c === LF || c === CR) break;
+              r++;
+            }
             if (r >= filled && !eof) {
               got = MORE;
               break records;

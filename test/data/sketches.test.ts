@@ -255,3 +255,23 @@ describe("the sketches' own loops give what the built-ins give", () => {
     }
   });
 });
+
+describe("KLL updates in batches", () => {
+  it("leave exactly the sketch that updates value by value leave, however the values are cut", () => {
+    for (const kind of ["uniform", "sorted", "ties"]) {
+      const values = data(kind, 120_000, 31);
+      const one = new KllSketch(5);
+      for (const v of values) one.update(v);
+      const random = new Random(4);
+      for (const cut of [1, 7, 1024, 0]) {
+        const many = new KllSketch(5);
+        for (let at = 0; at < values.length;) {
+          const size = Math.min(values.length - at, cut || 1 + random.below(3000));
+          many.updateMany(values.slice(at, at + size), size);
+          at += size;
+        }
+        expect(many.toState()).toEqual(one.toState());
+      }
+    }
+  });
+});

@@ -92,25 +92,61 @@ export class KllSketch {
     }
   }
 
-  /** update() for values[0..count), in one loop. */
+  /**
+   * update() for values[0..count), with the same outcome: values for level 0 are copied in runs up to the next
+   * compaction, and the sampler reads only the one value it keeps from each block (all but the last, unfinished
+   * block are never stored).
+   */
   updateMany(values: Float64Array, count: number): void {
-    let i = 0;
-    while (i < count && this.samplerLevel === 0) this.update(values[i++]!);
-    for (; i < count; i++) {
+    let min = this.min;
+    let max = this.max;
+    for (let i = 0; i < count; i++) {
       const value = values[i]!;
-      if (value < this.min) this.min = value;
-      if (value > this.max) this.max = value;
-      this.n++;
-      this.pending[this.pendingCount++] = value;
-      if (this.pendingCount === this.block) {
-        const kept = this.pending[this.pick]!;
-        this.pendingCount = 0;
-        this.exact = false;
-        this.insert(this.samplerLevel, kept);
-        this.adjustSampler();
-        this.pick = this.random.below(this.block);
-      }
+      if (value < min) min = value;
+      if (value > max) max = value;
     }
+    this.min = min;
+    this.max = max;
+    this.n += count;
+    let i = 0;
+    while (i < count && this.samplerLevel === 0) {
+      // As many values as fit before the sketch is over its capacity; the last of them may make it compress.
+      const run = Math.min(count - i, Math.max(1, this.totalCapacity - this.retained + 1));
+      this.insertRun(values, i, run);
+      i += run;
+    }
+    while (i < count) {
+      const missing = this.block - this.pendingCount;
+      if (count - i < missing) {
+        this.pending.set(values.subarray(i, count), this.pendingCount);
+        this.pendingCount += count - i;
+        return;
+      }
+      const pick = this.pick;
+      const kept = pick < this.pendingCount ? this.pending[pick]! : values[i + pick - this.pendingCount]!;
+      i += missing;
+      this.pendingCount = 0;
+      this.exact = false;
+      this.insert(this.samplerLevel, kept);
+      this.adjustSampler();
+      this.pick = this.random.below(this.block);
+    }
+  }
+
+  /** insert(0, v) for each of values[from, from + count), where only the last may make the sketch compress. */
+  private insertRun(values: Float64Array, from: number, count: number): void {
+    let items = this.levels[0]!;
+    const size = this.sizes[0]!;
+    if (size + count > items.length) {
+      const grown = new Float64Array(Math.max(16, items.length * 2, size + count));
+      grown.set(items.subarray(0, size));
+      this.levels[0] = items = grown;
+    }
+    items.set(values.subarray(from, from + count), size);
+    this.sizes[0] = size + count;
+    this.sorted[0] = size + count === 1;
+    this.retained += count;
+    if (this.retained > this.totalCapacity) this.compress();
   }
 
   private adjustSampler(): void {

@@ -5,7 +5,7 @@ import { CHUNK, DelimitedReader, MORE, RECORD, RecordBatch } from "./formats/del
 import { cellText, jsonLines } from "./formats/jsonl.ts";
 import { openParquet } from "./formats/parquet.ts";
 import type { ScanPlan } from "./plan.ts";
-import { hashBytes, hashed } from "./sketch/hash.ts";
+import { hashBytes, hashed, hashRecord } from "./sketch/hash.ts";
 import { addToTally, type Tally } from "./tally.ts";
 
 /**
@@ -235,7 +235,7 @@ class RecordVisitor {
     const duplicateCheck = this.plan.duplicateCheck;
     if (duplicateCheck !== null) {
       for (let i = from; i < size; i++) {
-        hashBytes(buffer, recordStarts[i]!, contentEnds[i]!);
+        hashRecord(buffer, recordStarts[i]!, contentEnds[i]!);
         repeats.offset = offsetBase < 0 ? -1 : offsetBase + recordStarts[i]!;
         repeats.add(duplicateCheck, hashed.h1, hashed.h2, recordBase + i, null, 0, 0);
       }

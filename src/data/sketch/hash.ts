@@ -50,6 +50,52 @@ export function hashBytes(bytes: Uint8Array, start: number, end: number): void {
   hashed.h2 = fmix(h2 ^ h1);
 }
 
+/**
+ * Hashes a whole record into {@link hashed} for the duplicate-rows check: 16 bytes a step in four lanes, each a chain
+ * of bijections (xor a word, multiply by an odd constant, xor-shift) over every fourth word, so two records that
+ * differ in one word always differ in a lane; the lanes are then mixed into both output words. It is several times
+ * faster than hashBytes on a long record. Its hashes are only spilled and compared within a run, never stored.
+ */
+export function hashRecord(bytes: Uint8Array, start: number, end: number): void {
+  if (bytes !== viewed) {
+    viewed = bytes;
+    view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  const data = view;
+  const length = end - start;
+  let a = 0x9747b28c ^ length;
+  let b = 0x5bd1e995;
+  let c = 0x27d4eb2f;
+  let d = 0x165667b1;
+  let i = start;
+  for (; i + 16 <= end; i += 16) {
+    a = Math.imul(a ^ data.getInt32(i, true), 0x9e3779b1);
+    b = Math.imul(b ^ data.getInt32(i + 4, true), 0x85ebca77);
+    c = Math.imul(c ^ data.getInt32(i + 8, true), 0xc2b2ae3d);
+    d = Math.imul(d ^ data.getInt32(i + 12, true), 0x27d4eb2f);
+    a ^= a >>> 15;
+    b ^= b >>> 13;
+    c ^= c >>> 16;
+    d ^= d >>> 14;
+  }
+  // The last 0-15 bytes: whole words into the lanes in turn, then the last 0-3 bytes.
+  for (let lane = 0; i + 4 <= end; i += 4, lane++) {
+    const word = data.getInt32(i, true);
+    if (lane === 0) a = Math.imul(a ^ word, 0x9e3779b1) ^ 0x5f3759df;
+    else if (lane === 1) b = Math.imul(b ^ word, 0x85ebca77) ^ 0x5f3759df;
+    else c = Math.imul(c ^ word, 0xc2b2ae3d) ^ 0x5f3759df;
+  }
+  let tail = 0;
+  for (let shift = 0; i < end; i++, shift += 8) tail |= bytes[i]! << shift;
+  d = Math.imul(d ^ tail, 0x27d4eb2f);
+  a = fmix(a);
+  b = fmix(b);
+  c = fmix(c);
+  d = fmix(d);
+  hashed.h1 = fmix((a + Math.imul(b, 0x9e3779b1) + Math.imul(c, 0x85ebca77) + Math.imul(d, 0xc2b2ae3d)) | 0);
+  hashed.h2 = fmix((Math.imul(a, 0x27d4eb2f) + Math.imul(b, 0x165667b1) + c + Math.imul(d, 0x5bd1e995)) ^ hashed.h1);
+}
+
 /** Hashes a number by its value (so "1", "1.0" and 1e0 are one value; -0 is 0) into {@link hashed}. */
 export function hashNumber(value: number): void {
   float[0] = value === 0 ? 0 : value;

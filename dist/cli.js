@@ -24,9 +24,9 @@ import {
   runPublishStage,
   runTrainStage,
   runValidateStage
-} from "./chunks/chunk-2SKC4DYV.js";
+} from "./chunks/chunk-HOUSRP2N.js";
 import "./chunks/chunk-77FXKEEL.js";
-import "./chunks/chunk-G23BJQ7T.js";
+import "./chunks/chunk-N26MFBKU.js";
 import {
   KIT_VERSION
 } from "./chunks/chunk-4KTAN6IW.js";

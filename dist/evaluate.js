@@ -7,9 +7,9 @@ import {
 } from "./chunks/chunk-WBFY4ZIH.js";
 import {
   runEvaluateStage
-} from "./chunks/chunk-2SKC4DYV.js";
+} from "./chunks/chunk-HOUSRP2N.js";
 import "./chunks/chunk-77FXKEEL.js";
-import "./chunks/chunk-G23BJQ7T.js";
+import "./chunks/chunk-N26MFBKU.js";
 import "./chunks/chunk-4KTAN6IW.js";
 import "./chunks/chunk-LKTX6OBX.js";
 import {

@@ -2,7 +2,13 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-WBFY4ZIH.js";
+} from "./chunks/chunk-2GY6X4X4.js";
+import {
+  runPlanStage,
+  runSelectStage,
+  selectSection,
+  sweepResultsDir
+} from "./chunks/chunk-L2R6TTYQ.js";
 import {
   CACHE_CHOICES,
   createRegistry,
@@ -24,21 +30,12 @@ import {
   runPublishStage,
   runTrainStage,
   runValidateStage
-} from "./chunks/chunk-HOUSRP2N.js";
-import "./chunks/chunk-77FXKEEL.js";
+} from "./chunks/chunk-3K7RLGGR.js";
+import "./chunks/chunk-LVTSEMUF.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
-  KIT_VERSION
-} from "./chunks/chunk-4KTAN6IW.js";
-import "./chunks/chunk-LKTX6OBX.js";
-import {
-  runPlanStage,
-  runSelectStage,
-  selectSection,
-  sweepResultsDir
-} from "./chunks/chunk-ZBT3SMQA.js";
-import {
   DEFAULT_CONFIG_FILE,
+  KIT_VERSION,
   NAME_PATTERN,
   ReportSection,
   closestMatch,
@@ -52,8 +49,8 @@ import {
   renderText,
   renderTextTable,
   workspaceFor
-} from "./chunks/chunk-ILD44PUT.js";
-import "./chunks/chunk-PH4FNO6N.js";
+} from "./chunks/chunk-L7SMWD5S.js";
+import "./chunks/chunk-UTWGYE2F.js";
 import {
   relativePathProblem
 } from "./chunks/chunk-H6UPHFKP.js";

@@ -1,12 +1,15 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runPlanStage
-} from "./chunks/chunk-ZBT3SMQA.js";
+} from "./chunks/chunk-L2R6TTYQ.js";
+import "./chunks/chunk-3K7RLGGR.js";
+import "./chunks/chunk-LVTSEMUF.js";
+import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-NWT6XKEP.js";
-import "./chunks/chunk-ILD44PUT.js";
-import "./chunks/chunk-PH4FNO6N.js";
+} from "./chunks/chunk-ZOXQVBNL.js";
+import "./chunks/chunk-L7SMWD5S.js";
+import "./chunks/chunk-UTWGYE2F.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-O5RPIDMJ.js";

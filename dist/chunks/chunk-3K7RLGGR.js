@@ -14,46 +14,41 @@ import {
   shiftTallies,
   shortText,
   tallyOf
-} from "./chunk-77FXKEEL.js";
+} from "./chunk-LVTSEMUF.js";
 import {
   CorruptObjectError,
   createLocalStore
 } from "./chunk-N26MFBKU.js";
 import {
-  KIT_VERSION,
-  describeFailure,
-  digestFiles,
-  evaluateModel,
-  explainReadError,
-  fingerprintFiles,
-  formatOf,
-  openTable,
-  runCommand,
-  runGate,
-  sha256File,
-  toRelative
-} from "./chunk-4KTAN6IW.js";
-import {
-  isGzip
-} from "./chunk-LKTX6OBX.js";
-import {
   CACHE_BACKENDS,
+  KIT_VERSION,
   NAME_PATTERN,
   NAME_RULE,
   YamlSourceError,
   closestMatch,
+  describeFailure,
+  digestFiles,
+  evaluateModel,
   evaluateSection,
+  explainReadError,
   external_exports,
+  fingerprintFiles,
+  formatOf,
   formatShort,
   gateSection,
   legParams,
   measureDrift,
+  openTable,
   publishSection,
   readYamlFile,
   renderMarkdown,
   require_dist,
+  runCommand,
+  runGate,
+  sha256File,
+  toRelative,
   validateSection
-} from "./chunk-ILD44PUT.js";
+} from "./chunk-L7SMWD5S.js";
 import {
   HLL_STANDARD_ERROR,
   HyperLogLog,
@@ -61,13 +56,14 @@ import {
   KllView,
   decodeRegisters,
   formatDatetime,
+  isGzip,
   isMissingToken,
   parseBoolean,
   parseDatetime,
   parseNumber,
   parsed,
   sampleStd
-} from "./chunk-PH4FNO6N.js";
+} from "./chunk-UTWGYE2F.js";
 import {
   describePathProblem,
   isInside,
@@ -5568,11 +5564,11 @@ function formatBytes2(bytes) {
 }
 
 // src/pipeline/stages.ts
-async function save(context, stage, result, section, exitCode) {
+async function saveStageRun(context, name, result, section, exitCode) {
   const { workspace } = context;
   await mkdir9(workspace.outDir, { recursive: true });
-  const resultFile = workspace.resultFile(stage);
-  const reportFile = workspace.reportFile(stage);
+  const resultFile = workspace.resultFile(name);
+  const reportFile = workspace.reportFile(name);
   await writeFile4(resultFile, `${JSON.stringify(result, null, 2)}
 `);
   await writeFile4(reportFile, `${renderMarkdown(section)}
@@ -5616,7 +5612,7 @@ async function runValidateStage(context, options = {}) {
     await writeFile4(result.profile, `${JSON.stringify(train)}
 `);
   }
-  return save(
+  return saveStageRun(
     context,
     "validate",
     result,
@@ -5627,7 +5623,7 @@ async function runValidateStage(context, options = {}) {
 async function runTrainStage(context, options) {
   const result = await trainModel(context, options);
   if (result.failure) context.logger.error(result.failure);
-  return save(
+  return saveStageRun(
     context,
     "train",
     result,
@@ -5639,7 +5635,7 @@ async function runEvaluateStage(context) {
   const result = await evaluateModel(context);
   if (result.failure) context.logger.error(result.failure);
   for (const warning of result.warnings) context.logger.warn(warning);
-  return save(
+  return saveStageRun(
     context,
     "evaluate",
     result,
@@ -5664,7 +5660,7 @@ async function runGateStage(context) {
     else context.logger.error(message, location);
   }
   const exitCode = result.verdict === "fail" ? ExitCode.checkFailed : result.verdict === "error" ? ExitCode.usageOrConfig : ExitCode.ok;
-  return save(context, "gate", result, gateSection(result), exitCode);
+  return saveStageRun(context, "gate", result, gateSection(result), exitCode);
 }
 async function runPublishStage(context) {
   const [validation, train, evaluation, gate] = await Promise.all([
@@ -5675,7 +5671,7 @@ async function runPublishStage(context) {
   ]);
   const registry = await openRegistry(context);
   const result = await publishModel(context, registry, { validation, train, evaluation, gate });
-  return save(context, "publish", result, publishSection(result), ExitCode.ok);
+  return saveStageRun(context, "publish", result, publishSection(result), ExitCode.ok);
 }
 async function runPipeline(context, options) {
   const stages = [];
@@ -5721,6 +5717,7 @@ export {
   parseCacheChoice,
   openRunCache,
   resolveTrainParams,
+  saveStageRun,
   runValidateStage,
   runTrainStage,
   runEvaluateStage,

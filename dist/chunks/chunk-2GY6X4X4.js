@@ -1,9 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   GATE_RESULT_FORMAT,
-  KIT_VERSION
-} from "./chunk-4KTAN6IW.js";
-import {
+  KIT_VERSION,
   NAME_PATTERN,
   blockToMarkdown,
   external_exports,
@@ -12,7 +10,7 @@ import {
   markdownHeading,
   markdownTableRow,
   renderMarkdownTable
-} from "./chunk-ILD44PUT.js";
+} from "./chunk-L7SMWD5S.js";
 import {
   relativePathProblem
 } from "./chunk-H6UPHFKP.js";

@@ -1,18 +1,19 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
+  saveStageRun
+} from "./chunk-3K7RLGGR.js";
+import {
   directionOf,
   external_exports,
   formatNumber,
-  planSweep,
-  renderMarkdown
-} from "./chunk-ILD44PUT.js";
+  planSweep
+} from "./chunk-L7SMWD5S.js";
 import {
   ExitCode,
   UsageError
 } from "./chunk-XOZC47AQ.js";
 
 // src/train/sweep-stages.ts
-import { mkdir, writeFile } from "node:fs/promises";
 import path2 from "node:path";
 
 // src/train/select.ts
@@ -229,7 +230,7 @@ function cell(value) {
 // src/train/sweep-stages.ts
 async function runPlanStage(context) {
   const plan = planSweep(context.loaded.config);
-  return save(context, "plan", plan, planSection(plan), ExitCode.ok);
+  return saveStageRun(context, "plan", plan, planSection(plan), ExitCode.ok);
 }
 async function runSelectStage(context, options = {}) {
   const { loaded } = context;
@@ -237,7 +238,7 @@ async function runSelectStage(context, options = {}) {
   const dir = options.resultsDir ?? sweepResultsDir(context);
   const selection = selectBest(planSweep(loaded.config), await readLegResults(dir), ranking);
   if (!selection.winner) context.logger.error(`sweep: no leg produced ${selection.metric} (results in ${dir})`);
-  return save(
+  return saveStageRun(
     context,
     "select",
     selection,
@@ -247,17 +248,6 @@ async function runSelectStage(context, options = {}) {
 }
 function sweepResultsDir(context) {
   return path2.join(context.workspace.dir, "sweep");
-}
-async function save(context, name, result, section, exitCode) {
-  const { outDir } = context.workspace;
-  await mkdir(outDir, { recursive: true });
-  const resultFile = path2.join(outDir, `${name}.json`);
-  const reportFile = path2.join(outDir, `${name}.md`);
-  await writeFile(resultFile, `${JSON.stringify(result, null, 2)}
-`);
-  await writeFile(reportFile, `${renderMarkdown(section)}
-`);
-  return { result, section, exitCode, resultFile, reportFile };
 }
 
 export {

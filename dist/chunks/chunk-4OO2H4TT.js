@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   createGitHub,
   postSurfaces
-} from "./chunk-WBFY4ZIH.js";
+} from "./chunk-2GY6X4X4.js";
 
 // src/github/from-job.ts
 async function postFromJob(context, token, build) {

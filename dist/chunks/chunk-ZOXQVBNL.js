@@ -4,7 +4,7 @@ import {
   readProvenance,
   renderMarkdown,
   workspaceFor
-} from "./chunk-ILD44PUT.js";
+} from "./chunk-L7SMWD5S.js";
 import {
   ConfigError,
   ExitCode,

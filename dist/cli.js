@@ -1,14 +1,23 @@
 #!/usr/bin/env node
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
+  concludeRetrain,
+  retrainGitHub
+} from "./chunks/chunk-VOSPZ5CE.js";
+import {
+  decideRetrain
+} from "./chunks/chunk-I55Y3CY6.js";
+import {
   reportArtifact
-} from "./chunks/chunk-2GY6X4X4.js";
+} from "./chunks/chunk-JBQFOXKX.js";
+import "./chunks/chunk-VKPGDWJQ.js";
 import {
   runPlanStage,
   runSelectStage,
   selectSection,
   sweepResultsDir
-} from "./chunks/chunk-L2R6TTYQ.js";
+} from "./chunks/chunk-P4WCPNVX.js";
+import "./chunks/chunk-W6FJVNGP.js";
 import {
   CACHE_CHOICES,
   createRegistry,
@@ -30,7 +39,7 @@ import {
   runPublishStage,
   runTrainStage,
   runValidateStage
-} from "./chunks/chunk-3K7RLGGR.js";
+} from "./chunks/chunk-IMMM4ZD6.js";
 import "./chunks/chunk-LVTSEMUF.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
@@ -631,6 +640,49 @@ var reportCommand = {
   }
 };
 
+// src/cli/commands/retrain.ts
+var retrainCommand = {
+  name: "retrain",
+  summary: "Decide whether to retrain (drift, age, new data), retrain, and promote only a better model",
+  details: "`mlops retrain decide` only decides. `mlops retrain` decides, then trains, evaluates, gates against the champion\nand concludes: a better model is published and promoted; a failure opens or updates one issue per model (when\nGITHUB_TOKEN and GITHUB_REPOSITORY are set), closed by the next success. `mlops retrain conclude` runs the last step\non results already in the workspace (what actions/retrain does). Exit 1 when retraining failed or was blocked.",
+  positionals: [{ name: "step", required: false, description: "decide or conclude (default: the whole loop)" }],
+  options: {
+    force: { type: "boolean", description: "Retrain even if nothing calls for it" }
+  },
+  run: async (args, io) => {
+    const [step] = args.positionals;
+    if (step !== void 0 && step !== "decide" && step !== "conclude") {
+      throw new UsageError(`unknown retrain step "${step}"`, {
+        hint: "use `mlops retrain`, `mlops retrain decide` or `mlops retrain conclude`"
+      });
+    }
+    const context = await openProject(args, io);
+    const github = retrainGitHub(context, io.env.GITHUB_TOKEN);
+    if (step === "conclude") return stageOutcome(await concludeRetrain(context, { github }));
+    const decided = await decideRetrain(context, { force: args.values.force === true });
+    if (step === "decide") return stageOutcome(decided);
+    const sections = [decided.section];
+    if (decided.result.shouldRetrain) {
+      const params = await resolveTrainParams(context.loaded, []);
+      const trained = await context.logger.group("train", () => runTrainStage(context, { params }));
+      sections.push(trained.section);
+      if (trained.exitCode === ExitCode.ok) {
+        const evaluated = await context.logger.group("evaluate", () => runEvaluateStage(context));
+        sections.push(evaluated.section);
+        if (evaluated.exitCode === ExitCode.ok)
+          sections.push((await context.logger.group("gate", () => runGateStage(context))).section);
+      }
+    }
+    const concluded = await concludeRetrain(context, { github });
+    sections.push(concluded.section);
+    return {
+      exitCode: concluded.exitCode,
+      result: { decision: decided.result, outcome: concluded.result },
+      text: sections.map(renderText).join("\n\n")
+    };
+  }
+};
+
 // src/cli/commands/rollback.ts
 var rollbackCommand = {
   name: "rollback",
@@ -1005,6 +1057,7 @@ var COMMANDS = [
   reportCommand,
   publishCommand,
   runCommand,
+  retrainCommand,
   planCommand,
   sweepCommand,
   selectCommand,

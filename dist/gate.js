@@ -1,13 +1,14 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   postFromJob
-} from "./chunks/chunk-4OO2H4TT.js";
+} from "./chunks/chunk-MXMNJOFU.js";
 import {
   gateSurfaces
-} from "./chunks/chunk-2GY6X4X4.js";
+} from "./chunks/chunk-JBQFOXKX.js";
+import "./chunks/chunk-VKPGDWJQ.js";
 import {
   runGateStage
-} from "./chunks/chunk-3K7RLGGR.js";
+} from "./chunks/chunk-IMMM4ZD6.js";
 import "./chunks/chunk-LVTSEMUF.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {

@@ -1,7 +1,8 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-2GY6X4X4.js";
+} from "./chunks/chunk-JBQFOXKX.js";
+import "./chunks/chunk-VKPGDWJQ.js";
 import {
   actionInputs,
   createActionsLogger,

@@ -1,8 +1,9 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runSelectStage
-} from "./chunks/chunk-L2R6TTYQ.js";
-import "./chunks/chunk-3K7RLGGR.js";
+} from "./chunks/chunk-P4WCPNVX.js";
+import "./chunks/chunk-W6FJVNGP.js";
+import "./chunks/chunk-IMMM4ZD6.js";
 import "./chunks/chunk-LVTSEMUF.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {

@@ -3,7 +3,7 @@ import {
   parseCacheChoice,
   resolveTrainParams,
   runTrainStage
-} from "./chunks/chunk-3K7RLGGR.js";
+} from "./chunks/chunk-IMMM4ZD6.js";
 import "./chunks/chunk-LVTSEMUF.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {

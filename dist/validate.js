@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   glob,
   runValidateStage
-} from "./chunks/chunk-3K7RLGGR.js";
+} from "./chunks/chunk-IMMM4ZD6.js";
 import "./chunks/chunk-LVTSEMUF.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {

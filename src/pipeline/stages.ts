@@ -50,7 +50,10 @@ export async function saveStageRun<T extends { stage: string }>(
 }
 
 /** The saved result of an earlier stage, or null when that stage has not run in this workspace. */
-export async function readStageResult<T extends StageResult>(context: StageContext, stage: Stage): Promise<T | null> {
+export async function readStageResult<T extends { stage: string }>(
+  context: StageContext,
+  stage: T["stage"],
+): Promise<T | null> {
   let text: string;
   try {
     text = await readFile(context.workspace.resultFile(stage), "utf8");

@@ -5340,6 +5340,11 @@ async function fingerprintDatasets(data, root, settings2) {
   }
   return fingerprints;
 }
+function describeFingerprint(fingerprints) {
+  return fingerprints.flatMap(
+    (f) => f.files.map((file) => `${f.dataset}	${file.path}	${file.size}	${file.sha256 ?? `etag:${file.etag ?? ""}`}`)
+  ).join("\n");
+}
 
 // src/registry/progress.ts
 var BIG = 32 * 1024 * 1024;
@@ -5705,12 +5710,15 @@ async function runPipeline(context, options) {
 export {
   glob,
   openObjectStore,
+  projectStoreSettings,
   parseModelRef,
   createRegistry,
   openRegistry,
   displayPath,
   runProfile,
   mergeProfileFiles,
+  fingerprintDatasets,
+  describeFingerprint,
   progressReporter,
   formatBytes,
   CACHE_CHOICES,
@@ -5718,6 +5726,7 @@ export {
   openRunCache,
   resolveTrainParams,
   saveStageRun,
+  readStageResult,
   runValidateStage,
   runTrainStage,
   runEvaluateStage,

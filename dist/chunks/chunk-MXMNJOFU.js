@@ -1,8 +1,10 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  createGitHub,
   postSurfaces
-} from "./chunk-2GY6X4X4.js";
+} from "./chunk-JBQFOXKX.js";
+import {
+  createGitHub
+} from "./chunk-VKPGDWJQ.js";
 
 // src/github/from-job.ts
 async function postFromJob(context, token, build) {

@@ -198,7 +198,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     /** An issue dressed as GitHub's documented example of the operation's response. */
     const issueJson = (i: StoredIssue, status: string): unknown => {
       const example = exampleResponse(matched, status) as Record<string, unknown> | Record<string, unknown>[];
-      const base = (Array.isArray(example) ? example[0] : example) ?? {};
+      // A plain issue, not a pull request: GitHub's example carries a `pull_request` key, which marks one.
+      const { pull_request: _pullRequest, ...base } = (Array.isArray(example) ? example[0] : example) ?? {};
       return {
         ...base,
         id: i.number,
@@ -217,7 +218,6 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         })),
         assignees: [],
         assignee: null,
-        pull_request: undefined,
       };
     };
     const tooLong = (text: unknown): boolean => typeof text === "string" && text.length > COMMENT_BODY_LIMIT;

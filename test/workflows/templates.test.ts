@@ -94,3 +94,56 @@ describe("the templates' shape", () => {
     for (const file of rendered) expect(checkWorkflowSecurity(file.content, file.path), file.path).toEqual([]);
   });
 });
+
+describe("every use of our actions fits the action", () => {
+  interface Step {
+    uses?: string;
+    with?: Record<string, unknown>;
+  }
+  const declaredInputs = async (action: string): Promise<string[] | null> => {
+    try {
+      const definition = parse(await readFile(path.join(REPO_ROOT, "actions", action, "action.yml"), "utf8")) as {
+        inputs?: Record<string, unknown>;
+      };
+      return Object.keys(definition.inputs ?? {});
+    } catch {
+      return null;
+    }
+  };
+  const stepsOf = (document: unknown): Step[] => {
+    const found: Step[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === "object") {
+        if (typeof (node as Step).uses === "string") found.push(node);
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(document);
+    return found;
+  };
+
+  it("in the workflows (owner/repo/actions/x@v1) and the composites ($/actions/x): the action exists and takes each input", async () => {
+    const sources: [string, unknown][] = files.map((file) => [file.path, parse(file.content)]);
+    for (const action of ["retrain"]) {
+      sources.push([
+        `actions/${action}/action.yml`,
+        parse(await readFile(path.join(REPO_ROOT, "actions", action, "action.yml"), "utf8")),
+      ]);
+    }
+    let checked = 0;
+    for (const [source, document] of sources) {
+      for (const step of stepsOf(document)) {
+        const name = /^(?:mlops-kit\/mlops-kit\/actions\/([\w-]+)@v1|\$\/actions\/([\w-]+))$/.exec(step.uses ?? "");
+        const action = name?.[1] ?? name?.[2];
+        if (!action) continue;
+        const inputs = await declaredInputs(action);
+        expect(inputs, `${source} uses actions/${action}, which does not exist`).not.toBeNull();
+        for (const key of Object.keys(step.with ?? {}))
+          expect(inputs, `${source}: actions/${action} has no input "${key}"`).toContain(key);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+});

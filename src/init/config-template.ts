@@ -16,6 +16,8 @@ export interface TemplateInput {
   /** null: the training command is expected to write the predictions itself. */
   evaluateCommand: string | null;
   evaluateFrom?: string | null;
+  /** train.params when a params file exists; else the line is a comment (a missing params file fails training). */
+  params?: string | null;
   /** What training writes; default [model/]. */
   outputs?: string[] | null;
   /** registry.uri: s3://bucket/prefix or a folder; null keeps the local default. */
@@ -63,7 +65,9 @@ function trainSection(input: TemplateInput): string {
   return [
     "train:",
     ...command,
-    line(2, "params", "params.yml", "exposed as $MLOPS_PARAMS_FILE and MLOPS_PARAM_<NAME>"),
+    input.params
+      ? line(2, "params", yamlScalar(input.params), "exposed as $MLOPS_PARAMS_FILE and MLOPS_PARAM_<NAME>")
+      : "  # params: params.yml            # exposed as $MLOPS_PARAMS_FILE and MLOPS_PARAM_<NAME>",
     line(2, "outputs", flowList(input.outputs ?? ["model/"]), "restored on a cache hit, published to the registry"),
     "  # inputs: [src/**]             # code whose change invalidates the run cache",
     "  # runs_on: [self-hosted, gpu]  # runner labels for the training jobs",

@@ -141,6 +141,8 @@ export interface TrainingInfo {
   evaluateFrom: string | null;
   /** What the training command writes (from dvc.yaml's outs), when known. */
   outputs: string[] | null;
+  /** A params file beside the config (params.yaml as DVC names it, params.yml, params.json), if there is one. */
+  params: string | null;
   setup: RuntimeSetup;
   /** Where the runtime and its version came from, e.g. "requirements.txt; .python-version". */
   setupFrom: string | null;
@@ -195,6 +197,7 @@ export async function detectTraining(folder: string, override: RuntimeOverride =
     evaluateCommand: evaluate?.command ?? null,
     evaluateFrom: evaluate?.from ?? null,
     outputs: train?.outputs && train.outputs.length > 0 ? train.outputs : null,
+    params: ["params.yaml", "params.yml", "params.json"].find((name) => files.exists(name)) ?? null,
     setup,
     setupFrom: from,
   };

@@ -82,8 +82,10 @@ export function nextSteps(input: NextStepsInput): NextSteps {
     );
   if (repository.defaultBranchFrom !== "origin/HEAD")
     notes.push(
-      `the default branch "${repository.defaultBranch}" is a guess (${repository.defaultBranchFrom === "current branch" ? "the current branch" : "origin/HEAD is not set"}): ` +
-        "if it is wrong, run `git remote set-head origin --auto` and `mlops init --force` again",
+      repository.remote
+        ? `the default branch "${repository.defaultBranch}" is a guess (origin/HEAD is not set): if it is wrong, run ` +
+            "`git remote set-head origin --auto` and `mlops init --force` again"
+        : `the default branch is taken to be "${repository.defaultBranch}" (${repository.defaultBranchFrom === "current branch" ? "the current branch" : "no branch yet"}): the main workflow runs on pushes to it`,
     );
   if (!location)
     notes.push(

@@ -88,6 +88,7 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     evaluateCommand: training.evaluateCommand,
     evaluateFrom: training.evaluateFrom,
     outputs: training.outputs,
+    params: training.params,
     registry: request.registry ?? null,
     schedule: request.schedule ?? null,
     schemaUrl: request.schemaUrl,

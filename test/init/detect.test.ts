@@ -110,6 +110,7 @@ describe("how training runs", () => {
       evaluateCommand: null,
       evaluateFrom: null,
       outputs: null,
+      params: null,
       setup: { kind: "python", version: "3.11.9" },
       setupFrom: "train.py; version from .python-version",
     });
@@ -203,12 +204,14 @@ describe("how training runs", () => {
       ].join("\n"),
       Makefile: "train:\n\tdvc repro\n",
       "train.py": "",
+      "params.yaml": "lr: 0.1\n",
     });
     expect(await detectTraining(dir)).toMatchObject({
       command: "python src/train.py --data data/train.csv && python src/export.py",
       commandFrom: "dvc.yaml stage train",
       evaluateCommand: "python src/evaluate.py",
       outputs: ["model/", "metrics/plots.json"],
+      params: "params.yaml",
       setup: { kind: "python" },
     });
   });
@@ -230,6 +233,7 @@ describe("how training runs", () => {
       evaluateCommand: null,
       evaluateFrom: null,
       outputs: null,
+      params: null,
       setup: null,
       setupFrom: null,
     });

@@ -169,6 +169,7 @@ describe("what init writes", () => {
         .replace(/[^a-z0-9._-]+/g, "-"),
     );
     expect(config.train?.command).toBe("python train.py");
+    expect(config.train?.params).toBeUndefined(); // no params file: a params line would fail training
     expect(config.registry).toEqual({ uri: "s3://ml-models/registry" });
     expect(config.retrain?.schedule).toBe("17 3 * * 1");
 
@@ -248,14 +249,20 @@ describe("what init writes", () => {
     expect(existsSync(path.join(dir, ".github"))).toBe(false);
   });
 
-  it("a detected command that YAML would misread is quoted, and reads back as it was", async () => {
+  it("a detected command that YAML would misread is quoted and reads back as it was; DVC's params.yaml is used", async () => {
     const dir = await tempDir();
     await gitRepo(dir);
     const command = 'python train.py --note "a: b" # not a comment';
-    await writeFiles(dir, { "dvc.yaml": `stages:\n  train:\n    cmd: ${JSON.stringify(command)}\n` });
+    await writeFiles(dir, {
+      "dvc.yaml": `stages:\n  train:\n    cmd: ${JSON.stringify(command)}\n`,
+      "params.yaml": "lr: 0.1\n",
+    });
     expect((await init(dir)).exitCode).toBe(0);
-    const config = parse(await readFile(path.join(dir, "mlops.yml"), "utf8")) as { train: { command: string } };
+    const config = parse(await readFile(path.join(dir, "mlops.yml"), "utf8")) as {
+      train: { command: string; params: string };
+    };
     expect(config.train.command).toBe(command);
+    expect(config.train.params).toBe("params.yaml");
   });
 });
 

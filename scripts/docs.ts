@@ -3,6 +3,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { MlopsConfigSchema } from "../src/config/schema/index.ts";
+import { awsPoliciesReference } from "../src/init/aws-policy.ts";
 import { reusableWorkflows, TEMPLATE_DEFAULTS, workflowTemplates } from "../src/init/workflows.ts";
 
 /**
@@ -184,6 +185,7 @@ export async function generatedReadme(root: string): Promise<string> {
   readme = replaceBetweenMarkers(readme, "config-reference", configReference());
   readme = replaceBetweenMarkers(readme, "actions-reference", await actionsReference(root));
   readme = replaceBetweenMarkers(readme, "workflows-reference", workflowsReference());
+  readme = replaceBetweenMarkers(readme, "aws-policies", awsPoliciesReference());
   return readme;
 }
 

@@ -68,6 +68,15 @@ interface Values {
   setupSteps: string[];
 }
 
+/**
+ * A value for a YAML line: bare when it is plainly safe, else a double-quoted scalar (a JSON string literal is one),
+ * so a folder or branch name with spaces, `#` or `:` can never change the workflow's structure.
+ */
+export function yamlValue(text: string): string {
+  // A lone `${{ ... }}` expression (a reusable workflow's input) is a safe plain scalar; GitHub evaluates it.
+  return /^[A-Za-z0-9._/-]+$/.test(text) || /^\$\{\{[^{}]*\}\}$/.test(text) ? text : JSON.stringify(text);
+}
+
 const indent = (lines: string[], spaces: number): string[] =>
   lines.map((line) => (line === "" ? line : " ".repeat(spaces) + line));
 
@@ -78,8 +87,8 @@ function kitStep(
   extra: { id?: string; name?: string; if?: string; with?: Record<string, string>; continueOnError?: boolean } = {},
 ): string[] {
   const inputs: string[] = [];
-  if (values.config !== "mlops.yml") inputs.push(`config: ${values.config}`);
-  if (values.workingDirectory !== ".") inputs.push(`working-directory: ${values.workingDirectory}`);
+  if (values.config !== "mlops.yml") inputs.push(`config: ${yamlValue(values.config)}`);
+  if (values.workingDirectory !== ".") inputs.push(`working-directory: ${yamlValue(values.workingDirectory)}`);
   for (const [key, value] of Object.entries(extra.with ?? {})) inputs.push(`${key}: ${value}`);
   const keys: string[] = [];
   if (extra.name) keys.push(`name: ${extra.name}`);
@@ -115,7 +124,7 @@ function awsStep(values: Values, access: "read" | "write"): string[] {
 function setupSteps(setup: RuntimeSetup, workingDirectory: string): string[] {
   if (setup === null)
     return ["# Set up what your training command needs here (pin third-party actions to a commit SHA)."];
-  const at = workingDirectory === "." ? [] : [`  working-directory: ${workingDirectory}`];
+  const at = workingDirectory === "." ? [] : [`  working-directory: ${yamlValue(workingDirectory)}`];
   if (setup.kind === "python") {
     return [
       `- uses: ${PINNED.setupPython}`,
@@ -305,11 +314,12 @@ function sweepJobs(values: Values): string[] {
     "    matrix: ${{ fromJSON(needs.plan.outputs.matrix) }}",
     "  permissions:",
     "    contents: read",
-    ...(values.aws === null ? [] : ["    id-token: write # the run cache and registry by OIDC"]),
+    ...(values.aws === null ? [] : ["    id-token: write # the run cache and the registry by OIDC"]),
     "  steps:",
     ...leg([
       ...checkoutStep(),
-      ...awsStep(values, "read"),
+      // A dispatched sweep runs on the default branch: its legs save to the run cache, with the role that writes.
+      ...awsStep(values, "write"),
       ...values.setupSteps,
       ...kitStep("train", values, { with: { leg: "${{ matrix.leg }}" } }),
       ...kitStep("evaluate", values, { with: { "github-token": '""' } }),
@@ -331,7 +341,6 @@ function sweepJobs(values: Values): string[] {
     "  runs-on: ubuntu-latest",
     "  permissions:",
     "    contents: read",
-    "    actions: read # the legs' artifacts",
     "  steps:",
     ...leg([
       ...checkoutStep(),
@@ -348,7 +357,9 @@ function sweepJobs(values: Values): string[] {
 
 function templateValues(options: WorkflowOptions): Values {
   const runsOn =
-    options.trainRunsOn && options.trainRunsOn.length > 0 ? `[${options.trainRunsOn.join(", ")}]` : "ubuntu-latest";
+    options.trainRunsOn && options.trainRunsOn.length > 0
+      ? `[${options.trainRunsOn.map(yamlValue).join(", ")}]`
+      : "ubuntu-latest";
   return {
     config: options.configFile,
     workingDirectory: options.workingDirectory,
@@ -431,7 +442,7 @@ export function workflowTemplates(options: WorkflowOptions): WorkflowFile[] {
       `name: ${WORKFLOW_NAMES.main}`,
       "on:",
       "  push:",
-      `    branches: [${options.defaultBranch}]`,
+      `    branches: [${yamlValue(options.defaultBranch)}]`,
       "  workflow_dispatch:",
       "permissions: {}",
       ...concurrencyOfModel(options.model),
@@ -454,7 +465,7 @@ export function workflowTemplates(options: WorkflowOptions): WorkflowFile[] {
         "on:",
         "  schedule:",
         `    - cron: "${options.schedule.cron}"`,
-        ...(options.schedule.timezone === "UTC" ? [] : [`      timezone: ${options.schedule.timezone}`]),
+        ...(options.schedule.timezone === "UTC" ? [] : [`      timezone: ${yamlValue(options.schedule.timezone)}`]),
         "  workflow_dispatch:",
         "    inputs:",
         "      force:",

@@ -147,3 +147,33 @@ describe("every use of our actions fits the action", () => {
     expect(checked).toBeGreaterThan(30);
   });
 });
+
+describe("values from the user cannot change a workflow's structure", () => {
+  it("quotes folders, config names, branches and labels that are not plainly safe", () => {
+    const options: WorkflowOptions = {
+      ...TEMPLATE_DEFAULTS,
+      workingDirectory: "models/churn v2 #1",
+      configFile: "ml: config.yml",
+      defaultBranch: "release: next",
+      trainRunsOn: ["self-hosted", "gpu, large"],
+    };
+    for (const file of workflowTemplates(options)) {
+      const workflow = parse(file.content) as {
+        on: Record<string, { branches?: string[] }>;
+        jobs: Record<string, { "runs-on": unknown; steps?: { with?: Record<string, string> }[] }>;
+      };
+      const inputs = Object.values(workflow.jobs).flatMap((job) => (job.steps ?? []).map((step) => step.with ?? {}));
+      expect(
+        inputs.some((w) => w["working-directory"] === "models/churn v2 #1"),
+        file.path,
+      ).toBe(true);
+      expect(
+        inputs.some((w) => w.config === "ml: config.yml"),
+        file.path,
+      ).toBe(true);
+      if (file.path === "mlops-main.yml") expect(workflow.on.push?.branches).toEqual(["release: next"]);
+      if (file.path === "mlops-pr.yml") expect(workflow.jobs.gate?.["runs-on"]).toEqual(["self-hosted", "gpu, large"]);
+      expect(checkWorkflowSecurity(file.content, file.path), file.path).toEqual([]);
+    }
+  });
+});

@@ -1,20 +1,20 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   postFromJob
-} from "./chunks/chunk-MXMNJOFU.js";
+} from "./chunks/chunk-5ACSHDFB.js";
 import {
   gateSurfaces
-} from "./chunks/chunk-JBQFOXKX.js";
+} from "./chunks/chunk-IP7FUCOY.js";
 import "./chunks/chunk-VKPGDWJQ.js";
 import {
   runGateStage
-} from "./chunks/chunk-IMMM4ZD6.js";
+} from "./chunks/chunk-3U442AUE.js";
 import "./chunks/chunk-LVTSEMUF.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-ZOXQVBNL.js";
-import "./chunks/chunk-L7SMWD5S.js";
+} from "./chunks/chunk-X6LJIZEO.js";
+import "./chunks/chunk-OXFNNYAB.js";
 import "./chunks/chunk-UTWGYE2F.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";

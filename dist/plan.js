@@ -1,15 +1,15 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runPlanStage
-} from "./chunks/chunk-P4WCPNVX.js";
-import "./chunks/chunk-W6FJVNGP.js";
-import "./chunks/chunk-IMMM4ZD6.js";
+} from "./chunks/chunk-AY4H3REP.js";
+import "./chunks/chunk-QMKB5VL2.js";
+import "./chunks/chunk-3U442AUE.js";
 import "./chunks/chunk-LVTSEMUF.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-ZOXQVBNL.js";
-import "./chunks/chunk-L7SMWD5S.js";
+} from "./chunks/chunk-X6LJIZEO.js";
+import "./chunks/chunk-OXFNNYAB.js";
 import "./chunks/chunk-UTWGYE2F.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";

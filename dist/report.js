@@ -1,18 +1,18 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-JBQFOXKX.js";
+} from "./chunks/chunk-IP7FUCOY.js";
 import "./chunks/chunk-VKPGDWJQ.js";
 import {
   actionInputs,
   createActionsLogger,
   credentialSecrets
-} from "./chunks/chunk-ZOXQVBNL.js";
+} from "./chunks/chunk-X6LJIZEO.js";
 import {
   ReportSection,
   loadConfig,
   renderMarkdown
-} from "./chunks/chunk-L7SMWD5S.js";
+} from "./chunks/chunk-OXFNNYAB.js";
 import "./chunks/chunk-UTWGYE2F.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import {

@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   glob,
   runValidateStage
-} from "./chunks/chunk-IMMM4ZD6.js";
+} from "./chunks/chunk-3U442AUE.js";
 import "./chunks/chunk-LVTSEMUF.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-ZOXQVBNL.js";
-import "./chunks/chunk-L7SMWD5S.js";
+} from "./chunks/chunk-X6LJIZEO.js";
+import "./chunks/chunk-OXFNNYAB.js";
 import "./chunks/chunk-UTWGYE2F.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import {

@@ -6,10 +6,10 @@ import {
   projectStoreSettings,
   runValidateStage,
   saveStageRun
-} from "./chunk-IMMM4ZD6.js";
+} from "./chunk-3U442AUE.js";
 import {
   formatNumber
-} from "./chunk-L7SMWD5S.js";
+} from "./chunk-OXFNNYAB.js";
 import {
   ExitCode
 } from "./chunk-XOZC47AQ.js";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   directionOf,
   external_exports
-} from "./chunk-L7SMWD5S.js";
+} from "./chunk-OXFNNYAB.js";
 import {
   UsageError
 } from "./chunk-XOZC47AQ.js";

@@ -4,7 +4,7 @@ import {
   readProvenance,
   renderMarkdown,
   workspaceFor
-} from "./chunk-L7SMWD5S.js";
+} from "./chunk-OXFNNYAB.js";
 import {
   ConfigError,
   ExitCode,

@@ -48,7 +48,7 @@ import {
   sha256File,
   toRelative,
   validateSection
-} from "./chunk-L7SMWD5S.js";
+} from "./chunk-OXFNNYAB.js";
 import {
   HLL_STANDARD_ERROR,
   HyperLogLog,

@@ -3,22 +3,22 @@ import {
   DECISION_STEP,
   decisionSection,
   outcomeSection
-} from "./chunk-I55Y3CY6.js";
+} from "./chunk-XU2TZEU5.js";
 import {
   createGitHub
 } from "./chunk-VKPGDWJQ.js";
 import {
   primaryMetric
-} from "./chunk-W6FJVNGP.js";
+} from "./chunk-QMKB5VL2.js";
 import {
   readStageResult,
   runPublishStage,
   saveStageRun
-} from "./chunk-IMMM4ZD6.js";
+} from "./chunk-3U442AUE.js";
 import {
   formatNumber,
   renderMarkdown
-} from "./chunk-L7SMWD5S.js";
+} from "./chunk-OXFNNYAB.js";
 import {
   ExitCode,
   InputError

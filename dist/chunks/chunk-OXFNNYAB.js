@@ -29991,6 +29991,16 @@ async function loadConfig(configPath, cwd) {
   }
   return checkSource(source, file2, displayFile);
 }
+function parseConfig(text, file2, displayFile = path2.basename(file2)) {
+  let source;
+  try {
+    source = parseYamlText(text, displayFile);
+  } catch (error63) {
+    if (error63 instanceof YamlSourceError) throw new ConfigError(error63.diagnostics);
+    throw error63;
+  }
+  return checkSource(source, file2, displayFile);
+}
 function checkSource(source, file2, displayFile) {
   const root = path2.dirname(file2);
   const repoRoot = findRepoRoot(root);
@@ -32237,6 +32247,8 @@ export {
   ReportSection,
   DEFAULT_CONFIG_FILE,
   loadConfig,
+  parseConfig,
+  findRepoRoot,
   readProvenance,
   workspaceFor
 };

@@ -3,14 +3,14 @@ import {
   primaryMetric,
   readLegResults,
   selectBest
-} from "./chunk-W6FJVNGP.js";
+} from "./chunk-QMKB5VL2.js";
 import {
   saveStageRun
-} from "./chunk-IMMM4ZD6.js";
+} from "./chunk-3U442AUE.js";
 import {
   formatNumber,
   planSweep
-} from "./chunk-L7SMWD5S.js";
+} from "./chunk-OXFNNYAB.js";
 import {
   ExitCode
 } from "./chunk-XOZC47AQ.js";

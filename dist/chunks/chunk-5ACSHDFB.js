@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   postSurfaces
-} from "./chunk-JBQFOXKX.js";
+} from "./chunk-IP7FUCOY.js";
 import {
   createGitHub
 } from "./chunk-VKPGDWJQ.js";

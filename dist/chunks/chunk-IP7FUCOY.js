@@ -13,7 +13,7 @@ import {
   markdownHeading,
   markdownTableRow,
   renderMarkdownTable
-} from "./chunk-L7SMWD5S.js";
+} from "./chunk-OXFNNYAB.js";
 import {
   relativePathProblem
 } from "./chunk-H6UPHFKP.js";

@@ -3,10 +3,10 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunks/chunk-7VZ33ULX.js";
+} from "./chunks/chunk-LLADDFLH.js";
 import {
   decideRetrain
-} from "./chunks/chunk-XU2TZEU5.js";
+} from "./chunks/chunk-RSL4CRJH.js";
 import {
   reportArtifact
 } from "./chunks/chunk-IP7FUCOY.js";
@@ -16,7 +16,7 @@ import {
   runSelectStage,
   selectSection,
   sweepResultsDir
-} from "./chunks/chunk-AY4H3REP.js";
+} from "./chunks/chunk-VSIQGJZD.js";
 import "./chunks/chunk-QMKB5VL2.js";
 import {
   CACHE_CHOICES,
@@ -39,7 +39,7 @@ import {
   runPublishStage,
   runTrainStage,
   runValidateStage
-} from "./chunks/chunk-3U442AUE.js";
+} from "./chunks/chunk-K35VS56U.js";
 import "./chunks/chunk-LVTSEMUF.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {

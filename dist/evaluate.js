@@ -8,7 +8,7 @@ import {
 import "./chunks/chunk-VKPGDWJQ.js";
 import {
   runEvaluateStage
-} from "./chunks/chunk-3U442AUE.js";
+} from "./chunks/chunk-K35VS56U.js";
 import "./chunks/chunk-LVTSEMUF.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {

@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunks/chunk-7VZ33ULX.js";
-import "./chunks/chunk-XU2TZEU5.js";
+} from "./chunks/chunk-LLADDFLH.js";
+import "./chunks/chunk-RSL4CRJH.js";
 import "./chunks/chunk-VKPGDWJQ.js";
 import "./chunks/chunk-QMKB5VL2.js";
-import "./chunks/chunk-3U442AUE.js";
+import "./chunks/chunk-K35VS56U.js";
 import "./chunks/chunk-LVTSEMUF.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {

@@ -1,9 +1,9 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runSelectStage
-} from "./chunks/chunk-AY4H3REP.js";
+} from "./chunks/chunk-VSIQGJZD.js";
 import "./chunks/chunk-QMKB5VL2.js";
-import "./chunks/chunk-3U442AUE.js";
+import "./chunks/chunk-K35VS56U.js";
 import "./chunks/chunk-LVTSEMUF.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {

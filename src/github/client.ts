@@ -34,6 +34,16 @@ export interface NewIssue {
   assignees: string[];
 }
 
+/** One annotation of a check run, as GitHub's API takes it. */
+export interface CheckAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: "notice" | "warning" | "failure";
+  message: string;
+  title: string;
+}
+
 export interface CheckRunRequest {
   name: string;
   headSha: string;
@@ -42,14 +52,7 @@ export interface CheckRunRequest {
   output: {
     title: string;
     summary: string;
-    annotations: {
-      path: string;
-      start_line: number;
-      end_line: number;
-      annotation_level: "notice" | "warning" | "failure";
-      message: string;
-      title: string;
-    }[];
+    annotations: CheckAnnotation[];
   };
 }
 

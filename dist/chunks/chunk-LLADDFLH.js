@@ -3,7 +3,7 @@ import {
   DECISION_STEP,
   decisionSection,
   outcomeSection
-} from "./chunk-XU2TZEU5.js";
+} from "./chunk-RSL4CRJH.js";
 import {
   createGitHub
 } from "./chunk-VKPGDWJQ.js";
@@ -14,7 +14,7 @@ import {
   readStageResult,
   runPublishStage,
   saveStageRun
-} from "./chunk-3U442AUE.js";
+} from "./chunk-K35VS56U.js";
 import {
   formatNumber,
   renderMarkdown

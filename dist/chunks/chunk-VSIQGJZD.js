@@ -6,7 +6,7 @@ import {
 } from "./chunk-QMKB5VL2.js";
 import {
   saveStageRun
-} from "./chunk-3U442AUE.js";
+} from "./chunk-K35VS56U.js";
 import {
   formatNumber,
   planSweep

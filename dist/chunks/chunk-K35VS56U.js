@@ -5506,7 +5506,7 @@ function trainSection(result) {
   const blocks = [
     {
       kind: "text",
-      text: hit ? `${result.command ?? ""} \u2014 not run: cache hit, outputs restored in ${seconds(result.durationMs)}.` : `${result.command ?? ""} \u2014 ${seconds(result.durationMs)}, exit code ${result.exitCode ?? "none"}${result.peakMemoryBytes === null ? "" : `, peak memory ${formatBytes2(result.peakMemoryBytes)}`}.`
+      text: hit ? `${result.command ?? ""} \u2014 not run: cache hit, outputs restored in ${seconds(result.durationMs)}.` : `${result.command ?? ""} \u2014 ${seconds(result.durationMs)}, exit code ${result.exitCode ?? "none"}${result.peakMemoryBytes === null ? "" : `, peak memory ${formatBytes(result.peakMemoryBytes)}`}.`
     }
   ];
   if (result.leg) blocks.push({ kind: "text", text: `Sweep leg ${result.leg.id}: ${result.leg.name}.` });
@@ -5556,16 +5556,6 @@ function cacheLine(result) {
     default:
       return `Run cache: ${cache.status}${where}${key}; ${cache.saved ? "this run's outputs were saved" : "this run's outputs were not saved"}.${notes}`;
   }
-}
-function formatBytes2(bytes) {
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
 }
 
 // src/pipeline/stages.ts

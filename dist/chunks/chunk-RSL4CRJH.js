@@ -6,7 +6,7 @@ import {
   projectStoreSettings,
   runValidateStage,
   saveStageRun
-} from "./chunk-3U442AUE.js";
+} from "./chunk-K35VS56U.js";
 import {
   formatNumber
 } from "./chunk-OXFNNYAB.js";

@@ -3,21 +3,21 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunks/chunk-LLADDFLH.js";
+} from "./chunks/chunk-HDAKJGUL.js";
 import {
   decideRetrain
-} from "./chunks/chunk-RSL4CRJH.js";
+} from "./chunks/chunk-7Z2J36LP.js";
 import {
   reportArtifact
-} from "./chunks/chunk-IP7FUCOY.js";
+} from "./chunks/chunk-4AM3QKFC.js";
 import "./chunks/chunk-VKPGDWJQ.js";
 import {
   runPlanStage,
   runSelectStage,
   selectSection,
   sweepResultsDir
-} from "./chunks/chunk-VSIQGJZD.js";
-import "./chunks/chunk-QMKB5VL2.js";
+} from "./chunks/chunk-5H7P2KBH.js";
+import "./chunks/chunk-I5X3OA6A.js";
 import {
   CACHE_CHOICES,
   createRegistry,
@@ -39,8 +39,8 @@ import {
   runPublishStage,
   runTrainStage,
   runValidateStage
-} from "./chunks/chunk-K35VS56U.js";
-import "./chunks/chunk-LVTSEMUF.js";
+} from "./chunks/chunk-MUWRWLXY.js";
+import "./chunks/chunk-QJZRMQPL.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   DEFAULT_CONFIG_FILE,
@@ -61,8 +61,8 @@ import {
   renderTextTable,
   require_dist,
   workspaceFor
-} from "./chunks/chunk-OXFNNYAB.js";
-import "./chunks/chunk-UTWGYE2F.js";
+} from "./chunks/chunk-RZMRIMGB.js";
+import "./chunks/chunk-4UEWH35T.js";
 import {
   isS3Uri,
   parseS3Uri,

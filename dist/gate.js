@@ -1,21 +1,21 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   postFromJob
-} from "./chunks/chunk-5ACSHDFB.js";
+} from "./chunks/chunk-QUDX366T.js";
 import {
   gateSurfaces
-} from "./chunks/chunk-IP7FUCOY.js";
+} from "./chunks/chunk-4AM3QKFC.js";
 import "./chunks/chunk-VKPGDWJQ.js";
 import {
   runGateStage
-} from "./chunks/chunk-K35VS56U.js";
-import "./chunks/chunk-LVTSEMUF.js";
+} from "./chunks/chunk-MUWRWLXY.js";
+import "./chunks/chunk-QJZRMQPL.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-X6LJIZEO.js";
-import "./chunks/chunk-OXFNNYAB.js";
-import "./chunks/chunk-UTWGYE2F.js";
+} from "./chunks/chunk-2TZ7OQ5B.js";
+import "./chunks/chunk-RZMRIMGB.js";
+import "./chunks/chunk-4UEWH35T.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-O5RPIDMJ.js";

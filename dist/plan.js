@@ -1,16 +1,16 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runPlanStage
-} from "./chunks/chunk-VSIQGJZD.js";
-import "./chunks/chunk-QMKB5VL2.js";
-import "./chunks/chunk-K35VS56U.js";
-import "./chunks/chunk-LVTSEMUF.js";
+} from "./chunks/chunk-5H7P2KBH.js";
+import "./chunks/chunk-I5X3OA6A.js";
+import "./chunks/chunk-MUWRWLXY.js";
+import "./chunks/chunk-QJZRMQPL.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-X6LJIZEO.js";
-import "./chunks/chunk-OXFNNYAB.js";
-import "./chunks/chunk-UTWGYE2F.js";
+} from "./chunks/chunk-2TZ7OQ5B.js";
+import "./chunks/chunk-RZMRIMGB.js";
+import "./chunks/chunk-4UEWH35T.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-O5RPIDMJ.js";

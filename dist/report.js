@@ -1,19 +1,19 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-IP7FUCOY.js";
+} from "./chunks/chunk-4AM3QKFC.js";
 import "./chunks/chunk-VKPGDWJQ.js";
 import {
   actionInputs,
   createActionsLogger,
   credentialSecrets
-} from "./chunks/chunk-X6LJIZEO.js";
+} from "./chunks/chunk-2TZ7OQ5B.js";
 import {
   ReportSection,
   loadConfig,
   renderMarkdown
-} from "./chunks/chunk-OXFNNYAB.js";
-import "./chunks/chunk-UTWGYE2F.js";
+} from "./chunks/chunk-RZMRIMGB.js";
+import "./chunks/chunk-4UEWH35T.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import {
   ConfigError,

@@ -3,8 +3,8 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-LVTSEMUF.js";
-import "./chunks/chunk-UTWGYE2F.js";
+} from "./chunks/chunk-QJZRMQPL.js";
+import "./chunks/chunk-4UEWH35T.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";
 

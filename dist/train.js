@@ -3,16 +3,16 @@ import {
   parseCacheChoice,
   resolveTrainParams,
   runTrainStage
-} from "./chunks/chunk-K35VS56U.js";
-import "./chunks/chunk-LVTSEMUF.js";
+} from "./chunks/chunk-MUWRWLXY.js";
+import "./chunks/chunk-QJZRMQPL.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-X6LJIZEO.js";
+} from "./chunks/chunk-2TZ7OQ5B.js";
 import {
   findLeg
-} from "./chunks/chunk-OXFNNYAB.js";
-import "./chunks/chunk-UTWGYE2F.js";
+} from "./chunks/chunk-RZMRIMGB.js";
+import "./chunks/chunk-4UEWH35T.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-O5RPIDMJ.js";

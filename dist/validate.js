@@ -2,14 +2,14 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   glob,
   runValidateStage
-} from "./chunks/chunk-K35VS56U.js";
-import "./chunks/chunk-LVTSEMUF.js";
+} from "./chunks/chunk-MUWRWLXY.js";
+import "./chunks/chunk-QJZRMQPL.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-X6LJIZEO.js";
-import "./chunks/chunk-OXFNNYAB.js";
-import "./chunks/chunk-UTWGYE2F.js";
+} from "./chunks/chunk-2TZ7OQ5B.js";
+import "./chunks/chunk-RZMRIMGB.js";
+import "./chunks/chunk-4UEWH35T.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import {
   UsageError

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   directionOf,
   external_exports
-} from "./chunk-OXFNNYAB.js";
+} from "./chunk-RZMRIMGB.js";
 import {
   UsageError
 } from "./chunk-XOZC47AQ.js";

@@ -26,7 +26,7 @@ import {
   parseNumber,
   parsed,
   utf8
-} from "./chunk-UTWGYE2F.js";
+} from "./chunk-4UEWH35T.js";
 import {
   DataReadError
 } from "./chunk-XOZC47AQ.js";

@@ -3,22 +3,22 @@ import {
   DECISION_STEP,
   decisionSection,
   outcomeSection
-} from "./chunk-RSL4CRJH.js";
+} from "./chunk-7Z2J36LP.js";
 import {
   createGitHub
 } from "./chunk-VKPGDWJQ.js";
 import {
   primaryMetric
-} from "./chunk-QMKB5VL2.js";
+} from "./chunk-I5X3OA6A.js";
 import {
   readStageResult,
   runPublishStage,
   saveStageRun
-} from "./chunk-K35VS56U.js";
+} from "./chunk-MUWRWLXY.js";
 import {
   formatNumber,
   renderMarkdown
-} from "./chunk-OXFNNYAB.js";
+} from "./chunk-RZMRIMGB.js";
 import {
   ExitCode,
   InputError

@@ -8757,11 +8757,14 @@ async function openParquet(file, shown) {
   }
   const root = metadata.schema[0];
   const columns = [];
+  const decimalScales = /* @__PURE__ */ new Map();
   let index = 1;
   for (let i = 0; i < (root?.num_children ?? 0); i++) {
     const element = metadata.schema[index];
     if (!element) break;
     columns.push(element.name);
+    const scale = element.logical_type?.type === "DECIMAL" ? element.logical_type.scale : element.converted_type === "DECIMAL" ? element.scale ?? 0 : void 0;
+    if (scale !== void 0 && scale > 0) decimalScales.set(element.name, scale);
     index += 1 + countDescendants(metadata, index);
   }
   const groups = metadata.row_groups.map((group) => Number(group.num_rows));
@@ -8795,10 +8798,20 @@ async function openParquet(file, shown) {
           );
         }
         rowStart += size;
-        yield rows.map((row) => columns.map((name) => cellText(row[name])));
+        yield rows.map(
+          (row) => columns.map((name) => {
+            const scale = decimalScales.get(name);
+            return cellText(scale === void 0 ? row[name] : exactDecimal(row[name], scale));
+          })
+        );
       }
     }
   };
+}
+function exactDecimal(value, scale) {
+  if (typeof value !== "number" || !Number.isFinite(value) || scale > 22) return value;
+  const unscaled = Math.round(value * 10 ** scale);
+  return Number.isSafeInteger(unscaled) ? unscaled / 10 ** scale : value;
 }
 function countDescendants(metadata, index) {
   const element = metadata.schema[index];

@@ -4,7 +4,7 @@ import {
   readProvenance,
   renderMarkdown,
   workspaceFor
-} from "./chunk-OXFNNYAB.js";
+} from "./chunk-RZMRIMGB.js";
 import {
   ConfigError,
   ExitCode,

@@ -3,14 +3,14 @@ import {
   primaryMetric,
   readLegResults,
   selectBest
-} from "./chunk-QMKB5VL2.js";
+} from "./chunk-I5X3OA6A.js";
 import {
   saveStageRun
-} from "./chunk-K35VS56U.js";
+} from "./chunk-MUWRWLXY.js";
 import {
   formatNumber,
   planSweep
-} from "./chunk-OXFNNYAB.js";
+} from "./chunk-RZMRIMGB.js";
 import {
   ExitCode
 } from "./chunk-XOZC47AQ.js";

@@ -14,7 +14,7 @@ import {
   shiftTallies,
   shortText,
   tallyOf
-} from "./chunk-LVTSEMUF.js";
+} from "./chunk-QJZRMQPL.js";
 import {
   CorruptObjectError,
   createLocalStore
@@ -48,7 +48,7 @@ import {
   sha256File,
   toRelative,
   validateSection
-} from "./chunk-OXFNNYAB.js";
+} from "./chunk-RZMRIMGB.js";
 import {
   HLL_STANDARD_ERROR,
   HyperLogLog,
@@ -63,7 +63,7 @@ import {
   parseNumber,
   parsed,
   sampleStd
-} from "./chunk-UTWGYE2F.js";
+} from "./chunk-4UEWH35T.js";
 import {
   describePathProblem,
   isInside,

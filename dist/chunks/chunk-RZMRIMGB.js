@@ -15,7 +15,7 @@ import {
   openParquet,
   populationStd,
   utf8
-} from "./chunk-UTWGYE2F.js";
+} from "./chunk-4UEWH35T.js";
 import {
   describePathProblem,
   hasControlCharacters,

@@ -13,7 +13,7 @@ import {
   markdownHeading,
   markdownTableRow,
   renderMarkdownTable
-} from "./chunk-OXFNNYAB.js";
+} from "./chunk-RZMRIMGB.js";
 import {
   relativePathProblem
 } from "./chunk-H6UPHFKP.js";

@@ -6,10 +6,10 @@ import {
   projectStoreSettings,
   runValidateStage,
   saveStageRun
-} from "./chunk-K35VS56U.js";
+} from "./chunk-MUWRWLXY.js";
 import {
   formatNumber
-} from "./chunk-OXFNNYAB.js";
+} from "./chunk-RZMRIMGB.js";
 import {
   ExitCode
 } from "./chunk-XOZC47AQ.js";

@@ -4,7 +4,18 @@
 import { rm } from "node:fs/promises";
 import { build } from "esbuild";
 
-const ACTIONS = ["validate", "train", "evaluate", "gate", "report", "publish", "plan", "select"];
+const ACTIONS = [
+  "validate",
+  "train",
+  "evaluate",
+  "gate",
+  "report",
+  "publish",
+  "plan",
+  "select",
+  "retrain-decide",
+  "retrain-conclude",
+];
 
 await rm("dist", { recursive: true, force: true });
 await build({

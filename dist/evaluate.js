@@ -1,22 +1,21 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   postFromJob
-} from "./chunks/chunk-W3V42WJ3.js";
+} from "./chunks/chunk-QUDX366T.js";
 import {
   stageCheck
-} from "./chunks/chunk-WBFY4ZIH.js";
+} from "./chunks/chunk-4AM3QKFC.js";
+import "./chunks/chunk-VKPGDWJQ.js";
 import {
   runEvaluateStage
-} from "./chunks/chunk-2SKC4DYV.js";
-import "./chunks/chunk-77FXKEEL.js";
-import "./chunks/chunk-G23BJQ7T.js";
-import "./chunks/chunk-4KTAN6IW.js";
-import "./chunks/chunk-LKTX6OBX.js";
+} from "./chunks/chunk-MUWRWLXY.js";
+import "./chunks/chunk-QJZRMQPL.js";
+import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-NWT6XKEP.js";
-import "./chunks/chunk-ILD44PUT.js";
-import "./chunks/chunk-PH4FNO6N.js";
+} from "./chunks/chunk-2TZ7OQ5B.js";
+import "./chunks/chunk-RZMRIMGB.js";
+import "./chunks/chunk-4UEWH35T.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-O5RPIDMJ.js";

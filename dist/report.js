@@ -1,20 +1,19 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-WBFY4ZIH.js";
-import "./chunks/chunk-4KTAN6IW.js";
-import "./chunks/chunk-LKTX6OBX.js";
+} from "./chunks/chunk-4AM3QKFC.js";
+import "./chunks/chunk-VKPGDWJQ.js";
 import {
   actionInputs,
   createActionsLogger,
   credentialSecrets
-} from "./chunks/chunk-NWT6XKEP.js";
+} from "./chunks/chunk-2TZ7OQ5B.js";
 import {
   ReportSection,
   loadConfig,
   renderMarkdown
-} from "./chunks/chunk-ILD44PUT.js";
-import "./chunks/chunk-PH4FNO6N.js";
+} from "./chunks/chunk-RZMRIMGB.js";
+import "./chunks/chunk-4UEWH35T.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import {
   ConfigError,

@@ -3,9 +3,8 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-77FXKEEL.js";
-import "./chunks/chunk-LKTX6OBX.js";
-import "./chunks/chunk-PH4FNO6N.js";
+} from "./chunks/chunk-QJZRMQPL.js";
+import "./chunks/chunk-4UEWH35T.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";
 

@@ -1,12 +1,16 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runSelectStage
-} from "./chunks/chunk-ZBT3SMQA.js";
+} from "./chunks/chunk-5H7P2KBH.js";
+import "./chunks/chunk-I5X3OA6A.js";
+import "./chunks/chunk-MUWRWLXY.js";
+import "./chunks/chunk-QJZRMQPL.js";
+import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-NWT6XKEP.js";
-import "./chunks/chunk-ILD44PUT.js";
-import "./chunks/chunk-PH4FNO6N.js";
+} from "./chunks/chunk-2TZ7OQ5B.js";
+import "./chunks/chunk-RZMRIMGB.js";
+import "./chunks/chunk-4UEWH35T.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-O5RPIDMJ.js";

@@ -3,18 +3,16 @@ import {
   parseCacheChoice,
   resolveTrainParams,
   runTrainStage
-} from "./chunks/chunk-2SKC4DYV.js";
-import "./chunks/chunk-77FXKEEL.js";
-import "./chunks/chunk-G23BJQ7T.js";
-import "./chunks/chunk-4KTAN6IW.js";
-import "./chunks/chunk-LKTX6OBX.js";
+} from "./chunks/chunk-MUWRWLXY.js";
+import "./chunks/chunk-QJZRMQPL.js";
+import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-NWT6XKEP.js";
+} from "./chunks/chunk-2TZ7OQ5B.js";
 import {
   findLeg
-} from "./chunks/chunk-ILD44PUT.js";
-import "./chunks/chunk-PH4FNO6N.js";
+} from "./chunks/chunk-RZMRIMGB.js";
+import "./chunks/chunk-4UEWH35T.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-O5RPIDMJ.js";

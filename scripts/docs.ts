@@ -3,6 +3,8 @@ import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { MlopsConfigSchema } from "../src/config/schema/index.ts";
+import { awsPoliciesReference } from "../src/init/aws-policy.ts";
+import { reusableWorkflows, TEMPLATE_DEFAULTS, workflowTemplates } from "../src/init/workflows.ts";
 
 /**
  * Generated documentation (STYLE.md "generated things are checked fresh"): the JSON Schema of mlops.yml, and the
@@ -160,10 +162,30 @@ export function replaceBetweenMarkers(text: string, name: string, content: strin
   return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
 }
 
+/** The committed workflow files: templates users copy (workflows/) and reusable workflows (.github/workflows/). */
+export function workflowFiles(): { path: string; content: string; purpose: string }[] {
+  return [
+    ...workflowTemplates(TEMPLATE_DEFAULTS).map((file) => ({ ...file, path: `workflows/${file.path}` })),
+    ...reusableWorkflows().map((file) => ({ ...file, path: `.github/workflows/${file.path}` })),
+  ];
+}
+
+/** Each template, collapsible, for the README. */
+export function workflowsReference(): string {
+  return workflowTemplates(TEMPLATE_DEFAULTS)
+    .map(
+      (file) =>
+        `<details><summary><code>workflows/${file.path}</code>: ${file.purpose}</summary>\n\n\`\`\`yaml\n${file.content}\`\`\`\n\n</details>`,
+    )
+    .join("\n\n");
+}
+
 export async function generatedReadme(root: string): Promise<string> {
   let readme = await readFile(path.join(root, "README.md"), "utf8");
   readme = replaceBetweenMarkers(readme, "config-reference", configReference());
   readme = replaceBetweenMarkers(readme, "actions-reference", await actionsReference(root));
+  readme = replaceBetweenMarkers(readme, "workflows-reference", workflowsReference());
+  readme = replaceBetweenMarkers(readme, "aws-policies", awsPoliciesReference());
   return readme;
 }
 

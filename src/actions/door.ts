@@ -5,7 +5,7 @@ import { loadConfig } from "../config/load.ts";
 import { asError, ConfigError, ExitCode, formatPath, UsageError, UserError } from "../errors.ts";
 import type { StageContext } from "../pipeline/context.ts";
 import { readProvenance } from "../pipeline/provenance.ts";
-import type { StageResult, StageRun } from "../pipeline/stages.ts";
+import type { StageRun } from "../pipeline/stages.ts";
 import { workspaceFor } from "../pipeline/workspace.ts";
 import { renderMarkdown, type Section } from "../report/sections.ts";
 import { credentialSecrets } from "../store/credentials.ts";
@@ -19,7 +19,7 @@ import { createActionsLogger } from "./logger.ts";
 
 export type OutputValue = string | number | boolean;
 
-export interface ActionDefinition<T extends StageResult> {
+export interface ActionDefinition<T extends { stage: string }> {
   /** Runs the stage; `inputs` reads this action's own inputs (beyond config and working-directory). */
   run(context: StageContext, inputs: ActionInputs): Promise<StageRun<T>>;
   /** The action's outputs besides `report` and `summary`, which every action sets. */
@@ -52,7 +52,7 @@ export const actionInputs: ActionInputs = {
   },
 };
 
-export async function runAction<T extends StageResult>(
+export async function runAction<T extends { stage: string }>(
   definition: ActionDefinition<T>,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {

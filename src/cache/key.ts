@@ -16,6 +16,13 @@ export interface FileFingerprint {
   sha256: string;
 }
 
+/** An s3:// data object, identified without downloading it. */
+export interface RemoteFingerprint {
+  path: string;
+  size: number;
+  etag: string;
+}
+
 export interface KeyMaterial {
   format: number;
   model: string;
@@ -27,8 +34,8 @@ export interface KeyMaterial {
   outputs: string[];
   /** train.inputs plus files named in the command. */
   code: FileFingerprint[];
-  /** data.train and data.eval. */
-  data: FileFingerprint[];
+  /** data.train and data.eval: local files by sha256, s3:// objects by size and ETag (src/data/fingerprint.ts). */
+  data: (FileFingerprint | RemoteFingerprint)[];
   /** Lockfiles and version pins found next to mlops.yml and at the repository root. */
   lockfiles: FileFingerprint[];
   /** OS and CPU: `linux-x64 ubuntu 24.04`. */

@@ -4,13 +4,14 @@ import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { glob } from "tinyglobby";
-import { resolveDataFiles } from "../data/sources.ts";
+import { listSources } from "../data/sources.ts";
+import { projectStoreSettings } from "../store/open.ts";
 import { InputError } from "../errors.ts";
 import { fingerprintFiles, toRelative } from "../files/hash.ts";
-import { isInside, isS3Uri } from "../files/safe-path.ts";
+import { isInside } from "../files/safe-path.ts";
 import type { StageContext } from "../pipeline/context.ts";
 import type { Params } from "../train/params.ts";
-import { CACHE_FORMAT_VERSION, type FileFingerprint, type KeyMaterial } from "./key.ts";
+import { CACHE_FORMAT_VERSION, type FileFingerprint, type KeyMaterial, type RemoteFingerprint } from "./key.ts";
 
 /**
  * Gathers the run cache key's material (DOMAIN.md §5) from the project: the command, resolved params and train.env;
@@ -76,10 +77,6 @@ export async function collectKeyMaterial(
   const dataSources = [config.data?.train, config.data?.eval].flatMap((s) =>
     s === undefined ? [] : typeof s === "string" ? [s] : s,
   );
-  const remote = dataSources.find(isS3Uri);
-  if (remote) {
-    return { ok: false, reason: `the data at ${remote} is on S3, which this build cannot fingerprint` };
-  }
   const excluded = [context.workspace.dir, ...train.outputs.map((o) => path.resolve(root, o))];
   const isExcluded = (file: string): boolean => excluded.some((dir) => isInside(dir, file));
 
@@ -98,7 +95,21 @@ export async function collectKeyMaterial(
   }
   for (const file of filesNamedIn(train.command, root, repoRoot)) if (!isExcluded(file)) code.add(file);
 
-  const data = dataSources.length > 0 ? await resolveDataFiles(dataSources, root) : [];
+  // Local data joins the one fingerprinting pass below (stamps skip unchanged files); s3:// objects are identified
+  // by size and ETag from the bucket's metadata, never downloaded for the key.
+  const sources =
+    dataSources.length > 0
+      ? await listSources(dataSources, root, projectStoreSettings(config.registry, context.env))
+      : [];
+  const data = sources.flatMap((entry) => (entry.kind === "local" ? [entry.path] : []));
+  const remoteData: RemoteFingerprint[] = [];
+  for (const entry of sources) {
+    if (entry.kind !== "s3") continue;
+    const head = await entry.store.head(entry.key);
+    if (!head)
+      throw new InputError(`data object not found: ${entry.shown}`, { hint: "check the bucket and key in data.train" });
+    remoteData.push({ path: entry.shown, size: head.size, etag: head.etag });
+  }
   const lockfiles = new Map<string, string>();
   for (const name of LOCKFILES) {
     for (const [label, folder] of [
@@ -133,7 +144,7 @@ export async function collectKeyMaterial(
       env: train.env,
       outputs: [...train.outputs],
       code: codeFiles.map((f) => print(toRelative(root, f), f)),
-      data: dataFiles.map((f) => print(toRelative(root, f), f)),
+      data: [...dataFiles.map((f) => print(toRelative(root, f), f)), ...remoteData],
       lockfiles: [...lockfiles.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([label, f]) => print(label, f)),
       platform: await platformName(),
       runtimes,

@@ -5,7 +5,7 @@ import { UsageError } from "../errors.ts";
 import { isS3Uri } from "../files/safe-path.ts";
 import type { StageContext } from "../pipeline/context.ts";
 import { createLocalStore } from "../store/local-store.ts";
-import { openObjectStore } from "../store/open.ts";
+import { openObjectStore, projectStoreSettings } from "../store/open.ts";
 import { actionsCacheAccess, createActionsBackend } from "./actions-backend.ts";
 import type { CacheBackend } from "./backend.ts";
 import { createStoreBackend } from "./store-backend.ts";
@@ -65,12 +65,7 @@ export async function openRunCache(context: StageContext, choice?: CacheChoice):
     if (!target) {
       throw new UsageError("the s3 run cache needs train.cache.uri: s3://bucket/prefix (or an s3:// registry.uri)");
     }
-    const store = await openObjectStore(target, loaded.root, {
-      env,
-      region: registry.region,
-      endpoint: registry.endpoint,
-      forcePathStyle: registry.force_path_style,
-    });
+    const store = await openObjectStore(target, loaded.root, projectStoreSettings(registry, env));
     return { backend: createStoreBackend("s3", store, path.join(workspace.cacheDir, "tmp")), notes: [], stampsFile };
   }
   if (wanted === "actions" || wanted === "auto") {

@@ -2,7 +2,7 @@ import { loadConfig } from "../config/load.ts";
 import { formatPath } from "../errors.ts";
 import type { StageContext } from "../pipeline/context.ts";
 import { readProvenance } from "../pipeline/provenance.ts";
-import type { StageRun, StageResult } from "../pipeline/stages.ts";
+import type { StageRun } from "../pipeline/stages.ts";
 import { workspaceFor } from "../pipeline/workspace.ts";
 import { renderText } from "../report/sections.ts";
 import type { CommandArgs, CommandIO, CommandOutcome } from "./command.ts";
@@ -26,6 +26,6 @@ export async function openProject(args: CommandArgs, io: CommandIO): Promise<Sta
   };
 }
 
-export function stageOutcome(run: StageRun<StageResult>): CommandOutcome {
+export function stageOutcome(run: StageRun<{ stage: string }>): CommandOutcome {
   return { exitCode: run.exitCode, result: run.result, text: renderText(run.section) };
 }

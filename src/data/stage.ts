@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { StageContext } from "../pipeline/context.ts";
 import { openRegistry } from "../registry/open.ts";
+import { projectStoreSettings } from "../store/open.ts";
 import { InputError, UsageError } from "../errors.ts";
 import { type DatasetProfile, mergeProfiles } from "./profile.ts";
 import { readProfile } from "./profile-file.ts";
@@ -20,7 +21,6 @@ export async function validationOptions(
 ): Promise<ValidateOptions> {
   const tempDir = path.join(context.workspace.dir, "tmp");
   await mkdir(tempDir, { recursive: true });
-  const { region, endpoint, force_path_style } = context.loaded.config.registry;
   const trainProfiles: DatasetProfile[] = [];
   for (const file of options.profiles ?? []) {
     const shown = path.relative(context.loaded.root, file) || file;
@@ -38,7 +38,7 @@ export async function validationOptions(
   return {
     ...(options.workers === undefined ? {} : { workers: options.workers }),
     tempDir,
-    store: { env: context.env, region, endpoint, forcePathStyle: force_path_style },
+    store: projectStoreSettings(context.loaded.config.registry, context.env),
     trainProfiles,
     championProfile: champion,
     debug: (message) => context.logger.debug(message),

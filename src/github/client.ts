@@ -18,6 +18,32 @@ export interface IssueComment {
   authorAssociation: string;
 }
 
+export interface Issue {
+  number: number;
+  title: string;
+  body: string;
+  state: "open" | "closed";
+  url: string;
+  labels: string[];
+}
+
+export interface NewIssue {
+  title: string;
+  body: string;
+  labels: string[];
+  assignees: string[];
+}
+
+/** One annotation of a check run, as GitHub's API takes it. */
+export interface CheckAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: "notice" | "warning" | "failure";
+  message: string;
+  title: string;
+}
+
 export interface CheckRunRequest {
   name: string;
   headSha: string;
@@ -26,14 +52,7 @@ export interface CheckRunRequest {
   output: {
     title: string;
     summary: string;
-    annotations: {
-      path: string;
-      start_line: number;
-      end_line: number;
-      annotation_level: "notice" | "warning" | "failure";
-      message: string;
-      title: string;
-    }[];
+    annotations: CheckAnnotation[];
   };
 }
 
@@ -47,6 +66,13 @@ export interface GitHub {
   addCheckRunAnnotations(id: number, output: CheckRunRequest["output"]): Promise<void>;
   /** The open pull request whose head is `owner:branch` at `sha`, for workflow_run jobs (forks' PRs are not listed). */
   findPullRequest(head: { owner: string; branch: string; sha: string }): Promise<number | null>;
+  /** Open issues carrying every one of `labels` (pull requests, which the issues API also lists, left out). */
+  listOpenIssues(labels: readonly string[]): Promise<Issue[]>;
+  createIssue(issue: NewIssue): Promise<Issue>;
+  updateIssue(
+    number: number,
+    changes: { body?: string; state?: "open" | "closed"; stateReason?: "completed" | "not_planned" },
+  ): Promise<Issue>;
 }
 
 export interface GitHubOptions {
@@ -127,6 +153,22 @@ export function createGitHub(options: GitHubOptions): GitHub {
     authorAssociation: data.author_association,
   });
 
+  const issue = (data: {
+    number: number;
+    title: string;
+    body?: string | null;
+    state: string;
+    html_url: string;
+    labels: (string | { name?: string })[];
+  }): Issue => ({
+    number: data.number,
+    title: data.title,
+    body: data.body ?? "",
+    state: data.state === "closed" ? "closed" : "open",
+    url: data.html_url,
+    labels: data.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
+  });
+
   return {
     repository: options.repository,
     listIssueComments: (issue) =>
@@ -176,6 +218,47 @@ export function createGitHub(options: GitHubOptions): GitHub {
         });
         return pulls.find((pull) => pull.head.sha === head.sha)?.number ?? null;
       }),
+    listOpenIssues: (labels) =>
+      call(`list the open issues labelled ${labels.join(", ")}`, async () => {
+        const all = await octokit.paginate(octokit.rest.issues.listForRepo, {
+          owner,
+          repo,
+          state: "open",
+          labels: labels.join(","),
+          per_page: 100,
+        });
+        return all.filter((item) => !item.pull_request).map(issue);
+      }),
+    createIssue: (input) =>
+      call(`open an issue "${input.title}"`, async () =>
+        issue(
+          (
+            await octokit.rest.issues.create({
+              owner,
+              repo,
+              title: input.title,
+              body: input.body,
+              labels: input.labels,
+              ...(input.assignees.length > 0 ? { assignees: input.assignees } : {}),
+            })
+          ).data,
+        ),
+      ),
+    updateIssue: (number, changes) =>
+      call(`update issue #${number}`, async () =>
+        issue(
+          (
+            await octokit.rest.issues.update({
+              owner,
+              repo,
+              issue_number: number,
+              ...(changes.body === undefined ? {} : { body: changes.body }),
+              ...(changes.state === undefined ? {} : { state: changes.state }),
+              ...(changes.stateReason === undefined ? {} : { state_reason: changes.stateReason }),
+            })
+          ).data,
+        ),
+      ),
   };
 }
 

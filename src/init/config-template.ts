@@ -1,14 +1,42 @@
+import { stringify } from "yaml";
+
 /**
  * The commented mlops.yml that `mlops init` writes. Every section the product has is present, with the optional
- * ones commented out, so a user discovers features by reading their own config.
+ * ones commented out, so a user discovers features by reading their own config. What init detected (commands,
+ * outputs) or was told (registry, schedule) is filled in; the rest are placeholders the comments point at.
+ * `mlops init` checks the text with the config loader before writing it.
  */
 export interface TemplateInput {
   model: string;
   task: "classification" | "regression";
-  trainCommand: string;
-  evaluateCommand: string;
+  /** null: nothing was found; a placeholder that fails with a clear message is written instead. */
+  trainCommand: string | null;
+  /** Where the command came from (shown as a comment), e.g. "Makefile target train". */
+  trainFrom?: string | null;
+  /** null: the training command is expected to write the predictions itself. */
+  evaluateCommand: string | null;
+  evaluateFrom?: string | null;
+  /** train.params when a params file exists; else the line is a comment (a missing params file fails training). */
+  params?: string | null;
+  /** What training writes; default [model/]. */
+  outputs?: string[] | null;
+  /** registry.uri: s3://bucket/prefix or a folder; null keeps the local default. */
+  registry?: string | null;
+  /** retrain.schedule (UTC): writes the retrain section and turns on drift against the champion. */
+  schedule?: string | null;
   schemaUrl: string;
 }
+
+const PLACEHOLDER_TRAIN = "echo 'set train.command in mlops.yml to your training command' >&2; exit 1";
+
+/** A YAML scalar that reads back as `value`: plain where that is unambiguous, double-quoted otherwise. */
+export function yamlScalar(value: string): string {
+  const plain = stringify(value, { lineWidth: 0 }).trimEnd();
+  if (!plain.includes("\n") && !/^["'|>]/.test(plain)) return plain;
+  return JSON.stringify(value);
+}
+
+const flowList = (items: string[]): string => `[${items.map(yamlScalar).join(", ")}]`;
 
 /** Starter rules that make sense for the task: a floor, and no regression against the champion. */
 function gateRules(task: TemplateInput["task"]): string {
@@ -17,14 +45,84 @@ function gateRules(task: TemplateInput["task"]): string {
     : "    - { metric: r2, min: 0.5 }\n    - { metric: r2, max_regression: 0.02 }";
 }
 
+/** `key: value` padded so the trailing comments line up. */
+const line = (indent: number, key: string, value: string, comment?: string): string => {
+  const text = `${" ".repeat(indent)}${key}: ${value}`;
+  return comment ? `${text.padEnd(32)} # ${comment}` : text;
+};
+
+function trainSection(input: TemplateInput): string {
+  const command = input.trainCommand
+    ? [
+        ...(input.trainFrom ? [`  # detected from ${input.trainFrom}`] : []),
+        line(2, "command", yamlScalar(input.trainCommand)),
+      ]
+    : [
+        "  # No training entry point found (a dvc.yaml stage or Makefile target named train, an npm script `train`,",
+        "  # a train.py). Put your command here: it runs in this folder.",
+        line(2, "command", yamlScalar(PLACEHOLDER_TRAIN)),
+      ];
+  return [
+    "train:",
+    ...command,
+    input.params
+      ? line(2, "params", yamlScalar(input.params), "exposed as $MLOPS_PARAMS_FILE and MLOPS_PARAM_<NAME>")
+      : "  # params: params.yml            # exposed as $MLOPS_PARAMS_FILE and MLOPS_PARAM_<NAME>",
+    line(2, "outputs", flowList(input.outputs ?? ["model/"]), "restored on a cache hit, published to the registry"),
+    "  # inputs: [src/**]             # code whose change invalidates the run cache",
+    "  # runs_on: [self-hosted, gpu]  # runner labels for the training jobs",
+  ].join("\n");
+}
+
+function evaluateSection(input: TemplateInput): string {
+  const predictionsComment = `columns label, prediction${input.task === "classification" ? " (and score)" : ""} -> built-in metrics`;
+  const command = input.evaluateCommand
+    ? [
+        ...(input.evaluateFrom ? [`  # detected from ${input.evaluateFrom}`] : []),
+        line(2, "command", yamlScalar(input.evaluateCommand)),
+      ]
+    : ["  # command: python evaluate.py  # when predictions come from a separate step"];
+  return [
+    "evaluate:",
+    ...command,
+    line(2, "predictions", "predictions.csv", predictionsComment),
+    "  # metrics_file: metrics.json   # extra metrics your code computes",
+  ].join("\n");
+}
+
+function registryLines(input: TemplateInput): string {
+  if (!input.registry) return "# registry: { uri: s3://my-bucket/models }   # default: a local folder, .mlops/registry";
+  const value = yamlScalar(input.registry);
+  const s3 = input.registry.startsWith("s3://");
+  return [
+    "registry:",
+    line(2, "uri", value, s3 ? "bucket and prefix; credentials come from the AWS chain (OIDC in CI)" : "a folder"),
+    ...(s3 ? ["  # region: eu-west-1             # else AWS_REGION (the workflows set it from MLOPS_AWS_REGION)"] : []),
+  ].join("\n");
+}
+
+function retrainLines(input: TemplateInput): string {
+  if (!input.schedule)
+    return '# retrain: { schedule: "17 3 * * 1", when: { drift: true, max_age_days: 30 } }   # mlops init --schedule writes it';
+  return [
+    "retrain:",
+    line(2, "schedule", JSON.stringify(input.schedule), "cron, UTC; GitHub runs it on the default branch"),
+    "  # timezone: Europe/Berlin",
+    "  when: { drift: true, new_data: true } # max_age_days: 30 retrains an old champion too",
+  ].join("\n");
+}
+
 export function configTemplate(input: TemplateInput): string {
+  const drift = input.schedule
+    ? "  drift: { reference: champion }  # compared with the champion's training data; retraining acts on it"
+    : "  # drift: { reference: champion, method: auto }";
   return `# yaml-language-server: $schema=${input.schemaUrl}
-# mlops-kit configuration. Reference: https://github.com/mlops-kit/mlops-kit#config-reference
+# mlops-kit configuration. Reference: https://github.com/mlops-kit/mlops-kit#configuration-reference
 version: 1
 
 model:
   name: ${input.model}
-  task: ${input.task}            # or regression
+${line(2, "task", input.task, "classification or regression")}
 
 data:
   train: data/train.csv          # a path, a glob, or s3://bucket/key
@@ -34,26 +132,19 @@ data:
     columns:
       label: { nullable: false }
     rows: { min: 1 }
-  # drift: { reference: champion, method: auto }
+${drift}
 
-train:
-  command: ${input.trainCommand}
-  params: params.yml             # exposed as $MLOPS_PARAMS_FILE and MLOPS_PARAM_<NAME>
-  outputs: [model/]              # restored on a cache hit, published to the registry
-  # inputs: [src/**]             # code whose change invalidates the run cache
+${trainSection(input)}
 
-evaluate:
-  command: ${input.evaluateCommand}
-  predictions: predictions.csv   # columns label, prediction${input.task === "classification" ? " (and score)" : ""} -> built-in metrics
-  # metrics_file: metrics.json   # extra metrics your code computes
+${evaluateSection(input)}
 
 gate:
   baseline: champion             # the registry's current champion
   rules:
 ${gateRules(input.task)}
 
-# registry: { uri: s3://my-bucket/models }   # default: a local folder, .mlops/registry
+${registryLines(input)}
 publish: { promote: champion }
-# retrain: { schedule: "17 3 * * 1", when: { drift: true, max_age_days: 30 } }
+${retrainLines(input)}
 `;
 }

@@ -11,8 +11,6 @@ import { publishModel, type PublishResult } from "../registry/publish.ts";
 import { gateSection } from "../report/gate-section.ts";
 import { evaluateSection, publishSection, renderMarkdown, type Section, validateSection } from "../report/sections.ts";
 import { trainSection } from "../train/section.ts";
-import type { SweepSelection } from "../train/select.ts";
-import type { SweepPlan } from "../train/sweep.ts";
 import { resolveTrainParams, trainModel, type TrainOptions, type TrainResult } from "../train/train.ts";
 import type { StageContext } from "./context.ts";
 import type { Stage } from "./workspace.ts";
@@ -22,10 +20,11 @@ import type { Stage } from "./workspace.ts";
  * code the outcome deserves. The CLI commands, `mlops run` and the actions all go through these.
  */
 
-export type StageResult =
-  ValidateResult | TrainResult | EvaluateResult | GateResult | PublishResult | SweepPlan | SweepSelection;
+/** The results of the five pipeline stages, which hand over through the workspace. */
+export type StageResult = ValidateResult | TrainResult | EvaluateResult | GateResult | PublishResult;
 
-export interface StageRun<T extends StageResult> {
+/** A step's result, its report, the exit code it deserves, and where both were saved. */
+export interface StageRun<T extends { stage: string }> {
   result: T;
   section: Section;
   exitCode: ExitCode;
@@ -33,24 +32,28 @@ export interface StageRun<T extends StageResult> {
   reportFile: string;
 }
 
-async function save<T extends StageResult>(
+/** Saves a step's result (JSON) and report (markdown) in the workspace, under the step's name. */
+export async function saveStageRun<T extends { stage: string }>(
   context: StageContext,
-  stage: Stage,
+  name: string,
   result: T,
   section: Section,
   exitCode: ExitCode,
 ): Promise<StageRun<T>> {
   const { workspace } = context;
   await mkdir(workspace.outDir, { recursive: true });
-  const resultFile = workspace.resultFile(stage);
-  const reportFile = workspace.reportFile(stage);
+  const resultFile = workspace.resultFile(name);
+  const reportFile = workspace.reportFile(name);
   await writeFile(resultFile, `${JSON.stringify(result, null, 2)}\n`);
   await writeFile(reportFile, `${renderMarkdown(section)}\n`);
   return { result, section, exitCode, resultFile, reportFile };
 }
 
 /** The saved result of an earlier stage, or null when that stage has not run in this workspace. */
-export async function readStageResult<T extends StageResult>(context: StageContext, stage: Stage): Promise<T | null> {
+export async function readStageResult<T extends { stage: string }>(
+  context: StageContext,
+  stage: T["stage"],
+): Promise<T | null> {
   let text: string;
   try {
     text = await readFile(context.workspace.resultFile(stage), "utf8");
@@ -98,7 +101,7 @@ export async function runValidateStage(
     result.profile = path.join(context.workspace.outDir, "profile-train.json");
     await writeFile(result.profile, `${JSON.stringify(train)}\n`);
   }
-  return save(
+  return saveStageRun(
     context,
     "validate",
     result,
@@ -110,7 +113,7 @@ export async function runValidateStage(
 export async function runTrainStage(context: StageContext, options: TrainOptions): Promise<StageRun<TrainResult>> {
   const result = await trainModel(context, options);
   if (result.failure) context.logger.error(result.failure);
-  return save(
+  return saveStageRun(
     context,
     "train",
     result,
@@ -123,7 +126,7 @@ export async function runEvaluateStage(context: StageContext): Promise<StageRun<
   const result = await evaluateModel(context);
   if (result.failure) context.logger.error(result.failure);
   for (const warning of result.warnings) context.logger.warn(warning);
-  return save(
+  return saveStageRun(
     context,
     "evaluate",
     result,
@@ -154,7 +157,7 @@ export async function runGateStage(context: StageContext): Promise<StageRun<Gate
       : result.verdict === "error"
         ? ExitCode.usageOrConfig
         : ExitCode.ok;
-  return save(context, "gate", result, gateSection(result), exitCode);
+  return saveStageRun(context, "gate", result, gateSection(result), exitCode);
 }
 
 export async function runPublishStage(context: StageContext): Promise<StageRun<PublishResult>> {
@@ -166,7 +169,7 @@ export async function runPublishStage(context: StageContext): Promise<StageRun<P
   ]);
   const registry = await openRegistry(context);
   const result = await publishModel(context, registry, { validation, train, evaluation, gate });
-  return save(context, "publish", result, publishSection(result), ExitCode.ok);
+  return saveStageRun(context, "publish", result, publishSection(result), ExitCode.ok);
 }
 
 export interface PipelineOptions extends Pick<TrainOptions, "force" | "cacheChoice"> {

@@ -13,8 +13,9 @@ export interface Workspace {
   /** `<root>/<config.workspace>` */
   dir: string;
   outDir: string;
-  resultFile(stage: Stage): string;
-  reportFile(stage: Stage): string;
+  /** `<out>/<name>.json`: a pipeline stage, or another named step (plan, select, retrain-decide ...). */
+  resultFile(name: string): string;
+  reportFile(name: string): string;
   /** Default location of the local folder registry. */
   registryDir: string;
   /** Default location of the local run cache. */

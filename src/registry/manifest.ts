@@ -53,8 +53,30 @@ export const ManifestSchema = z
       .default([]),
     gate: z.object({ verdict: z.enum(["pass", "fail", "error"]), baseline: z.string().nullable() }).nullable(),
     params: z.record(z.string(), z.unknown()),
-    /** Fingerprints (size, sha256) of the data the model was trained and evaluated on. */
-    data: z.array(z.object({ dataset: z.string(), files: z.array(FileEntry.extend({ path: z.string() })) })),
+    /**
+     * Fingerprints of the data the model was trained and evaluated on: size and sha256 of local files, size and ETag of
+     * s3:// objects (see src/data/fingerprint.ts).
+     */
+    data: z.array(
+      z.object({
+        dataset: z.string(),
+        files: z.array(
+          z
+            .object({
+              path: z.string(),
+              size: z.number().int().min(0),
+              sha256: z
+                .string()
+                .regex(/^[0-9a-f]{64}$/)
+                .optional(),
+              etag: z.string().min(1).optional(),
+            })
+            .refine((file) => file.sha256 !== undefined || file.etag !== undefined, {
+              error: "a data file needs a sha256 or an etag",
+            }),
+        ),
+      }),
+    ),
     git: z.object({ sha: z.string().nullable(), ref: z.string().nullable() }),
     /** owner/name of the repository that published it, when known. */
     repository: z.string().nullable().optional(),

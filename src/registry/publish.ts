@@ -1,5 +1,6 @@
 import path from "node:path";
-import { resolveDataFiles } from "../data/sources.ts";
+import { fingerprintDatasets } from "../data/fingerprint.ts";
+import { projectStoreSettings } from "../store/open.ts";
 import { InputError, isErrnoException } from "../errors.ts";
 import type { ValidateResult } from "../data/validate.ts";
 import type { EvaluateResult } from "../evaluate/evaluate.ts";
@@ -60,21 +61,7 @@ export async function publishModel(
     }
     throw error;
   }
-  const data = [];
-  for (const [dataset, sources] of [
-    ["train", config.data?.train],
-    ["eval", config.data?.eval],
-  ] as const) {
-    if (sources === undefined) continue;
-    const files = await resolveDataFiles(sources, root);
-    data.push({
-      dataset,
-      files: await digestFiles(
-        root,
-        files.map((f) => path.relative(root, f)),
-      ),
-    });
-  }
+  const data = await fingerprintDatasets(config.data, root, projectStoreSettings(config.registry, context.env));
   const progress = progressReporter(
     (line) => context.logger.info(line),
     () => context.now().getTime(),

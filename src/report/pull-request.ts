@@ -1,4 +1,5 @@
 import type { GateResult } from "../gate/gate.ts";
+import type { CheckAnnotation } from "../github/client.ts";
 import { KIT_VERSION } from "../version.ts";
 import { fitBlocks } from "./fit.ts";
 import { gateSection } from "./gate-section.ts";
@@ -66,15 +67,6 @@ export function commentBody(section: Section, options: CommentOptions): { body: 
 }
 
 export type CheckConclusion = "success" | "failure" | "neutral";
-
-export interface CheckAnnotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  annotation_level: "notice" | "warning" | "failure";
-  message: string;
-  title: string;
-}
 
 export interface CheckRunOutput {
   conclusion: CheckConclusion;

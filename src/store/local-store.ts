@@ -119,6 +119,16 @@ export function createLocalStore(root: string): ObjectStore {
         throw error;
       }
     },
+    async head(key) {
+      try {
+        const info = await stat(resolve(key), { bigint: true });
+        if (!info.isFile()) return undefined;
+        return { size: Number(info.size), etag: `local-${info.ino}-${info.size}-${info.mtimeNs}` };
+      } catch (error) {
+        if (isErrnoException(error, "ENOENT")) return undefined;
+        throw error;
+      }
+    },
     async delete(key) {
       await rm(resolve(key), { force: true });
     },

@@ -18,6 +18,8 @@ export interface ObjectStore {
   /** All keys under a prefix (recursive), sorted. */
   list(prefix: string): Promise<string[]>;
   exists(key: string): Promise<boolean>;
+  /** Size and entity tag of an object without reading it; undefined when there is no such key. */
+  head(key: string): Promise<ObjectHead | undefined>;
   delete(key: string): Promise<void>;
 
   /**
@@ -48,6 +50,17 @@ export interface ObjectStore {
    * folder, unfinished multipart uploads on S3 (where the server can list them). Returns how many it removed.
    */
   discardIncomplete(prefix: string, before: Date): Promise<number>;
+}
+
+/**
+ * An object's identity without its bytes. On S3 the ETag is the server's (an MD5 of the content for single-part
+ * uploads, of the parts for multipart ones): it changes whenever the object is rewritten with other bytes, which is
+ * what data fingerprints need (DVC identifies S3 data the same way). In a folder it is a change stamp
+ * (size, modification time and inode), not a content hash.
+ */
+export interface ObjectHead {
+  size: number;
+  etag: string;
 }
 
 /** What a transfer computed from the bytes it moved. */

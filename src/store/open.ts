@@ -31,3 +31,14 @@ export async function openObjectStore(uri: string, root: string, settings: Store
     settings.env,
   );
 }
+
+/**
+ * The S3 settings of a project: the registry's region, endpoint and addressing serve every s3:// location the config
+ * names (registry, data sources, run cache), with credentials from the door's environment.
+ */
+export function projectStoreSettings(
+  registry: { region?: string | undefined; endpoint?: string | undefined; force_path_style?: boolean | undefined },
+  env: NodeJS.ProcessEnv,
+): StoreSettings {
+  return { env, region: registry.region, endpoint: registry.endpoint, forcePathStyle: registry.force_path_style };
+}

@@ -284,6 +284,15 @@ export function createS3Store(
         return fail("check", keyOf(key), error);
       }
     },
+    async head(key) {
+      try {
+        const response = await client.send(new HeadObjectCommand({ Bucket, Key: keyOf(key) }));
+        return { size: response.ContentLength ?? 0, etag: (response.ETag ?? "").replace(/^"|"$/g, "") };
+      } catch (error) {
+        if (isNotFound(error)) return undefined;
+        return fail("check", keyOf(key), error);
+      }
+    },
     async delete(key) {
       try {
         await client.send(new DeleteObjectCommand({ Bucket, Key: keyOf(key) }));

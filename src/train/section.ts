@@ -1,5 +1,6 @@
 import type { Block, Section } from "../report/sections.ts";
 import { describeRun, type TrainResult } from "./train.ts";
+import { formatBytes } from "../registry/progress.ts";
 
 /**
  * The train stage's report (job summary, terminal): what ran with which params, how long it took, and what the run
@@ -76,15 +77,4 @@ function cacheLine(result: TrainResult): string {
     default:
       return `Run cache: ${cache.status}${where}${key}; ${cache.saved ? "this run's outputs were saved" : "this run's outputs were not saved"}.${notes}`;
   }
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
 }

@@ -7,7 +7,11 @@ import { loadConfig } from "../../src/config/load.ts";
 import { InputError } from "../../src/errors.ts";
 import { writeConfig } from "../helpers/config.ts";
 import { stageContext } from "../helpers/context.ts";
+import { startS3Server } from "../helpers/s3-server.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
+import { createS3Store } from "../../src/store/s3-store.ts";
+
+const S3RVER = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
 
 /** The run cache key (DOMAIN.md §5): what goes into it, and that each part changes it. */
 
@@ -136,17 +140,35 @@ describe("the key material", () => {
     );
   });
 
-  it("cannot fingerprint data on S3: the cache is off for the run, with the reason", async () => {
-    const dir = await tempDir();
-    await writeConfig(
-      dir,
-      "version: 1\nmodel: { name: demo }\ndata: { train: s3://bucket/train.csv }\ntrain: { command: x, outputs: [m/] }\n",
-    );
-    const outcome = await collectKeyMaterial(stageContext(await loadConfig("mlops.yml", dir)), {});
-    expect(outcome).toEqual({
-      ok: false,
-      reason: "the data at s3://bucket/train.csv is on S3, which this build cannot fingerprint",
-    });
+  it("keys data on S3 by each object's size and ETag, without downloading it", async () => {
+    const server = await startS3Server(["data-bucket"]);
+    try {
+      const bucket = createS3Store(
+        { bucket: "data-bucket", prefix: "" },
+        { endpoint: server.endpoint, credentials: S3RVER },
+      );
+      await bucket.put("train/part-1.csv", "x,y\n1,0\n");
+      await bucket.put("train/part-2.csv", "x,y\n2,1\n");
+      const dir = await tempDir();
+      await writeConfig(
+        dir,
+        "version: 1\nmodel: { name: demo }\ndata: { train: s3://data-bucket/train/*.csv }\n" +
+          `train: { command: x, outputs: [m/] }\nregistry: { endpoint: "${server.endpoint}" }\n`,
+      );
+      const context = { ...stageContext(await loadConfig("mlops.yml", dir)), env: { ...process.env, ...server.env } };
+      const first = await keyOf(context);
+      expect(first.material.data).toEqual([
+        { path: "s3://data-bucket/train/part-1.csv", size: 8, etag: expect.stringMatching(/\S+/) as unknown },
+        { path: "s3://data-bucket/train/part-2.csv", size: 8, etag: expect.stringMatching(/\S+/) as unknown },
+      ]);
+      expect((await keyOf(context)).key).toEqual(first.key);
+      await bucket.put("train/part-2.csv", "x,y\n2,0\n");
+      const second = await keyOf(context);
+      expect(second.key.parts.data).not.toBe(first.key.parts.data);
+      expect(second.key.parts.code).toBe(first.key.parts.code);
+    } finally {
+      await server.stop();
+    }
   });
 });
 

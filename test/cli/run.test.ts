@@ -65,7 +65,7 @@ describe("mlops run on the penguins example", () => {
     expect(stackFrames(first.stderr)).toEqual([]);
   });
 
-  it("fails the gate of a weaker candidate with exit 1 and says why", () => {
+  it("fails the gate of a weaker candidate with exit 1 and says why", async () => {
     expect(second.exitCode).toBe(1);
     expect(second.stdout).toContain("── Evaluation gate: FAIL");
     expect(second.stdout).toContain(`Baseline: champion (${publishedVersion(firstJson)})`);
@@ -78,8 +78,16 @@ describe("mlops run on the penguins example", () => {
     expect(second.stdout).toMatch(/── Publish: OK \(v\S+, not promoted\)/);
     expect(second.stdout.trimEnd().endsWith("The gate failed.")).toBe(true);
     // Each failed rule is also reported at its line in mlops.yml (an annotation inside Actions).
-    expect(second.stderr).toMatch(/^error mlops\.yml:46:7: gate: accuracy: fell from .*allowed 0\.02$/m);
-    expect(second.stderr).toMatch(/^error mlops\.yml:47:7: gate: log_loss: rose from .*the regression is real$/m);
+    const config = (await readFile(path.join(dir, "mlops.yml"), "utf8")).split("\n");
+    const lineOf = (text: string): number => config.findIndex((line) => line.includes(text)) + 1;
+    const accuracyRule = lineOf("{ metric: accuracy, max_regression: 0.02 }");
+    const logLossRule = lineOf("{ metric: log_loss, max_regression: 0.05");
+    expect(second.stderr).toMatch(
+      new RegExp(`^error mlops\\.yml:${accuracyRule}:7: gate: accuracy: fell from .*allowed 0\\.02$`, "m"),
+    );
+    expect(second.stderr).toMatch(
+      new RegExp(`^error mlops\\.yml:${logLossRule}:7: gate: log_loss: rose from .*the regression is real$`, "m"),
+    );
     expect(second.stderr).toContain("[train] epoch 3/3");
     expect(stackFrames(second.stderr)).toEqual([]);
   });

@@ -1,5 +1,6 @@
-import { gzipSync } from "node:zlib";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.ts";
 import { evaluateModel, readMetricsFile } from "../../src/evaluate/evaluate.ts";
@@ -9,6 +10,8 @@ import { stageContext } from "../helpers/context.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
 /** Reading predictions files: every format openTable reads, and every bad input refused with a clear message. */
+
+const FIXTURES = path.join(import.meta.dirname, "../fixtures/evaluate");
 
 const columns = (overrides: Partial<PredictionColumns> = {}): PredictionColumns => ({
   ...predictionColumns("p.csv"),
@@ -55,6 +58,8 @@ describe("predictions files", () => {
       await read("p.tsv", tsv, options),
       await read("p.jsonl", jsonl, options),
       await read("p.csv.gz", gzipSync(csv), options),
+      // Written by DuckDB (test/fixtures/evaluate/generate_parquet.mjs): integers, a double and a string, as typed.
+      await read("p.parquet", await readFile(path.join(FIXTURES, "three-rows.parquet")), options),
     ];
     for (const result of results) {
       expect(result).toMatchObject({
@@ -200,5 +205,32 @@ describe("the evaluate stage", () => {
     expect((await inputErrorOf(readMetricsFile(list ?? "", "list.json"))).message).toBe(
       "metrics file list.json must hold a JSON object",
     );
+  });
+});
+
+describe("metrics from a Parquet predictions file", () => {
+  it("equal scikit-learn's for the same rows (the tied-scores case, within 1e-9)", async () => {
+    const fixture = JSON.parse(
+      await readFile(path.join(import.meta.dirname, "../fixtures/metrics/classification.json"), "utf8"),
+    ) as {
+      cases: { name: string; positive: string; expected: Record<string, number> }[];
+    };
+    const tied = fixture.cases.find((c) => c.name === "binary with tied scores");
+    if (!tied) throw new Error("the fixture lacks the tied-scores case");
+    const dir = await tempDir();
+    await writeFiles(dir, { "predictions.parquet": await readFile(path.join(FIXTURES, "tied-scores.parquet")) });
+    const loaded = parse(
+      `version: 1\nmodel: { name: m, positive_label: "${tied.positive}" }\nevaluate: { predictions: { path: predictions.parquet, score: score } }\n`,
+      dir,
+    );
+    const result = await evaluateModel(stageContext(loaded));
+    expect(result.status).toBe("ok");
+    expect(result.rows).toBe(60);
+    for (const [name, expected] of Object.entries(tied.expected)) {
+      expect(
+        Math.abs((result.metrics[name] ?? Number.NaN) - expected),
+        `${name}: ${result.metrics[name]} vs ${expected}`,
+      ).toBeLessThanOrEqual(1e-9);
+    }
   });
 });

@@ -43,6 +43,16 @@ export interface StoredCheckRun {
   detailsUrl: string | null;
 }
 
+export interface StoredIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: "open" | "closed";
+  stateReason: string | null;
+  labels: string[];
+  assignees: string[];
+}
+
 export interface QueuedFailure {
   method: string;
   path: RegExp;
@@ -58,6 +68,7 @@ export interface FakeGitHub {
   comments: StoredComment[];
   checkRuns: StoredCheckRun[];
   pulls: { number: number; headOwner: string; headRef: string; headSha: string }[];
+  issues: StoredIssue[];
   /** "read-only": the token of a fork's pull request; every write is refused. */
   tokenScope: "write" | "read-only";
   /** The author of comments this token writes. */
@@ -87,6 +98,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     comments: [],
     checkRuns: [],
     pulls: [],
+    issues: [],
     tokenScope: "write",
     author: { login: "github-actions[bot]", type: "Bot", association: "NONE" },
     failNext: (failure) => failures.push({ ...failure }),
@@ -181,6 +193,31 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         url: `${url}/repos/${owner}/${repo}/issues/comments/${c.id}`,
         user: { ...(base.user as object), login: c.user.login, type: c.user.type },
         author_association: c.authorAssociation,
+      };
+    };
+    /** An issue dressed as GitHub's documented example of the operation's response. */
+    const issueJson = (i: StoredIssue, status: string): unknown => {
+      const example = exampleResponse(matched, status) as Record<string, unknown> | Record<string, unknown>[];
+      // A plain issue, not a pull request: GitHub's example carries a `pull_request` key, which marks one.
+      const { pull_request: _pullRequest, ...base } = (Array.isArray(example) ? example[0] : example) ?? {};
+      return {
+        ...base,
+        id: i.number,
+        node_id: `I_${i.number}`,
+        number: i.number,
+        title: i.title,
+        body: i.body,
+        state: i.state,
+        state_reason: i.stateReason,
+        html_url: `https://github.com/${owner}/${repo}/issues/${i.number}`,
+        url: `${url}/repos/${owner}/${repo}/issues/${i.number}`,
+        labels: i.labels.map((name, index) => ({
+          ...((base.labels as object[] | undefined)?.[0] ?? {}),
+          id: index + 1,
+          name,
+        })),
+        assignees: [],
+        assignee: null,
       };
     };
     const tooLong = (text: unknown): boolean => typeof text === "string" && text.length > COMMENT_BODY_LIMIT;
@@ -306,6 +343,42 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
             },
           }));
         return reply(200, pulls);
+      }
+      case "issues/list-for-repo": {
+        const wanted = (target.searchParams.get("labels") ?? "").split(",").filter(Boolean);
+        const state_ = target.searchParams.get("state") ?? "open";
+        const found = state.issues.filter(
+          (i) => (state_ === "all" || i.state === state_) && wanted.every((label) => i.labels.includes(label)),
+        );
+        return reply(
+          200,
+          found.map((i) => issueJson(i, "200")),
+        );
+      }
+      case "issues/create": {
+        const input = body as { title: string; body?: string; labels?: string[]; assignees?: string[] };
+        if (tooLong(input.body)) return validationFailed("body");
+        const created: StoredIssue = {
+          number: nextId++,
+          title: input.title,
+          body: input.body ?? "",
+          state: "open",
+          stateReason: null,
+          labels: input.labels ?? [],
+          assignees: input.assignees ?? [],
+        };
+        state.issues.push(created);
+        return reply(201, issueJson(created, "201"));
+      }
+      case "issues/update": {
+        const stored = state.issues.find((i) => i.number === Number(matched.pathParams.issue_number));
+        if (!stored) return reply(404, { message: "Not Found" });
+        const input = body as { body?: string; state?: "open" | "closed"; state_reason?: string };
+        if (tooLong(input.body)) return validationFailed("body");
+        if (input.body !== undefined) stored.body = input.body;
+        if (input.state !== undefined) stored.state = input.state;
+        if (input.state_reason !== undefined) stored.stateReason = input.state_reason;
+        return reply(200, issueJson(stored, "200"));
       }
       default:
         return reply(501, { message: `the fake does not implement ${matched.operation.operationId}` });

@@ -111,6 +111,20 @@ describe.each(backends)("%s object store", (_name, open) => {
     expect(await readFile(target, "utf8")).toBe("what was there before");
   });
 
+  it("describes an object without reading it: size, and an ETag that changes when the content does", async () => {
+    const store = await open();
+    await store.put("head/a.csv", "a,b\n1,2\n");
+    const first = await store.head("head/a.csv");
+    expect(first?.size).toBe(8);
+    expect(first?.etag).toMatch(/\S{6,}/);
+    expect(await store.head("head/a.csv")).toEqual(first);
+    await store.put("head/a.csv", "a,b\n1,3\n");
+    const second = await store.head("head/a.csv");
+    expect(second?.size).toBe(8);
+    expect(second?.etag).not.toBe(first?.etag);
+    expect(await store.head("head/missing.csv")).toBeUndefined();
+  });
+
   it("creates an object only when its key is free", async () => {
     const store = await open();
     expect(await store.create("c/once.json", "first")).toBe(true);

@@ -7,6 +7,7 @@ import { profileCommand } from "./profile.ts";
 import { promoteCommand } from "./promote.ts";
 import { pullCommand } from "./pull.ts";
 import { reportCommand } from "./report.ts";
+import { retrainCommand } from "./retrain.ts";
 import { rollbackCommand } from "./rollback.ts";
 import { runCommand } from "./run.ts";
 import { selectCommand } from "./select.ts";
@@ -25,6 +26,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   reportCommand,
   publishCommand,
   runCommand,
+  retrainCommand,
   planCommand,
   sweepCommand,
   selectCommand,

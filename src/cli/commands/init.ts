@@ -1,55 +1,127 @@
-import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { NAME_PATTERN } from "../../config/schema/common.ts";
-import { ExitCode, UsageError } from "../../errors.ts";
-import { configTemplate } from "../../init/config-template.ts";
+import { DEFAULT_CONFIG_FILE } from "../../config/load.ts";
+import { ExitCode, formatDiagnostic, UsageError } from "../../errors.ts";
+import { systemGit } from "../../init/detect.ts";
+import { nextSteps, renderNextSteps } from "../../init/next-steps.ts";
+import { existingTargets, type InitPlan, planInit, writePlan } from "../../init/plan.ts";
 import { KIT_VERSION } from "../../version.ts";
 import type { CommandSpec } from "../command.ts";
 
 export const SCHEMA_URL = `https://raw.githubusercontent.com/mlops-kit/mlops-kit/v${KIT_VERSION}/schema/mlops.schema.json`;
 
+const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+
 export const initCommand: CommandSpec = {
   name: "init",
-  summary: "Write a commented mlops.yml for this repository (never overwrites without --force)",
+  summary:
+    "Write a commented mlops.yml and the GitHub workflows for this repository (never overwrites without --force)",
+  details: [
+    "Detects the GitHub repository (origin), its default branch, the folder of mlops.yml in the repository, and how",
+    "training runs (a dvc.yaml stage or Makefile target named train, an npm script, a train.py; Python or Node.js and",
+    "its version), then prints the next steps: the required check, and for an S3 registry the IAM and OIDC setup.",
+  ].join("\n"),
   options: {
     name: { type: "string", valueName: "model", description: "Model name (default: the folder's name)" },
     task: { type: "string", valueName: "task", description: "classification (default) or regression" },
-    force: { type: "boolean", description: "Overwrite an existing mlops.yml" },
+    registry: {
+      type: "string",
+      valueName: "uri",
+      description: "Where models are kept: s3://bucket/prefix, or a folder (default: .mlops/registry)",
+    },
+    python: { type: "string", valueName: "version", description: "Set up this Python in the workflows" },
+    node: { type: "string", valueName: "version", description: "Set up this Node.js in the workflows" },
+    schedule: {
+      type: "string",
+      valueName: "cron",
+      description: 'Retrain on this schedule (UTC), e.g. "17 3 * * 1"; writes the retrain workflow',
+    },
+    "no-workflows": { type: "boolean", description: "Write only mlops.yml" },
+    force: { type: "boolean", description: "Overwrite files that exist" },
   },
   run: async (args, io) => {
-    const file = path.resolve(io.cwd, args.config);
-    if (existsSync(file) && args.values.force !== true) {
-      throw new UsageError(`${path.relative(io.cwd, file) || file} already exists`, {
-        hint: "pass --force to overwrite it",
+    const plan = await planInit(
+      {
+        cwd: io.cwd,
+        config: args.config,
+        name: text(args.values.name),
+        task: text(args.values.task),
+        registry: text(args.values.registry),
+        python: text(args.values.python),
+        node: text(args.values.node),
+        schedule: text(args.values.schedule),
+        workflows: args.values["no-workflows"] !== true,
+        schemaUrl: SCHEMA_URL,
+      },
+      systemGit(io.env),
+    );
+    const shown = (file: string): string => path.relative(io.cwd, file) || file;
+    const existing = existingTargets(plan);
+    if (existing.length > 0 && args.values.force !== true) {
+      const names = existing.map(shown);
+      throw new UsageError(`${names.join(", ")} already exist${names.length === 1 ? "s" : ""}`, {
+        hint: `pass --force to overwrite ${names.length === 1 ? "it" : "them"}; nothing was written`,
       });
     }
-    const task = args.values.task ?? "classification";
-    if (task !== "classification" && task !== "regression")
-      throw new UsageError(`--task must be classification or regression, not "${String(task)}"`);
-    const fallback =
-      path
-        .basename(io.cwd)
-        .toLowerCase()
-        .replace(/[^a-z0-9._-]+/g, "-")
-        .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "") || "model";
-    const model = typeof args.values.name === "string" ? args.values.name : fallback;
-    if (!NAME_PATTERN.test(model))
-      throw new UsageError(`"${model}" is not a valid model name`, { hint: "use letters, digits, '.', '_' and '-'" });
-    const python = existsSync(path.join(io.cwd, "train.py"));
-    const text = configTemplate({
-      model,
-      task,
-      trainCommand: python ? "python train.py" : "node train.mjs",
-      evaluateCommand: python ? "python evaluate.py" : "node evaluate.mjs",
-      schemaUrl: SCHEMA_URL,
-    });
-    await writeFile(file, text);
-    const shown = path.relative(io.cwd, file) || file;
+    await writePlan(plan);
+
+    const config = plan.files[0]?.file ?? "";
+    const stepsInput = {
+      repository: plan.repository,
+      model: plan.loaded.config.model.name,
+      registryUri: plan.loaded.config.registry.uri,
+      workflows: plan.workflowOptions !== null,
+      configFlag: args.config === DEFAULT_CONFIG_FILE ? "" : `--config ${shown(config)}`,
+    };
+    const steps = nextSteps(stepsInput);
     return {
       exitCode: ExitCode.ok,
-      result: { written: [shown] },
-      text: `Wrote ${shown}. Next: edit the data paths and commands, then run \`mlops check\` and \`mlops run\`.`,
+      result: {
+        ok: true,
+        written: plan.files.map((f) => ({ path: shown(f.file), repoPath: f.repoPath, purpose: f.purpose })),
+        detected: detected(plan),
+        warnings: plan.loaded.warnings,
+        nextSteps: steps,
+      },
+      text: [
+        "Wrote:",
+        ...plan.files.map((f) => `  ${shown(f.file)}: ${f.purpose}`),
+        "",
+        ...describeDetection(plan),
+        ...plan.loaded.warnings.map(formatDiagnostic),
+        "",
+        renderNextSteps(steps, stepsInput),
+      ].join("\n"),
     };
   },
 };
+
+function detected(plan: InitPlan): Record<string, unknown> {
+  const { repository, training } = plan;
+  return {
+    repository: repository.remote,
+    defaultBranch: repository.defaultBranch,
+    defaultBranchFrom: repository.defaultBranchFrom,
+    workingDirectory: repository.workingDirectory,
+    git: repository.git,
+    training: {
+      command: training.command,
+      from: training.commandFrom,
+      evaluateCommand: training.evaluateCommand,
+      evaluateFrom: training.evaluateFrom,
+      setup: training.setup,
+      setupFrom: training.setupFrom,
+    },
+  };
+}
+
+function describeDetection(plan: InitPlan): string[] {
+  const { repository, training } = plan;
+  const remote = repository.remote
+    ? `${repository.remote.host}/${repository.remote.owner}/${repository.remote.repo}`
+    : "no GitHub remote";
+  const setup = training.setup ? `${training.setup.kind} ${training.setup.version} (${training.setupFrom})` : "none";
+  return [
+    `Repository: ${remote}; default branch ${repository.defaultBranch} (${repository.defaultBranchFrom}); mlops.yml in ${repository.workingDirectory === "." ? "the repository root" : repository.workingDirectory}.`,
+    `Training: ${training.command ? `\`${training.command}\` (${training.commandFrom})` : "no entry point found: set train.command"}; runtime: ${setup}.`,
+  ];
+}

@@ -32,12 +32,20 @@ export async function openParquet(file: string, shown: string): Promise<ParquetS
   }
   const root = metadata.schema[0];
   const columns: string[] = [];
+  const decimalScales = new Map<string, number>();
   // Top-level fields: the root's children, skipping the nested elements of each (their num_children).
   let index = 1;
   for (let i = 0; i < (root?.num_children ?? 0); i++) {
     const element = metadata.schema[index];
     if (!element) break;
     columns.push(element.name);
+    const scale =
+      element.logical_type?.type === "DECIMAL"
+        ? element.logical_type.scale
+        : element.converted_type === "DECIMAL"
+          ? (element.scale ?? 0)
+          : undefined;
+    if (scale !== undefined && scale > 0) decimalScales.set(element.name, scale);
     index += 1 + countDescendants(metadata, index);
   }
   const groups = metadata.row_groups.map((group) => Number(group.num_rows));
@@ -71,10 +79,26 @@ export async function openParquet(file: string, shown: string): Promise<ParquetS
           );
         }
         rowStart += size;
-        yield rows.map((row) => columns.map((name) => cellText(row[name])));
+        yield rows.map((row) =>
+          columns.map((name) => {
+            const scale = decimalScales.get(name);
+            return cellText(scale === undefined ? row[name] : exactDecimal(row[name], scale));
+          }),
+        );
       }
     },
   };
+}
+
+/**
+ * hyparquet turns DECIMAL(p, s) into `unscaled * 10 ** -s`, which is not the decimal's nearest double (6 at scale 1
+ * gives 0.6000000000000001). The unscaled integer is recoverable by rounding, and dividing it by 10 ** s (exact for
+ * s <= 22) rounds correctly: the same number as reading the decimal's text, as a CSV of the same data would give.
+ */
+export function exactDecimal(value: unknown, scale: number): unknown {
+  if (typeof value !== "number" || !Number.isFinite(value) || scale > 22) return value;
+  const unscaled = Math.round(value * 10 ** scale);
+  return Number.isSafeInteger(unscaled) ? unscaled / 10 ** scale : value;
 }
 
 function countDescendants(metadata: FileMetaData, index: number): number {

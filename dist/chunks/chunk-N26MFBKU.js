@@ -140,6 +140,16 @@ function createLocalStore(root) {
         throw error;
       }
     },
+    async head(key) {
+      try {
+        const info = await stat(resolve(key), { bigint: true });
+        if (!info.isFile()) return void 0;
+        return { size: Number(info.size), etag: `local-${info.ino}-${info.size}-${info.mtimeNs}` };
+      } catch (error) {
+        if (isErrnoException(error, "ENOENT")) return void 0;
+        throw error;
+      }
+    },
     async delete(key) {
       await rm(resolve(key), { force: true });
     },

@@ -2,33 +2,31 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   CHUNK,
   DelimitedReader,
-  MORE,
-  RECORD,
-  cellText,
-  fileReader,
-  gzipReader,
-  jsonLines,
-  openParquet
-} from "./chunk-LKTX6OBX.js";
-import {
   HyperLogLog,
   KllSketch,
+  MORE,
   Moments,
+  RECORD,
+  cellText,
   decodeRegisters,
   encodeRegisters,
+  fileReader,
+  gzipReader,
   hashBytes,
   hashKey,
   hashNumber,
   hashed,
   isMissingToken,
+  jsonLines,
   keyParts,
   mergeMoments,
+  openParquet,
   parseBoolean,
   parseDatetime,
   parseNumber,
   parsed,
   utf8
-} from "./chunk-PH4FNO6N.js";
+} from "./chunk-4UEWH35T.js";
 import {
   DataReadError
 } from "./chunk-XOZC47AQ.js";

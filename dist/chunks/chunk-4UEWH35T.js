@@ -3,6 +3,74 @@ import {
   DataReadError
 } from "./chunk-XOZC47AQ.js";
 
+// src/data/sketch/hash.ts
+var hashed = { h1: 0, h2: 0 };
+var float = new Float64Array(1);
+var words = new Int32Array(float.buffer);
+function fmix(h) {
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  return (h ^ h >>> 16) >>> 0;
+}
+function hashBytes(bytes, start, end) {
+  let h1 = 2538058380 ^ end - start;
+  let h2 = 1540483477 ^ end - start;
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    const word = bytes[i] | bytes[i + 1] << 8 | bytes[i + 2] << 16 | bytes[i + 3] << 24;
+    let k = Math.imul(word, 3432918353);
+    k = k << 15 | k >>> 17;
+    h1 ^= Math.imul(k, 461845907);
+    h1 = h1 << 13 | h1 >>> 19;
+    h1 = Math.imul(h1, 5) + 3864292196 | 0;
+    h2 = Math.imul(h2 ^ word, 739982445) + 695872825;
+    h2 = h2 << 17 | h2 >>> 15;
+  }
+  let tail = 0;
+  for (let shift = 0; i < end; i++, shift += 8) tail |= bytes[i] << shift;
+  h1 ^= Math.imul(tail, 461845907);
+  h2 = Math.imul(h2 ^ tail, 739982445);
+  hashed.h1 = fmix(h1);
+  hashed.h2 = fmix(h2 ^ h1);
+}
+function hashNumber(value) {
+  float[0] = value === 0 ? 0 : value;
+  const lo = words[0];
+  const hi = words[1];
+  hashed.h1 = fmix(Math.imul(lo, 3432918353) ^ hi ^ 1597463007);
+  hashed.h2 = fmix(Math.imul(hi ^ 668265263, 374761393) ^ lo);
+}
+function hashKey(h1, h2) {
+  return h1 * 2097152 + (h2 & 2097151);
+}
+function keyParts(key) {
+  const h1 = Math.floor(key / 2097152);
+  return { h1, h2: key - h1 * 2097152 };
+}
+var Random = class {
+  state;
+  constructor(seed) {
+    this.state = seed >>> 0 || 2654435769;
+  }
+  next() {
+    let x = this.state;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.state = x >>> 0;
+    return this.state;
+  }
+  /** An integer in [0, bound). */
+  below(bound) {
+    return this.next() % bound;
+  }
+  get seed() {
+    return this.state;
+  }
+};
+
 // src/data/formats/chunks.ts
 import { closeSync, openSync, readSync } from "node:fs";
 import { createReadStream } from "node:fs";
@@ -592,7 +660,7 @@ function convertWithDictionary(data, dictionary2, encoding, columnDecoder) {
   }
 }
 function convert(data, columnDecoder) {
-  const { element, parsers, utf8 = true, schemaPath } = columnDecoder;
+  const { element, parsers, utf8: utf82 = true, schemaPath } = columnDecoder;
   const { type, converted_type: ctype, logical_type: ltype } = element;
   const nullable = element.repetition_type !== "REQUIRED";
   const isVariant = schemaPath?.some((s) => s.element.logical_type?.type === "VARIANT");
@@ -642,7 +710,7 @@ function convert(data, columnDecoder) {
   if (ltype?.type === "UUID") {
     return data.map((v) => parsers.uuidFromBytes(v));
   }
-  if (ctype === "UTF8" || ltype?.type === "STRING" || utf8 && type === "BYTE_ARRAY") {
+  if (ctype === "UTF8" || ltype?.type === "STRING" || utf82 && type === "BYTE_ARRAY") {
     return data.map((v) => parsers.stringFromBytes(v));
   }
   if (ctype === "UINT_64" || ltype?.type === "INTEGER" && ltype.bitWidth === 64 && !ltype.isSigned) {
@@ -8689,11 +8757,14 @@ async function openParquet(file, shown) {
   }
   const root = metadata.schema[0];
   const columns = [];
+  const decimalScales = /* @__PURE__ */ new Map();
   let index = 1;
   for (let i = 0; i < (root?.num_children ?? 0); i++) {
     const element = metadata.schema[index];
     if (!element) break;
     columns.push(element.name);
+    const scale = element.logical_type?.type === "DECIMAL" ? element.logical_type.scale : element.converted_type === "DECIMAL" ? element.scale ?? 0 : void 0;
+    if (scale !== void 0 && scale > 0) decimalScales.set(element.name, scale);
     index += 1 + countDescendants(metadata, index);
   }
   const groups = metadata.row_groups.map((group) => Number(group.num_rows));
@@ -8727,10 +8798,20 @@ async function openParquet(file, shown) {
           );
         }
         rowStart += size;
-        yield rows.map((row) => columns.map((name) => cellText(row[name])));
+        yield rows.map(
+          (row) => columns.map((name) => {
+            const scale = decimalScales.get(name);
+            return cellText(scale === void 0 ? row[name] : exactDecimal(row[name], scale));
+          })
+        );
       }
     }
   };
+}
+function exactDecimal(value, scale) {
+  if (typeof value !== "number" || !Number.isFinite(value) || scale > 22) return value;
+  const unscaled = Math.round(value * 10 ** scale);
+  return Number.isSafeInteger(unscaled) ? unscaled / 10 ** scale : value;
 }
 function countDescendants(metadata, index) {
   const element = metadata.schema[index];
@@ -8744,7 +8825,615 @@ function countDescendants(metadata, index) {
   return count;
 }
 
+// src/data/sketch/kll.ts
+var KLL_K = 1024;
+var MIN_WIDTH = 8;
+var SAMPLER_MIN_CAPACITY = 128;
+var KLL_RANK_ERROR = 75e-4;
+function capacity(k, depth) {
+  return Math.max(MIN_WIDTH, Math.ceil(k * Math.pow(2 / 3, depth)));
+}
+function compactorLevels(k) {
+  let depth = 0;
+  while (capacity(k, depth) >= SAMPLER_MIN_CAPACITY) depth++;
+  return depth;
+}
+var KllSketch = class _KllSketch {
+  k;
+  levels = [];
+  sizes = [];
+  /** Whether each level's items are in order (levels that only received compacted halves are, by merging). */
+  sorted = [];
+  retained = 0;
+  totalCapacity = 0;
+  random;
+  samplerDepth;
+  n = 0;
+  min = Infinity;
+  max = -Infinity;
+  exact = true;
+  // The sampler: values enter level `samplerLevel`; one of each block of 2^samplerLevel is kept.
+  samplerLevel = 0;
+  block = 1;
+  pending = new Float64Array(1);
+  pendingCount = 0;
+  pick = 0;
+  constructor(seed = 1, k = KLL_K) {
+    this.k = k;
+    this.random = new Random(seed);
+    this.samplerDepth = compactorLevels(k);
+    this.addLevel();
+  }
+  update(value) {
+    this.n++;
+    if (value < this.min) this.min = value;
+    if (value > this.max) this.max = value;
+    if (this.samplerLevel === 0) {
+      this.insert(0, value);
+      return;
+    }
+    this.pending[this.pendingCount++] = value;
+    if (this.pendingCount === this.block) {
+      const kept = this.pending[this.pick];
+      this.pendingCount = 0;
+      this.exact = false;
+      this.insert(this.samplerLevel, kept);
+      this.adjustSampler();
+      this.pick = this.random.below(this.block);
+    }
+  }
+  /** update() for values[0..count), in one loop. */
+  updateMany(values, count) {
+    let i = 0;
+    while (i < count && this.samplerLevel === 0) this.update(values[i++]);
+    for (; i < count; i++) {
+      const value = values[i];
+      if (value < this.min) this.min = value;
+      if (value > this.max) this.max = value;
+      this.n++;
+      this.pending[this.pendingCount++] = value;
+      if (this.pendingCount === this.block) {
+        const kept = this.pending[this.pick];
+        this.pendingCount = 0;
+        this.exact = false;
+        this.insert(this.samplerLevel, kept);
+        this.adjustSampler();
+        this.pick = this.random.below(this.block);
+      }
+    }
+  }
+  adjustSampler() {
+    const wanted = Math.max(0, this.levels.length - this.samplerDepth);
+    if (wanted > this.samplerLevel) {
+      this.samplerLevel = wanted;
+      this.block = 2 ** wanted;
+      this.pending = new Float64Array(this.block);
+      this.pick = this.random.below(this.block);
+    }
+  }
+  insert(level, value) {
+    let items = this.levels[level];
+    const size = this.sizes[level];
+    if (size === items.length) {
+      const grown = new Float64Array(Math.max(16, items.length * 2));
+      grown.set(items);
+      this.levels[level] = items = grown;
+    }
+    items[size] = value;
+    this.sizes[level] = size + 1;
+    this.sorted[level] = size === 0;
+    this.retained++;
+    if (this.retained > this.totalCapacity) this.compress();
+  }
+  addLevel() {
+    this.levels.push(new Float64Array(16));
+    this.sizes.push(0);
+    this.sorted.push(true);
+    let total = 0;
+    for (let h = 0; h < this.levels.length; h++) total += capacity(this.k, this.levels.length - 1 - h);
+    this.totalCapacity = total;
+  }
+  /** Compacts the lowest level that is at or over its capacity (there is one while retained >= totalCapacity). */
+  compress() {
+    const height = this.levels.length;
+    let level = 0;
+    while (level < height - 1 && this.sizes[level] < capacity(this.k, height - 1 - level)) level++;
+    if (level === height - 1) this.addLevel();
+    this.compact(level);
+    if (this.samplerLevel > 0 || this.levels.length > this.samplerDepth) this.adjustSampler();
+  }
+  compact(level) {
+    this.exact = false;
+    const size = this.sizes[level];
+    const items = this.levels[level];
+    if (!this.sorted[level]) items.subarray(0, size).sort();
+    const odd = size % 2;
+    const even = size - odd;
+    const offset = this.random.next() & 1;
+    const moving = even / 2;
+    if (this.sorted[level + 1]) {
+      this.mergeUp(level + 1, items, offset, moving);
+    } else {
+      for (let i = offset; i < even; i += 2) this.pushRaw(level + 1, items[i]);
+    }
+    this.retained -= even;
+    if (odd) items[0] = items[size - 1];
+    this.sizes[level] = odd;
+    this.sorted[level] = true;
+  }
+  /** Merges items[offset], items[offset + 2] ... (in order, `count` of them) into the sorted level. */
+  mergeUp(level, from, offset, count) {
+    let items = this.levels[level];
+    const size = this.sizes[level];
+    if (size + count > items.length) {
+      const grown = new Float64Array(Math.max(16, (size + count) * 2));
+      grown.set(items.subarray(0, size));
+      this.levels[level] = items = grown;
+    }
+    let i = size - 1;
+    let j = count - 1;
+    for (let write = size + count - 1; j >= 0; write--) {
+      const candidate = from[offset + 2 * j];
+      if (i >= 0 && items[i] > candidate) items[write] = items[i--];
+      else {
+        items[write] = candidate;
+        j--;
+      }
+    }
+    this.sizes[level] = size + count;
+    this.retained += count;
+  }
+  pushRaw(level, value) {
+    let items = this.levels[level];
+    const size = this.sizes[level];
+    if (size === items.length) {
+      const grown = new Float64Array(items.length * 2);
+      grown.set(items);
+      this.levels[level] = items = grown;
+    }
+    items[size] = value;
+    this.sizes[level] = size + 1;
+    this.sorted[level] = size === 0;
+    this.retained++;
+  }
+  /** Moves values still waiting in the sampler into the sketch at their true weight (1), before reading or saving. */
+  flush() {
+    const waiting = this.pendingCount;
+    this.pendingCount = 0;
+    for (let i = 0; i < waiting; i++) this.insert(0, this.pending[i]);
+  }
+  merge(state) {
+    if (state.n === 0) return;
+    this.flush();
+    while (this.levels.length < state.levels.length) this.addLevel();
+    state.levels.forEach((values, level) => {
+      for (const value of values) this.pushRaw(level, value);
+    });
+    this.n += state.n;
+    if (state.min !== null && state.min < this.min) this.min = state.min;
+    if (state.max !== null && state.max > this.max) this.max = state.max;
+    this.exact &&= state.exact;
+    while (this.retained > this.totalCapacity) this.compress();
+  }
+  toState() {
+    this.flush();
+    return {
+      k: this.k,
+      n: this.n,
+      min: this.n > 0 ? this.min : null,
+      max: this.n > 0 ? this.max : null,
+      levels: this.levels.map((items, level) => Array.from(items.subarray(0, this.sizes[level])).sort((a, b) => a - b)),
+      exact: this.exact
+    };
+  }
+  static fromState(state, seed = 1) {
+    const sketch = new _KllSketch(seed, state.k);
+    sketch.merge(state);
+    return sketch;
+  }
+};
+var KllView = class {
+  values;
+  /** cumulative[i] = total weight of values[0..i]. */
+  cumulative;
+  n;
+  exact;
+  min;
+  max;
+  constructor(state) {
+    const pairs = [];
+    state.levels.forEach((values, level) => {
+      for (const value of values) pairs.push([value, 2 ** level]);
+    });
+    pairs.sort((a, b) => a[0] - b[0]);
+    this.values = Float64Array.from(pairs, (p) => p[0]);
+    this.cumulative = new Float64Array(pairs.length);
+    let total = 0;
+    pairs.forEach((p, i) => this.cumulative[i] = total += p[1]);
+    if (total > 0 && total !== state.n) for (let i = 0; i < pairs.length; i++) this.cumulative[i] *= state.n / total;
+    this.n = state.n;
+    this.exact = state.exact;
+    this.min = state.min ?? NaN;
+    this.max = state.max ?? NaN;
+  }
+  /** The share of values <= x (the empirical CDF at x). */
+  cdf(x) {
+    if (this.n === 0) return NaN;
+    let lo = 0;
+    let hi = this.values.length;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (this.values[mid] <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? 0 : Math.min(1, this.cumulative[lo - 1] / this.n);
+  }
+  /** The share of values < x. */
+  cdfBelow(x) {
+    if (this.n === 0) return NaN;
+    let lo = 0;
+    let hi = this.values.length;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (this.values[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? 0 : Math.min(1, this.cumulative[lo - 1] / this.n);
+  }
+  /** The q-quantile by nearest rank: the smallest value whose CDF is at least q (q = 0 gives the minimum). */
+  quantile(q) {
+    if (this.n === 0) return NaN;
+    if (q <= 0) return this.min;
+    if (q >= 1) return this.max;
+    const target = q * this.n;
+    let lo = 0;
+    let hi = this.values.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (this.cumulative[mid] < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.values[lo];
+  }
+};
+
+// src/data/sketch/moments.ts
+var Moments = class {
+  count = 0;
+  shift = 0;
+  sum = 0;
+  sumSquares = 0;
+  add(value) {
+    if (this.count === 0) this.shift = value;
+    const d = value - this.shift;
+    this.sum += d;
+    this.sumSquares += d * d;
+    this.count++;
+  }
+  toState() {
+    if (this.count === 0) return { count: 0, mean: 0, m2: 0 };
+    const meanShifted = this.sum / this.count;
+    return {
+      count: this.count,
+      mean: this.shift + meanShifted,
+      m2: Math.max(0, this.sumSquares - this.sum * meanShifted)
+    };
+  }
+};
+function mergeMoments(a, b) {
+  if (a.count === 0) return { ...b };
+  if (b.count === 0) return { ...a };
+  const count = a.count + b.count;
+  const delta = b.mean - a.mean;
+  return {
+    count,
+    mean: a.mean + delta * b.count / count,
+    m2: a.m2 + b.m2 + delta * delta * a.count * b.count / count
+  };
+}
+function sampleStd(state) {
+  return state.count > 1 ? Math.sqrt(state.m2 / (state.count - 1)) : null;
+}
+function populationStd(state) {
+  return state.count > 0 ? Math.sqrt(state.m2 / state.count) : null;
+}
+
+// src/data/values.ts
+var parsed = { value: 0, integer: false };
+var POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+function isSpace(byte) {
+  return byte === 32 || byte === 9;
+}
+function parseNumber(bytes, start, end) {
+  let c = bytes[start];
+  if (c === 32 || c === 9 || bytes[end - 1] === 32 || bytes[end - 1] === 9) {
+    while (start < end && isSpace(bytes[start])) start++;
+    while (end > start && isSpace(bytes[end - 1])) end--;
+    if (start === end) return false;
+    c = bytes[start];
+  }
+  let i = start;
+  let negative = false;
+  if (c === 43 || c === 45) {
+    negative = c === 45;
+    if (++i === end) return false;
+    c = bytes[i];
+  }
+  if (c === 105 || c === 73) return parseInfinity(bytes, i, end, negative);
+  let mantissa = 0;
+  let digits = 0;
+  let d = 0;
+  while (i < end && (d = bytes[i] - 48) >= 0 && d <= 9) {
+    mantissa = mantissa * 10 + d;
+    digits++;
+    i++;
+  }
+  let fraction = 0;
+  let integer = true;
+  if (i < end && bytes[i] === 46) {
+    integer = false;
+    i++;
+    while (i < end && (d = bytes[i] - 48) >= 0 && d <= 9) {
+      mantissa = mantissa * 10 + d;
+      fraction++;
+      i++;
+    }
+  }
+  if (digits + fraction === 0) return false;
+  let exponent = 0;
+  if (i < end) {
+    c = bytes[i];
+    if (c !== 101 && c !== 69) return false;
+    integer = false;
+    i++;
+    let expNegative = false;
+    if (i < end && (bytes[i] === 43 || bytes[i] === 45)) {
+      expNegative = bytes[i] === 45;
+      i++;
+    }
+    const expStart = i;
+    while (i < end && (d = bytes[i] - 48) >= 0 && d <= 9) {
+      if (exponent < 1e5) exponent = exponent * 10 + d;
+      i++;
+    }
+    if (i === expStart || i !== end) return false;
+    if (expNegative) exponent = -exponent;
+  }
+  parsed.integer = integer;
+  const power = exponent - fraction;
+  if (digits + fraction <= 15 && power >= -22 && power <= 22) {
+    const magnitude = power >= 0 ? mantissa * POWERS_OF_TEN[power] : mantissa / POWERS_OF_TEN[-power];
+    parsed.value = negative ? -magnitude : magnitude;
+    return true;
+  }
+  parsed.value = Number(latin1(bytes, start, end));
+  return true;
+}
+function parseInfinity(bytes, i, end, negative) {
+  const word = latin1(bytes, i, end).toLowerCase();
+  if (word !== "inf" && word !== "infinity") return false;
+  parsed.value = negative ? -Infinity : Infinity;
+  parsed.integer = false;
+  return true;
+}
+function parseBoolean(bytes, start, end) {
+  while (start < end && isSpace(bytes[start])) start++;
+  while (end > start && isSpace(bytes[end - 1])) end--;
+  const length = end - start;
+  if (length === 0 || length > 5) return false;
+  const first = bytes[start] | 32;
+  let value;
+  let word;
+  if (first === 116) [value, word] = [1, "true"];
+  else if (first === 102) [value, word] = [0, "false"];
+  else if (first === 121) [value, word] = [1, "yes"];
+  else if (first === 110) [value, word] = [0, "no"];
+  else if (length === 1 && (first === 49 || first === 48)) {
+    parsed.value = first === 49 ? 1 : 0;
+    parsed.integer = true;
+    return true;
+  } else return false;
+  if (length !== 1) {
+    if (length !== word.length) return false;
+    for (let i = 1; i < length; i++) if ((bytes[start + i] | 32) !== word.charCodeAt(i)) return false;
+  }
+  parsed.value = value;
+  parsed.integer = true;
+  return true;
+}
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function digitsAt(bytes, at, count) {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = bytes[i] - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+function parseDatetime(bytes, start, end) {
+  while (start < end && isSpace(bytes[start])) start++;
+  while (end > start && isSpace(bytes[end - 1])) end--;
+  if (end - start < 10 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45) return false;
+  const year = digitsAt(bytes, start, 4);
+  const month = digitsAt(bytes, start + 5, 2);
+  const day = digitsAt(bytes, start + 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return false;
+  let ms = (daysBeforeYear(year) + (leap && month > 2 ? 1 : 0) + DAYS_BEFORE_MONTH[month - 1] + day - 1) * 864e5;
+  let i = start + 10;
+  if (i < end) {
+    const separator = bytes[i];
+    if (separator !== 84 && separator !== 116 && separator !== 32) return false;
+    if (end - i < 6 || bytes[i + 3] !== 58) return false;
+    const hour = digitsAt(bytes, i + 1, 2);
+    const minute = digitsAt(bytes, i + 4, 2);
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return false;
+    ms += hour * 36e5 + minute * 6e4;
+    i += 6;
+    if (i < end && bytes[i] === 58) {
+      const second = digitsAt(bytes, i + 1, 2);
+      if (second < 0 || second > 59 || end - i < 3) return false;
+      ms += second * 1e3;
+      i += 3;
+      if (i < end && (bytes[i] === 46 || bytes[i] === 44)) {
+        i++;
+        let scale = 100;
+        const fractionStart = i;
+        for (; i < end; i++) {
+          const d = bytes[i] - 48;
+          if (d < 0 || d > 9) break;
+          ms += d * scale;
+          scale /= 10;
+        }
+        if (i === fractionStart) return false;
+        ms = Math.floor(ms);
+      }
+    }
+    if (i < end) {
+      const zone = bytes[i];
+      if (zone === 90 || zone === 122) {
+        i++;
+      } else if (zone === 43 || zone === 45) {
+        const hours = digitsAt(bytes, i + 1, 2);
+        let at = i + 3;
+        if (at < end && bytes[at] === 58) at++;
+        const minutes = digitsAt(bytes, at, 2);
+        if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return false;
+        const offset = (hours * 60 + minutes) * 6e4;
+        ms += zone === 43 ? -offset : offset;
+        i = at + 2;
+      } else {
+        return false;
+      }
+    }
+    if (i !== end) return false;
+  }
+  parsed.value = ms;
+  parsed.integer = true;
+  return true;
+}
+var DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+function daysBeforeYear(year) {
+  return 365 * (year - 1970) + Math.floor((year - 1969) / 4) - Math.floor((year - 1901) / 100) + Math.floor((year - 1601) / 400);
+}
+function isMissingToken(bytes, start, end) {
+  let length = end - start;
+  if (length === 0) return true;
+  if (length > 5) return false;
+  const first = bytes[start];
+  if (first !== 110 && first !== 78 && first !== 35 && first !== 60 && first !== 45 && first !== 63 && first !== 32) {
+    return false;
+  }
+  while (start < end && isSpace(bytes[start])) start++;
+  while (end > start && isSpace(bytes[end - 1])) end--;
+  length = end - start;
+  if (length === 0) return true;
+  if (first === 45 && length > 1 && bytes[start + 1] >= 48 && bytes[start + 1] <= 57) return false;
+  return MISSING.has(latin1(bytes, start, end).toLowerCase());
+}
+var MISSING = /* @__PURE__ */ new Set(["na", "n/a", "nan", "-nan", "null", "none", "#n/a", "<na>", "-", "?"]);
+function asBuffer(bytes) {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+function latin1(bytes, start, end) {
+  return asBuffer(bytes).toString("latin1", start, end);
+}
+function utf8(bytes, start, end) {
+  return asBuffer(bytes).toString("utf8", start, end);
+}
+function formatDatetime(ms) {
+  const text = new Date(ms).toISOString();
+  return text.endsWith("T00:00:00.000Z") ? text.slice(0, 10) : text.replace(".000Z", "Z");
+}
+
+// src/data/sketch/hll.ts
+var HLL_PRECISION = 14;
+var REGISTERS = 1 << HLL_PRECISION;
+var Q = 32;
+var HLL_STANDARD_ERROR = 1.04 / Math.sqrt(REGISTERS);
+var HyperLogLog = class {
+  registers;
+  constructor(registers) {
+    this.registers = registers ?? new Uint8Array(REGISTERS);
+  }
+  /** Adds a value by its hash pair (see hash.ts): h2's low 14 bits pick the register, h1 gives the rank. */
+  add(h1, h2) {
+    const index = h2 & REGISTERS - 1;
+    const rank = Math.clz32(h1) + 1;
+    if (rank > this.registers[index]) this.registers[index] = rank;
+  }
+  merge(other) {
+    const registers = this.registers;
+    for (let i = 0; i < REGISTERS; i++) if (other[i] > registers[i]) registers[i] = other[i];
+  }
+  estimate() {
+    const counts = new Array(Q + 2).fill(0);
+    for (const rank of this.registers) counts[rank]++;
+    const m = REGISTERS;
+    let z = m * tau(1 - counts[Q + 1] / m);
+    for (let k = Q; k >= 1; k--) z = 0.5 * (z + counts[k]);
+    z += m * sigma(counts[0] / m);
+    return Math.round(m / (2 * Math.LN2) / z * m);
+  }
+};
+function sigma(x) {
+  if (x === 1) return Infinity;
+  let y = 1;
+  let z = x;
+  for (; ; ) {
+    x *= x;
+    const previous = z;
+    z += x * y;
+    y += y;
+    if (z === previous) return z;
+  }
+}
+function tau(x) {
+  if (x === 0 || x === 1) return 0;
+  let y = 1;
+  let z = 1 - x;
+  for (; ; ) {
+    x = Math.sqrt(x);
+    const previous = z;
+    y *= 0.5;
+    z -= (1 - x) ** 2 * y;
+    if (z === previous) return z / 3;
+  }
+}
+function encodeRegisters(registers) {
+  return Buffer.from(registers.buffer, registers.byteOffset, registers.byteLength).toString("base64");
+}
+function decodeRegisters(text) {
+  const bytes = Buffer.from(text, "base64");
+  return bytes.length === REGISTERS ? new Uint8Array(bytes) : void 0;
+}
+
 export {
+  hashed,
+  hashBytes,
+  hashNumber,
+  hashKey,
+  keyParts,
+  KLL_RANK_ERROR,
+  KllSketch,
+  KllView,
+  Moments,
+  mergeMoments,
+  sampleStd,
+  populationStd,
+  parsed,
+  parseNumber,
+  parseBoolean,
+  parseDatetime,
+  isMissingToken,
+  utf8,
+  formatDatetime,
+  HLL_STANDARD_ERROR,
+  HyperLogLog,
+  encodeRegisters,
+  decodeRegisters,
   isGzip,
   fileReader,
   gzipReader,

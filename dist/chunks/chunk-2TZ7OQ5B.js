@@ -4,7 +4,7 @@ import {
   readProvenance,
   renderMarkdown,
   workspaceFor
-} from "./chunk-ILD44PUT.js";
+} from "./chunk-RZMRIMGB.js";
 import {
   ConfigError,
   ExitCode,

@@ -14,46 +14,41 @@ import {
   shiftTallies,
   shortText,
   tallyOf
-} from "./chunk-77FXKEEL.js";
+} from "./chunk-QJZRMQPL.js";
 import {
   CorruptObjectError,
   createLocalStore
-} from "./chunk-G23BJQ7T.js";
-import {
-  KIT_VERSION,
-  describeFailure,
-  digestFiles,
-  evaluateModel,
-  explainReadError,
-  fingerprintFiles,
-  formatOf,
-  openTable,
-  runCommand,
-  runGate,
-  sha256File,
-  toRelative
-} from "./chunk-4KTAN6IW.js";
-import {
-  isGzip
-} from "./chunk-LKTX6OBX.js";
+} from "./chunk-N26MFBKU.js";
 import {
   CACHE_BACKENDS,
+  KIT_VERSION,
   NAME_PATTERN,
   NAME_RULE,
   YamlSourceError,
   closestMatch,
+  describeFailure,
+  digestFiles,
+  evaluateModel,
   evaluateSection,
+  explainReadError,
   external_exports,
+  fingerprintFiles,
+  formatOf,
   formatShort,
   gateSection,
   legParams,
   measureDrift,
+  openTable,
   publishSection,
   readYamlFile,
   renderMarkdown,
   require_dist,
+  runCommand,
+  runGate,
+  sha256File,
+  toRelative,
   validateSection
-} from "./chunk-ILD44PUT.js";
+} from "./chunk-RZMRIMGB.js";
 import {
   HLL_STANDARD_ERROR,
   HyperLogLog,
@@ -61,13 +56,14 @@ import {
   KllView,
   decodeRegisters,
   formatDatetime,
+  isGzip,
   isMissingToken,
   parseBoolean,
   parseDatetime,
   parseNumber,
   parsed,
   sampleStd
-} from "./chunk-PH4FNO6N.js";
+} from "./chunk-4UEWH35T.js";
 import {
   describePathProblem,
   isInside,
@@ -344,8 +340,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path17, { windows } = {}) => {
-      const segs = path17.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path18, { windows } = {}) => {
+      const segs = path18.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -1875,27 +1871,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path17) {
-  let normalized = normalize(path17);
+function cleanPath(path18) {
+  let normalized = normalize(path18);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path17, separator) {
-  return path17.replace(SLASHES_REGEX, separator);
+function convertSlashes(path18, separator) {
+  return path18.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path17) {
-  return path17 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path17);
+function isRootDirectory(path18) {
+  return path18 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path18);
 }
-function normalizePath(path17, options) {
+function normalizePath(path18, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path17.includes("/") || path17.startsWith(".");
-  if (resolvePaths) path17 = resolve(path17);
-  if (normalizePath$1 || pathNeedsCleaning) path17 = cleanPath(path17);
-  if (path17 === ".") return "";
-  const needsSeperator = path17[path17.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path17 + pathSeparator : path17, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path18.includes("/") || path18.startsWith(".");
+  if (resolvePaths) path18 = resolve(path18);
+  if (normalizePath$1 || pathNeedsCleaning) path18 = cleanPath(path18);
+  if (path18 === ".") return "";
+  const needsSeperator = path18[path18.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path18 + pathSeparator : path18, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -1932,8 +1928,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path17 = directoryPath || ".";
-  if (filters.every((filter) => filter(path17, true))) paths.push(path17);
+  const path18 = directoryPath || ".";
+  if (filters.every((filter) => filter(path18, true))) paths.push(path18);
 };
 var empty$2 = () => {
 };
@@ -1985,26 +1981,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path17, state, callback$1) {
+var resolveSymlinksAsync = function(path18, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs.realpath(path17, (error, resolvedPath) => {
+  fs.realpath(path18, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
     fs.stat(resolvedPath, (error$1, stat3) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat3.isDirectory() && isRecursive(path17, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat3.isDirectory() && isRecursive(path18, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat3, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path17, state, callback$1) {
+var resolveSymlinks = function(path18, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs.realpathSync(path17);
+    const resolvedPath = fs.realpathSync(path18);
     const stat3 = fs.statSync(resolvedPath);
-    if (stat3.isDirectory() && isRecursive(path17, resolvedPath, state)) return;
+    if (stat3.isDirectory() && isRecursive(path18, resolvedPath, state)) return;
     callback$1(stat3, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -2014,9 +2010,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path17, resolved, state) {
+function isRecursive(path18, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path17);
+  let parent = dirname(path18);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -2024,7 +2020,7 @@ function isRecursive(path17, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path17, resolved);
+  state.symlinks.set(path18, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -2196,19 +2192,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path17 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path17)) continue;
-        this.pushDirectory(path17, paths, filters);
-        this.walkDirectory(this.state, path17, path17, depth - 1, this.walk);
+        let path18 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path18)) continue;
+        this.pushDirectory(path18, paths, filters);
+        this.walkDirectory(this.state, path18, path18, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path17 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path17, this.state, (stat3, resolvedPath) => {
+        let path18 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path18, this.state, (stat3, resolvedPath) => {
           if (stat3.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path17 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path17 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path18 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path18 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path17;
+            resolvedPath = useRealPaths ? resolvedPath : path18;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -2374,7 +2370,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path17) => isMatch(path17));
+    this.options.filters.push((path18) => isMatch(path18));
     return this;
   }
 };
@@ -2449,19 +2445,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path17) {
-  return path17.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path18) {
+  return path18.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path17) {
+function splitPattern(path18) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path17, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path17];
+  const result = import_picomatch.default.scan(path18, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path18];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path17) => path17.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path17) => path17.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path18) => path18.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path18) => path18.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -2568,13 +2564,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path17 = format(p, isDirectory);
-      const matches = matcher(path17) && !ignore(path17);
-      if (matches) log(`matched ${path17}`);
+      const path18 = format(p, isDirectory);
+      const matches = matcher(path18) && !ignore(path18);
+      if (matches) log(`matched ${path18}`);
       return matches;
     } : (p, isDirectory) => {
-      const path17 = format(p, isDirectory);
-      return matcher(path17) && !ignore(path17);
+      const path18 = format(p, isDirectory);
+      return matcher(path18) && !ignore(path18);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -2648,7 +2644,7 @@ async function openObjectStore(uri, root, settings2 = {}) {
   if (!isS3Uri(uri)) return createLocalStore(path.resolve(root, uri));
   const location = parseS3Uri(uri);
   if (!location) throw new UserError(`"${uri}" is not a valid s3://bucket/prefix URI`);
-  const { createS3Store } = await import("./s3-store-NG27BSO5.js");
+  const { createS3Store } = await import("./s3-store-RBRCIS7F.js");
   return createS3Store(
     { bucket: location.bucket, prefix: location.key.replace(/\/+$/, "") },
     {
@@ -2658,6 +2654,9 @@ async function openObjectStore(uri, root, settings2 = {}) {
     },
     settings2.env
   );
+}
+function projectStoreSettings(registry, env) {
+  return { env, region: registry.region, endpoint: registry.endpoint, forcePathStyle: registry.force_path_style };
 }
 
 // src/cache/actions-backend.ts
@@ -3008,12 +3007,7 @@ async function openRunCache(context, choice) {
     if (!target) {
       throw new UsageError("the s3 run cache needs train.cache.uri: s3://bucket/prefix (or an s3:// registry.uri)");
     }
-    const store = await openObjectStore(target, loaded.root, {
-      env,
-      region: registry.region,
-      endpoint: registry.endpoint,
-      forcePathStyle: registry.force_path_style
-    });
+    const store = await openObjectStore(target, loaded.root, projectStoreSettings(registry, env));
     return { backend: createStoreBackend("s3", store, path5.join(workspace.cacheDir, "tmp")), notes: [], stampsFile };
   }
   if (wanted === "actions" || wanted === "auto") {
@@ -3055,18 +3049,6 @@ import path7 from "node:path";
 import { existsSync } from "node:fs";
 import { mkdir as mkdir4 } from "node:fs/promises";
 import path6 from "node:path";
-async function resolveDataFiles(sources, root) {
-  const files = [];
-  for (const source of typeof sources === "string" ? [sources] : sources) {
-    if (isS3Uri(source)) {
-      throw new InputError(`cannot read ${source} here: s3:// data is read by the validate stage only`, {
-        hint: "copy the data into the repository or the runner first"
-      });
-    }
-    files.push(...await localFiles(source, root));
-  }
-  return files;
-}
 async function localFiles(source, root) {
   if (isDynamicPattern(source)) {
     const matches = await glob(source, { cwd: root, absolute: true, onlyFiles: true, expandDirectories: false });
@@ -3203,10 +3185,6 @@ async function collectKeyMaterial(context, params, options = {}) {
   const dataSources = [config.data?.train, config.data?.eval].flatMap(
     (s) => s === void 0 ? [] : typeof s === "string" ? [s] : s
   );
-  const remote = dataSources.find(isS3Uri);
-  if (remote) {
-    return { ok: false, reason: `the data at ${remote} is on S3, which this build cannot fingerprint` };
-  }
   const excluded = [context.workspace.dir, ...train.outputs.map((o) => path7.resolve(root, o))];
   const isExcluded = (file) => excluded.some((dir) => isInside(dir, file));
   const code = /* @__PURE__ */ new Set();
@@ -3223,7 +3201,16 @@ async function collectKeyMaterial(context, params, options = {}) {
     for (const file of matches) code.add(path7.normalize(file));
   }
   for (const file of filesNamedIn(train.command, root, repoRoot)) if (!isExcluded(file)) code.add(file);
-  const data = dataSources.length > 0 ? await resolveDataFiles(dataSources, root) : [];
+  const sources = dataSources.length > 0 ? await listSources(dataSources, root, projectStoreSettings(config.registry, context.env)) : [];
+  const data = sources.flatMap((entry) => entry.kind === "local" ? [entry.path] : []);
+  const remoteData = [];
+  for (const entry of sources) {
+    if (entry.kind !== "s3") continue;
+    const head = await entry.store.head(entry.key);
+    if (!head)
+      throw new InputError(`data object not found: ${entry.shown}`, { hint: "check the bucket and key in data.train" });
+    remoteData.push({ path: entry.shown, size: head.size, etag: head.etag });
+  }
   const lockfiles = /* @__PURE__ */ new Map();
   for (const name of LOCKFILES) {
     for (const [label, folder2] of [
@@ -3257,7 +3244,7 @@ async function collectKeyMaterial(context, params, options = {}) {
       env: train.env,
       outputs: [...train.outputs],
       code: codeFiles.map((f) => print(toRelative(root, f), f)),
-      data: dataFiles.map((f) => print(toRelative(root, f), f)),
+      data: [...dataFiles.map((f) => print(toRelative(root, f), f)), ...remoteData],
       lockfiles: [...lockfiles.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([label, f]) => print(label, f)),
       platform: await platformName(),
       runtimes
@@ -3707,7 +3694,7 @@ function noCache() {
 
 // src/pipeline/stages.ts
 import { mkdir as mkdir9, readFile as readFile6, writeFile as writeFile4 } from "node:fs/promises";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/data/stage.ts
 import { mkdir as mkdir8, mkdtemp as mkdtemp5, readFile as readFile5, rm as rm7, writeFile as writeFile3 } from "node:fs/promises";
@@ -3923,8 +3910,25 @@ var ManifestSchema = external_exports.object({
   ).default([]),
   gate: external_exports.object({ verdict: external_exports.enum(["pass", "fail", "error"]), baseline: external_exports.string().nullable() }).nullable(),
   params: external_exports.record(external_exports.string(), external_exports.unknown()),
-  /** Fingerprints (size, sha256) of the data the model was trained and evaluated on. */
-  data: external_exports.array(external_exports.object({ dataset: external_exports.string(), files: external_exports.array(FileEntry.extend({ path: external_exports.string() })) })),
+  /**
+   * Fingerprints of the data the model was trained and evaluated on: size and sha256 of local files, size and ETag of
+   * s3:// objects (see src/data/fingerprint.ts).
+   */
+  data: external_exports.array(
+    external_exports.object({
+      dataset: external_exports.string(),
+      files: external_exports.array(
+        external_exports.object({
+          path: external_exports.string(),
+          size: external_exports.number().int().min(0),
+          sha256: external_exports.string().regex(/^[0-9a-f]{64}$/).optional(),
+          etag: external_exports.string().min(1).optional()
+        }).refine((file) => file.sha256 !== void 0 || file.etag !== void 0, {
+          error: "a data file needs a sha256 or an etag"
+        })
+      )
+    })
+  ),
   git: external_exports.object({ sha: external_exports.string().nullable(), ref: external_exports.string().nullable() }),
   /** owner/name of the repository that published it, when known. */
   repository: external_exports.string().nullable().optional(),
@@ -4216,13 +4220,12 @@ async function freshVersionId(store, model, created) {
 
 // src/registry/open.ts
 async function openRegistry(context) {
-  const { uri, region, endpoint, force_path_style } = context.loaded.config.registry;
-  const store = await openObjectStore(uri ?? context.workspace.registryDir, context.loaded.root, {
-    env: context.env,
-    region,
-    endpoint,
-    forcePathStyle: force_path_style
-  });
+  const { registry } = context.loaded.config;
+  const store = await openObjectStore(
+    registry.uri ?? context.workspace.registryDir,
+    context.loaded.root,
+    projectStoreSettings(registry, context.env)
+  );
   return createRegistry(store, context.now);
 }
 
@@ -4619,7 +4622,7 @@ function columnFindings(dataset, column, spec, profile) {
   const name = column.name;
   const at = (field) => ["data", "schema", "columns", name, field];
   const severity = spec?.severity ?? "warn";
-  const push = (tally, rule, message, path17, level = severity) => {
+  const push = (tally, rule, message, path18, level = severity) => {
     if (!tally || tally.count === 0) return;
     found.push({
       dataset,
@@ -4630,7 +4633,7 @@ function columnFindings(dataset, column, spec, profile) {
       observed: tally.observed,
       count: tally.count,
       rows: tally.rows,
-      configPath: path17
+      configPath: path18
     });
   };
   const checks = column.checks;
@@ -5218,7 +5221,6 @@ function isEntries(sources) {
 async function validationOptions(context, options, champion) {
   const tempDir = path14.join(context.workspace.dir, "tmp");
   await mkdir8(tempDir, { recursive: true });
-  const { region, endpoint, force_path_style } = context.loaded.config.registry;
   const trainProfiles = [];
   for (const file of options.profiles ?? []) {
     const shown = path14.relative(context.loaded.root, file) || file;
@@ -5236,7 +5238,7 @@ async function validationOptions(context, options, champion) {
   return {
     ...options.workers === void 0 ? {} : { workers: options.workers },
     tempDir,
-    store: { env: context.env, region, endpoint, forcePathStyle: force_path_style },
+    store: projectStoreSettings(context.loaded.config.registry, context.env),
     trainProfiles,
     championProfile: champion,
     debug: (message) => context.logger.debug(message)
@@ -5311,7 +5313,38 @@ async function mergeProfileFiles(files, out, shownFrom) {
 }
 
 // src/registry/publish.ts
+import path16 from "node:path";
+
+// src/data/fingerprint.ts
 import path15 from "node:path";
+async function fingerprintDatasets(data, root, settings2) {
+  const fingerprints = [];
+  for (const [dataset, sources] of [
+    ["train", data?.train],
+    ["eval", data?.eval]
+  ]) {
+    if (sources === void 0) continue;
+    const files = [];
+    for (const entry of await listSources(sources, root, settings2)) {
+      if (entry.kind === "local") {
+        const { size, sha256 } = await sha256File(entry.path);
+        files.push({ path: path15.relative(root, entry.path).split(path15.sep).join("/"), size, sha256 });
+      } else {
+        const head = await entry.store.head(entry.key);
+        files.push(
+          head ? { path: entry.shown, size: head.size, etag: head.etag } : { path: entry.shown, size: 0, etag: "missing" }
+        );
+      }
+    }
+    fingerprints.push({ dataset, files });
+  }
+  return fingerprints;
+}
+function describeFingerprint(fingerprints) {
+  return fingerprints.flatMap(
+    (f) => f.files.map((file) => `${f.dataset}	${file.path}	${file.size}	${file.sha256 ?? `etag:${file.etag ?? ""}`}`)
+  ).join("\n");
+}
 
 // src/registry/progress.ts
 var BIG = 32 * 1024 * 1024;
@@ -5369,27 +5402,13 @@ async function publishModel(context, registry, inputs) {
     digests = await digestFiles(root, targets);
   } catch (error) {
     if (isErrnoException(error, "ENOENT")) {
-      throw new InputError(`cannot publish: ${path15.relative(root, error.path ?? "") || "a file"} does not exist`, {
+      throw new InputError(`cannot publish: ${path16.relative(root, error.path ?? "") || "a file"} does not exist`, {
         hint: "run the train stage first (publish.files or train.outputs)"
       });
     }
     throw error;
   }
-  const data = [];
-  for (const [dataset, sources] of [
-    ["train", config.data?.train],
-    ["eval", config.data?.eval]
-  ]) {
-    if (sources === void 0) continue;
-    const files = await resolveDataFiles(sources, root);
-    data.push({
-      dataset,
-      files: await digestFiles(
-        root,
-        files.map((f) => path15.relative(root, f))
-      )
-    });
-  }
+  const data = await fingerprintDatasets(config.data, root, projectStoreSettings(config.registry, context.env));
   const progress = progressReporter(
     (line) => context.logger.info(line),
     () => context.now().getTime()
@@ -5397,7 +5416,7 @@ async function publishModel(context, registry, inputs) {
   const manifest = await registry.publish(
     {
       model: config.model.name,
-      files: digests.map((d) => ({ path: d.path, source: path15.join(root, d.path) })),
+      files: digests.map((d) => ({ path: d.path, source: path16.join(root, d.path) })),
       // The evaluation predictions travel with the version, so a later candidate can be tested against them row by row.
       attachments: [
         ...inputs.evaluation?.predictions ? [{ name: "predictions", source: inputs.evaluation.predictions.snapshot }] : [],
@@ -5487,7 +5506,7 @@ function trainSection(result) {
   const blocks = [
     {
       kind: "text",
-      text: hit ? `${result.command ?? ""} \u2014 not run: cache hit, outputs restored in ${seconds(result.durationMs)}.` : `${result.command ?? ""} \u2014 ${seconds(result.durationMs)}, exit code ${result.exitCode ?? "none"}${result.peakMemoryBytes === null ? "" : `, peak memory ${formatBytes2(result.peakMemoryBytes)}`}.`
+      text: hit ? `${result.command ?? ""} \u2014 not run: cache hit, outputs restored in ${seconds(result.durationMs)}.` : `${result.command ?? ""} \u2014 ${seconds(result.durationMs)}, exit code ${result.exitCode ?? "none"}${result.peakMemoryBytes === null ? "" : `, peak memory ${formatBytes(result.peakMemoryBytes)}`}.`
     }
   ];
   if (result.leg) blocks.push({ kind: "text", text: `Sweep leg ${result.leg.id}: ${result.leg.name}.` });
@@ -5538,23 +5557,13 @@ function cacheLine(result) {
       return `Run cache: ${cache.status}${where}${key}; ${cache.saved ? "this run's outputs were saved" : "this run's outputs were not saved"}.${notes}`;
   }
 }
-function formatBytes2(bytes) {
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
 
 // src/pipeline/stages.ts
-async function save(context, stage, result, section, exitCode) {
+async function saveStageRun(context, name, result, section, exitCode) {
   const { workspace } = context;
   await mkdir9(workspace.outDir, { recursive: true });
-  const resultFile = workspace.resultFile(stage);
-  const reportFile = workspace.reportFile(stage);
+  const resultFile = workspace.resultFile(name);
+  const reportFile = workspace.reportFile(name);
   await writeFile4(resultFile, `${JSON.stringify(result, null, 2)}
 `);
   await writeFile4(reportFile, `${renderMarkdown(section)}
@@ -5594,11 +5603,11 @@ async function runValidateStage(context, options = {}) {
   await mkdir9(context.workspace.outDir, { recursive: true });
   const train = validation.profiles.get("train");
   if (train) {
-    result.profile = path16.join(context.workspace.outDir, "profile-train.json");
+    result.profile = path17.join(context.workspace.outDir, "profile-train.json");
     await writeFile4(result.profile, `${JSON.stringify(train)}
 `);
   }
-  return save(
+  return saveStageRun(
     context,
     "validate",
     result,
@@ -5609,7 +5618,7 @@ async function runValidateStage(context, options = {}) {
 async function runTrainStage(context, options) {
   const result = await trainModel(context, options);
   if (result.failure) context.logger.error(result.failure);
-  return save(
+  return saveStageRun(
     context,
     "train",
     result,
@@ -5621,7 +5630,7 @@ async function runEvaluateStage(context) {
   const result = await evaluateModel(context);
   if (result.failure) context.logger.error(result.failure);
   for (const warning of result.warnings) context.logger.warn(warning);
-  return save(
+  return saveStageRun(
     context,
     "evaluate",
     result,
@@ -5646,7 +5655,7 @@ async function runGateStage(context) {
     else context.logger.error(message, location);
   }
   const exitCode = result.verdict === "fail" ? ExitCode.checkFailed : result.verdict === "error" ? ExitCode.usageOrConfig : ExitCode.ok;
-  return save(context, "gate", result, gateSection(result), exitCode);
+  return saveStageRun(context, "gate", result, gateSection(result), exitCode);
 }
 async function runPublishStage(context) {
   const [validation, train, evaluation, gate] = await Promise.all([
@@ -5657,7 +5666,7 @@ async function runPublishStage(context) {
   ]);
   const registry = await openRegistry(context);
   const result = await publishModel(context, registry, { validation, train, evaluation, gate });
-  return save(context, "publish", result, publishSection(result), ExitCode.ok);
+  return saveStageRun(context, "publish", result, publishSection(result), ExitCode.ok);
 }
 async function runPipeline(context, options) {
   const stages = [];
@@ -5691,18 +5700,23 @@ async function runPipeline(context, options) {
 export {
   glob,
   openObjectStore,
+  projectStoreSettings,
   parseModelRef,
   createRegistry,
   openRegistry,
   displayPath,
   runProfile,
   mergeProfileFiles,
+  fingerprintDatasets,
+  describeFingerprint,
   progressReporter,
   formatBytes,
   CACHE_CHOICES,
   parseCacheChoice,
   openRunCache,
   resolveTrainParams,
+  saveStageRun,
+  readStageResult,
   runValidateStage,
   runTrainStage,
   runEvaluateStage,

@@ -1,11 +1,21 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
+  DelimitedReader,
   HLL_STANDARD_ERROR,
   KLL_RANK_ERROR,
   KllView,
+  MORE,
+  RECORD,
+  cellText,
+  fileReader,
   formatDatetime,
-  populationStd
-} from "./chunk-PH4FNO6N.js";
+  gzipReader,
+  isGzip,
+  jsonLines,
+  openParquet,
+  populationStd,
+  utf8
+} from "./chunk-4UEWH35T.js";
 import {
   describePathProblem,
   hasControlCharacters,
@@ -16,6 +26,8 @@ import {
 } from "./chunk-H6UPHFKP.js";
 import {
   ConfigError,
+  DataReadError,
+  InputError,
   UsageError,
   UserError,
   isErrnoException
@@ -104,17 +116,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path4) {
-      const ctrl = callVisitor(key, node2, visitor, path4);
+    function visit_(key, node2, visitor, path8) {
+      const ctrl = callVisitor(key, node2, visitor, path8);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visit_(key, ctrl, visitor, path4);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path4);
+            const ci = visit_(i, node2.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -125,13 +137,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path4);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path4);
+          const cv = visit_("value", node2.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -152,17 +164,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path4) {
-      const ctrl = await callVisitor(key, node2, visitor, path4);
+    async function visitAsync_(key, node2, visitor, path8) {
+      const ctrl = await callVisitor(key, node2, visitor, path8);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visitAsync_(key, ctrl, visitor, path4);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path4);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -173,13 +185,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path4);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path4);
+          const cv = await visitAsync_("value", node2.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -206,23 +218,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path4) {
+    function callVisitor(key, node2, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path4);
+        return visitor(key, node2, path8);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path4);
+        return visitor.Map?.(key, node2, path8);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path4);
+        return visitor.Seq?.(key, node2, path8);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path4);
+        return visitor.Pair?.(key, node2, path8);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path4);
+        return visitor.Scalar?.(key, node2, path8);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path4);
+        return visitor.Alias?.(key, node2, path8);
       return void 0;
     }
-    function replaceNode(key, path4, node2) {
-      const parent = path4[path4.length - 1];
+    function replaceNode(key, path8, node2) {
+      const parent = path8[path8.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -834,10 +846,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path4, value) {
+    function collectionFromPath(schema, path8, value) {
       let v = value;
-      for (let i = path4.length - 1; i >= 0; --i) {
-        const k = path4[i];
+      for (let i = path8.length - 1; i >= 0; --i) {
+        const k = path8[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -856,7 +868,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -886,11 +898,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path4, value) {
-        if (isEmptyPath(path4))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path4;
+          const [key, ...rest] = path8;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value);
@@ -904,8 +916,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        const [key, ...rest] = path4;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -919,8 +931,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        const [key, ...rest] = path4;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -938,8 +950,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path4) {
-        const [key, ...rest] = path4;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -949,8 +961,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        const [key, ...rest] = path4;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3465,9 +3477,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path4, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path4, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3542,14 +3554,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        if (Collection.isEmptyPath(path4)) {
+      deleteIn(path8) {
+        if (Collection.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3564,10 +3576,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        if (Collection.isEmptyPath(path4))
+      getIn(path8, keepScalar) {
+        if (Collection.isEmptyPath(path8))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3578,10 +3590,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path4) {
-        if (Collection.isEmptyPath(path4))
+      hasIn(path8) {
+        if (Collection.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3598,13 +3610,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        if (Collection.isEmptyPath(path4)) {
+      setIn(path8, value) {
+        if (Collection.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path4), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path4, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -5565,9 +5577,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path4) => {
+    visit2.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index] of path4) {
+      for (const [field, index] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5576,23 +5588,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path4) => {
-      const parent = visit2.itemAtPath(cst, path4.slice(0, -1));
-      const field = path4[path4.length - 1][0];
+    visit2.parentCollection = (cst, path8) => {
+      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
+      const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path4, item, visitor) {
-      let ctrl = visitor(item, path4);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5603,10 +5615,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path4);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -6341,15 +6353,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -8694,7 +8706,7 @@ function validateSection(result) {
   };
 }
 function profileRow(c) {
-  const median = c.quantiles.find((q) => q.q === 0.5)?.value ?? null;
+  const median2 = c.quantiles.find((q) => q.q === 0.5)?.value ?? null;
   const distinct = c.distinct === null ? "\u2014" : `${c.distinct.exact ? "" : "\u2248"}${c.distinct.value}`;
   const top = c.top.slice(0, 3).map((t) => `${t.value.length > 20 ? `${t.value.slice(0, 17)}...` : t.value} (${t.count})`).join(", ");
   return [
@@ -8704,7 +8716,7 @@ function profileRow(c) {
     String(c.nulls),
     distinct,
     show(c.min),
-    show(median),
+    show(median2),
     show(c.max),
     show(c.mean),
     show(c.std),
@@ -8850,7 +8862,7 @@ function mermaidText(text, max = 24) {
   return safe.length <= max ? safe : `${safe.slice(0, max - 1)}_`;
 }
 function mermaidChart(chart) {
-  const values = (list) => `[${list.map((v) => Number.isFinite(v) ? Number(v.toPrecision(6)) : 0).join(", ")}]`;
+  const values = (list2) => `[${list2.map((v) => Number.isFinite(v) ? Number(v.toPrecision(6)) : 0).join(", ")}]`;
   return [
     `${escapeMarkdown(chart.caption)}
 `,
@@ -9847,10 +9859,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path4) {
-  if (!path4)
+function getElementAtPath(obj, path8) {
+  if (!path8)
     return obj;
-  return path4.reduce((acc, key) => acc?.[key], obj);
+  return path8.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -10190,11 +10202,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path4, issues) {
+function prefixIssues(path8, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path4);
+    iss.path.unshift(path8);
     return iss;
   });
 }
@@ -10656,16 +10668,16 @@ function flattenError(error63, mapper = (issue2) => issue2.message) {
 }
 function formatError(error63, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path4 = []) => {
+  const processError = (error64, path8 = []) => {
     for (const issue2 of error64.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path4, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path8, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else {
-        const fullpath = [...path4, ...issue2.path];
+        const fullpath = [...path8, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -10704,17 +10716,17 @@ function formatError(error63, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error63, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error64, path4 = []) => {
+  const processError = (error64, path8 = []) => {
     var _a3;
     for (const issue2 of error64.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path4, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path8, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else {
-        const fullpath = [...path4, ...issue2.path];
+        const fullpath = [...path8, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -10753,8 +10765,8 @@ function treeifyError(error63, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path4 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path4) {
+  const path8 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path8) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -25235,8 +25247,8 @@ var contributors = {
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list)
+  const list2 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list2)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -27892,13 +27904,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path4 = ref.slice(1).split("/").filter(Boolean);
-  if (path4.length === 0) {
+  const path8 = ref.slice(1).split("/").filter(Boolean);
+  if (path8.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path4[0] === defsKey) {
-    const key = path4[1] === void 0 ? void 0 : decodeJSONPointerSegment(path4[1]);
+  if (path8[0] === defsKey) {
+    const key = path8[1] === void 0 ? void 0 : decodeJSONPointerSegment(path8[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -28810,65 +28822,65 @@ function diagnosticsFromIssues(issues, schema) {
   );
 }
 function fromIssue(issue2, prefix, schema) {
-  const path4 = [...prefix, ...issue2.path.map((p) => typeof p === "symbol" ? String(p) : p)];
+  const path8 = [...prefix, ...issue2.path.map((p) => typeof p === "symbol" ? String(p) : p)];
   const found = "input" in issue2 ? describeValue(issue2.input) : void 0;
   switch (issue2.code) {
     case "invalid_type": {
       if (issue2.input === void 0) {
-        const key = String(path4.at(-1));
-        const what = describeSchemaHint(schema, path4);
-        const where = path4.length > 1 ? ` under \`${String(path4.at(-2))}\`` : "";
+        const key = String(path8.at(-1));
+        const what = describeSchemaHint(schema, path8);
+        const where = path8.length > 1 ? ` under \`${String(path8.at(-2))}\`` : "";
         return [
           error62(
-            path4,
+            path8,
             `missing required field \`${key}\``,
             `add \`${key}:\`${where}${what ? `: ${lowerFirst(what)}` : ""}`
           )
         ];
       }
-      return [error62(path4, `expected ${describeType(issue2.expected)}, found ${found}`)];
+      return [error62(path8, `expected ${describeType(issue2.expected)}, found ${found}`)];
     }
     case "invalid_value": {
       const options = issue2.values.map((v) => JSON.stringify(v));
       if (issue2.input === void 0) {
         const expected = options.length === 1 ? `${options[0]}` : `one of ${options.join(", ")}`;
-        return [error62(path4, `missing required field \`${String(path4.at(-1))}\``, `expected ${expected}`)];
+        return [error62(path8, `missing required field \`${String(path8.at(-1))}\``, `expected ${expected}`)];
       }
       const message = options.length === 1 ? `expected ${options[0]}, found ${found}` : `expected one of ${options.join(", ")}, found ${found}`;
       const near = typeof issue2.input === "string" ? closestMatch(
         issue2.input,
         issue2.values.filter((v) => typeof v === "string")
       ) : void 0;
-      return [error62(path4, message, near === void 0 ? void 0 : `did you mean "${near}"?`)];
+      return [error62(path8, message, near === void 0 ? void 0 : `did you mean "${near}"?`)];
     }
     case "unrecognized_keys": {
-      const allowed = allowedKeys(schema, path4);
+      const allowed = allowedKeys(schema, path8);
       return issue2.keys.map((key) => {
         const near = allowed ? closestMatch(key, allowed) : void 0;
         const hint = near !== void 0 ? `did you mean \`${near}\`?` : allowed && allowed.length > 0 ? `allowed here: ${allowed.join(", ")}` : void 0;
-        return { ...error62([...path4, key], `unknown key \`${key}\``, hint), pointAt: "key" };
+        return { ...error62([...path8, key], `unknown key \`${key}\``, hint), pointAt: "key" };
       });
     }
     case "invalid_union": {
       const branch = matchingBranch(issue2);
-      if (branch) return branch.flatMap((inner) => fromIssue(inner, path4, schema));
-      return [error62(path4, `${issue2.message}, found ${found}`)];
+      if (branch) return branch.flatMap((inner) => fromIssue(inner, path8, schema));
+      return [error62(path8, `${issue2.message}, found ${found}`)];
     }
     case "too_small": {
       const min = Number(issue2.minimum);
-      if (issue2.origin === "array") return [error62(path4, `expected at least ${min} item${min === 1 ? "" : "s"}`)];
-      if (issue2.origin === "string") return [error62(path4, issue2.message)];
+      if (issue2.origin === "array") return [error62(path8, `expected at least ${min} item${min === 1 ? "" : "s"}`)];
+      if (issue2.origin === "string") return [error62(path8, issue2.message)];
       const op = issue2.inclusive ? "at least" : "more than";
-      return [error62(path4, `expected a number ${op} ${min}, found ${found}`)];
+      return [error62(path8, `expected a number ${op} ${min}, found ${found}`)];
     }
     case "too_big": {
       const max = Number(issue2.maximum);
-      if (issue2.origin === "array") return [error62(path4, `expected at most ${max} items`)];
+      if (issue2.origin === "array") return [error62(path8, `expected at most ${max} items`)];
       const op = issue2.inclusive ? "at most" : "less than";
-      return [error62(path4, `expected a number ${op} ${max}, found ${found}`)];
+      return [error62(path8, `expected a number ${op} ${max}, found ${found}`)];
     }
     default:
-      return [error62(path4, found === void 0 ? issue2.message : `${issue2.message}, found ${found}`)];
+      return [error62(path8, found === void 0 ? issue2.message : `${issue2.message}, found ${found}`)];
   }
 }
 function matchingBranch(issue2) {
@@ -28884,8 +28896,8 @@ function isTypeMismatch(issue2) {
 function lowerFirst(text) {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
-function error62(path4, message, hint) {
-  return hint === void 0 ? { severity: "error", path: path4, message } : { severity: "error", path: path4, message, hint };
+function error62(path8, message, hint) {
+  return hint === void 0 ? { severity: "error", path: path8, message } : { severity: "error", path: path8, message, hint };
 }
 var TYPE_WORDS = {
   string: "text",
@@ -28926,9 +28938,9 @@ function unwrap(schema) {
   }
   return current;
 }
-function schemasAt(schema, path4) {
+function schemasAt(schema, path8) {
   let current = [unwrap(schema)];
-  for (const segment of path4) {
+  for (const segment of path8) {
     const next = [];
     for (const candidate of current.flatMap(expandUnion)) {
       const def = defOf(candidate);
@@ -28948,15 +28960,15 @@ function expandUnion(schema) {
   const def = defOf(schema);
   return def.type === "union" && def.options ? def.options.map(unwrap).flatMap(expandUnion) : [schema];
 }
-function allowedKeys(schema, path4) {
-  const keys = schemasAt(schema, path4).flatMap((candidate) => {
+function allowedKeys(schema, path8) {
+  const keys = schemasAt(schema, path8).flatMap((candidate) => {
     const def = defOf(candidate);
     return def.type === "object" && def.shape ? Object.keys(def.shape) : [];
   });
   return keys.length > 0 ? [...new Set(keys)] : void 0;
 }
-function describeSchemaHint(schema, path4) {
-  for (const candidate of schemasAt(schema, path4)) {
+function describeSchemaHint(schema, path8) {
+  for (const candidate of schemasAt(schema, path8)) {
     const description = candidate.description;
     if (description) return description;
   }
@@ -29921,18 +29933,18 @@ function parseYamlText(rawText, file2) {
   }
   return { file: file2, text, doc, lineCounter, value };
 }
-function locate(source, path4, options = {}) {
+function locate(source, path8, options = {}) {
   let node2 = source.doc.contents;
   let position = startOf(node2) ?? 0;
-  for (let i = 0; i < path4.length; i++) {
-    const segment = path4[i];
+  for (let i = 0; i < path8.length; i++) {
+    const segment = path8[i];
     if ((0, import_yaml.isAlias)(node2)) node2 = node2.resolve(source.doc);
     if ((0, import_yaml.isMap)(node2)) {
       const pair = node2.items.find(
         (item) => (0, import_yaml.isPair)(item) && (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(segment)
       );
       if (!pair) break;
-      if (i === path4.length - 1 && options.key) {
+      if (i === path8.length - 1 && options.key) {
         position = startOf(pair.key) ?? position;
         break;
       }
@@ -29973,6 +29985,16 @@ async function loadConfig(configPath, cwd) {
   let source;
   try {
     source = await readYamlFile(file2, displayFile);
+  } catch (error63) {
+    if (error63 instanceof YamlSourceError) throw new ConfigError(error63.diagnostics);
+    throw error63;
+  }
+  return checkSource(source, file2, displayFile);
+}
+function parseConfig(text, file2, displayFile = path2.basename(file2)) {
+  let source;
+  try {
+    source = parseYamlText(text, displayFile);
   } catch (error63) {
     if (error63 instanceof YamlSourceError) throw new ConfigError(error63.diagnostics);
     throw error63;
@@ -30025,9 +30047,2096 @@ function sortByPlace(diagnostics) {
   );
 }
 
+// package.json
+var package_default = {
+  name: "mlops-kit",
+  version: "0.1.0",
+  description: "Level-2 MLOps for any ML repository from one mlops.yml: data validation, cached training, an evaluation gate that blocks regressions, a model registry on S3, and scheduled retraining, as GitHub Actions plus a CLI.",
+  type: "module",
+  license: "MIT",
+  engines: {
+    node: ">=20.19"
+  },
+  bin: {
+    mlops: "dist/cli.js"
+  },
+  files: [
+    "dist",
+    "actions",
+    "schema",
+    "workflows"
+  ],
+  scripts: {
+    build: "node build.mjs",
+    test: "node build.mjs && vitest run",
+    demo: "tsx scripts/demo.ts",
+    mlops: "tsx src/cli/bin.ts",
+    docs: "tsx scripts/generate-docs.ts",
+    typecheck: "tsc --noEmit",
+    lint: "eslint . --max-warnings 0",
+    format: "prettier --write .",
+    "format:check": "prettier --check .",
+    bench: "tsx bench/all.ts",
+    "bench:gate": "tsx bench/gate.bench.ts",
+    "bench:registry": "tsx bench/registry.bench.ts",
+    "bench:train": "tsx bench/train.bench.ts",
+    "bench:validate": "tsx bench/validate.bench.ts"
+  },
+  dependencies: {
+    "@actions/cache": "^6.3.0",
+    "@actions/core": "^3.0.1",
+    "@actions/github": "^9.1.1",
+    "@aws-sdk/client-s3": "~3.1169.0",
+    hyparquet: "^1.31.5",
+    "hyparquet-compressors": "^1.1.2",
+    tinyglobby: "^0.2.17",
+    yaml: "^2.9.1",
+    zod: "^4.6.7"
+  },
+  devDependencies: {
+    "@actions/workflow-parser": "^0.3.61",
+    "@eslint/js": "^9.39.5",
+    "@octokit/openapi": "^23.0.2",
+    "@octokit/webhooks-examples": "^7.6.1",
+    "@types/node": "^20.19.43",
+    esbuild: "^0.28.2",
+    eslint: "^9.39.5",
+    "eslint-config-prettier": "^10.1.8",
+    micromark: "^4.0.3",
+    "micromark-extension-gfm": "^3.0.0",
+    prettier: "^3.10.1",
+    s3rver: "^3.7.1",
+    tsx: "^4.23.15",
+    typescript: "~5.9.3",
+    "typescript-eslint": "^8.73.0",
+    vitest: "~4.1.12"
+  }
+};
+
+// src/version.ts
+var KIT_VERSION = package_default.version;
+
+// src/command/run-command.ts
+import { spawn } from "node:child_process";
+
+// src/command/peak-memory.ts
+import { readdir, readFile as readFile2 } from "node:fs/promises";
+var SAMPLE_INTERVAL_MS = 100;
+function startMemorySampler(groupId) {
+  if (process.platform !== "linux" || groupId === void 0) return { stop: () => Promise.resolve(null) };
+  let peak = null;
+  let running = Promise.resolve();
+  const sample = async () => {
+    const members2 = await groupMembers(groupId);
+    let total = 0;
+    let measured = false;
+    for (const pid of members2) {
+      const memory = await processMemory(pid);
+      if (!memory) continue;
+      measured = true;
+      total += memory.rss;
+      peak = Math.max(peak ?? 0, memory.highWaterMark);
+    }
+    if (measured) peak = Math.max(peak ?? 0, total);
+  };
+  const tick = () => {
+    running = running.then(sample).catch(() => void 0);
+  };
+  tick();
+  const timer = setInterval(tick, SAMPLE_INTERVAL_MS);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+      return peak;
+    }
+  };
+}
+async function groupMembers(groupId) {
+  const members2 = [];
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = await readFile2(`/proc/${entry}/stat`, "utf8");
+      const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === groupId) members2.push(Number(entry));
+    } catch {
+    }
+  }
+  return members2;
+}
+async function processMemory(pid) {
+  try {
+    const status = await readFile2(`/proc/${pid}/status`, "utf8");
+    const kib = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0);
+    return { rss: kib("VmRSS") * 1024, highWaterMark: kib("VmHWM") * 1024 };
+  } catch {
+    return void 0;
+  }
+}
+
+// src/command/run-command.ts
+var KILL_GRACE_MS = 5e3;
+async function runCommand(options) {
+  const tailLimit = options.tailLines ?? 40;
+  const tail = new LineTail(tailLimit);
+  const stderrTail = new LineTail(tailLimit);
+  const started = performance.now();
+  const child = spawn(options.command, {
+    cwd: options.cwd,
+    env: options.env,
+    shell: true,
+    detached: process.platform !== "win32",
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  const stream = (source, alsoTo) => {
+    let partial2 = "";
+    source.setEncoding("utf8");
+    source.on("data", (chunk) => {
+      const lines = (partial2 + chunk).split(/\r?\n/);
+      partial2 = lines.pop() ?? "";
+      for (const line of lines) emit(line);
+    });
+    source.on("end", () => {
+      if (partial2 !== "") emit(partial2);
+    });
+    function emit(line) {
+      tail.push(line);
+      alsoTo?.push(line);
+      options.logger.info(`  [${options.label}] ${line}`);
+    }
+  };
+  stream(child.stdout);
+  stream(child.stderr, stderrTail);
+  const memory = startMemorySampler(process.platform === "win32" ? void 0 : child.pid);
+  let timedOut = false;
+  let killTimer;
+  const timer = options.timeoutMs === void 0 ? void 0 : setTimeout(() => {
+    timedOut = true;
+    killGroup(child.pid, "SIGTERM");
+    killTimer = setTimeout(() => killGroup(child.pid, "SIGKILL"), KILL_GRACE_MS);
+  }, options.timeoutMs);
+  const { exitCode, signal, spawnError } = await new Promise((resolve) => {
+    child.on("error", (error63) => resolve({ exitCode: null, signal: null, spawnError: error63 }));
+    child.on("close", (code, sig) => resolve({ exitCode: code, signal: sig }));
+  });
+  clearTimeout(timer);
+  clearTimeout(killTimer);
+  if (timedOut) killGroup(child.pid, "SIGKILL");
+  const durationMs = Math.round(performance.now() - started);
+  const peakMemoryBytes = await memory.stop();
+  if (spawnError) stderrTail.push(spawnError.message);
+  return {
+    exitCode,
+    signal,
+    timedOut,
+    notFound: spawnError !== void 0 || exitCode === 127,
+    durationMs,
+    tail: tail.lines(),
+    stderrTail: stderrTail.lines(),
+    peakMemoryBytes
+  };
+}
+function killGroup(pid, signal) {
+  if (pid === void 0) return;
+  try {
+    process.kill(process.platform === "win32" ? pid : -pid, signal);
+  } catch {
+  }
+}
+var LineTail = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  buffer = [];
+  push(line) {
+    this.buffer.push(line.length > 500 ? `${line.slice(0, 497)}...` : line);
+    if (this.buffer.length > this.limit) this.buffer.shift();
+  }
+  lines() {
+    return [...this.buffer];
+  }
+};
+function describeFailure(what, command, result, timeoutMs) {
+  const lines = result.stderrTail.slice(-10);
+  let head;
+  if (result.timedOut) head = `${what} timed out after ${formatSeconds(timeoutMs ?? 0)} and was stopped: ${command}`;
+  else if (result.notFound) head = `${what} command not found (exit 127): ${command}`;
+  else if (result.signal) head = `${what} was killed by ${result.signal}: ${command}`;
+  else head = `${what} failed with exit code ${result.exitCode}: ${command}`;
+  return lines.length > 0 ? `${head}
+  last lines of stderr:
+${lines.map((l) => `    ${l}`).join("\n")}` : head;
+}
+function formatSeconds(ms) {
+  return ms < 1e4 ? `${(ms / 1e3).toFixed(1)} s` : `${Math.round(ms / 1e3)} s`;
+}
+
+// src/files/hash.ts
+import { createHash, randomBytes } from "node:crypto";
+import { fstatSync } from "node:fs";
+import { mkdir, open as open2, readdir as readdir2, readFile as readFile3, rename, rm, stat as stat2, writeFile } from "node:fs/promises";
+import path3 from "node:path";
+var READ_SIZE = 4 * 1024 * 1024;
+function createFileHasher(bufferSize = READ_SIZE) {
+  let current;
+  let spare;
+  return async (file2) => {
+    current ??= Buffer.allocUnsafe(bufferSize);
+    spare ??= Buffer.allocUnsafe(bufferSize);
+    const handle = await open2(file2, "r");
+    try {
+      const before = fstatSync(handle.fd, { bigint: true });
+      const hash2 = createHash("sha256");
+      let size = 0;
+      let pending = handle.read(current, 0, bufferSize, null);
+      for (; ; ) {
+        const { bytesRead } = await pending;
+        if (bytesRead === 0) break;
+        size += bytesRead;
+        const filled = current;
+        current = spare;
+        spare = filled;
+        const more = bytesRead === bufferSize;
+        if (more) pending = handle.read(current, 0, bufferSize, null);
+        hash2.update(filled.subarray(0, bytesRead));
+        if (!more) break;
+      }
+      const after = fstatSync(handle.fd, { bigint: true });
+      return { size, sha256: hash2.digest("hex"), before, after };
+    } finally {
+      await handle.close();
+    }
+  };
+}
+async function sha256File(file2) {
+  const { size: fileSize } = await stat2(file2);
+  const { size, sha256 } = await createFileHasher(Math.min(READ_SIZE, fileSize + 1))(file2);
+  return { size, sha256 };
+}
+async function listFiles(base, target) {
+  const absolute = path3.resolve(base, target);
+  const info = await stat2(absolute);
+  if (!info.isDirectory()) return [toRelative(base, absolute)];
+  const entries = await readdir2(absolute, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => toRelative(base, path3.join(entry.parentPath, entry.name))).sort();
+}
+async function digestFiles(base, targets) {
+  const files = /* @__PURE__ */ new Set();
+  for (const target of targets) for (const file2 of await listFiles(base, target)) files.add(file2);
+  const hash2 = createFileHasher();
+  const digests = [];
+  for (const file2 of [...files].sort()) {
+    const { size, sha256 } = await hash2(path3.join(base, file2));
+    digests.push({ path: file2, size, sha256 });
+  }
+  return digests;
+}
+function toRelative(base, file2) {
+  return path3.relative(base, file2).split(path3.sep).join("/");
+}
+var STAMPS_FORMAT = 1;
+async function fingerprintFiles(files, options = {}) {
+  const stamps = options.stampsFile ? await readStamps(options.stampsFile) : /* @__PURE__ */ new Map();
+  const clock = options.stampsFile ? await probeClock(path3.dirname(options.stampsFile)) : void 0;
+  const kept = /* @__PURE__ */ new Map();
+  const result = /* @__PURE__ */ new Map();
+  const hash2 = createFileHasher();
+  let bytesHashed = 0;
+  for (const file2 of files) {
+    if (result.has(file2)) continue;
+    const stamp = stamps.get(file2);
+    if (stamp) {
+      const now = await stat2(file2, { bigint: true });
+      if (sameStat(stamp, now)) {
+        result.set(file2, { size: Number(now.size), sha256: stamp.sha256, reused: true });
+        kept.set(file2, stamp);
+        continue;
+      }
+    }
+    const hashed = await hash2(file2);
+    bytesHashed += hashed.size;
+    result.set(file2, { size: hashed.size, sha256: hashed.sha256, reused: false });
+    if (clock && stampIsSafe(hashed.before, hashed.after, clock)) kept.set(file2, stampOf(hashed.before, hashed.sha256));
+  }
+  if (options.keepOtherStamps) {
+    for (const [file2, stamp] of stamps) if (!result.has(file2)) kept.set(file2, stamp);
+  }
+  if (options.stampsFile) await writeStamps(options.stampsFile, kept);
+  return { files: result, bytesHashed };
+}
+function stampIsSafe(before, after, clock) {
+  return sameStat(stampOf(before, ""), after) && before.dev === clock.dev && before.ctimeNs < clock.timeNs;
+}
+function stampOf(info, sha256) {
+  return {
+    dev: info.dev.toString(),
+    ino: info.ino.toString(),
+    size: info.size.toString(),
+    mtimeNs: info.mtimeNs.toString(),
+    ctimeNs: info.ctimeNs.toString(),
+    sha256
+  };
+}
+function sameStat(stamp, info) {
+  return stamp.dev === info.dev.toString() && stamp.ino === info.ino.toString() && stamp.size === info.size.toString() && stamp.mtimeNs === info.mtimeNs.toString() && stamp.ctimeNs === info.ctimeNs.toString();
+}
+async function probeClock(folder) {
+  await mkdir(folder, { recursive: true });
+  const probe = path3.join(folder, `.clock-${randomBytes(6).toString("hex")}`);
+  await writeFile(probe, "");
+  try {
+    const info = await stat2(probe, { bigint: true });
+    return { timeNs: info.mtimeNs, dev: info.dev };
+  } finally {
+    await rm(probe, { force: true });
+  }
+}
+async function readStamps(file2) {
+  let text;
+  try {
+    text = await readFile3(file2, "utf8");
+  } catch (error63) {
+    if (isErrnoException(error63, "ENOENT")) return /* @__PURE__ */ new Map();
+    throw error63;
+  }
+  try {
+    const parsed = JSON.parse(text);
+    if (parsed.format !== STAMPS_FORMAT || typeof parsed.files !== "object" || parsed.files === null) return /* @__PURE__ */ new Map();
+    const stamps = /* @__PURE__ */ new Map();
+    for (const [file3, stamp] of Object.entries(parsed.files)) {
+      if (isStamp(stamp)) stamps.set(file3, stamp);
+    }
+    return stamps;
+  } catch {
+    return /* @__PURE__ */ new Map();
+  }
+}
+function isStamp(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const record2 = value;
+  return ["dev", "ino", "size", "mtimeNs", "ctimeNs"].every((key) => typeof record2[key] === "string") && typeof record2.sha256 === "string" && /^[0-9a-f]{64}$/.test(record2.sha256);
+}
+async function writeStamps(file2, stamps) {
+  await mkdir(path3.dirname(file2), { recursive: true });
+  const tmp = `${file2}.tmp-${randomBytes(6).toString("hex")}`;
+  await writeFile(tmp, JSON.stringify({ format: STAMPS_FORMAT, files: Object.fromEntries(stamps) }));
+  await rename(tmp, file2);
+}
+
+// src/evaluate/evaluate.ts
+import { copyFile, mkdir as mkdir2, readFile as readFile4 } from "node:fs/promises";
+import path4 from "node:path";
+
+// src/evaluate/confusion.ts
+function compareCodePoints(a, b) {
+  const left = [...a];
+  const right = [...b];
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const x = left[i]?.codePointAt(0) ?? 0;
+    const y = right[i]?.codePointAt(0) ?? 0;
+    if (x !== y) return x - y;
+  }
+  return left.length - right.length;
+}
+function encodeColumns(...columns) {
+  const seen = /* @__PURE__ */ new Map();
+  const firstSight = columns.map((column) => {
+    const codes = new Int32Array(column.length);
+    for (let i = 0; i < column.length; i++) {
+      const value = column[i] ?? "";
+      let code = seen.get(value);
+      if (code === void 0) {
+        code = seen.size;
+        seen.set(value, code);
+      }
+      codes[i] = code;
+    }
+    return codes;
+  });
+  const classes = [...seen.keys()].sort(compareCodePoints);
+  const renumber = new Int32Array(classes.length);
+  classes.forEach((value, sorted) => renumber[seen.get(value) ?? 0] = sorted);
+  for (const codes of firstSight) for (let i = 0; i < codes.length; i++) codes[i] = renumber[codes[i] ?? 0] ?? 0;
+  return { classes, codes: firstSight };
+}
+function encodeLabels(values, classes) {
+  const index = new Map(classes.map((cls, i) => [cls, i]));
+  const codes = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) codes[i] = index.get(values[i] ?? "") ?? -1;
+  return codes;
+}
+function confusionCounts(truth, predicted, k, rows) {
+  const counts = new Float64Array(k * k);
+  if (rows) {
+    for (let j = 0; j < rows.length; j++) {
+      const i = rows[j] ?? 0;
+      const cell = (truth[i] ?? 0) * k + (predicted[i] ?? 0);
+      counts[cell] = (counts[cell] ?? 0) + 1;
+    }
+  } else {
+    for (let i = 0; i < truth.length; i++) {
+      const cell = (truth[i] ?? 0) * k + (predicted[i] ?? 0);
+      counts[cell] = (counts[cell] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+function metricsFromConfusion(counts, k, binary, zeroDivisions) {
+  const present = [];
+  const rowSum = new Float64Array(k);
+  const colSum = new Float64Array(k);
+  let total = 0;
+  let trace = 0;
+  for (let t = 0; t < k; t++) {
+    for (let p = 0; p < k; p++) {
+      const c = counts[t * k + p] ?? 0;
+      rowSum[t] = (rowSum[t] ?? 0) + c;
+      colSum[p] = (colSum[p] ?? 0) + c;
+      total += c;
+      if (t === p) trace += c;
+    }
+  }
+  for (let c = 0; c < k; c++) if ((rowSum[c] ?? 0) + (colSum[c] ?? 0) > 0) present.push(c);
+  const ratio = (num3, den, what) => {
+    if (den === 0) {
+      zeroDivisions?.add(what);
+      return 0;
+    }
+    return num3 / den;
+  };
+  const f1Of = (p, r) => p + r === 0 ? 0 : 2 * p * r / (p + r);
+  const metrics = { accuracy: trace / total };
+  let precisionSum = 0;
+  let recallSum = 0;
+  let f1Sum = 0;
+  let precisionWeighted = 0;
+  let recallWeighted = 0;
+  let f1Weighted = 0;
+  for (const c of present) {
+    const tp = counts[c * k + c] ?? 0;
+    const predictedCount = colSum[c] ?? 0;
+    const support = rowSum[c] ?? 0;
+    const precision = ratio(tp, predictedCount, "precision");
+    const recall = ratio(tp, support, "recall");
+    const f1 = f1Of(precision, recall);
+    precisionSum += precision;
+    recallSum += recall;
+    f1Sum += f1;
+    precisionWeighted += precision * support;
+    recallWeighted += recall * support;
+    f1Weighted += f1 * support;
+  }
+  metrics.precision_macro = precisionSum / present.length;
+  metrics.recall_macro = recallSum / present.length;
+  metrics.f1_macro = f1Sum / present.length;
+  metrics.precision_weighted = total === 0 ? 0 : precisionWeighted / total;
+  metrics.recall_weighted = total === 0 ? 0 : recallWeighted / total;
+  metrics.f1_weighted = total === 0 ? 0 : f1Weighted / total;
+  metrics.precision_micro = ratio(trace, total, "precision");
+  metrics.recall_micro = ratio(trace, total, "recall");
+  metrics.f1_micro = f1Of(metrics.precision_micro, metrics.recall_micro);
+  if (binary && present.length <= 2) {
+    const c = binary.positive;
+    const tp = c >= 0 ? counts[c * k + c] ?? 0 : 0;
+    const predictedCount = c >= 0 ? colSum[c] ?? 0 : 0;
+    const support = c >= 0 ? rowSum[c] ?? 0 : 0;
+    metrics.precision = ratio(tp, predictedCount, "precision");
+    metrics.recall = ratio(tp, support, "recall");
+    const fpFn = predictedCount - tp + (support - tp);
+    metrics.f1 = 2 * tp + fpFn === 0 ? ratio(0, 0, "f1") : 2 * tp / (2 * tp + fpFn);
+  }
+  return metrics;
+}
+
+// src/evaluate/ranking.ts
+function descendingOrder(scores) {
+  const n = scores.length;
+  const bits = new Uint32Array(scores.buffer, scores.byteOffset, n * 2);
+  let order = new Uint32Array(n);
+  let keyLo = new Uint32Array(n);
+  let keyHi = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    order[i] = i;
+    const zero = scores[i] === 0;
+    keyLo[i] = zero ? 0 : bits[2 * i] ?? 0;
+    keyHi[i] = zero ? 0 : bits[2 * i + 1] ?? 0;
+  }
+  let nextOrder = new Uint32Array(n);
+  let nextLo = new Uint32Array(n);
+  let nextHi = new Uint32Array(n);
+  const count = new Uint32Array(65536);
+  for (const [word, shift] of [
+    ["lo", 0],
+    ["lo", 16],
+    ["hi", 0],
+    ["hi", 16]
+  ]) {
+    count.fill(0);
+    const keys = word === "lo" ? keyLo : keyHi;
+    for (let i = 0; i < n; i++) {
+      const digit = (keys[i] ?? 0) >>> shift & 65535;
+      count[digit] = (count[digit] ?? 0) + 1;
+    }
+    if (count[(keys[0] ?? 0) >>> shift & 65535] === n) continue;
+    let start = 0;
+    for (let digit = 65535; digit >= 0; digit--) {
+      const size = count[digit] ?? 0;
+      count[digit] = start;
+      start += size;
+    }
+    for (let i = 0; i < n; i++) {
+      const digit = (keys[i] ?? 0) >>> shift & 65535;
+      const at = count[digit] ?? 0;
+      count[digit] = at + 1;
+      nextOrder[at] = order[i] ?? 0;
+      nextLo[at] = keyLo[i] ?? 0;
+      nextHi[at] = keyHi[i] ?? 0;
+    }
+    [order, nextOrder] = [nextOrder, order];
+    [keyLo, nextLo] = [nextLo, keyLo];
+    [keyHi, nextHi] = [nextHi, keyHi];
+  }
+  const sorted = new Float64Array(n);
+  const sortedBits = new Uint32Array(sorted.buffer);
+  for (let k = 0; k < n; k++) {
+    sortedBits[2 * k] = keyLo[k] ?? 0;
+    sortedBits[2 * k + 1] = keyHi[k] ?? 0;
+  }
+  return { order, sorted };
+}
+function rankingMetrics({ order, sorted }, positive, weights) {
+  const n = order.length;
+  let positives = 0;
+  let total = 0;
+  if (weights) {
+    for (let i = 0; i < n; i++) {
+      const w = weights[i] ?? 0;
+      total += w;
+      if (positive[i]) positives += w;
+    }
+  } else {
+    total = n;
+    for (let i = 0; i < n; i++) if (positive[i]) positives++;
+  }
+  const negatives = total - positives;
+  if (positives === 0 || negatives === 0) return null;
+  let tp = 0;
+  let fp = 0;
+  let prevTpr = 0;
+  let prevFpr = 0;
+  let area = 0;
+  let averagePrecision = 0;
+  for (let k = 0; k < n; k++) {
+    const i = order[k] ?? 0;
+    const w = weights ? weights[i] ?? 0 : 1;
+    if (positive[i]) tp += w;
+    else fp += w;
+    if (k + 1 < n && sorted[k + 1] === sorted[k]) continue;
+    if (tp + fp === 0) continue;
+    const tpr = tp / positives;
+    const fpr = fp / negatives;
+    area += (fpr - prevFpr) * (tpr + prevTpr) / 2;
+    averagePrecision += (tpr - prevTpr) * (tp / (tp + fp));
+    prevTpr = tpr;
+    prevFpr = fpr;
+  }
+  return { rocAuc: area, averagePrecision };
+}
+function oneVsRestRocAuc(ranked, truth, weights) {
+  let sum = 0;
+  const flags = new Uint8Array(truth.length);
+  for (let c = 0; c < ranked.length; c++) {
+    for (let i = 0; i < truth.length; i++) flags[i] = truth[i] === c ? 1 : 0;
+    const column = ranked[c];
+    const values = column ? rankingMetrics(column, flags, weights) : null;
+    if (!values) return null;
+    sum += values.rocAuc;
+  }
+  return sum / ranked.length;
+}
+
+// src/evaluate/metrics.ts
+var EPS = 2220446049250313e-31;
+function classificationMetrics(input2) {
+  const { labels, predictions } = input2;
+  const warnings = [];
+  const {
+    classes,
+    codes: [truth = new Int32Array(), predicted = new Int32Array()]
+  } = encodeColumns(labels, predictions);
+  const k = classes.length;
+  const counts = confusionCounts(truth, predicted, k);
+  const positive = input2.positiveLabel;
+  const zeroDivisions = /* @__PURE__ */ new Set();
+  const binary = k <= 2 && positive !== void 0 ? { positive: classes.indexOf(positive) } : null;
+  const metrics = metricsFromConfusion(counts, k, binary, zeroDivisions);
+  if (k <= 2 && positive === void 0) {
+    warnings.push(
+      `binary metrics (precision, recall, f1, roc_auc ...) need the positive class; the labels are ${classes.map((c) => JSON.stringify(c)).join(" and ")}: set model.positive_label`
+    );
+  }
+  if (binary && positive !== void 0 && input2.scores) {
+    Object.assign(metrics, binaryScoreMetrics(labels, Float64Array.from(input2.scores), positive, warnings));
+  }
+  if (input2.probabilities) Object.assign(metrics, probabilityMetrics(labels, input2.probabilities, k, warnings));
+  for (const what of zeroDivisions) {
+    warnings.push(
+      `${what} is ill-defined for a class with no ${what === "recall" ? "true" : "predicted"} samples; set to 0 as scikit-learn does`
+    );
+  }
+  const matrix = classes.map((_, t) => classes.map((__, p) => counts[t * k + p] ?? 0));
+  return { metrics, warnings, confusion: { labels: classes, matrix } };
+}
+function binaryLogLoss(isPositive, score) {
+  const clipped = Math.min(Math.max(score, EPS), 1 - EPS);
+  return isPositive ? -Math.log(clipped) : -Math.log(1 - clipped);
+}
+function binaryScoreMetrics(labels, scores, positive, warnings) {
+  const n = labels.length;
+  const isPositive = new Uint8Array(n);
+  let brier = 0;
+  let logLoss = 0;
+  for (let i = 0; i < n; i++) {
+    const y = labels[i] === positive ? 1 : 0;
+    isPositive[i] = y;
+    const p = scores[i] ?? 0;
+    brier += (y - p) ** 2;
+    logLoss += binaryLogLoss(y === 1, p);
+  }
+  const metrics = { brier_score: brier / n, log_loss: logLoss / n };
+  const ranking = rankingMetrics(descendingOrder(scores), isPositive);
+  if (!ranking) {
+    warnings.push("roc_auc and average_precision are undefined when only one class is present in the labels");
+    return metrics;
+  }
+  metrics.roc_auc = ranking.rocAuc;
+  metrics.average_precision = ranking.averagePrecision;
+  return metrics;
+}
+function multiclassLogLosses(truth, columns) {
+  const n = truth.length;
+  const losses = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (const column of columns) sum += Math.min(Math.max(column[i] ?? 0, EPS), 1 - EPS);
+    const own2 = Math.min(Math.max(columns[truth[i] ?? 0]?.[i] ?? 0, EPS), 1 - EPS);
+    losses[i] = -Math.log(own2 / sum);
+  }
+  return losses;
+}
+function rowsSumToOne(columns, n) {
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (const column of columns) sum += column[i] ?? 0;
+    if (Math.abs(1 - sum) > 1e-8 + 1e-5 * Math.abs(sum)) return false;
+  }
+  return true;
+}
+function probabilityMetrics(labels, probabilities, k, warnings) {
+  const truth = encodeLabels(labels, probabilities.classes);
+  const n = labels.length;
+  const metrics = {};
+  const losses = multiclassLogLosses(truth, probabilities.columns);
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += losses[i] ?? 0;
+  metrics.log_loss = sum / n;
+  if (k > 2 || probabilities.classes.length > 2) {
+    if (!rowsSumToOne(probabilities.columns, n)) {
+      warnings.push("roc_auc is undefined: the class probabilities of a row do not sum to 1");
+    } else {
+      const auc = oneVsRestRocAuc(
+        probabilities.columns.map((column) => descendingOrder(column)),
+        truth
+      );
+      if (auc === null) warnings.push("roc_auc is undefined: some class has no rows with that label");
+      else metrics.roc_auc = auc;
+    }
+  }
+  return metrics;
+}
+function regressionMetrics(actual, predicted) {
+  const n = actual.length;
+  let absolute = 0;
+  let squared = 0;
+  let percentage = 0;
+  let sum = 0;
+  const errors = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const y = actual[i] ?? 0;
+    const error63 = Math.abs(y - (predicted[i] ?? 0));
+    errors[i] = error63;
+    absolute += error63;
+    squared += error63 * error63;
+    percentage += error63 / Math.max(Math.abs(y), EPS);
+    sum += y;
+  }
+  const mean = sum / n;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += ((actual[i] ?? 0) - mean) ** 2;
+  const warnings = [];
+  const r2 = r2Score(squared, total);
+  if (total === 0)
+    warnings.push("r2 is ill-defined for a constant target; reported as scikit-learn does (1 if perfect, else 0)");
+  return {
+    metrics: {
+      mae: absolute / n,
+      mse: squared / n,
+      rmse: Math.sqrt(squared / n),
+      r2,
+      mape: percentage / n,
+      median_absolute_error: median(errors.sort())
+    },
+    warnings
+  };
+}
+function r2Score(residual, total) {
+  if (total === 0) return residual === 0 ? 1 : 0;
+  return 1 - residual / total;
+}
+function median(sorted) {
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] ?? 0 : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+// src/data/table.ts
+import { existsSync as existsSync2 } from "node:fs";
+function formatOf(file2, configured = "auto") {
+  if (configured === "csv" || configured === "tsv" || configured === "jsonl" || configured === "parquet")
+    return configured;
+  const name = file2.toLowerCase().replace(/\.gz$/, "");
+  if (name.endsWith(".tsv") || name.endsWith(".tab")) return "tsv";
+  if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return "jsonl";
+  if (name.endsWith(".csv") || name.endsWith(".txt")) return "csv";
+  if (name.endsWith(".parquet") || name.endsWith(".pq")) return "parquet";
+  throw new InputError(`cannot tell the format of ${file2} from its extension`, {
+    hint: "name it .csv, .tsv, .jsonl (optionally .gz) or .parquet, or set data.format"
+  });
+}
+async function openTable(file2, format, options = {}) {
+  const shown = options.displayName ?? file2;
+  if (!existsSync2(file2)) {
+    throw new InputError(`${options.what ?? "data file"} not found: ${shown}`, {
+      hint: options.missingHint ?? "paths are relative to the folder of mlops.yml"
+    });
+  }
+  if (format === "parquet") {
+    const source = await openParquet(file2, shown).catch((error63) => {
+      throw explainReadError(error63, shown, () => null);
+    });
+    checkHeader(source.columns, shown);
+    return {
+      file: file2,
+      columns: source.columns,
+      rows: (async function* () {
+        let record2 = 0;
+        try {
+          for await (const group of source.rowGroups()) for (const cells of group) yield { cells, record: ++record2 };
+        } catch (error63) {
+          throw explainReadError(error63, shown, (r) => r + 1);
+        }
+      })()
+    };
+  }
+  const reader = isGzip(file2) ? gzipReader(file2) : fileReader(file2, 0);
+  const records = format === "jsonl" ? jsonRecords(reader, shown) : delimitedRecords(reader, shown, format);
+  const iterator = records[Symbol.asyncIterator]();
+  const first = await nextOrExplain(iterator, shown);
+  if (first.done) {
+    reader.close();
+    throw new InputError(`${shown} is empty`, { hint: "a table needs a header row and data rows" });
+  }
+  const columns = first.value.names ?? first.value.cells.map((cell, i) => (cell ?? "").trim() || `column_${i + 1}`);
+  checkHeader(columns, shown);
+  const rows = (async function* () {
+    try {
+      for (; ; ) {
+        const next = await nextOrExplain(iterator, shown);
+        if (next.done) return;
+        yield { cells: next.value.cells, record: next.value.record };
+      }
+    } finally {
+      reader.close();
+    }
+  })();
+  return { file: file2, columns, rows };
+}
+function checkHeader(columns, shown) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const [index, name] of columns.entries()) {
+    const earlier = seen.get(name);
+    if (earlier !== void 0) {
+      throw new InputError(
+        `${shown}: column "${name}" appears twice in the header (columns ${earlier + 1} and ${index + 1})`,
+        { hint: "column names must be unique" }
+      );
+    }
+    seen.set(name, index);
+  }
+}
+async function nextOrExplain(iterator, shown) {
+  try {
+    return await iterator.next();
+  } catch (error63) {
+    throw explainReadError(error63, shown, (record2) => record2 + 1);
+  }
+}
+function explainReadError(error63, shown, rowOf) {
+  if (error63 instanceof DataReadError) {
+    const row = error63.record === null ? null : rowOf(error63.record);
+    const where = row === null ? `byte ${error63.byteOffset}` : `row ${row}, byte ${error63.byteOffset}`;
+    return new InputError(`${shown}: ${error63.detail} (${where})`, {
+      ...error63.hint ? { hint: error63.hint } : {},
+      cause: error63
+    });
+  }
+  if (error63 instanceof InputError) return error63;
+  const code = error63.code;
+  if (code === "Z_DATA_ERROR" || code === "Z_BUF_ERROR" || code === "ERR_ZLIB_INITIALIZATION_FAILED")
+    return new InputError(`${shown} is not a valid gzip file`, { cause: error63 });
+  if (isErrnoException(error63, "ENOENT")) return new InputError(`data file not found: ${shown}`, { cause: error63 });
+  if (isErrnoException(error63)) return new InputError(`cannot read ${shown}: ${error63.message}`, { cause: error63 });
+  return error63 instanceof Error ? error63 : new Error(String(error63));
+}
+async function* delimitedRecords(reader, shown, format) {
+  const delimited = new DelimitedReader({
+    reader,
+    file: shown,
+    offset: 0,
+    delimiter: format === "tsv" ? 9 : 44,
+    align: false,
+    stopAt: Infinity,
+    atFileStart: true
+  });
+  let record2 = 0;
+  for (; ; ) {
+    const got = delimited.next();
+    if (got === MORE) {
+      await delimited.fill();
+      continue;
+    }
+    if (got !== RECORD) return;
+    const { buffer, starts, ends, quoted } = delimited;
+    const cells = [];
+    for (let i = 0; i < delimited.fieldCount; i++) {
+      const start = starts[i];
+      const end = ends[i];
+      cells.push(start === end && quoted[i] === 0 ? null : utf8(buffer, start, end));
+    }
+    yield { cells, record: record2++ };
+  }
+}
+async function* jsonRecords(reader, shown) {
+  let columns;
+  let record2 = 0;
+  for await (const { object: object2 } of jsonLines(reader, shown)) {
+    if (!columns) {
+      columns = Object.keys(object2);
+      yield { cells: [...columns], record: record2++, names: columns };
+    }
+    yield { cells: columns.map((key) => cellText(object2[key])), record: record2++ };
+  }
+}
+
+// src/evaluate/predictions.ts
+function predictionColumns(value) {
+  if (typeof value === "string") {
+    return {
+      path: value,
+      label: "label",
+      prediction: "prediction",
+      score: "score",
+      scoreRequired: false,
+      scorePrefix: void 0,
+      id: void 0
+    };
+  }
+  return {
+    path: value.path,
+    label: value.label,
+    prediction: value.prediction,
+    score: value.score ?? (value.score_prefix === void 0 ? "score" : void 0),
+    scoreRequired: value.score !== void 0,
+    scorePrefix: value.score_prefix,
+    id: value.id
+  };
+}
+async function readPredictions(file2, columns, options) {
+  const { source, task } = options;
+  const table = await openTable(file2, formatOf(file2), {
+    displayName: source,
+    what: "predictions file",
+    missingHint: "the evaluate command should write it (evaluate.predictions)"
+  });
+  const header = table.columns;
+  const required2 = (column, what) => {
+    const at = header.indexOf(column);
+    if (at < 0) {
+      throw new InputError(`${source} has no "${column}" column (${what})`, {
+        hint: `its columns are: ${header.join(", ")}`
+      });
+    }
+    return at;
+  };
+  const labelAt = required2(columns.label, "evaluate.predictions.label");
+  const predictionAt = required2(columns.prediction, "evaluate.predictions.prediction");
+  const idAt = columns.id === void 0 ? -1 : required2(columns.id, "evaluate.predictions.id");
+  const sliceAts = options.slices.map((column) => [column, required2(column, "evaluate.slices")]);
+  const classification2 = task === "classification";
+  const scoreAt = !classification2 || columns.score === void 0 ? -1 : columns.scoreRequired ? required2(columns.score, "evaluate.predictions.score") : header.indexOf(columns.score);
+  const prefix = classification2 ? columns.scorePrefix : void 0;
+  const probabilityAts = prefix === void 0 ? [] : header.flatMap((c, at) => c.startsWith(prefix) ? [at] : []);
+  if (prefix !== void 0 && probabilityAts.length === 0) {
+    throw new InputError(`${source} has no columns starting with "${prefix}" (evaluate.predictions.score_prefix)`, {
+      hint: `its columns are: ${header.join(", ")}`
+    });
+  }
+  const labels = [];
+  const predictions = [];
+  const scores = scoreAt >= 0 ? [] : null;
+  const probabilityColumns = probabilityAts.map(() => []);
+  const ids = idAt >= 0 ? [] : null;
+  const idRows = /* @__PURE__ */ new Map();
+  const slices = new Map(options.slices.map((column) => [column, []]));
+  for await (const row of table.rows) {
+    const where = `${source} row ${row.record + 1}`;
+    if (row.cells.length !== header.length) {
+      throw new InputError(
+        `${where} has ${row.cells.length} values but the header names ${header.length} columns (${row.cells.length > header.length ? "extra" : "missing"} values)`,
+        { hint: "every row needs exactly one value per column; quote values that contain the delimiter" }
+      );
+    }
+    const label = row.cells[labelAt];
+    const prediction = row.cells[predictionAt];
+    if (label === null || label === void 0) throw new InputError(`${where}: the label is empty`);
+    if (prediction === null || prediction === void 0) throw new InputError(`${where}: the prediction is empty`);
+    labels.push(label);
+    predictions.push(prediction);
+    if (scores) scores.push(probability(row.cells[scoreAt], `${where}: score`));
+    probabilityAts.forEach((at, c) => {
+      probabilityColumns[c]?.push(probability(row.cells[at], `${where}: ${header[at] ?? ""}`));
+    });
+    if (ids) {
+      const id = row.cells[idAt];
+      if (id === null || id === void 0) throw new InputError(`${where}: the row id (${columns.id ?? ""}) is empty`);
+      const earlier = idRows.get(id);
+      if (earlier !== void 0) {
+        throw new InputError(
+          `${source}: row id ${JSON.stringify(id)} appears twice (rows ${earlier} and ${row.record + 1})`,
+          {
+            hint: "an id column must identify each row once, so rows can be paired with the baseline's"
+          }
+        );
+      }
+      idRows.set(id, row.record + 1);
+      ids.push(id);
+    }
+    for (const [column, at] of sliceAts) slices.get(column)?.push(row.cells[at] ?? "(empty)");
+  }
+  if (labels.length === 0)
+    throw new InputError(`${source} has no rows`, { hint: "the evaluate command wrote an empty predictions file" });
+  const probabilities = prefix === void 0 ? null : {
+    classes: probabilityAts.map((at) => (header[at] ?? "").slice(prefix.length)),
+    columns: probabilityColumns.map((values) => Float64Array.from(values))
+  };
+  if (probabilities) {
+    const known = new Set(probabilities.classes);
+    const row = labels.findIndex((label) => !known.has(label));
+    if (row >= 0) {
+      throw new InputError(
+        `${source}: the label ${JSON.stringify(labels[row])} (row ${row + 2}) has no probability column "${prefix ?? ""}${labels[row] ?? ""}"`,
+        { hint: "write one probability column per class, named score_prefix + class" }
+      );
+    }
+  }
+  return {
+    source,
+    rows: labels.length,
+    labels,
+    predictions,
+    actual: classification2 ? null : numbers(labels, source, "label"),
+    predicted: classification2 ? null : numbers(predictions, source, "prediction"),
+    scores: scores ? Float64Array.from(scores) : null,
+    probabilities,
+    ids,
+    slices
+  };
+}
+function probability(cell, what) {
+  const value = cell === null || cell === void 0 || cell.trim() === "" ? Number.NaN : Number(cell);
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new InputError(`${what} ${JSON.stringify(cell ?? null)} is not a probability between 0 and 1`, {
+      hint: "scores must be finite probabilities; NaN, empty and out-of-range values cannot be scored"
+    });
+  }
+  return value + 0;
+}
+function numbers(values, source, what) {
+  const out = new Float64Array(values.length);
+  values.forEach((text, i) => {
+    const value = Number(text);
+    if (text.trim() === "" || !Number.isFinite(value))
+      throw new InputError(`${source} row ${i + 2}: ${what} ${JSON.stringify(text)} is not a number`);
+    out[i] = value;
+  });
+  return out;
+}
+
+// src/evaluate/evaluate.ts
+async function evaluateModel(context) {
+  const { loaded, logger } = context;
+  const evaluate = loaded.config.evaluate;
+  const result = {
+    stage: "evaluate",
+    status: "ok",
+    metrics: {},
+    sources: {},
+    slices: [],
+    rows: 0,
+    confusion: null,
+    predictions: null,
+    warnings: [],
+    failure: null
+  };
+  if (!evaluate) return { ...result, status: "skipped" };
+  if (evaluate.command) {
+    logger.info(`$ ${evaluate.command}`);
+    const timeoutMs = evaluate.timeout_minutes === void 0 ? void 0 : evaluate.timeout_minutes * 6e4;
+    const run2 = await runCommand({
+      command: evaluate.command,
+      cwd: loaded.root,
+      env: { ...context.env, ...loaded.config.train?.env ?? {} },
+      logger,
+      label: "evaluate",
+      ...timeoutMs === void 0 ? {} : { timeoutMs }
+    });
+    if (run2.exitCode !== 0)
+      return { ...result, status: "failed", failure: describeFailure("evaluation", evaluate.command, run2, timeoutMs) };
+  }
+  if (evaluate.predictions) {
+    const columns = predictionColumns(evaluate.predictions);
+    const file2 = path4.resolve(loaded.root, columns.path);
+    const task = loaded.config.model.task;
+    const table = await readPredictions(file2, columns, { task, slices: evaluate.slices, source: columns.path });
+    const positiveLabel = resolvePositiveLabel(loaded.config.model.positive_label, table.labels);
+    const overall = computeMetrics(task, table, positiveLabel);
+    Object.assign(result.metrics, overall.metrics);
+    for (const name of Object.keys(overall.metrics)) result.sources[name] = columns.path;
+    result.warnings.push(...overall.warnings);
+    result.rows = table.rows;
+    if (overall.confusion && overall.confusion.labels.length <= MAX_CONFUSION_CLASSES)
+      result.confusion = overall.confusion;
+    result.predictions = await snapshotPredictions(file2, columns.path, context.workspace.outDir);
+    for (const [column, values] of table.slices) {
+      const groups = /* @__PURE__ */ new Map();
+      values.forEach((value, row) => {
+        const group = groups.get(value);
+        if (group) group.push(row);
+        else groups.set(value, [row]);
+      });
+      for (const [value, rows] of [...groups].sort(([a], [b]) => compareCodePoints(a, b))) {
+        result.slices.push({
+          column,
+          value,
+          rows: rows.length,
+          metrics: computeMetrics(task, table, positiveLabel, rows).metrics
+        });
+      }
+    }
+  }
+  const metricFiles = typeof evaluate.metrics_file === "string" ? [evaluate.metrics_file] : evaluate.metrics_file ?? [];
+  for (const file2 of metricFiles) {
+    for (const [name, value] of Object.entries(await readMetricsFile(path4.resolve(loaded.root, file2), file2))) {
+      if (name in result.metrics && result.sources[name] !== file2) {
+        result.warnings.push(`${file2} also defines "${name}"; the value computed from predictions is kept`);
+        continue;
+      }
+      result.metrics[name] = value;
+      result.sources[name] = file2;
+    }
+  }
+  return result;
+}
+async function snapshotPredictions(file2, shown, outDir) {
+  await mkdir2(outDir, { recursive: true });
+  const snapshot = path4.join(outDir, `predictions${path4.extname(file2)}`);
+  await copyFile(file2, snapshot);
+  return { path: shown, snapshot, sha256: (await sha256File(snapshot)).sha256 };
+}
+var MAX_CONFUSION_CLASSES = 30;
+function computeMetrics(task, table, positiveLabel, rows) {
+  const pick2 = (values) => rows ? rows.map((i) => values[i]) : [...values];
+  const pickNumbers = (values) => rows ? Float64Array.from(rows, (i) => values[i] ?? 0) : values;
+  if (task === "regression") {
+    return regressionMetrics(
+      pickNumbers(table.actual ?? new Float64Array()),
+      pickNumbers(table.predicted ?? new Float64Array())
+    );
+  }
+  const labels = pick2(table.labels);
+  let scores = table.scores ? pickNumbers(table.scores) : void 0;
+  const probabilities = table.probabilities ? { classes: table.probabilities.classes, columns: table.probabilities.columns.map(pickNumbers) } : void 0;
+  if (!scores && probabilities && probabilities.classes.length === 2 && positiveLabel !== void 0) {
+    scores = probabilities.columns[probabilities.classes.indexOf(positiveLabel)];
+  }
+  return classificationMetrics({
+    labels,
+    predictions: pick2(table.predictions),
+    ...scores ? { scores } : {},
+    ...probabilities ? { probabilities } : {},
+    ...positiveLabel === void 0 ? {} : { positiveLabel }
+  });
+}
+function resolvePositiveLabel(configured, labels) {
+  if (configured !== void 0) return String(configured);
+  const distinct = new Set(labels);
+  for (const candidate of ["1", "true", "True", "TRUE", "yes", "Yes", "YES"])
+    if (distinct.has(candidate)) return candidate;
+  return void 0;
+}
+async function readMetricsFile(file2, shown) {
+  let text;
+  try {
+    text = await readFile4(file2, "utf8");
+  } catch (error63) {
+    if (isErrnoException(error63, "ENOENT"))
+      throw new InputError(`metrics file not found: ${shown}`, {
+        hint: "your evaluate command should write it (evaluate.metrics_file)"
+      });
+    throw new InputError(`cannot read ${shown}: ${error63.message}`, { cause: error63 });
+  }
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error63) {
+    throw new InputError(`metrics file ${shown} is not valid JSON: ${error63.message}`);
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new InputError(`metrics file ${shown} must hold a JSON object`);
+  const metrics = {};
+  const walk = (node2, prefix) => {
+    if (typeof node2 === "number" && Number.isFinite(node2)) metrics[prefix] = node2;
+    else if (node2 !== null && typeof node2 === "object" && !Array.isArray(node2)) {
+      for (const [key, child] of Object.entries(node2)) walk(child, prefix === "" ? key : `${prefix}.${key}`);
+    }
+  };
+  walk(value, "");
+  return metrics;
+}
+
+// src/gate/gate.ts
+import { mkdtemp, rm as rm2 } from "node:fs/promises";
+import os from "node:os";
+import path6 from "node:path";
+
+// src/gate/baseline.ts
+import { existsSync as existsSync3 } from "node:fs";
+import path5 from "node:path";
+async function resolveBaseline(spec, model, registry2, root, options = {}) {
+  if (spec === "none") return { baseline: null, absence: "gate.baseline is none, so change rules do not apply" };
+  const alias = typeof spec === "string" ? spec : spec.alias ?? "champion";
+  const manifest = await registry2.resolve(model, alias);
+  if (manifest) {
+    let predictionsFile = null;
+    const attachment = manifest.attachments.predictions;
+    if (options.predictionsDir && attachment) {
+      const target = path5.join(options.predictionsDir, `baseline-${path5.basename(attachment.path)}`);
+      if (await registry2.pullAttachment(manifest, "predictions", target)) predictionsFile = target;
+    }
+    return {
+      baseline: {
+        description: `${alias} (${manifest.version})`,
+        version: manifest.version,
+        metrics: manifest.metrics,
+        slices: manifest.slices,
+        predictionsFile,
+        hasPredictions: attachment !== void 0
+      },
+      absence: null
+    };
+  }
+  const file2 = typeof spec === "object" ? spec.metrics_file : void 0;
+  if (file2 !== void 0 && existsSync3(path5.resolve(root, file2))) {
+    return {
+      baseline: {
+        description: `metrics file ${file2}`,
+        version: null,
+        metrics: await readMetricsFile(path5.resolve(root, file2), file2),
+        slices: [],
+        predictionsFile: null,
+        hasPredictions: false
+      },
+      absence: null
+    };
+  }
+  const looked = [`no "${alias}" in the registry`, ...file2 === void 0 ? [] : [`no metrics file ${file2}`]];
+  return { baseline: null, absence: `${looked.join(" and ")}: this is a first run` };
+}
+
+// src/gate/significance/random.ts
+var TWO_32 = 4294967296;
+var MASK_64 = (1n << 64n) - 1n;
+var Random = class {
+  /**
+   * xoshiro128** state; an Int32Array so stepping it allocates nothing. Hot loops (the bootstrap) copy it into local
+   * variables, step them inline with exactly {@link nextUint32}'s code, and store them back.
+   */
+  state = new Int32Array(4);
+  constructor(seed) {
+    let x = BigInt.asUintN(64, BigInt(Math.trunc(seed)));
+    const next = () => {
+      x = x + 0x9e3779b97f4a7c15n & MASK_64;
+      let z2 = x;
+      z2 = (z2 ^ z2 >> 30n) * 0xbf58476d1ce4e5b9n & MASK_64;
+      z2 = (z2 ^ z2 >> 27n) * 0x94d049bb133111ebn & MASK_64;
+      return z2 ^ z2 >> 31n;
+    };
+    const a = next();
+    const b = next();
+    this.state[0] = Number(a & 0xffffffffn);
+    this.state[1] = Number(a >> 32n);
+    this.state[2] = Number(b & 0xffffffffn);
+    this.state[3] = Number(b >> 32n);
+    if (this.state.every((word) => word === 0)) this.state[0] = 1;
+  }
+  /** The next 32 random bits, as an unsigned integer. */
+  nextUint32() {
+    const s = this.state;
+    const s1 = s[1] ?? 0;
+    const times5 = Math.imul(s1, 5);
+    const result = Math.imul(times5 << 7 | times5 >>> 25, 9);
+    const t = s1 << 9;
+    const s2 = (s[2] ?? 0) ^ (s[0] ?? 0);
+    const s3 = (s[3] ?? 0) ^ s1;
+    s[1] = s1 ^ s2;
+    s[0] = (s[0] ?? 0) ^ s3;
+    s[2] = s2 ^ t;
+    s[3] = s3 << 11 | s3 >>> 21;
+    return result >>> 0;
+  }
+  /**
+   * A uniform integer in [0, n), for 1 <= n < 2^32: the high word of x * n, redrawing x while the low word falls
+   * below 2^32 mod n (Lemire 2019). `threshold` is {@link lemireThreshold}(n), passed in so hot loops compute it once.
+   */
+  below(n, threshold) {
+    for (; ; ) {
+      const x = this.nextUint32();
+      const low = Math.imul(x, n) >>> 0;
+      if (low >= threshold) return Math.round((x * n - low) / TWO_32);
+    }
+  }
+};
+function lemireThreshold(n) {
+  return (TWO_32 - n) % n;
+}
+
+// src/gate/significance/bootstrap.ts
+var MAX_UNDEFINED_SHARE = 0.05;
+function pairedBootstrap(statistic, n, settings, relative) {
+  const deltas = bootstrapDeltas(statistic, n, settings, relative);
+  const defined = deltas.filter((value) => !Number.isNaN(value)).sort();
+  const undefinedResamples = deltas.length - defined.length;
+  if (defined.length === 0 || undefinedResamples > MAX_UNDEFINED_SHARE * deltas.length) {
+    return {
+      unavailable: `the metric${relative ? " or its relative change" : ""} is undefined in ${undefinedResamples} of ${deltas.length} resamples (too few rows of some class)`
+    };
+  }
+  const tail = (1 - settings.level) / 2;
+  return {
+    interval: {
+      low: quantile(defined, tail),
+      high: quantile(defined, 1 - tail),
+      level: settings.level,
+      resamples: settings.resamples,
+      seed: settings.seed,
+      undefinedResamples
+    }
+  };
+}
+function bootstrapDeltas(statistic, n, settings, relative) {
+  const state = new Random(settings.seed).state;
+  const threshold = lemireThreshold(n);
+  const deltas = new Float64Array(settings.resamples);
+  const delta = ([candidate, baseline]) => relative ? baseline === 0 ? Number.NaN : (candidate - baseline) / Math.abs(baseline) : candidate - baseline;
+  switch (statistic.family) {
+    case "cells": {
+      const { table, thresholds } = cellLookup(statistic.codes, statistic.cells, n);
+      const counts = new Int32Array(statistic.cells);
+      for (let r = 0; r < settings.resamples; r++) {
+        counts.fill(0);
+        drawCells(state, n, threshold, table, thresholds, counts);
+        deltas[r] = delta(statistic.finalize(counts));
+      }
+      break;
+    }
+    case "sums": {
+      const pairs = interleave(statistic.columns, n);
+      const sums2 = new Float64Array(2);
+      for (let r = 0; r < settings.resamples; r++) {
+        drawSums(state, n, threshold, pairs, sums2);
+        deltas[r] = delta(statistic.finalize(sums2, n));
+      }
+      break;
+    }
+    case "weights": {
+      const weights = new Int32Array(n);
+      for (let r = 0; r < settings.resamples; r++) {
+        weights.fill(0);
+        drawWeights(state, n, threshold, weights);
+        deltas[r] = delta(statistic.finalize(weights));
+      }
+      break;
+    }
+  }
+  return deltas;
+}
+function drawCells(state, n, threshold, table, thresholds, counts) {
+  let s0 = state[0];
+  let s1 = state[1];
+  let s2 = state[2];
+  let s3 = state[3];
+  for (let j = 0; j < n; ) {
+    const times5 = Math.imul(s1, 5);
+    const x = Math.imul(times5 << 7 | times5 >>> 25, 9);
+    const t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = s3 << 11 | s3 >>> 21;
+    if (Math.imul(x, n) >>> 0 < threshold) continue;
+    j++;
+    let cell = table[x >>> 16];
+    if (cell < 0) cell = cellAbove(x >>> 0, thresholds);
+    counts[cell] = counts[cell] + 1;
+  }
+  state[0] = s0;
+  state[1] = s1;
+  state[2] = s2;
+  state[3] = s3;
+}
+function cellAbove(x, thresholds) {
+  let cell = 0;
+  while (x >= thresholds[cell]) cell++;
+  return cell;
+}
+function drawSums(state, n, threshold, pairs, sums2) {
+  let s0 = state[0];
+  let s1 = state[1];
+  let s2 = state[2];
+  let s3 = state[3];
+  let a = 0;
+  let b = 0;
+  for (let j = 0; j < n; ) {
+    const times5 = Math.imul(s1, 5);
+    const x = Math.imul(times5 << 7 | times5 >>> 25, 9);
+    const t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = s3 << 11 | s3 >>> 21;
+    const low = Math.imul(x, n) >>> 0;
+    if (low < threshold) continue;
+    j++;
+    const i = Math.round(((x >>> 0) * n - low) / TWO_322);
+    a += pairs[2 * i];
+    b += pairs[2 * i + 1];
+  }
+  sums2[0] = a;
+  sums2[1] = b;
+  state[0] = s0;
+  state[1] = s1;
+  state[2] = s2;
+  state[3] = s3;
+}
+function drawWeights(state, n, threshold, weights) {
+  let s0 = state[0];
+  let s1 = state[1];
+  let s2 = state[2];
+  let s3 = state[3];
+  for (let j = 0; j < n; ) {
+    const times5 = Math.imul(s1, 5);
+    const x = Math.imul(times5 << 7 | times5 >>> 25, 9);
+    const t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = s3 << 11 | s3 >>> 21;
+    const low = Math.imul(x, n) >>> 0;
+    if (low < threshold) continue;
+    j++;
+    const i = Math.round(((x >>> 0) * n - low) / TWO_322);
+    weights[i] = weights[i] + 1;
+  }
+  state[0] = s0;
+  state[1] = s1;
+  state[2] = s2;
+  state[3] = s3;
+}
+var TWO_322 = 4294967296;
+var SPLIT = -1;
+function cellLookup(codes, cells, n) {
+  const sizes = new Float64Array(cells);
+  for (const code of codes) sizes[code] = (sizes[code] ?? 0) + 1;
+  const thresholds = new Float64Array(cells);
+  let end = 0n;
+  for (let c = 0; c < cells; c++) {
+    end += BigInt(sizes[c] ?? 0);
+    thresholds[c] = Number(((end << 32n) + BigInt(n) - 1n) / BigInt(n));
+  }
+  const cellOf = (x) => {
+    let cell = 0;
+    while (x >= (thresholds[cell] ?? TWO_322)) cell++;
+    return cell;
+  };
+  const table = new Int32Array(65536);
+  for (let high = 0; high < 65536; high++) {
+    const first = cellOf(high * 65536);
+    table[high] = first === cellOf(high * 65536 + 65535) ? first : SPLIT;
+  }
+  return { table, thresholds };
+}
+function interleave(columns, n) {
+  const [first, second] = columns;
+  if (!first || !second || columns.length !== 2) throw new Error("a sums statistic has two columns");
+  const pairs = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    pairs[2 * i] = first[i] ?? 0;
+    pairs[2 * i + 1] = second[i] ?? 0;
+  }
+  return pairs;
+}
+function quantile(sorted, q) {
+  const position = (sorted.length - 1) * q;
+  const below = Math.floor(position);
+  const a = sorted[below] ?? Number.NaN;
+  const b = sorted[Math.min(below + 1, sorted.length - 1)] ?? a;
+  const t = position - below;
+  const difference = b - a;
+  return t >= 0.5 ? b - difference * (1 - t) : a + difference * t;
+}
+
+// src/gate/significance/mcnemar.ts
+function mcnemarExact(candidateCorrect, baselineCorrect) {
+  let candidateOnly = 0;
+  let baselineOnly = 0;
+  for (let i = 0; i < candidateCorrect.length; i++) {
+    const c = candidateCorrect[i] ?? 0;
+    const b = baselineCorrect[i] ?? 0;
+    if (c > b) candidateOnly++;
+    else if (b > c) baselineOnly++;
+  }
+  return { candidateOnly, baselineOnly, pValue: binomialTwoSidedHalf(candidateOnly, candidateOnly + baselineOnly) };
+}
+function binomialTwoSidedHalf(k, n) {
+  if (n === 0) return 1;
+  const m = Math.min(k, n - k);
+  if (2 * m === n) return 1;
+  let logTerm = -n * Math.LN2;
+  for (let i = 0; i < m; i++) logTerm += Math.log(n - i) - Math.log(i + 1);
+  let relative = 1;
+  let term = 1;
+  for (let i = m; i > 0; i--) {
+    term *= i / (n - i + 1);
+    relative += term;
+    if (term < relative * 1e-17) break;
+  }
+  return Math.min(1, 2 * Math.exp(logTerm + Math.log(relative)));
+}
+
+// src/gate/significance/paired-data.ts
+function restrictRows(data, rows) {
+  const ints = (values) => Int32Array.from(rows, (i) => values[i] ?? 0);
+  const floats = (values) => Float64Array.from(rows, (i) => values[i] ?? 0);
+  if (data.task === "regression") {
+    return {
+      task: "regression",
+      n: rows.length,
+      truth: floats(data.truth),
+      candidate: floats(data.candidate),
+      baseline: floats(data.baseline)
+    };
+  }
+  return {
+    ...data,
+    n: rows.length,
+    truth: ints(data.truth),
+    candidate: ints(data.candidate),
+    baseline: ints(data.baseline),
+    candidateScores: data.candidateScores && floats(data.candidateScores),
+    baselineScores: data.baselineScores && floats(data.baselineScores),
+    candidateProbabilities: data.candidateProbabilities?.map(floats) ?? null,
+    baselineProbabilities: data.baselineProbabilities?.map(floats) ?? null
+  };
+}
+
+// src/gate/significance/statistics.ts
+var LABEL_METRICS = /* @__PURE__ */ new Set([
+  "accuracy",
+  "precision",
+  "recall",
+  "f1",
+  "precision_macro",
+  "recall_macro",
+  "f1_macro",
+  "precision_micro",
+  "recall_micro",
+  "f1_micro",
+  "precision_weighted",
+  "recall_weighted",
+  "f1_weighted"
+]);
+var MAX_CELLS = 1 << 16;
+function pairedStatistic(metric, data) {
+  return data.task === "classification" ? classificationStatistic(metric, data) : regressionStatistic(metric, data);
+}
+function classificationStatistic(metric, data) {
+  const { n, k } = { n: data.n, k: data.classes.length };
+  if (LABEL_METRICS.has(metric)) {
+    if (["precision", "recall", "f1"].includes(metric) && data.positive === null)
+      return { unavailable: `"${metric}" needs the positive class (model.positive_label)` };
+    const binary = data.positive === null ? null : { positive: data.positive };
+    const fromConfusions = (candidate, baseline) => [
+      metricsFromConfusion(candidate, k, binary)[metric] ?? Number.NaN,
+      metricsFromConfusion(baseline, k, binary)[metric] ?? Number.NaN
+    ];
+    if (k * k * k <= MAX_CELLS) {
+      const codes = new Uint32Array(n);
+      for (let i = 0; i < n; i++)
+        codes[i] = ((data.truth[i] ?? 0) * k + (data.candidate[i] ?? 0)) * k + (data.baseline[i] ?? 0);
+      const candidate = new Float64Array(k * k);
+      const baseline = new Float64Array(k * k);
+      return {
+        statistic: {
+          family: "cells",
+          cells: k * k * k,
+          codes,
+          finalize(counts) {
+            candidate.fill(0);
+            baseline.fill(0);
+            for (let cell = 0; cell < counts.length; cell++) {
+              const count = counts[cell] ?? 0;
+              if (count === 0) continue;
+              const b = cell % k;
+              const truthAndCandidate = (cell - b) / k;
+              const t = Math.floor(truthAndCandidate / k);
+              candidate[truthAndCandidate] = (candidate[truthAndCandidate] ?? 0) + count;
+              baseline[t * k + b] = (baseline[t * k + b] ?? 0) + count;
+            }
+            return fromConfusions(candidate, baseline);
+          }
+        }
+      };
+    }
+    return {
+      statistic: {
+        family: "weights",
+        finalize(weights) {
+          const candidate = new Float64Array(k * k);
+          const baseline = new Float64Array(k * k);
+          for (let i = 0; i < n; i++) {
+            const w = weights[i] ?? 0;
+            if (w === 0) continue;
+            const t = data.truth[i] ?? 0;
+            candidate[t * k + (data.candidate[i] ?? 0)] = (candidate[t * k + (data.candidate[i] ?? 0)] ?? 0) + w;
+            baseline[t * k + (data.baseline[i] ?? 0)] = (baseline[t * k + (data.baseline[i] ?? 0)] ?? 0) + w;
+          }
+          return fromConfusions(candidate, baseline);
+        }
+      }
+    };
+  }
+  if (metric === "log_loss") return logLossStatistic(data);
+  if (metric === "brier_score" || metric === "roc_auc" || metric === "average_precision") {
+    if (data.probabilityClasses && data.probabilityClasses.length > 2 && metric === "roc_auc")
+      return multiclassRocAuc(data);
+    const { candidateScores, baselineScores } = data;
+    if (!candidateScores || !baselineScores)
+      return { unavailable: `"${metric}" needs the positive-class score of both models on every row` };
+    if (data.positive === null) return { unavailable: `"${metric}" needs the positive class (model.positive_label)` };
+    const positive = new Uint8Array(n);
+    for (let i = 0; i < n; i++) positive[i] = data.truth[i] === data.positive ? 1 : 0;
+    if (metric === "brier_score") {
+      const squared = (scores) => Float64Array.from(scores, (p, i) => ((positive[i] ?? 0) - p) ** 2);
+      return sums([squared(candidateScores), squared(baselineScores)], (s, count) => [
+        (s[0] ?? 0) / count,
+        (s[1] ?? 0) / count
+      ]);
+    }
+    const orders = [descendingOrder(candidateScores), descendingOrder(baselineScores)];
+    const pick2 = metric === "roc_auc" ? "rocAuc" : "averagePrecision";
+    return {
+      statistic: {
+        family: "weights",
+        finalize(weights) {
+          const c = rankingMetrics(orders[0], positive, weights);
+          const b = rankingMetrics(orders[1], positive, weights);
+          return [c ? c[pick2] : Number.NaN, b ? b[pick2] : Number.NaN];
+        }
+      }
+    };
+  }
+  return { unavailable: `"${metric}" is not a classification metric the kit computes from predictions` };
+}
+function logLossStatistic(data) {
+  if (data.candidateProbabilities && data.baselineProbabilities && data.probabilityClasses) {
+    const classes = data.probabilityClasses;
+    const truth = Int32Array.from(data.truth, (t) => classes.indexOf(data.classes[t] ?? ""));
+    return sums(
+      [multiclassLogLosses(truth, data.candidateProbabilities), multiclassLogLosses(truth, data.baselineProbabilities)],
+      meanOfBoth
+    );
+  }
+  const { candidateScores, baselineScores } = data;
+  if (!candidateScores || !baselineScores || data.positive === null)
+    return { unavailable: '"log_loss" needs the probabilities of both models on every row' };
+  const losses = (scores) => Float64Array.from(scores, (p, i) => binaryLogLoss(data.truth[i] === data.positive, p));
+  return sums([losses(candidateScores), losses(baselineScores)], meanOfBoth);
+}
+function multiclassRocAuc(data) {
+  const classes = data.probabilityClasses ?? [];
+  const candidate = data.candidateProbabilities;
+  const baseline = data.baselineProbabilities;
+  if (!candidate || !baseline) return { unavailable: '"roc_auc" needs the class probabilities of both models' };
+  if (!rowsSumToOne(candidate, data.n) || !rowsSumToOne(baseline, data.n))
+    return { unavailable: '"roc_auc" is undefined: the class probabilities of a row do not sum to 1' };
+  const truth = Int32Array.from(data.truth, (t) => classes.indexOf(data.classes[t] ?? ""));
+  const candidateOrders = candidate.map((column) => descendingOrder(column));
+  const baselineOrders = baseline.map((column) => descendingOrder(column));
+  return {
+    statistic: {
+      family: "weights",
+      finalize: (weights) => [
+        oneVsRestRocAuc(candidateOrders, truth, weights) ?? Number.NaN,
+        oneVsRestRocAuc(baselineOrders, truth, weights) ?? Number.NaN
+      ]
+    }
+  };
+}
+function regressionStatistic(metric, data) {
+  const { n, truth } = data;
+  const perRow = (f) => (predicted) => Float64Array.from(predicted, (p, i) => f(truth[i] ?? 0, p));
+  const both = (f) => [
+    perRow(f)(data.candidate),
+    perRow(f)(data.baseline)
+  ];
+  switch (metric) {
+    case "mae":
+      return sums(
+        both((y, p) => Math.abs(y - p)),
+        meanOfBoth
+      );
+    case "mse":
+      return sums(
+        both((y, p) => (y - p) ** 2),
+        meanOfBoth
+      );
+    case "rmse":
+      return sums(
+        both((y, p) => (y - p) ** 2),
+        (s, count) => [Math.sqrt((s[0] ?? 0) / count), Math.sqrt((s[1] ?? 0) / count)]
+      );
+    case "mape":
+      return sums(
+        both((y, p) => Math.abs(y - p) / Math.max(Math.abs(y), EPS)),
+        meanOfBoth
+      );
+    case "median_absolute_error": {
+      const errors = both((y, p) => Math.abs(y - p));
+      const orders = errors.map(
+        (values) => Uint32Array.from(values.keys()).sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0))
+      );
+      return {
+        statistic: {
+          family: "weights",
+          finalize: (weights) => [
+            weightedMedian(errors[0] ?? new Float64Array(), orders[0] ?? new Uint32Array(), weights, n),
+            weightedMedian(errors[1] ?? new Float64Array(), orders[1] ?? new Uint32Array(), weights, n)
+          ]
+        }
+      };
+    }
+    case "r2":
+      return {
+        statistic: {
+          family: "weights",
+          finalize(weights) {
+            let sum = 0;
+            for (let i = 0; i < n; i++) sum += (weights[i] ?? 0) * (truth[i] ?? 0);
+            const mean = sum / n;
+            let total = 0;
+            let candidate = 0;
+            let baseline = 0;
+            for (let i = 0; i < n; i++) {
+              const w = weights[i] ?? 0;
+              if (w === 0) continue;
+              const y = truth[i] ?? 0;
+              total += w * (y - mean) ** 2;
+              candidate += w * (y - (data.candidate[i] ?? 0)) ** 2;
+              baseline += w * (y - (data.baseline[i] ?? 0)) ** 2;
+            }
+            return [r2Score(candidate, total), r2Score(baseline, total)];
+          }
+        }
+      };
+    default:
+      return { unavailable: `"${metric}" is not a regression metric the kit computes from predictions` };
+  }
+}
+function sums(columns, finalize2) {
+  return { statistic: { family: "sums", columns, finalize: finalize2 } };
+}
+function meanOfBoth(s, n) {
+  return [(s[0] ?? 0) / n, (s[1] ?? 0) / n];
+}
+function weightedMedian(values, ascending, weights, n) {
+  const lowRank = n - 1 >> 1;
+  const highRank = n >> 1;
+  let seen = 0;
+  let low = Number.NaN;
+  for (let k = 0; k < ascending.length; k++) {
+    const i = ascending[k] ?? 0;
+    const w = weights[i] ?? 0;
+    if (w === 0) continue;
+    const value = values[i] ?? 0;
+    if (seen <= lowRank && lowRank < seen + w) low = value;
+    if (seen <= highRank && highRank < seen + w) return (low + value) / 2;
+    seen += w;
+  }
+  return Number.NaN;
+}
+
+// src/gate/significance/assess.ts
+function assessRule(rule, data, settings) {
+  const level = rule.significance ?? 0.95;
+  if (rule.test === "mcnemar") {
+    if (data.task !== "classification")
+      return { test: "mcnemar", level, status: "unavailable", reason: "McNemar's test needs classification" };
+    const correct = (predicted) => Uint8Array.from(predicted, (value, i) => value === data.truth[i] ? 1 : 0);
+    return {
+      test: "mcnemar",
+      level,
+      status: "applied",
+      ...mcnemarExact(correct(data.candidate), correct(data.baseline))
+    };
+  }
+  const built = pairedStatistic(rule.metric, data);
+  if ("unavailable" in built) return { test: "bootstrap", level, status: "unavailable", reason: built.unavailable };
+  const outcome = pairedBootstrap(built.statistic, data.n, { ...settings, level }, rule.relative);
+  if ("unavailable" in outcome) return { test: "bootstrap", level, status: "unavailable", reason: outcome.unavailable };
+  const { low, high, resamples, seed, undefinedResamples } = outcome.interval;
+  return { test: "bootstrap", level, status: "applied", low, high, resamples, seed, undefinedResamples };
+}
+function significanceProvider(pairing, slices, settings) {
+  return (rule, slice) => {
+    const level = rule.significance ?? 0.95;
+    if (!pairing.paired) return { test: rule.test, level, status: "unavailable", reason: pairing.reason };
+    if (slice === null) return assessRule(rule, pairing.data, settings);
+    const values = slices.get(slice.column) ?? [];
+    const rows = [];
+    values.forEach((value, row) => {
+      if (value === slice.value) rows.push(row);
+    });
+    if (rows.length === 0) {
+      return {
+        test: rule.test,
+        level,
+        status: "unavailable",
+        reason: `no rows of slice ${slice.column}=${slice.value}`
+      };
+    }
+    return assessRule(rule, restrictRows(pairing.data, rows), settings);
+  };
+}
+
+// src/gate/significance/pairing.ts
+var EXAMPLES = 3;
+function pairPredictions(candidate, baseline, positiveLabel) {
+  let baselineRow;
+  let how;
+  if (candidate.ids && baseline.ids) {
+    const byId = pairByIds(candidate, baseline);
+    if (!byId.paired) return byId;
+    baselineRow = byId.baselineRow;
+    how = `paired by row id: the same ${candidate.rows} ids in both files, with the same labels`;
+  } else if (candidate.ids && !baseline.ids) {
+    return { paired: false, reason: "the baseline's predictions have no row id column, so rows cannot be matched" };
+  } else {
+    if (candidate.rows !== baseline.rows) {
+      return {
+        paired: false,
+        reason: `without a row id column (evaluate.predictions.id) rows pair only by position, and the files hold different rows: ${candidate.rows} in the candidate's, ${baseline.rows} in the baseline's`
+      };
+    }
+    const differs = firstDifference(candidate, baseline);
+    if (differs >= 0) {
+      const [mine, theirs] = [candidate, baseline].map(
+        (p) => JSON.stringify(p.actual ? p.actual[differs] : p.labels[differs])
+      );
+      return {
+        paired: false,
+        reason: `without a row id column (evaluate.predictions.id) rows pair only by position, and the labels differ (row ${differs + 2}: ${mine} in the candidate's, ${theirs} in the baseline's): the rows cannot be shown to be the same`
+      };
+    }
+    baselineRow = null;
+    how = `paired by position: both files hold the same ${candidate.rows} labels in the same order`;
+  }
+  return { paired: true, data: alignedData(candidate, baseline, baselineRow, positiveLabel), how };
+}
+function pairByIds(candidate, baseline) {
+  const candidateIds = candidate.ids ?? [];
+  const baselineIds = baseline.ids ?? [];
+  const baselineLabels = new Set(baseline.labels);
+  const unseen = [...new Set(candidate.labels)].filter((label) => !baselineLabels.has(label));
+  if (unseen.length > 0) {
+    return {
+      paired: false,
+      reason: `the candidate's labels include ${list(unseen)}, which the baseline's predictions never contain: the two were evaluated on different data`
+    };
+  }
+  const baselineIndex = new Map(baselineIds.map((id, row) => [id, row]));
+  const baselineRow = new Uint32Array(candidate.rows);
+  const onlyCandidate = [];
+  candidateIds.forEach((id, row) => {
+    const match = baselineIndex.get(id);
+    if (match === void 0) onlyCandidate.push(id);
+    else baselineRow[row] = match;
+  });
+  const candidateSet = new Set(candidateIds);
+  const onlyBaseline = baselineIds.filter((id) => !candidateSet.has(id));
+  if (onlyCandidate.length > 0 || onlyBaseline.length > 0) {
+    const parts = [
+      onlyCandidate.length > 0 ? `${onlyCandidate.length} row id(s) only in the candidate's (${list(onlyCandidate)})` : "",
+      onlyBaseline.length > 0 ? `${onlyBaseline.length} only in the baseline's (${list(onlyBaseline)})` : ""
+    ].filter(Boolean);
+    return { paired: false, reason: `the files hold different rows: ${parts.join(", ")}` };
+  }
+  for (let row = 0; row < candidate.rows; row++) {
+    const other = baselineRow[row] ?? 0;
+    if (candidate.labels[row] !== baseline.labels[other]) {
+      return {
+        paired: false,
+        reason: `row id ${JSON.stringify(candidateIds[row])} has the label ${JSON.stringify(candidate.labels[row])} in the candidate's predictions but ${JSON.stringify(baseline.labels[other])} in the baseline's`
+      };
+    }
+  }
+  return { paired: true, baselineRow };
+}
+function list(values) {
+  const shown = values.slice(0, EXAMPLES).map((value) => JSON.stringify(value));
+  return values.length > EXAMPLES ? `${shown.join(", ")} ...` : shown.join(", ");
+}
+function firstDifference(candidate, baseline) {
+  if (candidate.actual && baseline.actual) {
+    for (let i = 0; i < candidate.rows; i++) if (candidate.actual[i] !== baseline.actual[i]) return i;
+    return -1;
+  }
+  for (let i = 0; i < candidate.rows; i++) if (candidate.labels[i] !== baseline.labels[i]) return i;
+  return -1;
+}
+function alignedData(candidate, baseline, baselineRow, positiveLabel) {
+  const n = candidate.rows;
+  const floats = (values) => {
+    if (!baselineRow) return values;
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = values[baselineRow[i] ?? 0] ?? 0;
+    return out;
+  };
+  if (candidate.actual && candidate.predicted && baseline.predicted) {
+    return {
+      task: "regression",
+      n,
+      truth: candidate.actual,
+      candidate: candidate.predicted,
+      baseline: floats(baseline.predicted)
+    };
+  }
+  const baselinePredictions = baselineRow ? Array.from(baselineRow, (row) => baseline.predictions[row] ?? "") : baseline.predictions;
+  const {
+    classes,
+    codes: [truth = new Int32Array(), candidateCodes = new Int32Array(), baselineCodes = new Int32Array()]
+  } = encodeColumns(candidate.labels, candidate.predictions, baselinePredictions);
+  const positive = positiveLabel === void 0 ? null : classes.indexOf(positiveLabel);
+  const candidateProbabilities = candidate.probabilities;
+  const baselineProbabilities = baseline.probabilities;
+  const sameClasses = candidateProbabilities && baselineProbabilities && candidateProbabilities.classes.length === baselineProbabilities.classes.length && candidateProbabilities.classes.every((c) => baselineProbabilities.classes.includes(c));
+  const binaryScore = (predictions, align) => {
+    const scores = predictions.scores ?? (predictions.probabilities && positiveLabel !== void 0 && predictions.probabilities.classes.length === 2 ? predictions.probabilities.columns[predictions.probabilities.classes.indexOf(positiveLabel)] ?? null : null);
+    return scores && align ? floats(scores) : scores;
+  };
+  return {
+    task: "classification",
+    n,
+    classes,
+    truth,
+    candidate: candidateCodes,
+    baseline: baselineCodes,
+    positive,
+    candidateScores: binaryScore(candidate, false),
+    baselineScores: binaryScore(baseline, true),
+    probabilityClasses: sameClasses ? [...candidateProbabilities.classes] : null,
+    candidateProbabilities: sameClasses ? [...candidateProbabilities.columns] : null,
+    baselineProbabilities: sameClasses ? candidateProbabilities.classes.map(
+      (cls) => floats(baselineProbabilities.columns[baselineProbabilities.classes.indexOf(cls)] ?? new Float64Array(n))
+    ) : null
+  };
+}
+
+// src/gate/gate.ts
+var GATE_RESULT_FORMAT = "mlops-kit/gate@1";
+async function runGate(context, evaluation, registry2) {
+  const { config: config2 } = context.loaded;
+  const gate = config2.gate;
+  const result = {
+    stage: "gate",
+    format: GATE_RESULT_FORMAT,
+    verdict: "skipped",
+    model: config2.model.name,
+    baseline: null,
+    candidate: describeCandidate(context.provenance),
+    source: reportSource(context.provenance, context.env),
+    outcomes: [],
+    comparison: [],
+    pairing: { status: "not-needed", detail: "no rule asks for significance" },
+    notes: [],
+    rules: (gate?.rules ?? []).map((rule, index) => ({
+      metric: rule.metric,
+      line: context.loaded.locate(["gate", "rules", index])?.line ?? null,
+      description: rule.description ?? null
+    })),
+    configFile: path6.relative(context.loaded.repoRoot, context.loaded.file).split(path6.sep).join("/"),
+    evaluation: { rows: evaluation.rows, confusion: evaluation.confusion }
+  };
+  if (!gate) return { ...result, notes: ["no gate is configured"] };
+  if (evaluation.status !== "ok")
+    return { ...result, verdict: "error", notes: [`evaluation ${evaluation.status}: there are no metrics to gate`] };
+  const wantsSignificance = gate.rules.some((rule) => rule.significance !== void 0);
+  const scratch = wantsSignificance ? await mkdtemp(path6.join(os.tmpdir(), "mlops-gate-")) : void 0;
+  try {
+    let resolved;
+    try {
+      resolved = await resolveBaseline(gate.baseline, config2.model.name, registry2, context.loaded.root, {
+        ...scratch ? { predictionsDir: scratch } : {}
+      });
+    } catch (error63) {
+      if (!(error63 instanceof UserError)) throw error63;
+      const message = error63.message + (error63.hint ? ` (${error63.hint})` : "");
+      context.logger.error(`gate: the baseline could not be fetched: ${message}`);
+      return { ...result, verdict: "error", notes: [`The baseline could not be fetched: ${message}`] };
+    }
+    const { baseline, absence } = resolved;
+    let significance;
+    if (wantsSignificance && baseline) {
+      const pairing = await pairWithBaseline(context, evaluation, baseline);
+      result.pairing = pairing.paired ? { status: "paired", detail: pairing.how } : { status: "unpaired", detail: pairing.reason };
+      if (!pairing.paired) {
+        result.notes.push(
+          `No paired test was possible: ${pairing.reason}. Rules with significance compared the point estimates instead.`
+        );
+      }
+      significance = significanceProvider(pairing, pairing.slices, gate.bootstrap);
+    }
+    const outcomes = evaluateRules(config2, evaluation, baseline, {
+      ...absence ? { absence } : {},
+      ...significance ? { significance } : {}
+    });
+    if (!baseline && gate.baseline !== "none") {
+      result.notes.unshift(
+        "First run: there is no baseline yet, so change rules were skipped; value rules still applied."
+      );
+    }
+    const verdict = outcomes.some((o) => o.verdict === "error") ? "error" : outcomes.some((o) => o.verdict === "fail") ? "fail" : "pass";
+    return {
+      ...result,
+      verdict,
+      baseline: baseline ? { description: baseline.description, version: baseline.version } : null,
+      outcomes,
+      comparison: compareMetrics(config2, evaluation.metrics, baseline?.metrics ?? {})
+    };
+  } finally {
+    if (scratch) await rm2(scratch, { recursive: true, force: true });
+  }
+}
+async function pairWithBaseline(context, evaluation, baseline) {
+  const none = /* @__PURE__ */ new Map();
+  const { config: config2 } = context.loaded;
+  if (!config2.evaluate?.predictions || !evaluation.predictions)
+    return { paired: false, reason: "the candidate has no predictions file", slices: none };
+  if (!baseline.predictionsFile) {
+    return {
+      paired: false,
+      reason: baseline.hasPredictions ? `the predictions of ${baseline.description} could not be downloaded` : `${baseline.description} has no stored predictions (only versions published with an evaluate stage have them)`,
+      slices: none
+    };
+  }
+  const columns = predictionColumns(config2.evaluate.predictions);
+  const task = config2.model.task;
+  const candidate = await readPredictions(evaluation.predictions.snapshot, columns, {
+    task,
+    slices: config2.evaluate.slices,
+    source: columns.path
+  });
+  let base;
+  try {
+    base = await readPredictions(baseline.predictionsFile, columns, {
+      task,
+      slices: [],
+      source: `the predictions of ${baseline.description}`
+    });
+  } catch (error63) {
+    if (error63 instanceof UserError) return { paired: false, reason: error63.message, slices: none };
+    throw error63;
+  }
+  const positive = resolvePositiveLabel(config2.model.positive_label, candidate.labels);
+  return { ...pairPredictions(candidate, base, positive), slices: candidate.slices };
+}
+function describeCandidate(provenance) {
+  const pr = provenance.pullRequest;
+  if (pr) return `pull request #${pr.number} (head ${pr.headSha.slice(0, 7)})`;
+  if (provenance.gitSha) return `commit ${provenance.gitSha.slice(0, 7)}`;
+  return "the working tree";
+}
+function reportSource(provenance, env) {
+  return {
+    repository: provenance.repository,
+    workflow: env.GITHUB_WORKFLOW || null,
+    job: env.GITHUB_JOB || null,
+    runUrl: provenance.runUrl,
+    pullRequest: provenance.pullRequest,
+    commit: provenance.pullRequest?.headSha ?? provenance.gitSha
+  };
+}
+function compareMetrics(config2, candidate, baseline) {
+  const names = [.../* @__PURE__ */ new Set([...Object.keys(candidate), ...Object.keys(baseline)])];
+  return names.map((metric) => {
+    const direction = directionOf(
+      metric,
+      config2.gate?.rules.find((r) => r.metric === metric),
+      config2
+    ) ?? null;
+    const c = candidate[metric] ?? null;
+    const b = baseline[metric] ?? null;
+    const delta = c !== null && b !== null ? c - b : null;
+    let change = null;
+    if (delta !== null) {
+      if (delta === 0) change = "same";
+      else if (direction === null) change = "changed";
+      else change = delta > 0 === (direction === "higher") ? "better" : "worse";
+    }
+    return { metric, direction, baseline: b, candidate: c, delta, change };
+  });
+}
+
 // src/pipeline/provenance.ts
 import { execFile } from "node:child_process";
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 import { promisify } from "node:util";
 var PullRequestEvent = external_exports.object({
   pull_request: external_exports.object({
@@ -30039,7 +32148,7 @@ var PullRequestEvent = external_exports.object({
 async function readPullRequest(env) {
   if (!env.GITHUB_EVENT_PATH || !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? "")) return null;
   try {
-    const event = PullRequestEvent.safeParse(JSON.parse(await readFile2(env.GITHUB_EVENT_PATH, "utf8")));
+    const event = PullRequestEvent.safeParse(JSON.parse(await readFile5(env.GITHUB_EVENT_PATH, "utf8")));
     if (!event.success) return null;
     const pr = event.data.pull_request;
     return { number: pr.number, headSha: pr.head.sha, headRef: pr.head.ref, baseRef: pr.base.ref };
@@ -30078,17 +32187,17 @@ async function readProvenance(env, cwd) {
 }
 
 // src/pipeline/workspace.ts
-import path3 from "node:path";
+import path7 from "node:path";
 function workspaceFor(loaded) {
-  const dir = path3.resolve(loaded.root, loaded.config.workspace);
-  const outDir = path3.join(dir, "out");
+  const dir = path7.resolve(loaded.root, loaded.config.workspace);
+  const outDir = path7.join(dir, "out");
   return {
     dir,
     outDir,
-    resultFile: (stage) => path3.join(outDir, `${stage}.json`),
-    reportFile: (stage) => path3.join(outDir, `${stage}.md`),
-    registryDir: path3.join(dir, "registry"),
-    cacheDir: path3.join(dir, "cache")
+    resultFile: (stage) => path7.join(outDir, `${stage}.json`),
+    reportFile: (stage) => path7.join(outDir, `${stage}.md`),
+    registryDir: path7.join(dir, "registry"),
+    cacheDir: path7.join(dir, "cache")
   };
 }
 
@@ -30098,9 +32207,21 @@ export {
   external_exports,
   NAME_PATTERN,
   NAME_RULE,
+  KIT_VERSION,
+  formatOf,
+  openTable,
+  explainReadError,
+  runCommand,
+  describeFailure,
+  sha256File,
+  digestFiles,
+  toRelative,
+  fingerprintFiles,
+  evaluateModel,
   directionOf,
-  evaluateRules,
   formatNumber,
+  GATE_RESULT_FORMAT,
+  runGate,
   gateSection,
   renderMarkdownTable,
   markdownTableRow,
@@ -30126,6 +32247,8 @@ export {
   ReportSection,
   DEFAULT_CONFIG_FILE,
   loadConfig,
+  parseConfig,
+  findRepoRoot,
   readProvenance,
   workspaceFor
 };

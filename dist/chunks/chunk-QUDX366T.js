@@ -1,8 +1,10 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  createGitHub,
   postSurfaces
-} from "./chunk-WBFY4ZIH.js";
+} from "./chunk-4AM3QKFC.js";
+import {
+  createGitHub
+} from "./chunk-VKPGDWJQ.js";
 
 // src/github/from-job.ts
 async function postFromJob(context, token, build) {

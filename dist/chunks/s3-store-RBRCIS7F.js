@@ -101,7 +101,7 @@ import {
   checkKey,
   checkPrefix,
   sameDigest
-} from "./chunk-G23BJQ7T.js";
+} from "./chunk-N26MFBKU.js";
 import "./chunk-H6UPHFKP.js";
 import {
   ExternalError
@@ -28535,6 +28535,15 @@ function createS3Store(location, options = {}, env2 = process.env, client = crea
         return true;
       } catch (error) {
         if (isNotFound(error)) return false;
+        return fail("check", keyOf(key), error);
+      }
+    },
+    async head(key) {
+      try {
+        const response = await client.send(new import_client_s32.HeadObjectCommand({ Bucket, Key: keyOf(key) }));
+        return { size: response.ContentLength ?? 0, etag: (response.ETag ?? "").replace(/^"|"$/g, "") };
+      } catch (error) {
+        if (isNotFound(error)) return void 0;
         return fail("check", keyOf(key), error);
       }
     },

@@ -1,0 +1,178 @@
+import { isS3Uri } from "../files/safe-path.ts";
+import {
+  type AwsSetup,
+  awsSetup,
+  compactJson,
+  OIDC_AUDIENCE,
+  OIDC_PROVIDER,
+  PLACEHOLDERS,
+  policyJson,
+  registryLocation,
+  trustedContext,
+} from "./aws-policy.ts";
+import type { RepositoryInfo } from "./detect.ts";
+import { GATE_CHECK, WORKFLOW_NAMES } from "./workflows.ts";
+
+/**
+ * What the user does after `mlops init`, as data (the --json result) and as text: try it locally, make the gate a
+ * required check, give the workflows AWS access by OIDC for an S3 registry, and what GITHUB_TOKEN cannot trigger.
+ */
+
+export interface NextStepsInput {
+  repository: RepositoryInfo;
+  model: string;
+  /** registry.uri from the written config. */
+  registryUri: string | undefined;
+  /** The workflows were written (not --no-workflows). */
+  workflows: boolean;
+  /** How to name mlops.yml in a command run where init ran ("" when it is the default). */
+  configFlag: string;
+}
+
+/** The body of `POST /repos/{owner}/{repo}/rulesets`: the gate job must pass on the default branch. */
+export interface RulesetRequest {
+  name: string;
+  target: "branch";
+  enforcement: "active";
+  conditions: { ref_name: { include: string[]; exclude: string[] } };
+  rules: {
+    type: "required_status_checks";
+    parameters: { strict_required_status_checks_policy: boolean; required_status_checks: { context: string }[] };
+  }[];
+}
+
+export interface NextSteps {
+  /** The required status check: the pull-request workflow's gate job. */
+  requiredCheck: string;
+  github: { owner: string; repo: string; detected: boolean };
+  ruleset: RulesetRequest;
+  rulesetCommand: string;
+  /** Prints the numeric ids the immutable OIDC subject format needs. */
+  idsCommand: string;
+  aws: AwsSetup | null;
+  /** Warnings about what was detected or chosen. */
+  notes: string[];
+}
+
+export function nextSteps(input: NextStepsInput): NextSteps {
+  const { repository } = input;
+  const owner = repository.remote?.owner ?? PLACEHOLDERS.owner;
+  const repo = repository.remote?.repo ?? PLACEHOLDERS.repo;
+  const ruleset: RulesetRequest = {
+    name: GATE_CHECK,
+    target: "branch",
+    enforcement: "active",
+    conditions: { ref_name: { include: ["~DEFAULT_BRANCH"], exclude: [] } },
+    rules: [
+      {
+        type: "required_status_checks",
+        parameters: { strict_required_status_checks_policy: false, required_status_checks: [{ context: GATE_CHECK }] },
+      },
+    ],
+  };
+  const location = input.registryUri && isS3Uri(input.registryUri) ? registryLocation(input.registryUri) : undefined;
+  const notes: string[] = [];
+  if (!repository.git)
+    notes.push(`${repository.root} is not in a git repository: the workflows were written there; run \`git init\``);
+  if (!repository.remote)
+    notes.push(`no GitHub remote named origin: replace ${PLACEHOLDERS.owner}/${PLACEHOLDERS.repo} below with yours`);
+  if (repository.remote && repository.remote.host !== "github.com")
+    notes.push(
+      `origin is on ${repository.remote.host}: on GitHub Enterprise the OIDC issuer (and so the IAM identity provider) differs from ${OIDC_PROVIDER}`,
+    );
+  if (repository.defaultBranchFrom !== "origin/HEAD")
+    notes.push(
+      repository.remote
+        ? `the default branch "${repository.defaultBranch}" is a guess (origin/HEAD is not set): if it is wrong, run ` +
+            "`git remote set-head origin --auto` and `mlops init --force` again"
+        : `the default branch is taken to be "${repository.defaultBranch}" (${repository.defaultBranchFrom === "current branch" ? "the current branch" : "no branch yet"}): the main workflow runs on pushes to it`,
+    );
+  if (!location)
+    notes.push(
+      "the registry is a local folder: on GitHub each run starts with an empty one, so pull requests have no champion " +
+        "to gate against and what main publishes is lost with the runner. Use a bucket: `mlops init --force --registry s3://bucket/prefix`",
+    );
+  return {
+    requiredCheck: GATE_CHECK,
+    github: { owner, repo, detected: repository.remote !== null },
+    ruleset,
+    rulesetCommand: `gh api --method POST repos/${owner}/${repo}/rulesets --input - <<'EOF'\n${compactJson(ruleset)}\nEOF`,
+    idsCommand: `gh api repos/${owner}/${repo} --jq '"OWNER_ID=\\(.owner.id) REPO_ID=\\(.id)"'`,
+    aws: location ? awsSetup(location, { owner, repo }, repository.defaultBranch, input.model) : null,
+    notes,
+  };
+}
+
+const indent = (text: string, spaces: number): string =>
+  text
+    .split("\n")
+    .map((l) => (l === "" ? l : " ".repeat(spaces) + l))
+    .join("\n");
+
+export function renderNextSteps(steps: NextSteps, input: NextStepsInput): string {
+  const { repository } = input;
+  const sections: string[] = [];
+  let number = 0;
+  const section = (title: string, body: string[]): void => {
+    number += 1;
+    sections.push([`${number}. ${title}`, ...body.map((b) => indent(b, 3))].join("\n"));
+  };
+  const config = input.configFlag === "" ? "" : ` ${input.configFlag}`;
+
+  section("Run it locally first.", [
+    "Point data.train, data.eval and data.target at your data and check the commands, then:",
+    indent(`mlops check${config} && mlops run${config} --no-publish`, 2),
+    "The same stages run in the workflows; a failure here is one you do not have to push to see.",
+    ...(steps.aws
+      ? ["The gate reads the champion from the bucket: have AWS credentials for it in your shell (AWS_PROFILE...)."]
+      : []),
+  ]);
+
+  if (input.workflows) {
+    section(`Make "${steps.requiredCheck}" a required status check on ${repository.defaultBranch}.`, [
+      `It is the gate job of the "${WORKFLOW_NAMES.pr}" workflow: it fails on a regression. Require it in a ruleset`,
+      '(Settings > Rules > Rulesets > New branch ruleset > "Require status checks to pass") or in branch protection',
+      `(Settings > Branches); GitHub offers it once it has run on a pull request. Or with the GitHub CLI:`,
+      indent(steps.rulesetCommand, 2),
+    ]);
+  }
+
+  if (steps.aws) {
+    const { aws } = steps;
+    const write = aws.roles.write;
+    const read = aws.roles.read;
+    const where = `s3://${aws.bucket}${aws.prefix === "" ? "" : `/${aws.prefix}`}`;
+    section(`Give the workflows access to ${where} by OIDC (no stored keys).`, [
+      `a. In AWS IAM (once per account): an OpenID Connect identity provider for https://${OIDC_PROVIDER},`,
+      `   audience ${OIDC_AUDIENCE}.`,
+      `b. A read-write role (e.g. ${write.name}) for pushes and schedules on ${repository.defaultBranch}. Permissions:`,
+      indent(policyJson(write.permissions), 3),
+      `   Trust policy (only ${trustedContext("write", repository.defaultBranch)}):`,
+      indent(policyJson(write.trust), 3),
+      `c. A read-only role (e.g. ${read.name}) for pull requests. Permissions:`,
+      indent(policyJson(read.permissions), 3),
+      "   Trust policy (only pull_request; fork pull requests get no OIDC token at all):",
+      indent(policyJson(read.trust), 3),
+      "   Each trust policy lists both subject formats GitHub sends: repositories created after 2026-07-15 send",
+      `   immutable ids (repo:${steps.github.owner}@${PLACEHOLDERS.ownerId}/${steps.github.repo}@${PLACEHOLDERS.repoId}:...), older ones repo:${steps.github.owner}/${steps.github.repo}:... .`,
+      `   Replace ${PLACEHOLDERS.ownerId} and ${PLACEHOLDERS.repoId} with the numbers this prints, and ${PLACEHOLDERS.accountId} with your account:`,
+      indent(steps.idsCommand, 5),
+      "d. Repository variables (Settings > Secrets and variables > Actions > Variables, or `gh variable set NAME --body VALUE`):",
+      ...aws.variables.map((v) => `   ${v.name.padEnd(24)} ${v.purpose}`),
+      "   If data.train or data.eval are on S3 too, add s3:GetObject (and s3:ListBucket) on them to both roles.",
+    ]);
+  }
+
+  section("Tokens: what GITHUB_TOKEN cannot start.", [
+    "Events made with GITHUB_TOKEN (a push, or a pull request a workflow opens) start no workflow runs, so such a",
+    `pull request gets no "${steps.requiredCheck}" run. Where automation must trigger these workflows, have it use a`,
+    "GitHub App's installation token (actions/create-github-app-token) instead.",
+  ]);
+
+  section("Commit and open a pull request.", [
+    `Commit the files above, open a pull request, and watch "${steps.requiredCheck}".`,
+  ]);
+
+  const notes = steps.notes.map((note) => `note: ${note}`);
+  return [...notes, ...(notes.length > 0 ? [""] : []), "Next steps:", "", sections.join("\n\n")].join("\n");
+}

@@ -1,0 +1,225 @@
+import { existsSync, statSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { DEFAULT_CONFIG_FILE, type LoadedConfig, parseConfig } from "../config/load.ts";
+import { NAME_PATTERN } from "../config/schema/common.ts";
+import { ConfigError, type ConfigDiagnostic, formatPath, InputError, UsageError } from "../errors.ts";
+import { isS3Uri, parseS3Uri } from "../files/safe-path.ts";
+import { configTemplate } from "./config-template.ts";
+import { detectRepository, detectTraining, type Git, type RepositoryInfo, type TrainingInfo } from "./detect.ts";
+import { isVersionText } from "./versions.ts";
+import { workflowTemplates, type WorkflowOptions } from "./workflows.ts";
+
+/**
+ * `mlops init` as data: detect the repository, render mlops.yml and the workflows, check them, and only then write.
+ * Nothing is written when any target exists (unless forced) or when the config would not pass `mlops check`.
+ */
+
+export interface InitRequest {
+  /** Where the command runs. */
+  cwd: string;
+  /** --config: the file to write (or its folder). */
+  config: string;
+  name?: string;
+  task?: string;
+  registry?: string;
+  python?: string;
+  node?: string;
+  schedule?: string;
+  /** false: --no-workflows. */
+  workflows: boolean;
+  schemaUrl: string;
+}
+
+export interface PlannedFile {
+  /** Absolute path. */
+  file: string;
+  /** Relative to the repository root, `/`-separated. */
+  repoPath: string;
+  content: string;
+  purpose: string;
+}
+
+export interface InitPlan {
+  files: PlannedFile[];
+  repository: RepositoryInfo;
+  training: TrainingInfo;
+  /** The checked config (its warnings are shown to the user). */
+  loaded: LoadedConfig;
+  workflowOptions: WorkflowOptions | null;
+}
+
+/** Characters the workflow renderer writes unquoted into YAML (working-directory, branch, file names). */
+const WORKFLOW_SAFE = /^[A-Za-z0-9._/-]+$/;
+
+export async function planInit(request: InitRequest, git: Git): Promise<InitPlan> {
+  const file = configFileOf(request);
+  const configDir = path.dirname(file);
+  const task = request.task ?? "classification";
+  if (task !== "classification" && task !== "regression")
+    throw new UsageError(`--task must be classification or regression, not "${task}"`);
+  const model = request.name ?? defaultModelName(configDir);
+  if (!NAME_PATTERN.test(model))
+    throw new UsageError(`"${model}" is not a valid model name`, { hint: "use letters, digits, '.', '_' and '-'" });
+  for (const [flag, value] of [
+    ["--python", request.python],
+    ["--node", request.node],
+  ] as const) {
+    if (value !== undefined && !isVersionText(value))
+      throw new UsageError(`${flag} "${value}" is not a version`, { hint: `for example ${flag} 3.12 or 22` });
+  }
+  if (request.python !== undefined && request.node !== undefined)
+    throw new UsageError("pass --python or --node, not both: the workflows set up one runtime for training");
+  if (request.registry !== undefined && isS3Uri(request.registry) && !parseS3Uri(request.registry))
+    throw new UsageError(`--registry "${request.registry}" is not an s3://bucket/prefix URI`, {
+      hint: "bucket names are 3-63 lowercase letters, digits, '.' and '-'",
+    });
+
+  const [repository, training] = await Promise.all([
+    detectRepository(configDir, git),
+    detectTraining(configDir, { python: request.python, node: request.node }),
+  ]);
+
+  const content = configTemplate({
+    model,
+    task,
+    trainCommand: training.command,
+    trainFrom: training.commandFrom,
+    evaluateCommand: training.evaluateCommand,
+    evaluateFrom: training.evaluateFrom,
+    outputs: training.outputs,
+    params: training.params,
+    registry: request.registry ?? null,
+    schedule: request.schedule ?? null,
+    schemaUrl: request.schemaUrl,
+  });
+  const loaded = checkRendered(content, file);
+
+  const files: PlannedFile[] = [
+    {
+      file,
+      repoPath:
+        repository.workingDirectory === "."
+          ? path.basename(file)
+          : `${repository.workingDirectory}/${path.basename(file)}`,
+      content,
+      purpose: "the pipeline's config",
+    },
+  ];
+  let workflowOptions: WorkflowOptions | null = null;
+  if (request.workflows) {
+    workflowOptions = workflowOptionsFor(loaded, repository, training, path.basename(file));
+    for (const workflow of workflowTemplates(workflowOptions)) {
+      const target = path.join(repository.root, ".github", "workflows", workflow.path);
+      files.push({
+        file: target,
+        repoPath: `.github/workflows/${workflow.path}`,
+        content: workflow.content,
+        purpose: workflow.purpose,
+      });
+    }
+  }
+  return { files, repository, training, loaded, workflowOptions };
+}
+
+/** The targets that already exist (mlops.yaml counts for a default mlops.yml: the loader would pick it up). */
+export function existingTargets(plan: InitPlan): string[] {
+  const existing = plan.files.filter((f) => existsSync(f.file)).map((f) => f.file);
+  const config = plan.files[0]?.file;
+  if (config && path.basename(config) === DEFAULT_CONFIG_FILE) {
+    const alternative = path.join(path.dirname(config), "mlops.yaml");
+    if (existsSync(alternative)) existing.unshift(alternative);
+  }
+  return existing;
+}
+
+/**
+ * Writes the files. Every folder is created before any file is written, so a folder that cannot be made (a file in
+ * its place, no permission) leaves nothing half-written.
+ */
+export async function writePlan(plan: InitPlan): Promise<void> {
+  for (const folder of new Set(plan.files.map((f) => path.dirname(f.file)))) {
+    try {
+      await mkdir(folder, { recursive: true });
+    } catch (error) {
+      throw new InputError(`cannot create the folder ${folder}: ${(error as Error).message}`, {
+        hint: "nothing was written",
+        cause: error,
+      });
+    }
+  }
+  for (const file of plan.files) {
+    try {
+      await writeFile(file.file, file.content);
+    } catch (error) {
+      throw new InputError(`cannot write ${file.file}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+}
+
+/** The derived workflow options, from the checked config: one source for what the workflows do. */
+function workflowOptionsFor(
+  loaded: LoadedConfig,
+  repository: RepositoryInfo,
+  training: TrainingInfo,
+  configFile: string,
+): WorkflowOptions {
+  const { config } = loaded;
+  const unsafe = [
+    ["the folder of mlops.yml", repository.workingDirectory],
+    ["the config file's name", configFile],
+    ["the default branch", repository.defaultBranch],
+  ].find(([, value]) => !WORKFLOW_SAFE.test(value ?? ""));
+  if (unsafe) {
+    throw new UsageError(`${unsafe[0]} "${unsafe[1]}" has characters the workflow files cannot hold unquoted`, {
+      hint: "use letters, digits, '.', '_', '-' and '/', or pass --no-workflows and write the workflows by hand",
+    });
+  }
+  const runsOn = config.train?.runs_on;
+  return {
+    model: config.model.name,
+    workingDirectory: repository.workingDirectory,
+    configFile,
+    defaultBranch: repository.defaultBranch,
+    setup: training.setup,
+    s3: isS3Uri(config.registry.uri ?? ""),
+    schedule: config.retrain ? { cron: config.retrain.schedule, timezone: config.retrain.timezone } : null,
+    trainRunsOn: runsOn === undefined ? null : Array.isArray(runsOn) ? runsOn : [runsOn],
+    sweep: config.train?.matrix !== undefined,
+  };
+}
+
+/**
+ * The rendered config through the real loader. A refusal caused by an option (a bad cron, a registry folder outside
+ * the repository) is a usage error naming the field; nothing has been written yet.
+ */
+function checkRendered(content: string, file: string): LoadedConfig {
+  try {
+    return parseConfig(content, file);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const errors = error.diagnostics.filter((d) => d.severity === "error");
+    const first = errors[0];
+    const describe = (d: ConfigDiagnostic): string => `${formatPath(d.path)}: ${d.message}`;
+    throw new UsageError(`the options make a config that \`mlops check\` refuses: ${errors.map(describe).join("; ")}`, {
+      hint: first?.hint ? `${first.hint}; nothing was written` : "nothing was written",
+      cause: error,
+    });
+  }
+}
+
+function configFileOf(request: InitRequest): string {
+  const given = path.resolve(request.cwd, request.config);
+  return existsSync(given) && statSync(given).isDirectory() ? path.join(given, DEFAULT_CONFIG_FILE) : given;
+}
+
+function defaultModelName(folder: string): string {
+  return (
+    path
+      .basename(folder)
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, "-")
+      .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "")
+      .replace(/\.{2,}/g, ".") || "model"
+  );
+}

@@ -1,0 +1,172 @@
+import type { DriftResult } from "../data/drift/drift.ts";
+import { describeFingerprint, fingerprintDatasets, type DataFingerprint } from "../data/fingerprint.ts";
+import { ExitCode } from "../errors.ts";
+import { formatNumber } from "../gate/rules.ts";
+import type { StageContext } from "../pipeline/context.ts";
+import { runValidateStage, saveStageRun, type StageRun } from "../pipeline/stages.ts";
+import type { Manifest } from "../registry/manifest.ts";
+import { openRegistry } from "../registry/open.ts";
+import { projectStoreSettings } from "../store/open.ts";
+import { decisionSection } from "./section.ts";
+
+/**
+ * Whether to retrain (issue 7, continuous training): any one of drift against the champion's training data, the
+ * champion's age, or new training data calls for it (retrain.when), and so does having no champion at all. Data
+ * that fails validation blocks retraining instead: a person should look first. The answer is data, with every
+ * reason in words.
+ */
+
+export interface Check {
+  /** Whether retrain.when asks for this check. */
+  enabled: boolean;
+  /** true: calls for retraining; false: does not; null: could not be checked (see detail). */
+  triggered: boolean | null;
+  detail: string;
+}
+
+export interface RetrainDecision {
+  stage: "retrain-decide";
+  model: string;
+  shouldRetrain: boolean;
+  /** Why retraining is called for, or why not, in words. */
+  reasons: string[];
+  /** Why retraining is blocked (the data failed validation), or null. */
+  blocked: string | null;
+  champion: { version: string; createdAt: string; ageDays: number } | null;
+  checks: { forced: boolean; drift: Check; age: Check; newData: Check };
+  decidedAt: string;
+}
+
+export const DECISION_STEP = "retrain-decide";
+const DAY_MS = 86_400_000;
+
+export async function decideRetrain(
+  context: StageContext,
+  options: { force: boolean },
+): Promise<StageRun<RetrainDecision>> {
+  const { config } = context.loaded;
+  const when = config.retrain?.when ?? { drift: config.data?.drift !== undefined, new_data: true };
+  // Validation also measures drift against the champion's stored profile (data.drift.reference: champion).
+  const validation = await runValidateStage(context);
+  const registry = await openRegistry(context);
+  const alias = config.publish.promote === false ? "champion" : config.publish.promote;
+  const champion = await registry.resolve(config.model.name, alias);
+  const now = context.now();
+
+  const blocked =
+    validation.result.verdict === "fail"
+      ? `the data failed validation (${validation.result.errors} error(s)${validation.result.drift?.datasetDrift && validation.result.drift.severity === "error" ? ", including drift past data.drift.max_drifted_share" : ""}): retraining on it is blocked until someone looks`
+      : null;
+
+  const drift = driftCheck(
+    when.drift,
+    config.data?.drift !== undefined,
+    validation.result.drift,
+    validation.result.driftNote,
+  );
+  const age = ageCheck("max_age_days" in when ? when.max_age_days : undefined, champion, now);
+  const newData = when.new_data
+    ? newDataCheck(
+        champion,
+        await fingerprintDatasets(config.data, context.loaded.root, projectStoreSettings(config.registry, context.env)),
+      )
+    : { enabled: false, triggered: null, detail: "retrain.when.new_data is off" };
+
+  const reasons: string[] = [];
+  if (options.force) reasons.push("forced (the workflow's force input or --force)");
+  if (!champion) reasons.push(`there is no ${alias} yet: the first model trains`);
+  for (const check of [drift, age, newData]) if (check.triggered) reasons.push(check.detail);
+  const shouldRetrain = blocked === null && reasons.length > 0;
+  if (!shouldRetrain && blocked === null) {
+    reasons.push(
+      `nothing calls for retraining: ${
+        [drift, age, newData]
+          .filter((c) => c.enabled)
+          .map((c) => c.detail)
+          .join("; ") || "no check is enabled in retrain.when"
+      }`,
+    );
+  }
+
+  const decision: RetrainDecision = {
+    stage: "retrain-decide",
+    model: config.model.name,
+    shouldRetrain,
+    reasons,
+    blocked,
+    champion: champion
+      ? { version: champion.version, createdAt: champion.createdAt, ageDays: ageInDays(champion, now) }
+      : null,
+    checks: { forced: options.force, drift, age, newData },
+    decidedAt: now.toISOString(),
+  };
+  context.logger.info(
+    blocked ? `retrain: blocked: ${blocked}` : `retrain: ${shouldRetrain ? "yes" : "no"}: ${reasons.join("; ")}`,
+  );
+  return saveStageRun(
+    context,
+    DECISION_STEP,
+    decision,
+    decisionSection(decision),
+    blocked ? ExitCode.checkFailed : ExitCode.ok,
+  );
+}
+
+function driftCheck(enabled: boolean, configured: boolean, drift: DriftResult | null, note: string | null): Check {
+  if (!enabled) return { enabled, triggered: null, detail: "retrain.when.drift is off" };
+  if (!configured) return { enabled, triggered: null, detail: "drift is not measured: data.drift is not configured" };
+  if (!drift) return { enabled, triggered: null, detail: `drift was not measured: ${note ?? "no reference"}` };
+  const columns = drift.columns
+    .filter((c) => c.drifted)
+    .map((c) => `${c.column} (${c.method} ${formatNumber(c.value)})`);
+  const share = `${drift.drifted} of ${drift.columns.length} columns drifted (share ${formatNumber(drift.share)}, limit ${formatNumber(drift.maxDriftedShare)})`;
+  return drift.datasetDrift
+    ? { enabled, triggered: true, detail: `the data drifted from ${drift.reference}: ${share}: ${columns.join(", ")}` }
+    : { enabled, triggered: false, detail: `no dataset drift against ${drift.reference}: ${share}` };
+}
+
+function ageInDays(champion: Manifest, now: Date): number {
+  return Math.max(0, (now.getTime() - Date.parse(champion.createdAt)) / DAY_MS);
+}
+
+function ageCheck(maxAgeDays: number | undefined, champion: Manifest | undefined, now: Date): Check {
+  if (maxAgeDays === undefined)
+    return { enabled: false, triggered: null, detail: "retrain.when.max_age_days is not set" };
+  if (!champion) return { enabled: true, triggered: null, detail: "no champion to age" };
+  const days = ageInDays(champion, now);
+  const shown = `${formatNumber(Number(days.toFixed(1)))} days`;
+  return days > maxAgeDays
+    ? {
+        enabled: true,
+        triggered: true,
+        detail: `the champion ${champion.version} is ${shown} old, more than retrain.when.max_age_days (${maxAgeDays})`,
+      }
+    : { enabled: true, triggered: false, detail: `the champion is ${shown} old (limit ${maxAgeDays})` };
+}
+
+/** The champion's training data (from its manifest) against today's: any file added, removed or changed is new data. */
+function newDataCheck(champion: Manifest | undefined, current: DataFingerprint[]): Check {
+  if (!champion) return { enabled: true, triggered: null, detail: "no champion to compare the data with" };
+  const trained = champion.data.filter((d) => d.dataset === "train") as DataFingerprint[];
+  const now = current.filter((d) => d.dataset === "train");
+  if (describeFingerprint(trained) === describeFingerprint(now)) {
+    return { enabled: true, triggered: false, detail: "the training data is the champion's" };
+  }
+  const before = new Map(trained.flatMap((d) => d.files).map((f) => [f.path, f]));
+  const after = new Map(now.flatMap((d) => d.files).map((f) => [f.path, f]));
+  const added = [...after.keys()].filter((p) => !before.has(p));
+  const removed = [...before.keys()].filter((p) => !after.has(p));
+  const changed = [...after.keys()].filter((p) => {
+    const old = before.get(p);
+    const fresh = after.get(p);
+    return old && fresh && (old.size !== fresh.size || (old.sha256 ?? old.etag) !== (fresh.sha256 ?? fresh.etag));
+  });
+  const parts = [
+    added.length > 0 ? `${added.length} added (${added.slice(0, 3).join(", ")}${added.length > 3 ? ", ..." : ""})` : "",
+    removed.length > 0 ? `${removed.length} removed` : "",
+    changed.length > 0
+      ? `${changed.length} changed (${changed.slice(0, 3).join(", ")}${changed.length > 3 ? ", ..." : ""})`
+      : "",
+  ].filter(Boolean);
+  return { enabled: true, triggered: true, detail: `new training data since ${champion.version}: ${parts.join(", ")}` };
+}

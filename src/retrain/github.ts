@@ -1,0 +1,14 @@
+import { createGitHub, type GitHub } from "../github/client.ts";
+import type { StageContext } from "../pipeline/context.ts";
+
+/** A GitHub client for the retraining issue, when there is a token and a repository; else null (a local run). */
+export function retrainGitHub(context: StageContext, token: string | undefined): GitHub | null {
+  const repository = context.provenance.repository;
+  if (!token || !repository) return null;
+  return createGitHub({
+    token,
+    repository,
+    baseUrl: context.env.GITHUB_API_URL || "https://api.github.com",
+    logger: context.logger,
+  });
+}

@@ -1,0 +1,285 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { detectRepository, detectTraining, parseRemoteUrl, systemGit } from "../../src/init/detect.ts";
+import { nodeForRange, pinnedVersion, pythonForSpecifier } from "../../src/init/versions.ts";
+import { tempDir, writeFiles } from "../helpers/temp.ts";
+import { git, gitEnv, gitRepo } from "./git.ts";
+
+/** What `mlops init` detects, from real folders and real git repositories. */
+
+const realGit = systemGit(gitEnv());
+
+describe("the GitHub repository from origin's URL", () => {
+  it.each([
+    ["https://github.com/acme/churn.git", "github.com"],
+    ["https://github.com/acme/churn", "github.com"],
+    ["https://github.com/acme/churn/", "github.com"],
+    ["https://x-access-token:ghs_secret@github.com/acme/churn.git", "github.com"],
+    ["git@github.com:acme/churn.git", "github.com"],
+    ["git@github.com:acme/churn", "github.com"],
+    ["ssh://git@github.com/acme/churn.git", "github.com"],
+    ["ssh://git@github.com:22/acme/churn.git", "github.com"],
+    ["git://github.com/acme/churn.git", "github.com"],
+    ["https://ghe.example.com/acme/churn.git", "ghe.example.com"],
+  ])("%s", (url, host) => {
+    expect(parseRemoteUrl(url)).toEqual({ host, owner: "acme", repo: "churn" });
+  });
+
+  it("keeps dots, dashes and underscores in names, and never the URL's credentials", () => {
+    expect(parseRemoteUrl("https://github.com/my-org/my_ml.repo.git")).toEqual({
+      host: "github.com",
+      owner: "my-org",
+      repo: "my_ml.repo",
+    });
+    expect(JSON.stringify(parseRemoteUrl("https://user:token123@github.com/a/b"))).not.toContain("token123");
+  });
+
+  it.each([
+    "/srv/git/churn.git",
+    "../churn.git",
+    "file:///srv/git/acme/churn.git",
+    "C:/repos/acme/churn.git",
+    "https://github.com/acme",
+    "https://gitlab.com/group/subgroup/churn.git",
+  ])("not an owner/repo remote: %s", (url) => {
+    expect(parseRemoteUrl(url)).toBeNull();
+  });
+});
+
+describe("the repository", () => {
+  it("reads owner/repo from an https origin, and the default branch from origin/HEAD", async () => {
+    const dir = await tempDir();
+    await gitRepo(dir, { branch: "feature", remote: "https://github.com/acme/churn.git" });
+    await git(dir, "symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/trunk");
+    const repository = await detectRepository(dir, realGit);
+    expect(repository).toEqual({
+      root: dir,
+      git: true,
+      remote: { host: "github.com", owner: "acme", repo: "churn" },
+      defaultBranch: "trunk",
+      defaultBranchFrom: "origin/HEAD",
+      workingDirectory: ".",
+    });
+  });
+
+  it("reads an ssh origin; without origin/HEAD the current branch is the default", async () => {
+    const dir = await tempDir();
+    await gitRepo(dir, { branch: "develop", remote: "git@github.com:acme/fraud-model.git" });
+    const repository = await detectRepository(dir, realGit);
+    expect(repository.remote).toEqual({ host: "github.com", owner: "acme", repo: "fraud-model" });
+    expect([repository.defaultBranch, repository.defaultBranchFrom]).toEqual(["develop", "current branch"]);
+  });
+
+  it("has no remote when origin is not set", async () => {
+    const dir = await tempDir();
+    await gitRepo(dir);
+    const repository = await detectRepository(dir, realGit);
+    expect(repository.remote).toBeNull();
+    expect(repository.git).toBe(true);
+    expect(repository.defaultBranch).toBe("main");
+  });
+
+  it("falls back to main outside git, with the config's folder as the root", async () => {
+    const dir = await tempDir();
+    const repository = await detectRepository(dir, realGit);
+    expect(repository).toMatchObject({ root: dir, git: false, remote: null, defaultBranch: "main" });
+    expect(repository.defaultBranchFrom).toBe("fallback");
+  });
+
+  it("finds the root of a monorepo from a subfolder, and the subfolder as the working directory", async () => {
+    const dir = await tempDir();
+    await gitRepo(dir, { remote: "https://github.com/acme/platform.git" });
+    const sub = path.join(dir, "models", "churn");
+    await mkdir(sub, { recursive: true });
+    const repository = await detectRepository(sub, realGit);
+    expect(repository.root).toBe(dir);
+    expect(repository.workingDirectory).toBe("models/churn");
+    // A folder init will create is fine too.
+    expect((await detectRepository(path.join(dir, "models", "new"), realGit)).workingDirectory).toBe("models/new");
+  });
+});
+
+describe("how training runs", () => {
+  it("Python: train.py, with the version from .python-version", async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, { "train.py": "", "requirements.txt": "numpy\n", ".python-version": "3.11.9\n" });
+    expect(await detectTraining(dir)).toEqual({
+      command: "python train.py",
+      commandFrom: "train.py",
+      evaluateCommand: null,
+      evaluateFrom: null,
+      outputs: null,
+      params: null,
+      setup: { kind: "python", version: "3.11.9" },
+      setupFrom: "train.py; version from .python-version",
+    });
+  });
+
+  it("Python: the version from pyproject's requires-python, else 3.12; evaluate.py is the evaluate command", async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, {
+      "pyproject.toml": '[project]\nname = "churn"\nrequires-python = ">=3.9,<3.12"\n',
+      "train.py": "",
+      "evaluate.py": "",
+    });
+    const training = await detectTraining(dir);
+    expect(training.setup).toEqual({ kind: "python", version: "3.11" });
+    expect(training.evaluateCommand).toBe("python evaluate.py");
+
+    const plain = await tempDir();
+    await writeFiles(plain, { "requirements.txt": "torch\n" });
+    const bare = await detectTraining(plain);
+    expect(bare.setup).toEqual({ kind: "python", version: "3.12" });
+    expect(bare.command).toBeNull(); // requirements.txt alone names no entry point
+  });
+
+  it("Node: an npm train script, with the version from .nvmrc, else engines, else 22", async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, {
+      "package.json": JSON.stringify({ scripts: { train: "node train.mjs", evaluate: "node eval.mjs" } }),
+      ".nvmrc": "v20.11.1\n",
+    });
+    expect(await detectTraining(dir)).toMatchObject({
+      command: "npm run train",
+      commandFrom: "package.json script train",
+      evaluateCommand: "npm run evaluate",
+      setup: { kind: "node", version: "20.11.1" },
+    });
+
+    const engines = await tempDir();
+    await writeFiles(engines, {
+      "package.json": JSON.stringify({ scripts: { train: "x" }, engines: { node: ">=18 <22" } }),
+    });
+    expect((await detectTraining(engines)).setup).toEqual({ kind: "node", version: "20" });
+
+    const bare = await tempDir();
+    await writeFiles(bare, { "package.json": JSON.stringify({ scripts: { train: "x" } }) });
+    expect((await detectTraining(bare)).setup).toEqual({ kind: "node", version: "22" });
+  });
+
+  it("a package.json without a train script sets up nothing", async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, { "package.json": JSON.stringify({ scripts: { lint: "eslint ." } }) });
+    expect(await detectTraining(dir)).toMatchObject({ command: null, setup: null });
+  });
+
+  it("Makefile: a train target (not a variable named train), with Python set up when the repo is Python", async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, {
+      Makefile:
+        "train := data/train.csv\n\ntrain: data\n\tpython -m churn.train\n\nevaluate:\n\tpython -m churn.eval\n",
+      "requirements.txt": "",
+    });
+    expect(await detectTraining(dir)).toMatchObject({
+      command: "make train",
+      commandFrom: "Makefile target train",
+      evaluateCommand: "make evaluate",
+      setup: { kind: "python", version: "3.12" },
+    });
+
+    const onlyVariable = await tempDir();
+    await writeFiles(onlyVariable, { Makefile: "train := data/train.csv\nall:\n\techo\n" });
+    expect((await detectTraining(onlyVariable)).command).toBeNull();
+  });
+
+  it("DVC: the train stage's cmd (a list joins with &&) and its outs, ahead of a Makefile and train.py", async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, {
+      "dvc.yaml": [
+        "stages:",
+        "  prepare:",
+        "    cmd: python prepare.py",
+        "  train:",
+        "    cmd:",
+        "      - python src/train.py --data data/train.csv",
+        "      - python src/export.py",
+        "    deps: [src/train.py, data/train.csv]",
+        "    outs:",
+        "      - model/",
+        "      - metrics/plots.json: { cache: false }",
+        "  evaluate:",
+        "    cmd: python src/evaluate.py",
+        "",
+      ].join("\n"),
+      Makefile: "train:\n\tdvc repro\n",
+      "train.py": "",
+      "params.yaml": "lr: 0.1\n",
+    });
+    expect(await detectTraining(dir)).toMatchObject({
+      command: "python src/train.py --data data/train.csv && python src/export.py",
+      commandFrom: "dvc.yaml stage train",
+      evaluateCommand: "python src/evaluate.py",
+      outputs: ["model/", "metrics/plots.json"],
+      params: "params.yaml",
+      setup: { kind: "python" },
+    });
+  });
+
+  it("DVC: a stage's wdir becomes a cd (its outs are left to the user)", async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, {
+      "dvc.yaml": "stages:\n  train:\n    wdir: ml code\n    cmd: python train.py\n    outs: [model]\n",
+    });
+    expect(await detectTraining(dir)).toMatchObject({ command: "cd 'ml code' && python train.py", outputs: null });
+  });
+
+  it("nothing found: no command and no runtime", async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, { "README.md": "# a model\n", "dvc.yaml": "stages: {}\n" });
+    expect(await detectTraining(dir)).toEqual({
+      command: null,
+      commandFrom: null,
+      evaluateCommand: null,
+      evaluateFrom: null,
+      outputs: null,
+      params: null,
+      setup: null,
+      setupFrom: null,
+    });
+  });
+
+  it("--python and --node override what was detected", async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, { "package.json": JSON.stringify({ scripts: { train: "x" } }), ".nvmrc": "20\n" });
+    expect((await detectTraining(dir, { python: "3.13" })).setup).toEqual({ kind: "python", version: "3.13" });
+    expect((await detectTraining(dir, { node: "24" })).setup).toEqual({ kind: "node", version: "24" });
+  });
+});
+
+describe("versions from ranges", () => {
+  it.each([
+    [">=3.9", "3.12"],
+    [">=3.13", "3.13"],
+    [">=3.8,<3.12", "3.11"],
+    ["~=3.10", "3.12"],
+    ["~=3.10.4", "3.10"],
+    ["==3.11.*", "3.11"],
+    [">=3.9, !=3.12.*", "3.11"],
+    [">=4", undefined],
+  ])("requires-python %s -> %s", (specifier, expected) => {
+    expect(pythonForSpecifier(specifier)).toBe(expected);
+  });
+
+  it.each([
+    [">=20.19", "22"],
+    ["^20.11.0", "20"],
+    ["18 || 20", "20"],
+    [">=18 <22", "20"],
+    [">= 24", "24"],
+    ["20.x", "20"],
+    ["*", "22"],
+    [">22", "24"],
+    ["<16", undefined],
+  ])("engines.node %s -> %s", (range, expected) => {
+    expect(nodeForRange(range)).toBe(expected);
+  });
+
+  it("pinned version files: a version, lts alias or nothing usable", () => {
+    expect(pinnedVersion("v20.11.1\n")).toBe("20.11.1");
+    expect(pinnedVersion("# comment\n3.12\n")).toBe("3.12");
+    expect(pinnedVersion("lts/iron")).toBe("lts/iron");
+    expect(pinnedVersion("my-virtualenv")).toBeUndefined();
+    expect(pinnedVersion('3.12"; rm -rf /')).toBeUndefined();
+  });
+});

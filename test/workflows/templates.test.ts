@@ -1,0 +1,179 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { workflowFiles } from "../../scripts/docs.ts";
+import { TEMPLATE_DEFAULTS, workflowTemplates, type WorkflowOptions } from "../../src/init/workflows.ts";
+import { workflowYamlErrors } from "../helpers/github-yaml.ts";
+import { REPO_ROOT } from "../helpers/runner.ts";
+import { checkWorkflowSecurity } from "../helpers/workflow-security.ts";
+
+/**
+ * The workflows we ship (templates in workflows/, reusable ones in .github/workflows/) are generated from one
+ * renderer, committed, valid for GitHub's own parser, and secure by the rules in test/helpers/workflow-security.ts.
+ */
+
+const files = workflowFiles();
+
+describe.each(files.map((file) => [file.path, file] as const))("%s", (relative, file) => {
+  it("is committed as generated (npm run docs)", async () => {
+    expect(await readFile(path.join(REPO_ROOT, relative), "utf8")).toBe(file.content);
+  });
+
+  it("passes GitHub's workflow parser with zero errors", async () => {
+    expect(await workflowYamlErrors(path.join(REPO_ROOT, relative))).toEqual([]);
+  });
+
+  it("is secure by default", () => {
+    expect(checkWorkflowSecurity(file.content, relative)).toEqual([]);
+  });
+});
+
+describe("the templates' shape", () => {
+  const byName = (options: WorkflowOptions) =>
+    Object.fromEntries(workflowTemplates(options).map((f) => [f.path, parse(f.content) as Record<string, unknown>]));
+
+  it("the pull-request job is the required check, read-only, and never posts with its own token", () => {
+    const pr = byName(TEMPLATE_DEFAULTS)["mlops-pr.yml"] as {
+      jobs: { gate: { name: string; permissions: object; steps: { uses?: string; with?: Record<string, string> }[] } };
+    };
+    expect(pr.jobs.gate.name).toBe("mlops gate");
+    expect(pr.jobs.gate.permissions).toEqual({ contents: "read", "id-token": "write" });
+    const gate = pr.jobs.gate.steps.find((step) => step.uses?.startsWith("mlops-kit/mlops-kit/actions/gate@"));
+    expect(gate?.with?.["github-token"]).toBe("");
+  });
+
+  it("only trusted jobs assume the role that writes; pull requests get the read-only one", () => {
+    const roleOf = (file: string): string[] =>
+      [
+        ...(workflowTemplates(TEMPLATE_DEFAULTS).find((f) => f.path === file)?.content ?? "").matchAll(
+          /role-to-assume: (.*)/g,
+        ),
+      ].map((m) => m[1] ?? "");
+    expect(roleOf("mlops-pr.yml")).toEqual(["${{ vars.MLOPS_AWS_READ_ROLE_ARN }}"]);
+    expect(roleOf("mlops-main.yml")).toEqual(["${{ vars.MLOPS_AWS_ROLE_ARN }}"]);
+    expect(roleOf("mlops-retrain.yml")).toEqual(["${{ vars.MLOPS_AWS_ROLE_ARN }}"]);
+  });
+
+  it("follows the options: folder, config name, runtime, runner labels, schedule, no S3, no sweep", () => {
+    const options: WorkflowOptions = {
+      ...TEMPLATE_DEFAULTS,
+      model: "churn",
+      workingDirectory: "models/churn",
+      configFile: "ml.yml",
+      defaultBranch: "trunk",
+      setup: { kind: "python", version: "3.12" },
+      s3: false,
+      schedule: { cron: "45 4 * * 2", timezone: "Europe/Berlin" },
+      trainRunsOn: ["self-hosted", "gpu"],
+      sweep: false,
+    };
+    const rendered = workflowTemplates(options);
+    expect(rendered.map((f) => f.path)).toEqual([
+      "mlops-pr.yml",
+      "mlops-pr-report.yml",
+      "mlops-main.yml",
+      "mlops-retrain.yml",
+    ]);
+    const all = rendered.map((f) => f.content).join("\n");
+    expect(all).not.toContain("configure-aws-credentials");
+    expect(all).not.toContain("id-token");
+    expect(all).toContain("working-directory: models/churn");
+    expect(all).toContain("config: ml.yml");
+    expect(all).toContain('python-version: "3.12"');
+    expect(all).toContain("runs-on: [self-hosted, gpu]");
+    expect(all).toContain("group: mlops-publish-churn");
+    const main = parse(rendered.find((f) => f.path === "mlops-main.yml")?.content ?? "") as {
+      on: { push: { branches: string[] } };
+    };
+    expect(main.on.push.branches).toEqual(["trunk"]);
+    const retrain = parse(rendered.find((f) => f.path === "mlops-retrain.yml")?.content ?? "") as {
+      on: { schedule: unknown[] };
+    };
+    expect(retrain.on.schedule).toEqual([{ cron: "45 4 * * 2", timezone: "Europe/Berlin" }]);
+    for (const file of rendered) expect(checkWorkflowSecurity(file.content, file.path), file.path).toEqual([]);
+  });
+});
+
+describe("every use of our actions fits the action", () => {
+  interface Step {
+    uses?: string;
+    with?: Record<string, unknown>;
+  }
+  const declaredInputs = async (action: string): Promise<string[] | null> => {
+    try {
+      const definition = parse(await readFile(path.join(REPO_ROOT, "actions", action, "action.yml"), "utf8")) as {
+        inputs?: Record<string, unknown>;
+      };
+      return Object.keys(definition.inputs ?? {});
+    } catch {
+      return null;
+    }
+  };
+  const stepsOf = (document: unknown): Step[] => {
+    const found: Step[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === "object") {
+        if (typeof (node as Step).uses === "string") found.push(node);
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(document);
+    return found;
+  };
+
+  it("in the workflows (owner/repo/actions/x@v1) and the composites ($/actions/x): the action exists and takes each input", async () => {
+    const sources: [string, unknown][] = files.map((file) => [file.path, parse(file.content)]);
+    for (const action of ["retrain"]) {
+      sources.push([
+        `actions/${action}/action.yml`,
+        parse(await readFile(path.join(REPO_ROOT, "actions", action, "action.yml"), "utf8")),
+      ]);
+    }
+    let checked = 0;
+    for (const [source, document] of sources) {
+      for (const step of stepsOf(document)) {
+        const name = /^(?:mlops-kit\/mlops-kit\/actions\/([\w-]+)@v1|\$\/actions\/([\w-]+))$/.exec(step.uses ?? "");
+        const action = name?.[1] ?? name?.[2];
+        if (!action) continue;
+        const inputs = await declaredInputs(action);
+        expect(inputs, `${source} uses actions/${action}, which does not exist`).not.toBeNull();
+        for (const key of Object.keys(step.with ?? {}))
+          expect(inputs, `${source}: actions/${action} has no input "${key}"`).toContain(key);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+});
+
+describe("values from the user cannot change a workflow's structure", () => {
+  it("quotes folders, config names, branches and labels that are not plainly safe", () => {
+    const options: WorkflowOptions = {
+      ...TEMPLATE_DEFAULTS,
+      workingDirectory: "models/churn v2 #1",
+      configFile: "ml: config.yml",
+      defaultBranch: "release: next",
+      trainRunsOn: ["self-hosted", "gpu, large"],
+    };
+    for (const file of workflowTemplates(options)) {
+      const workflow = parse(file.content) as {
+        on: Record<string, { branches?: string[] }>;
+        jobs: Record<string, { "runs-on": unknown; steps?: { with?: Record<string, string> }[] }>;
+      };
+      const inputs = Object.values(workflow.jobs).flatMap((job) => (job.steps ?? []).map((step) => step.with ?? {}));
+      expect(
+        inputs.some((w) => w["working-directory"] === "models/churn v2 #1"),
+        file.path,
+      ).toBe(true);
+      expect(
+        inputs.some((w) => w.config === "ml: config.yml"),
+        file.path,
+      ).toBe(true);
+      if (file.path === "mlops-main.yml") expect(workflow.on.push?.branches).toEqual(["release: next"]);
+      if (file.path === "mlops-pr.yml") expect(workflow.jobs.gate?.["runs-on"]).toEqual(["self-hosted", "gpu, large"]);
+      expect(checkWorkflowSecurity(file.content, file.path), file.path).toEqual([]);
+    }
+  });
+});

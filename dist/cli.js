@@ -3,21 +3,21 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunks/chunk-HDAKJGUL.js";
+} from "./chunks/chunk-QHSLHSXF.js";
 import {
   decideRetrain
-} from "./chunks/chunk-7Z2J36LP.js";
+} from "./chunks/chunk-O4TX4DDZ.js";
 import {
   reportArtifact
-} from "./chunks/chunk-4AM3QKFC.js";
+} from "./chunks/chunk-7BLWPKJW.js";
 import "./chunks/chunk-VKPGDWJQ.js";
 import {
   runPlanStage,
   runSelectStage,
   selectSection,
   sweepResultsDir
-} from "./chunks/chunk-5H7P2KBH.js";
-import "./chunks/chunk-I5X3OA6A.js";
+} from "./chunks/chunk-WPQXH5Z6.js";
+import "./chunks/chunk-PHC6HU4G.js";
 import {
   CACHE_CHOICES,
   createRegistry,
@@ -39,8 +39,8 @@ import {
   runPublishStage,
   runTrainStage,
   runValidateStage
-} from "./chunks/chunk-MUWRWLXY.js";
-import "./chunks/chunk-QJZRMQPL.js";
+} from "./chunks/chunk-OJPYCIIL.js";
+import "./chunks/chunk-KTO2VAOT.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   DEFAULT_CONFIG_FILE,
@@ -61,8 +61,8 @@ import {
   renderTextTable,
   require_dist,
   workspaceFor
-} from "./chunks/chunk-RZMRIMGB.js";
-import "./chunks/chunk-4UEWH35T.js";
+} from "./chunks/chunk-T3OCJKCC.js";
+import "./chunks/chunk-55QIH2BG.js";
 import {
   isS3Uri,
   parseS3Uri,

@@ -1,21 +1,21 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   postFromJob
-} from "./chunks/chunk-QUDX366T.js";
+} from "./chunks/chunk-4BP6VTN4.js";
 import {
   stageCheck
-} from "./chunks/chunk-4AM3QKFC.js";
+} from "./chunks/chunk-7BLWPKJW.js";
 import "./chunks/chunk-VKPGDWJQ.js";
 import {
   runEvaluateStage
-} from "./chunks/chunk-MUWRWLXY.js";
-import "./chunks/chunk-QJZRMQPL.js";
+} from "./chunks/chunk-OJPYCIIL.js";
+import "./chunks/chunk-KTO2VAOT.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-2TZ7OQ5B.js";
-import "./chunks/chunk-RZMRIMGB.js";
-import "./chunks/chunk-4UEWH35T.js";
+} from "./chunks/chunk-M4KF5KYD.js";
+import "./chunks/chunk-T3OCJKCC.js";
+import "./chunks/chunk-55QIH2BG.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-O5RPIDMJ.js";

@@ -1,16 +1,16 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runPlanStage
-} from "./chunks/chunk-5H7P2KBH.js";
-import "./chunks/chunk-I5X3OA6A.js";
-import "./chunks/chunk-MUWRWLXY.js";
-import "./chunks/chunk-QJZRMQPL.js";
+} from "./chunks/chunk-WPQXH5Z6.js";
+import "./chunks/chunk-PHC6HU4G.js";
+import "./chunks/chunk-OJPYCIIL.js";
+import "./chunks/chunk-KTO2VAOT.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-2TZ7OQ5B.js";
-import "./chunks/chunk-RZMRIMGB.js";
-import "./chunks/chunk-4UEWH35T.js";
+} from "./chunks/chunk-M4KF5KYD.js";
+import "./chunks/chunk-T3OCJKCC.js";
+import "./chunks/chunk-55QIH2BG.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-O5RPIDMJ.js";

@@ -1,19 +1,19 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-4AM3QKFC.js";
+} from "./chunks/chunk-7BLWPKJW.js";
 import "./chunks/chunk-VKPGDWJQ.js";
 import {
   actionInputs,
   createActionsLogger,
   credentialSecrets
-} from "./chunks/chunk-2TZ7OQ5B.js";
+} from "./chunks/chunk-M4KF5KYD.js";
 import {
   ReportSection,
   loadConfig,
   renderMarkdown
-} from "./chunks/chunk-RZMRIMGB.js";
-import "./chunks/chunk-4UEWH35T.js";
+} from "./chunks/chunk-T3OCJKCC.js";
+import "./chunks/chunk-55QIH2BG.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import {
   ConfigError,

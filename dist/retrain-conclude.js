@@ -2,18 +2,18 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunks/chunk-HDAKJGUL.js";
-import "./chunks/chunk-7Z2J36LP.js";
+} from "./chunks/chunk-QHSLHSXF.js";
+import "./chunks/chunk-O4TX4DDZ.js";
 import "./chunks/chunk-VKPGDWJQ.js";
-import "./chunks/chunk-I5X3OA6A.js";
-import "./chunks/chunk-MUWRWLXY.js";
-import "./chunks/chunk-QJZRMQPL.js";
+import "./chunks/chunk-PHC6HU4G.js";
+import "./chunks/chunk-OJPYCIIL.js";
+import "./chunks/chunk-KTO2VAOT.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-2TZ7OQ5B.js";
-import "./chunks/chunk-RZMRIMGB.js";
-import "./chunks/chunk-4UEWH35T.js";
+} from "./chunks/chunk-M4KF5KYD.js";
+import "./chunks/chunk-T3OCJKCC.js";
+import "./chunks/chunk-55QIH2BG.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-O5RPIDMJ.js";

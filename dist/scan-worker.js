@@ -3,8 +3,8 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-QJZRMQPL.js";
-import "./chunks/chunk-4UEWH35T.js";
+} from "./chunks/chunk-KTO2VAOT.js";
+import "./chunks/chunk-55QIH2BG.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";
 

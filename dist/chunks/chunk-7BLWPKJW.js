@@ -13,7 +13,7 @@ import {
   markdownHeading,
   markdownTableRow,
   renderMarkdownTable
-} from "./chunk-RZMRIMGB.js";
+} from "./chunk-T3OCJKCC.js";
 import {
   relativePathProblem
 } from "./chunk-H6UPHFKP.js";

@@ -3,22 +3,22 @@ import {
   DECISION_STEP,
   decisionSection,
   outcomeSection
-} from "./chunk-7Z2J36LP.js";
+} from "./chunk-O4TX4DDZ.js";
 import {
   createGitHub
 } from "./chunk-VKPGDWJQ.js";
 import {
   primaryMetric
-} from "./chunk-I5X3OA6A.js";
+} from "./chunk-PHC6HU4G.js";
 import {
   readStageResult,
   runPublishStage,
   saveStageRun
-} from "./chunk-MUWRWLXY.js";
+} from "./chunk-OJPYCIIL.js";
 import {
   formatNumber,
   renderMarkdown
-} from "./chunk-RZMRIMGB.js";
+} from "./chunk-T3OCJKCC.js";
 import {
   ExitCode,
   InputError

@@ -6,10 +6,10 @@ import {
   projectStoreSettings,
   runValidateStage,
   saveStageRun
-} from "./chunk-MUWRWLXY.js";
+} from "./chunk-OJPYCIIL.js";
 import {
   formatNumber
-} from "./chunk-RZMRIMGB.js";
+} from "./chunk-T3OCJKCC.js";
 import {
   ExitCode
 } from "./chunk-XOZC47AQ.js";

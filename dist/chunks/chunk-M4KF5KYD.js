@@ -4,7 +4,7 @@ import {
   readProvenance,
   renderMarkdown,
   workspaceFor
-} from "./chunk-RZMRIMGB.js";
+} from "./chunk-T3OCJKCC.js";
 import {
   ConfigError,
   ExitCode,

@@ -3,10 +3,14 @@ import {
   CHUNK,
   DelimitedReader,
   HyperLogLog,
+  KeySet,
   KllSketch,
   MORE,
   Moments,
+  POWERS_OF_TEN,
   RECORD,
+  RecordBatch,
+  addNumbersToRegisters,
   cellText,
   decodeRegisters,
   encodeRegisters,
@@ -15,6 +19,7 @@ import {
   hashBytes,
   hashKey,
   hashNumber,
+  hashRecord,
   hashed,
   isMissingToken,
   jsonLines,
@@ -26,7 +31,7 @@ import {
   parseNumber,
   parsed,
   utf8
-} from "./chunk-4UEWH35T.js";
+} from "./chunk-55QIH2BG.js";
 import {
   DataReadError
 } from "./chunk-XOZC47AQ.js";
@@ -65,58 +70,78 @@ function shiftTallies(tallies, by) {
 }
 
 // src/data/repeats.ts
-var HEAD = 7;
+var HEAD = 4;
+var AT_NOTHING = 0;
+var AT_OFFSET = 1;
+var AT_TEXT = 2;
+var MAX_RANGE = 16777215;
+var MAX_TEXT = 240;
 var BUFFER_WORDS = 4 << 10;
-var NO_OFFSET = 4294967295;
+var MAX_ROW_WORDS = HEAD + 1 + MAX_TEXT / 4;
+function tailWords(headWord, records, at) {
+  const where = headWord >>> 24;
+  return where === AT_NOTHING ? 0 : where === AT_OFFSET ? 2 : 1 + Math.ceil(records[at + HEAD] / 4);
+}
 var RepeatWriter = class {
   constructor(dir, writer, partitionBits) {
     this.dir = dir;
     this.writer = writer;
-    this.partitionBits = partitionBits;
     this.partitions = 2 ** partitionBits;
+    this.shift = partitionBits === 0 ? 0 : 32 - partitionBits;
   }
   dir;
   writer;
-  partitionBits;
+  /** One buffer per (check, partition) slot, made when the slot gets its first row. */
   buffers = [];
-  used = [];
+  used = new Int32Array(0);
   /** Open files, by slot: a partition file is appended to many times. */
   files = [];
   partitions;
+  shift;
   /** The range being read: records are numbered within it. */
   range = 0;
   offset = -1;
   add(check, h1, h2, record, bytes, start, end) {
-    const offset = this.offset;
-    const partition = this.partitionBits === 0 ? 0 : h1 >>> 32 - this.partitionBits;
+    const range = this.range;
+    if (range > MAX_RANGE) throw new Error(`range ${range} is beyond the ${MAX_RANGE + 1} the repeat checks number`);
+    const partition = this.shift === 0 ? 0 : h1 >>> this.shift;
     const slot = check * this.partitions + partition;
-    let buffer = this.buffers[slot];
-    if (buffer === void 0) {
-      buffer = this.buffers[slot] = new Uint32Array(BUFFER_WORDS);
-      this.used[slot] = 0;
-    }
-    const textBytes = offset >= 0 || bytes === null ? null : bytes.subarray(start, Math.min(end, start + 240));
-    const words = HEAD + (textBytes === null ? 0 : Math.ceil(textBytes.length / 4));
-    if (this.used[slot] + words > BUFFER_WORDS) this.flushSlot(slot, check, partition);
+    const buffer = this.buffers[slot] ?? this.open(slot);
     let at = this.used[slot];
-    buffer[at] = h1;
+    if (at + MAX_ROW_WORDS > BUFFER_WORDS) {
+      this.flushSlot(slot, check, partition);
+      at = 0;
+    }
+    buffer[at + 0] = h1;
     buffer[at + 1] = h2;
-    buffer[at + 2] = this.range;
     buffer[at + 3] = record;
-    if (offset < 0) {
-      buffer[at + 4] = NO_OFFSET;
-      buffer[at + 5] = NO_OFFSET;
-    } else {
+    const offset = this.offset;
+    if (bytes === null) {
+      buffer[at + 2] = range;
+      at += HEAD;
+    } else if (offset >= 0) {
+      buffer[at + 2] = range | AT_OFFSET << 24;
       buffer[at + 4] = offset % 4294967296;
       buffer[at + 5] = Math.floor(offset / 4294967296);
-    }
-    buffer[at + 6] = textBytes === null ? 0 : textBytes.length;
-    at += HEAD;
-    if (textBytes !== null) {
-      new Uint8Array(buffer.buffer, at * 4, textBytes.length).set(textBytes);
-      at += Math.ceil(textBytes.length / 4);
+      at += HEAD + 2;
+    } else {
+      const length = Math.min(end - start, MAX_TEXT);
+      buffer[at + 2] = range | AT_TEXT << 24;
+      buffer[at + 4] = length;
+      new Uint8Array(buffer.buffer, (at + HEAD + 1) * 4, length).set(bytes.subarray(start, start + length));
+      at += HEAD + 1 + Math.ceil(length / 4);
     }
     this.used[slot] = at;
+  }
+  open(slot) {
+    if (slot >= this.used.length) {
+      const used = new Int32Array(Math.max(slot + 1, this.used.length * 2));
+      used.set(this.used);
+      this.used = used;
+    }
+    const buffer = new Uint32Array(BUFFER_WORDS);
+    this.buffers[slot] = buffer;
+    return buffer;
   }
   flushSlot(slot, check, partition) {
     const buffer = this.buffers[slot];
@@ -140,53 +165,59 @@ var RepeatWriter = class {
 };
 function partitionBitsFor(bytes) {
   let bits = 0;
-  while (bits < 10 && bytes / 2 ** bits > 8 << 20) bits++;
+  while (bits < 10 && bytes / 2 ** bits > 32 << 20) bits++;
   return bits;
 }
+var ROWS_PER_TABLE = 1 << 16;
 function findRepeats(dir, check, partitionBits, rowStart, partitions = Array.from({ length: 2 ** partitionBits }, (_, i) => i)) {
   let count = 0;
   const examples = [];
   const files = readdirSync(dir);
   const table = new PartitionTable();
+  const rowAt = (records, at) => {
+    const start = rowStart.get(records[at + 2] & MAX_RANGE);
+    return start === void 0 ? -1 : start + records[at + 3];
+  };
   for (const partition of partitions) {
     const prefix = `c${check}-p${partition}-`;
     const words = table.load(files.filter((f) => f.startsWith(prefix)).map((f) => path.join(dir, f)));
     if (words === 0) continue;
     const records = table.records;
-    const { keys1, keys2, used, first, firstAt, mask } = table.prepare(words / HEAD);
-    let lastRange = -1;
-    let lastStart = -1;
-    let at = 0;
-    while (at < words) {
-      const h1 = records[at];
-      const h2 = records[at + 1];
-      const range = records[at + 2];
-      if (range !== lastRange) {
-        lastRange = range;
-        lastStart = rowStart.get(range) ?? -1;
-      }
-      const row = lastStart < 0 ? -1 : lastStart + records[at + 3];
-      const recordAt = at;
-      at += HEAD + Math.ceil(records[at + 6] / 4);
-      if (row < 0) continue;
-      let slot = (h2 ^ Math.imul(h1, 2654435761)) & mask;
-      while (used[slot] === 1 && (keys1[slot] !== h1 || keys2[slot] !== h2)) slot = slot + 1 & mask;
-      if (used[slot] === 0) {
-        used[slot] = 1;
-        keys1[slot] = h1;
-        keys2[slot] = h2;
-        first[slot] = row;
-        firstAt[slot] = recordAt;
-        continue;
-      }
-      count++;
-      if (row < first[slot]) {
-        const repeat = exampleOf(records, firstAt[slot], first[slot]);
-        first[slot] = row;
-        firstAt[slot] = recordAt;
-        noteExample(examples, repeat);
-      } else {
-        noteExample(examples, exampleOf(records, recordAt, row));
+    const { positions, partStarts, parts } = table.split(words, partitionBits);
+    for (let part = 0; part < parts; part++) {
+      const from = partStarts[part];
+      const to = partStarts[part + 1];
+      const { slots, mask } = table.prepare(to - from);
+      let lastRange = -1;
+      let lastStart = -1;
+      for (let k = from; k < to; k++) {
+        const at = positions[k];
+        const h1 = records[at] | 0;
+        const h2 = records[at + 1] | 0;
+        const range = records[at + 2] & MAX_RANGE;
+        if (range !== lastRange) {
+          lastRange = range;
+          lastStart = rowStart.get(range) ?? -1;
+        }
+        if (lastStart < 0) continue;
+        const row = lastStart + records[at + 3];
+        let slot = ((h2 ^ Math.imul(h1, 2654435761)) & mask) << 2;
+        while (slots[slot + 2] !== 0 && (slots[slot] !== h1 || slots[slot + 1] !== h2)) slot = slot + 4 & mask << 2;
+        if (slots[slot + 2] === 0) {
+          slots[slot] = h1;
+          slots[slot + 1] = h2;
+          slots[slot + 2] = at + 1;
+          continue;
+        }
+        count++;
+        const firstAt = slots[slot + 2] - 1;
+        const first = rowAt(records, firstAt);
+        if (row < first) {
+          slots[slot + 2] = at + 1;
+          noteExample(examples, exampleOf(records, firstAt, first));
+        } else {
+          noteExample(examples, exampleOf(records, at, row));
+        }
       }
     }
   }
@@ -196,13 +227,7 @@ function findRepeats(dir, check, partitionBits, rowStart, partitions = Array.fro
 var PartitionTable = class {
   bytes = new Uint8Array(1 << 20);
   records = new Uint32Array(this.bytes.buffer);
-  slots = 0;
-  keys1 = new Uint32Array(0);
-  keys2 = new Uint32Array(0);
-  used = new Uint8Array(0);
-  first = new Float64Array(0);
-  firstAt = new Int32Array(0);
-  mask = 0;
+  slots = new Int32Array(0);
   /** Reads the files into the buffer; returns the number of u32 words. */
   load(files) {
     let total = 0;
@@ -224,40 +249,51 @@ var PartitionTable = class {
     });
     return total / 4;
   }
+  positions = new Int32Array(0);
+  partStarts = new Int32Array(0);
+  /**
+   * Splits the loaded rows (`words` u32 words) into parts of about ROWS_PER_TABLE rows by h1's bits after the
+   * partition's: `positions[partStarts[p], partStarts[p + 1])` are the word offsets of part p's rows, in file order.
+   */
+  split(words, partitionBits) {
+    const records = this.records;
+    let rows = 0;
+    for (let at = 0; at < words; at += HEAD + tailWords(records[at + 2], records, at)) rows++;
+    let partBits = 0;
+    while (partBits < 32 - partitionBits && rows / 2 ** partBits > ROWS_PER_TABLE) partBits++;
+    const parts = 2 ** partBits;
+    if (this.positions.length < rows) this.positions = new Int32Array(Math.max(rows, this.positions.length * 2));
+    if (this.partStarts.length < parts + 1) this.partStarts = new Int32Array(parts + 1);
+    const positions = this.positions;
+    const partStarts = this.partStarts.fill(0, 0, parts + 1);
+    const partOf = (h1) => partBits === 0 ? 0 : h1 << partitionBits >>> 32 - partBits;
+    for (let at = 0; at < words; at += HEAD + tailWords(records[at + 2], records, at))
+      partStarts[partOf(records[at]) + 1]++;
+    for (let p = 0; p < parts; p++) partStarts[p + 1] += partStarts[p];
+    const next = partStarts.slice(0, parts);
+    for (let at = 0; at < words; at += HEAD + tailWords(records[at + 2], records, at))
+      positions[next[partOf(records[at])]++] = at;
+    return { positions, partStarts, parts };
+  }
+  /** An empty table for at most `records` rows. */
   prepare(records) {
-    let slots = 16;
-    while (slots < records * 2) slots *= 2;
-    if (slots > this.slots) {
-      this.slots = slots;
-      this.keys1 = new Uint32Array(slots);
-      this.keys2 = new Uint32Array(slots);
-      this.used = new Uint8Array(slots);
-      this.first = new Float64Array(slots);
-      this.firstAt = new Int32Array(slots);
-    } else {
-      this.used.fill(0, 0, slots);
-    }
-    this.mask = slots - 1;
-    return {
-      keys1: this.keys1,
-      keys2: this.keys2,
-      used: this.used,
-      first: this.first,
-      firstAt: this.firstAt,
-      mask: this.mask
-    };
+    let count = 16;
+    while (count < records * 2) count *= 2;
+    if (count * 4 > this.slots.length) this.slots = new Int32Array(count * 4);
+    else this.slots.fill(0, 0, count * 4);
+    return { slots: this.slots, mask: count - 1 };
   }
 };
-function exampleOf(chunk, at, row) {
-  const low = chunk[at + 4];
-  const high = chunk[at + 5];
-  const length = chunk[at + 6];
+function exampleOf(records, at, row) {
+  const head = records[at + 2];
+  const where = head >>> 24;
+  const text = where === AT_TEXT && records[at + HEAD] > 0 ? Buffer.from(records.buffer, records.byteOffset + (at + HEAD + 1) * 4, records[at + HEAD]).toString("utf8") : null;
   return {
     row,
-    range: chunk[at + 2],
-    record: chunk[at + 3],
-    offset: low === NO_OFFSET && high === NO_OFFSET ? null : high * 4294967296 + low,
-    text: length === 0 ? null : Buffer.from(chunk.buffer, chunk.byteOffset + (at + HEAD) * 4, length).toString("utf8")
+    range: head & MAX_RANGE,
+    record: records[at + 3],
+    offset: where === AT_OFFSET ? records[at + HEAD + 1] * 4294967296 + records[at + HEAD] : null,
+    text
   };
 }
 function noteExample(examples, example) {
@@ -308,6 +344,17 @@ var FrequentItems = class {
     }
     if (this.used === FREQUENT_CAPACITY) this.purge();
     this.insert(key, 1, this.error === 0 ? textOf(bytes, start, end) : null);
+  }
+  /** Counts `count` occurrences of bytes[start, end) at once (see add). */
+  addCount(key, count, bytes, start, end) {
+    const slot = this.find(key);
+    if (slot >= 0) {
+      this.counts[slot] += count;
+      if (this.texts[slot] === null) this.texts[slot] = textOf(bytes, start, end);
+      return;
+    }
+    if (this.used === FREQUENT_CAPACITY) this.purge();
+    this.insert(key, count, this.error === 0 || count > 1 ? textOf(bytes, start, end) : null);
   }
   /** The key's slot, or -1. Keys are integers below 2^53; `key | 0` keeps their low 32 bits, hash bits all. */
   find(key) {
@@ -487,11 +534,15 @@ var ColumnAccumulator = class {
     this.repeats = repeats;
     this.kind = plan.kind;
     this.rules = plan.rules;
-    this.allowed = plan.rules?.allowed ? new Set(plan.rules.allowed) : null;
+    this.allowed = plan.rules?.allowed ? new KeySet(plan.rules.allowed) : null;
     this.pattern = plan.rules?.regex ? new RegExp(`^(?:${plan.rules.regex})$`, "u") : null;
     this.integerOnly = plan.declared === "integer";
     this.textChecks = this.allowed !== null || this.pattern !== null || plan.rules?.unique === true;
     this.readsNumbers = plan.kind === "numeric" || plan.kind === "datetime" || plan.kind === "any";
+    this.spills = repeats !== null && plan.rules?.unique === true && plan.uniqueCheck !== null;
+    const bounded = plan.rules !== null && plan.kind !== "any";
+    this.low = bounded ? plan.rules?.min ?? -Infinity : -Infinity;
+    this.high = bounded ? plan.rules?.max ?? Infinity : Infinity;
     this.moments = this.readsNumbers ? new Moments() : null;
     this.sketch = this.readsNumbers ? new KllSketch(seed) : null;
     this.numbers = this.readsNumbers ? new NumberCounts(EXACT_NUMBERS) : null;
@@ -522,6 +573,11 @@ var ColumnAccumulator = class {
   integerOnly;
   readsNumbers;
   textChecks;
+  /** Whether values go to the repeat checks (the `unique` rule). */
+  spills;
+  /** The min and max rules as bounds (infinite without them): one comparison finds the values that break them. */
+  low;
+  high;
   observeNull(record) {
     this.rows++;
     this.nulls++;
@@ -568,6 +624,189 @@ var ColumnAccumulator = class {
     }
     if (this.textChecks) this.textRules(bytes, start, end, record, kind === "text" || kind === "any");
   }
+  /**
+   * The column's cells of batch records [from, size), record i being record `recordBase + i` of the range. The
+   * common forms of each kind are read here in one loop (the same outcome as observe(), cell by cell); anything
+   * else goes through observe(). `offsetBase` is the file offset of the batch's buffer (-1: none).
+   */
+  observeColumn(bytes, batch, column, from, recordBase, offsetBase) {
+    if (this.kind === "numeric") this.numericColumn(bytes, batch, column, from, recordBase, offsetBase);
+    else if (this.kind === "datetime") this.datetimeColumn(bytes, batch, column, from, recordBase, offsetBase);
+    else if (this.kind === "boolean") this.booleanColumn(bytes, batch, column, from, recordBase, offsetBase);
+    else if (this.kind === "text") this.textColumn(bytes, batch, column, from, recordBase, offsetBase);
+    else this.eachCell(bytes, batch, column, from, recordBase, offsetBase);
+  }
+  /** Where the repeat checks find record i (its file offset), set before a value of it may be spilled. */
+  locate(batch, i, offsetBase) {
+    this.repeats.offset = offsetBase < 0 ? -1 : offsetBase + batch.recordStarts[i];
+  }
+  eachCell(bytes, batch, column, from, recordBase, offsetBase) {
+    const { starts, ends, fieldCounts, stride, size } = batch;
+    for (let i = from; i < size; i++) {
+      const at = i * stride + column;
+      if (column >= fieldCounts[i] || starts[at] === ends[at]) {
+        this.observeNull(recordBase + i);
+        continue;
+      }
+      if (this.spills) this.locate(batch, i, offsetBase);
+      this.observe(bytes, starts[at], ends[at], recordBase + i);
+    }
+  }
+  /**
+   * Numbers written `[-]digits[.digits]` with at most 9 digits (nearly all of them) are read here: the digits add up
+   * in integer arithmetic (exact), then one division by a power of ten as parseNumber's exact fast path does, so the
+   * value is the same double. The rest go through observe(). Counters stay in locals until the end of the batch.
+   */
+  numericColumn(bytes, batch, column, from, recordBase, offsetBase) {
+    const { starts, ends, fieldCounts, stride, size } = batch;
+    const values = this.batch;
+    const { low, high, integerOnly, textChecks, spills } = this;
+    let batched = this.batched;
+    let read = 0;
+    let fractional = 0;
+    for (let i = from; i < size; i++) {
+      const at = i * stride + column;
+      const start = starts[at];
+      const end = ends[at];
+      if (column >= fieldCounts[i] || start === end) {
+        this.observeNull(recordBase + i);
+        continue;
+      }
+      if (spills) this.locate(batch, i, offsetBase);
+      let j = start;
+      const negative = bytes[j] === 45;
+      if (negative) j++;
+      const integerStart = j;
+      let mantissa = 0;
+      let d = 0;
+      while (j < end && (d = bytes[j] - 48) >= 0 && d <= 9) {
+        mantissa = mantissa * 10 + d | 0;
+        j++;
+      }
+      const digits = j - integerStart;
+      let fraction = 0;
+      if (j < end && bytes[j] === 46) {
+        const fractionStart = ++j;
+        while (j < end && (d = bytes[j] - 48) >= 0 && d <= 9) {
+          mantissa = mantissa * 10 + d | 0;
+          j++;
+        }
+        fraction = j - fractionStart;
+        if (fraction === 0) j = -1;
+      }
+      if (j !== end || digits === 0 || digits + fraction > 9 || fraction > 0 && integerOnly) {
+        this.batched = batched;
+        this.observe(bytes, start, end, recordBase + i);
+        batched = this.batched;
+        continue;
+      }
+      read++;
+      const magnitude = fraction === 0 ? mantissa : mantissa / POWERS_OF_TEN[fraction];
+      const value = negative ? -magnitude : magnitude;
+      if (fraction > 0) fractional++;
+      if (value < low || value > high) this.outOfBounds(value, bytes, start, end, recordBase + i);
+      values[batched++] = value;
+      if (batched === BATCH) {
+        this.batched = batched;
+        this.flushNumbers();
+        batched = 0;
+      }
+      if (textChecks) this.textRules(bytes, start, end, recordBase + i, false);
+    }
+    this.batched = batched;
+    this.rows += read;
+    this.values += read;
+    this.fractional += fractional;
+  }
+  datetimeColumn(bytes, batch, column, from, recordBase, offsetBase) {
+    const { starts, ends, fieldCounts, stride, size } = batch;
+    const values = this.batch;
+    const { low, high, textChecks, spills } = this;
+    let batched = this.batched;
+    let read = 0;
+    for (let i = from; i < size; i++) {
+      const at = i * stride + column;
+      const start = starts[at];
+      const end = ends[at];
+      if (column >= fieldCounts[i] || start === end) {
+        this.observeNull(recordBase + i);
+        continue;
+      }
+      if (spills) this.locate(batch, i, offsetBase);
+      const first = bytes[start];
+      if (first < 48 || first > 57 || !parseDatetime(bytes, start, end)) {
+        this.batched = batched;
+        this.observe(bytes, start, end, recordBase + i);
+        batched = this.batched;
+        continue;
+      }
+      read++;
+      const value = parsed.value;
+      if (value < low || value > high) this.outOfBounds(value, bytes, start, end, recordBase + i);
+      values[batched++] = value;
+      if (batched === BATCH) {
+        this.batched = batched;
+        this.flushNumbers();
+        batched = 0;
+      }
+      if (textChecks) this.textRules(bytes, start, end, recordBase + i, false);
+    }
+    this.batched = batched;
+    this.rows += read;
+    this.values += read;
+  }
+  booleanColumn(bytes, batch, column, from, recordBase, offsetBase) {
+    const { starts, ends, fieldCounts, stride, size } = batch;
+    const { textChecks, spills } = this;
+    let trues = 0;
+    let falses = 0;
+    for (let i = from; i < size; i++) {
+      const at = i * stride + column;
+      const start = starts[at];
+      const end = ends[at];
+      if (column >= fieldCounts[i] || start === end) {
+        this.observeNull(recordBase + i);
+        continue;
+      }
+      if (spills) this.locate(batch, i, offsetBase);
+      if (!parseBoolean(bytes, start, end)) {
+        this.observe(bytes, start, end, recordBase + i);
+        continue;
+      }
+      this.rows++;
+      this.values++;
+      if (parsed.value === 1) trues++;
+      else falses++;
+      if (textChecks) this.textRules(bytes, start, end, recordBase + i, false);
+    }
+    const frequent = this.frequent;
+    if (trues > 0) frequent.addCount(TRUE_KEY, trues, TRUE_BYTES, 0, 4);
+    if (falses > 0) frequent.addCount(FALSE_KEY, falses, FALSE_BYTES, 0, 5);
+  }
+  textColumn(bytes, batch, column, from, recordBase, offsetBase) {
+    const { starts, ends, fieldCounts, stride, size } = batch;
+    const { textChecks, spills } = this;
+    for (let i = from; i < size; i++) {
+      const at = i * stride + column;
+      const start = starts[at];
+      const end = ends[at];
+      if (column >= fieldCounts[i] || start === end) {
+        this.observeNull(recordBase + i);
+        continue;
+      }
+      if (spills) this.locate(batch, i, offsetBase);
+      this.rows++;
+      this.values++;
+      this.text(bytes, start, end);
+      if (textChecks) this.textRules(bytes, start, end, recordBase + i, true);
+    }
+  }
+  /** The min and max rules, for a value outside [low, high]. */
+  outOfBounds(value, bytes, start, end, record) {
+    const rules = this.rules;
+    if (rules.min !== null && value < rules.min) addToTally(this.checks, "min", record, () => utf8(bytes, start, end));
+    if (rules.max !== null && value > rules.max) addToTally(this.checks, "max", record, () => utf8(bytes, start, end));
+  }
   reject(bytes, start, end, record) {
     this.invalid++;
     addToTally(this.checks, "type", record, () => utf8(bytes, start, end));
@@ -595,7 +834,7 @@ var ColumnAccumulator = class {
     if (count === 0) return;
     const moments = this.moments;
     const sketch = this.sketch;
-    for (let i2 = 0; i2 < count; i2++) moments.add(batch[i2]);
+    moments.addMany(batch, count);
     sketch.updateMany(batch, count);
     let numbers = this.numbers;
     let i = 0;
@@ -607,13 +846,7 @@ var ColumnAccumulator = class {
       numbers = null;
       this.hll.add(hashed.h1, hashed.h2);
     }
-    if (i < count) {
-      const hll = this.hll;
-      for (; i < count; i++) {
-        hashNumber(batch[i]);
-        hll.add(hashed.h1, hashed.h2);
-      }
-    }
+    if (i < count) addNumbersToRegisters(this.hll.registers, batch, i, count);
   }
   /** More distinct numbers than the exact table holds: from now on HyperLogLog counts them (all of them). */
   overflowNumbers(numbers) {
@@ -635,7 +868,7 @@ var ColumnAccumulator = class {
   textRules(bytes, start, end, record, hashedAlready) {
     if (!hashedAlready) hashBytes(bytes, start, end);
     const { h1, h2 } = hashed;
-    if (this.allowed && !this.allowed.has(hashKey(h1, h2)))
+    if (this.allowed && !this.allowed.has(h1, h2))
       addToTally(this.checks, "values", record, () => utf8(bytes, start, end));
     if (this.pattern && !this.pattern.test(utf8(bytes, start, end)))
       addToTally(this.checks, "regex", record, () => utf8(bytes, start, end));
@@ -823,17 +1056,16 @@ async function scanDelimited(plan, task, visit, result, yieldBetweenChunks) {
     atFileStart: whole,
     buffer: readBuffer.bytes
   });
+  const batch = new RecordBatch(BATCH_RECORDS, file.columns.length);
   try {
     let header = whole;
     for (; ; ) {
-      const got = delimited.next();
+      const got = delimited.nextBatch(batch);
       if (got === RECORD) {
-        if (header) {
-          header = false;
-          continue;
-        }
-        visit.at(file.gzip ? -1 : delimited.base + delimited.recordStart);
-        visit.delimited(delimited, result.records++);
+        const from = header ? 1 : 0;
+        header = false;
+        visit.delimited(delimited, batch, from, result.records - from, file.gzip);
+        result.records += batch.size - from;
       } else if (got === MORE) {
         if (yieldBetweenChunks) await new Promise((resolve) => setImmediate(resolve));
         await delimited.fill();
@@ -848,6 +1080,7 @@ async function scanDelimited(plan, task, visit, result, yieldBetweenChunks) {
     if (delimited.buffer.length === CHUNK) readBuffer.bytes = delimited.buffer;
   }
 }
+var BATCH_RECORDS = 1024;
 var readBuffer = { bytes: Buffer.allocUnsafeSlow(CHUNK) };
 function describeError(error, records) {
   if (error instanceof DataReadError) {
@@ -881,41 +1114,49 @@ var RecordVisitor = class {
   repeats;
   checks;
   shown;
-  delimited(reader, record) {
-    const { buffer, starts, ends } = reader;
-    const count = reader.fieldCount;
+  /**
+   * Records batch[from, size) of a delimited file; record i of the batch is record `recordBase + i` of the range.
+   * Column by column: each column's loop stays in its own code and sketches.
+   */
+  delimited(reader, batch, from, recordBase, gzip) {
+    const buffer = reader.buffer;
+    const size = batch.size;
     const fields = this.fields;
     const width = fields.length;
-    for (let i = 0; i < width; i++) {
-      const accumulator = fields[i];
-      if (i < count) {
-        const start = starts[i];
-        const end = ends[i];
-        if (start === end) accumulator.observeNull(record);
-        else accumulator.observe(buffer, start, end, record);
-      } else {
-        accumulator.observeNull(record);
+    const offsetBase = gzip ? -1 : reader.base;
+    for (let i = 0; i < width; i++) fields[i].observeColumn(buffer, batch, i, from, recordBase, offsetBase);
+    const { fieldCounts, recordStarts, contentEnds, starts, ends, stride } = batch;
+    for (let i = from; i < size; i++) {
+      const count = fieldCounts[i];
+      if (count !== width) {
+        addToTally(
+          this.checks,
+          "ragged_rows",
+          recordBase + i,
+          () => `${count} fields where the header has ${width} (${this.shown})`
+        );
       }
-    }
-    if (count !== width) {
-      addToTally(
-        this.checks,
-        "ragged_rows",
-        record,
-        () => `${count} fields where the header has ${width} (${this.shown})`
-      );
     }
     const repeats = this.repeats;
     if (repeats === null) return;
-    if (this.plan.duplicateCheck !== null) {
-      hashBytes(buffer, reader.recordStart, reader.contentEnd);
-      repeats.add(this.plan.duplicateCheck, hashed.h1, hashed.h2, record, null, 0, 0);
+    const duplicateCheck = this.plan.duplicateCheck;
+    if (duplicateCheck !== null) {
+      for (let i = from; i < size; i++) {
+        hashRecord(buffer, recordStarts[i], contentEnds[i]);
+        repeats.offset = offsetBase < 0 ? -1 : offsetBase + recordStarts[i];
+        repeats.add(duplicateCheck, hashed.h1, hashed.h2, recordBase + i, null, 0, 0);
+      }
     }
     if (this.plan.keyCheck !== null) {
-      const values = this.keyFields.map(
-        (i) => i >= 0 && i < count && starts[i] < ends[i] ? buffer.toString("utf8", starts[i], ends[i]) : null
-      );
-      this.key(values, record);
+      for (let i = from; i < size; i++) {
+        const count = fieldCounts[i];
+        const row = i * stride;
+        const values = this.keyFields.map(
+          (f) => f >= 0 && f < count && starts[row + f] < ends[row + f] ? buffer.toString("utf8", starts[row + f], ends[row + f]) : null
+        );
+        repeats.offset = offsetBase < 0 ? -1 : offsetBase + recordStarts[i];
+        this.key(values, recordBase + i);
+      }
     }
   }
   /** Sets where the next record is, for the repeat checks (before its fields are observed). */

@@ -14,12 +14,19 @@ function fmix(h) {
   h = Math.imul(h, 3266489909);
   return (h ^ h >>> 16) >>> 0;
 }
+var viewed = new Uint8Array(0);
+var view = new DataView(viewed.buffer);
 function hashBytes(bytes, start, end) {
+  if (bytes !== viewed) {
+    viewed = bytes;
+    view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  const data = view;
   let h1 = 2538058380 ^ end - start;
   let h2 = 1540483477 ^ end - start;
   let i = start;
   for (; i + 4 <= end; i += 4) {
-    const word = bytes[i] | bytes[i + 1] << 8 | bytes[i + 2] << 16 | bytes[i + 3] << 24;
+    const word = data.getInt32(i, true);
     let k = Math.imul(word, 3432918353);
     k = k << 15 | k >>> 17;
     h1 ^= Math.imul(k, 461845907);
@@ -35,12 +42,74 @@ function hashBytes(bytes, start, end) {
   hashed.h1 = fmix(h1);
   hashed.h2 = fmix(h2 ^ h1);
 }
+function hashRecord(bytes, start, end) {
+  if (bytes !== viewed) {
+    viewed = bytes;
+    view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  const data = view;
+  const length = end - start;
+  let a = 2538058380 ^ length;
+  let b = 1540483477;
+  let c = 668265263;
+  let d = 374761393;
+  let i = start;
+  for (; i + 16 <= end; i += 16) {
+    a = Math.imul(a ^ data.getInt32(i, true), 2654435761);
+    b = Math.imul(b ^ data.getInt32(i + 4, true), 2246822519);
+    c = Math.imul(c ^ data.getInt32(i + 8, true), 3266489917);
+    d = Math.imul(d ^ data.getInt32(i + 12, true), 668265263);
+    a ^= a >>> 15;
+    b ^= b >>> 13;
+    c ^= c >>> 16;
+    d ^= d >>> 14;
+  }
+  for (let lane = 0; i + 4 <= end; i += 4, lane++) {
+    const word = data.getInt32(i, true);
+    if (lane === 0) a = Math.imul(a ^ word, 2654435761) ^ 1597463007;
+    else if (lane === 1) b = Math.imul(b ^ word, 2246822519) ^ 1597463007;
+    else c = Math.imul(c ^ word, 3266489917) ^ 1597463007;
+  }
+  let tail = 0;
+  for (let shift = 0; i < end; i++, shift += 8) tail |= bytes[i] << shift;
+  d = Math.imul(d ^ tail, 668265263);
+  a = fmix(a);
+  b = fmix(b);
+  c = fmix(c);
+  d = fmix(d);
+  hashed.h1 = fmix(a + Math.imul(b, 2654435761) + Math.imul(c, 2246822519) + Math.imul(d, 3266489917) | 0);
+  hashed.h2 = fmix(Math.imul(a, 668265263) + Math.imul(b, 374761393) + c + Math.imul(d, 1540483477) ^ hashed.h1);
+}
 function hashNumber(value) {
   float[0] = value === 0 ? 0 : value;
   const lo = words[0];
   const hi = words[1];
   hashed.h1 = fmix(Math.imul(lo, 3432918353) ^ hi ^ 1597463007);
   hashed.h2 = fmix(Math.imul(hi ^ 668265263, 374761393) ^ lo);
+}
+function addNumbersToRegisters(registers, values, from, count) {
+  const mask = registers.length - 1;
+  for (let i = from; i < count; i++) {
+    const value = values[i];
+    float[0] = value === 0 ? 0 : value;
+    const lo = words[0];
+    const hi = words[1];
+    let h1 = Math.imul(lo, 3432918353) ^ hi ^ 1597463007;
+    h1 ^= h1 >>> 16;
+    h1 = Math.imul(h1, 2246822507);
+    h1 ^= h1 >>> 13;
+    h1 = Math.imul(h1, 3266489909);
+    h1 ^= h1 >>> 16;
+    let h2 = Math.imul(hi ^ 668265263, 374761393) ^ lo;
+    h2 ^= h2 >>> 16;
+    h2 = Math.imul(h2, 2246822507);
+    h2 ^= h2 >>> 13;
+    h2 = Math.imul(h2, 3266489909);
+    h2 ^= h2 >>> 16;
+    const index = h2 & mask;
+    const rank = Math.clz32(h1) + 1;
+    if (rank > registers[index]) registers[index] = rank;
+  }
 }
 function hashKey(h1, h2) {
   return h1 * 2097152 + (h2 & 2097151);
@@ -49,6 +118,41 @@ function keyParts(key) {
   const h1 = Math.floor(key / 2097152);
   return { h1, h2: key - h1 * 2097152 };
 }
+var KeySet = class {
+  highs;
+  lows;
+  used;
+  mask;
+  constructor(keys) {
+    let slots = 16;
+    while (slots < keys.length * 2) slots *= 2;
+    this.highs = new Int32Array(slots);
+    this.lows = new Int32Array(slots);
+    this.used = new Uint8Array(slots);
+    this.mask = slots - 1;
+    for (const key of keys) {
+      const { h1, h2 } = keyParts(key);
+      if (!this.has(h1, h2)) {
+        let slot = this.slotOf(h1, h2);
+        while (this.used[slot] === 1) slot = slot + 1 & this.mask;
+        this.used[slot] = 1;
+        this.highs[slot] = h1 | 0;
+        this.lows[slot] = h2 & 2097151;
+      }
+    }
+  }
+  slotOf(h1, h2) {
+    return (h1 ^ h2 & 2097151) & this.mask;
+  }
+  /** Whether hashKey(h1, h2) is in the set. */
+  has(h1, h2) {
+    const high = h1 | 0;
+    const low = h2 & 2097151;
+    for (let slot = this.slotOf(h1, h2); this.used[slot] === 1; slot = slot + 1 & this.mask)
+      if (this.highs[slot] === high && this.lows[slot] === low) return true;
+    return false;
+  }
+};
 var Random = class {
   state;
   constructor(seed) {
@@ -64,7 +168,8 @@ var Random = class {
   }
   /** An integer in [0, bound). */
   below(bound) {
-    return this.next() % bound;
+    const x = this.next();
+    return bound > 0 && bound <= 2147483648 && (bound & bound - 1) === 0 ? x & bound - 1 : x % bound;
   }
   get seed() {
     return this.state;
@@ -116,27 +221,66 @@ var QUOTE = 34;
 var LF = 10;
 var CR = 13;
 var CHUNK = 4 << 20;
+var SLACK = 4;
 var MAX_RECORD_BYTES = 64 << 20;
 var RECORD = 1;
 var MORE = 0;
 var DONE = -1;
+var RecordBatch = class {
+  constructor(capacity2, stride, growable = false) {
+    this.capacity = capacity2;
+    this.stride = stride;
+    this.growable = growable;
+    if (growable && capacity2 !== 1) throw new Error("only a batch of one record can grow");
+    this.stride = Math.max(1, stride);
+    this.starts = new Int32Array(capacity2 * this.stride);
+    this.ends = new Int32Array(capacity2 * this.stride);
+    this.quoted = new Uint8Array(capacity2 * this.stride);
+    this.fieldCounts = new Int32Array(capacity2);
+    this.recordStarts = new Int32Array(capacity2);
+    this.contentEnds = new Int32Array(capacity2);
+  }
+  capacity;
+  stride;
+  growable;
+  starts;
+  ends;
+  /** 0 unquoted, 1 quoted (so an empty quoted field is "", not missing). */
+  quoted;
+  fieldCounts;
+  /** Each record's span in the buffer, without its line end. */
+  recordStarts;
+  contentEnds;
+  /** Records in the batch now. */
+  size = 0;
+  grow(fields) {
+    this.stride = Math.max(fields, this.stride * 2);
+    this.starts = new Int32Array(this.capacity * this.stride);
+    this.ends = new Int32Array(this.capacity * this.stride);
+    this.quoted = new Uint8Array(this.capacity * this.stride);
+  }
+};
 var DelimitedReader = class {
   constructor(options) {
     this.options = options;
-    this.classes[options.delimiter] = 1;
-    this.classes[LF] = 1;
-    this.classes[CR] = 1;
+    this.high = Math.max(options.delimiter, CR);
+    if (this.high >= 128) throw new Error("the delimiter must be an ASCII character");
+    this.belowWord = (this.high + 1) * 16843009;
     this.buffer = options.buffer ?? Buffer.allocUnsafeSlow(CHUNK);
+    this.words = new DataView(this.buffer.buffer, this.buffer.byteOffset, this.buffer.byteLength);
     this.base = options.offset;
     this.aligned = !options.align;
     this.bomChecked = !options.atFileStart;
+    this.starts = this.single.starts;
+    this.ends = this.single.ends;
+    this.quoted = this.single.quoted;
   }
   options;
-  /** Field spans of the current record: buffer[starts[i], ends[i]). */
-  starts = new Int32Array(64);
-  ends = new Int32Array(64);
+  /** Field spans of the current record (after next()): buffer[starts[i], ends[i]). */
+  starts;
+  ends;
   /** 0 unquoted, 1 quoted (so an empty quoted field is "", not missing). */
-  quoted = new Uint8Array(64);
+  quoted;
   fieldCount = 0;
   /** The current record's span in the buffer, without its line end. */
   recordStart = 0;
@@ -155,7 +299,16 @@ var DelimitedReader = class {
   badUtf8At = Infinity;
   aligned;
   bomChecked;
-  classes = new Uint8Array(256);
+  /** The delimiter or the carriage return, whichever is greater: bytes above it end no unquoted field. */
+  high;
+  /** `high + 1` in each byte of a word: a word with no byte below it holds no end of a field. */
+  belowWord;
+  /** The buffer as little-endian words, for the field loop's word-at-a-time test. */
+  words;
+  /** next()'s one-record batch. */
+  single = new RecordBatch(1, 64, true);
+  /** An unreadable record found after the records before it in the same batch: thrown by the next call. */
+  failure = null;
   /** File offset where the next record starts (after DONE: where reading stopped). */
   get nextStart() {
     return this.base + this.p;
@@ -169,7 +322,7 @@ var DelimitedReader = class {
       this.filled -= this.p;
       this.p = 0;
     }
-    if (this.filled >= buf.length - 1) {
+    if (this.filled >= buf.length - SLACK) {
       if (buf.length >= MAX_RECORD_BYTES) {
         throw new DataReadError(
           this.options.file,
@@ -182,11 +335,18 @@ var DelimitedReader = class {
       const grown = Buffer.allocUnsafeSlow(buf.length * 2);
       buf.copy(grown, 0, 0, this.filled);
       this.buffer = buf = grown;
+      this.words = new DataView(grown.buffer, grown.byteOffset, grown.byteLength);
     }
-    const n = await this.options.reader.read(buf, this.filled, buf.length - this.filled - 1);
+    const n = await this.options.reader.read(buf, this.filled, buf.length - this.filled - SLACK);
     if (n === 0) this.eof = true;
     this.filled += n;
     buf[this.filled] = LF;
+    buf[this.filled + 1] = QUOTE;
+    if (this.aligned) this.checkUtf8();
+  }
+  /** Checks the UTF-8 of the bytes read since the last check (up to the last line end: no character spans one). */
+  checkUtf8() {
+    const buf = this.buffer;
     const safe = this.eof ? this.filled : buf.lastIndexOf(LF, this.filled - 1) + 1;
     if (safe > this.validated && this.badUtf8At === Infinity) {
       if (!isUtf8(buf.subarray(this.validated, safe)))
@@ -196,6 +356,20 @@ var DelimitedReader = class {
   }
   /** Parses the next record: RECORD (its fields are set), MORE (call fill() first) or DONE. */
   next() {
+    const single = this.single;
+    const got = this.nextBatch(single);
+    if (got === RECORD) {
+      this.starts = single.starts;
+      this.ends = single.ends;
+      this.quoted = single.quoted;
+      this.fieldCount = single.fieldCounts[0];
+      this.recordStart = single.recordStarts[0];
+      this.contentEnd = single.contentEnds[0];
+    }
+    return got;
+  }
+  /** Drops a byte order mark and skips to the first record start: false when that needs more bytes (or at the end). */
+  prepare() {
     const buf = this.buffer;
     const filled = this.filled;
     const eof = this.eof;
@@ -232,144 +406,226 @@ var DelimitedReader = class {
       }
       this.p = p;
       this.aligned = true;
+      this.validated = p;
+      this.checkUtf8();
     }
-    const { delimiter, stopAt } = this.options;
-    const classes = this.classes;
-    let starts = this.starts;
-    let ends = this.ends;
-    let quoted = this.quoted;
-    for (; ; ) {
-      const p = this.p;
-      if (this.firstStart < 0) this.firstStart = this.base + p;
-      if (this.base + p >= stopAt) return DONE;
-      let q = p;
-      let nf = 0;
-      let next = -1;
-      let contentEnd = -1;
-      for (; ; ) {
-        if (nf === starts.length) {
-          this.growFields();
-          starts = this.starts;
-          ends = this.ends;
-          quoted = this.quoted;
-        }
-        if (q >= filled) {
-          if (!eof) return MORE;
-          if (q === p) return DONE;
-          starts[nf] = q;
-          ends[nf] = q;
-          quoted[nf++] = 0;
-          contentEnd = next = q;
+    return RECORD;
+  }
+  /**
+   * Parses the records in the buffer into `batch`, up to its capacity: RECORD (batch.size records), MORE (call fill()
+   * first) or DONE. An unreadable record after readable ones in the same batch is thrown by the next call.
+   */
+  nextBatch(batch) {
+    batch.size = 0;
+    if (this.failure !== null) {
+      const failure = this.failure;
+      this.failure = null;
+      throw failure;
+    }
+    if (!this.bomChecked || !this.aligned) {
+      const got2 = this.prepare();
+      if (got2 !== RECORD) return got2;
+    }
+    const buf = this.buffer;
+    const filled = this.filled;
+    const eof = this.eof;
+    const belowWord = this.belowWord;
+    const words2 = this.words;
+    const delimiter = this.options.delimiter;
+    const stop = this.options.stopAt - this.base;
+    const { capacity: capacity2, fieldCounts, recordStarts, contentEnds } = batch;
+    let { stride, starts, ends, quoted } = batch;
+    let n = 0;
+    let p = this.p;
+    let got = RECORD;
+    try {
+      records: while (n < capacity2) {
+        if (this.firstStart < 0) this.firstStart = this.base + p;
+        if (p >= stop) {
+          got = DONE;
           break;
         }
-        if (buf[q] === QUOTE) {
-          let from = q + 1;
-          let escaped = false;
-          let close = -1;
-          for (; ; ) {
-            const found = buf.indexOf(QUOTE, from);
-            if (found < 0 || found >= filled) break;
-            if (found + 1 >= filled && !eof) break;
-            if (buf[found + 1] === QUOTE) {
-              escaped = true;
-              from = found + 2;
-              continue;
-            }
-            close = found;
-            break;
-          }
-          if (close < 0) {
-            if (!eof) return MORE;
-            throw new DataReadError(
-              this.options.file,
-              "a quoted field is never closed (unterminated quote)",
-              this.base + q,
-              this.records,
-              { hint: "check this record for a missing closing quote" }
-            );
-          }
-          starts[nf] = q + 1;
-          ends[nf] = close;
-          quoted[nf++] = escaped ? 2 : 1;
-          q = close + 1;
+        const row = n * stride;
+        let q = p;
+        let nf = 0;
+        let escapes = false;
+        let contentEnd = -1;
+        let next = -1;
+        for (; ; ) {
           if (q >= filled) {
-            if (!eof) return MORE;
+            if (!eof) {
+              got = MORE;
+              break records;
+            }
+            if (q === p) {
+              got = DONE;
+              break records;
+            }
+            if (nf < stride) {
+              starts[row + nf] = q;
+              ends[row + nf] = q;
+              quoted[row + nf] = 0;
+            }
+            nf++;
             contentEnd = next = q;
             break;
           }
-          const c = buf[q];
-          if (c === delimiter) {
-            q++;
-            continue;
+          if (buf[q] === QUOTE) {
+            const close = this.closingQuote(q + 1, filled, eof);
+            if (close === NEEDS_MORE) {
+              got = MORE;
+              break records;
+            }
+            if (close < 0) {
+              throw new DataReadError(
+                this.options.file,
+                "a quoted field is never closed (unterminated quote)",
+                this.base + q,
+                this.records,
+                { hint: "check this record for a missing closing quote" }
+              );
+            }
+            const escaped = this.escaped;
+            if (nf < stride) {
+              starts[row + nf] = q + 1;
+              ends[row + nf] = close;
+              quoted[row + nf] = escaped ? 2 : 1;
+            }
+            nf++;
+            escapes ||= escaped;
+            q = close + 1;
+            if (q >= filled) {
+              if (!eof) {
+                got = MORE;
+                break records;
+              }
+              contentEnd = next = q;
+              break;
+            }
+            const c = buf[q];
+            if (c === delimiter) {
+              q++;
+              continue;
+            }
+            if (c !== LF && c !== CR) {
+              throw new DataReadError(
+                this.options.file,
+                "unexpected text after a closing quote",
+                this.base + q,
+                this.records,
+                { hint: 'inside a quoted field, write a quote as two quotes ("")' }
+              );
+            }
+          } else {
+            let r = q;
+            for (; ; ) {
+              const word = words2.getInt32(r, true);
+              const below = word - belowWord & ~word & 2155905152;
+              if (below === 0) {
+                r += 4;
+                continue;
+              }
+              r += 31 - Math.clz32(below & -below) >>> 3;
+              const c = buf[r];
+              if (c === delimiter || c === LF || c === CR) break;
+              r++;
+            }
+            if (r >= filled && !eof) {
+              got = MORE;
+              break records;
+            }
+            if (nf < stride) {
+              starts[row + nf] = q;
+              ends[row + nf] = r;
+              quoted[row + nf] = 0;
+            }
+            nf++;
+            if (r >= filled) {
+              contentEnd = next = r;
+              break;
+            }
+            q = r;
+            if (buf[r] === delimiter) {
+              q++;
+              continue;
+            }
           }
-          if (c !== LF && c !== CR) {
-            throw new DataReadError(
-              this.options.file,
-              "unexpected text after a closing quote",
-              this.base + q,
-              this.records,
-              { hint: 'inside a quoted field, write a quote as two quotes ("")' }
-            );
+          contentEnd = q;
+          if (buf[q] === CR) {
+            if (q + 1 >= filled && !eof) {
+              got = MORE;
+              break records;
+            }
+            next = buf[q + 1] === LF ? q + 2 : q + 1;
+          } else {
+            next = q + 1;
           }
-        } else {
-          let r = q;
-          while (classes[buf[r]] === 0) r++;
-          if (r >= filled && !eof) return MORE;
-          starts[nf] = q;
-          ends[nf] = r;
-          quoted[nf++] = 0;
-          if (r >= filled) {
-            contentEnd = next = r;
-            break;
-          }
-          q = r;
-          if (buf[r] === delimiter) {
-            q++;
-            continue;
+          break;
+        }
+        if (nf > stride && batch.growable) {
+          batch.grow(nf);
+          ({ stride, starts, ends, quoted } = batch);
+          continue;
+        }
+        if (this.base + contentEnd > this.badUtf8At) {
+          throw new DataReadError(this.options.file, "not valid UTF-8", this.badUtf8At, this.records, {
+            hint: "save the file as UTF-8"
+          });
+        }
+        const recordStart = p;
+        p = next;
+        if (nf === 1 && quoted[row] === 0 && starts[row] === ends[row]) continue;
+        if (escapes) {
+          const kept = Math.min(nf, stride);
+          for (let i = row; i < row + kept; i++) {
+            if (quoted[i] === 2) {
+              ends[i] = unescape(buf, starts[i], ends[i]);
+              quoted[i] = 1;
+            }
           }
         }
-        contentEnd = q;
-        if (buf[q] === CR) {
-          if (q + 1 >= filled && !eof) return MORE;
-          next = buf[q + 1] === LF ? q + 2 : q + 1;
-        } else {
-          next = q + 1;
-        }
-        break;
+        fieldCounts[n] = nf;
+        recordStarts[n] = recordStart;
+        contentEnds[n] = contentEnd;
+        n++;
+        this.records++;
       }
-      if (this.base + contentEnd > this.badUtf8At) {
-        throw new DataReadError(this.options.file, "not valid UTF-8", this.badUtf8At, this.records, {
-          hint: "save the file as UTF-8"
-        });
-      }
-      this.p = next;
-      if (nf === 1 && quoted[0] === 0 && starts[0] === ends[0]) continue;
-      for (let i = 0; i < nf; i++) {
-        if (quoted[i] === 2) {
-          ends[i] = unescape(buf, starts[i], ends[i]);
-          quoted[i] = 1;
-        }
-      }
-      this.fieldCount = nf;
-      this.recordStart = p;
-      this.contentEnd = contentEnd;
-      this.records++;
+    } catch (error) {
+      this.p = p;
+      if (n === 0) throw error;
+      this.failure = error;
+      batch.size = n;
       return RECORD;
     }
+    this.p = p;
+    batch.size = n;
+    return n > 0 ? RECORD : got;
   }
-  growFields() {
-    const size = this.starts.length * 2;
-    const starts = new Int32Array(size);
-    starts.set(this.starts);
-    const ends = new Int32Array(size);
-    ends.set(this.ends);
-    const quoted = new Uint8Array(size);
-    quoted.set(this.quoted);
-    this.starts = starts;
-    this.ends = ends;
-    this.quoted = quoted;
+  /** Set by closingQuote: whether the field held "" escapes. */
+  escaped = false;
+  /**
+   * The closing quote of the quoted field whose text starts at `from` (after its opening quote); NEEDS_MORE when the
+   * buffer ends first, -1 when the file does.
+   */
+  closingQuote(from, filled, eof) {
+    const buf = this.buffer;
+    let escaped = false;
+    let at = from;
+    for (; ; ) {
+      const found = buf.indexOf(QUOTE, at);
+      if (found >= filled) return eof ? -1 : NEEDS_MORE;
+      if (found + 1 >= filled && !eof) return NEEDS_MORE;
+      if (buf[found + 1] === QUOTE) {
+        escaped = true;
+        at = found + 2;
+        continue;
+      }
+      this.escaped = escaped;
+      return found;
+    }
   }
 };
+var NEEDS_MORE = -2;
 function unescape(buf, start, end) {
   let write = start;
   for (let read = start; read < end; read++) {
@@ -569,15 +825,15 @@ function wkbToGeojson(reader) {
   }
 }
 function getFlags(reader) {
-  const { view } = reader;
-  const littleEndian = view.getUint8(reader.offset++) === 1;
-  const rawType = view.getUint32(reader.offset, littleEndian);
+  const { view: view2 } = reader;
+  const littleEndian = view2.getUint8(reader.offset++) === 1;
+  const rawType = view2.getUint32(reader.offset, littleEndian);
   reader.offset += 4;
   const type = rawType % 1e3;
   const flags = Math.floor(rawType / 1e3);
   let count = 0;
   if (type > 1 && type <= 7) {
-    count = view.getUint32(reader.offset, littleEndian);
+    count = view2.getUint32(reader.offset, littleEndian);
     reader.offset += 4;
   }
   let dim = 2;
@@ -602,10 +858,10 @@ function readLine(reader, flags) {
   return points;
 }
 function readPolygon(reader, flags) {
-  const { view } = reader;
+  const { view: view2 } = reader;
   const rings = [];
   for (let r = 0; r < flags.count; r++) {
-    const count = view.getUint32(reader.offset, flags.littleEndian);
+    const count = view2.getUint32(reader.offset, flags.littleEndian);
     reader.offset += 4;
     rings.push(readLine(reader, { ...flags, count }));
   }
@@ -1022,28 +1278,28 @@ async function parquetMetadataAsync(asyncBuffer, { parsers, initialFetchSize = d
   }
 }
 function parquetMetadata(arrayBuffer, { parsers, geoparquet = true } = {}) {
-  let view;
+  let view2;
   if (arrayBuffer instanceof ArrayBuffer) {
-    view = new DataView(arrayBuffer);
+    view2 = new DataView(arrayBuffer);
   } else if (arrayBuffer instanceof Uint8Array) {
-    view = new DataView(arrayBuffer.buffer, arrayBuffer.byteOffset, arrayBuffer.byteLength);
+    view2 = new DataView(arrayBuffer.buffer, arrayBuffer.byteOffset, arrayBuffer.byteLength);
   } else {
     throw new Error("parquet expected ArrayBuffer or Uint8Array");
   }
   const allParsers = { ...DEFAULT_PARSERS, ...parsers };
-  if (view.byteLength < 8) {
+  if (view2.byteLength < 8) {
     throw new Error("parquet file is too short");
   }
-  if (view.getUint32(view.byteLength - 4, true) !== 827474256) {
+  if (view2.getUint32(view2.byteLength - 4, true) !== 827474256) {
     throw new Error("parquet file invalid (footer != PAR1)");
   }
-  const metadataLengthOffset = view.byteLength - 8;
-  const metadataLength = view.getUint32(metadataLengthOffset, true);
-  if (metadataLength > view.byteLength - 8) {
-    throw new Error(`parquet metadata length ${metadataLength} exceeds available buffer ${view.byteLength - 8}`);
+  const metadataLengthOffset = view2.byteLength - 8;
+  const metadataLength = view2.getUint32(metadataLengthOffset, true);
+  if (metadataLength > view2.byteLength - 8) {
+    throw new Error(`parquet metadata length ${metadataLength} exceeds available buffer ${view2.byteLength - 8}`);
   }
   const metadataOffset = metadataLengthOffset - metadataLength;
-  const reader = { view, offset: metadataOffset };
+  const reader = { view: view2, offset: metadataOffset };
   const metadata = deserializeTCompactProtocol(reader);
   const version = metadata.field_1;
   const schema = metadata.field_2.map((field) => ({
@@ -1214,26 +1470,26 @@ function convertMetadata(value, schema, parsers) {
   if (value === void 0) return value;
   if (type === "BOOLEAN") return value[0] === 1;
   if (type === "BYTE_ARRAY") return parsers.stringFromBytes(value);
-  const view = new DataView(value.buffer, value.byteOffset, value.byteLength);
-  if (type === "FLOAT" && view.byteLength === 4) return view.getFloat32(0, true);
-  if (type === "DOUBLE" && view.byteLength === 8) return view.getFloat64(0, true);
-  if (type === "INT32" && converted_type === "DECIMAL" && view.byteLength === 4) {
-    return view.getInt32(0, true) * 10 ** -(schema.scale || 0);
+  const view2 = new DataView(value.buffer, value.byteOffset, value.byteLength);
+  if (type === "FLOAT" && view2.byteLength === 4) return view2.getFloat32(0, true);
+  if (type === "DOUBLE" && view2.byteLength === 8) return view2.getFloat64(0, true);
+  if (type === "INT32" && converted_type === "DECIMAL" && view2.byteLength === 4) {
+    return view2.getInt32(0, true) * 10 ** -(schema.scale || 0);
   }
-  if (type === "INT64" && converted_type === "DECIMAL" && view.byteLength === 8) {
-    return Number(view.getBigInt64(0, true)) * 10 ** -(schema.scale || 0);
+  if (type === "INT64" && converted_type === "DECIMAL" && view2.byteLength === 8) {
+    return Number(view2.getBigInt64(0, true)) * 10 ** -(schema.scale || 0);
   }
-  if (type === "INT32" && converted_type === "DATE") return parsers.dateFromDays(view.getInt32(0, true));
-  if (type === "INT64" && converted_type === "TIMESTAMP_MILLIS") return parsers.timestampFromMilliseconds(view.getBigInt64(0, true));
-  if (type === "INT64" && converted_type === "TIMESTAMP_MICROS") return parsers.timestampFromMicroseconds(view.getBigInt64(0, true));
-  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "NANOS") return parsers.timestampFromNanoseconds(view.getBigInt64(0, true));
-  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "MICROS") return parsers.timestampFromMicroseconds(view.getBigInt64(0, true));
-  if (type === "INT64" && logical_type?.type === "TIMESTAMP") return parsers.timestampFromMilliseconds(view.getBigInt64(0, true));
+  if (type === "INT32" && converted_type === "DATE") return parsers.dateFromDays(view2.getInt32(0, true));
+  if (type === "INT64" && converted_type === "TIMESTAMP_MILLIS") return parsers.timestampFromMilliseconds(view2.getBigInt64(0, true));
+  if (type === "INT64" && converted_type === "TIMESTAMP_MICROS") return parsers.timestampFromMicroseconds(view2.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "NANOS") return parsers.timestampFromNanoseconds(view2.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "MICROS") return parsers.timestampFromMicroseconds(view2.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP") return parsers.timestampFromMilliseconds(view2.getBigInt64(0, true));
   const unsigned = converted_type?.startsWith("UINT_") || logical_type?.type === "INTEGER" && !logical_type.isSigned;
-  if (type === "INT32" && unsigned && view.byteLength === 4) return view.getUint32(0, true);
-  if (type === "INT64" && unsigned && view.byteLength === 8) return view.getBigUint64(0, true);
-  if (type === "INT32" && view.byteLength === 4) return view.getInt32(0, true);
-  if (type === "INT64" && view.byteLength === 8) return view.getBigInt64(0, true);
+  if (type === "INT32" && unsigned && view2.byteLength === 4) return view2.getUint32(0, true);
+  if (type === "INT64" && unsigned && view2.byteLength === 8) return view2.getBigUint64(0, true);
+  if (type === "INT32" && view2.byteLength === 4) return view2.getInt32(0, true);
+  if (type === "INT64" && view2.byteLength === 8) return view2.getBigInt64(0, true);
   if (converted_type === "DECIMAL") return parseDecimal(value) * 10 ** -(schema.scale || 0);
   if (logical_type?.type === "FLOAT16") return parseFloat16(value);
   if (logical_type?.type === "UUID") return parsers.uuidFromBytes(value);
@@ -1288,7 +1544,7 @@ function mergeRound(acc, val) {
   return acc * PRIME1 + PRIME4 & MASK;
 }
 function xxhash64(input, seed = 0n) {
-  const view = new DataView(input.buffer, input.byteOffset, input.byteLength);
+  const view2 = new DataView(input.buffer, input.byteOffset, input.byteLength);
   const len = input.byteLength;
   let offset = 0;
   let h64;
@@ -1298,13 +1554,13 @@ function xxhash64(input, seed = 0n) {
     let v3 = seed;
     let v4 = seed - PRIME1 & MASK;
     while (offset + 32 <= len) {
-      v1 = round(v1, view.getBigUint64(offset, true));
+      v1 = round(v1, view2.getBigUint64(offset, true));
       offset += 8;
-      v2 = round(v2, view.getBigUint64(offset, true));
+      v2 = round(v2, view2.getBigUint64(offset, true));
       offset += 8;
-      v3 = round(v3, view.getBigUint64(offset, true));
+      v3 = round(v3, view2.getBigUint64(offset, true));
       offset += 8;
-      v4 = round(v4, view.getBigUint64(offset, true));
+      v4 = round(v4, view2.getBigUint64(offset, true));
       offset += 8;
     }
     h64 = rotl64(v1, 1n) + rotl64(v2, 7n) + rotl64(v3, 12n) + rotl64(v4, 18n) & MASK;
@@ -1317,17 +1573,17 @@ function xxhash64(input, seed = 0n) {
   }
   h64 = h64 + BigInt(len) & MASK;
   while (offset + 8 <= len) {
-    h64 ^= round(0n, view.getBigUint64(offset, true));
+    h64 ^= round(0n, view2.getBigUint64(offset, true));
     h64 = rotl64(h64, 27n) * PRIME1 + PRIME4 & MASK;
     offset += 8;
   }
   if (offset + 4 <= len) {
-    h64 ^= BigInt(view.getUint32(offset, true)) * PRIME1 & MASK;
+    h64 ^= BigInt(view2.getUint32(offset, true)) * PRIME1 & MASK;
     h64 = rotl64(h64, 23n) * PRIME2 + PRIME3 & MASK;
     offset += 4;
   }
   while (offset < len) {
-    h64 ^= BigInt(view.getUint8(offset)) * PRIME5 & MASK;
+    h64 ^= BigInt(view2.getUint8(offset)) * PRIME5 & MASK;
     h64 = rotl64(h64, 11n) * PRIME1 & MASK;
     offset += 1;
   }
@@ -1377,13 +1633,13 @@ function readBloomFilter(reader) {
   if (!header.field_2?.field_1) return void 0;
   if (!header.field_3?.field_1) return void 0;
   if (!header.field_4?.field_1) return void 0;
-  const { view, offset } = reader;
-  if (offset + numBytes > view.byteLength) {
-    throw new Error(`parquet bloom filter truncated: need ${numBytes} bytes, have ${view.byteLength - offset}`);
+  const { view: view2, offset } = reader;
+  if (offset + numBytes > view2.byteLength) {
+    throw new Error(`parquet bloom filter truncated: need ${numBytes} bytes, have ${view2.byteLength - offset}`);
   }
   const blocks = new Uint32Array(numBytes >> 2);
   for (let i = 0; i < blocks.length; i++) {
-    blocks[i] = view.getUint32(offset + i * 4, true);
+    blocks[i] = view2.getUint32(offset + i * 4, true);
   }
   reader.offset = offset + numBytes;
   return { numBytes, blocks };
@@ -2563,13 +2819,13 @@ function deltaBinaryUnpackInt32(reader, count, output) {
   let outputIndex = 0;
   output[outputIndex++] = value;
   const valuesPerMiniblock = blockSize / miniblockPerBlock;
-  const { view } = reader;
+  const { view: view2 } = reader;
   while (outputIndex < count) {
     const minDelta = readZigZagInt33(reader);
     const bitWidthsOffset = reader.offset;
     let offset = bitWidthsOffset + miniblockPerBlock;
     for (let i = 0; i < miniblockPerBlock && outputIndex < count; i++) {
-      const bitWidth2 = view.getUint8(bitWidthsOffset + i);
+      const bitWidth2 = view2.getUint8(bitWidthsOffset + i);
       const end = offset + valuesPerMiniblock * bitWidth2 / 8;
       let bitOffset = 0;
       for (let j = 0; j < valuesPerMiniblock && outputIndex < count; j++) {
@@ -2578,7 +2834,7 @@ function deltaBinaryUnpackInt32(reader, count, output) {
         while (bitsRead < bitWidth2) {
           const bitsToRead = Math.min(8 - bitOffset, bitWidth2 - bitsRead);
           if (bitsRead < 32) {
-            residual |= (view.getUint8(offset) >>> bitOffset & (1 << bitsToRead) - 1) << bitsRead;
+            residual |= (view2.getUint8(offset) >>> bitOffset & (1 << bitsToRead) - 1) << bitsRead;
           }
           bitsRead += bitsToRead;
           bitOffset += bitsToRead;
@@ -2901,8 +3157,8 @@ function snappyUncompress(input, output) {
 
 // node_modules/hyparquet/src/datapage.js
 function readDataPage(bytes, daph, { type, element, schemaPath }) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const reader = { view, offset: 0 };
+  const view2 = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const reader = { view: view2, offset: 0 };
   let dataPage;
   const repetitionLevels = readRepetitionLevels(reader, daph, schemaPath);
   const { definitionLevels, numNulls } = readDefinitionLevels(reader, daph, schemaPath);
@@ -2910,14 +3166,14 @@ function readDataPage(bytes, daph, { type, element, schemaPath }) {
   if (daph.encoding === "PLAIN") {
     dataPage = readPlain(reader, type, nValues, element.type_length);
   } else if (daph.encoding === "PLAIN_DICTIONARY" || daph.encoding === "RLE_DICTIONARY" || daph.encoding === "RLE") {
-    const bitWidth2 = type === "BOOLEAN" ? 1 : view.getUint8(reader.offset++);
+    const bitWidth2 = type === "BOOLEAN" ? 1 : view2.getUint8(reader.offset++);
     if (bitWidth2) {
       dataPage = new Array(nValues);
       if (type === "BOOLEAN") {
         readRleBitPackedHybrid(reader, bitWidth2, dataPage);
         dataPage = dataPage.map((x) => !!x);
       } else {
-        readRleBitPackedHybrid(reader, bitWidth2, dataPage, view.byteLength - reader.offset);
+        readRleBitPackedHybrid(reader, bitWidth2, dataPage, view2.byteLength - reader.offset);
       }
     } else {
       dataPage = new Uint8Array(nValues);
@@ -2981,8 +3237,8 @@ function decompressPage(compressedBytes, uncompressed_page_size, codec, compress
   return page;
 }
 function readDataPageV2(compressedBytes, ph, columnDecoder) {
-  const view = new DataView(compressedBytes.buffer, compressedBytes.byteOffset, compressedBytes.byteLength);
-  const reader = { view, offset: 0 };
+  const view2 = new DataView(compressedBytes.buffer, compressedBytes.byteOffset, compressedBytes.byteLength);
+  const reader = { view: view2, offset: 0 };
   const { type, element, schemaPath, codec, compressors: compressors2 } = columnDecoder;
   const daph2 = ph.data_page_header_v2;
   if (!daph2) throw new Error("parquet data page header v2 is undefined");
@@ -3257,7 +3513,7 @@ async function readSelectedPages(options, groupPlan, chunk, pages, columnDecoder
     }
   }
   if (skipped < 0) skipped = 0;
-  let view;
+  let view2;
   if (hasDict && skipped) {
     const dictLength = Number(pages[0].offset) - chunk.range.startByte;
     const [dictBuffer, dataBuffer] = await Promise.all([
@@ -3267,13 +3523,13 @@ async function readSelectedPages(options, groupPlan, chunk, pages, columnDecoder
     const combined = new Uint8Array(dictLength + dataBuffer.byteLength);
     combined.set(new Uint8Array(dictBuffer, 0, dictLength));
     combined.set(new Uint8Array(dataBuffer), dictLength);
-    view = new DataView(combined.buffer);
+    view2 = new DataView(combined.buffer);
   } else if (hasDict) {
-    view = new DataView(await options.file.slice(chunk.range.startByte, endByte));
+    view2 = new DataView(await options.file.slice(chunk.range.startByte, endByte));
   } else {
-    view = new DataView(await options.file.slice(startByte, endByte));
+    view2 = new DataView(await options.file.slice(startByte, endByte));
   }
-  const reader = { view, offset: 0 };
+  const reader = { view: view2, offset: 0 };
   const adjustedGroupPlan = skipped ? {
     ...groupPlan,
     groupStart: groupPlan.groupStart + skipped,
@@ -8882,25 +9138,59 @@ var KllSketch = class _KllSketch {
       this.pick = this.random.below(this.block);
     }
   }
-  /** update() for values[0..count), in one loop. */
+  /**
+   * update() for values[0..count), with the same outcome: values for level 0 are copied in runs up to the next
+   * compaction, and the sampler reads only the one value it keeps from each block (all but the last, unfinished
+   * block are never stored).
+   */
   updateMany(values, count) {
-    let i = 0;
-    while (i < count && this.samplerLevel === 0) this.update(values[i++]);
-    for (; i < count; i++) {
-      const value = values[i];
-      if (value < this.min) this.min = value;
-      if (value > this.max) this.max = value;
-      this.n++;
-      this.pending[this.pendingCount++] = value;
-      if (this.pendingCount === this.block) {
-        const kept = this.pending[this.pick];
-        this.pendingCount = 0;
-        this.exact = false;
-        this.insert(this.samplerLevel, kept);
-        this.adjustSampler();
-        this.pick = this.random.below(this.block);
-      }
+    let min = this.min;
+    let max = this.max;
+    for (let i2 = 0; i2 < count; i2++) {
+      const value = values[i2];
+      if (value < min) min = value;
+      if (value > max) max = value;
     }
+    this.min = min;
+    this.max = max;
+    this.n += count;
+    let i = 0;
+    while (i < count && this.samplerLevel === 0) {
+      const run = Math.min(count - i, Math.max(1, this.totalCapacity - this.retained + 1));
+      this.insertRun(values, i, run);
+      i += run;
+    }
+    while (i < count) {
+      const missing = this.block - this.pendingCount;
+      if (count - i < missing) {
+        this.pending.set(values.subarray(i, count), this.pendingCount);
+        this.pendingCount += count - i;
+        return;
+      }
+      const pick = this.pick;
+      const kept = pick < this.pendingCount ? this.pending[pick] : values[i + pick - this.pendingCount];
+      i += missing;
+      this.pendingCount = 0;
+      this.exact = false;
+      this.insert(this.samplerLevel, kept);
+      this.adjustSampler();
+      this.pick = this.random.below(this.block);
+    }
+  }
+  /** insert(0, v) for each of values[from, from + count), where only the last may make the sketch compress. */
+  insertRun(values, from, count) {
+    let items = this.levels[0];
+    const size = this.sizes[0];
+    if (size + count > items.length) {
+      const grown = new Float64Array(Math.max(16, items.length * 2, size + count));
+      grown.set(items.subarray(0, size));
+      this.levels[0] = items = grown;
+    }
+    items.set(values.subarray(from, from + count), size);
+    this.sizes[0] = size + count;
+    this.sorted[0] = size + count === 1;
+    this.retained += count;
+    if (this.retained > this.totalCapacity) this.compress();
   }
   adjustSampler() {
     const wanted = Math.max(0, this.levels.length - this.samplerDepth);
@@ -8946,7 +9236,7 @@ var KllSketch = class _KllSketch {
     this.exact = false;
     const size = this.sizes[level];
     const items = this.levels[level];
-    if (!this.sorted[level]) items.subarray(0, size).sort();
+    if (!this.sorted[level]) sortNumbers(items, size);
     const odd = size % 2;
     const even = size - odd;
     const offset = this.random.next() & 1;
@@ -9032,6 +9322,55 @@ var KllSketch = class _KllSketch {
     return sketch;
   }
 };
+function sortNumbers(items, size) {
+  quicksort(items, 0, size - 1);
+  let lo = 0;
+  let hi = size;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (items[mid] < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  let negativeZeros = 0;
+  let end = lo;
+  for (; end < size && items[end] === 0; end++) if (Object.is(items[end], -0)) negativeZeros++;
+  if (negativeZeros > 0) for (let i = lo; i < end; i++) items[i] = i < lo + negativeZeros ? -0 : 0;
+}
+function quicksort(items, lo, hi) {
+  while (hi - lo > 16) {
+    const a = items[lo];
+    const b = items[lo + hi >>> 1];
+    const c = items[hi];
+    const pivot = a < b ? b < c ? b : a < c ? c : a : a < c ? a : b < c ? c : b;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (items[i] < pivot) i++;
+      while (items[j] > pivot) j--;
+      if (i <= j) {
+        const t = items[i];
+        items[i++] = items[j];
+        items[j--] = t;
+      }
+    }
+    if (j - lo < hi - i) {
+      quicksort(items, lo, j);
+      lo = i;
+    } else {
+      quicksort(items, i, hi);
+      hi = j;
+    }
+  }
+  for (let i = lo + 1; i <= hi; i++) {
+    const value = items[i];
+    let j = i - 1;
+    while (j >= lo && items[j] > value) {
+      items[j + 1] = items[j];
+      j--;
+    }
+    items[j + 1] = value;
+  }
+}
 var KllView = class {
   values;
   /** cumulative[i] = total weight of values[0..i]. */
@@ -9109,6 +9448,22 @@ var Moments = class {
     this.sum += d;
     this.sumSquares += d * d;
     this.count++;
+  }
+  /** add() for values[0, count), in one loop. */
+  addMany(values, count) {
+    if (count === 0) return;
+    if (this.count === 0) this.shift = values[0];
+    const shift = this.shift;
+    let sum = this.sum;
+    let sumSquares = this.sumSquares;
+    for (let i = 0; i < count; i++) {
+      const d = values[i] - shift;
+      sum += d;
+      sumSquares += d * d;
+    }
+    this.sum = sum;
+    this.sumSquares = sumSquares;
+    this.count += count;
   }
   toState() {
     if (this.count === 0) return { count: 0, mean: 0, m2: 0 };
@@ -9242,24 +9597,23 @@ function parseBoolean(bytes, start, end) {
   return true;
 }
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function digitsAt(bytes, at, count) {
-  let value = 0;
-  for (let i = at; i < at + count; i++) {
-    const d = bytes[i] - 48;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
+var DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+function twoDigits(bytes, at) {
+  const tens = bytes[at] - 48;
+  const ones = bytes[at + 1] - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 function parseDatetime(bytes, start, end) {
   while (start < end && isSpace(bytes[start])) start++;
   while (end > start && isSpace(bytes[end - 1])) end--;
   if (end - start < 10 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45) return false;
-  const year = digitsAt(bytes, start, 4);
-  const month = digitsAt(bytes, start + 5, 2);
-  const day = digitsAt(bytes, start + 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
+  const century = twoDigits(bytes, start);
+  const decade = twoDigits(bytes, start + 2);
+  const month = twoDigits(bytes, start + 5);
+  const day = twoDigits(bytes, start + 8);
+  if (century < 0 || decade < 0 || month < 1 || month > 12 || day < 1) return false;
+  const year = century * 100 + decade;
+  const leap = (year & 3) === 0 && (decade !== 0 || (century & 3) === 0);
   if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return false;
   let ms = (daysBeforeYear(year) + (leap && month > 2 ? 1 : 0) + DAYS_BEFORE_MONTH[month - 1] + day - 1) * 864e5;
   let i = start + 10;
@@ -9267,14 +9621,15 @@ function parseDatetime(bytes, start, end) {
     const separator = bytes[i];
     if (separator !== 84 && separator !== 116 && separator !== 32) return false;
     if (end - i < 6 || bytes[i + 3] !== 58) return false;
-    const hour = digitsAt(bytes, i + 1, 2);
-    const minute = digitsAt(bytes, i + 4, 2);
+    const hour = twoDigits(bytes, i + 1);
+    const minute = twoDigits(bytes, i + 4);
     if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return false;
     ms += hour * 36e5 + minute * 6e4;
     i += 6;
     if (i < end && bytes[i] === 58) {
-      const second = digitsAt(bytes, i + 1, 2);
-      if (second < 0 || second > 59 || end - i < 3) return false;
+      if (end - i < 3) return false;
+      const second = twoDigits(bytes, i + 1);
+      if (second < 0 || second > 59) return false;
       ms += second * 1e3;
       i += 3;
       if (i < end && (bytes[i] === 46 || bytes[i] === 44)) {
@@ -9296,10 +9651,10 @@ function parseDatetime(bytes, start, end) {
       if (zone === 90 || zone === 122) {
         i++;
       } else if (zone === 43 || zone === 45) {
-        const hours = digitsAt(bytes, i + 1, 2);
+        const hours = i + 3 <= end ? twoDigits(bytes, i + 1) : -1;
         let at = i + 3;
         if (at < end && bytes[at] === 58) at++;
-        const minutes = digitsAt(bytes, at, 2);
+        const minutes = at + 2 <= end ? twoDigits(bytes, at) : -1;
         if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return false;
         const offset = (hours * 60 + minutes) * 6e4;
         ms += zone === 43 ? -offset : offset;
@@ -9314,7 +9669,6 @@ function parseDatetime(bytes, start, end) {
   parsed.integer = true;
   return true;
 }
-var DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 function daysBeforeYear(year) {
   return 365 * (year - 1970) + Math.floor((year - 1969) / 4) - Math.floor((year - 1901) / 100) + Math.floor((year - 1601) / 400);
 }
@@ -9413,9 +9767,12 @@ function decodeRegisters(text) {
 export {
   hashed,
   hashBytes,
+  hashRecord,
   hashNumber,
+  addNumbersToRegisters,
   hashKey,
   keyParts,
+  KeySet,
   KLL_RANK_ERROR,
   KllSketch,
   KllView,
@@ -9424,6 +9781,7 @@ export {
   sampleStd,
   populationStd,
   parsed,
+  POWERS_OF_TEN,
   parseNumber,
   parseBoolean,
   parseDatetime,
@@ -9440,6 +9798,7 @@ export {
   CHUNK,
   RECORD,
   MORE,
+  RecordBatch,
   DelimitedReader,
   jsonLines,
   cellText,

@@ -14,7 +14,7 @@ import {
   shiftTallies,
   shortText,
   tallyOf
-} from "./chunk-QJZRMQPL.js";
+} from "./chunk-KTO2VAOT.js";
 import {
   CorruptObjectError,
   createLocalStore
@@ -48,7 +48,7 @@ import {
   sha256File,
   toRelative,
   validateSection
-} from "./chunk-RZMRIMGB.js";
+} from "./chunk-T3OCJKCC.js";
 import {
   HLL_STANDARD_ERROR,
   HyperLogLog,
@@ -63,7 +63,7 @@ import {
   parseNumber,
   parsed,
   sampleStd
-} from "./chunk-4UEWH35T.js";
+} from "./chunk-55QIH2BG.js";
 import {
   describePathProblem,
   isInside,

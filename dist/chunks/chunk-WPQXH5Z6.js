@@ -3,14 +3,14 @@ import {
   primaryMetric,
   readLegResults,
   selectBest
-} from "./chunk-I5X3OA6A.js";
+} from "./chunk-PHC6HU4G.js";
 import {
   saveStageRun
-} from "./chunk-MUWRWLXY.js";
+} from "./chunk-OJPYCIIL.js";
 import {
   formatNumber,
   planSweep
-} from "./chunk-RZMRIMGB.js";
+} from "./chunk-T3OCJKCC.js";
 import {
   ExitCode
 } from "./chunk-XOZC47AQ.js";

@@ -15,7 +15,7 @@ import {
   openParquet,
   populationStd,
   utf8
-} from "./chunk-4UEWH35T.js";
+} from "./chunk-55QIH2BG.js";
 import {
   describePathProblem,
   hasControlCharacters,

@@ -13,13 +13,14 @@ import { MULTIPART_PART_SIZE, MULTIPART_QUEUE_SIZE } from "../src/store/s3-store
  * its own; both tools are timed from process start to exit, so start-up counts on both sides. Every transfer runs
  * ROUNDS times, alternating tools; the best round of each counts (the machine is shared, noise only ever slows).
  *
- * Options (environment): BENCH_SIZE_MIB (default 1024), BENCH_ROUNDS (default 2), BENCH_KEEP=1 keeps bench/.data.
+ * Options (environment): BENCH_SIZE_MIB (default 1024), BENCH_ROUNDS (default 2), BENCH_KEEP=1 keeps bench/.data/registry.
  * Needs /usr/bin/aws (apt-get install awscli).
  */
 
 const MiB = 1024 * 1024;
 const here = import.meta.dirname;
-const dataDir = path.join(here, ".data");
+// Its own folder under bench/.data: deleting it afterwards must not delete the other benches' data (or DuckDB).
+const dataDir = path.join(here, ".data", "registry");
 const AWS = "/usr/bin/aws";
 
 interface Measured {

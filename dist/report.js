@@ -5,9 +5,9 @@ import {
 import "./chunks/chunk-VKPGDWJQ.js";
 import {
   actionInputs,
-  createActionsLogger,
-  credentialSecrets
-} from "./chunks/chunk-M4KF5KYD.js";
+  actionStart,
+  failStep
+} from "./chunks/chunk-EWQ7HQYJ.js";
 import {
   ReportSection,
   loadConfig,
@@ -16,17 +16,11 @@ import {
 import "./chunks/chunk-55QIH2BG.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import {
-  ConfigError,
-  UsageError,
-  UserError,
-  asError,
-  formatPath
+  UsageError
 } from "./chunks/chunk-XOZC47AQ.js";
 import {
-  error,
   setFailed,
   setOutput,
-  setSecret,
   summary
 } from "./chunks/chunk-O5RPIDMJ.js";
 import "./chunks/chunk-BIQWF3VO.js";
@@ -36,10 +30,7 @@ import "./chunks/chunk-RZGYXAJU.js";
 import { existsSync } from "node:fs";
 import path from "node:path";
 async function run(env = process.env) {
-  const workspaceRoot = env.GITHUB_WORKSPACE ?? process.cwd();
-  const workingDirectory = path.resolve(workspaceRoot, actionInputs.text("working-directory") ?? ".");
-  const logger = createActionsLogger(workspaceRoot, workingDirectory);
-  for (const secret of credentialSecrets(env)) setSecret(secret);
+  const { workspaceRoot, workingDirectory, logger } = actionStart(env);
   try {
     const reportInput = actionInputs.text("report");
     if (!reportInput) throw new UsageError(`input "report" is required: the path of the gate's gate.json artifact`);
@@ -70,19 +61,7 @@ async function run(env = process.env) {
     if (published && published.problems.length > 0)
       setFailed(`could not post the report: ${published.problems.join("; ")}`);
   } catch (thrown) {
-    const error2 = asError(thrown);
-    setOutput("verdict", "error");
-    if (error2 instanceof ConfigError) {
-      for (const d of error2.diagnostics.filter((d2) => d2.severity === "error"))
-        logger.error(`${formatPath(d.path)}: ${d.message}`, d.location);
-      setFailed(error2.message);
-    } else if (error2 instanceof UserError) {
-      logger.error(error2.message + (error2.hint ? ` (${error2.hint})` : ""), error2.location);
-      setFailed(error2.message);
-    } else {
-      error(error2.stack ?? error2.message);
-      setFailed(`internal error in mlops-kit (please report it): ${error2.message}`);
-    }
+    failStep(thrown, logger, "verdict");
   } finally {
     logger.flushOverflow();
   }

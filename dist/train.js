@@ -8,7 +8,7 @@ import "./chunks/chunk-KTO2VAOT.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-M4KF5KYD.js";
+} from "./chunks/chunk-EWQ7HQYJ.js";
 import {
   findLeg
 } from "./chunks/chunk-T3OCJKCC.js";

@@ -9,7 +9,7 @@ import type { StageRun } from "../pipeline/stages.ts";
 import { workspaceFor } from "../pipeline/workspace.ts";
 import { renderMarkdown, type Section } from "../report/sections.ts";
 import { credentialSecrets } from "../store/credentials.ts";
-import { createActionsLogger } from "./logger.ts";
+import { type ActionsLogger, createActionsLogger } from "./logger.ts";
 
 /**
  * The door every bundled action goes through (STYLE.md "thin doors"): read the inputs once, build the stage
@@ -52,15 +52,49 @@ export const actionInputs: ActionInputs = {
   },
 };
 
+/**
+ * What every action does first: credentials in the environment (every stage may reach S3) are masked before anything
+ * can log, and the working directory and the annotation logger are resolved.
+ */
+export function actionStart(env: NodeJS.ProcessEnv): {
+  workspaceRoot: string;
+  workingDirectory: string;
+  logger: ActionsLogger;
+} {
+  for (const secret of credentialSecrets(env)) core.setSecret(secret);
+  const workspaceRoot = env.GITHUB_WORKSPACE ?? process.cwd();
+  const workingDirectory = path.resolve(workspaceRoot, actionInputs.text("working-directory") ?? ".");
+  return { workspaceRoot, workingDirectory, logger: createActionsLogger(workspaceRoot, workingDirectory) };
+}
+
+/**
+ * Fails the step for what an action threw: the verdict-like output becomes `error`; a config error becomes one
+ * annotation per problem at its line; a user error one annotation with its hint; anything else is a bug, logged with
+ * its stack. Returns the error for the caller's summary.
+ */
+export function failStep(thrown: unknown, logger: ActionsLogger, verdictOutput: string): Error {
+  const error = asError(thrown);
+  core.setOutput(verdictOutput, "error");
+  if (error instanceof ConfigError) {
+    for (const d of error.diagnostics.filter((d) => d.severity === "error"))
+      logger.error(`${formatPath(d.path)}: ${d.message}${d.hint ? ` (${d.hint})` : ""}`, d.location);
+    core.setFailed(`${error.message}: see the annotations on ${error.location?.file ?? "the config"}`);
+  } else if (error instanceof UserError) {
+    logger.error(error.message + (error.hint ? ` (${error.hint})` : ""), error.location);
+    core.setFailed(error.message);
+  } else {
+    // A bug: the stack goes to the log; the step fails whatever was thrown (even a non-Error).
+    core.error(error.stack ?? error.message);
+    core.setFailed(`internal error in mlops-kit (please report it): ${error.message}`);
+  }
+  return error;
+}
+
 export async function runAction<T extends { stage: string }>(
   definition: ActionDefinition<T>,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
-  // Before anything can log: credentials (every stage may reach S3) show as *** should they reach a message.
-  for (const secret of credentialSecrets(env)) core.setSecret(secret);
-  const workspaceRoot = env.GITHUB_WORKSPACE ?? process.cwd();
-  const workingDirectory = path.resolve(workspaceRoot, actionInputs.text("working-directory") ?? ".");
-  const logger = createActionsLogger(workspaceRoot, workingDirectory);
+  const { workspaceRoot, workingDirectory, logger } = actionStart(env);
   try {
     if (!existsSync(workingDirectory)) {
       throw new UsageError(`working-directory ${path.relative(workspaceRoot, workingDirectory)} does not exist`);
@@ -87,20 +121,7 @@ export async function runAction<T extends { stage: string }>(
     if (loaded.config.report.summary) await core.summary.addRaw(renderMarkdown(run.section)).addEOL().write();
     if (run.exitCode !== ExitCode.ok) core.setFailed(definition.failureMessage(run));
   } catch (thrown) {
-    const error = asError(thrown);
-    core.setOutput(definition.verdictOutput, "error");
-    if (error instanceof ConfigError) {
-      for (const d of error.diagnostics.filter((d) => d.severity === "error"))
-        logger.error(`${formatPath(d.path)}: ${d.message}${d.hint ? ` (${d.hint})` : ""}`, d.location);
-      core.setFailed(`${error.message}: see the annotations on ${error.location?.file ?? "the config"}`);
-    } else if (error instanceof UserError) {
-      logger.error(error.message + (error.hint ? ` (${error.hint})` : ""), error.location);
-      core.setFailed(error.message);
-    } else {
-      // A bug: the stack goes to the log; the step fails whatever was thrown (even a non-Error).
-      core.error(error.stack ?? error.message);
-      core.setFailed(`internal error in mlops-kit (please report it): ${error.message}`);
-    }
+    const error = failStep(thrown, logger, definition.verdictOutput);
     const section: Section = {
       title: "mlops-kit could not run",
       status: "error",

@@ -10,7 +10,10 @@ import type { Logger } from "../logging.ts";
  */
 export const ANNOTATIONS_PER_LEVEL = 10;
 
-export function createActionsLogger(workspaceRoot: string, cwd: string): Logger & { flushOverflow(): void } {
+/** The logger an action writes through; flushOverflow() logs how many annotations went over the per-step limit. */
+export type ActionsLogger = Logger & { flushOverflow(): void };
+
+export function createActionsLogger(workspaceRoot: string, cwd: string): ActionsLogger {
   const used = { warning: 0, error: 0 };
   const overflow = { warning: 0, error: 0 };
   const annotate = (level: "warning" | "error", message: string, location?: SourceLocation): void => {

@@ -3,12 +3,10 @@ import path from "node:path";
 import * as core from "@actions/core";
 import { loadConfig } from "../config/load.ts";
 import { ReportSection } from "../config/schema/report.ts";
-import { asError, ConfigError, formatPath, UsageError, UserError } from "../errors.ts";
+import { UsageError } from "../errors.ts";
 import { reportArtifact } from "../github/report.ts";
 import { renderMarkdown } from "../report/sections.ts";
-import { credentialSecrets } from "../store/credentials.ts";
-import { actionInputs } from "./door.ts";
-import { createActionsLogger } from "./logger.ts";
+import { actionInputs, actionStart, failStep } from "./door.ts";
 
 /**
  * actions/report: the trusted half of the fork-safe pattern (README "Reports on pull requests"). In a `workflow_run`
@@ -17,11 +15,7 @@ import { createActionsLogger } from "./logger.ts";
  * refused it; a failing gate is not this step's failure (the check run it posts carries that verdict).
  */
 async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const workspaceRoot = env.GITHUB_WORKSPACE ?? process.cwd();
-  const workingDirectory = path.resolve(workspaceRoot, actionInputs.text("working-directory") ?? ".");
-  const logger = createActionsLogger(workspaceRoot, workingDirectory);
-  // As every action does (door.ts): nothing it logs may show AWS credentials from the job's environment.
-  for (const secret of credentialSecrets(env)) core.setSecret(secret);
+  const { workspaceRoot, workingDirectory, logger } = actionStart(env);
   try {
     const reportInput = actionInputs.text("report");
     if (!reportInput) throw new UsageError('input "report" is required: the path of the gate\'s gate.json artifact');
@@ -54,19 +48,7 @@ async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (published && published.problems.length > 0)
       core.setFailed(`could not post the report: ${published.problems.join("; ")}`);
   } catch (thrown) {
-    const error = asError(thrown);
-    core.setOutput("verdict", "error");
-    if (error instanceof ConfigError) {
-      for (const d of error.diagnostics.filter((d) => d.severity === "error"))
-        logger.error(`${formatPath(d.path)}: ${d.message}`, d.location);
-      core.setFailed(error.message);
-    } else if (error instanceof UserError) {
-      logger.error(error.message + (error.hint ? ` (${error.hint})` : ""), error.location);
-      core.setFailed(error.message);
-    } else {
-      core.error(error.stack ?? error.message);
-      core.setFailed(`internal error in mlops-kit (please report it): ${error.message}`);
-    }
+    failStep(thrown, logger, "verdict");
   } finally {
     logger.flushOverflow();
   }

@@ -27,6 +27,10 @@ import {
   warning
 } from "./chunk-O5RPIDMJ.js";
 
+// src/actions/door.ts
+import { existsSync } from "node:fs";
+import path2 from "node:path";
+
 // src/store/credentials.ts
 var SECRET_VARIABLES = ["AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ACCESS_KEY_ID"];
 function credentialSecrets(env) {
@@ -73,8 +77,6 @@ function createActionsLogger(workspaceRoot, cwd) {
 }
 
 // src/actions/door.ts
-import { existsSync } from "node:fs";
-import path2 from "node:path";
 var actionInputs = {
   text: (name) => getInput(name).trim() || void 0,
   lines: (name) => getMultilineInput(name).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")),
@@ -85,11 +87,30 @@ var actionInputs = {
     throw new UsageError(`input "${name}" must be true or false, not "${raw}"`);
   }
 };
-async function runAction(definition, env = process.env) {
+function actionStart(env) {
   for (const secret of credentialSecrets(env)) setSecret(secret);
   const workspaceRoot = env.GITHUB_WORKSPACE ?? process.cwd();
   const workingDirectory = path2.resolve(workspaceRoot, actionInputs.text("working-directory") ?? ".");
-  const logger = createActionsLogger(workspaceRoot, workingDirectory);
+  return { workspaceRoot, workingDirectory, logger: createActionsLogger(workspaceRoot, workingDirectory) };
+}
+function failStep(thrown, logger, verdictOutput) {
+  const error2 = asError(thrown);
+  setOutput(verdictOutput, "error");
+  if (error2 instanceof ConfigError) {
+    for (const d of error2.diagnostics.filter((d2) => d2.severity === "error"))
+      logger.error(`${formatPath(d.path)}: ${d.message}${d.hint ? ` (${d.hint})` : ""}`, d.location);
+    setFailed(`${error2.message}: see the annotations on ${error2.location?.file ?? "the config"}`);
+  } else if (error2 instanceof UserError) {
+    logger.error(error2.message + (error2.hint ? ` (${error2.hint})` : ""), error2.location);
+    setFailed(error2.message);
+  } else {
+    error(error2.stack ?? error2.message);
+    setFailed(`internal error in mlops-kit (please report it): ${error2.message}`);
+  }
+  return error2;
+}
+async function runAction(definition, env = process.env) {
+  const { workspaceRoot, workingDirectory, logger } = actionStart(env);
   try {
     if (!existsSync(workingDirectory)) {
       throw new UsageError(`working-directory ${path2.relative(workspaceRoot, workingDirectory)} does not exist`);
@@ -116,19 +137,7 @@ async function runAction(definition, env = process.env) {
     if (loaded.config.report.summary) await summary.addRaw(renderMarkdown(run.section)).addEOL().write();
     if (run.exitCode !== ExitCode.ok) setFailed(definition.failureMessage(run));
   } catch (thrown) {
-    const error2 = asError(thrown);
-    setOutput(definition.verdictOutput, "error");
-    if (error2 instanceof ConfigError) {
-      for (const d of error2.diagnostics.filter((d2) => d2.severity === "error"))
-        logger.error(`${formatPath(d.path)}: ${d.message}${d.hint ? ` (${d.hint})` : ""}`, d.location);
-      setFailed(`${error2.message}: see the annotations on ${error2.location?.file ?? "the config"}`);
-    } else if (error2 instanceof UserError) {
-      logger.error(error2.message + (error2.hint ? ` (${error2.hint})` : ""), error2.location);
-      setFailed(error2.message);
-    } else {
-      error(error2.stack ?? error2.message);
-      setFailed(`internal error in mlops-kit (please report it): ${error2.message}`);
-    }
+    const error2 = failStep(thrown, logger, definition.verdictOutput);
     const section = {
       title: "mlops-kit could not run",
       status: "error",
@@ -142,8 +151,8 @@ async function runAction(definition, env = process.env) {
 }
 
 export {
-  credentialSecrets,
-  createActionsLogger,
   actionInputs,
+  actionStart,
+  failStep,
   runAction
 };

@@ -75,24 +75,16 @@ async function main(): Promise<void> {
         env,
       ),
     );
-    for (let round = 1; round <= rounds; round++) {
-      console.log(`round ${round} of ${rounds}`);
-      const awsUp = await timed(
+    // awscli under /usr/bin/time, which prints its peak RSS (KiB) for timed() to read.
+    const awsCopy = (from: string, to: string): Promise<Measured> =>
+      timed(
         "/usr/bin/time",
-        [
-          "-f",
-          "%M",
-          AWS,
-          "s3",
-          "cp",
-          "--only-show-errors",
-          model,
-          "s3://bench/aws/model.bin",
-          "--endpoint-url",
-          server.endpoint,
-        ],
+        ["-f", "%M", AWS, "s3", "cp", "--only-show-errors", from, to, "--endpoint-url", server.endpoint],
         env,
       );
+    for (let round = 1; round <= rounds; round++) {
+      console.log(`round ${round} of ${rounds}`);
+      const awsUp = await awsCopy(model, "s3://bench/aws/model.bin");
       results.awsUp?.push(awsUp);
       const oursUp = await timed(
         process.execPath,
@@ -101,22 +93,7 @@ async function main(): Promise<void> {
       );
       results.oursUp?.push(oursUp);
       const awsOut = path.join(dataDir, "aws-pulled.bin");
-      const awsDown = await timed(
-        "/usr/bin/time",
-        [
-          "-f",
-          "%M",
-          AWS,
-          "s3",
-          "cp",
-          "--only-show-errors",
-          "s3://bench/aws/model.bin",
-          awsOut,
-          "--endpoint-url",
-          server.endpoint,
-        ],
-        env,
-      );
+      const awsDown = await awsCopy("s3://bench/aws/model.bin", awsOut);
       results.awsDown?.push(awsDown);
       await rm(awsOut, { force: true });
       const oursOut = path.join(dataDir, "pulled");

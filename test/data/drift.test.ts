@@ -12,6 +12,7 @@ import { createRegistry } from "../../src/registry/registry.ts";
 import { createLocalStore } from "../../src/store/local-store.ts";
 import { parse, writeConfig } from "../helpers/config.ts";
 import { stageContext } from "../helpers/context.ts";
+import { publishInput } from "../helpers/publish.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
 /**
@@ -211,20 +212,13 @@ describe("the champion's training data as the reference", () => {
     const oldRun = await runValidateStage(old);
     const registry = createRegistry(createLocalStore(path.join(dir, "registry")));
     await writeFile(path.join(dir, "model.bin"), "weights");
-    const manifest = await registry.publish({
-      model: "churn",
-      files: [{ path: "model.bin", source: path.join(dir, "model.bin") }],
-      attachments: [{ name: "profile", source: oldRun.result.profile! }],
-      metrics: {},
-      slices: [],
-      gate: { verdict: "pass", baseline: null },
-      params: {},
-      data: [],
-      git: { sha: null, ref: null },
-      runUrl: null,
-      actor: null,
-      kitVersion: "test",
-    });
+    const manifest = await registry.publish(
+      publishInput({
+        model: "churn",
+        files: [{ path: "model.bin", source: path.join(dir, "model.bin") }],
+        attachments: [{ name: "profile", source: oldRun.result.profile! }],
+      }),
+    );
     await registry.moveAlias("churn", "champion", manifest.version, {
       at: "2026-01-01T00:00:00Z",
       actor: null,

@@ -8,6 +8,7 @@ import { createLocalStore } from "../../src/store/local-store.ts";
 import { KIT_VERSION } from "../../src/version.ts";
 import { parse } from "../helpers/config.ts";
 import { stageContext } from "../helpers/context.ts";
+import { publishInput } from "../helpers/publish.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
 /**
@@ -82,23 +83,19 @@ async function setup(
     options.championConfig ? stageContext(parse(options.championConfig, dir)) : context,
   );
   const [model] = await writeFiles(path.join(dir, "champion"), { "model.txt": "weights" });
-  const manifest = await registry.publish({
-    model: "churn",
-    files: [{ path: "model.txt", source: model ?? "" }],
-    attachments:
-      options.storePredictions === false || !evaluated.predictions
-        ? []
-        : [{ name: "predictions", source: evaluated.predictions.snapshot }],
-    metrics: evaluated.metrics,
-    slices: evaluated.slices,
-    gate: { verdict: "pass", baseline: null },
-    params: {},
-    data: [],
-    git: { sha: null, ref: null },
-    runUrl: null,
-    actor: null,
-    kitVersion: KIT_VERSION,
-  });
+  const manifest = await registry.publish(
+    publishInput({
+      model: "churn",
+      files: [{ path: "model.txt", source: model ?? "" }],
+      attachments:
+        options.storePredictions === false || !evaluated.predictions
+          ? []
+          : [{ name: "predictions", source: evaluated.predictions.snapshot }],
+      metrics: evaluated.metrics,
+      slices: evaluated.slices,
+      kitVersion: KIT_VERSION,
+    }),
+  );
   await registry.moveAlias("churn", "champion", manifest.version, {
     at: context.now().toISOString(),
     actor: null,

@@ -6,6 +6,7 @@ import { createRegistry } from "../../src/registry/registry.ts";
 import { createLocalStore } from "../../src/store/local-store.ts";
 import { runCli, stackFrames } from "../helpers/cli.ts";
 import { startS3Server, type S3Server } from "../helpers/s3-server.ts";
+import { publishInput } from "../helpers/publish.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
 /**
@@ -124,19 +125,7 @@ describe("publish, list, promote, rollback, pull on the workspace registry", () 
     await writeFiles(dir, { "w.bin": "w" });
     const registry = createRegistry(createLocalStore(path.join(dir, ".mlops/registry")));
     const publish = () =>
-      registry.publish({
-        model: "churn",
-        files: [{ path: "w.bin", source: path.join(dir, "w.bin") }],
-        metrics: {},
-        slices: [],
-        gate: { verdict: "pass", baseline: null },
-        params: {},
-        data: [],
-        git: { sha: null, ref: null },
-        runUrl: null,
-        actor: null,
-        kitVersion: "test",
-      });
+      registry.publish(publishInput({ model: "churn", files: [{ path: "w.bin", source: path.join(dir, "w.bin") }] }));
     const [a, b] = [await publish(), await publish()];
     const move = (version: string, at: string, actor: string) =>
       registry.moveAlias("churn", "champion", version, { at, actor, reason: "test", runUrl: null, forced: false });

@@ -5,6 +5,7 @@ import { createRegistry, type PublishInput, type Registry } from "../../src/regi
 import { createLocalStore } from "../../src/store/local-store.ts";
 import { createS3Store } from "../../src/store/s3-store.ts";
 import { startS3Server, type S3Server } from "../helpers/s3-server.ts";
+import { publishInput } from "../helpers/publish.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
 /**
@@ -41,19 +42,14 @@ describe.each(backends)("at once on a %s", (_name, backend) => {
   async function setup(): Promise<{ open: () => Registry; input: (i: number) => PublishInput }> {
     const dir = await tempDir();
     await writeFiles(dir, { "model.bin": "weights" });
-    const input = (i: number): PublishInput => ({
-      model: "churn",
-      files: [{ path: "model.bin", source: path.join(dir, "model.bin") }],
-      metrics: { run: i },
-      slices: [],
-      gate: { verdict: "pass", baseline: null },
-      params: {},
-      data: [],
-      git: { sha: null, ref: null },
-      runUrl: null,
-      actor: `job-${i}`,
-      kitVersion: "0.0.0-test",
-    });
+    const input = (i: number): PublishInput =>
+      publishInput({
+        model: "churn",
+        files: [{ path: "model.bin", source: path.join(dir, "model.bin") }],
+        metrics: { run: i },
+        actor: `job-${i}`,
+        kitVersion: "0.0.0-test",
+      });
     return { open: backend(dir), input };
   }
 

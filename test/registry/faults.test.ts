@@ -6,6 +6,7 @@ import { ExternalError } from "../../src/errors.ts";
 import { createRegistry, type PublishInput, type Registry } from "../../src/registry/registry.ts";
 import { createS3Store, type S3Options } from "../../src/store/s3-store.ts";
 import { startS3Server, type S3Server } from "../helpers/s3-server.ts";
+import { publishInput } from "../helpers/publish.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 import { type Fault, type FaultProxy, startFaultProxy } from "../store/fault-proxy.ts";
 
@@ -43,22 +44,16 @@ async function project(bigSize: number): Promise<{ dir: string; input: PublishIn
   const dir = await tempDir();
   const big = content(bigSize, 7);
   await writeFiles(dir, { "model/config.json": '{"layers": 2}\n', "model/weights.bin": big });
-  const input: PublishInput = {
+  const input = publishInput({
     model: "churn",
     files: [
       { path: "model/config.json", source: path.join(dir, "model/config.json") },
       { path: "model/weights.bin", source: path.join(dir, "model/weights.bin") },
     ],
     metrics: { accuracy: 0.9 },
-    slices: [],
-    gate: { verdict: "pass", baseline: null },
-    params: {},
-    data: [],
-    git: { sha: null, ref: null },
-    runUrl: null,
     actor: "tester",
     kitVersion: "0.0.0-test",
-  };
+  });
   return { dir, input, big };
 }
 

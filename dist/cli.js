@@ -3,10 +3,10 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunks/chunk-QHSLHSXF.js";
+} from "./chunks/chunk-Y32KXTLC.js";
 import {
   decideRetrain
-} from "./chunks/chunk-O4TX4DDZ.js";
+} from "./chunks/chunk-KOGE2EPR.js";
 import {
   reportArtifact
 } from "./chunks/chunk-7BLWPKJW.js";
@@ -16,7 +16,7 @@ import {
   runSelectStage,
   selectSection,
   sweepResultsDir
-} from "./chunks/chunk-WPQXH5Z6.js";
+} from "./chunks/chunk-DQOCVIIK.js";
 import "./chunks/chunk-PHC6HU4G.js";
 import {
   CACHE_CHOICES,
@@ -39,8 +39,8 @@ import {
   runPublishStage,
   runTrainStage,
   runValidateStage
-} from "./chunks/chunk-OJPYCIIL.js";
-import "./chunks/chunk-KTO2VAOT.js";
+} from "./chunks/chunk-Y7WK2AQY.js";
+import "./chunks/chunk-CXLN3UR2.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   DEFAULT_CONFIG_FILE,

@@ -8,8 +8,8 @@ import {
 import "./chunks/chunk-VKPGDWJQ.js";
 import {
   runEvaluateStage
-} from "./chunks/chunk-OJPYCIIL.js";
-import "./chunks/chunk-KTO2VAOT.js";
+} from "./chunks/chunk-Y7WK2AQY.js";
+import "./chunks/chunk-CXLN3UR2.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction

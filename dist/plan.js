@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runPlanStage
-} from "./chunks/chunk-WPQXH5Z6.js";
+} from "./chunks/chunk-DQOCVIIK.js";
 import "./chunks/chunk-PHC6HU4G.js";
-import "./chunks/chunk-OJPYCIIL.js";
-import "./chunks/chunk-KTO2VAOT.js";
+import "./chunks/chunk-Y7WK2AQY.js";
+import "./chunks/chunk-CXLN3UR2.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction

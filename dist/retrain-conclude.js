@@ -2,12 +2,12 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunks/chunk-QHSLHSXF.js";
-import "./chunks/chunk-O4TX4DDZ.js";
+} from "./chunks/chunk-Y32KXTLC.js";
+import "./chunks/chunk-KOGE2EPR.js";
 import "./chunks/chunk-VKPGDWJQ.js";
 import "./chunks/chunk-PHC6HU4G.js";
-import "./chunks/chunk-OJPYCIIL.js";
-import "./chunks/chunk-KTO2VAOT.js";
+import "./chunks/chunk-Y7WK2AQY.js";
+import "./chunks/chunk-CXLN3UR2.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction

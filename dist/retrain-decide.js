@@ -1,9 +1,9 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   decideRetrain
-} from "./chunks/chunk-O4TX4DDZ.js";
-import "./chunks/chunk-OJPYCIIL.js";
-import "./chunks/chunk-KTO2VAOT.js";
+} from "./chunks/chunk-KOGE2EPR.js";
+import "./chunks/chunk-Y7WK2AQY.js";
+import "./chunks/chunk-CXLN3UR2.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction

@@ -3,7 +3,7 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-KTO2VAOT.js";
+} from "./chunks/chunk-CXLN3UR2.js";
 import "./chunks/chunk-55QIH2BG.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";

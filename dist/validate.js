@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   glob,
   runValidateStage
-} from "./chunks/chunk-OJPYCIIL.js";
-import "./chunks/chunk-KTO2VAOT.js";
+} from "./chunks/chunk-Y7WK2AQY.js";
+import "./chunks/chunk-CXLN3UR2.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction

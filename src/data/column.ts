@@ -7,6 +7,7 @@ import { mergeMoments, Moments, type MomentsState } from "./sketch/moments.ts";
 import { NumberCounts } from "./sketch/numbers.ts";
 import { addToTally, mergeTallies, type Tally } from "./tally.ts";
 import type { RecordBatch } from "./formats/delimited.ts";
+import type { RowHashes } from "./repeats.ts";
 import { isMissingToken, parseBoolean, parseDatetime, parseNumber, parsed, POWERS_OF_TEN, utf8 } from "./values.ts";
 
 /**
@@ -77,6 +78,8 @@ export interface ColumnState {
 export interface RepeatSink {
   /** File offset of the record being read, or -1 when the reader has none (the value's text is kept instead). */
   offset: number;
+  /** The records' own hashes, when a unique value carries its record's hash for the duplicate-rows check. */
+  rows: RowHashes | null;
   /** One row's hash for `check`; bytes[start, end) is the value, kept as text only when there is no offset. */
   add(
     check: number,

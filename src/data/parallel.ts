@@ -7,11 +7,12 @@ import { InputError } from "../errors.ts";
 import { type ColumnState, mergeColumnState } from "./column.ts";
 import type { ScanPlan } from "./plan.ts";
 import {
+  type CheckFindings,
   findRepeats,
+  mergeCheckFindings,
   mergeRepeatTallies,
   partitionBitsFor,
   type RepeatExample,
-  type RepeatTally,
   RepeatWriter,
   tallyOf,
 } from "./repeats.ts";
@@ -99,12 +100,12 @@ async function runHere(
   }
 }
 
-type FindRepeats = (checks: number[], rowStart: Map<number, number>) => Promise<(RepeatTally | null)[]>;
+type FindRepeats = (checks: number[], rowStart: Map<number, number>) => Promise<CheckFindings[]>;
 
 type WorkerReply =
   | { type: "result"; result: RangeResult }
   | { type: "closed" }
-  | { type: "repeats"; found: (RepeatTally | null)[] }
+  | { type: "repeats"; found: CheckFindings[] }
   | { type: "failed"; message: string };
 
 /** Worker threads that read ranges (handed out one at a time, as each finishes) and then check repeats. */
@@ -173,7 +174,7 @@ class WorkerPool {
     rowStart: Map<number, number>,
     partitionBits: number,
     spillDir: string,
-  ): Promise<(RepeatTally | null)[]> {
+  ): Promise<CheckFindings[]> {
     if (checks.length === 0) return [];
     const shares = this.workers.length + 1;
     const partitions = Array.from({ length: 2 ** partitionBits }, (_, i) => i);
@@ -187,7 +188,7 @@ class WorkerPool {
     );
     const mine = checks.map((check) => findRepeats(spillDir, check, partitionBits, rowStart, share(shares - 1)));
     const found = [...(await asked), mine];
-    return checks.map((_, i) => mergeRepeatTallies(found.map((f) => f[i] ?? null)));
+    return checks.map((_, i) => mergeCheckFindings(found.map((f) => f[i]!)));
   }
 
   async terminate(): Promise<void> {
@@ -347,9 +348,18 @@ class Merger {
       (c): c is number => c !== null,
     );
     const all = await findAll(spilled, this.rowStart);
+    const findingsOf = (check: number | null): CheckFindings | undefined =>
+      check === null ? undefined : all[spilled.indexOf(check)];
     const repeat = async (check: number | null, rule: string, shown: string[] | null): Promise<void> => {
       if (check === null) return;
-      const found = all[spilled.indexOf(check)] ?? null;
+      const found =
+        check === plan.duplicateCheck
+          ? // Rows with a value in the carrying column were checked with its repeats; the rest on their own.
+            mergeRepeatTallies([
+              findingsOf(check)?.repeats ?? null,
+              findingsOf(plan.duplicateCarrier)?.duplicates ?? null,
+            ])
+          : (findingsOf(check)?.repeats ?? null);
       if (!found) return;
       const first = found.examples[0];
       const observed = shown === null || !first ? "a repeated row" : shortText(await valueOf(first, shown));

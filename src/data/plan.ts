@@ -38,6 +38,11 @@ export interface ScanPlan {
   /** Row number of the first data record: 2 when files have a header row (CSV, TSV), else 1. */
   firstRow: number;
   duplicateCheck: number | null;
+  /**
+   * The unique check of a column that carries the duplicate-rows check (repeats.ts): the first column with a `unique`
+   * rule, when duplicate rows are checked.
+   */
+  duplicateCarrier: number | null;
   duplicateSeverity: "error" | "warn";
   keyCheck: number | null;
   keyColumns: string[];
@@ -121,6 +126,8 @@ export async function planDataset(
     columns,
     firstRow: first === "csv" || first === "tsv" ? 2 : 1,
     duplicateCheck,
+    duplicateCarrier:
+      duplicateCheck === null ? null : (columns.find((c) => c.uniqueCheck !== null)?.uniqueCheck ?? null),
     duplicateSeverity: duplicateRows === "error" ? "error" : "warn",
     keyCheck,
     keyColumns: schema?.unique_key ?? [],

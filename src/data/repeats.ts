@@ -12,29 +12,66 @@ import { EXAMPLE_ROWS, type Tally } from "./tally.ts";
  *
  * Two different rows share a 64-bit hash with probability about rows² / 2^65 (3e-6 for 10 million rows): such a pair
  * would be counted as a repeat.
+ *
+ * Duplicate rows ride on a unique column's check when the schema has one (ScanPlan.duplicateCarrier): two identical
+ * rows have the same value in that column, so the row's own hash goes out with its value (8 more bytes) and is
+ * compared only within the groups of rows whose value repeats. Only the rows without a value there (empty, or not
+ * of the column's type) take the duplicate-rows check's own spill. Passing data thus costs no second spill.
  */
 
 /**
- * A spilled row is u32 words: h1, h2, the range (low 24 bits) with where the value is (high 8 bits: nothing, a file
- * offset or its text), the record within the range, then the offset (2 words) or the text's length and its bytes.
- * A row of the duplicate-rows check is 4 words (16 bytes): its value is never shown.
+ * A spilled row is u32 words: h1, h2, the range (low 24 bits) with flags (high 8 bits: where the value is, nothing, a
+ * file offset or its text, and whether the row's hash follows), the record within the range, then the row's hash
+ * (2 words) when carried, then the offset (2 words) or the text's length and its bytes. A row of the duplicate-rows
+ * check is 4 words (16 bytes): its value is never shown.
  */
 const HEAD = 4;
 const AT_NOTHING = 0;
 const AT_OFFSET = 1;
 const AT_TEXT = 2;
+const WHERE = 3;
+/** Flag: the row's own hash follows the head (the duplicate-rows check rides on this unique check). */
+const ROW_HASH = 4;
 /** Ranges are numbered in 24 bits (16 million ranges of at least 8 MiB is more than any dataset a run reads). */
 const MAX_RANGE = 0xffffff;
 /** Text kept for a value without an offset (gzip sources), at most. */
 const MAX_TEXT = 240;
 const BUFFER_WORDS = 4 << 10;
-/** The longest spilled row: the head, the text's length and the text. */
-const MAX_ROW_WORDS = HEAD + 1 + MAX_TEXT / 4;
+/** The longest spilled row: the head, the row's hash, the text's length and the text. */
+const MAX_ROW_WORDS = HEAD + 2 + 1 + MAX_TEXT / 4;
+
+/** Words between the head and where the value is: the row's hash, when carried. */
+function rowHashWords(headWord: number): number {
+  return (headWord >>> 24) & ROW_HASH ? 2 : 0;
+}
 
 /** The words after a row's head. */
 function tailWords(headWord: number, records: Uint32Array, at: number): number {
-  const where = headWord >>> 24;
-  return where === AT_NOTHING ? 0 : where === AT_OFFSET ? 2 : 1 + Math.ceil(records[at + HEAD]! / 4);
+  const where = (headWord >>> 24) & WHERE;
+  const skip = rowHashWords(headWord);
+  return skip + (where === AT_NOTHING ? 0 : where === AT_OFFSET ? 2 : 1 + Math.ceil(records[at + HEAD + skip]! / 4));
+}
+
+/**
+ * The hashes of the records being read, for the duplicate-rows check: set by the reader before a batch's values are
+ * observed; a value spilled for `check` (the carrying unique column) takes its record's hash with it and marks the
+ * record `carried`, and the reader spills only the others to the duplicate-rows check.
+ */
+export class RowHashes {
+  /** The record (within the range) that index 0 stands for. */
+  base = 0;
+  /** h1, h2 of record base + i at 2i, 2i + 1. */
+  readonly hashes: Int32Array;
+  readonly carried: Uint8Array;
+
+  constructor(
+    /** The unique check that carries row hashes, or -1 (none: every row takes the duplicate-rows spill). */
+    readonly check: number,
+    capacity: number,
+  ) {
+    this.hashes = new Int32Array(2 * capacity);
+    this.carried = new Uint8Array(capacity);
+  }
 }
 
 export interface RepeatExample {
@@ -63,6 +100,7 @@ export class RepeatWriter implements RepeatSink {
   /** The range being read: records are numbered within it. */
   range = 0;
   offset = -1;
+  rows: RowHashes | null = null;
 
   constructor(
     private readonly dir: string,
@@ -96,22 +134,32 @@ export class RepeatWriter implements RepeatSink {
     buffer[at + 0] = h1;
     buffer[at + 1] = h2;
     buffer[at + 3] = record;
+    let flags = 0;
+    const rows = this.rows;
+    if (rows !== null && check === rows.check) {
+      const index = record - rows.base;
+      buffer[at + HEAD] = rows.hashes[2 * index]!;
+      buffer[at + HEAD + 1] = rows.hashes[2 * index + 1]!;
+      rows.carried[index] = 1;
+      flags = ROW_HASH;
+    }
+    const tail = at + HEAD + rowHashWords(flags << 24);
     const offset = this.offset;
     if (bytes === null) {
       // Only the row matters (duplicate rows: the value shown is "a repeated row").
-      buffer[at + 2] = range;
-      at += HEAD;
+      buffer[at + 2] = range | (flags << 24);
+      at = tail;
     } else if (offset >= 0) {
-      buffer[at + 2] = range | (AT_OFFSET << 24);
-      buffer[at + 4] = offset % 0x100000000;
-      buffer[at + 5] = Math.floor(offset / 0x100000000);
-      at += HEAD + 2;
+      buffer[at + 2] = range | ((flags | AT_OFFSET) << 24);
+      buffer[tail] = offset % 0x100000000;
+      buffer[tail + 1] = Math.floor(offset / 0x100000000);
+      at = tail + 2;
     } else {
       const length = Math.min(end - start, MAX_TEXT);
-      buffer[at + 2] = range | (AT_TEXT << 24);
-      buffer[at + 4] = length;
-      new Uint8Array(buffer.buffer, (at + HEAD + 1) * 4, length).set(bytes.subarray(start, start + length));
-      at += HEAD + 1 + Math.ceil(length / 4);
+      buffer[at + 2] = range | ((flags | AT_TEXT) << 24);
+      buffer[tail] = length;
+      new Uint8Array(buffer.buffer, (tail + 1) * 4, length).set(bytes.subarray(start, start + length));
+      at = tail + 1 + Math.ceil(length / 4);
     }
     this.used[slot] = at;
   }
@@ -163,9 +211,17 @@ export function partitionBitsFor(bytes: number): number {
 /** Rows a hash table holds at most while checking (about 2 MB, in cache): a partition is checked in parts this big. */
 const ROWS_PER_TABLE = 1 << 16;
 
+/** What one check found: its repeats, and the duplicate rows among the rows that carried their hash (if any did). */
+export interface CheckFindings {
+  repeats: RepeatTally | null;
+  duplicates: RepeatTally | null;
+}
+
 /**
- * Counts the repeats of one check: every row whose hash an earlier row already had. `rowStart` maps a range id to
- * the dataset row number of its first record (ranges missing from it were read again and are ignored).
+ * Counts the repeats of one check: every row whose hash an earlier row already had; and, among rows that carry their
+ * own hash (RowHashes), every row whose value repeats and whose row hash an earlier row of the same value had.
+ * `rowStart` maps a range id to the dataset row number of its first record (ranges missing from it were read again
+ * and are ignored).
  */
 export function findRepeats(
   dir: string,
@@ -174,15 +230,11 @@ export function findRepeats(
   rowStart: Map<number, number>,
   /** Which partitions to check (threads split them); all by default. */
   partitions: number[] = Array.from({ length: 2 ** partitionBits }, (_, i) => i),
-): RepeatTally | null {
-  let count = 0;
-  const examples: RepeatExample[] = [];
+): CheckFindings {
+  const repeats = new Repeats();
+  const duplicates = new Repeats();
   const files = readdirSync(dir);
   const table = new PartitionTable();
-  const rowAt = (records: Uint32Array, at: number): number => {
-    const start = rowStart.get(records[at + 2]! & MAX_RANGE);
-    return start === undefined ? -1 : start + records[at + 3]!;
-  };
   for (const partition of partitions) {
     const prefix = `c${check}-p${partition}-`;
     // All of the partition's files, one after the other, in one reused buffer.
@@ -194,8 +246,10 @@ export function findRepeats(
     for (let part = 0; part < parts; part++) {
       const from = partStarts[part]!;
       const to = partStarts[part + 1]!;
-      // Slots of 4 words (h1, h2, the first row's position + 1, unused): one probe reads one cache line.
+      // Slots of 4 words (h1, h2, the first row's position + 1, whether the value's rows are in the row table): one
+      // probe reads one cache line.
       const { slots, mask } = table.prepare(to - from);
+      const rowTable = table.rowTable;
       let lastRange = -1;
       let lastStart = -1;
       for (let k = from; k < to; k++) {
@@ -217,22 +271,93 @@ export function findRepeats(
           slots[slot + 2] = at + 1;
           continue;
         }
-        // A repeat. The table keeps the earliest row of each value; the later of the two is the repeat, so the rows
-        // reported are the same whatever order the partition files were written in.
-        count++;
         const firstAt = slots[slot + 2]! - 1;
-        const first = rowAt(records, firstAt);
-        if (row < first) {
-          slots[slot + 2] = at + 1;
-          noteExample(examples, exampleOf(records, firstAt, first));
-        } else {
-          noteExample(examples, exampleOf(records, at, row));
+        if (rowHashWords(records[at + 2]!) > 0) {
+          // Rows of a repeated value: the first time, its earliest row so far joins the row table too.
+          if (slots[slot + 3] === 0) {
+            slots[slot + 3] = 1;
+            rowTable.add(records, firstAt, rowStart, duplicates, to - from);
+          }
+          rowTable.add(records, at, rowStart, duplicates, to - from);
         }
+        slots[slot + 2] = repeats.note(records, rowStart, firstAt, at, row) + 1;
       }
+      rowTable.reset();
     }
   }
-  if (count === 0) return null;
-  return { count, examples: examples.sort((a, b) => a.row - b.row) };
+  return { repeats: repeats.tally(), duplicates: duplicates.tally() };
+}
+
+/** Repeats counted so far, with the first ones by row. */
+class Repeats {
+  private count = 0;
+  private readonly examples: RepeatExample[] = [];
+
+  /**
+   * A repeat of the row at `firstAt` (the earliest so far) by the one at `at` (in the partition's words), whose row is
+   * `row`. The later of the two is the repeat, so the rows reported are the same whatever order the partition files
+   * were written in. Returns the position of the earlier one.
+   */
+  note(records: Uint32Array, rowStart: Map<number, number>, firstAt: number, at: number, row: number): number {
+    this.count++;
+    const first = rowOf(records, firstAt, rowStart);
+    if (row < first) {
+      noteExample(this.examples, exampleOf(records, firstAt, first));
+      return at;
+    }
+    noteExample(this.examples, exampleOf(records, at, row));
+    return firstAt;
+  }
+
+  tally(): RepeatTally | null {
+    return this.count === 0 ? null : { count: this.count, examples: this.examples.sort((a, b) => a.row - b.row) };
+  }
+}
+
+function rowOf(records: Uint32Array, at: number, rowStart: Map<number, number>): number {
+  const start = rowStart.get(records[at + 2]! & MAX_RANGE);
+  return start === undefined ? -1 : start + records[at + 3]!;
+}
+
+/**
+ * Rows of repeated values by their row hash (carried after the head): a row whose hash an earlier row of the part
+ * had is a duplicate row. Only rows of values that repeat come here, so it is cleared only after a part used it.
+ */
+class RowTable {
+  private slots = new Int32Array(0);
+  private mask = 0;
+  private used = false;
+
+  add(records: Uint32Array, at: number, rowStart: Map<number, number>, duplicates: Repeats, rows: number): void {
+    if (!this.used) this.prepare(rows);
+    const r1 = records[at + HEAD]! | 0;
+    const r2 = records[at + HEAD + 1]! | 0;
+    const slots = this.slots;
+    const mask = this.mask;
+    let slot = ((r2 ^ Math.imul(r1, 0x9e3779b1)) & mask) << 2;
+    while (slots[slot + 2] !== 0 && (slots[slot] !== r1 || slots[slot + 1] !== r2)) slot = (slot + 4) & (mask << 2);
+    if (slots[slot + 2] === 0) {
+      slots[slot] = r1;
+      slots[slot + 1] = r2;
+      slots[slot + 2] = at + 1;
+      return;
+    }
+    const row = rowOf(records, at, rowStart);
+    slots[slot + 2] = duplicates.note(records, rowStart, slots[slot + 2]! - 1, at, row) + 1;
+  }
+
+  private prepare(rows: number): void {
+    let count = 16;
+    while (count < rows * 2) count *= 2;
+    if (count * 4 > this.slots.length) this.slots = new Int32Array(count * 4);
+    this.mask = count - 1;
+    this.used = true;
+  }
+
+  reset(): void {
+    if (this.used) this.slots.fill(0);
+    this.used = false;
+  }
 }
 
 /**
@@ -243,6 +368,7 @@ class PartitionTable {
   private bytes = new Uint8Array(1 << 20);
   records = new Uint32Array(this.bytes.buffer);
   private slots = new Int32Array(0);
+  readonly rowTable = new RowTable();
 
   /** Reads the files into the buffer; returns the number of u32 words. */
   load(files: string[]): number {
@@ -307,16 +433,17 @@ class PartitionTable {
 
 function exampleOf(records: Uint32Array, at: number, row: number): RepeatExample {
   const head = records[at + 2]!;
-  const where = head >>> 24;
+  const where = (head >>> 24) & WHERE;
+  const tail = at + HEAD + rowHashWords(head);
   const text =
-    where === AT_TEXT && records[at + HEAD]! > 0
-      ? Buffer.from(records.buffer, records.byteOffset + (at + HEAD + 1) * 4, records[at + HEAD]).toString("utf8")
+    where === AT_TEXT && records[tail]! > 0
+      ? Buffer.from(records.buffer, records.byteOffset + (tail + 1) * 4, records[tail]).toString("utf8")
       : null;
   return {
     row,
     range: head & MAX_RANGE,
     record: records[at + 3]!,
-    offset: where === AT_OFFSET ? records[at + HEAD + 1]! * 0x100000000 + records[at + HEAD]! : null,
+    offset: where === AT_OFFSET ? records[tail + 1]! * 0x100000000 + records[tail]! : null,
     text,
   };
 }
@@ -329,6 +456,14 @@ function noteExample(examples: RepeatExample[], example: RepeatExample): void {
   let latest = 0;
   for (let i = 1; i < examples.length; i++) if (examples[i]!.row > examples[latest]!.row) latest = i;
   if (example.row < examples[latest]!.row) examples[latest] = example;
+}
+
+/** Findings over different partitions, as one: counts add, the earliest examples stay. */
+export function mergeCheckFindings(parts: CheckFindings[]): CheckFindings {
+  return {
+    repeats: mergeRepeatTallies(parts.map((p) => p.repeats)),
+    duplicates: mergeRepeatTallies(parts.map((p) => p.duplicates)),
+  };
 }
 
 /** Repeats found over different partitions, as one: counts add, the earliest examples stay. */

@@ -5,6 +5,7 @@ import { CHUNK, DelimitedReader, MORE, RECORD, RecordBatch } from "./formats/del
 import { cellText, jsonLines } from "./formats/jsonl.ts";
 import { openParquet } from "./formats/parquet.ts";
 import type { ScanPlan } from "./plan.ts";
+import { RowHashes } from "./repeats.ts";
 import { hashBytes, hashed, hashRecord } from "./sketch/hash.ts";
 import { addToTally, type Tally } from "./tally.ts";
 
@@ -197,6 +198,9 @@ const scratch = { bytes: Buffer.allocUnsafe(1 << 16) };
 
 /** What happens to each record: cells to their columns, then the row-level rules. */
 class RecordVisitor {
+  /** Each record's hash for the duplicate-rows check, made before its values go to the columns (see RowHashes). */
+  private readonly rows: RowHashes | null;
+
   constructor(
     private readonly plan: ScanPlan,
     private readonly fields: ColumnAccumulator[],
@@ -204,7 +208,13 @@ class RecordVisitor {
     private readonly repeats: RepeatSink | null,
     private readonly checks: Record<string, Tally>,
     private readonly shown: string,
-  ) {}
+  ) {
+    this.rows =
+      repeats !== null && plan.duplicateCheck !== null
+        ? new RowHashes(plan.duplicateCarrier ?? -1, BATCH_RECORDS)
+        : null;
+    if (repeats !== null) repeats.rows = this.rows;
+  }
 
   /**
    * Records batch[from, size) of a delimited file; record i of the batch is record `recordBase + i` of the range.
@@ -217,8 +227,19 @@ class RecordVisitor {
     const width = fields.length;
     // Plain files can be read again at a record's offset (to show a repeated value); gzip streams cannot.
     const offsetBase = gzip ? -1 : reader.base;
-    for (let i = 0; i < width; i++) fields[i]!.observeColumn(buffer, batch, i, from, recordBase, offsetBase);
     const { fieldCounts, recordStarts, contentEnds, starts, ends, stride } = batch;
+    const rows = this.rows;
+    if (rows !== null) {
+      rows.base = recordBase;
+      const hashes = rows.hashes;
+      for (let i = from; i < size; i++) {
+        hashRecord(buffer, recordStarts[i]!, contentEnds[i]!);
+        hashes[2 * i] = hashed.h1;
+        hashes[2 * i + 1] = hashed.h2;
+      }
+      rows.carried.fill(0, from, size);
+    }
+    for (let i = 0; i < width; i++) fields[i]!.observeColumn(buffer, batch, i, from, recordBase, offsetBase);
     for (let i = from; i < size; i++) {
       const count = fieldCounts[i]!;
       if (count !== width) {
@@ -233,11 +254,13 @@ class RecordVisitor {
     const repeats = this.repeats;
     if (repeats === null) return;
     const duplicateCheck = this.plan.duplicateCheck;
-    if (duplicateCheck !== null) {
+    if (duplicateCheck !== null && rows !== null) {
+      // The records whose hash did not go out with a unique value.
+      const { hashes, carried } = rows;
       for (let i = from; i < size; i++) {
-        hashRecord(buffer, recordStarts[i]!, contentEnds[i]!);
+        if (carried[i] === 1) continue;
         repeats.offset = offsetBase < 0 ? -1 : offsetBase + recordStarts[i]!;
-        repeats.add(duplicateCheck, hashed.h1, hashed.h2, recordBase + i, null, 0, 0);
+        repeats.add(duplicateCheck, hashes[2 * i]!, hashes[2 * i + 1]!, recordBase + i, null, 0, 0);
       }
     }
     if (this.plan.keyCheck !== null) {
@@ -262,6 +285,15 @@ class RecordVisitor {
 
   /** A record whose cells are text (JSON Lines, Parquet). */
   text(cells: (string | null)[], record: number, extra: string | null): void {
+    const rows = this.rows;
+    if (rows !== null) {
+      const bytes = Buffer.from(JSON.stringify(cells));
+      hashBytes(bytes, 0, bytes.length);
+      rows.base = record;
+      rows.hashes[0] = hashed.h1;
+      rows.hashes[1] = hashed.h2;
+      rows.carried[0] = 0;
+    }
     const fields = this.fields;
     for (let i = 0; i < fields.length; i++) {
       const cell = cells[i];
@@ -277,12 +309,8 @@ class RecordVisitor {
     if (extra !== null) addToTally(this.checks, "extra_fields", record, () => extra);
     const repeats = this.repeats;
     if (repeats === null) return;
-    if (this.plan.duplicateCheck !== null) {
-      const text = JSON.stringify(cells);
-      const bytes = Buffer.from(text);
-      hashBytes(bytes, 0, bytes.length);
-      repeats.add(this.plan.duplicateCheck, hashed.h1, hashed.h2, record, null, 0, 0);
-    }
+    if (this.plan.duplicateCheck !== null && rows !== null && rows.carried[0] === 0)
+      repeats.add(this.plan.duplicateCheck, rows.hashes[0]!, rows.hashes[1]!, record, null, 0, 0);
     if (this.plan.keyCheck !== null)
       this.key(
         this.keyFields.map((i) => (i >= 0 ? (cells[i] ?? null) : null)),

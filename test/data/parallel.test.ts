@@ -1,8 +1,11 @@
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { scanDataset } from "../../src/data/parallel.ts";
 import { planDataset } from "../../src/data/plan.ts";
 import { buildProfile } from "../../src/data/profile.ts";
+import { Random } from "../../src/data/sketch/hash.ts";
 import { validateDatasets } from "../../src/data/validate.ts";
 import { configOf } from "../helpers/config.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
@@ -20,6 +23,8 @@ const SCHEMA = `  schema:
       amount: { type: integer, max: 990 }
       kind: { type: category, values: [x, y] }
 `;
+
+const csv = (header: string, rows: string[]): string => `${header}\n${rows.join("\n")}\n`;
 
 /** A CSV whose quoted fields hold commas, quotes, CR/LF and lines that look like records, so cuts land inside them. */
 async function setup(): Promise<{ dir: string; data: NonNullable<ReturnType<typeof configOf>["data"]> }> {
@@ -115,5 +120,62 @@ describe("byte ranges and worker threads", () => {
       (thrown: unknown) => thrown,
     );
     expect((error as Error).message).toBe(`words.csv: not valid UTF-8 (row 602, byte ${head.length})`);
+  });
+});
+
+describe("duplicate rows carried by a unique column's check", () => {
+  it("are the rows an in-memory comparison finds, with or without a unique rule, in any format and cut", async () => {
+    const dir = await tempDir();
+    const random = new Random(5);
+    // Ids repeat often, with different rows for one id; some are empty or not integers (those rows are checked on
+    // their own); a tenth of the rows copy an earlier row exactly.
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      if (i > 10 && random.below(10) === 0) {
+        lines.push(lines[random.below(lines.length)]!);
+        continue;
+      }
+      const roll = random.below(20);
+      const id = roll === 0 ? "" : roll === 1 ? "x" : String(random.below(1500));
+      lines.push(`${id},${random.below(3)},${["a", "b, c", "d"][random.below(3)]!.replace(/.*,.*/, '"$&"')}`);
+    }
+    const seen = new Set<string>();
+    const expected: number[] = [];
+    lines.forEach((line, i) => (seen.has(line) ? expected.push(i + 2) : seen.add(line)));
+    const jsonl = lines.map((line) => {
+      const [id, n, ...rest] = line.split(",");
+      const text = rest.join(",").replace(/^"|"$/g, "");
+      return JSON.stringify({ id: id === "" ? null : id, n: Number(n), text });
+    });
+    await writeFiles(dir, {
+      "data.csv": csv("id,n,text", lines),
+      "data.jsonl": `${jsonl.join("\n")}\n`,
+    });
+    await writeFile(path.join(dir, "data.csv.gz"), gzipSync(csv("id,n,text", lines)));
+    const duplicatesOf = async (train: string, unique: boolean, options: Parameters<typeof validateDatasets>[2]) => {
+      const schema = unique ? "    columns:\n      id: { type: integer, unique: true, severity: warn }\n" : "";
+      const yaml = `version: 1\nmodel: { name: demo }\ndata:\n  train: ${train}\n  schema:\n    duplicate_rows: warn\n${schema}`;
+      const { result } = await validateDatasets(configOf(yaml, dir).data, dir, options);
+      return result.datasets[0]!.findings.find((f) => f.rule === "duplicate_rows");
+    };
+    const firstRow = { "data.csv": 2, "data.csv.gz": 2, "data.jsonl": 1 };
+    for (const [train, offset] of Object.entries(firstRow)) {
+      const rows = expected.map((row) => row - 2 + offset);
+      for (const unique of [false, true]) {
+        for (const options of [
+          { workers: 1, rangeBytes: 1 << 30 },
+          { workers: 2, rangeBytes: 3001, parallelFrom: 0 },
+        ]) {
+          const found = await duplicatesOf(train, unique, options);
+          expect({ train, unique, count: found?.count, rows: found?.rows }).toEqual({
+            train,
+            unique,
+            count: expected.length,
+            rows: rows.slice(0, 5),
+          });
+        }
+      }
+    }
+    expect(expected.length).toBeGreaterThan(250);
   });
 });

@@ -41,8 +41,8 @@ describe("repeat checks spilled to disk", () => {
     values.forEach((value, row) => (seen.has(value) ? repeats.push(row) : seen.add(value)));
     for (const check of [0, 1]) {
       const found = mergeRepeatTallies([
-        findRepeats(dir, check, partitionBits, rowStart, [0, 2]),
-        findRepeats(dir, check, partitionBits, rowStart, [1, 3]),
+        findRepeats(dir, check, partitionBits, rowStart, [0, 2]).repeats,
+        findRepeats(dir, check, partitionBits, rowStart, [1, 3]).repeats,
       ]);
       expect(found?.count).toBe(repeats.length);
       expect(found?.examples.map((e) => e.row)).toEqual(repeats.slice(0, 5));

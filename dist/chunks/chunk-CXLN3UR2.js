@@ -74,14 +74,33 @@ var HEAD = 4;
 var AT_NOTHING = 0;
 var AT_OFFSET = 1;
 var AT_TEXT = 2;
+var WHERE = 3;
+var ROW_HASH = 4;
 var MAX_RANGE = 16777215;
 var MAX_TEXT = 240;
 var BUFFER_WORDS = 4 << 10;
-var MAX_ROW_WORDS = HEAD + 1 + MAX_TEXT / 4;
-function tailWords(headWord, records, at) {
-  const where = headWord >>> 24;
-  return where === AT_NOTHING ? 0 : where === AT_OFFSET ? 2 : 1 + Math.ceil(records[at + HEAD] / 4);
+var MAX_ROW_WORDS = HEAD + 2 + 1 + MAX_TEXT / 4;
+function rowHashWords(headWord) {
+  return headWord >>> 24 & ROW_HASH ? 2 : 0;
 }
+function tailWords(headWord, records, at) {
+  const where = headWord >>> 24 & WHERE;
+  const skip = rowHashWords(headWord);
+  return skip + (where === AT_NOTHING ? 0 : where === AT_OFFSET ? 2 : 1 + Math.ceil(records[at + HEAD + skip] / 4));
+}
+var RowHashes = class {
+  constructor(check, capacity) {
+    this.check = check;
+    this.hashes = new Int32Array(2 * capacity);
+    this.carried = new Uint8Array(capacity);
+  }
+  check;
+  /** The record (within the range) that index 0 stands for. */
+  base = 0;
+  /** h1, h2 of record base + i at 2i, 2i + 1. */
+  hashes;
+  carried;
+};
 var RepeatWriter = class {
   constructor(dir, writer, partitionBits) {
     this.dir = dir;
@@ -101,6 +120,7 @@ var RepeatWriter = class {
   /** The range being read: records are numbered within it. */
   range = 0;
   offset = -1;
+  rows = null;
   add(check, h1, h2, record, bytes, start, end) {
     const range = this.range;
     if (range > MAX_RANGE) throw new Error(`range ${range} is beyond the ${MAX_RANGE + 1} the repeat checks number`);
@@ -115,21 +135,31 @@ var RepeatWriter = class {
     buffer[at + 0] = h1;
     buffer[at + 1] = h2;
     buffer[at + 3] = record;
+    let flags = 0;
+    const rows = this.rows;
+    if (rows !== null && check === rows.check) {
+      const index = record - rows.base;
+      buffer[at + HEAD] = rows.hashes[2 * index];
+      buffer[at + HEAD + 1] = rows.hashes[2 * index + 1];
+      rows.carried[index] = 1;
+      flags = ROW_HASH;
+    }
+    const tail = at + HEAD + rowHashWords(flags << 24);
     const offset = this.offset;
     if (bytes === null) {
-      buffer[at + 2] = range;
-      at += HEAD;
+      buffer[at + 2] = range | flags << 24;
+      at = tail;
     } else if (offset >= 0) {
-      buffer[at + 2] = range | AT_OFFSET << 24;
-      buffer[at + 4] = offset % 4294967296;
-      buffer[at + 5] = Math.floor(offset / 4294967296);
-      at += HEAD + 2;
+      buffer[at + 2] = range | (flags | AT_OFFSET) << 24;
+      buffer[tail] = offset % 4294967296;
+      buffer[tail + 1] = Math.floor(offset / 4294967296);
+      at = tail + 2;
     } else {
       const length = Math.min(end - start, MAX_TEXT);
-      buffer[at + 2] = range | AT_TEXT << 24;
-      buffer[at + 4] = length;
-      new Uint8Array(buffer.buffer, (at + HEAD + 1) * 4, length).set(bytes.subarray(start, start + length));
-      at += HEAD + 1 + Math.ceil(length / 4);
+      buffer[at + 2] = range | (flags | AT_TEXT) << 24;
+      buffer[tail] = length;
+      new Uint8Array(buffer.buffer, (tail + 1) * 4, length).set(bytes.subarray(start, start + length));
+      at = tail + 1 + Math.ceil(length / 4);
     }
     this.used[slot] = at;
   }
@@ -170,14 +200,10 @@ function partitionBitsFor(bytes) {
 }
 var ROWS_PER_TABLE = 1 << 16;
 function findRepeats(dir, check, partitionBits, rowStart, partitions = Array.from({ length: 2 ** partitionBits }, (_, i) => i)) {
-  let count = 0;
-  const examples = [];
+  const repeats = new Repeats();
+  const duplicates = new Repeats();
   const files = readdirSync(dir);
   const table = new PartitionTable();
-  const rowAt = (records, at) => {
-    const start = rowStart.get(records[at + 2] & MAX_RANGE);
-    return start === void 0 ? -1 : start + records[at + 3];
-  };
   for (const partition of partitions) {
     const prefix = `c${check}-p${partition}-`;
     const words = table.load(files.filter((f) => f.startsWith(prefix)).map((f) => path.join(dir, f)));
@@ -188,6 +214,7 @@ function findRepeats(dir, check, partitionBits, rowStart, partitions = Array.fro
       const from = partStarts[part];
       const to = partStarts[part + 1];
       const { slots, mask } = table.prepare(to - from);
+      const rowTable = table.rowTable;
       let lastRange = -1;
       let lastStart = -1;
       for (let k = from; k < to; k++) {
@@ -209,25 +236,85 @@ function findRepeats(dir, check, partitionBits, rowStart, partitions = Array.fro
           slots[slot + 2] = at + 1;
           continue;
         }
-        count++;
         const firstAt = slots[slot + 2] - 1;
-        const first = rowAt(records, firstAt);
-        if (row < first) {
-          slots[slot + 2] = at + 1;
-          noteExample(examples, exampleOf(records, firstAt, first));
-        } else {
-          noteExample(examples, exampleOf(records, at, row));
+        if (rowHashWords(records[at + 2]) > 0) {
+          if (slots[slot + 3] === 0) {
+            slots[slot + 3] = 1;
+            rowTable.add(records, firstAt, rowStart, duplicates, to - from);
+          }
+          rowTable.add(records, at, rowStart, duplicates, to - from);
         }
+        slots[slot + 2] = repeats.note(records, rowStart, firstAt, at, row) + 1;
       }
+      rowTable.reset();
     }
   }
-  if (count === 0) return null;
-  return { count, examples: examples.sort((a, b) => a.row - b.row) };
+  return { repeats: repeats.tally(), duplicates: duplicates.tally() };
 }
+var Repeats = class {
+  count = 0;
+  examples = [];
+  /**
+   * A repeat of the row at `firstAt` (the earliest so far) by the one at `at` (in the partition's words), whose row is
+   * `row`. The later of the two is the repeat, so the rows reported are the same whatever order the partition files
+   * were written in. Returns the position of the earlier one.
+   */
+  note(records, rowStart, firstAt, at, row) {
+    this.count++;
+    const first = rowOf(records, firstAt, rowStart);
+    if (row < first) {
+      noteExample(this.examples, exampleOf(records, firstAt, first));
+      return at;
+    }
+    noteExample(this.examples, exampleOf(records, at, row));
+    return firstAt;
+  }
+  tally() {
+    return this.count === 0 ? null : { count: this.count, examples: this.examples.sort((a, b) => a.row - b.row) };
+  }
+};
+function rowOf(records, at, rowStart) {
+  const start = rowStart.get(records[at + 2] & MAX_RANGE);
+  return start === void 0 ? -1 : start + records[at + 3];
+}
+var RowTable = class {
+  slots = new Int32Array(0);
+  mask = 0;
+  used = false;
+  add(records, at, rowStart, duplicates, rows) {
+    if (!this.used) this.prepare(rows);
+    const r1 = records[at + HEAD] | 0;
+    const r2 = records[at + HEAD + 1] | 0;
+    const slots = this.slots;
+    const mask = this.mask;
+    let slot = ((r2 ^ Math.imul(r1, 2654435761)) & mask) << 2;
+    while (slots[slot + 2] !== 0 && (slots[slot] !== r1 || slots[slot + 1] !== r2)) slot = slot + 4 & mask << 2;
+    if (slots[slot + 2] === 0) {
+      slots[slot] = r1;
+      slots[slot + 1] = r2;
+      slots[slot + 2] = at + 1;
+      return;
+    }
+    const row = rowOf(records, at, rowStart);
+    slots[slot + 2] = duplicates.note(records, rowStart, slots[slot + 2] - 1, at, row) + 1;
+  }
+  prepare(rows) {
+    let count = 16;
+    while (count < rows * 2) count *= 2;
+    if (count * 4 > this.slots.length) this.slots = new Int32Array(count * 4);
+    this.mask = count - 1;
+    this.used = true;
+  }
+  reset() {
+    if (this.used) this.slots.fill(0);
+    this.used = false;
+  }
+};
 var PartitionTable = class {
   bytes = new Uint8Array(1 << 20);
   records = new Uint32Array(this.bytes.buffer);
   slots = new Int32Array(0);
+  rowTable = new RowTable();
   /** Reads the files into the buffer; returns the number of u32 words. */
   load(files) {
     let total = 0;
@@ -286,13 +373,14 @@ var PartitionTable = class {
 };
 function exampleOf(records, at, row) {
   const head = records[at + 2];
-  const where = head >>> 24;
-  const text = where === AT_TEXT && records[at + HEAD] > 0 ? Buffer.from(records.buffer, records.byteOffset + (at + HEAD + 1) * 4, records[at + HEAD]).toString("utf8") : null;
+  const where = head >>> 24 & WHERE;
+  const tail = at + HEAD + rowHashWords(head);
+  const text = where === AT_TEXT && records[tail] > 0 ? Buffer.from(records.buffer, records.byteOffset + (tail + 1) * 4, records[tail]).toString("utf8") : null;
   return {
     row,
     range: head & MAX_RANGE,
     record: records[at + 3],
-    offset: where === AT_OFFSET ? records[at + HEAD + 1] * 4294967296 + records[at + HEAD] : null,
+    offset: where === AT_OFFSET ? records[tail + 1] * 4294967296 + records[tail] : null,
     text
   };
 }
@@ -304,6 +392,12 @@ function noteExample(examples, example) {
   let latest = 0;
   for (let i = 1; i < examples.length; i++) if (examples[i].row > examples[latest].row) latest = i;
   if (example.row < examples[latest].row) examples[latest] = example;
+}
+function mergeCheckFindings(parts) {
+  return {
+    repeats: mergeRepeatTallies(parts.map((p) => p.repeats)),
+    duplicates: mergeRepeatTallies(parts.map((p) => p.duplicates))
+  };
 }
 function mergeRepeatTallies(parts) {
   const found = parts.filter((p) => p !== null);
@@ -1107,6 +1201,8 @@ var RecordVisitor = class {
     this.repeats = repeats;
     this.checks = checks;
     this.shown = shown;
+    this.rows = repeats !== null && plan.duplicateCheck !== null ? new RowHashes(plan.duplicateCarrier ?? -1, BATCH_RECORDS) : null;
+    if (repeats !== null) repeats.rows = this.rows;
   }
   plan;
   fields;
@@ -1114,6 +1210,8 @@ var RecordVisitor = class {
   repeats;
   checks;
   shown;
+  /** Each record's hash for the duplicate-rows check, made before its values go to the columns (see RowHashes). */
+  rows;
   /**
    * Records batch[from, size) of a delimited file; record i of the batch is record `recordBase + i` of the range.
    * Column by column: each column's loop stays in its own code and sketches.
@@ -1124,8 +1222,19 @@ var RecordVisitor = class {
     const fields = this.fields;
     const width = fields.length;
     const offsetBase = gzip ? -1 : reader.base;
-    for (let i = 0; i < width; i++) fields[i].observeColumn(buffer, batch, i, from, recordBase, offsetBase);
     const { fieldCounts, recordStarts, contentEnds, starts, ends, stride } = batch;
+    const rows = this.rows;
+    if (rows !== null) {
+      rows.base = recordBase;
+      const hashes = rows.hashes;
+      for (let i = from; i < size; i++) {
+        hashRecord(buffer, recordStarts[i], contentEnds[i]);
+        hashes[2 * i] = hashed.h1;
+        hashes[2 * i + 1] = hashed.h2;
+      }
+      rows.carried.fill(0, from, size);
+    }
+    for (let i = 0; i < width; i++) fields[i].observeColumn(buffer, batch, i, from, recordBase, offsetBase);
     for (let i = from; i < size; i++) {
       const count = fieldCounts[i];
       if (count !== width) {
@@ -1140,11 +1249,12 @@ var RecordVisitor = class {
     const repeats = this.repeats;
     if (repeats === null) return;
     const duplicateCheck = this.plan.duplicateCheck;
-    if (duplicateCheck !== null) {
+    if (duplicateCheck !== null && rows !== null) {
+      const { hashes, carried } = rows;
       for (let i = from; i < size; i++) {
-        hashRecord(buffer, recordStarts[i], contentEnds[i]);
+        if (carried[i] === 1) continue;
         repeats.offset = offsetBase < 0 ? -1 : offsetBase + recordStarts[i];
-        repeats.add(duplicateCheck, hashed.h1, hashed.h2, recordBase + i, null, 0, 0);
+        repeats.add(duplicateCheck, hashes[2 * i], hashes[2 * i + 1], recordBase + i, null, 0, 0);
       }
     }
     if (this.plan.keyCheck !== null) {
@@ -1165,6 +1275,15 @@ var RecordVisitor = class {
   }
   /** A record whose cells are text (JSON Lines, Parquet). */
   text(cells, record, extra) {
+    const rows = this.rows;
+    if (rows !== null) {
+      const bytes = Buffer.from(JSON.stringify(cells));
+      hashBytes(bytes, 0, bytes.length);
+      rows.base = record;
+      rows.hashes[0] = hashed.h1;
+      rows.hashes[1] = hashed.h2;
+      rows.carried[0] = 0;
+    }
     const fields = this.fields;
     for (let i = 0; i < fields.length; i++) {
       const cell = cells[i];
@@ -1180,12 +1299,8 @@ var RecordVisitor = class {
     if (extra !== null) addToTally(this.checks, "extra_fields", record, () => extra);
     const repeats = this.repeats;
     if (repeats === null) return;
-    if (this.plan.duplicateCheck !== null) {
-      const text = JSON.stringify(cells);
-      const bytes = Buffer.from(text);
-      hashBytes(bytes, 0, bytes.length);
-      repeats.add(this.plan.duplicateCheck, hashed.h1, hashed.h2, record, null, 0, 0);
-    }
+    if (this.plan.duplicateCheck !== null && rows !== null && rows.carried[0] === 0)
+      repeats.add(this.plan.duplicateCheck, rows.hashes[0], rows.hashes[1], record, null, 0, 0);
     if (this.plan.keyCheck !== null)
       this.key(
         this.keyFields.map((i) => i >= 0 ? cells[i] ?? null : null),
@@ -1242,6 +1357,7 @@ export {
   RepeatWriter,
   partitionBitsFor,
   findRepeats,
+  mergeCheckFindings,
   mergeRepeatTallies,
   tallyOf,
   planRanges,

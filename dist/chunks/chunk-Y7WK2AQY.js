@@ -4,6 +4,7 @@ import {
   RepeatWriter,
   findRepeats,
   keyOf,
+  mergeCheckFindings,
   mergeColumnState,
   mergeRepeatTallies,
   mergeTallies,
@@ -14,7 +15,7 @@ import {
   shiftTallies,
   shortText,
   tallyOf
-} from "./chunk-KTO2VAOT.js";
+} from "./chunk-CXLN3UR2.js";
 import {
   CorruptObjectError,
   createLocalStore
@@ -4786,7 +4787,7 @@ var WorkerPool = class {
     );
     const mine = checks.map((check) => findRepeats(spillDir, check, partitionBits, rowStart, share(shares - 1)));
     const found = [...await asked, mine];
-    return checks.map((_, i) => mergeRepeatTallies(found.map((f) => f[i] ?? null)));
+    return checks.map((_, i) => mergeCheckFindings(found.map((f) => f[i])));
   }
   async terminate() {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
@@ -4920,9 +4921,16 @@ var Merger = class {
       (c) => c !== null
     );
     const all = await findAll(spilled, this.rowStart);
+    const findingsOf2 = (check) => check === null ? void 0 : all[spilled.indexOf(check)];
     const repeat = async (check, rule, shown) => {
       if (check === null) return;
-      const found = all[spilled.indexOf(check)] ?? null;
+      const found = check === plan.duplicateCheck ? (
+        // Rows with a value in the carrying column were checked with its repeats; the rest on their own.
+        mergeRepeatTallies([
+          findingsOf2(check)?.repeats ?? null,
+          findingsOf2(plan.duplicateCarrier)?.duplicates ?? null
+        ])
+      ) : findingsOf2(check)?.repeats ?? null;
       if (!found) return;
       const first = found.examples[0];
       const observed = shown === null || !first ? "a repeated row" : shortText(await valueOf(first, shown));
@@ -5010,6 +5018,7 @@ async function planDataset(dataset, files, format, schema) {
     columns,
     firstRow: first === "csv" || first === "tsv" ? 2 : 1,
     duplicateCheck,
+    duplicateCarrier: duplicateCheck === null ? null : columns.find((c) => c.uniqueCheck !== null)?.uniqueCheck ?? null,
     duplicateSeverity: duplicateRows === "error" ? "error" : "warn",
     keyCheck,
     keyColumns: schema?.unique_key ?? [],

@@ -3,7 +3,7 @@ import {
   DECISION_STEP,
   decisionSection,
   outcomeSection
-} from "./chunk-O4TX4DDZ.js";
+} from "./chunk-KOGE2EPR.js";
 import {
   createGitHub
 } from "./chunk-VKPGDWJQ.js";
@@ -14,7 +14,7 @@ import {
   readStageResult,
   runPublishStage,
   saveStageRun
-} from "./chunk-OJPYCIIL.js";
+} from "./chunk-Y7WK2AQY.js";
 import {
   formatNumber,
   renderMarkdown

@@ -6,7 +6,7 @@ import {
   projectStoreSettings,
   runValidateStage,
   saveStageRun
-} from "./chunk-OJPYCIIL.js";
+} from "./chunk-Y7WK2AQY.js";
 import {
   formatNumber
 } from "./chunk-T3OCJKCC.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-PHC6HU4G.js";
 import {
   saveStageRun
-} from "./chunk-OJPYCIIL.js";
+} from "./chunk-Y7WK2AQY.js";
 import {
   formatNumber,
   planSweep

@@ -3,21 +3,21 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunks/chunk-Y32KXTLC.js";
+} from "./chunks/chunk-SP5WFI7H.js";
 import {
   decideRetrain
-} from "./chunks/chunk-KOGE2EPR.js";
+} from "./chunks/chunk-YOLK4LA7.js";
 import {
   reportArtifact
-} from "./chunks/chunk-7BLWPKJW.js";
+} from "./chunks/chunk-VQNOZ643.js";
 import "./chunks/chunk-VKPGDWJQ.js";
 import {
   runPlanStage,
   runSelectStage,
   selectSection,
   sweepResultsDir
-} from "./chunks/chunk-DQOCVIIK.js";
-import "./chunks/chunk-PHC6HU4G.js";
+} from "./chunks/chunk-F4SXKRZ4.js";
+import "./chunks/chunk-KQ3K3YRH.js";
 import {
   CACHE_CHOICES,
   createRegistry,
@@ -39,8 +39,8 @@ import {
   runPublishStage,
   runTrainStage,
   runValidateStage
-} from "./chunks/chunk-Y7WK2AQY.js";
-import "./chunks/chunk-CXLN3UR2.js";
+} from "./chunks/chunk-VVN3AAI4.js";
+import "./chunks/chunk-O6PCWZLY.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   DEFAULT_CONFIG_FILE,
@@ -61,8 +61,8 @@ import {
   renderTextTable,
   require_dist,
   workspaceFor
-} from "./chunks/chunk-T3OCJKCC.js";
-import "./chunks/chunk-55QIH2BG.js";
+} from "./chunks/chunk-JAOVJQZ4.js";
+import "./chunks/chunk-4V36AGCJ.js";
 import {
   isS3Uri,
   parseS3Uri,

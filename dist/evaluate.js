@@ -1,21 +1,21 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   postFromJob
-} from "./chunks/chunk-4BP6VTN4.js";
+} from "./chunks/chunk-IJVJCLLD.js";
 import {
   stageCheck
-} from "./chunks/chunk-7BLWPKJW.js";
+} from "./chunks/chunk-VQNOZ643.js";
 import "./chunks/chunk-VKPGDWJQ.js";
 import {
   runEvaluateStage
-} from "./chunks/chunk-Y7WK2AQY.js";
-import "./chunks/chunk-CXLN3UR2.js";
+} from "./chunks/chunk-VVN3AAI4.js";
+import "./chunks/chunk-O6PCWZLY.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-EWQ7HQYJ.js";
-import "./chunks/chunk-T3OCJKCC.js";
-import "./chunks/chunk-55QIH2BG.js";
+} from "./chunks/chunk-ET5SJIK4.js";
+import "./chunks/chunk-JAOVJQZ4.js";
+import "./chunks/chunk-4V36AGCJ.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-O5RPIDMJ.js";

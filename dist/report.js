@@ -1,19 +1,19 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-7BLWPKJW.js";
+} from "./chunks/chunk-VQNOZ643.js";
 import "./chunks/chunk-VKPGDWJQ.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-EWQ7HQYJ.js";
+} from "./chunks/chunk-ET5SJIK4.js";
 import {
   ReportSection,
   loadConfig,
   renderMarkdown
-} from "./chunks/chunk-T3OCJKCC.js";
-import "./chunks/chunk-55QIH2BG.js";
+} from "./chunks/chunk-JAOVJQZ4.js";
+import "./chunks/chunk-4V36AGCJ.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import {
   UsageError

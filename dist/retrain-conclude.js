@@ -2,18 +2,18 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunks/chunk-Y32KXTLC.js";
-import "./chunks/chunk-KOGE2EPR.js";
+} from "./chunks/chunk-SP5WFI7H.js";
+import "./chunks/chunk-YOLK4LA7.js";
 import "./chunks/chunk-VKPGDWJQ.js";
-import "./chunks/chunk-PHC6HU4G.js";
-import "./chunks/chunk-Y7WK2AQY.js";
-import "./chunks/chunk-CXLN3UR2.js";
+import "./chunks/chunk-KQ3K3YRH.js";
+import "./chunks/chunk-VVN3AAI4.js";
+import "./chunks/chunk-O6PCWZLY.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-EWQ7HQYJ.js";
-import "./chunks/chunk-T3OCJKCC.js";
-import "./chunks/chunk-55QIH2BG.js";
+} from "./chunks/chunk-ET5SJIK4.js";
+import "./chunks/chunk-JAOVJQZ4.js";
+import "./chunks/chunk-4V36AGCJ.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-O5RPIDMJ.js";

@@ -3,8 +3,8 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-CXLN3UR2.js";
-import "./chunks/chunk-55QIH2BG.js";
+} from "./chunks/chunk-O6PCWZLY.js";
+import "./chunks/chunk-4V36AGCJ.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";
 

@@ -3,16 +3,16 @@ import {
   parseCacheChoice,
   resolveTrainParams,
   runTrainStage
-} from "./chunks/chunk-Y7WK2AQY.js";
-import "./chunks/chunk-CXLN3UR2.js";
+} from "./chunks/chunk-VVN3AAI4.js";
+import "./chunks/chunk-O6PCWZLY.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-EWQ7HQYJ.js";
+} from "./chunks/chunk-ET5SJIK4.js";
 import {
   findLeg
-} from "./chunks/chunk-T3OCJKCC.js";
-import "./chunks/chunk-55QIH2BG.js";
+} from "./chunks/chunk-JAOVJQZ4.js";
+import "./chunks/chunk-4V36AGCJ.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-O5RPIDMJ.js";

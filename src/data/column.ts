@@ -8,7 +8,16 @@ import { NumberCounts } from "./sketch/numbers.ts";
 import { addToTally, mergeTallies, type Tally } from "./tally.ts";
 import type { RecordBatch } from "./formats/delimited.ts";
 import type { RowHashes } from "./repeats.ts";
-import { isMissingToken, parseBoolean, parseDatetime, parseNumber, parsed, POWERS_OF_TEN, utf8 } from "./values.ts";
+import {
+  isMissingToken,
+  parseBoolean,
+  parseDatetime,
+  parseNumber,
+  parsed,
+  POWERS_OF_TEN,
+  usualDatetime,
+  utf8,
+} from "./values.ts";
 
 /**
  * One column's running profile and rule checks (DOMAIN.md §3). Values arrive as bytes (any reader can provide them)
@@ -346,16 +355,19 @@ export class ColumnAccumulator {
         continue;
       }
       if (spills) this.locate(batch, i, offsetBase);
-      // A value starting with a digit is never a missing-value token.
-      const first = bytes[start]!;
-      if (first < 48 || first > 57 || !parseDatetime(bytes, start, end)) {
-        this.batched = batched;
-        this.observe(bytes, start, end, recordBase + i);
-        batched = this.batched;
-        continue;
+      // The usual forms here; a value starting with a digit is never a missing-value token.
+      let value = usualDatetime(bytes, start, end);
+      if (value !== value) {
+        const first = bytes[start]!;
+        if (first < 48 || first > 57 || !parseDatetime(bytes, start, end)) {
+          this.batched = batched;
+          this.observe(bytes, start, end, recordBase + i);
+          batched = this.batched;
+          continue;
+        }
+        value = parsed.value;
       }
       read++;
-      const value = parsed.value;
       if (value < low || value > high) this.outOfBounds(value, bytes, start, end, recordBase + i);
       values[batched++] = value;
       if (batched === BATCH) {
@@ -391,14 +403,35 @@ export class ColumnAccumulator {
         continue;
       }
       if (spills) this.locate(batch, i, offsetBase);
-      // No missing-value token reads as a boolean, so a boolean needs no token check.
-      if (!parseBoolean(bytes, start, end)) {
+      // "true" and "false" here, the other forms through parseBoolean. No missing-value token reads as a boolean, so
+      // a boolean needs no token check.
+      const length = end - start;
+      let truth: boolean;
+      if (
+        length === 4 &&
+        bytes[start] === 116 &&
+        bytes[start + 1] === 114 &&
+        bytes[start + 2] === 117 &&
+        bytes[start + 3] === 101
+      )
+        truth = true;
+      else if (
+        length === 5 &&
+        bytes[start] === 102 &&
+        bytes[start + 1] === 97 &&
+        bytes[start + 2] === 108 &&
+        bytes[start + 3] === 115 &&
+        bytes[start + 4] === 101
+      )
+        truth = false;
+      else if (parseBoolean(bytes, start, end)) truth = parsed.value === 1;
+      else {
         this.observe(bytes, start, end, recordBase + i);
         continue;
       }
       this.rows++;
       this.values++;
-      if (parsed.value === 1) trues++;
+      if (truth) trues++;
       else falses++;
       if (textChecks) this.textRules(bytes, start, end, recordBase + i, false);
     }

@@ -203,6 +203,58 @@ export function parseDatetime(bytes: Uint8Array, start: number, end: number): bo
   return true;
 }
 
+/** Days from 1970-01-01 to January 1st of each year from 1900 to 2155, for {@link usualDatetime}. */
+const FIRST_TABLE_YEAR = 1900;
+const DAYS_BEFORE_TABLE_YEAR = Int32Array.from({ length: 256 }, (_, i) => daysBeforeYear(FIRST_TABLE_YEAR + i));
+
+/** The digit at bytes[at] (0-9), or a value above 9 for any other byte. */
+function digitAt(bytes: Uint8Array, at: number): number {
+  return (bytes[at]! - 48) >>> 0;
+}
+
+/**
+ * The common forms `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS` (T or a space) and the same with `Z`, for years 1900-2155, as
+ * milliseconds since 1970, in a few integer steps; NaN for anything else, which parseDatetime then reads (it reads
+ * every form, these included, to the same value). The scan's datetime columns try this first.
+ */
+export function usualDatetime(bytes: Uint8Array, start: number, end: number): number {
+  const length = end - start;
+  if (length !== 10 && length !== 19 && !(length === 20 && bytes[end - 1] === 90)) return NaN;
+  if (bytes[start + 4] !== 45 || bytes[start + 7] !== 45) return NaN;
+  const y1 = digitAt(bytes, start);
+  const y2 = digitAt(bytes, start + 1);
+  const y3 = digitAt(bytes, start + 2);
+  const y4 = digitAt(bytes, start + 3);
+  const m1 = digitAt(bytes, start + 5);
+  const m2 = digitAt(bytes, start + 6);
+  const d1 = digitAt(bytes, start + 8);
+  const d2 = digitAt(bytes, start + 9);
+  if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) > 9) return NaN;
+  const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  const index = year - FIRST_TABLE_YEAR;
+  if (index < 0 || index > 255 || month < 1 || month > 12 || day < 1) return NaN;
+  const leap = (year & 3) === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) return NaN;
+  const days = DAYS_BEFORE_TABLE_YEAR[index]! + (leap && month > 2 ? 1 : 0) + DAYS_BEFORE_MONTH[month - 1]! + day - 1;
+  if (length === 10) return days * 86_400_000;
+  const separator = bytes[start + 10];
+  if ((separator !== 84 && separator !== 32) || bytes[start + 13] !== 58 || bytes[start + 16] !== 58) return NaN;
+  const h1 = digitAt(bytes, start + 11);
+  const h2 = digitAt(bytes, start + 12);
+  const n1 = digitAt(bytes, start + 14);
+  const n2 = digitAt(bytes, start + 15);
+  const s1 = digitAt(bytes, start + 17);
+  const s2 = digitAt(bytes, start + 18);
+  if ((h1 | h2 | n1 | n2 | s1 | s2) > 9) return NaN;
+  const hour = h1 * 10 + h2;
+  const minute = n1 * 10 + n2;
+  const second = s1 * 10 + s2;
+  if (hour > 23 || minute > 59 || second > 59) return NaN;
+  return days * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000;
+}
+
 /** Days from 1970-01-01 to January 1st of `year` (proleptic Gregorian; negative before 1970). */
 function daysBeforeYear(year: number): number {
   return (

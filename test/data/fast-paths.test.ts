@@ -3,7 +3,7 @@ import type { ChunkReader } from "../../src/data/formats/chunks.ts";
 import { DelimitedReader, MORE, RECORD, RecordBatch } from "../../src/data/formats/delimited.ts";
 import { Random } from "../../src/data/sketch/hash.ts";
 import { validateDatasets } from "../../src/data/validate.ts";
-import { parseDatetime, parseNumber, parsed } from "../../src/data/values.ts";
+import { parseDatetime, parseNumber, parsed, usualDatetime } from "../../src/data/values.ts";
 import { configOf } from "../helpers/config.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
@@ -293,6 +293,32 @@ describe("parseDatetime", () => {
     }
     expect(valid).toBeGreaterThan(2000);
   });
+
+  it("has a fast path for the usual forms that reads them to the same value and leaves every other text to it", () => {
+    const random = new Random(13);
+    const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
+    let read = 0;
+    for (let i = 0; i < 50_000; i++) {
+      const year = [1899, 1900, 1970, 2024, 2100, 2155, 2156, 1890 + random.below(280)][random.below(8)]!;
+      const date = `${pad(year, 4)}-${pad(random.below(14))}-${pad(random.below(33))}`;
+      const time = `${["T", " ", "t", "X"][random.below(4)]}${pad(random.below(26))}:${pad(random.below(62))}:${pad(random.below(62))}`;
+      let text = [date, `${date}${time}`, `${date}${time}Z`, `${date}${time}z`, `${date}${time}+01:00`][
+        random.below(5)
+      ]!;
+      // Now and then a byte that is not a digit where a digit belongs, or a separator out of place.
+      if (random.below(8) === 0) {
+        const at = random.below(text.length);
+        text = `${text.slice(0, at)}${["/", ":", "a", " ", "-"][random.below(5)]}${text.slice(at + 1)}`;
+      }
+      const bytes = Buffer.from(`${text}9`);
+      const fast = usualDatetime(bytes, 0, text.length);
+      if (Number.isNaN(fast)) continue;
+      read++;
+      expect(parseDatetime(bytes, 0, text.length), text).toBe(true);
+      expect(fast, text).toBe(parsed.value);
+    }
+    expect(read).toBeGreaterThan(2500);
+  });
 });
 
 /** Cells of every kind, the usual forms and the odd ones, in a deterministic mix. */
@@ -307,8 +333,13 @@ function cellsOf(random: Random, rows: number): Record<string, string>[] {
       "2024-06-01 10:11",
       "2024-06-01T10:11:12.345+02:00",
       " 2024-03-03",
+      "2023-13-01T00:00:00Z",
+      "2024-04-31 00:00:00",
+      "2024-01-01T24:00:00Z",
+      "1899-12-31T23:59:59Z",
+      "2100-02-29",
     ],
-    boolean: ["FALSE", "t", "Y", "no", "1", "0", "maybe", "True ", "n", "yes"],
+    boolean: ["FALSE", "t", "Y", "no", "1", "0", "maybe", "True ", "n", "yes", "truE", "fals", "falsey"],
     text: ["x,y", 'say "hi"', "multi\nline", "é", "  pad  ", "NA"],
     missing: ["NaN", "n/a", "NA", "-", "?", "null", "None", "#N/A", "<NA>", "", "oops"],
   };
@@ -322,10 +353,13 @@ function cellsOf(random: Random, rows: number): Record<string, string>[] {
     return {
       int: value(() => String((n % 200000) - 1000), "integer"),
       num: value(() => ((n % 1e7) / 10 ** (n % 5)).toFixed(n % 4), "number"),
-      when: value(
-        () => new Date(Date.UTC(2023, 0, 1) + (n % 1e10)).toISOString().slice(0, 10 + (n % 3) * 5),
-        "datetime",
-      ),
+      when: value(() => {
+        const iso = new Date(Date.UTC(2023, 0, 1) + (n % 1e10)).toISOString();
+        const day = iso.slice(0, 10);
+        return [day, iso.slice(0, 15), iso.slice(0, 20), iso.slice(0, 19), `${iso.slice(0, 19)}Z`, `${day} 23:59:59`][
+          n % 6
+        ]!;
+      }, "datetime"),
       flag: value(() => (n % 2 === 0 ? "true" : "false"), "boolean"),
       label: value(() => `c${n % 40}`, "text"),
       key: value(() => String(n % 3000), "integer"),

@@ -3,14 +3,14 @@ import {
   primaryMetric,
   readLegResults,
   selectBest
-} from "./chunk-PHC6HU4G.js";
+} from "./chunk-KQ3K3YRH.js";
 import {
   saveStageRun
-} from "./chunk-Y7WK2AQY.js";
+} from "./chunk-VVN3AAI4.js";
 import {
   formatNumber,
   planSweep
-} from "./chunk-T3OCJKCC.js";
+} from "./chunk-JAOVJQZ4.js";
 import {
   ExitCode
 } from "./chunk-XOZC47AQ.js";

@@ -4,7 +4,7 @@ import {
   readProvenance,
   renderMarkdown,
   workspaceFor
-} from "./chunk-T3OCJKCC.js";
+} from "./chunk-JAOVJQZ4.js";
 import {
   ConfigError,
   ExitCode,

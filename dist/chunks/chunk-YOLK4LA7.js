@@ -6,10 +6,10 @@ import {
   projectStoreSettings,
   runValidateStage,
   saveStageRun
-} from "./chunk-Y7WK2AQY.js";
+} from "./chunk-VVN3AAI4.js";
 import {
   formatNumber
-} from "./chunk-T3OCJKCC.js";
+} from "./chunk-JAOVJQZ4.js";
 import {
   ExitCode
 } from "./chunk-XOZC47AQ.js";

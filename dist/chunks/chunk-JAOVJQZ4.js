@@ -15,7 +15,7 @@ import {
   openParquet,
   populationStd,
   utf8
-} from "./chunk-55QIH2BG.js";
+} from "./chunk-4V36AGCJ.js";
 import {
   describePathProblem,
   hasControlCharacters,

@@ -30,8 +30,9 @@ import {
   parseDatetime,
   parseNumber,
   parsed,
+  usualDatetime,
   utf8
-} from "./chunk-55QIH2BG.js";
+} from "./chunk-4V36AGCJ.js";
 import {
   DataReadError
 } from "./chunk-XOZC47AQ.js";
@@ -827,15 +828,18 @@ var ColumnAccumulator = class {
         continue;
       }
       if (spills) this.locate(batch, i, offsetBase);
-      const first = bytes[start];
-      if (first < 48 || first > 57 || !parseDatetime(bytes, start, end)) {
-        this.batched = batched;
-        this.observe(bytes, start, end, recordBase + i);
-        batched = this.batched;
-        continue;
+      let value = usualDatetime(bytes, start, end);
+      if (value !== value) {
+        const first = bytes[start];
+        if (first < 48 || first > 57 || !parseDatetime(bytes, start, end)) {
+          this.batched = batched;
+          this.observe(bytes, start, end, recordBase + i);
+          batched = this.batched;
+          continue;
+        }
+        value = parsed.value;
       }
       read++;
-      const value = parsed.value;
       if (value < low || value > high) this.outOfBounds(value, bytes, start, end, recordBase + i);
       values[batched++] = value;
       if (batched === BATCH) {
@@ -863,13 +867,20 @@ var ColumnAccumulator = class {
         continue;
       }
       if (spills) this.locate(batch, i, offsetBase);
-      if (!parseBoolean(bytes, start, end)) {
+      const length = end - start;
+      let truth;
+      if (length === 4 && bytes[start] === 116 && bytes[start + 1] === 114 && bytes[start + 2] === 117 && bytes[start + 3] === 101)
+        truth = true;
+      else if (length === 5 && bytes[start] === 102 && bytes[start + 1] === 97 && bytes[start + 2] === 108 && bytes[start + 3] === 115 && bytes[start + 4] === 101)
+        truth = false;
+      else if (parseBoolean(bytes, start, end)) truth = parsed.value === 1;
+      else {
         this.observe(bytes, start, end, recordBase + i);
         continue;
       }
       this.rows++;
       this.values++;
-      if (parsed.value === 1) trues++;
+      if (truth) trues++;
       else falses++;
       if (textChecks) this.textRules(bytes, start, end, recordBase + i, false);
     }

@@ -15,7 +15,7 @@ import {
   shiftTallies,
   shortText,
   tallyOf
-} from "./chunk-CXLN3UR2.js";
+} from "./chunk-O6PCWZLY.js";
 import {
   CorruptObjectError,
   createLocalStore
@@ -49,7 +49,7 @@ import {
   sha256File,
   toRelative,
   validateSection
-} from "./chunk-T3OCJKCC.js";
+} from "./chunk-JAOVJQZ4.js";
 import {
   HLL_STANDARD_ERROR,
   HyperLogLog,
@@ -64,7 +64,7 @@ import {
   parseNumber,
   parsed,
   sampleStd
-} from "./chunk-55QIH2BG.js";
+} from "./chunk-4V36AGCJ.js";
 import {
   describePathProblem,
   isInside,

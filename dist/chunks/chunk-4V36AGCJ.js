@@ -9669,6 +9669,48 @@ function parseDatetime(bytes, start, end) {
   parsed.integer = true;
   return true;
 }
+var FIRST_TABLE_YEAR = 1900;
+var DAYS_BEFORE_TABLE_YEAR = Int32Array.from({ length: 256 }, (_, i) => daysBeforeYear(FIRST_TABLE_YEAR + i));
+function digitAt(bytes, at) {
+  return bytes[at] - 48 >>> 0;
+}
+function usualDatetime(bytes, start, end) {
+  const length = end - start;
+  if (length !== 10 && length !== 19 && !(length === 20 && bytes[end - 1] === 90)) return NaN;
+  if (bytes[start + 4] !== 45 || bytes[start + 7] !== 45) return NaN;
+  const y1 = digitAt(bytes, start);
+  const y2 = digitAt(bytes, start + 1);
+  const y3 = digitAt(bytes, start + 2);
+  const y4 = digitAt(bytes, start + 3);
+  const m1 = digitAt(bytes, start + 5);
+  const m2 = digitAt(bytes, start + 6);
+  const d1 = digitAt(bytes, start + 8);
+  const d2 = digitAt(bytes, start + 9);
+  if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) > 9) return NaN;
+  const year = y1 * 1e3 + y2 * 100 + y3 * 10 + y4;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  const index = year - FIRST_TABLE_YEAR;
+  if (index < 0 || index > 255 || month < 1 || month > 12 || day < 1) return NaN;
+  const leap = (year & 3) === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return NaN;
+  const days = DAYS_BEFORE_TABLE_YEAR[index] + (leap && month > 2 ? 1 : 0) + DAYS_BEFORE_MONTH[month - 1] + day - 1;
+  if (length === 10) return days * 864e5;
+  const separator = bytes[start + 10];
+  if (separator !== 84 && separator !== 32 || bytes[start + 13] !== 58 || bytes[start + 16] !== 58) return NaN;
+  const h1 = digitAt(bytes, start + 11);
+  const h2 = digitAt(bytes, start + 12);
+  const n1 = digitAt(bytes, start + 14);
+  const n2 = digitAt(bytes, start + 15);
+  const s1 = digitAt(bytes, start + 17);
+  const s2 = digitAt(bytes, start + 18);
+  if ((h1 | h2 | n1 | n2 | s1 | s2) > 9) return NaN;
+  const hour = h1 * 10 + h2;
+  const minute = n1 * 10 + n2;
+  const second = s1 * 10 + s2;
+  if (hour > 23 || minute > 59 || second > 59) return NaN;
+  return days * 864e5 + hour * 36e5 + minute * 6e4 + second * 1e3;
+}
 function daysBeforeYear(year) {
   return 365 * (year - 1970) + Math.floor((year - 1969) / 4) - Math.floor((year - 1901) / 100) + Math.floor((year - 1601) / 400);
 }
@@ -9785,6 +9827,7 @@ export {
   parseNumber,
   parseBoolean,
   parseDatetime,
+  usualDatetime,
   isMissingToken,
   utf8,
   formatDatetime,

@@ -3,22 +3,22 @@ import {
   DECISION_STEP,
   decisionSection,
   outcomeSection
-} from "./chunk-KOGE2EPR.js";
+} from "./chunk-YOLK4LA7.js";
 import {
   createGitHub
 } from "./chunk-VKPGDWJQ.js";
 import {
   primaryMetric
-} from "./chunk-PHC6HU4G.js";
+} from "./chunk-KQ3K3YRH.js";
 import {
   readStageResult,
   runPublishStage,
   saveStageRun
-} from "./chunk-Y7WK2AQY.js";
+} from "./chunk-VVN3AAI4.js";
 import {
   formatNumber,
   renderMarkdown
-} from "./chunk-T3OCJKCC.js";
+} from "./chunk-JAOVJQZ4.js";
 import {
   ExitCode,
   InputError

@@ -13,7 +13,7 @@ import {
   markdownHeading,
   markdownTableRow,
   renderMarkdownTable
-} from "./chunk-T3OCJKCC.js";
+} from "./chunk-JAOVJQZ4.js";
 import {
   relativePathProblem
 } from "./chunk-H6UPHFKP.js";

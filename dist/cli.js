@@ -3,21 +3,21 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunks/chunk-Y32KXTLC.js";
+} from "./chunks/chunk-PWC5OQBY.js";
 import {
   decideRetrain
-} from "./chunks/chunk-KOGE2EPR.js";
+} from "./chunks/chunk-JV7SD6KC.js";
 import {
   reportArtifact
-} from "./chunks/chunk-7BLWPKJW.js";
+} from "./chunks/chunk-6G5XV2BQ.js";
 import "./chunks/chunk-VKPGDWJQ.js";
 import {
   runPlanStage,
   runSelectStage,
   selectSection,
   sweepResultsDir
-} from "./chunks/chunk-DQOCVIIK.js";
-import "./chunks/chunk-PHC6HU4G.js";
+} from "./chunks/chunk-D752MXZE.js";
+import "./chunks/chunk-WBQ3EJ6X.js";
 import {
   CACHE_CHOICES,
   createRegistry,
@@ -39,7 +39,7 @@ import {
   runPublishStage,
   runTrainStage,
   runValidateStage
-} from "./chunks/chunk-Y7WK2AQY.js";
+} from "./chunks/chunk-EWRZ2WMN.js";
 import "./chunks/chunk-CXLN3UR2.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
@@ -61,7 +61,7 @@ import {
   renderTextTable,
   require_dist,
   workspaceFor
-} from "./chunks/chunk-T3OCJKCC.js";
+} from "./chunks/chunk-UYX66RUR.js";
 import "./chunks/chunk-55QIH2BG.js";
 import {
   isS3Uri,

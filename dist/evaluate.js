@@ -1,20 +1,20 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   postFromJob
-} from "./chunks/chunk-4BP6VTN4.js";
+} from "./chunks/chunk-WRGX44TM.js";
 import {
   stageCheck
-} from "./chunks/chunk-7BLWPKJW.js";
+} from "./chunks/chunk-6G5XV2BQ.js";
 import "./chunks/chunk-VKPGDWJQ.js";
 import {
   runEvaluateStage
-} from "./chunks/chunk-Y7WK2AQY.js";
+} from "./chunks/chunk-EWRZ2WMN.js";
 import "./chunks/chunk-CXLN3UR2.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-EWQ7HQYJ.js";
-import "./chunks/chunk-T3OCJKCC.js";
+} from "./chunks/chunk-GP53L4VS.js";
+import "./chunks/chunk-UYX66RUR.js";
 import "./chunks/chunk-55QIH2BG.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";

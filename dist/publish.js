@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runPublishStage
-} from "./chunks/chunk-Y7WK2AQY.js";
+} from "./chunks/chunk-EWRZ2WMN.js";
 import "./chunks/chunk-CXLN3UR2.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-EWQ7HQYJ.js";
-import "./chunks/chunk-T3OCJKCC.js";
+} from "./chunks/chunk-GP53L4VS.js";
+import "./chunks/chunk-UYX66RUR.js";
 import "./chunks/chunk-55QIH2BG.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";

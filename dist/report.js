@@ -1,18 +1,18 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-7BLWPKJW.js";
+} from "./chunks/chunk-6G5XV2BQ.js";
 import "./chunks/chunk-VKPGDWJQ.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-EWQ7HQYJ.js";
+} from "./chunks/chunk-GP53L4VS.js";
 import {
   ReportSection,
   loadConfig,
   renderMarkdown
-} from "./chunks/chunk-T3OCJKCC.js";
+} from "./chunks/chunk-UYX66RUR.js";
 import "./chunks/chunk-55QIH2BG.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import {

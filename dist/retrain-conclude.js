@@ -2,17 +2,17 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunks/chunk-Y32KXTLC.js";
-import "./chunks/chunk-KOGE2EPR.js";
+} from "./chunks/chunk-PWC5OQBY.js";
+import "./chunks/chunk-JV7SD6KC.js";
 import "./chunks/chunk-VKPGDWJQ.js";
-import "./chunks/chunk-PHC6HU4G.js";
-import "./chunks/chunk-Y7WK2AQY.js";
+import "./chunks/chunk-WBQ3EJ6X.js";
+import "./chunks/chunk-EWRZ2WMN.js";
 import "./chunks/chunk-CXLN3UR2.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-EWQ7HQYJ.js";
-import "./chunks/chunk-T3OCJKCC.js";
+} from "./chunks/chunk-GP53L4VS.js";
+import "./chunks/chunk-UYX66RUR.js";
 import "./chunks/chunk-55QIH2BG.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";

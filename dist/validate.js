@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   glob,
   runValidateStage
-} from "./chunks/chunk-Y7WK2AQY.js";
+} from "./chunks/chunk-EWRZ2WMN.js";
 import "./chunks/chunk-CXLN3UR2.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-EWQ7HQYJ.js";
-import "./chunks/chunk-T3OCJKCC.js";
+} from "./chunks/chunk-GP53L4VS.js";
+import "./chunks/chunk-UYX66RUR.js";
 import "./chunks/chunk-55QIH2BG.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import {

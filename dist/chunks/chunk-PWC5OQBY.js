@@ -3,22 +3,22 @@ import {
   DECISION_STEP,
   decisionSection,
   outcomeSection
-} from "./chunk-KOGE2EPR.js";
+} from "./chunk-JV7SD6KC.js";
 import {
   createGitHub
 } from "./chunk-VKPGDWJQ.js";
 import {
   primaryMetric
-} from "./chunk-PHC6HU4G.js";
+} from "./chunk-WBQ3EJ6X.js";
 import {
   readStageResult,
   runPublishStage,
   saveStageRun
-} from "./chunk-Y7WK2AQY.js";
+} from "./chunk-EWRZ2WMN.js";
 import {
   formatNumber,
   renderMarkdown
-} from "./chunk-T3OCJKCC.js";
+} from "./chunk-UYX66RUR.js";
 import {
   ExitCode,
   InputError

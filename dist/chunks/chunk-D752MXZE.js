@@ -3,14 +3,14 @@ import {
   primaryMetric,
   readLegResults,
   selectBest
-} from "./chunk-PHC6HU4G.js";
+} from "./chunk-WBQ3EJ6X.js";
 import {
   saveStageRun
-} from "./chunk-Y7WK2AQY.js";
+} from "./chunk-EWRZ2WMN.js";
 import {
   formatNumber,
   planSweep
-} from "./chunk-T3OCJKCC.js";
+} from "./chunk-UYX66RUR.js";
 import {
   ExitCode
 } from "./chunk-XOZC47AQ.js";

@@ -4,7 +4,7 @@ import {
   readProvenance,
   renderMarkdown,
   workspaceFor
-} from "./chunk-T3OCJKCC.js";
+} from "./chunk-UYX66RUR.js";
 import {
   ConfigError,
   ExitCode,

@@ -6,10 +6,10 @@ import {
   projectStoreSettings,
   runValidateStage,
   saveStageRun
-} from "./chunk-Y7WK2AQY.js";
+} from "./chunk-EWRZ2WMN.js";
 import {
   formatNumber
-} from "./chunk-T3OCJKCC.js";
+} from "./chunk-UYX66RUR.js";
 import {
   ExitCode
 } from "./chunk-XOZC47AQ.js";

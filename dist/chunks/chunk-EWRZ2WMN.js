@@ -26,30 +26,47 @@ import {
   NAME_PATTERN,
   NAME_RULE,
   YamlSourceError,
+  ZodISODate,
+  ZodISODateTime,
+  ZodISODuration,
+  ZodISOTime,
+  _enum,
+  _isoDate,
+  _isoDateTime,
+  _isoDuration,
+  _isoTime,
+  array,
+  boolean,
   closestMatch,
   describeFailure,
   digestFiles,
   evaluateModel,
   evaluateSection,
   explainReadError,
-  external_exports,
   fingerprintFiles,
   formatOf,
   formatShort,
   gateSection,
   legParams,
+  literal,
   measureDrift,
+  number,
+  object,
   openTable,
   publishSection,
   readYamlFile,
+  record,
   renderMarkdown,
   require_dist,
   runCommand,
   runGate,
   sha256File,
+  string,
   toRelative,
+  tuple,
+  unknown,
   validateSection
-} from "./chunk-T3OCJKCC.js";
+} from "./chunk-UYX66RUR.js";
 import {
   HLL_STANDARD_ERROR,
   HyperLogLog,
@@ -83,6 +100,7 @@ import {
 } from "./chunk-XOZC47AQ.js";
 import {
   __commonJS,
+  __export,
   __toESM
 } from "./chunk-RZGYXAJU.js";
 
@@ -928,9 +946,9 @@ var require_parse = __commonJS({
           safeChars.push(...chars);
           continue;
         }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
           continue;
         }
         combinable = false;
@@ -1082,15 +1100,15 @@ var require_parse = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
+        const literal2 = input.slice(token.startIndex, state.index + 1);
         const body = input.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open = tokens[token.tokensIndex];
           open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
+          open.value = literal2;
+          open.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
@@ -2639,6 +2657,31 @@ async function glob(globInput, options) {
 // src/cache/open.ts
 import path5 from "node:path";
 
+// node_modules/zod/v4/classic/iso.js
+var iso_exports = {};
+__export(iso_exports, {
+  ZodISODate: () => ZodISODate,
+  ZodISODateTime: () => ZodISODateTime,
+  ZodISODuration: () => ZodISODuration,
+  ZodISOTime: () => ZodISOTime,
+  date: () => date,
+  datetime: () => datetime,
+  duration: () => duration,
+  time: () => time
+});
+function datetime(params) {
+  return _isoDateTime(ZodISODateTime, params);
+}
+function date(params) {
+  return _isoDate(ZodISODate, params);
+}
+function time(params) {
+  return _isoTime(ZodISOTime, params);
+}
+function duration(params) {
+  return _isoDuration(ZodISODuration, params);
+}
+
 // src/store/open.ts
 import path from "node:path";
 async function openObjectStore(uri, root, settings2 = {}) {
@@ -2707,25 +2750,25 @@ function sha256Text(text) {
 }
 
 // src/cache/entry.ts
-var RunReference = external_exports.object({
-  id: external_exports.string(),
-  startedAt: external_exports.string(),
-  durationMs: external_exports.number(),
-  gitSha: external_exports.string().nullable(),
-  ref: external_exports.string().nullable(),
-  runUrl: external_exports.string().nullable(),
-  actor: external_exports.string().nullable()
+var RunReference = object({
+  id: string(),
+  startedAt: string(),
+  durationMs: number(),
+  gitSha: string().nullable(),
+  ref: string().nullable(),
+  runUrl: string().nullable(),
+  actor: string().nullable()
 });
-var Sha256 = external_exports.string().regex(/^[0-9a-f]{64}$/);
-var EntryManifest = external_exports.object({
-  format: external_exports.literal(CACHE_FORMAT_VERSION),
+var Sha256 = string().regex(/^[0-9a-f]{64}$/);
+var EntryManifest = object({
+  format: literal(CACHE_FORMAT_VERSION),
   key: Sha256,
-  createdAt: external_exports.string(),
+  createdAt: string(),
   run: RunReference,
-  params: external_exports.record(external_exports.string(), external_exports.unknown()),
+  params: record(string(), unknown()),
   /** The declared outputs and what each was: a file or a folder (possibly empty). */
-  outputs: external_exports.array(external_exports.object({ path: external_exports.string(), kind: external_exports.enum(["file", "dir"]) })),
-  files: external_exports.array(external_exports.object({ path: external_exports.string(), size: external_exports.number().int().nonnegative(), sha256: Sha256 }))
+  outputs: array(object({ path: string(), kind: _enum(["file", "dir"]) })),
+  files: array(object({ path: string(), size: number().int().nonnegative(), sha256: Sha256 }))
 });
 function blobName(sha256) {
   return `blobs/${sha256.slice(0, 2)}/${sha256}`;
@@ -3516,8 +3559,8 @@ async function trainModel(context, options) {
       cache: lookup.report
     };
   }
-  const record = await runTraining(context, { ...base, cache: lookup.report }, paramsFile);
-  if (record.status !== "ok") return record;
+  const record2 = await runTraining(context, { ...base, cache: lookup.report }, paramsFile);
+  if (record2.status !== "ok") return record2;
   const outputs = await digestFiles(loaded.root, train.outputs);
   const report2 = { ...lookup.report };
   if (lookup.key && cache.backend) {
@@ -3526,7 +3569,7 @@ async function trainModel(context, options) {
       root: loaded.root,
       declared: train.outputs,
       outputs,
-      run: runReference(context, record),
+      run: runReference(context, record2),
       params,
       createdAt: context.now().toISOString()
     });
@@ -3546,7 +3589,7 @@ async function trainModel(context, options) {
       }
     }
   }
-  return { ...record, outputs, cache: report2 };
+  return { ...record2, outputs, cache: report2 };
 }
 async function lookUpRun(context, cache, params, force) {
   const { loaded, logger } = context;
@@ -3608,7 +3651,7 @@ async function runTraining(context, base, paramsFile) {
     label: "train",
     ...timeoutMs === void 0 ? {} : { timeoutMs }
   });
-  const record = {
+  const record2 = {
     ...base,
     status: "ok",
     finishedAt: context.now().toISOString(),
@@ -3620,24 +3663,24 @@ async function runTraining(context, base, paramsFile) {
     logTail: result.tail
   };
   if (result.exitCode !== 0) {
-    return { ...record, status: "failed", failure: describeFailure("training", train.command, result, timeoutMs) };
+    return { ...record2, status: "failed", failure: describeFailure("training", train.command, result, timeoutMs) };
   }
   const missing = train.outputs.filter((output) => !existsSync3(path10.resolve(loaded.root, output)));
   if (missing.length > 0) {
     return {
-      ...record,
+      ...record2,
       status: "failed",
       failure: `training exited 0 but did not write its declared output${missing.length > 1 ? "s" : ""}: ${missing.join(", ")} (train.outputs)`
     };
   }
-  return record;
+  return record2;
 }
-function runReference(context, record) {
+function runReference(context, record2) {
   const { provenance } = context;
   return {
-    id: record.runId,
-    startedAt: record.startedAt,
-    durationMs: record.durationMs,
+    id: record2.runId,
+    startedAt: record2.startedAt,
+    durationMs: record2.durationMs,
     gitSha: provenance.gitSha,
     ref: provenance.ref,
     runUrl: provenance.runUrl,
@@ -3780,16 +3823,16 @@ function parseModelRef(text, defaultRef = "champion") {
 }
 
 // src/registry/aliases.ts
-var Entry = external_exports.object({
-  alias: external_exports.string().regex(NAME_PATTERN),
-  from: external_exports.string().nullable(),
-  to: external_exports.string().regex(NAME_PATTERN),
-  at: external_exports.iso.datetime(),
-  actor: external_exports.string().nullable(),
-  reason: external_exports.string(),
-  runUrl: external_exports.string().nullable(),
-  forced: external_exports.boolean().default(false),
-  kind: external_exports.enum(["promote", "rollback"]).default("promote")
+var Entry = object({
+  alias: string().regex(NAME_PATTERN),
+  from: string().nullable(),
+  to: string().regex(NAME_PATTERN),
+  at: iso_exports.datetime(),
+  actor: string().nullable(),
+  reason: string(),
+  runUrl: string().nullable(),
+  forced: boolean().default(false),
+  kind: _enum(["promote", "rollback"]).default("promote")
 });
 var ENTRY_KEY = /^([^/]+)\/aliases\/([^/]+)\/(\d{8}T\d{9}Z-[0-9a-f]{8})\.json$/;
 var aliasesPrefix = (model, alias) => alias === void 0 ? `${model}/aliases/` : `${model}/aliases/${alias}/`;
@@ -3867,75 +3910,75 @@ function servingStack(history) {
   }
   return stack;
 }
-function moveInForce(history, date) {
+function moveInForce(history, date2) {
   let found;
-  for (const event of history) if (Date.parse(event.at) <= date.getTime()) found = event;
+  for (const event of history) if (Date.parse(event.at) <= date2.getTime()) found = event;
   return found;
 }
 
 // src/registry/manifest.ts
 var MANIFEST_FORMAT_V1 = "mlops-kit/manifest@1";
 var MANIFEST_FORMAT = "mlops-kit/manifest@2";
-var SafeRelativePath = external_exports.string().refine((value) => relativePathProblem(value) === void 0, {
+var SafeRelativePath = string().refine((value) => relativePathProblem(value) === void 0, {
   error: "not a safe relative path"
 });
-var Name = external_exports.string().regex(NAME_PATTERN, { error: "not a valid name" });
-var FileEntry = external_exports.object({
+var Name = string().regex(NAME_PATTERN, { error: "not a valid name" });
+var FileEntry = object({
   /** Path inside the version (and, on pull, inside the output folder). */
   path: SafeRelativePath,
-  size: external_exports.number().int().min(0),
-  sha256: external_exports.string().regex(/^[0-9a-f]{64}$/)
+  size: number().int().min(0),
+  sha256: string().regex(/^[0-9a-f]{64}$/)
 });
-var ManifestSchema = external_exports.object({
-  format: external_exports.enum([MANIFEST_FORMAT_V1, MANIFEST_FORMAT]),
+var ManifestSchema = object({
+  format: _enum([MANIFEST_FORMAT_V1, MANIFEST_FORMAT]),
   model: Name,
   /** Unique and sortable without coordination: `v<UTC time to the ms>-<random>` (see newVersionId). */
   version: Name,
   /** The friendly number (1, 2, 3 ...): unique per model, in commit order. Absent on `@1` manifests. */
-  sequence: external_exports.number().int().min(1).optional(),
-  createdAt: external_exports.string(),
-  files: external_exports.array(FileEntry),
+  sequence: number().int().min(1).optional(),
+  createdAt: string(),
+  files: array(FileEntry),
   /**
    * Files the kit keeps with a version for its own use, by name: `predictions` (the evaluation predictions, for
    * paired significance tests against this version) and `profile` (the training-data profile, the drift reference).
    */
-  attachments: external_exports.record(external_exports.string().regex(NAME_PATTERN), FileEntry).default({}),
-  metrics: external_exports.record(external_exports.string(), external_exports.number()),
-  slices: external_exports.array(
-    external_exports.object({
-      column: external_exports.string(),
-      value: external_exports.string(),
-      rows: external_exports.number(),
-      metrics: external_exports.record(external_exports.string(), external_exports.number())
+  attachments: record(string().regex(NAME_PATTERN), FileEntry).default({}),
+  metrics: record(string(), number()),
+  slices: array(
+    object({
+      column: string(),
+      value: string(),
+      rows: number(),
+      metrics: record(string(), number())
     })
   ).default([]),
-  gate: external_exports.object({ verdict: external_exports.enum(["pass", "fail", "error"]), baseline: external_exports.string().nullable() }).nullable(),
-  params: external_exports.record(external_exports.string(), external_exports.unknown()),
+  gate: object({ verdict: _enum(["pass", "fail", "error"]), baseline: string().nullable() }).nullable(),
+  params: record(string(), unknown()),
   /**
    * Fingerprints of the data the model was trained and evaluated on: size and sha256 of local files, size and ETag of
    * s3:// objects (see src/data/fingerprint.ts).
    */
-  data: external_exports.array(
-    external_exports.object({
-      dataset: external_exports.string(),
-      files: external_exports.array(
-        external_exports.object({
-          path: external_exports.string(),
-          size: external_exports.number().int().min(0),
-          sha256: external_exports.string().regex(/^[0-9a-f]{64}$/).optional(),
-          etag: external_exports.string().min(1).optional()
+  data: array(
+    object({
+      dataset: string(),
+      files: array(
+        object({
+          path: string(),
+          size: number().int().min(0),
+          sha256: string().regex(/^[0-9a-f]{64}$/).optional(),
+          etag: string().min(1).optional()
         }).refine((file) => file.sha256 !== void 0 || file.etag !== void 0, {
           error: "a data file needs a sha256 or an etag"
         })
       )
     })
   ),
-  git: external_exports.object({ sha: external_exports.string().nullable(), ref: external_exports.string().nullable() }),
+  git: object({ sha: string().nullable(), ref: string().nullable() }),
   /** owner/name of the repository that published it, when known. */
-  repository: external_exports.string().nullable().optional(),
-  runUrl: external_exports.string().nullable(),
-  actor: external_exports.string().nullable(),
-  kitVersion: external_exports.string()
+  repository: string().nullable().optional(),
+  runUrl: string().nullable(),
+  actor: string().nullable(),
+  kitVersion: string()
 }).refine((m) => m.format === MANIFEST_FORMAT_V1 || m.sequence !== void 0, {
   error: `a ${MANIFEST_FORMAT} manifest needs a sequence number`,
   path: ["sequence"]
@@ -4151,9 +4194,9 @@ function createRegistry(store, now = () => /* @__PURE__ */ new Date(), options =
       if (alias === void 0) return allAliasHistory(store, model);
       return aliasHistory(store, model, checkAliasName(alias));
     },
-    async aliasAt(model, alias, date) {
+    async aliasAt(model, alias, date2) {
       checkModelName(model);
-      return moveInForce(await aliasHistory(store, model, checkAliasName(alias)), date);
+      return moveInForce(await aliasHistory(store, model, checkAliasName(alias)), date2);
     },
     async pull(manifest, outDir, hooks = {}) {
       await mkdir6(outDir, { recursive: true });
@@ -4455,29 +4498,29 @@ function widen(a, b) {
 }
 
 // src/data/profile-file.ts
-var Tally = external_exports.object({ count: external_exports.number(), rows: external_exports.array(external_exports.number()), observed: external_exports.string() });
-var Column = external_exports.object({
-  name: external_exports.string(),
-  type: external_exports.enum(["integer", "number", "string", "boolean", "category", "datetime"]),
-  kind: external_exports.enum(["numeric", "datetime", "boolean", "text", "any"]),
-  rows: external_exports.number(),
-  values: external_exports.number(),
-  nulls: external_exports.number(),
-  checks: external_exports.record(external_exports.string(), Tally),
-  sketch: external_exports.object({ k: external_exports.number(), n: external_exports.number(), levels: external_exports.array(external_exports.array(external_exports.number())), exact: external_exports.boolean() }).passthrough().nullable(),
-  frequent: external_exports.object({ entries: external_exports.array(external_exports.tuple([external_exports.number(), external_exports.number(), external_exports.string().nullable()])), error: external_exports.number() }).nullable(),
-  numbers: external_exports.array(external_exports.tuple([external_exports.number(), external_exports.number()])).nullable(),
-  hll: external_exports.string().nullable()
+var Tally = object({ count: number(), rows: array(number()), observed: string() });
+var Column = object({
+  name: string(),
+  type: _enum(["integer", "number", "string", "boolean", "category", "datetime"]),
+  kind: _enum(["numeric", "datetime", "boolean", "text", "any"]),
+  rows: number(),
+  values: number(),
+  nulls: number(),
+  checks: record(string(), Tally),
+  sketch: object({ k: number(), n: number(), levels: array(array(number())), exact: boolean() }).passthrough().nullable(),
+  frequent: object({ entries: array(tuple([number(), number(), string().nullable()])), error: number() }).nullable(),
+  numbers: array(tuple([number(), number()])).nullable(),
+  hll: string().nullable()
 }).passthrough();
-var Profile = external_exports.object({
-  format: external_exports.literal(PROFILE_FORMAT),
-  dataset: external_exports.string(),
-  schemaHash: external_exports.string(),
-  rows: external_exports.number(),
-  columns: external_exports.array(Column),
-  checks: external_exports.record(external_exports.string(), Tally),
-  shard: external_exports.object({ index: external_exports.number().int().min(1), count: external_exports.number().int().min(1) }).nullable().default(null),
-  files: external_exports.array(external_exports.object({ path: external_exports.string(), bytes: external_exports.number(), rows: external_exports.number(), columns: external_exports.array(external_exports.string()) }))
+var Profile = object({
+  format: literal(PROFILE_FORMAT),
+  dataset: string(),
+  schemaHash: string(),
+  rows: number(),
+  columns: array(Column),
+  checks: record(string(), Tally),
+  shard: object({ index: number().int().min(1), count: number().int().min(1) }).nullable().default(null),
+  files: array(object({ path: string(), bytes: number(), rows: number(), columns: array(string()) }))
 }).passthrough();
 function readProfile(text, shown) {
   let value;
@@ -4984,7 +5027,7 @@ async function planDataset(dataset, files, format, schema) {
       throw explainReadError(
         error,
         file.shown,
-        (record) => record + (fileFormat === "csv" || fileFormat === "tsv" ? 1 : 0)
+        (record2) => record2 + (fileFormat === "csv" || fileFormat === "tsv" ? 1 : 0)
       );
     } finally {
       await iterator.return?.();

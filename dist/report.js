@@ -1,19 +1,27 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-6G5XV2BQ.js";
+} from "./chunks/chunk-BSB67XO4.js";
 import "./chunks/chunk-VKPGDWJQ.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-GP53L4VS.js";
+} from "./chunks/chunk-E57T2NHP.js";
+import "./chunks/chunk-Z3CAJF4B.js";
+import "./chunks/chunk-Z5LC5UOA.js";
+import "./chunks/chunk-VU3GDN5A.js";
+import {
+  renderMarkdown
+} from "./chunks/chunk-6RC3X4N6.js";
 import {
   ReportSection,
-  loadConfig,
-  renderMarkdown
-} from "./chunks/chunk-UYX66RUR.js";
-import "./chunks/chunk-55QIH2BG.js";
+  loadConfig
+} from "./chunks/chunk-KDNJFZE6.js";
+import "./chunks/chunk-KIYRFXDI.js";
+import "./chunks/chunk-OUO73NAH.js";
+import "./chunks/chunk-VIP6GQOC.js";
+import "./chunks/chunk-L5ZB5M6A.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import {
   UsageError

@@ -3,8 +3,9 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-CXLN3UR2.js";
-import "./chunks/chunk-55QIH2BG.js";
+} from "./chunks/chunk-OG2EDJGU.js";
+import "./chunks/chunk-VIP6GQOC.js";
+import "./chunks/chunk-L5ZB5M6A.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";
 

@@ -1,16 +1,26 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runSelectStage
-} from "./chunks/chunk-D752MXZE.js";
-import "./chunks/chunk-WBQ3EJ6X.js";
-import "./chunks/chunk-EWRZ2WMN.js";
-import "./chunks/chunk-CXLN3UR2.js";
+} from "./chunks/chunk-Z6UQ2RDD.js";
+import "./chunks/chunk-65OJ4SAD.js";
+import "./chunks/chunk-G45JT5E2.js";
+import "./chunks/chunk-THUPLUY7.js";
+import "./chunks/chunk-MJOC45FH.js";
+import "./chunks/chunk-ERO4MCOP.js";
+import "./chunks/chunk-OG2EDJGU.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-GP53L4VS.js";
-import "./chunks/chunk-UYX66RUR.js";
-import "./chunks/chunk-55QIH2BG.js";
+} from "./chunks/chunk-E57T2NHP.js";
+import "./chunks/chunk-Z3CAJF4B.js";
+import "./chunks/chunk-Z5LC5UOA.js";
+import "./chunks/chunk-VU3GDN5A.js";
+import "./chunks/chunk-6RC3X4N6.js";
+import "./chunks/chunk-KDNJFZE6.js";
+import "./chunks/chunk-KIYRFXDI.js";
+import "./chunks/chunk-OUO73NAH.js";
+import "./chunks/chunk-VIP6GQOC.js";
+import "./chunks/chunk-L5ZB5M6A.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-O5RPIDMJ.js";

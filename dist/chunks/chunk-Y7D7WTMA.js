@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   postSurfaces
-} from "./chunk-6G5XV2BQ.js";
+} from "./chunk-BSB67XO4.js";
 import {
   createGitHub
 } from "./chunk-VKPGDWJQ.js";

@@ -1,21 +1,8 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  DelimitedReader,
-  HLL_STANDARD_ERROR,
-  KLL_RANK_ERROR,
-  KllView,
-  MORE,
-  RECORD,
-  cellText,
-  fileReader,
-  formatDatetime,
-  gzipReader,
-  isGzip,
-  jsonLines,
-  openParquet,
-  populationStd,
-  utf8
-} from "./chunk-55QIH2BG.js";
+  DEFAULT_CONFIG_FILE,
+  closestMatch
+} from "./chunk-OUO73NAH.js";
 import {
   describePathProblem,
   hasControlCharacters,
@@ -26,8 +13,6 @@ import {
 } from "./chunk-H6UPHFKP.js";
 import {
   ConfigError,
-  DataReadError,
-  InputError,
   UsageError,
   UserError,
   isErrnoException
@@ -100,13 +85,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node2)) {
+      if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -116,17 +101,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path8) {
-      const ctrl = callVisitor(key, node2, visitor, path8);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+    function visit_(key, node2, visitor, path3) {
+      const ctrl = callVisitor(key, node2, visitor, path3);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path3, ctrl);
+        return visit_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+        if (identity.isCollection(node2)) {
+          path3 = Object.freeze(path3.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path8);
+            const ci = visit_(i, node2.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -136,14 +121,14 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity2.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path8);
+        } else if (identity.isPair(node2)) {
+          path3 = Object.freeze(path3.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path8);
+          const cv = visit_("value", node2.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -154,7 +139,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node2)) {
+      if (identity.isDocument(node2)) {
         const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -164,17 +149,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path8) {
-      const ctrl = await callVisitor(key, node2, visitor, path8);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+    async function visitAsync_(key, node2, visitor, path3) {
+      const ctrl = await callVisitor(key, node2, visitor, path3);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path3, ctrl);
+        return visitAsync_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+        if (identity.isCollection(node2)) {
+          path3 = Object.freeze(path3.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -184,14 +169,14 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity2.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path8);
+        } else if (identity.isPair(node2)) {
+          path3 = Object.freeze(path3.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path8);
+          const cv = await visitAsync_("value", node2.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -218,34 +203,34 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path8) {
+    function callVisitor(key, node2, visitor, path3) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path8);
-      if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path8);
-      if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path8);
-      if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path8);
-      if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path8);
-      if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path8);
+        return visitor(key, node2, path3);
+      if (identity.isMap(node2))
+        return visitor.Map?.(key, node2, path3);
+      if (identity.isSeq(node2))
+        return visitor.Seq?.(key, node2, path3);
+      if (identity.isPair(node2))
+        return visitor.Pair?.(key, node2, path3);
+      if (identity.isScalar(node2))
+        return visitor.Scalar?.(key, node2, path3);
+      if (identity.isAlias(node2))
+        return visitor.Alias?.(key, node2, path3);
       return void 0;
     }
-    function replaceNode(key, path8, node2) {
-      const parent = path8[path8.length - 1];
-      if (identity2.isCollection(parent)) {
+    function replaceNode(key, path3, node2) {
+      const parent = path3[path3.length - 1];
+      if (identity.isCollection(parent)) {
         parent.items[key] = node2;
-      } else if (identity2.isPair(parent)) {
+      } else if (identity.isPair(parent)) {
         if (key === "key")
           parent.key = node2;
         else
           parent.value = node2;
-      } else if (identity2.isDocument(parent)) {
+      } else if (identity.isDocument(parent)) {
         parent.contents = node2;
       } else {
-        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -258,7 +243,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var visit = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -401,10 +386,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
           visit.visit(doc.contents, (_key, node2) => {
-            if (identity2.isNode(node2) && node2.tag)
+            if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -429,7 +414,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var visit = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
@@ -476,7 +461,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error3 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -549,12 +534,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity2.hasAnchor(value))
+        if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -580,11 +565,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -595,7 +580,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity2.isDocument(doc))
+        if (!identity.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -622,12 +607,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity2.ALIAS);
+        super(identity.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -649,7 +634,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit.visit(doc, {
             Node: (_key, node2) => {
-              if (identity2.isAlias(node2) || identity2.hasAnchor(node2))
+              if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
             }
           });
@@ -711,11 +696,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node2, anchors2) {
-      if (identity2.isAlias(node2)) {
+      if (identity.isAlias(node2)) {
         const source = node2.resolve(doc);
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
-      } else if (identity2.isCollection(node2)) {
+      } else if (identity.isCollection(node2)) {
         let count = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -723,7 +708,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity2.isPair(node2)) {
+      } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
         return Math.max(kc, vc);
@@ -738,13 +723,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
-        super(identity2.SCALAR);
+        super(identity.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -769,7 +754,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -783,12 +768,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity2.isDocument(value))
+      if (identity.isDocument(value))
         value = value.contents;
-      if (identity2.isNode(value))
+      if (identity.isNode(value))
         return value;
-      if (identity2.isPair(value)) {
-        const map = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
         map.items.push(value);
         return map;
       }
@@ -820,7 +805,7 @@ var require_createNode = __commonJS({
             ref.node = node3;
           return node3;
         }
-        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -844,12 +829,12 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path3, value) {
       let v = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path3.length - 1; i >= 0; --i) {
+        const k = path3[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -868,7 +853,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path3) => path3 == null || typeof path3 === "object" && !!path3[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -888,7 +873,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -898,13 +883,13 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path3, value) {
+        if (isEmptyPath(path3))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path3;
           const node2 = this.get(key, true);
-          if (identity2.isCollection(node2))
+          if (identity.isCollection(node2))
             node2.addIn(rest, value);
           else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -916,12 +901,12 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
-        if (identity2.isCollection(node2))
+        if (identity.isCollection(node2))
           return node2.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -931,43 +916,43 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path3, keepScalar) {
+        const [key, ...rest] = path3;
         const node2 = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
+          return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
         else
-          return identity2.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
+          return identity.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node2) => {
-          if (!identity2.isPair(node2))
+          if (!identity.isPair(node2))
             return false;
           const n = node2.value;
-          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
-        return identity2.isCollection(node2) ? node2.hasIn(rest) : false;
+        return identity.isCollection(node2) ? node2.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path3, value) {
+        const [key, ...rest] = path3;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
           const node2 = this.get(key, true);
-          if (identity2.isCollection(node2))
+          if (identity.isCollection(node2))
             node2.setIn(rest, value);
           else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -987,12 +972,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent2) {
+    function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
-      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
+      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent2, comment) => str.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1006,17 +991,17 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
         return text;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
       if (text.length <= endStep)
         return text;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent2.length;
+      let end = lineWidth - indent.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
@@ -1030,7 +1015,7 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent2.length);
+        i = consumeMoreIndentedLines(text, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
@@ -1054,8 +1039,8 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent2.length);
-          end = i + indent2.length + endStep;
+            i = consumeMoreIndentedLines(text, i, indent.length);
+          end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
@@ -1100,22 +1085,22 @@ var require_foldFlowLines = __commonJS({
         const end2 = folds[i2 + 1] || text.length;
         if (fold === 0)
           res = `
-${indent2}${text.slice(0, end2)}`;
+${indent}${text.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
             res += `${text[fold]}\\`;
           res += `
-${indent2}${text.slice(fold + 1, end2)}`;
+${indent}${text.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent2) {
+    function consumeMoreIndentedLines(text, i, indent) {
       let end = i;
       let start = i + 1;
       let ch = text[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent2) {
+        if (i < start + indent) {
           ch = text[++i];
         } else {
           do {
@@ -1171,7 +1156,7 @@ var require_stringifyString = __commonJS({
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
@@ -1231,7 +1216,7 @@ var require_stringifyString = __commonJS({
                   str += "\n";
                   i += 2;
                 }
-                str += indent2;
+                str += indent;
                 if (json[i + 2] === " ")
                   str += "\\";
                 i += 1;
@@ -1243,15 +1228,15 @@ var require_stringifyString = __commonJS({
           }
       }
       str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
         return doubleQuotedString(value, ctx);
-      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent2}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value, ctx) {
       const { singleQuote } = ctx.options;
@@ -1281,8 +1266,8 @@ ${indent2}`) + "'";
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
       }
-      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal2 ? "|\n" : ">\n";
       let chomp;
@@ -1307,7 +1292,7 @@ ${indent2}`) + "'";
         value = value.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent2}`);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -1324,9 +1309,9 @@ ${indent2}`) + "'";
       let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
         value = value.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent2}`);
+        start = start.replace(/\n+/g, `$&${indent}`);
       }
-      const indentSize = indent2 ? "2" : "1";
+      const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
         header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
@@ -1334,7 +1319,7 @@ ${indent2}`) + "'";
           onComment();
       }
       if (!literal2) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
@@ -1342,18 +1327,18 @@ ${indent2}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent2}${body}`;
+${indent}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent2}`);
+      value = value.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent2}${start}${value}${end}`;
+${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
-      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
@@ -1364,22 +1349,22 @@ ${indent2}${start}${value}${end}`;
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
-        if (indent2 === "") {
+        if (indent === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent2 === indentStep) {
+        } else if (implicitKey && indent === indentStep) {
           return quotedString(value, ctx);
         }
       }
       const str = value.replace(/\n+/g, `$&
-${indent2}`);
+${indent}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1423,7 +1408,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -1476,7 +1461,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity2.isScalar(item)) {
+      if (identity.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -1499,7 +1484,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor2 = (identity2.isScalar(node2) || identity2.isCollection(node2)) && node2.anchor;
+      const anchor2 = (identity.isScalar(node2) || identity.isCollection(node2)) && node2.anchor;
       if (anchor2 && anchors.anchorIsValid(anchor2)) {
         anchors$1.add(anchor2);
         props.push(`&${anchor2}`);
@@ -1510,9 +1495,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity2.isPair(item))
+      if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity2.isAlias(item)) {
+      if (identity.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -1526,15 +1511,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node2 = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node2 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity2.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -1546,27 +1531,27 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar2 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity2.isNode(key) && key.comment || null;
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent2 + indentStep
+        indent: indent + indentStep
       });
       let keyCommentDone = false;
       let chompKeep = false;
@@ -1596,14 +1581,14 @@ var require_stringifyPair = __commonJS({
         if (keyComment)
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
         str = `? ${str}
-${indent2}:`;
+${indent}:`;
       } else {
         str = `${str}:`;
         if (keyComment)
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity2.isNode(value)) {
+      if (identity.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -1615,10 +1600,10 @@ ${indent2}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity2.isScalar(value))
+      if (!explicitKey && !keyComment && identity.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -1638,7 +1623,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity2.isCollection(value)) {
+      } else if (!explicitKey && identity.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -1701,7 +1686,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
@@ -1714,10 +1699,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity2.isSeq(source))
+      if (identity.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
       else if (Array.isArray(source))
@@ -1728,7 +1713,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity2.isMap(source))
+      if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -1749,7 +1734,7 @@ var require_merge = __commonJS({
       return map;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -1764,10 +1749,10 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge2 = require_merge();
     var stringify = require_stringify();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity2.isNode(key) && key.addToJSMap)
+      if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
       else if (merge2.isMergeKey(ctx, key))
         merge2.addMergeToJSMap(ctx, map, value);
@@ -1798,7 +1783,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity2.isNode(key) && ctx?.doc) {
+      if (identity.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
@@ -1828,7 +1813,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity2 = require_identity();
+    var identity = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -1836,15 +1821,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity2.isNode(key))
+        if (identity.isNode(key))
           key = key.clone(schema);
-        if (identity2.isNode(value))
+        if (identity.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
@@ -1865,7 +1850,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -1874,21 +1859,21 @@ var require_stringifyCollection = __commonJS({
       return stringify2(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent: indent2, options: { commentString } } = ctx;
+      const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity2.isNode(item)) {
+        if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -1911,11 +1896,11 @@ var require_stringifyCollection = __commonJS({
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
           str += line ? `
-${indent2}${line}` : "\n";
+${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -1923,7 +1908,7 @@ ${indent2}${line}` : "\n";
       return str;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
@@ -1936,14 +1921,14 @@ ${indent2}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity2.isNode(item)) {
+        if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -1951,7 +1936,7 @@ ${indent2}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity2.isNode(item.value) ? item.value : null;
+          const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -1992,19 +1977,19 @@ ${indent2}${line}` : "\n";
           let str = start;
           for (const line of lines)
             str += line ? `
-${indentStep}${indent2}${line}` : "\n";
+${indentStep}${indent}${line}` : "\n";
           return `${str}
-${indent2}${end}`;
+${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent2);
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -2019,16 +2004,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
     function findPair(items, key) {
-      const k = identity2.isScalar(key) ? key.value : key;
+      const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity2.isPair(it)) {
+        if (identity.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity2.isScalar(it.key) && it.key.value === k)
+          if (identity.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -2039,7 +2024,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity2.MAP, schema);
+        super(identity.MAP, schema);
         this.items = [];
       }
       /**
@@ -2077,7 +2062,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity2.isPair(pair))
+        if (identity.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -2088,7 +2073,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity2.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2112,7 +2097,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node2 = it?.value;
-        return (!keepScalar && identity2.isScalar(node2) ? node2.value : node2) ?? void 0;
+        return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -2137,7 +2122,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity2.isPair(item))
+          if (!identity.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -2160,7 +2145,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var YAMLMap = require_YAMLMap();
     var map = {
       collection: "map",
@@ -2168,7 +2153,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
-        if (!identity2.isMap(map2))
+        if (!identity.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
@@ -2185,7 +2170,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -2193,7 +2178,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity2.SEQ, schema);
+        super(identity.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -2219,7 +2204,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity2.isScalar(it) ? it.value : it;
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -2243,7 +2228,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar2.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2285,7 +2270,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity2.isScalar(key) ? key.value : key;
+      let idx = identity.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2298,7 +2283,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -2306,7 +2291,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity2.isSeq(seq2))
+        if (!identity.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -2384,9 +2369,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num3 = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num3))
-        return isNaN(num3) ? ".nan" : num3 < 0 ? "-.inf" : ".inf";
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -2426,8 +2411,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node2) {
-        const num3 = Number(node2.value);
-        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -2660,17 +2645,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity2.isSeq(seq)) {
+      if (identity.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity2.isPair(item))
+          if (identity.isPair(item))
             continue;
-          else if (identity2.isMap(item)) {
+          else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
@@ -2684,7 +2669,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -2738,7 +2723,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -2765,7 +2750,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map);
         for (const pair of this.items) {
           let key, value;
-          if (identity2.isPair(pair)) {
+          if (identity.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
             value = toJS.toJS(pair.value, key, ctx);
           } else {
@@ -2795,7 +2780,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity2.isScalar(key)) {
+          if (identity.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -2866,8 +2851,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node2) {
-        const num3 = Number(node2.value);
-        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -2976,7 +2961,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -2986,7 +2971,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair;
-        if (identity2.isPair(key))
+        if (identity.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair = new Pair.Pair(key.key, null);
@@ -3002,7 +2987,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -3046,7 +3031,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map, onError) {
-        if (identity2.isMap(map)) {
+        if (identity.isMap(map)) {
           if (map.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map);
           else
@@ -3069,23 +3054,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num3 = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num3(60) + num3(p), num3(0));
-      return sign === "-" ? num3(-1) * res : res;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num3 = (n) => n;
+      let num = (n) => n;
       if (typeof value === "bigint")
-        num3 = (n) => BigInt(n);
+        num = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num3(-1);
+        value *= num(-1);
       }
-      const _60 = num3(60);
+      const _60 = num(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -3291,7 +3276,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var map = require_map();
     var seq = require_seq();
     var string3 = require_string();
@@ -3304,9 +3289,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity2.MAP, { value: map.map });
-        Object.defineProperty(this, identity2.SCALAR, { value: string3.string });
-        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string3.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -3323,7 +3308,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -3350,7 +3335,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity2.isNode(doc.contents)) {
+        if (identity.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -3405,7 +3390,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -3420,7 +3405,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -3456,7 +3441,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity2.NODE_TYPE]: { value: identity2.DOC }
+          [identity.NODE_TYPE]: { value: identity.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -3466,7 +3451,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -3477,9 +3462,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path3, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path3, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3529,7 +3514,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node2 = createNode.createNode(value, tag, ctx);
-        if (flow && identity2.isCollection(node2))
+        if (flow && identity.isCollection(node2))
           node2.flow = true;
         setAnchors();
         return node2;
@@ -3554,14 +3539,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection.isEmptyPath(path8)) {
+      deleteIn(path3) {
+        if (Collection.isEmptyPath(path3)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path3) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3569,31 +3554,31 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection.isEmptyPath(path8))
-          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+      getIn(path3, keepScalar) {
+        if (Collection.isEmptyPath(path3))
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path3, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection.isEmptyPath(path8))
+      hasIn(path3) {
+        if (Collection.isEmptyPath(path3))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path3) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3610,13 +3595,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection.isEmptyPath(path8)) {
+      setIn(path3, value) {
+        if (Collection.isEmptyPath(path3)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path3), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path3, value);
         }
       }
       /**
@@ -3700,7 +3685,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity2.isCollection(contents))
+      if (identity.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -3954,10 +3939,10 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent2, fc, onError) {
+    function flowIndentCheck(indent, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
-        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
           onError(end, "BAD_INDENT", msg, true);
         }
@@ -3971,12 +3956,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -4189,7 +4174,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4268,7 +4253,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity2.isPair(prev))
+              if (identity.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -4383,7 +4368,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4433,7 +4418,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity2.isNode(res) ? res : new Scalar2.Scalar(res);
+      const node2 = identity.isNode(res) ? res : new Scalar2.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
       if (tag?.format)
@@ -4475,17 +4460,17 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent2, content] = lines[i];
+        const [indent, content] = lines[i];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent2.length > trimIndent)
-            trimIndent = indent2.length;
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
         } else {
-          if (indent2.length < trimIndent) {
+          if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent2.length, "MISSING_CHAR", message);
+            onError(offset + indent.length, "MISSING_CHAR", message);
           }
           if (header.indent === 0)
-            trimIndent = indent2.length;
+            trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
@@ -4493,7 +4478,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent2.length + content.length + 1;
+        offset += indent.length + content.length + 1;
       }
       for (let i = lines.length - 1; i >= chompStart; --i) {
         if (lines[i][0].length > trimIndent)
@@ -4505,26 +4490,26 @@ var require_resolve_block_scalar = __commonJS({
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent2, content] = lines[i];
-        offset += indent2.length + content.length + 1;
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
           content = content.slice(0, -1);
-        if (content && indent2.length < trimIndent) {
+        if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent2 = "";
+          indent = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep + indent2.slice(trimIndent) + content;
+          value += sep + indent.slice(trimIndent) + content;
           sep = "\n";
-        } else if (indent2.length > trimIndent || content[0] === "	") {
+        } else if (indent.length > trimIndent || content[0] === "	") {
           if (sep === " ")
             sep = "\n";
           else if (!prevMoreIndented && sep === "\n")
             sep = "\n\n";
-          value += sep + indent2.slice(trimIndent) + content;
+          value += sep + indent.slice(trimIndent) + content;
           sep = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
@@ -4560,7 +4545,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       const { source } = props[0];
       const mode = source[0];
-      let indent2 = 0;
+      let indent = 0;
       let chomp = "";
       let error3 = -1;
       for (let i = 1; i < source.length; ++i) {
@@ -4569,8 +4554,8 @@ var require_resolve_block_scalar = __commonJS({
           chomp = ch;
         else {
           const n = Number(ch);
-          if (!indent2 && n)
-            indent2 = n;
+          if (!indent && n)
+            indent = n;
           else if (error3 === -1)
             error3 = offset + i;
         }
@@ -4611,7 +4596,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent: indent2, chomp, comment, length };
+      return { mode, indent, chomp, comment, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -4852,7 +4837,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -4861,17 +4846,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity2.SCALAR];
+        tag = ctx.schema[identity.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity2.SCALAR];
+        tag = ctx.schema[identity.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity2.isScalar(res) ? res : new Scalar2.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error3) {
         const msg = error3 instanceof Error ? error3.message : String(error3);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -4891,7 +4876,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity2.SCALAR];
+        return schema[identity.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -4910,12 +4895,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity2.SCALAR];
+      return schema[identity.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -4964,7 +4949,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -5010,7 +4995,7 @@ var require_compose_node = __commonJS({
       node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor2 && node2.anchor === "")
         onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -5116,7 +5101,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -5178,9 +5163,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity2.isPair(it))
+            if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -5345,15 +5330,15 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value, context) {
-      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
-        indent: indent2 > 0 ? " ".repeat(indent2) : "",
+        indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
       const end = context.end ?? [
-        { type: "newline", offset: -1, indent: indent2, source: "\n" }
+        { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
         case "|":
@@ -5362,25 +5347,25 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent: indent2, source: head }
+            { type: "block-scalar-header", offset, indent, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
-          return { type: "block-scalar", offset, indent: indent2, props, source: body };
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
+          return { type: "double-quoted-scalar", offset, indent, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
+          return { type: "single-quoted-scalar", offset, indent, source, end };
         default:
-          return { type: "scalar", offset, indent: indent2, source, end };
+          return { type: "scalar", offset, indent, source, end };
       }
     }
     function setScalarValue(token, value, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent2 = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent2 === "number")
-        indent2 += 2;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
       if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
@@ -5400,8 +5385,8 @@ var require_cst_scalar = __commonJS({
             type = "PLAIN";
         }
       const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey: implicitKey || indent2 === null,
-        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
@@ -5432,16 +5417,16 @@ var require_cst_scalar = __commonJS({
         token.source = body;
       } else {
         const { offset } = token;
-        const indent2 = "indent" in token ? token.indent : -1;
+        const indent = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent: indent2, source: head }
+          { type: "block-scalar-header", offset, indent, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -5486,12 +5471,12 @@ var require_cst_scalar = __commonJS({
           break;
         }
         default: {
-          const indent2 = "indent" in token ? token.indent : -1;
+          const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent: indent2, source, end });
+          Object.assign(token, { type, indent, source, end });
         }
       }
     }
@@ -5577,9 +5562,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path8) => {
+    visit.itemAtPath = (cst, path3) => {
       let item = cst;
-      for (const [field, index] of path8) {
+      for (const [field, index] of path3) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5588,23 +5573,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path8) => {
-      const parent = visit.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit.parentCollection = (cst, path3) => {
+      const parent = visit.itemAtPath(cst, path3.slice(0, -1));
+      const field = path3[path3.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path3, item, visitor) {
+      let ctrl = visitor(item, path3);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path3.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5615,10 +5600,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path3);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
     }
     exports.visit = visit;
   }
@@ -5797,15 +5782,15 @@ var require_lexer = __commonJS({
       continueScalar(offset) {
         let ch = this.buffer[offset];
         if (this.indentNext > 0) {
-          let indent2 = 0;
+          let indent = 0;
           while (ch === " ")
-            ch = this.buffer[++indent2 + offset];
+            ch = this.buffer[++indent + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent2 + offset + 1];
+            const next = this.buffer[indent + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent2 + 1;
+              return offset + indent + 1;
           }
-          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
@@ -5974,12 +5959,12 @@ var require_lexer = __commonJS({
       }
       *parseFlowCollection() {
         let nl, sp;
-        let indent2 = -1;
+        let indent = -1;
         do {
           nl = yield* this.pushNewline();
           if (nl > 0) {
             sp = yield* this.pushSpaces(false);
-            this.indentValue = indent2 = sp;
+            this.indentValue = indent = sp;
           } else {
             sp = 0;
           }
@@ -5988,8 +5973,8 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -6097,16 +6082,16 @@ var require_lexer = __commonJS({
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
-        let indent2 = 0;
+        let indent = 0;
         let ch;
         loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
           switch (ch) {
             case " ":
-              indent2 += 1;
+              indent += 1;
               break;
             case "\n":
               nl = i2;
-              indent2 = 0;
+              indent = 0;
               break;
             case "\r": {
               const next = this.buffer[i2 + 1];
@@ -6122,9 +6107,9 @@ var require_lexer = __commonJS({
         }
         if (!ch && !this.atEnd)
           return this.setNext("block-scalar");
-        if (indent2 >= this.indentNext) {
+        if (indent >= this.indentNext) {
           if (this.blockScalarIndent === -1)
-            this.indentNext = indent2;
+            this.indentNext = indent;
           else {
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
@@ -6157,7 +6142,7 @@ var require_lexer = __commonJS({
             const lastChar = i2;
             while (ch2 === " ")
               ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
               nl = i2;
             else
               break;
@@ -6353,15 +6338,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -7173,10 +7158,10 @@ var require_parser = __commonJS({
         }
         return null;
       }
-      atIndentedComment(start, indent2) {
+      atIndentedComment(start, indent) {
         if (this.type !== "comment")
           return false;
-        if (this.indent <= indent2)
+        if (this.indent <= indent)
           return false;
         return start.every((st) => st.type === "newline" || st.type === "space");
       }
@@ -7228,7 +7213,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors();
     var log = require_log();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -7298,15 +7283,15 @@ var require_public_api = __commonJS({
       if (typeof options === "string")
         options = options.length;
       if (typeof options === "number") {
-        const indent2 = Math.round(options);
-        options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
+        const indent = Math.round(options);
+        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
-      if (identity2.isDocument(value) && !_replacer)
+      if (identity.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -7326,7 +7311,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -7344,14 +7329,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity2.isAlias;
-    exports.isCollection = identity2.isCollection;
-    exports.isDocument = identity2.isDocument;
-    exports.isMap = identity2.isMap;
-    exports.isNode = identity2.isNode;
-    exports.isPair = identity2.isPair;
-    exports.isScalar = identity2.isScalar;
-    exports.isSeq = identity2.isSeq;
+    exports.isAlias = identity.isAlias;
+    exports.isCollection = identity.isCollection;
+    exports.isDocument = identity.isDocument;
+    exports.isMap = identity.isMap;
+    exports.isNode = identity.isNode;
+    exports.isPair = identity.isPair;
+    exports.isScalar = identity.isScalar;
+    exports.isSeq = identity.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar2.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -7368,1607 +7353,6 @@ var require_dist = __commonJS({
     exports.visitAsync = visit.visitAsync;
   }
 });
-
-// src/evaluate/catalog.ts
-var classification = (direction, needs, description) => ({
-  task: "classification",
-  direction,
-  needs,
-  description
-});
-var regression = (direction, description) => ({
-  task: "regression",
-  direction,
-  needs: "labels",
-  description
-});
-var BUILTIN_METRICS = {
-  accuracy: classification("higher", "labels", "share of rows predicted correctly"),
-  precision: classification("higher", "labels", "precision of the positive class"),
-  recall: classification("higher", "labels", "recall of the positive class"),
-  f1: classification("higher", "labels", "F1 of the positive class"),
-  precision_macro: classification("higher", "labels", "unweighted mean of per-class precision"),
-  recall_macro: classification("higher", "labels", "unweighted mean of per-class recall"),
-  f1_macro: classification("higher", "labels", "unweighted mean of per-class F1"),
-  precision_micro: classification("higher", "labels", "precision over all classes pooled"),
-  recall_micro: classification("higher", "labels", "recall over all classes pooled"),
-  f1_micro: classification("higher", "labels", "F1 over all classes pooled"),
-  precision_weighted: classification("higher", "labels", "per-class precision weighted by support"),
-  recall_weighted: classification("higher", "labels", "per-class recall weighted by support"),
-  f1_weighted: classification("higher", "labels", "per-class F1 weighted by support"),
-  roc_auc: classification("higher", "scores", "area under the ROC curve (trapezoidal)"),
-  average_precision: classification("higher", "scores", "average precision (step-wise, as scikit-learn)"),
-  log_loss: classification("lower", "scores", "cross-entropy of the predicted probabilities"),
-  brier_score: classification("lower", "scores", "mean squared error of the positive-class probability"),
-  mae: regression("lower", "mean absolute error"),
-  mse: regression("lower", "mean squared error"),
-  rmse: regression("lower", "root mean squared error"),
-  r2: regression("higher", "coefficient of determination"),
-  mape: regression("lower", "mean absolute percentage error (a fraction, as scikit-learn)"),
-  median_absolute_error: regression("lower", "median absolute error")
-};
-function builtinMetric(name) {
-  return Object.hasOwn(BUILTIN_METRICS, name) ? BUILTIN_METRICS[name] : void 0;
-}
-function bestValueIsZero(name) {
-  const metric = builtinMetric(name);
-  return metric !== void 0 && metric.direction === "lower";
-}
-
-// src/gate/rules.ts
-var SLACK = 1e-12;
-function directionOf(metric, rule, config2) {
-  return builtinMetric(metric)?.direction ?? rule?.direction ?? config2.evaluate?.custom_metrics[metric]?.direction;
-}
-function evaluateRules(config2, candidate, baseline, context = {}) {
-  const outcomes = [];
-  (config2.gate?.rules ?? []).forEach((rule, index) => {
-    const direction = directionOf(rule.metric, rule, config2) ?? "higher";
-    const targets = rule.slice === void 0 ? [{ slice: null, value: candidate.metrics[rule.metric], base: baseline?.metrics[rule.metric] }] : candidate.slices.filter((s) => s.column === rule.slice).map((s) => ({
-      slice: { column: s.column, value: s.value },
-      value: s.metrics[rule.metric],
-      base: baseline?.slices.find((b) => b.column === s.column && b.value === s.value)?.metrics[rule.metric]
-    }));
-    if (rule.slice !== void 0 && targets.length === 0) {
-      outcomes.push(errorOutcome(index, rule, direction, null, `no slices of "${rule.slice}" were computed`));
-    }
-    for (const target of targets) {
-      const common = { rule: index, metric: rule.metric, slice: target.slice, direction, relative: rule.relative };
-      if (target.value === void 0 || !Number.isFinite(target.value)) {
-        outcomes.push(
-          errorOutcome(
-            index,
-            rule,
-            direction,
-            target.slice,
-            `the candidate has no value for "${rule.metric}"${target.slice ? ` in slice ${target.slice.column}=${target.slice.value}` : ""}`
-          )
-        );
-        continue;
-      }
-      if (rule.min !== void 0 || rule.max !== void 0) {
-        outcomes.push({
-          ...common,
-          ...valueCheck(rule, target.value),
-          kind: "value",
-          candidate: target.value,
-          baseline: target.base ?? null,
-          delta: null,
-          significance: null
-        });
-      }
-      if (rule.max_regression !== void 0 || rule.min_improvement !== void 0) {
-        const comparable = baseline !== null && target.base !== void 0 && Number.isFinite(target.base);
-        const significance = rule.significance !== void 0 && comparable && context.significance ? context.significance(rule, target.slice) : null;
-        outcomes.push({
-          ...common,
-          kind: "change",
-          candidate: target.value,
-          significance,
-          ...changeCheck(rule, direction, target.value, target.base, baseline, significance, context.absence)
-        });
-      }
-    }
-  });
-  return outcomes.map(
-    (outcome) => outcome.verdict === "fail" && severityOf(config2, outcome) === "warn" ? { ...outcome, verdict: "warn" } : outcome
-  );
-}
-function severityOf(config2, outcome) {
-  return config2.gate?.rules[outcome.rule]?.severity ?? "error";
-}
-function valueCheck(rule, value) {
-  const parts = [];
-  if (rule.min !== void 0) parts.push(`>= ${rule.min}`);
-  if (rule.max !== void 0) parts.push(`<= ${rule.max}`);
-  const requirement = parts.join(" and ");
-  if (rule.min !== void 0 && value < rule.min - SLACK)
-    return { requirement, verdict: "fail", reason: `${formatNumber(value)} is below the minimum ${rule.min}` };
-  if (rule.max !== void 0 && value > rule.max + SLACK)
-    return { requirement, verdict: "fail", reason: `${formatNumber(value)} is above the maximum ${rule.max}` };
-  return { requirement, verdict: "pass", reason: `${formatNumber(value)} is ${requirement}` };
-}
-function changeCheck(rule, direction, value, base, baseline, significance, absence) {
-  const amount = (n) => rule.relative ? `${formatNumber(n * 100)}%` : formatNumber(n);
-  const requirement = (rule.max_regression !== void 0 ? `regression <= ${amount(rule.max_regression)}` : `improvement >= ${amount(rule.min_improvement ?? 0)}`) + (rule.significance === void 0 ? "" : ` (${rule.test === "mcnemar" ? "McNemar" : "bootstrap"}, ${percent(rule.significance)})`);
-  if (baseline === null) {
-    return {
-      baseline: null,
-      delta: null,
-      requirement,
-      verdict: "skipped",
-      reason: absence ?? "no baseline yet (first run): change rules are skipped"
-    };
-  }
-  if (base === void 0 || !Number.isFinite(base)) {
-    return {
-      baseline: null,
-      delta: null,
-      requirement,
-      verdict: "skipped",
-      reason: `the baseline has no value for "${rule.metric}", so there is nothing to compare with`
-    };
-  }
-  if (rule.relative && base === 0) {
-    return {
-      baseline: base,
-      delta: null,
-      requirement,
-      verdict: "fail",
-      reason: "a relative change cannot be computed against a baseline of 0; use an absolute rule"
-    };
-  }
-  const delta = rule.relative ? (value - base) / Math.abs(base) : value - base;
-  const gain = direction === "higher" ? delta : -delta;
-  const movement = `${delta < 0 ? "fell" : "rose"} from ${formatNumber(base)} to ${formatNumber(value)}`;
-  const point = pointCheck(rule, gain, delta, movement, amount);
-  const decided = significance?.status === "applied" ? significantCheck(rule, direction, gain, point, significance, amount) : null;
-  const fallback = significance?.status === "unavailable" ? `; point estimates compared, no paired test: ${significance.reason}` : "";
-  return {
-    baseline: base,
-    delta,
-    requirement,
-    verdict: decided?.verdict ?? point.verdict,
-    reason: decided?.reason ?? `${point.reason}${fallback}`
-  };
-}
-function pointCheck(rule, gain, delta, movement, amount) {
-  if (rule.max_regression !== void 0) {
-    const pass2 = gain >= -rule.max_regression - SLACK;
-    let reason2;
-    if (gain >= 0) reason2 = delta === 0 ? "unchanged" : `${movement}: no regression`;
-    else if (pass2) reason2 = `${movement}: worse by ${amount(-gain)}, within the allowed ${amount(rule.max_regression)}`;
-    else reason2 = `${movement}: worse by ${amount(-gain)}, more than the allowed ${amount(rule.max_regression)}`;
-    return { verdict: pass2 ? "pass" : "fail", reason: reason2 };
-  }
-  const needed = rule.min_improvement ?? 0;
-  const pass = gain >= needed - SLACK;
-  const change = gain >= 0 ? `better by ${amount(gain)}` : `worse by ${amount(-gain)}`;
-  const reason = `${delta === 0 ? "unchanged" : movement}: ${pass ? change : `${change}, short of the required improvement of ${amount(needed)}`}`;
-  return { verdict: pass ? "pass" : "fail", reason };
-}
-function significantCheck(rule, direction, gain, point, significance, amount) {
-  const level = percent(significance.level);
-  if (significance.test === "bootstrap") {
-    const gainLow = direction === "higher" ? significance.low : -significance.high;
-    const gainHigh = direction === "higher" ? significance.high : -significance.low;
-    const interval = `the ${level} interval of the change is [${signedAmount(significance.low, amount)}, ${signedAmount(significance.high, amount)}]`;
-    if (rule.max_regression !== void 0) {
-      const tolerance = rule.max_regression;
-      if (gainHigh < -tolerance - SLACK)
-        return {
-          verdict: "fail",
-          reason: `${point.reason}; ${interval}, all of it past the allowed ${amount(tolerance)}: the regression is real`
-        };
-      return {
-        verdict: "pass",
-        reason: point.verdict === "fail" ? `${point.reason}, but ${interval}, which reaches within the allowed ${amount(tolerance)}: not a significant regression` : `${point.reason}; ${interval}`
-      };
-    }
-    const needed = rule.min_improvement ?? 0;
-    if (gainLow >= needed - SLACK)
-      return {
-        verdict: "pass",
-        reason: `${point.reason}; ${interval}, all of it clearing the required ${amount(needed)}`
-      };
-    return {
-      verdict: "fail",
-      reason: `${point.reason}${point.verdict === "pass" ? ", but" : ";"} ${interval}, which does not all clear the required ${amount(needed)}: not a significant improvement`
-    };
-  }
-  const alpha = 1 - significance.level;
-  const evidence = `McNemar's exact test p = ${formatNumber(significance.pValue)} (${significance.baselineOnly} rows only the baseline got right, ${significance.candidateOnly} only the candidate)`;
-  const real = significance.pValue < alpha;
-  if (rule.max_regression !== void 0) {
-    const worse = significance.baselineOnly > significance.candidateOnly;
-    if (point.verdict === "fail" && real && worse)
-      return {
-        verdict: "fail",
-        reason: `${point.reason}; ${evidence} < ${formatNumber(alpha)}: the regression is real`
-      };
-    return {
-      verdict: "pass",
-      reason: point.verdict === "fail" ? `${point.reason}, but ${evidence} >= ${formatNumber(alpha)}: not a significant regression` : `${point.reason}; ${evidence}`
-    };
-  }
-  if (point.verdict === "fail") return { verdict: "fail", reason: `${point.reason}; ${evidence}` };
-  if (real && significance.candidateOnly > significance.baselineOnly && gain >= 0)
-    return {
-      verdict: "pass",
-      reason: `${point.reason}; ${evidence} < ${formatNumber(alpha)}: the improvement is real`
-    };
-  return {
-    verdict: "fail",
-    reason: `${point.reason}, but ${evidence} >= ${formatNumber(alpha)}: not a significant improvement`
-  };
-}
-function signedAmount(value, amount) {
-  return value > 0 ? `+${amount(value)}` : amount(value);
-}
-function percent(level) {
-  return `${formatNumber(level * 100)}%`;
-}
-function errorOutcome(index, rule, direction, slice, reason) {
-  return {
-    rule: index,
-    metric: rule.metric,
-    slice,
-    kind: "value",
-    direction,
-    candidate: null,
-    baseline: null,
-    delta: null,
-    relative: rule.relative,
-    requirement: "",
-    verdict: "error",
-    reason,
-    significance: null
-  };
-}
-function formatNumber(value) {
-  if (!Number.isFinite(value)) return String(value);
-  if (value !== 0 && Math.abs(value) < 1e-4) return value.toExponential(2);
-  return String(Number(value.toPrecision(4)));
-}
-
-// src/report/gate-section.ts
-var MAX_SLICE_ROWS = 300;
-var MAX_CHART_BARS = 20;
-var VERDICT_ORDER = { error: 0, fail: 1, warn: 2, skipped: 3, pass: 4 };
-var num = (value) => value === null || value === void 0 ? "\u2014" : formatNumber(value);
-function deltaText(outcome) {
-  if (outcome.delta === null) return "\u2014";
-  const value = outcome.relative ? outcome.delta * 100 : outcome.delta;
-  return `${value > 0 ? "+" : ""}${formatNumber(value)}${outcome.relative ? "%" : ""}`;
-}
-function significanceText(outcome) {
-  const s = outcome.significance;
-  if (!s) return "";
-  const level = `${formatNumber(s.level * 100)}%`;
-  if (s.status === "unavailable") return "\u2014 (no paired test)";
-  if (s.test === "mcnemar") return `p = ${formatNumber(s.pValue)} (McNemar)`;
-  const bound = (value) => {
-    const shown = outcome.relative ? value * 100 : value;
-    return `${shown > 0 ? "+" : ""}${formatNumber(shown)}${outcome.relative ? "%" : ""}`;
-  };
-  return `[${bound(s.low)}, ${bound(s.high)}] (${level})`;
-}
-function byVerdict(outcomes) {
-  return outcomes.map((outcome, index) => ({ outcome, index })).sort((a, b) => VERDICT_ORDER[a.outcome.verdict] - VERDICT_ORDER[b.outcome.verdict] || a.index - b.index).map(({ outcome }) => outcome);
-}
-function outcomeTable(outcomes, withSlice, result) {
-  const withInterval = outcomes.some((o) => o.significance !== null);
-  const headers = [
-    ...withSlice ? ["slice"] : [],
-    "metric",
-    "baseline",
-    "candidate",
-    "\u0394",
-    ...withInterval ? ["interval of \u0394"] : [],
-    "rule",
-    "verdict",
-    "why"
-  ];
-  const rows = outcomes.map((o) => {
-    const description = result.rules[o.rule]?.description;
-    return [
-      ...withSlice ? [o.slice ? `${o.slice.column}=${o.slice.value}` : "\u2014"] : [],
-      o.metric,
-      num(o.baseline),
-      num(o.candidate),
-      deltaText(o),
-      ...withInterval ? [significanceText(o)] : [],
-      o.requirement,
-      o.verdict,
-      description ? `${o.reason} (${description})` : o.reason
-    ];
-  });
-  const align = headers.map((h) => ["baseline", "candidate", "\u0394"].includes(h) ? "right" : "left");
-  return { headers, rows, align };
-}
-function gateSection(result) {
-  const blocks = [];
-  const pr = result.source.pullRequest;
-  const branches = pr ? `, ${pr.headRef} into ${pr.baseRef}` : "";
-  blocks.push({
-    kind: "text",
-    text: `Model: ${result.model}. Candidate: ${result.candidate}${branches}. Baseline: ${result.baseline ? result.baseline.description : "none"}.`
-  });
-  for (const note of result.notes) blocks.push({ kind: "text", text: note });
-  const overall = byVerdict(result.outcomes.filter((o) => o.slice === null));
-  if (overall.length > 0) blocks.push({ kind: "table", table: outcomeTable(overall, false, result) });
-  blocks.push(...sliceBlocks(result));
-  if (result.comparison.length > 0) {
-    blocks.push({
-      kind: "details",
-      summary: "All metrics",
-      blocks: [
-        {
-          kind: "table",
-          table: {
-            headers: ["metric", "baseline", "candidate", "\u0394", "change"],
-            rows: result.comparison.map((c) => [
-              c.metric + (c.direction ? c.direction === "higher" ? " \u2191" : " \u2193" : ""),
-              num(c.baseline),
-              num(c.candidate),
-              c.delta === null ? "\u2014" : `${c.delta > 0 ? "+" : ""}${formatNumber(c.delta)}`,
-              c.change ?? ""
-            ]),
-            align: ["left", "right", "right", "right", "left"]
-          }
-        }
-      ]
-    });
-  }
-  if (result.evaluation.confusion) blocks.push(confusionBlock(result.evaluation.confusion));
-  if (result.pairing.status !== "not-needed") {
-    const tests = result.outcomes.flatMap((o) => o.significance?.status === "applied" ? [o.significance] : []);
-    const bootstrap = tests.find((t) => t.test === "bootstrap");
-    blocks.push({
-      kind: "details",
-      summary: "Paired tests",
-      blocks: [
-        { kind: "text", text: `Rows: ${result.pairing.status === "paired" ? "" : "not "}${result.pairing.detail}.` },
-        ...bootstrap && bootstrap.test === "bootstrap" ? [
-          {
-            kind: "text",
-            text: `Bootstrap: ${bootstrap.resamples} resamples of the paired rows, seed ${bootstrap.seed}, percentile intervals of candidate minus baseline. A regression rule fails only when its whole interval lies past the tolerance.`
-          }
-        ] : [],
-        ...tests.some((t) => t.test === "mcnemar") ? [
-          {
-            kind: "text",
-            text: "McNemar: exact two-sided binomial test on the rows exactly one of the two models got right."
-          }
-        ] : []
-      ]
-    });
-  }
-  const counts = /* @__PURE__ */ new Map();
-  for (const outcome of result.outcomes) counts.set(outcome.verdict, (counts.get(outcome.verdict) ?? 0) + 1);
-  const headline = result.outcomes.length > 0 ? [...counts].map(([verdict, n]) => `${n} ${verdict}`).join(", ") : result.notes[0] ?? result.verdict;
-  return { title: "Evaluation gate", status: result.verdict, headline, blocks };
-}
-function sliceBlocks(result) {
-  const sliced = byVerdict(result.outcomes.filter((o) => o.slice !== null));
-  if (sliced.length === 0) return [];
-  const blocks = [];
-  const shown = sliced.filter((o, i) => i < MAX_SLICE_ROWS || o.verdict !== "pass");
-  blocks.push({ kind: "table", table: outcomeTable(shown, true, result) });
-  if (shown.length < sliced.length) {
-    blocks.push({ kind: "text", text: `${sliced.length - shown.length} more passing slice checks are not listed.` });
-  }
-  const charted = /* @__PURE__ */ new Set();
-  for (const outcome of result.outcomes) {
-    if (!outcome.slice || charted.has(`${outcome.metric}/${outcome.slice.column}`)) continue;
-    const column = outcome.slice.column;
-    charted.add(`${outcome.metric}/${column}`);
-    const points = /* @__PURE__ */ new Map();
-    for (const o of result.outcomes)
-      if (o.metric === outcome.metric && o.slice?.column === column && !points.has(o.slice.value))
-        points.set(o.slice.value, o);
-    const values = [...points.values()].filter((o) => o.candidate !== null);
-    if (values.length < 2 || values.length > MAX_CHART_BARS) continue;
-    const baseline = values.every((o) => o.baseline !== null) ? values.map((o) => o.baseline ?? 0) : null;
-    const all = [...values.map((o) => o.candidate ?? 0), ...baseline ?? []];
-    blocks.push({
-      kind: "chart",
-      chart: {
-        title: `${outcome.metric} by ${column}`,
-        caption: `${outcome.metric} by ${column}: bars are the candidate${baseline ? ", the line is the baseline" : ""}.`,
-        labels: values.map((o) => o.slice?.value ?? ""),
-        bars: values.map((o) => o.candidate ?? 0),
-        line: baseline,
-        range: all.every((v) => v >= 0 && v <= 1) ? [0, 1] : null
-      }
-    });
-  }
-  return blocks;
-}
-function confusionBlock(confusion) {
-  return {
-    kind: "details",
-    summary: "Confusion matrix (rows: true class, columns: predicted)",
-    blocks: [
-      {
-        kind: "table",
-        table: {
-          headers: ["", ...confusion.labels],
-          rows: confusion.labels.map((label, t) => [
-            label,
-            ...confusion.labels.map((_, p) => String(confusion.matrix[t]?.[p] ?? 0))
-          ]),
-          align: ["left", ...confusion.labels.map(() => "right")]
-        }
-      }
-    ]
-  };
-}
-
-// src/report/table.ts
-var ZWSP = "\u200B";
-var MAX_CELL = 300;
-function escapeMarkdown(text) {
-  return text.replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_[\]~|])/g, "\\$1").replace(/([@#])/g, `$1${ZWSP}`).replace(/^(\s*)([-+=])(?=\s|$)/, "$1\\$2").replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2");
-}
-function clip(text, max = MAX_CELL) {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
-}
-function renderMarkdownTable(table) {
-  const separator = table.headers.map((_, i) => table.align?.[i] === "right" ? "---:" : ":---");
-  const line = (cells) => `| ${cells.join(" | ")} |`;
-  return [
-    line(table.headers.map((header) => escapeMarkdown(clip(header)))),
-    line(separator),
-    ...table.rows.map((row) => markdownTableRow(table, row))
-  ].join("\n");
-}
-function markdownTableRow(table, row) {
-  return `| ${table.headers.map((_, i) => escapeMarkdown(clip(row[i] ?? ""))).join(" | ")} |`;
-}
-function renderTextTable(table) {
-  const widths = table.headers.map(
-    (header, i) => Math.max(header.length, ...table.rows.map((row) => (row[i] ?? "").length))
-  );
-  const pad = (text, i) => table.align?.[i] === "right" ? text.padStart(widths[i] ?? 0) : text.padEnd(widths[i] ?? 0);
-  const line = (cells) => cells.map((cell, i) => pad(cell, i)).join("  ").trimEnd();
-  return [
-    line(table.headers),
-    line(widths.map((w) => "-".repeat(w))),
-    ...table.rows.map((row) => line(table.headers.map((_, i) => row[i] ?? "")))
-  ].join("\n");
-}
-
-// src/data/drift/special.ts
-var LANCZOS = [
-  0.9999999999998099,
-  676.5203681218851,
-  -1259.1392167224028,
-  771.3234287776531,
-  -176.6150291621406,
-  12.507343278686905,
-  -0.13857109526572012,
-  9984369578019572e-21,
-  15056327351493116e-23
-];
-function logGamma(x) {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  x -= 1;
-  let sum = LANCZOS[0];
-  for (let i = 1; i < 9; i++) sum += LANCZOS[i] / (x + i);
-  const t = x + 7.5;
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(sum);
-}
-function upperGammaRegularized(a, x) {
-  if (x <= 0) return 1;
-  if (x < a + 1) {
-    let term = 1 / a;
-    let sum = term;
-    for (let n = 1; n < 1e4; n++) {
-      term *= x / (a + n);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * 1e-17) break;
-    }
-    return Math.max(0, 1 - sum * Math.exp(-x + a * Math.log(x) - logGamma(a)));
-  }
-  const tiny = 1e-300;
-  let b = x + 1 - a;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 1e4; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-17) break;
-  }
-  return Math.exp(-x + a * Math.log(x) - logGamma(a)) * h;
-}
-function chiSquareSf(x, df) {
-  return upperGammaRegularized(df / 2, x / 2);
-}
-function probOutsideSquare(n, h) {
-  let p = 0;
-  for (let k = Math.floor(n / h); k >= 0; k--) {
-    let term = 1;
-    for (let j = 0; j < h; j++) term = (n - k * h - j) * term / (n + k * h + j + 1);
-    p = term * (1 - p);
-  }
-  return 2 * p;
-}
-function outerProbInside(m0, n0, g, h) {
-  const m = Math.max(m0, n0);
-  const n = Math.min(m0, n0);
-  const mg = m / g;
-  const ng = n / g;
-  let minj = 0;
-  let maxj = Math.min(Math.ceil(h / mg), n + 1);
-  let curlen = maxj - minj;
-  const lenA = Math.min(2 * maxj + 2, n + 1);
-  const a = new Float64Array(lenA).fill(1);
-  for (let j = minj; j < maxj; j++) a[j] = 0;
-  for (let i = 1; i <= m; i++) {
-    const lastminj = minj;
-    const lastlen = curlen;
-    minj = Math.min(Math.max(Math.floor((ng * i - h) / mg) + 1, 0), n);
-    maxj = Math.min(Math.ceil((ng * i + h) / mg), n + 1);
-    if (maxj <= minj) return 1;
-    let value = minj === 0 ? 0 : 1;
-    for (let jj = 0; jj < maxj - minj; jj++) {
-      const j = jj + minj;
-      value = (a[jj + minj - lastminj] * i + value * j) / (i + j);
-      a[jj] = value;
-    }
-    curlen = maxj - minj;
-    if (lastlen > curlen) a.fill(1, maxj - minj, maxj - minj + (lastlen - curlen));
-  }
-  return a[maxj - minj - 1];
-}
-var E128 = 2 ** 128;
-var EM128 = 2 ** -128;
-function smirnov(n, e) {
-  if (!(n > 0 && e >= 0 && e <= 1)) return NaN;
-  if (e === 0) return 1;
-  const nn = Math.floor(n * (1 - e));
-  let p = 0;
-  if (n < 1013) {
-    let c = 1;
-    for (let v = 0; v <= nn; v++) {
-      const evn = e + v / n;
-      p += c * Math.pow(evn, v - 1) * Math.pow(1 - evn, n - v);
-      c *= (n - v) / (v + 1);
-    }
-  } else {
-    const lgnp1 = logGamma(n + 1);
-    for (let v = 0; v <= nn; v++) {
-      const evn = e + v / n;
-      const omevn = 1 - evn;
-      if (Math.abs(omevn) > 0) {
-        const t = lgnp1 - logGamma(v + 1) - logGamma(n - v + 1) + (v - 1) * Math.log(evn) + (n - v) * Math.log(omevn);
-        if (t > -708) p += Math.exp(t);
-      }
-    }
-  }
-  return Math.min(1, Math.max(0, p * e));
-}
-function logFactorialOverPower(n) {
-  const coefficients = [
-    -0.02955065359477124,
-    0.00641025641025641,
-    -0.001917526917526918,
-    8417508417508418e-19,
-    -5952380952380952e-19,
-    7936507936507937e-19,
-    -0.002777777777777778,
-    0.08333333333333333
-  ];
-  const rn = 1 / n;
-  let poly = 0;
-  for (const c of coefficients) poly = poly * (rn / n) + c;
-  return Math.log(n) / 2 - n + Math.log(2 * Math.PI) / 2 + rn * poly;
-}
-function durbinMatrixCdf(n, d) {
-  if (d >= 1) return 1;
-  const nd = n * d;
-  if (nd <= 0.5) return 0;
-  const k = Math.ceil(nd);
-  const h = k - nd;
-  const m = 2 * k - 1;
-  const v = new Float64Array(m);
-  const w = new Float64Array(m);
-  let fac = 1;
-  for (let j = 1; j <= m; j++) {
-    w[j - 1] = fac;
-    fac /= j;
-    v[j - 1] = (1 - Math.pow(h, j)) * fac;
-  }
-  const tt = Math.pow(Math.max(2 * h - 1, 0), m) - 2 * Math.pow(h, m);
-  v[m - 1] = (1 + tt) * fac;
-  let matrix = new Float64Array(m * m);
-  for (let i = 1; i < m; i++) for (let r = i - 1; r < m; r++) matrix[r * m + i] = w[r - i + 1];
-  for (let r = 0; r < m; r++) matrix[r * m] = v[r];
-  for (let c = 0; c < m; c++) matrix[(m - 1) * m + c] = v[m - 1 - c];
-  let power = identity(m);
-  let remaining = n;
-  let exponent = 0;
-  let matrixExponent = 0;
-  while (remaining > 0) {
-    if (remaining % 2) {
-      power = multiply(power, matrix, m);
-      exponent += matrixExponent;
-    }
-    matrix = multiply(matrix, matrix, m);
-    matrixExponent *= 2;
-    if (Math.abs(matrix[(k - 1) * m + (k - 1)]) > E128) {
-      for (let i = 0; i < matrix.length; i++) matrix[i] /= E128;
-      matrixExponent += 128;
-    }
-    remaining = Math.floor(remaining / 2);
-  }
-  let p = power[(k - 1) * m + (k - 1)];
-  for (let i = 1; i <= n; i++) {
-    p = i * p / n;
-    if (Math.abs(p) < EM128) {
-      p *= E128;
-      exponent -= 128;
-    }
-  }
-  return exponent !== 0 ? p * Math.pow(2, exponent) : p;
-}
-function identity(m) {
-  const result = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) result[i * m + i] = 1;
-  return result;
-}
-function multiply(a, b, m) {
-  const result = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) {
-    for (let k = 0; k < m; k++) {
-      const aik = a[i * m + k];
-      if (aik === 0) continue;
-      for (let j = 0; j < m; j++) result[i * m + j] += aik * b[k * m + j];
-    }
-  }
-  return result;
-}
-function pomeranzCdf(n, x) {
-  const t = n * x;
-  const ll = Math.floor(t);
-  const f = t - ll;
-  const g = Math.min(f, 1 - f);
-  const ceilf = f > 0 ? 1 : 0;
-  const roundf = f > 0.5 ? 1 : 0;
-  const npwrs = 2 * (ll + 1);
-  const gpower = new Float64Array(npwrs);
-  const twogpower = new Float64Array(npwrs);
-  const onem2gpower = new Float64Array(npwrs);
-  gpower[0] = twogpower[0] = onem2gpower[0] = 1;
-  for (let m = 1; m < npwrs; m++) {
-    gpower[m] = gpower[m - 1] * (g / n) / m;
-    twogpower[m] = twogpower[m - 1] * (2 * g / n) / m;
-    onem2gpower[m] = onem2gpower[m - 1] * ((1 - 2 * g) / n) / m;
-  }
-  let v0 = new Float64Array(npwrs);
-  let v1 = new Float64Array(npwrs);
-  v1[0] = 1;
-  let v0s = 0;
-  let v1s = 0;
-  let expnt = 0;
-  let [j1, j2] = pomeranzInterval(0, n, ll, ceilf, roundf);
-  for (let i = 1; i < 2 * n + 2; i++) {
-    const k1 = j1;
-    [v0, v1] = [v1, v0];
-    [v0s, v1s] = [v1s, v0s];
-    v1.fill(0);
-    [j1, j2] = pomeranzInterval(i, n, ll, ceilf, roundf);
-    const pwrs = i === 1 || i === 2 * n + 1 ? gpower : i % 2 ? twogpower : onem2gpower;
-    const ln2 = j2 - k1 + 1;
-    if (ln2 > 0) {
-      const from = k1 - v0s;
-      const lengthA = Math.max(0, Math.min(ln2, v0.length - from));
-      const lengthB = Math.min(ln2, pwrs.length);
-      const convStart = j1 - k1;
-      const convLength = j2 - j1 + 1;
-      let largest = 0;
-      for (let out = 0; out < convLength; out++) {
-        const index = convStart + out;
-        let sum = 0;
-        for (let a = Math.max(0, index - lengthB + 1); a <= Math.min(index, lengthA - 1); a++) {
-          sum += v0[from + a] * pwrs[index - a];
-        }
-        v1[out] = sum;
-        if (sum > largest) largest = sum;
-      }
-      if (largest > 0 && largest < EM128) {
-        for (let out = 0; out < v1.length; out++) v1[out] *= E128;
-        expnt -= 128;
-      }
-      v1s = v0s + j1 - k1;
-    }
-  }
-  let answer = v1[n - v1s];
-  for (let m = 1; m <= n; m++) {
-    if (Math.abs(answer) > E128) {
-      answer *= EM128;
-      expnt += 128;
-    }
-    answer *= m;
-  }
-  return expnt !== 0 ? answer * Math.pow(2, expnt) : answer;
-}
-function pomeranzInterval(i, n, ll, ceilf, roundf) {
-  let j1;
-  let j2;
-  if (i === 0) {
-    j1 = -ll - ceilf - 1;
-    j2 = ll + ceilf - 1;
-  } else {
-    const ip1div2 = Math.floor((i + 1) / 2);
-    const ip1mod2 = (i + 1) % 2;
-    if (ip1mod2 === 0) {
-      if (ip1div2 === n + 1) {
-        j1 = n - ll - ceilf - 1;
-        j2 = n + ll + ceilf - 1;
-      } else {
-        j1 = ip1div2 - 1 - ll - roundf - 1;
-        j2 = ip1div2 + ll - 1 + ceilf - 1;
-      }
-    } else {
-      j1 = ip1div2 - 1 - ll - 1;
-      j2 = ip1div2 + ll + roundf - 1;
-    }
-  }
-  return [Math.max(j1 + 2, 0), Math.min(j2, n)];
-}
-function pelzGoodCdf(n, x) {
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  const z = Math.sqrt(n) * x;
-  const z2 = z * z;
-  const z3 = z2 * z;
-  const z4 = z2 * z2;
-  const z6 = z4 * z2;
-  const pi2 = Math.PI ** 2;
-  const pi4 = pi2 * pi2;
-  const pi6 = pi4 * pi2;
-  const qlog = -pi2 / 8 / z2;
-  if (qlog < -708) return 0;
-  let q = Math.exp(qlog);
-  const k1a = -z2;
-  const k1b = pi2 / 4;
-  const k2a = 6 * z6 + 2 * z4;
-  const k2b = (2 * z4 - 5 * z2) * pi2 / 4;
-  const k2c = pi4 * (1 - 2 * z2) / 16;
-  const k3d = pi6 * (5 - 30 * z2) / 64;
-  const k3c = pi4 * (-60 * z2 + 212 * z4) / 16;
-  const k3b = pi2 * (135 * z4 - 96 * z6) / 4;
-  const k3a = -30 * z6 - 90 * z ** 8;
-  const terms = [0, 0, 0, 0];
-  const maxk = Math.ceil(16 * z / Math.PI);
-  for (let k = maxk; k > 0; k--) {
-    const m = 2 * k - 1;
-    const m2 = m * m;
-    const m4 = m2 * m2;
-    const m6 = m4 * m2;
-    const qpower = Math.pow(q, 8 * k);
-    const coefficients = [1, k1a + k1b * m2, k2a + k2b * m2 + k2c * m4, k3a + k3b * m2 + k3c * m4 + k3d * m6];
-    for (let i = 0; i < 4; i++) terms[i] = terms[i] * qpower + coefficients[i];
-  }
-  const sqrt2pi = Math.sqrt(2 * Math.PI);
-  const divisors = [z, 6 * z4, 72 * z ** 7, 6480 * z ** 10];
-  for (let i = 0; i < 4; i++) terms[i] = terms[i] * q * sqrt2pi / divisors[i];
-  q = Math.exp(-pi2 / 2 / z2);
-  let k2extra = 0;
-  let k3extra = 0;
-  const sqrt3z = Math.sqrt(3) * z;
-  for (let k = maxk; k > 0; k--) {
-    const k2 = k * k;
-    const qk = Math.pow(q, k2);
-    k2extra += k2 * qk;
-    const kpi = Math.PI * k;
-    k3extra += (sqrt3z + kpi) * (sqrt3z - kpi) * k2 * qk;
-  }
-  terms[2] += k2extra * pi2 * sqrt2pi / (-36 * z3);
-  terms[3] += k3extra * pi2 * sqrt2pi / (216 * z6);
-  let sum = 0;
-  for (let i = 0; i < 4; i++) sum += terms[i] / Math.pow(n, i / 2);
-  return sum;
-}
-var clip2 = (p) => Math.min(1, Math.max(0, p));
-function kolmogorovSf(n, x) {
-  if (x >= 1) return 0;
-  if (x <= 0) return 1;
-  const t = n * x;
-  if (t <= 1) {
-    if (t <= 0.5) return 1;
-    let prob;
-    if (n <= 140) {
-      prob = 1;
-      for (let i = 1; i <= n; i++) prob *= i / n * (2 * t - 1);
-    } else {
-      prob = Math.exp(logFactorialOverPower(n) + n * Math.log(2 * t - 1));
-    }
-    return clip2(1 - prob);
-  }
-  if (t >= n - 1) return clip2(2 * Math.pow(1 - x, n));
-  if (x >= 0.5) return clip2(2 * smirnov(n, x));
-  const nxsquared = t * x;
-  if (n <= 140) {
-    if (nxsquared <= 0.754693) return clip2(1 - durbinMatrixCdf(n, x));
-    if (nxsquared <= 4) return clip2(1 - pomeranzCdf(n, x));
-    return clip2(2 * smirnov(n, x));
-  }
-  if (nxsquared >= 370) return 0;
-  if (nxsquared >= 2.2) return clip2(2 * smirnov(n, x));
-  const cdf = n <= 1e5 && n * Math.pow(x, 1.5) <= 1.4 ? durbinMatrixCdf(n, x) : pelzGoodCdf(n, x);
-  return clip2(1 - cdf);
-}
-function gcd(a, b) {
-  while (b) [a, b] = [b, a % b];
-  return a;
-}
-function ksTwoSamplePValue(d, n1, n2) {
-  if (Math.max(n1, n2) <= 1e4) {
-    const g = gcd(n1, n2);
-    const lcm = n1 / g * n2;
-    const h = Math.round(d * lcm);
-    d = h / lcm;
-    if (h === 0) return { pValue: 1, statistic: d, method: "exact" };
-    const p = n1 === n2 ? probOutsideSquare(n1, h) : outerProbInside(n1, n2, g, h);
-    if (Number.isFinite(p) && p >= 0 && p <= 1) return { pValue: p, statistic: d, method: "exact" };
-  }
-  const m = Math.max(n1, n2);
-  const n = Math.min(n1, n2);
-  const en = m * n / (m + n);
-  return { pValue: clip2(kolmogorovSf(roundHalfEven(en), d)), statistic: d, method: "asymptotic" };
-}
-function roundHalfEven(x) {
-  const floor = Math.floor(x);
-  const diff = x - floor;
-  if (diff > 0.5) return floor + 1;
-  if (diff < 0.5) return floor;
-  return floor % 2 === 0 ? floor : floor + 1;
-}
-
-// src/data/drift/stats.ts
-function ksStatistic(a, b) {
-  let i = 0;
-  let j = 0;
-  let best = 0;
-  const na = a.values.length;
-  const nb = b.values.length;
-  while (i < na || j < nb) {
-    const x = j >= nb || i < na && a.values[i] <= b.values[j] ? a.values[i] : b.values[j];
-    while (i < na && a.values[i] <= x) i++;
-    while (j < nb && b.values[j] <= x) j++;
-    const fa = i === 0 ? 0 : a.cumulative[i - 1] / a.n;
-    const fb = j === 0 ? 0 : b.cumulative[j - 1] / b.n;
-    const gap = Math.abs(fa - fb);
-    if (gap > best) best = gap;
-  }
-  return best;
-}
-function ksTest(a, b) {
-  const d = ksStatistic(a, b);
-  return ksTwoSamplePValue(d, Math.round(a.n), Math.round(b.n));
-}
-function wasserstein(a, b) {
-  let i = 0;
-  let j = 0;
-  let total = 0;
-  let previous = NaN;
-  let gap = 0;
-  const na = a.values.length;
-  const nb = b.values.length;
-  while (i < na || j < nb) {
-    const x = j >= nb || i < na && a.values[i] <= b.values[j] ? a.values[i] : b.values[j];
-    if (!Number.isNaN(previous)) total += gap * (x - previous);
-    while (i < na && a.values[i] <= x) i++;
-    while (j < nb && b.values[j] <= x) j++;
-    gap = Math.abs((i === 0 ? 0 : a.cumulative[i - 1] / a.n) - (j === 0 ? 0 : b.cumulative[j - 1] / b.n));
-    previous = x;
-  }
-  return total;
-}
-function chiSquare(reference, current) {
-  const columns = [];
-  reference.forEach((r, i) => {
-    const c = current[i] ?? 0;
-    if (r + c > 0) columns.push([r, c]);
-  });
-  const totalReference = columns.reduce((s, c) => s + c[0], 0);
-  const totalCurrent = columns.reduce((s, c) => s + c[1], 0);
-  const total = totalReference + totalCurrent;
-  const dof = columns.length - 1;
-  if (dof <= 0 || totalReference === 0 || totalCurrent === 0)
-    return { statistic: 0, pValue: 1, dof: Math.max(dof, 0), yates: false, smallExpected: 0 };
-  const yates = dof === 1;
-  let statistic = 0;
-  let small = 0;
-  for (const [r, c] of columns) {
-    const share = (r + c) / total;
-    for (const [observed, rowTotal] of [
-      [r, totalReference],
-      [c, totalCurrent]
-    ]) {
-      const expected = rowTotal * share;
-      if (expected < 5) small++;
-      let o = observed;
-      if (yates) {
-        const diff = expected - o;
-        o += Math.sign(diff) * Math.min(0.5, Math.abs(diff));
-      }
-      statistic += (o - expected) * (o - expected) / expected;
-    }
-  }
-  return { statistic, pValue: chiSquareSf(statistic, dof), dof, yates, smallExpected: small / (2 * columns.length) };
-}
-function jensenShannon(p, q) {
-  const sp = p.reduce((s, v) => s + v, 0);
-  const sq = q.reduce((s, v) => s + v, 0);
-  let divergence = 0;
-  for (let i = 0; i < p.length; i++) {
-    const a = p[i] / sp;
-    const b = (q[i] ?? 0) / sq;
-    const m = (a + b) / 2;
-    if (a > 0) divergence += a * Math.log(a / m);
-    if (b > 0) divergence += b * Math.log(b / m);
-  }
-  return Math.sqrt(Math.max(0, divergence / 2));
-}
-function psi(reference, current) {
-  const sr = reference.reduce((s, v) => s + v, 0);
-  const sc = current.reduce((s, v) => s + v, 0);
-  let total = 0;
-  for (let i = 0; i < reference.length; i++) {
-    const r = Math.max(reference[i] / sr, 1e-4);
-    const c = Math.max((current[i] ?? 0) / sc, 1e-4);
-    total += (c - r) * Math.log(c / r);
-  }
-  return total;
-}
-
-// src/data/drift/drift.ts
-var DEFAULT_THRESHOLD = {
-  ks: 0.05,
-  chi2: 0.05,
-  wasserstein: 0.1,
-  jensen_shannon: 0.1,
-  psi: 0.25
-};
-var MIN_DRIFT_SAMPLE = 30;
-function measureDrift(current, reference, config2, referenceName) {
-  const columns = [];
-  const skipped = [];
-  const referenceColumns = new Map(reference.columns.map((c) => [c.name, c]));
-  for (const column of current.columns) {
-    const override = config2.columns[column.name];
-    if (override?.skip) {
-      skipped.push({ column: column.name, reason: "skip: true in data.drift.columns" });
-      continue;
-    }
-    const base = referenceColumns.get(column.name);
-    if (!base) {
-      skipped.push({ column: column.name, reason: "not in the reference" });
-      continue;
-    }
-    const outcome = columnDrift(column, base, reference.rows, config2);
-    if ("reason" in outcome) skipped.push(outcome);
-    else columns.push(outcome);
-  }
-  for (const name of referenceColumns.keys()) {
-    if (!current.columns.some((c) => c.name === name))
-      skipped.push({ column: name, reason: "not in the current data" });
-  }
-  const drifted = columns.filter((c) => c.drifted).length;
-  const share = columns.length > 0 ? drifted / columns.length : 0;
-  return {
-    reference: referenceName,
-    columns,
-    skipped,
-    drifted,
-    share,
-    maxDriftedShare: config2.max_drifted_share,
-    datasetDrift: columns.length > 0 && share >= config2.max_drifted_share,
-    severity: config2.severity
-  };
-}
-function isNumeric(column) {
-  return (column.kind === "numeric" || column.kind === "datetime") && column.sketch !== null;
-}
-function columnDrift(current, reference, referenceRows, config2) {
-  const name = current.name;
-  const numeric = isNumeric(current);
-  if (numeric !== isNumeric(reference)) {
-    return { column: name, reason: `its type differs (${reference.type} in the reference, ${current.type} now)` };
-  }
-  const override = config2.columns[name];
-  const configured = override?.method ?? config2.method;
-  const few = numeric ? fewValues(current, reference) : null;
-  let method;
-  if (configured !== "auto") method = configured;
-  else if (referenceRows <= 1e3) method = numeric && !few ? "ks" : "chi2";
-  else method = numeric && !few ? "wasserstein" : "jensen_shannon";
-  const global = override?.method === void 0 && config2.method !== "auto" ? config2.threshold : void 0;
-  const threshold = override?.threshold ?? global ?? DEFAULT_THRESHOLD[method];
-  const chosenBy = configured === "auto" ? "auto" : "config";
-  if (numeric) return numericDrift(current, reference, method, threshold, chosenBy, few);
-  return categoricalDrift(current, reference, method, threshold, chosenBy);
-}
-function fewValues(a, b) {
-  if (!a.numbers || !b.numbers) return null;
-  const counts = /* @__PURE__ */ new Map();
-  for (const [value, count] of b.numbers) counts.set(value, [count, 0]);
-  for (const [value, count] of a.numbers) counts.set(value, [counts.get(value)?.[0] ?? 0, count]);
-  return counts.size <= 5 ? counts : null;
-}
-function distributionOf(view) {
-  return { values: view.values, cumulative: view.cumulative, n: view.n };
-}
-function sampleWarnings(referenceCount, currentCount) {
-  const warnings = [];
-  if (referenceCount < MIN_DRIFT_SAMPLE)
-    warnings.push(
-      `the reference has only ${referenceCount} values (fewer than ${MIN_DRIFT_SAMPLE}): too few to mean much`
-    );
-  if (currentCount < MIN_DRIFT_SAMPLE)
-    warnings.push(
-      `the current data has only ${currentCount} values (fewer than ${MIN_DRIFT_SAMPLE}): too few to mean much`
-    );
-  return warnings;
-}
-function numericDrift(current, reference, method, threshold, chosenBy, few) {
-  const cur = new KllView(current.sketch);
-  const ref = new KllView(reference.sketch);
-  if (cur.n === 0 || ref.n === 0)
-    return { column: current.name, reason: "no values in the reference or the current data" };
-  const epsilon = (ref.exact ? 0 : KLL_RANK_ERROR) + (cur.exact ? 0 : KLL_RANK_ERROR);
-  const show2 = (v) => current.kind === "datetime" ? formatDatetime(v) : formatShort(v);
-  const deciles = decileBins(ref, cur, show2);
-  const base = {
-    column: current.name,
-    kind: "numeric",
-    method,
-    chosenBy,
-    threshold,
-    referenceCount: ref.n,
-    currentCount: cur.n,
-    warnings: sampleWarnings(ref.n, cur.n),
-    bins: few ? valueBins(few, show2) : deciles.bins
-  };
-  const approximate = (what) => epsilon === 0 ? null : `from quantile sketches: ${what} (each sketch's ranks are within \xB1${pct(KLL_RANK_ERROR)})`;
-  switch (method) {
-    case "ks": {
-      const result = ksTest(distributionOf(ref), distributionOf(cur));
-      return {
-        ...base,
-        value: result.pValue,
-        statistic: result.statistic,
-        measure: `p-value of the two-sample Kolmogorov-Smirnov test (D = ${formatShort(result.statistic)}, ${result.method} as scipy's ks_2samp)`,
-        driftWhen: "below",
-        drifted: result.pValue < threshold,
-        approximation: approximate(`D is within \xB1${formatShort(epsilon)}, and the p-value is computed from that D`)
-      };
-    }
-    case "wasserstein": {
-      const std = populationStd(reference.moments) ?? 0;
-      const distance = wasserstein(distributionOf(ref), distributionOf(cur));
-      const range = Math.max(ref.max, cur.max) - Math.min(ref.min, cur.min);
-      if (std === 0) {
-        return {
-          ...base,
-          value: distance,
-          statistic: null,
-          measure: "Wasserstein-1 distance in the column's own unit (the reference's standard deviation is 0, so it is not normed)",
-          driftWhen: "at or above",
-          drifted: distance >= threshold,
-          approximation: approximate(`within \xB1${formatShort(epsilon * range)}`)
-        };
-      }
-      return {
-        ...base,
-        value: distance / std,
-        statistic: null,
-        measure: "Wasserstein-1 distance in reference standard deviations (normed, as Evidently; std with n in the denominator)",
-        driftWhen: "at or above",
-        drifted: distance / std >= threshold,
-        approximation: approximate(`within \xB1${formatShort(epsilon * range / std)} standard deviations`)
-      };
-    }
-    case "psi":
-    case "chi2":
-    case "jensen_shannon": {
-      const counts = few ? [...few.values()] : deciles.counts;
-      const referenceCounts = counts.map((c) => c[0]);
-      const currentCounts = counts.map((c) => c[1]);
-      const binning = few ? "counts of each value" : "10 bins at the reference's deciles";
-      return {
-        ...base,
-        ...binnedMeasure(method, referenceCounts, currentCounts, threshold, binning),
-        approximation: few ? null : approximate(`each bin's share is within \xB1${formatShort(2 * epsilon)}`)
-      };
-    }
-  }
-}
-function binnedMeasure(method, reference, current, threshold, binning) {
-  if (method === "chi2") {
-    const result = chiSquare(reference, current);
-    const warnings = result.smallExpected > 0.2 ? [
-      `${pct(result.smallExpected)} of the expected counts are below 5: the chi-square test is unreliable (Cochran)`
-    ] : [];
-    return {
-      value: result.pValue,
-      statistic: result.statistic,
-      measure: `p-value of Pearson's chi-square test of homogeneity (\u03C7\xB2 = ${formatShort(result.statistic)}, ${result.dof} degrees of freedom, ${result.yates ? "with Yates' correction, as scipy applies to 2x2" : "no continuity correction"}; ${binning})`,
-      driftWhen: "below",
-      drifted: result.pValue < threshold,
-      warnings
-    };
-  }
-  if (method === "psi") {
-    const value2 = psi(reference, current);
-    const band = value2 < 0.1 ? "stable" : value2 <= 0.25 ? "moderate shift" : "major shift";
-    return {
-      value: value2,
-      statistic: null,
-      measure: `population stability index (natural log; empty bins as 0.0001; < 0.1 stable, 0.1-0.25 moderate, > 0.25 major: ${band}; ${binning})`,
-      driftWhen: "at or above",
-      drifted: value2 >= threshold,
-      warnings: []
-    };
-  }
-  const value = jensenShannon(reference, current);
-  return {
-    value,
-    statistic: null,
-    measure: `Jensen-Shannon distance (square root of the divergence, natural log; 0 same, 0.833 disjoint; ${binning})`,
-    driftWhen: "at or above",
-    drifted: value >= threshold,
-    warnings: []
-  };
-}
-function categoricalDrift(current, reference, method, threshold, chosenBy) {
-  const name = current.name;
-  if (method === "ks" || method === "wasserstein") {
-    return { column: name, reason: `${method} compares numbers; "${name}" is ${current.type}` };
-  }
-  const cur = current.frequent;
-  const ref = reference.frequent;
-  if (!cur || !ref) return { column: name, reason: "no value counts in one of the profiles" };
-  if (cur.error > 0 || ref.error > 0) {
-    return {
-      column: name,
-      reason: "more than 2048 distinct values: free text or an id, not a category (set `skip: true` to say so)"
-    };
-  }
-  const keys = /* @__PURE__ */ new Map();
-  for (const [key, count, text] of ref.entries)
-    keys.set(key, { label: text ?? String(key), reference: count, current: 0 });
-  for (const [key, count, text] of cur.entries) {
-    const entry = keys.get(key);
-    if (entry) entry.current = count;
-    else keys.set(key, { label: text ?? String(key), reference: 0, current: count });
-  }
-  const entries = [...keys.values()].sort((a, b) => b.reference - a.reference || b.current - a.current);
-  const referenceCount = entries.reduce((s, e) => s + e.reference, 0);
-  const currentCount = entries.reduce((s, e) => s + e.current, 0);
-  if (referenceCount === 0 || currentCount === 0)
-    return { column: name, reason: "no values in the reference or the current data" };
-  const measure = binnedMeasure(
-    method,
-    entries.map((e) => e.reference),
-    entries.map((e) => e.current),
-    threshold,
-    "counts of each category"
-  );
-  return {
-    column: name,
-    kind: "categorical",
-    method,
-    chosenBy,
-    threshold,
-    referenceCount,
-    currentCount,
-    ...measure,
-    warnings: [...sampleWarnings(referenceCount, currentCount), ...measure.warnings],
-    approximation: null,
-    bins: entries.slice(0, 12).map((e) => ({
-      label: e.label,
-      reference: e.reference / referenceCount,
-      current: e.current / currentCount
-    }))
-  };
-}
-function decileBins(ref, cur, show2) {
-  const edges = [];
-  for (let i = 1; i < 10; i++) {
-    const edge = ref.quantile(i / 10);
-    if (edges.length === 0 || edge > edges[edges.length - 1]) edges.push(edge);
-  }
-  const counts = [];
-  const bins = [];
-  let previousRef = 0;
-  let previousCur = 0;
-  for (let i = 0; i <= edges.length; i++) {
-    const r = i === edges.length ? 1 : ref.cdf(edges[i]);
-    const c = i === edges.length ? 1 : cur.cdf(edges[i]);
-    counts.push([(r - previousRef) * ref.n, (c - previousCur) * cur.n]);
-    const label = i === 0 ? `\u2264 ${show2(edges[0] ?? ref.max)}` : i === edges.length ? `> ${show2(edges[i - 1])}` : `\u2264 ${show2(edges[i])}`;
-    bins.push({ label, reference: r - previousRef, current: c - previousCur });
-    previousRef = r;
-    previousCur = c;
-  }
-  return { counts, bins };
-}
-function valueBins(counts, show2) {
-  const totalRef = [...counts.values()].reduce((s, c) => s + c[0], 0);
-  const totalCur = [...counts.values()].reduce((s, c) => s + c[1], 0);
-  return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([value, [r, c]]) => ({ label: show2(value), reference: r / totalRef, current: c / totalCur }));
-}
-function formatShort(value) {
-  if (!Number.isFinite(value)) return String(value);
-  if (value === 0) return "0";
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1e6 || magnitude < 1e-4) return value.toExponential(3);
-  return String(Number(value.toPrecision(4)));
-}
-function pct(share) {
-  return `${Number((share * 100).toPrecision(3))}%`;
-}
-
-// src/data/report.ts
-var show = (value) => value === null || value === void 0 ? "\u2014" : typeof value === "number" ? formatShort(value) : value;
-function validateSection(result) {
-  const status = result.verdict === "skipped" ? "skipped" : result.errors > 0 ? "fail" : result.warnings > 0 ? "warn" : "pass";
-  if (result.verdict === "skipped") {
-    return {
-      title: "Data validation",
-      status,
-      headline: "no data section",
-      blocks: [{ kind: "text", text: "No data section in the config." }]
-    };
-  }
-  const blocks = [
-    {
-      kind: "text",
-      text: result.datasets.map((d) => `${d.name}: ${d.rows} rows from ${d.files.join(", ")}`).join("; ") + `. ${result.errors} error(s), ${result.warnings} warning(s).`
-    }
-  ];
-  for (const note of new Set(result.datasets.flatMap((d) => d.notes)))
-    blocks.push({ kind: "text", text: `Note: ${note}.` });
-  const findings = result.datasets.flatMap((d) => d.findings);
-  if (findings.length > 0) {
-    blocks.push({
-      kind: "table",
-      table: {
-        headers: ["", "data", "column", "rule", "what", "observed", "rows", "example rows"],
-        rows: findings.map((f) => [
-          f.severity === "error" ? "error" : "warn",
-          f.dataset,
-          f.column ?? "(dataset)",
-          f.rule,
-          f.message,
-          f.observed,
-          String(f.count),
-          f.rows.join(", ")
-        ]),
-        align: ["left", "left", "left", "left", "left", "left", "right", "left"]
-      }
-    });
-  }
-  if (result.driftNote) blocks.push({ kind: "text", text: result.driftNote });
-  if (result.drift) blocks.push(...driftBlocks(result.drift));
-  for (const dataset of result.datasets) {
-    blocks.push({
-      kind: "details",
-      summary: `Profile of ${dataset.name} (${dataset.columns.length} columns)`,
-      blocks: [
-        {
-          kind: "table",
-          table: {
-            headers: [
-              "column",
-              "type",
-              "values",
-              "nulls",
-              "distinct",
-              "min",
-              "p50",
-              "max",
-              "mean",
-              "std",
-              "top values"
-            ],
-            rows: dataset.columns.map(profileRow),
-            align: ["left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "left"]
-          }
-        },
-        {
-          kind: "text",
-          text: `Quantiles (p50) come from a KLL sketch: exact up to 1,024 values, else within \xB1${KLL_RANK_ERROR * 100}% of rank (99% confidence). Distinct counts are exact up to 2,048 values, else a HyperLogLog estimate (\xB1${(HLL_STANDARD_ERROR * 100).toFixed(2)}%, one standard error, marked \u2248). std is the sample standard deviation (n - 1).`
-        }
-      ]
-    });
-  }
-  const rows = result.datasets.map((d) => `${d.rows} ${d.name}`).join(" + ");
-  const drift = result.drift ? `, ${result.drift.drifted}/${result.drift.columns.length} columns drifted` : result.driftNote ? ", no drift reference yet" : "";
-  return {
-    title: "Data validation",
-    status,
-    headline: `${rows} rows, ${result.errors} error(s), ${result.warnings} warning(s)${drift}`,
-    blocks
-  };
-}
-function profileRow(c) {
-  const median2 = c.quantiles.find((q) => q.q === 0.5)?.value ?? null;
-  const distinct = c.distinct === null ? "\u2014" : `${c.distinct.exact ? "" : "\u2248"}${c.distinct.value}`;
-  const top = c.top.slice(0, 3).map((t) => `${t.value.length > 20 ? `${t.value.slice(0, 17)}...` : t.value} (${t.count})`).join(", ");
-  return [
-    c.name,
-    c.declared ? c.type : `${c.type} (inferred)`,
-    String(c.count),
-    String(c.nulls),
-    distinct,
-    show(c.min),
-    show(median2),
-    show(c.max),
-    show(c.mean),
-    show(c.std),
-    top
-  ];
-}
-function driftBlocks(drift) {
-  const blocks = [];
-  const verdict = drift.datasetDrift ? `the dataset drifted (share \u2265 ${drift.maxDriftedShare}; severity ${drift.severity})` : `the dataset did not drift (it would at a share \u2265 ${drift.maxDriftedShare})`;
-  blocks.push({
-    kind: "text",
-    text: `Drift of train against ${drift.reference}: ${drift.drifted} of ${drift.columns.length} columns drifted (share ${drift.share.toFixed(2)}), so ${verdict}.`
-  });
-  if (drift.columns.length > 0) {
-    blocks.push({
-      kind: "table",
-      table: {
-        headers: ["column", "method", "value", "measure", "threshold", "drift when", "verdict", "notes"],
-        rows: drift.columns.map((c) => [
-          c.column,
-          `${c.method}${c.chosenBy === "auto" ? " (auto)" : ""}`,
-          formatShort(c.value),
-          c.measure,
-          formatShort(c.threshold),
-          `${c.driftWhen === "below" ? "<" : "\u2265"} ${formatShort(c.threshold)}`,
-          c.drifted ? "drifted" : "stable",
-          [c.approximation, ...c.warnings].filter(Boolean).join("; ")
-        ]),
-        align: ["left", "left", "right", "left", "right", "left", "left", "left"]
-      }
-    });
-  }
-  const chart = mostDrifted(drift.columns);
-  if (chart && chart.bins.length > 1) {
-    blocks.push({ kind: "chart", chart: chartOf(chart) });
-    blocks.push({
-      kind: "table",
-      table: {
-        headers: [chart.kind === "numeric" ? `${chart.column} (bin)` : chart.column, "reference %", "current %"],
-        rows: chart.bins.map((b) => [b.label, (b.reference * 100).toFixed(1), (b.current * 100).toFixed(1)]),
-        align: ["left", "right", "right"]
-      }
-    });
-  }
-  if (drift.skipped.length > 0) {
-    blocks.push({
-      kind: "details",
-      summary: `Columns without a drift check (${drift.skipped.length})`,
-      blocks: [
-        { kind: "table", table: { headers: ["column", "why"], rows: drift.skipped.map((s) => [s.column, s.reason]) } }
-      ]
-    });
-  }
-  return blocks;
-}
-function mostDrifted(columns) {
-  const score = (c) => c.driftWhen === "below" ? c.threshold / Math.max(c.value, 1e-300) : c.value / c.threshold;
-  return [...columns].sort((a, b) => score(b) - score(a))[0];
-}
-function chartOf(column) {
-  const percent2 = (share) => Number((share * 100).toFixed(1));
-  const top = Math.max(...column.bins.flatMap((b) => [b.reference, b.current])) * 100;
-  return {
-    title: `${column.column}, share of rows in percent`,
-    caption: `${column.column}: current data as bars, the reference as a line (share of rows, %).`,
-    // Mermaid labels keep letters and digits only: say "to" and "over" rather than the table's ≤ and >.
-    labels: column.bins.map((b) => b.label.replace(/^≤ /, "to ").replace(/^> /, "over ")),
-    bars: column.bins.map((b) => percent2(b.current)),
-    line: column.bins.map((b) => percent2(b.reference)),
-    range: [0, Math.ceil(top)]
-  };
-}
-function profileSection(profile, file) {
-  const columns = profile.columns.map((c) => ({ name: c.name, type: c.type, declared: c.declared, ...c.summary }));
-  return {
-    title: `Profile of ${profile.dataset}`,
-    status: "ok",
-    headline: `${profile.rows} rows, ${profile.columns.length} columns`,
-    blocks: [
-      {
-        kind: "text",
-        text: `${profile.rows} rows from ${profile.files.length} file(s)${profile.parts > 1 ? ` (${profile.parts} parts merged)` : ""}, written to ${file}.`
-      },
-      ...profile.notes.map((note) => ({ kind: "text", text: `Note: ${note}.` })),
-      {
-        kind: "table",
-        table: {
-          headers: ["column", "type", "values", "nulls", "distinct", "min", "p50", "max", "mean", "std", "top values"],
-          rows: columns.map(profileRow),
-          align: ["left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "left"]
-        }
-      }
-    ]
-  };
-}
-
-// src/report/sections.ts
-var MARK = {
-  pass: "\u2705",
-  ok: "\u2705",
-  fail: "\u274C",
-  failed: "\u274C",
-  error: "\u26D4",
-  warn: "\u26A0\uFE0F",
-  skipped: "\u23ED\uFE0F"
-};
-function renderMarkdown(section) {
-  return [markdownHeading(section), ...section.blocks.map(blockToMarkdown)].join("\n\n");
-}
-function markdownHeading(section) {
-  return `### ${MARK[section.status]} ${escapeMarkdown(section.title)}: ${section.status}`;
-}
-function blockToMarkdown(block) {
-  switch (block.kind) {
-    case "text":
-      return escapeMarkdown(block.text);
-    case "table":
-      return renderMarkdownTable(block.table);
-    case "code": {
-      const longest = Math.max(2, ...(block.text.match(/`+/g) ?? []).map((run2) => run2.length));
-      const fence = "`".repeat(longest + 1);
-      return `${fence}text
-${block.text}
-${fence}`;
-    }
-    case "details":
-      return `<details><summary>${escapeMarkdown(block.summary)}</summary>
-
-${block.blocks.map(blockToMarkdown).join("\n\n")}
-
-</details>`;
-    case "chart":
-      return mermaidChart(block.chart);
-    case "link":
-      return isSafeUrl(block.url) ? `[${escapeMarkdown(block.text)}](${block.url})` : escapeMarkdown(`${block.text}: ${block.url}`);
-  }
-}
-function isSafeUrl(url2) {
-  return /^https:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~/-]*)?$/.test(url2);
-}
-function mermaidText(text, max = 24) {
-  const safe = text.replace(/[^A-Za-z0-9 ._-]/g, "_").trim() || "_";
-  return safe.length <= max ? safe : `${safe.slice(0, max - 1)}_`;
-}
-function mermaidChart(chart) {
-  const values = (list2) => `[${list2.map((v) => Number.isFinite(v) ? Number(v.toPrecision(6)) : 0).join(", ")}]`;
-  return [
-    `${escapeMarkdown(chart.caption)}
-`,
-    "```mermaid",
-    "xychart-beta",
-    `    title "${mermaidText(chart.title, 60)}"`,
-    `    x-axis [${chart.labels.map((label) => `"${mermaidText(label)}"`).join(", ")}]`,
-    chart.range ? `    y-axis ${chart.range[0]} --> ${chart.range[1]}` : "",
-    `    bar ${values(chart.bars)}`,
-    chart.line ? `    line ${values(chart.line)}` : "",
-    "```"
-  ].filter(Boolean).join("\n");
-}
-function renderHeadline(section) {
-  return `\u2500\u2500 ${section.title}: ${section.status.toUpperCase()}${section.headline ? ` (${section.headline})` : ""}`;
-}
-function renderText(section) {
-  const head = `\u2500\u2500 ${section.title}: ${section.status.toUpperCase()}`;
-  return [head, ...section.blocks.map(blockToText).filter(Boolean)].join("\n\n");
-}
-function blockToText(block) {
-  switch (block.kind) {
-    case "text":
-      return block.text;
-    case "table":
-      return indent(renderTextTable(block.table));
-    case "code":
-      return indent(block.text);
-    case "details":
-      return [`${block.summary}:`, ...block.blocks.map(blockToText).filter(Boolean)].join("\n");
-    case "chart":
-      return "";
-    case "link":
-      return `${block.text}: ${block.url}`;
-  }
-}
-function indent(text) {
-  return text.split("\n").map((line) => `  ${line}`).join("\n");
-}
-var num2 = (value) => value === null || value === void 0 ? "\u2014" : formatNumber(value);
-function evaluateSection(result) {
-  if (result.status === "skipped")
-    return {
-      title: "Evaluation",
-      status: "skipped",
-      headline: "no evaluate section",
-      blocks: [{ kind: "text", text: "No evaluate section in the config." }]
-    };
-  const blocks = [];
-  if (result.failure) blocks.push({ kind: "code", text: result.failure });
-  const metrics = Object.entries(result.metrics);
-  if (metrics.length > 0) {
-    blocks.push({
-      kind: "text",
-      text: `${metrics.length} metrics${result.rows > 0 ? ` over ${result.rows} predictions` : ""}.`
-    });
-    blocks.push({
-      kind: "table",
-      table: {
-        headers: ["metric", "value", "source"],
-        rows: metrics.map(([k, v]) => [k, num2(v), result.sources[k] ?? ""]),
-        align: ["left", "right", "left"]
-      }
-    });
-  }
-  if (result.slices.length > 0) {
-    const shown = Object.keys(result.slices[0]?.metrics ?? {}).slice(0, 4);
-    blocks.push({
-      kind: "details",
-      summary: "Metrics per slice",
-      blocks: [
-        {
-          kind: "table",
-          table: {
-            headers: ["slice", "rows", ...shown],
-            rows: result.slices.map((s) => [
-              `${s.column}=${s.value}`,
-              String(s.rows),
-              ...shown.map((m) => num2(s.metrics[m]))
-            ]),
-            align: ["left", "right", ...shown.map(() => "right")]
-          }
-        }
-      ]
-    });
-  }
-  if (result.confusion) blocks.push(confusionBlock(result.confusion));
-  for (const warning of result.warnings) blocks.push({ kind: "text", text: `Note: ${warning}` });
-  const count = Object.keys(result.metrics).length;
-  const headline = result.status === "ok" ? `${count} metrics${result.rows > 0 ? ` over ${result.rows} predictions` : ""}` : "failed";
-  return { title: "Evaluation", status: result.status === "ok" ? "ok" : "failed", headline, blocks };
-}
-function publishSection(result) {
-  return {
-    title: "Publish",
-    status: "ok",
-    headline: `${result.version}, ${result.promoted ? `promoted to ${result.promoted}` : "not promoted"}`,
-    blocks: [
-      {
-        kind: "text",
-        text: `${result.model} ${result.version}: ${result.files} file(s), ${result.bytes} bytes, stored at ${result.uri}.`
-      },
-      { kind: "text", text: `${result.promotion[0]?.toUpperCase() ?? ""}${result.promotion.slice(1)}.` }
-    ]
-  };
-}
 
 // src/train/sweep.ts
 var MAX_LEGS = 256;
@@ -9279,10 +7663,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path8) {
-  if (!path8)
+function getElementAtPath(obj, path3) {
+  if (!path3)
     return obj;
-  return path8.reduce((acc, key) => acc?.[key], obj);
+  return path3.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -9622,11 +8006,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path8, issues) {
+function prefixIssues(path3, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path8);
+    iss.path.unshift(path3);
     return iss;
   });
 }
@@ -10084,16 +8468,16 @@ function flattenError(error3, mapper = (issue2) => issue2.message) {
 }
 function formatError(error3, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error4, path8 = []) => {
+  const processError = (error4, path3 = []) => {
     for (const issue2 of error4.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path8, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path3, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
       } else {
-        const fullpath = [...path8, ...issue2.path];
+        const fullpath = [...path3, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -13983,8 +12367,8 @@ var contributors = {
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list2 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list2)
+  const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -15564,43 +13948,6 @@ var ReportSection = strictObject({
 import { existsSync } from "node:fs";
 import path2 from "node:path";
 
-// src/config/suggest.ts
-function closestMatch(input, candidates) {
-  const wanted = canonical(input);
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(wanted, canonical(candidate));
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  const allowed = Math.max(1, Math.floor(wanted.length / 3));
-  return bestDistance <= allowed ? best : void 0;
-}
-function canonical(text) {
-  return text.toLowerCase().replaceAll("-", "_");
-}
-function editDistance(a, b) {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d = new Array(rows * cols).fill(0);
-  const at = (i, j) => d[i * cols + j] ?? 0;
-  for (let i = 0; i < rows; i++) d[i * cols] = i;
-  for (let j = 0; j < cols; j++) d[j] = j;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        value = Math.min(value, at(i - 2, j - 2) + 1);
-      d[i * cols + j] = value;
-    }
-  }
-  return at(a.length, b.length);
-}
-
 // src/config/issues.ts
 function diagnosticsFromIssues(issues, schema) {
   const diagnostics = issues.flatMap((issue2) => fromIssue(issue2, [], schema));
@@ -15615,65 +13962,65 @@ function diagnosticsFromIssues(issues, schema) {
   );
 }
 function fromIssue(issue2, prefix, schema) {
-  const path8 = [...prefix, ...issue2.path.map((p) => typeof p === "symbol" ? String(p) : p)];
+  const path3 = [...prefix, ...issue2.path.map((p) => typeof p === "symbol" ? String(p) : p)];
   const found = "input" in issue2 ? describeValue(issue2.input) : void 0;
   switch (issue2.code) {
     case "invalid_type": {
       if (issue2.input === void 0) {
-        const key = String(path8.at(-1));
-        const what = describeSchemaHint(schema, path8);
-        const where = path8.length > 1 ? ` under \`${String(path8.at(-2))}\`` : "";
+        const key = String(path3.at(-1));
+        const what = describeSchemaHint(schema, path3);
+        const where = path3.length > 1 ? ` under \`${String(path3.at(-2))}\`` : "";
         return [
           error2(
-            path8,
+            path3,
             `missing required field \`${key}\``,
             `add \`${key}:\`${where}${what ? `: ${lowerFirst(what)}` : ""}`
           )
         ];
       }
-      return [error2(path8, `expected ${describeType(issue2.expected)}, found ${found}`)];
+      return [error2(path3, `expected ${describeType(issue2.expected)}, found ${found}`)];
     }
     case "invalid_value": {
       const options = issue2.values.map((v) => JSON.stringify(v));
       if (issue2.input === void 0) {
         const expected = options.length === 1 ? `${options[0]}` : `one of ${options.join(", ")}`;
-        return [error2(path8, `missing required field \`${String(path8.at(-1))}\``, `expected ${expected}`)];
+        return [error2(path3, `missing required field \`${String(path3.at(-1))}\``, `expected ${expected}`)];
       }
       const message = options.length === 1 ? `expected ${options[0]}, found ${found}` : `expected one of ${options.join(", ")}, found ${found}`;
       const near = typeof issue2.input === "string" ? closestMatch(
         issue2.input,
         issue2.values.filter((v) => typeof v === "string")
       ) : void 0;
-      return [error2(path8, message, near === void 0 ? void 0 : `did you mean "${near}"?`)];
+      return [error2(path3, message, near === void 0 ? void 0 : `did you mean "${near}"?`)];
     }
     case "unrecognized_keys": {
-      const allowed = allowedKeys(schema, path8);
+      const allowed = allowedKeys(schema, path3);
       return issue2.keys.map((key) => {
         const near = allowed ? closestMatch(key, allowed) : void 0;
         const hint = near !== void 0 ? `did you mean \`${near}\`?` : allowed && allowed.length > 0 ? `allowed here: ${allowed.join(", ")}` : void 0;
-        return { ...error2([...path8, key], `unknown key \`${key}\``, hint), pointAt: "key" };
+        return { ...error2([...path3, key], `unknown key \`${key}\``, hint), pointAt: "key" };
       });
     }
     case "invalid_union": {
       const branch = matchingBranch(issue2);
-      if (branch) return branch.flatMap((inner) => fromIssue(inner, path8, schema));
-      return [error2(path8, `${issue2.message}, found ${found}`)];
+      if (branch) return branch.flatMap((inner) => fromIssue(inner, path3, schema));
+      return [error2(path3, `${issue2.message}, found ${found}`)];
     }
     case "too_small": {
       const min = Number(issue2.minimum);
-      if (issue2.origin === "array") return [error2(path8, `expected at least ${min} item${min === 1 ? "" : "s"}`)];
-      if (issue2.origin === "string") return [error2(path8, issue2.message)];
+      if (issue2.origin === "array") return [error2(path3, `expected at least ${min} item${min === 1 ? "" : "s"}`)];
+      if (issue2.origin === "string") return [error2(path3, issue2.message)];
       const op = issue2.inclusive ? "at least" : "more than";
-      return [error2(path8, `expected a number ${op} ${min}, found ${found}`)];
+      return [error2(path3, `expected a number ${op} ${min}, found ${found}`)];
     }
     case "too_big": {
       const max = Number(issue2.maximum);
-      if (issue2.origin === "array") return [error2(path8, `expected at most ${max} items`)];
+      if (issue2.origin === "array") return [error2(path3, `expected at most ${max} items`)];
       const op = issue2.inclusive ? "at most" : "less than";
-      return [error2(path8, `expected a number ${op} ${max}, found ${found}`)];
+      return [error2(path3, `expected a number ${op} ${max}, found ${found}`)];
     }
     default:
-      return [error2(path8, found === void 0 ? issue2.message : `${issue2.message}, found ${found}`)];
+      return [error2(path3, found === void 0 ? issue2.message : `${issue2.message}, found ${found}`)];
   }
 }
 function matchingBranch(issue2) {
@@ -15689,8 +14036,8 @@ function isTypeMismatch(issue2) {
 function lowerFirst(text) {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
-function error2(path8, message, hint) {
-  return hint === void 0 ? { severity: "error", path: path8, message } : { severity: "error", path: path8, message, hint };
+function error2(path3, message, hint) {
+  return hint === void 0 ? { severity: "error", path: path3, message } : { severity: "error", path: path3, message, hint };
 }
 var TYPE_WORDS = {
   string: "text",
@@ -15731,9 +14078,9 @@ function unwrap(schema) {
   }
   return current;
 }
-function schemasAt(schema, path8) {
+function schemasAt(schema, path3) {
   let current = [unwrap(schema)];
-  for (const segment of path8) {
+  for (const segment of path3) {
     const next = [];
     for (const candidate of current.flatMap(expandUnion)) {
       const def = defOf(candidate);
@@ -15753,15 +14100,15 @@ function expandUnion(schema) {
   const def = defOf(schema);
   return def.type === "union" && def.options ? def.options.map(unwrap).flatMap(expandUnion) : [schema];
 }
-function allowedKeys(schema, path8) {
-  const keys = schemasAt(schema, path8).flatMap((candidate) => {
+function allowedKeys(schema, path3) {
+  const keys = schemasAt(schema, path3).flatMap((candidate) => {
     const def = defOf(candidate);
     return def.type === "object" && def.shape ? Object.keys(def.shape) : [];
   });
   return keys.length > 0 ? [...new Set(keys)] : void 0;
 }
-function describeSchemaHint(schema, path8) {
-  for (const candidate of schemasAt(schema, path8)) {
+function describeSchemaHint(schema, path3) {
+  for (const candidate of schemasAt(schema, path3)) {
     const description = candidate.description;
     if (description) return description;
   }
@@ -15770,6 +14117,52 @@ function describeSchemaHint(schema, path8) {
 
 // src/config/rules.ts
 import path from "node:path";
+
+// src/evaluate/catalog.ts
+var classification = (direction, needs, description) => ({
+  task: "classification",
+  direction,
+  needs,
+  description
+});
+var regression = (direction, description) => ({
+  task: "regression",
+  direction,
+  needs: "labels",
+  description
+});
+var BUILTIN_METRICS = {
+  accuracy: classification("higher", "labels", "share of rows predicted correctly"),
+  precision: classification("higher", "labels", "precision of the positive class"),
+  recall: classification("higher", "labels", "recall of the positive class"),
+  f1: classification("higher", "labels", "F1 of the positive class"),
+  precision_macro: classification("higher", "labels", "unweighted mean of per-class precision"),
+  recall_macro: classification("higher", "labels", "unweighted mean of per-class recall"),
+  f1_macro: classification("higher", "labels", "unweighted mean of per-class F1"),
+  precision_micro: classification("higher", "labels", "precision over all classes pooled"),
+  recall_micro: classification("higher", "labels", "recall over all classes pooled"),
+  f1_micro: classification("higher", "labels", "F1 over all classes pooled"),
+  precision_weighted: classification("higher", "labels", "per-class precision weighted by support"),
+  recall_weighted: classification("higher", "labels", "per-class recall weighted by support"),
+  f1_weighted: classification("higher", "labels", "per-class F1 weighted by support"),
+  roc_auc: classification("higher", "scores", "area under the ROC curve (trapezoidal)"),
+  average_precision: classification("higher", "scores", "average precision (step-wise, as scikit-learn)"),
+  log_loss: classification("lower", "scores", "cross-entropy of the predicted probabilities"),
+  brier_score: classification("lower", "scores", "mean squared error of the positive-class probability"),
+  mae: regression("lower", "mean absolute error"),
+  mse: regression("lower", "mean squared error"),
+  rmse: regression("lower", "root mean squared error"),
+  r2: regression("higher", "coefficient of determination"),
+  mape: regression("lower", "mean absolute percentage error (a fraction, as scikit-learn)"),
+  median_absolute_error: regression("lower", "median absolute error")
+};
+function builtinMetric(name) {
+  return Object.hasOwn(BUILTIN_METRICS, name) ? BUILTIN_METRICS[name] : void 0;
+}
+function bestValueIsZero(name) {
+  const metric = builtinMetric(name);
+  return metric !== void 0 && metric.direction === "lower";
+}
 
 // src/config/cron.ts
 var FIELDS = [
@@ -16726,18 +15119,18 @@ function parseYamlText(rawText, file) {
   }
   return { file, text, doc, lineCounter, value };
 }
-function locate(source, path8, options = {}) {
+function locate(source, path3, options = {}) {
   let node2 = source.doc.contents;
   let position = startOf(node2) ?? 0;
-  for (let i = 0; i < path8.length; i++) {
-    const segment = path8[i];
+  for (let i = 0; i < path3.length; i++) {
+    const segment = path3[i];
     if ((0, import_yaml.isAlias)(node2)) node2 = node2.resolve(source.doc);
     if ((0, import_yaml.isMap)(node2)) {
       const pair = node2.items.find(
         (item) => (0, import_yaml.isPair)(item) && (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(segment)
       );
       if (!pair) break;
-      if (i === path8.length - 1 && options.key) {
+      if (i === path3.length - 1 && options.key) {
         position = startOf(pair.key) ?? position;
         break;
       }
@@ -16771,7 +15164,6 @@ function firstLine(message) {
 }
 
 // src/config/load.ts
-var DEFAULT_CONFIG_FILE = "mlops.yml";
 async function loadConfig(configPath, cwd) {
   const file = resolveConfigFile(configPath, cwd);
   const displayFile = path2.relative(cwd, file) || path2.basename(file);
@@ -16840,2163 +15232,7 @@ function sortByPlace(diagnostics) {
   );
 }
 
-// package.json
-var package_default = {
-  name: "mlops-kit",
-  version: "0.1.0",
-  description: "Level-2 MLOps for any ML repository from one mlops.yml: data validation, cached training, an evaluation gate that blocks regressions, a model registry on S3, and scheduled retraining, as GitHub Actions plus a CLI.",
-  type: "module",
-  license: "MIT",
-  engines: {
-    node: ">=20.19"
-  },
-  bin: {
-    mlops: "dist/cli.js"
-  },
-  files: [
-    "dist",
-    "actions",
-    "schema",
-    "workflows"
-  ],
-  scripts: {
-    build: "node build.mjs",
-    test: "node build.mjs && vitest run",
-    demo: "tsx scripts/demo.ts",
-    mlops: "tsx src/cli/bin.ts",
-    docs: "tsx scripts/generate-docs.ts",
-    typecheck: "tsc --noEmit",
-    lint: "eslint . --max-warnings 0",
-    format: "prettier --write .",
-    "format:check": "prettier --check .",
-    bench: "tsx bench/all.ts",
-    "bench:gate": "tsx bench/gate.bench.ts",
-    "bench:registry": "tsx bench/registry.bench.ts",
-    "bench:train": "tsx bench/train.bench.ts",
-    "bench:validate": "tsx bench/validate.bench.ts"
-  },
-  dependencies: {
-    "@actions/cache": "^6.3.0",
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    "@aws-sdk/client-s3": "~3.1169.0",
-    hyparquet: "^1.31.5",
-    "hyparquet-compressors": "^1.1.2",
-    tinyglobby: "^0.2.17",
-    yaml: "^2.9.1",
-    zod: "^4.6.7"
-  },
-  devDependencies: {
-    "@actions/workflow-parser": "^0.3.61",
-    "@eslint/js": "^9.39.5",
-    "@octokit/openapi": "^23.0.2",
-    "@octokit/webhooks-examples": "^7.6.1",
-    "@types/node": "^20.19.43",
-    esbuild: "^0.28.2",
-    eslint: "^9.39.5",
-    "eslint-config-prettier": "^10.1.8",
-    micromark: "^4.0.3",
-    "micromark-extension-gfm": "^3.0.0",
-    prettier: "^3.10.1",
-    s3rver: "^3.7.1",
-    tsx: "^4.23.15",
-    typescript: "~5.9.3",
-    "typescript-eslint": "^8.73.0",
-    vitest: "~4.1.12"
-  }
-};
-
-// src/version.ts
-var KIT_VERSION = package_default.version;
-
-// src/command/run-command.ts
-import { spawn } from "node:child_process";
-
-// src/command/peak-memory.ts
-import { readdir, readFile as readFile2 } from "node:fs/promises";
-var SAMPLE_INTERVAL_MS = 100;
-function startMemorySampler(groupId) {
-  if (process.platform !== "linux" || groupId === void 0) return { stop: () => Promise.resolve(null) };
-  let peak = null;
-  let running = Promise.resolve();
-  const sample = async () => {
-    const members2 = await groupMembers(groupId);
-    let total = 0;
-    let measured = false;
-    for (const pid of members2) {
-      const memory = await processMemory(pid);
-      if (!memory) continue;
-      measured = true;
-      total += memory.rss;
-      peak = Math.max(peak ?? 0, memory.highWaterMark);
-    }
-    if (measured) peak = Math.max(peak ?? 0, total);
-  };
-  const tick = () => {
-    running = running.then(sample).catch(() => void 0);
-  };
-  tick();
-  const timer = setInterval(tick, SAMPLE_INTERVAL_MS);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-      return peak;
-    }
-  };
-}
-async function groupMembers(groupId) {
-  const members2 = [];
-  for (const entry of await readdir("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const text = await readFile2(`/proc/${entry}/stat`, "utf8");
-      const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) === groupId) members2.push(Number(entry));
-    } catch {
-    }
-  }
-  return members2;
-}
-async function processMemory(pid) {
-  try {
-    const status = await readFile2(`/proc/${pid}/status`, "utf8");
-    const kib = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0);
-    return { rss: kib("VmRSS") * 1024, highWaterMark: kib("VmHWM") * 1024 };
-  } catch {
-    return void 0;
-  }
-}
-
-// src/command/run-command.ts
-var KILL_GRACE_MS = 5e3;
-async function runCommand(options) {
-  const tailLimit = options.tailLines ?? 40;
-  const tail = new LineTail(tailLimit);
-  const stderrTail = new LineTail(tailLimit);
-  const started = performance.now();
-  const child = spawn(options.command, {
-    cwd: options.cwd,
-    env: options.env,
-    shell: true,
-    detached: process.platform !== "win32",
-    stdio: ["ignore", "pipe", "pipe"]
-  });
-  const stream = (source, alsoTo) => {
-    let partial2 = "";
-    source.setEncoding("utf8");
-    source.on("data", (chunk) => {
-      const lines = (partial2 + chunk).split(/\r?\n/);
-      partial2 = lines.pop() ?? "";
-      for (const line of lines) emit(line);
-    });
-    source.on("end", () => {
-      if (partial2 !== "") emit(partial2);
-    });
-    function emit(line) {
-      tail.push(line);
-      alsoTo?.push(line);
-      options.logger.info(`  [${options.label}] ${line}`);
-    }
-  };
-  stream(child.stdout);
-  stream(child.stderr, stderrTail);
-  const memory = startMemorySampler(process.platform === "win32" ? void 0 : child.pid);
-  let timedOut = false;
-  let killTimer;
-  const timer = options.timeoutMs === void 0 ? void 0 : setTimeout(() => {
-    timedOut = true;
-    killGroup(child.pid, "SIGTERM");
-    killTimer = setTimeout(() => killGroup(child.pid, "SIGKILL"), KILL_GRACE_MS);
-  }, options.timeoutMs);
-  const { exitCode, signal, spawnError } = await new Promise((resolve) => {
-    child.on("error", (error3) => resolve({ exitCode: null, signal: null, spawnError: error3 }));
-    child.on("close", (code, sig) => resolve({ exitCode: code, signal: sig }));
-  });
-  clearTimeout(timer);
-  clearTimeout(killTimer);
-  if (timedOut) killGroup(child.pid, "SIGKILL");
-  const durationMs = Math.round(performance.now() - started);
-  const peakMemoryBytes = await memory.stop();
-  if (spawnError) stderrTail.push(spawnError.message);
-  return {
-    exitCode,
-    signal,
-    timedOut,
-    notFound: spawnError !== void 0 || exitCode === 127,
-    durationMs,
-    tail: tail.lines(),
-    stderrTail: stderrTail.lines(),
-    peakMemoryBytes
-  };
-}
-function killGroup(pid, signal) {
-  if (pid === void 0) return;
-  try {
-    process.kill(process.platform === "win32" ? pid : -pid, signal);
-  } catch {
-  }
-}
-var LineTail = class {
-  constructor(limit) {
-    this.limit = limit;
-  }
-  limit;
-  buffer = [];
-  push(line) {
-    this.buffer.push(line.length > 500 ? `${line.slice(0, 497)}...` : line);
-    if (this.buffer.length > this.limit) this.buffer.shift();
-  }
-  lines() {
-    return [...this.buffer];
-  }
-};
-function describeFailure(what, command, result, timeoutMs) {
-  const lines = result.stderrTail.slice(-10);
-  let head;
-  if (result.timedOut) head = `${what} timed out after ${formatSeconds(timeoutMs ?? 0)} and was stopped: ${command}`;
-  else if (result.notFound) head = `${what} command not found (exit 127): ${command}`;
-  else if (result.signal) head = `${what} was killed by ${result.signal}: ${command}`;
-  else head = `${what} failed with exit code ${result.exitCode}: ${command}`;
-  return lines.length > 0 ? `${head}
-  last lines of stderr:
-${lines.map((l) => `    ${l}`).join("\n")}` : head;
-}
-function formatSeconds(ms) {
-  return ms < 1e4 ? `${(ms / 1e3).toFixed(1)} s` : `${Math.round(ms / 1e3)} s`;
-}
-
-// src/files/hash.ts
-import { createHash, randomBytes } from "node:crypto";
-import { fstatSync } from "node:fs";
-import { mkdir, open as open2, readdir as readdir2, readFile as readFile3, rename, rm, stat as stat2, writeFile } from "node:fs/promises";
-import path3 from "node:path";
-var READ_SIZE = 4 * 1024 * 1024;
-function createFileHasher(bufferSize = READ_SIZE) {
-  let current;
-  let spare;
-  return async (file) => {
-    current ??= Buffer.allocUnsafe(bufferSize);
-    spare ??= Buffer.allocUnsafe(bufferSize);
-    const handle = await open2(file, "r");
-    try {
-      const before = fstatSync(handle.fd, { bigint: true });
-      const hash = createHash("sha256");
-      let size = 0;
-      let pending = handle.read(current, 0, bufferSize, null);
-      for (; ; ) {
-        const { bytesRead } = await pending;
-        if (bytesRead === 0) break;
-        size += bytesRead;
-        const filled = current;
-        current = spare;
-        spare = filled;
-        const more = bytesRead === bufferSize;
-        if (more) pending = handle.read(current, 0, bufferSize, null);
-        hash.update(filled.subarray(0, bytesRead));
-        if (!more) break;
-      }
-      const after = fstatSync(handle.fd, { bigint: true });
-      return { size, sha256: hash.digest("hex"), before, after };
-    } finally {
-      await handle.close();
-    }
-  };
-}
-async function sha256File(file) {
-  const { size: fileSize } = await stat2(file);
-  const { size, sha256 } = await createFileHasher(Math.min(READ_SIZE, fileSize + 1))(file);
-  return { size, sha256 };
-}
-async function listFiles(base, target) {
-  const absolute = path3.resolve(base, target);
-  const info = await stat2(absolute);
-  if (!info.isDirectory()) return [toRelative(base, absolute)];
-  const entries = await readdir2(absolute, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => toRelative(base, path3.join(entry.parentPath, entry.name))).sort();
-}
-async function digestFiles(base, targets) {
-  const files = /* @__PURE__ */ new Set();
-  for (const target of targets) for (const file of await listFiles(base, target)) files.add(file);
-  const hash = createFileHasher();
-  const digests = [];
-  for (const file of [...files].sort()) {
-    const { size, sha256 } = await hash(path3.join(base, file));
-    digests.push({ path: file, size, sha256 });
-  }
-  return digests;
-}
-function toRelative(base, file) {
-  return path3.relative(base, file).split(path3.sep).join("/");
-}
-var STAMPS_FORMAT = 1;
-async function fingerprintFiles(files, options = {}) {
-  const stamps = options.stampsFile ? await readStamps(options.stampsFile) : /* @__PURE__ */ new Map();
-  const clock = options.stampsFile ? await probeClock(path3.dirname(options.stampsFile)) : void 0;
-  const kept = /* @__PURE__ */ new Map();
-  const result = /* @__PURE__ */ new Map();
-  const hash = createFileHasher();
-  let bytesHashed = 0;
-  for (const file of files) {
-    if (result.has(file)) continue;
-    const stamp = stamps.get(file);
-    if (stamp) {
-      const now = await stat2(file, { bigint: true });
-      if (sameStat(stamp, now)) {
-        result.set(file, { size: Number(now.size), sha256: stamp.sha256, reused: true });
-        kept.set(file, stamp);
-        continue;
-      }
-    }
-    const hashed = await hash(file);
-    bytesHashed += hashed.size;
-    result.set(file, { size: hashed.size, sha256: hashed.sha256, reused: false });
-    if (clock && stampIsSafe(hashed.before, hashed.after, clock)) kept.set(file, stampOf(hashed.before, hashed.sha256));
-  }
-  if (options.keepOtherStamps) {
-    for (const [file, stamp] of stamps) if (!result.has(file)) kept.set(file, stamp);
-  }
-  if (options.stampsFile) await writeStamps(options.stampsFile, kept);
-  return { files: result, bytesHashed };
-}
-function stampIsSafe(before, after, clock) {
-  return sameStat(stampOf(before, ""), after) && before.dev === clock.dev && before.ctimeNs < clock.timeNs;
-}
-function stampOf(info, sha256) {
-  return {
-    dev: info.dev.toString(),
-    ino: info.ino.toString(),
-    size: info.size.toString(),
-    mtimeNs: info.mtimeNs.toString(),
-    ctimeNs: info.ctimeNs.toString(),
-    sha256
-  };
-}
-function sameStat(stamp, info) {
-  return stamp.dev === info.dev.toString() && stamp.ino === info.ino.toString() && stamp.size === info.size.toString() && stamp.mtimeNs === info.mtimeNs.toString() && stamp.ctimeNs === info.ctimeNs.toString();
-}
-async function probeClock(folder) {
-  await mkdir(folder, { recursive: true });
-  const probe = path3.join(folder, `.clock-${randomBytes(6).toString("hex")}`);
-  await writeFile(probe, "");
-  try {
-    const info = await stat2(probe, { bigint: true });
-    return { timeNs: info.mtimeNs, dev: info.dev };
-  } finally {
-    await rm(probe, { force: true });
-  }
-}
-async function readStamps(file) {
-  let text;
-  try {
-    text = await readFile3(file, "utf8");
-  } catch (error3) {
-    if (isErrnoException(error3, "ENOENT")) return /* @__PURE__ */ new Map();
-    throw error3;
-  }
-  try {
-    const parsed = JSON.parse(text);
-    if (parsed.format !== STAMPS_FORMAT || typeof parsed.files !== "object" || parsed.files === null) return /* @__PURE__ */ new Map();
-    const stamps = /* @__PURE__ */ new Map();
-    for (const [file2, stamp] of Object.entries(parsed.files)) {
-      if (isStamp(stamp)) stamps.set(file2, stamp);
-    }
-    return stamps;
-  } catch {
-    return /* @__PURE__ */ new Map();
-  }
-}
-function isStamp(value) {
-  if (typeof value !== "object" || value === null) return false;
-  const record2 = value;
-  return ["dev", "ino", "size", "mtimeNs", "ctimeNs"].every((key) => typeof record2[key] === "string") && typeof record2.sha256 === "string" && /^[0-9a-f]{64}$/.test(record2.sha256);
-}
-async function writeStamps(file, stamps) {
-  await mkdir(path3.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${randomBytes(6).toString("hex")}`;
-  await writeFile(tmp, JSON.stringify({ format: STAMPS_FORMAT, files: Object.fromEntries(stamps) }));
-  await rename(tmp, file);
-}
-
-// src/evaluate/evaluate.ts
-import { copyFile, mkdir as mkdir2, readFile as readFile4 } from "node:fs/promises";
-import path4 from "node:path";
-
-// src/evaluate/confusion.ts
-function compareCodePoints(a, b) {
-  const left = [...a];
-  const right = [...b];
-  for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    const x = left[i]?.codePointAt(0) ?? 0;
-    const y = right[i]?.codePointAt(0) ?? 0;
-    if (x !== y) return x - y;
-  }
-  return left.length - right.length;
-}
-function encodeColumns(...columns) {
-  const seen = /* @__PURE__ */ new Map();
-  const firstSight = columns.map((column) => {
-    const codes = new Int32Array(column.length);
-    for (let i = 0; i < column.length; i++) {
-      const value = column[i] ?? "";
-      let code = seen.get(value);
-      if (code === void 0) {
-        code = seen.size;
-        seen.set(value, code);
-      }
-      codes[i] = code;
-    }
-    return codes;
-  });
-  const classes = [...seen.keys()].sort(compareCodePoints);
-  const renumber = new Int32Array(classes.length);
-  classes.forEach((value, sorted) => renumber[seen.get(value) ?? 0] = sorted);
-  for (const codes of firstSight) for (let i = 0; i < codes.length; i++) codes[i] = renumber[codes[i] ?? 0] ?? 0;
-  return { classes, codes: firstSight };
-}
-function encodeLabels(values, classes) {
-  const index = new Map(classes.map((cls, i) => [cls, i]));
-  const codes = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) codes[i] = index.get(values[i] ?? "") ?? -1;
-  return codes;
-}
-function confusionCounts(truth, predicted, k, rows) {
-  const counts = new Float64Array(k * k);
-  if (rows) {
-    for (let j = 0; j < rows.length; j++) {
-      const i = rows[j] ?? 0;
-      const cell = (truth[i] ?? 0) * k + (predicted[i] ?? 0);
-      counts[cell] = (counts[cell] ?? 0) + 1;
-    }
-  } else {
-    for (let i = 0; i < truth.length; i++) {
-      const cell = (truth[i] ?? 0) * k + (predicted[i] ?? 0);
-      counts[cell] = (counts[cell] ?? 0) + 1;
-    }
-  }
-  return counts;
-}
-function metricsFromConfusion(counts, k, binary, zeroDivisions) {
-  const present = [];
-  const rowSum = new Float64Array(k);
-  const colSum = new Float64Array(k);
-  let total = 0;
-  let trace = 0;
-  for (let t = 0; t < k; t++) {
-    for (let p = 0; p < k; p++) {
-      const c = counts[t * k + p] ?? 0;
-      rowSum[t] = (rowSum[t] ?? 0) + c;
-      colSum[p] = (colSum[p] ?? 0) + c;
-      total += c;
-      if (t === p) trace += c;
-    }
-  }
-  for (let c = 0; c < k; c++) if ((rowSum[c] ?? 0) + (colSum[c] ?? 0) > 0) present.push(c);
-  const ratio = (num3, den, what) => {
-    if (den === 0) {
-      zeroDivisions?.add(what);
-      return 0;
-    }
-    return num3 / den;
-  };
-  const f1Of = (p, r) => p + r === 0 ? 0 : 2 * p * r / (p + r);
-  const metrics = { accuracy: trace / total };
-  let precisionSum = 0;
-  let recallSum = 0;
-  let f1Sum = 0;
-  let precisionWeighted = 0;
-  let recallWeighted = 0;
-  let f1Weighted = 0;
-  for (const c of present) {
-    const tp = counts[c * k + c] ?? 0;
-    const predictedCount = colSum[c] ?? 0;
-    const support = rowSum[c] ?? 0;
-    const precision = ratio(tp, predictedCount, "precision");
-    const recall = ratio(tp, support, "recall");
-    const f1 = f1Of(precision, recall);
-    precisionSum += precision;
-    recallSum += recall;
-    f1Sum += f1;
-    precisionWeighted += precision * support;
-    recallWeighted += recall * support;
-    f1Weighted += f1 * support;
-  }
-  metrics.precision_macro = precisionSum / present.length;
-  metrics.recall_macro = recallSum / present.length;
-  metrics.f1_macro = f1Sum / present.length;
-  metrics.precision_weighted = total === 0 ? 0 : precisionWeighted / total;
-  metrics.recall_weighted = total === 0 ? 0 : recallWeighted / total;
-  metrics.f1_weighted = total === 0 ? 0 : f1Weighted / total;
-  metrics.precision_micro = ratio(trace, total, "precision");
-  metrics.recall_micro = ratio(trace, total, "recall");
-  metrics.f1_micro = f1Of(metrics.precision_micro, metrics.recall_micro);
-  if (binary && present.length <= 2) {
-    const c = binary.positive;
-    const tp = c >= 0 ? counts[c * k + c] ?? 0 : 0;
-    const predictedCount = c >= 0 ? colSum[c] ?? 0 : 0;
-    const support = c >= 0 ? rowSum[c] ?? 0 : 0;
-    metrics.precision = ratio(tp, predictedCount, "precision");
-    metrics.recall = ratio(tp, support, "recall");
-    const fpFn = predictedCount - tp + (support - tp);
-    metrics.f1 = 2 * tp + fpFn === 0 ? ratio(0, 0, "f1") : 2 * tp / (2 * tp + fpFn);
-  }
-  return metrics;
-}
-
-// src/evaluate/ranking.ts
-function descendingOrder(scores) {
-  const n = scores.length;
-  const bits = new Uint32Array(scores.buffer, scores.byteOffset, n * 2);
-  let order = new Uint32Array(n);
-  let keyLo = new Uint32Array(n);
-  let keyHi = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    order[i] = i;
-    const zero = scores[i] === 0;
-    keyLo[i] = zero ? 0 : bits[2 * i] ?? 0;
-    keyHi[i] = zero ? 0 : bits[2 * i + 1] ?? 0;
-  }
-  let nextOrder = new Uint32Array(n);
-  let nextLo = new Uint32Array(n);
-  let nextHi = new Uint32Array(n);
-  const count = new Uint32Array(65536);
-  for (const [word, shift] of [
-    ["lo", 0],
-    ["lo", 16],
-    ["hi", 0],
-    ["hi", 16]
-  ]) {
-    count.fill(0);
-    const keys = word === "lo" ? keyLo : keyHi;
-    for (let i = 0; i < n; i++) {
-      const digit = (keys[i] ?? 0) >>> shift & 65535;
-      count[digit] = (count[digit] ?? 0) + 1;
-    }
-    if (count[(keys[0] ?? 0) >>> shift & 65535] === n) continue;
-    let start = 0;
-    for (let digit = 65535; digit >= 0; digit--) {
-      const size = count[digit] ?? 0;
-      count[digit] = start;
-      start += size;
-    }
-    for (let i = 0; i < n; i++) {
-      const digit = (keys[i] ?? 0) >>> shift & 65535;
-      const at = count[digit] ?? 0;
-      count[digit] = at + 1;
-      nextOrder[at] = order[i] ?? 0;
-      nextLo[at] = keyLo[i] ?? 0;
-      nextHi[at] = keyHi[i] ?? 0;
-    }
-    [order, nextOrder] = [nextOrder, order];
-    [keyLo, nextLo] = [nextLo, keyLo];
-    [keyHi, nextHi] = [nextHi, keyHi];
-  }
-  const sorted = new Float64Array(n);
-  const sortedBits = new Uint32Array(sorted.buffer);
-  for (let k = 0; k < n; k++) {
-    sortedBits[2 * k] = keyLo[k] ?? 0;
-    sortedBits[2 * k + 1] = keyHi[k] ?? 0;
-  }
-  return { order, sorted };
-}
-function rankingMetrics({ order, sorted }, positive, weights) {
-  const n = order.length;
-  let positives = 0;
-  let total = 0;
-  if (weights) {
-    for (let i = 0; i < n; i++) {
-      const w = weights[i] ?? 0;
-      total += w;
-      if (positive[i]) positives += w;
-    }
-  } else {
-    total = n;
-    for (let i = 0; i < n; i++) if (positive[i]) positives++;
-  }
-  const negatives = total - positives;
-  if (positives === 0 || negatives === 0) return null;
-  let tp = 0;
-  let fp = 0;
-  let prevTpr = 0;
-  let prevFpr = 0;
-  let area = 0;
-  let averagePrecision = 0;
-  for (let k = 0; k < n; k++) {
-    const i = order[k] ?? 0;
-    const w = weights ? weights[i] ?? 0 : 1;
-    if (positive[i]) tp += w;
-    else fp += w;
-    if (k + 1 < n && sorted[k + 1] === sorted[k]) continue;
-    if (tp + fp === 0) continue;
-    const tpr = tp / positives;
-    const fpr = fp / negatives;
-    area += (fpr - prevFpr) * (tpr + prevTpr) / 2;
-    averagePrecision += (tpr - prevTpr) * (tp / (tp + fp));
-    prevTpr = tpr;
-    prevFpr = fpr;
-  }
-  return { rocAuc: area, averagePrecision };
-}
-function oneVsRestRocAuc(ranked, truth, weights) {
-  let sum = 0;
-  const flags = new Uint8Array(truth.length);
-  for (let c = 0; c < ranked.length; c++) {
-    for (let i = 0; i < truth.length; i++) flags[i] = truth[i] === c ? 1 : 0;
-    const column = ranked[c];
-    const values = column ? rankingMetrics(column, flags, weights) : null;
-    if (!values) return null;
-    sum += values.rocAuc;
-  }
-  return sum / ranked.length;
-}
-
-// src/evaluate/metrics.ts
-var EPS = 2220446049250313e-31;
-function classificationMetrics(input) {
-  const { labels, predictions } = input;
-  const warnings = [];
-  const {
-    classes,
-    codes: [truth = new Int32Array(), predicted = new Int32Array()]
-  } = encodeColumns(labels, predictions);
-  const k = classes.length;
-  const counts = confusionCounts(truth, predicted, k);
-  const positive = input.positiveLabel;
-  const zeroDivisions = /* @__PURE__ */ new Set();
-  const binary = k <= 2 && positive !== void 0 ? { positive: classes.indexOf(positive) } : null;
-  const metrics = metricsFromConfusion(counts, k, binary, zeroDivisions);
-  if (k <= 2 && positive === void 0) {
-    warnings.push(
-      `binary metrics (precision, recall, f1, roc_auc ...) need the positive class; the labels are ${classes.map((c) => JSON.stringify(c)).join(" and ")}: set model.positive_label`
-    );
-  }
-  if (binary && positive !== void 0 && input.scores) {
-    Object.assign(metrics, binaryScoreMetrics(labels, Float64Array.from(input.scores), positive, warnings));
-  }
-  if (input.probabilities) Object.assign(metrics, probabilityMetrics(labels, input.probabilities, k, warnings));
-  for (const what of zeroDivisions) {
-    warnings.push(
-      `${what} is ill-defined for a class with no ${what === "recall" ? "true" : "predicted"} samples; set to 0 as scikit-learn does`
-    );
-  }
-  const matrix = classes.map((_, t) => classes.map((__, p) => counts[t * k + p] ?? 0));
-  return { metrics, warnings, confusion: { labels: classes, matrix } };
-}
-function binaryLogLoss(isPositive, score) {
-  const clipped = Math.min(Math.max(score, EPS), 1 - EPS);
-  return isPositive ? -Math.log(clipped) : -Math.log(1 - clipped);
-}
-function binaryScoreMetrics(labels, scores, positive, warnings) {
-  const n = labels.length;
-  const isPositive = new Uint8Array(n);
-  let brier = 0;
-  let logLoss = 0;
-  for (let i = 0; i < n; i++) {
-    const y = labels[i] === positive ? 1 : 0;
-    isPositive[i] = y;
-    const p = scores[i] ?? 0;
-    brier += (y - p) ** 2;
-    logLoss += binaryLogLoss(y === 1, p);
-  }
-  const metrics = { brier_score: brier / n, log_loss: logLoss / n };
-  const ranking = rankingMetrics(descendingOrder(scores), isPositive);
-  if (!ranking) {
-    warnings.push("roc_auc and average_precision are undefined when only one class is present in the labels");
-    return metrics;
-  }
-  metrics.roc_auc = ranking.rocAuc;
-  metrics.average_precision = ranking.averagePrecision;
-  return metrics;
-}
-function multiclassLogLosses(truth, columns) {
-  const n = truth.length;
-  const losses = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    for (const column of columns) sum += Math.min(Math.max(column[i] ?? 0, EPS), 1 - EPS);
-    const own2 = Math.min(Math.max(columns[truth[i] ?? 0]?.[i] ?? 0, EPS), 1 - EPS);
-    losses[i] = -Math.log(own2 / sum);
-  }
-  return losses;
-}
-function rowsSumToOne(columns, n) {
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    for (const column of columns) sum += column[i] ?? 0;
-    if (Math.abs(1 - sum) > 1e-8 + 1e-5 * Math.abs(sum)) return false;
-  }
-  return true;
-}
-function probabilityMetrics(labels, probabilities, k, warnings) {
-  const truth = encodeLabels(labels, probabilities.classes);
-  const n = labels.length;
-  const metrics = {};
-  const losses = multiclassLogLosses(truth, probabilities.columns);
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += losses[i] ?? 0;
-  metrics.log_loss = sum / n;
-  if (k > 2 || probabilities.classes.length > 2) {
-    if (!rowsSumToOne(probabilities.columns, n)) {
-      warnings.push("roc_auc is undefined: the class probabilities of a row do not sum to 1");
-    } else {
-      const auc = oneVsRestRocAuc(
-        probabilities.columns.map((column) => descendingOrder(column)),
-        truth
-      );
-      if (auc === null) warnings.push("roc_auc is undefined: some class has no rows with that label");
-      else metrics.roc_auc = auc;
-    }
-  }
-  return metrics;
-}
-function regressionMetrics(actual, predicted) {
-  const n = actual.length;
-  let absolute = 0;
-  let squared = 0;
-  let percentage = 0;
-  let sum = 0;
-  const errors = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const y = actual[i] ?? 0;
-    const error3 = Math.abs(y - (predicted[i] ?? 0));
-    errors[i] = error3;
-    absolute += error3;
-    squared += error3 * error3;
-    percentage += error3 / Math.max(Math.abs(y), EPS);
-    sum += y;
-  }
-  const mean = sum / n;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += ((actual[i] ?? 0) - mean) ** 2;
-  const warnings = [];
-  const r2 = r2Score(squared, total);
-  if (total === 0)
-    warnings.push("r2 is ill-defined for a constant target; reported as scikit-learn does (1 if perfect, else 0)");
-  return {
-    metrics: {
-      mae: absolute / n,
-      mse: squared / n,
-      rmse: Math.sqrt(squared / n),
-      r2,
-      mape: percentage / n,
-      median_absolute_error: median(errors.sort())
-    },
-    warnings
-  };
-}
-function r2Score(residual, total) {
-  if (total === 0) return residual === 0 ? 1 : 0;
-  return 1 - residual / total;
-}
-function median(sorted) {
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] ?? 0 : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-// src/data/table.ts
-import { existsSync as existsSync2 } from "node:fs";
-function formatOf(file, configured = "auto") {
-  if (configured === "csv" || configured === "tsv" || configured === "jsonl" || configured === "parquet")
-    return configured;
-  const name = file.toLowerCase().replace(/\.gz$/, "");
-  if (name.endsWith(".tsv") || name.endsWith(".tab")) return "tsv";
-  if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return "jsonl";
-  if (name.endsWith(".csv") || name.endsWith(".txt")) return "csv";
-  if (name.endsWith(".parquet") || name.endsWith(".pq")) return "parquet";
-  throw new InputError(`cannot tell the format of ${file} from its extension`, {
-    hint: "name it .csv, .tsv, .jsonl (optionally .gz) or .parquet, or set data.format"
-  });
-}
-async function openTable(file, format, options = {}) {
-  const shown = options.displayName ?? file;
-  if (!existsSync2(file)) {
-    throw new InputError(`${options.what ?? "data file"} not found: ${shown}`, {
-      hint: options.missingHint ?? "paths are relative to the folder of mlops.yml"
-    });
-  }
-  if (format === "parquet") {
-    const source = await openParquet(file, shown).catch((error3) => {
-      throw explainReadError(error3, shown, () => null);
-    });
-    checkHeader(source.columns, shown);
-    return {
-      file,
-      columns: source.columns,
-      rows: (async function* () {
-        let record2 = 0;
-        try {
-          for await (const group of source.rowGroups()) for (const cells of group) yield { cells, record: ++record2 };
-        } catch (error3) {
-          throw explainReadError(error3, shown, (r) => r + 1);
-        }
-      })()
-    };
-  }
-  const reader = isGzip(file) ? gzipReader(file) : fileReader(file, 0);
-  const records = format === "jsonl" ? jsonRecords(reader, shown) : delimitedRecords(reader, shown, format);
-  const iterator = records[Symbol.asyncIterator]();
-  const first = await nextOrExplain(iterator, shown);
-  if (first.done) {
-    reader.close();
-    throw new InputError(`${shown} is empty`, { hint: "a table needs a header row and data rows" });
-  }
-  const columns = first.value.names ?? first.value.cells.map((cell, i) => (cell ?? "").trim() || `column_${i + 1}`);
-  checkHeader(columns, shown);
-  const rows = (async function* () {
-    try {
-      for (; ; ) {
-        const next = await nextOrExplain(iterator, shown);
-        if (next.done) return;
-        yield { cells: next.value.cells, record: next.value.record };
-      }
-    } finally {
-      reader.close();
-    }
-  })();
-  return { file, columns, rows };
-}
-function checkHeader(columns, shown) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const [index, name] of columns.entries()) {
-    const earlier = seen.get(name);
-    if (earlier !== void 0) {
-      throw new InputError(
-        `${shown}: column "${name}" appears twice in the header (columns ${earlier + 1} and ${index + 1})`,
-        { hint: "column names must be unique" }
-      );
-    }
-    seen.set(name, index);
-  }
-}
-async function nextOrExplain(iterator, shown) {
-  try {
-    return await iterator.next();
-  } catch (error3) {
-    throw explainReadError(error3, shown, (record2) => record2 + 1);
-  }
-}
-function explainReadError(error3, shown, rowOf) {
-  if (error3 instanceof DataReadError) {
-    const row = error3.record === null ? null : rowOf(error3.record);
-    const where = row === null ? `byte ${error3.byteOffset}` : `row ${row}, byte ${error3.byteOffset}`;
-    return new InputError(`${shown}: ${error3.detail} (${where})`, {
-      ...error3.hint ? { hint: error3.hint } : {},
-      cause: error3
-    });
-  }
-  if (error3 instanceof InputError) return error3;
-  const code = error3.code;
-  if (code === "Z_DATA_ERROR" || code === "Z_BUF_ERROR" || code === "ERR_ZLIB_INITIALIZATION_FAILED")
-    return new InputError(`${shown} is not a valid gzip file`, { cause: error3 });
-  if (isErrnoException(error3, "ENOENT")) return new InputError(`data file not found: ${shown}`, { cause: error3 });
-  if (isErrnoException(error3)) return new InputError(`cannot read ${shown}: ${error3.message}`, { cause: error3 });
-  return error3 instanceof Error ? error3 : new Error(String(error3));
-}
-async function* delimitedRecords(reader, shown, format) {
-  const delimited = new DelimitedReader({
-    reader,
-    file: shown,
-    offset: 0,
-    delimiter: format === "tsv" ? 9 : 44,
-    align: false,
-    stopAt: Infinity,
-    atFileStart: true
-  });
-  let record2 = 0;
-  for (; ; ) {
-    const got = delimited.next();
-    if (got === MORE) {
-      await delimited.fill();
-      continue;
-    }
-    if (got !== RECORD) return;
-    const { buffer, starts, ends, quoted } = delimited;
-    const cells = [];
-    for (let i = 0; i < delimited.fieldCount; i++) {
-      const start = starts[i];
-      const end = ends[i];
-      cells.push(start === end && quoted[i] === 0 ? null : utf8(buffer, start, end));
-    }
-    yield { cells, record: record2++ };
-  }
-}
-async function* jsonRecords(reader, shown) {
-  let columns;
-  let record2 = 0;
-  for await (const { object: object2 } of jsonLines(reader, shown)) {
-    if (!columns) {
-      columns = Object.keys(object2);
-      yield { cells: [...columns], record: record2++, names: columns };
-    }
-    yield { cells: columns.map((key) => cellText(object2[key])), record: record2++ };
-  }
-}
-
-// src/evaluate/predictions.ts
-function predictionColumns(value) {
-  if (typeof value === "string") {
-    return {
-      path: value,
-      label: "label",
-      prediction: "prediction",
-      score: "score",
-      scoreRequired: false,
-      scorePrefix: void 0,
-      id: void 0
-    };
-  }
-  return {
-    path: value.path,
-    label: value.label,
-    prediction: value.prediction,
-    score: value.score ?? (value.score_prefix === void 0 ? "score" : void 0),
-    scoreRequired: value.score !== void 0,
-    scorePrefix: value.score_prefix,
-    id: value.id
-  };
-}
-async function readPredictions(file, columns, options) {
-  const { source, task } = options;
-  const table = await openTable(file, formatOf(file), {
-    displayName: source,
-    what: "predictions file",
-    missingHint: "the evaluate command should write it (evaluate.predictions)"
-  });
-  const header = table.columns;
-  const required2 = (column, what) => {
-    const at = header.indexOf(column);
-    if (at < 0) {
-      throw new InputError(`${source} has no "${column}" column (${what})`, {
-        hint: `its columns are: ${header.join(", ")}`
-      });
-    }
-    return at;
-  };
-  const labelAt = required2(columns.label, "evaluate.predictions.label");
-  const predictionAt = required2(columns.prediction, "evaluate.predictions.prediction");
-  const idAt = columns.id === void 0 ? -1 : required2(columns.id, "evaluate.predictions.id");
-  const sliceAts = options.slices.map((column) => [column, required2(column, "evaluate.slices")]);
-  const classification2 = task === "classification";
-  const scoreAt = !classification2 || columns.score === void 0 ? -1 : columns.scoreRequired ? required2(columns.score, "evaluate.predictions.score") : header.indexOf(columns.score);
-  const prefix = classification2 ? columns.scorePrefix : void 0;
-  const probabilityAts = prefix === void 0 ? [] : header.flatMap((c, at) => c.startsWith(prefix) ? [at] : []);
-  if (prefix !== void 0 && probabilityAts.length === 0) {
-    throw new InputError(`${source} has no columns starting with "${prefix}" (evaluate.predictions.score_prefix)`, {
-      hint: `its columns are: ${header.join(", ")}`
-    });
-  }
-  const labels = [];
-  const predictions = [];
-  const scores = scoreAt >= 0 ? [] : null;
-  const probabilityColumns = probabilityAts.map(() => []);
-  const ids = idAt >= 0 ? [] : null;
-  const idRows = /* @__PURE__ */ new Map();
-  const slices = new Map(options.slices.map((column) => [column, []]));
-  for await (const row of table.rows) {
-    const where = `${source} row ${row.record + 1}`;
-    if (row.cells.length !== header.length) {
-      throw new InputError(
-        `${where} has ${row.cells.length} values but the header names ${header.length} columns (${row.cells.length > header.length ? "extra" : "missing"} values)`,
-        { hint: "every row needs exactly one value per column; quote values that contain the delimiter" }
-      );
-    }
-    const label = row.cells[labelAt];
-    const prediction = row.cells[predictionAt];
-    if (label === null || label === void 0) throw new InputError(`${where}: the label is empty`);
-    if (prediction === null || prediction === void 0) throw new InputError(`${where}: the prediction is empty`);
-    labels.push(label);
-    predictions.push(prediction);
-    if (scores) scores.push(probability(row.cells[scoreAt], `${where}: score`));
-    probabilityAts.forEach((at, c) => {
-      probabilityColumns[c]?.push(probability(row.cells[at], `${where}: ${header[at] ?? ""}`));
-    });
-    if (ids) {
-      const id = row.cells[idAt];
-      if (id === null || id === void 0) throw new InputError(`${where}: the row id (${columns.id ?? ""}) is empty`);
-      const earlier = idRows.get(id);
-      if (earlier !== void 0) {
-        throw new InputError(
-          `${source}: row id ${JSON.stringify(id)} appears twice (rows ${earlier} and ${row.record + 1})`,
-          {
-            hint: "an id column must identify each row once, so rows can be paired with the baseline's"
-          }
-        );
-      }
-      idRows.set(id, row.record + 1);
-      ids.push(id);
-    }
-    for (const [column, at] of sliceAts) slices.get(column)?.push(row.cells[at] ?? "(empty)");
-  }
-  if (labels.length === 0)
-    throw new InputError(`${source} has no rows`, { hint: "the evaluate command wrote an empty predictions file" });
-  const probabilities = prefix === void 0 ? null : {
-    classes: probabilityAts.map((at) => (header[at] ?? "").slice(prefix.length)),
-    columns: probabilityColumns.map((values) => Float64Array.from(values))
-  };
-  if (probabilities) {
-    const known = new Set(probabilities.classes);
-    const row = labels.findIndex((label) => !known.has(label));
-    if (row >= 0) {
-      throw new InputError(
-        `${source}: the label ${JSON.stringify(labels[row])} (row ${row + 2}) has no probability column "${prefix ?? ""}${labels[row] ?? ""}"`,
-        { hint: "write one probability column per class, named score_prefix + class" }
-      );
-    }
-  }
-  return {
-    source,
-    rows: labels.length,
-    labels,
-    predictions,
-    actual: classification2 ? null : numbers(labels, source, "label"),
-    predicted: classification2 ? null : numbers(predictions, source, "prediction"),
-    scores: scores ? Float64Array.from(scores) : null,
-    probabilities,
-    ids,
-    slices
-  };
-}
-function probability(cell, what) {
-  const value = cell === null || cell === void 0 || cell.trim() === "" ? Number.NaN : Number(cell);
-  if (!Number.isFinite(value) || value < 0 || value > 1) {
-    throw new InputError(`${what} ${JSON.stringify(cell ?? null)} is not a probability between 0 and 1`, {
-      hint: "scores must be finite probabilities; NaN, empty and out-of-range values cannot be scored"
-    });
-  }
-  return value + 0;
-}
-function numbers(values, source, what) {
-  const out = new Float64Array(values.length);
-  values.forEach((text, i) => {
-    const value = Number(text);
-    if (text.trim() === "" || !Number.isFinite(value))
-      throw new InputError(`${source} row ${i + 2}: ${what} ${JSON.stringify(text)} is not a number`);
-    out[i] = value;
-  });
-  return out;
-}
-
-// src/evaluate/evaluate.ts
-async function evaluateModel(context) {
-  const { loaded, logger } = context;
-  const evaluate = loaded.config.evaluate;
-  const result = {
-    stage: "evaluate",
-    status: "ok",
-    metrics: {},
-    sources: {},
-    slices: [],
-    rows: 0,
-    confusion: null,
-    predictions: null,
-    warnings: [],
-    failure: null
-  };
-  if (!evaluate) return { ...result, status: "skipped" };
-  if (evaluate.command) {
-    logger.info(`$ ${evaluate.command}`);
-    const timeoutMs = evaluate.timeout_minutes === void 0 ? void 0 : evaluate.timeout_minutes * 6e4;
-    const run2 = await runCommand({
-      command: evaluate.command,
-      cwd: loaded.root,
-      env: { ...context.env, ...loaded.config.train?.env ?? {} },
-      logger,
-      label: "evaluate",
-      ...timeoutMs === void 0 ? {} : { timeoutMs }
-    });
-    if (run2.exitCode !== 0)
-      return { ...result, status: "failed", failure: describeFailure("evaluation", evaluate.command, run2, timeoutMs) };
-  }
-  if (evaluate.predictions) {
-    const columns = predictionColumns(evaluate.predictions);
-    const file = path4.resolve(loaded.root, columns.path);
-    const task = loaded.config.model.task;
-    const table = await readPredictions(file, columns, { task, slices: evaluate.slices, source: columns.path });
-    const positiveLabel = resolvePositiveLabel(loaded.config.model.positive_label, table.labels);
-    const overall = computeMetrics(task, table, positiveLabel);
-    Object.assign(result.metrics, overall.metrics);
-    for (const name of Object.keys(overall.metrics)) result.sources[name] = columns.path;
-    result.warnings.push(...overall.warnings);
-    result.rows = table.rows;
-    if (overall.confusion && overall.confusion.labels.length <= MAX_CONFUSION_CLASSES)
-      result.confusion = overall.confusion;
-    result.predictions = await snapshotPredictions(file, columns.path, context.workspace.outDir);
-    for (const [column, values] of table.slices) {
-      const groups = /* @__PURE__ */ new Map();
-      values.forEach((value, row) => {
-        const group = groups.get(value);
-        if (group) group.push(row);
-        else groups.set(value, [row]);
-      });
-      for (const [value, rows] of [...groups].sort(([a], [b]) => compareCodePoints(a, b))) {
-        result.slices.push({
-          column,
-          value,
-          rows: rows.length,
-          metrics: computeMetrics(task, table, positiveLabel, rows).metrics
-        });
-      }
-    }
-  }
-  const metricFiles = typeof evaluate.metrics_file === "string" ? [evaluate.metrics_file] : evaluate.metrics_file ?? [];
-  for (const file of metricFiles) {
-    for (const [name, value] of Object.entries(await readMetricsFile(path4.resolve(loaded.root, file), file))) {
-      if (name in result.metrics && result.sources[name] !== file) {
-        result.warnings.push(`${file} also defines "${name}"; the value computed from predictions is kept`);
-        continue;
-      }
-      result.metrics[name] = value;
-      result.sources[name] = file;
-    }
-  }
-  return result;
-}
-async function snapshotPredictions(file, shown, outDir) {
-  await mkdir2(outDir, { recursive: true });
-  const snapshot = path4.join(outDir, `predictions${path4.extname(file)}`);
-  await copyFile(file, snapshot);
-  return { path: shown, snapshot, sha256: (await sha256File(snapshot)).sha256 };
-}
-var MAX_CONFUSION_CLASSES = 30;
-function computeMetrics(task, table, positiveLabel, rows) {
-  const pick2 = (values) => rows ? rows.map((i) => values[i]) : [...values];
-  const pickNumbers = (values) => rows ? Float64Array.from(rows, (i) => values[i] ?? 0) : values;
-  if (task === "regression") {
-    return regressionMetrics(
-      pickNumbers(table.actual ?? new Float64Array()),
-      pickNumbers(table.predicted ?? new Float64Array())
-    );
-  }
-  const labels = pick2(table.labels);
-  let scores = table.scores ? pickNumbers(table.scores) : void 0;
-  const probabilities = table.probabilities ? { classes: table.probabilities.classes, columns: table.probabilities.columns.map(pickNumbers) } : void 0;
-  if (!scores && probabilities && probabilities.classes.length === 2 && positiveLabel !== void 0) {
-    scores = probabilities.columns[probabilities.classes.indexOf(positiveLabel)];
-  }
-  return classificationMetrics({
-    labels,
-    predictions: pick2(table.predictions),
-    ...scores ? { scores } : {},
-    ...probabilities ? { probabilities } : {},
-    ...positiveLabel === void 0 ? {} : { positiveLabel }
-  });
-}
-function resolvePositiveLabel(configured, labels) {
-  if (configured !== void 0) return String(configured);
-  const distinct = new Set(labels);
-  for (const candidate of ["1", "true", "True", "TRUE", "yes", "Yes", "YES"])
-    if (distinct.has(candidate)) return candidate;
-  return void 0;
-}
-async function readMetricsFile(file, shown) {
-  let text;
-  try {
-    text = await readFile4(file, "utf8");
-  } catch (error3) {
-    if (isErrnoException(error3, "ENOENT"))
-      throw new InputError(`metrics file not found: ${shown}`, {
-        hint: "your evaluate command should write it (evaluate.metrics_file)"
-      });
-    throw new InputError(`cannot read ${shown}: ${error3.message}`, { cause: error3 });
-  }
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error3) {
-    throw new InputError(`metrics file ${shown} is not valid JSON: ${error3.message}`);
-  }
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    throw new InputError(`metrics file ${shown} must hold a JSON object`);
-  const metrics = {};
-  const walk = (node2, prefix) => {
-    if (typeof node2 === "number" && Number.isFinite(node2)) metrics[prefix] = node2;
-    else if (node2 !== null && typeof node2 === "object" && !Array.isArray(node2)) {
-      for (const [key, child] of Object.entries(node2)) walk(child, prefix === "" ? key : `${prefix}.${key}`);
-    }
-  };
-  walk(value, "");
-  return metrics;
-}
-
-// src/gate/gate.ts
-import { mkdtemp, rm as rm2 } from "node:fs/promises";
-import os from "node:os";
-import path6 from "node:path";
-
-// src/gate/baseline.ts
-import { existsSync as existsSync3 } from "node:fs";
-import path5 from "node:path";
-async function resolveBaseline(spec, model, registry2, root, options = {}) {
-  if (spec === "none") return { baseline: null, absence: "gate.baseline is none, so change rules do not apply" };
-  const alias = typeof spec === "string" ? spec : spec.alias ?? "champion";
-  const manifest = await registry2.resolve(model, alias);
-  if (manifest) {
-    let predictionsFile = null;
-    const attachment = manifest.attachments.predictions;
-    if (options.predictionsDir && attachment) {
-      const target = path5.join(options.predictionsDir, `baseline-${path5.basename(attachment.path)}`);
-      if (await registry2.pullAttachment(manifest, "predictions", target)) predictionsFile = target;
-    }
-    return {
-      baseline: {
-        description: `${alias} (${manifest.version})`,
-        version: manifest.version,
-        metrics: manifest.metrics,
-        slices: manifest.slices,
-        predictionsFile,
-        hasPredictions: attachment !== void 0
-      },
-      absence: null
-    };
-  }
-  const file = typeof spec === "object" ? spec.metrics_file : void 0;
-  if (file !== void 0 && existsSync3(path5.resolve(root, file))) {
-    return {
-      baseline: {
-        description: `metrics file ${file}`,
-        version: null,
-        metrics: await readMetricsFile(path5.resolve(root, file), file),
-        slices: [],
-        predictionsFile: null,
-        hasPredictions: false
-      },
-      absence: null
-    };
-  }
-  const looked = [`no "${alias}" in the registry`, ...file === void 0 ? [] : [`no metrics file ${file}`]];
-  return { baseline: null, absence: `${looked.join(" and ")}: this is a first run` };
-}
-
-// src/gate/significance/random.ts
-var TWO_32 = 4294967296;
-var MASK_64 = (1n << 64n) - 1n;
-var Random = class {
-  /**
-   * xoshiro128** state; an Int32Array so stepping it allocates nothing. Hot loops (the bootstrap) copy it into local
-   * variables, step them inline with exactly {@link nextUint32}'s code, and store them back.
-   */
-  state = new Int32Array(4);
-  constructor(seed) {
-    let x = BigInt.asUintN(64, BigInt(Math.trunc(seed)));
-    const next = () => {
-      x = x + 0x9e3779b97f4a7c15n & MASK_64;
-      let z = x;
-      z = (z ^ z >> 30n) * 0xbf58476d1ce4e5b9n & MASK_64;
-      z = (z ^ z >> 27n) * 0x94d049bb133111ebn & MASK_64;
-      return z ^ z >> 31n;
-    };
-    const a = next();
-    const b = next();
-    this.state[0] = Number(a & 0xffffffffn);
-    this.state[1] = Number(a >> 32n);
-    this.state[2] = Number(b & 0xffffffffn);
-    this.state[3] = Number(b >> 32n);
-    if (this.state.every((word) => word === 0)) this.state[0] = 1;
-  }
-  /** The next 32 random bits, as an unsigned integer. */
-  nextUint32() {
-    const s = this.state;
-    const s1 = s[1] ?? 0;
-    const times5 = Math.imul(s1, 5);
-    const result = Math.imul(times5 << 7 | times5 >>> 25, 9);
-    const t = s1 << 9;
-    const s2 = (s[2] ?? 0) ^ (s[0] ?? 0);
-    const s3 = (s[3] ?? 0) ^ s1;
-    s[1] = s1 ^ s2;
-    s[0] = (s[0] ?? 0) ^ s3;
-    s[2] = s2 ^ t;
-    s[3] = s3 << 11 | s3 >>> 21;
-    return result >>> 0;
-  }
-  /**
-   * A uniform integer in [0, n), for 1 <= n < 2^32: the high word of x * n, redrawing x while the low word falls
-   * below 2^32 mod n (Lemire 2019). `threshold` is {@link lemireThreshold}(n), passed in so hot loops compute it once.
-   */
-  below(n, threshold) {
-    for (; ; ) {
-      const x = this.nextUint32();
-      const low = Math.imul(x, n) >>> 0;
-      if (low >= threshold) return Math.round((x * n - low) / TWO_32);
-    }
-  }
-};
-function lemireThreshold(n) {
-  return (TWO_32 - n) % n;
-}
-
-// src/gate/significance/bootstrap.ts
-var MAX_UNDEFINED_SHARE = 0.05;
-function pairedBootstrap(statistic, n, settings, relative) {
-  const deltas = bootstrapDeltas(statistic, n, settings, relative);
-  const defined = deltas.filter((value) => !Number.isNaN(value)).sort();
-  const undefinedResamples = deltas.length - defined.length;
-  if (defined.length === 0 || undefinedResamples > MAX_UNDEFINED_SHARE * deltas.length) {
-    return {
-      unavailable: `the metric${relative ? " or its relative change" : ""} is undefined in ${undefinedResamples} of ${deltas.length} resamples (too few rows of some class)`
-    };
-  }
-  const tail = (1 - settings.level) / 2;
-  return {
-    interval: {
-      low: quantile(defined, tail),
-      high: quantile(defined, 1 - tail),
-      level: settings.level,
-      resamples: settings.resamples,
-      seed: settings.seed,
-      undefinedResamples
-    }
-  };
-}
-function bootstrapDeltas(statistic, n, settings, relative) {
-  const state = new Random(settings.seed).state;
-  const threshold = lemireThreshold(n);
-  const deltas = new Float64Array(settings.resamples);
-  const delta = ([candidate, baseline]) => relative ? baseline === 0 ? Number.NaN : (candidate - baseline) / Math.abs(baseline) : candidate - baseline;
-  switch (statistic.family) {
-    case "cells": {
-      const { table, thresholds } = cellLookup(statistic.codes, statistic.cells, n);
-      const counts = new Int32Array(statistic.cells);
-      for (let r = 0; r < settings.resamples; r++) {
-        counts.fill(0);
-        drawCells(state, n, threshold, table, thresholds, counts);
-        deltas[r] = delta(statistic.finalize(counts));
-      }
-      break;
-    }
-    case "sums": {
-      const pairs = interleave(statistic.columns, n);
-      const sums2 = new Float64Array(2);
-      for (let r = 0; r < settings.resamples; r++) {
-        drawSums(state, n, threshold, pairs, sums2);
-        deltas[r] = delta(statistic.finalize(sums2, n));
-      }
-      break;
-    }
-    case "weights": {
-      const weights = new Int32Array(n);
-      for (let r = 0; r < settings.resamples; r++) {
-        weights.fill(0);
-        drawWeights(state, n, threshold, weights);
-        deltas[r] = delta(statistic.finalize(weights));
-      }
-      break;
-    }
-  }
-  return deltas;
-}
-function drawCells(state, n, threshold, table, thresholds, counts) {
-  let s0 = state[0];
-  let s1 = state[1];
-  let s2 = state[2];
-  let s3 = state[3];
-  for (let j = 0; j < n; ) {
-    const times5 = Math.imul(s1, 5);
-    const x = Math.imul(times5 << 7 | times5 >>> 25, 9);
-    const t = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= t;
-    s3 = s3 << 11 | s3 >>> 21;
-    if (Math.imul(x, n) >>> 0 < threshold) continue;
-    j++;
-    let cell = table[x >>> 16];
-    if (cell < 0) cell = cellAbove(x >>> 0, thresholds);
-    counts[cell] = counts[cell] + 1;
-  }
-  state[0] = s0;
-  state[1] = s1;
-  state[2] = s2;
-  state[3] = s3;
-}
-function cellAbove(x, thresholds) {
-  let cell = 0;
-  while (x >= thresholds[cell]) cell++;
-  return cell;
-}
-function drawSums(state, n, threshold, pairs, sums2) {
-  let s0 = state[0];
-  let s1 = state[1];
-  let s2 = state[2];
-  let s3 = state[3];
-  let a = 0;
-  let b = 0;
-  for (let j = 0; j < n; ) {
-    const times5 = Math.imul(s1, 5);
-    const x = Math.imul(times5 << 7 | times5 >>> 25, 9);
-    const t = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= t;
-    s3 = s3 << 11 | s3 >>> 21;
-    const low = Math.imul(x, n) >>> 0;
-    if (low < threshold) continue;
-    j++;
-    const i = Math.round(((x >>> 0) * n - low) / TWO_322);
-    a += pairs[2 * i];
-    b += pairs[2 * i + 1];
-  }
-  sums2[0] = a;
-  sums2[1] = b;
-  state[0] = s0;
-  state[1] = s1;
-  state[2] = s2;
-  state[3] = s3;
-}
-function drawWeights(state, n, threshold, weights) {
-  let s0 = state[0];
-  let s1 = state[1];
-  let s2 = state[2];
-  let s3 = state[3];
-  for (let j = 0; j < n; ) {
-    const times5 = Math.imul(s1, 5);
-    const x = Math.imul(times5 << 7 | times5 >>> 25, 9);
-    const t = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= t;
-    s3 = s3 << 11 | s3 >>> 21;
-    const low = Math.imul(x, n) >>> 0;
-    if (low < threshold) continue;
-    j++;
-    const i = Math.round(((x >>> 0) * n - low) / TWO_322);
-    weights[i] = weights[i] + 1;
-  }
-  state[0] = s0;
-  state[1] = s1;
-  state[2] = s2;
-  state[3] = s3;
-}
-var TWO_322 = 4294967296;
-var SPLIT = -1;
-function cellLookup(codes, cells, n) {
-  const sizes = new Float64Array(cells);
-  for (const code of codes) sizes[code] = (sizes[code] ?? 0) + 1;
-  const thresholds = new Float64Array(cells);
-  let end = 0n;
-  for (let c = 0; c < cells; c++) {
-    end += BigInt(sizes[c] ?? 0);
-    thresholds[c] = Number(((end << 32n) + BigInt(n) - 1n) / BigInt(n));
-  }
-  const cellOf = (x) => {
-    let cell = 0;
-    while (x >= (thresholds[cell] ?? TWO_322)) cell++;
-    return cell;
-  };
-  const table = new Int32Array(65536);
-  for (let high = 0; high < 65536; high++) {
-    const first = cellOf(high * 65536);
-    table[high] = first === cellOf(high * 65536 + 65535) ? first : SPLIT;
-  }
-  return { table, thresholds };
-}
-function interleave(columns, n) {
-  const [first, second] = columns;
-  if (!first || !second || columns.length !== 2) throw new Error("a sums statistic has two columns");
-  const pairs = new Float64Array(2 * n);
-  for (let i = 0; i < n; i++) {
-    pairs[2 * i] = first[i] ?? 0;
-    pairs[2 * i + 1] = second[i] ?? 0;
-  }
-  return pairs;
-}
-function quantile(sorted, q) {
-  const position = (sorted.length - 1) * q;
-  const below = Math.floor(position);
-  const a = sorted[below] ?? Number.NaN;
-  const b = sorted[Math.min(below + 1, sorted.length - 1)] ?? a;
-  const t = position - below;
-  const difference = b - a;
-  return t >= 0.5 ? b - difference * (1 - t) : a + difference * t;
-}
-
-// src/gate/significance/mcnemar.ts
-function mcnemarExact(candidateCorrect, baselineCorrect) {
-  let candidateOnly = 0;
-  let baselineOnly = 0;
-  for (let i = 0; i < candidateCorrect.length; i++) {
-    const c = candidateCorrect[i] ?? 0;
-    const b = baselineCorrect[i] ?? 0;
-    if (c > b) candidateOnly++;
-    else if (b > c) baselineOnly++;
-  }
-  return { candidateOnly, baselineOnly, pValue: binomialTwoSidedHalf(candidateOnly, candidateOnly + baselineOnly) };
-}
-function binomialTwoSidedHalf(k, n) {
-  if (n === 0) return 1;
-  const m = Math.min(k, n - k);
-  if (2 * m === n) return 1;
-  let logTerm = -n * Math.LN2;
-  for (let i = 0; i < m; i++) logTerm += Math.log(n - i) - Math.log(i + 1);
-  let relative = 1;
-  let term = 1;
-  for (let i = m; i > 0; i--) {
-    term *= i / (n - i + 1);
-    relative += term;
-    if (term < relative * 1e-17) break;
-  }
-  return Math.min(1, 2 * Math.exp(logTerm + Math.log(relative)));
-}
-
-// src/gate/significance/paired-data.ts
-function restrictRows(data, rows) {
-  const ints = (values) => Int32Array.from(rows, (i) => values[i] ?? 0);
-  const floats = (values) => Float64Array.from(rows, (i) => values[i] ?? 0);
-  if (data.task === "regression") {
-    return {
-      task: "regression",
-      n: rows.length,
-      truth: floats(data.truth),
-      candidate: floats(data.candidate),
-      baseline: floats(data.baseline)
-    };
-  }
-  return {
-    ...data,
-    n: rows.length,
-    truth: ints(data.truth),
-    candidate: ints(data.candidate),
-    baseline: ints(data.baseline),
-    candidateScores: data.candidateScores && floats(data.candidateScores),
-    baselineScores: data.baselineScores && floats(data.baselineScores),
-    candidateProbabilities: data.candidateProbabilities?.map(floats) ?? null,
-    baselineProbabilities: data.baselineProbabilities?.map(floats) ?? null
-  };
-}
-
-// src/gate/significance/statistics.ts
-var LABEL_METRICS = /* @__PURE__ */ new Set([
-  "accuracy",
-  "precision",
-  "recall",
-  "f1",
-  "precision_macro",
-  "recall_macro",
-  "f1_macro",
-  "precision_micro",
-  "recall_micro",
-  "f1_micro",
-  "precision_weighted",
-  "recall_weighted",
-  "f1_weighted"
-]);
-var MAX_CELLS = 1 << 16;
-function pairedStatistic(metric, data) {
-  return data.task === "classification" ? classificationStatistic(metric, data) : regressionStatistic(metric, data);
-}
-function classificationStatistic(metric, data) {
-  const { n, k } = { n: data.n, k: data.classes.length };
-  if (LABEL_METRICS.has(metric)) {
-    if (["precision", "recall", "f1"].includes(metric) && data.positive === null)
-      return { unavailable: `"${metric}" needs the positive class (model.positive_label)` };
-    const binary = data.positive === null ? null : { positive: data.positive };
-    const fromConfusions = (candidate, baseline) => [
-      metricsFromConfusion(candidate, k, binary)[metric] ?? Number.NaN,
-      metricsFromConfusion(baseline, k, binary)[metric] ?? Number.NaN
-    ];
-    if (k * k * k <= MAX_CELLS) {
-      const codes = new Uint32Array(n);
-      for (let i = 0; i < n; i++)
-        codes[i] = ((data.truth[i] ?? 0) * k + (data.candidate[i] ?? 0)) * k + (data.baseline[i] ?? 0);
-      const candidate = new Float64Array(k * k);
-      const baseline = new Float64Array(k * k);
-      return {
-        statistic: {
-          family: "cells",
-          cells: k * k * k,
-          codes,
-          finalize(counts) {
-            candidate.fill(0);
-            baseline.fill(0);
-            for (let cell = 0; cell < counts.length; cell++) {
-              const count = counts[cell] ?? 0;
-              if (count === 0) continue;
-              const b = cell % k;
-              const truthAndCandidate = (cell - b) / k;
-              const t = Math.floor(truthAndCandidate / k);
-              candidate[truthAndCandidate] = (candidate[truthAndCandidate] ?? 0) + count;
-              baseline[t * k + b] = (baseline[t * k + b] ?? 0) + count;
-            }
-            return fromConfusions(candidate, baseline);
-          }
-        }
-      };
-    }
-    return {
-      statistic: {
-        family: "weights",
-        finalize(weights) {
-          const candidate = new Float64Array(k * k);
-          const baseline = new Float64Array(k * k);
-          for (let i = 0; i < n; i++) {
-            const w = weights[i] ?? 0;
-            if (w === 0) continue;
-            const t = data.truth[i] ?? 0;
-            candidate[t * k + (data.candidate[i] ?? 0)] = (candidate[t * k + (data.candidate[i] ?? 0)] ?? 0) + w;
-            baseline[t * k + (data.baseline[i] ?? 0)] = (baseline[t * k + (data.baseline[i] ?? 0)] ?? 0) + w;
-          }
-          return fromConfusions(candidate, baseline);
-        }
-      }
-    };
-  }
-  if (metric === "log_loss") return logLossStatistic(data);
-  if (metric === "brier_score" || metric === "roc_auc" || metric === "average_precision") {
-    if (data.probabilityClasses && data.probabilityClasses.length > 2 && metric === "roc_auc")
-      return multiclassRocAuc(data);
-    const { candidateScores, baselineScores } = data;
-    if (!candidateScores || !baselineScores)
-      return { unavailable: `"${metric}" needs the positive-class score of both models on every row` };
-    if (data.positive === null) return { unavailable: `"${metric}" needs the positive class (model.positive_label)` };
-    const positive = new Uint8Array(n);
-    for (let i = 0; i < n; i++) positive[i] = data.truth[i] === data.positive ? 1 : 0;
-    if (metric === "brier_score") {
-      const squared = (scores) => Float64Array.from(scores, (p, i) => ((positive[i] ?? 0) - p) ** 2);
-      return sums([squared(candidateScores), squared(baselineScores)], (s, count) => [
-        (s[0] ?? 0) / count,
-        (s[1] ?? 0) / count
-      ]);
-    }
-    const orders = [descendingOrder(candidateScores), descendingOrder(baselineScores)];
-    const pick2 = metric === "roc_auc" ? "rocAuc" : "averagePrecision";
-    return {
-      statistic: {
-        family: "weights",
-        finalize(weights) {
-          const c = rankingMetrics(orders[0], positive, weights);
-          const b = rankingMetrics(orders[1], positive, weights);
-          return [c ? c[pick2] : Number.NaN, b ? b[pick2] : Number.NaN];
-        }
-      }
-    };
-  }
-  return { unavailable: `"${metric}" is not a classification metric the kit computes from predictions` };
-}
-function logLossStatistic(data) {
-  if (data.candidateProbabilities && data.baselineProbabilities && data.probabilityClasses) {
-    const classes = data.probabilityClasses;
-    const truth = Int32Array.from(data.truth, (t) => classes.indexOf(data.classes[t] ?? ""));
-    return sums(
-      [multiclassLogLosses(truth, data.candidateProbabilities), multiclassLogLosses(truth, data.baselineProbabilities)],
-      meanOfBoth
-    );
-  }
-  const { candidateScores, baselineScores } = data;
-  if (!candidateScores || !baselineScores || data.positive === null)
-    return { unavailable: '"log_loss" needs the probabilities of both models on every row' };
-  const losses = (scores) => Float64Array.from(scores, (p, i) => binaryLogLoss(data.truth[i] === data.positive, p));
-  return sums([losses(candidateScores), losses(baselineScores)], meanOfBoth);
-}
-function multiclassRocAuc(data) {
-  const classes = data.probabilityClasses ?? [];
-  const candidate = data.candidateProbabilities;
-  const baseline = data.baselineProbabilities;
-  if (!candidate || !baseline) return { unavailable: '"roc_auc" needs the class probabilities of both models' };
-  if (!rowsSumToOne(candidate, data.n) || !rowsSumToOne(baseline, data.n))
-    return { unavailable: '"roc_auc" is undefined: the class probabilities of a row do not sum to 1' };
-  const truth = Int32Array.from(data.truth, (t) => classes.indexOf(data.classes[t] ?? ""));
-  const candidateOrders = candidate.map((column) => descendingOrder(column));
-  const baselineOrders = baseline.map((column) => descendingOrder(column));
-  return {
-    statistic: {
-      family: "weights",
-      finalize: (weights) => [
-        oneVsRestRocAuc(candidateOrders, truth, weights) ?? Number.NaN,
-        oneVsRestRocAuc(baselineOrders, truth, weights) ?? Number.NaN
-      ]
-    }
-  };
-}
-function regressionStatistic(metric, data) {
-  const { n, truth } = data;
-  const perRow = (f) => (predicted) => Float64Array.from(predicted, (p, i) => f(truth[i] ?? 0, p));
-  const both = (f) => [
-    perRow(f)(data.candidate),
-    perRow(f)(data.baseline)
-  ];
-  switch (metric) {
-    case "mae":
-      return sums(
-        both((y, p) => Math.abs(y - p)),
-        meanOfBoth
-      );
-    case "mse":
-      return sums(
-        both((y, p) => (y - p) ** 2),
-        meanOfBoth
-      );
-    case "rmse":
-      return sums(
-        both((y, p) => (y - p) ** 2),
-        (s, count) => [Math.sqrt((s[0] ?? 0) / count), Math.sqrt((s[1] ?? 0) / count)]
-      );
-    case "mape":
-      return sums(
-        both((y, p) => Math.abs(y - p) / Math.max(Math.abs(y), EPS)),
-        meanOfBoth
-      );
-    case "median_absolute_error": {
-      const errors = both((y, p) => Math.abs(y - p));
-      const orders = errors.map(
-        (values) => Uint32Array.from(values.keys()).sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0))
-      );
-      return {
-        statistic: {
-          family: "weights",
-          finalize: (weights) => [
-            weightedMedian(errors[0] ?? new Float64Array(), orders[0] ?? new Uint32Array(), weights, n),
-            weightedMedian(errors[1] ?? new Float64Array(), orders[1] ?? new Uint32Array(), weights, n)
-          ]
-        }
-      };
-    }
-    case "r2":
-      return {
-        statistic: {
-          family: "weights",
-          finalize(weights) {
-            let sum = 0;
-            for (let i = 0; i < n; i++) sum += (weights[i] ?? 0) * (truth[i] ?? 0);
-            const mean = sum / n;
-            let total = 0;
-            let candidate = 0;
-            let baseline = 0;
-            for (let i = 0; i < n; i++) {
-              const w = weights[i] ?? 0;
-              if (w === 0) continue;
-              const y = truth[i] ?? 0;
-              total += w * (y - mean) ** 2;
-              candidate += w * (y - (data.candidate[i] ?? 0)) ** 2;
-              baseline += w * (y - (data.baseline[i] ?? 0)) ** 2;
-            }
-            return [r2Score(candidate, total), r2Score(baseline, total)];
-          }
-        }
-      };
-    default:
-      return { unavailable: `"${metric}" is not a regression metric the kit computes from predictions` };
-  }
-}
-function sums(columns, finalize2) {
-  return { statistic: { family: "sums", columns, finalize: finalize2 } };
-}
-function meanOfBoth(s, n) {
-  return [(s[0] ?? 0) / n, (s[1] ?? 0) / n];
-}
-function weightedMedian(values, ascending, weights, n) {
-  const lowRank = n - 1 >> 1;
-  const highRank = n >> 1;
-  let seen = 0;
-  let low = Number.NaN;
-  for (let k = 0; k < ascending.length; k++) {
-    const i = ascending[k] ?? 0;
-    const w = weights[i] ?? 0;
-    if (w === 0) continue;
-    const value = values[i] ?? 0;
-    if (seen <= lowRank && lowRank < seen + w) low = value;
-    if (seen <= highRank && highRank < seen + w) return (low + value) / 2;
-    seen += w;
-  }
-  return Number.NaN;
-}
-
-// src/gate/significance/assess.ts
-function assessRule(rule, data, settings) {
-  const level = rule.significance ?? 0.95;
-  if (rule.test === "mcnemar") {
-    if (data.task !== "classification")
-      return { test: "mcnemar", level, status: "unavailable", reason: "McNemar's test needs classification" };
-    const correct = (predicted) => Uint8Array.from(predicted, (value, i) => value === data.truth[i] ? 1 : 0);
-    return {
-      test: "mcnemar",
-      level,
-      status: "applied",
-      ...mcnemarExact(correct(data.candidate), correct(data.baseline))
-    };
-  }
-  const built = pairedStatistic(rule.metric, data);
-  if ("unavailable" in built) return { test: "bootstrap", level, status: "unavailable", reason: built.unavailable };
-  const outcome = pairedBootstrap(built.statistic, data.n, { ...settings, level }, rule.relative);
-  if ("unavailable" in outcome) return { test: "bootstrap", level, status: "unavailable", reason: outcome.unavailable };
-  const { low, high, resamples, seed, undefinedResamples } = outcome.interval;
-  return { test: "bootstrap", level, status: "applied", low, high, resamples, seed, undefinedResamples };
-}
-function significanceProvider(pairing, slices, settings) {
-  return (rule, slice) => {
-    const level = rule.significance ?? 0.95;
-    if (!pairing.paired) return { test: rule.test, level, status: "unavailable", reason: pairing.reason };
-    if (slice === null) return assessRule(rule, pairing.data, settings);
-    const values = slices.get(slice.column) ?? [];
-    const rows = [];
-    values.forEach((value, row) => {
-      if (value === slice.value) rows.push(row);
-    });
-    if (rows.length === 0) {
-      return {
-        test: rule.test,
-        level,
-        status: "unavailable",
-        reason: `no rows of slice ${slice.column}=${slice.value}`
-      };
-    }
-    return assessRule(rule, restrictRows(pairing.data, rows), settings);
-  };
-}
-
-// src/gate/significance/pairing.ts
-var EXAMPLES = 3;
-function pairPredictions(candidate, baseline, positiveLabel) {
-  let baselineRow;
-  let how;
-  if (candidate.ids && baseline.ids) {
-    const byId = pairByIds(candidate, baseline);
-    if (!byId.paired) return byId;
-    baselineRow = byId.baselineRow;
-    how = `paired by row id: the same ${candidate.rows} ids in both files, with the same labels`;
-  } else if (candidate.ids && !baseline.ids) {
-    return { paired: false, reason: "the baseline's predictions have no row id column, so rows cannot be matched" };
-  } else {
-    if (candidate.rows !== baseline.rows) {
-      return {
-        paired: false,
-        reason: `without a row id column (evaluate.predictions.id) rows pair only by position, and the files hold different rows: ${candidate.rows} in the candidate's, ${baseline.rows} in the baseline's`
-      };
-    }
-    const differs = firstDifference(candidate, baseline);
-    if (differs >= 0) {
-      const [mine, theirs] = [candidate, baseline].map(
-        (p) => JSON.stringify(p.actual ? p.actual[differs] : p.labels[differs])
-      );
-      return {
-        paired: false,
-        reason: `without a row id column (evaluate.predictions.id) rows pair only by position, and the labels differ (row ${differs + 2}: ${mine} in the candidate's, ${theirs} in the baseline's): the rows cannot be shown to be the same`
-      };
-    }
-    baselineRow = null;
-    how = `paired by position: both files hold the same ${candidate.rows} labels in the same order`;
-  }
-  return { paired: true, data: alignedData(candidate, baseline, baselineRow, positiveLabel), how };
-}
-function pairByIds(candidate, baseline) {
-  const candidateIds = candidate.ids ?? [];
-  const baselineIds = baseline.ids ?? [];
-  const baselineLabels = new Set(baseline.labels);
-  const unseen = [...new Set(candidate.labels)].filter((label) => !baselineLabels.has(label));
-  if (unseen.length > 0) {
-    return {
-      paired: false,
-      reason: `the candidate's labels include ${list(unseen)}, which the baseline's predictions never contain: the two were evaluated on different data`
-    };
-  }
-  const baselineIndex = new Map(baselineIds.map((id, row) => [id, row]));
-  const baselineRow = new Uint32Array(candidate.rows);
-  const onlyCandidate = [];
-  candidateIds.forEach((id, row) => {
-    const match = baselineIndex.get(id);
-    if (match === void 0) onlyCandidate.push(id);
-    else baselineRow[row] = match;
-  });
-  const candidateSet = new Set(candidateIds);
-  const onlyBaseline = baselineIds.filter((id) => !candidateSet.has(id));
-  if (onlyCandidate.length > 0 || onlyBaseline.length > 0) {
-    const parts = [
-      onlyCandidate.length > 0 ? `${onlyCandidate.length} row id(s) only in the candidate's (${list(onlyCandidate)})` : "",
-      onlyBaseline.length > 0 ? `${onlyBaseline.length} only in the baseline's (${list(onlyBaseline)})` : ""
-    ].filter(Boolean);
-    return { paired: false, reason: `the files hold different rows: ${parts.join(", ")}` };
-  }
-  for (let row = 0; row < candidate.rows; row++) {
-    const other = baselineRow[row] ?? 0;
-    if (candidate.labels[row] !== baseline.labels[other]) {
-      return {
-        paired: false,
-        reason: `row id ${JSON.stringify(candidateIds[row])} has the label ${JSON.stringify(candidate.labels[row])} in the candidate's predictions but ${JSON.stringify(baseline.labels[other])} in the baseline's`
-      };
-    }
-  }
-  return { paired: true, baselineRow };
-}
-function list(values) {
-  const shown = values.slice(0, EXAMPLES).map((value) => JSON.stringify(value));
-  return values.length > EXAMPLES ? `${shown.join(", ")} ...` : shown.join(", ");
-}
-function firstDifference(candidate, baseline) {
-  if (candidate.actual && baseline.actual) {
-    for (let i = 0; i < candidate.rows; i++) if (candidate.actual[i] !== baseline.actual[i]) return i;
-    return -1;
-  }
-  for (let i = 0; i < candidate.rows; i++) if (candidate.labels[i] !== baseline.labels[i]) return i;
-  return -1;
-}
-function alignedData(candidate, baseline, baselineRow, positiveLabel) {
-  const n = candidate.rows;
-  const floats = (values) => {
-    if (!baselineRow) return values;
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = values[baselineRow[i] ?? 0] ?? 0;
-    return out;
-  };
-  if (candidate.actual && candidate.predicted && baseline.predicted) {
-    return {
-      task: "regression",
-      n,
-      truth: candidate.actual,
-      candidate: candidate.predicted,
-      baseline: floats(baseline.predicted)
-    };
-  }
-  const baselinePredictions = baselineRow ? Array.from(baselineRow, (row) => baseline.predictions[row] ?? "") : baseline.predictions;
-  const {
-    classes,
-    codes: [truth = new Int32Array(), candidateCodes = new Int32Array(), baselineCodes = new Int32Array()]
-  } = encodeColumns(candidate.labels, candidate.predictions, baselinePredictions);
-  const positive = positiveLabel === void 0 ? null : classes.indexOf(positiveLabel);
-  const candidateProbabilities = candidate.probabilities;
-  const baselineProbabilities = baseline.probabilities;
-  const sameClasses = candidateProbabilities && baselineProbabilities && candidateProbabilities.classes.length === baselineProbabilities.classes.length && candidateProbabilities.classes.every((c) => baselineProbabilities.classes.includes(c));
-  const binaryScore = (predictions, align) => {
-    const scores = predictions.scores ?? (predictions.probabilities && positiveLabel !== void 0 && predictions.probabilities.classes.length === 2 ? predictions.probabilities.columns[predictions.probabilities.classes.indexOf(positiveLabel)] ?? null : null);
-    return scores && align ? floats(scores) : scores;
-  };
-  return {
-    task: "classification",
-    n,
-    classes,
-    truth,
-    candidate: candidateCodes,
-    baseline: baselineCodes,
-    positive,
-    candidateScores: binaryScore(candidate, false),
-    baselineScores: binaryScore(baseline, true),
-    probabilityClasses: sameClasses ? [...candidateProbabilities.classes] : null,
-    candidateProbabilities: sameClasses ? [...candidateProbabilities.columns] : null,
-    baselineProbabilities: sameClasses ? candidateProbabilities.classes.map(
-      (cls) => floats(baselineProbabilities.columns[baselineProbabilities.classes.indexOf(cls)] ?? new Float64Array(n))
-    ) : null
-  };
-}
-
-// src/gate/gate.ts
-var GATE_RESULT_FORMAT = "mlops-kit/gate@1";
-async function runGate(context, evaluation, registry2) {
-  const { config: config2 } = context.loaded;
-  const gate = config2.gate;
-  const result = {
-    stage: "gate",
-    format: GATE_RESULT_FORMAT,
-    verdict: "skipped",
-    model: config2.model.name,
-    baseline: null,
-    candidate: describeCandidate(context.provenance),
-    source: reportSource(context.provenance, context.env),
-    outcomes: [],
-    comparison: [],
-    pairing: { status: "not-needed", detail: "no rule asks for significance" },
-    notes: [],
-    rules: (gate?.rules ?? []).map((rule, index) => ({
-      metric: rule.metric,
-      line: context.loaded.locate(["gate", "rules", index])?.line ?? null,
-      description: rule.description ?? null
-    })),
-    configFile: path6.relative(context.loaded.repoRoot, context.loaded.file).split(path6.sep).join("/"),
-    evaluation: { rows: evaluation.rows, confusion: evaluation.confusion }
-  };
-  if (!gate) return { ...result, notes: ["no gate is configured"] };
-  if (evaluation.status !== "ok")
-    return { ...result, verdict: "error", notes: [`evaluation ${evaluation.status}: there are no metrics to gate`] };
-  const wantsSignificance = gate.rules.some((rule) => rule.significance !== void 0);
-  const scratch = wantsSignificance ? await mkdtemp(path6.join(os.tmpdir(), "mlops-gate-")) : void 0;
-  try {
-    let resolved;
-    try {
-      resolved = await resolveBaseline(gate.baseline, config2.model.name, registry2, context.loaded.root, {
-        ...scratch ? { predictionsDir: scratch } : {}
-      });
-    } catch (error3) {
-      if (!(error3 instanceof UserError)) throw error3;
-      const message = error3.message + (error3.hint ? ` (${error3.hint})` : "");
-      context.logger.error(`gate: the baseline could not be fetched: ${message}`);
-      return { ...result, verdict: "error", notes: [`The baseline could not be fetched: ${message}`] };
-    }
-    const { baseline, absence } = resolved;
-    let significance;
-    if (wantsSignificance && baseline) {
-      const pairing = await pairWithBaseline(context, evaluation, baseline);
-      result.pairing = pairing.paired ? { status: "paired", detail: pairing.how } : { status: "unpaired", detail: pairing.reason };
-      if (!pairing.paired) {
-        result.notes.push(
-          `No paired test was possible: ${pairing.reason}. Rules with significance compared the point estimates instead.`
-        );
-      }
-      significance = significanceProvider(pairing, pairing.slices, gate.bootstrap);
-    }
-    const outcomes = evaluateRules(config2, evaluation, baseline, {
-      ...absence ? { absence } : {},
-      ...significance ? { significance } : {}
-    });
-    if (!baseline && gate.baseline !== "none") {
-      result.notes.unshift(
-        "First run: there is no baseline yet, so change rules were skipped; value rules still applied."
-      );
-    }
-    const verdict = outcomes.some((o) => o.verdict === "error") ? "error" : outcomes.some((o) => o.verdict === "fail") ? "fail" : "pass";
-    return {
-      ...result,
-      verdict,
-      baseline: baseline ? { description: baseline.description, version: baseline.version } : null,
-      outcomes,
-      comparison: compareMetrics(config2, evaluation.metrics, baseline?.metrics ?? {})
-    };
-  } finally {
-    if (scratch) await rm2(scratch, { recursive: true, force: true });
-  }
-}
-async function pairWithBaseline(context, evaluation, baseline) {
-  const none = /* @__PURE__ */ new Map();
-  const { config: config2 } = context.loaded;
-  if (!config2.evaluate?.predictions || !evaluation.predictions)
-    return { paired: false, reason: "the candidate has no predictions file", slices: none };
-  if (!baseline.predictionsFile) {
-    return {
-      paired: false,
-      reason: baseline.hasPredictions ? `the predictions of ${baseline.description} could not be downloaded` : `${baseline.description} has no stored predictions (only versions published with an evaluate stage have them)`,
-      slices: none
-    };
-  }
-  const columns = predictionColumns(config2.evaluate.predictions);
-  const task = config2.model.task;
-  const candidate = await readPredictions(evaluation.predictions.snapshot, columns, {
-    task,
-    slices: config2.evaluate.slices,
-    source: columns.path
-  });
-  let base;
-  try {
-    base = await readPredictions(baseline.predictionsFile, columns, {
-      task,
-      slices: [],
-      source: `the predictions of ${baseline.description}`
-    });
-  } catch (error3) {
-    if (error3 instanceof UserError) return { paired: false, reason: error3.message, slices: none };
-    throw error3;
-  }
-  const positive = resolvePositiveLabel(config2.model.positive_label, candidate.labels);
-  return { ...pairPredictions(candidate, base, positive), slices: candidate.slices };
-}
-function describeCandidate(provenance) {
-  const pr = provenance.pullRequest;
-  if (pr) return `pull request #${pr.number} (head ${pr.headSha.slice(0, 7)})`;
-  if (provenance.gitSha) return `commit ${provenance.gitSha.slice(0, 7)}`;
-  return "the working tree";
-}
-function reportSource(provenance, env) {
-  return {
-    repository: provenance.repository,
-    workflow: env.GITHUB_WORKFLOW || null,
-    job: env.GITHUB_JOB || null,
-    runUrl: provenance.runUrl,
-    pullRequest: provenance.pullRequest,
-    commit: provenance.pullRequest?.headSha ?? provenance.gitSha
-  };
-}
-function compareMetrics(config2, candidate, baseline) {
-  const names = [.../* @__PURE__ */ new Set([...Object.keys(candidate), ...Object.keys(baseline)])];
-  return names.map((metric) => {
-    const direction = directionOf(
-      metric,
-      config2.gate?.rules.find((r) => r.metric === metric),
-      config2
-    ) ?? null;
-    const c = candidate[metric] ?? null;
-    const b = baseline[metric] ?? null;
-    const delta = c !== null && b !== null ? c - b : null;
-    let change = null;
-    if (delta !== null) {
-      if (delta === 0) change = "same";
-      else if (direction === null) change = "changed";
-      else change = delta > 0 === (direction === "higher") ? "better" : "worse";
-    }
-    return { metric, direction, baseline: b, candidate: c, delta, change };
-  });
-}
-
-// src/pipeline/provenance.ts
-import { execFile } from "node:child_process";
-import { readFile as readFile5 } from "node:fs/promises";
-import { promisify } from "node:util";
-var PullRequestEvent = object({
-  pull_request: object({
-    number: number2().int(),
-    head: object({ sha: string2(), ref: string2() }),
-    base: object({ ref: string2() })
-  })
-});
-async function readPullRequest(env) {
-  if (!env.GITHUB_EVENT_PATH || !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? "")) return null;
-  try {
-    const event = PullRequestEvent.safeParse(JSON.parse(await readFile5(env.GITHUB_EVENT_PATH, "utf8")));
-    if (!event.success) return null;
-    const pr = event.data.pull_request;
-    return { number: pr.number, headSha: pr.head.sha, headRef: pr.head.ref, baseRef: pr.base.ref };
-  } catch {
-    return null;
-  }
-}
-var run = promisify(execFile);
-async function readProvenance(env, cwd) {
-  if (env.GITHUB_ACTIONS === "true") {
-    const server = env.GITHUB_SERVER_URL ?? "https://github.com";
-    const runUrl = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null;
-    return {
-      gitSha: env.GITHUB_SHA ?? null,
-      ref: env.GITHUB_REF ?? null,
-      runUrl,
-      actor: env.GITHUB_ACTOR ?? null,
-      repository: env.GITHUB_REPOSITORY ?? null,
-      pullRequest: await readPullRequest(env)
-    };
-  }
-  const git = async (...args) => {
-    try {
-      const { stdout } = await run("git", args, { cwd, timeout: 5e3 });
-      return stdout.trim() || null;
-    } catch {
-      return null;
-    }
-  };
-  const [gitSha, branch, actor] = await Promise.all([
-    git("rev-parse", "HEAD"),
-    git("symbolic-ref", "-q", "HEAD"),
-    git("config", "user.name")
-  ]);
-  return { gitSha, ref: branch, runUrl: null, actor: actor ?? env.USER ?? null, repository: null, pullRequest: null };
-}
-
-// src/pipeline/workspace.ts
-import path7 from "node:path";
-function workspaceFor(loaded) {
-  const dir = path7.resolve(loaded.root, loaded.config.workspace);
-  const outDir = path7.join(dir, "out");
-  return {
-    dir,
-    outDir,
-    resultFile: (stage) => path7.join(outDir, `${stage}.json`),
-    reportFile: (stage) => path7.join(outDir, `${stage}.md`),
-    registryDir: path7.join(dir, "registry"),
-    cacheDir: path7.join(dir, "cache")
-  };
-}
-
 export {
-  measureDrift,
-  formatShort,
   _isoDateTime,
   _isoDate,
   _isoTime,
@@ -19019,48 +15255,16 @@ export {
   literal,
   NAME_PATTERN,
   NAME_RULE,
-  KIT_VERSION,
-  formatOf,
-  openTable,
-  explainReadError,
-  runCommand,
-  describeFailure,
-  sha256File,
-  digestFiles,
-  toRelative,
-  fingerprintFiles,
-  evaluateModel,
-  directionOf,
-  formatNumber,
-  GATE_RESULT_FORMAT,
-  runGate,
-  gateSection,
-  renderMarkdownTable,
-  markdownTableRow,
-  renderTextTable,
-  validateSection,
-  profileSection,
-  renderMarkdown,
-  markdownHeading,
-  blockToMarkdown,
-  isSafeUrl,
-  renderHeadline,
-  renderText,
-  evaluateSection,
-  publishSection,
+  builtinMetric,
   CACHE_BACKENDS,
   require_dist,
-  closestMatch,
   YamlSourceError,
   readYamlFile,
   planSweep,
   findLeg,
   legParams,
   ReportSection,
-  DEFAULT_CONFIG_FILE,
   loadConfig,
   parseConfig,
-  findRepoRoot,
-  readProvenance,
-  workspaceFor
+  findRepoRoot
 };

@@ -2,14 +2,16 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   describeFingerprint,
   fingerprintDatasets,
-  openRegistry,
-  projectStoreSettings,
   runValidateStage,
   saveStageRun
-} from "./chunk-EWRZ2WMN.js";
+} from "./chunk-G45JT5E2.js";
+import {
+  openRegistry,
+  projectStoreSettings
+} from "./chunk-ERO4MCOP.js";
 import {
   formatNumber
-} from "./chunk-UYX66RUR.js";
+} from "./chunk-6RC3X4N6.js";
 import {
   ExitCode
 } from "./chunk-XOZC47AQ.js";

@@ -1,10 +1,14 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  loadConfig,
-  readProvenance,
+  readProvenance
+} from "./chunk-Z3CAJF4B.js";
+import {
   renderMarkdown,
   workspaceFor
-} from "./chunk-UYX66RUR.js";
+} from "./chunk-6RC3X4N6.js";
+import {
+  loadConfig
+} from "./chunk-KDNJFZE6.js";
 import {
   ConfigError,
   ExitCode,

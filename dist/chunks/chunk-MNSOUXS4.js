@@ -3,22 +3,22 @@ import {
   DECISION_STEP,
   decisionSection,
   outcomeSection
-} from "./chunk-JV7SD6KC.js";
+} from "./chunk-CD2OP4S3.js";
 import {
   createGitHub
 } from "./chunk-VKPGDWJQ.js";
 import {
   primaryMetric
-} from "./chunk-WBQ3EJ6X.js";
+} from "./chunk-65OJ4SAD.js";
 import {
   readStageResult,
   runPublishStage,
   saveStageRun
-} from "./chunk-EWRZ2WMN.js";
+} from "./chunk-G45JT5E2.js";
 import {
   formatNumber,
   renderMarkdown
-} from "./chunk-UYX66RUR.js";
+} from "./chunk-6RC3X4N6.js";
 import {
   ExitCode,
   InputError

@@ -3,25 +3,31 @@ import {
   createGitHub
 } from "./chunk-VKPGDWJQ.js";
 import {
-  GATE_RESULT_FORMAT,
-  KIT_VERSION,
+  GATE_RESULT_FORMAT
+} from "./chunk-Z5LC5UOA.js";
+import {
+  blockToMarkdown,
+  gateSection,
+  isSafeUrl,
+  markdownHeading,
+  markdownTableRow,
+  renderMarkdownTable
+} from "./chunk-6RC3X4N6.js";
+import {
   NAME_PATTERN,
   _enum,
   array,
-  blockToMarkdown,
   boolean,
-  gateSection,
-  isSafeUrl,
   literal,
-  markdownHeading,
-  markdownTableRow,
   number,
   object,
-  renderMarkdownTable,
   strictObject,
   string,
   union
-} from "./chunk-UYX66RUR.js";
+} from "./chunk-KDNJFZE6.js";
+import {
+  KIT_VERSION
+} from "./chunk-KIYRFXDI.js";
 import {
   relativePathProblem
 } from "./chunk-H6UPHFKP.js";

@@ -1,13 +1,15 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  directionOf,
+  directionOf
+} from "./chunk-6RC3X4N6.js";
+import {
   literal,
   number,
   object,
   record,
   string,
   unknown
-} from "./chunk-UYX66RUR.js";
+} from "./chunk-KDNJFZE6.js";
 import {
   UsageError
 } from "./chunk-XOZC47AQ.js";

@@ -2,36 +2,38 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   CHUNK,
   DelimitedReader,
+  MORE,
+  RECORD,
+  RecordBatch,
+  cellText,
+  fileReader,
+  gzipReader,
+  jsonLines,
+  openParquet
+} from "./chunk-VIP6GQOC.js";
+import {
   HyperLogLog,
   KeySet,
   KllSketch,
-  MORE,
   Moments,
   POWERS_OF_TEN,
-  RECORD,
-  RecordBatch,
   addNumbersToRegisters,
-  cellText,
   decodeRegisters,
   encodeRegisters,
-  fileReader,
-  gzipReader,
   hashBytes,
   hashKey,
   hashNumber,
   hashRecord,
   hashed,
   isMissingToken,
-  jsonLines,
   keyParts,
   mergeMoments,
-  openParquet,
   parseBoolean,
   parseDatetime,
   parseNumber,
   parsed,
   utf8
-} from "./chunk-55QIH2BG.js";
+} from "./chunk-L5ZB5M6A.js";
 import {
   DataReadError
 } from "./chunk-XOZC47AQ.js";

@@ -3,20 +3,19 @@ import {
   primaryMetric,
   readLegResults,
   selectBest
-} from "./chunk-WBQ3EJ6X.js";
+} from "./chunk-65OJ4SAD.js";
 import {
   saveStageRun
-} from "./chunk-EWRZ2WMN.js";
+} from "./chunk-G45JT5E2.js";
 import {
-  formatNumber,
+  formatNumber
+} from "./chunk-6RC3X4N6.js";
+import {
   planSweep
-} from "./chunk-UYX66RUR.js";
+} from "./chunk-KDNJFZE6.js";
 import {
   ExitCode
 } from "./chunk-XOZC47AQ.js";
-
-// src/train/sweep-stages.ts
-import path from "node:path";
 
 // src/train/sweep-section.ts
 function planSection(plan) {
@@ -84,6 +83,7 @@ function cell(value) {
 }
 
 // src/train/sweep-stages.ts
+import path from "node:path";
 async function runPlanStage(context) {
   const plan = planSweep(context.loaded.config);
   return saveStageRun(context, "plan", plan, planSection(plan), ExitCode.ok);

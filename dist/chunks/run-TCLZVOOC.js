@@ -1,0 +1,70 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  RUN_CACHE_OPTIONS,
+  runCacheChoices
+} from "./chunk-PRS67S3D.js";
+import "./chunk-HGIKNF6Y.js";
+import {
+  openProject
+} from "./chunk-M2B5XMV7.js";
+import {
+  runPipeline
+} from "./chunk-G45JT5E2.js";
+import "./chunk-THUPLUY7.js";
+import "./chunk-MJOC45FH.js";
+import "./chunk-ERO4MCOP.js";
+import "./chunk-OG2EDJGU.js";
+import "./chunk-N26MFBKU.js";
+import "./chunk-Z3CAJF4B.js";
+import "./chunk-Z5LC5UOA.js";
+import "./chunk-VU3GDN5A.js";
+import {
+  renderHeadline,
+  renderText
+} from "./chunk-6RC3X4N6.js";
+import "./chunk-KDNJFZE6.js";
+import "./chunk-KIYRFXDI.js";
+import "./chunk-OUO73NAH.js";
+import "./chunk-VIP6GQOC.js";
+import "./chunk-L5ZB5M6A.js";
+import "./chunk-H6UPHFKP.js";
+import {
+  ExitCode
+} from "./chunk-XOZC47AQ.js";
+import "./chunk-RZGYXAJU.js";
+
+// src/cli/commands/run.ts
+var runCommand = {
+  name: "run",
+  summary: "Run every stage in order: validate, train, evaluate, gate, publish",
+  details: "Stops at the first stage that fails (data, training, evaluation). A failed gate still publishes the version\n(recorded with its verdict) but does not promote it. Use --no-publish for a pull-request style run.\nPrints one line per stage and the gate in full; --verbose prints every stage in full.",
+  options: {
+    set: { type: "string", multiple: true, valueName: "name=value", description: "Override a param (repeatable)" },
+    "no-publish": { type: "boolean", description: "Stop after the gate" },
+    ...RUN_CACHE_OPTIONS
+  },
+  run: async (args, io) => {
+    const context = await openProject(args, io);
+    const overrides = args.values.set ?? [];
+    const pipeline = await runPipeline(context, {
+      overrides,
+      publish: args.values["no-publish"] !== true,
+      ...runCacheChoices(args.values)
+    });
+    const verdict = pipeline.stoppedAt !== null ? `Stopped at ${pipeline.stoppedAt}.` : pipeline.exitCode === ExitCode.ok ? "All stages passed." : "The gate failed.";
+    const text = [
+      ...pipeline.stages.map(
+        (stage) => args.verbose || stage.result.stage === "gate" || stage.exitCode !== ExitCode.ok ? renderText(stage.section) : renderHeadline(stage.section)
+      ),
+      verdict
+    ].join("\n\n");
+    return {
+      exitCode: pipeline.exitCode,
+      result: { ...pipeline, stages: pipeline.stages.map((stage) => stage.result) },
+      text
+    };
+  }
+};
+export {
+  runCommand
+};

@@ -1,0 +1,39 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  RUN_CACHE_OPTIONS,
+  evaluateCommand,
+  gateCommand,
+  publishCommand,
+  runCacheChoices,
+  trainCommand,
+  validateCommand
+} from "./chunk-PRS67S3D.js";
+import "./chunk-HGIKNF6Y.js";
+import "./chunk-M2B5XMV7.js";
+import "./chunk-G45JT5E2.js";
+import "./chunk-THUPLUY7.js";
+import "./chunk-MJOC45FH.js";
+import "./chunk-ERO4MCOP.js";
+import "./chunk-OG2EDJGU.js";
+import "./chunk-N26MFBKU.js";
+import "./chunk-Z3CAJF4B.js";
+import "./chunk-Z5LC5UOA.js";
+import "./chunk-VU3GDN5A.js";
+import "./chunk-6RC3X4N6.js";
+import "./chunk-KDNJFZE6.js";
+import "./chunk-KIYRFXDI.js";
+import "./chunk-OUO73NAH.js";
+import "./chunk-VIP6GQOC.js";
+import "./chunk-L5ZB5M6A.js";
+import "./chunk-H6UPHFKP.js";
+import "./chunk-XOZC47AQ.js";
+import "./chunk-RZGYXAJU.js";
+export {
+  RUN_CACHE_OPTIONS,
+  evaluateCommand,
+  gateCommand,
+  publishCommand,
+  runCacheChoices,
+  trainCommand,
+  validateCommand
+};

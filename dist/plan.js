@@ -1,30 +1,30 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runPlanStage
-} from "./chunks/chunk-Z6UQ2RDD.js";
+} from "./chunks/chunk-HMW42QLC.js";
 import "./chunks/chunk-65OJ4SAD.js";
-import "./chunks/chunk-G45JT5E2.js";
+import "./chunks/chunk-DBQCDUHX.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-MJOC45FH.js";
+import "./chunks/chunk-6OJRMD2M.js";
 import "./chunks/chunk-ERO4MCOP.js";
-import "./chunks/chunk-OG2EDJGU.js";
+import "./chunks/chunk-BXP3T3LQ.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-E57T2NHP.js";
+} from "./chunks/chunk-3LBZ3T65.js";
+import "./chunks/chunk-O5RPIDMJ.js";
+import "./chunks/chunk-BIQWF3VO.js";
 import "./chunks/chunk-Z3CAJF4B.js";
-import "./chunks/chunk-Z5LC5UOA.js";
-import "./chunks/chunk-VU3GDN5A.js";
+import "./chunks/chunk-GWPYMBGK.js";
+import "./chunks/chunk-4Y6J3X4V.js";
 import "./chunks/chunk-6RC3X4N6.js";
 import "./chunks/chunk-KDNJFZE6.js";
 import "./chunks/chunk-KIYRFXDI.js";
 import "./chunks/chunk-OUO73NAH.js";
-import "./chunks/chunk-VIP6GQOC.js";
+import "./chunks/chunk-XEH6HUDK.js";
 import "./chunks/chunk-L5ZB5M6A.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";
-import "./chunks/chunk-O5RPIDMJ.js";
-import "./chunks/chunk-BIQWF3VO.js";
 import "./chunks/chunk-RZGYXAJU.js";
 
 // src/actions/plan.ts

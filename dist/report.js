@@ -1,16 +1,22 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-BSB67XO4.js";
-import "./chunks/chunk-VKPGDWJQ.js";
+} from "./chunks/chunk-TFAFVNSG.js";
+import "./chunks/chunk-75M3FAOO.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-E57T2NHP.js";
+} from "./chunks/chunk-3LBZ3T65.js";
+import {
+  setFailed,
+  setOutput,
+  summary
+} from "./chunks/chunk-O5RPIDMJ.js";
+import "./chunks/chunk-BIQWF3VO.js";
 import "./chunks/chunk-Z3CAJF4B.js";
-import "./chunks/chunk-Z5LC5UOA.js";
-import "./chunks/chunk-VU3GDN5A.js";
+import "./chunks/chunk-GWPYMBGK.js";
+import "./chunks/chunk-4Y6J3X4V.js";
 import {
   renderMarkdown
 } from "./chunks/chunk-6RC3X4N6.js";
@@ -20,18 +26,12 @@ import {
 } from "./chunks/chunk-KDNJFZE6.js";
 import "./chunks/chunk-KIYRFXDI.js";
 import "./chunks/chunk-OUO73NAH.js";
-import "./chunks/chunk-VIP6GQOC.js";
+import "./chunks/chunk-XEH6HUDK.js";
 import "./chunks/chunk-L5ZB5M6A.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import {
   UsageError
 } from "./chunks/chunk-XOZC47AQ.js";
-import {
-  setFailed,
-  setOutput,
-  summary
-} from "./chunks/chunk-O5RPIDMJ.js";
-import "./chunks/chunk-BIQWF3VO.js";
 import "./chunks/chunk-RZGYXAJU.js";
 
 // src/actions/report.ts

@@ -3,8 +3,8 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-OG2EDJGU.js";
-import "./chunks/chunk-VIP6GQOC.js";
+} from "./chunks/chunk-BXP3T3LQ.js";
+import "./chunks/chunk-XEH6HUDK.js";
 import "./chunks/chunk-L5ZB5M6A.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";

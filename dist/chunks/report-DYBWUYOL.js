@@ -1,10 +1,11 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunk-BSB67XO4.js";
-import "./chunk-VKPGDWJQ.js";
-import "./chunk-Z5LC5UOA.js";
-import "./chunk-VU3GDN5A.js";
+} from "./chunk-TFAFVNSG.js";
+import "./chunk-75M3FAOO.js";
+import "./chunk-BIQWF3VO.js";
+import "./chunk-GWPYMBGK.js";
+import "./chunk-4Y6J3X4V.js";
 import {
   workspaceFor
 } from "./chunk-6RC3X4N6.js";
@@ -14,14 +15,13 @@ import {
 } from "./chunk-KDNJFZE6.js";
 import "./chunk-KIYRFXDI.js";
 import "./chunk-OUO73NAH.js";
-import "./chunk-VIP6GQOC.js";
+import "./chunk-XEH6HUDK.js";
 import "./chunk-L5ZB5M6A.js";
 import "./chunk-H6UPHFKP.js";
 import {
   ExitCode,
   UsageError
 } from "./chunk-XOZC47AQ.js";
-import "./chunk-BIQWF3VO.js";
 import "./chunk-RZGYXAJU.js";
 
 // src/cli/commands/report.ts

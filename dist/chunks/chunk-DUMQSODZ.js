@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   workersOf
-} from "./chunk-HGIKNF6Y.js";
+} from "./chunk-HHVKZZTM.js";
 import {
   openProject,
   stageOutcome
@@ -15,10 +15,10 @@ import {
   runPublishStage,
   runTrainStage,
   runValidateStage
-} from "./chunk-G45JT5E2.js";
+} from "./chunk-DBQCDUHX.js";
 import {
   glob
-} from "./chunk-MJOC45FH.js";
+} from "./chunk-6OJRMD2M.js";
 import {
   findLeg
 } from "./chunk-KDNJFZE6.js";

@@ -9,7 +9,7 @@ import {
   isGzip,
   jsonLines,
   openParquet
-} from "./chunk-VIP6GQOC.js";
+} from "./chunk-XEH6HUDK.js";
 import {
   utf8
 } from "./chunk-L5ZB5M6A.js";

@@ -6,40 +6,40 @@ import {
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunk-MNSOUXS4.js";
+} from "./chunk-HJPNX7QQ.js";
 import {
   decideRetrain
-} from "./chunk-CD2OP4S3.js";
-import "./chunk-VKPGDWJQ.js";
+} from "./chunk-65LQ4ILZ.js";
+import "./chunk-75M3FAOO.js";
 import "./chunk-65OJ4SAD.js";
 import {
   resolveTrainParams,
   runEvaluateStage,
   runGateStage,
   runTrainStage
-} from "./chunk-G45JT5E2.js";
+} from "./chunk-DBQCDUHX.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-MJOC45FH.js";
+import "./chunk-6OJRMD2M.js";
 import "./chunk-ERO4MCOP.js";
-import "./chunk-OG2EDJGU.js";
+import "./chunk-BXP3T3LQ.js";
 import "./chunk-N26MFBKU.js";
+import "./chunk-BIQWF3VO.js";
 import "./chunk-Z3CAJF4B.js";
-import "./chunk-Z5LC5UOA.js";
-import "./chunk-VU3GDN5A.js";
+import "./chunk-GWPYMBGK.js";
+import "./chunk-4Y6J3X4V.js";
 import {
   renderText
 } from "./chunk-6RC3X4N6.js";
 import "./chunk-KDNJFZE6.js";
 import "./chunk-KIYRFXDI.js";
 import "./chunk-OUO73NAH.js";
-import "./chunk-VIP6GQOC.js";
+import "./chunk-XEH6HUDK.js";
 import "./chunk-L5ZB5M6A.js";
 import "./chunk-H6UPHFKP.js";
 import {
   ExitCode,
   UsageError
 } from "./chunk-XOZC47AQ.js";
-import "./chunk-BIQWF3VO.js";
 import "./chunk-RZGYXAJU.js";
 
 // src/cli/commands/retrain.ts

@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   createGitHub
-} from "./chunk-VKPGDWJQ.js";
+} from "./chunk-75M3FAOO.js";
 import {
   GATE_RESULT_FORMAT
-} from "./chunk-Z5LC5UOA.js";
+} from "./chunk-GWPYMBGK.js";
 import {
   blockToMarkdown,
   gateSection,

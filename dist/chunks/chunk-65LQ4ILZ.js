@@ -4,7 +4,7 @@ import {
   fingerprintDatasets,
   runValidateStage,
   saveStageRun
-} from "./chunk-G45JT5E2.js";
+} from "./chunk-DBQCDUHX.js";
 import {
   openRegistry,
   projectStoreSettings

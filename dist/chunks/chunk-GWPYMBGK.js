@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   formatOf,
   openTable
-} from "./chunk-VU3GDN5A.js";
+} from "./chunk-4Y6J3X4V.js";
 import {
   directionOf,
   evaluateRules

@@ -3,10 +3,10 @@ import {
   DECISION_STEP,
   decisionSection,
   outcomeSection
-} from "./chunk-CD2OP4S3.js";
+} from "./chunk-65LQ4ILZ.js";
 import {
   createGitHub
-} from "./chunk-VKPGDWJQ.js";
+} from "./chunk-75M3FAOO.js";
 import {
   primaryMetric
 } from "./chunk-65OJ4SAD.js";
@@ -14,7 +14,7 @@ import {
   readStageResult,
   runPublishStage,
   saveStageRun
-} from "./chunk-G45JT5E2.js";
+} from "./chunk-DBQCDUHX.js";
 import {
   formatNumber,
   renderMarkdown

@@ -6,7 +6,7 @@ import {
 } from "./chunk-65OJ4SAD.js";
 import {
   saveStageRun
-} from "./chunk-G45JT5E2.js";
+} from "./chunk-DBQCDUHX.js";
 import {
   formatNumber
 } from "./chunk-6RC3X4N6.js";

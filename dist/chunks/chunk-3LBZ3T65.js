@@ -1,5 +1,18 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
+  debug,
+  error,
+  getInput,
+  getMultilineInput,
+  group,
+  info,
+  setFailed,
+  setOutput,
+  setSecret,
+  summary,
+  warning
+} from "./chunk-O5RPIDMJ.js";
+import {
   readProvenance
 } from "./chunk-Z3CAJF4B.js";
 import {
@@ -17,19 +30,6 @@ import {
   asError,
   formatPath
 } from "./chunk-XOZC47AQ.js";
-import {
-  debug,
-  error,
-  getInput,
-  getMultilineInput,
-  group,
-  info,
-  setFailed,
-  setOutput,
-  setSecret,
-  summary,
-  warning
-} from "./chunk-O5RPIDMJ.js";
 
 // src/actions/door.ts
 import { existsSync } from "node:fs";

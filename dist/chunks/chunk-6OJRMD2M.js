@@ -20,12 +20,12 @@ import {
   shiftTallies,
   shortText,
   tallyOf
-} from "./chunk-OG2EDJGU.js";
+} from "./chunk-BXP3T3LQ.js";
 import {
   explainReadError,
   formatOf,
   openTable
-} from "./chunk-VU3GDN5A.js";
+} from "./chunk-4Y6J3X4V.js";
 import {
   measureDrift
 } from "./chunk-6RC3X4N6.js";
@@ -45,7 +45,7 @@ import {
 } from "./chunk-KIYRFXDI.js";
 import {
   isGzip
-} from "./chunk-VIP6GQOC.js";
+} from "./chunk-XEH6HUDK.js";
 import {
   HLL_STANDARD_ERROR,
   HyperLogLog,

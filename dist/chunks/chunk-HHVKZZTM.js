@@ -7,7 +7,7 @@ import {
   glob,
   mergeProfileFiles,
   runProfile
-} from "./chunk-MJOC45FH.js";
+} from "./chunk-6OJRMD2M.js";
 import {
   profileSection,
   renderText

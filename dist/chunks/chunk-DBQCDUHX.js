@@ -9,7 +9,7 @@ import {
   listSources,
   validateDatasets,
   validationOptions
-} from "./chunk-MJOC45FH.js";
+} from "./chunk-6OJRMD2M.js";
 import {
   openObjectStore,
   openRegistry,
@@ -27,7 +27,7 @@ import {
   runGate,
   sha256File,
   toRelative
-} from "./chunk-Z5LC5UOA.js";
+} from "./chunk-GWPYMBGK.js";
 import {
   evaluateSection,
   formatShort,

@@ -10,7 +10,7 @@ import {
   gzipReader,
   jsonLines,
   openParquet
-} from "./chunk-VIP6GQOC.js";
+} from "./chunk-XEH6HUDK.js";
 import {
   HyperLogLog,
   KeySet,

@@ -2,19 +2,19 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   profileCommand,
   workersOf
-} from "./chunk-HGIKNF6Y.js";
+} from "./chunk-HHVKZZTM.js";
 import "./chunk-M2B5XMV7.js";
-import "./chunk-MJOC45FH.js";
+import "./chunk-6OJRMD2M.js";
 import "./chunk-ERO4MCOP.js";
-import "./chunk-OG2EDJGU.js";
+import "./chunk-BXP3T3LQ.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-Z3CAJF4B.js";
-import "./chunk-VU3GDN5A.js";
+import "./chunk-4Y6J3X4V.js";
 import "./chunk-6RC3X4N6.js";
 import "./chunk-KDNJFZE6.js";
 import "./chunk-KIYRFXDI.js";
 import "./chunk-OUO73NAH.js";
-import "./chunk-VIP6GQOC.js";
+import "./chunk-XEH6HUDK.js";
 import "./chunk-L5ZB5M6A.js";
 import "./chunk-H6UPHFKP.js";
 import "./chunk-XOZC47AQ.js";

@@ -8,9 +8,9 @@ import {
 import "./chunks/chunk-75M3FAOO.js";
 import {
   runGateStage
-} from "./chunks/chunk-DBQCDUHX.js";
+} from "./chunks/chunk-ZIFCCQY3.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-6OJRMD2M.js";
+import "./chunks/chunk-ANTYHHFR.js";
 import "./chunks/chunk-ERO4MCOP.js";
 import "./chunks/chunk-BXP3T3LQ.js";
 import "./chunks/chunk-N26MFBKU.js";

@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunks/chunk-HJPNX7QQ.js";
-import "./chunks/chunk-65LQ4ILZ.js";
+} from "./chunks/chunk-SPKOTEHV.js";
+import "./chunks/chunk-TWJUB3BX.js";
 import "./chunks/chunk-75M3FAOO.js";
 import "./chunks/chunk-65OJ4SAD.js";
-import "./chunks/chunk-DBQCDUHX.js";
+import "./chunks/chunk-ZIFCCQY3.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-6OJRMD2M.js";
+import "./chunks/chunk-ANTYHHFR.js";
 import "./chunks/chunk-ERO4MCOP.js";
 import "./chunks/chunk-BXP3T3LQ.js";
 import "./chunks/chunk-N26MFBKU.js";

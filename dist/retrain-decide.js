@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   decideRetrain
-} from "./chunks/chunk-65LQ4ILZ.js";
-import "./chunks/chunk-DBQCDUHX.js";
+} from "./chunks/chunk-TWJUB3BX.js";
+import "./chunks/chunk-ZIFCCQY3.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-6OJRMD2M.js";
+import "./chunks/chunk-ANTYHHFR.js";
 import "./chunks/chunk-ERO4MCOP.js";
 import "./chunks/chunk-BXP3T3LQ.js";
 import "./chunks/chunk-N26MFBKU.js";

@@ -3,9 +3,9 @@ import {
   parseCacheChoice,
   resolveTrainParams,
   runTrainStage
-} from "./chunks/chunk-DBQCDUHX.js";
+} from "./chunks/chunk-ZIFCCQY3.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-6OJRMD2M.js";
+import "./chunks/chunk-ANTYHHFR.js";
 import "./chunks/chunk-ERO4MCOP.js";
 import "./chunks/chunk-BXP3T3LQ.js";
 import "./chunks/chunk-N26MFBKU.js";

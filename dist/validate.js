@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runValidateStage
-} from "./chunks/chunk-DBQCDUHX.js";
+} from "./chunks/chunk-ZIFCCQY3.js";
 import "./chunks/chunk-THUPLUY7.js";
 import {
   glob
-} from "./chunks/chunk-6OJRMD2M.js";
+} from "./chunks/chunk-ANTYHHFR.js";
 import "./chunks/chunk-ERO4MCOP.js";
 import "./chunks/chunk-BXP3T3LQ.js";
 import "./chunks/chunk-N26MFBKU.js";

@@ -3,7 +3,7 @@ import {
   DECISION_STEP,
   decisionSection,
   outcomeSection
-} from "./chunk-65LQ4ILZ.js";
+} from "./chunk-TWJUB3BX.js";
 import {
   createGitHub
 } from "./chunk-75M3FAOO.js";
@@ -14,7 +14,7 @@ import {
   readStageResult,
   runPublishStage,
   saveStageRun
-} from "./chunk-DBQCDUHX.js";
+} from "./chunk-ZIFCCQY3.js";
 import {
   formatNumber,
   renderMarkdown

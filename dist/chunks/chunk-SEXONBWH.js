@@ -6,7 +6,7 @@ import {
 } from "./chunk-65OJ4SAD.js";
 import {
   saveStageRun
-} from "./chunk-DBQCDUHX.js";
+} from "./chunk-ZIFCCQY3.js";
 import {
   formatNumber
 } from "./chunk-6RC3X4N6.js";

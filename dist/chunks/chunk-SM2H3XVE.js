@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   workersOf
-} from "./chunk-HHVKZZTM.js";
+} from "./chunk-3SZESVYI.js";
 import {
   openProject,
   stageOutcome
@@ -15,10 +15,10 @@ import {
   runPublishStage,
   runTrainStage,
   runValidateStage
-} from "./chunk-DBQCDUHX.js";
+} from "./chunk-ZIFCCQY3.js";
 import {
   glob
-} from "./chunk-6OJRMD2M.js";
+} from "./chunk-ANTYHHFR.js";
 import {
   findLeg
 } from "./chunk-KDNJFZE6.js";

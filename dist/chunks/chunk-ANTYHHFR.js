@@ -3564,24 +3564,29 @@ function rulesOf(spec, declared) {
 }
 var TypeSample = class {
   rows = 0;
+  /** Each cell's UTF-8 for the byte parsers (values.ts), in one buffer reused rather than one allocated per cell. */
+  bytes = Buffer.allocUnsafe(1024);
   fits = /* @__PURE__ */ new Map();
   add(columns, cells) {
     this.rows++;
-    columns.forEach((name, i) => {
+    for (let i = 0; i < columns.length; i++) {
+      const name = columns[i];
       let fit = this.fits.get(name);
       if (!fit) this.fits.set(name, fit = { integer: 0, number: 0, boolean: 0, datetime: 0, values: 0 });
       const cell = cells[i];
-      if (cell === null || cell === void 0 || cell === "") return;
-      const bytes = Buffer.from(cell);
-      if (isMissingToken(bytes, 0, bytes.length)) return;
+      if (cell === null || cell === void 0 || cell === "") continue;
+      if (cell.length * 3 > this.bytes.length) this.bytes = Buffer.allocUnsafe(cell.length * 3);
+      const bytes = this.bytes;
+      const end = bytes.write(cell);
+      if (isMissingToken(bytes, 0, end)) continue;
       fit.values++;
-      if (parseNumber(bytes, 0, bytes.length)) {
+      if (parseNumber(bytes, 0, end)) {
         fit.number++;
         if (parsed.integer) fit.integer++;
       }
-      if (parseBoolean(bytes, 0, bytes.length)) fit.boolean++;
-      if (parseDatetime(bytes, 0, bytes.length)) fit.datetime++;
-    });
+      if (parseBoolean(bytes, 0, end)) fit.boolean++;
+      if (parseDatetime(bytes, 0, end)) fit.datetime++;
+    }
   }
   /** integer, number, boolean, datetime or string; null when the sample holds no value of the column. */
   inferred(name) {

@@ -1,14 +1,23 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  profileCommand,
-  workersOf
-} from "./chunk-HHVKZZTM.js";
+  RUN_CACHE_OPTIONS,
+  evaluateCommand,
+  gateCommand,
+  publishCommand,
+  runCacheChoices,
+  trainCommand,
+  validateCommand
+} from "./chunk-SM2H3XVE.js";
+import "./chunk-3SZESVYI.js";
 import "./chunk-M2B5XMV7.js";
-import "./chunk-6OJRMD2M.js";
+import "./chunk-ZIFCCQY3.js";
+import "./chunk-THUPLUY7.js";
+import "./chunk-ANTYHHFR.js";
 import "./chunk-ERO4MCOP.js";
 import "./chunk-BXP3T3LQ.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-Z3CAJF4B.js";
+import "./chunk-GWPYMBGK.js";
 import "./chunk-4Y6J3X4V.js";
 import "./chunk-6RC3X4N6.js";
 import "./chunk-KDNJFZE6.js";
@@ -20,6 +29,11 @@ import "./chunk-H6UPHFKP.js";
 import "./chunk-XOZC47AQ.js";
 import "./chunk-RZGYXAJU.js";
 export {
-  profileCommand,
-  workersOf
+  RUN_CACHE_OPTIONS,
+  evaluateCommand,
+  gateCommand,
+  publishCommand,
+  runCacheChoices,
+  trainCommand,
+  validateCommand
 };

@@ -2,16 +2,16 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   RUN_CACHE_OPTIONS,
   runCacheChoices
-} from "./chunk-DUMQSODZ.js";
-import "./chunk-HHVKZZTM.js";
+} from "./chunk-SM2H3XVE.js";
+import "./chunk-3SZESVYI.js";
 import {
   openProject
 } from "./chunk-M2B5XMV7.js";
 import {
   runPipeline
-} from "./chunk-DBQCDUHX.js";
+} from "./chunk-ZIFCCQY3.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-6OJRMD2M.js";
+import "./chunk-ANTYHHFR.js";
 import "./chunk-ERO4MCOP.js";
 import "./chunk-BXP3T3LQ.js";
 import "./chunk-N26MFBKU.js";

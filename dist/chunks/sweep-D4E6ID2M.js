@@ -6,7 +6,7 @@ import {
   runSelectStage,
   selectSection,
   sweepResultsDir
-} from "./chunk-HMW42QLC.js";
+} from "./chunk-SEXONBWH.js";
 import "./chunk-65OJ4SAD.js";
 import {
   CACHE_CHOICES,
@@ -15,9 +15,9 @@ import {
   resolveTrainParams,
   runEvaluateStage,
   runTrainStage
-} from "./chunk-DBQCDUHX.js";
+} from "./chunk-ZIFCCQY3.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-6OJRMD2M.js";
+import "./chunk-ANTYHHFR.js";
 import "./chunk-ERO4MCOP.js";
 import "./chunk-BXP3T3LQ.js";
 import "./chunk-N26MFBKU.js";

@@ -9,7 +9,7 @@ import {
   listSources,
   validateDatasets,
   validationOptions
-} from "./chunk-6OJRMD2M.js";
+} from "./chunk-ANTYHHFR.js";
 import {
   openObjectStore,
   openRegistry,

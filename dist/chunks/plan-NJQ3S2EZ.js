@@ -5,11 +5,11 @@ import {
 } from "./chunk-M2B5XMV7.js";
 import {
   runPlanStage
-} from "./chunk-HMW42QLC.js";
+} from "./chunk-SEXONBWH.js";
 import "./chunk-65OJ4SAD.js";
-import "./chunk-DBQCDUHX.js";
+import "./chunk-ZIFCCQY3.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-6OJRMD2M.js";
+import "./chunk-ANTYHHFR.js";
 import "./chunk-ERO4MCOP.js";
 import "./chunk-BXP3T3LQ.js";
 import "./chunk-N26MFBKU.js";

@@ -6,10 +6,10 @@ import {
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunk-HJPNX7QQ.js";
+} from "./chunk-SPKOTEHV.js";
 import {
   decideRetrain
-} from "./chunk-65LQ4ILZ.js";
+} from "./chunk-TWJUB3BX.js";
 import "./chunk-75M3FAOO.js";
 import "./chunk-65OJ4SAD.js";
 import {
@@ -17,9 +17,9 @@ import {
   runEvaluateStage,
   runGateStage,
   runTrainStage
-} from "./chunk-DBQCDUHX.js";
+} from "./chunk-ZIFCCQY3.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-6OJRMD2M.js";
+import "./chunk-ANTYHHFR.js";
 import "./chunk-ERO4MCOP.js";
 import "./chunk-BXP3T3LQ.js";
 import "./chunk-N26MFBKU.js";

@@ -7,7 +7,7 @@ import {
   glob,
   mergeProfileFiles,
   runProfile
-} from "./chunk-6OJRMD2M.js";
+} from "./chunk-ANTYHHFR.js";
 import {
   profileSection,
   renderText

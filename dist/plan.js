@@ -1,20 +1,30 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runPlanStage
-} from "./chunks/chunk-F4SXKRZ4.js";
-import "./chunks/chunk-KQ3K3YRH.js";
-import "./chunks/chunk-VVN3AAI4.js";
-import "./chunks/chunk-O6PCWZLY.js";
+} from "./chunks/chunk-NZEGYDAH.js";
+import "./chunks/chunk-YD56F42N.js";
+import "./chunks/chunk-CRBFZJIA.js";
+import "./chunks/chunk-THUPLUY7.js";
+import "./chunks/chunk-PEXVDI25.js";
+import "./chunks/chunk-ERO4MCOP.js";
+import "./chunks/chunk-X3TVJ27S.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-ET5SJIK4.js";
-import "./chunks/chunk-JAOVJQZ4.js";
-import "./chunks/chunk-4V36AGCJ.js";
-import "./chunks/chunk-H6UPHFKP.js";
-import "./chunks/chunk-XOZC47AQ.js";
+} from "./chunks/chunk-AHW5I2P2.js";
 import "./chunks/chunk-O5RPIDMJ.js";
 import "./chunks/chunk-BIQWF3VO.js";
+import "./chunks/chunk-Z3CAJF4B.js";
+import "./chunks/chunk-VG4WBU4T.js";
+import "./chunks/chunk-2QGO5C5O.js";
+import "./chunks/chunk-WFFAPYBO.js";
+import "./chunks/chunk-KDNJFZE6.js";
+import "./chunks/chunk-KIYRFXDI.js";
+import "./chunks/chunk-OUO73NAH.js";
+import "./chunks/chunk-XEH6HUDK.js";
+import "./chunks/chunk-JSGJMFWU.js";
+import "./chunks/chunk-H6UPHFKP.js";
+import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";
 
 // src/actions/plan.ts

@@ -1,29 +1,37 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-VQNOZ643.js";
-import "./chunks/chunk-VKPGDWJQ.js";
+} from "./chunks/chunk-IVKPUCJD.js";
+import "./chunks/chunk-75M3FAOO.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-ET5SJIK4.js";
-import {
-  ReportSection,
-  loadConfig,
-  renderMarkdown
-} from "./chunks/chunk-JAOVJQZ4.js";
-import "./chunks/chunk-4V36AGCJ.js";
-import "./chunks/chunk-H6UPHFKP.js";
-import {
-  UsageError
-} from "./chunks/chunk-XOZC47AQ.js";
+} from "./chunks/chunk-AHW5I2P2.js";
 import {
   setFailed,
   setOutput,
   summary
 } from "./chunks/chunk-O5RPIDMJ.js";
 import "./chunks/chunk-BIQWF3VO.js";
+import "./chunks/chunk-Z3CAJF4B.js";
+import "./chunks/chunk-VG4WBU4T.js";
+import "./chunks/chunk-2QGO5C5O.js";
+import {
+  renderMarkdown
+} from "./chunks/chunk-WFFAPYBO.js";
+import {
+  ReportSection,
+  loadConfig
+} from "./chunks/chunk-KDNJFZE6.js";
+import "./chunks/chunk-KIYRFXDI.js";
+import "./chunks/chunk-OUO73NAH.js";
+import "./chunks/chunk-XEH6HUDK.js";
+import "./chunks/chunk-JSGJMFWU.js";
+import "./chunks/chunk-H6UPHFKP.js";
+import {
+  UsageError
+} from "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";
 
 // src/actions/report.ts

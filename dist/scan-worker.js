@@ -3,8 +3,9 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-O6PCWZLY.js";
-import "./chunks/chunk-4V36AGCJ.js";
+} from "./chunks/chunk-X3TVJ27S.js";
+import "./chunks/chunk-XEH6HUDK.js";
+import "./chunks/chunk-JSGJMFWU.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";
 

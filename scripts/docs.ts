@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import { MlopsConfigSchema } from "../src/config/schema/index.ts";
 import { awsPoliciesReference } from "../src/init/aws-policy.ts";
 import { reusableWorkflows, TEMPLATE_DEFAULTS, workflowTemplates } from "../src/init/workflows.ts";

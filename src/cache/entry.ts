@@ -1,6 +1,6 @@
 import { copyFile, mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { isErrnoException } from "../errors.ts";
 import { type FileDigest, sha256File } from "../files/hash.ts";
 import { isInside, relativePathProblem } from "../files/safe-path.ts";

@@ -58,3 +58,9 @@ export interface CommandSpec {
   /** Commands such as `init` work without an existing config. */
   run(args: CommandArgs, io: CommandIO): Promise<CommandOutcome>;
 }
+
+/** A command as ./commands/index.ts lists it: its name, and its module loaded on demand. */
+export interface CommandEntry {
+  name: string;
+  load(): Promise<CommandSpec>;
+}

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { closestMatch } from "../config/suggest.ts";
-import { DEFAULT_CONFIG_FILE } from "../config/load.ts";
+import { DEFAULT_CONFIG_FILE } from "../config/default-file.ts";
 import { asError, ConfigError, ExitCode, UsageError, UserError } from "../errors.ts";
 import { createStreamLogger } from "../logging.ts";
 import { KIT_VERSION } from "../version.ts";
@@ -28,7 +28,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     // Asked for help: stdout, exit 0. Gave no command at all: a usage error, so the help goes to stderr.
-    (name === undefined ? io.stderr : io.stdout).write(generalHelp());
+    (name === undefined ? io.stderr : io.stdout).write(await generalHelp());
     return name === undefined ? ExitCode.usageOrConfig : ExitCode.ok;
   }
   if (name === "--version" || name === "-V") {
@@ -36,8 +36,8 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
     return ExitCode.ok;
   }
   const json = rest.includes("--json");
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     const near = closestMatch(
       name,
       COMMANDS.map((c) => c.name),
@@ -48,6 +48,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
     return reportError(error, { json, io, command: name });
   }
   try {
+    const command = await entry.load();
     const parsed = parseCommandArgs(command, rest);
     if (parsed.values.help === true) {
       io.stdout.write(commandHelp(command));
@@ -73,7 +74,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
     }
     return outcome.exitCode;
   } catch (thrown) {
-    return reportError(asError(thrown), { json, io, command: command.name });
+    return reportError(asError(thrown), { json, io, command: entry.name });
   }
 }
 
@@ -153,15 +154,17 @@ function reportError(error: Error, context: { json: boolean; io: CommandIO; comm
   return ExitCode.usageOrConfig;
 }
 
-function generalHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+async function generalHelp(): Promise<string> {
+  // The one place that needs every command's summary, so the one place that loads them all.
+  const commands = await Promise.all(COMMANDS.map((entry) => entry.load()));
+  const width = Math.max(...commands.map((c) => c.name.length));
   return [
     `mlops ${KIT_VERSION}: CI, CD and continuous training for ML repositories, from one mlops.yml`,
     "",
     "Usage: mlops <command> [options]",
     "",
     "Commands:",
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
     "Every command takes --config <path>, --json and --help.",
     "Exit codes: 0 ok, 1 a check failed (data rules, gate), 2 usage or config error.",

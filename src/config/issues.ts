@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { ConfigDiagnostic } from "../errors.ts";
 import { closestMatch } from "./suggest.ts";
 

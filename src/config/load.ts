@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { type ConfigDiagnostic, ConfigError } from "../errors.ts";
+import { DEFAULT_CONFIG_FILE } from "./default-file.ts";
 import { diagnosticsFromIssues } from "./issues.ts";
 import { checkConfigRules } from "./rules.ts";
 import { type MlopsConfig, MlopsConfigSchema } from "./schema/index.ts";
@@ -10,8 +11,6 @@ import { locate, parseYamlText, readYamlFile, type YamlSource, YamlSourceError }
  * Loading mlops.yml in phases (STYLE.md): read the YAML safely -> check the shape with zod -> cross-field rules.
  * Every problem of a phase is reported at once, each with file:line:col; warnings travel with the loaded config.
  */
-
-export const DEFAULT_CONFIG_FILE = "mlops.yml";
 
 export interface LoadedConfig {
   config: MlopsConfig;

@@ -179,6 +179,8 @@ function rulesOf(spec: NonNullable<DatasetSchema["columns"][string]>, declared: 
  */
 class TypeSample {
   rows = 0;
+  /** Each cell's UTF-8 for the byte parsers (values.ts), in one buffer reused rather than one allocated per cell. */
+  private bytes = Buffer.allocUnsafe(1024);
   private readonly fits = new Map<
     string,
     { integer: number; number: number; boolean: number; datetime: number; values: number }
@@ -186,21 +188,25 @@ class TypeSample {
 
   add(columns: string[], cells: (string | null)[]): void {
     this.rows++;
-    columns.forEach((name, i) => {
+    for (let i = 0; i < columns.length; i++) {
+      const name = columns[i]!;
       let fit = this.fits.get(name);
       if (!fit) this.fits.set(name, (fit = { integer: 0, number: 0, boolean: 0, datetime: 0, values: 0 }));
       const cell = cells[i];
-      if (cell === null || cell === undefined || cell === "") return;
-      const bytes = Buffer.from(cell);
-      if (isMissingToken(bytes, 0, bytes.length)) return;
+      if (cell === null || cell === undefined || cell === "") continue;
+      // A UTF-16 unit takes at most 3 bytes in UTF-8, so the whole cell always fits.
+      if (cell.length * 3 > this.bytes.length) this.bytes = Buffer.allocUnsafe(cell.length * 3);
+      const bytes = this.bytes;
+      const end = bytes.write(cell);
+      if (isMissingToken(bytes, 0, end)) continue;
       fit.values++;
-      if (parseNumber(bytes, 0, bytes.length)) {
+      if (parseNumber(bytes, 0, end)) {
         fit.number++;
         if (parsed.integer) fit.integer++;
       }
-      if (parseBoolean(bytes, 0, bytes.length)) fit.boolean++;
-      if (parseDatetime(bytes, 0, bytes.length)) fit.datetime++;
-    });
+      if (parseBoolean(bytes, 0, end)) fit.boolean++;
+      if (parseDatetime(bytes, 0, end)) fit.datetime++;
+    }
   }
 
   /** integer, number, boolean, datetime or string; null when the sample holds no value of the column. */

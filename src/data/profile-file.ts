@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { InputError } from "../errors.ts";
 import { type DatasetProfile, PROFILE_FORMAT } from "./profile.ts";
 

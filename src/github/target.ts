@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { z } from "zod";
+import * as z from "zod";
 import { InputError, UsageError } from "../errors.ts";
 import type { GateResult } from "../gate/gate.ts";
 import type { GitHub } from "./client.ts";

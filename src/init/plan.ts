@@ -1,7 +1,8 @@
 import { existsSync, statSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DEFAULT_CONFIG_FILE, type LoadedConfig, parseConfig } from "../config/load.ts";
+import { DEFAULT_CONFIG_FILE } from "../config/default-file.ts";
+import { type LoadedConfig, parseConfig } from "../config/load.ts";
 import { NAME_PATTERN } from "../config/schema/common.ts";
 import { ConfigError, type ConfigDiagnostic, formatPath, InputError, UsageError } from "../errors.ts";
 import { isS3Uri, parseS3Uri } from "../files/safe-path.ts";

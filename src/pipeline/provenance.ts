@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Where a run comes from, for manifests and reports (DOMAIN.md §4 lineage). Read once at the door: from the

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { NAME_PATTERN } from "../config/schema/common.ts";
 import { ExternalError } from "../errors.ts";
 import type { ObjectStore } from "../store/object-store.ts";

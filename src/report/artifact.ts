@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { NAME_PATTERN } from "../config/schema/common.ts";
 import { InputError } from "../errors.ts";
 import { relativePathProblem } from "../files/safe-path.ts";

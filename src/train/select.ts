@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import type { MlopsConfig } from "../config/schema/index.ts";
 import { UsageError } from "../errors.ts";
 import { directionOf } from "../gate/rules.ts";

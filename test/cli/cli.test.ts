@@ -23,7 +23,7 @@ describe("help", () => {
     const result = await runCli([name, "--help"], { cwd: dir });
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toBe("");
-    const command = COMMANDS.find((c) => c.name === name);
+    const command = await COMMANDS.find((c) => c.name === name)?.load();
     expect(result.stdout.startsWith(`${command?.summary}.\n\nUsage: mlops ${name}`)).toBe(true);
     for (const option of ["-c, --config <path>", "--json", "-h, --help"]) expect(result.stdout).toContain(option);
     for (const option of Object.keys(command?.options ?? {})) expect(result.stdout).toContain(`--${option}`);
@@ -35,7 +35,7 @@ describe("help", () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain("Usage: mlops <command> [options]");
     const lines = result.stdout.split("\n");
-    for (const command of COMMANDS) {
+    for (const command of await Promise.all(COMMANDS.map((entry) => entry.load()))) {
       expect(lines.find((line) => line.startsWith(`  ${command.name} `))?.trim()).toMatch(
         new RegExp(`^${command.name} +`),
       );

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { DEFAULT_CONFIG_FILE } from "../../config/load.ts";
+import { DEFAULT_CONFIG_FILE } from "../../config/default-file.ts";
 import { ExitCode, formatDiagnostic, UsageError } from "../../errors.ts";
 import { systemGit } from "../../init/detect.ts";
 import { nextSteps, renderNextSteps } from "../../init/next-steps.ts";

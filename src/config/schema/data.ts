@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DataSources, RelativePath, Scalar, Severity } from "./common.ts";
 
 export const COLUMN_TYPES = ["integer", "number", "string", "boolean", "category", "datetime"] as const;

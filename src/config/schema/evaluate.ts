@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Command, Direction, RelativePath, TimeoutMinutes } from "./common.ts";
 
 export const PredictionsFile = z

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Direction, Name, RelativePath, Severity } from "./common.ts";
 
 export const GateRule = z

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { RelativePath } from "./common.ts";
 import { DataSection } from "./data.ts";
 import { EvaluateSection } from "./evaluate.ts";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Name, RelativePath } from "./common.ts";
 
 export const RegistrySection = z

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Command, RelativePath, Scalar, TimeoutMinutes } from "./common.ts";
 
 export const CACHE_BACKENDS = ["auto", "local", "actions", "s3"] as const;

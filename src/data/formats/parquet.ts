@@ -1,5 +1,4 @@
-import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, type FileMetaData } from "hyparquet";
-import { compressors } from "hyparquet-compressors";
+import type { FileMetaData } from "hyparquet";
 import { DataReadError } from "../../errors.ts";
 import { cellText } from "./jsonl.ts";
 
@@ -14,6 +13,12 @@ export interface ParquetSource {
 }
 
 export async function openParquet(file: string, shown: string): Promise<ParquetSource> {
+  // Loaded here, not at the top: hyparquet and its decompressors are 300 KB that CSV and JSON Lines readers (the
+  // validate stage and each of its scan workers among them) would otherwise compile for nothing.
+  const [{ asyncBufferFromFile, parquetMetadataAsync, parquetRead }, { compressors }] = await Promise.all([
+    import("hyparquet"),
+    import("hyparquet-compressors"),
+  ]);
   let metadata: FileMetaData;
   const buffer = await asyncBufferFromFile(file);
   try {

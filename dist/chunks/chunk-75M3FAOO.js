@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  ExternalError
-} from "./chunk-XOZC47AQ.js";
-import {
   require_tunnel,
   require_undici
 } from "./chunk-BIQWF3VO.js";
+import {
+  ExternalError
+} from "./chunk-XOZC47AQ.js";
 import {
   __commonJS,
   __require,

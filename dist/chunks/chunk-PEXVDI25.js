@@ -1,5 +1,10 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
+  openObjectStore,
+  openRegistry,
+  projectStoreSettings
+} from "./chunk-ERO4MCOP.js";
+import {
   FREQUENT_CAPACITY,
   RepeatWriter,
   findRepeats,
@@ -15,41 +20,32 @@ import {
   shiftTallies,
   shortText,
   tallyOf
-} from "./chunk-O6PCWZLY.js";
+} from "./chunk-X3TVJ27S.js";
 import {
-  CorruptObjectError,
-  createLocalStore
-} from "./chunk-N26MFBKU.js";
-import {
-  CACHE_BACKENDS,
-  KIT_VERSION,
-  NAME_PATTERN,
-  NAME_RULE,
-  YamlSourceError,
-  closestMatch,
-  describeFailure,
-  digestFiles,
-  evaluateModel,
-  evaluateSection,
   explainReadError,
-  external_exports,
-  fingerprintFiles,
   formatOf,
-  formatShort,
-  gateSection,
-  legParams,
-  measureDrift,
-  openTable,
-  publishSection,
-  readYamlFile,
-  renderMarkdown,
-  require_dist,
-  runCommand,
-  runGate,
-  sha256File,
-  toRelative,
-  validateSection
-} from "./chunk-JAOVJQZ4.js";
+  openTable
+} from "./chunk-2QGO5C5O.js";
+import {
+  measureDrift
+} from "./chunk-WFFAPYBO.js";
+import {
+  _enum,
+  array,
+  boolean,
+  literal,
+  number,
+  object,
+  record,
+  string,
+  tuple
+} from "./chunk-KDNJFZE6.js";
+import {
+  KIT_VERSION
+} from "./chunk-KIYRFXDI.js";
+import {
+  isGzip
+} from "./chunk-XEH6HUDK.js";
 import {
   HLL_STANDARD_ERROR,
   HyperLogLog,
@@ -57,29 +53,21 @@ import {
   KllView,
   decodeRegisters,
   formatDatetime,
-  isGzip,
   isMissingToken,
   parseBoolean,
   parseDatetime,
   parseNumber,
   parsed,
   sampleStd
-} from "./chunk-4V36AGCJ.js";
+} from "./chunk-JSGJMFWU.js";
 import {
-  describePathProblem,
-  isInside,
   isS3Uri,
-  parseS3Uri,
-  relativePathProblem
+  parseS3Uri
 } from "./chunk-H6UPHFKP.js";
 import {
-  ConfigError,
-  ExitCode,
   ExternalError,
   InputError,
-  UsageError,
-  UserError,
-  isErrnoException
+  UsageError
 } from "./chunk-XOZC47AQ.js";
 import {
   __commonJS,
@@ -341,8 +329,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path18, { windows } = {}) => {
-      const segs = path18.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path5, { windows } = {}) => {
+      const segs = path5.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -694,7 +682,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants2 = require_constants();
+    var constants = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -702,7 +690,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -911,7 +899,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -928,9 +916,9 @@ var require_parse = __commonJS({
           safeChars.push(...chars);
           continue;
         }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
           continue;
         }
         combinable = false;
@@ -957,8 +945,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants2.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -1082,15 +1070,15 @@ var require_parse = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
+        const literal2 = input.slice(token.startIndex, state.index + 1);
         const body = input.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open = tokens[token.tokensIndex];
           open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
+          open.value = literal2;
+          open.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
@@ -1654,7 +1642,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(opts.windows);
+      } = constants.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1712,7 +1700,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse();
     var utils = require_utils();
-    var constants2 = require_constants();
+    var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
@@ -1840,7 +1828,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants2;
+    picomatch2.constants = constants;
     module.exports = picomatch2;
   }
 });
@@ -1872,27 +1860,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path18) {
-  let normalized = normalize(path18);
+function cleanPath(path5) {
+  let normalized = normalize(path5);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path18, separator) {
-  return path18.replace(SLASHES_REGEX, separator);
+function convertSlashes(path5, separator) {
+  return path5.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path18) {
-  return path18 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path18);
+function isRootDirectory(path5) {
+  return path5 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path5);
 }
-function normalizePath(path18, options) {
+function normalizePath(path5, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path18.includes("/") || path18.startsWith(".");
-  if (resolvePaths) path18 = resolve(path18);
-  if (normalizePath$1 || pathNeedsCleaning) path18 = cleanPath(path18);
-  if (path18 === ".") return "";
-  const needsSeperator = path18[path18.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path18 + pathSeparator : path18, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path5.includes("/") || path5.startsWith(".");
+  if (resolvePaths) path5 = resolve(path5);
+  if (normalizePath$1 || pathNeedsCleaning) path5 = cleanPath(path5);
+  if (path5 === ".") return "";
+  const needsSeperator = path5[path5.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path5 + pathSeparator : path5, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -1929,8 +1917,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path18 = directoryPath || ".";
-  if (filters.every((filter) => filter(path18, true))) paths.push(path18);
+  const path5 = directoryPath || ".";
+  if (filters.every((filter) => filter(path5, true))) paths.push(path5);
 };
 var empty$2 = () => {
 };
@@ -1982,27 +1970,27 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path18, state, callback$1) {
+var resolveSymlinksAsync = function(path5, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs.realpath(path18, (error, resolvedPath) => {
+  fs.realpath(path5, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs.stat(resolvedPath, (error$1, stat3) => {
+    fs.stat(resolvedPath, (error$1, stat2) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat3.isDirectory() && isRecursive(path18, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat3, resolvedPath);
+      if (stat2.isDirectory() && isRecursive(path5, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat2, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path18, state, callback$1) {
+var resolveSymlinks = function(path5, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs.realpathSync(path18);
-    const stat3 = fs.statSync(resolvedPath);
-    if (stat3.isDirectory() && isRecursive(path18, resolvedPath, state)) return;
-    callback$1(stat3, resolvedPath);
+    const resolvedPath = fs.realpathSync(path5);
+    const stat2 = fs.statSync(resolvedPath);
+    if (stat2.isDirectory() && isRecursive(path5, resolvedPath, state)) return;
+    callback$1(stat2, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -2011,9 +1999,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path18, resolved, state) {
+function isRecursive(path5, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path18);
+  let parent = dirname(path5);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -2021,7 +2009,7 @@ function isRecursive(path18, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path18, resolved);
+  state.symlinks.set(path5, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -2193,19 +2181,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path18 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path18)) continue;
-        this.pushDirectory(path18, paths, filters);
-        this.walkDirectory(this.state, path18, path18, depth - 1, this.walk);
+        let path5 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path5)) continue;
+        this.pushDirectory(path5, paths, filters);
+        this.walkDirectory(this.state, path5, path5, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path18 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path18, this.state, (stat3, resolvedPath) => {
-          if (stat3.isDirectory()) {
+        let path5 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path5, this.state, (stat2, resolvedPath) => {
+          if (stat2.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path18 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path18 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path5 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path5 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path18;
+            resolvedPath = useRealPaths ? resolvedPath : path5;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -2371,7 +2359,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path18) => isMatch(path18));
+    this.options.filters.push((path5) => isMatch(path5));
     return this;
   }
 };
@@ -2446,19 +2434,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path18) {
-  return path18.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path5) {
+  return path5.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path18) {
+function splitPattern(path5) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path18, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path18];
+  const result = import_picomatch.default.scan(path5, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path5];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path18) => path18.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path18) => path18.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path5) => path5.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path5) => path5.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -2565,13 +2553,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path18 = format(p, isDirectory);
-      const matches = matcher(path18) && !ignore(path18);
-      if (matches) log(`matched ${path18}`);
+      const path5 = format(p, isDirectory);
+      const matches = matcher(path5) && !ignore(path5);
+      if (matches) log(`matched ${path5}`);
       return matches;
     } : (p, isDirectory) => {
-      const path18 = format(p, isDirectory);
-      return matcher(path18) && !ignore(path18);
+      const path5 = format(p, isDirectory);
+      return matcher(path5) && !ignore(path5);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -2636,420 +2624,10 @@ async function glob(globInput, options) {
   return crawler ? formatPaths(await crawler.withPromise(), relative2) : [];
 }
 
-// src/cache/open.ts
-import path5 from "node:path";
-
-// src/store/open.ts
-import path from "node:path";
-async function openObjectStore(uri, root, settings2 = {}) {
-  if (!isS3Uri(uri)) return createLocalStore(path.resolve(root, uri));
-  const location = parseS3Uri(uri);
-  if (!location) throw new UserError(`"${uri}" is not a valid s3://bucket/prefix URI`);
-  const { createS3Store } = await import("./s3-store-RBRCIS7F.js");
-  return createS3Store(
-    { bucket: location.bucket, prefix: location.key.replace(/\/+$/, "") },
-    {
-      ...settings2.region === void 0 ? {} : { region: settings2.region },
-      ...settings2.endpoint === void 0 ? {} : { endpoint: settings2.endpoint },
-      ...settings2.forcePathStyle === void 0 ? {} : { forcePathStyle: settings2.forcePathStyle }
-    },
-    settings2.env
-  );
-}
-function projectStoreSettings(registry, env) {
-  return { env, region: registry.region, endpoint: registry.endpoint, forcePathStyle: registry.force_path_style };
-}
-
-// src/cache/actions-backend.ts
-import { copyFile as copyFile2, link, mkdir as mkdir2, readFile, rm as rm2, writeFile } from "node:fs/promises";
-import path3 from "node:path";
-
-// src/cache/entry.ts
-import { copyFile, mkdir, rename, rm, stat as stat2 } from "node:fs/promises";
-import path2 from "node:path";
-
-// src/cache/key.ts
-import { createHash } from "node:crypto";
-var CACHE_FORMAT_VERSION = 1;
-var KEY_PARTS = [
-  "command",
-  "params",
-  "env",
-  "outputs",
-  "code",
-  "data",
-  "lockfiles",
-  "platform",
-  "runtimes",
-  "format"
-];
-function cacheKeyOf(material) {
-  const hash = sha256Text(canonicalJson(material));
-  const parts = Object.fromEntries(
-    KEY_PARTS.map((part) => [part, sha256Text(canonicalJson(material[part])).slice(0, 16)])
-  );
-  return { hash, id: `mlops-train-${material.model}-${hash}`, parts };
-}
-function canonicalJson(value) {
-  return JSON.stringify(sortKeys(value));
-}
-function sortKeys(value) {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.keys(value).sort().map((key) => [key, sortKeys(value[key])])
-    );
-  }
-  return value;
-}
-function sha256Text(text) {
-  return createHash("sha256").update(text).digest("hex");
-}
-
-// src/cache/entry.ts
-var RunReference = external_exports.object({
-  id: external_exports.string(),
-  startedAt: external_exports.string(),
-  durationMs: external_exports.number(),
-  gitSha: external_exports.string().nullable(),
-  ref: external_exports.string().nullable(),
-  runUrl: external_exports.string().nullable(),
-  actor: external_exports.string().nullable()
-});
-var Sha256 = external_exports.string().regex(/^[0-9a-f]{64}$/);
-var EntryManifest = external_exports.object({
-  format: external_exports.literal(CACHE_FORMAT_VERSION),
-  key: Sha256,
-  createdAt: external_exports.string(),
-  run: RunReference,
-  params: external_exports.record(external_exports.string(), external_exports.unknown()),
-  /** The declared outputs and what each was: a file or a folder (possibly empty). */
-  outputs: external_exports.array(external_exports.object({ path: external_exports.string(), kind: external_exports.enum(["file", "dir"]) })),
-  files: external_exports.array(external_exports.object({ path: external_exports.string(), size: external_exports.number().int().nonnegative(), sha256: Sha256 }))
-});
-function blobName(sha256) {
-  return `blobs/${sha256.slice(0, 2)}/${sha256}`;
-}
-async function verifyEntry(fetched, keyHash, declared) {
-  let manifest;
-  try {
-    const parsed2 = EntryManifest.safeParse(JSON.parse(fetched.manifest));
-    if (!parsed2.success) return { ok: false, problem: "its manifest is not a valid cache manifest", badBlobs: [] };
-    manifest = parsed2.data;
-  } catch {
-    return { ok: false, problem: "its manifest is not JSON (truncated?)", badBlobs: [] };
-  }
-  if (manifest.key !== keyHash) return { ok: false, problem: "its manifest belongs to another key", badBlobs: [] };
-  const outputs = manifest.outputs.map((o) => o.path);
-  if (outputs.length !== declared.length || outputs.some((o, i) => o !== declared[i])) {
-    return { ok: false, problem: "its outputs are not the declared train.outputs", badBlobs: [] };
-  }
-  for (const file of manifest.files) {
-    if (relativePathProblem(file.path) || !outputs.some((o) => isWithin(o, file.path))) {
-      return { ok: false, problem: `it lists ${JSON.stringify(file.path)}, outside train.outputs`, badBlobs: [] };
-    }
-  }
-  const checked = /* @__PURE__ */ new Set();
-  for (const file of manifest.files) {
-    if (checked.has(file.sha256)) continue;
-    checked.add(file.sha256);
-    const blob = path2.join(fetched.dir, ...blobName(file.sha256).split("/"));
-    let actual;
-    try {
-      actual = await sha256File(blob);
-    } catch (error) {
-      if (isErrnoException(error, "ENOENT")) return { ok: false, problem: `${file.path} is missing`, badBlobs: [] };
-      throw error;
-    }
-    if (actual.size !== file.size) {
-      return {
-        ok: false,
-        problem: `${file.path} has ${actual.size} bytes, not ${file.size} (truncated)`,
-        badBlobs: [file.sha256]
-      };
-    }
-    if (actual.sha256 !== file.sha256) {
-      return { ok: false, problem: `${file.path} does not match its sha256 (corrupt)`, badBlobs: [file.sha256] };
-    }
-  }
-  return { ok: true, manifest };
-}
-function isWithin(output, file) {
-  const base = path2.posix.normalize(output).replace(/\/+$/, "");
-  return file === base || file.startsWith(`${base}/`);
-}
-async function placeEntry(fetched, manifest, root) {
-  for (const output of manifest.outputs) {
-    const target = path2.resolve(root, output.path);
-    if (!isInside(root, target) || target === path2.resolve(root)) {
-      throw new Error(`refusing to replace ${output.path}: not inside the project folder`);
-    }
-    await rm(target, { recursive: true, force: true });
-    if (output.kind === "dir") await mkdir(target, { recursive: true });
-  }
-  const uses = /* @__PURE__ */ new Map();
-  for (const file of manifest.files) uses.set(file.sha256, (uses.get(file.sha256) ?? 0) + 1);
-  for (const file of manifest.files) {
-    const blob = path2.join(fetched.dir, ...blobName(file.sha256).split("/"));
-    const target = path2.resolve(root, file.path);
-    await mkdir(path2.dirname(target), { recursive: true });
-    const left = (uses.get(file.sha256) ?? 1) - 1;
-    uses.set(file.sha256, left);
-    if (left === 0) await moveFile(blob, target);
-    else await copyFile(blob, target);
-  }
-  return manifest.files.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256 }));
-}
-async function moveFile(from, to) {
-  try {
-    await rename(from, to);
-  } catch (error) {
-    if (!isErrnoException(error, "EXDEV")) throw error;
-    await copyFile(from, to);
-  }
-}
-async function declaredOutputKinds(root, outputs) {
-  return Promise.all(
-    outputs.map(async (output) => ({
-      path: output,
-      kind: (await stat2(path2.resolve(root, output))).isDirectory() ? "dir" : "file"
-    }))
-  );
-}
-
-// src/cache/actions-backend.ts
-function actionsCacheAccess(env) {
-  const no = (reason) => ({ usable: false, read: false, write: false, reason });
-  if (env.GITHUB_ACTIONS !== "true") return no("the GitHub Actions cache exists only inside a GitHub Actions runner");
-  if (!env.ACTIONS_RUNTIME_TOKEN) {
-    return no(
-      "the runner gave no ACTIONS_RUNTIME_TOKEN: the Actions cache is reachable from a JavaScript action (mlops-kit's actions/train), not from a `run:` step"
-    );
-  }
-  const v2 = Boolean(env.ACTIONS_CACHE_SERVICE_V2) && !isGhes(env.GITHUB_SERVER_URL);
-  const url = v2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL ?? env.ACTIONS_RESULTS_URL;
-  if (!url) return no(`the runner gave no cache service URL (${v2 ? "ACTIONS_RESULTS_URL" : "ACTIONS_CACHE_URL"})`);
-  const mode = (env.ACTIONS_CACHE_MODE ?? "").trim().toLowerCase();
-  if (mode === "none") return no("ACTIONS_CACHE_MODE is none: this run may neither read nor write the Actions cache");
-  if (mode === "read") {
-    return {
-      usable: true,
-      read: true,
-      write: false,
-      reason: "ACTIONS_CACHE_MODE is read (e.g. pull_request_target): entries are restored, none saved"
-    };
-  }
-  if (mode === "write-only") {
-    return { usable: true, read: false, write: true, reason: "ACTIONS_CACHE_MODE is write-only: no entry is restored" };
-  }
-  return { usable: true, read: true, write: true, reason: null };
-}
-function isGhes(serverUrl) {
-  const host = new URL(serverUrl || "https://github.com").hostname.toUpperCase();
-  return host !== "GITHUB.COM" && !host.endsWith(".GHE.COM") && !host.endsWith(".LOCALHOST");
-}
-function createActionsBackend(options) {
-  const { access, githubWorkspace, stagingRoot } = options;
-  if (!isInside(githubWorkspace, stagingRoot)) return null;
-  const staging = (hash) => {
-    const absolute = path3.join(stagingRoot, hash);
-    return { absolute, relative: path3.relative(githubWorkspace, absolute).split(path3.sep).join("/") };
-  };
-  return {
-    kind: "actions",
-    location: "the GitHub Actions cache",
-    async fetch(key) {
-      if (!access.read) return null;
-      const place = staging(key.hash);
-      await rm2(place.absolute, { recursive: true, force: true });
-      const restored = await actionsCache("read", (cache) => cache.restoreCache([place.relative], key.id));
-      const cleanup = () => rm2(place.absolute, { recursive: true, force: true });
-      if (restored !== key.id) {
-        await cleanup();
-        return null;
-      }
-      try {
-        return {
-          manifest: await readFile(path3.join(place.absolute, "manifest.json"), "utf8"),
-          dir: place.absolute,
-          cleanup
-        };
-      } catch (error) {
-        if (!isErrnoException(error, "ENOENT")) throw error;
-        return { manifest: "", dir: place.absolute, cleanup };
-      }
-    },
-    async save(key, entry) {
-      if (!access.write) {
-        return { saved: false, reason: "ACTIONS_CACHE_MODE is read: this run may not write the Actions cache" };
-      }
-      const place = staging(key.hash);
-      await rm2(place.absolute, { recursive: true, force: true });
-      try {
-        for (const [sha256, source] of entry.blobs) {
-          const target = path3.join(place.absolute, ...blobName(sha256).split("/"));
-          await mkdir2(path3.dirname(target), { recursive: true });
-          await linkOrCopy(source, target);
-        }
-        await writeFile(path3.join(place.absolute, "manifest.json"), `${JSON.stringify(entry.manifest, null, 2)}
-`);
-        const id = await actionsCache("write", (cache) => cache.saveCache([place.relative], key.id));
-        return id === -1 ? {
-          saved: false,
-          reason: "the Actions cache did not take it: keys are immutable, so another job may have saved this key first (see the cache messages above)"
-        } : { saved: true };
-      } finally {
-        await rm2(place.absolute, { recursive: true, force: true });
-      }
-    },
-    discard() {
-      return Promise.resolve(
-        "Actions cache entries cannot be deleted from a run: it is ignored here and expires after 7 days unused"
-      );
-    }
-  };
-}
-async function actionsCache(action, call) {
-  const cache = await import("./cache-OPRCOT5M.js");
-  try {
-    return await call(cache);
-  } catch (error) {
-    throw new ExternalError(
-      `cannot ${action} the GitHub Actions cache: ${error instanceof Error ? error.message : String(error)}`,
-      {
-        cause: error
-      }
-    );
-  }
-}
-async function linkOrCopy(source, target) {
-  try {
-    await link(source, target);
-  } catch {
-    await copyFile2(source, target);
-  }
-}
-
-// src/cache/store-backend.ts
-import { mkdir as mkdir3, mkdtemp, rm as rm3 } from "node:fs/promises";
-import path4 from "node:path";
-function createStoreBackend(kind, store, scratchDir) {
-  const manifestKey = (key) => `entries/${key.hash}.json`;
-  return {
-    kind,
-    location: store.location,
-    async fetch(key) {
-      const manifest = await store.get(manifestKey(key));
-      if (manifest === void 0) return null;
-      await mkdir3(scratchDir, { recursive: true });
-      const dir = await mkdtemp(path4.join(scratchDir, "fetch-"));
-      const cleanup = () => rm3(dir, { recursive: true, force: true });
-      try {
-        const text = manifest.toString("utf8");
-        const parsed2 = safeManifest(text);
-        for (const sha256 of new Set(parsed2?.files.map((f) => f.sha256) ?? [])) {
-          await store.getToFile(blobName(sha256), path4.join(dir, ...blobName(sha256).split("/")));
-        }
-        return { manifest: text, dir, cleanup };
-      } catch (error) {
-        await cleanup();
-        throw error;
-      }
-    },
-    async save(key, entry) {
-      for (const [sha256, source] of entry.blobs) {
-        if (!await store.exists(blobName(sha256))) await store.putFile(blobName(sha256), source);
-      }
-      await store.put(manifestKey(key), `${JSON.stringify(entry.manifest, null, 2)}
-`);
-      return { saved: true };
-    },
-    async discard(key, badBlobs) {
-      await store.delete(manifestKey(key));
-      for (const sha256 of badBlobs) await store.delete(blobName(sha256));
-      return `the entry was removed from ${store.location}`;
-    }
-  };
-}
-function safeManifest(text) {
-  try {
-    const parsed2 = EntryManifest.safeParse(JSON.parse(text));
-    return parsed2.success ? parsed2.data : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/cache/open.ts
-var CACHE_CHOICES = [...CACHE_BACKENDS, "off"];
-function parseCacheChoice(text, source) {
-  const choice = CACHE_CHOICES.find((c) => c === text.trim().toLowerCase());
-  if (!choice) throw new UsageError(`${source} must be one of ${CACHE_CHOICES.join(", ")}, not "${text}"`);
-  return choice;
-}
-async function openRunCache(context, choice) {
-  const { loaded, workspace, env } = context;
-  const stampsFile = path5.join(workspace.cacheDir, "stamps.json");
-  const settings2 = cacheSettings(loaded.config);
-  const off = (note) => ({ backend: null, notes: [note], stampsFile });
-  if (choice === "off") return off("the run cache is off for this run (--cache off)");
-  if (choice === void 0 && !settings2.enabled) return off("the run cache is off (train.cache)");
-  const wanted = choice ?? settings2.backend;
-  const uri = settings2.uri;
-  const local = () => createStoreBackend(
-    "local",
-    // A folder uri is the local cache's place; the default is the workspace's cache folder.
-    createLocalStore(uri === void 0 || isS3Uri(uri) ? workspace.cacheDir : path5.resolve(loaded.root, uri)),
-    path5.join(workspace.cacheDir, "tmp")
-  );
-  if (wanted === "s3" || wanted === "auto" && uri !== void 0 && isS3Uri(uri)) {
-    const registry = loaded.config.registry;
-    const target = uri !== void 0 && isS3Uri(uri) ? uri : registry.uri && isS3Uri(registry.uri) ? `${registry.uri.replace(/\/+$/, "")}/run-cache` : void 0;
-    if (!target) {
-      throw new UsageError("the s3 run cache needs train.cache.uri: s3://bucket/prefix (or an s3:// registry.uri)");
-    }
-    const store = await openObjectStore(target, loaded.root, projectStoreSettings(registry, env));
-    return { backend: createStoreBackend("s3", store, path5.join(workspace.cacheDir, "tmp")), notes: [], stampsFile };
-  }
-  if (wanted === "actions" || wanted === "auto") {
-    const access = actionsCacheAccess(env);
-    const backend = access.usable && env.GITHUB_WORKSPACE ? createActionsBackend({
-      access,
-      githubWorkspace: env.GITHUB_WORKSPACE,
-      stagingRoot: path5.join(workspace.dir, "actions-cache")
-    }) : null;
-    if (backend) return { backend, notes: access.reason ? [access.reason] : [], stampsFile };
-    const why = access.usable ? "the workspace folder is outside GITHUB_WORKSPACE" : access.reason ?? "";
-    const notes = wanted === "actions" || env.GITHUB_ACTIONS === "true" ? [
-      `not using the GitHub Actions cache (${why}); using the local folder ${path5.relative(loaded.root, workspace.cacheDir) || "."} instead`
-    ] : [];
-    return { backend: local(), notes, stampsFile };
-  }
-  return { backend: local(), notes: [], stampsFile };
-}
-function cacheSettings(config) {
-  const cache = config.train?.cache ?? true;
-  if (typeof cache === "boolean") return { enabled: cache, backend: "auto", uri: void 0 };
-  return { enabled: cache.enabled, backend: cache.backend, uri: cache.uri };
-}
-
-// src/train/train.ts
-import { randomBytes } from "node:crypto";
-import { existsSync as existsSync3 } from "node:fs";
-import { mkdir as mkdir5, writeFile as writeFile2 } from "node:fs/promises";
-import path10 from "node:path";
-
-// src/cache/material.ts
-import { execFile } from "node:child_process";
-import { accessSync, constants, existsSync as existsSync2, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import { readFile as readFile2 } from "node:fs/promises";
-import os from "node:os";
-import path7 from "node:path";
-
 // src/data/sources.ts
 import { existsSync } from "node:fs";
-import { mkdir as mkdir4 } from "node:fs/promises";
-import path6 from "node:path";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
 async function localFiles(source, root) {
   if (isDynamicPattern(source)) {
     const matches = await glob(source, { cwd: root, absolute: true, onlyFiles: true, expandDirectories: false });
@@ -3059,7 +2637,7 @@ async function localFiles(source, root) {
       });
     return matches.sort();
   }
-  const file = path6.resolve(root, source);
+  const file = path.resolve(root, source);
   if (!existsSync(file))
     throw new InputError(`data file not found: ${source}`, { hint: "paths are relative to the folder of mlops.yml" });
   return [file];
@@ -3109,8 +2687,8 @@ async function fetchSources(entries, downloadDir) {
       files.push({ path: entry.path, shown: entry.shown });
       continue;
     }
-    const target = path6.join(downloadDir, entry.bucket, entry.prefix, ...entry.key.split("/"));
-    await mkdir4(path6.dirname(target), { recursive: true });
+    const target = path.join(downloadDir, entry.bucket, entry.prefix, ...entry.key.split("/"));
+    await mkdir(path.dirname(target), { recursive: true });
     let found;
     try {
       found = await entry.store.getToFile(entry.key, target);
@@ -3130,7 +2708,7 @@ function shardOf(entries, index, count) {
   return entries.slice(start, end);
 }
 function displayPath(root, file) {
-  const relative2 = path6.relative(root, file);
+  const relative2 = path.relative(root, file);
   return relative2.startsWith("..") ? file : relative2;
 }
 function globToRegExp(glob2) {
@@ -3150,1085 +2728,9 @@ function globToRegExp(glob2) {
   return new RegExp(`^${source}$`);
 }
 
-// src/cache/material.ts
-var LOCKFILES = [
-  "package-lock.json",
-  "npm-shrinkwrap.json",
-  "yarn.lock",
-  "pnpm-lock.yaml",
-  "bun.lock",
-  "bun.lockb",
-  "requirements.txt",
-  "requirements.lock",
-  "poetry.lock",
-  "Pipfile.lock",
-  "uv.lock",
-  "pdm.lock",
-  "pixi.lock",
-  "conda-lock.yml",
-  "environment.yml",
-  "renv.lock",
-  "Manifest.toml",
-  "Cargo.lock",
-  "go.sum",
-  "Gemfile.lock",
-  ".python-version",
-  ".nvmrc",
-  ".node-version",
-  ".tool-versions"
-];
-var INTERPRETERS = /^(python(?:3(?:\.\d+)?)?|node|nodejs|bun|deno|Rscript|R|julia|ruby|java|uv|poetry|pipenv|pixi|conda|dotnet|perl)$/;
-async function collectKeyMaterial(context, params, options = {}) {
-  const { loaded } = context;
-  const { config, root, repoRoot } = loaded;
-  const train = config.train;
-  if (!train) return { ok: false, reason: "there is no train section" };
-  const dataSources = [config.data?.train, config.data?.eval].flatMap(
-    (s) => s === void 0 ? [] : typeof s === "string" ? [s] : s
-  );
-  const excluded = [context.workspace.dir, ...train.outputs.map((o) => path7.resolve(root, o))];
-  const isExcluded = (file) => excluded.some((dir) => isInside(dir, file));
-  const code = /* @__PURE__ */ new Set();
-  for (const [index, pattern] of train.inputs.entries()) {
-    const matches = (await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, dot: true })).filter(
-      (file) => !isExcluded(file)
-    );
-    if (matches.length === 0) {
-      throw new InputError(`train.inputs: "${pattern}" matches no file`, {
-        hint: "a missing input would leave code changes out of the run cache key; fix or remove the pattern",
-        ...withLocation(loaded.locate(["train", "inputs", index]))
-      });
-    }
-    for (const file of matches) code.add(path7.normalize(file));
-  }
-  for (const file of filesNamedIn(train.command, root, repoRoot)) if (!isExcluded(file)) code.add(file);
-  const sources = dataSources.length > 0 ? await listSources(dataSources, root, projectStoreSettings(config.registry, context.env)) : [];
-  const data = sources.flatMap((entry) => entry.kind === "local" ? [entry.path] : []);
-  const remoteData = [];
-  for (const entry of sources) {
-    if (entry.kind !== "s3") continue;
-    const head = await entry.store.head(entry.key);
-    if (!head)
-      throw new InputError(`data object not found: ${entry.shown}`, { hint: "check the bucket and key in data.train" });
-    remoteData.push({ path: entry.shown, size: head.size, etag: head.etag });
-  }
-  const lockfiles = /* @__PURE__ */ new Map();
-  for (const name of LOCKFILES) {
-    for (const [label, folder2] of [
-      [name, root],
-      [`<repo>/${name}`, repoRoot]
-    ]) {
-      const file = path7.join(folder2, name);
-      if (existsSync2(file) && statSync2(file).isFile()) lockfiles.set(label, file);
-    }
-  }
-  const codeFiles = [...code].sort();
-  const dataFiles = data.map((f) => path7.normalize(f));
-  const lockFiles = [...lockfiles.values()];
-  const [pass, runtimes] = await Promise.all([
-    fingerprintFiles([...codeFiles, ...dataFiles, ...lockFiles], { ...options }),
-    interpreterVersions(train.command, { ...context.env, ...train.env }, root)
-  ]);
-  const print = (label, file) => {
-    const found = pass.files.get(file);
-    if (!found) throw new Error(`no fingerprint for ${file}`);
-    return { path: label, size: found.size, sha256: found.sha256 };
-  };
-  return {
-    ok: true,
-    codeFiles,
-    material: {
-      format: CACHE_FORMAT_VERSION,
-      model: config.model.name,
-      command: train.command,
-      params,
-      env: train.env,
-      outputs: [...train.outputs],
-      code: codeFiles.map((f) => print(toRelative(root, f), f)),
-      data: [...dataFiles.map((f) => print(toRelative(root, f), f)), ...remoteData],
-      lockfiles: [...lockfiles.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([label, f]) => print(label, f)),
-      platform: await platformName(),
-      runtimes
-    }
-  };
-}
-function withLocation(location) {
-  return location ? { location } : {};
-}
-function filesNamedIn(command, root, repoRoot) {
-  const words = command.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
-  const files = /* @__PURE__ */ new Set();
-  for (const raw of words) {
-    const word = raw.replace(/^["']|["']$/g, "");
-    const value = word.startsWith("-") && word.includes("=") ? word.slice(word.indexOf("=") + 1) : word;
-    if (value === "" || value.startsWith("-") || /[$`*?<>|;&]/.test(value) || path7.isAbsolute(value)) continue;
-    const file = path7.resolve(root, value);
-    if (!isInside(repoRoot, file)) continue;
-    try {
-      if (statSync2(file).isFile()) files.add(file);
-    } catch {
-    }
-  }
-  return [...files].sort();
-}
-async function interpreterVersions(command, env, cwd) {
-  const names = new Set(
-    (command.match(/[^\s"'`;&|()]+/g) ?? []).map((word) => path7.basename(word)).filter((word) => INTERPRETERS.test(word))
-  );
-  const entries = await Promise.all(
-    [...names].sort().map(
-      (name) => new Promise((resolve3) => {
-        if ((name === "node" || name === "nodejs") && isThisNode(name, env.PATH)) {
-          resolve3([name, process.version]);
-          return;
-        }
-        execFile(name, ["--version"], { env, cwd, timeout: 15e3 }, (error, stdout, stderr) => {
-          const line = `${stdout}
-${stderr}`.split("\n").map((l) => l.trim()).find((l) => l !== "");
-          if (error && error.code === "ENOENT") resolve3([name, "not found"]);
-          else resolve3([name, line ?? (error ? `unknown (${error.message.split("\n")[0]})` : "unknown")]);
-        });
-      })
-    )
-  );
-  return Object.fromEntries(entries);
-}
-async function codeChangedSince(material, codeFiles, options = {}) {
-  const now = await fingerprintFiles(
-    codeFiles.filter((file) => existsSync2(file)),
-    { ...options, keepOtherStamps: true }
-  );
-  return material.code.filter((entry, i) => now.files.get(codeFiles[i] ?? "")?.sha256 !== entry.sha256).map((e) => e.path);
-}
-function isThisNode(name, searchPath) {
-  for (const dir of (searchPath ?? "").split(path7.delimiter).filter(Boolean)) {
-    const candidate = path7.join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-    } catch {
-      continue;
-    }
-    try {
-      return realpathSync2(candidate) === realpathSync2(process.execPath);
-    } catch {
-      return false;
-    }
-  }
-  return false;
-}
-async function platformName() {
-  const base = `${process.platform}-${process.arch}`;
-  if (process.platform === "linux") {
-    try {
-      const text = await readFile2("/etc/os-release", "utf8");
-      const field = (name) => (new RegExp(`^${name}=(.*)$`, "m").exec(text)?.[1] ?? "").replace(/^"|"$/g, "");
-      return `${base} ${field("ID")} ${field("VERSION_ID")}`.trim();
-    } catch {
-      return base;
-    }
-  }
-  if (process.platform === "darwin") return `${base} ${os.release().split(".")[0] ?? ""}`.trim();
-  return `${base} ${os.release()}`;
-}
-
-// src/cache/run-cache.ts
-import path8 from "node:path";
-async function restoreFromCache(backend, key, root, declared) {
-  let fetched;
-  try {
-    fetched = await backend.fetch(key);
-  } catch (error) {
-    if (!isOutage(error)) throw error;
-    return { kind: "unavailable", note: `the run cache (${backend.location}) could not be read: ${messageOf(error)}` };
-  }
-  if (!fetched) return { kind: "miss" };
-  try {
-    const verified = await verifyEntry(fetched, key.hash, declared);
-    if (!verified.ok) {
-      let discarded;
-      try {
-        discarded = await backend.discard(key, verified.badBlobs);
-      } catch (error) {
-        if (!isOutage(error)) throw error;
-        discarded = `it could not be removed: ${messageOf(error)}`;
-      }
-      return {
-        kind: "corrupt",
-        note: `the cached entry for this key was not used: ${verified.problem}; ${discarded}`
-      };
-    }
-    const outputs = await placeEntry(fetched, verified.manifest, root);
-    return { kind: "hit", manifest: verified.manifest, outputs };
-  } finally {
-    await fetched.cleanup();
-  }
-}
-async function saveToCache(backend, request) {
-  const manifest = {
-    format: CACHE_FORMAT_VERSION,
-    key: request.key.hash,
-    createdAt: request.createdAt,
-    run: request.run,
-    params: request.params,
-    outputs: await declaredOutputKinds(request.root, request.declared),
-    files: request.outputs.map((o) => ({ path: o.path, size: o.size, sha256: o.sha256 }))
-  };
-  const blobs = /* @__PURE__ */ new Map();
-  for (const output of request.outputs) blobs.set(output.sha256, path8.join(request.root, ...output.path.split("/")));
-  try {
-    const outcome = await backend.save(request.key, { manifest, blobs });
-    return outcome.saved ? { saved: true } : { saved: false, note: `not saved to the run cache: ${outcome.reason}` };
-  } catch (error) {
-    if (!isOutage(error)) throw error;
-    return {
-      saved: false,
-      note: `not saved to the run cache (${backend.location}): ${messageOf(error)}; the next run trains again`
-    };
-  }
-}
-function isOutage(error) {
-  return error instanceof UserError || isErrnoException(error);
-}
-function messageOf(error) {
-  return error instanceof Error ? error.message : String(error);
-}
-
-// src/train/params.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { readFile as readFile3 } from "node:fs/promises";
-import path9 from "node:path";
-async function loadParams(source, root) {
-  if (source === void 0) return {};
-  if (typeof source === "object") return structuredClone(source);
-  const file = path9.resolve(root, source);
-  if (file.endsWith(".json")) {
-    let text;
-    try {
-      text = await readFile3(file, "utf8");
-    } catch {
-      throw new InputError(`params file not found: ${source}`, { hint: "train.params is relative to mlops.yml" });
-    }
-    let value;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      throw new InputError(`params file ${source} is not valid JSON: ${error.message}`);
-    }
-    return asMapping(value, source);
-  }
-  try {
-    const yaml = await readYamlFile(file, source, {
-      what: "params file",
-      missingHint: "train.params is relative to mlops.yml"
-    });
-    return asMapping(yaml.value, source);
-  } catch (error) {
-    if (error instanceof YamlSourceError) throw new ConfigError(error.diagnostics);
-    throw error;
-  }
-}
-function asMapping(value, source) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new InputError(`params file ${source} must hold a mapping of name: value`);
-  }
-  return value;
-}
-function applyOverrides(params, overrides) {
-  const result = structuredClone(params);
-  for (const override of overrides) {
-    const equals = override.indexOf("=");
-    if (equals <= 0) throw new UsageError(`--set ${override}: expected name=value`);
-    const name = override.slice(0, equals).trim();
-    const value = parseOverrideValue(name, override.slice(equals + 1));
-    const keys = name.split(".");
-    let target = result;
-    for (const [i, key] of keys.entries()) {
-      if (!Object.hasOwn(target, key)) {
-        const near = closestMatch(key, Object.keys(target));
-        throw new UsageError(`--set ${name}: there is no param "${keys.slice(0, i + 1).join(".")}"`, {
-          hint: near ? `did you mean "${near}"?` : `known params: ${Object.keys(target).join(", ") || "(none)"}`
-        });
-      }
-      if (i === keys.length - 1) target[key] = value;
-      else {
-        const next = target[key];
-        if (next === null || typeof next !== "object" || Array.isArray(next)) {
-          throw new UsageError(`--set ${name}: "${keys.slice(0, i + 1).join(".")}" is not a mapping`);
-        }
-        target = next;
-      }
-    }
-  }
-  return result;
-}
-function parseOverrideValue(name, text) {
-  try {
-    return (0, import_yaml.parse)(text);
-  } catch (error) {
-    throw new UsageError(`--set ${name}: cannot read the value ${JSON.stringify(text)} as YAML`, {
-      hint: `quote it to pass it as text, e.g. --set '${name}="${text}"'`,
-      cause: error
-    });
-  }
-}
-function paramEnvironment(params) {
-  const env = {};
-  for (const [name, value] of Object.entries(params)) {
-    const key = `MLOPS_PARAM_${name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
-    env[key] = typeof value === "string" ? value : JSON.stringify(value);
-  }
-  return env;
-}
-
-// src/train/train.ts
-async function resolveTrainParams(loaded, overrides, leg) {
-  const params = await loadParams(loaded.config.train?.params, loaded.root);
-  return applyOverrides(leg ? legParams(params, leg) : params, overrides);
-}
-async function trainModel(context, options) {
-  const { loaded, workspace, logger } = context;
-  const train = loaded.config.train;
-  const started = performance.now();
-  const startedAt = context.now().toISOString();
-  const runId = newRunId(context.now());
-  if (!train) return { ...emptyRecord(runId, startedAt), status: "skipped" };
-  const { params } = options;
-  await mkdir5(workspace.outDir, { recursive: true });
-  const paramsFile = path10.join(workspace.outDir, "params.json");
-  await writeFile2(paramsFile, `${JSON.stringify(params, null, 2)}
-`);
-  const base = {
-    ...emptyRecord(runId, startedAt),
-    command: train.command,
-    params,
-    paramsFile: path10.relative(loaded.root, paramsFile),
-    leg: options.leg ?? null
-  };
-  const cache = options.cache ?? await openRunCache(context, options.cacheChoice);
-  const lookup = await lookUpRun(context, cache, params, options.force === true);
-  if (lookup.hit) {
-    return {
-      ...base,
-      status: "ok",
-      finishedAt: context.now().toISOString(),
-      durationMs: Math.round(performance.now() - started),
-      outputs: lookup.hit.outputs,
-      cache: lookup.report
-    };
-  }
-  const record = await runTraining(context, { ...base, cache: lookup.report }, paramsFile);
-  if (record.status !== "ok") return record;
-  const outputs = await digestFiles(loaded.root, train.outputs);
-  const report2 = { ...lookup.report };
-  if (lookup.key && cache.backend) {
-    const saved = await saveToCache(cache.backend, {
-      key: lookup.key,
-      root: loaded.root,
-      declared: train.outputs,
-      outputs,
-      run: runReference(context, record),
-      params,
-      createdAt: context.now().toISOString()
-    });
-    report2.saved = saved.saved;
-    if (saved.note) {
-      report2.notes = [...report2.notes, saved.note];
-      logger.warn(`run cache: ${saved.note}`);
-    } else logger.info(`run cache: saved ${shortKey(lookup.key)} to ${cache.backend.location}`);
-    if (lookup.material) {
-      const changed = await codeChangedSince(lookup.material.material, lookup.material.codeFiles, {
-        stampsFile: cache.stampsFile
-      });
-      if (changed.length > 0) {
-        const note = `training changed ${changed.join(", ")}, which the cache key includes (train.inputs or named in the command), so the next run cannot reuse this one: declare what training writes in train.outputs`;
-        report2.notes = [...report2.notes, note];
-        logger.warn(`run cache: ${note}`);
-      }
-    }
-  }
-  return { ...record, outputs, cache: report2 };
-}
-async function lookUpRun(context, cache, params, force) {
-  const { loaded, logger } = context;
-  const report2 = {
-    ...noCache(),
-    backend: cache.backend?.kind ?? null,
-    location: cache.backend?.location ?? null,
-    notes: [...cache.notes]
-  };
-  for (const note of cache.notes) {
-    if (cache.backend) logger.info(`run cache: ${note}`);
-    else logger.debug(`run cache: ${note}`);
-  }
-  if (!cache.backend) return { report: report2, key: null, material: null, hit: null };
-  const material = await collectKeyMaterial(context, params, { stampsFile: cache.stampsFile });
-  if (!material.ok) {
-    report2.notes.push(`the run cache is off for this run: ${material.reason}`);
-    logger.info(`run cache: off for this run (${material.reason})`);
-    return { report: report2, key: null, material: null, hit: null };
-  }
-  const key = cacheKeyOf(material.material);
-  Object.assign(report2, { key: key.id, keyParts: key.parts, status: force ? "forced" : "miss" });
-  if (force) {
-    logger.info(`run cache: --force, training without looking up ${shortKey(key)}`);
-    return { report: report2, key, material, hit: null };
-  }
-  const found = await restoreFromCache(cache.backend, key, loaded.root, loaded.config.train?.outputs ?? []);
-  if (found.kind === "hit") {
-    const reused = found.manifest.run;
-    logger.info(
-      `run cache: hit ${shortKey(key)} in ${cache.backend.location}: restored ${found.outputs.length} file(s) from run ${describeRun(reused)}; the command did not run`
-    );
-    return {
-      report: { ...report2, status: "hit", reusedFrom: reused },
-      key,
-      material,
-      hit: { outputs: found.outputs }
-    };
-  }
-  if (found.kind === "miss") logger.debug(`run cache: miss ${shortKey(key)} in ${cache.backend.location}`);
-  else {
-    report2.status = found.kind;
-    report2.notes.push(found.note);
-    logger.warn(`run cache: ${found.note}; training instead`);
-  }
-  return { report: report2, key, material, hit: null };
-}
-async function runTraining(context, base, paramsFile) {
-  const { loaded, logger } = context;
-  const train = loaded.config.train;
-  if (!train) return base;
-  logger.info(`$ ${train.command}`);
-  const timeoutMs = train.timeout_minutes === void 0 ? void 0 : train.timeout_minutes * 6e4;
-  const result = await runCommand({
-    command: train.command,
-    cwd: loaded.root,
-    env: { ...context.env, ...train.env, ...paramEnvironment(base.params), MLOPS_PARAMS_FILE: paramsFile },
-    logger,
-    label: "train",
-    ...timeoutMs === void 0 ? {} : { timeoutMs }
-  });
-  const record = {
-    ...base,
-    status: "ok",
-    finishedAt: context.now().toISOString(),
-    durationMs: result.durationMs,
-    exitCode: result.exitCode,
-    signal: result.signal,
-    timedOut: result.timedOut,
-    peakMemoryBytes: result.peakMemoryBytes,
-    logTail: result.tail
-  };
-  if (result.exitCode !== 0) {
-    return { ...record, status: "failed", failure: describeFailure("training", train.command, result, timeoutMs) };
-  }
-  const missing = train.outputs.filter((output) => !existsSync3(path10.resolve(loaded.root, output)));
-  if (missing.length > 0) {
-    return {
-      ...record,
-      status: "failed",
-      failure: `training exited 0 but did not write its declared output${missing.length > 1 ? "s" : ""}: ${missing.join(", ")} (train.outputs)`
-    };
-  }
-  return record;
-}
-function runReference(context, record) {
-  const { provenance } = context;
-  return {
-    id: record.runId,
-    startedAt: record.startedAt,
-    durationMs: record.durationMs,
-    gitSha: provenance.gitSha,
-    ref: provenance.ref,
-    runUrl: provenance.runUrl,
-    actor: provenance.actor
-  };
-}
-function newRunId(now) {
-  return `${now.toISOString().replace(/[-:.]/g, "")}-${randomBytes(3).toString("hex")}`;
-}
-function shortKey(key) {
-  return `key ${key.hash.slice(0, 12)}`;
-}
-function describeRun(run) {
-  const details = [
-    run.gitSha ? `git ${run.gitSha.slice(0, 7)}` : null,
-    `trained ${(run.durationMs / 1e3).toFixed(1)} s`,
-    run.runUrl
-  ].filter((detail) => detail !== null);
-  return `${run.id} (${details.join(", ")})`;
-}
-function emptyRecord(runId, startedAt) {
-  return {
-    stage: "train",
-    status: "skipped",
-    runId,
-    command: null,
-    params: {},
-    paramsFile: null,
-    startedAt,
-    finishedAt: startedAt,
-    durationMs: 0,
-    exitCode: null,
-    signal: null,
-    timedOut: false,
-    peakMemoryBytes: null,
-    logTail: [],
-    outputs: [],
-    failure: null,
-    leg: null,
-    cache: noCache()
-  };
-}
-function noCache() {
-  return {
-    status: "off",
-    backend: null,
-    location: null,
-    key: null,
-    keyParts: null,
-    reusedFrom: null,
-    saved: false,
-    notes: []
-  };
-}
-
-// src/pipeline/stages.ts
-import { mkdir as mkdir9, readFile as readFile6, writeFile as writeFile4 } from "node:fs/promises";
-import path17 from "node:path";
-
 // src/data/stage.ts
-import { mkdir as mkdir8, mkdtemp as mkdtemp5, readFile as readFile5, rm as rm7, writeFile as writeFile3 } from "node:fs/promises";
-import path14 from "node:path";
-
-// src/registry/registry.ts
-import { mkdir as mkdir6, mkdtemp as mkdtemp2, rename as rename2, rm as rm4 } from "node:fs/promises";
-import path11 from "node:path";
-
-// src/registry/aliases.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-
-// src/registry/concurrency.ts
-async function mapBounded(items, limit, work) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index], index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
-// src/registry/names.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-var VERSION_ID = /^v(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-[0-9a-f]{6}$/;
-var SEQUENCE_REF = /^v?([1-9]\d{0,8})$/;
-function newVersionId(at) {
-  return `v${compactTime(at)}-${randomBytes2(3).toString("hex")}`;
-}
-function compactTime(at) {
-  return at.toISOString().replace(/[-:.]/g, "");
-}
-function versionTime(id) {
-  const m = VERSION_ID.exec(id);
-  if (!m) return void 0;
-  const [y = 0, mo = 1, d, h, mi, s, ms] = m.slice(1).map(Number);
-  return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms));
-}
-function checkModelName(model) {
-  if (!NAME_PATTERN.test(model)) throw new InputError(`"${model}" is not a valid model name: expected ${NAME_RULE}`);
-  return model;
-}
-function checkVersionName(version) {
-  if (!NAME_PATTERN.test(version)) throw new InputError(`"${version}" is not a valid version id`);
-  return version;
-}
-function checkAliasName(alias) {
-  if (!NAME_PATTERN.test(alias)) throw new InputError(`"${alias}" is not a valid alias name: expected ${NAME_RULE}`);
-  if (VERSION_ID.test(alias) || SEQUENCE_REF.test(alias)) {
-    throw new InputError(`"${alias}" cannot be an alias name: it reads as a version id or a version number`);
-  }
-  return alias;
-}
-function checkFilePath(file) {
-  const problem = relativePathProblem(file);
-  if (problem) throw new InputError(`refusing the file path "${file}": ${describePathProblem(problem)}`);
-  if (file.split("/").some((segment) => segment === "" || segment === "." || segment === "..")) {
-    throw new InputError(`refusing the file path "${file}": it has an empty, "." or ".." segment`);
-  }
-  return file;
-}
-function parseRef(ref) {
-  if (VERSION_ID.test(ref)) return { kind: "version", id: ref };
-  const sequence = SEQUENCE_REF.exec(ref)?.[1];
-  if (sequence) return { kind: "sequence", sequence: Number(sequence) };
-  if (NAME_PATTERN.test(ref)) return { kind: "alias", alias: ref };
-  throw new InputError(`"${ref}" is not a version id, a version number or an alias name`, {
-    hint: "e.g. champion, 7 or v20260101T120000000Z-a1b2c3 (see `mlops models list`)"
-  });
-}
-function parseModelRef(text, defaultRef = "champion") {
-  const at = text.indexOf("@");
-  const model = at < 0 ? text : text.slice(0, at);
-  const ref = at < 0 ? defaultRef : text.slice(at + 1);
-  checkModelName(model);
-  parseRef(ref);
-  return { model, ref };
-}
-
-// src/registry/aliases.ts
-var Entry = external_exports.object({
-  alias: external_exports.string().regex(NAME_PATTERN),
-  from: external_exports.string().nullable(),
-  to: external_exports.string().regex(NAME_PATTERN),
-  at: external_exports.iso.datetime(),
-  actor: external_exports.string().nullable(),
-  reason: external_exports.string(),
-  runUrl: external_exports.string().nullable(),
-  forced: external_exports.boolean().default(false),
-  kind: external_exports.enum(["promote", "rollback"]).default("promote")
-});
-var ENTRY_KEY = /^([^/]+)\/aliases\/([^/]+)\/(\d{8}T\d{9}Z-[0-9a-f]{8})\.json$/;
-var aliasesPrefix = (model, alias) => alias === void 0 ? `${model}/aliases/` : `${model}/aliases/${alias}/`;
-async function entryKeys(store, model, alias) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const key of await store.list(aliasesPrefix(model, alias))) {
-    const match = ENTRY_KEY.exec(key);
-    if (!match?.[2] || match[1] !== model) continue;
-    groups.set(match[2], [...groups.get(match[2]) ?? [], key]);
-  }
-  for (const keys of groups.values()) keys.sort();
-  return groups;
-}
-async function readEntry(store, key, alias) {
-  const body = await store.get(key);
-  let parsed2;
-  try {
-    parsed2 = body === void 0 ? void 0 : Entry.safeParse(JSON.parse(body.toString("utf8")));
-  } catch {
-    parsed2 = void 0;
-  }
-  if (!parsed2?.success || parsed2.data.alias !== alias) {
-    throw new ExternalError(`the alias history entry ${key} in ${store.location} is missing or not valid`, {
-      hint: "it was changed outside mlops-kit; restore it from the bucket's versioning, or remove it"
-    });
-  }
-  return parsed2.data;
-}
-async function aliasHistory(store, model, alias) {
-  const keys = (await entryKeys(store, model, alias)).get(alias) ?? [];
-  return chain(await mapBounded(keys, 8, (key) => readEntry(store, key, alias)));
-}
-function chain(entries) {
-  return entries.map((entry, i) => ({ ...entry, from: i === 0 ? null : entries[i - 1]?.to ?? null }));
-}
-async function allAliasHistory(store, model) {
-  const events = [];
-  for (const [alias, keys] of await entryKeys(store, model)) {
-    const entries = chain(await mapBounded(keys, 8, (key) => readEntry(store, key, alias)));
-    entries.forEach((event, i) => events.push({ key: keys[i] ?? "", event }));
-  }
-  return events.sort((a, b) => a.event.at.localeCompare(b.event.at) || a.key.localeCompare(b.key)).map((e) => e.event);
-}
-async function currentAliases(store, model, only) {
-  const current = /* @__PURE__ */ new Map();
-  const groups = [...await entryKeys(store, model, only)];
-  await mapBounded(groups, 8, async ([alias, keys]) => {
-    const last = keys.at(-1);
-    if (last) current.set(alias, await readEntry(store, last, alias));
-  });
-  return current;
-}
-async function appendMove(store, model, move) {
-  const last = (await currentAliases(store, model, move.alias)).get(move.alias);
-  const requested = new Date(move.at);
-  const floor = last ? new Date(Date.parse(last.at) + 1) : requested;
-  const at = requested < floor ? floor : requested;
-  const entry = { ...move, from: last?.to ?? null, at: at.toISOString() };
-  for (; ; ) {
-    const key = `${aliasesPrefix(model, move.alias)}${compactTime(at)}-${randomBytes3(4).toString("hex")}.json`;
-    if (await store.create(key, `${JSON.stringify(entry, null, 2)}
-`)) return entry;
-  }
-}
-function servingStack(history) {
-  const stack = [];
-  for (const event of history) {
-    if (event.kind === "rollback") {
-      const index = stack.lastIndexOf(event.to);
-      if (index >= 0) stack.length = index + 1;
-      else stack.push(event.to);
-    } else if (stack.at(-1) !== event.to) {
-      stack.push(event.to);
-    }
-  }
-  return stack;
-}
-function moveInForce(history, date) {
-  let found;
-  for (const event of history) if (Date.parse(event.at) <= date.getTime()) found = event;
-  return found;
-}
-
-// src/registry/manifest.ts
-var MANIFEST_FORMAT_V1 = "mlops-kit/manifest@1";
-var MANIFEST_FORMAT = "mlops-kit/manifest@2";
-var SafeRelativePath = external_exports.string().refine((value) => relativePathProblem(value) === void 0, {
-  error: "not a safe relative path"
-});
-var Name = external_exports.string().regex(NAME_PATTERN, { error: "not a valid name" });
-var FileEntry = external_exports.object({
-  /** Path inside the version (and, on pull, inside the output folder). */
-  path: SafeRelativePath,
-  size: external_exports.number().int().min(0),
-  sha256: external_exports.string().regex(/^[0-9a-f]{64}$/)
-});
-var ManifestSchema = external_exports.object({
-  format: external_exports.enum([MANIFEST_FORMAT_V1, MANIFEST_FORMAT]),
-  model: Name,
-  /** Unique and sortable without coordination: `v<UTC time to the ms>-<random>` (see newVersionId). */
-  version: Name,
-  /** The friendly number (1, 2, 3 ...): unique per model, in commit order. Absent on `@1` manifests. */
-  sequence: external_exports.number().int().min(1).optional(),
-  createdAt: external_exports.string(),
-  files: external_exports.array(FileEntry),
-  /**
-   * Files the kit keeps with a version for its own use, by name: `predictions` (the evaluation predictions, for
-   * paired significance tests against this version) and `profile` (the training-data profile, the drift reference).
-   */
-  attachments: external_exports.record(external_exports.string().regex(NAME_PATTERN), FileEntry).default({}),
-  metrics: external_exports.record(external_exports.string(), external_exports.number()),
-  slices: external_exports.array(
-    external_exports.object({
-      column: external_exports.string(),
-      value: external_exports.string(),
-      rows: external_exports.number(),
-      metrics: external_exports.record(external_exports.string(), external_exports.number())
-    })
-  ).default([]),
-  gate: external_exports.object({ verdict: external_exports.enum(["pass", "fail", "error"]), baseline: external_exports.string().nullable() }).nullable(),
-  params: external_exports.record(external_exports.string(), external_exports.unknown()),
-  /**
-   * Fingerprints of the data the model was trained and evaluated on: size and sha256 of local files, size and ETag of
-   * s3:// objects (see src/data/fingerprint.ts).
-   */
-  data: external_exports.array(
-    external_exports.object({
-      dataset: external_exports.string(),
-      files: external_exports.array(
-        external_exports.object({
-          path: external_exports.string(),
-          size: external_exports.number().int().min(0),
-          sha256: external_exports.string().regex(/^[0-9a-f]{64}$/).optional(),
-          etag: external_exports.string().min(1).optional()
-        }).refine((file) => file.sha256 !== void 0 || file.etag !== void 0, {
-          error: "a data file needs a sha256 or an etag"
-        })
-      )
-    })
-  ),
-  git: external_exports.object({ sha: external_exports.string().nullable(), ref: external_exports.string().nullable() }),
-  /** owner/name of the repository that published it, when known. */
-  repository: external_exports.string().nullable().optional(),
-  runUrl: external_exports.string().nullable(),
-  actor: external_exports.string().nullable(),
-  kitVersion: external_exports.string()
-}).refine((m) => m.format === MANIFEST_FORMAT_V1 || m.sequence !== void 0, {
-  error: `a ${MANIFEST_FORMAT} manifest needs a sequence number`,
-  path: ["sequence"]
-});
-
-// src/registry/sequence.ts
-var PREFIX = (model) => `${model}/sequence/`;
-var CLAIM = /^[^/]+\/sequence\/(\d+)\/[^/]+$/;
-var MAX_ROUNDS = 40;
-var realSleep = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
-var folder = (model, n) => `${PREFIX(model)}${String(n).padStart(6, "0")}/`;
-async function claimSequence(store, model, version, sleep = realSleep) {
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    let highest = 0;
-    for (const key of await store.list(PREFIX(model))) {
-      const n2 = Number(CLAIM.exec(key)?.[1] ?? 0);
-      if (n2 > highest) highest = n2;
-    }
-    const n = highest + 1;
-    const mine = `${folder(model, n)}${version}`;
-    await store.put(mine, `${JSON.stringify({ version })}
-`);
-    const rivals = (await store.list(folder(model, n))).filter((key) => key !== mine);
-    if (rivals.length === 0) return n;
-    await store.delete(mine);
-    await sleep(Math.random() * Math.min(2e3, 25 * 2 ** Math.min(round, 6)));
-  }
-  throw new ExternalError(
-    `could not get a version number for ${model} in ${store.location} after ${MAX_ROUNDS} tries: too many publishes at once`,
-    { hint: "publish again; serialise publishes with a `concurrency:` group in the workflow" }
-  );
-}
-async function sequenceClaimants(store, model, n) {
-  const keys = await store.list(folder(model, n));
-  return keys.map((key) => key.slice(key.lastIndexOf("/") + 1));
-}
-
-// src/registry/registry.ts
-var DEBRIS_AGE_MS = 24 * 60 * 60 * 1e3;
-var COMMIT_DEADLINE_MS = 12 * 60 * 60 * 1e3;
-function createRegistry(store, now = () => /* @__PURE__ */ new Date(), options = {}) {
-  const versionKey = (model, version) => `${model}/versions/${version}`;
-  const readManifest = async (model, version) => {
-    checkModelName(model);
-    checkVersionName(version);
-    const key = `${versionKey(model, version)}/manifest.json`;
-    const body = await store.get(key);
-    if (body === void 0) return void 0;
-    let raw;
-    try {
-      raw = JSON.parse(body.toString("utf8"));
-    } catch {
-      throw new ExternalError(`the registry object ${key} in ${store.location} is not valid JSON`, {
-        hint: "it was changed outside mlops-kit; restore it or remove it"
-      });
-    }
-    const parsed2 = ManifestSchema.safeParse(raw);
-    if (!parsed2.success) {
-      throw new ExternalError(
-        `the manifest ${key} in ${store.location} is not a valid mlops-kit manifest: ${parsed2.error.issues[0]?.message ?? ""}`
-      );
-    }
-    if (parsed2.data.model !== model || parsed2.data.version !== version) {
-      throw new ExternalError(
-        `the manifest ${key} in ${store.location} describes ${parsed2.data.model} ${parsed2.data.version}, not ${model} ${version}`,
-        { hint: "it was copied or changed outside mlops-kit; remove it" }
-      );
-    }
-    return parsed2.data;
-  };
-  const download = async (manifest, relative2, entry, target, hooks) => {
-    const report2 = (bytes, done) => hooks.onProgress?.({ direction: "download", path: entry.path, bytes, total: entry.size, done });
-    try {
-      const found = await store.download(`${versionKey(manifest.model, manifest.version)}/${relative2}`, target, {
-        expected: { size: entry.size, sha256: entry.sha256 },
-        onProgress: (bytes) => report2(bytes, false)
-      });
-      if (!found) {
-        throw new ExternalError(
-          `version ${manifest.version} of ${manifest.model} lists ${entry.path}, but the registry has no such file`,
-          { hint: "the version was damaged outside mlops-kit; publish again or roll back" }
-        );
-      }
-    } catch (error) {
-      if (!(error instanceof CorruptObjectError)) throw error;
-      throw new ExternalError(
-        `${entry.path} of ${manifest.model} ${manifest.version} is corrupted: the registry holds ${error.actual.size} bytes with sha256 ${error.actual.sha256.slice(0, 12)}\u2026, the manifest says ${entry.size} bytes with sha256 ${entry.sha256.slice(0, 12)}\u2026`,
-        {
-          hint: "the stored object was changed or damaged after publishing; nothing was written. Publish again or roll back",
-          cause: error
-        }
-      );
-    }
-    report2(entry.size, true);
-  };
-  const bySequence = async (model, sequence) => {
-    for (const version of await sequenceClaimants(store, model, sequence)) {
-      const manifest = await readManifest(model, version).catch(() => void 0);
-      if (manifest?.sequence === sequence) return manifest;
-    }
-    return void 0;
-  };
-  const registry = {
-    location: store.location,
-    async publish(input, hooks = {}) {
-      checkModelName(input.model);
-      const paths = /* @__PURE__ */ new Set();
-      for (const file of input.files) {
-        if (paths.has(checkFilePath(file.path))) throw new InputError(`${file.path} is listed twice`);
-        paths.add(file.path);
-      }
-      const names = /* @__PURE__ */ new Set();
-      for (const attachment of input.attachments ?? []) {
-        if (!NAME_PATTERN.test(attachment.name))
-          throw new InputError(`"${attachment.name}" is not a valid attachment name`);
-        if (names.has(attachment.name)) throw new InputError(`two attachments are named ${attachment.name}`);
-        names.add(attachment.name);
-        checkFilePath(path11.basename(attachment.source));
-      }
-      const created = now();
-      const version = await freshVersionId(store, input.model, created);
-      const base = versionKey(input.model, version);
-      const upload = async (key, source, shown) => {
-        const digest = await store.upload(`${base}/${key}`, source, {
-          onProgress: (bytes, total) => hooks.onProgress?.({ direction: "upload", path: shown, bytes, total, done: false })
-        });
-        hooks.onProgress?.({ direction: "upload", path: shown, bytes: digest.size, total: digest.size, done: true });
-        return { path: shown, ...digest };
-      };
-      const files = [];
-      for (const file of input.files) files.push(await upload(`files/${file.path}`, file.source, file.path));
-      const attachments = {};
-      for (const attachment of input.attachments ?? []) {
-        const stored = `${attachment.name}/${path11.basename(attachment.source)}`;
-        attachments[attachment.name] = await upload(`attachments/${stored}`, attachment.source, stored);
-      }
-      if (now().getTime() - created.getTime() > COMMIT_DEADLINE_MS) {
-        throw new ExternalError(
-          `publishing ${input.model} ${version} took longer than 12 hours; it was not committed`,
-          {
-            hint: "its uploaded files may already count as debris of an interrupted publish; publish again"
-          }
-        );
-      }
-      const sequence = await claimSequence(store, input.model, version, options.sleep ?? realSleep);
-      const manifest = ManifestSchema.parse({
-        ...input,
-        format: MANIFEST_FORMAT,
-        version,
-        sequence,
-        createdAt: created.toISOString(),
-        files,
-        attachments
-      });
-      if (!await store.create(`${base}/manifest.json`, `${JSON.stringify(manifest, null, 2)}
-`)) {
-        throw new ExternalError(`${input.model} ${version} already has a manifest in ${store.location}`, {
-          hint: "two publishes drew the same version id; publish again"
-        });
-      }
-      return manifest;
-    },
-    async versions(model) {
-      checkModelName(model);
-      const ids = (await store.folders(`${model}/versions/`)).filter((id) => NAME_PATTERN.test(id));
-      const manifests = await mapBounded(ids, 8, (id) => readManifest(model, id));
-      return manifests.filter((m) => m !== void 0);
-    },
-    version: readManifest,
-    async resolve(model, ref) {
-      checkModelName(model);
-      const parsed2 = parseRef(ref);
-      if (parsed2.kind === "version") return readManifest(model, parsed2.id);
-      if (parsed2.kind === "sequence") return bySequence(model, parsed2.sequence);
-      const current = (await currentAliases(store, model, parsed2.alias)).get(parsed2.alias);
-      return current ? readManifest(model, current.to) : void 0;
-    },
-    async aliases(model) {
-      checkModelName(model);
-      const current = await currentAliases(store, model);
-      return Object.fromEntries([...current].sort(([a], [b]) => a.localeCompare(b)).map(([a, e]) => [a, e.to]));
-    },
-    async moveAlias(model, alias, version, event) {
-      checkModelName(model);
-      checkAliasName(alias);
-      if (!await readManifest(model, version)) throw new InputError(`model ${model} has no version ${version}`);
-      return appendMove(store, model, { kind: "promote", ...event, alias, to: version });
-    },
-    async rollback(model, alias, event) {
-      checkModelName(model);
-      checkAliasName(alias);
-      const stack = servingStack(await aliasHistory(store, model, alias));
-      const current = stack.at(-1);
-      const target = stack.at(-2);
-      if (!current) throw new InputError(`${model} has no alias ${alias} to roll back`);
-      if (!target) {
-        throw new InputError(`${alias} of ${model} has nothing to roll back to: it has only ever stood on ${current}`, {
-          hint: "promote another version instead: mlops promote <version>"
-        });
-      }
-      if (!await readManifest(model, target)) throw new InputError(`model ${model} has no version ${target}`);
-      return appendMove(store, model, {
-        ...event,
-        reason: event.reason || `rolled back from ${current}`,
-        alias,
-        to: target,
-        forced: false,
-        kind: "rollback"
-      });
-    },
-    async history(model, alias) {
-      checkModelName(model);
-      if (alias === void 0) return allAliasHistory(store, model);
-      return aliasHistory(store, model, checkAliasName(alias));
-    },
-    async aliasAt(model, alias, date) {
-      checkModelName(model);
-      return moveInForce(await aliasHistory(store, model, checkAliasName(alias)), date);
-    },
-    async pull(manifest, outDir, hooks = {}) {
-      await mkdir6(outDir, { recursive: true });
-      const staging = await mkdtemp2(path11.join(outDir, ".mlops-pull-"));
-      try {
-        const targets = [];
-        for (const file of manifest.files) {
-          const relative2 = checkFilePath(file.path);
-          const target = path11.join(outDir, ...relative2.split("/"));
-          if (!isInside(outDir, target)) throw new InputError(`refusing to write ${file.path} outside ${outDir}`);
-          await download(manifest, `files/${relative2}`, file, path11.join(staging, ...relative2.split("/")), hooks);
-          targets.push(target);
-        }
-        for (const [i, file] of manifest.files.entries()) {
-          const target = targets[i];
-          await mkdir6(path11.dirname(target), { recursive: true });
-          await rename2(path11.join(staging, ...file.path.split("/")), target);
-        }
-        return targets;
-      } finally {
-        await rm4(staging, { recursive: true, force: true });
-      }
-    },
-    async pullAttachment(manifest, name, file) {
-      const entry = manifest.attachments[name];
-      if (!entry) return false;
-      await download(manifest, `attachments/${checkFilePath(entry.path)}`, entry, file, {});
-      return true;
-    },
-    async models() {
-      const names = (await store.folders("")).filter((name) => NAME_PATTERN.test(name));
-      const found = await mapBounded(names, 8, async (name) => {
-        for (const id of await store.folders(`${name}/versions/`)) {
-          if (NAME_PATTERN.test(id) && await store.exists(`${versionKey(name, id)}/manifest.json`)) return name;
-        }
-        return void 0;
-      });
-      return found.filter((name) => name !== void 0);
-    },
-    async clean(model, before = new Date(now().getTime() - DEBRIS_AGE_MS)) {
-      checkModelName(model);
-      const report2 = { versions: [], objects: 0, uploads: 0 };
-      for (const id of await store.folders(`${model}/versions/`)) {
-        const started = versionTime(id);
-        if (!started || started >= before || await store.exists(`${versionKey(model, id)}/manifest.json`)) continue;
-        const keys = await store.list(`${versionKey(model, id)}/`);
-        if (keys.length === 0) continue;
-        await mapBounded(keys, 8, (key) => store.delete(key));
-        report2.versions.push(id);
-        report2.objects += keys.length;
-      }
-      report2.uploads = await store.discardIncomplete(`${model}/versions/`, before);
-      return report2;
-    }
-  };
-  return registry;
-}
-async function freshVersionId(store, model, created) {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const id = newVersionId(created);
-    if ((await store.list(`${model}/versions/${id}/`)).length === 0) return id;
-  }
-  throw new ExternalError(`could not find a free version id for ${model} in ${store.location}`);
-}
-
-// src/registry/open.ts
-async function openRegistry(context) {
-  const { registry } = context.loaded.config;
-  const store = await openObjectStore(
-    registry.uri ?? context.workspace.registryDir,
-    context.loaded.root,
-    projectStoreSettings(registry, context.env)
-  );
-  return createRegistry(store, context.now);
-}
+import { mkdir as mkdir3, mkdtemp as mkdtemp3, readFile as readFile2, rm as rm3, writeFile } from "node:fs/promises";
+import path4 from "node:path";
 
 // src/data/profile.ts
 var PROFILE_FORMAT = "mlops-profile/1";
@@ -4455,29 +2957,29 @@ function widen(a, b) {
 }
 
 // src/data/profile-file.ts
-var Tally = external_exports.object({ count: external_exports.number(), rows: external_exports.array(external_exports.number()), observed: external_exports.string() });
-var Column = external_exports.object({
-  name: external_exports.string(),
-  type: external_exports.enum(["integer", "number", "string", "boolean", "category", "datetime"]),
-  kind: external_exports.enum(["numeric", "datetime", "boolean", "text", "any"]),
-  rows: external_exports.number(),
-  values: external_exports.number(),
-  nulls: external_exports.number(),
-  checks: external_exports.record(external_exports.string(), Tally),
-  sketch: external_exports.object({ k: external_exports.number(), n: external_exports.number(), levels: external_exports.array(external_exports.array(external_exports.number())), exact: external_exports.boolean() }).passthrough().nullable(),
-  frequent: external_exports.object({ entries: external_exports.array(external_exports.tuple([external_exports.number(), external_exports.number(), external_exports.string().nullable()])), error: external_exports.number() }).nullable(),
-  numbers: external_exports.array(external_exports.tuple([external_exports.number(), external_exports.number()])).nullable(),
-  hll: external_exports.string().nullable()
+var Tally = object({ count: number(), rows: array(number()), observed: string() });
+var Column = object({
+  name: string(),
+  type: _enum(["integer", "number", "string", "boolean", "category", "datetime"]),
+  kind: _enum(["numeric", "datetime", "boolean", "text", "any"]),
+  rows: number(),
+  values: number(),
+  nulls: number(),
+  checks: record(string(), Tally),
+  sketch: object({ k: number(), n: number(), levels: array(array(number())), exact: boolean() }).passthrough().nullable(),
+  frequent: object({ entries: array(tuple([number(), number(), string().nullable()])), error: number() }).nullable(),
+  numbers: array(tuple([number(), number()])).nullable(),
+  hll: string().nullable()
 }).passthrough();
-var Profile = external_exports.object({
-  format: external_exports.literal(PROFILE_FORMAT),
-  dataset: external_exports.string(),
-  schemaHash: external_exports.string(),
-  rows: external_exports.number(),
-  columns: external_exports.array(Column),
-  checks: external_exports.record(external_exports.string(), Tally),
-  shard: external_exports.object({ index: external_exports.number().int().min(1), count: external_exports.number().int().min(1) }).nullable().default(null),
-  files: external_exports.array(external_exports.object({ path: external_exports.string(), bytes: external_exports.number(), rows: external_exports.number(), columns: external_exports.array(external_exports.string()) }))
+var Profile = object({
+  format: literal(PROFILE_FORMAT),
+  dataset: string(),
+  schemaHash: string(),
+  rows: number(),
+  columns: array(Column),
+  checks: record(string(), Tally),
+  shard: object({ index: number().int().min(1), count: number().int().min(1) }).nullable().default(null),
+  files: array(object({ path: string(), bytes: number(), rows: number(), columns: array(string()) }))
 }).passthrough();
 function readProfile(text, shown) {
   let value;
@@ -4500,9 +3002,9 @@ function readProfile(text, shown) {
 }
 
 // src/data/validate.ts
-import { mkdir as mkdir7, mkdtemp as mkdtemp4, readFile as readFile4, rm as rm6 } from "node:fs/promises";
-import os2 from "node:os";
-import path13 from "node:path";
+import { mkdir as mkdir2, mkdtemp as mkdtemp2, readFile, rm as rm2 } from "node:fs/promises";
+import os from "node:os";
+import path3 from "node:path";
 
 // src/data/findings.ts
 function findingsOf(profile, schema) {
@@ -4623,7 +3125,7 @@ function columnFindings(dataset, column, spec, profile) {
   const name = column.name;
   const at = (field) => ["data", "schema", "columns", name, field];
   const severity = spec?.severity ?? "warn";
-  const push = (tally, rule, message, path18, level = severity) => {
+  const push = (tally, rule, message, path5, level = severity) => {
     if (!tally || tally.count === 0) return;
     found.push({
       dataset,
@@ -4634,7 +3136,7 @@ function columnFindings(dataset, column, spec, profile) {
       observed: tally.observed,
       count: tally.count,
       rows: tally.rows,
-      configPath: path18
+      configPath: path5
     });
   };
   const checks = column.checks;
@@ -4686,9 +3188,9 @@ function columnFindings(dataset, column, spec, profile) {
 }
 
 // src/data/parallel.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { mkdtemp as mkdtemp3, rm as rm5 } from "node:fs/promises";
-import path12 from "node:path";
+import { existsSync as existsSync2 } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import path2 from "node:path";
 import { fileURLToPath as fileURLToPath2, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 async function scanDataset(plan, options) {
@@ -4697,7 +3199,7 @@ async function scanDataset(plan, options) {
   const tasks = planRanges(plan, options.rangeBytes ?? perRange);
   const threads = options.workers > 1 && tasks.length > 1 && totalBytes >= (options.parallelFrom ?? 16 << 20) ? Math.min(options.workers, tasks.length) : 1;
   const partitionBits = partitionBitsFor(totalBytes);
-  const spillDir = await mkdtemp3(path12.join(options.tempDir, "scan-"));
+  const spillDir = await mkdtemp(path2.join(options.tempDir, "scan-"));
   const pool = threads > 1 ? new WorkerPool(threads - 1, { plan, spillDir, partitionBits }) : null;
   try {
     const local = new RepeatWriter(spillDir, threads, partitionBits);
@@ -4711,7 +3213,7 @@ async function scanDataset(plan, options) {
     return await merger.finish(repeats, threads);
   } finally {
     await pool?.terminate();
-    await rm5(spillDir, { recursive: true, force: true });
+    await rm(spillDir, { recursive: true, force: true });
   }
 }
 async function runHere(plan, queue, repeats, accept, beside) {
@@ -4797,7 +3299,7 @@ var WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
 function startWorker(setup) {
   const here = fileURLToPath2(import.meta.url);
   if (here.endsWith(".ts")) {
-    const target = pathToFileURL(path12.join(path12.dirname(here), "scan-worker.ts")).href;
+    const target = pathToFileURL(path2.join(path2.dirname(here), "scan-worker.ts")).href;
     const code = `import { register } from ${JSON.stringify(import.meta.resolve("tsx/esm/api"))}; register(); await import(${JSON.stringify(target)});`;
     return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), {
       workerData: setup,
@@ -4805,10 +3307,10 @@ function startWorker(setup) {
     });
   }
   const candidates = [
-    path12.join(path12.dirname(here), "scan-worker.js"),
-    path12.join(path12.dirname(here), "..", "scan-worker.js")
+    path2.join(path2.dirname(here), "scan-worker.js"),
+    path2.join(path2.dirname(here), "..", "scan-worker.js")
   ];
-  const script = candidates.find((file) => existsSync4(file));
+  const script = candidates.find((file) => existsSync2(file));
   if (!script) throw new Error(`scan-worker.js is missing next to ${here}`);
   return new Worker(script, { workerData: setup, resourceLimits: WORKER_LIMITS });
 }
@@ -4952,11 +3454,11 @@ var Merger = class {
 };
 
 // src/data/plan.ts
-import { createHash as createHash2 } from "node:crypto";
-import { statSync as statSync3 } from "node:fs";
+import { createHash } from "node:crypto";
+import { statSync as statSync2 } from "node:fs";
 var SAMPLE_ROWS = 1e4;
 function schemaHash(schema) {
-  return createHash2("sha256").update(JSON.stringify(schema ?? null)).digest("hex").slice(0, 16);
+  return createHash("sha256").update(JSON.stringify(schema ?? null)).digest("hex").slice(0, 16);
 }
 async function planDataset(dataset, files, format, schema) {
   const dataFiles = [];
@@ -4969,7 +3471,7 @@ async function planDataset(dataset, files, format, schema) {
       shown: file.shown,
       format: fileFormat,
       gzip: isGzip(file.path),
-      bytes: statSync3(file.path).size,
+      bytes: statSync2(file.path).size,
       columns: table.columns
     };
     dataFiles.push(entry);
@@ -4984,7 +3486,7 @@ async function planDataset(dataset, files, format, schema) {
       throw explainReadError(
         error,
         file.shown,
-        (record) => record + (fileFormat === "csv" || fileFormat === "tsv" ? 1 : 0)
+        (record2) => record2 + (fileFormat === "csv" || fileFormat === "tsv" ? 1 : 0)
       );
     } finally {
       await iterator.return?.();
@@ -5062,24 +3564,29 @@ function rulesOf(spec, declared) {
 }
 var TypeSample = class {
   rows = 0;
+  /** Each cell's UTF-8 for the byte parsers (values.ts), in one buffer reused rather than one allocated per cell. */
+  bytes = Buffer.allocUnsafe(1024);
   fits = /* @__PURE__ */ new Map();
   add(columns, cells) {
     this.rows++;
-    columns.forEach((name, i) => {
+    for (let i = 0; i < columns.length; i++) {
+      const name = columns[i];
       let fit = this.fits.get(name);
       if (!fit) this.fits.set(name, fit = { integer: 0, number: 0, boolean: 0, datetime: 0, values: 0 });
       const cell = cells[i];
-      if (cell === null || cell === void 0 || cell === "") return;
-      const bytes = Buffer.from(cell);
-      if (isMissingToken(bytes, 0, bytes.length)) return;
+      if (cell === null || cell === void 0 || cell === "") continue;
+      if (cell.length * 3 > this.bytes.length) this.bytes = Buffer.allocUnsafe(cell.length * 3);
+      const bytes = this.bytes;
+      const end = bytes.write(cell);
+      if (isMissingToken(bytes, 0, end)) continue;
       fit.values++;
-      if (parseNumber(bytes, 0, bytes.length)) {
+      if (parseNumber(bytes, 0, end)) {
         fit.number++;
         if (parsed.integer) fit.integer++;
       }
-      if (parseBoolean(bytes, 0, bytes.length)) fit.boolean++;
-      if (parseDatetime(bytes, 0, bytes.length)) fit.datetime++;
-    });
+      if (parseBoolean(bytes, 0, end)) fit.boolean++;
+      if (parseDatetime(bytes, 0, end)) fit.datetime++;
+    }
   }
   /** integer, number, boolean, datetime or string; null when the sample holds no value of the column. */
   inferred(name) {
@@ -5108,7 +3615,7 @@ async function validateDatasets(data, root, options = {}) {
     driftNote: null
   };
   if (!data) return { result: skipped, profiles: /* @__PURE__ */ new Map() };
-  const tempDir = await mkdtemp4(path13.join(options.tempDir ?? os2.tmpdir(), "mlops-validate-"));
+  const tempDir = await mkdtemp2(path3.join(options.tempDir ?? os.tmpdir(), "mlops-validate-"));
   try {
     const profiles = /* @__PURE__ */ new Map();
     const named = [
@@ -5164,19 +3671,19 @@ async function validateDatasets(data, root, options = {}) {
       profiles
     };
   } finally {
-    await rm6(tempDir, { recursive: true, force: true });
+    await rm2(tempDir, { recursive: true, force: true });
   }
 }
 async function profileSources(name, sources, data, root, options, tempDir) {
-  const downloadDir = path13.join(tempDir, "download");
-  await mkdir7(downloadDir, { recursive: true });
+  const downloadDir = path3.join(tempDir, "download");
+  await mkdir2(downloadDir, { recursive: true });
   const started = performance.now();
   const entries = isEntries(sources) ? sources : await listSources(sources, root, options.store ?? {});
   const files = await fetchSources(entries, downloadDir);
   const plan = await planDataset(name, files, data.format, data.schema);
   const planned = performance.now();
   const outcome = await scanDataset(plan, {
-    workers: options.workers ?? os2.availableParallelism(),
+    workers: options.workers ?? os.availableParallelism(),
     tempDir,
     ...options.rangeBytes === void 0 ? {} : { rangeBytes: options.rangeBytes },
     ...options.parallelFrom === void 0 ? {} : { parallelFrom: options.parallelFrom }
@@ -5208,10 +3715,10 @@ async function resolveReference(data, root, options, tempDir) {
     return "none" in champion ? champion : { profile: champion.profile, name: `the champion's training data (${champion.version})` };
   }
   if (reference.toLowerCase().endsWith(".json")) {
-    const file = path13.resolve(root, reference);
+    const file = path3.resolve(root, reference);
     let text;
     try {
-      text = await readFile4(file, "utf8");
+      text = await readFile(file, "utf8");
     } catch (error) {
       throw new InputError(`drift reference not found: ${reference}`, {
         hint: "data.drift.reference is a profile JSON (from `mlops profile`), a data file, or champion",
@@ -5228,14 +3735,14 @@ function isEntries(sources) {
 
 // src/data/stage.ts
 async function validationOptions(context, options, champion) {
-  const tempDir = path14.join(context.workspace.dir, "tmp");
-  await mkdir8(tempDir, { recursive: true });
+  const tempDir = path4.join(context.workspace.dir, "tmp");
+  await mkdir3(tempDir, { recursive: true });
   const trainProfiles = [];
   for (const file of options.profiles ?? []) {
-    const shown = path14.relative(context.loaded.root, file) || file;
+    const shown = path4.relative(context.loaded.root, file) || file;
     let text;
     try {
-      text = await readFile5(file, "utf8");
+      text = await readFile2(file, "utf8");
     } catch (error) {
       throw new InputError(`profile not found: ${shown}`, {
         hint: "pass the files `mlops profile` wrote",
@@ -5261,7 +3768,7 @@ async function championProfile(context) {
     return {
       none: `No drift check yet: ${model} has no champion in ${registry.location}, so there is no reference to compare with.`
     };
-  const file = path14.join(context.workspace.dir, "tmp", `champion-profile-${manifest.version}.json`);
+  const file = path4.join(context.workspace.dir, "tmp", `champion-profile-${manifest.version}.json`);
   try {
     if (!await registry.pullAttachment(manifest, "profile", file)) {
       return {
@@ -5269,11 +3776,11 @@ async function championProfile(context) {
       };
     }
     return {
-      profile: readProfile(await readFile5(file, "utf8"), `the champion's profile (${manifest.version})`),
+      profile: readProfile(await readFile2(file, "utf8"), `the champion's profile (${manifest.version})`),
       version: manifest.version
     };
   } finally {
-    await rm7(file, { force: true });
+    await rm3(file, { force: true });
   }
 }
 async function runProfile(context, request) {
@@ -5286,450 +3793,48 @@ async function runProfile(context, request) {
     request.workers === void 0 ? {} : { workers: request.workers },
     () => Promise.resolve({ none: "" })
   );
-  const tempDir = await mkdtemp5(path14.join(options.tempDir ?? context.workspace.dir, "profile-"));
+  const tempDir = await mkdtemp3(path4.join(options.tempDir ?? context.workspace.dir, "profile-"));
   try {
     let entries = await listSources(sources, context.loaded.root, options.store ?? {});
     if (request.shard) entries = shardOf(entries, request.shard.index, request.shard.count);
     const profile = await profileSources(request.dataset, entries, data, context.loaded.root, options, tempDir);
     profile.shard = request.shard;
     const suffix = request.shard ? `-${request.shard.index}-of-${request.shard.count}` : "";
-    const file = request.out ?? path14.join(context.workspace.outDir, `profile-${request.dataset}${suffix}.json`);
-    await mkdir8(path14.dirname(file), { recursive: true });
-    await writeFile3(file, `${JSON.stringify(profile)}
+    const file = request.out ?? path4.join(context.workspace.outDir, `profile-${request.dataset}${suffix}.json`);
+    await mkdir3(path4.dirname(file), { recursive: true });
+    await writeFile(file, `${JSON.stringify(profile)}
 `);
     return { profile, file };
   } finally {
-    await rm7(tempDir, { recursive: true, force: true });
+    await rm3(tempDir, { recursive: true, force: true });
   }
 }
 async function mergeProfileFiles(files, out, shownFrom) {
   const profiles = [];
   for (const file of files) {
-    const shown = path14.relative(shownFrom, file) || file;
+    const shown = path4.relative(shownFrom, file) || file;
     let text;
     try {
-      text = await readFile5(file, "utf8");
+      text = await readFile2(file, "utf8");
     } catch (error) {
       throw new InputError(`profile not found: ${shown}`, { cause: error });
     }
     profiles.push(readProfile(text, shown));
   }
   const merged = mergeProfiles(profiles);
-  await mkdir8(path14.dirname(out), { recursive: true });
-  await writeFile3(out, `${JSON.stringify(merged)}
+  await mkdir3(path4.dirname(out), { recursive: true });
+  await writeFile(out, `${JSON.stringify(merged)}
 `);
   return merged;
 }
 
-// src/registry/publish.ts
-import path16 from "node:path";
-
-// src/data/fingerprint.ts
-import path15 from "node:path";
-async function fingerprintDatasets(data, root, settings2) {
-  const fingerprints = [];
-  for (const [dataset, sources] of [
-    ["train", data?.train],
-    ["eval", data?.eval]
-  ]) {
-    if (sources === void 0) continue;
-    const files = [];
-    for (const entry of await listSources(sources, root, settings2)) {
-      if (entry.kind === "local") {
-        const { size, sha256 } = await sha256File(entry.path);
-        files.push({ path: path15.relative(root, entry.path).split(path15.sep).join("/"), size, sha256 });
-      } else {
-        const head = await entry.store.head(entry.key);
-        files.push(
-          head ? { path: entry.shown, size: head.size, etag: head.etag } : { path: entry.shown, size: 0, etag: "missing" }
-        );
-      }
-    }
-    fingerprints.push({ dataset, files });
-  }
-  return fingerprints;
-}
-function describeFingerprint(fingerprints) {
-  return fingerprints.flatMap(
-    (f) => f.files.map((file) => `${f.dataset}	${file.path}	${file.size}	${file.sha256 ?? `etag:${file.etag ?? ""}`}`)
-  ).join("\n");
-}
-
-// src/registry/progress.ts
-var BIG = 32 * 1024 * 1024;
-function progressReporter(log2, clock) {
-  const started = /* @__PURE__ */ new Map();
-  return (event) => {
-    const id = `${event.direction}:${event.path}`;
-    const verb = event.direction === "upload" ? "uploading" : "downloading";
-    let state = started.get(id);
-    if (!state) {
-      state = { at: clock(), tenths: 0 };
-      started.set(id, state);
-      if (event.total >= BIG && !event.done) log2(`${verb} ${event.path} (${formatBytes(event.total)})`);
-    }
-    if (event.done) {
-      started.delete(id);
-      const seconds = (clock() - state.at) / 1e3;
-      const rate = seconds > 0 ? `, ${formatBytes(event.total / seconds)}/s` : "";
-      const verified = event.direction === "download" ? ", sha256 verified" : "";
-      const past = event.direction === "upload" ? "uploaded" : "downloaded";
-      log2(`${past} ${event.path}: ${formatBytes(event.total)} in ${seconds.toFixed(1)} s${rate}${verified}`);
-      return;
-    }
-    if (event.total < BIG) return;
-    const tenths = Math.floor(event.bytes / event.total * 10);
-    if (tenths > state.tenths && tenths < 10) {
-      state.tenths = tenths;
-      log2(`  ${event.path}: ${tenths * 10}% (${formatBytes(event.bytes)} of ${formatBytes(event.total)})`);
-    }
-  };
-}
-function formatBytes(bytes) {
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${Math.round(value)} B` : `${value.toFixed(value >= 100 ? 0 : 1)} ${units[unit]}`;
-}
-
-// src/registry/publish.ts
-async function publishModel(context, registry, inputs) {
-  const { loaded, provenance } = context;
-  const { config, root } = loaded;
-  const targets = config.publish.files ?? config.train?.outputs ?? [];
-  if (targets.length === 0) {
-    throw new InputError("nothing to publish: publish.files and train.outputs are both empty", {
-      hint: "list the model files in publish.files"
-    });
-  }
-  let digests;
-  try {
-    digests = await digestFiles(root, targets);
-  } catch (error) {
-    if (isErrnoException(error, "ENOENT")) {
-      throw new InputError(`cannot publish: ${path16.relative(root, error.path ?? "") || "a file"} does not exist`, {
-        hint: "run the train stage first (publish.files or train.outputs)"
-      });
-    }
-    throw error;
-  }
-  const data = await fingerprintDatasets(config.data, root, projectStoreSettings(config.registry, context.env));
-  const progress = progressReporter(
-    (line) => context.logger.info(line),
-    () => context.now().getTime()
-  );
-  const manifest = await registry.publish(
-    {
-      model: config.model.name,
-      files: digests.map((d) => ({ path: d.path, source: path16.join(root, d.path) })),
-      // The evaluation predictions travel with the version, so a later candidate can be tested against them row by row.
-      attachments: [
-        ...inputs.evaluation?.predictions ? [{ name: "predictions", source: inputs.evaluation.predictions.snapshot }] : [],
-        ...inputs.validation?.profile ? [{ name: "profile", source: inputs.validation.profile }] : []
-      ],
-      metrics: inputs.evaluation?.metrics ?? {},
-      slices: inputs.evaluation?.slices ?? [],
-      gate: inputs.gate && inputs.gate.verdict !== "skipped" ? { verdict: inputs.gate.verdict, baseline: inputs.gate.baseline?.description ?? null } : null,
-      params: inputs.train?.params ?? {},
-      data,
-      git: { sha: provenance.gitSha, ref: provenance.ref },
-      runUrl: provenance.runUrl,
-      actor: provenance.actor,
-      repository: provenance.repository,
-      kitVersion: KIT_VERSION
-    },
-    { onProgress: progress }
-  );
-  await cleanDebris(context, registry, config.model.name);
-  const alias = config.publish.promote;
-  let promoted = null;
-  let promotion;
-  if (alias === false) {
-    promotion = "not promoted: publish.promote is false";
-  } else if (!inputs.gate || inputs.gate.verdict === "skipped") {
-    promotion = `not promoted to ${alias}: no gate verdict (run the gate stage first)`;
-  } else if (inputs.gate.verdict !== "pass") {
-    promotion = `not promoted to ${alias}: the gate verdict is ${inputs.gate.verdict}`;
-  } else if (!promotesFrom(provenance.ref, config.publish.promote_branches)) {
-    promotion = `not promoted to ${alias}: ${provenance.ref} is not one of publish.promote_branches (${config.publish.promote_branches.join(", ")})`;
-  } else {
-    const baseline = inputs.gate.baseline?.description;
-    await registry.moveAlias(config.model.name, alias, manifest.version, {
-      at: context.now().toISOString(),
-      actor: provenance.actor,
-      reason: baseline ? `gate passed against ${baseline}` : "gate passed (first version)",
-      runUrl: provenance.runUrl,
-      forced: false
-    });
-    promoted = alias;
-    promotion = `promoted to ${alias}`;
-  }
-  return {
-    stage: "publish",
-    model: config.model.name,
-    version: manifest.version,
-    sequence: manifest.sequence ?? null,
-    uri: `${registry.location}/${config.model.name}/versions/${manifest.version}`,
-    manifest: `${registry.location}/${config.model.name}/versions/${manifest.version}/manifest.json`,
-    files: manifest.files.length,
-    bytes: manifest.files.reduce((sum, f) => sum + f.size, 0),
-    promoted,
-    promotion
-  };
-}
-function promotesFrom(ref, branches) {
-  if (ref === null) return true;
-  const branch = /^refs\/heads\/(.+)$/.exec(ref)?.[1];
-  return branch !== void 0 && branches.includes(branch);
-}
-async function cleanDebris(context, registry, model) {
-  try {
-    const cleaned = await registry.clean(model);
-    if (cleaned.versions.length > 0 || cleaned.uploads > 0) {
-      context.logger.info(
-        `removed the debris of ${cleaned.versions.length} interrupted publish(es) (${cleaned.objects} object(s)) and ${cleaned.uploads} unfinished upload(s)`
-      );
-    }
-  } catch (error) {
-    context.logger.warn(
-      `could not clean up after interrupted publishes: ${error instanceof Error ? error.message : String(error)}`
-    );
-  }
-}
-
-// src/train/section.ts
-function trainSection(result) {
-  if (result.status === "skipped")
-    return {
-      title: "Training",
-      status: "skipped",
-      headline: "no train section",
-      blocks: [{ kind: "text", text: "No train section in the config." }]
-    };
-  const seconds = (ms) => `${(ms / 1e3).toFixed(1)} s`;
-  const hit = result.cache.status === "hit" && result.cache.reusedFrom !== null;
-  const blocks = [
-    {
-      kind: "text",
-      text: hit ? `${result.command ?? ""} \u2014 not run: cache hit, outputs restored in ${seconds(result.durationMs)}.` : `${result.command ?? ""} \u2014 ${seconds(result.durationMs)}, exit code ${result.exitCode ?? "none"}${result.peakMemoryBytes === null ? "" : `, peak memory ${formatBytes(result.peakMemoryBytes)}`}.`
-    }
-  ];
-  if (result.leg) blocks.push({ kind: "text", text: `Sweep leg ${result.leg.id}: ${result.leg.name}.` });
-  blocks.push({ kind: "text", text: cacheLine(result) });
-  const params = Object.entries(result.params);
-  if (params.length > 0) {
-    blocks.push({
-      kind: "table",
-      table: {
-        headers: ["param", "value"],
-        rows: params.map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)])
-      }
-    });
-  }
-  if (result.failure) blocks.push({ kind: "code", text: result.failure });
-  if (result.outputs.length > 0) {
-    blocks.push({
-      kind: "details",
-      summary: `Outputs (${result.outputs.length} files)`,
-      blocks: [
-        {
-          kind: "table",
-          table: {
-            headers: ["file", "bytes", "sha256"],
-            rows: result.outputs.map((o) => [o.path, String(o.size), o.sha256.slice(0, 12)]),
-            align: ["left", "right", "left"]
-          }
-        }
-      ]
-    });
-  }
-  const headline = result.status !== "ok" ? `exit code ${result.exitCode ?? "none"}` : hit ? `cache hit, ${result.outputs.length} output file(s) restored` : `${seconds(result.durationMs)}, ${result.outputs.length} output file(s)${result.cache.status === "off" ? "" : ", cache miss"}`;
-  return { title: "Training", status: result.status === "ok" ? "ok" : "failed", headline, blocks };
-}
-function cacheLine(result) {
-  const { cache } = result;
-  const where = cache.location ? ` (${cache.backend}: ${cache.location})` : "";
-  const key = cache.key ? `, key ${cache.key.slice(-64, -52)}` : "";
-  const notes = cache.notes.length > 0 ? ` Notes: ${cache.notes.join("; ")}.` : "";
-  switch (cache.status) {
-    case "hit":
-      return `Run cache: hit${where}${key}. Reused the outputs of run ${cache.reusedFrom ? describeRun(cache.reusedFrom) : "?"}.${notes}`;
-    case "off":
-      return `Run cache: off.${notes}`;
-    case "forced":
-      return `Run cache: skipped (--force)${where}${key}; ${cache.saved ? "the new outputs were saved" : "not saved"}.${notes}`;
-    default:
-      return `Run cache: ${cache.status}${where}${key}; ${cache.saved ? "this run's outputs were saved" : "this run's outputs were not saved"}.${notes}`;
-  }
-}
-
-// src/pipeline/stages.ts
-async function saveStageRun(context, name, result, section, exitCode) {
-  const { workspace } = context;
-  await mkdir9(workspace.outDir, { recursive: true });
-  const resultFile = workspace.resultFile(name);
-  const reportFile = workspace.reportFile(name);
-  await writeFile4(resultFile, `${JSON.stringify(result, null, 2)}
-`);
-  await writeFile4(reportFile, `${renderMarkdown(section)}
-`);
-  return { result, section, exitCode, resultFile, reportFile };
-}
-async function readStageResult(context, stage) {
-  let text;
-  try {
-    text = await readFile6(context.workspace.resultFile(stage), "utf8");
-  } catch (error) {
-    if (isErrnoException(error, "ENOENT")) return null;
-    throw error;
-  }
-  const value = JSON.parse(text);
-  if (value.stage !== stage) throw new InputError(`${context.workspace.resultFile(stage)} is not a ${stage} result`);
-  return value;
-}
-async function runValidateStage(context, options = {}) {
-  const validation = await validateDatasets(
-    context.loaded.config.data,
-    context.loaded.root,
-    await validationOptions(context, options, () => championProfile(context))
-  );
-  const { result } = validation;
-  for (const finding of result.datasets.flatMap((d) => d.findings)) {
-    const message = `${finding.dataset}${finding.column ? ` column ${finding.column}` : ""}: ${finding.message} (${finding.count} row(s), e.g. ${finding.observed}${finding.rows.length > 0 ? ` at row ${finding.rows.join(", ")}` : ""})`;
-    const location = context.loaded.locate(finding.configPath);
-    if (finding.severity === "error") context.logger.error(message, location);
-    else context.logger.warn(message, location);
-  }
-  for (const column of result.drift?.columns ?? []) {
-    if (column.drifted) {
-      context.logger.info(`drift: ${column.column}: ${column.method} ${formatShort(column.value)} (${column.measure})`);
-    }
-  }
-  await mkdir9(context.workspace.outDir, { recursive: true });
-  const train = validation.profiles.get("train");
-  if (train) {
-    result.profile = path17.join(context.workspace.outDir, "profile-train.json");
-    await writeFile4(result.profile, `${JSON.stringify(train)}
-`);
-  }
-  return saveStageRun(
-    context,
-    "validate",
-    result,
-    validateSection(result),
-    result.verdict === "fail" ? ExitCode.checkFailed : ExitCode.ok
-  );
-}
-async function runTrainStage(context, options) {
-  const result = await trainModel(context, options);
-  if (result.failure) context.logger.error(result.failure);
-  return saveStageRun(
-    context,
-    "train",
-    result,
-    trainSection(result),
-    result.status === "failed" ? ExitCode.checkFailed : ExitCode.ok
-  );
-}
-async function runEvaluateStage(context) {
-  const result = await evaluateModel(context);
-  if (result.failure) context.logger.error(result.failure);
-  for (const warning of result.warnings) context.logger.warn(warning);
-  return saveStageRun(
-    context,
-    "evaluate",
-    result,
-    evaluateSection(result),
-    result.status === "failed" ? ExitCode.checkFailed : ExitCode.ok
-  );
-}
-async function runGateStage(context) {
-  const evaluation = await readStageResult(context, "evaluate");
-  if (!evaluation) {
-    throw new InputError("there are no metrics to gate: the evaluate stage has not run in this workspace", {
-      hint: "run `mlops evaluate` first (or `mlops run`)"
-    });
-  }
-  const registry = await openRegistry(context);
-  const result = await runGate(context, evaluation, registry);
-  for (const outcome of result.outcomes) {
-    if (outcome.verdict !== "fail" && outcome.verdict !== "error" && outcome.verdict !== "warn") continue;
-    const location = context.loaded.locate(["gate", "rules", outcome.rule]);
-    const message = `gate: ${outcome.metric}${outcome.slice ? ` [${outcome.slice.column}=${outcome.slice.value}]` : ""}: ${outcome.reason}`;
-    if (outcome.verdict === "warn") context.logger.warn(message, location);
-    else context.logger.error(message, location);
-  }
-  const exitCode = result.verdict === "fail" ? ExitCode.checkFailed : result.verdict === "error" ? ExitCode.usageOrConfig : ExitCode.ok;
-  return saveStageRun(context, "gate", result, gateSection(result), exitCode);
-}
-async function runPublishStage(context) {
-  const [validation, train, evaluation, gate] = await Promise.all([
-    readStageResult(context, "validate"),
-    readStageResult(context, "train"),
-    readStageResult(context, "evaluate"),
-    readStageResult(context, "gate")
-  ]);
-  const registry = await openRegistry(context);
-  const result = await publishModel(context, registry, { validation, train, evaluation, gate });
-  return saveStageRun(context, "publish", result, publishSection(result), ExitCode.ok);
-}
-async function runPipeline(context, options) {
-  const stages = [];
-  const step = async (name, run) => {
-    const outcome = await context.logger.group(name, run);
-    stages.push(outcome);
-    return outcome;
-  };
-  const stop = (at, exitCode) => ({ stage: "run", exitCode, stoppedAt: at, stages });
-  const params = await resolveTrainParams(context.loaded, options.overrides);
-  const validated = await step("validate", () => runValidateStage(context));
-  if (validated.exitCode !== ExitCode.ok) return stop("validate", validated.exitCode);
-  const { force, cacheChoice } = options;
-  const trained = await step(
-    "train",
-    () => runTrainStage(context, {
-      params,
-      ...force === void 0 ? {} : { force },
-      ...cacheChoice === void 0 ? {} : { cacheChoice }
-    })
-  );
-  if (trained.exitCode !== ExitCode.ok) return stop("train", trained.exitCode);
-  const evaluated = await step("evaluate", () => runEvaluateStage(context));
-  if (evaluated.exitCode !== ExitCode.ok) return stop("evaluate", evaluated.exitCode);
-  const gated = await step("gate", () => runGateStage(context));
-  if (gated.result.verdict === "error") return stop("gate", gated.exitCode);
-  if (options.publish) await step("publish", () => runPublishStage(context));
-  return { stage: "run", exitCode: gated.exitCode, stoppedAt: null, stages };
-}
-
 export {
   glob,
-  openObjectStore,
-  projectStoreSettings,
-  parseModelRef,
-  createRegistry,
-  openRegistry,
+  listSources,
   displayPath,
+  validateDatasets,
+  validationOptions,
+  championProfile,
   runProfile,
-  mergeProfileFiles,
-  fingerprintDatasets,
-  describeFingerprint,
-  progressReporter,
-  formatBytes,
-  CACHE_CHOICES,
-  parseCacheChoice,
-  openRunCache,
-  resolveTrainParams,
-  saveStageRun,
-  readStageResult,
-  runValidateStage,
-  runTrainStage,
-  runEvaluateStage,
-  runGateStage,
-  runPublishStage,
-  runPipeline
+  mergeProfileFiles
 };

@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   postSurfaces
-} from "./chunk-VQNOZ643.js";
+} from "./chunk-IVKPUCJD.js";
 import {
   createGitHub
-} from "./chunk-VKPGDWJQ.js";
+} from "./chunk-75M3FAOO.js";
 
 // src/github/from-job.ts
 async function postFromJob(context, token, build) {

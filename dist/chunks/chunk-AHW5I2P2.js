@@ -1,19 +1,5 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  loadConfig,
-  readProvenance,
-  renderMarkdown,
-  workspaceFor
-} from "./chunk-JAOVJQZ4.js";
-import {
-  ConfigError,
-  ExitCode,
-  UsageError,
-  UserError,
-  asError,
-  formatPath
-} from "./chunk-XOZC47AQ.js";
-import {
   debug,
   error,
   getInput,
@@ -26,6 +12,24 @@ import {
   summary,
   warning
 } from "./chunk-O5RPIDMJ.js";
+import {
+  readProvenance
+} from "./chunk-Z3CAJF4B.js";
+import {
+  renderMarkdown,
+  workspaceFor
+} from "./chunk-WFFAPYBO.js";
+import {
+  loadConfig
+} from "./chunk-KDNJFZE6.js";
+import {
+  ConfigError,
+  ExitCode,
+  UsageError,
+  UserError,
+  asError,
+  formatPath
+} from "./chunk-XOZC47AQ.js";
 
 // src/actions/door.ts
 import { existsSync } from "node:fs";

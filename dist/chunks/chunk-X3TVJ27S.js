@@ -2,37 +2,39 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   CHUNK,
   DelimitedReader,
+  MORE,
+  RECORD,
+  RecordBatch,
+  cellText,
+  fileReader,
+  gzipReader,
+  jsonLines,
+  openParquet
+} from "./chunk-XEH6HUDK.js";
+import {
   HyperLogLog,
   KeySet,
   KllSketch,
-  MORE,
   Moments,
   POWERS_OF_TEN,
-  RECORD,
-  RecordBatch,
   addNumbersToRegisters,
-  cellText,
   decodeRegisters,
   encodeRegisters,
-  fileReader,
-  gzipReader,
   hashBytes,
   hashKey,
   hashNumber,
   hashRecord,
   hashed,
   isMissingToken,
-  jsonLines,
   keyParts,
   mergeMoments,
-  openParquet,
   parseBoolean,
   parseDatetime,
   parseNumber,
   parsed,
   usualDatetime,
   utf8
-} from "./chunk-4V36AGCJ.js";
+} from "./chunk-JSGJMFWU.js";
 import {
   DataReadError
 } from "./chunk-XOZC47AQ.js";

@@ -1,8 +1,15 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  directionOf,
-  external_exports
-} from "./chunk-JAOVJQZ4.js";
+  directionOf
+} from "./chunk-WFFAPYBO.js";
+import {
+  literal,
+  number,
+  object,
+  record,
+  string,
+  unknown
+} from "./chunk-KDNJFZE6.js";
 import {
   UsageError
 } from "./chunk-XOZC47AQ.js";
@@ -10,19 +17,19 @@ import {
 // src/train/select.ts
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-var TrainFile = external_exports.object({
-  stage: external_exports.literal("train"),
-  status: external_exports.string(),
-  params: external_exports.record(external_exports.string(), external_exports.unknown()),
-  durationMs: external_exports.number(),
-  startedAt: external_exports.string(),
-  leg: external_exports.object({ id: external_exports.string() }).nullable().optional(),
-  cache: external_exports.object({ status: external_exports.string() }).optional()
+var TrainFile = object({
+  stage: literal("train"),
+  status: string(),
+  params: record(string(), unknown()),
+  durationMs: number(),
+  startedAt: string(),
+  leg: object({ id: string() }).nullable().optional(),
+  cache: object({ status: string() }).optional()
 });
-var EvaluateFile = external_exports.object({
-  stage: external_exports.literal("evaluate"),
-  status: external_exports.string(),
-  metrics: external_exports.record(external_exports.string(), external_exports.number().nullable())
+var EvaluateFile = object({
+  stage: literal("evaluate"),
+  status: string(),
+  metrics: record(string(), number().nullable())
 });
 function primaryMetric(config) {
   const gate = config.gate;

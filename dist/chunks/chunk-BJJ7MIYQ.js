@@ -3,22 +3,22 @@ import {
   DECISION_STEP,
   decisionSection,
   outcomeSection
-} from "./chunk-YOLK4LA7.js";
+} from "./chunk-6WVSJPLA.js";
 import {
   createGitHub
-} from "./chunk-VKPGDWJQ.js";
+} from "./chunk-75M3FAOO.js";
 import {
   primaryMetric
-} from "./chunk-KQ3K3YRH.js";
+} from "./chunk-YD56F42N.js";
 import {
   readStageResult,
   runPublishStage,
   saveStageRun
-} from "./chunk-VVN3AAI4.js";
+} from "./chunk-CRBFZJIA.js";
 import {
   formatNumber,
   renderMarkdown
-} from "./chunk-JAOVJQZ4.js";
+} from "./chunk-WFFAPYBO.js";
 import {
   ExitCode,
   InputError

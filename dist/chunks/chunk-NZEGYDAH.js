@@ -3,20 +3,19 @@ import {
   primaryMetric,
   readLegResults,
   selectBest
-} from "./chunk-KQ3K3YRH.js";
+} from "./chunk-YD56F42N.js";
 import {
   saveStageRun
-} from "./chunk-VVN3AAI4.js";
+} from "./chunk-CRBFZJIA.js";
 import {
-  formatNumber,
+  formatNumber
+} from "./chunk-WFFAPYBO.js";
+import {
   planSweep
-} from "./chunk-JAOVJQZ4.js";
+} from "./chunk-KDNJFZE6.js";
 import {
   ExitCode
 } from "./chunk-XOZC47AQ.js";
-
-// src/train/sweep-stages.ts
-import path from "node:path";
 
 // src/train/sweep-section.ts
 function planSection(plan) {
@@ -84,6 +83,7 @@ function cell(value) {
 }
 
 // src/train/sweep-stages.ts
+import path from "node:path";
 async function runPlanStage(context) {
   const plan = planSweep(context.loaded.config);
   return saveStageRun(context, "plan", plan, planSection(plan), ExitCode.ok);

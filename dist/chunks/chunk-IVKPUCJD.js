@@ -1,19 +1,33 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   createGitHub
-} from "./chunk-VKPGDWJQ.js";
+} from "./chunk-75M3FAOO.js";
 import {
-  GATE_RESULT_FORMAT,
-  KIT_VERSION,
-  NAME_PATTERN,
+  GATE_RESULT_FORMAT
+} from "./chunk-VG4WBU4T.js";
+import {
   blockToMarkdown,
-  external_exports,
   gateSection,
   isSafeUrl,
   markdownHeading,
   markdownTableRow,
   renderMarkdownTable
-} from "./chunk-JAOVJQZ4.js";
+} from "./chunk-WFFAPYBO.js";
+import {
+  NAME_PATTERN,
+  _enum,
+  array,
+  boolean,
+  literal,
+  number,
+  object,
+  strictObject,
+  string,
+  union
+} from "./chunk-KDNJFZE6.js";
+import {
+  KIT_VERSION
+} from "./chunk-KIYRFXDI.js";
 import {
   relativePathProblem
 } from "./chunk-H6UPHFKP.js";
@@ -30,95 +44,95 @@ import { readFile as readFile2 } from "node:fs/promises";
 // src/report/artifact.ts
 var MAX_TEXT = 2e3;
 var MAX_ITEMS = 2e4;
-var Text = external_exports.string().max(MAX_TEXT);
-var Finite = external_exports.number().refine(Number.isFinite, { error: "expected a finite number" });
+var Text = string().max(MAX_TEXT);
+var Finite = number().refine(Number.isFinite, { error: "expected a finite number" });
 var MaybeNumber = Finite.nullable();
-var Level = external_exports.number().gt(0).lt(1);
-var Significance = external_exports.union([
-  external_exports.strictObject({
-    test: external_exports.literal("bootstrap"),
+var Level = number().gt(0).lt(1);
+var Significance = union([
+  strictObject({
+    test: literal("bootstrap"),
     level: Level,
-    status: external_exports.literal("applied"),
+    status: literal("applied"),
     low: Finite,
     high: Finite,
-    resamples: external_exports.number().int().positive(),
-    seed: external_exports.number().int(),
-    undefinedResamples: external_exports.number().int().min(0)
+    resamples: number().int().positive(),
+    seed: number().int(),
+    undefinedResamples: number().int().min(0)
   }),
-  external_exports.strictObject({
-    test: external_exports.literal("mcnemar"),
+  strictObject({
+    test: literal("mcnemar"),
     level: Level,
-    status: external_exports.literal("applied"),
-    pValue: external_exports.number().min(0).max(1),
-    candidateOnly: external_exports.number().int().min(0),
-    baselineOnly: external_exports.number().int().min(0)
+    status: literal("applied"),
+    pValue: number().min(0).max(1),
+    candidateOnly: number().int().min(0),
+    baselineOnly: number().int().min(0)
   }),
-  external_exports.strictObject({
-    test: external_exports.enum(["bootstrap", "mcnemar"]),
+  strictObject({
+    test: _enum(["bootstrap", "mcnemar"]),
     level: Level,
-    status: external_exports.literal("unavailable"),
+    status: literal("unavailable"),
     reason: Text
   })
 ]);
-var Outcome = external_exports.strictObject({
-  rule: external_exports.number().int().min(0).max(MAX_ITEMS),
+var Outcome = strictObject({
+  rule: number().int().min(0).max(MAX_ITEMS),
   metric: Text,
-  slice: external_exports.strictObject({ column: Text, value: Text }).nullable(),
-  kind: external_exports.enum(["value", "change"]),
-  direction: external_exports.enum(["higher", "lower"]),
+  slice: strictObject({ column: Text, value: Text }).nullable(),
+  kind: _enum(["value", "change"]),
+  direction: _enum(["higher", "lower"]),
   candidate: MaybeNumber,
   baseline: MaybeNumber,
   delta: MaybeNumber,
-  relative: external_exports.boolean(),
+  relative: boolean(),
   requirement: Text,
-  verdict: external_exports.enum(["pass", "fail", "warn", "skipped", "error"]),
+  verdict: _enum(["pass", "fail", "warn", "skipped", "error"]),
   reason: Text,
   significance: Significance.nullable()
 });
-var Sha = external_exports.string().regex(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/, { error: "expected a 40-digit commit sha" });
-var GateResultSchema = external_exports.strictObject({
-  stage: external_exports.literal("gate"),
-  format: external_exports.literal(GATE_RESULT_FORMAT),
-  verdict: external_exports.enum(["pass", "fail", "error", "skipped"]),
-  model: external_exports.string().regex(NAME_PATTERN, { error: "expected a model name" }),
-  baseline: external_exports.strictObject({ description: Text, version: Text.nullable() }).nullable(),
+var Sha = string().regex(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/, { error: "expected a 40-digit commit sha" });
+var GateResultSchema = strictObject({
+  stage: literal("gate"),
+  format: literal(GATE_RESULT_FORMAT),
+  verdict: _enum(["pass", "fail", "error", "skipped"]),
+  model: string().regex(NAME_PATTERN, { error: "expected a model name" }),
+  baseline: strictObject({ description: Text, version: Text.nullable() }).nullable(),
   candidate: Text,
-  source: external_exports.strictObject({
+  source: strictObject({
     repository: Text.nullable(),
     workflow: Text.nullable(),
     job: Text.nullable(),
     runUrl: Text.nullable(),
-    pullRequest: external_exports.strictObject({ number: external_exports.number().int().positive(), headSha: Sha, headRef: Text, baseRef: Text }).nullable(),
+    pullRequest: strictObject({ number: number().int().positive(), headSha: Sha, headRef: Text, baseRef: Text }).nullable(),
     commit: Sha.nullable()
   }),
-  outcomes: external_exports.array(Outcome).max(MAX_ITEMS),
-  comparison: external_exports.array(
-    external_exports.strictObject({
+  outcomes: array(Outcome).max(MAX_ITEMS),
+  comparison: array(
+    strictObject({
       metric: Text,
-      direction: external_exports.enum(["higher", "lower"]).nullable(),
+      direction: _enum(["higher", "lower"]).nullable(),
       baseline: MaybeNumber,
       candidate: MaybeNumber,
       delta: MaybeNumber,
-      change: external_exports.enum(["better", "worse", "same", "changed"]).nullable()
+      change: _enum(["better", "worse", "same", "changed"]).nullable()
     })
   ).max(MAX_ITEMS),
-  pairing: external_exports.strictObject({ status: external_exports.enum(["paired", "unpaired", "not-needed"]), detail: Text }),
-  notes: external_exports.array(Text).max(100),
-  rules: external_exports.array(
-    external_exports.strictObject({
+  pairing: strictObject({ status: _enum(["paired", "unpaired", "not-needed"]), detail: Text }),
+  notes: array(Text).max(100),
+  rules: array(
+    strictObject({
       metric: Text,
-      line: external_exports.number().int().positive().nullable(),
+      line: number().int().positive().nullable(),
       description: Text.nullable()
     })
   ).max(MAX_ITEMS),
   configFile: Text.refine((value) => relativePathProblem(value) === void 0, {
     error: "expected a path inside the repository"
   }),
-  evaluation: external_exports.strictObject({
-    rows: external_exports.number().int().min(0),
-    confusion: external_exports.strictObject({
-      labels: external_exports.array(Text).max(100),
-      matrix: external_exports.array(external_exports.array(external_exports.number().min(0).refine(Number.isFinite)).max(100)).max(100)
+  evaluation: strictObject({
+    rows: number().int().min(0),
+    confusion: strictObject({
+      labels: array(Text).max(100),
+      matrix: array(array(number().min(0).refine(Number.isFinite)).max(100)).max(100)
     }).nullable()
   })
 });
@@ -335,20 +349,20 @@ function chunks(items, size) {
 
 // src/github/target.ts
 import { readFile } from "node:fs/promises";
-var Sha2 = external_exports.string().regex(/^[0-9a-f]{40}$/);
-var WorkflowRunEvent = external_exports.object({
-  workflow_run: external_exports.object({
-    name: external_exports.string().nullable().optional(),
-    event: external_exports.string(),
-    html_url: external_exports.string(),
+var Sha2 = string().regex(/^[0-9a-f]{40}$/);
+var WorkflowRunEvent = object({
+  workflow_run: object({
+    name: string().nullable().optional(),
+    event: string(),
+    html_url: string(),
     head_sha: Sha2,
-    head_branch: external_exports.string().nullable(),
-    head_repository: external_exports.object({ owner: external_exports.object({ login: external_exports.string() }) }).nullable(),
-    pull_requests: external_exports.array(external_exports.object({ number: external_exports.number().int(), head: external_exports.object({ sha: external_exports.string() }) }))
+    head_branch: string().nullable(),
+    head_repository: object({ owner: object({ login: string() }) }).nullable(),
+    pull_requests: array(object({ number: number().int(), head: object({ sha: string() }) }))
   })
 });
-var PullRequestEvent = external_exports.object({
-  pull_request: external_exports.object({ number: external_exports.number().int(), head: external_exports.object({ sha: Sha2 }) })
+var PullRequestEvent = object({
+  pull_request: object({ number: number().int(), head: object({ sha: Sha2 }) })
 });
 async function resolveReportTarget(report, env, options, github) {
   const repository = options.repository ?? env.GITHUB_REPOSITORY ?? report.source.repository;

@@ -2,14 +2,16 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   describeFingerprint,
   fingerprintDatasets,
-  openRegistry,
-  projectStoreSettings,
   runValidateStage,
   saveStageRun
-} from "./chunk-VVN3AAI4.js";
+} from "./chunk-CRBFZJIA.js";
+import {
+  openRegistry,
+  projectStoreSettings
+} from "./chunk-ERO4MCOP.js";
 import {
   formatNumber
-} from "./chunk-JAOVJQZ4.js";
+} from "./chunk-WFFAPYBO.js";
 import {
   ExitCode
 } from "./chunk-XOZC47AQ.js";

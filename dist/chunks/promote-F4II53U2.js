@@ -1,0 +1,68 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  openProject
+} from "./chunk-RBFKDDHF.js";
+import {
+  openRegistry
+} from "./chunk-ERO4MCOP.js";
+import "./chunk-N26MFBKU.js";
+import "./chunk-Z3CAJF4B.js";
+import "./chunk-WFFAPYBO.js";
+import "./chunk-KDNJFZE6.js";
+import "./chunk-OUO73NAH.js";
+import "./chunk-JSGJMFWU.js";
+import "./chunk-H6UPHFKP.js";
+import {
+  ExitCode,
+  InputError,
+  UsageError
+} from "./chunk-XOZC47AQ.js";
+import "./chunk-RZGYXAJU.js";
+
+// src/cli/commands/promote.ts
+var promoteCommand = {
+  name: "promote",
+  summary: "Point an alias (default champion) at a version, recording who, when and why",
+  details: "<version> may also be a version number (7 or v7) or an alias whose version to promote (staging).\nRefuses a version whose gate did not pass (exit 1) unless --force; a forced promotion is marked in the history.",
+  positionals: [{ name: "version", required: true, description: "the version id (see `mlops models`)" }],
+  options: {
+    alias: { type: "string", valueName: "name", default: "champion", description: "The alias to move" },
+    reason: { type: "string", valueName: "text", description: "Why (kept in the alias history)" },
+    force: { type: "boolean", description: "Promote even though the version's gate did not pass (recorded as forced)" }
+  },
+  run: async (args, io) => {
+    const [ref] = args.positionals;
+    if (!ref) throw new UsageError("promote needs a version id", { hint: "mlops promote <version> --alias champion" });
+    const context = await openProject(args, io);
+    const registry = await openRegistry(context);
+    const model = context.loaded.config.model.name;
+    const manifest = await registry.resolve(model, ref);
+    if (!manifest) throw new InputError(`${model} has no version ${ref}`, { hint: "see `mlops models list`" });
+    const { version } = manifest;
+    const alias = String(args.values.alias ?? "champion");
+    const force = args.values.force === true;
+    const verdict = manifest.gate?.verdict ?? "missing";
+    if (verdict !== "pass" && !force) {
+      return {
+        exitCode: ExitCode.checkFailed,
+        result: { promoted: false, model, version, alias, reason: `its gate verdict is ${verdict}` },
+        text: `Not promoted: ${version}'s gate verdict is ${verdict}. Use --force to promote anyway (it is recorded).`
+      };
+    }
+    const event = await registry.moveAlias(model, alias, version, {
+      at: context.now().toISOString(),
+      actor: context.provenance.actor,
+      reason: typeof args.values.reason === "string" ? args.values.reason : "promoted by hand",
+      runUrl: context.provenance.runUrl,
+      forced: force && verdict !== "pass"
+    });
+    return {
+      exitCode: ExitCode.ok,
+      result: { promoted: true, model, ...event },
+      text: `${alias}: ${event.from ?? "(none)"} -> ${event.to}`
+    };
+  }
+};
+export {
+  promoteCommand
+};

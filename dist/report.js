@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-IVKPUCJD.js";
+} from "./chunks/chunk-ILPOVFK2.js";
 import "./chunks/chunk-75M3FAOO.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-AHW5I2P2.js";
+} from "./chunks/chunk-FUKKX43E.js";
 import {
   setFailed,
   setOutput,
@@ -15,11 +15,11 @@ import {
 } from "./chunks/chunk-O5RPIDMJ.js";
 import "./chunks/chunk-BIQWF3VO.js";
 import "./chunks/chunk-Z3CAJF4B.js";
-import "./chunks/chunk-VG4WBU4T.js";
-import "./chunks/chunk-2QGO5C5O.js";
+import "./chunks/chunk-UFJC2KPC.js";
+import "./chunks/chunk-IFCYOS42.js";
 import {
   renderMarkdown
-} from "./chunks/chunk-WFFAPYBO.js";
+} from "./chunks/chunk-LRSAP6TR.js";
 import {
   ReportSection,
   loadConfig
@@ -27,7 +27,7 @@ import {
 import "./chunks/chunk-KIYRFXDI.js";
 import "./chunks/chunk-OUO73NAH.js";
 import "./chunks/chunk-XEH6HUDK.js";
-import "./chunks/chunk-JSGJMFWU.js";
+import "./chunks/chunk-XF3Z56KS.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import {
   UsageError

@@ -3,9 +3,9 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-X3TVJ27S.js";
+} from "./chunks/chunk-6ZZ3W5OJ.js";
 import "./chunks/chunk-XEH6HUDK.js";
-import "./chunks/chunk-JSGJMFWU.js";
+import "./chunks/chunk-XF3Z56KS.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";
 

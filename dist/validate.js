@@ -1,28 +1,28 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runValidateStage
-} from "./chunks/chunk-CRBFZJIA.js";
+} from "./chunks/chunk-VSFXJTIS.js";
 import "./chunks/chunk-THUPLUY7.js";
 import {
   glob
-} from "./chunks/chunk-PEXVDI25.js";
+} from "./chunks/chunk-FEESTCJG.js";
 import "./chunks/chunk-ERO4MCOP.js";
-import "./chunks/chunk-X3TVJ27S.js";
+import "./chunks/chunk-6ZZ3W5OJ.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction
-} from "./chunks/chunk-AHW5I2P2.js";
+} from "./chunks/chunk-FUKKX43E.js";
 import "./chunks/chunk-O5RPIDMJ.js";
 import "./chunks/chunk-BIQWF3VO.js";
 import "./chunks/chunk-Z3CAJF4B.js";
-import "./chunks/chunk-VG4WBU4T.js";
-import "./chunks/chunk-2QGO5C5O.js";
-import "./chunks/chunk-WFFAPYBO.js";
+import "./chunks/chunk-UFJC2KPC.js";
+import "./chunks/chunk-IFCYOS42.js";
+import "./chunks/chunk-LRSAP6TR.js";
 import "./chunks/chunk-KDNJFZE6.js";
 import "./chunks/chunk-KIYRFXDI.js";
 import "./chunks/chunk-OUO73NAH.js";
 import "./chunks/chunk-XEH6HUDK.js";
-import "./chunks/chunk-JSGJMFWU.js";
+import "./chunks/chunk-XF3Z56KS.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import {
   UsageError

@@ -207,9 +207,12 @@ export function parseDatetime(bytes: Uint8Array, start: number, end: number): bo
 const FIRST_TABLE_YEAR = 1900;
 const DAYS_BEFORE_TABLE_YEAR = Int32Array.from({ length: 256 }, (_, i) => daysBeforeYear(FIRST_TABLE_YEAR + i));
 
-/** The digit at bytes[at] (0-9), or a value above 9 for any other byte. */
+/** Each byte's digit value, or 0xff for a byte that is not a digit: OR-ed together, digits never set bits 4-7. */
+const DIGIT = Uint8Array.from({ length: 256 }, (_, byte) => (byte >= 48 && byte <= 57 ? byte - 48 : 0xff));
+const NOT_DIGITS = 0xf0;
+
 function digitAt(bytes: Uint8Array, at: number): number {
-  return (bytes[at]! - 48) >>> 0;
+  return DIGIT[bytes[at]!]!;
 }
 
 /**
@@ -229,7 +232,7 @@ export function usualDatetime(bytes: Uint8Array, start: number, end: number): nu
   const m2 = digitAt(bytes, start + 6);
   const d1 = digitAt(bytes, start + 8);
   const d2 = digitAt(bytes, start + 9);
-  if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) > 9) return NaN;
+  if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) & NOT_DIGITS) return NaN;
   const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
   const month = m1 * 10 + m2;
   const day = d1 * 10 + d2;
@@ -247,7 +250,7 @@ export function usualDatetime(bytes: Uint8Array, start: number, end: number): nu
   const n2 = digitAt(bytes, start + 15);
   const s1 = digitAt(bytes, start + 17);
   const s2 = digitAt(bytes, start + 18);
-  if ((h1 | h2 | n1 | n2 | s1 | s2) > 9) return NaN;
+  if ((h1 | h2 | n1 | n2 | s1 | s2) & NOT_DIGITS) return NaN;
   const hour = h1 * 10 + h2;
   const minute = n1 * 10 + n2;
   const second = s1 * 10 + s2;

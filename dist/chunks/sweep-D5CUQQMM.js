@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   openProject
-} from "./chunk-RBFKDDHF.js";
+} from "./chunk-KECVUD6L.js";
 import {
   runSelectStage,
   selectSection,
   sweepResultsDir
-} from "./chunk-NZEGYDAH.js";
-import "./chunk-YD56F42N.js";
+} from "./chunk-XDXMEKGQ.js";
+import "./chunk-FV65ODL3.js";
 import {
   CACHE_CHOICES,
   openRunCache,
@@ -15,19 +15,19 @@ import {
   resolveTrainParams,
   runEvaluateStage,
   runTrainStage
-} from "./chunk-CRBFZJIA.js";
+} from "./chunk-VSFXJTIS.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-PEXVDI25.js";
+import "./chunk-FEESTCJG.js";
 import "./chunk-ERO4MCOP.js";
-import "./chunk-X3TVJ27S.js";
+import "./chunk-6ZZ3W5OJ.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-Z3CAJF4B.js";
-import "./chunk-VG4WBU4T.js";
-import "./chunk-2QGO5C5O.js";
+import "./chunk-UFJC2KPC.js";
+import "./chunk-IFCYOS42.js";
 import {
   renderText,
   workspaceFor
-} from "./chunk-WFFAPYBO.js";
+} from "./chunk-LRSAP6TR.js";
 import {
   loadConfig,
   planSweep
@@ -35,7 +35,7 @@ import {
 import "./chunk-KIYRFXDI.js";
 import "./chunk-OUO73NAH.js";
 import "./chunk-XEH6HUDK.js";
-import "./chunk-JSGJMFWU.js";
+import "./chunk-XF3Z56KS.js";
 import {
   relativePathProblem
 } from "./chunk-H6UPHFKP.js";

@@ -5,7 +5,7 @@ import {
 import {
   renderText,
   workspaceFor
-} from "./chunk-WFFAPYBO.js";
+} from "./chunk-LRSAP6TR.js";
 import {
   loadConfig
 } from "./chunk-KDNJFZE6.js";

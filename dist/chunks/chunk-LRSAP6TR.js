@@ -8,7 +8,7 @@ import {
   KllView,
   formatDatetime,
   populationStd
-} from "./chunk-JSGJMFWU.js";
+} from "./chunk-XF3Z56KS.js";
 
 // src/gate/rules.ts
 var SLACK = 1e-12;

@@ -4,14 +4,14 @@ import {
   fingerprintDatasets,
   runValidateStage,
   saveStageRun
-} from "./chunk-CRBFZJIA.js";
+} from "./chunk-VSFXJTIS.js";
 import {
   openRegistry,
   projectStoreSettings
 } from "./chunk-ERO4MCOP.js";
 import {
   formatNumber
-} from "./chunk-WFFAPYBO.js";
+} from "./chunk-LRSAP6TR.js";
 import {
   ExitCode
 } from "./chunk-XOZC47AQ.js";

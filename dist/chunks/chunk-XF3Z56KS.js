@@ -825,8 +825,10 @@ function parseDatetime(bytes, start, end) {
 }
 var FIRST_TABLE_YEAR = 1900;
 var DAYS_BEFORE_TABLE_YEAR = Int32Array.from({ length: 256 }, (_, i) => daysBeforeYear(FIRST_TABLE_YEAR + i));
+var DIGIT = Uint8Array.from({ length: 256 }, (_, byte) => byte >= 48 && byte <= 57 ? byte - 48 : 255);
+var NOT_DIGITS = 240;
 function digitAt(bytes, at) {
-  return bytes[at] - 48 >>> 0;
+  return DIGIT[bytes[at]];
 }
 function usualDatetime(bytes, start, end) {
   const length = end - start;
@@ -840,7 +842,7 @@ function usualDatetime(bytes, start, end) {
   const m2 = digitAt(bytes, start + 6);
   const d1 = digitAt(bytes, start + 8);
   const d2 = digitAt(bytes, start + 9);
-  if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) > 9) return NaN;
+  if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) & NOT_DIGITS) return NaN;
   const year = y1 * 1e3 + y2 * 100 + y3 * 10 + y4;
   const month = m1 * 10 + m2;
   const day = d1 * 10 + d2;
@@ -858,7 +860,7 @@ function usualDatetime(bytes, start, end) {
   const n2 = digitAt(bytes, start + 15);
   const s1 = digitAt(bytes, start + 17);
   const s2 = digitAt(bytes, start + 18);
-  if ((h1 | h2 | n1 | n2 | s1 | s2) > 9) return NaN;
+  if ((h1 | h2 | n1 | n2 | s1 | s2) & NOT_DIGITS) return NaN;
   const hour = h1 * 10 + h2;
   const minute = n1 * 10 + n2;
   const second = s1 * 10 + s2;

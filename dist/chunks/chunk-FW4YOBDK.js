@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   postSurfaces
-} from "./chunk-IVKPUCJD.js";
+} from "./chunk-ILPOVFK2.js";
 import {
   createGitHub
 } from "./chunk-75M3FAOO.js";

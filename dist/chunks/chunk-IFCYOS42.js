@@ -12,7 +12,7 @@ import {
 } from "./chunk-XEH6HUDK.js";
 import {
   utf8
-} from "./chunk-JSGJMFWU.js";
+} from "./chunk-XF3Z56KS.js";
 import {
   DataReadError,
   InputError,

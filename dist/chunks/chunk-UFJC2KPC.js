@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   formatOf,
   openTable
-} from "./chunk-2QGO5C5O.js";
+} from "./chunk-IFCYOS42.js";
 import {
   directionOf,
   evaluateRules
-} from "./chunk-WFFAPYBO.js";
+} from "./chunk-LRSAP6TR.js";
 import {
   InputError,
   UserError,

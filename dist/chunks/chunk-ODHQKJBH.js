@@ -3,22 +3,22 @@ import {
   DECISION_STEP,
   decisionSection,
   outcomeSection
-} from "./chunk-6WVSJPLA.js";
+} from "./chunk-PZWYM6SY.js";
 import {
   createGitHub
 } from "./chunk-75M3FAOO.js";
 import {
   primaryMetric
-} from "./chunk-YD56F42N.js";
+} from "./chunk-FV65ODL3.js";
 import {
   readStageResult,
   runPublishStage,
   saveStageRun
-} from "./chunk-CRBFZJIA.js";
+} from "./chunk-VSFXJTIS.js";
 import {
   formatNumber,
   renderMarkdown
-} from "./chunk-WFFAPYBO.js";
+} from "./chunk-LRSAP6TR.js";
 import {
   ExitCode,
   InputError

@@ -20,15 +20,15 @@ import {
   shiftTallies,
   shortText,
   tallyOf
-} from "./chunk-X3TVJ27S.js";
+} from "./chunk-6ZZ3W5OJ.js";
 import {
   explainReadError,
   formatOf,
   openTable
-} from "./chunk-2QGO5C5O.js";
+} from "./chunk-IFCYOS42.js";
 import {
   measureDrift
-} from "./chunk-WFFAPYBO.js";
+} from "./chunk-LRSAP6TR.js";
 import {
   _enum,
   array,
@@ -59,7 +59,7 @@ import {
   parseNumber,
   parsed,
   sampleStd
-} from "./chunk-JSGJMFWU.js";
+} from "./chunk-XF3Z56KS.js";
 import {
   isS3Uri,
   parseS3Uri

@@ -1,14 +1,14 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunk-IVKPUCJD.js";
+} from "./chunk-ILPOVFK2.js";
 import "./chunk-75M3FAOO.js";
 import "./chunk-BIQWF3VO.js";
-import "./chunk-VG4WBU4T.js";
-import "./chunk-2QGO5C5O.js";
+import "./chunk-UFJC2KPC.js";
+import "./chunk-IFCYOS42.js";
 import {
   workspaceFor
-} from "./chunk-WFFAPYBO.js";
+} from "./chunk-LRSAP6TR.js";
 import {
   ReportSection,
   loadConfig
@@ -16,7 +16,7 @@ import {
 import "./chunk-KIYRFXDI.js";
 import "./chunk-OUO73NAH.js";
 import "./chunk-XEH6HUDK.js";
-import "./chunk-JSGJMFWU.js";
+import "./chunk-XF3Z56KS.js";
 import "./chunk-H6UPHFKP.js";
 import {
   ExitCode,

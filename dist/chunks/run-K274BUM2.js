@@ -2,31 +2,31 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   RUN_CACHE_OPTIONS,
   runCacheChoices
-} from "./chunk-RW33QGOS.js";
-import "./chunk-UCGVTY75.js";
+} from "./chunk-FYEXIMMZ.js";
+import "./chunk-HUX6IMWV.js";
 import {
   openProject
-} from "./chunk-RBFKDDHF.js";
+} from "./chunk-KECVUD6L.js";
 import {
   runPipeline
-} from "./chunk-CRBFZJIA.js";
+} from "./chunk-VSFXJTIS.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-PEXVDI25.js";
+import "./chunk-FEESTCJG.js";
 import "./chunk-ERO4MCOP.js";
-import "./chunk-X3TVJ27S.js";
+import "./chunk-6ZZ3W5OJ.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-Z3CAJF4B.js";
-import "./chunk-VG4WBU4T.js";
-import "./chunk-2QGO5C5O.js";
+import "./chunk-UFJC2KPC.js";
+import "./chunk-IFCYOS42.js";
 import {
   renderHeadline,
   renderText
-} from "./chunk-WFFAPYBO.js";
+} from "./chunk-LRSAP6TR.js";
 import "./chunk-KDNJFZE6.js";
 import "./chunk-KIYRFXDI.js";
 import "./chunk-OUO73NAH.js";
 import "./chunk-XEH6HUDK.js";
-import "./chunk-JSGJMFWU.js";
+import "./chunk-XF3Z56KS.js";
 import "./chunk-H6UPHFKP.js";
 import {
   ExitCode

@@ -3,13 +3,13 @@ import {
   primaryMetric,
   readLegResults,
   selectBest
-} from "./chunk-YD56F42N.js";
+} from "./chunk-FV65ODL3.js";
 import {
   saveStageRun
-} from "./chunk-CRBFZJIA.js";
+} from "./chunk-VSFXJTIS.js";
 import {
   formatNumber
-} from "./chunk-WFFAPYBO.js";
+} from "./chunk-LRSAP6TR.js";
 import {
   planSweep
 } from "./chunk-KDNJFZE6.js";

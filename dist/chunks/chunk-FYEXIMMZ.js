@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   workersOf
-} from "./chunk-UCGVTY75.js";
+} from "./chunk-HUX6IMWV.js";
 import {
   openProject,
   stageOutcome
-} from "./chunk-RBFKDDHF.js";
+} from "./chunk-KECVUD6L.js";
 import {
   CACHE_CHOICES,
   parseCacheChoice,
@@ -15,10 +15,10 @@ import {
   runPublishStage,
   runTrainStage,
   runValidateStage
-} from "./chunk-CRBFZJIA.js";
+} from "./chunk-VSFXJTIS.js";
 import {
   glob
-} from "./chunk-PEXVDI25.js";
+} from "./chunk-FEESTCJG.js";
 import {
   findLeg
 } from "./chunk-KDNJFZE6.js";

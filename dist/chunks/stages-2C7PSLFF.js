@@ -7,24 +7,24 @@ import {
   runCacheChoices,
   trainCommand,
   validateCommand
-} from "./chunk-RW33QGOS.js";
-import "./chunk-UCGVTY75.js";
-import "./chunk-RBFKDDHF.js";
-import "./chunk-CRBFZJIA.js";
+} from "./chunk-FYEXIMMZ.js";
+import "./chunk-HUX6IMWV.js";
+import "./chunk-KECVUD6L.js";
+import "./chunk-VSFXJTIS.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-PEXVDI25.js";
+import "./chunk-FEESTCJG.js";
 import "./chunk-ERO4MCOP.js";
-import "./chunk-X3TVJ27S.js";
+import "./chunk-6ZZ3W5OJ.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-Z3CAJF4B.js";
-import "./chunk-VG4WBU4T.js";
-import "./chunk-2QGO5C5O.js";
-import "./chunk-WFFAPYBO.js";
+import "./chunk-UFJC2KPC.js";
+import "./chunk-IFCYOS42.js";
+import "./chunk-LRSAP6TR.js";
 import "./chunk-KDNJFZE6.js";
 import "./chunk-KIYRFXDI.js";
 import "./chunk-OUO73NAH.js";
 import "./chunk-XEH6HUDK.js";
-import "./chunk-JSGJMFWU.js";
+import "./chunk-XF3Z56KS.js";
 import "./chunk-H6UPHFKP.js";
 import "./chunk-XOZC47AQ.js";
 import "./chunk-RZGYXAJU.js";

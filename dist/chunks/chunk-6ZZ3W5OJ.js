@@ -34,7 +34,7 @@ import {
   parsed,
   usualDatetime,
   utf8
-} from "./chunk-JSGJMFWU.js";
+} from "./chunk-XF3Z56KS.js";
 import {
   DataReadError
 } from "./chunk-XOZC47AQ.js";

@@ -1,17 +1,17 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   openProject
-} from "./chunk-RBFKDDHF.js";
+} from "./chunk-KECVUD6L.js";
 import {
   displayPath,
   glob,
   mergeProfileFiles,
   runProfile
-} from "./chunk-PEXVDI25.js";
+} from "./chunk-FEESTCJG.js";
 import {
   profileSection,
   renderText
-} from "./chunk-WFFAPYBO.js";
+} from "./chunk-LRSAP6TR.js";
 import {
   ExitCode,
   UsageError

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   openProject
-} from "./chunk-RBFKDDHF.js";
+} from "./chunk-KECVUD6L.js";
 import {
   formatBytes
 } from "./chunk-THUPLUY7.js";
@@ -13,10 +13,10 @@ import "./chunk-Z3CAJF4B.js";
 import {
   formatNumber,
   renderTextTable
-} from "./chunk-WFFAPYBO.js";
+} from "./chunk-LRSAP6TR.js";
 import "./chunk-KDNJFZE6.js";
 import "./chunk-OUO73NAH.js";
-import "./chunk-JSGJMFWU.js";
+import "./chunk-XF3Z56KS.js";
 import "./chunk-H6UPHFKP.js";
 import {
   ExitCode,

@@ -9,7 +9,7 @@ import {
   listSources,
   validateDatasets,
   validationOptions
-} from "./chunk-PEXVDI25.js";
+} from "./chunk-FEESTCJG.js";
 import {
   openObjectStore,
   openRegistry,
@@ -27,7 +27,7 @@ import {
   runGate,
   sha256File,
   toRelative
-} from "./chunk-VG4WBU4T.js";
+} from "./chunk-UFJC2KPC.js";
 import {
   evaluateSection,
   formatShort,
@@ -35,7 +35,7 @@ import {
   publishSection,
   renderMarkdown,
   validateSection
-} from "./chunk-WFFAPYBO.js";
+} from "./chunk-LRSAP6TR.js";
 import {
   CACHE_BACKENDS,
   YamlSourceError,

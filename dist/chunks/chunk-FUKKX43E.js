@@ -18,7 +18,7 @@ import {
 import {
   renderMarkdown,
   workspaceFor
-} from "./chunk-WFFAPYBO.js";
+} from "./chunk-LRSAP6TR.js";
 import {
   loadConfig
 } from "./chunk-KDNJFZE6.js";

@@ -2,20 +2,20 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   profileCommand,
   workersOf
-} from "./chunk-UCGVTY75.js";
-import "./chunk-RBFKDDHF.js";
-import "./chunk-PEXVDI25.js";
+} from "./chunk-HUX6IMWV.js";
+import "./chunk-KECVUD6L.js";
+import "./chunk-FEESTCJG.js";
 import "./chunk-ERO4MCOP.js";
-import "./chunk-X3TVJ27S.js";
+import "./chunk-6ZZ3W5OJ.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-Z3CAJF4B.js";
-import "./chunk-2QGO5C5O.js";
-import "./chunk-WFFAPYBO.js";
+import "./chunk-IFCYOS42.js";
+import "./chunk-LRSAP6TR.js";
 import "./chunk-KDNJFZE6.js";
 import "./chunk-KIYRFXDI.js";
 import "./chunk-OUO73NAH.js";
 import "./chunk-XEH6HUDK.js";
-import "./chunk-JSGJMFWU.js";
+import "./chunk-XF3Z56KS.js";
 import "./chunk-H6UPHFKP.js";
 import "./chunk-XOZC47AQ.js";
 import "./chunk-RZGYXAJU.js";

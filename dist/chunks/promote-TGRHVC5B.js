@@ -1,16 +1,16 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   openProject
-} from "./chunk-RBFKDDHF.js";
+} from "./chunk-KECVUD6L.js";
 import {
   openRegistry
 } from "./chunk-ERO4MCOP.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-Z3CAJF4B.js";
-import "./chunk-WFFAPYBO.js";
+import "./chunk-LRSAP6TR.js";
 import "./chunk-KDNJFZE6.js";
 import "./chunk-OUO73NAH.js";
-import "./chunk-JSGJMFWU.js";
+import "./chunk-XF3Z56KS.js";
 import "./chunk-H6UPHFKP.js";
 import {
   ExitCode,

@@ -4,7 +4,7 @@ import {
 } from "./chunk-75M3FAOO.js";
 import {
   GATE_RESULT_FORMAT
-} from "./chunk-VG4WBU4T.js";
+} from "./chunk-UFJC2KPC.js";
 import {
   blockToMarkdown,
   gateSection,
@@ -12,7 +12,7 @@ import {
   markdownHeading,
   markdownTableRow,
   renderMarkdownTable
-} from "./chunk-WFFAPYBO.js";
+} from "./chunk-LRSAP6TR.js";
 import {
   NAME_PATTERN,
   _enum,

@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   decideRetrain
-} from "./chunks/chunk-PZWYM6SY.js";
-import "./chunks/chunk-VSFXJTIS.js";
+} from "./chunks/chunk-KGEQN75H.js";
+import "./chunks/chunk-VDUWGIOK.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-FEESTCJG.js";
+import "./chunks/chunk-AKENFJEN.js";
 import "./chunks/chunk-ERO4MCOP.js";
-import "./chunks/chunk-6ZZ3W5OJ.js";
+import "./chunks/chunk-DUSOSDXF.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction

@@ -3,7 +3,7 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-6ZZ3W5OJ.js";
+} from "./chunks/chunk-DUSOSDXF.js";
 import "./chunks/chunk-XEH6HUDK.js";
 import "./chunks/chunk-XF3Z56KS.js";
 import "./chunks/chunk-XOZC47AQ.js";

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runValidateStage
-} from "./chunks/chunk-VSFXJTIS.js";
+} from "./chunks/chunk-VDUWGIOK.js";
 import "./chunks/chunk-THUPLUY7.js";
 import {
   glob
-} from "./chunks/chunk-FEESTCJG.js";
+} from "./chunks/chunk-AKENFJEN.js";
 import "./chunks/chunk-ERO4MCOP.js";
-import "./chunks/chunk-6ZZ3W5OJ.js";
+import "./chunks/chunk-DUSOSDXF.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction

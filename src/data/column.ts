@@ -101,6 +101,19 @@ export interface RepeatSink {
   ): void;
 }
 
+/**
+ * Whether a unique column's values came in strictly ascending numeric order within a range. Distinct numbers are
+ * distinct texts, so when every range's values ascend and each range's come after the last range's, no value repeats
+ * and the spilled check need not be run (parallel.ts): ids that count up, the usual case, cost no check at the end.
+ */
+export interface KeyOrder {
+  /** Values spilled. */
+  count: number;
+  ascending: boolean;
+  first: number;
+  last: number;
+}
+
 const TRUE_KEY = keyOf("true");
 const FALSE_KEY = keyOf("false");
 const TRUE_BYTES = Buffer.from("true");
@@ -138,6 +151,7 @@ export class ColumnAccumulator {
   private readonly textChecks: boolean;
   /** Whether values go to the repeat checks (the `unique` rule). */
   private readonly spills: boolean;
+  private readonly order: KeyOrder = { count: 0, ascending: true, first: NaN, last: NaN };
   /** The min and max rules as bounds (infinite without them): one comparison finds the values that break them. */
   private readonly low: number;
   private readonly high: number;
@@ -210,7 +224,10 @@ export class ColumnAccumulator {
       }
       this.text(bytes, start, end);
     }
-    if (this.textChecks) this.textRules(bytes, start, end, record, kind === "text" || kind === "any");
+    if (this.textChecks) {
+      const key = kind === "numeric" || kind === "datetime" ? parsed.value : NaN;
+      this.textRules(bytes, start, end, record, kind === "text" || kind === "any", key);
+    }
   }
 
   /**
@@ -325,7 +342,7 @@ export class ColumnAccumulator {
         this.flushNumbers();
         batched = 0;
       }
-      if (textChecks) this.textRules(bytes, start, end, recordBase + i, false);
+      if (textChecks) this.textRules(bytes, start, end, recordBase + i, false, value);
     }
     this.batched = batched;
     this.rows += read;
@@ -375,7 +392,7 @@ export class ColumnAccumulator {
         this.flushNumbers();
         batched = 0;
       }
-      if (textChecks) this.textRules(bytes, start, end, recordBase + i, false);
+      if (textChecks) this.textRules(bytes, start, end, recordBase + i, false, value);
     }
     this.batched = batched;
     this.rows += read;
@@ -433,7 +450,7 @@ export class ColumnAccumulator {
       this.values++;
       if (truth) trues++;
       else falses++;
-      if (textChecks) this.textRules(bytes, start, end, recordBase + i, false);
+      if (textChecks) this.textRules(bytes, start, end, recordBase + i, false, NaN);
     }
     // Two values never fill the table: counting them per batch leaves the same counts.
     const frequent = this.frequent as FrequentItems;
@@ -463,7 +480,7 @@ export class ColumnAccumulator {
       this.rows++;
       this.values++;
       this.text(bytes, start, end);
-      if (textChecks) this.textRules(bytes, start, end, recordBase + i, true);
+      if (textChecks) this.textRules(bytes, start, end, recordBase + i, true, NaN);
     }
   }
 
@@ -541,16 +558,38 @@ export class ColumnAccumulator {
     frequent.add(hashKey(h1, h2), bytes, start, end);
   }
 
-  /** The rules on a value's text; `hashedAlready` when text() just hashed these bytes. */
-  private textRules(bytes: Uint8Array, start: number, end: number, record: number, hashedAlready: boolean): void {
+  /**
+   * The rules on a value's text; `hashedAlready` when text() just hashed these bytes. `key` is the value as a number
+   * in numeric and datetime columns (NaN in others), for the order of a unique column's values (see keyOrder).
+   */
+  private textRules(
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    record: number,
+    hashedAlready: boolean,
+    key: number,
+  ): void {
     if (!hashedAlready) hashBytes(bytes, start, end);
     const { h1, h2 } = hashed;
     if (this.allowed && !this.allowed.has(h1, h2))
       addToTally(this.checks, "values", record, () => utf8(bytes, start, end));
     if (this.pattern && !this.pattern.test(utf8(bytes, start, end)))
       addToTally(this.checks, "regex", record, () => utf8(bytes, start, end));
-    if (this.rules?.unique && this.plan.uniqueCheck !== null)
-      this.repeats?.add(this.plan.uniqueCheck, h1, h2, record, bytes, start, end);
+    if (this.rules?.unique && this.plan.uniqueCheck !== null && this.repeats !== null) {
+      this.repeats.add(this.plan.uniqueCheck, h1, h2, record, bytes, start, end);
+      const order = this.order;
+      if (order.count === 0) order.first = key;
+      // NaN compares false: a text column's values are never "in order".
+      else if (!(key > order.last)) order.ascending = false;
+      order.last = key;
+      order.count++;
+    }
+  }
+
+  /** The order of the values spilled for the `unique` rule, in the order read (see KeyOrder). */
+  keyOrder(): KeyOrder | null {
+    return this.spills ? { ...this.order } : null;
   }
 
   toState(): ColumnState {

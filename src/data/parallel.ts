@@ -44,6 +44,8 @@ export interface ScanOutcome {
   columns: (ColumnState | null)[];
   /** Dataset-level tallies: ragged_rows, extra_fields, duplicate_rows, unique_key, unique:<column>. */
   checks: Record<string, Tally>;
+  /** `unique` column checks settled by the order of the values (they ascend throughout), without the spilled check. */
+  uniqueByOrder: number;
   /** Ranges read, and ranges read again because a guessed record boundary was inside a quoted field. */
   ranges: number;
   reread: number;
@@ -244,6 +246,8 @@ class Merger {
   private nextId: number;
   private reread = 0;
   private previous: { result: RangeResult; file: number } | null = null;
+  /** Per plan column, the order of its unique values over the ranges merged so far (in dataset order). */
+  private readonly keyOrders: { ascending: boolean; last: number; count: number }[];
   private error: InputError | null = null;
 
   constructor(
@@ -254,6 +258,7 @@ class Merger {
     private readonly queue: RangeTask[],
   ) {
     this.columns = plan.columns.map(() => null);
+    this.keyOrders = plan.columns.map(() => ({ ascending: true, last: NaN, count: 0 }));
     this.fileRows = plan.files.map(() => 0);
     this.nextId = tasks.length;
   }
@@ -331,6 +336,14 @@ class Merger {
     });
     shiftTallies(result.checks, start);
     mergeTallies(this.checks, result.checks);
+    result.keyOrders.forEach((range, i) => {
+      const order = this.keyOrders[i]!;
+      if (range === null || range.count === 0 || !order.ascending) return;
+      // In order so far if this range's values ascend and start after the last value before them.
+      order.ascending = range.ascending && (order.count === 0 || range.first > order.last);
+      order.last = range.last;
+      order.count += range.count;
+    });
   }
 
   async finish(findAll: FindRepeats, threads: number): Promise<ScanOutcome> {
@@ -344,12 +357,16 @@ class Merger {
       const header = plan.files[file]!.columns;
       return columnsShown.map((name) => String(cells[header.indexOf(name)] ?? null)).join(", ");
     };
+    // A unique column whose values ascend throughout has no repeats, and rows that carried their hash with its values
+    // have no duplicates among them (they all differ there): its spilled check need not run.
+    const inOrder = plan.columns.filter((c, i) => c.uniqueCheck !== null && this.keyOrders[i]!.ascending);
+    const settled = new Set(inOrder.map((c) => c.uniqueCheck));
     const spilled = [plan.duplicateCheck, plan.keyCheck, ...plan.columns.map((c) => c.uniqueCheck)].filter(
-      (c): c is number => c !== null,
+      (c): c is number => c !== null && !settled.has(c),
     );
     const all = await findAll(spilled, this.rowStart);
     const findingsOf = (check: number | null): CheckFindings | undefined =>
-      check === null ? undefined : all[spilled.indexOf(check)];
+      check === null || settled.has(check) ? undefined : all[spilled.indexOf(check)];
     const repeat = async (check: number | null, rule: string, shown: string[] | null): Promise<void> => {
       if (check === null) return;
       const found =
@@ -373,6 +390,7 @@ class Merger {
       fileRows: this.fileRows,
       columns: this.columns,
       checks,
+      uniqueByOrder: settled.size,
       ranges: this.tasks.length,
       reread: this.reread,
       threads,

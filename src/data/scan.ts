@@ -1,5 +1,5 @@
 import { DataReadError } from "../errors.ts";
-import { ColumnAccumulator, type ColumnState, type RepeatSink } from "./column.ts";
+import { ColumnAccumulator, type ColumnState, type KeyOrder, type RepeatSink } from "./column.ts";
 import { fileReader, gzipReader } from "./formats/chunks.ts";
 import { CHUNK, DelimitedReader, MORE, RECORD, RecordBatch } from "./formats/delimited.ts";
 import { cellText, jsonLines } from "./formats/jsonl.ts";
@@ -42,6 +42,8 @@ export interface RangeResult {
   firstStart: number;
   nextStart: number;
   columns: (ColumnState | null)[];
+  /** Per plan column with a spilled `unique` rule: the order its values came in (see KeyOrder). */
+  keyOrders: (KeyOrder | null)[];
   /** Dataset-level tallies (ragged rows); rows are record indexes within the range. */
   checks: Record<string, Tally>;
   error: RangeError | null;
@@ -87,6 +89,7 @@ export async function scanRange(
     firstStart: task.start,
     nextStart: file.bytes,
     columns: [],
+    keyOrders: [],
     checks: {},
     error: null,
   };
@@ -115,6 +118,7 @@ export async function scanRange(
     result.error = describeError(error, result.records);
   }
   result.columns = plan.columns.map((c) => accumulators.get(c.name)?.toState() ?? null);
+  result.keyOrders = plan.columns.map((c) => accumulators.get(c.name)?.keyOrder() ?? null);
   return result;
 }
 

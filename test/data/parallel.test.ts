@@ -179,3 +179,60 @@ describe("duplicate rows carried by a unique column's check", () => {
     expect(expected.length).toBeGreaterThan(250);
   });
 });
+
+describe("unique values in ascending order", () => {
+  /** Scans `files` (name → lines after the header `id,v`) with `unique: true` on id, in small ranges on 2 threads. */
+  async function scan(files: Record<string, string[]>) {
+    const dir = await tempDir();
+    await writeFiles(dir, Object.fromEntries(Object.entries(files).map(([name, lines]) => [name, csv("id,v", lines)])));
+    const schema = configOf(
+      "version: 1\nmodel: { name: demo }\ndata:\n  train: d*.csv\n  schema:\n    columns:\n      id: { type: integer, unique: true }\n",
+      dir,
+    ).data!.schema;
+    const plan = await planDataset(
+      "train",
+      Object.keys(files).map((name) => ({ path: path.join(dir, name), shown: name })),
+      "auto",
+      schema,
+    );
+    const outcome = await scanDataset(plan, { workers: 2, tempDir: dir, rangeBytes: 500, parallelFrom: 0 });
+    expect(outcome.ranges).toBeGreaterThan(4);
+    const tally = (rule: string) =>
+      outcome.checks[rule] && { count: outcome.checks[rule].count, rows: outcome.checks[rule].rows };
+    return { byOrder: outcome.uniqueByOrder, unique: tally("unique:id"), duplicates: tally("duplicate_rows") };
+  }
+  const ids = (from: number, to: number, v = (i: number) => String(i % 3)): string[] =>
+    Array.from({ length: to - from + 1 }, (_, i) => `${from + i},${v(from + i)}`);
+
+  it("settle the unique rule without the spilled check, and duplicate rows are still found among rows without one", async () => {
+    // Rows with no id repeat each other: those are duplicate rows, checked on their own.
+    const lines = [...ids(1, 300), ",x", ",x", ...ids(301, 600), ",x"];
+    expect(await scan({ "d1.csv": lines })).toEqual({
+      byOrder: 1,
+      unique: undefined,
+      duplicates: { count: 2, rows: [303, 604] },
+    });
+    // Ascending across files too (in the order the glob lists them).
+    expect(await scan({ "d1.csv": ids(1, 300), "d2.csv": ids(301, 700) })).toMatchObject({ byOrder: 1 });
+  });
+
+  it("fall back to the spilled check when the values do not ascend throughout", async () => {
+    // Each file ascends, but the second starts below where the first ended.
+    expect(await scan({ "d1.csv": ids(1, 500), "d2.csv": ids(451, 800) })).toEqual({
+      byOrder: 0,
+      unique: { count: 50, rows: [502, 503, 504, 505, 506] },
+      duplicates: { count: 50, rows: [502, 503, 504, 505, 506] },
+    });
+    // One value repeated in place; and values that descend.
+    expect(await scan({ "d1.csv": [...ids(1, 250), "250,z", ...ids(251, 500)] })).toEqual({
+      byOrder: 0,
+      unique: { count: 1, rows: [252] },
+      duplicates: undefined,
+    });
+    expect(await scan({ "d1.csv": ids(1, 600).reverse() })).toEqual({
+      byOrder: 0,
+      unique: undefined,
+      duplicates: undefined,
+    });
+  });
+});

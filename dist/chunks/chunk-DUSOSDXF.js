@@ -672,6 +672,7 @@ var ColumnAccumulator = class {
   textChecks;
   /** Whether values go to the repeat checks (the `unique` rule). */
   spills;
+  order = { count: 0, ascending: true, first: NaN, last: NaN };
   /** The min and max rules as bounds (infinite without them): one comparison finds the values that break them. */
   low;
   high;
@@ -719,7 +720,10 @@ var ColumnAccumulator = class {
       }
       this.text(bytes, start, end);
     }
-    if (this.textChecks) this.textRules(bytes, start, end, record, kind === "text" || kind === "any");
+    if (this.textChecks) {
+      const key = kind === "numeric" || kind === "datetime" ? parsed.value : NaN;
+      this.textRules(bytes, start, end, record, kind === "text" || kind === "any", key);
+    }
   }
   /**
    * The column's cells of batch records [from, size), record i being record `recordBase + i` of the range. The
@@ -808,7 +812,7 @@ var ColumnAccumulator = class {
         this.flushNumbers();
         batched = 0;
       }
-      if (textChecks) this.textRules(bytes, start, end, recordBase + i, false);
+      if (textChecks) this.textRules(bytes, start, end, recordBase + i, false, value);
     }
     this.batched = batched;
     this.rows += read;
@@ -849,7 +853,7 @@ var ColumnAccumulator = class {
         this.flushNumbers();
         batched = 0;
       }
-      if (textChecks) this.textRules(bytes, start, end, recordBase + i, false);
+      if (textChecks) this.textRules(bytes, start, end, recordBase + i, false, value);
     }
     this.batched = batched;
     this.rows += read;
@@ -884,7 +888,7 @@ var ColumnAccumulator = class {
       this.values++;
       if (truth) trues++;
       else falses++;
-      if (textChecks) this.textRules(bytes, start, end, recordBase + i, false);
+      if (textChecks) this.textRules(bytes, start, end, recordBase + i, false, NaN);
     }
     const frequent = this.frequent;
     if (trues > 0) frequent.addCount(TRUE_KEY, trues, TRUE_BYTES, 0, 4);
@@ -905,7 +909,7 @@ var ColumnAccumulator = class {
       this.rows++;
       this.values++;
       this.text(bytes, start, end);
-      if (textChecks) this.textRules(bytes, start, end, recordBase + i, true);
+      if (textChecks) this.textRules(bytes, start, end, recordBase + i, true, NaN);
     }
   }
   /** The min and max rules, for a value outside [low, high]. */
@@ -971,16 +975,29 @@ var ColumnAccumulator = class {
     if (this.hll !== null && this.kind !== "any") this.hll.add(h1, h2);
     frequent.add(hashKey(h1, h2), bytes, start, end);
   }
-  /** The rules on a value's text; `hashedAlready` when text() just hashed these bytes. */
-  textRules(bytes, start, end, record, hashedAlready) {
+  /**
+   * The rules on a value's text; `hashedAlready` when text() just hashed these bytes. `key` is the value as a number
+   * in numeric and datetime columns (NaN in others), for the order of a unique column's values (see keyOrder).
+   */
+  textRules(bytes, start, end, record, hashedAlready, key) {
     if (!hashedAlready) hashBytes(bytes, start, end);
     const { h1, h2 } = hashed;
     if (this.allowed && !this.allowed.has(h1, h2))
       addToTally(this.checks, "values", record, () => utf8(bytes, start, end));
     if (this.pattern && !this.pattern.test(utf8(bytes, start, end)))
       addToTally(this.checks, "regex", record, () => utf8(bytes, start, end));
-    if (this.rules?.unique && this.plan.uniqueCheck !== null)
-      this.repeats?.add(this.plan.uniqueCheck, h1, h2, record, bytes, start, end);
+    if (this.rules?.unique && this.plan.uniqueCheck !== null && this.repeats !== null) {
+      this.repeats.add(this.plan.uniqueCheck, h1, h2, record, bytes, start, end);
+      const order = this.order;
+      if (order.count === 0) order.first = key;
+      else if (!(key > order.last)) order.ascending = false;
+      order.last = key;
+      order.count++;
+    }
+  }
+  /** The order of the values spilled for the `unique` rule, in the order read (see KeyOrder). */
+  keyOrder() {
+    return this.spills ? { ...this.order } : null;
   }
   toState() {
     if (this.readsNumbers) this.flushNumbers();
@@ -1115,6 +1132,7 @@ async function scanRange(plan, task, repeats, yieldBetweenChunks = false) {
     firstStart: task.start,
     nextStart: file.bytes,
     columns: [],
+    keyOrders: [],
     checks: {},
     error: null
   };
@@ -1143,6 +1161,7 @@ async function scanRange(plan, task, repeats, yieldBetweenChunks = false) {
     result.error = describeError(error, result.records);
   }
   result.columns = plan.columns.map((c) => accumulators.get(c.name)?.toState() ?? null);
+  result.keyOrders = plan.columns.map((c) => accumulators.get(c.name)?.keyOrder() ?? null);
   return result;
 }
 function gzipOrFile(path2, gzip) {

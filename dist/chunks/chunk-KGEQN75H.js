@@ -4,7 +4,7 @@ import {
   fingerprintDatasets,
   runValidateStage,
   saveStageRun
-} from "./chunk-VSFXJTIS.js";
+} from "./chunk-VDUWGIOK.js";
 import {
   openRegistry,
   projectStoreSettings

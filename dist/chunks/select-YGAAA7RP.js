@@ -5,13 +5,13 @@ import {
 } from "./chunk-KECVUD6L.js";
 import {
   runSelectStage
-} from "./chunk-XDXMEKGQ.js";
+} from "./chunk-VJDZLIER.js";
 import "./chunk-FV65ODL3.js";
-import "./chunk-VSFXJTIS.js";
+import "./chunk-VDUWGIOK.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-FEESTCJG.js";
+import "./chunk-AKENFJEN.js";
 import "./chunk-ERO4MCOP.js";
-import "./chunk-6ZZ3W5OJ.js";
+import "./chunk-DUSOSDXF.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-Z3CAJF4B.js";
 import "./chunk-UFJC2KPC.js";

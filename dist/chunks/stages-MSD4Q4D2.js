@@ -7,14 +7,14 @@ import {
   runCacheChoices,
   trainCommand,
   validateCommand
-} from "./chunk-FYEXIMMZ.js";
-import "./chunk-HUX6IMWV.js";
+} from "./chunk-VG3ZBEEL.js";
+import "./chunk-GZU7VYI5.js";
 import "./chunk-KECVUD6L.js";
-import "./chunk-VSFXJTIS.js";
+import "./chunk-VDUWGIOK.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-FEESTCJG.js";
+import "./chunk-AKENFJEN.js";
 import "./chunk-ERO4MCOP.js";
-import "./chunk-6ZZ3W5OJ.js";
+import "./chunk-DUSOSDXF.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-Z3CAJF4B.js";
 import "./chunk-UFJC2KPC.js";

@@ -9,7 +9,7 @@ import {
   listSources,
   validateDatasets,
   validationOptions
-} from "./chunk-FEESTCJG.js";
+} from "./chunk-AKENFJEN.js";
 import {
   openObjectStore,
   openRegistry,

@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   profileCommand,
   workersOf
-} from "./chunk-HUX6IMWV.js";
+} from "./chunk-GZU7VYI5.js";
 import "./chunk-KECVUD6L.js";
-import "./chunk-FEESTCJG.js";
+import "./chunk-AKENFJEN.js";
 import "./chunk-ERO4MCOP.js";
-import "./chunk-6ZZ3W5OJ.js";
+import "./chunk-DUSOSDXF.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-Z3CAJF4B.js";
 import "./chunk-IFCYOS42.js";

@@ -3,7 +3,7 @@ import {
   DECISION_STEP,
   decisionSection,
   outcomeSection
-} from "./chunk-PZWYM6SY.js";
+} from "./chunk-KGEQN75H.js";
 import {
   createGitHub
 } from "./chunk-75M3FAOO.js";
@@ -14,7 +14,7 @@ import {
   readStageResult,
   runPublishStage,
   saveStageRun
-} from "./chunk-VSFXJTIS.js";
+} from "./chunk-VDUWGIOK.js";
 import {
   formatNumber,
   renderMarkdown

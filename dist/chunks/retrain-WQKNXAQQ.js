@@ -6,10 +6,10 @@ import {
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunk-ODHQKJBH.js";
+} from "./chunk-OCBUJY44.js";
 import {
   decideRetrain
-} from "./chunk-PZWYM6SY.js";
+} from "./chunk-KGEQN75H.js";
 import "./chunk-75M3FAOO.js";
 import "./chunk-FV65ODL3.js";
 import {
@@ -17,11 +17,11 @@ import {
   runEvaluateStage,
   runGateStage,
   runTrainStage
-} from "./chunk-VSFXJTIS.js";
+} from "./chunk-VDUWGIOK.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-FEESTCJG.js";
+import "./chunk-AKENFJEN.js";
 import "./chunk-ERO4MCOP.js";
-import "./chunk-6ZZ3W5OJ.js";
+import "./chunk-DUSOSDXF.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-BIQWF3VO.js";
 import "./chunk-Z3CAJF4B.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   workersOf
-} from "./chunk-HUX6IMWV.js";
+} from "./chunk-GZU7VYI5.js";
 import {
   openProject,
   stageOutcome
@@ -15,10 +15,10 @@ import {
   runPublishStage,
   runTrainStage,
   runValidateStage
-} from "./chunk-VSFXJTIS.js";
+} from "./chunk-VDUWGIOK.js";
 import {
   glob
-} from "./chunk-FEESTCJG.js";
+} from "./chunk-AKENFJEN.js";
 import {
   findLeg
 } from "./chunk-KDNJFZE6.js";

@@ -6,7 +6,7 @@ import {
   runSelectStage,
   selectSection,
   sweepResultsDir
-} from "./chunk-XDXMEKGQ.js";
+} from "./chunk-VJDZLIER.js";
 import "./chunk-FV65ODL3.js";
 import {
   CACHE_CHOICES,
@@ -15,11 +15,11 @@ import {
   resolveTrainParams,
   runEvaluateStage,
   runTrainStage
-} from "./chunk-VSFXJTIS.js";
+} from "./chunk-VDUWGIOK.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-FEESTCJG.js";
+import "./chunk-AKENFJEN.js";
 import "./chunk-ERO4MCOP.js";
-import "./chunk-6ZZ3W5OJ.js";
+import "./chunk-DUSOSDXF.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-Z3CAJF4B.js";
 import "./chunk-UFJC2KPC.js";

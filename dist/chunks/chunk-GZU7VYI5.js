@@ -7,7 +7,7 @@ import {
   glob,
   mergeProfileFiles,
   runProfile
-} from "./chunk-FEESTCJG.js";
+} from "./chunk-AKENFJEN.js";
 import {
   profileSection,
   renderText

@@ -20,7 +20,7 @@ import {
   shiftTallies,
   shortText,
   tallyOf
-} from "./chunk-6ZZ3W5OJ.js";
+} from "./chunk-DUSOSDXF.js";
 import {
   explainReadError,
   formatOf,
@@ -3321,6 +3321,7 @@ var Merger = class {
     this.local = local;
     this.queue = queue;
     this.columns = plan.columns.map(() => null);
+    this.keyOrders = plan.columns.map(() => ({ ascending: true, last: NaN, count: 0 }));
     this.fileRows = plan.files.map(() => 0);
     this.nextId = tasks.length;
   }
@@ -3341,6 +3342,8 @@ var Merger = class {
   nextId;
   reread = 0;
   previous = null;
+  /** Per plan column, the order of its unique values over the ranges merged so far (in dataset order). */
+  keyOrders;
   error = null;
   accept(result) {
     this.waiting.set(result.id, result);
@@ -3408,6 +3411,13 @@ var Merger = class {
     });
     shiftTallies(result.checks, start);
     mergeTallies(this.checks, result.checks);
+    result.keyOrders.forEach((range, i) => {
+      const order = this.keyOrders[i];
+      if (range === null || range.count === 0 || !order.ascending) return;
+      order.ascending = range.ascending && (order.count === 0 || range.first > order.last);
+      order.last = range.last;
+      order.count += range.count;
+    });
   }
   async finish(findAll, threads) {
     const { plan, checks } = this;
@@ -3419,11 +3429,13 @@ var Merger = class {
       const header = plan.files[file].columns;
       return columnsShown.map((name) => String(cells[header.indexOf(name)] ?? null)).join(", ");
     };
+    const inOrder = plan.columns.filter((c, i) => c.uniqueCheck !== null && this.keyOrders[i].ascending);
+    const settled = new Set(inOrder.map((c) => c.uniqueCheck));
     const spilled = [plan.duplicateCheck, plan.keyCheck, ...plan.columns.map((c) => c.uniqueCheck)].filter(
-      (c) => c !== null
+      (c) => c !== null && !settled.has(c)
     );
     const all = await findAll(spilled, this.rowStart);
-    const findingsOf2 = (check) => check === null ? void 0 : all[spilled.indexOf(check)];
+    const findingsOf2 = (check) => check === null || settled.has(check) ? void 0 : all[spilled.indexOf(check)];
     const repeat = async (check, rule, shown) => {
       if (check === null) return;
       const found = check === plan.duplicateCheck ? (
@@ -3446,6 +3458,7 @@ var Merger = class {
       fileRows: this.fileRows,
       columns: this.columns,
       checks,
+      uniqueByOrder: settled.size,
       ranges: this.tasks.length,
       reread: this.reread,
       threads

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runPlanStage
-} from "./chunks/chunk-VJDZLIER.js";
+} from "./chunks/chunk-6XTFREMW.js";
 import "./chunks/chunk-FV65ODL3.js";
-import "./chunks/chunk-VDUWGIOK.js";
+import "./chunks/chunk-FVGTTRSY.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-AKENFJEN.js";
+import "./chunks/chunk-FDIFXWSE.js";
 import "./chunks/chunk-ERO4MCOP.js";
-import "./chunks/chunk-DUSOSDXF.js";
+import "./chunks/chunk-U54V2KCX.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction

@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runPublishStage
-} from "./chunks/chunk-VDUWGIOK.js";
+} from "./chunks/chunk-FVGTTRSY.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-AKENFJEN.js";
+import "./chunks/chunk-FDIFXWSE.js";
 import "./chunks/chunk-ERO4MCOP.js";
-import "./chunks/chunk-DUSOSDXF.js";
+import "./chunks/chunk-U54V2KCX.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction

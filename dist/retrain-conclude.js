@@ -2,15 +2,15 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunks/chunk-OCBUJY44.js";
-import "./chunks/chunk-KGEQN75H.js";
+} from "./chunks/chunk-QRAOGBWE.js";
+import "./chunks/chunk-5VJMSEXU.js";
 import "./chunks/chunk-75M3FAOO.js";
 import "./chunks/chunk-FV65ODL3.js";
-import "./chunks/chunk-VDUWGIOK.js";
+import "./chunks/chunk-FVGTTRSY.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-AKENFJEN.js";
+import "./chunks/chunk-FDIFXWSE.js";
 import "./chunks/chunk-ERO4MCOP.js";
-import "./chunks/chunk-DUSOSDXF.js";
+import "./chunks/chunk-U54V2KCX.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction

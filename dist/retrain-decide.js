@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   decideRetrain
-} from "./chunks/chunk-KGEQN75H.js";
-import "./chunks/chunk-VDUWGIOK.js";
+} from "./chunks/chunk-5VJMSEXU.js";
+import "./chunks/chunk-FVGTTRSY.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-AKENFJEN.js";
+import "./chunks/chunk-FDIFXWSE.js";
 import "./chunks/chunk-ERO4MCOP.js";
-import "./chunks/chunk-DUSOSDXF.js";
+import "./chunks/chunk-U54V2KCX.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction

@@ -3,11 +3,11 @@ import {
   parseCacheChoice,
   resolveTrainParams,
   runTrainStage
-} from "./chunks/chunk-VDUWGIOK.js";
+} from "./chunks/chunk-FVGTTRSY.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-AKENFJEN.js";
+import "./chunks/chunk-FDIFXWSE.js";
 import "./chunks/chunk-ERO4MCOP.js";
-import "./chunks/chunk-DUSOSDXF.js";
+import "./chunks/chunk-U54V2KCX.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runValidateStage
-} from "./chunks/chunk-VDUWGIOK.js";
+} from "./chunks/chunk-FVGTTRSY.js";
 import "./chunks/chunk-THUPLUY7.js";
 import {
   glob
-} from "./chunks/chunk-AKENFJEN.js";
+} from "./chunks/chunk-FDIFXWSE.js";
 import "./chunks/chunk-ERO4MCOP.js";
-import "./chunks/chunk-DUSOSDXF.js";
+import "./chunks/chunk-U54V2KCX.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction

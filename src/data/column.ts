@@ -102,16 +102,24 @@ export interface RepeatSink {
 }
 
 /**
- * Whether a unique column's values came in strictly ascending numeric order within a range. Distinct numbers are
- * distinct texts, so when every range's values ascend and each range's come after the last range's, no value repeats
- * and the spilled check need not be run (parallel.ts): ids that count up, the usual case, cost no check at the end.
+ * How a range's values of a unique column went to the repeat check. While they ascend strictly (as numbers), they are
+ * left out of the spill and only marked in `keyed`: distinct numbers are distinct texts, so values in order cannot
+ * repeat each other. From the first value out of order on, values are spilled as usual. At the end (parallel.ts), the
+ * values left out are spilled after all (read again from the file) only if their span [first, last] meets the span
+ * of any other values of the column; ids that count up, the usual case, are never spilled or checked at all.
  */
 export interface KeyOrder {
-  /** Values spilled. */
-  count: number;
-  ascending: boolean;
+  /** Values left out of the spill, in ascending order: how many, the first and the last. */
+  inOrder: number;
   first: number;
   last: number;
+  /** Records (within the range) below this one hold all the values left out; `keyed` marks them. */
+  inOrderEnd: number;
+  keyed: Uint8Array | null;
+  /** Values spilled, and their span (NaN bounds: values that are not numbers, so the span is unknown). */
+  spilled: number;
+  min: number;
+  max: number;
 }
 
 const TRUE_KEY = keyOf("true");
@@ -151,7 +159,19 @@ export class ColumnAccumulator {
   private readonly textChecks: boolean;
   /** Whether values go to the repeat checks (the `unique` rule). */
   private readonly spills: boolean;
-  private readonly order: KeyOrder = { count: 0, ascending: true, first: NaN, last: NaN };
+  /** Whether values may be left out of the spill while in order (numbers from a file that can be read again). */
+  private readonly ordered: boolean;
+  private readonly order: KeyOrder = {
+    inOrder: 0,
+    first: NaN,
+    last: NaN,
+    inOrderEnd: 0,
+    keyed: null,
+    spilled: 0,
+    min: Infinity,
+    max: -Infinity,
+  };
+  private inOrder = true;
   /** The min and max rules as bounds (infinite without them): one comparison finds the values that break them. */
   private readonly low: number;
   private readonly high: number;
@@ -160,6 +180,8 @@ export class ColumnAccumulator {
     private readonly plan: ColumnPlan,
     seed: number,
     private readonly repeats: RepeatSink | null,
+    /** Whether the range can be read again by record (a plain CSV or TSV file): see KeyOrder. */
+    rereadable = false,
   ) {
     this.kind = plan.kind;
     this.rules = plan.rules;
@@ -169,6 +191,7 @@ export class ColumnAccumulator {
     this.textChecks = this.allowed !== null || this.pattern !== null || plan.rules?.unique === true;
     this.readsNumbers = plan.kind === "numeric" || plan.kind === "datetime" || plan.kind === "any";
     this.spills = repeats !== null && plan.rules?.unique === true && plan.uniqueCheck !== null;
+    this.ordered = this.spills && rereadable && (plan.kind === "numeric" || plan.kind === "datetime");
     const bounded = plan.rules !== null && plan.kind !== "any";
     this.low = bounded ? (plan.rules?.min ?? -Infinity) : -Infinity;
     this.high = bounded ? (plan.rules?.max ?? Infinity) : Infinity;
@@ -576,20 +599,55 @@ export class ColumnAccumulator {
       addToTally(this.checks, "values", record, () => utf8(bytes, start, end));
     if (this.pattern && !this.pattern.test(utf8(bytes, start, end)))
       addToTally(this.checks, "regex", record, () => utf8(bytes, start, end));
-    if (this.rules?.unique && this.plan.uniqueCheck !== null && this.repeats !== null) {
-      this.repeats.add(this.plan.uniqueCheck, h1, h2, record, bytes, start, end);
-      const order = this.order;
-      if (order.count === 0) order.first = key;
-      // NaN compares false: a text column's values are never "in order".
-      else if (!(key > order.last)) order.ascending = false;
+    if (this.rules?.unique && this.plan.uniqueCheck !== null && this.repeats !== null)
+      this.uniqueValue(h1, h2, record, bytes, start, end, key);
+  }
+
+  /** A value of a unique column: left out of the spill while values ascend (see KeyOrder), else spilled. */
+  private uniqueValue(
+    h1: number,
+    h2: number,
+    record: number,
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    key: number,
+  ): void {
+    const order = this.order;
+    const repeats = this.repeats as RepeatSink;
+    if (this.inOrder && this.ordered && (order.inOrder === 0 ? key === key : key > order.last)) {
+      if (order.inOrder === 0) order.first = key;
       order.last = key;
-      order.count++;
+      order.inOrder++;
+      order.inOrderEnd = record + 1;
+      let keyed = order.keyed;
+      if (keyed === null || record >>> 3 >= keyed.length) {
+        const grown = new Uint8Array(Math.max(1024, (record >>> 3) * 2));
+        if (keyed !== null) grown.set(keyed);
+        order.keyed = keyed = grown;
+      }
+      keyed[record >>> 3]! |= 1 << (record & 7);
+      // Its row's duplicates are checked with it, if it is spilled later (its row hash is made then).
+      const rows = repeats.rows;
+      if (rows !== null && rows.check === this.plan.uniqueCheck) rows.carried[record - rows.base] = 1;
+      return;
+    }
+    this.inOrder = false;
+    repeats.add(this.plan.uniqueCheck as number, h1, h2, record, bytes, start, end);
+    order.spilled++;
+    // A value that is not a number makes the span unknown (NaN bounds), for good.
+    if (key !== key) order.min = order.max = NaN;
+    else if (order.min === order.min) {
+      if (key < order.min) order.min = key;
+      if (key > order.max) order.max = key;
     }
   }
 
-  /** The order of the values spilled for the `unique` rule, in the order read (see KeyOrder). */
+  /** How this range's values of a unique column went to the repeat check (see KeyOrder), or null. */
   keyOrder(): KeyOrder | null {
-    return this.spills ? { ...this.order } : null;
+    if (!this.spills) return null;
+    const order = this.order;
+    return { ...order, keyed: order.keyed && order.keyed.slice(0, (order.inOrderEnd + 7) >>> 3) };
   }
 
   toState(): ColumnState {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { InputError } from "../errors.ts";
-import { type ColumnState, mergeColumnState } from "./column.ts";
+import { type ColumnState, type KeyOrder, mergeColumnState } from "./column.ts";
 import type { ScanPlan } from "./plan.ts";
 import {
   type CheckFindings,
@@ -16,7 +16,15 @@ import {
   RepeatWriter,
   tallyOf,
 } from "./repeats.ts";
-import { planRanges, type RangeResult, type RangeTask, readFieldsAt, scanRange } from "./scan.ts";
+import {
+  planRanges,
+  type RangeResult,
+  type RangeTask,
+  readFieldsAt,
+  type Respill,
+  respill,
+  scanRange,
+} from "./scan.ts";
 import { mergeTallies, shiftTallies, shortText, type Tally } from "./tally.ts";
 
 /**
@@ -44,8 +52,11 @@ export interface ScanOutcome {
   columns: (ColumnState | null)[];
   /** Dataset-level tallies: ragged_rows, extra_fields, duplicate_rows, unique_key, unique:<column>. */
   checks: Record<string, Tally>;
-  /** `unique` column checks settled by the order of the values (they ascend throughout), without the spilled check. */
-  uniqueByOrder: number;
+  /**
+   * Values of unique columns that were never spilled: they ascended within their range, apart from every other value
+   * of the column (KeyOrder), so no repeat check was needed for them.
+   */
+  uniqueInOrder: number;
   /** Ranges read, and ranges read again because a guessed record boundary was inside a quoted field. */
   ranges: number;
   reread: number;
@@ -246,8 +257,10 @@ class Merger {
   private nextId: number;
   private reread = 0;
   private previous: { result: RangeResult; file: number } | null = null;
-  /** Per plan column, the order of its unique values over the ranges merged so far (in dataset order). */
-  private readonly keyOrders: { ascending: boolean; last: number; count: number }[];
+  /** Accepted ranges with the task that read them and, per plan column, how its unique values went (KeyOrder). */
+  private readonly accepted: { task: RangeTask; keyOrders: (KeyOrder | null)[] }[] = [];
+  /** Every task by id, ranges read again included. */
+  private readonly taskById = new Map<number, RangeTask>();
   private error: InputError | null = null;
 
   constructor(
@@ -258,7 +271,7 @@ class Merger {
     private readonly queue: RangeTask[],
   ) {
     this.columns = plan.columns.map(() => null);
-    this.keyOrders = plan.columns.map(() => ({ ascending: true, last: NaN, count: 0 }));
+    for (const task of tasks) this.taskById.set(task.id, task);
     this.fileRows = plan.files.map(() => 0);
     this.nextId = tasks.length;
   }
@@ -297,6 +310,7 @@ class Merger {
           align: false,
         };
         this.replaced.set(task.id, again.id);
+        this.taskById.set(again.id, again);
         this.queue.unshift(again);
         return;
       }
@@ -336,14 +350,38 @@ class Merger {
     });
     shiftTallies(result.checks, start);
     mergeTallies(this.checks, result.checks);
-    result.keyOrders.forEach((range, i) => {
-      const order = this.keyOrders[i]!;
-      if (range === null || range.count === 0 || !order.ascending) return;
-      // In order so far if this range's values ascend and start after the last value before them.
-      order.ascending = range.ascending && (order.count === 0 || range.first > order.last);
-      order.last = range.last;
-      order.count += range.count;
+    this.accepted.push({ task: this.taskById.get(result.id)!, keyOrders: result.keyOrders });
+  }
+
+  /**
+   * The values left out of the spill (KeyOrder) that must be checked after all: a range's values in order whose span
+   * meets another span of values of the column (another range's in order, or any range's spilled). Counts the rest.
+   */
+  private leftOutToSpill(): { jobs: Respill[]; inOrder: number } {
+    const jobs = new Map<number, Respill>();
+    let inOrder = 0;
+    const meets = (a: number, b: number, c: number, d: number): boolean => !(b < c || d < a);
+    this.plan.columns.forEach((column, c) => {
+      if (column.uniqueCheck === null) return;
+      const ranges = this.accepted.filter((r) => r.keyOrders[c] != null);
+      for (const range of ranges) {
+        const order = range.keyOrders[c]!;
+        if (order.inOrder === 0) continue;
+        const apart = ranges.every((other) => {
+          const o = other.keyOrders[c]!;
+          if (o.spilled > 0 && meets(order.first, order.last, o.min, o.max)) return false;
+          return other === range || o.inOrder === 0 || !meets(order.first, order.last, o.first, o.last);
+        });
+        if (apart) {
+          inOrder += order.inOrder;
+          continue;
+        }
+        const job = jobs.get(range.task.id) ?? { task: range.task, columns: [] };
+        job.columns.push({ column: c, keyed: order.keyed!, end: order.inOrderEnd });
+        jobs.set(range.task.id, job);
+      }
     });
+    return { jobs: [...jobs.values()], inOrder };
   }
 
   async finish(findAll: FindRepeats, threads: number): Promise<ScanOutcome> {
@@ -357,16 +395,17 @@ class Merger {
       const header = plan.files[file]!.columns;
       return columnsShown.map((name) => String(cells[header.indexOf(name)] ?? null)).join(", ");
     };
-    // A unique column whose values ascend throughout has no repeats, and rows that carried their hash with its values
-    // have no duplicates among them (they all differ there): its spilled check need not run.
-    const inOrder = plan.columns.filter((c, i) => c.uniqueCheck !== null && this.keyOrders[i]!.ascending);
-    const settled = new Set(inOrder.map((c) => c.uniqueCheck));
+    // Unique values left out of the spill in order, whose span meets other values', are spilled now (read again).
+    // The rest cannot repeat, nor can their rows be duplicates: they differ from every other row in that column.
+    const { jobs, inOrder } = this.leftOutToSpill();
+    for (const job of jobs) await respill(plan, job, this.local);
+    this.local.flush();
     const spilled = [plan.duplicateCheck, plan.keyCheck, ...plan.columns.map((c) => c.uniqueCheck)].filter(
-      (c): c is number => c !== null && !settled.has(c),
+      (c): c is number => c !== null,
     );
     const all = await findAll(spilled, this.rowStart);
     const findingsOf = (check: number | null): CheckFindings | undefined =>
-      check === null || settled.has(check) ? undefined : all[spilled.indexOf(check)];
+      check === null ? undefined : all[spilled.indexOf(check)];
     const repeat = async (check: number | null, rule: string, shown: string[] | null): Promise<void> => {
       if (check === null) return;
       const found =
@@ -390,7 +429,7 @@ class Merger {
       fileRows: this.fileRows,
       columns: this.columns,
       checks,
-      uniqueByOrder: settled.size,
+      uniqueInOrder: inOrder,
       ranges: this.tasks.length,
       reread: this.reread,
       threads,

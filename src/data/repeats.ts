@@ -1,6 +1,7 @@
 import { closeSync, openSync, readdirSync, readSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { RepeatSink } from "./column.ts";
+import { hashed, hashRecord } from "./sketch/hash.ts";
 import { EXAMPLE_ROWS, type Tally } from "./tally.ts";
 
 /**
@@ -53,16 +54,21 @@ function tailWords(headWord: number, records: Uint32Array, at: number): number {
 }
 
 /**
- * The hashes of the records being read, for the duplicate-rows check: set by the reader before a batch's values are
- * observed; a value spilled for `check` (the carrying unique column) takes its record's hash with it and marks the
- * record `carried`, and the reader spills only the others to the duplicate-rows check.
+ * The records being read, for the duplicate-rows check: set by the reader before a batch's values are observed. A
+ * value spilled for `check` (the carrying unique column) takes its record's hash with it and marks the record
+ * `carried` (so does a value left out of the spill in order, see KeyOrder); the reader spills only the others to the
+ * duplicate-rows check. Hashes are made when needed: from the batch's bytes, or kept in `hashes` by readers of text.
  */
 export class RowHashes {
   /** The record (within the range) that index 0 stands for. */
   base = 0;
-  /** h1, h2 of record base + i at 2i, 2i + 1. */
+  /** h1, h2 of record base + i at 2i, 2i + 1, when `bytes` is null. */
   readonly hashes: Int32Array;
   readonly carried: Uint8Array;
+  /** The batch's buffer and record spans, for a delimited file. */
+  bytes: Uint8Array | null = null;
+  recordStarts: Int32Array | null = null;
+  contentEnds: Int32Array | null = null;
 
   constructor(
     /** The unique check that carries row hashes, or -1 (none: every row takes the duplicate-rows spill). */
@@ -71,6 +77,16 @@ export class RowHashes {
   ) {
     this.hashes = new Int32Array(2 * capacity);
     this.carried = new Uint8Array(capacity);
+  }
+
+  /** Hashes record base + index into {@link hashed}. */
+  hash(index: number): void {
+    if (this.bytes === null) {
+      hashed.h1 = this.hashes[2 * index]!;
+      hashed.h2 = this.hashes[2 * index + 1]!;
+    } else {
+      hashRecord(this.bytes, this.recordStarts![index]!, this.contentEnds![index]!);
+    }
   }
 }
 
@@ -138,8 +154,9 @@ export class RepeatWriter implements RepeatSink {
     const rows = this.rows;
     if (rows !== null && check === rows.check) {
       const index = record - rows.base;
-      buffer[at + HEAD] = rows.hashes[2 * index]!;
-      buffer[at + HEAD + 1] = rows.hashes[2 * index + 1]!;
+      rows.hash(index);
+      buffer[at + HEAD] = hashed.h1;
+      buffer[at + HEAD + 1] = hashed.h2;
       rows.carried[index] = 1;
       flags = ROW_HASH;
     }

@@ -5,7 +5,7 @@ import { CHUNK, DelimitedReader, MORE, RECORD, RecordBatch } from "./formats/del
 import { cellText, jsonLines } from "./formats/jsonl.ts";
 import { openParquet } from "./formats/parquet.ts";
 import type { ScanPlan } from "./plan.ts";
-import { RowHashes } from "./repeats.ts";
+import { type RepeatWriter, RowHashes } from "./repeats.ts";
 import { hashBytes, hashed, hashRecord } from "./sketch/hash.ts";
 import { addToTally, type Tally } from "./tally.ts";
 
@@ -76,9 +76,11 @@ export async function scanRange(
 ): Promise<RangeResult> {
   const file = plan.files[task.file]!;
   const accumulators = new Map<string, ColumnAccumulator>();
+  // A plain CSV or TSV range can be read again by record: unique values in order may stay out of the spill.
+  const rereadable = (file.format === "csv" || file.format === "tsv") && !file.gzip;
   const fields = file.columns.map((name) => {
     const index = plan.columns.findIndex((c) => c.name === name);
-    const accumulator = new ColumnAccumulator(plan.columns[index]!, task.id * 1000 + index + 1, repeats);
+    const accumulator = new ColumnAccumulator(plan.columns[index]!, task.id * 1000 + index + 1, repeats, rereadable);
     accumulators.set(name, accumulator);
     return accumulator;
   });
@@ -126,11 +128,17 @@ function gzipOrFile(path: string, gzip: boolean) {
   return gzip ? gzipReader(path) : fileReader(path, 0);
 }
 
+/** What reads a delimited range's records, a batch at a time; `finished` stops the reading early. */
+interface DelimitedVisitor {
+  delimited(reader: DelimitedReader, batch: RecordBatch, from: number, recordBase: number, gzip: boolean): void;
+  readonly finished?: boolean;
+}
+
 async function scanDelimited(
   plan: ScanPlan,
   task: RangeTask,
-  visit: RecordVisitor,
-  result: RangeResult,
+  visit: DelimitedVisitor,
+  result: Pick<RangeResult, "records" | "firstStart" | "nextStart">,
   yieldBetweenChunks: boolean,
 ): Promise<void> {
   const file = plan.files[task.file]!;
@@ -158,6 +166,7 @@ async function scanDelimited(
         header = false;
         visit.delimited(delimited, batch, from, result.records - from, file.gzip);
         result.records += batch.size - from;
+        if (visit.finished) break;
       } else if (got === MORE) {
         if (yieldBetweenChunks) await new Promise((resolve) => setImmediate(resolve));
         await delimited.fill();
@@ -235,12 +244,9 @@ class RecordVisitor {
     const rows = this.rows;
     if (rows !== null) {
       rows.base = recordBase;
-      const hashes = rows.hashes;
-      for (let i = from; i < size; i++) {
-        hashRecord(buffer, recordStarts[i]!, contentEnds[i]!);
-        hashes[2 * i] = hashed.h1;
-        hashes[2 * i + 1] = hashed.h2;
-      }
+      rows.bytes = buffer;
+      rows.recordStarts = recordStarts;
+      rows.contentEnds = contentEnds;
       rows.carried.fill(0, from, size);
     }
     for (let i = 0; i < width; i++) fields[i]!.observeColumn(buffer, batch, i, from, recordBase, offsetBase);
@@ -259,12 +265,13 @@ class RecordVisitor {
     if (repeats === null) return;
     const duplicateCheck = this.plan.duplicateCheck;
     if (duplicateCheck !== null && rows !== null) {
-      // The records whose hash did not go out with a unique value.
-      const { hashes, carried } = rows;
+      // The records that did not go with a unique value.
+      const carried = rows.carried;
       for (let i = from; i < size; i++) {
         if (carried[i] === 1) continue;
+        hashRecord(buffer, recordStarts[i]!, contentEnds[i]!);
         repeats.offset = offsetBase < 0 ? -1 : offsetBase + recordStarts[i]!;
-        repeats.add(duplicateCheck, hashes[2 * i]!, hashes[2 * i + 1]!, recordBase + i, null, 0, 0);
+        repeats.add(duplicateCheck, hashed.h1, hashed.h2, recordBase + i, null, 0, 0);
       }
     }
     if (this.plan.keyCheck !== null) {
@@ -294,6 +301,7 @@ class RecordVisitor {
       const bytes = Buffer.from(JSON.stringify(cells));
       hashBytes(bytes, 0, bytes.length);
       rows.base = record;
+      rows.bytes = null;
       rows.hashes[0] = hashed.h1;
       rows.hashes[1] = hashed.h2;
       rows.carried[0] = 0;
@@ -327,6 +335,61 @@ class RecordVisitor {
     hashBytes(bytes, 0, bytes.length);
     const text = Buffer.from(values.map(String).join(", "));
     this.repeats?.add(this.plan.keyCheck!, hashed.h1, hashed.h2, record, text, 0, text.length);
+  }
+}
+
+/** A range's unique values left out of the spill in order (KeyOrder), to spill after all. */
+export interface Respill {
+  /** The task that read the range: reading it again gives the same records. */
+  task: RangeTask;
+  /** Per plan column: the records that held its values (a bit each) and the record after the last of them. */
+  columns: { column: number; keyed: Uint8Array; end: number }[];
+}
+
+/**
+ * Reads a range of a plain CSV or TSV file again up to the last record a job needs, and spills each marked value as
+ * the first reading would have (the value's hash and offset, and its row's hash for the column carrying duplicate
+ * rows), numbered by the same range and records.
+ */
+export async function respill(plan: ScanPlan, job: Respill, writer: RepeatWriter): Promise<void> {
+  const file = plan.files[job.task.file]!;
+  const end = Math.max(...job.columns.map((c) => c.end));
+  const columns = job.columns.map(({ column, keyed, end }) => {
+    const check = plan.columns[column]!.uniqueCheck!;
+    return { field: file.columns.indexOf(plan.columns[column]!.name), check, keyed, end };
+  });
+  const carried = plan.duplicateCheck === null ? -1 : (plan.duplicateCarrier ?? -1);
+  const rows = new RowHashes(carried, BATCH_RECORDS);
+  const visit = {
+    finished: false,
+    delimited(reader: DelimitedReader, batch: RecordBatch, from: number, recordBase: number): void {
+      const buffer = reader.buffer;
+      const { starts, ends, fieldCounts, recordStarts, contentEnds, stride, size } = batch;
+      rows.base = recordBase;
+      rows.bytes = buffer;
+      rows.recordStarts = recordStarts;
+      rows.contentEnds = contentEnds;
+      for (const { field, check, keyed, end } of columns) {
+        for (let i = from; i < size; i++) {
+          const record = recordBase + i;
+          if (record >= end) break;
+          if ((keyed[record >>> 3]! & (1 << (record & 7))) === 0 || field >= fieldCounts[i]!) continue;
+          const at = i * stride + field;
+          hashBytes(buffer, starts[at]!, ends[at]!);
+          writer.offset = reader.base + recordStarts[i]!;
+          writer.add(check, hashed.h1, hashed.h2, record, buffer, starts[at]!, ends[at]!);
+        }
+      }
+      this.finished = recordBase + size >= end;
+    },
+  };
+  const previous = writer.rows;
+  writer.range = job.task.id;
+  writer.rows = rows;
+  try {
+    await scanDelimited(plan, job.task, visit, { records: 0, firstStart: 0, nextStart: 0 }, false);
+  } finally {
+    writer.rows = previous;
   }
 }
 

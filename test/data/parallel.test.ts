@@ -199,40 +199,48 @@ describe("unique values in ascending order", () => {
     expect(outcome.ranges).toBeGreaterThan(4);
     const tally = (rule: string) =>
       outcome.checks[rule] && { count: outcome.checks[rule].count, rows: outcome.checks[rule].rows };
-    return { byOrder: outcome.uniqueByOrder, unique: tally("unique:id"), duplicates: tally("duplicate_rows") };
+    return { inOrder: outcome.uniqueInOrder, unique: tally("unique:id"), duplicates: tally("duplicate_rows") };
   }
   const ids = (from: number, to: number, v = (i: number) => String(i % 3)): string[] =>
     Array.from({ length: to - from + 1 }, (_, i) => `${from + i},${v(from + i)}`);
 
-  it("settle the unique rule without the spilled check, and duplicate rows are still found among rows without one", async () => {
+  it("are never spilled, and duplicate rows are still found among rows without one", async () => {
     // Rows with no id repeat each other: those are duplicate rows, checked on their own.
     const lines = [...ids(1, 300), ",x", ",x", ...ids(301, 600), ",x"];
     expect(await scan({ "d1.csv": lines })).toEqual({
-      byOrder: 1,
+      inOrder: 600,
       unique: undefined,
       duplicates: { count: 2, rows: [303, 604] },
     });
-    // Ascending across files too (in the order the glob lists them).
-    expect(await scan({ "d1.csv": ids(1, 300), "d2.csv": ids(301, 700) })).toMatchObject({ byOrder: 1 });
+    // Ranges apart from each other, in any order: files that the glob lists out of the order of their ids.
+    expect(await scan({ "d1.csv": ids(401, 700), "d2.csv": ids(1, 400) })).toMatchObject({ inOrder: 700 });
   });
 
-  it("fall back to the spilled check when the values do not ascend throughout", async () => {
+  it("are spilled after all where their span meets other values, and every repeat is found", async () => {
     // Each file ascends, but the second starts below where the first ended.
-    expect(await scan({ "d1.csv": ids(1, 500), "d2.csv": ids(451, 800) })).toEqual({
-      byOrder: 0,
+    const overlap = await scan({ "d1.csv": ids(1, 500), "d2.csv": ids(451, 800) });
+    expect(overlap).toMatchObject({
       unique: { count: 50, rows: [502, 503, 504, 505, 506] },
       duplicates: { count: 50, rows: [502, 503, 504, 505, 506] },
     });
-    // One value repeated in place; and values that descend.
-    expect(await scan({ "d1.csv": [...ids(1, 250), "250,z", ...ids(251, 500)] })).toEqual({
-      byOrder: 0,
+    expect(overlap.inOrder).toBeGreaterThan(0);
+    expect(overlap.inOrder).toBeLessThan(850 - 100);
+    // One value repeated in place; values that descend; values in no order, repeating across ranges.
+    expect(await scan({ "d1.csv": [...ids(1, 250), "250,z", ...ids(251, 500)] })).toMatchObject({
       unique: { count: 1, rows: [252] },
       duplicates: undefined,
     });
-    expect(await scan({ "d1.csv": ids(1, 600).reverse() })).toEqual({
-      byOrder: 0,
-      unique: undefined,
-      duplicates: undefined,
+    expect(await scan({ "d1.csv": ids(1, 600).reverse() })).toMatchObject({ unique: undefined, duplicates: undefined });
+    const shuffled = ids(1, 600).map((line, i) => (i % 7 === 3 ? `${(i * 13) % 600},w` : line));
+    const seen = new Set<string>();
+    const repeats: number[] = [];
+    shuffled.forEach((line, i) => {
+      const id = line.split(",")[0]!;
+      if (seen.has(id)) repeats.push(i + 2);
+      else seen.add(id);
+    });
+    expect(await scan({ "d1.csv": shuffled })).toMatchObject({
+      unique: { count: repeats.length, rows: repeats.slice(0, 5) },
     });
   });
 });

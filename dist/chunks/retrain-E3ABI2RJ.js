@@ -6,10 +6,10 @@ import {
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunk-OCBUJY44.js";
+} from "./chunk-QRAOGBWE.js";
 import {
   decideRetrain
-} from "./chunk-KGEQN75H.js";
+} from "./chunk-5VJMSEXU.js";
 import "./chunk-75M3FAOO.js";
 import "./chunk-FV65ODL3.js";
 import {
@@ -17,11 +17,11 @@ import {
   runEvaluateStage,
   runGateStage,
   runTrainStage
-} from "./chunk-VDUWGIOK.js";
+} from "./chunk-FVGTTRSY.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-AKENFJEN.js";
+import "./chunk-FDIFXWSE.js";
 import "./chunk-ERO4MCOP.js";
-import "./chunk-DUSOSDXF.js";
+import "./chunk-U54V2KCX.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-BIQWF3VO.js";
 import "./chunk-Z3CAJF4B.js";

@@ -2,18 +2,18 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   RUN_CACHE_OPTIONS,
   runCacheChoices
-} from "./chunk-VG3ZBEEL.js";
-import "./chunk-GZU7VYI5.js";
+} from "./chunk-6LCA7CWN.js";
+import "./chunk-WJYGIHEA.js";
 import {
   openProject
 } from "./chunk-KECVUD6L.js";
 import {
   runPipeline
-} from "./chunk-VDUWGIOK.js";
+} from "./chunk-FVGTTRSY.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-AKENFJEN.js";
+import "./chunk-FDIFXWSE.js";
 import "./chunk-ERO4MCOP.js";
-import "./chunk-DUSOSDXF.js";
+import "./chunk-U54V2KCX.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-Z3CAJF4B.js";
 import "./chunk-UFJC2KPC.js";

@@ -5,13 +5,13 @@ import {
 } from "./chunk-KECVUD6L.js";
 import {
   runPlanStage
-} from "./chunk-VJDZLIER.js";
+} from "./chunk-6XTFREMW.js";
 import "./chunk-FV65ODL3.js";
-import "./chunk-VDUWGIOK.js";
+import "./chunk-FVGTTRSY.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-AKENFJEN.js";
+import "./chunk-FDIFXWSE.js";
 import "./chunk-ERO4MCOP.js";
-import "./chunk-DUSOSDXF.js";
+import "./chunk-U54V2KCX.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-Z3CAJF4B.js";
 import "./chunk-UFJC2KPC.js";

@@ -100,9 +100,22 @@ var RowHashes = class {
   check;
   /** The record (within the range) that index 0 stands for. */
   base = 0;
-  /** h1, h2 of record base + i at 2i, 2i + 1. */
+  /** h1, h2 of record base + i at 2i, 2i + 1, when `bytes` is null. */
   hashes;
   carried;
+  /** The batch's buffer and record spans, for a delimited file. */
+  bytes = null;
+  recordStarts = null;
+  contentEnds = null;
+  /** Hashes record base + index into {@link hashed}. */
+  hash(index) {
+    if (this.bytes === null) {
+      hashed.h1 = this.hashes[2 * index];
+      hashed.h2 = this.hashes[2 * index + 1];
+    } else {
+      hashRecord(this.bytes, this.recordStarts[index], this.contentEnds[index]);
+    }
+  }
 };
 var RepeatWriter = class {
   constructor(dir, writer, partitionBits) {
@@ -142,8 +155,9 @@ var RepeatWriter = class {
     const rows = this.rows;
     if (rows !== null && check === rows.check) {
       const index = record - rows.base;
-      buffer[at + HEAD] = rows.hashes[2 * index];
-      buffer[at + HEAD + 1] = rows.hashes[2 * index + 1];
+      rows.hash(index);
+      buffer[at + HEAD] = hashed.h1;
+      buffer[at + HEAD + 1] = hashed.h2;
       rows.carried[index] = 1;
       flags = ROW_HASH;
     }
@@ -626,7 +640,7 @@ function keyOf(text) {
   return hashKey(hashed.h1, hashed.h2);
 }
 var ColumnAccumulator = class {
-  constructor(plan, seed, repeats) {
+  constructor(plan, seed, repeats, rereadable = false) {
     this.plan = plan;
     this.repeats = repeats;
     this.kind = plan.kind;
@@ -637,6 +651,7 @@ var ColumnAccumulator = class {
     this.textChecks = this.allowed !== null || this.pattern !== null || plan.rules?.unique === true;
     this.readsNumbers = plan.kind === "numeric" || plan.kind === "datetime" || plan.kind === "any";
     this.spills = repeats !== null && plan.rules?.unique === true && plan.uniqueCheck !== null;
+    this.ordered = this.spills && rereadable && (plan.kind === "numeric" || plan.kind === "datetime");
     const bounded = plan.rules !== null && plan.kind !== "any";
     this.low = bounded ? plan.rules?.min ?? -Infinity : -Infinity;
     this.high = bounded ? plan.rules?.max ?? Infinity : Infinity;
@@ -672,7 +687,19 @@ var ColumnAccumulator = class {
   textChecks;
   /** Whether values go to the repeat checks (the `unique` rule). */
   spills;
-  order = { count: 0, ascending: true, first: NaN, last: NaN };
+  /** Whether values may be left out of the spill while in order (numbers from a file that can be read again). */
+  ordered;
+  order = {
+    inOrder: 0,
+    first: NaN,
+    last: NaN,
+    inOrderEnd: 0,
+    keyed: null,
+    spilled: 0,
+    min: Infinity,
+    max: -Infinity
+  };
+  inOrder = true;
   /** The min and max rules as bounds (infinite without them): one comparison finds the values that break them. */
   low;
   high;
@@ -986,18 +1013,43 @@ var ColumnAccumulator = class {
       addToTally(this.checks, "values", record, () => utf8(bytes, start, end));
     if (this.pattern && !this.pattern.test(utf8(bytes, start, end)))
       addToTally(this.checks, "regex", record, () => utf8(bytes, start, end));
-    if (this.rules?.unique && this.plan.uniqueCheck !== null && this.repeats !== null) {
-      this.repeats.add(this.plan.uniqueCheck, h1, h2, record, bytes, start, end);
-      const order = this.order;
-      if (order.count === 0) order.first = key;
-      else if (!(key > order.last)) order.ascending = false;
+    if (this.rules?.unique && this.plan.uniqueCheck !== null && this.repeats !== null)
+      this.uniqueValue(h1, h2, record, bytes, start, end, key);
+  }
+  /** A value of a unique column: left out of the spill while values ascend (see KeyOrder), else spilled. */
+  uniqueValue(h1, h2, record, bytes, start, end, key) {
+    const order = this.order;
+    const repeats = this.repeats;
+    if (this.inOrder && this.ordered && (order.inOrder === 0 ? key === key : key > order.last)) {
+      if (order.inOrder === 0) order.first = key;
       order.last = key;
-      order.count++;
+      order.inOrder++;
+      order.inOrderEnd = record + 1;
+      let keyed = order.keyed;
+      if (keyed === null || record >>> 3 >= keyed.length) {
+        const grown = new Uint8Array(Math.max(1024, (record >>> 3) * 2));
+        if (keyed !== null) grown.set(keyed);
+        order.keyed = keyed = grown;
+      }
+      keyed[record >>> 3] |= 1 << (record & 7);
+      const rows = repeats.rows;
+      if (rows !== null && rows.check === this.plan.uniqueCheck) rows.carried[record - rows.base] = 1;
+      return;
+    }
+    this.inOrder = false;
+    repeats.add(this.plan.uniqueCheck, h1, h2, record, bytes, start, end);
+    order.spilled++;
+    if (key !== key) order.min = order.max = NaN;
+    else if (order.min === order.min) {
+      if (key < order.min) order.min = key;
+      if (key > order.max) order.max = key;
     }
   }
-  /** The order of the values spilled for the `unique` rule, in the order read (see KeyOrder). */
+  /** How this range's values of a unique column went to the repeat check (see KeyOrder), or null. */
   keyOrder() {
-    return this.spills ? { ...this.order } : null;
+    if (!this.spills) return null;
+    const order = this.order;
+    return { ...order, keyed: order.keyed && order.keyed.slice(0, order.inOrderEnd + 7 >>> 3) };
   }
   toState() {
     if (this.readsNumbers) this.flushNumbers();
@@ -1119,9 +1171,10 @@ function planRanges(plan, target) {
 async function scanRange(plan, task, repeats, yieldBetweenChunks = false) {
   const file = plan.files[task.file];
   const accumulators = /* @__PURE__ */ new Map();
+  const rereadable = (file.format === "csv" || file.format === "tsv") && !file.gzip;
   const fields = file.columns.map((name) => {
     const index = plan.columns.findIndex((c) => c.name === name);
-    const accumulator = new ColumnAccumulator(plan.columns[index], task.id * 1e3 + index + 1, repeats);
+    const accumulator = new ColumnAccumulator(plan.columns[index], task.id * 1e3 + index + 1, repeats, rereadable);
     accumulators.set(name, accumulator);
     return accumulator;
   });
@@ -1192,6 +1245,7 @@ async function scanDelimited(plan, task, visit, result, yieldBetweenChunks) {
         header = false;
         visit.delimited(delimited, batch, from, result.records - from, file.gzip);
         result.records += batch.size - from;
+        if (visit.finished) break;
       } else if (got === MORE) {
         if (yieldBetweenChunks) await new Promise((resolve) => setImmediate(resolve));
         await delimited.fill();
@@ -1258,12 +1312,9 @@ var RecordVisitor = class {
     const rows = this.rows;
     if (rows !== null) {
       rows.base = recordBase;
-      const hashes = rows.hashes;
-      for (let i = from; i < size; i++) {
-        hashRecord(buffer, recordStarts[i], contentEnds[i]);
-        hashes[2 * i] = hashed.h1;
-        hashes[2 * i + 1] = hashed.h2;
-      }
+      rows.bytes = buffer;
+      rows.recordStarts = recordStarts;
+      rows.contentEnds = contentEnds;
       rows.carried.fill(0, from, size);
     }
     for (let i = 0; i < width; i++) fields[i].observeColumn(buffer, batch, i, from, recordBase, offsetBase);
@@ -1282,11 +1333,12 @@ var RecordVisitor = class {
     if (repeats === null) return;
     const duplicateCheck = this.plan.duplicateCheck;
     if (duplicateCheck !== null && rows !== null) {
-      const { hashes, carried } = rows;
+      const carried = rows.carried;
       for (let i = from; i < size; i++) {
         if (carried[i] === 1) continue;
+        hashRecord(buffer, recordStarts[i], contentEnds[i]);
         repeats.offset = offsetBase < 0 ? -1 : offsetBase + recordStarts[i];
-        repeats.add(duplicateCheck, hashes[2 * i], hashes[2 * i + 1], recordBase + i, null, 0, 0);
+        repeats.add(duplicateCheck, hashed.h1, hashed.h2, recordBase + i, null, 0, 0);
       }
     }
     if (this.plan.keyCheck !== null) {
@@ -1312,6 +1364,7 @@ var RecordVisitor = class {
       const bytes = Buffer.from(JSON.stringify(cells));
       hashBytes(bytes, 0, bytes.length);
       rows.base = record;
+      rows.bytes = null;
       rows.hashes[0] = hashed.h1;
       rows.hashes[1] = hashed.h2;
       rows.carried[0] = 0;
@@ -1346,6 +1399,47 @@ var RecordVisitor = class {
     this.repeats?.add(this.plan.keyCheck, hashed.h1, hashed.h2, record, text, 0, text.length);
   }
 };
+async function respill(plan, job, writer) {
+  const file = plan.files[job.task.file];
+  const end = Math.max(...job.columns.map((c) => c.end));
+  const columns = job.columns.map(({ column, keyed, end: end2 }) => {
+    const check = plan.columns[column].uniqueCheck;
+    return { field: file.columns.indexOf(plan.columns[column].name), check, keyed, end: end2 };
+  });
+  const carried = plan.duplicateCheck === null ? -1 : plan.duplicateCarrier ?? -1;
+  const rows = new RowHashes(carried, BATCH_RECORDS);
+  const visit = {
+    finished: false,
+    delimited(reader, batch, from, recordBase) {
+      const buffer = reader.buffer;
+      const { starts, ends, fieldCounts, recordStarts, contentEnds, stride, size } = batch;
+      rows.base = recordBase;
+      rows.bytes = buffer;
+      rows.recordStarts = recordStarts;
+      rows.contentEnds = contentEnds;
+      for (const { field, check, keyed, end: end2 } of columns) {
+        for (let i = from; i < size; i++) {
+          const record = recordBase + i;
+          if (record >= end2) break;
+          if ((keyed[record >>> 3] & 1 << (record & 7)) === 0 || field >= fieldCounts[i]) continue;
+          const at = i * stride + field;
+          hashBytes(buffer, starts[at], ends[at]);
+          writer.offset = reader.base + recordStarts[i];
+          writer.add(check, hashed.h1, hashed.h2, record, buffer, starts[at], ends[at]);
+        }
+      }
+      this.finished = recordBase + size >= end;
+    }
+  };
+  const previous = writer.rows;
+  writer.range = job.task.id;
+  writer.rows = rows;
+  try {
+    await scanDelimited(plan, job.task, visit, { records: 0, firstStart: 0, nextStart: 0 }, false);
+  } finally {
+    writer.rows = previous;
+  }
+}
 async function readFieldsAt(plan, fileIndex, offset) {
   const file = plan.files[fileIndex];
   const reader = fileReader(file.path, offset);
@@ -1394,5 +1488,6 @@ export {
   tallyOf,
   planRanges,
   scanRange,
+  respill,
   readFieldsAt
 };

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   workersOf
-} from "./chunk-GZU7VYI5.js";
+} from "./chunk-WJYGIHEA.js";
 import {
   openProject,
   stageOutcome
@@ -15,10 +15,10 @@ import {
   runPublishStage,
   runTrainStage,
   runValidateStage
-} from "./chunk-VDUWGIOK.js";
+} from "./chunk-FVGTTRSY.js";
 import {
   glob
-} from "./chunk-AKENFJEN.js";
+} from "./chunk-FDIFXWSE.js";
 import {
   findLeg
 } from "./chunk-KDNJFZE6.js";

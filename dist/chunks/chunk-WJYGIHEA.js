@@ -7,7 +7,7 @@ import {
   glob,
   mergeProfileFiles,
   runProfile
-} from "./chunk-AKENFJEN.js";
+} from "./chunk-FDIFXWSE.js";
 import {
   profileSection,
   renderText

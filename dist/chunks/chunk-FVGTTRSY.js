@@ -9,7 +9,7 @@ import {
   listSources,
   validateDatasets,
   validationOptions
-} from "./chunk-AKENFJEN.js";
+} from "./chunk-FDIFXWSE.js";
 import {
   openObjectStore,
   openRegistry,

@@ -6,7 +6,7 @@ import {
   runSelectStage,
   selectSection,
   sweepResultsDir
-} from "./chunk-VJDZLIER.js";
+} from "./chunk-6XTFREMW.js";
 import "./chunk-FV65ODL3.js";
 import {
   CACHE_CHOICES,
@@ -15,11 +15,11 @@ import {
   resolveTrainParams,
   runEvaluateStage,
   runTrainStage
-} from "./chunk-VDUWGIOK.js";
+} from "./chunk-FVGTTRSY.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-AKENFJEN.js";
+import "./chunk-FDIFXWSE.js";
 import "./chunk-ERO4MCOP.js";
-import "./chunk-DUSOSDXF.js";
+import "./chunk-U54V2KCX.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-Z3CAJF4B.js";
 import "./chunk-UFJC2KPC.js";

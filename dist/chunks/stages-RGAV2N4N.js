@@ -7,14 +7,14 @@ import {
   runCacheChoices,
   trainCommand,
   validateCommand
-} from "./chunk-VG3ZBEEL.js";
-import "./chunk-GZU7VYI5.js";
+} from "./chunk-6LCA7CWN.js";
+import "./chunk-WJYGIHEA.js";
 import "./chunk-KECVUD6L.js";
-import "./chunk-VDUWGIOK.js";
+import "./chunk-FVGTTRSY.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-AKENFJEN.js";
+import "./chunk-FDIFXWSE.js";
 import "./chunk-ERO4MCOP.js";
-import "./chunk-DUSOSDXF.js";
+import "./chunk-U54V2KCX.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-Z3CAJF4B.js";
 import "./chunk-UFJC2KPC.js";

@@ -3,7 +3,7 @@ import {
   DECISION_STEP,
   decisionSection,
   outcomeSection
-} from "./chunk-KGEQN75H.js";
+} from "./chunk-5VJMSEXU.js";
 import {
   createGitHub
 } from "./chunk-75M3FAOO.js";
@@ -14,7 +14,7 @@ import {
   readStageResult,
   runPublishStage,
   saveStageRun
-} from "./chunk-VDUWGIOK.js";
+} from "./chunk-FVGTTRSY.js";
 import {
   formatNumber,
   renderMarkdown

@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   profileCommand,
   workersOf
-} from "./chunk-GZU7VYI5.js";
+} from "./chunk-WJYGIHEA.js";
 import "./chunk-KECVUD6L.js";
-import "./chunk-AKENFJEN.js";
+import "./chunk-FDIFXWSE.js";
 import "./chunk-ERO4MCOP.js";
-import "./chunk-DUSOSDXF.js";
+import "./chunk-U54V2KCX.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-Z3CAJF4B.js";
 import "./chunk-IFCYOS42.js";

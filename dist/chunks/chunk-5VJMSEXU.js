@@ -4,7 +4,7 @@ import {
   fingerprintDatasets,
   runValidateStage,
   saveStageRun
-} from "./chunk-VDUWGIOK.js";
+} from "./chunk-FVGTTRSY.js";
 import {
   openRegistry,
   projectStoreSettings

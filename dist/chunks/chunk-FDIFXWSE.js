@@ -16,11 +16,12 @@ import {
   partitionBitsFor,
   planRanges,
   readFieldsAt,
+  respill,
   scanRange,
   shiftTallies,
   shortText,
   tallyOf
-} from "./chunk-DUSOSDXF.js";
+} from "./chunk-U54V2KCX.js";
 import {
   explainReadError,
   formatOf,
@@ -3321,7 +3322,7 @@ var Merger = class {
     this.local = local;
     this.queue = queue;
     this.columns = plan.columns.map(() => null);
-    this.keyOrders = plan.columns.map(() => ({ ascending: true, last: NaN, count: 0 }));
+    for (const task of tasks) this.taskById.set(task.id, task);
     this.fileRows = plan.files.map(() => 0);
     this.nextId = tasks.length;
   }
@@ -3342,8 +3343,10 @@ var Merger = class {
   nextId;
   reread = 0;
   previous = null;
-  /** Per plan column, the order of its unique values over the ranges merged so far (in dataset order). */
-  keyOrders;
+  /** Accepted ranges with the task that read them and, per plan column, how its unique values went (KeyOrder). */
+  accepted = [];
+  /** Every task by id, ranges read again included. */
+  taskById = /* @__PURE__ */ new Map();
   error = null;
   accept(result) {
     this.waiting.set(result.id, result);
@@ -3375,6 +3378,7 @@ var Merger = class {
           align: false
         };
         this.replaced.set(task.id, again.id);
+        this.taskById.set(again.id, again);
         this.queue.unshift(again);
         return;
       }
@@ -3411,13 +3415,37 @@ var Merger = class {
     });
     shiftTallies(result.checks, start);
     mergeTallies(this.checks, result.checks);
-    result.keyOrders.forEach((range, i) => {
-      const order = this.keyOrders[i];
-      if (range === null || range.count === 0 || !order.ascending) return;
-      order.ascending = range.ascending && (order.count === 0 || range.first > order.last);
-      order.last = range.last;
-      order.count += range.count;
+    this.accepted.push({ task: this.taskById.get(result.id), keyOrders: result.keyOrders });
+  }
+  /**
+   * The values left out of the spill (KeyOrder) that must be checked after all: a range's values in order whose span
+   * meets another span of values of the column (another range's in order, or any range's spilled). Counts the rest.
+   */
+  leftOutToSpill() {
+    const jobs = /* @__PURE__ */ new Map();
+    let inOrder = 0;
+    const meets = (a, b, c, d) => !(b < c || d < a);
+    this.plan.columns.forEach((column, c) => {
+      if (column.uniqueCheck === null) return;
+      const ranges = this.accepted.filter((r) => r.keyOrders[c] != null);
+      for (const range of ranges) {
+        const order = range.keyOrders[c];
+        if (order.inOrder === 0) continue;
+        const apart = ranges.every((other) => {
+          const o = other.keyOrders[c];
+          if (o.spilled > 0 && meets(order.first, order.last, o.min, o.max)) return false;
+          return other === range || o.inOrder === 0 || !meets(order.first, order.last, o.first, o.last);
+        });
+        if (apart) {
+          inOrder += order.inOrder;
+          continue;
+        }
+        const job = jobs.get(range.task.id) ?? { task: range.task, columns: [] };
+        job.columns.push({ column: c, keyed: order.keyed, end: order.inOrderEnd });
+        jobs.set(range.task.id, job);
+      }
     });
+    return { jobs: [...jobs.values()], inOrder };
   }
   async finish(findAll, threads) {
     const { plan, checks } = this;
@@ -3429,13 +3457,14 @@ var Merger = class {
       const header = plan.files[file].columns;
       return columnsShown.map((name) => String(cells[header.indexOf(name)] ?? null)).join(", ");
     };
-    const inOrder = plan.columns.filter((c, i) => c.uniqueCheck !== null && this.keyOrders[i].ascending);
-    const settled = new Set(inOrder.map((c) => c.uniqueCheck));
+    const { jobs, inOrder } = this.leftOutToSpill();
+    for (const job of jobs) await respill(plan, job, this.local);
+    this.local.flush();
     const spilled = [plan.duplicateCheck, plan.keyCheck, ...plan.columns.map((c) => c.uniqueCheck)].filter(
-      (c) => c !== null && !settled.has(c)
+      (c) => c !== null
     );
     const all = await findAll(spilled, this.rowStart);
-    const findingsOf2 = (check) => check === null || settled.has(check) ? void 0 : all[spilled.indexOf(check)];
+    const findingsOf2 = (check) => check === null ? void 0 : all[spilled.indexOf(check)];
     const repeat = async (check, rule, shown) => {
       if (check === null) return;
       const found = check === plan.duplicateCheck ? (
@@ -3458,7 +3487,7 @@ var Merger = class {
       fileRows: this.fileRows,
       columns: this.columns,
       checks,
-      uniqueByOrder: settled.size,
+      uniqueInOrder: inOrder,
       ranges: this.tasks.length,
       reread: this.reread,
       threads

@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunks/chunk-QRAOGBWE.js";
-import "./chunks/chunk-5VJMSEXU.js";
+} from "./chunks/chunk-FYR2GG5X.js";
+import "./chunks/chunk-GF2NCSG3.js";
 import "./chunks/chunk-75M3FAOO.js";
 import "./chunks/chunk-FV65ODL3.js";
-import "./chunks/chunk-FVGTTRSY.js";
+import "./chunks/chunk-62TVSLMM.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-FDIFXWSE.js";
+import "./chunks/chunk-SKBAFID6.js";
 import "./chunks/chunk-ERO4MCOP.js";
 import "./chunks/chunk-U54V2KCX.js";
 import "./chunks/chunk-N26MFBKU.js";

@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   decideRetrain
-} from "./chunks/chunk-5VJMSEXU.js";
-import "./chunks/chunk-FVGTTRSY.js";
+} from "./chunks/chunk-GF2NCSG3.js";
+import "./chunks/chunk-62TVSLMM.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-FDIFXWSE.js";
+import "./chunks/chunk-SKBAFID6.js";
 import "./chunks/chunk-ERO4MCOP.js";
 import "./chunks/chunk-U54V2KCX.js";
 import "./chunks/chunk-N26MFBKU.js";

@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runSelectStage
-} from "./chunks/chunk-6XTFREMW.js";
+} from "./chunks/chunk-WX7ISPD6.js";
 import "./chunks/chunk-FV65ODL3.js";
-import "./chunks/chunk-FVGTTRSY.js";
+import "./chunks/chunk-62TVSLMM.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-FDIFXWSE.js";
+import "./chunks/chunk-SKBAFID6.js";
 import "./chunks/chunk-ERO4MCOP.js";
 import "./chunks/chunk-U54V2KCX.js";
 import "./chunks/chunk-N26MFBKU.js";

@@ -3,9 +3,9 @@ import {
   parseCacheChoice,
   resolveTrainParams,
   runTrainStage
-} from "./chunks/chunk-FVGTTRSY.js";
+} from "./chunks/chunk-62TVSLMM.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-FDIFXWSE.js";
+import "./chunks/chunk-SKBAFID6.js";
 import "./chunks/chunk-ERO4MCOP.js";
 import "./chunks/chunk-U54V2KCX.js";
 import "./chunks/chunk-N26MFBKU.js";

@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runValidateStage
-} from "./chunks/chunk-FVGTTRSY.js";
+} from "./chunks/chunk-62TVSLMM.js";
 import "./chunks/chunk-THUPLUY7.js";
 import {
   glob
-} from "./chunks/chunk-FDIFXWSE.js";
+} from "./chunks/chunk-SKBAFID6.js";
 import "./chunks/chunk-ERO4MCOP.js";
 import "./chunks/chunk-U54V2KCX.js";
 import "./chunks/chunk-N26MFBKU.js";

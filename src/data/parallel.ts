@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -81,7 +81,7 @@ export async function scanDataset(plan: ScanPlan, options: ScanOptions): Promise
     const local = new RepeatWriter(spillDir, threads, partitionBits);
     const queue = [...tasks];
     // An unreadable record stops the reading (the rest could not change the outcome); it is reported below.
-    const merger = new Merger(plan, tasks, local, queue);
+    const merger = new Merger(plan, tasks, local, queue, spillDir);
     // Results are merged as soon as every range before them is in: only a few wait in memory at a time.
     const accept = (result: RangeResult): void => merger.accept(result);
     await Promise.all([pool?.run(queue, accept), runHere(plan, queue, local, accept, pool !== null)]);
@@ -112,6 +112,9 @@ async function runHere(
     accept(await scanRange(plan, task, plan.checks > 0 ? repeats : null, beside));
   }
 }
+
+/** Marks not read from disk yet (see Merger.keyedFile). */
+const EMPTY_MARKS = new Uint8Array(0);
 
 type FindRepeats = (checks: number[], rowStart: Map<number, number>) => Promise<CheckFindings[]>;
 
@@ -269,6 +272,8 @@ class Merger {
     private readonly local: RepeatWriter,
     /** The shared queue of ranges to read: ranges to read again go to its front; an error empties it. */
     private readonly queue: RangeTask[],
+    /** Where the marks of unique values left out of the spill wait for the end (on disk: one bit per record). */
+    private readonly spillDir: string,
   ) {
     this.columns = plan.columns.map(() => null);
     for (const task of tasks) this.taskById.set(task.id, task);
@@ -350,7 +355,17 @@ class Merger {
     });
     shiftTallies(result.checks, start);
     mergeTallies(this.checks, result.checks);
-    this.accepted.push({ task: this.taskById.get(result.id)!, keyOrders: result.keyOrders });
+    // The marks go to disk: kept in memory for every range, they would grow with the dataset.
+    const keyOrders = result.keyOrders.map((order, c) => {
+      if (order?.keyed == null) return order;
+      writeFileSync(this.keyedFile(result.id, c), order.keyed);
+      return { ...order, keyed: null };
+    });
+    this.accepted.push({ task: this.taskById.get(result.id)!, keyOrders });
+  }
+
+  private keyedFile(range: number, column: number): string {
+    return path.join(this.spillDir, `keyed-r${range}-c${column}.bin`);
   }
 
   /**
@@ -377,7 +392,7 @@ class Merger {
           continue;
         }
         const job = jobs.get(range.task.id) ?? { task: range.task, columns: [] };
-        job.columns.push({ column: c, keyed: order.keyed!, end: order.inOrderEnd });
+        job.columns.push({ column: c, keyed: EMPTY_MARKS, end: order.inOrderEnd });
         jobs.set(range.task.id, job);
       }
     });
@@ -398,7 +413,11 @@ class Merger {
     // Unique values left out of the spill in order, whose span meets other values', are spilled now (read again).
     // The rest cannot repeat, nor can their rows be duplicates: they differ from every other row in that column.
     const { jobs, inOrder } = this.leftOutToSpill();
-    for (const job of jobs) await respill(plan, job, this.local);
+    for (const job of jobs) {
+      // One range's marks in memory at a time.
+      const columns = job.columns.map((c) => ({ ...c, keyed: readFileSync(this.keyedFile(job.task.id, c.column)) }));
+      await respill(plan, { ...job, columns }, this.local);
+    }
     this.local.flush();
     const spilled = [plan.duplicateCheck, plan.keyCheck, ...plan.columns.map((c) => c.uniqueCheck)].filter(
       (c): c is number => c !== null,

@@ -6,10 +6,10 @@ import {
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunk-QRAOGBWE.js";
+} from "./chunk-FYR2GG5X.js";
 import {
   decideRetrain
-} from "./chunk-5VJMSEXU.js";
+} from "./chunk-GF2NCSG3.js";
 import "./chunk-75M3FAOO.js";
 import "./chunk-FV65ODL3.js";
 import {
@@ -17,9 +17,9 @@ import {
   runEvaluateStage,
   runGateStage,
   runTrainStage
-} from "./chunk-FVGTTRSY.js";
+} from "./chunk-62TVSLMM.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-FDIFXWSE.js";
+import "./chunk-SKBAFID6.js";
 import "./chunk-ERO4MCOP.js";
 import "./chunk-U54V2KCX.js";
 import "./chunk-N26MFBKU.js";

@@ -7,12 +7,12 @@ import {
   runCacheChoices,
   trainCommand,
   validateCommand
-} from "./chunk-6LCA7CWN.js";
-import "./chunk-WJYGIHEA.js";
+} from "./chunk-V2SG7MS3.js";
+import "./chunk-QCQL5V6S.js";
 import "./chunk-KECVUD6L.js";
-import "./chunk-FVGTTRSY.js";
+import "./chunk-62TVSLMM.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-FDIFXWSE.js";
+import "./chunk-SKBAFID6.js";
 import "./chunk-ERO4MCOP.js";
 import "./chunk-U54V2KCX.js";
 import "./chunk-N26MFBKU.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   workersOf
-} from "./chunk-WJYGIHEA.js";
+} from "./chunk-QCQL5V6S.js";
 import {
   openProject,
   stageOutcome
@@ -15,10 +15,10 @@ import {
   runPublishStage,
   runTrainStage,
   runValidateStage
-} from "./chunk-FVGTTRSY.js";
+} from "./chunk-62TVSLMM.js";
 import {
   glob
-} from "./chunk-FDIFXWSE.js";
+} from "./chunk-SKBAFID6.js";
 import {
   findLeg
 } from "./chunk-KDNJFZE6.js";

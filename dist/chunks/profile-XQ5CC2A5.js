@@ -2,9 +2,9 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   profileCommand,
   workersOf
-} from "./chunk-WJYGIHEA.js";
+} from "./chunk-QCQL5V6S.js";
 import "./chunk-KECVUD6L.js";
-import "./chunk-FDIFXWSE.js";
+import "./chunk-SKBAFID6.js";
 import "./chunk-ERO4MCOP.js";
 import "./chunk-U54V2KCX.js";
 import "./chunk-N26MFBKU.js";

@@ -5,11 +5,11 @@ import {
 } from "./chunk-KECVUD6L.js";
 import {
   runSelectStage
-} from "./chunk-6XTFREMW.js";
+} from "./chunk-WX7ISPD6.js";
 import "./chunk-FV65ODL3.js";
-import "./chunk-FVGTTRSY.js";
+import "./chunk-62TVSLMM.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-FDIFXWSE.js";
+import "./chunk-SKBAFID6.js";
 import "./chunk-ERO4MCOP.js";
 import "./chunk-U54V2KCX.js";
 import "./chunk-N26MFBKU.js";

@@ -3189,7 +3189,7 @@ function columnFindings(dataset, column, spec, profile) {
 }
 
 // src/data/parallel.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync2, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import path2 from "node:path";
 import { fileURLToPath as fileURLToPath2, pathToFileURL } from "node:url";
@@ -3205,7 +3205,7 @@ async function scanDataset(plan, options) {
   try {
     const local = new RepeatWriter(spillDir, threads, partitionBits);
     const queue = [...tasks];
-    const merger = new Merger(plan, tasks, local, queue);
+    const merger = new Merger(plan, tasks, local, queue, spillDir);
     const accept = (result) => merger.accept(result);
     await Promise.all([pool?.run(queue, accept), runHere(plan, queue, local, accept, pool !== null)]);
     await merger.done();
@@ -3223,6 +3223,7 @@ async function runHere(plan, queue, repeats, accept, beside) {
     accept(await scanRange(plan, task, plan.checks > 0 ? repeats : null, beside));
   }
 }
+var EMPTY_MARKS = new Uint8Array(0);
 var WorkerPool = class {
   workers;
   constructor(threads, setup) {
@@ -3316,11 +3317,12 @@ function startWorker(setup) {
   return new Worker(script, { workerData: setup, resourceLimits: WORKER_LIMITS });
 }
 var Merger = class {
-  constructor(plan, tasks, local, queue) {
+  constructor(plan, tasks, local, queue, spillDir) {
     this.plan = plan;
     this.tasks = tasks;
     this.local = local;
     this.queue = queue;
+    this.spillDir = spillDir;
     this.columns = plan.columns.map(() => null);
     for (const task of tasks) this.taskById.set(task.id, task);
     this.fileRows = plan.files.map(() => 0);
@@ -3330,6 +3332,7 @@ var Merger = class {
   tasks;
   local;
   queue;
+  spillDir;
   columns;
   checks = {};
   fileRows;
@@ -3415,7 +3418,15 @@ var Merger = class {
     });
     shiftTallies(result.checks, start);
     mergeTallies(this.checks, result.checks);
-    this.accepted.push({ task: this.taskById.get(result.id), keyOrders: result.keyOrders });
+    const keyOrders = result.keyOrders.map((order, c) => {
+      if (order?.keyed == null) return order;
+      writeFileSync(this.keyedFile(result.id, c), order.keyed);
+      return { ...order, keyed: null };
+    });
+    this.accepted.push({ task: this.taskById.get(result.id), keyOrders });
+  }
+  keyedFile(range, column) {
+    return path2.join(this.spillDir, `keyed-r${range}-c${column}.bin`);
   }
   /**
    * The values left out of the spill (KeyOrder) that must be checked after all: a range's values in order whose span
@@ -3441,7 +3452,7 @@ var Merger = class {
           continue;
         }
         const job = jobs.get(range.task.id) ?? { task: range.task, columns: [] };
-        job.columns.push({ column: c, keyed: order.keyed, end: order.inOrderEnd });
+        job.columns.push({ column: c, keyed: EMPTY_MARKS, end: order.inOrderEnd });
         jobs.set(range.task.id, job);
       }
     });
@@ -3458,7 +3469,10 @@ var Merger = class {
       return columnsShown.map((name) => String(cells[header.indexOf(name)] ?? null)).join(", ");
     };
     const { jobs, inOrder } = this.leftOutToSpill();
-    for (const job of jobs) await respill(plan, job, this.local);
+    for (const job of jobs) {
+      const columns = job.columns.map((c) => ({ ...c, keyed: readFileSync(this.keyedFile(job.task.id, c.column)) }));
+      await respill(plan, { ...job, columns }, this.local);
+    }
     this.local.flush();
     const spilled = [plan.duplicateCheck, plan.keyCheck, ...plan.columns.map((c) => c.uniqueCheck)].filter(
       (c) => c !== null

@@ -3,7 +3,7 @@ import {
   DECISION_STEP,
   decisionSection,
   outcomeSection
-} from "./chunk-5VJMSEXU.js";
+} from "./chunk-GF2NCSG3.js";
 import {
   createGitHub
 } from "./chunk-75M3FAOO.js";
@@ -14,7 +14,7 @@ import {
   readStageResult,
   runPublishStage,
   saveStageRun
-} from "./chunk-FVGTTRSY.js";
+} from "./chunk-62TVSLMM.js";
 import {
   formatNumber,
   renderMarkdown

@@ -6,7 +6,7 @@ import {
   runSelectStage,
   selectSection,
   sweepResultsDir
-} from "./chunk-6XTFREMW.js";
+} from "./chunk-WX7ISPD6.js";
 import "./chunk-FV65ODL3.js";
 import {
   CACHE_CHOICES,
@@ -15,9 +15,9 @@ import {
   resolveTrainParams,
   runEvaluateStage,
   runTrainStage
-} from "./chunk-FVGTTRSY.js";
+} from "./chunk-62TVSLMM.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-FDIFXWSE.js";
+import "./chunk-SKBAFID6.js";
 import "./chunk-ERO4MCOP.js";
 import "./chunk-U54V2KCX.js";
 import "./chunk-N26MFBKU.js";

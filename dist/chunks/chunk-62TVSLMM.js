@@ -9,7 +9,7 @@ import {
   listSources,
   validateDatasets,
   validationOptions
-} from "./chunk-FDIFXWSE.js";
+} from "./chunk-SKBAFID6.js";
 import {
   openObjectStore,
   openRegistry,

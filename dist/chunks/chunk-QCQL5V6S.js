@@ -7,7 +7,7 @@ import {
   glob,
   mergeProfileFiles,
   runProfile
-} from "./chunk-FDIFXWSE.js";
+} from "./chunk-SKBAFID6.js";
 import {
   profileSection,
   renderText

@@ -4,7 +4,7 @@ import {
   fingerprintDatasets,
   runValidateStage,
   saveStageRun
-} from "./chunk-FVGTTRSY.js";
+} from "./chunk-62TVSLMM.js";
 import {
   openRegistry,
   projectStoreSettings

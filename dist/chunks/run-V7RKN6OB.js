@@ -2,16 +2,16 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   RUN_CACHE_OPTIONS,
   runCacheChoices
-} from "./chunk-6LCA7CWN.js";
-import "./chunk-WJYGIHEA.js";
+} from "./chunk-V2SG7MS3.js";
+import "./chunk-QCQL5V6S.js";
 import {
   openProject
 } from "./chunk-KECVUD6L.js";
 import {
   runPipeline
-} from "./chunk-FVGTTRSY.js";
+} from "./chunk-62TVSLMM.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-FDIFXWSE.js";
+import "./chunk-SKBAFID6.js";
 import "./chunk-ERO4MCOP.js";
 import "./chunk-U54V2KCX.js";
 import "./chunk-N26MFBKU.js";

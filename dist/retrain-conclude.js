@@ -2,15 +2,15 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunks/chunk-FYR2GG5X.js";
-import "./chunks/chunk-GF2NCSG3.js";
+} from "./chunks/chunk-LFAHBJR6.js";
+import "./chunks/chunk-XWHZWIDE.js";
 import "./chunks/chunk-75M3FAOO.js";
 import "./chunks/chunk-FV65ODL3.js";
-import "./chunks/chunk-62TVSLMM.js";
+import "./chunks/chunk-UJ7QNZKI.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-SKBAFID6.js";
+import "./chunks/chunk-YCG64R6H.js";
 import "./chunks/chunk-ERO4MCOP.js";
-import "./chunks/chunk-U54V2KCX.js";
+import "./chunks/chunk-4F2BXEAP.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction

@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   decideRetrain
-} from "./chunks/chunk-GF2NCSG3.js";
-import "./chunks/chunk-62TVSLMM.js";
+} from "./chunks/chunk-XWHZWIDE.js";
+import "./chunks/chunk-UJ7QNZKI.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-SKBAFID6.js";
+import "./chunks/chunk-YCG64R6H.js";
 import "./chunks/chunk-ERO4MCOP.js";
-import "./chunks/chunk-U54V2KCX.js";
+import "./chunks/chunk-4F2BXEAP.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction

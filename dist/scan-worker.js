@@ -3,7 +3,7 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-U54V2KCX.js";
+} from "./chunks/chunk-4F2BXEAP.js";
 import "./chunks/chunk-XEH6HUDK.js";
 import "./chunks/chunk-XF3Z56KS.js";
 import "./chunks/chunk-XOZC47AQ.js";

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runSelectStage
-} from "./chunks/chunk-WX7ISPD6.js";
+} from "./chunks/chunk-CEXI3VR4.js";
 import "./chunks/chunk-FV65ODL3.js";
-import "./chunks/chunk-62TVSLMM.js";
+import "./chunks/chunk-UJ7QNZKI.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-SKBAFID6.js";
+import "./chunks/chunk-YCG64R6H.js";
 import "./chunks/chunk-ERO4MCOP.js";
-import "./chunks/chunk-U54V2KCX.js";
+import "./chunks/chunk-4F2BXEAP.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction

@@ -3,11 +3,11 @@ import {
   parseCacheChoice,
   resolveTrainParams,
   runTrainStage
-} from "./chunks/chunk-62TVSLMM.js";
+} from "./chunks/chunk-UJ7QNZKI.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-SKBAFID6.js";
+import "./chunks/chunk-YCG64R6H.js";
 import "./chunks/chunk-ERO4MCOP.js";
-import "./chunks/chunk-U54V2KCX.js";
+import "./chunks/chunk-4F2BXEAP.js";
 import "./chunks/chunk-N26MFBKU.js";
 import {
   runAction

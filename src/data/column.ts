@@ -171,7 +171,6 @@ export class ColumnAccumulator {
     min: Infinity,
     max: -Infinity,
   };
-  private inOrder = true;
   /** The min and max rules as bounds (infinite without them): one comparison finds the values that break them. */
   private readonly low: number;
   private readonly high: number;
@@ -593,29 +592,36 @@ export class ColumnAccumulator {
     hashedAlready: boolean,
     key: number,
   ): void {
-    if (!hashedAlready) hashBytes(bytes, start, end);
-    const { h1, h2 } = hashed;
-    if (this.allowed && !this.allowed.has(h1, h2))
-      addToTally(this.checks, "values", record, () => utf8(bytes, start, end));
+    // The text's hash, made only when a rule needs it: a unique value left out of the spill in order does not.
+    let hashedNow = hashedAlready;
+    if (this.allowed) {
+      if (!hashedNow) hashBytes(bytes, start, end);
+      hashedNow = true;
+      if (!this.allowed.has(hashed.h1, hashed.h2))
+        addToTally(this.checks, "values", record, () => utf8(bytes, start, end));
+    }
     if (this.pattern && !this.pattern.test(utf8(bytes, start, end)))
       addToTally(this.checks, "regex", record, () => utf8(bytes, start, end));
     if (this.rules?.unique && this.plan.uniqueCheck !== null && this.repeats !== null)
-      this.uniqueValue(h1, h2, record, bytes, start, end, key);
+      this.uniqueValue(bytes, start, end, record, key, hashedNow);
   }
 
-  /** A value of a unique column: left out of the spill while values ascend (see KeyOrder), else spilled. */
+  /**
+   * A value of a unique column: left out of the spill while values ascend (see KeyOrder), else spilled with its
+   * text's hash (in {@link hashed} already when `hashedAlready`).
+   */
   private uniqueValue(
-    h1: number,
-    h2: number,
-    record: number,
     bytes: Uint8Array,
     start: number,
     end: number,
+    record: number,
     key: number,
+    hashedAlready: boolean,
   ): void {
     const order = this.order;
     const repeats = this.repeats as RepeatSink;
-    if (this.inOrder && this.ordered && (order.inOrder === 0 ? key === key : key > order.last)) {
+    // In order while nothing was spilled yet and each value is above the last (NaN, not a number, never is).
+    if (this.ordered && order.spilled === 0 && (order.inOrder === 0 ? key === key : key > order.last)) {
       if (order.inOrder === 0) order.first = key;
       order.last = key;
       order.inOrder++;
@@ -632,8 +638,8 @@ export class ColumnAccumulator {
       if (rows !== null && rows.check === this.plan.uniqueCheck) rows.carried[record - rows.base] = 1;
       return;
     }
-    this.inOrder = false;
-    repeats.add(this.plan.uniqueCheck as number, h1, h2, record, bytes, start, end);
+    if (!hashedAlready) hashBytes(bytes, start, end);
+    repeats.add(this.plan.uniqueCheck as number, hashed.h1, hashed.h2, record, bytes, start, end);
     order.spilled++;
     // A value that is not a number makes the span unknown (NaN bounds), for good.
     if (key !== key) order.min = order.max = NaN;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -112,9 +112,6 @@ async function runHere(
     accept(await scanRange(plan, task, plan.checks > 0 ? repeats : null, beside));
   }
 }
-
-/** Marks not read from disk yet (see Merger.keyedFile). */
-const EMPTY_MARKS = new Uint8Array(0);
 
 type FindRepeats = (checks: number[], rowStart: Map<number, number>) => Promise<CheckFindings[]>;
 
@@ -392,7 +389,7 @@ class Merger {
           continue;
         }
         const job = jobs.get(range.task.id) ?? { task: range.task, columns: [] };
-        job.columns.push({ column: c, keyed: EMPTY_MARKS, end: order.inOrderEnd });
+        job.columns.push({ column: c, marks: this.keyedFile(range.task.id, c), end: order.inOrderEnd });
         jobs.set(range.task.id, job);
       }
     });
@@ -413,11 +410,8 @@ class Merger {
     // Unique values left out of the spill in order, whose span meets other values', are spilled now (read again).
     // The rest cannot repeat, nor can their rows be duplicates: they differ from every other row in that column.
     const { jobs, inOrder } = this.leftOutToSpill();
-    for (const job of jobs) {
-      // One range's marks in memory at a time.
-      const columns = job.columns.map((c) => ({ ...c, keyed: readFileSync(this.keyedFile(job.task.id, c.column)) }));
-      await respill(plan, { ...job, columns }, this.local);
-    }
+    // One range at a time: its marks are read from disk then.
+    for (const job of jobs) await respill(plan, job, this.local);
     this.local.flush();
     const spilled = [plan.duplicateCheck, plan.keyCheck, ...plan.columns.map((c) => c.uniqueCheck)].filter(
       (c): c is number => c !== null,

@@ -79,6 +79,23 @@ export class RowHashes {
     this.carried = new Uint8Array(capacity);
   }
 
+  /** Records base + i are the batch's record i, in `bytes` (a delimited file): hashes are made from them. */
+  atBatch(base: number, bytes: Uint8Array, recordStarts: Int32Array, contentEnds: Int32Array): void {
+    this.base = base;
+    this.bytes = bytes;
+    this.recordStarts = recordStarts;
+    this.contentEnds = contentEnds;
+  }
+
+  /** Record `record` alone, already hashed to (h1, h2) (readers of text). */
+  atRecord(record: number, h1: number, h2: number): void {
+    this.base = record;
+    this.bytes = null;
+    this.hashes[0] = h1;
+    this.hashes[1] = h2;
+    this.carried[0] = 0;
+  }
+
   /** Hashes record base + index into {@link hashed}. */
   hash(index: number): void {
     if (this.bytes === null) {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { DataReadError } from "../errors.ts";
 import { ColumnAccumulator, type ColumnState, type KeyOrder, type RepeatSink } from "./column.ts";
 import { fileReader, gzipReader } from "./formats/chunks.ts";
@@ -211,7 +212,7 @@ const scratch = { bytes: Buffer.allocUnsafe(1 << 16) };
 
 /** What happens to each record: cells to their columns, then the row-level rules. */
 class RecordVisitor {
-  /** Each record's hash for the duplicate-rows check, made before its values go to the columns (see RowHashes). */
+  /** The records being read, for the duplicate-rows check (see RowHashes). */
   private readonly rows: RowHashes | null;
 
   constructor(
@@ -243,10 +244,7 @@ class RecordVisitor {
     const { fieldCounts, recordStarts, contentEnds, starts, ends, stride } = batch;
     const rows = this.rows;
     if (rows !== null) {
-      rows.base = recordBase;
-      rows.bytes = buffer;
-      rows.recordStarts = recordStarts;
-      rows.contentEnds = contentEnds;
+      rows.atBatch(recordBase, buffer, recordStarts, contentEnds);
       rows.carried.fill(0, from, size);
     }
     for (let i = 0; i < width; i++) fields[i]!.observeColumn(buffer, batch, i, from, recordBase, offsetBase);
@@ -300,11 +298,7 @@ class RecordVisitor {
     if (rows !== null) {
       const bytes = Buffer.from(JSON.stringify(cells));
       hashBytes(bytes, 0, bytes.length);
-      rows.base = record;
-      rows.bytes = null;
-      rows.hashes[0] = hashed.h1;
-      rows.hashes[1] = hashed.h2;
-      rows.carried[0] = 0;
+      rows.atRecord(record, hashed.h1, hashed.h2);
     }
     const fields = this.fields;
     for (let i = 0; i < fields.length; i++) {
@@ -342,8 +336,11 @@ class RecordVisitor {
 export interface Respill {
   /** The task that read the range: reading it again gives the same records. */
   task: RangeTask;
-  /** Per plan column: the records that held its values (a bit each) and the record after the last of them. */
-  columns: { column: number; keyed: Uint8Array; end: number }[];
+  /**
+   * Per plan column: the file marking the records that held its values (a bit each, see KeyOrder.keyed) and the
+   * record after the last of them.
+   */
+  columns: { column: number; marks: string; end: number }[];
 }
 
 /**
@@ -354,21 +351,17 @@ export interface Respill {
 export async function respill(plan: ScanPlan, job: Respill, writer: RepeatWriter): Promise<void> {
   const file = plan.files[job.task.file]!;
   const end = Math.max(...job.columns.map((c) => c.end));
-  const columns = job.columns.map(({ column, keyed, end }) => {
+  const columns = job.columns.map(({ column, marks, end }) => {
     const check = plan.columns[column]!.uniqueCheck!;
-    return { field: file.columns.indexOf(plan.columns[column]!.name), check, keyed, end };
+    return { field: file.columns.indexOf(plan.columns[column]!.name), check, keyed: readFileSync(marks), end };
   });
-  const carried = plan.duplicateCheck === null ? -1 : (plan.duplicateCarrier ?? -1);
-  const rows = new RowHashes(carried, BATCH_RECORDS);
+  const rows = new RowHashes(plan.duplicateCarrier ?? -1, BATCH_RECORDS);
   const visit = {
     finished: false,
     delimited(reader: DelimitedReader, batch: RecordBatch, from: number, recordBase: number): void {
       const buffer = reader.buffer;
       const { starts, ends, fieldCounts, recordStarts, contentEnds, stride, size } = batch;
-      rows.base = recordBase;
-      rows.bytes = buffer;
-      rows.recordStarts = recordStarts;
-      rows.contentEnds = contentEnds;
+      rows.atBatch(recordBase, buffer, recordStarts, contentEnds);
       for (const { field, check, keyed, end } of columns) {
         for (let i = from; i < size; i++) {
           const record = recordBase + i;

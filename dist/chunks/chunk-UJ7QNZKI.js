@@ -9,7 +9,7 @@ import {
   listSources,
   validateDatasets,
   validationOptions
-} from "./chunk-SKBAFID6.js";
+} from "./chunk-YCG64R6H.js";
 import {
   openObjectStore,
   openRegistry,

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   workersOf
-} from "./chunk-QCQL5V6S.js";
+} from "./chunk-GISDNMNY.js";
 import {
   openProject,
   stageOutcome
@@ -15,10 +15,10 @@ import {
   runPublishStage,
   runTrainStage,
   runValidateStage
-} from "./chunk-62TVSLMM.js";
+} from "./chunk-UJ7QNZKI.js";
 import {
   glob
-} from "./chunk-SKBAFID6.js";
+} from "./chunk-YCG64R6H.js";
 import {
   findLeg
 } from "./chunk-KDNJFZE6.js";

@@ -4,7 +4,7 @@ import {
   fingerprintDatasets,
   runValidateStage,
   saveStageRun
-} from "./chunk-62TVSLMM.js";
+} from "./chunk-UJ7QNZKI.js";
 import {
   openRegistry,
   projectStoreSettings

@@ -6,7 +6,7 @@ import {
 } from "./chunk-FV65ODL3.js";
 import {
   saveStageRun
-} from "./chunk-62TVSLMM.js";
+} from "./chunk-UJ7QNZKI.js";
 import {
   formatNumber
 } from "./chunk-LRSAP6TR.js";

@@ -7,7 +7,7 @@ import {
   glob,
   mergeProfileFiles,
   runProfile
-} from "./chunk-SKBAFID6.js";
+} from "./chunk-YCG64R6H.js";
 import {
   profileSection,
   renderText

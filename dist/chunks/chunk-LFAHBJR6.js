@@ -3,7 +3,7 @@ import {
   DECISION_STEP,
   decisionSection,
   outcomeSection
-} from "./chunk-GF2NCSG3.js";
+} from "./chunk-XWHZWIDE.js";
 import {
   createGitHub
 } from "./chunk-75M3FAOO.js";
@@ -14,7 +14,7 @@ import {
   readStageResult,
   runPublishStage,
   saveStageRun
-} from "./chunk-62TVSLMM.js";
+} from "./chunk-UJ7QNZKI.js";
 import {
   formatNumber,
   renderMarkdown

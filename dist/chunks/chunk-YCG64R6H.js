@@ -21,7 +21,7 @@ import {
   shiftTallies,
   shortText,
   tallyOf
-} from "./chunk-U54V2KCX.js";
+} from "./chunk-4F2BXEAP.js";
 import {
   explainReadError,
   formatOf,
@@ -3189,7 +3189,7 @@ function columnFindings(dataset, column, spec, profile) {
 }
 
 // src/data/parallel.ts
-import { existsSync as existsSync2, readFileSync, writeFileSync } from "node:fs";
+import { existsSync as existsSync2, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import path2 from "node:path";
 import { fileURLToPath as fileURLToPath2, pathToFileURL } from "node:url";
@@ -3223,7 +3223,6 @@ async function runHere(plan, queue, repeats, accept, beside) {
     accept(await scanRange(plan, task, plan.checks > 0 ? repeats : null, beside));
   }
 }
-var EMPTY_MARKS = new Uint8Array(0);
 var WorkerPool = class {
   workers;
   constructor(threads, setup) {
@@ -3452,7 +3451,7 @@ var Merger = class {
           continue;
         }
         const job = jobs.get(range.task.id) ?? { task: range.task, columns: [] };
-        job.columns.push({ column: c, keyed: EMPTY_MARKS, end: order.inOrderEnd });
+        job.columns.push({ column: c, marks: this.keyedFile(range.task.id, c), end: order.inOrderEnd });
         jobs.set(range.task.id, job);
       }
     });
@@ -3469,10 +3468,7 @@ var Merger = class {
       return columnsShown.map((name) => String(cells[header.indexOf(name)] ?? null)).join(", ");
     };
     const { jobs, inOrder } = this.leftOutToSpill();
-    for (const job of jobs) {
-      const columns = job.columns.map((c) => ({ ...c, keyed: readFileSync(this.keyedFile(job.task.id, c.column)) }));
-      await respill(plan, { ...job, columns }, this.local);
-    }
+    for (const job of jobs) await respill(plan, job, this.local);
     this.local.flush();
     const spilled = [plan.duplicateCheck, plan.keyCheck, ...plan.columns.map((c) => c.uniqueCheck)].filter(
       (c) => c !== null

@@ -6,10 +6,10 @@ import {
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunk-FYR2GG5X.js";
+} from "./chunk-LFAHBJR6.js";
 import {
   decideRetrain
-} from "./chunk-GF2NCSG3.js";
+} from "./chunk-XWHZWIDE.js";
 import "./chunk-75M3FAOO.js";
 import "./chunk-FV65ODL3.js";
 import {
@@ -17,11 +17,11 @@ import {
   runEvaluateStage,
   runGateStage,
   runTrainStage
-} from "./chunk-62TVSLMM.js";
+} from "./chunk-UJ7QNZKI.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-SKBAFID6.js";
+import "./chunk-YCG64R6H.js";
 import "./chunk-ERO4MCOP.js";
-import "./chunk-U54V2KCX.js";
+import "./chunk-4F2BXEAP.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-BIQWF3VO.js";
 import "./chunk-Z3CAJF4B.js";

@@ -2,18 +2,18 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   RUN_CACHE_OPTIONS,
   runCacheChoices
-} from "./chunk-V2SG7MS3.js";
-import "./chunk-QCQL5V6S.js";
+} from "./chunk-3BB34ZZ4.js";
+import "./chunk-GISDNMNY.js";
 import {
   openProject
 } from "./chunk-KECVUD6L.js";
 import {
   runPipeline
-} from "./chunk-62TVSLMM.js";
+} from "./chunk-UJ7QNZKI.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-SKBAFID6.js";
+import "./chunk-YCG64R6H.js";
 import "./chunk-ERO4MCOP.js";
-import "./chunk-U54V2KCX.js";
+import "./chunk-4F2BXEAP.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-Z3CAJF4B.js";
 import "./chunk-UFJC2KPC.js";

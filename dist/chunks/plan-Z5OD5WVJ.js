@@ -5,13 +5,13 @@ import {
 } from "./chunk-KECVUD6L.js";
 import {
   runPlanStage
-} from "./chunk-WX7ISPD6.js";
+} from "./chunk-CEXI3VR4.js";
 import "./chunk-FV65ODL3.js";
-import "./chunk-62TVSLMM.js";
+import "./chunk-UJ7QNZKI.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-SKBAFID6.js";
+import "./chunk-YCG64R6H.js";
 import "./chunk-ERO4MCOP.js";
-import "./chunk-U54V2KCX.js";
+import "./chunk-4F2BXEAP.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-Z3CAJF4B.js";
 import "./chunk-UFJC2KPC.js";

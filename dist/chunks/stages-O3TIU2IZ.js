@@ -1,14 +1,23 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  profileCommand,
-  workersOf
-} from "./chunk-QCQL5V6S.js";
+  RUN_CACHE_OPTIONS,
+  evaluateCommand,
+  gateCommand,
+  publishCommand,
+  runCacheChoices,
+  trainCommand,
+  validateCommand
+} from "./chunk-3BB34ZZ4.js";
+import "./chunk-GISDNMNY.js";
 import "./chunk-KECVUD6L.js";
-import "./chunk-SKBAFID6.js";
+import "./chunk-UJ7QNZKI.js";
+import "./chunk-THUPLUY7.js";
+import "./chunk-YCG64R6H.js";
 import "./chunk-ERO4MCOP.js";
-import "./chunk-U54V2KCX.js";
+import "./chunk-4F2BXEAP.js";
 import "./chunk-N26MFBKU.js";
 import "./chunk-Z3CAJF4B.js";
+import "./chunk-UFJC2KPC.js";
 import "./chunk-IFCYOS42.js";
 import "./chunk-LRSAP6TR.js";
 import "./chunk-KDNJFZE6.js";
@@ -20,6 +29,11 @@ import "./chunk-H6UPHFKP.js";
 import "./chunk-XOZC47AQ.js";
 import "./chunk-RZGYXAJU.js";
 export {
-  profileCommand,
-  workersOf
+  RUN_CACHE_OPTIONS,
+  evaluateCommand,
+  gateCommand,
+  publishCommand,
+  runCacheChoices,
+  trainCommand,
+  validateCommand
 };

@@ -107,6 +107,21 @@ var RowHashes = class {
   bytes = null;
   recordStarts = null;
   contentEnds = null;
+  /** Records base + i are the batch's record i, in `bytes` (a delimited file): hashes are made from them. */
+  atBatch(base, bytes, recordStarts, contentEnds) {
+    this.base = base;
+    this.bytes = bytes;
+    this.recordStarts = recordStarts;
+    this.contentEnds = contentEnds;
+  }
+  /** Record `record` alone, already hashed to (h1, h2) (readers of text). */
+  atRecord(record, h1, h2) {
+    this.base = record;
+    this.bytes = null;
+    this.hashes[0] = h1;
+    this.hashes[1] = h2;
+    this.carried[0] = 0;
+  }
   /** Hashes record base + index into {@link hashed}. */
   hash(index) {
     if (this.bytes === null) {
@@ -427,6 +442,9 @@ function tallyOf(repeats, observed) {
   return { count: repeats.count, rows: repeats.examples.map((e) => e.row), observed };
 }
 
+// src/data/scan.ts
+import { readFileSync } from "node:fs";
+
 // src/data/sketch/frequent.ts
 var FREQUENT_CAPACITY = 2048;
 function textOf(bytes, start, end) {
@@ -699,7 +717,6 @@ var ColumnAccumulator = class {
     min: Infinity,
     max: -Infinity
   };
-  inOrder = true;
   /** The min and max rules as bounds (infinite without them): one comparison finds the values that break them. */
   low;
   high;
@@ -1007,20 +1024,26 @@ var ColumnAccumulator = class {
    * in numeric and datetime columns (NaN in others), for the order of a unique column's values (see keyOrder).
    */
   textRules(bytes, start, end, record, hashedAlready, key) {
-    if (!hashedAlready) hashBytes(bytes, start, end);
-    const { h1, h2 } = hashed;
-    if (this.allowed && !this.allowed.has(h1, h2))
-      addToTally(this.checks, "values", record, () => utf8(bytes, start, end));
+    let hashedNow = hashedAlready;
+    if (this.allowed) {
+      if (!hashedNow) hashBytes(bytes, start, end);
+      hashedNow = true;
+      if (!this.allowed.has(hashed.h1, hashed.h2))
+        addToTally(this.checks, "values", record, () => utf8(bytes, start, end));
+    }
     if (this.pattern && !this.pattern.test(utf8(bytes, start, end)))
       addToTally(this.checks, "regex", record, () => utf8(bytes, start, end));
     if (this.rules?.unique && this.plan.uniqueCheck !== null && this.repeats !== null)
-      this.uniqueValue(h1, h2, record, bytes, start, end, key);
+      this.uniqueValue(bytes, start, end, record, key, hashedNow);
   }
-  /** A value of a unique column: left out of the spill while values ascend (see KeyOrder), else spilled. */
-  uniqueValue(h1, h2, record, bytes, start, end, key) {
+  /**
+   * A value of a unique column: left out of the spill while values ascend (see KeyOrder), else spilled with its
+   * text's hash (in {@link hashed} already when `hashedAlready`).
+   */
+  uniqueValue(bytes, start, end, record, key, hashedAlready) {
     const order = this.order;
     const repeats = this.repeats;
-    if (this.inOrder && this.ordered && (order.inOrder === 0 ? key === key : key > order.last)) {
+    if (this.ordered && order.spilled === 0 && (order.inOrder === 0 ? key === key : key > order.last)) {
       if (order.inOrder === 0) order.first = key;
       order.last = key;
       order.inOrder++;
@@ -1036,8 +1059,8 @@ var ColumnAccumulator = class {
       if (rows !== null && rows.check === this.plan.uniqueCheck) rows.carried[record - rows.base] = 1;
       return;
     }
-    this.inOrder = false;
-    repeats.add(this.plan.uniqueCheck, h1, h2, record, bytes, start, end);
+    if (!hashedAlready) hashBytes(bytes, start, end);
+    repeats.add(this.plan.uniqueCheck, hashed.h1, hashed.h2, record, bytes, start, end);
     order.spilled++;
     if (key !== key) order.min = order.max = NaN;
     else if (order.min === order.min) {
@@ -1296,7 +1319,7 @@ var RecordVisitor = class {
   repeats;
   checks;
   shown;
-  /** Each record's hash for the duplicate-rows check, made before its values go to the columns (see RowHashes). */
+  /** The records being read, for the duplicate-rows check (see RowHashes). */
   rows;
   /**
    * Records batch[from, size) of a delimited file; record i of the batch is record `recordBase + i` of the range.
@@ -1311,10 +1334,7 @@ var RecordVisitor = class {
     const { fieldCounts, recordStarts, contentEnds, starts, ends, stride } = batch;
     const rows = this.rows;
     if (rows !== null) {
-      rows.base = recordBase;
-      rows.bytes = buffer;
-      rows.recordStarts = recordStarts;
-      rows.contentEnds = contentEnds;
+      rows.atBatch(recordBase, buffer, recordStarts, contentEnds);
       rows.carried.fill(0, from, size);
     }
     for (let i = 0; i < width; i++) fields[i].observeColumn(buffer, batch, i, from, recordBase, offsetBase);
@@ -1363,11 +1383,7 @@ var RecordVisitor = class {
     if (rows !== null) {
       const bytes = Buffer.from(JSON.stringify(cells));
       hashBytes(bytes, 0, bytes.length);
-      rows.base = record;
-      rows.bytes = null;
-      rows.hashes[0] = hashed.h1;
-      rows.hashes[1] = hashed.h2;
-      rows.carried[0] = 0;
+      rows.atRecord(record, hashed.h1, hashed.h2);
     }
     const fields = this.fields;
     for (let i = 0; i < fields.length; i++) {
@@ -1402,21 +1418,17 @@ var RecordVisitor = class {
 async function respill(plan, job, writer) {
   const file = plan.files[job.task.file];
   const end = Math.max(...job.columns.map((c) => c.end));
-  const columns = job.columns.map(({ column, keyed, end: end2 }) => {
+  const columns = job.columns.map(({ column, marks, end: end2 }) => {
     const check = plan.columns[column].uniqueCheck;
-    return { field: file.columns.indexOf(plan.columns[column].name), check, keyed, end: end2 };
+    return { field: file.columns.indexOf(plan.columns[column].name), check, keyed: readFileSync(marks), end: end2 };
   });
-  const carried = plan.duplicateCheck === null ? -1 : plan.duplicateCarrier ?? -1;
-  const rows = new RowHashes(carried, BATCH_RECORDS);
+  const rows = new RowHashes(plan.duplicateCarrier ?? -1, BATCH_RECORDS);
   const visit = {
     finished: false,
     delimited(reader, batch, from, recordBase) {
       const buffer = reader.buffer;
       const { starts, ends, fieldCounts, recordStarts, contentEnds, stride, size } = batch;
-      rows.base = recordBase;
-      rows.bytes = buffer;
-      rows.recordStarts = recordStarts;
-      rows.contentEnds = contentEnds;
+      rows.atBatch(recordBase, buffer, recordStarts, contentEnds);
       for (const { field, check, keyed, end: end2 } of columns) {
         for (let i = from; i < size; i++) {
           const record = recordBase + i;

@@ -8,6 +8,7 @@ import { readProvenance } from "../pipeline/provenance.ts";
 import type { StageRun } from "../pipeline/stages.ts";
 import { workspaceFor } from "../pipeline/workspace.ts";
 import { renderMarkdown, type Section } from "../report/sections.ts";
+import { secretValues } from "../command/redact.ts";
 import { credentialSecrets } from "../store/credentials.ts";
 import { type ActionsLogger, createActionsLogger } from "./logger.ts";
 
@@ -61,7 +62,8 @@ export function actionStart(env: NodeJS.ProcessEnv): {
   workingDirectory: string;
   logger: ActionsLogger;
 } {
-  for (const secret of credentialSecrets(env)) core.setSecret(secret);
+  // The AWS credentials (whatever their length) and every secret the stages redact from records (src/command/redact.ts).
+  for (const secret of new Set([...credentialSecrets(env), ...secretValues(env)])) core.setSecret(secret);
   const workspaceRoot = env.GITHUB_WORKSPACE ?? process.cwd();
   const workingDirectory = path.resolve(workspaceRoot, actionInputs.text("working-directory") ?? ".");
   return { workspaceRoot, workingDirectory, logger: createActionsLogger(workspaceRoot, workingDirectory) };
@@ -102,13 +104,14 @@ export async function runAction<T extends { stage: string }>(
     const loaded = await loadConfig(actionInputs.text("config") ?? "mlops.yml", workingDirectory);
     for (const warning of loaded.warnings)
       logger.warn(`${formatPath(warning.path)}: ${warning.message}`, warning.location);
+    const workspace = workspaceFor(loaded);
     const context: StageContext = {
       loaded,
-      workspace: workspaceFor(loaded),
+      workspace,
       logger,
       env,
       now: () => new Date(),
-      provenance: await readProvenance(env, loaded.root),
+      provenance: await readProvenance(env, loaded, workspace),
     };
     const run = await definition.run(context, actionInputs);
     for (const [name, value] of Object.entries({

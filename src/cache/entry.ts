@@ -22,6 +22,8 @@ export const RunReference = z.object({
   startedAt: z.string(),
   durationMs: z.number(),
   gitSha: z.string().nullable(),
+  /** The run started from uncommitted changes on gitSha (absent in entries of older kits, and when unknown). */
+  gitDirty: z.boolean().optional(),
   ref: z.string().nullable(),
   runUrl: z.string().nullable(),
   actor: z.string().nullable(),

@@ -16,13 +16,14 @@ export async function openProject(args: CommandArgs, io: CommandIO): Promise<Sta
       warning.location,
     );
   }
+  const workspace = workspaceFor(loaded);
   return {
     loaded,
-    workspace: workspaceFor(loaded),
+    workspace,
     logger: args.logger,
     env: io.env,
     now: () => new Date(),
-    provenance: await readProvenance(io.env, loaded.root),
+    provenance: await readProvenance(io.env, loaded, workspace),
   };
 }
 

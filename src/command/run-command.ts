@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import type { Logger } from "../logging.ts";
 import { startMemorySampler } from "./peak-memory.ts";
+import { type Redactor, redactorFor } from "./redact.ts";
 
 /**
  * Runs a user's shell command (training, evaluation). The command gets its own process group so that a timeout
@@ -18,6 +19,8 @@ export interface CommandOptions {
   label: string;
   /** How many of the last output lines to keep. */
   tailLines?: number;
+  /** Applied to every output line before it is printed or kept; default: the secrets in `env` become `***`. */
+  redact?: Redactor;
 }
 
 export interface CommandResult {
@@ -39,6 +42,7 @@ const KILL_GRACE_MS = 5000;
 
 export async function runCommand(options: CommandOptions): Promise<CommandResult> {
   const tailLimit = options.tailLines ?? 40;
+  const redact = options.redact ?? redactorFor(options.env);
   const tail = new LineTail(tailLimit);
   const stderrTail = new LineTail(tailLimit);
   const started = performance.now();
@@ -61,7 +65,8 @@ export async function runCommand(options: CommandOptions): Promise<CommandResult
     source.on("end", () => {
       if (partial !== "") emit(partial);
     });
-    function emit(line: string): void {
+    function emit(raw: string): void {
+      const line = redact(raw);
       tail.push(line);
       alsoTo?.push(line);
       options.logger.info(`  [${options.label}] ${line}`);
@@ -97,7 +102,7 @@ export async function runCommand(options: CommandOptions): Promise<CommandResult
   const durationMs = Math.round(performance.now() - started);
   const peakMemoryBytes = await memory.stop();
 
-  if (spawnError) stderrTail.push(spawnError.message);
+  if (spawnError) stderrTail.push(redact(spawnError.message));
   return {
     exitCode,
     signal,

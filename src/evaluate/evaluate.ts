@@ -1,8 +1,11 @@
-import { copyFile, mkdir, readFile } from "node:fs/promises";
+import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
+import { redactorFor } from "../command/redact.ts";
 import { describeFailure, runCommand } from "../command/run-command.ts";
-import { InputError, isErrnoException } from "../errors.ts";
+import { InputError } from "../errors.ts";
+import { READ_LIMITS, readTextLimited } from "../files/read-limited.ts";
 import { sha256File } from "../files/hash.ts";
+import type { ChainLink } from "../pipeline/chain.ts";
 import type { StageContext } from "../pipeline/context.ts";
 import { compareCodePoints } from "./confusion.ts";
 import {
@@ -38,6 +41,8 @@ export interface EvaluateResult {
   predictions: PredictionsSnapshot | null;
   warnings: string[];
   failure: string | null;
+  /** The train run and model files this evaluation is of (DOMAIN.md §6); added by the stage runner. */
+  chain: ChainLink;
 }
 
 export interface PredictionsSnapshot {
@@ -48,10 +53,13 @@ export interface PredictionsSnapshot {
   sha256: string;
 }
 
-export async function evaluateModel(context: StageContext): Promise<EvaluateResult> {
+/** The evaluation itself; which model it is of (its chain link) is the stage runner's to record. */
+export type Evaluation = Omit<EvaluateResult, "chain">;
+
+export async function evaluateModel(context: StageContext): Promise<Evaluation> {
   const { loaded, logger } = context;
   const evaluate = loaded.config.evaluate;
-  const result: EvaluateResult = {
+  const result: Evaluation = {
     stage: "evaluate",
     status: "ok",
     metrics: {},
@@ -66,18 +74,23 @@ export async function evaluateModel(context: StageContext): Promise<EvaluateResu
   if (!evaluate) return { ...result, status: "skipped" };
 
   if (evaluate.command) {
-    logger.info(`$ ${evaluate.command}`);
+    const env = { ...context.env, ...(loaded.config.train?.env ?? {}) };
+    const redact = redactorFor(env);
+    logger.info(`$ ${redact(evaluate.command)}`);
     const timeoutMs = evaluate.timeout_minutes === undefined ? undefined : evaluate.timeout_minutes * 60_000;
     const run = await runCommand({
       command: evaluate.command,
       cwd: loaded.root,
-      env: { ...context.env, ...(loaded.config.train?.env ?? {}) },
+      env,
       logger,
       label: "evaluate",
+      redact,
       ...(timeoutMs === undefined ? {} : { timeoutMs }),
     });
-    if (run.exitCode !== 0)
-      return { ...result, status: "failed", failure: describeFailure("evaluation", evaluate.command, run, timeoutMs) };
+    if (run.exitCode !== 0) {
+      const failure = describeFailure("evaluation", redact(evaluate.command), run, timeoutMs);
+      return { ...result, status: "failed", failure };
+    }
   }
 
   if (evaluate.predictions) {
@@ -186,16 +199,13 @@ export function resolvePositiveLabel(
 
 /** A user's metrics JSON, flat or nested (DVC style): nested keys are joined with dots; non-numbers are skipped. */
 export async function readMetricsFile(file: string, shown: string): Promise<MetricValues> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    if (isErrnoException(error, "ENOENT"))
-      throw new InputError(`metrics file not found: ${shown}`, {
-        hint: "your evaluate command should write it (evaluate.metrics_file)",
-      });
-    throw new InputError(`cannot read ${shown}: ${(error as Error).message}`, { cause: error });
-  }
+  const text = await readTextLimited(file, {
+    shown,
+    what: "metrics file",
+    limit: READ_LIMITS.userJson,
+    missingMessage: `metrics file not found: ${shown}`,
+    missingHint: "your evaluate command should write it (evaluate.metrics_file)",
+  });
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -7,8 +7,10 @@ import type { MetricDirection } from "../evaluate/catalog.ts";
 import { type EvaluateResult, resolvePositiveLabel } from "../evaluate/evaluate.ts";
 import type { ConfusionMatrix } from "../evaluate/metrics.ts";
 import { predictionColumns, readPredictions } from "../evaluate/predictions.ts";
+import { type ChainLink, newResultId } from "../pipeline/chain.ts";
 import type { StageContext } from "../pipeline/context.ts";
 import type { Provenance } from "../pipeline/provenance.ts";
+import { describeCommit, type WorktreeState } from "../pipeline/worktree.ts";
 import type { Registry } from "../registry/registry.ts";
 import { resolveBaseline } from "./baseline.ts";
 import { type Baseline, directionOf, evaluateRules, type RuleOutcome, type SignificanceProvider } from "./rules.ts";
@@ -44,6 +46,8 @@ export interface GateResult {
   rules: { metric: string; line: number | null; description: string | null }[];
   configFile: string;
   evaluation: { rows: number; confusion: ConfusionMatrix | null };
+  /** The evaluation this verdict is of, and through it the train run and model files (DOMAIN.md §6). */
+  chain: ChainLink;
 }
 
 export interface ReportSource {
@@ -81,7 +85,7 @@ export async function runGate(
     verdict: "skipped",
     model: config.model.name,
     baseline: null,
-    candidate: describeCandidate(context.provenance),
+    candidate: describeCandidate(context.provenance, evaluation.chain.git),
     source: reportSource(context.provenance, context.env),
     outcomes: [],
     comparison: [],
@@ -94,6 +98,7 @@ export async function runGate(
     })),
     configFile: path.relative(context.loaded.repoRoot, context.loaded.file).split(path.sep).join("/"),
     evaluation: { rows: evaluation.rows, confusion: evaluation.confusion },
+    chain: { ...evaluation.chain, id: newResultId(context.now()), evaluation: evaluation.chain.id },
   };
   if (!gate) return { ...result, notes: ["no gate is configured"] };
   if (evaluation.status !== "ok")
@@ -198,9 +203,12 @@ async function pairWithBaseline(
   return { ...pairPredictions(candidate, base, positive), slices: candidate.slices };
 }
 
-function describeCandidate(provenance: Provenance): string {
+/** What was gated, in words; uncommitted changes are said, never hidden behind the commit (DOMAIN.md §6). */
+function describeCandidate(provenance: Provenance, tree: WorktreeState | null): string {
   const pr = provenance.pullRequest;
-  if (pr) return `pull request #${pr.number} (head ${pr.headSha.slice(0, 7)})`;
+  const changes = tree?.dirty ? " + uncommitted changes" : "";
+  if (pr) return `pull request #${pr.number} (head ${pr.headSha.slice(0, 7)}${changes})`;
+  if (tree) return describeCommit(tree);
   if (provenance.gitSha) return `commit ${provenance.gitSha.slice(0, 7)}`;
   return "the working tree";
 }

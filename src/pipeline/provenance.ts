@@ -1,7 +1,10 @@
 import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import * as z from "zod";
+import type { LoadedConfig } from "../config/load.ts";
+import { READ_LIMITS, readTextLimited } from "../files/read-limited.ts";
+import type { Workspace } from "./workspace.ts";
+import { readWorktreeState, type WorktreeState } from "./worktree.ts";
 
 /**
  * Where a run comes from, for manifests and reports (DOMAIN.md §4 lineage). Read once at the door: from the
@@ -17,6 +20,8 @@ export interface Provenance {
   repository: string | null;
   /** The pull request a run is for (from the event payload), else null. */
   pullRequest: PullRequestInfo | null;
+  /** Whether the working tree is the commit (see worktree.ts); null when that cannot be known (no git, no commit). */
+  worktree: WorktreeState | null;
 }
 
 export interface PullRequestInfo {
@@ -39,7 +44,12 @@ const PullRequestEvent = z.object({
 async function readPullRequest(env: NodeJS.ProcessEnv): Promise<PullRequestInfo | null> {
   if (!env.GITHUB_EVENT_PATH || !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? "")) return null;
   try {
-    const event = PullRequestEvent.safeParse(JSON.parse(await readFile(env.GITHUB_EVENT_PATH, "utf8")));
+    const text = await readTextLimited(env.GITHUB_EVENT_PATH, {
+      shown: env.GITHUB_EVENT_PATH,
+      what: "event payload",
+      limit: READ_LIMITS.eventPayload,
+    });
+    const event = PullRequestEvent.safeParse(JSON.parse(text));
     if (!event.success) return null;
     const pr = event.data.pull_request;
     return { number: pr.number, headSha: pr.head.sha, headRef: pr.head.ref, baseRef: pr.base.ref };
@@ -50,7 +60,17 @@ async function readPullRequest(env: NodeJS.ProcessEnv): Promise<PullRequestInfo 
 
 const run = promisify(execFile);
 
-export async function readProvenance(env: NodeJS.ProcessEnv, cwd: string): Promise<Provenance> {
+/**
+ * Read at the door, before any stage writes: a params file the kit rewrites for a run, or a model training writes,
+ * must not make the run look dirty.
+ */
+export async function readProvenance(
+  env: NodeJS.ProcessEnv,
+  loaded: Pick<LoadedConfig, "config" | "root" | "repoRoot" | "file">,
+  workspace: Pick<Workspace, "dir">,
+): Promise<Provenance> {
+  const cwd = loaded.root;
+  const worktree = await readWorktreeState(loaded, workspace, env);
   if (env.GITHUB_ACTIONS === "true") {
     const server = env.GITHUB_SERVER_URL ?? "https://github.com";
     const runUrl =
@@ -64,6 +84,8 @@ export async function readProvenance(env: NodeJS.ProcessEnv, cwd: string): Promi
       actor: env.GITHUB_ACTOR ?? null,
       repository: env.GITHUB_REPOSITORY ?? null,
       pullRequest: await readPullRequest(env),
+      // The checkout is GITHUB_SHA; a state read from another commit would describe something else.
+      worktree: worktree && worktree.commit === env.GITHUB_SHA ? worktree : null,
     };
   }
   const git = async (...args: string[]): Promise<string | null> => {
@@ -74,10 +96,14 @@ export async function readProvenance(env: NodeJS.ProcessEnv, cwd: string): Promi
       return null;
     }
   };
-  const [gitSha, branch, actor] = await Promise.all([
-    git("rev-parse", "HEAD"),
-    git("symbolic-ref", "-q", "HEAD"),
-    git("config", "user.name"),
-  ]);
-  return { gitSha, ref: branch, runUrl: null, actor: actor ?? env.USER ?? null, repository: null, pullRequest: null };
+  const [branch, actor] = await Promise.all([git("symbolic-ref", "-q", "HEAD"), git("config", "user.name")]);
+  return {
+    gitSha: worktree?.commit ?? null,
+    ref: branch,
+    runUrl: null,
+    actor: actor ?? env.USER ?? null,
+    repository: null,
+    pullRequest: null,
+    worktree,
+  };
 }

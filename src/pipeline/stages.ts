@@ -1,10 +1,12 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { formatShort } from "../data/drift/drift.ts";
 import { championProfile, validationOptions } from "../data/stage.ts";
 import { validateDatasets, type ValidateResult } from "../data/validate.ts";
-import { ExitCode, InputError, isErrnoException } from "../errors.ts";
+import { ExitCode, InputError } from "../errors.ts";
+import { READ_LIMITS, readTextIfExists } from "../files/read-limited.ts";
 import { evaluateModel, type EvaluateResult } from "../evaluate/evaluate.ts";
+import type { FileDigest } from "../files/hash.ts";
 import { type GateResult, runGate } from "../gate/gate.ts";
 import { openRegistry } from "../registry/open.ts";
 import { publishModel, type PublishResult } from "../registry/publish.ts";
@@ -12,7 +14,9 @@ import { gateSection } from "../report/gate-section.ts";
 import { evaluateSection, publishSection, renderMarkdown, type Section, validateSection } from "../report/sections.ts";
 import { trainSection } from "../train/section.ts";
 import { resolveTrainParams, trainModel, type TrainOptions, type TrainResult } from "../train/train.ts";
+import { type ChainLink, dataIdentity, digestModel, newResultId } from "./chain.ts";
 import type { StageContext } from "./context.ts";
+import { checkData, checkEvaluation, checkGate, checkModelFromTrain, checkTrainForPublish } from "./freshness.ts";
 import type { Stage } from "./workspace.ts";
 
 /**
@@ -20,8 +24,11 @@ import type { Stage } from "./workspace.ts";
  * code the outcome deserves. The CLI commands, `mlops run` and the actions all go through these.
  */
 
+/** A validation with its chain link: the data it checked, which publish compares with what training saw. */
+export type ValidateStageResult = ValidateResult & { chain: ChainLink };
+
 /** The results of the five pipeline stages, which hand over through the workspace. */
-export type StageResult = ValidateResult | TrainResult | EvaluateResult | GateResult | PublishResult;
+export type StageResult = ValidateStageResult | TrainResult | EvaluateResult | GateResult | PublishResult;
 
 /** A step's result, its report, the exit code it deserves, and where both were saved. */
 export interface StageRun<T extends { stage: string }> {
@@ -54,15 +61,19 @@ export async function readStageResult<T extends { stage: string }>(
   context: StageContext,
   stage: T["stage"],
 ): Promise<T | null> {
-  let text: string;
+  const file = context.workspace.resultFile(stage);
+  const text = await readTextIfExists(file, { shown: file, what: `${stage} result`, limit: READ_LIMITS.stageResult });
+  if (text === undefined) return null;
+  let value: { stage?: unknown };
   try {
-    text = await readFile(context.workspace.resultFile(stage), "utf8");
+    value = JSON.parse(text) as { stage?: unknown };
   } catch (error) {
-    if (isErrnoException(error, "ENOENT")) return null;
-    throw error;
+    throw new InputError(`${file} is not valid JSON: ${(error as Error).message}`, {
+      hint: `it was damaged or edited; run \`mlops ${stage}\` again`,
+    });
   }
-  const value = JSON.parse(text) as { stage?: unknown };
-  if (value.stage !== stage) throw new InputError(`${context.workspace.resultFile(stage)} is not a ${stage} result`);
+  if (value === null || typeof value !== "object" || value.stage !== stage)
+    throw new InputError(`${file} is not a ${stage} result`, { hint: `run \`mlops ${stage}\` again` });
   return value as T;
 }
 
@@ -76,7 +87,9 @@ export interface ValidateStageOptions {
 export async function runValidateStage(
   context: StageContext,
   options: ValidateStageOptions = {},
-): Promise<StageRun<ValidateResult>> {
+): Promise<StageRun<ValidateStageResult>> {
+  // The data's identity before it is read: a file replaced during the scan then differs from what training sees.
+  const data = await dataIdentity(context).catch(() => null);
   const validation = await validateDatasets(
     context.loaded.config.data,
     context.loaded.root,
@@ -101,10 +114,18 @@ export async function runValidateStage(
     result.profile = path.join(context.workspace.outDir, "profile-train.json");
     await writeFile(result.profile, `${JSON.stringify(train)}\n`);
   }
+  const chain: ChainLink = {
+    id: newResultId(context.now()),
+    trainRun: null,
+    model: [],
+    evaluation: null,
+    git: context.provenance.worktree,
+    data,
+  };
   return saveStageRun(
     context,
     "validate",
-    result,
+    { ...result, chain },
     validateSection(result),
     result.verdict === "fail" ? ExitCode.checkFailed : ExitCode.ok,
   );
@@ -123,7 +144,20 @@ export async function runTrainStage(context: StageContext, options: TrainOptions
 }
 
 export async function runEvaluateStage(context: StageContext): Promise<StageRun<EvaluateResult>> {
-  const result = await evaluateModel(context);
+  const { config } = context.loaded;
+  const train = config.train ? await readStageResult<TrainResult>(context, "train") : null;
+  checkModelFromTrain(config, train, await digestModel(context));
+  const evaluation = await evaluateModel(context);
+  // After the command: what it wrote into the model's folder is published with these metrics, so it is part of them.
+  const chain: ChainLink = {
+    id: newResultId(context.now()),
+    trainRun: train?.runId ?? null,
+    model: await digestModel(context),
+    evaluation: null,
+    git: train?.chain?.git ?? context.provenance.worktree,
+    data: train?.chain?.data ?? null,
+  };
+  const result: EvaluateResult = { ...evaluation, chain };
   if (result.failure) context.logger.error(result.failure);
   for (const warning of result.warnings) context.logger.warn(warning);
   return saveStageRun(
@@ -142,6 +176,9 @@ export async function runGateStage(context: StageContext): Promise<StageRun<Gate
       hint: "run `mlops evaluate` first (or `mlops run`)",
     });
   }
+  const { config } = context.loaded;
+  const train = config.train ? await readStageResult<TrainResult>(context, "train") : null;
+  checkEvaluation(config, evaluation, train, await digestModel(context));
   const registry = await openRegistry(context);
   const result = await runGate(context, evaluation, registry);
   for (const outcome of result.outcomes) {
@@ -160,19 +197,63 @@ export async function runGateStage(context: StageContext): Promise<StageRun<Gate
   return saveStageRun(context, "gate", result, gateSection(result), exitCode);
 }
 
-export async function runPublishStage(context: StageContext): Promise<StageRun<PublishResult>> {
+export interface PublishStageOptions {
+  /** Promote a version built from uncommitted changes (recorded); without it such a promotion exits 2. */
+  allowDirty?: boolean;
+}
+
+export async function runPublishStage(
+  context: StageContext,
+  options: PublishStageOptions = {},
+): Promise<StageRun<PublishResult>> {
   const [validation, train, evaluation, gate] = await Promise.all([
-    readStageResult<ValidateResult>(context, "validate"),
+    readStageResult<ValidateStageResult>(context, "validate"),
     readStageResult<TrainResult>(context, "train"),
     readStageResult<EvaluateResult>(context, "evaluate"),
     readStageResult<GateResult>(context, "gate"),
   ]);
+  const chain = await checkPublishInputs(context, { validation, train, evaluation, gate });
   const registry = await openRegistry(context);
-  const result = await publishModel(context, registry, { validation, train, evaluation, gate });
-  return saveStageRun(context, "publish", result, publishSection(result), ExitCode.ok);
+  const result = await publishModel(
+    context,
+    registry,
+    { validation, train, evaluation, gate, chain },
+    { allowDirty: options.allowDirty === true },
+  );
+  if (result.refusedDirty) context.logger.error(result.promotion);
+  return saveStageRun(
+    context,
+    "publish",
+    result,
+    publishSection(result),
+    result.refusedDirty ? ExitCode.usageOrConfig : ExitCode.ok,
+  );
 }
 
-export interface PipelineOptions extends Pick<TrainOptions, "force" | "cacheChoice"> {
+/**
+ * Everything a publish records must be of one chain: the train run's model is on disk unchanged, the evaluation and
+ * gate verdict are of it, and the validated data is the data it was trained on. Returns the newest link.
+ */
+async function checkPublishInputs(
+  context: StageContext,
+  inputs: {
+    validation: ValidateStageResult | null;
+    train: TrainResult | null;
+    evaluation: EvaluateResult | null;
+    gate: GateResult | null;
+  },
+): Promise<ChainLink | null> {
+  const { config } = context.loaded;
+  const { validation, train, evaluation, gate } = inputs;
+  const current: FileDigest[] = await digestModel(context);
+  checkTrainForPublish(config, train, current);
+  const evaluated = evaluation ? checkEvaluation(config, evaluation, train, current) : null;
+  const gated = gate && gate.verdict !== "skipped" ? checkGate(gate, evaluation) : null;
+  checkData(validation, train, train ? await dataIdentity(context).catch(() => null) : null);
+  return gated ?? evaluated ?? train?.chain ?? null;
+}
+
+export interface PipelineOptions extends Pick<TrainOptions, "force" | "cacheChoice">, PublishStageOptions {
   /** `name=value` param overrides. */
   overrides: readonly string[];
   /** Publish (and promote on a passed gate) after the gate. */
@@ -217,6 +298,11 @@ export async function runPipeline(context: StageContext, options: PipelineOption
   if (evaluated.exitCode !== ExitCode.ok) return stop("evaluate", evaluated.exitCode);
   const gated = await step("gate", () => runGateStage(context));
   if (gated.result.verdict === "error") return stop("gate", gated.exitCode);
-  if (options.publish) await step("publish", () => runPublishStage(context));
+  if (options.publish) {
+    const published = await step("publish", () =>
+      runPublishStage(context, options.allowDirty === undefined ? {} : { allowDirty: options.allowDirty }),
+    );
+    if (published.exitCode !== ExitCode.ok) return stop("publish", published.exitCode);
+  }
   return { stage: "run", exitCode: gated.exitCode, stoppedAt: null, stages };
 }

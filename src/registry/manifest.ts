@@ -77,7 +77,23 @@ export const ManifestSchema = z
         ),
       }),
     ),
-    git: z.object({ sha: z.string().nullable(), ref: z.string().nullable() }),
+    git: z.object({
+      sha: z.string().nullable(),
+      ref: z.string().nullable(),
+      /**
+       * The model was built from uncommitted changes on `sha` (src/pipeline/worktree.ts says which count). Absent
+       * when that could not be known, and in manifests of older kits.
+       */
+      dirty: z.boolean().optional(),
+      /** `sha256:<hex>` of those changes, null when clean. */
+      diff: z.string().nullable().optional(),
+      /** The changed paths (the first 20). */
+      changed: z.array(z.string()).optional(),
+    }),
+    /** The stage results the version was made from, by id (DOMAIN.md §6); absent in manifests of older kits. */
+    chain: z
+      .object({ trainRun: z.string().nullable(), evaluation: z.string().nullable(), gate: z.string().nullable() })
+      .optional(),
     /** owner/name of the repository that published it, when known. */
     repository: z.string().nullable().optional(),
     runUrl: z.string().nullable(),

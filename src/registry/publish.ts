@@ -6,10 +6,13 @@ import type { ValidateResult } from "../data/validate.ts";
 import type { EvaluateResult } from "../evaluate/evaluate.ts";
 import { digestFiles, type FileDigest } from "../files/hash.ts";
 import type { GateResult } from "../gate/gate.ts";
+import type { ChainLink } from "../pipeline/chain.ts";
 import type { StageContext } from "../pipeline/context.ts";
+import { describeCommit } from "../pipeline/worktree.ts";
 import type { TrainResult } from "../train/train.ts";
 import { KIT_VERSION } from "../version.ts";
 import { progressReporter } from "./progress.ts";
+import type { Manifest } from "./manifest.ts";
 import type { Registry } from "./registry.ts";
 
 /** The publish stage: store the model as a new immutable version, then move the alias if the gate passed. */
@@ -28,6 +31,8 @@ export interface PublishResult {
   promoted: string | null;
   /** Why it was or was not promoted, in words. */
   promotion: string;
+  /** It would have been promoted, but was built from uncommitted changes and --allow-dirty was not given. */
+  refusedDirty: boolean;
 }
 
 export interface PublishInputs {
@@ -35,12 +40,20 @@ export interface PublishInputs {
   train: TrainResult | null;
   evaluation: EvaluateResult | null;
   gate: GateResult | null;
+  /** The newest link of the chain these results form (checked by the stage runner), or null without any. */
+  chain: ChainLink | null;
+}
+
+export interface PublishOptions {
+  /** Promote even when the model was built from uncommitted changes (the alias history says so). */
+  allowDirty: boolean;
 }
 
 export async function publishModel(
   context: StageContext,
   registry: Registry,
   inputs: PublishInputs,
+  options: PublishOptions = { allowDirty: false },
 ): Promise<PublishResult> {
   const { loaded, provenance } = context;
   const { config, root } = loaded;
@@ -85,7 +98,12 @@ export async function publishModel(
           : null,
       params: inputs.train?.params ?? {},
       data,
-      git: { sha: provenance.gitSha, ref: provenance.ref },
+      git: gitRecord(inputs.chain, context),
+      chain: {
+        trainRun: inputs.chain?.trainRun ?? null,
+        evaluation: inputs.evaluation?.chain.id ?? null,
+        gate: inputs.gate && inputs.gate.verdict !== "skipped" ? inputs.gate.chain.id : null,
+      },
       runUrl: provenance.runUrl,
       actor: provenance.actor,
       repository: provenance.repository,
@@ -97,7 +115,9 @@ export async function publishModel(
 
   const alias = config.publish.promote;
   let promoted: string | null = null;
+  let refusedDirty = false;
   let promotion: string;
+  const tree = manifest.git.dirty ? (inputs.chain?.git ?? context.provenance.worktree) : null;
   if (alias === false) {
     promotion = "not promoted: publish.promote is false";
   } else if (!inputs.gate || inputs.gate.verdict === "skipped") {
@@ -106,12 +126,16 @@ export async function publishModel(
     promotion = `not promoted to ${alias}: the gate verdict is ${inputs.gate.verdict}`;
   } else if (!promotesFrom(provenance.ref, config.publish.promote_branches)) {
     promotion = `not promoted to ${alias}: ${provenance.ref} is not one of publish.promote_branches (${config.publish.promote_branches.join(", ")})`;
+  } else if (tree && !options.allowDirty) {
+    refusedDirty = true;
+    promotion = `not promoted to ${alias}: it was built from ${describeCommit(tree)} (${tree.changedCount} changed path(s), e.g. ${tree.changed.slice(0, 3).join(", ")}); commit them and run again, or pass --allow-dirty to promote it as it is`;
   } else {
     const baseline = inputs.gate.baseline?.description;
+    const dirtyNote = tree ? ` (built from ${describeCommit(tree)}, --allow-dirty)` : "";
     await registry.moveAlias(config.model.name, alias, manifest.version, {
       at: context.now().toISOString(),
       actor: provenance.actor,
-      reason: baseline ? `gate passed against ${baseline}` : "gate passed (first version)",
+      reason: (baseline ? `gate passed against ${baseline}` : "gate passed (first version)") + dirtyNote,
       runUrl: provenance.runUrl,
       forced: false,
     });
@@ -129,6 +153,24 @@ export async function publishModel(
     bytes: manifest.files.reduce((sum, f) => sum + f.size, 0),
     promoted,
     promotion,
+    refusedDirty,
+  };
+}
+
+/**
+ * The manifest's git facts: the commit and state of the tree the chain's model was made from (taken before its first
+ * writing stage), else the door's; `dirty` is left out when it could not be known, never guessed.
+ */
+function gitRecord(chain: ChainLink | null, context: StageContext): Manifest["git"] {
+  const { provenance } = context;
+  const tree = chain?.git ?? provenance.worktree;
+  if (!tree) return { sha: provenance.gitSha, ref: provenance.ref };
+  return {
+    sha: tree.commit,
+    ref: provenance.ref,
+    dirty: tree.dirty,
+    diff: tree.diff,
+    ...(tree.dirty ? { changed: tree.changed } : {}),
   };
 }
 

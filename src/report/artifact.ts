@@ -66,6 +66,30 @@ const Outcome = z.strictObject({
 /** A git commit id: 40 hex digits (SHA-1), or 64 in SHA-256 repositories. */
 const Sha = z.string().regex(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/, { error: "expected a 40-digit commit sha" });
 
+const Digest = z.strictObject({
+  path: Text,
+  size: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: "expected a sha256" }),
+});
+
+/** The chain link (src/pipeline/chain.ts): which train run, model and evaluation the verdict is of. */
+const Chain = z.strictObject({
+  id: Text,
+  trainRun: Text.nullable(),
+  model: z.array(Digest).max(MAX_ITEMS),
+  evaluation: Text.nullable(),
+  git: z
+    .strictObject({
+      commit: Sha,
+      dirty: z.boolean(),
+      diff: Text.nullable(),
+      changed: z.array(Text).max(100),
+      changedCount: z.number().int().min(0),
+    })
+    .nullable(),
+  data: Text.nullable(),
+});
+
 export const GateResultSchema = z.strictObject({
   stage: z.literal("gate"),
   format: z.literal(GATE_RESULT_FORMAT),
@@ -119,6 +143,7 @@ export const GateResultSchema = z.strictObject({
       })
       .nullable(),
   }),
+  chain: Chain,
 }) satisfies z.ZodType<GateResult>;
 
 /** Parses a report artifact; anything that is not exactly a gate result is an InputError naming the first problem. */

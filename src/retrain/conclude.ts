@@ -102,6 +102,14 @@ async function judge(context: StageContext, decision: RetrainDecision): Promise<
     return { ...base, outcome: "failed", reason: evaluation?.failure ?? "the evaluation did not run to the end" };
   }
   if (!gate || gate.verdict === "skipped") return { ...base, outcome: "failed", reason: "the gate did not run" };
+  // The verdict must be of this retraining's model (DOMAIN.md §6), not an evaluation or gate left by an earlier run.
+  if (evaluation.chain?.trainRun !== trained.runId || gate.chain?.evaluation !== evaluation.chain.id) {
+    return {
+      ...base,
+      outcome: "failed",
+      reason: `the evaluation and gate verdict in the workspace are not of train run ${trained.runId}: run the evaluate and gate steps after training`,
+    };
+  }
   if (gate.verdict === "error") {
     return {
       ...base,

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -8,8 +7,10 @@ import { codeChangedSince, collectKeyMaterial } from "../cache/material.ts";
 import { type CacheChoice, openRunCache, type RunCache } from "../cache/open.ts";
 import { type CacheReport, restoreFromCache, saveToCache } from "../cache/run-cache.ts";
 import type { RunReference } from "../cache/entry.ts";
+import { redactorFor } from "../command/redact.ts";
 import { describeFailure, runCommand } from "../command/run-command.ts";
-import { digestFiles, type FileDigest } from "../files/hash.ts";
+import type { FileDigest } from "../files/hash.ts";
+import { type ChainLink, dataIdentity, digestModel, newResultId } from "../pipeline/chain.ts";
 import type { StageContext } from "../pipeline/context.ts";
 import type { LoadedConfig } from "../config/load.ts";
 import { applyOverrides, loadParams, paramEnvironment, type Params } from "./params.ts";
@@ -48,6 +49,8 @@ export interface TrainResult {
   /** The sweep leg this run trained (train.matrix), or null. */
   leg: SweepLeg | null;
   cache: CacheReport;
+  /** The chain this run starts (DOMAIN.md §6): its id is the run id, its model the outputs. */
+  chain: ChainLink;
 }
 
 export interface TrainOptions {
@@ -82,14 +85,25 @@ export async function trainModel(context: StageContext, options: TrainOptions): 
   const train = loaded.config.train;
   const started = performance.now();
   const startedAt = context.now().toISOString();
-  const runId = newRunId(context.now());
-  if (!train) return { ...emptyRecord(runId, startedAt), status: "skipped" };
+  const runId = newResultId(context.now());
+  const start: ChainLink = {
+    id: runId,
+    trainRun: null,
+    model: [],
+    evaluation: null,
+    git: context.provenance.worktree,
+    data: null,
+  };
+  if (!train) return { ...emptyRecord(runId, startedAt, start), status: "skipped" };
+  // What the command trains on, before it runs; unknown (null) when the data cannot be listed yet.
+  start.data = await dataIdentity(context).catch(() => null);
+  start.trainRun = runId;
   const { params } = options;
   await mkdir(workspace.outDir, { recursive: true });
   const paramsFile = path.join(workspace.outDir, "params.json");
   await writeFile(paramsFile, `${JSON.stringify(params, null, 2)}\n`);
   const base = {
-    ...emptyRecord(runId, startedAt),
+    ...emptyRecord(runId, startedAt, start),
     command: train.command,
     params,
     paramsFile: path.relative(loaded.root, paramsFile),
@@ -106,11 +120,13 @@ export async function trainModel(context: StageContext, options: TrainOptions): 
       durationMs: Math.round(performance.now() - started),
       outputs: lookup.hit.outputs,
       cache: lookup.report,
+      chain: { ...start, model: await digestModel(context) },
     };
   }
   const record = await runTraining(context, { ...base, cache: lookup.report }, paramsFile);
   if (record.status !== "ok") return record;
-  const outputs = await digestFiles(loaded.root, train.outputs);
+  // Hashed through the stamps, so the stages after this one check the model without reading it again.
+  const outputs = await digestModel(context);
   const report = { ...lookup.report };
   if (lookup.key && cache.backend) {
     const saved = await saveToCache(cache.backend, {
@@ -138,7 +154,7 @@ export async function trainModel(context: StageContext, options: TrainOptions): 
       }
     }
   }
-  return { ...record, outputs, cache: report };
+  return { ...record, outputs, cache: report, chain: { ...start, model: outputs } };
 }
 
 interface Lookup {
@@ -205,14 +221,18 @@ async function runTraining(context: StageContext, base: TrainResult, paramsFile:
   const { loaded, logger } = context;
   const train = loaded.config.train;
   if (!train) return base;
-  logger.info(`$ ${train.command}`);
+  const env = { ...context.env, ...train.env, ...paramEnvironment(base.params), MLOPS_PARAMS_FILE: paramsFile };
+  // The command's secrets never reach the log, the log tail or the failure message (DOMAIN.md §6).
+  const redact = redactorFor({ ...context.env, ...train.env });
+  logger.info(`$ ${redact(train.command)}`);
   const timeoutMs = train.timeout_minutes === undefined ? undefined : train.timeout_minutes * 60_000;
   const result = await runCommand({
     command: train.command,
     cwd: loaded.root,
-    env: { ...context.env, ...train.env, ...paramEnvironment(base.params), MLOPS_PARAMS_FILE: paramsFile },
+    env,
     logger,
     label: "train",
+    redact,
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
   });
   const record: TrainResult = {
@@ -227,7 +247,11 @@ async function runTraining(context: StageContext, base: TrainResult, paramsFile:
     logTail: result.tail,
   };
   if (result.exitCode !== 0) {
-    return { ...record, status: "failed", failure: describeFailure("training", train.command, result, timeoutMs) };
+    return {
+      ...record,
+      status: "failed",
+      failure: describeFailure("training", redact(train.command), result, timeoutMs),
+    };
   }
   const missing = train.outputs.filter((output) => !existsSync(path.resolve(loaded.root, output)));
   if (missing.length > 0) {
@@ -247,15 +271,11 @@ function runReference(context: StageContext, record: TrainResult): RunReference 
     startedAt: record.startedAt,
     durationMs: record.durationMs,
     gitSha: provenance.gitSha,
+    ...(record.chain.git ? { gitDirty: record.chain.git.dirty } : {}),
     ref: provenance.ref,
     runUrl: provenance.runUrl,
     actor: provenance.actor,
   };
-}
-
-/** `20260101T120000123Z-1a2b3c`: sortable by time, unique enough for two runs in one millisecond. */
-function newRunId(now: Date): string {
-  return `${now.toISOString().replace(/[-:.]/g, "")}-${randomBytes(3).toString("hex")}`;
 }
 
 function shortKey(key: CacheKey): string {
@@ -265,14 +285,14 @@ function shortKey(key: CacheKey): string {
 /** A run in words: `20260101T120000000Z-1a2b3c (git 0123abc, trained 6.2 s, https://github.com/...)`. */
 export function describeRun(run: RunReference): string {
   const details = [
-    run.gitSha ? `git ${run.gitSha.slice(0, 7)}` : null,
+    run.gitSha ? `git ${run.gitSha.slice(0, 7)}${run.gitDirty ? " + uncommitted changes" : ""}` : null,
     `trained ${(run.durationMs / 1000).toFixed(1)} s`,
     run.runUrl,
   ].filter((detail): detail is string => detail !== null);
   return `${run.id} (${details.join(", ")})`;
 }
 
-function emptyRecord(runId: string, startedAt: string): TrainResult {
+function emptyRecord(runId: string, startedAt: string, chain: ChainLink): TrainResult {
   return {
     stage: "train",
     status: "skipped",
@@ -292,6 +312,7 @@ function emptyRecord(runId: string, startedAt: string): TrainResult {
     failure: null,
     leg: null,
     cache: noCache(),
+    chain,
   };
 }
 

@@ -53,6 +53,7 @@ describe("data fingerprints", () => {
           `train: { command: "true", outputs: [model/] }\nregistry: { uri: models, endpoint: "${server.endpoint}" }\n` +
           "publish: { promote: false }\n",
       });
+      expect((await runCli(["train"], { cwd: dir, env: server.env })).exitCode).toBe(0);
       const result = await runCli(["publish"], { cwd: dir, env: server.env });
       expect(result.exitCode, result.stderr).toBe(0);
       const [version] = await readdir(path.join(dir, "models/churn/versions"));

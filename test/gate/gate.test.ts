@@ -1,8 +1,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { evaluateModel } from "../../src/evaluate/evaluate.ts";
+import type { EvaluateResult } from "../../src/evaluate/evaluate.ts";
 import { type GateResult, runGate } from "../../src/gate/gate.ts";
+import type { StageContext } from "../../src/pipeline/context.ts";
+import { runEvaluateStage } from "../../src/pipeline/stages.ts";
 import { createRegistry, type Registry } from "../../src/registry/registry.ts";
 import { createLocalStore } from "../../src/store/local-store.ts";
 import { KIT_VERSION } from "../../src/version.ts";
@@ -115,6 +117,11 @@ async function setup(
 }
 
 const champion = rows(400, 0.85, 1);
+
+/** The evaluate stage, as the gate stage reads it back (with its chain link). */
+async function evaluateModel(context: StageContext): Promise<EvaluateResult> {
+  return (await runEvaluateStage(context)).result;
+}
 
 describe("rules with significance", () => {
   it("fail a real regression: the whole bootstrap interval lies past the tolerance", async () => {

@@ -5,7 +5,7 @@ import { type Baseline, evaluateRules, type RuleOutcome } from "../../src/gate/r
 import { createRegistry } from "../../src/registry/registry.ts";
 import { createLocalStore } from "../../src/store/local-store.ts";
 import { configOf, parse } from "../helpers/config.ts";
-import { stageContext } from "../helpers/context.ts";
+import { stageContext, testChain } from "../helpers/context.ts";
 import { tempDir } from "../helpers/temp.ts";
 
 /** Gate rule semantics (DOMAIN.md §2), through the pure `evaluateRules`. */
@@ -287,6 +287,7 @@ describe("the gate stage's verdict", () => {
       predictions: null,
       warnings: [],
       failure: null,
+      chain: testChain(),
     };
     return runGate(context, evaluation, registry);
   }

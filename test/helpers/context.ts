@@ -1,5 +1,6 @@
 import type { LoadedConfig } from "../../src/config/load.ts";
 import { createRecordingLogger } from "../../src/logging.ts";
+import type { ChainLink } from "../../src/pipeline/chain.ts";
 import type { StageContext } from "../../src/pipeline/context.ts";
 import { workspaceFor } from "../../src/pipeline/workspace.ts";
 
@@ -20,6 +21,27 @@ export function stageContext(
     logger: createRecordingLogger(),
     env: { PATH: process.env.PATH, ...env },
     now: () => FIXED_NOW,
-    provenance: { gitSha: null, ref: null, runUrl: null, actor: null, repository: null, pullRequest: null },
+    provenance: {
+      gitSha: null,
+      ref: null,
+      runUrl: null,
+      actor: null,
+      repository: null,
+      pullRequest: null,
+      worktree: null,
+    },
+  };
+}
+
+/** A chain link for results built by hand in tests: a run that trained no files, outside git. */
+export function testChain(overrides: Partial<ChainLink> = {}): ChainLink {
+  return {
+    id: "20260101T120000000Z-000001",
+    trainRun: null,
+    model: [],
+    evaluation: null,
+    git: null,
+    data: null,
+    ...overrides,
   };
 }

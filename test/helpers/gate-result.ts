@@ -1,3 +1,4 @@
+import { testChain } from "./context.ts";
 import { GATE_RESULT_FORMAT, type GateResult } from "../../src/gate/gate.ts";
 import type { RuleOutcome } from "../../src/gate/rules.ts";
 
@@ -72,6 +73,7 @@ export function gateResult(overrides: Partial<GateResult> = {}): GateResult {
         ],
       },
     },
+    chain: testChain({ id: "20260101T120000000Z-000003", evaluation: "20260101T120000000Z-000002" }),
     ...overrides,
   };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { detectRepository, detectTraining, parseRemoteUrl, systemGit } from "../../src/init/detect.ts";
 import { nodeForRange, pinnedVersion, pythonForSpecifier } from "../../src/init/versions.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
-import { git, gitEnv, gitRepo } from "./git.ts";
+import { git, gitEnv, gitRepo } from "../helpers/git.ts";
 
 /** What `mlops init` detects, from real folders and real git repositories. */
 

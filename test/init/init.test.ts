@@ -10,7 +10,7 @@ import { workflowYamlErrors } from "../helpers/github-yaml.ts";
 import { findOperation, requestProblems } from "../helpers/openapi.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 import { checkWorkflowSecurity } from "../helpers/workflow-security.ts";
-import { git, gitEnv, gitRepo } from "./git.ts";
+import { git, gitEnv, gitRepo } from "../helpers/git.ts";
 
 /**
  * `mlops init` end to end, in real folders with real git: what it writes (valid for GitHub's parser, secure, a config

@@ -1,6 +1,7 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.ts";
 import { runBundledAction } from "../helpers/runner.ts";
 import { startS3Server, type S3Server } from "../helpers/s3-server.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
@@ -15,24 +16,26 @@ afterAll(() => server.stop());
 
 async function workspace(endpoint: string): Promise<string> {
   const dir = await tempDir();
-  await writeFiles(dir, {
-    "mlops.yml": `version: 1
+  const config = (at: string): string => `version: 1
 model: { name: churn }
 evaluate: { metrics_file: metrics.json }
 gate:
   rules:
     - { metric: score, min: 0.5, direction: higher }
 publish: { files: [model/] }
-registry: { uri: "s3://models/prod", endpoint: "${endpoint}", force_path_style: true }
-`,
+registry: { uri: "s3://models/prod", endpoint: "${at}", force_path_style: true }
+`;
+  await writeFiles(dir, {
+    "mlops.yml": config(server.endpoint),
     "model/weights.bin": "weights",
+    "metrics.json": '{"score": 0.9}',
   });
-  // What the gate step left in the same job's workspace.
-  await mkdir(path.join(dir, ".mlops/out"), { recursive: true });
-  await writeFile(
-    path.join(dir, ".mlops/out/gate.json"),
-    JSON.stringify({ stage: "gate", verdict: "pass", baseline: null, outcomes: [], comparison: [], notes: [] }),
-  );
+  // What the evaluate and gate steps leave in the same job's workspace.
+  for (const stage of ["evaluate", "gate"]) {
+    const result = await runCli([stage], { cwd: dir, env: server.env });
+    expect(result.exitCode, result.stderr).toBe(0);
+  }
+  await writeFile(path.join(dir, "mlops.yml"), config(endpoint));
   return dir;
 }
 

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { promotesFrom } from "../../src/registry/publish.ts";
@@ -23,13 +23,13 @@ gate:
 publish: { files: [model/] }
 `;
 
-/** Writes what the gate stage would have left: only the fields publish reads. */
-async function gateResult(dir: string, verdict: "pass" | "fail"): Promise<void> {
-  await mkdir(path.join(dir, ".mlops/out"), { recursive: true });
-  await writeFile(
-    path.join(dir, ".mlops/out/gate.json"),
-    JSON.stringify({ stage: "gate", verdict, baseline: null, outcomes: [], comparison: [], notes: [] }),
-  );
+/** Evaluates and gates the model in place, with a metrics file that passes or fails the rule. */
+async function gateResult(dir: string, verdict: "pass" | "fail", env?: NodeJS.ProcessEnv): Promise<void> {
+  await writeFile(path.join(dir, "metrics.json"), JSON.stringify({ score: verdict === "pass" ? 0.9 : 0.1 }));
+  const evaluated = await runCli(["evaluate"], { cwd: dir, ...(env ? { env } : {}) });
+  expect(evaluated.exitCode, evaluated.stderr).toBe(0);
+  const gated = await runCli(["gate"], { cwd: dir, ...(env ? { env } : {}) });
+  expect(gated.exitCode, gated.stderr).toBe(verdict === "pass" ? 0 : 1);
 }
 
 async function project(config = CONFIG): Promise<string> {
@@ -61,9 +61,9 @@ describe("publish, list, promote, rollback, pull on the workspace registry", () 
     const v3 = json<{ version: string }>((await runCli(["publish", "--json"], { cwd: dir })).stdout);
 
     const list = await runCli(["models"], { cwd: dir });
-    expect(list.stdout).toMatch(new RegExp(`^1 +${v1.version} +\\S+ +pass +— *$`, "m"));
-    expect(list.stdout).toMatch(new RegExp(`^2 +${v2.version} +\\S+ +fail +— *$`, "m"));
-    expect(list.stdout).toMatch(new RegExp(`^3 +${v3.version} +\\S+ +pass +— +champion *$`, "m"));
+    expect(list.stdout).toMatch(new RegExp(`^1 +${v1.version} +\\S+ +pass +0\\.9 *$`, "m"));
+    expect(list.stdout).toMatch(new RegExp(`^2 +${v2.version} +\\S+ +fail +0\\.1 *$`, "m"));
+    expect(list.stdout).toMatch(new RegExp(`^3 +${v3.version} +\\S+ +pass +0\\.9 +champion *$`, "m"));
 
     // By number; a failed gate is refused without --force, and the refusal changes nothing.
     const refused = await runCli(["promote", "2"], { cwd: dir });
@@ -196,7 +196,7 @@ describe("pull from a bucket named on the command line", () => {
     const dir = await project(
       `${CONFIG}registry: { uri: "s3://models/prod", endpoint: "${server.endpoint}", force_path_style: true }\n`,
     );
-    await gateResult(dir, "pass");
+    await gateResult(dir, "pass", server.env);
     const published = await runCli(["publish", "--json"], { cwd: dir, env: server.env });
     expect(published.exitCode, published.stderr).toBe(0);
     const { version } = json<{ version: string }>(published.stdout);

@@ -1,3 +1,4 @@
+import { testChain } from "../helpers/context.ts";
 import { micromark } from "micromark";
 import { gfm, gfmHtml } from "micromark-extension-gfm";
 import { describe, expect, it } from "vitest";
@@ -177,6 +178,7 @@ describe("command output in a code block", () => {
       predictions: null,
       warnings: [],
       failure: "Traceback\n````\n<img src=x>\n@octocat",
+      chain: testChain(),
     };
     const rendered = html(renderMarkdown(evaluateSection(evaluation)));
     expect(rendered).toContain("<pre><code");

@@ -1,7 +1,9 @@
 import { ExitCode, InputError, UsageError } from "../../errors.ts";
+import { describeCommit } from "../../pipeline/worktree.ts";
 import { openRegistry } from "../../registry/open.ts";
 import type { CommandSpec } from "../command.ts";
 import { openProject } from "../project.ts";
+import { ALLOW_DIRTY_OPTION } from "./stages.ts";
 
 export const promoteCommand: CommandSpec = {
   name: "promote",
@@ -14,6 +16,7 @@ export const promoteCommand: CommandSpec = {
     alias: { type: "string", valueName: "name", default: "champion", description: "The alias to move" },
     reason: { type: "string", valueName: "text", description: "Why (kept in the alias history)" },
     force: { type: "boolean", description: "Promote even though the version's gate did not pass (recorded as forced)" },
+    "allow-dirty": ALLOW_DIRTY_OPTION,
   },
   run: async (args, io) => {
     const [ref] = args.positionals;
@@ -34,10 +37,18 @@ export const promoteCommand: CommandSpec = {
         text: `Not promoted: ${version}'s gate verdict is ${verdict}. Use --force to promote anyway (it is recorded).`,
       };
     }
+    const dirty = manifest.git.dirty === true && manifest.git.sha !== null;
+    const built = dirty ? describeCommit({ commit: manifest.git.sha ?? "", dirty }) : "";
+    if (dirty && args.values["allow-dirty"] !== true) {
+      throw new UsageError(`${model} ${version} was built from ${built}: promoting it needs --allow-dirty`, {
+        hint: "publish a model trained on committed code, or pass --allow-dirty (recorded in the alias history)",
+      });
+    }
+    const reason = typeof args.values.reason === "string" ? args.values.reason : "promoted by hand";
     const event = await registry.moveAlias(model, alias, version, {
       at: context.now().toISOString(),
       actor: context.provenance.actor,
-      reason: typeof args.values.reason === "string" ? args.values.reason : "promoted by hand",
+      reason: dirty ? `${reason} (built from ${built}, --allow-dirty)` : reason,
       runUrl: context.provenance.runUrl,
       forced: force && verdict !== "pass",
     });

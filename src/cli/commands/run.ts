@@ -3,7 +3,7 @@ import { runPipeline } from "../../pipeline/stages.ts";
 import { renderHeadline, renderText } from "../../report/sections.ts";
 import type { CommandSpec } from "../command.ts";
 import { openProject } from "../project.ts";
-import { RUN_CACHE_OPTIONS, runCacheChoices } from "./stages.ts";
+import { ALLOW_DIRTY_OPTION, RUN_CACHE_OPTIONS, runCacheChoices } from "./stages.ts";
 
 export const runCommand: CommandSpec = {
   name: "run",
@@ -15,6 +15,7 @@ export const runCommand: CommandSpec = {
   options: {
     set: { type: "string", multiple: true, valueName: "name=value", description: "Override a param (repeatable)" },
     "no-publish": { type: "boolean", description: "Stop after the gate" },
+    "allow-dirty": ALLOW_DIRTY_OPTION,
     ...RUN_CACHE_OPTIONS,
   },
   run: async (args, io) => {
@@ -23,6 +24,7 @@ export const runCommand: CommandSpec = {
     const pipeline = await runPipeline(context, {
       overrides,
       publish: args.values["no-publish"] !== true,
+      allowDirty: args.values["allow-dirty"] === true,
       ...runCacheChoices(args.values),
     });
     const verdict =

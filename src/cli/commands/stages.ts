@@ -108,8 +108,22 @@ export const gateCommand: CommandSpec = {
   run: async (args, io) => stageOutcome(await runGateStage(await openProject(args, io))),
 };
 
+/** Promoting a model built from uncommitted changes is refused (exit 2) without this (DOMAIN.md §6). */
+export const ALLOW_DIRTY_OPTION: OptionSpec = {
+  type: "boolean",
+  description: "Promote even a model built from uncommitted changes (the alias history says so)",
+};
+
 export const publishCommand: CommandSpec = {
   name: "publish",
   summary: "Store the model as a new registry version; promote it when its gate passed",
-  run: async (args, io) => stageOutcome(await runPublishStage(await openProject(args, io))),
+  details:
+    "Refuses (exit 2) results that belong to another run: an evaluation of an older train run, a gate verdict of\n" +
+    "an older evaluation, a model changed since. A model built from uncommitted changes is published (recorded as\n" +
+    "such) but promoted only with --allow-dirty.",
+  options: { "allow-dirty": ALLOW_DIRTY_OPTION },
+  run: async (args, io) =>
+    stageOutcome(
+      await runPublishStage(await openProject(args, io), { allowDirty: args.values["allow-dirty"] === true }),
+    ),
 };

@@ -1,6 +1,7 @@
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { type ConfigDiagnostic, isErrnoException, type SourceLocation, UserError } from "../errors.ts";
+import { FileTooLargeError, readFileLimited } from "../files/read-limited.ts";
 
 /**
  * Reads a YAML file defensively: configs are small, so anything odd (huge, binary, several documents, aliases that
@@ -78,13 +79,21 @@ export async function readYamlFile(
     }
     throw new UserError(`cannot read ${displayName}: ${(error as Error).message}`, { cause: error });
   }
-  if (size > MAX_CONFIG_BYTES) {
-    throw new UserError(
-      `${displayName} is ${(size / (1024 * 1024)).toFixed(1)} MB; a ${kind.what} over ${MAX_CONFIG_BYTES / (1024 * 1024)} MB is refused`,
-      { hint: `is this the right file? a ${kind.what} is normally a few KB`, location: { file: displayName } },
-    );
+  const tooLarge = (what: string): UserError =>
+    new UserError(`${displayName} ${what}; a ${kind.what} over ${MAX_CONFIG_BYTES / (1024 * 1024)} MB is refused`, {
+      hint: `is this the right file? a ${kind.what} is normally a few KB`,
+      location: { file: displayName },
+    });
+  // A regular file's size refuses it before reading; the bytes read are counted too, because a device (/dev/zero),
+  // a FIFO or a growing file has no honest size.
+  if (size > MAX_CONFIG_BYTES) throw tooLarge(`is ${(size / (1024 * 1024)).toFixed(1)} MB`);
+  let bytes: Buffer;
+  try {
+    bytes = await readFileLimited(file, { shown: displayName, what: kind.what, limit: MAX_CONFIG_BYTES });
+  } catch (error) {
+    if (error instanceof FileTooLargeError) throw tooLarge(`holds more than ${MAX_CONFIG_BYTES / (1024 * 1024)} MB`);
+    throw error;
   }
-  const bytes = await readFile(file);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);

@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
+import { READ_LIMITS, readTextLimited } from "../files/read-limited.ts";
 import type { MlopsConfig } from "../config/schema/index.ts";
-import { InputError, isErrnoException, UsageError } from "../errors.ts";
+import { UsageError } from "../errors.ts";
 import type { GateResult } from "../gate/gate.ts";
 import type { Logger } from "../logging.ts";
 import { parseGateResult } from "../report/artifact.ts";
@@ -135,16 +135,13 @@ export interface ReportOutcome {
 
 /** `mlops report`: read the artifact as untrusted input, find the target from the trusted event, post. */
 export async function reportArtifact(options: ReportOptions): Promise<ReportOutcome> {
-  let text: string;
-  try {
-    text = await readFile(options.file, "utf8");
-  } catch (error) {
-    if (isErrnoException(error, "ENOENT"))
-      throw new InputError(`report not found: ${options.shown}`, {
-        hint: "download the gate's artifact first (the `report` output of actions/gate, .mlops/out/gate.json)",
-      });
-    throw new InputError(`cannot read ${options.shown}: ${(error as Error).message}`, { cause: error });
-  }
+  const text = await readTextLimited(options.file, {
+    shown: options.shown,
+    what: "report",
+    limit: READ_LIMITS.stageResult,
+    missingMessage: `report not found: ${options.shown}`,
+    missingHint: "download the gate's artifact first (the `report` output of actions/gate, .mlops/out/gate.json)",
+  });
   const report = parseGateResult(text, options.shown);
   let client: GitHub | undefined;
   const github = (repository: string) => () => (client ??= githubFor(options.access, repository));

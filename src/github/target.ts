@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { READ_LIMITS, readTextLimited } from "../files/read-limited.ts";
 import * as z from "zod";
 import { InputError, UsageError } from "../errors.ts";
 import type { GateResult } from "../gate/gate.ts";
@@ -115,7 +115,12 @@ export async function resolveReportTarget(
 async function readEvent(env: NodeJS.ProcessEnv): Promise<unknown> {
   if (!env.GITHUB_EVENT_PATH) return null;
   try {
-    return JSON.parse(await readFile(env.GITHUB_EVENT_PATH, "utf8")) as unknown;
+    const text = await readTextLimited(env.GITHUB_EVENT_PATH, {
+      shown: env.GITHUB_EVENT_PATH,
+      what: "event payload",
+      limit: READ_LIMITS.eventPayload,
+    });
+    return JSON.parse(text) as unknown;
   } catch (error) {
     throw new InputError(`cannot read the event payload ${env.GITHUB_EVENT_PATH}: ${(error as Error).message}`);
   }

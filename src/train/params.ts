@@ -1,9 +1,9 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYamlScalar } from "yaml";
 import { closestMatch } from "../config/suggest.ts";
 import { readYamlFile, YamlSourceError } from "../config/yaml-source.ts";
 import { ConfigError, InputError, UsageError } from "../errors.ts";
+import { READ_LIMITS, readTextLimited } from "../files/read-limited.ts";
 
 /** Hyperparameters: a YAML/JSON file or an inline mapping, plus `--set name=value` overrides (like `dvc exp run -S`). */
 export type Params = Record<string, unknown>;
@@ -13,12 +13,13 @@ export async function loadParams(source: string | Record<string, unknown> | unde
   if (typeof source === "object") return structuredClone(source);
   const file = path.resolve(root, source);
   if (file.endsWith(".json")) {
-    let text: string;
-    try {
-      text = await readFile(file, "utf8");
-    } catch {
-      throw new InputError(`params file not found: ${source}`, { hint: "train.params is relative to mlops.yml" });
-    }
+    const text = await readTextLimited(file, {
+      shown: source,
+      what: "params file",
+      limit: READ_LIMITS.userJson,
+      missingMessage: `params file not found: ${source}`,
+      missingHint: "train.params is relative to mlops.yml",
+    });
     let value: unknown;
     try {
       value = JSON.parse(text);

@@ -1,6 +1,7 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import * as z from "zod";
+import { READ_LIMITS, readTextLimited } from "../files/read-limited.ts";
 import type { MlopsConfig } from "../config/schema/index.ts";
 import { UsageError } from "../errors.ts";
 import { directionOf } from "../gate/rules.ts";
@@ -112,7 +113,8 @@ export async function readLegResults(dir: string): Promise<FoundResult[]> {
 
 async function readJson(file: string): Promise<unknown> {
   try {
-    return JSON.parse(await readFile(file, "utf8")) as unknown;
+    const text = await readTextLimited(file, { shown: file, what: "leg result", limit: READ_LIMITS.stageResult });
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }

@@ -2,7 +2,7 @@ import { runPublishStage } from "../pipeline/stages.ts";
 import { runAction } from "./door.ts";
 
 await runAction({
-  run: (context) => runPublishStage(context),
+  run: (context, inputs) => runPublishStage(context, { allowDirty: inputs.flag("allow-dirty", false) }),
   verdictOutput: "result",
   outputs: ({ result }) => ({
     result: "published",
@@ -12,5 +12,5 @@ await runAction({
     manifest: result.manifest,
     promoted: result.promoted ?? "",
   }),
-  failureMessage: () => "publishing failed",
+  failureMessage: ({ result }) => (result.refusedDirty ? result.promotion : "publishing failed"),
 });

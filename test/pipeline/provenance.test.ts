@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
+import { runBundledAction } from "../helpers/runner.ts";
 import { git, gitEnv, gitRepo } from "../helpers/git.ts";
 import { writeFiles } from "../helpers/temp.ts";
 import { toyProject } from "../helpers/toy-project.ts";
@@ -166,5 +167,28 @@ describe("uncommitted changes", () => {
       changed: ["lib/b.mjs"],
       diff: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) as string,
     });
+  });
+});
+
+describe("actions/publish", () => {
+  it("fails the step instead of promoting a dirty model, and promotes it with allow-dirty", async () => {
+    const { dir, head } = await committedProject();
+    await appendFile(path.join(dir, "predict.mjs"), "// changed in the job\n");
+    const runner = { workspace: dir, env: { ...gitEnv(), GITHUB_SHA: head, GITHUB_REF: "refs/heads/main" } };
+    for (const stage of ["validate", "train", "evaluate", "gate"]) {
+      const step = await runBundledAction(stage, {}, runner);
+      expect(step.exitCode, `${stage}: ${step.stdout}`).toBe(0);
+    }
+    const refused = await runBundledAction("publish", {}, runner);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.outputs).toMatchObject({ result: "published", promoted: "" });
+    expect(refused.stdout).toContain(
+      `::error::not promoted to champion: it was built from commit ${head.slice(0, 7)} + uncommitted changes (1 changed path(s), e.g. predict.mjs)`,
+    );
+    expect((await manifest(dir, refused.outputs.version ?? "")).git).toMatchObject({ sha: head, dirty: true });
+
+    const allowed = await runBundledAction("publish", { "allow-dirty": "true" }, runner);
+    expect(allowed.exitCode, allowed.stdout).toBe(0);
+    expect(allowed.outputs.promoted).toBe("champion");
   });
 });

@@ -269,3 +269,28 @@ describe("the data a version records is the data its model was trained on", () =
     expect(RUN_ID.test(train.runId)).toBe(true);
   });
 });
+
+describe("retraining judges only its own run", () => {
+  it("fails, instead of promoting, when the evaluation and verdict in the workspace are of an earlier train run", async () => {
+    const dir = await toyProject();
+    const config = await readFile(path.join(dir, "mlops.yml"), "utf8");
+    await writeFile(
+      path.join(dir, "mlops.yml"),
+      `${config}retrain: { schedule: "17 3 * * 1", when: { drift: false, max_age_days: 30 } }\n`,
+    );
+    await steps(dir, [
+      [["run"], 0],
+      [["retrain", "decide", "--force"], 0],
+      // The evaluate and gate steps of this retraining never ran: their results are the first run's.
+      [["train", "--set", "lr=0.5"], 0],
+      [["retrain", "conclude"], 1],
+    ]);
+    const outcome = await json<{ outcome: string; reason: string; promoted: string | null }>(dir, "retrain");
+    const train = await json<{ runId: string }>(dir, "train");
+    expect(outcome).toMatchObject({
+      outcome: "failed",
+      promoted: null,
+      reason: `the evaluation and gate verdict in the workspace are not of train run ${train.runId}: run the evaluate and gate steps after training`,
+    });
+  });
+});

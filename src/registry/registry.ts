@@ -1,8 +1,5 @@
-import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
-import path from "node:path";
 import { NAME_PATTERN } from "../config/schema/common.ts";
 import { ExternalError, InputError } from "../errors.ts";
-import { isInside } from "../files/safe-path.ts";
 import type { ObjectStore } from "../store/object-store.ts";
 import {
   type AliasEvent,
@@ -24,6 +21,7 @@ import { type FsckReport, fsckModel } from "./fsck.ts";
 import type { Manifest } from "./manifest.ts";
 import { checkAliasName, checkFilePath, checkModelName, parseRef } from "./names.ts";
 import { downloadFile, type TransferHooks } from "./download.ts";
+import { type PullOptions, type PullResult, pullInto } from "./pull.ts";
 import { realSleep, sequenceClaimants, type Sleep } from "./sequence.ts";
 import { type PublishInput, writeVersion } from "./write-version.ts";
 import { damagedManifestError, manifestKey, readManifest } from "./stored-manifest.ts";
@@ -35,6 +33,7 @@ export type { FsckProblem, FsckReport } from "./fsck.ts";
 export { newVersionId } from "./names.ts";
 export { COMMIT_DEADLINE_MS, type PublishInput } from "./write-version.ts";
 export type { TransferEvent, TransferHooks } from "./download.ts";
+export type { PullOptions, PullResult } from "./pull.ts";
 
 /**
  * The model registry over an object store (DOMAIN.md §4).
@@ -85,8 +84,8 @@ export interface Registry {
   history(model: string, alias?: string): Promise<AliasEvent[]>;
   /** The move that was in force for `alias` at `date`: "which version was champion on date D". */
   aliasAt(model: string, alias: string, date: Date): Promise<AliasEvent | undefined>;
-  /** Downloads a version's files into `outDir`, verifying size and sha256 of each; all or nothing. */
-  pull(manifest: Manifest, outDir: string, hooks?: TransferHooks): Promise<string[]>;
+  /** Downloads a version's files into `outDir`, verifying size and sha256 of each; all or nothing (see pull.ts). */
+  pull(manifest: Manifest, outDir: string, options?: PullOptions): Promise<PullResult>;
   /** Downloads an attachment to `file`, verified; false when the version has no attachment of that name. */
   pullAttachment(manifest: Manifest, name: string, file: string): Promise<boolean>;
   models(): Promise<string[]>;
@@ -250,35 +249,10 @@ export function createRegistry(
       return link?.move;
     },
 
-    async pull(manifest, outDir, hooks = {}) {
-      await mkdir(outDir, { recursive: true });
-      // Everything lands in a staging folder first and moves into place only once every file is verified.
-      const staging = await mkdtemp(path.join(outDir, ".mlops-pull-"));
-      try {
-        const targets: string[] = [];
-        for (const file of manifest.files) {
-          const relative = checkFilePath(file.path);
-          const target = path.join(outDir, ...relative.split("/"));
-          if (!isInside(outDir, target)) throw new InputError(`refusing to write ${file.path} outside ${outDir}`);
-          await downloadFile(
-            store,
-            manifest,
-            `files/${relative}`,
-            file,
-            path.join(staging, ...relative.split("/")),
-            hooks,
-          );
-          targets.push(target);
-        }
-        for (const [i, file] of manifest.files.entries()) {
-          const target = targets[i] as string;
-          await mkdir(path.dirname(target), { recursive: true });
-          await rename(path.join(staging, ...file.path.split("/")), target);
-        }
-        return targets;
-      } finally {
-        await rm(staging, { recursive: true, force: true });
-      }
+    async pull(manifest, outDir, pullOptions = {}) {
+      // A forced pull must never replace the folder the registry itself lives in.
+      const local = store.location.startsWith("s3://") ? [] : [store.location];
+      return pullInto(store, manifest, outDir, { ...pullOptions, protect: [...(pullOptions.protect ?? []), ...local] });
     },
 
     async pullAttachment(manifest, name, file) {

@@ -124,10 +124,11 @@ describe.each(backends)("registry on a %s", (_name, openStore) => {
       expect(await registry.resolve("churn", "champion")).toEqual(manifest);
 
       const out = path.join(dir, "pulled");
-      expect(await registry.pull(manifest, out)).toEqual([
-        path.join(out, "model", "config.json"),
-        path.join(out, "model", "weights.bin"),
-      ]);
+      expect(await registry.pull(manifest, out)).toEqual({
+        files: [path.join(out, "model", "config.json"), path.join(out, "model", "weights.bin")],
+        replaced: false,
+        notes: [],
+      });
       expect(await readFile(path.join(out, "model", "config.json"), "utf8")).toBe('{"layers": 2}\n');
       expect([...(await readFile(path.join(out, "model", "weights.bin")))]).toEqual([0, 1, 2, 3, 254, 255]);
       const attachment = path.join(dir, "baseline.csv");

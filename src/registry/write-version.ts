@@ -34,6 +34,11 @@ export async function writeVersion(
   clock: { now: () => Date; sleep: Sleep },
 ): Promise<Manifest> {
   checkModelName(input.model);
+  if (input.files.length === 0) {
+    throw new InputError(`refusing to publish ${input.model} without a single file`, {
+      hint: "publish.files (or train.outputs) names only empty folders: list the model's files",
+    });
+  }
   const paths = new Set<string>();
   for (const file of input.files) {
     if (paths.has(checkFilePath(file.path))) throw new InputError(`${file.path} is listed twice`);

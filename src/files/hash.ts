@@ -1,8 +1,21 @@
 import { createHash, randomBytes } from "node:crypto";
-import { type BigIntStats, fstatSync } from "node:fs";
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { type BigIntStats, constants, fstatSync, type Stats } from "node:fs";
+import {
+  lstat,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  readlink,
+  realpath,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from "node:fs/promises";
 import path from "node:path";
-import { isErrnoException } from "../errors.ts";
+import { InputError, isErrnoException } from "../errors.ts";
+import { isInside } from "./safe-path.ts";
 
 /** Large reads: Node's default 64 KiB reads halve sha256 throughput (PLATFORM.md). */
 export const READ_SIZE = 4 * 1024 * 1024;
@@ -34,10 +47,12 @@ export function createFileHasher(bufferSize = READ_SIZE): (file: string) => Prom
   return async (file) => {
     current ??= Buffer.allocUnsafe(bufferSize);
     spare ??= Buffer.allocUnsafe(bufferSize);
-    const handle = await open(file, "r");
+    // O_NONBLOCK: a FIFO put where a file was listed must not hold the open forever (it is refused just below).
+    const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
       // fstat on an open descriptor does no I/O: done synchronously, it costs no thread-pool round trip.
       const before = fstatSync(handle.fd, { bigint: true });
+      if (!before.isFile()) throw new InputError(`${file} is not a regular file: it cannot be hashed`);
       const hash = createHash("sha256");
       let size = 0;
       let pending = handle.read(current, 0, bufferSize, null);
@@ -69,21 +84,109 @@ export async function sha256File(file: string): Promise<{ size: number; sha256: 
   return { size, sha256 };
 }
 
-/** Every file under `target` (a file or a folder), sorted, relative to `base`. */
-export async function listFiles(base: string, target: string): Promise<string[]> {
-  const absolute = path.resolve(base, target);
-  const info = await stat(absolute);
-  if (!info.isDirectory()) return [toRelative(base, absolute)];
-  const entries = await readdir(absolute, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => toRelative(base, path.join(entry.parentPath, entry.name)))
-    .sort();
+export interface ListOptions {
+  /**
+   * What to do with a symbolic link that leads outside `base`. `refuse` (the default) is what publishing needs: nothing
+   * from outside the repository may reach the registry. `follow` suits train outputs, whose bytes are what the run
+   * made wherever a link puts them (the run cache stores and restores those bytes as plain files).
+   */
+  outsideLinks?: "refuse" | "follow";
 }
 
-export async function digestFiles(base: string, targets: readonly string[]): Promise<FileDigest[]> {
+/**
+ * Every file under `target` (a file or a folder), sorted, relative to `base`, as the paths appear under `base` (a file
+ * reached through a link is listed at the link's path). Nothing is skipped in silence: a symbolic link is followed
+ * (see {@link ListOptions} for one that leads outside `base`), and a broken link, a link loop, a FIFO, a socket or a
+ * device is an error naming it (hashing a FIFO would wait forever). A missing `target` throws ENOENT as it is.
+ */
+export async function listFiles(base: string, target: string, options: ListOptions = {}): Promise<string[]> {
+  const walk: Walk = { base, root: await realpath(base), outsideLinks: options.outsideLinks ?? "refuse", found: [] };
+  const absolute = path.resolve(base, target);
+  const real = await realpath(absolute).catch((error: unknown) => {
+    if (isErrnoException(error, "ELOOP")) throw linkLoop(walk, absolute);
+    throw error;
+  });
+  await visit(walk, absolute, real, new Set());
+  return walk.found.sort();
+}
+
+interface Walk {
+  base: string;
+  /** `base` with every link resolved: what "inside" is measured against. */
+  root: string;
+  outsideLinks: "refuse" | "follow";
+  found: string[];
+}
+
+/** One path whose real location is `real` (links resolved); `ancestors` are the real folders above it on this walk. */
+async function visit(walk: Walk, shown: string, real: string, ancestors: Set<string>): Promise<void> {
+  if (walk.outsideLinks === "refuse" && !isInside(walk.root, real)) {
+    const relative = toRelative(walk.base, shown);
+    throw new InputError(`${relative} leads outside the repository, to ${real}, through a symbolic link`, {
+      hint:
+        "only files inside the repository are published: copy the file in (e.g. `cp -L`); for a Hugging Face or DVC " +
+        "folder whose weights are links into a cache, download without links (`hf download --local-dir`) or use " +
+        "`dvc config cache.type copy`",
+    });
+  }
+  const info = await stat(real);
+  if (info.isFile()) {
+    walk.found.push(toRelative(walk.base, shown));
+    return;
+  }
+  if (!info.isDirectory()) throw notRegular(walk, shown, info);
+  if (ancestors.has(real)) throw linkLoop(walk, shown, real);
+  ancestors.add(real);
+  for (const entry of await readdir(shown, { withFileTypes: true })) {
+    const child = path.join(shown, entry.name);
+    if (entry.isFile()) walk.found.push(toRelative(walk.base, child));
+    else if (entry.isDirectory()) await visit(walk, child, path.join(real, entry.name), ancestors);
+    else if (entry.isSymbolicLink()) await visit(walk, child, await resolveLink(walk, child), ancestors);
+    else throw notRegular(walk, child, await lstat(child));
+  }
+  ancestors.delete(real);
+}
+
+async function resolveLink(walk: Walk, link: string): Promise<string> {
+  try {
+    return await realpath(link);
+  } catch (error) {
+    if (isErrnoException(error, "ELOOP")) throw linkLoop(walk, link);
+    if (!isErrnoException(error, "ENOENT")) throw error;
+    const target = await readlink(link).catch(() => "?");
+    throw new InputError(`${toRelative(walk.base, link)} is a symbolic link to ${target}, which does not exist`, {
+      hint: "remove the link, or put back what it points to",
+    });
+  }
+}
+
+function linkLoop(walk: Walk, link: string, real?: string): InputError {
+  const where = real === undefined ? "a symbolic link that leads back into itself" : `${real} again, a folder it is in`;
+  return new InputError(`${toRelative(walk.base, link)} is ${where}: symbolic links make a loop`, {
+    hint: "remove the link that points back up: a loop has no end to list",
+  });
+}
+
+function notRegular(walk: Walk, file: string, info: Stats): InputError {
+  const kind = info.isFIFO()
+    ? "a FIFO (named pipe)"
+    : info.isSocket()
+      ? "a socket"
+      : info.isCharacterDevice() || info.isBlockDevice()
+        ? "a device"
+        : "not a regular file";
+  return new InputError(`${toRelative(walk.base, file)} is ${kind}, not a file that can be hashed and stored`, {
+    hint: "only regular files (and links to them) are published or kept as outputs: remove it, or list the files you mean",
+  });
+}
+
+export async function digestFiles(
+  base: string,
+  targets: readonly string[],
+  options: ListOptions = {},
+): Promise<FileDigest[]> {
   const files = new Set<string>();
-  for (const target of targets) for (const file of await listFiles(base, target)) files.add(file);
+  for (const target of targets) for (const file of await listFiles(base, target, options)) files.add(file);
   const hash = createFileHasher();
   const digests: FileDigest[] = [];
   for (const file of [...files].sort()) {

@@ -65,7 +65,8 @@ export async function digestModel(context: Pick<StageContext, "loaded" | "worksp
   const files = new Set<string>();
   for (const target of modelTargets(context.loaded.config)) {
     try {
-      for (const file of await listFiles(root, target)) files.add(file);
+      // The model is what the run made, wherever a link puts its bytes (publish.files alone refuses outside links).
+      for (const file of await listFiles(root, target, { outsideLinks: "follow" })) files.add(file);
     } catch (error) {
       // A missing target is part of the answer: the comparison names it as missing.
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;

@@ -4,7 +4,9 @@ import { NAME_PATTERN } from "../config/schema/common.ts";
 import { ExternalError } from "../errors.ts";
 import type { ObjectStore } from "../store/object-store.ts";
 import { mapBounded } from "./concurrency.ts";
-import { compactTime } from "./names.ts";
+import type { Damage, DamageReporter } from "./damage.ts";
+import { compactTime, parseCompactTime } from "./names.ts";
+import { quarantinedEntries } from "./quarantine.ts";
 
 /**
  * Alias history (DOMAIN.md §4). Every move of an alias is one immutable object,
@@ -17,11 +19,17 @@ import { compactTime } from "./names.ts";
  * machine with a slow clock cannot slip a later move in before an earlier one. Two movers that did not see each other
  * are ordered by time, then by the random part: arbitrarily, but the same for every reader. `from` is therefore read
  * from the chain (the entry before), not from what a mover believed when it wrote.
+ *
+ * A damaged entry (not valid JSON, not a valid entry) is a GAP: a move at a known time (its key says when) to an
+ * unknown version. Readers go on with the other entries and never guess across a gap: when the last entry is a gap,
+ * where the alias points is unknown (until a new move, which repairs the alias); a rollback or a date whose answer
+ * depends on a gap is refused with the reason. An entry `mlops models fsck --repair` moved aside (only ever one that is
+ * not the last) stays a gap in the history, so the repair hides nothing.
  */
 
 export interface AliasEvent {
   alias: string;
-  /** Where the alias pointed before this move (null for its first). */
+  /** Where the alias pointed before this move: null for its first move, and when the entry before it is a gap. */
   from: string | null;
   to: string;
   /** ISO time of the move. */
@@ -33,6 +41,20 @@ export interface AliasEvent {
   forced: boolean;
   /** A rollback returns to an earlier entry; every other move is a promotion. */
   kind: "promote" | "rollback";
+}
+
+/** One entry of an alias's history as read: a move, or a gap whose move is unknown. */
+export type HistoryLink = { key: string; move: AliasEvent } | GapLink;
+export interface GapLink {
+  key: string;
+  gap: Gap;
+}
+
+export interface Gap {
+  /** When the unknown move was made (from its key). */
+  at: string;
+  /** What is wrong with the entry; null when fsck already moved it aside (recorded under `<model>/fsck/`). */
+  damage: Damage | null;
 }
 
 const Entry = z.object({
@@ -47,13 +69,15 @@ const Entry = z.object({
   kind: z.enum(["promote", "rollback"]).default("promote"),
 });
 
+/** `<time>-<random>.json`, optionally with the `~…` suffix the quarantine adds to a second copy. */
+const ENTRY_NAME = /^((\d{8}T\d{9}Z)-[0-9a-f]{8})\.json(?:~[^/]*)?$/;
 const ENTRY_KEY = /^([^/]+)\/aliases\/([^/]+)\/(\d{8}T\d{9}Z-[0-9a-f]{8})\.json$/;
 
 const aliasesPrefix = (model: string, alias?: string): string =>
   alias === undefined ? `${model}/aliases/` : `${model}/aliases/${alias}/`;
 
 /** Entry keys of one alias (or all), grouped by alias, each group in move order. */
-async function entryKeys(store: ObjectStore, model: string, alias?: string): Promise<Map<string, string[]>> {
+export async function entryKeys(store: ObjectStore, model: string, alias?: string): Promise<Map<string, string[]>> {
   const groups = new Map<string, string[]>();
   for (const key of await store.list(aliasesPrefix(model, alias))) {
     const match = ENTRY_KEY.exec(key);
@@ -64,68 +88,143 @@ async function entryKeys(store: ObjectStore, model: string, alias?: string): Pro
   return groups;
 }
 
-async function readEntry(store: ObjectStore, key: string, alias: string): Promise<AliasEvent> {
+/** The time an entry key stands for (its writer's `at`), as ISO text. */
+function keyTime(key: string): string {
+  const time = ENTRY_NAME.exec(key.slice(key.lastIndexOf("/") + 1))?.[2];
+  return (time === undefined ? undefined : parseCompactTime(time))?.toISOString() ?? new Date(0).toISOString();
+}
+
+/** The order of an entry among its alias's entries, for live and moved-aside entries alike. */
+const orderOf = (key: string): string => ENTRY_NAME.exec(key.slice(key.lastIndexOf("/") + 1))?.[1] ?? "";
+
+/** Reads one entry: its move, or a gap saying what is wrong. `last` says whether it is where the alias points. */
+export async function readEntry(
+  store: ObjectStore,
+  model: string,
+  alias: string,
+  key: string,
+  last: boolean,
+): Promise<HistoryLink> {
   const body = await store.get(key);
-  let parsed;
-  try {
-    parsed = body === undefined ? undefined : Entry.safeParse(JSON.parse(body.toString("utf8")));
-  } catch {
-    parsed = undefined;
+  let problem: string | undefined;
+  if (body === undefined) {
+    problem = "disappeared while it was being read";
+  } else {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(body.toString("utf8"));
+    } catch {
+      problem = body.length === 0 ? "is empty" : "is not valid JSON (truncated, or changed outside mlops-kit)";
+    }
+    if (problem === undefined) {
+      const parsed = Entry.safeParse(raw);
+      if (parsed.success && parsed.data.alias === alias) return { key, move: parsed.data };
+      const issue = parsed.error?.issues[0];
+      problem = parsed.success
+        ? `belongs to alias ${parsed.data.alias}, not ${alias}`
+        : `is not a valid alias-history entry (${issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue?.message ?? "invalid"})`;
+    }
   }
-  if (!parsed?.success || parsed.data.alias !== alias) {
-    throw new ExternalError(`the alias history entry ${key} in ${store.location} is missing or not valid`, {
-      hint: "it was changed outside mlops-kit; restore it from the bucket's versioning, or remove it",
-    });
-  }
-  return parsed.data;
+  const at = keyTime(key);
+  const effect = last
+    ? `where ${alias} points is unknown; promoting a version repairs it`
+    : `the move of ${alias} at ${at} is unknown; its other moves are read`;
+  return { key, gap: { at, damage: { model, key, kind: "alias-entry", subject: alias, problem, effect } } };
+}
+
+/**
+ * One alias's history, oldest first: its live entries and, with `movedAside`, the entries fsck moved aside (as gaps).
+ * Damage is reported as it is met.
+ */
+export async function readChain(
+  store: ObjectStore,
+  model: string,
+  alias: string,
+  options: { report: DamageReporter; movedAside: boolean; keys?: string[] },
+): Promise<HistoryLink[]> {
+  const keys = options.keys ?? (await entryKeys(store, model, alias)).get(alias) ?? [];
+  const live = await mapBounded(keys, 8, (key, i) => readEntry(store, model, alias, key, i === keys.length - 1));
+  for (const link of live) if ("gap" in link && link.gap.damage) options.report(link.gap.damage);
+  if (!options.movedAside) return live;
+  const aside: HistoryLink[] = (await quarantinedEntries(store, model, alias))
+    .filter((key) => ENTRY_NAME.test(key.slice(key.lastIndexOf("/") + 1)))
+    .map((key) => ({ key, gap: { at: keyTime(key), damage: null } }));
+  return [...live, ...aside].sort((a, b) => orderOf(a.key).localeCompare(orderOf(b.key)));
+}
+
+/** The readable moves of a chain, with `from` taken from the link before (null after a gap). */
+export function chainEvents(links: readonly HistoryLink[]): AliasEvent[] {
+  const events: AliasEvent[] = [];
+  links.forEach((link, i) => {
+    if (!("move" in link)) return;
+    const before = links[i - 1];
+    events.push({ ...link.move, from: before && "move" in before ? before.move.to : null });
+  });
+  return events;
 }
 
 /** The moves of one alias, oldest first, with `from` taken from the chain. */
-export async function aliasHistory(store: ObjectStore, model: string, alias: string): Promise<AliasEvent[]> {
-  const keys = (await entryKeys(store, model, alias)).get(alias) ?? [];
-  return chain(await mapBounded(keys, 8, (key) => readEntry(store, key, alias)));
-}
-
-function chain(entries: AliasEvent[]): AliasEvent[] {
-  return entries.map((entry, i) => ({ ...entry, from: i === 0 ? null : (entries[i - 1]?.to ?? null) }));
+export async function aliasHistory(
+  store: ObjectStore,
+  model: string,
+  alias: string,
+  report: DamageReporter,
+): Promise<AliasEvent[]> {
+  return chainEvents(await readChain(store, model, alias, { report, movedAside: true }));
 }
 
 /** Every alias's moves, merged oldest first. */
-export async function allAliasHistory(store: ObjectStore, model: string): Promise<AliasEvent[]> {
+export async function allAliasHistory(
+  store: ObjectStore,
+  model: string,
+  report: DamageReporter,
+): Promise<AliasEvent[]> {
   const events: { key: string; event: AliasEvent }[] = [];
   for (const [alias, keys] of await entryKeys(store, model)) {
-    const entries = chain(await mapBounded(keys, 8, (key) => readEntry(store, key, alias)));
-    entries.forEach((event, i) => events.push({ key: keys[i] ?? "", event }));
+    const links = await readChain(store, model, alias, { report, movedAside: true, keys });
+    const moves = chainEvents(links);
+    const moveKeys = links.filter((link) => "move" in link).map((link) => link.key);
+    moves.forEach((event, i) => events.push({ key: moveKeys[i] ?? "", event }));
   }
   return events.sort((a, b) => a.event.at.localeCompare(b.event.at) || a.key.localeCompare(b.key)).map((e) => e.event);
 }
 
-/** The last move of each alias: where the aliases point now. */
+/** The last entry of each alias (or of one): where the aliases point now, or a gap where that is unknown. */
 export async function currentAliases(
   store: ObjectStore,
   model: string,
+  report: DamageReporter,
   only?: string,
-): Promise<Map<string, AliasEvent>> {
-  const current = new Map<string, AliasEvent>();
+): Promise<Map<string, HistoryLink>> {
+  const current = new Map<string, HistoryLink>();
   const groups = [...(await entryKeys(store, model, only))];
   await mapBounded(groups, 8, async ([alias, keys]) => {
     const last = keys.at(-1);
-    if (last) current.set(alias, await readEntry(store, last, alias));
+    if (!last) return;
+    const link = await readEntry(store, model, alias, last, true);
+    if ("gap" in link && link.gap.damage) report(link.gap.damage);
+    current.set(alias, link);
   });
   return current;
 }
 
-/** Appends a move. `at` is moved to 1 ms after the alias's last entry when the caller's clock is behind it. */
+/**
+ * Appends a move. `at` is moved to 1 ms after the alias's last entry when the caller's clock is behind it. After a
+ * damaged last entry the move is written all the same (that is how an alias is repaired), with `from` null: where the
+ * alias pointed before it is unknown.
+ */
 export async function appendMove(
   store: ObjectStore,
   model: string,
   move: Omit<AliasEvent, "from">,
+  report: DamageReporter,
 ): Promise<AliasEvent> {
-  const last = (await currentAliases(store, model, move.alias)).get(move.alias);
+  const last = (await currentAliases(store, model, report, move.alias)).get(move.alias);
   const requested = new Date(move.at);
-  const floor = last ? new Date(Date.parse(last.at) + 1) : requested;
+  const lastAt = last === undefined ? undefined : "move" in last ? last.move.at : last.gap.at;
+  const floor = lastAt === undefined ? requested : new Date(Date.parse(lastAt) + 1);
   const at = requested < floor ? floor : requested;
-  const entry: AliasEvent = { ...move, from: last?.to ?? null, at: at.toISOString() };
+  const entry: AliasEvent = { ...move, from: last && "move" in last ? last.move.to : null, at: at.toISOString() };
   for (;;) {
     const key = `${aliasesPrefix(model, move.alias)}${compactTime(at)}-${randomBytes(4).toString("hex")}.json`;
     // Never overwrite an entry (a random clash, however unlikely): the history is append-only.
@@ -136,24 +235,56 @@ export async function appendMove(
 /**
  * The versions an alias has stood on, as a stack: a promotion pushes, a rollback returns to the last time the alias
  * stood on its target. The top is where the alias points now; the one below is where a rollback goes.
+ *
+ * A gap empties the stack (the unknown move may have pushed anything, or rolled back anywhere) and is returned as
+ * `below`: whatever the stack lacks lies behind it. Moves after a gap rebuild the top: a promotion pushes as usual; a
+ * rollback to a version not on the rebuilt part may have returned into the unknown part, so everything under its
+ * target stays unknown.
  */
-export function servingStack(history: readonly AliasEvent[]): string[] {
-  const stack: string[] = [];
-  for (const event of history) {
+export function servingStack(links: readonly HistoryLink[]): { stack: string[]; below: GapLink | undefined } {
+  let stack: string[] = [];
+  let below: GapLink | undefined;
+  for (const link of links) {
+    if (!("move" in link)) {
+      stack = [];
+      below = link;
+      continue;
+    }
+    const event = link.move;
     if (event.kind === "rollback") {
       const index = stack.lastIndexOf(event.to);
       if (index >= 0) stack.length = index + 1;
+      else if (below) stack = [event.to];
       else stack.push(event.to);
     } else if (stack.at(-1) !== event.to) {
       stack.push(event.to);
     }
   }
-  return stack;
+  return { stack, below };
 }
 
-/** The move in force at `date` (the last one at or before it), if the alias existed then. */
-export function moveInForce(history: readonly AliasEvent[], date: Date): AliasEvent | undefined {
-  let found: AliasEvent | undefined;
-  for (const event of history) if (Date.parse(event.at) <= date.getTime()) found = event;
+/** The entry in force at `date` (the last one at or before it), if the alias existed then; it may be a gap. */
+export function linkInForce(links: readonly HistoryLink[], date: Date): HistoryLink | undefined {
+  let found: HistoryLink | undefined;
+  for (const link of links) {
+    const at = "move" in link ? link.move.at : link.gap.at;
+    if (Date.parse(at) <= date.getTime()) found = link;
+  }
   return found;
+}
+
+/** A gap in an alias's history, in words. */
+export function describeGap(link: GapLink): string {
+  return link.gap.damage
+    ? `its move at ${link.gap.at} (${link.key}) ${link.gap.damage.problem}`
+    : `its move at ${link.gap.at} was damaged and moved aside by fsck (see the records under fsck/)`;
+}
+
+/** Where an alias points is unknown: its last move is damaged. Never answered with an older move. */
+export function unknownAliasError(model: string, alias: string, link: GapLink, location: string): ExternalError {
+  return new ExternalError(`where ${alias} of ${model} points is unknown: ${describeGap(link)} (in ${location})`, {
+    hint:
+      `promote the version it should point at (mlops promote <version> --alias ${alias}): the new move repairs the ` +
+      "alias; `mlops models fsck` lists every problem",
+  });
 }

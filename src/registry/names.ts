@@ -9,7 +9,8 @@ import { describePathProblem, relativePathProblem } from "../files/safe-path.ts"
  */
 
 /** `v<UTC time to the millisecond>-<6 hex>`: unique without coordination, and text order is time order. */
-export const VERSION_ID = /^v(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-[0-9a-f]{6}$/;
+export const VERSION_ID = /^v(\d{8}T\d{9}Z)-[0-9a-f]{6}$/;
+const COMPACT_TIME = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/;
 /** A friendly sequence number as a reference: `7` or `v7`. */
 const SEQUENCE_REF = /^v?([1-9]\d{0,8})$/;
 
@@ -22,12 +23,18 @@ export function compactTime(at: Date): string {
   return at.toISOString().replace(/[-:.]/g, "");
 }
 
-/** When a version was created, from its id; undefined for an id the kit did not make. */
-export function versionTime(id: string): Date | undefined {
-  const m = VERSION_ID.exec(id);
+/** `20260101T120000000Z` -> the Date it stands for; undefined for any other text. */
+export function parseCompactTime(text: string): Date | undefined {
+  const m = COMPACT_TIME.exec(text);
   if (!m) return undefined;
   const [y = 0, mo = 1, d, h, mi, s, ms] = m.slice(1).map(Number);
   return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms));
+}
+
+/** When a version was created, from its id; undefined for an id the kit did not make. */
+export function versionTime(id: string): Date | undefined {
+  const time = VERSION_ID.exec(id)?.[1];
+  return time === undefined ? undefined : parseCompactTime(time);
 }
 
 export function checkModelName(model: string): string {

@@ -1,33 +1,39 @@
-import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
-import path from "node:path";
 import { NAME_PATTERN } from "../config/schema/common.ts";
 import { ExternalError, InputError } from "../errors.ts";
-import { isInside } from "../files/safe-path.ts";
-import { CorruptObjectError, type ObjectStore } from "../store/object-store.ts";
+import type { ObjectStore } from "../store/object-store.ts";
 import {
   type AliasEvent,
   aliasHistory,
   allAliasHistory,
   appendMove,
   currentAliases,
-  moveInForce,
+  describeGap,
+  type HistoryLink,
+  linkInForce,
+  readChain,
   servingStack,
+  unknownAliasError,
 } from "./aliases.ts";
 import { mapBounded } from "./concurrency.ts";
-import { type Manifest, type ManifestFile, MANIFEST_FORMAT, ManifestSchema } from "./manifest.ts";
-import {
-  checkAliasName,
-  checkFilePath,
-  checkModelName,
-  checkVersionName,
-  newVersionId,
-  parseRef,
-  versionTime,
-} from "./names.ts";
-import { claimSequence, realSleep, sequenceClaimants, type Sleep } from "./sequence.ts";
+import { type Damage, type DamageReporter, reportOnce } from "./damage.ts";
+import { DEBRIS_AGE_MS, findDebris, removeDebris } from "./debris.ts";
+import { type FsckReport, fsckModel } from "./fsck.ts";
+import type { Manifest } from "./manifest.ts";
+import { checkAliasName, checkFilePath, checkModelName, parseRef } from "./names.ts";
+import { downloadFile, type TransferHooks } from "./download.ts";
+import { type PullOptions, type PullResult, pullInto } from "./pull.ts";
+import { realSleep, sequenceClaimants, type Sleep } from "./sequence.ts";
+import { type PublishInput, writeVersion } from "./write-version.ts";
+import { damagedManifestError, manifestKey, readManifest } from "./stored-manifest.ts";
 
 export type { AliasEvent } from "./aliases.ts";
+export type { Damage, DamageReporter } from "./damage.ts";
+export { DEBRIS_AGE_MS } from "./debris.ts";
+export type { FsckProblem, FsckReport } from "./fsck.ts";
 export { newVersionId } from "./names.ts";
+export { COMMIT_DEADLINE_MS, type PublishInput } from "./write-version.ts";
+export type { TransferEvent, TransferHooks } from "./download.ts";
+export type { PullOptions, PullResult } from "./pull.ts";
 
 /**
  * The model registry over an object store (DOMAIN.md §4).
@@ -38,30 +44,12 @@ export { newVersionId } from "./names.ts";
  *   <model>/versions/<version>/manifest.json        written last: a version exists iff its manifest exists
  *   <model>/sequence/<n>/<version>                  the claim on friendly number n (see sequence.ts)
  *   <model>/aliases/<alias>/<time>-<random>.json    one immutable entry per alias move (see aliases.ts)
+ *   <model>/quarantine/<key inside the model>       damaged objects fsck moved aside (see quarantine.ts)
+ *   <model>/fsck/<time>-<random>.json               what each `fsck --repair` did, written once (see fsck.ts)
+ *
+ * One damaged object never takes down the rest: listings skip a damaged manifest or alias entry and report it through
+ * `onDamage` (see damage.ts); a read that names the damaged thing itself fails with the reason, never with a guess.
  */
-
-export interface PublishInput extends Omit<
-  Manifest,
-  "format" | "version" | "sequence" | "files" | "createdAt" | "attachments"
-> {
-  /** Files to store: `path` inside the version, `source` on disk. */
-  files: { path: string; source: string }[];
-  /** Attachments by name (see {@link Manifest.attachments}), `source` on disk. */
-  attachments?: { name: string; source: string }[];
-}
-
-/** Bytes moving for one file of a version; `done` once the file is complete (and verified, on a download). */
-export interface TransferEvent {
-  direction: "upload" | "download";
-  path: string;
-  bytes: number;
-  total: number;
-  done: boolean;
-}
-
-export interface TransferHooks {
-  onProgress?: (event: TransferEvent) => void;
-}
 
 export type MoveDetails = Omit<AliasEvent, "alias" | "from" | "to" | "kind"> & { kind?: AliasEvent["kind"] };
 
@@ -77,274 +65,200 @@ export interface CleanReport {
 export interface Registry {
   readonly location: string;
   publish(input: PublishInput, hooks?: TransferHooks): Promise<Manifest>;
+  /** Every readable version, oldest first; a version whose manifest is damaged is left out and reported. */
   versions(model: string): Promise<Manifest[]>;
+  /** One version; undefined when it does not exist, an error when its manifest is damaged. */
   version(model: string, version: string): Promise<Manifest | undefined>;
-  /** A version id, a sequence number (`7`, `v7`) or an alias name. */
+  /**
+   * A version id, a sequence number (`7`, `v7`) or an alias name. Undefined when there is no such version or alias;
+   * an error when the answer is damaged or unknown (an alias whose last move is damaged, or that points at a version
+   * that is not there): such a reference never passes for "none".
+   */
   resolve(model: string, ref: string): Promise<Manifest | undefined>;
+  /** Where each alias points; an alias whose last move is damaged is left out and reported. */
   aliases(model: string): Promise<Record<string, string>>;
   moveAlias(model: string, alias: string, version: string, event: MoveDetails): Promise<AliasEvent>;
   /** Moves the alias back to the version it stood on before its current one (see servingStack). */
   rollback(model: string, alias: string, event: Omit<MoveDetails, "forced" | "kind">): Promise<AliasEvent>;
-  /** Every alias move (or one alias's), oldest first. */
+  /** Every readable alias move (or one alias's), oldest first; damaged entries are reported. */
   history(model: string, alias?: string): Promise<AliasEvent[]>;
   /** The move that was in force for `alias` at `date`: "which version was champion on date D". */
   aliasAt(model: string, alias: string, date: Date): Promise<AliasEvent | undefined>;
-  /** Downloads a version's files into `outDir`, verifying size and sha256 of each; all or nothing. */
-  pull(manifest: Manifest, outDir: string, hooks?: TransferHooks): Promise<string[]>;
+  /** Downloads a version's files into `outDir`, verifying size and sha256 of each; all or nothing (see pull.ts). */
+  pull(manifest: Manifest, outDir: string, options?: PullOptions): Promise<PullResult>;
   /** Downloads an attachment to `file`, verified; false when the version has no attachment of that name. */
   pullAttachment(manifest: Manifest, name: string, file: string): Promise<boolean>;
   models(): Promise<string[]>;
   /** Removes the debris of publishes interrupted before `before` (default: a day ago). */
   clean(model: string, before?: Date): Promise<CleanReport>;
+  /** Checks a model end to end and, with `repair`, repairs what can be repaired, recording it (see fsck.ts). */
+  fsck(model: string, options: { repair: boolean; actor: string | null }): Promise<FsckReport>;
 }
 
 export interface RegistryOptions {
   /** Pause between sequence-number contests (tests may shorten it). */
   sleep?: Sleep;
+  /** Told of each damaged object a read comes across (once per object); the doors print it. */
+  onDamage?: DamageReporter;
 }
-
-/** Debris younger than this may belong to a publish still running; older debris is removed. */
-export const DEBRIS_AGE_MS = 24 * 60 * 60 * 1000;
-/** A publish that took longer than this does not commit: {@link Registry.clean} elsewhere may have taken its files. */
-export const COMMIT_DEADLINE_MS = 12 * 60 * 60 * 1000;
 
 export function createRegistry(
   store: ObjectStore,
   now: () => Date = () => new Date(),
   options: RegistryOptions = {},
 ): Registry {
-  const versionKey = (model: string, version: string): string => `${model}/versions/${version}`;
-  const readManifest = async (model: string, version: string): Promise<Manifest | undefined> => {
-    checkModelName(model);
-    checkVersionName(version);
-    const key = `${versionKey(model, version)}/manifest.json`;
-    const body = await store.get(key);
-    if (body === undefined) return undefined;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(body.toString("utf8"));
-    } catch {
-      throw new ExternalError(`the registry object ${key} in ${store.location} is not valid JSON`, {
-        hint: "it was changed outside mlops-kit; restore it or remove it",
-      });
+  const report = reportOnce(options.onDamage);
+  /** A version that a read names: damage is an error here, it must not pass for "no such version". */
+  const namedVersion = async (model: string, version: string): Promise<Manifest | undefined> => {
+    const read = await readManifest(store, model, version);
+    if (read.state === "damaged") {
+      report(read.damage);
+      throw damagedManifestError(read.damage, store.location);
     }
-    const parsed = ManifestSchema.safeParse(raw);
-    if (!parsed.success) {
-      throw new ExternalError(
-        `the manifest ${key} in ${store.location} is not a valid mlops-kit manifest: ${parsed.error.issues[0]?.message ?? ""}`,
-      );
-    }
-    // A manifest copied into another folder must not pass as that version (or model).
-    if (parsed.data.model !== model || parsed.data.version !== version) {
-      throw new ExternalError(
-        `the manifest ${key} in ${store.location} describes ${parsed.data.model} ${parsed.data.version}, not ${model} ${version}`,
-        { hint: "it was copied or changed outside mlops-kit; remove it" },
-      );
-    }
-    return parsed.data;
-  };
-
-  /** Downloads one stored file, verified against its manifest entry while it streams; a mismatch never lands. */
-  const download = async (
-    manifest: Manifest,
-    relative: string,
-    entry: ManifestFile,
-    target: string,
-    hooks: TransferHooks,
-  ): Promise<void> => {
-    const report = (bytes: number, done: boolean): void =>
-      hooks.onProgress?.({ direction: "download", path: entry.path, bytes, total: entry.size, done });
-    try {
-      const found = await store.download(`${versionKey(manifest.model, manifest.version)}/${relative}`, target, {
-        expected: { size: entry.size, sha256: entry.sha256 },
-        onProgress: (bytes) => report(bytes, false),
-      });
-      if (!found) {
-        throw new ExternalError(
-          `version ${manifest.version} of ${manifest.model} lists ${entry.path}, but the registry has no such file`,
-          { hint: "the version was damaged outside mlops-kit; publish again or roll back" },
-        );
-      }
-    } catch (error) {
-      if (!(error instanceof CorruptObjectError)) throw error;
-      throw new ExternalError(
-        `${entry.path} of ${manifest.model} ${manifest.version} is corrupted: the registry holds ${error.actual.size} bytes ` +
-          `with sha256 ${error.actual.sha256.slice(0, 12)}…, the manifest says ${entry.size} bytes with sha256 ${entry.sha256.slice(0, 12)}…`,
-        {
-          hint: "the stored object was changed or damaged after publishing; nothing was written. Publish again or roll back",
-          cause: error,
-        },
-      );
-    }
-    report(entry.size, true);
+    return read.state === "present" ? read.manifest : undefined;
   };
 
   const bySequence = async (model: string, sequence: number): Promise<Manifest | undefined> => {
+    let damage: Damage | undefined;
     for (const version of await sequenceClaimants(store, model, sequence)) {
-      const manifest = await readManifest(model, version).catch(() => undefined);
-      if (manifest?.sequence === sequence) return manifest;
+      // A claim whose name is not a version id was not written by the kit: it names no version.
+      if (!NAME_PATTERN.test(version)) continue;
+      const read = await readManifest(store, model, version);
+      if (read.state === "present" && read.manifest.sequence === sequence) return read.manifest;
+      if (read.state === "damaged") damage = read.damage;
+    }
+    // The claimant of the number may be the damaged one: then "no such version" would be a guess.
+    if (damage) {
+      report(damage);
+      throw damagedManifestError(damage, store.location);
     }
     return undefined;
+  };
+
+  /** Where an alias points: a readable move, or an error when that is unknown or leads to no version. */
+  const aliasTarget = async (model: string, alias: string, link: HistoryLink): Promise<Manifest> => {
+    if (!("move" in link)) throw unknownAliasError(model, alias, link, store.location);
+    const manifest = await namedVersion(model, link.move.to);
+    if (!manifest) {
+      throw new ExternalError(
+        `${alias} of ${model} points at ${link.move.to}, which is not in ${store.location} (its manifest is missing)`,
+        { hint: `promote a version that exists: mlops promote <version> --alias ${alias}` },
+      );
+    }
+    return manifest;
   };
 
   const registry: Registry = {
     location: store.location,
 
-    async publish(input, hooks = {}) {
-      checkModelName(input.model);
-      const paths = new Set<string>();
-      for (const file of input.files) {
-        if (paths.has(checkFilePath(file.path))) throw new InputError(`${file.path} is listed twice`);
-        paths.add(file.path);
-      }
-      const names = new Set<string>();
-      for (const attachment of input.attachments ?? []) {
-        if (!NAME_PATTERN.test(attachment.name))
-          throw new InputError(`"${attachment.name}" is not a valid attachment name`);
-        if (names.has(attachment.name)) throw new InputError(`two attachments are named ${attachment.name}`);
-        names.add(attachment.name);
-        checkFilePath(path.basename(attachment.source));
-      }
-
-      const created = now();
-      const version = await freshVersionId(store, input.model, created);
-      const base = versionKey(input.model, version);
-      const upload = async (key: string, source: string, shown: string): Promise<ManifestFile> => {
-        const digest = await store.upload(`${base}/${key}`, source, {
-          onProgress: (bytes, total) =>
-            hooks.onProgress?.({ direction: "upload", path: shown, bytes, total, done: false }),
-        });
-        hooks.onProgress?.({ direction: "upload", path: shown, bytes: digest.size, total: digest.size, done: true });
-        return { path: shown, ...digest };
-      };
-      // Artifacts first, each hashed while it streams up (one read per file).
-      const files: ManifestFile[] = [];
-      for (const file of input.files) files.push(await upload(`files/${file.path}`, file.source, file.path));
-      const attachments: Manifest["attachments"] = {};
-      for (const attachment of input.attachments ?? []) {
-        const stored = `${attachment.name}/${path.basename(attachment.source)}`;
-        attachments[attachment.name] = await upload(`attachments/${stored}`, attachment.source, stored);
-      }
-      if (now().getTime() - created.getTime() > COMMIT_DEADLINE_MS) {
-        throw new ExternalError(
-          `publishing ${input.model} ${version} took longer than 12 hours; it was not committed`,
-          {
-            hint: "its uploaded files may already count as debris of an interrupted publish; publish again",
-          },
-        );
-      }
-      const sequence = await claimSequence(store, input.model, version, options.sleep ?? realSleep);
-      const manifest: Manifest = ManifestSchema.parse({
-        ...input,
-        format: MANIFEST_FORMAT,
-        version,
-        sequence,
-        createdAt: created.toISOString(),
-        files,
-        attachments,
-      });
-      // Last: until this write lands, the version does not exist for any reader.
-      if (!(await store.create(`${base}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`))) {
-        throw new ExternalError(`${input.model} ${version} already has a manifest in ${store.location}`, {
-          hint: "two publishes drew the same version id; publish again",
-        });
-      }
-      return manifest;
-    },
+    publish: (input, hooks = {}) => writeVersion(store, input, hooks, { now, sleep: options.sleep ?? realSleep }),
 
     async versions(model) {
       checkModelName(model);
       const ids = (await store.folders(`${model}/versions/`)).filter((id) => NAME_PATTERN.test(id));
-      const manifests = await mapBounded(ids, 8, (id) => readManifest(model, id));
-      return manifests.filter((m): m is Manifest => m !== undefined);
+      const reads = await mapBounded(ids, 8, (id) => readManifest(store, model, id));
+      const manifests: Manifest[] = [];
+      for (const read of reads) {
+        if (read.state === "present") manifests.push(read.manifest);
+        else if (read.state === "damaged") report(read.damage);
+      }
+      return manifests;
     },
 
-    version: readManifest,
+    version: namedVersion,
 
     async resolve(model, ref) {
       checkModelName(model);
       const parsed = parseRef(ref);
-      if (parsed.kind === "version") return readManifest(model, parsed.id);
+      if (parsed.kind === "version") return namedVersion(model, parsed.id);
       if (parsed.kind === "sequence") return bySequence(model, parsed.sequence);
-      const current = (await currentAliases(store, model, parsed.alias)).get(parsed.alias);
-      return current ? readManifest(model, current.to) : undefined;
+      const current = (await currentAliases(store, model, report, parsed.alias)).get(parsed.alias);
+      return current ? aliasTarget(model, parsed.alias, current) : undefined;
     },
 
     async aliases(model) {
       checkModelName(model);
-      const current = await currentAliases(store, model);
-      return Object.fromEntries([...current].sort(([a], [b]) => a.localeCompare(b)).map(([a, e]) => [a, e.to]));
+      const pointing: [string, string][] = [];
+      for (const [alias, link] of await currentAliases(store, model, report)) {
+        if ("move" in link) pointing.push([alias, link.move.to]);
+      }
+      return Object.fromEntries(pointing.sort(([a], [b]) => a.localeCompare(b)));
     },
 
     async moveAlias(model, alias, version, event) {
       checkModelName(model);
       checkAliasName(alias);
-      if (!(await readManifest(model, version))) throw new InputError(`model ${model} has no version ${version}`);
-      return appendMove(store, model, { kind: "promote", ...event, alias, to: version });
+      if (!(await namedVersion(model, version))) throw new InputError(`model ${model} has no version ${version}`);
+      return appendMove(store, model, { kind: "promote", ...event, alias, to: version }, report);
     },
 
     async rollback(model, alias, event) {
       checkModelName(model);
       checkAliasName(alias);
-      const stack = servingStack(await aliasHistory(store, model, alias));
+      const links = await readChain(store, model, alias, { report, movedAside: true });
+      const { stack, below } = servingStack(links);
       const current = stack.at(-1);
       const target = stack.at(-2);
+      const last = links.at(-1);
+      if (last && !("move" in last)) throw unknownAliasError(model, alias, last, store.location);
       if (!current) throw new InputError(`${model} has no alias ${alias} to roll back`);
+      if (!target && below) {
+        throw new ExternalError(
+          `cannot roll back ${alias} of ${model}: the version it stood on before ${current} is unknown, because ` +
+            `${describeGap(below)}`,
+          { hint: `promote the version it should go back to: mlops promote <version> --alias ${alias}` },
+        );
+      }
       if (!target) {
         throw new InputError(`${alias} of ${model} has nothing to roll back to: it has only ever stood on ${current}`, {
           hint: "promote another version instead: mlops promote <version>",
         });
       }
-      if (!(await readManifest(model, target))) throw new InputError(`model ${model} has no version ${target}`);
-      return appendMove(store, model, {
-        ...event,
-        reason: event.reason || `rolled back from ${current}`,
-        alias,
-        to: target,
-        forced: false,
-        kind: "rollback",
-      });
+      if (!(await namedVersion(model, target))) throw new InputError(`model ${model} has no version ${target}`);
+      return appendMove(
+        store,
+        model,
+        {
+          ...event,
+          reason: event.reason || `rolled back from ${current}`,
+          alias,
+          to: target,
+          forced: false,
+          kind: "rollback",
+        },
+        report,
+      );
     },
 
     async history(model, alias) {
       checkModelName(model);
-      if (alias === undefined) return allAliasHistory(store, model);
-      return aliasHistory(store, model, checkAliasName(alias));
+      if (alias === undefined) return allAliasHistory(store, model, report);
+      return aliasHistory(store, model, checkAliasName(alias), report);
     },
 
     async aliasAt(model, alias, date) {
       checkModelName(model);
-      return moveInForce(await aliasHistory(store, model, checkAliasName(alias)), date);
+      const links = await readChain(store, model, checkAliasName(alias), { report, movedAside: true });
+      const link = linkInForce(links, date);
+      if (link && !("move" in link)) {
+        throw new ExternalError(
+          `which version ${alias} of ${model} pointed at on ${date.toISOString()} is unknown: ${describeGap(link)}`,
+          { hint: "`mlops models history` shows the moves before and after it" },
+        );
+      }
+      return link?.move;
     },
 
-    async pull(manifest, outDir, hooks = {}) {
-      await mkdir(outDir, { recursive: true });
-      // Everything lands in a staging folder first and moves into place only once every file is verified.
-      const staging = await mkdtemp(path.join(outDir, ".mlops-pull-"));
-      try {
-        const targets: string[] = [];
-        for (const file of manifest.files) {
-          const relative = checkFilePath(file.path);
-          const target = path.join(outDir, ...relative.split("/"));
-          if (!isInside(outDir, target)) throw new InputError(`refusing to write ${file.path} outside ${outDir}`);
-          await download(manifest, `files/${relative}`, file, path.join(staging, ...relative.split("/")), hooks);
-          targets.push(target);
-        }
-        for (const [i, file] of manifest.files.entries()) {
-          const target = targets[i] as string;
-          await mkdir(path.dirname(target), { recursive: true });
-          await rename(path.join(staging, ...file.path.split("/")), target);
-        }
-        return targets;
-      } finally {
-        await rm(staging, { recursive: true, force: true });
-      }
+    async pull(manifest, outDir, pullOptions = {}) {
+      // A forced pull must never replace the folder the registry itself lives in.
+      const local = store.location.startsWith("s3://") ? [] : [store.location];
+      return pullInto(store, manifest, outDir, { ...pullOptions, protect: [...(pullOptions.protect ?? []), ...local] });
     },
 
     async pullAttachment(manifest, name, file) {
       const entry = manifest.attachments[name];
       if (!entry) return false;
-      await download(manifest, `attachments/${checkFilePath(entry.path)}`, entry, file, {});
+      await downloadFile(store, manifest, `attachments/${checkFilePath(entry.path)}`, entry, file);
       return true;
     },
 
@@ -352,7 +266,7 @@ export function createRegistry(
       const names = (await store.folders("")).filter((name) => NAME_PATTERN.test(name));
       const found = await mapBounded(names, 8, async (name) => {
         for (const id of await store.folders(`${name}/versions/`)) {
-          if (NAME_PATTERN.test(id) && (await store.exists(`${versionKey(name, id)}/manifest.json`))) return name;
+          if (NAME_PATTERN.test(id) && (await store.exists(manifestKey(name, id)))) return name;
         }
         return undefined;
       });
@@ -361,30 +275,21 @@ export function createRegistry(
 
     async clean(model, before = new Date(now().getTime() - DEBRIS_AGE_MS)) {
       checkModelName(model);
-      const report: CleanReport = { versions: [], objects: 0, uploads: 0 };
-      for (const id of await store.folders(`${model}/versions/`)) {
-        const started = versionTime(id);
-        // Only ids the kit made, old enough that no publish can still be writing them, and without a manifest.
-        if (!started || started >= before || (await store.exists(`${versionKey(model, id)}/manifest.json`))) continue;
-        const keys = await store.list(`${versionKey(model, id)}/`);
-        // A folder store keeps the empty folder of debris it already removed.
-        if (keys.length === 0) continue;
-        await mapBounded(keys, 8, (key) => store.delete(key));
-        report.versions.push(id);
-        report.objects += keys.length;
-      }
-      report.uploads = await store.discardIncomplete(`${model}/versions/`, before);
-      return report;
+      const debris = await findDebris(store, model, before);
+      const objects = await removeDebris(store, debris);
+      const uploads = await store.discardIncomplete(`${model}/versions/`, before);
+      return { versions: debris.map((d) => d.version), objects, uploads };
+    },
+
+    async fsck(model, fsckOptions) {
+      checkModelName(model);
+      const at = now();
+      return fsckModel(store, model, {
+        ...fsckOptions,
+        now: at,
+        debrisBefore: new Date(at.getTime() - DEBRIS_AGE_MS),
+      });
     },
   };
   return registry;
-}
-
-/** A new id whose folder is empty: ids are random enough to be unique, and this makes sure no file is overwritten. */
-async function freshVersionId(store: ObjectStore, model: string, created: Date): Promise<string> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const id = newVersionId(created);
-    if ((await store.list(`${model}/versions/${id}/`)).length === 0) return id;
-  }
-  throw new ExternalError(`could not find a free version id for ${model} in ${store.location}`);
 }

@@ -249,7 +249,7 @@ describe("the baseline", () => {
     expect(result.verdict).toBe("error");
     expect(result.notes).toEqual([
       expect.stringMatching(
-        /^The baseline could not be fetched: the registry object churn\/versions\/.*\/manifest\.json in .* is not valid JSON/,
+        /^The baseline could not be fetched: the manifest churn\/versions\/.*\/manifest\.json in .* is not valid JSON/,
       ),
     ]);
   });

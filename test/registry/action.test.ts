@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createS3Store } from "../../src/store/s3-store.ts";
 import { runCli } from "../helpers/cli.ts";
 import { runBundledAction } from "../helpers/runner.ts";
 import { startS3Server, type S3Server } from "../helpers/s3-server.ts";
@@ -98,5 +99,36 @@ describe("actions/publish", () => {
       ),
     );
     expect(log).not.toMatch(/\n\s+at /);
+  });
+
+  it("warns about a damaged alias entry it meets, and its promotion repairs the alias", async () => {
+    const dir = await workspace(server.endpoint);
+    const first = await runBundledAction("publish", {}, { workspace: dir, env: server.env });
+    expect(first.outputs.promoted).toBe("champion");
+    // The champion's last (only) move is damaged: where champion points is unknown.
+    const store = createS3Store(
+      { bucket: "models", prefix: "prod" },
+      { endpoint: server.endpoint, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } },
+    );
+    const entries = await store.list("churn/aliases/champion/");
+    const last = entries.at(-1) ?? "";
+    await store.put(last, "{ trunc");
+
+    const second = await runBundledAction("publish", {}, { workspace: dir, env: server.env });
+    expect(second.exitCode, second.stdout).toBe(0);
+    expect(second.outputs.promoted).toBe("champion");
+    expect(second.annotations).toContainEqual(
+      expect.objectContaining({
+        level: "warning",
+        message: expect.stringContaining(`${last} in s3://models/prod is not valid JSON`) as unknown,
+      }),
+    );
+    const champion = JSON.parse(
+      (await store.get((await store.list("churn/aliases/champion/")).at(-1) ?? ""))?.toString() ?? "",
+    ) as {
+      to: string;
+      from: string | null;
+    };
+    expect(champion).toMatchObject({ to: second.outputs.version, from: null });
   });
 });

@@ -4,14 +4,17 @@ import type { AddressInfo } from "node:net";
 /**
  * A small HTTP proxy in front of the S3 server that injects faults, so retries are tested against real responses on
  * a real socket: `plan` looks at each request (numbered from 1) and says whether to pass it on, answer it with an S3
- * error (500 InternalError, 503 SlowDown) after reading its body, or pass it on but cut the response body off halfway.
+ * error (500 InternalError, 503 SlowDown) after reading its body, pass it on but cut the response body off halfway, or
+ * pass it on but stop halfway and hold the connection open (a transfer caught in the middle, for kill tests).
  */
-export type Fault = "pass" | 500 | 503 | "truncate";
+export type Fault = "pass" | 500 | 503 | "truncate" | "stall";
 
 export interface FaultProxy {
   endpoint: string;
   /** Requests seen, and the faults injected, in order. */
   log: { method: string; url: string; fault: Fault }[];
+  /** Resolves once the next stalled response has sent half its body. */
+  stalled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -21,6 +24,7 @@ export async function startFaultProxy(
 ): Promise<FaultProxy> {
   const upstream = new URL(target);
   const log: FaultProxy["log"] = [];
+  let onStall: (() => void) | undefined;
   const server = http.createServer((req, res) => {
     const method = req.method ?? "GET";
     const url = req.url ?? "/";
@@ -39,7 +43,7 @@ export async function startFaultProxy(
       { host: upstream.hostname, port: upstream.port, method, path: url, headers: req.headers },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
-        if (fault !== "truncate") {
+        if (fault !== "truncate" && fault !== "stall") {
           answer.pipe(res);
           return;
         }
@@ -50,10 +54,13 @@ export async function startFaultProxy(
           const part = chunk.subarray(0, half - sent);
           sent += part.length;
           res.write(part);
-          if (sent >= half) {
-            answer.destroy();
-            res.socket?.destroy();
+          if (sent < half) return;
+          if (fault === "stall") {
+            onStall?.();
+            return;
           }
+          answer.destroy();
+          res.socket?.destroy();
         });
       },
     );
@@ -65,6 +72,7 @@ export async function startFaultProxy(
   return {
     endpoint: `http://127.0.0.1:${port}`,
     log,
+    stalled: () => new Promise<void>((resolve) => (onStall = resolve)),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -4,35 +4,47 @@ import type { AliasEvent } from "../../registry/aliases.ts";
 import type { Manifest } from "../../registry/manifest.ts";
 import { openRegistry } from "../../registry/open.ts";
 import { formatBytes } from "../../registry/progress.ts";
-import type { Registry } from "../../registry/registry.ts";
+import { type Damage, describeDamage } from "../../registry/damage.ts";
+import type { FsckReport, Registry } from "../../registry/registry.ts";
 import { renderTextTable } from "../../report/table.ts";
 import type { CommandOutcome, CommandSpec } from "../command.ts";
 import { openProject } from "../project.ts";
 
 export const modelsCommand: CommandSpec = {
   name: "models",
-  summary: "List versions and aliases, show one version, trace the alias history, or clean up interrupted publishes",
+  summary:
+    "List versions and aliases, show one version, trace the alias history, check the registry, or clean up interrupted publishes",
   details:
     "A <ref> is a version id, a version number (7 or v7) or an alias (champion).\n" +
     "`history --alias champion --at 2026-03-01` answers which version was champion then: at that moment, or for a\n" +
-    "bare date every version that served during that day (UTC).",
+    "bare date every version that served during that day (UTC).\n" +
+    "`fsck` checks every manifest, alias history and stored file (size and sha256) of the model and exits 1 on a\n" +
+    "problem; `fsck --repair` moves damaged objects aside, removes old debris, and records what it did.",
   positionals: [
-    { name: "action", required: false, description: "list (default), show, history or clean" },
+    { name: "action", required: false, description: "list (default), show, history, fsck or clean" },
     { name: "ref", required: false, description: "for show: a version id, number or alias such as champion" },
   ],
   options: {
     alias: { type: "string", valueName: "name", description: "history: only this alias (default for --at: champion)" },
     at: { type: "string", valueName: "time", description: "history: the alias at this ISO time or date (UTC)" },
+    repair: { type: "boolean", description: "fsck: repair what can be repaired, and record it in the registry" },
   },
   run: async (args, io) => {
     const context = await openProject(args, io);
-    const registry = await openRegistry(context);
+    // Damage is printed as it is met (stderr) and returned with the result (--json).
+    const damaged: Damage[] = [];
+    const registry = await openRegistry(context, {
+      onDamage: (damage) => {
+        damaged.push(damage);
+        context.logger.warn(describeDamage(damage, registry.location));
+      },
+    });
     const model = context.loaded.config.model.name;
     const [action = "list", ref] = args.positionals;
     const headline = context.loaded.config.gate?.primary_metric ?? context.loaded.config.gate?.rules[0]?.metric;
     const alias = typeof args.values.alias === "string" ? args.values.alias : undefined;
     const at = typeof args.values.at === "string" ? args.values.at : undefined;
-    if (action === "list") return listVersions(registry, model, headline);
+    if (action === "list") return withDamage(await listVersions(registry, model, headline), damaged);
     if (action === "show") {
       if (!ref) throw new UsageError("models show needs a version id or alias", { hint: "mlops models show champion" });
       const manifest = await registry.resolve(model, ref);
@@ -44,8 +56,15 @@ export const modelsCommand: CommandSpec = {
       return { exitCode: ExitCode.ok, result: manifest, text: describeManifest(manifest, aliases) };
     }
     if (action === "history") {
-      if (at !== undefined) return aliasAtTime(registry, model, alias ?? "champion", at);
-      return showHistory(await registry.history(model, alias), model);
+      if (at !== undefined) return withDamage(await aliasAtTime(registry, model, alias ?? "champion", at), damaged);
+      return withDamage(showHistory(await registry.history(model, alias), model), damaged);
+    }
+    if (action === "fsck") {
+      const report = await registry.fsck(model, {
+        repair: args.values.repair === true,
+        actor: context.provenance.actor,
+      });
+      return describeFsck(report, args.values.repair === true);
     }
     if (action === "clean") {
       const cleaned = await registry.clean(model);
@@ -55,7 +74,7 @@ export const modelsCommand: CommandSpec = {
           : `Removed ${cleaned.versions.length} interrupted publish(es) (${cleaned.objects} object(s)): ${cleaned.versions.join(", ") || "—"}; aborted ${cleaned.uploads} unfinished upload(s).`;
       return { exitCode: ExitCode.ok, result: { model, ...cleaned }, text };
     }
-    throw new UsageError(`unknown models action "${action}"`, { hint: "use list, show, history or clean" });
+    throw new UsageError(`unknown models action "${action}"`, { hint: "use list, show, history, fsck or clean" });
   },
 };
 
@@ -148,4 +167,38 @@ async function aliasAtTime(registry: Registry, model: string, alias: string, whe
     result: { model, alias, from: start.toISOString(), to: end.toISOString(), served },
     text,
   };
+}
+
+/** Adds the damage the reads came across to a --json result (an object), so scripts see it too. */
+function withDamage(outcome: CommandOutcome, damaged: readonly Damage[]): CommandOutcome {
+  if (damaged.length === 0 || typeof outcome.result !== "object" || outcome.result === null) return outcome;
+  return { ...outcome, result: { ...outcome.result, damaged } };
+}
+
+function describeFsck(report: FsckReport, repair: boolean): CommandOutcome {
+  const { checked, problems } = report;
+  const lines = [
+    `Checked ${report.model} in ${report.location}: ${checked.versions} version(s) with ${checked.files} file(s) ` +
+      `(${formatBytes(checked.bytes)}, sha256 read back), ${checked.aliases} alias(es) with ${checked.entries} move(s).`,
+  ];
+  for (const problem of problems) {
+    lines.push(`problem: ${problem.problem}`);
+    if (problem.repaired !== null) lines.push(`  repaired: ${problem.repaired}`);
+    else if (problem.advice !== null) lines.push(`  not repaired: ${problem.advice}`);
+    else lines.push("  `mlops models fsck --repair` repairs it");
+  }
+  for (const version of report.young) {
+    lines.push(
+      `left alone: ${version} has files but no manifest yet; it is less than a day old (a publish may still be writing it)`,
+    );
+  }
+  const left = problems.filter((p) => p.repaired === null).length;
+  if (problems.length === 0) lines.push("No problems found.");
+  else if (repair) {
+    lines.push(
+      `${problems.length} problem(s): ${problems.length - left} repaired, ${left} left.` +
+        (report.record ? ` What was done is recorded in ${report.record}.` : ""),
+    );
+  } else lines.push(`${problems.length} problem(s).`);
+  return { exitCode: left > 0 ? ExitCode.checkFailed : ExitCode.ok, result: report, text: lines.join("\n") };
 }

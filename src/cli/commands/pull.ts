@@ -1,5 +1,6 @@
 import path from "node:path";
 import { ExitCode, InputError, UsageError } from "../../errors.ts";
+import { type Damage, describeDamage } from "../../registry/damage.ts";
 import { parseModelRef } from "../../registry/names.ts";
 import { openRegistry } from "../../registry/open.ts";
 import { formatBytes, progressReporter } from "../../registry/progress.ts";
@@ -13,11 +14,14 @@ export const pullCommand: CommandSpec = {
   summary: "Download a version's files into a folder, each verified against its manifest (size and sha256)",
   details:
     "<model>@<ref>: a version id, a version number (7) or an alias (champion); <model> alone means <model>@champion.\n" +
-    "Files land only once every one is verified: a corrupted object leaves the folder as it was (exit 2).\n" +
+    "All or nothing: the files are downloaded next to --out, each verified, and the folder appears in one rename;\n" +
+    "any failure (a corrupted object, a full disk, a killed process) leaves --out as it was (exit 2).\n" +
+    "An --out that is not empty is refused unless --force, which replaces it whole.\n" +
     "With --registry the registry is named on the command line and no mlops.yml is needed (e.g. on a deploy box).",
   positionals: [{ name: "model@ref", required: true, description: "what to pull, e.g. churn@champion or churn@7" }],
   options: {
     out: { type: "string", short: "o", valueName: "dir", description: "The folder to write the files into" },
+    force: { type: "boolean", description: "Replace --out whole when it is not empty" },
     registry: {
       type: "string",
       valueName: "uri",
@@ -39,12 +43,16 @@ export const pullCommand: CommandSpec = {
       });
     }
     const outDir = path.resolve(io.cwd, out);
-    const files = await registry.pull(manifest, outDir, {
+    const pulled = await registry.pull(manifest, outDir, {
+      force: args.values.force === true,
+      // --force replaces a folder whole: never the one this command runs in.
+      protect: [io.cwd],
       onProgress: progressReporter(
         (line) => args.logger.info(line),
         () => now().getTime(),
       ),
     });
+    for (const note of pulled.notes) args.logger.warn(note);
     const bytes = manifest.files.reduce((sum, f) => sum + f.size, 0);
     const label = `${model} ${manifest.version}${manifest.sequence === undefined ? "" : ` (#${manifest.sequence})`}`;
     return {
@@ -55,11 +63,13 @@ export const pullCommand: CommandSpec = {
         version: manifest.version,
         sequence: manifest.sequence ?? null,
         out: outDir,
+        replaced: pulled.replaced,
         files: manifest.files,
         manifest,
       },
       text: [
-        `Pulled ${label} into ${path.relative(io.cwd, outDir) || "."}: ${files.length} file(s), ${formatBytes(bytes)}, sha256 verified.`,
+        `Pulled ${label} into ${path.relative(io.cwd, outDir) || "."}: ${pulled.files.length} file(s), ${formatBytes(bytes)}, sha256 verified` +
+          `${pulled.replaced ? "; its previous content was replaced" : ""}.`,
         ...manifest.files.map((f) => `  ${f.path}  ${formatBytes(f.size)}`),
       ].join("\n"),
     };
@@ -81,5 +91,6 @@ async function registryFor(args: CommandArgs, io: CommandIO): Promise<{ registry
   }
   const store = await openObjectStore(uri, io.cwd, { env: io.env, endpoint, region });
   const now = (): Date => new Date();
-  return { registry: createRegistry(store, now), now };
+  const onDamage = (damage: Damage): void => args.logger.warn(describeDamage(damage, store.location));
+  return { registry: createRegistry(store, now, { onDamage }), now };
 }

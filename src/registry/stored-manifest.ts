@@ -1,0 +1,58 @@
+import { ExternalError } from "../errors.ts";
+import type { ObjectStore } from "../store/object-store.ts";
+import type { Damage } from "./damage.ts";
+import { type Manifest, ManifestSchema } from "./manifest.ts";
+import { checkModelName, checkVersionName } from "./names.ts";
+
+/**
+ * Reading a version's manifest back from the store. Anyone with access to the bucket can write there, so a manifest
+ * is parsed with the schema and must describe the version whose folder holds it. What comes back says which of three
+ * things is true: the version exists, it does not (no manifest: never published, or an interrupted publish), or its
+ * manifest is damaged. A damaged manifest is data, not an exception, so a listing can hide that one version and go on;
+ * a read that names the version itself turns it into an error ({@link damagedManifestError}).
+ */
+
+export const versionKey = (model: string, version: string): string => `${model}/versions/${version}`;
+export const manifestKey = (model: string, version: string): string => `${versionKey(model, version)}/manifest.json`;
+
+export type ManifestRead =
+  { state: "present"; manifest: Manifest } | { state: "absent" } | { state: "damaged"; damage: Damage };
+
+export async function readManifest(store: ObjectStore, model: string, version: string): Promise<ManifestRead> {
+  checkModelName(model);
+  checkVersionName(version);
+  const key = manifestKey(model, version);
+  // An unreadable store (unreachable, no permission) throws here: that is an outage, not damage.
+  const body = await store.get(key);
+  if (body === undefined) return { state: "absent" };
+  const damaged = (problem: string): ManifestRead => ({
+    state: "damaged",
+    damage: { model, key, kind: "manifest", subject: version, problem, effect: `version ${version} is hidden` },
+  });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body.toString("utf8"));
+  } catch {
+    return damaged(body.length === 0 ? "is empty" : "is not valid JSON (truncated, or changed outside mlops-kit)");
+  }
+  const parsed = ManifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+    return damaged(`is not a valid mlops-kit manifest (${field}${issue?.message ?? "invalid"})`);
+  }
+  // A manifest copied into another folder must not pass as that version (or model).
+  if (parsed.data.model !== model || parsed.data.version !== version) {
+    return damaged(`describes ${parsed.data.model} ${parsed.data.version}, not ${model} ${version}`);
+  }
+  return { state: "present", manifest: parsed.data };
+}
+
+/** The error for a read that named a version whose manifest is damaged: it must not pass for "no such version". */
+export function damagedManifestError(damage: Damage, location: string): ExternalError {
+  return new ExternalError(`the manifest ${damage.key} in ${location} ${damage.problem}`, {
+    hint:
+      "it was changed outside mlops-kit. Listings hide this version; `mlops models fsck --repair` moves the manifest " +
+      "aside (its files are kept), or restore it from the bucket's versioning",
+  });
+}

@@ -192,3 +192,20 @@ describe("actions/publish", () => {
     expect(allowed.outputs.promoted).toBe("champion");
   });
 });
+
+describe("mlops models show", () => {
+  it("says when a version was built from uncommitted changes, and which results it was made from", async () => {
+    const { dir, head } = await committedProject();
+    await appendFile(path.join(dir, "train.mjs"), "// tuned\n");
+    expect((await cli(dir, "run")).exitCode).toBe(2);
+    const version = await lastVersion(dir);
+    const shown = (await cli(dir, "models", "show", version)).stdout;
+    expect(shown).toMatch(
+      new RegExp(
+        `^source {4}refs/heads/main ${head} \\+ uncommitted changes \\(sha256:[0-9a-f]{64}: train\\.mjs\\)$`,
+        "m",
+      ),
+    );
+    expect(shown).toMatch(/^chain {5}train run \S+, evaluation \S+, gate \S+$/m);
+  });
+});

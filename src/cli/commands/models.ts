@@ -105,7 +105,12 @@ function describeManifest(m: Manifest, aliases: string[]): string {
   const lines = [
     `${m.model} ${m.version}${m.sequence === undefined ? "" : ` (#${m.sequence})`}${aliases.length > 0 ? `, ${aliases.join(", ")}` : ""}`,
     `created   ${m.createdAt} by ${m.actor ?? "unknown"}${m.runUrl ? ` in ${m.runUrl}` : ""}`,
-    `source    ${m.repository ? `${m.repository} ` : ""}${m.git.ref ?? "no ref"} ${m.git.sha ?? "no commit"}`,
+    `source    ${m.repository ? `${m.repository} ` : ""}${m.git.ref ?? "no ref"} ${m.git.sha ?? "no commit"}${m.git.dirty ? ` + uncommitted changes (${m.git.diff ?? "no diff hash"}: ${(m.git.changed ?? []).join(", ")})` : ""}`,
+    ...(m.chain
+      ? [
+          `chain     train run ${m.chain.trainRun ?? "none"}, evaluation ${m.chain.evaluation ?? "none"}, gate ${m.chain.gate ?? "none"}`,
+        ]
+      : []),
     `gate      ${m.gate ? `${m.gate.verdict}${m.gate.baseline ? ` against ${m.gate.baseline}` : ""}` : "not run"}`,
     `metrics   ${
       Object.entries(m.metrics)

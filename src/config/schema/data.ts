@@ -29,7 +29,14 @@ export const DatasetSchema = z
     columns: z.record(z.string().min(1), ColumnSpec).default({}).describe("Rules per column, by column name."),
     rows: z
       .strictObject({
-        min: z.number().int().min(0).optional().describe("Fewest rows allowed."),
+        min: z
+          .number()
+          .int()
+          .min(0)
+          .optional()
+          .describe(
+            "Fewest rows allowed. A file with a header and no rows fails unless this is 0 (empty data is expected).",
+          ),
         max: z.number().int().min(0).optional().describe("Most rows allowed."),
       })
       .optional()

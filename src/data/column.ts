@@ -6,6 +6,7 @@ import { KllSketch, type KllState } from "./sketch/kll.ts";
 import { mergeMoments, Moments, type MomentsState } from "./sketch/moments.ts";
 import { NumberCounts } from "./sketch/numbers.ts";
 import { addToTally, mergeTallies, type Tally } from "./tally.ts";
+import { decodeCapped } from "./text-cap.ts";
 import type { RecordBatch } from "./formats/delimited.ts";
 import type { RowHashes } from "./repeats.ts";
 import {
@@ -216,7 +217,7 @@ export class ColumnAccumulator {
       this.nulls++;
       this.missingTokens++;
       if (this.rules && !this.rules.nullable)
-        addToTally(this.checks, "nullable", record, () => utf8(bytes, start, end));
+        addToTally(this.checks, "nullable", record, () => decodeCapped(bytes, start, end));
       return;
     }
     this.rows++;
@@ -509,28 +510,30 @@ export class ColumnAccumulator {
   /** The min and max rules, for a value outside [low, high]. */
   private outOfBounds(value: number, bytes: Uint8Array, start: number, end: number, record: number): void {
     const rules = this.rules as ColumnRules;
-    if (rules.min !== null && value < rules.min) addToTally(this.checks, "min", record, () => utf8(bytes, start, end));
-    if (rules.max !== null && value > rules.max) addToTally(this.checks, "max", record, () => utf8(bytes, start, end));
+    if (rules.min !== null && value < rules.min)
+      addToTally(this.checks, "min", record, () => decodeCapped(bytes, start, end));
+    if (rules.max !== null && value > rules.max)
+      addToTally(this.checks, "max", record, () => decodeCapped(bytes, start, end));
   }
 
   private reject(bytes: Uint8Array, start: number, end: number, record: number): void {
     this.invalid++;
-    addToTally(this.checks, "type", record, () => utf8(bytes, start, end));
+    addToTally(this.checks, "type", record, () => decodeCapped(bytes, start, end));
   }
 
   private number(value: number, bytes: Uint8Array, start: number, end: number, record: number): void {
     if (value - value !== 0) {
       // Infinity (NaN never parses): kept out of the statistics, reported.
       this.nonFinite++;
-      addToTally(this.checks, "finite", record, () => utf8(bytes, start, end));
+      addToTally(this.checks, "finite", record, () => decodeCapped(bytes, start, end));
       return;
     }
     const rules = this.rules;
     if (rules !== null && this.kind !== "any") {
       if (rules.min !== null && value < rules.min)
-        addToTally(this.checks, "min", record, () => utf8(bytes, start, end));
+        addToTally(this.checks, "min", record, () => decodeCapped(bytes, start, end));
       if (rules.max !== null && value > rules.max)
-        addToTally(this.checks, "max", record, () => utf8(bytes, start, end));
+        addToTally(this.checks, "max", record, () => decodeCapped(bytes, start, end));
     }
     // Statistics run over batches: one tight loop per sketch is several times cheaper than each sketch per value.
     this.batch[this.batched++] = value;
@@ -598,10 +601,10 @@ export class ColumnAccumulator {
       if (!hashedNow) hashBytes(bytes, start, end);
       hashedNow = true;
       if (!this.allowed.has(hashed.h1, hashed.h2))
-        addToTally(this.checks, "values", record, () => utf8(bytes, start, end));
+        addToTally(this.checks, "values", record, () => decodeCapped(bytes, start, end));
     }
     if (this.pattern && !this.pattern.test(utf8(bytes, start, end)))
-      addToTally(this.checks, "regex", record, () => utf8(bytes, start, end));
+      addToTally(this.checks, "regex", record, () => decodeCapped(bytes, start, end));
     if (this.rules?.unique && this.plan.uniqueCheck !== null && this.repeats !== null)
       this.uniqueValue(bytes, start, end, record, key, hashedNow);
   }

@@ -25,7 +25,8 @@ import {
   respill,
   scanRange,
 } from "./scan.ts";
-import { mergeTallies, shiftTallies, shortText, type Tally } from "./tally.ts";
+import { mergeTallies, shiftTallies, type Tally } from "./tally.ts";
+import { capText } from "./text-cap.ts";
 
 /**
  * The whole pass over a dataset, on all cores: files are cut into byte ranges at record boundaries, worker threads
@@ -431,7 +432,7 @@ class Merger {
           : (findingsOf(check)?.repeats ?? null);
       if (!found) return;
       const first = found.examples[0];
-      const observed = shown === null || !first ? "a repeated row" : shortText(await valueOf(first, shown));
+      const observed = shown === null || !first ? "a repeated row" : capText(await valueOf(first, shown));
       checks[rule] = tallyOf(found, observed);
     };
     await repeat(plan.duplicateCheck, "duplicate_rows", null);

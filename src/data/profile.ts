@@ -9,6 +9,7 @@ import { decodeRegisters, HLL_STANDARD_ERROR, HyperLogLog } from "./sketch/hll.t
 import { KLL_RANK_ERROR, KllView } from "./sketch/kll.ts";
 import { sampleStd } from "./sketch/moments.ts";
 import { mergeTallies, shiftTallies, type Tally } from "./tally.ts";
+import { capText, isCut } from "./text-cap.ts";
 import { formatDatetime } from "./values.ts";
 
 /**
@@ -43,8 +44,11 @@ export interface ColumnSummary {
   rankError: number;
   /** 10 equal-width bins from min to max; counts from the sketch (exact when it is exact). */
   histogram: { edges: (number | string)[]; counts: number[] } | null;
-  /** Most frequent values; each count is exact to within `topError` (too low, never too high). */
-  top: { value: string; count: number }[];
+  /**
+   * Most frequent values; each count is exact to within `topError` (too low, never too high). A value longer than 256
+   * characters is cut to its first 256 and "…", and `cut: true` says so (text-cap.ts).
+   */
+  top: { value: string; count: number; cut?: true }[];
   topError: number;
 }
 
@@ -184,7 +188,11 @@ export function summarize(column: ColumnProfile): ColumnSummary {
     summary.top = column.frequent.entries
       .filter(([, count, text]) => count > error && text !== null)
       .slice(0, 10)
-      .map(([, count, text]) => ({ value: text ?? "", count }));
+      .map(([, count, text]) => {
+        // Capped again: a profile written before values were capped may hold them whole.
+        const value = capText(text ?? "");
+        return isCut(value) ? { value, count, cut: true as const } : { value, count };
+      });
     summary.topError = error;
   }
   summary.distinct = distinctOf(column);

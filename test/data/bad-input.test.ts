@@ -1,4 +1,4 @@
-import { copyFile } from "node:fs/promises";
+import { copyFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateData, type ValidateOptions } from "../../src/data/validate.ts";
@@ -221,6 +221,41 @@ describe("through the CLI: exit 1 for broken rules, exit 2 for unreadable data, 
     ]);
     await writeConfig(dir, config("  schema: { rows: { min: 0 } }\n"));
     expect((await runCli(["validate", "--workers", "1"], { cwd: dir })).exitCode).toBe(0);
+  });
+
+  it("caps every value it echoes at 256 characters, marked as cut: --json, the report and the annotations", async () => {
+    const dir = await tempDir();
+    const huge = "w".repeat(12 * 1024 * 1024);
+    const repeated = "é".repeat(300);
+    await writeFiles(dir, {
+      "t.csv": `n,text,id\n1,${huge},${repeated}\n${huge},short,${repeated}\n3,short,x\n`,
+    });
+    await writeConfig(
+      dir,
+      "version: 1\nmodel: { name: demo }\ndata:\n  train: t.csv\n  schema:\n    columns:\n      n: { type: integer }\n      id: { unique: true }\npublish: { promote: false }\n",
+    );
+    const run = await runCli(["validate", "--json", "--workers", "1"], { cwd: dir });
+    expect(run.exitCode).toBe(1);
+    const cut = `${"w".repeat(256)}…`;
+    const result = JSON.parse(run.stdout) as {
+      datasets: { findings: { rule: string; observed: string }[]; columns: { name: string; top: unknown[] }[] }[];
+    };
+    const [train] = result.datasets;
+    expect(train?.columns.find((c) => c.name === "text")?.top).toEqual([
+      { value: "short", count: 2 },
+      { value: cut, count: 1, cut: true },
+    ]);
+    expect(train?.findings.map((f) => [f.rule, f.observed])).toEqual([
+      ["type", cut],
+      ["unique", `${"é".repeat(256)}…`],
+    ]);
+    // Nowhere more than 256 characters of the value: not in the JSON, the markdown report or the annotations.
+    const longest = (text: string): number => Math.max(0, ...(text.match(/w+/g) ?? []).map((run) => run.length));
+    expect(run.stdout.length).toBeLessThan(100_000);
+    expect(longest(run.stdout)).toBe(256);
+    expect(longest(run.stderr)).toBe(256);
+    expect(longest(await readFile(path.join(dir, ".mlops/out/validate.md"), "utf8"))).toBeLessThanOrEqual(256);
+    expect(longest(await readFile(path.join(dir, ".mlops/out/profile-train.json"), "utf8"))).toBe(256);
   });
 
   it("exits 2 when an s3:// source cannot be reached, naming the URI", async () => {

@@ -2,6 +2,7 @@ import type { MlopsConfig } from "../../config/schema/index.ts";
 import type { ColumnProfile, DatasetProfile } from "../profile.ts";
 import { KLL_RANK_ERROR, KllView } from "../sketch/kll.ts";
 import { populationStd } from "../sketch/moments.ts";
+import { capText } from "../text-cap.ts";
 import { formatDatetime } from "../values.ts";
 import { chiSquare, type Distribution, jensenShannon, ksTest, psi, wasserstein } from "./stats.ts";
 
@@ -318,12 +319,14 @@ function categoricalDrift(
     };
   }
   const keys = new Map<number, { label: string; reference: number; current: number }>();
+  // Labels capped again: a stored profile written before values were capped may hold them whole.
+  const label = (key: number, text: string | null): string => capText(text ?? String(key));
   for (const [key, count, text] of ref.entries)
-    keys.set(key, { label: text ?? String(key), reference: count, current: 0 });
+    keys.set(key, { label: label(key, text), reference: count, current: 0 });
   for (const [key, count, text] of cur.entries) {
     const entry = keys.get(key);
     if (entry) entry.current = count;
-    else keys.set(key, { label: text ?? String(key), reference: 0, current: count });
+    else keys.set(key, { label: label(key, text), reference: 0, current: count });
   }
   const entries = [...keys.values()].sort((a, b) => b.reference - a.reference || b.current - a.current);
   const referenceCount = entries.reduce((s, e) => s + e.reference, 0);

@@ -8,7 +8,7 @@ import { NumberCounts } from "./sketch/numbers.ts";
 import { addToTally, mergeTallies, type Tally } from "./tally.ts";
 import { decodeCapped } from "./text-cap.ts";
 import type { RecordBatch } from "./formats/delimited.ts";
-import type { RowHashes } from "./repeats.ts";
+import type { RepeatSink } from "./repeats.ts";
 import {
   isMissingToken,
   parseBoolean,
@@ -82,24 +82,6 @@ export interface ColumnState {
   /** HyperLogLog registers (base64), once the exact tables overflowed. */
   hll: string | null;
   checks: Record<string, Tally>;
-}
-
-/** Receives hashes for the rules that need the whole dataset at once (unique values, duplicate rows). */
-export interface RepeatSink {
-  /** File offset of the record being read, or -1 when the reader has none (the value's text is kept instead). */
-  offset: number;
-  /** The records' own hashes, when a unique value carries its record's hash for the duplicate-rows check. */
-  rows: RowHashes | null;
-  /** One row's hash for `check`; bytes[start, end) is the value, kept as text only when there is no offset. */
-  add(
-    check: number,
-    h1: number,
-    h2: number,
-    record: number,
-    bytes: Uint8Array | null,
-    start: number,
-    end: number,
-  ): void;
 }
 
 /**

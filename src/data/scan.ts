@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { DataReadError } from "../errors.ts";
-import { ColumnAccumulator, type ColumnState, type KeyOrder, type RepeatSink } from "./column.ts";
+import { ColumnAccumulator, type ColumnState, type KeyOrder } from "./column.ts";
 import { fileReader, gzipReader } from "./formats/chunks.ts";
 import { CHUNK, DelimitedReader, MORE, RECORD, RecordBatch } from "./formats/delimited.ts";
 import { cellText, jsonLines } from "./formats/jsonl.ts";
 import { openParquet } from "./formats/parquet.ts";
 import type { ScanPlan } from "./plan.ts";
-import { type RepeatWriter, RowHashes } from "./repeats.ts";
+import { type RepeatSink, type RepeatWriter, RowHashes } from "./repeats.ts";
 import { hashBytes, hashed, hashRecord } from "./sketch/hash.ts";
 import { addToTally, type Tally } from "./tally.ts";
 

@@ -1,16 +1,15 @@
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { ColumnType } from "../config/schema/data.ts";
 import type { MlopsConfig } from "../config/schema/index.ts";
-import { InputError } from "../errors.ts";
 import type { StoreSettings } from "../store/open.ts";
 import { type DriftResult, measureDrift } from "./drift/drift.ts";
 import { type Finding, findingsOf } from "./findings.ts";
 import { scanDataset } from "./parallel.ts";
 import { planDataset } from "./plan.ts";
 import { buildProfile, type ColumnSummary, type DatasetProfile, mergeProfiles } from "./profile.ts";
-import { readProfile } from "./profile-file.ts";
+import { readProfileFile } from "./profile-file.ts";
 import { fetchSources, listSources, type SourceEntry } from "./sources.ts";
 
 /**
@@ -228,17 +227,12 @@ async function resolveReference(
       : { profile: champion.profile, name: `the champion's training data (${champion.version})` };
   }
   if (reference.toLowerCase().endsWith(".json")) {
-    const file = path.resolve(root, reference);
-    let text: string;
-    try {
-      text = await readFile(file, "utf8");
-    } catch (error) {
-      throw new InputError(`drift reference not found: ${reference}`, {
-        hint: "data.drift.reference is a profile JSON (from `mlops profile`), a data file, or champion",
-        cause: error,
-      });
-    }
-    return { profile: readProfile(text, reference), name: `the profile ${reference}` };
+    const profile = await readProfileFile(
+      path.resolve(root, reference),
+      reference,
+      "data.drift.reference is a profile JSON (from `mlops profile`), a data file, or champion",
+    );
+    return { profile, name: `the profile ${reference}` };
   }
   return { profile: await profileSources("reference", reference, data, root, options, tempDir), name: reference };
 }

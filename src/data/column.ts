@@ -2,6 +2,7 @@ import type { ColumnType } from "../config/schema/data.ts";
 import { addNumbersToRegisters, hashBytes, hashed, hashKey, hashNumber, KeySet, keyParts } from "./sketch/hash.ts";
 import { FREQUENT_CAPACITY, FrequentItems, type FrequentState } from "./sketch/frequent.ts";
 import { decodeRegisters, encodeRegisters, HyperLogLog } from "./sketch/hll.ts";
+import { HeldValues } from "./held-values.ts";
 import { KllSketch, type KllState } from "./sketch/kll.ts";
 import { mergeMoments, Moments, type MomentsState } from "./sketch/moments.ts";
 import { NumberCounts } from "./sketch/numbers.ts";
@@ -49,6 +50,8 @@ export interface ColumnPlan {
   rules: ColumnRules | null;
   /** Spill check id of the `unique` rule (see repeats.ts), when it has one. */
   uniqueCheck: number | null;
+  /** How many of its numbers to hold for exact drift (held-values.ts); 0 holds none. */
+  valuesLimit: number;
 }
 
 const BATCH = 1024;
@@ -128,6 +131,7 @@ export class ColumnAccumulator {
   private readonly moments: Moments | null;
   private readonly sketch: KllSketch | null;
   private numbers: NumberCounts | null;
+  private readonly held: HeldValues | null;
   private readonly batch = new Float64Array(BATCH);
   private batched = 0;
   private readonly frequent: FrequentItems | null;
@@ -180,6 +184,7 @@ export class ColumnAccumulator {
     this.moments = this.readsNumbers ? new Moments() : null;
     this.sketch = this.readsNumbers ? new KllSketch(seed) : null;
     this.numbers = this.readsNumbers ? new NumberCounts(EXACT_NUMBERS) : null;
+    this.held = this.readsNumbers && plan.valuesLimit > 0 ? new HeldValues(plan.valuesLimit) : null;
     this.frequent = plan.kind === "text" || plan.kind === "boolean" || plan.kind === "any" ? new FrequentItems() : null;
   }
 
@@ -531,6 +536,7 @@ export class ColumnAccumulator {
     const sketch = this.sketch as KllSketch;
     moments.addMany(batch, count);
     sketch.updateMany(batch, count);
+    this.held?.addMany(batch, count);
     let numbers = this.numbers;
     let i = 0;
     // Exact counts while the column has few distinct numbers ...
@@ -639,6 +645,11 @@ export class ColumnAccumulator {
     if (!this.spills) return null;
     const order = this.order;
     return { ...order, keyed: order.keyed && order.keyed.slice(0, (order.inOrderEnd + 7) >>> 3) };
+  }
+
+  /** Every number of the range, when they were held (see held-values.ts); null otherwise. Call after toState(). */
+  heldValues(): Float64Array | null {
+    return this.held?.result() ?? null;
   }
 
   toState(): ColumnState {

@@ -94,7 +94,7 @@ export async function runProfile(
   try {
     let entries = await listSources(sources, context.loaded.root, options.store ?? {});
     if (request.shard) entries = shardOf(entries, request.shard.index, request.shard.count);
-    const profile = await profileSources(request.dataset, entries, data, context.loaded.root, options, tempDir);
+    const { profile } = await profileSources(request.dataset, entries, data, context.loaded.root, options, tempDir);
     profile.shard = request.shard;
     const suffix = request.shard ? `-${request.shard.index}-of-${request.shard.count}` : "";
     const file = request.out ?? path.join(context.workspace.outDir, `profile-${request.dataset}${suffix}.json`);

@@ -143,16 +143,3 @@ export function jensenShannon(p: number[], q: number[]): number {
   }
   return Math.sqrt(Math.max(0, divergence / 2));
 }
-
-/** Population stability index, natural log, with empty bins set to 0.0001 (as Evidently does). */
-export function psi(reference: number[], current: number[]): number {
-  const sr = reference.reduce((s, v) => s + v, 0);
-  const sc = current.reduce((s, v) => s + v, 0);
-  let total = 0;
-  for (let i = 0; i < reference.length; i++) {
-    const r = Math.max(reference[i]! / sr, 0.0001);
-    const c = Math.max((current[i] ?? 0) / sc, 0.0001);
-    total += (c - r) * Math.log(c / r);
-  }
-  return total;
-}

@@ -27,6 +27,19 @@ export interface ColumnProfile extends ColumnState {
   inferred: ColumnType | null;
   kind: ValueKind;
   summary: ColumnSummary;
+  /**
+   * numpy's deciles of the column and its share of each of the ten bins they make (drift/psi.ts), when every value
+   * was held while reading (held-values.ts): a later run's PSI against this profile then has numpy's bins exactly.
+   * Absent in profiles of shards and merged profiles (deciles do not merge).
+   */
+  deciles?: Deciles;
+}
+
+export interface Deciles {
+  /** The nine inner edges, numpy.quantile(values, k / 10). */
+  edges: number[];
+  /** The share of values in [-inf, e1), [e1, e2) ... [e9, +inf), before any floor. */
+  shares: number[];
 }
 
 export interface ColumnSummary {
@@ -281,7 +294,11 @@ export function mergeProfiles(input: DatasetProfile[]): DatasetProfile {
       ]),
     ];
   }
-  for (const column of merged.columns) column.summary = summarize(column);
+  for (const column of merged.columns) {
+    column.summary = summarize(column);
+    // A part's deciles are not the whole's.
+    if (profiles.length > 1) delete column.deciles;
+  }
   merged.shard = null;
   return merged;
 }

@@ -4,6 +4,8 @@ import path from "node:path";
 import type { ColumnType } from "../config/schema/data.ts";
 import type { MlopsConfig } from "../config/schema/index.ts";
 import type { StoreSettings } from "../store/open.ts";
+import { exactDeciles } from "./drift/psi.ts";
+import { sortedDistribution } from "./drift/stats.ts";
 import { HELD_VALUES_BUDGET } from "./held-values.ts";
 import { compareDatasets, driftFinding, type ProfiledDataset } from "./comparisons.ts";
 import type { DriftResult } from "./drift/drift.ts";
@@ -198,7 +200,11 @@ export async function profileSources(
   const held = new Map<string, Float64Array>();
   profile.columns.forEach((column) => {
     const values = outcome.values[plan.columns.findIndex((c) => c.name === column.name)];
-    if (values && (column.kind === "numeric" || column.kind === "datetime")) held.set(column.name, values.sort());
+    if (!values || (column.kind !== "numeric" && column.kind !== "datetime")) return;
+    const sorted = values.sort();
+    held.set(column.name, sorted);
+    // Stored with the profile, so a later run's PSI against it (as the champion's) has numpy's bins exactly.
+    if (sorted.length > 0) column.deciles = exactDeciles(sortedDistribution(sorted));
   });
   return { profile, held };
 }

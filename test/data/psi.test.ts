@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { ColumnDrift } from "../../src/data/drift/drift.ts";
 import { numpyQuantile, PSI_FLOOR, psiAtDeciles, psiOfShares } from "../../src/data/drift/psi.ts";
 import { exactDistribution } from "../../src/data/drift/stats.ts";
+import { mergeProfiles } from "../../src/data/profile.ts";
 import { KLL_RANK_ERROR } from "../../src/data/sketch/kll.ts";
 import { validateDatasets, type ValidateOptions } from "../../src/data/validate.ts";
 import { parse } from "../helpers/config.ts";
@@ -180,5 +181,48 @@ describe("PSI against a stored profile is an approximation within its stated bou
     // the sketch's, and current data crowded between the two could move its PSI past the interval (README, Drift).
     expect(c.psi).toBeGreaterThanOrEqual(low);
     expect(c.psi).toBeLessThanOrEqual(high);
+  });
+});
+
+describe("a profile made from every value stores numpy's deciles", () => {
+  it.each(
+    fixture.real.filter((c) => c.reference_rows === "all").map((c) => [`${c.column}, ${c.current_rows}`, c] as const),
+  )("real data, %s against such a profile of all airports: numpy's PSI, exactly", async (_name, c) => {
+    const dir = await tempDir();
+    await writeFiles(dir, { "all.csv": columnOf("all", c.column) });
+    // What a validate run with data.drift writes as profile-train.json (and publish stores as the champion's).
+    const stored = await validateDatasets(
+      parse(`version: 1\nmodel: { name: demo }\ndata:\n  train: all.csv\n`, dir).config.data,
+      dir,
+      { workers: 1, heldValuesBudget: 1 << 22 },
+    );
+    const profile = stored.profiles.get("train")!;
+    expect(profile.columns[0]!.deciles?.edges).toEqual(c.edges);
+    const v = await psiOf(
+      { "reference.json": JSON.stringify(profile), "current.csv": columnOf(c.current_rows, c.column) },
+      "reference.json",
+    );
+    expect(v).toMatchObject({
+      sources: { reference: "deciles", current: "values" },
+      approximation: null,
+      bounds: null,
+    });
+    expect(relative(v.value, c.psi)).toBeLessThan(1e-12);
+  });
+
+  it("merged profiles drop them (a part's deciles are not the whole's)", async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, { "a.csv": columnOf("even rows", "latitude"), "b.csv": columnOf("odd rows", "latitude") });
+    const profileOf = async (file: string) =>
+      (
+        await validateDatasets(
+          parse(`version: 1\nmodel: { name: demo }\ndata:\n  train: ${file}\n`, dir).config.data,
+          dir,
+          { workers: 1, heldValuesBudget: 1 << 22 },
+        )
+      ).profiles.get("train")!;
+    const parts = [await profileOf("a.csv"), await profileOf("b.csv")];
+    expect(parts[0]!.columns[0]!.deciles).toBeDefined();
+    expect(mergeProfiles(parts).columns[0]!.deciles).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import { formatDatetime } from "../values.ts";
 import { formatShort, pct } from "./format.ts";
 import { countsMeasure, PSI_BANDS, psiBand, sampleWarnings } from "./measures.ts";
 import { decileBins, type PsiSide, psiAtDeciles } from "./psi.ts";
-import { type Distribution, ksTest, wasserstein } from "./stats.ts";
+import { ksTest, sortedDistribution, wasserstein } from "./stats.ts";
 import type { ColumnDrift, DriftMethod, DriftSource, SkippedColumn } from "./types.ts";
 
 /**
@@ -21,19 +21,12 @@ export interface NumericSide extends PsiSide {
   max: number;
 }
 
-/** Sorted values (each once) as a distribution. */
-function valuesDistribution(sorted: Float64Array): Distribution {
-  const cumulative = new Float64Array(sorted.length);
-  for (let i = 0; i < sorted.length; i++) cumulative[i] = i + 1;
-  return { values: sorted, cumulative, n: sorted.length };
-}
-
 /** The column's distribution: `held` is every value, sorted, when they were held. */
 export function numericSide(column: ColumnProfile, held: Float64Array | undefined): NumericSide {
   const view = new KllView(column.sketch!);
   const bounds = { min: view.min, max: view.max };
   if (held && held.length === view.n)
-    return { distribution: valuesDistribution(held), rankError: 0, source: "values", ...bounds };
+    return { distribution: sortedDistribution(held), rankError: 0, source: "values", ...bounds };
   const counts = column.numbers;
   if (counts && counts.reduce((sum, [, count]) => sum + count, 0) === view.n) {
     const sorted = [...counts].sort((a, b) => a[0] - b[0]);
@@ -46,7 +39,7 @@ export function numericSide(column: ColumnProfile, held: Float64Array | undefine
   const distribution = { values: view.values, cumulative: view.cumulative, n: view.n };
   return view.exact
     ? { distribution, rankError: 0, source: "values", ...bounds }
-    : { distribution, rankError: KLL_RANK_ERROR, source: "sketch", ...bounds };
+    : { distribution, rankError: KLL_RANK_ERROR, source: "sketch", deciles: column.deciles, ...bounds };
 }
 
 export interface NumericChoice {
@@ -69,8 +62,15 @@ export function numericDrift(
     return { column: current.name, reason: "no values in the reference or the current data" };
   const { method, threshold, chosenBy, few } = choice;
   const show = (v: number): string => (current.kind === "datetime" ? formatDatetime(v) : formatShort(v));
-  const epsilon = ref.rankError + cur.rankError;
-  const sketched = [ref.rankError > 0 ? "the reference" : null, cur.rankError > 0 ? "the current data" : null]
+  // Binned methods use the reference profile's stored deciles when it has them: numpy's, exact.
+  const binnedRef: NumericSide = ref.deciles ? { ...ref, rankError: 0, source: "deciles" } : ref;
+  const binned = method === "psi" || ((method === "chi2" || method === "jensen_shannon") && !few);
+  const sides = binned ? { reference: binnedRef, current: cur } : { reference: ref, current: cur };
+  const epsilon = sides.reference.rankError + sides.current.rankError;
+  const sketched = [
+    sides.reference.rankError > 0 ? "the reference" : null,
+    sides.current.rankError > 0 ? "the current data" : null,
+  ]
     .filter(Boolean)
     .join(" and ");
   const approximate = (what: string): string | null =>
@@ -83,14 +83,14 @@ export function numericDrift(
     method,
     chosenBy,
     threshold,
-    sources: { reference: ref.source, current: cur.source },
+    sources: { reference: sides.reference.source, current: cur.source },
     referenceCount: ref.distribution.n,
     currentCount: cur.distribution.n,
     warnings: sampleWarnings(ref.distribution.n, cur.distribution.n),
     bounds: null,
     edges: null,
   };
-  const deciles = decileBins(ref, cur);
+  const deciles = decileBins(binnedRef, cur);
   const decileChart = few ? valueBins(few, show) : chartBins(deciles, show);
   switch (method) {
     case "ks": {
@@ -130,9 +130,11 @@ export function numericDrift(
       };
     }
     case "psi": {
-      const outcome = psiAtDeciles(ref, cur);
+      const outcome = psiAtDeciles(binnedRef, cur);
       const edgesNote =
-        ref.rankError > 0 ? "; the bins are the reference sketch's deciles, each within its rank error of numpy's" : "";
+        binnedRef.rankError > 0
+          ? "; the bins are the reference sketch's deciles, each within its rank error of numpy's"
+          : "";
       const bounds = outcome.bounds;
       return {
         ...base,

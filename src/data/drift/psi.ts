@@ -1,3 +1,4 @@
+import type { Deciles } from "../profile.ts";
 import type { Distribution } from "./stats.ts";
 
 /**
@@ -16,10 +17,20 @@ import type { Distribution } from "./stats.ts";
 export const PSI_FLOOR = 1e-4;
 const BINS = 10;
 
-/** One side of the comparison: its distribution and how far its CDF can be off (0 when it is exact). */
+/**
+ * One side of the comparison: its distribution and how far its CDF can be off (0 when it is exact). A reference
+ * profile may also carry its exact deciles and bin shares (stored when every value was held): they are used instead.
+ */
 export interface PsiSide {
   distribution: Distribution;
   rankError: number;
+  deciles?: Deciles | undefined;
+}
+
+/** numpy's deciles of sorted values, and the values' share of each bin: what a profile stores (profile.ts). */
+export function exactDeciles(distribution: Distribution): Deciles {
+  const edges = Array.from({ length: BINS - 1 }, (_, k) => numpyQuantile(distribution, (k + 1) / BINS));
+  return { edges, shares: binShares(distribution, edges) };
 }
 
 export interface PsiOutcome {
@@ -109,24 +120,22 @@ export function decileBins(
   reference: PsiSide,
   current: PsiSide,
 ): { edges: number[]; reference: number[]; current: number[] } {
-  const edges = Array.from({ length: BINS - 1 }, (_, k) => numpyQuantile(reference.distribution, (k + 1) / BINS));
-  return {
-    edges,
-    reference: binShares(reference.distribution, edges),
-    current: binShares(current.distribution, edges),
-  };
+  const { edges, shares } = reference.deciles ?? exactDeciles(reference.distribution);
+  return { edges, reference: shares, current: binShares(current.distribution, edges) };
 }
 
 /** PSI of a numeric column at the reference's deciles. */
 export function psiAtDeciles(reference: PsiSide, current: PsiSide): PsiOutcome {
   const bins = decileBins(reference, current);
-  const exact = reference.rankError === 0 && current.rankError === 0;
+  // Stored deciles are exact: the reference's shares are known.
+  const base = reference.deciles ? { ...reference, rankError: 0 } : reference;
+  const exact = base.rankError === 0 && current.rankError === 0;
   return {
     value: psiOfShares(bins.reference, bins.current),
     ...bins,
     bounds: exact
       ? null
-      : psiBounds(bins.edges, { shares: bins.reference, side: reference }, { shares: bins.current, side: current }),
+      : psiBounds(bins.edges, { shares: bins.reference, side: base }, { shares: bins.current, side: current }),
   };
 }
 

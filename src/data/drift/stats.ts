@@ -16,7 +16,11 @@ export interface Distribution {
 }
 
 export function exactDistribution(values: Iterable<number>): Distribution {
-  const sorted = Float64Array.from(values).sort();
+  return sortedDistribution(Float64Array.from(values).sort());
+}
+
+/** Values already sorted, each counted once (not copied). */
+export function sortedDistribution(sorted: Float64Array): Distribution {
   const cumulative = new Float64Array(sorted.length);
   for (let i = 0; i < sorted.length; i++) cumulative[i] = i + 1;
   return { values: sorted, cumulative, n: sorted.length };

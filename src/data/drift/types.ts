@@ -4,9 +4,10 @@ export type DriftMethod = "psi" | "ks" | "chi2" | "jensen_shannon" | "wasserstei
 
 /**
  * What a side of a comparison was computed from: every value (held while reading, or all of a small column), exact
- * counts of each value (a column with at most 2,048 distinct values), or a quantile sketch (approximate).
+ * counts of each value (a column with at most 2,048 distinct values), numpy's deciles and bin shares stored in the
+ * reference profile (exact, for binned methods), or a quantile sketch (approximate).
  */
-export type DriftSource = "values" | "value counts" | "sketch";
+export type DriftSource = "values" | "value counts" | "deciles" | "sketch";
 
 export interface ColumnDrift {
   column: string;

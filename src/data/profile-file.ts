@@ -28,6 +28,9 @@ const Column = z
       .nullable(),
     numbers: z.array(z.tuple([z.number(), z.number()])).nullable(),
     hll: z.string().nullable(),
+    deciles: z
+      .object({ edges: z.array(z.number()).length(9), shares: z.array(z.number().min(0).max(1)).length(10) })
+      .optional(),
   })
   .passthrough();
 const Profile = z

@@ -226,3 +226,22 @@ describe("a profile made from every value stores numpy's deciles", () => {
     expect(mergeProfiles(parts).columns[0]!.deciles).toBeUndefined();
   });
 });
+
+it("a profile whose stored deciles are malformed is refused by name", async () => {
+  const dir = await tempDir();
+  await writeFiles(dir, { "all.csv": columnOf("all", "latitude") });
+  const stored = await validateDatasets(
+    parse(`version: 1\nmodel: { name: demo }\ndata:\n  train: all.csv\n`, dir).config.data,
+    dir,
+    { workers: 1, heldValuesBudget: 1 << 22 },
+  );
+  const profile = stored.profiles.get("train")!;
+  profile.columns[0]!.deciles!.edges.pop();
+  const error: unknown = await psiOf(
+    { "reference.json": JSON.stringify(profile), "current.csv": columnOf("odd rows", "latitude") },
+    "reference.json",
+  ).catch((thrown: unknown) => thrown);
+  expect((error as Error).message).toMatch(
+    /^reference\.json is not an mlops-kit profile \(columns\.0\.deciles\.edges: /,
+  );
+});

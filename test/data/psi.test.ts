@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import type { ColumnDrift } from "../../src/data/drift/drift.ts";
 import { numpyQuantile, PSI_FLOOR, psiAtDeciles, psiOfShares } from "../../src/data/drift/psi.ts";
 import { exactDistribution } from "../../src/data/drift/stats.ts";
-import { mergeProfiles } from "../../src/data/profile.ts";
+import { HELD_VALUES_BUDGET } from "../../src/data/held-values.ts";
+import { type DatasetProfile, mergeProfiles } from "../../src/data/profile.ts";
 import { KLL_RANK_ERROR } from "../../src/data/sketch/kll.ts";
 import { validateDatasets, type ValidateOptions } from "../../src/data/validate.ts";
 import { parse } from "../helpers/config.ts";
@@ -58,6 +59,16 @@ async function psiOf(
   const { result } = await validateDatasets(parse(yaml, dir).config.data, dir, { workers: 1, ...options });
   expect(result.drift?.columns).toHaveLength(1);
   return result.drift!.columns[0]!;
+}
+
+/** The training-data profile of `files` (what a validate run writes), holding values within `heldValuesBudget`. */
+async function profileOf(files: Record<string, string>, heldValuesBudget = 0): Promise<DatasetProfile> {
+  const dir = await tempDir();
+  await writeFiles(dir, files);
+  const [train] = Object.keys(files);
+  const yaml = `version: 1\nmodel: { name: demo }\ndata:\n  train: ${train}\n`;
+  const { profiles } = await validateDatasets(parse(yaml, dir).config.data, dir, { workers: 1, heldValuesBudget });
+  return profiles.get("train")!;
 }
 
 const relative = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
@@ -154,14 +165,7 @@ describe("PSI against a stored profile is an approximation within its stated bou
     fixture.real.filter((c) => c.reference_rows === "all").map((c) => [`${c.column}, ${c.current_rows}`, c] as const),
   )("real data, %s against the profile of all airports", async (_name, c) => {
     // The reference is a stored profile (as the champion's is): 3,376 distinct values, so a KLL sketch.
-    const dir = await tempDir();
-    await writeFiles(dir, { "all.csv": columnOf("all", c.column) });
-    const stored = await validateDatasets(
-      parse(`version: 1\nmodel: { name: demo }\ndata:\n  train: all.csv\n`, dir).config.data,
-      dir,
-      { workers: 1 },
-    );
-    const json = JSON.stringify(stored.profiles.get("train"));
+    const json = JSON.stringify(await profileOf({ "all.csv": columnOf("all", c.column) }));
     const v = await psiOf(
       { "reference.json": json, "current.csv": columnOf(c.current_rows, c.column) },
       "reference.json",
@@ -188,15 +192,8 @@ describe("a profile made from every value stores numpy's deciles", () => {
   it.each(
     fixture.real.filter((c) => c.reference_rows === "all").map((c) => [`${c.column}, ${c.current_rows}`, c] as const),
   )("real data, %s against such a profile of all airports: numpy's PSI, exactly", async (_name, c) => {
-    const dir = await tempDir();
-    await writeFiles(dir, { "all.csv": columnOf("all", c.column) });
     // What a validate run with data.drift writes as profile-train.json (and publish stores as the champion's).
-    const stored = await validateDatasets(
-      parse(`version: 1\nmodel: { name: demo }\ndata:\n  train: all.csv\n`, dir).config.data,
-      dir,
-      { workers: 1, heldValuesBudget: 1 << 22 },
-    );
-    const profile = stored.profiles.get("train")!;
+    const profile = await profileOf({ "all.csv": columnOf("all", c.column) }, HELD_VALUES_BUDGET);
     expect(profile.columns[0]!.deciles?.edges).toEqual(c.edges);
     const v = await psiOf(
       { "reference.json": JSON.stringify(profile), "current.csv": columnOf(c.current_rows, c.column) },
@@ -211,31 +208,17 @@ describe("a profile made from every value stores numpy's deciles", () => {
   });
 
   it("merged profiles drop them (a part's deciles are not the whole's)", async () => {
-    const dir = await tempDir();
-    await writeFiles(dir, { "a.csv": columnOf("even rows", "latitude"), "b.csv": columnOf("odd rows", "latitude") });
-    const profileOf = async (file: string) =>
-      (
-        await validateDatasets(
-          parse(`version: 1\nmodel: { name: demo }\ndata:\n  train: ${file}\n`, dir).config.data,
-          dir,
-          { workers: 1, heldValuesBudget: 1 << 22 },
-        )
-      ).profiles.get("train")!;
-    const parts = [await profileOf("a.csv"), await profileOf("b.csv")];
+    const parts = [
+      await profileOf({ "a.csv": columnOf("even rows", "latitude") }, HELD_VALUES_BUDGET),
+      await profileOf({ "b.csv": columnOf("odd rows", "latitude") }, HELD_VALUES_BUDGET),
+    ];
     expect(parts[0]!.columns[0]!.deciles).toBeDefined();
     expect(mergeProfiles(parts).columns[0]!.deciles).toBeUndefined();
   });
 });
 
 it("a profile whose stored deciles are malformed is refused by name", async () => {
-  const dir = await tempDir();
-  await writeFiles(dir, { "all.csv": columnOf("all", "latitude") });
-  const stored = await validateDatasets(
-    parse(`version: 1\nmodel: { name: demo }\ndata:\n  train: all.csv\n`, dir).config.data,
-    dir,
-    { workers: 1, heldValuesBudget: 1 << 22 },
-  );
-  const profile = stored.profiles.get("train")!;
+  const profile = await profileOf({ "all.csv": columnOf("all", "latitude") }, HELD_VALUES_BUDGET);
   profile.columns[0]!.deciles!.edges.pop();
   const error: unknown = await psiOf(
     { "reference.json": JSON.stringify(profile), "current.csv": columnOf("odd rows", "latitude") },

@@ -80,6 +80,8 @@ export async function planDataset(
       shown: file.shown,
       format: fileFormat,
       gzip: isGzip(file.path),
+      // A regular file (openTable refused anything else): its size cuts byte ranges, and the last range reads to the
+      // end, whatever the size has become by then.
       bytes: statSync(file.path).size,
       columns: table.columns,
     };

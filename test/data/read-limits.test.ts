@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { symlink, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -67,6 +68,8 @@ describe("a data path that is not a regular file", () => {
       timeout: 60_000,
       encoding: "utf8",
     });
+    // The child removes its folder, unless it was stopped: then this does.
+    rmSync(dir, { recursive: true, force: true });
     expect(child.signal, "the validate stage hung on the FIFO").toBeNull();
     expect(JSON.parse(child.stdout)).toMatchObject({
       code: 2,

@@ -2,12 +2,14 @@ import type { ColumnType } from "../config/schema/data.ts";
 import { addNumbersToRegisters, hashBytes, hashed, hashKey, hashNumber, KeySet, keyParts } from "./sketch/hash.ts";
 import { FREQUENT_CAPACITY, FrequentItems, type FrequentState } from "./sketch/frequent.ts";
 import { decodeRegisters, encodeRegisters, HyperLogLog } from "./sketch/hll.ts";
+import { HeldValues } from "./held-values.ts";
 import { KllSketch, type KllState } from "./sketch/kll.ts";
 import { mergeMoments, Moments, type MomentsState } from "./sketch/moments.ts";
 import { NumberCounts } from "./sketch/numbers.ts";
 import { addToTally, mergeTallies, type Tally } from "./tally.ts";
+import { decodeCapped } from "./text-cap.ts";
 import type { RecordBatch } from "./formats/delimited.ts";
-import type { RowHashes } from "./repeats.ts";
+import type { RepeatSink } from "./repeats.ts";
 import {
   isMissingToken,
   parseBoolean,
@@ -48,6 +50,8 @@ export interface ColumnPlan {
   rules: ColumnRules | null;
   /** Spill check id of the `unique` rule (see repeats.ts), when it has one. */
   uniqueCheck: number | null;
+  /** How many of its numbers to hold for exact drift (held-values.ts); 0 holds none. */
+  valuesLimit: number;
 }
 
 const BATCH = 1024;
@@ -81,24 +85,6 @@ export interface ColumnState {
   /** HyperLogLog registers (base64), once the exact tables overflowed. */
   hll: string | null;
   checks: Record<string, Tally>;
-}
-
-/** Receives hashes for the rules that need the whole dataset at once (unique values, duplicate rows). */
-export interface RepeatSink {
-  /** File offset of the record being read, or -1 when the reader has none (the value's text is kept instead). */
-  offset: number;
-  /** The records' own hashes, when a unique value carries its record's hash for the duplicate-rows check. */
-  rows: RowHashes | null;
-  /** One row's hash for `check`; bytes[start, end) is the value, kept as text only when there is no offset. */
-  add(
-    check: number,
-    h1: number,
-    h2: number,
-    record: number,
-    bytes: Uint8Array | null,
-    start: number,
-    end: number,
-  ): void;
 }
 
 /**
@@ -145,6 +131,7 @@ export class ColumnAccumulator {
   private readonly moments: Moments | null;
   private readonly sketch: KllSketch | null;
   private numbers: NumberCounts | null;
+  private readonly held: HeldValues | null;
   private readonly batch = new Float64Array(BATCH);
   private batched = 0;
   private readonly frequent: FrequentItems | null;
@@ -197,6 +184,7 @@ export class ColumnAccumulator {
     this.moments = this.readsNumbers ? new Moments() : null;
     this.sketch = this.readsNumbers ? new KllSketch(seed) : null;
     this.numbers = this.readsNumbers ? new NumberCounts(EXACT_NUMBERS) : null;
+    this.held = this.readsNumbers && plan.valuesLimit > 0 ? new HeldValues(plan.valuesLimit) : null;
     this.frequent = plan.kind === "text" || plan.kind === "boolean" || plan.kind === "any" ? new FrequentItems() : null;
   }
 
@@ -216,7 +204,7 @@ export class ColumnAccumulator {
       this.nulls++;
       this.missingTokens++;
       if (this.rules && !this.rules.nullable)
-        addToTally(this.checks, "nullable", record, () => utf8(bytes, start, end));
+        addToTally(this.checks, "nullable", record, () => decodeCapped(bytes, start, end));
       return;
     }
     this.rows++;
@@ -509,28 +497,30 @@ export class ColumnAccumulator {
   /** The min and max rules, for a value outside [low, high]. */
   private outOfBounds(value: number, bytes: Uint8Array, start: number, end: number, record: number): void {
     const rules = this.rules as ColumnRules;
-    if (rules.min !== null && value < rules.min) addToTally(this.checks, "min", record, () => utf8(bytes, start, end));
-    if (rules.max !== null && value > rules.max) addToTally(this.checks, "max", record, () => utf8(bytes, start, end));
+    if (rules.min !== null && value < rules.min)
+      addToTally(this.checks, "min", record, () => decodeCapped(bytes, start, end));
+    if (rules.max !== null && value > rules.max)
+      addToTally(this.checks, "max", record, () => decodeCapped(bytes, start, end));
   }
 
   private reject(bytes: Uint8Array, start: number, end: number, record: number): void {
     this.invalid++;
-    addToTally(this.checks, "type", record, () => utf8(bytes, start, end));
+    addToTally(this.checks, "type", record, () => decodeCapped(bytes, start, end));
   }
 
   private number(value: number, bytes: Uint8Array, start: number, end: number, record: number): void {
     if (value - value !== 0) {
       // Infinity (NaN never parses): kept out of the statistics, reported.
       this.nonFinite++;
-      addToTally(this.checks, "finite", record, () => utf8(bytes, start, end));
+      addToTally(this.checks, "finite", record, () => decodeCapped(bytes, start, end));
       return;
     }
     const rules = this.rules;
     if (rules !== null && this.kind !== "any") {
       if (rules.min !== null && value < rules.min)
-        addToTally(this.checks, "min", record, () => utf8(bytes, start, end));
+        addToTally(this.checks, "min", record, () => decodeCapped(bytes, start, end));
       if (rules.max !== null && value > rules.max)
-        addToTally(this.checks, "max", record, () => utf8(bytes, start, end));
+        addToTally(this.checks, "max", record, () => decodeCapped(bytes, start, end));
     }
     // Statistics run over batches: one tight loop per sketch is several times cheaper than each sketch per value.
     this.batch[this.batched++] = value;
@@ -546,6 +536,7 @@ export class ColumnAccumulator {
     const sketch = this.sketch as KllSketch;
     moments.addMany(batch, count);
     sketch.updateMany(batch, count);
+    this.held?.addMany(batch, count);
     let numbers = this.numbers;
     let i = 0;
     // Exact counts while the column has few distinct numbers ...
@@ -598,10 +589,10 @@ export class ColumnAccumulator {
       if (!hashedNow) hashBytes(bytes, start, end);
       hashedNow = true;
       if (!this.allowed.has(hashed.h1, hashed.h2))
-        addToTally(this.checks, "values", record, () => utf8(bytes, start, end));
+        addToTally(this.checks, "values", record, () => decodeCapped(bytes, start, end));
     }
     if (this.pattern && !this.pattern.test(utf8(bytes, start, end)))
-      addToTally(this.checks, "regex", record, () => utf8(bytes, start, end));
+      addToTally(this.checks, "regex", record, () => decodeCapped(bytes, start, end));
     if (this.rules?.unique && this.plan.uniqueCheck !== null && this.repeats !== null)
       this.uniqueValue(bytes, start, end, record, key, hashedNow);
   }
@@ -654,6 +645,11 @@ export class ColumnAccumulator {
     if (!this.spills) return null;
     const order = this.order;
     return { ...order, keyed: order.keyed && order.keyed.slice(0, (order.inOrderEnd + 7) >>> 3) };
+  }
+
+  /** Every number of the range, when they were held (see held-values.ts); null otherwise. Call after toState(). */
+  heldValues(): Float64Array | null {
+    return this.held?.result() ?? null;
   }
 
   toState(): ColumnState {

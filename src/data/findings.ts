@@ -122,33 +122,45 @@ export function findingsOf(profile: DatasetProfile, schema: DatasetSchema | unde
         "unique_key",
       ]);
     }
-    const bounds = schema.rows;
-    if (bounds?.min !== undefined && profile.rows < bounds.min) {
-      add({
-        column: null,
-        rule: "rows.min",
-        severity: "error",
-        message: `fewer rows than the minimum of ${bounds.min}`,
-        observed: String(profile.rows),
-        count: 1,
-        rows: [],
-        configPath: ["data", "schema", "rows", "min"],
-      });
-    }
-    if (bounds?.max !== undefined && profile.rows > bounds.max) {
-      add({
-        column: null,
-        rule: "rows.max",
-        severity: "error",
-        message: `more rows than the maximum of ${bounds.max}`,
-        observed: String(profile.rows),
-        count: 1,
-        rows: [],
-        configPath: ["data", "schema", "rows", "max"],
-      });
-    }
   }
+  findings.push(...rowCountFindings(profile, schema));
   return findings;
+}
+
+/**
+ * Row counts: the schema's rows.min and rows.max over the dataset, and a file with a header and no data rows, which
+ * fails unless `rows.min: 0` says empty data is expected (an export that wrote only its header is the usual cause).
+ */
+function rowCountFindings(profile: DatasetProfile, schema: DatasetSchema | undefined): Finding[] {
+  const found: Finding[] = [];
+  const bounds = schema?.rows;
+  const add = (rule: "rows.min" | "rows.max", message: string, observed: number, path: (string | number)[]): void =>
+    void found.push({
+      dataset: profile.dataset,
+      column: null,
+      rule,
+      severity: "error",
+      message,
+      observed: String(observed),
+      count: 1,
+      rows: [],
+      configPath: path,
+    });
+  const belowMin = bounds?.min !== undefined && profile.rows < bounds.min;
+  if (belowMin) {
+    const what = profile.rows === 0 ? "no rows, fewer" : "fewer rows";
+    add("rows.min", `${what} than the minimum of ${bounds.min}`, profile.rows, ["data", "schema", "rows", "min"]);
+  }
+  if (bounds?.max !== undefined && profile.rows > bounds.max)
+    add("rows.max", `more rows than the maximum of ${bounds.max}`, profile.rows, ["data", "schema", "rows", "max"]);
+  // The dataset rule has said it already when the empty file is the only one.
+  if (bounds?.min === 0 || (belowMin && profile.files.length === 1)) return found;
+  for (const file of profile.files) {
+    if (file.rows > 0) continue;
+    const message = `no rows: ${file.path} has a header and no data rows (declare rows.min: 0 if that is expected)`;
+    add("rows.min", message, 0, ["data", profile.dataset]);
+  }
+  return found;
 }
 
 function columnFindings(

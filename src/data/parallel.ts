@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { InputError } from "../errors.ts";
+import { HeldValues } from "./held-values.ts";
 import { type ColumnState, type KeyOrder, mergeColumnState } from "./column.ts";
 import type { ScanPlan } from "./plan.ts";
 import {
@@ -25,7 +26,8 @@ import {
   respill,
   scanRange,
 } from "./scan.ts";
-import { mergeTallies, shiftTallies, shortText, type Tally } from "./tally.ts";
+import { mergeTallies, shiftTallies, type Tally } from "./tally.ts";
+import { capText } from "./text-cap.ts";
 
 /**
  * The whole pass over a dataset, on all cores: files are cut into byte ranges at record boundaries, worker threads
@@ -50,6 +52,8 @@ export interface ScanOutcome {
   fileRows: number[];
   /** One merged state per plan column (null: no file has the column). */
   columns: (ColumnState | null)[];
+  /** Per plan column, every one of its numbers when they were held (held-values.ts), else null. */
+  values: (Float64Array | null)[];
   /** Dataset-level tallies: ragged_rows, extra_fields, duplicate_rows, unique_key, unique:<column>. */
   checks: Record<string, Tally>;
   /**
@@ -245,6 +249,7 @@ function startWorker(setup: { plan: ScanPlan; spillDir: string; writer: number; 
  */
 class Merger {
   private readonly columns: (ColumnState | null)[];
+  private readonly values: HeldValues[];
   private readonly checks: Record<string, Tally> = {};
   private readonly fileRows: number[];
   private readonly rowStart = new Map<number, number>();
@@ -273,6 +278,7 @@ class Merger {
     private readonly spillDir: string,
   ) {
     this.columns = plan.columns.map(() => null);
+    this.values = plan.columns.map((c) => new HeldValues(c.valuesLimit));
     for (const task of tasks) this.taskById.set(task.id, task);
     this.fileRows = plan.files.map(() => 0);
     this.nextId = tasks.length;
@@ -350,6 +356,7 @@ class Merger {
       if (this.columns[i] === null) this.columns[i] = state;
       else mergeColumnState(this.columns[i]!, state, i + 1);
     });
+    result.values.forEach((values, i) => this.values[i]!.addAll(values));
     shiftTallies(result.checks, start);
     mergeTallies(this.checks, result.checks);
     // The marks go to disk: kept in memory for every range, they would grow with the dataset.
@@ -431,7 +438,7 @@ class Merger {
           : (findingsOf(check)?.repeats ?? null);
       if (!found) return;
       const first = found.examples[0];
-      const observed = shown === null || !first ? "a repeated row" : shortText(await valueOf(first, shown));
+      const observed = shown === null || !first ? "a repeated row" : capText(await valueOf(first, shown));
       checks[rule] = tallyOf(found, observed);
     };
     await repeat(plan.duplicateCheck, "duplicate_rows", null);
@@ -441,6 +448,7 @@ class Merger {
       rows: this.rows,
       fileRows: this.fileRows,
       columns: this.columns,
+      values: this.values.map((held) => held.result()),
       checks,
       uniqueInOrder: inOrder,
       ranges: this.tasks.length,

@@ -5,6 +5,7 @@ import type { MlopsConfig } from "../config/schema/index.ts";
 import type { ColumnPlan, ColumnRules, ValueKind } from "./column.ts";
 import { keyOf } from "./column.ts";
 import { isGzip } from "./formats/chunks.ts";
+import { heldValuesLimit } from "./held-values.ts";
 import { explainReadError, formatOf, openTable, type TableFormat } from "./table.ts";
 import { isMissingToken, parseBoolean, parseDatetime, parseNumber, parsed } from "./values.ts";
 
@@ -66,6 +67,8 @@ export async function planDataset(
   files: { path: string; shown: string }[],
   format: string,
   schema: DatasetSchema | undefined,
+  /** Values of numeric columns to hold for exact drift, shared between them (held-values.ts); 0 holds none. */
+  heldValuesBudget = 0,
 ): Promise<ScanPlan> {
   const dataFiles: DataFile[] = [];
   const sample = new TypeSample();
@@ -77,6 +80,8 @@ export async function planDataset(
       shown: file.shown,
       format: fileFormat,
       gzip: isGzip(file.path),
+      // A regular file (openTable refused anything else): its size cuts byte ranges, and the last range reads to the
+      // end, whatever the size has become by then.
       bytes: statSync(file.path).size,
       columns: table.columns,
     };
@@ -117,8 +122,12 @@ export async function planDataset(
       severity: spec?.severity ?? "error",
       rules: spec ? rulesOf(spec, declared) : null,
       uniqueCheck: spec?.unique ? checks++ : null,
+      valuesLimit: 0,
     };
   });
+  const numeric = columns.filter((c) => c.kind === "numeric" || c.kind === "datetime" || c.kind === "any");
+  const limit = heldValuesLimit(heldValuesBudget, numeric.length);
+  for (const column of numeric) column.valuesLimit = limit;
   const first = dataFiles[0]?.format;
   return {
     dataset,

@@ -1,6 +1,8 @@
 import * as z from "zod";
 import { InputError } from "../errors.ts";
+import { readTextLimited } from "../files/read-limited.ts";
 import { type DatasetProfile, PROFILE_FORMAT } from "./profile.ts";
+import { refuseIrregularFile } from "./regular-file.ts";
 
 /**
  * Reading a profile JSON someone else wrote (a shard's artifact, the champion's attachment): its outline is checked
@@ -26,6 +28,9 @@ const Column = z
       .nullable(),
     numbers: z.array(z.tuple([z.number(), z.number()])).nullable(),
     hll: z.string().nullable(),
+    deciles: z
+      .object({ edges: z.array(z.number()).length(9), shares: z.array(z.number().min(0).max(1)).length(10) })
+      .optional(),
   })
   .passthrough();
 const Profile = z
@@ -43,6 +48,19 @@ const Profile = z
     files: z.array(z.object({ path: z.string(), bytes: z.number(), rows: z.number(), columns: z.array(z.string()) })),
   })
   .passthrough();
+
+/**
+ * The most a profile file may hold. A profile is sketches (a few thousand numbers a column, at most 2,048 capped
+ * values a text column), far below this; the limit is what a JavaScript string can hold at most, halved.
+ */
+export const PROFILE_BYTES_LIMIT = 256 * 1024 * 1024;
+
+/** Reads and checks a profile file: a regular file, at most {@link PROFILE_BYTES_LIMIT} bytes read. */
+export async function readProfileFile(file: string, shown: string, missingHint: string): Promise<DatasetProfile> {
+  refuseIrregularFile(file, shown);
+  const text = await readTextLimited(file, { shown, what: "profile", limit: PROFILE_BYTES_LIMIT, missingHint });
+  return readProfile(text, shown);
+}
 
 export function readProfile(text: string, shown: string): DatasetProfile {
   let value: unknown;

@@ -9,6 +9,7 @@ import { decodeRegisters, HLL_STANDARD_ERROR, HyperLogLog } from "./sketch/hll.t
 import { KLL_RANK_ERROR, KllView } from "./sketch/kll.ts";
 import { sampleStd } from "./sketch/moments.ts";
 import { mergeTallies, shiftTallies, type Tally } from "./tally.ts";
+import { capText, isCut } from "./text-cap.ts";
 import { formatDatetime } from "./values.ts";
 
 /**
@@ -26,6 +27,19 @@ export interface ColumnProfile extends ColumnState {
   inferred: ColumnType | null;
   kind: ValueKind;
   summary: ColumnSummary;
+  /**
+   * numpy's deciles of the column and its share of each of the ten bins they make (drift/psi.ts), when every value
+   * was held while reading (held-values.ts): a later run's PSI against this profile then has numpy's bins exactly.
+   * Absent in profiles of shards and merged profiles (deciles do not merge).
+   */
+  deciles?: Deciles;
+}
+
+export interface Deciles {
+  /** The nine inner edges, numpy.quantile(values, k / 10). */
+  edges: number[];
+  /** The share of values in [-inf, e1), [e1, e2) ... [e9, +inf), before any floor. */
+  shares: number[];
 }
 
 export interface ColumnSummary {
@@ -43,8 +57,11 @@ export interface ColumnSummary {
   rankError: number;
   /** 10 equal-width bins from min to max; counts from the sketch (exact when it is exact). */
   histogram: { edges: (number | string)[]; counts: number[] } | null;
-  /** Most frequent values; each count is exact to within `topError` (too low, never too high). */
-  top: { value: string; count: number }[];
+  /**
+   * Most frequent values; each count is exact to within `topError` (too low, never too high). A value longer than 256
+   * characters is cut to its first 256 and "…", and `cut: true` says so (text-cap.ts).
+   */
+  top: { value: string; count: number; cut?: true }[];
   topError: number;
 }
 
@@ -184,7 +201,11 @@ export function summarize(column: ColumnProfile): ColumnSummary {
     summary.top = column.frequent.entries
       .filter(([, count, text]) => count > error && text !== null)
       .slice(0, 10)
-      .map(([, count, text]) => ({ value: text ?? "", count }));
+      .map(([, count, text]) => {
+        // Capped again: a profile written before values were capped may hold them whole.
+        const value = capText(text ?? "");
+        return isCut(value) ? { value, count, cut: true as const } : { value, count };
+      });
     summary.topError = error;
   }
   summary.distinct = distinctOf(column);
@@ -273,7 +294,11 @@ export function mergeProfiles(input: DatasetProfile[]): DatasetProfile {
       ]),
     ];
   }
-  for (const column of merged.columns) column.summary = summarize(column);
+  for (const column of merged.columns) {
+    column.summary = summarize(column);
+    // A part's deciles are not the whole's.
+    if (profiles.length > 1) delete column.deciles;
+  }
   merged.shard = null;
   return merged;
 }

@@ -1,6 +1,5 @@
 import { closeSync, openSync, readdirSync, readSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
-import type { RepeatSink } from "./column.ts";
 import { hashed, hashRecord } from "./sketch/hash.ts";
 import { EXAMPLE_ROWS, type Tally } from "./tally.ts";
 
@@ -19,6 +18,24 @@ import { EXAMPLE_ROWS, type Tally } from "./tally.ts";
  * compared only within the groups of rows whose value repeats. Only the rows without a value there (empty, or not
  * of the column's type) take the duplicate-rows check's own spill. Passing data thus costs no second spill.
  */
+
+/** Receives hashes for the rules that need the whole dataset at once (unique values, duplicate rows). */
+export interface RepeatSink {
+  /** File offset of the record being read, or -1 when the reader has none (the value's text is kept instead). */
+  offset: number;
+  /** The records' own hashes, when a unique value carries its record's hash for the duplicate-rows check. */
+  rows: RowHashes | null;
+  /** One row's hash for `check`; bytes[start, end) is the value, kept as text only when there is no offset. */
+  add(
+    check: number,
+    h1: number,
+    h2: number,
+    record: number,
+    bytes: Uint8Array | null,
+    start: number,
+    end: number,
+  ): void;
+}
 
 /**
  * A spilled row is u32 words: h1, h2, the range (low 24 bits) with flags (high 8 bits: where the value is, nothing, a

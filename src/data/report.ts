@@ -1,15 +1,17 @@
-import type { Block, Chart, Section, Status } from "../report/sections.ts";
+import type { Block, Chart, Section, Status } from "../report/blocks.ts";
 import type { ColumnDrift, DriftResult } from "./drift/drift.ts";
-import { formatShort } from "./drift/drift.ts";
+import { formatShort } from "./drift/format.ts";
 import { HLL_STANDARD_ERROR } from "./sketch/hll.ts";
 import { KLL_RANK_ERROR } from "./sketch/kll.ts";
 import type { DatasetProfile } from "./profile.ts";
 import type { ColumnReport, ValidateResult } from "./validate.ts";
 
 /**
- * The validate stage's report (job summary, PR comment, terminal): the broken rules, the drift table with each
- * number's method, unit, threshold, direction and verdict, a chart of the most drifted column with its table beside
- * it, and per-column profiles with their error bounds.
+ * The validate stage's report (job summary, PR comment, terminal): the broken rules; the drift comparisons (training
+ * data and evaluation data against the reference, evaluation against training data), each with its dataset-level
+ * rule and a table giving every column's method, unit, threshold, direction, verdict and what it was computed from;
+ * a chart of each comparison's most drifted column with its table beside it; and per-column profiles with their
+ * error bounds.
  */
 
 const show = (value: number | string | null | undefined): string =>
@@ -57,7 +59,9 @@ export function validateSection(result: ValidateResult): Section {
     });
   }
   if (result.driftNote) blocks.push({ kind: "text", text: result.driftNote });
-  if (result.drift) blocks.push(...driftBlocks(result.drift));
+  const comparisons = comparisonsOf(result);
+  if (comparisons.length > 0) blocks.push(comparisonsTable(comparisons));
+  for (const comparison of comparisons) blocks.push(...driftBlocks(comparison));
   for (const dataset of result.datasets) {
     blocks.push({
       kind: "details",
@@ -91,16 +95,45 @@ export function validateSection(result: ValidateResult): Section {
     });
   }
   const rows = result.datasets.map((d) => `${d.rows} ${d.name}`).join(" + ");
-  const drift = result.drift
-    ? `, ${result.drift.drifted}/${result.drift.columns.length} columns drifted`
-    : result.driftNote
-      ? ", no drift reference yet"
-      : "";
+  const drifted = comparisons.map((c) => `${comparisonName(c)} ${c.drifted}/${c.columns.length}`).join(", ");
+  const drift = drifted ? `, drifted columns: ${drifted}` : result.driftNote ? ", no drift reference yet" : "";
   return {
     title: "Data validation",
     status,
     headline: `${rows} rows, ${result.errors} error(s), ${result.warnings} warning(s)${drift}`,
     blocks,
+  };
+}
+
+/** The comparisons that were made, in the order the report shows them. */
+function comparisonsOf(result: ValidateResult): DriftResult[] {
+  return [result.drift, result.evalDrift, result.skew].filter((c): c is DriftResult => c !== null);
+}
+
+/** "train", "eval", or "eval vs train" for skew. */
+function comparisonName(comparison: DriftResult): string {
+  return comparison.comparison === "skew" ? `${comparison.dataset} vs train` : comparison.dataset;
+}
+
+/** One row per comparison: its dataset-level rule with method, unit, threshold, direction and verdict. */
+function comparisonsTable(comparisons: DriftResult[]): Block {
+  return {
+    kind: "table",
+    table: {
+      headers: ["comparison", "against", "method", "value", "unit", "threshold", "drifted when", "verdict", "severity"],
+      rows: comparisons.map((c) => [
+        c.comparison === "skew" ? `skew: ${c.dataset}` : `drift: ${c.dataset}`,
+        c.reference,
+        "share of compared columns that drifted",
+        `${c.share.toFixed(2)} (${c.drifted} of ${c.columns.length})`,
+        "share of columns",
+        String(c.maxDriftedShare),
+        `≥ ${c.maxDriftedShare}`,
+        c.datasetDrift ? "drifted" : "stable",
+        c.severity,
+      ]),
+      align: ["left", "left", "left", "right", "left", "right", "left", "left", "left"],
+    },
   };
 }
 
@@ -131,32 +164,46 @@ function driftBlocks(drift: DriftResult): Block[] {
   const verdict = drift.datasetDrift
     ? `the dataset drifted (share ≥ ${drift.maxDriftedShare}; severity ${drift.severity})`
     : `the dataset did not drift (it would at a share ≥ ${drift.maxDriftedShare})`;
+  const what = drift.comparison === "skew" ? `Skew of ${drift.dataset}` : `Drift of ${drift.dataset}`;
   blocks.push({
     kind: "text",
-    text: `Drift of train against ${drift.reference}: ${drift.drifted} of ${drift.columns.length} columns drifted (share ${drift.share.toFixed(2)}), so ${verdict}.`,
+    text: `${what} against ${drift.reference}: ${drift.drifted} of ${drift.columns.length} columns drifted (share ${drift.share.toFixed(2)}), so ${verdict}.`,
   });
   if (drift.columns.length > 0) {
     blocks.push({
       kind: "table",
       table: {
-        headers: ["column", "method", "value", "measure", "threshold", "drift when", "verdict", "notes"],
+        headers: [
+          "column",
+          "method",
+          "value",
+          "measure",
+          "unit",
+          "threshold",
+          "drift when",
+          "verdict",
+          "from",
+          "notes",
+        ],
         rows: drift.columns.map((c) => [
           c.column,
           `${c.method}${c.chosenBy === "auto" ? " (auto)" : ""}`,
           formatShort(c.value),
           c.measure,
+          c.unit,
           formatShort(c.threshold),
           `${c.driftWhen === "below" ? "<" : "≥"} ${formatShort(c.threshold)}`,
           c.drifted ? "drifted" : "stable",
+          sourcesOf(c),
           [c.approximation, ...c.warnings].filter(Boolean).join("; "),
         ]),
-        align: ["left", "left", "right", "left", "right", "left", "left", "left"],
+        align: ["left", "left", "right", "left", "left", "right", "left", "left", "left", "left"],
       },
     });
   }
   const chart = mostDrifted(drift.columns);
   if (chart && chart.bins.length > 1) {
-    blocks.push({ kind: "chart", chart: chartOf(chart) });
+    blocks.push({ kind: "chart", chart: chartOf(chart, drift) });
     blocks.push({
       kind: "table",
       table: {
@@ -169,13 +216,19 @@ function driftBlocks(drift: DriftResult): Block[] {
   if (drift.skipped.length > 0) {
     blocks.push({
       kind: "details",
-      summary: `Columns without a drift check (${drift.skipped.length})`,
+      summary: `Columns without a ${drift.comparison} check (${drift.skipped.length})`,
       blocks: [
         { kind: "table", table: { headers: ["column", "why"], rows: drift.skipped.map((s) => [s.column, s.reason]) } },
       ],
     });
   }
   return blocks;
+}
+
+/** What the two sides were computed from: "values" when both were exact, else each side in words. */
+function sourcesOf(column: ColumnDrift): string {
+  const { reference, current } = column.sources;
+  return reference === current ? reference : `reference: ${reference}, current: ${current}`;
 }
 
 /** The drifted column whose number is furthest past its threshold (else the closest to it). */
@@ -186,14 +239,14 @@ function mostDrifted(columns: ColumnDrift[]): ColumnDrift | undefined {
 }
 
 /** Current shares as bars, the reference as a line (GitHub renders it as Mermaid; the table beside it says the same). */
-function chartOf(column: ColumnDrift): Chart {
+function chartOf(column: ColumnDrift, drift: DriftResult): Chart {
   const percent = (share: number): number => Number((share * 100).toFixed(1));
   const top = Math.max(...column.bins.flatMap((b) => [b.reference, b.current])) * 100;
   return {
-    title: `${column.column}, share of rows in percent`,
-    caption: `${column.column}: current data as bars, the reference as a line (share of rows, %).`,
-    // Mermaid labels keep letters and digits only: say "to" and "over" rather than the table's ≤ and >.
-    labels: column.bins.map((b) => b.label.replace(/^≤ /, "to ").replace(/^> /, "over ")),
+    title: `${comparisonName(drift)}: ${column.column}, share of rows in percent`,
+    caption: `${column.column}: ${drift.dataset} as bars, ${drift.reference} as a line (share of rows, %).`,
+    // Mermaid labels keep letters and digits only: say "below" and "from" rather than the table's < and ≥.
+    labels: column.bins.map((b) => b.label.replace(/^< /, "below ").replace(/^≥ /, "from ")),
     bars: column.bins.map((b) => percent(b.current)),
     line: column.bins.map((b) => percent(b.reference)),
     range: [0, Math.ceil(top)],

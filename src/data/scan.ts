@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { DataReadError } from "../errors.ts";
-import { ColumnAccumulator, type ColumnState, type KeyOrder, type RepeatSink } from "./column.ts";
+import { ColumnAccumulator, type ColumnState, type KeyOrder } from "./column.ts";
 import { fileReader, gzipReader } from "./formats/chunks.ts";
 import { CHUNK, DelimitedReader, MORE, RECORD, RecordBatch } from "./formats/delimited.ts";
 import { cellText, jsonLines } from "./formats/jsonl.ts";
 import { openParquet } from "./formats/parquet.ts";
 import type { ScanPlan } from "./plan.ts";
-import { type RepeatWriter, RowHashes } from "./repeats.ts";
+import { type RepeatSink, type RepeatWriter, RowHashes } from "./repeats.ts";
 import { hashBytes, hashed, hashRecord } from "./sketch/hash.ts";
 import { addToTally, type Tally } from "./tally.ts";
 
@@ -43,6 +43,8 @@ export interface RangeResult {
   firstStart: number;
   nextStart: number;
   columns: (ColumnState | null)[];
+  /** Per plan column: its numbers in this range when they were held (held-values.ts), else null. */
+  values: (Float64Array | null)[];
   /** Per plan column with a spilled `unique` rule: the order its values came in (see KeyOrder). */
   keyOrders: (KeyOrder | null)[];
   /** Dataset-level tallies (ragged rows); rows are record indexes within the range. */
@@ -92,6 +94,7 @@ export async function scanRange(
     firstStart: task.start,
     nextStart: file.bytes,
     columns: [],
+    values: [],
     keyOrders: [],
     checks: {},
     error: null,
@@ -122,6 +125,11 @@ export async function scanRange(
   }
   result.columns = plan.columns.map((c) => accumulators.get(c.name)?.toState() ?? null);
   result.keyOrders = plan.columns.map((c) => accumulators.get(c.name)?.keyOrder() ?? null);
+  // A column this file lacks holds no values here, which is all of them.
+  result.values = plan.columns.map((c) => {
+    const accumulator = accumulators.get(c.name);
+    return accumulator ? accumulator.heldValues() : c.valuesLimit > 0 ? new Float64Array(0) : null;
+  });
   return result;
 }
 

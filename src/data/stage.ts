@@ -1,11 +1,11 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { StageContext } from "../pipeline/context.ts";
 import { openRegistry } from "../registry/open.ts";
 import { projectStoreSettings } from "../store/open.ts";
-import { InputError, UsageError } from "../errors.ts";
+import { UsageError } from "../errors.ts";
 import { type DatasetProfile, mergeProfiles } from "./profile.ts";
-import { readProfile } from "./profile-file.ts";
+import { readProfileFile } from "./profile-file.ts";
 import { listSources, shardOf } from "./sources.ts";
 import { profileSources, type ValidateOptions } from "./validate.ts";
 
@@ -24,16 +24,7 @@ export async function validationOptions(
   const trainProfiles: DatasetProfile[] = [];
   for (const file of options.profiles ?? []) {
     const shown = path.relative(context.loaded.root, file) || file;
-    let text: string;
-    try {
-      text = await readFile(file, "utf8");
-    } catch (error) {
-      throw new InputError(`profile not found: ${shown}`, {
-        hint: "pass the files `mlops profile` wrote",
-        cause: error,
-      });
-    }
-    trainProfiles.push(readProfile(text, shown));
+    trainProfiles.push(await readProfileFile(file, shown, "pass the files `mlops profile` wrote"));
   }
   return {
     ...(options.workers === undefined ? {} : { workers: options.workers }),
@@ -64,8 +55,9 @@ export async function championProfile(
         none: `No drift check: the champion (${manifest.version}) was published without a training-data profile.`,
       };
     }
+    const shown = `the champion's profile (${manifest.version})`;
     return {
-      profile: readProfile(await readFile(file, "utf8"), `the champion's profile (${manifest.version})`),
+      profile: await readProfileFile(file, shown, "publish stores it with the model"),
       version: manifest.version,
     };
   } finally {
@@ -102,7 +94,7 @@ export async function runProfile(
   try {
     let entries = await listSources(sources, context.loaded.root, options.store ?? {});
     if (request.shard) entries = shardOf(entries, request.shard.index, request.shard.count);
-    const profile = await profileSources(request.dataset, entries, data, context.loaded.root, options, tempDir);
+    const { profile } = await profileSources(request.dataset, entries, data, context.loaded.root, options, tempDir);
     profile.shard = request.shard;
     const suffix = request.shard ? `-${request.shard.index}-of-${request.shard.count}` : "";
     const file = request.out ?? path.join(context.workspace.outDir, `profile-${request.dataset}${suffix}.json`);
@@ -119,13 +111,7 @@ export async function mergeProfileFiles(files: string[], out: string, shownFrom:
   const profiles: DatasetProfile[] = [];
   for (const file of files) {
     const shown = path.relative(shownFrom, file) || file;
-    let text: string;
-    try {
-      text = await readFile(file, "utf8");
-    } catch (error) {
-      throw new InputError(`profile not found: ${shown}`, { cause: error });
-    }
-    profiles.push(readProfile(text, shown));
+    profiles.push(await readProfileFile(file, shown, "pass the files `mlops profile` wrote"));
   }
   const merged = mergeProfiles(profiles);
   await mkdir(path.dirname(out), { recursive: true });

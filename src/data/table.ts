@@ -5,6 +5,7 @@ import { fileReader, gzipReader, isGzip, type ChunkReader } from "./formats/chun
 import { DelimitedReader, MORE, RECORD } from "./formats/delimited.ts";
 import { cellText, jsonLines } from "./formats/jsonl.ts";
 import { openParquet } from "./formats/parquet.ts";
+import { refuseIrregularFile } from "./regular-file.ts";
 import { utf8 } from "./values.ts";
 
 /**
@@ -57,6 +58,7 @@ export async function openTable(file: string, format: TableFormat, options: Open
       hint: options.missingHint ?? "paths are relative to the folder of mlops.yml",
     });
   }
+  refuseIrregularFile(file, shown);
   if (format === "parquet") {
     const source = await openParquet(file, shown).catch((error: unknown) => {
       throw explainReadError(error, shown, () => null);

@@ -1,3 +1,5 @@
+import { capText } from "./text-cap.ts";
+
 /**
  * A broken rule as it is counted while reading: how many rows broke it, the first few of them, and the value seen
  * first. Rows are dataset row numbers as a spreadsheet shows them (see scan.ts); while a byte range is being read
@@ -6,20 +8,17 @@
 export interface Tally {
   count: number;
   rows: number[];
+  /** The first value that broke the rule, capped (text-cap.ts). */
   observed: string;
 }
 
 /** How many example rows a finding keeps (DOMAIN.md §3: "up to a few example row numbers"). */
 export const EXAMPLE_ROWS = 5;
 
-export function shortText(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
 export function addToTally(tallies: Record<string, Tally>, rule: string, row: number, observed: () => string): void {
   const tally = tallies[rule];
   if (tally === undefined) {
-    tallies[rule] = { count: 1, rows: [row], observed: shortText(observed()) };
+    tallies[rule] = { count: 1, rows: [row], observed: capText(observed()) };
     return;
   }
   tally.count++;

@@ -1,16 +1,19 @@
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { ColumnType } from "../config/schema/data.ts";
 import type { MlopsConfig } from "../config/schema/index.ts";
-import { InputError } from "../errors.ts";
 import type { StoreSettings } from "../store/open.ts";
-import { type DriftResult, measureDrift } from "./drift/drift.ts";
+import { exactDeciles } from "./drift/psi.ts";
+import { sortedDistribution } from "./drift/stats.ts";
+import { HELD_VALUES_BUDGET } from "./held-values.ts";
+import { compareDatasets, driftFinding, type ProfiledDataset } from "./comparisons.ts";
+import type { DriftResult } from "./drift/drift.ts";
 import { type Finding, findingsOf } from "./findings.ts";
 import { scanDataset } from "./parallel.ts";
 import { planDataset } from "./plan.ts";
 import { buildProfile, type ColumnSummary, type DatasetProfile, mergeProfiles } from "./profile.ts";
-import { readProfile } from "./profile-file.ts";
+import { readProfileFile } from "./profile-file.ts";
 import { fetchSources, listSources, type SourceEntry } from "./sources.ts";
 
 /**
@@ -50,9 +53,13 @@ export interface ValidateResult {
    * model, and later runs compare their data with it (drift against the champion's training data).
    */
   profile: string | null;
-  /** Drift of the training data against data.drift.reference; null when data.drift is not configured. */
+  /** Drift of the training data against data.drift.reference; null when not measured (see driftNote). */
   drift: DriftResult | null;
-  /** Why drift was not measured (no champion yet), in words; null when it was or is not configured. */
+  /** Drift of the evaluation data against data.drift.reference; null without data.eval or a reference. */
+  evalDrift: DriftResult | null;
+  /** Skew: the evaluation data against the training data, with data.drift's settings; null without both. */
+  skew: DriftResult | null;
+  /** Why drift against the reference was not measured (no champion yet), in words; null when it was. */
   driftNote: string | null;
 }
 
@@ -72,6 +79,11 @@ export interface ValidateOptions {
   championProfile?: () => Promise<{ profile: DatasetProfile; version: string } | { none: string }>;
   /** Bytes per range (tests use small ranges to cross range boundaries). */
   rangeBytes?: number;
+  /**
+   * Values of numeric columns each dataset may hold for exact drift (held-values.ts): by default HELD_VALUES_BUDGET
+   * when data.drift is configured, else 0. Tests make it 0 (drift from the sketches alone) or small.
+   */
+  heldValuesBudget?: number;
   parallelFrom?: number;
   /** Progress and timings for --verbose. */
   debug?: (message: string) => void;
@@ -104,52 +116,35 @@ export async function validateDatasets(
     warnings: 0,
     profile: null,
     drift: null,
+    evalDrift: null,
+    skew: null,
     driftNote: null,
   };
   if (!data) return { result: skipped, profiles: new Map() };
   const tempDir = await mkdtemp(path.join(options.tempDir ?? os.tmpdir(), "mlops-validate-"));
+  const heldBudget = options.heldValuesBudget ?? (data.drift === undefined ? 0 : HELD_VALUES_BUDGET);
   try {
-    const profiles = new Map<string, DatasetProfile>();
-    const named: [string, string | readonly string[] | undefined][] = [
-      ["train", data.train],
-      ["eval", data.eval],
-    ];
-    for (const [name, sources] of named) {
-      if (sources === undefined) continue;
-      if (name === "train" && options.trainProfiles && options.trainProfiles.length > 0) {
-        profiles.set(name, mergeProfiles(options.trainProfiles));
-        continue;
-      }
-      profiles.set(name, await profileSources(name, sources, data, root, options, tempDir));
-    }
+    const read: { train?: ProfiledDataset; eval?: ProfiledDataset } = {};
+    if (options.trainProfiles && options.trainProfiles.length > 0)
+      read.train = { profile: mergeProfiles(options.trainProfiles), held: new Map() };
+    else read.train = await profileSources("train", data.train, data, root, options, tempDir, heldBudget);
+    if (data.eval !== undefined)
+      read.eval = await profileSources("eval", data.eval, data, root, options, tempDir, heldBudget);
+    const profiles = new Map(Object.entries(read).map(([name, dataset]) => [name, dataset.profile]));
     const datasets = [...profiles.values()].map((profile) => reportOf(profile, data));
-    let drift: DriftResult | null = null;
+    let reference: (ProfiledDataset & { name: string }) | null = null;
     let driftNote: string | null = null;
-    const train = profiles.get("train");
-    if (data.drift && train) {
-      const reference = await resolveReference(data, root, options, tempDir);
-      if ("none" in reference) driftNote = reference.none;
-      else drift = measureDrift(train, reference.profile, data.drift, reference.name);
+    if (data.drift) {
+      const resolved = await resolveReference(data, root, options, tempDir, heldBudget);
+      if ("none" in resolved) driftNote = resolved.none;
+      else reference = resolved;
+    }
+    const comparisons = compareDatasets(data, read, reference);
+    for (const comparison of [comparisons.drift, comparisons.evalDrift, comparisons.skew]) {
+      const finding = comparison && driftFinding(comparison);
+      if (finding) datasets.find((d) => d.name === finding.dataset)?.findings.push(finding);
     }
     const findings = datasets.flatMap((d) => d.findings);
-    if (drift?.datasetDrift) {
-      const finding: Finding = {
-        dataset: "train",
-        column: null,
-        rule: "drift",
-        severity: drift.severity,
-        message: `dataset drift: ${drift.drifted} of ${drift.columns.length} columns drifted (share ${drift.share.toFixed(2)} >= ${drift.maxDriftedShare}) against ${drift.reference}`,
-        observed: drift.columns
-          .filter((c) => c.drifted)
-          .map((c) => c.column)
-          .join(", "),
-        count: drift.drifted,
-        rows: [],
-        configPath: ["data", "drift", "max_drifted_share"],
-      };
-      datasets.find((d) => d.name === "train")?.findings.push(finding);
-      findings.push(finding);
-    }
     const errors = findings.filter((f) => f.severity === "error").length;
     const warnings = findings.length - errors;
     return {
@@ -160,7 +155,7 @@ export async function validateDatasets(
         errors,
         warnings,
         profile: null,
-        drift,
+        ...comparisons,
         driftNote,
       },
       profiles,
@@ -170,7 +165,10 @@ export async function validateDatasets(
   }
 }
 
-/** Reads a dataset (paths, globs, s3:// URIs) in one parallel pass and returns its profile. */
+/**
+ * Reads a dataset (paths, globs, s3:// URIs) in one parallel pass and returns its profile, with every value of its
+ * numeric columns sorted when they fit `heldValuesBudget` (held-values.ts).
+ */
 export async function profileSources(
   name: string,
   sources: string | readonly string[] | SourceEntry[],
@@ -178,13 +176,14 @@ export async function profileSources(
   root: string,
   options: ValidateOptions,
   tempDir: string,
-): Promise<DatasetProfile> {
+  heldValuesBudget = 0,
+): Promise<ProfiledDataset> {
   const downloadDir = path.join(tempDir, "download");
   await mkdir(downloadDir, { recursive: true });
   const started = performance.now();
   const entries = isEntries(sources) ? sources : await listSources(sources, root, options.store ?? {});
   const files = await fetchSources(entries, downloadDir);
-  const plan = await planDataset(name, files, data.format, data.schema);
+  const plan = await planDataset(name, files, data.format, data.schema, heldValuesBudget);
   const planned = performance.now();
   const outcome = await scanDataset(plan, {
     workers: options.workers ?? os.availableParallelism(),
@@ -198,7 +197,16 @@ export async function profileSources(
   options.debug?.(
     `${name}: ${plan.files.length} file(s), ${(bytes / 1e6).toFixed(1)} MB, ${outcome.rows} rows; planned in ${((planned - started) / 1000).toFixed(2)} s, read in ${seconds.toFixed(2)} s (${(bytes / 1e6 / seconds).toFixed(0)} MB/s) on ${outcome.threads} thread(s), ${outcome.ranges} range(s), ${outcome.reread} read again`,
   );
-  return profile;
+  const held = new Map<string, Float64Array>();
+  profile.columns.forEach((column) => {
+    const values = outcome.values[plan.columns.findIndex((c) => c.name === column.name)];
+    if (!values || (column.kind !== "numeric" && column.kind !== "datetime")) return;
+    const sorted = values.sort();
+    held.set(column.name, sorted);
+    // Stored with the profile, so a later run's PSI against it (as the champion's) has numpy's bins exactly.
+    if (sorted.length > 0) column.deciles = exactDeciles(sortedDistribution(sorted));
+  });
+  return { profile, held };
 }
 
 function reportOf(profile: DatasetProfile, data: DataSection): DatasetReport {
@@ -217,7 +225,8 @@ async function resolveReference(
   root: string,
   options: ValidateOptions,
   tempDir: string,
-): Promise<{ profile: DatasetProfile; name: string } | { none: string }> {
+  heldValuesBudget: number,
+): Promise<(ProfiledDataset & { name: string }) | { none: string }> {
   const reference = data.drift?.reference ?? "champion";
   if (reference === "champion") {
     const champion = (await options.championProfile?.()) ?? {
@@ -225,22 +234,22 @@ async function resolveReference(
     };
     return "none" in champion
       ? champion
-      : { profile: champion.profile, name: `the champion's training data (${champion.version})` };
+      : {
+          profile: champion.profile,
+          held: new Map(),
+          name: `the champion's training data (${champion.version})`,
+        };
   }
   if (reference.toLowerCase().endsWith(".json")) {
-    const file = path.resolve(root, reference);
-    let text: string;
-    try {
-      text = await readFile(file, "utf8");
-    } catch (error) {
-      throw new InputError(`drift reference not found: ${reference}`, {
-        hint: "data.drift.reference is a profile JSON (from `mlops profile`), a data file, or champion",
-        cause: error,
-      });
-    }
-    return { profile: readProfile(text, reference), name: `the profile ${reference}` };
+    const profile = await readProfileFile(
+      path.resolve(root, reference),
+      reference,
+      "data.drift.reference is a profile JSON (from `mlops profile`), a data file, or champion",
+    );
+    return { profile, held: new Map(), name: `the profile ${reference}` };
   }
-  return { profile: await profileSources("reference", reference, data, root, options, tempDir), name: reference };
+  const read = await profileSources("reference", reference, data, root, options, tempDir, heldValuesBudget);
+  return { ...read, name: reference };
 }
 
 function isEntries(sources: string | readonly string[] | SourceEntry[]): sources is SourceEntry[] {

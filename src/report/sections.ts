@@ -2,45 +2,17 @@ import type { EvaluateResult } from "../evaluate/evaluate.ts";
 import { formatNumber } from "../gate/rules.ts";
 import { confusionBlock } from "./gate-section.ts";
 import type { PublishResult } from "../registry/publish.ts";
-import { escapeMarkdown, renderMarkdownTable, renderTextTable, type Table } from "./table.ts";
+import type { Block, Chart, Section, Status } from "./blocks.ts";
+import { escapeMarkdown, renderMarkdownTable, renderTextTable } from "./table.ts";
 
 /**
  * Each stage's report as structured blocks, rendered to markdown (job summary, PR comment) or to terminal text. Both
  * renderings come from the same blocks, so the terminal and GitHub always say the same thing.
  */
 
-export type Block =
-  | { kind: "text"; text: string }
-  | { kind: "table"; table: Table }
-  | { kind: "code"; text: string }
-  | { kind: "details"; summary: string; blocks: Block[] }
-  /** A bar chart (Mermaid in markdown; left out of terminal text, where the table beside it says the same). */
-  | { kind: "chart"; chart: Chart }
-  /** A link to a URL the kit vetted (an https workflow-run page); anything else is rendered as plain text. */
-  | { kind: "link"; text: string; url: string };
-
-export interface Chart {
-  title: string;
-  /** What the marks mean, shown above the chart. */
-  caption: string;
-  labels: string[];
-  /** Drawn as bars. */
-  bars: number[];
-  /** Drawn as a line over the bars, when there is one (e.g. the baseline). */
-  line: number[] | null;
-  /** Fixed y range, e.g. [0, 1] for a share. */
-  range: [number, number] | null;
-}
-
-export type Status = "pass" | "fail" | "error" | "warn" | "skipped" | "ok" | "failed";
-
-export interface Section {
-  title: string;
-  status: Status;
-  /** One line for overviews (`mlops run` prints this for stages that went well). */
-  headline: string;
-  blocks: Block[];
-}
+// The blocks a section is made of are declared in blocks.ts, so a stage's report (data/report.ts, re-exported below)
+// builds them without importing this module back.
+export type { Block, Chart, Section, Status } from "./blocks.ts";
 
 const MARK: Record<Status, string> = {
   pass: "✅",

@@ -1,4 +1,4 @@
-import { copyFile } from "node:fs/promises";
+import { copyFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateData, type ValidateOptions } from "../../src/data/validate.ts";
@@ -84,11 +84,47 @@ describe("unreadable data is one InputError naming the file and the row or byte"
 });
 
 describe("bad values are findings, with rows", () => {
-  it("a header-only file has no rows (a rows.min rule catches it)", async () => {
-    const result = await validate("  train: t.csv\n  schema: { rows: { min: 1 } }\n", { "t.csv": "a,b\n" });
-    expect(result.datasets[0]?.rows).toBe(0);
-    expect(findings(result)).toEqual([
-      { column: null, rule: "rows.min", severity: "error", observed: "0", count: 1, rows: [] },
+  it('a header-only file fails with "no rows" unless rows.min: 0 is declared', async () => {
+    const noRows = await validate("  train: t.csv\n", { "t.csv": "a,b\n" });
+    expect(noRows.datasets[0]?.rows).toBe(0);
+    expect(noRows.verdict).toBe("fail");
+    expect(noRows.datasets[0]?.findings).toMatchObject([
+      {
+        column: null,
+        rule: "rows.min",
+        severity: "error",
+        message: "no rows: t.csv has a header and no data rows (declare rows.min: 0 if that is expected)",
+        observed: "0",
+        configPath: ["data", "train"],
+      },
+    ]);
+    // With rows.min the dataset rule says it, once.
+    const withMin = await validate("  train: t.csv\n  schema: { rows: { min: 1 } }\n", { "t.csv": "a,b\n" });
+    expect(withMin.datasets[0]?.findings).toMatchObject([
+      { rule: "rows.min", message: "no rows, fewer than the minimum of 1", observed: "0" },
+    ]);
+    const allowed = await validate("  train: t.csv\n  schema: { rows: { min: 0 } }\n", { "t.csv": "a,b\n" });
+    expect(allowed).toMatchObject({ verdict: "pass", errors: 0 });
+  });
+
+  it("an empty file among others is named, even when the dataset as a whole has rows", async () => {
+    const result = await validate("  train: parts/*.csv\n  eval: e.csv\n", {
+      "parts/a.csv": "a\n1\n",
+      "parts/b.csv": "a\n",
+      "e.csv": "a\n",
+    });
+    expect(result.verdict).toBe("fail");
+    expect(result.datasets.flatMap((d) => d.findings.map((f) => [f.dataset, f.message, f.configPath]))).toEqual([
+      [
+        "train",
+        "no rows: parts/b.csv has a header and no data rows (declare rows.min: 0 if that is expected)",
+        ["data", "train"],
+      ],
+      [
+        "eval",
+        "no rows: e.csv has a header and no data rows (declare rows.min: 0 if that is expected)",
+        ["data", "eval"],
+      ],
     ]);
   });
 
@@ -169,6 +205,57 @@ describe("through the CLI: exit 1 for broken rules, exit 2 for unreadable data, 
       },
     });
     expect(stackFrames(unreadable.stderr)).toEqual([]);
+  });
+
+  it("exits 1 on a data file with a header and no rows, and 0 once rows.min: 0 says that is expected", async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, { "t.csv": "a,b\n" });
+    const config = (schema: string): string =>
+      `version: 1\nmodel: { name: demo }\ndata:\n  train: t.csv\n${schema}publish: { promote: false }\n`;
+    await writeConfig(dir, config(""));
+    const empty = await runCli(["validate", "--json", "--workers", "1"], { cwd: dir });
+    expect(empty.exitCode).toBe(1);
+    const result = JSON.parse(empty.stdout) as { datasets: { findings: { message: string }[] }[] };
+    expect(result.datasets[0]?.findings.map((f) => f.message)).toEqual([
+      "no rows: t.csv has a header and no data rows (declare rows.min: 0 if that is expected)",
+    ]);
+    await writeConfig(dir, config("  schema: { rows: { min: 0 } }\n"));
+    expect((await runCli(["validate", "--workers", "1"], { cwd: dir })).exitCode).toBe(0);
+  });
+
+  it("caps every value it echoes at 256 characters, marked as cut: --json, the report and the annotations", async () => {
+    const dir = await tempDir();
+    const huge = "w".repeat(12 * 1024 * 1024);
+    const repeated = "é".repeat(300);
+    await writeFiles(dir, {
+      "t.csv": `n,text,id\n1,${huge},${repeated}\n${huge},short,${repeated}\n3,short,x\n`,
+    });
+    await writeConfig(
+      dir,
+      "version: 1\nmodel: { name: demo }\ndata:\n  train: t.csv\n  schema:\n    columns:\n      n: { type: integer }\n      id: { unique: true }\npublish: { promote: false }\n",
+    );
+    const run = await runCli(["validate", "--json", "--workers", "1"], { cwd: dir });
+    expect(run.exitCode).toBe(1);
+    const cut = `${"w".repeat(256)}…`;
+    const result = JSON.parse(run.stdout) as {
+      datasets: { findings: { rule: string; observed: string }[]; columns: { name: string; top: unknown[] }[] }[];
+    };
+    const [train] = result.datasets;
+    expect(train?.columns.find((c) => c.name === "text")?.top).toEqual([
+      { value: "short", count: 2 },
+      { value: cut, count: 1, cut: true },
+    ]);
+    expect(train?.findings.map((f) => [f.rule, f.observed])).toEqual([
+      ["type", cut],
+      ["unique", `${"é".repeat(256)}…`],
+    ]);
+    // Nowhere more than 256 characters of the value: not in the JSON, the markdown report or the annotations.
+    const longest = (text: string): number => Math.max(0, ...(text.match(/w+/g) ?? []).map((run) => run.length));
+    expect(run.stdout.length).toBeLessThan(100_000);
+    expect(longest(run.stdout)).toBe(256);
+    expect(longest(run.stderr)).toBe(256);
+    expect(longest(await readFile(path.join(dir, ".mlops/out/validate.md"), "utf8"))).toBeLessThanOrEqual(256);
+    expect(longest(await readFile(path.join(dir, ".mlops/out/profile-train.json"), "utf8"))).toBe(256);
   });
 
   it("exits 2 when an s3:// source cannot be reached, naming the URI", async () => {

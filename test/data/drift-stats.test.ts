@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { chiSquareSf, kolmogorovSf, ksTwoSamplePValue } from "../../src/data/drift/special.ts";
-import { chiSquare, exactDistribution, jensenShannon, ksTest, psi, wasserstein } from "../../src/data/drift/stats.ts";
+import { psiOfCounts as psi } from "../../src/data/drift/psi.ts";
+import { chiSquare, exactDistribution, jensenShannon, ksTest, wasserstein } from "../../src/data/drift/stats.ts";
 
 /**
  * The drift statistics against scipy 1.10.1 on the same data (test/fixtures/data/drift.json, made by

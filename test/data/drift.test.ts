@@ -73,17 +73,19 @@ describe("automatic choice, as Evidently", () => {
   it("a larger reference: normed Wasserstein for numbers, Jensen-Shannon distance for categories", async () => {
     const random = new Random(9);
     const reference = Array.from(
-      { length: 1500 },
+      { length: 3000 },
       (_, i) => `${(random.next() / 2 ** 32) * 10},${["x", "y", "z"][i % 3]}`,
     );
     const current = Array.from(
-      { length: 1200 },
+      { length: 2500 },
       (_, i) => `${(random.next() / 2 ** 32) * 10 + 3},${["x", "y", "z", "z"][i % 4]}`,
     );
-    const result = await drift("    reference: reference.csv\n", {
-      "reference.csv": csv("v,c", reference),
-      "current.csv": csv("v,c", current),
-    });
+    // Drift from the profiles' sketches alone (values not held): what a stored profile as the reference gives.
+    const result = await drift(
+      "    reference: reference.csv\n",
+      { "reference.csv": csv("v,c", reference), "current.csv": csv("v,c", current) },
+      { heldValuesBudget: 0 },
+    );
     const [v, c] = result.drift!.columns;
     expect(v).toMatchObject({
       method: "wasserstein",
@@ -93,7 +95,8 @@ describe("automatic choice, as Evidently", () => {
       drifted: true,
     });
     expect(v!.measure).toMatch(/^Wasserstein-1 distance in reference standard deviations/);
-    // The reference (1500 values) is past the sketch's exact size: the value is approximate, within the stated bound.
+    // Both sides are past the sketch's exact size (1,024 values) and the exact counts' (2,048 distinct values): the
+    // value is approximate, within the stated bound.
     const ref = reference.map((r) => Number(r.split(",")[0]));
     const cur = current.map((r) => Number(r.split(",")[0]));
     const mean = ref.reduce((s, x) => s + x, 0) / ref.length;
@@ -103,7 +106,7 @@ describe("automatic choice, as Evidently", () => {
     expect(bound).toBeGreaterThan(0);
     expect(Math.abs(v!.value - exact)).toBeLessThanOrEqual(bound);
     expect(c).toMatchObject({ kind: "categorical", method: "jensen_shannon", threshold: 0.1, approximation: null });
-    expect(c!.value).toBeCloseTo(jensenShannon([500, 500, 500], [300, 300, 600]), 12);
+    expect(c!.value).toBeCloseTo(jensenShannon([1000, 1000, 1000], [625, 625, 1250]), 12);
     expect(c!.measure).toMatch(
       /^Jensen-Shannon distance \(square root of the divergence, natural log; 0 same, 0\.833 disjoint/,
     );
@@ -130,7 +133,7 @@ describe("settings, the dataset rule and warnings", () => {
     const v = result.drift!.columns.find((c) => c.column === "v")!;
     expect(v).toMatchObject({ method: "psi", chosenBy: "config", threshold: 0.2, drifted: true });
     expect(v.measure).toMatch(
-      /^population stability index \(natural log; empty bins as 0\.0001; < 0\.1 stable, 0\.1-0\.25 moderate, > 0\.25 major: major shift; 10 bins at the reference's deciles\)$/,
+      /^population stability index \(natural log; 10 bins at the reference's deciles as numpy\.quantile computes them, left-closed, empty bins as 0\.0001, no renormalising; < 0\.1 stable, 0\.1-0\.25 moderate, > 0\.25 major: major shift\)$/,
     );
     expect(result.drift!.skipped).toEqual([{ column: "id", reason: "skip: true in data.drift.columns" }]);
   });
@@ -172,14 +175,17 @@ describe("drift from sketches is approximate, within the stated bound", () => {
     const normal = (shift: number): number => shift + (random.next() + random.next() + random.next()) / 2 ** 32 - 1.5;
     const ref = Array.from({ length: 120_000 }, () => normal(0));
     const cur = Array.from({ length: 100_000 }, () => normal(0.05));
-    const result = await drift("    reference: reference.csv\n    method: ks\n", {
-      "reference.csv": csv("v", ref),
-      "current.csv": csv("v", cur),
-    });
+    const files = { "reference.csv": csv("v", ref), "current.csv": csv("v", cur) };
+    const result = await drift("    reference: reference.csv\n    method: ks\n", files, { heldValuesBudget: 0 });
     const v = result.drift!.columns[0]!;
     const exact = ksStatistic(exactDistribution(ref), exactDistribution(cur));
+    expect(v.sources).toEqual({ reference: "sketch", current: "sketch" });
     expect(v.approximation).toContain(`D is within ±${2 * KLL_RANK_ERROR}`);
     expect(Math.abs(v.statistic! - exact)).toBeLessThanOrEqual(2 * KLL_RANK_ERROR);
+    // With the values held while reading (the default under data.drift), D is the exact one.
+    const held = (await drift("    reference: reference.csv\n    method: ks\n", files)).drift!.columns[0]!;
+    expect(held).toMatchObject({ sources: { reference: "values", current: "values" }, approximation: null });
+    expect(held.statistic).toBe(exact);
   });
 });
 

@@ -66,6 +66,41 @@ describe("actions/validate (bundled)", () => {
     expect(run.summary).toContain("| reference % | current % |");
   });
 
+  it("measures the evaluation data against the reference and against the training data, in the summary, the annotations and the report output", async () => {
+    const workspace = await tempDir();
+    await mkdir(path.join(workspace, ".git"));
+    await writeFiles(workspace, {
+      "mlops.yml": CONFIG("train.csv", "").replace("  drift:\n", "  eval: eval.csv\n  drift:\n"),
+      "train.csv": rows(600, 0),
+      "eval.csv": rows(600, 15),
+      "reference.csv": rows(600, 0),
+    });
+    const run = await runBundledAction("validate", {}, { workspace });
+    // The training data did not drift; the evaluation data did, against the reference and against train.
+    expect(run.outputs).toMatchObject({ drift: "false" });
+    const warnings = run.annotations.filter((a) => a.level === "warning").map((a) => a.message);
+    expect(warnings).toContainEqual(expect.stringContaining("eval: dataset drift: 1 of 3 columns drifted"));
+    expect(warnings).toContainEqual(expect.stringContaining("eval: skew: 1 of 3 columns drifted"));
+    expect(run.summary).toContain(
+      "| drift: eval | reference.csv | share of compared columns that drifted | 0.33 (1 of 3) | share of columns | 0.3 | ≥ 0.3 | drifted | warn |",
+    );
+    expect(run.summary).toContain("Skew of eval against the training data: 1 of 3 columns drifted (share 0.33)");
+    const report = JSON.parse(await readFile(run.outputs.report ?? "", "utf8")) as Record<
+      "drift" | "evalDrift" | "skew",
+      { datasetDrift: boolean; columns: { column: string; method: string; unit: string; threshold: number }[] }
+    >;
+    expect([report.drift.datasetDrift, report.evalDrift.datasetDrift, report.skew.datasetDrift]).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    expect(report.evalDrift.columns.find((c) => c.column === "age")).toMatchObject({
+      method: "ks",
+      unit: "p-value",
+      threshold: 0.05,
+    });
+  });
+
   it("caps error annotations at 10 per step and says how many more are in the log", async () => {
     const workspace = await tempDir();
     await mkdir(path.join(workspace, ".git"));

@@ -344,6 +344,8 @@ describe("datasets and summaries", () => {
       warnings: 0,
       profile: null,
       drift: null,
+      evalDrift: null,
+      skew: null,
       driftNote: null,
     });
   });

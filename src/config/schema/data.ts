@@ -29,7 +29,14 @@ export const DatasetSchema = z
     columns: z.record(z.string().min(1), ColumnSpec).default({}).describe("Rules per column, by column name."),
     rows: z
       .strictObject({
-        min: z.number().int().min(0).optional().describe("Fewest rows allowed."),
+        min: z
+          .number()
+          .int()
+          .min(0)
+          .optional()
+          .describe(
+            "Fewest rows allowed. A file with a header and no rows fails unless this is 0 (empty data is expected).",
+          ),
         max: z.number().int().min(0).optional().describe("Most rows allowed."),
       })
       .optional()
@@ -85,10 +92,20 @@ export const DriftConfig = z
       .min(0)
       .max(1)
       .default(0.5)
-      .describe("The dataset counts as drifted when at least this share of its columns drifted."),
-    severity: Severity.default("warn").describe("Whether dataset drift fails validation (`error`) or only reports."),
+      .describe(
+        "A comparison counts as drifted when at least this share of its columns drifted. It applies to each comparison " +
+          "on its own: the training data against the reference, the evaluation data against the reference, and the " +
+          "evaluation data against the training data (skew).",
+      ),
+    severity: Severity.default("warn").describe(
+      "Whether a drifted comparison (drift of train or eval, or skew of eval against train) fails validation " +
+        "(`error`) or only reports (`warn`).",
+    ),
   })
-  .describe("Drift of current data against a reference.");
+  .describe(
+    "Drift of the training and evaluation data against a reference, and skew of the evaluation data against the " +
+      "training data, all with these settings.",
+  );
 
 export const DataSection = z
   .strictObject({

@@ -16,7 +16,11 @@ export interface Distribution {
 }
 
 export function exactDistribution(values: Iterable<number>): Distribution {
-  const sorted = Float64Array.from(values).sort();
+  return sortedDistribution(Float64Array.from(values).sort());
+}
+
+/** Values already sorted, each counted once (not copied). */
+export function sortedDistribution(sorted: Float64Array): Distribution {
   const cumulative = new Float64Array(sorted.length);
   for (let i = 0; i < sorted.length; i++) cumulative[i] = i + 1;
   return { values: sorted, cumulative, n: sorted.length };
@@ -142,17 +146,4 @@ export function jensenShannon(p: number[], q: number[]): number {
     if (b > 0) divergence += b * Math.log(b / m);
   }
   return Math.sqrt(Math.max(0, divergence / 2));
-}
-
-/** Population stability index, natural log, with empty bins set to 0.0001 (as Evidently does). */
-export function psi(reference: number[], current: number[]): number {
-  const sr = reference.reduce((s, v) => s + v, 0);
-  const sc = current.reduce((s, v) => s + v, 0);
-  let total = 0;
-  for (let i = 0; i < reference.length; i++) {
-    const r = Math.max(reference[i]! / sr, 0.0001);
-    const c = Math.max((current[i] ?? 0) / sc, 0.0001);
-    total += (c - r) * Math.log(c / r);
-  }
-  return total;
 }

@@ -20,8 +20,13 @@ const CR = 13;
 export const CHUNK = 4 << 20;
 /** Bytes kept free after the data in the buffer (see fill). */
 const SLACK = 4;
-/** A record longer than this is refused (a quote that never closes would otherwise swallow the file). */
+/**
+ * A record longer than this is refused: a quote that never closes, or a file with no line ends (a device, a binary
+ * file), would otherwise swallow the file into memory. Readers count the bytes they hold, not what `stat` says.
+ */
 export const MAX_RECORD_BYTES = 64 << 20;
+export const LONG_RECORD_HINT =
+  "a line with no line end, or a quote that is never closed, makes the rest of the file one record: check that the file is text in the configured format, and its quotes";
 
 export const RECORD = 1;
 export const MORE = 0;
@@ -158,7 +163,7 @@ export class DelimitedReader {
           `a record is longer than ${MAX_RECORD_BYTES >> 20} MiB`,
           this.base,
           this.records,
-          { hint: "a quote that is never closed makes the rest of the file one field; check the quotes" },
+          { hint: LONG_RECORD_HINT },
         );
       }
       const grown = Buffer.allocUnsafeSlow(buf.length * 2);

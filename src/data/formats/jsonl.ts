@@ -1,30 +1,51 @@
 import { isUtf8 } from "node:buffer";
 import { DataReadError } from "../../errors.ts";
 import type { ChunkReader } from "./chunks.ts";
+import { LONG_RECORD_HINT, MAX_RECORD_BYTES } from "./delimited.ts";
 
 /**
  * JSON Lines: one JSON object per line (a JSON text never holds a raw line feed, so lines are records). Blank lines
- * are skipped. Yields each object with its line number and byte offset.
+ * are skipped. Yields each object with its line number and byte offset. A line longer than MAX_RECORD_BYTES is
+ * refused when that many bytes of it have been read: the buffer never holds more, whatever the file is.
  */
 export async function* jsonLines(
   reader: ChunkReader,
   file: string,
 ): AsyncGenerator<{ object: Record<string, unknown>; line: number; offset: number }> {
-  let buffer = Buffer.allocUnsafe(0);
+  // buffer[start, filled) is read and not yet parsed; `base` is the file offset of buffer[0].
+  let buffer = Buffer.allocUnsafe(1 << 20);
+  let start = 0;
+  let filled = 0;
   let base = 0;
   let line = 0;
   let eof = false;
-  const chunk = Buffer.allocUnsafeSlow(1 << 20);
   while (!eof) {
-    const n = await reader.read(chunk, 0, chunk.length);
+    if (filled === buffer.length) {
+      if (start > 0) {
+        // Move the unfinished line to the front, then read on behind it.
+        buffer.copy(buffer, 0, start, filled);
+        base += start;
+        filled -= start;
+        start = 0;
+      } else {
+        if (buffer.length > MAX_RECORD_BYTES) {
+          throw new DataReadError(file, `line ${line + 1} is longer than ${MAX_RECORD_BYTES >> 20} MiB`, base, null, {
+            hint: LONG_RECORD_HINT,
+          });
+        }
+        const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, MAX_RECORD_BYTES + 1));
+        buffer.copy(grown, 0, 0, filled);
+        buffer = grown;
+      }
+    }
+    const n = await reader.read(buffer, filled, buffer.length - filled);
     if (n === 0) eof = true;
-    buffer = buffer.length === 0 ? Buffer.from(chunk.subarray(0, n)) : Buffer.concat([buffer, chunk.subarray(0, n)]);
-    let start = 0;
+    filled += n;
     for (;;) {
-      let end = buffer.indexOf(10, start);
+      let end = buffer.subarray(0, filled).indexOf(10, start);
       if (end < 0) {
-        if (!eof || start >= buffer.length) break;
-        end = buffer.length;
+        if (!eof || start >= filled) break;
+        end = filled;
       }
       line++;
       const offset = base + start;
@@ -48,8 +69,10 @@ export async function* jsonLines(
       }
       yield { object: value as Record<string, unknown>, line, offset };
     }
-    base += Math.min(start, buffer.length);
-    buffer = buffer.subarray(Math.min(start, buffer.length));
+    if (start >= filled) {
+      base += filled;
+      start = filled = 0;
+    }
   }
 }
 

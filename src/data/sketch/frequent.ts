@@ -1,3 +1,5 @@
+import { decodeCapped } from "../text-cap.ts";
+
 /**
  * Value counts that stay exact while a column has few distinct values and turn into a Misra-Gries frequent-items
  * summary when it has many (Misra & Gries 1982; mergeable per Agarwal et al., "Mergeable Summaries", 2012).
@@ -11,9 +13,8 @@
 
 export const FREQUENT_CAPACITY = 2048;
 
-function textOf(bytes: Uint8Array, start: number, end: number): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf8");
-}
+/** A value's words as kept: capped (text-cap.ts), so 2,048 entries of a 12 MiB field cannot fill memory or a profile. */
+const textOf = decodeCapped;
 
 export interface FrequentState {
   /** [key, count, text] per value; text is null when the value was not kept in words (see `add`). */

@@ -1,0 +1,36 @@
+import type { Table } from "./table.ts";
+
+/** What a stage's report is made of: structured blocks that sections.ts renders to markdown or terminal text. */
+
+export type Block =
+  | { kind: "text"; text: string }
+  | { kind: "table"; table: Table }
+  | { kind: "code"; text: string }
+  | { kind: "details"; summary: string; blocks: Block[] }
+  /** A bar chart (Mermaid in markdown; left out of terminal text, where the table beside it says the same). */
+  | { kind: "chart"; chart: Chart }
+  /** A link to a URL the kit vetted (an https workflow-run page); anything else is rendered as plain text. */
+  | { kind: "link"; text: string; url: string };
+
+export interface Chart {
+  title: string;
+  /** What the marks mean, shown above the chart. */
+  caption: string;
+  labels: string[];
+  /** Drawn as bars. */
+  bars: number[];
+  /** Drawn as a line over the bars, when there is one (e.g. the baseline). */
+  line: number[] | null;
+  /** Fixed y range, e.g. [0, 1] for a share. */
+  range: [number, number] | null;
+}
+
+export type Status = "pass" | "fail" | "error" | "warn" | "skipped" | "ok" | "failed";
+
+export interface Section {
+  title: string;
+  status: Status;
+  /** One line for overviews (`mlops run` prints this for stages that went well). */
+  headline: string;
+  blocks: Block[];
+}

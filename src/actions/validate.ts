@@ -32,6 +32,8 @@ await runAction({
     warnings: result.warnings,
     profile: result.profile ? path.resolve(result.profile) : "",
     drift: result.drift === null ? "" : String(result.drift.datasetDrift),
+    "eval-drift": result.evalDrift === null ? "" : String(result.evalDrift.datasetDrift),
+    skew: result.skew === null ? "" : String(result.skew.datasetDrift),
   }),
   failureMessage: ({ result }) =>
     `data validation failed: ${result.errors} error(s); see the annotations and the job summary`,

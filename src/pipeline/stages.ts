@@ -102,9 +102,17 @@ export async function runValidateStage(
     if (finding.severity === "error") context.logger.error(message, location);
     else context.logger.warn(message, location);
   }
-  for (const column of result.drift?.columns ?? []) {
-    if (column.drifted) {
-      context.logger.info(`drift: ${column.column}: ${column.method} ${formatShort(column.value)} (${column.measure})`);
+  for (const [label, comparison] of [
+    ["drift", result.drift],
+    ["eval drift", result.evalDrift],
+    ["skew", result.skew],
+  ] as const) {
+    for (const column of comparison?.columns ?? []) {
+      if (column.drifted) {
+        context.logger.info(
+          `${label}: ${column.column}: ${column.method} ${formatShort(column.value)} (${column.measure})`,
+        );
+      }
     }
   }
   await mkdir(context.workspace.outDir, { recursive: true });

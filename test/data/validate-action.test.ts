@@ -77,7 +77,7 @@ describe("actions/validate (bundled)", () => {
     });
     const run = await runBundledAction("validate", {}, { workspace });
     // The training data did not drift; the evaluation data did, against the reference and against train.
-    expect(run.outputs).toMatchObject({ drift: "false" });
+    expect(run.outputs).toMatchObject({ drift: "false", "eval-drift": "true", skew: "true" });
     const warnings = run.annotations.filter((a) => a.level === "warning").map((a) => a.message);
     expect(warnings).toContainEqual(expect.stringContaining("eval: dataset drift: 1 of 3 columns drifted"));
     expect(warnings).toContainEqual(expect.stringContaining("eval: skew: 1 of 3 columns drifted"));

@@ -33,6 +33,8 @@ export interface PublishResult {
   promotion: string;
   /** It would have been promoted, but was built from uncommitted changes and --allow-dirty was not given. */
   refusedDirty: boolean;
+  /** "commit abc1234" or "commit abc1234 + uncommitted changes"; null outside git. */
+  builtFrom: string | null;
 }
 
 export interface PublishInputs {
@@ -154,6 +156,9 @@ export async function publishModel(
     promoted,
     promotion,
     refusedDirty,
+    builtFrom: manifest.git.sha
+      ? describeCommit({ commit: manifest.git.sha, dirty: manifest.git.dirty === true })
+      : null,
   };
 }
 

@@ -189,6 +189,7 @@ export function publishSection(result: PublishResult): Section {
         kind: "text",
         text: `${result.model} ${result.version}: ${result.files} file(s), ${result.bytes} bytes, stored at ${result.uri}.`,
       },
+      ...(result.builtFrom ? [{ kind: "text" as const, text: `Built from ${result.builtFrom}.` }] : []),
       { kind: "text", text: `${result.promotion[0]?.toUpperCase() ?? ""}${result.promotion.slice(1)}.` },
     ],
   };

@@ -113,6 +113,9 @@ describe("uncommitted changes", () => {
     });
     const gate = JSON.parse(await readFile(path.join(dir, ".mlops/out/gate.json"), "utf8")) as { candidate: string };
     expect(gate.candidate).toBe(`commit ${head.slice(0, 7)} + uncommitted changes`);
+    expect(await readFile(path.join(dir, ".mlops/out/publish.md"), "utf8")).toContain(
+      `Built from commit ${head.slice(0, 7)} + uncommitted changes.`,
+    );
     expect((await cli(dir, "models", "list", "--json")).stdout).not.toContain('"champion"');
 
     // Later promotion asks the same.

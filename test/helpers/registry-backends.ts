@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach } from "vitest";
+import { afterAll, beforeAll, beforeEach, onTestFinished } from "vitest";
 import { createLocalStore } from "../../src/store/local-store.ts";
 import type { ObjectStore } from "../../src/store/object-store.ts";
 import { createS3Store, type S3Options } from "../../src/store/s3-store.ts";
@@ -81,68 +81,83 @@ function folderBackend(): StoreBackend {
   };
 }
 
-function s3rverBackend(): StoreBackend {
-  let server: S3Server | undefined;
+/** What makes one S3 server a backend: its shared server for the file, and servers of a test's own. */
+interface S3ServerKind {
+  name: "s3rver" | "rgw";
+  label: string;
+  skip: string | undefined;
+  start(): Promise<Omit<S3Target, "prefix">>;
+  stop(): Promise<void>;
+  ownServer(): Promise<Omit<OwnS3Server, "prefix">>;
+}
+
+function s3Backend(kind: S3ServerKind): StoreBackend {
+  let shared: Omit<S3Target, "prefix"> | undefined;
   const target = (): S3Target => {
-    if (!server) throw new Error("the s3rver backend was not started (useBackend)");
-    const { endpoint, credentials, env } = server;
-    return { endpoint, credentials, env, bucket: BUCKET, prefix: freshPrefix() };
+    if (!shared) throw new Error(`the ${kind.name} backend was not started (useBackend)`);
+    return { ...shared, prefix: freshPrefix() };
   };
   return {
-    name: "s3rver",
-    label: "s3 (s3rver)",
-    skip: undefined,
+    name: kind.name,
+    label: kind.label,
+    skip: kind.skip,
     place: () => {
       const place = target();
       return (options) => s3Store(place, options);
     },
     open: (_dir, options) => s3Store(target(), options),
     target,
+    ownServer: async () => ({ ...(await kind.ownServer()), prefix: freshPrefix() }),
+    start: async () => {
+      shared = await kind.start();
+    },
+    stop: () => kind.stop(),
+  };
+}
+
+function s3rverBackend(): StoreBackend {
+  let server: S3Server | undefined;
+  const reach = (at: S3Server) => ({ endpoint: at.endpoint, credentials: at.credentials, env: at.env, bucket: BUCKET });
+  return s3Backend({
+    name: "s3rver",
+    label: "s3 (s3rver)",
+    skip: undefined,
+    start: async () => {
+      server = await startS3Server([BUCKET]);
+      return reach(server);
+    },
+    stop: async () => {
+      await server?.stop();
+    },
     ownServer: async () => {
       const own = await startS3Server([BUCKET]);
       return {
-        endpoint: own.endpoint,
-        credentials: own.credentials,
-        env: own.env,
-        bucket: BUCKET,
-        prefix: freshPrefix(),
+        ...reach(own),
         kill: () => Promise.resolve(own.kill()),
         restart: () => own.restart(),
         stop: () => own.stop(),
       };
     },
-    start: async () => {
-      server = await startS3Server([BUCKET]);
-    },
-    stop: async () => {
-      await server?.stop();
-    },
-  };
+  });
 }
 
 function rgwBackend(): StoreBackend {
-  let shared: Omit<S3Target, "prefix"> | undefined;
-  const target = (): S3Target => {
-    if (!shared) throw new Error("the rgw backend was not started (useBackend)");
-    return { ...shared, prefix: freshPrefix() };
-  };
-  return {
+  return s3Backend({
     name: "rgw",
     label: "s3 (rgw)",
     skip: rgwSkipReason(),
-    place: () => {
-      const place = target();
-      return (options) => s3Store(place, options);
+    start: async () => {
+      const cluster = await rgwCluster();
+      await rgwBucket(cluster, BUCKET);
+      return { endpoint: cluster.endpoint, bucket: BUCKET, credentials: cluster.credentials, env: cluster.env };
     },
-    open: (_dir, options) => s3Store(target(), options),
-    target,
+    stop: () => Promise.resolve(),
     ownServer: async () => {
       const cluster = await rgwCluster();
       const gateway = await startRgwGateway(cluster);
       return {
         endpoint: gateway.endpoint,
         bucket: BUCKET,
-        prefix: freshPrefix(),
         credentials: cluster.credentials,
         env: cluster.env,
         kill: () => gateway.kill(),
@@ -150,13 +165,7 @@ function rgwBackend(): StoreBackend {
         stop: () => gateway.stop(),
       };
     },
-    start: async () => {
-      const cluster = await rgwCluster();
-      await rgwBucket(cluster, BUCKET);
-      shared = { endpoint: cluster.endpoint, bucket: BUCKET, credentials: cluster.credentials, env: cluster.env };
-    },
-    stop: () => Promise.resolve(),
-  };
+  });
 }
 
 const makers: Record<BackendName, () => StoreBackend> = {
@@ -168,6 +177,14 @@ const makers: Record<BackendName, () => StoreBackend> = {
 /** The backends by name (default: all), fresh for this test file. */
 export function storeBackends(names: readonly BackendName[] = ["folder", "s3rver", "rgw"]): StoreBackend[] {
   return names.map((name) => makers[name]());
+}
+
+/** A server of the test's own, stopped when the test ends, to kill and restart (S3 backends only). */
+export async function killableServer(backend: StoreBackend): Promise<OwnS3Server> {
+  const server = await backend.ownServer();
+  if (!server) throw new Error(`${backend.label} has no server to kill`);
+  onTestFinished(() => server.stop());
+  return server;
 }
 
 /**

@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
+import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { inject } from "vitest";
+import { sdkClient } from "./s3-client.ts";
 
 /**
  * Ceph's RADOS Gateway for tests: the real S3 server that honours conditional writes. One cluster serves the whole run
@@ -93,12 +94,7 @@ async function readEnvFile(file: string): Promise<Record<string, string>> {
 
 /** Makes a bucket on the gateway (an existing one of the same owner is fine). */
 export async function rgwBucket(cluster: RgwCluster, bucket: string): Promise<void> {
-  const client = new S3Client({
-    endpoint: cluster.endpoint,
-    region: "us-east-1",
-    forcePathStyle: true,
-    credentials: cluster.credentials,
-  });
+  const client = sdkClient(cluster);
   try {
     await client.send(new CreateBucketCommand({ Bucket: bucket }));
   } finally {

@@ -1,11 +1,17 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { ExternalError } from "../../src/errors.ts";
 import { createRegistry, type PublishInput, type Registry } from "../../src/registry/registry.ts";
 import { createS3Store, type S3Options } from "../../src/store/s3-store.ts";
-import { type OwnS3Server, type S3Target, storeBackends, useBackend } from "../helpers/registry-backends.ts";
+import {
+  killableServer,
+  type OwnS3Server,
+  type S3Target,
+  storeBackends,
+  useBackend,
+} from "../helpers/registry-backends.ts";
 import { startS3Server } from "../helpers/s3-server.ts";
 import { publishInput } from "../helpers/publish.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
@@ -20,10 +26,6 @@ import { type Fault, type FaultProxy, startFaultProxy } from "../store/fault-pro
 
 const backends = storeBackends(["s3rver", "rgw"]).map((backend) => [backend.label, backend] as const);
 const MiB = 1024 * 1024;
-const stops: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const stop of stops.splice(0).reverse()) await stop();
-});
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -67,13 +69,6 @@ const sha256 = (bytes: Buffer): string => createHash("sha256").update(bytes).dig
 describe.each(backends)("the server dies on %s", (_name, backend) => {
   useBackend(backend);
 
-  async function ownServer(): Promise<OwnS3Server> {
-    const server = await backend.ownServer();
-    if (!server) throw new Error(`${backend.name} has no server to kill`);
-    stops.push(() => server.stop());
-    return server;
-  }
-
   /** Kills the server once, when `due` first says so; it comes back on its port `downMs` later. */
   function outage(server: OwnS3Server, downMs: number) {
     let over: Promise<void> | undefined;
@@ -96,7 +91,7 @@ describe.each(backends)("the server dies on %s", (_name, backend) => {
   }
 
   it("mid-publish, back on its port 5 s later: the publish completes with the default retry budget", async () => {
-    const server = await ownServer();
+    const server = await killableServer(backend);
     const { dir, input, big } = await project(40 * MiB);
     // One part at a time, so most of the file is still to go when the server dies after the first part.
     const registry = registryAt(server, { queueSize: 1 });
@@ -118,7 +113,7 @@ describe.each(backends)("the server dies on %s", (_name, backend) => {
   });
 
   it("mid-pull, back on its port 3 s later: the pull completes, verified", async () => {
-    const server = await ownServer();
+    const server = await killableServer(backend);
     const { dir, input, big } = await project(40 * MiB);
     const manifest = await registryAt(server).publish(input);
     const down = outage(server, 3000);
@@ -134,7 +129,7 @@ describe.each(backends)("the server dies on %s", (_name, backend) => {
   });
 
   it("mid-upload for longer than the budget: one clear message, nothing half visible, debris cleaned a day later", async () => {
-    const server = await ownServer();
+    const server = await killableServer(backend);
     const { dir, input, big } = await project(40 * MiB);
     const dying = registryAt(server, { retrySeconds: 1, queueSize: 2 });
     let killed: Promise<void> | undefined;
@@ -201,7 +196,7 @@ describe.each(backends)("transient failures on %s", (_name, backend) => {
     const target = backend.target();
     if (!target) throw new Error("no server");
     const proxy: FaultProxy = await startFaultProxy(target.endpoint, plan);
-    stops.push(() => proxy.close());
+    onTestFinished(() => proxy.close());
     return { proxy, target, registry: registryAt({ ...target, endpoint: proxy.endpoint }, options) };
   }
 
@@ -268,7 +263,7 @@ describe("an object damaged on the server", () => {
   it("is refused on pull, and nothing lands in the output folder", async () => {
     const storage = await tempDir();
     const s3 = await startS3Server(["models"], storage);
-    stops.push(() => s3.stop());
+    onTestFinished(() => s3.stop());
     const registry = registryAt({ ...s3, bucket: "models", prefix: "team" });
     const { dir, input } = await project(1 * MiB);
     const manifest = await registry.publish(input);

@@ -1,13 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { ListMultipartUploadsCommand, S3Client } from "@aws-sdk/client-s3";
-import { afterEach, describe, expect, it } from "vitest";
+import { ListMultipartUploadsCommand } from "@aws-sdk/client-s3";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { createRegistry } from "../../src/registry/registry.ts";
 import { sequenceClaimants } from "../../src/registry/sequence.ts";
 import { createS3Store } from "../../src/store/s3-store.ts";
 import { runCli } from "../helpers/cli.ts";
 import { publishInput } from "../helpers/publish.ts";
+import { sdkClient } from "../helpers/s3-client.ts";
 import { type S3Target, storeBackends, useBackend } from "../helpers/registry-backends.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 import { type Fault, startFaultProxy } from "../store/fault-proxy.ts";
@@ -24,10 +25,6 @@ const backends = storeBackends(["s3rver", "rgw"]).map((backend) => [backend.labe
 const MiB = 1024 * 1024;
 const TWO_DAYS_MS = 2 * 24 * 60 * 60 * 1000;
 const PUBLISHER = path.join(import.meta.dirname, "../helpers/publisher-main.ts");
-const stops: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const stop of stops.splice(0).reverse()) await stop();
-});
 
 function storeOn(target: S3Target) {
   return createS3Store(
@@ -49,7 +46,7 @@ async function publishUntil(
     reached(`${request.method} ${request.url}`);
     return "hold";
   });
-  stops.push(() => proxy.close());
+  onTestFinished(() => proxy.close());
   const child = spawn(
     process.execPath,
     [
@@ -64,7 +61,7 @@ async function publishUntil(
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-  stops.push(async () => {
+  onTestFinished(async () => {
     child.kill("SIGKILL");
     await exited;
   });
@@ -93,12 +90,7 @@ async function projectOn(target: S3Target): Promise<string> {
 }
 
 async function unfinishedUploads(target: S3Target): Promise<number> {
-  const client = new S3Client({
-    endpoint: target.endpoint,
-    region: "us-east-1",
-    forcePathStyle: true,
-    credentials: target.credentials,
-  });
+  const client = sdkClient(target);
   try {
     const page = await client.send(new ListMultipartUploadsCommand({ Bucket: target.bucket, Prefix: target.prefix }));
     return page.Uploads?.length ?? 0;

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { ExternalError } from "../../src/errors.ts";
 import { createS3Store, type S3Options } from "../../src/store/s3-store.ts";
-import { type OwnS3Server, type S3Target, storeBackends, useBackend } from "../helpers/registry-backends.ts";
+import { killableServer, type S3Target, storeBackends, useBackend } from "../helpers/registry-backends.ts";
 import { tempDir } from "../helpers/temp.ts";
 import { type Fault, startFaultProxy } from "./fault-proxy.ts";
 
@@ -16,10 +16,6 @@ import { type Fault, startFaultProxy } from "./fault-proxy.ts";
 
 const backends = storeBackends(["s3rver", "rgw"]).map((backend) => [backend.label, backend] as const);
 const MiB = 1024 * 1024;
-const stops: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const stop of stops.splice(0).reverse()) await stop();
-});
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const sha256 = (bytes: Buffer): string => createHash("sha256").update(bytes).digest("hex");
@@ -34,15 +30,8 @@ function storeOn(target: S3Target, options: S3Options = {}) {
 describe.each(backends)("an S3 store on %s", (_name, backend) => {
   useBackend(backend);
 
-  async function ownServer(): Promise<OwnS3Server> {
-    const server = await backend.ownServer();
-    if (!server) throw new Error(`${backend.name} has no server to kill`);
-    stops.push(() => server.stop());
-    return server;
-  }
-
   it("finishes every kind of call made while the server restarts (back on its port 3 s later)", async () => {
-    const server = await ownServer();
+    const server = await killableServer(backend);
     const dir = await tempDir();
     const big = Buffer.alloc(20 * MiB, 7);
     await writeFile(path.join(dir, "big.bin"), big);
@@ -94,7 +83,7 @@ describe.each(backends)("an S3 store on %s", (_name, backend) => {
   });
 
   it("gives up on a server that stays down after its budget, saying how long it tried", async () => {
-    const server = await ownServer();
+    const server = await killableServer(backend);
     const store = storeOn(server, { retrySeconds: 1 });
     await server.kill();
     const error = await store.get("any.json").catch((thrown: unknown) => thrown);
@@ -114,7 +103,7 @@ describe.each(backends)("an S3 store on %s", (_name, backend) => {
     const plan = ({ method, url }: { method: string; url: string }): Fault =>
       url.includes("denied") ? 403 : method === "PUT" && url.includes("taken") ? 412 : "pass";
     const proxy = await startFaultProxy(target.endpoint, plan);
-    stops.push(() => proxy.close());
+    onTestFinished(() => proxy.close());
     const store = storeOn({ ...target, endpoint: proxy.endpoint });
 
     await expect(store.get("denied.json")).rejects.toThrow(/: access denied$/);

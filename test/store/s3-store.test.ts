@@ -1,14 +1,15 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { createHash } from "node:crypto";
-import { CreateMultipartUploadCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import { CreateMultipartUploadCommand, S3ServiceException } from "@aws-sdk/client-s3";
 import { ExternalError, InputError } from "../../src/errors.ts";
 import { CorruptObjectError } from "../../src/store/object-store.ts";
 import { openObjectStore } from "../../src/store/open.ts";
 import { createS3Store, describeS3Error } from "../../src/store/s3-store.ts";
 import { type S3Target, storeBackends, useBackend } from "../helpers/registry-backends.ts";
+import { sdkClient } from "../helpers/s3-client.ts";
 import { startS3Server, type S3Server } from "../helpers/s3-server.ts";
 import { startFaultProxy } from "./fault-proxy.ts";
 
@@ -166,53 +167,49 @@ describe.each(s3Backends)("an S3 store on %s", (_name, backend) => {
   const storeOn = (at: S3Target, endpoint = at.endpoint) =>
     createS3Store({ bucket: at.bucket, prefix: at.prefix }, { endpoint, credentials: at.credentials });
 
-  it("counts a create whose answer was lost as the caller's when the stored bytes are its own", async () => {
+  /** A store behind a proxy that passes the first request `matches` picks to the server but drops its answer. */
+  async function losingFirstAnswer(matches: (request: { method: string; url: string }) => boolean) {
     const at = target();
-    let lost = 0;
-    const proxy = await startFaultProxy(at.endpoint, ({ method, url }) =>
-      method === "PUT" && url.includes("lost.json") && lost++ === 0 ? "lose-answer" : "pass",
+    const seen = { count: 0 };
+    const proxy = await startFaultProxy(at.endpoint, (request) =>
+      matches(request) && seen.count++ === 0 ? "lose-answer" : "pass",
     );
-    try {
-      const store = storeOn(at, proxy.endpoint);
-      // The first PUT lands but its answer never comes; the retry meets the object (412 where conditions work).
-      expect(await store.create("c/lost.json", "mine")).toBe(true);
-      expect(lost).toBeGreaterThanOrEqual(2);
-      expect((await store.get("c/lost.json"))?.toString()).toBe("mine");
-      expect(await store.create("c/lost.json", "theirs")).toBe(false);
-    } finally {
-      await proxy.close();
-    }
+    onTestFinished(() => proxy.close());
+    return { at, seen, proxy, store: storeOn(at, proxy.endpoint) };
+  }
+
+  it("counts a create whose answer was lost as the caller's when the stored bytes are its own", async () => {
+    const { seen: lost, store } = await losingFirstAnswer(
+      ({ method, url }) => method === "PUT" && url.includes("lost.json"),
+    );
+    // The first PUT lands but its answer never comes; the retry meets the object (412 where conditions work).
+    expect(await store.create("c/lost.json", "mine")).toBe(true);
+    expect(lost.count).toBeGreaterThanOrEqual(2);
+    expect((await store.get("c/lost.json"))?.toString()).toBe("mine");
+    expect(await store.create("c/lost.json", "theirs")).toBe(false);
   });
 
   it("finishes a multipart upload whose completion answer was lost", async () => {
-    const at = target();
-    let lost = 0;
-    const proxy = await startFaultProxy(at.endpoint, ({ method, url }) =>
-      method === "POST" && url.includes("uploadId=") && lost++ === 0 ? "lose-answer" : "pass",
-    );
-    try {
-      const source = path.join(folder, `lost-complete-${backend.name}.bin`);
-      const content = Buffer.alloc(9 * 1024 * 1024, 5);
-      await writeFile(source, content);
-      const digest = await storeOn(at, proxy.endpoint).upload("up/lost.bin", source);
-      // Completed once; the retry found the object whole instead of completing again.
-      expect(lost).toBe(1);
-      expect(proxy.log.filter((r) => r.method === "HEAD" && r.url.includes("lost.bin"))).toHaveLength(1);
-      expect(digest).toEqual({ size: content.length, sha256: createHash("sha256").update(content).digest("hex") });
-      expect((await storeOn(at).get("up/lost.bin"))?.equals(content)).toBe(true);
-    } finally {
-      await proxy.close();
-    }
+    const {
+      at,
+      seen: lost,
+      proxy,
+      store,
+    } = await losingFirstAnswer(({ method, url }) => method === "POST" && url.includes("uploadId="));
+    const source = path.join(folder, `lost-complete-${backend.name}.bin`);
+    const content = Buffer.alloc(9 * 1024 * 1024, 5);
+    await writeFile(source, content);
+    const digest = await store.upload("up/lost.bin", source);
+    // Completed once; the retry found the object whole instead of completing again.
+    expect(lost.count).toBe(1);
+    expect(proxy.log.filter((r) => r.method === "HEAD" && r.url.includes("lost.bin"))).toHaveLength(1);
+    expect(digest).toEqual({ size: content.length, sha256: createHash("sha256").update(content).digest("hex") });
+    expect((await storeOn(at).get("up/lost.bin"))?.equals(content)).toBe(true);
   });
 
   it("aborts unfinished multipart uploads where the server can list them (RGW; s3rver answers 501)", async () => {
     const at = target();
-    const client = new S3Client({
-      endpoint: at.endpoint,
-      region: "us-east-1",
-      forcePathStyle: true,
-      credentials: at.credentials,
-    });
+    const client = sdkClient(at);
     await client.send(new CreateMultipartUploadCommand({ Bucket: at.bucket, Key: `${at.prefix}/m/half.bin` }));
     client.destroy();
     const store = storeOn(at);

@@ -69,7 +69,8 @@ cephc() { ceph -c "$DIR/ceph.conf" --connect-timeout 10 "$@"; }
 daemon_pid() {
   local pid
   pid=$(cat "$1" 2>/dev/null || true)
-  [ -n "$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$DIR/ceph.conf" && echo "$pid"
+  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$DIR/ceph.conf" &&
+    echo "$pid"
 }
 
 gateway_start() {

@@ -134,6 +134,8 @@ export async function startRgwGateway(cluster: RgwCluster): Promise<RgwGateway> 
     return endpoint;
   };
   let running = true;
+  // A restart still pending when its test failed and stopped the gateway must not bring it back behind its back.
+  let stopped = false;
   const kill = async (): Promise<void> => {
     // The signal goes out at once (the script's gateway-kill would first start a shell): a test that kills "now",
     // in the middle of a transfer, must not find the transfer over by the time the gateway dies.
@@ -147,10 +149,12 @@ export async function startRgwGateway(cluster: RgwCluster): Promise<RgwGateway> 
     endpoint,
     kill,
     restart: async () => {
+      if (stopped) return;
       await start();
       running = true;
     },
     stop: async () => {
+      stopped = true;
       if (running) await kill();
     },
   };

@@ -26,6 +26,8 @@ export async function startS3Server(buckets: string[] = ["test-bucket"], directo
   const port = await child.port;
   const endpoint = `http://127.0.0.1:${port}`;
   const running = (): boolean => child.process.exitCode === null && child.process.signalCode === null;
+  // A restart still pending when its test failed and stopped the server must not bring it back behind its back.
+  let stopped = false;
   return {
     endpoint,
     bucket: buckets[0] ?? "test-bucket",
@@ -34,6 +36,7 @@ export async function startS3Server(buckets: string[] = ["test-bucket"], directo
     env: { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER", AWS_REGION: "us-east-1" },
     kill: () => child.process.kill("SIGKILL"),
     restart: async () => {
+      if (stopped) return;
       if (running()) {
         const exited = new Promise((resolve) => child.process.once("exit", resolve));
         child.process.kill("SIGKILL");
@@ -43,6 +46,7 @@ export async function startS3Server(buckets: string[] = ["test-bucket"], directo
       await child.port;
     },
     stop: async () => {
+      stopped = true;
       if (running()) {
         const exited = new Promise((resolve) => child.process.once("exit", resolve));
         child.process.kill("SIGTERM");

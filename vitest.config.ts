@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // One RADOS Gateway for the whole run, started in the background (test/helpers/rgw-global-setup.ts).
+    globalSetup: ["test/helpers/rgw-global-setup.ts"],
     server: {
       deps: {
         // @actions/workflow-parser imports JSON without import attributes; inlined, Vite handles it (PLATFORM.md).

@@ -85,6 +85,8 @@ export function createLocalStore(root: string): ObjectStore {
         await rm(tmp, { force: true });
       }
     },
+    // link() is atomic on every local file system.
+    createIsExclusive: () => Promise.resolve(true),
     async list(prefix) {
       const base = folderOf(prefix);
       let entries;

@@ -2,7 +2,9 @@ import { ExternalError } from "../errors.ts";
 
 /**
  * The object store behind the registry, the data readers and the S3 run cache: keys are `/`-separated relative
- * paths. Two backends: a local folder (the embedded default) and S3.
+ * paths. Two backends: a local folder (the embedded default) and S3. On S3 every call retries what may pass (a
+ * restarting server, throttling, 5xx, a dropped connection) up to a time budget, and then fails with an
+ * ExternalError saying how long it tried.
  */
 export interface ObjectStore {
   /** Where the store lives, for messages: a folder path or s3://bucket/prefix. */
@@ -39,10 +41,17 @@ export interface ObjectStore {
   ): Promise<ObjectDigest | undefined>;
   /**
    * Writes an object only if the key is free; false when it already exists. Exclusive on a folder and on S3 servers
-   * with conditional writes (AWS S3 since 2024); on servers without them (s3rver, older MinIO) it is a check, then a
-   * write, so callers must not rely on it alone for mutual exclusion.
+   * with conditional writes (AWS S3 since 2024, RGW, R2): see {@link createIsExclusive}. On servers without them
+   * (s3rver, older MinIO) it is a check, then a write, so callers must not rely on it alone for mutual exclusion.
+   * A retried write whose first answer was lost counts as this caller's when the object holds exactly `body`.
    */
   create(key: string, body: Buffer | string): Promise<boolean>;
+  /**
+   * Whether {@link create} is exclusive here: of many callers creating one key at once, exactly one gets true. Always
+   * on a folder; on S3 found out once per store by probing under `scratch` (a second conditional PUT of one key must
+   * answer 412: s3rver answers 200 and overwrites).
+   */
+  createIsExclusive(scratch: string): Promise<boolean>;
   /** The names of the immediate sub-folders of a prefix (`a/` holding `a/b/c` and `a/d` gives `["b"]`), sorted. */
   folders(prefix: string): Promise<string[]>;
   /**

@@ -10,6 +10,8 @@ export interface StoreSettings {
   region?: string | undefined;
   endpoint?: string | undefined;
   forcePathStyle?: boolean | undefined;
+  /** How long each S3 request keeps retrying what may pass (default 30 s: DEFAULT_RETRY_SECONDS in retry.ts). */
+  retrySeconds?: number | undefined;
 }
 
 /**
@@ -27,18 +29,30 @@ export async function openObjectStore(uri: string, root: string, settings: Store
       ...(settings.region === undefined ? {} : { region: settings.region }),
       ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
       ...(settings.forcePathStyle === undefined ? {} : { forcePathStyle: settings.forcePathStyle }),
+      ...(settings.retrySeconds === undefined ? {} : { retrySeconds: settings.retrySeconds }),
     },
     settings.env,
   );
 }
 
 /**
- * The S3 settings of a project: the registry's region, endpoint and addressing serve every s3:// location the config
- * names (registry, data sources, run cache), with credentials from the door's environment.
+ * The S3 settings of a project: the registry's region, endpoint, addressing and retry budget serve every s3://
+ * location the config names (registry, data sources, run cache), with credentials from the door's environment.
  */
 export function projectStoreSettings(
-  registry: { region?: string | undefined; endpoint?: string | undefined; force_path_style?: boolean | undefined },
+  registry: {
+    region?: string | undefined;
+    endpoint?: string | undefined;
+    force_path_style?: boolean | undefined;
+    retry_seconds?: number | undefined;
+  },
   env: NodeJS.ProcessEnv,
 ): StoreSettings {
-  return { env, region: registry.region, endpoint: registry.endpoint, forcePathStyle: registry.force_path_style };
+  return {
+    env,
+    region: registry.region,
+    endpoint: registry.endpoint,
+    forcePathStyle: registry.force_path_style,
+    retrySeconds: registry.retry_seconds,
+  };
 }

@@ -6,12 +6,16 @@ import {
   CompleteMultipartUploadCommand,
   type CompletedPart,
   CreateMultipartUploadCommand,
+  HeadObjectCommand,
   PutObjectCommand,
   type S3Client,
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
 import { ExternalError } from "../errors.ts";
 import type { ObjectDigest, TransferOptions } from "./object-store.ts";
+
+/** Runs one request, retrying what may pass within the store's budget (s3-store.ts). */
+export type Retried = <T>(request: () => Promise<T>) => Promise<T>;
 
 /**
  * Uploads a file in parts, a bounded number in flight, hashing each part as it is read (one read of the file, in
@@ -21,6 +25,9 @@ import type { ObjectDigest, TransferOptions } from "./object-store.ts";
  * Why not @aws-sdk/lib-storage's Upload: fed a stream, its chunker concatenates reads and keeps each part's larger
  * parent buffer alive, so its memory ran at about four times the window in our benchmark; and it cannot take a
  * digest of the bytes in order while they go up in parallel without a second read.
+ *
+ * Each request (the single PUT, the start, every part, the completion) is retried on its own, so a server that
+ * restarts mid-upload costs the parts in flight, not the whole upload: the parts already stored stay with the upload.
  */
 export async function uploadFile(
   client: S3Client,
@@ -28,18 +35,19 @@ export async function uploadFile(
   file: string,
   limits: { partSize: number; queueSize: number },
   transfer: TransferOptions,
+  retried: Retried,
 ): Promise<ObjectDigest> {
   const handle = await open(file, "r");
   try {
     const total = (await handle.stat()).size;
     if (total <= limits.partSize) {
       const body = await readExactly(handle, Buffer.allocUnsafe(total), 0, total);
-      await client.send(new PutObjectCommand({ ...target, Body: body, ContentLength: total }));
+      await retried(() => client.send(new PutObjectCommand({ ...target, Body: body, ContentLength: total })));
       transfer.onProgress?.(total, total);
       await ensureUnchanged(handle, total, file);
       return { size: total, sha256: createHash("sha256").update(body).digest("hex") };
     }
-    return await uploadParts(client, target, handle, total, limits, transfer, file);
+    return await uploadParts(client, target, handle, total, limits, transfer, file, retried);
   } finally {
     await handle.close();
   }
@@ -53,14 +61,17 @@ async function uploadParts(
   { partSize, queueSize }: { partSize: number; queueSize: number },
   transfer: TransferOptions,
   file: string,
+  retried: Retried,
 ): Promise<ObjectDigest> {
   // Mirror lib-storage: where the SDK adds checksums to every part (AWS itself), the upload must declare them.
   const withChecksums = (await client.config.requestChecksumCalculation()) === "WHEN_SUPPORTED";
-  const { UploadId } = await client.send(
-    new CreateMultipartUploadCommand({
-      ...target,
-      ...(withChecksums ? { ChecksumAlgorithm: ChecksumAlgorithm.CRC32 } : {}),
-    }),
+  const { UploadId } = await retried(() =>
+    client.send(
+      new CreateMultipartUploadCommand({
+        ...target,
+        ...(withChecksums ? { ChecksumAlgorithm: ChecksumAlgorithm.CRC32 } : {}),
+      }),
+    ),
   );
   if (!UploadId) throw new ExternalError(`the server gave no upload id for ${target.Key}`);
   const hash = createHash("sha256");
@@ -78,8 +89,9 @@ async function uploadParts(
       const body = await readExactly(handle, buffer, offset, length);
       hash.update(body);
       const PartNumber = number;
-      const task: Promise<void> = client
-        .send(new UploadPartCommand({ ...target, UploadId, PartNumber, Body: body, ContentLength: length }))
+      const task: Promise<void> = retried(() =>
+        client.send(new UploadPartCommand({ ...target, UploadId, PartNumber, Body: body, ContentLength: length })),
+      )
         .then((answer) => {
           if (!answer.ETag) throw new ExternalError(`the server gave no ETag for part ${PartNumber} of ${target.Key}`);
           parts.push({
@@ -103,7 +115,7 @@ async function uploadParts(
     if (failure) throw failure.error;
     await ensureUnchanged(handle, total, file);
     parts.sort((a, b) => (a.PartNumber ?? 0) - (b.PartNumber ?? 0));
-    await client.send(new CompleteMultipartUploadCommand({ ...target, UploadId, MultipartUpload: { Parts: parts } }));
+    await complete(client, { ...target, UploadId, MultipartUpload: { Parts: parts } }, total, retried);
   } catch (error) {
     // Parts of an abandoned upload cost storage and are invisible to listings: abort it (best effort; a bucket
     // lifecycle rule or `mlops models clean` catches what a dead process leaves).
@@ -112,6 +124,30 @@ async function uploadParts(
     throw error;
   }
   return { size: total, sha256: hash.digest("hex") };
+}
+
+/**
+ * Completes an upload. A retry first looks for the object: when an attempt's answer was lost, the upload may be
+ * complete already, and asking again gets NoSuchUpload (AWS, RGW) or a 500 (s3rver). An object of the upload's size
+ * at the key is this upload's: the key is its writer's alone (a version's file, or a run-cache blob named by its
+ * sha256).
+ */
+async function complete(
+  client: S3Client,
+  request: { Bucket: string; Key: string; UploadId: string; MultipartUpload: { Parts: CompletedPart[] } },
+  total: number,
+  retried: Retried,
+): Promise<void> {
+  let attempts = 0;
+  await retried(async () => {
+    if (attempts++ > 0) {
+      const head = await client
+        .send(new HeadObjectCommand({ Bucket: request.Bucket, Key: request.Key }))
+        .catch(() => undefined);
+      if (head?.ContentLength === total) return;
+    }
+    await client.send(new CompleteMultipartUploadCommand(request));
+  });
 }
 
 /** Reads `length` bytes at `position` into `buffer` (a short read is retried; an early end means the file shrank). */

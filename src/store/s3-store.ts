@@ -1,9 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
-import path from "node:path";
-import { type Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { randomBytes } from "node:crypto";
+import { stat } from "node:fs/promises";
 import {
   AbortMultipartUploadCommand,
   DeleteObjectCommand,
@@ -12,95 +8,36 @@ import {
   ListMultipartUploadsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
-import { ExternalError } from "../errors.ts";
 import { checkKey, checkPrefix } from "./keys.ts";
+import type { ObjectStore } from "./object-store.ts";
+import { createRetrier, DEFAULT_RETRY_SECONDS, RetriesExhausted } from "./retry.ts";
+import {
+  attemptsFrom,
+  createS3Client,
+  MULTIPART_PART_SIZE,
+  MULTIPART_QUEUE_SIZE,
+  type S3Location,
+  type S3Options,
+} from "./s3-client.ts";
+import { downloadObject } from "./s3-download.ts";
+import { describeS3Error, isNotFound, isTransientS3Error, statusOf } from "./s3-errors.ts";
 import { uploadFile } from "./s3-multipart.ts";
-import { sameDigest } from "./local-store.ts";
-import { CorruptObjectError, type ObjectStore, READ_CHUNK } from "./object-store.ts";
+
+export { describeS3Error } from "./s3-errors.ts";
+export { MULTIPART_PART_SIZE, MULTIPART_QUEUE_SIZE, type S3Location, type S3Options } from "./s3-client.ts";
 
 /**
  * S3 (and S3-compatible servers) as an object store. This module pulls in the AWS SDK, the largest part of the
  * bundle, so it is only ever loaded through a dynamic import when an s3:// URI is in play (PLATFORM.md).
+ *
+ * Every call retries what may pass, up to the retry budget (retry.ts): reads, listings, writes, each multipart part,
+ * and downloads whose body breaks off. What cannot succeed by asking again (403, 404 meaning absent, 412) is not.
  */
 
-export interface S3Location {
-  bucket: string;
-  /** Key prefix without a trailing slash ("" for the bucket root). */
-  prefix: string;
-}
-
-export interface S3Options {
-  region?: string;
-  /** An S3-compatible endpoint (MinIO, R2, s3rver...). */
-  endpoint?: string;
-  forcePathStyle?: boolean;
-  /** Attempts per request, with the SDK's exponential backoff on throttling, 5xx and dropped connections. */
-  maxAttempts?: number;
-  /** Explicit credentials; otherwise the standard AWS chain (env, profile, web identity from GitHub OIDC). */
-  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-  /** Multipart part size in bytes (default {@link MULTIPART_PART_SIZE}; grown for files over ~80 GB). */
-  partSize?: number;
-  /** Parts in flight at once (default {@link MULTIPART_QUEUE_SIZE}). */
-  queueSize?: number;
-}
-
-/**
- * Parts of 8 MiB, 8 in flight: memory stays near 64 MiB whatever the file size, and 8 connections keep a link busy
- * (awscli uses 8 MB parts and 10 threads).
- */
-export const MULTIPART_PART_SIZE = 8 * 1024 * 1024;
-export const MULTIPART_QUEUE_SIZE = 8;
 /** S3 allows 10,000 parts per upload; keep a margin so a file that grows a little still fits. */
 const MAX_PARTS = 9000;
-/** Whole-download attempts when a response body breaks off mid-way (the SDK only retries the request itself). */
-const DOWNLOAD_ATTEMPTS = 3;
-
-export function createS3Client(options: S3Options, env: NodeJS.ProcessEnv = process.env): S3Client {
-  const custom = options.endpoint !== undefined;
-  return new S3Client({
-    region: options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
-    ...(custom ? { endpoint: options.endpoint } : {}),
-    forcePathStyle: options.forcePathStyle ?? custom,
-    // Standard retry mode: exponential backoff with jitter on throttling (503 SlowDown), 5xx and dropped connections.
-    maxAttempts: options.maxAttempts ?? attemptsFrom(env) ?? 5,
-    // Without timeouts a server that stops answering would hang a CI job until its 6 h limit.
-    requestHandler: { connectionTimeout: 10_000, requestTimeout: 120_000 },
-    ...(credentialsFrom(options, env) ?? {}),
-    // S3-compatible servers may mishandle the SDK's default flexible checksums (s3rver stores aws-chunked framing as
-    // data). We verify our own sha256 on every download instead, so only send checksums where S3 requires them.
-    ...(custom ? { requestChecksumCalculation: "WHEN_REQUIRED", responseChecksumValidation: "WHEN_REQUIRED" } : {}),
-  });
-}
-
-/** AWS_MAX_ATTEMPTS, the SDKs' standard setting, when it is a sensible number. */
-function attemptsFrom(env: NodeJS.ProcessEnv): number | undefined {
-  const attempts = Number(env.AWS_MAX_ATTEMPTS);
-  return Number.isInteger(attempts) && attempts >= 1 && attempts <= 20 ? attempts : undefined;
-}
-
-/**
- * Explicit credentials, else the ones in the environment the kit was given (doors pass theirs in; the core reads no
- * globals), else nothing: the SDK's standard chain then looks further (profiles, web identity from GitHub OIDC).
- */
-function credentialsFrom(
-  options: S3Options,
-  env: NodeJS.ProcessEnv,
-): { credentials: NonNullable<S3Options["credentials"]> } | undefined {
-  if (options.credentials) return { credentials: options.credentials };
-  if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
-    return {
-      credentials: {
-        accessKeyId: env.AWS_ACCESS_KEY_ID,
-        secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
-        ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
-      },
-    };
-  }
-  return undefined;
-}
 
 export function createS3Store(
   location: S3Location,
@@ -118,26 +55,70 @@ export function createS3Store(
   const fail = (action: string, key: string, error: unknown): never => {
     throw describeS3Error(action, `s3://${location.bucket}/${key}`, error, options.endpoint);
   };
+  const retrier = createRetrier(
+    { seconds: options.retrySeconds ?? DEFAULT_RETRY_SECONDS, maxAttempts: options.maxAttempts ?? attemptsFrom(env) },
+    options.retryClock,
+  );
+  const retried = <T>(request: () => Promise<T>): Promise<T> => retrier.run(request, isTransientS3Error);
   const Bucket = location.bucket;
   /** Cleared when the server answers that it does not implement conditional writes. */
   let conditionalWrites = true;
+  let exclusive: Promise<boolean> | undefined;
+  /** Set once the probe showed that the server honours If-None-Match: `create` then needs no check first. */
+  let honoursIfNoneMatch = false;
+
+  /** A PUT with If-None-Match: * (without it once the server said it has no conditional writes). */
+  const putIfAbsent = async (Key: string, Body: Buffer): Promise<void> => {
+    try {
+      await client.send(
+        new PutObjectCommand({ Bucket, Key, Body, ...(conditionalWrites ? { IfNoneMatch: "*" } : {}) }),
+      );
+    } catch (error) {
+      if (statusOf(error) !== 501 || !conditionalWrites) throw error;
+      conditionalWrites = false;
+      await client.send(new PutObjectCommand({ Bucket, Key, Body }));
+    }
+  };
+
+  /**
+   * Whether the server honours If-None-Match: a second conditional PUT of one key must fail with 412. s3rver ignores
+   * the header and answers 200 (overwriting), older servers answer 501: there `create` is a check, then a write.
+   */
+  const probeExclusive = async (scratch: string): Promise<boolean> => {
+    const Key = keyOf(`${checkPrefix(scratch)}/probe-${randomBytes(6).toString("hex")}`);
+    const body = Buffer.from("probe\n");
+    try {
+      await retried(() => putIfAbsent(Key, body));
+      if (!conditionalWrites) return false;
+      await retried(() => putIfAbsent(Key, body));
+      return false;
+    } catch (error) {
+      const last = error instanceof RetriesExhausted ? error.cause : error;
+      if (statusOf(last) !== 412) return fail("probe conditional writes at", Key, error);
+      honoursIfNoneMatch = true;
+      return true;
+    } finally {
+      await retried(() => client.send(new DeleteObjectCommand({ Bucket, Key }))).catch(() => undefined);
+    }
+  };
 
   const store: ObjectStore = {
     location: where,
     async get(key) {
       try {
-        const response = await client.send(new GetObjectCommand({ Bucket, Key: keyOf(key) }));
-        return response.Body ? Buffer.from(await response.Body.transformToByteArray()) : Buffer.alloc(0);
+        return await retried(async () => {
+          const response = await client.send(new GetObjectCommand({ Bucket, Key: keyOf(key) }));
+          return response.Body ? Buffer.from(await response.Body.transformToByteArray()) : Buffer.alloc(0);
+        });
       } catch (error) {
         if (isNotFound(error)) return undefined;
         return fail("read", keyOf(key), error);
       }
     },
     async put(key, body) {
+      const Body = typeof body === "string" ? Buffer.from(body) : body;
       try {
-        await client.send(
-          new PutObjectCommand({ Bucket, Key: keyOf(key), Body: typeof body === "string" ? Buffer.from(body) : body }),
-        );
+        await retried(() => client.send(new PutObjectCommand({ Bucket, Key: keyOf(key), Body })));
       } catch (error) {
         fail("write", keyOf(key), error);
       }
@@ -163,6 +144,7 @@ export function createS3Store(
           file,
           { partSize, queueSize: options.queueSize ?? MULTIPART_QUEUE_SIZE },
           transfer,
+          retried,
         );
       } catch (error) {
         return fail("upload to", Key, error);
@@ -171,75 +153,44 @@ export function createS3Store(
 
     async download(key, file, transfer = {}) {
       const Key = keyOf(key);
-      await mkdir(path.dirname(file), { recursive: true });
-      for (let attempt = 1; ; attempt++) {
-        let body: Readable;
-        let length: number | undefined;
-        try {
-          const response = await client.send(new GetObjectCommand({ Bucket, Key }));
-          body = response.Body as Readable;
-          length = response.ContentLength;
-        } catch (error) {
-          if (isNotFound(error)) return undefined;
-          return fail("download", Key, error);
-        }
-        const tmp = `${file}.tmp-${randomBytes(6).toString("hex")}`;
-        try {
-          const hash = createHash("sha256");
-          let size = 0;
-          const hashing = new Transform({
-            transform(chunk: Buffer, _encoding, done) {
-              hash.update(chunk);
-              size += chunk.length;
-              transfer.onProgress?.(size, length ?? size);
-              done(null, chunk);
-            },
-          });
-          await pipeline(body, hashing, createWriteStream(tmp, { highWaterMark: READ_CHUNK }));
-          if (length !== undefined && size !== length) {
-            throw Object.assign(new Error(`the response ended after ${size} of ${length} bytes`), {
-              code: "ECONNRESET",
-            });
-          }
-          const digest = { size, sha256: hash.digest("hex") };
-          if (transfer.expected && !sameDigest(transfer.expected, digest)) {
-            throw new CorruptObjectError(where, key, transfer.expected, digest);
-          }
-          await rename(tmp, file);
-          return digest;
-        } catch (error) {
-          body.destroy();
-          if (error instanceof CorruptObjectError) throw error;
-          if (attempt >= DOWNLOAD_ATTEMPTS) return fail("download", Key, error);
-        } finally {
-          await rm(tmp, { force: true });
-        }
+      try {
+        return await downloadObject(client, { Bucket, Key }, file, transfer, retrier, { location: where, key });
+      } catch (error) {
+        return fail("download", Key, error);
       }
     },
 
     async create(key, body) {
       const Key = keyOf(key);
       const Body = typeof body === "string" ? Buffer.from(body) : body;
-      // The check first: servers without conditional writes ignore If-None-Match and would overwrite.
-      if (await store.exists(key)) return false;
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await client.send(
-            new PutObjectCommand({ Bucket, Key, Body, ...(conditionalWrites ? { IfNoneMatch: "*" } : {}) }),
-          );
-          return true;
-        } catch (error) {
-          const status = error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
-          if (status === 412) return false;
-          // 409: a concurrent conditional write to the same key is in flight (AWS); ask again.
-          if (status === 409 && attempt < 3) continue;
-          if (status === 501 && conditionalWrites) {
-            conditionalWrites = false;
-            continue;
-          }
-          return fail("write", Key, error);
-        }
+      // The check first where the server may ignore If-None-Match (it would overwrite).
+      if (!honoursIfNoneMatch && (await store.exists(key))) return false;
+      let retriedOnce = false;
+      try {
+        await retrier.run(
+          (attempt) => {
+            retriedOnce = attempt > 1;
+            return putIfAbsent(Key, Body);
+          },
+          // 409: a concurrent conditional write of the same key is in flight (AWS); ask again.
+          (error) => isTransientS3Error(error) || statusOf(error) === 409,
+        );
+        return true;
+      } catch (error) {
+        const last = error instanceof RetriesExhausted ? error.cause : error;
+        if (statusOf(last) !== 412) return fail("write", Key, error);
+        if (!retriedOnce) return false;
+        // An earlier attempt may have landed with its answer lost: the object is ours if it holds our bytes.
+        return (await store.get(key))?.equals(Body) ?? false;
       }
+    },
+
+    createIsExclusive(scratch) {
+      exclusive ??= probeExclusive(scratch).catch((error: unknown) => {
+        exclusive = undefined;
+        throw error;
+      });
+      return exclusive;
     },
 
     async list(prefix) {
@@ -248,8 +199,8 @@ export function createS3Store(
       let token: string | undefined;
       try {
         do {
-          const page = await client.send(
-            new ListObjectsV2Command({ Bucket, Prefix, ...(token ? { ContinuationToken: token } : {}) }),
+          const page = await retried(() =>
+            client.send(new ListObjectsV2Command({ Bucket, Prefix, ...(token ? { ContinuationToken: token } : {}) })),
           );
           for (const object of page.Contents ?? []) {
             if (object.Key) keys.push(location.prefix ? object.Key.slice(location.prefix.length + 1) : object.Key);
@@ -276,17 +227,11 @@ export function createS3Store(
     },
 
     async exists(key) {
-      try {
-        await client.send(new HeadObjectCommand({ Bucket, Key: keyOf(key) }));
-        return true;
-      } catch (error) {
-        if (isNotFound(error)) return false;
-        return fail("check", keyOf(key), error);
-      }
+      return (await store.head(key)) !== undefined;
     },
     async head(key) {
       try {
-        const response = await client.send(new HeadObjectCommand({ Bucket, Key: keyOf(key) }));
+        const response = await retried(() => client.send(new HeadObjectCommand({ Bucket, Key: keyOf(key) })));
         return { size: response.ContentLength ?? 0, etag: (response.ETag ?? "").replace(/^"|"$/g, "") };
       } catch (error) {
         if (isNotFound(error)) return undefined;
@@ -295,7 +240,7 @@ export function createS3Store(
     },
     async delete(key) {
       try {
-        await client.send(new DeleteObjectCommand({ Bucket, Key: keyOf(key) }));
+        await retried(() => client.send(new DeleteObjectCommand({ Bucket, Key: keyOf(key) })));
       } catch (error) {
         fail("delete", keyOf(key), error);
       }
@@ -308,17 +253,24 @@ export function createS3Store(
       let UploadIdMarker: string | undefined;
       try {
         do {
-          const page = await client.send(
-            new ListMultipartUploadsCommand({
-              Bucket,
-              Prefix,
-              ...(KeyMarker ? { KeyMarker } : {}),
-              ...(UploadIdMarker ? { UploadIdMarker } : {}),
-            }),
+          const page = await retried(() =>
+            client.send(
+              new ListMultipartUploadsCommand({
+                Bucket,
+                Prefix,
+                ...(KeyMarker ? { KeyMarker } : {}),
+                ...(UploadIdMarker ? { UploadIdMarker } : {}),
+              }),
+            ),
           );
           for (const upload of page.Uploads ?? []) {
             if (!upload.Key || !upload.UploadId || !upload.Initiated || upload.Initiated >= before) continue;
-            await client.send(new AbortMultipartUploadCommand({ Bucket, Key: upload.Key, UploadId: upload.UploadId }));
+            const abort = new AbortMultipartUploadCommand({ Bucket, Key: upload.Key, UploadId: upload.UploadId });
+            // NoSuchUpload: another clean (or the upload's own process) got there first.
+            await retried(() => client.send(abort)).catch((error: unknown) => {
+              const last = error instanceof RetriesExhausted ? error.cause : error;
+              if (statusOf(last) !== 404) throw error;
+            });
             removed++;
           }
           KeyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
@@ -333,65 +285,4 @@ export function createS3Store(
     },
   };
   return store;
-}
-
-function isNotFound(error: unknown): boolean {
-  if (error instanceof S3ServiceException) {
-    return error.name === "NoSuchKey" || error.name === "NotFound" || error.$metadata.httpStatusCode === 404;
-  }
-  return false;
-}
-
-const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ECONNRESET", "EPIPE", "ETIMEDOUT"]);
-
-/** One clear sentence for the usual ways S3 fails: unreachable, no bucket, no permission, bad credentials. */
-export function describeS3Error(action: string, uri: string, error: unknown, endpoint?: string): ExternalError {
-  const server = endpoint ?? "AWS S3";
-  if (error instanceof ExternalError) return error;
-  if (error instanceof S3ServiceException) {
-    const status = error.$metadata.httpStatusCode;
-    if (error.name === "NoSuchBucket") {
-      return new ExternalError(`cannot ${action} ${uri}: the bucket does not exist`, {
-        hint: "check the bucket name and region in registry.uri",
-        cause: error,
-      });
-    }
-    if (
-      error.name === "InvalidAccessKeyId" ||
-      error.name === "SignatureDoesNotMatch" ||
-      error.name === "ExpiredToken" ||
-      error.name === "InvalidToken"
-    ) {
-      return new ExternalError(`cannot ${action} ${uri}: the credentials were refused (${error.name})`, {
-        hint: "check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or the OIDC role's session)",
-        cause: error,
-      });
-    }
-    if (error.name === "AccessDenied" || status === 403) {
-      return new ExternalError(`cannot ${action} ${uri}: access denied`, {
-        hint: "check the credentials (or the OIDC role) and that its IAM policy allows this action on the bucket (README: the least IAM policy)",
-        cause: error,
-      });
-    }
-    return new ExternalError(`cannot ${action} ${uri}: ${server} answered ${status ?? "?"} ${error.name}`, {
-      hint: "it was retried with backoff; try again later",
-      cause: error,
-    });
-  }
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (error instanceof Error && ((code && UNREACHABLE.has(code)) || error.name === "TimeoutError")) {
-    return new ExternalError(`cannot ${action} ${uri}: ${server} is unreachable (${code ?? error.name})`, {
-      hint: "check the network and registry.endpoint; the request was retried with backoff",
-      cause: error,
-    });
-  }
-  if (error instanceof Error && /credential/i.test(error.message)) {
-    return new ExternalError(`cannot ${action} ${uri}: no AWS credentials were found`, {
-      hint: "set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, a profile, or use GitHub OIDC with aws-actions/configure-aws-credentials",
-      cause: error,
-    });
-  }
-  return new ExternalError(`cannot ${action} ${uri}: ${error instanceof Error ? error.message : String(error)}`, {
-    cause: error,
-  });
 }

@@ -1,24 +1,19 @@
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { createRegistry, type PublishInput, type Registry } from "../../src/registry/registry.ts";
 import type { Damage } from "../../src/registry/damage.ts";
-import { createLocalStore } from "../../src/store/local-store.ts";
 import type { ObjectStore } from "../../src/store/object-store.ts";
-import { createS3Store } from "../../src/store/s3-store.ts";
+import { type StoreBackend, storeBackends } from "../helpers/registry-backends.ts";
 import { startS3Server, type S3Server } from "../helpers/s3-server.ts";
 import { publishInput } from "../helpers/publish.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
 /**
- * The stores the registry suites of issue 12 (damage, fsck, pull, publish.files) run over, in the shape of
- * registry.test.ts: one row per backend, for `describe.each`. The S3 row reads its server lazily, so a suite starts it
- * in `beforeAll`.
+ * What the registry suites of issue 12 (damage, fsck, pull, publish.files) share: their rows of the backends table,
+ * a registry set up on a fresh store, and ways to damage objects.
  */
 
-export type Backend = [name: string, open: (dir: string) => ObjectStore];
-
-/** Starts an S3 server (bucket `registry`) before the suite and stops it after; call at the top of a test file. */
+/** Starts an s3rver (bucket `registry`) before the suite and stops it after, for tests that drive a server directly. */
 export function suiteS3Server(): () => S3Server {
   let server: S3Server | undefined;
   beforeAll(async () => {
@@ -31,19 +26,12 @@ export function suiteS3Server(): () => S3Server {
   };
 }
 
-export function backends(server: () => S3Server): Backend[] {
-  return [
-    ["local folder", (dir) => createLocalStore(path.join(dir, "registry"))],
-    [
-      "s3 (s3rver)",
-      // A fresh prefix per test keeps tests apart in the one bucket.
-      () =>
-        createS3Store(
-          { bucket: server().bucket, prefix: `t-${randomBytes(4).toString("hex")}` },
-          { endpoint: server().endpoint, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } },
-        ),
-    ],
-  ];
+/**
+ * The shared backends table (folder, s3rver, RADOS Gateway) as `describe.each` rows: the label, a way to open a
+ * store on a fresh place, and the backend itself, whose hooks the describe block installs with `useBackend`.
+ */
+export function backends(): [label: string, open: (dir: string) => ObjectStore, backend: StoreBackend][] {
+  return storeBackends().map((backend) => [backend.label, (dir: string) => backend.open(dir), backend]);
 }
 
 export interface RegistrySetup {

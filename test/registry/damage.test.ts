@@ -8,14 +8,13 @@ import type { ObjectStore } from "../../src/store/object-store.ts";
 import { runCli, stackFrames } from "../helpers/cli.ts";
 import { publishInput } from "../helpers/publish.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
-import { backends, move, NOT_JSON, registrySetup, suiteS3Server, truncate } from "./backends.ts";
+import { backends, move, NOT_JSON, registrySetup, truncate } from "./backends.ts";
+import { useBackend } from "../helpers/registry-backends.ts";
 
 /**
  * Issue 12, items 8 and 9: one damaged manifest or alias-history entry is reported and hidden; everything else keeps
  * working, and nothing is ever answered with a guess (an alias whose last move is damaged points nowhere known).
  */
-
-const server = suiteS3Server();
 
 const failure = async (call: () => Promise<unknown>): Promise<ExternalError> => {
   const error: unknown = await call().then(
@@ -26,7 +25,9 @@ const failure = async (call: () => Promise<unknown>): Promise<ExternalError> => 
   return error as ExternalError;
 };
 
-describe.each(backends(server))("damage on a %s", (_name, open) => {
+describe.each(backends())("damage on a %s", (_name, open, backend) => {
+  useBackend(backend);
+
   describe("a damaged manifest", () => {
     it("hides its version with a warning; list, show of the others, promote and pull keep working", async () => {
       const { dir, store, registry, damaged, publish } = await registrySetup(open);

@@ -1,36 +1,43 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { ExternalError } from "../../src/errors.ts";
 import { createRegistry, type PublishInput, type Registry } from "../../src/registry/registry.ts";
 import { createS3Store, type S3Options } from "../../src/store/s3-store.ts";
-import { startS3Server, type S3Server } from "../helpers/s3-server.ts";
+import {
+  killableServer,
+  type OwnS3Server,
+  type S3Target,
+  storeBackends,
+  useBackend,
+} from "../helpers/registry-backends.ts";
+import { startS3Server } from "../helpers/s3-server.ts";
 import { publishInput } from "../helpers/publish.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 import { type Fault, type FaultProxy, startFaultProxy } from "../store/fault-proxy.ts";
 
 /**
- * The registry on S3 under faults: a server that dies mid-upload, 500/503 answers, a response cut off halfway, an
- * object damaged on the server's disk. Each against a real S3 server (s3rver) on loopback.
+ * The registry on S3 under faults: a server killed mid-publish and mid-pull that comes back on its port a few seconds
+ * later (the job goes on), one that stays down (one clear message saying how long it tried, and nothing half
+ * visible), 500/503 answers, a response cut off halfway, an object damaged on the server's disk. On s3rver and on
+ * Ceph's RADOS Gateway (helpers/registry-backends.ts), except the damaged object, which needs s3rver's files.
  */
 
-const credentials = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
+const backends = storeBackends(["s3rver", "rgw"]).map((backend) => [backend.label, backend] as const);
 const MiB = 1024 * 1024;
-const stops: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const stop of stops.splice(0).reverse()) await stop();
-});
 
-async function server(directory?: string): Promise<S3Server> {
-  const started = await startS3Server(["models"], directory);
-  stops.push(() => started.stop());
-  return started;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function storeAt(target: Pick<S3Target, "endpoint" | "bucket" | "prefix" | "credentials">, options: S3Options = {}) {
+  return createS3Store(
+    { bucket: target.bucket, prefix: target.prefix },
+    { endpoint: target.endpoint, credentials: target.credentials, ...options },
+  );
 }
 
-function registryAt(endpoint: string, options: S3Options = {}, now = () => new Date()): Registry {
-  const store = createS3Store({ bucket: "models", prefix: "team" }, { endpoint, credentials, ...options });
-  return createRegistry(store, now, { sleep: () => Promise.resolve() });
+function registryAt(target: S3Target, options: S3Options = {}, now = () => new Date()): Registry {
+  return createRegistry(storeAt(target, options), now, { sleep: () => Promise.resolve() });
 }
 
 /** A deterministic file of `size` bytes (every 4 bytes a counter mixed with `seed`). */
@@ -59,35 +66,94 @@ async function project(bigSize: number): Promise<{ dir: string; input: PublishIn
 
 const sha256 = (bytes: Buffer): string => createHash("sha256").update(bytes).digest("hex");
 
-describe("the server dies in the middle of a multipart upload", () => {
-  it("leaves no visible version; a re-run succeeds; the debris is cleaned a day later", async () => {
-    const storage = await tempDir();
-    const first = await server(storage);
+describe.each(backends)("the server dies on %s", (_name, backend) => {
+  useBackend(backend);
+
+  /** Kills the server once, when `due` first says so; it comes back on its port `downMs` later. */
+  function outage(server: OwnS3Server, downMs: number) {
+    let over: Promise<void> | undefined;
+    let bytesAtKill = -1;
+    return {
+      maybe(due: boolean, bytes: number): void {
+        if (over || !due) return;
+        bytesAtKill = bytes;
+        over = (async () => {
+          await server.kill();
+          await sleep(downMs);
+          await server.restart();
+        })();
+      },
+      async done(): Promise<number> {
+        await over;
+        return bytesAtKill;
+      },
+    };
+  }
+
+  it("mid-publish, back on its port 5 s later: the publish completes with the default retry budget", async () => {
+    const server = await killableServer(backend);
     const { dir, input, big } = await project(40 * MiB);
-    const dying = registryAt(first.endpoint, { maxAttempts: 2, queueSize: 2 });
-    let killed = false;
+    // One part at a time, so most of the file is still to go when the server dies after the first part.
+    const registry = registryAt(server, { queueSize: 1 });
+    const down = outage(server, 5000);
+    const manifest = await registry.publish(input, {
+      onProgress: (event) => down.maybe(event.path === "model/weights.bin" && event.bytes >= 8 * MiB, event.bytes),
+    });
+    const bytesAtKill = await down.done();
+    expect(bytesAtKill).toBeGreaterThan(0);
+    expect(bytesAtKill).toBeLessThan(big.length);
+
+    expect(manifest.sequence).toBe(1);
+    expect(manifest.files[1]).toEqual({ path: "model/weights.bin", size: big.length, sha256: sha256(big) });
+    const fresh = registryAt(server);
+    expect((await fresh.versions("churn")).map((m) => m.version)).toEqual([manifest.version]);
+    await fresh.pull(manifest, path.join(dir, "out"));
+    expect((await readFile(path.join(dir, "out/model/weights.bin"))).equals(big)).toBe(true);
+    expect((await fresh.publish(input)).sequence).toBe(2);
+  });
+
+  it("mid-pull, back on its port 3 s later: the pull completes, verified", async () => {
+    const server = await killableServer(backend);
+    const { dir, input, big } = await project(40 * MiB);
+    const manifest = await registryAt(server).publish(input);
+    const down = outage(server, 3000);
+    const out = path.join(dir, "out");
+    await registryAt(server).pull(manifest, out, {
+      onProgress: (event) => down.maybe(event.path === "model/weights.bin" && event.bytes >= 4 * MiB, event.bytes),
+    });
+    const bytesAtKill = await down.done();
+    expect(bytesAtKill).toBeGreaterThan(0);
+    expect(bytesAtKill).toBeLessThan(big.length);
+    expect((await readFile(path.join(out, "model/weights.bin"))).equals(big)).toBe(true);
+    expect((await readdir(out)).sort()).toEqual(["model"]);
+  });
+
+  it("mid-upload for longer than the budget: one clear message, nothing half visible, debris cleaned a day later", async () => {
+    const server = await killableServer(backend);
+    const { dir, input, big } = await project(40 * MiB);
+    const dying = registryAt(server, { retrySeconds: 1, queueSize: 2 });
+    let killed: Promise<void> | undefined;
     const error: unknown = await dying
       .publish(input, {
         onProgress: (event) => {
           // Once the first 8 MiB part of weights.bin is in, with more parts still to go.
-          if (!killed && event.path === "model/weights.bin" && event.bytes >= 8 * MiB) {
-            killed = true;
-            first.kill();
-          }
+          if (!killed && event.path === "model/weights.bin" && event.bytes >= 8 * MiB) killed = server.kill();
         },
       })
       .catch((thrown: unknown) => thrown);
-    expect(killed).toBe(true);
+    await killed;
+    expect(killed).toBeDefined();
     expect(error).toBeInstanceOf(ExternalError);
-    expect((error as Error).message).toMatch(
+    expect((error as ExternalError).describe()).toMatch(
       new RegExp(
-        `^cannot upload to s3://models/team/churn/versions/v\\d{8}T\\d{9}Z-[0-9a-f]{6}/files/model/weights\\.bin: ${first.endpoint.replace(/\./g, "\\.")} is unreachable \\(E[A-Z]+\\)$`,
+        `^cannot upload to s3://mlops-tests/${server.prefix}/churn/versions/v\\d{8}T\\d{9}Z-[0-9a-f]{6}/files/model/weights\\.bin: ` +
+          `${server.endpoint.replace(/\./g, "\\.")} is unreachable \\(E[A-Z]+\\); retried for \\d+ s\\n` +
+          "  hint: check the network and registry.endpoint; raise registry.retry_seconds to wait longer$",
       ),
     );
 
-    // The same storage, a new server process (a new port).
-    const second = await server(storage);
-    const registry = registryAt(second.endpoint);
+    await server.restart();
+    const registry = registryAt(server);
     expect(await registry.versions("churn")).toEqual([]);
     expect(await registry.models()).toEqual([]);
     expect(await registry.resolve("churn", "1")).toBeUndefined();
@@ -104,27 +170,34 @@ describe("the server dies in the middle of a multipart upload", () => {
     await registry.pull(manifest, out);
     expect((await readFile(path.join(out, "model/weights.bin"))).equals(big)).toBe(true);
 
-    // The interrupted publish left config.json (complete) under its own id; a day later a clean removes it.
-    const store = createS3Store({ bucket: "models", prefix: "team" }, { endpoint: second.endpoint, credentials });
-    const ids = await store.folders("churn/versions/");
-    const dead = ids.filter((id) => id !== manifest.version);
+    // The interrupted publish left config.json (complete) under its own id; a day later a clean removes it, and
+    // aborts its unfinished multipart upload where the server can list them (RGW; s3rver cannot).
+    const store = storeAt(server);
+    const dead = (await store.folders("churn/versions/")).filter((id) => id !== manifest.version);
     expect(dead).toHaveLength(1);
     expect(await registry.clean("churn")).toEqual({ versions: [], objects: 0, uploads: 0 });
-    const tomorrow = registryAt(second.endpoint, {}, () => new Date(Date.now() + 25 * 60 * 60 * 1000));
+    const tomorrow = registryAt(server, {}, () => new Date(Date.now() + 25 * 60 * 60 * 1000));
     const cleaned = await tomorrow.clean("churn");
     expect(cleaned.versions).toEqual(dead);
     expect(cleaned.objects).toBeGreaterThanOrEqual(1);
+    expect(cleaned.uploads).toBe(backend.name === "rgw" ? 1 : 0);
     expect(await store.folders("churn/versions/")).toEqual([manifest.version]);
     expect((await tomorrow.versions("churn")).map((m) => m.version)).toEqual([manifest.version]);
   });
 });
 
-describe("transient failures", () => {
-  async function behindProxy(plan: (request: { method: string; url: string; n: number }) => Fault, maxAttempts = 4) {
-    const s3 = await server();
-    const proxy: FaultProxy = await startFaultProxy(s3.endpoint, plan);
-    stops.push(() => proxy.close());
-    return { proxy, registry: registryAt(proxy.endpoint, { maxAttempts }) };
+describe.each(backends)("transient failures on %s", (_name, backend) => {
+  useBackend(backend);
+
+  async function behindProxy(
+    plan: (request: { method: string; url: string; n: number }) => Fault,
+    options: S3Options = {},
+  ) {
+    const target = backend.target();
+    if (!target) throw new Error("no server");
+    const proxy: FaultProxy = await startFaultProxy(target.endpoint, plan);
+    onTestFinished(() => proxy.close());
+    return { proxy, target, registry: registryAt({ ...target, endpoint: proxy.endpoint }, options) };
   }
 
   it("retries 500 and 503 answers on every kind of request until the publish, promote and pull go through", async () => {
@@ -153,14 +226,20 @@ describe("transient failures", () => {
     expect(faults.some((r) => r.method === "GET" && !r.url.includes("list-type=2"))).toBe(true);
   });
 
-  it("gives up after its attempts with one clear message naming the object", async () => {
-    const { proxy, registry } = await behindProxy(({ method }) => (method === "GET" ? 503 : "pass"), 2);
+  it("gives up after its budget with one clear message naming the object and how long it tried", async () => {
+    const { proxy, target, registry } = await behindProxy(({ method }) => (method === "GET" ? 503 : "pass"), {
+      retrySeconds: 1,
+    });
     const error: unknown = await registry.resolve("churn", "champion").catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ExternalError);
     expect((error as ExternalError).describe()).toMatch(
-      /^cannot list s3:\/\/models\/team\/churn\/aliases\/champion: http:\/\/127\.0\.0\.1:\d+ answered 503 SlowDown\n {2}hint: it was retried with backoff; try again later$/,
+      new RegExp(
+        `^cannot list s3://mlops-tests/${target.prefix}/churn/aliases/champion: http://127\\.0\\.0\\.1:\\d+ answered 503 SlowDown; retried for \\d+ s\\n` +
+          " {2}hint: try again later, or raise registry.retry_seconds to wait longer$",
+      ),
     );
-    expect(proxy.log.map((r) => r.fault)).toEqual([503, 503]);
+    expect(proxy.log.length).toBeGreaterThan(1);
+    expect(proxy.log.every((r) => r.fault === 503)).toBe(true);
   });
 
   it("downloads again when a response is cut off halfway", async () => {
@@ -183,8 +262,9 @@ describe("transient failures", () => {
 describe("an object damaged on the server", () => {
   it("is refused on pull, and nothing lands in the output folder", async () => {
     const storage = await tempDir();
-    const s3 = await server(storage);
-    const registry = registryAt(s3.endpoint);
+    const s3 = await startS3Server(["models"], storage);
+    onTestFinished(() => s3.stop());
+    const registry = registryAt({ ...s3, bucket: "models", prefix: "team" });
     const { dir, input } = await project(1 * MiB);
     const manifest = await registry.publish(input);
     // s3rver keeps each object as a file named <name>._S3rver_object under the bucket's folder.

@@ -5,7 +5,8 @@ import { createLocalStore } from "../../src/store/local-store.ts";
 import { runCli } from "../helpers/cli.ts";
 import { publishInput } from "../helpers/publish.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
-import { backends, move, NOT_JSON, registrySetup, suiteS3Server, truncate } from "./backends.ts";
+import { backends, move, NOT_JSON, registrySetup, truncate } from "./backends.ts";
+import { useBackend } from "../helpers/registry-backends.ts";
 
 /**
  * Issue 12, item 9: `mlops models fsck [--repair]` checks every manifest, alias history and stored file of a model,
@@ -13,12 +14,12 @@ import { backends, move, NOT_JSON, registrySetup, suiteS3Server, truncate } from
  * what might be wanted), records what it did, and says what the user must do about the rest.
  */
 
-const server = suiteS3Server();
-
 /** [key, problem, what was repaired, whether there is advice] of each problem. */
 const summary = (report: FsckReport) => report.problems.map((p) => [p.key, p.problem, p.repaired, p.advice !== null]);
 
-describe.each(backends(server))("fsck on a %s", (_name, open) => {
+describe.each(backends())("fsck on a %s", (_name, open, backend) => {
+  useBackend(backend);
+
   /** A model with one of every kind of damage (and young debris fsck must leave alone). */
   async function damagedModel() {
     const setup = await registrySetup(open);

@@ -12,6 +12,7 @@ import { publishInput } from "../helpers/publish.ts";
 import { REPO, tempDir, writeFiles } from "../helpers/temp.ts";
 import { startFaultProxy } from "../store/fault-proxy.ts";
 import { backends, registrySetup, suiteS3Server } from "./backends.ts";
+import { useBackend } from "../helpers/registry-backends.ts";
 
 /**
  * Issue 12, item 10: `pull` is all or nothing. The files land in a sibling of --out, are verified, and appear in one
@@ -43,7 +44,9 @@ async function refusal(call: Promise<unknown>): Promise<Error> {
   return error as Error;
 }
 
-describe.each(backends(server))("pull on a %s", (_name, open) => {
+describe.each(backends())("pull on a %s", (_name, open, backend) => {
+  useBackend(backend);
+
   it("lands the files in one rename, making missing parents and leaving nothing beside --out", async () => {
     const { dir, registry, publish } = await registrySetup(open);
     const manifest = await publish();

@@ -1,37 +1,19 @@
-import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ExternalError, InputError } from "../../src/errors.ts";
 import { MANIFEST_FORMAT, MANIFEST_FORMAT_V1 } from "../../src/registry/manifest.ts";
 import { createRegistry, newVersionId, type PublishInput, type Registry } from "../../src/registry/registry.ts";
-import { createLocalStore } from "../../src/store/local-store.ts";
 import type { ObjectStore } from "../../src/store/object-store.ts";
-import { createS3Store } from "../../src/store/s3-store.ts";
-import { startS3Server, type S3Server } from "../helpers/s3-server.ts";
+import { storeBackends, useBackend } from "../helpers/registry-backends.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
-/** The model registry (DOMAIN.md §4), the same round trips on a local folder and on a real S3 server (s3rver). */
+/**
+ * The model registry (DOMAIN.md §4), the same round trips on a local folder and on real S3 servers: s3rver (no
+ * conditional writes) and Ceph's RADOS Gateway (helpers/registry-backends.ts).
+ */
 
-let server: S3Server;
-beforeAll(async () => {
-  server = await startS3Server(["registry"]);
-});
-afterAll(() => server.stop());
-
-type Backend = [name: string, open: (dir: string) => ObjectStore];
-const backends: Backend[] = [
-  ["local folder", (dir) => createLocalStore(path.join(dir, "registry"))],
-  [
-    "s3 (s3rver)",
-    // A fresh prefix per test keeps tests apart in the one bucket.
-    () =>
-      createS3Store(
-        { bucket: "registry", prefix: `t-${randomBytes(4).toString("hex")}` },
-        { endpoint: server.endpoint, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } },
-      ),
-  ],
-];
+const backends = storeBackends().map((backend) => [backend.label, backend] as const);
 
 interface Setup {
   dir: string;
@@ -42,10 +24,12 @@ interface Setup {
 
 const event = (at: string, reason = "test") => ({ at, actor: "tester", reason, runUrl: null, forced: false });
 
-describe.each(backends)("registry on a %s", (_name, openStore) => {
+describe.each(backends)("registry on a %s", (_name, backend) => {
+  useBackend(backend);
+
   async function setup(): Promise<Setup> {
     const dir = await tempDir();
-    const store = openStore(dir);
+    const store = backend.open(dir);
     let tick = 0;
     // A fake clock one second further on each call; "now" for debris is 2026-01-01T12:00:xx.
     const registry = createRegistry(store, () => new Date(Date.UTC(2026, 0, 1, 12, 0, tick++)), {

@@ -4,10 +4,21 @@ import type { AddressInfo } from "node:net";
 /**
  * A small HTTP proxy in front of the S3 server that injects faults, so retries are tested against real responses on
  * a real socket: `plan` looks at each request (numbered from 1) and says whether to pass it on, answer it with an S3
- * error (500 InternalError, 503 SlowDown) after reading its body, pass it on but cut the response body off halfway, or
- * pass it on but stop halfway and hold the connection open (a transfer caught in the middle, for kill tests).
+ * error (403 AccessDenied, 404 NoSuchKey, 412 PreconditionFailed, 500 InternalError, 503 SlowDown) after reading its
+ * body, pass it on but cut the response body off halfway, pass it on but stop the response halfway and hold the
+ * connection open (a download caught in the middle, for kill tests), pass it on and drop the connection instead of
+ * answering (the server did the work, the client never hears), or hold it: never forward it nor answer (a client
+ * stuck there can be killed at a known point).
  */
-export type Fault = "pass" | 500 | 503 | "truncate" | "stall";
+export type Fault = "pass" | 403 | 404 | 412 | 500 | 503 | "truncate" | "stall" | "hold" | "lose-answer";
+
+const ERROR_CODES: Record<403 | 404 | 412 | 500 | 503, string> = {
+  403: "AccessDenied",
+  404: "NoSuchKey",
+  412: "PreconditionFailed",
+  500: "InternalError",
+  503: "SlowDown",
+};
 
 export interface FaultProxy {
   endpoint: string;
@@ -24,24 +35,35 @@ export async function startFaultProxy(
 ): Promise<FaultProxy> {
   const upstream = new URL(target);
   const log: FaultProxy["log"] = [];
+  const forwards = new Set<http.ClientRequest>();
   let onStall: (() => void) | undefined;
   const server = http.createServer((req, res) => {
     const method = req.method ?? "GET";
     const url = req.url ?? "/";
     const fault = plan({ method, url, n: log.length + 1 });
     log.push({ method, url, fault });
-    if (fault === 500 || fault === 503) {
+    if (fault === "hold") {
+      req.resume();
+      return;
+    }
+    if (typeof fault === "number") {
       req.resume();
       req.on("end", () => {
-        const code = fault === 503 ? "SlowDown" : "InternalError";
         res.writeHead(fault, { "content-type": "application/xml", connection: "close" });
-        res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>injected</Message></Error>`);
+        res.end(
+          `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${ERROR_CODES[fault]}</Code><Message>injected</Message></Error>`,
+        );
       });
       return;
     }
     const forward = http.request(
       { host: upstream.hostname, port: upstream.port, method, path: url, headers: req.headers },
       (answer) => {
+        if (fault === "lose-answer") {
+          answer.resume();
+          answer.on("end", () => res.socket?.destroy());
+          return;
+        }
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         if (fault !== "truncate" && fault !== "stall") {
           answer.pipe(res);
@@ -65,6 +87,13 @@ export async function startFaultProxy(
       },
     );
     forward.on("error", () => res.socket?.destroy());
+    // A client that dies mid-request must not leave the server waiting for the rest of the body (a server waiting
+    // on a request never stops).
+    forwards.add(forward);
+    forward.on("close", () => forwards.delete(forward));
+    req.on("close", () => {
+      if (!req.complete) forward.destroy();
+    });
     req.pipe(forward);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -75,6 +104,7 @@ export async function startFaultProxy(
     stalled: () => new Promise<void>((resolve) => (onStall = resolve)),
     close: () =>
       new Promise<void>((resolve) => {
+        for (const forward of forwards) forward.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

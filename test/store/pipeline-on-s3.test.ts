@@ -60,13 +60,18 @@ it("publishes to the bucket, gates the next run against the champion there, and 
   expect(Object.keys(listing.aliases)).toEqual(["champion"]);
 });
 
-it("an unreachable registry is one clear error with exit 2, never a silent first run", async () => {
+it("an unreachable registry is one clear error with exit 2 saying how long it tried, never a silent first run", async () => {
   const config = await readFile(path.join(project, "mlops.yml"), "utf8");
-  await writeFile(path.join(project, "mlops.yml"), config.replace(server.endpoint, "http://127.0.0.1:9"));
+  await writeFile(
+    path.join(project, "mlops.yml"),
+    config
+      .replace(server.endpoint, "http://127.0.0.1:9")
+      .replace("force_path_style: true", "force_path_style: true, retry_seconds: 2"),
+  );
   const gate = await mlops("gate");
   expect(gate.code).toBe(2);
-  expect(gate.err).toContain(
-    "cannot list s3://ml-models/registry/penguins/aliases/champion: http://127.0.0.1:9 is unreachable (ECONNREFUSED)",
+  expect(gate.err).toMatch(
+    /cannot list s3:\/\/ml-models\/registry\/penguins\/aliases\/champion: http:\/\/127\.0\.0\.1:9 is unreachable \(ECONNREFUSED\); retried for \d+ s \(check the network and registry\.endpoint; raise registry\.retry_seconds to wait longer\)\n/,
   );
   expect(gate.err).not.toMatch(/\n\s+at /);
 });

@@ -180,8 +180,9 @@ describe("an unreachable cache backend", () => {
   afterAll(() => server.stop());
 
   it("shares runs through S3, and warns and trains when S3 cannot be reached", async () => {
+    // A second of retries is enough to show an unreachable cache is survived, without waiting out the default 30 s.
     const cacheSettings = (endpoint: string): string =>
-      `  cache: { backend: s3, uri: s3://runs/cache }\nregistry: { endpoint: "${endpoint}" }\n`;
+      `  cache: { backend: s3, uri: s3://runs/cache }\nregistry: { endpoint: "${endpoint}", retry_seconds: 1 }\n`;
     const env = server.env;
     const one = await project(cacheSettings(server.endpoint));
     const two = await project(cacheSettings(server.endpoint));

@@ -14,6 +14,15 @@ export const RegistrySection = z
       .optional()
       .describe("Endpoint of an S3-compatible server (MinIO, R2, Ceph...)."),
     force_path_style: z.boolean().optional().describe("Use path-style S3 addressing (most S3-compatible servers)."),
+    retry_seconds: z
+      .number()
+      .int({ error: "expected a whole number of seconds" })
+      .min(0)
+      .max(3600)
+      .default(30)
+      .describe(
+        "How long each S3 request keeps retrying what may pass (a restarting server, throttling, 5xx answers, a dropped connection), with exponential backoff and jitter; 0 tries once. Serves every s3:// location of the project: registry, data and run cache.",
+      ),
   })
   .describe("The model registry.");
 

@@ -7,6 +7,7 @@ import { mapBounded } from "./concurrency.ts";
 import type { Damage, DamageReporter } from "./damage.ts";
 import { compactTime, parseCompactTime } from "./names.ts";
 import { quarantinedEntries } from "./quarantine.ts";
+import { getUnlessTooLarge, TOO_LARGE } from "./stored-manifest.ts";
 
 /**
  * Alias history (DOMAIN.md §4). Every move of an alias is one immutable object,
@@ -105,10 +106,12 @@ export async function readEntry(
   key: string,
   last: boolean,
 ): Promise<HistoryLink> {
-  const body = await store.get(key);
+  const body = await getUnlessTooLarge(store, key);
   let problem: string | undefined;
   if (body === undefined) {
     problem = "disappeared while it was being read";
+  } else if (body === "too large") {
+    problem = TOO_LARGE;
   } else {
     let raw: unknown;
     try {

@@ -11,7 +11,7 @@ import type { Manifest, ManifestFile } from "./manifest.ts";
 import { compactTime } from "./names.ts";
 import { fetchVerified } from "./download.ts";
 import { moveAside, quarantinedVersions } from "./quarantine.ts";
-import { readManifest, versionKey } from "./stored-manifest.ts";
+import { getUnlessTooLarge, readManifest, versionKey } from "./stored-manifest.ts";
 
 /**
  * `mlops models fsck`: checks a model in the registry end to end and, with `repair`, puts right what can be put right
@@ -225,8 +225,17 @@ async function repairable(
   model: string,
 ): Promise<FsckProblem> {
   if (!options.repair) return { key, problem, repaired: null, advice: null };
-  const body = await store.get(key);
+  const body = await getUnlessTooLarge(store, key);
   if (body === undefined) return { key, problem, repaired: "already gone when fsck came to move it", advice: null };
+  if (body === "too large") {
+    return {
+      key,
+      problem,
+      repaired: null,
+      advice:
+        "it is too large to move aside through memory: delete it by hand, or restore it from the bucket's versioning",
+    };
+  }
   const target = await moveAside(store, model, key, body, options.now);
   return target === undefined
     ? { key, problem, repaired: null, advice: "it changed while fsck ran and was left in place: run fsck again" }

@@ -1,6 +1,7 @@
 import { NAME_PATTERN } from "../config/schema/common.ts";
 import { ExternalError } from "../errors.ts";
 import type { ObjectStore } from "../store/object-store.ts";
+import { getUnlessTooLarge } from "./stored-manifest.ts";
 
 /**
  * Friendly sequence numbers (1, 2, 3 ...) for versions, handed out without a server. A number n is claimed by an
@@ -105,7 +106,8 @@ export async function sequenceClaimants(store: ObjectStore, model: string, n: nu
       versions.push(name);
       continue;
     }
-    const claimed = claimedVersion(await store.get(key));
+    const body = await getUnlessTooLarge(store, key);
+    const claimed = claimedVersion(body === "too large" ? undefined : body);
     if (claimed) versions.push(claimed);
   }
   return versions;

@@ -1,5 +1,5 @@
 import { ExternalError } from "../errors.ts";
-import type { ObjectStore } from "../store/object-store.ts";
+import { type ObjectStore, ObjectTooLargeError } from "../store/object-store.ts";
 import type { Damage } from "./damage.ts";
 import { type Manifest, ManifestSchema } from "./manifest.ts";
 import { checkModelName, checkVersionName } from "./names.ts";
@@ -22,13 +22,14 @@ export async function readManifest(store: ObjectStore, model: string, version: s
   checkModelName(model);
   checkVersionName(version);
   const key = manifestKey(model, version);
-  // An unreadable store (unreachable, no permission) throws here: that is an outage, not damage.
-  const body = await store.get(key);
-  if (body === undefined) return { state: "absent" };
   const damaged = (problem: string): ManifestRead => ({
     state: "damaged",
     damage: { model, key, kind: "manifest", subject: version, problem, effect: `version ${version} is hidden` },
   });
+  // An unreadable store (unreachable, no permission) throws here: that is an outage, not damage.
+  const body = await getUnlessTooLarge(store, key);
+  if (body === "too large") return damaged(TOO_LARGE);
+  if (body === undefined) return { state: "absent" };
   let raw: unknown;
   try {
     raw = JSON.parse(body.toString("utf8"));
@@ -46,6 +47,19 @@ export async function readManifest(store: ObjectStore, model: string, version: s
     return damaged(`describes ${parsed.data.model} ${parsed.data.version}, not ${model} ${version}`);
   }
   return { state: "present", manifest: parsed.data };
+}
+
+/** What a registry object too large to be the kit's is called: damage, like any object the kit did not write. */
+export const TOO_LARGE = "is far larger than any object mlops-kit writes (planted or changed outside mlops-kit)";
+
+/** An object's bytes, undefined when absent, or "too large" when it is bigger than `get` reads (MAX_GET_BYTES). */
+export async function getUnlessTooLarge(store: ObjectStore, key: string): Promise<Buffer | undefined | "too large"> {
+  try {
+    return await store.get(key);
+  } catch (error) {
+    if (error instanceof ObjectTooLargeError) return "too large";
+    throw error;
+  }
 }
 
 /** The error for a read that named a version whose manifest is damaged: it must not pass for "no such version". */

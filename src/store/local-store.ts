@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
-import { type FileHandle, link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { type FileHandle, link, mkdir, open, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { isErrnoException } from "../errors.ts";
 import { checkKey, checkPrefix } from "./keys.ts";
 import {
   CorruptObjectError,
+  MAX_GET_BYTES,
+  ObjectTooLargeError,
   type ObjectDigest,
   type ObjectStore,
   READ_CHUNK,
@@ -25,11 +27,21 @@ export function createLocalStore(root: string): ObjectStore {
   const store: ObjectStore = {
     location: root,
     async get(key) {
+      let handle: FileHandle;
       try {
-        return await readFile(resolve(key));
+        handle = await open(resolve(key), "r");
       } catch (error) {
-        if (isErrnoException(error, "ENOENT") || isErrnoException(error, "EISDIR")) return undefined;
+        if (["ENOENT", "EISDIR", "ENOTDIR"].some((code) => isErrnoException(error, code))) return undefined;
         throw error;
+      }
+      try {
+        const info = await handle.stat();
+        if (!info.isFile()) return undefined;
+        const body = await readAtMost(handle, info.size, MAX_GET_BYTES);
+        if (!body) throw new ObjectTooLargeError(root, key);
+        return body;
+      } finally {
+        await handle.close();
       }
     },
     async put(key, body) {
@@ -161,6 +173,26 @@ const TEMPORARY = /\.tmp-[0-9a-f]{12}$/;
 
 function temporaryName(target: string): string {
   return `${target}.tmp-${randomBytes(6).toString("hex")}`;
+}
+
+/**
+ * The whole file behind `handle`, or null when it holds more than `limit` bytes. `size` (from stat) is only where the
+ * buffer starts: a file that grows while it is read is still cut at the limit.
+ */
+async function readAtMost(handle: FileHandle, size: number, limit: number): Promise<Buffer | null> {
+  let buffer = Buffer.allocUnsafe(Math.min(size, limit) + 1);
+  let filled = 0;
+  for (;;) {
+    if (filled === buffer.length) {
+      if (buffer.length > limit) return null;
+      const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit + 1));
+      buffer.copy(grown, 0, 0, filled);
+      buffer = grown;
+    }
+    const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+    if (bytesRead === 0) return buffer.subarray(0, filled);
+    filled += bytesRead;
+  }
 }
 
 /** FileHandle.write may write less than it was given; loop until the chunk is down. */

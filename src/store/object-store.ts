@@ -9,7 +9,11 @@ import { ExternalError } from "../errors.ts";
 export interface ObjectStore {
   /** Where the store lives, for messages: a folder path or s3://bucket/prefix. */
   readonly location: string;
-  /** The object's bytes, or undefined when there is no such key. */
+  /**
+   * The object's bytes, or undefined when there is no such key. For the small objects the kit writes (manifests,
+   * alias entries, claims): one larger than {@link MAX_GET_BYTES} is an {@link ObjectTooLargeError}, never read
+   * into memory whole (anyone with bucket access could plant one).
+   */
   get(key: string): Promise<Buffer | undefined>;
   /** Writes a whole object at once; readers never see a partial object. */
   put(key: string, body: Buffer | string): Promise<void>;
@@ -81,6 +85,21 @@ export interface ObjectDigest {
 export interface TransferOptions {
   /** Called as bytes move: `bytes` done so far of `total`. */
   onProgress?: (bytes: number, total: number) => void;
+}
+
+/** The most `get` reads into memory; big objects go through `download`. */
+export const MAX_GET_BYTES = 16 * 1024 * 1024;
+
+/** An object `get` refused for its size: not one the kit wrote. */
+export class ObjectTooLargeError extends ExternalError {
+  constructor(location: string, key: string) {
+    super(
+      `${location}/${key} holds more than ${MAX_GET_BYTES / (1024 * 1024)} MiB, more than any object mlops-kit writes there`,
+      {
+        hint: "it was written outside mlops-kit; remove it (or restore it from the bucket's versioning)",
+      },
+    );
+  }
 }
 
 /** A downloaded object whose bytes differ from what the caller expected (a changed or damaged object). */

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { stat } from "node:fs/promises";
+import type { Readable } from "node:stream";
 import {
   AbortMultipartUploadCommand,
   DeleteObjectCommand,
@@ -11,7 +12,7 @@ import {
   S3ServiceException,
 } from "@aws-sdk/client-s3";
 import { checkKey, checkPrefix } from "./keys.ts";
-import type { ObjectStore } from "./object-store.ts";
+import { MAX_GET_BYTES, type ObjectStore, ObjectTooLargeError } from "./object-store.ts";
 import { createRetrier, DEFAULT_RETRY_SECONDS, RetriesExhausted } from "./retry.ts";
 import {
   attemptsFrom,
@@ -108,9 +109,23 @@ export function createS3Store(
       try {
         return await retried(async () => {
           const response = await client.send(new GetObjectCommand({ Bucket, Key: keyOf(key) }));
-          return response.Body ? Buffer.from(await response.Body.transformToByteArray()) : Buffer.alloc(0);
+          const body = response.Body as Readable | undefined;
+          if (!body) return Buffer.alloc(0);
+          // Never more than MAX_GET_BYTES in memory, whatever the object or its Content-Length claim.
+          const chunks: Buffer[] = [];
+          let size = 0;
+          for await (const chunk of body) {
+            size += (chunk as Buffer).length;
+            if (size > MAX_GET_BYTES) {
+              body.destroy();
+              throw new ObjectTooLargeError(where, key);
+            }
+            chunks.push(chunk as Buffer);
+          }
+          return Buffer.concat(chunks, size);
         });
       } catch (error) {
+        if (error instanceof ObjectTooLargeError) throw error;
         if (isNotFound(error)) return undefined;
         return fail("read", keyOf(key), error);
       }
@@ -181,7 +196,12 @@ export function createS3Store(
         if (statusOf(last) !== 412) return fail("write", Key, error);
         if (!retriedOnce) return false;
         // An earlier attempt may have landed with its answer lost: the object is ours if it holds our bytes.
-        return (await store.get(key))?.equals(Body) ?? false;
+        try {
+          return (await store.get(key))?.equals(Body) ?? false;
+        } catch (lost) {
+          if (lost instanceof ObjectTooLargeError) return false;
+          throw lost;
+        }
       }
     },
 

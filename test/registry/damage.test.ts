@@ -9,6 +9,8 @@ import { runCli, stackFrames } from "../helpers/cli.ts";
 import { publishInput } from "../helpers/publish.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 import { backends, move, NOT_JSON, registrySetup, truncate } from "./backends.ts";
+import { TOO_LARGE } from "../../src/registry/stored-manifest.ts";
+import { MAX_GET_BYTES, ObjectTooLargeError } from "../../src/store/object-store.ts";
 import { useBackend } from "../helpers/registry-backends.ts";
 
 /**
@@ -95,6 +97,27 @@ describe.each(backends())("damage on a %s", (_name, open, backend) => {
         [copied.version, `describes churn ${kept.version}, not churn ${copied.version}`],
       ]);
     });
+  });
+
+  it("reads no object whole that is larger than the kit writes: a planted 17 MiB manifest or alias entry is damage", async () => {
+    const { store, registry, damaged, publish } = await registrySetup(open);
+    const [kept, planted] = [await publish(), await publish()];
+    await registry.moveAlias("churn", "champion", kept.version, move("2026-02-01T00:00:00.000Z"));
+    await registry.moveAlias("churn", "champion", planted.version, move("2026-02-02T00:00:00.000Z"));
+    const huge = Buffer.alloc(MAX_GET_BYTES + 1024 * 1024, 0x20);
+    const manifest = `churn/versions/${planted.version}/manifest.json`;
+    await store.put(manifest, huge);
+    await expect(store.get(manifest)).rejects.toThrow(ObjectTooLargeError);
+
+    expect((await registry.versions("churn")).map((m) => m.version)).toEqual([kept.version]);
+    const [first] = await store.list("churn/aliases/champion/");
+    await store.put(first ?? "", huge);
+    const history = await registry.history("churn", "champion");
+    expect(history.map((event) => event.to)).toEqual([planted.version]);
+    expect(damaged.map((d) => [d.kind, d.problem])).toEqual([
+      ["manifest", TOO_LARGE],
+      ["alias-entry", TOO_LARGE],
+    ]);
   });
 
   describe("a damaged alias-history entry", () => {

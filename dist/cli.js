@@ -44,24 +44,24 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var COMMANDS = [
-  { name: "init", load: async () => (await import("./chunks/init-7YNJDTWZ.js")).initCommand },
-  { name: "check", load: async () => (await import("./chunks/check-CDDRFDTY.js")).checkCommand },
-  { name: "validate", load: async () => (await import("./chunks/stages-O3TIU2IZ.js")).validateCommand },
-  { name: "profile", load: async () => (await import("./chunks/profile-MROX3YUY.js")).profileCommand },
-  { name: "train", load: async () => (await import("./chunks/stages-O3TIU2IZ.js")).trainCommand },
-  { name: "evaluate", load: async () => (await import("./chunks/stages-O3TIU2IZ.js")).evaluateCommand },
-  { name: "gate", load: async () => (await import("./chunks/stages-O3TIU2IZ.js")).gateCommand },
-  { name: "report", load: async () => (await import("./chunks/report-UJTDCHHJ.js")).reportCommand },
-  { name: "publish", load: async () => (await import("./chunks/stages-O3TIU2IZ.js")).publishCommand },
-  { name: "run", load: async () => (await import("./chunks/run-BWHXBTLN.js")).runCommand },
-  { name: "retrain", load: async () => (await import("./chunks/retrain-QNXJHQVF.js")).retrainCommand },
-  { name: "plan", load: async () => (await import("./chunks/plan-Z5OD5WVJ.js")).planCommand },
-  { name: "sweep", load: async () => (await import("./chunks/sweep-QETUCNUP.js")).sweepCommand },
-  { name: "select", load: async () => (await import("./chunks/select-QI5UFYSC.js")).selectCommand },
-  { name: "models", load: async () => (await import("./chunks/models-EMHBJYFC.js")).modelsCommand },
-  { name: "promote", load: async () => (await import("./chunks/promote-TGRHVC5B.js")).promoteCommand },
-  { name: "rollback", load: async () => (await import("./chunks/rollback-TKCTAZGI.js")).rollbackCommand },
-  { name: "pull", load: async () => (await import("./chunks/pull-3RYQUFRQ.js")).pullCommand }
+  { name: "init", load: async () => (await import("./chunks/init-V32324ML.js")).initCommand },
+  { name: "check", load: async () => (await import("./chunks/check-EJH23EXX.js")).checkCommand },
+  { name: "validate", load: async () => (await import("./chunks/stages-N4RYYQBC.js")).validateCommand },
+  { name: "profile", load: async () => (await import("./chunks/profile-DYWODS6W.js")).profileCommand },
+  { name: "train", load: async () => (await import("./chunks/stages-N4RYYQBC.js")).trainCommand },
+  { name: "evaluate", load: async () => (await import("./chunks/stages-N4RYYQBC.js")).evaluateCommand },
+  { name: "gate", load: async () => (await import("./chunks/stages-N4RYYQBC.js")).gateCommand },
+  { name: "report", load: async () => (await import("./chunks/report-HGCP3XDS.js")).reportCommand },
+  { name: "publish", load: async () => (await import("./chunks/stages-N4RYYQBC.js")).publishCommand },
+  { name: "run", load: async () => (await import("./chunks/run-44PVHXT7.js")).runCommand },
+  { name: "retrain", load: async () => (await import("./chunks/retrain-5PR2IPMP.js")).retrainCommand },
+  { name: "plan", load: async () => (await import("./chunks/plan-W2W7436F.js")).planCommand },
+  { name: "sweep", load: async () => (await import("./chunks/sweep-K6V4TJGN.js")).sweepCommand },
+  { name: "select", load: async () => (await import("./chunks/select-32OYJVG4.js")).selectCommand },
+  { name: "models", load: async () => (await import("./chunks/models-4JUA5JHX.js")).modelsCommand },
+  { name: "promote", load: async () => (await import("./chunks/promote-6WDQVLZH.js")).promoteCommand },
+  { name: "rollback", load: async () => (await import("./chunks/rollback-YYG4THCP.js")).rollbackCommand },
+  { name: "pull", load: async () => (await import("./chunks/pull-HQWNSYKE.js")).pullCommand }
 ];
 
 // src/cli/main.ts

@@ -1,33 +1,33 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   postFromJob
-} from "./chunks/chunk-FW4YOBDK.js";
+} from "./chunks/chunk-6U4HSOSA.js";
 import {
   gateSurfaces
-} from "./chunks/chunk-ILPOVFK2.js";
+} from "./chunks/chunk-ZITOQ3NQ.js";
 import "./chunks/chunk-75M3FAOO.js";
 import {
   runGateStage
-} from "./chunks/chunk-UJ7QNZKI.js";
+} from "./chunks/chunk-PCFL5ZDS.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-YCG64R6H.js";
-import "./chunks/chunk-ERO4MCOP.js";
-import "./chunks/chunk-4F2BXEAP.js";
-import "./chunks/chunk-N26MFBKU.js";
+import "./chunks/chunk-NP4RXV4C.js";
+import "./chunks/chunk-JHNWJVJL.js";
+import "./chunks/chunk-EOYDCAJC.js";
 import {
   runAction
-} from "./chunks/chunk-FUKKX43E.js";
+} from "./chunks/chunk-36WMCKK6.js";
 import "./chunks/chunk-O5RPIDMJ.js";
 import "./chunks/chunk-BIQWF3VO.js";
-import "./chunks/chunk-Z3CAJF4B.js";
-import "./chunks/chunk-UFJC2KPC.js";
-import "./chunks/chunk-IFCYOS42.js";
-import "./chunks/chunk-LRSAP6TR.js";
-import "./chunks/chunk-KDNJFZE6.js";
+import "./chunks/chunk-RQYHD5ZC.js";
+import "./chunks/chunk-ZDLPDKKS.js";
+import "./chunks/chunk-EU447EYR.js";
+import "./chunks/chunk-ZWFYJDSY.js";
+import "./chunks/chunk-WJGGL23E.js";
 import "./chunks/chunk-KIYRFXDI.js";
 import "./chunks/chunk-OUO73NAH.js";
-import "./chunks/chunk-XEH6HUDK.js";
-import "./chunks/chunk-XF3Z56KS.js";
+import "./chunks/chunk-WEGPIWUD.js";
+import "./chunks/chunk-XDWG76T6.js";
+import "./chunks/chunk-ASW5YMHX.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";

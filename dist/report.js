@@ -1,33 +1,34 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-ILPOVFK2.js";
+} from "./chunks/chunk-ZITOQ3NQ.js";
 import "./chunks/chunk-75M3FAOO.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-FUKKX43E.js";
+} from "./chunks/chunk-36WMCKK6.js";
 import {
   setFailed,
   setOutput,
   summary
 } from "./chunks/chunk-O5RPIDMJ.js";
 import "./chunks/chunk-BIQWF3VO.js";
-import "./chunks/chunk-Z3CAJF4B.js";
-import "./chunks/chunk-UFJC2KPC.js";
-import "./chunks/chunk-IFCYOS42.js";
+import "./chunks/chunk-RQYHD5ZC.js";
+import "./chunks/chunk-ZDLPDKKS.js";
+import "./chunks/chunk-EU447EYR.js";
 import {
   renderMarkdown
-} from "./chunks/chunk-LRSAP6TR.js";
+} from "./chunks/chunk-ZWFYJDSY.js";
 import {
   ReportSection,
   loadConfig
-} from "./chunks/chunk-KDNJFZE6.js";
+} from "./chunks/chunk-WJGGL23E.js";
 import "./chunks/chunk-KIYRFXDI.js";
 import "./chunks/chunk-OUO73NAH.js";
-import "./chunks/chunk-XEH6HUDK.js";
-import "./chunks/chunk-XF3Z56KS.js";
+import "./chunks/chunk-WEGPIWUD.js";
+import "./chunks/chunk-XDWG76T6.js";
+import "./chunks/chunk-ASW5YMHX.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import {
   UsageError

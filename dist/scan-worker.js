@@ -3,9 +3,9 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-4F2BXEAP.js";
-import "./chunks/chunk-XEH6HUDK.js";
-import "./chunks/chunk-XF3Z56KS.js";
+} from "./chunks/chunk-EOYDCAJC.js";
+import "./chunks/chunk-WEGPIWUD.js";
+import "./chunks/chunk-XDWG76T6.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";
 

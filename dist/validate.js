@@ -1,28 +1,28 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runValidateStage
-} from "./chunks/chunk-UJ7QNZKI.js";
+} from "./chunks/chunk-PCFL5ZDS.js";
 import "./chunks/chunk-THUPLUY7.js";
-import {
-  glob
-} from "./chunks/chunk-YCG64R6H.js";
-import "./chunks/chunk-ERO4MCOP.js";
-import "./chunks/chunk-4F2BXEAP.js";
-import "./chunks/chunk-N26MFBKU.js";
+import "./chunks/chunk-NP4RXV4C.js";
+import "./chunks/chunk-JHNWJVJL.js";
+import "./chunks/chunk-EOYDCAJC.js";
 import {
   runAction
-} from "./chunks/chunk-FUKKX43E.js";
+} from "./chunks/chunk-36WMCKK6.js";
 import "./chunks/chunk-O5RPIDMJ.js";
 import "./chunks/chunk-BIQWF3VO.js";
-import "./chunks/chunk-Z3CAJF4B.js";
-import "./chunks/chunk-UFJC2KPC.js";
-import "./chunks/chunk-IFCYOS42.js";
-import "./chunks/chunk-LRSAP6TR.js";
-import "./chunks/chunk-KDNJFZE6.js";
+import "./chunks/chunk-RQYHD5ZC.js";
+import "./chunks/chunk-ZDLPDKKS.js";
+import "./chunks/chunk-EU447EYR.js";
+import {
+  glob
+} from "./chunks/chunk-ZWFYJDSY.js";
+import "./chunks/chunk-WJGGL23E.js";
 import "./chunks/chunk-KIYRFXDI.js";
 import "./chunks/chunk-OUO73NAH.js";
-import "./chunks/chunk-XEH6HUDK.js";
-import "./chunks/chunk-XF3Z56KS.js";
+import "./chunks/chunk-WEGPIWUD.js";
+import "./chunks/chunk-XDWG76T6.js";
+import "./chunks/chunk-ASW5YMHX.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import {
   UsageError
@@ -53,7 +53,9 @@ await runAction({
     errors: result.errors,
     warnings: result.warnings,
     profile: result.profile ? path.resolve(result.profile) : "",
-    drift: result.drift === null ? "" : String(result.drift.datasetDrift)
+    drift: result.drift === null ? "" : String(result.drift.datasetDrift),
+    "eval-drift": result.evalDrift === null ? "" : String(result.evalDrift.datasetDrift),
+    skew: result.skew === null ? "" : String(result.skew.datasetDrift)
   }),
   failureMessage: ({ result }) => `data validation failed: ${result.errors} error(s); see the annotations and the job summary`
 });

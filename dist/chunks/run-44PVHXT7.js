@@ -1,0 +1,73 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  ALLOW_DIRTY_OPTION,
+  RUN_CACHE_OPTIONS,
+  runCacheChoices
+} from "./chunk-PUQ7G4PF.js";
+import "./chunk-3OEO465C.js";
+import {
+  openProject
+} from "./chunk-Y3GPDDWD.js";
+import {
+  runPipeline
+} from "./chunk-PCFL5ZDS.js";
+import "./chunk-THUPLUY7.js";
+import "./chunk-NP4RXV4C.js";
+import "./chunk-JHNWJVJL.js";
+import "./chunk-EOYDCAJC.js";
+import "./chunk-RQYHD5ZC.js";
+import "./chunk-ZDLPDKKS.js";
+import "./chunk-EU447EYR.js";
+import {
+  renderHeadline,
+  renderText
+} from "./chunk-ZWFYJDSY.js";
+import "./chunk-WJGGL23E.js";
+import "./chunk-KIYRFXDI.js";
+import "./chunk-OUO73NAH.js";
+import "./chunk-WEGPIWUD.js";
+import "./chunk-XDWG76T6.js";
+import "./chunk-ASW5YMHX.js";
+import "./chunk-H6UPHFKP.js";
+import {
+  ExitCode
+} from "./chunk-XOZC47AQ.js";
+import "./chunk-RZGYXAJU.js";
+
+// src/cli/commands/run.ts
+var runCommand = {
+  name: "run",
+  summary: "Run every stage in order: validate, train, evaluate, gate, publish",
+  details: "Stops at the first stage that fails (data, training, evaluation). A failed gate still publishes the version\n(recorded with its verdict) but does not promote it. Use --no-publish for a pull-request style run.\nPrints one line per stage and the gate in full; --verbose prints every stage in full.",
+  options: {
+    set: { type: "string", multiple: true, valueName: "name=value", description: "Override a param (repeatable)" },
+    "no-publish": { type: "boolean", description: "Stop after the gate" },
+    "allow-dirty": ALLOW_DIRTY_OPTION,
+    ...RUN_CACHE_OPTIONS
+  },
+  run: async (args, io) => {
+    const context = await openProject(args, io);
+    const overrides = args.values.set ?? [];
+    const pipeline = await runPipeline(context, {
+      overrides,
+      publish: args.values["no-publish"] !== true,
+      allowDirty: args.values["allow-dirty"] === true,
+      ...runCacheChoices(args.values)
+    });
+    const verdict = pipeline.stoppedAt !== null ? `Stopped at ${pipeline.stoppedAt}.` : pipeline.exitCode === ExitCode.ok ? "All stages passed." : "The gate failed.";
+    const text = [
+      ...pipeline.stages.map(
+        (stage) => args.verbose || stage.result.stage === "gate" || stage.exitCode !== ExitCode.ok ? renderText(stage.section) : renderHeadline(stage.section)
+      ),
+      verdict
+    ].join("\n\n");
+    return {
+      exitCode: pipeline.exitCode,
+      result: { ...pipeline, stages: pipeline.stages.map((stage) => stage.result) },
+      text
+    };
+  }
+};
+export {
+  runCommand
+};

@@ -79,7 +79,9 @@ describe.each(backends)("an S3 store on %s", (_name, backend) => {
     const after = storeOn(server);
     expect((await after.get("new/created.json"))?.toString()).toBe("mine");
     expect(await after.exists("gone/c.json")).toBe(false);
-    expect((await after.get("new/big.bin"))?.equals(big)).toBe(true);
+    const landed = path.join(dir, "out", "landed.bin");
+    expect(await after.download("new/big.bin", landed)).toBeDefined();
+    expect((await readFile(landed)).equals(big)).toBe(true);
   });
 
   it("gives up on a server that stays down after its budget, saying how long it tried", async () => {

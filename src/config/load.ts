@@ -30,7 +30,9 @@ export interface LoadedConfig {
 /** Loads and checks a config file. Throws {@link ConfigError} with every error found. */
 export async function loadConfig(configPath: string, cwd: string): Promise<LoadedConfig> {
   const file = resolveConfigFile(configPath, cwd);
-  const displayFile = path.relative(cwd, file) || path.basename(file);
+  // Relative to where the user is, unless that climbs out of it (`--config /dev/zero` reads better than ../../dev/zero).
+  const relative = path.relative(cwd, file);
+  const displayFile = relative === "" ? path.basename(file) : relative.startsWith("..") ? file : relative;
   let source: YamlSource;
   try {
     source = await readYamlFile(file, displayFile);

@@ -8,7 +8,7 @@ import { readStageResult, runPublishStage, saveStageRun, type StageRun } from ".
 import { renderMarkdown } from "../report/sections.ts";
 import { primaryMetric } from "../train/select.ts";
 import type { TrainResult } from "../train/train.ts";
-import { DECISION_STEP, type RetrainDecision } from "./decide.ts";
+import { DECISION_STEP, OUTCOME_STEP, type RetrainDecision, type RetrainOutcome } from "./results.ts";
 import { decisionSection, outcomeSection } from "./section.ts";
 
 /**
@@ -16,29 +16,6 @@ import { decisionSection, outcomeSection } from "./section.ts";
  * promoted; one that is not better is left alone, with the reason; a failure or a blocked run opens (or updates) one
  * issue per model, which the next success closes. Nothing here trains or gates: it judges and reports.
  */
-
-export interface RetrainOutcome {
-  stage: "retrain";
-  model: string;
-  /** promoted: better, published and promoted. not-better: gated, not promoted (and not published). skipped: no
-   * retraining was called for. failed: training, evaluation or the gate could not complete. blocked: the data failed
-   * validation. */
-  outcome: "promoted" | "not-better" | "skipped" | "failed" | "blocked";
-  reason: string;
-  /** The primary metric of the retrained model and of the champion. */
-  comparison: {
-    metric: string;
-    direction: "higher" | "lower";
-    champion: number | null;
-    candidate: number | null;
-  } | null;
-  version: string | null;
-  promoted: string | null;
-  issue: { number: number; url: string; action: "opened" | "updated" | "closed" } | null;
-  notes: string[];
-}
-
-export const OUTCOME_STEP = "retrain";
 
 export async function concludeRetrain(
   context: StageContext,

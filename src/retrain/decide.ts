@@ -7,6 +7,7 @@ import { runValidateStage, saveStageRun, type StageRun } from "../pipeline/stage
 import type { Manifest } from "../registry/manifest.ts";
 import { openRegistry } from "../registry/open.ts";
 import { projectStoreSettings } from "../store/open.ts";
+import { type Check, DECISION_STEP, type RetrainDecision } from "./results.ts";
 import { decisionSection } from "./section.ts";
 
 /**
@@ -16,28 +17,6 @@ import { decisionSection } from "./section.ts";
  * reason in words.
  */
 
-export interface Check {
-  /** Whether retrain.when asks for this check. */
-  enabled: boolean;
-  /** true: calls for retraining; false: does not; null: could not be checked (see detail). */
-  triggered: boolean | null;
-  detail: string;
-}
-
-export interface RetrainDecision {
-  stage: "retrain-decide";
-  model: string;
-  shouldRetrain: boolean;
-  /** Why retraining is called for, or why not, in words. */
-  reasons: string[];
-  /** Why retraining is blocked (the data failed validation), or null. */
-  blocked: string | null;
-  champion: { version: string; createdAt: string; ageDays: number } | null;
-  checks: { forced: boolean; drift: Check; age: Check; newData: Check };
-  decidedAt: string;
-}
-
-export const DECISION_STEP = "retrain-decide";
 const DAY_MS = 86_400_000;
 
 export async function decideRetrain(

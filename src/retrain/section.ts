@@ -1,6 +1,5 @@
 import type { Block, Section, Status } from "../report/sections.ts";
-import type { RetrainOutcome } from "./conclude.ts";
-import type { RetrainDecision } from "./decide.ts";
+import type { RetrainDecision, RetrainOutcome } from "./results.ts";
 
 /** The retraining reports: the decision (each check and its verdict), then what came of it. */
 

@@ -44,24 +44,24 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var COMMANDS = [
-  { name: "init", load: async () => (await import("./chunks/init-V32324ML.js")).initCommand },
-  { name: "check", load: async () => (await import("./chunks/check-EJH23EXX.js")).checkCommand },
-  { name: "validate", load: async () => (await import("./chunks/stages-N4RYYQBC.js")).validateCommand },
-  { name: "profile", load: async () => (await import("./chunks/profile-DYWODS6W.js")).profileCommand },
-  { name: "train", load: async () => (await import("./chunks/stages-N4RYYQBC.js")).trainCommand },
-  { name: "evaluate", load: async () => (await import("./chunks/stages-N4RYYQBC.js")).evaluateCommand },
-  { name: "gate", load: async () => (await import("./chunks/stages-N4RYYQBC.js")).gateCommand },
-  { name: "report", load: async () => (await import("./chunks/report-HGCP3XDS.js")).reportCommand },
-  { name: "publish", load: async () => (await import("./chunks/stages-N4RYYQBC.js")).publishCommand },
-  { name: "run", load: async () => (await import("./chunks/run-44PVHXT7.js")).runCommand },
-  { name: "retrain", load: async () => (await import("./chunks/retrain-5PR2IPMP.js")).retrainCommand },
-  { name: "plan", load: async () => (await import("./chunks/plan-W2W7436F.js")).planCommand },
-  { name: "sweep", load: async () => (await import("./chunks/sweep-K6V4TJGN.js")).sweepCommand },
-  { name: "select", load: async () => (await import("./chunks/select-32OYJVG4.js")).selectCommand },
-  { name: "models", load: async () => (await import("./chunks/models-4JUA5JHX.js")).modelsCommand },
-  { name: "promote", load: async () => (await import("./chunks/promote-6WDQVLZH.js")).promoteCommand },
-  { name: "rollback", load: async () => (await import("./chunks/rollback-YYG4THCP.js")).rollbackCommand },
-  { name: "pull", load: async () => (await import("./chunks/pull-HQWNSYKE.js")).pullCommand }
+  { name: "init", load: async () => (await import("./chunks/init-EDKFYHJA.js")).initCommand },
+  { name: "check", load: async () => (await import("./chunks/check-YR5LHPA4.js")).checkCommand },
+  { name: "validate", load: async () => (await import("./chunks/stages-U57O5R3N.js")).validateCommand },
+  { name: "profile", load: async () => (await import("./chunks/profile-FH4BCFNQ.js")).profileCommand },
+  { name: "train", load: async () => (await import("./chunks/stages-U57O5R3N.js")).trainCommand },
+  { name: "evaluate", load: async () => (await import("./chunks/stages-U57O5R3N.js")).evaluateCommand },
+  { name: "gate", load: async () => (await import("./chunks/stages-U57O5R3N.js")).gateCommand },
+  { name: "report", load: async () => (await import("./chunks/report-AULJZCO6.js")).reportCommand },
+  { name: "publish", load: async () => (await import("./chunks/stages-U57O5R3N.js")).publishCommand },
+  { name: "run", load: async () => (await import("./chunks/run-LIFS57UQ.js")).runCommand },
+  { name: "retrain", load: async () => (await import("./chunks/retrain-KJW3OFO5.js")).retrainCommand },
+  { name: "plan", load: async () => (await import("./chunks/plan-GFH2A45R.js")).planCommand },
+  { name: "sweep", load: async () => (await import("./chunks/sweep-D5DG3GOI.js")).sweepCommand },
+  { name: "select", load: async () => (await import("./chunks/select-WORII3HO.js")).selectCommand },
+  { name: "models", load: async () => (await import("./chunks/models-LIXZ5O6S.js")).modelsCommand },
+  { name: "promote", load: async () => (await import("./chunks/promote-FCJ2SCZD.js")).promoteCommand },
+  { name: "rollback", load: async () => (await import("./chunks/rollback-K3QFI7FX.js")).rollbackCommand },
+  { name: "pull", load: async () => (await import("./chunks/pull-ZWG2LSYN.js")).pullCommand }
 ];
 
 // src/cli/main.ts

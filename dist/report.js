@@ -1,29 +1,29 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-ZITOQ3NQ.js";
+} from "./chunks/chunk-NBDU2R42.js";
 import "./chunks/chunk-75M3FAOO.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-36WMCKK6.js";
+} from "./chunks/chunk-KT6ZIGYI.js";
 import {
   setFailed,
   setOutput,
   summary
 } from "./chunks/chunk-O5RPIDMJ.js";
 import "./chunks/chunk-BIQWF3VO.js";
-import "./chunks/chunk-RQYHD5ZC.js";
-import "./chunks/chunk-ZDLPDKKS.js";
+import "./chunks/chunk-4N4SLXSY.js";
+import "./chunks/chunk-HTHFC55R.js";
 import "./chunks/chunk-EU447EYR.js";
 import {
   renderMarkdown
-} from "./chunks/chunk-ZWFYJDSY.js";
+} from "./chunks/chunk-CMNHLUPT.js";
 import {
   ReportSection,
   loadConfig
-} from "./chunks/chunk-WJGGL23E.js";
+} from "./chunks/chunk-YZZ2M47K.js";
 import "./chunks/chunk-KIYRFXDI.js";
 import "./chunks/chunk-OUO73NAH.js";
 import "./chunks/chunk-WEGPIWUD.js";

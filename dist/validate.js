@@ -1,23 +1,23 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runValidateStage
-} from "./chunks/chunk-PCFL5ZDS.js";
+} from "./chunks/chunk-C7ZF2XGW.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-NP4RXV4C.js";
-import "./chunks/chunk-JHNWJVJL.js";
+import "./chunks/chunk-57DR65GN.js";
+import "./chunks/chunk-GLLAQNCF.js";
 import "./chunks/chunk-EOYDCAJC.js";
 import {
   runAction
-} from "./chunks/chunk-36WMCKK6.js";
+} from "./chunks/chunk-KT6ZIGYI.js";
 import "./chunks/chunk-O5RPIDMJ.js";
 import "./chunks/chunk-BIQWF3VO.js";
-import "./chunks/chunk-RQYHD5ZC.js";
-import "./chunks/chunk-ZDLPDKKS.js";
+import "./chunks/chunk-4N4SLXSY.js";
+import "./chunks/chunk-HTHFC55R.js";
 import "./chunks/chunk-EU447EYR.js";
 import {
   glob
-} from "./chunks/chunk-ZWFYJDSY.js";
-import "./chunks/chunk-WJGGL23E.js";
+} from "./chunks/chunk-CMNHLUPT.js";
+import "./chunks/chunk-YZZ2M47K.js";
 import "./chunks/chunk-KIYRFXDI.js";
 import "./chunks/chunk-OUO73NAH.js";
 import "./chunks/chunk-WEGPIWUD.js";

@@ -15282,7 +15282,8 @@ function firstLine(message) {
 // src/config/load.ts
 async function loadConfig(configPath, cwd) {
   const file = resolveConfigFile(configPath, cwd);
-  const displayFile = path2.relative(cwd, file) || path2.basename(file);
+  const relative = path2.relative(cwd, file);
+  const displayFile = relative === "" ? path2.basename(file) : relative.startsWith("..") ? file : relative;
   let source;
   try {
     source = await readYamlFile(file, displayFile);

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   builtinMetric
-} from "./chunk-WJGGL23E.js";
+} from "./chunk-YZZ2M47K.js";
 import {
   HLL_STANDARD_ERROR,
   KLL_RANK_ERROR

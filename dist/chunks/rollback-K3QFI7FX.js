@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   openProject
-} from "./chunk-Y3GPDDWD.js";
+} from "./chunk-I5JVBQHW.js";
 import {
   openRegistry
-} from "./chunk-JHNWJVJL.js";
-import "./chunk-RQYHD5ZC.js";
-import "./chunk-ZWFYJDSY.js";
-import "./chunk-WJGGL23E.js";
+} from "./chunk-GLLAQNCF.js";
+import "./chunk-4N4SLXSY.js";
+import "./chunk-CMNHLUPT.js";
+import "./chunk-YZZ2M47K.js";
 import "./chunk-OUO73NAH.js";
 import "./chunk-XDWG76T6.js";
 import "./chunk-ASW5YMHX.js";

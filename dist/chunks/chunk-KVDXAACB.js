@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   directionOf
-} from "./chunk-ZWFYJDSY.js";
+} from "./chunk-CMNHLUPT.js";
 import {
   READ_LIMITS,
   literal,
@@ -11,7 +11,7 @@ import {
   record,
   string,
   unknown
-} from "./chunk-WJGGL23E.js";
+} from "./chunk-YZZ2M47K.js";
 import {
   UsageError
 } from "./chunk-XOZC47AQ.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   postSurfaces
-} from "./chunk-ZITOQ3NQ.js";
+} from "./chunk-NBDU2R42.js";
 import {
   createGitHub
 } from "./chunk-75M3FAOO.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   openRegistry
-} from "./chunk-JHNWJVJL.js";
+} from "./chunk-GLLAQNCF.js";
 import {
   FREQUENT_CAPACITY,
   HELD_VALUES_BUDGET,
@@ -39,7 +39,7 @@ import {
   pct,
   projectStoreSettings,
   shardOf
-} from "./chunk-ZWFYJDSY.js";
+} from "./chunk-CMNHLUPT.js";
 import {
   _enum,
   array,
@@ -51,7 +51,7 @@ import {
   record,
   string,
   tuple
-} from "./chunk-WJGGL23E.js";
+} from "./chunk-YZZ2M47K.js";
 import {
   KIT_VERSION
 } from "./chunk-KIYRFXDI.js";

@@ -8,19 +8,19 @@ import {
   runCacheChoices,
   trainCommand,
   validateCommand
-} from "./chunk-PUQ7G4PF.js";
-import "./chunk-3OEO465C.js";
-import "./chunk-Y3GPDDWD.js";
-import "./chunk-PCFL5ZDS.js";
+} from "./chunk-TK372PO5.js";
+import "./chunk-SWKTGI34.js";
+import "./chunk-I5JVBQHW.js";
+import "./chunk-C7ZF2XGW.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-NP4RXV4C.js";
-import "./chunk-JHNWJVJL.js";
+import "./chunk-57DR65GN.js";
+import "./chunk-GLLAQNCF.js";
 import "./chunk-EOYDCAJC.js";
-import "./chunk-RQYHD5ZC.js";
-import "./chunk-ZDLPDKKS.js";
+import "./chunk-4N4SLXSY.js";
+import "./chunk-HTHFC55R.js";
 import "./chunk-EU447EYR.js";
-import "./chunk-ZWFYJDSY.js";
-import "./chunk-WJGGL23E.js";
+import "./chunk-CMNHLUPT.js";
+import "./chunk-YZZ2M47K.js";
 import "./chunk-KIYRFXDI.js";
 import "./chunk-OUO73NAH.js";
 import "./chunk-WEGPIWUD.js";

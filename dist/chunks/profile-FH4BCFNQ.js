@@ -2,15 +2,15 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   profileCommand,
   workersOf
-} from "./chunk-3OEO465C.js";
-import "./chunk-Y3GPDDWD.js";
-import "./chunk-NP4RXV4C.js";
-import "./chunk-JHNWJVJL.js";
+} from "./chunk-SWKTGI34.js";
+import "./chunk-I5JVBQHW.js";
+import "./chunk-57DR65GN.js";
+import "./chunk-GLLAQNCF.js";
 import "./chunk-EOYDCAJC.js";
-import "./chunk-RQYHD5ZC.js";
+import "./chunk-4N4SLXSY.js";
 import "./chunk-EU447EYR.js";
-import "./chunk-ZWFYJDSY.js";
-import "./chunk-WJGGL23E.js";
+import "./chunk-CMNHLUPT.js";
+import "./chunk-YZZ2M47K.js";
 import "./chunk-KIYRFXDI.js";
 import "./chunk-OUO73NAH.js";
 import "./chunk-WEGPIWUD.js";

@@ -1,14 +1,14 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   readProvenance
-} from "./chunk-RQYHD5ZC.js";
+} from "./chunk-4N4SLXSY.js";
 import {
   renderText,
   workspaceFor
-} from "./chunk-ZWFYJDSY.js";
+} from "./chunk-CMNHLUPT.js";
 import {
   loadConfig
-} from "./chunk-WJGGL23E.js";
+} from "./chunk-YZZ2M47K.js";
 import {
   formatPath
 } from "./chunk-XOZC47AQ.js";

@@ -1,17 +1,17 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   openProject
-} from "./chunk-Y3GPDDWD.js";
+} from "./chunk-I5JVBQHW.js";
 import {
   mergeProfileFiles,
   runProfile
-} from "./chunk-NP4RXV4C.js";
+} from "./chunk-57DR65GN.js";
 import {
   displayPath,
   glob,
   profileSection,
   renderText
-} from "./chunk-ZWFYJDSY.js";
+} from "./chunk-CMNHLUPT.js";
 import {
   ExitCode,
   UsageError

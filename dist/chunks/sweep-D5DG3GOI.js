@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   openProject
-} from "./chunk-Y3GPDDWD.js";
+} from "./chunk-I5JVBQHW.js";
 import {
   runSelectStage,
   selectSection,
   sweepResultsDir
-} from "./chunk-LYAUT635.js";
-import "./chunk-ML6KSRI7.js";
+} from "./chunk-H7JPQVQV.js";
+import "./chunk-KVDXAACB.js";
 import {
   CACHE_CHOICES,
   openRunCache,
@@ -15,22 +15,22 @@ import {
   resolveTrainParams,
   runEvaluateStage,
   runTrainStage
-} from "./chunk-PCFL5ZDS.js";
+} from "./chunk-C7ZF2XGW.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-NP4RXV4C.js";
-import "./chunk-JHNWJVJL.js";
+import "./chunk-57DR65GN.js";
+import "./chunk-GLLAQNCF.js";
 import "./chunk-EOYDCAJC.js";
-import "./chunk-RQYHD5ZC.js";
-import "./chunk-ZDLPDKKS.js";
+import "./chunk-4N4SLXSY.js";
+import "./chunk-HTHFC55R.js";
 import "./chunk-EU447EYR.js";
 import {
   renderText,
   workspaceFor
-} from "./chunk-ZWFYJDSY.js";
+} from "./chunk-CMNHLUPT.js";
 import {
   loadConfig,
   planSweep
-} from "./chunk-WJGGL23E.js";
+} from "./chunk-YZZ2M47K.js";
 import "./chunk-KIYRFXDI.js";
 import "./chunk-OUO73NAH.js";
 import "./chunk-WEGPIWUD.js";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   openObjectStore,
   projectStoreSettings
-} from "./chunk-ZWFYJDSY.js";
+} from "./chunk-CMNHLUPT.js";
 import {
   NAME_PATTERN,
   NAME_RULE,
@@ -22,7 +22,7 @@ import {
   record,
   string,
   unknown
-} from "./chunk-WJGGL23E.js";
+} from "./chunk-YZZ2M47K.js";
 import {
   CorruptObjectError,
   ObjectTooLargeError

@@ -3,26 +3,26 @@ import {
   ALLOW_DIRTY_OPTION,
   RUN_CACHE_OPTIONS,
   runCacheChoices
-} from "./chunk-PUQ7G4PF.js";
-import "./chunk-3OEO465C.js";
+} from "./chunk-TK372PO5.js";
+import "./chunk-SWKTGI34.js";
 import {
   openProject
-} from "./chunk-Y3GPDDWD.js";
+} from "./chunk-I5JVBQHW.js";
 import {
   runPipeline
-} from "./chunk-PCFL5ZDS.js";
+} from "./chunk-C7ZF2XGW.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-NP4RXV4C.js";
-import "./chunk-JHNWJVJL.js";
+import "./chunk-57DR65GN.js";
+import "./chunk-GLLAQNCF.js";
 import "./chunk-EOYDCAJC.js";
-import "./chunk-RQYHD5ZC.js";
-import "./chunk-ZDLPDKKS.js";
+import "./chunk-4N4SLXSY.js";
+import "./chunk-HTHFC55R.js";
 import "./chunk-EU447EYR.js";
 import {
   renderHeadline,
   renderText
-} from "./chunk-ZWFYJDSY.js";
-import "./chunk-WJGGL23E.js";
+} from "./chunk-CMNHLUPT.js";
+import "./chunk-YZZ2M47K.js";
 import "./chunk-KIYRFXDI.js";
 import "./chunk-OUO73NAH.js";
 import "./chunk-WEGPIWUD.js";

@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   workersOf
-} from "./chunk-3OEO465C.js";
+} from "./chunk-SWKTGI34.js";
 import {
   openProject,
   stageOutcome
-} from "./chunk-Y3GPDDWD.js";
+} from "./chunk-I5JVBQHW.js";
 import {
   CACHE_CHOICES,
   parseCacheChoice,
@@ -15,13 +15,13 @@ import {
   runPublishStage,
   runTrainStage,
   runValidateStage
-} from "./chunk-PCFL5ZDS.js";
+} from "./chunk-C7ZF2XGW.js";
 import {
   glob
-} from "./chunk-ZWFYJDSY.js";
+} from "./chunk-CMNHLUPT.js";
 import {
   findLeg
-} from "./chunk-WJGGL23E.js";
+} from "./chunk-YZZ2M47K.js";
 import {
   UsageError
 } from "./chunk-XOZC47AQ.js";

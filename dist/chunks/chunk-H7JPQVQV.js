@@ -3,16 +3,16 @@ import {
   primaryMetric,
   readLegResults,
   selectBest
-} from "./chunk-ML6KSRI7.js";
+} from "./chunk-KVDXAACB.js";
 import {
   saveStageRun
-} from "./chunk-PCFL5ZDS.js";
+} from "./chunk-C7ZF2XGW.js";
 import {
   formatNumber
-} from "./chunk-ZWFYJDSY.js";
+} from "./chunk-CMNHLUPT.js";
 import {
   planSweep
-} from "./chunk-WJGGL23E.js";
+} from "./chunk-YZZ2M47K.js";
 import {
   ExitCode
 } from "./chunk-XOZC47AQ.js";

@@ -7,10 +7,10 @@ import {
   championProfile,
   validateDatasets,
   validationOptions
-} from "./chunk-NP4RXV4C.js";
+} from "./chunk-57DR65GN.js";
 import {
   openRegistry
-} from "./chunk-JHNWJVJL.js";
+} from "./chunk-GLLAQNCF.js";
 import {
   StaleInputError,
   dataIdentity,
@@ -24,7 +24,7 @@ import {
   redactorFor,
   runCommand,
   runGate
-} from "./chunk-ZDLPDKKS.js";
+} from "./chunk-HTHFC55R.js";
 import {
   CACHE_FORMAT_VERSION,
   cacheKeyOf,
@@ -42,7 +42,7 @@ import {
   renderMarkdown,
   sha256File,
   validateSection
-} from "./chunk-ZWFYJDSY.js";
+} from "./chunk-CMNHLUPT.js";
 import {
   CACHE_BACKENDS,
   READ_LIMITS,
@@ -61,7 +61,7 @@ import {
   require_dist,
   string,
   unknown
-} from "./chunk-WJGGL23E.js";
+} from "./chunk-YZZ2M47K.js";
 import {
   KIT_VERSION
 } from "./chunk-KIYRFXDI.js";

@@ -4,7 +4,7 @@ import {
   findRepoRoot,
   parseConfig,
   require_dist
-} from "./chunk-WJGGL23E.js";
+} from "./chunk-YZZ2M47K.js";
 import {
   KIT_VERSION
 } from "./chunk-KIYRFXDI.js";

@@ -2,34 +2,35 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   openProject,
   stageOutcome
-} from "./chunk-Y3GPDDWD.js";
+} from "./chunk-I5JVBQHW.js";
+import {
+  decideRetrain
+} from "./chunk-BQ7XIQ55.js";
 import {
   concludeRetrain,
   retrainGitHub
-} from "./chunk-HL54ZQKB.js";
-import {
-  decideRetrain
-} from "./chunk-GQGOQL2F.js";
+} from "./chunk-KT34MSAO.js";
+import "./chunk-TDHAQZUZ.js";
 import "./chunk-75M3FAOO.js";
-import "./chunk-ML6KSRI7.js";
+import "./chunk-KVDXAACB.js";
 import {
   resolveTrainParams,
   runEvaluateStage,
   runGateStage,
   runTrainStage
-} from "./chunk-PCFL5ZDS.js";
+} from "./chunk-C7ZF2XGW.js";
 import "./chunk-THUPLUY7.js";
-import "./chunk-NP4RXV4C.js";
-import "./chunk-JHNWJVJL.js";
+import "./chunk-57DR65GN.js";
+import "./chunk-GLLAQNCF.js";
 import "./chunk-EOYDCAJC.js";
 import "./chunk-BIQWF3VO.js";
-import "./chunk-RQYHD5ZC.js";
-import "./chunk-ZDLPDKKS.js";
+import "./chunk-4N4SLXSY.js";
+import "./chunk-HTHFC55R.js";
 import "./chunk-EU447EYR.js";
 import {
   renderText
-} from "./chunk-ZWFYJDSY.js";
-import "./chunk-WJGGL23E.js";
+} from "./chunk-CMNHLUPT.js";
+import "./chunk-YZZ2M47K.js";
 import "./chunk-KIYRFXDI.js";
 import "./chunk-OUO73NAH.js";
 import "./chunk-WEGPIWUD.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-75M3FAOO.js";
 import {
   GATE_RESULT_FORMAT
-} from "./chunk-ZDLPDKKS.js";
+} from "./chunk-HTHFC55R.js";
 import {
   blockToMarkdown,
   gateSection,
@@ -12,7 +12,7 @@ import {
   markdownHeading,
   markdownTableRow,
   renderMarkdownTable
-} from "./chunk-ZWFYJDSY.js";
+} from "./chunk-CMNHLUPT.js";
 import {
   NAME_PATTERN,
   READ_LIMITS,
@@ -26,7 +26,7 @@ import {
   strictObject,
   string,
   union
-} from "./chunk-WJGGL23E.js";
+} from "./chunk-YZZ2M47K.js";
 import {
   KIT_VERSION
 } from "./chunk-KIYRFXDI.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   openProject
-} from "./chunk-Y3GPDDWD.js";
+} from "./chunk-I5JVBQHW.js";
 import {
   formatBytes,
   progressReporter
@@ -11,12 +11,12 @@ import {
   describeDamage,
   openRegistry,
   parseModelRef
-} from "./chunk-JHNWJVJL.js";
-import "./chunk-RQYHD5ZC.js";
+} from "./chunk-GLLAQNCF.js";
+import "./chunk-4N4SLXSY.js";
 import {
   openObjectStore
-} from "./chunk-ZWFYJDSY.js";
-import "./chunk-WJGGL23E.js";
+} from "./chunk-CMNHLUPT.js";
+import "./chunk-YZZ2M47K.js";
 import "./chunk-OUO73NAH.js";
 import "./chunk-XDWG76T6.js";
 import "./chunk-ASW5YMHX.js";

@@ -14,18 +14,18 @@ import {
 } from "./chunk-O5RPIDMJ.js";
 import {
   readProvenance
-} from "./chunk-RQYHD5ZC.js";
+} from "./chunk-4N4SLXSY.js";
 import {
   credentialSecrets,
   secretValues
-} from "./chunk-ZDLPDKKS.js";
+} from "./chunk-HTHFC55R.js";
 import {
   renderMarkdown,
   workspaceFor
-} from "./chunk-ZWFYJDSY.js";
+} from "./chunk-CMNHLUPT.js";
 import {
   loadConfig
-} from "./chunk-WJGGL23E.js";
+} from "./chunk-YZZ2M47K.js";
 import {
   ConfigError,
   ExitCode,

@@ -1,31 +1,31 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   DECISION_STEP,
+  OUTCOME_STEP,
   decisionSection,
   outcomeSection
-} from "./chunk-GQGOQL2F.js";
+} from "./chunk-TDHAQZUZ.js";
 import {
   createGitHub
 } from "./chunk-75M3FAOO.js";
 import {
   primaryMetric
-} from "./chunk-ML6KSRI7.js";
+} from "./chunk-KVDXAACB.js";
 import {
   readStageResult,
   runPublishStage,
   saveStageRun
-} from "./chunk-PCFL5ZDS.js";
+} from "./chunk-C7ZF2XGW.js";
 import {
   formatNumber,
   renderMarkdown
-} from "./chunk-ZWFYJDSY.js";
+} from "./chunk-CMNHLUPT.js";
 import {
   ExitCode,
   InputError
 } from "./chunk-XOZC47AQ.js";
 
 // src/retrain/conclude.ts
-var OUTCOME_STEP = "retrain";
 async function concludeRetrain(context, options) {
   const decision = await readStageResult(context, DECISION_STEP);
   if (!decision) {

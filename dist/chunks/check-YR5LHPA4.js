@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   loadConfig
-} from "./chunk-WJGGL23E.js";
+} from "./chunk-YZZ2M47K.js";
 import "./chunk-OUO73NAH.js";
 import "./chunk-H6UPHFKP.js";
 import {

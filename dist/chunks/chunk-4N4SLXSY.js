@@ -1,14 +1,14 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   readWorktreeState
-} from "./chunk-ZWFYJDSY.js";
+} from "./chunk-CMNHLUPT.js";
 import {
   READ_LIMITS,
   number,
   object,
   readTextLimited,
   string
-} from "./chunk-WJGGL23E.js";
+} from "./chunk-YZZ2M47K.js";
 
 // src/pipeline/provenance.ts
 import { execFile } from "node:child_process";

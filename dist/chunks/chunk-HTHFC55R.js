@@ -13,11 +13,11 @@ import {
   projectStoreSettings,
   sha256File,
   toRelative
-} from "./chunk-ZWFYJDSY.js";
+} from "./chunk-CMNHLUPT.js";
 import {
   READ_LIMITS,
   readTextLimited
-} from "./chunk-WJGGL23E.js";
+} from "./chunk-YZZ2M47K.js";
 import {
   InputError,
   UserError

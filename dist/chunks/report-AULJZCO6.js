@@ -1,18 +1,18 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunk-ZITOQ3NQ.js";
+} from "./chunk-NBDU2R42.js";
 import "./chunk-75M3FAOO.js";
 import "./chunk-BIQWF3VO.js";
-import "./chunk-ZDLPDKKS.js";
+import "./chunk-HTHFC55R.js";
 import "./chunk-EU447EYR.js";
 import {
   workspaceFor
-} from "./chunk-ZWFYJDSY.js";
+} from "./chunk-CMNHLUPT.js";
 import {
   ReportSection,
   loadConfig
-} from "./chunk-WJGGL23E.js";
+} from "./chunk-YZZ2M47K.js";
 import "./chunk-KIYRFXDI.js";
 import "./chunk-OUO73NAH.js";
 import "./chunk-WEGPIWUD.js";

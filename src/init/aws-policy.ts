@@ -23,7 +23,7 @@ export const PLACEHOLDERS = {
 
 export interface IamStatement {
   Sid?: string;
-  Effect: "Allow";
+  Effect: "Allow" | "Deny";
   Action: string | string[];
   Resource?: string | string[];
   Principal?: { Federated: string };
@@ -73,21 +73,49 @@ export function readPolicy(at: RegistryLocation): IamPolicy {
 }
 
 /**
- * For the default branch: publish, promote, the run cache under the prefix, and clean-up of what interrupted
- * publishes left. DeleteObject stays off alias history and manifests (only number claims and version debris).
+ * What the registry never replaces nor deletes in normal work (README "The registry's layout"): every object of a
+ * version (files, attachments, the manifest), the alias history, the claims on version numbers, the records of
+ * `fsck --repair` and what it moved aside.
+ */
+export const CREATE_ONLY_OBJECTS = [
+  "*/versions/*",
+  "*/aliases/*",
+  "*/sequence/*/claim.json",
+  "*/fsck/*",
+  "*/quarantine/*",
+] as const;
+
+function findInterruptedUploads(at: RegistryLocation): IamStatement {
+  return {
+    Sid: "FindInterruptedUploads",
+    Effect: "Allow",
+    Action: "s3:ListBucketMultipartUploads",
+    Resource: `arn:aws:s3:::${at.bucket}`,
+  };
+}
+
+/**
+ * For the default branch: publish, promote, rollback, the run cache under the prefix. It cannot erase history: the
+ * objects in {@link CREATE_ONLY_OBJECTS} may only be created (a write must carry `If-None-Match: *`, which AWS refuses
+ * with 412 when the key exists; the kit sends it on every such write) and never deleted. Explicit denies, so no other
+ * policy attached to the role can lift them.
+ *
+ * Why IAM conditions rather than S3 Object Lock: Object Lock keeps old object versions from deletion, but an
+ * overwrite still succeeds and becomes what every reader sees (a replaced manifest is the version from then on), and
+ * it needs versioning and a retention period on the whole bucket. The condition refuses the overwrite itself. Both
+ * rest on who may change the bucket's policies: keep that off this role (it has no such permission).
+ *
+ * `s3:ObjectCreationOperation` exempts CreateMultipartUpload and UploadPart, which cannot carry the header; the
+ * completion does. Clean-up of debris and `fsck --repair` delete, so they need {@link maintenancePolicy}.
  * Listing multipart uploads gets no prefix condition: IAM documents s3:prefix for ListBucket, not for this action.
  */
 export function writePolicy(at: RegistryLocation): IamPolicy {
+  const guarded = CREATE_ONLY_OBJECTS.map((pattern) => objects(at, pattern));
   return {
     Version: "2012-10-17",
     Statement: [
       listTheRegistry(at),
-      {
-        Sid: "FindInterruptedUploads",
-        Effect: "Allow",
-        Action: "s3:ListBucketMultipartUploads",
-        Resource: `arn:aws:s3:::${at.bucket}`,
-      },
+      findInterruptedUploads(at),
       {
         Sid: "ReadAndWriteObjects",
         Effect: "Allow",
@@ -95,10 +123,42 @@ export function writePolicy(at: RegistryLocation): IamPolicy {
         Resource: objects(at),
       },
       {
-        Sid: "WithdrawNumberClaimsAndCleanDebris",
+        // Claims of servers without conditional writes are withdrawn by a losing publisher; the run cache discards
+        // a corrupt entry. (Exclusive claims, claim.json, are guarded below.)
+        Sid: "WithdrawClaimsAndDiscardCacheEntries",
         Effect: "Allow",
         Action: "s3:DeleteObject",
-        Resource: [objects(at, "*/sequence/*"), objects(at, "*/versions/*")],
+        Resource: [objects(at, "*/sequence/*"), objects(at, "run-cache/*")],
+      },
+      {
+        Sid: "VersionsAndHistoryAreCreateOnly",
+        Effect: "Deny",
+        Action: "s3:PutObject",
+        Resource: guarded,
+        Condition: { Null: { "s3:if-none-match": "true" }, Bool: { "s3:ObjectCreationOperation": "true" } },
+      },
+      { Sid: "VersionsAndHistoryAreNeverDeleted", Effect: "Deny", Action: "s3:DeleteObject", Resource: guarded },
+    ],
+  };
+}
+
+/**
+ * For people (or a manually dispatched job), not for every push: `mlops models clean` (the debris of interrupted
+ * publishes) and `mlops models fsck --repair` (damaged objects moved aside) delete objects the write role may not.
+ * Whoever holds it can erase history, so give it as few principals as you can and keep bucket versioning on, so a
+ * deleted object can still be restored.
+ */
+export function maintenancePolicy(at: RegistryLocation): IamPolicy {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      listTheRegistry(at),
+      findInterruptedUploads(at),
+      {
+        Sid: "ReadWriteAndDeleteObjects",
+        Effect: "Allow",
+        Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
+        Resource: objects(at),
       },
     ],
   };
@@ -173,6 +233,8 @@ export interface AwsSetup {
   prefix: string;
   variables: typeof AWS_VARIABLES;
   roles: Record<RoleAccess, { name: string; permissions: IamPolicy; trust: IamPolicy; trusts: string[] }>;
+  /** For `models clean` and `fsck --repair`: a role (or policy) for people, with no trust in GitHub's OIDC. */
+  maintenance: { name: string; permissions: IamPolicy };
 }
 
 /** Everything the user creates in AWS for one registry and one repository. */
@@ -194,6 +256,10 @@ export function awsSetup(
     prefix: at.prefix,
     variables: AWS_VARIABLES,
     roles: { write: role("write", writePolicy(at)), read: role("read", readPolicy(at)) },
+    maintenance: {
+      name: `mlops-${model.slice(0, 64 - "mlops--maintain".length)}-maintain`,
+      permissions: maintenancePolicy(at),
+    },
   };
 }
 
@@ -242,7 +308,7 @@ export function awsPoliciesReference(): string {
     `${title}\n\n\`\`\`json\n${policyJson(policy, 120)}\n\`\`\``;
   return [
     block(
-      "Permissions of the read-write role (pushes and schedules on `main`: publish, promote, clean):",
+      "Permissions of the read-write role (pushes and schedules on `main`: publish, promote, rollback, the run cache):",
       writePolicy(at),
     ),
     block("Its trust policy (only runs on `main`; both subject formats):", trustPolicy(repository, "write", "main")),
@@ -250,6 +316,10 @@ export function awsPoliciesReference(): string {
     block(
       "Its trust policy (only `pull_request`; fork pull requests get no OIDC token):",
       trustPolicy(repository, "read", "main"),
+    ),
+    block(
+      "Permissions for maintenance (`models clean`, `models fsck --repair`; for people, no OIDC trust):",
+      maintenancePolicy(at),
     ),
   ].join("\n\n");
 }

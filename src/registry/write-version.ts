@@ -57,7 +57,9 @@ export async function writeVersion(
   const version = await freshVersionId(store, input.model, created);
   const base = versionKey(input.model, version);
   const upload = async (key: string, source: string, shown: string): Promise<ManifestFile> => {
+    // Create-only: a version's objects are never replaced, and the registry's write role may only create them.
     const digest = await store.upload(`${base}/${key}`, source, {
+      createOnly: true,
       onProgress: (bytes, total) => hooks.onProgress?.({ direction: "upload", path: shown, bytes, total, done: false }),
     });
     hooks.onProgress?.({ direction: "upload", path: shown, bytes: digest.size, total: digest.size, done: true });

@@ -6,6 +6,7 @@ import { checkKey, checkPrefix } from "./keys.ts";
 import {
   CorruptObjectError,
   MAX_GET_BYTES,
+  ObjectExistsError,
   ObjectTooLargeError,
   type ObjectDigest,
   type ObjectStore,
@@ -64,7 +65,12 @@ export function createLocalStore(root: string): ObjectStore {
     async upload(key, file, options = {}) {
       const target = resolve(key);
       await mkdir(path.dirname(target), { recursive: true });
-      return copyHashed(file, target, options);
+      try {
+        return await copyHashed(file, target, options, undefined, options.createOnly === true);
+      } catch (error) {
+        if (isErrnoException(error, "EEXIST")) throw new ObjectExistsError(root, key);
+        throw error;
+      }
     },
     async download(key, file, options = {}) {
       const source = resolve(key);
@@ -210,13 +216,15 @@ export function sameDigest(a: ObjectDigest, b: ObjectDigest): boolean {
 
 /**
  * Copies `source` to `target` through a temporary file, hashing the bytes on the way (one read), and renames it into
- * place only once `check` accepts the digest.
+ * place only once `check` accepts the digest. `exclusive` links it into place instead, which fails (EEXIST) when the
+ * target exists.
  */
 async function copyHashed(
   source: string,
   target: string,
   options: TransferOptions,
   check?: (digest: ObjectDigest) => void,
+  exclusive = false,
 ): Promise<ObjectDigest> {
   const tmp = temporaryName(target);
   const hash = createHash("sha256");
@@ -241,7 +249,8 @@ async function copyHashed(
     }
     const digest = { size, sha256: hash.digest("hex") };
     check?.(digest);
-    await rename(tmp, target);
+    if (exclusive) await link(tmp, target);
+    else await rename(tmp, target);
     return digest;
   } finally {
     await input.close();

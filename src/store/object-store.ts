@@ -32,7 +32,7 @@ export interface ObjectStore {
    * Streams a local file into the store and returns its size and sha256, computed from the same bytes as they go
    * (the file is read once). Big files go up in parts, a bounded number at a time. Readers never see a partial object.
    */
-  upload(key: string, file: string, options?: TransferOptions): Promise<ObjectDigest>;
+  upload(key: string, file: string, options?: UploadOptions): Promise<ObjectDigest>;
   /**
    * Streams an object into a local file, computing size and sha256 on the way. With `expected`, a mismatch is a
    * {@link CorruptObjectError} and `file` is left untouched: the bytes never land under their final name.
@@ -85,6 +85,25 @@ export interface ObjectDigest {
 export interface TransferOptions {
   /** Called as bytes move: `bytes` done so far of `total`. */
   onProgress?: (bytes: number, total: number) => void;
+}
+
+export interface UploadOptions extends TransferOptions {
+  /**
+   * Create-only: the write carries `If-None-Match: *` (the single PUT, or the multipart completion), so a server that
+   * honours it refuses to overwrite an object (an {@link ObjectExistsError}), and an IAM policy can require it (the
+   * registry's write role may only create version objects: README "The least IAM policies"). A folder creates the
+   * file exclusively. Servers that ignore the header (s3rver, and RGW on multipart completions) overwrite.
+   */
+  createOnly?: boolean;
+}
+
+/** A create-only upload found its key taken. */
+export class ObjectExistsError extends ExternalError {
+  constructor(location: string, key: string) {
+    super(`${location}/${key} exists already; a create-only write does not replace it`, {
+      hint: "two writers drew the same key; publish again",
+    });
+  }
 }
 
 /** The most `get` reads into memory; big objects go through `download`. */

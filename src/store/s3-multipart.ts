@@ -6,6 +6,7 @@ import {
   CompleteMultipartUploadCommand,
   type CompletedPart,
   CreateMultipartUploadCommand,
+  GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
   type S3Client,
@@ -13,6 +14,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { ExternalError } from "../errors.ts";
 import type { ObjectDigest, TransferOptions } from "./object-store.ts";
+import { statusOf } from "./s3-errors.ts";
 
 /** Runs one request, retrying what may pass within the store's budget (s3-store.ts). */
 export type Retried = <T>(request: () => Promise<T>) => Promise<T>;
@@ -34,22 +36,44 @@ export async function uploadFile(
   target: { Bucket: string; Key: string },
   file: string,
   limits: { partSize: number; queueSize: number },
-  transfer: TransferOptions,
+  transfer: TransferOptions & { ifNoneMatch?: boolean },
   retried: Retried,
 ): Promise<ObjectDigest> {
   const handle = await open(file, "r");
+  // Create-only: the request that makes the object carries If-None-Match (UploadPart and the start cannot).
+  const condition = transfer.ifNoneMatch ? { IfNoneMatch: "*" } : {};
   try {
     const total = (await handle.stat()).size;
     if (total <= limits.partSize) {
       const body = await readExactly(handle, Buffer.allocUnsafe(total), 0, total);
-      await retried(() => client.send(new PutObjectCommand({ ...target, Body: body, ContentLength: total })));
+      let attempts = 0;
+      try {
+        await retried(() => {
+          attempts++;
+          return client.send(new PutObjectCommand({ ...target, Body: body, ContentLength: total, ...condition }));
+        });
+      } catch (error) {
+        // A 412 after a lost answer may be our own earlier attempt: the object is ours if it holds our bytes.
+        if (statusOf(error) !== 412 || attempts < 2 || !(await holds(client, target, body))) throw error;
+      }
       transfer.onProgress?.(total, total);
       await ensureUnchanged(handle, total, file);
       return { size: total, sha256: createHash("sha256").update(body).digest("hex") };
     }
-    return await uploadParts(client, target, handle, total, limits, transfer, file, retried);
+    return await uploadParts(client, target, handle, total, limits, transfer, file, retried, condition);
   } finally {
     await handle.close();
+  }
+}
+
+/** Whether the object at `target` holds exactly `body` (small bodies only: a single PUT's). */
+async function holds(client: S3Client, target: { Bucket: string; Key: string }, body: Buffer): Promise<boolean> {
+  try {
+    const answer = await client.send(new GetObjectCommand(target));
+    if (answer.ContentLength !== body.length || !answer.Body) return false;
+    return Buffer.from(await answer.Body.transformToByteArray()).equals(body);
+  } catch {
+    return false;
   }
 }
 
@@ -62,6 +86,7 @@ async function uploadParts(
   transfer: TransferOptions,
   file: string,
   retried: Retried,
+  condition: { IfNoneMatch?: string },
 ): Promise<ObjectDigest> {
   // Mirror lib-storage: where the SDK adds checksums to every part (AWS itself), the upload must declare them.
   const withChecksums = (await client.config.requestChecksumCalculation()) === "WHEN_SUPPORTED";
@@ -115,7 +140,7 @@ async function uploadParts(
     if (failure) throw failure.error;
     await ensureUnchanged(handle, total, file);
     parts.sort((a, b) => (a.PartNumber ?? 0) - (b.PartNumber ?? 0));
-    await complete(client, { ...target, UploadId, MultipartUpload: { Parts: parts } }, total, retried);
+    await complete(client, { ...target, UploadId, MultipartUpload: { Parts: parts }, ...condition }, total, retried);
   } catch (error) {
     // Parts of an abandoned upload cost storage and are invisible to listings: abort it (best effort; a bucket
     // lifecycle rule or `mlops models clean` catches what a dead process leaves).
@@ -134,7 +159,13 @@ async function uploadParts(
  */
 async function complete(
   client: S3Client,
-  request: { Bucket: string; Key: string; UploadId: string; MultipartUpload: { Parts: CompletedPart[] } },
+  request: {
+    Bucket: string;
+    Key: string;
+    UploadId: string;
+    MultipartUpload: { Parts: CompletedPart[] };
+    IfNoneMatch?: string;
+  },
   total: number,
   retried: Retried,
 ): Promise<void> {

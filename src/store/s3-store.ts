@@ -12,7 +12,13 @@ import {
   S3ServiceException,
 } from "@aws-sdk/client-s3";
 import { checkKey, checkPrefix } from "./keys.ts";
-import { MAX_GET_BYTES, type ObjectStore, ObjectTooLargeError } from "./object-store.ts";
+import {
+  MAX_GET_BYTES,
+  type ObjectDigest,
+  ObjectExistsError,
+  type ObjectStore,
+  ObjectTooLargeError,
+} from "./object-store.ts";
 import { createRetrier, DEFAULT_RETRY_SECONDS, RetriesExhausted } from "./retry.ts";
 import {
   attemptsFrom,
@@ -152,16 +158,26 @@ export function createS3Store(
         options.partSize ?? MULTIPART_PART_SIZE,
         Math.ceil(total / MAX_PARTS / 1024 / 1024) * 1024 * 1024,
       );
-      try {
-        return await uploadFile(
+      const send = (ifNoneMatch: boolean): Promise<ObjectDigest> =>
+        uploadFile(
           client,
           { Bucket, Key },
           file,
           { partSize, queueSize: options.queueSize ?? MULTIPART_QUEUE_SIZE },
-          transfer,
+          { ...transfer, ifNoneMatch },
           retried,
         );
+      try {
+        try {
+          return await send(transfer.createOnly === true && conditionalWrites);
+        } catch (error) {
+          // A server without conditional writes (501) takes the write without the condition, as `create` does.
+          if (statusOf(error) !== 501 || !transfer.createOnly || !conditionalWrites) throw error;
+          conditionalWrites = false;
+          return await send(false);
+        }
       } catch (error) {
+        if (statusOf(error) === 412) throw new ObjectExistsError(where, key);
         return fail("upload to", Key, error);
       }
     },

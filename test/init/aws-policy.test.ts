@@ -5,6 +5,7 @@ import {
   awsPoliciesReference,
   awsSetup,
   compactJson,
+  maintenancePolicy,
   readPolicy,
   registryLocation,
   subjectClaims,
@@ -27,7 +28,14 @@ describe("the registry's location", () => {
 });
 
 describe("permission policies", () => {
-  it("the read-write role: list the prefix, read and write under it, delete only claims and debris", () => {
+  it("the read-write role: list the prefix, read and write under it; versions and history create-only, never deleted", () => {
+    const guarded = [
+      "arn:aws:s3:::ml-models/registry/*/versions/*",
+      "arn:aws:s3:::ml-models/registry/*/aliases/*",
+      "arn:aws:s3:::ml-models/registry/*/sequence/*/claim.json",
+      "arn:aws:s3:::ml-models/registry/*/fsck/*",
+      "arn:aws:s3:::ml-models/registry/*/quarantine/*",
+    ];
     expect(writePolicy(registry)).toEqual({
       Version: "2012-10-17",
       Statement: [
@@ -51,13 +59,34 @@ describe("permission policies", () => {
           Resource: "arn:aws:s3:::ml-models/registry/*",
         },
         {
-          Sid: "WithdrawNumberClaimsAndCleanDebris",
+          Sid: "WithdrawClaimsAndDiscardCacheEntries",
           Effect: "Allow",
           Action: "s3:DeleteObject",
-          Resource: ["arn:aws:s3:::ml-models/registry/*/sequence/*", "arn:aws:s3:::ml-models/registry/*/versions/*"],
+          Resource: ["arn:aws:s3:::ml-models/registry/*/sequence/*", "arn:aws:s3:::ml-models/registry/run-cache/*"],
         },
+        {
+          Sid: "VersionsAndHistoryAreCreateOnly",
+          Effect: "Deny",
+          Action: "s3:PutObject",
+          Resource: guarded,
+          Condition: { Null: { "s3:if-none-match": "true" }, Bool: { "s3:ObjectCreationOperation": "true" } },
+        },
+        { Sid: "VersionsAndHistoryAreNeverDeleted", Effect: "Deny", Action: "s3:DeleteObject", Resource: guarded },
       ],
     });
+  });
+
+  it("maintenance may delete under the prefix, and nothing outside it", () => {
+    const policy = maintenancePolicy(registry);
+    expect(policy.Statement.map((s) => [s.Effect, s.Action, s.Resource])).toEqual([
+      ["Allow", "s3:ListBucket", "arn:aws:s3:::ml-models"],
+      ["Allow", "s3:ListBucketMultipartUploads", "arn:aws:s3:::ml-models"],
+      [
+        "Allow",
+        ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
+        "arn:aws:s3:::ml-models/registry/*",
+      ],
+    ]);
   });
 
   it("the read-only role: list and get, nothing else", () => {
@@ -72,8 +101,9 @@ describe("permission policies", () => {
     expect(policy.Statement[2]?.Resource).toBe("arn:aws:s3:::ml-models/*");
     expect(policy.Statement[3]?.Resource).toEqual([
       "arn:aws:s3:::ml-models/*/sequence/*",
-      "arn:aws:s3:::ml-models/*/versions/*",
+      "arn:aws:s3:::ml-models/run-cache/*",
     ]);
+    expect(policy.Statement[5]?.Resource).toContain("arn:aws:s3:::ml-models/*/versions/*");
   });
 });
 
@@ -120,6 +150,7 @@ describe("trust policies", () => {
     const setup = awsSetup(registry, repository, "main", "churn");
     expect(setup.roles.write).toMatchObject({ name: "mlops-churn-write", permissions: writePolicy(registry) });
     expect(setup.roles.read).toMatchObject({ name: "mlops-churn-read", permissions: readPolicy(registry) });
+    expect(setup.maintenance).toEqual({ name: "mlops-churn-maintain", permissions: maintenancePolicy(registry) });
     expect(setup.variables.map((v) => v.name)).toEqual([
       "MLOPS_AWS_ROLE_ARN",
       "MLOPS_AWS_READ_ROLE_ARN",
@@ -141,7 +172,7 @@ describe("compact JSON", () => {
 });
 
 describe("the README's snippets", () => {
-  it("are the four policies, as JSON blocks that read back as built", () => {
+  it("are the five policies, as JSON blocks that read back as built", () => {
     const blocks = [...awsPoliciesReference().matchAll(/```json\n([\s\S]*?)\n```/g)].map(
       (m) => JSON.parse(m[1] ?? "") as unknown,
     );
@@ -151,6 +182,7 @@ describe("the README's snippets", () => {
       trustPolicy(repository, "write", "main"),
       readPolicy(registry),
       trustPolicy(repository, "read", "main"),
+      maintenancePolicy(registry),
     ]);
   });
 

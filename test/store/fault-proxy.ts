@@ -23,7 +23,7 @@ const ERROR_CODES: Record<403 | 404 | 412 | 500 | 503, string> = {
 export interface FaultProxy {
   endpoint: string;
   /** Requests seen, and the faults injected, in order. */
-  log: { method: string; url: string; fault: Fault }[];
+  log: { method: string; url: string; fault: Fault; headers: http.IncomingHttpHeaders }[];
   /** Resolves once the next stalled response has sent half its body. */
   stalled(): Promise<void>;
   close(): Promise<void>;
@@ -41,7 +41,7 @@ export async function startFaultProxy(
     const method = req.method ?? "GET";
     const url = req.url ?? "/";
     const fault = plan({ method, url, n: log.length + 1 });
-    log.push({ method, url, fault });
+    log.push({ method, url, fault, headers: req.headers });
     if (fault === "hold") {
       req.resume();
       return;

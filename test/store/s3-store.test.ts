@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vites
 import { createHash } from "node:crypto";
 import { CreateMultipartUploadCommand, S3ServiceException } from "@aws-sdk/client-s3";
 import { ExternalError, InputError } from "../../src/errors.ts";
-import { CorruptObjectError, ObjectTooLargeError } from "../../src/store/object-store.ts";
+import { CorruptObjectError, ObjectExistsError, ObjectTooLargeError } from "../../src/store/object-store.ts";
 import { openObjectStore } from "../../src/store/open.ts";
 import { createS3Store, describeS3Error } from "../../src/store/s3-store.ts";
 import { type S3Target, storeBackends, useBackend } from "../helpers/registry-backends.ts";
@@ -93,6 +93,28 @@ describe.each(backends)("%s object store", (_name, backend) => {
     expect(await store.download("up/file.bin", target, { expected: digest })).toEqual(digest);
     expect((await readFile(target)).equals(content)).toBe(true);
     expect(await store.download("up/none.bin", target)).toBeUndefined();
+  });
+
+  it("a create-only upload never replaces an object where the store can refuse it", async () => {
+    const store = await open();
+    const small = path.join(folder, "create-only-small.bin");
+    const large = path.join(folder, "create-only-large.bin");
+    await writeFile(small, "first");
+    // Larger than a part (8 MiB): a multipart upload, whose completion carries the condition.
+    await writeFile(large, Buffer.alloc(9 * 1024 * 1024, 7));
+    expect(await store.upload("once/small.bin", small, { createOnly: true })).toMatchObject({ size: 5 });
+    expect(await store.upload("once/large.bin", large, { createOnly: true })).toMatchObject({ size: 9 * 1024 * 1024 });
+
+    await writeFile(small, "second");
+    const again = store.upload("once/small.bin", small, { createOnly: true });
+    // A folder and RGW refuse the second PUT (412); s3rver ignores If-None-Match and overwrites.
+    if (backend.name === "s3rver") await again;
+    else await expect(again).rejects.toThrow(ObjectExistsError);
+    expect((await store.get("once/small.bin"))?.toString()).toBe(backend.name === "s3rver" ? "second" : "first");
+    // RGW 16.2 ignores the condition on a multipart completion (AWS honours it); a folder refuses.
+    const largeAgain = store.upload("once/large.bin", large, { createOnly: true });
+    if (backend.name === "folder") await expect(largeAgain).rejects.toThrow(ObjectExistsError);
+    else await largeAgain;
   });
 
   it("refuses a download whose bytes differ from the expected digest and keeps the old file", async () => {

@@ -1,0 +1,193 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
+import { describe, expect, it, onTestFinished } from "vitest";
+import {
+  type IamPolicy,
+  maintenancePolicy,
+  readPolicy,
+  type RegistryLocation,
+  writePolicy,
+} from "../../src/init/aws-policy.ts";
+import { runCli } from "../helpers/cli.ts";
+import { evaluate, type S3Request, s3Request } from "../helpers/iam.ts";
+import { storeBackends, useBackend } from "../helpers/registry-backends.ts";
+import { sdkClient } from "../helpers/s3-client.ts";
+import { toyProject } from "../helpers/toy-project.ts";
+import { startFaultProxy } from "../store/fault-proxy.ts";
+
+/**
+ * The IAM policies `mlops init` prints, held against what the kit really sends: every request of a publish, promote,
+ * rollback, pull and run-cache round, recorded on its way to Ceph's RADOS Gateway (which, like AWS, honours
+ * conditional writes, so the kit takes the same paths it takes on AWS), is mapped to its IAM action and condition keys
+ * and evaluated (helpers/iam.ts). The write role must allow all of it and deny what erasing history would take; the
+ * read role must allow a pull request's reads; maintenance must allow `clean` and `fsck --repair`.
+ */
+
+const [rgw] = storeBackends(["rgw"]);
+if (!rgw) throw new Error("no rgw backend");
+
+describe("the registry's IAM policies against the requests the kit makes", () => {
+  useBackend(rgw);
+
+  async function setup() {
+    const target = rgw?.target();
+    if (!target) throw new Error("no RGW target");
+    const proxy = await startFaultProxy(target.endpoint, () => "pass");
+    onTestFinished(() => proxy.close());
+    const dir = await toyProject();
+    const config = await readFile(path.join(dir, "mlops.yml"), "utf8");
+    await writeFile(
+      path.join(dir, "mlops.yml"),
+      config.replace("  cache: false\n", "  cache: { backend: s3 }\n") +
+        `registry: { uri: "s3://${target.bucket}/${target.prefix}", endpoint: "${proxy.endpoint}", force_path_style: true }\n`,
+    );
+    const at: RegistryLocation = { bucket: target.bucket, prefix: target.prefix };
+    const cli = async (...argv: string[]): Promise<void> => {
+      const result = await runCli(argv, { cwd: dir, env: target.env });
+      expect(result.exitCode, `mlops ${argv.join(" ")}\n${result.stderr}`).toBe(0);
+    };
+    /** The requests recorded since the last call. */
+    let seen = 0;
+    const recorded = (): S3Request[] => {
+      const requests = proxy.log.slice(seen).map((entry) => s3Request(entry.method, entry.url, entry.headers));
+      seen = proxy.log.length;
+      return requests;
+    };
+    const refused = (policy: IamPolicy, requests: S3Request[]): string[] =>
+      requests.filter((request) => evaluate(policy, request) !== "allow").map((request) => request.seen);
+    return { dir, at, target, cli, recorded, refused };
+  }
+
+  it("the write role allows every request of publish, promote, rollback, pull and the run cache, and no overwrite or delete of history", async () => {
+    const { at, target, cli, recorded, refused } = await setup();
+    await cli("run");
+    await cli("run", "--set", "lr=0.5");
+    await cli("run", "--force");
+    await cli("run"); // a run-cache hit
+    await cli("promote", "1", "--reason", "back to the first");
+    await cli("rollback");
+    await cli("models");
+    await cli("models", "history");
+    await cli("pull", "toy@champion", "--out", "deploy");
+    const requests = recorded();
+    // Every kind of request the kit makes went past the policy (a fresh registry, three publishes, a cache hit ...).
+    expect(new Set(requests.map((r) => r.action))).toEqual(
+      new Set(["s3:ListBucket", "s3:ListBucketMultipartUploads", "s3:GetObject", "s3:PutObject", "s3:DeleteObject"]),
+    );
+    expect(refused(writePolicy(at), requests)).toEqual([]);
+    // Version objects, alias entries and claims went up create-only.
+    const creates = requests.filter(
+      (r) => r.action === "s3:PutObject" && /\/(versions|aliases|sequence)\//.test(r.resource),
+    );
+    expect(creates.length).toBeGreaterThan(10);
+    for (const r of creates)
+      if (!/\/sequence\/\d+\/v/.test(r.resource)) expect(r.context["s3:if-none-match"], r.seen).toBe("*");
+
+    // What erasing or rewriting history would take is denied outright.
+    const client = sdkClient(target);
+    const listed = await client.send(new ListObjectsV2Command({ Bucket: at.bucket, Prefix: `${at.prefix}/toy/` }));
+    const keys = listed.Contents?.map((o) => o.Key ?? "") ?? [];
+    const manifest = keys.find((k) => k.endsWith("/manifest.json")) ?? "";
+    const file = keys.find((k) => k.includes("/files/")) ?? "";
+    const entry = keys.find((k) => k.includes("/aliases/")) ?? "";
+    const claim = keys.find((k) => k.endsWith("/claim.json")) ?? "";
+    expect([manifest, file, entry, claim].every((k) => k !== "")).toBe(true);
+    const url = (key: string): string => `/${at.bucket}/${key.split("/").map(encodeURIComponent).join("/")}`;
+    const attacks = [
+      s3Request("PUT", url(manifest)),
+      s3Request("PUT", url(manifest), { "x-amz-copy-source": `/${at.bucket}/${file}` }),
+      s3Request("DELETE", url(manifest)),
+      s3Request("PUT", url(file)),
+      s3Request("POST", `${url(file)}?uploadId=u1`),
+      s3Request("DELETE", url(file)),
+      s3Request("PUT", url(entry)),
+      s3Request("DELETE", url(entry)),
+      s3Request("DELETE", url(claim)),
+    ];
+    expect(attacks.map((r) => [r.seen, evaluate(writePolicy(at), r)])).toEqual(
+      attacks.map((r) => [r.seen, "explicit-deny"]),
+    );
+    // With the condition the write is allowed, and the server refuses it because the key exists.
+    const conditional = s3Request("PUT", url(manifest), { "if-none-match": "*" });
+    expect(evaluate(writePolicy(at), conditional)).toBe("allow");
+    await expect(
+      client.send(new PutObjectCommand({ Bucket: at.bucket, Key: manifest, Body: "{}", IfNoneMatch: "*" })),
+    ).rejects.toMatchObject({ $metadata: { httpStatusCode: 412 } });
+  });
+
+  it("the read role allows what a pull request's gate and a deploy box's pull read", async () => {
+    const { at, cli, recorded, refused } = await setup();
+    await cli("run");
+    recorded();
+    await cli("gate");
+    await cli("models");
+    await cli("models", "show", "champion");
+    await cli("pull", "toy", "--out", "deploy");
+    const requests = recorded();
+    expect(requests.length).toBeGreaterThan(5);
+    expect(refused(readPolicy(at), requests)).toEqual([]);
+  });
+
+  it("maintenance allows clean and fsck --repair, which delete what the write role may not", async () => {
+    const { at, target, cli, recorded, refused } = await setup();
+    await cli("run");
+    await cli("run", "--set", "lr=0.5");
+    const client = sdkClient(target);
+    const keys =
+      (
+        await client.send(new ListObjectsV2Command({ Bucket: at.bucket, Prefix: `${at.prefix}/toy/aliases/` }))
+      ).Contents?.map((o) => o.Key ?? "") ?? [];
+    // A damaged alias entry that is not the last (fsck moves it aside), and debris of a publish killed long ago.
+    await client.send(new PutObjectCommand({ Bucket: at.bucket, Key: keys.sort()[0] ?? "", Body: "{" }));
+    await client.send(
+      new PutObjectCommand({
+        Bucket: at.bucket,
+        Key: `${at.prefix}/toy/versions/v20200101T000000000Z-abcdef/files/model/weights.json`,
+        Body: "{}",
+      }),
+    );
+    recorded();
+    await cli("models", "fsck", "--repair");
+    await cli("models", "clean");
+    const requests = recorded();
+    expect(refused(maintenancePolicy(at), requests)).toEqual([]);
+    const deletes = requests.filter((r) => r.action === "s3:DeleteObject");
+    expect(deletes.some((r) => r.resource.includes("/aliases/"))).toBe(true);
+    expect(deletes.some((r) => r.resource.includes("/versions/v20200101T000000000Z-abcdef/"))).toBe(true);
+    expect(deletes.map((r) => evaluate(writePolicy(at), r))).toEqual(deletes.map(() => "explicit-deny"));
+  });
+});
+
+describe("a publish under the write role, where deletes of version objects are denied", () => {
+  useBackend(rgw);
+
+  it("publishes, and the clean-up it tries afterwards only warns, naming the maintenance permissions", async () => {
+    const target = rgw?.target();
+    if (!target) throw new Error("no RGW target");
+    // As AWS answers the write role (403 AccessDenied) when it deletes under versions/.
+    const proxy = await startFaultProxy(target.endpoint, ({ method, url }) =>
+      method === "DELETE" && url.includes("/versions/") && !url.includes("uploadId") ? 403 : "pass",
+    );
+    onTestFinished(() => proxy.close());
+    const dir = await toyProject();
+    const config = await readFile(path.join(dir, "mlops.yml"), "utf8");
+    await writeFile(
+      path.join(dir, "mlops.yml"),
+      `${config}registry: { uri: "s3://${target.bucket}/${target.prefix}", endpoint: "${proxy.endpoint}", force_path_style: true }\n`,
+    );
+    await sdkClient(target).send(
+      new PutObjectCommand({
+        Bucket: target.bucket,
+        Key: `${target.prefix}/toy/versions/v20200101T000000000Z-abcdef/files/model/weights.json`,
+        Body: "{}",
+      }),
+    );
+    const run = await runCli(["run"], { cwd: dir, env: target.env });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(
+      /warning could not clean up after interrupted publishes: .*access denied.*; the registry's write role may not delete version objects by design: run `mlops models clean` with the maintenance permissions/,
+    );
+    expect(proxy.log.some((entry) => entry.fault === 403)).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@ import { KIT_VERSION } from "../version.ts";
 import { fitBlocks } from "./fit.ts";
 import { gateSection } from "./gate-section.ts";
 import { blockToMarkdown, isSafeUrl, markdownHeading, type Section } from "./sections.ts";
+import { clip, plainText } from "./table.ts";
 
 /**
  * The report's pull-request surfaces (README "Reports on pull requests"): the sticky comment's body, found again by a
@@ -100,12 +101,13 @@ export function checkRunOutput(result: GateResult, options: { runUrl: string | n
     .map((o) => {
       const line = result.rules[o.rule]?.line ?? 1;
       const where = o.slice ? ` [${o.slice.column}=${o.slice.value}]` : "";
+      // Annotations are plain text, not markdown (no math is typeset there either); GitHub caps messages at 64 KB
+      // and titles at 255 characters.
       return {
-        path: result.configFile,
+        path: plainText(result.configFile),
         start_line: line,
         end_line: line,
         annotation_level: o.verdict === "warn" ? "warning" : "failure",
-        // Annotations are plain text, not markdown; GitHub caps messages at 64 KB and titles at 255 characters.
         message: clipText(`${o.metric}${where}: ${o.reason}${o.requirement ? ` (rule: ${o.requirement})` : ""}`, 4000),
         title: clipText(`mlops gate: ${o.metric}${where} ${o.verdict}`, 255),
       };
@@ -113,6 +115,7 @@ export function checkRunOutput(result: GateResult, options: { runUrl: string | n
   return { conclusion: checkConclusion(result.verdict), title: clipText(title, 255), summary, annotations };
 }
 
+/** Plain text (a title, an annotation) without bidi controls, cut to GitHub's limit. */
 function clipText(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return clip(plainText(text), max);
 }

@@ -83,9 +83,32 @@ export function checkConclusion(verdict: GateResult["verdict"]): CheckConclusion
   return "failure";
 }
 
-/** The check run: conclusion from the verdict, the report as summary, an annotation per failed, erroneous or warned check. */
-export function checkRunOutput(result: GateResult, options: { runUrl: string | null }): CheckRunOutput {
-  const section = gateSection(result);
+/**
+ * The name of the check run posted from a report artifact (actions/report and `mlops report`, in the fork-safe
+ * `workflow_run` flow). It shows what a pull request's run uploaded, which a fork's code could have written, so it is
+ * informational: its name always ends so, and can never be the gate job's check (the one to require).
+ */
+export function informationalCheckName(model: string, checkName?: string): string {
+  return `${checkName ?? `mlops report: ${model}`} (informational)`;
+}
+
+/** The first words of an informational check run's summary. */
+export const INFORMATIONAL_NOTE =
+  "Informational: a trusted workflow posted this check from the report that the pull request's own run uploaded, " +
+  "which the pull request's code could have changed. Never make it a required check: require the job that ran the gate.";
+
+/**
+ * The check run: conclusion from the verdict, the report as summary (after {@link INFORMATIONAL_NOTE} when it is
+ * posted from an artifact), an annotation per failed, erroneous or warned check.
+ */
+export function checkRunOutput(
+  result: GateResult,
+  options: { runUrl: string | null; informational?: boolean },
+): CheckRunOutput {
+  const report = gateSection(result);
+  const section = options.informational
+    ? { ...report, blocks: [{ kind: "text" as const, text: INFORMATIONAL_NOTE }, ...report.blocks] }
+    : report;
   const broken = result.outcomes.filter((o) => o.verdict === "fail" || o.verdict === "error");
   const title =
     result.verdict === "pass"

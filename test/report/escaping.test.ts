@@ -218,10 +218,12 @@ describe("bidi controls and $ math, in every user string, on every surface", () 
   const target = { pullRequest: 2, headSha: HEAD_SHA, runUrl: "https://github.com/octo-org/ml-repo/actions/runs/4242" };
   const key = { workflow: "ci", job: "model" };
   const fromJob = gateSurfaces(result, ReportSection.parse({}), target, key);
+  const fromArtifact = gateSurfaces(result, ReportSection.parse({}), target, key, { informational: true });
   const markdownSurfaces: [string, string][] = [
     ["the PR comment", surfacesComment(fromJob)],
     ["a PR comment cut to fit", commentBody(gateSection(result), { marker: null, runUrl: null, limit: 4000 }).body],
     ["the check run's summary", fromJob.check?.summary ?? ""],
+    ["the informational check run's summary", fromArtifact.check?.summary ?? ""],
     ["the job summary", renderMarkdown(gateSection(result))],
   ];
 
@@ -247,7 +249,7 @@ describe("bidi controls and $ math, in every user string, on every surface", () 
   });
 
   it("strips bidi controls from the check run's plain text (title, annotations), where $ is not math", () => {
-    const check = fromJob.check;
+    const check = fromArtifact.check;
     expect(check?.annotations.length).toBeGreaterThan(0);
     const plain = [check?.title ?? "", ...(check?.annotations ?? []).flatMap((a) => [a.title, a.message, a.path])].join(
       "\n",

@@ -93,9 +93,17 @@ describe("mlops report in a workflow_run job", () => {
     // Links go to the run the event names, not to whatever the artifact says.
     expect(body).toContain("(https://github.com/octo-org/ml-repo/actions/runs/777)");
     expect(body).not.toContain("runs/4242");
+    // The check run shows what the fork's run uploaded: named and said to be informational, never the required one.
     expect(server.checkRuns).toEqual([
-      expect.objectContaining({ headSha: HEAD_SHA, conclusion: "failure", name: "mlops gate (penguins)" }),
+      expect.objectContaining({
+        headSha: HEAD_SHA,
+        conclusion: "failure",
+        name: "mlops report: penguins (informational)",
+      }),
     ]);
+    expect(server.checkRuns[0]?.output.summary).toContain(
+      "Informational: a trusted workflow posted this check from the report that the pull request's own run uploaded",
+    );
   });
 
   it("posts a fork's report on the fork's pull request, never on a base-repository one at the same commit", async () => {

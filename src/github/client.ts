@@ -56,6 +56,15 @@ export interface CheckRunRequest {
   };
 }
 
+/** Where a pull request's head is, as GitHub's API reports it now. */
+export interface PullRequestHead {
+  number: number;
+  state: "open" | "closed";
+  sha: string;
+  /** The head's repository (the base repository, or a fork); null once a fork is deleted. */
+  repository: { id: number; fullName: string } | null;
+}
+
 export interface GitHub {
   readonly repository: string;
   listIssueComments(issue: number): Promise<IssueComment[]>;
@@ -64,8 +73,14 @@ export interface GitHub {
   createCheckRun(request: CheckRunRequest): Promise<{ id: number; url: string | null }>;
   /** Appends annotations (GitHub adds them to the ones the run has) and restates the output. */
   addCheckRunAnnotations(id: number, output: CheckRunRequest["output"]): Promise<void>;
-  /** The open pull request whose head is `owner:branch` at `sha`, for workflow_run jobs (forks' PRs are not listed). */
-  findPullRequest(head: { owner: string; branch: string; sha: string }): Promise<number | null>;
+  /**
+   * The open pull request whose head is `owner:branch` at `sha` in the repository with id `repositoryId`, for
+   * workflow_run jobs (forks' pull requests are not listed in the payload). The owner and branch only narrow the
+   * search: the repository id and commit decide.
+   */
+  findPullRequest(head: { owner: string; branch: string; sha: string; repositoryId: number }): Promise<number | null>;
+  /** A pull request's head as GitHub's API reports it. */
+  getPullRequestHead(number: number): Promise<PullRequestHead>;
   /** Open issues carrying every one of `labels` (pull requests, which the issues API also lists, left out). */
   listOpenIssues(labels: readonly string[]): Promise<Issue[]>;
   createIssue(issue: NewIssue): Promise<Issue>;
@@ -216,7 +231,19 @@ export function createGitHub(options: GitHubOptions): GitHub {
           head: `${head.owner}:${head.branch}`,
           per_page: 100,
         });
-        return pulls.find((pull) => pull.head.sha === head.sha)?.number ?? null;
+        return (
+          pulls.find((pull) => pull.head.repo?.id === head.repositoryId && pull.head.sha === head.sha)?.number ?? null
+        );
+      }),
+    getPullRequestHead: (number) =>
+      call(`read pull request #${number}`, async () => {
+        const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
+        return {
+          number: data.number,
+          state: data.state === "closed" ? "closed" : "open",
+          sha: data.head.sha,
+          repository: data.head.repo && { id: data.head.repo.id, fullName: data.head.repo.full_name },
+        };
       }),
     listOpenIssues: (labels) =>
       call(`list the open issues labelled ${labels.join(", ")}`, async () => {

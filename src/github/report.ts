@@ -10,6 +10,7 @@ import {
   checkRunOutput,
   commentBody,
   CHECK_SUMMARY_LIMIT,
+  informationalCheckName,
   reportMarker,
 } from "../report/pull-request.ts";
 import type { Section } from "../report/sections.ts";
@@ -63,18 +64,26 @@ export async function postSurfaces(github: GitHub, surfaces: Surfaces, settings:
   });
 }
 
-/** The gate's surfaces: its report in the comment, its verdict as the check run. */
+/**
+ * The gate's surfaces: its report in the comment, its verdict as the check run. Posted from an artifact
+ * (`informational`), the check run is named and introduced as informational: it reflects what was uploaded, so it
+ * must never be the required check (the gate job itself is).
+ */
 export function gateSurfaces(
   result: GateResult,
   settings: ReportSettings,
   target: Surfaces["target"],
   key: Pick<Surfaces["key"], "workflow" | "job">,
+  options: { informational?: boolean } = {},
 ): Surfaces {
+  const informational = options.informational ?? false;
   return {
     key: { ...key, model: result.model },
     section: gateSection(result),
-    check: checkRunOutput(result, { runUrl: target.runUrl }),
-    checkName: settings.check_name ?? `mlops gate (${result.model})`,
+    check: checkRunOutput(result, { runUrl: target.runUrl, informational }),
+    checkName: informational
+      ? informationalCheckName(result.model, settings.check_name)
+      : (settings.check_name ?? `mlops gate (${result.model})`),
     target,
   };
 }
@@ -133,7 +142,10 @@ export interface ReportOutcome {
   published: Published | null;
 }
 
-/** `mlops report`: read the artifact as untrusted input, find the target from the trusted event, post. */
+/**
+ * `mlops report`: read the artifact as untrusted input, find the target from the trusted event, post. The check run
+ * is informational ({@link gateSurfaces}).
+ */
 export async function reportArtifact(options: ReportOptions): Promise<ReportOutcome> {
   const text = await readTextLimited(options.file, {
     shown: options.shown,
@@ -158,6 +170,7 @@ export async function reportArtifact(options: ReportOptions): Promise<ReportOutc
       runUrl: target?.runUrl ?? null,
     },
     { workflow: target?.workflow ?? report.source.workflow, job: report.source.job },
+    { informational: true },
   );
   const comment = surfacesComment(surfaces);
   if (!target) return { report, target, surfaces, comment, published: null };

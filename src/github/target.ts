@@ -24,6 +24,9 @@ export interface ReportTarget {
 
 const Sha = z.string().regex(/^[0-9a-f]{40}$/);
 
+/** A repository as payloads name it in pull requests: by id, which no rename or transfer changes. */
+const RepositoryId = z.object({ id: z.number().int() });
+
 const WorkflowRunEvent = z.object({
   workflow_run: z.object({
     name: z.string().nullable().optional(),
@@ -31,10 +34,22 @@ const WorkflowRunEvent = z.object({
     html_url: z.string(),
     head_sha: Sha,
     head_branch: z.string().nullable(),
-    head_repository: z.object({ owner: z.object({ login: z.string() }) }).nullable(),
-    pull_requests: z.array(z.object({ number: z.number().int(), head: z.object({ sha: z.string() }) })),
+    /** The repository the run built (a fork's, for a fork's pull request); null once that fork is deleted. */
+    head_repository: z
+      .object({ id: z.number().int(), full_name: z.string(), owner: z.object({ login: z.string() }) })
+      .nullable(),
+    /** The repository the run ran in: this one. */
+    repository: RepositoryId,
+    pull_requests: z.array(
+      z.object({
+        number: z.number().int(),
+        head: z.object({ sha: z.string(), repo: RepositoryId }),
+        base: z.object({ repo: RepositoryId }),
+      }),
+    ),
   }),
 });
+type WorkflowRun = z.infer<typeof WorkflowRunEvent>["workflow_run"];
 
 const PullRequestEvent = z.object({
   pull_request: z.object({ number: z.number().int(), head: z.object({ sha: Sha }) }),
@@ -62,24 +77,19 @@ export async function resolveReportTarget(
 
   if (env.GITHUB_EVENT_NAME === "workflow_run") {
     const parsed = WorkflowRunEvent.safeParse(event);
-    if (!parsed.success) throw new InputError("the workflow_run event payload lacks the run's head commit");
+    if (!parsed.success)
+      throw new InputError(
+        "the workflow_run event payload lacks the run's head commit, its repositories or its pull requests",
+      );
     const run = parsed.data.workflow_run;
     const headSha = options.headSha ?? run.head_sha;
-    let pullRequest = options.pullRequest ?? run.pull_requests.find((p) => p.head.sha === headSha)?.number ?? null;
-    // A fork's pull request is not listed in the payload: look it up by the head repository's owner and branch.
-    if (pullRequest === null && run.event.startsWith("pull_request") && run.head_branch && run.head_repository) {
-      pullRequest = await github().findPullRequest({
-        owner: run.head_repository.owner.login,
-        branch: run.head_branch,
-        sha: headSha,
-      });
-    }
     if (report.source.commit !== null && report.source.commit !== headSha) {
       throw new InputError(
         `the report is about commit ${report.source.commit.slice(0, 12)}, but the workflow run built ${headSha.slice(0, 12)}: refusing to post it`,
         { hint: "download the artifact of the run that triggered this workflow_run job" },
       );
     }
+    const pullRequest = await pullRequestOfRun(run, headSha, options.pullRequest, github);
     if (report.source.pullRequest && pullRequest !== null && report.source.pullRequest.number !== pullRequest) {
       throw new InputError(
         `the report claims pull request #${report.source.pullRequest.number}, but the workflow run is for #${pullRequest}: refusing to post it`,
@@ -110,6 +120,56 @@ export async function resolveReportTarget(
     runUrl: trustedUrl(report.source.runUrl),
     from,
   };
+}
+
+/**
+ * The pull request a workflow_run job may post on: one whose head is the repository the run built, at the commit it
+ * built. GitHub lists in `pull_requests` the pull requests whose head commit is the run's, whichever repository they
+ * come from, so a fork that pushes the head commit of one of ours is listed with it: a head commit alone would let it
+ * write on that pull request. A listed pull request counts only with the run's head repository, opened here; a fork's
+ * (never listed) is found through the API and matched the same way; one given with --pr is checked with the API.
+ * A pull_request run with no such pull request is refused; another event's run posts no comment.
+ */
+async function pullRequestOfRun(
+  run: WorkflowRun,
+  headSha: string,
+  explicit: number | undefined,
+  github: () => GitHub,
+): Promise<number | null> {
+  const head = run.head_repository;
+  const built = `${head ? head.full_name : "a deleted repository"} at ${headSha.slice(0, 12)}`;
+  if (explicit !== undefined) {
+    const pull = await github().getPullRequestHead(explicit);
+    if (head && pull.repository?.id === head.id && pull.sha === headSha) return explicit;
+    throw new InputError(
+      `pull request #${explicit} has its head in ${pull.repository?.fullName ?? "a deleted repository"} at ${pull.sha.slice(0, 12)}, but the workflow run built ${built}: refusing to post its report`,
+      { hint: "pass the pull request of the run that triggered this job, or leave --pr out to take it from the event" },
+    );
+  }
+  const onPullRequest = run.event.startsWith("pull_request");
+  const listed = run.pull_requests.find(
+    (p) => head && p.head.repo.id === head.id && p.head.sha === headSha && p.base.repo.id === run.repository.id,
+  );
+  if (listed) return listed.number;
+  if (!onPullRequest) return null;
+  const found =
+    head && run.head_branch
+      ? await github().findPullRequest({
+          owner: head.owner.login,
+          branch: run.head_branch,
+          sha: headSha,
+          repositoryId: head.id,
+        })
+      : null;
+  if (found !== null) return found;
+  throw new InputError(
+    `the workflow run built ${built}, and no open pull request here has that head: refusing to post its report`,
+    {
+      hint:
+        "a pull request that moved on since this run gets the report of its newer run; a pull request of another " +
+        "repository whose head is the same commit is not this run's",
+    },
+  );
 }
 
 async function readEvent(env: NodeJS.ProcessEnv): Promise<unknown> {

@@ -1,4 +1,5 @@
 import { isS3Uri } from "../files/safe-path.ts";
+import { informationalCheckName } from "../report/pull-request.ts";
 import {
   type AwsSetup,
   awsSetup,
@@ -44,6 +45,11 @@ export interface RulesetRequest {
 export interface NextSteps {
   /** The required status check: the pull-request workflow's gate job. */
   requiredCheck: string;
+  /**
+   * The check run the report workflow posts from the pull request's uploaded report: informational, never required,
+   * since a fork's pull request controls what its run uploads.
+   */
+  informationalCheck: string;
   github: { owner: string; repo: string; detected: boolean };
   ruleset: RulesetRequest;
   rulesetCommand: string;
@@ -94,6 +100,7 @@ export function nextSteps(input: NextStepsInput): NextSteps {
     );
   return {
     requiredCheck: GATE_CHECK,
+    informationalCheck: informationalCheckName(input.model),
     github: { owner, repo, detected: repository.remote !== null },
     ruleset,
     rulesetCommand: `gh api --method POST repos/${owner}/${repo}/rulesets --input - <<'EOF'\n${compactJson(ruleset)}\nEOF`,
@@ -132,8 +139,11 @@ export function renderNextSteps(steps: NextSteps, input: NextStepsInput): string
     section(`Make "${steps.requiredCheck}" a required status check on ${repository.defaultBranch}.`, [
       `It is the gate job of the "${WORKFLOW_NAMES.pr}" workflow: it fails on a regression. Require it in a ruleset`,
       '(Settings > Rules > Rulesets > New branch ruleset > "Require status checks to pass") or in branch protection',
-      `(Settings > Branches); GitHub offers it once it has run on a pull request. Or with the GitHub CLI:`,
+      "(Settings > Branches); GitHub offers it once it has run on a pull request, whose checks list it as",
+      `"${WORKFLOW_NAMES.pr} / ${steps.requiredCheck} (pull_request)". Or with the GitHub CLI:`,
       indent(steps.rulesetCommand, 2),
+      `Do not require "${steps.informationalCheck}": the "${WORKFLOW_NAMES.report}" workflow posts it from the report`,
+      "the pull request's own run uploaded, which a fork's pull request can change. It is there to read, not to gate.",
     ]);
   }
 

@@ -1,3 +1,4 @@
+import { informationalCheckName } from "../report/pull-request.ts";
 import { KIT_ACTIONS, KIT_REF, PINNED } from "./pins.ts";
 
 /**
@@ -398,7 +399,8 @@ export function workflowTemplates(options: WorkflowOptions): WorkflowFile[] {
         "mlops-kit: the pull-request check. Validates the data, trains (or reuses the cached run), evaluates, and gates",
         `the model against the registry's champion. The "${GATE_CHECK}" job fails on a real regression: make it a required`,
         "status check in branch protection. It runs with a read-only token (forks get no secrets), so the report is",
-        `posted by ${WORKFLOW_NAMES.report} from the artifact this run uploads.`,
+        `posted by ${WORKFLOW_NAMES.report} from the artifact this run uploads, with a check run that is informational:`,
+        `"${informationalCheckName(options.model)}" shows what this run uploaded; never require it.`,
       ]),
       `name: ${WORKFLOW_NAMES.pr}`,
       "on:",
@@ -414,12 +416,14 @@ export function workflowTemplates(options: WorkflowOptions): WorkflowFile[] {
 
   file(
     "mlops-pr-report.yml",
-    "posts the sticky pull-request comment and the check run from the PR run's report (fork-safe)",
+    "posts the sticky pull-request comment and an informational check run from the PR run's report (fork-safe)",
     [
       ...header([
         `mlops-kit: posts the gate report of each "${WORKFLOW_NAMES.pr}" run to its pull request: a sticky comment and a`,
         "check run on the head commit. It runs in the trusted context of the default branch with a write token, never",
-        "runs the pull request's code, and treats the downloaded report as untrusted input.",
+        "runs the pull request's code, and treats the downloaded report as untrusted input. The check run,",
+        `"${informationalCheckName(options.model)}", shows what the pull request's run uploaded, which a fork can`,
+        `change: it is informational, never a required check. The required check is "${GATE_CHECK}" in ${WORKFLOW_NAMES.pr}.`,
       ]),
       `name: ${WORKFLOW_NAMES.report}`,
       "on:",

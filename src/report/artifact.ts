@@ -3,6 +3,7 @@ import { NAME_PATTERN } from "../config/schema/common.ts";
 import { InputError } from "../errors.ts";
 import { relativePathProblem } from "../files/safe-path.ts";
 import { GATE_RESULT_FORMAT, type GateResult } from "../gate/gate.ts";
+import { plainText } from "./table.ts";
 
 /**
  * The gate's result read back as the report artifact (README "Reports on pull requests"). On a fork's pull request it
@@ -152,7 +153,8 @@ export function parseGateResult(text: string, shown: string): GateResult {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${shown} is not valid JSON: ${(error as Error).message}`, {
+    // V8's message quotes the text around the error: plain text, like the schema's issues below.
+    throw new InputError(`${shown} is not valid JSON: ${plainText((error as Error).message)}`, {
       hint: "pass the gate.json the gate stage wrote (the `report` output of actions/gate)",
     });
   }
@@ -160,7 +162,8 @@ export function parseGateResult(text: string, shown: string): GateResult {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const at = issue?.path.length ? issue.path.join(".") : "(top level)";
-    throw new InputError(`${shown} is not a valid gate report: ${at}: ${issue?.message ?? "invalid"}`, {
+    // The issue can quote a key the artifact chose: it reaches the log and an annotation as plain text.
+    throw new InputError(`${shown} is not a valid gate report: ${plainText(`${at}: ${issue?.message ?? "invalid"}`)}`, {
       hint: "it must be the gate.json the gate stage wrote, unchanged",
     });
   }

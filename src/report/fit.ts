@@ -1,5 +1,5 @@
 import { type Block, blockToMarkdown } from "./sections.ts";
-import { markdownTableRow, renderMarkdownTable } from "./table.ts";
+import { markdownTableRow, plainText, renderMarkdownTable } from "./table.ts";
 
 /**
  * Keeping a report under a size limit (PLATFORM.md: a PR comment body holds 65,536 characters, a check run summary
@@ -55,7 +55,7 @@ function cutBlock(block: Block, room: number): string | null {
       const fence = whole.slice(0, whole.indexOf("\n"));
       const closing = fence.replace(/text$/, "");
       let text = fence;
-      for (const line of block.text.split("\n")) {
+      for (const line of plainText(block.text).split("\n")) {
         if (text.length + line.length + 1 + closing.length + 1 > room) break;
         text += `\n${line}`;
       }

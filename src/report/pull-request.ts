@@ -4,6 +4,7 @@ import { KIT_VERSION } from "../version.ts";
 import { fitBlocks } from "./fit.ts";
 import { gateSection } from "./gate-section.ts";
 import { blockToMarkdown, isSafeUrl, markdownHeading, type Section } from "./sections.ts";
+import { clip, plainText } from "./table.ts";
 
 /**
  * The report's pull-request surfaces (README "Reports on pull requests"): the sticky comment's body, found again by a
@@ -82,9 +83,32 @@ export function checkConclusion(verdict: GateResult["verdict"]): CheckConclusion
   return "failure";
 }
 
-/** The check run: conclusion from the verdict, the report as summary, an annotation per failed, erroneous or warned check. */
-export function checkRunOutput(result: GateResult, options: { runUrl: string | null }): CheckRunOutput {
-  const section = gateSection(result);
+/**
+ * The name of the check run posted from a report artifact (actions/report and `mlops report`, in the fork-safe
+ * `workflow_run` flow). It shows what a pull request's run uploaded, which a fork's code could have written, so it is
+ * informational: its name always ends so, and can never be the gate job's check (the one to require).
+ */
+export function informationalCheckName(model: string, checkName?: string): string {
+  return `${checkName ?? `mlops report: ${model}`} (informational)`;
+}
+
+/** The first words of an informational check run's summary. */
+export const INFORMATIONAL_NOTE =
+  "Informational: a trusted workflow posted this check from the report that the pull request's own run uploaded, " +
+  "which the pull request's code could have changed. Never make it a required check: require the job that ran the gate.";
+
+/**
+ * The check run: conclusion from the verdict, the report as summary (after {@link INFORMATIONAL_NOTE} when it is
+ * posted from an artifact), an annotation per failed, erroneous or warned check.
+ */
+export function checkRunOutput(
+  result: GateResult,
+  options: { runUrl: string | null; informational?: boolean },
+): CheckRunOutput {
+  const report = gateSection(result);
+  const section = options.informational
+    ? { ...report, blocks: [{ kind: "text" as const, text: INFORMATIONAL_NOTE }, ...report.blocks] }
+    : report;
   const broken = result.outcomes.filter((o) => o.verdict === "fail" || o.verdict === "error");
   const title =
     result.verdict === "pass"
@@ -100,12 +124,13 @@ export function checkRunOutput(result: GateResult, options: { runUrl: string | n
     .map((o) => {
       const line = result.rules[o.rule]?.line ?? 1;
       const where = o.slice ? ` [${o.slice.column}=${o.slice.value}]` : "";
+      // Annotations are plain text, not markdown (no math is typeset there either); GitHub caps messages at 64 KB
+      // and titles at 255 characters.
       return {
-        path: result.configFile,
+        path: plainText(result.configFile),
         start_line: line,
         end_line: line,
         annotation_level: o.verdict === "warn" ? "warning" : "failure",
-        // Annotations are plain text, not markdown; GitHub caps messages at 64 KB and titles at 255 characters.
         message: clipText(`${o.metric}${where}: ${o.reason}${o.requirement ? ` (rule: ${o.requirement})` : ""}`, 4000),
         title: clipText(`mlops gate: ${o.metric}${where} ${o.verdict}`, 255),
       };
@@ -113,6 +138,7 @@ export function checkRunOutput(result: GateResult, options: { runUrl: string | n
   return { conclusion: checkConclusion(result.verdict), title: clipText(title, 255), summary, annotations };
 }
 
+/** Plain text (a title, an annotation) without bidi controls, cut to GitHub's limit. */
 function clipText(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return clip(plainText(text), max);
 }

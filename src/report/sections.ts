@@ -3,7 +3,7 @@ import { formatNumber } from "../gate/rules.ts";
 import { confusionBlock } from "./gate-section.ts";
 import type { PublishResult } from "../registry/publish.ts";
 import type { Block, Chart, Section, Status } from "./blocks.ts";
-import { escapeMarkdown, renderMarkdownTable, renderTextTable } from "./table.ts";
+import { escapeMarkdown, plainText, renderMarkdownTable, renderTextTable } from "./table.ts";
 
 /**
  * Each stage's report as structured blocks, rendered to markdown (job summary, PR comment) or to terminal text. Both
@@ -39,10 +39,11 @@ export function blockToMarkdown(block: Block): string {
     case "table":
       return renderMarkdownTable(block.table);
     case "code": {
-      // A fence longer than any run of backticks inside, so file contents cannot close it early.
+      // A fence longer than any run of backticks inside, so file contents cannot close it early. No math is typeset
+      // in a code block, so only the bidi controls go.
       const longest = Math.max(2, ...(block.text.match(/`+/g) ?? []).map((run) => run.length));
       const fence = "`".repeat(longest + 1);
-      return `${fence}text\n${block.text}\n${fence}`;
+      return `${fence}text\n${plainText(block.text)}\n${fence}`;
     }
     case "details":
       return `<details><summary>${escapeMarkdown(block.summary)}</summary>\n\n${block.blocks.map(blockToMarkdown).join("\n\n")}\n\n</details>`;

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { runCli } from "../helpers/cli.ts";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/github-server.ts";
 import { REPO_ROOT, runBundledAction, type RunnerEnvironment, webhookExample } from "../helpers/runner.ts";
+import { BASE, FORK, workflowRunEvent } from "./workflow-run-event.ts";
 
 /**
  * The bundled gate, evaluate and report actions, run the way the runner runs them, posting to the fake GitHub
@@ -129,40 +130,68 @@ describe("actions/gate on a pull request", () => {
   });
 });
 
+/** actions/report in the trusted workflow_run job of the base repository, with the write token. */
+function reportJob(report: string, event: unknown): ReturnType<typeof runBundledAction> {
+  return runBundledAction(
+    "report",
+    { report, "github-token": "ghs_trusted_token" },
+    {
+      workspace,
+      event: { name: "workflow_run", payload: event },
+      env: { GITHUB_API_URL: server.url, GITHUB_REPOSITORY: BASE.fullName },
+    },
+  );
+}
+
 describe("the fork-safe pattern: actions/report in a workflow_run job", () => {
   it("posts the artifact of the fork's run on the fork's pull request", async () => {
     const artifact = path.join(workspace, "artifact");
     await mkdir(artifact, { recursive: true });
     await cp(path.join(workspace, "ml/.mlops/out/gate.json"), path.join(artifact, "gate.json"));
-    server.pulls = [{ number: 2, headOwner: "forker", headRef: "changes", headSha: HEAD_SHA }];
-    const event = webhookExample("workflow_run", "completed") as { workflow_run: Record<string, unknown> };
-    Object.assign(event.workflow_run, {
-      name: "ci",
-      event: "pull_request",
-      head_sha: HEAD_SHA,
-      head_branch: "changes",
-      html_url: "https://github.com/Codertocat/Hello-World/actions/runs/99",
-      pull_requests: [],
-      head_repository: { ...(event.workflow_run.head_repository as object), owner: { login: "forker" } },
+    server.pulls = [{ number: 2, headRef: "changes", headSha: HEAD_SHA, headRepo: FORK }];
+    const event = workflowRunEvent({
+      head: { repository: FORK, branch: "changes", sha: HEAD_SHA },
+      runUrl: "https://github.com/octo-org/ml-repo/actions/runs/99",
     });
-    const run = await runBundledAction(
-      "report",
-      { report: "artifact/gate.json", "github-token": "ghs_trusted_token" },
-      {
-        workspace,
-        event: { name: "workflow_run", payload: event },
-        env: { GITHUB_API_URL: server.url, GITHUB_REPOSITORY: "Codertocat/Hello-World" },
-      },
-    );
+    const run = await reportJob("artifact/gate.json", event);
     // The last gate in this workspace passed (the fork test above ends with a passing run).
     const { verdict } = JSON.parse(await readFile(path.join(artifact, "gate.json"), "utf8")) as { verdict: string };
     expect(verdict).toBe("pass");
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.outputs).toMatchObject({ verdict, "check-run-id": expect.stringMatching(/^\d+$/) as string });
     expect(run.outputs["comment-url"]).toMatch(/\/pull\/2#issuecomment-\d+$/);
-    expect(server.checkRuns[0]).toMatchObject({ headSha: HEAD_SHA, conclusion: "success" });
-    expect(server.comments[0]?.body).toContain("(https://github.com/Codertocat/Hello-World/actions/runs/99)");
+    // Informational: it shows what the fork's run uploaded; the required check is the gate job itself.
+    expect(server.checkRuns[0]).toMatchObject({
+      headSha: HEAD_SHA,
+      conclusion: "success",
+      name: "mlops report: penguins (informational)",
+    });
+    expect(server.comments[0]?.body).toContain("(https://github.com/octo-org/ml-repo/actions/runs/99)");
     expect(run.summary).toContain("Evaluation gate: pass");
+  });
+
+  it("refuses to post a fork's report on a base-repository pull request at the same commit", async () => {
+    // GitHub lists the base repository's #5 with the fork's run, because #5's head is the commit the fork pushed.
+    server.pulls = [{ number: 5, headRef: "tune", headSha: HEAD_SHA, headRepo: BASE }];
+    const event = workflowRunEvent({
+      head: { repository: FORK, branch: "main", sha: HEAD_SHA },
+      pullRequests: [{ number: 5, head: { repository: BASE, branch: "tune", sha: HEAD_SHA } }],
+    });
+    const report = JSON.parse(await readFile(path.join(workspace, "artifact/gate.json"), "utf8")) as {
+      source: Record<string, unknown>;
+    };
+    report.source.pullRequest = null;
+    await writeFile(path.join(workspace, "artifact/forged.json"), JSON.stringify(report));
+    const run = await reportJob("artifact/forged.json", event);
+    expect(run.exitCode).toBe(1);
+    // The door's usual pair: the error with its hint, and the step's failure message.
+    const refusal = `the workflow run built forker/ml-repo at ${HEAD_SHA.slice(0, 12)}, and no open pull request here has that head: refusing to post its report`;
+    const errors = run.annotations.filter((a) => a.level === "error").map((a) => a.message);
+    expect(errors).toHaveLength(2);
+    expect(errors[0]?.startsWith(`${refusal} (a pull request that moved on since this run`)).toBe(true);
+    expect(errors[1]).toBe(refusal);
+    expect(server.comments).toEqual([]);
+    expect(server.checkRuns).toEqual([]);
   });
 
   it("fails the step on an artifact that is not a gate report", async () => {

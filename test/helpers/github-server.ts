@@ -4,8 +4,8 @@ import { exampleResponse, findOperation, requestProblems, responseSchema, valida
 
 /**
  * A stand-in for api.github.com on loopback, reached through the real Octokit client (STYLE.md: real protocols). It
- * keeps issue comments, check runs (with their annotations) and pull requests; answers with GitHub's documented
- * example bodies; and checks every request against GitHub's published REST description (method, path, parameters,
+ * keeps issue comments, check runs (with their annotations) and pull requests (with their heads' repositories);
+ * answers with GitHub's documented example bodies; and checks every request against GitHub's published REST description (method, path, parameters,
  * body). What real GitHub would refuse, it refuses the same way: writes with a read-only (fork) token get 403, bodies
  * over 65,536 characters 422. Failures can be queued (e.g. 502 twice) to exercise retries.
  */
@@ -43,6 +43,16 @@ export interface StoredCheckRun {
   detailsUrl: string | null;
 }
 
+/** A pull request of the repository (open unless said), and the repository, branch and commit its head is at. */
+export interface StoredPull {
+  number: number;
+  state?: "open" | "closed";
+  /** The head's repository: the base repository itself, or a fork (`head=owner:branch` searches by its owner). */
+  headRepo: { id: number; fullName: string };
+  headRef: string;
+  headSha: string;
+}
+
 export interface StoredIssue {
   number: number;
   title: string;
@@ -67,7 +77,7 @@ export interface FakeGitHub {
   requests: RecordedRequest[];
   comments: StoredComment[];
   checkRuns: StoredCheckRun[];
-  pulls: { number: number; headOwner: string; headRef: string; headSha: string }[];
+  pulls: StoredPull[];
   issues: StoredIssue[];
   /** "read-only": the token of a fork's pull request; every write is refused. */
   tokenScope: "write" | "read-only";
@@ -327,22 +337,17 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       }
       case "pulls/list": {
         const head = target.searchParams.get("head") ?? "";
+        const wanted = target.searchParams.get("state") ?? "open";
         const example = (exampleResponse(matched, "200") as Record<string, unknown>[])[0] ?? {};
         const pulls = state.pulls
-          .filter((p) => head === "" || head === `${p.headOwner}:${p.headRef}`)
-          .map((p) => ({
-            ...example,
-            // GitHub's own example team lacks a field its schema requires; a pull request with no teams asked is real.
-            requested_teams: [],
-            number: p.number,
-            head: {
-              ...(example.head as object),
-              ref: p.headRef,
-              sha: p.headSha,
-              label: `${p.headOwner}:${p.headRef}`,
-            },
-          }));
+          .map((p) => pullJson(p, example))
+          .filter((p) => (head === "" || head === p.head.label) && (wanted === "all" || p.state === wanted));
         return reply(200, pulls);
+      }
+      case "pulls/get": {
+        const pull = state.pulls.find((p) => p.number === Number(matched.pathParams.pull_number));
+        if (!pull) return reply(404, { message: "Not Found" });
+        return reply(200, pullJson(pull, exampleResponse(matched, "200") as Record<string, unknown>));
       }
       case "issues/list-for-repo": {
         const wanted = (target.searchParams.get("labels") ?? "").split(",").filter(Boolean);
@@ -389,4 +394,33 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     url,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   });
+}
+
+/** A pull request dressed as GitHub's documented example, with its own number, state, head commit and repository. */
+function pullJson(
+  pull: StoredPull,
+  example: Record<string, unknown>,
+): Record<string, unknown> & { state: string; head: Record<string, unknown> & { label: string } } {
+  const head = example.head as { repo: Record<string, unknown> & { owner: object } };
+  const [owner = "", name = ""] = pull.headRepo.fullName.split("/");
+  return {
+    ...example,
+    // GitHub's own example team lacks a field its schema requires; a pull request with no teams asked is real.
+    requested_teams: [],
+    number: pull.number,
+    state: pull.state ?? "open",
+    head: {
+      ...head,
+      ref: pull.headRef,
+      sha: pull.headSha,
+      label: `${owner}:${pull.headRef}`,
+      repo: {
+        ...head.repo,
+        id: pull.headRepo.id,
+        name,
+        full_name: pull.headRepo.fullName,
+        owner: { ...head.repo.owner, login: owner },
+      },
+    },
+  };
 }

@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { ReportSection } from "../../src/config/schema/report.ts";
 import type { EvaluateResult } from "../../src/evaluate/evaluate.ts";
 import { gateSurfaces, surfacesComment } from "../../src/github/report.ts";
+import { gateSection } from "../../src/report/gate-section.ts";
+import { commentBody } from "../../src/report/pull-request.ts";
 import { renderMarkdown, evaluateSection } from "../../src/report/sections.ts";
 import { gateResult, HEAD_SHA, outcome } from "../helpers/gate-result.ts";
 
@@ -37,27 +39,27 @@ function html(markdown: string): string {
 }
 
 /** A gate result with hostile strings in every field a user controls. */
-function hostileResult() {
-  const outcomes = HOSTILE.flatMap((text, i) => [
+function hostileResult(strings: readonly string[] = HOSTILE) {
+  const outcomes = strings.flatMap((text, i) => [
     outcome({ rule: 0, metric: text, reason: `reason ${text}`, requirement: ">= 0.8" }),
     outcome({ rule: 1, metric: "accuracy", slice: { column: "store", value: text }, verdict: i % 2 ? "pass" : "fail" }),
     outcome({ rule: 1, metric: "f1", slice: { column: text, value: text }, verdict: "pass" }),
   ]);
   return gateResult({
     model: "penguins",
-    candidate: `pull request #2 (head ${HEAD_SHA.slice(0, 7)})`,
+    candidate: `pull request #2 (head ${HEAD_SHA.slice(0, 7)}) ${strings.at(-1) ?? ""}`,
     source: {
       ...gateResult().source,
-      pullRequest: { number: 2, headSha: HEAD_SHA, headRef: HOSTILE.join(" "), baseRef: "@main <b>" },
+      pullRequest: { number: 2, headSha: HEAD_SHA, headRef: strings.join(" "), baseRef: "@main <b>" },
     },
-    baseline: { description: `champion ${HOSTILE[0] ?? ""}`, version: "v1" },
+    baseline: { description: `champion ${strings[0] ?? ""}`, version: "v1" },
     outcomes,
-    notes: HOSTILE,
+    notes: [...strings],
     rules: [
-      { metric: "x", line: 3, description: HOSTILE.join(" ") },
+      { metric: "x", line: 3, description: strings.join(" ") },
       { metric: "accuracy", line: 4, description: null },
     ],
-    comparison: HOSTILE.map((text) => ({
+    comparison: strings.map((text) => ({
       metric: text,
       direction: null,
       baseline: 1,
@@ -68,7 +70,7 @@ function hostileResult() {
     evaluation: {
       rows: 10,
       confusion: {
-        labels: [HOSTILE[0] ?? "", HOSTILE[5] ?? ""],
+        labels: [strings[0] ?? "", strings[5] ?? ""],
         matrix: [
           [1, 2],
           [3, 4],
@@ -165,23 +167,106 @@ describe("a PR comment full of hostile strings", () => {
   });
 });
 
+/** An evaluation whose command failed with `failure` as its output (shown in a code block). */
+function failedEvaluation(failure: string): EvaluateResult {
+  return {
+    stage: "evaluate",
+    status: "failed",
+    metrics: {},
+    sources: {},
+    slices: [],
+    rows: 0,
+    confusion: null,
+    predictions: null,
+    warnings: [],
+    failure,
+    chain: testChain(),
+  };
+}
+
 describe("command output in a code block", () => {
   it("cannot close the fence, whatever backticks it holds", () => {
-    const evaluation: EvaluateResult = {
-      stage: "evaluate",
-      status: "failed",
-      metrics: {},
-      sources: {},
-      slices: [],
-      rows: 0,
-      confusion: null,
-      predictions: null,
-      warnings: [],
-      failure: "Traceback\n````\n<img src=x>\n@octocat",
-      chain: testChain(),
-    };
-    const rendered = html(renderMarkdown(evaluateSection(evaluation)));
+    const rendered = html(renderMarkdown(evaluateSection(failedEvaluation("Traceback\n````\n<img src=x>\n@octocat"))));
     expect(rendered).toContain("<pre><code");
     expect(rendered).toContain("&lt;img src=x&gt;\n@octocat\n</code></pre>");
+  });
+});
+
+/**
+ * Bidirectional-override controls (Trojan Source: text that reads differently than it is) and `$` math (GitHub turns
+ * `$...$`, `$$...$$` and `` $`...`$ `` into typeset math in comments, summaries and check runs) in every user string.
+ */
+const BIDI_AND_MATH = [
+  "safe\u202Eexe.txt",
+  "\u202Aa\u202Bb\u202Cc\u202Dd\u202Ee",
+  "\u2066isolated\u2069 \u2067rtl\u2069 \u2068first\u2069",
+  "$x^2$",
+  "$$\\sum_{i=1}^n i$$",
+  "$`\\sqrt{2}`$",
+  "costs $5 and $10",
+  "a$b$c \\$escaped\\$ $\u202E$",
+];
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** What GitHub's math sees: the text between tags. A `$` may only stand alone in an element of its own. */
+function mathDelimiters(rendered: string): string[] {
+  return rendered.split(/<[^>]*>/).filter((text) => text.includes("$") && text !== "$");
+}
+
+describe("bidi controls and $ math, in every user string, on every surface", () => {
+  const result = hostileResult(BIDI_AND_MATH);
+  const target = { pullRequest: 2, headSha: HEAD_SHA, runUrl: "https://github.com/octo-org/ml-repo/actions/runs/4242" };
+  const key = { workflow: "ci", job: "model" };
+  const fromJob = gateSurfaces(result, ReportSection.parse({}), target, key);
+  const fromArtifact = gateSurfaces(result, ReportSection.parse({}), target, key, { informational: true });
+  const markdownSurfaces: [string, string][] = [
+    ["the PR comment", surfacesComment(fromJob)],
+    ["a PR comment cut to fit", commentBody(gateSection(result), { marker: null, runUrl: null, limit: 4000 }).body],
+    ["the check run's summary", fromJob.check?.summary ?? ""],
+    ["the informational check run's summary", fromArtifact.check?.summary ?? ""],
+    ["the job summary", renderMarkdown(gateSection(result))],
+  ];
+
+  it.each(markdownSurfaces)("%s has no bidi control and no $ a math parser could pair", (_, markdown) => {
+    expect(markdown.length).toBeGreaterThan(500);
+    const rendered = html(markdown);
+    expect(markdown).not.toMatch(BIDI);
+    expect(rendered).not.toMatch(BIDI);
+    // No `$` in the markdown at all (nothing for a parser to pair), and each one in the HTML alone in its own span,
+    // which is how GitHub's documentation says to write a literal dollar sign beside math.
+    expect(markdown).not.toContain("$");
+    expect(mathDelimiters(rendered)).toEqual([]);
+    expect(rendered.replace(/<span>\$<\/span>/g, "")).not.toContain("$");
+  });
+
+  it("still reads as written, less the bidi controls", () => {
+    const rendered = html(surfacesComment(fromJob));
+    expect(rendered).toContain("costs <span>$</span>5 and <span>$</span>10");
+    expect(rendered).toContain("safeexe.txt");
+    expect(rendered).toContain("abcde");
+    expect(rendered).toContain("isolated rtl first");
+    expect(rendered).toContain("<span>$</span>x^2<span>$</span>");
+  });
+
+  it("strips bidi controls from the check run's plain text (title, annotations), where $ is not math", () => {
+    const check = fromArtifact.check;
+    expect(check?.annotations.length).toBeGreaterThan(0);
+    const plain = [check?.title ?? "", ...(check?.annotations ?? []).flatMap((a) => [a.title, a.message, a.path])].join(
+      "\n",
+    );
+    expect(plain).not.toMatch(BIDI);
+    expect(plain).toContain("costs $5 and $10");
+  });
+
+  it("strips bidi controls from command output in a code block, whole or cut", () => {
+    const failure = Array.from({ length: 200 }, (_, i) => `line ${i}: access\u202E\u2066 granted`).join("\n");
+    const section = evaluateSection(failedEvaluation(failure));
+    for (const markdown of [
+      renderMarkdown(section),
+      commentBody(section, { marker: null, runUrl: null, limit: 2000 }).body,
+    ]) {
+      expect(markdown).toContain("line 1: access granted");
+      expect(markdown).not.toMatch(BIDI);
+    }
   });
 });

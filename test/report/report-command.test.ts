@@ -2,9 +2,11 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
+import { stackFrames } from "../helpers/cli.ts";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/github-server.ts";
 import { gateResult, HEAD_SHA } from "../helpers/gate-result.ts";
 import { webhookExample } from "../helpers/runner.ts";
+import { BASE, FORK, workflowRunEvent, type WorkflowRunOptions } from "../github/workflow-run-event.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
 /**
@@ -25,28 +27,20 @@ afterEach(async () => {
   await server.stop();
 });
 
-/** A real workflow_run.completed payload, for a run of `ci` on a fork's pull request. */
-function workflowRunEvent(overrides: Record<string, unknown> = {}): unknown {
-  const event = webhookExample("workflow_run", "completed") as { workflow_run: Record<string, unknown> };
-  Object.assign(event.workflow_run, {
-    name: "ci",
-    event: "pull_request",
-    head_sha: HEAD_SHA,
-    head_branch: "changes",
-    html_url: "https://github.com/octo-org/ml-repo/actions/runs/777",
-    pull_requests: [],
-    head_repository: { ...(event.workflow_run.head_repository as object), owner: { login: "forker" } },
-    ...overrides,
-  });
-  return event;
+/** A real workflow_run.completed payload, for a run of `ci` on a fork's pull request (none listed, as for forks). */
+function forkRunEvent(options: Partial<WorkflowRunOptions> = {}): unknown {
+  return workflowRunEvent({ head: { repository: FORK, branch: "changes", sha: HEAD_SHA }, ...options });
 }
+
+/** The fork's pull request, as GitHub's API reports it. */
+const FORK_PULL = { number: 2, headRef: "changes", headSha: HEAD_SHA, headRepo: FORK };
 
 async function report(
   argv: string[],
   options: { event?: unknown; eventName?: string; token?: string | null } = {},
 ): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   const eventFile = path.join(dir, "event.json");
-  await writeFile(eventFile, JSON.stringify(options.event ?? workflowRunEvent()));
+  await writeFile(eventFile, JSON.stringify(options.event ?? forkRunEvent()));
   let stdout = "";
   let stderr = "";
   const env: NodeJS.ProcessEnv = {
@@ -78,7 +72,7 @@ async function artifact(result = gateResult()): Promise<string> {
 
 describe("mlops report in a workflow_run job", () => {
   it("finds a fork's pull request by its head, then comments and checks with the event's commit and run", async () => {
-    server.pulls = [{ number: 2, headOwner: "forker", headRef: "changes", headSha: HEAD_SHA }];
+    server.pulls = [FORK_PULL];
     const from = await artifact();
     const run = await report(["--from", from, "--json"]);
     expect(run.exitCode, run.stderr).toBe(0);
@@ -99,14 +93,61 @@ describe("mlops report in a workflow_run job", () => {
     // Links go to the run the event names, not to whatever the artifact says.
     expect(body).toContain("(https://github.com/octo-org/ml-repo/actions/runs/777)");
     expect(body).not.toContain("runs/4242");
+    // The check run shows what the fork's run uploaded: named and said to be informational, never the required one.
     expect(server.checkRuns).toEqual([
-      expect.objectContaining({ headSha: HEAD_SHA, conclusion: "failure", name: "mlops gate (penguins)" }),
+      expect.objectContaining({
+        headSha: HEAD_SHA,
+        conclusion: "failure",
+        name: "mlops report: penguins (informational)",
+      }),
     ]);
+    expect(server.checkRuns[0]?.output.summary).toContain(
+      "Informational: a trusted workflow posted this check from the report that the pull request's own run uploaded",
+    );
+  });
+
+  it("posts a fork's report on the fork's pull request, never on a base-repository one at the same commit", async () => {
+    // The fork pushed the head commit of the base repository's #5, and GitHub lists #5 with the fork's run.
+    const victim = { number: 5, headRef: "tune", headSha: HEAD_SHA, headRepo: BASE };
+    server.pulls = [victim, FORK_PULL];
+    const marker = "<!-- mlops-kit:report workflow=ci job=model model=penguins -->";
+    const victimComment = server.seedComment({
+      issue: 5,
+      body: `${marker}\nthe real report of #5`,
+      user: { login: "github-actions[bot]", type: "Bot" },
+      authorAssociation: "NONE",
+    });
+    const event = forkRunEvent({
+      pullRequests: [{ number: 5, head: { repository: BASE, branch: "tune", sha: HEAD_SHA } }],
+    });
+    // The fork's artifact claims no pull request, so nothing in it contradicts the payload's #5.
+    const from = await artifact(gateResult({ verdict: "pass", source: { ...gateResult().source, pullRequest: null } }));
+    const run = await report(["--from", from, "--json"], { event });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ target: { pullRequest: 2 } });
+    expect(victimComment.body).toBe(`${marker}\nthe real report of #5`);
+    expect(server.comments.map((c) => c.issue)).toEqual([5, 2]);
+  });
+
+  it("refuses, exit 2 and one message, a fork's run whose head no open pull request has", async () => {
+    server.pulls = [{ number: 5, headRef: "tune", headSha: HEAD_SHA, headRepo: BASE }];
+    const event = forkRunEvent({
+      pullRequests: [{ number: 5, head: { repository: BASE, branch: "tune", sha: HEAD_SHA } }],
+    });
+    const from = await artifact(gateResult({ source: { ...gateResult().source, pullRequest: null } }));
+    const run = await report(["--from", from], { event });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr.split("\n").filter((line) => line.startsWith("error:"))).toEqual([
+      `error: the workflow run built forker/ml-repo at ${HEAD_SHA.slice(0, 12)}, and no open pull request here has that head: refusing to post its report`,
+    ]);
+    expect(stackFrames(run.stderr)).toEqual([]);
+    expect(server.requests.filter((r) => r.method !== "GET")).toEqual([]);
   });
 
   it("updates the same comment when the report is posted again", async () => {
     const from = await artifact();
-    const event = workflowRunEvent({ pull_requests: [{ number: 2, head: { sha: HEAD_SHA } }] });
+    const head = { repository: BASE, branch: "changes", sha: HEAD_SHA };
+    const event = workflowRunEvent({ head, pullRequests: [{ number: 2, head }] });
     expect((await report(["--from", from], { event })).exitCode).toBe(0);
     await artifact(gateResult({ verdict: "pass", outcomes: [] }));
     const again = await report(["--from", from], { event });
@@ -138,6 +179,7 @@ describe("mlops report in a workflow_run job", () => {
 
   it("retries GitHub's server errors (honouring Retry-After) and then posts", async () => {
     server.failNext({ method: "POST", path: /\/comments$/, status: 502, times: 2, headers: { "retry-after": "0" } });
+    server.pulls = [FORK_PULL];
     const from = await artifact();
     const run = await report(["--from", from, "--pr", "2"]);
     expect(run.exitCode, run.stderr).toBe(0);
@@ -147,6 +189,7 @@ describe("mlops report in a workflow_run job", () => {
 
   it("exits 2 and says what to do when the token is read-only", async () => {
     server.tokenScope = "read-only";
+    server.pulls = [FORK_PULL];
     const from = await artifact();
     const run = await report(["--from", from, "--pr", "2"]);
     expect(run.exitCode).toBe(2);

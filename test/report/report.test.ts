@@ -270,4 +270,14 @@ describe("the report artifact, read as untrusted input", () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toMatch(message);
   });
+
+  it("quotes the artifact without its bidi controls (the message becomes an annotation)", () => {
+    const text = JSON.stringify({ ...valid, "\u202Ehtml\u2066": 1 });
+    expect(() => parseGateResult(text, "gate.json")).toThrow(
+      /^gate\.json is not a valid gate report: \(top level\): Unrecognized key: "html"$/,
+    );
+    expect(() => parseGateResult("[1, \u202E]", "gate.json")).toThrow(
+      /^gate\.json is not valid JSON: [^\u202A-\u202E\u2066-\u2069]*$/,
+    );
+  });
 });

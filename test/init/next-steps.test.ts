@@ -1,0 +1,83 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from "@actions/workflow-parser";
+import { describe, expect, it } from "vitest";
+import { nextSteps, type NextStepsInput, renderNextSteps } from "../../src/init/next-steps.ts";
+import { workflowYamlErrors } from "../helpers/github-yaml.ts";
+import { REPO_ROOT } from "../helpers/runner.ts";
+
+/**
+ * The required check `mlops init` tells the user to set is the gate job itself, by the name GitHub gives its check
+ * run, read from the committed templates with GitHub's own workflow parser. The check run the fork-safe report
+ * workflow posts from an uploaded artifact is informational: its name can be mistaken for neither, and the next steps
+ * say not to require it.
+ */
+
+interface ParsedWorkflow {
+  name: string;
+  jobs: { id: string; checkName: string; uses: string[] }[];
+}
+
+/** A committed template as GitHub reads it: the workflow's name, and each job's check name (its `name`, else its id). */
+async function parsedTemplate(file: string): Promise<ParsedWorkflow> {
+  const full = path.join(REPO_ROOT, "workflows", file);
+  expect(await workflowYamlErrors(full)).toEqual([]);
+  const parsed = parseWorkflow({ name: file, content: await readFile(full, "utf8") }, new NoOperationTraceWriter());
+  if (!parsed.value) throw new Error(`${file} did not parse`);
+  const template = await convertWorkflowTemplate(parsed.context, parsed.value);
+  const root = parsed.value.assertMapping("workflow");
+  const name = root.find("name")?.assertString("workflow name").value ?? file;
+  return {
+    name,
+    jobs: template.jobs.map((job) => ({
+      id: job.id.value,
+      checkName: job.name?.toDisplayString() ?? job.id.value,
+      uses: job.type === "job" ? job.steps.flatMap((step) => ("uses" in step ? [step.uses.value] : [])) : [],
+    })),
+  };
+}
+
+const input: NextStepsInput = {
+  repository: {
+    root: "/work/churn",
+    git: true,
+    remote: { host: "github.com", owner: "acme", repo: "churn" },
+    defaultBranch: "trunk",
+    defaultBranchFrom: "origin/HEAD",
+    workingDirectory: ".",
+  },
+  model: "churn",
+  registryUri: "s3://ml-models/registry",
+  workflows: true,
+  configFlag: "",
+};
+
+describe("the required check", () => {
+  it("is the job that runs actions/gate in the pull-request template, named as GitHub names its check run", async () => {
+    const pr = await parsedTemplate("mlops-pr.yml");
+    const gateJobs = pr.jobs.filter((job) => job.uses.some((uses) => /\/actions\/gate@/.test(uses)));
+    expect(gateJobs).toHaveLength(1);
+    const gateJob = gateJobs[0]?.checkName ?? "";
+    const steps = nextSteps(input);
+    expect(steps.requiredCheck).toBe(gateJob);
+    expect(steps.ruleset.rules[0]?.parameters.required_status_checks).toEqual([{ context: gateJob }]);
+    const text = renderNextSteps(steps, input);
+    expect(text).toContain(`Make "${gateJob}" a required status check on trunk.`);
+    // How a pull request's checks list shows it: workflow / job (event).
+    expect(text).toContain(`"${pr.name} / ${gateJob} (pull_request)"`);
+  });
+
+  it("is never the informational check run of the report workflow, which the next steps name and say not to require", async () => {
+    const steps = nextSteps(input);
+    const required = steps.requiredCheck;
+    const report = await parsedTemplate("mlops-pr-report.yml");
+    expect(report.jobs.map((job) => job.checkName)).not.toContain(required);
+    // The name the workflow_run flow posts for this model (test/report/report-command.test.ts sees it posted).
+    expect(steps.informationalCheck).toBe("mlops report: churn (informational)");
+    expect(steps.informationalCheck.startsWith(required)).toBe(false);
+    const text = renderNextSteps(steps, input).replace(/\n\s*/g, " ");
+    expect(text).toContain(
+      `Do not require "mlops report: churn (informational)": the "${report.name}" workflow posts it from the report the pull request's own run uploaded`,
+    );
+  });
+});

@@ -3,7 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { readPolicy, trustPolicy, writePolicy } from "../../src/init/aws-policy.ts";
+import { maintenancePolicy, readPolicy, trustPolicy, writePolicy } from "../../src/init/aws-policy.ts";
 import { GATE_CHECK } from "../../src/init/workflows.ts";
 import { runCli, stackFrames } from "../helpers/cli.ts";
 import { workflowYamlErrors } from "../helpers/github-yaml.ts";
@@ -375,7 +375,9 @@ describe("the next steps", () => {
       trustPolicy(repository, "write", "trunk"),
       readPolicy(registry),
       trustPolicy(repository, "read", "trunk"),
+      maintenancePolicy(registry),
     ]);
+    expect(text).toContain("e. The read-write role cannot replace nor delete versions or alias history");
   });
 
   it("--json carries the same steps as data; the ruleset is a request GitHub documents", async () => {

@@ -2,6 +2,7 @@ import { postFromJob } from "../github/from-job.ts";
 import type { Published } from "../github/publish.ts";
 import { gateSurfaces } from "../github/report.ts";
 import { runGateStage } from "../pipeline/stages.ts";
+import { plainText } from "../report/table.ts";
 import { runAction } from "./door.ts";
 
 // The step fails exactly when the verdict is fail or error (the door maps the exit code); posting to the pull request
@@ -27,6 +28,9 @@ await runAction({
   }),
   failureMessage: ({ result }) => {
     const failed = result.outcomes.filter((o) => o.verdict === "fail" || o.verdict === "error");
-    return `gate ${result.verdict}: ${failed.map((o) => `${o.metric} ${o.reason}`).join("; ") || result.notes.join("; ")}`;
+    // Metric names and reasons come from the user's files: no bidi controls in the step's failure (an annotation).
+    return plainText(
+      `gate ${result.verdict}: ${failed.map((o) => `${o.metric} ${o.reason}`).join("; ") || result.notes.join("; ")}`,
+    );
   },
 });

@@ -35,8 +35,10 @@ export function actionsCacheAccess(env: NodeJS.ProcessEnv): ActionsCacheAccess {
         "(mlops-kit's actions/train), not from a `run:` step",
     );
   }
+  // As @actions/cache's isFeatureAvailable decides: v2 (github.com, unless on GHES) needs the results service's URL,
+  // v1 its own ACTIONS_CACHE_URL (the results service does not speak v1, whatever getCacheServiceURL falls back to).
   const v2 = Boolean(env.ACTIONS_CACHE_SERVICE_V2) && !isGhes(env.GITHUB_SERVER_URL);
-  const url = v2 ? env.ACTIONS_RESULTS_URL : (env.ACTIONS_CACHE_URL ?? env.ACTIONS_RESULTS_URL);
+  const url = v2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL;
   if (!url) return no(`the runner gave no cache service URL (${v2 ? "ACTIONS_RESULTS_URL" : "ACTIONS_CACHE_URL"})`);
   const mode = (env.ACTIONS_CACHE_MODE ?? "").trim().toLowerCase();
   if (mode === "none") return no("ACTIONS_CACHE_MODE is none: this run may neither read nor write the Actions cache");

@@ -8,7 +8,7 @@ import { freshTrainCheckout, modelFile, TRAIN_INPUTS, trainingRuns } from "./tra
 /**
  * The run cache on the protocol github.com's runners speak (cache service v2), driven through @actions/cache itself
  * from the bundled train action run as the runner runs it: Twirp calls to the service stand-in, archive bytes to and
- * from Azurite through the Azure SDK and SAS-signed URLs.
+ * from Azurite through the Azure SDK and SAS-signed URLs. Outages are in actions-cache-v2-outages.test.ts.
  */
 
 let github: GithubHostedCache;
@@ -67,6 +67,26 @@ describe.skipIf("missing" in azurite)("the run cache on cache service v2 (github
     expect([...first.annotations, ...second.annotations].filter((a) => a.message.includes("cache"))).toEqual([]);
   });
 
+  it("refuses a second save of a key (entries are immutable), says so once, and the step succeeds", async () => {
+    await savedOnMain();
+    const workspace = await freshTrainCheckout();
+    const forced = await runBundledAction("train", { ...TRAIN_INPUTS, force: "true" }, github.runner(workspace));
+    expect(forced.exitCode, forced.stdout).toBe(0);
+    expect(forced.outputs).toMatchObject({ result: "ok", "cache-hit": "false" });
+    expect(await trainingRuns(workspace)).toBe(1);
+    const refusal =
+      "not saved to the run cache: the Actions cache already holds this key for this branch (keys are immutable: " +
+      "an earlier or parallel job saved it first, and later runs with this key restore that entry)";
+    expect(forced.summary).toContain(`Run cache: skipped (--force) (actions: the GitHub Actions cache)`);
+    expect(forced.summary).toContain(refusal);
+    // One warning, ours; not the toolkit's "another job may be creating this cache" besides it.
+    expect(forced.annotations.filter((a) => !a.message.includes("publish.promote"))).toEqual([
+      { level: "warning", properties: {}, message: `run cache: ${refusal}` },
+    ]);
+    expect(github.service.calls.at(-1)).toBe(`CreateCacheEntry ${key(forced.outputs)}`);
+    expect(github.service.entries.filter((e) => e.key === key(forced.outputs))).toHaveLength(1);
+  });
+
   it("restores in a pull request run what the default branch saved, and keeps the PR's own entries to it", async () => {
     const pullRequest = (number: number, workspace: string): ReturnType<GithubHostedCache["runner"]> => {
       const payload = webhookExample("pull_request", "opened") as { number: number };
@@ -110,5 +130,37 @@ describe.skipIf("missing" in azurite)("the run cache on cache service v2 (github
       "refs/pull/7/merge",
       "refs/heads/main",
     ]); // ... not PR 7's entry.
+  });
+
+  it("restores with a token that may only read, and reports that it may not save", async () => {
+    await savedOnMain();
+    const workspace = await freshTrainCheckout();
+    const readOnly = github.runner(workspace, { scopes: [{ scope: "refs/heads/main", permission: 1 }] });
+    const hit = await runBundledAction("train", TRAIN_INPUTS, readOnly);
+    expect(hit.outputs["cache-hit"]).toBe("true");
+    const trained = await runBundledAction("train", { ...TRAIN_INPUTS, set: "lr=0.7" }, readOnly);
+    expect(trained.exitCode, trained.stdout).toBe(0);
+    expect(trained.outputs).toMatchObject({ result: "ok", "cache-hit": "false" });
+    expect(trained.summary).toContain(
+      "not saved to the run cache: the runner's token may not write the Actions cache " +
+        "(cache write denied: the token grants no writable scope)",
+    );
+    expect(github.service.entries.filter((e) => e.key === key(trained.outputs))).toEqual([]);
+  });
+
+  it("reports a runtime token the cache service does not accept and trains", async () => {
+    const workspace = await freshTrainCheckout();
+    const runner = github.runner(workspace);
+    const forged = runner.env?.ACTIONS_RUNTIME_TOKEN?.replace(/\.[^.]+$/, ".c2lnbmF0dXJl") ?? "";
+    const run = await runBundledAction("train", TRAIN_INPUTS, {
+      ...runner,
+      env: { ...runner.env, ACTIONS_RUNTIME_TOKEN: forged },
+    });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.outputs).toMatchObject({ result: "ok", "cache-hit": "false" });
+    expect(await trainingRuns(workspace)).toBe(1);
+    expect(run.summary).toContain("Run cache: unavailable (actions: the GitHub Actions cache)");
+    expect(run.summary).toContain("(401) Unauthorized: the runtime token is missing or invalid");
+    expect(github.service.calls.slice(-2)).toEqual(["401 GetCacheEntryDownloadURL", "401 CreateCacheEntry"]);
   });
 });

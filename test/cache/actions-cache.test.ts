@@ -68,7 +68,7 @@ describe("the Actions cache backend in the train action", () => {
     expect(forced.outputs["cache-hit"]).toBe("false");
     expect(forced.summary).toContain("Run cache: skipped (--force)");
     expect(forced.summary).toContain(
-      "not saved to the run cache: the Actions cache did not take it: keys are immutable",
+      "not saved to the run cache: the Actions cache already holds this key for this branch (keys are immutable",
     );
     expect(await runs()).toBe(1);
   });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { ExternalError, isErrnoException } from "../errors.ts";
 import { isInside } from "../files/safe-path.ts";
 import type * as ActionsCacheModule from "@actions/cache";
+import { restoreExactKey, saveUnderKey } from "./actions-cache-calls.ts";
 import type { CacheBackend } from "./backend.ts";
 import { blobName } from "./entry.ts";
 
@@ -35,8 +36,10 @@ export function actionsCacheAccess(env: NodeJS.ProcessEnv): ActionsCacheAccess {
         "(mlops-kit's actions/train), not from a `run:` step",
     );
   }
+  // As @actions/cache's isFeatureAvailable decides: v2 (github.com, unless on GHES) needs the results service's URL,
+  // v1 its own ACTIONS_CACHE_URL (the results service does not speak v1, whatever getCacheServiceURL falls back to).
   const v2 = Boolean(env.ACTIONS_CACHE_SERVICE_V2) && !isGhes(env.GITHUB_SERVER_URL);
-  const url = v2 ? env.ACTIONS_RESULTS_URL : (env.ACTIONS_CACHE_URL ?? env.ACTIONS_RESULTS_URL);
+  const url = v2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL;
   if (!url) return no(`the runner gave no cache service URL (${v2 ? "ACTIONS_RESULTS_URL" : "ACTIONS_CACHE_URL"})`);
   const mode = (env.ACTIONS_CACHE_MODE ?? "").trim().toLowerCase();
   if (mode === "none") return no("ACTIONS_CACHE_MODE is none: this run may neither read nor write the Actions cache");
@@ -84,9 +87,10 @@ export function createActionsBackend(options: ActionsBackendOptions): CacheBacke
       const place = staging(key.hash);
       await rm(place.absolute, { recursive: true, force: true });
       // Exact key only: no restore keys, since a near key is a different run.
-      const restored = await actionsCache("read", (cache) => cache.restoreCache([place.relative], key.id));
+      const { restoredKey } = await actionsCache("read", (cache) => restoreExactKey(cache, [place.relative], key.id));
       const cleanup = (): Promise<void> => rm(place.absolute, { recursive: true, force: true });
-      if (restored !== key.id) {
+      // The service also matches the key as a prefix: any other key is another run's entry.
+      if (restoredKey !== key.id) {
         await cleanup();
         return null;
       }
@@ -115,15 +119,7 @@ export function createActionsBackend(options: ActionsBackendOptions): CacheBacke
           await linkOrCopy(source, target);
         }
         await writeFile(path.join(place.absolute, "manifest.json"), `${JSON.stringify(entry.manifest, null, 2)}\n`);
-        const id = await actionsCache("write", (cache) => cache.saveCache([place.relative], key.id));
-        return id === -1
-          ? {
-              saved: false,
-              reason:
-                "the Actions cache did not take it: keys are immutable, so another job may have saved this key " +
-                "first (see the cache messages above)",
-            }
-          : { saved: true };
+        return await actionsCache("write", (cache) => saveUnderKey(cache, [place.relative], key.id));
       } finally {
         await rm(place.absolute, { recursive: true, force: true });
       }
@@ -142,6 +138,7 @@ async function actionsCache<T>(action: string, call: (cache: typeof ActionsCache
   try {
     return await call(cache);
   } catch (error) {
+    if (error instanceof ExternalError) throw error;
     throw new ExternalError(
       `cannot ${action} the GitHub Actions cache: ${error instanceof Error ? error.message : String(error)}`,
       {

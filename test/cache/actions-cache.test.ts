@@ -1,11 +1,10 @@
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeConfig } from "../helpers/config.ts";
 import { runBundledAction, type RunnerEnvironment } from "../helpers/runner.ts";
-import { tempDir, writeFiles } from "../helpers/temp.ts";
 import { type ActionsCacheServer, startActionsCacheServer } from "./actions-cache-server.ts";
+import { freshTrainCheckout, TRAIN_INPUTS, trainingRuns } from "./train-checkout.ts";
 
 /**
  * The GitHub Actions cache backend for real: the bundled train action (dist/train.js, run as the runner runs it)
@@ -23,30 +22,15 @@ beforeAll(async () => {
 afterAll(() => service.stop());
 
 async function freshCheckout(): Promise<void> {
-  workspace = await tempDir();
-  await mkdir(path.join(workspace, ".git"));
-  await writeFiles(workspace, {
-    "ml/train.mjs": `import fs from "node:fs";
-const p = JSON.parse(fs.readFileSync(process.env.MLOPS_PARAMS_FILE, "utf8"));
-fs.appendFileSync("runs.log", "run\\n");
-fs.mkdirSync("model", { recursive: true });
-fs.writeFileSync("model/weights.txt", "lr=" + p.lr + " " + Math.random());
-`,
-    "ml/data/train.csv": "x\n1\n",
-  });
-  await writeConfig(
-    path.join(workspace, "ml"),
-    "version: 1\nmodel: { name: demo }\ndata: { train: data/train.csv }\ntrain:\n  command: node train.mjs\n  params: { lr: 0.1 }\n  outputs: [model/]\n",
-  );
+  workspace = await freshTrainCheckout();
 }
 
 const runner = (env: Record<string, string> = {}): RunnerEnvironment => ({
   workspace,
   env: { ACTIONS_CACHE_URL: service.url, ACTIONS_RUNTIME_TOKEN: "runtime-token", ...env },
 });
-const inputs = { "working-directory": "ml" };
-const runs = async (): Promise<number> =>
-  (await readFile(path.join(workspace, "ml", "runs.log"), "utf8")).split("\n").filter(Boolean).length;
+const inputs = TRAIN_INPUTS;
+const runs = (): Promise<number> => trainingRuns(workspace);
 
 describe("the Actions cache backend in the train action", () => {
   it("saves in one job and restores in the next, byte for byte, without training", async () => {
@@ -84,7 +68,7 @@ describe("the Actions cache backend in the train action", () => {
     expect(forced.outputs["cache-hit"]).toBe("false");
     expect(forced.summary).toContain("Run cache: skipped (--force)");
     expect(forced.summary).toContain(
-      "not saved to the run cache: the Actions cache did not take it: keys are immutable",
+      "not saved to the run cache: the Actions cache already holds this key for this branch (keys are immutable",
     );
     expect(await runs()).toBe(1);
   });

@@ -46,6 +46,11 @@ describe("the Actions cache guards", () => {
       usable: false,
       reason: "the runner gave no cache service URL (ACTIONS_RESULTS_URL)",
     });
+    // GHES speaks v1 only, even with the v2 flag set; its results URL is no v1 cache service (isFeatureAvailable).
+    expect(actionsCacheAccess({ ...RUNNER, GITHUB_SERVER_URL: "https://github.example.com" })).toMatchObject({
+      usable: false,
+      reason: "the runner gave no cache service URL (ACTIONS_CACHE_URL)",
+    });
   });
 
   it("follows ACTIONS_CACHE_MODE: none, read (e.g. pull_request_target), write-only", () => {

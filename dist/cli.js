@@ -2,7 +2,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   KIT_VERSION
-} from "./chunks/chunk-KIYRFXDI.js";
+} from "./chunks/chunk-MUNXKJR2.js";
 import {
   DEFAULT_CONFIG_FILE,
   closestMatch
@@ -44,24 +44,24 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var COMMANDS = [
-  { name: "init", load: async () => (await import("./chunks/init-EDKFYHJA.js")).initCommand },
-  { name: "check", load: async () => (await import("./chunks/check-YR5LHPA4.js")).checkCommand },
-  { name: "validate", load: async () => (await import("./chunks/stages-U57O5R3N.js")).validateCommand },
-  { name: "profile", load: async () => (await import("./chunks/profile-FH4BCFNQ.js")).profileCommand },
-  { name: "train", load: async () => (await import("./chunks/stages-U57O5R3N.js")).trainCommand },
-  { name: "evaluate", load: async () => (await import("./chunks/stages-U57O5R3N.js")).evaluateCommand },
-  { name: "gate", load: async () => (await import("./chunks/stages-U57O5R3N.js")).gateCommand },
-  { name: "report", load: async () => (await import("./chunks/report-AULJZCO6.js")).reportCommand },
-  { name: "publish", load: async () => (await import("./chunks/stages-U57O5R3N.js")).publishCommand },
-  { name: "run", load: async () => (await import("./chunks/run-LIFS57UQ.js")).runCommand },
-  { name: "retrain", load: async () => (await import("./chunks/retrain-KJW3OFO5.js")).retrainCommand },
-  { name: "plan", load: async () => (await import("./chunks/plan-GFH2A45R.js")).planCommand },
-  { name: "sweep", load: async () => (await import("./chunks/sweep-D5DG3GOI.js")).sweepCommand },
-  { name: "select", load: async () => (await import("./chunks/select-WORII3HO.js")).selectCommand },
-  { name: "models", load: async () => (await import("./chunks/models-LIXZ5O6S.js")).modelsCommand },
-  { name: "promote", load: async () => (await import("./chunks/promote-FCJ2SCZD.js")).promoteCommand },
-  { name: "rollback", load: async () => (await import("./chunks/rollback-K3QFI7FX.js")).rollbackCommand },
-  { name: "pull", load: async () => (await import("./chunks/pull-ZWG2LSYN.js")).pullCommand }
+  { name: "init", load: async () => (await import("./chunks/init-6W7DSRZA.js")).initCommand },
+  { name: "check", load: async () => (await import("./chunks/check-3SOOGEDA.js")).checkCommand },
+  { name: "validate", load: async () => (await import("./chunks/stages-NEIA74GL.js")).validateCommand },
+  { name: "profile", load: async () => (await import("./chunks/profile-2SIQQF72.js")).profileCommand },
+  { name: "train", load: async () => (await import("./chunks/stages-NEIA74GL.js")).trainCommand },
+  { name: "evaluate", load: async () => (await import("./chunks/stages-NEIA74GL.js")).evaluateCommand },
+  { name: "gate", load: async () => (await import("./chunks/stages-NEIA74GL.js")).gateCommand },
+  { name: "report", load: async () => (await import("./chunks/report-OFMB3Q4E.js")).reportCommand },
+  { name: "publish", load: async () => (await import("./chunks/stages-NEIA74GL.js")).publishCommand },
+  { name: "run", load: async () => (await import("./chunks/run-CQRLWXAJ.js")).runCommand },
+  { name: "retrain", load: async () => (await import("./chunks/retrain-N2GGSSCO.js")).retrainCommand },
+  { name: "plan", load: async () => (await import("./chunks/plan-Z6PNLP3J.js")).planCommand },
+  { name: "sweep", load: async () => (await import("./chunks/sweep-EHLOMETR.js")).sweepCommand },
+  { name: "select", load: async () => (await import("./chunks/select-WW5S7WOQ.js")).selectCommand },
+  { name: "models", load: async () => (await import("./chunks/models-LK5X3IFQ.js")).modelsCommand },
+  { name: "promote", load: async () => (await import("./chunks/promote-BHAS3IAO.js")).promoteCommand },
+  { name: "rollback", load: async () => (await import("./chunks/rollback-TCV324FR.js")).rollbackCommand },
+  { name: "pull", load: async () => (await import("./chunks/pull-4NPZ3IBB.js")).pullCommand }
 ];
 
 // src/cli/main.ts

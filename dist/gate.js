@@ -1,33 +1,37 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   postFromJob
-} from "./chunks/chunk-LHDDZWPG.js";
+} from "./chunks/chunk-UGWWBH3L.js";
 import {
   gateSurfaces
-} from "./chunks/chunk-NBDU2R42.js";
-import "./chunks/chunk-75M3FAOO.js";
+} from "./chunks/chunk-RSOGC67R.js";
+import "./chunks/chunk-MTVHROBT.js";
+import "./chunks/chunk-BFTSGGB3.js";
 import {
   runGateStage
-} from "./chunks/chunk-C7ZF2XGW.js";
+} from "./chunks/chunk-WLMFWUHR.js";
 import "./chunks/chunk-THUPLUY7.js";
-import "./chunks/chunk-57DR65GN.js";
-import "./chunks/chunk-GLLAQNCF.js";
+import "./chunks/chunk-VLN4SQWY.js";
+import "./chunks/chunk-HLKXQ7X2.js";
 import "./chunks/chunk-EOYDCAJC.js";
 import {
   runAction
-} from "./chunks/chunk-KT6ZIGYI.js";
+} from "./chunks/chunk-EN7ZLZTN.js";
 import "./chunks/chunk-O5RPIDMJ.js";
 import "./chunks/chunk-BIQWF3VO.js";
-import "./chunks/chunk-4N4SLXSY.js";
-import "./chunks/chunk-HTHFC55R.js";
+import "./chunks/chunk-TLX656CK.js";
+import "./chunks/chunk-NNNSQAJN.js";
 import "./chunks/chunk-EU447EYR.js";
-import "./chunks/chunk-CMNHLUPT.js";
-import "./chunks/chunk-YZZ2M47K.js";
-import "./chunks/chunk-KIYRFXDI.js";
+import "./chunks/chunk-AOOPNKUY.js";
+import {
+  plainText
+} from "./chunks/chunk-VRNFBWJ4.js";
+import "./chunks/chunk-TFWDSRPY.js";
+import "./chunks/chunk-MUNXKJR2.js";
 import "./chunks/chunk-OUO73NAH.js";
 import "./chunks/chunk-WEGPIWUD.js";
 import "./chunks/chunk-XDWG76T6.js";
-import "./chunks/chunk-ASW5YMHX.js";
+import "./chunks/chunk-657YCYD7.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";
@@ -55,6 +59,8 @@ await runAction({
   }),
   failureMessage: ({ result }) => {
     const failed = result.outcomes.filter((o) => o.verdict === "fail" || o.verdict === "error");
-    return `gate ${result.verdict}: ${failed.map((o) => `${o.metric} ${o.reason}`).join("; ") || result.notes.join("; ")}`;
+    return plainText(
+      `gate ${result.verdict}: ${failed.map((o) => `${o.metric} ${o.reason}`).join("; ") || result.notes.join("; ")}`
+    );
   }
 });

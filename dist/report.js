@@ -1,34 +1,36 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-NBDU2R42.js";
-import "./chunks/chunk-75M3FAOO.js";
+} from "./chunks/chunk-RSOGC67R.js";
+import "./chunks/chunk-MTVHROBT.js";
+import "./chunks/chunk-BFTSGGB3.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-KT6ZIGYI.js";
+} from "./chunks/chunk-EN7ZLZTN.js";
 import {
   setFailed,
   setOutput,
   summary
 } from "./chunks/chunk-O5RPIDMJ.js";
 import "./chunks/chunk-BIQWF3VO.js";
-import "./chunks/chunk-4N4SLXSY.js";
-import "./chunks/chunk-HTHFC55R.js";
+import "./chunks/chunk-TLX656CK.js";
+import "./chunks/chunk-NNNSQAJN.js";
 import "./chunks/chunk-EU447EYR.js";
+import "./chunks/chunk-AOOPNKUY.js";
 import {
   renderMarkdown
-} from "./chunks/chunk-CMNHLUPT.js";
+} from "./chunks/chunk-VRNFBWJ4.js";
 import {
   ReportSection,
   loadConfig
-} from "./chunks/chunk-YZZ2M47K.js";
-import "./chunks/chunk-KIYRFXDI.js";
+} from "./chunks/chunk-TFWDSRPY.js";
+import "./chunks/chunk-MUNXKJR2.js";
 import "./chunks/chunk-OUO73NAH.js";
 import "./chunks/chunk-WEGPIWUD.js";
 import "./chunks/chunk-XDWG76T6.js";
-import "./chunks/chunk-ASW5YMHX.js";
+import "./chunks/chunk-657YCYD7.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import {
   UsageError

@@ -1,31 +1,25 @@
 import path from "node:path";
 import type { ConfigDiagnostic } from "../errors.ts";
 import { bestValueIsZero, BUILTIN_METRICS, builtinMetric } from "../evaluate/catalog.ts";
-import { describePathProblem, isInside, isS3Uri, parseS3Uri, relativePathProblem } from "../files/safe-path.ts";
+import { isS3Uri } from "../files/safe-path.ts";
 import { legCount, MAX_LEGS } from "../train/sweep.ts";
 import { checkCron, isKnownTimeZone } from "./cron.ts";
+import { checkPaths } from "./rules/paths.ts";
+import { collectInto, type FieldPath as Path, type Report, type RuleContext } from "./rules/report.ts";
 import type { GateRule, MlopsConfig } from "./schema/index.ts";
 import { closestMatch } from "./suggest.ts";
 
 /**
  * Rules that span fields (STYLE.md "validate in phases"): the shape is already valid here; these find configs that
  * parse but cannot work, or probably do not mean what they say. Returned as data; the door decides how to print.
+ * Paths are found through the schema's marks (schema/path-field.ts, rules/paths.ts).
  */
 
-export interface RuleContext {
-  /** Folder holding mlops.yml: relative paths start here. */
-  root: string;
-  /** The repository's top folder: no path may leave it. */
-  repoRoot: string;
-}
-
-type Path = (string | number)[];
+export type { RuleContext };
 
 export function checkConfigRules(config: MlopsConfig, context: RuleContext): ConfigDiagnostic[] {
   const found: ConfigDiagnostic[] = [];
-  const report = (severity: "error" | "warning", at: Path, message: string, hint?: string): void => {
-    found.push(hint === undefined ? { severity, path: at, message } : { severity, path: at, message, hint });
-  };
+  const report = collectInto(found);
   checkPaths(config, context, report);
   checkGate(config, report);
   checkEvaluate(config, report);
@@ -33,84 +27,6 @@ export function checkConfigRules(config: MlopsConfig, context: RuleContext): Con
   checkTrain(config, report);
   checkPublishAndRetrain(config, report);
   return found;
-}
-
-type Report = (severity: "error" | "warning", at: Path, message: string, hint?: string) => void;
-
-// --- paths ------------------------------------------------------------------------------------------------------
-
-/** Every path-valued field with its place in the config; `remote` marks fields that may hold s3:// URIs. */
-function pathFields(config: MlopsConfig): { at: Path; value: string; remote: boolean }[] {
-  const fields: { at: Path; value: string; remote: boolean }[] = [];
-  const add = (at: Path, value: string | undefined, remote = false): void => {
-    if (value !== undefined) fields.push({ at, value, remote });
-  };
-  const addList = (at: Path, value: string | readonly string[] | undefined, remote = false): void => {
-    if (typeof value === "string") add(at, value, remote);
-    else value?.forEach((item, i) => add([...at, i], item, remote));
-  };
-  add(["workspace"], config.workspace);
-  addList(["data", "train"], config.data?.train, true);
-  addList(["data", "eval"], config.data?.eval, true);
-  if (config.data?.drift && config.data.drift.reference !== "champion") {
-    add(["data", "drift", "reference"], config.data.drift.reference, true);
-  }
-  if (typeof config.train?.params === "string") add(["train", "params"], config.train.params);
-  addList(["train", "inputs"], config.train?.inputs);
-  addList(["train", "outputs"], config.train?.outputs);
-  if (typeof config.train?.cache === "object") add(["train", "cache", "uri"], config.train.cache.uri, true);
-  const predictions = config.evaluate?.predictions;
-  if (typeof predictions === "string") add(["evaluate", "predictions"], predictions);
-  else if (predictions) add(["evaluate", "predictions", "path"], predictions.path);
-  addList(["evaluate", "metrics_file"], config.evaluate?.metrics_file);
-  const baseline = config.gate?.baseline;
-  if (typeof baseline === "object") add(["gate", "baseline", "metrics_file"], baseline.metrics_file);
-  addList(["publish", "files"], config.publish.files);
-  add(["registry", "uri"], config.registry.uri, true);
-  return fields;
-}
-
-function checkPaths(config: MlopsConfig, context: RuleContext, report: Report): void {
-  for (const field of pathFields(config)) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(field.value)) {
-      if (!field.remote || !isS3Uri(field.value)) {
-        report(
-          "error",
-          field.at,
-          `unsupported location "${field.value}"`,
-          field.remote ? "use a path in the repository or an s3://bucket/key URI" : "use a path in the repository",
-        );
-      } else if (!parseS3Uri(field.value)) {
-        report(
-          "error",
-          field.at,
-          `"${field.value}" is not a valid s3://bucket/key URI`,
-          "bucket names are 3-63 lowercase letters, digits, '.' and '-'",
-        );
-      }
-      continue;
-    }
-    const problem = relativePathProblem(field.value);
-    // Leaving mlops.yml's folder is fine in a monorepo (mlops.yml in a subfolder may read ../shared); the bound that
-    // matters is the repository, checked below.
-    if (problem !== undefined && problem !== "escapes") {
-      report(
-        "error",
-        field.at,
-        `${describePathProblem(problem)}: "${field.value}"`,
-        "paths are relative to the folder of mlops.yml and stay inside the repository",
-      );
-      continue;
-    }
-    if (!isInside(context.repoRoot, path.resolve(context.root, field.value))) {
-      report(
-        "error",
-        field.at,
-        `the path "${field.value}" leads outside the repository`,
-        "keep data and outputs inside the repository, or use an s3:// URI",
-      );
-    }
-  }
 }
 
 // --- gate ---------------------------------------------------------------------------------------------------------

@@ -5,7 +5,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { InputError } from "../errors.ts";
 import { HeldValues } from "./held-values.ts";
-import { type ColumnState, type KeyOrder, mergeColumnState } from "./column.ts";
+import { mergeColumnState } from "./column/merge.ts";
+import type { ColumnState } from "./column/state.ts";
+import type { KeyOrder } from "./column/unique.ts";
 import type { ScanPlan } from "./plan.ts";
 import {
   type CheckFindings,

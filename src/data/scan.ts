@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { DataReadError } from "../errors.ts";
-import { ColumnAccumulator, type ColumnState, type KeyOrder } from "./column.ts";
+import { BatchAccumulator } from "./column/batch.ts";
+import type { ColumnState } from "./column/state.ts";
+import type { KeyOrder } from "./column/unique.ts";
 import { fileReader, gzipReader } from "./formats/chunks.ts";
 import { CHUNK, DelimitedReader, MORE, RECORD, RecordBatch } from "./formats/delimited.ts";
 import { cellText, jsonLines } from "./formats/jsonl.ts";
@@ -78,12 +80,12 @@ export async function scanRange(
   yieldBetweenChunks = false,
 ): Promise<RangeResult> {
   const file = plan.files[task.file]!;
-  const accumulators = new Map<string, ColumnAccumulator>();
+  const accumulators = new Map<string, BatchAccumulator>();
   // A plain CSV or TSV range can be read again by record: unique values in order may stay out of the spill.
   const rereadable = (file.format === "csv" || file.format === "tsv") && !file.gzip;
   const fields = file.columns.map((name) => {
     const index = plan.columns.findIndex((c) => c.name === name);
-    const accumulator = new ColumnAccumulator(plan.columns[index]!, task.id * 1000 + index + 1, repeats, rereadable);
+    const accumulator = new BatchAccumulator(plan.columns[index]!, task.id * 1000 + index + 1, repeats, rereadable);
     accumulators.set(name, accumulator);
     return accumulator;
   });
@@ -225,7 +227,7 @@ class RecordVisitor {
 
   constructor(
     private readonly plan: ScanPlan,
-    private readonly fields: ColumnAccumulator[],
+    private readonly fields: BatchAccumulator[],
     private readonly keyFields: number[],
     private readonly repeats: RepeatSink | null,
     private readonly checks: Record<string, Tally>,

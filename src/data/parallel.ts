@@ -9,16 +9,15 @@ import { mergeColumnState } from "./column/merge.ts";
 import type { ColumnState } from "./column/state.ts";
 import type { KeyOrder } from "./column/unique.ts";
 import type { ScanPlan } from "./plan.ts";
+import { findRepeats } from "./repeats/find.ts";
 import {
   type CheckFindings,
-  findRepeats,
   mergeCheckFindings,
   mergeRepeatTallies,
-  partitionBitsFor,
   type RepeatExample,
-  RepeatWriter,
   tallyOf,
-} from "./repeats.ts";
+} from "./repeats/findings.ts";
+import { partitionBitsFor, RepeatWriter } from "./repeats/writer.ts";
 import {
   planRanges,
   type RangeResult,

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { ScanPlan } from "./plan.ts";
-import { findRepeats, RepeatWriter } from "./repeats.ts";
+import { findRepeats } from "./repeats/find.ts";
+import { RepeatWriter } from "./repeats/writer.ts";
 import { type RangeTask, scanRange } from "./scan.ts";
 
 /**

@@ -8,7 +8,8 @@ import { CHUNK, DelimitedReader, MORE, RECORD, RecordBatch } from "./formats/del
 import { cellText, jsonLines } from "./formats/jsonl.ts";
 import { openParquet } from "./formats/parquet.ts";
 import type { ScanPlan } from "./plan.ts";
-import { type RepeatSink, type RepeatWriter, RowHashes } from "./repeats.ts";
+import { type RepeatSink, RowHashes } from "./repeats/sink.ts";
+import type { RepeatWriter } from "./repeats/writer.ts";
 import { hashBytes, hashed, hashRecord } from "./sketch/hash.ts";
 import { addToTally, type Tally } from "./tally.ts";
 

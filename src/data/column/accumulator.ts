@@ -7,7 +7,7 @@ import { Moments } from "../sketch/moments.ts";
 import { NumberCounts } from "../sketch/numbers.ts";
 import { addToTally, type Tally } from "../tally.ts";
 import { decodeCapped } from "../text-cap.ts";
-import type { RepeatSink } from "../repeats.ts";
+import type { RepeatSink } from "../repeats/sink.ts";
 import { isMissingToken, parseBoolean, parseDatetime, parseNumber, parsed, utf8 } from "../values.ts";
 import { type ColumnPlan, type ColumnRules, keyOf, type ValueKind } from "./plan.ts";
 import { type ColumnState, EXACT_NUMBERS } from "./state.ts";

@@ -25,7 +25,7 @@ export interface ColumnPlan {
   severity: "error" | "warn";
   /** The column's rules from data.schema.columns, or null when it has none. */
   rules: ColumnRules | null;
-  /** Spill check id of the `unique` rule (see repeats/), when it has one. */
+  /** Spill check id of the `unique` rule (see repeats/spill-format.ts), when it has one. */
   uniqueCheck: number | null;
   /** How many of its numbers to hold for exact drift (held-values.ts); 0 holds none. */
   valuesLimit: number;

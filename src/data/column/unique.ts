@@ -1,5 +1,5 @@
 import type { RecordBatch } from "../formats/delimited.ts";
-import type { RepeatSink } from "../repeats.ts";
+import type { RepeatSink } from "../repeats/sink.ts";
 import { hashBytes, hashed } from "../sketch/hash.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { RecordBatch } from "../formats/delimited.ts";
+import type { RecordBatch } from "../formats/delimited/batch.ts";
 import { parseBoolean, parseDatetime, parsed, POWERS_OF_TEN, usualDatetime } from "../values.ts";
 import { ColumnAccumulator, FALSE_BYTES, FALSE_KEY, NUMBER_BATCH, TRUE_BYTES, TRUE_KEY } from "./accumulator.ts";
 import type { FrequentItems } from "../sketch/frequent.ts";

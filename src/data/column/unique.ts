@@ -1,4 +1,4 @@
-import type { RecordBatch } from "../formats/delimited.ts";
+import type { RecordBatch } from "../formats/delimited/batch.ts";
 import type { RepeatSink } from "../repeats/sink.ts";
 import { hashBytes, hashed } from "../sketch/hash.ts";
 

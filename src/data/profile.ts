@@ -4,7 +4,7 @@ import { KIT_VERSION } from "../version.ts";
 import { mergeColumnState } from "./column/merge.ts";
 import type { ColumnPlan, ValueKind } from "./column/plan.ts";
 import type { ColumnState } from "./column/state.ts";
-import type { ScanOutcome } from "./parallel.ts";
+import type { ScanOutcome } from "./parallel/merger.ts";
 import type { ScanPlan } from "./plan.ts";
 import { FREQUENT_CAPACITY } from "./sketch/frequent.ts";
 import { decodeRegisters, HLL_STANDARD_ERROR, HyperLogLog } from "./sketch/hll.ts";

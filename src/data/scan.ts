@@ -10,6 +10,7 @@ import { DelimitedReader, MORE, RECORD } from "./formats/delimited/reader.ts";
 import { cellText, jsonLines } from "./formats/jsonl.ts";
 import { openParquet } from "./formats/parquet.ts";
 import type { ScanPlan } from "./plan.ts";
+import type { RangeTask } from "./ranges.ts";
 import { type RepeatSink, RowHashes } from "./repeats/sink.ts";
 import type { RepeatWriter } from "./repeats/writer.ts";
 import { hashBytes, hashed, hashRecord } from "./sketch/hash.ts";
@@ -21,16 +22,6 @@ import { addToTally, type Tally } from "./tally.ts";
  * start, and every range stops before the first record that starts at or after its end; the caller checks that each
  * range began where the one before it stopped (a line end inside a quoted field can fool the guess).
  */
-
-export interface RangeTask {
-  id: number;
-  /** Index into plan.files. */
-  file: number;
-  start: number;
-  end: number;
-  /** Start by skipping past the first line end (the range starts at an arbitrary byte). */
-  align: boolean;
-}
 
 export interface RangeError {
   detail: string;
@@ -55,24 +46,6 @@ export interface RangeResult {
   /** Dataset-level tallies (ragged rows); rows are record indexes within the range. */
   checks: Record<string, Tally>;
   error: RangeError | null;
-}
-
-/** Splits each file into ranges of about `target` bytes (compressed, JSON Lines and Parquet files stay whole). */
-export function planRanges(plan: ScanPlan, target: number): RangeTask[] {
-  const tasks: RangeTask[] = [];
-  plan.files.forEach((file, index) => {
-    if (file.gzip || file.format === "jsonl" || file.format === "parquet" || file.bytes <= target) {
-      tasks.push({ id: tasks.length, file: index, start: 0, end: Infinity, align: false });
-      return;
-    }
-    const pieces = Math.ceil(file.bytes / target);
-    for (let i = 0; i < pieces; i++) {
-      const start = Math.floor((file.bytes * i) / pieces);
-      const end = i === pieces - 1 ? Infinity : Math.floor((file.bytes * (i + 1)) / pieces);
-      tasks.push({ id: tasks.length, file: index, start, end, align: i > 0 });
-    }
-  });
-  return tasks;
 }
 
 export async function scanRange(

@@ -5,9 +5,10 @@ import { hashBytes, hashed } from "../sketch/hash.ts";
 /**
  * How a range's values of a unique column went to the repeat check. While they ascend strictly (as numbers), they are
  * left out of the spill and only marked in `keyed`: distinct numbers are distinct texts, so values in order cannot
- * repeat each other. From the first value out of order on, values are spilled as usual. At the end (parallel.ts), the
- * values left out are spilled after all (read again from the file) only if their span [first, last] meets the span
- * of any other values of the column; ids that count up, the usual case, are never spilled or checked at all.
+ * repeat each other. From the first value out of order on, values are spilled as usual. At the end
+ * (parallel/repeat-checks.ts), the values left out are spilled after all (read again from the file) only if their
+ * span [first, last] meets the span of any other values of the column; ids that count up, the usual case, are never
+ * spilled or checked at all.
  */
 export interface KeyOrder {
   /** Values left out of the spill, in ascending order: how many, the first and the last. */

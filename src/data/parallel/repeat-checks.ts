@@ -3,7 +3,7 @@ import type { RangeTask } from "../ranges.ts";
 import { type CheckFindings, mergeRepeatTallies, type RepeatExample, tallyOf } from "../repeats/findings.ts";
 import type { RepeatWriter } from "../repeats/writer.ts";
 import type { KeyOrder } from "../column/unique.ts";
-import { readFieldsAt, type Respill, respill } from "../scan.ts";
+import { readFieldsAt, type Respill, respill } from "../reread.ts";
 import type { Tally } from "../tally.ts";
 import { capText } from "../text-cap.ts";
 

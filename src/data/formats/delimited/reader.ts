@@ -103,8 +103,10 @@ export class DelimitedReader {
 
   /** Reads more; the unfinished record moves to the front of the buffer. */
   async fill(): Promise<void> {
-    await this.input.fill(this.p, this.records);
+    const keep = this.p;
+    // Parsing goes on at the front: where the kept record moves, however the filling ends.
     this.p = 0;
+    await this.input.fill(keep, this.records);
   }
 
   /** Parses the next record: RECORD (its fields are set), MORE (call fill() first) or DONE. */

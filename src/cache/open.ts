@@ -3,7 +3,7 @@ import type { MlopsConfig } from "../config/schema/index.ts";
 import { CACHE_BACKENDS } from "../config/schema/train.ts";
 import { UsageError } from "../errors.ts";
 import { isS3Uri } from "../files/safe-path.ts";
-import type { StageContext } from "../pipeline/context.ts";
+import type { StageContext } from "../context/context.ts";
 import { createLocalStore } from "../store/local-store.ts";
 import { openObjectStore, projectStoreSettings } from "../store/open.ts";
 import { actionsCacheAccess, createActionsBackend } from "./actions-backend.ts";

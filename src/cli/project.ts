@@ -1,9 +1,9 @@
 import { loadConfig } from "../config/load.ts";
 import { formatPath } from "../errors.ts";
-import type { StageContext } from "../pipeline/context.ts";
-import { readProvenance } from "../pipeline/provenance.ts";
+import type { StageContext } from "../context/context.ts";
+import { readProvenance } from "../provenance/provenance.ts";
 import type { StageRun } from "../pipeline/stages.ts";
-import { workspaceFor } from "../pipeline/workspace.ts";
+import { workspaceFor } from "../context/workspace.ts";
 import { renderText } from "../report/sections.ts";
 import type { CommandArgs, CommandIO, CommandOutcome } from "./command.ts";
 

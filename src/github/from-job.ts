@@ -1,4 +1,4 @@
-import type { StageContext } from "../pipeline/context.ts";
+import type { StageContext } from "../context/context.ts";
 import { createGitHub } from "./client.ts";
 import type { Published } from "./publish.ts";
 import { postSurfaces, type Surfaces } from "./report.ts";

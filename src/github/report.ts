@@ -3,8 +3,8 @@ import type { MlopsConfig } from "../config/schema/index.ts";
 import { UsageError } from "../errors.ts";
 import type { GateResult } from "../gate/gate.ts";
 import type { Logger } from "../logging.ts";
-import { parseGateResult } from "../report/artifact.ts";
-import { gateSection } from "../report/gate-section.ts";
+import { parseGateResult } from "./artifact.ts";
+import { gateSection } from "../gate/section.ts";
 import {
   type CheckRunOutput,
   checkRunOutput,
@@ -12,7 +12,7 @@ import {
   CHECK_SUMMARY_LIMIT,
   informationalCheckName,
   reportMarker,
-} from "../report/pull-request.ts";
+} from "./pull-request.ts";
 import type { Section } from "../report/sections.ts";
 import { createGitHub, type GitHub } from "./client.ts";
 import { publishReport, type Published } from "./publish.ts";

@@ -1,4 +1,4 @@
-import { informationalCheckName } from "../report/pull-request.ts";
+import { informationalCheckName } from "../github/pull-request.ts";
 import { KIT_ACTIONS, KIT_REF, PINNED } from "./pins.ts";
 
 /**

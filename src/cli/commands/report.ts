@@ -4,7 +4,7 @@ import { loadConfig } from "../../config/load.ts";
 import { ReportSection } from "../../config/schema/report.ts";
 import { ExitCode, UsageError } from "../../errors.ts";
 import { reportArtifact } from "../../github/report.ts";
-import { workspaceFor } from "../../pipeline/workspace.ts";
+import { workspaceFor } from "../../context/workspace.ts";
 import type { CommandSpec } from "../command.ts";
 
 export const reportCommand: CommandSpec = {

@@ -3,34 +3,9 @@ import { promisify } from "node:util";
 import * as z from "zod";
 import type { LoadedConfig } from "../config/load.ts";
 import { READ_LIMITS, readTextLimited } from "../files/read-limited.ts";
-import type { Workspace } from "./workspace.ts";
-import { readWorktreeState, type WorktreeState } from "./worktree.ts";
-
-/**
- * Where a run comes from, for manifests and reports (DOMAIN.md §4 lineage). Read once at the door: from the
- * Actions environment inside a runner, else from git, else left empty (a folder that is not a repository).
- */
-export interface Provenance {
-  gitSha: string | null;
-  ref: string | null;
-  /** Link to the workflow run, when in Actions. */
-  runUrl: string | null;
-  actor: string | null;
-  /** Repository as owner/name, when known. */
-  repository: string | null;
-  /** The pull request a run is for (from the event payload), else null. */
-  pullRequest: PullRequestInfo | null;
-  /** Whether the working tree is the commit (see worktree.ts); null when that cannot be known (no git, no commit). */
-  worktree: WorktreeState | null;
-}
-
-export interface PullRequestInfo {
-  number: number;
-  /** The PR's head commit. On `pull_request` events GITHUB_SHA is a merge commit, not what the author pushed. */
-  headSha: string;
-  headRef: string;
-  baseRef: string;
-}
+import type { Workspace } from "../context/workspace.ts";
+import type { PullRequestInfo, Provenance } from "../context/provenance.ts";
+import { readWorktreeState } from "./worktree.ts";
 
 // The event payload is only read, never trusted for anything but these fields, and parsed strictly.
 const PullRequestEvent = z.object({

@@ -8,7 +8,7 @@ export function retrainGitHub(context: StageContext, token: string | undefined):
   return createGitHub({
     token,
     repository,
-    baseUrl: context.env.GITHUB_API_URL || "https://api.github.com",
+    baseUrl: context.runner.apiUrl,
     logger: context.logger,
   });
 }

@@ -1,6 +1,7 @@
 import type { LoadedConfig } from "../../src/config/load.ts";
 import { createRecordingLogger } from "../../src/logging.ts";
 import type { ChainLink } from "../../src/chain/chain.ts";
+import { runnerFrom } from "../../src/context/runner.ts";
 import type { StageContext } from "../../src/context/context.ts";
 import { workspaceFor } from "../../src/context/workspace.ts";
 
@@ -21,6 +22,7 @@ export function stageContext(
     logger: createRecordingLogger(),
     env: { PATH: process.env.PATH, ...env },
     now: () => FIXED_NOW,
+    runner: runnerFrom(env),
     provenance: {
       gitSha: null,
       ref: null,

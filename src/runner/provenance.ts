@@ -2,9 +2,9 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import * as z from "zod";
 import type { LoadedConfig } from "../config/load.ts";
-import { READ_LIMITS, readTextLimited } from "../files/read-limited.ts";
 import type { Workspace } from "../context/workspace.ts";
 import type { PullRequestInfo, Provenance } from "../context/provenance.ts";
+import type { RunnerEnvironment } from "../context/runner.ts";
 import { readWorktreeState } from "./worktree.ts";
 
 // The event payload is only read, never trusted for anything but these fields, and parsed strictly.
@@ -16,21 +16,13 @@ const PullRequestEvent = z.object({
   }),
 });
 
-async function readPullRequest(env: NodeJS.ProcessEnv): Promise<PullRequestInfo | null> {
-  if (!env.GITHUB_EVENT_PATH || !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? "")) return null;
-  try {
-    const text = await readTextLimited(env.GITHUB_EVENT_PATH, {
-      shown: env.GITHUB_EVENT_PATH,
-      what: "event payload",
-      limit: READ_LIMITS.eventPayload,
-    });
-    const event = PullRequestEvent.safeParse(JSON.parse(text));
-    if (!event.success) return null;
-    const pr = event.data.pull_request;
-    return { number: pr.number, headSha: pr.head.sha, headRef: pr.head.ref, baseRef: pr.base.ref };
-  } catch {
-    return null;
-  }
+/** The pull request a run is for, from the event payload the door read; null for any other event. */
+function pullRequestOf(event: RunnerEnvironment["event"]): PullRequestInfo | null {
+  if (!/^pull_request/.test(event.name ?? "")) return null;
+  const parsed = PullRequestEvent.safeParse(event.payload);
+  if (!parsed.success) return null;
+  const pr = parsed.data.pull_request;
+  return { number: pr.number, headSha: pr.head.sha, headRef: pr.head.ref, baseRef: pr.base.ref };
 }
 
 const run = promisify(execFile);
@@ -40,27 +32,23 @@ const run = promisify(execFile);
  * must not make the run look dirty.
  */
 export async function readProvenance(
+  runner: RunnerEnvironment,
   env: NodeJS.ProcessEnv,
   loaded: Pick<LoadedConfig, "config" | "root" | "repoRoot" | "file">,
   workspace: Pick<Workspace, "dir">,
 ): Promise<Provenance> {
   const cwd = loaded.root;
   const worktree = await readWorktreeState(loaded, workspace, env);
-  if (env.GITHUB_ACTIONS === "true") {
-    const server = env.GITHUB_SERVER_URL ?? "https://github.com";
-    const runUrl =
-      env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-        ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-        : null;
+  if (runner.inActions) {
     return {
-      gitSha: env.GITHUB_SHA ?? null,
-      ref: env.GITHUB_REF ?? null,
-      runUrl,
-      actor: env.GITHUB_ACTOR ?? null,
-      repository: env.GITHUB_REPOSITORY ?? null,
-      pullRequest: await readPullRequest(env),
+      gitSha: runner.sha,
+      ref: runner.ref,
+      runUrl: runner.runUrl,
+      actor: runner.actor,
+      repository: runner.repository,
+      pullRequest: pullRequestOf(runner.event),
       // The checkout is GITHUB_SHA; a state read from another commit would describe something else.
-      worktree: worktree && worktree.commit === env.GITHUB_SHA ? worktree : null,
+      worktree: worktree && worktree.commit === runner.sha ? worktree : null,
     };
   }
   const git = async (...args: string[]): Promise<string | null> => {

@@ -3,10 +3,11 @@ import path from "node:path";
 import * as core from "@actions/core";
 import { loadConfig } from "../config/load.ts";
 import { asError, ConfigError, ExitCode, formatPath, UsageError, UserError } from "../errors.ts";
-import type { StageContext } from "../pipeline/context.ts";
-import { readProvenance } from "../pipeline/provenance.ts";
+import type { StageContext } from "../context/context.ts";
+import { readProvenance } from "../runner/provenance.ts";
+import { readRunnerEnvironment } from "../runner/runner.ts";
 import type { StageRun } from "../pipeline/stages.ts";
-import { workspaceFor } from "../pipeline/workspace.ts";
+import { workspaceFor } from "../context/workspace.ts";
 import { renderMarkdown, type Section } from "../report/sections.ts";
 import { secretValues } from "../command/redact.ts";
 import { credentialSecrets } from "../store/credentials.ts";
@@ -105,13 +106,15 @@ export async function runAction<T extends { stage: string }>(
     for (const warning of loaded.warnings)
       logger.warn(`${formatPath(warning.path)}: ${warning.message}`, warning.location);
     const workspace = workspaceFor(loaded);
+    const runner = await readRunnerEnvironment(env);
     const context: StageContext = {
       loaded,
       workspace,
       logger,
       env,
       now: () => new Date(),
-      provenance: await readProvenance(env, loaded, workspace),
+      runner,
+      provenance: await readProvenance(runner, env, loaded, workspace),
     };
     const run = await definition.run(context, actionInputs);
     for (const [name, value] of Object.entries({

@@ -1,4 +1,4 @@
-import { runPlanStage } from "../train/sweep-stages.ts";
+import { runPlanStage } from "../pipeline/sweep-stages.ts";
 import { runAction } from "./door.ts";
 
 await runAction({

@@ -7,6 +7,7 @@ import { UsageError } from "../errors.ts";
 import { reportArtifact } from "../github/report.ts";
 import { renderMarkdown } from "../report/sections.ts";
 import { actionInputs, actionStart, failStep } from "./door.ts";
+import { readRunnerEnvironment } from "../runner/runner.ts";
 
 /**
  * actions/report: the trusted half of the fork-safe pattern (README "Reports on pull requests"). In a `workflow_run`
@@ -24,15 +25,16 @@ async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       ? await loadConfig(configPath, workingDirectory)
       : null;
     const file = path.resolve(workingDirectory, reportInput);
+    const runner = await readRunnerEnvironment(env);
     const outcome = await reportArtifact({
       file,
       shown: path.relative(workspaceRoot, file) || file,
       settings: loaded?.config.report ?? ReportSection.parse({}),
-      env,
+      runner,
       target: {},
       access: {
         token: actionInputs.text("github-token"),
-        baseUrl: env.GITHUB_API_URL || "https://api.github.com",
+        baseUrl: runner.apiUrl,
         logger,
       },
       dryRun: false,

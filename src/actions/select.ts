@@ -1,12 +1,12 @@
 import path from "node:path";
-import { runSelectStage } from "../train/sweep-stages.ts";
+import { runSelectStage } from "../pipeline/sweep-stages.ts";
 import { runAction } from "./door.ts";
 
 await runAction({
   run: (context, inputs) => {
     const results = inputs.text("results");
     // Relative to the repository root, like actions/download-artifact's `path`.
-    const base = context.env.GITHUB_WORKSPACE ?? context.loaded.root;
+    const base = context.runner.workspace ?? context.loaded.root;
     return runSelectStage(context, results === undefined ? {} : { resultsDir: path.resolve(base, results) });
   },
   verdictOutput: "result",

@@ -11,8 +11,8 @@ import { blobName } from "./entry.ts";
  * The run cache in the GitHub Actions cache (PLATFORM.md "@actions/cache"). It works only inside a runner, from a
  * JavaScript action: `run:` steps get no ACTIONS_RUNTIME_TOKEN. Keys are immutable (a second save of one key is
  * refused, which is what two legs saving at once get), at most 512 characters, without commas; our ids are
- * `mlops-train-<model>-<sha256>`. @actions/cache reads process.env itself, so this backend is only ever opened with
- * the process's own environment (the doors pass process.env as the context's env).
+ * `mlops-train-<model>-<sha256>`. @actions/cache reads process.env itself; the kit's guard reads the same variables
+ * from the runner's environment the door parsed (`StageContext.runner.actionsCache`), so both see one thing.
  *
  * An entry is saved as one folder (`manifest.json` + `blobs/`) at a fixed place in the workspace; the Actions cache
  * restores it to the same place, and the caller verifies it like any other backend's.

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Params } from "../train/params.ts";
+import type { Params } from "../config/params.ts";
 
 /**
  * The run cache key (DOMAIN.md §5): sha256 over everything a training run's outputs depend on. Pure: the material is

@@ -9,8 +9,8 @@ import { projectStoreSettings } from "../store/open.ts";
 import { InputError } from "../errors.ts";
 import { fingerprintFiles, toRelative } from "../files/hash.ts";
 import { isInside } from "../files/safe-path.ts";
-import type { StageContext } from "../pipeline/context.ts";
-import type { Params } from "../train/params.ts";
+import type { StageContext } from "../context/context.ts";
+import type { Params } from "../config/params.ts";
 import { CACHE_FORMAT_VERSION, type FileFingerprint, type KeyMaterial, type RemoteFingerprint } from "./key.ts";
 
 /**

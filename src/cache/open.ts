@@ -3,7 +3,7 @@ import type { MlopsConfig } from "../config/schema/index.ts";
 import { CACHE_BACKENDS } from "../config/schema/train.ts";
 import { UsageError } from "../errors.ts";
 import { isS3Uri } from "../files/safe-path.ts";
-import type { StageContext } from "../pipeline/context.ts";
+import type { StageContext } from "../context/context.ts";
 import { createLocalStore } from "../store/local-store.ts";
 import { openObjectStore, projectStoreSettings } from "../store/open.ts";
 import { actionsCacheAccess, createActionsBackend } from "./actions-backend.ts";
@@ -37,7 +37,7 @@ export function parseCacheChoice(text: string, source: string): CacheChoice {
  * local folder and says so; so does `auto`, quietly.
  */
 export async function openRunCache(context: StageContext, choice?: CacheChoice): Promise<RunCache> {
-  const { loaded, workspace, env } = context;
+  const { loaded, workspace, env, runner } = context;
   const stampsFile = path.join(workspace.cacheDir, "stamps.json");
   const settings = cacheSettings(loaded.config);
   const off = (note: string): RunCache => ({ backend: null, notes: [note], stampsFile });
@@ -69,12 +69,12 @@ export async function openRunCache(context: StageContext, choice?: CacheChoice):
     return { backend: createStoreBackend("s3", store, path.join(workspace.cacheDir, "tmp")), notes: [], stampsFile };
   }
   if (wanted === "actions" || wanted === "auto") {
-    const access = actionsCacheAccess(env);
+    const access = actionsCacheAccess(runner.actionsCache);
     const backend =
-      access.usable && env.GITHUB_WORKSPACE
+      access.usable && runner.workspace
         ? createActionsBackend({
             access,
-            githubWorkspace: env.GITHUB_WORKSPACE,
+            githubWorkspace: runner.workspace,
             stagingRoot: path.join(workspace.dir, "actions-cache"),
           })
         : null;
@@ -82,7 +82,7 @@ export async function openRunCache(context: StageContext, choice?: CacheChoice):
     const why = access.usable ? "the workspace folder is outside GITHUB_WORKSPACE" : (access.reason ?? "");
     // `auto` on a laptop is the normal case: only say something when the Actions cache was asked for, or expected.
     const notes =
-      wanted === "actions" || env.GITHUB_ACTIONS === "true"
+      wanted === "actions" || runner.inActions
         ? [
             `not using the GitHub Actions cache (${why}); using the local folder ${path.relative(loaded.root, workspace.cacheDir) || "."} instead`,
           ]

@@ -1,9 +1,10 @@
 import { loadConfig } from "../config/load.ts";
 import { formatPath } from "../errors.ts";
-import type { StageContext } from "../pipeline/context.ts";
-import { readProvenance } from "../pipeline/provenance.ts";
+import type { StageContext } from "../context/context.ts";
+import { readProvenance } from "../runner/provenance.ts";
+import { readRunnerEnvironment } from "../runner/runner.ts";
 import type { StageRun } from "../pipeline/stages.ts";
-import { workspaceFor } from "../pipeline/workspace.ts";
+import { workspaceFor } from "../context/workspace.ts";
 import { renderText } from "../report/sections.ts";
 import type { CommandArgs, CommandIO, CommandOutcome } from "./command.ts";
 
@@ -17,13 +18,15 @@ export async function openProject(args: CommandArgs, io: CommandIO): Promise<Sta
     );
   }
   const workspace = workspaceFor(loaded);
+  const runner = await readRunnerEnvironment(io.env);
   return {
     loaded,
     workspace,
     logger: args.logger,
     env: io.env,
     now: () => new Date(),
-    provenance: await readProvenance(io.env, loaded, workspace),
+    runner,
+    provenance: await readProvenance(runner, io.env, loaded, workspace),
   };
 }
 

@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { StageContext } from "../pipeline/context.ts";
+import type { StageContext } from "../context/context.ts";
 import { openRegistry } from "../registry/open.ts";
 import { projectStoreSettings } from "../store/open.ts";
 import { UsageError } from "../errors.ts";

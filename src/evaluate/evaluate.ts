@@ -5,8 +5,8 @@ import { describeFailure, runCommand } from "../command/run-command.ts";
 import { InputError } from "../errors.ts";
 import { READ_LIMITS, readTextLimited } from "../files/read-limited.ts";
 import { sha256File } from "../files/hash.ts";
-import type { ChainLink } from "../pipeline/chain.ts";
-import type { StageContext } from "../pipeline/context.ts";
+import type { ChainLink } from "../chain/chain.ts";
+import type { StageContext } from "../context/context.ts";
 import { compareCodePoints } from "./confusion.ts";
 import {
   classificationMetrics,

@@ -7,10 +7,11 @@ import type { MetricDirection } from "../evaluate/catalog.ts";
 import { type EvaluateResult, resolvePositiveLabel } from "../evaluate/evaluate.ts";
 import type { ConfusionMatrix } from "../evaluate/metrics.ts";
 import { predictionColumns, readPredictions } from "../evaluate/predictions.ts";
-import { type ChainLink, newResultId } from "../pipeline/chain.ts";
-import type { StageContext } from "../pipeline/context.ts";
-import type { Provenance } from "../pipeline/provenance.ts";
-import { describeCommit, type WorktreeState } from "../pipeline/worktree.ts";
+import { type ChainLink, newResultId } from "../chain/chain.ts";
+import type { StageContext } from "../context/context.ts";
+import type { Provenance } from "../context/provenance.ts";
+import type { RunnerEnvironment } from "../context/runner.ts";
+import { describeCommit, type WorktreeState } from "../context/provenance.ts";
 import type { Registry } from "../registry/registry.ts";
 import { resolveBaseline } from "./baseline.ts";
 import { type Baseline, directionOf, evaluateRules, type RuleOutcome, type SignificanceProvider } from "./rules.ts";
@@ -86,7 +87,7 @@ export async function runGate(
     model: config.model.name,
     baseline: null,
     candidate: describeCandidate(context.provenance, evaluation.chain.git),
-    source: reportSource(context.provenance, context.env),
+    source: reportSource(context.provenance, context.runner),
     outcomes: [],
     comparison: [],
     pairing: { status: "not-needed", detail: "no rule asks for significance" },
@@ -213,11 +214,11 @@ function describeCandidate(provenance: Provenance, tree: WorktreeState | null): 
   return "the working tree";
 }
 
-function reportSource(provenance: Provenance, env: NodeJS.ProcessEnv): ReportSource {
+function reportSource(provenance: Provenance, runner: RunnerEnvironment): ReportSource {
   return {
     repository: provenance.repository,
-    workflow: env.GITHUB_WORKFLOW || null,
-    job: env.GITHUB_JOB || null,
+    workflow: runner.workflow,
+    job: runner.job,
     runUrl: provenance.runUrl,
     pullRequest: provenance.pullRequest,
     commit: provenance.pullRequest?.headSha ?? provenance.gitSha,

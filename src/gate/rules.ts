@@ -2,6 +2,7 @@ import type { GateRule, MlopsConfig } from "../config/schema/index.ts";
 import { builtinMetric, type MetricDirection } from "../evaluate/catalog.ts";
 import type { SliceMetrics } from "../evaluate/evaluate.ts";
 import type { MetricValues } from "../evaluate/metrics.ts";
+import { formatNumber } from "../report/format.ts";
 
 /**
  * Gate rules (DOMAIN.md §2). Pure: candidate and baseline metrics (and, for rules with `significance`, the result of
@@ -376,10 +377,4 @@ function errorOutcome(
     reason,
     significance: null,
   };
-}
-
-export function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  if (value !== 0 && Math.abs(value) < 1e-4) return value.toExponential(2);
-  return String(Number(value.toPrecision(4)));
 }

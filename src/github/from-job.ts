@@ -1,4 +1,4 @@
-import type { StageContext } from "../pipeline/context.ts";
+import type { StageContext } from "../context/context.ts";
 import { createGitHub } from "./client.ts";
 import type { Published } from "./publish.ts";
 import { postSurfaces, type Surfaces } from "./report.ts";
@@ -14,7 +14,7 @@ export async function postFromJob(
   token: string | undefined,
   build: (target: Surfaces["target"]) => Pick<Surfaces, "section" | "check" | "checkName">,
 ): Promise<Published | null> {
-  const { provenance, logger, env, loaded } = context;
+  const { provenance, logger, runner, loaded } = context;
   const settings = loaded.config.report;
   if (settings.comment === "off" && !settings.check) return null;
   if (!token || !provenance.repository) {
@@ -28,7 +28,7 @@ export async function postFromJob(
   const github = createGitHub({
     token,
     repository: provenance.repository,
-    baseUrl: env.GITHUB_API_URL || "https://api.github.com",
+    baseUrl: runner.apiUrl,
     logger,
   });
   const target: Surfaces["target"] = {
@@ -37,7 +37,7 @@ export async function postFromJob(
     runUrl: provenance.runUrl,
   };
   const surfaces = build(target);
-  const key = { workflow: env.GITHUB_WORKFLOW || null, job: env.GITHUB_JOB || null, model: loaded.config.model.name };
+  const key = { workflow: runner.workflow, job: runner.job, model: loaded.config.model.name };
   const published = await postSurfaces(github, { ...surfaces, key, target }, settings);
   if (published.commentUrl) logger.info(`Pull-request comment ${published.commentAction}: ${published.commentUrl}`);
   if (published.checkRunId !== null)

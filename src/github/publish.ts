@@ -1,5 +1,5 @@
 import { UserError } from "../errors.ts";
-import { ANNOTATIONS_PER_REQUEST, type CheckRunOutput } from "../report/pull-request.ts";
+import { ANNOTATIONS_PER_REQUEST, type CheckRunOutput } from "./pull-request.ts";
 import type { GitHub, IssueComment } from "./client.ts";
 
 /**

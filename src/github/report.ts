@@ -1,10 +1,11 @@
 import { READ_LIMITS, readTextLimited } from "../files/read-limited.ts";
 import type { MlopsConfig } from "../config/schema/index.ts";
+import type { RunnerEnvironment } from "../context/runner.ts";
 import { UsageError } from "../errors.ts";
 import type { GateResult } from "../gate/gate.ts";
 import type { Logger } from "../logging.ts";
-import { parseGateResult } from "../report/artifact.ts";
-import { gateSection } from "../report/gate-section.ts";
+import { parseGateResult } from "./artifact.ts";
+import { gateSection } from "../gate/section.ts";
 import {
   type CheckRunOutput,
   checkRunOutput,
@@ -12,7 +13,7 @@ import {
   CHECK_SUMMARY_LIMIT,
   informationalCheckName,
   reportMarker,
-} from "../report/pull-request.ts";
+} from "./pull-request.ts";
 import type { Section } from "../report/sections.ts";
 import { createGitHub, type GitHub } from "./client.ts";
 import { publishReport, type Published } from "./publish.ts";
@@ -127,7 +128,8 @@ export interface ReportOptions {
   file: string;
   shown: string;
   settings: ReportSettings;
-  env: NodeJS.ProcessEnv;
+  /** The runner's environment, read at the door: the trusted event and repository. */
+  runner: RunnerEnvironment;
   target: TargetOptions;
   access: GitHubAccess;
   /** Render, but post nothing. */
@@ -157,10 +159,10 @@ export async function reportArtifact(options: ReportOptions): Promise<ReportOutc
   const report = parseGateResult(text, options.shown);
   let client: GitHub | undefined;
   const github = (repository: string) => () => (client ??= githubFor(options.access, repository));
-  const repository = options.target.repository ?? options.env.GITHUB_REPOSITORY ?? report.source.repository ?? "";
+  const repository = options.target.repository ?? options.runner.repository ?? report.source.repository ?? "";
   const target = options.dryRun
     ? null
-    : await resolveReportTarget(report, options.env, options.target, github(repository));
+    : await resolveReportTarget(report, options.runner, options.target, github(repository));
   const surfaces = gateSurfaces(
     report,
     options.settings,

@@ -1,4 +1,4 @@
-import { READ_LIMITS, readTextLimited } from "../files/read-limited.ts";
+import type { RunnerEnvironment } from "../context/runner.ts";
 import * as z from "zod";
 import { InputError, UsageError } from "../errors.ts";
 import type { GateResult } from "../gate/gate.ts";
@@ -64,18 +64,19 @@ export interface TargetOptions {
 
 export async function resolveReportTarget(
   report: GateResult,
-  env: NodeJS.ProcessEnv,
+  runner: RunnerEnvironment,
   options: TargetOptions,
   github: () => GitHub,
 ): Promise<ReportTarget> {
-  const repository = options.repository ?? env.GITHUB_REPOSITORY ?? report.source.repository;
+  const repository = options.repository ?? runner.repository ?? report.source.repository;
   if (!repository) throw new UsageError("which repository? Set GITHUB_REPOSITORY or pass --repo owner/name");
-  const server = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
   const trustedUrl = (url: string | null | undefined): string | null =>
-    url && url.startsWith(`${server}/`) ? url : null;
-  const event = await readEvent(env);
+    url && url.startsWith(`${runner.serverUrl}/`) ? url : null;
+  // The event decides where the report goes: an event file the door could not read is an error here.
+  if (runner.event.problem) throw new InputError(runner.event.problem);
+  const event = runner.event.payload;
 
-  if (env.GITHUB_EVENT_NAME === "workflow_run") {
+  if (runner.event.name === "workflow_run") {
     const parsed = WorkflowRunEvent.safeParse(event);
     if (!parsed.success)
       throw new InputError(
@@ -105,7 +106,7 @@ export async function resolveReportTarget(
     };
   }
   const pr = PullRequestEvent.safeParse(event);
-  const fromEvent = env.GITHUB_EVENT_NAME?.startsWith("pull_request") && pr.success ? pr.data.pull_request : null;
+  const fromEvent = runner.event.name?.startsWith("pull_request") && pr.success ? pr.data.pull_request : null;
   const from: ReportTarget["from"] =
     options.pullRequest !== undefined || options.headSha !== undefined
       ? "options"
@@ -116,7 +117,7 @@ export async function resolveReportTarget(
     repository,
     pullRequest: options.pullRequest ?? fromEvent?.number ?? report.source.pullRequest?.number ?? null,
     headSha: options.headSha ?? fromEvent?.head.sha ?? report.source.commit,
-    workflow: report.source.workflow ?? env.GITHUB_WORKFLOW ?? null,
+    workflow: report.source.workflow ?? runner.workflow,
     runUrl: trustedUrl(report.source.runUrl),
     from,
   };
@@ -170,18 +171,4 @@ async function pullRequestOfRun(
         "repository whose head is the same commit is not this run's",
     },
   );
-}
-
-async function readEvent(env: NodeJS.ProcessEnv): Promise<unknown> {
-  if (!env.GITHUB_EVENT_PATH) return null;
-  try {
-    const text = await readTextLimited(env.GITHUB_EVENT_PATH, {
-      shown: env.GITHUB_EVENT_PATH,
-      what: "event payload",
-      limit: READ_LIMITS.eventPayload,
-    });
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new InputError(`cannot read the event payload ${env.GITHUB_EVENT_PATH}: ${(error as Error).message}`);
-  }
 }

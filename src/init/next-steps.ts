@@ -1,5 +1,5 @@
 import { isS3Uri } from "../files/safe-path.ts";
-import { informationalCheckName } from "../report/pull-request.ts";
+import { informationalCheckName } from "../github/pull-request.ts";
 import {
   type AwsSetup,
   awsSetup,

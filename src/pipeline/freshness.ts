@@ -3,7 +3,7 @@ import type { EvaluateResult } from "../evaluate/evaluate.ts";
 import type { FileDigest } from "../files/hash.ts";
 import type { GateResult } from "../gate/gate.ts";
 import type { TrainResult } from "../train/train.ts";
-import { type ChainLink, describeTargets, describeTrainRun, modelDifference, StaleInputError } from "./chain.ts";
+import { type ChainLink, describeTargets, describeTrainRun, modelDifference, StaleInputError } from "../chain/chain.ts";
 
 /**
  * The refusals of the stage chain (DOMAIN.md §6), as pure checks over the results in the workspace and the model

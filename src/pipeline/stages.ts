@@ -9,15 +9,18 @@ import { evaluateModel, type EvaluateResult } from "../evaluate/evaluate.ts";
 import type { FileDigest } from "../files/hash.ts";
 import { type GateResult, runGate } from "../gate/gate.ts";
 import { openRegistry } from "../registry/open.ts";
-import { publishModel, type PublishResult } from "../registry/publish.ts";
-import { gateSection } from "../report/gate-section.ts";
-import { evaluateSection, publishSection, renderMarkdown, type Section, validateSection } from "../report/sections.ts";
+import { publishModel, type PublishResult } from "../publish/publish.ts";
+import { gateSection } from "../gate/section.ts";
+import { validateSection } from "../data/report.ts";
+import { evaluateSection } from "../evaluate/section.ts";
+import { publishSection } from "../publish/section.ts";
+import { renderMarkdown, type Section } from "../report/sections.ts";
 import { trainSection } from "../train/section.ts";
 import { resolveTrainParams, trainModel, type TrainOptions, type TrainResult } from "../train/train.ts";
-import { type ChainLink, dataIdentity, digestModel, newResultId } from "./chain.ts";
-import type { StageContext } from "./context.ts";
+import { type ChainLink, dataIdentity, digestModel, newResultId } from "../chain/chain.ts";
+import type { StageContext } from "../context/context.ts";
 import { checkData, checkEvaluation, checkGate, checkModelFromTrain, checkTrainForPublish } from "./freshness.ts";
-import type { Stage } from "./workspace.ts";
+import type { Stage } from "../context/workspace.ts";
 
 /**
  * Stage runners: run one stage, save its result (JSON) and report (markdown) in the workspace, and say what exit

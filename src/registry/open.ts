@@ -1,4 +1,4 @@
-import type { StageContext } from "../pipeline/context.ts";
+import type { StageContext } from "../context/context.ts";
 import { openObjectStore, projectStoreSettings } from "../store/open.ts";
 import { type DamageReporter, describeDamage } from "./damage.ts";
 import { createRegistry, type Registry } from "./registry.ts";

@@ -1,4 +1,5 @@
 import type { TransferEvent } from "./registry.ts";
+import { formatBytes } from "../report/format.ts";
 
 /**
  * Progress lines for uploads and downloads: one line per file when it is done (size, time, rate), and for big files
@@ -36,15 +37,4 @@ export function progressReporter(log: (line: string) => void, clock: () => numbe
       log(`  ${event.path}: ${tenths * 10}% (${formatBytes(event.bytes)} of ${formatBytes(event.total)})`);
     }
   };
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${Math.round(value)} B` : `${value.toFixed(value >= 100 ? 0 : 1)} ${units[unit]}`;
 }

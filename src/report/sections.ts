@@ -1,7 +1,3 @@
-import type { EvaluateResult } from "../evaluate/evaluate.ts";
-import { formatNumber } from "../gate/rules.ts";
-import { confusionBlock } from "./gate-section.ts";
-import type { PublishResult } from "../registry/publish.ts";
 import type { Block, Chart, Section, Status } from "./blocks.ts";
 import { escapeMarkdown, plainText, renderMarkdownTable, renderTextTable } from "./table.ts";
 
@@ -117,81 +113,4 @@ function indent(text: string): string {
     .split("\n")
     .map((line) => `  ${line}`)
     .join("\n");
-}
-
-const num = (value: number | null | undefined): string =>
-  value === null || value === undefined ? "—" : formatNumber(value);
-
-// --- per stage --------------------------------------------------------------------------------------------------
-
-export { validateSection } from "../data/report.ts";
-
-export function evaluateSection(result: EvaluateResult): Section {
-  if (result.status === "skipped")
-    return {
-      title: "Evaluation",
-      status: "skipped",
-      headline: "no evaluate section",
-      blocks: [{ kind: "text", text: "No evaluate section in the config." }],
-    };
-  const blocks: Block[] = [];
-  if (result.failure) blocks.push({ kind: "code", text: result.failure });
-  const metrics = Object.entries(result.metrics);
-  if (metrics.length > 0) {
-    blocks.push({
-      kind: "text",
-      text: `${metrics.length} metrics${result.rows > 0 ? ` over ${result.rows} predictions` : ""}.`,
-    });
-    blocks.push({
-      kind: "table",
-      table: {
-        headers: ["metric", "value", "source"],
-        rows: metrics.map(([k, v]) => [k, num(v), result.sources[k] ?? ""]),
-        align: ["left", "right", "left"],
-      },
-    });
-  }
-  if (result.slices.length > 0) {
-    const shown = Object.keys(result.slices[0]?.metrics ?? {}).slice(0, 4);
-    blocks.push({
-      kind: "details",
-      summary: "Metrics per slice",
-      blocks: [
-        {
-          kind: "table",
-          table: {
-            headers: ["slice", "rows", ...shown],
-            rows: result.slices.map((s) => [
-              `${s.column}=${s.value}`,
-              String(s.rows),
-              ...shown.map((m) => num(s.metrics[m])),
-            ]),
-            align: ["left", "right", ...shown.map(() => "right" as const)],
-          },
-        },
-      ],
-    });
-  }
-  if (result.confusion) blocks.push(confusionBlock(result.confusion));
-  for (const warning of result.warnings) blocks.push({ kind: "text", text: `Note: ${warning}` });
-  const count = Object.keys(result.metrics).length;
-  const headline =
-    result.status === "ok" ? `${count} metrics${result.rows > 0 ? ` over ${result.rows} predictions` : ""}` : "failed";
-  return { title: "Evaluation", status: result.status === "ok" ? "ok" : "failed", headline, blocks };
-}
-
-export function publishSection(result: PublishResult): Section {
-  return {
-    title: "Publish",
-    status: "ok",
-    headline: `${result.version}, ${result.promoted ? `promoted to ${result.promoted}` : "not promoted"}`,
-    blocks: [
-      {
-        kind: "text",
-        text: `${result.model} ${result.version}: ${result.files} file(s), ${result.bytes} bytes, stored at ${result.uri}.`,
-      },
-      ...(result.builtFrom ? [{ kind: "text" as const, text: `Built from ${result.builtFrom}.` }] : []),
-      { kind: "text", text: `${result.promotion[0]?.toUpperCase() ?? ""}${result.promotion.slice(1)}.` },
-    ],
-  };
 }

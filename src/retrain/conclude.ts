@@ -1,9 +1,9 @@
 import { ExitCode, InputError } from "../errors.ts";
 import type { EvaluateResult } from "../evaluate/evaluate.ts";
 import type { GateResult } from "../gate/gate.ts";
-import { formatNumber } from "../gate/rules.ts";
+import { formatNumber } from "../report/format.ts";
 import type { GitHub } from "../github/client.ts";
-import type { StageContext } from "../pipeline/context.ts";
+import type { StageContext } from "../context/context.ts";
 import { readStageResult, runPublishStage, saveStageRun, type StageRun } from "../pipeline/stages.ts";
 import { renderMarkdown } from "../report/sections.ts";
 import { primaryMetric } from "../train/select.ts";

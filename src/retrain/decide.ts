@@ -1,8 +1,8 @@
 import type { DriftResult } from "../data/drift/drift.ts";
 import { describeFingerprint, fingerprintDatasets, type DataFingerprint } from "../data/fingerprint.ts";
 import { ExitCode } from "../errors.ts";
-import { formatNumber } from "../gate/rules.ts";
-import type { StageContext } from "../pipeline/context.ts";
+import { formatNumber } from "../report/format.ts";
+import type { StageContext } from "../context/context.ts";
 import { runValidateStage, saveStageRun, type StageRun } from "../pipeline/stages.ts";
 import type { Manifest } from "../registry/manifest.ts";
 import { openRegistry } from "../registry/open.ts";

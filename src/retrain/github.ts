@@ -1,5 +1,5 @@
 import { createGitHub, type GitHub } from "../github/client.ts";
-import type { StageContext } from "../pipeline/context.ts";
+import type { StageContext } from "../context/context.ts";
 
 /** A GitHub client for the retraining issue, when there is a token and a repository; else null (a local run). */
 export function retrainGitHub(context: StageContext, token: string | undefined): GitHub | null {
@@ -8,7 +8,7 @@ export function retrainGitHub(context: StageContext, token: string | undefined):
   return createGitHub({
     token,
     repository,
-    baseUrl: context.env.GITHUB_API_URL || "https://api.github.com",
+    baseUrl: context.runner.apiUrl,
     logger: context.logger,
   });
 }

@@ -38,7 +38,7 @@ export interface S3Options {
 export const MULTIPART_PART_SIZE = 8 * 1024 * 1024;
 export const MULTIPART_QUEUE_SIZE = 8;
 
-export function createS3Client(options: S3Options, env: NodeJS.ProcessEnv = process.env): S3Client {
+export function createS3Client(options: S3Options, env: NodeJS.ProcessEnv = {}): S3Client {
   const custom = options.endpoint !== undefined;
   return new S3Client({
     region: options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",

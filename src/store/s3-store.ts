@@ -49,7 +49,7 @@ const MAX_PARTS = 9000;
 export function createS3Store(
   location: S3Location,
   options: S3Options = {},
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv = {},
   client = createS3Client(options, env),
 ): ObjectStore {
   const where = `s3://${location.bucket}${location.prefix ? `/${location.prefix}` : ""}`;

@@ -1,6 +1,6 @@
 import type { Block, Section } from "../report/sections.ts";
 import { describeRun, type TrainResult } from "./train.ts";
-import { formatBytes } from "../registry/progress.ts";
+import { formatBytes } from "../report/format.ts";
 
 /**
  * The train stage's report (job summary, terminal): what ran with which params, how long it took, and what the run

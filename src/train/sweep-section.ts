@@ -1,4 +1,4 @@
-import { formatNumber } from "../gate/rules.ts";
+import { formatNumber } from "../report/format.ts";
 import type { Block, Section } from "../report/sections.ts";
 import type { SweepSelection } from "./select.ts";
 import type { MatrixValue, SweepPlan } from "./sweep.ts";

@@ -1,6 +1,6 @@
 import type { MlopsConfig } from "../config/schema/index.ts";
 import { UsageError } from "../errors.ts";
-import type { Params } from "./params.ts";
+import type { Params } from "../config/params.ts";
 
 /**
  * Hyperparameter sweeps: `train.matrix` is expanded into legs, one per combination, in a fixed order (the first

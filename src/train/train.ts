@@ -10,10 +10,10 @@ import type { RunReference } from "../cache/entry.ts";
 import { redactorFor } from "../command/redact.ts";
 import { describeFailure, runCommand } from "../command/run-command.ts";
 import type { FileDigest } from "../files/hash.ts";
-import { type ChainLink, dataIdentity, digestModel, newResultId } from "../pipeline/chain.ts";
-import type { StageContext } from "../pipeline/context.ts";
+import { type ChainLink, dataIdentity, digestModel, newResultId } from "../chain/chain.ts";
+import type { StageContext } from "../context/context.ts";
 import type { LoadedConfig } from "../config/load.ts";
-import { applyOverrides, loadParams, paramEnvironment, type Params } from "./params.ts";
+import { applyOverrides, loadParams, paramEnvironment, type Params } from "../config/params.ts";
 import { legParams, type SweepLeg } from "./sweep.ts";
 
 /**

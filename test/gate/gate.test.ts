@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { EvaluateResult } from "../../src/evaluate/evaluate.ts";
 import { type GateResult, runGate } from "../../src/gate/gate.ts";
-import type { StageContext } from "../../src/pipeline/context.ts";
+import type { StageContext } from "../../src/context/context.ts";
 import { runEvaluateStage } from "../../src/pipeline/stages.ts";
 import { createRegistry, type Registry } from "../../src/registry/registry.ts";
 import { createLocalStore } from "../../src/store/local-store.ts";

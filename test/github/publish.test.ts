@@ -4,7 +4,7 @@ import { createGitHub, type GitHub } from "../../src/github/client.ts";
 import { publishReport } from "../../src/github/publish.ts";
 import { gateSurfaces, postSurfaces } from "../../src/github/report.ts";
 import { createRecordingLogger } from "../../src/logging.ts";
-import { COMMENT_LIMIT, reportMarker } from "../../src/report/pull-request.ts";
+import { COMMENT_LIMIT, reportMarker } from "../../src/github/pull-request.ts";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/github-server.ts";
 import { gateResult, HEAD_SHA, outcome } from "../helpers/gate-result.ts";
 

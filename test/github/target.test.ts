@@ -5,6 +5,7 @@ import type { GateResult } from "../../src/gate/gate.ts";
 import { createGitHub } from "../../src/github/client.ts";
 import { resolveReportTarget, type TargetOptions } from "../../src/github/target.ts";
 import { createRecordingLogger } from "../../src/logging.ts";
+import { readRunnerEnvironment } from "../../src/runner/runner.ts";
 import { gateResult, HEAD_SHA } from "../helpers/gate-result.ts";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/github-server.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
@@ -53,7 +54,7 @@ async function resolve(
   const github = () =>
     createGitHub({ token: "ghs_t", repository: BASE.fullName, baseUrl: server.url, logger: createRecordingLogger() });
   const report = options.report ?? gateResult({ source: { ...gateResult().source, pullRequest: null } });
-  return resolveReportTarget(report, env, options.target ?? {}, github);
+  return resolveReportTarget(report, await readRunnerEnvironment(env), options.target ?? {}, github);
 }
 
 describe("the pull request of a workflow_run report", () => {

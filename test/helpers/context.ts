@@ -1,8 +1,9 @@
 import type { LoadedConfig } from "../../src/config/load.ts";
 import { createRecordingLogger } from "../../src/logging.ts";
-import type { ChainLink } from "../../src/pipeline/chain.ts";
-import type { StageContext } from "../../src/pipeline/context.ts";
-import { workspaceFor } from "../../src/pipeline/workspace.ts";
+import type { ChainLink } from "../../src/chain/chain.ts";
+import { runnerFrom } from "../../src/context/runner.ts";
+import type { StageContext } from "../../src/context/context.ts";
+import { workspaceFor } from "../../src/context/workspace.ts";
 
 /** A fixed moment, so results that record times are the same on every run. */
 export const FIXED_NOW = new Date("2026-01-01T12:00:00.000Z");
@@ -21,6 +22,7 @@ export function stageContext(
     logger: createRecordingLogger(),
     env: { PATH: process.env.PATH, ...env },
     now: () => FIXED_NOW,
+    runner: runnerFrom(env),
     provenance: {
       gitSha: null,
       ref: null,

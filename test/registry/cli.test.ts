@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { promotesFrom } from "../../src/registry/publish.ts";
+import { promotesFrom } from "../../src/publish/publish.ts";
 import { createRegistry } from "../../src/registry/registry.ts";
 import { createLocalStore } from "../../src/store/local-store.ts";
 import { runCli, stackFrames } from "../helpers/cli.ts";

@@ -5,9 +5,10 @@ import { describe, expect, it } from "vitest";
 import { ReportSection } from "../../src/config/schema/report.ts";
 import type { EvaluateResult } from "../../src/evaluate/evaluate.ts";
 import { gateSurfaces, surfacesComment } from "../../src/github/report.ts";
-import { gateSection } from "../../src/report/gate-section.ts";
-import { commentBody } from "../../src/report/pull-request.ts";
-import { renderMarkdown, evaluateSection } from "../../src/report/sections.ts";
+import { gateSection } from "../../src/gate/section.ts";
+import { commentBody } from "../../src/github/pull-request.ts";
+import { evaluateSection } from "../../src/evaluate/section.ts";
+import { renderMarkdown } from "../../src/report/sections.ts";
 import { gateResult, HEAD_SHA, outcome } from "../helpers/gate-result.ts";
 
 /**

@@ -2,10 +2,10 @@ import { micromark } from "micromark";
 import { gfm, gfmHtml } from "micromark-extension-gfm";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.ts";
-import { parseGateResult } from "../../src/report/artifact.ts";
+import { parseGateResult } from "../../src/github/artifact.ts";
 import { fitBlocks } from "../../src/report/fit.ts";
-import { gateSection, significanceText } from "../../src/report/gate-section.ts";
-import { checkRunOutput, commentBody, reportMarker } from "../../src/report/pull-request.ts";
+import { gateSection, significanceText } from "../../src/gate/section.ts";
+import { checkRunOutput, commentBody, reportMarker } from "../../src/github/pull-request.ts";
 import { type Block, blockToMarkdown, renderMarkdown, renderText } from "../../src/report/sections.ts";
 import { gateResult, outcome } from "../helpers/gate-result.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, InputError, UsageError } from "../../src/errors.ts";
-import { applyOverrides, loadParams, paramEnvironment } from "../../src/train/params.ts";
+import { applyOverrides, loadParams, paramEnvironment } from "../../src/config/params.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
 /** Hyperparameters: files, inline mappings, `--set` overrides and the environment the command sees. */

@@ -1,9 +1,8 @@
 import { ExitCode, InputError, UsageError } from "../../errors.ts";
-import { formatNumber } from "../../gate/rules.ts";
+import { formatBytes, formatNumber } from "../../report/format.ts";
 import type { AliasEvent } from "../../registry/aliases.ts";
 import type { Manifest } from "../../registry/manifest.ts";
 import { openRegistry } from "../../registry/open.ts";
-import { formatBytes } from "../../registry/progress.ts";
 import { type Damage, describeDamage } from "../../registry/damage.ts";
 import type { FsckReport, Registry } from "../../registry/registry.ts";
 import { renderTextTable } from "../../report/table.ts";

@@ -1,4 +1,4 @@
-import { runPlanStage } from "../../train/sweep-stages.ts";
+import { runPlanStage } from "../../pipeline/sweep-stages.ts";
 import type { CommandSpec } from "../command.ts";
 import { openProject, stageOutcome } from "../project.ts";
 

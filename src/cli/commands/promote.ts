@@ -1,5 +1,5 @@
 import { ExitCode, InputError, UsageError } from "../../errors.ts";
-import { describeCommit } from "../../pipeline/worktree.ts";
+import { describeCommit } from "../../context/provenance.ts";
 import { openRegistry } from "../../registry/open.ts";
 import type { CommandSpec } from "../command.ts";
 import { openProject } from "../project.ts";

@@ -4,8 +4,9 @@ import { loadConfig } from "../../config/load.ts";
 import { ReportSection } from "../../config/schema/report.ts";
 import { ExitCode, UsageError } from "../../errors.ts";
 import { reportArtifact } from "../../github/report.ts";
-import { workspaceFor } from "../../pipeline/workspace.ts";
+import { workspaceFor } from "../../context/workspace.ts";
 import type { CommandSpec } from "../command.ts";
+import { readRunnerEnvironment } from "../../runner/runner.ts";
 
 export const reportCommand: CommandSpec = {
   name: "report",
@@ -40,11 +41,12 @@ export const reportCommand: CommandSpec = {
     const sha = typeof args.values.sha === "string" ? args.values.sha : undefined;
     if (sha !== undefined && !/^[0-9a-f]{40}$/.test(sha))
       throw new UsageError("--sha must be a full 40-digit commit sha");
+    const runner = await readRunnerEnvironment(io.env);
     const outcome = await reportArtifact({
       file: from,
       shown: path.relative(io.cwd, from) || from,
       settings,
-      env: io.env,
+      runner,
       target: {
         ...(typeof args.values.repo === "string" ? { repository: args.values.repo } : {}),
         ...(pr === undefined ? {} : { pullRequest: pr }),
@@ -52,7 +54,7 @@ export const reportCommand: CommandSpec = {
       },
       access: {
         token: io.env.GITHUB_TOKEN || undefined,
-        baseUrl: io.env.GITHUB_API_URL || "https://api.github.com",
+        baseUrl: runner.apiUrl,
         logger: args.logger,
       },
       dryRun: args.values["dry-run"] === true,

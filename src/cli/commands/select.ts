@@ -1,5 +1,5 @@
 import path from "node:path";
-import { runSelectStage } from "../../train/sweep-stages.ts";
+import { runSelectStage } from "../../pipeline/sweep-stages.ts";
 import type { CommandSpec } from "../command.ts";
 import { openProject, stageOutcome } from "../project.ts";
 

@@ -1,7 +1,7 @@
 import { CACHE_CHOICES, parseCacheChoice } from "../../cache/open.ts";
 import { UsageError } from "../../errors.ts";
 import { renderText } from "../../report/sections.ts";
-import { runLocalSweep } from "../../train/local-sweep.ts";
+import { runLocalSweep } from "../../pipeline/local-sweep.ts";
 import { selectSection } from "../../train/sweep-section.ts";
 import type { CommandSpec } from "../command.ts";
 import { openProject } from "../project.ts";

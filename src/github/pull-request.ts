@@ -1,10 +1,10 @@
 import type { GateResult } from "../gate/gate.ts";
-import type { CheckAnnotation } from "../github/client.ts";
+import type { CheckAnnotation } from "./client.ts";
 import { KIT_VERSION } from "../version.ts";
-import { fitBlocks } from "./fit.ts";
-import { gateSection } from "./gate-section.ts";
-import { blockToMarkdown, isSafeUrl, markdownHeading, type Section } from "./sections.ts";
-import { clip, plainText } from "./table.ts";
+import { fitBlocks } from "../report/fit.ts";
+import { gateSection } from "../gate/section.ts";
+import { blockToMarkdown, isSafeUrl, markdownHeading, type Section } from "../report/sections.ts";
+import { clip, plainText } from "../report/table.ts";
 
 /**
  * The report's pull-request surfaces (README "Reports on pull requests"): the sticky comment's body, found again by a

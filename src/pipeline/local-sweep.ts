@@ -5,14 +5,14 @@ import { loadConfig } from "../config/load.ts";
 import { ExitCode, UsageError } from "../errors.ts";
 import type { EvaluateResult } from "../evaluate/evaluate.ts";
 import type { Logger } from "../logging.ts";
-import type { StageContext } from "../pipeline/context.ts";
-import { runEvaluateStage, runTrainStage, type StageRun } from "../pipeline/stages.ts";
-import { workspaceFor } from "../pipeline/workspace.ts";
-import type { SweepSelection } from "./select.ts";
-import { createShadow, pathsOutsideRoot } from "./shadow.ts";
-import { planSweep, type SweepLeg, type SweepPlan } from "./sweep.ts";
+import type { StageContext } from "../context/context.ts";
+import { runEvaluateStage, runTrainStage, type StageRun } from "./stages.ts";
+import { workspaceFor } from "../context/workspace.ts";
+import type { SweepSelection } from "../train/select.ts";
+import { createShadow, pathsOutsideRoot } from "../train/shadow.ts";
+import { planSweep, type SweepLeg, type SweepPlan } from "../train/sweep.ts";
 import { runSelectStage, sweepResultsDir } from "./sweep-stages.ts";
-import { resolveTrainParams, type TrainResult } from "./train.ts";
+import { resolveTrainParams, type TrainResult } from "../train/train.ts";
 
 /**
  * `mlops sweep`: every leg of train.matrix on this machine (one after another in place, or N at once, each in its

@@ -6,14 +6,14 @@ import type { ValidateResult } from "../data/validate.ts";
 import type { EvaluateResult } from "../evaluate/evaluate.ts";
 import { digestFiles, type FileDigest } from "../files/hash.ts";
 import type { GateResult } from "../gate/gate.ts";
-import type { ChainLink } from "../pipeline/chain.ts";
-import type { StageContext } from "../pipeline/context.ts";
-import { describeCommit } from "../pipeline/worktree.ts";
+import type { ChainLink } from "../chain/chain.ts";
+import type { StageContext } from "../context/context.ts";
+import { describeCommit } from "../context/provenance.ts";
 import type { TrainResult } from "../train/train.ts";
 import { KIT_VERSION } from "../version.ts";
-import { progressReporter } from "./progress.ts";
-import type { Manifest } from "./manifest.ts";
-import type { Registry } from "./registry.ts";
+import { progressReporter } from "../registry/progress.ts";
+import type { Manifest } from "../registry/manifest.ts";
+import type { Registry } from "../registry/registry.ts";
 
 /** The publish stage: store the model as a new immutable version, then move the alias if the gate passed. */
 

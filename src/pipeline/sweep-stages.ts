@@ -1,10 +1,10 @@
 import path from "node:path";
 import { ExitCode } from "../errors.ts";
-import type { StageContext } from "../pipeline/context.ts";
-import { saveStageRun, type StageRun } from "../pipeline/stages.ts";
-import { primaryMetric, readLegResults, selectBest, type SweepSelection } from "./select.ts";
-import { planSweep, type SweepPlan } from "./sweep.ts";
-import { planSection, selectSection } from "./sweep-section.ts";
+import type { StageContext } from "../context/context.ts";
+import { saveStageRun, type StageRun } from "./stages.ts";
+import { primaryMetric, readLegResults, selectBest, type SweepSelection } from "../train/select.ts";
+import { planSweep, type SweepPlan } from "../train/sweep.ts";
+import { planSection, selectSection } from "../train/sweep-section.ts";
 
 /**
  * `plan` and `select` as stage runs, for the CLI and the actions alike: each saves its result (JSON) and report

@@ -1,8 +1,9 @@
-import type { ConfusionMatrix } from "../evaluate/metrics.ts";
-import type { GateResult } from "../gate/gate.ts";
-import { formatNumber, type RuleOutcome, type Significance } from "../gate/rules.ts";
-import type { Block, Section } from "./sections.ts";
-import type { Table } from "./table.ts";
+import { confusionBlock } from "../evaluate/section.ts";
+import type { GateResult } from "./gate.ts";
+import { formatNumber } from "../report/format.ts";
+import type { RuleOutcome, Significance } from "./rules.ts";
+import type { Block, Section } from "../report/sections.ts";
+import type { Table } from "../report/table.ts";
 
 /**
  * The gate's report (job summary, PR comment, check run, terminal): the verdict in words, the rules table (baseline,
@@ -187,24 +188,4 @@ function sliceBlocks(result: GateResult): Block[] {
     });
   }
   return blocks;
-}
-
-export function confusionBlock(confusion: ConfusionMatrix): Block {
-  return {
-    kind: "details",
-    summary: "Confusion matrix (rows: true class, columns: predicted)",
-    blocks: [
-      {
-        kind: "table",
-        table: {
-          headers: ["", ...confusion.labels],
-          rows: confusion.labels.map((label, t) => [
-            label,
-            ...confusion.labels.map((_, p) => String(confusion.matrix[t]?.[p] ?? 0)),
-          ]),
-          align: ["left", ...confusion.labels.map(() => "right" as const)],
-        },
-      },
-    ],
-  };
 }

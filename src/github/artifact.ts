@@ -3,7 +3,7 @@ import { NAME_PATTERN } from "../config/schema/common.ts";
 import { InputError } from "../errors.ts";
 import { relativePathProblem } from "../files/safe-path.ts";
 import { GATE_RESULT_FORMAT, type GateResult } from "../gate/gate.ts";
-import { plainText } from "./table.ts";
+import { plainText } from "../report/table.ts";
 
 /**
  * The gate's result read back as the report artifact (README "Reports on pull requests"). On a fork's pull request it

@@ -6,8 +6,8 @@ import { listSources } from "../data/sources.ts";
 import { UserError } from "../errors.ts";
 import { type FileDigest, fingerprintFiles, listFiles, toRelative } from "../files/hash.ts";
 import { projectStoreSettings } from "../store/open.ts";
-import type { StageContext } from "./context.ts";
-import type { WorktreeState } from "./worktree.ts";
+import type { StageContext } from "../context/context.ts";
+import type { WorktreeState } from "../context/provenance.ts";
 
 /**
  * The stage chain (DOMAIN.md §6). validate → train → evaluate → gate → publish hand over through the workspace, one

@@ -1,6 +1,7 @@
 import type { LoadedConfig } from "../config/load.ts";
 import type { Logger } from "../logging.ts";
 import type { Provenance } from "./provenance.ts";
+import type { RunnerEnvironment } from "./runner.ts";
 import type { Workspace } from "./workspace.ts";
 
 /**
@@ -11,8 +12,10 @@ export interface StageContext {
   loaded: LoadedConfig;
   workspace: Workspace;
   logger: Logger;
-  /** The environment the user's commands inherit. */
+  /** The environment the user's commands inherit (and the AWS SDK's credentials and region come from). */
   env: NodeJS.ProcessEnv;
+  /** The runner's environment, parsed once at the door: the only place GITHUB_* values come from below it. */
+  runner: RunnerEnvironment;
   now: () => Date;
   provenance: Provenance;
 }

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { parse as parseYamlScalar } from "yaml";
-import { closestMatch } from "../config/suggest.ts";
-import { readYamlFile, YamlSourceError } from "../config/yaml-source.ts";
+import { closestMatch } from "./suggest.ts";
+import { readYamlFile, YamlSourceError } from "./yaml-source.ts";
 import { ConfigError, InputError, UsageError } from "../errors.ts";
 import { READ_LIMITS, readTextLimited } from "../files/read-limited.ts";
 

@@ -7,7 +7,8 @@ import { filesNamedIn, LOCKFILES } from "../cache/material.ts";
 import type { LoadedConfig } from "../config/load.ts";
 import { isInside, isS3Uri } from "../files/safe-path.ts";
 import { sha256File } from "../files/hash.ts";
-import type { Workspace } from "./workspace.ts";
+import type { WorktreeState } from "../context/provenance.ts";
+import type { Workspace } from "../context/workspace.ts";
 
 /**
  * Whether the working tree a run starts from is the commit it names (DOMAIN.md §6: provenance is true or absent).
@@ -21,18 +22,6 @@ import type { Workspace } from "./workspace.ts";
  * The diff hash is sha256 over the binary diff of the counted tracked files against HEAD and the path and content
  * hash of each counted untracked file: two trees with the same uncommitted changes on the same commit hash alike.
  */
-
-export interface WorktreeState {
-  /** HEAD's commit. */
-  commit: string;
-  dirty: boolean;
-  /** `sha256:<hex>` of the counted changes (see above); null when clean. */
-  diff: string | null;
-  /** The counted paths, relative to the repository root, sorted; at most {@link MAX_LISTED}. */
-  changed: string[];
-  /** How many paths count, listed or not. */
-  changedCount: number;
-}
 
 const MAX_LISTED = 20;
 /** Paths per `git diff` call. */
@@ -108,11 +97,6 @@ export async function readWorktreeState(
     changed: counted.slice(0, MAX_LISTED),
     changedCount: counted.length,
   };
-}
-
-/** "commit abc1234" or "commit abc1234 + uncommitted changes". */
-export function describeCommit(state: Pick<WorktreeState, "commit" | "dirty">): string {
-  return `commit ${state.commit.slice(0, 7)}${state.dirty ? " + uncommitted changes" : ""}`;
 }
 
 /** What the pipeline writes: never a reason to call the tree dirty. Absolute paths. */

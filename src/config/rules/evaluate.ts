@@ -1,4 +1,4 @@
-import { builtinMetric } from "../../evaluate/catalog.ts";
+import { builtinMetric } from "../metrics.ts";
 import type { MlopsConfig } from "../schema/index.ts";
 import type { Report } from "./report.ts";
 

@@ -1,4 +1,4 @@
-import { bestValueIsZero, BUILTIN_METRICS, builtinMetric } from "../../evaluate/catalog.ts";
+import { bestValueIsZero, BUILTIN_METRICS, builtinMetric } from "../metrics.ts";
 import type { GateRule, MlopsConfig } from "../schema/index.ts";
 import { closestMatch } from "../suggest.ts";
 import type { FieldPath, Report } from "./report.ts";

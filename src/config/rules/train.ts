@@ -1,6 +1,6 @@
 import path from "node:path";
 import { isS3Uri } from "../../files/safe-path.ts";
-import { legCount, MAX_LEGS } from "../../train/sweep.ts";
+import { legCount, MAX_LEGS } from "../matrix.ts";
 import type { MlopsConfig } from "../schema/index.ts";
 import type { Report } from "./report.ts";
 

@@ -99,6 +99,30 @@ describe("the layers of src/", () => {
     expect(upward).toEqual([]);
   });
 
+  it("are drawn as they are in the README: every folder once, each importing only rows below its own", () => {
+    const readme = readFileSync(path.join(REPO, "README.md"), "utf8");
+    const drawing = /<!-- layers:[^>]*-->\s*```text\n([\s\S]*?)```\s*<!-- \/layers -->/.exec(readme)?.[1] ?? "";
+    const rowOf = new Map<string, number>();
+    drawing
+      .trimEnd()
+      .split("\n")
+      .forEach((line, row) => {
+        for (const folder of /^(\S+\/(?: · \S+\/)*)/.exec(line)?.[1]?.split(" · ") ?? []) {
+          rowOf.set(folder.slice(0, -1), row);
+        }
+      });
+    const folders = readdirSync(SRC, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect([...rowOf.keys()].sort()).toEqual(folders.sort());
+    const upward = [...folderEdges()].flatMap(([from, out]) =>
+      [...out]
+        .filter(([to]) => rowOf.has(from) && rowOf.has(to) && (rowOf.get(to) ?? 0) <= (rowOf.get(from) ?? 0))
+        .flatMap(([, files]) => files.slice(0, 1)),
+    );
+    expect(upward).toEqual([]);
+  });
+
   it(`hold no module over ${MAX_LINES} lines unless its header says why`, () => {
     const long = sourceFiles()
       .map((file) => ({ file: path.relative(SRC, file), text: readFileSync(file, "utf8") }))

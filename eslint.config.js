@@ -2,6 +2,28 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
+import { readdirSync } from "node:fs";
+
+// The layers of src/ (README "How it fits together"): each zone lists the top folders a layer may import, and a
+// relative import of any other folder is an error. test/architecture.test.ts checks the whole graph for cycles; these
+// zones say, while editing, which way an import must point.
+const SOURCE_FOLDERS = readdirSync("src", { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+/** A lint zone: files under `src/<folder>/` may import, of the folders of src/, only `allowed` (and their own). */
+function layer(folders, allowed, message) {
+  const forbidden = SOURCE_FOLDERS.filter((folder) => !allowed.includes(folder) && !folders.includes(folder));
+  return {
+    files: folders.map((folder) => `src/${folder}/**/*.ts`),
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: `^(?:\\.\\./)+(?:${forbidden.join("|")})/`, message }] },
+      ],
+    },
+  };
+}
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "**/.mlops/**", "bench/.data/**", "examples/**/model/**"] },
@@ -24,6 +46,20 @@ export default tseslint.config(
       "no-console": "error",
     },
   },
+  layer(
+    SOURCE_FOLDERS.filter((folder) => folder !== "cli" && folder !== "actions"),
+    SOURCE_FOLDERS.filter((folder) => folder !== "cli" && folder !== "actions"),
+    "the doors (cli/, actions/) sit on top: nothing below them imports them; pass what a module needs down to it",
+  ),
+  layer(["files"], [], "files/ is the bottom layer: it imports no other folder of src/"),
+  layer(["store"], ["files"], "store/ moves bytes: it knows files/ and nothing of the registry or the stages"),
+  layer(["config"], ["files"], "config/ reads and checks mlops.yml below every stage: move what it needs into config/"),
+  layer(["context"], ["config", "files"], "context/ holds what a stage is given: config and files, nothing above"),
+  layer(
+    ["report"],
+    ["files"],
+    "report/ formats what stages hand it and imports no stage: keep stage logic beside its stage",
+  ),
   {
     // Doors, scripts, benches and tests talk to the terminal on purpose.
     files: ["src/cli/**", "scripts/**", "bench/**", "test/**", "examples/**", "*.mjs"],

@@ -2,8 +2,7 @@ import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import type { ColumnType } from "../config/schema/data.ts";
 import type { MlopsConfig } from "../config/schema/index.ts";
-import type { ColumnPlan, ColumnRules, ValueKind } from "./column.ts";
-import { keyOf } from "./column.ts";
+import { type ColumnPlan, type ColumnRules, keyOf, type ValueKind } from "./column/plan.ts";
 import { isGzip } from "./formats/chunks.ts";
 import { heldValuesLimit } from "./held-values.ts";
 import { explainReadError, formatOf, openTable, type TableFormat } from "./table.ts";
@@ -12,7 +11,7 @@ import { isMissingToken, parseBoolean, parseDatetime, parseNumber, parsed } from
 /**
  * What one pass over a dataset will do, decided before reading it, the same in every thread and every shard: the
  * files and their headers, each column's value kind (its declared type, or the type inferred from the first rows of
- * the dataset), its rules, and which rules need the whole dataset at once (repeats.ts).
+ * the dataset), its rules, and which rules need the whole dataset at once (repeats/).
  */
 
 type DataSection = NonNullable<MlopsConfig["data"]>;
@@ -40,7 +39,7 @@ export interface ScanPlan {
   firstRow: number;
   duplicateCheck: number | null;
   /**
-   * The unique check of a column that carries the duplicate-rows check (repeats.ts): the first column with a `unique`
+   * The unique check of a column that carries the duplicate-rows check (repeats/spill-format.ts): the first column with a `unique`
    * rule, when duplicate rows are checked.
    */
   duplicateCarrier: number | null;

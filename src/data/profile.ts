@@ -1,8 +1,10 @@
 import type { ColumnType } from "../config/schema/data.ts";
 import { InputError } from "../errors.ts";
 import { KIT_VERSION } from "../version.ts";
-import { type ColumnPlan, type ColumnState, mergeColumnState, type ValueKind } from "./column.ts";
-import type { ScanOutcome } from "./parallel.ts";
+import { mergeColumnState } from "./column/merge.ts";
+import type { ColumnPlan, ValueKind } from "./column/plan.ts";
+import type { ColumnState } from "./column/state.ts";
+import type { ScanOutcome } from "./parallel/merger.ts";
 import type { ScanPlan } from "./plan.ts";
 import { FREQUENT_CAPACITY } from "./sketch/frequent.ts";
 import { decodeRegisters, HLL_STANDARD_ERROR, HyperLogLog } from "./sketch/hll.ts";

@@ -1,7 +1,9 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { ScanPlan } from "./plan.ts";
-import { findRepeats, RepeatWriter } from "./repeats.ts";
-import { type RangeTask, scanRange } from "./scan.ts";
+import { findRepeats } from "./repeats/find.ts";
+import { RepeatWriter } from "./repeats/writer.ts";
+import type { RangeTask } from "./ranges.ts";
+import { scanRange } from "./scan.ts";
 
 /**
  * A worker thread of the parallel scan (parallel.ts): it reads the ranges it is sent, one at a time, and answers with

@@ -1,12 +1,16 @@
-import { readFileSync } from "node:fs";
 import { DataReadError } from "../errors.ts";
-import { ColumnAccumulator, type ColumnState, type KeyOrder } from "./column.ts";
+import { BatchAccumulator } from "./column/batch.ts";
+import { BATCH_RECORDS, scanDelimited } from "./delimited-range.ts";
+import type { ColumnState } from "./column/state.ts";
+import type { KeyOrder } from "./column/unique.ts";
 import { fileReader, gzipReader } from "./formats/chunks.ts";
-import { CHUNK, DelimitedReader, MORE, RECORD, RecordBatch } from "./formats/delimited.ts";
+import type { RecordBatch } from "./formats/delimited/batch.ts";
+import type { DelimitedReader } from "./formats/delimited/reader.ts";
 import { cellText, jsonLines } from "./formats/jsonl.ts";
 import { openParquet } from "./formats/parquet.ts";
 import type { ScanPlan } from "./plan.ts";
-import { type RepeatSink, type RepeatWriter, RowHashes } from "./repeats.ts";
+import type { RangeTask } from "./ranges.ts";
+import { type RepeatSink, RowHashes } from "./repeats/sink.ts";
 import { hashBytes, hashed, hashRecord } from "./sketch/hash.ts";
 import { addToTally, type Tally } from "./tally.ts";
 
@@ -16,16 +20,6 @@ import { addToTally, type Tally } from "./tally.ts";
  * start, and every range stops before the first record that starts at or after its end; the caller checks that each
  * range began where the one before it stopped (a line end inside a quoted field can fool the guess).
  */
-
-export interface RangeTask {
-  id: number;
-  /** Index into plan.files. */
-  file: number;
-  start: number;
-  end: number;
-  /** Start by skipping past the first line end (the range starts at an arbitrary byte). */
-  align: boolean;
-}
 
 export interface RangeError {
   detail: string;
@@ -52,24 +46,6 @@ export interface RangeResult {
   error: RangeError | null;
 }
 
-/** Splits each file into ranges of about `target` bytes (compressed, JSON Lines and Parquet files stay whole). */
-export function planRanges(plan: ScanPlan, target: number): RangeTask[] {
-  const tasks: RangeTask[] = [];
-  plan.files.forEach((file, index) => {
-    if (file.gzip || file.format === "jsonl" || file.format === "parquet" || file.bytes <= target) {
-      tasks.push({ id: tasks.length, file: index, start: 0, end: Infinity, align: false });
-      return;
-    }
-    const pieces = Math.ceil(file.bytes / target);
-    for (let i = 0; i < pieces; i++) {
-      const start = Math.floor((file.bytes * i) / pieces);
-      const end = i === pieces - 1 ? Infinity : Math.floor((file.bytes * (i + 1)) / pieces);
-      tasks.push({ id: tasks.length, file: index, start, end, align: i > 0 });
-    }
-  });
-  return tasks;
-}
-
 export async function scanRange(
   plan: ScanPlan,
   task: RangeTask,
@@ -78,12 +54,12 @@ export async function scanRange(
   yieldBetweenChunks = false,
 ): Promise<RangeResult> {
   const file = plan.files[task.file]!;
-  const accumulators = new Map<string, ColumnAccumulator>();
+  const accumulators = new Map<string, BatchAccumulator>();
   // A plain CSV or TSV range can be read again by record: unique values in order may stay out of the spill.
   const rereadable = (file.format === "csv" || file.format === "tsv") && !file.gzip;
   const fields = file.columns.map((name) => {
     const index = plan.columns.findIndex((c) => c.name === name);
-    const accumulator = new ColumnAccumulator(plan.columns[index]!, task.id * 1000 + index + 1, repeats, rereadable);
+    const accumulator = new BatchAccumulator(plan.columns[index]!, task.id * 1000 + index + 1, repeats, rereadable);
     accumulators.set(name, accumulator);
     return accumulator;
   });
@@ -137,67 +113,6 @@ function gzipOrFile(path: string, gzip: boolean) {
   return gzip ? gzipReader(path) : fileReader(path, 0);
 }
 
-/** What reads a delimited range's records, a batch at a time; `finished` stops the reading early. */
-interface DelimitedVisitor {
-  delimited(reader: DelimitedReader, batch: RecordBatch, from: number, recordBase: number, gzip: boolean): void;
-  readonly finished?: boolean;
-}
-
-async function scanDelimited(
-  plan: ScanPlan,
-  task: RangeTask,
-  visit: DelimitedVisitor,
-  result: Pick<RangeResult, "records" | "firstStart" | "nextStart">,
-  yieldBetweenChunks: boolean,
-): Promise<void> {
-  const file = plan.files[task.file]!;
-  const whole = task.start === 0;
-  const offset = task.align ? task.start - 1 : task.start;
-  const reader = file.gzip ? gzipReader(file.path) : fileReader(file.path, offset);
-  const delimited = new DelimitedReader({
-    reader,
-    file: file.shown,
-    offset,
-    delimiter: file.format === "tsv" ? 9 : 44,
-    align: task.align,
-    stopAt: task.end,
-    atFileStart: whole,
-    buffer: readBuffer.bytes,
-  });
-  const batch = new RecordBatch(BATCH_RECORDS, file.columns.length);
-  try {
-    // The first record of a file is its header (read in planning).
-    let header = whole;
-    for (;;) {
-      const got = delimited.nextBatch(batch);
-      if (got === RECORD) {
-        const from = header ? 1 : 0;
-        header = false;
-        visit.delimited(delimited, batch, from, result.records - from, file.gzip);
-        result.records += batch.size - from;
-        if (visit.finished) break;
-      } else if (got === MORE) {
-        if (yieldBetweenChunks) await new Promise((resolve) => setImmediate(resolve));
-        await delimited.fill();
-      } else {
-        break;
-      }
-    }
-  } finally {
-    result.firstStart = delimited.firstStart;
-    result.nextStart = delimited.nextStart;
-    reader.close();
-    // Keep the buffer for the next range (unless a very long record grew it).
-    if (delimited.buffer.length === CHUNK) readBuffer.bytes = delimited.buffer;
-  }
-}
-
-/** Records parsed at a time: each column then takes its values of all of them in one loop. */
-const BATCH_RECORDS = 1024;
-
-/** This thread's read buffer: one range is read at a time per thread. */
-const readBuffer: { bytes: Buffer } = { bytes: Buffer.allocUnsafeSlow(CHUNK) };
-
 function describeError(error: unknown, records: number): RangeError {
   if (error instanceof DataReadError) {
     return {
@@ -225,7 +140,7 @@ class RecordVisitor {
 
   constructor(
     private readonly plan: ScanPlan,
-    private readonly fields: ColumnAccumulator[],
+    private readonly fields: BatchAccumulator[],
     private readonly keyFields: number[],
     private readonly repeats: RepeatSink | null,
     private readonly checks: Record<string, Tally>,
@@ -337,93 +252,5 @@ class RecordVisitor {
     hashBytes(bytes, 0, bytes.length);
     const text = Buffer.from(values.map(String).join(", "));
     this.repeats?.add(this.plan.keyCheck!, hashed.h1, hashed.h2, record, text, 0, text.length);
-  }
-}
-
-/** A range's unique values left out of the spill in order (KeyOrder), to spill after all. */
-export interface Respill {
-  /** The task that read the range: reading it again gives the same records. */
-  task: RangeTask;
-  /**
-   * Per plan column: the file marking the records that held its values (a bit each, see KeyOrder.keyed) and the
-   * record after the last of them.
-   */
-  columns: { column: number; marks: string; end: number }[];
-}
-
-/**
- * Reads a range of a plain CSV or TSV file again up to the last record a job needs, and spills each marked value as
- * the first reading would have (the value's hash and offset, and its row's hash for the column carrying duplicate
- * rows), numbered by the same range and records.
- */
-export async function respill(plan: ScanPlan, job: Respill, writer: RepeatWriter): Promise<void> {
-  const file = plan.files[job.task.file]!;
-  const end = Math.max(...job.columns.map((c) => c.end));
-  const columns = job.columns.map(({ column, marks, end }) => {
-    const check = plan.columns[column]!.uniqueCheck!;
-    return { field: file.columns.indexOf(plan.columns[column]!.name), check, keyed: readFileSync(marks), end };
-  });
-  const rows = new RowHashes(plan.duplicateCarrier ?? -1, BATCH_RECORDS);
-  const visit = {
-    finished: false,
-    delimited(reader: DelimitedReader, batch: RecordBatch, from: number, recordBase: number): void {
-      const buffer = reader.buffer;
-      const { starts, ends, fieldCounts, recordStarts, contentEnds, stride, size } = batch;
-      rows.atBatch(recordBase, buffer, recordStarts, contentEnds);
-      for (const { field, check, keyed, end } of columns) {
-        for (let i = from; i < size; i++) {
-          const record = recordBase + i;
-          if (record >= end) break;
-          if ((keyed[record >>> 3]! & (1 << (record & 7))) === 0 || field >= fieldCounts[i]!) continue;
-          const at = i * stride + field;
-          hashBytes(buffer, starts[at]!, ends[at]!);
-          writer.offset = reader.base + recordStarts[i]!;
-          writer.add(check, hashed.h1, hashed.h2, record, buffer, starts[at]!, ends[at]!);
-        }
-      }
-      this.finished = recordBase + size >= end;
-    },
-  };
-  const previous = writer.rows;
-  writer.range = job.task.id;
-  writer.rows = rows;
-  try {
-    await scanDelimited(plan, job.task, visit, { records: 0, firstStart: 0, nextStart: 0 }, false);
-  } finally {
-    writer.rows = previous;
-  }
-}
-
-/** The fields of the record that starts at `offset` in a plain CSV or TSV file (to show a repeated value). */
-export async function readFieldsAt(plan: ScanPlan, fileIndex: number, offset: number): Promise<(string | null)[]> {
-  const file = plan.files[fileIndex]!;
-  const reader = fileReader(file.path, offset);
-  try {
-    const delimited = new DelimitedReader({
-      reader,
-      file: file.shown,
-      offset,
-      delimiter: file.format === "tsv" ? 9 : 44,
-      align: false,
-      stopAt: Infinity,
-      atFileStart: false,
-    });
-    for (;;) {
-      const got = delimited.next();
-      if (got === MORE) {
-        await delimited.fill();
-        continue;
-      }
-      if (got !== RECORD) return [];
-      const cells: (string | null)[] = [];
-      for (let i = 0; i < delimited.fieldCount; i++) {
-        const start = delimited.starts[i]!;
-        const end = delimited.ends[i]!;
-        cells.push(start === end ? null : delimited.buffer.toString("utf8", start, end));
-      }
-      return cells;
-    }
-  } finally {
-    reader.close();
   }
 }

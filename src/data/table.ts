@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { DataReadError, InputError, isErrnoException } from "../errors.ts";
 import { fileReader, gzipReader, isGzip, type ChunkReader } from "./formats/chunks.ts";
-import { DelimitedReader, MORE, RECORD } from "./formats/delimited.ts";
+import { DelimitedReader, MORE, RECORD } from "./formats/delimited/reader.ts";
 import { cellText, jsonLines } from "./formats/jsonl.ts";
 import { openParquet } from "./formats/parquet.ts";
 import { refuseIrregularFile } from "./regular-file.ts";

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { MlopsConfig } from "../config/schema/index.ts";
 import { UserError } from "../errors.ts";
-import type { MetricDirection } from "../evaluate/catalog.ts";
+import type { MetricDirection } from "../config/metrics.ts";
 import { type EvaluateResult, resolvePositiveLabel } from "../evaluate/evaluate.ts";
 import type { ConfusionMatrix } from "../evaluate/metrics.ts";
 import { predictionColumns, readPredictions } from "../evaluate/predictions.ts";

@@ -1,5 +1,5 @@
 import type { GateRule, MlopsConfig } from "../config/schema/index.ts";
-import { builtinMetric, type MetricDirection } from "../evaluate/catalog.ts";
+import { builtinMetric, type MetricDirection } from "../config/metrics.ts";
 import type { SliceMetrics } from "../evaluate/evaluate.ts";
 import type { MetricValues } from "../evaluate/metrics.ts";
 import { formatNumber } from "../report/format.ts";

@@ -1,7 +1,8 @@
 import { formatNumber } from "../report/format.ts";
 import type { Block, Section } from "../report/sections.ts";
 import type { SweepSelection } from "./select.ts";
-import type { MatrixValue, SweepPlan } from "./sweep.ts";
+import type { MatrixValue } from "../config/matrix.ts";
+import type { SweepPlan } from "./sweep.ts";
 
 /** Reports of `mlops plan` and `mlops select`: the legs as a table, the winner marked. */
 

@@ -1,14 +1,13 @@
 import type { MlopsConfig } from "../config/schema/index.ts";
 import { UsageError } from "../errors.ts";
 import type { Params } from "../config/params.ts";
+import { legCount, MAX_LEGS, type MatrixValue } from "../config/matrix.ts";
 
 /**
  * Hyperparameter sweeps: `train.matrix` is expanded into legs, one per combination, in a fixed order (the first
  * param varies slowest, as GitHub expands a matrix). The legs' ids are stable for a given matrix, so a leg job, a
  * local run and `mlops select` all agree on what "leg 3" is. Pure: config in, legs out.
  */
-
-export type MatrixValue = string | number | boolean;
 
 export interface SweepLeg {
   /** "1".."N", zero-padded to the width of N so ids sort in plan order. */
@@ -20,9 +19,6 @@ export interface SweepLeg {
   /** The matrix values of this leg, by param name (dotted names reach into nested params). */
   values: Record<string, MatrixValue>;
 }
-
-/** GitHub runs at most 256 jobs from one matrix (PLATFORM.md "Runners"). */
-export const MAX_LEGS = 256;
 
 export interface MatrixEntry {
   leg: string;
@@ -39,11 +35,6 @@ export interface SweepPlan {
   runsOn: string[];
   /** The value for `strategy.matrix` (via fromJSON): one `include` entry per leg. */
   matrix: { include: MatrixEntry[] };
-}
-
-/** The number of legs train.matrix describes (the product of its value counts); 1 without a matrix. */
-export function legCount(matrix: Record<string, readonly MatrixValue[]> | undefined): number {
-  return Object.values(matrix ?? {}).reduce((count, values) => count * values.length, 1);
 }
 
 export function planLegs(config: MlopsConfig): SweepLeg[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ChunkReader } from "../../src/data/formats/chunks.ts";
-import { DelimitedReader, MORE, RECORD, RecordBatch } from "../../src/data/formats/delimited.ts";
+import { RecordBatch } from "../../src/data/formats/delimited/batch.ts";
+import { DelimitedReader, MORE, RECORD } from "../../src/data/formats/delimited/reader.ts";
 import { Random } from "../../src/data/sketch/hash.ts";
 import { validateDatasets } from "../../src/data/validate.ts";
 import { parseDatetime, parseNumber, parsed, usualDatetime } from "../../src/data/values.ts";

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findRepeats, mergeRepeatTallies, RepeatWriter } from "../../src/data/repeats.ts";
+import { findRepeats } from "../../src/data/repeats/find.ts";
+import { mergeRepeatTallies } from "../../src/data/repeats/findings.ts";
+import { RepeatWriter } from "../../src/data/repeats/writer.ts";
 import { hashBytes, hashed, Random } from "../../src/data/sketch/hash.ts";
 import { tempDir } from "../helpers/temp.ts";
 

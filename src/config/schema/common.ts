@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { hasControlCharacters } from "../../files/safe-path.ts";
+import { pathField } from "./path-field.ts";
 
 /**
  * Field types shared by several config sections. Every field carries a description: it becomes the JSON Schema
@@ -15,14 +16,20 @@ export const Name = z.string().regex(NAME_PATTERN, { error: `expected a name of 
 // Control characters in paths hide traversal tricks and break logs; the loader separately refuses paths that leave
 // the repository (it knows where the repository is, the schema does not).
 
-/** A path relative to the folder holding mlops.yml. */
-export const RelativePath = z
-  .string()
-  .min(1, { error: "expected a non-empty path" })
-  .refine((value) => !hasControlCharacters(value), { error: "a path may not contain control characters" });
+/** A path relative to the folder holding mlops.yml (a path field: the loader checks where it leads). */
+export const RelativePath = pathField(
+  z
+    .string()
+    .min(1, { error: "expected a non-empty path" })
+    .refine((value) => !hasControlCharacters(value), { error: "a path may not contain control characters" }),
+  { remote: false },
+);
+
+/** A RelativePath that may also be an `s3://bucket/key` URI: where data, caches and the registry may live. */
+export const PathOrS3Uri = pathField(RelativePath.clone(), { remote: true });
 
 /** A local path, a glob (`data/*.csv`, many files read as one dataset) or an `s3://bucket/key` URI. */
-export const DataSource = RelativePath.describe("A local path, a glob, or an s3://bucket/key URI.");
+export const DataSource = PathOrS3Uri.describe("A local path, a glob, or an s3://bucket/key URI.");
 
 export const DataSources = z.union([DataSource, z.array(DataSource).min(1)], {
   error: "expected a path, glob or s3:// URI, or a list of them",

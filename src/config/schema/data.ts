@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { DataSources, RelativePath, Scalar, Severity } from "./common.ts";
+import { DataSources, PathOrS3Uri, Scalar, Severity } from "./common.ts";
 
 export const COLUMN_TYPES = ["integer", "number", "string", "boolean", "category", "datetime"] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
@@ -68,7 +68,7 @@ export const DriftColumnOverride = z
 export const DriftConfig = z
   .strictObject({
     reference: z
-      .union([z.literal("champion"), RelativePath])
+      .union([z.literal("champion"), PathOrS3Uri])
       .default("champion")
       .describe(
         "What current data is compared with: `champion` (the training-data profile stored with the registry's " +

@@ -1,11 +1,10 @@
 import * as z from "zod";
 import { Name, RelativePath } from "./common.ts";
+import { pathField } from "./path-field.ts";
 
 export const RegistrySection = z
   .strictObject({
-    uri: z
-      .string()
-      .min(1)
+    uri: pathField(z.string().min(1), { remote: true })
       .optional()
       .describe("Where models are kept: s3://bucket/prefix, or a folder. Default: <workspace>/registry."),
     region: z.string().optional().describe("AWS region of the bucket (else from the AWS environment)."),

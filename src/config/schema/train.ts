@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { Command, RelativePath, Scalar, TimeoutMinutes } from "./common.ts";
+import { pathField } from "./path-field.ts";
 
 export const CACHE_BACKENDS = ["auto", "local", "actions", "s3"] as const;
 
@@ -17,8 +18,7 @@ export const TrainCache = z
         "`auto`: S3 when `uri` is an s3:// URI, else the GitHub Actions cache inside a runner (from a JavaScript " +
           "action), else a local folder. `s3` without `uri` uses `<registry.uri>/run-cache`.",
       ),
-    uri: z
-      .string()
+    uri: pathField(z.string(), { remote: true })
       .optional()
       .describe(
         "Where the cache lives: a folder (default <workspace>/cache), or s3://bucket/prefix. S3 settings " +

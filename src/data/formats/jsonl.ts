@@ -1,7 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { DataReadError } from "../../errors.ts";
 import type { ChunkReader } from "./chunks.ts";
-import { LONG_RECORD_HINT, MAX_RECORD_BYTES } from "./delimited.ts";
+import { LONG_RECORD_HINT, MAX_RECORD_BYTES } from "./delimited/input.ts";
 
 /**
  * JSON Lines: one JSON object per line (a JSON text never holds a raw line feed, so lines are records). Blank lines

@@ -1,3 +1,5 @@
+import { hashed, hashNumber, keyParts } from "./hash.ts";
+
 /**
  * HyperLogLog distinct counting (Flajolet et al. 2007) with 2^14 registers and Ertl's improved estimator ("New
  * cardinality estimation algorithms for HyperLogLog sketches", 2017), which needs no bias tables and is unbiased
@@ -75,4 +77,24 @@ export function encodeRegisters(registers: Uint8Array): string {
 export function decodeRegisters(text: string): Uint8Array | undefined {
   const bytes = Buffer.from(text, "base64");
   return bytes.length === REGISTERS ? new Uint8Array(bytes) : undefined;
+}
+
+/** A HyperLogLog of values known by their hash keys (hashKey in hash.ts), as a value table holds them. */
+export function hllOfKeys(keys: Iterable<number>): HyperLogLog {
+  const hll = new HyperLogLog();
+  for (const key of keys) {
+    const { h1, h2 } = keyParts(key);
+    hll.add(h1, h2);
+  }
+  return hll;
+}
+
+/** A HyperLogLog of numbers, hashed as hashNumber hashes them. */
+export function hllOfNumbers(values: Iterable<number>): HyperLogLog {
+  const hll = new HyperLogLog();
+  for (const value of values) {
+    hashNumber(value);
+    hll.add(hashed.h1, hashed.h2);
+  }
+  return hll;
 }

@@ -1,6 +1,18 @@
-import { isUtf8 } from "node:buffer";
-import { DataReadError } from "../../errors.ts";
-import type { ChunkReader } from "./chunks.ts";
+import { DataReadError } from "../../../errors.ts";
+import type { ChunkReader } from "../chunks.ts";
+import { RecordBatch } from "./batch.ts";
+import {
+  belowWordOf,
+  closingQuote,
+  CR,
+  LF,
+  NEEDS_MORE,
+  QUOTE,
+  quoteScan,
+  unescape,
+  unquotedFieldEnd,
+} from "./fields.ts";
+import { InputBuffer } from "./input.ts";
 
 /**
  * A streaming RFC 4180 reader over bytes: quoted fields, "" escapes, delimiters and line ends inside quotes, CRLF, LF
@@ -12,21 +24,10 @@ import type { ChunkReader } from "./chunks.ts";
  *
  * Use: `for (;;) { const got = reader.next(); if (got === RECORD) use(); else if (got === MORE) await reader.fill();
  * else break; }`: records come synchronously while they are in the buffer, so the loop costs no promise per record.
+ *
+ * This module is the record parser: records, their line ends, blank lines and what makes a record unreadable. The
+ * bytes come from input.ts, the fields' ends from the field scanner (fields.ts).
  */
-
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
-export const CHUNK = 4 << 20;
-/** Bytes kept free after the data in the buffer (see fill). */
-const SLACK = 4;
-/**
- * A record longer than this is refused: a quote that never closes, or a file with no line ends (a device, a binary
- * file), would otherwise swallow the file into memory. Readers count the bytes they hold, not what `stat` says.
- */
-export const MAX_RECORD_BYTES = 64 << 20;
-export const LONG_RECORD_HINT =
-  "a line with no line end, or a quote that is never closed, makes the rest of the file one record: check that the file is text in the configured format, and its quotes";
 
 export const RECORD = 1;
 export const MORE = 0;
@@ -49,49 +50,6 @@ export interface DelimitedOptions {
   buffer?: Buffer;
 }
 
-/**
- * Records parsed in one go, as field spans of the reader's buffer: field f of record r is
- * buffer[starts[r * stride + f], ends[r * stride + f]). A record with more than `stride` fields keeps its first
- * `stride` (fieldCounts says how many it had). Valid until the reader's next fill().
- */
-export class RecordBatch {
-  starts: Int32Array;
-  ends: Int32Array;
-  /** 0 unquoted, 1 quoted (so an empty quoted field is "", not missing). */
-  quoted: Uint8Array;
-  readonly fieldCounts: Int32Array;
-  /** Each record's span in the buffer, without its line end. */
-  readonly recordStarts: Int32Array;
-  readonly contentEnds: Int32Array;
-  /** Records in the batch now. */
-  size = 0;
-
-  constructor(
-    /** Records the batch holds at most. */
-    readonly capacity: number,
-    /** Field slots per record (at least 1). */
-    public stride: number,
-    /** Whether the stride grows to hold every field of a record (a batch of one record only). */
-    readonly growable = false,
-  ) {
-    if (growable && capacity !== 1) throw new Error("only a batch of one record can grow");
-    this.stride = Math.max(1, stride);
-    this.starts = new Int32Array(capacity * this.stride);
-    this.ends = new Int32Array(capacity * this.stride);
-    this.quoted = new Uint8Array(capacity * this.stride);
-    this.fieldCounts = new Int32Array(capacity);
-    this.recordStarts = new Int32Array(capacity);
-    this.contentEnds = new Int32Array(capacity);
-  }
-
-  grow(fields: number): void {
-    this.stride = Math.max(fields, this.stride * 2);
-    this.starts = new Int32Array(this.capacity * this.stride);
-    this.ends = new Int32Array(this.capacity * this.stride);
-    this.quoted = new Uint8Array(this.capacity * this.stride);
-  }
-}
-
 export class DelimitedReader {
   /** Field spans of the current record (after next()): buffer[starts[i], ends[i]). */
   starts: Int32Array;
@@ -104,94 +62,51 @@ export class DelimitedReader {
   contentEnd = 0;
   /** Records returned so far. */
   records = 0;
-  buffer: Buffer;
-  /** File offset of buffer[0]. */
-  base: number;
   /** File offset of the first record (after alignment); -1 before it is known. */
   firstStart = -1;
-  private filled = 0;
-  private eof = false;
+  private readonly input: InputBuffer;
+  /** Where parsing goes on in the input's buffer. */
   private p = 0;
-  private validated = 0;
-  private badUtf8At = Infinity;
   private aligned: boolean;
   private bomChecked: boolean;
-  /** The delimiter or the carriage return, whichever is greater: bytes above it end no unquoted field. */
-  private readonly high: number;
-  /** `high + 1` in each byte of a word: a word with no byte below it holds no end of a field. */
+  /** See belowWordOf: a word with no byte below it holds no end of an unquoted field. */
   private readonly belowWord: number;
-  /** The buffer as little-endian words, for the field loop's word-at-a-time test. */
-  private words: DataView;
   /** next()'s one-record batch. */
   private readonly single = new RecordBatch(1, 64, true);
   /** An unreadable record found after the records before it in the same batch: thrown by the next call. */
   private failure: Error | null = null;
 
   constructor(private readonly options: DelimitedOptions) {
-    this.high = Math.max(options.delimiter, CR);
-    if (this.high >= 128) throw new Error("the delimiter must be an ASCII character");
-    this.belowWord = (this.high + 1) * 0x01010101;
-    this.buffer = options.buffer ?? Buffer.allocUnsafeSlow(CHUNK);
-    this.words = new DataView(this.buffer.buffer, this.buffer.byteOffset, this.buffer.byteLength);
-    this.base = options.offset;
+    this.belowWord = belowWordOf(options.delimiter);
     this.aligned = !options.align;
     this.bomChecked = !options.atFileStart;
+    this.input = new InputBuffer(options.reader, options.file, options.offset, options.buffer, this.aligned);
     this.starts = this.single.starts;
     this.ends = this.single.ends;
     this.quoted = this.single.quoted;
   }
 
+  /** The buffer the fields' spans point into (valid until the next fill()). */
+  get buffer(): Buffer {
+    return this.input.buffer;
+  }
+
+  /** File offset of buffer[0]. */
+  get base(): number {
+    return this.input.base;
+  }
+
   /** File offset where the next record starts (after DONE: where reading stopped). */
   get nextStart(): number {
-    return this.base + this.p;
+    return this.input.base + this.p;
   }
 
+  /** Reads more; the unfinished record moves to the front of the buffer. */
   async fill(): Promise<void> {
-    let buf = this.buffer;
-    if (this.p > 0) {
-      // Keep the unfinished record: move it to the front.
-      buf.copyWithin(0, this.p, this.filled);
-      this.base += this.p;
-      this.validated = Math.max(0, this.validated - this.p);
-      this.filled -= this.p;
-      this.p = 0;
-    }
-    if (this.filled >= buf.length - SLACK) {
-      if (buf.length >= MAX_RECORD_BYTES) {
-        throw new DataReadError(
-          this.options.file,
-          `a record is longer than ${MAX_RECORD_BYTES >> 20} MiB`,
-          this.base,
-          this.records,
-          { hint: LONG_RECORD_HINT },
-        );
-      }
-      const grown = Buffer.allocUnsafeSlow(buf.length * 2);
-      buf.copy(grown, 0, 0, this.filled);
-      this.buffer = buf = grown;
-      this.words = new DataView(grown.buffer, grown.byteOffset, grown.byteLength);
-    }
-    // SLACK bytes stay free after the data: sentinels, a line end (the field loop then needs no bounds check) and a
-    // quote (a search for a closing quote stops there, not in stale bytes further on), and room to read a word at
-    // the line end.
-    const n = await this.options.reader.read(buf, this.filled, buf.length - this.filled - SLACK);
-    if (n === 0) this.eof = true;
-    this.filled += n;
-    buf[this.filled] = LF;
-    buf[this.filled + 1] = QUOTE;
-    // Before alignment the buffer may start inside a character: checking starts at the first record.
-    if (this.aligned) this.checkUtf8();
-  }
-
-  /** Checks the UTF-8 of the bytes read since the last check (up to the last line end: no character spans one). */
-  private checkUtf8(): void {
-    const buf = this.buffer;
-    const safe = this.eof ? this.filled : buf.lastIndexOf(LF, this.filled - 1) + 1;
-    if (safe > this.validated && this.badUtf8At === Infinity) {
-      if (!isUtf8(buf.subarray(this.validated, safe)))
-        this.badUtf8At = this.base + firstInvalidUtf8(buf, this.validated, safe);
-      this.validated = safe;
-    }
+    const keep = this.p;
+    // Parsing goes on at the front: where the kept record moves, however the filling ends.
+    this.p = 0;
+    await this.input.fill(keep, this.records);
   }
 
   /** Parses the next record: RECORD (its fields are set), MORE (call fill() first) or DONE. */
@@ -211,9 +126,7 @@ export class DelimitedReader {
 
   /** Drops a byte order mark and skips to the first record start: false when that needs more bytes (or at the end). */
   private prepare(): number {
-    const buf = this.buffer;
-    const filled = this.filled;
-    const eof = this.eof;
+    const { buffer: buf, filled, eof } = this.input;
     if (!this.bomChecked) {
       if (filled < 3 && !eof) return MORE;
       if (filled >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) this.p = 3;
@@ -225,7 +138,7 @@ export class DelimitedReader {
         if (p >= filled) {
           this.p = p;
           if (eof) {
-            this.firstStart = this.base + p;
+            this.firstStart = this.input.base + p;
             return DONE;
           }
           return MORE;
@@ -248,8 +161,7 @@ export class DelimitedReader {
       this.p = p;
       this.aligned = true;
       // UTF-8 is checked from the first record on (a line end is never inside a character).
-      this.validated = p;
-      this.checkUtf8();
+      this.input.checkUtf8From(p);
     }
     return RECORD;
   }
@@ -269,13 +181,11 @@ export class DelimitedReader {
       const got = this.prepare();
       if (got !== RECORD) return got;
     }
-    const buf = this.buffer;
-    const filled = this.filled;
-    const eof = this.eof;
+    // The input changes only in fill(): its state is read once per batch.
+    const { buffer: buf, words, filled, eof, base, badUtf8At } = this.input;
     const belowWord = this.belowWord;
-    const words = this.words;
     const delimiter = this.options.delimiter;
-    const stop = this.options.stopAt - this.base;
+    const stop = this.options.stopAt - base;
     const { capacity, fieldCounts, recordStarts, contentEnds } = batch;
     let { stride, starts, ends, quoted } = batch;
     let n = 0;
@@ -283,7 +193,7 @@ export class DelimitedReader {
     let got = RECORD;
     try {
       records: while (n < capacity) {
-        if (this.firstStart < 0) this.firstStart = this.base + p;
+        if (this.firstStart < 0) this.firstStart = base + p;
         if (p >= stop) {
           got = DONE;
           break;
@@ -315,7 +225,7 @@ export class DelimitedReader {
             break;
           }
           if (buf[q] === QUOTE) {
-            const close = this.closingQuote(q + 1, filled, eof);
+            const close = closingQuote(buf, q + 1, filled, eof);
             if (close === NEEDS_MORE) {
               got = MORE;
               break records;
@@ -324,12 +234,12 @@ export class DelimitedReader {
               throw new DataReadError(
                 this.options.file,
                 "a quoted field is never closed (unterminated quote)",
-                this.base + q,
+                base + q,
                 this.records,
                 { hint: "check this record for a missing closing quote" },
               );
             }
-            const escaped = this.escaped;
+            const escaped = quoteScan.escaped;
             if (nf < stride) {
               starts[row + nf] = q + 1;
               ends[row + nf] = close;
@@ -356,27 +266,14 @@ export class DelimitedReader {
               throw new DataReadError(
                 this.options.file,
                 "unexpected text after a closing quote",
-                this.base + q,
+                base + q,
                 this.records,
                 { hint: 'inside a quoted field, write a quote as two quotes ("")' },
               );
             }
           } else {
-            // Four bytes at a time: `below` marks the bytes under belowWord's (the first mark is exact), and only a
-            // marked byte can be the delimiter or a line end. Stops at the sentinel at buf[filled] at the latest.
-            let r = q;
-            for (;;) {
-              const word = words.getInt32(r, true);
-              const below = (word - belowWord) & ~word & 0x80808080;
-              if (below === 0) {
-                r += 4;
-                continue;
-              }
-              r += (31 - Math.clz32(below & -below)) >>> 3;
-              const c = buf[r]!;
-              if (c === delimiter || c === LF || c === CR) break;
-              r++;
-            }
+            // Stops at the sentinel line end at buf[filled] at the latest.
+            const r = unquotedFieldEnd(buf, words, q, belowWord, delimiter);
             if (r >= filled && !eof) {
               got = MORE;
               break records;
@@ -416,8 +313,8 @@ export class DelimitedReader {
           ({ stride, starts, ends, quoted } = batch);
           continue;
         }
-        if (this.base + contentEnd > this.badUtf8At) {
-          throw new DataReadError(this.options.file, "not valid UTF-8", this.badUtf8At, this.records, {
+        if (base + contentEnd > badUtf8At) {
+          throw new DataReadError(this.options.file, "not valid UTF-8", badUtf8At, this.records, {
             hint: "save the file as UTF-8",
           });
         }
@@ -449,66 +346,5 @@ export class DelimitedReader {
     this.p = p;
     batch.size = n;
     return n > 0 ? RECORD : got;
-  }
-
-  /** Set by closingQuote: whether the field held "" escapes. */
-  private escaped = false;
-
-  /**
-   * The closing quote of the quoted field whose text starts at `from` (after its opening quote); NEEDS_MORE when the
-   * buffer ends first, -1 when the file does.
-   */
-  private closingQuote(from: number, filled: number, eof: boolean): number {
-    const buf = this.buffer;
-    let escaped = false;
-    let at = from;
-    for (;;) {
-      // The sentinel quote at buf[filled + 1] ends the search at the latest.
-      const found = buf.indexOf(QUOTE, at);
-      if (found >= filled) return eof ? -1 : NEEDS_MORE;
-      if (found + 1 >= filled && !eof) return NEEDS_MORE;
-      if (buf[found + 1] === QUOTE) {
-        escaped = true;
-        at = found + 2;
-        continue;
-      }
-      this.escaped = escaped;
-      return found;
-    }
-  }
-}
-
-const NEEDS_MORE = -2;
-
-/** Turns each "" in buf[start, end) into ", in place; returns the new end. */
-function unescape(buf: Buffer, start: number, end: number): number {
-  let write = start;
-  for (let read = start; read < end; read++) {
-    buf[write++] = buf[read]!;
-    if (buf[read] === QUOTE) read++;
-  }
-  return write;
-}
-
-/** Index of the first byte that breaks UTF-8 in buf[start, end). */
-function firstInvalidUtf8(buf: Buffer, start: number, end: number): number {
-  let i = start;
-  while (i < end) {
-    const b = buf[i]!;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-    if (length === 0 || i + length > end) return i;
-    if (length > 1 && !isUtf8(buf.subarray(i, i + length))) return i;
-    i += length;
-  }
-  return end;
-}
-
-/** Reads a whole delimited source record by record; `use` sees the reader with the record's fields set. */
-export async function readDelimited(reader: DelimitedReader, use: (reader: DelimitedReader) => void): Promise<void> {
-  for (;;) {
-    const got = reader.next();
-    if (got === RECORD) use(reader);
-    else if (got === MORE) await reader.fill();
-    else return;
   }
 }

@@ -1,4 +1,4 @@
-import type { MlopsConfig } from "../config/schema/index.ts";
+import type { MlopsConfig } from "./schema/index.ts";
 
 /**
  * The built-in metrics (DOMAIN.md §1): which task each belongs to, which way is better, and what it needs from the

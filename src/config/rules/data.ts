@@ -1,0 +1,91 @@
+import type { MlopsConfig } from "../schema/index.ts";
+import type { FieldPath, Report } from "./report.ts";
+
+/** The data section's schema and drift settings: bounds that can be met, rules that can apply. */
+export function checkData(config: MlopsConfig, report: Report): void {
+  checkDrift(config, report);
+  const schema = config.data?.schema;
+  if (!schema) return;
+  for (const [name, column] of Object.entries(schema.columns)) {
+    const at: FieldPath = ["data", "schema", "columns", name];
+    if (typeof column.min === "number" && typeof column.max === "number" && column.min > column.max) {
+      report("error", [...at, "min"], `min (${column.min}) is greater than max (${column.max})`);
+    }
+    if (column.regex !== undefined) {
+      try {
+        new RegExp(column.regex, "u");
+      } catch (error) {
+        report("error", [...at, "regex"], `invalid regular expression: ${(error as Error).message}`);
+      }
+    }
+    if (
+      column.values !== undefined &&
+      column.type !== undefined &&
+      column.type !== "category" &&
+      column.type !== "string"
+    ) {
+      report("warning", [...at, "values"], `allowed values are checked as text, but the column type is ${column.type}`);
+    }
+    if (!column.nullable && column.max_null_fraction !== undefined) {
+      report("warning", [...at, "max_null_fraction"], "max_null_fraction has no effect when nullable is false");
+    }
+  }
+  const target = config.data?.target;
+  if (target !== undefined && Object.keys(schema.columns).length > 0 && !(target in schema.columns)) {
+    report("warning", ["data", "target"], `the target "${target}" is not declared in data.schema.columns`);
+  }
+  if (schema.rows?.min !== undefined && schema.rows.max !== undefined && schema.rows.min > schema.rows.max) {
+    report(
+      "error",
+      ["data", "schema", "rows", "min"],
+      `rows.min (${schema.rows.min}) is greater than rows.max (${schema.rows.max})`,
+    );
+  }
+}
+
+const TESTS = new Set(["ks", "chi2"]);
+
+/** Drift settings that parse but cannot mean what they say (DOMAIN.md §3: p-values for tests, distances otherwise). */
+function checkDrift(config: MlopsConfig, report: Report): void {
+  const drift = config.data?.drift;
+  if (!drift) return;
+  if (drift.threshold !== undefined && drift.method === "auto") {
+    report(
+      "warning",
+      ["data", "drift", "threshold"],
+      "with method auto the statistic differs per column (a p-value for tests, a distance otherwise), so this threshold is not used",
+      "set data.drift.method, or put thresholds in data.drift.columns",
+    );
+  }
+  const pValue = (method: string | undefined, threshold: number | undefined, at: FieldPath): void => {
+    if (method !== undefined && TESTS.has(method) && threshold !== undefined && threshold >= 1) {
+      report(
+        "error",
+        at,
+        `${method} is a test: its threshold is a p-value below 1, not ${threshold}`,
+        "the usual value is 0.05",
+      );
+    }
+  };
+  pValue(drift.method, drift.threshold, ["data", "drift", "threshold"]);
+  const declared = config.data?.schema?.columns ?? {};
+  for (const [name, column] of Object.entries(drift.columns)) {
+    const at: FieldPath = ["data", "drift", "columns", name];
+    pValue(column.method, column.threshold, [...at, "threshold"]);
+    const type = declared[name]?.type;
+    if (
+      (column.method === "ks" || column.method === "wasserstein") &&
+      (type === "string" || type === "category" || type === "boolean")
+    ) {
+      report(
+        "error",
+        [...at, "method"],
+        `${column.method} compares numbers, and "${name}" is declared ${type}`,
+        "use chi2, jensen_shannon or psi",
+      );
+    }
+    if (Object.keys(declared).length > 0 && !(name in declared)) {
+      report("warning", at, `"${name}" is not declared in data.schema.columns`, "check the column name");
+    }
+  }
+}

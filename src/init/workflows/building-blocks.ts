@@ -1,0 +1,150 @@
+import { DEFAULT_CONFIG_FILE } from "../../config/default-file.ts";
+import { KIT_ACTIONS, KIT_REF, PINNED } from "../pins.ts";
+import {
+  type Annotated,
+  type Annotatable,
+  commentAbove,
+  commentAfter,
+  type Concurrency,
+  type ListWithNotes,
+  note,
+  type Permissions,
+  type RunsOn,
+  type ScalarValue,
+  type Step,
+} from "./model.ts";
+import type { RuntimeSetup, WorkflowOptions } from "./options.ts";
+
+/**
+ * The pieces every workflow shares: pinned third-party actions, the checkout, the registry's credentials, steps of
+ * our own actions, the runtime set-up and the job permissions. The jobs are the same in a user's workflow and in a
+ * reusable one; only where their values come from differs (`WorkflowValues`).
+ *
+ * Security by default (PLATFORM.md): least privilege per job; third-party actions pinned by SHA; no untrusted context
+ * inside `run:`.
+ */
+
+/** An AWS role, and the `if:` that skips its step when the role is not configured. */
+export interface AwsRole {
+  condition: string;
+  arn: string;
+}
+
+/** Where a job's values come from: literal in a user's workflow, `inputs.*` expressions in a reusable one. */
+export interface WorkflowValues {
+  config: string;
+  workingDirectory: string;
+  runsOnTraining: RunsOn;
+  /** null: no AWS step at all (the registry needs no credentials). Otherwise the role per access level. */
+  aws: { read: AwsRole; write: AwsRole; region: string } | null;
+  /** What training needs before our actions run (a runtime and its dependencies), or a note saying where it goes. */
+  setupSteps: ListWithNotes<Step>;
+}
+
+/** The values of a user's workflow: what `mlops init` detected, written literally. */
+export function templateValues(options: WorkflowOptions): WorkflowValues {
+  return {
+    config: options.configFile,
+    workingDirectory: options.workingDirectory,
+    runsOnTraining: options.trainRunsOn && options.trainRunsOn.length > 0 ? options.trainRunsOn : "ubuntu-latest",
+    aws: options.s3
+      ? {
+          read: { condition: "vars.MLOPS_AWS_READ_ROLE_ARN != ''", arn: "${{ vars.MLOPS_AWS_READ_ROLE_ARN }}" },
+          write: { condition: "vars.MLOPS_AWS_ROLE_ARN != ''", arn: "${{ vars.MLOPS_AWS_ROLE_ARN }}" },
+          region: "${{ vars.MLOPS_AWS_REGION || 'us-east-1' }}",
+        }
+      : null,
+    setupSteps: setupSteps(options.setup, options.workingDirectory),
+  };
+}
+
+/** A third-party action at its pinned commit, with the release it is as the comment after it (`# v6.0.2`). */
+export function pinned(action: keyof typeof PINNED): Annotated<string> {
+  const match = /^(\S+@[0-9a-f]{40}) # (v\d+(?:\.\d+)*)$/.exec(PINNED[action]);
+  if (!match?.[1] || !match[2]) throw new Error(`PINNED.${action} is not "owner/repo@<sha> # vX.Y.Z"`);
+  return commentAfter(match[1], match[2]);
+}
+
+/** The checkout every job starts with; the token is not left in .git for later steps. */
+export function checkoutStep(): Step {
+  return { uses: pinned("checkout"), with: { "persist-credentials": false } };
+}
+
+/**
+ * Pull requests assume a read-only role (they run the pull request's code); only trusted runs on the default branch
+ * assume the role that writes the registry and the run cache. No step when the registry needs no credentials.
+ */
+export function awsCredentialsSteps(values: WorkflowValues, access: "read" | "write"): Step[] {
+  if (values.aws === null) return [];
+  const role = values.aws[access];
+  return [
+    {
+      name: `AWS credentials for the registry (${access}), by OIDC`,
+      if: role.condition || undefined,
+      uses: pinned("awsCredentials"),
+      with: { "role-to-assume": role.arn, "aws-region": values.aws.region },
+    },
+  ];
+}
+
+/**
+ * What a job may do: read the repository, what `more` grants, and an OIDC token (for the reason given) when the
+ * registry is reached with AWS credentials.
+ */
+export function jobPermissions(values: WorkflowValues, oidcReason: string, more: Permissions = {}): Permissions {
+  return {
+    contents: "read",
+    ...more,
+    ...(values.aws === null ? {} : { "id-token": commentAfter("write", oidcReason) }),
+  };
+}
+
+type KitStepOptions = Pick<Step, "name" | "id" | "if" | "continue-on-error"> & {
+  with?: Record<string, Annotatable<ScalarValue>>;
+};
+
+/** A step of one of our actions, with config and working-directory only where they differ from the defaults. */
+export function kitStep(action: string, values: WorkflowValues, options: KitStepOptions = {}): Step {
+  const inputs: Record<string, Annotatable<ScalarValue>> = {};
+  // The actions' own defaults, the same as the CLI's.
+  if (values.config !== DEFAULT_CONFIG_FILE) inputs.config = values.config;
+  if (values.workingDirectory !== ".") inputs["working-directory"] = values.workingDirectory;
+  Object.assign(inputs, options.with);
+  return {
+    name: options.name,
+    id: options.id,
+    if: options.if,
+    "continue-on-error": options["continue-on-error"],
+    uses: `${KIT_ACTIONS}/${action}@${KIT_REF}`,
+    with: Object.keys(inputs).length > 0 ? inputs : undefined,
+  };
+}
+
+/** The runtime training needs and its dependencies; without a detected runtime, a note where to set it up. */
+function setupSteps(setup: RuntimeSetup, workingDirectory: string): ListWithNotes<Step> {
+  if (setup === null)
+    return [note("Set up what your training command needs here (pin third-party actions to a commit SHA).")];
+  const install = (run: string): Step => ({
+    name: "Install the training dependencies",
+    "working-directory": workingDirectory === "." ? undefined : workingDirectory,
+    run,
+  });
+  if (setup.kind === "python") {
+    return [
+      { uses: pinned("setupPython"), with: { "python-version": setup.version } },
+      install("if [ -f requirements.txt ]; then pip install -r requirements.txt; fi"),
+    ];
+  }
+  return [
+    { uses: pinned("setupNode"), with: { "node-version": setup.version } },
+    install("if [ -f package-lock.json ]; then npm ci; fi"),
+  ];
+}
+
+/** One publish at a time per model: main and retrain share the group, so they never promote at once. */
+export function publishConcurrency(model: string): Annotated<Concurrency> {
+  return commentAbove("One publish at a time per model; every push gets its turn, in order.", {
+    group: `mlops-publish-${model}`,
+    queue: "max",
+  });
+}

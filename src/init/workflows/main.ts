@@ -1,0 +1,72 @@
+import {
+  awsCredentialsSteps,
+  checkoutStep,
+  jobPermissions,
+  kitStep,
+  publishConcurrency,
+  type WorkflowValues,
+} from "./building-blocks.ts";
+import { type Job, note } from "./model.ts";
+import { type ReusableDefinition, WORKFLOW_NAMES, type WorkflowOptions, type WorkflowTemplate } from "./options.ts";
+
+/**
+ * Every push to the default branch: the same pipeline as a pull request, then publish a new version to the registry,
+ * promoted to champion only when the gate passed.
+ */
+
+function publishJob(values: WorkflowValues): Job {
+  return {
+    name: "mlops publish",
+    "runs-on": values.runsOnTraining,
+    "timeout-minutes": 120,
+    permissions: jobPermissions(values, "write to the registry by OIDC"),
+    steps: [
+      checkoutStep(),
+      ...awsCredentialsSteps(values, "write"),
+      ...values.setupSteps,
+      kitStep("validate", values),
+      kitStep("train", values),
+      kitStep("evaluate", values, { id: "evaluate", with: { "github-token": "" } }),
+      note("A failed gate still publishes the version (recorded with its verdict); only promotion needs a pass."),
+      kitStep("gate", values, { id: "gate", "continue-on-error": true, with: { "github-token": "" } }),
+      kitStep("publish", values, { if: "${{ !cancelled() && steps.evaluate.outcome == 'success' }}" }),
+      {
+        name: "Fail the run when the gate did not pass",
+        if: "steps.gate.outcome == 'failure'",
+        // The verdict reaches the script through env:, never pasted into it.
+        env: { VERDICT: "${{ steps.gate.outputs.verdict }}" },
+        run: [
+          'echo "::error::the gate verdict is $VERDICT: the version was published but not promoted"',
+          "exit 1",
+          "",
+        ].join("\n"),
+      },
+    ],
+  };
+}
+
+export function mainTemplate(options: WorkflowOptions, values: WorkflowValues): WorkflowTemplate {
+  return {
+    file: "mlops-main.yml",
+    purpose: `pushes to ${options.defaultBranch}: the pipeline, then publish; promote when the gate passed`,
+    workflow: {
+      header: [
+        `mlops-kit: on every push to ${options.defaultBranch}, the same pipeline, then the model is published to the registry`,
+        "(a new immutable version with its manifest) and promoted to champion when it passed the gate.",
+      ].join("\n"),
+      name: WORKFLOW_NAMES.main,
+      on: { push: { branches: [options.defaultBranch] }, workflow_dispatch: null },
+      permissions: {},
+      concurrency: publishConcurrency(options.model),
+      jobs: { publish: publishJob(values) },
+    },
+  };
+}
+
+export const mainReusable: ReusableDefinition = {
+  file: "mlops-main.yml",
+  name: WORKFLOW_NAMES.main,
+  summary: "the pipeline, publish, and promotion when the gate passed",
+  publishes: true,
+  jobs: (values) => ({ publish: publishJob(values) }),
+};

@@ -1,0 +1,61 @@
+import type { WorkflowValues } from "./building-blocks.ts";
+import type { Job, Workflow, WorkflowInput } from "./model.ts";
+
+/** What `mlops init` knows about the repository, and so what its workflows do. */
+export interface WorkflowOptions {
+  /** Model name: concurrency groups and job names per model. */
+  model: string;
+  /** Folder of mlops.yml relative to the repository root ("." at the root). */
+  workingDirectory: string;
+  /** mlops.yml's name inside that folder. */
+  configFile: string;
+  defaultBranch: string;
+  setup: RuntimeSetup;
+  /** The registry (and run cache) is on S3: add OIDC credentials from repository variables. */
+  s3: boolean;
+  /** retrain.schedule and retrain.timezone from mlops.yml; null writes no retrain workflow. */
+  schedule: { cron: string; timezone: string } | null;
+  /** train.runs_on: labels of the runners that train (e.g. [self-hosted, gpu]). */
+  trainRunsOn: string[] | null;
+  /** train.matrix is set: write the sweep workflow. */
+  sweep: boolean;
+}
+
+export type RuntimeSetup = { kind: "python"; version: string } | { kind: "node"; version: string } | null;
+
+/** The names GitHub shows; `GATE_CHECK` is the required status check for branch protection. */
+export const WORKFLOW_NAMES = {
+  pr: "mlops PR",
+  report: "mlops PR report",
+  main: "mlops main",
+  retrain: "mlops retrain",
+  sweep: "mlops sweep",
+} as const;
+export const GATE_CHECK = "mlops gate";
+export const REPORT_ARTIFACT = "mlops-gate-report";
+
+/** A workflow of a user's repository, before it is written. */
+export interface WorkflowTemplate {
+  /** The file name under `.github/workflows/` (init) or `workflows/` (the kit's templates). */
+  file: string;
+  /** One line on what it does, for `mlops init`'s output and the README. */
+  purpose: string;
+  workflow: Workflow;
+}
+
+/**
+ * A workflow the kit also ships as a reusable one (`on: workflow_call`): the same jobs, their values read from the
+ * caller's inputs (see reusable.ts).
+ */
+export interface ReusableDefinition {
+  file: string;
+  /** The workflow's name, which GitHub shows. */
+  name: string;
+  /** What it does, after the name. */
+  summary: string;
+  /** Inputs beyond the ones every reusable workflow takes. */
+  inputs?: Record<string, WorkflowInput>;
+  /** It publishes: one run at a time per calling repository and config. */
+  publishes: boolean;
+  jobs: (values: WorkflowValues) => Record<string, Job>;
+}

@@ -226,8 +226,9 @@ describe("the stage list", () => {
     expect(folders.sort()).toEqual([...STAGES.map((stage) => stage.name), "report", "retrain"].sort());
   });
 
-  it("lists the stage commands in `mlops --help` in the pipeline's order, among the others", () => {
-    expect(COMMANDS.map((command) => command.name)).toEqual([
+  it("keeps `mlops --help`'s order: the stage commands in the pipeline's order, among the others", () => {
+    // The commands before the stage list made them; a stage added later joins without changing this.
+    const before = [
       "init",
       "check",
       "validate",
@@ -246,6 +247,7 @@ describe("the stage list", () => {
       "promote",
       "rollback",
       "pull",
-    ]);
+    ];
+    expect(COMMANDS.map((command) => command.name).filter((name) => before.includes(name))).toEqual(before);
   });
 });

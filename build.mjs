@@ -1,30 +1,41 @@
 // One build for every bundle (STYLE.md): each action and the CLI become one ESM entry under dist/, with shared code
-// split into dist/chunks/ so the five actions do not each carry a copy. The output is committed (actions cannot
+// split into dist/chunks/ so the actions do not each carry a copy. The output is committed (actions cannot
 // `npm install` at run time) and CI rebuilds it and fails on any difference (.ci/run).
 import { rm } from "node:fs/promises";
 import { build } from "esbuild";
+import { tsImport } from "tsx/esm/api";
 
-const ACTIONS = [
-  "validate",
-  "train",
-  "evaluate",
-  "gate",
-  "report",
-  "publish",
-  "plan",
-  "select",
-  "retrain-decide",
-  "retrain-conclude",
-];
+// A bundle per stage in src/stages/index.ts (the one list of stages), each a two-line entry that runs its stage through
+// the action door; the stage's own module is a chunk it loads.
+const { STAGES } = await tsImport("./src/stages/index.ts", import.meta.url);
+
+/** `stage-action:<name>` entries: the same two lines for every stage, so no file per stage to keep. */
+const stageEntries = {
+  name: "stage-entries",
+  setup(build) {
+    build.onResolve({ filter: /^stage-action:/ }, (args) => ({
+      path: args.path.slice("stage-action:".length),
+      namespace: "stage-action",
+    }));
+    build.onLoad({ filter: /.*/, namespace: "stage-action" }, (args) => ({
+      contents: `import { runStageAction } from "./src/actions/door.ts";\nawait runStageAction(${JSON.stringify(args.path)});\n`,
+      resolveDir: import.meta.dirname,
+      loader: "ts",
+    }));
+  },
+};
 
 await rm("dist", { recursive: true, force: true });
 await build({
   entryPoints: [
-    ...ACTIONS.map((name) => ({ in: `src/actions/${name}.ts`, out: name })),
+    ...STAGES.map(({ name }) => ({ in: `stage-action:${name}`, out: name })),
+    // actions/report runs without a project (the trusted half of the fork-safe pattern): a door of its own.
+    { in: "src/actions/report.ts", out: "report" },
     { in: "src/cli/bin.ts", out: "cli" },
     // The validate stage reads big data on every core: its worker threads start from this file (src/data/parallel.ts).
     { in: "src/data/scan-worker.ts", out: "scan-worker" },
   ],
+  plugins: [stageEntries],
   outdir: "dist",
   bundle: true,
   splitting: true,

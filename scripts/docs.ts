@@ -2,13 +2,16 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
 import * as z from "zod";
+import { type ActionManifest, actionManifest, actionYaml } from "../src/actions/manifest.ts";
 import { MlopsConfigSchema } from "../src/config/schema/index.ts";
 import { awsPoliciesReference } from "../src/init/aws-policy.ts";
 import { reusableWorkflows, TEMPLATE_DEFAULTS, workflowTemplates } from "../src/init/workflows.ts";
+import { loadStage, STAGES } from "../src/stages/index.ts";
 
 /**
  * Generated documentation (STYLE.md "generated things are checked fresh"): the JSON Schema of mlops.yml, and the
- * README's config reference and action tables. `npm run docs` writes them; test/docs checks they are current.
+ * README's config reference and action tables, the stage actions' action.yml files. `npm run docs` writes them;
+ * test/docs checks they are current.
  */
 
 export const SCHEMA_FILE = "schema/mlops.schema.json";
@@ -108,26 +111,32 @@ function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
-interface ActionDefinition {
-  name: string;
-  description: string;
-  inputs?: Record<string, { description: string; required?: boolean; default?: string }>;
-  outputs?: Record<string, { description: string }>;
+/** actions/<stage>/action.yml for every stage in src/stages/index.ts, made from its definition. */
+export async function stageActionFiles(): Promise<{ path: string; content: string }[]> {
+  return Promise.all(
+    STAGES.map(async ({ name }) => ({
+      path: `actions/${name}/action.yml`,
+      content: actionYaml(await loadStage(name)),
+    })),
+  );
 }
 
-/** A section per action in actions/: what it does, its inputs and its outputs, from its action.yml. */
+/**
+ * A section per action in actions/: what it does, its inputs and its outputs, from the stage's definition; the actions
+ * that are not stages (report, which runs without a project, and the composite retrain) from their action.yml.
+ */
 export async function actionsReference(root: string): Promise<string> {
-  const names = (await readdir(path.join(root, "actions"), { withFileTypes: true }))
+  const folders = (await readdir(path.join(root, "actions"), { withFileTypes: true }))
     .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort();
+    .map((e) => e.name);
+  const names = [...new Set([...folders, ...STAGES.map((stage) => stage.name)])].sort();
   const order = ["validate", "train", "evaluate", "gate", "publish"];
   names.sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b));
   const sections: string[] = [];
   for (const name of names) {
-    const definition = parse(
-      await readFile(path.join(root, "actions", name, "action.yml"), "utf8"),
-    ) as ActionDefinition;
+    const definition = STAGES.some((stage) => stage.name === name)
+      ? actionManifest(await loadStage(name))
+      : (parse(await readFile(path.join(root, "actions", name, "action.yml"), "utf8")) as ActionManifest);
     const lines = [
       `#### \`actions/${name}\``,
       "",

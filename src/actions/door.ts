@@ -6,53 +6,59 @@ import { asError, ConfigError, ExitCode, formatPath, UsageError, UserError } fro
 import type { StageContext } from "../context/context.ts";
 import { readProvenance } from "../runner/provenance.ts";
 import { readRunnerEnvironment } from "../runner/runner.ts";
-import type { StageRun } from "../pipeline/stages.ts";
 import { workspaceFor } from "../context/workspace.ts";
 import { renderMarkdown, type Section } from "../report/sections.ts";
 import { secretValues } from "../command/redact.ts";
+import type { AnyStageDefinition } from "../stages/definition.ts";
+import { loadStage } from "../stages/index.ts";
+import { type OptionDoor, parseStageOptions } from "../stages/options.ts";
 import { credentialSecrets } from "../store/credentials.ts";
 import { type ActionsLogger, createActionsLogger } from "./logger.ts";
 
 /**
- * The door every bundled action goes through (STYLE.md "thin doors"): read the inputs once, build the stage
- * context, run one stage from the core, then translate: outputs, job summary, annotations, and a failed step exactly
- * when the outcome is a failed check or an error. Nothing here decides a verdict.
+ * The door every stage's action goes through (STYLE.md "thin doors"): build the stage context, read the inputs once
+ * through the stage's option schema (src/stages/), run the stage, then translate: outputs, job summary, annotations,
+ * and a failed step exactly when the outcome is a failed check or an error. Nothing here decides a verdict.
  */
 
-export type OutputValue = string | number | boolean;
-
-export interface ActionDefinition<T extends { stage: string }> {
-  /** Runs the stage; `inputs` reads this action's own inputs (beyond config and working-directory). */
-  run(context: StageContext, inputs: ActionInputs): Promise<StageRun<T>>;
-  /** The action's outputs besides `report` and `summary`, which every action sets. */
-  outputs(run: StageRun<T>): Record<string, OutputValue>;
-  /** The name of the verdict-like output (`verdict` or `result`), set to `error` when the stage cannot run. */
-  verdictOutput: "verdict" | "result";
-  /** The step's failure message for a non-zero exit code. */
-  failureMessage(run: StageRun<T>): string;
-}
-
-/** Strict readers for action inputs (PLATFORM.md: `required` is not enforced by the runner; booleans are picky). */
+/** Strict readers for action inputs (PLATFORM.md: `required` is not enforced by the runner). */
 export interface ActionInputs {
+  /** The input, trimmed; undefined when empty. */
   text(name: string): string | undefined;
+  /** The input's lines, trimmed, without blank lines and `#` comments. */
   lines(name: string): string[];
-  flag(name: string, fallback: boolean): boolean;
 }
 
-export const actionInputs: ActionInputs = {
-  text: (name) => core.getInput(name).trim() || undefined,
-  lines: (name) =>
-    core
-      .getMultilineInput(name)
-      .map((line) => line.trim())
-      .filter((line) => line !== "" && !line.startsWith("#")),
-  flag: (name, fallback) => {
-    const raw = core.getInput(name).trim();
-    if (raw === "") return fallback;
-    if (/^(true|false)$/i.test(raw)) return raw.toLowerCase() === "true";
-    throw new UsageError(`input "${name}" must be true or false, not "${raw}"`);
-  },
-};
+/** Readers over a raw getter: @actions/core's getInput on a runner, a plain record in tests. */
+export function actionInputsFrom(getInput: (name: string) => string): ActionInputs {
+  return {
+    text: (name) => getInput(name).trim() || undefined,
+    lines: (name) =>
+      getInput(name)
+        .split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line !== "" && !line.startsWith("#")),
+  };
+}
+
+export const actionInputs: ActionInputs = actionInputsFrom((name) => core.getInput(name));
+
+/**
+ * A stage's options as its action's inputs: parsed by the stage's own schema, like the CLI's flags. Relative paths
+ * are relative to the folder of mlops.yml, or to the repository's root where the input says so.
+ */
+export function actionOptionDoor(inputs: ActionInputs, context: StageContext): OptionDoor {
+  return {
+    name: "action",
+    read: (doc) => {
+      if (!doc.action) return undefined;
+      return doc.form === "lines" ? inputs.lines(doc.action.input) : inputs.text(doc.action.input);
+    },
+    label: (doc) => `input "${doc.action?.input ?? ""}"`,
+    base: (doc) =>
+      doc.action?.relativeTo === "repository" ? (context.runner.workspace ?? context.loaded.root) : context.loaded.root,
+  };
+}
 
 /**
  * What every action does first: credentials in the environment (every stage may reach S3) are masked before anything
@@ -93,10 +99,13 @@ export function failStep(thrown: unknown, logger: ActionsLogger, verdictOutput: 
   return error;
 }
 
-export async function runAction<T extends { stage: string }>(
-  definition: ActionDefinition<T>,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<void> {
+/** Runs the named stage as its action: the entry of every stage's bundle (build.mjs). */
+export async function runStageAction(name: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  await runAction(await loadStage(name), env);
+}
+
+export async function runAction(definition: AnyStageDefinition, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const { action } = definition;
   const { workspaceRoot, workingDirectory, logger } = actionStart(env);
   try {
     if (!existsSync(workingDirectory)) {
@@ -116,18 +125,16 @@ export async function runAction<T extends { stage: string }>(
       runner,
       provenance: await readProvenance(runner, env, loaded, workspace),
     };
-    const run = await definition.run(context, actionInputs);
-    for (const [name, value] of Object.entries({
-      ...definition.outputs(run),
-      report: run.resultFile,
-      summary: run.reportFile,
-    })) {
-      core.setOutput(name, value);
-    }
+    const options = await parseStageOptions(definition.options, actionOptionDoor(actionInputs, context));
+    const run = await definition.run(context, options);
+    const posted = (await action.post?.(context, run, options)) ?? null;
+    for (const [name, output] of Object.entries(action.outputs)) core.setOutput(name, output.value(run, posted));
+    core.setOutput("report", run.resultFile);
+    core.setOutput("summary", run.reportFile);
     if (loaded.config.report.summary) await core.summary.addRaw(renderMarkdown(run.section)).addEOL().write();
-    if (run.exitCode !== ExitCode.ok) core.setFailed(definition.failureMessage(run));
+    if (run.exitCode !== ExitCode.ok) core.setFailed(action.failureMessage(run));
   } catch (thrown) {
-    const error = failStep(thrown, logger, definition.verdictOutput);
+    const error = failStep(thrown, logger, action.verdictOutput);
     const section: Section = {
       title: "mlops-kit could not run",
       status: "error",

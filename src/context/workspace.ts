@@ -4,10 +4,9 @@ import type { LoadedConfig } from "../config/load.ts";
 /**
  * Where the stages leave their results. Each stage writes `<workspace>/out/<stage>.json` (the full result, also the
  * --json output) and `<stage>.md` (its report section); the next stage reads the previous one's JSON, so the CLI's
- * separate commands, `mlops run` and the separate actions in one job all hand over the same way.
+ * separate commands, `mlops run` and the separate actions in one job all hand over the same way. The stages are
+ * listed once, in src/stages/index.ts.
  */
-export const STAGES = ["validate", "train", "evaluate", "gate", "publish"] as const;
-export type Stage = (typeof STAGES)[number];
 
 export interface Workspace {
   /** `<root>/<config.workspace>` */

@@ -20,7 +20,6 @@ import { resolveTrainParams, trainModel, type TrainOptions, type TrainResult } f
 import { type ChainLink, dataIdentity, digestModel, newResultId } from "../chain/chain.ts";
 import type { StageContext } from "../context/context.ts";
 import { checkData, checkEvaluation, checkGate, checkModelFromTrain, checkTrainForPublish } from "./freshness.ts";
-import type { Stage } from "../context/workspace.ts";
 
 /**
  * Stage runners: run one stage, save its result (JSON) and report (markdown) in the workspace, and say what exit
@@ -32,6 +31,9 @@ export type ValidateStageResult = ValidateResult & { chain: ChainLink };
 
 /** The results of the five pipeline stages, which hand over through the workspace. */
 export type StageResult = ValidateStageResult | TrainResult | EvaluateResult | GateResult | PublishResult;
+
+/** The stages `mlops run` runs, named by their results. */
+export type PipelineStage = StageResult["stage"];
 
 /** A step's result, its report, the exit code it deserves, and where both were saved. */
 export interface StageRun<T extends { stage: string }> {
@@ -275,7 +277,7 @@ export interface PipelineResult {
   stage: "run";
   exitCode: ExitCode;
   /** The stage that stopped the run, if one did. */
-  stoppedAt: Stage | null;
+  stoppedAt: PipelineStage | null;
   stages: StageRun<StageResult>[];
 }
 
@@ -286,12 +288,20 @@ export interface PipelineResult {
  */
 export async function runPipeline(context: StageContext, options: PipelineOptions): Promise<PipelineResult> {
   const stages: StageRun<StageResult>[] = [];
-  const step = async <T extends StageResult>(name: Stage, run: () => Promise<StageRun<T>>): Promise<StageRun<T>> => {
+  const step = async <T extends StageResult>(
+    name: PipelineStage,
+    run: () => Promise<StageRun<T>>,
+  ): Promise<StageRun<T>> => {
     const outcome = await context.logger.group(name, run);
     stages.push(outcome);
     return outcome;
   };
-  const stop = (at: Stage, exitCode: ExitCode): PipelineResult => ({ stage: "run", exitCode, stoppedAt: at, stages });
+  const stop = (at: PipelineStage, exitCode: ExitCode): PipelineResult => ({
+    stage: "run",
+    exitCode,
+    stoppedAt: at,
+    stages,
+  });
   const params = await resolveTrainParams(context.loaded, options.overrides);
 
   const validated = await step("validate", () => runValidateStage(context));

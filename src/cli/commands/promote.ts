@@ -3,7 +3,8 @@ import { describeCommit } from "../../context/provenance.ts";
 import { openRegistry } from "../../registry/open.ts";
 import type { CommandSpec } from "../command.ts";
 import { openProject } from "../project.ts";
-import { ALLOW_DIRTY_OPTION } from "./stages.ts";
+import { PublishOptions } from "../../stages/publish.ts";
+import { cliOptions } from "../stage-command.ts";
 
 export const promoteCommand: CommandSpec = {
   name: "promote",
@@ -16,7 +17,7 @@ export const promoteCommand: CommandSpec = {
     alias: { type: "string", valueName: "name", default: "champion", description: "The alias to move" },
     reason: { type: "string", valueName: "text", description: "Why (kept in the alias history)" },
     force: { type: "boolean", description: "Promote even though the version's gate did not pass (recorded as forced)" },
-    "allow-dirty": ALLOW_DIRTY_OPTION,
+    ...cliOptions(PublishOptions),
   },
   run: async (args, io) => {
     const [ref] = args.positionals;

@@ -2,11 +2,14 @@ import { ExitCode, UsageError } from "../../errors.ts";
 import { runEvaluateStage, runGateStage, runTrainStage } from "../../pipeline/stages.ts";
 import { renderText } from "../../report/sections.ts";
 import { concludeRetrain } from "../../retrain/conclude.ts";
-import { decideRetrain } from "../../retrain/decide.ts";
 import { retrainGitHub } from "../../retrain/github.ts";
+import { retrainConcludeStage, retrainDecideStage } from "../../stages/retrain.ts";
 import { resolveTrainParams } from "../../train/train.ts";
 import type { CommandSpec } from "../command.ts";
 import { openProject, stageOutcome } from "../project.ts";
+import { cliOptions, parseCliOptions } from "../stage-command.ts";
+
+/** Continuous training from the command line: the retrain-decide and retrain-conclude stages, with the loop between. */
 
 export const retrainCommand: CommandSpec = {
   name: "retrain",
@@ -17,9 +20,7 @@ export const retrainCommand: CommandSpec = {
     "GITHUB_TOKEN and GITHUB_REPOSITORY are set), closed by the next success. `mlops retrain conclude` runs the last step\n" +
     "on results already in the workspace (what actions/retrain does). Exit 1 when retraining failed or was blocked.",
   positionals: [{ name: "step", required: false, description: "decide or conclude (default: the whole loop)" }],
-  options: {
-    force: { type: "boolean", description: "Retrain even if nothing calls for it" },
-  },
+  options: cliOptions(retrainDecideStage.options),
   run: async (args, io) => {
     const [step] = args.positionals;
     if (step !== undefined && step !== "decide" && step !== "conclude") {
@@ -27,10 +28,14 @@ export const retrainCommand: CommandSpec = {
         hint: "use `mlops retrain`, `mlops retrain decide` or `mlops retrain conclude`",
       });
     }
+    const decideOptions = await parseCliOptions(retrainDecideStage.options, args, io);
+    const { githubToken } = await parseCliOptions(retrainConcludeStage.options, args, io);
     const context = await openProject(args, io);
-    const github = retrainGitHub(context, io.env.GITHUB_TOKEN);
-    if (step === "conclude") return stageOutcome(await concludeRetrain(context, { github }));
-    const decided = await decideRetrain(context, { force: args.values.force === true });
+    // The client first: a repository it cannot address fails the command before anything trains.
+    const github = retrainGitHub(context, githubToken);
+    const conclude = () => concludeRetrain(context, { github });
+    if (step === "conclude") return stageOutcome(await conclude());
+    const decided = await retrainDecideStage.run(context, decideOptions);
     if (step === "decide") return stageOutcome(decided);
     const sections = [decided.section];
     if (decided.result.shouldRetrain) {
@@ -44,7 +49,7 @@ export const retrainCommand: CommandSpec = {
           sections.push((await context.logger.group("gate", () => runGateStage(context))).section);
       }
     }
-    const concluded = await concludeRetrain(context, { github });
+    const concluded = await conclude();
     sections.push(concluded.section);
     return {
       exitCode: concluded.exitCode,

@@ -3,7 +3,12 @@ import { runPipeline } from "../../pipeline/stages.ts";
 import { renderHeadline, renderText } from "../../report/sections.ts";
 import type { CommandSpec } from "../command.ts";
 import { openProject } from "../project.ts";
-import { ALLOW_DIRTY_OPTION, RUN_CACHE_OPTIONS, runCacheChoices } from "./stages.ts";
+import { PublishOptions } from "../../stages/publish.ts";
+import { TrainOptions } from "../../stages/train.ts";
+import { cliOptions, parseCliOptions } from "../stage-command.ts";
+
+/** The run cache flags, parsed as `mlops train` parses them. */
+const RunCacheOptions = TrainOptions.pick({ force: true, cache: true });
 
 export const runCommand: CommandSpec = {
   name: "run",
@@ -15,17 +20,20 @@ export const runCommand: CommandSpec = {
   options: {
     set: { type: "string", multiple: true, valueName: "name=value", description: "Override a param (repeatable)" },
     "no-publish": { type: "boolean", description: "Stop after the gate" },
-    "allow-dirty": ALLOW_DIRTY_OPTION,
-    ...RUN_CACHE_OPTIONS,
+    ...cliOptions(PublishOptions),
+    ...cliOptions(RunCacheOptions),
   },
   run: async (args, io) => {
+    const { allowDirty } = await parseCliOptions(PublishOptions, args, io);
+    const { force, cache } = await parseCliOptions(RunCacheOptions, args, io);
     const context = await openProject(args, io);
     const overrides = (args.values.set as string[] | undefined) ?? [];
     const pipeline = await runPipeline(context, {
       overrides,
       publish: args.values["no-publish"] !== true,
-      allowDirty: args.values["allow-dirty"] === true,
-      ...runCacheChoices(args.values),
+      allowDirty,
+      force,
+      ...(cache === undefined ? {} : { cacheChoice: cache }),
     });
     const verdict =
       pipeline.stoppedAt !== null

@@ -1,0 +1,62 @@
+import * as z from "zod";
+import { postFromJob } from "../github/from-job.ts";
+import { gateSurfaces } from "../github/report.ts";
+import { runGateStage } from "../pipeline/stages.ts";
+import { plainText } from "../report/table.ts";
+import { defineStage } from "./definition.ts";
+import { pullRequestTokenOption } from "./github-token.ts";
+
+export const GateOptions = z.object({ githubToken: pullRequestTokenOption() });
+
+export const gateStage = defineStage({
+  name: "gate",
+  options: GateOptions,
+  run: (context) => runGateStage(context),
+  command: {
+    summary: "Compare the evaluated metrics with the baseline (the registry's champion) under gate.rules",
+    details: "Exit 1 when a rule fails; 2 when the gate cannot be evaluated (missing metric, unreadable baseline).",
+  },
+  action: {
+    description:
+      "Compare the model's metrics with the baseline (the registry's champion) under gate.rules, report on the pull request, and fail the step on a regression.",
+    icon: "shield",
+    // The step fails exactly when the verdict is fail or error (the door maps the exit code); posting to the pull
+    // request is reported, never allowed to change that.
+    post: async (context, run, { githubToken }) =>
+      run.result.verdict === "skipped"
+        ? null
+        : postFromJob(context, githubToken, (target) =>
+            gateSurfaces(run.result, context.loaded.config.report, target, { workflow: null, job: null }),
+          ),
+    verdictOutput: "verdict",
+    outputs: {
+      verdict: {
+        description: "pass, fail or skipped; error when the gate could not be evaluated.",
+        value: ({ result }) => result.verdict,
+      },
+      baseline: {
+        description: "The baseline's registry version (empty on a first run or a file baseline).",
+        value: ({ result }) => result.baseline?.version ?? "",
+      },
+      "comment-url": {
+        description: "URL of the pull-request comment it created or updated; empty when nothing was posted.",
+        value: (_, posted) => posted?.commentUrl ?? "",
+      },
+      "check-run-id": {
+        description: "Id of the check run it created on the head commit; empty when none was created.",
+        value: (_, posted) => posted?.checkRunId ?? "",
+      },
+    },
+    files: {
+      report:
+        "Path of the gate's result JSON (the same object `mlops gate --json` prints); upload it as the report artifact for actions/report.",
+    },
+    failureMessage: ({ result }) => {
+      const failed = result.outcomes.filter((o) => o.verdict === "fail" || o.verdict === "error");
+      // Metric names and reasons come from the user's files: no bidi controls in the step's failure (an annotation).
+      return plainText(
+        `gate ${result.verdict}: ${failed.map((o) => `${o.metric} ${o.reason}`).join("; ") || result.notes.join("; ")}`,
+      );
+    },
+  },
+});

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, onTestFinished } from "vitest";
+import type { RegistryScheme } from "../../src/registry/backends/index.ts";
 import { createLocalStore } from "../../src/store/local-store.ts";
 import { createS3Store, type S3Options } from "../../src/store/s3-store.ts";
 import { RGW_START_TIMEOUT_MS, rgwBucket, rgwCluster, rgwSkipReason, startRgwGateway } from "./rgw.ts";
@@ -10,7 +11,8 @@ import { type TestStore, withShortcuts } from "./store-shortcuts.ts";
 /**
  * The object stores every registry and store suite runs on, as one table (`describe.each(storeBackends())` with
  * {@link useBackend} inside): a folder; s3rver, fast, with no conditional writes; and Ceph's RADOS Gateway, a real
- * S3 server that honours them. A new backend is one more row.
+ * S3 server that honours them. Each row names the registry backend it stands for (src/registry/backends/); every
+ * backend has at least one row (test/registry/backend-table.test.ts). A new backend is one more row.
  */
 
 export type BackendName = "folder" | "s3rver" | "rgw";
@@ -37,6 +39,8 @@ export interface OwnS3Server extends S3Target {
 
 export interface StoreBackend {
   name: BackendName;
+  /** The row of the registry's backend table it stands for. */
+  scheme: RegistryScheme;
   /** For test titles. */
   label: string;
   /** Why it cannot run here (RGW outside CI without the packages); undefined when it can. */
@@ -72,6 +76,7 @@ function s3Store(target: S3Target, options: S3Options = {}): TestStore {
 function folderBackend(): StoreBackend {
   return {
     name: "folder",
+    scheme: "folder",
     label: "local folder",
     skip: undefined,
     place: (dir) => () => withShortcuts(createLocalStore(path.join(dir, "registry"))),
@@ -101,6 +106,7 @@ function s3Backend(kind: S3ServerKind): StoreBackend {
   };
   return {
     name: kind.name,
+    scheme: "s3",
     label: kind.label,
     skip: kind.skip,
     place: () => {

@@ -30,7 +30,7 @@ export function createStoreBackend(kind: "local" | "s3", store: ObjectStore, scr
         // A manifest that does not parse is still handed over: the caller reports it as corrupt and discards it.
         const parsed = safeManifest(text);
         for (const sha256 of new Set(parsed?.files.map((f) => f.sha256) ?? [])) {
-          await store.getToFile(blobName(sha256), path.join(dir, ...blobName(sha256).split("/")));
+          await store.download(blobName(sha256), path.join(dir, ...blobName(sha256).split("/")));
         }
         return { manifest: text, dir, cleanup };
       } catch (error) {
@@ -41,7 +41,7 @@ export function createStoreBackend(kind: "local" | "s3", store: ObjectStore, scr
     async save(key, entry) {
       for (const [sha256, source] of entry.blobs) {
         // Same name, same content: a blob another run already stored is not sent again.
-        if (!(await store.exists(blobName(sha256)))) await store.putFile(blobName(sha256), source);
+        if ((await store.head(blobName(sha256))) === undefined) await store.upload(blobName(sha256), source);
       }
       await store.put(manifestKey(key), `${JSON.stringify(entry.manifest, null, 2)}\n`);
       return { saved: true };

@@ -4,7 +4,7 @@ import path from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { ExternalError, InputError } from "../errors.ts";
 import { isS3Uri, parseS3Uri } from "../files/safe-path.ts";
-import type { ObjectStore } from "../store/object-store.ts";
+import type { ObjectReader } from "../store/object-store.ts";
 import { openObjectStore, type StoreSettings } from "../store/open.ts";
 
 /** A data source from the config: one path, a glob, or a list of them; many files read as one dataset. */
@@ -46,7 +46,7 @@ export interface SourceFile {
 /** One file of a dataset, before reading: a local file, or an s3:// object still to download. */
 export type SourceEntry =
   | { kind: "local"; path: string; shown: string }
-  | { kind: "s3"; store: ObjectStore; key: string; bucket: string; prefix: string; shown: string };
+  | { kind: "s3"; store: ObjectReader; key: string; bucket: string; prefix: string; shown: string };
 
 /**
  * Lists the files of local paths, globs and s3:// URIs (a key, or a glob over keys: `s3://bucket/data/*.csv`, listed
@@ -109,7 +109,7 @@ export async function fetchSources(entries: SourceEntry[], downloadDir: string):
     await mkdir(path.dirname(target), { recursive: true });
     let found: boolean;
     try {
-      found = await entry.store.getToFile(entry.key, target);
+      found = (await entry.store.download(entry.key, target)) !== undefined;
     } catch (error) {
       if (error instanceof ExternalError) throw error;
       throw new ExternalError(`cannot download ${entry.shown}: ${(error as Error).message}`, { cause: error });

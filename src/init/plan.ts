@@ -6,6 +6,7 @@ import { type LoadedConfig, parseConfig } from "../config/load.ts";
 import { NAME_PATTERN } from "../config/schema/common.ts";
 import { ConfigError, type ConfigDiagnostic, formatPath, InputError, UsageError } from "../errors.ts";
 import { isS3Uri, parseS3Uri } from "../files/safe-path.ts";
+import { registryScheme } from "../registry/backends/index.ts";
 import { configTemplate } from "./config-template.ts";
 import { detectRepository, detectTraining, type Git, type RepositoryInfo, type TrainingInfo } from "./detect.ts";
 import { isVersionText } from "./versions.ts";
@@ -183,7 +184,7 @@ function workflowOptionsFor(
     configFile,
     defaultBranch: repository.defaultBranch,
     setup: training.setup,
-    s3: isS3Uri(config.registry.uri ?? ""),
+    registry: registryScheme(config.registry.uri),
     schedule: config.retrain ? { cron: config.retrain.schedule, timezone: config.retrain.timezone } : null,
     trainRunsOn: runsOn === undefined ? null : Array.isArray(runsOn) ? runsOn : [runsOn],
     sweep: config.train?.matrix !== undefined,

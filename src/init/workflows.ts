@@ -75,7 +75,7 @@ export const TEMPLATE_DEFAULTS: WorkflowOptions = {
   configFile: "mlops.yml",
   defaultBranch: "main",
   setup: null,
-  s3: true,
+  registry: "s3",
   schedule: { cron: "17 3 * * 1", timezone: "UTC" },
   trainRunsOn: null,
   sweep: true,

@@ -27,7 +27,7 @@ export async function findDebris(store: ObjectStore, model: string, before: Date
   for (const version of await store.folders(`${model}/versions/`)) {
     const started = versionTime(version);
     if (!started || started >= before || kept.has(version)) continue;
-    if (await store.exists(manifestKey(model, version))) continue;
+    if ((await store.head(manifestKey(model, version))) !== undefined) continue;
     const keys = await store.list(`${versionKey(model, version)}/`);
     // A folder store keeps the empty folder of debris it already removed.
     if (keys.length > 0) debris.push({ version, keys });

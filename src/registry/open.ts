@@ -1,5 +1,6 @@
 import type { StageContext } from "../context/context.ts";
-import { openObjectStore, projectStoreSettings } from "../store/open.ts";
+import type { Logger } from "../logging.ts";
+import { type OpenPlace, resolveRegistryUri } from "./backends/index.ts";
 import { type DamageReporter, describeDamage } from "./damage.ts";
 import { createRegistry, type Registry } from "./registry.ts";
 
@@ -7,16 +8,35 @@ import { createRegistry, type Registry } from "./registry.ts";
  * The registry the config names: registry.uri (s3:// or a folder), else the workspace's local folder. Damage its reads
  * come across is told to `onDamage`, by default a warning in the context's log (stderr, or an Actions annotation).
  */
-export async function openRegistry(
+export function openRegistry(
   context: Pick<StageContext, "loaded" | "workspace" | "now" | "env" | "logger">,
   options: { onDamage?: DamageReporter } = {},
 ): Promise<Registry> {
   const { registry } = context.loaded.config;
-  const store = await openObjectStore(
-    registry.uri ?? context.workspace.registryDir,
-    context.loaded.root,
-    projectStoreSettings(registry, context.env),
-  );
-  const onDamage = options.onDamage ?? ((damage) => context.logger.warn(describeDamage(damage, store.location)));
-  return createRegistry(store, context.now, { onDamage });
+  return openRegistryAt(registry.uri ?? context.workspace.registryDir, {
+    root: context.loaded.root,
+    env: context.env,
+    settings: registry,
+    now: context.now,
+    logger: context.logger,
+    ...options,
+  });
+}
+
+export interface RegistryDoor extends OpenPlace {
+  now: () => Date;
+  /** Where damage the registry's reads come across is told, unless `onDamage` takes it. */
+  logger: Pick<Logger, "warn">;
+  onDamage?: DamageReporter;
+}
+
+/**
+ * The registry at `uri`, opened by the backend its scheme names (registry/backends/). Every door opens a registry
+ * through here: the stages and commands with mlops.yml's registry section, `mlops pull --registry` with the URI, the
+ * endpoint and the region it was given.
+ */
+export async function openRegistryAt(uri: string, door: RegistryDoor): Promise<Registry> {
+  const store = await resolveRegistryUri(uri).open(door);
+  const onDamage = door.onDamage ?? ((damage) => door.logger.warn(describeDamage(damage, store.location)));
+  return createRegistry(store, door.now, { onDamage });
 }

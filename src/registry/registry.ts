@@ -266,7 +266,7 @@ export function createRegistry(
       const names = (await store.folders("")).filter((name) => NAME_PATTERN.test(name));
       const found = await mapBounded(names, 8, async (name) => {
         for (const id of await store.folders(`${name}/versions/`)) {
-          if (NAME_PATTERN.test(id) && (await store.exists(manifestKey(name, id)))) return name;
+          if (NAME_PATTERN.test(id) && (await store.head(manifestKey(name, id))) !== undefined) return name;
         }
         return undefined;
       });

@@ -56,12 +56,6 @@ export function createLocalStore(root: string): ObjectStore {
         await rm(tmp, { force: true });
       }
     },
-    async putFile(key, file) {
-      await store.upload(key, file);
-    },
-    async getToFile(key, file) {
-      return (await store.download(key, file)) !== undefined;
-    },
     async upload(key, file, options = {}) {
       const target = resolve(key);
       await mkdir(path.dirname(target), { recursive: true });
@@ -128,14 +122,6 @@ export function createLocalStore(root: string): ObjectStore {
           .sort();
       } catch (error) {
         if (isErrnoException(error, "ENOENT") || isErrnoException(error, "ENOTDIR")) return [];
-        throw error;
-      }
-    },
-    async exists(key) {
-      try {
-        return (await stat(resolve(key))).isFile();
-      } catch (error) {
-        if (isErrnoException(error, "ENOENT")) return false;
         throw error;
       }
     },

@@ -5,10 +5,12 @@ import { ExternalError } from "../errors.ts";
  * paths. Two backends: a local folder (the embedded default) and S3. On S3 every call retries what may pass (a
  * restarting server, throttling, 5xx, a dropped connection) up to a time budget, and then fails with an
  * ExternalError saying how long it tried.
+ *
+ * Only what its users need, one way each: small objects are read with `get` and written whole with `put` (or
+ * `create`, only if absent); files go in with `upload` and out with `download`; `head` says whether an object is
+ * there. The data readers need only {@link ObjectReader}.
  */
-export interface ObjectStore {
-  /** Where the store lives, for messages: a folder path or s3://bucket/prefix. */
-  readonly location: string;
+export interface ObjectStore extends ObjectReader {
   /**
    * The object's bytes, or undefined when there is no such key. For the small objects the kit writes (manifests,
    * alias entries, claims): one larger than {@link MAX_GET_BYTES} is an {@link ObjectTooLargeError}, never read
@@ -17,15 +19,6 @@ export interface ObjectStore {
   get(key: string): Promise<Buffer | undefined>;
   /** Writes a whole object at once; readers never see a partial object. */
   put(key: string, body: Buffer | string): Promise<void>;
-  /** Streams a local file into the store. */
-  putFile(key: string, file: string): Promise<void>;
-  /** Streams an object into a local file; false when there is no such key. */
-  getToFile(key: string, file: string): Promise<boolean>;
-  /** All keys under a prefix (recursive), sorted. */
-  list(prefix: string): Promise<string[]>;
-  exists(key: string): Promise<boolean>;
-  /** Size and entity tag of an object without reading it; undefined when there is no such key. */
-  head(key: string): Promise<ObjectHead | undefined>;
   delete(key: string): Promise<void>;
 
   /**
@@ -33,16 +26,6 @@ export interface ObjectStore {
    * (the file is read once). Big files go up in parts, a bounded number at a time. Readers never see a partial object.
    */
   upload(key: string, file: string, options?: UploadOptions): Promise<ObjectDigest>;
-  /**
-   * Streams an object into a local file, computing size and sha256 on the way. With `expected`, a mismatch is a
-   * {@link CorruptObjectError} and `file` is left untouched: the bytes never land under their final name.
-   * Undefined when there is no such key.
-   */
-  download(
-    key: string,
-    file: string,
-    options?: TransferOptions & { expected?: ObjectDigest },
-  ): Promise<ObjectDigest | undefined>;
   /**
    * Writes an object only if the key is free; false when it already exists. Exclusive on a folder and on S3 servers
    * with conditional writes (AWS S3 since 2024, RGW, R2): see {@link createIsExclusive}. On servers without them
@@ -63,6 +46,29 @@ export interface ObjectStore {
    * folder, unfinished multipart uploads on S3 (where the server can list them). Returns how many it removed.
    */
   discardIncomplete(prefix: string, before: Date): Promise<number>;
+}
+
+/**
+ * What the data readers ask of a store (data/sources.ts, the fingerprints): list keys, identify an object without
+ * reading it, and stream one into a local file.
+ */
+export interface ObjectReader {
+  /** Where the store lives, for messages: a folder path or s3://bucket/prefix. */
+  readonly location: string;
+  /** All keys under a prefix (recursive), sorted. */
+  list(prefix: string): Promise<string[]>;
+  /** Size and entity tag of an object without reading it; undefined when there is no such key. */
+  head(key: string): Promise<ObjectHead | undefined>;
+  /**
+   * Streams an object into a local file, computing size and sha256 on the way. With `expected`, a mismatch is a
+   * {@link CorruptObjectError} and `file` is left untouched: the bytes never land under their final name.
+   * Undefined when there is no such key.
+   */
+  download(
+    key: string,
+    file: string,
+    options?: TransferOptions & { expected?: ObjectDigest },
+  ): Promise<ObjectDigest | undefined>;
 }
 
 /**

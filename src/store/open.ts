@@ -3,6 +3,7 @@ import { UserError } from "../errors.ts";
 import { isS3Uri, parseS3Uri } from "../files/safe-path.ts";
 import { createLocalStore } from "./local-store.ts";
 import type { ObjectStore } from "./object-store.ts";
+import type { S3Location } from "./s3-client.ts";
 
 export interface StoreSettings {
   /** The environment to take AWS credentials and region from (the door's, not necessarily process.env). */
@@ -22,9 +23,14 @@ export async function openObjectStore(uri: string, root: string, settings: Store
   if (!isS3Uri(uri)) return createLocalStore(path.resolve(root, uri));
   const location = parseS3Uri(uri);
   if (!location) throw new UserError(`"${uri}" is not a valid s3://bucket/prefix URI`);
+  return openS3Store({ bucket: location.bucket, prefix: location.key.replace(/\/+$/, "") }, settings);
+}
+
+/** An S3 store: the AWS SDK is imported here, on first use. */
+export async function openS3Store(location: S3Location, settings: StoreSettings = {}): Promise<ObjectStore> {
   const { createS3Store } = await import("./s3-store.ts");
   return createS3Store(
-    { bucket: location.bucket, prefix: location.key.replace(/\/+$/, "") },
+    location,
     {
       ...(settings.region === undefined ? {} : { region: settings.region }),
       ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),

@@ -144,12 +144,6 @@ export function createS3Store(
         fail("write", keyOf(key), error);
       }
     },
-    async putFile(key, file) {
-      await store.upload(key, file);
-    },
-    async getToFile(key, file) {
-      return (await store.download(key, file)) !== undefined;
-    },
 
     async upload(key, file, transfer = {}) {
       const Key = keyOf(key);
@@ -195,7 +189,7 @@ export function createS3Store(
       const Key = keyOf(key);
       const Body = typeof body === "string" ? Buffer.from(body) : body;
       // The check first where the server may ignore If-None-Match (it would overwrite).
-      if (!honoursIfNoneMatch && (await store.exists(key))) return false;
+      if (!honoursIfNoneMatch && (await store.head(key)) !== undefined) return false;
       let retriedOnce = false;
       try {
         await retrier.run(
@@ -262,9 +256,6 @@ export function createS3Store(
       return [...names].sort();
     },
 
-    async exists(key) {
-      return (await store.head(key)) !== undefined;
-    },
     async head(key) {
       try {
         const response = await retried(() => client.send(new HeadObjectCommand({ Bucket, Key: keyOf(key) })));

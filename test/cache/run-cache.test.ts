@@ -9,9 +9,9 @@ import { restoreFromCache, saveToCache } from "../../src/cache/run-cache.ts";
 import { createStoreBackend } from "../../src/cache/store-backend.ts";
 import { digestFiles } from "../../src/files/hash.ts";
 import { createLocalStore } from "../../src/store/local-store.ts";
-import type { ObjectStore } from "../../src/store/object-store.ts";
 import { createS3Store } from "../../src/store/s3-store.ts";
 import { startS3Server, type S3Server } from "../helpers/s3-server.ts";
+import { type TestStore, withShortcuts } from "../helpers/store-shortcuts.ts";
 import { removeDir, tempDir, writeFiles } from "../helpers/temp.ts";
 
 /**
@@ -84,20 +84,22 @@ async function save(backend: CacheBackend, key: CacheKey, root: string, run = RU
 const snapshot = async (root: string): Promise<Record<string, string>> =>
   Object.fromEntries((await digestFiles(root, ["model/", "summary.txt"])).map((d) => [d.path, d.sha256]));
 
-const backends: [string, () => { backend: CacheBackend; store: ObjectStore }][] = [
+const backends: [string, () => { backend: CacheBackend; store: TestStore }][] = [
   [
     "local folder",
     () => {
-      const store = createLocalStore(path.join(scratch, `local-${Math.random().toString(16).slice(2)}`));
+      const store = withShortcuts(createLocalStore(path.join(scratch, `local-${Math.random().toString(16).slice(2)}`)));
       return { store, backend: createStoreBackend("local", store, path.join(scratch, "tmp")) };
     },
   ],
   [
     "s3 (s3rver)",
     () => {
-      const store = createS3Store(
-        { bucket: "runs", prefix: `cache-${Math.random().toString(16).slice(2)}` },
-        { endpoint: server.endpoint, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } },
+      const store = withShortcuts(
+        createS3Store(
+          { bucket: "runs", prefix: `cache-${Math.random().toString(16).slice(2)}` },
+          { endpoint: server.endpoint, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } },
+        ),
       );
       return { store, backend: createStoreBackend("s3", store, path.join(scratch, "tmp")) };
     },

@@ -1,16 +1,18 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, onTestFinished } from "vitest";
+import type { RegistryScheme } from "../../src/registry/backends/index.ts";
 import { createLocalStore } from "../../src/store/local-store.ts";
-import type { ObjectStore } from "../../src/store/object-store.ts";
 import { createS3Store, type S3Options } from "../../src/store/s3-store.ts";
 import { RGW_START_TIMEOUT_MS, rgwBucket, rgwCluster, rgwSkipReason, startRgwGateway } from "./rgw.ts";
 import { startS3Server, type S3Server } from "./s3-server.ts";
+import { type TestStore, withShortcuts } from "./store-shortcuts.ts";
 
 /**
  * The object stores every registry and store suite runs on, as one table (`describe.each(storeBackends())` with
  * {@link useBackend} inside): a folder; s3rver, fast, with no conditional writes; and Ceph's RADOS Gateway, a real
- * S3 server that honours them. A new backend is one more row.
+ * S3 server that honours them. Each row names the registry backend it stands for (src/registry/backends/); every
+ * backend has at least one row (test/registry/backend-table.test.ts). A new backend is one more row.
  */
 
 export type BackendName = "folder" | "s3rver" | "rgw";
@@ -37,6 +39,8 @@ export interface OwnS3Server extends S3Target {
 
 export interface StoreBackend {
   name: BackendName;
+  /** The row of the registry's backend table it stands for. */
+  scheme: RegistryScheme;
   /** For test titles. */
   label: string;
   /** Why it cannot run here (RGW outside CI without the packages); undefined when it can. */
@@ -45,9 +49,9 @@ export interface StoreBackend {
    * A fresh, empty place (a folder under `dir`, or a new prefix on the server) and a way to open stores on it: each
    * call a new store with its own S3 client, as separate jobs would have, all seeing the same objects.
    */
-  place(dir: string): (options?: S3Options) => ObjectStore;
+  place(dir: string): (options?: S3Options) => TestStore;
   /** A store on a fresh, empty place: `place(dir)(options)`. */
-  open(dir: string, options?: S3Options): ObjectStore;
+  open(dir: string, options?: S3Options): TestStore;
   /** The shared server of this file, with a fresh prefix (S3 backends only). */
   target(): S3Target | undefined;
   /** A server of the test's own to kill and restart (S3 backends only). */
@@ -60,20 +64,23 @@ const BUCKET = "mlops-tests";
 
 const freshPrefix = (): string => `t-${randomBytes(4).toString("hex")}`;
 
-function s3Store(target: S3Target, options: S3Options = {}): ObjectStore {
-  return createS3Store(
-    { bucket: target.bucket, prefix: target.prefix },
-    { endpoint: target.endpoint, credentials: target.credentials, ...options },
+function s3Store(target: S3Target, options: S3Options = {}): TestStore {
+  return withShortcuts(
+    createS3Store(
+      { bucket: target.bucket, prefix: target.prefix },
+      { endpoint: target.endpoint, credentials: target.credentials, ...options },
+    ),
   );
 }
 
 function folderBackend(): StoreBackend {
   return {
     name: "folder",
+    scheme: "folder",
     label: "local folder",
     skip: undefined,
-    place: (dir) => () => createLocalStore(path.join(dir, "registry")),
-    open: (dir) => createLocalStore(path.join(dir, "registry")),
+    place: (dir) => () => withShortcuts(createLocalStore(path.join(dir, "registry"))),
+    open: (dir) => withShortcuts(createLocalStore(path.join(dir, "registry"))),
     target: () => undefined,
     ownServer: () => Promise.resolve(undefined),
     start: () => Promise.resolve(),
@@ -99,6 +106,7 @@ function s3Backend(kind: S3ServerKind): StoreBackend {
   };
   return {
     name: kind.name,
+    scheme: "s3",
     label: kind.label,
     skip: kind.skip,
     place: () => {

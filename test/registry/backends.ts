@@ -6,6 +6,7 @@ import type { ObjectStore } from "../../src/store/object-store.ts";
 import { type StoreBackend, storeBackends } from "../helpers/registry-backends.ts";
 import { startS3Server, type S3Server } from "../helpers/s3-server.ts";
 import { publishInput } from "../helpers/publish.ts";
+import { type TestStore, withShortcuts } from "../helpers/store-shortcuts.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
 /**
@@ -36,7 +37,7 @@ export function backends(): [label: string, open: (dir: string) => ObjectStore, 
 
 export interface RegistrySetup {
   dir: string;
-  store: ObjectStore;
+  store: TestStore;
   registry: Registry;
   /** What the registry reported as damaged, in order. */
   damaged: Damage[];
@@ -48,7 +49,7 @@ export interface RegistrySetup {
 /** A registry on a fresh store with a fake clock (one second further each call from 2026-01-01T12:00Z). */
 export async function registrySetup(open: (dir: string) => ObjectStore): Promise<RegistrySetup> {
   const dir = await tempDir();
-  const store = open(dir);
+  const store = withShortcuts(open(dir));
   let tick = 0;
   const clock = () => new Date(Date.UTC(2026, 0, 1, 12, 0, tick++));
   const damaged: Damage[] = [];

@@ -5,6 +5,7 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import { ExternalError } from "../../src/errors.ts";
 import { createS3Store, type S3Options } from "../../src/store/s3-store.ts";
 import { killableServer, type S3Target, storeBackends, useBackend } from "../helpers/registry-backends.ts";
+import { withShortcuts } from "../helpers/store-shortcuts.ts";
 import { tempDir } from "../helpers/temp.ts";
 import { type Fault, startFaultProxy } from "./fault-proxy.ts";
 
@@ -21,9 +22,11 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 const sha256 = (bytes: Buffer): string => createHash("sha256").update(bytes).digest("hex");
 
 function storeOn(target: S3Target, options: S3Options = {}) {
-  return createS3Store(
-    { bucket: target.bucket, prefix: target.prefix },
-    { endpoint: target.endpoint, credentials: target.credentials, ...options },
+  return withShortcuts(
+    createS3Store(
+      { bucket: target.bucket, prefix: target.prefix },
+      { endpoint: target.endpoint, credentials: target.credentials, ...options },
+    ),
   );
 }
 

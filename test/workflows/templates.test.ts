@@ -63,7 +63,7 @@ describe("the templates' shape", () => {
       configFile: "ml.yml",
       defaultBranch: "trunk",
       setup: { kind: "python", version: "3.12" },
-      s3: false,
+      registry: "folder",
       schedule: { cron: "45 4 * * 2", timezone: "Europe/Berlin" },
       trainRunsOn: ["self-hosted", "gpu"],
       sweep: false,

@@ -1,12 +1,10 @@
 import path from "node:path";
 import { ExitCode, InputError, UsageError } from "../../errors.ts";
-import { type Damage, describeDamage } from "../../registry/damage.ts";
 import { parseModelRef } from "../../registry/names.ts";
-import { openRegistry } from "../../registry/open.ts";
+import { openRegistry, openRegistryAt } from "../../registry/open.ts";
 import { progressReporter } from "../../registry/progress.ts";
 import { formatBytes } from "../../report/format.ts";
-import { createRegistry, type Registry } from "../../registry/registry.ts";
-import { openObjectStore } from "../../store/open.ts";
+import type { Registry } from "../../registry/registry.ts";
 import type { CommandArgs, CommandIO, CommandSpec } from "../command.ts";
 import { openProject } from "../project.ts";
 
@@ -90,8 +88,10 @@ async function registryFor(args: CommandArgs, io: CommandIO): Promise<{ registry
     const context = await openProject(args, io);
     return { registry: await openRegistry(context), now: context.now };
   }
-  const store = await openObjectStore(uri, io.cwd, { env: io.env, endpoint, region });
   const now = (): Date => new Date();
-  const onDamage = (damage: Damage): void => args.logger.warn(describeDamage(damage, store.location));
-  return { registry: createRegistry(store, now, { onDamage }), now };
+  const settings = { endpoint, region };
+  return {
+    registry: await openRegistryAt(uri, { root: io.cwd, env: io.env, settings, now, logger: args.logger }),
+    now,
+  };
 }

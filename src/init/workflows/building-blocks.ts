@@ -1,4 +1,5 @@
 import { DEFAULT_CONFIG_FILE } from "../../config/default-file.ts";
+import { registryBackend, type WorkflowNeeds } from "../../registry/backends/index.ts";
 import { KIT_ACTIONS, KIT_REF, PINNED } from "../pins.ts";
 import {
   type Annotated,
@@ -35,7 +36,9 @@ export interface WorkflowValues {
   config: string;
   workingDirectory: string;
   runsOnTraining: RunsOn;
-  /** null: no AWS step at all (the registry needs no credentials). Otherwise the role per access level. */
+  /** What the jobs need to reach the registry: its backend's permissions and credentials (registry/backends/). */
+  registry: WorkflowNeeds;
+  /** The roles per access level for `aws-oidc` credentials; null when the registry needs no AWS credentials. */
   aws: { read: AwsRole; write: AwsRole; region: string } | null;
   /** What training needs before our actions run (a runtime and its dependencies), or a note saying where it goes. */
   setupSteps: ListWithNotes<Step>;
@@ -43,11 +46,13 @@ export interface WorkflowValues {
 
 /** The values of a user's workflow: what `mlops init` detected, written literally. */
 export function templateValues(options: WorkflowOptions): WorkflowValues {
+  const registry = registryBackend(options.registry).workflow;
   return {
     config: options.configFile,
     workingDirectory: options.workingDirectory,
     runsOnTraining: options.trainRunsOn && options.trainRunsOn.length > 0 ? options.trainRunsOn : "ubuntu-latest",
-    aws: options.s3
+    registry,
+    aws: registry.credentials.includes("aws-oidc")
       ? {
           read: { condition: "vars.MLOPS_AWS_READ_ROLE_ARN != ''", arn: "${{ vars.MLOPS_AWS_READ_ROLE_ARN }}" },
           write: { condition: "vars.MLOPS_AWS_ROLE_ARN != ''", arn: "${{ vars.MLOPS_AWS_ROLE_ARN }}" },
@@ -70,11 +75,24 @@ export function checkoutStep(): Step {
   return { uses: pinned("checkout"), with: { "persist-credentials": false } };
 }
 
+/** A job that only reads the registry (pull requests), or one that writes it. */
+type Access = keyof WorkflowNeeds["permissions"];
+
+/** The steps that give a job the registry's credentials, in the order its backend lists them; none for a folder. */
+export function registryCredentialsSteps(values: WorkflowValues, access: Access): Step[] {
+  return values.registry.credentials.flatMap((kind) => {
+    switch (kind) {
+      case "aws-oidc":
+        return awsCredentialsSteps(values, access);
+    }
+  });
+}
+
 /**
  * Pull requests assume a read-only role (they run the pull request's code); only trusted runs on the default branch
- * assume the role that writes the registry and the run cache. No step when the registry needs no credentials.
+ * assume the role that writes the registry and the run cache.
  */
-export function awsCredentialsSteps(values: WorkflowValues, access: "read" | "write"): Step[] {
+function awsCredentialsSteps(values: WorkflowValues, access: Access): Step[] {
   if (values.aws === null) return [];
   const role = values.aws[access];
   return [
@@ -88,15 +106,20 @@ export function awsCredentialsSteps(values: WorkflowValues, access: "read" | "wr
 }
 
 /**
- * What a job may do: read the repository, what `more` grants, and an OIDC token (for the reason given) when the
- * registry is reached with AWS credentials.
+ * What a job may do: read the repository, what `more` grants, and what the registry's backend needs for the job's
+ * `access` (an OIDC token for an S3 registry), each with the reason given.
  */
-export function jobPermissions(values: WorkflowValues, oidcReason: string, more: Permissions = {}): Permissions {
-  return {
-    contents: "read",
-    ...more,
-    ...(values.aws === null ? {} : { "id-token": commentAfter("write", oidcReason) }),
-  };
+export function jobPermissions(
+  values: WorkflowValues,
+  access: Access,
+  registryReason: string,
+  more: Permissions = {},
+): Permissions {
+  const registry: Permissions = {};
+  for (const [permission, level] of Object.entries(values.registry.permissions[access])) {
+    registry[permission as keyof Permissions] = commentAfter(level, registryReason);
+  }
+  return { contents: "read", ...more, ...registry };
 }
 
 type KitStepOptions = Pick<Step, "name" | "id" | "if" | "continue-on-error"> & {

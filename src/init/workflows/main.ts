@@ -1,9 +1,9 @@
 import {
-  awsCredentialsSteps,
   checkoutStep,
   jobPermissions,
   kitStep,
   publishConcurrency,
+  registryCredentialsSteps,
   type WorkflowValues,
 } from "./building-blocks.ts";
 import { type Job, note } from "./model.ts";
@@ -19,10 +19,10 @@ function publishJob(values: WorkflowValues): Job {
     name: "mlops publish",
     "runs-on": values.runsOnTraining,
     "timeout-minutes": 120,
-    permissions: jobPermissions(values, "write to the registry by OIDC"),
+    permissions: jobPermissions(values, "write", "write to the registry by OIDC"),
     steps: [
       checkoutStep(),
-      ...awsCredentialsSteps(values, "write"),
+      ...registryCredentialsSteps(values, "write"),
       ...values.setupSteps,
       kitStep("validate", values),
       kitStep("train", values),

@@ -1,3 +1,4 @@
+import type { RegistryScheme } from "../../registry/backends/index.ts";
 import type { WorkflowValues } from "./building-blocks.ts";
 import type { Job, Workflow, WorkflowInput } from "./model.ts";
 
@@ -11,8 +12,11 @@ export interface WorkflowOptions {
   configFile: string;
   defaultBranch: string;
   setup: RuntimeSetup;
-  /** The registry (and run cache) is on S3: add OIDC credentials from repository variables. */
-  s3: boolean;
+  /**
+   * The registry's backend: what its jobs need to reach it (for S3, OIDC credentials from repository variables, which
+   * the run cache on S3 uses too).
+   */
+  registry: RegistryScheme;
   /** retrain.schedule and retrain.timezone from mlops.yml; null writes no retrain workflow. */
   schedule: { cron: string; timezone: string } | null;
   /** train.runs_on: labels of the runners that train (e.g. [self-hosted, gpu]). */

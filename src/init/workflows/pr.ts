@@ -1,10 +1,10 @@
 import { informationalCheckName } from "../../github/pull-request.ts";
 import {
-  awsCredentialsSteps,
   checkoutStep,
   jobPermissions,
   kitStep,
   pinned,
+  registryCredentialsSteps,
   type WorkflowValues,
 } from "./building-blocks.ts";
 import { commentAbove, commentAfter, type Job, type Step } from "./model.ts";
@@ -29,11 +29,12 @@ function gateJob(values: WorkflowValues): Job {
     "timeout-minutes": 120,
     permissions: jobPermissions(
       values,
+      "read",
       "read the registry by OIDC (same-repository pull requests; forks get no token)",
     ),
     steps: [
       checkoutStep(),
-      ...awsCredentialsSteps(values, "read"),
+      ...registryCredentialsSteps(values, "read"),
       ...values.setupSteps,
       kitStep("validate", values),
       // On a pull request the cache reads the base branch's entries; writes stay in the PR's own scope.

@@ -1,9 +1,9 @@
 import {
-  awsCredentialsSteps,
   checkoutStep,
   jobPermissions,
   kitStep,
   publishConcurrency,
+  registryCredentialsSteps,
   type WorkflowValues,
 } from "./building-blocks.ts";
 import { commentAfter, doubleQuoted, type Job, note, type WorkflowInput } from "./model.ts";
@@ -19,12 +19,12 @@ function retrainJob(values: WorkflowValues, force: string): Job {
     name: "mlops retrain",
     "runs-on": values.runsOnTraining,
     "timeout-minutes": 360,
-    permissions: jobPermissions(values, "read and write the registry by OIDC", {
+    permissions: jobPermissions(values, "write", "read and write the registry by OIDC", {
       issues: commentAfter("write", "one issue per model when a retrain fails or is blocked; closed when one succeeds"),
     }),
     steps: [
       checkoutStep(),
-      ...awsCredentialsSteps(values, "write"),
+      ...registryCredentialsSteps(values, "write"),
       ...values.setupSteps,
       note(
         [

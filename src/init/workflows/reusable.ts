@@ -1,4 +1,5 @@
 import { DEFAULT_CONFIG_FILE } from "../../config/default-file.ts";
+import { everyBackendsNeeds } from "../../registry/backends/index.ts";
 import { KIT_REF, KIT_WORKFLOWS } from "../pins.ts";
 import { pinned, type WorkflowValues } from "./building-blocks.ts";
 import { commentAbove, type Workflow, type WorkflowInput } from "./model.ts";
@@ -51,6 +52,7 @@ function reusableValues(): WorkflowValues {
     config: "${{ inputs.config }}",
     workingDirectory: "${{ inputs.working-directory }}",
     runsOnTraining: "${{ fromJSON(inputs.runs-on) }}",
+    registry: everyBackendsNeeds(),
     aws: { read: role, write: role, region: "${{ inputs.aws-region }}" },
     setupSteps: [
       {

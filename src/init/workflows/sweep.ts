@@ -1,9 +1,9 @@
 import {
-  awsCredentialsSteps,
   checkoutStep,
   jobPermissions,
   kitStep,
   pinned,
+  registryCredentialsSteps,
   type WorkflowValues,
 } from "./building-blocks.ts";
 import type { Job } from "./model.ts";
@@ -29,11 +29,11 @@ function sweepJobs(values: WorkflowValues): Record<string, Job> {
       "runs-on": "${{ matrix.runs_on }}",
       "timeout-minutes": 360,
       strategy: { "fail-fast": false, matrix: "${{ fromJSON(needs.plan.outputs.matrix) }}" },
-      permissions: jobPermissions(values, "the run cache and the registry by OIDC"),
+      permissions: jobPermissions(values, "write", "the run cache and the registry by OIDC"),
       steps: [
         checkoutStep(),
         // A dispatched sweep runs on the default branch: its legs save to the run cache, with the role that writes.
-        ...awsCredentialsSteps(values, "write"),
+        ...registryCredentialsSteps(values, "write"),
         ...values.setupSteps,
         kitStep("train", values, { with: { leg: "${{ matrix.leg }}" } }),
         kitStep("evaluate", values, { with: { "github-token": "" } }),

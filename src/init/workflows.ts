@@ -1,4 +1,5 @@
-import { templateValues, type WorkflowValues } from "./workflows/building-blocks.ts";
+import { templateValues } from "./workflows/building-blocks.ts";
+import type { WorkflowValues } from "./workflows/options.ts";
 import { mainReusable, mainTemplate } from "./workflows/main.ts";
 import type { ReusableDefinition, WorkflowOptions, WorkflowTemplate } from "./workflows/options.ts";
 import { prReportReusable, prReportTemplate } from "./workflows/pr-report.ts";

@@ -10,11 +10,10 @@ import {
   type ListWithNotes,
   note,
   type Permissions,
-  type RunsOn,
   type ScalarValue,
   type Step,
 } from "./model.ts";
-import type { RuntimeSetup, WorkflowOptions } from "./options.ts";
+import type { RuntimeSetup, WorkflowOptions, WorkflowValues } from "./options.ts";
 
 /**
  * The pieces every workflow shares: pinned third-party actions, the checkout, the registry's credentials, steps of
@@ -24,25 +23,6 @@ import type { RuntimeSetup, WorkflowOptions } from "./options.ts";
  * Security by default (PLATFORM.md): least privilege per job; third-party actions pinned by SHA; no untrusted context
  * inside `run:`.
  */
-
-/** An AWS role, and the `if:` that skips its step when the role is not configured. */
-export interface AwsRole {
-  condition: string;
-  arn: string;
-}
-
-/** Where a job's values come from: literal in a user's workflow, `inputs.*` expressions in a reusable one. */
-export interface WorkflowValues {
-  config: string;
-  workingDirectory: string;
-  runsOnTraining: RunsOn;
-  /** What the jobs need to reach the registry: its backend's permissions and credentials (registry/backends/). */
-  registry: WorkflowNeeds;
-  /** The roles per access level for `aws-oidc` credentials; null when the registry needs no AWS credentials. */
-  aws: { read: AwsRole; write: AwsRole; region: string } | null;
-  /** What training needs before our actions run (a runtime and its dependencies), or a note saying where it goes. */
-  setupSteps: ListWithNotes<Step>;
-}
 
 /** The values of a user's workflow: what `mlops init` detected, written literally. */
 export function templateValues(options: WorkflowOptions): WorkflowValues {

@@ -4,10 +4,15 @@ import {
   kitStep,
   publishConcurrency,
   registryCredentialsSteps,
-  type WorkflowValues,
 } from "./building-blocks.ts";
 import { type Job, note } from "./model.ts";
-import { type ReusableDefinition, WORKFLOW_NAMES, type WorkflowOptions, type WorkflowTemplate } from "./options.ts";
+import {
+  type ReusableDefinition,
+  WORKFLOW_NAMES,
+  type WorkflowOptions,
+  type WorkflowTemplate,
+  type WorkflowValues,
+} from "./options.ts";
 
 /**
  * Every push to the default branch: the same pipeline as a pull request, then publish a new version to the registry,

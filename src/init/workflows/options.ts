@@ -1,6 +1,5 @@
-import type { RegistryScheme } from "../../registry/backends/index.ts";
-import type { WorkflowValues } from "./building-blocks.ts";
-import type { Job, Workflow, WorkflowInput } from "./model.ts";
+import type { RegistryScheme, WorkflowNeeds } from "../../registry/backends/index.ts";
+import type { Job, ListWithNotes, RunsOn, Step, Workflow, WorkflowInput } from "./model.ts";
 
 /** What `mlops init` knows about the repository, and so what its workflows do. */
 export interface WorkflowOptions {
@@ -62,4 +61,23 @@ export interface ReusableDefinition {
   /** It publishes: one run at a time per calling repository and config. */
   publishes: boolean;
   jobs: (values: WorkflowValues) => Record<string, Job>;
+}
+
+/** An AWS role, and the `if:` that skips its step when the role is not configured. */
+export interface AwsRole {
+  condition: string;
+  arn: string;
+}
+
+/** Where a job's values come from: literal in a user's workflow, `inputs.*` expressions in a reusable one. */
+export interface WorkflowValues {
+  config: string;
+  workingDirectory: string;
+  runsOnTraining: RunsOn;
+  /** What the jobs need to reach the registry: its backend's permissions and credentials (registry/backends/). */
+  registry: WorkflowNeeds;
+  /** The roles per access level for `aws-oidc` credentials; null when the registry needs no AWS credentials. */
+  aws: { read: AwsRole; write: AwsRole; region: string } | null;
+  /** What training needs before our actions run (a runtime and its dependencies), or a note saying where it goes. */
+  setupSteps: ListWithNotes<Step>;
 }

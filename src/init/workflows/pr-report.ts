@@ -1,5 +1,6 @@
 import { informationalCheckName } from "../../github/pull-request.ts";
-import { checkoutStep, kitStep, pinned, type WorkflowValues } from "./building-blocks.ts";
+import { checkoutStep, kitStep, pinned } from "./building-blocks.ts";
+import type { WorkflowValues } from "./options.ts";
 import { commentAbove, commentAfter, type Job, note } from "./model.ts";
 import {
   GATE_CHECK,

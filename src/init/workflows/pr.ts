@@ -1,12 +1,5 @@
 import { informationalCheckName } from "../../github/pull-request.ts";
-import {
-  checkoutStep,
-  jobPermissions,
-  kitStep,
-  pinned,
-  registryCredentialsSteps,
-  type WorkflowValues,
-} from "./building-blocks.ts";
+import { checkoutStep, jobPermissions, kitStep, pinned, registryCredentialsSteps } from "./building-blocks.ts";
 import { commentAbove, commentAfter, type Job, type Step } from "./model.ts";
 import {
   GATE_CHECK,
@@ -15,6 +8,7 @@ import {
   WORKFLOW_NAMES,
   type WorkflowOptions,
   type WorkflowTemplate,
+  type WorkflowValues,
 } from "./options.ts";
 
 /**

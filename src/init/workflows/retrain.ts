@@ -4,10 +4,15 @@ import {
   kitStep,
   publishConcurrency,
   registryCredentialsSteps,
-  type WorkflowValues,
 } from "./building-blocks.ts";
 import { commentAfter, doubleQuoted, type Job, note, type WorkflowInput } from "./model.ts";
-import { type ReusableDefinition, WORKFLOW_NAMES, type WorkflowOptions, type WorkflowTemplate } from "./options.ts";
+import {
+  type ReusableDefinition,
+  WORKFLOW_NAMES,
+  type WorkflowOptions,
+  type WorkflowTemplate,
+  type WorkflowValues,
+} from "./options.ts";
 
 /**
  * Continuous training: on retrain.schedule the retrain action decides whether to retrain, and promotes only a better

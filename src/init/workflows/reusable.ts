@@ -1,7 +1,8 @@
 import { DEFAULT_CONFIG_FILE } from "../../config/default-file.ts";
 import { everyBackendsNeeds } from "../../registry/backends/index.ts";
 import { KIT_REF, KIT_WORKFLOWS } from "../pins.ts";
-import { pinned, type WorkflowValues } from "./building-blocks.ts";
+import { pinned } from "./building-blocks.ts";
+import type { WorkflowValues } from "./options.ts";
 import { commentAbove, type Workflow, type WorkflowInput } from "./model.ts";
 import type { ReusableDefinition } from "./options.ts";
 

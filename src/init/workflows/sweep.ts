@@ -1,13 +1,12 @@
-import {
-  checkoutStep,
-  jobPermissions,
-  kitStep,
-  pinned,
-  registryCredentialsSteps,
-  type WorkflowValues,
-} from "./building-blocks.ts";
+import { checkoutStep, jobPermissions, kitStep, pinned, registryCredentialsSteps } from "./building-blocks.ts";
 import type { Job } from "./model.ts";
-import { type ReusableDefinition, WORKFLOW_NAMES, type WorkflowOptions, type WorkflowTemplate } from "./options.ts";
+import {
+  type ReusableDefinition,
+  WORKFLOW_NAMES,
+  type WorkflowOptions,
+  type WorkflowTemplate,
+  type WorkflowValues,
+} from "./options.ts";
 
 /**
  * A hyperparameter sweep: `plan` turns train.matrix into a GitHub matrix, one `leg` job per entry trains and

@@ -123,6 +123,19 @@ describe("the layers of src/", () => {
     expect(upward).toEqual([]);
   });
 
+  it("read the process environment only at the doors: below them, the runner's values come parsed (StageContext.runner)", () => {
+    const readers = sourceFiles()
+      .filter((file) => !["cli", "actions"].includes(folderOf(file)))
+      .flatMap((file) =>
+        readFileSync(file, "utf8")
+          .split("\n")
+          .map((line, index) => ({ line, at: `${path.relative(SRC, file)}:${index + 1}` }))
+          .filter(({ line }) => !/^\s*(\*|\/\/|\/\*)/.test(line) && /process\.env\b|process\.argv\b/.test(line))
+          .map(({ at }) => at),
+      );
+    expect(readers).toEqual([]);
+  });
+
   it(`hold no module over ${MAX_LINES} lines unless its header says why`, () => {
     const long = sourceFiles()
       .map((file) => ({ file: path.relative(SRC, file), text: readFileSync(file, "utf8") }))

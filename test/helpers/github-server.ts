@@ -1,5 +1,5 @@
 /**
- * The stand-in for api.github.com that tests reach through the real Octokit.
+ * The stand-in for api.github.com (and its uploads and download hosts) that tests reach through the real Octokit.
  * Built in test/helpers/github/, one module per area; this entry is what tests import.
  */
 export {
@@ -12,6 +12,15 @@ export {
   startFakeGitHub,
 } from "./github/server.ts";
 export type { SecondaryLimit } from "./github/access.ts";
+export { ASSET_SIZE_LIMIT } from "./github/assets.ts";
 export type { StoredCheckRun, StoredPull } from "./github/checks.ts";
-export type { Caller, RepositoryOptions, StoredRepository, TokenKind } from "./github/context.ts";
+export type {
+  Caller,
+  RepositoryOptions,
+  StoredAsset,
+  StoredRelease,
+  StoredRepository,
+  TokenKind,
+  UploadStats,
+} from "./github/context.ts";
 export type { StoredComment, StoredIssue } from "./github/issues.ts";

@@ -2,8 +2,8 @@ import type { IncomingMessage } from "node:http";
 import type { MatchedOperation } from "../openapi.ts";
 
 /**
- * What every area of the stand-in (issues, checks, git data) is handed for one request, and the answers they share:
- * GitHub's error bodies and its page links.
+ * What every area of the stand-in (issues, checks, releases, assets, git data) is handed for one request, and the
+ * answers they share: GitHub's error bodies and its page links.
  */
 
 /** How a token may act: "read-only" is the token of a fork's pull request (or `contents: read`). */
@@ -12,12 +12,43 @@ export type TokenKind = "write" | "read-only";
 /** Who is asking: a token of some kind, or nobody (no Authorization header). */
 export type Caller = { kind: "anonymous" } | { kind: TokenKind; token: string };
 
-/** The hosts the stand-in answers on. */
+/** The three hosts GitHub spreads a release over: the REST API, the uploads host, the signed download host. */
 export interface Hosts {
   api: string;
+  uploads: string;
+  objects: string;
 }
 
-/** A repository the stand-in keeps: its settings and a real bare git repository on disk. */
+export interface StoredAsset {
+  id: number;
+  releaseId: number;
+  name: string;
+  label: string | null;
+  contentType: string;
+  /** "starter" while its bytes are still arriving; only "uploaded" assets are listed. */
+  state: "starter" | "uploaded";
+  size: number;
+  /** `sha256:<hex>` of the bytes, as the REST API returns it. */
+  digest: string | null;
+  file: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StoredRelease {
+  id: number;
+  tagName: string;
+  targetCommitish: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  createdAt: string;
+  publishedAt: string | null;
+  assets: StoredAsset[];
+}
+
+/** A repository the stand-in keeps: its settings, a real bare git repository on disk, and its releases. */
 export interface StoredRepository {
   owner: string;
   name: string;
@@ -28,12 +59,24 @@ export interface StoredRepository {
   defaultBranch: string;
   /** The bare repository (`git init --bare`) holding its commits, trees, blobs and refs. */
   gitDir: string;
+  releases: StoredRelease[];
+  latestReleaseId: number | null;
 }
 
 export interface RepositoryOptions {
   visibility?: "public" | "private";
   archived?: boolean;
   defaultBranch?: string;
+}
+
+/** Memory the asset uploads used, so a test can show a body is streamed, never held whole. */
+export interface UploadStats {
+  /** The largest single chunk the server saw. */
+  maxChunkBytes: number;
+  /** The most bytes ever waiting in memory for the disk (the chunk in hand plus the file stream's buffer). */
+  maxBufferedBytes: number;
+  /** Bytes received over all uploads. */
+  totalBytes: number;
 }
 
 export type Reply = (status: number, payload?: unknown, headers?: Record<string, string>) => void;
@@ -44,11 +87,11 @@ export interface RequestContext {
   method: string;
   /** The request's full URL on the host it reached. */
   target: URL;
-  /** The parsed JSON body. */
+  /** The parsed JSON body; undefined for uploads, whose raw body is read from `request`. */
   body: unknown;
   request: IncomingMessage;
   caller: Caller;
-  /** A write token: has push access. */
+  /** A write token: may see drafts, which GitHub shows only to users with push access. */
   canPush: boolean;
   owner: string;
   repo: string;

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -6,17 +6,19 @@ import os from "node:os";
 import path from "node:path";
 import { type MatchedOperation, findOperation, requestProblems, responseSchema, validate } from "../openapi.ts";
 import { type Refusal, type SecondaryLimit, callerOf, refusal, takeSecondaryLimit } from "./access.ts";
+import { ASSET_SIZE_LIMIT, type AssetsState, assetHandlers, serveDownload } from "./assets.ts";
 import { initBareRepository } from "./bare-repo.ts";
 import { type ChecksState, checkHandlers } from "./checks.ts";
 import type { Handler, Hosts, RepositoryOptions, RequestContext, StoredRepository, TokenKind } from "./context.ts";
 import { gitObjectHandlers } from "./git-objects.ts";
 import { gitRefHandlers } from "./git-refs.ts";
 import { type IssuesState, issueHandlers } from "./issues.ts";
+import { releaseHandlers } from "./releases.ts";
 
 /**
  * A stand-in for api.github.com on loopback, reached through the real Octokit client (STYLE.md: real protocols). It
- * keeps issue comments, check runs, pull requests and issues, and repositories with a real bare git repository behind
- * the Git Data API. It answers with
+ * keeps issue comments, check runs, pull requests and issues; repositories with releases, release assets (on an uploads
+ * host and a signed download host of their own) and a real bare git repository behind the Git Data API. It answers with
  * GitHub's documented example bodies, checks every request (method, path, parameters, body) and its own successful
  * responses against GitHub's published REST description, and refuses what GitHub refuses the same way: a read-only
  * (fork) token's writes 403, anonymous reads of a private repository 404, writes to an archived one 403, queued
@@ -48,6 +50,8 @@ export interface QueuedFailure {
 export interface FakeGitHubOptions {
   /** Repositories to create at start (owner/name -> settings), each with a bare git repository. */
   repositories?: Record<string, RepositoryOptions>;
+  /** Bytes one release asset may have (GitHub: 2 GiB). */
+  assetSizeLimit?: number;
 }
 
 /** API calls made, for benchmarks and the README's "calls per run". */
@@ -58,11 +62,11 @@ export interface CallCounts {
   byOperation: Record<string, number>;
 }
 
-export interface FakeGitHub extends IssuesState, ChecksState {
+export interface FakeGitHub extends IssuesState, ChecksState, Omit<AssetsState, "dataDir" | "signingKey"> {
   /** The REST root to pass as baseUrl (like GITHUB_API_URL). */
   url: string;
-  /** The repositories the server keeps, by lowercased owner/name. */
-  repositories: Map<string, StoredRepository>;
+  /** The uploads host (uploads.github.com's stand-in) that releases' `upload_url` names. */
+  uploadsUrl: string;
   requests: RecordedRequest[];
   /** The kind of any token not named in `tokens`; "read-only" is a fork pull request's token. */
   tokenScope: TokenKind;
@@ -111,6 +115,8 @@ async function readJson(request: IncomingMessage, problems: string[]): Promise<u
   }
 }
 
+const UPLOAD = "repos/upload-release-asset";
+
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   let nextId = 1000;
   let requestCount = 0;
@@ -118,7 +124,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const limits: SecondaryLimit[] = [];
   const responseProblems: string[] = [];
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "fake-github-"));
-  const state: Omit<FakeGitHub, "url" | "stop" | "operations"> = {
+  const state: Omit<FakeGitHub, "url" | "uploadsUrl" | "stop" | "operations"> & AssetsState = {
     requests: [],
     comments: [],
     checkRuns: [],
@@ -128,6 +134,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     tokens: {},
     author: { login: "github-actions[bot]", type: "Bot", association: "NONE" },
     repositories: new Map(),
+    assetSizeLimit: options.assetSizeLimit ?? ASSET_SIZE_LIMIT,
+    uploadStats: { maxChunkBytes: 0, maxBufferedBytes: 0, totalBytes: 0 },
+    downloads: [],
+    dataDir,
+    signingKey: randomBytes(16).toString("hex"),
     failNext: (failure) => void failures.push({ ...failure }),
     limitNext: (limit) => void limits.push({ ...limit }),
     seedComment: (comment) => {
@@ -149,6 +160,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         archived: settings.archived ?? false,
         defaultBranch,
         gitDir,
+        releases: [],
+        latestReleaseId: null,
       };
       state.repositories.set(fullName.toLowerCase(), repository);
       return repository;
@@ -169,25 +182,36 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     ],
   };
 
+  const assets = assetHandlers(state);
   const handlers: Record<string, Handler> = {
     ...issueHandlers(state),
     ...checkHandlers(state),
+    ...releaseHandlers,
+    ...assets,
     ...gitObjectHandlers,
     ...gitRefHandlers,
   };
   // These areas keep their data in a repository: a repository the server was not told of does not exist.
-  const storedAreas = new Set([...Object.keys(gitObjectHandlers), ...Object.keys(gitRefHandlers)]);
+  const storedAreas = new Set([
+    ...Object.keys(releaseHandlers),
+    ...Object.keys(assets),
+    ...Object.keys(gitObjectHandlers),
+    ...Object.keys(gitRefHandlers),
+  ]);
 
-  const api = await listen(handle);
-  const hosts: Hosts = { api: api.url };
+  const api = await listen((request, response) => handle("api", request, response));
+  const uploads = await listen((request, response) => handle("uploads", request, response));
+  const objects = await listen((request, response) => serveDownload(state, request, response));
+  const hosts: Hosts = { api: api.url, uploads: uploads.url, objects: objects.url };
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const target = new URL(request.url ?? "/", hosts.api);
+  async function handle(host: "api" | "uploads", request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const target = new URL(request.url ?? "/", host === "api" ? hosts.api : hosts.uploads);
     const method = request.method ?? "GET";
     const problems: string[] = [];
     const matched = findOperation(method, target.pathname);
     const operationId = matched?.operation.operationId ?? null;
-    const body = await readJson(request, problems);
+    // An upload's raw body is streamed by its handler; every other body is small JSON.
+    const body = operationId === UPLOAD ? undefined : await readJson(request, problems);
     const requestId = `F4KE:${(++requestCount).toString(16).toUpperCase()}`;
     const recorded: RecordedRequest = {
       method,
@@ -220,6 +244,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     };
     if (!matched) {
       problems.push("GitHub documents no such operation");
+      return reply(404, { message: "Not Found" });
+    }
+    if ((operationId === UPLOAD) !== (host === "uploads")) {
+      problems.push(host === "api" ? "uploads go to the uploads host (the release's upload_url)" : "not an upload");
+      request.resume();
       return reply(404, { message: "Not Found" });
     }
     problems.push(...requestProblems(matched, target.searchParams, body));
@@ -304,9 +333,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   return Object.assign(state, {
     operations: Object.keys(handlers),
     url: hosts.api,
+    uploadsUrl: hosts.uploads,
     stop: async () => {
       await Promise.all(
-        [api].map(
+        [api, uploads, objects].map(
           ({ server }) =>
             new Promise<void>((resolve) => {
               server.close(() => resolve());

@@ -76,15 +76,25 @@ export interface MatchedOperation {
   pathParams: Record<string, string>;
 }
 
-/** The documented operation for a method and path, with its path parameters; undefined when GitHub has none. */
+/**
+ * The documented operation for a method and path, with its path parameters; undefined when GitHub has none. A last
+ * parameter may hold slashes when nothing matches otherwise (`git/ref/heads/main`, `releases/tags/models/v1`), as
+ * GitHub reads refs and tags sent unencoded.
+ */
 export function findOperation(method: string, pathname: string): MatchedOperation | undefined {
+  return matchOperation(method, pathname, false) ?? matchOperation(method, pathname, true);
+}
+
+function matchOperation(method: string, pathname: string, slashesInLast: boolean): MatchedOperation | undefined {
   for (const [template, operations] of Object.entries(githubDescription().paths)) {
     const operation = operations[method.toLowerCase()];
     if (!operation) continue;
+    if (slashesInLast && !/\{(ref|tag)\}$/.test(template)) continue;
     const names: string[] = [];
+    const last = (template.match(/\{/g) ?? []).length;
     const pattern = template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{([^}]+)\}/g, (_, name: string) => {
       names.push(name);
-      return "([^/]+)";
+      return slashesInLast && names.length === last ? "(.+)" : "([^/]+)";
     });
     const match = new RegExp(`^${pattern}$`).exec(pathname);
     if (!match) continue;

@@ -4,9 +4,15 @@ import {
   KIT_VERSION
 } from "./chunks/chunk-MUNXKJR2.js";
 import {
-  DEFAULT_CONFIG_FILE,
+  STAGES,
+  loadStage
+} from "./chunks/chunk-MCIOTI6Q.js";
+import {
+  DEFAULT_CONFIG_FILE
+} from "./chunks/chunk-MFRW4TDE.js";
+import {
   closestMatch
-} from "./chunks/chunk-OUO73NAH.js";
+} from "./chunks/chunk-NFSXRCFZ.js";
 import {
   ConfigError,
   ExitCode,
@@ -43,26 +49,32 @@ function createStreamLogger(sink, options = {}) {
 }
 
 // src/cli/commands/index.ts
-var COMMANDS = [
-  { name: "init", load: async () => (await import("./chunks/init-6W7DSRZA.js")).initCommand },
-  { name: "check", load: async () => (await import("./chunks/check-3SOOGEDA.js")).checkCommand },
-  { name: "validate", load: async () => (await import("./chunks/stages-NEIA74GL.js")).validateCommand },
-  { name: "profile", load: async () => (await import("./chunks/profile-2SIQQF72.js")).profileCommand },
-  { name: "train", load: async () => (await import("./chunks/stages-NEIA74GL.js")).trainCommand },
-  { name: "evaluate", load: async () => (await import("./chunks/stages-NEIA74GL.js")).evaluateCommand },
-  { name: "gate", load: async () => (await import("./chunks/stages-NEIA74GL.js")).gateCommand },
-  { name: "report", load: async () => (await import("./chunks/report-OFMB3Q4E.js")).reportCommand },
-  { name: "publish", load: async () => (await import("./chunks/stages-NEIA74GL.js")).publishCommand },
-  { name: "run", load: async () => (await import("./chunks/run-CQRLWXAJ.js")).runCommand },
-  { name: "retrain", load: async () => (await import("./chunks/retrain-N2GGSSCO.js")).retrainCommand },
-  { name: "plan", load: async () => (await import("./chunks/plan-Z6PNLP3J.js")).planCommand },
-  { name: "sweep", load: async () => (await import("./chunks/sweep-EHLOMETR.js")).sweepCommand },
-  { name: "select", load: async () => (await import("./chunks/select-WW5S7WOQ.js")).selectCommand },
-  { name: "models", load: async () => (await import("./chunks/models-LK5X3IFQ.js")).modelsCommand },
-  { name: "promote", load: async () => (await import("./chunks/promote-BHAS3IAO.js")).promoteCommand },
-  { name: "rollback", load: async () => (await import("./chunks/rollback-TCV324FR.js")).rollbackCommand },
-  { name: "pull", load: async () => (await import("./chunks/pull-4NPZ3IBB.js")).pullCommand }
+var OTHER_COMMANDS = [
+  { name: "init", after: null, load: async () => (await import("./chunks/init-I7VGUWPC.js")).initCommand },
+  { name: "check", after: "init", load: async () => (await import("./chunks/check-375QGVFN.js")).checkCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-NPHHI65C.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-7LV4FBOV.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-SQ7XQGOT.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-MDKZ4YT6.js")).retrainCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-OTJLBCBB.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-WLZYPA22.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-2BGUTWGW.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-R4BLNT6C.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-U2E6CDHT.js")).pullCommand }
 ];
+function inHelpOrder() {
+  const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
+    name,
+    load: async () => (await import("./chunks/stage-command-K3U4BKAC.js")).stageCommand(await loadStage(name))
+  }));
+  for (const { after, ...command } of OTHER_COMMANDS) {
+    const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;
+    if (at === 0 && after !== null) throw new Error(`mlops ${command.name} is placed after an unknown command`);
+    commands.splice(at, 0, command);
+  }
+  return commands;
+}
+var COMMANDS = inHelpOrder();
 
 // src/cli/main.ts
 var GLOBAL_OPTIONS = {

@@ -1,36 +1,46 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-RSOGC67R.js";
-import "./chunks/chunk-MTVHROBT.js";
+} from "./chunks/chunk-U3GPE5UD.js";
 import "./chunks/chunk-BFTSGGB3.js";
+import "./chunks/chunk-6M4RFVMK.js";
+import "./chunks/chunk-KQORXAGW.js";
+import "./chunks/chunk-XMXJ73VD.js";
+import "./chunks/chunk-LP2MTGO2.js";
+import "./chunks/chunk-YK36XQET.js";
+import "./chunks/chunk-MUNXKJR2.js";
+import "./chunks/chunk-CXPI6C2V.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-EN7ZLZTN.js";
+} from "./chunks/chunk-65SEIABO.js";
+import "./chunks/chunk-XJGXFA4P.js";
+import {
+  readRunnerEnvironment
+} from "./chunks/chunk-WLJHMHWJ.js";
+import {
+  ReportSection,
+  loadConfig
+} from "./chunks/chunk-FG3EO4IX.js";
 import {
   setFailed,
   setOutput,
   summary
-} from "./chunks/chunk-O5RPIDMJ.js";
+} from "./chunks/chunk-BV2GNXIE.js";
 import "./chunks/chunk-BIQWF3VO.js";
-import "./chunks/chunk-TLX656CK.js";
-import "./chunks/chunk-NNNSQAJN.js";
-import "./chunks/chunk-EU447EYR.js";
-import "./chunks/chunk-AOOPNKUY.js";
+import "./chunks/chunk-WJKNLHYD.js";
+import "./chunks/chunk-5PEOAABG.js";
+import "./chunks/chunk-LOXZ63ZR.js";
+import "./chunks/chunk-HUH5TK2R.js";
 import {
   renderMarkdown
-} from "./chunks/chunk-VRNFBWJ4.js";
-import {
-  ReportSection,
-  loadConfig
-} from "./chunks/chunk-TFWDSRPY.js";
-import "./chunks/chunk-MUNXKJR2.js";
-import "./chunks/chunk-OUO73NAH.js";
-import "./chunks/chunk-WEGPIWUD.js";
-import "./chunks/chunk-XDWG76T6.js";
-import "./chunks/chunk-657YCYD7.js";
+} from "./chunks/chunk-VHM7AP6H.js";
+import "./chunks/chunk-J7KJK3NR.js";
+import "./chunks/chunk-MCIOTI6Q.js";
+import "./chunks/chunk-MFRW4TDE.js";
+import "./chunks/chunk-NFSXRCFZ.js";
+import "./chunks/chunk-4CM3JFR7.js";
 import "./chunks/chunk-H6UPHFKP.js";
 import {
   UsageError
@@ -48,15 +58,16 @@ async function run(env = process.env) {
     const configPath = actionInputs.text("config") ?? "mlops.yml";
     const loaded = existsSync(path.resolve(workingDirectory, configPath)) ? await loadConfig(configPath, workingDirectory) : null;
     const file = path.resolve(workingDirectory, reportInput);
+    const runner = await readRunnerEnvironment(env);
     const outcome = await reportArtifact({
       file,
       shown: path.relative(workspaceRoot, file) || file,
       settings: loaded?.config.report ?? ReportSection.parse({}),
-      env,
+      runner,
       target: {},
       access: {
         token: actionInputs.text("github-token"),
-        baseUrl: env.GITHUB_API_URL || "https://api.github.com",
+        baseUrl: runner.apiUrl,
         logger
       },
       dryRun: false

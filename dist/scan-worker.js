@@ -3,9 +3,8 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-EOYDCAJC.js";
-import "./chunks/chunk-WEGPIWUD.js";
-import "./chunks/chunk-XDWG76T6.js";
+} from "./chunks/chunk-QB3VBLED.js";
+import "./chunks/chunk-CXPI6C2V.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";
 

@@ -1,0 +1,33 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  PublishOptions,
+  publishStage
+} from "./chunk-GCXCPWH3.js";
+import "./chunk-STGVFYYW.js";
+import "./chunk-CGAFTVNB.js";
+import "./chunk-CKB3RMBO.js";
+import "./chunk-HSJ27UPJ.js";
+import "./chunk-OPTSOZBS.js";
+import "./chunk-IXWDEHJR.js";
+import "./chunk-KQORXAGW.js";
+import "./chunk-XMXJ73VD.js";
+import "./chunk-LP2MTGO2.js";
+import "./chunk-YK36XQET.js";
+import "./chunk-MUNXKJR2.js";
+import "./chunk-QB3VBLED.js";
+import "./chunk-CXPI6C2V.js";
+import "./chunk-WJKNLHYD.js";
+import "./chunk-5PEOAABG.js";
+import "./chunk-LOXZ63ZR.js";
+import "./chunk-HUH5TK2R.js";
+import "./chunk-VHM7AP6H.js";
+import "./chunk-J7KJK3NR.js";
+import "./chunk-NFSXRCFZ.js";
+import "./chunk-4CM3JFR7.js";
+import "./chunk-H6UPHFKP.js";
+import "./chunk-XOZC47AQ.js";
+import "./chunk-RZGYXAJU.js";
+export {
+  PublishOptions,
+  publishStage
+};

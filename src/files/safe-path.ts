@@ -51,6 +51,22 @@ export function isS3Uri(text: string): boolean {
   return text.startsWith("s3://");
 }
 
+export function isGitHubUri(text: string): boolean {
+  return text.startsWith("github://");
+}
+
+/**
+ * `github://owner/repo` -> { owner, repo }, as GitHub names them: an owner of letters, digits and single hyphens (at
+ * most 39), a repository of letters, digits, `.`, `-` and `_` (not `.` or `..`). A trailing slash is allowed.
+ */
+export function parseGitHubUri(uri: string): { owner: string; repo: string } | undefined {
+  const match = /^github:\/\/([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})\/([A-Za-z0-9._-]{1,100})\/?$/.exec(
+    uri,
+  );
+  if (!match?.[1] || !match[2] || match[2] === "." || match[2] === "..") return undefined;
+  return { owner: match[1], repo: match[2] };
+}
+
 /** `s3://bucket/some/key` -> { bucket, key }. The bucket follows AWS naming rules; the key may be empty. */
 export function parseS3Uri(uri: string): { bucket: string; key: string } | undefined {
   const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(uri);

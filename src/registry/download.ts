@@ -63,7 +63,8 @@ export async function downloadFile(
   if (outcome !== "ok") {
     throw new ExternalError(
       `${entry.path} of ${manifest.model} ${manifest.version} is corrupted: the registry holds ${outcome.actual.size} bytes ` +
-        `with sha256 ${outcome.actual.sha256.slice(0, 12)}…, the manifest says ${entry.size} bytes with sha256 ${entry.sha256.slice(0, 12)}…`,
+        `with sha256 ${outcome.actual.sha256.slice(0, 12)}…, the manifest says ${entry.size} bytes with sha256 ${entry.sha256.slice(0, 12)}…` +
+        (outcome.explanation ? ` (${outcome.explanation})` : ""),
       {
         hint: "the stored object was changed or damaged after publishing; nothing was written. Publish again or roll back",
         cause: outcome,

@@ -132,6 +132,8 @@ export class CorruptObjectError extends ExternalError {
   readonly key: string;
   readonly expected: ObjectDigest;
   readonly actual: ObjectDigest;
+  /** What the store knows of how it came to differ (GitHub: the asset whose reported digest is another). */
+  explanation: string | undefined;
 
   constructor(location: string, key: string, expected: ObjectDigest, actual: ObjectDigest) {
     super(

@@ -2,8 +2,11 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, onTestFinished } from "vitest";
 import type { RegistryScheme } from "../../src/registry/backends/index.ts";
+import { createGitHubStore } from "../../src/store/github-store.ts";
 import { createLocalStore } from "../../src/store/local-store.ts";
+import type { ObjectStore } from "../../src/store/object-store.ts";
 import { createS3Store, type S3Options } from "../../src/store/s3-store.ts";
+import { type FakeGitHub, startFakeGitHub } from "./github-server.ts";
 import { RGW_START_TIMEOUT_MS, rgwBucket, rgwCluster, rgwSkipReason, startRgwGateway } from "./rgw.ts";
 import { startS3Server, type S3Server } from "./s3-server.ts";
 import { type TestStore, withShortcuts } from "./store-shortcuts.ts";
@@ -11,11 +14,12 @@ import { type TestStore, withShortcuts } from "./store-shortcuts.ts";
 /**
  * The object stores every registry and store suite runs on, as one table (`describe.each(storeBackends())` with
  * {@link useBackend} inside): a folder; s3rver, fast, with no conditional writes; and Ceph's RADOS Gateway, a real
- * S3 server that honours them. Each row names the registry backend it stands for (src/registry/backends/); every
+ * S3 server that honours them; and GitHub's stand-in (helpers/github-server.ts) reached through the real Octokit, a
+ * fresh repository per place. Each row names the registry backend it stands for (src/registry/backends/); every
  * backend has at least one row (test/registry/backend-table.test.ts). A new backend is one more row.
  */
 
-export type BackendName = "folder" | "s3rver" | "rgw";
+export type BackendName = "folder" | "s3rver" | "rgw" | "github";
 
 /** Where an S3 backend keeps a test's objects, and how to reach it. */
 export interface S3Target {
@@ -54,6 +58,10 @@ export interface StoreBackend {
   open(dir: string, options?: S3Options): TestStore;
   /** The shared server of this file, with a fresh prefix (S3 backends only). */
   target(): S3Target | undefined;
+  /** The GitHub stand-in the row's repositories live on (the github backend only). */
+  github?: () => FakeGitHub;
+  /** What a door needs to open the row's place by its URI: the environment (tokens, endpoints) and settings. */
+  door(): { env: Record<string, string>; settings: { endpoint?: string } };
   /** A server of the test's own to kill and restart (S3 backends only). */
   ownServer(): Promise<OwnS3Server | undefined>;
   start(): Promise<void>;
@@ -82,6 +90,7 @@ function folderBackend(): StoreBackend {
     place: (dir) => () => withShortcuts(createLocalStore(path.join(dir, "registry"))),
     open: (dir) => withShortcuts(createLocalStore(path.join(dir, "registry"))),
     target: () => undefined,
+    door: () => ({ env: {}, settings: {} }),
     ownServer: () => Promise.resolve(undefined),
     start: () => Promise.resolve(),
     stop: () => Promise.resolve(),
@@ -115,6 +124,10 @@ function s3Backend(kind: S3ServerKind): StoreBackend {
     },
     open: (_dir, options) => s3Store(target(), options),
     target,
+    door: () => {
+      const place = target();
+      return { env: place.env, settings: { endpoint: place.endpoint } };
+    },
     ownServer: async () => ({ ...(await kind.ownServer()), prefix: freshPrefix() }),
     start: async () => {
       shared = await kind.start();
@@ -176,14 +189,77 @@ function rgwBackend(): StoreBackend {
   });
 }
 
+/** The write token every test's stores use on the stand-in (any token the stand-in was not told of may write). */
+export const GITHUB_TEST_TOKEN = "ghs_registry_tests";
+
+/** Forwards every call once `ready` has settled: the stand-in's repository is made asynchronously. */
+function whenReady(ready: Promise<unknown>, store: ObjectStore): ObjectStore {
+  return new Proxy(store, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property);
+      if (typeof value !== "function") return value;
+      return async (...args: unknown[]): Promise<unknown> => {
+        await ready;
+        return (value as (...given: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
+function githubBackend(): StoreBackend {
+  let server: FakeGitHub | undefined;
+  const running = (): FakeGitHub => {
+    if (!server) throw new Error("the github backend was not started (useBackend)");
+    return server;
+  };
+  const place = () => {
+    const github = running();
+    const repository = `octo-org/models-${randomBytes(4).toString("hex")}`;
+    const ready = github.addRepository(repository);
+    const [owner = "", repo = ""] = repository.split("/");
+    return () =>
+      withShortcuts(
+        whenReady(
+          ready,
+          createGitHubStore({
+            repository: { owner, repo },
+            token: GITHUB_TEST_TOKEN,
+            tokenVariable: "GITHUB_TOKEN",
+            apiUrl: github.url,
+            retrySeconds: 30,
+          }),
+        ),
+      );
+  };
+  return {
+    name: "github",
+    scheme: "github",
+    label: "github (stand-in)",
+    skip: undefined,
+    place,
+    open: () => place()(),
+    target: () => undefined,
+    github: running,
+    door: () => ({ env: { GITHUB_TOKEN: GITHUB_TEST_TOKEN, GITHUB_API_URL: running().url }, settings: {} }),
+    ownServer: () => Promise.resolve(undefined),
+    start: async () => {
+      server = await startFakeGitHub();
+    },
+    stop: async () => {
+      await server?.stop();
+    },
+  };
+}
+
 const makers: Record<BackendName, () => StoreBackend> = {
   folder: folderBackend,
   s3rver: s3rverBackend,
   rgw: rgwBackend,
+  github: githubBackend,
 };
 
 /** The backends by name (default: all), fresh for this test file. */
-export function storeBackends(names: readonly BackendName[] = ["folder", "s3rver", "rgw"]): StoreBackend[] {
+export function storeBackends(names: readonly BackendName[] = ["folder", "s3rver", "rgw", "github"]): StoreBackend[] {
   return names.map((name) => makers[name]());
 }
 

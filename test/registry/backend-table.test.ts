@@ -47,19 +47,44 @@ describe("the registry backend table", () => {
     expect(registryScheme("s3://ml-models/registry")).toBe("s3");
   });
 
-  it("gives every setting of the registry section to a backend", () => {
-    const owned = REGISTRY_BACKENDS.flatMap((backend) => Object.keys(backend.settings.shape));
-    expect(new Set(owned).size).toBe(owned.length);
-    expect([...owned, "uri"].sort()).toEqual(Object.keys(RegistrySection.shape).sort());
+  it("gives every setting of the registry section to a backend (retry_seconds serves S3 and GitHub alike)", () => {
+    const used = new Set(REGISTRY_BACKENDS.flatMap((backend) => Object.keys(backend.settings.shape)));
+    expect([...used, "uri"].sort()).toEqual(Object.keys(RegistrySection.shape).sort());
+    expect(Object.keys(registryBackend("github").settings.shape)).toEqual(["retry_seconds"]);
   });
 
-  it("says what workflow jobs need: nothing for a folder, an OIDC token and AWS credentials for S3", () => {
+  it("reads github://owner/repo, and refuses a malformed one", () => {
+    expect(resolveRegistryUri("github://octo-org/models").location).toEqual({
+      scheme: "github",
+      owner: "octo-org",
+      repo: "models",
+    });
+    expect(resolveRegistryUri("github://octo-org/models.registry/").location).toMatchObject({
+      repo: "models.registry",
+    });
+    for (const bad of ["github://octo-org", "github://octo-org/models/extra", "github://-octo/models", "github://o/.."])
+      expect(() => resolveRegistryUri(bad)).toThrow(`"${bad}" is not a valid github://owner/repo URI`);
+    expect(registryScheme("github://octo-org/models")).toBe("github");
+  });
+
+  it("says what workflow jobs need: nothing for a folder, OIDC and AWS credentials for S3, contents for GitHub", () => {
     expect(registryBackend("folder").workflow).toEqual({ permissions: { read: {}, write: {} }, credentials: [] });
     expect(registryBackend("s3").workflow).toEqual({
       permissions: { read: { "id-token": "write" }, write: { "id-token": "write" } },
       credentials: ["aws-oidc"],
     });
-    expect(everyBackendsNeeds()).toEqual(registryBackend("s3").workflow);
+    // The job's own GITHUB_TOKEN: nothing to sign in to, `contents: write` only where versions are written.
+    expect(registryBackend("github").workflow).toEqual({
+      permissions: { read: { contents: "read" }, write: { contents: "write" } },
+      credentials: [],
+    });
+    expect(everyBackendsNeeds()).toEqual({
+      permissions: {
+        read: { "id-token": "write", contents: "read" },
+        write: { "id-token": "write", contents: "write" },
+      },
+      credentials: ["aws-oidc"],
+    });
   });
 });
 
@@ -79,14 +104,16 @@ describe.each(storeBackends().map((backend) => [backend.label, backend] as const
     it("publishes where the row's own stores see it", async () => {
       const place = await mkdtemp(path.join(dir, "place-"));
       const store = backend.place(place)();
+      // The place exists once a store on it answers (the stand-in makes a repository asynchronously).
+      await store.list("");
       // The place's own location is its URI: a folder's path, or s3://bucket/prefix on the row's server.
       const uri = store.location;
-      const target = backend.target();
+      const door = backend.door();
       const now = () => new Date(Date.UTC(2026, 0, 1));
       const registry = await openRegistryAt(uri, {
         root: place,
-        env: target?.env ?? {},
-        settings: target ? { endpoint: target.endpoint } : {},
+        env: door.env,
+        settings: door.settings,
         now,
         logger: { warn: (message) => expect.fail(message) },
       });

@@ -62,10 +62,13 @@ describe.each(backends)("at once on a %s", (_name, backend) => {
     if (backend.name !== "s3rver") expect(skipped).toBe(0);
   });
 
-  it("64 publishes at once: numbers never handed out twice; none skipped where writes are exclusive", async () => {
-    const { skipped, highest } = await publishAtOnce(64);
+  // On GitHub every claim is a commit on one ref, so a crowd of n costs some n² commits (real git in the stand-in: 64
+  // take minutes); 16 make the same point, and one repository's token allows 1,000 requests an hour anyway.
+  const crowd = backend.name === "github" ? 16 : 64;
+  it(`${crowd} publishes at once: numbers never handed out twice; none skipped where writes are exclusive`, async () => {
+    const { skipped, highest } = await publishAtOnce(crowd);
     // The README's gap rates come from these lines.
-    console.info(`[sequence] ${backend.label}: 64 publishes got numbers up to ${highest}, ${skipped} skipped`);
+    console.info(`[sequence] ${backend.label}: ${crowd} publishes got numbers up to ${highest}, ${skipped} skipped`);
     if (backend.name !== "s3rver") expect(skipped).toBe(0);
   }, 240_000);
 

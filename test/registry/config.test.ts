@@ -30,4 +30,20 @@ describe("registry and publish config", () => {
       "9:63 warning registry.force_path_style: force_path_style only matters with an endpoint (AWS S3 itself uses virtual-hosted addressing)",
     ]);
   });
+
+  it("accepts a github://owner/repo registry, and says where a malformed one is and what it should be", () => {
+    expect(parse(`${MINIMAL_CONFIG}registry: { uri: "github://octo-org/models" }\n`).config.registry.uri).toBe(
+      "github://octo-org/models",
+    );
+    const error = configErrorOf(() => parse(`${MINIMAL_CONFIG}registry: { uri: "github://octo-org/models/extra" }\n`));
+    expect(brief(error.diagnostics)).toEqual([
+      '9:18 error registry.uri: "github://octo-org/models/extra" is not a valid github://owner/repo URI',
+    ]);
+    expect(error.diagnostics[0]?.hint).toContain("github://octo-org/models");
+    // Only the registry lives on GitHub: any other path there is still an unsupported location.
+    const other = configErrorOf(() =>
+      parse(MINIMAL_CONFIG.replace("predictions.csv", "github://octo-org/models/predictions.csv")),
+    );
+    expect(brief(other.diagnostics).join("\n")).toContain("unsupported location");
+  });
 });

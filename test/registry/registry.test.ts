@@ -140,9 +140,17 @@ describe.each(backends)("registry on a %s", (_name, backend) => {
       const out = path.join(dir, "pulled");
       const error: unknown = await registry.pull(manifest, out).catch((thrown: unknown) => thrown);
       expect(error).toBeInstanceOf(ExternalError);
+      // GitHub also says which asset's reported digest is not the manifest's.
+      const asset =
+        backend.name === "github"
+          ? ` (the asset files_2fmodel_2fweights.bin of release mlops/churn/${manifest.version} in ${store.location} ` +
+            "is not the file its manifest lists: GitHub reports " +
+            "sha256:7bb24e91877a99d80af231f3fe90f8d66e28ba7f395ce96ca163011300500fe8 for it; it was replaced or edited " +
+            "by hand, so it is refused)"
+          : "";
       expect((error as ExternalError).describe()).toBe(
         `model/weights.bin of churn ${manifest.version} is corrupted: the registry holds 6 bytes with sha256 ` +
-          "7bb24e91877a…, the manifest says 6 bytes with sha256 7ea646958715…\n" +
+          `7bb24e91877a…, the manifest says 6 bytes with sha256 7ea646958715…${asset}\n` +
           "  hint: the stored object was changed or damaged after publishing; nothing was written. Publish again or roll back",
       );
       // All or nothing: not even the intact config.json landed.

@@ -31,7 +31,10 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-const backends = storeBackends().map((backend) => [backend.label, backend] as const);
+// General object stores only: the GitHub store keeps files only inside versions (release assets) and small objects on
+// a ref (src/store/github/layout.ts), so these tests of arbitrary keys do not apply to it; the registry's contract
+// suites (test/registry) run on it instead.
+const backends = storeBackends(["folder", "s3rver", "rgw"]).map((backend) => [backend.label, backend] as const);
 
 describe.each(backends)("%s object store", (_name, backend) => {
   useBackend(backend);

@@ -1,7 +1,15 @@
 import path from "node:path";
 import type * as z from "zod";
 import { safeParse } from "zod";
-import { describePathProblem, isInside, isS3Uri, parseS3Uri, relativePathProblem } from "../../files/safe-path.ts";
+import {
+  describePathProblem,
+  isGitHubUri,
+  isInside,
+  isS3Uri,
+  parseGitHubUri,
+  parseS3Uri,
+  relativePathProblem,
+} from "../../files/safe-path.ts";
 import { type MlopsConfig, MlopsConfigSchema } from "../schema/index.ts";
 import { pathMarks } from "../schema/path-field.ts";
 import type { FieldPath, Report, RuleContext } from "./report.ts";
@@ -80,6 +88,18 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 export function checkPaths(config: MlopsConfig, context: RuleContext, report: Report): void {
   for (const field of pathValues(config)) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(field.value)) {
+      if (field.at.join(".") === "registry.uri" && isGitHubUri(field.value)) {
+        // The registry may live in a GitHub repository (releases and a ref of its own: README "On GitHub").
+        if (!parseGitHubUri(field.value)) {
+          report(
+            "error",
+            field.at,
+            `"${field.value}" is not a valid github://owner/repo URI`,
+            "name the repository as in its address: github://octo-org/models (no path after the repository)",
+          );
+        }
+        continue;
+      }
       if (!field.remote || !isS3Uri(field.value)) {
         report(
           "error",

@@ -89,6 +89,11 @@ function awsCredentialsSteps(values: WorkflowValues, access: Access): Step[] {
  * What a job may do: read the repository, what `more` grants, and what the registry's backend needs for the job's
  * `access` (an OIDC token for an S3 registry), each with the reason given.
  */
+const GITHUB_REGISTRY_REASON: Record<Access, string> = {
+  read: "read a github:// registry (releases and its ref)",
+  write: "publish to a github:// registry (releases and its ref)",
+};
+
 export function jobPermissions(
   values: WorkflowValues,
   access: Access,
@@ -97,7 +102,9 @@ export function jobPermissions(
 ): Permissions {
   const registry: Permissions = {};
   for (const [permission, level] of Object.entries(values.registry.permissions[access])) {
-    registry[permission as keyof Permissions] = commentAfter(level, registryReason);
+    // `contents` is what a github:// registry needs of the job's own token; the rest is for the registry's cloud.
+    const reason = permission === "contents" ? GITHUB_REGISTRY_REASON[access] : registryReason;
+    registry[permission as keyof Permissions] = commentAfter(level, reason);
   }
   return { contents: "read", ...more, ...registry };
 }

@@ -1,12 +1,13 @@
 import type { ObjectStore } from "../../store/object-store.ts";
 import type { OpenPlace, RegistryBackend, WorkflowNeeds } from "./backend.ts";
 import { folderBackend, type FolderRegistryLocation } from "./folder.ts";
+import { githubBackend, type GitHubRegistryLocation } from "./github.ts";
 import { s3Backend, type S3RegistryLocation } from "./s3.ts";
 
 export type { CredentialsKind, OpenPlace, RegistrySettings, WorkflowNeeds } from "./backend.ts";
 
 /** `registry.uri` read by scheme: one location type per backend. */
-export type RegistryLocation = S3RegistryLocation | FolderRegistryLocation;
+export type RegistryLocation = S3RegistryLocation | GitHubRegistryLocation | FolderRegistryLocation;
 
 export type RegistryScheme = RegistryLocation["scheme"];
 
@@ -16,8 +17,7 @@ export type RegistryScheme = RegistryLocation["scheme"];
  */
 export const REGISTRY_BACKENDS: readonly RegistryBackendRow[] = [
   row(s3Backend),
-  // The `github://owner/repo` backend (issue 15) goes here. Until then such a URI is refused by the config's path
-  // rules ("unsupported location"), and `mlops pull --registry` reads it as a folder, as before this table.
+  row(githubBackend),
   row(folderBackend),
 ];
 

@@ -1,0 +1,43 @@
+import { RegistrySection } from "../../config/schema/registry.ts";
+import { UserError } from "../../errors.ts";
+import { isGitHubUri, parseGitHubUri } from "../../files/safe-path.ts";
+import { DEFAULT_RETRY_SECONDS } from "../../store/retry.ts";
+import type { RegistryBackend } from "./backend.ts";
+
+/** A registry kept in a GitHub repository: `github://owner/repo` (README "On GitHub"). */
+export interface GitHubRegistryLocation {
+  scheme: "github";
+  owner: string;
+  repo: string;
+}
+
+export const githubBackend: RegistryBackend<GitHubRegistryLocation> = {
+  scheme: "github",
+  read(uri) {
+    if (!isGitHubUri(uri)) return undefined;
+    const parsed = parseGitHubUri(uri);
+    if (!parsed) throw new UserError(`"${uri}" is not a valid github://owner/repo URI`);
+    return { scheme: "github", ...parsed };
+  },
+  // retry_seconds bounds the waits GitHub asks for (secondary rate limits) as it bounds S3's retries.
+  settings: RegistrySection.pick({ retry_seconds: true }),
+  // The store (and with it Octokit) is imported only when a github:// registry is opened.
+  async open(location, { env, settings }) {
+    const { createGitHubStore } = await import("../../store/github-store.ts");
+    const token = env.GITHUB_TOKEN || env.GH_TOKEN || undefined;
+    // The run's commit is only a target for tags in the repository the run belongs to.
+    const ownRepository =
+      (env.GITHUB_REPOSITORY ?? "").toLowerCase() === `${location.owner}/${location.repo}`.toLowerCase();
+    return createGitHubStore({
+      repository: { owner: location.owner, repo: location.repo },
+      token,
+      tokenVariable: env.GITHUB_TOKEN ? "GITHUB_TOKEN" : env.GH_TOKEN ? "GH_TOKEN" : "GITHUB_TOKEN",
+      // As the runner's environment is read (context/runner.ts): GitHub Enterprise sets GITHUB_API_URL.
+      apiUrl: env.GITHUB_API_URL || "https://api.github.com",
+      retrySeconds: settings.retry_seconds ?? DEFAULT_RETRY_SECONDS,
+      targetCommitish: ownRepository && env.GITHUB_SHA ? env.GITHUB_SHA : undefined,
+    });
+  },
+  // The job's own GITHUB_TOKEN: read for pull requests, write only for the jobs that publish and promote.
+  workflow: { permissions: { read: { contents: "read" }, write: { contents: "write" } }, credentials: [] },
+};

@@ -1,0 +1,279 @@
+import { stat } from "node:fs/promises";
+import { UserError } from "../errors.ts";
+import { type GitHubConnection, createGitHubApi } from "./github/http.ts";
+import { type Place, assetName, innerOf, placeOf, scopeOf, tagOf, versionStarted } from "./github/layout.ts";
+import { releaseNotes } from "./github/notes.ts";
+import { createRefTree, type Edit } from "./github/ref-tree.ts";
+import { ASSET_SIZE_LIMIT, type AssetInfo, createReleases, type ReleaseInfo } from "./github/releases.ts";
+import { checkKey, checkPrefix } from "./keys.ts";
+import {
+  CorruptObjectError,
+  MAX_GET_BYTES,
+  ObjectExistsError,
+  type ObjectStore,
+  ObjectTooLargeError,
+} from "./object-store.ts";
+
+export type { GitHubConnection } from "./github/http.ts";
+
+/**
+ * A GitHub repository as the registry's object store (README "On GitHub"): a version is a release of the kit's own
+ * tag namespace, and everything else is a file on the registry ref, each write a compare-and-swap commit. Where each
+ * key goes is decided in github/layout.ts; the parts: github/releases.ts, github/ref-tree.ts, github/http.ts.
+ */
+
+export interface GitHubStoreOptions extends GitHubConnection {
+  /** The commit a version's tag is made at: the run's (GITHUB_SHA) when known, else the default branch. */
+  targetCommitish?: string | undefined;
+  /** Bytes one asset may have (GitHub's 2 GiB; lowered by tests). */
+  assetSizeLimit?: number;
+}
+
+/** A downloaded asset whose digest, as GitHub reports it, is not the one its manifest lists: replaced by hand. */
+export class AssetDigestMismatchError extends CorruptObjectError {
+  constructor(
+    where: string,
+    key: string,
+    asset: AssetInfo,
+    release: string,
+    expected: { size: number; sha256: string },
+  ) {
+    super(where, key, expected, { size: asset.size, sha256: (asset.digest ?? "").replace(/^sha256:/, "") });
+    this.explanation =
+      `the asset ${asset.name} of release ${release} in ${where} is not the file its manifest lists: GitHub reports ` +
+      `${asset.digest ?? "no digest"} for it; it was replaced or edited by hand, so it is refused`;
+    this.message = `${this.message}: ${this.explanation}`;
+  }
+}
+
+export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
+  const api = createGitHubApi(options);
+  const ref = createRefTree(api);
+  const releases = createReleases(api, options.targetCommitish);
+  const limit = options.assetSizeLimit ?? ASSET_SIZE_LIMIT;
+  const where = api.where;
+  /** Drafts this store started, by tag: a publish uploads into its own draft, then publishes it. */
+  const drafts = new Map<string, Promise<ReleaseInfo>>();
+
+  const releasePlace = (key: string): Extract<Place, { kind: "release" }> | undefined => {
+    const place = placeOf(checkKey(key));
+    return place.kind === "release" ? place : undefined;
+  };
+  const draftOf = (model: string, version: string): Promise<ReleaseInfo> => {
+    const tag = tagOf(model, version);
+    let draft = drafts.get(tag);
+    if (!draft) {
+      draft = releases.createDraft(model, version);
+      draft.catch(() => drafts.delete(tag));
+      drafts.set(tag, draft);
+    }
+    return draft;
+  };
+  /** The release a write to a version goes to: this store's draft, else the published release. */
+  const writable = async (model: string, version: string): Promise<ReleaseInfo> =>
+    drafts.has(tagOf(model, version))
+      ? await draftOf(model, version)
+      : ((await releases.published(model, version)) ?? (await draftOf(model, version)));
+  /** A version's asset as readers see it: of a published release only (a draft is not a version yet). */
+  const publishedAsset = async (place: { model: string; version: string; inner: string }) => {
+    const release = await releases.published(place.model, place.version);
+    const asset = release?.assets.find((a) => a.name === assetName(place.inner));
+    return release && asset ? { release, asset } : undefined;
+  };
+  const refEdit = (path: string, edit: Edit | undefined, message: string) =>
+    ref.update(message, (files) => ({
+      edits: edit && ("remove" in edit ? files.has(path) : true) ? [edit] : [],
+      result: undefined,
+    }));
+
+  /**
+   * Uploads a small asset; false when its name is taken. The manifest is the last asset of a version: landing it in a
+   * draft publishes the draft with one PATCH (never as the repository's latest release), and the version exists.
+   */
+  const land = async (
+    release: ReleaseInfo,
+    place: { model: string; version: string; inner: string },
+    bytes: Buffer,
+  ): Promise<boolean> => {
+    if (!(await releases.uploadBytes(release, assetName(place.inner), bytes))) return false;
+    if (place.inner === "manifest.json" && release.draft) {
+      await releases.publish(release, releaseNotes(bytes.toString("utf8")));
+      drafts.delete(release.tag);
+    }
+    return true;
+  };
+
+  const store: ObjectStore = {
+    location: where,
+
+    async get(key) {
+      const place = releasePlace(key);
+      if (!place) {
+        const file = (await ref.files()).get(checkKey(key));
+        if (file && file.size > MAX_GET_BYTES) throw new ObjectTooLargeError(where, key);
+        return file && ref.read(key);
+      }
+      const found = await publishedAsset(place);
+      if (!found) return undefined;
+      if (found.asset.size > MAX_GET_BYTES) throw new ObjectTooLargeError(where, key);
+      const body = await releases.open(found.asset);
+      if (!body) return undefined;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of body) {
+        size += (chunk as Buffer).length;
+        if (size > MAX_GET_BYTES) {
+          body.destroy();
+          throw new ObjectTooLargeError(where, key);
+        }
+        chunks.push(chunk as Buffer);
+      }
+      return Buffer.concat(chunks, size);
+    },
+
+    async put(key, body) {
+      const bytes = typeof body === "string" ? Buffer.from(body) : body;
+      const place = releasePlace(key);
+      if (!place) return refEdit(key, { path: key, content: bytes }, `mlops: write ${key}`);
+      // Replacing a version's asset (fsck's repairs, tests that damage one): delete, then upload.
+      const release = await writable(place.model, place.version);
+      const old = release.assets.find((a) => a.name === assetName(place.inner));
+      if (old) await releases.deleteAsset(old);
+      await land(release, place, bytes);
+    },
+
+    async delete(key) {
+      const place = releasePlace(key);
+      if (!place) return refEdit(key, { path: key, remove: true }, `mlops: remove ${key}`);
+      const listed = (await releases.list(place.model)).filter((r) => r.version === place.version);
+      for (const release of listed) {
+        const asset = release.assets.find((a) => a.name === assetName(place.inner));
+        if (!asset) continue;
+        await releases.deleteAsset(asset);
+        // A draft left without assets is nothing: it goes too (debris removed leaves no empty release behind).
+        if (release.draft && release.assets.length === 1) {
+          await releases.deleteRelease(release);
+          drafts.delete(release.tag);
+        }
+      }
+    },
+
+    async upload(key, file, transfer = {}) {
+      const place = releasePlace(key);
+      const size = (await stat(file)).size;
+      if (!place) {
+        throw new Error(`the GitHub registry keeps files only in versions, not at ${key}`);
+      }
+      if (size > limit) {
+        throw new UserError(
+          `${place.inner.replace(/^files\//, "")} is ${size} bytes, more than the ${limit} bytes GitHub allows in one release asset: not uploaded`,
+          { hint: "keep models this large in an S3 registry: registry.uri: s3://bucket/prefix (README: Registry)" },
+        );
+      }
+      const release = await writable(place.model, place.version);
+      const digest = await releases.upload(release, assetName(place.inner), file, transfer);
+      if (!digest) throw new ObjectExistsError(where, key);
+      return digest;
+    },
+
+    async download(key, file, transfer = {}) {
+      const place = releasePlace(key);
+      if (!place) throw new Error(`the GitHub registry keeps files only in versions, not at ${key}`);
+      const found = await publishedAsset(place);
+      if (!found) return undefined;
+      const { expected } = transfer;
+      const reported = found.asset.digest?.replace(/^sha256:/, "");
+      if (expected && reported !== undefined && (reported !== expected.sha256 || found.asset.size !== expected.size))
+        throw new AssetDigestMismatchError(where, key, found.asset, found.release.tag, expected);
+      return releases.download(found.asset, file, transfer, (actual) => {
+        if (expected && (actual.sha256 !== expected.sha256 || actual.size !== expected.size))
+          throw new CorruptObjectError(where, key, expected, actual);
+        if (reported !== undefined && actual.sha256 !== reported)
+          throw new CorruptObjectError(where, key, { size: found.asset.size, sha256: reported }, actual);
+      });
+    },
+
+    async create(key, body) {
+      const bytes = typeof body === "string" ? Buffer.from(body) : body;
+      const place = releasePlace(key);
+      if (!place) {
+        return ref.update(`mlops: create ${key}`, (files) =>
+          files.has(key) ? { edits: [], result: false } : { edits: [{ path: key, content: bytes }], result: true },
+        );
+      }
+      const release = await writable(place.model, place.version);
+      if (release.assets.some((a) => a.name === assetName(place.inner))) return false;
+      return land(release, place, bytes);
+    },
+
+    // The ref's compare-and-swap makes every create exclusive.
+    createIsExclusive: () => Promise.resolve(true),
+
+    async list(prefix) {
+      const bare = checkPrefix(prefix);
+      const scope = scopeOf(bare);
+      const keys: string[] = [];
+      if (scope.releases) {
+        for (const release of await releases.list(scope.releases.model)) {
+          if (scope.releases.version !== undefined && release.version !== scope.releases.version) continue;
+          for (const asset of release.assets) {
+            const inner = innerOf(asset.name);
+            if (inner !== undefined) keys.push(`${release.model}/versions/${release.version}/${inner}`);
+          }
+        }
+      }
+      if (scope.ref) for (const path of (await ref.files()).keys()) keys.push(path);
+      return [...new Set(keys.filter((key) => bare === "" || key.startsWith(`${bare}/`)))].sort();
+    },
+
+    async folders(prefix) {
+      const bare = checkPrefix(prefix);
+      const scope = scopeOf(bare);
+      const names = new Set<string>();
+      if (scope.releases) {
+        for (const release of await releases.list(scope.releases.model)) {
+          const key = `${release.model}/versions/${release.version}/`;
+          const rest = bare === "" ? key : key.startsWith(`${bare}/`) ? key.slice(bare.length + 1) : "";
+          const slash = rest.indexOf("/");
+          if (slash > 0) names.add(rest.slice(0, slash));
+        }
+      }
+      if (scope.ref) {
+        for (const path of (await ref.files()).keys()) {
+          if (bare !== "" && !path.startsWith(`${bare}/`)) continue;
+          const rest = bare === "" ? path : path.slice(bare.length + 1);
+          const slash = rest.indexOf("/");
+          if (slash > 0) names.add(rest.slice(0, slash));
+        }
+      }
+      return [...names].sort();
+    },
+
+    async head(key) {
+      const place = releasePlace(key);
+      if (!place) {
+        const file = (await ref.files()).get(key);
+        return file && { size: file.size, etag: file.sha };
+      }
+      const found = await publishedAsset(place);
+      return found && { size: found.asset.size, etag: found.asset.digest ?? `asset-${found.asset.id}` };
+    },
+
+    async discardIncomplete(prefix, before) {
+      const scope = scopeOf(checkPrefix(prefix));
+      if (!scope.releases) return 0;
+      let removed = 0;
+      for (const release of await releases.list(scope.releases.model)) {
+        if (!release.draft) continue;
+        if (scope.releases.version !== undefined && release.version !== scope.releases.version) continue;
+        // Only drafts the kit started (its tag namespace, an id it made) long enough ago that no publish still runs.
+        const started = versionStarted(release.version);
+        if (!started || started >= before) continue;
+        await releases.deleteRelease(release);
+        removed++;
+      }
+      return removed;
+    },
+  };
+  return store;
+}

@@ -1,0 +1,284 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as WebStream } from "node:stream/web";
+import { ExternalError } from "../../errors.ts";
+import { type ObjectDigest, READ_CHUNK, type TransferOptions } from "../object-store.ts";
+import type { GitHubApi } from "./http.ts";
+import { parseTag, TAG_PREFIX, tagOf } from "./layout.ts";
+
+/**
+ * The releases side of the GitHub registry: one release per version, tagged in the kit's own namespace
+ * (`mlops/<model>/<id>`), built as a draft (readers never see drafts; read-only tokens cannot even list them) and
+ * published by one PATCH once its last asset, the manifest, is up. Assets stream up to the uploads host and down
+ * through GitHub's redirect to a signed URL, hashed on the way; never a whole file in memory.
+ */
+
+/** GitHub's limit on one release asset. */
+export const ASSET_SIZE_LIMIT = 2 * 1024 ** 3;
+
+export interface AssetInfo {
+  id: number;
+  name: string;
+  size: number;
+  /** `sha256:<hex>` as GitHub computed it; null on servers that do not report it. */
+  digest: string | null;
+}
+
+export interface ReleaseInfo {
+  id: number;
+  tag: string;
+  model: string;
+  version: string;
+  draft: boolean;
+  uploadUrl: string;
+  assets: AssetInfo[];
+}
+
+interface ReleaseJson {
+  id: number;
+  tag_name: string;
+  draft: boolean;
+  upload_url: string;
+  assets: { id: number; name: string; size: number; state: string; digest?: string | null }[];
+}
+
+function infoOf(release: ReleaseJson): ReleaseInfo | undefined {
+  const parsed = parseTag(release.tag_name);
+  if (!parsed) return undefined;
+  return {
+    id: release.id,
+    tag: release.tag_name,
+    ...parsed,
+    draft: release.draft,
+    uploadUrl: release.upload_url,
+    assets: release.assets
+      .filter((asset) => asset.state === "uploaded")
+      .map((asset) => ({ id: asset.id, name: asset.name, size: asset.size, digest: asset.digest ?? null })),
+  };
+}
+
+export interface Releases {
+  /** The kit's releases (of one model, or all), drafts too where the token may see them; every page. */
+  list(model?: string): Promise<ReleaseInfo[]>;
+  /** The published release of a version; undefined when there is none. */
+  published(model: string, version: string): Promise<ReleaseInfo | undefined>;
+  createDraft(model: string, version: string): Promise<ReleaseInfo>;
+  /** Streams a file up as an asset; undefined when the release has an asset of that name already. */
+  upload(
+    release: ReleaseInfo,
+    name: string,
+    file: string,
+    transfer?: TransferOptions,
+  ): Promise<ObjectDigest | undefined>;
+  /** A small asset from memory; false when the name is taken. */
+  uploadBytes(release: ReleaseInfo, name: string, body: Buffer): Promise<boolean>;
+  publish(release: ReleaseInfo, notes: string): Promise<void>;
+  deleteAsset(asset: AssetInfo): Promise<void>;
+  deleteRelease(release: ReleaseInfo): Promise<void>;
+  /** The asset's bytes as a stream (through GitHub's redirect, without the token on the signed host). */
+  open(asset: AssetInfo): Promise<Readable | undefined>;
+  /** Streams an asset into `file` (through a temporary name), hashing it; `check` may refuse the digest first. */
+  download(
+    asset: AssetInfo,
+    file: string,
+    transfer: TransferOptions,
+    check: (digest: ObjectDigest) => void,
+  ): Promise<ObjectDigest | undefined>;
+}
+
+export function createReleases(api: GitHubApi, targetCommitish: string | undefined): Releases {
+  const { owner, repo } = api.connection.repository;
+  const { octokit } = api;
+  const releaseOf = (model: string, version: string) => `${model} ${version}`;
+
+  const uploadWith = async (
+    release: ReleaseInfo,
+    name: string,
+    size: number,
+    body: () => Readable | Buffer,
+  ): Promise<boolean> => {
+    try {
+      await api.call(
+        `upload ${name} of ${releaseOf(release.model, release.version)}`,
+        () =>
+          octokit.rest.repos.uploadReleaseAsset({
+            owner,
+            repo,
+            release_id: release.id,
+            url: release.uploadUrl,
+            name,
+            // Octokit types `data` as a string; it sends any body fetch takes (bytes, a stream) as it is.
+            data: body() as unknown as string,
+            headers: { "content-type": "application/octet-stream", "content-length": size },
+          }),
+        { write: true, expects: [422] },
+      );
+      return true;
+    } catch (error) {
+      const errors = (error as { response?: { data?: { errors?: { code?: string }[] } } }).response?.data?.errors;
+      if (errors?.some((e) => e.code === "already_exists")) return false;
+      throw new ExternalError(
+        `GitHub refused ${name} of ${releaseOf(release.model, release.version)} in ${api.where}`,
+        {
+          cause: error,
+        },
+      );
+    }
+  };
+
+  const open = async (asset: AssetInfo): Promise<Readable | undefined> => {
+    const hop = await api.find(`download ${asset.name}`, () =>
+      octokit.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", {
+        owner,
+        repo,
+        asset_id: asset.id,
+        headers: { accept: "application/octet-stream" },
+        request: { redirect: "manual", parseSuccessResponseBody: false },
+      }),
+    );
+    if (!hop) return undefined;
+    const location = (hop.headers as Record<string, string | undefined>).location;
+    if (Number(hop.status) !== 302 || !location) return Readable.fromWeb(hop.data as unknown as WebStream);
+    // The signed host gets no token: GitHub's signed URLs need none, and a token must not leave the API host.
+    const response = await api.call(`download ${asset.name}`, async () => {
+      const answer = await fetch(location);
+      if (!answer.ok || !answer.body) {
+        throw Object.assign(new Error(`the download host answered ${answer.status}`), { status: answer.status });
+      }
+      return answer;
+    });
+    return Readable.fromWeb(response.body as WebStream);
+  };
+
+  return {
+    open,
+
+    async list(model) {
+      const all = await api.call("list the releases", () =>
+        octokit.paginate(octokit.rest.repos.listReleases, { owner, repo, per_page: 100 }),
+      );
+      const prefix = model === undefined ? TAG_PREFIX : `${tagOf(model, "")}`;
+      return all
+        .filter((release) => release.tag_name.startsWith(prefix))
+        .map((release) => infoOf(release as ReleaseJson))
+        .filter((release): release is ReleaseInfo => release !== undefined);
+    },
+
+    async published(model, version) {
+      const found = await api.find(`read the release of ${releaseOf(model, version)}`, () =>
+        octokit.rest.repos.getReleaseByTag({ owner, repo, tag: tagOf(model, version) }),
+      );
+      return found && !found.data.draft ? infoOf(found.data) : undefined;
+    },
+
+    async createDraft(model, version) {
+      const { data } = await api.call(
+        `start the release of ${releaseOf(model, version)}`,
+        () =>
+          octokit.rest.repos.createRelease({
+            owner,
+            repo,
+            tag_name: tagOf(model, version),
+            name: `${model} ${version}`,
+            body: `A version of ${model} being published by mlops-kit; not a version until published.`,
+            draft: true,
+            make_latest: "false",
+            ...(targetCommitish ? { target_commitish: targetCommitish } : {}),
+          }),
+        { write: true },
+      );
+      return infoOf(data) as ReleaseInfo;
+    },
+
+    async upload(release, name, file, transfer = {}) {
+      const total = (await stat(file)).size;
+      let digest: ObjectDigest = { size: 0, sha256: "" };
+      const uploaded = await uploadWith(release, name, total, () => {
+        // A stream per attempt: a retried upload reads the file again, and hashes what it sends.
+        const hash = createHash("sha256");
+        let size = 0;
+        const meter = new Transform({
+          transform(chunk: Buffer, _encoding, done) {
+            hash.update(chunk);
+            size += chunk.length;
+            transfer.onProgress?.(size, total);
+            done(null, chunk);
+          },
+          flush(done) {
+            digest = { size, sha256: hash.digest("hex") };
+            done();
+          },
+        });
+        return createReadStream(file, { highWaterMark: READ_CHUNK }).pipe(meter);
+      });
+      return uploaded ? digest : undefined;
+    },
+
+    uploadBytes: (release, name, body) => uploadWith(release, name, body.length, () => body),
+
+    async publish(release, notes) {
+      await api.call(
+        `publish the release of ${releaseOf(release.model, release.version)}`,
+        () =>
+          octokit.rest.repos.updateRelease({
+            owner,
+            repo,
+            release_id: release.id,
+            draft: false,
+            make_latest: "false",
+            body: notes,
+          }),
+        { write: true },
+      );
+    },
+
+    async deleteAsset(asset) {
+      await api.call(
+        `delete the asset ${asset.name}`,
+        () => octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: asset.id }),
+        { write: true },
+      );
+    },
+
+    async deleteRelease(release) {
+      await api.call(
+        `delete the draft of ${releaseOf(release.model, release.version)}`,
+        () => octokit.rest.repos.deleteRelease({ owner, repo, release_id: release.id }),
+        { write: true },
+      );
+    },
+
+    async download(asset, file, transfer, check) {
+      const body = await open(asset);
+      if (!body) return undefined;
+      await mkdir(path.dirname(file), { recursive: true });
+      const tmp = `${file}.tmp-${randomBytes(6).toString("hex")}`;
+      const hash = createHash("sha256");
+      let size = 0;
+      try {
+        await pipeline(
+          body,
+          new Transform({
+            transform(chunk: Buffer, _encoding, done) {
+              hash.update(chunk);
+              size += chunk.length;
+              transfer.onProgress?.(size, asset.size);
+              done(null, chunk);
+            },
+          }),
+          createWriteStream(tmp),
+        );
+        const digest = { size, sha256: hash.digest("hex") };
+        check(digest);
+        await rename(tmp, file);
+        return digest;
+      } finally {
+        await rm(tmp, { force: true });
+      }
+    },
+  };
+}

@@ -1,0 +1,268 @@
+import { createHash } from "node:crypto";
+import { open, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { getOctokit } from "@actions/github";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ExternalError, UserError } from "../../src/errors.ts";
+import { openRegistryAt } from "../../src/registry/open.ts";
+import type { Registry } from "../../src/registry/registry.ts";
+import { AssetDigestMismatchError } from "../../src/store/github-store.ts";
+import { type FakeGitHub, startFakeGitHub } from "../helpers/github-server.ts";
+import { publishInput } from "../helpers/publish.ts";
+import { tempDir, writeFiles } from "../helpers/temp.ts";
+
+/**
+ * What only the GitHub registry (src/store/github-store.ts) has to show, beyond the contract suites its row of
+ * helpers/registry-backends.ts runs: how a version becomes a release, that the project's own releases are never
+ * touched, and GitHub's refusals (read-only and missing tokens, missing and archived repositories, secondary rate
+ * limits, an asset replaced by hand, a file over 2 GiB), each as one message. Opened the way every door opens a
+ * registry (openRegistryAt with the door's environment), against the stand-in through the real Octokit.
+ * (8 concurrent publishes and 8 concurrent promotes are the contract suite's, test/registry/concurrency.test.ts.)
+ */
+
+const REPO = "octo-org/models";
+const WRITE = "ghs_write_token";
+const FORK = "ghs_fork_token";
+let server: FakeGitHub;
+let dir: string;
+
+beforeEach(async () => {
+  server = await startFakeGitHub({ repositories: { [REPO]: { visibility: "public" } } });
+  server.tokens[FORK] = "read-only";
+  dir = await tempDir();
+  await writeFiles(dir, { "model/weights.bin": "weights\n", "model/config.json": '{"layers": 2}\n' });
+});
+afterEach(async () => {
+  expect(server.problems()).toEqual([]);
+  await server.stop();
+});
+
+const repository = () => server.repositories.get(REPO);
+
+function openAt(
+  uri = `github://${REPO}`,
+  env: Record<string, string> = { GITHUB_TOKEN: WRITE },
+  options: { retrySeconds?: number; hours?: number } = {},
+): Promise<Registry> {
+  const later = (options.hours ?? 0) * 3600_000;
+  return openRegistryAt(uri, {
+    root: dir,
+    env: { GITHUB_API_URL: server.url, ...env },
+    settings: { retry_seconds: options.retrySeconds ?? 30 },
+    now: () => new Date(Date.now() + later),
+    logger: { warn: (message) => expect.fail(message) },
+  });
+}
+
+const input = (overrides = {}) =>
+  publishInput({
+    model: "churn",
+    files: [
+      { path: "model/config.json", source: path.join(dir, "model/config.json") },
+      { path: "model/weights.bin", source: path.join(dir, "model/weights.bin") },
+    ],
+    metrics: { accuracy: 0.91 },
+    git: { sha: "0123456789abcdef0123456789abcdef01234567", ref: "refs/heads/main" },
+    runUrl: "https://github.com/octo-org/models/actions/runs/1",
+    ...overrides,
+  });
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+describe("a version on GitHub", () => {
+  it("is a published release in the kit's tag namespace, never latest, its manifest the last asset, its notes the model's", async () => {
+    const registry = await openAt();
+    const manifest = await registry.publish(input());
+    const [release] = repository()?.releases ?? [];
+    expect(release).toMatchObject({ tagName: `mlops/churn/${manifest.version}`, draft: false });
+    expect(release?.assets.map((a) => a.name)).toEqual([
+      "files_2fmodel_2fconfig.json",
+      "files_2fmodel_2fweights.bin",
+      "manifest.json",
+    ]);
+    expect(repository()?.latestReleaseId).toBeNull();
+    expect(release?.body).toContain("| accuracy | 0.91 |");
+    expect(release?.body).toContain("Gate: pass");
+    expect(release?.body).toContain("Commit: 0123456789abcdef0123456789abcdef01234567 (refs/heads/main)");
+    expect(release?.body).toContain("Run: https://github.com/octo-org/models/actions/runs/1");
+    // Published with one PATCH; never make_latest.
+    const patches = server.requests.filter((r) => r.operationId === "repos/update-release");
+    expect(patches.map((r) => r.body)).toEqual([expect.objectContaining({ draft: false, make_latest: "false" })]);
+    // Everything else is on the registry's own ref, not a branch.
+    expect(
+      server.requests.some(
+        (r) => r.operationId === "git/create-ref" && JSON.stringify(r.body).includes("refs/mlops/registry"),
+      ),
+    ).toBe(true);
+  });
+
+  it("is read by a fork's read-only token and anonymously (a public repository), and pulled verified", async () => {
+    const manifest = await (await openAt()).publish(input());
+    await (
+      await openAt()
+    ).moveAlias("churn", "champion", manifest.version, {
+      at: new Date().toISOString(),
+      actor: "tester",
+      reason: "first",
+      runUrl: null,
+      forced: false,
+    });
+    for (const env of [{ GITHUB_TOKEN: FORK }, {}] as Record<string, string>[]) {
+      const reader = await openAt(undefined, env);
+      expect((await reader.resolve("churn", "champion"))?.version).toBe(manifest.version);
+      const out = path.join(dir, `out-${Object.keys(env).length}`);
+      await reader.pull(manifest, out);
+      expect(await readFile(path.join(out, "model/weights.bin"), "utf8")).toBe("weights\n");
+    }
+    // The signed download host never saw a token.
+    expect(server.downloads.every((d) => d.authorization === undefined)).toBe(true);
+  });
+
+  it("leaves the project's own releases alone: the latest stays latest, never listed, never cleaned", async () => {
+    const github = getOctokit(WRITE, { baseUrl: server.url });
+    const owner = "octo-org";
+    const { data: own } = await github.rest.repos.createRelease({ owner, repo: "models", tag_name: "v1.0.0" });
+    const { data: ownDraft } = await github.rest.repos.createRelease({
+      owner,
+      repo: "models",
+      tag_name: "v1.1.0",
+      draft: true,
+    });
+    const registry = await openAt();
+    await registry.publish(input());
+    expect(repository()?.latestReleaseId).toBe(own.id);
+    expect(await registry.models()).toEqual(["churn"]);
+    await (await openAt(undefined, undefined, { hours: 72 })).clean("churn");
+    expect(repository()?.releases.map((r) => r.id)).toEqual(expect.arrayContaining([own.id, ownDraft.id]));
+    expect(repository()?.latestReleaseId).toBe(own.id);
+    expect(server.requests.filter((r) => r.operationId === "repos/delete-release")).toEqual([]);
+  });
+
+  it("an interrupted publish leaves only an invisible draft, which clean removes once it is old", async () => {
+    const registry = await openAt();
+    // The publish dies after its first file (here: the second cannot be read): no manifest, no PATCH.
+    const gone = path.join(dir, "model/gone.bin");
+    const files = [input().files[0] ?? { path: "", source: "" }, { path: "model/gone.bin", source: gone }];
+    await expect(registry.publish(input({ files }))).rejects.toThrow("ENOENT");
+    server.requests.length = 0;
+    const { releases = [] } = repository() ?? {};
+    expect(releases.map((r) => r.draft)).toEqual([true]);
+    expect(await registry.versions("churn")).toEqual([]);
+    expect(await (await openAt(undefined, { GITHUB_TOKEN: FORK })).versions("churn")).toEqual([]);
+    // Young debris may be a publish still uploading; a day later it goes.
+    expect(await registry.clean("churn")).toEqual({ versions: [], objects: 0, uploads: 0 });
+    const report = await (await openAt(undefined, undefined, { hours: 25 })).clean("churn");
+    expect(report).toEqual({ versions: [expect.stringMatching(/^v/)], objects: 1, uploads: 0 });
+    expect(repository()?.releases).toEqual([]);
+    // And the next publish is a version as usual.
+    expect((await registry.publish(input())).sequence).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("GitHub's refusals, one message each", () => {
+  it("a fork's read-only token on publish: names contents: write and where it goes", async () => {
+    const error = await (await openAt(undefined, { GITHUB_TOKEN: FORK })).publish(input()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExternalError);
+    expect(messageOf(error)).toMatch(/^the token may not write to github:\/\/octo-org\/models: cannot /);
+    expect((error as ExternalError).hint).toContain("`permissions: contents: write`");
+    expect(repository()?.releases).toEqual([]);
+  });
+
+  it("no token: reads of a public repository go anonymous, a publish names the token variable", async () => {
+    const registry = await openAt(undefined, {});
+    expect(await registry.versions("churn")).toEqual([]);
+    const error = await registry.publish(input()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(messageOf(error)).toMatch(/no GitHub token$/);
+    expect((error as ExternalError).hint).toContain("set GITHUB_TOKEN (or GH_TOKEN)");
+  });
+
+  it("a repository that does not exist, and one that is archived", async () => {
+    const missing = await (await openAt("github://octo-org/nothing-here")).versions("churn").catch((e: unknown) => e);
+    expect(messageOf(missing)).toBe("github://octo-org/nothing-here was not found, or the token cannot see it");
+    await server.addRepository("octo-org/old-models", { archived: true });
+    const archived = await (await openAt("github://octo-org/old-models")).publish(input()).catch((e: unknown) => e);
+    expect(messageOf(archived)).toMatch(/^github:\/\/octo-org\/old-models is archived, so it is read-only: cannot /);
+  });
+
+  it("secondary rate limits are waited out (retry-after) and retried; beyond registry.retry_seconds, said so", async () => {
+    server.limitNext({ status: 403, retryAfter: 1, times: 2, method: "POST" });
+    server.limitNext({ status: 429, retryAfter: 1, times: 1, method: "GET" });
+    const manifest = await (await openAt()).publish(input());
+    expect(server.requests.filter((r) => r.status === 403 || r.status === 429)).toHaveLength(3);
+    expect((await (await openAt()).version("churn", manifest.version))?.files).toHaveLength(2);
+    server.limitNext({ status: 403, retryAfter: 60, times: 1 });
+    const error = await (
+      await openAt(undefined, undefined, { retrySeconds: 5 })
+    )
+      .versions("churn")
+      .catch((e: unknown) => e);
+    expect(messageOf(error)).toMatch(/GitHub's rate limit asks to wait 60 s, more than registry\.retry_seconds \(5\)$/);
+  });
+
+  it("an asset replaced by hand is refused on pull, naming the asset and the release", async () => {
+    const registry = await openAt();
+    const manifest = await registry.publish(input());
+    const github = getOctokit(WRITE, { baseUrl: server.url });
+    const release = repository()?.releases[0];
+    const asset = release?.assets.find((a) => a.name === "files_2fmodel_2fweights.bin");
+    await github.rest.repos.deleteReleaseAsset({ owner: "octo-org", repo: "models", asset_id: asset?.id ?? 0 });
+    await github.rest.repos.uploadReleaseAsset({
+      owner: "octo-org",
+      repo: "models",
+      release_id: release?.id ?? 0,
+      url: `${server.uploadsUrl}/repos/${REPO}/releases/${release?.id}/assets{?name,label}`,
+      name: "files_2fmodel_2fweights.bin",
+      data: "tampered\n",
+      headers: { "content-type": "application/octet-stream" },
+    });
+    const error = await registry.pull(manifest, path.join(dir, "out")).catch((e: unknown) => e);
+    const tampered = createHash("sha256").update("tampered\n").digest("hex");
+    expect(messageOf(error)).toContain(
+      `the asset files_2fmodel_2fweights.bin of release mlops/churn/${manifest.version} in github://${REPO} is not the file its manifest lists: GitHub reports sha256:${tampered}`,
+    );
+    expect((error as { cause?: unknown }).cause).toBeInstanceOf(AssetDigestMismatchError);
+  });
+
+  it("a file over GitHub's 2 GiB is refused before anything is uploaded, pointing to S3", async () => {
+    const big = path.join(dir, "model/huge.bin");
+    const handle = await open(big, "w");
+    await handle.truncate(2 * 1024 ** 3 + 1);
+    await handle.close();
+    const error = await (
+      await openAt()
+    )
+      .publish(input({ files: [{ path: "model/huge.bin", source: big }] }))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(messageOf(error)).toBe(
+      "model/huge.bin is 2147483649 bytes, more than the 2147483648 bytes GitHub allows in one release asset: not uploaded",
+    );
+    expect((error as UserError).hint).toContain("s3://");
+    expect(server.requests.filter((r) => r.operationId === "repos/upload-release-asset")).toEqual([]);
+  });
+});
+
+describe("API calls (the README's figures)", () => {
+  it("counts the calls of a publish, a promote, a champion lookup and a pull", async () => {
+    const count = async (what: string, action: () => Promise<unknown>) => {
+      server.requests.length = 0;
+      await action();
+      const calls = server.calls();
+      console.info(
+        `[github calls] ${what}: ${calls.total} (${calls.notModified} answered 304) ${JSON.stringify(calls.byOperation)}`,
+      );
+      return calls.total;
+    };
+    const registry = await openAt();
+    const first = await registry.publish(input());
+    expect(await count("publish (2 files)", () => registry.publish(input()))).toBeLessThan(30);
+    const at = new Date().toISOString();
+    const move = { at, actor: "tester", reason: "test", runUrl: null, forced: false };
+    expect(await count("promote", () => registry.moveAlias("churn", "champion", first.version, move))).toBeLessThan(20);
+    const reader = await openAt();
+    expect(await count("champion lookup", () => reader.resolve("churn", "champion"))).toBeLessThan(10);
+    expect(await count("pull (2 files)", () => reader.pull(first, path.join(dir, "pulled")))).toBeLessThan(12);
+    await writeFile(path.join(dir, "done"), "");
+  });
+});

@@ -10,8 +10,8 @@ export interface CliResult {
 }
 
 /**
- * Runs `mlops <argv>` in-process with string sinks. The environment is the test's own minus the Actions variables,
- * so a run inside GitHub Actions behaves like one on a laptop.
+ * Runs `mlops <argv>` in-process with string sinks. The environment is the test process's own minus the Actions
+ * variables, so a run inside GitHub Actions behaves like one on a laptop, plus what `options.env` sets.
  */
 export async function runCli(
   argv: readonly string[],
@@ -19,8 +19,10 @@ export async function runCli(
 ): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
-  const env = { ...process.env, ...options.env };
+  const env = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith("GITHUB_")) delete env[key];
+  // What the test itself gives (a token, GITHUB_API_URL for the stand-in) stays.
+  Object.assign(env, options.env);
   const exitCode = await main(argv, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },

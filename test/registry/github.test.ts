@@ -8,6 +8,7 @@ import { openRegistryAt } from "../../src/registry/open.ts";
 import type { Registry } from "../../src/registry/registry.ts";
 import { AssetDigestMismatchError } from "../../src/store/github-store.ts";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/github-server.ts";
+import { runCli } from "../helpers/cli.ts";
 import { publishInput } from "../helpers/publish.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
@@ -240,6 +241,42 @@ describe("GitHub's refusals, one message each", () => {
     );
     expect((error as UserError).hint).toContain("s3://");
     expect(server.requests.filter((r) => r.operationId === "repos/upload-release-asset")).toEqual([]);
+  });
+});
+
+describe("the CLI on a github:// registry", () => {
+  it("publishes and promotes with a token, and without one exits 2 naming the variable", async () => {
+    await writeFiles(dir, {
+      "mlops.yml": [
+        "version: 1",
+        "model: { name: churn }",
+        "evaluate: { metrics_file: metrics.json }",
+        "gate:",
+        "  rules:",
+        "    - { metric: score, min: 0.5, direction: higher }",
+        "publish: { files: [model/] }",
+        `registry: { uri: "github://${REPO}" }`,
+        "",
+      ].join("\n"),
+      "metrics.json": JSON.stringify({ score: 0.9 }),
+    });
+    const env = { GITHUB_API_URL: server.url, GITHUB_TOKEN: WRITE, GH_TOKEN: "" };
+    for (const command of ["evaluate", "gate"]) {
+      const ran = await runCli([command], { cwd: dir, env });
+      expect(ran.exitCode, ran.stderr).toBe(0);
+    }
+    const published = await runCli(["publish", "--json"], { cwd: dir, env });
+    expect(published.exitCode, published.stderr).toBe(0);
+    expect(JSON.parse(published.stdout)).toMatchObject({ sequence: 1, promoted: "champion" });
+    const listed = await runCli(["models", "list", "--json"], { cwd: dir, env: { ...env, GITHUB_TOKEN: FORK } });
+    expect(listed.exitCode, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain("champion");
+
+    const refused = await runCli(["publish"], { cwd: dir, env: { ...env, GITHUB_TOKEN: "" } });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain(`cannot start the release of churn`);
+    expect(refused.stderr).toContain("no GitHub token");
+    expect(refused.stderr).toContain("set GITHUB_TOKEN (or GH_TOKEN)");
   });
 });
 

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { open, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -158,6 +159,60 @@ describe("a version on GitHub", () => {
     // And the next publish is a version as usual.
     expect((await registry.publish(input())).sequence).toBeGreaterThanOrEqual(1);
   });
+});
+
+describe("a publisher killed on GitHub", () => {
+  it("SIGKILLed mid-upload leaves nothing a reader sees; clean removes its draft a day later", async () => {
+    const big = path.join(dir, "model/big.bin");
+    const handle = await open(big, "w");
+    await handle.truncate(256 * 1024 * 1024);
+    await handle.close();
+    const files = [
+      { path: "model/config.json", source: path.join(dir, "model/config.json") },
+      { path: "model/big.bin", source: big },
+    ];
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        path.join(import.meta.dirname, "../helpers/github-publisher-main.ts"),
+        JSON.stringify({
+          uri: `github://${REPO}`,
+          env: { GITHUB_TOKEN: WRITE, GITHUB_API_URL: server.url },
+          model: "churn",
+          files,
+          clockOffsetMs: -2 * 24 * 3600_000,
+        }),
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once("exit", (_code, signal) => resolve(signal)),
+    );
+    // Kill it while the big file's bytes are arriving (its asset still a "starter").
+    const uploading = () => repository()?.releases[0]?.assets.some((a) => a.name.endsWith("big.bin"));
+    for (let waited = 0; !uploading(); waited += 5) {
+      if (waited > 60_000) throw new Error("the publisher never started uploading the big file");
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    child.kill("SIGKILL");
+    expect(await exited).toBe("SIGKILL");
+    // The stand-in forgets an asset whose upload broke off, as GitHub does.
+    for (let waited = 0; uploading() && waited < 5000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+
+    const { releases = [] } = repository() ?? {};
+    expect(releases.map((r) => [r.draft, r.assets.map((a) => a.name)])).toEqual([
+      [true, ["files_2fmodel_2fconfig.json"]],
+    ]);
+    for (const env of [{ GITHUB_TOKEN: WRITE }, { GITHUB_TOKEN: FORK }, {}] as Record<string, string>[]) {
+      const reader = await openAt(undefined, env);
+      expect(await reader.versions("churn")).toEqual([]);
+      expect(await reader.resolve("churn", "1")).toBeUndefined();
+    }
+    expect(await (await openAt(undefined, undefined, { hours: 0 })).clean("churn")).toMatchObject({ objects: 1 });
+    expect(repository()?.releases).toEqual([]);
+  }, 120_000);
 });
 
 describe("GitHub's refusals, one message each", () => {

@@ -46,6 +46,9 @@ export class AssetDigestMismatchError extends CorruptObjectError {
   }
 }
 
+/** How long a listing's releases answer the reads that follow it. */
+const LISTED_FOR_MS = 10_000;
+
 export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
   const api = createGitHubApi(options);
   const ref = createRefTree(api);
@@ -54,6 +57,26 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
   const where = api.where;
   /** Drafts this store started, by tag: a publish uploads into its own draft, then publishes it. */
   const drafts = new Map<string, Promise<ReleaseInfo>>();
+
+  /**
+   * Published releases a listing just returned, by tag: the reads that follow a listing (every manifest of
+   * `versions()`, `models list`) take the release from it rather than asking once more per version. Kept for a few
+   * seconds, and forgotten on this store's own writes to the version.
+   */
+  const listed = new Map<string, { release: ReleaseInfo; at: number }>();
+  const listReleases = async (model: string | undefined): Promise<ReleaseInfo[]> => {
+    const all = await releases.list(model);
+    const at = Date.now();
+    for (const release of all) if (!release.draft) listed.set(release.tag, { release, at });
+    return all;
+  };
+  const publishedRelease = async (model: string, version: string): Promise<ReleaseInfo | undefined> => {
+    const hit = listed.get(tagOf(model, version));
+    if (hit && Date.now() - hit.at < LISTED_FOR_MS) return hit.release;
+    return releases.published(model, version);
+  };
+  const forget = (place: { model: string; version: string }): void =>
+    void listed.delete(tagOf(place.model, place.version));
 
   const releasePlace = (key: string): Extract<Place, { kind: "release" }> | undefined => {
     const place = placeOf(checkKey(key));
@@ -76,7 +99,7 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
       : ((await releases.published(model, version)) ?? (await draftOf(model, version)));
   /** A version's asset as readers see it: of a published release only (a draft is not a version yet). */
   const publishedAsset = async (place: { model: string; version: string; inner: string }) => {
-    const release = await releases.published(place.model, place.version);
+    const release = await publishedRelease(place.model, place.version);
     const asset = release?.assets.find((a) => a.name === assetName(place.inner));
     return release && asset ? { release, asset } : undefined;
   };
@@ -136,6 +159,7 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
       const place = releasePlace(key);
       if (!place) return refEdit(key, { path: key, content: bytes }, `mlops: write ${key}`);
       // Replacing a version's asset (fsck's repairs, tests that damage one): delete, then upload.
+      forget(place);
       const release = await writable(place.model, place.version);
       const old = release.assets.find((a) => a.name === assetName(place.inner));
       if (old) await releases.deleteAsset(old);
@@ -145,8 +169,9 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
     async delete(key) {
       const place = releasePlace(key);
       if (!place) return refEdit(key, { path: key, remove: true }, `mlops: remove ${key}`);
-      const listed = (await releases.list(place.model)).filter((r) => r.version === place.version);
-      for (const release of listed) {
+      forget(place);
+      const ofVersion = (await releases.list(place.model)).filter((r) => r.version === place.version);
+      for (const release of ofVersion) {
         const asset = release.assets.find((a) => a.name === assetName(place.inner));
         if (!asset) continue;
         await releases.deleteAsset(asset);
@@ -170,6 +195,7 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
           { hint: "keep models this large in an S3 registry: registry.uri: s3://bucket/prefix (README: Registry)" },
         );
       }
+      forget(place);
       const release = await writable(place.model, place.version);
       const digest = await releases.upload(release, assetName(place.inner), file, transfer);
       if (!digest) throw new ObjectExistsError(where, key);
@@ -201,6 +227,7 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
           files.has(key) ? { edits: [], result: false } : { edits: [{ path: key, content: bytes }], result: true },
         );
       }
+      forget(place);
       const release = await writable(place.model, place.version);
       if (release.assets.some((a) => a.name === assetName(place.inner))) return false;
       return land(release, place, bytes);
@@ -214,7 +241,7 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
       const scope = scopeOf(bare);
       const keys: string[] = [];
       if (scope.releases) {
-        for (const release of await releases.list(scope.releases.model)) {
+        for (const release of await listReleases(scope.releases.model)) {
           if (scope.releases.version !== undefined && release.version !== scope.releases.version) continue;
           for (const asset of release.assets) {
             const inner = innerOf(asset.name);
@@ -231,7 +258,7 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
       const scope = scopeOf(bare);
       const names = new Set<string>();
       if (scope.releases) {
-        for (const release of await releases.list(scope.releases.model)) {
+        for (const release of await listReleases(scope.releases.model)) {
           const key = `${release.model}/versions/${release.version}/`;
           const rest = bare === "" ? key : key.startsWith(`${bare}/`) ? key.slice(bare.length + 1) : "";
           const slash = rest.indexOf("/");
@@ -263,7 +290,7 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
       const scope = scopeOf(checkPrefix(prefix));
       if (!scope.releases) return 0;
       let removed = 0;
-      for (const release of await releases.list(scope.releases.model)) {
+      for (const release of await listReleases(scope.releases.model)) {
         if (!release.draft) continue;
         if (scope.releases.version !== undefined && release.version !== scope.releases.version) continue;
         // Only drafts the kit started (its tag namespace, an id it made) long enough ago that no publish still runs.

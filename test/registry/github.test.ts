@@ -355,6 +355,9 @@ describe("API calls (the README's figures)", () => {
     const reader = await openAt();
     expect(await count("champion lookup", () => reader.resolve("churn", "champion"))).toBeLessThan(10);
     expect(await count("pull (2 files)", () => reader.pull(first, path.join(dir, "pulled")))).toBeLessThan(12);
+    // Listing versions reads each manifest from the releases one listing returned: n + 1 calls for n versions.
+    await registry.publish(input());
+    expect(await count("versions (3)", () => reader.versions("churn"))).toBe(4);
     await writeFile(path.join(dir, "done"), "");
   });
 });

@@ -10,6 +10,7 @@ import type { Registry } from "../../src/registry/registry.ts";
 import { AssetDigestMismatchError } from "../../src/store/github-store.ts";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/github-server.ts";
 import { runCli } from "../helpers/cli.ts";
+import { git } from "../helpers/git.ts";
 import { publishInput } from "../helpers/publish.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
@@ -96,6 +97,17 @@ describe("a version on GitHub", () => {
         (r) => r.operationId === "git/create-ref" && JSON.stringify(r.body).includes("refs/mlops/registry"),
       ),
     ).toBe(true);
+  });
+
+  it("is tagged at the run's commit when the run is this repository's, else at the default branch", async () => {
+    const sha = await git(repository()?.gitDir ?? "", "rev-parse", "refs/heads/main");
+    const run = { GITHUB_TOKEN: WRITE, GITHUB_REPOSITORY: REPO, GITHUB_SHA: sha };
+    await (await openAt(undefined, run)).publish(input());
+    await (await openAt(undefined, { ...run, GITHUB_REPOSITORY: "octo-org/app" })).publish(input());
+    expect(repository()?.releases.map((r) => r.targetCommitish)).toEqual([sha, "main"]);
+    expect(await git(repository()?.gitDir ?? "", "rev-parse", `refs/tags/${repository()?.releases[0]?.tagName}`)).toBe(
+      sha,
+    );
   });
 
   it("is read by a fork's read-only token and anonymously (a public repository), and pulled verified", async () => {

@@ -67,10 +67,10 @@ export function describePrune(report: PruneReport): CommandOutcome {
         ? "Nothing to prune."
         : `Dry run: would delete ${what}. Run again with --apply to delete them.`,
     );
-  } else if (pruned.length === 0 && debris.length === 0) lines.push("Nothing to prune.");
+  } else if (pruned.length === 0 && debris.length === 0 && failed.length === 0) lines.push("Nothing to prune.");
   else {
     lines.push(
-      `Deleted ${what}${failed.length > 0 ? `; ${failed.length} object(s) could not be deleted (above)` : ""}.` +
+      `Deleted ${what}${failed.length > 0 ? `; ${failed.length} could not be deleted (failed: above)` : ""}.` +
         (report.record ? ` Recorded in ${report.record}.` : ""),
     );
   }

@@ -131,7 +131,7 @@ export async function pruneModel(store: ObjectStore, model: string, options: Pru
       ...(aliases.named.get(manifest.version) ?? []),
       ...aliases.gaps
         .filter((gap) => created <= Date.parse(gap.at) + GRACE_MS)
-        .map((gap) => `created before ${gap.alias}'s unreadable move at ${gap.at}, which may have gone to it`),
+        .map((gap) => `${gap.alias}'s unreadable move at ${gap.at} may have gone to it`),
       ...(options.now.getTime() - created < GRACE_MS
         ? ["created less than a day ago: its publish may still promote it"]
         : []),

@@ -20,10 +20,11 @@ export const modelsCommand: CommandSpec = {
     "bare date every version that served during that day (UTC).\n" +
     "`fsck` checks every manifest, alias history and stored file (size and sha256) of the model and exits 1 on a\n" +
     "problem; `fsck --repair` moves damaged objects aside, removes old debris, and records what it did.\n" +
-    "`prune --keep N` shows which versions it would delete: all but the last N, every version an alias points or\n" +
-    "ever pointed at, those created less than a day ago and those with a damaged manifest; `--apply` deletes them\n" +
-    "(manifest first, then files), removes old debris too, and records what it deleted. Alias history is never\n" +
-    "touched. clean, fsck --repair and prune --apply need the maintenance permissions on S3.",
+    "`prune --keep N` shows which versions it would delete and which it keeps, and why: it keeps the last N, every\n" +
+    "version an alias points or ever pointed at, those created less than a day ago and those with a damaged manifest.\n" +
+    "`prune --keep N --apply` deletes the rest (each manifest first, then its files) and old debris, and records what\n" +
+    "it deleted; alias history is never touched. clean, fsck --repair and prune --apply need the maintenance\n" +
+    "permissions on S3.",
   positionals: [
     { name: "action", required: false, description: "list (default), show, history, fsck, clean or prune" },
     { name: "ref", required: false, description: "for show: a version id, number or alias such as champion" },

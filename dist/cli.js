@@ -6,7 +6,7 @@ import {
 import {
   STAGES,
   loadStage
-} from "./chunks/chunk-MCIOTI6Q.js";
+} from "./chunks/chunk-R3DC5XD5.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -50,17 +50,17 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-I7VGUWPC.js")).initCommand },
+  { name: "init", after: null, load: async () => (await import("./chunks/init-BZJ6ZQBA.js")).initCommand },
   { name: "check", after: "init", load: async () => (await import("./chunks/check-375QGVFN.js")).checkCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-NPHHI65C.js")).profileCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-RLT3TQJ4.js")).profileCommand },
   { name: "report", after: "gate", load: async () => (await import("./chunks/report-7LV4FBOV.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-SQ7XQGOT.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-MDKZ4YT6.js")).retrainCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-OTJLBCBB.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-WLZYPA22.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-2BGUTWGW.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-R4BLNT6C.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-U2E6CDHT.js")).pullCommand }
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-CN2RJFSK.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-4FBTNOE5.js")).retrainCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-2DIZ6ZHQ.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-TFRN45KX.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-C323I6FZ.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-KVJZV66L.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-3A5Q5KTN.js")).pullCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({

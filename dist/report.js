@@ -14,7 +14,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-65SEIABO.js";
+} from "./chunks/chunk-OLRAUP4P.js";
 import "./chunks/chunk-XJGXFA4P.js";
 import {
   readRunnerEnvironment
@@ -37,7 +37,7 @@ import {
   renderMarkdown
 } from "./chunks/chunk-VHM7AP6H.js";
 import "./chunks/chunk-J7KJK3NR.js";
-import "./chunks/chunk-MCIOTI6Q.js";
+import "./chunks/chunk-R3DC5XD5.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-4CM3JFR7.js";

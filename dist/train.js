@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runStageAction
-} from "./chunks/chunk-65SEIABO.js";
+} from "./chunks/chunk-OLRAUP4P.js";
 import "./chunks/chunk-XJGXFA4P.js";
 import "./chunks/chunk-WLJHMHWJ.js";
 import "./chunks/chunk-FG3EO4IX.js";
@@ -13,7 +13,7 @@ import "./chunks/chunk-LOXZ63ZR.js";
 import "./chunks/chunk-HUH5TK2R.js";
 import "./chunks/chunk-VHM7AP6H.js";
 import "./chunks/chunk-J7KJK3NR.js";
-import "./chunks/chunk-MCIOTI6Q.js";
+import "./chunks/chunk-R3DC5XD5.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-4CM3JFR7.js";

@@ -75,13 +75,14 @@ export function readPolicy(at: RegistryLocation): IamPolicy {
 /**
  * What the registry never replaces nor deletes in normal work (README "The registry's layout"): every object of a
  * version (files, attachments, the manifest), the alias history, the claims on version numbers, the records of
- * `fsck --repair` and what it moved aside.
+ * `fsck --repair` and `prune --apply`, and what fsck moved aside.
  */
 export const CREATE_ONLY_OBJECTS = [
   "*/versions/*",
   "*/aliases/*",
   "*/sequence/*/claim.json",
   "*/fsck/*",
+  "*/prune/*",
   "*/quarantine/*",
 ] as const;
 
@@ -106,7 +107,8 @@ function findInterruptedUploads(at: RegistryLocation): IamStatement {
  * rest on who may change the bucket's policies: keep that off this role (it has no such permission).
  *
  * `s3:ObjectCreationOperation` exempts CreateMultipartUpload and UploadPart, which cannot carry the header; the
- * completion does. Clean-up of debris and `fsck --repair` delete, so they need {@link maintenancePolicy}.
+ * completion does. Clean-up of debris, `fsck --repair` and `prune --apply` delete, so they need
+ * {@link maintenancePolicy}.
  * Listing multipart uploads gets no prefix condition: IAM documents s3:prefix for ListBucket, not for this action.
  */
 export function writePolicy(at: RegistryLocation): IamPolicy {
@@ -144,7 +146,8 @@ export function writePolicy(at: RegistryLocation): IamPolicy {
 
 /**
  * For people (or a manually dispatched job), not for every push: `mlops models clean` (the debris of interrupted
- * publishes) and `mlops models fsck --repair` (damaged objects moved aside) delete objects the write role may not.
+ * publishes), `mlops models fsck --repair` (damaged objects moved aside) and `mlops models prune --apply` (old
+ * versions: their manifests and files; it creates its record under `prune/`) delete objects the write role may not.
  * Whoever holds it can erase history, so give it as few principals as you can and keep bucket versioning on, so a
  * deleted object can still be restored.
  */
@@ -233,7 +236,7 @@ export interface AwsSetup {
   prefix: string;
   variables: typeof AWS_VARIABLES;
   roles: Record<RoleAccess, { name: string; permissions: IamPolicy; trust: IamPolicy; trusts: string[] }>;
-  /** For `models clean` and `fsck --repair`: a role (or policy) for people, with no trust in GitHub's OIDC. */
+  /** For `models clean`, `fsck --repair` and `prune --apply`: a policy for people, with no trust in GitHub's OIDC. */
   maintenance: { name: string; permissions: IamPolicy };
 }
 
@@ -318,7 +321,7 @@ export function awsPoliciesReference(): string {
       trustPolicy(repository, "read", "main"),
     ),
     block(
-      "Permissions for maintenance (`models clean`, `models fsck --repair`; for people, no OIDC trust):",
+      "Permissions for maintenance (`models clean`, `models fsck --repair`, `models prune --apply`; for people, no OIDC trust):",
       maintenancePolicy(at),
     ),
   ].join("\n\n");

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -8,9 +7,9 @@ import { entryKeys, readChain } from "./aliases.ts";
 import { mapBounded } from "./concurrency.ts";
 import { findDebris, removeDebris } from "./debris.ts";
 import type { Manifest, ManifestFile } from "./manifest.ts";
-import { compactTime } from "./names.ts";
 import { fetchVerified } from "./download.ts";
 import { moveAside, quarantinedVersions } from "./quarantine.ts";
+import { writeRecord } from "./records.ts";
 import { getUnlessTooLarge, readManifest, versionKey } from "./stored-manifest.ts";
 
 /**
@@ -126,7 +125,7 @@ export async function fsckModel(store: ObjectStore, model: string, options: Fsck
       report.checked.entries += keys.length;
       report.problems.push(...(await checkAlias(store, model, alias, keys, readable, options)));
     }
-    if (options.repair) report.record = await writeRecord(store, model, report, options);
+    if (options.repair) report.record = await recordRepairs(store, model, report, options);
     return report;
   } finally {
     await rm(scratch, { recursive: true, force: true });
@@ -243,7 +242,7 @@ async function repairable(
 }
 
 /** The append-only record of what one `fsck --repair` did; none when it did nothing. */
-async function writeRecord(
+async function recordRepairs(
   store: ObjectStore,
   model: string,
   report: FsckReport,
@@ -261,8 +260,5 @@ async function writeRecord(
       .filter((p) => p.repaired === null)
       .map(({ key, problem, advice }) => ({ key, problem, advice })),
   };
-  for (;;) {
-    const key = `${model}/fsck/${compactTime(options.now)}-${randomBytes(4).toString("hex")}.json`;
-    if (await store.create(key, `${JSON.stringify(record, null, 2)}\n`)) return key;
-  }
+  return writeRecord(store, model, "fsck", options.now, record);
 }

@@ -22,6 +22,7 @@ import type { Manifest } from "./manifest.ts";
 import { checkAliasName, checkFilePath, checkModelName, parseRef } from "./names.ts";
 import { downloadFile, type TransferHooks } from "./download.ts";
 import { type PullOptions, type PullResult, pullInto } from "./pull.ts";
+import { type PruneReport, pruneModel } from "./prune.ts";
 import { realSleep, sequenceClaimants, type Sleep } from "./sequence.ts";
 import { type PublishInput, writeVersion } from "./write-version.ts";
 import { damagedManifestError, manifestKey, readManifest } from "./stored-manifest.ts";
@@ -34,6 +35,7 @@ export { newVersionId } from "./names.ts";
 export { COMMIT_DEADLINE_MS, type PublishInput } from "./write-version.ts";
 export type { TransferEvent, TransferHooks } from "./download.ts";
 export type { PullOptions, PullResult } from "./pull.ts";
+export type { KeptVersion, PruneFailure, PrunedVersion, PruneReport } from "./prune.ts";
 
 /**
  * The model registry over an object store (DOMAIN.md §4).
@@ -46,6 +48,7 @@ export type { PullOptions, PullResult } from "./pull.ts";
  *   <model>/aliases/<alias>/<time>-<random>.json    one immutable entry per alias move (see aliases.ts)
  *   <model>/quarantine/<key inside the model>       damaged objects fsck moved aside (see quarantine.ts)
  *   <model>/fsck/<time>-<random>.json               what each `fsck --repair` did, written once (see fsck.ts)
+ *   <model>/prune/<time>-<random>.json              what each `prune --apply` deleted, written once (see prune.ts)
  *
  * One damaged object never takes down the rest: listings skip a damaged manifest or alias entry and report it through
  * `onDamage` (see damage.ts); a read that names the damaged thing itself fails with the reason, never with a guess.
@@ -93,6 +96,11 @@ export interface Registry {
   clean(model: string, before?: Date): Promise<CleanReport>;
   /** Checks a model end to end and, with `repair`, repairs what can be repaired, recording it (see fsck.ts). */
   fsck(model: string, options: { repair: boolean; actor: string | null }): Promise<FsckReport>;
+  /**
+   * Deletes old versions, keeping the last `keep` and every version an alias points or ever pointed at (see prune.ts);
+   * without `apply`, only says what it would delete.
+   */
+  prune(model: string, options: { keep: number; apply: boolean; actor: string | null }): Promise<PruneReport>;
 }
 
 export interface RegistryOptions {
@@ -289,6 +297,14 @@ export function createRegistry(
         now: at,
         debrisBefore: new Date(at.getTime() - DEBRIS_AGE_MS),
       });
+    },
+
+    async prune(model, pruneOptions) {
+      checkModelName(model);
+      if (!Number.isInteger(pruneOptions.keep) || pruneOptions.keep < 1) {
+        throw new InputError(`prune keeps at least one version, not ${pruneOptions.keep}`);
+      }
+      return pruneModel(store, model, { ...pruneOptions, now: now(), report });
     },
   };
   return registry;

@@ -175,11 +175,13 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
         const asset = release.assets.find((a) => a.name === assetName(place.inner));
         if (!asset) continue;
         await releases.deleteAsset(asset);
-        // A draft left without assets is nothing: it goes too (debris removed leaves no empty release behind).
-        if (release.draft && release.assets.length === 1) {
-          await releases.deleteRelease(release);
-          drafts.delete(release.tag);
-        }
+        // A release left without assets is no version and holds nothing (a pruned version, removed debris): it goes,
+        // and a published one's tag with it, which GitHub would keep. Asked afresh, since deletes of a version's
+        // other assets may be running at the same time (prune deletes eight at once).
+        if (release.assets.length > 1 && (await releases.refresh(release))?.assets.length !== 0) continue;
+        await releases.deleteRelease(release);
+        if (release.draft) drafts.delete(release.tag);
+        else await releases.deleteTag(release);
       }
     },
 

@@ -34,6 +34,7 @@ describe("permission policies", () => {
       "arn:aws:s3:::ml-models/registry/*/aliases/*",
       "arn:aws:s3:::ml-models/registry/*/sequence/*/claim.json",
       "arn:aws:s3:::ml-models/registry/*/fsck/*",
+      "arn:aws:s3:::ml-models/registry/*/prune/*",
       "arn:aws:s3:::ml-models/registry/*/quarantine/*",
     ];
     expect(writePolicy(registry)).toEqual({

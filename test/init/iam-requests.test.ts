@@ -9,9 +9,12 @@ import {
   type RegistryLocation,
   writePolicy,
 } from "../../src/init/aws-policy.ts";
+import { createRegistry } from "../../src/registry/registry.ts";
+import { createS3Store } from "../../src/store/s3-store.ts";
 import { runCli } from "../helpers/cli.ts";
+import { publishInput } from "../helpers/publish.ts";
 import { evaluate, type S3Request, s3Request } from "../helpers/iam.ts";
-import { storeBackends, useBackend } from "../helpers/registry-backends.ts";
+import { type S3Target, storeBackends, useBackend } from "../helpers/registry-backends.ts";
 import { sdkClient } from "../helpers/s3-client.ts";
 import { toyProject } from "../helpers/toy-project.ts";
 import { startFaultProxy } from "../store/fault-proxy.ts";
@@ -21,8 +24,30 @@ import { startFaultProxy } from "../store/fault-proxy.ts";
  * rollback, pull and run-cache round, recorded on its way to Ceph's RADOS Gateway (which, like AWS, honours
  * conditional writes, so the kit takes the same paths it takes on AWS), is mapped to its IAM action and condition keys
  * and evaluated (helpers/iam.ts). The write role must allow all of it and deny what erasing history would take; the
- * read role must allow a pull request's reads; maintenance must allow `clean` and `fsck --repair`.
+ * read role must allow a pull request's reads; maintenance must allow `clean`, `fsck --repair` and `prune --apply`.
  */
+
+/**
+ * Three versions of toy published on 2026-01-01 (long ago: prune keeps what is younger than a day), straight to the
+ * server; champion moved to the second. Returns their ids.
+ */
+async function oldVersions(target: S3Target, dir: string): Promise<string[]> {
+  const store = createS3Store(
+    { bucket: target.bucket, prefix: target.prefix },
+    { endpoint: target.endpoint, credentials: target.credentials },
+  );
+  let tick = 0;
+  const registry = createRegistry(store, () => new Date(Date.UTC(2026, 0, 1, 12, 0, tick++)));
+  await writeFile(path.join(dir, "old.bin"), "old weights");
+  const versions: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const input = publishInput({ model: "toy", files: [{ path: "old.bin", source: path.join(dir, "old.bin") }] });
+    versions.push((await registry.publish(input)).version);
+  }
+  const move = { at: "2026-01-01T13:00:00.000Z", actor: "tester", reason: "test", runUrl: null, forced: false };
+  await registry.moveAlias("toy", "champion", versions[1] ?? "", move);
+  return versions;
+}
 
 const [rgw] = storeBackends(["rgw"]);
 if (!rgw) throw new Error("no rgw backend");
@@ -156,6 +181,67 @@ describe("the registry's IAM policies against the requests the kit makes", () =>
     expect(deletes.some((r) => r.resource.includes("/aliases/"))).toBe(true);
     expect(deletes.some((r) => r.resource.includes("/versions/v20200101T000000000Z-abcdef/"))).toBe(true);
     expect(deletes.map((r) => evaluate(writePolicy(at), r))).toEqual(deletes.map(() => "explicit-deny"));
+  });
+
+  it("maintenance allows prune --apply, whose deletes the write role may not make; a dry run only reads", async () => {
+    const { dir, at, target, cli, recorded, refused } = await setup();
+    const [v1, v2, v3] = await oldVersions(target, dir);
+    recorded();
+    await cli("models", "prune", "--keep", "1");
+    const dry = recorded();
+    expect(new Set(dry.map((r) => r.action))).toEqual(new Set(["s3:ListBucket", "s3:GetObject"]));
+    expect(refused(readPolicy(at), dry)).toEqual([]);
+
+    await cli("models", "prune", "--keep", "1", "--apply");
+    const requests = recorded();
+    expect(refused(maintenancePolicy(at), requests)).toEqual([]);
+    const deletes = requests.filter((r) => r.action === "s3:DeleteObject").map((r) => r.resource);
+    const objects = (version: string | undefined) => [
+      `arn:aws:s3:::${at.bucket}/${at.prefix}/toy/versions/${version}/manifest.json`,
+      `arn:aws:s3:::${at.bucket}/${at.prefix}/toy/versions/${version}/files/old.bin`,
+    ];
+    expect(deletes).toEqual(objects(v1));
+    expect(deletes.some((key) => key.includes(v2 ?? "-") || key.includes(v3 ?? "-"))).toBe(false);
+    expect(requests.filter((r) => r.action === "s3:DeleteObject").map((r) => evaluate(writePolicy(at), r))).toEqual([
+      "explicit-deny",
+      "explicit-deny",
+    ]);
+    // Its record is created, never replaced: the write role could not forge nor erase it either.
+    const record = requests.filter((r) => r.action === "s3:PutObject" && r.resource.includes("/toy/prune/"));
+    expect(record).toHaveLength(1);
+    expect(record[0]?.context["s3:if-none-match"]).toBe("*");
+    const forged = s3Request("PUT", `/${at.bucket}/${at.prefix}/toy/prune/20260101T000000000Z-00000000.json`);
+    expect(evaluate(writePolicy(at), forged)).toBe("explicit-deny");
+  });
+});
+
+describe("prune under the write role, where deletes of version objects are denied", () => {
+  useBackend(rgw);
+
+  it("exits 1 naming each version it could not delete, and leaves them whole", async () => {
+    const target = rgw?.target();
+    if (!target) throw new Error("no RGW target");
+    const proxy = await startFaultProxy(target.endpoint, ({ method, url }) =>
+      method === "DELETE" && url.includes("/versions/") ? 403 : "pass",
+    );
+    onTestFinished(() => proxy.close());
+    const dir = await toyProject();
+    const config = await readFile(path.join(dir, "mlops.yml"), "utf8");
+    await writeFile(
+      path.join(dir, "mlops.yml"),
+      `${config}registry: { uri: "s3://${target.bucket}/${target.prefix}", endpoint: "${proxy.endpoint}", force_path_style: true }\n`,
+    );
+    const [v1] = await oldVersions(target, dir);
+    const pruned = await runCli(["models", "prune", "--keep", "1", "--apply"], { cwd: dir, env: target.env });
+    expect(pruned.exitCode, pruned.stderr).toBe(1);
+    expect(pruned.stdout).toMatch(
+      new RegExp(`^failed: toy/versions/${v1}/manifest\\.json: ${v1} was not deleted: .*access denied`, "im"),
+    );
+    expect(pruned.stdout).toMatch(
+      /\nDeleted 0 version\(s\) \(0 B, 0 object\(s\)\); 1 could not be deleted \(failed: above\)\.\n$/,
+    );
+    const list = await runCli(["models", "--json"], { cwd: dir, env: target.env });
+    expect((JSON.parse(list.stdout) as { versions: unknown[] }).versions).toHaveLength(3);
   });
 });
 

@@ -11,6 +11,7 @@ import { AssetDigestMismatchError } from "../../src/store/github-store.ts";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/github-server.ts";
 import { runCli } from "../helpers/cli.ts";
 import { git } from "../helpers/git.ts";
+import { listRefs } from "../helpers/github/bare-repo.ts";
 import { publishInput } from "../helpers/publish.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
@@ -170,6 +171,55 @@ describe("a version on GitHub", () => {
     expect(repository()?.releases).toEqual([]);
     // And the next publish is a version as usual.
     expect((await registry.publish(input())).sequence).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("prune on GitHub", () => {
+  it("--apply deletes each pruned version's release and its tag, and nothing of the project's own", async () => {
+    const github = getOctokit(WRITE, { baseUrl: server.url });
+    const owner = "octo-org";
+    const { data: own } = await github.rest.repos.createRelease({ owner, repo: "models", tag_name: "v1.0.0" });
+    const registry = await openAt();
+    const versions = [];
+    for (let i = 0; i < 4; i++) versions.push((await registry.publish(input())).version);
+    const tags = async () =>
+      (await listRefs(repository()?.gitDir ?? "")).map((r) => r.ref).filter((ref) => ref.startsWith("refs/tags/"));
+    expect(await tags()).toEqual(["refs/tags/v1.0.0", ...versions.map((v) => `refs/tags/mlops/churn/${v}`)].sort());
+
+    const report = await (
+      await openAt(undefined, undefined, { hours: 72 })
+    ).prune("churn", {
+      keep: 1,
+      apply: true,
+      actor: "tester",
+    });
+    expect(report.failed).toEqual([]);
+    expect(report.pruned.map((v) => v.version)).toEqual(versions.slice(0, 3));
+    // No empty release, no orphaned tag: what is left is the kept version and the project's own release.
+    expect(
+      repository()
+        ?.releases.map((r) => r.tagName)
+        .sort(),
+    ).toEqual(["mlops/churn/" + versions[3], "v1.0.0"]);
+    const kits = repository()?.releases.filter((r) => r.tagName.startsWith("mlops/")) ?? [];
+    expect(kits.map((r) => [r.draft, r.assets.length > 0])).toEqual([[false, true]]);
+    expect(await tags()).toEqual(["refs/tags/mlops/churn/" + versions[3], "refs/tags/v1.0.0"]);
+    expect(repository()?.latestReleaseId).toBe(own.id);
+    // Only the pruned versions' tags were asked to go (twice, at most, when two last deletes race: harmless).
+    const deletedRefs = server.requests.filter((r) => r.operationId === "git/delete-ref").map((r) => r.path);
+    expect([...new Set(deletedRefs.map(decodeURIComponent))].sort()).toEqual(
+      versions.slice(0, 3).map((v) => `/repos/${REPO}/git/refs/tags/mlops/churn/${v}`),
+    );
+    // The registry agrees: one version, and a second prune finds nothing to do.
+    expect((await registry.versions("churn")).map((m) => m.version)).toEqual([versions[3]]);
+    const again = await (
+      await openAt(undefined, undefined, { hours: 72 })
+    ).prune("churn", {
+      keep: 1,
+      apply: true,
+      actor: "tester",
+    });
+    expect(again).toMatchObject({ pruned: [], debris: [], failed: [] });
   });
 });
 

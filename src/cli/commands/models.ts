@@ -6,27 +6,35 @@ import { openRegistry } from "../../registry/open.ts";
 import { type Damage, describeDamage } from "../../registry/damage.ts";
 import type { FsckReport, Registry } from "../../registry/registry.ts";
 import { renderTextTable } from "../../report/table.ts";
+import { describePrune, keepOf } from "./models-prune.ts";
 import type { CommandOutcome, CommandSpec } from "../command.ts";
 import { openProject } from "../project.ts";
 
 export const modelsCommand: CommandSpec = {
   name: "models",
   summary:
-    "List versions and aliases, show one version, trace the alias history, check the registry, or clean up interrupted publishes",
+    "List versions and aliases, show one version, trace the alias history, check the registry, clean up interrupted publishes, or prune old versions",
   details:
     "A <ref> is a version id, a version number (7 or v7) or an alias (champion).\n" +
     "`history --alias champion --at 2026-03-01` answers which version was champion then: at that moment, or for a\n" +
     "bare date every version that served during that day (UTC).\n" +
     "`fsck` checks every manifest, alias history and stored file (size and sha256) of the model and exits 1 on a\n" +
-    "problem; `fsck --repair` moves damaged objects aside, removes old debris, and records what it did.",
+    "problem; `fsck --repair` moves damaged objects aside, removes old debris, and records what it did.\n" +
+    "`prune --keep N` shows which versions it would delete and which it keeps, and why: it keeps the last N, every\n" +
+    "version an alias points or ever pointed at, those created less than a day ago and those with a damaged manifest.\n" +
+    "`prune --keep N --apply` deletes the rest (each manifest first, then its files) and old debris, and records what\n" +
+    "it deleted; alias history is never touched. clean, fsck --repair and prune --apply need the maintenance\n" +
+    "permissions on S3.",
   positionals: [
-    { name: "action", required: false, description: "list (default), show, history, fsck or clean" },
+    { name: "action", required: false, description: "list (default), show, history, fsck, clean or prune" },
     { name: "ref", required: false, description: "for show: a version id, number or alias such as champion" },
   ],
   options: {
     alias: { type: "string", valueName: "name", description: "history: only this alias (default for --at: champion)" },
     at: { type: "string", valueName: "time", description: "history: the alias at this ISO time or date (UTC)" },
     repair: { type: "boolean", description: "fsck: repair what can be repaired, and record it in the registry" },
+    keep: { type: "string", valueName: "n", description: "prune: keep the last n versions (required, at least 1)" },
+    apply: { type: "boolean", description: "prune: delete (without it, prune only shows what it would delete)" },
   },
   run: async (args, io) => {
     const context = await openProject(args, io);
@@ -73,7 +81,14 @@ export const modelsCommand: CommandSpec = {
           : `Removed ${cleaned.versions.length} interrupted publish(es) (${cleaned.objects} object(s)): ${cleaned.versions.join(", ") || "—"}; aborted ${cleaned.uploads} unfinished upload(s).`;
       return { exitCode: ExitCode.ok, result: { model, ...cleaned }, text };
     }
-    throw new UsageError(`unknown models action "${action}"`, { hint: "use list, show, history, fsck or clean" });
+    if (action === "prune") {
+      const keep = keepOf(args.values.keep);
+      const apply = args.values.apply === true;
+      return describePrune(await registry.prune(model, { keep, apply, actor: context.provenance.actor }));
+    }
+    throw new UsageError(`unknown models action "${action}"`, {
+      hint: "use list, show, history, fsck, clean or prune",
+    });
   },
 };
 

@@ -7,7 +7,7 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebStream } from "node:stream/web";
 import { ExternalError } from "../../errors.ts";
 import { type ObjectDigest, READ_CHUNK, type TransferOptions } from "../object-store.ts";
-import type { GitHubApi } from "./http.ts";
+import { type GitHubApi, statusOf } from "./http.ts";
 import { parseTag, TAG_PREFIX, tagOf } from "./layout.ts";
 
 /**
@@ -77,8 +77,16 @@ export interface Releases {
   /** A small asset from memory; false when the name is taken. */
   uploadBytes(release: ReleaseInfo, name: string, body: Buffer): Promise<boolean>;
   publish(release: ReleaseInfo, notes: string): Promise<void>;
+  /** The release as it is now (its assets may have changed since it was listed); undefined once deleted. */
+  refresh(release: ReleaseInfo): Promise<ReleaseInfo | undefined>;
   deleteAsset(asset: AssetInfo): Promise<void>;
+  /** Deletes a release; one already gone is no error (two deletes of its last assets may both get here). */
   deleteRelease(release: ReleaseInfo): Promise<void>;
+  /**
+   * Deletes the tag a published release stood on: GitHub keeps a release's tag when the release is deleted. Only a
+   * tag of the kit's namespace (`mlops/<model>/<id>`) is ever deleted; one already gone is no error.
+   */
+  deleteTag(release: ReleaseInfo): Promise<void>;
   /** The asset's bytes as a stream (through GitHub's redirect, without the token on the signed host). */
   open(asset: AssetInfo): Promise<Readable | undefined>;
   /** Streams an asset into `file` (through a temporary name), hashing it; `check` may refuse the digest first. */
@@ -244,12 +252,34 @@ export function createReleases(api: GitHubApi, targetCommitish: string | undefin
       );
     },
 
-    async deleteRelease(release) {
-      await api.call(
-        `delete the draft of ${releaseOf(release.model, release.version)}`,
-        () => octokit.rest.repos.deleteRelease({ owner, repo, release_id: release.id }),
-        { write: true },
+    async refresh(release) {
+      const found = await api.find(`read the release of ${releaseOf(release.model, release.version)}`, () =>
+        octokit.rest.repos.getRelease({ owner, repo, release_id: release.id }),
       );
+      return found && infoOf(found.data);
+    },
+
+    async deleteRelease(release) {
+      await api
+        .call(
+          `delete the release of ${releaseOf(release.model, release.version)}`,
+          () => octokit.rest.repos.deleteRelease({ owner, repo, release_id: release.id }),
+          { write: true, expects: [404] },
+        )
+        .catch(ignoreStatus(404));
+    },
+
+    async deleteTag(release) {
+      const tag = release.tag;
+      if (!parseTag(tag)) throw new Error(`refusing to delete ${tag}: not a tag of mlops-kit's namespace`);
+      await api
+        .call(
+          `delete the tag ${tag}`,
+          () => octokit.rest.git.deleteRef({ owner, repo, ref: `tags/${tag}` }),
+          // 422 "Reference does not exist": deleted already.
+          { write: true, expects: [404, 422] },
+        )
+        .catch(ignoreStatus(404, 422));
     },
 
     async download(asset, file, transfer, check) {
@@ -282,3 +312,10 @@ export function createReleases(api: GitHubApi, targetCommitish: string | undefin
     },
   };
 }
+
+/** A rejection handler that lets the given statuses pass (the thing is gone already) and rethrows the rest. */
+const ignoreStatus =
+  (...statuses: number[]) =>
+  (error: unknown): void => {
+    if (!statuses.includes(statusOf(error) ?? 0)) throw error;
+  };

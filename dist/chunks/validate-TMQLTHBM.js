@@ -4,10 +4,10 @@ import {
 } from "./chunk-STGVFYYW.js";
 import {
   runValidateStage
-} from "./chunk-CGAFTVNB.js";
+} from "./chunk-PIT4DTHT.js";
 import "./chunk-CKB3RMBO.js";
-import "./chunk-HSJ27UPJ.js";
-import "./chunk-OPTSOZBS.js";
+import "./chunk-JGFDWJOA.js";
+import "./chunk-2U4EQ4RK.js";
 import "./chunk-IXWDEHJR.js";
 import "./chunk-KQORXAGW.js";
 import "./chunk-XMXJ73VD.js";

@@ -33,7 +33,7 @@ import {
 } from "./chunk-VHM7AP6H.js";
 import {
   loadStage
-} from "./chunk-MCIOTI6Q.js";
+} from "./chunk-R3DC5XD5.js";
 import {
   ConfigError,
   ExitCode,

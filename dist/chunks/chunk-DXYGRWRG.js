@@ -4,7 +4,7 @@ import {
 } from "./chunk-STGVFYYW.js";
 import {
   runPublishStage
-} from "./chunk-CGAFTVNB.js";
+} from "./chunk-PIT4DTHT.js";
 import {
   flagOption
 } from "./chunk-WJKNLHYD.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-4MIAAEMY.js";
 import {
   openRegistry
-} from "./chunk-OPTSOZBS.js";
+} from "./chunk-2U4EQ4RK.js";
 import "./chunk-IXWDEHJR.js";
 import "./chunk-XJGXFA4P.js";
 import "./chunk-WLJHMHWJ.js";

@@ -448,7 +448,6 @@ async function removeDebris(store, debris) {
 }
 
 // src/registry/fsck.ts
-import { randomBytes as randomBytes4 } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -486,6 +485,16 @@ async function downloadFile(store, manifest, relative, entry, target, hooks = {}
     );
   }
   report(entry.size, true);
+}
+
+// src/registry/records.ts
+import { randomBytes as randomBytes4 } from "node:crypto";
+async function writeRecord(store, model, kind, at, record2) {
+  for (; ; ) {
+    const key = `${model}/${kind}/${compactTime(at)}-${randomBytes4(4).toString("hex")}.json`;
+    if (await store.create(key, `${JSON.stringify(record2, null, 2)}
+`)) return key;
+  }
 }
 
 // src/registry/fsck.ts
@@ -549,7 +558,7 @@ async function fsckModel(store, model, options) {
       report.checked.entries += keys.length;
       report.problems.push(...await checkAlias(store, model, alias, keys, readable, options));
     }
-    if (options.repair) report.record = await writeRecord(store, model, report, options);
+    if (options.repair) report.record = await recordRepairs(store, model, report, options);
     return report;
   } finally {
     await rm(scratch, { recursive: true, force: true });
@@ -630,7 +639,7 @@ async function repairable(problem, key, options, store, model) {
   const target = await moveAside(store, model, key, body, options.now);
   return target === void 0 ? { key, problem, repaired: null, advice: "it changed while fsck ran and was left in place: run fsck again" } : { key, problem, repaired: `moved aside to ${target}`, advice: null };
 }
-async function writeRecord(store, model, report, options) {
+async function recordRepairs(store, model, report, options) {
   const repaired = report.problems.filter((p) => p.repaired !== null);
   if (repaired.length === 0) return null;
   const record2 = {
@@ -641,11 +650,7 @@ async function writeRecord(store, model, report, options) {
     repaired: repaired.map(({ key, problem, repaired: action }) => ({ key, problem, action })),
     unrepaired: report.problems.filter((p) => p.repaired === null).map(({ key, problem, advice }) => ({ key, problem, advice }))
   };
-  for (; ; ) {
-    const key = `${model}/fsck/${compactTime(options.now)}-${randomBytes4(4).toString("hex")}.json`;
-    if (await store.create(key, `${JSON.stringify(record2, null, 2)}
-`)) return key;
-  }
+  return writeRecord(store, model, "fsck", options.now, record2);
 }
 
 // src/registry/pull.ts
@@ -868,6 +873,163 @@ function describeDiskError(error, outDir, parent) {
     hint: `nothing was changed: ${outDir} is as it was`,
     cause: error
   });
+}
+
+// src/registry/prune.ts
+var PRUNE_RECORD_FORMAT = "mlops-kit/prune@1";
+var GRACE_MS = DEBRIS_AGE_MS;
+async function pruneModel(store, model, options) {
+  const report = {
+    model,
+    location: store.location,
+    keep: options.keep,
+    applied: options.apply,
+    kept: [],
+    pruned: [],
+    debris: [],
+    restored: [],
+    failed: [],
+    record: null
+  };
+  const ids = (await store.folders(`${model}/versions/`)).filter((id) => NAME_PATTERN.test(id));
+  const reads = await mapBounded(ids, 8, async (id) => ({ id, read: await readManifest(store, model, id) }));
+  const manifests = [];
+  for (const { id, read } of reads) {
+    if (read.state === "present") manifests.push(read.manifest);
+    else if (read.state === "damaged") {
+      options.report(read.damage);
+      const reason = `its manifest ${read.damage.problem}: see \`mlops models fsck\``;
+      report.kept.push({ version: id, sequence: null, createdAt: null, bytes: null, reasons: [reason] });
+    }
+  }
+  manifests.sort(newerLast);
+  const latest = new Set(manifests.slice(-options.keep).map((m) => m.version));
+  const aliases = await aliasProtection(store, model, options.report);
+  const quarantined = await quarantinedVersions(store, model);
+  for (const manifest of manifests) {
+    const created = Date.parse(manifest.createdAt);
+    const reasons = [
+      ...latest.has(manifest.version) ? [`one of the last ${options.keep}`] : [],
+      ...aliases.named.get(manifest.version) ?? [],
+      ...aliases.gaps.filter((gap) => created <= Date.parse(gap.at) + GRACE_MS).map((gap) => `${gap.alias}'s unreadable move at ${gap.at} may have gone to it`),
+      ...options.now.getTime() - created < GRACE_MS ? ["created less than a day ago: its publish may still promote it"] : [],
+      ...quarantined.has(manifest.version) ? ["`models fsck --repair` moved a damaged object of it aside"] : []
+    ];
+    const entry = { version: manifest.version, sequence: manifest.sequence ?? null, createdAt: manifest.createdAt };
+    if (reasons.length > 0) report.kept.push({ ...entry, bytes: sizeOf(manifest), reasons });
+    else report.pruned.push({ ...entry, bytes: sizeOf(manifest), objects: await objectsOf(store, manifest) });
+  }
+  const order = new Map(manifests.map((m, i) => [m.version, i]));
+  report.kept.sort((a, b) => (order.get(a.version) ?? -1) - (order.get(b.version) ?? -1));
+  report.debris = await findDebris(store, model, new Date(options.now.getTime() - GRACE_MS));
+  if (options.apply) await applyPrune(store, model, report, options);
+  return report;
+}
+async function applyPrune(store, model, report, options) {
+  const bodies = /* @__PURE__ */ new Map();
+  const gone = [];
+  for (const version of report.pruned) {
+    const key = manifestKey(model, version.version);
+    try {
+      const body = await store.get(key);
+      if (body) bodies.set(version.version, body);
+      await store.delete(key);
+      gone.push(version);
+    } catch (error) {
+      report.failed.push({ key, problem: `${version.version} was not deleted: ${asError(error).message}` });
+    }
+  }
+  const named = (await aliasProtection(store, model, options.report)).named;
+  for (const version of gone.filter((v) => named.has(v.version))) {
+    const key = manifestKey(model, version.version);
+    const body = bodies.get(version.version);
+    try {
+      if (!body) throw new Error("its manifest was gone before prune deleted it");
+      await store.create(key, body);
+      report.restored.push(version.version);
+    } catch (error) {
+      report.failed.push({
+        key,
+        problem: `an alias moved to ${version.version} while prune ran, and its manifest could not be put back: ${asError(error).message}`
+      });
+    }
+  }
+  report.pruned = gone.filter((v) => !report.restored.includes(v.version));
+  if (report.pruned.length > 0 || report.debris.length > 0) {
+    try {
+      report.record = await writeRecord(store, model, "prune", options.now, {
+        format: PRUNE_RECORD_FORMAT,
+        model,
+        at: options.now.toISOString(),
+        actor: options.actor,
+        keep: options.keep,
+        pruned: report.pruned.map(({ objects, ...version }) => ({ ...version, objects: objects.length })),
+        debris: report.debris.map(({ version, keys }) => ({ version, objects: keys.length })),
+        kept: report.kept.map(({ version, reasons }) => ({ version, reasons }))
+      });
+    } catch (error) {
+      report.failed.push({
+        key: `${model}/prune/`,
+        problem: `what was pruned could not be recorded: ${asError(error).message}`
+      });
+    }
+  }
+  const leftovers = [
+    ...report.pruned.flatMap((v) => v.objects.filter((key) => key !== manifestKey(model, v.version))),
+    ...report.debris.flatMap((d) => d.keys)
+  ];
+  await mapBounded(leftovers, 8, async (key) => {
+    try {
+      await store.delete(key);
+    } catch (error) {
+      report.failed.push({
+        key,
+        problem: `left behind, invisible (its version has no manifest); prune or clean removes it: ${asError(error).message}`
+      });
+    }
+  });
+}
+function newerLast(a, b) {
+  const rank = (m) => m.sequence === void 0 ? [0, Date.parse(m.createdAt)] : [1, m.sequence];
+  const [ra, rb] = [rank(a), rank(b)];
+  return ra[0] - rb[0] || ra[1] - rb[1] || a.version.localeCompare(b.version);
+}
+var sizeOf = (m) => [...m.files, ...Object.values(m.attachments)].reduce((total, file) => total + file.size, 0);
+async function objectsOf(store, manifest) {
+  const key = manifestKey(manifest.model, manifest.version);
+  const rest = (await store.list(`${versionKey(manifest.model, manifest.version)}/`)).filter((k) => k !== key);
+  return [key, ...rest];
+}
+async function aliasProtection(store, model, report) {
+  const byVersion = /* @__PURE__ */ new Map();
+  const gaps = [];
+  const protect = (version, alias, now) => {
+    const aliases2 = byVersion.get(version) ?? /* @__PURE__ */ new Map();
+    aliases2.set(alias, now || aliases2.get(alias) === true);
+    byVersion.set(version, aliases2);
+  };
+  const aliases = /* @__PURE__ */ new Set([
+    ...(await entryKeys(store, model)).keys(),
+    ...await store.folders(`${model}/quarantine/aliases/`)
+  ]);
+  for (const alias of [...aliases].sort()) {
+    const links = await readChain(store, model, alias, { report, movedAside: true });
+    for (const [i, link] of links.entries()) {
+      if ("gap" in link) gaps.push({ alias, at: link.gap.at });
+      else {
+        protect(link.move.to, alias, i === links.length - 1);
+        if (link.move.from !== null) protect(link.move.from, alias, false);
+      }
+    }
+  }
+  const named = /* @__PURE__ */ new Map();
+  for (const [version, flags] of byVersion) {
+    named.set(
+      version,
+      [...flags].map(([alias, now]) => `${alias} ${now ? "points" : "pointed"} at it`)
+    );
+  }
+  return { named, gaps };
 }
 
 // src/registry/sequence.ts
@@ -1181,6 +1343,13 @@ function createRegistry(store, now = () => /* @__PURE__ */ new Date(), options =
         now: at,
         debrisBefore: new Date(at.getTime() - DEBRIS_AGE_MS)
       });
+    },
+    async prune(model, pruneOptions) {
+      checkModelName(model);
+      if (!Number.isInteger(pruneOptions.keep) || pruneOptions.keep < 1) {
+        throw new InputError(`prune keeps at least one version, not ${pruneOptions.keep}`);
+      }
+      return pruneModel(store, model, { ...pruneOptions, now: now(), report });
     }
   };
   return registry;

@@ -8,17 +8,17 @@ import {
 } from "./chunk-4MIAAEMY.js";
 import {
   TrainOptions
-} from "./chunk-HYGK5GXW.js";
+} from "./chunk-AZRPZEJU.js";
 import {
   PublishOptions
-} from "./chunk-GCXCPWH3.js";
+} from "./chunk-DXYGRWRG.js";
 import "./chunk-STGVFYYW.js";
 import {
   runPipeline
-} from "./chunk-CGAFTVNB.js";
+} from "./chunk-PIT4DTHT.js";
 import "./chunk-CKB3RMBO.js";
-import "./chunk-HSJ27UPJ.js";
-import "./chunk-OPTSOZBS.js";
+import "./chunk-JGFDWJOA.js";
+import "./chunk-2U4EQ4RK.js";
 import "./chunk-IXWDEHJR.js";
 import "./chunk-KQORXAGW.js";
 import "./chunk-XMXJ73VD.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   openRegistry
-} from "./chunk-OPTSOZBS.js";
+} from "./chunk-2U4EQ4RK.js";
 import {
   explainReadError,
   formatOf,

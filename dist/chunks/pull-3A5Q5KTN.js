@@ -9,7 +9,7 @@ import {
   openRegistry,
   openRegistryAt,
   parseModelRef
-} from "./chunk-OPTSOZBS.js";
+} from "./chunk-2U4EQ4RK.js";
 import "./chunk-IXWDEHJR.js";
 import {
   formatBytes

@@ -15,10 +15,10 @@ import {
   runPublishStage,
   runValidateStage,
   saveStageRun
-} from "./chunk-CGAFTVNB.js";
+} from "./chunk-PIT4DTHT.js";
 import {
   openRegistry
-} from "./chunk-OPTSOZBS.js";
+} from "./chunk-2U4EQ4RK.js";
 import {
   createGitHub
 } from "./chunk-BFTSGGB3.js";

@@ -4,14 +4,14 @@ import {
   RetrainDecideOptions,
   retrainConcludeStage,
   retrainDecideStage
-} from "./chunk-4FU4TGWN.js";
+} from "./chunk-XXXQJI4X.js";
 import "./chunk-U7SYKCYX.js";
 import "./chunk-NXYBXVJN.js";
 import "./chunk-STGVFYYW.js";
-import "./chunk-CGAFTVNB.js";
+import "./chunk-PIT4DTHT.js";
 import "./chunk-CKB3RMBO.js";
-import "./chunk-HSJ27UPJ.js";
-import "./chunk-OPTSOZBS.js";
+import "./chunk-JGFDWJOA.js";
+import "./chunk-2U4EQ4RK.js";
 import "./chunk-IXWDEHJR.js";
 import "./chunk-BFTSGGB3.js";
 import "./chunk-KQORXAGW.js";

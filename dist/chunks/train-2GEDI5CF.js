@@ -2,12 +2,12 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   TrainOptions,
   trainStage
-} from "./chunk-HYGK5GXW.js";
+} from "./chunk-AZRPZEJU.js";
 import "./chunk-STGVFYYW.js";
-import "./chunk-CGAFTVNB.js";
+import "./chunk-PIT4DTHT.js";
 import "./chunk-CKB3RMBO.js";
-import "./chunk-HSJ27UPJ.js";
-import "./chunk-OPTSOZBS.js";
+import "./chunk-JGFDWJOA.js";
+import "./chunk-2U4EQ4RK.js";
 import "./chunk-IXWDEHJR.js";
 import "./chunk-KQORXAGW.js";
 import "./chunk-XMXJ73VD.js";

@@ -7,7 +7,7 @@ import {
   findLeg,
   resolveTrainParams,
   runTrainStage
-} from "./chunk-CGAFTVNB.js";
+} from "./chunk-PIT4DTHT.js";
 import {
   choiceOption,
   flagOption,

@@ -393,6 +393,7 @@ var CREATE_ONLY_OBJECTS = [
   "*/aliases/*",
   "*/sequence/*/claim.json",
   "*/fsck/*",
+  "*/prune/*",
   "*/quarantine/*"
 ];
 function findInterruptedUploads(at) {
@@ -1243,8 +1244,9 @@ function renderNextSteps(steps, input) {
       ...aws.variables.map((v) => `   ${v.name.padEnd(24)} ${v.purpose}`),
       "   If data.train or data.eval are on S3 too, add s3:GetObject (and s3:ListBucket) on them to both roles.",
       "e. The read-write role cannot replace nor delete versions or alias history (create-only, by explicit denies).",
-      `   \`mlops models clean\` and \`mlops models fsck --repair\` delete, so run them as a person with these permissions`,
-      `   (e.g. a policy ${aws.maintenance.name}; whoever holds it can erase history, and bucket versioning can restore):`,
+      "   `mlops models clean`, `mlops models fsck --repair` and `mlops models prune --apply` delete (prune: old versions),",
+      `   so run them as a person with these permissions (e.g. a policy ${aws.maintenance.name}; whoever holds it can`,
+      "   erase history, and bucket versioning can restore):",
       indent(policyJson(aws.maintenance.permissions), 3)
     ]);
   }

@@ -5,7 +5,7 @@ import {
 import {
   describeDamage,
   openRegistry
-} from "./chunk-OPTSOZBS.js";
+} from "./chunk-2U4EQ4RK.js";
 import "./chunk-IXWDEHJR.js";
 import {
   formatBytes,
@@ -31,19 +31,83 @@ import {
 } from "./chunk-XOZC47AQ.js";
 import "./chunk-RZGYXAJU.js";
 
+// src/cli/commands/models-prune.ts
+function keepOf(value) {
+  if (value === void 0) {
+    throw new UsageError("models prune needs --keep N: how many of the newest versions to keep (at least 1)", {
+      hint: "mlops models prune --keep 10 shows what it would delete; add --apply to delete it"
+    });
+  }
+  const keep = Number(value);
+  if (typeof value !== "string" || !/^\d+$/.test(value) || !Number.isSafeInteger(keep) || keep < 1) {
+    throw new UsageError(`--keep is a whole number of at least 1, not "${String(value)}"`, {
+      hint: "mlops models prune --keep 10"
+    });
+  }
+  return keep;
+}
+function describePrune(report) {
+  const { pruned, kept, debris, failed } = report;
+  const rows = [
+    ...kept.map((v) => ({ ...v, action: "keep", why: v.reasons.join("; ") })),
+    ...pruned.map((v) => ({
+      ...v,
+      action: report.applied ? "deleted" : "delete",
+      why: `${v.objects.length} object(s)`
+    }))
+  ].sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0) || a.version.localeCompare(b.version));
+  const table = {
+    headers: ["", "#", "version", "created", "size", "why"],
+    rows: rows.map((r) => [
+      r.action,
+      r.sequence === null ? "\u2014" : String(r.sequence),
+      r.version,
+      r.createdAt ?? "\u2014",
+      r.bytes === null ? "\u2014" : formatBytes(r.bytes),
+      r.why
+    ])
+  };
+  const bytes = pruned.reduce((total, v) => total + v.bytes, 0);
+  const objects = pruned.reduce((total, v) => total + v.objects.length, 0);
+  const leftovers = debris.reduce((total, d) => total + d.keys.length, 0);
+  const lines = [
+    `${report.model} in ${report.location}: keeping the last ${report.keep} version(s), every version an alias points or ever pointed at, and every version created less than a day ago.`,
+    ...rows.length > 0 ? [renderTextTable(table)] : [],
+    ...debris.map(
+      (d) => `${report.applied ? "deleted" : "delete"} ${d.version}: ${d.keys.length} object(s) without a manifest, left by a publish (or prune) interrupted more than a day ago`
+    ),
+    ...report.restored.map((v) => `kept ${v}: an alias moved to it while prune ran, so its manifest was put back`),
+    ...failed.map((f) => `failed: ${f.key}: ${f.problem}`)
+  ];
+  const what = `${pruned.length} version(s) (${formatBytes(bytes)}, ${objects} object(s))` + (debris.length > 0 ? ` and ${debris.length} interrupted publish(es) (${leftovers} object(s))` : "");
+  if (!report.applied) {
+    lines.push(
+      pruned.length === 0 && debris.length === 0 ? "Nothing to prune." : `Dry run: would delete ${what}. Run again with --apply to delete them.`
+    );
+  } else if (pruned.length === 0 && debris.length === 0 && failed.length === 0) lines.push("Nothing to prune.");
+  else {
+    lines.push(
+      `Deleted ${what}${failed.length > 0 ? `; ${failed.length} could not be deleted (failed: above)` : ""}.` + (report.record ? ` Recorded in ${report.record}.` : "")
+    );
+  }
+  return { exitCode: failed.length > 0 ? ExitCode.checkFailed : ExitCode.ok, result: report, text: lines.join("\n") };
+}
+
 // src/cli/commands/models.ts
 var modelsCommand = {
   name: "models",
-  summary: "List versions and aliases, show one version, trace the alias history, check the registry, or clean up interrupted publishes",
-  details: "A <ref> is a version id, a version number (7 or v7) or an alias (champion).\n`history --alias champion --at 2026-03-01` answers which version was champion then: at that moment, or for a\nbare date every version that served during that day (UTC).\n`fsck` checks every manifest, alias history and stored file (size and sha256) of the model and exits 1 on a\nproblem; `fsck --repair` moves damaged objects aside, removes old debris, and records what it did.",
+  summary: "List versions and aliases, show one version, trace the alias history, check the registry, clean up interrupted publishes, or prune old versions",
+  details: "A <ref> is a version id, a version number (7 or v7) or an alias (champion).\n`history --alias champion --at 2026-03-01` answers which version was champion then: at that moment, or for a\nbare date every version that served during that day (UTC).\n`fsck` checks every manifest, alias history and stored file (size and sha256) of the model and exits 1 on a\nproblem; `fsck --repair` moves damaged objects aside, removes old debris, and records what it did.\n`prune --keep N` shows which versions it would delete and which it keeps, and why: it keeps the last N, every\nversion an alias points or ever pointed at, those created less than a day ago and those with a damaged manifest.\n`prune --keep N --apply` deletes the rest (each manifest first, then its files) and old debris, and records what\nit deleted; alias history is never touched. clean, fsck --repair and prune --apply need the maintenance\npermissions on S3.",
   positionals: [
-    { name: "action", required: false, description: "list (default), show, history, fsck or clean" },
+    { name: "action", required: false, description: "list (default), show, history, fsck, clean or prune" },
     { name: "ref", required: false, description: "for show: a version id, number or alias such as champion" }
   ],
   options: {
     alias: { type: "string", valueName: "name", description: "history: only this alias (default for --at: champion)" },
     at: { type: "string", valueName: "time", description: "history: the alias at this ISO time or date (UTC)" },
-    repair: { type: "boolean", description: "fsck: repair what can be repaired, and record it in the registry" }
+    repair: { type: "boolean", description: "fsck: repair what can be repaired, and record it in the registry" },
+    keep: { type: "string", valueName: "n", description: "prune: keep the last n versions (required, at least 1)" },
+    apply: { type: "boolean", description: "prune: delete (without it, prune only shows what it would delete)" }
   },
   run: async (args, io) => {
     const context = await openProject(args, io);
@@ -84,7 +148,14 @@ var modelsCommand = {
       const text = cleaned.versions.length === 0 && cleaned.uploads === 0 ? "Nothing to clean: no interrupted publish older than a day." : `Removed ${cleaned.versions.length} interrupted publish(es) (${cleaned.objects} object(s)): ${cleaned.versions.join(", ") || "\u2014"}; aborted ${cleaned.uploads} unfinished upload(s).`;
       return { exitCode: ExitCode.ok, result: { model, ...cleaned }, text };
     }
-    throw new UsageError(`unknown models action "${action}"`, { hint: "use list, show, history, fsck or clean" });
+    if (action === "prune") {
+      const keep = keepOf(args.values.keep);
+      const apply = args.values.apply === true;
+      return describePrune(await registry.prune(model, { keep, apply, actor: context.provenance.actor }));
+    }
+    throw new UsageError(`unknown models action "${action}"`, {
+      hint: "use list, show, history, fsck, clean or prune"
+    });
   }
 };
 async function listVersions(registry, model, headline) {

@@ -8,10 +8,10 @@ import {
   validateDatasets,
   validateSection,
   validationOptions
-} from "./chunk-HSJ27UPJ.js";
+} from "./chunk-JGFDWJOA.js";
 import {
   openRegistry
-} from "./chunk-OPTSOZBS.js";
+} from "./chunk-2U4EQ4RK.js";
 import {
   StaleInputError,
   dataIdentity,

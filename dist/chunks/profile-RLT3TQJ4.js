@@ -6,8 +6,8 @@ import {
   mergeProfileFiles,
   profileSection,
   runProfile
-} from "./chunk-HSJ27UPJ.js";
-import "./chunk-OPTSOZBS.js";
+} from "./chunk-JGFDWJOA.js";
+import "./chunk-2U4EQ4RK.js";
 import "./chunk-IXWDEHJR.js";
 import "./chunk-YK36XQET.js";
 import "./chunk-MUNXKJR2.js";

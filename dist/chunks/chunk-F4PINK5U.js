@@ -7,7 +7,7 @@ import {
 import {
   planSweep,
   saveStageRun
-} from "./chunk-CGAFTVNB.js";
+} from "./chunk-PIT4DTHT.js";
 import {
   formatNumber
 } from "./chunk-LP2MTGO2.js";

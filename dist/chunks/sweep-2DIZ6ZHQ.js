@@ -6,7 +6,7 @@ import {
   runSelectStage,
   selectSection,
   sweepResultsDir
-} from "./chunk-Q7LA35XB.js";
+} from "./chunk-F4PINK5U.js";
 import "./chunk-NXYBXVJN.js";
 import {
   CACHE_CHOICES,
@@ -16,10 +16,10 @@ import {
   resolveTrainParams,
   runEvaluateStage,
   runTrainStage
-} from "./chunk-CGAFTVNB.js";
+} from "./chunk-PIT4DTHT.js";
 import "./chunk-CKB3RMBO.js";
-import "./chunk-HSJ27UPJ.js";
-import "./chunk-OPTSOZBS.js";
+import "./chunk-JGFDWJOA.js";
+import "./chunk-2U4EQ4RK.js";
 import "./chunk-IXWDEHJR.js";
 import "./chunk-KQORXAGW.js";
 import "./chunk-XMXJ73VD.js";

@@ -1,15 +1,15 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runSelectStage
-} from "./chunk-Q7LA35XB.js";
+} from "./chunk-F4PINK5U.js";
 import "./chunk-NXYBXVJN.js";
 import {
   defineStage
 } from "./chunk-STGVFYYW.js";
-import "./chunk-CGAFTVNB.js";
+import "./chunk-PIT4DTHT.js";
 import "./chunk-CKB3RMBO.js";
-import "./chunk-HSJ27UPJ.js";
-import "./chunk-OPTSOZBS.js";
+import "./chunk-JGFDWJOA.js";
+import "./chunk-2U4EQ4RK.js";
 import "./chunk-IXWDEHJR.js";
 import "./chunk-KQORXAGW.js";
 import "./chunk-XMXJ73VD.js";

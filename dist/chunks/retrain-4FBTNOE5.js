@@ -4,7 +4,7 @@ import {
   retrainConcludeStage,
   retrainDecideStage,
   retrainGitHub
-} from "./chunk-4FU4TGWN.js";
+} from "./chunk-XXXQJI4X.js";
 import {
   cliOptions,
   parseCliOptions
@@ -21,10 +21,10 @@ import {
   runEvaluateStage,
   runGateStage,
   runTrainStage
-} from "./chunk-CGAFTVNB.js";
+} from "./chunk-PIT4DTHT.js";
 import "./chunk-CKB3RMBO.js";
-import "./chunk-HSJ27UPJ.js";
-import "./chunk-OPTSOZBS.js";
+import "./chunk-JGFDWJOA.js";
+import "./chunk-2U4EQ4RK.js";
 import "./chunk-IXWDEHJR.js";
 import "./chunk-BFTSGGB3.js";
 import "./chunk-KQORXAGW.js";

@@ -10,10 +10,10 @@ import {
 } from "./chunk-STGVFYYW.js";
 import {
   runGateStage
-} from "./chunk-CGAFTVNB.js";
+} from "./chunk-PIT4DTHT.js";
 import "./chunk-CKB3RMBO.js";
-import "./chunk-HSJ27UPJ.js";
-import "./chunk-OPTSOZBS.js";
+import "./chunk-JGFDWJOA.js";
+import "./chunk-2U4EQ4RK.js";
 import "./chunk-IXWDEHJR.js";
 import {
   gateSurfaces

@@ -7,14 +7,14 @@ import {
 } from "./chunk-4MIAAEMY.js";
 import {
   PublishOptions
-} from "./chunk-GCXCPWH3.js";
+} from "./chunk-DXYGRWRG.js";
 import "./chunk-STGVFYYW.js";
-import "./chunk-CGAFTVNB.js";
+import "./chunk-PIT4DTHT.js";
 import "./chunk-CKB3RMBO.js";
-import "./chunk-HSJ27UPJ.js";
+import "./chunk-JGFDWJOA.js";
 import {
   openRegistry
-} from "./chunk-OPTSOZBS.js";
+} from "./chunk-2U4EQ4RK.js";
 import "./chunk-IXWDEHJR.js";
 import {
   describeCommit

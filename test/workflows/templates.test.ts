@@ -29,6 +29,20 @@ describe.each(files.map((file) => [file.path, file] as const))("%s", (relative, 
   });
 });
 
+describe("the reusable workflows (.github/workflows/mlops-*.yml)", () => {
+  it("ask no job for more than `contents: read`, so every caller's grant fits; a github:// registry needs init's", () => {
+    // A called job asking more GITHUB_TOKEN permissions than its caller grants fails the caller's run at startup, so
+    // `contents: write` (what publishing to a github:// registry takes) would break every S3 caller granting read.
+    const reusable = files.filter((file) => file.path.startsWith(".github/workflows/mlops-"));
+    expect(reusable.length).toBeGreaterThan(0);
+    for (const file of reusable) {
+      const { jobs } = parse(file.content) as { jobs: Record<string, { permissions?: Record<string, string> }> };
+      for (const [name, job] of Object.entries(jobs))
+        expect([file.path, name, job.permissions?.contents ?? "none"]).toEqual([file.path, name, "read"]);
+    }
+  });
+});
+
 describe("the templates' shape", () => {
   const byName = (options: WorkflowOptions) =>
     Object.fromEntries(workflowTemplates(options).map((f) => [f.path, parse(f.content) as Record<string, unknown>]));

@@ -85,15 +85,15 @@ function awsCredentialsSteps(values: WorkflowValues, access: Access): Step[] {
   ];
 }
 
-/**
- * What a job may do: read the repository, what `more` grants, and what the registry's backend needs for the job's
- * `access` (an OIDC token for an S3 registry), each with the reason given.
- */
 const GITHUB_REGISTRY_REASON: Record<Access, string> = {
   read: "read a github:// registry (releases and its ref)",
   write: "publish to a github:// registry (releases and its ref)",
 };
 
+/**
+ * What a job may do: read the repository, what `more` grants, and what the registry's backend needs for the job's
+ * `access` (an OIDC token for an S3 registry), each with the reason given.
+ */
 export function jobPermissions(
   values: WorkflowValues,
   access: Access,

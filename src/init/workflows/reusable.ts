@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG_FILE } from "../../config/default-file.ts";
-import { everyBackendsNeeds } from "../../registry/backends/index.ts";
+import { reusableWorkflowsNeeds } from "../../registry/backends/index.ts";
 import { KIT_REF, KIT_WORKFLOWS } from "../pins.ts";
 import { pinned } from "./building-blocks.ts";
 import type { WorkflowValues } from "./options.ts";
@@ -53,7 +53,7 @@ function reusableValues(): WorkflowValues {
     config: "${{ inputs.config }}",
     workingDirectory: "${{ inputs.working-directory }}",
     runsOnTraining: "${{ fromJSON(inputs.runs-on) }}",
-    registry: everyBackendsNeeds(),
+    registry: reusableWorkflowsNeeds(),
     aws: { read: role, write: role, region: "${{ inputs.aws-region }}" },
     setupSteps: [
       {

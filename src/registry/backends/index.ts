@@ -67,13 +67,19 @@ export function registryScheme(uri: string | undefined): RegistryScheme {
 }
 
 /**
- * What a workflow job needs to reach the registry whichever backend it is: the reusable workflows serve any caller's
- * registry (their credentials steps skip themselves when the caller passes no role). The higher level wins.
+ * What a job of the kit's reusable workflows needs to reach the registry, whichever backend the caller's is (their
+ * credentials steps skip themselves when the caller passes no role). The higher level wins.
+ *
+ * The github row is left out on purpose. A called workflow's job cannot get more GITHUB_TOKEN permissions than its
+ * caller grants: GitHub fails the whole run at startup ("The nested job ... is requesting 'contents: write', but is
+ * only allowed 'contents: read'"). Asking `contents: write` here would break every caller that grants
+ * `contents: read`, which is every S3 caller there is. A github:// registry therefore needs the workflows
+ * `mlops init` writes into the project, whose jobs ask for what they use (issue 15, item 4).
  */
-export function everyBackendsNeeds(): WorkflowNeeds {
+export function reusableWorkflowsNeeds(): WorkflowNeeds {
   const permissions: WorkflowNeeds["permissions"] = { read: {}, write: {} };
   const credentials = new Set<WorkflowNeeds["credentials"][number]>();
-  for (const backend of REGISTRY_BACKENDS) {
+  for (const backend of REGISTRY_BACKENDS.filter((row) => row.scheme !== "github")) {
     for (const access of ["read", "write"] as const) {
       for (const [name, level] of Object.entries(backend.workflow.permissions[access])) {
         const permission = name as keyof WorkflowNeeds["permissions"][typeof access];

@@ -4,14 +4,14 @@ import { gateSurfaces } from "../github/report.ts";
 import { runGateStage } from "../pipeline/stages.ts";
 import { plainText } from "../report/table.ts";
 import { defineStage } from "./definition.ts";
-import { pullRequestTokenOption } from "./github-token.ts";
+import { pullRequestTokenOption, withRegistryToken } from "./github-token.ts";
 
-export const GateOptions = z.object({ githubToken: pullRequestTokenOption() });
+export const GateOptions = z.object({ githubToken: pullRequestTokenOption({ opensRegistry: true }) });
 
 export const gateStage = defineStage({
   name: "gate",
   options: GateOptions,
-  run: (context) => runGateStage(context),
+  run: (context, { githubToken }) => runGateStage(withRegistryToken(context, githubToken)),
   command: {
     summary: "Compare the evaluated metrics with the baseline (the registry's champion) under gate.rules",
     details: "Exit 1 when a rule fails; 2 when the gate cannot be evaluated (missing metric, unreadable baseline).",

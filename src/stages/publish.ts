@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { runPublishStage } from "../pipeline/stages.ts";
 import { defineStage } from "./definition.ts";
+import { registryTokenOption, withRegistryToken } from "./github-token.ts";
 import { flagOption } from "./options.ts";
 
 export const PublishOptions = z.object({
@@ -16,12 +17,14 @@ export const PublishOptions = z.object({
         "Promote even a model built from uncommitted changes (the alias history says so); without it, such a promotion fails the step.",
     },
   }),
+  githubToken: registryTokenOption("write"),
 });
 
 export const publishStage = defineStage({
   name: "publish",
   options: PublishOptions,
-  run: (context, { allowDirty }) => runPublishStage(context, { allowDirty }),
+  run: (context, { allowDirty, githubToken }) =>
+    runPublishStage(withRegistryToken(context, githubToken), { allowDirty }),
   command: {
     summary: "Store the model as a new registry version; promote it when its gate passed",
     details:

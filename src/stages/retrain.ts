@@ -3,7 +3,7 @@ import { concludeRetrain } from "../retrain/conclude.ts";
 import { decideRetrain } from "../retrain/decide.ts";
 import { retrainGitHub } from "../retrain/github.ts";
 import { defineStage } from "./definition.ts";
-import { issueTokenOption } from "./github-token.ts";
+import { issueTokenOption, registryTokenOption, withRegistryToken } from "./github-token.ts";
 import { flagOption } from "./options.ts";
 
 /**
@@ -16,12 +16,13 @@ export const RetrainDecideOptions = z.object({
     cli: { flag: "force", description: "Retrain even if nothing calls for it" },
     action: { input: "force", description: "Retrain even if nothing calls for it." },
   }),
+  githubToken: registryTokenOption("read"),
 });
 
 export const retrainDecideStage = defineStage({
   name: "retrain-decide",
   options: RetrainDecideOptions,
-  run: (context, { force }) => decideRetrain(context, { force }),
+  run: (context, { force, githubToken }) => decideRetrain(withRegistryToken(context, githubToken), { force }),
   command: null,
   action: {
     title: "mlops-kit retrain decide",
@@ -53,7 +54,8 @@ export const RetrainConcludeOptions = z.object({ githubToken: issueTokenOption()
 export const retrainConcludeStage = defineStage({
   name: "retrain-conclude",
   options: RetrainConcludeOptions,
-  run: (context, { githubToken }) => concludeRetrain(context, { github: retrainGitHub(context, githubToken) }),
+  run: (context, { githubToken }) =>
+    concludeRetrain(withRegistryToken(context, githubToken), { github: retrainGitHub(context, githubToken) }),
   command: null,
   action: {
     title: "mlops-kit retrain conclude",

@@ -2,6 +2,7 @@ import path from "node:path";
 import * as z from "zod";
 import { runValidateStage } from "../pipeline/stages.ts";
 import { defineStage } from "./definition.ts";
+import { registryTokenOption, withRegistryToken } from "./github-token.ts";
 import { countOption, globsOption } from "./options.ts";
 
 export const ValidateOptions = z.object({
@@ -27,13 +28,18 @@ export const ValidateOptions = z.object({
     cli: { flag: "workers", valueName: "n", description: "Threads to read with (default: every core)" },
     action: { input: "workers", description: "Threads to read the data with. Default every core." },
   }),
+  /** Drift against the champion reads its profile from the registry. */
+  githubToken: registryTokenOption("read"),
 });
 
 export const validateStage = defineStage({
   name: "validate",
   options: ValidateOptions,
-  run: (context, { profiles, workers }) =>
-    runValidateStage(context, { profiles, ...(workers === undefined ? {} : { workers }) }),
+  run: (context, { profiles, workers, githubToken }) =>
+    runValidateStage(withRegistryToken(context, githubToken), {
+      profiles,
+      ...(workers === undefined ? {} : { workers }),
+    }),
   command: {
     summary: "Check the data against data.schema, profile it, and measure drift against data.drift.reference",
     details:

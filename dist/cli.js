@@ -6,7 +6,7 @@ import {
 import {
   STAGES,
   loadStage
-} from "./chunks/chunk-R3DC5XD5.js";
+} from "./chunks/chunk-7C6EM2SQ.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -50,22 +50,22 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-BZJ6ZQBA.js")).initCommand },
-  { name: "check", after: "init", load: async () => (await import("./chunks/check-375QGVFN.js")).checkCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-RLT3TQJ4.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-7LV4FBOV.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-CN2RJFSK.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-4FBTNOE5.js")).retrainCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-2DIZ6ZHQ.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-TFRN45KX.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-C323I6FZ.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-KVJZV66L.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-3A5Q5KTN.js")).pullCommand }
+  { name: "init", after: null, load: async () => (await import("./chunks/init-AB4HHRAH.js")).initCommand },
+  { name: "check", after: "init", load: async () => (await import("./chunks/check-GUVY62OZ.js")).checkCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-XV3VDBKU.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-LEE2KPB6.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-7N56OT3Q.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-NE3CQ32V.js")).retrainCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-MEFU67BX.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-DIOPY6T2.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-VMHFWLYH.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-4SSL74IS.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-MG6S4Z3Z.js")).pullCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-K3U4BKAC.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-WPMTUSQO.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;

@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-U3GPE5UD.js";
+} from "./chunks/chunk-V72BU55U.js";
 import "./chunks/chunk-BFTSGGB3.js";
 import "./chunks/chunk-6M4RFVMK.js";
-import "./chunks/chunk-KQORXAGW.js";
+import "./chunks/chunk-AVFIZRT7.js";
 import "./chunks/chunk-XMXJ73VD.js";
 import "./chunks/chunk-LP2MTGO2.js";
 import "./chunks/chunk-YK36XQET.js";
@@ -14,30 +14,30 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-OLRAUP4P.js";
-import "./chunks/chunk-XJGXFA4P.js";
+} from "./chunks/chunk-R46CZWA4.js";
+import "./chunks/chunk-IBAZGBED.js";
 import {
   readRunnerEnvironment
-} from "./chunks/chunk-WLJHMHWJ.js";
+} from "./chunks/chunk-SQ26S2CH.js";
 import {
   ReportSection,
   loadConfig
-} from "./chunks/chunk-FG3EO4IX.js";
+} from "./chunks/chunk-5KDZFAZ5.js";
 import {
   setFailed,
   setOutput,
   summary
 } from "./chunks/chunk-BV2GNXIE.js";
 import "./chunks/chunk-BIQWF3VO.js";
-import "./chunks/chunk-WJKNLHYD.js";
+import "./chunks/chunk-AV2R5YVD.js";
 import "./chunks/chunk-5PEOAABG.js";
 import "./chunks/chunk-LOXZ63ZR.js";
 import "./chunks/chunk-HUH5TK2R.js";
 import {
   renderMarkdown
 } from "./chunks/chunk-VHM7AP6H.js";
-import "./chunks/chunk-J7KJK3NR.js";
-import "./chunks/chunk-R3DC5XD5.js";
+import "./chunks/chunk-T5BSSAHX.js";
+import "./chunks/chunk-7C6EM2SQ.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-4CM3JFR7.js";

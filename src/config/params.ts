@@ -3,7 +3,7 @@ import { parse as parseYamlScalar } from "yaml";
 import { closestMatch } from "./suggest.ts";
 import { readYamlFile, YamlSourceError } from "./yaml-source.ts";
 import { ConfigError, InputError, UsageError } from "../errors.ts";
-import { READ_LIMITS, readTextLimited } from "../files/read-limited.ts";
+import { READ_LIMITS, readJsonLimited } from "../files/read-limited.ts";
 
 /** Hyperparameters: a YAML/JSON file or an inline mapping, plus `--set name=value` overrides (like `dvc exp run -S`). */
 export type Params = Record<string, unknown>;
@@ -13,19 +13,13 @@ export async function loadParams(source: string | Record<string, unknown> | unde
   if (typeof source === "object") return structuredClone(source);
   const file = path.resolve(root, source);
   if (file.endsWith(".json")) {
-    const text = await readTextLimited(file, {
+    const value = await readJsonLimited(file, {
       shown: source,
       what: "params file",
       limit: READ_LIMITS.userJson,
       missingMessage: `params file not found: ${source}`,
       missingHint: "train.params is relative to mlops.yml",
     });
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      throw new InputError(`params file ${source} is not valid JSON: ${(error as Error).message}`);
-    }
     return asMapping(value, source);
   }
   try {

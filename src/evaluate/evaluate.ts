@@ -3,7 +3,7 @@ import path from "node:path";
 import { redactorFor } from "../command/redact.ts";
 import { describeFailure, runCommand } from "../command/run-command.ts";
 import { InputError } from "../errors.ts";
-import { READ_LIMITS, readTextLimited } from "../files/read-limited.ts";
+import { READ_LIMITS, readJsonLimited } from "../files/read-limited.ts";
 import { sha256File } from "../files/hash.ts";
 import type { ChainLink } from "../chain/chain.ts";
 import type { StageContext } from "../context/context.ts";
@@ -199,19 +199,13 @@ export function resolvePositiveLabel(
 
 /** A user's metrics JSON, flat or nested (DVC style): nested keys are joined with dots; non-numbers are skipped. */
 export async function readMetricsFile(file: string, shown: string): Promise<MetricValues> {
-  const text = await readTextLimited(file, {
+  const value = await readJsonLimited(file, {
     shown,
     what: "metrics file",
     limit: READ_LIMITS.userJson,
     missingMessage: `metrics file not found: ${shown}`,
     missingHint: "your evaluate command should write it (evaluate.metrics_file)",
   });
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`metrics file ${shown} is not valid JSON: ${(error as Error).message}`);
-  }
   if (value === null || typeof value !== "object" || Array.isArray(value))
     throw new InputError(`metrics file ${shown} must hold a JSON object`);
   const metrics: MetricValues = {};

@@ -126,6 +126,16 @@ export async function readTextLimited(file: string, options: LimitedReadOptions)
   return (await readFileLimited(file, options)).toString("utf8");
 }
 
+/** Reads a user's JSON file as {@link readTextLimited} does and parses it: "<what> <shown> is not valid JSON: ..." if not. */
+export async function readJsonLimited(file: string, options: LimitedReadOptions): Promise<unknown> {
+  const text = await readTextLimited(file, options);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new InputError(`${options.what} ${options.shown} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
 function formatLimit(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1)} KiB`;

@@ -1,0 +1,47 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  readProvenance
+} from "./chunk-IBAZGBED.js";
+import {
+  readRunnerEnvironment,
+  workspaceFor
+} from "./chunk-SQ26S2CH.js";
+import {
+  loadConfig
+} from "./chunk-5KDZFAZ5.js";
+import {
+  renderText
+} from "./chunk-VHM7AP6H.js";
+import {
+  formatPath
+} from "./chunk-XOZC47AQ.js";
+
+// src/cli/project.ts
+async function openProject(args, io) {
+  const loaded = await loadConfig(args.config, io.cwd);
+  for (const warning of loaded.warnings) {
+    args.logger.warn(
+      `${formatPath(warning.path)}: ${warning.message}${warning.hint ? ` (${warning.hint})` : ""}`,
+      warning.location
+    );
+  }
+  const workspace = workspaceFor(loaded);
+  const runner = await readRunnerEnvironment(io.env);
+  return {
+    loaded,
+    workspace,
+    logger: args.logger,
+    env: io.env,
+    now: () => /* @__PURE__ */ new Date(),
+    runner,
+    provenance: await readProvenance(runner, io.env, loaded, workspace)
+  };
+}
+function stageOutcome(run) {
+  return { exitCode: run.exitCode, result: run.result, text: renderText(run.section) };
+}
+
+export {
+  openProject,
+  stageOutcome
+};

@@ -5,7 +5,7 @@ import { runEvaluateStage } from "../pipeline/stages.ts";
 import { defineStage } from "./definition.ts";
 import { pullRequestTokenOption } from "./github-token.ts";
 
-export const EvaluateOptions = z.object({ githubToken: pullRequestTokenOption({ opensRegistry: false }) });
+export const EvaluateOptions = z.object({ githubToken: pullRequestTokenOption() });
 
 export const evaluateStage = defineStage({
   name: "evaluate",

@@ -4,14 +4,17 @@ import { gateSurfaces } from "../github/report.ts";
 import { runGateStage } from "../pipeline/stages.ts";
 import { plainText } from "../report/table.ts";
 import { defineStage } from "./definition.ts";
-import { pullRequestTokenOption, withRegistryToken } from "./github-token.ts";
+import { pullRequestTokenOption, registryTokenOption, withRegistryToken } from "./github-token.ts";
 
-export const GateOptions = z.object({ githubToken: pullRequestTokenOption({ opensRegistry: true }) });
+export const GateOptions = z.object({
+  githubToken: pullRequestTokenOption(),
+  registryToken: registryTokenOption("read"),
+});
 
 export const gateStage = defineStage({
   name: "gate",
   options: GateOptions,
-  run: (context, { githubToken }) => runGateStage(withRegistryToken(context, githubToken)),
+  run: (context, { registryToken }) => runGateStage(withRegistryToken(context, registryToken)),
   command: {
     summary: "Compare the evaluated metrics with the baseline (the registry's champion) under gate.rules",
     details: "Exit 1 when a rule fails; 2 when the gate cannot be evaluated (missing metric, unreadable baseline).",

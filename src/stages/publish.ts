@@ -17,14 +17,14 @@ export const PublishOptions = z.object({
         "Promote even a model built from uncommitted changes (the alias history says so); without it, such a promotion fails the step.",
     },
   }),
-  githubToken: registryTokenOption("write"),
+  registryToken: registryTokenOption("write"),
 });
 
 export const publishStage = defineStage({
   name: "publish",
   options: PublishOptions,
-  run: (context, { allowDirty, githubToken }) =>
-    runPublishStage(withRegistryToken(context, githubToken), { allowDirty }),
+  run: (context, { allowDirty, registryToken }) =>
+    runPublishStage(withRegistryToken(context, registryToken), { allowDirty }),
   command: {
     summary: "Store the model as a new registry version; promote it when its gate passed",
     details:

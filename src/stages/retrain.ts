@@ -16,13 +16,13 @@ export const RetrainDecideOptions = z.object({
     cli: { flag: "force", description: "Retrain even if nothing calls for it" },
     action: { input: "force", description: "Retrain even if nothing calls for it." },
   }),
-  githubToken: registryTokenOption("read"),
+  registryToken: registryTokenOption("read"),
 });
 
 export const retrainDecideStage = defineStage({
   name: "retrain-decide",
   options: RetrainDecideOptions,
-  run: (context, { force, githubToken }) => decideRetrain(withRegistryToken(context, githubToken), { force }),
+  run: (context, { force, registryToken }) => decideRetrain(withRegistryToken(context, registryToken), { force }),
   command: null,
   action: {
     title: "mlops-kit retrain decide",
@@ -49,13 +49,16 @@ export const retrainDecideStage = defineStage({
   },
 });
 
-export const RetrainConcludeOptions = z.object({ githubToken: issueTokenOption() });
+export const RetrainConcludeOptions = z.object({
+  githubToken: issueTokenOption(),
+  registryToken: registryTokenOption("write"),
+});
 
 export const retrainConcludeStage = defineStage({
   name: "retrain-conclude",
   options: RetrainConcludeOptions,
-  run: (context, { githubToken }) =>
-    concludeRetrain(withRegistryToken(context, githubToken), { github: retrainGitHub(context, githubToken) }),
+  run: (context, { githubToken, registryToken }) =>
+    concludeRetrain(withRegistryToken(context, registryToken), { github: retrainGitHub(context, githubToken) }),
   command: null,
   action: {
     title: "mlops-kit retrain conclude",

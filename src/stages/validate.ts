@@ -29,14 +29,14 @@ export const ValidateOptions = z.object({
     action: { input: "workers", description: "Threads to read the data with. Default every core." },
   }),
   /** Drift against the champion reads its profile from the registry. */
-  githubToken: registryTokenOption("read"),
+  registryToken: registryTokenOption("read"),
 });
 
 export const validateStage = defineStage({
   name: "validate",
   options: ValidateOptions,
-  run: (context, { profiles, workers, githubToken }) =>
-    runValidateStage(withRegistryToken(context, githubToken), {
+  run: (context, { profiles, workers, registryToken }) =>
+    runValidateStage(withRegistryToken(context, registryToken), {
       profiles,
       ...(workers === undefined ? {} : { workers }),
     }),

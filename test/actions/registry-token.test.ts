@@ -5,8 +5,8 @@ import { runBundledAction } from "../helpers/runner.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
 /**
- * The kit's actions hand their `github-token` input to a github:// registry (src/stages/github-token.ts): the bundled
- * actions/publish, run the way the runner runs it (INPUT_* variables, no GITHUB_TOKEN in its environment), against
+ * The kit's actions hand their `registry-token` input to a github:// registry (src/stages/github-token.ts): the
+ * bundled actions, run the way the runner runs them (INPUT_* variables, no GITHUB_TOKEN in their environment), against
  * GitHub's stand-in holding a private repository. The metrics and the gate verdict it publishes are made by the CLI
  * first (the CLI reads GITHUB_TOKEN from its environment).
  */
@@ -49,12 +49,12 @@ afterEach(async () => {
 const publish = (token: string) =>
   runBundledAction(
     "publish",
-    { config: "mlops.yml", "working-directory": ".", "github-token": token },
+    { config: "mlops.yml", "working-directory": ".", "registry-token": token },
     { workspace: dir, env: { GITHUB_API_URL: server.url } },
   );
 
 describe("actions/publish on a github:// registry", () => {
-  it("publishes a version with only its github-token input, masked in the log", async () => {
+  it("publishes a version with only its registry-token input, masked in the log", async () => {
     const run = await publish(WRITE);
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(run.outputs).toMatchObject({ result: "published", sequence: "1", promoted: "champion" });
@@ -77,5 +77,23 @@ describe("actions/publish on a github:// registry", () => {
     expect(errors[0]?.startsWith(errors[1] ?? "-")).toBe(true);
     expect(run.stdout).toContain(`::add-mask::${READ_ONLY}\n`);
     expect(server.repositories.get(REPO)?.releases ?? []).toEqual([]);
+  });
+
+  it("the pull request's gate posts nothing (github-token empty) yet reads the private registry's champion", async () => {
+    expect((await publish(WRITE)).exitCode).toBe(0);
+    const champion = server.repositories.get(REPO)?.releases[0]?.tagName.split("/").at(-1);
+    const gate = (registryToken: string) =>
+      runBundledAction(
+        "gate",
+        { config: "mlops.yml", "working-directory": ".", "github-token": "", "registry-token": registryToken },
+        { workspace: dir, env: { GITHUB_API_URL: server.url } },
+      );
+    const read = await gate(READ_ONLY);
+    expect(read.exitCode, read.stdout + read.stderr).toBe(0);
+    expect(read.outputs).toMatchObject({ verdict: "pass", baseline: champion, "comment-url": "" });
+    // Without the registry's token a private repository cannot be seen: the one message says where a token comes from.
+    const blind = await gate("");
+    expect(blind.exitCode).toBe(1);
+    expect(blind.annotations.find((a) => a.level === "error")?.message).toContain("`registry-token` input");
   });
 });

@@ -224,7 +224,7 @@ function githubBackend(): StoreBackend {
           createGitHubStore({
             repository: { owner, repo },
             token: GITHUB_TEST_TOKEN,
-            tokenVariable: "GITHUB_TOKEN",
+            tokenFrom: "GITHUB_TOKEN",
             apiUrl: github.url,
             retrySeconds: 30,
           }),

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { open, readFile, writeFile } from "node:fs/promises";
+import { chmod, open, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { getOctokit } from "@actions/github";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -292,7 +292,7 @@ describe("GitHub's refusals, one message each", () => {
     const error = await registry.publish(input()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect(messageOf(error)).toMatch(/no GitHub token$/);
-    expect((error as ExternalError).hint).toContain("set GITHUB_TOKEN (or GH_TOKEN)");
+    expect((error as ExternalError).hint).toContain("set GITHUB_TOKEN or GH_TOKEN, or log in with `gh auth login`");
   });
 
   it("a repository that does not exist, and one that is archived", async () => {
@@ -393,7 +393,50 @@ describe("the CLI on a github:// registry", () => {
     expect(refused.exitCode).toBe(2);
     expect(refused.stderr).toContain(`cannot start the release of churn`);
     expect(refused.stderr).toContain("no GitHub token");
-    expect(refused.stderr).toContain("set GITHUB_TOKEN (or GH_TOKEN)");
+    expect(refused.stderr).toContain("set GITHUB_TOKEN or GH_TOKEN, or log in with `gh auth login`");
+  });
+});
+
+describe("a laptop's token", () => {
+  /** A `gh` that prints `token` for the stand-in's host, as `gh auth token --hostname <host>` does, else fails. */
+  async function fakeGh(token: string | null): Promise<string> {
+    const bin = path.join(dir, "bin");
+    const host = new URL(server.url).host;
+    const answer = token === null ? 'echo "not logged in to any hosts" >&2; exit 1' : `echo "${token}"; exit 0`;
+    await writeFiles(bin, {
+      gh: `#!/bin/sh\nif [ "$*" = "auth token --hostname ${host}" ]; then ${answer}; fi\nexit 2\n`,
+    });
+    await chmod(path.join(bin, "gh"), 0o755);
+    return `${bin}${path.delimiter}${process.env.PATH ?? ""}`;
+  }
+
+  it("comes from the gh CLI's login when no variable holds one; none at all says where to get one", async () => {
+    await writeFiles(dir, {
+      "mlops.yml": [
+        "version: 1",
+        "model: { name: churn }",
+        "evaluate: { metrics_file: metrics.json }",
+        "publish: { files: [model/], promote: false }",
+        `registry: { uri: "github://${REPO}" }`,
+        "",
+      ].join("\n"),
+      "metrics.json": JSON.stringify({ score: 0.9 }),
+    });
+    const env = { GITHUB_API_URL: server.url, GH_TOKEN: "", MLOPS_REGISTRY_TOKEN: "", GITHUB_ACTIONS: "" };
+    expect((await runCli(["evaluate"], { cwd: dir, env })).exitCode).toBe(0);
+    const loggedIn = await runCli(["publish", "--json"], { cwd: dir, env: { ...env, PATH: await fakeGh(WRITE) } });
+    expect(loggedIn.exitCode, loggedIn.stderr).toBe(0);
+    expect(JSON.parse(loggedIn.stdout)).toMatchObject({ sequence: 1 });
+
+    const loggedOut = await runCli(["publish"], { cwd: dir, env: { ...env, PATH: await fakeGh(null) } });
+    expect(loggedOut.exitCode).toBe(2);
+    expect(loggedOut.stderr).toContain("no GitHub token");
+    expect(loggedOut.stderr).toContain("log in with `gh auth login`");
+    // In a workflow the job's token is the one: a login on a self-hosted runner is never asked.
+    const inWorkflow = { ...env, GITHUB_ACTIONS: "true", PATH: await fakeGh(WRITE) };
+    const workflow = await runCli(["publish"], { cwd: dir, env: inWorkflow });
+    expect(workflow.exitCode).toBe(2);
+    expect(workflow.stderr).toContain("registry-token");
   });
 });
 

@@ -3,6 +3,9 @@ import { UserError } from "../../errors.ts";
 import { isGitHubUri, parseGitHubUri } from "../../files/safe-path.ts";
 import { DEFAULT_RETRY_SECONDS } from "../../store/retry.ts";
 import type { RegistryBackend } from "./backend.ts";
+import { findRegistryToken } from "./github-token.ts";
+
+export { REGISTRY_TOKEN_VARIABLE } from "./github-token.ts";
 
 /** A registry kept in a GitHub repository: `github://owner/repo` (README "On GitHub"). */
 export interface GitHubRegistryLocation {
@@ -24,16 +27,17 @@ export const githubBackend: RegistryBackend<GitHubRegistryLocation> = {
   // The store (and with it Octokit) is imported only when a github:// registry is opened.
   async open(location, { env, settings }) {
     const { createGitHubStore } = await import("../../store/github-store.ts");
-    const token = env.GITHUB_TOKEN || env.GH_TOKEN || undefined;
+    // As the runner's environment is read (context/runner.ts): GitHub Enterprise sets GITHUB_API_URL.
+    const apiUrl = env.GITHUB_API_URL || "https://api.github.com";
+    const { token, from } = await findRegistryToken(env, apiUrl);
     // The run's commit is only a target for tags in the repository the run belongs to.
     const ownRepository =
       (env.GITHUB_REPOSITORY ?? "").toLowerCase() === `${location.owner}/${location.repo}`.toLowerCase();
     return createGitHubStore({
       repository: { owner: location.owner, repo: location.repo },
       token,
-      tokenVariable: env.GITHUB_TOKEN ? "GITHUB_TOKEN" : env.GH_TOKEN ? "GH_TOKEN" : "GITHUB_TOKEN",
-      // As the runner's environment is read (context/runner.ts): GitHub Enterprise sets GITHUB_API_URL.
-      apiUrl: env.GITHUB_API_URL || "https://api.github.com",
+      tokenFrom: from,
+      apiUrl,
       retrySeconds: settings.retry_seconds ?? DEFAULT_RETRY_SECONDS,
       targetCommitish: ownRepository && env.GITHUB_SHA ? env.GITHUB_SHA : undefined,
     });

@@ -14,10 +14,10 @@ export interface GitHubRepository {
 
 export interface GitHubConnection {
   repository: GitHubRepository;
-  /** GITHUB_TOKEN, else GH_TOKEN; undefined reads anonymously (public repositories only) and cannot write. */
+  /** undefined reads anonymously (public repositories only) and cannot write. */
   token: string | undefined;
-  /** Where the token came from, for messages. */
-  tokenVariable: string;
+  /** Where the token came from, for messages: "GITHUB_TOKEN", "the gh CLI's login (gh auth token)". */
+  tokenFrom: string;
   /** The REST root (GITHUB_API_URL). */
   apiUrl: string;
   /** How long one call keeps retrying (registry.retry_seconds). */
@@ -59,6 +59,11 @@ interface RequestErrorLike {
 
 export const statusOf = (error: unknown): number | undefined => (error as RequestErrorLike | undefined)?.status;
 
+/** Where a token comes from, for the messages that find none. */
+const NO_TOKEN_HINT =
+  "set GITHUB_TOKEN or GH_TOKEN, or log in with `gh auth login`; in a workflow, the step's `registry-token` input " +
+  "(the job's token by default)";
+
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createGitHubApi(connection: GitHubConnection): GitHubApi {
@@ -82,9 +87,7 @@ export function createGitHubApi(connection: GitHubConnection): GitHubApi {
   async function attempt<T>(what: string, request: () => Promise<T>, write: boolean): Promise<T> {
     if (write && !connection.token) {
       throw new ExternalError(`cannot ${what} in ${where}: no GitHub token`, {
-        hint:
-          "writing the registry needs a token with `contents: write`: set GITHUB_TOKEN (or GH_TOKEN); in a workflow " +
-          "`env: { GITHUB_TOKEN: ${{ github.token }} }` on the step, `permissions: contents: write` on the job",
+        hint: `writing the registry needs a token with \`contents: write\`: ${NO_TOKEN_HINT}`,
       });
     }
     const started = Date.now();
@@ -208,22 +211,24 @@ function describeRefusal(
   if (status === 404) {
     return new ExternalError(`${where} was not found, or the token cannot see it`, {
       hint: connection.token
-        ? `check the owner and name in registry.uri, and that ${connection.tokenVariable} may read it (contents: read)`
-        : "check the owner and name in registry.uri; a private repository needs a token: set GITHUB_TOKEN (or GH_TOKEN)",
+        ? `check the owner and name in registry.uri, and that the token from ${connection.tokenFrom} may read it (contents: read)`
+        : `check the owner and name in registry.uri; a private repository needs a token: ${NO_TOKEN_HINT}`,
       cause: error,
     });
   }
   if ((status === 401 || status === 403) && write) {
     return new ExternalError(`the token may not write to ${where}: cannot ${what}`, {
       hint:
-        "the job needs `permissions: contents: write`: add it under `permissions:` of the job that publishes or " +
-        "promotes (only on the default branch's workflows; pull requests, and forks' above all, get a read-only token)",
+        `the token from ${connection.tokenFrom} may not write: in a workflow, add \`permissions: contents: write\` ` +
+        "to the job that publishes or promotes, on the default branch's workflows only (pull requests, forks' above " +
+        "all, get a read-only token); the workflows `mlops init` writes have it, a job calling the kit's reusable " +
+        "workflows cannot grant it. Elsewhere, use a token that may write to the repository",
       cause: error,
     });
   }
   if (status === 401 || status === 403) {
     return new ExternalError(`the token may not read ${where}: cannot ${what}`, {
-      hint: `give the job \`permissions: contents: read\`, or check ${connection.tokenVariable}`,
+      hint: `give the job \`permissions: contents: read\`, or check the token from ${connection.tokenFrom}`,
       cause: error,
     });
   }

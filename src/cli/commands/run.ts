@@ -1,4 +1,6 @@
-import { ExitCode } from "../../errors.ts";
+import { ExitCode, UsageError } from "../../errors.ts";
+import type { RunnerEnvironment } from "../../context/runner.ts";
+import { registryScheme } from "../../registry/backends/index.ts";
 import { runPipeline } from "../../pipeline/stages.ts";
 import { renderHeadline, renderText } from "../../report/sections.ts";
 import type { CommandSpec } from "../command.ts";
@@ -16,9 +18,11 @@ export const runCommand: CommandSpec = {
   details:
     "Stops at the first stage that fails (data, training, evaluation). A failed gate still publishes the version\n" +
     "(recorded with its verdict) but does not promote it. Use --no-publish for a pull-request style run.\n" +
+    "A github:// registry is shared with the team: outside a workflow, run publishes to it only with --publish.\n" +
     "Prints one line per stage and the gate in full; --verbose prints every stage in full.",
   options: {
     set: { type: "string", multiple: true, valueName: "name=value", description: "Override a param (repeatable)" },
+    publish: { type: "boolean", description: "Publish to a github:// registry from outside a workflow too" },
     "no-publish": { type: "boolean", description: "Stop after the gate" },
     ...cliOptions(PublishOptions),
     ...cliOptions(RunCacheOptions),
@@ -26,11 +30,17 @@ export const runCommand: CommandSpec = {
   run: async (args, io) => {
     const { allowDirty } = await parseCliOptions(PublishOptions, args, io);
     const { force, cache } = await parseCliOptions(RunCacheOptions, args, io);
+    if (args.values.publish === true && args.values["no-publish"] === true)
+      throw new UsageError("pass --publish or --no-publish, not both");
     const context = await openProject(args, io);
     const overrides = (args.values.set as string[] | undefined) ?? [];
+    const notPublished =
+      args.values.publish === true || args.values["no-publish"] === true
+        ? null
+        : sharedRegistryOutsideWorkflow(context.loaded.config.registry.uri, context.runner);
     const pipeline = await runPipeline(context, {
       overrides,
-      publish: args.values["no-publish"] !== true,
+      publish: args.values["no-publish"] !== true && notPublished === null,
       allowDirty,
       force,
       ...(cache === undefined ? {} : { cacheChoice: cache }),
@@ -50,11 +60,21 @@ export const runCommand: CommandSpec = {
           : renderHeadline(stage.section),
       ),
       verdict,
+      ...(notPublished !== null && pipeline.stoppedAt === null ? [notPublished] : []),
     ].join("\n\n");
     return {
       exitCode: pipeline.exitCode,
-      result: { ...pipeline, stages: pipeline.stages.map((stage) => stage.result) },
+      result: { ...pipeline, stages: pipeline.stages.map((stage) => stage.result), notPublished },
       text,
     };
   },
 };
+
+/**
+ * Why a run does not publish unasked: a github:// registry is the team's, read by every pull request's gate, so a
+ * laptop's run publishes to it only when told (--publish). In a workflow, and for a folder or a bucket, it publishes.
+ */
+function sharedRegistryOutsideWorkflow(uri: string | undefined, runner: RunnerEnvironment): string | null {
+  if (runner.inActions || registryScheme(uri) !== "github") return null;
+  return `Not published: ${uri} is the team's registry and this run is outside a workflow; pass --publish to publish from here.`;
+}

@@ -20,7 +20,7 @@ export interface TemplateInput {
   params?: string | null;
   /** What training writes; default [model/]. */
   outputs?: string[] | null;
-  /** registry.uri: s3://bucket/prefix or a folder; null keeps the local default. */
+  /** registry.uri: github://owner/repo, s3://bucket/prefix or a folder; null keeps the local default. */
   registry?: string | null;
   /** retrain.schedule (UTC): writes the retrain section and turns on drift against the champion. */
   schedule?: string | null;
@@ -91,13 +91,21 @@ function evaluateSection(input: TemplateInput): string {
 }
 
 function registryLines(input: TemplateInput): string {
-  if (!input.registry) return "# registry: { uri: s3://my-bucket/models }   # default: a local folder, .mlops/registry";
+  if (!input.registry)
+    return "# registry: { uri: github://owner/repo }   # or s3://bucket/prefix; default: a local folder, .mlops/registry";
   const value = yamlScalar(input.registry);
   const s3 = input.registry.startsWith("s3://");
+  const github = input.registry.startsWith("github://");
+  const comment = s3
+    ? "bucket and prefix; credentials come from the AWS chain (OIDC in CI)"
+    : github
+      ? "versions are releases of this repository; the job's own token reaches it"
+      : "a folder";
   return [
     "registry:",
-    line(2, "uri", value, s3 ? "bucket and prefix; credentials come from the AWS chain (OIDC in CI)" : "a folder"),
+    line(2, "uri", value, comment),
     ...(s3 ? ["  # region: eu-west-1             # else AWS_REGION (the workflows set it from MLOPS_AWS_REGION)"] : []),
+    ...(github ? ["  # files over 2 GiB need a bucket instead: s3://bucket/prefix"] : []),
   ].join("\n");
 }
 

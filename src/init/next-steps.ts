@@ -1,4 +1,4 @@
-import { isS3Uri } from "../files/safe-path.ts";
+import { isGitHubUri, isS3Uri } from "../files/safe-path.ts";
 import { informationalCheckName } from "../github/pull-request.ts";
 import {
   type AwsSetup,
@@ -93,10 +93,11 @@ export function nextSteps(input: NextStepsInput): NextSteps {
             "`git remote set-head origin --auto` and `mlops init --force` again"
         : `the default branch is taken to be "${repository.defaultBranch}" (${repository.defaultBranchFrom === "current branch" ? "the current branch" : "no branch yet"}): the main workflow runs on pushes to it`,
     );
-  if (!location)
+  if (!location && !isGitHubUri(input.registryUri ?? ""))
     notes.push(
       "the registry is a local folder: on GitHub each run starts with an empty one, so pull requests have no champion " +
-        "to gate against and what main publishes is lost with the runner. Use a bucket: `mlops init --force --registry s3://bucket/prefix`",
+        "to gate against and what main publishes is lost with the runner. Keep it in the repository itself " +
+        `(\`mlops init --force --registry github://${owner}/${repo}\`) or in a bucket (\`--registry s3://bucket/prefix\`)`,
     );
   return {
     requiredCheck: GATE_CHECK,
@@ -133,6 +134,12 @@ export function renderNextSteps(steps: NextSteps, input: NextStepsInput): string
     ...(steps.aws
       ? ["The gate reads the champion from the bucket: have AWS credentials for it in your shell (AWS_PROFILE...)."]
       : []),
+    ...(isGitHubUri(input.registryUri ?? "")
+      ? [
+          "The gate reads the champion from the repository's releases with your token (`gh auth login`, or GITHUB_TOKEN);",
+          "`mlops run` publishes there from your machine only with --publish: the main workflow publishes.",
+        ]
+      : []),
   ]);
 
   if (input.workflows) {
@@ -144,6 +151,15 @@ export function renderNextSteps(steps: NextSteps, input: NextStepsInput): string
       indent(steps.rulesetCommand, 2),
       `Do not require "${steps.informationalCheck}": the "${WORKFLOW_NAMES.report}" workflow posts it from the report`,
       "the pull request's own run uploaded, which a fork's pull request can change. It is there to read, not to gate.",
+    ]);
+  }
+
+  if (isGitHubUri(input.registryUri ?? "")) {
+    section(`The registry is ${input.registryUri}: nothing to set up.`, [
+      `Each version is a release tagged mlops/${input.model}/<version> (never "latest"), published once complete; aliases`,
+      "and their history live on the ref refs/mlops/registry. The workflows reach it with the job's own token: pull",
+      "requests read (contents: read), and only the main and retrain jobs write (contents: write). Files over 2 GiB,",
+      "or a registry shared by many repositories, need a bucket: `--registry s3://bucket/prefix`.",
     ]);
   }
 

@@ -49,6 +49,8 @@ export interface InitPlan {
   /** The checked config (its warnings are shown to the user). */
   loaded: LoadedConfig;
   workflowOptions: WorkflowOptions | null;
+  /** Where registry.uri came from: the option, the GitHub remote, or nowhere (the local folder). */
+  registryFrom: "--registry" | "origin" | null;
 }
 
 /** Characters the workflow renderer writes unquoted into YAML (working-directory, branch, file names). */
@@ -82,6 +84,7 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     detectTraining(configDir, { python: request.python, node: request.node }),
   ]);
 
+  const registry = request.registry ?? registryOfRemote(repository);
   const content = configTemplate({
     model,
     task,
@@ -91,7 +94,7 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     evaluateFrom: training.evaluateFrom,
     outputs: training.outputs,
     params: training.params,
-    registry: request.registry ?? null,
+    registry,
     schedule: request.schedule ?? null,
     schemaUrl: request.schemaUrl,
   });
@@ -121,7 +124,18 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
       });
     }
   }
-  return { files, repository, training, loaded, workflowOptions };
+  const registryFrom = request.registry !== undefined ? "--registry" : registry !== null ? "origin" : null;
+  return { files, repository, training, loaded, workflowOptions, registryFrom };
+}
+
+/**
+ * The registry a repository on github.com gets when none was asked for: the repository itself (README "On GitHub"),
+ * so pull requests have a champion to gate against from the first push, with no bucket and no secret. Elsewhere (no
+ * remote, another host) the local folder stays the default, and the next steps say what it lacks.
+ */
+function registryOfRemote(repository: RepositoryInfo): string | null {
+  const { remote } = repository;
+  return remote?.host === "github.com" ? `github://${remote.owner}/${remote.repo}` : null;
 }
 
 /** The targets that already exist (mlops.yaml counts for a default mlops.yml: the loader would pick it up). */

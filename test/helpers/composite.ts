@@ -1,9 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { data, Evaluator, Lexer, Parser } from "@actions/expressions";
-import type { FunctionDefinition } from "@actions/expressions/funcs/info";
-import { truthy } from "@actions/expressions/result";
 import { parse } from "yaml";
+import { stepEvaluator } from "./expressions.ts";
 import { REPO_ROOT, runBundledAction, type ActionRun, type RunnerEnvironment } from "./runner.ts";
 
 /**
@@ -57,21 +55,10 @@ export async function runCompositeAction(
   const steps: Record<string, StepRecord> = {};
   const runs: Record<string, ActionRun> = {};
   let failed = false;
-  const context = (): data.Dictionary => toExpressionData({ inputs: resolvedInputs, steps, github }) as data.Dictionary;
-  const status = new Map<string, FunctionDefinition>([
-    ["always", { name: "always", minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(true) }],
-    ["success", { name: "success", minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(!failed) }],
-    ["failure", { name: "failure", minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(failed) }],
-    ["cancelled", { name: "cancelled", minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(false) }],
-  ]);
-  const evaluate = (expression: string): data.ExpressionData => {
-    const lexed = new Lexer(expression).lex();
-    const parsed = new Parser(lexed.tokens, ["inputs", "steps", "github"], [...status.values()]).parse();
-    return new Evaluator(parsed, context(), status).evaluate();
-  };
-  // `${{ expr }}` pieces in a string, replaced by their values as text.
-  const interpolate = (text: string): string =>
-    text.replace(/\$\{\{\s*([\s\S]*?)\s*\}\}/g, (_, expression: string) => evaluate(expression).coerceString());
+  const { interpolate, shouldRun } = stepEvaluator(
+    () => ({ inputs: resolvedInputs, steps, github }),
+    () => failed,
+  );
 
   let resolvedInputs: Record<string, string> = {};
   for (const [name, spec] of Object.entries(definition.inputs ?? {})) resolvedInputs[name] = spec.default ?? "";
@@ -84,11 +71,7 @@ export async function runCompositeAction(
   let stdout = "";
   for (const [index, step] of definition.runs.steps.entries()) {
     const id = step.id ?? `__${index}`;
-    const condition = step.if ?? "success()";
-    // `if:` is an expression even without ${{ }}; a bare one implies success() unless it names a status function.
-    const bare = condition.replace(/^\$\{\{\s*|\s*\}\}$/g, "");
-    const wanted = /\b(always|success|failure|cancelled)\(\)/.test(bare) ? bare : `success() && (${bare})`;
-    if (!truthy(evaluate(wanted))) {
+    if (!shouldRun(step.if)) {
       steps[id] = { outcome: "skipped", conclusion: "skipped", outputs: {} };
       continue;
     }
@@ -111,8 +94,4 @@ export async function runCompositeAction(
     Object.entries(definition.outputs ?? {}).map(([name, spec]) => [name, interpolate(spec.value)]),
   );
   return { conclusion: failed ? "failure" : "success", outputs, steps, runs, summary, stdout };
-}
-
-function toExpressionData(value: unknown): data.ExpressionData {
-  return JSON.parse(JSON.stringify(value), data.reviver) as data.ExpressionData;
 }

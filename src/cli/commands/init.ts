@@ -26,7 +26,8 @@ export const initCommand: CommandSpec = {
     registry: {
       type: "string",
       valueName: "uri",
-      description: "Where models are kept: s3://bucket/prefix, or a folder (default: .mlops/registry)",
+      description:
+        "Where models are kept: github://owner/repo, s3://bucket/prefix, or a folder (default: this repository on GitHub, else .mlops/registry)",
     },
     python: { type: "string", valueName: "version", description: "Set up this Python in the workflows" },
     node: { type: "string", valueName: "version", description: "Set up this Node.js in the workflows" },
@@ -122,6 +123,7 @@ function describeDetection(plan: InitPlan): string[] {
   const setup = training.setup ? `${training.setup.kind} ${training.setup.version} (${training.setupFrom})` : "none";
   return [
     `Repository: ${remote}; default branch ${repository.defaultBranch} (${repository.defaultBranchFrom}); mlops.yml in ${repository.workingDirectory === "." ? "the repository root" : repository.workingDirectory}.`,
+    `Registry: ${plan.loaded.config.registry.uri ?? "a local folder (.mlops/registry)"}${plan.registryFrom === "origin" ? " (this repository, from origin)" : ""}.`,
     `Training: ${training.command ? `\`${training.command}\` (${training.commandFrom})` : "no entry point found: set train.command"}; runtime: ${setup}.`,
   ];
 }

@@ -44,10 +44,14 @@ async function commit(message: string): Promise<string> {
   return git(workspace, "rev-parse", "HEAD");
 }
 
-/** A push to main: the commit reaches the repository, and mlops-main.yml's job runs on it. */
+/** A push to main (what the workspace has, merged or committed): mlops-main.yml's job runs on it. */
 async function pushToMain(): Promise<JobRun> {
-  const sha = await commit("push to main");
+  const sha =
+    (await git(workspace, "status", "--porcelain")) === ""
+      ? await git(workspace, "rev-parse", "HEAD")
+      : await commit("push to main");
   await git(workspace, "push", "-q", bare, "HEAD:refs/heads/main");
+  server.requests.length = 0;
   const runner: RunnerEnvironment = {
     workspace,
     event: { name: "push", payload: webhookExample("push") },
@@ -66,6 +70,7 @@ async function pullRequest(params: string): Promise<{ job: JobRun; report: GateR
     event: { name: "pull_request", payload: webhookExample("pull_request", "opened") },
     env: { ...env(), GITHUB_REF: "refs/pull/2/merge", GITHUB_SHA: sha },
   };
+  server.requests.length = 0;
   const job = await runWorkflowJob(path.join(workspace, ".github/workflows/mlops-pr.yml"), "gate", runner, tokens);
   await git(workspace, "checkout", "-q", "main");
   const reportPath = job.steps.gate?.outputs.report ?? "";
@@ -74,6 +79,14 @@ async function pullRequest(params: string): Promise<{ job: JobRun; report: GateR
 }
 
 const tokens = { read: READ, write: WRITE };
+
+/** API calls a job made (the README's "calls per pipeline run"), printed for the README and bounded here. */
+function callsOf(what: string): number {
+  const calls = server.calls();
+  console.info(`[github calls] ${what}: ${calls.total} (${calls.notModified} answered 304)`);
+  server.requests.length = 0;
+  return calls.total;
+}
 
 beforeAll(async () => {
   server = await startFakeGitHub({ repositories: { [REPO]: { visibility: "private" } } });
@@ -126,6 +139,7 @@ describe("day one on a github:// registry, with no bucket", () => {
     const releases = server.repositories.get(REPO)?.releases ?? [];
     expect(releases.map((r) => [r.tagName, r.draft])).toEqual([[`mlops/penguins/${published?.version}`, false]]);
     expect(server.repositories.get(REPO)?.latestReleaseId).toBeNull();
+    expect(callsOf("main's job, first push")).toBeLessThan(40);
   }, 120_000);
 
   it("a pull request that regresses is blocked by a change rule's paired significance test", async () => {
@@ -143,13 +157,21 @@ describe("day one on a github:// registry, with no bucket", () => {
     expect(paired?.reason).toMatch(/the 95% interval of the change is .* the regression is real/);
     // A pull request reads the registry and writes nothing to it.
     expect(server.repositories.get(REPO)?.releases).toHaveLength(1);
+    expect(callsOf("a pull request's gate job")).toBeLessThan(30);
   }, 120_000);
 
-  it("a pull request that improves passes", async () => {
+  it("a pull request that improves passes; merged, main promotes it", async () => {
     const { job, report } = await pullRequest(BETTER);
     expect(job.conclusion, job.output).toBe("success");
     expect(report).toMatchObject({ verdict: "pass", pairing: { status: "paired" } });
     expect(report.baseline).not.toBeNull();
+    callsOf("a pull request's gate job");
+    await git(workspace, "merge", "-q", "--ff-only", "change");
+    const merged = await pushToMain();
+    expect(merged.conclusion, merged.output).toBe("success");
+    const published = Object.values(merged.steps).find((step) => step.outputs.result === "published")?.outputs;
+    expect(published).toMatchObject({ promoted: "champion" });
+    expect(callsOf("main's job, with a champion")).toBeLessThan(60);
   }, 120_000);
 
   it("on a laptop, mlops run gates against the champion with the user's token and publishes only when asked", async () => {
@@ -160,7 +182,7 @@ describe("day one on a github:// registry, with no bucket", () => {
     expect(result.notPublished).toBe(
       `Not published: github://${REPO} is the team's registry and this run is outside a workflow; pass --publish to publish from here.`,
     );
-    expect(server.repositories.get(REPO)?.releases).toHaveLength(1);
+    expect(server.repositories.get(REPO)?.releases).toHaveLength(2);
     const asked = await runCli(["run", "--publish"], { cwd: workspace, env: { ...env(), GITHUB_TOKEN: READ } });
     expect(asked.exitCode).toBe(2);
     expect(asked.stderr).toContain(`the token may not write to github://${REPO}`);

@@ -60,6 +60,8 @@ export async function runWorkflowJob(
   jobId: string,
   runner: RunnerEnvironment,
   tokens: JobTokens,
+  /** The `inputs` context: a workflow_dispatch's inputs. */
+  inputs: Record<string, string | boolean> = {},
 ): Promise<JobRun> {
   expect(await workflowYamlErrors(file)).toEqual([]);
   const workflow = parse(await readFile(file, "utf8")) as { jobs: Record<string, WorkflowJob> };
@@ -79,7 +81,7 @@ export async function runWorkflowJob(
   let failed = false;
   let output = "";
   const { interpolate, shouldRun } = stepEvaluator(
-    () => ({ github, steps, vars: {}, env: {}, inputs: {}, secrets: {} }),
+    () => ({ github, steps, vars: {}, env: {}, inputs, secrets: {} }),
     () => failed,
   );
   const evaluated = (values: Record<string, unknown> = {}): Record<string, string> =>

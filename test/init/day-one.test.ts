@@ -16,7 +16,8 @@ import { type JobRun, runWorkflowJob } from "../helpers/workflow-job.ts";
  * - the first push to main publishes the model as a release and promotes it to champion;
  * - a pull request that regresses is blocked by the gate: a change rule with a paired significance test fails;
  * - a pull request that improves passes;
- * - on a laptop, `mlops run` reads the champion with the user's token and publishes nothing unasked.
+ * - on a laptop, `mlops run` reads the champion with the user's token and publishes nothing unasked;
+ * - the scheduled retrain finds nothing to do against the champion; forced, it retrains and keeps the champion.
  */
 
 const REPO = "octo-org/penguins";
@@ -112,7 +113,9 @@ describe("day one on a github:// registry, with no bucket", () => {
   let initOutput = "";
 
   it("mlops init keeps the registry in the repository itself, and gives only main's job contents: write", async () => {
-    const init = await runCli(["init", "--name", "penguins", "--node", "22"], { cwd: workspace });
+    const init = await runCli(["init", "--name", "penguins", "--node", "22", "--schedule", "17 3 * * 1"], {
+      cwd: workspace,
+    });
     expect(init.exitCode, init.stderr).toBe(0);
     initOutput = init.stdout;
     expect(initOutput).toContain(`Registry: github://${REPO} (this repository, from origin).`);
@@ -187,4 +190,28 @@ describe("day one on a github:// registry, with no bucket", () => {
     expect(asked.exitCode).toBe(2);
     expect(asked.stderr).toContain(`the token may not write to github://${REPO}`);
   }, 120_000);
+
+  it("the scheduled retrain reads the champion's profile and finds nothing to do; forced, it keeps the better champion", async () => {
+    const runner: RunnerEnvironment = {
+      workspace,
+      // GitHub's schedule payload: the cron that fired (webhooks-examples has none for schedules).
+      event: { name: "schedule", payload: { schedule: "17 3 * * 1" } },
+      env: { ...env(), GITHUB_REF: "refs/heads/main", GITHUB_SHA: await git(workspace, "rev-parse", "HEAD") },
+    };
+    const file = path.join(workspace, ".github/workflows/mlops-retrain.yml");
+    const scheduled = await runWorkflowJob(file, "retrain", runner, tokens);
+    expect(scheduled.conclusion, scheduled.output).toBe("success");
+    expect(scheduled.token).toBe(WRITE);
+    expect(scheduled.steps.retrain?.outputs).toMatchObject({ "should-retrain": "false", result: "skipped" });
+    const forced = await runWorkflowJob(
+      file,
+      "retrain",
+      { ...runner, event: { name: "workflow_dispatch", payload: {} } },
+      tokens,
+      { force: true },
+    );
+    expect(forced.conclusion, forced.output).toBe("success");
+    expect(forced.steps.retrain?.outputs).toMatchObject({ "should-retrain": "true", result: "not-better" });
+    expect(server.repositories.get(REPO)?.releases).toHaveLength(2);
+  }, 180_000);
 });

@@ -50,7 +50,14 @@ const publish = (token: string) =>
   runBundledAction(
     "publish",
     { config: "mlops.yml", "working-directory": ".", "registry-token": token },
-    { workspace: dir, env: { GITHUB_API_URL: server.url } },
+    {
+      workspace: dir,
+      env: {
+        GITHUB_API_URL: server.url,
+        GITHUB_WORKFLOW_REF: `${REPO}/.github/workflows/mlops-main.yml@refs/heads/main`,
+        GITHUB_JOB: "publish",
+      },
+    },
   );
 
 describe("actions/publish on a github:// registry", () => {
@@ -66,13 +73,18 @@ describe("actions/publish on a github:// registry", () => {
     expect(run.summary).not.toContain(WRITE);
   });
 
-  it("with a read-only token fails the step with the one message naming contents: write", async () => {
+  it("with a read-only token fails the step with the one message naming contents: write and where", async () => {
     const run = await publish(READ_ONLY);
     expect(run.exitCode).toBe(1);
     expect(run.outputs.result).toBe("error");
     // One problem: the annotation with the hint, and the step's failure saying the same.
     const errors = run.annotations.filter((a) => a.level === "error").map((a) => a.message);
-    expect(errors).toEqual([expect.stringContaining("`permissions: contents: write`"), expect.any(String)]);
+    expect(errors).toEqual([
+      expect.stringContaining(
+        "add `contents: write` under `permissions:` of the job `publish` in .github/workflows/mlops-main.yml",
+      ),
+      expect.any(String),
+    ]);
     expect(errors[0]).toContain(`the token may not write to github://${REPO}: cannot start the release of churn`);
     expect(errors[0]?.startsWith(errors[1] ?? "-")).toBe(true);
     expect(run.stdout).toContain(`::add-mask::${READ_ONLY}\n`);

@@ -37,6 +37,7 @@ export const githubBackend: RegistryBackend<GitHubRegistryLocation> = {
       repository: { owner: location.owner, repo: location.repo },
       token,
       tokenFrom: from,
+      job: runningJob(env),
       apiUrl,
       retrySeconds: settings.retry_seconds ?? DEFAULT_RETRY_SECONDS,
       targetCommitish: ownRepository && env.GITHUB_SHA ? env.GITHUB_SHA : undefined,
@@ -45,3 +46,12 @@ export const githubBackend: RegistryBackend<GitHubRegistryLocation> = {
   // The job's own GITHUB_TOKEN: read for pull requests, write only for the jobs that publish and promote.
   workflow: { permissions: { read: { contents: "read" }, write: { contents: "write" } }, credentials: [] },
 };
+
+/**
+ * The workflow file and job this run is, for a refusal to name the line to change: GITHUB_WORKFLOW_REF is
+ * `owner/repo/.github/workflows/file.yml@ref` (the caller's file when the job is in a reusable workflow).
+ */
+function runningJob(env: NodeJS.ProcessEnv): { file: string; job: string } | undefined {
+  const file = /^[^/]+\/[^/]+\/(.+?)@/.exec(env.GITHUB_WORKFLOW_REF ?? "")?.[1];
+  return file && env.GITHUB_JOB ? { file, job: env.GITHUB_JOB } : undefined;
+}

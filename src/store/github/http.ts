@@ -18,6 +18,8 @@ export interface GitHubConnection {
   token: string | undefined;
   /** Where the token came from, for messages: "GITHUB_TOKEN", "the gh CLI's login (gh auth token)". */
   tokenFrom: string;
+  /** The workflow file and job of this run, when it is one: a refusal to write names where to grant it. */
+  job?: { file: string; job: string } | undefined;
   /** The REST root (GITHUB_API_URL). */
   apiUrl: string;
   /** How long one call keeps retrying (registry.retry_seconds). */
@@ -217,12 +219,15 @@ function describeRefusal(
     });
   }
   if ((status === 401 || status === 403) && write) {
+    const { job } = connection;
+    const grant = job
+      ? `add \`contents: write\` under \`permissions:\` of the job \`${job.job}\` in ${job.file}`
+      : "in a workflow, add `permissions: contents: write` to the job that publishes or promotes";
     return new ExternalError(`the token may not write to ${where}: cannot ${what}`, {
       hint:
-        `the token from ${connection.tokenFrom} may not write: in a workflow, add \`permissions: contents: write\` ` +
-        "to the job that publishes or promotes, on the default branch's workflows only (pull requests, forks' above " +
-        "all, get a read-only token); the workflows `mlops init` writes have it, a job calling the kit's reusable " +
-        "workflows cannot grant it. Elsewhere, use a token that may write to the repository",
+        `the token from ${connection.tokenFrom} may not write: ${grant}, on the default branch's workflows only ` +
+        "(pull requests, forks' above all, get a read-only token); the workflows `mlops init` writes have it, a job " +
+        "calling the kit's reusable workflows cannot grant it. Elsewhere, use a token that may write to the repository",
       cause: error,
     });
   }

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, open, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { MULTIPART_PART_SIZE, MULTIPART_QUEUE_SIZE } from "../src/store/s3-store.ts";
+import { benchGitHub } from "./registry-github.ts";
 
 /**
  * `npm run bench:registry`: publish and pull a 1 GiB model file to a local S3 server (s3rver), and copy the same file
@@ -13,8 +14,12 @@ import { MULTIPART_PART_SIZE, MULTIPART_QUEUE_SIZE } from "../src/store/s3-store
  * its own; both tools are timed from process start to exit, so start-up counts on both sides. Every transfer runs
  * ROUNDS times, alternating tools; the best round of each counts (the machine is shared, noise only ever slows).
  *
- * Options (environment): BENCH_SIZE_MIB (default 1024), BENCH_ROUNDS (default 2), BENCH_KEEP=1 keeps bench/.data/registry.
- * Needs /usr/bin/aws (apt-get install awscli).
+ * Then the GitHub registry (`github://owner/repo`) against the stand-in for api.github.com, with a 256 MiB model,
+ * against plain streaming node:http to the same upload endpoint and asset URL: see bench/registry-github.ts.
+ *
+ * Options (environment): BENCH_SIZE_MIB (default 1024), BENCH_ROUNDS (default 2), BENCH_GITHUB_SIZE_MIB (default 256),
+ * BENCH_GITHUB_ROUNDS (default 5), BENCH_ONLY=s3 or github runs one half, BENCH_KEEP=1 keeps bench/.data/registry.
+ * The S3 half needs /usr/bin/aws (apt-get install awscli). Exits 1 when a peer fails or a GitHub target is missed.
  */
 
 const MiB = 1024 * 1024;
@@ -36,14 +41,35 @@ if (process.argv[2] === "worker") {
 }
 
 async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY;
+  const failures: string[] = [];
+  await mkdir(dataDir, { recursive: true });
+  try {
+    if (only !== "github") failures.push(...(await benchS3()));
+    if (only !== "s3") {
+      const sizeMiB = Number(process.env.BENCH_GITHUB_SIZE_MIB ?? 256);
+      const model = path.join(dataDir, "github-model.bin");
+      console.log(`\ngenerating ${sizeMiB} MiB of deterministic data in ${path.relative(process.cwd(), model)}`);
+      await generate(model, sizeMiB * MiB);
+      const small = path.join(dataDir, "small.bin");
+      await generate(small, 16 * MiB);
+      const rounds = Number(process.env.BENCH_GITHUB_ROUNDS ?? 5);
+      failures.push(...(await benchGitHub({ dataDir, model, small, sizeMiB, rounds })));
+    }
+  } finally {
+    if (process.env.BENCH_KEEP !== "1") await rm(dataDir, { recursive: true, force: true });
+  }
+  for (const failure of failures) console.error(`FAILED: ${failure}`);
+  process.exitCode = failures.length > 0 ? 1 : 0;
+}
+
+/** The S3 half: returns its failures (the peer missing or failing). */
+async function benchS3(): Promise<string[]> {
   const sizeMiB = Number(process.env.BENCH_SIZE_MIB ?? 1024);
   const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
   if (!existsSync(AWS)) {
-    console.error(`${AWS} is missing: apt-get install awscli (Debian's package is the peer this bench compares with)`);
-    process.exitCode = 1;
-    return;
+    return [`${AWS} is missing: apt-get install awscli (Debian's package is the peer the S3 half compares with)`];
   }
-  await mkdir(dataDir, { recursive: true });
   const model = path.join(dataDir, "model.bin");
   const storage = path.join(dataDir, "s3rver");
   await rm(storage, { recursive: true, force: true });
@@ -109,9 +135,10 @@ async function main(): Promise<void> {
         if (last) console.log(`  ${name.padEnd(8)} ${rate(sizeMiB, last.seconds)}  ${last.rssMiB.toFixed(0)} MiB RSS`);
       }
     }
+  } catch (error) {
+    return [`an S3 transfer failed: ${error instanceof Error ? error.message : String(error)}`];
   } finally {
     await server.stop();
-    if (process.env.BENCH_KEEP !== "1") await rm(dataDir, { recursive: true, force: true });
   }
 
   const best = (name: string): Measured =>
@@ -133,6 +160,7 @@ async function main(): Promise<void> {
     `memory floor (a 16 MiB file through the same code): upload ${baseline[0]?.rssMiB.toFixed(0)} MiB, download ${baseline[1]?.rssMiB.toFixed(0)} MiB RSS; multipart window ${(MULTIPART_QUEUE_SIZE * MULTIPART_PART_SIZE) / MiB} MiB (${MULTIPART_QUEUE_SIZE} parts of ${MULTIPART_PART_SIZE / MiB} MiB)`,
   );
   console.log("target: ours >= 90% of awscli both ways; our RSS bounded by the multipart window, not the file size");
+  return [];
 }
 
 function rate(sizeMiB: number, seconds: number): string {

@@ -61,6 +61,11 @@ export interface StoredRepository {
   gitDir: string;
   releases: StoredRelease[];
   latestReleaseId: number | null;
+  /**
+   * Entries one get-tree answer lists before it says `truncated: true`: GitHub's docs give 100,000 (or 7 MB) for a
+   * recursive read, after which a client must read subtrees one at a time. Lowered by tests.
+   */
+  treeEntryLimit: number;
 }
 
 export interface RepositoryOptions {

@@ -116,6 +116,8 @@ async function readJson(request: IncomingMessage, problems: string[]): Promise<u
 }
 
 const UPLOAD = "repos/upload-release-asset";
+/** GitHub's limit on the entries of one tree listing (its docs on get-tree). */
+const TREE_ENTRY_LIMIT = 100_000;
 
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   let nextId = 1000;
@@ -162,6 +164,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         gitDir,
         releases: [],
         latestReleaseId: null,
+        treeEntryLimit: TREE_ENTRY_LIMIT,
       };
       state.repositories.set(fullName.toLowerCase(), repository);
       return repository;

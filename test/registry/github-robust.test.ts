@@ -1,0 +1,119 @@
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ExternalError } from "../../src/errors.ts";
+import { openRegistryAt } from "../../src/registry/open.ts";
+import type { Registry } from "../../src/registry/registry.ts";
+import { createGitHubStore } from "../../src/store/github-store.ts";
+import type { ObjectStore } from "../../src/store/object-store.ts";
+import { type FakeGitHub, type StoredRepository, startFakeGitHub } from "../helpers/github-server.ts";
+import { publishInput } from "../helpers/publish.ts";
+import { tempDir, writeFiles } from "../helpers/temp.ts";
+
+/**
+ * How the GitHub registry copes with what real GitHub does that a plain publish never meets (issue 15): a truncated
+ * tree listing, a "starter" asset left by a broken upload, a tag in its namespace it did not make, an asset deleted by
+ * hand, a tag orphaned by an interrupted prune, and immutable releases. Each case is made on the stand-in the way GitHub
+ * makes it, and reached through the real Octokit.
+ */
+
+const REPO = "octo-org/models";
+const WRITE = "ghs_write_token";
+let server: FakeGitHub;
+let dir: string;
+
+beforeEach(async () => {
+  server = await startFakeGitHub({ repositories: { [REPO]: { visibility: "public" } } });
+  dir = await tempDir();
+  await writeFiles(dir, { "model/weights.bin": "weights\n", "model/config.json": '{"layers": 2}\n' });
+});
+afterEach(async () => {
+  expect(server.problems()).toEqual([]);
+  await server.stop();
+});
+
+const repository = (): StoredRepository => {
+  const found = server.repositories.get(REPO);
+  if (!found) throw new Error(`the stand-in has no ${REPO}`);
+  return found;
+};
+
+/** A registry as the doors open it, its clock `hours` ahead. */
+function openAt(options: { hours?: number; retrySeconds?: number } = {}): Promise<Registry> {
+  const later = (options.hours ?? 0) * 3600_000;
+  return openRegistryAt(`github://${REPO}`, {
+    root: dir,
+    env: { GITHUB_API_URL: server.url, GITHUB_TOKEN: WRITE },
+    settings: { retry_seconds: options.retrySeconds ?? 30 },
+    now: () => new Date(Date.now() + later),
+    logger: { warn: (message) => expect.fail(message) },
+  });
+}
+
+/** The store under the registry, for what only the store shows (its keys). */
+function openStore(): ObjectStore {
+  const [owner = "", repo = ""] = REPO.split("/");
+  return createGitHubStore({
+    repository: { owner, repo },
+    token: WRITE,
+    tokenVariable: "GITHUB_TOKEN",
+    apiUrl: server.url,
+    retrySeconds: 30,
+  });
+}
+
+const input = (model = "churn") =>
+  publishInput({
+    model,
+    files: [
+      { path: "model/config.json", source: path.join(dir, "model/config.json") },
+      { path: "model/weights.bin", source: path.join(dir, "model/weights.bin") },
+    ],
+  });
+
+const move = (reason: string) => ({
+  at: new Date().toISOString(),
+  actor: "tester",
+  reason,
+  runUrl: null,
+  forced: false,
+});
+
+const failure = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => expect.fail("expected a refusal"),
+    (error: unknown) => error,
+  );
+
+describe("a registry ref too large for one tree listing", () => {
+  it("is read subtree by subtree when GitHub truncates the recursive listing; a level too large alone is said so", async () => {
+    const registry = await openAt();
+    const first = await registry.publish(input());
+    const second = await registry.publish(input());
+    await registry.moveAlias("churn", "champion", first.version, move("first"));
+    await registry.moveAlias("churn", "champion", second.version, move("second"));
+    await registry.publish(input("fraud"));
+    const keys = await openStore().list("");
+    const onRef = keys.filter((key) => !key.includes("/versions/"));
+    expect(onRef.length).toBeGreaterThan(4);
+
+    // GitHub truncates a recursive listing past its limit: every key is still read, from the subtrees.
+    repository().treeEntryLimit = 4;
+    server.requests.length = 0;
+    expect(await openStore().list("")).toEqual(keys);
+    const reads = server.requests.filter((r) => r.operationId === "git/get-tree");
+    expect(reads.some((r) => r.query.recursive === undefined)).toBe(true);
+    const reader = await openAt();
+    expect((await reader.resolve("churn", "champion"))?.version).toBe(second.version);
+    expect((await reader.history("churn", "champion")).map((entry) => entry.reason)).toEqual(["first", "second"]);
+
+    // A folder with more entries than one answer holds, even read alone: one message, never half a listing.
+    repository().treeEntryLimit = 1;
+    const error = await failure(openStore().list(""));
+    expect(error).toBeInstanceOf(ExternalError);
+    expect((error as Error).message).toBe(
+      `cannot list the top folder of refs/mlops/registry in github://${REPO}: it holds more entries than GitHub ` +
+        "lists in one answer (it truncated the listing after 1)",
+    );
+    expect((error as ExternalError).hint).toContain("s3://");
+  });
+});

@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { UserError } from "../errors.ts";
+import { ExternalError, UserError } from "../errors.ts";
 import { type GitHubConnection, createGitHubApi } from "./github/http.ts";
 import { type Place, assetName, innerOf, placeOf, scopeOf, tagOf, versionStarted } from "./github/layout.ts";
 import { releaseNotes } from "./github/notes.ts";
@@ -92,6 +92,8 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
     }
     return draft;
   };
+  /** Whether a release is a draft this store started (where a taken name can only be its own earlier attempt). */
+  const owned = (release: ReleaseInfo) => ({ ownDraft: release.draft && drafts.has(release.tag) });
   /** The release a write to a version goes to: this store's draft, else the published release. */
   const writable = async (model: string, version: string): Promise<ReleaseInfo> =>
     drafts.has(tagOf(model, version))
@@ -118,7 +120,7 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
     place: { model: string; version: string; inner: string },
     bytes: Buffer,
   ): Promise<boolean> => {
-    if (!(await releases.uploadBytes(release, assetName(place.inner), bytes))) return false;
+    if (!(await releases.uploadBytes(release, assetName(place.inner), bytes, owned(release)))) return false;
     if (place.inner === "manifest.json" && release.draft) {
       await releases.publish(release, releaseNotes(bytes.toString("utf8")));
       drafts.delete(release.tag);
@@ -163,7 +165,14 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
       const release = await writable(place.model, place.version);
       const old = release.assets.find((a) => a.name === assetName(place.inner));
       if (old) await releases.deleteAsset(old);
-      await land(release, place, bytes);
+      if (!(await land(release, place, bytes))) {
+        // Taken by an asset no listing shows: a "starter" a broken upload left on a release this store did not start.
+        throw new ExternalError(
+          `cannot write ${assetName(place.inner)} to release ${release.tag} in ${where}: an unfinished upload of that ` +
+            "name holds it",
+          { hint: `delete that asset on the release's page (it shows as a failed upload), then run again` },
+        );
+      }
     },
 
     async delete(key) {
@@ -199,7 +208,7 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
       }
       forget(place);
       const release = await writable(place.model, place.version);
-      const digest = await releases.upload(release, assetName(place.inner), file, transfer);
+      const digest = await releases.upload(release, assetName(place.inner), file, transfer, owned(release));
       if (!digest) throw new ObjectExistsError(where, key);
       return digest;
     },

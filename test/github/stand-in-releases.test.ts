@@ -219,6 +219,35 @@ describe("the stand-in's release assets", () => {
     expect(assets).toHaveLength(1);
   });
 
+  it("leaves a broken upload's asset as a listed starter holding its name until it is deleted, as GitHub does", async () => {
+    const github = octokit();
+    const { data: release } = await github.rest.repos.createRelease({ ...REPO, tag_name: "v1", draft: true });
+    server.breakNextUpload({ afterBytes: 1024, how: "cut" });
+    const bytes = randomBytes(MiB);
+    await expect(upload(release.upload_url, "model.onnx", bytes, bytes.length)).rejects.toThrow();
+    const listed = async () =>
+      (await github.rest.repos.listReleaseAssets({ ...REPO, release_id: release.id })).data.map((a) => [
+        a.name,
+        a.state,
+      ]);
+    expect(await listed()).toEqual([["model.onnx", "starter"]]);
+    await expect(upload(release.upload_url, "model.onnx", bytes, bytes.length)).rejects.toMatchObject({
+      status: 422,
+      response: { data: { errors: [{ resource: "ReleaseAsset", code: "already_exists", field: "name" }] } },
+    });
+    const [starter] = (await github.rest.repos.listReleaseAssets({ ...REPO, release_id: release.id })).data;
+    await github.rest.repos.deleteReleaseAsset({ ...REPO, asset_id: starter?.id ?? 0 });
+    expect((await upload(release.upload_url, "model.onnx", bytes, bytes.length)).data.digest).toBe(
+      `sha256:${sha256(bytes)}`,
+    );
+    server.breakNextUpload({ afterBytes: 0, how: 502 });
+    await expect(upload(release.upload_url, "other.bin", bytes, bytes.length)).rejects.toMatchObject({ status: 502 });
+    expect(await listed()).toEqual([
+      ["model.onnx", "uploaded"],
+      ["other.bin", "starter"],
+    ]);
+  });
+
   it("deletes an asset, and sends uploads only to the uploads host", async () => {
     const github = octokit();
     const { data: release } = await github.rest.repos.createRelease({ ...REPO, tag_name: "v1" });

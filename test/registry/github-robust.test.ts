@@ -1,4 +1,5 @@
 import path from "node:path";
+import { getOctokit } from "@actions/github";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ExternalError } from "../../src/errors.ts";
 import { openRegistryAt } from "../../src/registry/open.ts";
@@ -115,5 +116,59 @@ describe("a registry ref too large for one tree listing", () => {
         "lists in one answer (it truncated the listing after 1)",
     );
     expect((error as ExternalError).hint).toContain("s3://");
+  });
+});
+
+describe("an upload GitHub broke off, leaving a starter asset", () => {
+  it.each(["cut", 502] as const)(
+    "(%s) is retried on the kit's own draft: the starter is deleted, the file uploaded again, the version whole",
+    async (how) => {
+      server.breakNextUpload({ name: /weights/, afterBytes: 3, how });
+      const registry = await openAt();
+      const manifest = await registry.publish(input());
+      const [release] = repository().releases;
+      expect(release?.assets.map((a) => [a.name, a.state])).toEqual([
+        ["files_2fmodel_2fconfig.json", "uploaded"],
+        ["files_2fmodel_2fweights.bin", "uploaded"],
+        ["manifest.json", "uploaded"],
+      ]);
+      const uploads = server.requests.filter((r) => r.operationId === "repos/upload-release-asset");
+      expect(uploads.map((r) => [r.query.name, r.status])).toEqual([
+        ["files_2fmodel_2fconfig.json", 201],
+        // The broken attempt (a cut connection is never answered), GitHub's 422 for the retry, then the one that lands.
+        ["files_2fmodel_2fweights.bin", how === 502 ? 502 : 0],
+        ["files_2fmodel_2fweights.bin", 422],
+        ["files_2fmodel_2fweights.bin", 201],
+        ["manifest.json", 201],
+      ]);
+      expect(server.requests.filter((r) => r.operationId === "repos/delete-release-asset")).toHaveLength(1);
+      await registry.pull(manifest, path.join(dir, "out"));
+    },
+  );
+
+  it("is never deleted from a published release: the write is refused, naming the asset and the release", async () => {
+    const manifest = await (await openAt()).publish(input());
+    const [release] = repository().releases;
+    server.breakNextUpload({ afterBytes: 1, how: 502 });
+    const github = getOctokit(WRITE, { baseUrl: server.url });
+    await expect(
+      github.rest.repos.uploadReleaseAsset({
+        owner: "octo-org",
+        repo: "models",
+        release_id: release?.id ?? 0,
+        url: `${server.uploadsUrl}/repos/${REPO}/releases/${release?.id}/assets{?name,label}`,
+        name: "files_2fnotes.txt",
+        data: "by hand\n",
+        headers: { "content-type": "application/octet-stream" },
+      }),
+    ).rejects.toMatchObject({ status: 502 });
+    const error = await failure(openStore().put(`churn/versions/${manifest.version}/files/notes.txt`, "by kit\n"));
+    expect(error).toBeInstanceOf(ExternalError);
+    expect((error as Error).message).toBe(
+      `cannot write files_2fnotes.txt to release mlops/churn/${manifest.version} in github://${REPO}: an unfinished ` +
+        "upload of that name holds it",
+    );
+    expect(release?.assets.find((a) => a.name === "files_2fnotes.txt")?.state).toBe("starter");
+    expect(server.requests.filter((r) => r.operationId === "repos/delete-release-asset")).toEqual([]);
   });
 });

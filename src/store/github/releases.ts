@@ -61,6 +61,15 @@ function infoOf(release: ReleaseJson): ReleaseInfo | undefined {
   };
 }
 
+export interface UploadOptions {
+  /**
+   * The release is a draft this process started: a name found taken there was taken by an earlier attempt of the same
+   * upload (a "starter" left by a broken connection), so that asset is deleted and the upload made again. Never on a
+   * published release, nor on a draft of anyone else.
+   */
+  ownDraft?: boolean;
+}
+
 export interface Releases {
   /** The kit's releases (of one model, or all), drafts too where the token may see them; every page. */
   list(model?: string): Promise<ReleaseInfo[]>;
@@ -73,9 +82,10 @@ export interface Releases {
     name: string,
     file: string,
     transfer?: TransferOptions,
+    options?: UploadOptions,
   ): Promise<ObjectDigest | undefined>;
   /** A small asset from memory; false when the name is taken. */
-  uploadBytes(release: ReleaseInfo, name: string, body: Buffer): Promise<boolean>;
+  uploadBytes(release: ReleaseInfo, name: string, body: Buffer, options?: UploadOptions): Promise<boolean>;
   publish(release: ReleaseInfo, notes: string): Promise<void>;
   /** The release as it is now (its assets may have changed since it was listed); undefined once deleted. */
   refresh(release: ReleaseInfo): Promise<ReleaseInfo | undefined>;
@@ -103,7 +113,44 @@ export function createReleases(api: GitHubApi, targetCommitish: string | undefin
   const { octokit } = api;
   const releaseOf = (model: string, version: string) => `${model} ${version}`;
 
+  /** Uploads one asset; false when the name is taken. */
   const uploadWith = async (
+    release: ReleaseInfo,
+    name: string,
+    size: number,
+    body: () => Readable | Buffer,
+    options: UploadOptions = {},
+  ): Promise<boolean> => {
+    if (await uploadOnce(release, name, size, body)) return true;
+    if (!options.ownDraft || !release.draft) return false;
+    // On a draft of the kit's own the name can only be held by an earlier attempt of this very upload: a "starter"
+    // GitHub left when the connection broke (its docs: "It can be safely deleted"), or one whose answer was lost.
+    const stale = await assetsNamed(release, name);
+    for (const asset of stale) await deleteAssetOf(release, asset);
+    return stale.length > 0 && uploadOnce(release, name, size, body);
+  };
+
+  /** Every asset of that name on the release, in any state (a starter too). */
+  const assetsNamed = async (release: ReleaseInfo, name: string): Promise<AssetInfo[]> => {
+    const all = await api.call(`list the assets of ${releaseOf(release.model, release.version)}`, () =>
+      octokit.paginate(octokit.rest.repos.listReleaseAssets, { owner, repo, release_id: release.id, per_page: 100 }),
+    );
+    return all
+      .filter((asset) => asset.name === name)
+      .map((asset) => ({ id: asset.id, name: asset.name, size: asset.size, digest: asset.digest ?? null }));
+  };
+
+  const deleteAssetOf = async (release: ReleaseInfo, asset: AssetInfo): Promise<void> => {
+    await api
+      .call(
+        `delete the asset ${asset.name} of ${releaseOf(release.model, release.version)}`,
+        () => octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: asset.id }),
+        { write: true, expects: [404] },
+      )
+      .catch(ignoreStatus(404));
+  };
+
+  const uploadOnce = async (
     release: ReleaseInfo,
     name: string,
     size: number,
@@ -202,31 +249,37 @@ export function createReleases(api: GitHubApi, targetCommitish: string | undefin
       return infoOf(data) as ReleaseInfo;
     },
 
-    async upload(release, name, file, transfer = {}) {
+    async upload(release, name, file, transfer = {}, options = {}) {
       const total = (await stat(file)).size;
       let digest: ObjectDigest = { size: 0, sha256: "" };
-      const uploaded = await uploadWith(release, name, total, () => {
-        // A stream per attempt: a retried upload reads the file again, and hashes what it sends.
-        const hash = createHash("sha256");
-        let size = 0;
-        const meter = new Transform({
-          transform(chunk: Buffer, _encoding, done) {
-            hash.update(chunk);
-            size += chunk.length;
-            transfer.onProgress?.(size, total);
-            done(null, chunk);
-          },
-          flush(done) {
-            digest = { size, sha256: hash.digest("hex") };
-            done();
-          },
-        });
-        return createReadStream(file, { highWaterMark: READ_CHUNK }).pipe(meter);
-      });
+      const uploaded = await uploadWith(
+        release,
+        name,
+        total,
+        () => {
+          // A stream per attempt: a retried upload reads the file again, and hashes what it sends.
+          const hash = createHash("sha256");
+          let size = 0;
+          const meter = new Transform({
+            transform(chunk: Buffer, _encoding, done) {
+              hash.update(chunk);
+              size += chunk.length;
+              transfer.onProgress?.(size, total);
+              done(null, chunk);
+            },
+            flush(done) {
+              digest = { size, sha256: hash.digest("hex") };
+              done();
+            },
+          });
+          return createReadStream(file, { highWaterMark: READ_CHUNK }).pipe(meter);
+        },
+        options,
+      );
       return uploaded ? digest : undefined;
     },
 
-    uploadBytes: (release, name, body) => uploadWith(release, name, body.length, () => body),
+    uploadBytes: (release, name, body, options) => uploadWith(release, name, body.length, () => body, options),
 
     async publish(release, notes) {
       await api.call(

@@ -59,7 +59,8 @@ export function releaseJson(context: RequestContext, repository: StoredRepositor
     immutable: false,
     created_at: release.createdAt,
     published_at: release.publishedAt,
-    assets: release.assets.filter((a) => a.state === "uploaded").map((a) => assetJson(context, repository, release, a)),
+    // Every asset, starters of broken uploads too, as GitHub lists them.
+    assets: release.assets.map((a) => assetJson(context, repository, release, a)),
   };
 }
 

@@ -116,6 +116,13 @@ async function readJson(request: IncomingMessage, problems: string[]): Promise<u
 }
 
 const UPLOAD = "repos/upload-release-asset";
+/**
+ * Where GitHub answers what its own description does not allow. An asset whose upload broke off stays, listed, in the
+ * state "starter" (the docs of "Upload a release asset": "This may leave an empty asset with a state of `starter`");
+ * the description's enum names only "uploaded" and "open".
+ */
+const KNOWN_DIVERGENCES = [/\.state: "starter" is not one of /];
+
 /** GitHub's limit on the entries of one tree listing (its docs on get-tree). */
 const TREE_ENTRY_LIMIT = 100_000;
 
@@ -139,6 +146,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     assetSizeLimit: options.assetSizeLimit ?? ASSET_SIZE_LIMIT,
     uploadStats: { maxChunkBytes: 0, maxBufferedBytes: 0, totalBytes: 0 },
     downloads: [],
+    uploadFaults: [],
+    breakNextUpload: (fault) => void state.uploadFaults.push({ ...fault }),
     dataDir,
     signingKey: randomBytes(16).toString("hex"),
     failNext: (failure) => void failures.push({ ...failure }),
@@ -235,7 +244,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       recorded.status = conditional ? 304 : status;
       if (matched && status < 300) {
         const schema = responseSchema(matched, String(status));
-        if (schema) responseProblems.push(...validate(schema, payload, `${method} ${target.pathname} response`, false));
+        if (schema)
+          responseProblems.push(
+            ...validate(schema, payload, `${method} ${target.pathname} response`, false).filter(
+              (problem) => !KNOWN_DIVERGENCES.some((divergence) => divergence.test(problem)),
+            ),
+          );
       }
       const common = { "x-github-request-id": requestId, ...(method === "GET" && status === 200 ? { etag } : {}) };
       if (conditional) {

@@ -297,6 +297,15 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
       return found && { size: found.asset.size, etag: found.asset.digest ?? `asset-${found.asset.id}` };
     },
 
+    async explainMissing(key) {
+      const place = releasePlace(key);
+      if (!place) return undefined;
+      forget(place);
+      const release = await publishedRelease(place.model, place.version);
+      if (!release || release.assets.some((a) => a.name === assetName(place.inner))) return undefined;
+      return `the asset ${assetName(place.inner)} is no longer on release ${release.tag} in ${where}: it was deleted outside mlops-kit`;
+    },
+
     async discardIncomplete(prefix, before) {
       const scope = scopeOf(checkPrefix(prefix));
       if (!scope.releases) return 0;

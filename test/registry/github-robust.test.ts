@@ -172,3 +172,33 @@ describe("an upload GitHub broke off, leaving a starter asset", () => {
     expect(server.requests.filter((r) => r.operationId === "repos/delete-release-asset")).toEqual([]);
   });
 });
+
+describe("a release edited by hand", () => {
+  it("with an asset deleted is refused on pull, naming the asset and the release; the other versions still list", async () => {
+    const registry = await openAt();
+    const damaged = await registry.publish(input());
+    const intact = await registry.publish(input());
+    const github = getOctokit(WRITE, { baseUrl: server.url });
+    const release = repository().releases.find((r) => r.tagName === `mlops/churn/${damaged.version}`);
+    const asset = release?.assets.find((a) => a.name === "files_2fmodel_2fweights.bin");
+    await github.rest.repos.deleteReleaseAsset({ owner: "octo-org", repo: "models", asset_id: asset?.id ?? 0 });
+
+    const reader = await openAt();
+    expect((await reader.versions("churn")).map((m) => m.version)).toEqual([damaged.version, intact.version]);
+    expect(await reader.models()).toEqual(["churn"]);
+    const error = await failure(reader.pull(damaged, path.join(dir, "out")));
+    expect(error).toBeInstanceOf(ExternalError);
+    expect((error as Error).message).toBe(
+      `version ${damaged.version} of churn lists model/weights.bin, but the registry has no such file: the asset ` +
+        `files_2fmodel_2fweights.bin is no longer on release mlops/churn/${damaged.version} in github://${REPO}: it ` +
+        "was deleted outside mlops-kit",
+    );
+    expect((error as ExternalError).hint).toContain("publish again or roll back");
+    await reader.pull(intact, path.join(dir, "intact"));
+
+    // Its manifest deleted too: no longer a version, and still the others list.
+    const manifest = release?.assets.find((a) => a.name === "manifest.json");
+    await github.rest.repos.deleteReleaseAsset({ owner: "octo-org", repo: "models", asset_id: manifest?.id ?? 0 });
+    expect((await (await openAt()).versions("churn")).map((m) => m.version)).toEqual([intact.version]);
+  });
+});

@@ -7,6 +7,7 @@ import type { Registry } from "../../src/registry/registry.ts";
 import { createGitHubStore } from "../../src/store/github-store.ts";
 import type { ObjectStore } from "../../src/store/object-store.ts";
 import { type FakeGitHub, type StoredRepository, startFakeGitHub } from "../helpers/github-server.ts";
+import { git } from "../helpers/git.ts";
 import { publishInput } from "../helpers/publish.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
@@ -200,5 +201,59 @@ describe("a release edited by hand", () => {
     const manifest = release?.assets.find((a) => a.name === "manifest.json");
     await github.rest.repos.deleteReleaseAsset({ owner: "octo-org", repo: "models", asset_id: manifest?.id ?? 0 });
     expect((await (await openAt()).versions("churn")).map((m) => m.version)).toEqual([intact.version]);
+  });
+});
+
+describe("a tag in the kit's namespace the kit did not make", () => {
+  it("is refused with one message naming the tag, never published on, never listed, pruned or cleaned", async () => {
+    const github = getOctokit(WRITE, { baseUrl: server.url });
+    const owner = "octo-org";
+    const main = (await github.rest.git.getRef({ owner, repo: "models", ref: "heads/main" })).data.object.sha;
+    // A release made by hand in the namespace, with a manifest-like asset, and a bare tag there.
+    const { data: foreign } = await github.rest.repos.createRelease({
+      owner,
+      repo: "models",
+      tag_name: "mlops/churn/v20200101T000000000Z-abcdef",
+      body: "our own build",
+    });
+    await github.rest.repos.uploadReleaseAsset({
+      owner,
+      repo: "models",
+      release_id: foreign.id,
+      url: foreign.upload_url,
+      name: "manifest.json",
+      data: "{}",
+      headers: { "content-type": "application/octet-stream" },
+    });
+    const bare = "mlops/churn/v20200101T000000000Z-123456";
+    await github.rest.git.createRef({ owner, repo: "models", ref: `refs/tags/${bare}`, sha: main });
+
+    const registry = await openAt({ hours: 72 });
+    const mine = await registry.publish(input());
+    expect((await registry.versions("churn")).map((m) => m.version)).toEqual([mine.version]);
+    expect(await registry.prune("churn", { keep: 1, apply: true, actor: "tester" })).toMatchObject({
+      pruned: [],
+      debris: [],
+      failed: [],
+    });
+    expect(await registry.clean("churn")).toEqual({ versions: [], objects: 0, uploads: 0 });
+
+    // Writing a version on either tag is refused before anything is made.
+    await writeFiles(dir, { "a.bin": "a\n" });
+    for (const tag of [foreign.tag_name, bare]) {
+      const version = tag.split("/")[2];
+      const error = await failure(openStore().upload(`churn/versions/${version}/files/a.bin`, path.join(dir, "a.bin")));
+      expect(error).toBeInstanceOf(ExternalError);
+      expect((error as Error).message).toBe(
+        `cannot publish churn ${version} in github://${REPO}: the tag ${tag} exists already and mlops-kit did not ` +
+          "make it, so it is left as it is",
+      );
+      expect((error as ExternalError).hint).toContain("tags under mlops/ are the registry's");
+    }
+    expect(repository().releases.map((r) => [r.tagName, r.draft, r.assets.length])).toEqual([
+      [foreign.tag_name, false, 1],
+      [`mlops/churn/${mine.version}`, false, 3],
+    ]);
+    expect(await git(repository().gitDir, "rev-parse", `refs/tags/${bare}`)).toBe(main);
   });
 });

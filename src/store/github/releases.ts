@@ -8,7 +8,7 @@ import type { ReadableStream as WebStream } from "node:stream/web";
 import { ExternalError } from "../../errors.ts";
 import { type ObjectDigest, READ_CHUNK, type TransferOptions } from "../object-store.ts";
 import { type GitHubApi, statusOf } from "./http.ts";
-import { parseTag, TAG_PREFIX, tagOf } from "./layout.ts";
+import { isKitRelease, parseTag, RELEASE_MARKER, TAG_PREFIX, tagOf } from "./layout.ts";
 
 /**
  * The releases side of the GitHub registry: one release per version, tagged in the kit's own namespace
@@ -41,14 +41,16 @@ export interface ReleaseInfo {
 interface ReleaseJson {
   id: number;
   tag_name: string;
+  body?: string | null;
   draft: boolean;
   upload_url: string;
   assets: { id: number; name: string; size: number; state: string; digest?: string | null }[];
 }
 
+/** The kit's view of a release; undefined for one it did not make (outside its namespace, or without its marker). */
 function infoOf(release: ReleaseJson): ReleaseInfo | undefined {
   const parsed = parseTag(release.tag_name);
-  if (!parsed) return undefined;
+  if (!parsed || !isKitRelease(release.body)) return undefined;
   return {
     id: release.id,
     tag: release.tag_name,
@@ -231,6 +233,23 @@ export function createReleases(api: GitHubApi, targetCommitish: string | undefin
     },
 
     async createDraft(model, version) {
+      // A tag of that name already (a release on it, or a bare tag) is someone else's: GitHub would publish the
+      // version on it as it stands, so it is refused, never taken over.
+      const tag = tagOf(model, version);
+      const taken = await api.find(`read the tag ${tag}`, () =>
+        octokit.rest.git.getRef({ owner, repo, ref: `tags/${tag}` }),
+      );
+      if (taken) {
+        throw new ExternalError(
+          `cannot publish ${releaseOf(model, version)} in ${api.where}: the tag ${tag} exists already and mlops-kit did ` +
+            "not make it, so it is left as it is",
+          {
+            hint:
+              `tags under ${TAG_PREFIX} are the registry's: move that tag (and any release on it) out of the namespace ` +
+              "or delete it if it is not needed, then publish again",
+          },
+        );
+      }
       const { data } = await api.call(
         `start the release of ${releaseOf(model, version)}`,
         () =>
@@ -239,7 +258,7 @@ export function createReleases(api: GitHubApi, targetCommitish: string | undefin
             repo,
             tag_name: tagOf(model, version),
             name: `${model} ${version}`,
-            body: `A version of ${model} being published by mlops-kit; not a version until published.`,
+            body: `A version of ${model} being published by mlops-kit; not a version until published.\n\n${RELEASE_MARKER}`,
             draft: true,
             make_latest: "false",
             ...(targetCommitish ? { target_commitish: targetCommitish } : {}),
@@ -291,7 +310,7 @@ export function createReleases(api: GitHubApi, targetCommitish: string | undefin
             release_id: release.id,
             draft: false,
             make_latest: "false",
-            body: notes,
+            body: `${notes}\n\n${RELEASE_MARKER}`,
           }),
         { write: true },
       );

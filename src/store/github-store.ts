@@ -190,7 +190,7 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
         if (release.assets.length > 1 && (await releases.refresh(release))?.assets.length !== 0) continue;
         await releases.deleteRelease(release);
         if (release.draft) drafts.delete(release.tag);
-        else await releases.deleteTag(release);
+        else await releases.deleteTag(release.tag);
       }
     },
 
@@ -317,6 +317,16 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
         const started = versionStarted(release.version);
         if (!started || started >= before) continue;
         await releases.deleteRelease(release);
+        removed++;
+      }
+      // Tags left without their release (a prune or clean cut off between deleting a release and its tag, or a release
+      // deleted by hand): GitHub keeps them forever. Only tags of ids the kit makes, old enough that no publish of
+      // theirs can still be running; a tag named otherwise is no one's to guess about.
+      for (const orphan of await releases.releaselessTags(scope.releases.model)) {
+        if (scope.releases.version !== undefined && orphan.version !== scope.releases.version) continue;
+        const started = versionStarted(orphan.version);
+        if (!started || started >= before) continue;
+        await releases.deleteTag(orphan.tag);
         removed++;
       }
       return removed;

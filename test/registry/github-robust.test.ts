@@ -225,7 +225,8 @@ describe("a tag in the kit's namespace the kit did not make", () => {
       data: "{}",
       headers: { "content-type": "application/octet-stream" },
     });
-    const bare = "mlops/churn/v20200101T000000000Z-123456";
+    // Not an id the kit makes: no sweep of tags without a release (clean) ever touches it.
+    const bare = "mlops/churn/handmade-1";
     await github.rest.git.createRef({ owner, repo: "models", ref: `refs/tags/${bare}`, sha: main });
 
     const registry = await openAt({ hours: 72 });
@@ -255,5 +256,52 @@ describe("a tag in the kit's namespace the kit did not make", () => {
       [`mlops/churn/${mine.version}`, false, 3],
     ]);
     expect(await git(repository().gitDir, "rev-parse", `refs/tags/${bare}`)).toBe(main);
+  });
+});
+
+describe("a tag left without its release", () => {
+  it("(a prune cut off before deleting it) is swept by clean a day later: only tags of ids the kit makes", async () => {
+    const github = getOctokit(WRITE, { baseUrl: server.url });
+    const owner = "octo-org";
+    const registry = await openAt();
+    const old = await registry.publish(input());
+    const kept = await registry.publish(input());
+    const other = await registry.publish(input("fraud"));
+    // What a prune cut off between deleting the old version's release and its tag leaves: the tag alone (a release
+    // deleted by hand leaves the same, GitHub keeps the tag). Pruning a version deletes its release last.
+    const prune = await (await openAt({ hours: 72 })).prune("churn", { keep: 1, apply: false, actor: "tester" });
+    expect(prune.pruned.map((v) => v.version)).toEqual([old.version]);
+    for (const version of [old, other]) {
+      const release = repository().releases.find((r) => r.tagName.endsWith(`/${version.version}`));
+      await github.rest.repos.deleteRelease({ owner, repo: "models", release_id: release?.id ?? 0 });
+    }
+    server.requests.length = 0;
+    const tags = async () => (await git(repository().gitDir, "tag", "--list")).split("\n").filter(Boolean).sort();
+    // Other tags without a release: outside the namespace, not an id the kit makes, one too young, another model's.
+    const main = (await github.rest.git.getRef({ owner, repo: "models", ref: "heads/main" })).data.object.sha;
+    const young = `mlops/churn/v${new Date(Date.now() + 70 * 3600_000).toISOString().replace(/[-:.]/g, "").replace("Z", "")}Z-0a0b0c`;
+    for (const tag of ["v1.0.0", "mlops/churn/handmade-1", young])
+      await github.rest.git.createRef({ owner, repo: "models", ref: `refs/tags/${tag}`, sha: main });
+    const before = await tags();
+    expect(before).toContain(`mlops/churn/${old.version}`);
+
+    expect(await (await openAt({ hours: 72 })).clean("churn")).toEqual({ versions: [], objects: 0, uploads: 1 });
+    expect(await tags()).toEqual(before.filter((tag) => tag !== `mlops/churn/${old.version}`));
+    expect(before).toEqual(
+      [
+        "mlops/churn/handmade-1",
+        `mlops/churn/${kept.version}`,
+        `mlops/churn/${old.version}`,
+        young,
+        `mlops/fraud/${other.version}`,
+        "v1.0.0",
+      ].sort(),
+    );
+    // Nothing else is asked to go; and a second clean finds nothing.
+    const deletes = server.requests
+      .filter((r) => r.operationId === "git/delete-ref")
+      .map((r) => decodeURIComponent(r.path));
+    expect(deletes).toEqual([`/repos/${REPO}/git/refs/tags/mlops/churn/${old.version}`]);
+    expect(await (await openAt({ hours: 72 })).clean("churn")).toEqual({ versions: [], objects: 0, uploads: 0 });
   });
 });

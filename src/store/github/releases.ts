@@ -98,7 +98,9 @@ export interface Releases {
    * Deletes the tag a published release stood on: GitHub keeps a release's tag when the release is deleted. Only a
    * tag of the kit's namespace (`mlops/<model>/<id>`) is ever deleted; one already gone is no error.
    */
-  deleteTag(release: ReleaseInfo): Promise<void>;
+  deleteTag(tag: string): Promise<void>;
+  /** Tags of the kit's namespace (of one model, or all) that no release, of anyone, draft or not, stands on. */
+  releaselessTags(model?: string): Promise<{ tag: string; model: string; version: string }[]>;
   /** The asset's bytes as a stream (through GitHub's redirect, without the token on the signed host). */
   open(asset: AssetInfo): Promise<Readable | undefined>;
   /** Streams an asset into `file` (through a temporary name), hashing it; `check` may refuse the digest first. */
@@ -341,8 +343,24 @@ export function createReleases(api: GitHubApi, targetCommitish: string | undefin
         .catch(ignoreStatus(404));
     },
 
-    async deleteTag(release) {
-      const tag = release.tag;
+    async releaselessTags(model) {
+      const prefix = model === undefined ? TAG_PREFIX : tagOf(model, "");
+      // Tags first: a release published after this read stands on a tag not in it.
+      const { data: refs } = await api.call("list the registry's tags", () =>
+        octokit.rest.git.listMatchingRefs({ owner, repo, ref: `tags/${prefix}` }),
+      );
+      const all = await api.call("list the releases", () =>
+        octokit.paginate(octokit.rest.repos.listReleases, { owner, repo, per_page: 100 }),
+      );
+      const released = new Set(all.map((release) => release.tag_name));
+      return refs.flatMap(({ ref }) => {
+        const tag = ref.slice("refs/tags/".length);
+        const parsed = parseTag(tag);
+        return parsed && !released.has(tag) ? [{ tag, ...parsed }] : [];
+      });
+    },
+
+    async deleteTag(tag) {
       if (!parseTag(tag)) throw new Error(`refusing to delete ${tag}: not a tag of mlops-kit's namespace`);
       await api
         .call(

@@ -164,7 +164,7 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
       forget(place);
       const release = await writable(place.model, place.version);
       const old = release.assets.find((a) => a.name === assetName(place.inner));
-      if (old) await releases.deleteAsset(old);
+      if (old) await releases.deleteAsset(release, old);
       if (!(await land(release, place, bytes))) {
         // Taken by an asset no listing shows: a "starter" a broken upload left on a release this store did not start.
         throw new ExternalError(
@@ -183,7 +183,7 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
       for (const release of ofVersion) {
         const asset = release.assets.find((a) => a.name === assetName(place.inner));
         if (!asset) continue;
-        await releases.deleteAsset(asset);
+        await releases.deleteAsset(release, asset);
         // A release left without assets is no version and holds nothing (a pruned version, removed debris): it goes,
         // and a published one's tag with it, which GitHub would keep. Asked afresh, since deletes of a version's
         // other assets may be running at the same time (prune deletes eight at once).

@@ -1,3 +1,4 @@
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { getOctokit } from "@actions/github";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -303,5 +304,42 @@ describe("a tag left without its release", () => {
       .map((r) => decodeURIComponent(r.path));
     expect(deletes).toEqual([`/repos/${REPO}/git/refs/tags/mlops/churn/${old.version}`]);
     expect(await (await openAt({ hours: 72 })).clean("churn")).toEqual({ versions: [], objects: 0, uploads: 0 });
+  });
+});
+
+describe("a repository with immutable releases on", () => {
+  it("publishes as usual; prune and fsck --repair, which would change a published release, say why in one message", async () => {
+    repository().immutableReleases = true;
+    const registry = await openAt();
+    const old = await registry.publish(input());
+    const kept = await registry.publish(input());
+    expect(repository().releases.map((r) => [r.draft, r.immutable])).toEqual([
+      [false, true],
+      [false, true],
+    ]);
+    const refusal = (what: string) =>
+      `cannot ${what} in github://${REPO}: the release is immutable (the repository has immutable releases on), so ` +
+      "its assets and its tag can no longer change";
+
+    const report = await (await openAt({ hours: 72 })).prune("churn", { keep: 1, apply: true, actor: "tester" });
+    expect(report.pruned).toEqual([]);
+    expect(report.failed).toEqual([
+      {
+        key: `churn/versions/${old.version}/manifest.json`,
+        problem: `${old.version} was not deleted: ${refusal(`delete the asset manifest.json of release mlops/churn/${old.version}`)}`,
+      },
+    ]);
+    expect((await registry.versions("churn")).map((m) => m.version)).toEqual([old.version, kept.version]);
+
+    // A manifest the storage serves damaged: fsck --repair would move it aside, which takes its asset off the release.
+    const manifest = repository().releases[1]?.assets.find((a) => a.name === "manifest.json");
+    await writeFile(manifest?.file ?? "", "{ damaged");
+    const fsck = await failure((await openAt()).fsck("churn", { repair: true, actor: "tester" }));
+    expect(fsck).toBeInstanceOf(ExternalError);
+    expect((fsck as Error).message).toBe(
+      refusal(`delete the asset manifest.json of release mlops/churn/${kept.version}`),
+    );
+    expect((fsck as ExternalError).hint).toContain("delete its whole release on the repository's Releases page");
+    expect(repository().releases.map((r) => r.assets.length)).toEqual([3, 3]);
   });
 });

@@ -1,32 +1,24 @@
-import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
-import path from "node:path";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import type { ReadableStream as WebStream } from "node:stream/web";
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { type Readable, Transform } from "node:stream";
 import { ExternalError } from "../../errors.ts";
 import { type ObjectDigest, READ_CHUNK, type TransferOptions } from "../object-store.ts";
+import { type AssetInfo, createDownloads, type Downloads } from "./downloads.ts";
 import { type GitHubApi, statusOf } from "./http.ts";
 import { isKitRelease, parseTag, RELEASE_MARKER, TAG_PREFIX, tagOf } from "./layout.ts";
 
 /**
  * The releases side of the GitHub registry: one release per version, tagged in the kit's own namespace
  * (`mlops/<model>/<id>`), built as a draft (readers never see drafts; read-only tokens cannot even list them) and
- * published by one PATCH once its last asset, the manifest, is up. Assets stream up to the uploads host and down
- * through GitHub's redirect to a signed URL, hashed on the way; never a whole file in memory.
+ * published by one PATCH once its last asset, the manifest, is up. Assets stream up to the uploads host (and down, in
+ * downloads.ts), hashed on the way; never a whole file in memory.
  */
 
 /** GitHub's limit on one release asset. */
 export const ASSET_SIZE_LIMIT = 2 * 1024 ** 3;
 
-export interface AssetInfo {
-  id: number;
-  name: string;
-  size: number;
-  /** `sha256:<hex>` as GitHub computed it; null on servers that do not report it. */
-  digest: string | null;
-}
+export type { AssetInfo } from "./downloads.ts";
 
 export interface ReleaseInfo {
   id: number;
@@ -72,7 +64,8 @@ export interface UploadOptions {
   ownDraft?: boolean;
 }
 
-export interface Releases {
+/** The releases of the kit's namespace, and their assets (downloads.ts streams them down). */
+export interface Releases extends Downloads {
   /** The kit's releases (of one model, or all), drafts too where the token may see them; every page. */
   list(model?: string): Promise<ReleaseInfo[]>;
   /** The published release of a version; undefined when there is none. */
@@ -91,7 +84,7 @@ export interface Releases {
   publish(release: ReleaseInfo, notes: string): Promise<void>;
   /** The release as it is now (its assets may have changed since it was listed); undefined once deleted. */
   refresh(release: ReleaseInfo): Promise<ReleaseInfo | undefined>;
-  deleteAsset(asset: AssetInfo): Promise<void>;
+  deleteAsset(release: ReleaseInfo, asset: AssetInfo): Promise<void>;
   /** Deletes a release; one already gone is no error (two deletes of its last assets may both get here). */
   deleteRelease(release: ReleaseInfo): Promise<void>;
   /**
@@ -101,15 +94,6 @@ export interface Releases {
   deleteTag(tag: string): Promise<void>;
   /** Tags of the kit's namespace (of one model, or all) that no release, of anyone, draft or not, stands on. */
   releaselessTags(model?: string): Promise<{ tag: string; model: string; version: string }[]>;
-  /** The asset's bytes as a stream (through GitHub's redirect, without the token on the signed host). */
-  open(asset: AssetInfo): Promise<Readable | undefined>;
-  /** Streams an asset into `file` (through a temporary name), hashing it; `check` may refuse the digest first. */
-  download(
-    asset: AssetInfo,
-    file: string,
-    transfer: TransferOptions,
-    check: (digest: ObjectDigest) => void,
-  ): Promise<ObjectDigest | undefined>;
 }
 
 export function createReleases(api: GitHubApi, targetCommitish: string | undefined): Releases {
@@ -145,13 +129,37 @@ export function createReleases(api: GitHubApi, targetCommitish: string | undefin
   };
 
   const deleteAssetOf = async (release: ReleaseInfo, asset: AssetInfo): Promise<void> => {
+    const what = `delete the asset ${asset.name} of release ${release.tag}`;
     await api
-      .call(
-        `delete the asset ${asset.name} of ${releaseOf(release.model, release.version)}`,
-        () => octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: asset.id }),
-        { write: true, expects: [404] },
-      )
+      .call(what, () => octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: asset.id }), {
+        write: true,
+        expects: [404],
+      })
+      .catch((error: unknown) => {
+        throw immutableRefusal(error, what) ?? error;
+      })
       .catch(ignoreStatus(404));
+  };
+
+  /**
+   * GitHub's 422 for a change to a release published with the repository's "immutable releases" setting on ("Cannot
+   * upload assets to an immutable release."): its assets and tag are locked for good, so one message saying so.
+   */
+  const immutableRefusal = (thrown: unknown, what: string): ExternalError | undefined => {
+    // As GitHub answered it: api.call may have described it already, keeping the answer as its cause.
+    const error = thrown instanceof ExternalError ? thrown.cause : thrown;
+    const message = (error as { response?: { data?: { message?: unknown } } }).response?.data?.message;
+    if (statusOf(error) !== 422 || typeof message !== "string" || !/immutable/i.test(message)) return undefined;
+    return new ExternalError(
+      `cannot ${what} in ${api.where}: the release is immutable (the repository has immutable releases on), so its ` +
+        "assets and its tag can no longer change",
+      {
+        hint:
+          "a version published with immutable releases on cannot be repaired or pruned asset by asset: delete its " +
+          "whole release on the repository's Releases page if it must go (`mlops models clean` then removes its tag)",
+        cause: error,
+      },
+    );
   };
 
   const uploadOnce = async (
@@ -180,6 +188,8 @@ export function createReleases(api: GitHubApi, targetCommitish: string | undefin
     } catch (error) {
       const errors = (error as { response?: { data?: { errors?: { code?: string }[] } } }).response?.data?.errors;
       if (errors?.some((e) => e.code === "already_exists")) return false;
+      const immutable = immutableRefusal(error, `upload ${name} to release ${release.tag}`);
+      if (immutable) throw immutable;
       throw new ExternalError(
         `GitHub refused ${name} of ${releaseOf(release.model, release.version)} in ${api.where}`,
         {
@@ -189,32 +199,10 @@ export function createReleases(api: GitHubApi, targetCommitish: string | undefin
     }
   };
 
-  const open = async (asset: AssetInfo): Promise<Readable | undefined> => {
-    const hop = await api.find(`download ${asset.name}`, () =>
-      octokit.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", {
-        owner,
-        repo,
-        asset_id: asset.id,
-        headers: { accept: "application/octet-stream" },
-        request: { redirect: "manual", parseSuccessResponseBody: false },
-      }),
-    );
-    if (!hop) return undefined;
-    const location = (hop.headers as Record<string, string | undefined>).location;
-    if (Number(hop.status) !== 302 || !location) return Readable.fromWeb(hop.data as unknown as WebStream);
-    // The signed host gets no token: GitHub's signed URLs need none, and a token must not leave the API host.
-    const response = await api.call(`download ${asset.name}`, async () => {
-      const answer = await fetch(location);
-      if (!answer.ok || !answer.body) {
-        throw Object.assign(new Error(`the download host answered ${answer.status}`), { status: answer.status });
-      }
-      return answer;
-    });
-    return Readable.fromWeb(response.body as WebStream);
-  };
+  const downloads = createDownloads(api);
 
   return {
-    open,
+    ...downloads,
 
     async list(model) {
       const all = await api.call("list the releases", () =>
@@ -318,13 +306,7 @@ export function createReleases(api: GitHubApi, targetCommitish: string | undefin
       );
     },
 
-    async deleteAsset(asset) {
-      await api.call(
-        `delete the asset ${asset.name}`,
-        () => octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: asset.id }),
-        { write: true },
-      );
-    },
+    deleteAsset: deleteAssetOf,
 
     async refresh(release) {
       const found = await api.find(`read the release of ${releaseOf(release.model, release.version)}`, () =>
@@ -369,36 +351,10 @@ export function createReleases(api: GitHubApi, targetCommitish: string | undefin
           // 422 "Reference does not exist": deleted already.
           { write: true, expects: [404, 422] },
         )
+        .catch((error: unknown) => {
+          throw immutableRefusal(error, `delete the tag ${tag}`) ?? error;
+        })
         .catch(ignoreStatus(404, 422));
-    },
-
-    async download(asset, file, transfer, check) {
-      const body = await open(asset);
-      if (!body) return undefined;
-      await mkdir(path.dirname(file), { recursive: true });
-      const tmp = `${file}.tmp-${randomBytes(6).toString("hex")}`;
-      const hash = createHash("sha256");
-      let size = 0;
-      try {
-        await pipeline(
-          body,
-          new Transform({
-            transform(chunk: Buffer, _encoding, done) {
-              hash.update(chunk);
-              size += chunk.length;
-              transfer.onProgress?.(size, asset.size);
-              done(null, chunk);
-            },
-          }),
-          createWriteStream(tmp),
-        );
-        const digest = { size, sha256: hash.digest("hex") };
-        check(digest);
-        await rename(tmp, file);
-        return digest;
-      } finally {
-        await rm(tmp, { force: true });
-      }
     },
   };
 }

@@ -16,6 +16,7 @@ import {
   notFound,
   paginate,
   timestamp,
+  unprocessable,
   validationFailed,
 } from "./context.ts";
 
@@ -114,6 +115,8 @@ async function upload(state: AssetsState, context: RequestContext): Promise<void
     context.request.resume();
   };
   if (!release) return refuse(() => notFound(context));
+  // GitHub's answer, word for word, to an upload to a release published with immutable releases on.
+  if (release.immutable) return refuse(() => unprocessable(context, "Cannot upload assets to an immutable release."));
   // Names are claimed synchronously (a "starter" asset, as GitHub's are while uploading): two racing uploads of one
   // name cannot both pass.
   if (release.assets.some((a) => a.name === name))
@@ -224,6 +227,9 @@ export function assetHandlers(state: AssetsState): Record<string, Handler> {
       // "It can be safely deleted" (GitHub's docs, of a starter left by a failed upload).
       const found = findAsset(context, true);
       if (!found) return notFound(context);
+      // Its assets "are protected from modification or deletion" (GitHub's docs); the words are modelled on the
+      // upload's refusal.
+      if (found.release.immutable) return unprocessable(context, "Cannot delete assets of an immutable release.");
       found.release.assets.splice(found.release.assets.indexOf(found.asset), 1);
       await rm(found.asset.file, { force: true });
       context.reply(204);

@@ -169,6 +169,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         fullName,
         visibility: settings.visibility ?? "private",
         archived: settings.archived ?? false,
+        immutableReleases: settings.immutableReleases ?? false,
         defaultBranch,
         gitDir,
         releases: [],

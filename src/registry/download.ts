@@ -55,8 +55,10 @@ export async function downloadFile(
   const key = `${versionKey(manifest.model, manifest.version)}/${relative}`;
   const outcome = await fetchVerified(store, key, entry, target, (bytes) => report(bytes, false));
   if (outcome === "missing") {
+    const why = await store.explainMissing?.(key);
     throw new ExternalError(
-      `version ${manifest.version} of ${manifest.model} lists ${entry.path}, but the registry has no such file`,
+      `version ${manifest.version} of ${manifest.model} lists ${entry.path}, but the registry has no such file` +
+        (why ? `: ${why}` : ""),
       { hint: "the version was damaged outside mlops-kit; publish again or roll back" },
     );
   }

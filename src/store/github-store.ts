@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { UserError } from "../errors.ts";
+import { ExternalError, UserError } from "../errors.ts";
 import { type GitHubConnection, createGitHubApi } from "./github/http.ts";
 import { type Place, assetName, innerOf, placeOf, scopeOf, tagOf, versionStarted } from "./github/layout.ts";
 import { releaseNotes } from "./github/notes.ts";
@@ -92,6 +92,8 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
     }
     return draft;
   };
+  /** Whether a release is a draft this store started (where a taken name can only be its own earlier attempt). */
+  const owned = (release: ReleaseInfo) => ({ ownDraft: release.draft && drafts.has(release.tag) });
   /** The release a write to a version goes to: this store's draft, else the published release. */
   const writable = async (model: string, version: string): Promise<ReleaseInfo> =>
     drafts.has(tagOf(model, version))
@@ -118,7 +120,7 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
     place: { model: string; version: string; inner: string },
     bytes: Buffer,
   ): Promise<boolean> => {
-    if (!(await releases.uploadBytes(release, assetName(place.inner), bytes))) return false;
+    if (!(await releases.uploadBytes(release, assetName(place.inner), bytes, owned(release)))) return false;
     if (place.inner === "manifest.json" && release.draft) {
       await releases.publish(release, releaseNotes(bytes.toString("utf8")));
       drafts.delete(release.tag);
@@ -162,8 +164,15 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
       forget(place);
       const release = await writable(place.model, place.version);
       const old = release.assets.find((a) => a.name === assetName(place.inner));
-      if (old) await releases.deleteAsset(old);
-      await land(release, place, bytes);
+      if (old) await releases.deleteAsset(release, old);
+      if (!(await land(release, place, bytes))) {
+        // Taken by an asset no listing shows: a "starter" a broken upload left on a release this store did not start.
+        throw new ExternalError(
+          `cannot write ${assetName(place.inner)} to release ${release.tag} in ${where}: an unfinished upload of that ` +
+            "name holds it",
+          { hint: `delete that asset on the release's page (it shows as a failed upload), then run again` },
+        );
+      }
     },
 
     async delete(key) {
@@ -174,14 +183,14 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
       for (const release of ofVersion) {
         const asset = release.assets.find((a) => a.name === assetName(place.inner));
         if (!asset) continue;
-        await releases.deleteAsset(asset);
+        await releases.deleteAsset(release, asset);
         // A release left without assets is no version and holds nothing (a pruned version, removed debris): it goes,
         // and a published one's tag with it, which GitHub would keep. Asked afresh, since deletes of a version's
         // other assets may be running at the same time (prune deletes eight at once).
         if (release.assets.length > 1 && (await releases.refresh(release))?.assets.length !== 0) continue;
         await releases.deleteRelease(release);
         if (release.draft) drafts.delete(release.tag);
-        else await releases.deleteTag(release);
+        else await releases.deleteTag(release.tag);
       }
     },
 
@@ -199,7 +208,7 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
       }
       forget(place);
       const release = await writable(place.model, place.version);
-      const digest = await releases.upload(release, assetName(place.inner), file, transfer);
+      const digest = await releases.upload(release, assetName(place.inner), file, transfer, owned(release));
       if (!digest) throw new ObjectExistsError(where, key);
       return digest;
     },
@@ -288,6 +297,15 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
       return found && { size: found.asset.size, etag: found.asset.digest ?? `asset-${found.asset.id}` };
     },
 
+    async explainMissing(key) {
+      const place = releasePlace(key);
+      if (!place) return undefined;
+      forget(place);
+      const release = await publishedRelease(place.model, place.version);
+      if (!release || release.assets.some((a) => a.name === assetName(place.inner))) return undefined;
+      return `the asset ${assetName(place.inner)} is no longer on release ${release.tag} in ${where}: it was deleted outside mlops-kit`;
+    },
+
     async discardIncomplete(prefix, before) {
       const scope = scopeOf(checkPrefix(prefix));
       if (!scope.releases) return 0;
@@ -299,6 +317,16 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
         const started = versionStarted(release.version);
         if (!started || started >= before) continue;
         await releases.deleteRelease(release);
+        removed++;
+      }
+      // Tags left without their release (a prune or clean cut off between deleting a release and its tag, or a release
+      // deleted by hand): GitHub keeps them forever. Only tags of ids the kit makes, old enough that no publish of
+      // theirs can still be running; a tag named otherwise is no one's to guess about.
+      for (const orphan of await releases.releaselessTags(scope.releases.model)) {
+        if (scope.releases.version !== undefined && orphan.version !== scope.releases.version) continue;
+        const started = versionStarted(orphan.version);
+        if (!started || started >= before) continue;
+        await releases.deleteTag(orphan.tag);
         removed++;
       }
       return removed;

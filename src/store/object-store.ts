@@ -46,6 +46,11 @@ export interface ObjectStore extends ObjectReader {
    * folder, unfinished multipart uploads on S3 (where the server can list them). Returns how many it removed.
    */
   discardIncomplete(prefix: string, before: Date): Promise<number>;
+  /**
+   * Why a key is absent, where the store can say more than that (GitHub: the release is there, its asset was deleted
+   * from it), in words for a message; undefined when it cannot. Asked only after a read found nothing.
+   */
+  explainMissing?(key: string): Promise<string | undefined>;
 }
 
 /**

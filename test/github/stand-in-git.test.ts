@@ -206,6 +206,27 @@ describe("the stand-in's refs", () => {
     expect(results.filter((r) => r.status === "fulfilled").length).toBeGreaterThanOrEqual(1);
   });
 
+  it("truncates a tree listing past its entry limit, recursive or not, as GitHub does past 100,000 entries", async () => {
+    const github = octokit();
+    const commit = await commitOn(await mainSha(), "files", { "a/one.txt": "1", "a/two.txt": "2", "b/three.txt": "3" });
+    const whole = await github.rest.git.getTree({ ...REPO, tree_sha: commit, recursive: "1" });
+    expect(whole.data.truncated).toBe(false);
+    expect(whole.data.tree.map((e) => e.path)).toEqual([
+      "README.md",
+      "a",
+      "a/one.txt",
+      "a/two.txt",
+      "b",
+      "b/three.txt",
+    ]);
+    const stored = server.repositories.get("octo-org/models");
+    if (stored) stored.treeEntryLimit = 3;
+    const cut = await github.rest.git.getTree({ ...REPO, tree_sha: commit, recursive: "1" });
+    expect([cut.data.truncated, cut.data.tree.length]).toEqual([true, 3]);
+    const level = await github.rest.git.getTree({ ...REPO, tree_sha: commit });
+    expect([level.data.truncated, level.data.tree.map((e) => e.path)]).toEqual([false, ["README.md", "a", "b"]]);
+  });
+
   it("lists matching refs by name prefix, and reads refs sent with unencoded slashes", async () => {
     const github = octokit();
     const base = await mainSha();

@@ -134,6 +134,32 @@ describe("the stand-in's releases", () => {
   });
 });
 
+describe("the stand-in's immutable releases", () => {
+  it("lock a release's assets and tag once it is published with the setting on; drafts stay editable", async () => {
+    const stored = server.repositories.get("octo-org/models");
+    if (stored) stored.immutableReleases = true;
+    const github = octokit();
+    const { data: draft } = await github.rest.repos.createRelease({ ...REPO, tag_name: "v1", draft: true });
+    const { data: asset } = await upload(draft.upload_url, "a.bin", Buffer.from("abc"), 3);
+    const { data: published } = await github.rest.repos.updateRelease({ ...REPO, release_id: draft.id, draft: false });
+    expect(published.immutable).toBe(true);
+    const refused = (message: string) => ({ status: 422, response: { data: { message } } });
+    await expect(upload(draft.upload_url, "b.bin", Buffer.from("b"), 1)).rejects.toMatchObject(
+      refused("Cannot upload assets to an immutable release."),
+    );
+    await expect(github.rest.repos.deleteReleaseAsset({ ...REPO, asset_id: asset.id })).rejects.toMatchObject(
+      refused("Cannot delete assets of an immutable release."),
+    );
+    await expect(github.rest.git.deleteRef({ ...REPO, ref: "tags/v1" })).rejects.toMatchObject(
+      refused("Cannot delete a tag of an immutable release."),
+    );
+    // The release itself may go, and then its tag.
+    await github.rest.repos.deleteRelease({ ...REPO, release_id: draft.id });
+    await github.rest.git.deleteRef({ ...REPO, ref: "tags/v1" });
+    expect(await git(gitDir(), "tag", "--list")).toBe("");
+  });
+});
+
 describe("the stand-in's release assets", () => {
   it("streams an upload to disk, returns its sha256 digest, and serves it through a signed redirect with Range", async () => {
     const github = octokit();
@@ -217,6 +243,35 @@ describe("the stand-in's release assets", () => {
     ).toEqual([201, 422]);
     const { data: assets } = await octokit().rest.repos.listReleaseAssets({ ...REPO, release_id: release.id });
     expect(assets).toHaveLength(1);
+  });
+
+  it("leaves a broken upload's asset as a listed starter holding its name until it is deleted, as GitHub does", async () => {
+    const github = octokit();
+    const { data: release } = await github.rest.repos.createRelease({ ...REPO, tag_name: "v1", draft: true });
+    server.breakNextUpload({ afterBytes: 1024, how: "cut" });
+    const bytes = randomBytes(MiB);
+    await expect(upload(release.upload_url, "model.onnx", bytes, bytes.length)).rejects.toThrow();
+    const listed = async () =>
+      (await github.rest.repos.listReleaseAssets({ ...REPO, release_id: release.id })).data.map((a) => [
+        a.name,
+        a.state,
+      ]);
+    expect(await listed()).toEqual([["model.onnx", "starter"]]);
+    await expect(upload(release.upload_url, "model.onnx", bytes, bytes.length)).rejects.toMatchObject({
+      status: 422,
+      response: { data: { errors: [{ resource: "ReleaseAsset", code: "already_exists", field: "name" }] } },
+    });
+    const [starter] = (await github.rest.repos.listReleaseAssets({ ...REPO, release_id: release.id })).data;
+    await github.rest.repos.deleteReleaseAsset({ ...REPO, asset_id: starter?.id ?? 0 });
+    expect((await upload(release.upload_url, "model.onnx", bytes, bytes.length)).data.digest).toBe(
+      `sha256:${sha256(bytes)}`,
+    );
+    server.breakNextUpload({ afterBytes: 0, how: 502 });
+    await expect(upload(release.upload_url, "other.bin", bytes, bytes.length)).rejects.toMatchObject({ status: 502 });
+    expect(await listed()).toEqual([
+      ["model.onnx", "uploaded"],
+      ["other.bin", "starter"],
+    ]);
   });
 
   it("deletes an asset, and sends uploads only to the uploads host", async () => {

@@ -18,6 +18,14 @@ export const TAG_PREFIX = "mlops/";
 
 export const tagOf = (model: string, version: string): string => `${TAG_PREFIX}${model}/${version}`;
 
+/**
+ * What the notes of every release the kit makes carry (an HTML comment, so the release page does not show it). A
+ * release in the kit's tag namespace without it was made by someone else: never read as a version, never changed.
+ */
+export const RELEASE_MARKER = "<!-- mlops-kit registry version: do not remove -->";
+
+export const isKitRelease = (body: string | null | undefined): boolean => (body ?? "").includes(RELEASE_MARKER);
+
 /** The model and version a tag of ours names; undefined for any other tag. */
 export function parseTag(tag: string): { model: string; version: string } | undefined {
   const match = /^mlops\/([^/]+)\/([^/]+)$/.exec(tag);

@@ -77,23 +77,52 @@ export function createRefTree(api: GitHubApi): RefTree {
     }
   };
 
-  /** A commit's tree as a file list (GET .../git/trees/<commit>?recursive=1 takes a commit sha). */
+  /**
+   * The files under one tree, `prefix` before their paths: one recursive read, unless GitHub truncates it (past 100,000
+   * entries or 7 MB, its docs on get-tree), when this level is read alone and each subtree the same way, so no key is
+   * ever dropped. A level too large even alone cannot be listed: said so, never half a tree.
+   */
+  const readTree = async (sha: string, prefix: string, files: Map<string, RefFile>): Promise<string> => {
+    const { data } = await api.call("read the registry tree", () =>
+      octokit.rest.git.getTree({ owner, repo, tree_sha: sha, recursive: "1" }),
+    );
+    if (!data.truncated) {
+      for (const entry of data.tree) {
+        if (entry.type === "blob" && entry.path && entry.sha)
+          files.set(`${prefix}${entry.path}`, { sha: entry.sha, size: entry.size ?? 0 });
+      }
+      return data.sha;
+    }
+    const { data: level } = await api.call("read the registry tree", () =>
+      octokit.rest.git.getTree({ owner, repo, tree_sha: sha }),
+    );
+    if (level.truncated) {
+      throw new ExternalError(
+        `cannot list ${prefix === "" ? "the top folder" : prefix} of ${REGISTRY_REF} in ${api.where}: it holds more ` +
+          `entries than GitHub lists in one answer (it truncated the listing after ${level.tree.length})`,
+        {
+          hint:
+            "the registry ref grew too large for GitHub's tree listings: keep such a registry in S3 " +
+            "(registry.uri: s3://bucket/prefix), or prune the model's records",
+        },
+      );
+    }
+    const subtrees: Promise<string>[] = [];
+    for (const entry of level.tree) {
+      if (!entry.path || !entry.sha) continue;
+      if (entry.type === "blob") files.set(`${prefix}${entry.path}`, { sha: entry.sha, size: entry.size ?? 0 });
+      else if (entry.type === "tree") subtrees.push(readTree(entry.sha, `${prefix}${entry.path}/`, files));
+    }
+    await Promise.all(subtrees);
+    return level.sha;
+  };
+
+  /** A commit's tree as a file list (GET .../git/trees/<commit> takes a commit sha and answers with its tree's). */
   const treeOf = (commit: string): Promise<Head> => {
     let tree = trees.get(commit);
     if (!tree) {
-      tree = api
-        .call("read the registry tree", () =>
-          octokit.rest.git.getTree({ owner, repo, tree_sha: commit, recursive: "1" }),
-        )
-        .then(({ data }) => {
-          if (data.truncated) throw new Error(`the tree of ${REGISTRY_REF} in ${api.where} is too large to list`);
-          const files = new Map<string, RefFile>();
-          for (const entry of data.tree) {
-            if (entry.type === "blob" && entry.path && entry.sha)
-              files.set(entry.path, { sha: entry.sha, size: entry.size ?? 0 });
-          }
-          return { commit, tree: data.sha, files };
-        });
+      const files = new Map<string, RefFile>();
+      tree = readTree(commit, "", files).then((sha) => ({ commit, tree: sha, files }));
       tree.catch(() => trees.delete(commit));
       trees.set(commit, tree);
     }

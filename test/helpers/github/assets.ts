@@ -16,6 +16,7 @@ import {
   notFound,
   paginate,
   timestamp,
+  unprocessable,
   validationFailed,
 } from "./context.ts";
 
@@ -40,6 +41,19 @@ export interface AssetsState {
   repositories: Map<string, StoredRepository>;
   /** The requests the objects host served, with the Authorization header they carried (GitHub's carry none). */
   downloads: { path: string; range: string | undefined; authorization: string | undefined; status: number }[];
+  uploadFaults: UploadFault[];
+  /**
+   * Breaks the next upload of a matching name once `afterBytes` have arrived, leaving its asset in the state "starter",
+   * as GitHub does after an upstream failure: the connection cut mid-body, or a 502 once the body is in. The name then
+   * stays taken (a retry gets 422 `already_exists`) until the starter is deleted.
+   */
+  breakNextUpload(fault: UploadFault): void;
+}
+
+export interface UploadFault {
+  name?: RegExp;
+  afterBytes: number;
+  how: "cut" | 502;
 }
 
 function assetExample(): Record<string, unknown> {
@@ -74,11 +88,14 @@ export function assetJson(
   };
 }
 
-/** The asset with this id and its release, if the caller may see the release. */
-function findAsset(context: RequestContext): { release: StoredRelease; asset: StoredAsset } | undefined {
+/** The asset with this id and its release, if the caller may see the release; a starter only when `starters`. */
+function findAsset(
+  context: RequestContext,
+  starters = false,
+): { release: StoredRelease; asset: StoredAsset } | undefined {
   const id = Number(context.matched.pathParams.asset_id);
   for (const release of context.repository?.releases ?? []) {
-    const asset = release.assets.find((a) => a.id === id && a.state === "uploaded");
+    const asset = release.assets.find((a) => a.id === id && (starters || a.state === "uploaded"));
     if (asset && (!release.draft || context.canPush)) return { release, asset };
   }
   return undefined;
@@ -98,6 +115,8 @@ async function upload(state: AssetsState, context: RequestContext): Promise<void
     context.request.resume();
   };
   if (!release) return refuse(() => notFound(context));
+  // GitHub's answer, word for word, to an upload to a release published with immutable releases on.
+  if (release.immutable) return refuse(() => unprocessable(context, "Cannot upload assets to an immutable release."));
   // Names are claimed synchronously (a "starter" asset, as GitHub's are while uploading): two racing uploads of one
   // name cannot both pass.
   if (release.assets.some((a) => a.name === name))
@@ -119,6 +138,8 @@ async function upload(state: AssetsState, context: RequestContext): Promise<void
   };
   asset.file = path.join(state.dataDir, `asset-${asset.id}`);
   release.assets.push(asset);
+  const faultAt = state.uploadFaults.findIndex((f) => f.name === undefined || f.name.test(name));
+  const fault = faultAt < 0 ? undefined : state.uploadFaults.splice(faultAt, 1)[0];
   const hash = createHash("sha256");
   const file = createWriteStream(asset.file);
   const stats = state.uploadStats;
@@ -135,6 +156,10 @@ async function upload(state: AssetsState, context: RequestContext): Promise<void
       );
       // Past the limit, drop the rest: the body is drained so the 422 reaches a client that is still sending.
       if (size > state.assetSizeLimit) overLimit = true;
+      if (fault && size > fault.afterBytes) {
+        if (fault.how === "cut") context.request.socket.destroy();
+        return done();
+      }
       if (overLimit) return done();
       hash.update(chunk);
       done(null, chunk);
@@ -143,11 +168,14 @@ async function upload(state: AssetsState, context: RequestContext): Promise<void
   try {
     await pipeline(context.request, meter, file);
   } catch {
-    // The client went away mid-upload: nothing to answer; forget the asset.
+    // The client went away mid-upload: nothing to answer; forget the asset, unless a fault leaves it a starter.
+    if (fault) return;
     release.assets.splice(release.assets.indexOf(asset), 1);
     await rm(asset.file, { force: true });
     return;
   }
+  // A cut connection has no one to answer; a 502 arrives after the body, as GitHub's upstream failures do.
+  if (fault) return fault.how === 502 ? context.reply(502, { message: "Bad Gateway" }) : undefined;
   if (overLimit) {
     release.assets.splice(release.assets.indexOf(asset), 1);
     await rm(asset.file, { force: true });
@@ -177,10 +205,8 @@ export function assetHandlers(state: AssetsState): Record<string, Handler> {
         (r) => r.id === Number(context.matched.pathParams.release_id) && (!r.draft || context.canPush),
       );
       if (!release) return notFound(context);
-      const { page, headers } = paginate(
-        release.assets.filter((a) => a.state === "uploaded"),
-        context.target,
-      );
+      // Starters are listed too, as GitHub lists them (so a client can find and delete one).
+      const { page, headers } = paginate(release.assets, context.target);
       context.reply(
         200,
         page.map((a) => json(context, release, a)),
@@ -198,8 +224,12 @@ export function assetHandlers(state: AssetsState): Record<string, Handler> {
       context.reply(302, undefined, { location: location.href });
     },
     "repos/delete-release-asset": async (context) => {
-      const found = findAsset(context);
+      // "It can be safely deleted" (GitHub's docs, of a starter left by a failed upload).
+      const found = findAsset(context, true);
       if (!found) return notFound(context);
+      // Its assets "are protected from modification or deletion" (GitHub's docs); the words are modelled on the
+      // upload's refusal.
+      if (found.release.immutable) return unprocessable(context, "Cannot delete assets of an immutable release.");
       found.release.assets.splice(found.release.assets.indexOf(found.asset), 1);
       await rm(found.asset.file, { force: true });
       context.reply(204);

@@ -45,6 +45,8 @@ export interface StoredRelease {
   prerelease: boolean;
   createdAt: string;
   publishedAt: string | null;
+  /** Published while the repository had immutable releases on: its assets and tag are locked from then on. */
+  immutable: boolean;
   assets: StoredAsset[];
 }
 
@@ -56,16 +58,27 @@ export interface StoredRepository {
   visibility: "public" | "private";
   /** Archived: every write answers 403 "Repository was archived so is read-only.". */
   archived: boolean;
+  /**
+   * The "immutable releases" setting: a release published while it is on keeps its assets and its tag as they are
+   * (GitHub's docs, "Immutable releases"); drafts stay editable. Releases published before it was turned on do not.
+   */
+  immutableReleases: boolean;
   defaultBranch: string;
   /** The bare repository (`git init --bare`) holding its commits, trees, blobs and refs. */
   gitDir: string;
   releases: StoredRelease[];
   latestReleaseId: number | null;
+  /**
+   * Entries one get-tree answer lists before it says `truncated: true`: GitHub's docs give 100,000 (or 7 MB) for a
+   * recursive read, after which a client must read subtrees one at a time. Lowered by tests.
+   */
+  treeEntryLimit: number;
 }
 
 export interface RepositoryOptions {
   visibility?: "public" | "private";
   archived?: boolean;
+  immutableReleases?: boolean;
   defaultBranch?: string;
 }
 

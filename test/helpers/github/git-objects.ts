@@ -37,16 +37,15 @@ function treeEntryJson(context: RequestContext, line: string): Record<string, un
 }
 
 async function treeJson(context: RequestContext, sha: string, recursive: boolean): Promise<unknown> {
-  const gitDir = repositoryOf(context).gitDir;
+  const { gitDir, treeEntryLimit } = repositoryOf(context);
   const listing = await git(gitDir, ["ls-tree", "-l", "-z", ...(recursive ? ["-r", "-t"] : []), sha]);
+  const lines = listing.split("\0").filter(Boolean);
+  // Past its limit GitHub answers the first entries only, with `truncated: true`.
   return {
     sha,
     url: `${apiRoot(context)}/git/trees/${sha}`,
-    tree: listing
-      .split("\0")
-      .filter(Boolean)
-      .map((line) => treeEntryJson(context, line)),
-    truncated: false,
+    tree: lines.slice(0, treeEntryLimit).map((line) => treeEntryJson(context, line)),
+    truncated: lines.length > treeEntryLimit,
   };
 }
 

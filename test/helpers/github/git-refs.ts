@@ -86,6 +86,9 @@ export const gitRefHandlers: Record<string, Handler> = {
     const ref = fullRef(context);
     const old = await findRef(context, ref);
     if (!old) return unprocessable(context, "Reference does not exist");
+    // An immutable release's tag "cannot be deleted while the release exists" (GitHub's docs, "Immutable releases").
+    if (repositoryOf(context).releases.some((r) => r.immutable && `refs/tags/${r.tagName}` === ref))
+      return unprocessable(context, "Cannot delete a tag of an immutable release.");
     const result = await runGit(gitDir, ["update-ref", "-d", ref, old.sha]);
     if (result.code !== 0) return unprocessable(context, "Reference cannot be updated");
     context.reply(204);

@@ -56,10 +56,11 @@ export function releaseJson(context: RequestContext, repository: StoredRepositor
     body: release.body,
     draft: release.draft,
     prerelease: release.prerelease,
-    immutable: false,
+    immutable: release.immutable,
     created_at: release.createdAt,
     published_at: release.publishedAt,
-    assets: release.assets.filter((a) => a.state === "uploaded").map((a) => assetJson(context, repository, release, a)),
+    // Every asset, starters of broken uploads too, as GitHub lists them.
+    assets: release.assets.map((a) => assetJson(context, repository, release, a)),
   };
 }
 
@@ -118,6 +119,7 @@ async function publish(
     return false;
   }
   if (!release.prerelease && makeLatest !== "false") repository.latestReleaseId = release.id;
+  release.immutable = repository.immutableReleases;
   return true;
 }
 
@@ -137,6 +139,7 @@ export const releaseHandlers: Record<string, Handler> = {
       prerelease: input.prerelease ?? false,
       createdAt: timestamp(),
       publishedAt: null,
+      immutable: false,
       assets: [],
     };
     if (input.draft) {

@@ -23,7 +23,8 @@ export interface ObjectStore extends ObjectReader {
 
   /**
    * Streams a local file into the store and returns its size and sha256, computed from the same bytes as they go
-   * (the file is read once). Big files go up in parts, a bounded number at a time. Readers never see a partial object.
+   * (the file is read once), or by the store of what it stored where it reports that (GitHub's asset digest). Big
+   * files go up in parts, a bounded number at a time. Readers never see a partial object.
    */
   upload(key: string, file: string, options?: UploadOptions): Promise<ObjectDigest>;
   /**

@@ -133,6 +133,29 @@ describe("a version on GitHub", () => {
     expect(server.downloads.every((d) => d.authorization === undefined)).toBe(true);
   });
 
+  it("lists the digests GitHub computed of what it stored, and hashes the files itself where GitHub reports none", async () => {
+    const local = async (file: string) =>
+      createHash("sha256")
+        .update(await readFile(path.join(dir, file)))
+        .digest("hex");
+    const expected = {
+      "model/config.json": await local("model/config.json"),
+      "model/weights.bin": await local("model/weights.bin"),
+    };
+    const digests = (manifest: { files: { path: string; sha256: string }[] }) =>
+      Object.fromEntries(manifest.files.map((file) => [file.path, file.sha256]));
+    expect(digests(await (await openAt()).publish(input()))).toEqual(expected);
+    // A server without asset digests (an older GitHub Enterprise Server): the same manifest, and a verified pull.
+    await server.stop();
+    server = await startFakeGitHub({ repositories: { [REPO]: { visibility: "public" } }, assetDigests: false });
+    const registry = await openAt();
+    const manifest = await registry.publish(input());
+    expect(digests(manifest)).toEqual(expected);
+    expect(repository()?.releases[0]?.assets.every((asset) => asset.digest === null)).toBe(true);
+    await registry.pull(manifest, path.join(dir, "pulled"));
+    expect(await readFile(path.join(dir, "pulled/model/weights.bin"), "utf8")).toBe("weights\n");
+  });
+
   it("leaves the project's own releases alone: the latest stays latest, never listed, never cleaned", async () => {
     const github = getOctokit(WRITE, { baseUrl: server.url });
     const owner = "octo-org";

@@ -33,6 +33,11 @@ export const ASSET_SIZE_LIMIT = 2 * 1024 ** 3;
 export interface AssetsState {
   /** Bytes one asset may have; 2 GiB as on GitHub, lowered by tests. */
   assetSizeLimit: number;
+  /**
+   * Whether assets carry a `digest` (GitHub.com's do, PLATFORM.md); false imitates a server that answers
+   * `digest: null` (a GitHub Enterprise Server from before asset digests).
+   */
+  assetDigests: boolean;
   uploadStats: UploadStats;
   /** Where asset bytes are written. */
   dataDir: string;
@@ -181,7 +186,8 @@ async function upload(state: AssetsState, context: RequestContext): Promise<void
     await rm(asset.file, { force: true });
     return tooLarge(context, state.assetSizeLimit);
   }
-  Object.assign(asset, { state: "uploaded", size, digest: `sha256:${hash.digest("hex")}`, updatedAt: timestamp() });
+  const digest = state.assetDigests ? `sha256:${hash.digest("hex")}` : null;
+  Object.assign(asset, { state: "uploaded", size, digest, updatedAt: timestamp() });
   context.reply(201, assetJson(context, repository, release, asset));
 }
 

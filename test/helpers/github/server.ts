@@ -52,6 +52,8 @@ export interface FakeGitHubOptions {
   repositories?: Record<string, RepositoryOptions>;
   /** Bytes one release asset may have (GitHub: 2 GiB). */
   assetSizeLimit?: number;
+  /** false: assets carry no digest, as on a GitHub Enterprise Server from before asset digests. */
+  assetDigests?: boolean;
 }
 
 /** API calls made, for benchmarks and the README's "calls per run". */
@@ -144,6 +146,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     author: { login: "github-actions[bot]", type: "Bot", association: "NONE" },
     repositories: new Map(),
     assetSizeLimit: options.assetSizeLimit ?? ASSET_SIZE_LIMIT,
+    assetDigests: options.assetDigests ?? true,
     uploadStats: { maxChunkBytes: 0, maxBufferedBytes: 0, totalBytes: 0 },
     downloads: [],
     uploadFaults: [],

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { once } from "node:events";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { type Readable, Transform } from "node:stream";
@@ -261,6 +262,7 @@ export function createReleases(api: GitHubApi, targetCommitish: string | undefin
     async upload(release, name, file, transfer = {}, options = {}) {
       const total = (await stat(file)).size;
       let digest: ObjectDigest = { size: 0, sha256: "" };
+      let sent: Transform | undefined;
       const uploaded = await uploadWith(
         release,
         name,
@@ -281,11 +283,16 @@ export function createReleases(api: GitHubApi, targetCommitish: string | undefin
               done();
             },
           });
+          sent = meter;
           return createReadStream(file, { highWaterMark: READ_CHUNK }).pipe(meter);
         },
         options,
       );
-      return uploaded ? digest : undefined;
+      if (!uploaded) return undefined;
+      // GitHub may answer as soon as the declared length has arrived, before the file's end reaches the meter: the
+      // digest is the meter's once it has seen the end.
+      if (sent && !sent.writableFinished) await once(sent, "finish");
+      return digest;
     },
 
     uploadBytes: (release, name, body, options) => uploadWith(release, name, body.length, () => body, options),

@@ -47,8 +47,8 @@ export async function scanDelimited(
   });
   const batch = new RecordBatch(BATCH_RECORDS, file.columns.length);
   try {
-    // The first record of a file is its header (read in planning).
-    let header = whole;
+    // The first record of a file is its header (read in planning), unless data.header says it has none.
+    let header = whole && file.header;
     for (;;) {
       const got = delimited.nextBatch(batch);
       if (got === RECORD) {

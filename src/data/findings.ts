@@ -89,7 +89,9 @@ export function findingsOf(profile: DatasetProfile, schema: DatasetSchema | unde
     null,
     "ragged_rows",
     "error",
-    "rows with a different number of fields than the header",
+    profile.firstRow === 2
+      ? "rows with a different number of fields than the header"
+      : "rows with a different number of fields than the columns in data.schema.columns",
     ["data", "train"],
   );
   fromTally(
@@ -157,7 +159,8 @@ function rowCountFindings(profile: DatasetProfile, schema: DatasetSchema | undef
   if (bounds?.min === 0 || (belowMin && profile.files.length === 1)) return found;
   for (const file of profile.files) {
     if (file.rows > 0) continue;
-    const message = `no rows: ${file.path} has a header and no data rows (declare rows.min: 0 if that is expected)`;
+    const what = profile.firstRow === 2 ? "has a header and no data rows" : "has no data rows";
+    const message = `no rows: ${file.path} ${what} (declare rows.min: 0 if that is expected)`;
     add("rows.min", message, 0, ["data", profile.dataset]);
   }
   return found;

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import type { ColumnType } from "../config/schema/data.ts";
 import type { MlopsConfig } from "../config/schema/index.ts";
+import { InputError } from "../errors.ts";
 import { type ColumnPlan, type ColumnRules, keyOf, type ValueKind } from "./column/plan.ts";
 import { isGzip } from "./formats/chunks.ts";
 import { heldValuesLimit } from "./held-values.ts";
@@ -29,13 +30,15 @@ export interface DataFile {
   gzip: boolean;
   bytes: number;
   columns: string[];
+  /** Whether its first record is a header (CSV and TSV unless data.header is false); false for JSON Lines, Parquet. */
+  header: boolean;
 }
 
 export interface ScanPlan {
   dataset: string;
   files: DataFile[];
   columns: ColumnPlan[];
-  /** Row number of the first data record: 2 when files have a header row (CSV, TSV), else 1. */
+  /** Row number of the first data record: 2 when files have a header row (CSV, TSV by default), else 1. */
   firstRow: number;
   duplicateCheck: number | null;
   /**
@@ -64,7 +67,8 @@ export function schemaHash(schema: DatasetSchema | undefined): string {
 export async function planDataset(
   dataset: string,
   files: { path: string; shown: string }[],
-  format: string,
+  /** data.format and data.header. */
+  reading: { format: string; header: boolean },
   schema: DatasetSchema | undefined,
   /** Values of numeric columns to hold for exact drift, shared between them (held-values.ts); 0 holds none. */
   heldValuesBudget = 0,
@@ -72,8 +76,18 @@ export async function planDataset(
   const dataFiles: DataFile[] = [];
   const sample = new TypeSample();
   for (const file of files) {
-    const fileFormat = formatOf(file.path, format);
-    const table = await openTable(file.path, fileFormat, { displayName: file.shown });
+    const fileFormat = formatOf(file.path, reading.format);
+    const delimited = fileFormat === "csv" || fileFormat === "tsv";
+    if (!reading.header && !delimited) {
+      throw new InputError(
+        `data.header: false does not apply to ${file.shown}: ${fileFormat === "jsonl" ? "JSON Lines" : "Parquet"} files name their columns themselves`,
+        { hint: "remove data.header, or list only CSV and TSV files in this dataset" },
+      );
+    }
+    const table = await openTable(file.path, fileFormat, {
+      displayName: file.shown,
+      ...(reading.header ? {} : { columns: Object.keys(schema?.columns ?? {}) }),
+    });
     const entry: DataFile = {
       path: file.path,
       shown: file.shown,
@@ -83,6 +97,7 @@ export async function planDataset(
       // end, whatever the size has become by then.
       bytes: statSync(file.path).size,
       columns: table.columns,
+      header: delimited && reading.header,
     };
     dataFiles.push(entry);
     const iterator = table.rows[Symbol.asyncIterator]();
@@ -93,11 +108,7 @@ export async function planDataset(
         sample.add(table.columns, next.value.cells);
       }
     } catch (error) {
-      throw explainReadError(
-        error,
-        file.shown,
-        (record) => record + (fileFormat === "csv" || fileFormat === "tsv" ? 1 : 0),
-      );
+      throw explainReadError(error, file.shown, (record) => record + (entry.header ? 1 : 0));
     } finally {
       await iterator.return?.();
     }
@@ -127,12 +138,11 @@ export async function planDataset(
   const numeric = columns.filter((c) => c.kind === "numeric" || c.kind === "datetime" || c.kind === "any");
   const limit = heldValuesLimit(heldValuesBudget, numeric.length);
   for (const column of numeric) column.valuesLimit = limit;
-  const first = dataFiles[0]?.format;
   return {
     dataset,
     files: dataFiles,
     columns,
-    firstRow: first === "csv" || first === "tsv" ? 2 : 1,
+    firstRow: dataFiles[0]?.header ? 2 : 1,
     duplicateCheck,
     duplicateCarrier:
       duplicateCheck === null ? null : (columns.find((c) => c.uniqueCheck !== null)?.uniqueCheck ?? null),

@@ -8,7 +8,7 @@ import type { RecordBatch } from "./formats/delimited/batch.ts";
 import type { DelimitedReader } from "./formats/delimited/reader.ts";
 import { cellText, jsonLines } from "./formats/jsonl.ts";
 import { openParquet } from "./formats/parquet.ts";
-import type { ScanPlan } from "./plan.ts";
+import type { DataFile, ScanPlan } from "./plan.ts";
 import type { RangeTask } from "./ranges.ts";
 import { type RepeatSink, RowHashes } from "./repeats/sink.ts";
 import { hashBytes, hashed, hashRecord } from "./sketch/hash.ts";
@@ -75,7 +75,7 @@ export async function scanRange(
     checks: {},
     error: null,
   };
-  const visit = new RecordVisitor(plan, fields, keyFields, repeats, result.checks, file.shown);
+  const visit = new RecordVisitor(plan, fields, keyFields, repeats, result.checks, file);
   try {
     if (file.format === "csv" || file.format === "tsv") {
       await scanDelimited(plan, task, visit, result, yieldBetweenChunks);
@@ -144,7 +144,7 @@ class RecordVisitor {
     private readonly keyFields: number[],
     private readonly repeats: RepeatSink | null,
     private readonly checks: Record<string, Tally>,
-    private readonly shown: string,
+    private readonly file: DataFile,
   ) {
     this.rows =
       repeats !== null && plan.duplicateCheck !== null
@@ -178,7 +178,8 @@ class RecordVisitor {
           this.checks,
           "ragged_rows",
           recordBase + i,
-          () => `${count} fields where the header has ${width} (${this.shown})`,
+          () =>
+            `${count} fields where ${this.file.header ? "the header has" : "data.schema.columns lists"} ${width} (${this.file.shown})`,
         );
       }
     }

@@ -48,6 +48,11 @@ export interface OpenOptions {
   what?: string;
   /** What to do when it is missing. */
   missingHint?: string;
+  /**
+   * The column names of a CSV or TSV file with no header row (data.header: false): every record is data, and the
+   * first must have exactly this many fields. Ignored for JSON Lines and Parquet, which name their columns.
+   */
+  columns?: readonly string[];
 }
 
 /** Opens a table file; the header is read before this returns so a bad file fails early with its name. */
@@ -81,18 +86,35 @@ export async function openTable(file: string, format: TableFormat, options: Open
   const records = format === "jsonl" ? jsonRecords(reader, shown) : delimitedRecords(reader, shown, format);
   const iterator = records[Symbol.asyncIterator]();
   const first = await nextOrExplain(iterator, shown);
-  if (first.done) {
+  const given = format === "jsonl" ? undefined : options.columns;
+  if (first.done && given === undefined) {
     reader.close();
     throw new InputError(`${shown} is empty`, { hint: "a table needs a header row and data rows" });
   }
-  const columns = first.value.names ?? first.value.cells.map((cell, i) => (cell ?? "").trim() || `column_${i + 1}`);
+  if (given !== undefined && !first.done && first.value.cells.length !== given.length) {
+    reader.close();
+    throw new InputError(
+      `${shown} has ${first.value.cells.length} fields in its first row, but data.schema.columns lists ${given.length} columns (data.header is false, so they name the file's columns in order)`,
+      { hint: "list every column of the file, and only those, under data.schema.columns, in their order in the file" },
+    );
+  }
+  const columns =
+    given !== undefined
+      ? [...given]
+      : first.done
+        ? []
+        : (first.value.names ?? first.value.cells.map((cell, i) => (cell ?? "").trim() || `column_${i + 1}`));
   checkHeader(columns, shown);
+  // Without a header the first record is data, and records count from 1 (with one, the header is record 0).
+  const shift = given === undefined ? 0 : 1;
+  const held = given === undefined || first.done ? null : first.value;
   const rows = (async function* (): AsyncGenerator<TableRow> {
     try {
+      if (held) yield { cells: held.cells, record: held.record + shift };
       for (;;) {
         const next = await nextOrExplain(iterator, shown);
         if (next.done) return;
-        yield { cells: next.value.cells, record: next.value.record };
+        yield { cells: next.value.cells, record: next.value.record + shift };
       }
     } finally {
       reader.close();

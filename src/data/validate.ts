@@ -183,7 +183,13 @@ export async function profileSources(
   const started = performance.now();
   const entries = isEntries(sources) ? sources : await listSources(sources, root, options.store ?? {});
   const files = await fetchSources(entries, downloadDir);
-  const plan = await planDataset(name, files, data.format, data.schema, heldValuesBudget);
+  const plan = await planDataset(
+    name,
+    files,
+    { format: data.format, header: data.header },
+    data.schema,
+    heldValuesBudget,
+  );
   const planned = performance.now();
   const outcome = await scanDataset(plan, {
     workers: options.workers ?? os.availableParallelism(),

@@ -80,7 +80,7 @@ describe("byte ranges and worker threads", () => {
     const plan = await planDataset(
       "train",
       [{ path: path.join(dir, "data.csv"), shown: "data.csv" }],
-      "auto",
+      { format: "auto", header: true },
       data.schema,
     );
     const outcome = await scanDataset(plan, { workers: 1, tempDir: dir, rangeBytes: 211 });
@@ -192,7 +192,7 @@ describe("unique values in ascending order", () => {
     const plan = await planDataset(
       "train",
       Object.keys(files).map((name) => ({ path: path.join(dir, name), shown: name })),
-      "auto",
+      { format: "auto", header: true },
       schema,
     );
     const outcome = await scanDataset(plan, { workers: 2, tempDir: dir, rangeBytes: 500, parallelFrom: 0 });

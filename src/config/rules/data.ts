@@ -1,9 +1,11 @@
+import { formatPath } from "../../errors.ts";
 import type { MlopsConfig } from "../schema/index.ts";
 import type { FieldPath, Report } from "./report.ts";
 
 /** The data section's schema and drift settings: bounds that can be met, rules that can apply. */
 export function checkData(config: MlopsConfig, report: Report): void {
   checkDrift(config, report);
+  checkHeader(config, report);
   const schema = config.data?.schema;
   if (!schema) return;
   for (const [name, column] of Object.entries(schema.columns)) {
@@ -88,4 +90,71 @@ function checkDrift(config: MlopsConfig, report: Report): void {
       report("warning", at, `"${name}" is not declared in data.schema.columns`, "check the column name");
     }
   }
+}
+
+/** A whole-number key: JavaScript objects put these first, so its place in the YAML mapping is lost. */
+const INDEX_LIKE = /^(?:0|[1-9]\d{0,8})$/;
+
+/**
+ * `header: false` names the columns from data.schema.columns, in order: there must be some, their order must survive
+ * parsing, and the files must be CSV or TSV (JSON Lines and Parquet name their columns themselves). A file whose
+ * format only its name tells (format auto, a glob matching other files) is checked again when it is read.
+ */
+function checkHeader(config: MlopsConfig, report: Report): void {
+  const data = config.data;
+  if (!data || data.header) return;
+  const names = Object.keys(data.schema?.columns ?? {});
+  if (names.length === 0) {
+    report(
+      "error",
+      ["data", "header"],
+      "header: false takes the column names from data.schema.columns, which lists none",
+      "declare every column of the files under data.schema.columns, in their order in the file",
+    );
+  }
+  for (const name of names.filter((n) => INDEX_LIKE.test(n))) {
+    report(
+      "error",
+      ["data", "schema", "columns", name],
+      `with header: false the columns are taken in their order here, and a column named "${name}" (a whole number) loses its place when the config is read`,
+      `give it a name that is not a whole number, e.g. "c${name}"`,
+    );
+  }
+  if (data.format === "jsonl" || data.format === "parquet") {
+    report(
+      "error",
+      ["data", "header"],
+      `header: false does not apply to ${data.format === "jsonl" ? "JSON Lines" : "Parquet"} files: they name their columns themselves`,
+      "remove data.header (it is for CSV and TSV files)",
+    );
+    return;
+  }
+  if (data.format !== "auto") return;
+  const sources: [FieldPath, string][] = [];
+  for (const dataset of ["train", "eval"] as const) {
+    const value = data[dataset];
+    if (value === undefined) continue;
+    if (typeof value === "string") sources.push([["data", dataset], value]);
+    else value.forEach((source, i) => sources.push([["data", dataset, i], source]));
+  }
+  const reference = data.drift?.reference;
+  if (reference !== undefined && reference !== "champion") sources.push([["data", "drift", "reference"], reference]);
+  for (const [at, source] of sources) {
+    const kind = namedFormat(source);
+    if (kind === null) continue;
+    report(
+      "error",
+      ["data", "header"],
+      `header: false does not apply to ${source} (${formatPath(at)}): ${kind} files name their columns themselves`,
+      "remove data.header, or set data.format if the file is really CSV or TSV",
+    );
+  }
+}
+
+/** The self-describing format a file name says (as `format: auto` reads it), or null for CSV, TSV and the rest. */
+function namedFormat(source: string): string | null {
+  const name = source.toLowerCase().replace(/\.gz$/, "");
+  if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return "JSON Lines";
+  if (name.endsWith(".parquet") || name.endsWith(".pq")) return "Parquet";
+  return null;
 }

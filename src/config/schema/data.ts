@@ -113,6 +113,15 @@ export const DataSection = z
     eval: DataSources.optional().describe("Evaluation data, validated with the same schema."),
     target: z.string().min(1).optional().describe("The label column."),
     format: z.enum(DATA_FORMATS).default("auto").describe("File format; `auto` goes by the file extension."),
+    header: z
+      .boolean()
+      .default(true)
+      .describe(
+        "Whether the first row of a CSV or TSV file names its columns. With `false` every row is data, and the " +
+          "columns are named by `data.schema.columns`, which must list every column in its order in the file " +
+          "(DVC's prepared TSVs have no header). Never guessed from the data. Applies to data.train, data.eval " +
+          "and a data file given as data.drift.reference; not to JSON Lines or Parquet, which name their columns.",
+      ),
     schema: DatasetSchema.optional(),
     drift: DriftConfig.optional(),
   })

@@ -16,6 +16,8 @@ export interface Logger {
 
 export interface TextSink {
   write(text: string): unknown;
+  /** The terminal's width, when the sink is a terminal (a tty.WriteStream's `columns`); absent for a pipe or file. */
+  readonly columns?: number;
 }
 
 /** Writes to a terminal stream (stderr for the CLI, so stdout stays clean for results and --json). */

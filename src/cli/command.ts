@@ -1,5 +1,6 @@
 import type { ExitCode } from "../errors.ts";
 import type { Logger, TextSink } from "../logging.ts";
+import type { TextOptions } from "../report/sections.ts";
 
 /** What a CLI command is made of. Commands live one per file in ./commands and are listed in ./commands/index.ts. */
 
@@ -38,6 +39,8 @@ export interface CommandArgs {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   positionals: string[];
   logger: Logger;
+  /** How to lay out the human report: the width of the terminal it goes to, and --verbose. */
+  text: TextOptions;
 }
 
 export interface CommandOutcome {

@@ -54,15 +54,19 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
       io.stdout.write(commandHelp(command));
       return ExitCode.ok;
     }
-    const logger = createStreamLogger(io.stderr, { verbose: parsed.values.verbose === true, color: io.color });
+    const verbose = parsed.values.verbose === true;
+    const logger = createStreamLogger(io.stderr, { verbose, color: io.color });
+    // The human report goes to stdout, or to stderr under --json: it fits the terminal it goes to, if it is one.
+    const columns = (json ? io.stderr : io.stdout).columns;
     const outcome = await command.run(
       {
         config: typeof parsed.values.config === "string" ? parsed.values.config : DEFAULT_CONFIG_FILE,
         json,
-        verbose: parsed.values.verbose === true,
+        verbose,
         values: parsed.values,
         positionals: parsed.positionals,
         logger,
+        text: { verbose, ...(columns !== undefined && columns > 0 ? { width: columns } : {}) },
       },
       io,
     );

@@ -5,7 +5,7 @@ import { readProvenance } from "../runner/provenance.ts";
 import { readRunnerEnvironment } from "../runner/runner.ts";
 import type { StageRun } from "../pipeline/stages.ts";
 import { workspaceFor } from "../context/workspace.ts";
-import { renderText } from "../report/sections.ts";
+import { renderText, type TextOptions } from "../report/sections.ts";
 import type { CommandArgs, CommandIO, CommandOutcome } from "./command.ts";
 
 /** Loads mlops.yml, reports its warnings, and builds the context every stage runs in. */
@@ -30,6 +30,6 @@ export async function openProject(args: CommandArgs, io: CommandIO): Promise<Sta
   };
 }
 
-export function stageOutcome(run: StageRun<{ stage: string }>): CommandOutcome {
-  return { exitCode: run.exitCode, result: run.result, text: renderText(run.section) };
+export function stageOutcome(run: StageRun<{ stage: string }>, text: TextOptions): CommandOutcome {
+  return { exitCode: run.exitCode, result: run.result, text: renderText(run.section, text) };
 }

@@ -20,7 +20,7 @@ export function stageCommand(definition: AnyStageDefinition): CommandSpec {
     run: async (args, io) => {
       const options = await parseCliOptions(definition.options, args, io);
       const run = await definition.run(await openProject(args, io), options);
-      const outcome = stageOutcome(run);
+      const outcome = stageOutcome(run, args.text);
       return command.epilogue ? { ...outcome, text: `${outcome.text}\n\n${command.epilogue(run)}` } : outcome;
     },
   };

@@ -138,15 +138,28 @@ class LineTail {
   }
 }
 
-/** Describes why a command failed, in one line plus its stderr tail. */
+/**
+ * Why a command failed, in one line. Its output was already printed live (and the run record keeps its tail), so the
+ * message points there and quotes only the line that most likely says what went wrong.
+ */
 export function describeFailure(what: string, command: string, result: CommandResult, timeoutMs?: number): string {
-  const lines = result.stderrTail.slice(-10);
   let head: string;
   if (result.timedOut) head = `${what} timed out after ${formatSeconds(timeoutMs ?? 0)} and was stopped: ${command}`;
   else if (result.notFound) head = `${what} command not found (exit 127): ${command}`;
   else if (result.signal) head = `${what} was killed by ${result.signal}: ${command}`;
   else head = `${what} failed with exit code ${result.exitCode}: ${command}`;
-  return lines.length > 0 ? `${head}\n  last lines of stderr:\n${lines.map((l) => `    ${l}`).join("\n")}` : head;
+  const last = telltaleLine(result.stderrTail) ?? telltaleLine(result.tail);
+  return last === null ? head : `${head} (see its output in the log; last line: ${last})`;
+}
+
+/**
+ * The line of a failed command's output that most likely explains it: the last one naming an error or exception
+ * (Python's `ValueError: ...` after its traceback, Node's `Error: ...` before its version line, R's `Error in ...`),
+ * else the last line that is not blank.
+ */
+export function telltaleLine(lines: readonly string[]): string | null {
+  const filled = lines.map((line) => line.trim()).filter((line) => line !== "");
+  return filled.findLast((line) => /(error|exception)\b/i.test(line)) ?? filled.at(-1) ?? null;
 }
 
 function formatSeconds(ms: number): string {

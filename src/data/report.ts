@@ -66,6 +66,8 @@ export function validateSection(result: ValidateResult): Section {
     blocks.push({
       kind: "details",
       summary: `Profile of ${dataset.name} (${dataset.columns.length} columns)`,
+      // A wide table per dataset: in the terminal, only when asked for (the profile JSON and `mlops profile` hold it).
+      terminal: "verbose",
       blocks: [
         {
           kind: "table",

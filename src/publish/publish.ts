@@ -8,6 +8,7 @@ import { digestFiles, type FileDigest } from "../files/hash.ts";
 import type { GateResult } from "../gate/gate.ts";
 import type { ChainLink } from "../chain/chain.ts";
 import type { StageContext } from "../context/context.ts";
+import type { WorktreeState } from "../context/provenance.ts";
 import { describeCommit } from "../context/provenance.ts";
 import type { TrainResult } from "../train/train.ts";
 import { KIT_VERSION } from "../version.ts";
@@ -31,6 +32,8 @@ export interface PublishResult {
   promoted: string | null;
   /** Why it was or was not promoted, in words. */
   promotion: string;
+  /** Why it was not promoted, in a few words for a one-line headline ("the gate verdict is fail"); null when promoted. */
+  notPromotedBecause: string | null;
   /** It would have been promoted, but was built from uncommitted changes and --allow-dirty was not given. */
   refusedDirty: boolean;
   /** "commit abc1234" or "commit abc1234 + uncommitted changes"; null outside git. */
@@ -118,21 +121,17 @@ export async function publishModel(
   const alias = config.publish.promote;
   let promoted: string | null = null;
   let refusedDirty = false;
-  let promotion: string;
   const tree = manifest.git.dirty ? (inputs.chain?.git ?? context.provenance.worktree) : null;
-  if (alias === false) {
-    promotion = "not promoted: publish.promote is false";
-  } else if (!inputs.gate || inputs.gate.verdict === "skipped") {
-    promotion = `not promoted to ${alias}: no gate verdict (run the gate stage first)`;
-  } else if (inputs.gate.verdict !== "pass") {
-    promotion = `not promoted to ${alias}: the gate verdict is ${inputs.gate.verdict}`;
-  } else if (!promotesFrom(provenance.ref, config.publish.promote_branches)) {
-    promotion = `not promoted to ${alias}: ${provenance.ref} is not one of publish.promote_branches (${config.publish.promote_branches.join(", ")})`;
-  } else if (tree && !options.allowDirty) {
-    refusedDirty = true;
-    promotion = `not promoted to ${alias}: it was built from ${describeCommit(tree)} (${tree.changedCount} changed path(s), e.g. ${tree.changed.slice(0, 3).join(", ")}); commit them and run again, or pass --allow-dirty to promote it as it is`;
+  const refusal: Refusal | null =
+    alias === false
+      ? { short: "publish.promote is false", why: "publish.promote is false", dirty: false }
+      : promotionRefusal(context, inputs.gate, tree, options);
+  let promotion: string;
+  if (alias === false || refusal) {
+    refusedDirty = refusal?.dirty === true;
+    promotion = `not promoted${alias === false ? "" : ` to ${alias}`}: ${refusal?.why ?? ""}`;
   } else {
-    const baseline = inputs.gate.baseline?.description;
+    const baseline = inputs.gate?.baseline?.description;
     const dirtyNote = tree ? ` (built from ${describeCommit(tree)}, --allow-dirty)` : "";
     await registry.moveAlias(config.model.name, alias, manifest.version, {
       at: context.now().toISOString(),
@@ -155,6 +154,7 @@ export async function publishModel(
     bytes: manifest.files.reduce((sum, f) => sum + f.size, 0),
     promoted,
     promotion,
+    notPromotedBecause: refusal?.short ?? null,
     refusedDirty,
     builtFrom: manifest.git.sha
       ? describeCommit({ commit: manifest.git.sha, dirty: manifest.git.dirty === true })
@@ -177,6 +177,54 @@ function gitRecord(chain: ChainLink | null, context: StageContext): Manifest["gi
     diff: tree.diff,
     ...(tree.dirty ? { changed: tree.changed } : {}),
   };
+}
+
+interface Refusal {
+  /** A few words for a headline. */
+  short: string;
+  /** The reason in full, with what to do. */
+  why: string;
+  /** Refused only because the model was built from uncommitted changes. */
+  dirty: boolean;
+}
+
+/** Why a published version may not be promoted (the gate, the branch, the tree it was built from), or null. */
+function promotionRefusal(
+  context: StageContext,
+  gate: GateResult | null,
+  tree: WorktreeState | null,
+  options: PublishOptions,
+): Refusal | null {
+  const { config } = context.loaded;
+  const { ref } = context.provenance;
+  if (!gate || gate.verdict === "skipped") {
+    return { short: "no gate verdict", why: "no gate verdict (run the gate stage first)", dirty: false };
+  }
+  if (gate.verdict !== "pass") {
+    const why = `the gate verdict is ${gate.verdict}`;
+    return { short: why, why, dirty: false };
+  }
+  if (!promotesFrom(ref, config.publish.promote_branches)) {
+    const branches = config.publish.promote_branches.join(", ");
+    return {
+      short: `${shortRef(ref)} is not in publish.promote_branches (${branches})`,
+      why: `${ref} is not one of publish.promote_branches (${branches})`,
+      dirty: false,
+    };
+  }
+  if (tree && !options.allowDirty) {
+    return {
+      short: "built from uncommitted changes",
+      why: `it was built from ${describeCommit(tree)} (${tree.changedCount} changed path(s), e.g. ${tree.changed.slice(0, 3).join(", ")}); commit them and run again, or pass --allow-dirty to promote it as it is`,
+      dirty: true,
+    };
+  }
+  return null;
+}
+
+/** A ref as people say it: `main` for refs/heads/main, the ref itself otherwise (a tag, a pull request's merge). */
+function shortRef(ref: string | null): string {
+  return ref?.replace(/^refs\/heads\//, "") ?? "this run";
 }
 
 /** Promotion needs a branch listed in publish.promote_branches; a run with no branch at all (outside git) may promote. */

@@ -6,7 +6,7 @@ export function publishSection(result: PublishResult): Section {
   return {
     title: "Publish",
     status: "ok",
-    headline: `${result.version}, ${result.promoted ? `promoted to ${result.promoted}` : "not promoted"}`,
+    headline: `${result.version}, ${result.promoted ? `promoted to ${result.promoted}` : `not promoted: ${result.notPromotedBecause ?? "see the report"}`}`,
     blocks: [
       {
         kind: "text",

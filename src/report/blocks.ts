@@ -6,7 +6,16 @@ export type Block =
   | { kind: "text"; text: string }
   | { kind: "table"; table: Table }
   | { kind: "code"; text: string }
-  | { kind: "details"; summary: string; blocks: Block[] }
+  | {
+      kind: "details";
+      summary: string;
+      blocks: Block[];
+      /**
+       * Whether terminal text shows it (markdown always does): always (the default), only with --verbose (validate's
+       * column profiles), or never (a failed command's output, which the terminal showed live).
+       */
+      terminal?: "always" | "verbose" | "never";
+    }
   /** A bar chart (Mermaid in markdown; left out of terminal text, where the table beside it says the same). */
   | { kind: "chart"; chart: Chart }
   /** A link to a URL the kit vetted (an https workflow-run page); anything else is rendered as plain text. */

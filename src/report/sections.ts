@@ -1,5 +1,6 @@
 import type { Block, Chart, Section, Status } from "./blocks.ts";
-import { escapeMarkdown, plainText, renderMarkdownTable, renderTextTable } from "./table.ts";
+import { escapeMarkdown, plainText, renderMarkdownTable } from "./table.ts";
+import { renderTextTable } from "./text-table.ts";
 
 /**
  * Each stage's report as structured blocks, rendered to markdown (job summary, PR comment) or to terminal text. Both
@@ -86,21 +87,36 @@ export function renderHeadline(section: Section): string {
   return `── ${section.title}: ${section.status.toUpperCase()}${section.headline ? ` (${section.headline})` : ""}`;
 }
 
-export function renderText(section: Section): string {
-  const head = `── ${section.title}: ${section.status.toUpperCase()}`;
-  return [head, ...section.blocks.map(blockToText).filter(Boolean)].join("\n\n");
+/** How terminal text is laid out; the CLI door fills it in from the terminal and the flags. */
+export interface TextOptions {
+  /** The widest a line of a table may be (the terminal's columns); no limit when absent (a pipe, a file). */
+  width?: number;
+  /** Include what only --verbose shows (validate's column profiles). */
+  verbose?: boolean;
 }
 
-function blockToText(block: Block): string {
+export function renderText(section: Section, options: TextOptions = {}): string {
+  const head = `── ${section.title}: ${section.status.toUpperCase()}`;
+  return [head, ...section.blocks.map((block) => blockToText(block, options)).filter(Boolean)].join("\n\n");
+}
+
+const INDENT = "  ";
+
+function blockToText(block: Block, options: TextOptions): string {
   switch (block.kind) {
     case "text":
       return block.text;
     case "table":
-      return indent(renderTextTable(block.table));
+      return indent(
+        renderTextTable(block.table, options.width === undefined ? undefined : options.width - INDENT.length),
+      );
     case "code":
       return indent(block.text);
     case "details":
-      return [`${block.summary}:`, ...block.blocks.map(blockToText).filter(Boolean)].join("\n");
+      if (block.terminal === "never" || (block.terminal === "verbose" && options.verbose !== true)) return "";
+      return [`${block.summary}:`, ...block.blocks.map((inner) => blockToText(inner, options)).filter(Boolean)].join(
+        "\n",
+      );
     case "chart":
       return "";
     case "link":
@@ -111,6 +127,6 @@ function blockToText(block: Block): string {
 function indent(text: string): string {
   return text
     .split("\n")
-    .map((line) => `  ${line}`)
+    .map((line) => (line === "" ? line : `${INDENT}${line}`))
     .join("\n");
 }

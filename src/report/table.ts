@@ -83,21 +83,3 @@ export function renderMarkdownTable(table: Table): string {
 export function markdownTableRow(table: Table, row: readonly string[]): string {
   return `| ${table.headers.map((_, i) => escapeMarkdown(clip(row[i] ?? ""))).join(" | ")} |`;
 }
-
-export function renderTextTable(table: Table): string {
-  const widths = table.headers.map((header, i) =>
-    Math.max(header.length, ...table.rows.map((row) => (row[i] ?? "").length)),
-  );
-  const pad = (text: string, i: number): string =>
-    table.align?.[i] === "right" ? text.padStart(widths[i] ?? 0) : text.padEnd(widths[i] ?? 0);
-  const line = (cells: string[]): string =>
-    cells
-      .map((cell, i) => pad(cell, i))
-      .join("  ")
-      .trimEnd();
-  return [
-    line(table.headers),
-    line(widths.map((w) => "-".repeat(w))),
-    ...table.rows.map((row) => line(table.headers.map((_, i) => row[i] ?? ""))),
-  ].join("\n");
-}

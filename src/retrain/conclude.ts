@@ -33,6 +33,7 @@ export async function concludeRetrain(
     outcome.version = published.result.version;
     outcome.promoted = published.result.promoted;
     if (!published.result.promoted) {
+      outcome.notPromotedBecause = published.result.notPromotedBecause;
       outcome.notes.push(`published as ${published.result.version} but not promoted: ${published.result.promotion}`);
     }
   }
@@ -74,7 +75,10 @@ async function judge(context: StageContext, decision: RetrainDecision): Promise<
     result && (result.finishedAt === undefined || result.finishedAt >= decision.decidedAt) ? result : null;
   const trained = fresh(train);
   if (!trained) return { ...base, outcome: "failed", reason: "training did not run to the end" };
-  if (trained.status === "failed") return { ...base, outcome: "failed", reason: trained.failure ?? "training failed" };
+  if (trained.status === "failed") {
+    const trainOutput = trained.logTail.slice(-20);
+    return { ...base, outcome: "failed", reason: trained.failure ?? "training failed", trainOutput };
+  }
   if (!evaluation || evaluation.status !== "ok") {
     return { ...base, outcome: "failed", reason: evaluation?.failure ?? "the evaluation did not run to the end" };
   }
@@ -103,6 +107,7 @@ async function judge(context: StageContext, decision: RetrainDecision): Promise<
       ...base,
       outcome: "not-better",
       comparison,
+      notPromotedBecause: "it failed the gate",
       reason: `the retrained model failed the gate (${failed.join("; ")}); the champion stays`,
     };
   }
@@ -131,6 +136,7 @@ async function judge(context: StageContext, decision: RetrainDecision): Promise<
         ...base,
         outcome: "not-better",
         comparison,
+        notPromotedBecause: "not better than the champion",
         reason: `passed the gate but is not better than the champion: ${versus}; the champion stays`,
       };
 }

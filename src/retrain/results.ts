@@ -44,6 +44,10 @@ export interface RetrainOutcome {
   } | null;
   version: string | null;
   promoted: string | null;
+  /** Why no alias moved, in a few words for a headline ("the champion is better"); null when promoted or not judged. */
+  notPromotedBecause?: string | null;
+  /** The last lines of a failed training's output, for the issue (read where no log is above it). */
+  trainOutput?: string[];
   issue: { number: number; url: string; action: "opened" | "updated" | "closed" } | null;
   notes: string[];
 }

@@ -72,7 +72,25 @@ export function outcomeSection(outcome: RetrainOutcome): Section {
   if (outcome.issue)
     blocks.push({ kind: "text", text: `Issue #${outcome.issue.number} ${outcome.issue.action}: ${outcome.issue.url}` });
   for (const note of outcome.notes) blocks.push({ kind: "text", text: `Note: ${note}` });
-  return { title: "Retraining", status: OUTCOME_STATUS[outcome.outcome], headline: outcome.outcome, blocks };
+  if (outcome.trainOutput && outcome.trainOutput.length > 0) {
+    // An issue or a summary has no log above it; the terminal showed the output as it ran.
+    blocks.push({
+      kind: "details",
+      summary: "Last lines of the training's output",
+      blocks: [{ kind: "code", text: outcome.trainOutput.join("\n") }],
+      terminal: "never",
+    });
+  }
+  return { title: "Retraining", status: OUTCOME_STATUS[outcome.outcome], headline: outcomeHeadline(outcome), blocks };
+}
+
+/** The outcome in a few words; a model that was not promoted says why. */
+function outcomeHeadline(outcome: RetrainOutcome): string {
+  if (outcome.outcome === "not-better") return `not promoted: ${outcome.notPromotedBecause ?? "see the report"}`;
+  if (outcome.outcome === "promoted" && outcome.promoted === null) {
+    return `published as ${outcome.version ?? "a new version"}, not promoted: ${outcome.notPromotedBecause ?? "see the report"}`;
+  }
+  return outcome.outcome;
 }
 
 function capitalise(text: string): string {

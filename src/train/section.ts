@@ -36,7 +36,18 @@ export function trainSection(result: TrainResult): Section {
       },
     });
   }
-  if (result.failure) blocks.push({ kind: "code", text: result.failure });
+  if (result.failure) {
+    blocks.push({ kind: "text", text: result.failure });
+    // The terminal and the step log showed the output as it ran; a job summary or PR comment has only this.
+    if (result.logTail.length > 0) {
+      blocks.push({
+        kind: "details",
+        summary: "Last lines of its output",
+        blocks: [{ kind: "code", text: result.logTail.slice(-20).join("\n") }],
+        terminal: "never",
+      });
+    }
+  }
   if (result.outputs.length > 0) {
     blocks.push({
       kind: "details",

@@ -69,7 +69,15 @@ function cliArgs(schema: StageOptionsSchema, argv: string[]): CommandArgs {
     ),
     strict: true,
   });
-  return { config: "mlops.yml", json: false, verbose: false, values, positionals, logger: createRecordingLogger() };
+  return {
+    config: "mlops.yml",
+    json: false,
+    verbose: false,
+    values,
+    positionals,
+    logger: createRecordingLogger(),
+    text: {},
+  };
 }
 
 async function parseThroughBothDoors(

@@ -16,24 +16,24 @@ async function trainingProject(command: string, extra = ""): Promise<string> {
 }
 
 describe("a training command that fails", () => {
-  it("is not found: exit 1, with the shell's complaint", async () => {
+  it("is not found: exit 1, quoting the shell's complaint", async () => {
     const dir = await trainingProject("mlops-test-no-such-command --epochs 3");
     const result = await runCli(["train"], { cwd: dir });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(
-      /^error training command not found \(exit 127\): mlops-test-no-such-command --epochs 3\n {2}last lines of stderr:\n {4}.*mlops-test-no-such-command.*not found$/m,
+      /^error training command not found \(exit 127\): mlops-test-no-such-command --epochs 3 \(see its output in the log; last line: .*mlops-test-no-such-command.*not found\)$/m,
     );
     expect(result.stdout).toMatch(/^── Training: FAILED/);
     expect(stackFrames(result.stderr)).toEqual([]);
   });
 
-  it("exits non-zero: exit 1, with the tail of its stderr", async () => {
+  it("exits non-zero: exit 1, quoting the last line of its stderr, which was printed as it ran", async () => {
     const program = "console.error('loading data'); console.error('CUDA out of memory'); process.exit(4)";
     const dir = await trainingProject(`node -e "${program}"`);
     const result = await runCli(["train", "--json"], { cwd: dir });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(
-      `error training failed with exit code 4: node -e "${program}"\n  last lines of stderr:\n    loading data\n    CUDA out of memory\n`,
+      `  [train] loading data\n  [train] CUDA out of memory\nerror training failed with exit code 4: node -e "${program}" (see its output in the log; last line: CUDA out of memory)\n`,
     );
     expect(JSON.parse(result.stdout)).toMatchObject({ stage: "train", status: "failed", exitCode: 4 });
     expect(stackFrames(result.stderr)).toEqual([]);

@@ -75,7 +75,7 @@ describe("mlops run on the penguins example", () => {
     expect(second.stdout).toMatch(
       /log_loss .* regression <= 0\.05 \(bootstrap, 95%\) +fail +rose from 0\.\d+ to 0\.\d+: worse by 0\.\d+, more than the allowed 0\.05; the 95% interval of the change is \[\+0\.\d+, \+0\.\d+\], all of it past the allowed 0\.05: the regression is real/,
     );
-    expect(second.stdout).toMatch(/── Publish: OK \(v\S+, not promoted\)/);
+    expect(second.stdout).toMatch(/── Publish: OK \(v\S+, not promoted: the gate verdict is fail\)/);
     expect(second.stdout.trimEnd().endsWith("The gate failed.")).toBe(true);
     // Each failed rule is also reported at its line in mlops.yml (an annotation inside Actions).
     const config = (await readFile(path.join(dir, "mlops.yml"), "utf8")).split("\n");

@@ -11,11 +11,12 @@ export interface CliResult {
 
 /**
  * Runs `mlops <argv>` in-process with string sinks. The environment is the test process's own minus the Actions
- * variables, so a run inside GitHub Actions behaves like one on a laptop, plus what `options.env` sets.
+ * variables, so a run inside GitHub Actions behaves like one on a laptop, plus what `options.env` sets. With
+ * `columns`, stdout and stderr stand for a terminal that wide; without, for a pipe.
  */
 export async function runCli(
   argv: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; columns?: number },
 ): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
@@ -23,9 +24,10 @@ export async function runCli(
   for (const key of Object.keys(env)) if (key.startsWith("GITHUB_")) delete env[key];
   // What the test itself gives (a token, GITHUB_API_URL for the stand-in) stays.
   Object.assign(env, options.env);
+  const terminal = options.columns === undefined ? {} : { columns: options.columns };
   const exitCode = await main(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
+    stdout: { write: (text: string) => (stdout += text), ...terminal },
+    stderr: { write: (text: string) => (stderr += text), ...terminal },
     env,
     cwd: options.cwd,
     color: false,

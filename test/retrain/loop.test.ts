@@ -158,7 +158,9 @@ describe("the continuous-training loop", () => {
       labels: ["mlops", "retraining"],
     });
     expect(issue?.body).toContain(issueMarker("penguins"));
-    expect(issue?.body).toContain("epochs");
+    // The training's output is in the issue, where no log is above it.
+    expect(issue?.body).toContain("<details><summary>Last lines of the training's output</summary>");
+    expect(issue?.body).toMatch(/^ {2}epochs must be a positive integer, got 0\n```$/m);
     expect(failed.outputs["issue-url"]).toBe(`https://github.com/octo-org/ml-repo/issues/${issue?.number}`);
 
     const again = await retrain(true);
@@ -166,7 +168,7 @@ describe("the continuous-training loop", () => {
     expect(github.issues).toHaveLength(1);
     expect(github.comments.filter((c) => c.issue === issue?.number).map((c) => c.body)).toEqual([
       expect.stringMatching(
-        /^Retraining failed again in https:\/\/github\.com\/octo-org\/ml-repo\/actions\/runs\/4242: training failed with exit code 2: [\s\S]*epochs must be a positive integer, got 0$/,
+        /^Retraining failed again in https:\/\/github\.com\/octo-org\/ml-repo\/actions\/runs\/4242: training failed with exit code 2: [\s\S]*last line: .*epochs must be a positive integer, got 0\)$/,
       ),
     ]);
 

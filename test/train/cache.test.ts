@@ -229,12 +229,12 @@ describe("bad input, through the CLI", () => {
     expect(result.stderr).toMatch(/^error: params file params\.json is not valid JSON: /m);
   });
 
-  it("a command that is not found, or exits non-zero: exit 1 with the stderr tail", async () => {
+  it("a command that is not found, or exits non-zero: exit 1 quoting its last line", async () => {
     const dir = await project("", { "train.mjs": "console.error('CUDA out of memory'); process.exit(3)" });
     const failed = await runCli(["train"], { cwd: dir });
     expect(failed.exitCode).toBe(1);
     expect(failed.stderr).toContain(
-      "error training failed with exit code 3: node train.mjs\n  last lines of stderr:\n    CUDA out of memory",
+      "error training failed with exit code 3: node train.mjs (see its output in the log; last line: CUDA out of memory)",
     );
 
     await writeConfig(

@@ -25,9 +25,13 @@ const SECRETS = {
 const SHORT = { TINY_KEY: "12345" };
 const VISIBLE = { MODEL_NAME: "visible-model-name" };
 
-/** Prints every variable's value, line by line, to stdout and stderr, then fails (so the failure message has them). */
+/**
+ * Prints every variable's value, line by line, to stdout and stderr, then fails with a secret in its last error line
+ * (which the failure message quotes).
+ */
 const LEAKY = `const names = ${JSON.stringify([...Object.keys(SECRETS), ...Object.keys(SHORT), ...Object.keys(VISIBLE)])};
 for (const name of names) { console.log(name + "=" + process.env[name]); console.error("err " + process.env[name]); }
+console.error("Error: the token " + process.env.HF_TOKEN + " was refused");
 process.exit(Number(process.argv[2] ?? 1));
 `;
 

@@ -1,7 +1,7 @@
 import { ExitCode, UsageError } from "../../errors.ts";
 import { formatBytes } from "../../report/format.ts";
 import type { PruneReport } from "../../registry/registry.ts";
-import { renderTextTable } from "../../report/table.ts";
+import { renderTextTable } from "../../report/text-table.ts";
 import type { CommandOutcome } from "../command.ts";
 
 /** `models prune`'s door: its --keep, and its report in words (`mlops models prune --keep 5 [--apply]`). */
@@ -22,7 +22,7 @@ export function keepOf(value: string | boolean | (string | boolean)[] | undefine
   return keep;
 }
 
-export function describePrune(report: PruneReport): CommandOutcome {
+export function describePrune(report: PruneReport, width?: number): CommandOutcome {
   const { pruned, kept, debris, failed } = report;
   const rows = [
     ...kept.map((v) => ({ ...v, action: "keep", why: v.reasons.join("; ") })),
@@ -49,7 +49,7 @@ export function describePrune(report: PruneReport): CommandOutcome {
   const lines = [
     `${report.model} in ${report.location}: keeping the last ${report.keep} version(s), every version an alias points ` +
       "or ever pointed at, and every version created less than a day ago.",
-    ...(rows.length > 0 ? [renderTextTable(table)] : []),
+    ...(rows.length > 0 ? [renderTextTable(table, width)] : []),
     ...debris.map(
       (d) =>
         `${report.applied ? "deleted" : "delete"} ${d.version}: ${d.keys.length} object(s) without a manifest, ` +

@@ -5,7 +5,7 @@ import type { Manifest } from "../../registry/manifest.ts";
 import { openRegistry } from "../../registry/open.ts";
 import { type Damage, describeDamage } from "../../registry/damage.ts";
 import type { FsckReport, Registry } from "../../registry/registry.ts";
-import { renderTextTable } from "../../report/table.ts";
+import { renderTextTable } from "../../report/text-table.ts";
 import { describePrune, keepOf } from "./models-prune.ts";
 import type { CommandOutcome, CommandSpec } from "../command.ts";
 import { openProject } from "../project.ts";
@@ -51,7 +51,7 @@ export const modelsCommand: CommandSpec = {
     const headline = context.loaded.config.gate?.primary_metric ?? context.loaded.config.gate?.rules[0]?.metric;
     const alias = typeof args.values.alias === "string" ? args.values.alias : undefined;
     const at = typeof args.values.at === "string" ? args.values.at : undefined;
-    if (action === "list") return withDamage(await listVersions(registry, model, headline), damaged);
+    if (action === "list") return withDamage(await listVersions(registry, model, headline, args.text.width), damaged);
     if (action === "show") {
       if (!ref) throw new UsageError("models show needs a version id or alias", { hint: "mlops models show champion" });
       const manifest = await registry.resolve(model, ref);
@@ -64,7 +64,7 @@ export const modelsCommand: CommandSpec = {
     }
     if (action === "history") {
       if (at !== undefined) return withDamage(await aliasAtTime(registry, model, alias ?? "champion", at), damaged);
-      return withDamage(showHistory(await registry.history(model, alias), model), damaged);
+      return withDamage(showHistory(await registry.history(model, alias), model, args.text.width), damaged);
     }
     if (action === "fsck") {
       const report = await registry.fsck(model, {
@@ -84,7 +84,10 @@ export const modelsCommand: CommandSpec = {
     if (action === "prune") {
       const keep = keepOf(args.values.keep);
       const apply = args.values.apply === true;
-      return describePrune(await registry.prune(model, { keep, apply, actor: context.provenance.actor }));
+      return describePrune(
+        await registry.prune(model, { keep, apply, actor: context.provenance.actor }),
+        args.text.width,
+      );
     }
     throw new UsageError(`unknown models action "${action}"`, {
       hint: "use list, show, history, fsck, clean or prune",
@@ -92,7 +95,12 @@ export const modelsCommand: CommandSpec = {
   },
 };
 
-async function listVersions(registry: Registry, model: string, headline: string | undefined): Promise<CommandOutcome> {
+async function listVersions(
+  registry: Registry,
+  model: string,
+  headline: string | undefined,
+  width: number | undefined,
+): Promise<CommandOutcome> {
   const [versions, aliases] = await Promise.all([registry.versions(model), registry.aliases(model)]);
   const byVersion = new Map<string, string[]>();
   for (const [name, version] of Object.entries(aliases))
@@ -111,7 +119,7 @@ async function listVersions(registry: Registry, model: string, headline: string 
   const text =
     versions.length === 0
       ? `No versions of ${model} in ${registry.location} yet.`
-      : `${model} in ${registry.location}\n${renderTextTable(table)}`;
+      : `${model} in ${registry.location}\n${renderTextTable(table, width)}`;
   return { exitCode: ExitCode.ok, result: { model, registry: registry.location, versions, aliases }, text };
 }
 
@@ -140,7 +148,7 @@ function describeManifest(m: Manifest, aliases: string[]): string {
   return lines.join("\n");
 }
 
-function showHistory(events: AliasEvent[], model: string): CommandOutcome {
+function showHistory(events: AliasEvent[], model: string, width: number | undefined): CommandOutcome {
   const table = {
     headers: ["when", "alias", "from", "to", "by", "why"],
     rows: events.map((e) => [
@@ -155,7 +163,7 @@ function showHistory(events: AliasEvent[], model: string): CommandOutcome {
   return {
     exitCode: ExitCode.ok,
     result: { model, events },
-    text: events.length === 0 ? "No alias has moved yet." : renderTextTable(table),
+    text: events.length === 0 ? "No alias has moved yet." : renderTextTable(table, width),
   };
 }
 

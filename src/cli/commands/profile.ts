@@ -57,7 +57,7 @@ export const profileCommand: CommandSpec = {
       return {
         exitCode: ExitCode.ok,
         result: { file: shown, profile },
-        text: renderText(profileSection(profile, shown)),
+        text: renderText(profileSection(profile, shown), args.text),
       };
     }
     const context = await openProject(args, io);
@@ -75,7 +75,7 @@ export const profileCommand: CommandSpec = {
     return {
       exitCode: ExitCode.ok,
       result: { file: shown, profile },
-      text: renderText(profileSection(profile, shown)),
+      text: renderText(profileSection(profile, shown), args.text),
     };
   },
 };

@@ -34,9 +34,9 @@ export const retrainCommand: CommandSpec = {
     // The client first: a repository it cannot address fails the command before anything trains.
     const github = retrainGitHub(context, githubToken);
     const conclude = () => concludeRetrain(context, { github });
-    if (step === "conclude") return stageOutcome(await conclude());
+    if (step === "conclude") return stageOutcome(await conclude(), args.text);
     const decided = await retrainDecideStage.run(context, decideOptions);
-    if (step === "decide") return stageOutcome(decided);
+    if (step === "decide") return stageOutcome(decided, args.text);
     const sections = [decided.section];
     if (decided.result.shouldRetrain) {
       const params = await resolveTrainParams(context.loaded, []);
@@ -54,7 +54,7 @@ export const retrainCommand: CommandSpec = {
     return {
       exitCode: concluded.exitCode,
       result: { decision: decided.result, outcome: concluded.result },
-      text: sections.map(renderText).join("\n\n"),
+      text: sections.map((section) => renderText(section, args.text)).join("\n\n"),
     };
   },
 };

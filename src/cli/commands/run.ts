@@ -56,7 +56,7 @@ export const runCommand: CommandSpec = {
     const text = [
       ...pipeline.stages.map((stage) =>
         args.verbose || stage.result.stage === "gate" || stage.exitCode !== ExitCode.ok
-          ? renderText(stage.section)
+          ? renderText(stage.section, args.text)
           : renderHeadline(stage.section),
       ),
       verdict,

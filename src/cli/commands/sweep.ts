@@ -42,7 +42,7 @@ export const sweepCommand: CommandSpec = {
     return {
       exitCode: sweep.exitCode,
       result: sweep,
-      text: `${renderText(selectSection(sweep.selection))}\n\n${closing}`,
+      text: `${renderText(selectSection(sweep.selection), args.text)}\n\n${closing}`,
     };
   },
 };

@@ -81,7 +81,11 @@ export async function withParamsRewritten<T>(rewrite: ParamsRewrite, work: () =>
  * nothing to do. A file changed since the kit wrote it is the user's: it is left alone and the original is kept
  * beside the backup for them to pick from.
  */
-export async function recoverParamsFile(root: string, workspaceDir: string): Promise<string | null> {
+export async function recoverParamsFile(
+  root: string,
+  workspaceDir: string,
+  paramsFile: string | undefined,
+): Promise<string | null> {
   const backupFile = path.join(workspaceDir, PARAMS_BACKUP);
   const shownBackup = path.relative(root, backupFile).split(path.sep).join("/");
   let backup: ParamsBackup;
@@ -94,16 +98,22 @@ export async function recoverParamsFile(root: string, workspaceDir: string): Pro
   }
   const file = path.resolve(root, backup.file);
   const original = Buffer.from(backup.original, "base64");
-  const current = await readFile(file).catch(() => null);
+  // Only ever train.params is written back: a backup naming another file (train.params changed since, or a backup
+  // that did not come from this kit) is kept aside, never written over a file elsewhere.
+  const expected = paramsFile === undefined ? null : path.resolve(root, paramsFile);
+  const current = file === expected ? await readFile(file).catch(() => null) : null;
   if (current?.equals(original)) {
     await rm(backupFile, { force: true });
     return null;
   }
-  if (current !== null && sha256(current) !== backup.written) {
+  if (file !== expected || (current !== null && sha256(current) !== backup.written)) {
     const kept = path.join(workspaceDir, `params-original-${path.basename(file)}`);
     await writeFile(kept, original);
     await rm(backupFile, { force: true });
-    return `${backup.file} was rewritten for a run that was stopped hard, and has changed since: left it as it is; the content it had before that run is in ${path.relative(root, kept).split(path.sep).join("/")}`;
+    const shownKept = path.relative(root, kept).split(path.sep).join("/");
+    return file === expected
+      ? `${backup.file} was rewritten for a run that was stopped hard, and has changed since: left it as it is; the content it had before that run is in ${shownKept}`
+      : `${shownBackup} names ${backup.file}, which is not train.params: left that file alone; the content the backup holds is in ${shownKept}`;
   }
   await writeFile(file, original);
   await rm(backupFile, { force: true });

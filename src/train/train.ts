@@ -81,7 +81,12 @@ export async function resolveTrainParams(
   leg?: SweepLeg | null,
   logger?: Logger,
 ): Promise<Params> {
-  const recovered = await recoverParamsFile(loaded.root, workspaceFor(loaded).dir);
+  const source = loaded.config.train?.params;
+  const recovered = await recoverParamsFile(
+    loaded.root,
+    workspaceFor(loaded).dir,
+    typeof source === "string" ? source : undefined,
+  );
   if (recovered) logger?.warn(`train.params: ${recovered}`);
   const params = await loadParams(loaded.config.train?.params, loaded.root);
   return applyOverrides(leg ? legParams(params, leg) : params, overrides);

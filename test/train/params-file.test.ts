@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import { lstat, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -8,7 +9,8 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { loadConfig } from "../../src/config/load.ts";
 import { createShadow } from "../../src/train/shadow.ts";
-import { paramChanges, PARAMS_BACKUP, renderParams } from "../../src/train/params-file.ts";
+import { paramChanges, PARAMS_BACKUP, recoverParamsFile, renderParams } from "../../src/train/params-file.ts";
+import { runBundledAction } from "../helpers/runner.ts";
 import { runCli, stackFrames } from "../helpers/cli.ts";
 import { writeConfig } from "../helpers/config.ts";
 import { REPO, tempDir, writeFiles } from "../helpers/temp.ts";
@@ -284,6 +286,52 @@ describe("a kit stopped during training", () => {
       "train.params: conf/params.yaml was still rewritten with the params of a run that was stopped hard (killed): restored its original content from .mlops/params-backup.json",
     );
     expect((await seen()).at(-1)?.text).toBe(PARAMS_YAML);
+    expect(await readFile(file, "utf8")).toBe(PARAMS_YAML);
+  });
+});
+
+describe("a backup left by a kit stopped hard", () => {
+  const backupOf = (file: string, original: string, written: string) =>
+    JSON.stringify({
+      file,
+      original: Buffer.from(original).toString("base64"),
+      written: createHash("sha256").update(written).digest("hex"),
+    });
+
+  it("leaves a params file edited since alone, and keeps the original beside the backup", async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, {
+      "params.yaml": "lr: 0.3 # edited by hand\n",
+      [`.mlops/${PARAMS_BACKUP}`]: backupOf("params.yaml", "lr: 0.1\n", "lr: 0.7\n"),
+    });
+    const warning = await recoverParamsFile(dir, path.join(dir, ".mlops"), "params.yaml");
+    expect(warning).toBe(
+      "params.yaml was rewritten for a run that was stopped hard, and has changed since: left it as it is; the content it had before that run is in .mlops/params-original-params.yaml",
+    );
+    expect(await readFile(path.join(dir, "params.yaml"), "utf8")).toBe("lr: 0.3 # edited by hand\n");
+    expect(await readFile(path.join(dir, ".mlops", "params-original-params.yaml"), "utf8")).toBe("lr: 0.1\n");
+    expect(existsSync(path.join(dir, ".mlops", PARAMS_BACKUP))).toBe(false);
+  });
+
+  it("never writes a file other than train.params", async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, {
+      "train.mjs": "original code\n",
+      [`.mlops/${PARAMS_BACKUP}`]: backupOf("train.mjs", "evil\n", "original code\n"),
+    });
+    const warning = await recoverParamsFile(dir, path.join(dir, ".mlops"), "params.yaml");
+    expect(warning).toContain(".mlops/params-backup.json names train.mjs, which is not train.params");
+    expect(await readFile(path.join(dir, "train.mjs"), "utf8")).toBe("original code\n");
+  });
+});
+
+describe("the train action", () => {
+  it("writes its set input and its leg's values into the params file, and restores it", async () => {
+    const { dir, file, env, seen } = await project({ extra: "  matrix: { depth: [3, 4] }\n" });
+    await writeFiles(dir, { ".git/HEAD": "ref: refs/heads/main\n" });
+    const run = await runBundledAction("train", { set: "lr=0.4\nopt.name=sgd", leg: "2" }, { workspace: dir, env });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(parseYaml((await seen())[0]?.text ?? "")).toMatchObject({ lr: 0.4, depth: 4, opt: { name: "sgd" } });
     expect(await readFile(file, "utf8")).toBe(PARAMS_YAML);
   });
 });

@@ -144,6 +144,16 @@ describe("params that reach the script", () => {
     expect(existsSync(path.join(dir, ".mlops", PARAMS_BACKUP))).toBe(false);
   });
 
+  it("restores the file when the command times out", async () => {
+    const { dir, file, env, seen } = await project({ extra: "  timeout_minutes: 0.01\n  cache: false\n" });
+    const hold = path.join(dir, "..", `${path.basename(dir)}-pid`);
+    const result = await runCli(["train", "--set", "lr=0.8"], { cwd: dir, env: { ...env, HOLD: hold } });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain("training timed out after 0.6 s and was stopped");
+    expect((await seen())[0]?.text).toContain("lr: 0.8 # learning rate");
+    expect(await readFile(file, "utf8")).toBe(PARAMS_YAML);
+  });
+
   it("the cache key is the params the script saw: the file edited to a value hits the run trained with --set", async () => {
     const { dir, file, env, seen } = await project();
     expect((await runCli(["train", "--set", "lr=0.5"], { cwd: dir, env })).exitCode).toBe(0);

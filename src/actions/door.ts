@@ -14,6 +14,7 @@ import { loadStage } from "../stages/index.ts";
 import { type OptionDoor, parseStageOptions } from "../stages/options.ts";
 import { credentialSecrets } from "../store/credentials.ts";
 import { type ActionsLogger, createActionsLogger } from "./logger.ts";
+import { processInterrupts } from "../command/interrupts.ts";
 
 /**
  * The door every stage's action goes through (STYLE.md "thin doors"): build the stage context, read the inputs once
@@ -124,6 +125,8 @@ export async function runAction(definition: AnyStageDefinition, env: NodeJS.Proc
       now: () => new Date(),
       runner,
       provenance: await readProvenance(runner, env, loaded, workspace),
+      // A cancelled job sends SIGINT, then SIGTERM: a params file rewritten for the run is put back first.
+      onInterrupt: processInterrupts(process),
     };
     const options = await parseStageOptions(definition.options, actionOptionDoor(actionInputs, context));
     const run = await definition.run(context, options);

@@ -94,6 +94,13 @@ export async function collectKeyMaterial(
     for (const file of matches) code.add(path.normalize(file));
   }
   for (const file of filesNamedIn(train.command, root, repoRoot)) if (!isExcluded(file)) code.add(file);
+  // The params file is not hashed as code, even when train.inputs lists it or the command names it: its content
+  // reaches the key as `params`, parsed, which is what the script reads, and during a run with `--set` or a sweep leg
+  // the file holds those params (src/train/params-file.ts). So "the file edited to lr=0.2" and "--set lr=0.2" make
+  // the same key, which is right: the script reads the same values either way; only comments and layout can differ
+  // (the kit lays out the values it writes), and a script that parses its params cannot see them. Hashing the file
+  // as well would count an override twice (the original bytes and the params) and retrain on a comment edit.
+  if (typeof train.params === "string") code.delete(path.resolve(root, train.params));
 
   // Local data joins the one fingerprinting pass below (stamps skip unchanged files); s3:// objects are identified
   // by size and ETag from the bucket's metadata, never downloaded for the key.

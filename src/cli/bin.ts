@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { processInterrupts } from "../command/interrupts.ts";
 import { main } from "./main.ts";
 
 // The only place that touches the real process: everything below takes its streams, env and cwd as arguments.
@@ -8,4 +9,5 @@ process.exitCode = await main(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   color: process.stderr.isTTY === true && process.env.NO_COLOR === undefined,
+  onInterrupt: processInterrupts(process),
 });

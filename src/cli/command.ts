@@ -1,3 +1,4 @@
+import type { OnInterrupt } from "../command/interrupts.ts";
 import type { ExitCode } from "../errors.ts";
 import type { Logger, TextSink } from "../logging.ts";
 import type { TextOptions } from "../report/sections.ts";
@@ -29,6 +30,8 @@ export interface CommandIO {
   cwd: string;
   /** Colour and progress niceties for a terminal. */
   color: boolean;
+  /** SIGINT/SIGTERM to the real process (bin.ts); absent when the CLI runs in-process. */
+  onInterrupt?: OnInterrupt;
 }
 
 export interface CommandArgs {

@@ -27,6 +27,7 @@ export async function openProject(args: CommandArgs, io: CommandIO): Promise<Sta
     now: () => new Date(),
     runner,
     provenance: await readProvenance(runner, io.env, loaded, workspace),
+    ...(io.onInterrupt ? { onInterrupt: io.onInterrupt } : {}),
   };
 }
 

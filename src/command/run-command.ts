@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import type { Logger } from "../logging.ts";
+import type { OnInterrupt } from "./interrupts.ts";
 import { startMemorySampler } from "./peak-memory.ts";
 import { type Redactor, redactorFor } from "./redact.ts";
 
@@ -21,6 +22,8 @@ export interface CommandOptions {
   tailLines?: number;
   /** Applied to every output line before it is printed or kept; default: the secrets in `env` become `***`. */
   redact?: Redactor;
+  /** While the command runs, a signal to the kit is passed on to its process group (which is detached). */
+  onInterrupt?: OnInterrupt;
 }
 
 export interface CommandResult {
@@ -76,6 +79,7 @@ export async function runCommand(options: CommandOptions): Promise<CommandResult
   stream(child.stderr, stderrTail);
   // The detached child leads its own process group, whose id is its pid.
   const memory = startMemorySampler(process.platform === "win32" ? undefined : child.pid);
+  const stopForwarding = options.onInterrupt?.((signal) => killGroup(child.pid, signal));
 
   let timedOut = false;
   let killTimer: NodeJS.Timeout | undefined;
@@ -96,6 +100,7 @@ export async function runCommand(options: CommandOptions): Promise<CommandResult
     child.on("error", (error) => resolve({ exitCode: null, signal: null, spawnError: error }));
     child.on("close", (code, sig) => resolve({ exitCode: code, signal: sig }));
   });
+  stopForwarding?.();
   clearTimeout(timer);
   clearTimeout(killTimer);
   if (timedOut) killGroup(child.pid, "SIGKILL"); // leftovers that ignored SIGTERM

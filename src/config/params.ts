@@ -8,11 +8,33 @@ import { READ_LIMITS, readJsonLimited } from "../files/read-limited.ts";
 /** Hyperparameters: a YAML/JSON file or an inline mapping, plus `--set name=value` overrides (like `dvc exp run -S`). */
 export type Params = Record<string, unknown>;
 
+/** The formats a params file may have: the kit reads them and writes overrides back into them (src/train/params-file.ts). */
+export type ParamsFormat = "yaml" | "json";
+
+const FORMATS: Record<string, ParamsFormat> = { ".yaml": "yaml", ".yml": "yaml", ".json": "json" };
+const SUPPORTED = "YAML (.yaml, .yml) or JSON (.json)";
+
+/** The format of a params file, by its extension; any other extension is refused (exit 2) rather than guessed. */
+export function paramsFormat(source: string): ParamsFormat {
+  const extension = path.extname(source).toLowerCase();
+  const format = FORMATS[extension];
+  if (format) return format;
+  if (extension === ".toml") {
+    throw new InputError(`params file ${source}: TOML is not supported; train.params must be ${SUPPORTED}`, {
+      hint: "--set and sweep legs are written into the params file for the run, and the kit has no TOML writer yet: convert the file, or write the params inline under train.params",
+    });
+  }
+  throw new InputError(
+    `params file ${source}: unknown format${extension ? ` "${extension}"` : " (no extension)"}; train.params must be ${SUPPORTED}`,
+    { hint: "rename the file if it already is YAML or JSON, or write the params inline under train.params" },
+  );
+}
+
 export async function loadParams(source: string | Record<string, unknown> | undefined, root: string): Promise<Params> {
   if (source === undefined) return {};
   if (typeof source === "object") return structuredClone(source);
   const file = path.resolve(root, source);
-  if (file.endsWith(".json")) {
+  if (paramsFormat(source) === "json") {
     const value = await readJsonLimited(file, {
       shown: source,
       what: "params file",

@@ -18,4 +18,9 @@ export interface StageContext {
   runner: RunnerEnvironment;
   now: () => Date;
   provenance: Provenance;
+  /**
+   * SIGINT/SIGTERM to the kit, from the door (`OnInterrupt` in src/command/interrupts.ts, spelled out here because
+   * command/ sits on this folder's row); absent in-process (tests), where no signal is listened for.
+   */
+  onInterrupt?: (cleanup: (signal: NodeJS.Signals) => void) => () => void;
 }

@@ -5,6 +5,7 @@ import { loadConfig } from "../config/load.ts";
 import { ExitCode, UsageError } from "../errors.ts";
 import type { EvaluateResult } from "../evaluate/evaluate.ts";
 import type { Logger } from "../logging.ts";
+import type { Params } from "../config/params.ts";
 import type { StageContext } from "../context/context.ts";
 import { runEvaluateStage, runTrainStage, type StageRun } from "./stages.ts";
 import { workspaceFor } from "../context/workspace.ts";
@@ -63,8 +64,10 @@ export async function runLocalSweep(context: StageContext, options: LocalSweepOp
       );
     }
   }
-  // Resolve every leg's params before anything runs: a bad override fails at once, not after the first leg.
-  const legParams = await Promise.all(plan.legs.map((leg) => resolveTrainParams(loaded, options.overrides, leg)));
+  // Resolve every leg's params before anything runs: a bad override fails at once, not after the first leg. One after
+  // another: the first also puts back a params file a killed run left rewritten.
+  const legParams: Params[] = [];
+  for (const leg of plan.legs) legParams.push(await resolveTrainParams(loaded, options.overrides, leg, logger));
   const cache = await openRunCache(context, options.cacheChoice);
   const resultsDir = sweepResultsDir(context);
   const workDir = path.join(context.workspace.dir, "sweep-work");

@@ -302,7 +302,7 @@ export async function runPipeline(context: StageContext, options: PipelineOption
     stoppedAt: at,
     stages,
   });
-  const params = await resolveTrainParams(context.loaded, options.overrides);
+  const params = await resolveTrainParams(context.loaded, options.overrides, null, context.logger);
 
   const validated = await step("validate", () => runValidateStage(context));
   if (validated.exitCode !== ExitCode.ok) return stop("validate", validated.exitCode);

@@ -50,7 +50,7 @@ export const trainStage = defineStage({
   run: async (context, options) => {
     const leg = options.leg === undefined ? null : findLeg(context.loaded.config, options.leg);
     return runTrainStage(context, {
-      params: await resolveTrainParams(context.loaded, options.set, leg),
+      params: await resolveTrainParams(context.loaded, options.set, leg, context.logger),
       leg,
       force: options.force,
       ...(options.cache === undefined ? {} : { cacheChoice: options.cache }),

@@ -9,7 +9,8 @@ import { relativePathProblem } from "../files/safe-path.ts";
  * hold nothing a command writes are symlinked (data, code folders, node_modules: no copying); folders on the way to
  * a written path are real folders, with their files copied (copy-on-write clones where the file system has them).
  * The written paths themselves (train.outputs, the predictions and metrics files) are left out: each leg's commands
- * create their own. The workspace and .git are left out too.
+ * create their own. The workspace and .git are left out too. The params file is always a real copy: the leg's params
+ * are written into it for its run, which must not reach the project or another leg through a symlinked folder.
  *
  * A command that writes somewhere it did not declare, inside a symlinked folder, writes into the real project: the
  * README says to declare what training writes.
@@ -43,7 +44,9 @@ export async function createShadow(root: string, target: string, config: MlopsCo
   const skipped = new Set([workspace, ".git"]);
   const isWritten = (rel: string): boolean => written.includes(rel);
   // A folder must be real when something is written inside it (the leg's own workspace included).
-  const holdsWritten = (rel: string): boolean => [...written, workspace].some((w) => w.startsWith(`${rel}/`));
+  const params = typeof config.train?.params === "string" ? [normalise(config.train.params)] : [];
+  const holdsWritten = (rel: string): boolean =>
+    [...written, ...params, workspace].some((w) => w.startsWith(`${rel}/`));
 
   const mirror = async (relative: string): Promise<void> => {
     const source = path.join(root, relative);

@@ -14,6 +14,9 @@ import { type ChainLink, dataIdentity, digestModel, newResultId } from "../chain
 import type { StageContext } from "../context/context.ts";
 import type { LoadedConfig } from "../config/load.ts";
 import { applyOverrides, loadParams, paramEnvironment, type Params } from "../config/params.ts";
+import type { Logger } from "../logging.ts";
+import { workspaceFor } from "../context/workspace.ts";
+import { recoverParamsFile, withParamsRewritten } from "./params-file.ts";
 import { legParams, type SweepLeg } from "./sweep.ts";
 
 /**
@@ -69,13 +72,22 @@ export interface TrainOptions {
 /**
  * The params file (or inline mapping), then a sweep leg's matrix values, then `name=value` overrides from `--set`
  * or the action's `set` input. Resolved before any stage runs, so a typo in an override fails in a second, not after
- * validation.
+ * validation. A params file that a kit stopped hard left rewritten is put back first (with a warning), so the params
+ * read are the user's.
  */
 export async function resolveTrainParams(
   loaded: LoadedConfig,
   overrides: readonly string[],
   leg?: SweepLeg | null,
+  logger?: Logger,
 ): Promise<Params> {
+  const source = loaded.config.train?.params;
+  const recovered = await recoverParamsFile(
+    loaded.root,
+    workspaceFor(loaded).dir,
+    typeof source === "string" ? source : undefined,
+  );
+  if (recovered) logger?.warn(`train.params: ${recovered}`);
   const params = await loadParams(loaded.config.train?.params, loaded.root);
   return applyOverrides(leg ? legParams(params, leg) : params, overrides);
 }
@@ -123,7 +135,21 @@ export async function trainModel(context: StageContext, options: TrainOptions): 
       chain: { ...start, model: await digestModel(context) },
     };
   }
-  const record = await runTraining(context, { ...base, cache: lookup.report }, paramsFile);
+  // The script reads the params file itself: overrides and a leg's values are written into it for the run.
+  const record =
+    typeof train.params === "string"
+      ? await withParamsRewritten(
+          {
+            file: path.resolve(loaded.root, train.params),
+            root: loaded.root,
+            workspaceDir: workspace.dir,
+            original: await loadParams(train.params, loaded.root),
+            resolved: params,
+            onInterrupt: context.onInterrupt,
+          },
+          () => runTraining(context, { ...base, cache: lookup.report }, paramsFile),
+        )
+      : await runTraining(context, { ...base, cache: lookup.report }, paramsFile);
   if (record.status !== "ok") return record;
   // Hashed through the stamps, so the stages after this one check the model without reading it again.
   const outputs = await digestModel(context);
@@ -233,6 +259,7 @@ async function runTraining(context: StageContext, base: TrainResult, paramsFile:
     logger,
     label: "train",
     redact,
+    onInterrupt: context.onInterrupt,
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
   });
   const record: TrainResult = {

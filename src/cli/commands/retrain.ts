@@ -39,7 +39,7 @@ export const retrainCommand: CommandSpec = {
     if (step === "decide") return stageOutcome(decided, args.text);
     const sections = [decided.section];
     if (decided.result.shouldRetrain) {
-      const params = await resolveTrainParams(context.loaded, []);
+      const params = await resolveTrainParams(context.loaded, [], null, context.logger);
       const trained = await context.logger.group("train", () => runTrainStage(context, { params }));
       sections.push(trained.section);
       if (trained.exitCode === ExitCode.ok) {

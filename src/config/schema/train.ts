@@ -38,7 +38,10 @@ export const TrainSection = z
         error: "expected a params file path or a mapping of params",
       })
       .optional()
-      .describe("Hyperparameters: a YAML or JSON file, or a mapping written inline."),
+      .describe(
+        "Hyperparameters: a YAML (.yaml, .yml) or JSON (.json) file, or a mapping written inline. For a run with " +
+          "--set overrides or a sweep leg's values, the file holds those params while the command runs.",
+      ),
     inputs: z
       .array(RelativePath)
       .default([])

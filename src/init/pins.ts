@@ -12,7 +12,10 @@ export const PINNED = {
   awsCredentials: "aws-actions/configure-aws-credentials@a03048d87541d1d9fcf2ecf528a4a65ba9bd7838 # v5.0.0",
 } as const;
 
-/** Our own actions, by tag: first-party, versioned with the kit. */
-export const KIT_ACTIONS = "mlops-kit/mlops-kit/actions";
-export const KIT_WORKFLOWS = "mlops-kit/mlops-kit/.github/workflows";
-export const KIT_REF = "v1";
+/**
+ * Our own actions and reusable workflows, in the kit's repository. They are pinned like any other action, to the
+ * commit of the kit `mlops init` runs from (src/init/kit-ref.ts, `KitActions` in workflows/options.ts).
+ */
+export const KIT_REPOSITORY = "mlops-kit/mlops-kit";
+export const KIT_ACTIONS = `${KIT_REPOSITORY}/actions`;
+export const KIT_WORKFLOWS = `${KIT_REPOSITORY}/.github/workflows`;

@@ -9,6 +9,7 @@ import { isS3Uri, parseS3Uri } from "../files/safe-path.ts";
 import { registryScheme } from "../registry/backends/index.ts";
 import { configTemplate } from "./config-template.ts";
 import { detectRepository, detectTraining, type Git, type RepositoryInfo, type TrainingInfo } from "./detect.ts";
+import type { KitRef } from "./kit-ref.ts";
 import { isVersionText } from "./versions.ts";
 import { workflowTemplates, type WorkflowOptions } from "./workflows.ts";
 
@@ -28,8 +29,8 @@ export interface InitRequest {
   python?: string;
   node?: string;
   schedule?: string;
-  /** false: --no-workflows. */
-  workflows: boolean;
+  /** false: --no-workflows; else the commit of mlops-kit the workflows pin its actions to. */
+  workflows: false | { kit: KitRef };
   schemaUrl: string;
 }
 
@@ -113,7 +114,7 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
   ];
   let workflowOptions: WorkflowOptions | null = null;
   if (request.workflows) {
-    workflowOptions = workflowOptionsFor(loaded, repository, training, path.basename(file));
+    workflowOptions = workflowOptionsFor(loaded, repository, training, path.basename(file), request.workflows.kit);
     for (const workflow of workflowTemplates(workflowOptions)) {
       const target = path.join(repository.root, ".github", "workflows", workflow.path);
       files.push({
@@ -179,6 +180,7 @@ function workflowOptionsFor(
   repository: RepositoryInfo,
   training: TrainingInfo,
   configFile: string,
+  kit: KitRef,
 ): WorkflowOptions {
   const { config } = loaded;
   const unsafe = [
@@ -202,6 +204,7 @@ function workflowOptionsFor(
     schedule: config.retrain ? { cron: config.retrain.schedule, timezone: config.retrain.timezone } : null,
     trainRunsOn: runsOn === undefined ? null : Array.isArray(runsOn) ? runsOn : [runsOn],
     sweep: config.train?.matrix !== undefined,
+    kit: { kind: "commit", sha: kit.sha, version: kit.version },
   };
 }
 

@@ -1,3 +1,5 @@
+import { KIT_VERSION } from "../version.ts";
+import { KIT_REPOSITORY } from "./pins.ts";
 import { templateValues } from "./workflows/building-blocks.ts";
 import type { WorkflowValues } from "./workflows/options.ts";
 import { mainReusable, mainTemplate } from "./workflows/main.ts";
@@ -55,10 +57,21 @@ export function workflowTemplates(options: WorkflowOptions): WorkflowFile[] {
   const values = templateValues(options);
   return TEMPLATES.flatMap((template) => {
     const built = template(options, values);
-    return built === null
-      ? []
-      : [{ path: built.file, content: renderWorkflow(built.workflow), purpose: built.purpose }];
+    if (built === null) return [];
+    const workflow =
+      options.kit.kind === "tag"
+        ? { ...built.workflow, header: `${built.workflow.header}\n${tagNote(options.kit.version)}` }
+        : built.workflow;
+    return [{ path: built.file, content: renderWorkflow(workflow), purpose: built.purpose }];
   });
+}
+
+/** Why a committed copy names the release tag, and how to pin it as `mlops init` does. */
+function tagNote(version: string): string {
+  return [
+    `\`mlops init\` writes this workflow with the kit's actions pinned to the commit of v${version}; copied by hand,`,
+    `pin them yourself: \`git ls-remote https://github.com/${KIT_REPOSITORY} v${version}\` prints that commit.`,
+  ].join("\n");
 }
 
 export function reusableWorkflows(): WorkflowFile[] {
@@ -69,7 +82,11 @@ export function reusableWorkflows(): WorkflowFile[] {
   }));
 }
 
-/** The options the committed templates in workflows/ are rendered with (a single model at the repository root). */
+/**
+ * The options the committed templates in workflows/ are rendered with (a single model at the repository root). They
+ * name the release tag of this version: a commit cannot hold its own SHA, and a SHA from the checkout would make
+ * `npm run docs` differ on every commit.
+ */
 export const TEMPLATE_DEFAULTS: WorkflowOptions = {
   model: "my-model",
   workingDirectory: ".",
@@ -80,4 +97,5 @@ export const TEMPLATE_DEFAULTS: WorkflowOptions = {
   schedule: { cron: "17 3 * * 1", timezone: "UTC" },
   trainRunsOn: null,
   sweep: true,
+  kit: { kind: "tag", version: KIT_VERSION },
 };

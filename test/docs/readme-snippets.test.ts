@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load.ts";
 import { workflowYamlErrors } from "../helpers/github-yaml.ts";
 import { REPO, tempDir } from "../helpers/temp.ts";
-import { checkWorkflowSecurity, FIRST_PARTY_PREFIX } from "../helpers/workflow-security.ts";
+import { KIT_VERSION } from "../../src/version.ts";
+import { checkWorkflowSecurity } from "../helpers/workflow-security.ts";
 
 /**
  * What the README shows is what users copy, so it follows the kit's own rules: every workflow passes GitHub's parser
@@ -17,6 +18,14 @@ const readme = await readFile(path.join(REPO, "README.md"), "utf8");
 const handWritten = readme.replace(/<!-- workflows-reference:start[\s\S]*?<!-- workflows-reference:end -->/, "");
 const blocks = [...handWritten.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
 
+/**
+ * The README names the kit's own actions and workflows by this version's release tag (a commit cannot hold its own
+ * SHA); whoever copies a snippet pins the tag's commit, as `mlops init` does. The rules are checked on that form.
+ */
+const KIT_USES = /(uses: mlops-kit\/mlops-kit\/[\w./-]+)@(\S+)/g;
+const asPinned = (text: string): string =>
+  text.replace(KIT_USES, (_, action: string) => `${action}@${"0".repeat(40)} # v${KIT_VERSION}`);
+
 describe("the README's YAML snippets", () => {
   it("are there to check", () => {
     expect(blocks.length).toBeGreaterThan(10);
@@ -28,7 +37,7 @@ describe("the README's YAML snippets", () => {
     expect(workflows.length).toBeGreaterThanOrEqual(5);
     for (const [i, block] of workflows.entries()) {
       // A snippet that shows only the jobs is checked as the pull-request workflow it would be part of.
-      const workflow = /^on:/m.test(block) ? block : `on: pull_request\n${block}`;
+      const workflow = asPinned(/^on:/m.test(block) ? block : `on: pull_request\n${block}`);
       const file = path.join(dir, `workflow-${i}.yml`);
       await writeFile(file, workflow);
       expect(await workflowYamlErrors(file), block).toEqual([]);
@@ -36,9 +45,16 @@ describe("the README's YAML snippets", () => {
     }
   });
 
+  it("the kit's own actions and workflows are named by this version's release tag, to pin like any other", () => {
+    const refs = [...handWritten.matchAll(KIT_USES)].map((m) => m[0]);
+    expect(refs.length).toBeGreaterThan(10);
+    for (const ref of refs) expect(ref).toMatch(new RegExp(`@v${KIT_VERSION.replaceAll(".", "\\.")}$`));
+  });
+
   it("every third-party action is pinned to a full commit SHA with its version", () => {
     const uses = [...handWritten.matchAll(/uses: (\S+)(.*)$/gm)].filter(
-      ([, action]) => !action?.startsWith(FIRST_PARTY_PREFIX) && !action?.startsWith("./") && !action?.startsWith("$/"),
+      ([, action]) =>
+        !action?.startsWith("mlops-kit/mlops-kit/") && !action?.startsWith("./") && !action?.startsWith("$/"),
     );
     expect(uses.length).toBeGreaterThan(5);
     for (const [line, action, rest] of uses) {
@@ -59,6 +75,6 @@ describe("the README's YAML snippets", () => {
       readme.indexOf("## Configuration reference"),
     );
     expect(section).toContain("workflows: [model]");
-    expect(section).toContain("uses: mlops-kit/mlops-kit/actions/report@v1");
+    expect(section).toContain(`uses: mlops-kit/mlops-kit/actions/report@v${KIT_VERSION}`);
   });
 });

@@ -6,8 +6,9 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node }
  *
  * 1. permissions: the workflow sets read-only (or empty) top-level permissions and every job declares its own;
  *    never write-all / read-all.
- * 2. pinned: a third-party `uses:` is pinned to a full 40-hex commit SHA with a `# vX.Y.Z` comment. Our own actions
- *    (`mlops-kit/mlops-kit/...`) and local ones (`./...`) are first-party.
+ * 2. pinned: every `uses:` of another repository, our own actions (`mlops-kit/mlops-kit/...`) included, is pinned to a
+ *    full 40-hex commit SHA with a `# vX.Y.Z` comment. Only `./...` and `$/...` (this repository at the running commit)
+ *    are exempt.
  * 3. injection: no untrusted context (`github.event.*`, `github.head_ref`, `inputs.*`) pasted into a `run:` script.
  * 4. pwn-request: no checkout of pull-request code in a `pull_request_target` workflow.
  * 5. cache: no cache writes in workflows triggered by untrusted or privileged events (pull_request_target,
@@ -21,13 +22,17 @@ export interface SecurityFinding {
   message: string;
 }
 
-export const FIRST_PARTY_PREFIX = "mlops-kit/mlops-kit/";
 const UNTRUSTED_IN_RUN = /\$\{\{[^}]*\b(github\.event\.|github\.head_ref|inputs\.)/;
 const PINNED = /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/;
 const VERSION_COMMENT = /^\s*v\d+(\.\d+){0,2}\s*$/;
 const PRIVILEGED_TRIGGERS = ["pull_request_target", "workflow_run", "issue_comment"];
 /** Steps that write a cache unless told not to. */
-const CACHE_WRITERS = [/^actions\/cache@/, /^actions\/cache\/save@/, /^mlops-kit\/mlops-kit\/actions\/train@/];
+const CACHE_WRITERS = [
+  /^actions\/cache@/,
+  /^actions\/cache\/save@/,
+  /^mlops-kit\/mlops-kit\/actions\/train@/,
+  /^\$\/actions\/train$/,
+];
 
 export function checkWorkflowSecurity(text: string, file: string): SecurityFinding[] {
   const lines = new LineCounter();
@@ -132,7 +137,7 @@ function checkUses(
   lines: LineCounter,
   add: (rule: SecurityFinding["rule"], where: string, node: unknown, message: string) => void,
 ): void {
-  if (action.startsWith("./") || action.startsWith("$/") || action.startsWith(FIRST_PARTY_PREFIX)) return;
+  if (action.startsWith("./") || action.startsWith("$/")) return;
   if (action.startsWith("docker://")) {
     if (!/@sha256:[0-9a-f]{64}$/.test(action)) add("pinned", where, node, `${action} is not pinned to a digest`);
     return;

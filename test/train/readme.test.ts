@@ -2,6 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { KIT_VERSION } from "../../src/version.ts";
 import { workflowYamlErrors } from "../helpers/github-yaml.ts";
 import { REPO_ROOT } from "../helpers/runner.ts";
 import { tempDir } from "../helpers/temp.ts";
@@ -31,9 +32,9 @@ describe("the README's sweep workflow", () => {
     }
     expect(uses).toEqual(
       expect.arrayContaining([
-        "mlops-kit/mlops-kit/actions/plan@v1",
-        "mlops-kit/mlops-kit/actions/select@v1",
-        "mlops-kit/mlops-kit/actions/train@v1",
+        `mlops-kit/mlops-kit/actions/plan@v${KIT_VERSION}`,
+        `mlops-kit/mlops-kit/actions/select@v${KIT_VERSION}`,
+        `mlops-kit/mlops-kit/actions/train@v${KIT_VERSION}`,
       ]),
     );
   });

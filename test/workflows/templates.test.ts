@@ -4,6 +4,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { workflowFiles } from "../../scripts/docs.ts";
 import { TEMPLATE_DEFAULTS, workflowTemplates, type WorkflowOptions } from "../../src/init/workflows.ts";
+import { KIT_VERSION } from "../../src/version.ts";
 import { workflowYamlErrors } from "../helpers/github-yaml.ts";
 import { REPO_ROOT } from "../helpers/runner.ts";
 import { checkWorkflowSecurity } from "../helpers/workflow-security.ts";
@@ -15,6 +16,17 @@ import { checkWorkflowSecurity } from "../helpers/workflow-security.ts";
 
 const files = workflowFiles();
 
+/** What `mlops init` writes: the kit's actions pinned to a commit (src/init/kit-ref.ts), here a made-up one. */
+const KIT_SHA = "0123456789abcdef0123456789abcdef01234567";
+const INIT_DEFAULTS: WorkflowOptions = {
+  ...TEMPLATE_DEFAULTS,
+  kit: { kind: "commit", sha: KIT_SHA, version: KIT_VERSION },
+};
+/** The committed copies in workflows/ name the release tag; their rules are checked as init writes them. */
+const asInitWrites = new Map(workflowTemplates(INIT_DEFAULTS).map((file) => [`workflows/${file.path}`, file.content]));
+const kitUses = (content: string): string[] =>
+  [...content.matchAll(/^\s*(?:- )?uses: ((?:mlops-kit\/mlops-kit\/|\$\/)\S+)(.*)$/gm)].map((m) => `${m[1]}${m[2]}`);
+
 describe.each(files.map((file) => [file.path, file] as const))("%s", (relative, file) => {
   it("is committed as generated (npm run docs)", async () => {
     expect(await readFile(path.join(REPO_ROOT, relative), "utf8")).toBe(file.content);
@@ -24,8 +36,34 @@ describe.each(files.map((file) => [file.path, file] as const))("%s", (relative, 
     expect(await workflowYamlErrors(path.join(REPO_ROOT, relative))).toEqual([]);
   });
 
-  it("is secure by default", () => {
-    expect(checkWorkflowSecurity(file.content, relative)).toEqual([]);
+  it("is secure by default (a template in workflows/ as mlops init writes it)", () => {
+    expect(checkWorkflowSecurity(asInitWrites.get(relative) ?? file.content, relative)).toEqual([]);
+  });
+});
+
+describe("how the workflows name the kit's own actions", () => {
+  it("init pins them to a full commit SHA with the version as a comment", () => {
+    const uses = workflowTemplates(INIT_DEFAULTS).flatMap((file) => kitUses(file.content));
+    expect(uses.length).toBeGreaterThan(10);
+    for (const use of uses)
+      expect(use).toMatch(new RegExp(`^mlops-kit/mlops-kit/actions/[\\w-]+@${KIT_SHA} # v${KIT_VERSION}$`));
+  });
+
+  it("the committed copies name this version's release tag, and say how to pin it", () => {
+    const templates = files.filter((file) => file.path.startsWith("workflows/"));
+    expect(templates.length).toBeGreaterThan(3);
+    for (const file of templates) {
+      for (const use of kitUses(file.content))
+        expect(use).toMatch(new RegExp(`^mlops-kit/mlops-kit/actions/[\\w-]+@v${KIT_VERSION}$`));
+      expect(file.content).toContain(`git ls-remote https://github.com/mlops-kit/mlops-kit v${KIT_VERSION}`);
+    }
+  });
+
+  it("the reusable workflows run them at their own commit ($/actions/x), whatever the caller pinned", () => {
+    const reusable = files.filter((file) => file.path.startsWith(".github/workflows/mlops-"));
+    const uses = reusable.flatMap((file) => kitUses(file.content));
+    expect(uses.length).toBeGreaterThan(10);
+    for (const use of uses) expect(use).toMatch(/^\$\/actions\/[\w-]+$/);
   });
 });
 
@@ -48,7 +86,7 @@ describe("the templates' shape", () => {
     Object.fromEntries(workflowTemplates(options).map((f) => [f.path, parse(f.content) as Record<string, unknown>]));
 
   it("the pull-request job is the required check, read-only, and never posts with its own token", () => {
-    const pr = byName(TEMPLATE_DEFAULTS)["mlops-pr.yml"] as {
+    const pr = byName(INIT_DEFAULTS)["mlops-pr.yml"] as {
       jobs: { gate: { name: string; permissions: object; steps: { uses?: string; with?: Record<string, string> }[] } };
     };
     expect(pr.jobs.gate.name).toBe("mlops gate");
@@ -71,7 +109,7 @@ describe("the templates' shape", () => {
 
   it("follows the options: folder, config name, runtime, runner labels, schedule, no S3, no sweep", () => {
     const options: WorkflowOptions = {
-      ...TEMPLATE_DEFAULTS,
+      ...INIT_DEFAULTS,
       model: "churn",
       workingDirectory: "models/churn",
       configFile: "ml.yml",
@@ -137,7 +175,7 @@ describe("every use of our actions fits the action", () => {
     return found;
   };
 
-  it("in the workflows (owner/repo/actions/x@v1) and the composites ($/actions/x): the action exists and takes each input", async () => {
+  it("in the workflows (owner/repo/actions/x@ref) and the composites ($/actions/x): the action exists and takes each input", async () => {
     const sources: [string, unknown][] = files.map((file) => [file.path, parse(file.content)]);
     for (const action of ["retrain"]) {
       sources.push([
@@ -148,7 +186,7 @@ describe("every use of our actions fits the action", () => {
     let checked = 0;
     for (const [source, document] of sources) {
       for (const step of stepsOf(document)) {
-        const name = /^(?:mlops-kit\/mlops-kit\/actions\/([\w-]+)@v1|\$\/actions\/([\w-]+))$/.exec(step.uses ?? "");
+        const name = /^(?:mlops-kit\/mlops-kit\/actions\/([\w-]+)@\S+|\$\/actions\/([\w-]+))$/.exec(step.uses ?? "");
         const action = name?.[1] ?? name?.[2];
         if (!action) continue;
         const inputs = await declaredInputs(action);
@@ -165,7 +203,7 @@ describe("every use of our actions fits the action", () => {
 describe("values from the user cannot change a workflow's structure", () => {
   it("quotes folders, config names, branches and labels that are not plainly safe", () => {
     const options: WorkflowOptions = {
-      ...TEMPLATE_DEFAULTS,
+      ...INIT_DEFAULTS,
       workingDirectory: "models/churn v2 #1",
       configFile: "ml: config.yml",
       defaultBranch: "release: next",

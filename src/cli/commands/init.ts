@@ -1,7 +1,9 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { DEFAULT_CONFIG_FILE } from "../../config/default-file.ts";
 import { ExitCode, formatDiagnostic, UsageError } from "../../errors.ts";
 import { systemGit } from "../../init/detect.ts";
+import { type KitRef, kitRootOf, resolveKitRef } from "../../init/kit-ref.ts";
 import { nextSteps, renderNextSteps } from "../../init/next-steps.ts";
 import { existingTargets, type InitPlan, planInit, writePlan } from "../../init/plan.ts";
 import { KIT_VERSION } from "../../version.ts";
@@ -40,6 +42,12 @@ export const initCommand: CommandSpec = {
     force: { type: "boolean", description: "Overwrite files that exist" },
   },
   run: async (args, io) => {
+    const git = systemGit(io.env);
+    // The kit's actions are pinned to the commit this kit is (only needed when workflows are written).
+    const kit =
+      args.values["no-workflows"] === true
+        ? null
+        : await resolveKitRef(await kitRootOf(path.dirname(fileURLToPath(import.meta.url))), KIT_VERSION, git);
     const plan = await planInit(
       {
         cwd: io.cwd,
@@ -50,10 +58,10 @@ export const initCommand: CommandSpec = {
         python: text(args.values.python),
         node: text(args.values.node),
         schedule: text(args.values.schedule),
-        workflows: args.values["no-workflows"] !== true,
+        workflows: kit === null ? false : { kit },
         schemaUrl: SCHEMA_URL,
       },
-      systemGit(io.env),
+      git,
     );
     const shown = (file: string): string => path.relative(io.cwd, file) || file;
     const existing = existingTargets(plan);
@@ -79,7 +87,7 @@ export const initCommand: CommandSpec = {
       result: {
         ok: true,
         written: plan.files.map((f) => ({ path: shown(f.file), repoPath: f.repoPath, purpose: f.purpose })),
-        detected: detected(plan),
+        detected: { ...detected(plan), kit },
         warnings: plan.loaded.warnings,
         nextSteps: steps,
       },
@@ -88,6 +96,7 @@ export const initCommand: CommandSpec = {
         ...plan.files.map((f) => `  ${shown(f.file)}: ${f.purpose}`),
         "",
         ...describeDetection(plan),
+        ...(kit ? [describeKit(kit)] : []),
         ...plan.loaded.warnings.map(formatDiagnostic),
         "",
         renderNextSteps(steps, stepsInput),
@@ -126,4 +135,14 @@ function describeDetection(plan: InitPlan): string[] {
     `Registry: ${plan.loaded.config.registry.uri ?? "a local folder (.mlops/registry)"}${plan.registryFrom === "origin" ? " (this repository, from origin)" : ""}.`,
     `Training: ${training.command ? `\`${training.command}\` (${training.commandFrom})` : "no entry point found: set train.command"}; runtime: ${setup}.`,
   ];
+}
+
+const KIT_FROM: Record<KitRef["from"], string> = {
+  release: "the installed release",
+  checkout: "this git checkout of mlops-kit: the workflows find it once that commit is on GitHub",
+  "git install": "the commit npm installed it from",
+};
+
+function describeKit(kit: KitRef): string {
+  return `mlops-kit actions: pinned to ${kit.sha} # v${kit.version} (${KIT_FROM[kit.from]}).`;
 }

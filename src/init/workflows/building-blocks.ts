@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG_FILE } from "../../config/default-file.ts";
 import { registryBackend, type WorkflowNeeds } from "../../registry/backends/index.ts";
-import { KIT_ACTIONS, KIT_REF, PINNED } from "../pins.ts";
+import { KIT_ACTIONS, PINNED } from "../pins.ts";
 import {
   type Annotated,
   type Annotatable,
@@ -13,7 +13,7 @@ import {
   type ScalarValue,
   type Step,
 } from "./model.ts";
-import type { RuntimeSetup, WorkflowOptions, WorkflowValues } from "./options.ts";
+import type { KitActions, RuntimeSetup, WorkflowOptions, WorkflowValues } from "./options.ts";
 
 /**
  * The pieces every workflow shares: pinned third-party actions, the checkout, the registry's credentials, steps of
@@ -40,7 +40,20 @@ export function templateValues(options: WorkflowOptions): WorkflowValues {
         }
       : null,
     setupSteps: setupSteps(options.setup, options.workingDirectory),
+    kit: options.kit,
   };
+}
+
+/** One of our actions as a step's `uses:`, in the form `kit` says (a pinned commit, a release tag, or `$/`). */
+export function kitAction(action: string, kit: KitActions): Annotatable<string> {
+  switch (kit.kind) {
+    case "commit":
+      return commentAfter(`${KIT_ACTIONS}/${action}@${kit.sha}`, `v${kit.version}`);
+    case "tag":
+      return `${KIT_ACTIONS}/${action}@v${kit.version}`;
+    case "self":
+      return `$/actions/${action}`;
+  }
 }
 
 /** A third-party action at its pinned commit, with the release it is as the comment after it (`# v6.0.2`). */
@@ -125,7 +138,7 @@ export function kitStep(action: string, values: WorkflowValues, options: KitStep
     id: options.id,
     if: options.if,
     "continue-on-error": options["continue-on-error"],
-    uses: `${KIT_ACTIONS}/${action}@${KIT_REF}`,
+    uses: kitAction(action, values.kit),
     with: Object.keys(inputs).length > 0 ? inputs : undefined,
   };
 }

@@ -22,7 +22,18 @@ export interface WorkflowOptions {
   trainRunsOn: string[] | null;
   /** train.matrix is set: write the sweep workflow. */
   sweep: boolean;
+  /** Which mlops-kit the workflows run: `mlops init` pins the commit it was installed from (src/init/kit-ref.ts). */
+  kit: KitActions;
 }
+
+/**
+ * How a workflow names the kit's own actions. `commit`: pinned to a full commit SHA with the version as a comment,
+ * like every third-party action (what `mlops init` writes). `tag`: the release tag, for the committed copies in
+ * workflows/, which cannot hold the SHA of the commit they are part of. `self`: `$/actions/x`, the kit at the very
+ * commit the caller pinned the reusable workflow to (the reusable workflows in .github/workflows/).
+ */
+export type KitActions =
+  { kind: "commit"; sha: string; version: string } | { kind: "tag"; version: string } | { kind: "self" };
 
 export type RuntimeSetup = { kind: "python"; version: string } | { kind: "node"; version: string } | null;
 
@@ -80,4 +91,6 @@ export interface WorkflowValues {
   aws: { read: AwsRole; write: AwsRole; region: string } | null;
   /** What training needs before our actions run (a runtime and its dependencies), or a note saying where it goes. */
   setupSteps: ListWithNotes<Step>;
+  /** How the steps name the kit's own actions. */
+  kit: KitActions;
 }

@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG_FILE } from "../../config/default-file.ts";
 import { reusableWorkflowsNeeds } from "../../registry/backends/index.ts";
-import { KIT_REF, KIT_WORKFLOWS } from "../pins.ts";
+import { KIT_WORKFLOWS } from "../pins.ts";
 import { pinned } from "./building-blocks.ts";
 import type { WorkflowValues } from "./options.ts";
 import { commentAbove, type Workflow, type WorkflowInput } from "./model.ts";
@@ -77,6 +77,8 @@ function reusableValues(): WorkflowValues {
         ].join("\n"),
       },
     ],
+    // The kit's actions at the commit the caller pinned this workflow to: they always match it.
+    kit: { kind: "self" },
   };
 }
 
@@ -84,7 +86,8 @@ export function reusableWorkflow(definition: ReusableDefinition): Workflow {
   return {
     header: [
       `mlops-kit reusable workflow: ${reusablePurpose(definition)}.`,
-      `Call it with \`uses: ${KIT_WORKFLOWS}/${definition.file}@${KIT_REF}\` (see the README).`,
+      `Call it with \`uses: ${KIT_WORKFLOWS}/${definition.file}@<commit SHA> # <version>\` (see the README);`,
+      "its steps run the kit's actions at that same commit (`$/actions/...`, runner 2.336 or newer).",
     ].join("\n"),
     name: definition.name,
     on: { workflow_call: { inputs: { ...COMMON_INPUTS, ...definition.inputs } } },

@@ -12,6 +12,7 @@ import {
   ObjectExistsError,
   type ObjectStore,
   ObjectTooLargeError,
+  readBounded,
 } from "./object-store.ts";
 
 export type { GitHubConnection } from "./github/http.ts";
@@ -143,17 +144,7 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
       if (found.asset.size > MAX_GET_BYTES) throw new ObjectTooLargeError(where, key);
       const body = await releases.open(found.asset);
       if (!body) return undefined;
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of body) {
-        size += (chunk as Buffer).length;
-        if (size > MAX_GET_BYTES) {
-          body.destroy();
-          throw new ObjectTooLargeError(where, key);
-        }
-        chunks.push(chunk as Buffer);
-      }
-      return Buffer.concat(chunks, size);
+      return readBounded(body, () => new ObjectTooLargeError(where, key));
     },
 
     async put(key, body) {

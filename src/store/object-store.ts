@@ -121,6 +121,27 @@ export class ObjectExistsError extends ExternalError {
 /** The most `get` reads into memory; big objects go through `download`. */
 export const MAX_GET_BYTES = 16 * 1024 * 1024;
 
+/**
+ * A stream's bytes in memory, never more than MAX_GET_BYTES whatever the object or its Content-Length claim: past
+ * that the stream is destroyed and `tooLarge()` thrown.
+ */
+export async function readBounded(
+  body: AsyncIterable<unknown> & { destroy(): void },
+  tooLarge: () => Error,
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_GET_BYTES) {
+      body.destroy();
+      throw tooLarge();
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks, size);
+}
+
 /** An object `get` refused for its size: not one the kit wrote. */
 export class ObjectTooLargeError extends ExternalError {
   constructor(location: string, key: string) {

@@ -13,11 +13,11 @@ import {
 } from "@aws-sdk/client-s3";
 import { checkKey, checkPrefix } from "./keys.ts";
 import {
-  MAX_GET_BYTES,
   type ObjectDigest,
   ObjectExistsError,
   type ObjectStore,
   ObjectTooLargeError,
+  readBounded,
 } from "./object-store.ts";
 import { createRetrier, DEFAULT_RETRY_SECONDS, RetriesExhausted } from "./retry.ts";
 import {
@@ -117,18 +117,7 @@ export function createS3Store(
           const response = await client.send(new GetObjectCommand({ Bucket, Key: keyOf(key) }));
           const body = response.Body as Readable | undefined;
           if (!body) return Buffer.alloc(0);
-          // Never more than MAX_GET_BYTES in memory, whatever the object or its Content-Length claim.
-          const chunks: Buffer[] = [];
-          let size = 0;
-          for await (const chunk of body) {
-            size += (chunk as Buffer).length;
-            if (size > MAX_GET_BYTES) {
-              body.destroy();
-              throw new ObjectTooLargeError(where, key);
-            }
-            chunks.push(chunk as Buffer);
-          }
-          return Buffer.concat(chunks, size);
+          return readBounded(body, () => new ObjectTooLargeError(where, key));
         });
       } catch (error) {
         if (error instanceof ObjectTooLargeError) throw error;

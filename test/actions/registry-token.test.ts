@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/github-server.ts";
 import { runBundledAction } from "../helpers/runner.ts";
+import { githubRegistryProject } from "../helpers/github-project.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
 /**
@@ -22,18 +23,7 @@ beforeEach(async () => {
   server.tokens[READ_ONLY] = "read-only";
   dir = await tempDir();
   await writeFiles(dir, {
-    "mlops.yml": [
-      "version: 1",
-      "model: { name: churn }",
-      "evaluate: { metrics_file: metrics.json }",
-      "gate:",
-      "  rules:",
-      "    - { metric: score, min: 0.5, direction: higher }",
-      "publish: { files: [model/] }",
-      `registry: { uri: "github://${REPO}" }`,
-      "",
-    ].join("\n"),
-    "metrics.json": JSON.stringify({ score: 0.9 }),
+    ...githubRegistryProject(REPO, { gate: true }),
     "model/weights.bin": "weights\n",
   });
   for (const command of ["evaluate", "gate"]) {

@@ -5,7 +5,7 @@ import { parseConfig } from "../../src/config/load.ts";
 import { workflowYamlErrors } from "../helpers/github-yaml.ts";
 import { REPO, tempDir } from "../helpers/temp.ts";
 import { KIT_VERSION } from "../../src/version.ts";
-import { checkWorkflowSecurity } from "../helpers/workflow-security.ts";
+import { asPinned, checkWorkflowSecurity, KIT_USES } from "../helpers/workflow-security.ts";
 
 /**
  * What the README shows is what users copy, so it follows the kit's own rules: every workflow passes GitHub's parser
@@ -17,14 +17,6 @@ const readme = await readFile(path.join(REPO, "README.md"), "utf8");
 // The generated template section is checked at its source (test/workflows); here, the hand-written snippets.
 const handWritten = readme.replace(/<!-- workflows-reference:start[\s\S]*?<!-- workflows-reference:end -->/, "");
 const blocks = [...handWritten.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
-
-/**
- * The README names the kit's own actions and workflows by this version's release tag (a commit cannot hold its own
- * SHA); whoever copies a snippet pins the tag's commit, as `mlops init` does. The rules are checked on that form.
- */
-const KIT_USES = /(uses: mlops-kit\/mlops-kit\/[\w./-]+)@(\S+)/g;
-const asPinned = (text: string): string =>
-  text.replace(KIT_USES, (_, action: string) => `${action}@${"0".repeat(40)} # v${KIT_VERSION}`);
 
 describe("the README's YAML snippets", () => {
   it("are there to check", () => {

@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { KIT_VERSION } from "../../src/version.ts";
 
 /**
  * "Secure by default", checked (issue 7, PLATFORM.md "Pull requests, checks, security"): every workflow we ship or
@@ -175,3 +176,11 @@ function stepName(step: Node): string | undefined {
   const name = get(step, "name");
   return isScalar(name) ? String(name.value) : undefined;
 }
+
+/**
+ * The README names the kit's own actions and workflows by this version's release tag (a commit cannot hold its own
+ * SHA); whoever copies a snippet pins the tag's commit, as `mlops init` does. The rules are checked on that form.
+ */
+export const KIT_USES = /(uses: mlops-kit\/mlops-kit\/[\w./-]+)@(\S+)/g;
+export const asPinned = (text: string): string =>
+  text.replace(KIT_USES, (_, action: string) => `${action}@${"0".repeat(40)} # v${KIT_VERSION}`);

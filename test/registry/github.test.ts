@@ -13,6 +13,7 @@ import { runCli } from "../helpers/cli.ts";
 import { git } from "../helpers/git.ts";
 import { listRefs } from "../helpers/github/bare-repo.ts";
 import { publishInput } from "../helpers/publish.ts";
+import { githubRegistryProject } from "../helpers/github-project.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
 /**
@@ -387,18 +388,7 @@ describe("GitHub's refusals, one message each", () => {
 describe("the CLI on a github:// registry", () => {
   it("publishes and promotes with a token, and without one exits 2 naming the variable", async () => {
     await writeFiles(dir, {
-      "mlops.yml": [
-        "version: 1",
-        "model: { name: churn }",
-        "evaluate: { metrics_file: metrics.json }",
-        "gate:",
-        "  rules:",
-        "    - { metric: score, min: 0.5, direction: higher }",
-        "publish: { files: [model/] }",
-        `registry: { uri: "github://${REPO}" }`,
-        "",
-      ].join("\n"),
-      "metrics.json": JSON.stringify({ score: 0.9 }),
+      ...githubRegistryProject(REPO, { gate: true }),
     });
     const env = { GITHUB_API_URL: server.url, GITHUB_TOKEN: WRITE, GH_TOKEN: "" };
     for (const command of ["evaluate", "gate"]) {
@@ -435,15 +425,7 @@ describe("a laptop's token", () => {
 
   it("comes from the gh CLI's login when no variable holds one; none at all says where to get one", async () => {
     await writeFiles(dir, {
-      "mlops.yml": [
-        "version: 1",
-        "model: { name: churn }",
-        "evaluate: { metrics_file: metrics.json }",
-        "publish: { files: [model/], promote: false }",
-        `registry: { uri: "github://${REPO}" }`,
-        "",
-      ].join("\n"),
-      "metrics.json": JSON.stringify({ score: 0.9 }),
+      ...githubRegistryProject(REPO, { gate: false }),
     });
     const env = { GITHUB_API_URL: server.url, GH_TOKEN: "", MLOPS_REGISTRY_TOKEN: "", GITHUB_ACTIONS: "" };
     expect((await runCli(["evaluate"], { cwd: dir, env })).exitCode).toBe(0);

@@ -5,6 +5,7 @@ import { ExternalError } from "../../errors.ts";
 import { sha256File } from "../../files/hash.ts";
 import type { ObjectDigest, TransferOptions } from "../object-store.ts";
 import { type AssetInfo, createDownloads, type Downloads } from "./downloads.ts";
+import { postAsset, type UploadedAsset } from "./asset-upload.ts";
 import { type GitHubApi, statusOf } from "./http.ts";
 import { isKitRelease, parseTag, RELEASE_MARKER, TAG_PREFIX, tagOf } from "./layout.ts";
 
@@ -19,19 +20,12 @@ import { isKitRelease, parseTag, RELEASE_MARKER, TAG_PREFIX, tagOf } from "./lay
 export const ASSET_SIZE_LIMIT = 2 * 1024 ** 3;
 
 /**
- * Bytes read from the file per chunk of an upload: fetch copies each chunk once more and a few are in flight, so
- * the 4 MiB the stores read elsewhere (READ_CHUNK) cost some 15 MiB more at the peak, for no speed measured
- * (`npm run bench:registry`).
+ * Bytes read from the file per chunk of an upload: a few are in flight, so the 4 MiB the stores read elsewhere
+ * (READ_CHUNK) would cost more memory at the peak, for no speed measured (`npm run bench:registry`).
  */
 const UPLOAD_CHUNK = 1024 * 1024;
 
 export type { AssetInfo } from "./downloads.ts";
-
-/** An uploaded asset as GitHub answered: its size and `sha256:<hex>` digest (null where the server reports none). */
-interface Stored {
-  size: number;
-  digest: string | null;
-}
 
 export interface ReleaseInfo {
   id: number;
@@ -121,7 +115,7 @@ export function createReleases(api: GitHubApi, targetCommitish: string | undefin
     size: number,
     body: () => Readable | Buffer,
     options: UploadOptions = {},
-  ): Promise<Stored | undefined> => {
+  ): Promise<UploadedAsset | undefined> => {
     const stored = await uploadOnce(release, name, size, body);
     if (stored) return stored;
     if (!options.ownDraft || !release.draft) return undefined;
@@ -181,28 +175,13 @@ export function createReleases(api: GitHubApi, targetCommitish: string | undefin
     name: string,
     size: number,
     body: () => Readable | Buffer,
-  ): Promise<Stored | undefined> => {
+  ): Promise<UploadedAsset | undefined> => {
     try {
-      const { data } = await api.call(
+      return await api.call(
         `upload ${name} of ${releaseOf(release.model, release.version)}`,
-        () =>
-          octokit.rest.repos.uploadReleaseAsset({
-            owner,
-            repo,
-            release_id: release.id,
-            url: release.uploadUrl,
-            name,
-            // Octokit types `data` as a string; it sends any body fetch takes (bytes, a stream) as it is.
-            data: body() as unknown as string,
-            headers: { "content-type": "application/octet-stream", "content-length": size },
-            // Not "follow": to be able to follow a redirect, undici's fetch tees a streamed body and keeps the copy it
-            // never reads, so the whole file would end up in memory (a 256 MiB model: 350 MiB RSS). The uploads
-            // host answers the upload itself; a redirect could not resend a stream anyway.
-            request: { redirect: "error" },
-          }),
+        () => postAsset(release.uploadUrl, name, api.connection.token, size, body()),
         { write: true, expects: [422] },
       );
-      return { size: data.size, digest: data.digest ?? null };
     } catch (error) {
       const errors = (error as { response?: { data?: { errors?: { code?: string }[] } } }).response?.data?.errors;
       if (errors?.some((e) => e.code === "already_exists")) return undefined;

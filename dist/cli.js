@@ -2,11 +2,12 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   KIT_VERSION
-} from "./chunks/chunk-MUNXKJR2.js";
+} from "./chunks/chunk-YKNPOAAY.js";
 import {
   STAGES,
-  loadStage
-} from "./chunks/chunk-7C6EM2SQ.js";
+  loadStage,
+  processInterrupts
+} from "./chunks/chunk-4LWZJEUK.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -50,22 +51,22 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-AB4HHRAH.js")).initCommand },
-  { name: "check", after: "init", load: async () => (await import("./chunks/check-GUVY62OZ.js")).checkCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-XV3VDBKU.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-LEE2KPB6.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-7N56OT3Q.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-NE3CQ32V.js")).retrainCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-MEFU67BX.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-DIOPY6T2.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-VMHFWLYH.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-4SSL74IS.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-MG6S4Z3Z.js")).pullCommand }
+  { name: "init", after: null, load: async () => (await import("./chunks/init-MHU45UPV.js")).initCommand },
+  { name: "check", after: "init", load: async () => (await import("./chunks/check-RIYUARJH.js")).checkCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-FEYL4UJ5.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-S5XVEM2W.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-KBYXUXZY.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-46WPS2MI.js")).retrainCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-IJW7VC7T.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-6DFVTNPX.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-IHLETNM3.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-ISFP4ZJ6.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-GCZGQFWH.js")).pullCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-WPMTUSQO.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-LO4GXAGM.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;
@@ -118,15 +119,18 @@ async function main(argv, io) {
       io.stdout.write(commandHelp(command));
       return ExitCode.ok;
     }
-    const logger = createStreamLogger(io.stderr, { verbose: parsed.values.verbose === true, color: io.color });
+    const verbose = parsed.values.verbose === true;
+    const logger = createStreamLogger(io.stderr, { verbose, color: io.color });
+    const columns = (json ? io.stderr : io.stdout).columns;
     const outcome = await command.run(
       {
         config: typeof parsed.values.config === "string" ? parsed.values.config : DEFAULT_CONFIG_FILE,
         json,
-        verbose: parsed.values.verbose === true,
+        verbose,
         values: parsed.values,
         positionals: parsed.positionals,
-        logger
+        logger,
+        text: { verbose, ...columns !== void 0 && columns > 0 ? { width: columns } : {} }
       },
       io
     );
@@ -265,5 +269,6 @@ process.exitCode = await main(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
-  color: process.stderr.isTTY === true && process.env.NO_COLOR === void 0
+  color: process.stderr.isTTY === true && process.env.NO_COLOR === void 0,
+  onInterrupt: processInterrupts(process)
 });

@@ -1,47 +1,50 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-V72BU55U.js";
-import "./chunks/chunk-BFTSGGB3.js";
-import "./chunks/chunk-6M4RFVMK.js";
-import "./chunks/chunk-AVFIZRT7.js";
+} from "./chunks/chunk-YYIIZ54M.js";
+import "./chunks/chunk-GV7YL7TZ.js";
+import "./chunks/chunk-2CWTWEGQ.js";
+import "./chunks/chunk-IZJA4EGE.js";
 import "./chunks/chunk-XMXJ73VD.js";
 import "./chunks/chunk-LP2MTGO2.js";
-import "./chunks/chunk-YK36XQET.js";
-import "./chunks/chunk-MUNXKJR2.js";
-import "./chunks/chunk-CXPI6C2V.js";
+import "./chunks/chunk-VUPPZJN2.js";
+import "./chunks/chunk-YKNPOAAY.js";
+import "./chunks/chunk-PJQSHXAG.js";
+import "./chunks/chunk-CA3OQ63N.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-R46CZWA4.js";
-import "./chunks/chunk-IBAZGBED.js";
+} from "./chunks/chunk-M46QW3X3.js";
+import "./chunks/chunk-2GCBI7ZE.js";
 import {
   readRunnerEnvironment
-} from "./chunks/chunk-SQ26S2CH.js";
+} from "./chunks/chunk-DV5GF5RE.js";
 import {
   ReportSection,
   loadConfig
-} from "./chunks/chunk-5KDZFAZ5.js";
+} from "./chunks/chunk-5O5FYSTN.js";
 import {
   setFailed,
   setOutput,
   summary
 } from "./chunks/chunk-BV2GNXIE.js";
-import "./chunks/chunk-BIQWF3VO.js";
-import "./chunks/chunk-AV2R5YVD.js";
 import "./chunks/chunk-5PEOAABG.js";
-import "./chunks/chunk-LOXZ63ZR.js";
-import "./chunks/chunk-HUH5TK2R.js";
+import "./chunks/chunk-TWDVLQIM.js";
+import "./chunks/chunk-CAL7RBE4.js";
+import "./chunks/chunk-7VSPNE3W.js";
 import {
   renderMarkdown
-} from "./chunks/chunk-VHM7AP6H.js";
-import "./chunks/chunk-T5BSSAHX.js";
-import "./chunks/chunk-7C6EM2SQ.js";
+} from "./chunks/chunk-JQZVZIOU.js";
+import "./chunks/chunk-3LT7ALE5.js";
+import "./chunks/chunk-4LWZJEUK.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
-import "./chunks/chunk-4CM3JFR7.js";
-import "./chunks/chunk-H6UPHFKP.js";
+import "./chunks/chunk-ETIWM46I.js";
+import "./chunks/chunk-BIQWF3VO.js";
+import "./chunks/chunk-CQ3WEECP.js";
+import "./chunks/chunk-4B6HXA7Q.js";
+import "./chunks/chunk-SN54LWLO.js";
 import {
   UsageError
 } from "./chunks/chunk-XOZC47AQ.js";

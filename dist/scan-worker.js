@@ -3,8 +3,8 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-QB3VBLED.js";
-import "./chunks/chunk-CXPI6C2V.js";
+} from "./chunks/chunk-XT2XCMED.js";
+import "./chunks/chunk-PJQSHXAG.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";
 

@@ -211,6 +211,11 @@ function expandUnion(schema: z.ZodType): z.ZodType[] {
   return def.type === "union" && def.options ? def.options.map(unwrap).flatMap(expandUnion) : [schema];
 }
 
+/** Whether the schema has a field at `path` (a key of a mapping, an entry of a record or list). */
+export function schemaHasPath(schema: z.ZodType, path: Path): boolean {
+  return schemasAt(schema, path).length > 0;
+}
+
 /** The keys an object at `path` accepts, for "did you mean". */
 export function allowedKeys(schema: z.ZodType, path: Path): string[] | undefined {
   const keys = schemasAt(schema, path).flatMap((candidate) => {

@@ -29,18 +29,28 @@ export interface LoadedConfig {
 
 /** Loads and checks a config file. Throws {@link ConfigError} with every error found. */
 export async function loadConfig(configPath: string, cwd: string): Promise<LoadedConfig> {
+  const { source, file, displayFile } = await readConfigSource(configPath, cwd);
+  return checkSource(source, file, displayFile);
+}
+
+/**
+ * Reads the YAML of the config `--config` names, without checking its shape (for `mlops config set`, which edits the
+ * document and checks the result). Throws {@link ConfigError} for YAML it cannot read, with file:line:col.
+ */
+export async function readConfigSource(
+  configPath: string,
+  cwd: string,
+): Promise<{ source: YamlSource; file: string; displayFile: string }> {
   const file = resolveConfigFile(configPath, cwd);
   // Relative to where the user is, unless that climbs out of it (`--config /dev/zero` reads better than ../../dev/zero).
   const relative = path.relative(cwd, file);
   const displayFile = relative === "" ? path.basename(file) : relative.startsWith("..") ? file : relative;
-  let source: YamlSource;
   try {
-    source = await readYamlFile(file, displayFile);
+    return { source: await readYamlFile(file, displayFile), file, displayFile };
   } catch (error) {
     if (error instanceof YamlSourceError) throw new ConfigError(error.diagnostics);
     throw error;
   }
-  return checkSource(source, file, displayFile);
 }
 
 /** Checks config text that is not on disk (tests, `mlops init` previews). `file` decides where paths resolve. */

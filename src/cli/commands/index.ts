@@ -10,6 +10,7 @@ import type { CommandEntry } from "../command.ts";
 const OTHER_COMMANDS: readonly (CommandEntry & { after: string | null })[] = [
   { name: "init", after: null, load: async () => (await import("./init.ts")).initCommand },
   { name: "check", after: "init", load: async () => (await import("./check.ts")).checkCommand },
+  { name: "config", after: "check", load: async () => (await import("./config.ts")).configCommand },
   { name: "profile", after: "validate", load: async () => (await import("./profile.ts")).profileCommand },
   { name: "report", after: "gate", load: async () => (await import("./report.ts")).reportCommand },
   { name: "run", after: "publish", load: async () => (await import("./run.ts")).runCommand },

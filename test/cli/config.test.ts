@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, stackFrames } from "../helpers/cli.ts";
@@ -76,6 +76,35 @@ describe("mlops config set", () => {
     const { dir, file } = await project(text);
     expect((await runCli(["config", "set", "registry.uri", "s3://bucket/models"], { cwd: dir })).exitCode).toBe(0);
     expect(await readFile(file, "utf8")).toBe(`${COMMENTED}registry:\n  uri: s3://bucket/models\n`);
+  });
+
+  it("writes in one rename: no temporary file is left beside mlops.yml, and --json has the result", async () => {
+    const { dir } = await project();
+    const result = await runCli(["config", "set", "gate.bootstrap.seed", "7", "--json"], { cwd: dir });
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      ok: true,
+      file: "mlops.yml",
+      path: "gate.bootstrap.seed",
+      value: 7,
+      warnings: [],
+    });
+    expect(await readdir(dir)).toEqual(["mlops.yml"]);
+  });
+
+  it("a mapping given as a block value is printed by the YAML printer, comments still kept", async () => {
+    const { dir, file } = await project();
+    expect((await runCli(["config", "set", "train.params", "lr: 0.1"], { cwd: dir })).exitCode).toBe(0);
+    const after = await readFile(file, "utf8");
+    for (const comment of ["# mlops.yml for the demo model", "# the registry's name for it", "# How we train."]) {
+      expect(after).toContain(comment);
+    }
+    expect(after).toContain("  params:\n    lr: 0.1\n");
+    expect(await runCli(["config", "get", "train.params.lr"], { cwd: dir })).toEqual({
+      exitCode: 0,
+      stdout: "0.1\n",
+      stderr: "",
+    });
   });
 
   it("edits the file --config names", async () => {

@@ -128,6 +128,33 @@ describe("init --workflows regenerates only the workflows, from the current mlop
     expect(again.kept).toEqual([]);
   });
 
+  it("a workflow mlops.yml no longer asks for is removed when init's own, kept when edited by hand", async () => {
+    const dir = await pythonRepo();
+    expect((await init(dir, "--schedule", "17 3 * * 1")).exitCode).toBe(0);
+    expect(await workflowFiles(dir)).toContain("mlops-retrain.yml");
+    const withoutRetrain = (await read(dir, "mlops.yml")).replace(/^retrain:\n(?: {2}.*\n)+/m, "");
+    expect(withoutRetrain).not.toContain("retrain:");
+    await writeFile(path.join(dir, "mlops.yml"), withoutRetrain);
+
+    const edited = `${await workflow(dir, "mlops-retrain.yml")}# mine\n`;
+    await writeFile(path.join(dir, ".github", "workflows", "mlops-retrain.yml"), edited);
+    const keeping = await init(dir, "--workflows");
+    expect(keeping.exitCode).toBe(0);
+    expect(keeping.stdout).toContain(
+      "Kept, no longer asked for by mlops.yml but edited by hand (delete it, or --force):\n" +
+        "  .github/workflows/mlops-retrain.yml\n",
+    );
+    expect(await workflow(dir, "mlops-retrain.yml")).toBe(edited);
+
+    await writeFile(path.join(dir, ".github", "workflows", "mlops-retrain.yml"), edited.slice(0, -"# mine\n".length));
+    const removing = await init(dir, "--workflows");
+    expect(removing.exitCode).toBe(0);
+    expect(removing.stdout).toContain(
+      "Removed, no longer asked for by mlops.yml:\n  .github/workflows/mlops-retrain.yml\n",
+    );
+    expect(await workflowFiles(dir)).toEqual(["mlops-main.yml", "mlops-pr-report.yml", "mlops-pr.yml"]);
+  });
+
   it("is refused with --no-workflows, or with an option that mlops.yml decides: exit 2, nothing written", async () => {
     const dir = await pythonRepo();
     expect((await init(dir, "--no-workflows")).exitCode).toBe(0);

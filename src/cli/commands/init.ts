@@ -6,7 +6,7 @@ import { systemGit } from "../../init/detect.ts";
 import { type KitRef, kitRootOf, resolveKitRef } from "../../init/kit-ref.ts";
 import { nextSteps, renderNextSteps } from "../../init/next-steps.ts";
 import { existingTargets, type InitPlan, planInit, writePlan } from "../../init/plan.ts";
-import { planRefresh } from "../../init/refresh.ts";
+import { applyRefresh, planRefresh } from "../../init/refresh.ts";
 import { KIT_VERSION } from "../../version.ts";
 import type { CommandArgs, CommandIO, CommandOutcome, CommandSpec } from "../command.ts";
 
@@ -149,7 +149,7 @@ async function refreshWorkflows(args: CommandArgs, io: CommandIO): Promise<Comma
     },
     git,
   );
-  await writePlan(plan);
+  await applyRefresh(plan);
   const shown = (file: string): string => path.relative(io.cwd, file) || file;
   return {
     exitCode: ExitCode.ok,
@@ -157,6 +157,8 @@ async function refreshWorkflows(args: CommandArgs, io: CommandIO): Promise<Comma
       ok: true,
       written: plan.files.map((f) => ({ path: shown(f.file), repoPath: f.repoPath, purpose: f.purpose })),
       kept: plan.kept.map((f) => ({ path: shown(f.file), repoPath: f.repoPath })),
+      removed: plan.removed.map(shown),
+      stale: plan.stale.map(shown),
       detected: { ...detected(plan), kit },
       warnings: plan.loaded.warnings,
     },
@@ -167,6 +169,15 @@ async function refreshWorkflows(args: CommandArgs, io: CommandIO): Promise<Comma
         ? [
             "Kept, edited by hand since init wrote them (--force replaces them with the regenerated ones):",
             ...plan.kept.map((f) => `  ${shown(f.file)}`),
+          ]
+        : []),
+      ...(plan.removed.length > 0
+        ? [`Removed, no longer asked for by ${plan.loaded.displayFile}:`, ...plan.removed.map((f) => `  ${shown(f)}`)]
+        : []),
+      ...(plan.stale.length > 0
+        ? [
+            `Kept, no longer asked for by ${plan.loaded.displayFile} but edited by hand (delete it, or --force):`,
+            ...plan.stale.map((f) => `  ${shown(f)}`),
           ]
         : []),
       "",

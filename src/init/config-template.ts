@@ -111,7 +111,7 @@ function registryLines(input: TemplateInput): string {
 
 function retrainLines(input: TemplateInput): string {
   if (!input.schedule)
-    return '# retrain: { schedule: "17 3 * * 1", when: { drift: true, max_age_days: 30 } }   # mlops init --schedule writes it';
+    return '# retrain: { schedule: "17 3 * * 1", when: { drift: true, max_age_days: 30 } }   # then `npx mlops-kit init --workflows` adds its workflow';
   return [
     "retrain:",
     line(2, "schedule", JSON.stringify(input.schedule), "cron, UTC; GitHub runs it on the default branch"),

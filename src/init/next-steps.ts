@@ -77,6 +77,8 @@ export function nextSteps(input: NextStepsInput): NextSteps {
     ],
   };
   const location = input.registryUri && isS3Uri(input.registryUri) ? registryLocation(input.registryUri) : undefined;
+  const config = input.configFlag === "" ? "" : ` ${input.configFlag}`;
+  const refresh = `npx mlops-kit init --workflows${config}`;
   const notes: string[] = [];
   if (!repository.git)
     notes.push(`${repository.root} is not in a git repository: the workflows were written there; run \`git init\``);
@@ -90,14 +92,15 @@ export function nextSteps(input: NextStepsInput): NextSteps {
     notes.push(
       repository.remote
         ? `the default branch "${repository.defaultBranch}" is a guess (origin/HEAD is not set): if it is wrong, run ` +
-            "`git remote set-head origin --auto` and `mlops init --force` again"
+            `\`git remote set-head origin --auto\`, then \`${refresh}\` to regenerate the workflows`
         : `the default branch is taken to be "${repository.defaultBranch}" (${repository.defaultBranchFrom === "current branch" ? "the current branch" : "no branch yet"}): the main workflow runs on pushes to it`,
     );
   if (!location && !isGitHubUri(input.registryUri ?? ""))
     notes.push(
       "the registry is a local folder: on GitHub each run starts with an empty one, so pull requests have no champion " +
         "to gate against and what main publishes is lost with the runner. Keep it in the repository itself " +
-        `(\`mlops init --force --registry github://${owner}/${repo}\`) or in a bucket (\`--registry s3://bucket/prefix\`)`,
+        `(\`${setRegistry(`github://${owner}/${repo}`, config)}\`) or in a bucket (\`${setRegistry("s3://bucket/prefix", config)}\`), ` +
+        `then run \`${refresh}\``,
     );
   return {
     requiredCheck: GATE_CHECK,
@@ -109,6 +112,11 @@ export function nextSteps(input: NextStepsInput): NextSteps {
     aws: location ? awsSetup(location, { owner, repo }, repository.defaultBranch, input.model) : null,
     notes,
   };
+}
+
+/** How the user changes the registry after init: edit mlops.yml in place (the workflows follow with --workflows). */
+function setRegistry(uri: string, config: string): string {
+  return `npx mlops-kit config set registry.uri ${uri}${config}`;
 }
 
 const indent = (text: string, spaces: number): string =>
@@ -129,7 +137,7 @@ export function renderNextSteps(steps: NextSteps, input: NextStepsInput): string
 
   section("Run it locally first.", [
     "Point data.train, data.eval and data.target at your data and check the commands, then:",
-    indent(`mlops check${config} && mlops run${config} --no-publish`, 2),
+    indent(`npx mlops-kit check${config} && npx mlops-kit run${config} --no-publish`, 2),
     "The same stages run in the workflows; a failure here is one you do not have to push to see.",
     ...(steps.aws
       ? ["The gate reads the champion from the bucket: have AWS credentials for it in your shell (AWS_PROFILE...)."]
@@ -137,7 +145,7 @@ export function renderNextSteps(steps: NextSteps, input: NextStepsInput): string
     ...(isGitHubUri(input.registryUri ?? "")
       ? [
           "The gate reads the champion from the repository's releases with your token (`gh auth login`, or GITHUB_TOKEN);",
-          "`mlops run` publishes there from your machine only with --publish: the main workflow publishes.",
+          "`npx mlops-kit run` publishes there from your machine only with --publish: the main workflow publishes.",
         ]
       : []),
   ]);
@@ -159,7 +167,8 @@ export function renderNextSteps(steps: NextSteps, input: NextStepsInput): string
       `Each version is a release tagged mlops/${input.model}/<version> (never "latest"), published once complete; aliases`,
       "and their history live on the ref refs/mlops/registry. The workflows reach it with the job's own token: pull",
       "requests read (contents: read), and only the main and retrain jobs write (contents: write). Files over 2 GiB,",
-      "or a registry shared by many repositories, need a bucket: `--registry s3://bucket/prefix`.",
+      "or a registry shared by many repositories, need a bucket:",
+      indent(`${setRegistry("s3://bucket/prefix", config)} && npx mlops-kit init --workflows${config}`, 2),
     ]);
   }
 
@@ -187,7 +196,7 @@ export function renderNextSteps(steps: NextSteps, input: NextStepsInput): string
       ...aws.variables.map((v) => `   ${v.name.padEnd(24)} ${v.purpose}`),
       "   If data.train or data.eval are on S3 too, add s3:GetObject (and s3:ListBucket) on them to both roles.",
       "e. The read-write role cannot replace nor delete versions or alias history (create-only, by explicit denies).",
-      "   `mlops models clean`, `mlops models fsck --repair` and `mlops models prune --apply` delete (prune: old versions),",
+      "   `npx mlops-kit models clean`, `models fsck --repair` and `models prune --apply` delete (prune: old versions),",
       `   so run them as a person with these permissions (e.g. a policy ${aws.maintenance.name}; whoever holds it can`,
       "   erase history, and bucket versioning can restore):",
       indent(policyJson(aws.maintenance.permissions), 3),

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DEFAULT_CONFIG_FILE } from "../config/default-file.ts";
@@ -8,14 +8,17 @@ import { ConfigError, type ConfigDiagnostic, formatPath, InputError, UsageError 
 import { isS3Uri, parseS3Uri } from "../files/safe-path.ts";
 import { registryScheme } from "../registry/backends/index.ts";
 import { configTemplate } from "./config-template.ts";
+import { gitignoreWithWorkspace, WORKSPACE_PATTERN } from "./gitignore.ts";
 import { detectRepository, detectTraining, type Git, type RepositoryInfo, type TrainingInfo } from "./detect.ts";
 import type { KitRef } from "./kit-ref.ts";
+import { stampWorkflow } from "./stamp.ts";
 import { isVersionText } from "./versions.ts";
 import { workflowTemplates, type WorkflowOptions } from "./workflows.ts";
 
 /**
  * `mlops init` as data: detect the repository, render mlops.yml and the workflows, check them, and only then write.
- * Nothing is written when any target exists (unless forced) or when the config would not pass `mlops check`.
+ * Nothing is written when any target exists (unless forced; the .gitignore is added to, never a reason to refuse) or
+ * when the config would not pass `mlops check`.
  */
 
 export interface InitRequest {
@@ -41,6 +44,8 @@ export interface PlannedFile {
   repoPath: string;
   content: string;
   purpose: string;
+  /** Adds to the file rather than replacing it (.gitignore): never a reason to refuse. */
+  appends?: true;
 }
 
 export interface InitPlan {
@@ -101,29 +106,26 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
   });
   const loaded = checkRendered(content, file);
 
+  const inRepository = (name: string): string =>
+    repository.workingDirectory === "." ? name : `${repository.workingDirectory}/${name}`;
   const files: PlannedFile[] = [
-    {
-      file,
-      repoPath:
-        repository.workingDirectory === "."
-          ? path.basename(file)
-          : `${repository.workingDirectory}/${path.basename(file)}`,
-      content,
-      purpose: "the pipeline's config",
-    },
+    { file, repoPath: inRepository(path.basename(file)), content, purpose: "the pipeline's config" },
   ];
+  const gitignore = path.join(configDir, ".gitignore");
+  const ignored = gitignoreWithWorkspace(existsSync(gitignore) ? readFileSync(gitignore, "utf8") : null);
+  if (ignored !== null) {
+    files.push({
+      file: gitignore,
+      repoPath: inRepository(".gitignore"),
+      content: ignored,
+      purpose: `ignores ${WORKSPACE_PATTERN}, the kit's workspace`,
+      appends: true,
+    });
+  }
   let workflowOptions: WorkflowOptions | null = null;
   if (request.workflows) {
     workflowOptions = workflowOptionsFor(loaded, repository, training, path.basename(file), request.workflows.kit);
-    for (const workflow of workflowTemplates(workflowOptions)) {
-      const target = path.join(repository.root, ".github", "workflows", workflow.path);
-      files.push({
-        file: target,
-        repoPath: `.github/workflows/${workflow.path}`,
-        content: workflow.content,
-        purpose: workflow.purpose,
-      });
-    }
+    files.push(...plannedWorkflows(workflowOptions, repository));
   }
   const registryFrom = request.registry !== undefined ? "--registry" : registry !== null ? "origin" : null;
   return { files, repository, training, loaded, workflowOptions, registryFrom };
@@ -139,9 +141,19 @@ function registryOfRemote(repository: RepositoryInfo): string | null {
   return remote?.host === "github.com" ? `github://${remote.owner}/${remote.repo}` : null;
 }
 
+/** The workflow files for `options`, stamped (./stamp.ts), under the repository's .github/workflows. */
+export function plannedWorkflows(options: WorkflowOptions, repository: RepositoryInfo): PlannedFile[] {
+  return workflowTemplates(options).map((workflow) => ({
+    file: path.join(repository.root, ".github", "workflows", workflow.path),
+    repoPath: `.github/workflows/${workflow.path}`,
+    content: stampWorkflow(workflow.content),
+    purpose: workflow.purpose,
+  }));
+}
+
 /** The targets that already exist (mlops.yaml counts for a default mlops.yml: the loader would pick it up). */
 export function existingTargets(plan: InitPlan): string[] {
-  const existing = plan.files.filter((f) => existsSync(f.file)).map((f) => f.file);
+  const existing = plan.files.filter((f) => f.appends !== true && existsSync(f.file)).map((f) => f.file);
   const config = plan.files[0]?.file;
   if (config && path.basename(config) === DEFAULT_CONFIG_FILE) {
     const alternative = path.join(path.dirname(config), "mlops.yaml");
@@ -154,7 +166,7 @@ export function existingTargets(plan: InitPlan): string[] {
  * Writes the files. Every folder is created before any file is written, so a folder that cannot be made (a file in
  * its place, no permission) leaves nothing half-written.
  */
-export async function writePlan(plan: InitPlan): Promise<void> {
+export async function writePlan(plan: Pick<InitPlan, "files">): Promise<void> {
   for (const folder of new Set(plan.files.map((f) => path.dirname(f.file)))) {
     try {
       await mkdir(folder, { recursive: true });
@@ -175,7 +187,7 @@ export async function writePlan(plan: InitPlan): Promise<void> {
 }
 
 /** The derived workflow options, from the checked config: one source for what the workflows do. */
-function workflowOptionsFor(
+export function workflowOptionsFor(
   loaded: LoadedConfig,
   repository: RepositoryInfo,
   training: TrainingInfo,

@@ -140,6 +140,7 @@ describe("what init writes", () => {
     const json = JSON.parse(result.stdout) as InitJson;
     expect(json.written.map((w) => w.path)).toEqual([
       "mlops.yml",
+      ".gitignore",
       ".github/workflows/mlops-pr.yml",
       ".github/workflows/mlops-pr-report.yml",
       ".github/workflows/mlops-main.yml",
@@ -209,12 +210,14 @@ describe("what init writes", () => {
     const json = JSON.parse(result.stdout) as InitJson;
     expect(json.written.map((w) => w.path)).toEqual([
       "mlops.yml",
+      ".gitignore",
       "../../.github/workflows/mlops-pr.yml",
       "../../.github/workflows/mlops-pr-report.yml",
       "../../.github/workflows/mlops-main.yml",
     ]);
     expect(json.written.map((w) => w.repoPath)).toEqual([
       "models/churn/mlops.yml",
+      "models/churn/.gitignore",
       ".github/workflows/mlops-pr.yml",
       ".github/workflows/mlops-pr-report.yml",
       ".github/workflows/mlops-main.yml",
@@ -236,16 +239,16 @@ describe("what init writes", () => {
     expect(pr).toContain("working-directory: models/fraud");
     expect(pr).toContain("config: ml.yml");
     expect(result.stdout).toContain(
-      "mlops check --config models/fraud/ml.yml && mlops run --config models/fraud/ml.yml",
+      "npx mlops-kit check --config models/fraud/ml.yml && npx mlops-kit run --config models/fraud/ml.yml",
     );
     await expectCheckPasses(root, "models/fraud/ml.yml");
   });
 
-  it("--no-workflows writes only mlops.yml", async () => {
+  it("--no-workflows writes only mlops.yml (and the workspace into .gitignore)", async () => {
     const dir = await pythonRepo();
     const result = await init(dir, "--no-workflows", "--json");
     expect(result.exitCode).toBe(0);
-    expect((JSON.parse(result.stdout) as InitJson).written.map((w) => w.path)).toEqual(["mlops.yml"]);
+    expect((JSON.parse(result.stdout) as InitJson).written.map((w) => w.path)).toEqual(["mlops.yml", ".gitignore"]);
     expect(existsSync(path.join(dir, ".github"))).toBe(false);
   });
 
@@ -274,10 +277,12 @@ describe("never overwrites without --force", () => {
     expect(refused.exitCode).toBe(2);
     expect(refused.stderr).toBe(
       "error: mlops.yml, .github/workflows/mlops-main.yml already exist\n" +
-        "  hint: pass --force to overwrite them; nothing was written\n",
+        "  hint: to keep mlops.yml and regenerate the workflows from it, run `npx mlops-kit init --workflows`; to start " +
+        "over, pass --force to overwrite them; nothing was written\n",
     );
     expect(await workflowFiles(dir)).toEqual(["mlops-main.yml"]);
     expect(await readFile(path.join(dir, "mlops.yml"), "utf8")).toBe("# mine\n");
+    expect(existsSync(path.join(dir, ".gitignore"))).toBe(false);
 
     const json = await init(dir, "--json");
     expect(json.exitCode).toBe(2);
@@ -364,7 +369,7 @@ describe("the next steps", () => {
     expect(text).toContain('"Resource": "arn:aws:s3:::ml-models/registry/*"');
     expect(text).toContain("GITHUB_TOKEN");
     expect(text).toContain("GitHub App");
-    expect(text).toContain("mlops check && mlops run --no-publish");
+    expect(text).toContain("npx mlops-kit check && npx mlops-kit run --no-publish");
     expect(text.indexOf("Run it locally first")).toBeLessThan(text.indexOf("required status check"));
     // The policies printed are the ones built in src/init/aws-policy.ts.
     const printed = [...text.matchAll(/^ {6}\{\n[\s\S]*?^ {6}\}$/gm)].map((m) => JSON.parse(m[0]) as unknown);

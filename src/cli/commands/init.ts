@@ -6,8 +6,9 @@ import { systemGit } from "../../init/detect.ts";
 import { type KitRef, kitRootOf, resolveKitRef } from "../../init/kit-ref.ts";
 import { nextSteps, renderNextSteps } from "../../init/next-steps.ts";
 import { existingTargets, type InitPlan, planInit, writePlan } from "../../init/plan.ts";
+import { applyRefresh, planRefresh } from "../../init/refresh.ts";
 import { KIT_VERSION } from "../../version.ts";
-import type { CommandSpec } from "../command.ts";
+import type { CommandArgs, CommandIO, CommandOutcome, CommandSpec } from "../command.ts";
 
 export const SCHEMA_URL = `https://raw.githubusercontent.com/mlops-kit/mlops-kit/v${KIT_VERSION}/schema/mlops.schema.json`;
 
@@ -21,6 +22,9 @@ export const initCommand: CommandSpec = {
     "Detects the GitHub repository (origin), its default branch, the folder of mlops.yml in the repository, and how",
     "training runs (a dvc.yaml stage or Makefile target named train, an npm script, a train.py; Python or Node.js and",
     "its version), then prints the next steps: the required check, and for an S3 registry the IAM and OIDC setup.",
+    "",
+    "Run again with --workflows to regenerate only the workflows from the current mlops.yml (after",
+    "`mlops config set ...`): the ones init wrote are replaced, one edited by hand is kept unless --force.",
   ].join("\n"),
   options: {
     name: { type: "string", valueName: "model", description: "Model name (default: the folder's name)" },
@@ -39,9 +43,14 @@ export const initCommand: CommandSpec = {
       description: 'Retrain on this schedule (UTC), e.g. "17 3 * * 1"; writes the retrain workflow',
     },
     "no-workflows": { type: "boolean", description: "Write only mlops.yml" },
-    force: { type: "boolean", description: "Overwrite files that exist" },
+    workflows: {
+      type: "boolean",
+      description: "Regenerate only the workflows from the current mlops.yml (never touches mlops.yml)",
+    },
+    force: { type: "boolean", description: "Overwrite files that exist (with --workflows: ones edited by hand)" },
   },
   run: async (args, io) => {
+    if (args.values.workflows === true) return refreshWorkflows(args, io);
     const git = systemGit(io.env);
     // The kit's actions are pinned to the commit this kit is (only needed when workflows are written).
     const kit =
@@ -67,8 +76,16 @@ export const initCommand: CommandSpec = {
     const existing = existingTargets(plan);
     if (existing.length > 0 && args.values.force !== true) {
       const names = existing.map(shown);
+      const overwrite = `pass --force to overwrite ${names.length === 1 ? "it" : "them"}; nothing was written`;
+      // An existing config is an adopted repository: refreshing its workflows keeps every choice made in it.
+      const configDir = path.dirname(plan.files[0]?.file ?? "");
+      const adopted = existing.find((f) => path.dirname(f) === configDir);
+      const refresh = `npx mlops-kit init --workflows${args.config === DEFAULT_CONFIG_FILE ? "" : ` --config ${args.config}`}`;
       throw new UsageError(`${names.join(", ")} already exist${names.length === 1 ? "s" : ""}`, {
-        hint: `pass --force to overwrite ${names.length === 1 ? "it" : "them"}; nothing was written`,
+        hint:
+          adopted && plan.workflowOptions !== null
+            ? `to keep ${shown(adopted)} and regenerate the workflows from it, run \`${refresh}\`; to start over, ${overwrite}`
+            : overwrite,
       });
     }
     await writePlan(plan);
@@ -105,7 +122,72 @@ export const initCommand: CommandSpec = {
   },
 };
 
-function detected(plan: InitPlan): Record<string, unknown> {
+/** The options that choose what goes into mlops.yml: with --workflows, mlops.yml has already chosen. */
+const CONFIG_CHOICES = ["name", "task", "registry", "schedule"] as const;
+
+async function refreshWorkflows(args: CommandArgs, io: CommandIO): Promise<CommandOutcome> {
+  if (args.values["no-workflows"] === true)
+    throw new UsageError("pass --workflows (only the workflows) or --no-workflows (only mlops.yml), not both");
+  const choice = CONFIG_CHOICES.find((option) => args.values[option] !== undefined);
+  if (choice !== undefined)
+    throw new UsageError(
+      `--workflows reads the ${choice === "name" ? "model name" : choice} from mlops.yml, not --${choice}`,
+      {
+        hint: "change it in mlops.yml (`npx mlops-kit config set <path> <value>`), then run `npx mlops-kit init --workflows`",
+      },
+    );
+  const git = systemGit(io.env);
+  const kit = await resolveKitRef(await kitRootOf(path.dirname(fileURLToPath(import.meta.url))), KIT_VERSION, git);
+  const plan = await planRefresh(
+    {
+      cwd: io.cwd,
+      config: args.config,
+      python: text(args.values.python),
+      node: text(args.values.node),
+      kit,
+      force: args.values.force === true,
+    },
+    git,
+  );
+  await applyRefresh(plan);
+  const shown = (file: string): string => path.relative(io.cwd, file) || file;
+  return {
+    exitCode: ExitCode.ok,
+    result: {
+      ok: true,
+      written: plan.files.map((f) => ({ path: shown(f.file), repoPath: f.repoPath, purpose: f.purpose })),
+      kept: plan.kept.map((f) => ({ path: shown(f.file), repoPath: f.repoPath })),
+      removed: plan.removed.map(shown),
+      stale: plan.stale.map(shown),
+      detected: { ...detected(plan), kit },
+      warnings: plan.loaded.warnings,
+    },
+    text: [
+      `Wrote (from ${plan.loaded.displayFile}, left as it was):`,
+      ...(plan.files.length > 0 ? plan.files.map((f) => `  ${shown(f.file)}: ${f.purpose}`) : ["  nothing"]),
+      ...(plan.kept.length > 0
+        ? [
+            "Kept, edited by hand since init wrote them (--force replaces them with the regenerated ones):",
+            ...plan.kept.map((f) => `  ${shown(f.file)}`),
+          ]
+        : []),
+      ...(plan.removed.length > 0
+        ? [`Removed, no longer asked for by ${plan.loaded.displayFile}:`, ...plan.removed.map((f) => `  ${shown(f)}`)]
+        : []),
+      ...(plan.stale.length > 0
+        ? [
+            `Kept, no longer asked for by ${plan.loaded.displayFile} but edited by hand (delete it, or --force):`,
+            ...plan.stale.map((f) => `  ${shown(f)}`),
+          ]
+        : []),
+      "",
+      describeKit(kit),
+      ...plan.loaded.warnings.map(formatDiagnostic),
+    ].join("\n"),
+  };
+}
+
+function detected(plan: Pick<InitPlan, "repository" | "training">): Record<string, unknown> {
   const { repository, training } = plan;
   return {
     repository: repository.remote,

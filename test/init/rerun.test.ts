@@ -1,0 +1,256 @@
+import { existsSync } from "node:fs";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.ts";
+import { workflowYamlErrors } from "../helpers/github-yaml.ts";
+import { tempDir, writeFiles } from "../helpers/temp.ts";
+import { checkWorkflowSecurity } from "../helpers/workflow-security.ts";
+import { git, gitEnv, gitRepo } from "../helpers/git.ts";
+
+/**
+ * Running `mlops init` again without losing anything: `--workflows` regenerates only the workflows from the mlops.yml
+ * on disk and keeps a workflow edited by hand; init keeps `.mlops/` out of git; its advice never says --force.
+ */
+
+const env = gitEnv();
+const init = (cwd: string, ...args: string[]) => runCli(["init", ...args], { cwd, env });
+const read = (...parts: string[]) => readFile(path.join(...parts), "utf8");
+
+interface RefreshJson {
+  ok: true;
+  written: { path: string; repoPath: string }[];
+  kept: { path: string; repoPath: string }[];
+}
+
+/** A Python project whose origin is acme/churn, with origin/HEAD set (no guessed branch). */
+async function pythonRepo(): Promise<string> {
+  const dir = await tempDir();
+  await gitRepo(dir, { branch: "trunk", remote: "https://github.com/acme/churn.git" });
+  await git(dir, "symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/trunk");
+  await writeFiles(dir, { "train.py": "", "requirements.txt": "scikit-learn\n" });
+  return dir;
+}
+
+async function workflowFiles(root: string): Promise<string[]> {
+  const folder = path.join(root, ".github", "workflows");
+  return existsSync(folder) ? (await readdir(folder)).sort() : [];
+}
+
+const workflow = (dir: string, name: string) => read(dir, ".github", "workflows", name);
+
+describe("init --workflows regenerates only the workflows, from the current mlops.yml", () => {
+  it("a retrain schedule added to mlops.yml adds mlops-retrain.yml; mlops.yml stays byte for byte", async () => {
+    const dir = await pythonRepo();
+    expect((await init(dir)).exitCode).toBe(0);
+    expect(await workflowFiles(dir)).toEqual(["mlops-main.yml", "mlops-pr-report.yml", "mlops-pr.yml"]);
+    const written = await read(dir, "mlops.yml");
+    const edited = written.replace(
+      /^# retrain: .*$/m,
+      'retrain:\n  schedule: "5 4 * * 2" # weekly, my own comment\n  when: { drift: false, new_data: true }',
+    );
+    expect(edited).not.toBe(written);
+    await writeFile(path.join(dir, "mlops.yml"), edited);
+    const gitignore = await read(dir, ".gitignore");
+
+    const refreshed = await init(dir, "--workflows");
+    expect(refreshed.stderr).toBe("");
+    expect(refreshed.exitCode).toBe(0);
+    expect(refreshed.stdout).toContain("Wrote (from mlops.yml, left as it was):\n");
+    expect(refreshed.stdout).toContain("  .github/workflows/mlops-retrain.yml: ");
+    expect(refreshed.stdout).not.toContain("Kept");
+    expect(await read(dir, "mlops.yml")).toBe(edited);
+    expect(await read(dir, ".gitignore")).toBe(gitignore);
+    expect(await workflowFiles(dir)).toEqual([
+      "mlops-main.yml",
+      "mlops-pr-report.yml",
+      "mlops-pr.yml",
+      "mlops-retrain.yml",
+    ]);
+    expect(await workflow(dir, "mlops-retrain.yml")).toContain('- cron: "5 4 * * 2"');
+    for (const name of await workflowFiles(dir)) {
+      const file = path.join(dir, ".github", "workflows", name);
+      expect(await workflowYamlErrors(file), name).toEqual([]);
+      expect(checkWorkflowSecurity(await readFile(file, "utf8"), name), name).toEqual([]);
+    }
+  });
+
+  it("run right after init it writes the same bytes: init's own files count as unedited", async () => {
+    const dir = await pythonRepo();
+    expect((await init(dir)).exitCode).toBe(0);
+    const before = await Promise.all((await workflowFiles(dir)).map((name) => workflow(dir, name)));
+    const refreshed = await init(dir, "--workflows", "--json");
+    expect(refreshed.exitCode).toBe(0);
+    const json = JSON.parse(refreshed.stdout) as RefreshJson;
+    expect(json.written.map((w) => w.repoPath)).toEqual([
+      ".github/workflows/mlops-pr.yml",
+      ".github/workflows/mlops-pr-report.yml",
+      ".github/workflows/mlops-main.yml",
+    ]);
+    expect(json.kept).toEqual([]);
+    expect(await Promise.all((await workflowFiles(dir)).map((name) => workflow(dir, name)))).toEqual(before);
+  });
+
+  it("keeps a workflow edited by hand (and one written by hand), replaces the rest; --force replaces it too", async () => {
+    const dir = await pythonRepo();
+    expect((await init(dir)).exitCode).toBe(0);
+    const mine = `${await workflow(dir, "mlops-main.yml")}# my own step notes\n`;
+    await writeFile(path.join(dir, ".github", "workflows", "mlops-main.yml"), mine);
+    await writeFile(path.join(dir, ".github", "workflows", "mlops-pr-report.yml"), "# written by hand\n");
+    // A choice changed in mlops.yml: the registry moves to a bucket, so the pull-request job needs AWS by OIDC.
+    const config = (await read(dir, "mlops.yml")).replace(/^ {2}uri: \S+/m, "  uri: s3://ml-models/registry");
+    await writeFile(path.join(dir, "mlops.yml"), config);
+    expect(await workflow(dir, "mlops-pr.yml")).not.toContain("aws-actions");
+
+    const refreshed = await init(dir, "--workflows");
+    expect(refreshed.exitCode).toBe(0);
+    expect(refreshed.stdout).toContain(
+      "Kept, edited by hand since init wrote them (--force replaces them with the regenerated ones):\n" +
+        "  .github/workflows/mlops-pr-report.yml\n" +
+        "  .github/workflows/mlops-main.yml\n",
+    );
+    expect(await workflow(dir, "mlops-pr.yml")).toContain("aws-actions");
+    expect(await workflow(dir, "mlops-main.yml")).toBe(mine);
+    expect(await workflow(dir, "mlops-pr-report.yml")).toBe("# written by hand\n");
+    expect(await read(dir, "mlops.yml")).toBe(config);
+
+    const forced = await init(dir, "--workflows", "--force", "--json");
+    expect(forced.exitCode).toBe(0);
+    const json = JSON.parse(forced.stdout) as RefreshJson;
+    expect(json.kept).toEqual([]);
+    expect(json.written.map((w) => w.repoPath)).toContain(".github/workflows/mlops-main.yml");
+    const main = await workflow(dir, "mlops-main.yml");
+    expect(main).not.toContain("# my own step notes");
+    expect(main).toContain("aws-actions");
+    expect(await workflow(dir, "mlops-pr-report.yml")).toContain("name: mlops PR report");
+    // Replaced by --force, the files are init's own again: the next refresh replaces them without asking.
+    const again = JSON.parse((await init(dir, "--workflows", "--json")).stdout) as RefreshJson;
+    expect(again.kept).toEqual([]);
+  });
+
+  it("a workflow mlops.yml no longer asks for is removed when init's own, kept when edited by hand", async () => {
+    const dir = await pythonRepo();
+    expect((await init(dir, "--schedule", "17 3 * * 1")).exitCode).toBe(0);
+    expect(await workflowFiles(dir)).toContain("mlops-retrain.yml");
+    const withoutRetrain = (await read(dir, "mlops.yml")).replace(/^retrain:\n(?: {2}.*\n)+/m, "");
+    expect(withoutRetrain).not.toContain("retrain:");
+    await writeFile(path.join(dir, "mlops.yml"), withoutRetrain);
+
+    const edited = `${await workflow(dir, "mlops-retrain.yml")}# mine\n`;
+    await writeFile(path.join(dir, ".github", "workflows", "mlops-retrain.yml"), edited);
+    const keeping = await init(dir, "--workflows");
+    expect(keeping.exitCode).toBe(0);
+    expect(keeping.stdout).toContain(
+      "Kept, no longer asked for by mlops.yml but edited by hand (delete it, or --force):\n" +
+        "  .github/workflows/mlops-retrain.yml\n",
+    );
+    expect(await workflow(dir, "mlops-retrain.yml")).toBe(edited);
+
+    await writeFile(path.join(dir, ".github", "workflows", "mlops-retrain.yml"), edited.slice(0, -"# mine\n".length));
+    const removing = await init(dir, "--workflows");
+    expect(removing.exitCode).toBe(0);
+    expect(removing.stdout).toContain(
+      "Removed, no longer asked for by mlops.yml:\n  .github/workflows/mlops-retrain.yml\n",
+    );
+    expect(await workflowFiles(dir)).toEqual(["mlops-main.yml", "mlops-pr-report.yml", "mlops-pr.yml"]);
+  });
+
+  it("is refused with --no-workflows, or with an option that mlops.yml decides: exit 2, nothing written", async () => {
+    const dir = await pythonRepo();
+    expect((await init(dir, "--no-workflows")).exitCode).toBe(0);
+    const both = await init(dir, "--workflows", "--no-workflows");
+    expect(both.exitCode).toBe(2);
+    expect(both.stderr).toContain(
+      "error: pass --workflows (only the workflows) or --no-workflows (only mlops.yml), not both",
+    );
+    const registry = await init(dir, "--workflows", "--registry", "s3://ml-models/registry");
+    expect(registry.exitCode).toBe(2);
+    expect(registry.stderr).toContain("error: --workflows reads the registry from mlops.yml, not --registry\n");
+    expect(registry.stderr).toContain("npx mlops-kit config set <path> <value>");
+    expect(await workflowFiles(dir)).toEqual([]);
+  });
+
+  it("a mlops.yml that does not load is exit 2 with its error at file:line:col, and nothing is written", async () => {
+    const dir = await pythonRepo();
+    const missing = await init(dir, "--workflows");
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain("mlops.yml");
+    await writeFiles(dir, { "mlops.yml": "version: 1\nmodel:\n  name: churn\n  task: clasification\n" });
+    const broken = await init(dir, "--workflows");
+    expect(broken.exitCode).toBe(2);
+    expect(broken.stderr).toMatch(/mlops\.yml:4:\d+/);
+    expect(broken.stderr).not.toMatch(/^\s+at /m);
+    expect(await workflowFiles(dir)).toEqual([]);
+    expect(existsSync(path.join(dir, ".gitignore"))).toBe(false);
+  });
+});
+
+describe("init keeps the kit's workspace out of git", () => {
+  it("creates .gitignore when there is none, and git then ignores .mlops/", async () => {
+    const dir = await pythonRepo();
+    const result = await init(dir);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain("  .gitignore: ignores .mlops/, the kit's workspace\n");
+    expect(await read(dir, ".gitignore")).toBe("# mlops-kit's workspace (run records, cache stamps)\n.mlops/\n");
+    expect(await git(dir, "check-ignore", ".mlops/runs/x.json")).toBe(".mlops/runs/x.json");
+  });
+
+  it("appends to an existing .gitignore (even one without a final newline)", async () => {
+    const dir = await pythonRepo();
+    await writeFiles(dir, { ".gitignore": "node_modules/\n__pycache__/" });
+    expect((await init(dir)).exitCode).toBe(0);
+    expect(await read(dir, ".gitignore")).toBe(
+      "node_modules/\n__pycache__/\n# mlops-kit's workspace (run records, cache stamps)\n.mlops/\n",
+    );
+  });
+
+  it("leaves a .gitignore that already ignores it as it was, and does not list it", async () => {
+    for (const line of [".mlops/", "/.mlops", ".mlops"]) {
+      const dir = await pythonRepo();
+      await writeFiles(dir, { ".gitignore": `*.pyc\n${line}\n` });
+      const result = await init(dir, "--json");
+      expect(result.exitCode).toBe(0);
+      expect((JSON.parse(result.stdout) as RefreshJson).written.map((w) => w.path)).not.toContain(".gitignore");
+      expect(await read(dir, ".gitignore")).toBe(`*.pyc\n${line}\n`);
+    }
+  });
+
+  it("in a monorepo's subfolder, beside mlops.yml (where the workspace is)", async () => {
+    const root = await tempDir();
+    await gitRepo(root, { remote: "git@github.com:acme/platform.git" });
+    const sub = path.join(root, "models", "churn");
+    await writeFiles(sub, { "train.py": "" });
+    expect((await init(sub)).exitCode).toBe(0);
+    expect(existsSync(path.join(root, ".gitignore"))).toBe(false);
+    expect(await git(root, "check-ignore", "models/churn/.mlops/cache")).toBe("models/churn/.mlops/cache");
+  });
+});
+
+describe("init's advice changes a choice without --force", () => {
+  it("a guessed default branch and a local registry: set-head, config set, then init --workflows", async () => {
+    const dir = await tempDir();
+    await gitRepo(dir, { branch: "trunk", remote: "https://github.com/acme/churn.git" }); // no origin/HEAD
+    await writeFiles(dir, { "train.py": "" });
+    const result = await init(dir, "--registry", ".mlops/registry");
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain(
+      "`git remote set-head origin --auto`, then `npx mlops-kit init --workflows` to regenerate the workflows",
+    );
+    expect(result.stdout).toContain(
+      "(`npx mlops-kit config set registry.uri github://acme/churn`) or in a bucket " +
+        "(`npx mlops-kit config set registry.uri s3://bucket/prefix`), then run `npx mlops-kit init --workflows`",
+    );
+    expect(result.stdout).toContain("npx mlops-kit check && npx mlops-kit run --no-publish");
+    expect(result.stdout).not.toContain("--force");
+  });
+
+  it("neither for a github:// nor for an S3 registry", async () => {
+    for (const registry of [[], ["--registry", "s3://ml-models/registry"]]) {
+      const dir = await pythonRepo();
+      const result = await init(dir, ...registry);
+      expect(result.exitCode).toBe(0);
+      expect(result.stdout).toContain("Next steps:");
+      expect(result.stdout).not.toContain("--force");
+    }
+  });
+});

@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-4LWZJEUK.js";
+} from "./chunks/chunk-CA6DMIUA.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,22 +51,23 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-MHU45UPV.js")).initCommand },
-  { name: "check", after: "init", load: async () => (await import("./chunks/check-RIYUARJH.js")).checkCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-FEYL4UJ5.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-S5XVEM2W.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-KBYXUXZY.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-46WPS2MI.js")).retrainCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-IJW7VC7T.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-6DFVTNPX.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-IHLETNM3.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-ISFP4ZJ6.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-GCZGQFWH.js")).pullCommand }
+  { name: "init", after: null, load: async () => (await import("./chunks/init-DJOAY55X.js")).initCommand },
+  { name: "check", after: "init", load: async () => (await import("./chunks/check-OLCGUDMO.js")).checkCommand },
+  { name: "config", after: "check", load: async () => (await import("./chunks/config-BF4UBPKJ.js")).configCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-NZOP7NMB.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-BFV2ATAW.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-R3DSYHKP.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-RBXTT5GD.js")).retrainCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-FGL2T7FM.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-2EJU3WB5.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-UJKNDDBM.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-D6IP6DNM.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-5T72N43A.js")).pullCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-LO4GXAGM.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-4ZNH6SGQ.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;

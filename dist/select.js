@@ -1,18 +1,18 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runStageAction
-} from "./chunks/chunk-M46QW3X3.js";
+} from "./chunks/chunk-FD4W2UYA.js";
 import "./chunks/chunk-2GCBI7ZE.js";
 import "./chunks/chunk-DV5GF5RE.js";
-import "./chunks/chunk-5O5FYSTN.js";
+import "./chunks/chunk-BDMVES2I.js";
 import "./chunks/chunk-BV2GNXIE.js";
-import "./chunks/chunk-5PEOAABG.js";
 import "./chunks/chunk-TWDVLQIM.js";
 import "./chunks/chunk-CAL7RBE4.js";
+import "./chunks/chunk-5PEOAABG.js";
 import "./chunks/chunk-7VSPNE3W.js";
 import "./chunks/chunk-JQZVZIOU.js";
 import "./chunks/chunk-3LT7ALE5.js";
-import "./chunks/chunk-4LWZJEUK.js";
+import "./chunks/chunk-CA6DMIUA.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-ETIWM46I.js";

@@ -3,11 +3,11 @@ import {
   cliOptions,
   parseCliOptions,
   stageCommand
-} from "./chunk-YFGTBHCK.js";
-import "./chunk-RFRZOQZG.js";
+} from "./chunk-JJDYZEC5.js";
+import "./chunk-JTKWKQ54.js";
 import "./chunk-2GCBI7ZE.js";
 import "./chunk-DV5GF5RE.js";
-import "./chunk-5O5FYSTN.js";
+import "./chunk-BDMVES2I.js";
 import "./chunk-TWDVLQIM.js";
 import "./chunk-CAL7RBE4.js";
 import "./chunk-7VSPNE3W.js";

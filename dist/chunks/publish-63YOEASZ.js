@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   PublishOptions,
   publishStage
-} from "./chunk-KVJ4POF6.js";
+} from "./chunk-3KFU4YSP.js";
 import "./chunk-7PI7THP4.js";
 import "./chunk-STGVFYYW.js";
-import "./chunk-HOP74ESY.js";
+import "./chunk-JAPZYDLZ.js";
 import "./chunk-CKB3RMBO.js";
 import "./chunk-TP6QAOSM.js";
 import "./chunk-UA6AZHDC.js";
@@ -18,9 +18,9 @@ import "./chunk-YKNPOAAY.js";
 import "./chunk-XT2XCMED.js";
 import "./chunk-PJQSHXAG.js";
 import "./chunk-ASQHJYOS.js";
-import "./chunk-5PEOAABG.js";
 import "./chunk-TWDVLQIM.js";
 import "./chunk-CAL7RBE4.js";
+import "./chunk-5PEOAABG.js";
 import "./chunk-7VSPNE3W.js";
 import "./chunk-JQZVZIOU.js";
 import "./chunk-3LT7ALE5.js";

@@ -8,7 +8,7 @@ import {
 } from "./chunk-STGVFYYW.js";
 import {
   runPublishStage
-} from "./chunk-HOP74ESY.js";
+} from "./chunk-JAPZYDLZ.js";
 import {
   flagOption
 } from "./chunk-TWDVLQIM.js";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   openProject,
   stageOutcome
-} from "./chunk-RFRZOQZG.js";
+} from "./chunk-JTKWKQ54.js";
 import {
   optionEntries,
   parseStageOptions

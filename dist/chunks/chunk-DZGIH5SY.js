@@ -17,7 +17,7 @@ import {
   runPublishStage,
   runValidateStage,
   saveStageRun
-} from "./chunk-HOP74ESY.js";
+} from "./chunk-JAPZYDLZ.js";
 import {
   openRegistry
 } from "./chunk-UA6AZHDC.js";

@@ -10,7 +10,7 @@ import {
 } from "./chunk-STGVFYYW.js";
 import {
   runEvaluateStage
-} from "./chunk-HOP74ESY.js";
+} from "./chunk-JAPZYDLZ.js";
 import "./chunk-CKB3RMBO.js";
 import "./chunk-TP6QAOSM.js";
 import "./chunk-UA6AZHDC.js";
@@ -29,9 +29,9 @@ import "./chunk-XT2XCMED.js";
 import "./chunk-PJQSHXAG.js";
 import "./chunk-ASQHJYOS.js";
 import "./chunk-CA3OQ63N.js";
-import "./chunk-5PEOAABG.js";
 import "./chunk-TWDVLQIM.js";
 import "./chunk-CAL7RBE4.js";
+import "./chunk-5PEOAABG.js";
 import "./chunk-7VSPNE3W.js";
 import "./chunk-JQZVZIOU.js";
 import {

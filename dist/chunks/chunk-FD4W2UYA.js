@@ -7,7 +7,7 @@ import {
 } from "./chunk-DV5GF5RE.js";
 import {
   loadConfig
-} from "./chunk-5O5FYSTN.js";
+} from "./chunk-BDMVES2I.js";
 import {
   debug,
   error,
@@ -21,12 +21,12 @@ import {
   warning
 } from "./chunk-BV2GNXIE.js";
 import {
+  parseStageOptions
+} from "./chunk-TWDVLQIM.js";
+import {
   credentialSecrets,
   secretValues
 } from "./chunk-5PEOAABG.js";
-import {
-  parseStageOptions
-} from "./chunk-TWDVLQIM.js";
 import {
   workspaceFor
 } from "./chunk-7VSPNE3W.js";
@@ -36,7 +36,7 @@ import {
 import {
   loadStage,
   processInterrupts
-} from "./chunk-4LWZJEUK.js";
+} from "./chunk-CA6DMIUA.js";
 import {
   ConfigError,
   ExitCode,

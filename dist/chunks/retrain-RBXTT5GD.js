@@ -1,19 +1,19 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
+  cliOptions,
+  parseCliOptions
+} from "./chunk-JJDYZEC5.js";
+import {
   concludeRetrain,
   retrainConcludeStage,
   retrainDecideStage,
   retrainGitHub
-} from "./chunk-JKLT3Q5J.js";
+} from "./chunk-DZGIH5SY.js";
 import "./chunk-R6S7JAZC.js";
-import {
-  cliOptions,
-  parseCliOptions
-} from "./chunk-YFGTBHCK.js";
 import {
   openProject,
   stageOutcome
-} from "./chunk-RFRZOQZG.js";
+} from "./chunk-JTKWKQ54.js";
 import "./chunk-7PI7THP4.js";
 import "./chunk-STGVFYYW.js";
 import {
@@ -21,7 +21,7 @@ import {
   runEvaluateStage,
   runGateStage,
   runTrainStage
-} from "./chunk-HOP74ESY.js";
+} from "./chunk-JAPZYDLZ.js";
 import "./chunk-CKB3RMBO.js";
 import "./chunk-TP6QAOSM.js";
 import "./chunk-UA6AZHDC.js";
@@ -38,10 +38,10 @@ import "./chunk-ASQHJYOS.js";
 import "./chunk-CA3OQ63N.js";
 import "./chunk-2GCBI7ZE.js";
 import "./chunk-DV5GF5RE.js";
-import "./chunk-5O5FYSTN.js";
-import "./chunk-5PEOAABG.js";
+import "./chunk-BDMVES2I.js";
 import "./chunk-TWDVLQIM.js";
 import "./chunk-CAL7RBE4.js";
+import "./chunk-5PEOAABG.js";
 import "./chunk-7VSPNE3W.js";
 import {
   renderText

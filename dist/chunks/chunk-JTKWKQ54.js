@@ -7,7 +7,7 @@ import {
 } from "./chunk-DV5GF5RE.js";
 import {
   loadConfig
-} from "./chunk-5O5FYSTN.js";
+} from "./chunk-BDMVES2I.js";
 import {
   workspaceFor
 } from "./chunk-7VSPNE3W.js";

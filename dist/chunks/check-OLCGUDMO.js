@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   loadConfig
-} from "./chunk-5O5FYSTN.js";
+} from "./chunk-BDMVES2I.js";
 import "./chunk-3LT7ALE5.js";
 import "./chunk-MFRW4TDE.js";
 import "./chunk-NFSXRCFZ.js";

@@ -8,7 +8,7 @@ import {
 } from "./chunk-STGVFYYW.js";
 import {
   runValidateStage
-} from "./chunk-HOP74ESY.js";
+} from "./chunk-JAPZYDLZ.js";
 import "./chunk-CKB3RMBO.js";
 import "./chunk-TP6QAOSM.js";
 import "./chunk-UA6AZHDC.js";
@@ -21,12 +21,12 @@ import "./chunk-YKNPOAAY.js";
 import "./chunk-XT2XCMED.js";
 import "./chunk-PJQSHXAG.js";
 import "./chunk-ASQHJYOS.js";
-import "./chunk-5PEOAABG.js";
 import {
   countOption,
   globsOption
 } from "./chunk-TWDVLQIM.js";
 import "./chunk-CAL7RBE4.js";
+import "./chunk-5PEOAABG.js";
 import "./chunk-7VSPNE3W.js";
 import "./chunk-JQZVZIOU.js";
 import {

@@ -17,7 +17,7 @@ import {
 import {
   ReportSection,
   loadConfig
-} from "./chunk-5O5FYSTN.js";
+} from "./chunk-BDMVES2I.js";
 import "./chunk-5PEOAABG.js";
 import {
   workspaceFor

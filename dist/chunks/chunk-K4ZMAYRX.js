@@ -7,7 +7,7 @@ import {
 import {
   planSweep,
   saveStageRun
-} from "./chunk-HOP74ESY.js";
+} from "./chunk-JAPZYDLZ.js";
 import {
   formatNumber
 } from "./chunk-LP2MTGO2.js";

@@ -7,7 +7,7 @@ import {
   findLeg,
   resolveTrainParams,
   runTrainStage
-} from "./chunk-HOP74ESY.js";
+} from "./chunk-JAPZYDLZ.js";
 import {
   choiceOption,
   flagOption,

@@ -3,11 +3,11 @@ import {
   runSelectStage,
   selectSection,
   sweepResultsDir
-} from "./chunk-B2AB6Q5M.js";
+} from "./chunk-K4ZMAYRX.js";
 import "./chunk-R6S7JAZC.js";
 import {
   openProject
-} from "./chunk-RFRZOQZG.js";
+} from "./chunk-JTKWKQ54.js";
 import {
   CACHE_CHOICES,
   openRunCache,
@@ -16,7 +16,7 @@ import {
   resolveTrainParams,
   runEvaluateStage,
   runTrainStage
-} from "./chunk-HOP74ESY.js";
+} from "./chunk-JAPZYDLZ.js";
 import "./chunk-CKB3RMBO.js";
 import "./chunk-TP6QAOSM.js";
 import "./chunk-UA6AZHDC.js";
@@ -33,9 +33,9 @@ import "./chunk-2GCBI7ZE.js";
 import "./chunk-DV5GF5RE.js";
 import {
   loadConfig
-} from "./chunk-5O5FYSTN.js";
-import "./chunk-5PEOAABG.js";
+} from "./chunk-BDMVES2I.js";
 import "./chunk-CAL7RBE4.js";
+import "./chunk-5PEOAABG.js";
 import {
   workspaceFor
 } from "./chunk-7VSPNE3W.js";

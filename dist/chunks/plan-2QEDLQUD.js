@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runPlanStage
-} from "./chunk-B2AB6Q5M.js";
+} from "./chunk-K4ZMAYRX.js";
 import "./chunk-R6S7JAZC.js";
 import {
   defineStage
 } from "./chunk-STGVFYYW.js";
-import "./chunk-HOP74ESY.js";
+import "./chunk-JAPZYDLZ.js";
 import "./chunk-CKB3RMBO.js";
 import "./chunk-TP6QAOSM.js";
 import "./chunk-UA6AZHDC.js";
@@ -19,8 +19,8 @@ import "./chunk-YKNPOAAY.js";
 import "./chunk-XT2XCMED.js";
 import "./chunk-PJQSHXAG.js";
 import "./chunk-ASQHJYOS.js";
-import "./chunk-5PEOAABG.js";
 import "./chunk-CAL7RBE4.js";
+import "./chunk-5PEOAABG.js";
 import "./chunk-7VSPNE3W.js";
 import "./chunk-JQZVZIOU.js";
 import {

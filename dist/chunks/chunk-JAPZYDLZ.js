@@ -37,14 +37,14 @@ import {
   KIT_VERSION
 } from "./chunk-YKNPOAAY.js";
 import {
-  redactorFor
-} from "./chunk-5PEOAABG.js";
-import {
   CACHE_FORMAT_VERSION,
   cacheKeyOf,
   codeChangedSince,
   collectKeyMaterial
 } from "./chunk-CAL7RBE4.js";
+import {
+  redactorFor
+} from "./chunk-5PEOAABG.js";
 import {
   listSources,
   workspaceFor

@@ -2,21 +2,21 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   cliOptions,
   parseCliOptions
-} from "./chunk-YFGTBHCK.js";
+} from "./chunk-JJDYZEC5.js";
 import {
   openProject
-} from "./chunk-RFRZOQZG.js";
+} from "./chunk-JTKWKQ54.js";
 import {
   TrainOptions
-} from "./chunk-RDOCCIGP.js";
+} from "./chunk-Q5DXFWHE.js";
 import {
   PublishOptions
-} from "./chunk-KVJ4POF6.js";
+} from "./chunk-3KFU4YSP.js";
 import "./chunk-7PI7THP4.js";
 import "./chunk-STGVFYYW.js";
 import {
   runPipeline
-} from "./chunk-HOP74ESY.js";
+} from "./chunk-JAPZYDLZ.js";
 import "./chunk-CKB3RMBO.js";
 import "./chunk-TP6QAOSM.js";
 import "./chunk-UA6AZHDC.js";
@@ -33,10 +33,10 @@ import "./chunk-PJQSHXAG.js";
 import "./chunk-ASQHJYOS.js";
 import "./chunk-2GCBI7ZE.js";
 import "./chunk-DV5GF5RE.js";
-import "./chunk-5O5FYSTN.js";
-import "./chunk-5PEOAABG.js";
+import "./chunk-BDMVES2I.js";
 import "./chunk-TWDVLQIM.js";
 import "./chunk-CAL7RBE4.js";
+import "./chunk-5PEOAABG.js";
 import "./chunk-7VSPNE3W.js";
 import {
   renderHeadline,

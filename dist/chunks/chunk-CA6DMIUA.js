@@ -22,15 +22,15 @@ function processInterrupts(target) {
 
 // src/stages/index.ts
 var STAGES = [
-  { name: "validate", command: true, load: async () => (await import("./validate-KGDOSTEK.js")).validateStage },
-  { name: "train", command: true, load: async () => (await import("./train-NQWAWXSW.js")).trainStage },
-  { name: "evaluate", command: true, load: async () => (await import("./evaluate-ZEY7SFJF.js")).evaluateStage },
-  { name: "gate", command: true, load: async () => (await import("./gate-2BK46N2N.js")).gateStage },
-  { name: "publish", command: true, load: async () => (await import("./publish-6HB7L2OJ.js")).publishStage },
-  { name: "plan", command: true, load: async () => (await import("./plan-OORXC6C5.js")).planStage },
-  { name: "select", command: true, load: async () => (await import("./select-CQHG3R4C.js")).selectStage },
-  { name: "retrain-decide", command: false, load: async () => (await import("./retrain-5YOFE6GB.js")).retrainDecideStage },
-  { name: "retrain-conclude", command: false, load: async () => (await import("./retrain-5YOFE6GB.js")).retrainConcludeStage }
+  { name: "validate", command: true, load: async () => (await import("./validate-54FN42Q2.js")).validateStage },
+  { name: "train", command: true, load: async () => (await import("./train-4EVJ5RDT.js")).trainStage },
+  { name: "evaluate", command: true, load: async () => (await import("./evaluate-TGZAAO2D.js")).evaluateStage },
+  { name: "gate", command: true, load: async () => (await import("./gate-2ITJSGJE.js")).gateStage },
+  { name: "publish", command: true, load: async () => (await import("./publish-63YOEASZ.js")).publishStage },
+  { name: "plan", command: true, load: async () => (await import("./plan-2QEDLQUD.js")).planStage },
+  { name: "select", command: true, load: async () => (await import("./select-3VFYEYCH.js")).selectStage },
+  { name: "retrain-decide", command: false, load: async () => (await import("./retrain-4IND3XOL.js")).retrainDecideStage },
+  { name: "retrain-conclude", command: false, load: async () => (await import("./retrain-4IND3XOL.js")).retrainConcludeStage }
 ];
 async function loadStage(name) {
   const entry = STAGES.find((stage) => stage.name === name);

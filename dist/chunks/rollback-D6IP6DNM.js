@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   openProject
-} from "./chunk-RFRZOQZG.js";
+} from "./chunk-JTKWKQ54.js";
 import {
   openRegistry
 } from "./chunk-UA6AZHDC.js";
@@ -9,7 +9,7 @@ import "./chunk-RI4HMFKQ.js";
 import "./chunk-ASQHJYOS.js";
 import "./chunk-2GCBI7ZE.js";
 import "./chunk-DV5GF5RE.js";
-import "./chunk-5O5FYSTN.js";
+import "./chunk-BDMVES2I.js";
 import "./chunk-CAL7RBE4.js";
 import "./chunk-7VSPNE3W.js";
 import "./chunk-JQZVZIOU.js";

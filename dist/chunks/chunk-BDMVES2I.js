@@ -219,6 +219,9 @@ function expandUnion(schema) {
   const def = defOf(schema);
   return def.type === "union" && def.options ? def.options.map(unwrap).flatMap(expandUnion) : [schema];
 }
+function schemaHasPath(schema, path4) {
+  return schemasAt(schema, path4).length > 0;
+}
 function allowedKeys(schema, path4) {
   const keys = schemasAt(schema, path4).flatMap((candidate) => {
     const def = defOf(candidate);
@@ -1121,17 +1124,19 @@ function checkConfigRules(config, context) {
 
 // src/config/load.ts
 async function loadConfig(configPath, cwd) {
+  const { source, file, displayFile } = await readConfigSource(configPath, cwd);
+  return checkSource(source, file, displayFile);
+}
+async function readConfigSource(configPath, cwd) {
   const file = resolveConfigFile(configPath, cwd);
   const relative = path3.relative(cwd, file);
   const displayFile = relative === "" ? path3.basename(file) : relative.startsWith("..") ? file : relative;
-  let source;
   try {
-    source = await readYamlFile(file, displayFile);
+    return { source: await readYamlFile(file, displayFile), file, displayFile };
   } catch (error2) {
     if (error2 instanceof YamlSourceError) throw new ConfigError(error2.diagnostics);
     throw error2;
   }
-  return checkSource(source, file, displayFile);
 }
 function parseConfig(text, file, displayFile = path3.basename(file)) {
   let source;
@@ -1190,8 +1195,12 @@ function sortByPlace(diagnostics) {
 }
 
 export {
+  schemaHasPath,
+  allowedKeys,
   ReportSection,
+  MlopsConfigSchema,
   loadConfig,
+  readConfigSource,
   parseConfig,
   findRepoRoot
 };

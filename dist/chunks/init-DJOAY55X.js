@@ -14,8 +14,9 @@ import {
 import "./chunk-ASQHJYOS.js";
 import {
   findRepoRoot,
+  loadConfig,
   parseConfig
-} from "./chunk-5O5FYSTN.js";
+} from "./chunk-BDMVES2I.js";
 import "./chunk-JQZVZIOU.js";
 import {
   NAME_PATTERN,
@@ -45,7 +46,7 @@ import {
 } from "./chunk-RZGYXAJU.js";
 
 // src/cli/commands/init.ts
-import path4 from "node:path";
+import path5 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/init/detect.ts
@@ -1257,6 +1258,18 @@ function tagNote(version) {
     `pin them yourself: \`git ls-remote https://github.com/${KIT_REPOSITORY} v${version}\` prints that commit.`
   ].join("\n");
 }
+var TEMPLATE_DEFAULTS = {
+  model: "my-model",
+  workingDirectory: ".",
+  configFile: "mlops.yml",
+  defaultBranch: "main",
+  setup: null,
+  registry: "s3",
+  schedule: { cron: "17 3 * * 1", timezone: "UTC" },
+  trainRunsOn: null,
+  sweep: true,
+  kit: { kind: "tag", version: KIT_VERSION }
+};
 
 // src/init/next-steps.ts
 function nextSteps(input) {
@@ -1276,6 +1289,8 @@ function nextSteps(input) {
     ]
   };
   const location = input.registryUri && isS3Uri(input.registryUri) ? registryLocation(input.registryUri) : void 0;
+  const config = input.configFlag === "" ? "" : ` ${input.configFlag}`;
+  const refresh = `npx mlops-kit init --workflows${config}`;
   const notes = [];
   if (!repository.git)
     notes.push(`${repository.root} is not in a git repository: the workflows were written there; run \`git init\``);
@@ -1287,11 +1302,11 @@ function nextSteps(input) {
     );
   if (repository.defaultBranchFrom !== "origin/HEAD")
     notes.push(
-      repository.remote ? `the default branch "${repository.defaultBranch}" is a guess (origin/HEAD is not set): if it is wrong, run \`git remote set-head origin --auto\` and \`mlops init --force\` again` : `the default branch is taken to be "${repository.defaultBranch}" (${repository.defaultBranchFrom === "current branch" ? "the current branch" : "no branch yet"}): the main workflow runs on pushes to it`
+      repository.remote ? `the default branch "${repository.defaultBranch}" is a guess (origin/HEAD is not set): if it is wrong, run \`git remote set-head origin --auto\`, then \`${refresh}\` to regenerate the workflows` : `the default branch is taken to be "${repository.defaultBranch}" (${repository.defaultBranchFrom === "current branch" ? "the current branch" : "no branch yet"}): the main workflow runs on pushes to it`
     );
   if (!location && !isGitHubUri(input.registryUri ?? ""))
     notes.push(
-      `the registry is a local folder: on GitHub each run starts with an empty one, so pull requests have no champion to gate against and what main publishes is lost with the runner. Keep it in the repository itself (\`mlops init --force --registry github://${owner}/${repo}\`) or in a bucket (\`--registry s3://bucket/prefix\`)`
+      `the registry is a local folder: on GitHub each run starts with an empty one, so pull requests have no champion to gate against and what main publishes is lost with the runner. Keep it in the repository itself (\`${setRegistry(`github://${owner}/${repo}`, config)}\`) or in a bucket (\`${setRegistry("s3://bucket/prefix", config)}\`), then run \`${refresh}\``
     );
   return {
     requiredCheck: GATE_CHECK,
@@ -1306,6 +1321,9 @@ EOF`,
     notes
   };
 }
+function setRegistry(uri, config) {
+  return `npx mlops-kit config set registry.uri ${uri}${config}`;
+}
 var indent = (text2, spaces) => text2.split("\n").map((l) => l === "" ? l : " ".repeat(spaces) + l).join("\n");
 function renderNextSteps(steps, input) {
   const { repository } = input;
@@ -1318,12 +1336,12 @@ function renderNextSteps(steps, input) {
   const config = input.configFlag === "" ? "" : ` ${input.configFlag}`;
   section("Run it locally first.", [
     "Point data.train, data.eval and data.target at your data and check the commands, then:",
-    indent(`mlops check${config} && mlops run${config} --no-publish`, 2),
+    indent(`npx mlops-kit check${config} && npx mlops-kit run${config} --no-publish`, 2),
     "The same stages run in the workflows; a failure here is one you do not have to push to see.",
     ...steps.aws ? ["The gate reads the champion from the bucket: have AWS credentials for it in your shell (AWS_PROFILE...)."] : [],
     ...isGitHubUri(input.registryUri ?? "") ? [
       "The gate reads the champion from the repository's releases with your token (`gh auth login`, or GITHUB_TOKEN);",
-      "`mlops run` publishes there from your machine only with --publish: the main workflow publishes."
+      "`npx mlops-kit run` publishes there from your machine only with --publish: the main workflow publishes."
     ] : []
   ]);
   if (input.workflows) {
@@ -1342,7 +1360,8 @@ function renderNextSteps(steps, input) {
       `Each version is a release tagged mlops/${input.model}/<version> (never "latest"), published once complete; aliases`,
       "and their history live on the ref refs/mlops/registry. The workflows reach it with the job's own token: pull",
       "requests read (contents: read), and only the main and retrain jobs write (contents: write). Files over 2 GiB,",
-      "or a registry shared by many repositories, need a bucket: `--registry s3://bucket/prefix`."
+      "or a registry shared by many repositories, need a bucket:",
+      indent(`${setRegistry("s3://bucket/prefix", config)} && npx mlops-kit init --workflows${config}`, 2)
     ]);
   }
   if (steps.aws) {
@@ -1369,7 +1388,7 @@ function renderNextSteps(steps, input) {
       ...aws.variables.map((v) => `   ${v.name.padEnd(24)} ${v.purpose}`),
       "   If data.train or data.eval are on S3 too, add s3:GetObject (and s3:ListBucket) on them to both roles.",
       "e. The read-write role cannot replace nor delete versions or alias history (create-only, by explicit denies).",
-      "   `mlops models clean`, `mlops models fsck --repair` and `mlops models prune --apply` delete (prune: old versions),",
+      "   `npx mlops-kit models clean`, `models fsck --repair` and `models prune --apply` delete (prune: old versions),",
       `   so run them as a person with these permissions (e.g. a policy ${aws.maintenance.name}; whoever holds it can`,
       "   erase history, and bucket versioning can restore):",
       indent(policyJson(aws.maintenance.permissions), 3)
@@ -1388,7 +1407,7 @@ function renderNextSteps(steps, input) {
 }
 
 // src/init/plan.ts
-import { existsSync as existsSync3, statSync } from "node:fs";
+import { existsSync as existsSync3, readFileSync, statSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path3 from "node:path";
 
@@ -1455,7 +1474,7 @@ function registryLines(input) {
 }
 function retrainLines(input) {
   if (!input.schedule)
-    return '# retrain: { schedule: "17 3 * * 1", when: { drift: true, max_age_days: 30 } }   # mlops init --schedule writes it';
+    return '# retrain: { schedule: "17 3 * * 1", when: { drift: true, max_age_days: 30 } }   # then `npx mlops-kit init --workflows` adds its workflow';
   return [
     "retrain:",
     line(2, "schedule", JSON.stringify(input.schedule), "cron, UTC; GitHub runs it on the default branch"),
@@ -1496,6 +1515,52 @@ ${registryLines(input)}
 publish: { promote: champion }
 ${retrainLines(input)}
 `;
+}
+
+// src/init/gitignore.ts
+var WORKSPACE_COMMENT = "# mlops-kit's workspace (run records, cache stamps)";
+var WORKSPACE_PATTERN = ".mlops/";
+var COVERING = /* @__PURE__ */ new Set([
+  ".mlops",
+  ".mlops/",
+  "/.mlops",
+  "/.mlops/",
+  ".mlops/*",
+  "/.mlops/*",
+  ".mlops/**",
+  "/.mlops/**"
+]);
+function ignoresWorkspace(gitignore) {
+  let ignored = false;
+  for (const raw of gitignore.split(/\r?\n/)) {
+    const line2 = raw.trim();
+    if (COVERING.has(line2)) ignored = true;
+    else if (line2.startsWith("!") && COVERING.has(line2.slice(1))) ignored = false;
+  }
+  return ignored;
+}
+function gitignoreWithWorkspace(existing) {
+  if (existing !== null && ignoresWorkspace(existing)) return null;
+  const before = existing === null || existing === "" ? "" : existing.endsWith("\n") ? existing : `${existing}
+`;
+  return `${before}${WORKSPACE_COMMENT}
+${WORKSPACE_PATTERN}
+`;
+}
+
+// src/init/stamp.ts
+import { createHash } from "node:crypto";
+var STAMP = /^# Written by `mlops init` \(sha256:([0-9a-f]{64})\)/;
+var digest = (text2) => createHash("sha256").update(text2).digest("hex");
+function stampWorkflow(content) {
+  return `# Written by \`mlops init\` (sha256:${digest(content)}); to change it, edit mlops.yml and run \`npx mlops-kit init --workflows\`, which keeps a file edited by hand.
+` + content;
+}
+function isUneditedWorkflow(text2) {
+  const newline = text2.indexOf("\n");
+  if (newline < 0) return false;
+  const match = STAMP.exec(text2.slice(0, newline));
+  return match !== null && match[1] === digest(text2.slice(newline + 1));
 }
 
 // src/init/plan.ts
@@ -1541,26 +1606,25 @@ async function planInit(request, git) {
     schemaUrl: request.schemaUrl
   });
   const loaded = checkRendered(content, file);
+  const inRepository = (name) => repository.workingDirectory === "." ? name : `${repository.workingDirectory}/${name}`;
   const files = [
-    {
-      file,
-      repoPath: repository.workingDirectory === "." ? path3.basename(file) : `${repository.workingDirectory}/${path3.basename(file)}`,
-      content,
-      purpose: "the pipeline's config"
-    }
+    { file, repoPath: inRepository(path3.basename(file)), content, purpose: "the pipeline's config" }
   ];
+  const gitignore = path3.join(configDir, ".gitignore");
+  const ignored = gitignoreWithWorkspace(existsSync3(gitignore) ? readFileSync(gitignore, "utf8") : null);
+  if (ignored !== null) {
+    files.push({
+      file: gitignore,
+      repoPath: inRepository(".gitignore"),
+      content: ignored,
+      purpose: `ignores ${WORKSPACE_PATTERN}, the kit's workspace`,
+      appends: true
+    });
+  }
   let workflowOptions = null;
   if (request.workflows) {
     workflowOptions = workflowOptionsFor(loaded, repository, training, path3.basename(file), request.workflows.kit);
-    for (const workflow of workflowTemplates(workflowOptions)) {
-      const target = path3.join(repository.root, ".github", "workflows", workflow.path);
-      files.push({
-        file: target,
-        repoPath: `.github/workflows/${workflow.path}`,
-        content: workflow.content,
-        purpose: workflow.purpose
-      });
-    }
+    files.push(...plannedWorkflows(workflowOptions, repository));
   }
   const registryFrom = request.registry !== void 0 ? "--registry" : registry !== null ? "origin" : null;
   return { files, repository, training, loaded, workflowOptions, registryFrom };
@@ -1569,8 +1633,16 @@ function registryOfRemote(repository) {
   const { remote } = repository;
   return remote?.host === "github.com" ? `github://${remote.owner}/${remote.repo}` : null;
 }
+function plannedWorkflows(options, repository) {
+  return workflowTemplates(options).map((workflow) => ({
+    file: path3.join(repository.root, ".github", "workflows", workflow.path),
+    repoPath: `.github/workflows/${workflow.path}`,
+    content: stampWorkflow(workflow.content),
+    purpose: workflow.purpose
+  }));
+}
 function existingTargets(plan) {
-  const existing = plan.files.filter((f) => existsSync3(f.file)).map((f) => f.file);
+  const existing = plan.files.filter((f) => f.appends !== true && existsSync3(f.file)).map((f) => f.file);
   const config = plan.files[0]?.file;
   if (config && path3.basename(config) === DEFAULT_CONFIG_FILE) {
     const alternative = path3.join(path3.dirname(config), "mlops.yaml");
@@ -1645,6 +1717,36 @@ function defaultModelName(folder) {
   return path3.basename(folder).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "").replace(/\.{2,}/g, ".") || "model";
 }
 
+// src/init/refresh.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { readFile as readFile3, rm } from "node:fs/promises";
+import path4 from "node:path";
+async function planRefresh(request, git) {
+  const loaded = await loadConfig(request.config, request.cwd);
+  const [repository, training] = await Promise.all([
+    detectRepository(loaded.root, git),
+    detectTraining(loaded.root, { python: request.python, node: request.node })
+  ]);
+  const workflowOptions = workflowOptionsFor(loaded, repository, training, path4.basename(loaded.file), request.kit);
+  const files = [];
+  const kept = [];
+  const edited = async (file) => !request.force && existsSync4(file) && !isUneditedWorkflow(await readFile3(file, "utf8"));
+  const planned = plannedWorkflows(workflowOptions, repository);
+  for (const workflow of planned) (await edited(workflow.file) ? kept : files).push(workflow);
+  const removed = [];
+  const stale = [];
+  const wanted = new Set(planned.map((f) => f.repoPath));
+  for (const workflow of plannedWorkflows(TEMPLATE_DEFAULTS, repository)) {
+    if (wanted.has(workflow.repoPath) || !existsSync4(workflow.file)) continue;
+    (await edited(workflow.file) ? stale : removed).push(workflow.file);
+  }
+  return { files, kept, removed, stale, loaded, repository, training, workflowOptions };
+}
+async function applyRefresh(plan) {
+  await writePlan(plan);
+  for (const file of plan.removed) await rm(file, { force: true });
+}
+
 // src/cli/commands/init.ts
 var SCHEMA_URL = `https://raw.githubusercontent.com/mlops-kit/mlops-kit/v${KIT_VERSION}/schema/mlops.schema.json`;
 var text = (value) => typeof value === "string" ? value : void 0;
@@ -1654,7 +1756,10 @@ var initCommand = {
   details: [
     "Detects the GitHub repository (origin), its default branch, the folder of mlops.yml in the repository, and how",
     "training runs (a dvc.yaml stage or Makefile target named train, an npm script, a train.py; Python or Node.js and",
-    "its version), then prints the next steps: the required check, and for an S3 registry the IAM and OIDC setup."
+    "its version), then prints the next steps: the required check, and for an S3 registry the IAM and OIDC setup.",
+    "",
+    "Run again with --workflows to regenerate only the workflows from the current mlops.yml (after",
+    "`mlops config set ...`): the ones init wrote are replaced, one edited by hand is kept unless --force."
   ].join("\n"),
   options: {
     name: { type: "string", valueName: "model", description: "Model name (default: the folder's name)" },
@@ -1672,11 +1777,16 @@ var initCommand = {
       description: 'Retrain on this schedule (UTC), e.g. "17 3 * * 1"; writes the retrain workflow'
     },
     "no-workflows": { type: "boolean", description: "Write only mlops.yml" },
-    force: { type: "boolean", description: "Overwrite files that exist" }
+    workflows: {
+      type: "boolean",
+      description: "Regenerate only the workflows from the current mlops.yml (never touches mlops.yml)"
+    },
+    force: { type: "boolean", description: "Overwrite files that exist (with --workflows: ones edited by hand)" }
   },
   run: async (args, io) => {
+    if (args.values.workflows === true) return refreshWorkflows(args, io);
     const git = systemGit(io.env);
-    const kit = args.values["no-workflows"] === true ? null : await resolveKitRef(await kitRootOf(path4.dirname(fileURLToPath(import.meta.url))), KIT_VERSION, git);
+    const kit = args.values["no-workflows"] === true ? null : await resolveKitRef(await kitRootOf(path5.dirname(fileURLToPath(import.meta.url))), KIT_VERSION, git);
     const plan = await planInit(
       {
         cwd: io.cwd,
@@ -1692,12 +1802,16 @@ var initCommand = {
       },
       git
     );
-    const shown = (file) => path4.relative(io.cwd, file) || file;
+    const shown = (file) => path5.relative(io.cwd, file) || file;
     const existing = existingTargets(plan);
     if (existing.length > 0 && args.values.force !== true) {
       const names = existing.map(shown);
+      const overwrite = `pass --force to overwrite ${names.length === 1 ? "it" : "them"}; nothing was written`;
+      const configDir = path5.dirname(plan.files[0]?.file ?? "");
+      const adopted = existing.find((f) => path5.dirname(f) === configDir);
+      const refresh = `npx mlops-kit init --workflows${args.config === DEFAULT_CONFIG_FILE ? "" : ` --config ${args.config}`}`;
       throw new UsageError(`${names.join(", ")} already exist${names.length === 1 ? "s" : ""}`, {
-        hint: `pass --force to overwrite ${names.length === 1 ? "it" : "them"}; nothing was written`
+        hint: adopted && plan.workflowOptions !== null ? `to keep ${shown(adopted)} and regenerate the workflows from it, run \`${refresh}\`; to start over, ${overwrite}` : overwrite
       });
     }
     await writePlan(plan);
@@ -1732,6 +1846,62 @@ var initCommand = {
     };
   }
 };
+var CONFIG_CHOICES = ["name", "task", "registry", "schedule"];
+async function refreshWorkflows(args, io) {
+  if (args.values["no-workflows"] === true)
+    throw new UsageError("pass --workflows (only the workflows) or --no-workflows (only mlops.yml), not both");
+  const choice = CONFIG_CHOICES.find((option) => args.values[option] !== void 0);
+  if (choice !== void 0)
+    throw new UsageError(
+      `--workflows reads the ${choice === "name" ? "model name" : choice} from mlops.yml, not --${choice}`,
+      {
+        hint: "change it in mlops.yml (`npx mlops-kit config set <path> <value>`), then run `npx mlops-kit init --workflows`"
+      }
+    );
+  const git = systemGit(io.env);
+  const kit = await resolveKitRef(await kitRootOf(path5.dirname(fileURLToPath(import.meta.url))), KIT_VERSION, git);
+  const plan = await planRefresh(
+    {
+      cwd: io.cwd,
+      config: args.config,
+      python: text(args.values.python),
+      node: text(args.values.node),
+      kit,
+      force: args.values.force === true
+    },
+    git
+  );
+  await applyRefresh(plan);
+  const shown = (file) => path5.relative(io.cwd, file) || file;
+  return {
+    exitCode: ExitCode.ok,
+    result: {
+      ok: true,
+      written: plan.files.map((f) => ({ path: shown(f.file), repoPath: f.repoPath, purpose: f.purpose })),
+      kept: plan.kept.map((f) => ({ path: shown(f.file), repoPath: f.repoPath })),
+      removed: plan.removed.map(shown),
+      stale: plan.stale.map(shown),
+      detected: { ...detected(plan), kit },
+      warnings: plan.loaded.warnings
+    },
+    text: [
+      `Wrote (from ${plan.loaded.displayFile}, left as it was):`,
+      ...plan.files.length > 0 ? plan.files.map((f) => `  ${shown(f.file)}: ${f.purpose}`) : ["  nothing"],
+      ...plan.kept.length > 0 ? [
+        "Kept, edited by hand since init wrote them (--force replaces them with the regenerated ones):",
+        ...plan.kept.map((f) => `  ${shown(f.file)}`)
+      ] : [],
+      ...plan.removed.length > 0 ? [`Removed, no longer asked for by ${plan.loaded.displayFile}:`, ...plan.removed.map((f) => `  ${shown(f)}`)] : [],
+      ...plan.stale.length > 0 ? [
+        `Kept, no longer asked for by ${plan.loaded.displayFile} but edited by hand (delete it, or --force):`,
+        ...plan.stale.map((f) => `  ${shown(f)}`)
+      ] : [],
+      "",
+      describeKit(kit),
+      ...plan.loaded.warnings.map(formatDiagnostic)
+    ].join("\n")
+  };
+}
 function detected(plan) {
   const { repository, training } = plan;
   return {

@@ -122,18 +122,19 @@ export class ObjectExistsError extends ExternalError {
 export const MAX_GET_BYTES = 16 * 1024 * 1024;
 
 /**
- * A stream's bytes in memory, never more than MAX_GET_BYTES whatever the object or its Content-Length claim: past
- * that the stream is destroyed and `tooLarge()` thrown.
+ * A stream's bytes in memory, never more than `limit` (MAX_GET_BYTES by default) whatever the object or its
+ * Content-Length claim: past that the stream is destroyed and `tooLarge()` thrown.
  */
 export async function readBounded(
   body: AsyncIterable<unknown> & { destroy(): void },
   tooLarge: () => Error,
+  limit = MAX_GET_BYTES,
 ): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += (chunk as Buffer).length;
-    if (size > MAX_GET_BYTES) {
+    if (size > limit) {
       body.destroy();
       throw tooLarge();
     }

@@ -2,6 +2,7 @@ import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { readBounded } from "../object-store.ts";
 
 /**
  * One release asset up to GitHub's uploads host, with node:http(s) rather than Octokit's fetch: fetch turns a Node
@@ -45,7 +46,13 @@ export async function postAsset(
     if (Buffer.isBuffer(body)) request.end(body);
     else pipeline(body, request).catch((error: unknown) => request.destroy(error as Error));
   });
-  const text = await readAnswer(answer);
+  const text = (
+    await readBounded(
+      answer,
+      () => new Error(`the uploads host answered more than ${ANSWER_LIMIT} bytes`),
+      ANSWER_LIMIT,
+    )
+  ).toString("utf8");
   const data = parseJson(text);
   const status = answer.statusCode ?? 0;
   if (status < 200 || status >= 300) {
@@ -60,20 +67,6 @@ export async function postAsset(
     size: typeof asset.size === "number" ? asset.size : -1,
     digest: typeof asset.digest === "string" ? asset.digest : null,
   };
-}
-
-async function readAnswer(answer: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let length = 0;
-  for await (const chunk of answer) {
-    length += (chunk as Buffer).length;
-    if (length > ANSWER_LIMIT) {
-      answer.destroy();
-      throw new Error(`the uploads host answered more than ${ANSWER_LIMIT} bytes`);
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 function parseJson(text: string): unknown {

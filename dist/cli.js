@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-CA6DMIUA.js";
+} from "./chunks/chunk-A7OVTTTA.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,23 +51,23 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-DJOAY55X.js")).initCommand },
+  { name: "init", after: null, load: async () => (await import("./chunks/init-7XEANJCT.js")).initCommand },
   { name: "check", after: "init", load: async () => (await import("./chunks/check-OLCGUDMO.js")).checkCommand },
   { name: "config", after: "check", load: async () => (await import("./chunks/config-BF4UBPKJ.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-NZOP7NMB.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-BFV2ATAW.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-R3DSYHKP.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-RBXTT5GD.js")).retrainCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-FGL2T7FM.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-2EJU3WB5.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-UJKNDDBM.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-D6IP6DNM.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-5T72N43A.js")).pullCommand }
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-SK2NUC5B.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-P53GADZY.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-4TXXAASB.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-5FYI5AD3.js")).retrainCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-HLSH2BT4.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-ZVKDK4HP.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-JYJUJ4PP.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-II53DL26.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-B5RKM4Z7.js")).pullCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-4ZNH6SGQ.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-N7MFS5P5.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;

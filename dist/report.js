@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-YYIIZ54M.js";
+} from "./chunks/chunk-55KG6IL4.js";
 import "./chunks/chunk-GV7YL7TZ.js";
-import "./chunks/chunk-2CWTWEGQ.js";
-import "./chunks/chunk-IZJA4EGE.js";
+import "./chunks/chunk-DHGB6332.js";
+import "./chunks/chunk-HSWREA4M.js";
 import "./chunks/chunk-XMXJ73VD.js";
 import "./chunks/chunk-LP2MTGO2.js";
 import "./chunks/chunk-VUPPZJN2.js";
@@ -15,8 +15,8 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-FD4W2UYA.js";
-import "./chunks/chunk-2GCBI7ZE.js";
+} from "./chunks/chunk-W32NSADS.js";
+import "./chunks/chunk-JDLBZF4N.js";
 import {
   readRunnerEnvironment
 } from "./chunks/chunk-DV5GF5RE.js";
@@ -29,21 +29,21 @@ import {
   setOutput,
   summary
 } from "./chunks/chunk-BV2GNXIE.js";
-import "./chunks/chunk-TWDVLQIM.js";
-import "./chunks/chunk-CAL7RBE4.js";
+import "./chunks/chunk-SM6WLYSG.js";
+import "./chunks/chunk-GGVQOWIP.js";
 import "./chunks/chunk-5PEOAABG.js";
-import "./chunks/chunk-7VSPNE3W.js";
+import "./chunks/chunk-JECAMJ4X.js";
 import {
   renderMarkdown
-} from "./chunks/chunk-JQZVZIOU.js";
+} from "./chunks/chunk-PCXDIADY.js";
 import "./chunks/chunk-3LT7ALE5.js";
-import "./chunks/chunk-CA6DMIUA.js";
+import "./chunks/chunk-A7OVTTTA.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
-import "./chunks/chunk-ETIWM46I.js";
+import "./chunks/chunk-G5WNRN53.js";
 import "./chunks/chunk-BIQWF3VO.js";
 import "./chunks/chunk-CQ3WEECP.js";
-import "./chunks/chunk-4B6HXA7Q.js";
+import "./chunks/chunk-3TO6B3UH.js";
 import "./chunks/chunk-SN54LWLO.js";
 import {
   UsageError

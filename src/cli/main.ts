@@ -82,12 +82,31 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
   }
 }
 
+/** `-1`, `-0.5`, `-.5`, `-1e-3`: never one of our flags, all of which are letters. */
+const NEGATIVE_NUMBER = /^-(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 function parseCommandArgs(command: CommandSpec, args: string[]): ReturnType<typeof parseArgs> {
   const options = { ...GLOBAL_OPTIONS, ...command.options };
   const positionals = command.positionals ?? [];
+  // A negative number is a value, not an option (`mlops config set gate.rules[0].min -0.5`): parseArgs would take
+  // it for a short flag, so it goes in as a stand-in that cannot be a flag and comes back out afterwards.
+  const negatives = new Map<string, string>();
+  const shielded = args.map((arg) => {
+    if (!NEGATIVE_NUMBER.test(arg)) return arg;
+    const standIn = `\u0000${negatives.size}`;
+    negatives.set(standIn, arg);
+    return standIn;
+  });
+  const restoreOne = (value: string): string => negatives.get(value) ?? value;
+  const restore = <T>(value: T): T =>
+    (typeof value === "string"
+      ? restoreOne(value)
+      : Array.isArray(value)
+        ? value.map((item: unknown) => (typeof item === "string" ? restoreOne(item) : item))
+        : value) as T;
   try {
     const parsed = parseArgs({
-      args,
+      args: shielded,
       options: Object.fromEntries(
         Object.entries(options).map(([key, spec]) => [
           key,
@@ -102,6 +121,10 @@ function parseCommandArgs(command: CommandSpec, args: string[]): ReturnType<type
       allowPositionals: positionals.length > 0,
       strict: true,
     });
+    if (negatives.size > 0) {
+      parsed.positionals = parsed.positionals.map(restoreOne);
+      for (const key of Object.keys(parsed.values)) parsed.values[key] = restore(parsed.values[key]);
+    }
     if (parsed.values.help !== true) {
       const missing = positionals.slice(parsed.positionals.length).find((p) => p.required);
       if (missing)

@@ -17,9 +17,12 @@ import type { YamlSource } from "./yaml-source.ts";
 
 export type ConfigPath = (string | number)[];
 
-/** `registry.uri` -> ["registry", "uri"], `gate.rules.0.metric` -> [..., 0, ...]; refuses a path the schema lacks. */
+/**
+ * `registry.uri` -> ["registry", "uri"], `gate.rules.0.metric` (or `gate.rules[0].metric`, as yq and jq write it) ->
+ * [..., 0, ...]; refuses a path the schema lacks.
+ */
 export function parseConfigPath(dotted: string): ConfigPath {
-  const segments = dotted.split(".");
+  const segments = dotted.replace(/\[(\d+)\](?=\.|\[|$)/g, ".$1").split(".");
   if (segments.some((segment) => segment.trim() === "")) {
     throw new UsageError(`"${dotted}" is not a config path`, { hint: "name a field with dots, e.g. registry.uri" });
   }

@@ -107,6 +107,19 @@ describe("mlops config set", () => {
     });
   });
 
+  it("takes a negative number as the value and a list index as `.0` or `[0]`", async () => {
+    const { dir, file } = await project();
+    const result = await runCli(["config", "set", "gate.rules[0].min", "-0.5"], { cwd: dir });
+    expect(result.exitCode).toBe(0);
+    expect(await readFile(file, "utf8")).toContain("    - { metric: accuracy, min: -0.5 }\n");
+    expect(await runCli(["config", "get", "gate.rules.0.min"], { cwd: dir })).toMatchObject({
+      exitCode: 0,
+      stdout: "-0.5\n",
+    });
+    // An option still is one: an unknown flag is refused, not taken for a value.
+    expect((await runCli(["config", "set", "gate.rules.0.min", "-x"], { cwd: dir })).exitCode).toBe(2);
+  });
+
   it("edits the file --config names", async () => {
     const dir = await tempDir();
     const file = await writeConfig(path.join(dir, "models", "churn"), COMMENTED);

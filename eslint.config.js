@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 import { readdirSync } from "node:fs";
 
-// The layers of src/ (README "How it fits together"): each zone lists the top folders a layer may import, and a
+// The layers of src/ (docs/development.md "The layers of the code"): each zone lists the top folders a layer may import, and a
 // relative import of any other folder is an error. test/architecture.test.ts checks the whole graph for cycles; these
 // zones say, while editing, which way an import must point.
 const SOURCE_FOLDERS = readdirSync("src", { withFileTypes: true })

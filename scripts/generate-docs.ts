@@ -1,16 +1,16 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { generatedReadme, SCHEMA_FILE, schemaFileText, stageActionFiles, workflowFiles } from "./docs.ts";
+import { generatedDocs, SCHEMA_FILE, schemaFileText, stageActionFiles, workflowFiles } from "./docs.ts";
 
 // Writes schema/mlops.schema.json, the workflow files, the stage actions' action.yml files and the generated
-// sections of README.md (see scripts/docs.ts).
+// sections of the files in docs/ (see scripts/docs.ts).
 const root = path.resolve(import.meta.dirname, "..");
 await writeFile(path.join(root, SCHEMA_FILE), schemaFileText());
 for (const file of [...workflowFiles(), ...(await stageActionFiles())]) {
   await mkdir(path.dirname(path.join(root, file.path)), { recursive: true });
   await writeFile(path.join(root, file.path), file.content);
 }
-await writeFile(path.join(root, "README.md"), await generatedReadme(root));
+for (const file of await generatedDocs(root)) await writeFile(path.join(root, file.path), file.content);
 console.log(
-  `wrote ${SCHEMA_FILE}, workflows/, .github/workflows/, the stage actions' action.yml and the generated sections of README.md`,
+  `wrote ${SCHEMA_FILE}, workflows/, .github/workflows/, the stage actions' action.yml and the generated sections of docs/`,
 );

@@ -99,8 +99,8 @@ describe("the layers of src/", () => {
     expect(upward).toEqual([]);
   });
 
-  it("are drawn as they are in the README: every folder once, each importing only rows below its own", () => {
-    const readme = readFileSync(path.join(REPO, "README.md"), "utf8");
+  it("are drawn as they are in docs/development.md: every folder once, each importing only rows below its own", () => {
+    const readme = readFileSync(path.join(REPO, "docs/development.md"), "utf8");
     const drawing = /<!-- layers:[^>]*-->\s*```text\n([\s\S]*?)```\s*<!-- \/layers -->/.exec(readme)?.[1] ?? "";
     const rowOf = new Map<string, number>();
     drawing

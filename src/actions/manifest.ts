@@ -4,7 +4,7 @@ import { optionEntries } from "../stages/options.ts";
 
 /**
  * A stage action's metadata file (actions/<name>/action.yml), made from its definition: `npm run docs` writes the
- * files, test/docs checks they are current, and the README's action tables are made from the same objects.
+ * files, test/docs checks they are current, and the action tables of docs/actions.md are made from the same objects.
  */
 
 /** action.yml as GitHub reads it (the parts we write). */

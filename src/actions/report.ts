@@ -10,7 +10,7 @@ import { actionInputs, actionStart, failStep } from "./door.ts";
 import { readRunnerEnvironment } from "../runner/runner.ts";
 
 /**
- * actions/report: the trusted half of the fork-safe pattern (README "Reports on pull requests"). In a `workflow_run`
+ * actions/report: the trusted half of the fork-safe pattern (docs/reports.md). In a `workflow_run`
  * job it posts the report artifact that the pull request's run uploaded: the artifact is validated as untrusted
  * input, and the pull request and commit come from the event. The step fails when the report is invalid or GitHub
  * refused it; a failing gate is not this step's failure (the check run it posts carries that verdict).

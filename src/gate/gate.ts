@@ -21,7 +21,7 @@ import { type Pairing, pairPredictions } from "./significance/pairing.ts";
 /**
  * The gate stage: resolve the baseline, pair predictions for the rules that ask for significance, apply the rules,
  * reach a verdict (DOMAIN.md §2). The result is also the report artifact: everything a PR comment or check run needs,
- * so a trusted job can render it without running anything from the pull request (README "Reports on pull requests").
+ * so a trusted job can render it without running anything from the pull request (docs/reports.md).
  */
 
 export const GATE_RESULT_FORMAT = "mlops-kit/gate@1";

@@ -6,7 +6,7 @@ import { GATE_RESULT_FORMAT, type GateResult } from "../gate/gate.ts";
 import { plainText } from "../report/table.ts";
 
 /**
- * The gate's result read back as the report artifact (README "Reports on pull requests"). On a fork's pull request it
+ * The gate's result read back as the report artifact (docs/reports.md). On a fork's pull request it
  * was written by a job that ran the pull request's code, so it is untrusted input: parsed strictly (unknown keys,
  * wrong types, non-finite numbers, oversized strings and lists are refused), and only ever rendered through the
  * escaping renderers, never pasted.

@@ -318,7 +318,7 @@ function describeFailure(what: string, error: RequestErrorLike, attempts: number
     return new ExternalError(message, {
       hint:
         "the token may not write here: on a pull request from a fork GITHUB_TOKEN is read-only, so post the report from a " +
-        "workflow_run job (README: Reports on pull requests); otherwise grant the job `permissions: pull-requests: write, checks: write`",
+        "workflow_run job (https://github.com/mlops-kit/mlops-kit/blob/main/docs/reports.md#pull-requests-from-forks-two-workflows); otherwise grant the job `permissions: pull-requests: write, checks: write`",
       cause: error,
     });
   }

@@ -7,7 +7,7 @@ import { blockToMarkdown, isSafeUrl, markdownHeading, type Section } from "../re
 import { clip, plainText } from "../report/table.ts";
 
 /**
- * The report's pull-request surfaces (README "Reports on pull requests"): the sticky comment's body, found again by a
+ * The report's pull-request surfaces (docs/reports.md): the sticky comment's body, found again by a
  * hidden marker per (workflow, job, model), and the check run's output with its annotations. Pure: data in, request
  * bodies out; src/github sends them.
  */

@@ -3,7 +3,7 @@ import { parseS3Uri } from "../files/safe-path.ts";
 /**
  * The AWS side of an S3 registry, in one place: the least IAM policies of the two roles the workflows assume (a
  * read-only one for pull requests, a read-write one for the default branch) and their OIDC trust policies. `mlops
- * init` prints them for the user's bucket and repository; the README shows the same JSON for an example.
+ * init` prints them for the user's bucket and repository; docs/bucket.md shows the same JSON for an example.
  *
  * Trust policies list both subject-claim formats GitHub sends (PLATFORM.md): repositories created after 2026-07-15
  * send immutable ids, `repo:<owner>@<owner id>/<repo>@<repo id>:...`; older ones `repo:<owner>/<repo>:...`.
@@ -73,7 +73,7 @@ export function readPolicy(at: RegistryLocation): IamPolicy {
 }
 
 /**
- * What the registry never replaces nor deletes in normal work (README "The registry's layout"): every object of a
+ * What the registry never replaces nor deletes in normal work (docs/registry.md "Layout"): every object of a
  * version (files, attachments, the manifest), the alias history, the claims on version numbers, the records of
  * `fsck --repair` and `prune --apply`, and what fsck moved aside.
  */
@@ -300,13 +300,13 @@ export function compactJson(value: unknown, width = 100): string {
 }
 
 /**
- * The README's snippets, from the same functions (for a generated section between markers, as scripts/docs.ts does
+ * The snippets of docs/bucket.md, from the same functions (for a generated section between markers, as scripts/docs.ts does
  * for the config reference): the example registry s3://ml-models/registry in my-org/my-ml-repo, default branch main.
  */
 export function awsPoliciesReference(): string {
   const at = { bucket: "ml-models", prefix: "registry" };
   const repository = { owner: "my-org", repo: "my-ml-repo" };
-  // 120 columns, as the repository's prettier formats the README: the generated section stays prettier-clean.
+  // 120 columns, as the repository's prettier formats markdown: the generated section stays prettier-clean.
   const block = (title: string, policy: IamPolicy): string =>
     `${title}\n\n\`\`\`json\n${policyJson(policy, 120)}\n\`\`\``;
   return [

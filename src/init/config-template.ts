@@ -125,7 +125,7 @@ export function configTemplate(input: TemplateInput): string {
     ? "  drift: { reference: champion }  # compared with the champion's training data; retraining acts on it"
     : "  # drift: { reference: champion, method: auto }";
   return `# yaml-language-server: $schema=${input.schemaUrl}
-# mlops-kit configuration. Reference: https://github.com/mlops-kit/mlops-kit#configuration-reference
+# mlops-kit configuration. Reference: https://github.com/mlops-kit/mlops-kit/blob/main/docs/configuration.md
 version: 1
 
 model:

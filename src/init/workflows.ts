@@ -49,7 +49,7 @@ export interface WorkflowFile {
   /** Relative to the repository root (init) or to the kit's repository (templates). */
   path: string;
   content: string;
-  /** One line on what it does, for `mlops init`'s output and the README. */
+  /** One line on what it does, for `mlops init`'s output and the docs. */
   purpose: string;
 }
 

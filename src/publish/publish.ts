@@ -245,7 +245,7 @@ async function cleanDebris(context: StageContext, registry: Registry, model: str
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    // The least write role may not delete version objects (README "The least IAM policies"): say what to do instead.
+    // The least write role may not delete version objects (docs/bucket.md "The least IAM policies"): say what to do instead.
     const denied = /access denied/i.test(message)
       ? "; the registry's write role may not delete version objects by design: run `mlops models clean` with the maintenance permissions"
       : "";

@@ -5,7 +5,7 @@ import { compactTime } from "./names.ts";
 /**
  * The registry's maintenance records: what one `models fsck --repair` or `models prune --apply` did, who ran it and
  * when, as one object `<model>/<kind>/<time>-<random>.json`, written once with an exclusive create and never changed
- * (the write role may only create them: README "The least IAM policies"). Key order is time order.
+ * (the write role may only create them: docs/bucket.md "The least IAM policies"). Key order is time order.
  */
 export async function writeRecord(
   store: ObjectStore,

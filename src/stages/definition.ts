@@ -6,7 +6,7 @@ import type { StageOptionsSchema } from "./options.ts";
 
 /**
  * A stage as both doors see it, declared once: `mlops <name>` and `actions/<name>` are built from it (src/cli/stage-
- * command.ts, src/actions/door.ts), and so are the action's action.yml, its bundle and its README table. The work
+ * command.ts, src/actions/door.ts), and so are the action's action.yml, its bundle and its table in docs/actions.md. The work
  * itself is the stage's runner (src/pipeline/stages.ts, src/retrain/ ...), which `mlops run`, `mlops retrain` and the
  * local sweep call too: it returns the StageRun, with the result, its report section and the exit code it deserves.
  */

@@ -4,7 +4,7 @@ import { textOption } from "./options.ts";
 /**
  * The tokens stages reach GitHub with. Two purposes, two inputs, both the job's own token by default:
  * - `github-token` posts to the pull request or opens the retraining issue (empty posts nothing);
- * - `registry-token` reaches a github:// registry (README "On GitHub"), handed over as MLOPS_REGISTRY_TOKEN
+ * - `registry-token` reaches a github:// registry (docs/registry.md "On GitHub"), handed over as MLOPS_REGISTRY_TOKEN
  *   ({@link withRegistryToken}), which the backend reads before GITHUB_TOKEN, GH_TOKEN and the `gh` CLI's login.
  * Kept apart so that a pull request's read-only job can read the registry while posting nothing, and a registry in
  * another repository can be reached with a token of its own. The action masks both in its log before anything runs:

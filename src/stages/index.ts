@@ -2,7 +2,7 @@ import type { AnyStageDefinition } from "./definition.ts";
 
 /**
  * Every stage, in the pipeline's order: the one list the CLI's stage commands (and their place in `mlops --help`), the
- * bundled actions (build.mjs), their action.yml files and the README's action tables are built from. An entry is
+ * bundled actions (build.mjs), their action.yml files and the action tables of docs/actions.md are built from. An entry is
  * small on purpose: a definition's module reaches the stage's code (the AWS SDK, Octokit ...), so it is loaded only
  * when that stage runs, and `mlops check` loads none of them.
  */

@@ -18,7 +18,7 @@ import {
 export type { GitHubConnection } from "./github/http.ts";
 
 /**
- * A GitHub repository as the registry's object store (README "On GitHub"): a version is a release of the kit's own
+ * A GitHub repository as the registry's object store (docs/registry.md "On GitHub"): a version is a release of the kit's own
  * tag namespace, and everything else is a file on the registry ref, each write a compare-and-swap commit. Where each
  * key goes is decided in github/layout.ts; the parts: github/releases.ts, github/ref-tree.ts, github/http.ts.
  */
@@ -194,7 +194,11 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
       if (size > limit) {
         throw new UserError(
           `${place.inner.replace(/^files\//, "")} is ${size} bytes, more than the ${limit} bytes GitHub allows in one release asset: not uploaded`,
-          { hint: "keep models this large in an S3 registry: registry.uri: s3://bucket/prefix (README: Registry)" },
+          {
+            hint:
+              "keep models this large in an S3 registry: registry.uri: s3://bucket/prefix " +
+              "(https://github.com/mlops-kit/mlops-kit/blob/main/docs/bucket.md)",
+          },
         );
       }
       forget(place);

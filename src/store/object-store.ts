@@ -103,7 +103,7 @@ export interface UploadOptions extends TransferOptions {
   /**
    * Create-only: the write carries `If-None-Match: *` (the single PUT, or the multipart completion), so a server that
    * honours it refuses to overwrite an object (an {@link ObjectExistsError}), and an IAM policy can require it (the
-   * registry's write role may only create version objects: README "The least IAM policies"). A folder creates the
+   * registry's write role may only create version objects: docs/bucket.md "The least IAM policies"). A folder creates the
    * file exclusively. Servers that ignore the header (s3rver, and RGW on multipart completions) overwrite.
    */
   createOnly?: boolean;

@@ -98,7 +98,9 @@ export function describeS3Error(action: string, uri: string, thrown: unknown, en
     }
     if (error.name === "AccessDenied" || status === 403) {
       return new ExternalError(`cannot ${action} ${uri}: access denied`, {
-        hint: "check the credentials (or the OIDC role) and that its IAM policy allows this action on the bucket (README: the least IAM policy)",
+        hint:
+          "check the credentials (or the OIDC role) and that its IAM policy allows this action on the bucket (the least " +
+          "policies: https://github.com/mlops-kit/mlops-kit/blob/main/docs/bucket.md#the-least-iam-policies-and-oidc-from-github-actions-no-stored-keys)",
         cause: error,
       });
     }

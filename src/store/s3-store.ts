@@ -293,7 +293,7 @@ export function createS3Store(
           UploadIdMarker = page.IsTruncated ? page.NextUploadIdMarker : undefined;
         } while (KeyMarker);
       } catch (error) {
-        // Servers that cannot list multipart uploads (s3rver) leave them to a bucket lifecycle rule (see README).
+        // Servers that cannot list multipart uploads (s3rver) leave them to a bucket lifecycle rule (see docs/bucket.md).
         if (error instanceof S3ServiceException && error.name === "NotImplemented") return removed;
         return fail("list the unfinished uploads under", Prefix.replace(/\/$/, ""), error);
       }

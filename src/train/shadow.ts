@@ -13,7 +13,7 @@ import { relativePathProblem } from "../files/safe-path.ts";
  * are written into it for its run, which must not reach the project or another leg through a symlinked folder.
  *
  * A command that writes somewhere it did not declare, inside a symlinked folder, writes into the real project: the
- * README says to declare what training writes.
+ * docs/training.md says to declare what training writes.
  */
 
 /** Paths the train and evaluate commands write, relative to mlops.yml's folder. */

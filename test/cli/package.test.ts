@@ -46,6 +46,8 @@ describe("the package", () => {
     for (const needed of ["package.json", "README.md", "schema/mlops.schema.json", ...bins, ...actions, ...templates])
       expect(files, needed).toContain(needed);
     expect(files.filter((file) => /^(src|test|bench|scripts|examples|\.github|\.ci)\//.test(file))).toEqual([]);
+    // The docs are read on GitHub, where their links to the repository's folders resolve; the README links there.
+    expect(files.filter((file) => file.startsWith("docs/"))).toEqual([]);
   });
 
   it("supports the Node.js versions engines names, and every locked dependency accepts them", async () => {

@@ -182,7 +182,7 @@ describe("PSI against a stored profile is an approximation within its stated bou
     expect(v.value).toBeGreaterThanOrEqual(low);
     expect(v.value).toBeLessThanOrEqual(high);
     // ... and here numpy's own does too. That is a fact about this data, not a guarantee: numpy's deciles differ from
-    // the sketch's, and current data crowded between the two could move its PSI past the interval (README, Drift).
+    // the sketch's, and current data crowded between the two could move its PSI past the interval (docs/data-validation.md, Drift).
     expect(c.psi).toBeGreaterThanOrEqual(low);
     expect(c.psi).toBeLessThanOrEqual(high);
   });

@@ -10,7 +10,7 @@ import { writeConfig } from "../helpers/config.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
 /**
- * The shard-and-merge recipe, run locally the way the README's workflow runs it: each matrix leg profiles its block
+ * The shard-and-merge recipe, run locally the way the workflow in docs/data-validation.md runs it: each matrix leg profiles its block
  * of files (`mlops profile --shard i/n`), a final job merges the profiles and applies the rules
  * (`mlops validate --profiles`). The merged profile equals the profile of all the data, up to the sketches' error.
  */

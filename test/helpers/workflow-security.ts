@@ -178,7 +178,7 @@ function stepName(step: Node): string | undefined {
 }
 
 /**
- * The README names the kit's own actions and workflows by this version's release tag (a commit cannot hold its own
+ * The README and docs/ name the kit's own actions and workflows by this version's release tag (a commit cannot hold its own
  * SHA); whoever copies a snippet pins the tag's commit, as `mlops init` does. The rules are checked on that form.
  */
 export const KIT_USES = /(uses: mlops-kit\/mlops-kit\/[\w./-]+)@(\S+)/g;

@@ -172,7 +172,7 @@ describe("compact JSON", () => {
   });
 });
 
-describe("the README's snippets", () => {
+describe("the snippets in docs/bucket.md", () => {
   it("are the five policies, as JSON blocks that read back as built", () => {
     const blocks = [...awsPoliciesReference().matchAll(/```json\n([\s\S]*?)\n```/g)].map(
       (m) => JSON.parse(m[1] ?? "") as unknown,
@@ -187,9 +187,9 @@ describe("the README's snippets", () => {
     ]);
   });
 
-  it("are as the repository's prettier formats them, so a generated README section stays format-clean", async () => {
+  it("are as the repository's prettier formats them, so the generated section stays format-clean", async () => {
     const text = `${awsPoliciesReference()}\n`;
-    const file = path.join(REPO_ROOT, "README.md");
+    const file = path.join(REPO_ROOT, "docs/bucket.md");
     const options = await prettier.resolveConfig(file);
     expect(await prettier.format(text, { ...options, filepath: file })).toBe(text);
   });

@@ -81,7 +81,7 @@ async function pullRequest(params: string): Promise<{ job: JobRun; report: GateR
 
 const tokens = { read: READ, write: WRITE };
 
-/** API calls a job made (the README's "calls per pipeline run"), printed for the README and bounded here. */
+/** API calls a job made (the docs' "calls per pipeline run"), printed for the docs and bounded here. */
 function callsOf(what: string): number {
   const calls = server.calls();
   console.info(`[github calls] ${what}: ${calls.total} (${calls.notModified} answered 304)`);

@@ -67,7 +67,7 @@ describe.each(backends)("at once on a %s", (_name, backend) => {
   const crowd = backend.name === "github" ? 16 : 64;
   it(`${crowd} publishes at once: numbers never handed out twice; none skipped where writes are exclusive`, async () => {
     const { skipped, highest } = await publishAtOnce(crowd);
-    // The README's gap rates come from these lines.
+    // The gap rates in docs/registry.md come from these lines.
     console.info(`[sequence] ${backend.label}: ${crowd} publishes got numbers up to ${highest}, ${skipped} skipped`);
     if (backend.name !== "s3rver") expect(skipped).toBe(0);
   }, 240_000);

@@ -445,7 +445,7 @@ describe("a laptop's token", () => {
   });
 });
 
-describe("API calls (the README's figures)", () => {
+describe("API calls (the figures in docs/)", () => {
   it("counts the calls of a publish, a promote, a champion lookup and a pull", async () => {
     const count = async (what: string, action: () => Promise<unknown>) => {
       server.requests.length = 0;

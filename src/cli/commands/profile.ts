@@ -12,7 +12,7 @@ import { openProject } from "../project.ts";
  * `mlops profile [files...]` writes a dataset's profile (counts, nulls, distinct, quantiles, top values, rule tallies)
  * as JSON; `--shard i/n` profiles the i-th of n blocks of the dataset's files (a leg of a GitHub Actions matrix).
  * `mlops profile merge <profiles...>` merges shard profiles, in order, into the profile of the whole; then
- * `mlops validate --profiles` applies the rules and drift checks to it (the shard-and-merge recipe in the README).
+ * `mlops validate --profiles` applies the rules and drift checks to it (the shard-and-merge recipe in docs/data-validation.md).
  */
 export const profileCommand: CommandSpec = {
   name: "profile",

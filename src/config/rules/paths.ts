@@ -89,7 +89,7 @@ export function checkPaths(config: MlopsConfig, context: RuleContext, report: Re
   for (const field of pathValues(config)) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(field.value)) {
       if (field.at.join(".") === "registry.uri" && isGitHubUri(field.value)) {
-        // The registry may live in a GitHub repository (releases and a ref of its own: README "On GitHub").
+        // The registry may live in a GitHub repository (releases and a ref of its own: docs/registry.md "On GitHub").
         if (!parseGitHubUri(field.value)) {
           report(
             "error",

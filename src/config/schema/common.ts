@@ -4,7 +4,7 @@ import { pathField } from "./path-field.ts";
 
 /**
  * Field types shared by several config sections. Every field carries a description: it becomes the JSON Schema
- * documentation editors show, and the README's config reference is generated from it.
+ * documentation editors show, and the config reference in docs/configuration.md is generated from it.
  */
 
 /** Letters, digits, '.', '_' and '-'; no '..' so a name can never walk out of a registry folder (DOMAIN.md §4). */

@@ -11,7 +11,7 @@ import { TrainSection } from "./train.ts";
 
 /**
  * The shape of mlops.yml: the single source of truth for the config's types, defaults, docs, the generated JSON
- * Schema (schema/mlops.schema.json) and the README's config reference.
+ * Schema (schema/mlops.schema.json) and the config reference in docs/configuration.md.
  */
 export const MlopsConfigSchema = z
   .strictObject({

@@ -52,7 +52,7 @@ export const REPORT_ARTIFACT = "mlops-gate-report";
 export interface WorkflowTemplate {
   /** The file name under `.github/workflows/` (init) or `workflows/` (the kit's templates). */
   file: string;
-  /** One line on what it does, for `mlops init`'s output and the README. */
+  /** One line on what it does, for `mlops init`'s output and the docs. */
   purpose: string;
   workflow: Workflow;
 }

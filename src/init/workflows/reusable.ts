@@ -86,7 +86,7 @@ export function reusableWorkflow(definition: ReusableDefinition): Workflow {
   return {
     header: [
       `mlops-kit reusable workflow: ${reusablePurpose(definition)}.`,
-      `Call it with \`uses: ${KIT_WORKFLOWS}/${definition.file}@<commit SHA> # <version>\` (see the README);`,
+      `Call it with \`uses: ${KIT_WORKFLOWS}/${definition.file}@<commit SHA> # <version>\` (see docs/workflows.md);`,
       "its steps run the kit's actions at that same commit (`$/actions/...`, runner 2.336 or newer).",
     ].join("\n"),
     name: definition.name,

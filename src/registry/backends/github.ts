@@ -7,7 +7,7 @@ import { findRegistryToken } from "./github-token.ts";
 
 export { REGISTRY_TOKEN_VARIABLE } from "./github-token.ts";
 
-/** A registry kept in a GitHub repository: `github://owner/repo` (README "On GitHub"). */
+/** A registry kept in a GitHub repository: `github://owner/repo` (docs/registry.md "On GitHub"). */
 export interface GitHubRegistryLocation {
   scheme: "github";
   owner: string;

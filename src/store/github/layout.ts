@@ -1,5 +1,5 @@
 /**
- * Where each object key of the registry lives in a GitHub repository (README "On GitHub"). The registry's key layout
+ * Where each object key of the registry lives in a GitHub repository (docs/registry.md "On GitHub"). The registry's key layout
  * (src/registry/registry.ts) is mapped here and only here:
  *
  *   <model>/versions/<id>/<inner>   an asset of the release tagged `mlops/<model>/<id>`; the asset's name is <inner>

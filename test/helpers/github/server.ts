@@ -56,7 +56,7 @@ export interface FakeGitHubOptions {
   assetDigests?: boolean;
 }
 
-/** API calls made, for benchmarks and the README's "calls per run". */
+/** API calls made, for benchmarks and docs/benchmarks.md's "calls per run". */
 export interface CallCounts {
   total: number;
   /** Conditional requests answered 304: GitHub does not count them against the rate limit. */

@@ -7,11 +7,11 @@ import { workflowYamlErrors } from "../helpers/github-yaml.ts";
 import { REPO_ROOT } from "../helpers/runner.ts";
 import { tempDir } from "../helpers/temp.ts";
 
-/** The README's sweep workflow is code too: GitHub's own parser must accept it, and it must use our actions' names. */
-describe("the README's sweep workflow", () => {
+/** The sweep workflow in docs/training.md is code too: GitHub's own parser must accept it, and it must use our actions' names. */
+describe("the training docs' sweep workflow", () => {
   it("passes GitHub's workflow-parser and wires plan, legs and select together", async () => {
-    const readme = await readFile(path.join(REPO_ROOT, "README.md"), "utf8");
-    const section = readme.slice(readme.indexOf("## Training: params, cache and sweeps"));
+    const docs = await readFile(path.join(REPO_ROOT, "docs/training.md"), "utf8");
+    const section = docs.slice(docs.indexOf("## Sweeps"));
     const workflow = /```yaml\n(name: sweep\n[\s\S]*?)```/.exec(section)?.[1];
     expect(workflow).toBeDefined();
     const file = path.join(await tempDir(), "sweep.yml");

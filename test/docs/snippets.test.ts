@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load.ts";
@@ -8,17 +8,20 @@ import { KIT_VERSION } from "../../src/version.ts";
 import { asPinned, checkWorkflowSecurity, KIT_USES } from "../helpers/workflow-security.ts";
 
 /**
- * What the README shows is what users copy, so it follows the kit's own rules: every workflow passes GitHub's parser
- * and the security rules, every third-party action anywhere is pinned to a commit SHA with its version, and every
- * complete mlops.yml passes `mlops check`.
+ * What the README and docs/ show is what users copy, so it follows the kit's own rules: every workflow passes GitHub's
+ * parser and the security rules, every third-party action anywhere is pinned to a commit SHA with its version, and
+ * every complete mlops.yml passes `mlops check`.
  */
 
-const readme = await readFile(path.join(REPO, "README.md"), "utf8");
+const docFiles = ["README.md", ...(await readdir(path.join(REPO, "docs"))).map((name) => `docs/${name}`)].filter(
+  (file) => file.endsWith(".md"),
+);
+const docs = (await Promise.all(docFiles.map((file) => readFile(path.join(REPO, file), "utf8")))).join("\n");
 // The generated template section is checked at its source (test/workflows); here, the hand-written snippets.
-const handWritten = readme.replace(/<!-- workflows-reference:start[\s\S]*?<!-- workflows-reference:end -->/, "");
+const handWritten = docs.replace(/<!-- workflows-reference:start[\s\S]*?<!-- workflows-reference:end -->/, "");
 const blocks = [...handWritten.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
 
-describe("the README's YAML snippets", () => {
+describe("the YAML snippets of the README and docs/", () => {
   it("are there to check", () => {
     expect(blocks.length).toBeGreaterThan(10);
   });
@@ -61,11 +64,9 @@ describe("the README's YAML snippets", () => {
     for (const config of configs) expect(() => parseConfig(config, path.join(REPO, "mlops.yml")), config).not.toThrow();
   });
 
-  it("the fork-safe reporting recipe posts from a workflow_run job with the report action", () => {
-    const section = readme.slice(
-      readme.indexOf("## Reports on pull requests"),
-      readme.indexOf("## Configuration reference"),
-    );
+  it("the fork-safe reporting recipe posts from a workflow_run job with the report action", async () => {
+    const reports = await readFile(path.join(REPO, "docs/reports.md"), "utf8");
+    const section = reports.slice(reports.indexOf("## Pull requests from forks"));
     expect(section).toContain("workflows: [model]");
     expect(section).toContain(`uses: mlops-kit/mlops-kit/actions/report@v${KIT_VERSION}`);
   });

@@ -16,6 +16,26 @@ import { REPO, removeDir, tempDir } from "../helpers/temp.ts";
 const EXAMPLE = path.join(REPO, "examples", "breast-cancer");
 const missing = debianPythonMissing();
 
+/** scikit-learn's own metrics of predictions.csv, with malignant as the positive class, as JSON. */
+const SKLEARN_METRICS = `
+import csv, json
+from sklearn import metrics
+rows = list(csv.DictReader(open("predictions.csv")))
+y = [r["label"] == "malignant" for r in rows]
+p = [r["prediction"] == "malignant" for r in rows]
+s = [float(r["score"]) for r in rows]
+print(json.dumps({
+    "accuracy": metrics.accuracy_score(y, p),
+    "precision": metrics.precision_score(y, p),
+    "recall": metrics.recall_score(y, p),
+    "f1": metrics.f1_score(y, p),
+    "roc_auc": metrics.roc_auc_score(y, s),
+    "average_precision": metrics.average_precision_score(y, s),
+    "log_loss": metrics.log_loss(y, s),
+    "brier_score": metrics.brier_score_loss(y, s),
+}))
+`;
+
 interface RunJson {
   exitCode: number;
   stages: {
@@ -62,6 +82,7 @@ const labelsOf = (text: string): string[] =>
 describe.skipIf(missing !== null)("the scikit-learn example, end to end with Debian's Python", () => {
   let dir = "";
   let env: NodeJS.ProcessEnv = {};
+  let pythonEnv: NodeJS.ProcessEnv = {};
   let first: CliResult;
   let firstJson: RunJson;
   let firstPredictions: Predictions;
@@ -78,8 +99,9 @@ describe.skipIf(missing !== null)("the scikit-learn example, end to end with Deb
         ),
     });
     env = { PATH: await pathWithDebianPython(dir) };
+    pythonEnv = { ...process.env, ...env };
     dir = project;
-    await run("python", ["prepare.py"], { cwd: dir, env: { ...process.env, ...env } });
+    await run("python", ["prepare.py"], { cwd: dir, env: pythonEnv });
     first = await runCli(["run", "--json"], { cwd: dir, env });
     firstJson = JSON.parse(first.stdout) as RunJson;
     firstPredictions = readPredictions(await readFile(path.join(dir, "predictions.csv"), "utf8"));
@@ -112,12 +134,17 @@ describe.skipIf(missing !== null)("the scikit-learn example, end to end with Deb
     expect(stackFrames(first.stderr)).toEqual([]);
   });
 
-  it("evaluates the predictions train.py wrote: the kit's accuracy is the one computed from the file, and plausible", async () => {
+  it("evaluates the predictions train.py wrote: the kit's metrics are scikit-learn's on the same file, and plausible", async () => {
     const evaluation = await readFile(path.join(dir, "data/eval.csv"), "utf8");
     expect(firstPredictions.labels).toEqual(labelsOf(evaluation));
     const metrics = stageOf(firstJson, "evaluate")?.metrics ?? {};
     expect(stageOf(firstJson, "evaluate")?.rows).toBe(firstPredictions.labels.length);
     expect(metrics.accuracy).toBeCloseTo(accuracyOf(firstPredictions), 12);
+    // The kit's metrics are scikit-learn's (DOMAIN.md §1): computed here by scikit-learn from the same file.
+    const reference = JSON.parse(
+      (await run("python", ["-c", SKLEARN_METRICS], { cwd: dir, env: pythonEnv })).stdout,
+    ) as Record<string, number>;
+    for (const [name, value] of Object.entries(reference)) expect(metrics[name], name).toBeCloseTo(value, 9);
     // A scaled logistic regression on this data is right about nine times in ten or better; a broken pipeline is not.
     expect(metrics.accuracy).toBeGreaterThan(0.9);
     expect(metrics.roc_auc).toBeGreaterThan(0.95);

@@ -77,6 +77,7 @@ export function setConfigValue(
   const padded = /[[{] [^\s\]}]/.test(source.text);
   const text =
     spliced(source, oldNode, valueText, doc) ??
+    replacedBlock(source, path, oldNode, valueText, doc) ??
     inserted(source, path, valueText, doc) ??
     doc.toString({ flowCollectionPadding: padded });
   let loaded: LoadedConfig;
@@ -144,6 +145,37 @@ function spliced(source: YamlSource, oldNode: unknown, valueText: string, edited
   const [start, end] = oldNode.range ?? [];
   if (start === undefined || end === undefined) return undefined;
   return readsBack(`${source.text.slice(0, start)}${raw}${source.text.slice(end)}`, edited);
+}
+
+/**
+ * A block mapping or list (`columns:` and the lines under it) given a one-line value: the lines of the old block go,
+ * the value is written after the key's colon, and a comment on the key's line stays. The rest of the file is left
+ * byte for byte (the whole-document printer would realign every trailing comment). Kept only if it reads back.
+ */
+function replacedBlock(
+  source: YamlSource,
+  path: ConfigPath,
+  oldNode: unknown,
+  valueText: string,
+  edited: Document,
+): string | undefined {
+  const raw = valueText.trim();
+  if (raw === "" || raw.includes("\n") || !(isMap(oldNode) || isSeq(oldNode)) || oldNode.flow === true)
+    return undefined;
+  const parent = source.doc.getIn(path.slice(0, -1), true) ?? (path.length === 1 ? source.doc.contents : undefined);
+  if (!isMap(parent) || parent.flow === true) return undefined;
+  const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path.at(-1));
+  const keyEnd = rangeEnd(pair?.key);
+  const [, blockEnd] = oldNode.range ?? [];
+  if (keyEnd === undefined || blockEnd === undefined) return undefined;
+  const colon = source.text.indexOf(":", keyEnd);
+  const lineEnd = source.text.indexOf("\n", colon);
+  if (colon === -1 || lineEnd === -1 || lineEnd > blockEnd) return undefined;
+  const comment = /\s#.*$/.exec(source.text.slice(colon + 1, lineEnd))?.[0] ?? "";
+  // A block's range may end on its last line's newline or just past it.
+  const rest = source.text.slice(blockEnd);
+  const tail = source.text[blockEnd - 1] === "\n" ? `\n${rest}` : rest;
+  return readsBack(`${source.text.slice(0, colon + 1)} ${raw}${comment}${tail}`, edited);
 }
 
 /**

@@ -107,6 +107,18 @@ describe("mlops config set", () => {
     });
   });
 
+  it("a block list or mapping given a one-line value: only its lines change, the message shows it as typed", async () => {
+    const { dir, file } = await project(COMMENTED.replace("  rules:\n", "  rules: # the floor\n"));
+    const result = await runCli(["config", "set", "gate.rules", "[{metric: accuracy, min: 0.6}]"], { cwd: dir });
+    expect(result.stdout).toBe("mlops.yml: gate.rules = [{metric: accuracy, min: 0.6}]\n");
+    expect(await readFile(file, "utf8")).toBe(
+      COMMENTED.replace(
+        "  rules:\n    - { metric: accuracy, min: 0.5 }\n",
+        "  rules: [{metric: accuracy, min: 0.6}] # the floor\n",
+      ),
+    );
+  });
+
   it("takes a negative number as the value and a list index as `.0` or `[0]`", async () => {
     const { dir, file } = await project();
     const result = await runCli(["config", "set", "gate.rules[0].min", "-0.5"], { cwd: dir });

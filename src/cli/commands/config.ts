@@ -55,7 +55,8 @@ export const configCommand: CommandSpec = {
       result: { ok: true, file: displayFile, path: dotted, value: edit.value ?? null, warnings: edit.loaded.warnings },
       text: [
         ...edit.loaded.warnings.map(formatDiagnostic),
-        `${displayFile}: ${dotted} = ${JSON.stringify(edit.value ?? null)}`,
+        // A mapping or list shows as it was typed (the loaded value carries every default the loader filled in).
+        `${displayFile}: ${dotted} = ${edit.value !== null && typeof edit.value === "object" ? valueText.trim() : JSON.stringify(edit.value ?? null)}`,
       ].join("\n"),
     };
   },

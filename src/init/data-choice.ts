@@ -204,7 +204,7 @@ function matching(name: string, candidates: readonly DataCandidate[]): DataCandi
 
 /**
  * The candidates the training code names: the deps of dvc.yaml's train stages, then the string literals of the
- * training script (from the command, else train.py). Unreadable files name nothing.
+ * training script (the command's, a train stage's, else train.py). Unreadable or malformed files name nothing.
  */
 export async function namedByTraining(
   folder: string,
@@ -213,23 +213,42 @@ export async function namedByTraining(
 ): Promise<NamedFiles> {
   const found = (names: string[]): string[] =>
     [...new Set(names.flatMap((n) => matching(n, candidates)))].map((c) => c.path);
-  const dvc = await readFile(path.join(folder, "dvc.yaml"), "utf8").then(
-    (text) => parseYaml(text) as unknown,
-    () => undefined,
-  );
-  const stages = (dvc as { stages?: Record<string, { deps?: unknown; wdir?: unknown }> } | null)?.stages ?? {};
-  for (const [name, stage] of Object.entries(stages)) {
-    if (!/train/i.test(name) || !Array.isArray(stage?.deps)) continue;
+  const scripts = [scriptOfCommand(command)];
+  for (const [name, stage] of await trainStages(folder)) {
     const wdir = typeof stage.wdir === "string" ? stage.wdir : ".";
-    const deps = stage.deps.filter((d): d is string => typeof d === "string").map((d) => path.posix.join(wdir, d));
+    const inStage = (file: string): string => path.posix.join(wdir, file);
+    const commands = (Array.isArray(stage.cmd) ? stage.cmd : [stage.cmd]).filter((c) => typeof c === "string");
+    scripts.push(...commands.map((c) => scriptOfCommand(c)).flatMap((s) => (s ? [inStage(s)] : [])));
+    const deps = Array.isArray(stage.deps) ? stage.deps.filter((d) => typeof d === "string").map(inStage) : [];
     const paths = found(deps);
     if (paths.length > 0) return { paths, by: `dvc.yaml stage ${name}` };
   }
-  for (const script of [scriptOfCommand(command), "train.py"]) {
+  for (const script of new Set([...scripts, "train.py"])) {
     if (!script) continue;
     const source = await readFile(path.join(folder, script), "utf8").catch(() => null);
-    if (source === null) continue;
-    return { paths: found(fileLiterals(source)), by: script };
+    const paths = source === null ? [] : found(fileLiterals(source));
+    if (paths.length > 0) return { paths, by: script };
   }
   return { paths: [], by: null };
+}
+
+interface DvcStage {
+  cmd?: unknown;
+  deps?: unknown[];
+  wdir?: unknown;
+}
+
+/** dvc.yaml's stages whose name says train, in the file's order; none when there is no dvc.yaml or it is malformed. */
+async function trainStages(folder: string): Promise<[string, DvcStage][]> {
+  let dvc: unknown;
+  try {
+    dvc = parseYaml(await readFile(path.join(folder, "dvc.yaml"), "utf8"));
+  } catch {
+    return [];
+  }
+  const stages = (dvc as { stages?: unknown } | null)?.stages;
+  if (stages === null || typeof stages !== "object") return [];
+  return Object.entries(stages as Record<string, unknown>).flatMap(([name, stage]) =>
+    /train/i.test(name) && stage !== null && typeof stage === "object" ? [[name, stage as DvcStage]] : [],
+  );
 }

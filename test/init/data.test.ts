@@ -275,6 +275,28 @@ describe("the rules: which files, which column", () => {
       others: ["data/raw.csv"],
     });
   });
+  it("the script of dvc.yaml's train stage is read too; a malformed dvc.yaml names nothing and breaks nothing", async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, {
+      "dvc.yaml": "stages:\n  train:\n    cmd: python src/train.py\n    deps: [src/train.py]\n",
+      "src/train.py": 'frame = pandas.read_csv("data/red.csv")\n',
+      "data/red.csv": "a,b\n1,2\n",
+      "data/white.csv": "a,b\n1,2\n3,4\n",
+    });
+    const named = await detectData({ configDir: dir, cwd: dir, trainCommand: "dvc repro" });
+    expect([named.train, named.trainFrom, named.targetFrom]).toEqual([
+      "data/red.csv",
+      "named by src/train.py",
+      "the last column of data/red.csv, which src/train.py reads",
+    ]);
+    await writeFiles(dir, { "dvc.yaml": "stages: [unclosed\n" });
+    const malformed = await detectData({ configDir: dir, cwd: dir, trainCommand: null });
+    expect([malformed.train, malformed.trainFrom, malformed.targetGuessed]).toEqual([
+      "data/white.csv",
+      "the largest of 2 data files",
+      true,
+    ]);
+  });
 });
 
 describe("mlops init: the data in mlops.yml and in the summary", () => {

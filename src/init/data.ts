@@ -151,8 +151,13 @@ export function describeData(data: DataDetection): string[] {
       `  Set them: \`${CONFIG_SET} data.train <path>\` and \`${CONFIG_SET} data.target <column>\` (or init --data <path> --target <column>).`,
     );
   } else {
-    const evalText = data.eval ? `, data.eval ${data.eval} (${data.evalFrom})` : ", no data.eval";
-    lines.push(`Data: data.train ${data.train} (${data.trainFrom})${evalText}.`);
+    lines.push(
+      !data.eval
+        ? `Data: data.train ${data.train} (${data.trainFrom}), no data.eval.`
+        : data.evalFrom === data.trainFrom
+          ? `Data: data.train ${data.train} and data.eval ${data.eval} (${data.trainFrom}).`
+          : `Data: data.train ${data.train} (${data.trainFrom}), data.eval ${data.eval} (${data.evalFrom}).`,
+    );
     if (data.headerless) {
       lines.push(
         `  ${data.headerless.path}: the first row looks like data, not column names: if the file has no header, set`,
@@ -164,7 +169,9 @@ export function describeData(data: DataDetection): string[] {
         `Target: ${data.target} (${data.targetFrom})${data.targetGuessed ? "; check it" : ""}. Change it: \`${CONFIG_SET} data.target <column>\` or init --target <column>.`,
       );
     else
-      lines.push(`Target: not chosen; data.target is a placeholder. Set it: \`${CONFIG_SET} data.target <column>\`.`);
+      lines.push(
+        `Target: not chosen${data.headerless ? " (no column names to choose from)" : ""}; data.target is a placeholder. Set it: \`${CONFIG_SET} data.target <column>\`.`,
+      );
   }
   for (const note of data.notes) lines.push(`  ${note}.`);
   if (data.others.length > 0) {
@@ -183,7 +190,11 @@ export function dataTemplateInput(data: DataDetection): DataTemplate {
   const notes: string[] = [];
   if (data.train === null) notes.push("No data file found here: put your training data's path below.");
   else {
-    notes.push(`data.train: ${data.trainFrom}${data.eval ? `; data.eval: ${data.evalFrom}` : ""}.`);
+    notes.push(
+      data.eval && data.evalFrom !== data.trainFrom
+        ? `data.train: ${data.trainFrom}; data.eval: ${data.evalFrom}.`
+        : `data.${data.eval ? "train and data.eval" : "train"}: ${data.trainFrom}.`,
+    );
     if (data.target) notes.push(`data.target: ${data.targetFrom}.`);
   }
   return {

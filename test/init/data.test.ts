@@ -310,6 +310,9 @@ describe("mlops init: the data in mlops.yml and in the summary", () => {
       "Target: quality (a common name for a target column). Change it: `npx mlops-kit config set data.target <column>` or init --target <column>.",
     );
     const text = await readFile(path.join(dir, "mlops.yml"), "utf8");
+    expect(text).toContain(
+      "data:\n  # data.train: named by train.py.\n  # data.target: a common name for a target column.\n  train: wine-quality.csv",
+    );
     expect(text).toContain("  # eval: data/eval.csv");
     expect((await readConfig(dir)).data).toEqual({
       train: "wine-quality.csv",
@@ -330,7 +333,7 @@ describe("mlops init: the data in mlops.yml and in the summary", () => {
     const result = await init(dir);
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toContain(
-      "Data: data.train data/train.csv (file names (train.csv, test.csv) in data/), data.eval data/test.csv (file names (train.csv, test.csv) in data/).",
+      "Data: data.train data/train.csv and data.eval data/test.csv (file names (train.csv, test.csv) in data/).",
     );
     expect(result.stdout).toContain(
       "  Also found: data/extra.jsonl, notes/summary.tsv. To use another: init --data <path> [--eval <path>], or `npx mlops-kit config set data.train <path>`.",
@@ -377,7 +380,9 @@ describe("mlops init: the data in mlops.yml and in the summary", () => {
       "  data/prepared/train.tsv: the first row looks like data, not column names: if the file has no header, set\n" +
         "  `data.header: false` and name its 3 columns in order under data.schema.columns (init does not guess names).",
     );
-    expect(result.stdout).toContain("Target: not chosen; data.target is a placeholder.");
+    expect(result.stdout).toContain(
+      "Target: not chosen (no column names to choose from); data.target is a placeholder.",
+    );
     const text = await readFile(path.join(dir, "mlops.yml"), "utf8");
     expect(text).toContain("  # header: false ");
     expect((await readConfig(dir)).data).toMatchObject({ train: "data/prepared/train.tsv", target: "label" });

@@ -137,7 +137,7 @@ function checkHeader(columns: string[], shown: string): void {
   }
 }
 
-interface RawRecord {
+export interface RawRecord {
   cells: (string | null)[];
   record: number;
   /** JSON Lines: the first object's keys are the columns. */
@@ -174,9 +174,16 @@ export function explainReadError(error: unknown, shown: string, rowOf: (record: 
   return error instanceof Error ? error : new Error(String(error));
 }
 
-async function* delimitedRecords(reader: ChunkReader, shown: string, format: "csv" | "tsv"): AsyncGenerator<RawRecord> {
+export async function* delimitedRecords(
+  reader: ChunkReader,
+  shown: string,
+  format: "csv" | "tsv",
+  /** A buffer to start with (it grows for a long record): a small one when only the first records are wanted. */
+  buffer?: Buffer,
+): AsyncGenerator<RawRecord> {
   const delimited = new DelimitedReader({
     reader,
+    ...(buffer ? { buffer } : {}),
     file: shown,
     offset: 0,
     delimiter: format === "tsv" ? 9 : 44,
@@ -203,7 +210,7 @@ async function* delimitedRecords(reader: ChunkReader, shown: string, format: "cs
   }
 }
 
-async function* jsonRecords(reader: ChunkReader, shown: string): AsyncGenerator<RawRecord> {
+export async function* jsonRecords(reader: ChunkReader, shown: string): AsyncGenerator<RawRecord> {
   let columns: string[] | undefined;
   let record = 0;
   for await (const { object } of jsonLines(reader, shown)) {

@@ -25,6 +25,19 @@ export interface TemplateInput {
   /** retrain.schedule (UTC): writes the retrain section and turns on drift against the champion. */
   schedule?: string | null;
   schemaUrl: string;
+  /** The data section: what init found (./data.ts); absent, placeholders the comments point at. */
+  data?: DataTemplate | null;
+}
+
+/** data.train, data.eval and data.target as init found them; null keeps a placeholder. */
+export interface DataTemplate {
+  train: string | null;
+  eval: string | null;
+  target: string | null;
+  /** Comment lines above data.train: where each value came from. */
+  notes: string[];
+  /** data.train's first row looks like data: a commented `header: false` line says what it takes. */
+  headerless: boolean;
 }
 
 const PLACEHOLDER_TRAIN = "echo 'set train.command in mlops.yml to your training command' >&2; exit 1";
@@ -120,6 +133,30 @@ function retrainLines(input: TemplateInput): string {
   ].join("\n");
 }
 
+function dataSection(data: DataTemplate | null): string {
+  const train = data?.train ?? null;
+  const target = yamlScalar(data?.target ?? "label");
+  const evalLine = data?.eval
+    ? line(2, "eval", yamlScalar(data.eval))
+    : train === null
+      ? "  eval: data/eval.csv"
+      : "  # eval: data/eval.csv            # held-out data with the target, validated like data.train";
+  return [
+    "data:",
+    ...(data?.notes ?? []).map((note) => `  # ${note}`),
+    line(2, "train", train === null ? "data/train.csv" : yamlScalar(train), "a path, a glob, or s3://bucket/key"),
+    evalLine,
+    line(2, "target", target),
+    ...(data?.headerless
+      ? ["  # header: false                # the first row is data: name every column in order under schema.columns"]
+      : []),
+    "  schema:",
+    "    columns:",
+    `      ${target}: { nullable: false }`,
+    "    rows: { min: 1 }",
+  ].join("\n");
+}
+
 export function configTemplate(input: TemplateInput): string {
   const drift = input.schedule
     ? "  drift: { reference: champion }  # compared with the champion's training data; retraining acts on it"
@@ -132,14 +169,7 @@ model:
   name: ${input.model}
 ${line(2, "task", input.task, "classification or regression")}
 
-data:
-  train: data/train.csv          # a path, a glob, or s3://bucket/key
-  eval: data/eval.csv
-  target: label
-  schema:
-    columns:
-      label: { nullable: false }
-    rows: { min: 1 }
+${dataSection(input.data ?? null)}
 ${drift}
 
 ${trainSection(input)}

@@ -8,6 +8,7 @@ import { ConfigError, type ConfigDiagnostic, formatPath, InputError, UsageError 
 import { isS3Uri, parseS3Uri } from "../files/safe-path.ts";
 import { registryScheme } from "../registry/backends/index.ts";
 import { configTemplate } from "./config-template.ts";
+import { type DataDetection, dataTemplateInput, detectData } from "./data.ts";
 import { gitignoreWithWorkspace, WORKSPACE_PATTERN } from "./gitignore.ts";
 import { detectRepository, detectTraining, type Git, type RepositoryInfo, type TrainingInfo } from "./detect.ts";
 import type { KitRef } from "./kit-ref.ts";
@@ -32,6 +33,10 @@ export interface InitRequest {
   python?: string;
   node?: string;
   schedule?: string;
+  /** --data, --eval (relative to cwd) and --target: override what init finds (./data.ts). */
+  data?: string;
+  eval?: string;
+  target?: string;
   /** false: --no-workflows; else the commit of mlops-kit the workflows pin its actions to. */
   workflows: false | { kit: KitRef };
   schemaUrl: string;
@@ -52,6 +57,8 @@ export interface InitPlan {
   files: PlannedFile[];
   repository: RepositoryInfo;
   training: TrainingInfo;
+  /** data.train, data.eval and data.target, and where each came from. */
+  data: DataDetection;
   /** The checked config (its warnings are shown to the user). */
   loaded: LoadedConfig;
   workflowOptions: WorkflowOptions | null;
@@ -90,6 +97,14 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     detectTraining(configDir, { python: request.python, node: request.node }),
   ]);
 
+  const data = await detectData({
+    configDir,
+    cwd: request.cwd,
+    data: request.data,
+    eval: request.eval,
+    target: request.target,
+    trainCommand: training.command,
+  });
   const registry = request.registry ?? registryOfRemote(repository);
   const content = configTemplate({
     model,
@@ -103,6 +118,7 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     registry,
     schedule: request.schedule ?? null,
     schemaUrl: request.schemaUrl,
+    data: dataTemplateInput(data),
   });
   const loaded = checkRendered(content, file);
 
@@ -128,7 +144,7 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     files.push(...plannedWorkflows(workflowOptions, repository));
   }
   const registryFrom = request.registry !== undefined ? "--registry" : registry !== null ? "origin" : null;
-  return { files, repository, training, loaded, workflowOptions, registryFrom };
+  return { files, repository, training, data, loaded, workflowOptions, registryFrom };
 }
 
 /**

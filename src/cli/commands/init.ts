@@ -4,6 +4,7 @@ import { DEFAULT_CONFIG_FILE } from "../../config/default-file.ts";
 import { ExitCode, formatDiagnostic, UsageError } from "../../errors.ts";
 import { systemGit } from "../../init/detect.ts";
 import { type KitRef, kitRootOf, resolveKitRef } from "../../init/kit-ref.ts";
+import { describeData } from "../../init/data.ts";
 import { nextSteps, renderNextSteps } from "../../init/next-steps.ts";
 import { existingTargets, type InitPlan, planInit, writePlan } from "../../init/plan.ts";
 import { applyRefresh, planRefresh } from "../../init/refresh.ts";
@@ -22,6 +23,13 @@ export const initCommand: CommandSpec = {
     "Detects the GitHub repository (origin), its default branch, the folder of mlops.yml in the repository, and how",
     "training runs (a dvc.yaml stage or Makefile target named train, an npm script, a train.py; Python or Node.js and",
     "its version), then prints the next steps: the required check, and for an S3 registry the IAM and OIDC setup.",
+    "",
+    "It also looks for the data below the folder of mlops.yml (never above it; not in .git, node_modules,",
+    "virtualenvs or caches): CSV, TSV, JSON Lines and Parquet files, of which only the header (a Parquet footer) is",
+    "read. data.train is a file the training script or dvc.yaml's train stage names, else one named train/training;",
+    "data.eval is the eval/validation/test/holdout file beside it that has the target column. data.target is a",
+    "common name (target, label, y, class, quality...), else the last column. --data, --eval and --target override;",
+    "a path or column that is not there is an error, and nothing is written.",
     "",
     "Run again with --workflows to regenerate only the workflows from the current mlops.yml (after",
     "`mlops config set ...`): the ones init wrote are replaced, one edited by hand is kept unless --force.",
@@ -42,6 +50,17 @@ export const initCommand: CommandSpec = {
       valueName: "cron",
       description: 'Retrain on this schedule (UTC), e.g. "17 3 * * 1"; writes the retrain workflow',
     },
+    data: {
+      type: "string",
+      valueName: "path",
+      description: "Training data (data.train): a file or glob, relative to here; or an s3:// URI",
+    },
+    eval: {
+      type: "string",
+      valueName: "path",
+      description: "Evaluation data (data.eval); default: the eval/test file beside --data, if any",
+    },
+    target: { type: "string", valueName: "column", description: "The target column (data.target)" },
     "no-workflows": { type: "boolean", description: "Write only mlops.yml" },
     workflows: {
       type: "boolean",
@@ -67,6 +86,9 @@ export const initCommand: CommandSpec = {
         python: text(args.values.python),
         node: text(args.values.node),
         schedule: text(args.values.schedule),
+        data: text(args.values.data),
+        eval: text(args.values.eval),
+        target: text(args.values.target),
         workflows: kit === null ? false : { kit },
         schemaUrl: SCHEMA_URL,
       },
@@ -104,7 +126,7 @@ export const initCommand: CommandSpec = {
       result: {
         ok: true,
         written: plan.files.map((f) => ({ path: shown(f.file), repoPath: f.repoPath, purpose: f.purpose })),
-        detected: { ...detected(plan), kit },
+        detected: { ...detected(plan), data: plan.data, kit },
         warnings: plan.loaded.warnings,
         nextSteps: steps,
       },
@@ -113,6 +135,7 @@ export const initCommand: CommandSpec = {
         ...plan.files.map((f) => `  ${shown(f.file)}: ${f.purpose}`),
         "",
         ...describeDetection(plan),
+        ...describeData(plan.data),
         ...(kit ? [describeKit(kit)] : []),
         ...plan.loaded.warnings.map(formatDiagnostic),
         "",
@@ -123,7 +146,7 @@ export const initCommand: CommandSpec = {
 };
 
 /** The options that choose what goes into mlops.yml: with --workflows, mlops.yml has already chosen. */
-const CONFIG_CHOICES = ["name", "task", "registry", "schedule"] as const;
+const CONFIG_CHOICES = ["name", "task", "registry", "schedule", "data", "eval", "target"] as const;
 
 async function refreshWorkflows(args: CommandArgs, io: CommandIO): Promise<CommandOutcome> {
   if (args.values["no-workflows"] === true)

@@ -136,7 +136,7 @@ export function renderNextSteps(steps: NextSteps, input: NextStepsInput): string
   const config = input.configFlag === "" ? "" : ` ${input.configFlag}`;
 
   section("Run it locally first.", [
-    "Point data.train, data.eval and data.target at your data and check the commands, then:",
+    "Check what init guessed (data.train, data.eval, data.target, the commands; above), then:",
     indent(`npx mlops-kit check${config} && npx mlops-kit run${config} --no-publish`, 2),
     "The same stages run in the workflows; a failure here is one you do not have to push to see.",
     ...(steps.aws

@@ -74,9 +74,11 @@ function classificationStatistic(metric: string, data: PairedClassification): St
     if (["precision", "recall", "f1"].includes(metric) && data.positive === null)
       return { unavailable: `"${metric}" needs the positive class (model.positive_label)` };
     const binary = data.positive === null ? null : { positive: data.positive };
+    // Class names only when the metric is one class's: they cost a key per class on every resample.
+    const classes = perClassMetric(metric) ? data.classes : undefined;
     const fromConfusions = (candidate: Float64Array, baseline: Float64Array): [number, number] => [
-      metricsFromConfusion(candidate, k, binary, undefined, data.classes)[metric] ?? Number.NaN,
-      metricsFromConfusion(baseline, k, binary, undefined, data.classes)[metric] ?? Number.NaN,
+      metricsFromConfusion(candidate, k, binary, undefined, classes)[metric] ?? Number.NaN,
+      metricsFromConfusion(baseline, k, binary, undefined, classes)[metric] ?? Number.NaN,
     ];
     if (k * k * k <= MAX_CELLS) {
       const codes = new Uint32Array(n);

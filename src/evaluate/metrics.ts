@@ -8,13 +8,7 @@ import {
   metricsFromConfusion,
   type ZeroDivision,
 } from "./confusion.ts";
-import {
-  descendingOrder,
-  oneVsOneRocAuc,
-  oneVsRestRocAuc,
-  oneVsRestWeightedRocAuc,
-  rankingMetrics,
-} from "./ranking.ts";
+import { descendingOrder, oneVsOneRocAuc, oneVsRestRocAucs, rankingMetrics, supportWeighted } from "./ranking.ts";
 
 /**
  * Built-in metrics, defined as scikit-learn defines them (DOMAIN.md §1). Pure functions over arrays. Undefined cases
@@ -206,8 +200,10 @@ function probabilityMetrics(
       );
     } else {
       const ranked = probabilities.columns.map((column) => descendingOrder(column));
-      metrics.roc_auc = oneVsRestRocAuc(ranked, truth) ?? Number.NaN;
-      metrics.roc_auc_ovr_weighted = oneVsRestWeightedRocAuc(ranked, truth) ?? Number.NaN;
+      // Every class occurs and is not every row (there are three or more), so each AUC below is defined.
+      const perClass = oneVsRestRocAucs(ranked, truth) ?? [];
+      metrics.roc_auc = perClass.reduce((total, auc) => total + auc, 0) / perClass.length;
+      metrics.roc_auc_ovr_weighted = supportWeighted(perClass, truth);
       metrics.roc_auc_ovo = oneVsOneRocAuc(ranked, truth) ?? Number.NaN;
     }
   }

@@ -163,8 +163,12 @@ export function oneVsRestWeightedRocAuc(
   weights?: Int32Array,
 ): number | null {
   const aucs = oneVsRestRocAucs(ranked, truth, weights);
-  if (!aucs) return null;
-  const support = new Float64Array(ranked.length);
+  return aucs ? supportWeighted(aucs, truth, weights) : null;
+}
+
+/** Each class's value weighted by its (drawn) count among the labels. */
+export function supportWeighted(aucs: readonly number[], truth: Int32Array, weights?: Int32Array): number {
+  const support = new Float64Array(aucs.length);
   for (let i = 0; i < truth.length; i++) {
     const c = truth[i] ?? 0;
     support[c] = (support[c] ?? 0) + (weights ? (weights[i] ?? 0) : 1);

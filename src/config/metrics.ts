@@ -35,6 +35,7 @@ const regression = (direction: MetricDirection, description: string): BuiltinMet
 
 export const BUILTIN_METRICS = {
   accuracy: classification("higher", "labels", "share of rows predicted correctly"),
+  balanced_accuracy: classification("higher", "labels", "mean recall over the classes that occur as labels"),
   precision: classification("higher", "labels", "precision of the positive class"),
   recall: classification("higher", "labels", "recall of the positive class"),
   f1: classification("higher", "labels", "F1 of the positive class"),
@@ -47,22 +48,60 @@ export const BUILTIN_METRICS = {
   precision_weighted: classification("higher", "labels", "per-class precision weighted by support"),
   recall_weighted: classification("higher", "labels", "per-class recall weighted by support"),
   f1_weighted: classification("higher", "labels", "per-class F1 weighted by support"),
-  roc_auc: classification("higher", "scores", "area under the ROC curve (trapezoidal)"),
+  roc_auc: classification(
+    "higher",
+    "scores",
+    "area under the ROC curve (trapezoidal); multiclass: one-vs-rest, macro average",
+  ),
+  roc_auc_ovr_weighted: classification(
+    "higher",
+    "scores",
+    "multiclass ROC AUC, one-vs-rest, weighted by each class's count among the labels",
+  ),
+  roc_auc_ovo: classification("higher", "scores", "multiclass ROC AUC, one-vs-one (Hand & Till), macro average"),
   average_precision: classification("higher", "scores", "average precision (step-wise, as scikit-learn)"),
   log_loss: classification("lower", "scores", "cross-entropy of the predicted probabilities"),
   brier_score: classification("lower", "scores", "mean squared error of the positive-class probability"),
+  expected_calibration_error: classification(
+    "lower",
+    "scores",
+    "expected calibration error over 10 equal-width confidence bins (DOMAIN.md §1)",
+  ),
   mae: regression("lower", "mean absolute error"),
   mse: regression("lower", "mean squared error"),
   rmse: regression("lower", "root mean squared error"),
   r2: regression("higher", "coefficient of determination"),
   mape: regression("lower", "mean absolute percentage error (a fraction, as scikit-learn)"),
   median_absolute_error: regression("lower", "median absolute error"),
+  explained_variance: regression("higher", "explained variance score"),
+  max_error: regression("lower", "largest absolute error of any row"),
 } as const satisfies Record<string, BuiltinMetric>;
 
 export type BuiltinMetricName = keyof typeof BUILTIN_METRICS;
 
+/** The metrics that also exist per class, named `<metric>[<class>]`. */
+export const PER_CLASS_METRICS = ["precision", "recall", "f1"] as const;
+
+const PER_CLASS: Record<(typeof PER_CLASS_METRICS)[number], BuiltinMetric> = {
+  precision: classification("higher", "labels", "precision of one class"),
+  recall: classification("higher", "labels", "recall of one class"),
+  f1: classification("higher", "labels", "F1 of one class"),
+};
+
+/**
+ * A per-class metric's parts: `recall[malignant]` is recall of the class `malignant` (the label as written in the
+ * predictions file; everything between the first `[` and the final `]`). Null for any other name.
+ */
+export function perClassMetric(name: string): { metric: (typeof PER_CLASS_METRICS)[number]; label: string } | null {
+  const match = /^(precision|recall|f1)\[(.+)\]$/s.exec(name);
+  if (!match) return null;
+  return { metric: match[1] as (typeof PER_CLASS_METRICS)[number], label: match[2] ?? "" };
+}
+
 export function builtinMetric(name: string): BuiltinMetric | undefined {
-  return Object.hasOwn(BUILTIN_METRICS, name) ? BUILTIN_METRICS[name as BuiltinMetricName] : undefined;
+  if (Object.hasOwn(BUILTIN_METRICS, name)) return BUILTIN_METRICS[name as BuiltinMetricName];
+  const perClass = perClassMetric(name);
+  return perClass ? PER_CLASS[perClass.metric] : undefined;
 }
 
 /** Metrics whose best value is 0, where a relative change against a perfect baseline is undefined. */

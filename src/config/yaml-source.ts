@@ -107,6 +107,11 @@ export async function readYamlFile(
   return parseYamlText(text, displayName);
 }
 
+/** `recall[malignant]` when a line has it unquoted inside a flow mapping (`{ metric: recall[malignant] }`). */
+function unquotedPerClassMetric(line: string): string | null {
+  return /\{.*\bmetric:\s*((?:precision|recall|f1)\[[^\]"'{}]*\])/.exec(line)?.[1] ?? null;
+}
+
 export function parseYamlText(rawText: string, file: string): YamlSource {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const lineCounter = new LineCounter();
@@ -118,11 +123,27 @@ export function parseYamlText(rawText: string, file: string): YamlSource {
 
   const problems: ConfigDiagnostic[] = [];
   const reportedAt = new Set<number>();
+  const perClassLines = new Set<number>();
   for (const error of [...doc.errors, ...doc.warnings]) {
     // yaml may describe one mistake twice at the same spot (`a: b: c` is both BLOCK_AS_IMPLICIT_KEY and
     // MULTILINE_IMPLICIT_KEY); the first, friendlier one is enough.
     if (reportedAt.has(error.pos[0])) continue;
     reportedAt.add(error.pos[0]);
+    // `{ metric: recall[malignant], ... }` breaks the flow mapping into a cascade of errors; say the one thing to do.
+    const location = at(error.pos[0]);
+    const unquoted = unquotedPerClassMetric(text.split(/\r?\n/)[(location.line ?? 1) - 1] ?? "");
+    if (unquoted !== null) {
+      if (perClassLines.has(location.line ?? 0)) continue;
+      perClassLines.add(location.line ?? 0);
+      problems.push({
+        severity: "error",
+        path: [],
+        message: `YAML: the per-class metric ${unquoted} must be quoted inside { }`,
+        location: { ...location, column: 1 },
+        hint: `write "${unquoted}", or put \`metric: ${unquoted}\` on its own line`,
+      });
+      continue;
+    }
     const friendly = FRIENDLY_YAML_ERRORS[error.code];
     // Unknown tags (`!!js/function`, `!foo`) are only warnings to yaml; a config has no use for them.
     const message =

@@ -83,16 +83,22 @@ export function confusionCounts(
   return counts;
 }
 
+/** Per-class metrics are computed up to this many classes: beyond it they would swamp the report and the registry. */
+export const MAX_PER_CLASS = 30;
+
 /**
- * Accuracy, macro/micro/weighted precision, recall and F1, and the binary ones for `positive` (a class index, or -1
- * when that class does not occur) when `binary` is set. Classes that occur neither as a label nor as a prediction
- * (count 0 in their row and column) are left out, as scikit-learn's unique_labels leaves them out.
+ * Accuracy, balanced accuracy, macro/micro/weighted precision, recall and F1, and the binary ones for `positive` (a
+ * class index, or -1 when that class does not occur) when `binary` is set. Given the class names (`classes`, at most
+ * {@link MAX_PER_CLASS} present), also each class's precision, recall and F1 as `precision[<class>]` and so on
+ * (scikit-learn's `average=None`). Classes that occur neither as a label nor as a prediction (count 0 in their row and
+ * column) are left out, as scikit-learn's unique_labels leaves them out.
  */
 export function metricsFromConfusion(
   counts: Float64Array,
   k: number,
   binary: { positive: number } | null,
   zeroDivisions?: Set<ZeroDivision>,
+  classes?: readonly string[],
 ): MetricValues {
   const present: number[] = [];
   const rowSum = new Float64Array(k);
@@ -118,6 +124,11 @@ export function metricsFromConfusion(
   };
   const f1Of = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
   const metrics: MetricValues = { accuracy: trace / total };
+  // Kept apart so the report lists them after the averages.
+  const perClass: MetricValues | null = classes !== undefined && present.length <= MAX_PER_CLASS ? {} : null;
+  // scikit-learn's balanced_accuracy_score: the mean recall over the classes that occur as labels.
+  let recallOfLabels = 0;
+  let labelClasses = 0;
   let precisionSum = 0;
   let recallSum = 0;
   let f1Sum = 0;
@@ -137,7 +148,18 @@ export function metricsFromConfusion(
     precisionWeighted += precision * support;
     recallWeighted += recall * support;
     f1Weighted += f1 * support;
+    if (support > 0) {
+      recallOfLabels += recall;
+      labelClasses++;
+    }
+    if (perClass) {
+      const name = classes?.[c] ?? "";
+      perClass[`precision[${name}]`] = precision;
+      perClass[`recall[${name}]`] = recall;
+      perClass[`f1[${name}]`] = f1;
+    }
   }
+  if (labelClasses > 0) metrics.balanced_accuracy = recallOfLabels / labelClasses;
   metrics.precision_macro = precisionSum / present.length;
   metrics.recall_macro = recallSum / present.length;
   metrics.f1_macro = f1Sum / present.length;
@@ -159,5 +181,5 @@ export function metricsFromConfusion(
     const fpFn = predictedCount - tp + (support - tp);
     metrics.f1 = 2 * tp + fpFn === 0 ? ratio(0, 0, "f1") : (2 * tp) / (2 * tp + fpFn);
   }
-  return metrics;
+  return perClass ? Object.assign(metrics, perClass) : metrics;
 }

@@ -24,12 +24,20 @@ export interface SliceMetrics {
   value: string;
   rows: number;
   metrics: MetricValues;
+  /** Metrics undefined on this slice's rows, with why (see {@link EvaluateResult.undefinedMetrics}). */
+  undefinedMetrics?: Record<string, string>;
 }
 
 export interface EvaluateResult {
   stage: "evaluate";
   status: "ok" | "failed" | "skipped";
   metrics: MetricValues;
+  /**
+   * Built-in metrics that could not be computed on these predictions, each with why, worded to follow "undefined
+   * because" ("only one class is present in the labels"). Reports and gate rules show the reason, never NaN.
+   * Optional: results written before it existed have none.
+   */
+  undefinedMetrics?: Record<string, string>;
   /** Where each metric came from: "predictions" or a metrics file path. */
   sources: Record<string, string>;
   slices: SliceMetrics[];
@@ -63,6 +71,7 @@ export async function evaluateModel(context: StageContext): Promise<Evaluation> 
     stage: "evaluate",
     status: "ok",
     metrics: {},
+    undefinedMetrics: {},
     sources: {},
     slices: [],
     rows: 0,
@@ -101,6 +110,7 @@ export async function evaluateModel(context: StageContext): Promise<Evaluation> 
     const positiveLabel = resolvePositiveLabel(loaded.config.model.positive_label, table.labels);
     const overall = computeMetrics(task, table, positiveLabel);
     Object.assign(result.metrics, overall.metrics);
+    result.undefinedMetrics = overall.undefined;
     for (const name of Object.keys(overall.metrics)) result.sources[name] = columns.path;
     result.warnings.push(...overall.warnings);
     result.rows = table.rows;
@@ -115,11 +125,13 @@ export async function evaluateModel(context: StageContext): Promise<Evaluation> 
         else groups.set(value, [row]);
       });
       for (const [value, rows] of [...groups].sort(([a], [b]) => compareCodePoints(a, b))) {
+        const slice = computeMetrics(task, table, positiveLabel, rows);
         result.slices.push({
           column,
           value,
           rows: rows.length,
-          metrics: computeMetrics(task, table, positiveLabel, rows).metrics,
+          metrics: slice.metrics,
+          undefinedMetrics: slice.undefined,
         });
       }
     }
@@ -135,6 +147,7 @@ export async function evaluateModel(context: StageContext): Promise<Evaluation> 
       }
       result.metrics[name] = value;
       result.sources[name] = file;
+      delete result.undefinedMetrics?.[name];
     }
   }
   return result;

@@ -1,16 +1,19 @@
+import { expectedCalibrationError, topClassConfidence } from "./calibration.ts";
 import {
   confusionCounts,
   encodeColumns,
   encodeLabels,
+  MAX_PER_CLASS,
   type MetricValues,
   metricsFromConfusion,
   type ZeroDivision,
 } from "./confusion.ts";
-import { descendingOrder, oneVsRestRocAuc, rankingMetrics } from "./ranking.ts";
+import { descendingOrder, oneVsOneRocAuc, oneVsRestRocAucs, rankingMetrics, supportWeighted } from "./ranking.ts";
 
 /**
  * Built-in metrics, defined as scikit-learn defines them (DOMAIN.md §1). Pure functions over arrays. Undefined cases
- * follow scikit-learn's result (e.g. zero division gives 0) and add a warning instead of throwing.
+ * follow scikit-learn's result (e.g. zero division gives 0) and add a warning instead of throwing; metrics scikit-learn
+ * refuses to compute are left out, with the reason in `undefined` (never NaN).
  */
 
 export type { MetricValues } from "./confusion.ts";
@@ -18,6 +21,19 @@ export type { MetricValues } from "./confusion.ts";
 export interface MetricsOutcome {
   metrics: MetricValues;
   warnings: string[];
+  /**
+   * Metrics that cannot be computed on this data, each with why ("only one class is present in the labels"), to be
+   * read after "undefined because". Per-class metrics past {@link MAX_PER_CLASS} classes are one entry per kind,
+   * under `precision[*]`, `recall[*]` and `f1[*]`.
+   */
+  undefined: Record<string, string>;
+}
+
+/** Leaves `names` out with one reason, and one warning that says so. */
+function markUndefined(outcome: Omit<MetricsOutcome, "metrics">, names: readonly string[], reason: string): void {
+  for (const name of names) outcome.undefined[name] = reason;
+  const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1) ?? ""}`;
+  outcome.warnings.push(`${listed} ${names.length === 1 ? "is" : "are"} undefined because ${reason}`);
 }
 
 /** float64 machine epsilon: scikit-learn's clip for log loss and its floor for MAPE denominators. */
@@ -51,6 +67,8 @@ export interface ConfusionMatrix {
 export function classificationMetrics(input: ClassificationInput): MetricsOutcome & { confusion: ConfusionMatrix } {
   const { labels, predictions } = input;
   const warnings: string[] = [];
+  const undefinedMetrics: Record<string, string> = {};
+  const outcome = { warnings, undefined: undefinedMetrics };
   const {
     classes,
     codes: [truth = new Int32Array(), predicted = new Int32Array()],
@@ -60,23 +78,28 @@ export function classificationMetrics(input: ClassificationInput): MetricsOutcom
   const positive = input.positiveLabel;
   const zeroDivisions = new Set<ZeroDivision>();
   const binary = k <= 2 && positive !== undefined ? { positive: classes.indexOf(positive) } : null;
-  const metrics = metricsFromConfusion(counts, k, binary, zeroDivisions);
+  const metrics = metricsFromConfusion(counts, k, binary, zeroDivisions, classes);
+  if (k > MAX_PER_CLASS) {
+    for (const name of ["precision", "recall", "f1"])
+      undefinedMetrics[`${name}[*]`] =
+        `per-class metrics are computed for at most ${MAX_PER_CLASS} classes and the data has ${k}`;
+  }
   if (k <= 2 && positive === undefined) {
     warnings.push(
       `binary metrics (precision, recall, f1, roc_auc ...) need the positive class; the labels are ${classes.map((c) => JSON.stringify(c)).join(" and ")}: set model.positive_label`,
     );
   }
   if (binary && positive !== undefined && input.scores) {
-    Object.assign(metrics, binaryScoreMetrics(labels, Float64Array.from(input.scores), positive, warnings));
+    Object.assign(metrics, binaryScoreMetrics(labels, Float64Array.from(input.scores), positive, outcome));
   }
-  if (input.probabilities) Object.assign(metrics, probabilityMetrics(labels, input.probabilities, k, warnings));
+  if (input.probabilities) Object.assign(metrics, probabilityMetrics(labels, input.probabilities, k, outcome));
   for (const what of zeroDivisions) {
     warnings.push(
       `${what} is ill-defined for a class with no ${what === "recall" ? "true" : "predicted"} samples; set to 0 as scikit-learn does`,
     );
   }
   const matrix = classes.map((_, t) => classes.map((__, p) => counts[t * k + p] ?? 0));
-  return { metrics, warnings, confusion: { labels: classes, matrix } };
+  return { metrics, warnings, undefined: undefinedMetrics, confusion: { labels: classes, matrix } };
 }
 
 /** Per-row log loss of a binary probability, clipped as scikit-learn clips it. */
@@ -89,7 +112,7 @@ function binaryScoreMetrics(
   labels: readonly string[],
   scores: Float64Array,
   positive: string,
-  warnings: string[],
+  outcome: Omit<MetricsOutcome, "metrics">,
 ): MetricValues {
   const n = labels.length;
   const isPositive = new Uint8Array(n);
@@ -102,10 +125,14 @@ function binaryScoreMetrics(
     brier += (y - p) ** 2;
     logLoss += binaryLogLoss(y === 1, p);
   }
-  const metrics: MetricValues = { brier_score: brier / n, log_loss: logLoss / n };
+  const metrics: MetricValues = {
+    brier_score: brier / n,
+    log_loss: logLoss / n,
+    expected_calibration_error: expectedCalibrationError(scores, isPositive),
+  };
   const ranking = rankingMetrics(descendingOrder(scores), isPositive);
   if (!ranking) {
-    warnings.push("roc_auc and average_precision are undefined when only one class is present in the labels");
+    markUndefined(outcome, ["roc_auc", "average_precision"], "only one class is present in the labels");
     return metrics;
   }
   metrics.roc_auc = ranking.rocAuc;
@@ -143,7 +170,7 @@ function probabilityMetrics(
   labels: readonly string[],
   probabilities: ClassProbabilities,
   k: number,
-  warnings: string[],
+  outcome: Omit<MetricsOutcome, "metrics">,
 ): MetricValues {
   const truth = encodeLabels(labels, probabilities.classes);
   const n = labels.length;
@@ -154,15 +181,30 @@ function probabilityMetrics(
   metrics.log_loss = sum / n;
   // Binary files with two probability columns get roc_auc from the score column instead (see binaryScoreMetrics).
   if (k > 2 || probabilities.classes.length > 2) {
+    const { confidence, correct } = topClassConfidence(truth, probabilities.columns);
+    metrics.expected_calibration_error = expectedCalibrationError(confidence, correct);
+    const names = ["roc_auc", "roc_auc_ovr_weighted", "roc_auc_ovo"];
+    const labelled = new Uint8Array(probabilities.classes.length);
+    for (const c of truth) if (c >= 0) labelled[c] = 1;
+    const unlabelled = probabilities.classes.filter((_, c) => labelled[c] === 0);
     if (!rowsSumToOne(probabilities.columns, n)) {
-      warnings.push("roc_auc is undefined: the class probabilities of a row do not sum to 1");
-    } else {
-      const auc = oneVsRestRocAuc(
-        probabilities.columns.map((column) => descendingOrder(column)),
-        truth,
+      markUndefined(outcome, names, "the class probabilities of a row do not sum to 1");
+    } else if (unlabelled.length > 0) {
+      const distinct = new Set(labels).size;
+      markUndefined(
+        outcome,
+        names,
+        distinct === 1
+          ? "only one class is present in the labels"
+          : `no row is labelled ${unlabelled.map((c) => JSON.stringify(c)).join(", ")}`,
       );
-      if (auc === null) warnings.push("roc_auc is undefined: some class has no rows with that label");
-      else metrics.roc_auc = auc;
+    } else {
+      const ranked = probabilities.columns.map((column) => descendingOrder(column));
+      // Every class occurs and is not every row (there are three or more), so each AUC below is defined.
+      const perClass = oneVsRestRocAucs(ranked, truth) ?? [];
+      metrics.roc_auc = perClass.reduce((total, auc) => total + auc, 0) / perClass.length;
+      metrics.roc_auc_ovr_weighted = supportWeighted(perClass, truth);
+      metrics.roc_auc_ovo = oneVsOneRocAuc(ranked, truth) ?? Number.NaN;
     }
   }
   return metrics;
@@ -191,8 +233,21 @@ export function regressionMetrics(actual: ArrayLike<number>, predicted: ArrayLik
   for (let i = 0; i < n; i++) total += ((actual[i] ?? 0) - mean) ** 2;
   const warnings: string[] = [];
   const r2 = r2Score(squared, total);
+  let maxError = 0;
+  let residualSum = 0;
+  for (let i = 0; i < n; i++) {
+    const residual = (actual[i] ?? 0) - (predicted[i] ?? 0);
+    residualSum += residual;
+    maxError = Math.max(maxError, Math.abs(residual));
+  }
+  // scikit-learn's explained_variance_score: the variance of the residuals against that of the target.
+  const residualMean = residualSum / n;
+  let residualVariance = 0;
+  for (let i = 0; i < n; i++) residualVariance += ((actual[i] ?? 0) - (predicted[i] ?? 0) - residualMean) ** 2;
   if (total === 0)
-    warnings.push("r2 is ill-defined for a constant target; reported as scikit-learn does (1 if perfect, else 0)");
+    warnings.push(
+      "r2 and explained_variance are ill-defined for a constant target; reported as scikit-learn does (1 if perfect, else 0)",
+    );
   return {
     metrics: {
       mae: absolute / n,
@@ -201,8 +256,11 @@ export function regressionMetrics(actual: ArrayLike<number>, predicted: ArrayLik
       r2,
       mape: percentage / n,
       median_absolute_error: median(errors.sort()),
+      explained_variance: r2Score(residualVariance, total),
+      max_error: maxError,
     },
     warnings,
+    undefined: {},
   };
 }
 

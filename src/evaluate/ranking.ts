@@ -131,18 +131,137 @@ export function rankingMetrics(
 }
 
 /**
- * Multiclass ROC AUC, one-vs-rest, macro average (scikit-learn's `roc_auc_score(multi_class="ovr")`): the mean over
- * classes of the binary AUC of that class's probability column. Null when a class has no positive or no negative row.
+ * Each class's one-vs-rest ROC AUC: the binary AUC of that class's probability column against "the label is this
+ * class". Null when a class has no positive or no negative row (scikit-learn raises then).
  */
-export function oneVsRestRocAuc(ranked: readonly Ranked[], truth: Int32Array, weights?: Int32Array): number | null {
-  let sum = 0;
+export function oneVsRestRocAucs(ranked: readonly Ranked[], truth: Int32Array, weights?: Int32Array): number[] | null {
+  const aucs: number[] = [];
   const flags = new Uint8Array(truth.length);
   for (let c = 0; c < ranked.length; c++) {
     for (let i = 0; i < truth.length; i++) flags[i] = truth[i] === c ? 1 : 0;
     const column = ranked[c];
     const values = column ? rankingMetrics(column, flags, weights) : null;
     if (!values) return null;
-    sum += values.rocAuc;
+    aucs.push(values.rocAuc);
   }
-  return sum / ranked.length;
+  return aucs;
+}
+
+/**
+ * Multiclass ROC AUC, one-vs-rest, macro average (scikit-learn's `roc_auc_score(multi_class="ovr")`): the mean over
+ * classes of the binary AUC of that class's probability column. Null when a class has no positive or no negative row.
+ */
+export function oneVsRestRocAuc(ranked: readonly Ranked[], truth: Int32Array, weights?: Int32Array): number | null {
+  const aucs = oneVsRestRocAucs(ranked, truth, weights);
+  return aucs ? aucs.reduce((sum, auc) => sum + auc, 0) / aucs.length : null;
+}
+
+/** One-vs-rest, weighted by each class's count among the labels (`average="weighted"`). */
+export function oneVsRestWeightedRocAuc(
+  ranked: readonly Ranked[],
+  truth: Int32Array,
+  weights?: Int32Array,
+): number | null {
+  const aucs = oneVsRestRocAucs(ranked, truth, weights);
+  return aucs ? supportWeighted(aucs, truth, weights) : null;
+}
+
+/** Each class's value weighted by its (drawn) count among the labels. */
+export function supportWeighted(aucs: readonly number[], truth: Int32Array, weights?: Int32Array): number {
+  const support = new Float64Array(aucs.length);
+  for (let i = 0; i < truth.length; i++) {
+    const c = truth[i] ?? 0;
+    support[c] = (support[c] ?? 0) + (weights ? (weights[i] ?? 0) : 1);
+  }
+  let sum = 0;
+  let total = 0;
+  aucs.forEach((auc, c) => {
+    sum += auc * (support[c] ?? 0);
+    total += support[c] ?? 0;
+  });
+  return sum / total;
+}
+
+/**
+ * Multiclass ROC AUC, one-vs-one, macro average (Hand & Till; scikit-learn's `multi_class="ovo"`): for each pair of
+ * classes (a, b), on the rows labelled a or b only, the mean of the AUC of column a for "label is a" and of column b
+ * for "label is b"; then the mean over pairs. Null when a class has no row (a pair with one class has no AUC).
+ * Each column's ranking is split by label once, so a pair costs its own rows, not all of them.
+ */
+export function oneVsOneRocAuc(ranked: readonly Ranked[], truth: Int32Array, weights?: Int32Array): number | null {
+  const k = ranked.length;
+  const byClass = ranked.map((column) => ranksByClass(column, truth, k, weights));
+  let sum = 0;
+  let pairs = 0;
+  for (let a = 0; a < k; a++) {
+    for (let b = a + 1; b < k; b++) {
+      const columnA = ranked[a];
+      const columnB = ranked[b];
+      if (!columnA || !columnB) return null;
+      const aVsB = pairRocAuc(columnA, byClass[a]?.[a], byClass[a]?.[b], weights);
+      const bVsA = pairRocAuc(columnB, byClass[b]?.[b], byClass[b]?.[a], weights);
+      if (aVsB === null || bVsA === null) return null;
+      sum += (aVsB + bVsA) / 2;
+      pairs++;
+    }
+  }
+  return pairs === 0 ? null : sum / pairs;
+}
+
+/** For each class, the ranks (positions in `column.order`, ascending: highest score first) of its rows. */
+function ranksByClass(column: Ranked, truth: Int32Array, k: number, weights?: Int32Array): Uint32Array[] {
+  const counts = new Uint32Array(k);
+  for (let i = 0; i < truth.length; i++) {
+    if (weights && (weights[i] ?? 0) === 0) continue;
+    const c = truth[i] ?? 0;
+    counts[c] = (counts[c] ?? 0) + 1;
+  }
+  const lists = Array.from(counts, (count) => new Uint32Array(count));
+  const filled = new Uint32Array(k);
+  for (let rank = 0; rank < column.order.length; rank++) {
+    const row = column.order[rank] ?? 0;
+    if (weights && (weights[row] ?? 0) === 0) continue;
+    const c = truth[row] ?? 0;
+    const at = filled[c] ?? 0;
+    filled[c] = at + 1;
+    const list = lists[c];
+    if (list) list[at] = rank;
+  }
+  return lists;
+}
+
+/**
+ * The trapezoidal ROC AUC of the rows at `positives` against those at `negatives` (ranks in one column's ranking),
+ * merging the two lists by rank; rows with equal scores form one threshold. Null when either side is empty.
+ */
+function pairRocAuc(
+  { order, sorted }: Ranked,
+  positives: Uint32Array | undefined,
+  negatives: Uint32Array | undefined,
+  weights?: Int32Array,
+): number | null {
+  if (!positives || !negatives || positives.length === 0 || negatives.length === 0) return null;
+  const weightAt = (rank: number): number => (weights ? (weights[order[rank] ?? 0] ?? 0) : 1);
+  let tp = 0;
+  let fp = 0;
+  let prevTp = 0;
+  let prevFp = 0;
+  let area = 0;
+  let p = 0;
+  let q = 0;
+  while (p < positives.length || q < negatives.length) {
+    const takePositive = q >= negatives.length || (p < positives.length && (positives[p] ?? 0) < (negatives[q] ?? 0));
+    const rank = takePositive ? (positives[p++] ?? 0) : (negatives[q++] ?? 0);
+    if (takePositive) tp += weightAt(rank);
+    else fp += weightAt(rank);
+    const next =
+      p < positives.length && (q >= negatives.length || (positives[p] ?? 0) < (negatives[q] ?? 0))
+        ? positives[p]
+        : negatives[q];
+    if (next !== undefined && (p < positives.length || q < negatives.length) && sorted[next] === sorted[rank]) continue;
+    area += ((fp - prevFp) * (tp + prevTp)) / 2;
+    prevTp = tp;
+    prevFp = fp;
+  }
+  return area / (tp * fp);
 }

@@ -1,9 +1,13 @@
+import { perClassMetric } from "../config/metrics.ts";
 import { formatNumber } from "../report/format.ts";
 import type { Block, Section } from "../report/sections.ts";
 import type { EvaluateResult } from "./evaluate.ts";
 import type { ConfusionMatrix } from "./metrics.ts";
 
-/** The evaluate stage's report: the metrics with where each came from, per slice, and the confusion matrix. */
+/**
+ * The evaluate stage's report: the metrics with where each came from (and why any built-in one is undefined), per
+ * class, per slice, and the confusion matrix.
+ */
 
 const num = (value: number | null | undefined): string =>
   value === null || value === undefined ? "—" : formatNumber(value);
@@ -18,21 +22,29 @@ export function evaluateSection(result: EvaluateResult): Section {
     };
   const blocks: Block[] = [];
   if (result.failure) blocks.push({ kind: "code", text: result.failure });
-  const metrics = Object.entries(result.metrics);
-  if (metrics.length > 0) {
+  const all = Object.entries(result.metrics);
+  // Per-class metrics get their own table below; a built-in metric from a metrics file stays here.
+  const metrics = all.filter(([name]) => !perClassMetric(name) || result.sources[name] !== result.predictions?.path);
+  const undefinedMetrics = Object.entries(result.undefinedMetrics ?? {});
+  if (metrics.length > 0 || undefinedMetrics.length > 0) {
     blocks.push({
       kind: "text",
-      text: `${metrics.length} metrics${result.rows > 0 ? ` over ${result.rows} predictions` : ""}.`,
+      text: `${all.length} metrics${result.rows > 0 ? ` over ${result.rows} predictions` : ""}.`,
     });
     blocks.push({
       kind: "table",
       table: {
         headers: ["metric", "value", "source"],
-        rows: metrics.map(([k, v]) => [k, num(v), result.sources[k] ?? ""]),
+        rows: [
+          ...metrics.map(([k, v]) => [k, num(v), result.sources[k] ?? ""]),
+          ...undefinedMetrics.map(([k, why]) => [k, "undefined", `because ${why}`]),
+        ],
         align: ["left", "right", "left"],
       },
     });
   }
+  const perClass = perClassBlock(result);
+  if (perClass) blocks.push(perClass);
   if (result.slices.length > 0) {
     const shown = Object.keys(result.slices[0]?.metrics ?? {}).slice(0, 4);
     blocks.push({
@@ -60,6 +72,31 @@ export function evaluateSection(result: EvaluateResult): Section {
   const headline =
     result.status === "ok" ? `${count} metrics${result.rows > 0 ? ` over ${result.rows} predictions` : ""}` : "failed";
   return { title: "Evaluation", status: result.status === "ok" ? "ok" : "failed", headline, blocks };
+}
+
+/** Precision, recall and F1 of each class, as gate rules name them: `recall[<class>]`. */
+function perClassBlock(result: EvaluateResult): Block | null {
+  const byClass = new Map<string, Partial<Record<"precision" | "recall" | "f1", number>>>();
+  for (const [name, value] of Object.entries(result.metrics)) {
+    const parts = perClassMetric(name);
+    if (!parts || result.sources[name] !== result.predictions?.path) continue;
+    byClass.set(parts.label, { ...byClass.get(parts.label), [parts.metric]: value });
+  }
+  if (byClass.size === 0) return null;
+  return {
+    kind: "details",
+    summary: "Metrics per class (gate rules name them precision[class], recall[class], f1[class])",
+    blocks: [
+      {
+        kind: "table",
+        table: {
+          headers: ["class", "precision", "recall", "f1"],
+          rows: [...byClass].map(([label, m]) => [label, num(m.precision), num(m.recall), num(m.f1)]),
+          align: ["left", "right", "right", "right"],
+        },
+      },
+    ],
+  };
 }
 
 export function confusionBlock(confusion: ConfusionMatrix): Block {

@@ -1,5 +1,5 @@
 import type { GateRule, MlopsConfig } from "../config/schema/index.ts";
-import { builtinMetric, type MetricDirection } from "../config/metrics.ts";
+import { builtinMetric, type MetricDirection, perClassMetric } from "../config/metrics.ts";
 import type { SliceMetrics } from "../evaluate/evaluate.ts";
 import type { MetricValues } from "../evaluate/metrics.ts";
 import { formatNumber } from "../report/format.ts";
@@ -16,6 +16,8 @@ import { formatNumber } from "../report/format.ts";
 
 export interface MetricSet {
   metrics: MetricValues;
+  /** Built-in metrics that could not be computed, with why (the evaluate stage's; absent for older results). */
+  undefinedMetrics?: Record<string, string>;
   slices: SliceMetrics[];
 }
 
@@ -111,13 +113,14 @@ export function evaluateRules(
     const direction = directionOf(rule.metric, rule, config) ?? "higher";
     const targets =
       rule.slice === undefined
-        ? [{ slice: null, value: candidate.metrics[rule.metric], base: baseline?.metrics[rule.metric] }]
+        ? [{ slice: null, value: candidate.metrics[rule.metric], base: baseline?.metrics[rule.metric], of: candidate }]
         : candidate.slices
             .filter((s) => s.column === rule.slice)
             .map((s) => ({
               slice: { column: s.column, value: s.value },
               value: s.metrics[rule.metric],
               base: baseline?.slices.find((b) => b.column === s.column && b.value === s.value)?.metrics[rule.metric],
+              of: s,
             }));
     if (rule.slice !== undefined && targets.length === 0) {
       outcomes.push(errorOutcome(index, rule, direction, null, `no slices of "${rule.slice}" were computed`));
@@ -131,7 +134,7 @@ export function evaluateRules(
             rule,
             direction,
             target.slice,
-            `the candidate has no value for "${rule.metric}"${target.slice ? ` in slice ${target.slice.column}=${target.slice.value}` : ""}`,
+            `the candidate has no value for "${rule.metric}"${target.slice ? ` in slice ${target.slice.column}=${target.slice.value}` : ""}${whyUndefined(rule.metric, target.of)}`,
           ),
         );
         continue;
@@ -166,6 +169,19 @@ export function evaluateRules(
   return outcomes.map((outcome) =>
     outcome.verdict === "fail" && severityOf(config, outcome) === "warn" ? { ...outcome, verdict: "warn" } : outcome,
   );
+}
+
+/** ": undefined because ..." for a built-in metric the evaluate stage could not compute, else nothing. */
+function whyUndefined(metric: string, { undefinedMetrics }: Pick<MetricSet, "undefinedMetrics">): string {
+  if (!undefinedMetrics) return "";
+  const perClass = perClassMetric(metric);
+  const reason =
+    undefinedMetrics[metric] ??
+    (perClass
+      ? (undefinedMetrics[`${perClass.metric}[*]`] ??
+        `${JSON.stringify(perClass.label)} is not a class of its labels or predictions`)
+      : undefined);
+  return reason === undefined ? "" : `: undefined because ${reason}`;
 }
 
 function severityOf(config: MlopsConfig, outcome: RuleOutcome): "error" | "warn" {

@@ -60,8 +60,8 @@ describe("the reference fixtures", () => {
       expect(file.command).toBe("/usr/bin/python3 test/fixtures/metrics/generate.py");
       expect(file.sklearn).toMatch(/^\d+\.\d+/);
     }
-    expect(classification.cases.length).toBeGreaterThanOrEqual(14);
-    expect(classification.cases.filter((c) => c.probabilities).length).toBeGreaterThanOrEqual(3);
+    expect(classification.cases.length).toBeGreaterThanOrEqual(19);
+    expect(classification.cases.filter((c) => c.probabilities).length).toBeGreaterThanOrEqual(7);
     expect(regression.cases.length).toBeGreaterThanOrEqual(5);
   });
 });
@@ -86,13 +86,16 @@ function inputOf(c: ClassificationCase): ClassificationInput {
 
 describe("classification metrics match scikit-learn", () => {
   it.each(classification.cases.map((c) => [c.name, c] as const))("%s", (_name, fixtureCase) => {
-    const { metrics, warnings } = classificationMetrics(inputOf(fixtureCase));
+    const { metrics, warnings, undefined: undefinedMetrics } = classificationMetrics(inputOf(fixtureCase));
     for (const [name, expected] of Object.entries(fixtureCase.expected)) expectClose(metrics[name], expected, name);
     // Nothing beyond what sklearn computed, except metrics sklearn refuses (checked below) that the kit leaves out.
     expect(Object.keys(metrics).sort()).toEqual(Object.keys(fixtureCase.expected).sort());
+    // Exactly the metrics sklearn refuses are undefined, each with a reason and one warning naming it.
+    expect(Object.keys(undefinedMetrics).sort()).toEqual([...fixtureCase.undefined].sort());
     for (const name of fixtureCase.undefined) {
       expect(metrics[name], name).toBeUndefined();
-      expect(warnings.filter((w) => w.includes(`${name} `) && w.includes("undefined"))).toHaveLength(1);
+      expect(undefinedMetrics[name], name).toMatch(/^(only one class|no row is labelled|the class probabilities)/);
+      expect(warnings.filter((w) => new RegExp(`\\b${name}\\b[^_].*undefined because`).test(w))).toHaveLength(1);
     }
     // Zero divisions are reported as warnings exactly where sklearn warns.
     const illDefined = warnings.flatMap((w) => /^(precision|recall|f1) is ill-defined/.exec(w)?.[1] ?? []).sort();
@@ -125,8 +128,9 @@ describe("undefined cases are warnings, never exceptions or NaN", () => {
   it("says so when r2 is ill-defined for a constant target", () => {
     const { metrics, warnings } = regressionMetrics([3, 3, 3], [3, 3, 4]);
     expect(metrics.r2).toBe(0);
+    expect(metrics.explained_variance).toBe(0);
     expect(warnings).toEqual([
-      "r2 is ill-defined for a constant target; reported as scikit-learn does (1 if perfect, else 0)",
+      "r2 and explained_variance are ill-defined for a constant target; reported as scikit-learn does (1 if perfect, else 0)",
     ]);
   });
 

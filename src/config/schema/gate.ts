@@ -3,7 +3,16 @@ import { Direction, Name, RelativePath, Severity } from "./common.ts";
 
 export const GateRule = z
   .strictObject({
-    metric: z.string().min(1).describe("The metric the rule checks."),
+    metric: z
+      .string()
+      .min(1)
+      .describe(
+        "The metric the rule checks: a built-in one (e.g. `accuracy`, `balanced_accuracy`, `f1`, `roc_auc`, " +
+          "`roc_auc_ovr_weighted`, `roc_auc_ovo`, `expected_calibration_error`, `r2`, `explained_variance`, " +
+          "`max_error`), one class's `precision[<class>]`, `recall[<class>]` or `f1[<class>]` with the label as " +
+          'written in the predictions file (e.g. `recall[malignant]`; quote it inside `{ }`: `"recall[malignant]"`), ' +
+          "or one from evaluate.metrics_file.",
+      ),
     min: z.number().optional().describe("Value rule: the metric must be at least this (inclusive)."),
     max: z.number().optional().describe("Value rule: the metric must be at most this (inclusive)."),
     max_regression: z

@@ -1,7 +1,9 @@
+import { perClassMetric } from "../../config/metrics.ts";
 import { metricsFromConfusion } from "../../evaluate/confusion.ts";
-import { binaryLogLoss, EPS, multiclassLogLosses, r2Score, rowsSumToOne } from "../../evaluate/metrics.ts";
-import { descendingOrder, oneVsRestRocAuc, rankingMetrics } from "../../evaluate/ranking.ts";
+import { binaryLogLoss, EPS, multiclassLogLosses, r2Score } from "../../evaluate/metrics.ts";
+import { descendingOrder, rankingMetrics } from "../../evaluate/ranking.ts";
 import type { PairedClassification, PairedData, PairedRegression } from "./paired-data.ts";
+import { calibrationStatistic, isMulticlassRocMetric, multiclassRocAuc } from "./probability-statistics.ts";
 
 /**
  * Each built-in metric as a statistic of a resample, for both models at once. A resample is n rows drawn with
@@ -43,6 +45,7 @@ export function pointValues(statistic: PairedStatistic, n: number): [number, num
 
 const LABEL_METRICS = new Set([
   "accuracy",
+  "balanced_accuracy",
   "precision",
   "recall",
   "f1",
@@ -66,13 +69,16 @@ export function pairedStatistic(metric: string, data: PairedData): StatisticOrRe
 
 function classificationStatistic(metric: string, data: PairedClassification): StatisticOrReason {
   const { n, k } = { n: data.n, k: data.classes.length };
-  if (LABEL_METRICS.has(metric)) {
+  // Per-class metrics (`recall[cat]`) are label metrics too: each resample's confusion gives them.
+  if (LABEL_METRICS.has(metric) || perClassMetric(metric)) {
     if (["precision", "recall", "f1"].includes(metric) && data.positive === null)
       return { unavailable: `"${metric}" needs the positive class (model.positive_label)` };
     const binary = data.positive === null ? null : { positive: data.positive };
+    // Class names only when the metric is one class's: they cost a key per class on every resample.
+    const classes = perClassMetric(metric) ? data.classes : undefined;
     const fromConfusions = (candidate: Float64Array, baseline: Float64Array): [number, number] => [
-      metricsFromConfusion(candidate, k, binary)[metric] ?? Number.NaN,
-      metricsFromConfusion(baseline, k, binary)[metric] ?? Number.NaN,
+      metricsFromConfusion(candidate, k, binary, undefined, classes)[metric] ?? Number.NaN,
+      metricsFromConfusion(baseline, k, binary, undefined, classes)[metric] ?? Number.NaN,
     ];
     if (k * k * k <= MAX_CELLS) {
       const codes = new Uint32Array(n);
@@ -121,9 +127,11 @@ function classificationStatistic(metric: string, data: PairedClassification): St
     };
   }
   if (metric === "log_loss") return logLossStatistic(data);
+  if (metric === "expected_calibration_error") return calibrationStatistic(data);
+  if (metric === "roc_auc_ovr_weighted" || metric === "roc_auc_ovo") return multiclassRocAuc(metric, data);
   if (metric === "brier_score" || metric === "roc_auc" || metric === "average_precision") {
-    if (data.probabilityClasses && data.probabilityClasses.length > 2 && metric === "roc_auc")
-      return multiclassRocAuc(data);
+    if (data.probabilityClasses && data.probabilityClasses.length > 2 && isMulticlassRocMetric(metric))
+      return multiclassRocAuc(metric, data);
     const { candidateScores, baselineScores } = data;
     if (!candidateScores || !baselineScores)
       return { unavailable: `"${metric}" needs the positive-class score of both models on every row` };
@@ -171,27 +179,6 @@ function logLossStatistic(data: PairedClassification): StatisticOrReason {
   return sums([losses(candidateScores), losses(baselineScores)], meanOfBoth);
 }
 
-function multiclassRocAuc(data: PairedClassification): StatisticOrReason {
-  const classes = data.probabilityClasses ?? [];
-  const candidate = data.candidateProbabilities;
-  const baseline = data.baselineProbabilities;
-  if (!candidate || !baseline) return { unavailable: '"roc_auc" needs the class probabilities of both models' };
-  if (!rowsSumToOne(candidate, data.n) || !rowsSumToOne(baseline, data.n))
-    return { unavailable: '"roc_auc" is undefined: the class probabilities of a row do not sum to 1' };
-  const truth = Int32Array.from(data.truth, (t) => classes.indexOf(data.classes[t] ?? ""));
-  const candidateOrders = candidate.map((column) => descendingOrder(column));
-  const baselineOrders = baseline.map((column) => descendingOrder(column));
-  return {
-    statistic: {
-      family: "weights",
-      finalize: (weights) => [
-        oneVsRestRocAuc(candidateOrders, truth, weights) ?? Number.NaN,
-        oneVsRestRocAuc(baselineOrders, truth, weights) ?? Number.NaN,
-      ],
-    },
-  };
-}
-
 function regressionStatistic(metric: string, data: PairedRegression): StatisticOrReason {
   const { n, truth } = data;
   const perRow = (f: (y: number, p: number) => number) => (predicted: Float64Array) =>
@@ -237,6 +224,33 @@ function regressionStatistic(metric: string, data: PairedRegression): StatisticO
         },
       };
     }
+    case "max_error":
+      return {
+        statistic: {
+          family: "weights",
+          finalize(weights) {
+            let candidate = 0;
+            let baseline = 0;
+            for (let i = 0; i < n; i++) {
+              if ((weights[i] ?? 0) === 0) continue;
+              const y = truth[i] ?? 0;
+              candidate = Math.max(candidate, Math.abs(y - (data.candidate[i] ?? 0)));
+              baseline = Math.max(baseline, Math.abs(y - (data.baseline[i] ?? 0)));
+            }
+            return [candidate, baseline];
+          },
+        },
+      };
+    case "explained_variance":
+      return {
+        statistic: {
+          family: "weights",
+          finalize: (weights) => [
+            explainedVariance(truth, data.candidate, weights),
+            explainedVariance(truth, data.baseline, weights),
+          ],
+        },
+      };
     case "r2":
       return {
         statistic: {
@@ -263,6 +277,30 @@ function regressionStatistic(metric: string, data: PairedRegression): StatisticO
     default:
       return { unavailable: `"${metric}" is not a regression metric the kit computes from predictions` };
   }
+}
+
+/** scikit-learn's explained_variance_score over the rows drawn weights[i] times each. */
+function explainedVariance(truth: Float64Array, predicted: Float64Array, weights: Int32Array): number {
+  let count = 0;
+  let truthSum = 0;
+  let residualSum = 0;
+  for (let i = 0; i < truth.length; i++) {
+    const w = weights[i] ?? 0;
+    count += w;
+    truthSum += w * (truth[i] ?? 0);
+    residualSum += w * ((truth[i] ?? 0) - (predicted[i] ?? 0));
+  }
+  const truthMean = truthSum / count;
+  const residualMean = residualSum / count;
+  let total = 0;
+  let residual = 0;
+  for (let i = 0; i < truth.length; i++) {
+    const w = weights[i] ?? 0;
+    if (w === 0) continue;
+    total += w * ((truth[i] ?? 0) - truthMean) ** 2;
+    residual += w * ((truth[i] ?? 0) - (predicted[i] ?? 0) - residualMean) ** 2;
+  }
+  return r2Score(residual, total);
 }
 
 function sums(

@@ -384,7 +384,7 @@ describe("the set-up steps for each Python environment and for DVC", () => {
     },
   );
 
-  it("without an environment file the workflow keeps a note where to install; a DVC remote's step says what it needs", () => {
+  it("the comments: where to install without an environment file, a DVC remote's credentials, conda's terms", () => {
     const noEnvironment = workflowTemplates({ ...INIT_DEFAULTS, setup: python() });
     expect(noEnvironment[0]?.content).toContain(
       "# No requirements.txt, pyproject.toml, Pipfile or environment.yml was found: install what training needs here.",
@@ -396,5 +396,12 @@ describe("the set-up steps for each Python environment and for DVC", () => {
     });
     expect(dvc[0]?.content).toContain('# DVC remote "storage" (gs) needs Google Cloud credentials');
     expect(dvc[0]?.content).toContain("# Pull requests from forks get no secrets and no OIDC token.");
+    const conda = workflowTemplates({
+      ...INIT_DEFAULTS,
+      setup: python({ installer: "conda", file: "conda.yaml", lockfile: null }),
+    });
+    // Accepting Anaconda's terms is left to the user, with both ways named.
+    expect(conda[0]?.content).toContain("# Anaconda's defaults channel needs its Terms of Service accepted");
+    expect(conda[0]?.content).not.toMatch(/^\s+CONDA_PLUGINS_AUTO_ACCEPT_TOS:/m);
   });
 });

@@ -101,11 +101,18 @@ export function pythonSetupSteps(
             key: `conda-\${{ runner.os }}-\${{ hashFiles('${inRepository(environment.file)}') }}`,
           },
         },
-        install("conda", [
-          'export CONDA_PKGS_DIRS="$HOME/conda_pkgs_dir"',
-          `"$CONDA/bin/conda" env create --quiet --file ${environment.file} --prefix "$RUNNER_TEMP/conda-env"`,
-          ...onPath("$RUNNER_TEMP/conda-env/bin", "CONDA_PREFIX", "$RUNNER_TEMP/conda-env"),
-        ]),
+        // Accepting Anaconda's terms is the user's choice, not the kit's: the comment names both ways.
+        commentAbove(
+          [
+            "Anaconda's defaults channel needs its Terms of Service accepted: list conda-forge and nodefaults under",
+            "channels in the environment file, or accept them with CONDA_PLUGINS_AUTO_ACCEPT_TOS: yes in this step's env.",
+          ].join("\n"),
+          install("conda", [
+            'export CONDA_PKGS_DIRS="$HOME/conda_pkgs_dir"',
+            `"$CONDA/bin/conda" env create --quiet --file ${environment.file} --prefix "$RUNNER_TEMP/conda-env"`,
+            ...onPath("$RUNNER_TEMP/conda-env/bin", "CONDA_PREFIX", "$RUNNER_TEMP/conda-env"),
+          ]),
+        ),
       ];
   }
 }

@@ -93,7 +93,7 @@ export async function detectDvc(files: ProjectFiles): Promise<DvcProject | null>
 
   let training: Stage[];
   if (train) {
-    training = upstream(train, stages, producedBy);
+    training = upstream(train, producedBy);
     project.train = {
       command: `dvc repro ${shellWord(train.name)}`,
       from: `dvc.yaml stage ${train.name}`,
@@ -134,20 +134,21 @@ export async function detectDvc(files: ProjectFiles): Promise<DvcProject | null>
   return project;
 }
 
-/** A stage and every stage it depends on, upstream first, each once. */
-function upstream(stage: Stage, stages: Stage[], producedBy: (file: string) => Stage | undefined): Stage[] {
+/** A stage and every stage it depends on, upstream first, each once (a cycle, which DVC refuses, is cut). */
+function upstream(stage: Stage, producedBy: (file: string) => Stage | undefined): Stage[] {
   const order: Stage[] = [];
-  const visit = (current: Stage, seen: Set<Stage>): void => {
-    if (order.includes(current) || seen.has(current)) return;
+  const seen = new Set<Stage>();
+  const visit = (current: Stage): void => {
+    if (seen.has(current)) return;
     seen.add(current);
     for (const dep of current.deps) {
       const producer = producedBy(dep);
-      if (producer && producer !== current) visit(producer, seen);
+      if (producer) visit(producer);
     }
     order.push(current);
   };
-  visit(stage, new Set());
-  return order.filter((s) => stages.includes(s));
+  visit(stage);
+  return order;
 }
 
 /**

@@ -187,6 +187,20 @@ describe("a DVC pipeline", () => {
     expect(await readFile(path.join(dir, ".github", "workflows", "mlops-pr.yml"), "utf8")).not.toContain("dvc");
   });
 
+  it("data tracked by DVC without a pipeline: the training command is the project's own, the data is pulled", async () => {
+    const { config, pr } = await adopt({
+      "train.py": "",
+      "requirements.txt": "",
+      "data.dvc": "outs:\n- md5: 0cc175b9c0f1b6a831c399e269772661.dir\n  path: data\n",
+      ".dvc/config":
+        "[core]\n    remote = public\n['remote \"public\"']\n    url = https://remote.dvc.org/get-started\n",
+    });
+    expect(config.train.command).toBe("python train.py");
+    expect(pr).toContain('pipx install "dvc"');
+    expect(pr).toContain('# DVC remote "public" (https) needs nothing when its URL is public');
+    expect(pr).toContain("run: dvc pull");
+  });
+
   it("a malformed dvc.yaml, a dvc.yaml without a train stage: a note each, and a config that passes check", async () => {
     const malformed = await adopt({ "dvc.yaml": "stages: [\n", "train.py": "", "requirements.txt": "" });
     expect(malformed.config.train.command).toBe("python train.py");

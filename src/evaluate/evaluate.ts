@@ -3,7 +3,8 @@ import path from "node:path";
 import { redactorFor } from "../command/redact.ts";
 import { describeFailure, runCommand } from "../command/run-command.ts";
 import { InputError } from "../errors.ts";
-import { READ_LIMITS, readJsonLimited } from "../files/read-limited.ts";
+import { type LimitedReadOptions, READ_LIMITS, readJsonLimited, readTextLimited } from "../files/read-limited.ts";
+import { parse as parseYaml } from "yaml";
 import { sha256File } from "../files/hash.ts";
 import type { ChainLink } from "../chain/chain.ts";
 import type { StageContext } from "../context/context.ts";
@@ -210,17 +211,22 @@ export function resolvePositiveLabel(
   return undefined;
 }
 
-/** A user's metrics JSON, flat or nested (DVC style): nested keys are joined with dots; non-numbers are skipped. */
+/**
+ * A user's metrics file, JSON or YAML (.yaml, .yml) as DVC writes either, flat or nested: nested keys are joined with
+ * dots; non-numbers are skipped.
+ */
 export async function readMetricsFile(file: string, shown: string): Promise<MetricValues> {
-  const value = await readJsonLimited(file, {
+  const options: LimitedReadOptions = {
     shown,
     what: "metrics file",
     limit: READ_LIMITS.userJson,
     missingMessage: `metrics file not found: ${shown}`,
     missingHint: "your evaluate command should write it (evaluate.metrics_file)",
-  });
+  };
+  const yaml = /\.ya?ml$/i.test(file);
+  const value = yaml ? await readYamlMetrics(file, options) : await readJsonLimited(file, options);
   if (value === null || typeof value !== "object" || Array.isArray(value))
-    throw new InputError(`metrics file ${shown} must hold a JSON object`);
+    throw new InputError(`metrics file ${shown} must hold a ${yaml ? "YAML mapping" : "JSON object"}`);
   const metrics: MetricValues = {};
   const walk = (node: unknown, prefix: string): void => {
     if (typeof node === "number" && Number.isFinite(node)) metrics[prefix] = node;
@@ -230,4 +236,13 @@ export async function readMetricsFile(file: string, shown: string): Promise<Metr
   };
   walk(value, "");
   return metrics;
+}
+
+async function readYamlMetrics(file: string, options: LimitedReadOptions): Promise<unknown> {
+  const text = await readTextLimited(file, options);
+  try {
+    return parseYaml(text) as unknown;
+  } catch (error) {
+    throw new InputError(`metrics file ${options.shown} is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+  }
 }

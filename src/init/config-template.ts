@@ -20,6 +20,10 @@ export interface TemplateInput {
   params?: string | null;
   /** What training writes; default [model/]. */
   outputs?: string[] | null;
+  /** train.inputs: what the run cache key hashes besides the files the command names (a DVC pipeline's deps). */
+  inputs?: string[] | null;
+  /** evaluate.metrics_file: the metrics files the evaluation writes (a DVC pipeline's metrics). */
+  metricsFiles?: string[] | null;
   /** registry.uri: github://owner/repo, s3://bucket/prefix or a folder; null keeps the local default. */
   registry?: string | null;
   /** retrain.schedule (UTC): writes the retrain section and turns on drift against the champion. */
@@ -82,7 +86,9 @@ function trainSection(input: TemplateInput): string {
       ? line(2, "params", yamlScalar(input.params), "exposed as $MLOPS_PARAMS_FILE and MLOPS_PARAM_<NAME>")
       : "  # params: params.yml            # exposed as $MLOPS_PARAMS_FILE and MLOPS_PARAM_<NAME>",
     line(2, "outputs", flowList(input.outputs ?? ["model/"]), "restored on a cache hit, published to the registry"),
-    "  # inputs: [src/**]             # code whose change invalidates the run cache",
+    input.inputs && input.inputs.length > 0
+      ? line(2, "inputs", flowList(input.inputs), "what the run cache key hashes, besides files the command names")
+      : "  # inputs: [src/**]             # code whose change invalidates the run cache",
     "  # runs_on: [self-hosted, gpu]  # runner labels for the training jobs",
   ].join("\n");
 }
@@ -99,7 +105,14 @@ function evaluateSection(input: TemplateInput): string {
     "evaluate:",
     ...command,
     line(2, "predictions", "predictions.csv", predictionsComment),
-    "  # metrics_file: metrics.json   # extra metrics your code computes",
+    input.metricsFiles && input.metricsFiles.length > 0
+      ? line(
+          2,
+          "metrics_file",
+          input.metricsFiles.length === 1 ? yamlScalar(input.metricsFiles[0] ?? "") : flowList(input.metricsFiles),
+          "metrics your code computes (JSON or YAML)",
+        )
+      : "  # metrics_file: metrics.json   # extra metrics your code computes",
   ].join("\n");
 }
 

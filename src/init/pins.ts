@@ -9,6 +9,10 @@ export const PINNED = {
   setupPython: "actions/setup-python@ece7cb06caefa5fff74198d8649806c4678c61a1 # v6.3.0",
   uploadArtifact: "actions/upload-artifact@043fb46d1a93c77aae656e7c1c64a875d1fc6a0a # v7.0.1",
   downloadArtifact: "actions/download-artifact@3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c # v8.0.1",
+  /** Caches conda's package downloads (keyed on the environment file); the conda environment itself is not cached. */
+  cache: "actions/cache@9255dc7a253b0ccc959486e2bca901246202afeb # v5.0.1",
+  /** Installs uv and caches its downloads for uv projects (uv.lock or [tool.uv]). */
+  setupUv: "astral-sh/setup-uv@08807647e7069bb48b6ef5acd8ec9567f424441b # v8.1.0",
   awsCredentials: "aws-actions/configure-aws-credentials@a03048d87541d1d9fcf2ecf528a4a65ba9bd7838 # v5.0.0",
 } as const;
 

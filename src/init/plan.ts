@@ -114,7 +114,9 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     evaluateCommand: training.evaluateCommand,
     evaluateFrom: training.evaluateFrom,
     outputs: training.outputs,
+    inputs: training.inputs,
     params: training.params,
+    metricsFiles: training.metricsFiles,
     registry,
     schedule: request.schedule ?? null,
     schemaUrl: request.schemaUrl,
@@ -228,12 +230,25 @@ export function workflowOptionsFor(
     configFile,
     defaultBranch: repository.defaultBranch,
     setup: training.setup,
+    dvc: dvcSetup(config, training),
     registry: registryScheme(config.registry.uri),
     schedule: config.retrain ? { cron: config.retrain.schedule, timezone: config.retrain.timezone } : null,
     trainRunsOn: runsOn === undefined ? null : Array.isArray(runsOn) ? runsOn : [runsOn],
     sweep: config.train?.matrix !== undefined,
     kit: { kind: "commit", sha: kit.sha, version: kit.version },
   };
+}
+
+/**
+ * DVC in the workflows when mlops.yml's commands run it (`dvc repro`) or the project has a remote to pull from: read
+ * from the config, so `init --workflows` follows a command changed by hand.
+ */
+function dvcSetup(config: LoadedConfig["config"], training: TrainingInfo): WorkflowOptions["dvc"] {
+  if (training.dvc === null) return null;
+  const runsDvc = [config.train?.command, config.evaluate?.command].some(
+    (c) => c !== undefined && /(^|[\s;&|(])dvc\s/.test(c),
+  );
+  return runsDvc || training.dvc.remote !== null ? { remote: training.dvc.remote } : null;
 }
 
 /**

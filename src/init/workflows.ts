@@ -12,6 +12,7 @@ import { reusablePurpose, reusableWorkflow } from "./workflows/reusable.ts";
 import { sweepReusable, sweepTemplate } from "./workflows/sweep.ts";
 
 export {
+  type DvcSetup,
   GATE_CHECK,
   REPORT_ARTIFACT,
   type RuntimeSetup,
@@ -93,6 +94,7 @@ export const TEMPLATE_DEFAULTS: WorkflowOptions = {
   configFile: "mlops.yml",
   defaultBranch: "main",
   setup: null,
+  dvc: null,
   registry: "s3",
   schedule: { cron: "17 3 * * 1", timezone: "UTC" },
   trainRunsOn: null,

@@ -208,6 +208,33 @@ describe("the evaluate stage", () => {
   });
 });
 
+describe("metrics files in YAML, as DVC may write them", () => {
+  it("reads .yaml and .yml files, nested keys joined with dots, like JSON ones", async () => {
+    const dir = await tempDir();
+    const [yaml, yml] = await writeFiles(dir, {
+      "eval/metrics.yaml": "avg_prec:\n  test: 0.94\n  train: 0.97\nroc_auc: 0.96 # a comment\nnote: text\n",
+      "scores.yml": "{ f1: 0.5 }\n",
+    });
+    expect(await readMetricsFile(yaml ?? "", "eval/metrics.yaml")).toEqual({
+      "avg_prec.test": 0.94,
+      "avg_prec.train": 0.97,
+      roc_auc: 0.96,
+    });
+    expect(await readMetricsFile(yml ?? "", "scores.yml")).toEqual({ f1: 0.5 });
+  });
+
+  it("refuses YAML that does not parse, or is not a mapping", async () => {
+    const dir = await tempDir();
+    const [bad, list] = await writeFiles(dir, { "bad.yaml": "a: [1, 2\n", "list.yml": "- 0.9\n" });
+    expect((await inputErrorOf(readMetricsFile(bad ?? "", "bad.yaml"))).message).toMatch(
+      /^metrics file bad\.yaml is not valid YAML: /,
+    );
+    expect((await inputErrorOf(readMetricsFile(list ?? "", "list.yml"))).message).toBe(
+      "metrics file list.yml must hold a YAML mapping",
+    );
+  });
+});
+
 describe("metrics from a Parquet predictions file", () => {
   it("equal scikit-learn's for the same rows (the tied-scores case, within 1e-9)", async () => {
     const fixture = JSON.parse(

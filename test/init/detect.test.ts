@@ -110,9 +110,17 @@ describe("how training runs", () => {
       evaluateCommand: null,
       evaluateFrom: null,
       outputs: null,
+      inputs: null,
       params: null,
-      setup: { kind: "python", version: "3.11.9" },
-      setupFrom: "train.py; version from .python-version",
+      metricsFiles: null,
+      setup: {
+        kind: "python",
+        version: "3.11.9",
+        environment: { installer: "pip", file: "requirements.txt", lockfile: null },
+      },
+      setupFrom: "train.py; version from .python-version; pip from requirements.txt",
+      dvc: null,
+      notes: [],
     });
   });
 
@@ -124,13 +132,17 @@ describe("how training runs", () => {
       "evaluate.py": "",
     });
     const training = await detectTraining(dir);
-    expect(training.setup).toEqual({ kind: "python", version: "3.11" });
+    expect(training.setup).toEqual({
+      kind: "python",
+      version: "3.11",
+      environment: { installer: "pip", file: "pyproject.toml", lockfile: null },
+    });
     expect(training.evaluateCommand).toBe("python evaluate.py");
 
     const plain = await tempDir();
     await writeFiles(plain, { "requirements.txt": "torch\n" });
     const bare = await detectTraining(plain);
-    expect(bare.setup).toEqual({ kind: "python", version: "3.12" });
+    expect(bare.setup).toMatchObject({ kind: "python", version: "3.12" });
     expect(bare.command).toBeNull(); // requirements.txt alone names no entry point
   });
 
@@ -183,59 +195,22 @@ describe("how training runs", () => {
     expect((await detectTraining(onlyVariable)).command).toBeNull();
   });
 
-  it("DVC: the train stage's cmd (a list joins with &&) and its outs, ahead of a Makefile and train.py", async () => {
-    const dir = await tempDir();
-    await writeFiles(dir, {
-      "dvc.yaml": [
-        "stages:",
-        "  prepare:",
-        "    cmd: python prepare.py",
-        "  train:",
-        "    cmd:",
-        "      - python src/train.py --data data/train.csv",
-        "      - python src/export.py",
-        "    deps: [src/train.py, data/train.csv]",
-        "    outs:",
-        "      - model/",
-        "      - metrics/plots.json: { cache: false }",
-        "  evaluate:",
-        "    cmd: python src/evaluate.py",
-        "",
-      ].join("\n"),
-      Makefile: "train:\n\tdvc repro\n",
-      "train.py": "",
-      "params.yaml": "lr: 0.1\n",
-    });
-    expect(await detectTraining(dir)).toMatchObject({
-      command: "python src/train.py --data data/train.csv && python src/export.py",
-      commandFrom: "dvc.yaml stage train",
-      evaluateCommand: "python src/evaluate.py",
-      outputs: ["model/", "metrics/plots.json"],
-      params: "params.yaml",
-      setup: { kind: "python" },
-    });
-  });
-
-  it("DVC: a stage's wdir becomes a cd (its outs are left to the user)", async () => {
-    const dir = await tempDir();
-    await writeFiles(dir, {
-      "dvc.yaml": "stages:\n  train:\n    wdir: ml code\n    cmd: python train.py\n    outs: [model]\n",
-    });
-    expect(await detectTraining(dir)).toMatchObject({ command: "cd 'ml code' && python train.py", outputs: null });
-  });
-
   it("nothing found: no command and no runtime", async () => {
     const dir = await tempDir();
-    await writeFiles(dir, { "README.md": "# a model\n", "dvc.yaml": "stages: {}\n" });
+    await writeFiles(dir, { "README.md": "# a model\n" });
     expect(await detectTraining(dir)).toEqual({
       command: null,
       commandFrom: null,
       evaluateCommand: null,
       evaluateFrom: null,
       outputs: null,
+      inputs: null,
       params: null,
+      metricsFiles: null,
       setup: null,
       setupFrom: null,
+      dvc: null,
+      notes: [],
     });
   });
 

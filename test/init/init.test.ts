@@ -183,6 +183,8 @@ describe("what init writes", () => {
     expect(pr.jobs.gate?.name).toBe(GATE_CHECK);
     expect(pr.jobs.gate?.steps.find((s) => s.uses?.startsWith("actions/setup-python@"))?.with).toEqual({
       "python-version": "3.11",
+      cache: "pip",
+      "cache-dependency-path": "requirements.txt",
     });
     expect(pr.jobs.gate?.steps.find((s) => s.uses?.startsWith("aws-actions/"))?.with?.["role-to-assume"]).toBe(
       "${{ vars.MLOPS_AWS_READ_ROLE_ARN }}",
@@ -255,9 +257,9 @@ describe("what init writes", () => {
   it("a detected command that YAML would misread is quoted and reads back as it was; DVC's params.yaml is used", async () => {
     const dir = await tempDir();
     await gitRepo(dir);
-    const command = 'python train.py --note "a: b" # not a comment';
+    const command = "dvc repro 'train #1: fast'";
     await writeFiles(dir, {
-      "dvc.yaml": `stages:\n  train:\n    cmd: ${JSON.stringify(command)}\n`,
+      "dvc.yaml": 'stages:\n  "train #1: fast":\n    cmd: python train.py\n    params: [lr]\n',
       "params.yaml": "lr: 0.1\n",
     });
     expect((await init(dir)).exitCode).toBe(0);

@@ -1,12 +1,14 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { workflowFiles } from "../../scripts/docs.ts";
+import type { PythonEnvironment } from "../../src/init/python-env.ts";
 import { TEMPLATE_DEFAULTS, workflowTemplates, type WorkflowOptions } from "../../src/init/workflows.ts";
 import { KIT_VERSION } from "../../src/version.ts";
 import { workflowYamlErrors } from "../helpers/github-yaml.ts";
 import { REPO_ROOT } from "../helpers/runner.ts";
+import { tempDir } from "../helpers/temp.ts";
 import { checkWorkflowSecurity } from "../helpers/workflow-security.ts";
 
 /**
@@ -227,5 +229,179 @@ describe("values from the user cannot change a workflow's structure", () => {
       if (file.path === "mlops-pr.yml") expect(workflow.jobs.gate?.["runs-on"]).toEqual(["self-hosted", "gpu, large"]);
       expect(checkWorkflowSecurity(file.content, file.path), file.path).toEqual([]);
     }
+  });
+});
+
+describe("the set-up steps for each Python environment and for DVC", () => {
+  type Setup = Pick<WorkflowOptions, "setup" | "dvc" | "workingDirectory">;
+  const python = (environment?: PythonEnvironment): WorkflowOptions["setup"] => ({
+    kind: "python",
+    version: "3.11",
+    ...(environment ? { environment } : {}),
+  });
+  const cases: [string, Setup, string[]][] = [
+    [
+      "pip, requirements.txt",
+      {
+        setup: python({ installer: "pip", file: "requirements.txt", lockfile: null }),
+        dvc: null,
+        workingDirectory: ".",
+      },
+      ["actions/setup-python cache=pip cache-dependency-path=requirements.txt", "run: pip install -r requirements.txt"],
+    ],
+    [
+      "pip, pyproject.toml, in a subfolder",
+      {
+        setup: python({ installer: "pip", file: "pyproject.toml", lockfile: null }),
+        dvc: null,
+        workingDirectory: "models/churn",
+      },
+      ["actions/setup-python cache=pip cache-dependency-path=models/churn/pyproject.toml", "run: pip install -e ."],
+    ],
+    [
+      "uv with uv.lock",
+      {
+        setup: python({ installer: "uv", file: "pyproject.toml", lockfile: "uv.lock" }),
+        dvc: null,
+        workingDirectory: ".",
+      },
+      [
+        "actions/setup-python",
+        "astral-sh/setup-uv enable-cache=true",
+        'run: uv sync --locked --python "$(command -v python)"|echo "$PWD/.venv/bin" >> "$GITHUB_PATH"|echo "VIRTUAL_ENV=$PWD/.venv" >> "$GITHUB_ENV"',
+      ],
+    ],
+    [
+      "uv without a lock, in a subfolder",
+      {
+        setup: python({ installer: "uv", file: "pyproject.toml", lockfile: null }),
+        dvc: null,
+        workingDirectory: "ml",
+      },
+      [
+        "actions/setup-python",
+        "astral-sh/setup-uv enable-cache=true working-directory=ml",
+        'run: uv sync --python "$(command -v python)"|echo "$PWD/.venv/bin" >> "$GITHUB_PATH"|echo "VIRTUAL_ENV=$PWD/.venv" >> "$GITHUB_ENV"',
+      ],
+    ],
+    [
+      "poetry",
+      {
+        setup: python({ installer: "poetry", file: "pyproject.toml", lockfile: "poetry.lock" }),
+        dvc: null,
+        workingDirectory: ".",
+      },
+      [
+        "run: pipx install poetry",
+        "actions/setup-python cache=poetry cache-dependency-path=poetry.lock",
+        'run: poetry env use python|poetry install --no-interaction|echo "$(poetry env info --path)/bin" >> "$GITHUB_PATH"|echo "VIRTUAL_ENV=$(poetry env info --path)" >> "$GITHUB_ENV"',
+      ],
+    ],
+    [
+      "pipenv without a lock",
+      { setup: python({ installer: "pipenv", file: "Pipfile", lockfile: null }), dvc: null, workingDirectory: "." },
+      [
+        "run: pipx install pipenv",
+        "actions/setup-python cache=pipenv cache-dependency-path=Pipfile",
+        'run: pipenv install --dev --python "$(command -v python)"|echo "$(pipenv --venv)/bin" >> "$GITHUB_PATH"|echo "VIRTUAL_ENV=$(pipenv --venv)" >> "$GITHUB_ENV"',
+      ],
+    ],
+    [
+      "conda, in a subfolder",
+      {
+        setup: python({ installer: "conda", file: "environment.yml", lockfile: null }),
+        dvc: null,
+        workingDirectory: "ml",
+      },
+      [
+        "actions/cache path=~/conda_pkgs_dir key=conda-${{ runner.os }}-${{ hashFiles('ml/environment.yml') }}",
+        'run: export CONDA_PKGS_DIRS="$HOME/conda_pkgs_dir"|"$CONDA/bin/conda" env create --quiet --file environment.yml --prefix "$RUNNER_TEMP/conda-env"|echo "$RUNNER_TEMP/conda-env/bin" >> "$GITHUB_PATH"|echo "CONDA_PREFIX=$RUNNER_TEMP/conda-env" >> "$GITHUB_ENV"',
+      ],
+    ],
+    ["Python and no environment file", { setup: python(), dvc: null, workingDirectory: "." }, ["actions/setup-python"]],
+    [
+      "DVC with an S3 remote",
+      {
+        setup: python({ installer: "pip", file: "requirements.txt", lockfile: null }),
+        dvc: { remote: { name: "storage", type: "s3", extra: "s3" } },
+        workingDirectory: ".",
+      },
+      [
+        "actions/setup-python cache=pip cache-dependency-path=requirements.txt",
+        "run: pip install -r requirements.txt",
+        'run: pipx install "dvc[s3]"',
+        "run: dvc pull",
+      ],
+    ],
+    [
+      "DVC without a remote: installed, no pull",
+      { setup: python(), dvc: { remote: null }, workingDirectory: "." },
+      ["actions/setup-python", 'run: pipx install "dvc"'],
+    ],
+  ];
+
+  /** The gate job's steps before the kit's own: each as `uses-name key=value...` or `run: line|line`. */
+  const setupOf = (content: string): string[] => {
+    const pr = parse(content) as {
+      jobs: { gate: { steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] } };
+    };
+    return pr.jobs.gate.steps
+      .slice(1)
+      .filter((step) => !step.uses?.startsWith("mlops-kit/") && !step.uses?.startsWith("actions/upload-artifact"))
+      .map((step) =>
+        step.run !== undefined
+          ? `run: ${step.run.trimEnd().split("\n").join("|")}`
+          : [
+              (step.uses ?? "").replace(/@.*/, ""),
+              ...Object.entries(step.with ?? {})
+                .filter(([key]) => key !== "python-version")
+                .map(([key, value]) => `${key}=${String(value)}`),
+            ].join(" "),
+      );
+  };
+
+  it.each(cases)(
+    "%s: the steps, valid for GitHub's parser and secure, in every workflow",
+    async (_, setup, expected) => {
+      const rendered = workflowTemplates({ ...INIT_DEFAULTS, registry: "folder", ...setup });
+      const pr = rendered.find((file) => file.path === "mlops-pr.yml");
+      expect(setupOf(pr?.content ?? "")).toEqual(expected);
+      const dir = await tempDir();
+      for (const file of rendered) {
+        const written = path.join(dir, file.path);
+        await writeFile(written, file.content);
+        expect(await workflowYamlErrors(written), file.path).toEqual([]);
+        expect(checkWorkflowSecurity(file.content, file.path), file.path).toEqual([]);
+        // Every job that trains sets the environment up the same way.
+        if (file.content.includes("/actions/train@"))
+          expect(file.content, file.path).toContain(
+            expected
+              .at(-1)
+              ?.split("|")[0]
+              ?.replace(/^run: /, "") ?? "",
+          );
+      }
+    },
+  );
+
+  it("the comments: where to install without an environment file, a DVC remote's credentials, conda's terms", () => {
+    const noEnvironment = workflowTemplates({ ...INIT_DEFAULTS, setup: python() });
+    expect(noEnvironment[0]?.content).toContain(
+      "# No requirements.txt, pyproject.toml, Pipfile or environment.yml was found: install what training needs here.",
+    );
+    const dvc = workflowTemplates({
+      ...INIT_DEFAULTS,
+      setup: python(),
+      dvc: { remote: { name: "storage", type: "gs", extra: "gs" } },
+    });
+    expect(dvc[0]?.content).toContain('# DVC remote "storage" (gs) needs Google Cloud credentials');
+    expect(dvc[0]?.content).toContain("# Pull requests from forks get no secrets and no OIDC token.");
+    const conda = workflowTemplates({
+      ...INIT_DEFAULTS,
+      setup: python({ installer: "conda", file: "conda.yaml", lockfile: null }),
+    });
+    // Accepting Anaconda's terms is left to the user, with both ways named.
+    expect(conda[0]?.content).toContain("# Anaconda's defaults channel needs its Terms of Service accepted");
+    expect(conda[0]?.content).not.toMatch(/^\s+CONDA_PLUGINS_AUTO_ACCEPT_TOS:/m);
   });
 });

@@ -21,8 +21,9 @@ export const initCommand: CommandSpec = {
     "Write a commented mlops.yml and the GitHub workflows for this repository (never overwrites without --force)",
   details: [
     "Detects the GitHub repository (origin), its default branch, the folder of mlops.yml in the repository, and how",
-    "training runs (a dvc.yaml stage or Makefile target named train, an npm script, a train.py; Python or Node.js and",
-    "its version), then prints the next steps: the required check, and for an S3 registry the IAM and OIDC setup.",
+    "training runs (a DVC pipeline, a Makefile target named train, an npm script, a train.py; Python or Node.js and",
+    "its version; the tool that installs the Python dependencies: pip, uv, poetry, pipenv or conda; a DVC remote to",
+    "pull from), then prints the next steps: the required check, and for an S3 registry the IAM and OIDC setup.",
     "",
     "It also looks for the data below the folder of mlops.yml (never above it; not in .git, node_modules,",
     "virtualenvs or caches): CSV, TSV, JSON Lines and Parquet files, of which only the header (a Parquet footer) is",
@@ -225,6 +226,12 @@ function detected(plan: Pick<InitPlan, "repository" | "training">): Record<strin
       evaluateFrom: training.evaluateFrom,
       setup: training.setup,
       setupFrom: training.setupFrom,
+      inputs: training.inputs,
+      outputs: training.outputs,
+      params: training.params,
+      metricsFiles: training.metricsFiles,
+      dvc: training.dvc,
+      notes: training.notes,
     },
   };
 }
@@ -239,6 +246,20 @@ function describeDetection(plan: InitPlan): string[] {
     `Repository: ${remote}; default branch ${repository.defaultBranch} (${repository.defaultBranchFrom}); mlops.yml in ${repository.workingDirectory === "." ? "the repository root" : repository.workingDirectory}.`,
     `Registry: ${plan.loaded.config.registry.uri ?? "a local folder (.mlops/registry)"}${plan.registryFrom === "origin" ? " (this repository, from origin)" : ""}.`,
     `Training: ${training.command ? `\`${training.command}\` (${training.commandFrom})` : "no entry point found: set train.command"}; runtime: ${setup}.`,
+    ...describeDvc(plan),
+    ...training.notes.map((text) => `Note: ${text}.`),
+  ];
+}
+
+/** What the workflows do about DVC, in one line; nothing for a project without DVC. */
+function describeDvc(plan: InitPlan): string[] {
+  const dvc = plan.workflowOptions?.dvc ?? (plan.training.dvc ? { remote: plan.training.dvc.remote } : null);
+  if (dvc === null) return [];
+  const remote = dvc.remote;
+  if (remote === null) return ["DVC: no default remote in .dvc/config, so the workflows do not run `dvc pull`."];
+  const install = `dvc${remote.extra ? `[${remote.extra}]` : ""}`;
+  return [
+    `DVC: remote "${remote.name}" (${remote.type}): the workflows install ${install} and run \`dvc pull\` before training; the step's comment says which credentials it needs.`,
   ];
 }
 

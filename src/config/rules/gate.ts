@@ -154,7 +154,7 @@ function checkRuleMetric(config: MlopsConfig, rule: GateRule, at: FieldPath, rep
       "error",
       [...at, "metric"],
       `nothing produces "${rule.metric}": it is not a built-in metric and evaluate.metrics_file is not set`,
-      near ? `did you mean "${near}"?` : "set evaluate.metrics_file to the JSON file your code writes",
+      near ? `did you mean "${near}"?` : "set evaluate.metrics_file to the JSON or YAML file your code writes",
     );
     return;
   }

@@ -34,7 +34,9 @@ export const EvaluateSection = z
     metrics_file: z
       .union([RelativePath, z.array(RelativePath).min(1)])
       .optional()
-      .describe("JSON file(s) of extra metrics your code computes (flat or nested, as DVC metrics files)."),
+      .describe(
+        "JSON or YAML (.yaml, .yml) file(s) of extra metrics your code computes (flat or nested, as DVC metrics files).",
+      ),
     custom_metrics: z
       .record(z.string().min(1), CustomMetric)
       .default({})

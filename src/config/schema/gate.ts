@@ -59,7 +59,9 @@ export const BaselineSpec = z
     Name,
     z.strictObject({
       alias: Name.optional().describe("Registry alias whose version is the baseline (default `champion`)."),
-      metrics_file: RelativePath.optional().describe("Fallback: a metrics JSON file (e.g. from the base branch)."),
+      metrics_file: RelativePath.optional().describe(
+        "Fallback: a metrics JSON or YAML file (e.g. from the base branch).",
+      ),
     }),
   ])
   .describe("`none`, a registry alias (default `champion`), or { alias, metrics_file }.");

@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG_FILE } from "../../config/default-file.ts";
 import { registryBackend, type WorkflowNeeds } from "../../registry/backends/index.ts";
-import { KIT_ACTIONS, PINNED } from "../pins.ts";
+import { KIT_ACTIONS } from "../pins.ts";
 import {
   type Annotated,
   type Annotatable,
@@ -13,7 +13,11 @@ import {
   type ScalarValue,
   type Step,
 } from "./model.ts";
-import type { KitActions, RuntimeSetup, WorkflowOptions, WorkflowValues } from "./options.ts";
+import type { DvcSetup, KitActions, RuntimeSetup, WorkflowOptions, WorkflowValues } from "./options.ts";
+import { pinned } from "./pinned.ts";
+import { dvcSteps, pythonSetupSteps } from "./python-setup.ts";
+
+export { pinned };
 
 /**
  * The pieces every workflow shares: pinned third-party actions, the checkout, the registry's credentials, steps of
@@ -39,7 +43,7 @@ export function templateValues(options: WorkflowOptions): WorkflowValues {
           region: "${{ vars.MLOPS_AWS_REGION || 'us-east-1' }}",
         }
       : null,
-    setupSteps: setupSteps(options.setup, options.workingDirectory),
+    setupSteps: setupSteps(options.setup, options.dvc, options.workingDirectory),
     kit: options.kit,
   };
 }
@@ -54,13 +58,6 @@ export function kitAction(action: string, kit: KitActions): Annotatable<string> 
     case "self":
       return `$/actions/${action}`;
   }
-}
-
-/** A third-party action at its pinned commit, with the release it is as the comment after it (`# v6.0.2`). */
-export function pinned(action: keyof typeof PINNED): Annotated<string> {
-  const match = /^(\S+@[0-9a-f]{40}) # (v\d+(?:\.\d+)*)$/.exec(PINNED[action]);
-  if (!match?.[1] || !match[2]) throw new Error(`PINNED.${action} is not "owner/repo@<sha> # vX.Y.Z"`);
-  return commentAfter(match[1], match[2]);
 }
 
 /** The checkout every job starts with; the token is not left in .git for later steps. */
@@ -143,24 +140,24 @@ export function kitStep(action: string, values: WorkflowValues, options: KitStep
   };
 }
 
-/** The runtime training needs and its dependencies; without a detected runtime, a note where to set it up. */
-function setupSteps(setup: RuntimeSetup, workingDirectory: string): ListWithNotes<Step> {
+/** The runtime training needs, its dependencies (for Python, with the project's own installer), then DVC. */
+function setupSteps(setup: RuntimeSetup, dvc: DvcSetup | null, workingDirectory: string): ListWithNotes<Step> {
+  const runtime = runtimeSteps(setup, workingDirectory);
+  return dvc === null ? runtime : [...runtime, ...dvcSteps(dvc, workingDirectory)];
+}
+
+/** Without a detected runtime, a note where to set it up. */
+function runtimeSteps(setup: RuntimeSetup, workingDirectory: string): ListWithNotes<Step> {
   if (setup === null)
     return [note("Set up what your training command needs here (pin third-party actions to a commit SHA).")];
-  const install = (run: string): Step => ({
-    name: "Install the training dependencies",
-    "working-directory": workingDirectory === "." ? undefined : workingDirectory,
-    run,
-  });
-  if (setup.kind === "python") {
-    return [
-      { uses: pinned("setupPython"), with: { "python-version": setup.version } },
-      install("if [ -f requirements.txt ]; then pip install -r requirements.txt; fi"),
-    ];
-  }
+  if (setup.kind === "python") return pythonSetupSteps(setup.version, setup.environment, workingDirectory);
   return [
     { uses: pinned("setupNode"), with: { "node-version": setup.version } },
-    install("if [ -f package-lock.json ]; then npm ci; fi"),
+    {
+      name: "Install the training dependencies",
+      "working-directory": workingDirectory === "." ? undefined : workingDirectory,
+      run: "if [ -f package-lock.json ]; then npm ci; fi",
+    },
   ];
 }
 

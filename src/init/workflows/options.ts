@@ -1,4 +1,6 @@
 import type { RegistryScheme, WorkflowNeeds } from "../../registry/backends/index.ts";
+import type { DvcRemote } from "../dvc.ts";
+import type { PythonEnvironment } from "../python-env.ts";
 import type { Job, ListWithNotes, RunsOn, Step, Workflow, WorkflowInput } from "./model.ts";
 
 /** What `mlops init` knows about the repository, and so what its workflows do. */
@@ -11,6 +13,8 @@ export interface WorkflowOptions {
   configFile: string;
   defaultBranch: string;
   setup: RuntimeSetup;
+  /** DVC installed, and its data pulled before training when a remote is configured; null: no DVC. */
+  dvc: DvcSetup | null;
   /**
    * The registry's backend: what its jobs need to reach it (for S3, OIDC credentials from repository variables, which
    * the run cache on S3 uses too).
@@ -35,7 +39,21 @@ export interface WorkflowOptions {
 export type KitActions =
   { kind: "commit"; sha: string; version: string } | { kind: "tag"; version: string } | { kind: "self" };
 
-export type RuntimeSetup = { kind: "python"; version: string } | { kind: "node"; version: string } | null;
+/**
+ * The runtime training needs. For Python, `environment` names the tool that installs the dependencies and the file
+ * that lists them (src/init/python-env.ts); without one, the workflows set up Python and leave a note where to
+ * install.
+ */
+export type RuntimeSetup =
+  { kind: "python"; version: string; environment?: PythonEnvironment } | { kind: "node"; version: string } | null;
+
+/**
+ * DVC in the workflows: installed (with the extra its remote needs, `dvc[s3]`), and `dvc pull` before training when
+ * `remote` is set. Init asks for it when the commands run `dvc` or the project has a default remote.
+ */
+export interface DvcSetup {
+  remote: DvcRemote | null;
+}
 
 /** The names GitHub shows; `GATE_CHECK` is the required status check for branch protection. */
 export const WORKFLOW_NAMES = {

@@ -1,0 +1,157 @@
+import { type DvcRemote, detectDvc } from "./dvc.ts";
+import { ProjectFiles } from "./project-files.ts";
+import { detectPythonEnvironment, ENVIRONMENT_FILES, type EnvironmentFinding } from "./python-env.ts";
+import { DEFAULT_NODE, DEFAULT_PYTHON, nodeForRange, pinnedVersion, pythonForSpecifier } from "./versions.ts";
+import type { RuntimeSetup } from "./workflows.ts";
+
+/** How the model in a folder is trained, and what its runtime needs: what `mlops init` writes into train/evaluate. */
+export interface TrainingInfo {
+  /** The training command; null when nothing was found (the template writes a placeholder). */
+  command: string | null;
+  /** Where the command came from, e.g. "dvc.yaml stage train". */
+  commandFrom: string | null;
+  evaluateCommand: string | null;
+  evaluateFrom: string | null;
+  /** What the training command writes (from dvc.yaml's outs), when known. */
+  outputs: string[] | null;
+  /** What the run cache key hashes besides the files the command names (a DVC pipeline's deps), when known. */
+  inputs: string[] | null;
+  /** The params file: the one the DVC stages read, else params.yaml (as DVC names it), params.yml or params.json. */
+  params: string | null;
+  /** Metrics files the evaluation writes (a DVC pipeline's metrics), when known. */
+  metricsFiles: string[] | null;
+  setup: RuntimeSetup;
+  /** Where the runtime, its version and its installer came from, e.g. "train.py; version from .python-version". */
+  setupFrom: string | null;
+  /** A DVC project (dvc.yaml or a .dvc folder): its default remote, which the workflows pull from; null when none. */
+  dvc: { remote: DvcRemote | null } | null;
+  /** What init noticed and did not use, in words: malformed files, a pipeline without a train stage. */
+  notes: string[];
+}
+
+export interface RuntimeOverride {
+  python?: string;
+  node?: string;
+}
+
+interface Found {
+  command: string;
+  from: string;
+  /** The command that actually runs, for telling the runtime (a DVC stage's cmd behind `dvc repro`). */
+  runs?: string;
+}
+
+/**
+ * How the model in `folder` is trained. The most explicit entry point wins: a DVC pipeline, a Makefile target, an
+ * npm script, then a train.py. The runtime (Python or Node.js, its version, and for Python the tool that installs the
+ * dependencies) is detected on its own, so `make train` in a Python repository still gets Python set up.
+ */
+export async function detectTraining(folder: string, override: RuntimeOverride = {}): Promise<TrainingInfo> {
+  const files = new ProjectFiles(folder);
+  const dvc = await detectDvc(files);
+  const makefile =
+    (await files.text("Makefile")) ?? (await files.text("makefile")) ?? (await files.text("GNUmakefile"));
+  const packageJson = (await files.json("package.json")) as { scripts?: Record<string, unknown> } | undefined;
+  const scripts = packageJson?.scripts ?? {};
+
+  const entry = (names: string[], script: string | null, fromDvc: Found | null): Found | null => {
+    if (fromDvc) return fromDvc;
+    for (const name of names) {
+      if (makefile && new RegExp(`^${name}\\s*:(?!=)`, "m").test(makefile))
+        return { command: `make ${name}`, from: `Makefile target ${name}` };
+    }
+    for (const name of names) {
+      if (typeof scripts[name] === "string") return { command: `npm run ${name}`, from: `package.json script ${name}` };
+    }
+    if (script && files.exists(script)) return { command: `python ${script}`, from: script };
+    return null;
+  };
+  const train = entry(["train"], "train.py", dvc?.train ? { ...dvc.train, runs: dvc.train.stageCommands } : null);
+  const evaluate = entry(["evaluate", "eval"], "evaluate.py", dvc?.evaluate ?? null);
+
+  const environment = await detectPythonEnvironment(files);
+  const { setup, from } = await detectRuntime(files, train?.runs ?? train?.command ?? "", environment, override);
+  return {
+    command: train?.command ?? null,
+    commandFrom: train?.from ?? null,
+    evaluateCommand: evaluate?.command ?? null,
+    evaluateFrom: evaluate?.from ?? null,
+    outputs: nonEmpty(dvc?.train?.outputs),
+    inputs: nonEmpty(dvc?.train?.inputs),
+    params: dvc?.params ?? ["params.yaml", "params.yml", "params.json"].find((name) => files.exists(name)) ?? null,
+    metricsFiles: nonEmpty(dvc?.metricsFiles),
+    setup,
+    setupFrom: from,
+    dvc: dvc ? { remote: dvc.remote } : null,
+    notes: [...(dvc?.notes ?? []), ...metricsNote(dvc?.metricsFiles), ...environment.notes, ...environmentNote(setup)],
+  };
+}
+
+const nonEmpty = (list: string[] | undefined): string[] | null => (list && list.length > 0 ? list : null);
+
+/** The starter gate rules use built-in metrics, computed from predictions a DVC pipeline may not write. */
+function metricsNote(metricsFiles: string[] | undefined): string[] {
+  if (!metricsFiles || metricsFiles.length === 0) return [];
+  return [
+    `evaluate.metrics_file reads ${metricsFiles.join(", ")}; the starter gate rules use built-in metrics, computed from evaluate.predictions: write that file, or gate on the metrics your pipeline writes (gate.rules)`,
+  ];
+}
+
+/** Python without an environment file: the workflows cannot know what to install, and init says so. */
+function environmentNote(setup: RuntimeSetup): string[] {
+  if (setup?.kind !== "python" || setup.environment) return [];
+  return [
+    `no Python environment file (${ENVIRONMENT_FILES.join(", ")}): the workflows set up Python only; install what training needs in their marked step`,
+  ];
+}
+
+async function detectRuntime(
+  files: ProjectFiles,
+  command: string,
+  environment: EnvironmentFinding,
+  override: RuntimeOverride,
+): Promise<{ setup: RuntimeSetup; from: string | null }> {
+  const found = environment.environment;
+  const python = (version: string, from: string): { setup: RuntimeSetup; from: string } => ({
+    setup: { kind: "python", version, ...(found ? { environment: found } : {}) },
+    from: found ? `${from}; ${found.installer} from ${environment.from}` : from,
+  });
+  if (override.python) return python(override.python, "--python");
+  if (override.node) return { setup: { kind: "node", version: override.node }, from: "--node" };
+
+  const pythonMarkers = ["train.py", "requirements.txt", "pyproject.toml", "Pipfile"].filter((f) => files.exists(f));
+  if (found?.installer === "conda") pythonMarkers.unshift(found.file);
+  const nodeCommand = /^(npm|npx|node|pnpm|yarn)\s/.test(command);
+  if (/(^|&&\s*)python3?\s/.test(command) || (pythonMarkers.length > 0 && !nodeCommand)) {
+    const version = await pythonVersion(files);
+    const marker = pythonMarkers[0] ?? "the training command";
+    return python(version.version, `${marker}; version from ${version.from}`);
+  }
+  if (nodeCommand) {
+    const version = await nodeVersion(files);
+    return { setup: { kind: "node", version: version.version }, from: `package.json; version from ${version.from}` };
+  }
+  return { setup: null, from: null };
+}
+
+async function pythonVersion(files: ProjectFiles): Promise<{ version: string; from: string }> {
+  const pinned = pinnedVersion((await files.text(".python-version")) ?? "");
+  if (pinned) return { version: pinned, from: ".python-version" };
+  const pyproject = (await files.text("pyproject.toml")) ?? "";
+  const specifier = /^\s*requires-python\s*=\s*["']([^"']+)["']/m.exec(pyproject)?.[1];
+  const fromSpecifier = specifier ? pythonForSpecifier(specifier) : undefined;
+  if (fromSpecifier) return { version: fromSpecifier, from: `requires-python "${specifier}"` };
+  return { version: DEFAULT_PYTHON, from: "the default" };
+}
+
+async function nodeVersion(files: ProjectFiles): Promise<{ version: string; from: string }> {
+  for (const file of [".nvmrc", ".node-version"]) {
+    const pinned = pinnedVersion((await files.text(file)) ?? "");
+    if (pinned) return { version: pinned, from: file };
+  }
+  const engines = ((await files.json("package.json")) as { engines?: { node?: unknown } } | undefined)?.engines;
+  const range = typeof engines?.node === "string" ? engines.node : undefined;
+  const fromRange = range ? nodeForRange(range) : undefined;
+  if (fromRange) return { version: fromRange, from: `engines.node "${range}"` };
+  return { version: DEFAULT_NODE, from: "the default" };
+}

@@ -86,10 +86,12 @@ const SHAPES: Shape[] = [
     params: "params.yml",
     command: /^python3? train\.py$/,
     environment: (steps, initText) => {
-      const conda = steps.find((step) => /conda|mamba/i.test(step.uses ?? ""));
-      expect(conda?.uses, "a conda (or micromamba) setup action").toBeDefined();
-      expect(JSON.stringify(conda?.with ?? {})).toContain("environment.yml");
-      expect(JSON.stringify(conda?.with ?? {}), "the environment is cached").toMatch(/cache/);
+      // The runner's own conda ($CONDA) creates the environment from the file, with conda's downloads cached.
+      expect(runs(steps)).toMatch(/"\$CONDA\/bin\/conda" env create .*--file environment\.yml/);
+      const cache = steps.find((step) => step.uses?.startsWith("actions/cache@"));
+      expect(JSON.stringify(cache?.with ?? {}), "conda's downloads are cached by the environment file").toContain(
+        "hashFiles('environment.yml')",
+      );
       expect(initText).toContain("environment.yml");
     },
   },

@@ -68,6 +68,19 @@ const line = (indent: number, key: string, value: string, comment?: string): str
   return comment ? `${text.padEnd(32)} # ${comment}` : text;
 };
 
+/** The predictions file the template names under evaluate. */
+const PREDICTIONS = "predictions.csv";
+
+/**
+ * What training writes. Without an evaluate command the training command writes the predictions too, and a run cache
+ * hit skips it: listed as an output, the predictions are restored with the model instead of being missing or stale.
+ */
+function trainOutputs(input: TemplateInput): string[] {
+  // Outputs init read from the project (a DVC pipeline's outs) are what it writes: kept as they are.
+  if (input.outputs) return input.outputs;
+  return input.evaluateCommand ? ["model/"] : ["model/", PREDICTIONS];
+}
+
 function trainSection(input: TemplateInput): string {
   const command = input.trainCommand
     ? [
@@ -85,7 +98,7 @@ function trainSection(input: TemplateInput): string {
     input.params
       ? line(2, "params", yamlScalar(input.params), "exposed as $MLOPS_PARAMS_FILE and MLOPS_PARAM_<NAME>")
       : "  # params: params.yml            # exposed as $MLOPS_PARAMS_FILE and MLOPS_PARAM_<NAME>",
-    line(2, "outputs", flowList(input.outputs ?? ["model/"]), "restored on a cache hit, published to the registry"),
+    line(2, "outputs", flowList(trainOutputs(input)), "restored on a cache hit, published to the registry"),
     input.inputs && input.inputs.length > 0
       ? line(2, "inputs", flowList(input.inputs), "what the run cache key hashes, besides files the command names")
       : "  # inputs: [src/**]             # code whose change invalidates the run cache",
@@ -104,7 +117,7 @@ function evaluateSection(input: TemplateInput): string {
   return [
     "evaluate:",
     ...command,
-    line(2, "predictions", "predictions.csv", predictionsComment),
+    line(2, "predictions", PREDICTIONS, predictionsComment),
     input.metricsFiles && input.metricsFiles.length > 0
       ? line(
           2,

@@ -1,5 +1,6 @@
 import { type DvcRemote, detectDvc } from "./dvc.ts";
 import { ProjectFiles } from "./project-files.ts";
+import { localImports, pythonScriptOf } from "./python-imports.ts";
 import { detectPythonEnvironment, ENVIRONMENT_FILES, type EnvironmentFinding } from "./python-env.ts";
 import { DEFAULT_NODE, DEFAULT_PYTHON, nodeForRange, pinnedVersion, pythonForSpecifier } from "./versions.ts";
 import type { RuntimeSetup } from "./workflows.ts";
@@ -14,7 +15,10 @@ export interface TrainingInfo {
   evaluateFrom: string | null;
   /** What the training command writes (from dvc.yaml's outs), when known. */
   outputs: string[] | null;
-  /** What the run cache key hashes besides the files the command names (a DVC pipeline's deps), when known. */
+  /**
+   * What the run cache key hashes besides the files the command names, when known: a DVC pipeline's deps, or the
+   * project's own modules a Python training script imports.
+   */
   inputs: string[] | null;
   /** The params file: the one the DVC stages read, else params.yaml (as DVC names it), params.yml or params.json. */
   params: string | null;
@@ -77,7 +81,7 @@ export async function detectTraining(folder: string, override: RuntimeOverride =
     evaluateCommand: evaluate?.command ?? null,
     evaluateFrom: evaluate?.from ?? null,
     outputs: nonEmpty(dvc?.train?.outputs),
-    inputs: nonEmpty(dvc?.train?.inputs),
+    inputs: nonEmpty(dvc?.train?.inputs ?? (await scriptImports(files, train?.command))),
     params: dvc?.params ?? ["params.yaml", "params.yml", "params.json"].find((name) => files.exists(name)) ?? null,
     metricsFiles: nonEmpty(dvc?.metricsFiles),
     setup,
@@ -88,6 +92,12 @@ export async function detectTraining(folder: string, override: RuntimeOverride =
 }
 
 const nonEmpty = (list: string[] | undefined): string[] | null => (list && list.length > 0 ? list : null);
+
+/** The project's own modules a `python train.py` command's script imports (./python-imports.ts). */
+async function scriptImports(files: ProjectFiles, command: string | undefined): Promise<string[] | undefined> {
+  const script = command === undefined ? null : pythonScriptOf(command);
+  return script === null ? undefined : localImports(files, script);
+}
 
 /** The starter gate rules use built-in metrics, computed from predictions a DVC pipeline may not write. */
 function metricsNote(metricsFiles: string[] | undefined): string[] {

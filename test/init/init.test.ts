@@ -254,6 +254,20 @@ describe("what init writes", () => {
     expect(existsSync(path.join(dir, ".github"))).toBe(false);
   });
 
+  it("train.py's own modules go into train.inputs, and the predictions it writes into train.outputs", async () => {
+    const dir = await pythonRepo();
+    await writeFiles(dir, { "train.py": "import sklearn\nfrom predict import score\n", "predict.py": "" });
+    expect((await init(dir, "--no-workflows")).exitCode).toBe(0);
+    const config = parse(await readFile(path.join(dir, "mlops.yml"), "utf8")) as {
+      train: { inputs: string[]; outputs: string[] };
+      evaluate: { command?: string; predictions: string };
+    };
+    // No evaluate command: training writes the predictions, and a run cache hit must restore them with the model.
+    expect(config.evaluate).toEqual({ predictions: "predictions.csv" });
+    expect(config.train.outputs).toEqual(["model/", "predictions.csv"]);
+    expect(config.train.inputs).toEqual(["predict.py"]);
+  });
+
   it("a detected command that YAML would misread is quoted and reads back as it was; DVC's params.yaml is used", async () => {
     const dir = await tempDir();
     await gitRepo(dir);

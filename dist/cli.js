@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-A7OVTTTA.js";
+} from "./chunks/chunk-KBFNJTWN.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,23 +51,23 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-7XEANJCT.js")).initCommand },
-  { name: "check", after: "init", load: async () => (await import("./chunks/check-OLCGUDMO.js")).checkCommand },
-  { name: "config", after: "check", load: async () => (await import("./chunks/config-BF4UBPKJ.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-SK2NUC5B.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-P53GADZY.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-4TXXAASB.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-5FYI5AD3.js")).retrainCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-HLSH2BT4.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-ZVKDK4HP.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-JYJUJ4PP.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-II53DL26.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-B5RKM4Z7.js")).pullCommand }
+  { name: "init", after: null, load: async () => (await import("./chunks/init-5HE2LOWJ.js")).initCommand },
+  { name: "check", after: "init", load: async () => (await import("./chunks/check-O47FFW5B.js")).checkCommand },
+  { name: "config", after: "check", load: async () => (await import("./chunks/config-TSWTKG7Q.js")).configCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-35GRPV5W.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-MFPQIAI6.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-QOS5S65J.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-JAXNQW6Z.js")).retrainCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-7HAM2JOL.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-4CQBDNSS.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-DYOZZNOJ.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-ZACVVA7Q.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-AOCQD552.js")).pullCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-N7MFS5P5.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-IJXZMI6B.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;
@@ -149,12 +149,22 @@ async function main(argv, io) {
     return reportError(asError(thrown), { json, io, command: entry.name });
   }
 }
+var NEGATIVE_NUMBER = /^-(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 function parseCommandArgs(command, args) {
   const options = { ...GLOBAL_OPTIONS, ...command.options };
   const positionals = command.positionals ?? [];
+  const negatives = /* @__PURE__ */ new Map();
+  const shielded = args.map((arg) => {
+    if (!NEGATIVE_NUMBER.test(arg)) return arg;
+    const standIn = `\0${negatives.size}`;
+    negatives.set(standIn, arg);
+    return standIn;
+  });
+  const restoreOne = (value) => negatives.get(value) ?? value;
+  const restore = (value) => typeof value === "string" ? restoreOne(value) : Array.isArray(value) ? value.map((item) => typeof item === "string" ? restoreOne(item) : item) : value;
   try {
     const parsed = parseArgs({
-      args,
+      args: shielded,
       options: Object.fromEntries(
         Object.entries(options).map(([key, spec]) => [
           key,
@@ -169,6 +179,10 @@ function parseCommandArgs(command, args) {
       allowPositionals: positionals.length > 0,
       strict: true
     });
+    if (negatives.size > 0) {
+      parsed.positionals = parsed.positionals.map(restoreOne);
+      for (const key of Object.keys(parsed.values)) parsed.values[key] = restore(parsed.values[key]);
+    }
     if (parsed.values.help !== true) {
       const missing = positionals.slice(parsed.positionals.length).find((p) => p.required);
       if (missing)

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-55KG6IL4.js";
-import "./chunks/chunk-GV7YL7TZ.js";
-import "./chunks/chunk-DHGB6332.js";
-import "./chunks/chunk-HSWREA4M.js";
-import "./chunks/chunk-XMXJ73VD.js";
+} from "./chunks/chunk-JQHEJGTV.js";
+import "./chunks/chunk-6XYO6AIC.js";
+import "./chunks/chunk-HH4D4RR3.js";
+import "./chunks/chunk-PD5IEEOA.js";
+import "./chunks/chunk-AIXW4J3F.js";
 import "./chunks/chunk-LP2MTGO2.js";
-import "./chunks/chunk-VUPPZJN2.js";
+import "./chunks/chunk-YAFPWT32.js";
 import "./chunks/chunk-YKNPOAAY.js";
 import "./chunks/chunk-PJQSHXAG.js";
 import "./chunks/chunk-CA3OQ63N.js";
@@ -15,29 +15,29 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-W32NSADS.js";
-import "./chunks/chunk-JDLBZF4N.js";
+} from "./chunks/chunk-L3VHXZKC.js";
+import "./chunks/chunk-LHJQEIMP.js";
 import {
   readRunnerEnvironment
-} from "./chunks/chunk-DV5GF5RE.js";
+} from "./chunks/chunk-67GI2UR2.js";
 import {
   ReportSection,
   loadConfig
-} from "./chunks/chunk-BDMVES2I.js";
+} from "./chunks/chunk-7SO6OUQX.js";
 import {
   setFailed,
   setOutput,
   summary
 } from "./chunks/chunk-BV2GNXIE.js";
-import "./chunks/chunk-SM6WLYSG.js";
-import "./chunks/chunk-GGVQOWIP.js";
+import "./chunks/chunk-XI2GTT5O.js";
+import "./chunks/chunk-WUC2B7RK.js";
 import "./chunks/chunk-5PEOAABG.js";
-import "./chunks/chunk-JECAMJ4X.js";
+import "./chunks/chunk-5TYXP6DP.js";
 import {
   renderMarkdown
-} from "./chunks/chunk-PCXDIADY.js";
-import "./chunks/chunk-3LT7ALE5.js";
-import "./chunks/chunk-A7OVTTTA.js";
+} from "./chunks/chunk-2WCYVFNO.js";
+import "./chunks/chunk-TQCPCROT.js";
+import "./chunks/chunk-KBFNJTWN.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-G5WNRN53.js";

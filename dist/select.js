@@ -1,18 +1,18 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runStageAction
-} from "./chunks/chunk-W32NSADS.js";
-import "./chunks/chunk-JDLBZF4N.js";
-import "./chunks/chunk-DV5GF5RE.js";
-import "./chunks/chunk-BDMVES2I.js";
+} from "./chunks/chunk-L3VHXZKC.js";
+import "./chunks/chunk-LHJQEIMP.js";
+import "./chunks/chunk-67GI2UR2.js";
+import "./chunks/chunk-7SO6OUQX.js";
 import "./chunks/chunk-BV2GNXIE.js";
-import "./chunks/chunk-SM6WLYSG.js";
-import "./chunks/chunk-GGVQOWIP.js";
+import "./chunks/chunk-XI2GTT5O.js";
+import "./chunks/chunk-WUC2B7RK.js";
 import "./chunks/chunk-5PEOAABG.js";
-import "./chunks/chunk-JECAMJ4X.js";
-import "./chunks/chunk-PCXDIADY.js";
-import "./chunks/chunk-3LT7ALE5.js";
-import "./chunks/chunk-A7OVTTTA.js";
+import "./chunks/chunk-5TYXP6DP.js";
+import "./chunks/chunk-2WCYVFNO.js";
+import "./chunks/chunk-TQCPCROT.js";
+import "./chunks/chunk-KBFNJTWN.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-G5WNRN53.js";

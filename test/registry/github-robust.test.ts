@@ -1,4 +1,5 @@
 import { writeFile } from "node:fs/promises";
+import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { getOctokit } from "@actions/github";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -341,5 +342,31 @@ describe("a repository with immutable releases on", () => {
     );
     expect((fsck as ExternalError).hint).toContain("delete its whole release on the repository's Releases page");
     expect(repository().releases.map((r) => r.assets.length)).toEqual([3, 3]);
+  });
+});
+
+describe("a GitHub that does not answer at all", () => {
+  it("(no network, a wrong GITHUB_API_URL) is said so, naming the address, after the retries; not as an answer of 500", async () => {
+    // A loopback port just freed refuses at once: nothing listens there any more.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const registry = await openRegistryAt(`github://${REPO}`, {
+      root: dir,
+      env: { GITHUB_API_URL: `http://127.0.0.1:${port}`, GITHUB_TOKEN: WRITE },
+      settings: { retry_seconds: 1 },
+      now: () => new Date(),
+      logger: { warn: (message) => expect.fail(message) },
+    });
+    const failure = await registry.versions("churn").then(
+      () => expect.fail("listed versions with no GitHub"),
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(ExternalError);
+    expect((failure as ExternalError).message).toMatch(
+      new RegExp(`^cannot .+ in github://${REPO}: no answer from http://127\\.0\\.0\\.1:${port} \\(.+\\)$`),
+    );
+    expect((failure as ExternalError).hint).toContain("registry.retry_seconds (1 s)");
   });
 });

@@ -204,6 +204,15 @@ function describeRefusal(
   const status = error.status;
   const detail = messageOf(error);
   const base = `cannot ${what} in ${where}: GitHub answered ${status ?? "nothing"} (${detail})`;
+  // Octokit reports a request that got no answer at all (DNS, a refused connection, TLS) as a 500 without a response.
+  if (error.response === undefined) {
+    return new ExternalError(`cannot ${what} in ${where}: no answer from ${connection.apiUrl} (${detail})`, {
+      hint:
+        `check this machine's connection to ${connection.apiUrl} (GITHUB_API_URL names another GitHub); it was ` +
+        `asked again for up to registry.retry_seconds (${connection.retrySeconds} s)`,
+      cause: error,
+    });
+  }
   if (/archived/i.test(detail)) {
     return new ExternalError(`${where} is archived, so it is read-only: cannot ${what}`, {
       hint: "unarchive the repository (Settings, Danger Zone), or point registry.uri at one that is not archived",

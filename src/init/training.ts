@@ -1,5 +1,5 @@
 import { type DvcRemote, detectDvc } from "./dvc.ts";
-import { ProjectFiles } from "./project-files.ts";
+import { ProjectFiles, valueOf } from "./project-files.ts";
 import { localImports, pythonScriptOf } from "./python-imports.ts";
 import { detectPythonEnvironment, ENVIRONMENT_FILES, type EnvironmentFinding } from "./python-env.ts";
 import { DEFAULT_NODE, DEFAULT_PYTHON, nodeForRange, pinnedVersion, pythonForSpecifier } from "./versions.ts";
@@ -133,7 +133,8 @@ async function detectRuntime(
   if (found?.installer === "conda") pythonMarkers.unshift(found.file);
   const nodeCommand = /^(npm|npx|node|pnpm|yarn)\s/.test(command);
   if (/(^|&&\s*)python3?\s/.test(command) || (pythonMarkers.length > 0 && !nodeCommand)) {
-    const version = await pythonVersion(files);
+    const version =
+      (found?.installer === "conda" ? await condaPython(files, found.file) : null) ?? (await pythonVersion(files));
     const marker = pythonMarkers[0] ?? "the training command";
     return python(version.version, `${marker}; version from ${version.from}`);
   }
@@ -142,6 +143,21 @@ async function detectRuntime(
     return { setup: { kind: "node", version: version.version }, from: `package.json; version from ${version.from}` };
   }
   return { setup: null, from: null };
+}
+
+/**
+ * The Python a conda environment file pins (`python=3.11`, `python>=3.10,<3.12`, `python 3.11.*`): conda installs that
+ * one, whatever .python-version says. Null when the file does not name one.
+ */
+async function condaPython(files: ProjectFiles, file: string): Promise<{ version: string; from: string } | null> {
+  const dependencies = (valueOf(await files.yaml(file)) as { dependencies?: unknown } | undefined)?.dependencies;
+  if (!Array.isArray(dependencies)) return null;
+  for (const dependency of dependencies) {
+    if (typeof dependency !== "string") continue;
+    const version = /^python\s*(?:==?|>=|~=|\s)\s*(3\.\d+)/.exec(dependency.trim())?.[1];
+    if (version) return { version, from: `"${dependency.trim()}" in ${file}` };
+  }
+  return null;
 }
 
 async function pythonVersion(files: ProjectFiles): Promise<{ version: string; from: string }> {

@@ -89,6 +89,18 @@ describe("each Python environment: installed by its own tool in the workflows", 
     expect(pr).toContain(install);
   });
 
+  it("conda: the Python is the one the environment file pins, not .python-version or the default", async () => {
+    const { summary, detected } = await adopt({
+      "train.py": "",
+      ".python-version": "3.12\n",
+      "environment.yml": "name: churn\ndependencies:\n  - python>=3.10,<3.11\n  - scikit-learn\n",
+    });
+    expect(detected.setup).toMatchObject({ kind: "python", version: "3.10" });
+    expect(summary).toContain(
+      'runtime: python 3.10 (environment.yml; version from "python>=3.10,<3.11" in environment.yml;',
+    );
+  });
+
   it("no environment file: init says so, and the workflow keeps its note where to install", async () => {
     const { summary, detected, pr } = await adopt({ "train.py": "" });
     expect(detected.setup).toEqual({ kind: "python", version: "3.12" });

@@ -3,38 +3,65 @@ import { parse as parseYamlScalar } from "yaml";
 import { closestMatch } from "./suggest.ts";
 import { readYamlFile, YamlSourceError } from "./yaml-source.ts";
 import { ConfigError, InputError, UsageError } from "../errors.ts";
-import { READ_LIMITS, readJsonLimited } from "../files/read-limited.ts";
+import { READ_LIMITS, readJsonLimited, readTextLimited } from "../files/read-limited.ts";
+import { parse as parseToml, TomlError } from "smol-toml";
 
-/** Hyperparameters: a YAML/JSON file or an inline mapping, plus `--set name=value` overrides (like `dvc exp run -S`). */
+/** Hyperparameters: a YAML, JSON or TOML file or an inline mapping, plus `--set name=value` overrides (like `dvc exp run -S`). */
 export type Params = Record<string, unknown>;
 
 /** The formats a params file may have: the kit reads them and writes overrides back into them (src/train/params-file.ts). */
-export type ParamsFormat = "yaml" | "json";
+export type ParamsFormat = "yaml" | "json" | "toml";
 
-const FORMATS: Record<string, ParamsFormat> = { ".yaml": "yaml", ".yml": "yaml", ".json": "json" };
-const SUPPORTED = "YAML (.yaml, .yml) or JSON (.json)";
+const FORMATS: Record<string, ParamsFormat> = { ".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml" };
+const SUPPORTED = "YAML (.yaml, .yml), JSON (.json) or TOML (.toml)";
 
 /** The format of a params file, by its extension; any other extension is refused (exit 2) rather than guessed. */
 export function paramsFormat(source: string): ParamsFormat {
   const extension = path.extname(source).toLowerCase();
   const format = FORMATS[extension];
   if (format) return format;
-  if (extension === ".toml") {
-    throw new InputError(`params file ${source}: TOML is not supported; train.params must be ${SUPPORTED}`, {
-      hint: "--set and sweep legs are written into the params file for the run, and the kit has no TOML writer yet: convert the file, or write the params inline under train.params",
-    });
-  }
   throw new InputError(
     `params file ${source}: unknown format${extension ? ` "${extension}"` : " (no extension)"}; train.params must be ${SUPPORTED}`,
-    { hint: "rename the file if it already is YAML or JSON, or write the params inline under train.params" },
+    { hint: "rename the file if it already is YAML, JSON or TOML, or write the params inline under train.params" },
   );
 }
+
+/**
+ * A TOML params file as the kit's params: integers and floats both become numbers (the file keeps which is which:
+ * src/train/params-file.ts writes an override in the type the file had), dates their TOML text.
+ */
+export function parseTomlParams(text: string, source: string): Params {
+  try {
+    return asMapping(JSON.parse(JSON.stringify(parseToml(text))) as unknown, source);
+  } catch (error) {
+    if (!(error instanceof TomlError)) throw error;
+    throw new InputError(`params file ${source}:${error.line}:${error.column}: not valid TOML: ${tomlReason(error)}`, {
+      hint: "fix the file, or write the params inline under train.params",
+      cause: error,
+    });
+  }
+}
+
+/** smol-toml's message without the excerpt of the file it appends. */
+const tomlReason = (error: Error): string =>
+  error.message.split("\n")[0]?.replace(/^Invalid TOML document: /, "") ?? "";
 
 export async function loadParams(source: string | Record<string, unknown> | undefined, root: string): Promise<Params> {
   if (source === undefined) return {};
   if (typeof source === "object") return structuredClone(source);
   const file = path.resolve(root, source);
-  if (paramsFormat(source) === "json") {
+  const format = paramsFormat(source);
+  if (format === "toml") {
+    const text = await readTextLimited(file, {
+      shown: source,
+      what: "params file",
+      limit: READ_LIMITS.userJson,
+      missingMessage: `params file not found: ${source}`,
+      missingHint: "train.params is relative to mlops.yml",
+    });
+    return parseTomlParams(text, source);
+  }
+  if (format === "json") {
     const value = await readJsonLimited(file, {
       shown: source,
       what: "params file",

@@ -50,7 +50,7 @@ interface Stage {
 
 const TRAIN_NAMES = ["train", "training", "train_model", "fit"];
 const EVALUATE_NAMES = ["evaluate", "eval", "evaluation", "test"];
-const PARAMS_FORMATS = /\.(ya?ml|json)$/i;
+const PARAMS_FORMATS = /\.(ya?ml|json|toml)$/i;
 const METRICS_FORMATS = /\.(ya?ml|json)$/i;
 /** pip extras of the `dvc` package per remote scheme; schemes not listed need none (http, https). */
 const EXTRAS: Record<string, string> = {
@@ -191,7 +191,7 @@ function trackingFile(file: string, files: ProjectFiles): string | null {
   return null;
 }
 
-/** The one params file train.params can name: the training stages', params.yaml first; YAML or JSON only. */
+/** The one params file train.params can name: the training stages', params.yaml first; YAML, JSON or TOML. */
 function paramsFile(training: Stage[], files: ProjectFiles, notes: string[]): string | null {
   const used = unique(training.flatMap((s) => s.paramsFiles));
   const candidates = used.length > 0 ? used : ["params.yaml"];
@@ -202,7 +202,7 @@ function paramsFile(training: Stage[], files: ProjectFiles, notes: string[]): st
     return null;
   }
   if (!PARAMS_FORMATS.test(chosen)) {
-    notes.push(`the stages read params from ${chosen}; train.params takes YAML or JSON, so it is not set`);
+    notes.push(`the stages read params from ${chosen}; train.params takes YAML, JSON or TOML, so it is not set`);
     return null;
   }
   const others = used.filter((file) => file !== chosen);

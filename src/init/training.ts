@@ -82,7 +82,10 @@ export async function detectTraining(folder: string, override: RuntimeOverride =
     evaluateFrom: evaluate?.from ?? null,
     outputs: nonEmpty(dvc?.train?.outputs),
     inputs: nonEmpty(dvc?.train?.inputs ?? (await scriptImports(files, train?.command))),
-    params: dvc?.params ?? ["params.yaml", "params.yml", "params.json"].find((name) => files.exists(name)) ?? null,
+    params:
+      dvc?.params ??
+      ["params.yaml", "params.yml", "params.json", "params.toml"].find((name) => files.exists(name)) ??
+      null,
     metricsFiles: nonEmpty(dvc?.metricsFiles),
     setup,
     setupFrom: from,

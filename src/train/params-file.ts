@@ -3,6 +3,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
+import { parse as parseToml, stringify as stringifyToml } from "smol-toml";
 import { isCollection, isNode, isScalar, parseDocument } from "yaml";
 import type { OnInterrupt } from "../command/interrupts.ts";
 import { type Params, type ParamsFormat, paramsFormat } from "../config/params.ts";
@@ -136,7 +137,7 @@ export function paramChanges(before: Params, after: Params, keys: string[] = [])
 /**
  * The file's text with the changes written in. YAML goes through the `yaml` Document, so comments, key order and
  * the style of untouched values stay; a replaced value keeps the comments around it. JSON keeps its key order and
- * indentation (JSON has no comments).
+ * indentation (JSON has no comments). TOML keeps each value's type (renderToml).
  */
 export function renderParams(text: string, format: ParamsFormat, changes: readonly ParamChange[]): string {
   if (format === "json") {
@@ -145,6 +146,7 @@ export function renderParams(text: string, format: ParamsFormat, changes: readon
     const indent = /^([ \t]+)"/m.exec(text)?.[1] ?? (text.trim().includes("\n") ? 2 : 0);
     return `${JSON.stringify(value, null, indent)}${text.endsWith("\n") ? "\n" : ""}`;
   }
+  if (format === "toml") return renderToml(text, changes);
   const document = parseDocument(text);
   for (const change of changes) {
     const old: unknown = document.getIn(change.keys, true);
@@ -160,6 +162,32 @@ export function renderParams(text: string, format: ParamsFormat, changes: readon
     document.setIn(change.keys, next);
   }
   return document.toString();
+}
+
+/**
+ * TOML through smol-toml: the file is read with its integers as BigInt, so each value keeps its TOML type when written
+ * back (`epochs = 10` stays an integer, `lr = 1.0` a float), and a changed number takes the type the file had for it
+ * (`--set lr=1` writes `lr = 1.0`). Comments and layout are not kept while the run's values are in the file: the
+ * original bytes are put back afterwards.
+ */
+function renderToml(text: string, changes: readonly ParamChange[]): string {
+  const value = parseToml(text, { integersAsBigInt: true }) as Params;
+  for (const change of changes) setIn(value, change.keys, tomlValue(getIn(value, change.keys), change.value));
+  return stringifyToml(value, { numbersAsFloat: true });
+}
+
+/** A new value in TOML's types: an integer where the file had one (or had nothing and the value is whole). */
+function tomlValue(old: unknown, value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((item) => tomlValue(undefined, item));
+  if (isMapping(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, tomlValue(undefined, v)]));
+  if (typeof value !== "number" || !Number.isSafeInteger(value)) return value;
+  return typeof old === "number" ? value : BigInt(value);
+}
+
+function getIn(target: Params, keys: readonly string[]): unknown {
+  let node: unknown = target;
+  for (const key of keys) node = isMapping(node) ? node[key] : undefined;
+  return node;
 }
 
 function setIn(target: Params, keys: readonly string[], value: unknown): void {

@@ -143,7 +143,7 @@ describe("a DVC pipeline becomes the train -> evaluate chain", () => {
     });
   });
 
-  it("params from the file the training stages name; a TOML one is left out with a note", async () => {
+  it("params from the file the training stages name, TOML too; a Python one is left out with a note", async () => {
     const yaml = await tempDir();
     await writeFiles(yaml, {
       "dvc.yaml":
@@ -163,10 +163,18 @@ describe("a DVC pipeline becomes the train -> evaluate chain", () => {
       "dvc.yaml": "stages:\n  train:\n    cmd: python train.py\n    params:\n      - params.toml:\n",
       "params.toml": "lr = 0.1\n",
     });
-    const fromToml = await detectTraining(toml);
-    expect(fromToml.params).toBeNull();
-    expect(fromToml.notes).toContain(
-      "the stages read params from params.toml; train.params takes YAML or JSON, so it is not set",
+    expect((await detectTraining(toml)).params).toBe("params.toml");
+
+    // DVC also reads params from a Python file; --set cannot be written into one.
+    const python = await tempDir();
+    await writeFiles(python, {
+      "dvc.yaml": "stages:\n  train:\n    cmd: python train.py\n    params:\n      - params.py:\n",
+      "params.py": "LR = 0.1\n",
+    });
+    const fromPython = await detectTraining(python);
+    expect(fromPython.params).toBeNull();
+    expect(fromPython.notes).toContain(
+      "the stages read params from params.py; train.params takes YAML, JSON or TOML, so it is not set",
     );
   });
 

@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { parse as parseToml } from "smol-toml";
 import { parse as parseYaml } from "yaml";
 import { loadConfig } from "../../src/config/load.ts";
 import { createShadow } from "../../src/train/shadow.ts";
@@ -31,12 +32,21 @@ opt:
   betas: [0.9, 0.999]
 `;
 
+const PARAMS_TOML = `# params for the toy model
+lr = 0.1 # learning rate
+depth = 2
+
+[opt]
+name = "adam" # the optimiser
+betas = [0.9, 0.999]
+`;
+
 const TRAIN_SCRIPT = `import fs from "node:fs";
 const file = process.argv[2];
 const text = fs.readFileSync(file, "utf8");
 fs.appendFileSync(process.env.SEEN, JSON.stringify({ text, lr: process.env.MLOPS_PARAM_LR }) + "\\n");
 fs.mkdirSync("model", { recursive: true });
-const lr = Number(/"?lr"?: ([0-9.]+)/.exec(text)[1]);
+const lr = Number(/"?lr"?\\s*[:=]\\s*([0-9.]+)/.exec(text)[1]);
 fs.writeFileSync("model/metrics.json", JSON.stringify({ score: 1 - (lr - 0.5) ** 2 }));
 if (process.env.FAIL === "1") { console.error("Traceback: boom"); process.exit(3); }
 if (process.env.HOLD) { fs.writeFileSync(process.env.HOLD, String(process.pid)); setInterval(() => {}, 1000); }
@@ -197,23 +207,39 @@ gate:
     expect((await lstat(path.join(target, "lib"))).isSymbolicLink()).toBe(true);
   });
 
-  it("refuses a params file of an unknown format or TOML, naming the file and the formats", async () => {
-    for (const [name, message] of [
-      [
-        "params.ini",
-        'params file params.ini: unknown format ".ini"; train.params must be YAML (.yaml, .yml) or JSON (.json)',
-      ],
-      [
-        "params.toml",
-        "params file params.toml: TOML is not supported; train.params must be YAML (.yaml, .yml) or JSON (.json)",
-      ],
-    ] as const) {
-      const { dir, env } = await project({ file: name, params: "lr = 0.1\n" });
-      const result = await runCli(["train", "--set", "lr=0.2"], { cwd: dir, env });
-      expect(result.exitCode).toBe(2);
-      expect(result.stderr).toContain(message);
-      expect(stackFrames(result.stderr)).toEqual([]);
-    }
+  it("refuses a params file of an unknown format, naming the file and the formats", async () => {
+    const { dir, env } = await project({ file: "params.ini", params: "lr = 0.1\n" });
+    const result = await runCli(["train", "--set", "lr=0.2"], { cwd: dir, env });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(
+      'params file params.ini: unknown format ".ini"; train.params must be YAML (.yaml, .yml), JSON (.json) or TOML (.toml)',
+    );
+    expect(stackFrames(result.stderr)).toEqual([]);
+  });
+
+  it("a TOML params file: --set reaches the script in TOML, each value in its type, and the file comes back", async () => {
+    const { dir, file, env, seen } = await project({ file: "params.toml", params: PARAMS_TOML });
+    const result = await runCli(["train", "--set", "lr=1", "--set", "opt.name=sgd", "--json"], { cwd: dir, env });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const [used] = await seen();
+    expect(parseToml(used?.text ?? "", { integersAsBigInt: true })).toEqual({
+      lr: 1, // a float in the file, so a float still: `lr = 1.0`
+      depth: 2n,
+      opt: { name: "sgd", betas: [0.9, 0.999] },
+    });
+    expect(used?.text).toMatch(/^lr = 1\.0$/m);
+    expect(used?.lr).toBe("1");
+    expect(await readFile(file, "utf8")).toBe(PARAMS_TOML);
+    const record = JSON.parse(result.stdout) as { stages: { train: TrainRecord } } | TrainRecord;
+    expect(JSON.stringify(record)).toContain('"params":{"lr":1,"depth":2,"opt":{"name":"sgd","betas":[0.9,0.999]}}');
+  });
+
+  it("a TOML params file that does not parse: exit 2 naming the file, line and column", async () => {
+    const { dir, env } = await project({ file: "params.toml", params: "lr = 0.1\ndepth = = 2\n" });
+    const result = await runCli(["train"], { cwd: dir, env });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^error: params file params\.toml:2:\d+: not valid TOML: /m);
+    expect(stackFrames(result.stderr)).toEqual([]);
   });
 
   it("refuses a --set for a param the file lacks, before anything runs", async () => {

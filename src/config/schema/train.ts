@@ -39,7 +39,7 @@ export const TrainSection = z
       })
       .optional()
       .describe(
-        "Hyperparameters: a YAML (.yaml, .yml) or JSON (.json) file, or a mapping written inline. For a run with " +
+        "Hyperparameters: a YAML (.yaml, .yml), JSON (.json) or TOML (.toml) file, or a mapping written inline. For a run with " +
           "--set overrides or a sweep leg's values, the file holds those params while the command runs.",
       ),
     inputs: z

@@ -2,12 +2,12 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   KIT_VERSION
-} from "./chunks/chunk-YKNPOAAY.js";
+} from "./chunks/chunk-NCHGCW3K.js";
 import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-KBFNJTWN.js";
+} from "./chunks/chunk-QBGZQ5NX.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,23 +51,23 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-5HE2LOWJ.js")).initCommand },
-  { name: "check", after: "init", load: async () => (await import("./chunks/check-O47FFW5B.js")).checkCommand },
-  { name: "config", after: "check", load: async () => (await import("./chunks/config-TSWTKG7Q.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-35GRPV5W.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-MFPQIAI6.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-QOS5S65J.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-JAXNQW6Z.js")).retrainCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-7HAM2JOL.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-4CQBDNSS.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-DYOZZNOJ.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-ZACVVA7Q.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-AOCQD552.js")).pullCommand }
+  { name: "init", after: null, load: async () => (await import("./chunks/init-F4UMGJBO.js")).initCommand },
+  { name: "check", after: "init", load: async () => (await import("./chunks/check-IXG37ZM4.js")).checkCommand },
+  { name: "config", after: "check", load: async () => (await import("./chunks/config-3EJI5YOF.js")).configCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-OT47JJPD.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-LYEJ5WNC.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-LXM42VT4.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-NLHQMMX6.js")).retrainCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-AYMNT6OX.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-FBSOHZKJ.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-A6VGU4IM.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-GGTBXMQR.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-UCJDSEIZ.js")).pullCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-IJXZMI6B.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-FAF4HZ5P.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;

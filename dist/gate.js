@@ -1,18 +1,18 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runStageAction
-} from "./chunks/chunk-L3VHXZKC.js";
-import "./chunks/chunk-LHJQEIMP.js";
-import "./chunks/chunk-67GI2UR2.js";
-import "./chunks/chunk-7SO6OUQX.js";
+} from "./chunks/chunk-MP53JTEV.js";
+import "./chunks/chunk-6C4C5WGL.js";
+import "./chunks/chunk-R7LNCZXB.js";
+import "./chunks/chunk-4BXQZKPC.js";
 import "./chunks/chunk-BV2GNXIE.js";
-import "./chunks/chunk-XI2GTT5O.js";
+import "./chunks/chunk-RHPFG3UY.js";
 import "./chunks/chunk-WUC2B7RK.js";
 import "./chunks/chunk-5PEOAABG.js";
 import "./chunks/chunk-5TYXP6DP.js";
 import "./chunks/chunk-2WCYVFNO.js";
-import "./chunks/chunk-TQCPCROT.js";
-import "./chunks/chunk-KBFNJTWN.js";
+import "./chunks/chunk-GDLHBLAJ.js";
+import "./chunks/chunk-QBGZQ5NX.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-G5WNRN53.js";

@@ -1,43 +1,43 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-JQHEJGTV.js";
+} from "./chunks/chunk-EVRS5PBP.js";
 import "./chunks/chunk-6XYO6AIC.js";
-import "./chunks/chunk-HH4D4RR3.js";
-import "./chunks/chunk-PD5IEEOA.js";
-import "./chunks/chunk-AIXW4J3F.js";
+import "./chunks/chunk-PVC3WHGH.js";
+import "./chunks/chunk-2ATYKCL4.js";
+import "./chunks/chunk-AEXEOC6T.js";
 import "./chunks/chunk-LP2MTGO2.js";
 import "./chunks/chunk-YAFPWT32.js";
-import "./chunks/chunk-YKNPOAAY.js";
+import "./chunks/chunk-NCHGCW3K.js";
 import "./chunks/chunk-PJQSHXAG.js";
 import "./chunks/chunk-CA3OQ63N.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-L3VHXZKC.js";
-import "./chunks/chunk-LHJQEIMP.js";
+} from "./chunks/chunk-MP53JTEV.js";
+import "./chunks/chunk-6C4C5WGL.js";
 import {
   readRunnerEnvironment
-} from "./chunks/chunk-67GI2UR2.js";
+} from "./chunks/chunk-R7LNCZXB.js";
 import {
   ReportSection,
   loadConfig
-} from "./chunks/chunk-7SO6OUQX.js";
+} from "./chunks/chunk-4BXQZKPC.js";
 import {
   setFailed,
   setOutput,
   summary
 } from "./chunks/chunk-BV2GNXIE.js";
-import "./chunks/chunk-XI2GTT5O.js";
+import "./chunks/chunk-RHPFG3UY.js";
 import "./chunks/chunk-WUC2B7RK.js";
 import "./chunks/chunk-5PEOAABG.js";
 import "./chunks/chunk-5TYXP6DP.js";
 import {
   renderMarkdown
 } from "./chunks/chunk-2WCYVFNO.js";
-import "./chunks/chunk-TQCPCROT.js";
-import "./chunks/chunk-KBFNJTWN.js";
+import "./chunks/chunk-GDLHBLAJ.js";
+import "./chunks/chunk-QBGZQ5NX.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-G5WNRN53.js";

@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-QBGZQ5NX.js";
+} from "./chunks/chunk-UHRKJEM7.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -56,11 +56,11 @@ var OTHER_COMMANDS = [
   { name: "config", after: "check", load: async () => (await import("./chunks/config-3EJI5YOF.js")).configCommand },
   { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-OT47JJPD.js")).profileCommand },
   { name: "report", after: "gate", load: async () => (await import("./chunks/report-LYEJ5WNC.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-LXM42VT4.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-NLHQMMX6.js")).retrainCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-AYMNT6OX.js")).sweepCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-LIH4KV4C.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-JGR6PGLG.js")).retrainCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-VBBDXK4E.js")).sweepCommand },
   { name: "models", after: "select", load: async () => (await import("./chunks/models-FBSOHZKJ.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-A6VGU4IM.js")).promoteCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-QPR2BJR5.js")).promoteCommand },
   { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-GGTBXMQR.js")).rollbackCommand },
   { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-UCJDSEIZ.js")).pullCommand }
 ];

@@ -15,7 +15,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-MP53JTEV.js";
+} from "./chunks/chunk-FZ6LMVJW.js";
 import "./chunks/chunk-6C4C5WGL.js";
 import {
   readRunnerEnvironment
@@ -37,7 +37,7 @@ import {
   renderMarkdown
 } from "./chunks/chunk-2WCYVFNO.js";
 import "./chunks/chunk-GDLHBLAJ.js";
-import "./chunks/chunk-QBGZQ5NX.js";
+import "./chunks/chunk-UHRKJEM7.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-G5WNRN53.js";

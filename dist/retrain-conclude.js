@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runStageAction
-} from "./chunks/chunk-MP53JTEV.js";
+} from "./chunks/chunk-FZ6LMVJW.js";
 import "./chunks/chunk-6C4C5WGL.js";
 import "./chunks/chunk-R7LNCZXB.js";
 import "./chunks/chunk-4BXQZKPC.js";
@@ -12,7 +12,7 @@ import "./chunks/chunk-5PEOAABG.js";
 import "./chunks/chunk-5TYXP6DP.js";
 import "./chunks/chunk-2WCYVFNO.js";
 import "./chunks/chunk-GDLHBLAJ.js";
-import "./chunks/chunk-QBGZQ5NX.js";
+import "./chunks/chunk-UHRKJEM7.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-G5WNRN53.js";

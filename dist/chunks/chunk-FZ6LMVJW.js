@@ -36,7 +36,7 @@ import {
 import {
   loadStage,
   processInterrupts
-} from "./chunk-QBGZQ5NX.js";
+} from "./chunk-UHRKJEM7.js";
 import {
   ConfigError,
   ExitCode,

@@ -8,7 +8,7 @@ import {
   retrainConcludeStage,
   retrainDecideStage,
   retrainGitHub
-} from "./chunk-TIT2ZRZY.js";
+} from "./chunk-KLGSYM6K.js";
 import "./chunk-M5UELYMV.js";
 import {
   openProject,
@@ -21,7 +21,7 @@ import {
   runEvaluateStage,
   runGateStage,
   runTrainStage
-} from "./chunk-WQKKFVEC.js";
+} from "./chunk-MTUX3RSV.js";
 import "./chunk-CKB3RMBO.js";
 import "./chunk-6F3ASPSV.js";
 import "./chunk-OIWBWK55.js";

@@ -7,10 +7,10 @@ import {
 } from "./chunk-5WWSYWT6.js";
 import {
   PublishOptions
-} from "./chunk-BC4PCWME.js";
+} from "./chunk-3MPNFN3R.js";
 import "./chunk-TJEAFMF2.js";
 import "./chunk-STGVFYYW.js";
-import "./chunk-WQKKFVEC.js";
+import "./chunk-MTUX3RSV.js";
 import "./chunk-CKB3RMBO.js";
 import "./chunk-6F3ASPSV.js";
 import {

@@ -1623,26 +1623,15 @@ async function loadParams(source, root) {
   if (typeof source === "object") return structuredClone(source);
   const file = path6.resolve(root, source);
   const format = paramsFormat(source);
-  if (format === "toml") {
-    const text = await readTextLimited(file, {
-      shown: source,
-      what: "params file",
-      limit: READ_LIMITS.userJson,
-      missingMessage: `params file not found: ${source}`,
-      missingHint: "train.params is relative to mlops.yml"
-    });
-    return parseTomlParams(text, source);
-  }
-  if (format === "json") {
-    const value = await readJsonLimited(file, {
-      shown: source,
-      what: "params file",
-      limit: READ_LIMITS.userJson,
-      missingMessage: `params file not found: ${source}`,
-      missingHint: "train.params is relative to mlops.yml"
-    });
-    return asMapping(value, source);
-  }
+  const limited = {
+    shown: source,
+    what: "params file",
+    limit: READ_LIMITS.userJson,
+    missingMessage: `params file not found: ${source}`,
+    missingHint: "train.params is relative to mlops.yml"
+  };
+  if (format === "toml") return parseTomlParams(await readTextLimited(file, limited), source);
+  if (format === "json") return asMapping(await readJsonLimited(file, limited), source);
   try {
     const yaml = await readYamlFile(file, source, {
       what: "params file",

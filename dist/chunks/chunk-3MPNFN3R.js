@@ -8,7 +8,7 @@ import {
 } from "./chunk-STGVFYYW.js";
 import {
   runPublishStage
-} from "./chunk-WQKKFVEC.js";
+} from "./chunk-MTUX3RSV.js";
 import {
   flagOption
 } from "./chunk-RHPFG3UY.js";

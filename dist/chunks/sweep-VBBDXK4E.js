@@ -3,7 +3,7 @@ import {
   runSelectStage,
   selectSection,
   sweepResultsDir
-} from "./chunk-75RX2EW6.js";
+} from "./chunk-QTRZRJIB.js";
 import "./chunk-M5UELYMV.js";
 import {
   openProject
@@ -16,7 +16,7 @@ import {
   resolveTrainParams,
   runEvaluateStage,
   runTrainStage
-} from "./chunk-WQKKFVEC.js";
+} from "./chunk-MTUX3RSV.js";
 import "./chunk-CKB3RMBO.js";
 import "./chunk-6F3ASPSV.js";
 import "./chunk-OIWBWK55.js";

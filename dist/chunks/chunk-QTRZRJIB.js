@@ -7,7 +7,7 @@ import {
 import {
   planSweep,
   saveStageRun
-} from "./chunk-WQKKFVEC.js";
+} from "./chunk-MTUX3RSV.js";
 import {
   formatNumber
 } from "./chunk-LP2MTGO2.js";

@@ -22,15 +22,15 @@ function processInterrupts(target) {
 
 // src/stages/index.ts
 var STAGES = [
-  { name: "validate", command: true, load: async () => (await import("./validate-Z4RB7MKY.js")).validateStage },
-  { name: "train", command: true, load: async () => (await import("./train-HQDDTU3S.js")).trainStage },
-  { name: "evaluate", command: true, load: async () => (await import("./evaluate-TZ4MMLAV.js")).evaluateStage },
-  { name: "gate", command: true, load: async () => (await import("./gate-JRTSNYOO.js")).gateStage },
-  { name: "publish", command: true, load: async () => (await import("./publish-IEWJZIIM.js")).publishStage },
-  { name: "plan", command: true, load: async () => (await import("./plan-JIBYRWZK.js")).planStage },
-  { name: "select", command: true, load: async () => (await import("./select-VLFFG6WQ.js")).selectStage },
-  { name: "retrain-decide", command: false, load: async () => (await import("./retrain-ZMF7EIAG.js")).retrainDecideStage },
-  { name: "retrain-conclude", command: false, load: async () => (await import("./retrain-ZMF7EIAG.js")).retrainConcludeStage }
+  { name: "validate", command: true, load: async () => (await import("./validate-AZMKPEQO.js")).validateStage },
+  { name: "train", command: true, load: async () => (await import("./train-7E5A36PD.js")).trainStage },
+  { name: "evaluate", command: true, load: async () => (await import("./evaluate-INO7RL2T.js")).evaluateStage },
+  { name: "gate", command: true, load: async () => (await import("./gate-PYUPA72R.js")).gateStage },
+  { name: "publish", command: true, load: async () => (await import("./publish-WCXHHL62.js")).publishStage },
+  { name: "plan", command: true, load: async () => (await import("./plan-B2QXM3FK.js")).planStage },
+  { name: "select", command: true, load: async () => (await import("./select-O24IUJKT.js")).selectStage },
+  { name: "retrain-decide", command: false, load: async () => (await import("./retrain-XRQ7HDVD.js")).retrainDecideStage },
+  { name: "retrain-conclude", command: false, load: async () => (await import("./retrain-XRQ7HDVD.js")).retrainConcludeStage }
 ];
 async function loadStage(name) {
   const entry = STAGES.find((stage) => stage.name === name);

@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runSelectStage
-} from "./chunk-75RX2EW6.js";
+} from "./chunk-QTRZRJIB.js";
 import "./chunk-M5UELYMV.js";
 import {
   defineStage
 } from "./chunk-STGVFYYW.js";
-import "./chunk-WQKKFVEC.js";
+import "./chunk-MTUX3RSV.js";
 import "./chunk-CKB3RMBO.js";
 import "./chunk-6F3ASPSV.js";
 import "./chunk-OIWBWK55.js";

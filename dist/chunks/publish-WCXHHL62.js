@@ -1,10 +1,11 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  TrainOptions,
-  trainStage
-} from "./chunk-5HO5CKM4.js";
+  PublishOptions,
+  publishStage
+} from "./chunk-3MPNFN3R.js";
+import "./chunk-TJEAFMF2.js";
 import "./chunk-STGVFYYW.js";
-import "./chunk-WQKKFVEC.js";
+import "./chunk-MTUX3RSV.js";
 import "./chunk-CKB3RMBO.js";
 import "./chunk-6F3ASPSV.js";
 import "./chunk-OIWBWK55.js";
@@ -31,6 +32,6 @@ import "./chunk-SN54LWLO.js";
 import "./chunk-XOZC47AQ.js";
 import "./chunk-RZGYXAJU.js";
 export {
-  TrainOptions,
-  trainStage
+  PublishOptions,
+  publishStage
 };

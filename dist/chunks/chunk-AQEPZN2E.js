@@ -7,7 +7,7 @@ import {
   findLeg,
   resolveTrainParams,
   runTrainStage
-} from "./chunk-WQKKFVEC.js";
+} from "./chunk-MTUX3RSV.js";
 import {
   choiceOption,
   flagOption,

@@ -8,7 +8,7 @@ import {
 } from "./chunk-STGVFYYW.js";
 import {
   runValidateStage
-} from "./chunk-WQKKFVEC.js";
+} from "./chunk-MTUX3RSV.js";
 import "./chunk-CKB3RMBO.js";
 import "./chunk-6F3ASPSV.js";
 import "./chunk-OIWBWK55.js";

@@ -17,7 +17,7 @@ import {
   runPublishStage,
   runValidateStage,
   saveStageRun
-} from "./chunk-WQKKFVEC.js";
+} from "./chunk-MTUX3RSV.js";
 import {
   openRegistry
 } from "./chunk-OIWBWK55.js";

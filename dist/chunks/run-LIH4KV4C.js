@@ -8,15 +8,15 @@ import {
 } from "./chunk-5WWSYWT6.js";
 import {
   TrainOptions
-} from "./chunk-5HO5CKM4.js";
+} from "./chunk-AQEPZN2E.js";
 import {
   PublishOptions
-} from "./chunk-BC4PCWME.js";
+} from "./chunk-3MPNFN3R.js";
 import "./chunk-TJEAFMF2.js";
 import "./chunk-STGVFYYW.js";
 import {
   runPipeline
-} from "./chunk-WQKKFVEC.js";
+} from "./chunk-MTUX3RSV.js";
 import "./chunk-CKB3RMBO.js";
 import "./chunk-6F3ASPSV.js";
 import "./chunk-OIWBWK55.js";

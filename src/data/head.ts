@@ -52,3 +52,34 @@ export async function readTableHead(file: string, format: TableFormat, shown: st
     reader.close();
   }
 }
+
+/**
+ * Up to `rows` values of one column of a CSV or TSV file with a header (the header itself skipped), read with the same
+ * reader as `mlops validate` and stopped there: `mlops init` looks at a target column's values to tell a regression
+ * from a classification. Memory is bounded by `rows` short strings.
+ */
+export async function readColumnSample(
+  file: string,
+  format: "csv" | "tsv",
+  shown: string,
+  column: number,
+  rows: number,
+): Promise<string[]> {
+  refuseIrregularFile(file, shown);
+  const reader = isGzip(file) ? gzipReader(file) : fileReader(file, 0);
+  const values: string[] = [];
+  try {
+    const records = delimitedRecords(reader, shown, format, Buffer.allocUnsafeSlow(HEAD_BUFFER_BYTES));
+    await records.next(); // the header
+    for await (const record of records) {
+      const value = record.cells[column];
+      if (value !== null && value !== undefined && value !== "") values.push(value);
+      if (values.length >= rows) break;
+    }
+  } catch (error) {
+    throw explainReadError(error, shown, (record) => record + 1);
+  } finally {
+    reader.close();
+  }
+  return values;
+}

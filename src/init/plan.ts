@@ -9,6 +9,7 @@ import { isS3Uri, parseS3Uri } from "../files/safe-path.ts";
 import { registryScheme } from "../registry/backends/index.ts";
 import { configTemplate } from "./config-template.ts";
 import { type DataDetection, dataTemplateInput, detectData } from "./data.ts";
+import { detectTask, type TaskGuess } from "./task.ts";
 import { gitignoreWithWorkspace, WORKSPACE_PATTERN } from "./gitignore.ts";
 import { detectRepository, detectTraining, type Git, type RepositoryInfo, type TrainingInfo } from "./detect.ts";
 import type { KitRef } from "./kit-ref.ts";
@@ -59,6 +60,8 @@ export interface InitPlan {
   training: TrainingInfo;
   /** data.train, data.eval and data.target, and where each came from. */
   data: DataDetection;
+  /** model.task, and why: --task, or what the target column's values look like (./task.ts). */
+  task: TaskGuess;
   /** The checked config (its warnings are shown to the user). */
   loaded: LoadedConfig;
   workflowOptions: WorkflowOptions | null;
@@ -72,9 +75,8 @@ const WORKFLOW_SAFE = /^[A-Za-z0-9._/-]+$/;
 export async function planInit(request: InitRequest, git: Git): Promise<InitPlan> {
   const file = configFileOf(request);
   const configDir = path.dirname(file);
-  const task = request.task ?? "classification";
-  if (task !== "classification" && task !== "regression")
-    throw new UsageError(`--task must be classification or regression, not "${task}"`);
+  if (request.task !== undefined && request.task !== "classification" && request.task !== "regression")
+    throw new UsageError(`--task must be classification or regression, not "${request.task}"`);
   const model = request.name ?? defaultModelName(configDir);
   if (!NAME_PATTERN.test(model))
     throw new UsageError(`"${model}" is not a valid model name`, { hint: "use letters, digits, '.', '_' and '-'" });
@@ -105,10 +107,14 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     target: request.target,
     trainCommand: training.command,
   });
+  const task: TaskGuess =
+    request.task === "classification" || request.task === "regression"
+      ? { task: request.task, from: "--task" }
+      : await detectTask(configDir, data);
   const registry = request.registry ?? registryOfRemote(repository);
   const content = configTemplate({
     model,
-    task,
+    task: task.task,
     trainCommand: training.command,
     trainFrom: training.commandFrom,
     evaluateCommand: training.evaluateCommand,
@@ -146,7 +152,7 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     files.push(...plannedWorkflows(workflowOptions, repository));
   }
   const registryFrom = request.registry !== undefined ? "--registry" : registry !== null ? "origin" : null;
-  return { files, repository, training, data, loaded, workflowOptions, registryFrom };
+  return { files, repository, training, data, task, loaded, workflowOptions, registryFrom };
 }
 
 /**

@@ -37,7 +37,12 @@ export const initCommand: CommandSpec = {
   ].join("\n"),
   options: {
     name: { type: "string", valueName: "model", description: "Model name (default: the folder's name)" },
-    task: { type: "string", valueName: "task", description: "classification (default) or regression" },
+    task: {
+      type: "string",
+      valueName: "task",
+      description:
+        "classification or regression (default: guessed from the target column's values, else classification)",
+    },
     registry: {
       type: "string",
       valueName: "uri",
@@ -127,7 +132,7 @@ export const initCommand: CommandSpec = {
       result: {
         ok: true,
         written: plan.files.map((f) => ({ path: shown(f.file), repoPath: f.repoPath, purpose: f.purpose })),
-        detected: { ...detected(plan), data: plan.data, kit },
+        detected: { ...detected(plan), data: plan.data, task: plan.task, kit },
         warnings: plan.loaded.warnings,
         nextSteps: steps,
       },
@@ -137,6 +142,7 @@ export const initCommand: CommandSpec = {
         "",
         ...describeDetection(plan),
         ...describeData(plan.data),
+        describeTask(plan.task),
         ...(kit ? [describeKit(kit)] : []),
         ...plan.loaded.warnings.map(formatDiagnostic),
         "",
@@ -261,6 +267,14 @@ function describeDvc(plan: InitPlan): string[] {
   return [
     `DVC: remote "${remote.name}" (${remote.type}): the workflows install ${install} and run \`dvc pull\` before training; the step's comment says which credentials it needs.`,
   ];
+}
+
+/** The task line: what chose it, and how to change a guess (the gate's starter rules are the task's metrics). */
+function describeTask(task: InitPlan["task"]): string {
+  if (task.from === "--task") return `Task: ${task.task} (--task).`;
+  const other = task.task === "classification" ? "regression" : "classification";
+  const metrics = other === "regression" ? "r2, mae" : "accuracy, f1";
+  return `Task: ${task.task} (${task.from}). If it is ${other}: \`npx mlops-kit config set model.task ${other}\`, and gate.rules on ${other} metrics (${metrics}, ...).`;
 }
 
 const KIT_FROM: Record<KitRef["from"], string> = {

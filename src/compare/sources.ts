@@ -64,7 +64,8 @@ export async function resolveSources(refs: readonly string[], door: SourceDoor):
 
 async function resolveSource(ref: string, door: SourceDoor, position: number): Promise<RunSource> {
   if (ref === WORKSPACE_REF || ref === ".") return workspaceSource(door.context, ref);
-  const leg = /^leg[:-]?(.+)$/i.exec(ref)?.[1];
+  // Leg ids are numbers, so an alias such as `legacy` is never taken for a leg.
+  const leg = /^leg[:-](\d+)$/i.exec(ref)?.[1];
   if (leg !== undefined) return legSource(await findLeg(leg, door), door, ref);
   const at = ref.indexOf("@");
   const model = at > 0 ? ref.slice(0, at) : door.context.loaded.config.model.name;
@@ -227,7 +228,8 @@ async function unknownRef(
   door: SourceDoor,
 ): Promise<InputError> {
   const models = await registry.models();
-  if (!models.includes(model)) {
+  const ownModel = model === door.context.loaded.config.model.name && !ref.includes("@");
+  if (!models.includes(model) && !ownModel) {
     const near = closestMatch(model, models);
     return new InputError(`the registry (${registry.location}) has no model "${model}"`, {
       hint: near
@@ -235,19 +237,22 @@ async function unknownRef(
         : `its models are ${models.join(", ") || "none yet"}; see \`mlops models list\``,
     });
   }
-  const [versions, aliases] = await Promise.all([registry.versions(model), registry.aliases(model)]);
+  const [versions, aliases] = models.includes(model)
+    ? await Promise.all([registry.versions(model), registry.aliases(model)])
+    : [[], {}];
   const names = [
     ...Object.keys(aliases),
     ...versions.flatMap((m) => [m.version, ...(m.sequence === undefined ? [] : [`v${m.sequence}`])]),
   ];
-  const ownModel = model === door.context.loaded.config.model.name && !ref.includes("@");
   const others = ownModel ? [WORKSPACE_REF, ALL_LEGS_REF] : [];
   const near = closestMatch(versionRef, [...names, ...others]);
   const prefix = ref.includes("@") ? `${model}@` : "";
   return new InputError(
-    ownModel
-      ? `"${ref}" is not the workspace, a sweep leg, or a version or alias of ${model}`
-      : `${model} has no version or alias "${versionRef}"`,
+    ownModel && versions.length === 0
+      ? `"${ref}" is not the workspace or a sweep leg, and ${model} has no versions in ${registry.location} yet`
+      : ownModel
+        ? `"${ref}" is not the workspace, a sweep leg, or a version or alias of ${model}`
+        : `${model} has no version or alias "${versionRef}"`,
     {
       hint: near
         ? `did you mean ${others.includes(near) ? near : `${prefix}${near}`}?`

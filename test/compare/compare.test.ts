@@ -225,6 +225,15 @@ describe("mlops compare", () => {
     expect(unknown.stderr).toContain("its legs are leg:1, leg:2");
   });
 
+  it("suggests the workspace for a typo before anything is published", async () => {
+    const dir = await toyProject();
+    await workspaceRun(dir, 0.5);
+    const result = await runCli(["compare", "wokrspace", "workspace"], { cwd: dir });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('"wokrspace" is not the workspace or a sweep leg, and toy has no versions in');
+    expect(result.stderr).toContain("did you mean workspace?");
+  });
+
   it("says there is no run in the workspace yet", async () => {
     const dir = await toyProject();
     const result = await runCli(["compare", "workspace", "leg:1"], { cwd: dir });

@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type CacheChoice, openRunCache } from "../cache/open.ts";
 import { loadConfig } from "../config/load.ts";
@@ -88,6 +88,9 @@ export async function runLocalSweep(context: StageContext, options: LocalSweepOp
     await mkdir(folder, { recursive: true });
     await writeJson(path.join(folder, "train.json"), train.result);
     if (evaluate) await writeJson(path.join(folder, "evaluate.json"), evaluate.result);
+    // The next leg's evaluation replaces the workspace's snapshot: the leg keeps its own, for `mlops compare`.
+    const predictions = evaluate?.result.predictions;
+    if (predictions) await copyFile(predictions.snapshot, path.join(folder, path.basename(predictions.snapshot)));
     if (parallel > 1) await rm(path.join(workDir, `leg-${leg.id}`), { recursive: true, force: true });
     logger.info(`sweep: leg ${leg.id} (${leg.name}): ${legSummary(train, evaluate)}`);
     return { leg, train: train.result, evaluate: evaluate?.result ?? null };

@@ -55,6 +55,8 @@ const EvaluateFile = z.object({
   stage: z.literal("evaluate"),
   status: z.string(),
   metrics: z.record(z.string(), z.number().nullable()),
+  /** The predictions the metrics came from (`mlops compare` pairs legs' rows with it). */
+  predictions: z.object({ path: z.string(), snapshot: z.string(), sha256: z.string() }).nullable().optional(),
 });
 
 export interface FoundResult {

@@ -38,6 +38,10 @@ export function planSection(plan: SweepPlan): Section {
 export function selectSection(selection: SweepSelection): Section {
   const names = paramNames(selection.legs.map((l) => l.leg.values));
   const { winner } = selection;
+  // Every metric any leg produced, the ranking one first: a leg that wins on it may lose on another.
+  const others = [...new Set(selection.legs.flatMap((l) => Object.keys(l.metrics)))]
+    .filter((name) => name !== selection.metric)
+    .sort();
   const blocks: Block[] = [
     {
       kind: "text",
@@ -48,7 +52,7 @@ export function selectSection(selection: SweepSelection): Section {
     {
       kind: "table",
       table: {
-        headers: ["", "leg", ...names, "result", "cache", "train time", selection.metric],
+        headers: ["", "leg", ...names, "result", "cache", "train time", selection.metric, ...others],
         rows: selection.legs.map((outcome) => [
           outcome === winner ? "best" : "",
           outcome.leg.id,
@@ -57,8 +61,21 @@ export function selectSection(selection: SweepSelection): Section {
           outcome.cacheStatus ?? "—",
           outcome.trainDurationMs === null ? "—" : `${(outcome.trainDurationMs / 1000).toFixed(1)} s`,
           outcome.value === null ? "—" : formatNumber(outcome.value),
+          ...others.map((name) => {
+            const value = outcome.metrics[name];
+            return value === undefined ? "—" : formatNumber(value);
+          }),
         ]),
-        align: ["left", "right", ...names.map(() => "left" as const), "left", "left", "right", "right"],
+        align: [
+          "left",
+          "right",
+          ...names.map(() => "left" as const),
+          "left",
+          "left",
+          "right",
+          "right",
+          ...others.map(() => "right" as const),
+        ],
       },
     },
     ...selection.notes.map((note): Block => ({ kind: "text", text: `Note: ${note}.` })),

@@ -144,7 +144,7 @@ fs.appendFileSync("log/runs.log", p.lr + "/" + p.depth + "\\n");
 fs.mkdirSync("model", { recursive: true });
 const score = 1 - (p.lr - 0.5) ** 2 - p.depth * 0.01;
 fs.writeFileSync("model/weights.txt", "lr=" + p.lr + " depth=" + p.depth);
-fs.writeFileSync("model/metrics.json", JSON.stringify({ score }));
+fs.writeFileSync("model/metrics.json", JSON.stringify({ score, penalty: p.depth * 0.01 }));
 `,
     "data/train.csv": "x\n1\n",
     // A folder nothing declares as written: parallel legs see it through a symlink, so their lines land here.
@@ -217,6 +217,19 @@ describe("mlops plan, sweep and select", () => {
     const select = await runCli(["select"], { cwd: dir });
     expect(select.exitCode).toBe(0);
     expect(select.stdout).toContain("Best by score (higher is better): leg 3 (lr=0.5 depth=1), score 0.99.");
+  });
+
+  it("the sweep report shows every metric the legs produced, the ranking one first", async () => {
+    const dir = await tempDir();
+    await sweepProject(dir);
+    expect((await runCli(["sweep"], { cwd: dir })).exitCode).toBe(0);
+    const select = await runCli(["select"], { cwd: dir });
+    expect(select.stdout).toMatch(/train time +score +penalty/);
+    // Leg 3 (lr=0.5 depth=1): score 1 - 0 - 0.01, penalty 0.01; leg 6 (lr=0.9 depth=2): 1 - 0.16 - 0.02, 0.02.
+    expect(select.stdout).toMatch(/best +3 +0\.5 +1 +ok .* 0\.99 +0\.01\n/);
+    expect(select.stdout).toMatch(/ 6 +0\.9 +2 +ok .* 0\.82 +0\.02\n/);
+    const markdown = await readFile(path.join(dir, ".mlops", "out", "select.md"), "utf8");
+    expect(markdown).toContain("| score | penalty |");
   });
 
   it("select reads leg results downloaded from artifacts, and fails when no leg produced the metric", async () => {

@@ -1,38 +1,73 @@
+import path from "node:path";
+
 /**
- * Keeping the kit's workspace (`.mlops/` beside mlops.yml: run records, cache stamps, a local registry) out of git.
- * Only the .gitignore in the folder of mlops.yml is read: a pattern elsewhere (a parent's .gitignore, a global
- * excludes file) is not seen, and the line is added anyway, which is harmless.
+ * What `mlops init` keeps out of git, in the .gitignore beside mlops.yml: the kit's workspace (`.mlops/`: run
+ * records, cache stamps, a local registry), what training writes (train.outputs: a model committed by a `git add -A`
+ * after a local run would make every later run look built from uncommitted changes), and Python's bytecode. Only that
+ * .gitignore is read: a pattern elsewhere (a parent's .gitignore, a global excludes file) is not seen, and the line is
+ * added anyway, which is harmless.
  */
 
-export const WORKSPACE_COMMENT = "# mlops-kit's workspace (run records, cache stamps)";
-export const WORKSPACE_PATTERN = ".mlops/";
-
-/** Lines that ignore `.mlops/` in the folder of the .gitignore (a leading `/` anchors it there, which is the same). */
-const COVERING = new Set([
-  ".mlops",
-  ".mlops/",
-  "/.mlops",
-  "/.mlops/",
-  ".mlops/*",
-  "/.mlops/*",
-  ".mlops/**",
-  "/.mlops/**",
-]);
-
-export function ignoresWorkspace(gitignore: string): boolean {
-  let ignored = false;
-  for (const raw of gitignore.split(/\r?\n/)) {
-    const line = raw.trim();
-    // A later negation (`!.mlops/`) un-ignores it again, as git reads the file.
-    if (COVERING.has(line)) ignored = true;
-    else if (line.startsWith("!") && COVERING.has(line.slice(1))) ignored = false;
-  }
-  return ignored;
+export interface IgnoreGroup {
+  comment: string;
+  /** Paths relative to the .gitignore's folder, `/`-separated; a trailing `/` marks a folder. */
+  paths: string[];
 }
 
-/** The .gitignore with the workspace ignored, or null when it already is (`existing` null: no file yet). */
-export function gitignoreWithWorkspace(existing: string | null): string | null {
-  if (existing !== null && ignoresWorkspace(existing)) return null;
-  const before = existing === null || existing === "" ? "" : existing.endsWith("\n") ? existing : `${existing}\n`;
-  return `${before}${WORKSPACE_COMMENT}\n${WORKSPACE_PATTERN}\n`;
+export const WORKSPACE_PATTERN = ".mlops/";
+
+/** The groups init asks for: the workspace, the training outputs inside the folder, Python's bytecode. */
+export function ignoreGroups(outputs: readonly string[], python: boolean): IgnoreGroup[] {
+  const inside = outputs
+    .map((output) => path.posix.normalize(output))
+    .filter((output) => output !== "." && output !== "./" && !output.startsWith("../") && !/[*?[]/.test(output));
+  return [
+    { comment: "# mlops-kit's workspace (run records, cache stamps)", paths: [WORKSPACE_PATTERN] },
+    { comment: "# what training writes (train.outputs): the registry keeps it", paths: inside },
+    ...(python ? [{ comment: "# Python's bytecode", paths: ["__pycache__/"] }] : []),
+  ];
+}
+
+/** The name a line or a path stands for, without the anchoring `/`, a folder's `/` or a `/*`, `/**` after it. */
+const nameOf = (line: string): string => line.replace(/^\//, "").replace(/\/(\*\*?)?$/, "");
+
+/**
+ * What the lines say of `entry` (as itself, anchored or not, as a folder or its contents): ignored, un-ignored by a
+ * later `!` line (the user wants it in git: init leaves it so), or nothing.
+ */
+export function ruleFor(gitignore: string, entry: string): "ignored" | "kept" | null {
+  const name = nameOf(entry);
+  let rule: "ignored" | "kept" | null = null;
+  for (const raw of gitignore.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    if (line.startsWith("!")) {
+      if (nameOf(line.slice(1)) === name) rule = "kept";
+    } else if (nameOf(line) === name) rule = "ignored";
+  }
+  return rule;
+}
+
+/**
+ * The .gitignore with each group's paths it says nothing of appended (anchored to its folder: `/model/`, so a
+ * `model/` folder deeper down is not caught), and the paths added; null when nothing is missing (`existing` null: no
+ * file yet). Lines already there are never changed.
+ */
+export function gitignoreWith(
+  existing: string | null,
+  groups: readonly IgnoreGroup[],
+): { content: string; added: string[] } | null {
+  const added: string[] = [];
+  let text = existing === null || existing === "" ? "" : existing.endsWith("\n") ? existing : `${existing}\n`;
+  for (const group of groups) {
+    const missing = group.paths.filter((entry) => ruleFor(text, entry) === null && !added.includes(entry));
+    if (missing.length === 0) continue;
+    // The workspace keeps its unanchored line: `.mlops/` anywhere below is the kit's too (a monorepo's models).
+    const lines = missing.map((entry) =>
+      entry === WORKSPACE_PATTERN || entry === "__pycache__/" ? entry : `/${entry}`,
+    );
+    text += `${group.comment}\n${lines.join("\n")}\n`;
+    added.push(...missing);
+  }
+  return added.length === 0 ? null : { content: text, added };
 }

@@ -10,7 +10,7 @@ import { registryScheme } from "../registry/backends/index.ts";
 import { configTemplate } from "./config-template.ts";
 import { type DataDetection, dataTemplateInput, detectData } from "./data.ts";
 import { detectTask, type TaskGuess } from "./task.ts";
-import { gitignoreWithWorkspace, WORKSPACE_PATTERN } from "./gitignore.ts";
+import { gitignoreWith, ignoreGroups, WORKSPACE_PATTERN } from "./gitignore.ts";
 import { detectRepository, detectTraining, type Git, type RepositoryInfo, type TrainingInfo } from "./detect.ts";
 import type { KitRef } from "./kit-ref.ts";
 import { stampWorkflow } from "./stamp.ts";
@@ -136,13 +136,18 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     { file, repoPath: inRepository(path.basename(file)), content, purpose: "the pipeline's config" },
   ];
   const gitignore = path.join(configDir, ".gitignore");
-  const ignored = gitignoreWithWorkspace(existsSync(gitignore) ? readFileSync(gitignore, "utf8") : null);
+  const ignored = gitignoreWith(
+    existsSync(gitignore) ? readFileSync(gitignore, "utf8") : null,
+    ignoreGroups(loaded.config.train?.outputs ?? [], training.setup?.kind === "python"),
+  );
   if (ignored !== null) {
+    const workspace = ignored.added.includes(WORKSPACE_PATTERN) ? [`${WORKSPACE_PATTERN}, the kit's workspace`] : [];
+    const others = ignored.added.filter((entry) => entry !== WORKSPACE_PATTERN);
     files.push({
       file: gitignore,
       repoPath: inRepository(".gitignore"),
-      content: ignored,
-      purpose: `ignores ${WORKSPACE_PATTERN}, the kit's workspace`,
+      content: ignored.content,
+      purpose: `ignores ${[...workspace, ...(others.length > 0 ? [others.join(", ")] : [])].join("; and ")}`,
       appends: true,
     });
   }

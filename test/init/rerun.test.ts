@@ -185,14 +185,26 @@ describe("init --workflows regenerates only the workflows, from the current mlop
   });
 });
 
-describe("init keeps the kit's workspace out of git", () => {
-  it("creates .gitignore when there is none, and git then ignores .mlops/", async () => {
+describe("init keeps the kit's workspace, what training writes and Python's bytecode out of git", () => {
+  const IGNORED =
+    "# mlops-kit's workspace (run records, cache stamps)\n.mlops/\n" +
+    "# what training writes (train.outputs): the registry keeps it\n/model/\n/predictions.csv\n" +
+    "# Python's bytecode\n__pycache__/\n";
+
+  it("creates .gitignore when there is none, and git then ignores each of them", async () => {
     const dir = await pythonRepo();
     const result = await init(dir);
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain("  .gitignore: ignores .mlops/, the kit's workspace\n");
-    expect(await read(dir, ".gitignore")).toBe("# mlops-kit's workspace (run records, cache stamps)\n.mlops/\n");
-    expect(await git(dir, "check-ignore", ".mlops/runs/x.json")).toBe(".mlops/runs/x.json");
+    expect(result.stdout).toContain(
+      "  .gitignore: ignores .mlops/, the kit's workspace; and model/, predictions.csv, __pycache__/\n",
+    );
+    expect(await read(dir, ".gitignore")).toBe(IGNORED);
+    for (const file of [".mlops/runs/x.json", "model/model.pkl", "predictions.csv", "__pycache__/predict.pyc"])
+      expect(await git(dir, "check-ignore", file)).toBe(file);
+    // Anchored: a folder named model deeper down is the project's own.
+    expect(await git(dir, "check-ignore", "src/model/layers.py").catch(() => "not ignored")).not.toBe(
+      "src/model/layers.py",
+    );
   });
 
   it("appends to an existing .gitignore (even one without a final newline)", async () => {
@@ -200,19 +212,28 @@ describe("init keeps the kit's workspace out of git", () => {
     await writeFiles(dir, { ".gitignore": "node_modules/\n__pycache__/" });
     expect((await init(dir)).exitCode).toBe(0);
     expect(await read(dir, ".gitignore")).toBe(
-      "node_modules/\n__pycache__/\n# mlops-kit's workspace (run records, cache stamps)\n.mlops/\n",
+      "node_modules/\n__pycache__/\n# mlops-kit's workspace (run records, cache stamps)\n.mlops/\n" +
+        "# what training writes (train.outputs): the registry keeps it\n/model/\n/predictions.csv\n",
     );
   });
 
-  it("leaves a .gitignore that already ignores it as it was, and does not list it", async () => {
+  it("leaves a .gitignore that already ignores them as it was, and does not list it; a `!` line is the user's choice and stays", async () => {
     for (const line of [".mlops/", "/.mlops", ".mlops"]) {
       const dir = await pythonRepo();
-      await writeFiles(dir, { ".gitignore": `*.pyc\n${line}\n` });
+      const existing = `*.pyc\n${line}\nmodel\n/predictions.csv\n__pycache__\n`;
+      await writeFiles(dir, { ".gitignore": existing });
       const result = await init(dir, "--json");
       expect(result.exitCode).toBe(0);
       expect((JSON.parse(result.stdout) as RefreshJson).written.map((w) => w.path)).not.toContain(".gitignore");
-      expect(await read(dir, ".gitignore")).toBe(`*.pyc\n${line}\n`);
+      expect(await read(dir, ".gitignore")).toBe(existing);
     }
+    // `!model/`: the user keeps the model in git on purpose; init leaves that choice alone.
+    const dir = await pythonRepo();
+    await writeFiles(dir, { ".gitignore": "model/\n!model/\n" });
+    expect((await init(dir)).exitCode).toBe(0);
+    const written = await read(dir, ".gitignore");
+    expect(written).toContain("\n/predictions.csv\n");
+    expect(written).not.toContain("/model/");
   });
 
   it("in a monorepo's subfolder, beside mlops.yml (where the workspace is)", async () => {

@@ -17,6 +17,7 @@ import { resolveBaseline } from "./baseline.ts";
 import { type Baseline, directionOf, evaluateRules, type RuleOutcome, type SignificanceProvider } from "./rules.ts";
 import { significanceProvider } from "./significance/assess.ts";
 import { type Pairing, pairPredictions } from "./significance/pairing.ts";
+import { readUserSections, type UserSection } from "./user-sections.ts";
 
 /**
  * The gate stage: resolve the baseline, pair predictions for the rules that ask for significance, apply the rules,
@@ -49,6 +50,8 @@ export interface GateResult {
   evaluation: { rows: number; confusion: ConfusionMatrix | null };
   /** The evaluation this verdict is of, and through it the train run and model files (DOMAIN.md §6). */
   chain: ChainLink;
+  /** The markdown files `report.sections` names, read for the report (gate/user-sections.ts). */
+  sections: UserSection[];
 }
 
 export interface ReportSource {
@@ -100,6 +103,7 @@ export async function runGate(
     configFile: path.relative(context.loaded.repoRoot, context.loaded.file).split(path.sep).join("/"),
     evaluation: { rows: evaluation.rows, confusion: evaluation.confusion },
     chain: { ...evaluation.chain, id: newResultId(context.now()), evaluation: evaluation.chain.id },
+    sections: await readUserSections(context.loaded),
   };
   if (!gate) return { ...result, notes: ["no gate is configured"] };
   if (evaluation.status !== "ok")

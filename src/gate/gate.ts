@@ -50,8 +50,11 @@ export interface GateResult {
   evaluation: { rows: number; confusion: ConfusionMatrix | null };
   /** The evaluation this verdict is of, and through it the train run and model files (DOMAIN.md §6). */
   chain: ChainLink;
-  /** The markdown files `report.sections` names, read for the report (gate/user-sections.ts). */
-  sections: UserSection[];
+  /**
+   * The markdown files `report.sections` names, read for the report (gate/user-sections.ts). Left out when there are
+   * none, so a report without them stays readable by the `mlops report` of an earlier release, which refuses unknown keys.
+   */
+  sections?: UserSection[];
 }
 
 export interface ReportSource {
@@ -103,8 +106,9 @@ export async function runGate(
     configFile: path.relative(context.loaded.repoRoot, context.loaded.file).split(path.sep).join("/"),
     evaluation: { rows: evaluation.rows, confusion: evaluation.confusion },
     chain: { ...evaluation.chain, id: newResultId(context.now()), evaluation: evaluation.chain.id },
-    sections: await readUserSections(context.loaded),
   };
+  const sections = await readUserSections(context.loaded);
+  if (sections.length > 0) result.sections = sections;
   if (!gate) return { ...result, notes: ["no gate is configured"] };
   if (evaluation.status !== "ok")
     return { ...result, verdict: "error", notes: [`evaluation ${evaluation.status}: there are no metrics to gate`] };

@@ -154,7 +154,7 @@ export function gateSection(result: GateResult, userSections: SectionRendering =
       ],
     });
   }
-  blocks.push(...userSectionBlocks(result.sections, userSections));
+  blocks.push(...userSectionBlocks(result.sections ?? [], userSections));
   const counts = new Map<string, number>();
   for (const outcome of result.outcomes) counts.set(outcome.verdict, (counts.get(outcome.verdict) ?? 0) + 1);
   const headline =

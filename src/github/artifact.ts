@@ -147,7 +147,8 @@ export const GateResultSchema = z.strictObject({
       .nullable(),
   }),
   chain: Chain,
-  // A report of an earlier release has none. The text is at most as many characters as the file's bytes read.
+  // Absent when none are configured (and in a report of an earlier release). The text has at most as many characters
+  // as the bytes read of the file.
   sections: z
     .array(
       z.strictObject({
@@ -159,7 +160,7 @@ export const GateResultSchema = z.strictObject({
       }),
     )
     .max(MAX_USER_SECTIONS)
-    .default([]),
+    .optional(),
 }) satisfies z.ZodType<GateResult>;
 
 /** Parses a report artifact; anything that is not exactly a gate result is an InputError naming the first problem. */

@@ -203,7 +203,7 @@ export async function runGateStage(context: StageContext): Promise<StageRun<Gate
     if (outcome.verdict === "warn") context.logger.warn(message, location);
     else context.logger.error(message, location);
   }
-  for (const warning of userSectionWarnings(context.loaded, result.sections))
+  for (const warning of userSectionWarnings(context.loaded, result.sections ?? []))
     context.logger.warn(warning.message, context.loaded.locate(warning.at));
   const exitCode =
     result.verdict === "fail"

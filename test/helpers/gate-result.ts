@@ -74,7 +74,6 @@ export function gateResult(overrides: Partial<GateResult> = {}): GateResult {
       },
     },
     chain: testChain({ id: "20260101T120000000Z-000003", evaluation: "20260101T120000000Z-000002" }),
-    sections: [],
     ...overrides,
   };
 }

@@ -149,7 +149,7 @@ describe("mlops report posts the sections of the artifact", () => {
     await server.stop();
   });
 
-  const sections = (text = CARD): GateResult["sections"] => [
+  const sections = (text = CARD): NonNullable<GateResult["sections"]> => [
     { title: "Model card <b>@team</b>", path: "docs/card.md", text, problem: null, cutFrom: null },
   ];
 
@@ -244,6 +244,16 @@ describe("mlops report posts the sections of the artifact", () => {
   });
 });
 
+describe("a report without sections", () => {
+  it("has no sections key, so the `mlops report` of an earlier release (strict about keys) still reads it", async () => {
+    const root = await toyRepository("", {});
+    expect((await gate(path.join(root, "ml"))).exitCode).toBe(0);
+    const result = JSON.parse(await readFile(path.join(root, "ml/.mlops/out/gate.json"), "utf8")) as object;
+    expect(Object.keys(result)).not.toContain("sections");
+    expect(Object.keys(result)).toContain("chain");
+  });
+});
+
 describe("section files that cannot be used", () => {
   it("cuts a huge file after a whole line within the bound, and says so in the report and the log", async () => {
     const lines = Array.from({ length: 5000 }, (_, i) => `line ${i} ${"é".repeat(10)}`);
@@ -254,11 +264,11 @@ describe("section files that cannot be used", () => {
       /warning mlops\.yml:\d+:\d+: section file docs\/huge\.md is \d+(\.\d)? KiB: the report shows only its first 16\.0 KiB/,
     );
     const result = JSON.parse(await readFile(path.join(root, "ml/.mlops/out/gate.json"), "utf8")) as GateResult;
-    const text = result.sections[0]?.text ?? "";
+    const text = result.sections?.[0]?.text ?? "";
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_SECTION_BYTES);
     expect(text.endsWith("\n")).toBe(true);
     expect(lines.join("\n").startsWith(text)).toBe(true);
-    expect(result.sections[0]?.cutFrom).toBe(Buffer.byteLength(lines.join("\n")));
+    expect(result.sections?.[0]?.cutFrom).toBe(Buffer.byteLength(lines.join("\n")));
     const report = await readFile(path.join(root, "ml/.mlops/out/gate.md"), "utf8");
     expect(report).toMatch(/Cut: docs\/huge\.md is \d+(\.\d)? KiB, so only its start is shown/);
   });

@@ -92,7 +92,8 @@ async function readSectionFile(file: string, repoRoot: string): Promise<Read> {
       filled += bytesRead;
     }
     const cut = info.size > MAX_SECTION_BYTES;
-    const text = decode(cut ? buffer.subarray(0, cutPoint(buffer)) : buffer.subarray(0, filled));
+    const read = buffer.subarray(0, filled);
+    const text = decode(cut ? read.subarray(0, cutPoint(read)) : read);
     if (text === null) return { text: null, problem: "is not UTF-8 text", cutFrom: null };
     return { text, problem: null, cutFrom: cut ? info.size : null };
   } catch (error) {
@@ -102,14 +103,16 @@ async function readSectionFile(file: string, repoRoot: string): Promise<Read> {
   }
 }
 
-/** Where a too-long file's start ends: after its last whole line, or at least between two characters. */
+/** Where a too-long file's start ends: after its last whole line, or else after its last whole character. */
 function cutPoint(bytes: Buffer): number {
   const newline = bytes.lastIndexOf(0x0a);
   if (newline >= 0) return newline + 1;
-  let end = bytes.length;
-  // Step back over a character the limit split (UTF-8 continuation bytes are 10xxxxxx).
-  while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
-  return end;
+  // The last character's first byte (UTF-8 continuation bytes are 10xxxxxx), and how many bytes it says it has.
+  let lead = bytes.length - 1;
+  while (lead > 0 && ((bytes[lead] ?? 0) & 0xc0) === 0x80 && bytes.length - lead < 4) lead--;
+  const first = bytes[lead] ?? 0;
+  const length = first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : first >= 0xc0 ? 2 : 1;
+  return lead + length <= bytes.length ? bytes.length : lead;
 }
 
 /**

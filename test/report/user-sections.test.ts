@@ -257,7 +257,12 @@ describe("a report without sections", () => {
 describe("section files that cannot be used", () => {
   it("cuts a huge file after a whole line within the bound, and says so in the report and the log", async () => {
     const lines = Array.from({ length: 5000 }, (_, i) => `line ${i} ${"é".repeat(10)}`);
-    const root = await toyRepository("report:\n  sections: [docs/huge.md]\n", { "docs/huge.md": lines.join("\n") });
+    // One line of 3-byte characters, which the bound splits (16,384 = 3 × 5,461 + 1).
+    const oneLine = "€".repeat(20_000);
+    const root = await toyRepository("report:\n  sections: [docs/huge.md, docs/one-line.md]\n", {
+      "docs/huge.md": lines.join("\n"),
+      "docs/one-line.md": oneLine,
+    });
     const run = await gate(path.join(root, "ml"));
     expect(run.exitCode, run.stderr).toBe(0);
     expect(run.stderr).toMatch(
@@ -269,6 +274,8 @@ describe("section files that cannot be used", () => {
     expect(text.endsWith("\n")).toBe(true);
     expect(lines.join("\n").startsWith(text)).toBe(true);
     expect(result.sections?.[0]?.cutFrom).toBe(Buffer.byteLength(lines.join("\n")));
+    // A file of one line is cut after its last whole character.
+    expect(result.sections?.[1]).toMatchObject({ text: "€".repeat(5461), cutFrom: 60_000, problem: null });
     const report = await readFile(path.join(root, "ml/.mlops/out/gate.md"), "utf8");
     expect(report).toMatch(/Cut: docs\/huge\.md is \d+(\.\d)? KiB, so only its start is shown/);
   });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { micromark } from "micromark";
 import { gfm, gfmHtml } from "micromark-extension-gfm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { runnerFrom, runOrigin } from "../../src/context/runner.ts";
 import { MAX_SECTION_BYTES } from "../../src/gate/user-sections.ts";
 import type { GateResult } from "../../src/gate/gate.ts";
 import { COMMENT_LIMIT } from "../../src/github/pull-request.ts";
@@ -241,6 +242,29 @@ describe("mlops report posts the sections of the artifact", () => {
     expect(body).not.toContain("Part 5");
     // Nothing is left open: every fence and details block closes, so the footer renders.
     expect(rendered).toMatch(/<hr \/>\n<p>mlops-kit .*<\/p>$/);
+  });
+});
+
+describe("whose run it was, as the event says", () => {
+  const origin = (name: string, payload: unknown) => runOrigin(runnerFrom({}, { name, payload, problem: null }));
+  const run = (repository: typeof BASE) => workflowRunEvent({ head: { repository, branch: "b", sha: HEAD_SHA } });
+
+  it("compares the run's head repository with this one by id, and calls a deleted fork a fork", () => {
+    expect(origin("workflow_run", run(BASE))).toBe("this repository");
+    expect(origin("workflow_run", run(FORK))).toBe("a fork");
+    const deleted = run(FORK);
+    (deleted.workflow_run as { head_repository: unknown }).head_repository = null;
+    expect(origin("workflow_run", deleted)).toBe("a fork");
+    const pull = webhookExample("pull_request", "opened") as { pull_request: { head: { repo: unknown } } };
+    expect(origin("pull_request", pull)).toBe("this repository");
+    pull.pull_request.head.repo = null;
+    expect(origin("pull_request_target", pull)).toBe("a fork");
+  });
+
+  it("does not know for other events, or a payload without the repositories", () => {
+    expect(origin("push", webhookExample("push"))).toBe("unknown");
+    expect(origin("workflow_run", { workflow_run: { head_repository: { id: 1 } } })).toBe("unknown");
+    expect(runOrigin(runnerFrom({}))).toBe("unknown");
   });
 });
 

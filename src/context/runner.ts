@@ -79,3 +79,35 @@ export function runnerFrom(
 export function noRunner(): RunnerEnvironment {
   return runnerFrom({});
 }
+
+/**
+ * Whose code a run was built from, as the event GitHub wrote for this job says: `this repository` when the run's head
+ * is this repository (a branch of its own, or the default branch), `a fork` when it is another repository (or one
+ * since deleted), `unknown` when the event does not tell (no event, a push, a schedule). Only the event decides: a
+ * report artifact is written by the run it describes, so nothing it says about itself counts. Repositories are
+ * compared by id, which no rename or transfer changes.
+ */
+export type RunOrigin = "this repository" | "a fork" | "unknown";
+
+export function runOrigin(runner: RunnerEnvironment): RunOrigin {
+  const { name, payload } = runner.event;
+  if (name === null || payload === null || typeof payload !== "object") return "unknown";
+  const idOf = (value: unknown): number | null => {
+    const id = (value as { id?: unknown } | null | undefined)?.id;
+    return typeof id === "number" && Number.isInteger(id) ? id : null;
+  };
+  const sameRepository = (head: unknown, base: unknown): RunOrigin => {
+    const baseId = idOf(base);
+    if (baseId === null) return "unknown";
+    return idOf(head) === baseId ? "this repository" : "a fork";
+  };
+  if (name === "workflow_run") {
+    const run = (payload as { workflow_run?: { head_repository?: unknown; repository?: unknown } }).workflow_run;
+    return run ? sameRepository(run.head_repository, run.repository) : "unknown";
+  }
+  if (name.startsWith("pull_request")) {
+    const pull = (payload as { pull_request?: { head?: { repo?: unknown }; base?: { repo?: unknown } } }).pull_request;
+    return pull ? sameRepository(pull.head?.repo, pull.base?.repo) : "unknown";
+  }
+  return "unknown";
+}

@@ -17,6 +17,7 @@ import { resolveBaseline } from "./baseline.ts";
 import { type Baseline, directionOf, evaluateRules, type RuleOutcome, type SignificanceProvider } from "./rules.ts";
 import { significanceProvider } from "./significance/assess.ts";
 import { type Pairing, pairPredictions } from "./significance/pairing.ts";
+import { readUserSections, type UserSection } from "./user-sections.ts";
 
 /**
  * The gate stage: resolve the baseline, pair predictions for the rules that ask for significance, apply the rules,
@@ -49,6 +50,11 @@ export interface GateResult {
   evaluation: { rows: number; confusion: ConfusionMatrix | null };
   /** The evaluation this verdict is of, and through it the train run and model files (DOMAIN.md §6). */
   chain: ChainLink;
+  /**
+   * The markdown files `report.sections` names, read for the report (gate/user-sections.ts). Left out when there are
+   * none, so a report without them stays readable by the `mlops report` of an earlier release, which refuses unknown keys.
+   */
+  sections?: UserSection[];
 }
 
 export interface ReportSource {
@@ -101,6 +107,8 @@ export async function runGate(
     evaluation: { rows: evaluation.rows, confusion: evaluation.confusion },
     chain: { ...evaluation.chain, id: newResultId(context.now()), evaluation: evaluation.chain.id },
   };
+  const sections = await readUserSections(context.loaded);
+  if (sections.length > 0) result.sections = sections;
   if (!gate) return { ...result, notes: ["no gate is configured"] };
   if (evaluation.status !== "ok")
     return { ...result, verdict: "error", notes: [`evaluation ${evaluation.status}: there are no metrics to gate`] };

@@ -4,6 +4,7 @@ import { formatNumber } from "../report/format.ts";
 import type { RuleOutcome, Significance } from "./rules.ts";
 import type { Block, Section } from "../report/sections.ts";
 import type { Table } from "../report/table.ts";
+import { type SectionRendering, userSectionBlocks } from "./user-sections.ts";
 
 /**
  * The gate's report (job summary, PR comment, check run, terminal): the verdict in words, the rules table (baseline,
@@ -79,7 +80,17 @@ function outcomeTable(outcomes: RuleOutcome[], withSlice: boolean, result: GateR
   return { headers, rows, align };
 }
 
-export function gateSection(result: GateResult): Section {
+/** Safe for any reader: user sections as text. Only a door that knows where the files came from asks for more. */
+const AS_TEXT: SectionRendering = {
+  asWritten: false,
+  why: "Sections: shown as text, not as markdown.",
+};
+
+/**
+ * The gate's report, with the user's sections last (`report.sections`), rendered as `userSections` says: the door
+ * decides from the event GitHub wrote for its job (gate/user-sections.ts); as text unless told otherwise.
+ */
+export function gateSection(result: GateResult, userSections: SectionRendering = AS_TEXT): Section {
   const blocks: Block[] = [];
   const pr = result.source.pullRequest;
   const branches = pr ? `, ${pr.headRef} into ${pr.baseRef}` : "";
@@ -143,6 +154,7 @@ export function gateSection(result: GateResult): Section {
       ],
     });
   }
+  blocks.push(...userSectionBlocks(result.sections ?? [], userSections));
   const counts = new Map<string, number>();
   for (const outcome of result.outcomes) counts.set(outcome.verdict, (counts.get(outcome.verdict) ?? 0) + 1);
   const headline =

@@ -3,6 +3,8 @@ import { NAME_PATTERN } from "../config/schema/common.ts";
 import { InputError } from "../errors.ts";
 import { relativePathProblem } from "../files/safe-path.ts";
 import { GATE_RESULT_FORMAT, type GateResult } from "../gate/gate.ts";
+import { MAX_SECTION_BYTES } from "../gate/user-sections.ts";
+import { MAX_USER_SECTIONS } from "../config/schema/report.ts";
 import { plainText } from "../report/table.ts";
 
 /**
@@ -145,6 +147,20 @@ export const GateResultSchema = z.strictObject({
       .nullable(),
   }),
   chain: Chain,
+  // Absent when none are configured (and in a report of an earlier release). The text has at most as many characters
+  // as the bytes read of the file.
+  sections: z
+    .array(
+      z.strictObject({
+        title: Text,
+        path: Text,
+        text: z.string().max(MAX_SECTION_BYTES).nullable(),
+        problem: Text.nullable(),
+        cutFrom: z.number().int().min(0).nullable(),
+      }),
+    )
+    .max(MAX_USER_SECTIONS)
+    .optional(),
 }) satisfies z.ZodType<GateResult>;
 
 /** Parses a report artifact; anything that is not exactly a gate result is an InputError naming the first problem. */

@@ -3,6 +3,7 @@ import type { CheckAnnotation } from "./client.ts";
 import { KIT_VERSION } from "../version.ts";
 import { fitBlocks } from "../report/fit.ts";
 import { gateSection } from "../gate/section.ts";
+import type { SectionRendering } from "../gate/user-sections.ts";
 import { blockToMarkdown, isSafeUrl, markdownHeading, type Section } from "../report/sections.ts";
 import { clip, plainText } from "../report/table.ts";
 
@@ -103,9 +104,9 @@ export const INFORMATIONAL_NOTE =
  */
 export function checkRunOutput(
   result: GateResult,
-  options: { runUrl: string | null; informational?: boolean },
+  options: { runUrl: string | null; informational?: boolean; userSections?: SectionRendering },
 ): CheckRunOutput {
-  const report = gateSection(result);
+  const report = gateSection(result, options.userSections);
   const section = options.informational
     ? { ...report, blocks: [{ kind: "text" as const, text: INFORMATIONAL_NOTE }, ...report.blocks] }
     : report;

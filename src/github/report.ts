@@ -6,6 +6,8 @@ import type { GateResult } from "../gate/gate.ts";
 import type { Logger } from "../logging.ts";
 import { parseGateResult } from "./artifact.ts";
 import { gateSection } from "../gate/section.ts";
+import { renderingFromArtifact, type SectionRendering } from "../gate/user-sections.ts";
+import { runOrigin } from "../context/runner.ts";
 import {
   type CheckRunOutput,
   checkRunOutput,
@@ -75,13 +77,14 @@ export function gateSurfaces(
   settings: ReportSettings,
   target: Surfaces["target"],
   key: Pick<Surfaces["key"], "workflow" | "job">,
-  options: { informational?: boolean } = {},
+  options: { informational?: boolean; userSections?: SectionRendering } = {},
 ): Surfaces {
   const informational = options.informational ?? false;
+  const userSections = options.userSections;
   return {
     key: { ...key, model: result.model },
-    section: gateSection(result),
-    check: checkRunOutput(result, { runUrl: target.runUrl, informational }),
+    section: gateSection(result, userSections),
+    check: checkRunOutput(result, { runUrl: target.runUrl, informational, ...(userSections ? { userSections } : {}) }),
     checkName: informational
       ? informationalCheckName(result.model, settings.check_name)
       : (settings.check_name ?? `mlops gate (${result.model})`),
@@ -172,7 +175,8 @@ export async function reportArtifact(options: ReportOptions): Promise<ReportOutc
       runUrl: target?.runUrl ?? null,
     },
     { workflow: target?.workflow ?? report.source.workflow, job: report.source.job },
-    { informational: true },
+    // Whether the run that uploaded the artifact was this repository's: the event says so, never the artifact.
+    { informational: true, userSections: renderingFromArtifact(runOrigin(options.runner)) },
   );
   const comment = surfacesComment(surfaces);
   if (!target) return { report, target, surfaces, comment, published: null };

@@ -11,6 +11,8 @@ import { type GateResult, runGate } from "../gate/gate.ts";
 import { openRegistry } from "../registry/open.ts";
 import { publishModel, type PublishResult } from "../publish/publish.ts";
 import { gateSection } from "../gate/section.ts";
+import { renderingInJob, userSectionWarnings } from "../gate/user-sections.ts";
+import { runOrigin } from "../context/runner.ts";
 import { validateSection } from "../data/report.ts";
 import { evaluateSection } from "../evaluate/section.ts";
 import { publishSection } from "../publish/section.ts";
@@ -201,13 +203,16 @@ export async function runGateStage(context: StageContext): Promise<StageRun<Gate
     if (outcome.verdict === "warn") context.logger.warn(message, location);
     else context.logger.error(message, location);
   }
+  for (const warning of userSectionWarnings(context.loaded, result.sections ?? []))
+    context.logger.warn(warning.message, context.loaded.locate(warning.at));
   const exitCode =
     result.verdict === "fail"
       ? ExitCode.checkFailed
       : result.verdict === "error"
         ? ExitCode.usageOrConfig
         : ExitCode.ok;
-  return saveStageRun(context, "gate", result, gateSection(result), exitCode);
+  const section = gateSection(result, renderingInJob(runOrigin(context.runner)));
+  return saveStageRun(context, "gate", result, section, exitCode);
 }
 
 export interface PublishStageOptions {

@@ -18,6 +18,12 @@ export type Block =
     }
   /** A bar chart (Mermaid in markdown; left out of terminal text, where the table beside it says the same). */
   | { kind: "chart"; chart: Chart }
+  /**
+   * A section of the repository's own markdown under a heading, put in as written (a code fence it leaves open is
+   * closed). Only gate/user-sections.ts makes one, and only for files the job's event vouches for; anything else a
+   * user wrote goes in text and code blocks, which are escaped.
+   */
+  | { kind: "markdown"; title: string; text: string }
   /** A link to a URL the kit vetted (an https workflow-run page); anything else is rendered as plain text. */
   | { kind: "link"; text: string; url: string };
 

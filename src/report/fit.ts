@@ -1,4 +1,4 @@
-import { type Block, blockToMarkdown } from "./sections.ts";
+import { type Block, blockToMarkdown, userMarkdown } from "./sections.ts";
 import { markdownTableRow, plainText, renderMarkdownTable } from "./table.ts";
 
 /**
@@ -74,6 +74,19 @@ function cutBlock(block: Block, room: number): string | null {
       const cut = whole.slice(0, room - 1);
       const space = cut.lastIndexOf(" ");
       return space > 0 ? `${cut.slice(0, space)}…` : null;
+    }
+    case "markdown": {
+      // After a whole line, with a fence the cut leaves open closed, and a line saying it was cut.
+      const note = "\n\n*(cut to fit)*";
+      let text = "";
+      let fitted: string | null = null;
+      for (const line of block.text.split("\n")) {
+        text += `${line}\n`;
+        const candidate = userMarkdown(block.title, text);
+        if (candidate.length + note.length > room) break;
+        fitted = candidate;
+      }
+      return fitted === null || fitted.length < 40 ? null : `${fitted}${note}`;
     }
     case "chart":
     case "link":

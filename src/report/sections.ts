@@ -46,11 +46,39 @@ export function blockToMarkdown(block: Block): string {
       return `<details><summary>${escapeMarkdown(block.summary)}</summary>\n\n${block.blocks.map(blockToMarkdown).join("\n\n")}\n\n</details>`;
     case "chart":
       return mermaidChart(block.chart);
+    case "markdown":
+      return userMarkdown(block.title, block.text);
     case "link":
       return isSafeUrl(block.url)
         ? `[${escapeMarkdown(block.text)}](${block.url})`
         : escapeMarkdown(`${block.text}: ${block.url}`);
   }
+}
+
+/** A heading (escaped: it comes from the config) over the markdown as written, with a fence it left open closed. */
+export function userMarkdown(title: string, text: string): string {
+  const body = text.trimEnd();
+  const fence = openFence(body);
+  return `#### ${escapeMarkdown(title)}\n\n${body}${fence === null ? "" : `\n${fence}`}`;
+}
+
+/**
+ * The fence that would close a fenced code block `text` leaves open (CommonMark: a line of three or more backticks or
+ * tildes, indented at most three spaces, closed by a line of at least as many of the same), or null. Without the
+ * closing line, an unclosed block would swallow everything after it: the next section and the report's footer.
+ */
+export function openFence(text: string): string | null {
+  let open: string | null = null;
+  for (const line of text.split("\n")) {
+    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (!fence) continue;
+    const marks = fence[1] ?? "";
+    if (open === null) {
+      // A backtick fence's info string cannot hold a backtick.
+      if (!(marks.startsWith("`") && (fence[2] ?? "").includes("`"))) open = marks;
+    } else if (marks[0] === open[0] && marks.length >= open.length && (fence[2] ?? "").trim() === "") open = null;
+  }
+  return open;
 }
 
 /** https, and nothing that could end the link or start markup: the only URLs put into markdown unescaped. */
@@ -119,6 +147,8 @@ function blockToText(block: Block, options: TextOptions): string {
       );
     case "chart":
       return "";
+    case "markdown":
+      return `${block.title}:\n${indent(block.text.trimEnd())}`;
     case "link":
       return `${block.text}: ${block.url}`;
   }

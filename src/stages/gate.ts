@@ -1,5 +1,7 @@
 import * as z from "zod";
 import { postFromJob } from "../github/from-job.ts";
+import { runOrigin } from "../context/runner.ts";
+import { renderingInJob } from "../gate/user-sections.ts";
 import { gateSurfaces } from "../github/report.ts";
 import { runGateStage } from "../pipeline/stages.ts";
 import { plainText } from "../report/table.ts";
@@ -29,7 +31,13 @@ export const gateStage = defineStage({
       run.result.verdict === "skipped"
         ? null
         : postFromJob(context, githubToken, (target) =>
-            gateSurfaces(run.result, context.loaded.config.report, target, { workflow: null, job: null }),
+            gateSurfaces(
+              run.result,
+              context.loaded.config.report,
+              target,
+              { workflow: null, job: null },
+              { userSections: renderingInJob(runOrigin(context.runner)) },
+            ),
           ),
     verdictOutput: "verdict",
     outputs: {

@@ -1,6 +1,8 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { micromark } from "micromark";
+import { gfm, gfmHtml } from "micromark-extension-gfm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/github-server.ts";
@@ -168,6 +170,37 @@ describe("the fork-safe pattern: actions/report in a workflow_run job", () => {
     });
     expect(server.comments[0]?.body).toContain("(https://github.com/octo-org/ml-repo/actions/runs/99)");
     expect(run.summary).toContain("Evaluation gate: pass");
+  });
+
+  it("renders the artifact's report.sections as written for this repository's run, as text for a fork's", async () => {
+    const report = JSON.parse(await readFile(path.join(workspace, "artifact/gate.json"), "utf8")) as object;
+    const card = '## Card\n\n<img src="https://tracker.example/p.png"> @someone [docs](https://evil.example/x)\n';
+    const sections = [{ title: "Model card", path: "docs/card.md", text: card, problem: null, cutFrom: null }];
+    await writeFile(path.join(workspace, "artifact/sections.json"), JSON.stringify({ ...report, sections }));
+    const html = (markdown: string): string =>
+      micromark(markdown.slice(markdown.indexOf("\n")), {
+        extensions: [gfm()],
+        htmlExtensions: [gfmHtml()],
+        allowDangerousHtml: true,
+      });
+    for (const head of [BASE, FORK]) {
+      server.pulls = [{ number: 2, headRef: "changes", headSha: HEAD_SHA, headRepo: head }];
+      const event = workflowRunEvent({ head: { repository: head, branch: "changes", sha: HEAD_SHA } });
+      const run = await reportJob("artifact/sections.json", event);
+      expect(run.exitCode, run.stdout).toBe(0);
+      const surfaces = [server.comments.at(-1)?.body ?? "", run.summary, server.checkRuns.at(-1)?.output.summary ?? ""];
+      for (const rendered of surfaces.map(html)) {
+        if (head === BASE) {
+          expect(rendered).toContain("<h4>Model card</h4>\n<h2>Card</h2>");
+          expect(rendered).toContain('<a href="https://evil.example/x">docs</a>');
+        } else {
+          expect(rendered).not.toMatch(/<img|<h2>|<h4>|href="https:\/\/evil/);
+          expect(rendered).toMatch(
+            /<pre><code[^>]*>## Card\n\n&lt;img src=&quot;https:\/\/tracker\.example\/p\.png&quot;&gt; @someone/,
+          );
+        }
+      }
+    }
   });
 
   it("refuses to post a fork's report on a base-repository pull request at the same commit", async () => {

@@ -166,6 +166,20 @@ describe("fitting a report under a limit", () => {
       summary: "More",
       blocks: [{ kind: "table", table: { headers: ["a"], rows: Array.from({ length: 30 }, (_, i) => [`row ${i}`]) } }],
     },
+    // A user's section, as written: cut after a whole line, with a fence the cut leaves open closed.
+    {
+      kind: "markdown",
+      title: "Notes",
+      text: [
+        "Some words.",
+        "",
+        "```python",
+        ...Array.from({ length: 20 }, (_, i) => `x = ${i}`),
+        "```",
+        "",
+        "The end.",
+      ].join("\n"),
+    },
   ];
   const full = fitBlocks(blocks, Number.MAX_SAFE_INTEGER).markdown;
 

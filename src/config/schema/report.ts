@@ -1,4 +1,18 @@
 import * as z from "zod";
+import { RelativePath } from "./common.ts";
+
+/** Most user sections in one report: each is read at every gate, and they all share the comment's 65,536 characters. */
+export const MAX_USER_SECTIONS = 10;
+
+const UserSectionFile = z.strictObject({
+  path: RelativePath.describe("The markdown file, relative to the folder of mlops.yml and inside the repository."),
+  title: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe("The section's heading in the report. Default: the file's path."),
+});
 
 export const ReportSection = z
   .strictObject({
@@ -14,6 +28,17 @@ export const ReportSection = z
       .optional()
       .describe(
         "Name of the check run. Default: `mlops gate (<model>)`; posted from a fork's artifact by `mlops report` it gets `(informational)` after it and must never be a required check.",
+      ),
+    sections: z
+      .array(
+        z.union([RelativePath.describe("The markdown file (its path is the heading)."), UserSectionFile], {
+          error: "expected a markdown file's path, or a mapping with path and title",
+        }),
+      )
+      .max(MAX_USER_SECTIONS)
+      .default([])
+      .describe(
+        "Markdown files of the repository added to the end of the gate's report (PR comment, job summary, check run): a path, or `{ path, title }`. Rendered as written for this repository's own branches; a fork's are shown as text (docs/reports.md).",
       ),
   })
   .describe("Where results are reported.");

@@ -1,4 +1,4 @@
-import { CALIBRATION_BINS, calibrationBin, expectedCalibrationError } from "./calibration.ts";
+import { CALIBRATION_BINS, calibrationBin } from "./calibration.ts";
 import type { Ranked } from "./ranking.ts";
 
 /**
@@ -79,12 +79,13 @@ export function binaryCurves({ order, sorted }: Ranked, scores: Float64Array, po
   for (let i = 0; i < n; i++) positives += positive[i] ?? 0;
   const negatives = n - positives;
   const notes: string[] = [];
+  const calibration = calibrationPoints(scores, positive);
   const base = {
     task: "binary" as const,
     rows: n,
     positives,
-    calibration: calibrationPoints(scores, positive),
-    expectedCalibrationError: n === 0 ? 0 : expectedCalibrationError(scores, positive),
+    calibration,
+    expectedCalibrationError: n === 0 ? 0 : calibrationError(calibration, n),
   };
   if (positives === 0 || negatives === 0) {
     notes.push(SINGLE_CLASS);
@@ -141,6 +142,13 @@ export function calibrationPoints(scores: ArrayLike<number>, positive: ArrayLike
     });
   });
   return points;
+}
+
+/** DOMAIN.md §1's ECE from the reliability curve's bins: sum of (n_bin / N) * |share positive - mean score|. */
+function calibrationError(points: readonly CalibrationPoint[], n: number): number {
+  let sum = 0;
+  for (const point of points) sum += point.rows * Math.abs(point.positiveRate - point.meanScore);
+  return sum / n;
 }
 
 /**

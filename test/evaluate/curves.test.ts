@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { expectedCalibrationError } from "../../src/evaluate/calibration.ts";
 import { binaryCurves, CURVE_GRID, regressionCurves, SINGLE_CLASS } from "../../src/evaluate/curves.ts";
 import { descendingOrder } from "../../src/evaluate/ranking.ts";
 
@@ -50,6 +51,14 @@ describe("binary curves", () => {
         expect(b.positiveRate).toBeCloseTo(c.calibration[i]?.positiveRate ?? NaN, 12);
       });
     });
+  });
+
+  it.each(fixture.cases)("give $name the ECE the metric has", (c) => {
+    const curves = curvesOf(c.labels, c.scores);
+    expect(curves.expectedCalibrationError).toBeCloseTo(
+      expectedCalibrationError(Float64Array.from(c.scores), Uint8Array.from(c.labels)),
+      12,
+    );
   });
 
   it("say the model ranks nothing when every score is equal", () => {

@@ -4,6 +4,7 @@ import { InputError } from "../errors.ts";
 import { relativePathProblem } from "../files/safe-path.ts";
 import { GATE_RESULT_FORMAT, type GateResult } from "../gate/gate.ts";
 import { plainText } from "../report/table.ts";
+import { GateChartsSchema } from "./artifact-charts.ts";
 
 /**
  * The gate's result read back as the report artifact (docs/reports.md). On a fork's pull request it
@@ -144,6 +145,7 @@ export const GateResultSchema = z.strictObject({
       })
       .nullable(),
   }),
+  charts: GateChartsSchema.optional(),
   chain: Chain,
 }) satisfies z.ZodType<GateResult>;
 

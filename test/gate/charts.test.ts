@@ -7,6 +7,8 @@ import { descendingOrder } from "../../src/evaluate/ranking.ts";
 import { chartBlocks } from "../../src/gate/chart-section.ts";
 import { type GateResult, runGate } from "../../src/gate/gate.ts";
 import { gateSection } from "../../src/gate/section.ts";
+import { parseGateResult } from "../../src/github/artifact.ts";
+import { InputError } from "../../src/errors.ts";
 import { commentBody } from "../../src/github/pull-request.ts";
 import { runEvaluateStage } from "../../src/pipeline/stages.ts";
 import { createRegistry } from "../../src/registry/registry.ts";
@@ -280,6 +282,37 @@ describe("the comment's size limit", () => {
 
 // The golden file is the markdown as the report posts it (a .txt, so no formatter touches it). When the rendering
 // changes on purpose, write it again from this test's blocks and read the diff before committing it.
+describe("the report artifact (gate.json, untrusted in the fork flow)", () => {
+  it("carries the charts, so the trusted job draws them without any predictions", async () => {
+    const result = await gateAgainstChampion(
+      binaryConfig(["{ metric: accuracy, max_regression: 0.5 }"]),
+      binaryCsv(binaryRows(100, 0.6, 1)),
+      binaryCsv(binaryRows(100, 0.3, 2)),
+    );
+    const read = parseGateResult(JSON.stringify(result), "gate.json");
+    expect(read.charts).toEqual(result.charts);
+    expect(renderMarkdown(gateSection(read))).toBe(renderMarkdown(gateSection(result)));
+  });
+
+  it("refuses charts longer than the kit ever makes them", async () => {
+    const result = await gateAgainstChampion(
+      binaryConfig(["{ metric: accuracy, max_regression: 0.5 }"]),
+      binaryCsv(binaryRows(100, 0.6, 1)),
+      binaryCsv(binaryRows(100, 0.3, 2)),
+    );
+    const candidate = result.charts?.candidate;
+    if (candidate?.task !== "binary") throw new Error("expected binary curves");
+    const hostile = {
+      ...result,
+      charts: { ...result.charts, candidate: { ...candidate, roc: new Array<number>(100_000).fill(0.5) } },
+    };
+    expect(() => parseGateResult(JSON.stringify(hostile), "gate.json")).toThrow(InputError);
+    expect(() => parseGateResult(JSON.stringify(hostile), "gate.json")).toThrow(
+      /^gate\.json is not a valid gate report: charts\.candidate\.roc: /,
+    );
+  });
+});
+
 describe("golden output", () => {
   it("renders a small report's charts exactly as test/fixtures/curves/golden-charts.txt", () => {
     // Ten rows whose curves the fixture checks against scikit-learn ("ten rows" in curves.json).

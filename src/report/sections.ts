@@ -81,7 +81,9 @@ function mermaidChart(chart: Chart): string {
   const coloured = chart.lines !== undefined && chart.lines.length > 0;
   const x = chart.xAxis
     ? `"${mermaidText(chart.xAxis.title, 40)}" ${axisNumber(chart.xAxis.range[0])} --> ${axisNumber(chart.xAxis.range[1])}`
-    : `[${chart.labels.map((label) => `"${mermaidText(label)}"`).join(", ")}]`;
+    : `[${distinctLabels(chart.labels.map((label) => mermaidText(label)))
+        .map((label) => `"${label}"`)
+        .join(", ")}]`;
   const yTitle = chart.yTitle ? `"${mermaidText(chart.yTitle, 40)}" ` : "";
   const y = chart.range ? `${yTitle}${axisNumber(chart.range[0])} --> ${axisNumber(chart.range[1])}` : yTitle.trim();
   return [
@@ -98,6 +100,20 @@ function mermaidChart(chart: Chart): string {
   ]
     .filter(Boolean)
     .join("\n");
+}
+
+/**
+ * Categories made distinct: Mermaid merges equal ones into one place on the axis, and two values can look alike once
+ * made safe or shortened ("a/b" and "a_b"), or two bins' labels can round alike. Repeats get " 2", " 3" ...
+ */
+function distinctLabels(labels: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return labels.map((label) => {
+    let candidate = label;
+    for (let n = 2; seen.has(candidate); n++) candidate = `${label} ${n}`;
+    seen.add(candidate);
+    return candidate;
+  });
 }
 
 /**

@@ -241,6 +241,35 @@ gate:
   });
 });
 
+describe("labels", () => {
+  it("stay distinct on the axis when slice values look alike once made safe", () => {
+    const bar = { rows: 1, candidate: 0.5, baseline: null, undefinedBecause: null, interval: null };
+    const blocks = chartBlocks(
+      {
+        candidate: null,
+        baseline: null,
+        baselineMissing: null,
+        slices: [
+          {
+            metric: "accuracy",
+            column: "path",
+            bars: [
+              { ...bar, value: "a/b" },
+              { ...bar, value: "a_b" },
+              { ...bar, value: "a?b" },
+            ],
+            omitted: { slices: 0, rows: 0 },
+          },
+        ],
+      },
+      null,
+    );
+    const markdown = blocks.map(blockToMarkdown).join("\n\n");
+    expect(markdown).toContain('x-axis ["a_b", "a_b 2", "a_b 3"]');
+    expectWellFormedCharts(markdown);
+  });
+});
+
 describe("the comment's size limit", () => {
   it("loses the charts before the rules table, and says where the full report is", async () => {
     const result = await gateAgainstChampion(

@@ -3,7 +3,7 @@
  * of Mermaid's xychart grammar (packages/mermaid/src/diagrams/xychart/parser/xychart.jison: title, x-axis as a band
  * of quoted categories or `min --> max`, y-axis with an optional title and range, `line` and `bar` of plain decimal
  * numbers without exponents), an init directive that must be JSON, and one rule the grammar leaves to the renderer:
- * every series has one value per category. Returns the problems; none means well-formed.
+ * every series has one value per category, and no category repeats. Returns the problems; none means well-formed.
  */
 
 const QUOTED = String.raw`"[^"\n]*"`;
@@ -41,8 +41,12 @@ export function parseXyChart(text: string): { chart: XyChart; problems: string[]
     const line = raw.trim();
     const band = BAND.exec(line);
     const series = SERIES.exec(line);
-    if (band) chart.categories = (band[1] ?? "").split(", ").length;
-    else if (series) {
+    if (band) {
+      const categories = (band[1] ?? "").split(", ");
+      chart.categories = categories.length;
+      // Mermaid places equal categories at one spot: their values would be drawn on top of each other.
+      if (new Set(categories).size < categories.length) problems.push(`repeated categories: ${band[1]}`);
+    } else if (series) {
       chart.series.push({
         kind: series[1] === "bar" ? "bar" : "line",
         values: (series[2] ?? "").split(", ").map(Number),

@@ -4,7 +4,10 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { binaryCurves } from "../src/evaluate/curves.ts";
 import { classificationMetrics } from "../src/evaluate/metrics.ts";
+import { descendingOrder } from "../src/evaluate/ranking.ts";
+import { curvesOfPredictions } from "../src/gate/charts.ts";
 import type { Predictions } from "../src/evaluate/predictions.ts";
 import { bootstrapDeltas, pairedBootstrap } from "../src/gate/significance/bootstrap.ts";
 import { pairPredictions } from "../src/gate/significance/pairing.ts";
@@ -14,7 +17,8 @@ import { pairedStatistic } from "../src/gate/significance/statistics.ts";
 /**
  * `npm run bench:gate`: the gate's heavy path over 1,000,000 predictions: every classification metric of two models
  * (accuracy, precision/recall/F1 in four averages, ROC AUC, average precision, log loss, Brier), then a
- * 1,000-resample paired bootstrap of the accuracy delta, as the gate runs them. The same computation, vectorised in
+ * 1,000-resample paired bootstrap of the accuracy delta, as the gate runs them; and the report's charts (the
+ * candidate's curves from the ranking its metrics already sorted, the baseline's from its predictions). The same computation, vectorised in
  * numpy, runs in the same run on the same data when /usr/bin/python3 has numpy (Debian's python3-numpy), and the
  * ratio is printed. Memory: the bootstrap's extra peak RSS, measured in child processes at two resample counts and
  * two sizes, to show it grows with the predictions and not with the resamples. Times are wall clock on whatever the
@@ -89,6 +93,7 @@ interface Measured {
   metrics: Record<string, number>[];
   interval: [number, number];
   bootstrapPeakMiB: number;
+  chartsSeconds: number;
 }
 
 function runKit(data: Data): Measured {
@@ -105,6 +110,14 @@ function runKit(data: Data): Measured {
       }).metrics,
   );
   const metricsSeconds = seconds(start);
+  // The charts' cost as the pipeline pays it: the candidate's curves are one pass over the ranking its metrics sorted
+  // (sorted again here, untimed), the baseline's are sorted and walked in the gate.
+  const positive = data.labels;
+  const ranked = descendingOrder(data.candidateScores);
+  start = process.hrtime.bigint();
+  binaryCurves(ranked, data.candidateScores, positive);
+  curvesOfPredictions("classification", baseline, "1");
+  const chartsSeconds = seconds(start);
   const before = maxRssMiB();
   start = process.hrtime.bigint();
   const pairing = pairPredictions(candidate, baseline, "1");
@@ -120,6 +133,7 @@ function runKit(data: Data): Measured {
     metrics,
     interval: [outcome.interval.low, outcome.interval.high],
     bootstrapPeakMiB: maxRssMiB() - before,
+    chartsSeconds,
   };
 }
 
@@ -278,11 +292,15 @@ if (values["memory-probe"]) {
       other ? other.metricsSeconds + other.bootstrapSeconds : undefined,
     ),
   );
+  rowsOut.push(line("charts (curves of both)", kit.chartsSeconds));
   const widths = rowsOut[0]?.map((_, c) => Math.max(...rowsOut.map((r) => (r[c] ?? "").length))) ?? [];
   for (const r of rowsOut)
     console.log(
       r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("   "),
     );
+  console.log(
+    `charts add ${fmt((100 * kit.chartsSeconds) / (kit.metricsSeconds + kit.bootstrapSeconds), 1)}% to the kit's total`,
+  );
   console.log(
     `95% interval of the accuracy delta: kit [${kit.interval.map((v) => v.toFixed(5)).join(", ")}]${other ? `, numpy [${other.interval.map((v) => v.toFixed(5)).join(", ")}] (its own random stream)` : ""}`,
   );

@@ -1,4 +1,4 @@
-import { cp, mkdtemp } from "node:fs/promises";
+import { copyFile, cp, mkdir, mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { main } from "../src/cli/main.ts";
@@ -27,6 +27,8 @@ interface Step {
   args: string[];
   expectedExit: number;
   why: string;
+  /** Keep the gate's report as the job summary would show it, under this name (the next run overwrites .mlops/out). */
+  summary?: string;
 }
 
 const steps: Step[] = [
@@ -47,6 +49,7 @@ const steps: Step[] = [
     ],
     expectedExit: 0,
     why: "it beats the champion, so it passes the gate and is promoted",
+    summary: "promoted-gate.md",
   },
   {
     title: "A regressed candidate: stop training after 3 epochs",
@@ -55,6 +58,7 @@ const steps: Step[] = [
     why:
       "accuracy and log loss regress past their tolerances, and log loss's paired 95% interval lies wholly past it " +
       "(the regression is real): the gate fails (exit 1) and the champion stays",
+    summary: "blocked-gate.md",
   },
   { title: "The registry: versions and aliases", args: ["models"], expectedExit: 0, why: "" },
   { title: "Who was champion when, and why", args: ["models", "history"], expectedExit: 0, why: "" },
@@ -67,6 +71,16 @@ for (const [index, step] of steps.entries()) {
   console.log(`$ mlops ${step.args.map((arg) => (/[\s[\]]/.test(arg) ? `'${arg}'` : arg)).join(" ")}\n`);
   const exitCode = await main(step.args, io);
   if (step.why) console.log(`\n→ exit ${exitCode}: ${step.why}.`);
+  if (step.summary) {
+    const kept = path.join(work, "summaries", step.summary);
+    await mkdir(path.dirname(kept), { recursive: true });
+    await copyFile(path.join(work, ".mlops/out/gate.md"), kept);
+    const charts = [...(await readFile(kept, "utf8")).matchAll(/^ {4}title "(.+)"$/gm)].map((m) => m[1]);
+    console.log(
+      `The gate's job summary, as GitHub would show it (with its charts: ${charts.join(", ") || "none"}): ${kept}`,
+    );
+    if (!charts.includes("ROC curve")) surprises.push(`step ${index + 1}'s summary has no ROC curve`);
+  }
   if (exitCode !== step.expectedExit)
     surprises.push(`step ${index + 1} exited ${exitCode}, expected ${step.expectedExit}`);
 }

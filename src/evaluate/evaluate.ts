@@ -16,6 +16,7 @@ import {
   type MetricValues,
   regressionMetrics,
 } from "./metrics.ts";
+import { type Curves, regressionCurves } from "./curves.ts";
 import { predictionColumns, type Predictions, readPredictions } from "./predictions.ts";
 
 /** The evaluate stage: runs the evaluation command, computes built-in metrics from predictions, merges metrics files. */
@@ -46,6 +47,11 @@ export interface EvaluateResult {
   rows: number;
   /** The confusion matrix of a classifier (left out above {@link MAX_CONFUSION_CLASSES} classes). */
   confusion: ConfusionMatrix | null;
+  /**
+   * The report's curves over all rows (docs/reports.md): ROC, precision-recall and reliability for a binary
+   * classifier with scores, predicted-vs-actual bins for regression; null otherwise. Optional: older results have none.
+   */
+  curves?: Curves | null;
   /** The predictions file with its sha256, so the gate can pair rows with a baseline's. */
   predictions: PredictionsSnapshot | null;
   warnings: string[];
@@ -77,6 +83,7 @@ export async function evaluateModel(context: StageContext): Promise<Evaluation> 
     slices: [],
     rows: 0,
     confusion: null,
+    curves: null,
     predictions: null,
     warnings: [],
     failure: null,
@@ -109,7 +116,7 @@ export async function evaluateModel(context: StageContext): Promise<Evaluation> 
     const task = loaded.config.model.task;
     const table = await readPredictions(file, columns, { task, slices: evaluate.slices, source: columns.path });
     const positiveLabel = resolvePositiveLabel(loaded.config.model.positive_label, table.labels);
-    const overall = computeMetrics(task, table, positiveLabel);
+    const overall = computeMetrics(task, table, positiveLabel, undefined, true);
     Object.assign(result.metrics, overall.metrics);
     result.undefinedMetrics = overall.undefined;
     for (const name of Object.keys(overall.metrics)) result.sources[name] = columns.path;
@@ -117,6 +124,7 @@ export async function evaluateModel(context: StageContext): Promise<Evaluation> 
     result.rows = table.rows;
     if (overall.confusion && overall.confusion.labels.length <= MAX_CONFUSION_CLASSES)
       result.confusion = overall.confusion;
+    result.curves = overall.curves ?? null;
     result.predictions = await snapshotPredictions(file, columns.path, context.workspace.outDir);
     for (const [column, values] of table.slices) {
       const groups = new Map<string, number[]>();
@@ -165,21 +173,24 @@ async function snapshotPredictions(file: string, shown: string, outDir: string):
 /** More classes than this make a confusion matrix nobody reads; the report says so instead. */
 export const MAX_CONFUSION_CLASSES = 30;
 
-/** Metrics over all rows, or over `rows` (one slice). */
-function computeMetrics(
+/** Metrics over all rows, or over `rows` (one slice); with the report's curves when `withCurves`. */
+export function computeMetrics(
   task: "classification" | "regression",
   table: Predictions,
   positiveLabel: string | undefined,
   rows?: number[],
-): MetricsOutcome & { confusion?: ConfusionMatrix } {
+  withCurves = false,
+): MetricsOutcome & { confusion?: ConfusionMatrix; curves?: Curves } {
   const pick = <T>(values: readonly T[]): T[] => (rows ? rows.map((i) => values[i] as T) : [...values]);
   const pickNumbers = (values: Float64Array): Float64Array =>
     rows ? Float64Array.from(rows, (i) => values[i] ?? 0) : values;
   if (task === "regression") {
-    return regressionMetrics(
-      pickNumbers(table.actual ?? new Float64Array()),
-      pickNumbers(table.predicted ?? new Float64Array()),
-    );
+    const actual = pickNumbers(table.actual ?? new Float64Array());
+    const predicted = pickNumbers(table.predicted ?? new Float64Array());
+    return {
+      ...regressionMetrics(actual, predicted),
+      ...(withCurves ? { curves: regressionCurves(actual, predicted) } : {}),
+    };
   }
   const labels = pick(table.labels);
   let scores = table.scores ? pickNumbers(table.scores) : undefined;
@@ -196,6 +207,7 @@ function computeMetrics(
     ...(scores ? { scores } : {}),
     ...(probabilities ? { probabilities } : {}),
     ...(positiveLabel === undefined ? {} : { positiveLabel }),
+    withCurves,
   });
 }
 

@@ -8,6 +8,7 @@ import {
   metricsFromConfusion,
   type ZeroDivision,
 } from "./confusion.ts";
+import { binaryCurves, type BinaryCurves } from "./curves.ts";
 import { descendingOrder, oneVsOneRocAuc, oneVsRestRocAucs, rankingMetrics, supportWeighted } from "./ranking.ts";
 
 /**
@@ -56,6 +57,8 @@ export interface ClassificationInput {
   probabilities?: ClassProbabilities;
   /** The positive class for binary metrics, when known. */
   positiveLabel?: string;
+  /** Also compute the report's curves (ROC, precision-recall, reliability) from the ranking the metrics sort once. */
+  withCurves?: boolean;
 }
 
 export interface ConfusionMatrix {
@@ -64,7 +67,9 @@ export interface ConfusionMatrix {
   matrix: number[][];
 }
 
-export function classificationMetrics(input: ClassificationInput): MetricsOutcome & { confusion: ConfusionMatrix } {
+export function classificationMetrics(
+  input: ClassificationInput,
+): MetricsOutcome & { confusion: ConfusionMatrix; curves?: BinaryCurves } {
   const { labels, predictions } = input;
   const warnings: string[] = [];
   const undefinedMetrics: Record<string, string> = {};
@@ -89,8 +94,11 @@ export function classificationMetrics(input: ClassificationInput): MetricsOutcom
       `binary metrics (precision, recall, f1, roc_auc ...) need the positive class; the labels are ${classes.map((c) => JSON.stringify(c)).join(" and ")}: set model.positive_label`,
     );
   }
+  let curves: BinaryCurves | undefined;
   if (binary && positive !== undefined && input.scores) {
-    Object.assign(metrics, binaryScoreMetrics(labels, Float64Array.from(input.scores), positive, outcome));
+    const scored = binaryScoreMetrics(labels, Float64Array.from(input.scores), positive, outcome, input.withCurves);
+    Object.assign(metrics, scored.metrics);
+    curves = scored.curves;
   }
   if (input.probabilities) Object.assign(metrics, probabilityMetrics(labels, input.probabilities, k, outcome));
   for (const what of zeroDivisions) {
@@ -99,7 +107,13 @@ export function classificationMetrics(input: ClassificationInput): MetricsOutcom
     );
   }
   const matrix = classes.map((_, t) => classes.map((__, p) => counts[t * k + p] ?? 0));
-  return { metrics, warnings, undefined: undefinedMetrics, confusion: { labels: classes, matrix } };
+  return {
+    metrics,
+    warnings,
+    undefined: undefinedMetrics,
+    confusion: { labels: classes, matrix },
+    ...(curves ? { curves } : {}),
+  };
 }
 
 /** Per-row log loss of a binary probability, clipped as scikit-learn clips it. */
@@ -113,7 +127,8 @@ function binaryScoreMetrics(
   scores: Float64Array,
   positive: string,
   outcome: Omit<MetricsOutcome, "metrics">,
-): MetricValues {
+  withCurves = false,
+): { metrics: MetricValues; curves?: BinaryCurves } {
   const n = labels.length;
   const isPositive = new Uint8Array(n);
   let brier = 0;
@@ -130,14 +145,16 @@ function binaryScoreMetrics(
     log_loss: logLoss / n,
     expected_calibration_error: expectedCalibrationError(scores, isPositive),
   };
-  const ranking = rankingMetrics(descendingOrder(scores), isPositive);
+  const ranked = descendingOrder(scores);
+  const curves = withCurves ? { curves: binaryCurves(ranked, scores, isPositive) } : {};
+  const ranking = rankingMetrics(ranked, isPositive);
   if (!ranking) {
     markUndefined(outcome, ["roc_auc", "average_precision"], "only one class is present in the labels");
-    return metrics;
+    return { metrics, ...curves };
   }
   metrics.roc_auc = ranking.rocAuc;
   metrics.average_precision = ranking.averagePrecision;
-  return metrics;
+  return { metrics, ...curves };
 }
 
 /**

@@ -6,7 +6,7 @@ import { UserError } from "../errors.ts";
 import type { MetricDirection } from "../config/metrics.ts";
 import { type EvaluateResult, resolvePositiveLabel } from "../evaluate/evaluate.ts";
 import type { ConfusionMatrix } from "../evaluate/metrics.ts";
-import { predictionColumns, readPredictions } from "../evaluate/predictions.ts";
+import { type Predictions, predictionColumns, readPredictions } from "../evaluate/predictions.ts";
 import { type ChainLink, newResultId } from "../chain/chain.ts";
 import type { StageContext } from "../context/context.ts";
 import type { Provenance } from "../context/provenance.ts";
@@ -14,6 +14,7 @@ import type { RunnerEnvironment } from "../context/runner.ts";
 import { describeCommit, type WorktreeState } from "../context/provenance.ts";
 import type { Registry } from "../registry/registry.ts";
 import { resolveBaseline } from "./baseline.ts";
+import { curvesOfPredictions, type GateCharts, sliceBars } from "./charts.ts";
 import { type Baseline, directionOf, evaluateRules, type RuleOutcome, type SignificanceProvider } from "./rules.ts";
 import { significanceProvider } from "./significance/assess.ts";
 import { type Pairing, pairPredictions } from "./significance/pairing.ts";
@@ -48,6 +49,8 @@ export interface GateResult {
   rules: { metric: string; line: number | null; description: string | null }[];
   configFile: string;
   evaluation: { rows: number; confusion: ConfusionMatrix | null };
+  /** What the report draws: curves of candidate and baseline, the primary metric per slice. Absent in older results. */
+  charts?: GateCharts;
   /** The evaluation this verdict is of, and through it the train run and model files (DOMAIN.md §6). */
   chain: ChainLink;
   /**
@@ -105,6 +108,7 @@ export async function runGate(
     })),
     configFile: path.relative(context.loaded.repoRoot, context.loaded.file).split(path.sep).join("/"),
     evaluation: { rows: evaluation.rows, confusion: evaluation.confusion },
+    charts: { candidate: evaluation.curves ?? null, baseline: null, baselineMissing: null, slices: [] },
     chain: { ...evaluation.chain, id: newResultId(context.now()), evaluation: evaluation.chain.id },
   };
   const sections = await readUserSections(context.loaded);
@@ -114,7 +118,9 @@ export async function runGate(
     return { ...result, verdict: "error", notes: [`evaluation ${evaluation.status}: there are no metrics to gate`] };
 
   const wantsSignificance = gate.rules.some((rule) => rule.significance !== undefined);
-  const scratch = wantsSignificance ? await mkdtemp(path.join(os.tmpdir(), "mlops-gate-")) : undefined;
+  // The baseline's predictions serve the paired tests and the baseline's curves beside the candidate's.
+  const wantsPredictions = wantsSignificance || (evaluation.curves ?? null) !== null;
+  const scratch = wantsPredictions ? await mkdtemp(path.join(os.tmpdir(), "mlops-gate-")) : undefined;
   try {
     let resolved;
     try {
@@ -129,9 +135,10 @@ export async function runGate(
       return { ...result, verdict: "error", notes: [`The baseline could not be fetched: ${message}`] };
     }
     const { baseline, absence } = resolved;
+    const baseTable = baseline ? await readBaselinePredictions(context, baseline) : null;
     let significance: SignificanceProvider | undefined;
-    if (wantsSignificance && baseline) {
-      const pairing = await pairWithBaseline(context, evaluation, baseline);
+    if (wantsSignificance && baseline && baseTable) {
+      const pairing = await pairWithBaseline(context, evaluation, baseTable);
       result.pairing = pairing.paired
         ? { status: "paired", detail: pairing.how }
         : { status: "unpaired", detail: pairing.reason };
@@ -160,6 +167,10 @@ export async function runGate(
       ...result,
       verdict,
       baseline: baseline ? { description: baseline.description, version: baseline.version } : null,
+      charts: {
+        ...baselineCharts(context, evaluation, baseline, baseTable),
+        slices: sliceBars(config, evaluation.slices, baseline, outcomes),
+      },
       outcomes,
       comparison: compareMetrics(config, evaluation.metrics, baseline?.metrics ?? {}),
     };
@@ -168,46 +179,73 @@ export async function runGate(
   }
 }
 
+/** The baseline's predictions read once (its registry attachment), or why they cannot be: a reason, not an error. */
+type BaselineTable = { table: Predictions } | { reason: string };
+
+async function readBaselinePredictions(context: StageContext, baseline: Baseline): Promise<BaselineTable> {
+  const { config } = context.loaded;
+  if (!config.evaluate?.predictions) return { reason: "the candidate has no predictions file" };
+  if (!baseline.predictionsFile) {
+    return {
+      reason: baseline.hasPredictions
+        ? `the predictions of ${baseline.description} could not be downloaded`
+        : `${baseline.description} has no stored predictions (only versions published with an evaluate stage have them)`,
+    };
+  }
+  const columns = predictionColumns(config.evaluate.predictions);
+  try {
+    const table = await readPredictions(baseline.predictionsFile, columns, {
+      task: config.model.task,
+      slices: [],
+      source: `the predictions of ${baseline.description}`,
+    });
+    return { table };
+  } catch (error) {
+    if (error instanceof UserError) return { reason: error.message };
+    throw error;
+  }
+}
+
+/** The baseline's curves beside the candidate's, or why there are none. */
+function baselineCharts(
+  context: StageContext,
+  evaluation: EvaluateResult,
+  baseline: Baseline | null,
+  baseTable: BaselineTable | null,
+): Pick<GateCharts, "candidate" | "baseline" | "baselineMissing"> {
+  const candidate = evaluation.curves ?? null;
+  if (!candidate) return { candidate, baseline: null, baselineMissing: null };
+  if (!baseline || !baseTable) return { candidate, baseline: null, baselineMissing: "there is no baseline" };
+  if ("reason" in baseTable) return { candidate, baseline: null, baselineMissing: baseTable.reason };
+  const { config } = context.loaded;
+  const positive = resolvePositiveLabel(config.model.positive_label, baseTable.table.labels);
+  const curves = curvesOfPredictions(config.model.task, baseTable.table, positive);
+  return curves
+    ? { candidate, baseline: curves, baselineMissing: null }
+    : { candidate, baseline: null, baselineMissing: `the predictions of ${baseline.description} have no scores` };
+}
+
 /**
- * Reads the candidate's predictions (the evaluate stage's snapshot) and the baseline's (its registry attachment), and
- * pairs their rows. Anything that prevents pairing is a reason, not an error: the gate falls back to point estimates.
+ * Reads the candidate's predictions (the evaluate stage's snapshot) and pairs their rows with the baseline's. Anything
+ * that prevents pairing is a reason, not an error: the gate falls back to point estimates.
  */
 async function pairWithBaseline(
   context: StageContext,
   evaluation: EvaluateResult,
-  baseline: Baseline,
+  baseTable: BaselineTable,
 ): Promise<Pairing & { slices: ReadonlyMap<string, readonly string[]> }> {
   const none = new Map<string, string[]>();
   const { config } = context.loaded;
   if (!config.evaluate?.predictions || !evaluation.predictions)
     return { paired: false, reason: "the candidate has no predictions file", slices: none };
-  if (!baseline.predictionsFile) {
-    return {
-      paired: false,
-      reason: baseline.hasPredictions
-        ? `the predictions of ${baseline.description} could not be downloaded`
-        : `${baseline.description} has no stored predictions (only versions published with an evaluate stage have them)`,
-      slices: none,
-    };
-  }
+  if ("reason" in baseTable) return { paired: false, reason: baseTable.reason, slices: none };
+  const base = baseTable.table;
   const columns = predictionColumns(config.evaluate.predictions);
-  const task = config.model.task;
   const candidate = await readPredictions(evaluation.predictions.snapshot, columns, {
-    task,
+    task: config.model.task,
     slices: config.evaluate.slices,
     source: columns.path,
   });
-  let base;
-  try {
-    base = await readPredictions(baseline.predictionsFile, columns, {
-      task,
-      slices: [],
-      source: `the predictions of ${baseline.description}`,
-    });
-  } catch (error) {
-    if (error instanceof UserError) return { paired: false, reason: error.message, slices: none };
-    throw error;
-  }
   const positive = resolvePositiveLabel(config.model.positive_label, candidate.labels);
   return { ...pairPredictions(candidate, base, positive), slices: candidate.slices };
 }

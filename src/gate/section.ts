@@ -1,4 +1,5 @@
 import { confusionBlock } from "../evaluate/section.ts";
+import { chartBlocks } from "./chart-section.ts";
 import type { GateResult } from "./gate.ts";
 import { formatNumber } from "../report/format.ts";
 import type { RuleOutcome, Significance } from "./rules.ts";
@@ -8,8 +9,9 @@ import { type SectionRendering, userSectionBlocks } from "./user-sections.ts";
 
 /**
  * The gate's report (job summary, PR comment, check run, terminal): the verdict in words, the rules table (baseline,
- * candidate, delta, interval, rule, verdict, why), the slice table with a chart per sliced metric, and the rest folded
- * into details. Failing checks come first everywhere, so a report cut to fit a comment still shows them.
+ * candidate, delta, interval, rule, verdict, why), the slice table with a chart per sliced metric, the rest folded
+ * into details, and last the charts (chart-section.ts). Failing checks come first everywhere and charts last, so a
+ * report cut to fit a comment still shows the checks and loses the charts first.
  */
 
 /** More slice checks than this are summarised: failing ones are all kept, passing ones counted. */
@@ -154,6 +156,8 @@ export function gateSection(result: GateResult, userSections: SectionRendering =
       ],
     });
   }
+  // Tables, then charts, then the user's sections: fitting a comment cuts from the end, so the user's go first.
+  blocks.push(...chartBlocks(result.charts, result.baseline?.description ?? null));
   blocks.push(...userSectionBlocks(result.sections ?? [], userSections));
   const counts = new Map<string, number>();
   for (const outcome of result.outcomes) counts.set(outcome.verdict, (counts.get(outcome.verdict) ?? 0) + 1);
@@ -174,7 +178,8 @@ function sliceBlocks(result: GateResult): Block[] {
     blocks.push({ kind: "text", text: `${sliced.length - shown.length} more passing slice checks are not listed.` });
   }
   // A chart per sliced rule's metric: the candidate's value per slice as bars, the baseline's as a line.
-  const charted = new Set<string>();
+  // The charts at the end draw the primary metric per slice: not twice.
+  const charted = new Set<string>((result.charts?.slices ?? []).map((bars) => `${bars.metric}/${bars.column}`));
   for (const outcome of result.outcomes) {
     if (!outcome.slice || charted.has(`${outcome.metric}/${outcome.slice.column}`)) continue;
     const column = outcome.slice.column;

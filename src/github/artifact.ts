@@ -6,6 +6,7 @@ import { GATE_RESULT_FORMAT, type GateResult } from "../gate/gate.ts";
 import { MAX_SECTION_BYTES } from "../gate/user-sections.ts";
 import { MAX_USER_SECTIONS } from "../config/schema/report.ts";
 import { plainText } from "../report/table.ts";
+import { GateChartsSchema } from "./artifact-charts.ts";
 
 /**
  * The gate's result read back as the report artifact (docs/reports.md). On a fork's pull request it
@@ -146,6 +147,7 @@ export const GateResultSchema = z.strictObject({
       })
       .nullable(),
   }),
+  charts: GateChartsSchema.optional(),
   chain: Chain,
   // Absent when none are configured (and in a report of an earlier release). The text has at most as many characters
   // as the bytes read of the file.

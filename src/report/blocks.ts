@@ -16,7 +16,7 @@ export type Block =
        */
       terminal?: "always" | "verbose" | "never";
     }
-  /** A bar chart (Mermaid in markdown; left out of terminal text, where the table beside it says the same). */
+  /** A bar or line chart (Mermaid in markdown; left out of terminal text, where the table beside it says the same). */
   | { kind: "chart"; chart: Chart }
   /**
    * A section of the repository's own markdown under a heading, put in as written (a code fence it leaves open is
@@ -29,16 +29,32 @@ export type Block =
 
 export interface Chart {
   title: string;
-  /** What the marks mean, shown above the chart. */
+  /** What the marks mean, shown above the chart (Mermaid's xychart has no legend: the caption names the colours). */
   caption: string;
+  /** The categories along x (ignored when {@link Chart.xAxis} is set). */
   labels: string[];
-  /** Drawn as bars. */
+  /** Drawn as bars; none when empty. */
   bars: number[];
   /** Drawn as a line over the bars, when there is one (e.g. the baseline). */
   line: number[] | null;
   /** Fixed y range, e.g. [0, 1] for a share. */
   range: [number, number] | null;
+  /** A numeric x axis instead of categories: the values are evenly spaced from the first to the last of `range`. */
+  xAxis?: { title: string; range: [number, number] };
+  yTitle?: string;
+  /** More lines, drawn after `line`, each in a named colour (the bars are blue, `line` orange, when there are any). */
+  lines?: { values: number[]; colour: ChartColour }[];
 }
+
+export type ChartColour = (typeof CHART_COLOURS)[number]["name"];
+
+/** The colours a chart with {@link Chart.lines} is drawn in, fixed so a caption can name them: xychart has no legend. */
+export const CHART_COLOURS = [
+  { name: "blue", hex: "#2563eb" },
+  { name: "orange", hex: "#ea580c" },
+  { name: "grey", hex: "#9ca3af" },
+  { name: "green", hex: "#16a34a" },
+] as const;
 
 export type Status = "pass" | "fail" | "error" | "warn" | "skipped" | "ok" | "failed";
 

@@ -1,4 +1,4 @@
-import type { Block, Chart, Section, Status } from "./blocks.ts";
+import { type Block, type Chart, CHART_COLOURS, type Section, type Status } from "./blocks.ts";
 import { escapeMarkdown, plainText, renderMarkdownTable } from "./table.ts";
 import { renderTextTable } from "./text-table.ts";
 
@@ -9,7 +9,8 @@ import { renderTextTable } from "./text-table.ts";
 
 // The blocks a section is made of are declared in blocks.ts, so a stage's report (data/report.ts, re-exported below)
 // builds them without importing this module back.
-export type { Block, Chart, Section, Status } from "./blocks.ts";
+export type { Block, Chart, ChartColour, Section, Status } from "./blocks.ts";
+export { CHART_COLOURS } from "./blocks.ts";
 
 const MARK: Record<Status, string> = {
   pass: "✅",
@@ -93,21 +94,65 @@ function mermaidText(text: string, max = 24): string {
 }
 
 function mermaidChart(chart: Chart): string {
-  const values = (list: number[]): string =>
-    `[${list.map((v) => (Number.isFinite(v) ? Number(v.toPrecision(6)) : 0)).join(", ")}]`;
+  const values = (list: number[]): string => `[${list.map(axisNumber).join(", ")}]`;
+  const lines = [...(chart.line ? [chart.line] : []), ...(chart.lines ?? []).map((line) => line.values)];
+  // Charts with named-colour lines fix the palette in drawing order (bars, line, lines) so their captions hold; the
+  // others keep Mermaid's default look.
+  const hex = (name: string): string => CHART_COLOURS.find((colour) => colour.name === name)?.hex ?? "#000000";
+  const palette = [
+    ...(chart.bars.length > 0 ? ["blue"] : []),
+    ...(chart.line ? ["orange"] : []),
+    ...(chart.lines ?? []).map((line) => line.colour),
+  ]
+    .map(hex)
+    .join(", ");
+  const coloured = chart.lines !== undefined && chart.lines.length > 0;
+  const x = chart.xAxis
+    ? `"${mermaidText(chart.xAxis.title, 40)}" ${axisNumber(chart.xAxis.range[0])} --> ${axisNumber(chart.xAxis.range[1])}`
+    : `[${distinctLabels(chart.labels.map((label) => mermaidText(label)))
+        .map((label) => `"${label}"`)
+        .join(", ")}]`;
+  const yTitle = chart.yTitle ? `"${mermaidText(chart.yTitle, 40)}" ` : "";
+  const y = chart.range ? `${yTitle}${axisNumber(chart.range[0])} --> ${axisNumber(chart.range[1])}` : yTitle.trim();
   return [
     `${escapeMarkdown(chart.caption)}\n`,
     "```mermaid",
+    coloured ? `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%` : "",
     "xychart-beta",
     `    title "${mermaidText(chart.title, 60)}"`,
-    `    x-axis [${chart.labels.map((label) => `"${mermaidText(label)}"`).join(", ")}]`,
-    chart.range ? `    y-axis ${chart.range[0]} --> ${chart.range[1]}` : "",
-    `    bar ${values(chart.bars)}`,
-    chart.line ? `    line ${values(chart.line)}` : "",
+    `    x-axis ${x}`,
+    y ? `    y-axis ${y}` : "",
+    chart.bars.length > 0 ? `    bar ${values(chart.bars)}` : "",
+    ...lines.map((line) => `    line ${values(line)}`),
     "```",
   ]
     .filter(Boolean)
     .join("\n");
+}
+
+/**
+ * Categories made distinct: Mermaid merges equal ones into one place on the axis, and two values can look alike once
+ * made safe or shortened ("a/b" and "a_b"), or two bins' labels can round alike. Repeats get " 2", " 3" ...
+ */
+function distinctLabels(labels: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return labels.map((label) => {
+    let candidate = label;
+    for (let n = 2; seen.has(candidate); n++) candidate = `${label} ${n}`;
+    seen.add(candidate);
+    return candidate;
+  });
+}
+
+/**
+ * A value as Mermaid's xychart reads it: a plain decimal of six significant digits. Its grammar has no exponent, so
+ * what JavaScript would write with one (below 1e-6, at or past 1e21) is written out in full; non-finite values are 0.
+ */
+function axisNumber(value: number): string {
+  if (!Number.isFinite(value)) return "0";
+  const rounded = Number(value.toPrecision(6));
+  if (Math.abs(rounded) < 1e-6) return "0";
+  return Math.abs(rounded) >= 1e21 ? BigInt(rounded).toString() : String(rounded);
 }
 
 /** The one-line form: `── Title: STATUS (headline)`. */

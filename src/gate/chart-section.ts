@@ -1,0 +1,252 @@
+import { CURVE_GRID, type Curves } from "../evaluate/curves.ts";
+import { formatNumber } from "../report/format.ts";
+import type { Block, Chart, ChartColour } from "../report/sections.ts";
+import type { GateCharts, SliceBars } from "./charts.ts";
+
+/**
+ * The gate report's charts (docs/reports.md): each a Mermaid xychart with its numbers in a collapsed table beside it.
+ * Binary classifiers: ROC and precision-recall, candidate against baseline, and the candidate's reliability curve
+ * with its expected calibration error. Regression: mean actual against mean predicted by bins, and the mean residual
+ * per bin. Then the primary metric per slice. Where a chart cannot be drawn, a sentence says why in its place.
+ */
+
+const num = (value: number | null | undefined): string =>
+  value === null || value === undefined ? "—" : formatNumber(value);
+
+export function chartBlocks(charts: GateCharts | undefined, baselineName: string | null): Block[] {
+  if (!charts) return [];
+  const blocks: Block[] = [];
+  const { candidate } = charts;
+  const baseline = charts.baseline?.task === candidate?.task ? charts.baseline : null;
+  const against = baseline
+    ? `blue: candidate; orange: the baseline, ${baselineName ?? "baseline"}`
+    : `blue: candidate (no baseline curve: ${charts.baselineMissing ?? "the baseline has none"})`;
+  if (candidate?.task === "binary") blocks.push(...binaryBlocks(candidate, baseline, against));
+  if (candidate?.task === "regression") blocks.push(...regressionBlocks(candidate));
+  for (const bars of charts.slices) blocks.push(...sliceBlocks(bars));
+  return blocks;
+}
+
+const gridLabels = CURVE_GRID.map((x) => formatNumber(x));
+
+function withTable(chart: Chart, summary: string, headers: string[], rows: string[][]): Block[] {
+  return [
+    { kind: "chart", chart },
+    {
+      kind: "details",
+      summary,
+      // The terminal draws no chart; its numbers are there with --verbose.
+      terminal: "verbose",
+      blocks: [{ kind: "table", table: { headers, rows, align: headers.map((_, i) => (i === 0 ? "left" : "right")) } }],
+    },
+  ];
+}
+
+type Line = { values: number[]; colour: ChartColour };
+
+/** The candidate in blue, the baseline in orange when it has the curve, then any reference line in grey. */
+function comparedLines(own: number[], theirs: number[] | null | undefined, reference?: number[]): Line[] {
+  return [
+    { values: own, colour: "blue" },
+    ...(theirs ? [{ values: theirs, colour: "orange" as const }] : []),
+    ...(reference ? [{ values: reference, colour: "grey" as const }] : []),
+  ];
+}
+
+function binaryBlocks(candidate: Curves & { task: "binary" }, baseline: Curves | null, against: string): Block[] {
+  const base = baseline?.task === "binary" ? baseline : null;
+  const blocks: Block[] = [];
+  if (!candidate.roc || !candidate.precision) {
+    blocks.push({ kind: "text", text: `No ROC or precision-recall curve: ${candidate.notes[0] ?? "no curve"}.` });
+  } else {
+    for (const note of candidate.notes) blocks.push({ kind: "text", text: `Note on the curves: ${note}.` });
+    blocks.push(
+      ...withTable(
+        {
+          title: "ROC curve",
+          caption: `ROC curve (${against}; grey: chance): the true positive rate at ${CURVE_GRID.length} false positive rates.`,
+          labels: [],
+          bars: [],
+          line: null,
+          lines: comparedLines(candidate.roc, base?.roc, [...CURVE_GRID]),
+          range: [0, 1],
+          xAxis: { title: "False positive rate", range: [0, 1] },
+          yTitle: "True positive rate",
+        },
+        "ROC curve: the numbers",
+        ["false positive rate", "candidate TPR", ...(base?.roc ? ["baseline TPR"] : [])],
+        CURVE_GRID.map((_, i) => [
+          gridLabels[i] ?? "",
+          num(candidate.roc?.[i]),
+          ...(base?.roc ? [num(base.roc[i])] : []),
+        ]),
+      ),
+      ...withTable(
+        {
+          title: "Precision-recall curve",
+          caption: `Precision-recall curve (${against}): the precision at the highest threshold that reaches each of ${CURVE_GRID.length} recalls.`,
+          labels: [],
+          bars: [],
+          line: null,
+          lines: comparedLines(candidate.precision, base?.precision),
+          range: [0, 1],
+          xAxis: { title: "Recall", range: [0, 1] },
+          yTitle: "Precision",
+        },
+        "Precision-recall curve: the numbers",
+        ["recall", "candidate precision", ...(base?.precision ? ["baseline precision"] : [])],
+        CURVE_GRID.map((_, i) => [
+          gridLabels[i] ?? "",
+          num(candidate.precision?.[i]),
+          ...(base?.precision ? [num(base.precision[i])] : []),
+        ]),
+      ),
+    );
+  }
+  if (candidate.calibration.length > 0) {
+    const ece = `expected calibration error ${formatNumber(candidate.expectedCalibrationError)}${
+      base ? ` (baseline ${formatNumber(base.expectedCalibrationError)})` : ""
+    }`;
+    const label = (bin: number): string => `${formatNumber(bin / 10)}-${formatNumber((bin + 1) / 10)}`;
+    blocks.push(
+      ...withTable(
+        {
+          title: "Reliability curve",
+          caption: `Reliability curve of the candidate, ${ece}: blue is the share of positive rows in each score bin, grey the bin's mean score (a calibrated model's blue lies on the grey). Empty bins are left out.`,
+          labels: candidate.calibration.map((point) => label(point.bin)),
+          bars: [],
+          line: null,
+          lines: [
+            { values: candidate.calibration.map((point) => point.positiveRate), colour: "blue" },
+            { values: candidate.calibration.map((point) => point.meanScore), colour: "grey" },
+          ],
+          range: [0, 1],
+          yTitle: "Share positive",
+        },
+        "Reliability curve: the numbers",
+        ["score bin", "rows", "mean score", "share positive"],
+        candidate.calibration.map((point) => [
+          // The first bin holds 0 too (DOMAIN.md §1).
+          `${point.bin === 0 ? "[" : "("}${label(point.bin).replace("-", ", ")}]`,
+          String(point.rows),
+          num(point.meanScore),
+          num(point.positiveRate),
+        ]),
+      ),
+    );
+  }
+  return blocks;
+}
+
+function regressionBlocks(candidate: Curves & { task: "regression" }): Block[] {
+  if (candidate.bins.length === 0) return [{ kind: "text", text: "No regression charts: there are no predictions." }];
+  const labels = candidate.bins.map((bin) => formatNumber(bin.meanPredicted));
+  const table = candidate.bins.map((bin) => [
+    `${formatNumber(bin.low)} to ${formatNumber(bin.high)}`,
+    String(bin.rows),
+    num(bin.meanPredicted),
+    num(bin.meanActual),
+    num(bin.meanResidual),
+  ]);
+  const headers = ["predicted value bin", "rows", "mean predicted", "mean actual", "mean residual"];
+  const notes = candidate.notes.map((note): Block => ({ kind: "text", text: `Note on the charts: ${note}.` }));
+  return [
+    ...notes,
+    ...withTable(
+      {
+        title: "Predicted vs actual",
+        caption: `Predicted against actual in ${candidate.bins.length} bins of the predicted value (equal width, labelled by their mean prediction; empty ones left out): blue is the mean actual value, grey the mean prediction (a well-fitted model's blue lies on the grey).`,
+        labels,
+        bars: [],
+        line: null,
+        lines: [
+          { values: candidate.bins.map((bin) => bin.meanActual), colour: "blue" },
+          { values: candidate.bins.map((bin) => bin.meanPredicted), colour: "grey" },
+        ],
+        range: null,
+        yTitle: "Value",
+      },
+      "Predicted vs actual: the numbers",
+      headers,
+      table,
+    ),
+    ...withTable(
+      {
+        title: "Residuals by predicted value",
+        caption:
+          "Mean residual (actual minus predicted) in each bin of the predicted value: bars far from 0 show where the model is biased.",
+        labels,
+        bars: candidate.bins.map((bin) => bin.meanResidual),
+        line: null,
+        range: null,
+        yTitle: "Mean residual",
+      },
+      "Residuals by predicted value: the numbers",
+      headers,
+      table,
+    ),
+  ];
+}
+
+function intervalText(bar: SliceBars["bars"][number]): string {
+  const interval = bar.interval;
+  if (!interval) return "—";
+  const scale = interval.relative ? 100 : 1;
+  const unit = interval.relative ? "%" : "";
+  const bound = (v: number): string => `${v * scale > 0 ? "+" : ""}${formatNumber(v * scale)}${unit}`;
+  return `[${bound(interval.low)}, ${bound(interval.high)}] (${formatNumber(interval.level * 100)}%)`;
+}
+
+function sliceBlocks(bars: SliceBars): Block[] {
+  const { metric, column } = bars;
+  const drawn = bars.bars.filter((bar) => bar.candidate !== null);
+  const withBaseline = drawn.length > 0 && drawn.every((bar) => bar.baseline !== null);
+  const values = [
+    ...drawn.map((bar) => bar.candidate ?? 0),
+    ...(withBaseline ? drawn.map((b) => b.baseline ?? 0) : []),
+  ];
+  const blocks: Block[] = [];
+  const rest =
+    bars.omitted.slices > 0
+      ? ` The ${drawn.length} largest slices are drawn; ${bars.omitted.slices} more (${bars.omitted.rows} rows) are in the evaluation's table.`
+      : "";
+  if (drawn.length === 0) {
+    blocks.push({ kind: "text", text: `No chart of ${metric} by ${column}: no slice has a value.` });
+  } else {
+    blocks.push({
+      kind: "chart",
+      chart: {
+        title: `${metric} by ${column}`,
+        caption: `${metric} by ${column}, largest slices first: bars are the candidate${withBaseline ? ", the line is the baseline" : ""}.${rest}`,
+        labels: drawn.map((bar) => bar.value),
+        bars: drawn.map((bar) => bar.candidate ?? 0),
+        line: withBaseline ? drawn.map((bar) => bar.baseline ?? 0) : null,
+        range: values.every((v) => v >= 0 && v <= 1) ? [0, 1] : null,
+      },
+    });
+  }
+  blocks.push({
+    kind: "details",
+    summary: `${metric} by ${column}: the numbers`,
+    terminal: "verbose",
+    blocks: [
+      {
+        kind: "table",
+        table: {
+          headers: [column, "rows", "candidate", "baseline", "interval of Δ"],
+          rows: bars.bars.map((bar) => [
+            bar.value,
+            String(bar.rows),
+            bar.candidate === null
+              ? `undefined${bar.undefinedBecause ? ` (${bar.undefinedBecause})` : ""}`
+              : num(bar.candidate),
+            num(bar.baseline),
+            intervalText(bar),
+          ]),
+          align: ["left", "right", "right", "right", "left"],
+        },
+      },
+    ],
+  });
+  return blocks;
+}

@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-UHRKJEM7.js";
+} from "./chunks/chunk-YNW2AQTD.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,23 +51,25 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-F4UMGJBO.js")).initCommand },
-  { name: "check", after: "init", load: async () => (await import("./chunks/check-IXG37ZM4.js")).checkCommand },
-  { name: "config", after: "check", load: async () => (await import("./chunks/config-3EJI5YOF.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-OT47JJPD.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-LYEJ5WNC.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-LIH4KV4C.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-JGR6PGLG.js")).retrainCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-VBBDXK4E.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-FBSOHZKJ.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-QPR2BJR5.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-GGTBXMQR.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-UCJDSEIZ.js")).pullCommand }
+  { name: "init", after: null, load: async () => (await import("./chunks/init-TXCBZ7J6.js")).initCommand },
+  { name: "check", after: "init", load: async () => (await import("./chunks/check-X6QLSEBH.js")).checkCommand },
+  { name: "config", after: "check", load: async () => (await import("./chunks/config-LC4L77BR.js")).configCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-GN7ZFOGS.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-PIGF5YZG.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-SH2JVSEA.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-DHVA6HDG.js")).retrainCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-TWN5M7FV.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-66OPUG3R.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-MFHDRFES.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-X4PKJQY4.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-2TMHGTVO.js")).pullCommand },
+  { name: "compare", after: "pull", load: async () => (await import("./chunks/compare-5XA65STD.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-S5IESXXQ.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-FAF4HZ5P.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-SQPYAFMT.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;

@@ -1,11 +1,12 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-EVRS5PBP.js";
+} from "./chunks/chunk-72IQZK4T.js";
 import "./chunks/chunk-6XYO6AIC.js";
-import "./chunks/chunk-PVC3WHGH.js";
-import "./chunks/chunk-2ATYKCL4.js";
-import "./chunks/chunk-AEXEOC6T.js";
+import "./chunks/chunk-5RCLNV7P.js";
+import "./chunks/chunk-5CKVLCEB.js";
+import "./chunks/chunk-KAPEWGXR.js";
+import "./chunks/chunk-Y4XFK5HZ.js";
 import "./chunks/chunk-LP2MTGO2.js";
 import "./chunks/chunk-YAFPWT32.js";
 import "./chunks/chunk-NCHGCW3K.js";
@@ -15,29 +16,31 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-FZ6LMVJW.js";
-import "./chunks/chunk-6C4C5WGL.js";
+} from "./chunks/chunk-G2HJV3AF.js";
+import "./chunks/chunk-N4VEWDFT.js";
 import {
   readRunnerEnvironment
-} from "./chunks/chunk-R7LNCZXB.js";
+} from "./chunks/chunk-Z6SYVTXW.js";
 import {
-  ReportSection,
   loadConfig
-} from "./chunks/chunk-4BXQZKPC.js";
+} from "./chunks/chunk-ONV2DZLH.js";
 import {
   setFailed,
   setOutput,
   summary
 } from "./chunks/chunk-BV2GNXIE.js";
-import "./chunks/chunk-RHPFG3UY.js";
-import "./chunks/chunk-WUC2B7RK.js";
+import {
+  ReportSection
+} from "./chunks/chunk-MGTE44PV.js";
+import "./chunks/chunk-Q2ZKKZY2.js";
+import "./chunks/chunk-XNASD4YB.js";
 import "./chunks/chunk-5PEOAABG.js";
-import "./chunks/chunk-5TYXP6DP.js";
+import "./chunks/chunk-YDKU3OPP.js";
 import {
   renderMarkdown
-} from "./chunks/chunk-2WCYVFNO.js";
-import "./chunks/chunk-GDLHBLAJ.js";
-import "./chunks/chunk-UHRKJEM7.js";
+} from "./chunks/chunk-GMPRWTBY.js";
+import "./chunks/chunk-BYDL72MP.js";
+import "./chunks/chunk-YNW2AQTD.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-G5WNRN53.js";

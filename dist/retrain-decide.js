@@ -1,18 +1,19 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runStageAction
-} from "./chunks/chunk-FZ6LMVJW.js";
-import "./chunks/chunk-6C4C5WGL.js";
-import "./chunks/chunk-R7LNCZXB.js";
-import "./chunks/chunk-4BXQZKPC.js";
+} from "./chunks/chunk-G2HJV3AF.js";
+import "./chunks/chunk-N4VEWDFT.js";
+import "./chunks/chunk-Z6SYVTXW.js";
+import "./chunks/chunk-ONV2DZLH.js";
 import "./chunks/chunk-BV2GNXIE.js";
-import "./chunks/chunk-RHPFG3UY.js";
-import "./chunks/chunk-WUC2B7RK.js";
+import "./chunks/chunk-MGTE44PV.js";
+import "./chunks/chunk-Q2ZKKZY2.js";
+import "./chunks/chunk-XNASD4YB.js";
 import "./chunks/chunk-5PEOAABG.js";
-import "./chunks/chunk-5TYXP6DP.js";
-import "./chunks/chunk-2WCYVFNO.js";
-import "./chunks/chunk-GDLHBLAJ.js";
-import "./chunks/chunk-UHRKJEM7.js";
+import "./chunks/chunk-YDKU3OPP.js";
+import "./chunks/chunk-GMPRWTBY.js";
+import "./chunks/chunk-BYDL72MP.js";
+import "./chunks/chunk-YNW2AQTD.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-G5WNRN53.js";

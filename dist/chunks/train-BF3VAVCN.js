@@ -1,0 +1,37 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  TrainOptions,
+  trainStage
+} from "./chunk-4QTAHLY3.js";
+import "./chunk-STGVFYYW.js";
+import "./chunk-SFSPSCGF.js";
+import "./chunk-CKB3RMBO.js";
+import "./chunk-TKV7BY2Y.js";
+import "./chunk-HGUKYN65.js";
+import "./chunk-I3ZMONTZ.js";
+import "./chunk-5CKVLCEB.js";
+import "./chunk-KAPEWGXR.js";
+import "./chunk-Y4XFK5HZ.js";
+import "./chunk-LP2MTGO2.js";
+import "./chunk-YAFPWT32.js";
+import "./chunk-NCHGCW3K.js";
+import "./chunk-XT2XCMED.js";
+import "./chunk-PJQSHXAG.js";
+import "./chunk-ASQHJYOS.js";
+import "./chunk-Q2ZKKZY2.js";
+import "./chunk-XNASD4YB.js";
+import "./chunk-5PEOAABG.js";
+import "./chunk-YDKU3OPP.js";
+import "./chunk-GMPRWTBY.js";
+import "./chunk-BYDL72MP.js";
+import "./chunk-NFSXRCFZ.js";
+import "./chunk-G5WNRN53.js";
+import "./chunk-CQ3WEECP.js";
+import "./chunk-3TO6B3UH.js";
+import "./chunk-SN54LWLO.js";
+import "./chunk-XOZC47AQ.js";
+import "./chunk-RZGYXAJU.js";
+export {
+  TrainOptions,
+  trainStage
+};

@@ -23,34 +23,19 @@ export interface TableHead {
 const HEAD_BUFFER_BYTES = 64 << 10;
 
 export async function readTableHead(file: string, format: TableFormat, shown: string): Promise<TableHead> {
-  refuseIrregularFile(file, shown);
   if (format === "parquet") {
+    refuseIrregularFile(file, shown);
     const source = await openParquet(file, shown).catch((error: unknown) => {
       throw explainReadError(error, shown, () => null);
     });
     return { first: source.columns, second: null, named: true };
   }
-  let reader;
-  try {
-    reader = isGzip(file) ? gzipReader(file) : fileReader(file, 0);
-  } catch (error) {
-    throw explainReadError(error, shown, () => null);
-  }
-  try {
-    const records: AsyncGenerator<RawRecord> =
-      format === "jsonl"
-        ? jsonRecords(reader, shown)
-        : delimitedRecords(reader, shown, format, Buffer.allocUnsafeSlow(HEAD_BUFFER_BYTES));
+  return withRecords(file, format, shown, async (records) => {
     const first = await records.next();
     if (first.done) throw new InputError(`${shown} is empty`, { hint: "a table needs a header row and data rows" });
     const second = await records.next();
-    await records.return(undefined);
     return { first: first.value.cells, second: second.done ? null : second.value.cells, named: format === "jsonl" };
-  } catch (error) {
-    throw explainReadError(error, shown, (record) => record + 1);
-  } finally {
-    reader.close();
-  }
+  });
 }
 
 /**
@@ -65,21 +50,42 @@ export async function readColumnSample(
   column: number,
   rows: number,
 ): Promise<string[]> {
-  refuseIrregularFile(file, shown);
-  const reader = isGzip(file) ? gzipReader(file) : fileReader(file, 0);
-  const values: string[] = [];
-  try {
-    const records = delimitedRecords(reader, shown, format, Buffer.allocUnsafeSlow(HEAD_BUFFER_BYTES));
+  return withRecords(file, format, shown, async (records) => {
+    const values: string[] = [];
     await records.next(); // the header
     for await (const record of records) {
       const value = record.cells[column];
       if (value !== null && value !== undefined && value !== "") values.push(value);
       if (values.length >= rows) break;
     }
+    return values;
+  });
+}
+
+/** The records of a delimited or JSON Lines file for `use`, which may stop early; read errors name the file and record. */
+async function withRecords<T>(
+  file: string,
+  format: Exclude<TableFormat, "parquet">,
+  shown: string,
+  use: (records: AsyncGenerator<RawRecord>) => Promise<T>,
+): Promise<T> {
+  refuseIrregularFile(file, shown);
+  let reader;
+  try {
+    reader = isGzip(file) ? gzipReader(file) : fileReader(file, 0);
+  } catch (error) {
+    throw explainReadError(error, shown, () => null);
+  }
+  const records =
+    format === "jsonl"
+      ? jsonRecords(reader, shown)
+      : delimitedRecords(reader, shown, format, Buffer.allocUnsafeSlow(HEAD_BUFFER_BYTES));
+  try {
+    return await use(records);
   } catch (error) {
     throw explainReadError(error, shown, (record) => record + 1);
   } finally {
+    await records.return(undefined);
     reader.close();
   }
-  return values;
 }

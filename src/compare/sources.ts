@@ -74,7 +74,8 @@ async function resolveSource(ref: string, door: SourceDoor, position: number): P
   return versionSource(ref, model, versionRef, door, position);
 }
 
-async function workspaceSource(context: StageContext, ref: string): Promise<RunSource> {
+/** The workspace's current run; an InputError when there is none (no evaluation yet). */
+export async function workspaceSource(context: StageContext, ref: string = WORKSPACE_REF): Promise<RunSource> {
   const evaluation = await readStageResult<EvaluateResult>(context, "evaluate");
   if (!evaluation || evaluation.status !== "ok") {
     throw new InputError(

@@ -1,15 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { compareRuns } from "../../compare/compare.ts";
-import { comparisonCsv, comparisonSection } from "../../compare/render.ts";
 import { resolveSources } from "../../compare/sources.ts";
 import { ExitCode, UsageError } from "../../errors.ts";
-import { openRegistry } from "../../registry/open.ts";
-import type { Registry } from "../../registry/registry.ts";
-import { renderText } from "../../report/sections.ts";
 import type { CommandSpec } from "../command.ts";
-import { openProject } from "../project.ts";
+import { comparisonText, CSV_OPTION, withSourceDoor } from "./comparison-door.ts";
 
 export const compareCommand: CommandSpec = {
   name: "compare",
@@ -24,31 +17,16 @@ export const compareCommand: CommandSpec = {
     { name: "a", required: true, description: "the reference run" },
     { name: "b", required: false, description: "the runs to compare with it", variadic: true },
   ],
-  options: {
-    csv: { type: "boolean", description: "Print CSV (one row per run and metric or param) instead of tables" },
-  },
-  run: async (args, io) => {
-    if (args.values.csv === true && args.json) throw new UsageError("--csv and --json cannot go together");
-    const context = await openProject(args, io);
-    const scratch = await mkdtemp(path.join(tmpdir(), "mlops-compare-"));
-    let registry: Promise<Registry> | undefined;
-    try {
-      const sources = await resolveSources(args.positionals, {
-        context,
-        registry: () => (registry ??= openRegistry(context)),
-        scratch,
-      });
+  options: { csv: CSV_OPTION },
+  run: (args, io) =>
+    withSourceDoor(args, io, async (door) => {
+      const sources = await resolveSources(args.positionals, door);
       if (sources.length < 2) {
         throw new UsageError("compare needs at least two runs", {
           hint: "e.g. `mlops compare champion workspace`, or `mlops compare legs` after a sweep",
         });
       }
-      const comparison = await compareRuns(sources, context.loaded.config);
-      const text =
-        args.values.csv === true ? comparisonCsv(comparison) : renderText(comparisonSection(comparison), args.text);
-      return { exitCode: ExitCode.ok, result: comparison, text };
-    } finally {
-      await rm(scratch, { recursive: true, force: true });
-    }
-  },
+      const comparison = await compareRuns(sources, door.context.loaded.config);
+      return { exitCode: ExitCode.ok, result: comparison, text: comparisonText(comparison, args) };
+    }),
 };

@@ -1,16 +1,9 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { compareRuns } from "../../compare/compare.ts";
-import { comparisonCsv, comparisonSection } from "../../compare/render.ts";
 import { revisionSource } from "../../compare/revision.ts";
-import { resolveSources, WORKSPACE_REF } from "../../compare/sources.ts";
+import { workspaceSource } from "../../compare/sources.ts";
 import { ExitCode, UsageError } from "../../errors.ts";
-import { openRegistry } from "../../registry/open.ts";
-import type { Registry } from "../../registry/registry.ts";
-import { renderText } from "../../report/sections.ts";
 import type { CommandSpec } from "../command.ts";
-import { openProject } from "../project.ts";
+import { comparisonText, CSV_OPTION, withSourceDoor } from "./comparison-door.ts";
 
 export const metricsCommand: CommandSpec = {
   name: "metrics",
@@ -24,34 +17,21 @@ export const metricsCommand: CommandSpec = {
     { name: "action", required: true, description: "diff" },
     { name: "rev", required: false, description: "a git revision: a commit, branch or tag (default HEAD)" },
   ],
-  options: {
-    csv: { type: "boolean", description: "Print CSV (one row per run and metric or param) instead of tables" },
-  },
+  options: { csv: CSV_OPTION },
   run: async (args, io) => {
     const [action, rev = "HEAD"] = args.positionals;
     if (action !== "diff")
       throw new UsageError(`unknown metrics action "${action ?? ""}"`, { hint: "use `mlops metrics diff [rev]`" });
-    if (args.values.csv === true && args.json) throw new UsageError("--csv and --json cannot go together");
-    const context = await openProject(args, io);
-    const scratch = await mkdtemp(path.join(tmpdir(), "mlops-metrics-diff-"));
-    let registry: Promise<Registry> | undefined;
-    try {
-      const door = { context, registry: () => (registry ??= openRegistry(context)), scratch };
-      // The workspace first: without a run there is nothing to diff, whatever the revision holds.
-      const [workspace] = await resolveSources([WORKSPACE_REF], door);
+    return withSourceDoor(args, io, async (door) => {
+      // The workspace first: without a run there is nothing to diff, whatever the revision holds (it throws then).
+      const workspace = await workspaceSource(door.context);
       const revision = await revisionSource(rev, door);
-      const comparison = await compareRuns(workspace ? [revision, workspace] : [revision], context.loaded.config);
-      const text =
-        args.values.csv === true
-          ? comparisonCsv(comparison)
-          : renderText(comparisonSection(comparison, "Metrics diff"), args.text);
+      const comparison = await compareRuns([revision, workspace], door.context.loaded.config);
       return {
         exitCode: ExitCode.ok,
         result: { ...comparison, command: "metrics diff", revision: revision.commit },
-        text,
+        text: comparisonText(comparison, args, "Metrics diff"),
       };
-    } finally {
-      await rm(scratch, { recursive: true, force: true });
-    }
+    });
   },
 };

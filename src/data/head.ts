@@ -5,16 +5,14 @@ import { refuseIrregularFile } from "./regular-file.ts";
 import { delimitedRecords, explainReadError, jsonRecords, type RawRecord, type TableFormat } from "./table.ts";
 
 /**
- * The head of a table, read with the same readers as `mlops validate` but no further: a CSV or TSV file's first two
- * records, a JSON Lines file's first object, a Parquet file's footer. Memory is bounded by one record (the readers'
+ * The head of a table, read with the same readers as `mlops validate` but no further: a CSV or TSV file's first
+ * record, a JSON Lines file's first object, a Parquet file's footer. Memory is bounded by one record (the readers'
  * own limit), whatever the file's size. Nothing is judged here: a delimited file's first record is returned as it is,
  * so the caller can tell a header from a first row of data (a header check would refuse `0,0,1` as duplicate names).
  */
 export interface TableHead {
   /** The first record of a CSV or TSV file (names or data); the keys of the first JSON object; Parquet's columns. */
   first: (string | null)[];
-  /** The record after it (a JSON object's values); null when there is none, or for Parquet (not read). */
-  second: (string | null)[] | null;
   /** JSON Lines and Parquet name their columns; a delimited file's first record may be data. */
   named: boolean;
 }
@@ -28,37 +26,12 @@ export async function readTableHead(file: string, format: TableFormat, shown: st
     const source = await openParquet(file, shown).catch((error: unknown) => {
       throw explainReadError(error, shown, () => null);
     });
-    return { first: source.columns, second: null, named: true };
+    return { first: source.columns, named: true };
   }
   return withRecords(file, format, shown, async (records) => {
     const first = await records.next();
     if (first.done) throw new InputError(`${shown} is empty`, { hint: "a table needs a header row and data rows" });
-    const second = await records.next();
-    return { first: first.value.cells, second: second.done ? null : second.value.cells, named: format === "jsonl" };
-  });
-}
-
-/**
- * Up to `rows` values of one column of a CSV or TSV file with a header (the header itself skipped), read with the same
- * reader as `mlops validate` and stopped there: `mlops init` looks at a target column's values to tell a regression
- * from a classification. Memory is bounded by `rows` short strings.
- */
-export async function readColumnSample(
-  file: string,
-  format: "csv" | "tsv",
-  shown: string,
-  column: number,
-  rows: number,
-): Promise<string[]> {
-  return withRecords(file, format, shown, async (records) => {
-    const values: string[] = [];
-    await records.next(); // the header
-    for await (const record of records) {
-      const value = record.cells[column];
-      if (value !== null && value !== undefined && value !== "") values.push(value);
-      if (values.length >= rows) break;
-    }
-    return values;
+    return { first: first.value.cells, named: format === "jsonl" };
   });
 }
 

@@ -146,7 +146,8 @@ export async function readCandidate(
   }
 }
 
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** A cell that reads as a number (`3`, `-0.5`, `.5`, `1e-3`). */
+export const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * A first row that holds a number is data, not names: column names that are numbers are rare, and a file whose first

@@ -1,7 +1,9 @@
 import path from "node:path";
-import { readColumnSample } from "../data/head.ts";
-import { formatOf } from "../data/table.ts";
+import { isDynamicPattern } from "tinyglobby";
+import { formatOf, openTable } from "../data/table.ts";
+import { isS3Uri } from "../files/safe-path.ts";
 import type { DataDetection } from "./data.ts";
+import { NUMBER } from "./data-files.ts";
 
 /**
  * The task, when `--task` does not say: from a sample of the target column's values. Words are classes; numbers with
@@ -18,8 +20,6 @@ export interface TaskGuess {
 export const TASK_SAMPLE_ROWS = 2000;
 /** More distinct whole numbers than this and the target is taken for a quantity, not a class. */
 export const MAX_CLASSES_GUESSED = 20;
-
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 export function guessTask(values: readonly string[], target: string): TaskGuess {
   if (values.length === 0) return { task: "classification", from: `the default: ${target} has no values to look at` };
@@ -44,15 +44,22 @@ export async function detectTask(configDir: string, data: DataDetection): Promis
   const fallback = (why: string): TaskGuess => ({ task: "classification", from: `the default: ${why}` });
   const { train, target, columns } = data;
   if (train === null || target === null || columns === null) return fallback("no target column was found");
-  const format = /[*?[]|^s3:\/\//.test(train) ? null : formatOf(train);
+  const format = isDynamicPattern(train) || isS3Uri(train) ? null : formatOf(train);
   if (format !== "csv" && format !== "tsv")
     return fallback(`init reads the target's values from CSV and TSV files only`);
   const column = columns.indexOf(target);
   if (column < 0) return fallback(`${target} is not a column of ${train}`);
+  const values: string[] = [];
   try {
-    const values = await readColumnSample(path.join(configDir, train), format, train, column, TASK_SAMPLE_ROWS);
-    return guessTask(values, target);
+    // The table's reader, stopped after the sample: leaving the loop closes the file.
+    const table = await openTable(path.join(configDir, train), format, { displayName: train });
+    for await (const row of table.rows) {
+      const value = row.cells[column];
+      if (value !== null && value !== undefined && value !== "") values.push(value);
+      if (values.length >= TASK_SAMPLE_ROWS) break;
+    }
   } catch {
     return fallback(`${train} could not be read`);
   }
+  return guessTask(values, target);
 }

@@ -10,8 +10,9 @@ import { type SectionRendering, userSectionBlocks } from "./user-sections.ts";
 /**
  * The gate's report (job summary, PR comment, check run, terminal): the verdict in words, the rules table (baseline,
  * candidate, delta, interval, rule, verdict, why), the slice table with a chart per sliced metric, the rest folded
- * into details, and last the charts (chart-section.ts). Failing checks come first everywhere and charts last, so a
- * report cut to fit a comment still shows the checks and loses the charts first.
+ * into details, then the charts (chart-section.ts), and last the user's own sections (user-sections.ts). Failing
+ * checks come first everywhere, so a report cut to fit a comment still shows the checks and loses the user's sections
+ * first, then the charts.
  */
 
 /** More slice checks than this are summarised: failing ones are all kept, passing ones counted. */

@@ -20,7 +20,7 @@ import type { ProjectFiles } from "./project-files.ts";
 
 export interface DvcRemote {
   name: string;
-  /** The URL's scheme (s3, gs, azure, ssh, https, ...), or "local" for a path. */
+  /** The URL's scheme (s3, gs, azure, ssh, https, ...). */
   type: string;
   /** The pip extra DVC needs for this remote (`dvc[s3]`); null when plain `dvc` reaches it. */
   extra: string | null;

@@ -205,7 +205,7 @@ function describeRefusal(
   const detail = messageOf(error);
   const base = `cannot ${what} in ${where}: GitHub answered ${status ?? "nothing"} (${detail})`;
   // Octokit reports a request that got no answer at all (DNS, a refused connection, TLS) as a 500 without a response.
-  if (error.response === undefined) {
+  if (status === 500 && error.response === undefined) {
     return new ExternalError(`cannot ${what} in ${where}: no answer from ${connection.apiUrl} (${detail})`, {
       hint:
         `check this machine's connection to ${connection.apiUrl} (GITHUB_API_URL names another GitHub); it was ` +

@@ -179,6 +179,12 @@ describe("bad input", () => {
       "t.tsv": prepared(3),
     });
     expect(stderr).toMatch(/mlops\.yml:7:\d+: error at data\.schema\.columns\.0: with header: false the columns/);
+    // Every array index (up to 2^32 - 2) moves to the front of a JavaScript object, ten digits too.
+    const long = await refused(
+      "  train: t.tsv\n  header: false\n  schema:\n    columns: { id: {}, '1234567890': {} }\n",
+      { "t.tsv": prepared(3) },
+    );
+    expect(long).toMatch(/error at data\.schema\.columns\.1234567890: with header: false the columns/);
   });
 
   it("a file whose first row has more or fewer fields than the schema has columns names both counts", async () => {

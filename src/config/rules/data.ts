@@ -92,8 +92,8 @@ function checkDrift(config: MlopsConfig, report: Report): void {
   }
 }
 
-/** A whole-number key: JavaScript objects put these first, so its place in the YAML mapping is lost. */
-const INDEX_LIKE = /^(?:0|[1-9]\d{0,8})$/;
+/** An array-index key (0 to 2^32 - 2): JavaScript objects put these first, so its place in the YAML mapping is lost. */
+const isIndexLike = (name: string): boolean => /^(?:0|[1-9]\d*)$/.test(name) && Number(name) <= 4294967294;
 
 /**
  * `header: false` names the columns from data.schema.columns, in order: there must be some, their order must survive
@@ -112,7 +112,7 @@ function checkHeader(config: MlopsConfig, report: Report): void {
       "declare every column of the files under data.schema.columns, in their order in the file",
     );
   }
-  for (const name of names.filter((n) => INDEX_LIKE.test(n))) {
+  for (const name of names.filter(isIndexLike)) {
     report(
       "error",
       ["data", "schema", "columns", name],

@@ -28,11 +28,12 @@ export function paramsFormat(source: string): ParamsFormat {
 
 /**
  * A TOML params file as the kit's params: integers and floats both become numbers (the file keeps which is which:
- * src/train/params-file.ts writes an override in the type the file had), dates their TOML text.
+ * src/train/params-file.ts writes an override in the type the file had), `inf` and `nan` stay numbers as in YAML, and
+ * dates become ISO 8601 text.
  */
 export function parseTomlParams(text: string, source: string): Params {
   try {
-    return asMapping(JSON.parse(JSON.stringify(parseToml(text))) as unknown, source);
+    return asMapping(plainToml(parseToml(text)), source);
   } catch (error) {
     if (!(error instanceof TomlError)) throw error;
     throw new InputError(`params file ${source}:${error.line}:${error.column}: not valid TOML: ${tomlReason(error)}`, {
@@ -40,6 +41,15 @@ export function parseTomlParams(text: string, source: string): Params {
       cause: error,
     });
   }
+}
+
+/** TOML's values as plain data: its dates (Date objects) as ISO 8601 text, everything else as it is. */
+function plainToml(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(plainToml);
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plainToml(item)]));
+  return value;
 }
 
 /** smol-toml's message without the excerpt of the file it appends. */

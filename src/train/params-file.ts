@@ -89,11 +89,13 @@ export async function recoverParamsFile(
 ): Promise<string | null> {
   const backupFile = path.join(workspaceDir, PARAMS_BACKUP);
   const shownBackup = path.relative(root, backupFile).split(path.sep).join("/");
-  let backup: ParamsBackup;
+  let backup: unknown;
   try {
-    backup = JSON.parse(await readFile(backupFile, "utf8")) as ParamsBackup;
+    backup = JSON.parse(await readFile(backupFile, "utf8")) as unknown;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+  }
+  if (!isParamsBackup(backup)) {
     await rm(backupFile, { force: true });
     return `removed ${shownBackup}, which could not be read: check that your params file holds what you expect`;
   }
@@ -119,6 +121,18 @@ export async function recoverParamsFile(
   await writeFile(file, original);
   await rm(backupFile, { force: true });
   return `${backup.file} was still rewritten with the params of a run that was stopped hard (killed): restored its original content from ${shownBackup}`;
+}
+
+/** A backup as this kit writes it; anything else (hand-edited, truncated, another tool's) is not one. */
+function isParamsBackup(value: unknown): value is ParamsBackup {
+  const backup = value as Partial<Record<keyof ParamsBackup, unknown>> | null;
+  return (
+    typeof backup === "object" &&
+    backup !== null &&
+    typeof backup.file === "string" &&
+    typeof backup.original === "string" &&
+    typeof backup.written === "string"
+  );
 }
 
 /** The params whose values differ (or that the resolved params add, as a matrix may): the leaves to write. */

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseToml } from "smol-toml";
 import { parse as parseYaml } from "yaml";
 import { loadConfig } from "../../src/config/load.ts";
+import { parseTomlParams } from "../../src/config/params.ts";
 import { createShadow } from "../../src/train/shadow.ts";
 import { paramChanges, PARAMS_BACKUP, recoverParamsFile, renderParams } from "../../src/train/params-file.ts";
 import { runBundledAction } from "../helpers/runner.ts";
@@ -234,6 +235,14 @@ gate:
     expect(JSON.stringify(record)).toContain('"params":{"lr":1,"depth":2,"opt":{"name":"sgd","betas":[0.9,0.999]}}');
   });
 
+  it("a TOML params file's inf stays a number, as in YAML, and its dates become ISO 8601 text", () => {
+    expect(parseTomlParams("lr = 0.1\nclip = inf\n[when]\nsince = 1979-05-27T07:32:00Z\n", "params.toml")).toEqual({
+      lr: 0.1,
+      clip: Infinity,
+      when: { since: "1979-05-27T07:32:00.000Z" },
+    });
+  });
+
   it("a TOML params file that does not parse: exit 2 naming the file, line and column", async () => {
     const { dir, env } = await project({ file: "params.toml", params: "lr = 0.1\ndepth = = 2\n" });
     const result = await runCli(["train"], { cwd: dir, env });
@@ -347,6 +356,19 @@ describe("a backup left by a kit stopped hard", () => {
     expect(await readFile(path.join(dir, "params.yaml"), "utf8")).toBe("lr: 0.3 # edited by hand\n");
     expect(await readFile(path.join(dir, ".mlops", "params-original-params.yaml"), "utf8")).toBe("lr: 0.1\n");
     expect(existsSync(path.join(dir, ".mlops", PARAMS_BACKUP))).toBe(false);
+  });
+
+  it("a backup that is JSON but not one of ours (`{}`, a truncated one, null) is removed with one warning, no crash", async () => {
+    for (const text of ["{}", '{"file":"params.yaml"}', "null", "[]"]) {
+      const dir = await tempDir();
+      await writeFiles(dir, { "params.yaml": "lr: 0.1\n", [`.mlops/${PARAMS_BACKUP}`]: text });
+      const warning = await recoverParamsFile(dir, path.join(dir, ".mlops"), "params.yaml");
+      expect(warning).toBe(
+        "removed .mlops/params-backup.json, which could not be read: check that your params file holds what you expect",
+      );
+      expect(await readFile(path.join(dir, "params.yaml"), "utf8")).toBe("lr: 0.1\n");
+      expect(existsSync(path.join(dir, ".mlops", PARAMS_BACKUP))).toBe(false);
+    }
   });
 
   it("never writes a file other than train.params", async () => {

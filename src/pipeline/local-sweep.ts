@@ -13,7 +13,7 @@ import type { SweepSelection } from "../train/select.ts";
 import { createShadow, pathsOutsideRoot } from "../train/shadow.ts";
 import { planSweep, type SweepLeg, type SweepPlan } from "../train/sweep.ts";
 import { runSelectStage, sweepResultsDir } from "./sweep-stages.ts";
-import { resolveTrainParams, type TrainResult } from "../train/train.ts";
+import { loadTrainParams, paramsForRun, type TrainResult } from "../train/train.ts";
 
 /**
  * `mlops sweep`: every leg of train.matrix on this machine (one after another in place, or N at once, each in its
@@ -64,10 +64,10 @@ export async function runLocalSweep(context: StageContext, options: LocalSweepOp
       );
     }
   }
-  // Resolve every leg's params before anything runs: a bad override fails at once, not after the first leg. One after
-  // another: the first also puts back a params file a killed run left rewritten.
-  const legParams: Params[] = [];
-  for (const leg of plan.legs) legParams.push(await resolveTrainParams(loaded, options.overrides, leg, logger));
+  // Resolve every leg's params before anything runs: a bad override fails at once, not after the first leg. The file
+  // is read (and a params file a killed run left rewritten put back) once for all legs.
+  const fileParams = await loadTrainParams(loaded, logger);
+  const legParams: Params[] = plan.legs.map((leg) => paramsForRun(fileParams, options.overrides, leg));
   const cache = await openRunCache(context, options.cacheChoice);
   const resultsDir = sweepResultsDir(context);
   const workDir = path.join(context.workspace.dir, "sweep-work");

@@ -81,6 +81,14 @@ export async function resolveTrainParams(
   leg?: SweepLeg | null,
   logger?: Logger,
 ): Promise<Params> {
+  return paramsForRun(await loadTrainParams(loaded, logger), overrides, leg);
+}
+
+/**
+ * train.params as the file holds it, after putting back a params file a killed run left rewritten (a warning says
+ * so). Read once per command: a sweep derives each leg's params from it with {@link paramsForRun}.
+ */
+export async function loadTrainParams(loaded: LoadedConfig, logger?: Logger): Promise<Params> {
   const source = loaded.config.train?.params;
   const recovered = await recoverParamsFile(
     loaded.root,
@@ -88,7 +96,11 @@ export async function resolveTrainParams(
     typeof source === "string" ? source : undefined,
   );
   if (recovered) logger?.warn(`train.params: ${recovered}`);
-  const params = await loadParams(loaded.config.train?.params, loaded.root);
+  return loadParams(source, loaded.root);
+}
+
+/** The params one run trains with: a sweep leg's values, then the --set overrides (an unknown name is refused). */
+export function paramsForRun(params: Params, overrides: readonly string[], leg?: SweepLeg | null): Params {
   return applyOverrides(leg ? legParams(params, leg) : params, overrides);
 }
 

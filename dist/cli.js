@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-YNW2AQTD.js";
+} from "./chunks/chunk-4OIUJOC4.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,25 +51,25 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-TXCBZ7J6.js")).initCommand },
-  { name: "check", after: "init", load: async () => (await import("./chunks/check-X6QLSEBH.js")).checkCommand },
-  { name: "config", after: "check", load: async () => (await import("./chunks/config-LC4L77BR.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-GN7ZFOGS.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-PIGF5YZG.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-SH2JVSEA.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-DHVA6HDG.js")).retrainCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-TWN5M7FV.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-66OPUG3R.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-MFHDRFES.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-X4PKJQY4.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-2TMHGTVO.js")).pullCommand },
-  { name: "compare", after: "pull", load: async () => (await import("./chunks/compare-5XA65STD.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-S5IESXXQ.js")).metricsCommand }
+  { name: "init", after: null, load: async () => (await import("./chunks/init-OQSY77KN.js")).initCommand },
+  { name: "check", after: "init", load: async () => (await import("./chunks/check-RUGG7DJY.js")).checkCommand },
+  { name: "config", after: "check", load: async () => (await import("./chunks/config-YF7PASI2.js")).configCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-UQB6VNUH.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-IE5LUT3B.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-ZLZ4MO32.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-ZCN2E3A4.js")).retrainCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-BM7UDLI2.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-LA4ZWZRJ.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-IR5KD3K6.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-X4S6MQT3.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-7GYWNECL.js")).pullCommand },
+  { name: "compare", after: "pull", load: async () => (await import("./chunks/compare-Q7SW46K4.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-MOSOIPUY.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-SQPYAFMT.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-ZQULDNG4.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;

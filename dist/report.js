@@ -16,14 +16,14 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-G2HJV3AF.js";
+} from "./chunks/chunk-K3T2EOGT.js";
 import "./chunks/chunk-N4VEWDFT.js";
 import {
   readRunnerEnvironment
 } from "./chunks/chunk-Z6SYVTXW.js";
 import {
   loadConfig
-} from "./chunks/chunk-ONV2DZLH.js";
+} from "./chunks/chunk-YJ7EOW4S.js";
 import {
   setFailed,
   setOutput,
@@ -40,7 +40,7 @@ import {
   renderMarkdown
 } from "./chunks/chunk-GMPRWTBY.js";
 import "./chunks/chunk-BYDL72MP.js";
-import "./chunks/chunk-YNW2AQTD.js";
+import "./chunks/chunk-4OIUJOC4.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-G5WNRN53.js";

@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runStageAction
-} from "./chunks/chunk-G2HJV3AF.js";
+} from "./chunks/chunk-K3T2EOGT.js";
 import "./chunks/chunk-N4VEWDFT.js";
 import "./chunks/chunk-Z6SYVTXW.js";
-import "./chunks/chunk-ONV2DZLH.js";
+import "./chunks/chunk-YJ7EOW4S.js";
 import "./chunks/chunk-BV2GNXIE.js";
 import "./chunks/chunk-MGTE44PV.js";
 import "./chunks/chunk-Q2ZKKZY2.js";
@@ -13,7 +13,7 @@ import "./chunks/chunk-5PEOAABG.js";
 import "./chunks/chunk-YDKU3OPP.js";
 import "./chunks/chunk-GMPRWTBY.js";
 import "./chunks/chunk-BYDL72MP.js";
-import "./chunks/chunk-YNW2AQTD.js";
+import "./chunks/chunk-4OIUJOC4.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-G5WNRN53.js";

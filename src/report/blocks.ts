@@ -25,7 +25,38 @@ export type Block =
    */
   | { kind: "markdown"; title: string; text: string }
   /** A link to a URL the kit vetted (an https workflow-run page); anything else is rendered as plain text. */
-  | { kind: "link"; text: string; url: string };
+  | { kind: "link"; text: string; url: string }
+  /**
+   * A grid of counts shaded by size (a confusion matrix). Drawn only in the HTML report: markdown and terminal text
+   * leave it out, so whoever makes one puts a table of the same numbers beside it.
+   */
+  | { kind: "heatmap"; heatmap: Heatmap }
+  /** Spans on lanes over time (which version each alias held, and when). HTML only, like {@link Heatmap}. */
+  | { kind: "timeline"; timeline: Timeline };
+
+export interface Heatmap {
+  title: string;
+  caption: string;
+  /** What the rows and the columns are (e.g. "actual", "predicted"). */
+  rowTitle: string;
+  columnTitle: string;
+  rows: string[];
+  columns: string[];
+  /** cells[row][column]; a cell is shaded by its share of its row, so a small class's errors still show. */
+  cells: number[][];
+}
+
+export interface Timeline {
+  title: string;
+  caption: string;
+  lanes: {
+    name: string;
+    /** In time order; `to` is null for the span that still holds (drawn up to the timeline's end). */
+    spans: { label: string; from: string; to: string | null; note?: string }[];
+  }[];
+  /** Where the axis ends: ISO time, usually when the report was made. */
+  end: string;
+}
 
 export interface Chart {
   title: string;

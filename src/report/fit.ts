@@ -23,6 +23,8 @@ export function fitBlocks(blocks: readonly Block[], budget: number): Fitted {
   for (const block of blocks) {
     const room = budget - used - (parts.length > 0 ? SEPARATOR.length : 0);
     const whole = blockToMarkdown(block);
+    // The HTML report's figures have no markdown.
+    if (whole === "") continue;
     if (whole.length <= room) {
       parts.push(whole);
       used += whole.length + (parts.length > 1 ? SEPARATOR.length : 0);
@@ -90,6 +92,8 @@ function cutBlock(block: Block, room: number): string | null {
     }
     case "chart":
     case "link":
+    case "heatmap":
+    case "timeline":
       return null;
   }
 }

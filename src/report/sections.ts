@@ -9,7 +9,7 @@ import { renderTextTable } from "./text-table.ts";
 
 // The blocks a section is made of are declared in blocks.ts, so a stage's report (data/report.ts, re-exported below)
 // builds them without importing this module back.
-export type { Block, Chart, ChartColour, Section, Status } from "./blocks.ts";
+export type { Block, Chart, ChartColour, Heatmap, Section, Status, Timeline } from "./blocks.ts";
 export { CHART_COLOURS } from "./blocks.ts";
 
 const MARK: Record<Status, string> = {
@@ -23,7 +23,7 @@ const MARK: Record<Status, string> = {
 };
 
 export function renderMarkdown(section: Section): string {
-  return [markdownHeading(section), ...section.blocks.map(blockToMarkdown)].join("\n\n");
+  return [markdownHeading(section), ...section.blocks.map(blockToMarkdown)].filter(Boolean).join("\n\n");
 }
 
 export function markdownHeading(section: Section): string {
@@ -44,7 +44,7 @@ export function blockToMarkdown(block: Block): string {
       return `${fence}text\n${plainText(block.text)}\n${fence}`;
     }
     case "details":
-      return `<details><summary>${escapeMarkdown(block.summary)}</summary>\n\n${block.blocks.map(blockToMarkdown).join("\n\n")}\n\n</details>`;
+      return `<details><summary>${escapeMarkdown(block.summary)}</summary>\n\n${block.blocks.map(blockToMarkdown).filter(Boolean).join("\n\n")}\n\n</details>`;
     case "chart":
       return mermaidChart(block.chart);
     case "markdown":
@@ -53,6 +53,10 @@ export function blockToMarkdown(block: Block): string {
       return isSafeUrl(block.url)
         ? `[${escapeMarkdown(block.text)}](${block.url})`
         : escapeMarkdown(`${block.text}: ${block.url}`);
+    case "heatmap":
+    case "timeline":
+      // The HTML report's figures; the table beside each says the same here.
+      return "";
   }
 }
 
@@ -191,6 +195,8 @@ function blockToText(block: Block, options: TextOptions): string {
         "\n",
       );
     case "chart":
+    case "heatmap":
+    case "timeline":
       return "";
     case "markdown":
       return `${block.title}:\n${indent(block.text.trimEnd())}`;

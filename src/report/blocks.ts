@@ -75,6 +75,11 @@ export interface Chart {
   yTitle?: string;
   /** More lines, drawn after `line`, each in a named colour (the bars are blue, `line` orange, when there are any). */
   lines?: { values: number[]; colour: ChartColour }[];
+  /**
+   * An interval per bar (null where a bar has none), with what it is, e.g. "95% bootstrap interval". The HTML report
+   * draws error bars; Mermaid has none, so whoever sets this draws the ends as `lines` too and says so in the caption.
+   */
+  intervals?: { label: string; bounds: ({ low: number; high: number } | null)[] };
 }
 
 export type ChartColour = (typeof CHART_COLOURS)[number]["name"];

@@ -57,6 +57,12 @@ export interface OpenedPage {
   clientWidth: number;
   /** The number of <script> elements (a report has none). */
   scripts: number;
+  /** How many elements of each tag the page holds (lower case): what markup the page really has. */
+  tags: Record<string, number>;
+  /** The href of every link. */
+  links: string[];
+  /** Every event-handler attribute (`onclick`, `onerror`...) as "TAG name": a report has none. */
+  handlers: string[];
 }
 
 export interface BrowserSession {
@@ -123,6 +129,15 @@ const MEASURE = `(() => ({
   scrollWidth: document.documentElement.scrollWidth,
   clientWidth: document.documentElement.clientWidth,
   scripts: document.querySelectorAll("script").length,
+  tags: [...document.querySelectorAll("*")].reduce((tags, element) => {
+    const name = element.tagName.toLowerCase();
+    tags[name] = (tags[name] ?? 0) + 1;
+    return tags;
+  }, {}),
+  links: [...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href")),
+  handlers: [...document.querySelectorAll("*")].flatMap((element) =>
+    [...element.attributes].filter((a) => /^on/i.test(a.name)).map((a) => element.tagName + " " + a.name),
+  ),
 }))()`;
 
 async function openInBrowser(browser: Browser, file: string, options: OpenOptions = {}): Promise<OpenedPage> {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { renderHtmlDocument } from "../../src/report/html/document.ts";
 import { describeBrowser } from "../helpers/browser.ts";
 import { removeDir, tempDir } from "../helpers/temp.ts";
-import { EVERY_BLOCK } from "./html-sections.ts";
+import { ALLOWED_TAGS, EVERY_BLOCK, HOSTILE, hostileSections } from "./html-sections.ts";
 
 /**
  * The HTML report opened in Debian's Chromium as a reader would open it: it renders (every figure a visible SVG with
@@ -73,6 +73,32 @@ describeBrowser("the HTML report in Chromium", (browser) => {
     expect(page.scrollWidth).toBe(page.clientWidth);
     const { size } = await import("node:fs/promises").then((fs) => fs.stat(screenshot));
     expect(size).toBeGreaterThan(10_000);
+  });
+
+  it("shows hostile strings in every field as text: no element, handler, link or request of theirs", async () => {
+    const hostile = path.join(dir, "hostile.html");
+    await writeFile(
+      hostile,
+      renderHtmlDocument({
+        title: HOSTILE,
+        subtitle: HOSTILE,
+        generated: HOSTILE,
+        sections: hostileSections(),
+        notes: [HOSTILE],
+      }),
+    );
+    const page = await browser.open(hostile);
+    expect(Object.keys(page.tags).filter((tag) => !ALLOWED_TAGS.has(tag))).toEqual([]);
+    expect(page.tags.script).toBeUndefined();
+    expect(page.handlers).toEqual([]);
+    expect(page.links.filter((href) => !href.startsWith("#"))).toEqual(["https://github.com/a/b"]);
+    expect(page.requests).toEqual([]);
+    expect(page.consoleErrors).toEqual([]);
+    expect(page.pageErrors).toEqual([]);
+    // One section, whose heading reads as written, and the strings are there to read.
+    expect(page.tags.section).toBe(2);
+    expect(page.title).toBe(HOSTILE.replace("\u202E", ""));
+    expect(page.text).toContain('<img src=x onerror="alert(1)"> </section><script>');
   });
 
   it("renders in the dark colour scheme too", async () => {

@@ -30,6 +30,7 @@ beforeAll(async () => {
           rows: [Array.from({ length: 40 }, (_, i) => `value-without-spaces-${i}`)],
         },
       },
+      { kind: "text", text: `A long path: ${"/very-long-folder-name".repeat(20)}` },
     ],
   };
   const html = renderHtmlDocument({
@@ -99,6 +100,12 @@ describeBrowser("the HTML report in Chromium", (browser) => {
     expect(page.tags.section).toBe(2);
     expect(page.title).toBe(HOSTILE.replace("\u202E", ""));
     expect(page.text).toContain('<img src=x onerror="alert(1)"> </section><script>');
+  });
+
+  it("fits a narrow window: figures shrink, wide tables and long values do not widen the page", async () => {
+    const page = await browser.open(file, { width: 400 });
+    expect(page.scrollWidth).toBe(page.clientWidth);
+    expect(page.svgs.every((svg) => svg.visible && svg.width > 100 && svg.width <= 400)).toBe(true);
   });
 
   it("renders in the dark colour scheme too", async () => {

@@ -144,7 +144,7 @@ describe("charts", () => {
     const html = blockToHtml({
       kind: "chart",
       chart: chart({
-        lines: [{ values: grid, colour: "grey" }],
+        lines: [{ values: grid, colour: "grey", name: "chance" }],
         range: [0, 1],
         xAxis: { title: "False positive rate", range: [0, 1] },
         yTitle: "True positive rate",
@@ -162,7 +162,7 @@ describe("charts", () => {
     const [xAxis, yAxis] = axes;
     expect(points[0]).toEqual([Number(yAxis?.x1), Number(xAxis?.y1)]);
     expect(points.at(-1)).toEqual([Number(xAxis?.x2), Number(yAxis?.y1)]);
-    expect(html).toContain("grey line");
+    expect(html).toContain("</span>chance (grey)</li>");
   });
 
   it("draws bars from zero on a nice range, with the orange line and error bars where intervals are", () => {
@@ -310,6 +310,23 @@ describe("timelines", () => {
     expect(html).toContain('<g class="span open">');
     expect(html).toContain("champion: v2, 2026-11-11T00:00:00.000Z to now (promoted)");
     expect(html).toContain("Left out, their times unreadable: staging: v3.");
+  });
+
+  it("keeps to a handful of ticks over any span, from minutes to a century", () => {
+    for (const [from, end, first] of [
+      ["2026-11-01T10:00:00Z", "2026-11-01T10:20:00Z", "11-01 10:00"],
+      ["1926-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "1940"],
+      ["2026-08-01T10:00:00Z", "2026-12-06T00:00:00Z", "2026-09"],
+    ] as const) {
+      const html = blockToHtml({
+        kind: "timeline",
+        timeline: { ...timeline, lanes: [{ name: "a", spans: [{ label: "v1", from, to: null }] }], end },
+      });
+      const labels = [...html.matchAll(/<text class="tick"[^>]*>([^<]*)</g)].map((match) => match[1] ?? "");
+      expect(labels.length).toBeGreaterThanOrEqual(3);
+      expect(labels.length).toBeLessThanOrEqual(7);
+      expect(labels[0]).toBe(first);
+    }
   });
 });
 

@@ -22,6 +22,7 @@ const hex = (name: ChartColour): string => CHART_COLOURS.find((colour) => colour
 interface Series {
   values: number[];
   colour: ChartColour;
+  name?: string;
 }
 
 export function chartToHtml(chart: Chart): string {
@@ -184,13 +185,13 @@ function categoryLabels(layout: CategoryLayout, band: number, left: number, bott
   });
 }
 
-/** What each colour is: the caption says what it means (the chart model names colours, not series). */
+/** What each colour is: a line's name when it has one, else its colour (the caption then says what it means). */
 function legend(chart: Chart, series: Series[]): string {
   const item = (colour: string, shape: string, text: string): string =>
     `<li><span class="swatch ${shape}" style="background:${colour}"></span>${escapeHtml(text)}</li>`;
   const items = [
     ...(chart.bars.length > 0 ? [item(hex("blue"), "box", `blue bars${chart.yTitle ? `: ${chart.yTitle}` : ""}`)] : []),
-    ...series.map((s) => item(hex(s.colour), "stroke", `${s.colour} line`)),
+    ...series.map((s) => item(hex(s.colour), "stroke", s.name ? `${s.name} (${s.colour})` : `${s.colour} line`)),
     ...(chart.intervals && chart.intervals.bounds.some(Boolean)
       ? [`<li><span class="swatch whisker"></span>${escapeHtml(chart.intervals.label)}</li>`]
       : []),

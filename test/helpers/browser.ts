@@ -61,6 +61,8 @@ export interface OpenedPage {
   tags: Record<string, number>;
   /** The href of every link. */
   links: string[];
+  /** The text of every SVG <text> that is drawn (partly) outside its SVG, where the reader cannot see it. */
+  textOutside: string[];
   /** Every event-handler attribute (`onclick`, `onerror`...) as "TAG name": a report has none. */
   handlers: string[];
 }
@@ -135,6 +137,12 @@ const MEASURE = `(() => ({
     return tags;
   }, {}),
   links: [...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href")),
+  textOutside: [...document.querySelectorAll("svg text")].flatMap((text) => {
+    const box = text.getBoundingClientRect();
+    const svg = text.ownerSVGElement.getBoundingClientRect();
+    const outside = box.left < svg.left - 1 || box.right > svg.right + 1 || box.top < svg.top - 1 || box.bottom > svg.bottom + 1;
+    return outside ? [text.textContent] : [];
+  }),
   handlers: [...document.querySelectorAll("*")].flatMap((element) =>
     [...element.attributes].filter((a) => /^on/i.test(a.name)).map((a) => element.tagName + " " + a.name),
   ),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { renderHtmlDocument } from "../../src/report/html/document.ts";
 import { describeBrowser } from "../helpers/browser.ts";
 import { removeDir, tempDir } from "../helpers/temp.ts";
-import { ALLOWED_TAGS, EVERY_BLOCK, HOSTILE, hostileSections } from "./html-sections.ts";
+import { ALLOWED_TAGS, CROWDED, EVERY_BLOCK, HOSTILE, hostileSections } from "./html-sections.ts";
 
 /**
  * The HTML report opened in Debian's Chromium as a reader would open it: it renders (every figure a visible SVG with
@@ -37,7 +37,7 @@ beforeAll(async () => {
     title: "Run report",
     subtitle: "penguins, pull request 7",
     generated: "2026-12-06T15:00:00Z",
-    sections: [...EVERY_BLOCK, wide],
+    sections: [...EVERY_BLOCK, CROWDED, wide],
     notes: ["Made from run 1."],
   });
   await writeFile(file, html);
@@ -59,10 +59,13 @@ describeBrowser("the HTML report in Chromium", (browser) => {
       "❌ Gate fail",
       "✅ Registry pass",
       "Model notes",
+      "⚠️ Crowded figures warn",
       "⚠️ A wide table warn",
     ]);
-    // ROC, slice bars, confusion matrix, timeline: all drawn, none collapsed to nothing.
-    expect(page.svgCount).toBe(4);
+    // ROC, slice bars, confusion matrix, timeline, and the crowded three: all drawn, none collapsed to nothing, no
+    // label cut off at a drawing's edge.
+    expect(page.svgCount).toBe(7);
+    expect(page.textOutside).toEqual([]);
     for (const svg of page.svgs) {
       expect(svg.visible).toBe(true);
       expect(svg.width).toBeGreaterThan(200);
@@ -105,6 +108,7 @@ describeBrowser("the HTML report in Chromium", (browser) => {
   it("fits a narrow window: figures shrink, wide tables and long values do not widen the page", async () => {
     const page = await browser.open(file, { width: 400 });
     expect(page.scrollWidth).toBe(page.clientWidth);
+    expect(page.textOutside).toEqual([]);
     expect(page.svgs.every((svg) => svg.visible && svg.width > 100 && svg.width <= 400)).toBe(true);
   });
 

@@ -179,3 +179,54 @@ export function hostileSections(): Section[] {
     },
   ];
 }
+
+const sliceValues = Array.from({ length: 60 }, (_, i) => `slice value number ${i}`);
+const classes = Array.from({ length: 12 }, (_, i) => `class-${i}`);
+
+/** Figures at their crowded end: 60 long category labels, bars below zero, a 12-class confusion matrix. */
+export const CROWDED: Section = {
+  title: "Crowded figures",
+  status: "warn",
+  headline: "",
+  blocks: [
+    {
+      kind: "chart",
+      chart: {
+        title: "accuracy by slice",
+        caption: "60 slices with long names.",
+        labels: sliceValues,
+        bars: sliceValues.map((_, i) => 0.5 + 0.4 * Math.sin(i)),
+        line: sliceValues.map(() => 0.6),
+        range: [0, 1],
+        intervals: {
+          label: "95% interval",
+          bounds: sliceValues.map((_, i) => ({ low: 0.4 + 0.4 * Math.sin(i), high: 0.6 + 0.4 * Math.sin(i) })),
+        },
+      },
+    },
+    {
+      kind: "chart",
+      chart: {
+        title: "Residuals by predicted value",
+        caption: "Bars below zero.",
+        labels: ["1.2", "3.4", "5.6", "7.8"],
+        bars: [-2.5, 1.2, 0.4, -0.7],
+        line: null,
+        range: null,
+        yTitle: "Mean residual",
+      },
+    },
+    {
+      kind: "heatmap",
+      heatmap: {
+        title: "Confusion matrix",
+        caption: "Twelve classes.",
+        rowTitle: "actual",
+        columnTitle: "predicted",
+        rows: classes,
+        columns: classes,
+        cells: classes.map((_, r) => classes.map((_, c) => (r === c ? 1000 + r : (r * c) % 7))),
+      },
+    },
+  ],
+};

@@ -42,7 +42,9 @@ function chartSvg(chart: Chart, series: Series[], values: number[]): string {
   const labels = chart.xAxis ? null : categoryLayout(chart.labels, count);
   const bottom = MARGIN.bottom + (labels?.rotated ? labels.extra : 0);
   const height = HEIGHT + (labels?.rotated ? labels.extra : 0);
-  const plot = { left: MARGIN.left, right: WIDTH - MARGIN.right, top: MARGIN.top, bottom: height - bottom };
+  // A turned first label reaches left of its band by about its drawn width: room for it inside the drawing.
+  const left = labels?.rotated ? Math.max(MARGIN.left, labels.extra + 8) : MARGIN.left;
+  const plot = { left, right: WIDTH - MARGIN.right, top: MARGIN.top, bottom: height - bottom };
   const yTicks = chart.range
     ? ticks(chart.range[0], chart.range[1], 5, true)
     : ticks(

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import puppeteer, { type Browser } from "puppeteer-core";
-import { afterAll, beforeAll, describe } from "vitest";
+import { afterAll, describe } from "vitest";
 
 /**
  * Debian's Chromium driven over the DevTools protocol (puppeteer-core), for the tests that open an HTML report the way
@@ -91,7 +91,6 @@ export function describeBrowser(name: string, body: (session: BrowserSession) =>
         return openInBrowser(await browser, file, options);
       },
     };
-    beforeAll(() => undefined);
     afterAll(async () => {
       const started = browser;
       browser = null;

@@ -1,8 +1,8 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderHtmlDocument } from "../../src/report/html/document.ts";
-import { describeBrowser } from "../helpers/browser.ts";
+import { CHROMIUM, chromiumMissing, describeBrowser } from "../helpers/browser.ts";
 import { removeDir, tempDir } from "../helpers/temp.ts";
 import { ALLOWED_TAGS, CROWDED, EVERY_BLOCK, HOSTILE, hostileSections } from "./html-sections.ts";
 
@@ -75,8 +75,11 @@ describeBrowser("the HTML report in Chromium", (browser) => {
     expect(page.text).toContain("95% bootstrap interval");
     // The 40-column table scrolls inside its box: the page is as wide as the window.
     expect(page.scrollWidth).toBe(page.clientWidth);
-    const { size } = await import("node:fs/promises").then((fs) => fs.stat(screenshot));
-    expect(size).toBeGreaterThan(10_000);
+    // A PNG of the whole page, taller than the window.
+    const png = await readFile(screenshot);
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    expect(png.readUInt32BE(20)).toBeGreaterThan(900);
+    expect((await stat(screenshot)).size).toBeGreaterThan(10_000);
   });
 
   it("shows hostile strings in every field as text: no element, handler, link or request of theirs", async () => {
@@ -134,5 +137,13 @@ describeBrowser("the HTML report in Chromium", (browser) => {
     const page = await browser.open(edited);
     expect(page.requests).toEqual([]);
     expect(page.consoleErrors.join("\n")).toMatch(/Content Security Policy/);
+  });
+});
+
+describe("without Chromium", () => {
+  it("the browser tests skip with the reason, but fail under CI", () => {
+    const missing = path.join(CHROMIUM, "not-here");
+    expect(chromiumMissing({}, missing)).toMatch(/not-here is not installed: apt-get install .*chromium/);
+    expect(() => chromiumMissing({ CI: "true" }, missing)).toThrow(/need Chromium under CI/);
   });
 });

@@ -212,6 +212,15 @@ describe("charts", () => {
     expect(elements(html, "polyline")).toHaveLength(2);
   });
 
+  it("finds the range of any number of values (no argument-spread limit)", () => {
+    const values = Array.from({ length: 300_000 }, (_, i) => i % 1000);
+    const html = blockToHtml({
+      kind: "chart",
+      chart: chart({ lines: [{ values, colour: "blue" }], xAxis: { title: "x", range: [0, 1] } }),
+    });
+    expect(html).toContain(">1000</text>");
+  });
+
   it("says so in the chart's place when nothing can be drawn", () => {
     for (const bars of [[], [Number.NaN, Number.NaN]]) {
       const html = blockToHtml({ kind: "chart", chart: chart({ labels: ["a", "b"], bars }) });

@@ -282,6 +282,13 @@ describe("heatmaps", () => {
     expect(html).toContain(">predicted</text>");
   });
 
+  it("writes large counts short in their cells and in full in their tooltips", () => {
+    const html = blockToHtml({ kind: "heatmap", heatmap: { ...heatmap, cells: [[99_999, 123_456, 987_654_321]] } });
+    const counts = [...html.matchAll(/<text class="count[^"]*"[^>]*>([^<]*)</g)].map((match) => match[1]);
+    expect(counts.slice(0, 3)).toEqual(["99999", "123.5k", "987.7M"]);
+    expect(html).toContain("predicted c: 987654321 (");
+  });
+
   it("says so when there is nothing to draw", () => {
     expect(blockToHtml({ kind: "heatmap", heatmap: { ...heatmap, rows: [], cells: [] } })).toContain(
       "No cells to draw.",

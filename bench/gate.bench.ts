@@ -31,8 +31,10 @@ const { values } = parseArgs({
     resamples: { type: "string", default: "1000" },
     seed: { type: "string", default: "42" },
     "memory-probe": { type: "boolean", default: false },
+    runs: { type: "string", default: "5" },
   },
 });
+const runs = Number(values.runs);
 const rows = Number(values.rows);
 const resamples = Number(values.resamples);
 const seed = Number(values.seed);
@@ -77,6 +79,12 @@ function predictions(data: Data, scores: Float64Array): Predictions {
     ids: null,
     slices: new Map(),
   };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 function seconds(start: bigint): number {
@@ -263,7 +271,7 @@ if (values["memory-probe"]) {
 } else {
   const fmt = (value: number, digits = 2): string => value.toFixed(digits);
   console.log(
-    `gate bench: ${rows.toLocaleString("en-US")} predictions, ${resamples.toLocaleString("en-US")}-resample paired bootstrap of accuracy, seed ${seed}`,
+    `gate bench: ${rows.toLocaleString("en-US")} predictions, ${resamples.toLocaleString("en-US")}-resample paired bootstrap of accuracy, seed ${seed}, ${runs} runs of each side interleaved`,
   );
   console.log(
     `node ${process.version}, ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ""}, load average ${os
@@ -272,54 +280,63 @@ if (values["memory-probe"]) {
       .join(" ")}`,
   );
   const data = generate(rows);
-  const kit = runKit(data);
-  const numpy = await runNumpy(data);
-  const rowsOut: string[][] = [
-    ["", "mlops-kit", ...(typeof numpy === "string" ? [] : [`numpy ${numpy.numpy}`, "kit / numpy"])],
-  ];
-  const line = (label: string, kitValue: number, numpyValue?: number, unit = " s"): string[] => [
-    label,
-    `${fmt(kitValue)}${unit}`,
-    ...(numpyValue === undefined ? [] : [`${fmt(numpyValue)}${unit}`, fmt(kitValue / numpyValue)]),
-  ];
-  const other = typeof numpy === "string" ? undefined : numpy;
-  rowsOut.push(line("metrics, 2 models", kit.metricsSeconds, other?.metricsSeconds));
-  rowsOut.push(line("paired bootstrap", kit.bootstrapSeconds, other?.bootstrapSeconds));
-  rowsOut.push(
-    line(
-      "total",
-      kit.metricsSeconds + kit.bootstrapSeconds,
-      other ? other.metricsSeconds + other.bootstrapSeconds : undefined,
-    ),
-  );
-  rowsOut.push(line("charts (curves of both)", kit.chartsSeconds));
+  const kitRuns: Measured[] = [];
+  const numpyRuns: (Measured & { numpy: string })[] = [];
+  for (let run = 0; run < runs; run++) {
+    kitRuns.push(runKit(data));
+    const numpy = await runNumpy(data);
+    // A peer that fails fails the bench: a ratio against nothing is no measurement.
+    if (typeof numpy === "string") {
+      console.error(`numpy, the peer, failed: ${numpy}`);
+      process.exit(1);
+    }
+    numpyRuns.push(numpy);
+  }
+  const kit = kitRuns[0] as Measured;
+  const numpy = numpyRuns[0] as Measured & { numpy: string };
+  const total = (m: Measured): number => m.metricsSeconds + m.bootstrapSeconds;
+  const spread = (values: number[], unit = " s"): string =>
+    `${fmt(median(values))}${unit} (${fmt(Math.min(...values))}-${fmt(Math.max(...values))})`;
+  const rowsOut: string[][] = [["", "mlops-kit", `numpy ${numpy.numpy}`, "kit / numpy"]];
+  const line = (label: string, pick: (m: Measured) => number): string[] => {
+    const kitValues = kitRuns.map(pick);
+    const numpyValues = numpyRuns.map(pick);
+    return [label, spread(kitValues), spread(numpyValues), fmt(median(kitValues) / median(numpyValues))];
+  };
+  rowsOut.push(line("metrics, 2 models", (m) => m.metricsSeconds));
+  rowsOut.push(line("paired bootstrap", (m) => m.bootstrapSeconds));
+  rowsOut.push(line("total", total));
+  rowsOut.push(["charts (curves of both)", spread(kitRuns.map((m) => m.chartsSeconds)), "", ""]);
   const widths = rowsOut[0]?.map((_, c) => Math.max(...rowsOut.map((r) => (r[c] ?? "").length))) ?? [];
+  console.log("seconds as median (range) of the runs");
   for (const r of rowsOut)
     console.log(
       r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("   "),
     );
+  const shares = kitRuns.map((m) => (100 * m.chartsSeconds) / total(m));
   console.log(
-    `charts add ${fmt((100 * kit.chartsSeconds) / (kit.metricsSeconds + kit.bootstrapSeconds), 1)}% to the kit's total`,
+    `charts add ${fmt(median(shares), 1)}% (${fmt(Math.min(...shares), 1)}-${fmt(Math.max(...shares), 1)}) to the kit's total, per run`,
   );
   console.log(
-    `95% interval of the accuracy delta: kit [${kit.interval.map((v) => v.toFixed(5)).join(", ")}]${other ? `, numpy [${other.interval.map((v) => v.toFixed(5)).join(", ")}] (its own random stream)` : ""}`,
+    `95% interval of the accuracy delta: kit [${kit.interval.map((v) => v.toFixed(5)).join(", ")}], numpy [${numpy.interval.map((v) => v.toFixed(5)).join(", ")}] (its own random stream)`,
   );
-  if (typeof numpy === "string") console.log(`numpy comparison skipped: ${numpy}`);
-  else {
-    let worst = 0;
-    kit.metrics.forEach((m, i) => {
-      for (const [name, value] of Object.entries(numpy.metrics[i] ?? {}))
-        worst = Math.max(worst, Math.abs((m[name] ?? Number.NaN) - value));
-    });
-    console.log(
-      `metrics agree with numpy within ${worst.toExponential(1)} (max abs difference over ${Object.keys(numpy.metrics[0] ?? {}).length} metrics x 2 models)`,
-    );
+  let worst = 0;
+  kit.metrics.forEach((m, i) => {
+    for (const [name, value] of Object.entries(numpy.metrics[i] ?? {}))
+      worst = Math.max(worst, Math.abs((m[name] ?? Number.NaN) - value));
+  });
+  console.log(
+    `metrics agree with numpy within ${worst.toExponential(1)} (max abs difference over ${Object.keys(numpy.metrics[0] ?? {}).length} metrics x 2 models)`,
+  );
+  if (!(worst < 1e-9)) {
+    console.error("the kit's metrics and numpy's differ by more than 1e-9");
+    process.exitCode = 1;
   }
+  const other = numpy;
   // Memory grows with the rows, not the resamples: the same rows at 4x and 16x the resamples, and 4x the rows.
-  if (other)
-    console.log(
-      `numpy bootstrap: peak traced allocation ${fmt(other.bootstrapPeakMiB, 1)} MiB (an index array and a gather per resample)`,
-    );
+  console.log(
+    `numpy bootstrap: peak traced allocation ${fmt(other.bootstrapPeakMiB, 1)} MiB (an index array and a gather per resample)`,
+  );
   const quarter = Math.max(1000, Math.floor(rows / 4));
   const probes = [
     [quarter, Math.floor(resamples / 4)],

@@ -14,12 +14,16 @@ import { wilsonInterval } from "./significance/wilson.ts";
  * percentile interval), so the report's numbers are the ones a slice rule with `significance` would give.
  *
  * Cost: a bootstrap is resamples × rows draws, and the gate may see a million rows. The report spends at most
- * {@link REPORT_BOOTSTRAP_DRAWS} draws in all, smallest slices first (where a closed form is least trustworthy);
+ * {@link REPORT_BOOTSTRAP_DRAWS} draws in all (a ranking metric's count double), smallest slices first (where a closed form is least trustworthy);
  * a slice past the budget says so in its cell, and a slice rule with `significance` still computes its interval.
  */
 
-/** About 2% of the gate's own 1,000-resample bootstrap over a million rows (`npm run bench:gate`). */
-export const REPORT_BOOTSTRAP_DRAWS = 20_000_000;
+/**
+ * 1% of the draws of the gate's own 1,000-resample bootstrap over a million rows: `npm run bench:gate` measured the
+ * report's slice intervals at 3.7% of that gate's time with twice this budget (most of it grouping the rows by slice,
+ * which any budget pays), and at 6.5% for ROC AUC, whose resamples also re-walk the ranking.
+ */
+export const REPORT_BOOTSTRAP_DRAWS = 10_000_000;
 
 export interface SliceIntervalSources {
   /** The candidate's predictions, with its slice columns (row i of every slice column is row i of the file). */
@@ -64,16 +68,20 @@ export function withSliceIntervals(slices: readonly SliceBars[], sources: SliceI
   let left = sources.budget ?? REPORT_BOOTSTRAP_DRAWS;
   const candidateOnly = lazy(() => selfPaired(sources));
   const bootstrap = (
-    data: PairedData,
+    whole: PairedData,
+    rows: number[],
     statistic: (data: PairedData) => PairedStatistic | string,
   ): { low: number; high: number } | string => {
-    const draws = data.n * settings.resamples;
-    if (draws > left) {
-      return `${data.n} rows × ${settings.resamples} resamples is more than the report's budget of ${REPORT_BOOTSTRAP_DRAWS} bootstrap draws (a slice rule with significance computes it)`;
-    }
+    const draws = rows.length * settings.resamples;
+    const over = `${rows.length} rows × ${settings.resamples} resamples is more than the report's budget of ${REPORT_BOOTSTRAP_DRAWS} bootstrap draws (a slice rule with significance computes it)`;
+    if (draws > left) return over;
+    const data = restrictRows(whole, rows);
     const built = statistic(data);
     if (typeof built === "string") return built;
-    left -= draws;
+    // A "weights" statistic walks every row once more per resample (ranking metrics, medians): it counts double.
+    const cost = built.family === "weights" ? 2 * draws : draws;
+    if (cost > left) return over;
+    left -= cost;
     const outcome = pairedBootstrap(built, data.n, settings, false);
     return "interval" in outcome ? outcome.interval : outcome.unavailable;
   };
@@ -91,13 +99,12 @@ export function withSliceIntervals(slices: readonly SliceBars[], sources: SliceI
       missing(rows.length === 1 ? "one row: nothing to resample" : "no rows");
       continue;
     }
-    const own = restrictRows(candidateOnly(), rows);
-    const proportion = wilsonCounts(metric, own);
+    const proportion = wilsonCounts(metric, candidateOnly(), rows);
     if (proportion) {
       if (typeof proportion === "string") bar.candidateIntervalMissing = proportion;
       else bar.candidateInterval = wilson(proportion, settings.level);
     } else {
-      const interval = bootstrap(own, (d) => statisticOf(metric, d, true));
+      const interval = bootstrap(candidateOnly(), rows, (d) => statisticOf(metric, d, true));
       if (typeof interval === "string") bar.candidateIntervalMissing = interval;
       else
         bar.candidateInterval = {
@@ -108,7 +115,7 @@ export function withSliceIntervals(slices: readonly SliceBars[], sources: SliceI
         };
     }
     if (!paired) continue;
-    const change = bootstrap(restrictRows(paired, rows), (d) => statisticOf(metric, d, false));
+    const change = bootstrap(paired, rows, (d) => statisticOf(metric, d, false));
     if (typeof change === "string") bar.changeIntervalMissing = change;
     else {
       const { low, high } = change;
@@ -166,19 +173,23 @@ function statisticOf(metric: string, data: PairedData, alone: boolean): PairedSt
  * binary recall the share of the positives found, binary precision the share of predicted positives that are. null
  * for any other metric; a reason when the proportion has no rows to be a share of.
  */
-function wilsonCounts(metric: string, data: PairedData): { successes: number; trials: number } | string | null {
+function wilsonCounts(
+  metric: string,
+  data: PairedData,
+  rows: readonly number[],
+): { successes: number; trials: number } | string | null {
   if (data.task !== "classification") return null;
-  const { truth, candidate, positive, n } = data;
+  const { truth, candidate, positive } = data;
   if (["accuracy", "precision_micro", "recall_micro", "f1_micro"].includes(metric)) {
     let right = 0;
-    for (let i = 0; i < n; i++) if (truth[i] === candidate[i]) right++;
-    return { successes: right, trials: n };
+    for (const i of rows) if (truth[i] === candidate[i]) right++;
+    return { successes: right, trials: rows.length };
   }
   if ((metric !== "recall" && metric !== "precision") || positive === null) return null;
   const counted = metric === "recall" ? truth : candidate;
   let trials = 0;
   let successes = 0;
-  for (let i = 0; i < n; i++) {
+  for (const i of rows) {
     if (counted[i] !== positive) continue;
     trials++;
     if (truth[i] === candidate[i]) successes++;

@@ -287,7 +287,7 @@ describe("a slice with no interval says why in its cell", () => {
         omitted: { slices: 0, rows: 0 },
       },
     ];
-    // Room for the small slice's 20 × 100 draws, not for the large one's 40 × 100 after it.
+    // Room for the small slice's 20 × 100 draws (ROC AUC's count double), not for the large one's 40 × 100 after it.
     const [out] = withSliceIntervals(bars, {
       candidate,
       positiveLabel: "1",

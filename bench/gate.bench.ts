@@ -7,7 +7,8 @@ import { parseArgs } from "node:util";
 import { binaryCurves } from "../src/evaluate/curves.ts";
 import { classificationMetrics } from "../src/evaluate/metrics.ts";
 import { descendingOrder } from "../src/evaluate/ranking.ts";
-import { curvesOfPredictions } from "../src/gate/charts.ts";
+import { curvesOfPredictions, MAX_SLICE_BARS, type SliceBar, type SliceBars } from "../src/gate/charts.ts";
+import { REPORT_BOOTSTRAP_DRAWS, withSliceIntervals } from "../src/gate/slice-intervals.ts";
 import type { Predictions } from "../src/evaluate/predictions.ts";
 import { bootstrapDeltas, pairedBootstrap } from "../src/gate/significance/bootstrap.ts";
 import { pairPredictions } from "../src/gate/significance/pairing.ts";
@@ -18,7 +19,8 @@ import { pairedStatistic } from "../src/gate/significance/statistics.ts";
  * `npm run bench:gate`: the gate's heavy path over 1,000,000 predictions: every classification metric of two models
  * (accuracy, precision/recall/F1 in four averages, ROC AUC, average precision, log loss, Brier), then a
  * 1,000-resample paired bootstrap of the accuracy delta, as the gate runs them; and the report's charts (the
- * candidate's curves from the ranking its metrics already sorted, the baseline's from its predictions). The same computation, vectorised in
+ * candidate's curves from the ranking its metrics already sorted, the baseline's from its predictions; the intervals of
+ * the slice bars, by a country column of 30 values, with accuracy and with ROC AUC as the primary metric). The same computation, vectorised in
  * numpy, runs in the same run on the same data when /usr/bin/python3 has numpy (Debian's python3-numpy), and the
  * ratio is printed. Memory: the bootstrap's extra peak RSS, measured in child processes at two resample counts and
  * two sizes, to show it grows with the predictions and not with the resamples. Times are wall clock on whatever the
@@ -41,6 +43,8 @@ const seed = Number(values.seed);
 const PYTHON = "/usr/bin/python3";
 
 interface Data {
+  /** A slicing column (e.g. the country), 30 values in Zipf-like sizes: the largest about a quarter of the rows. */
+  country: string[];
   labels: Uint8Array;
   candidateScores: Float64Array;
   baselineScores: Float64Array;
@@ -53,7 +57,13 @@ function generate(n: number): Data {
   const labels = new Uint8Array(n);
   const baselineScores = new Float64Array(n);
   const candidateScores = new Float64Array(n);
+  const harmonic = Array.from({ length: COUNTRIES }, (_, k) => 1 / (k + 1));
+  const total = harmonic.reduce((a, b) => a + b, 0);
+  const cumulative = harmonic.map((_, k) => harmonic.slice(0, k + 1).reduce((a, b) => a + b, 0) / total);
+  const country = new Array<string>(n);
   for (let i = 0; i < n; i++) {
+    const u = uniform();
+    country[i] = `c${String(cumulative.findIndex((edge) => u < edge) + 1).padStart(2, "0")}`;
     const y = uniform() < 0.4 ? 1 : 0;
     labels[i] = y;
     // Scores rounded to 3 decimals, so there are ties, as real models' scores have.
@@ -61,8 +71,10 @@ function generate(n: number): Data {
     baselineScores[i] = Math.round(base * 1000) / 1000;
     candidateScores[i] = Math.round(Math.min(1, Math.max(0, base + 0.2 * (uniform() - 0.52))) * 1000) / 1000;
   }
-  return { labels, candidateScores, baselineScores };
+  return { country, labels, candidateScores, baselineScores };
 }
+
+const COUNTRIES = 30;
 
 /** The predictions as the evaluate stage reads them: text labels and predictions, scores as numbers. */
 function predictions(data: Data, scores: Float64Array): Predictions {
@@ -77,7 +89,7 @@ function predictions(data: Data, scores: Float64Array): Predictions {
     scores,
     probabilities: null,
     ids: null,
-    slices: new Map(),
+    slices: new Map([["country", data.country]]),
   };
 }
 
@@ -85,6 +97,38 @@ function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** The bars the gate draws for `metric` by country: the 20 largest slices, with the candidate's value in each. */
+function countryBars(data: Data, metric: "accuracy" | "roc_auc"): SliceBars[] {
+  const rowsOf = new Map<string, number[]>();
+  data.country.forEach((value, i) => {
+    const rows = rowsOf.get(value) ?? [];
+    rows.push(i);
+    rowsOf.set(value, rows);
+  });
+  const largest = [...rowsOf].sort((a, b) => b[1].length - a[1].length).slice(0, MAX_SLICE_BARS);
+  const bars = largest.map(([value, rows]): SliceBar => {
+    const labels = Uint8Array.from(rows, (i) => data.labels[i] ?? 0);
+    const scores = Float64Array.from(rows, (i) => data.candidateScores[i] ?? 0);
+    const outcome = classificationMetrics({
+      labels: Array.from(labels, String),
+      predictions: Array.from(scores, (s) => (s >= 0.5 ? "1" : "0")),
+      scores,
+      positiveLabel: "1",
+    });
+    return {
+      value,
+      rows: rows.length,
+      candidate: outcome.metrics[metric] ?? null,
+      baseline: null,
+      undefinedBecause: null,
+      interval: null,
+    };
+  });
+  const shownRows = bars.reduce((sum, bar) => sum + bar.rows, 0);
+  const omitted = { slices: rowsOf.size - bars.length, rows: data.labels.length - shownRows };
+  return [{ metric, column: "country", bars, omitted }];
 }
 
 function seconds(start: bigint): number {
@@ -102,6 +146,8 @@ interface Measured {
   interval: [number, number];
   bootstrapPeakMiB: number;
   chartsSeconds: number;
+  /** Per primary metric, the slice bars' intervals (Wilson's or bootstrapped, and the paired change's). */
+  sliceSeconds: { metric: string; seconds: number; methods: string }[];
 }
 
 function runKit(data: Data): Measured {
@@ -135,6 +181,24 @@ function runKit(data: Data): Measured {
   const outcome = pairedBootstrap(built.statistic, rows, { resamples, seed, level: 0.95 }, false);
   const bootstrapSeconds = seconds(start);
   if (!("interval" in outcome)) throw new Error(outcome.unavailable);
+  // The slice bars' intervals as the gate computes them, with the gate's pairing (untimed: evaluate's slice metrics).
+  const sliceSeconds = (["accuracy", "roc_auc"] as const).map((metric) => {
+    const bars = countryBars(data, metric);
+    const begin = process.hrtime.bigint();
+    const [out] = withSliceIntervals(bars, {
+      candidate,
+      positiveLabel: "1",
+      pairing,
+      settings: { resamples, seed, level: 0.95 },
+    });
+    const elapsed = seconds(begin);
+    const count = (what: string): number =>
+      (out?.bars ?? []).filter((bar) =>
+        what === "change" ? bar.interval !== null : bar.candidateInterval?.method === what,
+      ).length;
+    const methods = `${count("wilson")} Wilson, ${count("bootstrap")} bootstrapped, ${count("change")} paired of ${out?.bars.length ?? 0} bars`;
+    return { metric, seconds: elapsed, methods };
+  });
   return {
     metricsSeconds,
     bootstrapSeconds,
@@ -142,6 +206,7 @@ function runKit(data: Data): Measured {
     interval: [outcome.interval.low, outcome.interval.high],
     bootstrapPeakMiB: maxRssMiB() - before,
     chartsSeconds,
+    sliceSeconds,
   };
 }
 
@@ -307,16 +372,29 @@ if (values["memory-probe"]) {
   rowsOut.push(line("paired bootstrap", (m) => m.bootstrapSeconds));
   rowsOut.push(line("total", total));
   rowsOut.push(["charts (curves of both)", spread(kitRuns.map((m) => m.chartsSeconds)), "", ""]);
+  for (const [i, slice] of kit.sliceSeconds.entries())
+    rowsOut.push([
+      `slice intervals, ${slice.metric}`,
+      spread(kitRuns.map((m) => m.sliceSeconds[i]?.seconds ?? Number.NaN)),
+      "",
+      "",
+    ]);
   const widths = rowsOut[0]?.map((_, c) => Math.max(...rowsOut.map((r) => (r[c] ?? "").length))) ?? [];
   console.log("seconds as median (range) of the runs");
   for (const r of rowsOut)
     console.log(
       r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("   "),
     );
-  const shares = kitRuns.map((m) => (100 * m.chartsSeconds) / total(m));
-  console.log(
-    `charts add ${fmt(median(shares), 1)}% (${fmt(Math.min(...shares), 1)}-${fmt(Math.max(...shares), 1)}) to the kit's total, per run`,
-  );
+  // Each run's share of that run's total, as median (range): the share the issue caps, measured in the same run.
+  const shareOf = (part: (m: Measured) => number): string => {
+    const shares = kitRuns.map((m) => (100 * part(m)) / total(m));
+    return `${fmt(median(shares), 1)}% (${fmt(Math.min(...shares), 1)}-${fmt(Math.max(...shares), 1)})`;
+  };
+  console.log(`charts add ${shareOf((m) => m.chartsSeconds)} to the kit's total`);
+  for (const [i, slice] of kit.sliceSeconds.entries())
+    console.log(
+      `slice intervals of ${slice.metric} add ${shareOf((m) => m.sliceSeconds[i]?.seconds ?? Number.NaN)} (${slice.methods}; ${REPORT_BOOTSTRAP_DRAWS.toLocaleString("en-US")} bootstrap draws at most)`,
+    );
   console.log(
     `95% interval of the accuracy delta: kit [${kit.interval.map((v) => v.toFixed(5)).join(", ")}], numpy [${numpy.interval.map((v) => v.toFixed(5)).join(", ")}] (its own random stream)`,
   );

@@ -3,9 +3,9 @@ import { compareCodePoints, metricsFromConfusion, type ZeroDivision } from "../e
 import { type ClassProbabilities, rowsSumToOne } from "../evaluate/metrics.ts";
 import { descendingOrder, type Ranked } from "../evaluate/ranking.ts";
 import { InputError } from "../errors.ts";
-import { quantile } from "../gate/significance/bootstrap.ts";
+import { MAX_UNDEFINED_SHARE, quantile } from "../gate/significance/bootstrap.ts";
 import { type ScoredRows, simulateRealisedMetrics } from "./cbpe-simulation.ts";
-import { poissonBinomialInterval, EXACT_POISSON_BINOMIAL_ROWS } from "./poisson-binomial.ts";
+import { type CountInterval, EXACT_POISSON_BINOMIAL_ROWS, poissonBinomialInterval } from "./poisson-binomial.ts";
 
 /**
  * Confidence-Based Performance Estimation (DOMAIN.md §7, as NannyML defines it): before labels arrive, a classifier's
@@ -98,6 +98,10 @@ const RANKING_METRICS = new Set(["roc_auc", "roc_auc_ovr_weighted"]);
 export function estimatePerformance(input: CbpeInput): CbpeResult {
   const level = input.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new RangeError(`an interval level is between 0 and 1, not ${level}`);
+  const simulations = input.simulations ?? 1000;
+  if (!(Number.isInteger(simulations) && simulations >= 1)) {
+    throw new RangeError(`the number of simulations is a whole number of at least 1, not ${simulations}`);
+  }
   const rows = scoredRows(input);
   const n = input.predictions.length;
   const k = rows.classes.length;
@@ -138,12 +142,10 @@ export function estimatePerformance(input: CbpeInput): CbpeResult {
   const ranked = wanted.some((metric) => RANKING_METRICS.has(metric)) ? rankColumns(rows) : null;
   if (ranked) Object.assign(estimatedValues, expectedRocAucs(rows, ranked));
   const simulated = wanted.filter((metric) => !ACCURACY_ALIASES.has(metric));
-  const simulations = input.simulations ?? 1000;
   const seed = input.seed ?? 42;
   const draws = simulated.length > 0 ? simulateRealisedMetrics(rows, ranked, simulated, simulations, seed) : null;
-  const tail = (1 - level) / 2;
   const estimates: CbpeEstimate[] = [];
-  let accuracyInterval: ReturnType<typeof poissonBinomialInterval> | null = null;
+  let accuracyInterval: CountInterval | null = null;
   for (const metric of wanted) {
     const estimate = estimatedValues[metric] ?? Number.NaN;
     if (Number.isNaN(estimate)) {
@@ -151,40 +153,60 @@ export function estimatePerformance(input: CbpeInput): CbpeResult {
       continue;
     }
     if (ACCURACY_ALIASES.has(metric)) {
-      accuracyInterval ??= poissonBinomialInterval(
-        chanceOfPredictedClass(rows),
-        level,
-        input.exactRows ?? EXACT_POISSON_BINOMIAL_ROWS,
-      );
-      const { low, high, method } = accuracyInterval;
-      estimates.push({
-        metric,
-        estimate,
-        interval: { low: low / n, high: high / n, level },
-        method,
-        how:
-          method === "poisson-binomial"
-            ? "exact: the count of correct rows is Poisson-binomial, each row right with its score's probability"
-            : `normal approximation to the Poisson-binomial count of correct rows (mean Σp, variance Σp(1-p)), used past ${input.exactRows ?? EXACT_POISSON_BINOMIAL_ROWS} rows`,
-      });
+      const exactRows = input.exactRows ?? EXACT_POISSON_BINOMIAL_ROWS;
+      accuracyInterval ??= poissonBinomialInterval(chanceOfPredictedClass(rows), level, exactRows);
+      estimates.push(accuracyEstimate(metric, estimate, accuracyInterval, { n, level, exactRows }));
       continue;
     }
-    const values = draws?.get(metric);
-    const defined = values ? values.filter((value) => !Number.isNaN(value)).sort() : new Float64Array();
-    if (defined.length < simulations * 0.95) {
-      unavailable[metric] =
-        `it is undefined in ${simulations - defined.length} of ${simulations} simulated windows (too few rows of some class)`;
-      continue;
-    }
-    estimates.push({
-      metric,
-      estimate,
-      interval: { low: quantile(defined, tail), high: quantile(defined, 1 - tail), level },
-      method: "monte-carlo",
-      how: `the ${level * 100}% range of the metric over ${simulations} simulated windows (seed ${seed}), each row's class drawn from its scores`,
-    });
+    const outcome = simulatedEstimate(metric, estimate, draws?.get(metric), { level, simulations, seed });
+    if ("unavailable" in outcome) unavailable[metric] = outcome.unavailable;
+    else estimates.push(outcome);
   }
   return result(estimates);
+}
+
+function accuracyEstimate(
+  metric: string,
+  estimate: number,
+  { low, high, method }: CountInterval,
+  settings: { n: number; level: number; exactRows: number },
+): CbpeEstimate {
+  return {
+    metric,
+    estimate,
+    interval: { low: low / settings.n, high: high / settings.n, level: settings.level },
+    method,
+    how:
+      method === "poisson-binomial"
+        ? "exact: the count of correct rows is Poisson-binomial, each row right with its score's probability"
+        : `normal approximation to the Poisson-binomial count of correct rows (mean Σp, variance Σp(1-p)), used past ${settings.exactRows} rows`,
+  };
+}
+
+/** The central interval of the simulated realised values, unless the metric is too often undefined in them. */
+function simulatedEstimate(
+  metric: string,
+  estimate: number,
+  values: Float64Array | undefined,
+  settings: { level: number; simulations: number; seed: number },
+): CbpeEstimate | { unavailable: string } {
+  const { level, simulations, seed } = settings;
+  const defined = values ? values.filter((value) => !Number.isNaN(value)).sort() : new Float64Array();
+  const undefinedDraws = simulations - defined.length;
+  // As the gate's bootstrap: past this share, the interval would describe windows unlike this one.
+  if (defined.length === 0 || undefinedDraws > MAX_UNDEFINED_SHARE * simulations) {
+    return {
+      unavailable: `it is undefined in ${undefinedDraws} of ${simulations} simulated windows (too few rows of some class)`,
+    };
+  }
+  const tail = (1 - level) / 2;
+  return {
+    metric,
+    estimate,
+    interval: { low: quantile(defined, tail), high: quantile(defined, 1 - tail), level },
+    method: "monte-carlo",
+    how: `the central ${Math.round(level * 1000) / 10}% of the metric over ${simulations} simulated windows (seed ${seed}), each row's class drawn from its scores`,
+  };
 }
 
 /** Why `metric` cannot be estimated for these rows, or null when it can. */
@@ -241,7 +263,20 @@ export function scoredRows(input: CbpeInput): ScoredRows {
     return { classes, probabilities: columns, predicted: predictedIndices(predictions, classes), positive };
   }
   const { classes, columns } = scores.probabilities;
-  for (const column of columns) if (column.length !== n) throw lengthMismatch("class probabilities", column.length, n);
+  if (classes.length < 2 || columns.length !== classes.length || new Set(classes).size !== classes.length) {
+    throw new InputError(`class probabilities need one column for each of two or more distinct classes`, {
+      hint: `found ${columns.length} columns for the classes ${classes.map((c) => JSON.stringify(c)).join(", ")}`,
+    });
+  }
+  for (const column of columns) {
+    if (column.length !== n) throw lengthMismatch("class probabilities", column.length, n);
+    const bad = column.findIndex((p) => !(p >= 0 && p <= 1));
+    if (bad >= 0) {
+      throw new InputError(`row ${bad + 1}: the class probability ${column[bad]} is not between 0 and 1`, {
+        hint: "CBPE needs each row's calibrated class probabilities (a softmax output), one column per class",
+      });
+    }
+  }
   if (!rowsSumToOne(columns, n)) {
     throw new InputError("the class probabilities of some row do not sum to 1", {
       hint: "CBPE needs each row's calibrated class probabilities (a softmax output), one column per class",

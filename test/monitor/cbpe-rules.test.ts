@@ -199,4 +199,27 @@ describe("input CBPE rejects, naming the row", () => {
     };
     expect(() => estimatePerformance(input)).toThrow(InputError);
   });
+
+  it("a class probability outside [0, 1], even when the row sums to 1", () => {
+    const input: CbpeInput = {
+      predictions: ["a"],
+      scores: {
+        kind: "multiclass",
+        probabilities: { classes: ["a", "b", "c"], columns: [[1.2], [-0.1], [-0.1]].map((c) => Float64Array.from(c)) },
+      },
+      metrics: ["accuracy"],
+    };
+    expect(() => estimatePerformance(input)).toThrow("row 1: the class probability 1.2 is not between 0 and 1");
+  });
+
+  it("probabilities for fewer than two classes, or a column per class missing", () => {
+    const input = (classes: string[], columns: number[][]): CbpeInput => ({
+      predictions: ["a"],
+      scores: { kind: "multiclass", probabilities: { classes, columns: columns.map((c) => Float64Array.from(c)) } },
+      metrics: ["accuracy"],
+    });
+    expect(() => estimatePerformance(input(["a"], [[1]]))).toThrow(/two or more distinct classes/);
+    expect(() => estimatePerformance(input(["a", "b"], [[1]]))).toThrow(/two or more distinct classes/);
+    expect(() => estimatePerformance(input(["a", "a"], [[0.5], [0.5]]))).toThrow(/two or more distinct classes/);
+  });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.ts";
+import { Random } from "../../src/gate/significance/random.ts";
 import { estimatePerformance, type CbpeInput } from "../../src/monitor/cbpe.ts";
+import { simulateRealisedMetrics } from "../../src/monitor/cbpe-simulation.ts";
 import { normalQuantile, poissonBinomialInterval, poissonBinomialPmf } from "../../src/monitor/poisson-binomial.ts";
 import { binaryWindow } from "./synthetic.ts";
 
@@ -122,6 +124,21 @@ describe("the intervals", () => {
     }
     expect(at95.map((e) => e.method)).toEqual(["poisson-binomial", "monte-carlo"]);
     expect(at95[1]?.how).toMatch(/1000 simulated windows \(seed 42\)/);
+  });
+
+  it("draw each row's class from the gate's seeded generator, so an interval can be replayed anywhere", () => {
+    // One row predicted "a" with P(a) = 0.3: it is right in a simulated window exactly when that window's 32 random
+    // bits, as a fraction of 2^32, fall below 0.3.
+    const rows = {
+      classes: ["a", "b"],
+      probabilities: [Float64Array.of(0.3), Float64Array.of(0.7)],
+      predicted: Int32Array.of(0),
+      positive: 1,
+    };
+    const drawn = simulateRealisedMetrics(rows, null, ["accuracy"], 500, 11).get("accuracy");
+    const random = new Random(11);
+    const replayed = Float64Array.from({ length: 500 }, () => (random.nextUint32() / 2 ** 32 < 0.3 ? 1 : 0));
+    expect(drawn).toEqual(replayed);
   });
 
   it("are reproduced by the same seed and moved by another", () => {

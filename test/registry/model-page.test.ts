@@ -75,9 +75,9 @@ describe.each(backends())("the model page on a %s", (_name, open, backend) => {
     const sections = modelPageSections(page, { primaryMetric: "f1" });
     expect(sections.map((s) => [s.title, s.status])).toEqual([
       ["Model churn", "warn"],
-      ["Versions", "ok"],
       ["Metrics over versions", "ok"],
       ["Alias history", "ok"],
+      ["Versions", "ok"],
       ["Version cards", "ok"],
     ]);
     const overview = section(sections, "Model churn");

@@ -6,8 +6,8 @@ import { versionCards } from "./cards.ts";
 import { type ModelPage, versionLabel } from "./gather.ts";
 
 /**
- * The model page as report Sections (data): an overview with the aliases and any damage, every version in a table,
- * one chart per metric over the versions, the alias history as a timeline, and each version's card. The HTML
+ * The model page as report Sections (data): an overview with the aliases and any damage, one chart per metric over
+ * the versions, the alias history as a timeline, every version in a table, and each version's card. The HTML
  * renderer draws all of it; markdown (the job summary) and terminal text leave the timeline out, so its numbers are
  * in a table beside it.
  */
@@ -25,9 +25,10 @@ export interface PageOptions {
 export function modelPageSections(page: ModelPage, options: PageOptions = {}): Section[] {
   return [
     overviewSection(page),
-    versionsSection(page),
+    // The figures before the long tables: a model of hundreds of versions has a versions table pages long.
     metricsSection(page, options),
     aliasSection(page),
+    versionsSection(page),
     versionCards(page),
   ];
 }

@@ -21,6 +21,8 @@ async function writePage(): Promise<string> {
     published.push(
       await setup.publish({
         metrics: { accuracy: 0.7 + (n % 7) / 100, f1: 0.6 + (n % 5) / 100 },
+        // What a user wrote reaches the page as text: no markup of theirs loads or runs anything.
+        params: { note: '<img src="https://example.com/x.png"><script>fetch("https://example.com")</script>' },
         runUrl: `https://github.com/acme/churn/actions/runs/${n}`,
       }),
     );
@@ -67,6 +69,7 @@ describeBrowser("the model page in Chromium", (browser) => {
       "accuracy of the last 50 of 59 versions that have it (v10 to v60); the table has all.",
     );
     expect(opened.text).toContain("1 damaged object(s)");
+    // The params' markup stayed text: it added no element that loads or runs anything (checked above).
     expect(opened.scrollWidth).toBe(opened.clientWidth);
   });
 });

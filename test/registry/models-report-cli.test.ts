@@ -107,6 +107,14 @@ describe("mlops models report", () => {
     const traversal = await runCli(["models", "report", "../x"], { cwd: dir });
     expect(traversal.exitCode).toBe(2);
     expect(stackFrames(traversal.stderr)).toEqual([]);
+    await writeFile(path.join(dir, "taken"), "a file, not a folder");
+    const blocked = await runCli(["models", "report", "--out", "taken/churn.html"], { cwd: dir });
+    expect(blocked.exitCode).toBe(2);
+    // mkdir meets the file where a folder should be.
+    expect(blocked.stderr).toBe(
+      `error: cannot write the page to ${path.join("taken", "churn.html")}: EEXIST: file already exists, mkdir '${path.join(dir, "taken")}'\n` +
+        "  hint: name a file in a folder you can write with --out <file>\n",
+    );
     const noSummary = await runCli(["models", "report", "--summary"], { cwd: dir });
     expect(noSummary.exitCode).toBe(2);
     expect(noSummary.stderr).toBe(

@@ -1,6 +1,6 @@
 import { appendFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { ExitCode, UsageError } from "../../errors.ts";
+import { ExitCode, InputError, UsageError } from "../../errors.ts";
 import { modelPageMarkdown } from "../../registry/page/markdown.ts";
 import { buildModelPage, type ModelPageRequest } from "../../registry/page/page.ts";
 import type { CommandArgs, CommandIO, CommandOutcome } from "../command.ts";
@@ -26,9 +26,19 @@ export async function modelReport(
     typeof args.values.out === "string"
       ? path.resolve(io.cwd, args.values.out)
       : path.join(request.outDir, "models", `${request.model}.html`);
-  await mkdir(path.dirname(out), { recursive: true });
-  await writeFile(out, html);
   const shown = path.relative(io.cwd, out) || out;
+  try {
+    await mkdir(path.dirname(out), { recursive: true });
+    await writeFile(out, html);
+  } catch (error) {
+    throw new InputError(
+      `cannot write the page to ${shown}: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        hint: "name a file in a folder you can write with --out <file>",
+        cause: error,
+      },
+    );
+  }
   const damage = page.damaged.length > 0 ? `, ${page.damaged.length} damaged object(s)` : "";
   const wrote = `Wrote the page of ${page.model} (${page.versions.length} version(s)${damage}) to ${shown}.`;
   const wantsMarkdown = args.values.markdown === true || summaryFile !== undefined;

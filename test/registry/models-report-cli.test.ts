@@ -1,7 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, stackFrames } from "../helpers/cli.ts";
+import { startS3Server, type S3Server } from "../helpers/s3-server.ts";
+import { createS3Store } from "../../src/store/s3-store.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 import { mermaidCharts, parseXyChart } from "../helpers/xychart.ts";
 
@@ -21,20 +23,23 @@ publish: { files: [model/] }
 `;
 
 /** A project with three published versions (pass, fail, pass), champion moved by promote --force and rollback. */
-async function publishedProject(): Promise<{ dir: string; versions: string[] }> {
+async function publishedProject(
+  config = CONFIG,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ dir: string; versions: string[] }> {
   const dir = await tempDir();
-  await writeFiles(dir, { "mlops.yml": CONFIG, "model/weights.bin": "w1" });
+  await writeFiles(dir, { "mlops.yml": config, "model/weights.bin": "w1" });
   const versions: string[] = [];
   for (const [i, score] of [0.9, 0.1, 0.8].entries()) {
     await writeFile(path.join(dir, "model/weights.bin"), `w${i + 1}`);
     await writeFile(path.join(dir, "metrics.json"), JSON.stringify({ score }));
-    for (const stage of ["evaluate", "gate"]) await runCli([stage], { cwd: dir });
-    const published = await runCli(["publish", "--json"], { cwd: dir });
+    for (const stage of ["evaluate", "gate"]) await runCli([stage], { cwd: dir, env });
+    const published = await runCli(["publish", "--json"], { cwd: dir, env });
     expect(published.exitCode, published.stderr).toBe(0);
     versions.push((JSON.parse(published.stdout) as { version: string }).version);
   }
-  expect((await runCli(["promote", "2", "--force", "--reason", "try it"], { cwd: dir })).exitCode).toBe(0);
-  expect((await runCli(["rollback", "--reason", "v2 is worse"], { cwd: dir })).exitCode).toBe(0);
+  expect((await runCli(["promote", "2", "--force", "--reason", "try it"], { cwd: dir, env })).exitCode).toBe(0);
+  expect((await runCli(["rollback", "--reason", "v2 is worse"], { cwd: dir, env })).exitCode).toBe(0);
   return { dir, versions };
 }
 
@@ -129,5 +134,39 @@ describe("mlops models report", () => {
     const empty = await runCli(["models", "report"], { cwd: dir });
     expect(empty.exitCode).toBe(2);
     expect(empty.stderr).toContain("has no model churn; it holds no models yet");
+  });
+});
+
+describe("mlops models report on a bucket", () => {
+  let server: S3Server;
+  beforeAll(async () => {
+    server = await startS3Server(["models"]);
+  });
+  afterAll(() => server.stop());
+
+  it("reads the registry the config names, and shows a damaged version as damaged", async () => {
+    const config = `${CONFIG}registry: { uri: "s3://models/prod", endpoint: "${server.endpoint}", force_path_style: true }\n`;
+    const { dir, versions } = await publishedProject(config, server.env);
+    // The second version's manifest, cut off as an interrupted copy would leave it.
+    const store = createS3Store(
+      { bucket: "models", prefix: "prod" },
+      { endpoint: server.endpoint, forcePathStyle: true, credentials: server.credentials },
+    );
+    await store.put(`churn/versions/${versions[1] ?? ""}/manifest.json`, Buffer.from('{"format": "mlops-kit/man'));
+
+    const report = await runCli(["models", "report", "--json"], { cwd: dir, env: server.env });
+    expect(report.exitCode, report.stderr).toBe(0);
+    const data = JSON.parse(report.stdout) as {
+      location: string;
+      versions: { version: string }[];
+      damaged: { key: string }[];
+    };
+    expect(data.location).toBe("s3://models/prod");
+    expect(data.versions.map((v) => v.version)).toEqual([versions[0], versions[2]]);
+    expect(data.damaged.map((d) => d.key)).toEqual([`churn/versions/${versions[1] ?? ""}/manifest.json`]);
+    expect(report.stderr).toContain(`is hidden`);
+    const html = await readFile(path.join(dir, ".mlops/out/models/churn.html"), "utf8");
+    expect(html).toContain(versions[1]);
+    expect(html).toContain("damaged");
   });
 });

@@ -101,9 +101,9 @@ describe.each(backends())("the model page on a %s", (_name, open, backend) => {
 
     // One chart per metric, the primary first; v3 has no f1, so f1's chart skips it rather than drawing a zero.
     const drawn = charts(section(sections, "Metrics over versions"));
-    expect(drawn.map((c) => [c.title, c.labels, c.line])).toEqual([
-      ["f1", ["v1", "v2"], [0.71, 0.72]],
-      ["accuracy", ["v1", "v2", "v3"], [0.81, 0.82, 0.83]],
+    expect(drawn.map((c) => [c.title, c.labels, c.lines?.map((line) => [line.name, line.values])])).toEqual([
+      ["f1", ["v1", "v2"], [["f1", [0.71, 0.72]]]],
+      ["accuracy", ["v1", "v2", "v3"], [["accuracy", [0.81, 0.82, 0.83]]]],
     ]);
     expect(tables(section(sections, "Metrics over versions"))[0]?.rows).toEqual([
       ["v1", "0.71", "0.81"],

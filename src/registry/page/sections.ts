@@ -214,7 +214,9 @@ export function metricChart(name: string, versions: readonly Manifest[]): Chart 
         : `${name} of each version that has it, in publish order (${span}).`,
     labels: shown.map(versionLabel),
     bars: [],
-    line: shown.map((m) => m.metrics[name] ?? Number.NaN),
+    line: null,
+    // A named line, so the HTML report's legend names the metric rather than a colour.
+    lines: [{ values: shown.map((m) => m.metrics[name] ?? Number.NaN), colour: "blue", name }],
     range: null,
     yTitle: name,
   };

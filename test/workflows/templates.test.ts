@@ -97,6 +97,37 @@ describe("the templates' shape", () => {
     expect(gate?.with?.["github-token"]).toBe("");
   });
 
+  it("main puts the model's page in the job summary after a publish and keeps its HTML file as an artifact", () => {
+    type Step = {
+      id?: string;
+      if?: string;
+      uses?: string;
+      with?: Record<string, unknown>;
+      "continue-on-error"?: boolean;
+    };
+    const main = byName(INIT_DEFAULTS)["mlops-main.yml"] as { jobs: { publish: { steps: Step[] } } };
+    const steps = main.jobs.publish.steps;
+    const at = (prefix: string) => steps.findIndex((step) => step.uses?.startsWith(prefix));
+    const publish = at("mlops-kit/mlops-kit/actions/publish@");
+    const page = at("mlops-kit/mlops-kit/actions/models-report@");
+    const upload = at("actions/upload-artifact@");
+    expect(publish).toBeGreaterThan(0);
+    expect([page, upload]).toEqual([publish + 1, publish + 2]);
+    expect(steps[publish]?.id).toBe("publish");
+    expect(steps[page]).toMatchObject({
+      id: "page",
+      if: "${{ !cancelled() && steps.publish.outcome == 'success' }}",
+      // The page only informs: failing to make it must not fail a run that published.
+      "continue-on-error": true,
+    });
+    expect(steps[upload]).toMatchObject({
+      if: "${{ !cancelled() && steps.page.outputs.file != '' }}",
+      with: { name: "mlops-model-page", path: "${{ steps.page.outputs.file }}", "include-hidden-files": true },
+    });
+    // The gate's verdict still decides the run, last.
+    expect(steps.at(-1)?.if).toBe("steps.gate.outcome == 'failure'");
+  });
+
   it("only trusted jobs assume the role that writes; pull requests get the read-only one", () => {
     const roleOf = (file: string): string[] =>
       [

@@ -66,6 +66,9 @@ export const WORKFLOW_NAMES = {
 export const GATE_CHECK = "mlops gate";
 export const REPORT_ARTIFACT = "mlops-gate-report";
 
+/** The model's page (`mlops models report`) the main workflow keeps after each publish. */
+export const MODEL_PAGE_ARTIFACT = "mlops-model-page";
+
 /** A workflow of a user's repository, before it is written. */
 export interface WorkflowTemplate {
   /** The file name under `.github/workflows/` (init) or `workflows/` (the kit's templates). */

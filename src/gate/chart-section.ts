@@ -42,14 +42,18 @@ function withTable(chart: Chart, summary: string, headers: string[], rows: strin
   ];
 }
 
-type Line = { values: number[]; colour: ChartColour };
+type Line = { values: number[]; colour: ChartColour; name: string };
 
 /** The candidate in blue, the baseline in orange when it has the curve, then any reference line in grey. */
-function comparedLines(own: number[], theirs: number[] | null | undefined, reference?: number[]): Line[] {
+function comparedLines(
+  own: number[],
+  theirs: number[] | null | undefined,
+  reference?: { values: number[]; name: string },
+): Line[] {
   return [
-    { values: own, colour: "blue" },
-    ...(theirs ? [{ values: theirs, colour: "orange" as const }] : []),
-    ...(reference ? [{ values: reference, colour: "grey" as const }] : []),
+    { values: own, colour: "blue", name: "candidate" },
+    ...(theirs ? [{ values: theirs, colour: "orange" as const, name: "baseline" }] : []),
+    ...(reference ? [{ ...reference, colour: "grey" as const }] : []),
   ];
 }
 
@@ -68,7 +72,7 @@ function binaryBlocks(candidate: Curves & { task: "binary" }, baseline: Curves |
           labels: [],
           bars: [],
           line: null,
-          lines: comparedLines(candidate.roc, base?.roc, [...CURVE_GRID]),
+          lines: comparedLines(candidate.roc, base?.roc, { values: [...CURVE_GRID], name: "chance" }),
           range: [0, 1],
           xAxis: { title: "False positive rate", range: [0, 1] },
           yTitle: "True positive rate",
@@ -117,8 +121,12 @@ function binaryBlocks(candidate: Curves & { task: "binary" }, baseline: Curves |
           bars: [],
           line: null,
           lines: [
-            { values: candidate.calibration.map((point) => point.positiveRate), colour: "blue" },
-            { values: candidate.calibration.map((point) => point.meanScore), colour: "grey" },
+            {
+              values: candidate.calibration.map((point) => point.positiveRate),
+              colour: "blue",
+              name: "share of positives",
+            },
+            { values: candidate.calibration.map((point) => point.meanScore), colour: "grey", name: "mean score" },
           ],
           range: [0, 1],
           yTitle: "Share positive",
@@ -160,8 +168,8 @@ function regressionBlocks(candidate: Curves & { task: "regression" }): Block[] {
         bars: [],
         line: null,
         lines: [
-          { values: candidate.bins.map((bin) => bin.meanActual), colour: "blue" },
-          { values: candidate.bins.map((bin) => bin.meanPredicted), colour: "grey" },
+          { values: candidate.bins.map((bin) => bin.meanActual), colour: "blue", name: "mean actual" },
+          { values: candidate.bins.map((bin) => bin.meanPredicted), colour: "grey", name: "mean predicted" },
         ],
         range: null,
         yTitle: "Value",
@@ -252,8 +260,8 @@ function sliceBlocks(bars: SliceBars): Block[] {
         ...(withIntervals
           ? {
               lines: [
-                { values: ends("low"), colour: "grey" as const },
-                { values: ends("high"), colour: "grey" as const },
+                { values: ends("low"), colour: "grey" as const, name: "interval low" },
+                { values: ends("high"), colour: "grey" as const, name: "interval high" },
               ],
               intervals: {
                 label: `${formatNumber(level * 100)}% interval of the candidate's ${metric} in the slice`,

@@ -7,6 +7,9 @@ import { parseArgs } from "node:util";
 import { binaryCurves } from "../src/evaluate/curves.ts";
 import { classificationMetrics } from "../src/evaluate/metrics.ts";
 import { descendingOrder } from "../src/evaluate/ranking.ts";
+import { chartBlocks } from "../src/gate/chart-section.ts";
+import { renderHtmlDocument } from "../src/report/html/document.ts";
+import { renderMarkdown } from "../src/report/sections.ts";
 import { curvesOfPredictions, MAX_SLICE_BARS, type SliceBar, type SliceBars } from "../src/gate/charts.ts";
 import { REPORT_BOOTSTRAP_DRAWS, withSliceIntervals } from "../src/gate/slice-intervals.ts";
 import type { Predictions } from "../src/evaluate/predictions.ts";
@@ -147,7 +150,15 @@ interface Measured {
   bootstrapPeakMiB: number;
   chartsSeconds: number;
   /** Per primary metric, the slice bars' intervals (Wilson's or bootstrapped, and the paired change's). */
-  sliceSeconds: { metric: string; seconds: number; methods: string }[];
+  /** Per primary metric: its slice intervals, then rendering the chart blocks to markdown and to the HTML report. */
+  sliceSeconds: {
+    metric: string;
+    seconds: number;
+    methods: string;
+    renderSeconds: number;
+    htmlBytes: number;
+    markdownBytes: number;
+  }[];
 }
 
 function runKit(data: Data): Measured {
@@ -169,8 +180,8 @@ function runKit(data: Data): Measured {
   const positive = data.labels;
   const ranked = descendingOrder(data.candidateScores);
   start = process.hrtime.bigint();
-  binaryCurves(ranked, data.candidateScores, positive);
-  curvesOfPredictions("classification", baseline, "1");
+  const candidateCurves = binaryCurves(ranked, data.candidateScores, positive);
+  const baselineCurves = curvesOfPredictions("classification", baseline, "1");
   const chartsSeconds = seconds(start);
   const before = maxRssMiB();
   start = process.hrtime.bigint();
@@ -185,19 +196,40 @@ function runKit(data: Data): Measured {
   const sliceSeconds = (["accuracy", "roc_auc"] as const).map((metric) => {
     const bars = countryBars(data, metric);
     const begin = process.hrtime.bigint();
-    const [out] = withSliceIntervals(bars, {
+    const slices = withSliceIntervals(bars, {
       candidate,
       positiveLabel: "1",
       pairing,
       settings: { resamples, seed, level: 0.95 },
     });
     const elapsed = seconds(begin);
+    const [out] = slices;
+    // The report's rendering: the gate's chart blocks, as markdown for the comment and as the HTML report.
+    const renderStart = process.hrtime.bigint();
+    const blocks = chartBlocks(
+      { candidate: candidateCurves, baseline: baselineCurves, baselineMissing: null, slices },
+      "champion",
+    );
+    const markdown = renderMarkdown({ title: "Gate", status: "pass", headline: "", blocks });
+    const html = renderHtmlDocument({
+      title: "bench: gate report",
+      generated: new Date(0).toISOString(),
+      sections: [{ title: "Gate", status: "pass", headline: "", blocks }],
+    });
+    const renderSeconds = seconds(renderStart);
     const count = (what: string): number =>
       (out?.bars ?? []).filter((bar) =>
         what === "change" ? bar.interval !== null : bar.candidateInterval?.method === what,
       ).length;
     const methods = `${count("wilson")} Wilson, ${count("bootstrap")} bootstrapped, ${count("change")} paired of ${out?.bars.length ?? 0} bars`;
-    return { metric, seconds: elapsed, methods };
+    return {
+      metric,
+      seconds: elapsed,
+      methods,
+      renderSeconds,
+      htmlBytes: Buffer.byteLength(html),
+      markdownBytes: Buffer.byteLength(markdown),
+    };
   });
   return {
     metricsSeconds,
@@ -395,6 +427,20 @@ if (values["memory-probe"]) {
     console.log(
       `slice intervals of ${slice.metric} add ${shareOf((m) => m.sliceSeconds[i]?.seconds ?? Number.NaN)} (${slice.methods}; ${REPORT_BOOTSTRAP_DRAWS.toLocaleString("en-US")} bootstrap draws at most)`,
     );
+  // What the issue caps: the charts (curves, slice bars with intervals) and the HTML report together, at most 10% of
+  // the kit's time in the same run, and an HTML report under 2 MB.
+  for (const [i, slice] of kit.sliceSeconds.entries()) {
+    const reportShare = (m: Measured): number => {
+      const own = m.sliceSeconds[i];
+      return (100 * (m.chartsSeconds + (own?.seconds ?? Number.NaN) + (own?.renderSeconds ?? Number.NaN))) / total(m);
+    };
+    const shares = kitRuns.map(reportShare);
+    const bytes = Math.max(...kitRuns.map((m) => m.sliceSeconds[i]?.htmlBytes ?? Number.POSITIVE_INFINITY));
+    console.log(
+      `primary metric ${slice.metric}: charts and the HTML report add ${fmt(median(shares), 1)}% (${fmt(Math.min(...shares), 1)}-${fmt(Math.max(...shares), 1)}) [target <= 10%: ${median(shares) <= 10 ? "met" : "MISSED"}]; rendering ${spread(kitRuns.map((m) => m.sliceSeconds[i]?.renderSeconds ?? Number.NaN))}; HTML ${(bytes / 1024).toFixed(0)} KiB [target < 2 MB: ${bytes < 2e6 ? "met" : "MISSED"}], comment markdown ${((slice.markdownBytes ?? 0) / 1024).toFixed(0)} KiB`,
+    );
+    if (bytes >= 2e6) process.exitCode = 1;
+  }
   console.log(
     `95% interval of the accuracy delta: kit [${kit.interval.map((v) => v.toFixed(5)).join(", ")}], numpy [${numpy.interval.map((v) => v.toFixed(5)).join(", ")}] (its own random stream)`,
   );

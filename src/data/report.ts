@@ -206,14 +206,7 @@ function driftBlocks(drift: DriftResult): Block[] {
   const chart = mostDrifted(drift.columns);
   if (chart && chart.bins.length > 1) {
     blocks.push({ kind: "chart", chart: chartOf(chart, drift) });
-    blocks.push({
-      kind: "table",
-      table: {
-        headers: [chart.kind === "numeric" ? `${chart.column} (bin)` : chart.column, "reference %", "current %"],
-        rows: chart.bins.map((b) => [b.label, (b.reference * 100).toFixed(1), (b.current * 100).toFixed(1)]),
-        align: ["left", "right", "right"],
-      },
-    });
+    blocks.push(binsTable(chart));
   }
   if (drift.skipped.length > 0) {
     blocks.push({
@@ -225,6 +218,38 @@ function driftBlocks(drift: DriftResult): Block[] {
     });
   }
   return blocks;
+}
+
+/**
+ * For the HTML report: a histogram of every drifted column of every comparison, the current data's shares as bars
+ * against the reference's as a line (from the drift result's bins, so nothing grows with rows), each with its numbers
+ * in a collapsed table beside it. The markdown report charts only each comparison's most drifted column; a PR comment
+ * has no room for more.
+ */
+export function driftHistograms(result: ValidateResult): Block[] {
+  return comparisonsOf(result).flatMap((drift) =>
+    drift.columns
+      .filter((column) => column.drifted && column.bins.length > 0)
+      .flatMap((column): Block[] => [
+        { kind: "chart", chart: chartOf(column, drift) },
+        {
+          kind: "details",
+          summary: `${comparisonName(drift)}: ${column.column} (${column.method} ${formatShort(column.value)}, ${column.driftWhen === "below" ? "<" : "≥"} ${formatShort(column.threshold)}): the numbers`,
+          blocks: [binsTable(column)],
+        },
+      ]),
+  );
+}
+
+function binsTable(column: ColumnDrift): Block {
+  return {
+    kind: "table",
+    table: {
+      headers: [column.kind === "numeric" ? `${column.column} (bin)` : column.column, "reference %", "current %"],
+      rows: column.bins.map((b) => [b.label, (b.reference * 100).toFixed(1), (b.current * 100).toFixed(1)]),
+      align: ["left", "right", "right"],
+    },
+  };
 }
 
 /** What the two sides were computed from: "values" when both were exact, else each side in words. */

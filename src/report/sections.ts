@@ -12,7 +12,8 @@ import { renderTextTable } from "./text-table.ts";
 export type { Block, Chart, ChartColour, Heatmap, Section, Status, Timeline } from "./blocks.ts";
 export { CHART_COLOURS } from "./blocks.ts";
 
-const MARK: Record<Status, string> = {
+/** The mark each status is shown with, in every rendering that has room for one. */
+export const STATUS_MARK: Record<Status, string> = {
   pass: "✅",
   ok: "✅",
   fail: "❌",
@@ -27,7 +28,7 @@ export function renderMarkdown(section: Section): string {
 }
 
 export function markdownHeading(section: Section): string {
-  return `### ${MARK[section.status]} ${escapeMarkdown(section.title)}: ${section.status}`;
+  return `### ${STATUS_MARK[section.status]} ${escapeMarkdown(section.title)}: ${section.status}`;
 }
 
 export function blockToMarkdown(block: Block): string {

@@ -1,0 +1,101 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { renderHtmlDocument } from "../../src/report/html/document.ts";
+import { describeBrowser } from "../helpers/browser.ts";
+import { removeDir, tempDir } from "../helpers/temp.ts";
+import { EVERY_BLOCK } from "./html-sections.ts";
+
+/**
+ * The HTML report opened in Debian's Chromium as a reader would open it: it renders (every figure a visible SVG with
+ * a size, every section's heading), logs no error (a CSP violation would be one), throws nothing, asks for nothing
+ * over the network, and a wide table scrolls in its box instead of widening the page.
+ */
+
+let dir: string;
+let file: string;
+
+beforeAll(async () => {
+  dir = await tempDir({ keep: true });
+  file = path.join(dir, "report.html");
+  const wide: (typeof EVERY_BLOCK)[number] = {
+    title: "A wide table",
+    status: "warn",
+    headline: "",
+    blocks: [
+      {
+        kind: "table",
+        table: {
+          headers: Array.from({ length: 40 }, (_, i) => `column number ${i}`),
+          rows: [Array.from({ length: 40 }, (_, i) => `value-without-spaces-${i}`)],
+        },
+      },
+    ],
+  };
+  const html = renderHtmlDocument({
+    title: "Run report",
+    subtitle: "penguins, pull request 7",
+    generated: "2026-12-06T15:00:00Z",
+    sections: [...EVERY_BLOCK, wide],
+    notes: ["Made from run 1."],
+  });
+  await writeFile(file, html);
+});
+
+afterAll(() => removeDir(dir));
+
+describeBrowser("the HTML report in Chromium", (browser) => {
+  it("renders every figure and heading, with no errors and no requests", async () => {
+    const screenshot = path.join(dir, "report.png");
+    const page = await browser.open(file, { screenshot });
+    expect(page.consoleErrors).toEqual([]);
+    expect(page.pageErrors).toEqual([]);
+    expect(page.requests).toEqual([]);
+    expect(page.scripts).toBe(0);
+    expect(page.title).toBe("Run report");
+    expect(page.headings).toEqual([
+      "Run report",
+      "❌ Gate fail",
+      "✅ Registry pass",
+      "Model notes",
+      "⚠️ A wide table warn",
+    ]);
+    // ROC, slice bars, confusion matrix, timeline: all drawn, none collapsed to nothing.
+    expect(page.svgCount).toBe(4);
+    for (const svg of page.svgs) {
+      expect(svg.visible).toBe(true);
+      expect(svg.width).toBeGreaterThan(200);
+      expect(svg.height).toBeGreaterThan(100);
+    }
+    expect(page.text).toContain("True positive rate");
+    expect(page.text).toContain("95% bootstrap interval");
+    // The 40-column table scrolls inside its box: the page is as wide as the window.
+    expect(page.scrollWidth).toBe(page.clientWidth);
+    const { size } = await import("node:fs/promises").then((fs) => fs.stat(screenshot));
+    expect(size).toBeGreaterThan(10_000);
+  });
+
+  it("renders in the dark colour scheme too", async () => {
+    const page = await browser.open(file, { colorScheme: "dark" });
+    expect(page.consoleErrors).toEqual([]);
+    expect(page.svgs.every((svg) => svg.visible && svg.width > 200)).toBe(true);
+  });
+
+  it("records and refuses what a page asks for: the harness sees a fetch the report would make", async () => {
+    // A page without the report's policy, pointing at a picture elsewhere: the harness must catch it, or the
+    // "no requests" above proves nothing.
+    const leaky = path.join(dir, "leaky.html");
+    await writeFile(leaky, '<!doctype html><title>leaky</title><img src="https://example.com/pixel.png">');
+    const page = await browser.open(leaky);
+    expect(page.requests).toEqual(["https://example.com/pixel.png"]);
+  });
+
+  it("the report's policy stops a fetch even if the file is edited to add one", async () => {
+    const html = renderHtmlDocument({ title: "t", generated: "2026-12-06T15:00:00Z", sections: [] });
+    const edited = path.join(dir, "edited.html");
+    await writeFile(edited, html.replace("</main>", '<img src="https://example.com/pixel.png"></main>'));
+    const page = await browser.open(edited);
+    expect(page.requests).toEqual([]);
+    expect(page.consoleErrors.join("\n")).toMatch(/Content Security Policy/);
+  });
+});

@@ -1,5 +1,5 @@
 import type { ChainLink } from "../chain/chain.ts";
-import { driftHistograms, validateSection } from "../data/report.ts";
+import { validateSection } from "../data/report.ts";
 import { confusionBlock, confusionHeatmap, evaluateSection } from "../evaluate/section.ts";
 import type { EvaluateResult } from "../evaluate/evaluate.ts";
 import type { GateResult } from "../gate/gate.ts";
@@ -12,7 +12,7 @@ import { isSafeUrl, type Block, type Section, type Status } from "../report/sect
  * The run's HTML report as data (issue 17): a header (model, commit, verdict, when and where the run happened), then
  * every section of the run's validate, evaluate and gate reports as the job summary has them, with the plots only
  * HTML draws added beside their tables: the confusion matrix as a heat map, and a histogram of every drifted column
- * against the reference. Everything is drawn from the results' summaries (bins, a fixed number of curve points, the
+ * against the reference (where the job summary charts only each comparison's most drifted one). Everything is drawn from the results' summaries (bins, a fixed number of curve points, the
  * matrix), so the report's size does not grow with the rows. The door renders it (src/report/html/).
  */
 
@@ -59,25 +59,12 @@ export function buildRunReport(results: RunResults, options: RunReportOptions): 
   const model = gate?.model ?? options.model;
   const header = headerSection(results, model, options);
   const sections: Section[] = [header];
-  if (validate) {
-    sections.push(validateSection(validate));
-    const histograms = validate.verdict === "skipped" ? [] : driftHistograms(validate);
-    if (histograms.length > 0) {
-      sections.push({
-        title: "Drifted columns",
-        status: "warn",
-        headline: `${histograms.length / 2} drifted column(s) against the reference`,
-        blocks: [
-          {
-            kind: "text",
-            text: "Each drifted column's share of rows per bin (numeric columns: the reference's deciles; categorical: the most common categories), the current data as bars and the reference as a line.",
-          },
-          ...histograms,
-        ],
-      });
-    }
+  if (validate) sections.push(validateSection(validate, { everyDriftedColumn: true }));
+  // The gate carries the evaluation's matrix: drawn once, in the gate's section, when there is one.
+  if (evaluate) {
+    const section = evaluateSection(evaluate);
+    sections.push(gate?.evaluation.confusion ? section : withHeatmap(section, evaluate.confusion, "the model"));
   }
-  if (evaluate) sections.push(withHeatmap(evaluateSection(evaluate), evaluate.confusion, "the model"));
   if (gate) {
     const section = gateSection(gate, options.userSections);
     sections.push(withHeatmap(section, gate.evaluation.confusion, "the candidate"));
@@ -113,7 +100,7 @@ function headerSection(results: RunResults, model: string, options: RunReportOpt
     rows.splice(2, 0, ["pull request", `#${pr.number}, ${pr.headRef} into ${pr.baseRef}`]);
   }
   const blocks: Block[] = [
-    { kind: "table", table: { headers: ["", ""], rows, align: ["left", "left"] } },
+    { kind: "table", table: { headers: ["", "this run"], rows, align: ["left", "left"] } },
     { kind: "text", text: `From the workspace's results of: ${stages.join(", ")}.` },
   ];
   if (runUrl) blocks.push({ kind: "link", text: "The workflow run", url: runUrl });

@@ -53,6 +53,11 @@ export const gateStage = defineStage({
         description: "URL of the pull-request comment it created or updated; empty when nothing was posted.",
         value: (_, posted) => posted?.commentUrl ?? "",
       },
+      html: {
+        description:
+          "Path of the run's HTML report (report.html beside gate.md: validation, evaluation and gate with their plots, one self-contained file); upload it as an artifact. Empty when it could not be written.",
+        value: ({ html }) => html ?? "",
+      },
       "check-run-id": {
         description: "Id of the check run it created on the head commit; empty when none was created.",
         value: (_, posted) => posted?.checkRunId ?? "",

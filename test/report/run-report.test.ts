@@ -5,8 +5,10 @@ import { workspaceFor } from "../../src/context/workspace.ts";
 import { buildRunReport, type RunReport } from "../../src/pipeline/run-report.ts";
 import { readRunResults } from "../../src/pipeline/run-results.ts";
 import type { Block, Chart, Heatmap, Section } from "../../src/report/sections.ts";
-import { copyExample, runCli } from "../helpers/cli.ts";
-import { removeDir, tempDir, writeFiles } from "../helpers/temp.ts";
+import { copyExample, runCli, stackFrames } from "../helpers/cli.ts";
+import { describeBrowser } from "../helpers/browser.ts";
+import { git, gitRepo } from "../helpers/git.ts";
+import { REPO, removeDir, tempDir, writeFiles } from "../helpers/temp.ts";
 
 /**
  * The run's HTML report as data, built from a real run: the penguins example runs once (its champion), then again on
@@ -44,68 +46,83 @@ const sectionTitled = (report: RunReport, title: string): Section => {
 const charts = (section: Section): Chart[] =>
   blocksOf(section.blocks).flatMap((block) => (block.kind === "chart" ? [block.chart] : []));
 
+const workspaceIn = (root: string) => workspaceFor({ root, config: { workspace: ".mlops" } as never });
+
 const heatmaps = (section: Section): Heatmap[] =>
   blocksOf(section.blocks).flatMap((block) => (block.kind === "heatmap" ? [block.heatmap] : []));
 
+let dir = "";
+let out = "";
+let report: RunReport;
+let gate: GateJson;
+let validate: ValidateJson;
+let commit = "";
+
+/** Heavier and longer-winged penguins, still within the schema's bounds: drift against the champion's data. */
+async function driftTrainingData(): Promise<void> {
+  const train = path.join(dir, "data/train.csv");
+  const [header = "", ...lines] = (await readFile(train, "utf8")).trimEnd().split("\n");
+  const columns = header.split(",");
+  const mass = columns.indexOf("body_mass_g");
+  const flipper = columns.indexOf("flipper_length_mm");
+  const drifted = lines.map((line) => {
+    const values = line.split(",");
+    if (values[mass]) values[mass] = String(Math.round(Number(values[mass]) * 1.05));
+    values[flipper] = String(Number(values[flipper]) + 6);
+    return values.join(",");
+  });
+  await writeFile(train, `${[header, ...drifted].join("\n")}\n`);
+}
+
+beforeAll(async () => {
+  dir = await tempDir({ keep: true });
+  await copyExample(dir);
+  await writeFile(path.join(dir, ".gitignore"), ".mlops/\nmodel/\npredictions.csv\n");
+  await gitRepo(dir);
+  const commitAll = async (message: string): Promise<string> => {
+    await git(dir, "add", ".");
+    await git(dir, "-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-qm", message);
+    return git(dir, "rev-parse", "HEAD");
+  };
+  await commitAll("the penguins example");
+  expect((await runCli(["run"], { cwd: dir })).exitCode).toBe(0);
+  await driftTrainingData();
+  commit = await commitAll("heavier penguins");
+  const second = await runCli(["run"], { cwd: dir });
+  // Training on the drifted data costs accuracy: the gate blocks this candidate (exit 1), and says so in its report.
+  expect(second.exitCode).toBe(1);
+  expect(second.stderr).not.toContain("no HTML report");
+  out = path.join(dir, ".mlops/out");
+  gate = JSON.parse(await readFile(path.join(out, "gate.json"), "utf8")) as GateJson;
+  validate = JSON.parse(await readFile(path.join(out, "validate.json"), "utf8")) as ValidateJson;
+  report = buildRunReport(await readRunResults(workspaceIn(dir), dir), {
+    model: "penguins",
+    generated: new Date("2026-12-06T16:00:00Z"),
+    runUrl: null,
+  });
+}, 240_000);
+afterAll(() => removeDir(dir));
+
 describe("the run report of a real run", () => {
-  let dir = "";
-  let report: RunReport;
-  let gate: GateJson;
-  let validate: ValidateJson;
-
-  beforeAll(async () => {
-    dir = await tempDir({ keep: true });
-    await copyExample(dir);
-    expect((await runCli(["run"], { cwd: dir })).exitCode).toBe(0);
-    const train = path.join(dir, "data/train.csv");
-    const [header = "", ...lines] = (await readFile(train, "utf8")).trimEnd().split("\n");
-    const columns = header.split(",");
-    const mass = columns.indexOf("body_mass_g");
-    const flipper = columns.indexOf("flipper_length_mm");
-    const drifted = lines.map((line) => {
-      const values = line.split(",");
-      if (values[mass]) values[mass] = String(Math.round(Number(values[mass]) * 1.05));
-      values[flipper] = String(Number(values[flipper]) + 6);
-      return values.join(",");
-    });
-    await writeFile(train, `${[header, ...drifted].join("\n")}\n`);
-    const second = await runCli(["run"], { cwd: dir });
-    expect(second.stderr).not.toContain("Error");
-    const out = path.join(dir, ".mlops/out");
-    gate = JSON.parse(await readFile(path.join(out, "gate.json"), "utf8")) as GateJson;
-    validate = JSON.parse(await readFile(path.join(out, "validate.json"), "utf8")) as ValidateJson;
-    const workspace = workspaceFor({ root: dir, config: { workspace: ".mlops" } as never });
-    report = buildRunReport(await readRunResults(workspace, dir), {
-      model: "penguins",
-      generated: new Date("2026-12-06T16:00:00Z"),
-      runUrl: null,
-    });
-  }, 120_000);
-  afterAll(() => removeDir(dir));
-
   it("opens with the model, the verdict, the commit state and where it ran", () => {
     const [first] = report.sections;
     expect(first?.title).toBe("Run");
     expect(report.title).toBe("penguins: run report");
     expect(report.subtitle).toMatch(
-      new RegExp(`^gate ${gate.verdict} · \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC$`),
+      new RegExp(
+        `^gate ${gate.verdict} · commit ${commit.slice(0, 7)} · \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC$`,
+      ),
     );
     const table = first?.blocks.find((b) => b.kind === "table");
     expect(table?.kind === "table" && Object.fromEntries(table.table.rows.map(([k = "", v = ""]) => [k, v]))).toEqual({
       model: "penguins",
       verdict: `gate ${gate.verdict}`,
-      commit: "unknown (not a git checkout)",
+      commit,
       ran: expect.stringMatching(/UTC$/) as unknown,
       where: "locally (no workflow run)",
       "report made": "2026-12-06T16:00:00.000Z",
     });
-    expect(report.sections.map((s) => s.title)).toEqual([
-      "Run",
-      "Data validation",
-      "Drifted columns",
-      "Evaluation",
-      "Evaluation gate",
-    ]);
+    expect(report.sections.map((s) => s.title)).toEqual(["Run", "Data validation", "Evaluation", "Evaluation gate"]);
   });
 
   it("draws the candidate's confusion matrix as a heat map beside its table", () => {
@@ -121,7 +138,8 @@ describe("the run report of a real run", () => {
     const at = blocks.findIndex((b) => b.kind === "heatmap");
     const next = blocks[at + 1];
     expect(next?.kind === "details" && next.summary).toMatch(/^Confusion matrix/);
-    expect(heatmaps(sectionTitled(report, "Evaluation"))).toHaveLength(1);
+    // The gate carries the evaluation's matrix: drawn once.
+    expect(heatmaps(sectionTitled(report, "Evaluation"))).toEqual([]);
   });
 
   it("keeps the gate's ROC curve, on the points the gate computed", () => {
@@ -146,11 +164,10 @@ describe("the run report of a real run", () => {
     const drifted = named.flatMap(([name, comparison]) =>
       (comparison?.columns ?? []).filter((c) => c.drifted).map((column) => ({ name, column })),
     );
-    const section = sectionTitled(report, "Drifted columns");
-    const histograms = charts(section);
-    expect(histograms.map((c) => c.title)).toEqual(
-      drifted.map(({ name, column }) => `${name}: ${column.column}, share of rows in percent`),
-    );
+    const section = sectionTitled(report, "Data validation");
+    const titles = drifted.map(({ name, column }) => `${name}: ${column.column}, share of rows in percent`);
+    const histograms = charts(section).filter((c) => titles.includes(c.title));
+    expect(histograms.map((c) => c.title)).toEqual(titles);
     for (const [index, { column }] of drifted.entries()) {
       const chart = histograms[index];
       expect(chart?.bars).toEqual(column.bins.map((b) => Number((b.current * 100).toFixed(1))));
@@ -167,8 +184,6 @@ describe("the run report of a real run", () => {
 });
 
 describe("the results a run report reads", () => {
-  const workspaceIn = (dir: string) => workspaceFor({ root: dir, config: { workspace: ".mlops" } as never });
-
   it("are required: with none, it says to run the stages first", async () => {
     const dir = await tempDir();
     await expect(readRunResults(workspaceIn(dir), dir)).rejects.toMatchObject({
@@ -209,5 +224,109 @@ describe("the results a run report reads", () => {
       name: "InputError",
       message: expect.stringMatching(/^\.mlops\/out\/gate\.json is not a valid gate report: /) as unknown,
     });
+  });
+});
+
+describe("where the run report says it ran", () => {
+  it("links the workflow run when made inside Actions, and takes nothing else for a run page", async () => {
+    const results = await readRunResults(workspaceIn(dir), dir);
+    const made = (runUrl: string | null) =>
+      buildRunReport(results, { model: "penguins", generated: new Date("2026-12-06T16:00:00Z"), runUrl }).sections[0];
+    const url = "https://github.com/octo/penguins/actions/runs/42";
+    const inActions = made(url);
+    const where = (section: Section | undefined) =>
+      section?.blocks.flatMap((b) => (b.kind === "table" ? b.table.rows : [])).find(([k]) => k === "where")?.[1];
+    expect(where(inActions)).toBe(url);
+    expect(inActions?.blocks).toContainEqual({ kind: "link", text: "The workflow run", url });
+    for (const other of ["javascript:alert(1)", "https://example.com/phish", "http://github.com/o/r/actions/runs/1"]) {
+      expect(where(made(other))).toBe("locally (no workflow run)");
+      expect(made(other)?.blocks.some((b) => b.kind === "link")).toBe(false);
+    }
+  });
+});
+
+describe("mlops report --html", () => {
+  it("the gate stage wrote report.html beside gate.md, in mlops run", async () => {
+    const html = await readFile(path.join(out, "report.html"), "utf8");
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain("<title>penguins: run report</title>");
+    expect(html).toContain("Confusion matrix of the candidate");
+  });
+
+  it("writes the report where it is told and says where; exit 0", async () => {
+    const result = await runCli(["report", "--html", "reports/run.html"], { cwd: dir });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(
+      /^Wrote the run's report to reports\/run\.html \(\d+ KiB\): Run, Data validation, Evaluation, Evaluation gate\.\n/,
+    );
+    const html = await readFile(path.join(dir, "reports/run.html"), "utf8");
+    expect(html).toContain(`commit ${commit.slice(0, 7)}`);
+  });
+
+  it("writes <workspace>/out/report.html by default, and --json says what it wrote", async () => {
+    const result = await runCli(["report", "--html", "--json"], { cwd: dir });
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      file: path.join(out, "report.html"),
+      title: "penguins: run report",
+      sections: [
+        { title: "Run", status: gate.verdict },
+        { title: "Data validation" },
+        { title: "Evaluation" },
+        { title: "Evaluation gate", status: gate.verdict },
+      ],
+    });
+  });
+
+  it("exits 2 with what to run when nothing ran in the workspace, and refuses flags that post", async () => {
+    const fresh = await tempDir();
+    await copyExample(fresh);
+    const nothing = await runCli(["report", "--html"], { cwd: fresh });
+    expect(nothing.exitCode).toBe(2);
+    expect(nothing.stderr).toMatch(/there is nothing to report: no validate, evaluate or gate result in /);
+    expect(nothing.stderr).toContain("run `mlops run`");
+    expect(stackFrames(nothing.stderr)).toEqual([]);
+    const mixed = await runCli(["report", "--html", "--pr", "3"], { cwd: dir });
+    expect(mixed.exitCode).toBe(2);
+    expect(mixed.stderr).toContain("--pr posts to GitHub; --html writes the report locally");
+    const stray = await runCli(["report", "out.html"], { cwd: dir });
+    expect(stray.exitCode).toBe(2);
+    expect(stray.stderr).toContain("a path goes with --html");
+  });
+});
+
+/** `MLOPS_UPDATE_SCREENSHOTS=1` writes the docs' picture of the report (docs/reports.md) from this real run. */
+const SCREENSHOT =
+  process.env.MLOPS_UPDATE_SCREENSHOTS === "1" ? path.join(REPO, "docs/images/run-report.png") : undefined;
+
+describeBrowser("the run's HTML report in Chromium", (browser) => {
+  it("renders every section and plot, with no console error, no page error and no request", async () => {
+    const page = await browser.open(path.join(out, "report.html"), {
+      width: 1000,
+      ...(SCREENSHOT ? { screenshot: SCREENSHOT } : {}),
+    });
+    expect(page.consoleErrors).toEqual([]);
+    expect(page.pageErrors).toEqual([]);
+    expect(page.requests).toEqual([]);
+    expect(page.scripts).toBe(0);
+    expect(page.title).toBe("penguins: run report");
+    expect(page.headings.filter((h) => !h.startsWith("penguins"))).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("Run"),
+        expect.stringContaining("Data validation"),
+        expect.stringContaining("Evaluation"),
+        expect.stringContaining("Evaluation gate"),
+      ]) as unknown,
+    );
+    expect(page.text).toContain("Confusion matrix of the candidate");
+    expect(page.text).toContain("ROC curve");
+    expect(page.text).toContain("train: flipper_length_mm, share of rows in percent");
+    // Every figure the report draws is an SVG the reader sees (none hidden in a closed details): heat maps, the
+    // drift histograms and the gate's curves.
+    const shown = page.svgs.filter((svg) => svg.visible);
+    const figures = report.sections.flatMap((s) => s.blocks).filter((b) => b.kind === "chart" || b.kind === "heatmap");
+    expect(shown.length).toBeGreaterThanOrEqual(figures.length);
+    expect(shown.every((svg) => svg.width > 100 && svg.height > 50)).toBe(true);
+    expect(page.scrollWidth).toBeLessThanOrEqual(page.clientWidth);
   });
 });

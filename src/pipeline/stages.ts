@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { formatShort } from "../data/drift/drift.ts";
 import { championProfile, validationOptions } from "../data/stage.ts";
@@ -258,10 +258,11 @@ export async function runPublishStage(
   ]);
   const chain = await checkPublishInputs(context, { validation, train, evaluation, gate });
   const registry = await openRegistry(context);
+  const report = gate ? await gateHtml(context) : null;
   const result = await publishModel(
     context,
     registry,
-    { validation, train, evaluation, gate, chain },
+    { validation, train, evaluation, gate, chain, report },
     { allowDirty: options.allowDirty === true },
   );
   if (result.refusedDirty) context.logger.error(result.promotion);
@@ -272,6 +273,19 @@ export async function runPublishStage(
     publishSection(result),
     result.refusedDirty ? ExitCode.usageOrConfig : ExitCode.ok,
   );
+}
+
+/**
+ * The HTML report the gate wrote beside its result, when it is not older than that result: a report.html left by an
+ * earlier run is not this version's (a gate that could not write one removes it, and `mlops report --html` rewrites it
+ * from the same results).
+ */
+async function gateHtml(context: StageContext): Promise<string | null> {
+  const file = runReportFile(context.workspace);
+  const [html, gate] = await Promise.all(
+    [file, context.workspace.resultFile("gate")].map((f) => stat(f).catch(() => null)),
+  );
+  return html?.isFile() && gate && html.mtimeMs >= gate.mtimeMs ? file : null;
 }
 
 /**

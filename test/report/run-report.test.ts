@@ -1,7 +1,10 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/load.ts";
 import { workspaceFor } from "../../src/context/workspace.ts";
+import { openRegistryAt } from "../../src/registry/open.ts";
 import { buildRunReport, type RunReport } from "../../src/pipeline/run-report.ts";
 import { readRunResults } from "../../src/pipeline/run-results.ts";
 import type { Block, Chart, Heatmap, Section } from "../../src/report/sections.ts";
@@ -57,6 +60,9 @@ let report: RunReport;
 let gate: GateJson;
 let validate: ValidateJson;
 let commit = "";
+let published: { version: string };
+/** report.html as the second run's gate wrote it and its publish stored it (later tests rewrite the file). */
+let publishedHtml: Buffer;
 
 /** Heavier and longer-winged penguins, still within the schema's bounds: drift against the champion's data. */
 async function driftTrainingData(): Promise<void> {
@@ -93,6 +99,8 @@ beforeAll(async () => {
   expect(second.exitCode).toBe(1);
   expect(second.stderr).not.toContain("no HTML report");
   out = path.join(dir, ".mlops/out");
+  published = JSON.parse(await readFile(path.join(out, "publish.json"), "utf8")) as { version: string };
+  publishedHtml = await readFile(path.join(out, "report.html"));
   gate = JSON.parse(await readFile(path.join(out, "gate.json"), "utf8")) as GateJson;
   validate = JSON.parse(await readFile(path.join(out, "validate.json"), "utf8")) as ValidateJson;
   report = buildRunReport(await readRunResults(workspaceIn(dir), dir), {
@@ -328,5 +336,69 @@ describeBrowser("the run's HTML report in Chromium", (browser) => {
     expect(shown.length).toBeGreaterThanOrEqual(figures.length);
     expect(shown.every((svg) => svg.width > 100 && svg.height > 50)).toBe(true);
     expect(page.scrollWidth).toBeLessThanOrEqual(page.clientWidth);
+  });
+});
+
+describe("the run report stored with the registry version", () => {
+  const sha256 = (bytes: Buffer | string): string => createHash("sha256").update(bytes).digest("hex");
+
+  it("is listed in the version's manifest with its size and sha256, and `mlops models show` lists it", async () => {
+    const show = await runCli(["models", "show", published.version, "--json"], { cwd: dir });
+    expect(show.exitCode).toBe(0);
+    const manifest = JSON.parse(show.stdout) as {
+      attachments: Record<string, { path: string; size: number; sha256: string }>;
+    };
+    expect(manifest.attachments.report).toEqual({
+      path: "report/report.html",
+      size: publishedHtml.length,
+      sha256: sha256(publishedHtml),
+    });
+    const text = await runCli(["models", "show", published.version], { cwd: dir });
+    expect(text.stdout).toMatch(/^ {2}\(report\) report\/report\.html {2}\d+(\.\d+)? KiB$/m);
+  });
+
+  it("comes back verified, and a stored copy that was changed is refused", async () => {
+    const loaded = await loadConfig("mlops.yml", dir);
+    const registry = await openRegistryAt(path.join(dir, ".mlops/registry"), {
+      root: dir,
+      env: {},
+      settings: loaded.config.registry,
+      now: () => new Date(),
+      logger: { warn: () => undefined },
+    });
+    const manifest = await registry.resolve("penguins", published.version);
+    if (!manifest) throw new Error(`no version ${published.version}`);
+    const pulled = path.join(dir, "pulled/report.html");
+    await mkdir(path.dirname(pulled), { recursive: true });
+    expect(await registry.pullAttachment(manifest, "report", pulled)).toBe(true);
+    expect(sha256(await readFile(pulled))).toBe(sha256(publishedHtml));
+    const stored = path.join(
+      dir,
+      ".mlops/registry/penguins/versions",
+      published.version,
+      "attachments/report/report.html",
+    );
+    const tampered = publishedHtml.toString("utf8").replace("penguins: run report", "penguins: run r3port");
+    await writeFile(stored, tampered);
+    await expect(registry.pullAttachment(manifest, "report", path.join(dir, "pulled/again.html"))).rejects.toThrow(
+      /sha256/,
+    );
+  });
+
+  it("is left out of a version published without one, or with one older than the gate's result", async () => {
+    const attachmentsOf = async (): Promise<string[]> => {
+      const publish = await runCli(["publish", "--json"], { cwd: dir });
+      expect(publish.exitCode).toBe(0);
+      const { version } = JSON.parse(publish.stdout) as { version: string };
+      const show = await runCli(["models", "show", version, "--json"], { cwd: dir });
+      return Object.keys((JSON.parse(show.stdout) as { attachments: Record<string, unknown> }).attachments).sort();
+    };
+    const html = path.join(out, "report.html");
+    // A report made before the gate's latest result is not of this version.
+    const gateTime = (await stat(path.join(out, "gate.json"))).mtime;
+    await utimes(html, new Date(gateTime.getTime() - 60_000), new Date(gateTime.getTime() - 60_000));
+    expect(await attachmentsOf()).toEqual(["predictions", "profile"]);
+    await rm(html);
+    expect(await attachmentsOf()).toEqual(["predictions", "profile"]);
   });
 });

@@ -4,6 +4,7 @@ import {
   kitStep,
   publishConcurrency,
   registryCredentialsSteps,
+  uploadHtmlReportStep,
 } from "./building-blocks.ts";
 import { type Job, note } from "./model.ts";
 import {
@@ -35,6 +36,7 @@ function publishJob(values: WorkflowValues): Job {
       note("A failed gate still publishes the version (recorded with its verdict); only promotion needs a pass."),
       kitStep("gate", values, { id: "gate", "continue-on-error": true, with: { "github-token": "" } }),
       kitStep("publish", values, { if: "${{ !cancelled() && steps.evaluate.outcome == 'success' }}" }),
+      uploadHtmlReportStep(),
       {
         name: "Fail the run when the gate did not pass",
         if: "steps.gate.outcome == 'failure'",

@@ -65,6 +65,8 @@ export const WORKFLOW_NAMES = {
 } as const;
 export const GATE_CHECK = "mlops gate";
 export const REPORT_ARTIFACT = "mlops-gate-report";
+/** The run's HTML report (report.html): its own artifact, apart from the gate.json the reporting workflow reads. */
+export const HTML_REPORT_ARTIFACT = "mlops-run-report";
 
 /** A workflow of a user's repository, before it is written. */
 export interface WorkflowTemplate {

@@ -19,7 +19,10 @@ export const gateStage = defineStage({
   run: (context, { registryToken }) => runGateStage(withRegistryToken(context, registryToken)),
   command: {
     summary: "Compare the evaluated metrics with the baseline (the registry's champion) under gate.rules",
-    details: "Exit 1 when a rule fails; 2 when the gate cannot be evaluated (missing metric, unreadable baseline).",
+    details:
+      "Exit 1 when a rule fails; 2 when the gate cannot be evaluated (missing metric, unreadable baseline).\n" +
+      "Also writes the run's HTML report beside gate.md (<workspace>/out/report.html).",
+    epilogue: ({ html }) => (html ? `The run's HTML report: ${html}` : "No HTML report this time (see the warning)."),
   },
   action: {
     description:

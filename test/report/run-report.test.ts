@@ -261,6 +261,12 @@ describe("mlops report --html", () => {
     expect(html).toContain("Confusion matrix of the candidate");
   });
 
+  it("mlops gate writes it again and says where", async () => {
+    const rerun = await runCli(["gate"], { cwd: dir });
+    expect(rerun.exitCode).toBe(1);
+    expect(rerun.stdout.trimEnd().split("\n").at(-1)).toBe(`The run's HTML report: ${path.join(out, "report.html")}`);
+  });
+
   it("writes the report where it is told and says where; exit 0", async () => {
     const result = await runCli(["report", "--html", "reports/run.html"], { cwd: dir });
     expect(result.exitCode).toBe(0);

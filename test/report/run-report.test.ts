@@ -253,6 +253,21 @@ describe("where the run report says it ran", () => {
   });
 });
 
+describe("a workspace whose results are of different runs", () => {
+  it("leaves out an evaluation the gate did not judge, and says so", async () => {
+    const results = await readRunResults(workspaceIn(dir), dir);
+    const evaluate = results.evaluate && {
+      ...results.evaluate,
+      chain: { ...results.evaluate.chain, id: "20261206T170000000Z-ffffff" },
+    };
+    const made = buildRunReport({ ...results, evaluate }, { model: "penguins", generated: new Date(), runUrl: null });
+    expect(made.sections.map((s) => s.title)).toEqual(["Run", "Data validation", "Evaluation gate"]);
+    expect(made.notes).toEqual([
+      "The workspace's evaluation is newer than the one the gate judged, so it is left out: run `mlops gate` (or `mlops run`) again to report on it.",
+    ]);
+  });
+});
+
 describe("mlops report --html", () => {
   it("the gate stage wrote report.html beside gate.md, in mlops run", async () => {
     const html = await readFile(path.join(out, "report.html"), "utf8");

@@ -73,8 +73,11 @@ export interface Chart {
   /** A numeric x axis instead of categories: the values are evenly spaced from the first to the last of `range`. */
   xAxis?: { title: string; range: [number, number] };
   yTitle?: string;
-  /** More lines, drawn after `line`, each in a named colour (the bars are blue, `line` orange, when there are any). */
-  lines?: { values: number[]; colour: ChartColour }[];
+  /**
+   * More lines, drawn after `line`, each in a named colour (the bars are blue, `line` orange, when there are any), with
+   * what it is for the HTML report's legend (e.g. "candidate"); Mermaid has no legend, so the caption names colours.
+   */
+  lines?: { values: number[]; colour: ChartColour; name?: string }[];
   /**
    * An interval per bar (null where a bar has none), with what it is, e.g. "95% bootstrap interval". The HTML report
    * draws error bars; Mermaid has none, so whoever sets this draws the ends as `lines` too and says so in the caption.

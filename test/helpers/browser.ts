@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import puppeteer, { type Browser } from "puppeteer-core";
-import { afterAll, beforeAll, describe } from "vitest";
+import { afterAll, describe } from "vitest";
 
 /**
  * Debian's Chromium driven over the DevTools protocol (puppeteer-core), for the tests that open an HTML report the way
@@ -57,6 +57,14 @@ export interface OpenedPage {
   clientWidth: number;
   /** The number of <script> elements (a report has none). */
   scripts: number;
+  /** How many elements of each tag the page holds (lower case): what markup the page really has. */
+  tags: Record<string, number>;
+  /** The href of every link. */
+  links: string[];
+  /** The text of every SVG <text> that is drawn (partly) outside its SVG, where the reader cannot see it. */
+  textOutside: string[];
+  /** Every event-handler attribute (`onclick`, `onerror`...) as "TAG name": a report has none. */
+  handlers: string[];
 }
 
 export interface BrowserSession {
@@ -83,7 +91,6 @@ export function describeBrowser(name: string, body: (session: BrowserSession) =>
         return openInBrowser(await browser, file, options);
       },
     };
-    beforeAll(() => undefined);
     afterAll(async () => {
       const started = browser;
       browser = null;
@@ -123,6 +130,21 @@ const MEASURE = `(() => ({
   scrollWidth: document.documentElement.scrollWidth,
   clientWidth: document.documentElement.clientWidth,
   scripts: document.querySelectorAll("script").length,
+  tags: [...document.querySelectorAll("*")].reduce((tags, element) => {
+    const name = element.tagName.toLowerCase();
+    tags[name] = (tags[name] ?? 0) + 1;
+    return tags;
+  }, {}),
+  links: [...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href")),
+  textOutside: [...document.querySelectorAll("svg text")].flatMap((text) => {
+    const box = text.getBoundingClientRect();
+    const svg = text.ownerSVGElement.getBoundingClientRect();
+    const outside = box.left < svg.left - 1 || box.right > svg.right + 1 || box.top < svg.top - 1 || box.bottom > svg.bottom + 1;
+    return outside ? [text.textContent] : [];
+  }),
+  handlers: [...document.querySelectorAll("*")].flatMap((element) =>
+    [...element.attributes].filter((a) => /^on/i.test(a.name)).map((a) => element.tagName + " " + a.name),
+  ),
 }))()`;
 
 async function openInBrowser(browser: Browser, file: string, options: OpenOptions = {}): Promise<OpenedPage> {

@@ -1,10 +1,10 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderHtmlDocument } from "../../src/report/html/document.ts";
-import { describeBrowser } from "../helpers/browser.ts";
+import { CHROMIUM, chromiumMissing, describeBrowser } from "../helpers/browser.ts";
 import { removeDir, tempDir } from "../helpers/temp.ts";
-import { EVERY_BLOCK } from "./html-sections.ts";
+import { ALLOWED_TAGS, CROWDED, EVERY_BLOCK, HOSTILE, hostileSections } from "./html-sections.ts";
 
 /**
  * The HTML report opened in Debian's Chromium as a reader would open it: it renders (every figure a visible SVG with
@@ -30,13 +30,14 @@ beforeAll(async () => {
           rows: [Array.from({ length: 40 }, (_, i) => `value-without-spaces-${i}`)],
         },
       },
+      { kind: "text", text: `A long path: ${"/very-long-folder-name".repeat(20)}` },
     ],
   };
   const html = renderHtmlDocument({
     title: "Run report",
     subtitle: "penguins, pull request 7",
     generated: "2026-12-06T15:00:00Z",
-    sections: [...EVERY_BLOCK, wide],
+    sections: [...EVERY_BLOCK, CROWDED, wide],
     notes: ["Made from run 1."],
   });
   await writeFile(file, html);
@@ -58,10 +59,13 @@ describeBrowser("the HTML report in Chromium", (browser) => {
       "❌ Gate fail",
       "✅ Registry pass",
       "Model notes",
+      "⚠️ Crowded figures warn",
       "⚠️ A wide table warn",
     ]);
-    // ROC, slice bars, confusion matrix, timeline: all drawn, none collapsed to nothing.
-    expect(page.svgCount).toBe(4);
+    // ROC, slice bars, confusion matrix, timeline, and the crowded three: all drawn, none collapsed to nothing, no
+    // label cut off at a drawing's edge.
+    expect(page.svgCount).toBe(7);
+    expect(page.textOutside).toEqual([]);
     for (const svg of page.svgs) {
       expect(svg.visible).toBe(true);
       expect(svg.width).toBeGreaterThan(200);
@@ -71,8 +75,44 @@ describeBrowser("the HTML report in Chromium", (browser) => {
     expect(page.text).toContain("95% bootstrap interval");
     // The 40-column table scrolls inside its box: the page is as wide as the window.
     expect(page.scrollWidth).toBe(page.clientWidth);
-    const { size } = await import("node:fs/promises").then((fs) => fs.stat(screenshot));
-    expect(size).toBeGreaterThan(10_000);
+    // A PNG of the whole page, taller than the window.
+    const png = await readFile(screenshot);
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    expect(png.readUInt32BE(20)).toBeGreaterThan(900);
+    expect((await stat(screenshot)).size).toBeGreaterThan(10_000);
+  });
+
+  it("shows hostile strings in every field as text: no element, handler, link or request of theirs", async () => {
+    const hostile = path.join(dir, "hostile.html");
+    await writeFile(
+      hostile,
+      renderHtmlDocument({
+        title: HOSTILE,
+        subtitle: HOSTILE,
+        generated: HOSTILE,
+        sections: hostileSections(),
+        notes: [HOSTILE],
+      }),
+    );
+    const page = await browser.open(hostile);
+    expect(Object.keys(page.tags).filter((tag) => !ALLOWED_TAGS.has(tag))).toEqual([]);
+    expect(page.tags.script).toBeUndefined();
+    expect(page.handlers).toEqual([]);
+    expect(page.links.filter((href) => !href.startsWith("#"))).toEqual(["https://github.com/a/b"]);
+    expect(page.requests).toEqual([]);
+    expect(page.consoleErrors).toEqual([]);
+    expect(page.pageErrors).toEqual([]);
+    // One section, whose heading reads as written, and the strings are there to read.
+    expect(page.tags.section).toBe(2);
+    expect(page.title).toBe(HOSTILE.replace("\u202E", ""));
+    expect(page.text).toContain('<img src=x onerror="alert(1)"> </section><script>');
+  });
+
+  it("fits a narrow window: figures shrink, wide tables and long values do not widen the page", async () => {
+    const page = await browser.open(file, { width: 400 });
+    expect(page.scrollWidth).toBe(page.clientWidth);
+    expect(page.textOutside).toEqual([]);
+    expect(page.svgs.every((svg) => svg.visible && svg.width > 100 && svg.width <= 400)).toBe(true);
   });
 
   it("renders in the dark colour scheme too", async () => {
@@ -97,5 +137,13 @@ describeBrowser("the HTML report in Chromium", (browser) => {
     const page = await browser.open(edited);
     expect(page.requests).toEqual([]);
     expect(page.consoleErrors.join("\n")).toMatch(/Content Security Policy/);
+  });
+});
+
+describe("without Chromium", () => {
+  it("the browser tests skip with the reason, but fail under CI", () => {
+    const missing = path.join(CHROMIUM, "not-here");
+    expect(chromiumMissing({}, missing)).toMatch(/not-here is not installed: apt-get install .*chromium/);
+    expect(() => chromiumMissing({ CI: "true" }, missing)).toThrow(/need Chromium under CI/);
   });
 });

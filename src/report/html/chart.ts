@@ -22,6 +22,7 @@ const hex = (name: ChartColour): string => CHART_COLOURS.find((colour) => colour
 interface Series {
   values: number[];
   colour: ChartColour;
+  name?: string;
 }
 
 export function chartToHtml(chart: Chart): string {
@@ -41,7 +42,9 @@ function chartSvg(chart: Chart, series: Series[], values: number[]): string {
   const labels = chart.xAxis ? null : categoryLayout(chart.labels, count);
   const bottom = MARGIN.bottom + (labels?.rotated ? labels.extra : 0);
   const height = HEIGHT + (labels?.rotated ? labels.extra : 0);
-  const plot = { left: MARGIN.left, right: WIDTH - MARGIN.right, top: MARGIN.top, bottom: height - bottom };
+  // A turned first label reaches left of its band by about its drawn width: room for it inside the drawing.
+  const left = labels?.rotated ? Math.max(MARGIN.left, labels.extra + 8) : MARGIN.left;
+  const plot = { left, right: WIDTH - MARGIN.right, top: MARGIN.top, bottom: height - bottom };
   const yTicks = chart.range
     ? ticks(chart.range[0], chart.range[1], 5, true)
     : ticks(
@@ -184,13 +187,13 @@ function categoryLabels(layout: CategoryLayout, band: number, left: number, bott
   });
 }
 
-/** What each colour is: the caption says what it means (the chart model names colours, not series). */
+/** What each colour is: a line's name when it has one, else its colour (the caption then says what it means). */
 function legend(chart: Chart, series: Series[]): string {
   const item = (colour: string, shape: string, text: string): string =>
     `<li><span class="swatch ${shape}" style="background:${colour}"></span>${escapeHtml(text)}</li>`;
   const items = [
     ...(chart.bars.length > 0 ? [item(hex("blue"), "box", `blue bars${chart.yTitle ? `: ${chart.yTitle}` : ""}`)] : []),
-    ...series.map((s) => item(hex(s.colour), "stroke", `${s.colour} line`)),
+    ...series.map((s) => item(hex(s.colour), "stroke", s.name ? `${s.name} (${s.colour})` : `${s.colour} line`)),
     ...(chart.intervals && chart.intervals.bounds.some(Boolean)
       ? [`<li><span class="swatch whisker"></span>${escapeHtml(chart.intervals.label)}</li>`]
       : []),

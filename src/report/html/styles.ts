@@ -21,7 +21,10 @@ body {
   margin: 0 auto; max-width: 72rem; padding: 1.5rem 1.25rem 3rem;
   font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
   color: var(--fg); background: var(--bg);
+  /* A long unbroken value (a path, a hash) wraps rather than widening the page. */
+  overflow-wrap: anywhere;
 }
+th, td { overflow-wrap: normal; }
 header { border-bottom: 1px solid var(--line); margin-bottom: 1rem; }
 header h1 { margin: 0 0 .25rem; font-size: 1.6rem; }
 header p { margin: .2rem 0; color: var(--muted); }

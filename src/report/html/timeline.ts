@@ -28,9 +28,6 @@ const STEPS = [
   2 * DAY,
   7 * DAY,
   14 * DAY,
-  30 * DAY,
-  91 * DAY,
-  365 * DAY,
 ];
 
 interface Placed {
@@ -84,13 +81,10 @@ function timelineSvg(timeline: Timeline, placed: Placed[]): string {
   const height = 10 + LANE * names.length + 34;
   const axisY = 10 + LANE * names.length;
   const parts: string[] = [];
-  const step = STEPS.find((candidate) => (end - start) / candidate <= 6) ?? 365 * DAY;
-  for (let tick = Math.ceil(start / step) * step; tick <= end; tick += step) {
+  for (const [tick, label] of timeTicks(start, end)) {
     const at = px(x(tick));
     parts.push(`<line class="grid" x1="${at}" x2="${at}" y1="6" y2="${px(axisY)}"/>`);
-    parts.push(
-      `<text class="tick" x="${at}" y="${px(axisY + 16)}" text-anchor="middle">${escapeHtml(timeLabel(tick, step))}</text>`,
-    );
+    parts.push(`<text class="tick" x="${at}" y="${px(axisY + 16)}" text-anchor="middle">${escapeHtml(label)}</text>`);
   }
   names.forEach((name, lane) => {
     parts.push(
@@ -118,8 +112,34 @@ function timelineSvg(timeline: Timeline, placed: Placed[]): string {
   return `<svg class="plot" viewBox="0 0 ${WIDTH} ${px(height)}" role="img" aria-label=${attr(timeline.title)} xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(timeline.title)}</title>${parts.join("")}</svg>`;
 }
 
-/** A tick's time in UTC: the date for steps of a day or more, else month-day and time. */
-function timeLabel(time: number, step: number): string {
-  const iso = new Date(time).toISOString();
-  return step >= DAY ? iso.slice(0, 10) : `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
+/**
+ * At most about six ticks between `start` and `end` (UTC): at round minutes, hours or days for spans up to a couple of
+ * months, else at the first of every 1, 3 or 6 months, or of every 1, 2, 5, 10... years.
+ */
+export function timeTicks(start: number, end: number): [number, string][] {
+  const step = STEPS.find((candidate) => (end - start) / candidate <= 6);
+  if (step !== undefined) {
+    const ticks: [number, string][] = [];
+    for (let tick = Math.ceil(start / step) * step; tick <= end; tick += step) {
+      const iso = new Date(tick).toISOString();
+      ticks.push([tick, step >= DAY ? iso.slice(0, 10) : `${iso.slice(5, 10)} ${iso.slice(11, 16)}`]);
+    }
+    return ticks;
+  }
+  const months = (end - start) / (30.44 * DAY);
+  const every =
+    [1, 3, 6, 12, 24, 60, 120, 240, 600, 1200].find((candidate) => months / candidate <= 6) ??
+    12 * 10 ** Math.ceil(Math.log10(months / 72));
+  const first = new Date(start);
+  let index = first.getUTCFullYear() * 12 + first.getUTCMonth();
+  if (Date.UTC(Math.floor(index / 12), index % 12) < start) index++;
+  index = Math.ceil(index / every) * every;
+  const ticks: [number, string][] = [];
+  for (; ; index += every) {
+    const tick = Date.UTC(Math.floor(index / 12), index % 12);
+    if (tick > end) break;
+    const iso = new Date(tick).toISOString();
+    ticks.push([tick, every >= 12 ? iso.slice(0, 4) : iso.slice(0, 7)]);
+  }
+  return ticks;
 }

@@ -57,7 +57,7 @@ export function buildRunReport(results: RunResults, options: RunReportOptions): 
     evaluate = null;
   }
   const model = gate?.model ?? options.model;
-  const header = headerSection(results, model, options);
+  const header = headerSection({ validate, evaluate, gate }, model, options);
   const sections: Section[] = [header];
   if (validate) sections.push(validateSection(validate, { everyDriftedColumn: true }));
   // The gate carries the evaluation's matrix: drawn once, in the gate's section, when there is one.
@@ -90,7 +90,13 @@ function headerSection(results: RunResults, model: string, options: RunReportOpt
   const rows: string[][] = [
     ["model", model],
     ["verdict", verdictText(gate)],
-    ["commit", commit ? `${commit}${git?.dirty ? " + uncommitted changes" : ""}` : "unknown (not a git checkout)"],
+    // The working tree's state belongs to the commit it was taken at (a pull request's merge commit, not its head).
+    [
+      "commit",
+      commit
+        ? `${commit}${git?.dirty && git.commit === commit ? " + uncommitted changes" : ""}`
+        : "unknown (not a git checkout)",
+    ],
     ["ran", ranAt(results) ?? "unknown"],
     ["where", runUrl ?? "locally (no workflow run)"],
     ["report made", options.generated.toISOString()],

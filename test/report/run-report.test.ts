@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { existsSync, readdirSync } from "node:fs";
+import { readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config/load.ts";
 import { workspaceFor } from "../../src/context/workspace.ts";
-import { openRegistryAt } from "../../src/registry/open.ts";
 import { buildRunReport, type RunReport } from "../../src/pipeline/run-report.ts";
 import { readRunResults } from "../../src/pipeline/run-results.ts";
 import type { Block, Chart, Heatmap, Section } from "../../src/report/sections.ts";
@@ -378,21 +377,17 @@ describe("the run report stored with the registry version", () => {
     expect(text.stdout).toMatch(/^ {2}\(report\) report\/report\.html {2}\d+(\.\d+)? KiB$/m);
   });
 
-  it("comes back verified, and a stored copy that was changed is refused", async () => {
-    const loaded = await loadConfig("mlops.yml", dir);
-    const registry = await openRegistryAt(path.join(dir, ".mlops/registry"), {
-      root: dir,
-      env: {},
-      settings: loaded.config.registry,
-      now: () => new Date(),
-      logger: { warn: () => undefined },
+  it("comes back verified with mlops pull --report, and a stored copy that was changed is refused", async () => {
+    const pull = await runCli(["pull", `penguins@${published.version}`, "--report", "pulled/report.html"], {
+      cwd: dir,
     });
-    const manifest = await registry.resolve("penguins", published.version);
-    if (!manifest) throw new Error(`no version ${published.version}`);
-    const pulled = path.join(dir, "pulled/report.html");
-    await mkdir(path.dirname(pulled), { recursive: true });
-    expect(await registry.pullAttachment(manifest, "report", pulled)).toBe(true);
-    expect(sha256(await readFile(pulled))).toBe(sha256(publishedHtml));
+    expect(pull.exitCode).toBe(0);
+    expect(pull.stdout.trimEnd()).toMatch(
+      new RegExp(
+        `^Wrote the HTML report of penguins ${published.version} to pulled/report\\.html: .*, sha256 verified\\.$`,
+      ),
+    );
+    expect(sha256(await readFile(path.join(dir, "pulled/report.html")))).toBe(sha256(publishedHtml));
     const stored = path.join(
       dir,
       ".mlops/registry/penguins/versions",
@@ -401,9 +396,16 @@ describe("the run report stored with the registry version", () => {
     );
     const tampered = publishedHtml.toString("utf8").replace("penguins: run report", "penguins: run r3port");
     await writeFile(stored, tampered);
-    await expect(registry.pullAttachment(manifest, "report", path.join(dir, "pulled/again.html"))).rejects.toThrow(
-      /sha256/,
-    );
+    const refused = await runCli(["pull", `penguins@${published.version}`, "--report", "pulled/again.html"], {
+      cwd: dir,
+    });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain(`report/report.html of penguins ${published.version} is corrupted`);
+    expect(stackFrames(refused.stderr)).toEqual([]);
+    expect(existsSync(path.join(dir, "pulled/again.html"))).toBe(false);
+    expect(readdirSync(path.join(dir, "pulled"))).toEqual(["report.html"]);
+    // Put back, for the next test's publishes.
+    await writeFile(stored, publishedHtml);
   });
 
   it("is left out of a version published without one, or with one older than the gate's result", async () => {
@@ -421,5 +423,13 @@ describe("the run report stored with the registry version", () => {
     expect(await attachmentsOf()).toEqual(["predictions", "profile"]);
     await rm(html);
     expect(await attachmentsOf()).toEqual(["predictions", "profile"]);
+    const latest = await runCli(["models", "list", "--json"], { cwd: dir });
+    const last = (JSON.parse(latest.stdout) as { versions: { version: string }[] }).versions.at(-1)?.version ?? "";
+    const withoutOne = await runCli(["pull", `penguins@${last}`, "--report", "none.html"], { cwd: dir });
+    expect(withoutOne.exitCode).toBe(2);
+    expect(withoutOne.stderr).toContain(`penguins ${last} was published without an HTML report`);
+    const both = await runCli(["pull", "penguins@champion", "--report", "x.html", "--out", "model-copy"], { cwd: dir });
+    expect(both.exitCode).toBe(2);
+    expect(both.stderr).toContain("leave out --out");
   });
 });

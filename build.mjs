@@ -31,6 +31,8 @@ await build({
     ...STAGES.map(({ name }) => ({ in: `stage-action:${name}`, out: name })),
     // actions/report runs without a project (the trusted half of the fork-safe pattern): a door of its own.
     { in: "src/actions/report.ts", out: "report" },
+    // actions/models-report reads the registry, not a stage's result: a door of its own too.
+    { in: "src/actions/models-report.ts", out: "models-report" },
     { in: "src/cli/bin.ts", out: "cli" },
     // The validate stage reads big data on every core: its worker threads start from this file (src/data/parallel.ts).
     { in: "src/data/scan-worker.ts", out: "scan-worker" },

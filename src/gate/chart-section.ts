@@ -188,28 +188,55 @@ function regressionBlocks(candidate: Curves & { task: "regression" }): Block[] {
   ];
 }
 
-function intervalText(bar: SliceBars["bars"][number]): string {
+type Bar = SliceBars["bars"][number];
+
+const signed = (v: number, scale: number, unit: string): string =>
+  `${v * scale > 0 ? "+" : ""}${formatNumber(v * scale)}${unit}`;
+
+/** The change's interval, and which it is: "[-0.05, +0.25] (95%, paired bootstrap ×1000, slice rule)". */
+function changeText(bar: Bar): string {
   const interval = bar.interval;
-  if (!interval) return "—";
+  if (!interval) return bar.changeIntervalMissing ? `none (${bar.changeIntervalMissing})` : "—";
   const scale = interval.relative ? 100 : 1;
   const unit = interval.relative ? "%" : "";
-  const bound = (v: number): string => `${v * scale > 0 ? "+" : ""}${formatNumber(v * scale)}${unit}`;
-  return `[${bound(interval.low)}, ${bound(interval.high)}] (${formatNumber(interval.level * 100)}%)`;
+  const how = [
+    `${formatNumber(interval.level * 100)}%`,
+    ...(interval.resamples === undefined ? [] : [`paired bootstrap ×${interval.resamples}`]),
+    ...(interval.source === "rule" ? ["slice rule"] : []),
+  ].join(", ");
+  return `[${signed(interval.low, scale, unit)}, ${signed(interval.high, scale, unit)}] (${how})`;
+}
+
+/** The candidate's interval, and which it is: "[0.61, 0.78] (95%, Wilson)". */
+function valueText(bar: Bar): string {
+  const interval = bar.candidateInterval;
+  if (!interval) return bar.candidateIntervalMissing ? `none (${bar.candidateIntervalMissing})` : "—";
+  const method = interval.method === "wilson" ? "Wilson" : `bootstrap ×${interval.resamples ?? 0}`;
+  return `[${formatNumber(interval.low)}, ${formatNumber(interval.high)}] (${formatNumber(interval.level * 100)}%, ${method})`;
 }
 
 function sliceBlocks(bars: SliceBars): Block[] {
   const { metric, column } = bars;
   const drawn = bars.bars.filter((bar) => bar.candidate !== null);
   const withBaseline = drawn.length > 0 && drawn.every((bar) => bar.baseline !== null);
+  const bounds = drawn.map((bar) => bar.candidateInterval ?? null);
+  const withIntervals = bounds.some((b) => b !== null);
+  const level = bounds.find((b) => b !== null)?.level ?? 0.95;
+  const ends = (end: "low" | "high"): number[] => drawn.map((bar, i) => bounds[i]?.[end] ?? bar.candidate ?? 0);
   const values = [
     ...drawn.map((bar) => bar.candidate ?? 0),
     ...(withBaseline ? drawn.map((b) => b.baseline ?? 0) : []),
+    ...(withIntervals ? [...ends("low"), ...ends("high")] : []),
   ];
   const blocks: Block[] = [];
   const rest =
     bars.omitted.slices > 0
       ? ` The ${drawn.length} largest slices are drawn; ${bars.omitted.slices} more (${bars.omitted.rows} rows) are in the evaluation's table.`
       : "";
+  // Mermaid draws no error bars: the ends of each interval are joined by two grey lines (the HTML report draws bars).
+  const intervalsSaid = withIntervals
+    ? ` The two grey lines join the low and the high ends of each slice's ${formatNumber(level * 100)}% interval of the candidate's value (Mermaid draws no error bars; where a slice has none, both meet at its bar and the table says why).`
+    : "";
   if (drawn.length === 0) {
     blocks.push({ kind: "text", text: `No chart of ${metric} by ${column}: no slice has a value.` });
   } else {
@@ -217,11 +244,23 @@ function sliceBlocks(bars: SliceBars): Block[] {
       kind: "chart",
       chart: {
         title: `${metric} by ${column}`,
-        caption: `${metric} by ${column}, largest slices first: bars are the candidate${withBaseline ? ", the line is the baseline" : ""}.${rest}`,
+        caption: `${metric} by ${column}, largest slices first: bars are the candidate${withBaseline ? ", the orange line is the baseline" : ""}.${intervalsSaid}${rest}`,
         labels: drawn.map((bar) => bar.value),
         bars: drawn.map((bar) => bar.candidate ?? 0),
         line: withBaseline ? drawn.map((bar) => bar.baseline ?? 0) : null,
         range: values.every((v) => v >= 0 && v <= 1) ? [0, 1] : null,
+        ...(withIntervals
+          ? {
+              lines: [
+                { values: ends("low"), colour: "grey" as const },
+                { values: ends("high"), colour: "grey" as const },
+              ],
+              intervals: {
+                label: `${formatNumber(level * 100)}% interval of the candidate's ${metric} in the slice`,
+                bounds: bounds.map((b) => (b ? { low: b.low, high: b.high } : null)),
+              },
+            }
+          : {}),
       },
     });
   }
@@ -233,20 +272,40 @@ function sliceBlocks(bars: SliceBars): Block[] {
       {
         kind: "table",
         table: {
-          headers: [column, "rows", "candidate", "baseline", "interval of Δ"],
+          headers: [column, "rows", "candidate", "interval of candidate", "baseline", "interval of Δ"],
           rows: bars.bars.map((bar) => [
             bar.value,
             String(bar.rows),
             bar.candidate === null
               ? `undefined${bar.undefinedBecause ? ` (${bar.undefinedBecause})` : ""}`
               : num(bar.candidate),
+            valueText(bar),
             num(bar.baseline),
-            intervalText(bar),
+            changeText(bar),
           ]),
-          align: ["left", "right", "right", "right", "left"],
+          align: ["left", "right", "right", "left", "right", "left"],
         },
       },
+      ...(intervalsExplained(bars) ? [{ kind: "text" as const, text: intervalsExplained(bars) }] : []),
     ],
   });
   return blocks;
+}
+
+/** What the intervals in the table are, in words, those present only (DOMAIN.md §2: an interval says what it is). */
+function intervalsExplained(bars: SliceBars): string {
+  const all = bars.bars;
+  const parts = [
+    all.some((bar) => bar.candidateInterval?.method === "wilson")
+      ? "Wilson: the score interval of a proportion (accuracy, recall, precision: a share of the slice's rows)."
+      : "",
+    all.some((bar) => bar.candidateInterval?.method === "bootstrap")
+      ? "bootstrap ×N: the percentile interval over N resamples of the slice's rows (the gate's seed)."
+      : "",
+    all.some((bar) => bar.interval?.resamples !== undefined)
+      ? "paired bootstrap: both models scored on the same resampled rows; the interval of candidate minus baseline."
+      : "",
+    bars.unpaired ? `No interval of Δ is computed for the report: ${bars.unpaired}.` : "",
+  ];
+  return parts.filter(Boolean).join(" ");
 }

@@ -8,7 +8,7 @@ import type { Baseline, RuleOutcome } from "./rules.ts";
 /**
  * What the gate report draws (docs/reports.md), kept in the gate result so a trusted job renders it without reading
  * any predictions: the candidate's curves (from the evaluate stage), the baseline's from its stored predictions, and
- * per slice column the primary metric by slice value with the paired interval of its change where the gate has one.
+ * per slice column the primary metric by slice value, each with its interval (slice-intervals.ts adds them).
  */
 
 /** More slice values than this are not drawn: the largest are, and the rest are counted. */
@@ -29,8 +29,38 @@ export interface SliceBar {
   baseline: number | null;
   /** Why the candidate's value is missing ("only one class is present in the labels"). */
   undefinedBecause: string | null;
-  /** The paired interval of candidate minus baseline, from a slice rule on this metric with significance. */
-  interval: { low: number; high: number; level: number; relative: boolean } | null;
+  /**
+   * The paired interval of candidate minus baseline: a slice rule's on this metric with bootstrap significance, else
+   * the report's own where both models' predictions are on the same rows.
+   */
+  interval: ChangeInterval | null;
+  /** The interval of the candidate's value in the slice, drawn as the bar's error bar. Absent in older results. */
+  candidateInterval?: ValueInterval | null;
+  /** Why the candidate has no interval, in words ("one row: nothing to resample"). Absent in older results. */
+  candidateIntervalMissing?: string | null;
+  /** Why the change has no interval when both models' rows are paired. Absent in older results. */
+  changeIntervalMissing?: string | null;
+}
+
+export interface ChangeInterval {
+  low: number;
+  high: number;
+  level: number;
+  relative: boolean;
+  /** Absent in older results. */
+  resamples?: number;
+  /** A slice rule's significance test, or computed for the report. Absent in older results (always a rule's). */
+  source?: "rule" | "report";
+}
+
+export interface ValueInterval {
+  low: number;
+  high: number;
+  level: number;
+  /** Wilson's score interval (a proportion), or the percentile bootstrap of the slice's rows. */
+  method: "wilson" | "bootstrap";
+  /** The bootstrap's resamples; null for Wilson's. */
+  resamples: number | null;
 }
 
 export interface SliceBars {
@@ -40,6 +70,8 @@ export interface SliceBars {
   bars: SliceBar[];
   /** Slices left out, and their rows. */
   omitted: { slices: number; rows: number };
+  /** Why no bar has a paired interval of the change (no baseline, rows not paired). Absent in older results. */
+  unpaired?: string | null;
 }
 
 /** The baseline's curves from its predictions, on the candidate's task and positive label. */
@@ -62,7 +94,7 @@ export function curvesOfPredictions(
 }
 
 /** The gate's primary metric (gate.primary_metric, else the first rule's), or null without rules. */
-function primaryMetricOf(config: MlopsConfig): string | null {
+export function primaryMetricOf(config: MlopsConfig): string | null {
   return config.gate?.primary_metric ?? config.gate?.rules[0]?.metric ?? null;
 }
 
@@ -108,6 +140,8 @@ export function sliceBars(
                   high: significance.high,
                   level: significance.level,
                   relative: outcome?.relative ?? false,
+                  resamples: significance.resamples,
+                  source: "rule" as const,
                 }
               : null,
         };

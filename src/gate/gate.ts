@@ -14,10 +14,11 @@ import type { RunnerEnvironment } from "../context/runner.ts";
 import { describeCommit, type WorktreeState } from "../context/provenance.ts";
 import type { Registry } from "../registry/registry.ts";
 import { resolveBaseline } from "./baseline.ts";
-import { curvesOfPredictions, type GateCharts, sliceBars } from "./charts.ts";
+import { curvesOfPredictions, type GateCharts, primaryMetricOf, sliceBars } from "./charts.ts";
 import { type Baseline, directionOf, evaluateRules, type RuleOutcome, type SignificanceProvider } from "./rules.ts";
 import { significanceProvider } from "./significance/assess.ts";
 import { type Pairing, pairPredictions } from "./significance/pairing.ts";
+import { withSliceIntervals } from "./slice-intervals.ts";
 import { readUserSections, type UserSection } from "./user-sections.ts";
 
 /**
@@ -118,8 +119,11 @@ export async function runGate(
     return { ...result, verdict: "error", notes: [`evaluation ${evaluation.status}: there are no metrics to gate`] };
 
   const wantsSignificance = gate.rules.some((rule) => rule.significance !== undefined);
-  // The baseline's predictions serve the paired tests and the baseline's curves beside the candidate's.
-  const wantsPredictions = wantsSignificance || (evaluation.curves ?? null) !== null;
+  // The candidate's predictions give each slice bar its interval (slice-intervals.ts).
+  const primary = primaryMetricOf(config);
+  const wantsSliceIntervals = primary !== null && evaluation.slices.length > 0;
+  // The baseline's predictions serve the paired tests, the baseline's curves and the slices' paired intervals.
+  const wantsPredictions = wantsSignificance || wantsSliceIntervals || (evaluation.curves ?? null) !== null;
   const scratch = wantsPredictions ? await mkdtemp(path.join(os.tmpdir(), "mlops-gate-")) : undefined;
   try {
     let resolved;
@@ -136,9 +140,11 @@ export async function runGate(
     }
     const { baseline, absence } = resolved;
     const baseTable = baseline ? await readBaselinePredictions(context, baseline) : null;
+    const candidateTable =
+      wantsSliceIntervals || (wantsSignificance && baseTable) ? await readCandidate(context, evaluation) : null;
+    const pairing = baseTable && candidateTable ? pairWithBaseline(context, candidateTable, baseTable) : null;
     let significance: SignificanceProvider | undefined;
-    if (wantsSignificance && baseline && baseTable) {
-      const pairing = await pairWithBaseline(context, evaluation, baseTable);
+    if (wantsSignificance && baseline && pairing) {
       result.pairing = pairing.paired
         ? { status: "paired", detail: pairing.how }
         : { status: "unpaired", detail: pairing.reason };
@@ -147,7 +153,7 @@ export async function runGate(
           `No paired test was possible: ${pairing.reason}. Rules with significance compared the point estimates instead.`,
         );
       }
-      significance = significanceProvider(pairing, pairing.slices, gate.bootstrap);
+      significance = significanceProvider(pairing, candidateTable?.slices ?? new Map(), gate.bootstrap);
     }
     const outcomes = evaluateRules(config, evaluation, baseline, {
       ...(absence ? { absence } : {}),
@@ -169,7 +175,7 @@ export async function runGate(
       baseline: baseline ? { description: baseline.description, version: baseline.version } : null,
       charts: {
         ...baselineCharts(context, evaluation, baseline, baseTable),
-        slices: sliceBars(config, evaluation.slices, baseline, outcomes),
+        slices: sliceCharts(context, evaluation, baseline, outcomes, candidateTable, pairing),
       },
       outcomes,
       comparison: compareMetrics(config, evaluation.metrics, baseline?.metrics ?? {}),
@@ -225,29 +231,56 @@ function baselineCharts(
     : { candidate, baseline: null, baselineMissing: `the predictions of ${baseline.description} have no scores` };
 }
 
-/**
- * Reads the candidate's predictions (the evaluate stage's snapshot) and pairs their rows with the baseline's. Anything
- * that prevents pairing is a reason, not an error: the gate falls back to point estimates.
- */
-async function pairWithBaseline(
-  context: StageContext,
-  evaluation: EvaluateResult,
-  baseTable: BaselineTable,
-): Promise<Pairing & { slices: ReadonlyMap<string, readonly string[]> }> {
-  const none = new Map<string, string[]>();
+/** The candidate's predictions (the evaluate stage's snapshot) with their slice columns; null without a file. */
+async function readCandidate(context: StageContext, evaluation: EvaluateResult): Promise<Predictions | null> {
   const { config } = context.loaded;
-  if (!config.evaluate?.predictions || !evaluation.predictions)
-    return { paired: false, reason: "the candidate has no predictions file", slices: none };
-  if ("reason" in baseTable) return { paired: false, reason: baseTable.reason, slices: none };
-  const base = baseTable.table;
+  if (!config.evaluate?.predictions || !evaluation.predictions) return null;
   const columns = predictionColumns(config.evaluate.predictions);
-  const candidate = await readPredictions(evaluation.predictions.snapshot, columns, {
+  return readPredictions(evaluation.predictions.snapshot, columns, {
     task: config.model.task,
     slices: config.evaluate.slices,
     source: columns.path,
   });
-  const positive = resolvePositiveLabel(config.model.positive_label, candidate.labels);
-  return { ...pairPredictions(candidate, base, positive), slices: candidate.slices };
+}
+
+/** Pairs the candidate's rows with the baseline's. Anything that prevents it is a reason, not an error. */
+function pairWithBaseline(context: StageContext, candidate: Predictions | null, baseTable: BaselineTable): Pairing {
+  if (!candidate) return { paired: false, reason: "the candidate has no predictions file" };
+  if ("reason" in baseTable) return { paired: false, reason: baseTable.reason };
+  const positive = resolvePositiveLabel(context.loaded.config.model.positive_label, candidate.labels);
+  return pairPredictions(candidate, baseTable.table, positive);
+}
+
+/** The primary metric by slice, each bar with its interval where the candidate's predictions allow one. */
+function sliceCharts(
+  context: StageContext,
+  evaluation: EvaluateResult,
+  baseline: Baseline | null,
+  outcomes: readonly RuleOutcome[],
+  candidate: Predictions | null,
+  pairing: Pairing | null,
+): GateCharts["slices"] {
+  const { config } = context.loaded;
+  const bars = sliceBars(config, evaluation.slices, baseline, outcomes);
+  if (bars.length === 0) return bars;
+  if (!candidate) {
+    const why = "the candidate has no predictions file, so no interval can be computed";
+    return bars.map((b) => ({
+      ...b,
+      unpaired: why,
+      bars: b.bars.map((bar) => ({ ...bar, candidateIntervalMissing: why })),
+    }));
+  }
+  const metric = bars[0]?.metric;
+  const level = config.gate?.rules.find(
+    (rule) => rule.metric === metric && rule.significance !== undefined,
+  )?.significance;
+  return withSliceIntervals(bars, {
+    candidate,
+    positiveLabel: resolvePositiveLabel(config.model.positive_label, candidate.labels),
+    pairing: baseline ? pairing : null,
+    settings: { ...(config.gate?.bootstrap ?? { resamples: 1000, seed: 42 }), level: level ?? 0.95 },
+  });
 }
 
 /** What was gated, in words; uncommitted changes are said, never hidden behind the commit (DOMAIN.md §6). */

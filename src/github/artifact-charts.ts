@@ -14,6 +14,7 @@ const Finite = z.number().refine(Number.isFinite, { error: "expected a finite nu
 const Count = z.number().int().min(0);
 const Notes = z.array(Text).max(10);
 const Grid = z.array(Finite).length(CURVE_POINTS);
+const Level = z.number().gt(0).lt(1);
 
 const BinaryCurves = z.strictObject({
   task: z.literal("binary"),
@@ -71,12 +72,32 @@ const SliceBars = z.strictObject({
         baseline: Finite.nullable(),
         undefinedBecause: Text.nullable(),
         interval: z
-          .strictObject({ low: Finite, high: Finite, level: z.number().gt(0).lt(1), relative: z.boolean() })
+          .strictObject({
+            low: Finite,
+            high: Finite,
+            level: Level,
+            relative: z.boolean(),
+            resamples: Count.optional(),
+            source: z.enum(["rule", "report"]).optional(),
+          })
           .nullable(),
+        candidateInterval: z
+          .strictObject({
+            low: Finite,
+            high: Finite,
+            level: Level,
+            method: z.enum(["wilson", "bootstrap"]),
+            resamples: Count.nullable(),
+          })
+          .nullable()
+          .optional(),
+        candidateIntervalMissing: Text.nullable().optional(),
+        changeIntervalMissing: Text.nullable().optional(),
       }),
     )
     .max(MAX_SLICE_BARS),
   omitted: z.strictObject({ slices: Count, rows: Count }),
+  unpaired: Text.nullable().optional(),
 });
 
 export const GateChartsSchema = z.strictObject({

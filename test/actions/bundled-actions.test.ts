@@ -17,7 +17,7 @@ import {
  * repository whose mlops.yml sits in a subfolder (so working-directory and annotation paths are exercised).
  */
 
-const ACTIONS = ["validate", "train", "evaluate", "gate", "report", "publish"];
+const ACTIONS = ["validate", "train", "evaluate", "gate", "report", "publish", "models-report"];
 let workspace: string;
 
 async function copyExample(target: string): Promise<void> {
@@ -142,6 +142,25 @@ describe("a pull request job, then main", () => {
     await expectOnlyDeclaredOutputs("publish", publish);
   });
 
+  it("writes the model's page after publishing: the HTML file for an artifact and the markdown in the job summary", async () => {
+    const page = await runBundledAction("models-report", inputs, {
+      workspace,
+      event: { name: "push", payload: webhookExample("push") },
+    });
+    expect(page.exitCode, page.stdout).toBe(0);
+    expect(page.outputs).toMatchObject({
+      result: "written",
+      file: path.join(workspace, "ml/.mlops/out/models/penguins.html"),
+      versions: "1",
+    });
+    const html = await readFile(page.outputs.file ?? "", "utf8");
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain("<title>Model penguins</title>");
+    expect(page.summary).toContain("### ✅ Model penguins: ok");
+    expect(page.summary).toContain("```mermaid");
+    await expectOnlyDeclaredOutputs("models-report", page);
+  });
+
   it("fails the gate step on a regression, with an annotation on the broken rule's line", async () => {
     const train = await runBundledAction(
       "train",
@@ -193,6 +212,8 @@ describe("bad input reaches the user as an annotation and a failed step", () => 
       "evaluate.md",
       "gate.json",
       "gate.md",
+      // models-report's page: models/penguins.html.
+      "models",
       "params.json",
       "predictions.csv",
       "profile-train.json",

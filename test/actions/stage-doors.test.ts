@@ -221,17 +221,19 @@ describe("the stage list", () => {
     },
   );
 
-  it("builds one bundle per stage, besides the report action, the CLI and the scan worker", async () => {
+  it("builds one bundle per stage, besides the report and models-report actions, the CLI and the scan worker", async () => {
     const bundles = (await readdir(path.join(REPO_ROOT, "dist"))).filter((file) => file.endsWith(".js"));
-    const expected = [...STAGES.map((stage) => stage.name), "report", "cli", "scan-worker"].map((name) => `${name}.js`);
+    const expected = [...STAGES.map((stage) => stage.name), "report", "models-report", "cli", "scan-worker"].map(
+      (name) => `${name}.js`,
+    );
     expect(bundles.sort(), "run `npm run build`").toEqual(expected.sort());
   });
 
-  it("gives every action folder a stage, except report (no project) and retrain (a composite of stages)", async () => {
+  it("gives every action folder a stage, except report (no project), models-report (reads the registry, not a stage) and retrain (a composite of stages)", async () => {
     const folders = (await readdir(path.join(REPO_ROOT, "actions"), { withFileTypes: true }))
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name);
-    expect(folders.sort()).toEqual([...STAGES.map((stage) => stage.name), "report", "retrain"].sort());
+    expect(folders.sort()).toEqual([...STAGES.map((stage) => stage.name), "report", "models-report", "retrain"].sort());
   });
 
   it("keeps `mlops --help`'s order: the stage commands in the pipeline's order, among the others", () => {

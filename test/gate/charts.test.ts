@@ -1,25 +1,21 @@
 import { readFileSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { binaryCurves } from "../../src/evaluate/curves.ts";
 import { descendingOrder } from "../../src/evaluate/ranking.ts";
 import { chartBlocks } from "../../src/gate/chart-section.ts";
-import { type GateResult, runGate } from "../../src/gate/gate.ts";
 import { gateSection } from "../../src/gate/section.ts";
 import { parseGateResult } from "../../src/github/artifact.ts";
 import { InputError } from "../../src/errors.ts";
 import { commentBody } from "../../src/github/pull-request.ts";
-import { runEvaluateStage } from "../../src/pipeline/stages.ts";
-import { createRegistry } from "../../src/registry/registry.ts";
 import { blockToMarkdown, renderMarkdown, renderText } from "../../src/report/sections.ts";
-import { createLocalStore } from "../../src/store/local-store.ts";
-import { KIT_VERSION } from "../../src/version.ts";
-import { parse } from "../helpers/config.ts";
-import { stageContext } from "../helpers/context.ts";
 import { outcome } from "../helpers/gate-result.ts";
-import { publishInput } from "../helpers/publish.ts";
-import { tempDir, writeFiles } from "../helpers/temp.ts";
+import {
+  binaryConfig,
+  binaryCsv,
+  binaryRows,
+  expectWellFormedCharts,
+  gateAgainstChampion,
+} from "../helpers/gate-charts.ts";
 import { mermaidCharts, parseXyChart } from "../helpers/xychart.ts";
 
 /**
@@ -29,84 +25,6 @@ import { mermaidCharts, parseXyChart } from "../helpers/xychart.ts";
  * comment that keeps under GitHub's limit by losing charts before tables. Every chart is checked to be well-formed
  * xychart-beta (test/helpers/xychart.ts); one small report is compared with a golden file.
  */
-
-/** n rows with labels 0/1 in turn and scores that separate them `strength` well, from a fixed seed. */
-function binaryRows(
-  n: number,
-  strength: number,
-  seed: number,
-  group = (i: number): string => (i % 3 === 0 ? "a" : "b"),
-) {
-  let state = seed;
-  const next = (): number => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-  return Array.from({ length: n }, (_, i) => {
-    const label = i % 2 === 0 ? 1 : 0;
-    const score = Math.round(Math.min(1, Math.max(0, next() * (1 - strength) + strength * label)) * 100) / 100;
-    return `${label},${score >= 0.5 ? 1 : 0},${score},${group(i)}`;
-  });
-}
-
-const binaryCsv = (rows: string[]): string => ["label,prediction,score,group", ...rows].join("\n") + "\n";
-
-const binaryConfig = (rules: string[]): string => `version: 1
-model: { name: churn }
-evaluate:
-  predictions: { path: predictions.csv, score: score }
-  slices: [group]
-gate:
-  baseline: champion
-  bootstrap: { resamples: 200, seed: 7 }
-  rules:
-${rules.map((rule) => `    - ${rule}`).join("\n")}
-`;
-
-/** Publishes `champion` (evaluated under `configText`) as the champion, then gates `candidate` against it. */
-async function gateAgainstChampion(
-  configText: string,
-  champion: string,
-  candidate: string,
-  options: { storePredictions?: boolean } = {},
-): Promise<GateResult> {
-  const dir = await tempDir();
-  const context = stageContext(parse(configText, dir));
-  const registry = createRegistry(createLocalStore(context.workspace.registryDir), context.now);
-  await writeFile(path.join(dir, "predictions.csv"), champion);
-  const evaluated = (await runEvaluateStage(context)).result;
-  const [model] = await writeFiles(path.join(dir, "champion"), { "model.txt": "weights" });
-  const manifest = await registry.publish(
-    publishInput({
-      model: context.loaded.config.model.name,
-      files: [{ path: "model.txt", source: model ?? "" }],
-      attachments:
-        options.storePredictions === false || !evaluated.predictions
-          ? []
-          : [{ name: "predictions", source: evaluated.predictions.snapshot }],
-      metrics: evaluated.metrics,
-      slices: evaluated.slices,
-      kitVersion: KIT_VERSION,
-    }),
-  );
-  await registry.moveAlias(context.loaded.config.model.name, "champion", manifest.version, {
-    at: context.now().toISOString(),
-    actor: null,
-    reason: "test",
-    runUrl: null,
-    forced: false,
-  });
-  await writeFile(path.join(dir, "predictions.csv"), candidate);
-  return runGate(context, (await runEvaluateStage(context)).result, registry);
-}
-
-/** Every chart of a report is well-formed xychart-beta, and no fence is left open. */
-function expectWellFormedCharts(markdown: string): string[] {
-  const { charts, unclosed } = mermaidCharts(markdown);
-  expect(unclosed).toBe(false);
-  for (const chart of charts) expect(parseXyChart(chart).problems, chart).toEqual([]);
-  return charts;
-}
 
 describe("binary classifier against the champion", () => {
   const championRows = binaryRows(300, 0.6, 1);
@@ -369,11 +287,23 @@ describe("golden output", () => {
                 candidate: 0.8,
                 baseline: 0.7,
                 undefinedBecause: null,
-                interval: { low: -0.05, high: 0.25, level: 0.95, relative: false },
+                interval: { low: -0.05, high: 0.25, level: 0.95, relative: false, resamples: 1000, source: "rule" },
+                candidateInterval: { low: 0.4, high: 0.96, level: 0.95, method: "wilson", resamples: null },
               },
-              { value: "FR", rows: 1, candidate: 1, baseline: 1, undefinedBecause: null, interval: null },
+              {
+                value: "FR",
+                rows: 1,
+                candidate: 1,
+                baseline: 1,
+                undefinedBecause: null,
+                interval: null,
+                candidateInterval: null,
+                candidateIntervalMissing: "one row: nothing to resample",
+                changeIntervalMissing: "one row: nothing to resample",
+              },
             ],
             omitted: { slices: 0, rows: 0 },
+            unpaired: null,
           },
         ],
       },

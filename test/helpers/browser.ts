@@ -33,6 +33,8 @@ export interface OpenOptions {
   screenshot?: string;
   /** The reader's colour setting (prefers-color-scheme). */
   colorScheme?: "light" | "dark";
+  /** The media type the page is laid out for (screen unless given). */
+  media?: "screen" | "print";
   /** The window's width in CSS pixels (1200 unless given). */
   width?: number;
 }
@@ -57,6 +59,8 @@ export interface OpenedPage {
   clientWidth: number;
   /** The number of <script> elements (a report has none). */
   scripts: number;
+  /** The body's computed background colour (rgb(...)): which colour scheme the page took. */
+  background: string;
   /** How many elements of each tag the page holds (lower case): what markup the page really has. */
   tags: Record<string, number>;
   /** The href of every link. */
@@ -130,6 +134,7 @@ const MEASURE = `(() => ({
   scrollWidth: document.documentElement.scrollWidth,
   clientWidth: document.documentElement.clientWidth,
   scripts: document.querySelectorAll("script").length,
+  background: getComputedStyle(document.body).backgroundColor,
   tags: [...document.querySelectorAll("*")].reduce((tags, element) => {
     const name = element.tagName.toLowerCase();
     tags[name] = (tags[name] ?? 0) + 1;
@@ -168,7 +173,12 @@ async function openInBrowser(browser: Browser, file: string, options: OpenOption
       void request.abort("blockedbyclient");
     });
     await page.setViewport({ width: options.width ?? 1200, height: 900 });
-    await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: options.colorScheme ?? "light" }]);
+    // In one call: puppeteer's emulateMediaType and emulateMediaFeatures each reset what the other set.
+    const devtools = await page.createCDPSession();
+    await devtools.send("Emulation.setEmulatedMedia", {
+      media: options.media ?? "screen",
+      features: [{ name: "prefers-color-scheme", value: options.colorScheme ?? "light" }],
+    });
     await page.goto(url, { waitUntil: "load", timeout: BROWSER_TIMEOUT });
     const seen = (await page.evaluate(MEASURE)) as Omit<
       OpenedPage,

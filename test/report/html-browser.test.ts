@@ -115,8 +115,17 @@ describeBrowser("the HTML report in Chromium", (browser) => {
     expect(page.svgs.every((svg) => svg.visible && svg.width > 100 && svg.width <= 400)).toBe(true);
   });
 
+  it("keeps the numbers behind a figure folded on screen and prints them open", async () => {
+    expect((await browser.open(file)).text).not.toContain("0.9312");
+    const printed = await browser.open(file, { media: "print" });
+    expect(printed.text).toContain("0.9312");
+    expect(printed.textOutside).toEqual([]);
+  });
+
   it("renders in the dark colour scheme too", async () => {
     const page = await browser.open(file, { colorScheme: "dark" });
+    expect(page.background).toBe("rgb(13, 17, 23)");
+    expect((await browser.open(file)).background).toBe("rgb(255, 255, 255)");
     expect(page.consoleErrors).toEqual([]);
     expect(page.svgs.every((svg) => svg.visible && svg.width > 200)).toBe(true);
   });

@@ -62,7 +62,7 @@ export const EVERY_BLOCK: Section[] = [
       {
         kind: "details",
         summary: "accuracy by island: the numbers",
-        blocks: [{ kind: "table", table: { headers: ["island", "accuracy"], rows: [["Biscoe", "0.93"]] } }],
+        blocks: [{ kind: "table", table: { headers: ["island", "accuracy"], rows: [["Biscoe", "0.9312"]] } }],
       },
       {
         kind: "heatmap",

@@ -212,6 +212,15 @@ describe("charts", () => {
     expect(elements(html, "polyline")).toHaveLength(2);
   });
 
+  it("finds the range of any number of values (no argument-spread limit)", () => {
+    const values = Array.from({ length: 300_000 }, (_, i) => i % 1000);
+    const html = blockToHtml({
+      kind: "chart",
+      chart: chart({ lines: [{ values, colour: "blue" }], xAxis: { title: "x", range: [0, 1] } }),
+    });
+    expect(html).toContain(">1000</text>");
+  });
+
   it("says so in the chart's place when nothing can be drawn", () => {
     for (const bars of [[], [Number.NaN, Number.NaN]]) {
       const html = blockToHtml({ kind: "chart", chart: chart({ labels: ["a", "b"], bars }) });
@@ -271,6 +280,13 @@ describe("heatmaps", () => {
     expect(html).toContain("<title>actual b, predicted a: 0 (0% of the row)</title>");
     expect(html).toContain(">actual</text>");
     expect(html).toContain(">predicted</text>");
+  });
+
+  it("writes large counts short in their cells and in full in their tooltips", () => {
+    const html = blockToHtml({ kind: "heatmap", heatmap: { ...heatmap, cells: [[99_999, 123_456, 987_654_321]] } });
+    const counts = [...html.matchAll(/<text class="count[^"]*"[^>]*>([^<]*)</g)].map((match) => match[1]);
+    expect(counts.slice(0, 3)).toEqual(["99999", "123.5k", "987.7M"]);
+    expect(html).toContain("predicted c: 987654321 (");
   });
 
   it("says so when there is nothing to draw", () => {

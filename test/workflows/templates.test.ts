@@ -115,14 +115,46 @@ describe("the templates' shape", () => {
     // The fork-safe reporting workflow downloads mlops-gate-report and parses it: the HTML never goes in there.
     expect(pr.map((step) => step.with?.name)).toEqual(["mlops-gate-report", "mlops-run-report"]);
     expect(pr[1]).toMatchObject(html);
-    expect(main).toHaveLength(1);
-    expect(main[0]).toMatchObject(html);
+    const mainHtml = main.filter((step) => step.with?.name === "mlops-run-report");
+    expect(mainHtml).toHaveLength(1);
+    expect(mainHtml[0]).toMatchObject(html);
     for (const file of ["mlops-pr.yml", "mlops-main.yml"]) {
       const gate = Object.values(templates[file]?.jobs ?? {})
         .flatMap((job) => job.steps)
         .find((s) => s.id === "gate");
       expect(gate?.uses).toMatch(/^mlops-kit\/mlops-kit\/actions\/gate@/);
     }
+  });
+
+  it("main puts the model's page in the job summary after a publish and keeps its HTML file as an artifact", () => {
+    type Step = {
+      id?: string;
+      if?: string;
+      uses?: string;
+      with?: Record<string, unknown>;
+      "continue-on-error"?: boolean;
+    };
+    const main = byName(INIT_DEFAULTS)["mlops-main.yml"] as { jobs: { publish: { steps: Step[] } } };
+    const steps = main.jobs.publish.steps;
+    const at = (prefix: string) => steps.findIndex((step) => step.uses?.startsWith(prefix));
+    const publish = at("mlops-kit/mlops-kit/actions/publish@");
+    const page = at("mlops-kit/mlops-kit/actions/models-report@");
+    const upload = at("actions/upload-artifact@");
+    expect(publish).toBeGreaterThan(0);
+    expect([page, upload]).toEqual([publish + 1, publish + 2]);
+    expect(steps[publish]?.id).toBe("publish");
+    expect(steps[page]).toMatchObject({
+      id: "page",
+      if: "${{ !cancelled() && steps.publish.outcome == 'success' }}",
+      // The page only informs: failing to make it must not fail a run that published.
+      "continue-on-error": true,
+    });
+    expect(steps[upload]).toMatchObject({
+      if: "${{ !cancelled() && steps.page.outputs.file != '' }}",
+      with: { name: "mlops-model-page", path: "${{ steps.page.outputs.file }}", "include-hidden-files": true },
+    });
+    // The gate's verdict still decides the run, last.
+    expect(steps.at(-1)?.if).toBe("steps.gate.outcome == 'failure'");
   });
 
   it("only trusted jobs assume the role that writes; pull requests get the read-only one", () => {

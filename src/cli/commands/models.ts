@@ -7,13 +7,14 @@ import { type Damage, describeDamage } from "../../registry/damage.ts";
 import type { FsckReport, Registry } from "../../registry/registry.ts";
 import { renderTextTable } from "../../report/text-table.ts";
 import { describePrune, keepOf } from "./models-prune.ts";
+import { modelReport } from "./models-report.ts";
 import type { CommandOutcome, CommandSpec } from "../command.ts";
 import { openProject } from "../project.ts";
 
 export const modelsCommand: CommandSpec = {
   name: "models",
   summary:
-    "List versions and aliases, show one version, trace the alias history, check the registry, clean up interrupted publishes, or prune old versions",
+    "List versions and aliases, show one version, trace the alias history, write a model's page, check the registry, clean up interrupted publishes, or prune old versions",
   details:
     "A <ref> is a version id, a version number (7 or v7) or an alias (champion).\n" +
     "`history --alias champion --at 2026-03-01` answers which version was champion then: at that moment, or for a\n" +
@@ -24,10 +25,17 @@ export const modelsCommand: CommandSpec = {
     "version an alias points or ever pointed at, those created less than a day ago and those with a damaged manifest.\n" +
     "`prune --keep N --apply` deletes the rest (each manifest first, then its files) and old debris, and records what\n" +
     "it deleted; alias history is never touched. clean, fsck --repair and prune --apply need the maintenance\n" +
-    "permissions on S3.",
+    "permissions on S3.\n" +
+    "`report [<model>]` writes the model's page (default: the config's model) as one HTML file, by default\n" +
+    "<workspace>/out/models/<model>.html: every version, metrics over versions, the alias history as a timeline,\n" +
+    "each version's card and lineage. --markdown prints it as markdown; --summary appends that to the job summary.",
   positionals: [
-    { name: "action", required: false, description: "list (default), show, history, fsck, clean or prune" },
-    { name: "ref", required: false, description: "for show: a version id, number or alias such as champion" },
+    { name: "action", required: false, description: "list (default), show, history, report, fsck, clean or prune" },
+    {
+      name: "ref",
+      required: false,
+      description: "for show: a version id, number or alias such as champion; for report: the model",
+    },
   ],
   options: {
     alias: { type: "string", valueName: "name", description: "history: only this alias (default for --at: champion)" },
@@ -35,6 +43,14 @@ export const modelsCommand: CommandSpec = {
     repair: { type: "boolean", description: "fsck: repair what can be repaired, and record it in the registry" },
     keep: { type: "string", valueName: "n", description: "prune: keep the last n versions (required, at least 1)" },
     apply: { type: "boolean", description: "prune: delete (without it, prune only shows what it would delete)" },
+    out: {
+      type: "string",
+      short: "o",
+      valueName: "file",
+      description: "report: where to write the HTML page (default: <workspace>/out/models/<model>.html)",
+    },
+    markdown: { type: "boolean", description: "report: print the page as markdown (a job summary's form)" },
+    summary: { type: "boolean", description: "report: append the page as markdown to $GITHUB_STEP_SUMMARY" },
   },
   run: async (args, io) => {
     const context = await openProject(args, io);
@@ -66,6 +82,20 @@ export const modelsCommand: CommandSpec = {
       if (at !== undefined) return withDamage(await aliasAtTime(registry, model, alias ?? "champion", at), damaged);
       return withDamage(showHistory(await registry.history(model, alias), model, args.text.width), damaged);
     }
+    if (action === "report") {
+      return modelReport(
+        {
+          registry,
+          damaged,
+          model: ref ?? model,
+          primaryMetric: headline,
+          outDir: context.workspace.outDir,
+          now: context.now(),
+        },
+        args,
+        io,
+      );
+    }
     if (action === "fsck") {
       const report = await registry.fsck(model, {
         repair: args.values.repair === true,
@@ -90,7 +120,7 @@ export const modelsCommand: CommandSpec = {
       );
     }
     throw new UsageError(`unknown models action "${action}"`, {
-      hint: "use list, show, history, fsck, clean or prune",
+      hint: "use list, show, history, report, fsck, clean or prune",
     });
   },
 };

@@ -34,8 +34,17 @@ export type PairedData = PairedClassification | PairedRegression;
 
 /** The same pairing restricted to `rows` (one slice), as fresh arrays. */
 export function restrictRows(data: PairedData, rows: readonly number[]): PairedData {
-  const ints = (values: Int32Array): Int32Array => Int32Array.from(rows, (i) => values[i] ?? 0);
-  const floats = (values: Float64Array): Float64Array => Float64Array.from(rows, (i) => values[i] ?? 0);
+  // Plain loops: TypedArray.from with a mapping function is many times slower, and the report restricts every slice.
+  const ints = (values: Int32Array): Int32Array => {
+    const out = new Int32Array(rows.length);
+    for (let j = 0; j < rows.length; j++) out[j] = values[rows[j] ?? 0] ?? 0;
+    return out;
+  };
+  const floats = (values: Float64Array): Float64Array => {
+    const out = new Float64Array(rows.length);
+    for (let j = 0; j < rows.length; j++) out[j] = values[rows[j] ?? 0] ?? 0;
+    return out;
+  };
   if (data.task === "regression") {
     return {
       task: "regression",

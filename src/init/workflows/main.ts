@@ -2,12 +2,14 @@ import {
   checkoutStep,
   jobPermissions,
   kitStep,
+  pinned,
   publishConcurrency,
   registryCredentialsSteps,
   uploadHtmlReportStep,
 } from "./building-blocks.ts";
-import { type Job, note } from "./model.ts";
+import { type Job, note, type Step } from "./model.ts";
 import {
+  MODEL_PAGE_ARTIFACT,
   type ReusableDefinition,
   WORKFLOW_NAMES,
   type WorkflowOptions,
@@ -35,7 +37,8 @@ function publishJob(values: WorkflowValues): Job {
       kitStep("evaluate", values, { id: "evaluate", with: { "github-token": "" } }),
       note("A failed gate still publishes the version (recorded with its verdict); only promotion needs a pass."),
       kitStep("gate", values, { id: "gate", "continue-on-error": true, with: { "github-token": "" } }),
-      kitStep("publish", values, { if: "${{ !cancelled() && steps.evaluate.outcome == 'success' }}" }),
+      kitStep("publish", values, { id: "publish", if: "${{ !cancelled() && steps.evaluate.outcome == 'success' }}" }),
+      ...modelPageSteps(values),
       uploadHtmlReportStep(),
       {
         name: "Fail the run when the gate did not pass",
@@ -50,6 +53,32 @@ function publishJob(values: WorkflowValues): Job {
       },
     ],
   };
+}
+
+/**
+ * After a publish, the model's page (every version, metrics over versions, the alias history): its markdown in the
+ * job summary, its HTML file kept as an artifact. The page only informs: a failure to make it does not fail the run.
+ */
+function modelPageSteps(values: WorkflowValues): Step[] {
+  return [
+    kitStep("models-report", values, {
+      name: "The model's page in the job summary",
+      id: "page",
+      if: "${{ !cancelled() && steps.publish.outcome == 'success' }}",
+      "continue-on-error": true,
+    }),
+    {
+      name: "Keep the model's page",
+      if: "${{ !cancelled() && steps.page.outputs.file != '' }}",
+      uses: pinned("uploadArtifact"),
+      with: {
+        name: MODEL_PAGE_ARTIFACT,
+        path: "${{ steps.page.outputs.file }}",
+        "include-hidden-files": true,
+        "retention-days": 30,
+      },
+    },
+  ];
 }
 
 export function mainTemplate(options: WorkflowOptions, values: WorkflowValues): WorkflowTemplate {

@@ -68,6 +68,9 @@ export const REPORT_ARTIFACT = "mlops-gate-report";
 /** The run's HTML report (report.html): its own artifact, apart from the gate.json the reporting workflow reads. */
 export const HTML_REPORT_ARTIFACT = "mlops-run-report";
 
+/** The model's page (`mlops models report`) the main workflow keeps after each publish. */
+export const MODEL_PAGE_ARTIFACT = "mlops-model-page";
+
 /** A workflow of a user's repository, before it is written. */
 export interface WorkflowTemplate {
   /** The file name under `.github/workflows/` (init) or `workflows/` (the kit's templates). */

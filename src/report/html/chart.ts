@@ -45,12 +45,10 @@ function chartSvg(chart: Chart, series: Series[], values: number[]): string {
   // A turned first label reaches left of its band by about its drawn width: room for it inside the drawing.
   const left = labels?.rotated ? Math.max(MARGIN.left, labels.extra + 8) : MARGIN.left;
   const plot = { left, right: WIDTH - MARGIN.right, top: MARGIN.top, bottom: height - bottom };
-  const yTicks = chart.range
-    ? ticks(chart.range[0], chart.range[1], 5, true)
-    : ticks(
-        Math.min(...values, ...(chart.bars.length > 0 ? [0] : [])),
-        Math.max(...values, ...(chart.bars.length > 0 ? [0] : [])),
-      );
+  // Bars stand on 0, so a range from the data holds it. A loop, not Math.min(...values): no limit on the count.
+  let [low, high] = chart.bars.length > 0 ? [0, 0] : [Infinity, -Infinity];
+  for (const value of values) [low, high] = [Math.min(low, value), Math.max(high, value)];
+  const yTicks = chart.range ? ticks(chart.range[0], chart.range[1], 5, true) : ticks(low, high);
   const toY = scale(yTicks.low, yTicks.high, plot.bottom, plot.top);
   const y = (value: number): number => toY(Math.min(yTicks.high, Math.max(yTicks.low, value)));
   const parts: string[] = [];
@@ -64,30 +62,7 @@ function chartSvg(chart: Chart, series: Series[], values: number[]): string {
     );
   }
 
-  // x axis: where each index sits, with ticks.
-  let xOf: (index: number, length: number) => number;
-  let band: number;
-  if (chart.xAxis) {
-    const [from, to] = chart.xAxis.range;
-    const xTicks = ticks(from, to, 6, true);
-    const toX = scale(xTicks.low, xTicks.high, plot.left, plot.right);
-    xOf = (index, length) => toX(length <= 1 ? from : from + (index * (to - from)) / (length - 1));
-    band = (plot.right - plot.left) / Math.max(1, count);
-    for (const tick of xTicks.values) {
-      const at = px(toX(tick));
-      parts.push(`<line class="grid" x1="${at}" x2="${at}" y1="${px(plot.top)}" y2="${px(plot.bottom)}"/>`);
-      parts.push(
-        `<text class="tick" x="${at}" y="${px(plot.bottom + 16)}" text-anchor="middle">${escapeHtml(tickLabel(tick))}</text>`,
-      );
-    }
-    parts.push(
-      `<text class="axis-title" x="${px((plot.left + plot.right) / 2)}" y="${px(height - 6)}" text-anchor="middle">${escapeHtml(chart.xAxis.title)}</text>`,
-    );
-  } else {
-    band = (plot.right - plot.left) / count;
-    xOf = (index) => plot.left + band * (index + 0.5);
-    parts.push(...categoryLabels(labels ?? categoryLayout([], count), band, plot.left, plot.bottom));
-  }
+  const { xOf, band } = xAxis(chart, labels, count, plot, height, parts);
   if (chart.yTitle)
     parts.push(
       `<text class="axis-title" transform="translate(14 ${px((plot.top + plot.bottom) / 2)}) rotate(-90)" text-anchor="middle">${escapeHtml(chart.yTitle)}</text>`,
@@ -101,7 +76,7 @@ function chartSvg(chart: Chart, series: Series[], values: number[]): string {
     const top = Math.min(y(value), zero);
     const x = xOf(index, chart.bars.length) - barWidth / 2;
     parts.push(
-      `<rect class="bar" x="${px(x)}" y="${px(top)}" width="${px(barWidth)}" height="${px(Math.abs(y(value) - zero))}" fill="${hex("blue")}"><title>${escapeHtml(pointName(chart, index))}: ${escapeHtml(tickLabel(value))}</title></rect>`,
+      `<rect class="bar" x="${px(x)}" y="${px(top)}" width="${px(barWidth)}" height="${px(Math.abs(y(value) - zero))}" fill="${hex("blue")}"><title>${escapeHtml(pointName(chart, index, chart.bars.length))}: ${escapeHtml(tickLabel(value))}</title></rect>`,
     );
   });
 
@@ -109,13 +84,14 @@ function chartSvg(chart: Chart, series: Series[], values: number[]): string {
 
   chart.intervals?.bounds.forEach((interval, index) => {
     if (!interval || !Number.isFinite(interval.low) || !Number.isFinite(interval.high)) return;
-    const x = px(xOf(index, Math.max(chart.bars.length, chart.intervals?.bounds.length ?? 0)));
+    const length = Math.max(chart.bars.length, chart.intervals?.bounds.length ?? 0);
+    const x = px(xOf(index, length));
     const [low, high] = [y(interval.low), y(interval.high)];
     const cap = Math.min(10, barWidth / 2);
     const capAt = (at: number): string =>
       `<line x1="${px(Number(x) - cap / 2)}" x2="${px(Number(x) + cap / 2)}" y1="${px(at)}" y2="${px(at)}"/>`;
     parts.push(
-      `<g class="interval"><title>${escapeHtml(pointName(chart, index))}: ${escapeHtml(tickLabel(interval.low))} to ${escapeHtml(tickLabel(interval.high))}</title><line x1="${x}" x2="${x}" y1="${px(low)}" y2="${px(high)}"/>${capAt(low)}${capAt(high)}</g>`,
+      `<g class="interval"><title>${escapeHtml(pointName(chart, index, length))}: ${escapeHtml(tickLabel(interval.low))} to ${escapeHtml(tickLabel(interval.high))}</title><line x1="${x}" x2="${x}" y1="${px(low)}" y2="${px(high)}"/>${capAt(low)}${capAt(high)}</g>`,
     );
   });
 
@@ -128,9 +104,55 @@ function chartSvg(chart: Chart, series: Series[], values: number[]): string {
   return `<svg class="plot" viewBox="0 0 ${WIDTH} ${px(height)}" role="img" aria-label=${attr(chart.title)} xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(chart.title)}</title>${parts.join("")}</svg>`;
 }
 
-function pointName(chart: Chart, index: number): string {
+interface Plot {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * The x axis, drawn into `parts`: numeric (ticks over `xAxis.range`, the points evenly spaced across it) or one band
+ * per category. Returns where the index-th of `length` points sits, and the width of a band.
+ */
+function xAxis(
+  chart: Chart,
+  labels: CategoryLayout | null,
+  count: number,
+  plot: Plot,
+  height: number,
+  parts: string[],
+): { xOf: (index: number, length: number) => number; band: number } {
+  if (!chart.xAxis) {
+    const band = (plot.right - plot.left) / count;
+    parts.push(...categoryLabels(labels ?? categoryLayout(chart.labels, count), band, plot.left, plot.bottom));
+    return { xOf: (index) => plot.left + band * (index + 0.5), band };
+  }
+  const xTicks = ticks(chart.xAxis.range[0], chart.xAxis.range[1], 6, true);
+  const toX = scale(xTicks.low, xTicks.high, plot.left, plot.right);
+  for (const tick of xTicks.values) {
+    const at = px(toX(tick));
+    parts.push(`<line class="grid" x1="${at}" x2="${at}" y1="${px(plot.top)}" y2="${px(plot.bottom)}"/>`);
+    parts.push(
+      `<text class="tick" x="${at}" y="${px(plot.bottom + 16)}" text-anchor="middle">${escapeHtml(tickLabel(tick))}</text>`,
+    );
+  }
+  parts.push(
+    `<text class="axis-title" x="${px((plot.left + plot.right) / 2)}" y="${px(height - 6)}" text-anchor="middle">${escapeHtml(chart.xAxis.title)}</text>`,
+  );
+  const range = chart.xAxis.range;
+  return { xOf: (index, length) => toX(xValue(range, index, length)), band: (plot.right - plot.left) / count };
+}
+
+/** The x value of the index-th of `length` points spread evenly over `range`. */
+function xValue(range: [number, number], index: number, length: number): number {
+  return length <= 1 ? range[0] : range[0] + (index * (range[1] - range[0])) / (length - 1);
+}
+
+/** What a point is called in its tooltip: its category, or its x value. */
+function pointName(chart: Chart, index: number, length: number): string {
   if (!chart.xAxis) return chart.labels[index] ?? String(index + 1);
-  return `${chart.xAxis.title} #${index + 1}`;
+  return `${chart.xAxis.title} ${tickLabel(xValue(chart.xAxis.range, index, length))}`;
 }
 
 /** A line through the finite points, broken where a value is missing; lone points drawn as dots. */

@@ -64,7 +64,7 @@ function heatmapSvg(heatmap: Heatmap): string {
             ? `<rect x="${px(x)}" y="${px(top + cell * r)}" width="${px(cell)}" height="${px(cell)}" fill="${BLUE}" fill-opacity="${share.toFixed(3)}"/>`
             : "") +
           (cell >= 24
-            ? `<text class="count${share > 0.55 ? " on-dark" : ""}" x="${px(x + cell / 2)}" y="${px(top + cell * (r + 0.5))}" text-anchor="middle" dy="0.32em">${escapeHtml(countText(count))}</text>`
+            ? `<text class="count${share > 0.55 ? " on-dark" : ""}" x="${px(x + cell / 2)}" y="${px(top + cell * (r + 0.5))}" text-anchor="middle" dy="0.32em">${escapeHtml(cellText(count))}</text>`
             : "") +
           "</g>",
       );
@@ -76,4 +76,10 @@ function heatmapSvg(heatmap: Heatmap): string {
 /** A count as written in its cell: whole numbers in full, anything else in the report's number format. */
 function countText(count: number): string {
   return Number.isInteger(count) ? String(count) : formatNumber(count);
+}
+
+/** A count as it fits in a cell: in full up to five digits, then in thousands or millions (the tooltip has it all). */
+function cellText(count: number): string {
+  if (!Number.isFinite(count) || Math.abs(count) < 100_000) return countText(count);
+  return Math.abs(count) < 1e8 ? `${formatNumber(count / 1e3)}k` : `${formatNumber(count / 1e6)}M`;
 }

@@ -80,6 +80,8 @@ footer { margin-top: 2rem; border-top: 1px solid var(--line); color: var(--muted
   figure, table, pre { break-inside: avoid; }
   section.report { break-before: auto; }
   .table-box, pre, figure { overflow: visible; }
+  /* On paper nobody can click a summary: the numbers behind each figure print open (where the browser can). */
+  details::details-content { content-visibility: visible; display: contents; }
   a { color: inherit; }
 }
 `;

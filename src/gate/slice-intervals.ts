@@ -1,0 +1,217 @@
+import type { Predictions } from "../evaluate/predictions.ts";
+import type { SliceBar, SliceBars, ValueInterval } from "./charts.ts";
+import { pairedBootstrap } from "./significance/bootstrap.ts";
+import { type PairedData, restrictRows } from "./significance/paired-data.ts";
+import { type Pairing, pairPredictions } from "./significance/pairing.ts";
+import { type PairedStatistic, pairedStatistic } from "./significance/statistics.ts";
+import { wilsonInterval } from "./significance/wilson.ts";
+
+/**
+ * An interval for every drawn slice bar (docs/gate.md, "Per-slice bars"): the candidate's value in the slice gets one
+ * (the bar's error bar), and so does the change where both models' predictions are on the same rows, unless a slice
+ * rule's paired test already gave it. A proportion (accuracy, binary recall or precision) gets Wilson's score
+ * interval; any other metric the gate's own bootstrap (significance/bootstrap.ts: its seed, its resamples, its
+ * percentile interval), so the report's numbers are the ones a slice rule with `significance` would give.
+ *
+ * Cost: a bootstrap is resamples × rows draws, and the gate may see a million rows. The report spends at most
+ * {@link REPORT_BOOTSTRAP_DRAWS} draws in all (a ranking metric's count double), smallest slices first (where a closed form is least trustworthy);
+ * a slice past the budget says so in its cell, and a slice rule with `significance` still computes its interval.
+ */
+
+/**
+ * 1% of the draws of the gate's own 1,000-resample bootstrap over a million rows: `npm run bench:gate` measured the
+ * report's slice intervals at 3.7% of that gate's time with twice this budget (most of it grouping the rows by slice,
+ * which any budget pays), and at 6.5% for ROC AUC, whose resamples also re-walk the ranking.
+ */
+export const REPORT_BOOTSTRAP_DRAWS = 10_000_000;
+
+export interface SliceIntervalSources {
+  /** The candidate's predictions, with its slice columns (row i of every slice column is row i of the file). */
+  candidate: Predictions;
+  positiveLabel: string | undefined;
+  /** The candidate's rows paired with the baseline's, or why not; null without a baseline's predictions. */
+  pairing: Pairing | null;
+  /** The gate's bootstrap settings, and the level (a rule's on the metric, else 95%). */
+  settings: { resamples: number; seed: number; level: number };
+  /** The draws the bootstraps may spend in all (tests lower it). */
+  budget?: number;
+}
+
+/** The same bars with their intervals, and where one is missing, why. */
+export function withSliceIntervals(slices: readonly SliceBars[], sources: SliceIntervalSources): SliceBars[] {
+  const { settings } = sources;
+  const unpaired = !sources.pairing
+    ? "there are no baseline predictions to pair with"
+    : sources.pairing.paired
+      ? null
+      : sources.pairing.reason;
+  const out = slices.map((bars) => ({
+    ...bars,
+    unpaired,
+    bars: bars.bars.map((bar): SliceBar => ({
+      ...bar,
+      candidateInterval: null,
+      candidateIntervalMissing: null,
+      changeIntervalMissing: null,
+    })),
+  }));
+  // Smallest slices first, so the budget serves as many bars as it can.
+  const jobs = out.flatMap((bars) => {
+    const rows = rowsOfValues(
+      sources.candidate,
+      bars.column,
+      bars.bars.map((bar) => bar.value),
+    );
+    return bars.bars.map((bar) => ({ bar, metric: bars.metric, rows: rows.get(bar.value) ?? [] }));
+  });
+  jobs.sort((a, b) => a.rows.length - b.rows.length);
+  let left = sources.budget ?? REPORT_BOOTSTRAP_DRAWS;
+  const candidateOnly = lazy(() => selfPaired(sources));
+  const bootstrap = (
+    whole: PairedData,
+    rows: number[],
+    statistic: (data: PairedData) => PairedStatistic | string,
+  ): { low: number; high: number } | string => {
+    const draws = rows.length * settings.resamples;
+    const over = `${rows.length} rows × ${settings.resamples} resamples is more than the report's budget of ${REPORT_BOOTSTRAP_DRAWS} bootstrap draws (a slice rule with significance computes it)`;
+    if (draws > left) return over;
+    const data = restrictRows(whole, rows);
+    const built = statistic(data);
+    if (typeof built === "string") return built;
+    // A "weights" statistic walks every row once more per resample (ranking metrics, medians): it counts double.
+    const cost = built.family === "weights" ? 2 * draws : draws;
+    if (cost > left) return over;
+    left -= cost;
+    const outcome = pairedBootstrap(built, data.n, settings, false);
+    return "interval" in outcome ? outcome.interval : outcome.unavailable;
+  };
+  for (const { bar, metric, rows } of jobs) {
+    const paired = bar.interval === null && sources.pairing?.paired ? sources.pairing.data : null;
+    const missing = (why: string): void => {
+      bar.candidateIntervalMissing = why;
+      if (paired) bar.changeIntervalMissing = why;
+    };
+    if (bar.candidate === null) {
+      missing(`${metric} is undefined in this slice`);
+      continue;
+    }
+    if (rows.length <= 1) {
+      missing(rows.length === 1 ? "one row: nothing to resample" : "no rows");
+      continue;
+    }
+    const proportion = wilsonCounts(metric, candidateOnly(), rows);
+    if (proportion) {
+      if (typeof proportion === "string") bar.candidateIntervalMissing = proportion;
+      else bar.candidateInterval = wilson(proportion, settings.level);
+    } else {
+      const interval = bootstrap(candidateOnly(), rows, (d) => statisticOf(metric, d, true));
+      if (typeof interval === "string") bar.candidateIntervalMissing = interval;
+      else
+        bar.candidateInterval = {
+          ...interval,
+          level: settings.level,
+          method: "bootstrap",
+          resamples: settings.resamples,
+        };
+    }
+    if (!paired) continue;
+    const change = bootstrap(paired, rows, (d) => statisticOf(metric, d, false));
+    if (typeof change === "string") bar.changeIntervalMissing = change;
+    else {
+      const { low, high } = change;
+      bar.interval = {
+        low,
+        high,
+        level: settings.level,
+        relative: false,
+        resamples: settings.resamples,
+        source: "report",
+      };
+    }
+  }
+  return out;
+}
+
+/** The candidate against itself: the paired machinery then resamples one model, and the "delta" is its value. */
+function selfPaired(sources: SliceIntervalSources): PairedData {
+  if (sources.pairing?.paired) {
+    const data = sources.pairing.data;
+    return data.task === "regression"
+      ? { ...data, baseline: data.candidate }
+      : {
+          ...data,
+          baseline: data.candidate,
+          baselineScores: data.candidateScores,
+          baselineProbabilities: data.candidateProbabilities,
+        };
+  }
+  // Paired by position with itself (ids would only cost a lookup per row).
+  const alone = { ...sources.candidate, ids: null };
+  const pairing = pairPredictions(alone, alone, sources.positiveLabel);
+  if (!pairing.paired) throw new Error(`the candidate's predictions do not pair with themselves: ${pairing.reason}`);
+  return pairing.data;
+}
+
+/** The metric's paired statistic; with `alone`, its candidate half only (minus zero, so the "delta" is the value). */
+function statisticOf(metric: string, data: PairedData, alone: boolean): PairedStatistic | string {
+  const built = pairedStatistic(metric, data);
+  if ("unavailable" in built) return built.unavailable;
+  if (!alone) return built.statistic;
+  const s = built.statistic;
+  switch (s.family) {
+    case "cells":
+      return { ...s, finalize: (counts: Int32Array): [number, number] => [s.finalize(counts)[0], 0] };
+    case "sums":
+      return { ...s, finalize: (sums: Float64Array, n: number): [number, number] => [s.finalize(sums, n)[0], 0] };
+    case "weights":
+      return { ...s, finalize: (weights: Int32Array): [number, number] => [s.finalize(weights)[0], 0] };
+  }
+}
+
+/**
+ * The counts of a metric that is a proportion of rows: accuracy (and its micro averages) is the share of rows right,
+ * binary recall the share of the positives found, binary precision the share of predicted positives that are. null
+ * for any other metric; a reason when the proportion has no rows to be a share of.
+ */
+function wilsonCounts(
+  metric: string,
+  data: PairedData,
+  rows: readonly number[],
+): { successes: number; trials: number } | string | null {
+  if (data.task !== "classification") return null;
+  const { truth, candidate, positive } = data;
+  if (["accuracy", "precision_micro", "recall_micro", "f1_micro"].includes(metric)) {
+    let right = 0;
+    for (const i of rows) if (truth[i] === candidate[i]) right++;
+    return { successes: right, trials: rows.length };
+  }
+  if ((metric !== "recall" && metric !== "precision") || positive === null) return null;
+  const counted = metric === "recall" ? truth : candidate;
+  let trials = 0;
+  let successes = 0;
+  for (const i of rows) {
+    if (counted[i] !== positive) continue;
+    trials++;
+    if (truth[i] === candidate[i]) successes++;
+  }
+  if (trials > 0) return { successes, trials };
+  return metric === "recall"
+    ? "no row of the slice has the positive label"
+    : "no row of the slice is predicted positive";
+}
+
+function wilson(counts: { successes: number; trials: number }, level: number): ValueInterval {
+  return { ...wilsonInterval(counts.successes, counts.trials, level), level, method: "wilson", resamples: null };
+}
+
+/** Per value, the rows (in file order) whose `column` holds it: one pass over the column. */
+function rowsOfValues(candidate: Predictions, column: string, values: readonly string[]): Map<string, number[]> {
+  const rows = new Map(values.map((value) => [value, [] as number[]]));
+  (candidate.slices.get(column) ?? []).forEach((value, row) => rows.get(value)?.push(row));
+  return rows;
+}
+
+function lazy<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+}

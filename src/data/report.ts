@@ -17,7 +17,15 @@ import type { ColumnReport, ValidateResult } from "./validate.ts";
 const show = (value: number | string | null | undefined): string =>
   value === null || value === undefined ? "—" : typeof value === "number" ? formatShort(value) : value;
 
-export function validateSection(result: ValidateResult): Section {
+export interface ValidateSectionOptions {
+  /**
+   * A histogram of every drifted column of every comparison (the HTML report), each with its numbers in a collapsed
+   * table beside it, instead of one chart of each comparison's most drifted column: a PR comment has no room for more.
+   */
+  everyDriftedColumn?: boolean;
+}
+
+export function validateSection(result: ValidateResult, options: ValidateSectionOptions = {}): Section {
   const status: Status =
     result.verdict === "skipped" ? "skipped" : result.errors > 0 ? "fail" : result.warnings > 0 ? "warn" : "pass";
   if (result.verdict === "skipped") {
@@ -61,7 +69,7 @@ export function validateSection(result: ValidateResult): Section {
   if (result.driftNote) blocks.push({ kind: "text", text: result.driftNote });
   const comparisons = comparisonsOf(result);
   if (comparisons.length > 0) blocks.push(comparisonsTable(comparisons));
-  for (const comparison of comparisons) blocks.push(...driftBlocks(comparison));
+  for (const comparison of comparisons) blocks.push(...driftBlocks(comparison, options.everyDriftedColumn === true));
   for (const dataset of result.datasets) {
     blocks.push({
       kind: "details",
@@ -161,7 +169,7 @@ function profileRow(c: ColumnReport): string[] {
   ];
 }
 
-function driftBlocks(drift: DriftResult): Block[] {
+function driftBlocks(drift: DriftResult, everyDrifted: boolean): Block[] {
   const blocks: Block[] = [];
   const verdict = drift.datasetDrift
     ? `the dataset drifted (share ≥ ${drift.maxDriftedShare}; severity ${drift.severity})`
@@ -203,17 +211,23 @@ function driftBlocks(drift: DriftResult): Block[] {
       },
     });
   }
-  const chart = mostDrifted(drift.columns);
-  if (chart && chart.bins.length > 1) {
-    blocks.push({ kind: "chart", chart: chartOf(chart, drift) });
-    blocks.push({
-      kind: "table",
-      table: {
-        headers: [chart.kind === "numeric" ? `${chart.column} (bin)` : chart.column, "reference %", "current %"],
-        rows: chart.bins.map((b) => [b.label, (b.reference * 100).toFixed(1), (b.current * 100).toFixed(1)]),
-        align: ["left", "right", "right"],
-      },
-    });
+  const drifted = everyDrifted ? drift.columns.filter((c) => c.drifted && c.bins.length > 1) : [];
+  if (drifted.length > 0) {
+    // Numbers from the drift result's bins (at most 12 per column): nothing here grows with the rows.
+    for (const column of drifted) {
+      blocks.push({ kind: "chart", chart: chartOf(column, drift) });
+      blocks.push({
+        kind: "details",
+        summary: `${comparisonName(drift)}: ${column.column} (${column.method} ${formatShort(column.value)}, drifted when ${column.driftWhen === "below" ? "<" : "≥"} ${formatShort(column.threshold)}): the numbers`,
+        blocks: [binsTable(column)],
+      });
+    }
+  } else {
+    const chart = mostDrifted(drift.columns);
+    if (chart && chart.bins.length > 1) {
+      blocks.push({ kind: "chart", chart: chartOf(chart, drift) });
+      blocks.push(binsTable(chart));
+    }
   }
   if (drift.skipped.length > 0) {
     blocks.push({
@@ -225,6 +239,17 @@ function driftBlocks(drift: DriftResult): Block[] {
     });
   }
   return blocks;
+}
+
+function binsTable(column: ColumnDrift): Block {
+  return {
+    kind: "table",
+    table: {
+      headers: [column.kind === "numeric" ? `${column.column} (bin)` : column.column, "reference %", "current %"],
+      rows: column.bins.map((b) => [b.label, (b.reference * 100).toFixed(1), (b.current * 100).toFixed(1)]),
+      align: ["left", "right", "right"],
+    },
+  };
 }
 
 /** What the two sides were computed from: "values" when both were exact, else each side in words. */

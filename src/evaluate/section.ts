@@ -118,3 +118,24 @@ export function confusionBlock(confusion: ConfusionMatrix): Block {
     ],
   };
 }
+
+/**
+ * The confusion matrix as a heat map, for the HTML report (markdown and terminal text leave it out): put it beside
+ * {@link confusionBlock}, which holds the same numbers. `whose` names the model ("the candidate").
+ */
+export function confusionHeatmap(confusion: ConfusionMatrix, whose: string): Block {
+  const total = confusion.matrix.flat().reduce((sum, count) => sum + count, 0);
+  const right = confusion.labels.reduce((sum, _, i) => sum + (confusion.matrix[i]?.[i] ?? 0), 0);
+  return {
+    kind: "heatmap",
+    heatmap: {
+      title: `Confusion matrix of ${whose}`,
+      caption: `${total} rows, ${right} on the diagonal (predicted right); each cell is shaded by its share of its row.`,
+      rowTitle: "true class",
+      columnTitle: "predicted class",
+      rows: [...confusion.labels],
+      columns: [...confusion.labels],
+      cells: confusion.labels.map((_, t) => confusion.labels.map((__, p) => confusion.matrix[t]?.[p] ?? 0)),
+    },
+  };
+}

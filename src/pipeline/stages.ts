@@ -1,9 +1,9 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { formatShort } from "../data/drift/drift.ts";
 import { championProfile, validationOptions } from "../data/stage.ts";
 import { validateDatasets, type ValidateResult } from "../data/validate.ts";
-import { ExitCode, InputError } from "../errors.ts";
+import { ExitCode, InputError, UserError } from "../errors.ts";
 import { READ_LIMITS, readTextIfExists } from "../files/read-limited.ts";
 import { evaluateModel, type EvaluateResult } from "../evaluate/evaluate.ts";
 import type { FileDigest } from "../files/hash.ts";
@@ -11,7 +11,7 @@ import { type GateResult, runGate } from "../gate/gate.ts";
 import { openRegistry } from "../registry/open.ts";
 import { publishModel, type PublishResult } from "../publish/publish.ts";
 import { gateSection } from "../gate/section.ts";
-import { renderingInJob, userSectionWarnings } from "../gate/user-sections.ts";
+import { renderingInJob, type SectionRendering, userSectionWarnings } from "../gate/user-sections.ts";
 import { runOrigin } from "../context/runner.ts";
 import { validateSection } from "../data/report.ts";
 import { evaluateSection } from "../evaluate/section.ts";
@@ -21,6 +21,7 @@ import { trainSection } from "../train/section.ts";
 import { resolveTrainParams, trainModel, type TrainOptions, type TrainResult } from "../train/train.ts";
 import { type ChainLink, dataIdentity, digestModel, newResultId } from "../chain/chain.ts";
 import type { StageContext } from "../context/context.ts";
+import { runReportFile, writeRunReport } from "./run-report-file.ts";
 import { checkData, checkEvaluation, checkGate, checkModelFromTrain, checkTrainForPublish } from "./freshness.ts";
 
 /**
@@ -44,6 +45,8 @@ export interface StageRun<T extends { stage: string }> {
   exitCode: ExitCode;
   resultFile: string;
   reportFile: string;
+  /** The run's HTML report, when the step wrote one (the gate does: `<workspace>/out/report.html`); null when it could not. */
+  html?: string | null;
 }
 
 /** Saves a step's result (JSON) and report (markdown) in the workspace, under the step's name. */
@@ -211,8 +214,31 @@ export async function runGateStage(context: StageContext): Promise<StageRun<Gate
       : result.verdict === "error"
         ? ExitCode.usageOrConfig
         : ExitCode.ok;
-  const section = gateSection(result, renderingInJob(runOrigin(context.runner)));
-  return saveStageRun(context, "gate", result, section, exitCode);
+  const rendering = renderingInJob(runOrigin(context.runner));
+  const run = await saveStageRun(context, "gate", result, gateSection(result, rendering), exitCode);
+  return { ...run, html: await writeGateHtml(context, rendering) };
+}
+
+/**
+ * The run's HTML report beside gate.md (pipeline/run-report.ts), from what the workspace holds now. A result it cannot
+ * read (a damaged validate.json) costs the HTML report, never the verdict: said as a warning.
+ */
+async function writeGateHtml(context: StageContext, rendering: SectionRendering): Promise<string | null> {
+  try {
+    const { file } = await writeRunReport(context.workspace, {
+      cwd: context.loaded.root,
+      model: context.loaded.config.model.name,
+      generated: context.now(),
+      runUrl: context.runner.runUrl,
+      userSections: rendering,
+    });
+    return file;
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    context.logger.warn(`no HTML report: ${error.message}${error.hint ? ` (${error.hint})` : ""}`);
+    await rm(runReportFile(context.workspace), { force: true });
+    return null;
+  }
 }
 
 export interface PublishStageOptions {
@@ -232,10 +258,11 @@ export async function runPublishStage(
   ]);
   const chain = await checkPublishInputs(context, { validation, train, evaluation, gate });
   const registry = await openRegistry(context);
+  const report = gate ? await gateHtml(context) : null;
   const result = await publishModel(
     context,
     registry,
-    { validation, train, evaluation, gate, chain },
+    { validation, train, evaluation, gate, chain, report },
     { allowDirty: options.allowDirty === true },
   );
   if (result.refusedDirty) context.logger.error(result.promotion);
@@ -246,6 +273,19 @@ export async function runPublishStage(
     publishSection(result),
     result.refusedDirty ? ExitCode.usageOrConfig : ExitCode.ok,
   );
+}
+
+/**
+ * The HTML report the gate wrote beside its result, when it is not older than that result: a report.html left by an
+ * earlier run is not this version's (a gate that could not write one removes it, and `mlops report --html` rewrites it
+ * from the same results).
+ */
+async function gateHtml(context: StageContext): Promise<string | null> {
+  const file = runReportFile(context.workspace);
+  const [html, gate] = await Promise.all(
+    [file, context.workspace.resultFile("gate")].map((f) => stat(f).catch(() => null)),
+  );
+  return html?.isFile() && gate && html.mtimeMs >= gate.mtimeMs ? file : null;
 }
 
 /**

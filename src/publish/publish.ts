@@ -47,6 +47,8 @@ export interface PublishInputs {
   gate: GateResult | null;
   /** The newest link of the chain these results form (checked by the stage runner), or null without any. */
   chain: ChainLink | null;
+  /** The run's HTML report the gate wrote for these results (`<workspace>/out/report.html`), or null. */
+  report?: string | null;
 }
 
 export interface PublishOptions {
@@ -94,6 +96,8 @@ export async function publishModel(
           ? [{ name: "predictions", source: inputs.evaluation.predictions.snapshot }]
           : []),
         ...(inputs.validation?.profile ? [{ name: "profile", source: inputs.validation.profile }] : []),
+        // The run's HTML report, so a version can be looked at later as its reviewers saw it.
+        ...(inputs.report ? [{ name: "report", source: inputs.report }] : []),
       ],
       metrics: inputs.evaluation?.metrics ?? {},
       slices: inputs.evaluation?.slices ?? [],

@@ -19,7 +19,10 @@ export const gateStage = defineStage({
   run: (context, { registryToken }) => runGateStage(withRegistryToken(context, registryToken)),
   command: {
     summary: "Compare the evaluated metrics with the baseline (the registry's champion) under gate.rules",
-    details: "Exit 1 when a rule fails; 2 when the gate cannot be evaluated (missing metric, unreadable baseline).",
+    details:
+      "Exit 1 when a rule fails; 2 when the gate cannot be evaluated (missing metric, unreadable baseline).\n" +
+      "Also writes the run's HTML report beside gate.md (<workspace>/out/report.html).",
+    epilogue: ({ html }) => (html ? `The run's HTML report: ${html}` : "No HTML report this time (see the warning)."),
   },
   action: {
     description:
@@ -52,6 +55,11 @@ export const gateStage = defineStage({
       "comment-url": {
         description: "URL of the pull-request comment it created or updated; empty when nothing was posted.",
         value: (_, posted) => posted?.commentUrl ?? "",
+      },
+      html: {
+        description:
+          "Path of the run's HTML report (report.html beside gate.md: validation, evaluation and gate with their plots, one self-contained file); upload it as an artifact. Empty when it could not be written.",
+        value: ({ html }) => html ?? "",
       },
       "check-run-id": {
         description: "Id of the check run it created on the head commit; empty when none was created.",

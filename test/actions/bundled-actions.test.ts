@@ -109,6 +109,11 @@ describe("a pull request job, then main", () => {
     // The PR number and head commit come from the real webhook payload.
     expect(gate.summary).toContain("pull request #\u200b2 (head ec26c3e)");
     expect(gate.summary).toContain("First run");
+    // The run's HTML report beside gate.md, saying where it ran: this workflow run.
+    expect(gate.outputs.html).toBe(path.join(workspace, "ml/.mlops/out/report.html"));
+    const html = await readFile(gate.outputs.html ?? "", "utf8");
+    expect(html).toContain("<title>penguins: run report</title>");
+    expect(html).toContain('href="https://github.com/octo-org/ml-repo/actions/runs/4242"');
     await expectOnlyDeclaredOutputs("gate", gate);
   });
 
@@ -132,6 +137,7 @@ describe("a pull request job, then main", () => {
       git: { sha: "0123456789abcdef0123456789abcdef01234567", ref: "refs/heads/main" },
       runUrl: "https://github.com/octo-org/ml-repo/actions/runs/4242",
       actor: "octocat",
+      attachments: { report: { path: "report/report.html" } },
     });
     await expectOnlyDeclaredOutputs("publish", publish);
   });
@@ -213,6 +219,7 @@ describe("bad input reaches the user as an annotation and a failed step", () => 
       "profile-train.json",
       "publish.json",
       "publish.md",
+      "report.html",
       "train.json",
       "train.md",
       "validate.json",

@@ -97,6 +97,35 @@ describe("the templates' shape", () => {
     expect(gate?.with?.["github-token"]).toBe("");
   });
 
+  it("the pull-request and main jobs keep the run's HTML report as an artifact of its own, failed gate or not", () => {
+    type Steps = { id?: string; uses?: string; if?: string; with?: Record<string, unknown> }[];
+    const templates = byName(INIT_DEFAULTS) as Record<string, { jobs: Record<string, { steps: Steps }> }>;
+    const uploads = (steps: Steps) => steps.filter((step) => step.uses?.startsWith("actions/upload-artifact@"));
+    const pr = uploads(templates["mlops-pr.yml"]?.jobs.gate?.steps ?? []);
+    const main = uploads(templates["mlops-main.yml"]?.jobs.publish?.steps ?? []);
+    const html = {
+      if: "always() && steps.gate.outputs.html != ''",
+      with: {
+        name: "mlops-run-report",
+        path: "${{ steps.gate.outputs.html }}",
+        "include-hidden-files": true,
+        "retention-days": 30,
+      },
+    };
+    // The fork-safe reporting workflow downloads mlops-gate-report and parses it: the HTML never goes in there.
+    expect(pr.map((step) => step.with?.name)).toEqual(["mlops-gate-report", "mlops-run-report"]);
+    expect(pr[1]).toMatchObject(html);
+    const mainHtml = main.filter((step) => step.with?.name === "mlops-run-report");
+    expect(mainHtml).toHaveLength(1);
+    expect(mainHtml[0]).toMatchObject(html);
+    for (const file of ["mlops-pr.yml", "mlops-main.yml"]) {
+      const gate = Object.values(templates[file]?.jobs ?? {})
+        .flatMap((job) => job.steps)
+        .find((s) => s.id === "gate");
+      expect(gate?.uses).toMatch(/^mlops-kit\/mlops-kit\/actions\/gate@/);
+    }
+  });
+
   it("main puts the model's page in the job summary after a publish and keeps its HTML file as an artifact", () => {
     type Step = {
       id?: string;

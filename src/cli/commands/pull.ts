@@ -1,3 +1,4 @@
+import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { ExitCode, InputError, UsageError } from "../../errors.ts";
 import { parseModelRef } from "../../registry/names.ts";
@@ -5,7 +6,7 @@ import { openRegistry, openRegistryAt } from "../../registry/open.ts";
 import { progressReporter } from "../../registry/progress.ts";
 import { formatBytes } from "../../report/format.ts";
 import type { Registry } from "../../registry/registry.ts";
-import type { CommandArgs, CommandIO, CommandSpec } from "../command.ts";
+import type { CommandArgs, CommandIO, CommandOutcome, CommandSpec } from "../command.ts";
 import { openProject } from "../project.ts";
 
 export const pullCommand: CommandSpec = {
@@ -21,6 +22,11 @@ export const pullCommand: CommandSpec = {
   options: {
     out: { type: "string", short: "o", valueName: "dir", description: "The folder to write the files into" },
     force: { type: "boolean", description: "Replace --out whole when it is not empty" },
+    report: {
+      type: "string",
+      valueName: "file",
+      description: "Instead of the files: write the version's HTML report (the run's report.html), verified, to <file>",
+    },
     registry: {
       type: "string",
       valueName: "uri",
@@ -33,6 +39,14 @@ export const pullCommand: CommandSpec = {
     const [target = ""] = args.positionals;
     const { model, ref } = parseModelRef(target);
     const out = typeof args.values.out === "string" ? args.values.out : undefined;
+    const report = typeof args.values.report === "string" ? args.values.report : undefined;
+    if (report !== undefined) {
+      if (out !== undefined)
+        throw new UsageError("--report writes the version's HTML report instead of its files: leave out --out", {
+          hint: `pull the files and the report with two commands`,
+        });
+      return pullReport(args, io, { model, ref, file: path.resolve(io.cwd, report) });
+    }
     if (!out) throw new UsageError("pull needs --out <dir>", { hint: `mlops pull ${model}@${ref} --out model/` });
     const { registry, now } = await registryFor(args, io);
     const manifest = await registry.resolve(model, ref);
@@ -74,6 +88,42 @@ export const pullCommand: CommandSpec = {
     };
   },
 };
+
+/** `--report <file>`: the run's HTML report stored with the version (an attachment), downloaded and verified. */
+async function pullReport(
+  args: CommandArgs,
+  io: CommandIO,
+  target: { model: string; ref: string; file: string },
+): Promise<CommandOutcome> {
+  const { registry } = await registryFor(args, io);
+  const manifest = await registry.resolve(target.model, target.ref);
+  if (!manifest) {
+    throw new InputError(`${target.model} has no version or alias "${target.ref}" in ${registry.location}`, {
+      hint: "see `mlops models list`",
+    });
+  }
+  const entry = manifest.attachments.report;
+  if (!entry) {
+    throw new InputError(`${target.model} ${manifest.version} was published without an HTML report`, {
+      hint: "a version has one when its gate wrote report.html before it was published; see `mlops models show`",
+    });
+  }
+  await mkdir(path.dirname(target.file), { recursive: true });
+  // Beside the target, then one rename: a download that fails verification leaves nothing at <file>.
+  const partial = `${target.file}.${process.pid}.part`;
+  try {
+    await registry.pullAttachment(manifest, "report", partial);
+    await rename(partial, target.file);
+  } finally {
+    await rm(partial, { force: true });
+  }
+  const shown = path.relative(io.cwd, target.file) || target.file;
+  return {
+    exitCode: ExitCode.ok,
+    result: { model: target.model, version: manifest.version, report: target.file, ...entry },
+    text: `Wrote the HTML report of ${target.model} ${manifest.version} to ${shown}: ${formatBytes(entry.size)}, sha256 verified.`,
+  };
+}
 
 async function registryFor(args: CommandArgs, io: CommandIO): Promise<{ registry: Registry; now: () => Date }> {
   const uri = typeof args.values.registry === "string" ? args.values.registry : undefined;

@@ -5,18 +5,30 @@ import { ReportSection } from "../../config/schema/report.ts";
 import { ExitCode, UsageError } from "../../errors.ts";
 import { reportArtifact } from "../../github/report.ts";
 import { workspaceFor } from "../../context/workspace.ts";
-import type { CommandSpec } from "../command.ts";
+import type { CommandArgs, CommandIO, CommandOutcome, CommandSpec } from "../command.ts";
+import { writeRunReport } from "../../pipeline/run-report-file.ts";
 import { readRunnerEnvironment } from "../../runner/runner.ts";
 
 export const reportCommand: CommandSpec = {
   name: "report",
-  summary: "Post the gate's report to its pull request: a sticky comment and a check run",
+  summary:
+    "Post the gate's report to its pull request (a sticky comment and a check run), or write the run's HTML report",
   details:
     "Reads the gate's result (the report artifact) as untrusted input, so a trusted workflow_run job can post\n" +
     "the report of a fork's pull request. The pull request and commit come from the event (or --pr/--sha).\n" +
     "Needs GITHUB_TOKEN (GITHUB_API_URL for GitHub Enterprise). Exit 0 when posted, whatever the verdict;\n" +
-    "2 when the report is invalid or GitHub refused it.",
+    "2 when the report is invalid or GitHub refused it.\n" +
+    "With --html, writes the run's report instead: one self-contained HTML file (validation, evaluation and gate\n" +
+    "with their plots) from the workspace's results, to [path] (default: <workspace>/out/report.html). No GitHub needed.",
+  positionals: [
+    {
+      name: "path",
+      required: false,
+      description: "With --html: where to write it (default: <workspace>/out/report.html)",
+    },
+  ],
   options: {
+    html: { type: "boolean", description: "Write the run's HTML report locally instead of posting to GitHub" },
     from: { type: "string", valueName: "path", description: "The gate's result (default: <workspace>/out/gate.json)" },
     repo: { type: "string", valueName: "owner/name", description: "The repository (default: $GITHUB_REPOSITORY)" },
     pr: { type: "string", valueName: "number", description: "The pull request to comment on" },
@@ -24,6 +36,11 @@ export const reportCommand: CommandSpec = {
     "dry-run": { type: "boolean", description: "Print the comment instead of posting anything" },
   },
   run: async (args, io) => {
+    if (args.values.html === true) return writeHtml(args, io);
+    if (args.positionals.length > 0)
+      throw new UsageError(`unexpected argument "${args.positionals[0]}"`, {
+        hint: "a path goes with --html: `mlops report --html [path]`",
+      });
     // The config only chooses the surfaces; a trusted job that did not check out the project uses the defaults.
     const configFile = path.resolve(io.cwd, args.config);
     const loaded = existsSync(configFile) ? await loadConfig(args.config, io.cwd) : null;
@@ -93,3 +110,34 @@ export const reportCommand: CommandSpec = {
     };
   },
 };
+
+/** `mlops report --html [path]`: the run's report from the workspace's results, written locally. */
+async function writeHtml(args: CommandArgs, io: CommandIO): Promise<CommandOutcome> {
+  for (const flag of ["from", "repo", "pr", "sha", "dry-run"])
+    if (args.values[flag] !== undefined)
+      throw new UsageError(`--${flag} posts to GitHub; --html writes the report locally`, {
+        hint: "use one or the other",
+      });
+  const loaded = await loadConfig(args.config, io.cwd);
+  const workspace = workspaceFor(loaded);
+  const runner = await readRunnerEnvironment(io.env);
+  const written = await writeRunReport(workspace, {
+    cwd: io.cwd,
+    model: loaded.config.model.name,
+    generated: new Date(),
+    runUrl: runner.runUrl,
+    ...(args.positionals[0] === undefined ? {} : { file: path.resolve(io.cwd, args.positionals[0]) }),
+  });
+  const shown = path.relative(io.cwd, written.file) || written.file;
+  const kib = Math.max(1, Math.round(written.bytes / 1024));
+  return {
+    exitCode: ExitCode.ok,
+    result: {
+      file: written.file,
+      bytes: written.bytes,
+      title: written.report.title,
+      sections: written.report.sections.map((s) => ({ title: s.title, status: s.status })),
+    },
+    text: `Wrote the run's report to ${shown} (${kib} KiB): ${written.report.sections.map((s) => s.title).join(", ")}.\nOpen it in a browser; it loads nothing from anywhere.`,
+  };
+}

@@ -13,7 +13,14 @@ import {
   type ScalarValue,
   type Step,
 } from "./model.ts";
-import type { DvcSetup, KitActions, RuntimeSetup, WorkflowOptions, WorkflowValues } from "./options.ts";
+import {
+  type DvcSetup,
+  HTML_REPORT_ARTIFACT,
+  type KitActions,
+  type RuntimeSetup,
+  type WorkflowOptions,
+  type WorkflowValues,
+} from "./options.ts";
 import { pinned } from "./pinned.ts";
 import { dvcSteps, pythonSetupSteps } from "./python-setup.ts";
 
@@ -167,4 +174,22 @@ export function publishConcurrency(model: string): Annotated<Concurrency> {
     group: `mlops-publish-${model}`,
     queue: "max",
   });
+}
+
+/**
+ * The run's HTML report (the gate's `html` output), kept as an artifact of its own for reviewers to download and open:
+ * never the gate.json artifact the reporting workflow parses. `always()`: a failed gate's report is the one wanted.
+ */
+export function uploadHtmlReportStep(): Step {
+  return {
+    name: "Keep the run's HTML report",
+    if: "always() && steps.gate.outputs.html != ''",
+    uses: pinned("uploadArtifact"),
+    with: {
+      name: HTML_REPORT_ARTIFACT,
+      path: "${{ steps.gate.outputs.html }}",
+      "include-hidden-files": true,
+      "retention-days": 30,
+    },
+  };
 }

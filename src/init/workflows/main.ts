@@ -5,6 +5,7 @@ import {
   pinned,
   publishConcurrency,
   registryCredentialsSteps,
+  uploadHtmlReportStep,
 } from "./building-blocks.ts";
 import { type Job, note, type Step } from "./model.ts";
 import {
@@ -38,6 +39,7 @@ function publishJob(values: WorkflowValues): Job {
       kitStep("gate", values, { id: "gate", "continue-on-error": true, with: { "github-token": "" } }),
       kitStep("publish", values, { id: "publish", if: "${{ !cancelled() && steps.evaluate.outcome == 'success' }}" }),
       ...modelPageSteps(values),
+      uploadHtmlReportStep(),
       {
         name: "Fail the run when the gate did not pass",
         if: "steps.gate.outcome == 'failure'",

@@ -65,6 +65,8 @@ export const WORKFLOW_NAMES = {
 } as const;
 export const GATE_CHECK = "mlops gate";
 export const REPORT_ARTIFACT = "mlops-gate-report";
+/** The run's HTML report (report.html): its own artifact, apart from the gate.json the reporting workflow reads. */
+export const HTML_REPORT_ARTIFACT = "mlops-run-report";
 
 /** The model's page (`mlops models report`) the main workflow keeps after each publish. */
 export const MODEL_PAGE_ARTIFACT = "mlops-model-page";

@@ -1,5 +1,12 @@
 import { informationalCheckName } from "../../github/pull-request.ts";
-import { checkoutStep, jobPermissions, kitStep, pinned, registryCredentialsSteps } from "./building-blocks.ts";
+import {
+  checkoutStep,
+  jobPermissions,
+  kitStep,
+  pinned,
+  registryCredentialsSteps,
+  uploadHtmlReportStep,
+} from "./building-blocks.ts";
 import { commentAbove, commentAfter, type Job, type Step } from "./model.ts";
 import {
   GATE_CHECK,
@@ -39,6 +46,7 @@ function gateJob(values: WorkflowValues): Job {
         with: { "github-token": commentAfter("", "posted by the reporting workflow, which has the write token") },
       }),
       uploadReportStep(),
+      uploadHtmlReportStep(),
     ],
   };
 }

@@ -276,6 +276,7 @@ function chartOf(column: ColumnDrift, drift: DriftResult): Chart {
     labels: column.bins.map((b) => b.label.replace(/^< /, "below ").replace(/^≥ /, "from ")),
     bars: column.bins.map((b) => percent(b.current)),
     line: column.bins.map((b) => percent(b.reference)),
+    names: { bars: drift.dataset, line: drift.reference },
     range: [0, Math.ceil(top)],
   };
 }

@@ -256,6 +256,7 @@ function sliceBlocks(bars: SliceBars): Block[] {
         labels: drawn.map((bar) => bar.value),
         bars: drawn.map((bar) => bar.candidate ?? 0),
         line: withBaseline ? drawn.map((bar) => bar.baseline ?? 0) : null,
+        names: { bars: "candidate", line: "baseline" },
         range: values.every((v) => v >= 0 && v <= 1) ? [0, 1] : null,
         ...(withIntervals
           ? {

@@ -68,6 +68,8 @@ export interface Chart {
   bars: number[];
   /** Drawn as a line over the bars, when there is one (e.g. the baseline). */
   line: number[] | null;
+  /** What the bars and `line` are, for the HTML report's legend (Mermaid has none: the caption says it there). */
+  names?: { bars?: string; line?: string };
   /** Fixed y range, e.g. [0, 1] for a share. */
   range: [number, number] | null;
   /** A numeric x axis instead of categories: the values are evenly spaced from the first to the last of `range`. */

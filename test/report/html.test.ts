@@ -165,6 +165,18 @@ describe("charts", () => {
     expect(html).toContain("</span>chance (grey)</li>");
   });
 
+  it("names the bars and the orange line in the legend when the chart says what they are", () => {
+    const named = blockToHtml({
+      kind: "chart",
+      chart: chart({ labels: ["a", "b"], bars: [1, 2], line: [2, 1], names: { bars: "train", line: "reference" } }),
+    });
+    expect(named).toContain("</span>train (blue)</li>");
+    expect(named).toContain("</span>reference (orange)</li>");
+    const unnamed = blockToHtml({ kind: "chart", chart: chart({ labels: ["a", "b"], bars: [1, 2], line: [2, 1] }) });
+    expect(unnamed).toContain("</span>blue bars</li>");
+    expect(unnamed).toContain("</span>orange line</li>");
+  });
+
   it("draws bars from zero on a nice range, with the orange line and error bars where intervals are", () => {
     const html = blockToHtml({
       kind: "chart",

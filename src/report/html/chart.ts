@@ -27,7 +27,9 @@ interface Series {
 
 export function chartToHtml(chart: Chart): string {
   const series: Series[] = [
-    ...(chart.line ? [{ values: chart.line, colour: "orange" as const }] : []),
+    ...(chart.line
+      ? [{ values: chart.line, colour: "orange" as const, ...(chart.names?.line ? { name: chart.names.line } : {}) }]
+      : []),
     ...(chart.lines ?? []),
   ];
   const bounds = (chart.intervals?.bounds ?? []).flatMap((b) => (b ? [b.low, b.high] : []));
@@ -214,7 +216,15 @@ function legend(chart: Chart, series: Series[]): string {
   const item = (colour: string, shape: string, text: string): string =>
     `<li><span class="swatch ${shape}" style="background:${colour}"></span>${escapeHtml(text)}</li>`;
   const items = [
-    ...(chart.bars.length > 0 ? [item(hex("blue"), "box", `blue bars${chart.yTitle ? `: ${chart.yTitle}` : ""}`)] : []),
+    ...(chart.bars.length > 0
+      ? [
+          item(
+            hex("blue"),
+            "box",
+            chart.names?.bars ? `${chart.names.bars} (blue)` : `blue bars${chart.yTitle ? `: ${chart.yTitle}` : ""}`,
+          ),
+        ]
+      : []),
     ...series.map((s) => item(hex(s.colour), "stroke", s.name ? `${s.name} (${s.colour})` : `${s.colour} line`)),
     ...(chart.intervals && chart.intervals.bounds.some(Boolean)
       ? [`<li><span class="swatch whisker"></span>${escapeHtml(chart.intervals.label)}</li>`]

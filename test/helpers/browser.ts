@@ -29,8 +29,10 @@ export function chromiumMissing(env: NodeJS.ProcessEnv = process.env, executable
 }
 
 export interface OpenOptions {
-  /** Where to write a PNG of the full page. */
+  /** Where to write a PNG of the full page (or of the element {@link OpenOptions.screenshotOf} selects). */
   screenshot?: string;
+  /** A CSS selector: the screenshot shows only the first element it matches (a docs picture of one section). */
+  screenshotOf?: string;
   /** The reader's colour setting (prefers-color-scheme). */
   colorScheme?: "light" | "dark";
   /** The media type the page is laid out for (screen unless given). */
@@ -184,7 +186,13 @@ async function openInBrowser(browser: Browser, file: string, options: OpenOption
       OpenedPage,
       "svgCount" | "consoleErrors" | "pageErrors" | "requests"
     >;
-    if (options.screenshot) await page.screenshot({ path: options.screenshot as `${string}.png`, fullPage: true });
+    if (options.screenshot) {
+      const path = options.screenshot as `${string}.png`;
+      const element = options.screenshotOf ? await page.$(options.screenshotOf) : null;
+      if (options.screenshotOf && !element) throw new Error(`nothing on the page matches ${options.screenshotOf}`);
+      if (element) await element.screenshot({ path });
+      else await page.screenshot({ path, fullPage: true });
+    }
     return { ...seen, svgCount: seen.svgs.length, consoleErrors, pageErrors, requests };
   } finally {
     await page.close();

@@ -331,7 +331,8 @@ describeBrowser("the run's HTML report in Chromium", (browser) => {
   it("renders every section and plot, with no console error, no page error and no request", async () => {
     const page = await browser.open(path.join(out, "report.html"), {
       width: 1000,
-      ...(SCREENSHOT ? { screenshot: SCREENSHOT } : {}),
+      // The docs show the gate's section: the verdict, its rules and the plots a reviewer looks at.
+      ...(SCREENSHOT ? { screenshot: SCREENSHOT, screenshotOf: "section[id$='-evaluation-gate']" } : {}),
     });
     expect(page.consoleErrors).toEqual([]);
     expect(page.pageErrors).toEqual([]);

@@ -61,7 +61,9 @@ describe("mlops run on the penguins example", () => {
     // Under --json the report goes to stderr, after the progress lines.
     expect(first.stderr).toMatch(/▸ train\n\$ node train\.mjs --data data\/train\.csv --out model\//);
     expect(first.stderr).toMatch(/── Publish: OK \(v\d{8}T\d{9}Z-[0-9a-f]{6}, promoted to champion\)/);
-    expect(first.stderr.trimEnd().endsWith("All stages passed.")).toBe(true);
+    expect(first.stderr).toContain("All stages passed.");
+    // Last, where the run's HTML report is, relative to where the command ran.
+    expect(first.stderr.trimEnd().endsWith("The run's HTML report: .mlops/out/report.html")).toBe(true);
     expect(stackFrames(first.stderr)).toEqual([]);
   });
 
@@ -76,7 +78,7 @@ describe("mlops run on the penguins example", () => {
       /log_loss .* regression <= 0\.05 \(bootstrap, 95%\) +fail +rose from 0\.\d+ to 0\.\d+: worse by 0\.\d+, more than the allowed 0\.05; the 95% interval of the change is \[\+0\.\d+, \+0\.\d+\], all of it past the allowed 0\.05: the regression is real/,
     );
     expect(second.stdout).toMatch(/── Publish: OK \(v\S+, not promoted: the gate verdict is fail\)/);
-    expect(second.stdout.trimEnd().endsWith("The gate failed.")).toBe(true);
+    expect(second.stdout).toContain("The gate failed.\n\nThe run's HTML report: .mlops/out/report.html");
     // Each failed rule is also reported at its line in mlops.yml (an annotation inside Actions).
     const config = (await readFile(path.join(dir, "mlops.yml"), "utf8")).split("\n");
     const lineOf = (text: string): number => config.findIndex((line) => line.includes(text)) + 1;

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { ExitCode, UsageError } from "../../errors.ts";
 import type { RunnerEnvironment } from "../../context/runner.ts";
 import { registryScheme } from "../../registry/backends/index.ts";
@@ -51,6 +52,7 @@ export const runCommand: CommandSpec = {
         : pipeline.exitCode === ExitCode.ok
           ? "All stages passed."
           : "The gate failed.";
+    const htmlReports = pipeline.stages.flatMap((stage) => (stage.html ? [stage.html] : []));
     // An overview: a headline per stage that went well, in full the gate (its diff table is the point) and any stage
     // that stopped the run; --verbose prints every stage in full.
     const text = [
@@ -61,6 +63,7 @@ export const runCommand: CommandSpec = {
       ),
       verdict,
       ...(notPublished !== null && pipeline.stoppedAt === null ? [notPublished] : []),
+      ...htmlReports.map((file) => `The run's HTML report: ${path.relative(io.cwd, file) || file}`),
     ].join("\n\n");
     return {
       exitCode: pipeline.exitCode,

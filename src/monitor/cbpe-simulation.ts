@@ -1,6 +1,6 @@
 import { metricsFromConfusion } from "../evaluate/confusion.ts";
 import { oneVsRestRocAucs, rankingMetrics, type Ranked, supportWeighted } from "../evaluate/ranking.ts";
-import { Random } from "../gate/significance/random.ts";
+import { fillUniform, Random } from "../gate/significance/random.ts";
 
 /**
  * The distribution of a window's realised metrics if its scores are calibrated (DOMAIN.md §7): each simulated window
@@ -20,8 +20,6 @@ export interface ScoredRows {
   /** Index of the positive class (binary), else null. */
   positive: number | null;
 }
-
-const TWO_TO_MINUS_32 = 2 ** -32;
 
 /**
  * For each of `metrics`, its value in each of `simulations` simulated windows (NaN where it is undefined, e.g. a ROC
@@ -57,33 +55,6 @@ export function simulateRealisedMetrics(
     for (const [metric, column] of values) column[s] = realised[metric] ?? Number.NaN;
   }
   return values;
-}
-
-/**
- * Fills `uniforms` with numbers in [0, 1) (32 random bits each), stepping the generator's state in local variables
- * with exactly {@link Random.nextUint32}'s code, as the bootstrap's hot loop does.
- */
-function fillUniform(random: Random, uniforms: Float64Array): void {
-  const state = random.state;
-  let s0 = state[0] ?? 0;
-  let s1 = state[1] ?? 0;
-  let s2 = state[2] ?? 0;
-  let s3 = state[3] ?? 0;
-  for (let i = 0; i < uniforms.length; i++) {
-    const times5 = Math.imul(s1, 5);
-    uniforms[i] = (Math.imul((times5 << 7) | (times5 >>> 25), 9) >>> 0) * TWO_TO_MINUS_32;
-    const t = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= t;
-    s3 = (s3 << 11) | (s3 >>> 21);
-  }
-  state[0] = s0;
-  state[1] = s1;
-  state[2] = s2;
-  state[3] = s3;
 }
 
 /** Draws each row's class (0 with the row's probability of class 0, else 1) and counts the confusion matrix. */

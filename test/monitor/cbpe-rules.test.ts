@@ -3,7 +3,8 @@ import { InputError } from "../../src/errors.ts";
 import { Random } from "../../src/gate/significance/random.ts";
 import { estimatePerformance, type CbpeInput } from "../../src/monitor/cbpe.ts";
 import { simulateRealisedMetrics } from "../../src/monitor/cbpe-simulation.ts";
-import { normalQuantile, poissonBinomialInterval, poissonBinomialPmf } from "../../src/monitor/poisson-binomial.ts";
+import { normalQuantile } from "../../src/gate/significance/normal-quantile.ts";
+import { poissonBinomialInterval, poissonBinomialPmf } from "../../src/monitor/poisson-binomial.ts";
 import { binaryWindow } from "./synthetic.ts";
 
 /** What CBPE computes, refuses and rejects, on inputs small enough to check by hand or against scipy. */

@@ -68,3 +68,33 @@ export class Random {
 export function lemireThreshold(n: number): number {
   return (TWO_32 - n) % n;
 }
+
+const TWO_TO_MINUS_32 = 2 ** -32;
+
+/**
+ * Fills `uniforms` with numbers in [0, 1) (32 random bits each), stepping the generator's state in local variables
+ * with exactly {@link Random.nextUint32}'s code, as the bootstrap's hot loop does (CBPE's simulation draws its rows'
+ * outcomes with it: monitor/cbpe-simulation.ts).
+ */
+export function fillUniform(random: Random, uniforms: Float64Array): void {
+  const state = random.state;
+  let s0 = state[0] ?? 0;
+  let s1 = state[1] ?? 0;
+  let s2 = state[2] ?? 0;
+  let s3 = state[3] ?? 0;
+  for (let i = 0; i < uniforms.length; i++) {
+    const times5 = Math.imul(s1, 5);
+    uniforms[i] = (Math.imul((times5 << 7) | (times5 >>> 25), 9) >>> 0) * TWO_TO_MINUS_32;
+    const t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = (s3 << 11) | (s3 >>> 21);
+  }
+  state[0] = s0;
+  state[1] = s1;
+  state[2] = s2;
+  state[3] = s3;
+}

@@ -136,7 +136,13 @@ describe("day one on a github:// registry, with no bucket", () => {
     const job = await pushToMain();
     expect(job.conclusion, job.output).toBe("success");
     expect(job.token).toBe(WRITE);
-    expect(job.thirdParty).toEqual(["actions/checkout", "actions/setup-node", "actions/upload-artifact"]);
+    // Two uploads: the run's HTML report (mlops-run-report) and the model's page (mlops-model-page).
+    expect(job.thirdParty).toEqual([
+      "actions/checkout",
+      "actions/setup-node",
+      "actions/upload-artifact",
+      "actions/upload-artifact",
+    ]);
     const published = Object.values(job.steps).find((step) => step.outputs.result === "published")?.outputs;
     expect(published).toMatchObject({ result: "published", promoted: "champion" });
     // The model's page, read back from the registry in the repository, for the job summary and the artifact.

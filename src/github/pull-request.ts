@@ -57,7 +57,7 @@ export function commentBody(section: Section, options: CommentOptions): { body: 
       : "");
   const footer = withRunLink(`mlops-kit ${KIT_VERSION}, updated in place on every run of this job; details in`);
   const cutNotice = withRunLink(
-    `This report was cut to fit GitHub's limit of ${limit.toLocaleString("en-US")} characters. The full report is in the job summary of`,
+    `This report was cut to fit GitHub's limit of ${limit.toLocaleString("en-US")} characters. The full report is in the job summary, with plots in the mlops-run-report artifact, of`,
   );
   const frame = (parts: (string | null)[]): string => parts.filter((part) => part !== null).join("\n\n");
   const whole = fitBlocks(section.blocks, Number.MAX_SAFE_INTEGER).markdown;

@@ -211,7 +211,7 @@ describe("the comment's size limit", () => {
     expect(body.length).toBeLessThanOrEqual(65_536);
     expect(body).toContain("| region=r0 |");
     expect(body).not.toContain("```mermaid\n%%{init");
-    expect(body).toContain("The full report is in the job summary of");
+    expect(body).toContain("The full report is in the job summary, with plots in the mlops-run-report artifact, of");
     expectWellFormedCharts(body);
   });
 

@@ -153,7 +153,7 @@ describe("the sticky comment", () => {
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
     expect(body.length).toBeGreaterThan(COMMENT_LIMIT - 2000);
     expect(body).toContain(
-      "**This report was cut to fit GitHub's limit of 65,536 characters. The full report is in the job summary of [the workflow run](https://github.com/octo-org/ml-repo/actions/runs/4242).**",
+      "**This report was cut to fit GitHub's limit of 65,536 characters. The full report is in the job summary, with plots in the mlops-run-report artifact, of [the workflow run](https://github.com/octo-org/ml-repo/actions/runs/4242).**",
     );
     // Every table line that survived is a whole row: it starts and ends with a pipe.
     const tableLines = body.split("\n").filter((line) => line.startsWith("|"));

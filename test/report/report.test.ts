@@ -211,7 +211,7 @@ describe("fitting a report under a limit", () => {
     expect(cut.truncated).toBe(true);
     expect(cut.body.length).toBeLessThanOrEqual(1500);
     expect(cut.body).toContain(
-      "**This report was cut to fit GitHub's limit of 1,500 characters. The full report is in the job summary of [the workflow run](https://github.com/o/r/actions/runs/1).**",
+      "**This report was cut to fit GitHub's limit of 1,500 characters. The full report is in the job summary, with plots in the mlops-run-report artifact, of [the workflow run](https://github.com/o/r/actions/runs/1).**",
     );
     // A run URL the kit cannot vouch for is never made a link.
     const unsafe = commentBody(section, { marker, runUrl: "https://evil.example/x?(y)", limit: 1500 });

@@ -62,6 +62,12 @@ const steps: Step[] = [
   },
   { title: "The registry: versions and aliases", args: ["models"], expectedExit: 0, why: "" },
   { title: "Who was champion when, and why", args: ["models", "history"], expectedExit: 0, why: "" },
+  {
+    title: "The model's page: versions, metrics over versions, alias history",
+    args: ["models", "report"],
+    expectedExit: 0,
+    why: "one self-contained HTML file, as the main workflow keeps it",
+  },
 ];
 
 const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: work, color };
@@ -80,6 +86,9 @@ for (const [index, step] of steps.entries()) {
       `The gate's job summary, as GitHub would show it (with its charts: ${charts.join(", ") || "none"}): ${kept}`,
     );
     if (!charts.includes("ROC curve")) surprises.push(`step ${index + 1}'s summary has no ROC curve`);
+    const html = kept.replace(/\.md$/, ".html");
+    await copyFile(path.join(work, ".mlops/out/report.html"), html);
+    console.log(`The run's HTML report, one file with its plots (open it in a browser): ${html}`);
   }
   if (exitCode !== step.expectedExit)
     surprises.push(`step ${index + 1} exited ${exitCode}, expected ${step.expectedExit}`);

@@ -2,12 +2,12 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   KIT_VERSION
-} from "./chunks/chunk-NCHGCW3K.js";
+} from "./chunks/chunk-XZ24LNF3.js";
 import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-4OIUJOC4.js";
+} from "./chunks/chunk-3IWLY3NJ.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,25 +51,25 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-OQSY77KN.js")).initCommand },
-  { name: "check", after: "init", load: async () => (await import("./chunks/check-RUGG7DJY.js")).checkCommand },
-  { name: "config", after: "check", load: async () => (await import("./chunks/config-YF7PASI2.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-UQB6VNUH.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-IE5LUT3B.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-ZLZ4MO32.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-ZCN2E3A4.js")).retrainCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-BM7UDLI2.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-LA4ZWZRJ.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-IR5KD3K6.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-X4S6MQT3.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-7GYWNECL.js")).pullCommand },
-  { name: "compare", after: "pull", load: async () => (await import("./chunks/compare-Q7SW46K4.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-MOSOIPUY.js")).metricsCommand }
+  { name: "init", after: null, load: async () => (await import("./chunks/init-P7ITJZWP.js")).initCommand },
+  { name: "check", after: "init", load: async () => (await import("./chunks/check-FAMZ644W.js")).checkCommand },
+  { name: "config", after: "check", load: async () => (await import("./chunks/config-CNG5A343.js")).configCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-N2XZKUZE.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-SVZGUF5X.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-M254SUEW.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-PUPYFDDJ.js")).retrainCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-NWPSH3CV.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-KQAPCDOW.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-VTRZE4VU.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-AZN45TRS.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-XI7DLONX.js")).pullCommand },
+  { name: "compare", after: "pull", load: async () => (await import("./chunks/compare-DITNOXPJ.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-EJHBJHKP.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-ZQULDNG4.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-XBWMVDGY.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;

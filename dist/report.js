@@ -1,51 +1,51 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-72IQZK4T.js";
+} from "./chunks/chunk-XJMS63V5.js";
 import "./chunks/chunk-6XYO6AIC.js";
-import "./chunks/chunk-5RCLNV7P.js";
-import "./chunks/chunk-5CKVLCEB.js";
-import "./chunks/chunk-KAPEWGXR.js";
-import "./chunks/chunk-Y4XFK5HZ.js";
-import "./chunks/chunk-LP2MTGO2.js";
-import "./chunks/chunk-YAFPWT32.js";
-import "./chunks/chunk-NCHGCW3K.js";
-import "./chunks/chunk-PJQSHXAG.js";
+import "./chunks/chunk-IW4WJI3J.js";
 import "./chunks/chunk-CA3OQ63N.js";
+import "./chunks/chunk-Z4CDZQBS.js";
+import "./chunks/chunk-THRXYN2C.js";
+import "./chunks/chunk-Y4XFK5HZ.js";
+import "./chunks/chunk-YAFPWT32.js";
+import "./chunks/chunk-526CYVYW.js";
+import "./chunks/chunk-LP2MTGO2.js";
+import "./chunks/chunk-XZ24LNF3.js";
+import "./chunks/chunk-PJQSHXAG.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-K3T2EOGT.js";
-import "./chunks/chunk-N4VEWDFT.js";
+} from "./chunks/chunk-CHN4TJVX.js";
+import "./chunks/chunk-RB725NT4.js";
 import {
   readRunnerEnvironment
-} from "./chunks/chunk-Z6SYVTXW.js";
+} from "./chunks/chunk-MYZY5FAT.js";
 import {
   loadConfig
-} from "./chunks/chunk-YJ7EOW4S.js";
+} from "./chunks/chunk-UPNE7KZ7.js";
 import {
   setFailed,
   setOutput,
   summary
 } from "./chunks/chunk-BV2GNXIE.js";
-import {
-  ReportSection
-} from "./chunks/chunk-MGTE44PV.js";
-import "./chunks/chunk-Q2ZKKZY2.js";
-import "./chunks/chunk-XNASD4YB.js";
+import "./chunks/chunk-BIQWF3VO.js";
+import "./chunks/chunk-MT5ZBAUE.js";
 import "./chunks/chunk-5PEOAABG.js";
-import "./chunks/chunk-YDKU3OPP.js";
+import "./chunks/chunk-BU477L3W.js";
+import "./chunks/chunk-UFBCENFA.js";
 import {
   renderMarkdown
-} from "./chunks/chunk-GMPRWTBY.js";
-import "./chunks/chunk-BYDL72MP.js";
-import "./chunks/chunk-4OIUJOC4.js";
+} from "./chunks/chunk-NFXRFKJG.js";
+import {
+  ReportSection
+} from "./chunks/chunk-YPTDUKOQ.js";
+import "./chunks/chunk-CQ3WEECP.js";
+import "./chunks/chunk-3IWLY3NJ.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-G5WNRN53.js";
-import "./chunks/chunk-BIQWF3VO.js";
-import "./chunks/chunk-CQ3WEECP.js";
 import "./chunks/chunk-3TO6B3UH.js";
 import "./chunks/chunk-SN54LWLO.js";
 import {

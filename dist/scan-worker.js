@@ -3,7 +3,8 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-XT2XCMED.js";
+} from "./chunks/chunk-GO6SIHAX.js";
+import "./chunks/chunk-GTGMXKXZ.js";
 import "./chunks/chunk-PJQSHXAG.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";

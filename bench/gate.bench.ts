@@ -149,7 +149,7 @@ interface Measured {
   interval: [number, number];
   bootstrapPeakMiB: number;
   chartsSeconds: number;
-  /** Per primary metric, the slice bars' intervals (Wilson's or bootstrapped, and the paired change's). */
+  /** Per primary metric, the slice bars' intervals (Wilson's, DeLong's, normal or bootstrapped, and the paired change's). */
   /** Per primary metric: its slice intervals, then rendering the chart blocks to markdown and to the HTML report. */
   sliceSeconds: {
     metric: string;
@@ -221,7 +221,7 @@ function runKit(data: Data): Measured {
       (out?.bars ?? []).filter((bar) =>
         what === "change" ? bar.interval !== null : bar.candidateInterval?.method === what,
       ).length;
-    const methods = `${count("wilson")} Wilson, ${count("bootstrap")} bootstrapped, ${count("change")} paired of ${out?.bars.length ?? 0} bars`;
+    const methods = `${count("wilson")} Wilson, ${count("delong")} DeLong, ${count("normal")} normal, ${count("bootstrap")} bootstrapped, ${count("change")} paired of ${out?.bars.length ?? 0} bars`;
     return {
       metric,
       seconds: elapsed,

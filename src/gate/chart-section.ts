@@ -219,8 +219,14 @@ function changeText(bar: Bar): string {
 function valueText(bar: Bar): string {
   const interval = bar.candidateInterval;
   if (!interval) return bar.candidateIntervalMissing ? `none (${bar.candidateIntervalMissing})` : "—";
-  const method = interval.method === "wilson" ? "Wilson" : `bootstrap ×${interval.resamples ?? 0}`;
-  return `[${formatNumber(interval.low)}, ${formatNumber(interval.high)}] (${formatNumber(interval.level * 100)}%, ${method})`;
+  const method = {
+    wilson: "Wilson",
+    delong: "DeLong",
+    normal: "normal",
+    bootstrap: `bootstrap ×${interval.resamples ?? 0}`,
+  }[interval.method];
+  const clamped = interval.clamped ? (interval.method === "delong" ? ", clamped to [0, 1]" : ", clamped at 0") : "";
+  return `[${formatNumber(interval.low)}, ${formatNumber(interval.high)}] (${formatNumber(interval.level * 100)}%, ${method}${clamped})`;
 }
 
 function sliceBlocks(bars: SliceBars): Block[] {
@@ -307,6 +313,12 @@ function intervalsExplained(bars: SliceBars): string {
   const parts = [
     all.some((bar) => bar.candidateInterval?.method === "wilson")
       ? "Wilson: the score interval of a proportion (accuracy, recall, precision: a share of the slice's rows)."
+      : "",
+    all.some((bar) => bar.candidateInterval?.method === "delong")
+      ? "DeLong: the normal interval of ROC AUC with DeLong's variance (over the slice's positives and negatives; ties count half)."
+      : "",
+    all.some((bar) => bar.candidateInterval?.method === "normal")
+      ? "normal: mean ± z·s/√n of the per-row losses of the slice (RMSE: the square roots of MSE's ends)."
       : "",
     all.some((bar) => bar.candidateInterval?.method === "bootstrap")
       ? "bootstrap ×N: the percentile interval over N resamples of the slice's rows (the gate's seed)."

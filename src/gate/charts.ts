@@ -57,10 +57,15 @@ export interface ValueInterval {
   low: number;
   high: number;
   level: number;
-  /** Wilson's score interval (a proportion), or the percentile bootstrap of the slice's rows. */
-  method: "wilson" | "bootstrap";
-  /** The bootstrap's resamples; null for Wilson's. */
+  /**
+   * Wilson's score interval (a proportion), DeLong's (binary ROC AUC), the normal interval of a mean over rows (a mean
+   * loss), or the percentile bootstrap of the slice's rows.
+   */
+  method: "wilson" | "delong" | "normal" | "bootstrap";
+  /** The bootstrap's resamples; null for the closed forms. */
   resamples: number | null;
+  /** An end fell outside the metric's range ([0, 1] for ROC AUC, >= 0 for a loss) and was moved to it. */
+  clamped?: boolean;
 }
 
 export interface SliceBars {

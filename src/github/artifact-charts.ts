@@ -86,8 +86,9 @@ const SliceBars = z.strictObject({
             low: Finite,
             high: Finite,
             level: Level,
-            method: z.enum(["wilson", "bootstrap"]),
+            method: z.enum(["wilson", "delong", "normal", "bootstrap"]),
             resamples: Count.nullable(),
+            clamped: z.boolean().optional(),
           })
           .nullable()
           .optional(),

@@ -26,9 +26,9 @@ import { mermaidCharts, parseXyChart } from "../helpers/xychart.ts";
 /**
  * Every drawn slice bar gets its interval (docs/gate.md "Per-slice bars"), from real predictions files and a real
  * folder registry: Wilson's for a proportion (checked against scipy, test/fixtures/gate/wilson.json), the gate's
- * bootstrap for other metrics (checked against a replay of its random stream scored by the evaluate stage's metrics,
+ * bootstrap for metrics without a closed form (checked against a replay of its random stream scored by the evaluate stage's metrics,
  * as test/gate/significance.test.ts checks the gate's own), the slice rule's paired interval kept where there is one,
- * and the reason in the cell where none can be computed.
+ * and the reason in the cell where none can be computed. DeLong's and the normal intervals: closed-form-intervals.test.ts.
  */
 
 interface Row {
@@ -75,14 +75,14 @@ function replayBootstrap(m: number, resamples: number, seed: number, statistic: 
   return { low: quantile(values, 0.025), high: quantile(values, 0.975) };
 }
 
-function rocAuc(rows: Row[]): number {
+function averagePrecision(rows: Row[]): number {
   const outcome = classificationMetrics({
     labels: rows.map((row) => String(row.label)),
     predictions: rows.map((row) => String(row.prediction)),
     scores: Float64Array.from(rows, (row) => row.score),
     positiveLabel: "1",
   });
-  return outcome.metrics["roc_auc"] ?? Number.NaN;
+  return outcome.metrics["average_precision"] ?? Number.NaN;
 }
 
 function expectClose(actual: number | undefined, expected: number, what: string, tolerance = 1e-9): void {
@@ -166,9 +166,9 @@ describe("every slice bar gets an interval without any slice rule", () => {
     }
   });
 
-  it("roc_auc: the gate's bootstrap of the candidate and of the change, as a replay of its stream computes them", async () => {
+  it("average_precision (no closed form): the gate's bootstrap of the candidate and of the change, as a replay of its stream computes them", async () => {
     const result = await gateAgainstChampion(
-      binaryConfig(["{ metric: roc_auc, max_regression: 0.5 }"]),
+      binaryConfig(["{ metric: average_precision, max_regression: 0.5 }"]),
       binaryCsv(championRows),
       binaryCsv(candidateRows),
     );
@@ -178,12 +178,12 @@ describe("every slice bar gets an interval without any slice rule", () => {
       const bar = barOf(result.charts?.slices[0], value);
       const at = candidate.flatMap((row, i) => (row.group === value ? [i] : []));
       const pick = (rows: Row[], drawn: number[]): Row[] => drawn.map((j) => rows[at[j] ?? 0] as Row);
-      const own = replayBootstrap(at.length, 200, 7, (drawn) => rocAuc(pick(candidate, drawn)));
+      const own = replayBootstrap(at.length, 200, 7, (drawn) => averagePrecision(pick(candidate, drawn)));
       const change = replayBootstrap(
         at.length,
         200,
         7,
-        (drawn) => rocAuc(pick(candidate, drawn)) - rocAuc(pick(champion, drawn)),
+        (drawn) => averagePrecision(pick(candidate, drawn)) - averagePrecision(pick(champion, drawn)),
       );
       expect(bar.candidateInterval).toMatchObject({ method: "bootstrap", resamples: 200, level: 0.95 });
       expectClose(bar.candidateInterval?.low, own.low, `${value} low`);
@@ -242,18 +242,21 @@ describe("a slice with no interval says why in its cell", () => {
       candidateInterval: null,
       candidateIntervalMissing: "roc_auc is undefined in this slice",
     });
+    // DeLong's interval of the candidate needs two rows of each class; the change's bootstrap misses the negative.
     const nearly = barOf(bars, "nearly");
     expect(nearly.candidate).not.toBeNull();
     expect(nearly.candidateInterval).toBeNull();
-    expect(nearly.candidateIntervalMissing).toMatch(
+    expect(nearly.candidateIntervalMissing).toBe("1 negative row: DeLong's variance needs two of each class");
+    expect(nearly.changeIntervalMissing).toMatch(
       /^the metric is undefined in \d+ of 200 resamples \(too few rows of some class\)$/,
     );
-    expect(nearly.changeIntervalMissing).toBe(nearly.candidateIntervalMissing);
     const markdown = renderMarkdown(gateSection(result));
     expect(markdown).toContain(
       "| ones | 30 | undefined (only one class is present in the labels) | none (roc\\_auc is undefined in this slice) |",
     );
-    expect(markdown).toMatch(/\| nearly \| 31 \| [\d.]+ \| none \(the metric is undefined in \d+ of 200 resamples/);
+    expect(markdown).toMatch(
+      /\| nearly \| 31 \| [\d.]+ \| none \(1 negative row: DeLong's variance needs two of each class\) \| [\d.]+ \| none \(the metric is undefined in \d+ of 200 resamples/,
+    );
   });
 
   it("past the report's bootstrap budget, smallest slices first", () => {
@@ -279,15 +282,16 @@ describe("a slice with no interval says why in its cell", () => {
       undefinedBecause: null,
       interval: null,
     });
+    // average_precision: ROC AUC gets DeLong's closed form, which spends none of the budget.
     const bars: SliceBars[] = [
       {
-        metric: "roc_auc",
+        metric: "average_precision",
         column: "group",
         bars: [bar("large", 40), bar("small", 20)],
         omitted: { slices: 0, rows: 0 },
       },
     ];
-    // Room for the small slice's 20 × 100 draws (ROC AUC's count double), not for the large one's 40 × 100 after it.
+    // Room for the small slice's 20 × 100 draws (a ranking metric's count double), not for the large one's 40 × 100 after it.
     const [out] = withSliceIntervals(bars, {
       candidate,
       positiveLabel: "1",

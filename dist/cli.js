@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-3IWLY3NJ.js";
+} from "./chunks/chunk-OPN7A6Q3.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,20 +51,20 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-P7ITJZWP.js")).initCommand },
+  { name: "init", after: null, load: async () => (await import("./chunks/init-WDT3HCMG.js")).initCommand },
   { name: "check", after: "init", load: async () => (await import("./chunks/check-FAMZ644W.js")).checkCommand },
   { name: "config", after: "check", load: async () => (await import("./chunks/config-CNG5A343.js")).configCommand },
   { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-N2XZKUZE.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-SVZGUF5X.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-M254SUEW.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-PUPYFDDJ.js")).retrainCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-NWPSH3CV.js")).sweepCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-WL6XDTTL.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-HLDFJTPD.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-ESFALQEU.js")).retrainCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-XLVFC27V.js")).sweepCommand },
   { name: "models", after: "select", load: async () => (await import("./chunks/models-KQAPCDOW.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-VTRZE4VU.js")).promoteCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-VKEZJ3EO.js")).promoteCommand },
   { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-AZN45TRS.js")).rollbackCommand },
   { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-XI7DLONX.js")).pullCommand },
-  { name: "compare", after: "pull", load: async () => (await import("./chunks/compare-DITNOXPJ.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-EJHBJHKP.js")).metricsCommand }
+  { name: "compare", after: "pull", load: async () => (await import("./chunks/compare-JA2R2FSH.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-DPEWP2QU.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({

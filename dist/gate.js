@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runStageAction
-} from "./chunks/chunk-CHN4TJVX.js";
+} from "./chunks/chunk-P3FSFVCK.js";
 import "./chunks/chunk-RB725NT4.js";
 import "./chunks/chunk-MYZY5FAT.js";
 import "./chunks/chunk-UPNE7KZ7.js";
@@ -14,7 +14,7 @@ import "./chunks/chunk-UFBCENFA.js";
 import "./chunks/chunk-NFXRFKJG.js";
 import "./chunks/chunk-YPTDUKOQ.js";
 import "./chunks/chunk-CQ3WEECP.js";
-import "./chunks/chunk-3IWLY3NJ.js";
+import "./chunks/chunk-OPN7A6Q3.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-G5WNRN53.js";

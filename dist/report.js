@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-XJMS63V5.js";
+} from "./chunks/chunk-RMZYVYKZ.js";
 import "./chunks/chunk-6XYO6AIC.js";
-import "./chunks/chunk-IW4WJI3J.js";
+import "./chunks/chunk-6YL3WEI2.js";
 import "./chunks/chunk-CA3OQ63N.js";
-import "./chunks/chunk-Z4CDZQBS.js";
-import "./chunks/chunk-THRXYN2C.js";
+import "./chunks/chunk-XOBCU77W.js";
+import "./chunks/chunk-T5Z4ADF5.js";
 import "./chunks/chunk-Y4XFK5HZ.js";
 import "./chunks/chunk-YAFPWT32.js";
 import "./chunks/chunk-526CYVYW.js";
@@ -17,7 +17,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-CHN4TJVX.js";
+} from "./chunks/chunk-P3FSFVCK.js";
 import "./chunks/chunk-RB725NT4.js";
 import {
   readRunnerEnvironment
@@ -42,7 +42,7 @@ import {
   ReportSection
 } from "./chunks/chunk-YPTDUKOQ.js";
 import "./chunks/chunk-CQ3WEECP.js";
-import "./chunks/chunk-3IWLY3NJ.js";
+import "./chunks/chunk-OPN7A6Q3.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-G5WNRN53.js";

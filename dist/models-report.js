@@ -1,0 +1,96 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  buildModelPage,
+  modelPageMarkdown
+} from "./chunks/chunk-ZGZ4X4B6.js";
+import {
+  withRegistryToken
+} from "./chunks/chunk-JND7PGBH.js";
+import "./chunks/chunk-M55T6J7Q.js";
+import {
+  describeDamage,
+  openRegistry
+} from "./chunks/chunk-T3NUJ3NB.js";
+import "./chunks/chunk-HOITJURD.js";
+import "./chunks/chunk-526CYVYW.js";
+import "./chunks/chunk-LP2MTGO2.js";
+import "./chunks/chunk-ASQHJYOS.js";
+import {
+  actionInputs,
+  actionStart,
+  failStep
+} from "./chunks/chunk-P3FSFVCK.js";
+import "./chunks/chunk-RB725NT4.js";
+import "./chunks/chunk-MYZY5FAT.js";
+import {
+  loadConfig
+} from "./chunks/chunk-UPNE7KZ7.js";
+import {
+  setOutput,
+  summary
+} from "./chunks/chunk-BV2GNXIE.js";
+import "./chunks/chunk-BIQWF3VO.js";
+import "./chunks/chunk-MT5ZBAUE.js";
+import "./chunks/chunk-5PEOAABG.js";
+import "./chunks/chunk-BU477L3W.js";
+import {
+  workspaceFor
+} from "./chunks/chunk-UFBCENFA.js";
+import "./chunks/chunk-NFXRFKJG.js";
+import "./chunks/chunk-YPTDUKOQ.js";
+import "./chunks/chunk-CQ3WEECP.js";
+import "./chunks/chunk-OPN7A6Q3.js";
+import "./chunks/chunk-MFRW4TDE.js";
+import "./chunks/chunk-NFSXRCFZ.js";
+import "./chunks/chunk-G5WNRN53.js";
+import "./chunks/chunk-3TO6B3UH.js";
+import "./chunks/chunk-SN54LWLO.js";
+import "./chunks/chunk-XOZC47AQ.js";
+import "./chunks/chunk-RZGYXAJU.js";
+
+// src/actions/models-report.ts
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+async function run(env = process.env) {
+  const { workspaceRoot, workingDirectory, logger } = actionStart(env);
+  try {
+    const loaded = await loadConfig(actionInputs.text("config") ?? "mlops.yml", workingDirectory);
+    const workspace = workspaceFor(loaded);
+    const damaged = [];
+    const context = withRegistryToken(
+      { loaded, workspace, env, logger, now: () => /* @__PURE__ */ new Date() },
+      actionInputs.text("registry-token")
+    );
+    const registry = await openRegistry(context, {
+      onDamage: (damage) => {
+        damaged.push(damage);
+        logger.warn(describeDamage(damage, registry.location));
+      }
+    });
+    const model = actionInputs.text("model") ?? loaded.config.model.name;
+    const { page, sections, html } = await buildModelPage({
+      registry,
+      damaged,
+      model,
+      primaryMetric: loaded.config.gate?.primary_metric ?? loaded.config.gate?.rules[0]?.metric,
+      now: /* @__PURE__ */ new Date()
+    });
+    const outInput = actionInputs.text("out");
+    const file = outInput ? path.resolve(workingDirectory, outInput) : path.join(workspace.outDir, "models", `${model}.html`);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, html);
+    const { markdown } = modelPageMarkdown(sections, { fullPage: `the HTML page (${path.basename(file)})` });
+    await summary.addRaw(markdown).addEOL().write();
+    setOutput("result", "written");
+    setOutput("file", file);
+    setOutput("versions", page.versions.length);
+    logger.info(
+      `Wrote the page of ${model} (${page.versions.length} version(s)) to ${path.relative(workspaceRoot, file)}`
+    );
+  } catch (thrown) {
+    failStep(thrown, logger, "result");
+  } finally {
+    logger.flushOverflow();
+  }
+}
+await run();

@@ -57,6 +57,38 @@ function comparedLines(
   ];
 }
 
+/** A curve on the fixed grid (ROC, precision-recall): candidate against baseline, with its numbers beside it. */
+function gridCurveBlocks(curve: {
+  title: string;
+  caption: string;
+  /** The table's names of the grid and of each model's value ("false positive rate", "TPR"). */
+  x: string;
+  y: string;
+  /** The chart's axis titles. */
+  axes: [string, string];
+  own: number[];
+  theirs: number[] | null | undefined;
+  reference?: { values: number[]; name: string };
+}): Block[] {
+  const { own, theirs } = curve;
+  return withTable(
+    {
+      title: curve.title,
+      caption: curve.caption,
+      labels: [],
+      bars: [],
+      line: null,
+      lines: comparedLines(own, theirs, curve.reference),
+      range: [0, 1],
+      xAxis: { title: curve.axes[0], range: [0, 1] },
+      yTitle: curve.axes[1],
+    },
+    `${curve.title}: the numbers`,
+    [curve.x, `candidate ${curve.y}`, ...(theirs ? [`baseline ${curve.y}`] : [])],
+    CURVE_GRID.map((_, i) => [gridLabels[i] ?? "", num(own[i]), ...(theirs ? [num(theirs[i])] : [])]),
+  );
+}
+
 function binaryBlocks(candidate: Curves & { task: "binary" }, baseline: Curves | null, against: string): Block[] {
   const base = baseline?.task === "binary" ? baseline : null;
   const blocks: Block[] = [];
@@ -65,46 +97,25 @@ function binaryBlocks(candidate: Curves & { task: "binary" }, baseline: Curves |
   } else {
     for (const note of candidate.notes) blocks.push({ kind: "text", text: `Note on the curves: ${note}.` });
     blocks.push(
-      ...withTable(
-        {
-          title: "ROC curve",
-          caption: `ROC curve (${against}; grey: chance): the true positive rate at ${CURVE_GRID.length} false positive rates.`,
-          labels: [],
-          bars: [],
-          line: null,
-          lines: comparedLines(candidate.roc, base?.roc, { values: [...CURVE_GRID], name: "chance" }),
-          range: [0, 1],
-          xAxis: { title: "False positive rate", range: [0, 1] },
-          yTitle: "True positive rate",
-        },
-        "ROC curve: the numbers",
-        ["false positive rate", "candidate TPR", ...(base?.roc ? ["baseline TPR"] : [])],
-        CURVE_GRID.map((_, i) => [
-          gridLabels[i] ?? "",
-          num(candidate.roc?.[i]),
-          ...(base?.roc ? [num(base.roc[i])] : []),
-        ]),
-      ),
-      ...withTable(
-        {
-          title: "Precision-recall curve",
-          caption: `Precision-recall curve (${against}): the precision at the highest threshold that reaches each of ${CURVE_GRID.length} recalls.`,
-          labels: [],
-          bars: [],
-          line: null,
-          lines: comparedLines(candidate.precision, base?.precision),
-          range: [0, 1],
-          xAxis: { title: "Recall", range: [0, 1] },
-          yTitle: "Precision",
-        },
-        "Precision-recall curve: the numbers",
-        ["recall", "candidate precision", ...(base?.precision ? ["baseline precision"] : [])],
-        CURVE_GRID.map((_, i) => [
-          gridLabels[i] ?? "",
-          num(candidate.precision?.[i]),
-          ...(base?.precision ? [num(base.precision[i])] : []),
-        ]),
-      ),
+      ...gridCurveBlocks({
+        title: "ROC curve",
+        caption: `ROC curve (${against}; grey: chance): the true positive rate at ${CURVE_GRID.length} false positive rates.`,
+        x: "false positive rate",
+        y: "TPR",
+        axes: ["False positive rate", "True positive rate"],
+        own: candidate.roc,
+        theirs: base?.roc,
+        reference: { values: [...CURVE_GRID], name: "chance" },
+      }),
+      ...gridCurveBlocks({
+        title: "Precision-recall curve",
+        caption: `Precision-recall curve (${against}): the precision at the highest threshold that reaches each of ${CURVE_GRID.length} recalls.`,
+        x: "recall",
+        y: "precision",
+        axes: ["Recall", "Precision"],
+        own: candidate.precision,
+        theirs: base?.precision,
+      }),
     );
   }
   if (candidate.calibration.length > 0) {

@@ -72,7 +72,8 @@ export function withSliceIntervals(slices: readonly SliceBars[], sources: SliceI
     return bars.bars.map((bar) => ({ bar, metric: bars.metric, rows: rows.get(bar.value) ?? [] }));
   });
   jobs.sort((a, b) => a.rows.length - b.rows.length);
-  let left = sources.budget ?? REPORT_BOOTSTRAP_DRAWS;
+  const budget = sources.budget ?? REPORT_BOOTSTRAP_DRAWS;
+  let left = budget;
   const candidateOnly = lazy(() => selfPaired(sources));
   const bootstrap = (
     whole: PairedData,
@@ -80,14 +81,20 @@ export function withSliceIntervals(slices: readonly SliceBars[], sources: SliceI
     statistic: (data: PairedData) => PairedStatistic | string,
   ): { low: number; high: number } | string => {
     const draws = rows.length * settings.resamples;
-    const over = `${rows.length} rows × ${settings.resamples} resamples is more than the report's budget of ${REPORT_BOOTSTRAP_DRAWS} bootstrap draws (a slice rule with significance computes it)`;
-    if (draws > left) return over;
+    // Said as it is: more than the whole budget, or more than smaller slices left of it.
+    const over = (cost: number): string =>
+      `${rows.length} rows × ${settings.resamples} resamples is more than ${
+        cost > budget
+          ? `the report's budget of ${budget} bootstrap draws`
+          : `the ${left} bootstrap draws smaller slices left of the report's budget of ${budget}`
+      } (a slice rule with significance computes it)`;
+    if (draws > left) return over(draws);
     const data = restrictRows(whole, rows);
     const built = statistic(data);
     if (typeof built === "string") return built;
     // A "weights" statistic walks every row once more per resample (ranking metrics, medians): it counts double.
     const cost = built.family === "weights" ? 2 * draws : draws;
-    if (cost > left) return over;
+    if (cost > left) return over(cost);
     left -= cost;
     const outcome = pairedBootstrap(built, data.n, settings, false);
     return "interval" in outcome ? outcome.interval : outcome.unavailable;

@@ -2,6 +2,7 @@ import { copyFile, cp, mkdir, mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { main } from "../src/cli/main.ts";
+import { RUN_REPORT_FILE } from "../src/pipeline/run-report-file.ts";
 
 /**
  * `npm run demo`: the whole pipeline on examples/penguins, on this machine, with the embedded defaults (a local folder
@@ -87,7 +88,7 @@ for (const [index, step] of steps.entries()) {
     );
     if (!charts.includes("ROC curve")) surprises.push(`step ${index + 1}'s summary has no ROC curve`);
     const html = kept.replace(/\.md$/, ".html");
-    await copyFile(path.join(work, ".mlops/out/report.html"), html);
+    await copyFile(path.join(work, ".mlops/out", RUN_REPORT_FILE), html);
     console.log(`The run's HTML report, one file with its plots (open it in a browser): ${html}`);
   }
   if (exitCode !== step.expectedExit)

@@ -162,7 +162,8 @@ function replacedBlock(
   const raw = valueText.trim();
   if (raw === "" || raw.includes("\n") || !(isMap(oldNode) || isSeq(oldNode)) || oldNode.flow === true)
     return undefined;
-  const parent = source.doc.getIn(path.slice(0, -1), true) ?? (path.length === 1 ? source.doc.contents : undefined);
+  // An empty path gives the document's contents.
+  const parent = source.doc.getIn(path.slice(0, -1), true);
   if (!isMap(parent) || parent.flow === true) return undefined;
   const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path.at(-1));
   const keyEnd = rangeEnd(pair?.key);

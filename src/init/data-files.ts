@@ -132,8 +132,8 @@ export async function readCandidate(
 ): Promise<DataCandidate | UnreadableFile> {
   if (isDynamicPattern(relative))
     return { path: relative, reason: "its name reads as a glob pattern in mlops.yml ([, *, ? or {)" };
-  const format = formatOf(relative);
   try {
+    const format = formatOf(relative);
     const head = await readTableHead(path.join(folder, relative), format, relative);
     const headerless = !head.named && looksLikeData(head.first);
     const columns = headerless ? [] : head.first.map((cell, i) => (cell ?? "").trim() || `column_${i + 1}`);
@@ -197,14 +197,7 @@ export async function resolveDataOption(
       cause: error,
     });
   }
-  let head: DataCandidate | UnreadableFile;
-  try {
-    formatOf(first);
-    head = await readCandidate(path.dirname(first), path.basename(first), size);
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    head = { path: value, reason: error.message };
-  }
+  const head = await readCandidate(path.dirname(first), path.basename(first), size);
   if ("reason" in head)
     throw new UsageError(`${flag} ${value}: cannot be read as data: ${head.reason}`, {
       hint: "init reads CSV, TSV, JSON Lines (optionally .gz) and Parquet files; nothing was written",

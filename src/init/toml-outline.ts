@@ -1,8 +1,9 @@
 /**
  * Just enough of TOML for `mlops init` to recognise a pyproject.toml or a Pipfile: the table headers it has
  * (`[project]`, `[tool.uv]`, `[tool.poetry.dependencies]`) and the first line that cannot be TOML at all. It is not a
- * TOML parser (the kit has no TOML dependency): values are skipped, strings and comments only so that a `[` or `#`
- * inside them is not taken for structure.
+ * TOML parser (params files go through smol-toml, config/params.ts): values are skipped, strings and comments only so
+ * that a `[` or `#` inside them is not taken for structure, and TOML that is valid line by line but not as a whole
+ * (a table defined twice) passes: the Python tool that reads the file says so.
  */
 export interface TomlOutline {
   /** Table names in the order they appear, quotes removed: `tool.poetry.dependencies`. */

@@ -3,7 +3,7 @@ import path from "node:path";
 import { formatShort } from "../data/drift/drift.ts";
 import { championProfile, validationOptions } from "../data/stage.ts";
 import { validateDatasets, type ValidateResult } from "../data/validate.ts";
-import { ExitCode, InputError, UserError } from "../errors.ts";
+import { ExitCode, InputError, isErrnoException, UserError } from "../errors.ts";
 import { READ_LIMITS, readTextIfExists } from "../files/read-limited.ts";
 import { evaluateModel, type EvaluateResult } from "../evaluate/evaluate.ts";
 import type { FileDigest } from "../files/hash.ts";
@@ -221,7 +221,8 @@ export async function runGateStage(context: StageContext): Promise<StageRun<Gate
 
 /**
  * The run's HTML report beside gate.md (pipeline/run-report.ts), from what the workspace holds now. A result it cannot
- * read (a damaged validate.json) costs the HTML report, never the verdict: said as a warning.
+ * read (a damaged validate.json) or a file it cannot write (a full disk, a folder named report.html) costs the HTML
+ * report, never the verdict: said as a warning.
  */
 async function writeGateHtml(context: StageContext, rendering: SectionRendering): Promise<string | null> {
   try {
@@ -234,9 +235,11 @@ async function writeGateHtml(context: StageContext, rendering: SectionRendering)
     });
     return file;
   } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    context.logger.warn(`no HTML report: ${error.message}${error.hint ? ` (${error.hint})` : ""}`);
-    await rm(runReportFile(context.workspace), { force: true });
+    if (!(error instanceof UserError) && !isErrnoException(error)) throw error;
+    const hint = error instanceof UserError && error.hint ? ` (${error.hint})` : "";
+    context.logger.warn(`no HTML report: ${error.message}${hint}`);
+    // A stale report must not pass for this run's; one that cannot be removed (a folder) is no report anyway.
+    await rm(runReportFile(context.workspace), { force: true }).catch(() => undefined);
     return null;
   }
 }

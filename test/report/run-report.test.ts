@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
-import { readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { workspaceFor } from "../../src/context/workspace.ts";
@@ -279,6 +279,23 @@ describe("mlops report --html", () => {
     const rerun = await runCli(["gate"], { cwd: dir });
     expect(rerun.exitCode).toBe(1);
     expect(rerun.stdout.trimEnd().split("\n").at(-1)).toBe(`The run's HTML report: ${path.join(out, "report.html")}`);
+  });
+
+  it("a report.html it cannot write costs the HTML report with a warning, never the gate's verdict", async () => {
+    const file = path.join(out, "report.html");
+    const kept = await readFile(file);
+    await rm(file);
+    await mkdir(path.join(file, "in-the-way"), { recursive: true });
+    try {
+      const blocked = await runCli(["gate"], { cwd: dir });
+      expect(blocked.exitCode).toBe(1);
+      expect(blocked.stdout).toContain("── Evaluation gate: FAIL");
+      expect(blocked.stderr).toMatch(/no HTML report: .*report\.html/);
+      expect(stackFrames(blocked.stderr)).toEqual([]);
+    } finally {
+      await rm(file, { recursive: true, force: true });
+      await writeFile(file, kept);
+    }
   });
 
   it("writes the report where it is told and says where; exit 0", async () => {

@@ -57,7 +57,9 @@ export function buildRunReport(results: RunResults, options: RunReportOptions): 
     evaluate = null;
   }
   const model = gate?.model ?? options.model;
-  const header = headerSection({ validate, evaluate, gate }, model, options);
+  // What the report shows, the dropped evaluation left out: the header and the subtitle say the same commit and time.
+  const shown: RunResults = { validate, evaluate, gate };
+  const header = headerSection(shown, model, options);
   const sections: Section[] = [header];
   if (validate) sections.push(validateSection(validate, { everyDriftedColumn: true }));
   // The gate carries the evaluation's matrix: drawn once, in the gate's section, when there is one.
@@ -69,10 +71,10 @@ export function buildRunReport(results: RunResults, options: RunReportOptions): 
     const section = gateSection(gate, options.userSections);
     sections.push(withHeatmap(section, gate.evaluation.confusion, "the candidate"));
   }
-  const commit = commitOf(results);
+  const commit = commitOf(shown);
   return {
     title: `${model}: run report`,
-    subtitle: [verdictText(gate), commit ? `commit ${commit.slice(0, 7)}` : null, ranAt(results)]
+    subtitle: [verdictText(gate), commit ? `commit ${commit.slice(0, 7)}` : null, ranAt(shown)]
       .filter((part): part is string => part !== null)
       .join(" · "),
     generated: options.generated.toISOString(),

@@ -1,6 +1,7 @@
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { ExitCode, InputError, UsageError } from "../../errors.ts";
+import type { Manifest } from "../../registry/manifest.ts";
 import { parseModelRef } from "../../registry/names.ts";
 import { openRegistry, openRegistryAt } from "../../registry/open.ts";
 import { progressReporter } from "../../registry/progress.ts";
@@ -49,12 +50,7 @@ export const pullCommand: CommandSpec = {
     }
     if (!out) throw new UsageError("pull needs --out <dir>", { hint: `mlops pull ${model}@${ref} --out model/` });
     const { registry, now } = await registryFor(args, io);
-    const manifest = await registry.resolve(model, ref);
-    if (!manifest) {
-      throw new InputError(`${model} has no version or alias "${ref}" in ${registry.location}`, {
-        hint: "see `mlops models list`",
-      });
-    }
+    const manifest = await resolveVersion(registry, model, ref);
     const outDir = path.resolve(io.cwd, out);
     const pulled = await registry.pull(manifest, outDir, {
       force: args.values.force === true,
@@ -96,12 +92,7 @@ async function pullReport(
   target: { model: string; ref: string; file: string },
 ): Promise<CommandOutcome> {
   const { registry } = await registryFor(args, io);
-  const manifest = await registry.resolve(target.model, target.ref);
-  if (!manifest) {
-    throw new InputError(`${target.model} has no version or alias "${target.ref}" in ${registry.location}`, {
-      hint: "see `mlops models list`",
-    });
-  }
+  const manifest = await resolveVersion(registry, target.model, target.ref);
   const entry = manifest.attachments.report;
   if (!entry) {
     throw new InputError(`${target.model} ${manifest.version} was published without an HTML report`, {
@@ -109,14 +100,8 @@ async function pullReport(
     });
   }
   await mkdir(path.dirname(target.file), { recursive: true });
-  // Beside the target, then one rename: a download that fails verification leaves nothing at <file>.
-  const partial = `${target.file}.${process.pid}.part`;
-  try {
-    await registry.pullAttachment(manifest, "report", partial);
-    await rename(partial, target.file);
-  } finally {
-    await rm(partial, { force: true });
-  }
+  // Verified on the way: bytes that fail the check never land at <file> (the store's download promises it).
+  await registry.pullAttachment(manifest, "report", target.file);
   const shown = path.relative(io.cwd, target.file) || target.file;
   return {
     exitCode: ExitCode.ok,
@@ -144,4 +129,15 @@ async function registryFor(args: CommandArgs, io: CommandIO): Promise<{ registry
     registry: await openRegistryAt(uri, { root: io.cwd, env: io.env, settings, now, logger: args.logger }),
     now,
   };
+}
+
+/** The version a ref names, or an InputError saying where it was looked for. */
+async function resolveVersion(registry: Registry, model: string, ref: string): Promise<Manifest> {
+  const manifest = await registry.resolve(model, ref);
+  if (!manifest) {
+    throw new InputError(`${model} has no version or alias "${ref}" in ${registry.location}`, {
+      hint: "see `mlops models list`",
+    });
+  }
+  return manifest;
 }

@@ -24,8 +24,8 @@ import { pairedStatistic } from "../src/gate/significance/statistics.ts";
  * 1,000-resample paired bootstrap of the accuracy delta, as the gate runs them; and the report's charts (the
  * candidate's curves from the ranking its metrics already sorted, the baseline's from its predictions; the intervals of
  * the slice bars, by a country column of 30 values, with accuracy and with ROC AUC as the primary metric). The same computation, vectorised in
- * numpy, runs in the same run on the same data when /usr/bin/python3 has numpy (Debian's python3-numpy), and the
- * ratio is printed. Memory: the bootstrap's extra peak RSS, measured in child processes at two resample counts and
+ * numpy, runs in the same run on the same data with /usr/bin/python3's numpy (Debian's python3-numpy), and the
+ * ratio is printed: numpy is required, and a missing or failing numpy fails the bench. Memory: the bootstrap's extra peak RSS, measured in child processes at two resample counts and
  * two sizes, to show it grows with the predictions and not with the resamples. Times are wall clock on whatever the
  * machine is doing: run it on a quiet machine for numbers to quote.
  */
@@ -379,100 +379,103 @@ if (values["memory-probe"]) {
   const data = generate(rows);
   const kitRuns: Measured[] = [];
   const numpyRuns: (Measured & { numpy: string })[] = [];
-  for (let run = 0; run < runs; run++) {
+  let peerFailure: string | null = null;
+  for (let run = 0; run < runs && peerFailure === null; run++) {
     kitRuns.push(runKit(data));
     const numpy = await runNumpy(data);
-    // A peer that fails fails the bench: a ratio against nothing is no measurement.
-    if (typeof numpy === "string") {
-      console.error(`numpy, the peer, failed: ${numpy}`);
-      process.exit(1);
-    }
-    numpyRuns.push(numpy);
+    if (typeof numpy === "string") peerFailure = numpy;
+    else numpyRuns.push(numpy);
   }
-  const kit = kitRuns[0] as Measured;
-  const numpy = numpyRuns[0] as Measured & { numpy: string };
-  const total = (m: Measured): number => m.metricsSeconds + m.bootstrapSeconds;
-  const spread = (values: number[], unit = " s"): string =>
-    `${fmt(median(values))}${unit} (${fmt(Math.min(...values))}-${fmt(Math.max(...values))})`;
-  const rowsOut: string[][] = [["", "mlops-kit", `numpy ${numpy.numpy}`, "kit / numpy"]];
-  const line = (label: string, pick: (m: Measured) => number): string[] => {
-    const kitValues = kitRuns.map(pick);
-    const numpyValues = numpyRuns.map(pick);
-    return [label, spread(kitValues), spread(numpyValues), fmt(median(kitValues) / median(numpyValues))];
-  };
-  rowsOut.push(line("metrics, 2 models", (m) => m.metricsSeconds));
-  rowsOut.push(line("paired bootstrap", (m) => m.bootstrapSeconds));
-  rowsOut.push(line("total", total));
-  rowsOut.push(["charts (curves of both)", spread(kitRuns.map((m) => m.chartsSeconds)), "", ""]);
-  for (const [i, slice] of kit.sliceSeconds.entries())
-    rowsOut.push([
-      `slice intervals, ${slice.metric}`,
-      spread(kitRuns.map((m) => m.sliceSeconds[i]?.seconds ?? Number.NaN)),
-      "",
-      "",
-    ]);
-  const widths = rowsOut[0]?.map((_, c) => Math.max(...rowsOut.map((r) => (r[c] ?? "").length))) ?? [];
-  console.log("seconds as median (range) of the runs");
-  for (const r of rowsOut)
-    console.log(
-      r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("   "),
-    );
-  // Each run's share of that run's total, as median (range): the share the issue caps, measured in the same run.
-  const shareOf = (part: (m: Measured) => number): string => {
-    const shares = kitRuns.map((m) => (100 * part(m)) / total(m));
-    return `${fmt(median(shares), 1)}% (${fmt(Math.min(...shares), 1)}-${fmt(Math.max(...shares), 1)})`;
-  };
-  console.log(`charts add ${shareOf((m) => m.chartsSeconds)} to the kit's total`);
-  for (const [i, slice] of kit.sliceSeconds.entries())
-    console.log(
-      `slice intervals of ${slice.metric} add ${shareOf((m) => m.sliceSeconds[i]?.seconds ?? Number.NaN)} (${slice.methods}; ${REPORT_BOOTSTRAP_DRAWS.toLocaleString("en-US")} bootstrap draws at most)`,
-    );
-  // What the issue caps: the charts (curves, slice bars with intervals) and the HTML report together, at most 10% of
-  // the kit's time in the same run, and an HTML report under 2 MB.
-  for (const [i, slice] of kit.sliceSeconds.entries()) {
-    const reportShare = (m: Measured): number => {
-      const own = m.sliceSeconds[i];
-      return (100 * (m.chartsSeconds + (own?.seconds ?? Number.NaN) + (own?.renderSeconds ?? Number.NaN))) / total(m);
-    };
-    const shares = kitRuns.map(reportShare);
-    const bytes = Math.max(...kitRuns.map((m) => m.sliceSeconds[i]?.htmlBytes ?? Number.POSITIVE_INFINITY));
-    console.log(
-      `primary metric ${slice.metric}: charts and the HTML report add ${fmt(median(shares), 1)}% (${fmt(Math.min(...shares), 1)}-${fmt(Math.max(...shares), 1)}) [target <= 10%: ${median(shares) <= 10 ? "met" : "MISSED"}]; rendering ${spread(kitRuns.map((m) => m.sliceSeconds[i]?.renderSeconds ?? Number.NaN))}; HTML ${(bytes / 1024).toFixed(0)} KiB [target < 2 MB: ${bytes < 2e6 ? "met" : "MISSED"}], comment markdown ${((slice.markdownBytes ?? 0) / 1024).toFixed(0)} KiB`,
-    );
-    if (bytes >= 2e6) process.exitCode = 1;
-  }
-  console.log(
-    `95% interval of the accuracy delta: kit [${kit.interval.map((v) => v.toFixed(5)).join(", ")}], numpy [${numpy.interval.map((v) => v.toFixed(5)).join(", ")}] (its own random stream)`,
-  );
-  let worst = 0;
-  kit.metrics.forEach((m, i) => {
-    for (const [name, value] of Object.entries(numpy.metrics[i] ?? {}))
-      worst = Math.max(worst, Math.abs((m[name] ?? Number.NaN) - value));
-  });
-  console.log(
-    `metrics agree with numpy within ${worst.toExponential(1)} (max abs difference over ${Object.keys(numpy.metrics[0] ?? {}).length} metrics x 2 models)`,
-  );
-  if (!(worst < 1e-9)) {
-    console.error("the kit's metrics and numpy's differ by more than 1e-9");
+  // A peer that fails fails the bench: a ratio against nothing is no measurement.
+  if (peerFailure !== null) {
+    console.error(`numpy, the peer, failed: ${peerFailure}`);
     process.exitCode = 1;
-  }
-  const other = numpy;
-  // Memory grows with the rows, not the resamples: the same rows at 4x and 16x the resamples, and 4x the rows.
-  console.log(
-    `numpy bootstrap: peak traced allocation ${fmt(other.bootstrapPeakMiB, 1)} MiB (an index array and a gather per resample)`,
-  );
-  const quarter = Math.max(1000, Math.floor(rows / 4));
-  const probes = [
-    [quarter, Math.floor(resamples / 4)],
-    [quarter, resamples],
-    [quarter, resamples * 4],
-    [rows, resamples],
-  ] as const;
-  console.log("kit bootstrap memory, each in a fresh process: typed arrays held / peak RSS growth (MiB)");
-  for (const [n, r] of probes) {
-    const probe = memoryProbe(n, r);
+  } else {
+    const kit = kitRuns[0] as Measured;
+    const numpy = numpyRuns[0] as Measured & { numpy: string };
+    const total = (m: Measured): number => m.metricsSeconds + m.bootstrapSeconds;
+    const spread = (values: number[], unit = " s"): string =>
+      `${fmt(median(values))}${unit} (${fmt(Math.min(...values))}-${fmt(Math.max(...values))})`;
+    const rowsOut: string[][] = [["", "mlops-kit", `numpy ${numpy.numpy}`, "kit / numpy"]];
+    const line = (label: string, pick: (m: Measured) => number): string[] => {
+      const kitValues = kitRuns.map(pick);
+      const numpyValues = numpyRuns.map(pick);
+      return [label, spread(kitValues), spread(numpyValues), fmt(median(kitValues) / median(numpyValues))];
+    };
+    rowsOut.push(line("metrics, 2 models", (m) => m.metricsSeconds));
+    rowsOut.push(line("paired bootstrap", (m) => m.bootstrapSeconds));
+    rowsOut.push(line("total", total));
+    rowsOut.push(["charts (curves of both)", spread(kitRuns.map((m) => m.chartsSeconds)), "", ""]);
+    for (const [i, slice] of kit.sliceSeconds.entries())
+      rowsOut.push([
+        `slice intervals, ${slice.metric}`,
+        spread(kitRuns.map((m) => m.sliceSeconds[i]?.seconds ?? Number.NaN)),
+        "",
+        "",
+      ]);
+    const widths = rowsOut[0]?.map((_, c) => Math.max(...rowsOut.map((r) => (r[c] ?? "").length))) ?? [];
+    console.log("seconds as median (range) of the runs");
+    for (const r of rowsOut)
+      console.log(
+        r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("   "),
+      );
+    // Each run's share of that run's total, as median (range): the share the issue caps, measured in the same run.
+    const shareOf = (part: (m: Measured) => number): string => {
+      const shares = kitRuns.map((m) => (100 * part(m)) / total(m));
+      return `${fmt(median(shares), 1)}% (${fmt(Math.min(...shares), 1)}-${fmt(Math.max(...shares), 1)})`;
+    };
+    console.log(`charts add ${shareOf((m) => m.chartsSeconds)} to the kit's total`);
+    for (const [i, slice] of kit.sliceSeconds.entries())
+      console.log(
+        `slice intervals of ${slice.metric} add ${shareOf((m) => m.sliceSeconds[i]?.seconds ?? Number.NaN)} (${slice.methods}; ${REPORT_BOOTSTRAP_DRAWS.toLocaleString("en-US")} bootstrap draws at most)`,
+      );
+    // What the issue caps: the charts (curves, slice bars with intervals) and the HTML report together, at most 10% of
+    // the kit's time in the same run, and an HTML report under 2 MB.
+    for (const [i, slice] of kit.sliceSeconds.entries()) {
+      const reportShare = (m: Measured): number => {
+        const own = m.sliceSeconds[i];
+        return (100 * (m.chartsSeconds + (own?.seconds ?? Number.NaN) + (own?.renderSeconds ?? Number.NaN))) / total(m);
+      };
+      const shares = kitRuns.map(reportShare);
+      const bytes = Math.max(...kitRuns.map((m) => m.sliceSeconds[i]?.htmlBytes ?? Number.POSITIVE_INFINITY));
+      console.log(
+        `primary metric ${slice.metric}: charts and the HTML report add ${fmt(median(shares), 1)}% (${fmt(Math.min(...shares), 1)}-${fmt(Math.max(...shares), 1)}) [target <= 10%: ${median(shares) <= 10 ? "met" : "MISSED"}]; rendering ${spread(kitRuns.map((m) => m.sliceSeconds[i]?.renderSeconds ?? Number.NaN))}; HTML ${(bytes / 1024).toFixed(0)} KiB [target < 2 MB: ${bytes < 2e6 ? "met" : "MISSED"}], comment markdown ${((slice.markdownBytes ?? 0) / 1024).toFixed(0)} KiB`,
+      );
+      if (bytes >= 2e6) process.exitCode = 1;
+    }
     console.log(
-      `  ${n.toLocaleString("en-US")} rows x ${r.toLocaleString("en-US")} resamples: ${fmt(probe.heldMiB, 2)} / ${fmt(probe.peakRssMiB, 1)}`,
+      `95% interval of the accuracy delta: kit [${kit.interval.map((v) => v.toFixed(5)).join(", ")}], numpy [${numpy.interval.map((v) => v.toFixed(5)).join(", ")}] (its own random stream)`,
     );
+    let worst = 0;
+    kit.metrics.forEach((m, i) => {
+      for (const [name, value] of Object.entries(numpy.metrics[i] ?? {}))
+        worst = Math.max(worst, Math.abs((m[name] ?? Number.NaN) - value));
+    });
+    console.log(
+      `metrics agree with numpy within ${worst.toExponential(1)} (max abs difference over ${Object.keys(numpy.metrics[0] ?? {}).length} metrics x 2 models)`,
+    );
+    if (!(worst < 1e-9)) {
+      console.error("the kit's metrics and numpy's differ by more than 1e-9");
+      process.exitCode = 1;
+    }
+    const other = numpy;
+    // Memory grows with the rows, not the resamples: the same rows at 4x and 16x the resamples, and 4x the rows.
+    console.log(
+      `numpy bootstrap: peak traced allocation ${fmt(other.bootstrapPeakMiB, 1)} MiB (an index array and a gather per resample)`,
+    );
+    const quarter = Math.max(1000, Math.floor(rows / 4));
+    const probes = [
+      [quarter, Math.floor(resamples / 4)],
+      [quarter, resamples],
+      [quarter, resamples * 4],
+      [rows, resamples],
+    ] as const;
+    console.log("kit bootstrap memory, each in a fresh process: typed arrays held / peak RSS growth (MiB)");
+    for (const [n, r] of probes) {
+      const probe = memoryProbe(n, r);
+      console.log(
+        `  ${n.toLocaleString("en-US")} rows x ${r.toLocaleString("en-US")} resamples: ${fmt(probe.heldMiB, 2)} / ${fmt(probe.peakRssMiB, 1)}`,
+      );
+    }
   }
 }

@@ -1,3 +1,4 @@
+import { primaryMetricOf } from "../config/metrics.ts";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as core from "@actions/core";
@@ -36,7 +37,7 @@ async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       registry,
       damaged,
       model,
-      primaryMetric: loaded.config.gate?.primary_metric ?? loaded.config.gate?.rules[0]?.metric,
+      primaryMetric: primaryMetricOf(loaded.config) ?? undefined,
       now: new Date(),
     });
     const outInput = actionInputs.text("out");

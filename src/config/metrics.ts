@@ -109,3 +109,11 @@ export function bestValueIsZero(name: string): boolean {
   const metric = builtinMetric(name);
   return metric !== undefined && metric.direction === "lower";
 }
+
+/**
+ * The gate's primary metric (gate.primary_metric, else the first rule's), or null without rules: what the sweep ranks
+ * by, the slice chart draws and the model page charts first.
+ */
+export function primaryMetricOf(config: MlopsConfig): string | null {
+  return config.gate?.primary_metric ?? config.gate?.rules[0]?.metric ?? null;
+}

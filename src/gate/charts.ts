@@ -1,3 +1,4 @@
+import { primaryMetricOf } from "../config/metrics.ts";
 import type { MlopsConfig } from "../config/schema/index.ts";
 import { binaryCurves, type Curves, regressionCurves } from "../evaluate/curves.ts";
 import type { SliceMetrics } from "../evaluate/evaluate.ts";
@@ -96,11 +97,6 @@ export function curvesOfPredictions(
   if (!scores || positiveLabel === undefined) return null;
   const positive = Uint8Array.from(table.labels, (label) => (label === positiveLabel ? 1 : 0));
   return binaryCurves(descendingOrder(scores), scores, positive);
-}
-
-/** The gate's primary metric (gate.primary_metric, else the first rule's), or null without rules. */
-export function primaryMetricOf(config: MlopsConfig): string | null {
-  return config.gate?.primary_metric ?? config.gate?.rules[0]?.metric ?? null;
 }
 
 /** Per slice column, the primary metric of the largest slices, with the baseline's value and the paired interval. */

@@ -1,3 +1,4 @@
+import { primaryMetricOf } from "../config/metrics.ts";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -14,7 +15,7 @@ import type { RunnerEnvironment } from "../context/runner.ts";
 import { describeCommit, type WorktreeState } from "../context/provenance.ts";
 import type { Registry } from "../registry/registry.ts";
 import { resolveBaseline } from "./baseline.ts";
-import { curvesOfPredictions, type GateCharts, primaryMetricOf, sliceBars } from "./charts.ts";
+import { curvesOfPredictions, type GateCharts, sliceBars } from "./charts.ts";
 import { type Baseline, directionOf, evaluateRules, type RuleOutcome, type SignificanceProvider } from "./rules.ts";
 import { significanceProvider } from "./significance/assess.ts";
 import { type Pairing, pairPredictions } from "./significance/pairing.ts";

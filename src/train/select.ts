@@ -2,6 +2,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import * as z from "zod";
 import { READ_LIMITS, readTextLimited } from "../files/read-limited.ts";
+import { primaryMetricOf } from "../config/metrics.ts";
 import type { MlopsConfig } from "../config/schema/index.ts";
 import { UsageError } from "../errors.ts";
 import { directionOf } from "../gate/rules.ts";
@@ -69,7 +70,7 @@ export interface FoundResult {
 /** The gate's primary metric: gate.primary_metric, else the first rule's metric; and which way is better. */
 export function primaryMetric(config: MlopsConfig): { metric: string; direction: "higher" | "lower" } {
   const gate = config.gate;
-  const metric = gate?.primary_metric ?? gate?.rules[0]?.metric;
+  const metric = primaryMetricOf(config);
   if (!metric) {
     throw new UsageError("there is no metric to rank the sweep's legs by", {
       hint: "set gate.primary_metric, or add a gate rule",

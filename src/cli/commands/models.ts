@@ -1,3 +1,4 @@
+import { primaryMetricOf } from "../../config/metrics.ts";
 import { ExitCode, InputError, UsageError } from "../../errors.ts";
 import { formatBytes, formatNumber } from "../../report/format.ts";
 import type { AliasEvent } from "../../registry/aliases.ts";
@@ -64,7 +65,7 @@ export const modelsCommand: CommandSpec = {
     });
     const model = context.loaded.config.model.name;
     const [action = "list", ref] = args.positionals;
-    const headline = context.loaded.config.gate?.primary_metric ?? context.loaded.config.gate?.rules[0]?.metric;
+    const headline = primaryMetricOf(context.loaded.config) ?? undefined;
     const alias = typeof args.values.alias === "string" ? args.values.alias : undefined;
     const at = typeof args.values.at === "string" ? args.values.at : undefined;
     if (action === "list") return withDamage(await listVersions(registry, model, headline, args.text.width), damaged);

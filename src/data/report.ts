@@ -17,7 +17,7 @@ import type { ColumnReport, ValidateResult } from "./validate.ts";
 const show = (value: number | string | null | undefined): string =>
   value === null || value === undefined ? "—" : typeof value === "number" ? formatShort(value) : value;
 
-export interface ValidateSectionOptions {
+interface ValidateSectionOptions {
   /**
    * A histogram of every drifted column of every comparison (the HTML report), each with its numbers in a collapsed
    * table beside it, instead of one chart of each comparison's most drifted column: a PR comment has no room for more.

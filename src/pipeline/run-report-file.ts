@@ -12,7 +12,7 @@ export function runReportFile(workspace: Workspace): string {
   return path.join(workspace.outDir, RUN_REPORT_FILE);
 }
 
-export interface WrittenRunReport {
+interface WrittenRunReport {
   file: string;
   report: RunReport;
   bytes: number;

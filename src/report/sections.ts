@@ -73,7 +73,7 @@ export function userMarkdown(title: string, text: string): string {
  * tildes, indented at most three spaces, closed by a line of at least as many of the same), or null. Without the
  * closing line, an unclosed block would swallow everything after it: the next section and the report's footer.
  */
-export function openFence(text: string): string | null {
+function openFence(text: string): string | null {
   let open: string | null = null;
   for (const line of text.split("\n")) {
     const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);

@@ -23,7 +23,7 @@ export function versionCards(page: ModelPage): Section {
   };
 }
 
-export function versionCard(m: Manifest, aliases: readonly string[]): Block {
+function versionCard(m: Manifest, aliases: readonly string[]): Block {
   const summary =
     `${versionLabel(m)} ${m.version}: gate ${m.gate?.verdict ?? "not run"}` +
     (aliases.length > 0 ? `, ${aliases.join(", ")}` : "");

@@ -10,7 +10,7 @@ import { markdownHeading } from "../../report/sections.ts";
  */
 
 /** Room for the page in a step's summary: under the 1 MiB limit, with room for the step's other lines. */
-export const SUMMARY_BUDGET_BYTES = 1_000_000;
+const SUMMARY_BUDGET_BYTES = 1_000_000;
 
 export function modelPageMarkdown(
   sections: readonly Section[],

@@ -15,7 +15,7 @@ import { type ModelPage, versionLabel } from "./gather.ts";
 /** Versions drawn in a chart: past that, a chart of hundreds of points reads as noise. The tables list them all. */
 export const CHART_VERSIONS = 50;
 /** Charts drawn, one per metric; the rest are in the metrics table. */
-export const CHARTED_METRICS = 12;
+const CHARTED_METRICS = 12;
 
 export interface PageOptions {
   /** The metric drawn first (the gate's primary metric), when the config names one. */
@@ -34,7 +34,7 @@ export function modelPageSections(page: ModelPage, options: PageOptions = {}): S
 }
 
 /** Version id to its label (`v7`), for everything that names a version by id. */
-export function labelsById(page: ModelPage): Map<string, string> {
+function labelsById(page: ModelPage): Map<string, string> {
   return new Map(page.versions.map((manifest) => [manifest.version, versionLabel(manifest)]));
 }
 
@@ -201,7 +201,7 @@ function metricsSection(page: ModelPage, options: PageOptions): Section {
 }
 
 /** One metric along the versions that have it, in publish order: the last {@link CHART_VERSIONS} of them. */
-export function metricChart(name: string, versions: readonly Manifest[]): Chart {
+function metricChart(name: string, versions: readonly Manifest[]): Chart {
   const shown = versions.slice(-CHART_VERSIONS);
   const first = shown[0];
   const last = shown.at(-1);
@@ -258,7 +258,7 @@ function aliasSection(page: ModelPage): Section {
 }
 
 /** One lane per alias: which version held it from which move to the next; rollbacks and forced moves are noted. */
-export function aliasTimeline(page: ModelPage, name: (id: string) => string): Timeline {
+function aliasTimeline(page: ModelPage, name: (id: string) => string): Timeline {
   const lanes = new Map<string, Timeline["lanes"][number]["spans"]>();
   for (const event of page.history) {
     const spans = lanes.get(event.alias) ?? [];

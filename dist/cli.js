@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-OPN7A6Q3.js";
+} from "./chunks/chunk-O4CUUK5N.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,25 +51,25 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-WDT3HCMG.js")).initCommand },
-  { name: "check", after: "init", load: async () => (await import("./chunks/check-FAMZ644W.js")).checkCommand },
-  { name: "config", after: "check", load: async () => (await import("./chunks/config-CNG5A343.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-N2XZKUZE.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-WL6XDTTL.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-HLDFJTPD.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-ESFALQEU.js")).retrainCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-XLVFC27V.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-KQAPCDOW.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-VKEZJ3EO.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-AZN45TRS.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-XI7DLONX.js")).pullCommand },
-  { name: "compare", after: "pull", load: async () => (await import("./chunks/compare-JA2R2FSH.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-DPEWP2QU.js")).metricsCommand }
+  { name: "init", after: null, load: async () => (await import("./chunks/init-GZYYT5GS.js")).initCommand },
+  { name: "check", after: "init", load: async () => (await import("./chunks/check-VYUTXXMV.js")).checkCommand },
+  { name: "config", after: "check", load: async () => (await import("./chunks/config-RRBN6STE.js")).configCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-IPX5KEQ3.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-C52HWNLZ.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-GEXZJ6NB.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-ADCCBP2S.js")).retrainCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-2RJ2MTNL.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-NEJT5DDF.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-ALYNX63H.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-LCF57NF5.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-42CEJ6BW.js")).pullCommand },
+  { name: "compare", after: "pull", load: async () => (await import("./chunks/compare-7R4N7QO7.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-ME6HMPNH.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-XBWMVDGY.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-NLVHIKQU.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;

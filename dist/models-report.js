@@ -5,13 +5,13 @@ import {
 } from "./chunks/chunk-ZGZ4X4B6.js";
 import {
   withRegistryToken
-} from "./chunks/chunk-JND7PGBH.js";
+} from "./chunks/chunk-DVJC4BAJ.js";
 import "./chunks/chunk-M55T6J7Q.js";
 import {
   describeDamage,
   openRegistry
-} from "./chunks/chunk-T3NUJ3NB.js";
-import "./chunks/chunk-HOITJURD.js";
+} from "./chunks/chunk-PITFFGBR.js";
+import "./chunks/chunk-LNMAVXP6.js";
 import "./chunks/chunk-526CYVYW.js";
 import "./chunks/chunk-LP2MTGO2.js";
 import "./chunks/chunk-ASQHJYOS.js";
@@ -19,27 +19,29 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-P3FSFVCK.js";
-import "./chunks/chunk-RB725NT4.js";
-import "./chunks/chunk-MYZY5FAT.js";
+} from "./chunks/chunk-7WE6HXKX.js";
+import "./chunks/chunk-AIXR5GSA.js";
+import "./chunks/chunk-2ET27MDC.js";
 import {
   loadConfig
-} from "./chunks/chunk-UPNE7KZ7.js";
+} from "./chunks/chunk-TWCTD6BE.js";
 import {
   setOutput,
   summary
 } from "./chunks/chunk-BV2GNXIE.js";
 import "./chunks/chunk-BIQWF3VO.js";
-import "./chunks/chunk-MT5ZBAUE.js";
+import "./chunks/chunk-M3RV46UZ.js";
 import "./chunks/chunk-5PEOAABG.js";
 import "./chunks/chunk-BU477L3W.js";
 import {
   workspaceFor
 } from "./chunks/chunk-UFBCENFA.js";
 import "./chunks/chunk-NFXRFKJG.js";
-import "./chunks/chunk-YPTDUKOQ.js";
+import {
+  primaryMetricOf
+} from "./chunks/chunk-HG6HQFAC.js";
 import "./chunks/chunk-CQ3WEECP.js";
-import "./chunks/chunk-OPN7A6Q3.js";
+import "./chunks/chunk-O4CUUK5N.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-G5WNRN53.js";
@@ -72,7 +74,7 @@ async function run(env = process.env) {
       registry,
       damaged,
       model,
-      primaryMetric: loaded.config.gate?.primary_metric ?? loaded.config.gate?.rules[0]?.metric,
+      primaryMetric: primaryMetricOf(loaded.config) ?? void 0,
       now: /* @__PURE__ */ new Date()
     });
     const outInput = actionInputs.text("out");

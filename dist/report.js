@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-RMZYVYKZ.js";
+} from "./chunks/chunk-RVPGCWHR.js";
 import "./chunks/chunk-6XYO6AIC.js";
-import "./chunks/chunk-6YL3WEI2.js";
+import "./chunks/chunk-ZFVIAE3P.js";
 import "./chunks/chunk-CA3OQ63N.js";
-import "./chunks/chunk-XOBCU77W.js";
-import "./chunks/chunk-T5Z4ADF5.js";
+import "./chunks/chunk-MKYPGRGL.js";
+import "./chunks/chunk-662KQWOY.js";
 import "./chunks/chunk-Y4XFK5HZ.js";
 import "./chunks/chunk-YAFPWT32.js";
 import "./chunks/chunk-526CYVYW.js";
@@ -17,21 +17,21 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-P3FSFVCK.js";
-import "./chunks/chunk-RB725NT4.js";
+} from "./chunks/chunk-7WE6HXKX.js";
+import "./chunks/chunk-AIXR5GSA.js";
 import {
   readRunnerEnvironment
-} from "./chunks/chunk-MYZY5FAT.js";
+} from "./chunks/chunk-2ET27MDC.js";
 import {
   loadConfig
-} from "./chunks/chunk-UPNE7KZ7.js";
+} from "./chunks/chunk-TWCTD6BE.js";
 import {
   setFailed,
   setOutput,
   summary
 } from "./chunks/chunk-BV2GNXIE.js";
 import "./chunks/chunk-BIQWF3VO.js";
-import "./chunks/chunk-MT5ZBAUE.js";
+import "./chunks/chunk-M3RV46UZ.js";
 import "./chunks/chunk-5PEOAABG.js";
 import "./chunks/chunk-BU477L3W.js";
 import "./chunks/chunk-UFBCENFA.js";
@@ -40,9 +40,9 @@ import {
 } from "./chunks/chunk-NFXRFKJG.js";
 import {
   ReportSection
-} from "./chunks/chunk-YPTDUKOQ.js";
+} from "./chunks/chunk-HG6HQFAC.js";
 import "./chunks/chunk-CQ3WEECP.js";
-import "./chunks/chunk-OPN7A6Q3.js";
+import "./chunks/chunk-O4CUUK5N.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-G5WNRN53.js";

@@ -179,7 +179,20 @@ describe("publish, list, promote, rollback, pull on the workspace registry", () 
     expect(noOut.stderr).toBe("error: pull needs --out <dir>\n  hint: mlops pull churn@champion --out model/\n");
     const missing = await runCli(["pull", "churn@7", "--out", "x"], { cwd: dir });
     expect(missing.exitCode).toBe(2);
-    expect(missing.stderr).toContain(
+    // Nothing is published yet: the model itself is missing, and the message says so rather than blame the ref.
+    expect(missing.stderr).toBe(
+      `error: the registry ${path.join(dir, ".mlops/registry")} has no model named "churn"\n  hint: nothing has been published there yet\n`,
+    );
+    // `pull champion` names a model "champion"; with one published, the hint shows the <model>@<ref> form.
+    await gateResult(dir, "pass");
+    expect((await runCli(["publish"], { cwd: dir })).exitCode).toBe(0);
+    const bare = await runCli(["pull", "champion", "--out", "x"], { cwd: dir });
+    expect(bare.exitCode).toBe(2);
+    expect(bare.stderr).toContain(
+      `error: the registry ${path.join(dir, ".mlops/registry")} has no model named "champion"\n  hint: name a version as <model>@<ref>, e.g. churn@champion (models: churn)`,
+    );
+    const noVersion = await runCli(["pull", "churn@7", "--out", "x"], { cwd: dir });
+    expect(noVersion.stderr).toContain(
       `error: churn has no version or alias "7" in ${path.join(dir, ".mlops/registry")}`,
     );
   });

@@ -131,10 +131,20 @@ async function registryFor(args: CommandArgs, io: CommandIO): Promise<{ registry
   };
 }
 
-/** The version a ref names, or an InputError saying where it was looked for. */
+/** The version a ref names, or an InputError saying where it was looked for (and which models there are). */
 async function resolveVersion(registry: Registry, model: string, ref: string): Promise<Manifest> {
   const manifest = await registry.resolve(model, ref);
   if (!manifest) {
+    // `mlops pull champion` reads as the model "champion": say so, with the models there are.
+    const models = await registry.models();
+    if (!models.includes(model)) {
+      throw new InputError(`the registry ${registry.location} has no model named "${model}"`, {
+        hint:
+          models.length > 0
+            ? `name a version as <model>@<ref>, e.g. ${models[0]}@champion (models: ${models.join(", ")})`
+            : "nothing has been published there yet",
+      });
+    }
     throw new InputError(`${model} has no version or alias "${ref}" in ${registry.location}`, {
       hint: "see `mlops models list`",
     });

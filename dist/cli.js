@@ -62,7 +62,7 @@ var OTHER_COMMANDS = [
   { name: "models", after: "select", load: async () => (await import("./chunks/models-NEJT5DDF.js")).modelsCommand },
   { name: "promote", after: "models", load: async () => (await import("./chunks/promote-ALYNX63H.js")).promoteCommand },
   { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-LCF57NF5.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-42CEJ6BW.js")).pullCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-ZV3AJGBR.js")).pullCommand },
   { name: "compare", after: "pull", load: async () => (await import("./chunks/compare-7R4N7QO7.js")).compareCommand },
   { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-ME6HMPNH.js")).metricsCommand }
 ];

@@ -147,6 +147,12 @@ async function registryFor(args, io) {
 async function resolveVersion(registry, model, ref) {
   const manifest = await registry.resolve(model, ref);
   if (!manifest) {
+    const models = await registry.models();
+    if (!models.includes(model)) {
+      throw new InputError(`the registry ${registry.location} has no model named "${model}"`, {
+        hint: models.length > 0 ? `name a version as <model>@<ref>, e.g. ${models[0]}@champion (models: ${models.join(", ")})` : "nothing has been published there yet"
+      });
+    }
     throw new InputError(`${model} has no version or alias "${ref}" in ${registry.location}`, {
       hint: "see `mlops models list`"
     });

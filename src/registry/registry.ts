@@ -21,6 +21,7 @@ import { type FsckReport, fsckModel } from "./fsck.ts";
 import type { Manifest } from "./manifest.ts";
 import { checkAliasName, checkFilePath, checkModelName, parseRef } from "./names.ts";
 import { downloadFile, type TransferHooks } from "./download.ts";
+import { appendMonitorLog, type MonitorLog, type MonitorLogEntry, readMonitorLog } from "./monitor-log.ts";
 import { type PullOptions, type PullResult, pullInto } from "./pull.ts";
 import { type PruneReport, pruneModel } from "./prune.ts";
 import { realSleep, sequenceClaimants, type Sleep } from "./sequence.ts";
@@ -35,6 +36,7 @@ export { newVersionId } from "./names.ts";
 export { COMMIT_DEADLINE_MS, type PublishInput } from "./write-version.ts";
 export type { TransferEvent, TransferHooks } from "./download.ts";
 export type { PullOptions, PullResult } from "./pull.ts";
+export type { KeyedLogEntry, MonitorLog, MonitorLogEntry } from "./monitor-log.ts";
 export type { KeptVersion, PruneFailure, PrunedVersion, PruneReport } from "./prune.ts";
 
 /**
@@ -49,6 +51,7 @@ export type { KeptVersion, PruneFailure, PrunedVersion, PruneReport } from "./pr
  *   <model>/quarantine/<key inside the model>       damaged objects fsck moved aside (see quarantine.ts)
  *   <model>/fsck/<time>-<random>.json               what each `fsck --repair` did, written once (see fsck.ts)
  *   <model>/prune/<time>-<random>.json              what each `prune --apply` deleted, written once (see prune.ts)
+ *   <model>/monitor/<alias>/<time>-<random>.json    one monitoring run's window results, written once (monitor-log.ts)
  *
  * One damaged object never takes down the rest: listings skip a damaged manifest or alias entry and report it through
  * `onDamage` (see damage.ts); a read that names the damaged thing itself fails with the reason, never with a guess.
@@ -101,6 +104,13 @@ export interface Registry {
    * without `apply`, only says what it would delete.
    */
   prune(model: string, options: { keep: number; apply: boolean; actor: string | null }): Promise<PruneReport>;
+  /**
+   * Appends one monitoring run's window results to the alias's monitoring log (see monitor-log.ts), never rewriting
+   * an entry; returns the keys of the objects written (none for no entries).
+   */
+  appendMonitorLog(model: string, alias: string, entries: readonly MonitorLogEntry[]): Promise<string[]>;
+  /** The alias's monitoring log: every readable entry in append order, and the newest per window; damage is reported. */
+  monitorLog(model: string, alias: string): Promise<MonitorLog>;
 }
 
 export interface RegistryOptions {
@@ -108,6 +118,8 @@ export interface RegistryOptions {
   sleep?: Sleep;
   /** Told of each damaged object a read comes across (once per object); the doors print it. */
   onDamage?: DamageReporter;
+  /** The most bytes of JSON one monitoring-log object holds (default 1 MiB; tests make it small). */
+  monitorLogObjectBytes?: number;
 }
 
 export function createRegistry(
@@ -305,6 +317,20 @@ export function createRegistry(
         throw new InputError(`prune keeps at least one version, not ${pruneOptions.keep}`);
       }
       return pruneModel(store, model, { ...pruneOptions, now: now(), report });
+    },
+
+    async appendMonitorLog(model, alias, entries) {
+      checkModelName(model);
+      checkAliasName(alias);
+      return appendMonitorLog(store, model, alias, entries, {
+        now: now(),
+        maxObjectBytes: options.monitorLogObjectBytes,
+      });
+    },
+
+    async monitorLog(model, alias) {
+      checkModelName(model);
+      return readMonitorLog(store, model, checkAliasName(alias), report);
     },
   };
   return registry;

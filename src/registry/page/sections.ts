@@ -79,7 +79,11 @@ function overviewSection(page: ModelPage): Section {
           headers: ["object", "what", "problem", "effect"],
           rows: page.damaged.map((d) => [
             d.key,
-            d.kind === "manifest" ? `version ${d.subject}` : `alias ${d.subject}`,
+            d.kind === "manifest"
+              ? `version ${d.subject}`
+              : d.kind === "monitor-log"
+                ? `monitoring log of ${d.subject}`
+                : `alias ${d.subject}`,
             d.problem,
             d.effect,
           ]),

@@ -22,7 +22,7 @@ import { manifestKey, readManifest, versionKey } from "./stored-manifest.ts";
  * - every version whose manifest is damaged, or that has objects in the quarantine (`models fsck` deals with them).
  * Versions still being published have no manifest, so they are not versions yet: their files are debris, which only
  * `clean` (and prune, the same way) removes, once it is a day old. Sequence claims are never deleted, so a number is
- * never handed out twice. Alias histories are never touched.
+ * never handed out twice. Alias histories and monitoring logs are never touched.
  *
  * Deleting a version: its manifest first (the version stops existing, DOMAIN.md §4), then its other objects. A prune
  * interrupted in between leaves files without a manifest: debris, invisible to readers, which the next prune or clean

@@ -7,7 +7,7 @@ import { git } from "../helpers/git.ts";
 import { startFakeGitHub } from "../helpers/github-server.ts";
 import { GITHUB_TEST_TOKEN, useBackend } from "../helpers/registry-backends.ts";
 import { tempDir } from "../helpers/temp.ts";
-import { backends, NOT_JSON, registrySetup } from "./backends.ts";
+import { backends, move, NOT_JSON, registrySetup } from "./backends.ts";
 
 /**
  * Issue 18 item 3: the monitoring log, history outside the immutable versions, per model and alias, append-only (the
@@ -194,6 +194,44 @@ describe.each(backends())("the monitoring log on a %s", (_name, open, backend) =
       },
     ]);
     expect((await registry.monitorLog("churn", "staging")).latest.map((e) => e.result)).toEqual([{ rows: 4 }]);
+  });
+
+  it("fsck checks the log and moves a damaged object aside; prune and clean never touch it", async () => {
+    const { store, registry, publish, later } = await registrySetup(open);
+    const [v1, v2, v3] = [await publish(), await publish(), await publish()];
+    await registry.moveAlias("churn", "champion", v2.version, move("2026-01-01T13:00:00.000Z"));
+    await registry.moveAlias("churn", "champion", v3.version, move("2026-01-01T14:00:00.000Z"));
+    const keys = [
+      ...(await registry.appendMonitorLog("churn", "champion", [day("2026-03-27")])),
+      ...(await registry.appendMonitorLog("churn", "staging", [day("2026-03-27")])),
+    ];
+    const healthy = await registry.fsck("churn", { repair: false, actor: "tester" });
+    expect(healthy.problems).toEqual([]);
+
+    const maintenance = later(48);
+    const pruned = await maintenance.prune("churn", { keep: 1, apply: true, actor: "tester" });
+    expect(pruned.pruned.map((v) => v.version)).toEqual([v1.version]);
+    await maintenance.clean("churn");
+    expect(await store.list("churn/monitor/")).toEqual([...keys].sort());
+
+    const [damagedKey] = await registry.appendMonitorLog("churn", "champion", [day("2026-03-28")]);
+    await store.put(damagedKey ?? "", '{"format": "mlops-kit/monitor-log@1"');
+    const found = await registry.fsck("churn", { repair: false, actor: "tester" });
+    expect(found.problems).toEqual([
+      {
+        key: damagedKey,
+        problem: `${damagedKey} ${NOT_JSON}: the monitoring results it holds are left out of the log of champion; the rest of the log is read`,
+        repaired: null,
+        advice: null,
+      },
+    ]);
+    const repaired = await registry.fsck("churn", { repair: true, actor: "tester" });
+    expect(repaired.problems[0]?.repaired).toBe(
+      `moved aside to churn/quarantine/${damagedKey?.slice("churn/".length)}`,
+    );
+    expect(await store.list("churn/monitor/")).toEqual([...keys].sort());
+    expect((await registry.monitorLog("churn", "champion")).entries.map((e) => e.key)).toEqual([keys[0]]);
+    expect((await registry.fsck("churn", { repair: false, actor: "tester" })).problems).toEqual([]);
   });
 
   it("checks model and alias names", async () => {

@@ -107,10 +107,28 @@ export function evaluateRules(
   baseline: Baseline | null,
   context: RuleContext = {},
 ): RuleOutcome[] {
+  // The config checks guarantee every ruled metric has a direction (rules.ts refuses one without).
+  const direction = (rule: GateRule) => directionOf(rule.metric, rule, config) ?? "higher";
+  return evaluateRuleList(config.gate?.rules ?? [], direction, candidate, baseline, context);
+}
+
+/**
+ * A rule as the gate's language writes it; the monitor's rules (config/schema/monitor.ts) are these without the
+ * paired test, which needs one model's rows against another's.
+ */
+export type RuleSpec = Omit<GateRule, "significance" | "test"> & Partial<Pick<GateRule, "significance" | "test">>;
+
+/** The gate's rule semantics over any list of rules: `directionOf` says which way each rule's metric is better. */
+export function evaluateRuleList<Rule extends RuleSpec>(
+  rules: readonly Rule[],
+  directionOf: (rule: Rule) => MetricDirection,
+  candidate: MetricSet,
+  baseline: Baseline | null,
+  context: RuleContext = {},
+): RuleOutcome[] {
   const outcomes: RuleOutcome[] = [];
-  (config.gate?.rules ?? []).forEach((rule, index) => {
-    // The config checks guarantee every ruled metric has a direction (rules.ts refuses one without).
-    const direction = directionOf(rule.metric, rule, config) ?? "higher";
+  rules.forEach((rule, index) => {
+    const direction = directionOf(rule);
     const targets =
       rule.slice === undefined
         ? [{ slice: null, value: candidate.metrics[rule.metric], base: baseline?.metrics[rule.metric], of: candidate }]
@@ -153,7 +171,7 @@ export function evaluateRules(
       if (rule.max_regression !== undefined || rule.min_improvement !== undefined) {
         const comparable = baseline !== null && target.base !== undefined && Number.isFinite(target.base);
         const significance =
-          rule.significance !== undefined && comparable && context.significance
+          rule.significance !== undefined && comparable && context.significance && hasPairedTest(rule)
             ? context.significance(rule, target.slice)
             : null;
         outcomes.push({
@@ -167,8 +185,13 @@ export function evaluateRules(
     }
   });
   return outcomes.map((outcome) =>
-    outcome.verdict === "fail" && severityOf(config, outcome) === "warn" ? { ...outcome, verdict: "warn" } : outcome,
+    outcome.verdict === "fail" && rules[outcome.rule]?.severity === "warn" ? { ...outcome, verdict: "warn" } : outcome,
   );
+}
+
+/** Whether a rule names a paired test: the gate's rules do (its `test` has a default), the monitor's never. */
+function hasPairedTest(rule: RuleSpec): rule is GateRule {
+  return rule.test !== undefined;
 }
 
 /** ": undefined because ..." for a built-in metric the evaluate stage could not compute, else nothing. */
@@ -184,11 +207,7 @@ function whyUndefined(metric: string, { undefinedMetrics }: Pick<MetricSet, "und
   return reason === undefined ? "" : `: undefined because ${reason}`;
 }
 
-function severityOf(config: MlopsConfig, outcome: RuleOutcome): "error" | "warn" {
-  return config.gate?.rules[outcome.rule]?.severity ?? "error";
-}
-
-function valueCheck(rule: GateRule, value: number): { requirement: string; verdict: CheckVerdict; reason: string } {
+function valueCheck(rule: RuleSpec, value: number): { requirement: string; verdict: CheckVerdict; reason: string } {
   const parts: string[] = [];
   if (rule.min !== undefined) parts.push(`>= ${rule.min}`);
   if (rule.max !== undefined) parts.push(`<= ${rule.max}`);
@@ -203,7 +222,7 @@ function valueCheck(rule: GateRule, value: number): { requirement: string; verdi
 type ChangeFields = Pick<RuleOutcome, "baseline" | "delta" | "requirement" | "verdict" | "reason">;
 
 function changeCheck(
-  rule: GateRule,
+  rule: RuleSpec,
   direction: MetricDirection,
   value: number,
   base: number | undefined,
@@ -267,7 +286,7 @@ function changeCheck(
 
 /** The rule on point estimates alone. */
 function pointCheck(
-  rule: GateRule,
+  rule: RuleSpec,
   gain: number,
   delta: number,
   movement: string,
@@ -294,7 +313,7 @@ function pointCheck(
  * point estimate must break (or meet) the rule AND the exact test must call the difference real, in that direction.
  */
 function significantCheck(
-  rule: GateRule,
+  rule: RuleSpec,
   direction: MetricDirection,
   gain: number,
   point: { verdict: "pass" | "fail"; reason: string },
@@ -373,7 +392,7 @@ function percent(level: number): string {
 
 function errorOutcome(
   index: number,
-  rule: GateRule,
+  rule: RuleSpec,
   direction: MetricDirection,
   slice: RuleOutcome["slice"],
   reason: string,

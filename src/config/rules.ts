@@ -3,6 +3,7 @@ import type { MlopsConfig } from "./schema/index.ts";
 import { checkData } from "./rules/data.ts";
 import { checkEvaluate } from "./rules/evaluate.ts";
 import { checkGate } from "./rules/gate.ts";
+import { checkMonitor } from "./rules/monitor.ts";
 import { checkPaths } from "./rules/paths.ts";
 import { checkPublish } from "./rules/publish.ts";
 import { collectInto, type RuleContext } from "./rules/report.ts";
@@ -27,5 +28,6 @@ export function checkConfigRules(config: MlopsConfig, context: RuleContext): Con
   checkTrain(config, report);
   checkPublish(config, report);
   checkRetrain(config, report);
+  checkMonitor(config, report);
   return found;
 }

@@ -4,6 +4,7 @@ import { DataSection } from "./data.ts";
 import { EvaluateSection } from "./evaluate.ts";
 import { GateSection } from "./gate.ts";
 import { ModelSection } from "./model.ts";
+import { MonitorSection } from "./monitor.ts";
 import { PublishSection, RegistrySection } from "./registry.ts";
 import { ReportSection } from "./report.ts";
 import { RetrainSection } from "./retrain.ts";
@@ -24,6 +25,7 @@ export const MlopsConfigSchema = z
     registry: RegistrySection.prefault({}),
     publish: PublishSection.prefault({}),
     retrain: RetrainSection.optional(),
+    monitor: MonitorSection.optional(),
     report: ReportSection.prefault({}),
     workspace: RelativePath.default(".mlops").describe(
       "Folder (relative to mlops.yml) for stage results, the local registry and the local run cache.",
@@ -37,3 +39,5 @@ export type MlopsConfigInput = z.input<typeof MlopsConfigSchema>;
 export type MlopsConfig = z.output<typeof MlopsConfigSchema>;
 export type GateRule = NonNullable<MlopsConfig["gate"]>["rules"][number];
 export type ColumnSpec = NonNullable<NonNullable<MlopsConfig["data"]>["schema"]>["columns"][string];
+export type MonitorConfig = NonNullable<MlopsConfig["monitor"]>;
+export type MonitorRule = MonitorConfig["rules"][number];

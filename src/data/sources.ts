@@ -21,10 +21,10 @@ export async function resolveDataFiles(sources: string | readonly string[], root
   return files;
 }
 
-async function localFiles(source: string, root: string): Promise<string[]> {
+async function localFiles(source: string, root: string, allowEmpty = false): Promise<string[]> {
   if (isDynamicPattern(source)) {
     const matches = await glob(source, { cwd: root, absolute: true, onlyFiles: true, expandDirectories: false });
-    if (matches.length === 0)
+    if (matches.length === 0 && !allowEmpty)
       throw new InputError(`no file matches ${source}`, {
         hint: "check the pattern and where it is relative to (the folder of mlops.yml)",
       });
@@ -56,20 +56,27 @@ export async function listSources(
   sources: string | readonly string[],
   root: string,
   store: StoreSettings,
+  /** Whether a glob may match nothing yet (label files that have not arrived), rather than that being an error. */
+  options: { allowEmpty?: boolean } = {},
 ): Promise<SourceEntry[]> {
   const entries: SourceEntry[] = [];
   for (const source of typeof sources === "string" ? [sources] : sources) {
     if (!isS3Uri(source)) {
-      for (const file of await localFiles(source, root))
+      for (const file of await localFiles(source, root, options.allowEmpty))
         entries.push({ kind: "local", path: file, shown: displayPath(root, file) });
       continue;
     }
-    entries.push(...(await listS3(source, root, store)));
+    entries.push(...(await listS3(source, root, store, options.allowEmpty)));
   }
   return entries;
 }
 
-async function listS3(source: string, root: string, settings: StoreSettings): Promise<SourceEntry[]> {
+async function listS3(
+  source: string,
+  root: string,
+  settings: StoreSettings,
+  allowEmpty = false,
+): Promise<SourceEntry[]> {
   const location = parseS3Uri(source);
   if (!location) throw new InputError(`"${source}" is not a valid s3://bucket/key URI`);
   const pattern = isDynamicPattern(location.key);
@@ -82,7 +89,7 @@ async function listS3(source: string, root: string, settings: StoreSettings): Pr
   if (pattern) {
     const matches = globToRegExp(relative(location.key));
     keys = (await store.list("")).filter((key) => matches.test(key));
-    if (keys.length === 0)
+    if (keys.length === 0 && !allowEmpty)
       throw new InputError(`no object matches ${source}`, { hint: "check the bucket, prefix and pattern" });
   } else {
     keys = [relative(location.key)];

@@ -41,7 +41,7 @@ export function issueTokenOption() {
 /** What a github:// registry needs of the token, by what the stage does with the registry. */
 const REGISTRY_NEEDS = {
   read: "`contents: read`",
-  write: "`contents: write` to publish and promote",
+  write: "`contents: write` to write to it: publish, promote, the monitoring log",
 } as const;
 
 /**

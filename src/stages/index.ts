@@ -23,6 +23,7 @@ export const STAGES = [
   { name: "select", command: true, load: async () => (await import("./select.ts")).selectStage },
   { name: "retrain-decide", command: false, load: async () => (await import("./retrain.ts")).retrainDecideStage },
   { name: "retrain-conclude", command: false, load: async () => (await import("./retrain.ts")).retrainConcludeStage },
+  { name: "monitor", command: false, load: async () => (await import("./monitor.ts")).monitorStage },
 ] as const satisfies readonly StageEntry[];
 
 export type StageName = (typeof STAGES)[number]["name"];

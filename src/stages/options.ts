@@ -75,6 +75,7 @@ export type OptionProblem =
   | { code: "not-a-flag"; raw: string }
   | { code: "not-a-choice"; raw: string; choices: readonly string[] }
   | { code: "not-a-count"; raw: string }
+  | { code: "not-a-shard"; raw: string }
   | { code: "no-match"; patterns: string[] };
 
 function problem(ctx: z.core.$RefinementCtx, value: unknown, details: OptionProblem): typeof z.NEVER {
@@ -138,6 +139,22 @@ export function countOption(doors: Doors) {
       return Number.isInteger(count) && count >= 1 ? count : problem(ctx, raw, { code: "not-a-count", raw });
     })
     .register(optionDocs, { form: "text", ...doors, digitsOnlyInAction: true });
+}
+
+/** One leg of a matrix, `i/n` with 1 <= i <= n (the second of four is `2/4`). */
+export function shardOption(doors: Doors) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx): { index: number; count: number } | undefined => {
+      if (raw === undefined) return undefined;
+      const match = /^(\d+)\/(\d+)$/.exec(raw.trim());
+      const [index, count] = [Number(match?.[1]), Number(match?.[2])];
+      return match && count >= 1 && index >= 1 && index <= count
+        ? { index, count }
+        : problem(ctx, raw, { code: "not-a-shard", raw });
+    })
+    .register(optionDocs, { form: "text", ...doors });
 }
 
 /** A folder, resolved against the door's folder for relative paths (see {@link ActionInput.relativeTo}). */
@@ -241,6 +258,8 @@ export function describeProblem(details: OptionProblem, doc: OptionDoc, door: Op
           ? `${label} is a whole number of at least 1, not "${details.raw}"`
           : `${label} must be a whole number, not "${details.raw}"`,
       );
+    case "not-a-shard":
+      return new UsageError(`${label} is i/n with 1 <= i <= n, not "${details.raw}"`, { hint: "e.g. 2/4" });
     case "no-match": {
       const globs = doc.paths?.kind === "globs" ? doc.paths : null;
       const patterns = details.patterns.join(", ");

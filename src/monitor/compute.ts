@@ -1,0 +1,266 @@
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { DriftConfig } from "../config/schema/data.ts";
+import type { MlopsConfig, MonitorConfig } from "../config/schema/index.ts";
+import { durationMs } from "../config/schema/monitor.ts";
+import { HELD_VALUES_BUDGET } from "../data/held-values.ts";
+import type { DatasetSchema } from "../data/plan.ts";
+import { fetchSources, listSources, shardOf, type SourceEntry, type SourceFile } from "../data/sources.ts";
+import { profileSources, type ValidateOptions } from "../data/validate.ts";
+import type { Logger } from "../logging.ts";
+import type { Manifest } from "../registry/manifest.ts";
+import type { Registry } from "../registry/registry.ts";
+import type { StoreSettings } from "../store/open.ts";
+import { UsageError } from "../errors.ts";
+import { joinLabels, labelFiles, labelFilesFor, packMarks, type PackedMarks, unmatchedLabels } from "./labels.ts";
+import { type EarlierWindow, freshFilesFor, planMonitorRun, plannedWindows, type StampedFile } from "./plan.ts";
+import { knownClasses, predictionReference, type PredictionReference, trainingReference } from "./references.ts";
+import { type LogLayout, type Spool, spoolLogs } from "./spool.ts";
+import { emptyWindow, measureWindow, type WindowResult } from "./window.ts";
+import { readWindowRows } from "./window-rows.ts";
+import { labelCompleteness, type TimeWindow } from "./windows.ts";
+import { monitorMetrics } from "../config/window-metrics.ts";
+
+/**
+ * The computing half of a monitoring run: plans which windows to compute (plan.ts), reads the logs once into window
+ * files (spool.ts), and measures each window in turn (window.ts) with its labels joined (labels.ts). It writes
+ * nothing to the registry: the run (run.ts) appends what this returns, or a matrix leg hands it to the merge job.
+ */
+
+export interface ComputeInput {
+  config: MlopsConfig;
+  monitor: MonitorConfig;
+  root: string;
+  registry: Registry;
+  manifest: Manifest;
+  earlier: readonly EarlierWindow[];
+  now: number;
+  shard: { index: number; count: number } | null;
+  recompute: boolean;
+  store: StoreSettings;
+  scratch: string;
+  workers: number | undefined;
+  logger: Pick<Logger, "info" | "debug">;
+}
+
+export interface Computed {
+  windows: WindowResult[];
+  unchanged: string[];
+  skippedRows: Pick<Spool, "unparseable" | "future">;
+  unmatchedLabels: { count: number; files: string[] };
+  /** A leg's label marks, for the merge job to count the labels that matched no leg's window; null for a whole run. */
+  labelMarks: Record<string, PackedMarks> | null;
+  notes: string[];
+}
+
+export async function computeWindows(input: ComputeInput): Promise<Computed> {
+  const { monitor, root, now } = input;
+  const size = monitor.window;
+  const logs = await stamped(await listSources(monitor.logs.path, root, input.store));
+  const labels = monitor.labels;
+  const delay = labels ? durationMs(labels.delay) : 0;
+  const labelSources = labels
+    ? await stamped(await listSources(labels.path, root, input.store, { allowEmpty: true }))
+    : [];
+  const dated = labelFiles(labelSources.map((file) => file.shown)).map((file, i) => ({
+    ...file,
+    stamp: labelSources[i]?.stamp ?? "",
+    entry: labelSources[i]?.entry,
+  }));
+  const labelsFor = (window: TimeWindow): StampedFile[] =>
+    labelFilesFor(window, dated, delay).map(({ shown, stamp }) => ({ shown, stamp }));
+  const plan = planMonitorRun({
+    logs,
+    earlier: input.earlier,
+    size,
+    labelsFor: labels ? labelsFor : null,
+    labelsComplete: (window) => labelCompleteness(window, delay, now).complete,
+    recompute: input.recompute,
+  });
+  let owned: Set<string> | null = null;
+  let fresh = plan.fresh;
+  if (input.shard) {
+    const planned = plannedWindows(plan, size);
+    if (!planned) {
+      throw new UsageError("--shard needs prediction logs whose paths name their date (logs/2026-03-28.jsonl)", {
+        hint: "partition the logs by date (monitor.logs.path), or run the monitor as one job (monitor.shards: 1)",
+      });
+    }
+    const mine = shardOf(planned, input.shard.index, input.shard.count);
+    owned = new Set(mine.map((window) => window.key));
+    fresh = freshFilesFor(plan, mine);
+  }
+  const keepOwned = owned ? (window: TimeWindow) => owned.has(window.key) : undefined;
+
+  const training = await trainingReference(input.registry, input.manifest, input.scratch);
+  const layout = logLayout(monitor);
+  const spoolOptions = {
+    format: monitor.logs.format,
+    layout,
+    size,
+    now,
+    dir: path.join(input.scratch, "windows"),
+    known: "none" in training ? null : new Set(training.profile.columns.map((c) => c.name)),
+    target: input.config.data?.target,
+    ...(keepOwned ? { keep: keepOwned } : {}),
+  };
+  const download = path.join(input.scratch, "download");
+  const fetched = new Map<string, SourceFile>();
+  const fetch = async (
+    files: readonly (StampedFile & { entry?: SourceEntry | undefined })[],
+  ): Promise<SourceFile[]> => {
+    const out: SourceFile[] = [];
+    for (const file of files) {
+      let local = fetched.get(file.shown);
+      if (!local && file.entry) {
+        [local] = await fetchSources([file.entry], download);
+        if (local) fetched.set(file.shown, local);
+      }
+      if (local) out.push(local);
+    }
+    return out;
+  };
+  const bySource = new Map(logs.map((file) => [file.shown, file]));
+  const spool = await spoolLogs(await fetch(fresh.map((file) => bySource.get(file.shown) ?? file)), spoolOptions);
+
+  // Every window the fresh files touched, and the stale ones: computed from all of their rows.
+  const targets = new Map<string, TimeWindow>();
+  for (const [key, spooled] of spool.windows) targets.set(key, spooled.window);
+  for (const [key, stale] of plan.stale) if (!owned || owned.has(key)) targets.set(key, stale.window);
+  const freshNames = new Set(fresh.map((file) => file.shown));
+  const again = new Map<string, Set<string>>();
+  const earlierByKey = new Map(input.earlier.map((window) => [window.key, window]));
+  for (const key of targets.keys()) {
+    for (const file of earlierByKey.get(key)?.sources ?? []) {
+      if (freshNames.has(file.shown) || bySource.get(file.shown)?.stamp !== file.stamp) continue;
+      again.set(file.shown, (again.get(file.shown) ?? new Set()).add(key));
+    }
+  }
+  for (const [shown, keys] of again) {
+    const file = bySource.get(shown);
+    if (file) await spoolLogs(await fetch([file]), { ...spoolOptions, keep: (w) => keys.has(w.key) }, spool);
+  }
+
+  const options: ValidateOptions & { tempDir: string } = {
+    tempDir: path.join(input.scratch, "validate"),
+    store: input.store,
+    ...(input.workers === undefined ? {} : { workers: input.workers }),
+  };
+  const predictions: PredictionReference =
+    spool.columns.header.length === 0
+      ? { none: "no rows were read" }
+      : await predictionReference(input.registry, input.manifest, input.config, layout, spool.columns, root, options);
+  const schema = monitorSchema(input.config.data?.schema, spool.columns.features);
+  const drift = input.config.data?.drift ?? DriftConfig.parse({});
+  const classes = knownClasses(training, input.config.data?.target);
+  const metrics = monitorMetrics(input.config);
+  const matched = new Map<string, Uint8Array>();
+  const windows: WindowResult[] = [];
+  const stampOf = (shown: string): StampedFile => ({ shown, stamp: bySource.get(shown)?.stamp ?? "" });
+  for (const window of [...targets.values()].sort((a, b) => a.start - b.start)) {
+    const spooled = spool.windows.get(window.key);
+    if (!spooled || spooled.rows === 0) {
+      windows.push(emptyWindow(window, "no log file has rows in it any more"));
+      continue;
+    }
+    input.logger.debug(`window ${window.key}: ${spooled.rows} row(s) from ${spooled.sources.length} file(s)`);
+    const profiled = await profileSources(
+      `window ${window.key}`,
+      [{ kind: "local", path: spooled.file, shown: `the rows of window ${window.key}` }],
+      { train: spooled.file, format: "csv", header: true, ...(schema ? { schema } : {}) },
+      root,
+      options,
+      options.tempDir,
+      HELD_VALUES_BUDGET,
+    );
+    const rows = await readWindowRows(spooled.file, spool.columns, layout);
+    let joined = null;
+    if (labels) {
+      const files = labelFilesFor(window, dated, delay);
+      const completeness = labelCompleteness(window, delay, now);
+      joined = {
+        joined: await joinLabels(rows.rowsById, rows.count, await fetch(files), labels, matched),
+        complete: completeness.complete,
+        completeAt: completeness.completeAt,
+        files: files.map(({ shown, stamp }) => ({ shown, stamp })),
+      };
+    }
+    windows.push(
+      measureWindow({
+        window,
+        sources: spooled.sources.map(stampOf),
+        profiled,
+        rows,
+        columns: spool.columns,
+        config: monitor,
+        task: input.config.model.task,
+        positiveLabel: input.config.model.positive_label,
+        classes,
+        schema,
+        drift,
+        training,
+        predictions,
+        labels: joined,
+        metrics,
+      }),
+    );
+  }
+  const notes = [
+    ...("none" in training ? [training.none] : []),
+    ...("none" in predictions && spool.columns.header.length > 0 ? [predictions.none] : []),
+  ];
+  return {
+    windows,
+    unchanged: plan.unchanged,
+    skippedRows: { unparseable: spool.unparseable, future: spool.future },
+    unmatchedLabels: unmatchedLabels(matched),
+    labelMarks: input.shard ? packMarks(matched) : null,
+    notes,
+  };
+}
+
+function logLayout(monitor: MonitorConfig): LogLayout {
+  const logs = monitor.logs;
+  return {
+    timestamp: logs.timestamp,
+    unit: logs.timestamp_unit,
+    prediction: logs.prediction,
+    score: logs.score,
+    scorePrefix: logs.score_prefix,
+    id: logs.id,
+    latency: logs.latency,
+    features: logs.features ?? null,
+    slices: monitor.slices,
+  };
+}
+
+/**
+ * The data.schema rules that apply to live data: those of the features (the log has no label column), without the
+ * row-count bounds of a training set, and allowing the columns a log has besides the features.
+ */
+function monitorSchema(schema: DatasetSchema | undefined, features: readonly string[]): DatasetSchema | undefined {
+  if (!schema) return undefined;
+  const keep = new Set(features);
+  const { rows: _rows, unique_key, ...rest } = schema;
+  return {
+    ...rest,
+    columns: Object.fromEntries(Object.entries(schema.columns).filter(([name]) => keep.has(name))),
+    extra_columns: "allow",
+    ...(unique_key && unique_key.every((column) => keep.has(column)) ? { unique_key } : {}),
+  };
+}
+
+/** Each source with its change stamp: size and modification time of a local file, the ETag of an object. */
+async function stamped(entries: SourceEntry[]): Promise<(StampedFile & { entry: SourceEntry })[]> {
+  const out: (StampedFile & { entry: SourceEntry })[] = [];
+  for (const entry of entries) {
+    if (entry.kind === "local") {
+      const info = await stat(entry.path);
+      out.push({ shown: entry.shown, stamp: `${info.size}-${Math.round(info.mtimeMs)}`, entry });
+    } else {
+      const head = await entry.store.head(entry.key);
+      out.push({ shown: entry.shown, stamp: head ? `${head.size}-${head.etag}` : "gone", entry });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+import * as z from "zod";
+import type { MonitorLog, MonitorLogEntry } from "../registry/monitor-log.ts";
+import type { EarlierWindow } from "./plan.ts";
+import { WINDOW_RESULT_FORMAT, type WindowResult } from "./window.ts";
+import type { WindowSize } from "./windows.ts";
+
+/**
+ * The monitoring log read back (registry/monitor-log.ts keeps it, append-only, per model and alias): each window's
+ * newest entry, checked against the shape the monitor writes. An entry of another shape (a later format, or one
+ * edited by hand) is left out with a warning, never trusted, so one bad entry never hides the rest.
+ */
+
+const Stamped = z.object({ shown: z.string(), stamp: z.string() });
+
+const StoredWindow = z
+  .object({
+    format: z.literal(WINDOW_RESULT_FORMAT),
+    window: z.object({ key: z.string(), start: z.iso.datetime(), end: z.iso.datetime() }),
+    rows: z.number().int().min(0),
+    sources: z.array(Stamped),
+    labels: z
+      .object({ complete: z.boolean(), completeAt: z.string(), joined: z.number(), files: z.array(Stamped) })
+      .loose()
+      .nullable(),
+    metrics: z.record(z.string(), z.number()),
+    slices: z.array(
+      z.object({ column: z.string(), value: z.string(), rows: z.number(), metrics: z.record(z.string(), z.number()) }),
+    ),
+  })
+  .loose();
+export type StoredWindow = z.output<typeof StoredWindow>;
+
+export interface HistoryWindow {
+  key: string;
+  size: WindowSize;
+  start: number;
+  version: string;
+  computedAt: string;
+  runUrl: string | null;
+  /** The stored result: the fields the monitor reads back are checked; the rest is kept as written. */
+  result: StoredWindow;
+}
+
+export function historyWindows(log: MonitorLog, warn: (message: string) => void): HistoryWindow[] {
+  const windows: HistoryWindow[] = [];
+  for (const entry of log.latest) {
+    const parsed = StoredWindow.safeParse(entry.result);
+    if (!parsed.success) {
+      warn(
+        `the monitoring log's entry for window ${entry.window.key} (${entry.key}) is not one this kit reads; left out`,
+      );
+      continue;
+    }
+    windows.push({
+      key: entry.window.key,
+      size: entry.window.size,
+      start: Date.parse(entry.window.start),
+      version: entry.version,
+      computedAt: entry.computedAt,
+      runUrl: entry.runUrl,
+      result: parsed.data,
+    });
+  }
+  return windows.sort((a, b) => a.start - b.start);
+}
+
+/** What the planner needs of the history: of the windows of this size, the files and labels each was computed from. */
+export function earlierWindows(history: readonly HistoryWindow[], size: WindowSize): EarlierWindow[] {
+  return history
+    .filter((window) => window.size === size)
+    .map((window) => ({
+      key: window.key,
+      start: window.start,
+      end: Date.parse(window.result.window.end),
+      sources: window.result.sources,
+      labels: window.result.labels
+        ? { complete: window.result.labels.complete, files: window.result.labels.files }
+        : null,
+    }));
+}
+
+/** A computed window as a monitoring log entry. */
+export function logEntry(
+  result: WindowResult,
+  size: WindowSize,
+  version: string,
+  computedAt: Date,
+  runUrl: string | null,
+): MonitorLogEntry {
+  return {
+    window: { key: result.window.key, size, start: result.window.start, end: result.window.end },
+    version,
+    computedAt: computedAt.toISOString(),
+    runUrl,
+    result: JSON.parse(JSON.stringify(result)) as Record<string, unknown>,
+  };
+}

@@ -1,0 +1,115 @@
+import { computeMetrics, resolvePositiveLabel } from "../evaluate/evaluate.ts";
+import type { Predictions } from "../evaluate/predictions.ts";
+import type { MetricValues } from "../evaluate/metrics.ts";
+import type { WindowRows } from "./window-rows.ts";
+
+/**
+ * Realised metrics of a window: the gate's own metric code (src/evaluate/) on the rows whose labels joined, so a
+ * realised value and the gate's on the same rows are one number. Per slice too.
+ */
+
+export interface RealisedMetrics {
+  /** Rows the metrics are computed on (those with a label). */
+  rows: number;
+  metrics: MetricValues;
+  /** Metrics undefined on these rows, with why. */
+  undefined: Record<string, string>;
+  slices: { column: string; value: string; rows: number; metrics: MetricValues }[];
+  warnings: string[];
+}
+
+export function realisedMetrics(
+  task: "classification" | "regression",
+  rows: WindowRows,
+  labels: readonly (string | null)[],
+  positiveLabel: string | number | boolean | undefined,
+  slices: readonly string[],
+): RealisedMetrics {
+  const labelled: number[] = [];
+  labels.forEach((label, i) => {
+    if (label !== null) labelled.push(i);
+  });
+  const table = predictionsOf(
+    task,
+    rows.pick(labelled),
+    labelled.map((i) => labels[i] ?? ""),
+  );
+  const warnings: string[] = [];
+  if (task === "regression") {
+    const unusable = countNaN(table.actual) + countNaN(table.predicted);
+    if (unusable > 0) {
+      warnings.push(
+        `${unusable} label or prediction value(s) are not numbers; the regression metrics leave those rows out`,
+      );
+      const usable = [...labelled.keys()].filter(
+        (i) => Number.isFinite(table.actual?.[i] ?? Number.NaN) && Number.isFinite(table.predicted?.[i] ?? Number.NaN),
+      );
+      return finish(task, table, undefined, usable, slices, warnings);
+    }
+  }
+  const positive = task === "classification" ? resolvePositiveLabel(positiveLabel, table.labels) : undefined;
+  return finish(task, table, positive, undefined, slices, warnings);
+}
+
+function finish(
+  task: "classification" | "regression",
+  table: Predictions,
+  positive: string | undefined,
+  usable: number[] | undefined,
+  slices: readonly string[],
+  warnings: string[],
+): RealisedMetrics {
+  const overall = computeMetrics(task, table, positive, usable);
+  const out: RealisedMetrics["slices"] = [];
+  for (const column of slices) {
+    const values = table.slices.get(column) ?? [];
+    const groups = new Map<string, number[]>();
+    (usable ?? [...values.keys()]).forEach((i) => {
+      const value = values[i] ?? "";
+      const group = groups.get(value);
+      if (group) group.push(i);
+      else groups.set(value, [i]);
+    });
+    for (const [value, indices] of groups) {
+      out.push({
+        column,
+        value,
+        rows: indices.length,
+        metrics: computeMetrics(task, table, positive, indices).metrics,
+      });
+    }
+  }
+  return {
+    rows: usable?.length ?? table.rows,
+    metrics: overall.metrics,
+    undefined: overall.undefined,
+    slices: out,
+    warnings: [...warnings, ...overall.warnings],
+  };
+}
+
+function predictionsOf(task: "classification" | "regression", rows: WindowRows, labels: string[]): Predictions {
+  const regression = task === "regression";
+  return {
+    source: "the window's labelled predictions",
+    rows: rows.count,
+    labels,
+    predictions: rows.predictions,
+    actual: regression ? Float64Array.from(labels, numberOf) : null,
+    predicted: regression ? Float64Array.from(rows.predictions, numberOf) : null,
+    scores: regression ? null : rows.scores,
+    probabilities: regression ? null : rows.probabilities,
+    ids: null,
+    slices: rows.slices,
+  };
+}
+
+function numberOf(text: string): number {
+  return text.trim() === "" ? Number.NaN : Number(text);
+}
+
+function countNaN(values: Float64Array | null): number {
+  let count = 0;
+  for (const value of values ?? []) if (!Number.isFinite(value)) count++;
+  return count;
+}

@@ -1,0 +1,250 @@
+import type { Block, Chart, Section } from "../report/blocks.ts";
+import { formatNumber } from "../report/format.ts";
+import { breachLines } from "./rules.ts";
+import type { MonitorResult } from "./run.ts";
+import type { WindowResult } from "./window.ts";
+import { CBPE_ASSUMPTION } from "./cbpe.ts";
+
+/**
+ * The monitoring run's report: the verdict and its reasons, each computed window as a table row, and the trend of the
+ * monitoring log as Mermaid line charts with the same numbers in a table beside them (the job summary shows both).
+ */
+
+const ADJECTIVE = { hour: "hourly", day: "daily", week: "weekly" } as const;
+
+/** Windows the trend shows, newest last. */
+export const TREND_WINDOWS = 60;
+
+export function monitorSection(result: MonitorResult, primary: string | null): Section {
+  const blocks: Block[] = [];
+  const computed = result.windows.length;
+  const headline =
+    result.shard !== null
+      ? `leg ${result.shard.index} of ${result.shard.count}: ${computed} window(s) computed for the merge job`
+      : computed === 0
+        ? `no new or newly labelled window (${result.unchanged} unchanged)`
+        : result.verdict === "fail"
+          ? `${result.breaches} of ${computed} window(s) breached a rule`
+          : `${computed} window(s) computed, no rule breached${result.warnings > 0 ? ` (${result.warnings} with warnings)` : ""}`;
+  blocks.push({
+    kind: "text",
+    text: `${result.model} at alias ${result.alias} (${result.version}), ${ADJECTIVE[result.window]} windows, run at ${result.now}: ${headline}.`,
+  });
+  for (const note of result.notes) blocks.push({ kind: "text", text: `Note: ${note}.` });
+  const breaches = breachLines(result.judgements);
+  if (breaches.length > 0) blocks.push({ kind: "code", text: breaches.join("\n") });
+  blocks.push(...skippedBlocks(result));
+  if (computed > 0) blocks.push(windowsTable(result.windows, result, primary));
+  const estimated = result.windows.some((w) => w.estimated !== null);
+  if (estimated) blocks.push({ kind: "text", text: `Estimated (CBPE): ${CBPE_ASSUMPTION}` });
+  blocks.push(...trendBlocks(result.history, primary));
+  return {
+    title: `Monitor: ${result.model}@${result.alias}`,
+    status:
+      result.verdict === "fail"
+        ? "fail"
+        : result.verdict === "skipped"
+          ? "skipped"
+          : result.warnings > 0
+            ? "warn"
+            : "pass",
+    headline,
+    blocks,
+  };
+}
+
+function skippedBlocks(result: MonitorResult): Block[] {
+  const blocks: Block[] = [];
+  const { unparseable, future } = result.skippedRows;
+  for (const [what, skipped] of [
+    ["an unreadable timestamp", unparseable],
+    ["a timestamp after the run's time", future],
+  ] as const) {
+    if (skipped.count === 0) continue;
+    blocks.push({
+      kind: "details",
+      summary: `${skipped.count} row(s) with ${what} were left out`,
+      blocks: [
+        {
+          kind: "table",
+          table: {
+            headers: ["File", "Row", "Value", "Why"],
+            rows: skipped.examples.map((e) => [e.file, String(e.row), e.value, e.reason]),
+          },
+        },
+      ],
+    });
+  }
+  if (result.unmatchedLabels.count > 0) {
+    blocks.push({
+      kind: "text",
+      text: `${result.unmatchedLabels.count} label(s) matched no logged prediction (by monitor.labels.id), in ${result.unmatchedLabels.files.slice(0, 5).join(", ")}${result.unmatchedLabels.files.length > 5 ? " ..." : ""}.`,
+    });
+  }
+  return blocks;
+}
+
+function windowsTable(windows: readonly WindowResult[], result: MonitorResult, primary: string | null): Block {
+  const verdicts = new Map(result.judgements.map((j) => [j.window, j.verdict]));
+  const estimate = (w: WindowResult): string => {
+    const e = w.estimated?.estimates.find((x) => x.metric === primary);
+    return e ? `${formatNumber(e.estimate)} [${formatNumber(e.interval.low)}, ${formatNumber(e.interval.high)}]` : "–";
+  };
+  const figure = (w: WindowResult, name: string): string => {
+    const value = w.metrics[name];
+    return value === undefined ? "–" : formatNumber(value);
+  };
+  const headers = ["Window", "Rows", "Quality errors", "Drift share", "Prediction drift", "Latency p95", "Labels"];
+  if (primary)
+    headers.push(
+      `${primary} (realised)`,
+      `${primary} (estimated, ${Math.round(100 * (windows[0]?.estimated?.estimates[0]?.interval.level ?? 0.95))}%)`,
+    );
+  headers.push("Verdict");
+  return {
+    kind: "table",
+    table: {
+      headers,
+      rows: windows.map((w) => {
+        const labels = w.labels ? `${w.labels.joined}/${w.rows}${w.labels.complete ? "" : " (incomplete)"}` : "–";
+        return [
+          w.window.key,
+          String(w.rows),
+          figure(w, "quality_errors"),
+          figure(w, "drift_share"),
+          figure(w, "prediction_drift"),
+          figure(w, "latency_p95"),
+          labels,
+          ...(primary
+            ? [
+                w.labels && !w.labels.complete && w.metrics[primary] !== undefined
+                  ? `${figure(w, primary)} (so far)`
+                  : figure(w, primary),
+                estimate(w),
+              ]
+            : []),
+          verdicts.get(w.window.key) ?? (result.shard ? "merge judges" : "no rules"),
+        ];
+      }),
+      align: ["left", ...headers.slice(1, -1).map(() => "right" as const), "left"],
+    },
+  };
+}
+
+/** `mlops monitor history`: the monitoring log's trend, as the run's report shows it. */
+export function historySection(
+  model: string,
+  alias: string,
+  history: MonitorResult["history"],
+  primary: string | null,
+  last = TREND_WINDOWS,
+): Section {
+  const shown = history.slice(-last);
+  const first = shown[0]?.key;
+  const headline =
+    shown.length === 0
+      ? "no window has been monitored yet"
+      : `${shown.length} window(s), ${first ?? ""} to ${shown.at(-1)?.key ?? ""}`;
+  const versions = [...new Set(shown.map((w) => w.version))];
+  return {
+    title: `Monitoring history: ${model}@${alias}`,
+    status: "ok",
+    headline,
+    blocks: [
+      {
+        kind: "text",
+        text: `${headline}${versions.length > 0 ? `; version(s) monitored: ${versions.join(", ")}` : ""}.`,
+      },
+      ...trendBlocks(shown, primary, 1),
+    ],
+  };
+}
+
+function trendBlocks(history: MonitorResult["history"], primary: string | null, fewest = 2): Block[] {
+  const trend = history.slice(-TREND_WINDOWS);
+  if (trend.length < fewest) return [];
+  const labels = trend.map((w) => w.key);
+  const series = (name: string): number[] => trend.map((w) => w.metrics[name] ?? Number.NaN);
+  const charts: Chart[] = [
+    {
+      title: "Rows per window",
+      caption: "Predictions logged per window.",
+      labels,
+      bars: series("rows"),
+      line: null,
+      range: null,
+    },
+  ];
+  const drift = series("drift_share");
+  if (drift.some(Number.isFinite)) {
+    charts.push({
+      title: "Feature drift",
+      caption:
+        "Share of the features that drifted from the training data (blue) and of the prediction columns (orange); a window without the figure is drawn at 0.",
+      labels,
+      bars: [],
+      line: drift.map(zeroIfMissing),
+      lines: [{ values: series("prediction_drift").map(zeroIfMissing), colour: "orange", name: "prediction drift" }],
+      names: { line: "feature drift share" },
+      range: [0, 1],
+    });
+  }
+  if (primary) {
+    const realised = series(primary);
+    const estimated = series(`estimated_${primary}`);
+    if (realised.some(Number.isFinite) || estimated.some(Number.isFinite)) {
+      charts.push({
+        title: primary,
+        caption: `${primary} realised once labels joined (blue) and estimated by CBPE (orange); a missing value is drawn at the other's.`,
+        labels,
+        bars: [],
+        line: realised.map((v, i) => (Number.isFinite(v) ? v : (estimated[i] ?? Number.NaN))).map(zeroIfMissing),
+        lines: [
+          {
+            values: estimated.map((v, i) => (Number.isFinite(v) ? v : (realised[i] ?? 0))).map(zeroIfMissing),
+            colour: "orange",
+            name: "estimated",
+          },
+        ],
+        names: { line: "realised" },
+        range: null,
+      });
+    }
+  }
+  const table: Block = {
+    kind: "details",
+    summary: `The trend, window by window (last ${trend.length})`,
+    blocks: [
+      {
+        kind: "table",
+        table: {
+          headers: [
+            "Window",
+            "Rows",
+            "Drift share",
+            "Prediction drift",
+            ...(primary ? [primary, `estimated_${primary}`] : []),
+            "Labels complete",
+          ],
+          rows: trend.map((w) => [
+            w.key,
+            String(w.rows),
+            show(w.metrics.drift_share),
+            show(w.metrics.prediction_drift),
+            ...(primary ? [show(w.metrics[primary]), show(w.metrics[`estimated_${primary}`])] : []),
+            w.complete === null ? "–" : w.complete ? "yes" : "no",
+          ]),
+        },
+      },
+    ],
+  };
+  return [{ kind: "text", text: "The trend:" }, ...charts.map((chart): Block => ({ kind: "chart", chart })), table];
+}
+
+function zeroIfMissing(value: number): number {
+  return Number.isFinite(value) ? value : 0;
+}
+
+function show(value: number | undefined): string {
+  return value === undefined || !Number.isFinite(value) ? "–" : formatNumber(value);
+}

@@ -1,0 +1,219 @@
+import { copyFile, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { computeMetrics } from "../../src/evaluate/evaluate.ts";
+import type { MonitorResult } from "../../src/monitor/run.ts";
+import { runCli, stackFrames } from "../helpers/cli.ts";
+import { writeFiles } from "../helpers/temp.ts";
+import { labelDay, logDay, monitorProject, MONITOR_CONFIG, type WorldRow } from "./world.ts";
+
+/**
+ * `mlops monitor` end to end on a scratch project (test/monitor/world.ts): a champion published with its training
+ * profile and evaluation predictions, daily prediction logs and label files, a folder registry.
+ */
+
+async function monitor(
+  dir: string,
+  now: string,
+  ...args: string[]
+): Promise<{ exitCode: number; result: MonitorResult; stderr: string; stdout: string }> {
+  const run = await runCli(["monitor", "--json", "--now", now, ...args], { cwd: dir });
+  return { ...run, result: JSON.parse(run.stdout || "null") as MonitorResult };
+}
+
+const windowOf = (result: MonitorResult, key: string) => {
+  const found = result.windows.find((w) => w.window.key === key);
+  if (!found) throw new Error(`no window ${key} in ${result.windows.map((w) => w.window.key).join(", ")}`);
+  return found;
+};
+
+describe("mlops monitor", () => {
+  it("measures each day of a healthy log, keeps it in the registry, and computes only what is new", async () => {
+    const dir = await monitorProject();
+    const days: Record<string, WorldRow[]> = {};
+    for (const [i, date] of ["2026-03-01", "2026-03-02", "2026-03-03"].entries())
+      days[date] = await logDay(dir, date, 10 + i, 400);
+    await labelDay(dir, "2026-03-02", days["2026-03-01"] ?? []);
+    await labelDay(dir, "2026-03-03", days["2026-03-02"] ?? []);
+
+    const first = await monitor(dir, "2026-03-04T06:00:00Z");
+    expect(first.stderr).not.toMatch(/^\s*(warning|error)\b/im);
+    expect(first.exitCode).toBe(0);
+    expect(first.result.windows.map((w) => w.window.key)).toEqual(["2026-03-01", "2026-03-02", "2026-03-03"]);
+    const day1 = windowOf(first.result, "2026-03-01");
+    expect(day1.rows).toBe(400);
+    expect(day1.labels).toMatchObject({ complete: true, joined: 400 });
+    expect(windowOf(first.result, "2026-03-02").labels).toMatchObject({ complete: false, joined: 400 });
+    expect(windowOf(first.result, "2026-03-03").labels).toMatchObject({ complete: false, joined: 0 });
+    // Realised metrics are the gate's code on the same rows.
+    const rows = days["2026-03-01"] ?? [];
+    const gate = computeMetrics(
+      "classification",
+      {
+        source: "test",
+        rows: rows.length,
+        labels: rows.map((r) => r.label),
+        predictions: rows.map((r) => r.prediction),
+        actual: null,
+        predicted: null,
+        scores: Float64Array.from(rows, (r) => r.score),
+        probabilities: null,
+        ids: null,
+        slices: new Map(),
+      },
+      "yes",
+    );
+    expect(day1.metrics.accuracy).toBe(gate.metrics.accuracy);
+    expect(day1.metrics.roc_auc).toBe(gate.metrics.roc_auc);
+    // Calibrated scores: the CBPE estimate is close and its interval is stated.
+    const estimate = day1.estimated?.estimates.find((e) => e.metric === "accuracy");
+    expect(estimate?.interval.level).toBe(0.95);
+    expect(Math.abs((estimate?.estimate ?? 0) - (gate.metrics.accuracy ?? 0))).toBeLessThan(0.06);
+    expect(day1.metrics.drift_share).toBe(0);
+    expect(day1.metrics.latency_p50).toBeGreaterThanOrEqual(5);
+    expect(
+      day1.slices
+        .filter((s) => s.column === "colour")
+        .map((s) => s.value)
+        .sort(),
+    ).toEqual(["blue", "green", "red"]);
+    expect(first.result.logged.length).toBeGreaterThan(0);
+
+    // Nothing changed: nothing is computed.
+    const again = await monitor(dir, "2026-03-04T07:00:00Z");
+    expect(again.result.windows).toEqual([]);
+    expect(again.result.unchanged).toBe(3);
+
+    // A new day, and the labels of day 3: day 4 is new, day 3 newly labelled, day 2 became complete.
+    days["2026-03-04"] = await logDay(dir, "2026-03-04", 20, 400);
+    await labelDay(dir, "2026-03-04", days["2026-03-03"] ?? []);
+    const third = await monitor(dir, "2026-03-05T06:00:00Z");
+    expect(third.exitCode).toBe(0);
+    expect(third.result.windows.map((w) => w.window.key)).toEqual(["2026-03-02", "2026-03-03", "2026-03-04"]);
+    expect(windowOf(third.result, "2026-03-02").labels?.complete).toBe(true);
+    expect(windowOf(third.result, "2026-03-03").labels?.joined).toBe(400);
+    expect(third.result.history.map((h) => h.key)).toEqual(["2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04"]);
+
+    const history = await runCli(["monitor", "history"], { cwd: dir });
+    expect(history.exitCode).toBe(0);
+    expect(history.stdout).toContain("2026-03-01");
+    expect(history.stdout).toContain("2026-03-04");
+  });
+
+  it("finds feature drift and a fall in accuracy, and exits 1 with the reasons", async () => {
+    const dir = await monitorProject();
+    const healthy = await logDay(dir, "2026-03-01", 30, 400);
+    const drifted = await logDay(dir, "2026-03-02", 31, 400, { shift: 2, flip: true });
+    await labelDay(dir, "2026-03-02", healthy);
+    await labelDay(dir, "2026-03-03", drifted);
+    const run = await monitor(dir, "2026-03-06T00:00:00Z");
+    expect(run.exitCode).toBe(1);
+    const judged = new Map(run.result.judgements.map((j) => [j.window, j]));
+    expect(judged.get("2026-03-01")?.verdict).toBe("pass");
+    const breached = judged
+      .get("2026-03-02")
+      ?.outcomes.filter((o) => o.verdict === "fail")
+      .map((o) => o.metric);
+    expect(breached).toEqual(expect.arrayContaining(["drift_share", "accuracy"]));
+    const text = await runCli(["monitor", "--now", "2026-03-06T00:00:00Z", "--recompute"], { cwd: dir });
+    expect(text.exitCode).toBe(1);
+    expect(text.stdout).toMatch(/2026-03-02: drift_share/);
+    expect(stackFrames(text.stdout + text.stderr)).toEqual([]);
+  });
+
+  it("measures drift as mlops validate does on the same rows", async () => {
+    const dir = await monitorProject();
+    const rows = await logDay(dir, "2026-03-01", 40, 500, { shift: 0.4 });
+    const run = await monitor(dir, "2026-03-02T00:00:00Z");
+    const drift = windowOf(run.result, "2026-03-01").drift;
+    // The same rows as data.train of a project whose drift reference is the champion's profile.
+    await copyFile(path.join(dir, ".mlops/out/profile-train.json"), path.join(dir, "reference.json"));
+    await writeFile(
+      path.join(dir, "data/train.csv"),
+      `x1,x2,colour\n${rows.map((r) => `${r.x1},${r.x2},${r.colour}`).join("\n")}\n`,
+    );
+    const config = MONITOR_CONFIG.replace("reference: champion", "reference: reference.json").replace(
+      '      label: { type: category, values: ["yes", "no"] }\n',
+      "",
+    );
+    await writeFile(path.join(dir, "mlops.yml"), config);
+    const validated = await runCli(["validate", "--json"], { cwd: dir });
+    const validate = JSON.parse(validated.stdout) as {
+      drift: { columns: { column: string; value: number; method: string }[] };
+    };
+    const pick = (columns: { column: string; value: number; method: string }[]) =>
+      columns
+        .map(({ column, value, method }) => ({ column, value, method }))
+        .sort((a, b) => a.column.localeCompare(b.column));
+    expect(pick(drift?.columns ?? [])).toEqual(pick(validate.drift.columns));
+    expect(drift?.columns.length).toBe(3);
+  });
+
+  it("counts what it cannot use and says so: bad timestamps, future rows, gaps, unmatched labels, duplicate ids", async () => {
+    const dir = await monitorProject();
+    const day1 = await logDay(dir, "2026-03-01", 50, 300);
+    await logDay(dir, "2026-03-03", 51, 300);
+    const log = await readFile(path.join(dir, "logs/2026-03-01.csv"), "utf8");
+    const lines = log.trimEnd().split("\n");
+    lines.push(lines[1]?.replace(/^[^,]+/, "2026-03-01 10:00") ?? "");
+    lines.push(lines[2]?.replace(/^[^,]+/, "2099-01-01T00:00:00Z") ?? "");
+    lines.push(lines[3] ?? "");
+    await writeFile(path.join(dir, "logs/2026-03-01.csv"), `${lines.join("\n")}\n`);
+    await labelDay(dir, "2026-03-02", [...day1, { ...day1[0], id: "nobody" } as WorldRow]);
+    const run = await monitor(dir, "2026-03-05T00:00:00Z");
+    expect(run.result.skippedRows.unparseable.count).toBe(1);
+    expect(run.result.skippedRows.unparseable.examples[0]?.reason).toMatch(/no UTC offset/);
+    expect(run.result.skippedRows.future.count).toBe(1);
+    expect(run.result.unmatchedLabels.count).toBe(1);
+    expect(windowOf(run.result, "2026-03-01").metrics.duplicate_ids).toBe(1);
+    const gap = windowOf(run.result, "2026-03-02");
+    expect(gap.rows).toBe(0);
+    const judged = run.result.judgements.find((j) => j.window === "2026-03-02");
+    expect(judged?.outcomes.find((o) => o.metric === "rows")?.verdict).toBe("fail");
+    expect(run.exitCode).toBe(1);
+  });
+
+  it("names the file and column a log lacks, and the alias that points nowhere", async () => {
+    const dir = await monitorProject();
+    await writeFiles(dir, { "logs/2026-03-01.csv": "ts,request_id,x1,x2,colour,score,latency_ms\n" });
+    const missing = await runCli(["monitor"], { cwd: dir });
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toMatch(/logs\/2026-03-01\.csv has no "prediction" column \(monitor\.logs\.prediction\)/);
+    expect(stackFrames(missing.stderr)).toEqual([]);
+    const alias = await runCli(["monitor", "--alias", "staging"], { cwd: dir });
+    expect(alias.exitCode).toBe(2);
+    expect(alias.stderr).toMatch(/no version at alias "staging"/);
+  });
+
+  it("splits a backlog among matrix legs whose merge equals one run", async () => {
+    const dir = await monitorProject();
+    for (const [i, date] of ["2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04"].entries()) {
+      const rows = await logDay(dir, date, 60 + i, 200);
+      await labelDay(dir, `2026-03-0${i + 2}`, rows);
+    }
+    const now = "2026-03-08T00:00:00Z";
+    const legs = [];
+    for (const shard of ["1/2", "2/2"]) {
+      const leg = await monitor(dir, now, "--shard", shard);
+      expect(leg.exitCode).toBe(0);
+      expect(leg.result.verdict).toBe("skipped");
+      legs.push(leg.result.windows.map((w) => w.window.key));
+    }
+    expect(legs).toEqual([
+      ["2026-03-01", "2026-03-02"],
+      ["2026-03-03", "2026-03-04"],
+    ]);
+    const merged = await monitor(dir, now, "--merge", ".mlops/out/monitor-shard-*.json");
+    expect(merged.stderr).not.toMatch(/^\s*(warning|error)\b/im);
+    expect(merged.exitCode).toBe(0);
+    await rm(path.join(dir, "registry/scorer/monitor"), { recursive: true });
+    const single = await monitor(dir, now);
+    const figures = (result: MonitorResult) => result.windows.map((w) => [w.window.key, w.metrics]);
+    expect(figures(merged.result)).toEqual(figures(single.result));
+    const missingLeg = await runCli(["monitor", "--now", now, "--merge", ".mlops/out/monitor-shard-1-of-2.json"], {
+      cwd: dir,
+    });
+    expect(missingLeg.exitCode).toBe(2);
+    expect(missingLeg.stderr).toMatch(/leg\(s\) 2 of 2 are missing/);
+  });
+});

@@ -45,6 +45,14 @@ describe("mlops monitor", () => {
     expect(day1.labels).toMatchObject({ complete: true, joined: 400 });
     expect(windowOf(first.result, "2026-03-02").labels).toMatchObject({ complete: false, joined: 400 });
     expect(windowOf(first.result, "2026-03-03").labels).toMatchObject({ complete: false, joined: 0 });
+    // A realised metric is never judged before its labels are complete.
+    const realisedRule = (key: string) =>
+      first.result.judgements.find((j) => j.window === key)?.outcomes.find((o) => o.metric === "accuracy");
+    expect(realisedRule("2026-03-01")?.verdict).toBe("pass");
+    expect(realisedRule("2026-03-02")).toMatchObject({ verdict: "skipped" });
+    expect(realisedRule("2026-03-02")?.reason).toMatch(
+      /labels are incomplete: 400 of 400 row\(s\) labelled so far, complete at 2026-03-05T00:00:00.000Z/,
+    );
     // Realised metrics are the gate's code on the same rows.
     const rows = days["2026-03-01"] ?? [];
     const gate = computeMetrics(
@@ -215,5 +223,44 @@ describe("mlops monitor", () => {
     });
     expect(missingLeg.exitCode).toBe(2);
     expect(missingLeg.stderr).toMatch(/leg\(s\) 2 of 2 are missing/);
+  });
+
+  it("monitors a version stored without a profile or predictions, saying what is missing and which publish adds it", async () => {
+    const dir = await monitorProject({ attachments: false });
+    await logDay(dir, "2026-03-01", 70, 300);
+    const run = await monitor(dir, "2026-03-02T00:00:00Z");
+    expect(run.exitCode).toBe(0);
+    expect(run.result.notes.join("\n")).toMatch(/without a training-data profile; a publish after `mlops validate`/);
+    expect(run.result.notes.join("\n")).toMatch(/without its evaluation predictions; a publish after `mlops evaluate`/);
+    const judged = run.result.judgements[0]?.outcomes.find((o) => o.metric === "drift_share");
+    expect(judged?.verdict).toBe("skipped");
+    expect(judged?.reason).toMatch(/no feature drift/);
+  });
+
+  it("reads JSON Lines logs, and refuses a label file whose path names no date", async () => {
+    const dir = await monitorProject();
+    const rows = await logDay(dir, "2026-03-01", 80, 300);
+    const csv = await readFile(path.join(dir, "logs/2026-03-01.csv"), "utf8");
+    const [header = "", ...lines] = csv.trimEnd().split("\n");
+    const names = header.split(",");
+    const jsonl = lines.map((line) => {
+      const cells = line.split(",");
+      return JSON.stringify(
+        Object.fromEntries(
+          names.map((n, i) => [n, /^(x1|x2|score|latency_ms)$/.test(n) ? Number(cells[i]) : cells[i]]),
+        ),
+      );
+    });
+    await rm(path.join(dir, "logs/2026-03-01.csv"));
+    await writeFiles(dir, { "logs/2026-03-01.jsonl": `${jsonl.join("\n")}\n` });
+    await writeFile(path.join(dir, "mlops.yml"), MONITOR_CONFIG.replace("path: logs/*.csv", "path: logs/*.jsonl"));
+    await labelDay(dir, "2026-03-02", rows);
+    const run = await monitor(dir, "2026-03-04T00:00:00Z");
+    expect(run.exitCode).toBe(0);
+    expect(windowOf(run.result, "2026-03-01")).toMatchObject({ rows: 300, labels: { joined: 300, complete: true } });
+    await writeFiles(dir, { "labels/latest.csv": "request_id,label\n" });
+    const undated = await runCli(["monitor", "--now", "2026-03-04T00:00:00Z"], { cwd: dir });
+    expect(undated.exitCode).toBe(2);
+    expect(undated.stderr).toMatch(/cannot tell when the labels in labels\/latest\.csv arrived/);
   });
 });

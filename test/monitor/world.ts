@@ -95,7 +95,8 @@ const csv = (header: string[], rows: (string | number)[][]): string =>
   `${[header.join(","), ...rows.map((row) => row.join(","))].join("\n")}\n`;
 
 /** A project with a champion published from the world's training data (profile and evaluation predictions stored). */
-export async function monitorProject(config = MONITOR_CONFIG): Promise<string> {
+export async function monitorProject(options: { config?: string; attachments?: boolean } = {}): Promise<string> {
+  const config = options.config ?? MONITOR_CONFIG;
   const dir = await tempDir();
   const train = worldRows(1, 3000);
   const evaluation = worldRows(2, 1000);
@@ -119,10 +120,13 @@ export async function monitorProject(config = MONITOR_CONFIG): Promise<string> {
     publishInput({
       model: "scorer",
       files: [{ path: "model/weights.json", source: path.join(dir, "model/weights.json") }],
-      attachments: [
-        { name: "profile", source: path.join(dir, ".mlops/out/profile-train.json") },
-        { name: "predictions", source: path.join(dir, "predictions.csv") },
-      ],
+      attachments:
+        options.attachments === false
+          ? []
+          : [
+              { name: "profile", source: path.join(dir, ".mlops/out/profile-train.json") },
+              { name: "predictions", source: path.join(dir, "predictions.csv") },
+            ],
       metrics: { accuracy },
     }),
   );

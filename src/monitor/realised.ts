@@ -35,6 +35,14 @@ export function realisedMetrics(
     labelled.map((i) => labels[i] ?? ""),
   );
   const warnings: string[] = [];
+  // A row without a valid score (empty, or not a probability) leaves the metrics that need scores undefined rather
+  // than computed on a guess; the others are computed on every labelled row.
+  const invalid = countNaN(table.scores) + (table.probabilities?.columns.reduce((n, c) => n + countNaN(c), 0) ?? 0);
+  if (invalid > 0) {
+    warnings.push(`${invalid} score value(s) are empty or not probabilities, so metrics that need scores are left out`);
+    table.scores = null;
+    table.probabilities = null;
+  }
   if (task === "regression") {
     const unusable = countNaN(table.actual) + countNaN(table.predicted);
     if (unusable > 0) {

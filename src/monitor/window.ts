@@ -1,4 +1,5 @@
 import type { MlopsConfig, MonitorConfig } from "../config/schema/index.ts";
+import { InputError } from "../errors.ts";
 import type { ProfiledDataset } from "../data/comparisons.ts";
 import { type DriftResult, measureDrift } from "../data/drift/drift.ts";
 import { findingsOf, type Finding } from "../data/findings.ts";
@@ -122,12 +123,29 @@ export function measureWindow(input: WindowInput): WindowResult {
 
   const latency = rows.latency ? latencyOf(rows.latency) : null;
   const labels = input.labels;
-  const realised =
-    labels && labels.joined.joined > 0
-      ? realisedMetrics(input.task, rows, labels.joined.labels, input.positiveLabel, input.config.slices)
-      : null;
+  // A window whose rows the metric code refuses (probabilities that do not sum to 1, a prediction that is not one of
+  // the scored classes) says why, and the run goes on with the other windows.
+  let realised: RealisedMetrics | null = null;
+  let realisedRefused: string | null = null;
+  try {
+    realised =
+      labels && labels.joined.joined > 0
+        ? realisedMetrics(input.task, rows, labels.joined.labels, input.positiveLabel, input.config.slices)
+        : null;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    realisedRefused = `realised metrics could not be computed: ${error.message}`;
+    warnings.push(realisedRefused);
+  }
   if (realised) warnings.push(...realised.warnings);
-  const estimated = input.task === "classification" ? estimate(input, rows) : null;
+  let estimated: EstimatedMetrics | { note: string } | null = null;
+  try {
+    estimated = input.task === "classification" ? estimate(input, rows) : null;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    estimated = { note: `CBPE could not estimate this window: ${error.message}` };
+    warnings.push(estimated.note);
+  }
 
   const metrics: Record<string, number> = {
     rows: profiled.profile.rows,
@@ -169,11 +187,13 @@ export function measureWindow(input: WindowInput): WindowResult {
         }
       : null,
     realised,
-    realisedNote: labels
-      ? labels.joined.joined === 0
-        ? "no label has joined yet"
-        : null
-      : "no labels are configured (monitor.labels)",
+    realisedNote:
+      realisedRefused ??
+      (labels
+        ? labels.joined.joined === 0
+          ? "no label has joined yet"
+          : null
+        : "no labels are configured (monitor.labels)"),
     estimated: estimates,
     estimatedNote: estimated && "note" in estimated ? estimated.note : null,
     metrics,

@@ -168,12 +168,20 @@ describe("mlops monitor", () => {
     lines.push(lines[3] ?? "");
     await writeFile(path.join(dir, "logs/2026-03-01.csv"), `${lines.join("\n")}\n`);
     await labelDay(dir, "2026-03-02", [...day1, { ...day1[0], id: "nobody" } as WorldRow]);
+    // A score that is no probability: that window's estimate says why it is missing; the run goes on.
+    const day3 = (await readFile(path.join(dir, "logs/2026-03-03.csv"), "utf8")).split("\n");
+    day3[5] = (day3[5] ?? "").replace(/,([0-9.e-]+),(\d+)$/, ",1.7,$2");
+    await writeFile(path.join(dir, "logs/2026-03-03.csv"), day3.join("\n"));
     const run = await monitor(dir, "2026-03-05T00:00:00Z");
     expect(run.result.skippedRows.unparseable.count).toBe(1);
     expect(run.result.skippedRows.unparseable.examples[0]?.reason).toMatch(/no UTC offset/);
     expect(run.result.skippedRows.future.count).toBe(1);
     expect(run.result.unmatchedLabels.count).toBe(1);
     expect(windowOf(run.result, "2026-03-01").metrics.duplicate_ids).toBe(1);
+    expect(windowOf(run.result, "2026-03-03").estimatedNote).toBe(
+      "1 row(s) have a score that is empty or not in [0, 1]",
+    );
+    expect(windowOf(run.result, "2026-03-03").metrics.estimated_accuracy).toBeUndefined();
     const gap = windowOf(run.result, "2026-03-02");
     expect(gap.rows).toBe(0);
     const judged = run.result.judgements.find((j) => j.window === "2026-03-02");

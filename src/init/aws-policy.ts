@@ -75,7 +75,7 @@ export function readPolicy(at: RegistryLocation): IamPolicy {
 /**
  * What the registry never replaces nor deletes in normal work (docs/registry.md "Layout"): every object of a
  * version (files, attachments, the manifest), the alias history, the claims on version numbers, the records of
- * `fsck --repair` and `prune --apply`, and what fsck moved aside.
+ * `fsck --repair` and `prune --apply`, what fsck moved aside, and the monitoring logs.
  */
 export const CREATE_ONLY_OBJECTS = [
   "*/versions/*",
@@ -84,6 +84,7 @@ export const CREATE_ONLY_OBJECTS = [
   "*/fsck/*",
   "*/prune/*",
   "*/quarantine/*",
+  "*/monitor/*",
 ] as const;
 
 function findInterruptedUploads(at: RegistryLocation): IamStatement {

@@ -36,6 +36,7 @@ describe("permission policies", () => {
       "arn:aws:s3:::ml-models/registry/*/fsck/*",
       "arn:aws:s3:::ml-models/registry/*/prune/*",
       "arn:aws:s3:::ml-models/registry/*/quarantine/*",
+      "arn:aws:s3:::ml-models/registry/*/monitor/*",
     ];
     expect(writePolicy(registry)).toEqual({
       Version: "2012-10-17",

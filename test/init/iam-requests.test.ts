@@ -81,7 +81,7 @@ describe("the registry's IAM policies against the requests the kit makes", () =>
     };
     const refused = (policy: IamPolicy, requests: S3Request[]): string[] =>
       requests.filter((request) => evaluate(policy, request) !== "allow").map((request) => request.seen);
-    return { dir, at, target, cli, recorded, refused };
+    return { dir, at, target, endpoint: proxy.endpoint, cli, recorded, refused };
   }
 
   it("the write role allows every request of publish, promote, rollback, pull and the run cache, and no overwrite or delete of history", async () => {
@@ -212,6 +212,38 @@ describe("the registry's IAM policies against the requests the kit makes", () =>
     expect(record[0]?.context["s3:if-none-match"]).toBe("*");
     const forged = s3Request("PUT", `/${at.bucket}/${at.prefix}/toy/prune/20260101T000000000Z-00000000.json`);
     expect(evaluate(writePolicy(at), forged)).toBe("explicit-deny");
+  });
+
+  it("a run appends create-only; overwriting or deleting what a run wrote is denied", async () => {
+    const { at, target, endpoint, recorded, refused } = await setup();
+    const store = createS3Store(
+      { bucket: at.bucket, prefix: at.prefix },
+      { endpoint, credentials: target.credentials },
+    );
+    const registry = createRegistry(store, () => new Date(Date.UTC(2026, 2, 30, 1)));
+    const window = {
+      key: "2026-03-29",
+      size: "day" as const,
+      start: "2026-03-29T00:00:00.000Z",
+      end: "2026-03-30T00:00:00.000Z",
+    };
+    const entry = {
+      window,
+      version: "v20260101T120000000Z-abcdef",
+      computedAt: "2026-03-30T01:00:00.000Z",
+      runUrl: null,
+    };
+    const [key] = await registry.appendMonitorLog("toy", "champion", [{ ...entry, result: { rows: 10 } }]);
+    expect((await registry.monitorLog("toy", "champion")).latest.map((e) => e.result)).toEqual([{ rows: 10 }]);
+    const requests = recorded();
+    expect(refused(writePolicy(at), requests)).toEqual([]);
+    const puts = requests.filter((r) => r.action === "s3:PutObject" && r.resource.includes("/toy/monitor/"));
+    expect(puts).toHaveLength(1);
+    expect(puts[0]?.context["s3:if-none-match"]).toBe("*");
+    const url = `/${at.bucket}/${at.prefix}/${key ?? ""}`;
+    for (const attack of [s3Request("PUT", url), s3Request("DELETE", url)]) {
+      expect(evaluate(writePolicy(at), attack), attack.seen).toBe("explicit-deny");
+    }
   });
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import { InputError } from "../../src/errors.ts";
 import { MONITOR_LOG_FORMAT } from "../../src/registry/monitor-log.ts";
+import { TOO_LARGE } from "../../src/registry/stored-manifest.ts";
+import { MAX_GET_BYTES } from "../../src/store/object-store.ts";
 import { createRegistry, type MonitorLogEntry } from "../../src/registry/registry.ts";
 import { createGitHubStore } from "../../src/store/github-store.ts";
 import { git } from "../helpers/git.ts";
@@ -162,11 +164,14 @@ describe.each(backends())("the monitoring log on a %s", (_name, open, backend) =
     const [garbled] = await registry.appendMonitorLog("churn", "champion", [day("2026-03-28", { rows: 2 })]);
     const [copied] = await registry.appendMonitorLog("churn", "champion", [day("2026-03-29", { rows: 3 })]);
     const [invalid] = await registry.appendMonitorLog("churn", "champion", [day("2026-03-30", { rows: 5 })]);
+    const [planted] = await registry.appendMonitorLog("churn", "champion", [day("2026-03-31", { rows: 6 })]);
     const [staging] = await registry.appendMonitorLog("churn", "staging", [day("2026-03-29", { rows: 4 })]);
     await store.put(garbled ?? "", Buffer.from([0x7b, 0xff, 0x00, 0x13]));
     const month = { ...day("2026-03-30"), window: { ...day("2026-03-30").window, key: "2026-03", size: "month" } };
     const envelope = { format: MONITOR_LOG_FORMAT, model: "churn", alias: "champion" };
     await store.put(invalid ?? "", JSON.stringify({ ...envelope, entries: [day("2026-03-31"), month] }));
+    // Larger than anything the kit writes: never read whole.
+    await store.put(planted ?? "", Buffer.alloc(MAX_GET_BYTES + 1024 * 1024, 0x20));
     // Another alias's object copied into champion's log must not pass as champion's.
     await store.put(copied ?? "", (await store.get(staging ?? "")) ?? "");
 
@@ -192,6 +197,7 @@ describe.each(backends())("the monitoring log on a %s", (_name, open, backend) =
         problem: expect.stringMatching(/^is not a valid monitoring-log object \(entries\.1\.window\.size: /) as string,
         effect,
       },
+      { model: "churn", key: planted, kind: "monitor-log", subject: "champion", problem: TOO_LARGE, effect },
     ]);
     expect((await registry.monitorLog("churn", "staging")).latest.map((e) => e.result)).toEqual([{ rows: 4 }]);
   });

@@ -180,11 +180,11 @@ function trendBlocks(history: MonitorResult["history"], primary: string | null, 
     charts.push({
       title: "Feature drift",
       caption:
-        "Share of the features that drifted from the training data (blue) and of the prediction columns (orange); a window without the figure is drawn at 0.",
+        "Share of the features that drifted from the training data (orange) and of the prediction columns (blue); a window without the figure is drawn at 0.",
       labels,
       bars: [],
       line: drift.map(zeroIfMissing),
-      lines: [{ values: series("prediction_drift").map(zeroIfMissing), colour: "orange", name: "prediction drift" }],
+      lines: [{ values: series("prediction_drift").map(zeroIfMissing), colour: "blue", name: "prediction drift" }],
       names: { line: "feature drift share" },
       range: [0, 1],
     });
@@ -195,14 +195,14 @@ function trendBlocks(history: MonitorResult["history"], primary: string | null, 
     if (realised.some(Number.isFinite) || estimated.some(Number.isFinite)) {
       charts.push({
         title: primary,
-        caption: `${primary} realised once labels joined (blue) and estimated by CBPE (orange); a missing value is drawn at the other's.`,
+        caption: `${primary} realised once labels joined (orange) and estimated by CBPE (blue); a missing value is drawn at the other's.`,
         labels,
         bars: [],
         line: realised.map((v, i) => (Number.isFinite(v) ? v : (estimated[i] ?? Number.NaN))).map(zeroIfMissing),
         lines: [
           {
             values: estimated.map((v, i) => (Number.isFinite(v) ? v : (realised[i] ?? 0))).map(zeroIfMissing),
-            colour: "orange",
+            colour: "blue",
             name: "estimated",
           },
         ],

@@ -5,6 +5,7 @@ import { computeMetrics } from "../../src/evaluate/evaluate.ts";
 import type { MonitorResult } from "../../src/monitor/run.ts";
 import { runCli, stackFrames } from "../helpers/cli.ts";
 import { writeFiles } from "../helpers/temp.ts";
+import { mermaidCharts, parseXyChart } from "../helpers/xychart.ts";
 import { labelDay, logDay, monitorProject, MONITOR_CONFIG, type WorldRow } from "./world.ts";
 
 /**
@@ -101,6 +102,21 @@ describe("mlops monitor", () => {
     expect(windowOf(third.result, "2026-03-02").labels?.complete).toBe(true);
     expect(windowOf(third.result, "2026-03-03").labels?.joined).toBe(400);
     expect(third.result.history.map((h) => h.key)).toEqual(["2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04"]);
+
+    // The job summary: the trend as Mermaid line charts, each valid for Mermaid, with its table beside them.
+    const summary = await readFile(path.join(dir, ".mlops/out/monitor.md"), "utf8");
+    const { charts, unclosed } = mermaidCharts(summary);
+    expect(unclosed).toBe(false);
+    expect(charts.map((chart) => parseXyChart(chart).problems)).toEqual(charts.map(() => []));
+    // Rows as bars; drift (feature, prediction) and accuracy (realised, estimated) as two lines in two colours.
+    const parsed = charts.map((chart) => parseXyChart(chart).chart);
+    expect(parsed.map((chart) => chart.series.map((series) => series.kind))).toEqual([
+      ["bar"],
+      ["line", "line"],
+      ["line", "line"],
+    ]);
+    for (const chart of parsed.slice(1)) expect(new Set(chart.palette?.slice(0, 2)).size).toBe(2);
+    expect(summary).toContain("| 2026-03-04 | 400 |");
 
     const history = await runCli(["monitor", "history"], { cwd: dir });
     expect(history.exitCode).toBe(0);

@@ -1,9 +1,11 @@
 import { copyFile, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeMetrics } from "../../src/evaluate/evaluate.ts";
 import type { MonitorResult } from "../../src/monitor/run.ts";
+import { openObjectStore } from "../../src/store/open.ts";
 import { runCli, stackFrames } from "../helpers/cli.ts";
+import { type S3Server, startS3Server } from "../helpers/s3-server.ts";
 import { writeFiles } from "../helpers/temp.ts";
 import { mermaidCharts, parseXyChart } from "../helpers/xychart.ts";
 import { labelDay, logDay, monitorProject, MONITOR_CONFIG, type WorldRow } from "./world.ts";
@@ -286,5 +288,44 @@ describe("mlops monitor", () => {
     const undated = await runCli(["monitor", "--now", "2026-03-04T00:00:00Z"], { cwd: dir });
     expect(undated.exitCode).toBe(2);
     expect(undated.stderr).toMatch(/cannot tell when the labels in labels\/latest\.csv arrived/);
+  });
+});
+
+describe("mlops monitor on logs in a bucket", () => {
+  let s3: S3Server | undefined;
+  beforeAll(async () => {
+    s3 = await startS3Server(["logs"]);
+  });
+  afterAll(() => s3?.stop());
+
+  it("reads s3:// logs and labels, and knows an object by its ETag on the next run", async () => {
+    const server = s3 as S3Server;
+    const dir = await monitorProject();
+    const settings = { env: server.env, endpoint: server.endpoint, forcePathStyle: true };
+    const bucket = await openObjectStore("s3://logs", dir, settings);
+    for (const [i, date] of ["2026-03-01", "2026-03-02"].entries()) {
+      const rows = await logDay(dir, date, 90 + i, 300);
+      await labelDay(dir, `2026-03-0${i + 2}`, rows);
+      await bucket.put(`predictions/${date}.csv`, await readFile(path.join(dir, `logs/${date}.csv`)));
+      await bucket.put(`labels/2026-03-0${i + 2}.csv`, await readFile(path.join(dir, `labels/2026-03-0${i + 2}.csv`)));
+    }
+    await rm(path.join(dir, "logs"), { recursive: true });
+    await rm(path.join(dir, "labels"), { recursive: true });
+    await writeFile(
+      path.join(dir, "mlops.yml"),
+      MONITOR_CONFIG.replace("path: logs/*.csv", 'path: "s3://logs/predictions/*.csv"')
+        .replace("path: labels/*.csv", 'path: "s3://logs/labels/*.csv"')
+        .replace("registry: { uri: registry }", `registry: { uri: registry, endpoint: "${server.endpoint}" }`),
+    );
+    const run = await runCli(["monitor", "--json", "--now", "2026-03-05T00:00:00Z"], { cwd: dir, env: server.env });
+    expect(run.exitCode).toBe(0);
+    const result = JSON.parse(run.stdout) as MonitorResult;
+    expect(result.windows.map((w) => [w.window.key, w.rows, w.labels?.joined])).toEqual([
+      ["2026-03-01", 300, 300],
+      ["2026-03-02", 300, 300],
+    ]);
+    expect(result.windows[0]?.sources[0]?.shown).toBe("s3://logs/predictions/2026-03-01.csv");
+    const again = await runCli(["monitor", "--json", "--now", "2026-03-05T01:00:00Z"], { cwd: dir, env: server.env });
+    expect((JSON.parse(again.stdout) as MonitorResult).windows).toEqual([]);
   });
 });

@@ -33,27 +33,8 @@ export function checkGate(config: MlopsConfig, report: Report): void {
 }
 
 function checkRule(config: MlopsConfig, rule: GateRule, at: FieldPath, report: Report): void {
-  const hasValueRule = rule.min !== undefined || rule.max !== undefined;
   const hasChangeRule = rule.max_regression !== undefined || rule.min_improvement !== undefined;
-  if (!hasValueRule && !hasChangeRule) {
-    report(
-      "error",
-      at,
-      `the rule on "${rule.metric}" checks nothing`,
-      "give it `min`, `max`, `max_regression` or `min_improvement`",
-    );
-  }
-  if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
-    report("error", [...at, "min"], `min (${rule.min}) is greater than max (${rule.max}), so the rule can never pass`);
-  }
-  if (rule.max_regression !== undefined && rule.min_improvement !== undefined) {
-    report(
-      "error",
-      [...at, "min_improvement"],
-      "a rule has either max_regression or min_improvement, not both",
-      "split it into two rules",
-    );
-  }
+  checkRuleBounds(rule, at, report);
   checkRuleMetric(config, rule, at, report);
   if (rule.significance !== undefined && !hasChangeRule) {
     report(
@@ -78,28 +59,6 @@ function checkRule(config: MlopsConfig, rule: GateRule, at: FieldPath, report: R
       "McNemar's test compares accuracies only",
       "use `test: bootstrap` for other metrics",
     );
-  }
-  if (rule.relative && !hasChangeRule) {
-    report("warning", [...at, "relative"], "`relative` only affects change rules; this rule has none");
-  }
-  if (rule.relative && hasChangeRule) {
-    const tolerance = rule.max_regression ?? rule.min_improvement ?? 0;
-    if (tolerance >= 1) {
-      report(
-        "warning",
-        [...at, rule.max_regression !== undefined ? "max_regression" : "min_improvement"],
-        `a relative tolerance of ${tolerance} means ${tolerance * 100}%`,
-        `write fractions: 5% is 0.05`,
-      );
-    }
-    if (bestValueIsZero(rule.metric)) {
-      report(
-        "warning",
-        [...at, "relative"],
-        `a relative change of "${rule.metric}" is undefined when the baseline is 0 (a perfect score); the gate then fails`,
-        "prefer an absolute tolerance for this metric",
-      );
-    }
   }
   if (rule.slice !== undefined && !builtinMetric(rule.metric) && (config.evaluate?.slices ?? []).includes(rule.slice)) {
     report(
@@ -175,5 +134,59 @@ function checkRuleMetric(config: MlopsConfig, rule: GateRule, at: FieldPath, rep
       [...at, "direction"],
       `the rule says "${rule.direction}" but evaluate.custom_metrics says "${declared.direction}"`,
     );
+  }
+}
+
+/**
+ * What every rule in the gate's language must be, the gate's and the monitor's: it checks something, its bounds can
+ * be met, it is one kind of change rule, and a relative tolerance reads as the fraction it is.
+ */
+export function checkRuleBounds(
+  rule: Pick<GateRule, "metric" | "min" | "max" | "max_regression" | "min_improvement" | "relative">,
+  at: FieldPath,
+  report: Report,
+): void {
+  const hasValueRule = rule.min !== undefined || rule.max !== undefined;
+  const hasChangeRule = rule.max_regression !== undefined || rule.min_improvement !== undefined;
+  if (!hasValueRule && !hasChangeRule) {
+    report(
+      "error",
+      at,
+      `the rule on "${rule.metric}" checks nothing`,
+      "give it `min`, `max`, `max_regression` or `min_improvement`",
+    );
+  }
+  if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
+    report("error", [...at, "min"], `min (${rule.min}) is greater than max (${rule.max}), so the rule can never pass`);
+  }
+  if (rule.max_regression !== undefined && rule.min_improvement !== undefined) {
+    report(
+      "error",
+      [...at, "min_improvement"],
+      "a rule has either max_regression or min_improvement, not both",
+      "split it into two rules",
+    );
+  }
+  if (rule.relative && !hasChangeRule) {
+    report("warning", [...at, "relative"], "`relative` only affects change rules; this rule has none");
+  }
+  if (rule.relative && hasChangeRule) {
+    const tolerance = rule.max_regression ?? rule.min_improvement ?? 0;
+    if (tolerance >= 1) {
+      report(
+        "warning",
+        [...at, rule.max_regression !== undefined ? "max_regression" : "min_improvement"],
+        `a relative tolerance of ${tolerance} means ${tolerance * 100}%`,
+        `write fractions: 5% is 0.05`,
+      );
+    }
+    if (bestValueIsZero(rule.metric)) {
+      report(
+        "warning",
+        [...at, "relative"],
+        `a relative change of "${rule.metric}" is undefined when the baseline is 0 (a perfect score); the gate then fails`,
+        "prefer an absolute tolerance for this metric",
+      );
+    }
   }
 }

@@ -3,6 +3,7 @@ import { BUILTIN_METRICS, builtinMetric } from "../metrics.ts";
 import type { MlopsConfig } from "../schema/index.ts";
 import { closestMatch } from "../suggest.ts";
 import { ESTIMATED_PREFIX, MEASURE_NAMES, windowMetricKind } from "../window-metrics.ts";
+import { checkRuleBounds } from "./gate.ts";
 import type { FieldPath, Report } from "./report.ts";
 
 /** The monitor: labels it can join, rules that name a figure a window has, and a schedule that exists. */
@@ -69,26 +70,7 @@ export function checkMonitor(config: MlopsConfig, report: Report): void {
       );
       return;
     }
-    if (
-      rule.min === undefined &&
-      rule.max === undefined &&
-      rule.max_regression === undefined &&
-      rule.min_improvement === undefined
-    ) {
-      report(
-        "error",
-        at,
-        `the rule on "${rule.metric}" checks nothing`,
-        "give it `min`, `max`, `max_regression` or `min_improvement`",
-      );
-    }
-    if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
-      report(
-        "error",
-        [...at, "min"],
-        `min (${rule.min}) is greater than max (${rule.max}), so the rule can never pass`,
-      );
-    }
+    checkRuleBounds(rule, at, report);
     if (kind.kind !== "measure") {
       const task = builtinMetric(kind.metric)?.task;
       if (task !== undefined && task !== config.model.task) {

@@ -13,7 +13,14 @@ import type { Registry } from "../registry/registry.ts";
 import type { StoreSettings } from "../store/open.ts";
 import { UsageError } from "../errors.ts";
 import { joinLabels, labelFiles, labelFilesFor, packMarks, type PackedMarks, unmatchedLabels } from "./labels.ts";
-import { type EarlierWindow, freshFilesFor, planMonitorRun, plannedWindows, type StampedFile } from "./plan.ts";
+import {
+  type EarlierWindow,
+  freshFilesFor,
+  planMonitorRun,
+  plannedWindows,
+  settledLabelFiles,
+  type StampedFile,
+} from "./plan.ts";
 import { knownClasses, predictionReference, type PredictionReference, trainingReference } from "./references.ts";
 import { type LogLayout, type Spool, spoolLogs } from "./spool.ts";
 import { emptyWindow, measureWindow, type WindowResult } from "./window.ts";
@@ -205,6 +212,8 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
       }),
     );
   }
+  const computedKeys = new Set(windows.map((window) => window.window.key));
+  const earlierKeys = new Set(input.earlier.map((window) => window.key));
   const notes = [
     ...("none" in training ? [training.none] : []),
     ...("none" in predictions && spool.columns.header.length > 0 ? [predictions.none] : []),
@@ -213,7 +222,9 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
     windows,
     unchanged: plan.unchanged,
     skippedRows: { unparseable: spool.unparseable, future: spool.future },
-    unmatchedLabels: unmatchedLabels(matched),
+    unmatchedLabels: unmatchedLabels(
+      settledOnly(matched, settledLabelFiles(matched.keys(), computedKeys, earlierKeys, size, delay)),
+    ),
     labelMarks: input.shard ? packMarks(matched) : null,
     notes,
   };
@@ -263,4 +274,12 @@ async function stamped(entries: SourceEntry[]): Promise<(StampedFile & { entry: 
     }
   }
   return out;
+}
+
+/** The marks of the label files in `settled` only. */
+export function settledOnly(
+  matched: ReadonlyMap<string, Uint8Array>,
+  settled: ReadonlySet<string>,
+): Map<string, Uint8Array> {
+  return new Map([...matched].filter(([shown]) => settled.has(shown)));
 }

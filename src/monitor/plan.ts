@@ -119,3 +119,30 @@ export function freshFilesFor(plan: MonitorPlan, windows: readonly TimeWindow[])
     return windows.some((window) => day < window.end + DAY && day + DAY > window.start - DAY);
   });
 }
+
+/**
+ * The label files whose unmatched rows can be counted: those whose every window with predictions (one computed now,
+ * or one an earlier run computed) was computed in this run. A label file also feeds windows around its arrival date
+ * (from the window of arrival - delay to that of the arrival), and a label for a window this run did not compute again
+ * is not unmatched, only not looked at.
+ */
+export function settledLabelFiles(
+  files: Iterable<string>,
+  computed: ReadonlySet<string>,
+  earlier: ReadonlySet<string>,
+  size: WindowSize,
+  delayMs: number,
+): Set<string> {
+  const settled = new Set<string>();
+  for (const shown of files) {
+    const arrival = arrivalDateOf(shown);
+    if (arrival === undefined) continue;
+    let covered = true;
+    for (let at = windowOf(arrival - delayMs, size).start; at < arrival + DAY; at = windowOf(at, size).end) {
+      const key = windowOf(at, size).key;
+      if (earlier.has(key) && !computed.has(key)) covered = false;
+    }
+    if (covered) settled.add(shown);
+  }
+  return settled;
+}

@@ -4,7 +4,9 @@ import type { StageContext } from "../context/context.ts";
 import { InputError, UsageError } from "../errors.ts";
 import { openRegistry } from "../registry/open.ts";
 import { projectStoreSettings } from "../store/open.ts";
-import { computeWindows, type Computed } from "./compute.ts";
+import { durationMs } from "../config/schema/monitor.ts";
+import { computeWindows, type Computed, settledOnly } from "./compute.ts";
+import { settledLabelFiles } from "./plan.ts";
 import { unmatchedLabels, unpackMarks } from "./labels.ts";
 import { earlierWindows, historyWindows, logEntry, type HistoryWindow } from "./history.ts";
 import { judgeWindows, type WindowJudgement } from "./rules.ts";
@@ -89,7 +91,15 @@ export async function runMonitor(context: StageContext, options: MonitorOptions 
   try {
     const computed =
       options.merge && options.merge.length > 0
-        ? mergeShards(await readShardFiles(options.merge, root), { model, alias, version: manifest.version, now })
+        ? mergeShards(await readShardFiles(options.merge, root), {
+            model,
+            alias,
+            version: manifest.version,
+            now,
+            earlier: new Set(history.filter((h) => h.size === monitor.window).map((h) => h.key)),
+            size: monitor.window,
+            delayMs: monitor.labels ? durationMs(monitor.labels.delay) : 0,
+          })
         : await computeWindows({
             config,
             monitor,
@@ -184,7 +194,15 @@ function parseNow(text: string): Date {
 /** The legs' results as one run's, after checking they are the legs of one run of this model, alias and version. */
 function mergeShards(
   shards: readonly ShardFile[],
-  run: { model: string; alias: string; version: string; now: Date },
+  run: {
+    model: string;
+    alias: string;
+    version: string;
+    now: Date;
+    earlier: ReadonlySet<string>;
+    size: WindowSize;
+    delayMs: number;
+  },
 ): Computed {
   const first = shards[0];
   if (!first) throw new UsageError("--merge matched no shard file", { hint: "download the legs' artifacts first" });
@@ -225,6 +243,7 @@ function mergeShards(
       seen.set(window.window.key, shard.shard.index);
     }
   }
+  const marks = unpackMarks(shards.map((s) => s.labelMarks ?? {}));
   return {
     windows: shards.flatMap((shard) => shard.windows),
     unchanged: first.unchanged,
@@ -232,7 +251,9 @@ function mergeShards(
       unparseable: sumSkipped(shards.map((s) => s.skippedRows.unparseable)),
       future: sumSkipped(shards.map((s) => s.skippedRows.future)),
     },
-    unmatchedLabels: unmatchedLabels(unpackMarks(shards.map((s) => s.labelMarks ?? {}))),
+    unmatchedLabels: unmatchedLabels(
+      settledOnly(marks, settledLabelFiles(marks.keys(), new Set(seen.keys()), run.earlier, run.size, run.delayMs)),
+    ),
     labelMarks: null,
     notes: [...new Set(shards.flatMap((s) => s.notes))],
   };

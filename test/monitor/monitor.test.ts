@@ -102,6 +102,8 @@ describe("mlops monitor", () => {
     expect(third.exitCode).toBe(0);
     expect(third.result.windows.map((w) => w.window.key)).toEqual(["2026-03-02", "2026-03-03", "2026-03-04"]);
     expect(windowOf(third.result, "2026-03-02").labels?.complete).toBe(true);
+    // The label files read again also hold day 1's labels: not unmatched, only not looked at this time.
+    expect(third.result.unmatchedLabels).toEqual({ count: 0, files: [] });
     expect(windowOf(third.result, "2026-03-03").labels?.joined).toBe(400);
     expect(third.result.history.map((h) => h.key)).toEqual(["2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04"]);
 

@@ -231,7 +231,15 @@ function trendBlocks(history: MonitorResult["history"], primary: string | null, 
             String(w.rows),
             show(w.metrics.drift_share),
             show(w.metrics.prediction_drift),
-            ...(primary ? [show(w.metrics[primary]), show(w.metrics[`estimated_${primary}`])] : []),
+            ...(primary
+              ? [
+                  // A realised value of a window whose labels are still arriving is a value so far, never final.
+                  w.complete === false && w.metrics[primary] !== undefined
+                    ? `${show(w.metrics[primary])} (so far)`
+                    : show(w.metrics[primary]),
+                  show(w.metrics[`estimated_${primary}`]),
+                ]
+              : []),
             w.complete === null ? "–" : w.complete ? "yes" : "no",
           ]),
         },

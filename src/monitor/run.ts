@@ -164,7 +164,9 @@ export async function runMonitor(context: StageContext, options: MonitorOptions 
       version: manifest.version,
       metrics: manifest.metrics,
       slices: manifest.slices,
-      history: history.map((h) => ({ key: h.key, start: h.start, metrics: h.result.metrics })),
+      history: history
+        .filter((h) => h.size === monitor.window)
+        .map((h) => ({ key: h.key, start: h.start, metrics: h.result.metrics })),
     });
     const breaches = judgements.filter((j) => j.verdict === "fail").length;
     return {

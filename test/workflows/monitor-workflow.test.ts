@@ -1,23 +1,28 @@
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEMPLATE_DEFAULTS, workflowTemplates, type WorkflowOptions } from "../../src/init/workflows.ts";
 import { createRegistry } from "../../src/registry/registry.ts";
+import { createGitHubStore } from "../../src/store/github-store.ts";
 import { createLocalStore } from "../../src/store/local-store.ts";
 import { KIT_VERSION } from "../../src/version.ts";
+import { type FakeGitHub, startFakeGitHub } from "../helpers/github-server.ts";
 import { workflowYamlErrors } from "../helpers/github-yaml.ts";
 import type { RunnerEnvironment } from "../helpers/runner.ts";
 import { tempDir } from "../helpers/temp.ts";
 import { checkWorkflowSecurity } from "../helpers/workflow-security.ts";
 import { type JobRun, runWorkflowJob } from "../helpers/workflow-job.ts";
-import { labelDay, logDay, monitorProject } from "../monitor/world.ts";
+import { publishInput } from "../helpers/publish.ts";
+import { labelDay, logDay, MONITOR_CONFIG, monitorProject } from "../monitor/world.ts";
 
 /**
  * The scheduled monitor workflow (mlops-monitor.yml) as `mlops init` writes it: its shape for one job and for a
  * matrix of legs and a merge, per registry backend, and both variants run job by job as the runner runs them
  * (test/helpers/workflow-job.ts, the bundled actions from dist/: `npm run build` first) on the monitor's scratch
- * project (test/monitor/world.ts).
+ * project (test/monitor/world.ts), with a folder registry and with a github:// one on the GitHub stand-in, where each
+ * job gets the token its `permissions:` grant. Artifacts move as upload/download-artifact would move them: the leg's
+ * shard file into the merge job's `runner.temp`.
  */
 
 const KIT_SHA = "0123456789abcdef0123456789abcdef01234567";
@@ -318,5 +323,96 @@ describe("mlops-monitor.yml run as the runner runs it", () => {
     expect(merge.steps.monitor?.outputs).toMatchObject({ verdict: "pass", windows: "4", breaches: "0" });
     expectReport(merge, "pass", "2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04");
     expect(await loggedWindows(dir)).toEqual(["2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04"]);
+  }, 240_000);
+});
+
+describe("mlops-monitor.yml on a github:// registry, as the runner runs it", () => {
+  const REPO = "octo-org/scorer";
+  let server: FakeGitHub;
+  beforeAll(async () => {
+    server = await startFakeGitHub({ repositories: { [REPO]: { visibility: "private" } } });
+    server.tokens[TOKENS.read] = "read-only";
+  });
+  afterAll(() => server.stop());
+
+  const githubRegistry = (token: string) => {
+    const [owner = "", repo = ""] = REPO.split("/");
+    return createRegistry(
+      createGitHubStore({
+        repository: { owner, repo },
+        token,
+        tokenFrom: "GITHUB_TOKEN",
+        apiUrl: server.url,
+        retrySeconds: 30,
+      }),
+    );
+  };
+
+  it("the legs read with the read-only token; the merge writes the monitoring log with the job's write token", async () => {
+    // The scratch project's champion, published the same way to the repository's registry, which mlops.yml then names.
+    const dir = await monitorProject();
+    const champion = await createRegistry(createLocalStore(path.join(dir, "registry"))).resolve("scorer", "champion");
+    if (!champion) throw new Error("the scratch project has no champion");
+    const registry = githubRegistry(TOKENS.write);
+    const published = await registry.publish(
+      publishInput({
+        model: "scorer",
+        files: [{ path: "model/weights.json", source: path.join(dir, "model/weights.json") }],
+        attachments: [
+          { name: "profile", source: path.join(dir, ".mlops/out/profile-train.json") },
+          { name: "predictions", source: path.join(dir, "predictions.csv") },
+        ],
+        metrics: champion.metrics,
+      }),
+    );
+    await registry.moveAlias("scorer", "champion", published.version, {
+      at: new Date().toISOString(),
+      actor: "tester",
+      reason: "test",
+      runUrl: null,
+      forced: false,
+    });
+    await writeFile(
+      path.join(dir, "mlops.yml"),
+      MONITOR_CONFIG.replace("registry: { uri: registry }", `registry: { uri: "github://${REPO}" }`),
+    );
+    const { content } = monitorFile({ ...OPTIONS, registry: "github", monitor: monitorOf(2) });
+    const file = path.join(dir, ".github/workflows/mlops-monitor.yml");
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, content);
+    for (const [i, date] of ["2026-03-01", "2026-03-02"].entries()) {
+      const rows = await logDay(dir, date, 70 + i, 200);
+      await labelDay(dir, `2026-03-0${i + 2}`, rows);
+    }
+    const runner: RunnerEnvironment = {
+      ...scheduled(dir),
+      env: { GITHUB_REF: "refs/heads/main", GITHUB_API_URL: server.url, GITHUB_REPOSITORY: REPO },
+    };
+
+    const time = await runWorkflowJob(file, "time", runner, TOKENS);
+    const needs = { time: { outputs: time.outputs, result: "success" } };
+    const mergeTemp = await tempDir();
+    await mkdir(path.join(mergeTemp, "monitor-shards"));
+    for (const shard of [1, 2]) {
+      const leg = await runWorkflowJob(file, "leg", runner, TOKENS, {}, { needs, matrix: { shard } });
+      expect(leg.conclusion, leg.output).toBe("success");
+      expect(leg.token).toBe(TOKENS.read);
+      const shardFile = leg.steps.monitor?.outputs["shard-file"] ?? "";
+      await cp(shardFile, path.join(mergeTemp, "monitor-shards", path.basename(shardFile)));
+    }
+    expect((await registry.monitorLog("scorer", "champion")).latest).toEqual([]);
+
+    const mergeContexts = { needs: { ...needs, leg: { outputs: {}, result: "success" } }, runnerTemp: mergeTemp };
+    const merge = await runWorkflowJob(file, "merge", runner, TOKENS, {}, mergeContexts);
+    expect(merge.conclusion, merge.output).toBe("success");
+    expect(merge.token).toBe(TOKENS.write);
+    expectReport(merge, "pass", "2026-03-01", "2026-03-02");
+    const log = await githubRegistry(TOKENS.read).monitorLog("scorer", "champion");
+    expect(log.latest.map((entry) => entry.window.key)).toEqual(["2026-03-01", "2026-03-02"]);
+
+    // The same merge with the legs' read-only token cannot append: the job's permissions are what make it work.
+    const readOnly = await runWorkflowJob(file, "merge", runner, { ...TOKENS, write: TOKENS.read }, {}, mergeContexts);
+    expect(readOnly.conclusion).toBe("failure");
+    expect(readOnly.output).toMatch(/contents: write/);
   }, 240_000);
 });

@@ -4,6 +4,7 @@ import {
   commentAfter,
   doubleQuoted,
   type Job,
+  note,
   type Permissions,
   type Step,
   type WorkflowInput,
@@ -111,6 +112,13 @@ function shardedJobs(values: WorkflowValues, monitor: MonitorWorkflow): Record<s
       permissions: jobPermissions(values, "read", "read the registry by OIDC", logs.permissions),
       steps: [
         checkoutStep(),
+        ...(logs.steps.length > 0
+          ? [
+              note(
+                "The role that writes, though a leg writes nothing: a schedule runs on the default branch, and the read-only\nrole trusts pull requests only.",
+              ),
+            ]
+          : []),
         ...logs.steps,
         kitStep("monitor", values, {
           id: "monitor",

@@ -246,6 +246,13 @@ export function workflowOptionsFor(
     schedule: config.retrain ? { cron: config.retrain.schedule, timezone: config.retrain.timezone } : null,
     trainRunsOn: runsOn === undefined ? null : Array.isArray(runsOn) ? runsOn : [runsOn],
     sweep: config.train?.matrix !== undefined,
+    monitor: config.monitor
+      ? {
+          cron: config.monitor.schedule,
+          shards: config.monitor.shards,
+          logsOnS3: [config.monitor.logs.path, config.monitor.labels?.path ?? []].flat().some(isS3Uri),
+        }
+      : null,
     kit: { kind: "commit", sha: kit.sha, version: kit.version },
   };
 }

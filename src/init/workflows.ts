@@ -3,6 +3,7 @@ import { KIT_REPOSITORY } from "./pins.ts";
 import { templateValues } from "./workflows/building-blocks.ts";
 import type { WorkflowValues } from "./workflows/options.ts";
 import { mainReusable, mainTemplate } from "./workflows/main.ts";
+import { monitorTemplate } from "./workflows/monitor.ts";
 import type { ReusableDefinition, WorkflowOptions, WorkflowTemplate } from "./workflows/options.ts";
 import { prReportReusable, prReportTemplate } from "./workflows/pr-report.ts";
 import { prReusable, prTemplate } from "./workflows/pr.ts";
@@ -14,6 +15,7 @@ import { sweepReusable, sweepTemplate } from "./workflows/sweep.ts";
 export {
   type DvcSetup,
   GATE_CHECK,
+  type MonitorWorkflow,
   REPORT_ARTIFACT,
   type RuntimeSetup,
   WORKFLOW_NAMES,
@@ -41,6 +43,7 @@ const TEMPLATES: ((options: WorkflowOptions, values: WorkflowValues) => Workflow
   mainTemplate,
   retrainTemplate,
   sweepTemplate,
+  monitorTemplate,
 ];
 
 /** The reusable workflows the kit ships under `.github/workflows/`. */
@@ -99,5 +102,6 @@ export const TEMPLATE_DEFAULTS: WorkflowOptions = {
   schedule: { cron: "17 3 * * 1", timezone: "UTC" },
   trainRunsOn: null,
   sweep: true,
+  monitor: { cron: "17 4 * * *", shards: 1, logsOnS3: false },
   kit: { kind: "tag", version: KIT_VERSION },
 };

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { expect } from "vitest";
 import { parse } from "yaml";
@@ -7,7 +8,7 @@ import { KIT_ACTIONS } from "../../src/init/pins.ts";
 import { runCompositeAction, type StepRecord } from "./composite.ts";
 import { stepEvaluator } from "./expressions.ts";
 import { workflowYamlErrors } from "./github-yaml.ts";
-import { type ActionRun, REPO_ROOT, runBundledAction, type RunnerEnvironment } from "./runner.ts";
+import { type ActionRun, parseOutputFile, REPO_ROOT, runBundledAction, type RunnerEnvironment } from "./runner.ts";
 
 /**
  * Runs one job of a workflow file (one `mlops init` wrote) the way the runner runs it, step by step. The file must
@@ -33,7 +34,18 @@ interface WorkflowStep {
 
 interface WorkflowJob {
   permissions?: Record<string, string>;
+  outputs?: Record<string, string>;
   steps: WorkflowStep[];
+}
+
+/** What a job of a run sees of the jobs before it and of its matrix leg. */
+export interface JobContexts {
+  /** The `needs` context: each needed job's outputs (and result). */
+  needs?: Record<string, { outputs: Record<string, string>; result?: string }>;
+  /** The `matrix` context of this leg. */
+  matrix?: Record<string, string | number | boolean>;
+  /** The job's `runner.temp`, for files a test puts there first (what a download step would have fetched). */
+  runnerTemp?: string;
 }
 
 export interface JobTokens {
@@ -48,6 +60,10 @@ export interface JobRun {
   /** The token the job was given, by its permissions. */
   token: string;
   steps: Record<string, StepRecord>;
+  /** The job's `outputs:`, evaluated once its steps ran (for the `needs` context of the jobs after it). */
+  outputs: Record<string, string>;
+  /** The `runner.temp` folder the job's expressions saw. */
+  temp: string;
   /** The kit's action runs, by step id. */
   runs: Record<string, ActionRun>;
   /** Third-party actions the job uses, not run here. */
@@ -62,6 +78,7 @@ export async function runWorkflowJob(
   tokens: JobTokens,
   /** The `inputs` context: a workflow_dispatch's inputs. */
   inputs: Record<string, string | boolean> = {},
+  contexts: JobContexts = {},
 ): Promise<JobRun> {
   expect(await workflowYamlErrors(file)).toEqual([]);
   const workflow = parse(await readFile(file, "utf8")) as { jobs: Record<string, WorkflowJob> };
@@ -80,8 +97,10 @@ export async function runWorkflowJob(
   const thirdParty: string[] = [];
   let failed = false;
   let output = "";
+  const { needs = {}, matrix = {} } = contexts;
+  const temp = contexts.runnerTemp ?? (await mkdtemp(path.join(os.tmpdir(), "mlops-job-")));
   const { interpolate, shouldRun } = stepEvaluator(
-    () => ({ github, steps, vars: {}, env: {}, inputs, secrets: {} }),
+    () => ({ github, steps, vars: {}, env: {}, inputs, secrets: {}, needs, matrix, runner: { temp, os: "Linux" } }),
     () => failed,
   );
   const evaluated = (values: Record<string, unknown> = {}): Record<string, string> =>
@@ -113,8 +132,15 @@ export async function runWorkflowJob(
       continue;
     } else {
       const cwd = path.join(runner.workspace, step["working-directory"] ?? ".");
-      const shell = await runShell(step.run ?? "", cwd, { ...runner.env, ...evaluated(step.env) });
+      const outputFile = path.join(await mkdtemp(path.join(temp, "step-")), "output");
+      await writeFile(outputFile, "");
+      const shell = await runShell(interpolate(step.run ?? ""), cwd, {
+        ...runner.env,
+        ...evaluated(step.env),
+        GITHUB_OUTPUT: outputFile,
+      });
       exitCode = shell.exitCode;
+      outputs = parseOutputFile(await readFile(outputFile, "utf8"));
       output += shell.output;
     }
     const outcome = exitCode === 0 ? "success" : "failure";
@@ -122,7 +148,16 @@ export async function runWorkflowJob(
     if (conclusion === "failure") failed = true;
     steps[id] = { outcome, conclusion, outputs };
   }
-  return { conclusion: failed ? "failure" : "success", token, steps, runs, thirdParty, output };
+  return {
+    conclusion: failed ? "failure" : "success",
+    token,
+    steps,
+    outputs: evaluated(job.outputs),
+    temp,
+    runs,
+    thirdParty,
+    output,
+  };
 }
 
 async function actionDefinition(action: string): Promise<{

@@ -75,6 +75,39 @@ describe("init --workflows regenerates only the workflows, from the current mlop
     }
   });
 
+  it("a monitor section added to mlops.yml adds mlops-monitor.yml on its schedule and shards; removed, removes it", async () => {
+    const dir = await pythonRepo();
+    expect((await init(dir)).exitCode).toBe(0);
+    const written = await read(dir, "mlops.yml");
+    const monitor = 'monitor:\n  logs: { path: "s3://serving/logs/*.jsonl" }\n  schedule: "40 6 * * *"\n  shards: 3\n';
+    await writeFile(path.join(dir, "mlops.yml"), `${written}${monitor}`);
+
+    const refreshed = await init(dir, "--workflows");
+    expect(refreshed.stderr).toBe("");
+    expect(refreshed.exitCode).toBe(0);
+    expect(refreshed.stdout).toContain(
+      "  .github/workflows/mlops-monitor.yml: scheduled monitoring of the served model (40 6 * * *, UTC): new windows",
+    );
+    expect(refreshed.stdout).toContain("split over 3 matrix legs and merged");
+    expect(await workflowFiles(dir)).toContain("mlops-monitor.yml");
+    const file = path.join(dir, ".github", "workflows", "mlops-monitor.yml");
+    const content = await readFile(file, "utf8");
+    expect(content).toContain('- cron: "40 6 * * *"');
+    expect(content).toContain("shard: [1, 2, 3]");
+    // The logs are on S3 and the registry on GitHub: the legs assume the AWS role to read them.
+    expect(content).toContain("role-to-assume: ${{ vars.MLOPS_AWS_ROLE_ARN }}");
+    expect(await workflowYamlErrors(file)).toEqual([]);
+    expect(checkWorkflowSecurity(content, "mlops-monitor.yml")).toEqual([]);
+
+    await writeFile(path.join(dir, "mlops.yml"), written);
+    const removing = await init(dir, "--workflows");
+    expect(removing.exitCode).toBe(0);
+    expect(removing.stdout).toContain(
+      "Removed, no longer asked for by mlops.yml:\n  .github/workflows/mlops-monitor.yml\n",
+    );
+    expect(await workflowFiles(dir)).not.toContain("mlops-monitor.yml");
+  });
+
   it("run right after init it writes the same bytes: init's own files count as unedited", async () => {
     const dir = await pythonRepo();
     expect((await init(dir)).exitCode).toBe(0);

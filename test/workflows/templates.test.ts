@@ -167,9 +167,11 @@ describe("the templates' shape", () => {
     expect(roleOf("mlops-pr.yml")).toEqual(["${{ vars.MLOPS_AWS_READ_ROLE_ARN }}"]);
     expect(roleOf("mlops-main.yml")).toEqual(["${{ vars.MLOPS_AWS_ROLE_ARN }}"]);
     expect(roleOf("mlops-retrain.yml")).toEqual(["${{ vars.MLOPS_AWS_ROLE_ARN }}"]);
+    // Scheduled on the default branch: the read-only role trusts pull requests only.
+    expect(roleOf("mlops-monitor.yml")).toEqual(["${{ vars.MLOPS_AWS_ROLE_ARN }}"]);
   });
 
-  it("follows the options: folder, config name, runtime, runner labels, schedule, no S3, no sweep", () => {
+  it("follows the options: folder, config name, runtime, runner labels, schedules, no S3, no sweep", () => {
     const options: WorkflowOptions = {
       ...INIT_DEFAULTS,
       model: "churn",
@@ -181,6 +183,7 @@ describe("the templates' shape", () => {
       schedule: { cron: "45 4 * * 2", timezone: "Europe/Berlin" },
       trainRunsOn: ["self-hosted", "gpu"],
       sweep: false,
+      monitor: { cron: "5 6 * * *", shards: 1, logsOnS3: false },
     };
     const rendered = workflowTemplates(options);
     expect(rendered.map((f) => f.path)).toEqual([
@@ -188,6 +191,7 @@ describe("the templates' shape", () => {
       "mlops-pr-report.yml",
       "mlops-main.yml",
       "mlops-retrain.yml",
+      "mlops-monitor.yml",
     ]);
     const all = rendered.map((f) => f.content).join("\n");
     expect(all).not.toContain("configure-aws-credentials");
@@ -205,6 +209,12 @@ describe("the templates' shape", () => {
       on: { schedule: unknown[] };
     };
     expect(retrain.on.schedule).toEqual([{ cron: "45 4 * * 2", timezone: "Europe/Berlin" }]);
+    const monitor = parse(rendered.find((f) => f.path === "mlops-monitor.yml")?.content ?? "") as {
+      on: { schedule: unknown[] };
+      concurrency: { group: string };
+    };
+    expect(monitor.on.schedule).toEqual([{ cron: "5 6 * * *" }]);
+    expect(monitor.concurrency.group).toBe("mlops-monitor-churn");
     for (const file of rendered) expect(checkWorkflowSecurity(file.content, file.path), file.path).toEqual([]);
   });
 });

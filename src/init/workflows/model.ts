@@ -92,7 +92,8 @@ export interface Job {
   /** A deployment environment: its protection rules (reviewers, branches) gate the job. */
   environment?: string | { name: string; url?: string };
   "timeout-minutes"?: number;
-  strategy?: { "fail-fast"?: boolean; matrix: string };
+  /** A matrix from an expression (`${{ fromJSON(...) }}`) or written out (`shard: [1, 2, 3]`). */
+  strategy?: { "fail-fast"?: boolean; matrix: string | Record<string, ScalarValue[]> };
   permissions: Permissions;
   outputs?: Record<string, string>;
   steps: ListWithNotes<Step>;

@@ -26,8 +26,20 @@ export interface WorkflowOptions {
   trainRunsOn: string[] | null;
   /** train.matrix is set: write the sweep workflow. */
   sweep: boolean;
+  /** The monitor section of mlops.yml, as the scheduled monitor workflow needs it; null writes no monitor workflow. */
+  monitor: MonitorWorkflow | null;
   /** Which mlops-kit the workflows run: `mlops init` pins the commit it was installed from (src/init/kit-ref.ts). */
   kit: KitActions;
+}
+
+/** What the scheduled monitor workflow (mlops-monitor.yml) is written from: monitor.schedule, monitor.shards, the logs. */
+export interface MonitorWorkflow {
+  /** monitor.schedule: a 5-field cron, UTC. */
+  cron: string;
+  /** monitor.shards: 1 is one job; more is a matrix of legs and a merge job. */
+  shards: number;
+  /** The prediction logs or the labels are on S3 (s3://): the jobs that read them need AWS credentials. */
+  logsOnS3: boolean;
 }
 
 /**
@@ -62,11 +74,15 @@ export const WORKFLOW_NAMES = {
   main: "mlops main",
   retrain: "mlops retrain",
   sweep: "mlops sweep",
+  monitor: "mlops monitor",
 } as const;
 export const GATE_CHECK = "mlops gate";
 export const REPORT_ARTIFACT = "mlops-gate-report";
 /** The run's HTML report (report.html): its own artifact, apart from the gate.json the reporting workflow reads. */
 export const HTML_REPORT_ARTIFACT = "mlops-run-report";
+
+/** A monitor leg's shard file, one artifact per leg (`mlops-monitor-shard-<i>`), downloaded by the merge job. */
+export const MONITOR_SHARD_ARTIFACT = "mlops-monitor-shard";
 
 /** The model's page (`mlops models report`) the main workflow keeps after each publish. */
 export const MODEL_PAGE_ARTIFACT = "mlops-model-page";

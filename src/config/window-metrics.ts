@@ -32,6 +32,9 @@ export const WINDOW_MEASURES = {
 
 export type WindowMeasureName = keyof typeof WINDOW_MEASURES;
 
+/** The latency percentiles a window reports, as the `latency_p<n>` measures above. */
+export const LATENCY_PERCENTILES = [50, 90, 95, 99] as const;
+
 export const ESTIMATED_PREFIX = "estimated_";
 
 /** What a metric name in a monitor rule means. */

@@ -126,24 +126,7 @@ export async function evaluateModel(context: StageContext): Promise<Evaluation> 
       result.confusion = overall.confusion;
     result.curves = overall.curves ?? null;
     result.predictions = await snapshotPredictions(file, columns.path, context.workspace.outDir);
-    for (const [column, values] of table.slices) {
-      const groups = new Map<string, number[]>();
-      values.forEach((value, row) => {
-        const group = groups.get(value);
-        if (group) group.push(row);
-        else groups.set(value, [row]);
-      });
-      for (const [value, rows] of [...groups].sort(([a], [b]) => compareCodePoints(a, b))) {
-        const slice = computeMetrics(task, table, positiveLabel, rows);
-        result.slices.push({
-          column,
-          value,
-          rows: rows.length,
-          metrics: slice.metrics,
-          undefinedMetrics: slice.undefined,
-        });
-      }
-    }
+    result.slices.push(...sliceMetrics(task, table, positiveLabel));
   }
 
   const metricFiles =
@@ -209,6 +192,33 @@ export function computeMetrics(
     ...(positiveLabel === undefined ? {} : { positiveLabel }),
     withCurves,
   });
+}
+
+/**
+ * Metrics per value of each slice column of `table` (over `rows` only, when given), values in code-point order: the
+ * evaluate stage's slices, and the monitor's per window.
+ */
+export function sliceMetrics(
+  task: "classification" | "regression",
+  table: Predictions,
+  positiveLabel: string | undefined,
+  rows?: readonly number[],
+): SliceMetrics[] {
+  const out: SliceMetrics[] = [];
+  for (const [column, values] of table.slices) {
+    const groups = new Map<string, number[]>();
+    for (const row of rows ?? values.keys()) {
+      const value = values[row] ?? "";
+      const group = groups.get(value);
+      if (group) group.push(row);
+      else groups.set(value, [row]);
+    }
+    for (const [value, members] of [...groups].sort(([a], [b]) => compareCodePoints(a, b))) {
+      const slice = computeMetrics(task, table, positiveLabel, members);
+      out.push({ column, value, rows: members.length, metrics: slice.metrics, undefinedMetrics: slice.undefined });
+    }
+  }
+  return out;
 }
 
 /** The configured positive label, else the conventional one when the labels are 0/1, true/false or yes/no. */

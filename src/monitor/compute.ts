@@ -11,8 +11,16 @@ import type { Logger } from "../logging.ts";
 import type { Manifest } from "../registry/manifest.ts";
 import type { Registry } from "../registry/registry.ts";
 import type { StoreSettings } from "../store/open.ts";
-import { UsageError } from "../errors.ts";
-import { joinLabels, labelFiles, labelFilesFor, packMarks, type PackedMarks, unmatchedLabels } from "./labels.ts";
+import { InputError, UsageError } from "../errors.ts";
+import {
+  arrivalDateOf,
+  joinLabels,
+  labelFiles,
+  labelFilesFor,
+  packMarks,
+  type PackedMarks,
+  unmatchedLabels,
+} from "./labels.ts";
 import {
   type EarlierWindow,
   freshFilesFor,
@@ -25,7 +33,7 @@ import { knownClasses, predictionReference, type PredictionReference, trainingRe
 import { type LogLayout, type Spool, spoolLogs } from "./spool.ts";
 import { emptyWindow, measureWindow, type WindowResult } from "./window.ts";
 import { readWindowRows } from "./window-rows.ts";
-import { labelCompleteness, type TimeWindow } from "./windows.ts";
+import { labelCompleteness, type TimeWindow, windowOf, type WindowSize } from "./windows.ts";
 import { monitorMetrics } from "../config/window-metrics.ts";
 
 /**
@@ -99,6 +107,18 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
   }
   const keepOwned = owned ? (window: TimeWindow) => owned.has(window.key) : undefined;
 
+  if (fresh.length === 0 && ![...plan.stale.keys()].some((key) => !owned || owned.has(key))) {
+    // Nothing new, nothing stale: no reference to download, no file to read.
+    const none = { count: 0, examples: [] };
+    return {
+      windows: [],
+      unchanged: plan.unchanged,
+      skippedRows: { unparseable: none, future: none },
+      unmatchedLabels: { count: 0, files: [] },
+      labelMarks: input.shard ? {} : null,
+      notes: [],
+    };
+  }
   const training = await trainingReference(input.registry, input.manifest, input.scratch);
   const layout = logLayout(monitor);
   const spoolOptions = {
@@ -129,6 +149,7 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
   };
   const bySource = new Map(logs.map((file) => [file.shown, file]));
   const spool = await spoolLogs(await fetch(fresh.map((file) => bySource.get(file.shown) ?? file)), spoolOptions);
+  if (owned) refuseFarRows(spool, size);
 
   // Every window the fresh files touched, and the stale ones: computed from all of their rows.
   const targets = new Map<string, TimeWindow>();
@@ -222,9 +243,12 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
     windows,
     unchanged: plan.unchanged,
     skippedRows: { unparseable: spool.unparseable, future: spool.future },
-    unmatchedLabels: unmatchedLabels(
-      settledOnly(matched, settledLabelFiles(matched.keys(), computedKeys, earlierKeys, size, delay)),
-    ),
+    // A leg sees only its own windows: the merge counts the labels no leg matched.
+    unmatchedLabels: input.shard
+      ? { count: 0, files: [] }
+      : unmatchedLabels(
+          settledOnly(matched, settledLabelFiles(matched.keys(), computedKeys, earlierKeys, size, delay)),
+        ),
     labelMarks: input.shard ? packMarks(matched) : null,
     notes,
   };
@@ -260,6 +284,29 @@ function monitorSchema(schema: DatasetSchema | undefined, features: readonly str
     ...(unique_key && unique_key.every((column) => keep.has(column)) ? { unique_key } : {}),
   };
 }
+
+/**
+ * A leg reads a file only for the windows within a day of the file's date (plan.ts freshFilesFor), so a row further
+ * off would be computed by no leg, or by one that never sees the rest of its window: refused, naming file and window.
+ */
+function refuseFarRows(spool: Spool, size: WindowSize): void {
+  for (const file of spool.files) {
+    const day = arrivalDateOf(file.shown);
+    if (day === undefined) continue;
+    const near = new Set<string>();
+    for (let at = windowOf(day - DAY, size).start; at < day + 2 * DAY; at = windowOf(at, size).end) {
+      near.add(windowOf(at, size).key);
+    }
+    const far = file.windows.find((key) => !near.has(key));
+    if (far !== undefined) {
+      throw new InputError(`${file.shown} has rows in window ${far}, more than a day from the date its path names`, {
+        hint: "run `mlops monitor --recompute` as one job, or write each row to the file of its own date",
+      });
+    }
+  }
+}
+
+const DAY = 86_400_000;
 
 /** Each source with its change stamp: size and modification time of a local file, the ETag of an object. */
 async function stamped(entries: SourceEntry[]): Promise<(StampedFile & { entry: SourceEntry })[]> {

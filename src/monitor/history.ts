@@ -41,9 +41,11 @@ export interface HistoryWindow {
   result: StoredWindow;
 }
 
-export function historyWindows(log: MonitorLog, warn: (message: string) => void): HistoryWindow[] {
+/** The windows of `size` only: after a change of monitor.window, the others are history of another series. */
+export function historyWindows(log: MonitorLog, size: WindowSize, warn: (message: string) => void): HistoryWindow[] {
   const windows: HistoryWindow[] = [];
   for (const entry of log.latest) {
+    if (entry.window.size !== size) continue;
     const parsed = StoredWindow.safeParse(entry.result);
     if (!parsed.success) {
       warn(
@@ -64,19 +66,16 @@ export function historyWindows(log: MonitorLog, warn: (message: string) => void)
   return windows.sort((a, b) => a.start - b.start);
 }
 
-/** What the planner needs of the history: of the windows of this size, the files and labels each was computed from. */
-export function earlierWindows(history: readonly HistoryWindow[], size: WindowSize): EarlierWindow[] {
-  return history
-    .filter((window) => window.size === size)
-    .map((window) => ({
-      key: window.key,
-      start: window.start,
-      end: Date.parse(window.result.window.end),
-      sources: window.result.sources,
-      labels: window.result.labels
-        ? { complete: window.result.labels.complete, files: window.result.labels.files }
-        : null,
-    }));
+/** What the planner needs of the history: the files and labels each window was computed from. */
+export function earlierWindows(history: readonly HistoryWindow[]): EarlierWindow[] {
+  return history.map((window) => ({
+    key: window.key,
+    start: window.start,
+    sources: window.result.sources,
+    labels: window.result.labels
+      ? { complete: window.result.labels.complete, files: window.result.labels.files }
+      : null,
+  }));
 }
 
 /** A computed window as a monitoring log entry. */

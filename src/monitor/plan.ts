@@ -1,5 +1,5 @@
 import { arrivalDateOf } from "./labels.ts";
-import { type TimeWindow, windowOf, type WindowSize } from "./windows.ts";
+import { type TimeWindow, windowOf, type WindowSize, windowsForLabelArrival } from "./windows.ts";
 
 /**
  * Which windows a monitoring run computes, and which log files it reads for them (issue 18: runs are incremental).
@@ -22,7 +22,6 @@ export interface StampedFile {
 export interface EarlierWindow {
   key: string;
   start: number;
-  end: number;
   sources: StampedFile[];
   labels: { complete: boolean; files: StampedFile[] } | null;
 }
@@ -75,7 +74,8 @@ function staleness(
 ): string | null {
   const gone = earlier.sources.find((file) => current.get(file.shown) !== file.stamp);
   if (gone) return current.has(gone.shown) ? `${gone.shown} changed` : `${gone.shown} is gone`;
-  if (!input.labelsFor) return null;
+  // A window with no rows has no labels to join: a new log file with rows in it makes it fresh instead.
+  if (!input.labelsFor || earlier.sources.length === 0) return null;
   if (!earlier.labels) return "labels are configured now";
   const now = input.labelsFor(window);
   if (
@@ -89,7 +89,7 @@ function staleness(
 const key = (file: StampedFile): string => `${file.shown}\u0000${file.stamp}`;
 
 /** The day a log file's path names (`logs/2026-03-28.jsonl`, `date=2026-03-28/`, `2026/03/28/`), if any. */
-export const logDateOf = arrivalDateOf;
+const logDateOf = arrivalDateOf;
 
 const DAY = 86_400_000;
 
@@ -138,7 +138,9 @@ export function settledLabelFiles(
     const arrival = arrivalDateOf(shown);
     if (arrival === undefined) continue;
     let covered = true;
-    for (let at = windowOf(arrival - delayMs, size).start; at < arrival + DAY; at = windowOf(at, size).end) {
+    const first = windowsForLabelArrival(arrival, size, delayMs).first;
+    const last = windowsForLabelArrival(arrival + DAY - 1, size, delayMs).last;
+    for (let at = first.start; at <= last.start; at = windowOf(at, size).end) {
       const key = windowOf(at, size).key;
       if (earlier.has(key) && !computed.has(key)) covered = false;
     }

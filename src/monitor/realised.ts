@@ -1,4 +1,4 @@
-import { computeMetrics, resolvePositiveLabel } from "../evaluate/evaluate.ts";
+import { computeMetrics, resolvePositiveLabel, type SliceMetrics, sliceMetrics } from "../evaluate/evaluate.ts";
 import type { Predictions } from "../evaluate/predictions.ts";
 import type { MetricValues } from "../evaluate/metrics.ts";
 import type { WindowRows } from "./window-rows.ts";
@@ -14,7 +14,7 @@ export interface RealisedMetrics {
   metrics: MetricValues;
   /** Metrics undefined on these rows, with why. */
   undefined: Record<string, string>;
-  slices: { column: string; value: string; rows: number; metrics: MetricValues }[];
+  slices: SliceMetrics[];
   warnings: string[];
 }
 
@@ -23,7 +23,6 @@ export function realisedMetrics(
   rows: WindowRows,
   labels: readonly (string | null)[],
   positiveLabel: string | number | boolean | undefined,
-  slices: readonly string[],
 ): RealisedMetrics {
   const labelled: number[] = [];
   labels.forEach((label, i) => {
@@ -52,11 +51,11 @@ export function realisedMetrics(
       const usable = [...labelled.keys()].filter(
         (i) => Number.isFinite(table.actual?.[i] ?? Number.NaN) && Number.isFinite(table.predicted?.[i] ?? Number.NaN),
       );
-      return finish(task, table, undefined, usable, slices, warnings);
+      return finish(task, table, undefined, usable, warnings);
     }
   }
   const positive = task === "classification" ? resolvePositiveLabel(positiveLabel, table.labels) : undefined;
-  return finish(task, table, positive, undefined, slices, warnings);
+  return finish(task, table, positive, undefined, warnings);
 }
 
 function finish(
@@ -64,34 +63,14 @@ function finish(
   table: Predictions,
   positive: string | undefined,
   usable: number[] | undefined,
-  slices: readonly string[],
   warnings: string[],
 ): RealisedMetrics {
   const overall = computeMetrics(task, table, positive, usable);
-  const out: RealisedMetrics["slices"] = [];
-  for (const column of slices) {
-    const values = table.slices.get(column) ?? [];
-    const groups = new Map<string, number[]>();
-    (usable ?? [...values.keys()]).forEach((i) => {
-      const value = values[i] ?? "";
-      const group = groups.get(value);
-      if (group) group.push(i);
-      else groups.set(value, [i]);
-    });
-    for (const [value, indices] of groups) {
-      out.push({
-        column,
-        value,
-        rows: indices.length,
-        metrics: computeMetrics(task, table, positive, indices).metrics,
-      });
-    }
-  }
   return {
     rows: usable?.length ?? table.rows,
     metrics: overall.metrics,
     undefined: overall.undefined,
-    slices: out,
+    slices: sliceMetrics(task, table, positive, usable),
     warnings: [...warnings, ...overall.warnings],
   };
 }

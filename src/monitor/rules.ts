@@ -1,5 +1,6 @@
 import type { MonitorRule } from "../config/schema/index.ts";
 import { type Baseline, evaluateRuleList, type RuleOutcome } from "../gate/rules.ts";
+import { quantile } from "../gate/significance/bootstrap.ts";
 import { formatNumber } from "../report/format.ts";
 import type { WindowResult } from "./window.ts";
 import { ESTIMATED_PREFIX, windowMetricKind } from "../config/window-metrics.ts";
@@ -35,14 +36,20 @@ export function judgeWindows(
   baseline: JudgeBaseline,
 ): WindowJudgement[] {
   if (rules.length === 0) return [];
-  const seen = [...baseline.history];
+  // Each window's newest figures: a window this run computed again replaces its earlier entry.
+  const seen = new Map(baseline.history.map((earlier) => [earlier.key, earlier]));
+  for (const window of windows) {
+    seen.set(window.window.key, {
+      key: window.window.key,
+      start: Date.parse(window.window.start),
+      metrics: window.metrics,
+    });
+  }
+  const ordered = [...seen.values()].sort((a, b) => a.start - b.start);
   return windows.map((window) => {
     const start = Date.parse(window.window.start);
-    const before = seen.filter((earlier) => earlier.start < start).slice(-MEDIAN_WINDOWS);
-    const judged = judgeWindow(rules, window, baseline, before);
-    seen.push({ key: window.window.key, start, metrics: window.metrics });
-    seen.sort((a, b) => a.start - b.start);
-    return judged;
+    const before = ordered.filter((earlier) => earlier.start < start).slice(-MEDIAN_WINDOWS);
+    return judgeWindow(rules, window, baseline, before);
   });
 }
 
@@ -95,9 +102,7 @@ function withEstimated(metrics: Record<string, number>): Record<string, number> 
 }
 
 function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return quantile(Float64Array.from(values).sort(), 0.5);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { StageContext } from "../context/context.ts";
+import type { MlopsConfig, MonitorConfig } from "../config/schema/index.ts";
 import { InputError, UsageError } from "../errors.ts";
 import { openRegistry } from "../registry/open.ts";
 import { projectStoreSettings } from "../store/open.ts";
@@ -63,12 +64,7 @@ export interface MonitorResult {
 
 export async function runMonitor(context: StageContext, options: MonitorOptions = {}): Promise<MonitorResult> {
   const { config, root } = context.loaded;
-  const monitor = config.monitor;
-  if (!monitor) {
-    throw new UsageError("mlops.yml has no monitor section", {
-      hint: "add `monitor: { logs: { path: logs/*.jsonl } }` (docs/monitoring.md)",
-    });
-  }
+  const monitor = requireMonitor(config);
   if (options.shard && options.merge && options.merge.length > 0)
     throw new UsageError("--shard and --merge are two jobs of one run: a leg computes, the merge job appends");
   const alias = options.alias ?? monitor.alias;
@@ -84,7 +80,9 @@ export async function runMonitor(context: StageContext, options: MonitorOptions 
       },
     );
   }
-  const history = historyWindows(await registry.monitorLog(model, alias), (m) => context.logger.warn(m));
+  const history = historyWindows(await registry.monitorLog(model, alias), monitor.window, (m) =>
+    context.logger.warn(m),
+  );
   const scratchRoot = path.join(context.workspace.dir, "tmp");
   await mkdir(scratchRoot, { recursive: true });
   const scratch = await mkdtemp(path.join(scratchRoot, "monitor-"));
@@ -96,7 +94,7 @@ export async function runMonitor(context: StageContext, options: MonitorOptions 
             alias,
             version: manifest.version,
             now,
-            earlier: new Set(history.filter((h) => h.size === monitor.window).map((h) => h.key)),
+            earlier: new Set(history.map((h) => h.key)),
             size: monitor.window,
             delayMs: monitor.labels ? durationMs(monitor.labels.delay) : 0,
           })
@@ -106,7 +104,7 @@ export async function runMonitor(context: StageContext, options: MonitorOptions 
             root,
             registry,
             manifest,
-            earlier: earlierWindows(history, monitor.window),
+            earlier: earlierWindows(history),
             now: now.getTime(),
             shard: options.shard ?? null,
             recompute: options.recompute ?? false,
@@ -164,9 +162,7 @@ export async function runMonitor(context: StageContext, options: MonitorOptions 
       version: manifest.version,
       metrics: manifest.metrics,
       slices: manifest.slices,
-      history: history
-        .filter((h) => h.size === monitor.window)
-        .map((h) => ({ key: h.key, start: h.start, metrics: h.result.metrics })),
+      history: history.map((h) => ({ key: h.key, start: h.start, metrics: h.result.metrics })),
     });
     const breaches = judgements.filter((j) => j.verdict === "fail").length;
     return {
@@ -183,6 +179,16 @@ export async function runMonitor(context: StageContext, options: MonitorOptions 
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** The monitor section, or the usage error that says how to add one. */
+export function requireMonitor(config: MlopsConfig): MonitorConfig {
+  if (!config.monitor) {
+    throw new UsageError("mlops.yml has no monitor section", {
+      hint: "add `monitor: { logs: { path: logs/*.jsonl } }` (docs/monitoring.md)",
+    });
+  }
+  return config.monitor;
 }
 
 function parseNow(text: string): Date {
@@ -209,7 +215,17 @@ function mergeShards(
   const first = shards[0];
   if (!first) throw new UsageError("--merge matched no shard file", { hint: "download the legs' artifacts first" });
   const count = first.shard.count;
+  const legs = new Set<number>();
   for (const shard of shards) {
+    if (legs.has(shard.shard.index) || shard.shard.index > shard.shard.count) {
+      throw new InputError(
+        `leg ${shard.shard.index} of ${shard.shard.count} is given ${legs.has(shard.shard.index) ? "twice" : "but there is no such leg"}`,
+        {
+          hint: "pass each leg's shard file once (a retried leg's artifact replaces the first, it does not add to it)",
+        },
+      );
+    }
+    legs.add(shard.shard.index);
     const mismatch =
       shard.model !== run.model
         ? `model ${shard.model}`
@@ -272,14 +288,8 @@ function sumSkipped(parts: readonly Skipped[]): Skipped {
 
 /** Windows between the first and the last with rows that neither the log nor this run has: a gap in serving. */
 function gaps(history: readonly HistoryWindow[], computed: readonly WindowResult[], size: WindowSize): WindowResult[] {
-  const known = new Set([
-    ...history.filter((h) => h.size === size).map((h) => h.key),
-    ...computed.map((w) => w.window.key),
-  ]);
-  const starts = [
-    ...history.filter((h) => h.size === size).map((h) => h.start),
-    ...computed.map((w) => Date.parse(w.window.start)),
-  ];
+  const known = new Set([...history.map((h) => h.key), ...computed.map((w) => w.window.key)]);
+  const starts = [...history.map((h) => h.start), ...computed.map((w) => Date.parse(w.window.start))];
   if (starts.length === 0 || computed.length === 0) return [];
   const out: WindowResult[] = [];
   const last = Math.max(...starts);

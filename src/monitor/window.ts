@@ -11,7 +11,8 @@ import { type RealisedMetrics, realisedMetrics } from "./realised.ts";
 import type { StampedFile } from "./plan.ts";
 import type { SpoolColumns } from "./spool.ts";
 import type { WindowRows } from "./window-rows.ts";
-import { LATENCY_PERCENTILES, percentileOfSorted } from "./window-metrics.ts";
+import { quantile } from "../gate/significance/bootstrap.ts";
+import { LATENCY_PERCENTILES } from "../config/window-metrics.ts";
 import { isoUtc, type TimeWindow } from "./windows.ts";
 
 /**
@@ -130,7 +131,7 @@ export function measureWindow(input: WindowInput): WindowResult {
   try {
     realised =
       labels && labels.joined.joined > 0
-        ? realisedMetrics(input.task, rows, labels.joined.labels, input.positiveLabel, input.config.slices)
+        ? realisedMetrics(input.task, rows, labels.joined.labels, input.positiveLabel)
         : null;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
@@ -230,7 +231,7 @@ function renamedHeld(reference: ProfiledDataset & { rename: Map<string, string> 
 function latencyOf(values: { values: Float64Array; invalid: number }): WindowResult["latency"] {
   const sorted = values.values.slice().sort();
   const percentiles: Record<string, number> = {};
-  for (const p of LATENCY_PERCENTILES) percentiles[`latency_p${p}`] = percentileOfSorted(sorted, p);
+  for (const p of LATENCY_PERCENTILES) percentiles[`latency_p${p}`] = quantile(sorted, p / 100);
   return { count: sorted.length, invalid: values.invalid, percentiles };
 }
 

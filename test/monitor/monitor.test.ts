@@ -207,6 +207,9 @@ describe("mlops monitor", () => {
     const judged = run.result.judgements.find((j) => j.window === "2026-03-02");
     expect(judged?.outcomes.find((o) => o.metric === "rows")?.verdict).toBe("fail");
     expect(run.exitCode).toBe(1);
+    // The gap is on record: the next run neither computes it again nor appends it twice.
+    const again = await monitor(dir, "2026-03-05T01:00:00Z");
+    expect(again.result.windows).toEqual([]);
   });
 
   it("names the file and column a log lacks, and the alias that points nowhere", async () => {
@@ -246,6 +249,26 @@ describe("mlops monitor", () => {
     const single = await monitor(dir, now);
     const figures = (result: MonitorResult) => result.windows.map((w) => [w.window.key, w.metrics]);
     expect(figures(merged.result)).toEqual(figures(single.result));
+    const twice = await runCli(
+      [
+        "monitor",
+        "--now",
+        now,
+        "--merge",
+        ".mlops/out/monitor-shard-1-of-2.json",
+        "--merge",
+        ".mlops/out/monitor-shard-*.json",
+      ],
+      { cwd: dir },
+    );
+    expect(twice.stderr).toMatch(/leg 1 of 2 is given twice/);
+    // A row logged in a file dated days from it would be computed by no leg, or by one without the rest of its window.
+    await writeFiles(dir, { "logs/2026-03-05.csv": await readFile(path.join(dir, "logs/2026-03-01.csv"), "utf8") });
+    const far = await runCli(["monitor", "--now", now, "--shard", "2/2"], { cwd: dir });
+    expect(far.exitCode).toBe(2);
+    expect(far.stderr).toMatch(
+      /logs\/2026-03-05\.csv has rows in window 2026-03-01, more than a day from the date its path names/,
+    );
     const missingLeg = await runCli(["monitor", "--now", now, "--merge", ".mlops/out/monitor-shard-1-of-2.json"], {
       cwd: dir,
     });

@@ -14,7 +14,6 @@ const day = (date: string) => windowOf(Date.parse(`${date}T00:00:00Z`), "day");
 const earlier = (date: string, sources: [string, string][], labels: EarlierWindow["labels"] = null): EarlierWindow => ({
   key: date,
   start: day(date).start,
-  end: day(date).end,
   sources: sources.map(([shown, stamp]) => ({ shown, stamp })),
   labels,
 });

@@ -1,6 +1,7 @@
 import { primaryMetricOf } from "../../config/metrics.ts";
 import { ExitCode, UsageError } from "../../errors.ts";
 import { historyWindows } from "../../monitor/history.ts";
+import { requireMonitor } from "../../monitor/run.ts";
 import { historySection, TREND_WINDOWS } from "../../monitor/section.ts";
 import { openRegistry } from "../../registry/open.ts";
 import { renderText } from "../../report/sections.ts";
@@ -39,9 +40,12 @@ export const monitorCommand: CommandSpec = {
     if (!Number.isInteger(last) || last < 1)
       throw new UsageError(`--last is a whole number of at least 1, not "${String(args.values.last)}"`);
     const { config } = context.loaded;
-    const alias = options.alias ?? config.monitor?.alias ?? "champion";
+    const monitor = requireMonitor(config);
+    const alias = options.alias ?? monitor.alias;
     const registry = await openRegistry(context);
-    const windows = historyWindows(await registry.monitorLog(config.model.name, alias), (m) => context.logger.warn(m));
+    const windows = historyWindows(await registry.monitorLog(config.model.name, alias), monitor.window, (m) =>
+      context.logger.warn(m),
+    );
     const trend = windows.slice(-last).map((w) => ({
       key: w.key,
       version: w.version,

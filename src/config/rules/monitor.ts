@@ -101,14 +101,10 @@ export function checkMonitor(config: MlopsConfig, report: Report): void {
       }
     }
     const needs: Record<string, [string | undefined, string]> = {
-      latency_p50: [logs.latency, "monitor.logs.latency"],
-      latency_p90: [logs.latency, "monitor.logs.latency"],
-      latency_p95: [logs.latency, "monitor.logs.latency"],
-      latency_p99: [logs.latency, "monitor.logs.latency"],
       duplicate_ids: [logs.id, "monitor.logs.id"],
       labelled_share: [monitor.labels ? "labels" : undefined, "monitor.labels"],
     };
-    const need = needs[rule.metric];
+    const need = rule.metric.startsWith("latency_p") ? [logs.latency, "monitor.logs.latency"] : needs[rule.metric];
     if (need && need[0] === undefined) {
       report("error", [...at, "metric"], `"${rule.metric}" needs ${need[1]}, which is not set`);
     }

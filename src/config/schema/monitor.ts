@@ -98,7 +98,7 @@ export const MonitorSection = z
       .optional()
       .describe(
         "Performance metrics to compute per window (realised once labels join, estimated by CBPE before). " +
-          "Default: the gate rules' metrics.",
+          "Default: the metrics the monitor's rules name (estimated_f1 names f1), else the gate rules' metrics.",
       ),
     level: z
       .number()

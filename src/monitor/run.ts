@@ -6,6 +6,7 @@ import { InputError, UsageError } from "../errors.ts";
 import { openRegistry } from "../registry/open.ts";
 import { projectStoreSettings } from "../store/open.ts";
 import { durationMs } from "../config/schema/monitor.ts";
+import type { AlertOutcomes } from "../alerts/alert.ts";
 import { computeWindows, type Computed, settledOnly } from "./compute.ts";
 import { settledLabelFiles } from "./plan.ts";
 import { unmatchedLabels, unpackMarks } from "./labels.ts";
@@ -58,6 +59,8 @@ export interface MonitorResult {
   shard: { index: number; count: number; file: string } | null;
   /** The monitoring log's keys this run wrote. */
   logged: string[];
+  /** What each alert channel did; set by the stage once the run is judged (absent for a leg). */
+  alerts?: AlertOutcomes;
   /** The monitoring log after the run: each window's newest figures, oldest first (for the trend). */
   history: { key: string; version: string; rows: number; complete: boolean | null; metrics: Record<string, number> }[];
 }

@@ -27,12 +27,12 @@ export function pullRequestTokenOption() {
 }
 
 /** For the retraining issue; the CLI takes it from GITHUB_TOKEN. */
-export function issueTokenOption() {
+export function issueTokenOption(what = "the retraining issue") {
   return textOption({
     cli: { env: "GITHUB_TOKEN" },
     action: {
       input: "github-token",
-      description: "Token for the retraining issue (needs `issues: write`); empty opens no issue.",
+      description: `Token for ${what} (needs \`issues: write\`); empty opens no issue.`,
       default: JOB_TOKEN,
     },
   });

@@ -2,12 +2,14 @@ import path from "node:path";
 import * as z from "zod";
 import { primaryMetricOf } from "../config/metrics.ts";
 import { ExitCode } from "../errors.ts";
-import { type MonitorResult, runMonitor } from "../monitor/run.ts";
+import { alertBlocks, alertOf, keepMonitorIssue } from "../monitor/alerts.ts";
+import { type MonitorResult, requireMonitor, runMonitor } from "../monitor/run.ts";
+import { githubForRun } from "../github/for-run.ts";
 import { monitorSection } from "../monitor/section.ts";
 import { saveStageRun, type StageRun } from "../pipeline/stages.ts";
 import type { StageContext } from "../context/context.ts";
 import { defineStage } from "./definition.ts";
-import { registryTokenOption, withRegistryToken } from "./github-token.ts";
+import { issueTokenOption, registryTokenOption, withRegistryToken } from "./github-token.ts";
 import { countOption, flagOption, globsOption, shardOption, textOption } from "./options.ts";
 
 export const MonitorOptions = z.object({
@@ -64,6 +66,7 @@ export const MonitorOptions = z.object({
     cli: { flag: "workers", valueName: "n", description: "Threads to read each window with (default: every core)" },
     action: { input: "workers", description: "Threads to read each window with. Default every core." },
   }),
+  githubToken: issueTokenOption("the monitoring issue"),
   /** The monitoring log is appended to the registry. */
   registryToken: registryTokenOption("write"),
 });
@@ -83,6 +86,19 @@ export async function runMonitorStage(
     workers: options.workers,
   });
   const section = monitorSection(result, primaryMetricOf(context.loaded.config));
+  if (result.shard === null) {
+    // Told once the run is judged, by the run that appends (a leg tells nothing); the verdict stands whatever happens.
+    const alert = alertOf(result, context.provenance.runUrl);
+    const issue = await keepMonitorIssue(
+      githubForRun(context, options.githubToken),
+      requireMonitor(context.loaded.config).alerts.issue,
+      alert,
+      section,
+    );
+    result.alerts = { issue };
+    if ("failed" in issue) context.logger.warn(issue.failed);
+    section.blocks.push(...alertBlocks(result.alerts));
+  }
   const exit = result.verdict === "fail" ? ExitCode.checkFailed : ExitCode.ok;
   return saveStageRun(context, "monitor", result, section, exit);
 }

@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { concludeRetrain } from "../retrain/conclude.ts";
 import { decideRetrain } from "../retrain/decide.ts";
-import { retrainGitHub } from "../retrain/github.ts";
+import { githubForRun } from "../github/for-run.ts";
 import { defineStage } from "./definition.ts";
 import { issueTokenOption, registryTokenOption, withRegistryToken } from "./github-token.ts";
 import { flagOption } from "./options.ts";
@@ -58,7 +58,7 @@ export const retrainConcludeStage = defineStage({
   name: "retrain-conclude",
   options: RetrainConcludeOptions,
   run: (context, { githubToken, registryToken }) =>
-    concludeRetrain(withRegistryToken(context, registryToken), { github: retrainGitHub(context, githubToken) }),
+    concludeRetrain(withRegistryToken(context, registryToken), { github: githubForRun(context, githubToken) }),
   command: null,
   action: {
     title: "mlops-kit retrain conclude",

@@ -3,7 +3,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeMetrics } from "../../src/evaluate/evaluate.ts";
 import type { MonitorResult } from "../../src/monitor/run.ts";
+import { keepOneIssue } from "../../src/alerts/issue.ts";
+import { createGitHub } from "../../src/github/client.ts";
 import { openObjectStore } from "../../src/store/open.ts";
+import { type FakeGitHub, startFakeGitHub } from "../helpers/github-server.ts";
 import { runCli, stackFrames } from "../helpers/cli.ts";
 import { type S3Server, startS3Server } from "../helpers/s3-server.ts";
 import { writeFiles } from "../helpers/temp.ts";
@@ -352,5 +355,77 @@ describe("mlops monitor on logs in a bucket", () => {
     expect(result.windows[0]?.sources[0]?.shown).toBe("s3://logs/predictions/2026-03-01.csv");
     const again = await runCli(["monitor", "--json", "--now", "2026-03-05T01:00:00Z"], { cwd: dir, env: server.env });
     expect((JSON.parse(again.stdout) as MonitorResult).windows).toEqual([]);
+  });
+});
+
+describe("the monitoring issue", () => {
+  let github: FakeGitHub | undefined;
+  beforeAll(async () => {
+    github = await startFakeGitHub();
+  });
+  afterAll(() => github?.stop());
+
+  it("opens one issue on a breach, updates it while it lasts, and closes it when a later window is healthy", async () => {
+    const server = github as FakeGitHub;
+    const dir = await monitorProject();
+    const env = {
+      GITHUB_ACTIONS: "true",
+      GITHUB_RUN_ID: "7",
+      GITHUB_TOKEN: "ghs_monitor",
+      GITHUB_REPOSITORY: "octo-org/ml-repo",
+      GITHUB_API_URL: server.url,
+    };
+    const run = (now: string) => runCli(["monitor", "--json", "--now", now], { cwd: dir, env });
+    await logDay(dir, "2026-03-01", 100, 400, { shift: 2 });
+    const first = await run("2026-03-02T00:00:00Z");
+    expect(first.exitCode).toBe(1);
+    const mine = () =>
+      server.issues.filter((issue) => issue.body.includes("<!-- mlops-kit:monitor:scorer:champion -->"));
+    expect(mine()).toHaveLength(1);
+    const [issue] = mine();
+    expect(issue).toMatchObject({
+      title: "Monitor breach: scorer@champion",
+      state: "open",
+      labels: ["mlops", "monitoring"],
+    });
+    expect(issue?.body).toContain("| 2026-03-01 | 400 |");
+    expect(issue?.body).toContain("in [this run](https://github.com/octo-org/ml-repo/actions/runs/7)");
+    expect((JSON.parse(first.stdout) as MonitorResult).alerts?.issue).toMatchObject({ done: { action: "opened" } });
+
+    await logDay(dir, "2026-03-02", 101, 400, { shift: 2 });
+    expect((await run("2026-03-03T00:00:00Z")).exitCode).toBe(1);
+    expect(mine()).toHaveLength(1);
+    expect(server.comments.filter((c) => c.issue === issue?.number).map((c) => c.body)).toEqual([
+      expect.stringMatching(
+        /^Breached again in https:\/\/github\.com\/octo-org\/ml-repo\/actions\/runs\/7:\n- 2026-03-02: drift_share/,
+      ),
+    ]);
+
+    await logDay(dir, "2026-03-03", 102, 400);
+    // Before day 1's labels are due (a window computed again then is judged again, and day 1 still breaches).
+    const healthy = await run("2026-03-03T23:59:59Z");
+    expect(healthy.exitCode).toBe(0);
+    expect(mine()[0]).toMatchObject({ state: "closed", stateReason: "completed" });
+    expect(server.comments.filter((c) => c.issue === issue?.number).at(-1)?.body).toBe(
+      "Healthy again: window(s) 2026-03-03 passed every rule in https://github.com/octo-org/ml-repo/actions/runs/7. Closing.",
+    );
+    expect(server.problems()).toEqual([]);
+  });
+
+  it("closes the copies two racing runs opened, keeping the oldest", async () => {
+    const server = github as FakeGitHub;
+    const client = createGitHub({ token: "ghs_monitor", repository: "octo-org/ml-repo", baseUrl: server.url });
+    const spec = {
+      marker: "<!-- mlops-kit:monitor:race:champion -->",
+      title: "Monitor breach: race@champion",
+      labels: ["mlops"],
+      assignees: [],
+    };
+    const state = { open: { body: "breach", comment: "again" } };
+    const outcomes = await Promise.all([keepOneIssue(client, spec, state), keepOneIssue(client, spec, state)]);
+    const open = server.issues.filter((i) => i.body.includes(spec.marker) && i.state === "open");
+    expect(open).toHaveLength(1);
+    expect(new Set(outcomes.map((o) => o?.number))).toEqual(new Set([open[0]?.number]));
+    expect(server.problems()).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { ExitCode, UsageError } from "../../errors.ts";
 import { runEvaluateStage, runGateStage, runTrainStage } from "../../pipeline/stages.ts";
 import { renderText } from "../../report/sections.ts";
 import { concludeRetrain } from "../../retrain/conclude.ts";
-import { retrainGitHub } from "../../retrain/github.ts";
+import { githubForRun } from "../../github/for-run.ts";
 import { retrainConcludeStage, retrainDecideStage } from "../../stages/retrain.ts";
 import { resolveTrainParams } from "../../train/train.ts";
 import type { CommandSpec } from "../command.ts";
@@ -32,7 +32,7 @@ export const retrainCommand: CommandSpec = {
     const { githubToken } = await parseCliOptions(retrainConcludeStage.options, args, io);
     const context = await openProject(args, io);
     // The client first: a repository it cannot address fails the command before anything trains.
-    const github = retrainGitHub(context, githubToken);
+    const github = githubForRun(context, githubToken);
     const conclude = () => concludeRetrain(context, { github });
     if (step === "conclude") return stageOutcome(await conclude(), args.text);
     const decided = await retrainDecideStage.run(context, decideOptions);

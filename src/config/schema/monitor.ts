@@ -75,13 +75,23 @@ export const LabelSource = z
   })
   .describe("Labels that arrive after the predictions, joined to them by request id.");
 
-export const MonitorRule = GateRule.omit({ significance: true, test: true }).describe(
-  "A rule a window must pass, in the gate's rule language: a value rule (min/max) or a change rule against the " +
-    "baseline (the monitored version's evaluation for performance metrics; the median of the previous windows for " +
-    "the others). Metrics: `rows`, `drift_share`, `drifted_features`, `prediction_drift`, `quality_errors`, " +
-    "`quality_warnings`, `latency_p50`/`p90`/`p95`/`p99`, `labelled_share`, a realised metric by the gate's name " +
-    "(`accuracy`, `roc_auc` ...), or a CBPE estimate as `estimated_<metric>`.",
-);
+export const MonitorRule = GateRule.omit({ significance: true, test: true })
+  .extend({
+    action: z
+      .enum(["none", "retrain"])
+      .default("none")
+      .describe(
+        "What a breach of this rule does besides failing the run: `retrain` dispatches the retraining workflow " +
+          "(mlops-retrain.yml) with the breach as its reason.",
+      ),
+  })
+  .describe(
+    "A rule a window must pass, in the gate's rule language: a value rule (min/max) or a change rule against the " +
+      "baseline (the monitored version's evaluation for performance metrics; the median of the previous windows for " +
+      "the others). Metrics: `rows`, `drift_share`, `drifted_features`, `prediction_drift`, `quality_errors`, " +
+      "`quality_warnings`, `latency_p50`/`p90`/`p95`/`p99`, `labelled_share`, a realised metric by the gate's name " +
+      "(`accuracy`, `roc_auc` ...), or a CBPE estimate as `estimated_<metric>`.",
+  );
 
 export const MonitorSection = z
   .strictObject({
@@ -107,6 +117,22 @@ export const MonitorSection = z
       .default(0.95)
       .describe("Level of the CBPE intervals (the range the realised metric lies in if scores are calibrated)."),
     rules: z.array(MonitorRule).default([]).describe("Rules each window must pass; a breach makes the run exit 1."),
+    alerts: z
+      .strictObject({
+        issue: z
+          .strictObject({
+            open: z.boolean().default(true).describe("Open (and update, and close) the issue at all."),
+            labels: z.array(z.string().min(1)).default(["mlops", "monitoring"]).describe("Labels of the issue."),
+            assignees: z.array(z.string().min(1)).default([]).describe("Who is assigned the issue."),
+          })
+          .prefault({})
+          .describe(
+            "One issue per model and alias: opened on a breach, updated while it lasts, closed with a comment when a " +
+              "later window is healthy (needs a token with `issues: write`).",
+          ),
+      })
+      .prefault({})
+      .describe("Where a breach is told besides the run's verdict."),
     shards: z
       .number()
       .int()

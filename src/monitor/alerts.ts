@@ -1,0 +1,112 @@
+import type { AlertOutcomes, ChannelOutcome, MonitorAlert } from "../alerts/alert.ts";
+import { type IssueOutcome, keepOneIssue } from "../alerts/issue.ts";
+import type { MonitorConfig } from "../config/schema/index.ts";
+import type { GitHub } from "../github/client.ts";
+import type { Block, Section } from "../report/blocks.ts";
+import { renderMarkdown } from "../report/sections.ts";
+import { breachLines } from "./rules.ts";
+import type { MonitorResult } from "./run.ts";
+
+/**
+ * Where a monitoring run's verdict is told (issue 19): the run's result as the alert every channel renders, and the one
+ * issue per model and alias (DOMAIN.md §9). A channel that fails is reported in the result; the verdict stands.
+ */
+
+/** The run as every channel sees it: the windows it computed, each with its figures, verdict and broken rules. */
+export function alertOf(result: MonitorResult, runUrl: string | null): MonitorAlert {
+  const judged = new Map(result.judgements.map((j) => [j.window, j]));
+  return {
+    model: result.model,
+    alias: result.alias,
+    version: result.version,
+    runUrl,
+    verdict: result.verdict === "fail" ? "fail" : "pass",
+    windows: result.windows.map((w) => {
+      const judgement = judged.get(w.window.key);
+      return {
+        key: w.window.key,
+        size: result.window,
+        start: w.window.start,
+        end: w.window.end,
+        rows: w.rows,
+        labelsComplete: w.labels?.complete ?? null,
+        metrics: w.metrics,
+        slices: w.slices.map(({ column, value, metrics }) => ({ column, value, metrics })),
+        verdict: judgement?.verdict ?? "none",
+        breaches: judgement ? breachLines([judgement]).map((line) => line.slice(judgement.window.length + 2)) : [],
+      };
+    }),
+  };
+}
+
+/** The hidden marker of a model and alias's monitoring issue. */
+export function monitorIssueMarker(model: string, alias: string): string {
+  return `<!-- mlops-kit:monitor:${model}:${alias} -->`;
+}
+
+/** GitHub's limit on an issue body, less room for the marker and the lines around the report. */
+const BODY_LIMIT = 60_000;
+
+/**
+ * Opens or updates the issue on a breach; closes it when a window this run judged passed and none failed. A run that
+ * judged nothing (no new window) leaves it as it is.
+ */
+export async function keepMonitorIssue(
+  github: GitHub | null,
+  settings: MonitorConfig["alerts"]["issue"],
+  alert: MonitorAlert,
+  section: Section,
+): Promise<ChannelOutcome<IssueOutcome | null>> {
+  if (!settings.open) return { skipped: "monitor.alerts.issue.open is false" };
+  if (!github) return { skipped: "no GitHub token or repository here: no issue was opened or closed" };
+  const judged = alert.windows.filter((w) => w.verdict !== "none");
+  if (judged.length === 0) return { skipped: "no window was judged in this run" };
+  const run = alert.runUrl ? ` in ${alert.runUrl}` : "";
+  const breached = judged.filter((w) => w.verdict === "fail");
+  const spec = {
+    marker: monitorIssueMarker(alert.model, alert.alias),
+    title: `Monitor breach: ${alert.model}@${alert.alias}`,
+    labels: settings.labels,
+    assignees: settings.assignees,
+  };
+  try {
+    if (breached.length === 0) {
+      const healthy = judged.map((w) => w.key).join(", ");
+      return {
+        done: await keepOneIssue(github, spec, {
+          resolved: { comment: `Healthy again: window(s) ${healthy} passed every rule${run}. Closing.` },
+        }),
+      };
+    }
+    const report = renderMarkdown(section);
+    const body = [
+      `The monitor of **${alert.model}** at alias **${alert.alias}** (version ${alert.version}) found a breach${alert.runUrl ? ` in [this run](${alert.runUrl})` : ""}.`,
+      "",
+      "This issue is kept up to date by mlops-kit and closed when a later window passes every rule.",
+      "",
+      report.length > BODY_LIMIT
+        ? `${report.slice(0, BODY_LIMIT)}\n\n(cut to fit; the whole report is in the run's job summary)`
+        : report,
+    ].join("\n");
+    const lines = breached.flatMap((w) => w.breaches.slice(0, 3).map((line) => `- ${w.key}: ${line}`));
+    const comment = [`Breached again${run}:`, ...lines.slice(0, 10)].join("\n");
+    return { done: await keepOneIssue(github, spec, { open: { body, comment } }) };
+  } catch (error) {
+    return {
+      failed: `could not keep the monitoring issue up to date: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+}
+
+/** What each channel did, for the report: a line per channel that did or could not do something. */
+export function alertBlocks(outcomes: AlertOutcomes): Block[] {
+  const lines: string[] = [];
+  const issue = outcomes.issue;
+  if ("done" in issue && issue.done) {
+    const { action, number, url, duplicatesClosed } = issue.done;
+    lines.push(
+      `Issue #${number} ${action} (${url})${duplicatesClosed.length > 0 ? `; closed ${duplicatesClosed.map((n) => `#${n}`).join(", ")} as its duplicate(s)` : ""}.`,
+    );
+  } else if ("failed" in issue) lines.push(`Issue: ${issue.failed}.`);
+  return lines.length === 0 ? [] : [{ kind: "text", text: lines.join("\n") }];
+}

@@ -123,7 +123,7 @@ export async function openTable(file: string, format: TableFormat, options: Open
   return { file, columns, rows };
 }
 
-function checkHeader(columns: string[], shown: string): void {
+export function checkHeader(columns: readonly string[], shown: string): void {
   const seen = new Map<string, number>();
   for (const [index, name] of columns.entries()) {
     const earlier = seen.get(name);

@@ -1,5 +1,6 @@
 import { InputError } from "../errors.ts";
-import { formatOf, openTable } from "../data/table.ts";
+import { formatOf, openTable, type TableFormat } from "../data/table.ts";
+import { cellOf, openDelimitedSpans } from "./delimited-spans.ts";
 import type { SourceFile } from "../data/sources.ts";
 import type { TimeWindow } from "./windows.ts";
 
@@ -84,57 +85,99 @@ export async function joinLabels(
 ): Promise<JoinedLabels> {
   const labels: (string | null)[] = new Array<string | null>(rowCount).fill(null);
   const result: JoinedLabels = { labels, joined: 0, duplicates: 0, empty: 0 };
-  const seen = new Set<string>();
+  const labelText = new Map<string, string>();
   for (const file of files) {
-    const table = await openTable(file.path, formatOf(file.path, columns.format), {
-      displayName: file.shown,
-      what: "label file",
-      missingHint: "check monitor.labels.path",
-    });
-    const idAt = table.columns.indexOf(columns.id);
-    const labelAt = table.columns.indexOf(columns.label);
-    for (const [at, column, field] of [
-      [idAt, columns.id, "monitor.labels.id"],
-      [labelAt, columns.label, "monitor.labels.label"],
-    ] as const) {
-      if (at < 0) {
-        throw new InputError(`${file.shown} has no "${column}" column (${field})`, {
-          hint: `its columns are: ${table.columns.join(", ")}`,
-        });
+    const rows = await openLabelRows(file, formatOf(file.path, columns.format));
+    try {
+      const idAt = rows.columns.indexOf(columns.id);
+      const labelAt = rows.columns.indexOf(columns.label);
+      for (const [at, column, field] of [
+        [idAt, columns.id, "monitor.labels.id"],
+        [labelAt, columns.label, "monitor.labels.label"],
+      ] as const) {
+        if (at < 0) {
+          throw new InputError(`${file.shown} has no "${column}" column (${field})`, {
+            hint: `its columns are: ${rows.columns.join(", ")}`,
+          });
+        }
       }
+      let marks = matched.get(file.shown) ?? new Uint8Array(1024);
+      let rowsRead = 0;
+      while (await rows.next()) {
+        const index = rowsRead++;
+        if (index >= marks.length) {
+          const grown = new Uint8Array(marks.length * 2);
+          grown.set(marks);
+          marks = grown;
+        }
+        const id = rows.cell(idAt);
+        if (id === null || id === "" || rows.empty(labelAt)) {
+          result.empty++;
+          marks[index] = 2;
+          continue;
+        }
+        const at = rowsById.get(id);
+        if (at === undefined) continue;
+        marks[index] = 1;
+        // An id's rows get their label together: a labelled first row means the id was seen before.
+        if (labels[typeof at === "number" ? at : (at[0] ?? 0)] !== null) {
+          result.duplicates++;
+          continue;
+        }
+        // Labels repeat a few values: one string each, not one per row.
+        const text = rows.cell(labelAt) ?? "";
+        const label = labelText.get(text) ?? text;
+        if (labelText.size < 10_000) labelText.set(label, label);
+        for (const row of typeof at === "number" ? [at] : at) {
+          labels[row] = label;
+          result.joined++;
+        }
+      }
+      matched.set(file.shown, marks.length === rowsRead ? marks : marks.subarray(0, Math.max(rowsRead, 0)));
+    } finally {
+      rows.close();
     }
-    let marks = matched.get(file.shown) ?? new Uint8Array(1024);
-    let rowsRead = 0;
-    for await (const row of table.rows) {
-      const index = rowsRead++;
-      if (index >= marks.length) {
-        const grown = new Uint8Array(marks.length * 2);
-        grown.set(marks);
-        marks = grown;
-      }
-      const id = row.cells[idAt] ?? null;
-      const label = row.cells[labelAt] ?? null;
-      if (id === null || id === "" || label === null || label === "") {
-        result.empty++;
-        marks[index] = 2;
-        continue;
-      }
-      const rows = rowsById.get(id);
-      if (rows === undefined) continue;
-      marks[index] = 1;
-      if (seen.has(id)) {
-        result.duplicates++;
-        continue;
-      }
-      seen.add(id);
-      for (const at of typeof rows === "number" ? [rows] : rows) {
-        labels[at] = label;
-        result.joined++;
-      }
-    }
-    matched.set(file.shown, marks.length === rowsRead ? marks : marks.subarray(0, Math.max(rowsRead, 0)));
   }
   return result;
+}
+
+/** A label file's rows: CSV and TSV read as byte spans (only the id and the label decoded), the rest through openTable. */
+interface LabelRows {
+  columns: string[];
+  next(): Promise<boolean>;
+  cell(index: number): string | null;
+  /** Whether the cell is empty (null or ""), without decoding it. */
+  empty(index: number): boolean;
+  close(): void;
+}
+
+async function openLabelRows(file: SourceFile, format: TableFormat): Promise<LabelRows> {
+  const open = { what: "label file", missingHint: "check monitor.labels.path" };
+  if (format === "csv" || format === "tsv") {
+    const spans = await openDelimitedSpans(file.path, format, { ...open, shown: file.shown });
+    const { reader } = spans;
+    return {
+      columns: spans.columns,
+      next: () => spans.next(),
+      cell: (index) => cellOf(reader, index),
+      empty: (index) => index >= reader.fieldCount || reader.starts[index] === reader.ends[index],
+      close: () => spans.close(),
+    };
+  }
+  const table = await openTable(file.path, format, { ...open, displayName: file.shown });
+  const iterator = table.rows[Symbol.asyncIterator]();
+  let cells: (string | null)[] = [];
+  return {
+    columns: table.columns,
+    async next() {
+      const got = await iterator.next();
+      cells = got.done ? [] : got.value.cells;
+      return !got.done;
+    },
+    cell: (index) => cells[index] ?? null,
+    empty: (index) => (cells[index] ?? "") === "",
+    close: () => void iterator.return?.(),
+  };
 }
 
 /** How many label rows of the files read matched no window's prediction (rows with an empty id are counted apart). */

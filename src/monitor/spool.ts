@@ -1,8 +1,10 @@
 import { appendFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../errors.ts";
-import { formatOf, openTable } from "../data/table.ts";
+import { formatOf, openTable, type TableFormat, type TableRow } from "../data/table.ts";
 import type { SourceFile } from "../data/sources.ts";
+import { cellOf, type DelimitedSpans, openDelimitedSpans } from "./delimited-spans.ts";
+import { type DateCache, dateCache, isoZuluMs } from "./zulu-bytes.ts";
 import {
   type EpochUnit,
   isoUtc,
@@ -46,7 +48,7 @@ export interface SpooledWindow {
 }
 
 export interface SpoolColumns {
-  /** The spool's header, in order: the timestamp, the features, the prediction and scores, id, latency, slices. */
+  /** The spool's header: the timestamp, the features, the prediction and scores, id, latency, slices, in the order of the first log's columns. */
   header: string[];
   features: string[];
   /** The per-class probability columns (score_prefix), as the log names them. */
@@ -80,6 +82,8 @@ export interface SpoolOptions {
 
 /** Bytes a window's buffer holds before it is appended to its file. */
 const FLUSH_BYTES = 1 << 20;
+const COMMA = 44;
+const NEWLINE = 10;
 
 /**
  * Spools `files` into their windows' files. With `into`, adds to an earlier spool of the same run (its columns and
@@ -94,70 +98,207 @@ export async function spoolLogs(files: readonly SourceFile[], options: SpoolOpti
     future: { count: 0, examples: [] },
     files: [],
   };
-  const buffers = new Map<string, { text: string[]; bytes: number }>();
-  const flush = async (key: string): Promise<void> => {
-    const buffer = buffers.get(key);
-    const window = spool.windows.get(key);
-    if (!buffer || !window || buffer.text.length === 0) return;
-    await appendFile(window.file, buffer.text.join(""));
-    buffer.text = [];
-    buffer.bytes = 0;
-  };
   for (const file of files) {
-    const table = await openTable(file.path, formatOf(file.path, options.format), {
-      displayName: file.shown,
-      what: "prediction log",
-      missingHint: "check monitor.logs.path",
-    });
-    if (spool.columns.header.length === 0) spool.columns = spoolColumns(table.columns, file.shown, options);
-    const at = spool.columns.header.map((column) => {
-      const index = table.columns.indexOf(column);
-      if (index < 0) throw missingColumn(file.shown, column, table.columns, spool.columns, options.layout);
-      return index;
-    });
-    const timestampAt = at[0] ?? 0;
-    const read = { shown: file.shown, rows: 0, windows: new Set<string>() };
-    for await (const row of table.rows) {
-      read.rows++;
-      const value = row.cells[timestampAt] ?? null;
-      const parsed = parseTimestamp(value, options.layout.unit);
-      const skip = (into: Spool["unparseable"], reason: string): void => {
-        into.count++;
-        if (into.examples.length < SKIPPED_EXAMPLES)
-          into.examples.push({ file: file.shown, row: row.record, value: value ?? "", reason });
-      };
-      if ("unparseable" in parsed) {
-        skip(spool.unparseable, parsed.unparseable);
-        continue;
-      }
-      if (parsed.ms > options.now) {
-        skip(spool.future, `it is after the run's time, ${isoUtc(options.now)}`);
-        continue;
-      }
-      const window = windowOf(parsed.ms, options.size);
-      read.windows.add(window.key);
-      if (options.keep && !options.keep(window)) continue;
-      let spooled = spool.windows.get(window.key);
-      if (!spooled) {
-        spooled = { window, rows: 0, file: path.join(options.dir, `${window.key}.csv`), sources: [] };
-        spool.windows.set(window.key, spooled);
-        buffers.set(window.key, { text: [`${spool.columns.header.map(csvField).join(",")}\n`], bytes: 0 });
-      } else if (!buffers.has(window.key)) buffers.set(window.key, { text: [], bytes: 0 });
-      spooled.rows++;
-      if (spooled.sources.at(-1) !== file.shown && !spooled.sources.includes(file.shown))
-        spooled.sources.push(file.shown);
-      const line = `${at.map((index) => csvField(row.cells[index] ?? null)).join(",")}\n`;
-      const buffer = buffers.get(window.key);
-      if (!buffer) continue;
-      buffer.text.push(line);
-      buffer.bytes += line.length;
-      if (buffer.bytes >= FLUSH_BYTES) await flush(window.key);
+    const rows = await openLogRows(file, formatOf(file.path, options.format));
+    try {
+      await spoolFile(file, rows, options, spool);
+    } finally {
+      rows.close();
     }
-    spool.files.push({ shown: read.shown, rows: read.rows, windows: [...read.windows].sort() });
   }
-  for (const key of buffers.keys()) await flush(key);
   spool.windows = new Map([...spool.windows].sort(([, a], [, b]) => a.window.start - b.window.start));
   return spool;
+}
+
+async function spoolFile(file: SourceFile, rows: LogRows, options: SpoolOptions, spool: Spool): Promise<void> {
+  if (spool.columns.header.length === 0) spool.columns = spoolColumns(rows.columns, file.shown, options);
+  const at = spool.columns.header.map((column) => {
+    const index = rows.columns.indexOf(column);
+    if (index < 0) throw missingColumn(file.shown, column, rows.columns, spool.columns, options.layout);
+    return index;
+  });
+  const timestampAt = at[spool.columns.header.indexOf(options.layout.timestamp)] ?? 0;
+  const read = { shown: file.shown, rows: 0, windows: new Set<string>() };
+  const buffers = new Map<string, WindowBuffer>();
+  const dates = dateCache();
+  // Rows come in time order, mostly: the window of the row before is checked first.
+  let current: { window: TimeWindow; spooled: SpooledWindow | undefined; out: WindowBuffer | null } | null = null;
+  const skip = (into: Spool["unparseable"], value: string | null, reason: string): void => {
+    into.count++;
+    if (into.examples.length < SKIPPED_EXAMPLES)
+      into.examples.push({ file: file.shown, row: rows.record, value: value ?? "", reason });
+  };
+  while (await rows.next()) {
+    read.rows++;
+    let ms = rows.utcMs(timestampAt, dates);
+    if (Number.isNaN(ms)) {
+      const value = rows.cell(timestampAt);
+      const parsed = parseTimestamp(value, options.layout.unit);
+      if ("unparseable" in parsed) {
+        skip(spool.unparseable, value, parsed.unparseable);
+        continue;
+      }
+      ms = parsed.ms;
+    }
+    if (ms > options.now) {
+      skip(spool.future, rows.cell(timestampAt), `it is after the run's time, ${isoUtc(options.now)}`);
+      continue;
+    }
+    if (!current || ms < current.window.start || ms >= current.window.end) {
+      const window = windowOf(ms, options.size);
+      read.windows.add(window.key);
+      const out = !options.keep || options.keep(window) ? windowBuffer(window, spool, buffers, options.dir) : null;
+      const spooled = out ? spool.windows.get(window.key) : undefined;
+      if (spooled) addSource(spooled, file.shown);
+      current = { window, spooled, out };
+    }
+    if (!current.out || !current.spooled) continue;
+    current.spooled.rows++;
+    rows.write(current.out, at);
+    if (current.out.length >= FLUSH_BYTES) await current.out.flush();
+  }
+  for (const buffer of buffers.values()) await buffer.flush();
+  spool.files.push({ shown: read.shown, rows: read.rows, windows: [...read.windows].sort() });
+}
+
+function addSource(spooled: SpooledWindow, shown: string): void {
+  if (spooled.sources.at(-1) !== shown && !spooled.sources.includes(shown)) spooled.sources.push(shown);
+}
+
+/** The buffer of a window's file, creating the file's entry (and its header line) the first time. */
+function windowBuffer(window: TimeWindow, spool: Spool, buffers: Map<string, WindowBuffer>, dir: string): WindowBuffer {
+  let buffer = buffers.get(window.key);
+  if (buffer) return buffer;
+  let spooled = spool.windows.get(window.key);
+  if (!spooled) {
+    spooled = { window, rows: 0, file: path.join(dir, `${window.key}.csv`), sources: [] };
+    spool.windows.set(window.key, spooled);
+    buffer = new WindowBuffer(spooled.file);
+    buffer.text(`${spool.columns.header.map(csvField).join(",")}\n`);
+  } else buffer = new WindowBuffer(spooled.file);
+  buffers.set(window.key, buffer);
+  return buffer;
+}
+
+/** Bytes on their way to a window's file. */
+class WindowBuffer {
+  private bytes = Buffer.allocUnsafe(FLUSH_BYTES + (64 << 10));
+  length = 0;
+  constructor(private readonly file: string) {}
+
+  private room(more: number): void {
+    if (this.length + more <= this.bytes.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + more));
+    this.bytes.copy(grown, 0, 0, this.length);
+    this.bytes = grown;
+  }
+
+  copy(source: Buffer, start: number, end: number): void {
+    this.room(end - start);
+    this.length += source.copy(this.bytes, this.length, start, end);
+  }
+
+  byte(value: number): void {
+    this.room(1);
+    this.bytes[this.length++] = value;
+  }
+
+  text(value: string): void {
+    this.room(value.length * 3);
+    this.length += this.bytes.write(value, this.length);
+  }
+
+  async flush(): Promise<void> {
+    if (this.length === 0) return;
+    await appendFile(this.file, this.bytes.subarray(0, this.length));
+    this.length = 0;
+  }
+}
+
+/** A log file's rows: the cells the loop asks for, and the row written to a window's file as CSV. */
+interface LogRows {
+  columns: string[];
+  /** Data record number of the current row (the first after the header is 1). */
+  readonly record: number;
+  next(): Promise<boolean>;
+  cell(index: number): string | null;
+  /** The cell as `YYYY-MM-DDTHH:MM:SS[.fff]Z`, read from its bytes (see {@link isoZuluMs}); NaN in any other form. */
+  utcMs(index: number, dates: DateCache): number;
+  /** Writes the current row's fields at `at` as one CSV line. */
+  write(out: WindowBuffer, at: readonly number[]): void;
+  close(): void;
+}
+
+async function openLogRows(file: SourceFile, format: TableFormat): Promise<LogRows> {
+  const open = { what: "prediction log", missingHint: "check monitor.logs.path" };
+  if (format === "csv" || format === "tsv") {
+    return delimitedRows(await openDelimitedSpans(file.path, format, { ...open, shown: file.shown }), format);
+  }
+  const table = await openTable(file.path, format, { ...open, displayName: file.shown });
+  const iterator = table.rows[Symbol.asyncIterator]();
+  let row: TableRow | null = null;
+  return {
+    columns: table.columns,
+    get record() {
+      return row?.record ?? 0;
+    },
+    async next() {
+      const got = await iterator.next();
+      row = got.done ? null : got.value;
+      return row !== null;
+    },
+    cell: (index) => row?.cells[index] ?? null,
+    utcMs: () => Number.NaN,
+    write(out, at) {
+      out.text(`${at.map((index) => csvField(row?.cells[index] ?? null)).join(",")}\n`);
+    },
+    close: () => void iterator.return?.(),
+  };
+}
+
+/**
+ * CSV and TSV logs are copied as bytes: a CSV row whose fields the spool keeps all of, in order and unquoted, is
+ * copied whole; otherwise each unquoted CSV field is copied and the others (quoted, or TSV text that may hold a comma)
+ * are written as CSV text.
+ */
+function delimitedRows(spans: DelimitedSpans, format: "csv" | "tsv"): LogRows {
+  const { reader, columns } = spans;
+  let whole: boolean | null = null;
+  return {
+    columns,
+    get record() {
+      return spans.record;
+    },
+    next: () => spans.next(),
+    cell: (index) => cellOf(reader, index),
+    utcMs: (index, dates) =>
+      index < reader.fieldCount
+        ? isoZuluMs(reader.buffer, reader.starts[index] ?? 0, reader.ends[index] ?? 0, dates)
+        : Number.NaN,
+    write(out, at) {
+      whole ??= format === "csv" && at.length === columns.length && at.every((index, i) => index === i);
+      const { buffer, starts, ends, quoted, fieldCount } = reader;
+      if (whole && fieldCount === at.length && !anyQuoted(quoted, fieldCount)) {
+        out.copy(buffer, reader.recordStart, reader.contentEnd);
+        out.byte(NEWLINE);
+        return;
+      }
+      for (let i = 0; i < at.length; i++) {
+        if (i > 0) out.byte(COMMA);
+        const index = at[i] ?? -1;
+        if (index >= fieldCount) continue;
+        if (format === "csv" && quoted[index] === 0) out.copy(buffer, starts[index] ?? 0, ends[index] ?? 0);
+        else out.text(csvField(cellOf(reader, index)));
+      }
+      out.byte(NEWLINE);
+    },
+    close: () => spans.close(),
+  };
+}
+
+function anyQuoted(quoted: Uint8Array, count: number): boolean {
+  for (let i = 0; i < count; i++) if (quoted[i] !== 0) return true;
+  return false;
 }
 
 /** The spool's columns from the first log's header: what the layout names, and the features. */
@@ -181,7 +322,14 @@ function spoolColumns(columns: readonly string[], shown: string, options: SpoolO
       : columns.filter(
           (c) => !taken.has(c) && c !== options.target && (options.known === null || options.known.has(c)),
         );
-  const header = unique([layout.timestamp, ...features, ...named, ...probabilities, ...layout.slices]);
+  // In the log's order, so a row the spool keeps whole is copied as it is (a column the log lacks goes last, to fail).
+  const order = (column: string): number => {
+    const index = columns.indexOf(column);
+    return index < 0 ? Infinity : index;
+  };
+  const header = unique([layout.timestamp, ...features, ...named, ...probabilities, ...layout.slices]).sort(
+    (a, b) => order(a) - order(b),
+  );
   return { header, features, probabilities };
 }
 

@@ -1,6 +1,6 @@
-import { formatOf, openTable } from "../data/table.ts";
 import { resolvePositiveLabel } from "../evaluate/evaluate.ts";
 import type { CbpeScores } from "./cbpe.ts";
+import { cellOf, openDelimitedSpans } from "./delimited-spans.ts";
 import type { LogLayout, SpoolColumns } from "./spool.ts";
 
 /**
@@ -36,8 +36,10 @@ export interface WindowRows {
 }
 
 export async function readWindowRows(file: string, columns: SpoolColumns, layout: LogLayout): Promise<WindowRows> {
-  const table = await openTable(file, formatOf(file, "csv"), { what: "window file" });
-  const at = (column: string | undefined): number => (column === undefined ? -1 : table.columns.indexOf(column));
+  // The spool is CSV: its rows are read as byte spans, and only the cells kept here are decoded.
+  const spans = await openDelimitedSpans(file, "csv", { shown: file, what: "window file" });
+  const { reader } = spans;
+  const at = (column: string | undefined): number => (column === undefined ? -1 : spans.columns.indexOf(column));
   const predictionAt = at(layout.prediction);
   const scoreAt = at(layout.score);
   const probabilityAts = columns.probabilities.map((c) => at(c));
@@ -51,17 +53,26 @@ export async function readWindowRows(file: string, columns: SpoolColumns, layout
   const latencies: number[] | null = latencyAt >= 0 ? [] : null;
   let invalidLatency = 0;
   const slices = new Map<string, string[]>(layout.slices.map((c) => [c, []]));
-  for await (const row of table.rows) {
-    predictions.push(row.cells[predictionAt] ?? "");
-    if (scores) scores.push(probability(row.cells[scoreAt]));
-    probabilityAts.forEach((index, c) => probabilities[c]?.push(probability(row.cells[index])));
-    if (ids) ids.push(row.cells[idAt] ?? "");
-    if (latencies) {
-      const value = Number(row.cells[latencyAt] ?? Number.NaN);
-      if (row.cells[latencyAt] !== null && Number.isFinite(value) && value >= 0) latencies.push(value);
-      else invalidLatency++;
+  // Predictions repeat a few values: one string each, not one per row.
+  const labels = new Map<string, string>();
+  try {
+    while (await spans.next()) {
+      predictions.push(interned(labels, cellOf(reader, predictionAt) ?? ""));
+      if (scores) scores.push(probability(cellOf(reader, scoreAt)));
+      for (let c = 0; c < probabilityAts.length; c++)
+        probabilities[c]?.push(probability(cellOf(reader, probabilityAts[c] ?? -1)));
+      if (ids) ids.push(cellOf(reader, idAt) ?? "");
+      if (latencies) {
+        const cell = cellOf(reader, latencyAt);
+        const value = Number(cell ?? Number.NaN);
+        if (cell !== null && Number.isFinite(value) && value >= 0) latencies.push(value);
+        else invalidLatency++;
+      }
+      for (const [column, index] of sliceAts)
+        slices.get(column)?.push(interned(labels, cellOf(reader, index) ?? "(empty)"));
     }
-    for (const [column, index] of sliceAts) slices.get(column)?.push(row.cells[index] ?? "(empty)");
+  } finally {
+    spans.close();
   }
   return windowRows({
     predictions,
@@ -77,6 +88,13 @@ export async function readWindowRows(file: string, columns: SpoolColumns, layout
     latency: latencies ? { values: Float64Array.from(latencies), invalid: invalidLatency } : null,
     slices,
   });
+}
+
+function interned(strings: Map<string, string>, value: string): string {
+  const known = strings.get(value);
+  if (known !== undefined) return known;
+  if (strings.size < 10_000) strings.set(value, value);
+  return value;
 }
 
 function probability(cell: string | null | undefined): number {

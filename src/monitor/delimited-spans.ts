@@ -1,0 +1,93 @@
+import { existsSync } from "node:fs";
+import { InputError } from "../errors.ts";
+import { fileReader, gzipReader, isGzip } from "../data/formats/chunks.ts";
+import { DelimitedReader, MORE, RECORD } from "../data/formats/delimited/reader.ts";
+import { refuseIrregularFile } from "../data/regular-file.ts";
+import { checkHeader, explainReadError } from "../data/table.ts";
+import { utf8 } from "../data/values.ts";
+
+/**
+ * A CSV or TSV file (optionally gzip) as the monitor's hot loops read it: each record's fields as byte spans of the
+ * reader's buffer, never as an array of strings, so a loop decodes only the cells it needs (the timestamp of a log
+ * row, the id and label of a label row) and copies the rest as bytes. The same reader, header rules and messages as
+ * openTable (src/data/table.ts), which the other formats go through.
+ */
+
+export interface DelimitedSpans {
+  columns: string[];
+  reader: DelimitedReader;
+  /** The next record's fields in `reader` (true), or false at the end; read errors name the file and the row. */
+  next(): Promise<boolean>;
+  /** 1-based number of the current data record (the header is 0). */
+  record: number;
+  close(): void;
+}
+
+export interface SpanOpenOptions {
+  shown: string;
+  /** What the file is, for "not found": "prediction log", "label file". */
+  what: string;
+  missingHint?: string;
+}
+
+export async function openDelimitedSpans(
+  file: string,
+  format: "csv" | "tsv",
+  options: SpanOpenOptions,
+): Promise<DelimitedSpans> {
+  const { shown } = options;
+  if (!existsSync(file)) {
+    throw new InputError(`${options.what} not found: ${shown}`, {
+      hint: options.missingHint ?? "paths are relative to the folder of mlops.yml",
+    });
+  }
+  refuseIrregularFile(file, shown);
+  const chunks = isGzip(file) ? gzipReader(file) : fileReader(file, 0);
+  const reader = new DelimitedReader({
+    reader: chunks,
+    file: shown,
+    offset: 0,
+    delimiter: format === "tsv" ? 9 : 44,
+    align: false,
+    stopAt: Infinity,
+    atFileStart: true,
+  });
+  let record = -1;
+  const next = async (): Promise<boolean> => {
+    try {
+      for (;;) {
+        const got = reader.next();
+        if (got === RECORD) {
+          record++;
+          spans.record = record;
+          return true;
+        }
+        if (got !== MORE) return false;
+        await reader.fill();
+      }
+    } catch (error) {
+      throw explainReadError(error, shown, (r) => r + 1);
+    }
+  };
+  const spans: DelimitedSpans = { columns: [], reader, next, record: 0, close: () => chunks.close() };
+  try {
+    if (!(await next()))
+      throw new InputError(`${shown} is empty`, { hint: "a table needs a header row and data rows" });
+    spans.columns = Array.from({ length: reader.fieldCount }, (_, i) => {
+      return cellOf(reader, i)?.trim() || `column_${i + 1}`;
+    });
+    checkHeader(spans.columns, shown);
+  } catch (error) {
+    chunks.close();
+    throw error;
+  }
+  return spans;
+}
+
+/** The text of field `index` of the current record; null when it is empty and unquoted (or the record is short). */
+export function cellOf(reader: DelimitedReader, index: number): string | null {
+  if (index < 0 || index >= reader.fieldCount) return null;
+  const start = reader.starts[index] ?? 0;
+  const end = reader.ends[index] ?? 0;
+  return start === end && reader.quoted[index] === 0 ? null : utf8(reader.buffer, start, end);
+}

@@ -7,7 +7,8 @@ import type { AlertWindow, MonitorAlert } from "./alert.ts";
  *
  * Other chat tools read the same body through their Slack-compatible doors: Discord's `/slack` webhook suffix takes
  * `text` (its docs: "We do not support Slack's channel, icon_emoji, mrkdwn, or mrkdwn_in properties"), so `text` says
- * everything that matters on its own, in at most Discord's 2000 characters.
+ * everything that matters on its own, in at most Discord's 2000 characters. Microsoft Teams has no such door: its
+ * Workflows webhooks (which replace the retired Office 365 connectors) take Adaptive Cards, not this body.
  */
 
 /** Slack's documented limits (Block Kit reference): blocks per message, section text, header text. */

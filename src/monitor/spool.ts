@@ -61,8 +61,11 @@ export interface Spool {
   windows: Map<string, SpooledWindow>;
   unparseable: { count: number; examples: (SkippedRow & { file: string })[] };
   future: { count: number; examples: (SkippedRow & { file: string })[] };
-  /** Each file read: its rows and the windows it had rows in. */
-  files: { shown: string; rows: number; windows: string[] }[];
+  /**
+   * Each file read: its rows, the windows it had rows in, and how many rows were stamped after the run's time but
+   * within two days of it (a clock ahead, a run before the day's end; further off is a wrong timestamp, not early).
+   */
+  files: { shown: string; rows: number; windows: string[]; soon: number }[];
 }
 
 export interface SpoolOptions {
@@ -78,7 +81,15 @@ export interface SpoolOptions {
   target: string | undefined;
   /** Rows of windows this returns false for are read but not spooled (an incremental run re-reading an old file). */
   keep?: (window: TimeWindow) => boolean;
+  /**
+   * Whether a file's unreadable and future rows count in this spool's totals (default: all): not for a file read
+   * again for a few windows (it was counted when it was new), nor in a matrix leg for a file another leg counts.
+   */
+  countSkipped?: (shown: string) => boolean;
 }
+
+/** How far after the run's time a row counts as early rather than wrongly stamped. */
+const SOON_MS = 2 * 86_400_000;
 
 /** Bytes a window's buffer holds before it is appended to its file. */
 const FLUSH_BYTES = 1 << 20;
@@ -118,12 +129,14 @@ async function spoolFile(file: SourceFile, rows: LogRows, options: SpoolOptions,
     return index;
   });
   const timestampAt = at[spool.columns.header.indexOf(options.layout.timestamp)] ?? 0;
-  const read = { shown: file.shown, rows: 0, windows: new Set<string>() };
+  const read = { shown: file.shown, rows: 0, windows: new Set<string>(), soon: 0 };
+  const counted = options.countSkipped?.(file.shown) ?? true;
   const buffers = new Map<string, WindowBuffer>();
   const dates = dateCache();
   // Rows come in time order, mostly: the window of the row before is checked first.
   let current: { window: TimeWindow; spooled: SpooledWindow | undefined; out: WindowBuffer | null } | null = null;
   const skip = (into: Spool["unparseable"], value: string | null, reason: string): void => {
+    if (!counted) return;
     into.count++;
     if (into.examples.length < SKIPPED_EXAMPLES)
       into.examples.push({ file: file.shown, row: rows.record, value: value ?? "", reason });
@@ -141,6 +154,7 @@ async function spoolFile(file: SourceFile, rows: LogRows, options: SpoolOptions,
       ms = parsed.ms;
     }
     if (ms > options.now) {
+      if (ms < options.now + SOON_MS) read.soon++;
       skip(spool.future, rows.cell(timestampAt), `it is after the run's time, ${isoUtc(options.now)}`);
       continue;
     }
@@ -158,7 +172,7 @@ async function spoolFile(file: SourceFile, rows: LogRows, options: SpoolOptions,
     if (current.out.length >= FLUSH_BYTES) await current.out.flush();
   }
   for (const buffer of buffers.values()) await buffer.flush();
-  spool.files.push({ shown: read.shown, rows: read.rows, windows: [...read.windows].sort() });
+  spool.files.push({ shown: read.shown, rows: read.rows, windows: [...read.windows].sort(), soon: read.soon });
 }
 
 function addSource(spooled: SpooledWindow, shown: string): void {

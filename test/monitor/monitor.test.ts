@@ -5,6 +5,7 @@ import { computeMetrics } from "../../src/evaluate/evaluate.ts";
 import type { MonitorResult } from "../../src/monitor/run.ts";
 import { keepOneIssue } from "../../src/alerts/issue.ts";
 import { createGitHub } from "../../src/github/client.ts";
+import { createRecordingLogger } from "../../src/logging.ts";
 import { openObjectStore } from "../../src/store/open.ts";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/github-server.ts";
 import { runCli, stackFrames } from "../helpers/cli.ts";
@@ -414,7 +415,12 @@ describe("the monitoring issue", () => {
 
   it("closes the copies two racing runs opened, keeping the oldest", async () => {
     const server = github as FakeGitHub;
-    const client = createGitHub({ token: "ghs_monitor", repository: "octo-org/ml-repo", baseUrl: server.url });
+    const client = createGitHub({
+      token: "ghs_monitor",
+      repository: "octo-org/ml-repo",
+      baseUrl: server.url,
+      logger: createRecordingLogger(),
+    });
     const spec = {
       marker: "<!-- mlops-kit:monitor:race:champion -->",
       title: "Monitor breach: race@champion",
@@ -427,5 +433,20 @@ describe("the monitoring issue", () => {
     expect(open).toHaveLength(1);
     expect(new Set(outcomes.map((o) => o?.number))).toEqual(new Set([open[0]?.number]));
     expect(server.problems()).toEqual([]);
+  });
+});
+
+describe("rows logged after the run's time", () => {
+  it("are read on the next run once their time has come, from a file the run had already seen", async () => {
+    const dir = await monitorProject();
+    await logDay(dir, "2026-03-01", 110, 400);
+    // At noon half the day's rows are still ahead (a run before the day's end, or a serving clock ahead).
+    const noon = await monitor(dir, "2026-03-01T12:00:00Z");
+    expect(noon.result.skippedRows.future.count).toBe(200);
+    expect(windowOf(noon.result, "2026-03-01").rows).toBe(200);
+    const evening = await monitor(dir, "2026-03-02T00:00:00Z");
+    expect(windowOf(evening.result, "2026-03-01").rows).toBe(400);
+    expect(evening.result.skippedRows.future.count).toBe(0);
+    expect((await monitor(dir, "2026-03-02T01:00:00Z")).result.windows).toEqual([]);
   });
 });

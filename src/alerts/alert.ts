@@ -1,4 +1,5 @@
 import type { IssueOutcome } from "./issue.ts";
+import type { WebhookOutcome } from "./webhook.ts";
 
 /**
  * What a monitoring run hands to every alert channel (issue, webhook, Prometheus): the monitored version, the run, and
@@ -43,4 +44,6 @@ export type ChannelOutcome<T> = { done: T } | { skipped: string } | { failed: st
 /** What each channel did for one run. */
 export interface AlertOutcomes {
   issue: ChannelOutcome<IssueOutcome | null>;
+  /** null when no webhook is configured (monitor.alerts.webhook). */
+  webhook: WebhookOutcome | null;
 }

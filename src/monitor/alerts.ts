@@ -1,5 +1,6 @@
 import type { AlertOutcomes, ChannelOutcome, MonitorAlert } from "../alerts/alert.ts";
 import { type IssueOutcome, keepOneIssue } from "../alerts/issue.ts";
+import { notifyWebhook, type WebhookOutcome } from "../alerts/webhook.ts";
 import type { MonitorConfig } from "../config/schema/index.ts";
 import type { GitHub } from "../github/client.ts";
 import type { Block, Section } from "../report/blocks.ts";
@@ -98,6 +99,19 @@ export async function keepMonitorIssue(
   }
 }
 
+/** Posts the alert to the configured webhook, if there is one (the URL from the door's environment). */
+export async function sendWebhook(
+  alert: MonitorAlert,
+  settings: MonitorConfig["alerts"]["webhook"],
+  env: NodeJS.ProcessEnv,
+): Promise<WebhookOutcome | null> {
+  if (!settings) return null;
+  return notifyWebhook(alert, { urlEnv: settings.url_env, send: settings.send }, env[settings.url_env], {
+    timeoutMs: settings.timeout_seconds * 1000,
+    budgetMs: settings.budget_seconds * 1000,
+  });
+}
+
 /** What each channel did, for the report: a line per channel that did or could not do something. */
 export function alertBlocks(outcomes: AlertOutcomes): Block[] {
   const lines: string[] = [];
@@ -108,5 +122,9 @@ export function alertBlocks(outcomes: AlertOutcomes): Block[] {
       `Issue #${number} ${action} (${url})${duplicatesClosed.length > 0 ? `; closed ${duplicatesClosed.map((n) => `#${n}`).join(", ")} as its duplicate(s)` : ""}.`,
     );
   } else if ("failed" in issue) lines.push(`Issue: ${issue.failed}.`);
+  const webhook = outcomes.webhook;
+  if (webhook && !(webhook.outcome === "skipped" && webhook.reason === "no-breach")) {
+    lines.push(`Webhook: ${webhook.message}.`);
+  }
   return lines.length === 0 ? [] : [{ kind: "text", text: lines.join("\n") }];
 }

@@ -2,7 +2,7 @@ import path from "node:path";
 import * as z from "zod";
 import { primaryMetricOf } from "../config/metrics.ts";
 import { ExitCode } from "../errors.ts";
-import { alertBlocks, alertOf, keepMonitorIssue } from "../monitor/alerts.ts";
+import { alertBlocks, alertOf, keepMonitorIssue, sendWebhook } from "../monitor/alerts.ts";
 import { type MonitorResult, requireMonitor, runMonitor } from "../monitor/run.ts";
 import { githubForRun } from "../github/for-run.ts";
 import { monitorSection } from "../monitor/section.ts";
@@ -95,8 +95,10 @@ export async function runMonitorStage(
       alert,
       section,
     );
-    result.alerts = { issue };
+    const webhook = await sendWebhook(alert, requireMonitor(context.loaded.config).alerts.webhook, context.env);
+    result.alerts = { issue, webhook };
     if ("failed" in issue) context.logger.warn(issue.failed);
+    if (webhook?.outcome === "failed") context.logger.warn(`webhook: ${webhook.message}`);
     section.blocks.push(...alertBlocks(result.alerts));
   }
   const exit = result.verdict === "fail" ? ExitCode.checkFailed : ExitCode.ok;

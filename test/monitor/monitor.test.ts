@@ -10,6 +10,7 @@ import { openObjectStore } from "../../src/store/open.ts";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/github-server.ts";
 import { runCli, stackFrames } from "../helpers/cli.ts";
 import { type S3Server, startS3Server } from "../helpers/s3-server.ts";
+import { startWebhookReceiver } from "../helpers/webhook-receiver.ts";
 import { writeFiles } from "../helpers/temp.ts";
 import { mermaidCharts, parseXyChart } from "../helpers/xychart.ts";
 import { labelDay, logDay, monitorProject, MONITOR_CONFIG, type WorldRow } from "./world.ts";
@@ -448,5 +449,49 @@ describe("rows logged after the run's time", () => {
     expect(windowOf(evening.result, "2026-03-01").rows).toBe(400);
     expect(evening.result.skippedRows.future.count).toBe(0);
     expect((await monitor(dir, "2026-03-02T01:00:00Z")).result.windows).toEqual([]);
+  });
+});
+
+describe("the monitor's webhook", () => {
+  it("posts a breach to the URL in the named variable, and a webhook that refuses never changes the verdict", async () => {
+    const dir = await monitorProject({
+      config: `${MONITOR_CONFIG}  alerts:\n    webhook: { url_env: CHAT_HOOK, budget_seconds: 5 }\n`,
+    });
+    await logDay(dir, "2026-03-01", 120, 400, { shift: 2 });
+    const receiver = await startWebhookReceiver([{ status: 200 }]);
+    try {
+      const posted = await runCli(["monitor", "--json", "--now", "2026-03-02T00:00:00Z"], {
+        cwd: dir,
+        env: { CHAT_HOOK: receiver.url },
+      });
+      expect(posted.exitCode).toBe(1);
+      expect((JSON.parse(posted.stdout) as MonitorResult).alerts?.webhook).toMatchObject({ outcome: "delivered" });
+      const body = JSON.parse(receiver.requests[0]?.body ?? "{}") as { text: string; blocks: unknown[] };
+      expect(body.text).toMatch(/^scorer@champion: 1 of 1 windows? breached/);
+      expect(body.blocks.length).toBeGreaterThan(1);
+    } finally {
+      await receiver.stop();
+    }
+    const refusing = await startWebhookReceiver([{ status: 400 }]);
+    try {
+      const refused = await runCli(["monitor", "--json", "--now", "2026-03-02T00:00:00Z", "--recompute"], {
+        cwd: dir,
+        env: { CHAT_HOOK: refusing.url },
+      });
+      expect(refused.exitCode).toBe(1);
+      expect((JSON.parse(refused.stdout) as MonitorResult).alerts?.webhook).toMatchObject({
+        outcome: "failed",
+        status: 400,
+      });
+      expect(refused.stderr).toMatch(/webhook: /);
+      expect(refused.stdout + refused.stderr).not.toContain(refusing.secret);
+    } finally {
+      await refusing.stop();
+    }
+    const unset = await runCli(["monitor", "--json", "--now", "2026-03-02T00:00:00Z", "--recompute"], { cwd: dir });
+    expect((JSON.parse(unset.stdout) as MonitorResult).alerts?.webhook).toMatchObject({
+      outcome: "skipped",
+      reason: "not-configured",
+    });
   });
 });

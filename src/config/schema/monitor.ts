@@ -130,6 +130,30 @@ export const MonitorSection = z
             "One issue per model and alias: opened on a breach, updated while it lasts, closed with a comment when a " +
               "later window is healthy (needs a token with `issues: write`).",
           ),
+        webhook: z
+          .strictObject({
+            url_env: z
+              .string()
+              .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: "expected an environment variable name" })
+              .default("MLOPS_WEBHOOK_URL")
+              .describe("The environment variable holding the webhook's URL, set from a secret in the workflow."),
+            send: z
+              .enum(["breach", "always"])
+              .default("breach")
+              .describe("Post when the verdict is fail (`breach`), or after every run (`always`)."),
+            timeout_seconds: z.number().positive().max(300).default(10).describe("Longest wait for one attempt."),
+            budget_seconds: z
+              .number()
+              .positive()
+              .max(900)
+              .default(60)
+              .describe("All attempts and the waits between them stay within this."),
+          })
+          .optional()
+          .describe(
+            "A Slack-compatible message (text and blocks; Discord takes its text at the webhook URL + /slack) to a URL " +
+              "from a secret; retried on 5xx and 429; a failure is reported and never changes the verdict.",
+          ),
       })
       .prefault({})
       .describe("Where a breach is told besides the run's verdict."),

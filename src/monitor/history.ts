@@ -1,6 +1,7 @@
 import * as z from "zod";
 import type { MonitorLog, MonitorLogEntry } from "../registry/monitor-log.ts";
 import type { EarlierWindow } from "./plan.ts";
+import { breachLines, type WindowJudgement } from "./rules.ts";
 import { WINDOW_RESULT_FORMAT, type WindowResult } from "./window.ts";
 import type { WindowSize } from "./windows.ts";
 
@@ -26,6 +27,11 @@ const StoredWindow = z
     slices: z.array(
       z.object({ column: z.string(), value: z.string(), rows: z.number(), metrics: z.record(z.string(), z.number()) }),
     ),
+    /** The window's verdict when it was judged; absent in entries from before verdicts were kept. */
+    judgement: z
+      .object({ verdict: z.enum(["pass", "fail", "warn"]), breaches: z.array(z.string()) })
+      .nullable()
+      .default(null),
   })
   .loose();
 export type StoredWindow = z.output<typeof StoredWindow>;
@@ -78,9 +84,10 @@ export function earlierWindows(history: readonly HistoryWindow[]): EarlierWindow
   }));
 }
 
-/** A computed window as a monitoring log entry. */
+/** A computed window as a monitoring log entry, with its verdict and the rules it broke when it was judged. */
 export function logEntry(
   result: WindowResult,
+  judgement: WindowJudgement | undefined,
   size: WindowSize,
   version: string,
   computedAt: Date,
@@ -91,6 +98,11 @@ export function logEntry(
     version,
     computedAt: computedAt.toISOString(),
     runUrl,
-    result: JSON.parse(JSON.stringify(result)) as Record<string, unknown>,
+    result: JSON.parse(
+      JSON.stringify({
+        ...result,
+        judgement: judgement ? { verdict: judgement.verdict, breaches: breachLines([judgement]) } : null,
+      }),
+    ) as Record<string, unknown>,
   };
 }

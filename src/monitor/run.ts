@@ -156,17 +156,28 @@ export async function runMonitor(context: StageContext, options: MonitorOptions 
     const windows = [...computed.windows, ...gaps(history, computed.windows, monitor.window)].sort(
       (a, b) => Date.parse(a.window.start) - Date.parse(b.window.start),
     );
-    const logged = await registry.appendMonitorLog(
-      model,
-      alias,
-      windows.map((w) => logEntry(w, monitor.window, manifest.version, context.now(), context.provenance.runUrl)),
-    );
     const judgements = judgeWindows(monitor.rules, windows, {
       version: manifest.version,
       metrics: manifest.metrics,
       slices: manifest.slices,
       history: history.map((h) => ({ key: h.key, start: h.start, metrics: h.result.metrics })),
     });
+    // Each entry keeps its window's verdict, so `retrain decide` (retrain.when.monitor) reads what breached.
+    const judged = new Map(judgements.map((j) => [j.window, j]));
+    const logged = await registry.appendMonitorLog(
+      model,
+      alias,
+      windows.map((w) =>
+        logEntry(
+          w,
+          judged.get(w.window.key),
+          monitor.window,
+          manifest.version,
+          context.now(),
+          context.provenance.runUrl,
+        ),
+      ),
+    );
     const breaches = judgements.filter((j) => j.verdict === "fail").length;
     return {
       ...base,

@@ -1,4 +1,6 @@
 import type { DriftResult } from "../data/drift/drift.ts";
+import { historyWindows } from "../monitor/history.ts";
+import type { Registry } from "../registry/registry.ts";
 import { describeFingerprint, fingerprintDatasets, type DataFingerprint } from "../data/fingerprint.ts";
 import { ExitCode } from "../errors.ts";
 import { formatNumber } from "../report/format.ts";
@@ -51,15 +53,17 @@ export async function decideRetrain(
       )
     : { enabled: false, triggered: null, detail: "retrain.when.new_data is off" };
 
+  const monitor = await monitorCheck(context, "monitor" in when && when.monitor, registry, champion);
+
   const reasons: string[] = [];
   if (options.force) reasons.push("forced (the workflow's force input or --force)");
   if (!champion) reasons.push(`there is no ${alias} yet: the first model trains`);
-  for (const check of [drift, age, newData]) if (check.triggered) reasons.push(check.detail);
+  for (const check of [drift, age, newData, monitor]) if (check.triggered) reasons.push(check.detail);
   const shouldRetrain = blocked === null && reasons.length > 0;
   if (!shouldRetrain && blocked === null) {
     reasons.push(
       `nothing calls for retraining: ${
-        [drift, age, newData]
+        [drift, age, newData, monitor]
           .filter((c) => c.enabled)
           .map((c) => c.detail)
           .join("; ") || "no check is enabled in retrain.when"
@@ -76,7 +80,7 @@ export async function decideRetrain(
     champion: champion
       ? { version: champion.version, createdAt: champion.createdAt, ageDays: ageInDays(champion, now) }
       : null,
-    checks: { forced: options.force, drift, age, newData },
+    checks: { forced: options.force, drift, age, newData, monitor },
     decidedAt: now.toISOString(),
   };
   context.logger.info(
@@ -89,6 +93,43 @@ export async function decideRetrain(
     decisionSection(decision),
     blocked ? ExitCode.checkFailed : ExitCode.ok,
   );
+}
+
+/**
+ * Whether the monitor found a breach of the champion (retrain.when.monitor): a window of the champion's version whose
+ * rules broke, as the monitoring log of monitor.alias keeps each window's verdict. Newest breaches first, with the run.
+ */
+async function monitorCheck(
+  context: StageContext,
+  enabled: boolean,
+  registry: Registry,
+  champion: Manifest | undefined,
+): Promise<Check> {
+  if (!enabled) return { enabled, triggered: null, detail: "retrain.when.monitor is off" };
+  const monitor = context.loaded.config.monitor;
+  if (!monitor) return { enabled, triggered: null, detail: "there is no monitor section to read breaches from" };
+  if (!champion) return { enabled, triggered: null, detail: "no champion is monitored yet" };
+  const log = await registry.monitorLog(context.loaded.config.model.name, monitor.alias);
+  const windows = historyWindows(log, monitor.window, (message) => context.logger.warn(message)).filter(
+    (window) => window.version === champion.version,
+  );
+  const breached = windows.filter((window) => window.result.judgement?.verdict === "fail").reverse();
+  if (breached.length === 0) {
+    return {
+      enabled,
+      triggered: false,
+      detail: `the monitor found no breach of ${champion.version} (${windows.length} window(s) judged)`,
+    };
+  }
+  const [latest] = breached;
+  const first = latest?.result.judgement?.breaches[0] ?? "";
+  return {
+    enabled,
+    triggered: true,
+    detail:
+      `the monitor found a breach of ${champion.version} in ${breached.length} window(s), the latest ${first}` +
+      (latest?.runUrl ? ` (${latest.runUrl})` : ""),
+  };
 }
 
 function driftCheck(enabled: boolean, configured: boolean, drift: DriftResult | null, note: string | null): Check {

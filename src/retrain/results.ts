@@ -21,7 +21,7 @@ export interface RetrainDecision {
   /** Why retraining is blocked (the data failed validation), or null. */
   blocked: string | null;
   champion: { version: string; createdAt: string; ageDays: number } | null;
-  checks: { forced: boolean; drift: Check; age: Check; newData: Check };
+  checks: { forced: boolean; drift: Check; age: Check; newData: Check; monitor: Check };
   decidedAt: string;
 }
 

@@ -26,6 +26,7 @@ export function decisionSection(decision: RetrainDecision): Section {
           row("drift", decision.checks.drift),
           row("age", decision.checks.age),
           row("new data", decision.checks.newData),
+          ...(decision.checks.monitor ? [row("monitor", decision.checks.monitor)] : []),
         ],
       },
     },

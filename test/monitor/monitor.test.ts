@@ -495,3 +495,29 @@ describe("the monitor's webhook", () => {
     });
   });
 });
+
+describe("retraining on a monitor breach", () => {
+  it("retrain decide calls for retraining when a window of the champion breached, and says which", async () => {
+    const dir = await monitorProject({
+      config: `${MONITOR_CONFIG}retrain:\n  schedule: "17 3 * * 1"\n  when: { drift: false, new_data: false, monitor: true }\n`,
+    });
+    await logDay(dir, "2026-03-01", 130, 400);
+    expect((await monitor(dir, "2026-03-02T00:00:00Z")).exitCode).toBe(0);
+    const calm = await runCli(["retrain", "decide", "--json"], { cwd: dir });
+    expect(calm.exitCode).toBe(0);
+    const quiet = JSON.parse(calm.stdout) as { shouldRetrain: boolean; checks: { monitor: { detail: string } } };
+    expect(quiet.shouldRetrain).toBe(false);
+    expect(quiet.checks.monitor.detail).toMatch(/^the monitor found no breach of v\S+ \(1 window\(s\) judged\)$/);
+
+    await logDay(dir, "2026-03-02", 131, 400, { shift: 2 });
+    expect((await monitor(dir, "2026-03-03T00:00:00Z")).exitCode).toBe(1);
+    const decided = await runCli(["retrain", "decide", "--json"], { cwd: dir });
+    const decision = JSON.parse(decided.stdout) as { shouldRetrain: boolean; reasons: string[] };
+    expect(decision.shouldRetrain).toBe(true);
+    expect(decision.reasons).toEqual([
+      expect.stringMatching(
+        /^the monitor found a breach of v\S+ in 1 window\(s\), the latest 2026-03-02: drift_share /,
+      ),
+    ]);
+  });
+});

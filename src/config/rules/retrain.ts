@@ -27,6 +27,14 @@ export function checkRetrain(config: MlopsConfig, report: Report): void {
       near ? `did you mean "${near}"?` : "use an IANA name such as Europe/Berlin",
     );
   }
+  if (retrain.when.monitor && !config.monitor) {
+    report(
+      "error",
+      ["retrain", "when", "monitor"],
+      "retraining on a monitor breach needs a monitor section",
+      "add `monitor:` (docs/monitoring.md), or set `monitor: false`",
+    );
+  }
   if (retrain.when.drift && !config.data?.drift) {
     report(
       "error",

@@ -11,6 +11,12 @@ export const RetrainSection = z
         drift: z.boolean().default(true).describe("Retrain when data drifted from the champion's training data."),
         max_age_days: z.number().int().positive().optional().describe("Retrain when the champion is older."),
         new_data: z.boolean().default(true).describe("Retrain when the training data changed."),
+        monitor: z
+          .boolean()
+          .default(false)
+          .describe(
+            "Retrain when the monitor (monitor:) found a breach of a rule on the champion's served predictions.",
+          ),
       })
       .prefault({})
       .describe("What calls for retraining; any one suffices."),

@@ -1,6 +1,3 @@
-import type { IssueOutcome } from "./issue.ts";
-import type { WebhookOutcome } from "./webhook.ts";
-
 /**
  * What a monitoring run hands to every alert channel (issue, webhook, Prometheus): the monitored version, the run, and
  * each window it computed with its figures and what broke. Plain data, so each channel is a pure rendering of it plus
@@ -36,14 +33,6 @@ export interface AlertWindow {
   verdict: "pass" | "fail" | "warn" | "none";
   /** One line per broken rule: `drift_share 0.33 (<= 0.3): 0.33 is above the maximum 0.3`. */
   breaches: string[];
-}
-
-/** What one channel did: its result, or why it did nothing (not configured here), or why it failed (the verdict stands). */
-export type ChannelOutcome<T> = { done: T } | { skipped: string } | { failed: string };
-
-/** What each channel did for one run. */
-export interface AlertOutcomes {
-  issue: ChannelOutcome<IssueOutcome | null>;
-  /** null when no webhook is configured (monitor.alerts.webhook). */
-  webhook: WebhookOutcome | null;
+  /** Whether a broken rule of severity error has `action: retrain`. */
+  retrain: boolean;
 }

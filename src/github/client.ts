@@ -84,6 +84,8 @@ export interface GitHub {
   /** Open issues carrying every one of `labels` (pull requests, which the issues API also lists, left out). */
   listOpenIssues(labels: readonly string[]): Promise<Issue[]>;
   createIssue(issue: NewIssue): Promise<Issue>;
+  /** Asks for a run of one of the repository's workflows (it needs a `workflow_dispatch` trigger) on `ref`. */
+  dispatchWorkflow(workflow: string, ref: string, inputs: Record<string, string>): Promise<void>;
   updateIssue(
     number: number,
     changes: { body?: string; state?: "open" | "closed"; stateReason?: "completed" | "not_planned" },
@@ -255,6 +257,10 @@ export function createGitHub(options: GitHubOptions): GitHub {
           per_page: 100,
         });
         return all.filter((item) => !item.pull_request).map(issue);
+      }),
+    dispatchWorkflow: (workflow, ref, inputs) =>
+      call(`run the workflow ${workflow} on ${ref}`, async () => {
+        await octokit.rest.actions.createWorkflowDispatch({ owner, repo, workflow_id: workflow, ref, inputs });
       }),
     createIssue: (input) =>
       call(`open an issue "${input.title}"`, async () =>

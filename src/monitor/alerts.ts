@@ -1,7 +1,8 @@
-import type { AlertOutcomes, ChannelOutcome, MonitorAlert } from "../alerts/alert.ts";
+import type { MonitorAlert } from "../alerts/alert.ts";
+import type { AlertOutcomes, ChannelOutcome } from "../alerts/outcomes.ts";
 import { type IssueOutcome, keepOneIssue } from "../alerts/issue.ts";
 import { notifyWebhook, type WebhookOutcome } from "../alerts/webhook.ts";
-import type { MonitorConfig } from "../config/schema/index.ts";
+import type { MonitorConfig, MonitorRule } from "../config/schema/index.ts";
 import type { GitHub } from "../github/client.ts";
 import type { Block, Section } from "../report/blocks.ts";
 import { renderMarkdown } from "../report/sections.ts";
@@ -14,7 +15,7 @@ import type { MonitorResult } from "./run.ts";
  */
 
 /** The run as every channel sees it: the windows it computed, each with its figures, verdict and broken rules. */
-export function alertOf(result: MonitorResult, runUrl: string | null): MonitorAlert {
+export function alertOf(result: MonitorResult, rules: readonly MonitorRule[], runUrl: string | null): MonitorAlert {
   const judged = new Map(result.judgements.map((j) => [j.window, j]));
   return {
     model: result.model,
@@ -35,6 +36,10 @@ export function alertOf(result: MonitorResult, runUrl: string | null): MonitorAl
         slices: w.slices.map(({ column, value, metrics }) => ({ column, value, metrics })),
         verdict: judgement?.verdict ?? "none",
         breaches: judgement ? breachLines([judgement]).map((line) => line.slice(judgement.window.length + 2)) : [],
+        retrain:
+          judgement?.outcomes.some(
+            (o) => (o.verdict === "fail" || o.verdict === "error") && rules[o.rule]?.action === "retrain",
+          ) ?? false,
       };
     }),
   };
@@ -93,8 +98,11 @@ export async function keepMonitorIssue(
     const comment = [`Breached again${run}:`, ...lines.slice(0, 10)].join("\n");
     return { done: await keepOneIssue(github, spec, { open: { body, comment } }) };
   } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
     return {
-      failed: `could not keep the monitoring issue up to date: ${error instanceof Error ? error.message : String(error)}`,
+      failed: /: 40[13]\b/.test(message)
+        ? "could not keep the monitoring issue: the token lacks `issues: write`; add it to the permissions of the monitor job in .github/workflows/mlops-monitor.yml"
+        : `could not keep the monitoring issue up to date: ${message}`,
     };
   }
 }
@@ -112,6 +120,39 @@ export async function sendWebhook(
   });
 }
 
+/** The workflow a breach with `action: retrain` runs (mlops init writes it; it takes a `reason` input). */
+export const RETRAIN_WORKFLOW = "mlops-retrain.yml";
+
+/**
+ * Runs the retraining workflow when a rule with `action: retrain` broke, on the branch this run is on (a schedule
+ * runs on the default branch), with the breach and this run as its reason, which the retraining report shows.
+ */
+export async function dispatchRetrain(
+  github: GitHub | null,
+  alert: MonitorAlert,
+  ref: string | null,
+): Promise<ChannelOutcome<{ workflow: string; ref: string; reason: string }>> {
+  const breached = alert.windows.filter((w) => w.retrain);
+  if (breached.length === 0) return { skipped: "no rule with action: retrain broke" };
+  if (!github || !ref) return { skipped: "no GitHub token, repository or branch here: retraining was not dispatched" };
+  const latest = breached.at(-1);
+  const reason =
+    `monitor breach of ${alert.model}@${alert.alias} (${alert.version}) on ${latest?.key ?? ""}: ${latest?.breaches[0] ?? ""}` +
+    (alert.runUrl ? ` (${alert.runUrl})` : "");
+  const branch = ref.replace(/^refs\/heads\//, "");
+  try {
+    await github.dispatchWorkflow(RETRAIN_WORKFLOW, branch, { reason: reason.slice(0, 1000) });
+    return { done: { workflow: RETRAIN_WORKFLOW, ref: branch, reason } };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      failed: /: 40[13]\b/.test(message)
+        ? `could not run ${RETRAIN_WORKFLOW}: the token lacks \`actions: write\`; add it to the permissions of the monitor job in .github/workflows/mlops-monitor.yml (mlops init --workflows writes it there when a rule has action: retrain)`
+        : `could not run ${RETRAIN_WORKFLOW}: ${message}`,
+    };
+  }
+}
+
 /** What each channel did, for the report: a line per channel that did or could not do something. */
 export function alertBlocks(outcomes: AlertOutcomes): Block[] {
   const lines: string[] = [];
@@ -122,6 +163,9 @@ export function alertBlocks(outcomes: AlertOutcomes): Block[] {
       `Issue #${number} ${action} (${url})${duplicatesClosed.length > 0 ? `; closed ${duplicatesClosed.map((n) => `#${n}`).join(", ")} as its duplicate(s)` : ""}.`,
     );
   } else if ("failed" in issue) lines.push(`Issue: ${issue.failed}.`);
+  const retrain = outcomes.retrain;
+  if ("done" in retrain) lines.push(`Retraining dispatched: ${retrain.done.workflow} on ${retrain.done.ref}.`);
+  else if ("failed" in retrain) lines.push(`Retraining: ${retrain.failed}.`);
   const webhook = outcomes.webhook;
   if (webhook && !(webhook.outcome === "skipped" && webhook.reason === "no-breach")) {
     lines.push(`Webhook: ${webhook.message}.`);

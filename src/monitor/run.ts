@@ -6,7 +6,7 @@ import { InputError, UsageError } from "../errors.ts";
 import { openRegistry } from "../registry/open.ts";
 import { projectStoreSettings } from "../store/open.ts";
 import { durationMs } from "../config/schema/monitor.ts";
-import type { AlertOutcomes } from "../alerts/alert.ts";
+import type { AlertOutcomes } from "../alerts/outcomes.ts";
 import { computeWindows, type Computed, settledOnly } from "./compute.ts";
 import { settledLabelFiles } from "./plan.ts";
 import { unmatchedLabels, unpackMarks } from "./labels.ts";

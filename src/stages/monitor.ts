@@ -2,7 +2,7 @@ import path from "node:path";
 import * as z from "zod";
 import { primaryMetricOf } from "../config/metrics.ts";
 import { ExitCode } from "../errors.ts";
-import { alertBlocks, alertOf, keepMonitorIssue, sendWebhook } from "../monitor/alerts.ts";
+import { alertBlocks, alertOf, dispatchRetrain, keepMonitorIssue, sendWebhook } from "../monitor/alerts.ts";
 import { type MonitorResult, requireMonitor, runMonitor } from "../monitor/run.ts";
 import { githubForRun } from "../github/for-run.ts";
 import { monitorSection } from "../monitor/section.ts";
@@ -88,15 +88,14 @@ export async function runMonitorStage(
   const section = monitorSection(result, primaryMetricOf(context.loaded.config));
   if (result.shard === null) {
     // Told once the run is judged, by the run that appends (a leg tells nothing); the verdict stands whatever happens.
-    const alert = alertOf(result, context.provenance.runUrl);
-    const issue = await keepMonitorIssue(
-      githubForRun(context, options.githubToken),
-      requireMonitor(context.loaded.config).alerts.issue,
-      alert,
-      section,
-    );
+    const monitor = requireMonitor(context.loaded.config);
+    const alert = alertOf(result, monitor.rules, context.provenance.runUrl);
+    const github = githubForRun(context, options.githubToken);
+    const issue = await keepMonitorIssue(github, requireMonitor(context.loaded.config).alerts.issue, alert, section);
     const webhook = await sendWebhook(alert, requireMonitor(context.loaded.config).alerts.webhook, context.env);
-    result.alerts = { issue, webhook };
+    const retrain = await dispatchRetrain(github, alert, context.runner.ref);
+    result.alerts = { issue, webhook, retrain };
+    if ("failed" in retrain) context.logger.warn(retrain.failed);
     if ("failed" in issue) context.logger.warn(issue.failed);
     if (webhook?.outcome === "failed") context.logger.warn(`webhook: ${webhook.message}`);
     section.blocks.push(...alertBlocks(result.alerts));

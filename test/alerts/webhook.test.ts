@@ -68,6 +68,7 @@ function window(index: number, breaches: string[] = []): AlertWindow {
     slices: [],
     verdict: breaches.length > 0 ? "fail" : "pass",
     breaches,
+    retrain: false,
   };
 }
 

@@ -75,13 +75,23 @@ export const LabelSource = z
   })
   .describe("Labels that arrive after the predictions, joined to them by request id.");
 
-export const MonitorRule = GateRule.omit({ significance: true, test: true }).describe(
-  "A rule a window must pass, in the gate's rule language: a value rule (min/max) or a change rule against the " +
-    "baseline (the monitored version's evaluation for performance metrics; the median of the previous windows for " +
-    "the others). Metrics: `rows`, `drift_share`, `drifted_features`, `prediction_drift`, `quality_errors`, " +
-    "`quality_warnings`, `latency_p50`/`p90`/`p95`/`p99`, `labelled_share`, a realised metric by the gate's name " +
-    "(`accuracy`, `roc_auc` ...), or a CBPE estimate as `estimated_<metric>`.",
-);
+export const MonitorRule = GateRule.omit({ significance: true, test: true })
+  .extend({
+    action: z
+      .enum(["none", "retrain"])
+      .default("none")
+      .describe(
+        "What a breach of this rule does besides failing the run: `retrain` runs the retraining workflow " +
+          "(mlops-retrain.yml, by workflow_dispatch) with the breach as its reason (needs `actions: write`).",
+      ),
+  })
+  .describe(
+    "A rule a window must pass, in the gate's rule language: a value rule (min/max) or a change rule against the " +
+      "baseline (the monitored version's evaluation for performance metrics; the median of the previous windows for " +
+      "the others). Metrics: `rows`, `drift_share`, `drifted_features`, `prediction_drift`, `quality_errors`, " +
+      "`quality_warnings`, `latency_p50`/`p90`/`p95`/`p99`, `labelled_share`, a realised metric by the gate's name " +
+      "(`accuracy`, `roc_auc` ...), or a CBPE estimate as `estimated_<metric>`.",
+  );
 
 export const MonitorSection = z
   .strictObject({

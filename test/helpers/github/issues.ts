@@ -24,6 +24,8 @@ export interface StoredIssue {
 export interface IssuesState {
   comments: StoredComment[];
   issues: StoredIssue[];
+  /** Workflow runs asked for through the API (workflow_dispatch), in order. */
+  dispatches: { workflow: string; ref: string; inputs: Record<string, unknown> }[];
   /** The author of comments this token writes. */
   author: { login: string; type: "Bot" | "User"; association: string };
   seedComment(comment: Omit<StoredComment, "id">): StoredComment;
@@ -150,6 +152,15 @@ export function issueHandlers(state: IssuesState): Record<string, Handler> {
       };
       state.issues.push(created);
       context.reply(201, issueJson(context, created, "201"));
+    },
+    "actions/create-workflow-dispatch": (context) => {
+      const input = context.body as { ref: string; inputs?: Record<string, unknown> };
+      state.dispatches.push({
+        workflow: String(context.matched.pathParams.workflow_id),
+        ref: input.ref,
+        inputs: input.inputs ?? {},
+      });
+      context.reply(204, undefined);
     },
     "issues/update": (context) => {
       const stored = state.issues.find((i) => i.number === Number(context.matched.pathParams.issue_number));

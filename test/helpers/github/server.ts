@@ -141,6 +141,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     checkRuns: [],
     pulls: [],
     issues: [],
+    dispatches: [],
     tokenScope: "write",
     tokens: {},
     author: { login: "github-actions[bot]", type: "Bot", association: "NONE" },

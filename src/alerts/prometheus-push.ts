@@ -10,8 +10,10 @@ import { exposeWindows, renderFamilies } from "./prometheus-exposition.ts";
  *
  * A failure never throws: a 5xx answer, a 429 or a connection that fails or times out is retried with backoff within a
  * time budget, a 4xx is final, and the outcome says, per window, what was pushed and what failed with the HTTP status
- * and the gateway's own words. Once the budget is spent on one window the gateway counts as down and the remaining
- * windows get one attempt each, so a dead gateway costs one budget per run, not one per window.
+ * and the gateway's own words. A gateway that gives no answer at all (refused, reset, timed out) once its budget is
+ * spent is not asked again in this run: the remaining windows are reported as not tried, so a dead or hanging gateway
+ * costs one budget and one timeout per run, not one per window. After a window's 5xx answers spent the budget, the
+ * remaining windows get one attempt each.
  */
 
 export interface PushSettings {
@@ -84,6 +86,7 @@ export async function pushWindows(
   };
   const retrier = createRetrier({ seconds: settings.retrySeconds }, dependencies.clock);
   const outcome: PushOutcome = { gateway: base, job: settings.job, pushed: [], failed: [] };
+  let silent: string | null = null;
   for (const window of alert.windows) {
     const path = groupPath(settings.job, [
       ["model", alert.model],
@@ -91,6 +94,10 @@ export async function pushWindows(
       ["window", window.key],
     ]);
     const url = `${base}${path}`;
+    if (silent !== null) {
+      outcome.failed.push({ window: window.key, url, status: null, error: `not tried: ${silent}`, attempts: 0 });
+      continue;
+    }
     const body = renderFamilies(exposeWindows(alert, [window]).families);
     let attempts = 0;
     try {
@@ -113,6 +120,7 @@ export async function pushWindows(
       const status = last instanceof GatewayAnswer ? last.status : null;
       const words = describeFailure(last, settings.timeoutSeconds) + (tries ? ` (${tries})` : "");
       outcome.failed.push({ window: window.key, url, status, error: words, attempts });
+      if (status === null) silent = `the gateway did not answer the push of window ${window.key}`;
     }
   }
   return outcome;

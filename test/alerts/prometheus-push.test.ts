@@ -192,8 +192,13 @@ it("reports a gateway that is down (a closed port) for every window, spending th
   expect(first).toMatchObject({ window: "2026-03-27", status: null });
   expect(first?.error).toMatch(/^could not reach the gateway: .*ECONNREFUSED.* \(retried for 5 s\)$/);
   expect(first?.attempts).toBeGreaterThan(1);
-  // The budget was spent on the first window: the gateway counts as down and the second gets one attempt.
-  expect(second).toMatchObject({ window: "2026-03-28", status: null, attempts: 1 });
+  // The budget was spent on the first window: the second is not tried.
+  expect(second).toMatchObject({
+    window: "2026-03-28",
+    status: null,
+    attempts: 0,
+    error: "not tried: the gateway did not answer the push of window 2026-03-27",
+  });
   expect(clock.now()).toBe(5_000);
 });
 
@@ -242,4 +247,23 @@ it("skips the gateway's tests outside CI when it is not installed, and fails the
     `${missing} is not installed: apt-get install -y prometheus-pushgateway`,
   );
   expect(() => binaryMissing(missing, "prometheus-pushgateway", { CI: "true" })).toThrow(/need .* under CI/);
+});
+
+it("reports a gateway that keeps answering 5xx with its status once the budget is spent, and asks once per later window", async () => {
+  let requests = 0;
+  const url = await serve((_, answer) => {
+    requests++;
+    answer.writeHead(503).end("Service Unavailable\n");
+  });
+  const clock = fakeClock();
+  const alert = monitorAlert([alertWindow("2026-03-27", "day"), alertWindow("2026-03-28", "day")]);
+  const outcome = await pushWindows(alert, settings(url, { retrySeconds: 3 }), { clock });
+  const [first, second] = outcome.failed;
+  expect(first).toMatchObject({
+    status: 503,
+    error: "the gateway answered 503: Service Unavailable (retried for 3 s)",
+  });
+  expect(second).toMatchObject({ status: 503, attempts: 1 });
+  expect(requests).toBe((first?.attempts ?? 0) + 1);
+  expect(clock.pauses.reduce((a, b) => a + b, 0)).toBe(3_000);
 });

@@ -1,6 +1,7 @@
 import { createRetrier, RetriesExhausted, type RetryClock } from "../store/retry.ts";
 import type { MonitorAlert } from "./alert.ts";
 import { exposeWindows, renderFamilies } from "./prometheus-exposition.ts";
+import { groupPath, pruneGroups, type PruneOutcome } from "./prometheus-groups.ts";
 
 /**
  * Pushing a run's windows to a Prometheus Pushgateway (https://github.com/prometheus/pushgateway#api): one group per
@@ -27,6 +28,11 @@ export interface PushSettings {
   timeoutSeconds: number;
   /** Extra request headers (an `Authorization` read from a secret by the door). */
   headers?: Record<string, string>;
+  /**
+   * After pushing, delete this model and alias's groups beyond the newest `keepWindows` of each window size (the
+   * windows this run pushed always stay); null keeps every group, so the gateway grows by one group per window.
+   */
+  keepWindows: number | null;
 }
 
 export interface PushedWindow {
@@ -53,6 +59,8 @@ export interface PushOutcome {
   job: string;
   pushed: PushedWindow[];
   failed: FailedPush[];
+  /** Older windows' groups deleted (keepWindows), or null when not asked for or nothing was pushed. */
+  pruned: PruneOutcome | null;
 }
 
 /** What the push needs from outside: `fetch` and time (tests make the backoff instant). */
@@ -76,7 +84,7 @@ export async function pushWindows(
       error: target,
       attempts: 0,
     }));
-    return { gateway: settings.url, job: settings.job, pushed: [], failed };
+    return { gateway: settings.url, job: settings.job, pushed: [], failed, pruned: null };
   }
   const { base, authorization } = target;
   const headers: Record<string, string> = {
@@ -85,7 +93,7 @@ export async function pushWindows(
     ...settings.headers,
   };
   const retrier = createRetrier({ seconds: settings.retrySeconds }, dependencies.clock);
-  const outcome: PushOutcome = { gateway: base, job: settings.job, pushed: [], failed: [] };
+  const outcome: PushOutcome = { gateway: base, job: settings.job, pushed: [], failed: [], pruned: null };
   let silent: string | null = null;
   for (const window of alert.windows) {
     const path = groupPath(settings.job, [
@@ -123,6 +131,12 @@ export async function pushWindows(
       if (status === null) silent = `the gateway did not answer the push of window ${window.key}`;
     }
   }
+  if (settings.keepWindows !== null && outcome.pushed.length > 0) {
+    const group = { job: settings.job, model: alert.model, alias: alert.alias };
+    const keep = { newest: settings.keepWindows, windows: outcome.pushed.map((p) => p.window) };
+    const request = { base, headers, timeoutSeconds: settings.timeoutSeconds, fetch: send };
+    outcome.pruned = await pruneGroups(group, keep, request);
+  }
   return outcome;
 }
 
@@ -156,20 +170,6 @@ function describeFailure(error: unknown, timeoutSeconds: number): string {
     return `could not reach the gateway: ${detail}${code && !detail.includes(code) ? ` (${code})` : ""}`;
   }
   return `could not reach the gateway: ${String(error)}`;
-}
-
-/**
- * `/metrics/job/<job>/<name>/<value>...`: a value that is empty, has a `/`, is `.` or `..`, or has anything a path
- * would alter is sent base64url-encoded under `<name>@base64` (an empty one as `=`), as the gateway's API defines.
- */
-export function groupPath(job: string, labels: readonly [string, string][]): string {
-  return ["/metrics", ...[["job", job] as const, ...labels].map(([name, value]) => segment(name, value))].join("/");
-}
-
-function segment(name: string, value: string): string {
-  if (/^[A-Za-z0-9_.~-]+$/.test(value) && value !== "." && value !== "..") return `${name}/${value}`;
-  const encoded = value === "" ? "=" : Buffer.from(value, "utf8").toString("base64url");
-  return `${name}@base64/${encoded}`;
 }
 
 /**

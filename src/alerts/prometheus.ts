@@ -55,6 +55,9 @@ function describeOutcome(push: PushOutcome | null, textfile: TextfileOutcome | n
       `Pushgateway ${push.gateway}: pushed ${pushed} of ${total} window${total === 1 ? "" : "s"} (job ${push.job})`,
     );
     for (const failed of push.failed) lines.push(`  window ${failed.window} not pushed: ${failed.error}`);
+    if (push.pruned && push.pruned.deleted.length > 0)
+      lines.push(`  deleted the groups of older windows ${push.pruned.deleted.join(", ")}`);
+    if (push.pruned?.error) lines.push(`  ${push.pruned.error}`);
   }
   if (textfile) {
     if (textfile.error !== null) lines.push(`Textfile: ${textfile.error}`);

@@ -37,7 +37,7 @@ async function serve(handler: Parameters<typeof createServer>[1]): Promise<strin
 }
 
 function settings(url: string, overrides: Partial<PushSettings> = {}): PushSettings {
-  return { url, job: "mlops_monitor", retrySeconds: 10, timeoutSeconds: 10, ...overrides };
+  return { url, job: "mlops_monitor", retrySeconds: 10, timeoutSeconds: 10, keepWindows: null, ...overrides };
 }
 
 describePushgateway("pushing a run's windows to a Pushgateway", (gateway) => {
@@ -139,6 +139,35 @@ describePushgateway("pushing a run's windows to a Pushgateway", (gateway) => {
     } finally {
       await fetch(`${gateway().url}/metrics/job/other`, { method: "DELETE" });
     }
+  });
+
+  it("deletes the model and alias's groups beyond the newest windows of each size, never one it just pushed", async () => {
+    const model = "pruned";
+    const days = ["2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04"].map((key) => alertWindow(key, "day"));
+    const hours = ["2026-03-04T01", "2026-03-04T02"].map((key) => alertWindow(key, "hour"));
+    await pushWindows(monitorAlert([...days, ...hours], { model }), settings(gateway().url));
+    await pushWindows(monitorAlert(days, { model, alias: "challenger" }), settings(gateway().url));
+    // A late label re-pushes the oldest day: it stays though it is not among the newest two.
+    const outcome = await pushWindows(
+      monitorAlert(days.slice(0, 1), { model }),
+      settings(gateway().url, { keepWindows: 2 }),
+    );
+    expect(outcome.pruned).toEqual({ deleted: ["2026-03-02"], error: null });
+    const windowsOf = (samples: Sample[], alias: string) =>
+      samples
+        .filter((s) => s.name === "mlops_monitor_rows" && s.labels.model === model && s.labels.alias === alias)
+        .map((s) => s.labels.window)
+        .sort();
+    const read = parseExposition(await gateway().scrape());
+    expect(windowsOf(read.samples, "champion")).toEqual([
+      "2026-03-01",
+      "2026-03-03",
+      "2026-03-04",
+      "2026-03-04T01",
+      "2026-03-04T02",
+    ]);
+    // Another alias's groups are not this push's to delete.
+    expect(windowsOf(read.samples, "challenger")).toHaveLength(days.length);
   });
 
   it("retries a 5xx answer with backoff and pushes once the gateway recovers", async () => {
@@ -266,4 +295,18 @@ it("reports a gateway that keeps answering 5xx with its status once the budget i
   expect(second).toMatchObject({ status: 503, attempts: 1 });
   expect(requests).toBe((first?.attempts ?? 0) + 1);
   expect(clock.pauses.reduce((a, b) => a + b, 0)).toBe(3_000);
+});
+
+it("reports a gateway that cannot list its groups, keeping what it pushed", async () => {
+  const url = await serve((incoming, answer) => {
+    answer.writeHead(incoming.method === "PUT" ? 200 : 404).end();
+  });
+  const alert = monitorAlert([alertWindow("2026-03-27", "day")]);
+  const outcome = await sendToPrometheus(alert, { pushgateway: settings(url, { keepWindows: 1 }), textfile: null });
+  expect(outcome.pushgateway?.pushed).toHaveLength(1);
+  expect(outcome.pushgateway?.pruned).toEqual({
+    deleted: [],
+    error: "could not delete older windows' groups: GET /api/v1/metrics answered 404",
+  });
+  expect(outcome.lines.at(-1)).toBe("  could not delete older windows' groups: GET /api/v1/metrics answered 404");
 });

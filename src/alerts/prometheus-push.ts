@@ -77,14 +77,9 @@ export async function pushWindows(
   const send = dependencies.fetch ?? fetch;
   const target = parseGateway(settings.url);
   if (typeof target === "string") {
-    const failed = alert.windows.map((w) => ({
-      window: w.key,
-      url: settings.url,
-      status: null,
-      error: target,
-      attempts: 0,
-    }));
-    return { gateway: settings.url, job: settings.job, pushed: [], failed, pruned: null };
+    const shown = withoutCredentials(settings.url);
+    const failed = alert.windows.map((w) => ({ window: w.key, url: shown, status: null, error: target, attempts: 0 }));
+    return { gateway: shown, job: settings.job, pushed: [], failed, pruned: null };
   }
   const { base, authorization } = target;
   const headers: Record<string, string> = {
@@ -181,7 +176,7 @@ function parseGateway(url: string): { base: string; authorization: string | null
   try {
     parsed = new URL(url);
   } catch {
-    return `the Pushgateway URL ${JSON.stringify(url)} is not a URL (expected http://host:9091)`;
+    return `the Pushgateway URL ${JSON.stringify(withoutCredentials(url))} is not a URL (expected http://host:9091)`;
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
     return `the Pushgateway URL must start with http:// or https://, not ${parsed.protocol}`;
@@ -195,4 +190,9 @@ function parseGateway(url: string): { base: string; authorization: string | null
     parsed.password = "";
   }
   return { base: parsed.href.replace(/\/+$/, ""), authorization };
+}
+
+/** A URL as it may be shown: anything between `//` and an `@` taken out. */
+function withoutCredentials(url: string): string {
+  return url.replace(/\/\/[^/@]*@/, "//");
 }

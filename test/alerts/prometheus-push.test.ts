@@ -244,7 +244,15 @@ it("gives up on a gateway that accepts the connection but never answers", async 
   ]);
 });
 
-it("says a gateway URL is not one instead of pushing", async () => {
+it("says a gateway URL is not one instead of pushing, without showing its credentials", async () => {
+  const broken = await pushWindows(
+    monitorAlert([alertWindow("2026-03-27", "day")]),
+    settings("http://ops:secret@[gateway:9091"),
+  );
+  expect(broken.failed[0]?.error).toBe(
+    'the Pushgateway URL "http://[gateway:9091" is not a URL (expected http://host:9091)',
+  );
+  expect(JSON.stringify(broken)).not.toContain("secret");
   const outcome = await pushWindows(monitorAlert([alertWindow("2026-03-27", "day")]), settings("pushgateway:9091"));
   expect(outcome.failed).toEqual([
     expect.objectContaining({

@@ -1,4 +1,5 @@
 import type { IssueOutcome } from "./issue.ts";
+import type { PrometheusOutcome } from "./prometheus.ts";
 import type { WebhookOutcome } from "./webhook.ts";
 
 /** What the channels did with one monitoring run's alert (src/alerts/alert.ts), for its result and report. */
@@ -11,6 +12,8 @@ export interface AlertOutcomes {
   issue: ChannelOutcome<IssueOutcome | null>;
   /** null when no webhook is configured (monitor.alerts.webhook). */
   webhook: WebhookOutcome | null;
+  /** null when Prometheus is not configured (monitor.alerts.prometheus). */
+  prometheus: PrometheusOutcome | null;
   /** The retraining run asked for (a breached rule with `action: retrain`). */
   retrain: ChannelOutcome<{ workflow: string; ref: string; reason: string }>;
 }

@@ -1,6 +1,8 @@
+import path from "node:path";
 import type { MonitorAlert } from "../alerts/alert.ts";
 import type { AlertOutcomes, ChannelOutcome } from "../alerts/outcomes.ts";
 import { type IssueOutcome, keepOneIssue } from "../alerts/issue.ts";
+import { type PrometheusOutcome, sendToPrometheus } from "../alerts/prometheus.ts";
 import { notifyWebhook, type WebhookOutcome } from "../alerts/webhook.ts";
 import type { MonitorConfig, MonitorRule } from "../config/schema/index.ts";
 import type { GitHub } from "../github/client.ts";
@@ -120,6 +122,27 @@ export async function sendWebhook(
   });
 }
 
+/** Every window's figures to the Pushgateway and/or the textfile, when configured. */
+export async function sendPrometheus(
+  alert: MonitorAlert,
+  settings: MonitorConfig["alerts"]["prometheus"],
+  root: string,
+): Promise<PrometheusOutcome | null> {
+  if (!settings) return null;
+  return sendToPrometheus(alert, {
+    pushgateway: settings.pushgateway
+      ? {
+          url: settings.pushgateway,
+          job: settings.job,
+          retrySeconds: settings.retry_seconds,
+          timeoutSeconds: settings.timeout_seconds,
+          keepWindows: settings.keep_windows,
+        }
+      : null,
+    textfile: settings.textfile ? { file: path.resolve(root, settings.textfile) } : null,
+  });
+}
+
 /** The workflow a breach with `action: retrain` runs (mlops init writes it; it takes a `reason` input). */
 export const RETRAIN_WORKFLOW = "mlops-retrain.yml";
 
@@ -166,6 +189,7 @@ export function alertBlocks(outcomes: AlertOutcomes): Block[] {
   const retrain = outcomes.retrain;
   if ("done" in retrain) lines.push(`Retraining dispatched: ${retrain.done.workflow} on ${retrain.done.ref}.`);
   else if ("failed" in retrain) lines.push(`Retraining: ${retrain.failed}.`);
+  if (outcomes.prometheus) lines.push(...outcomes.prometheus.lines.map((line) => `Prometheus: ${line}`));
   const webhook = outcomes.webhook;
   if (webhook && !(webhook.outcome === "skipped" && webhook.reason === "no-breach")) {
     lines.push(`Webhook: ${webhook.message}.`);

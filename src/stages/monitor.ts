@@ -2,7 +2,14 @@ import path from "node:path";
 import * as z from "zod";
 import { primaryMetricOf } from "../config/metrics.ts";
 import { ExitCode } from "../errors.ts";
-import { alertBlocks, alertOf, dispatchRetrain, keepMonitorIssue, sendWebhook } from "../monitor/alerts.ts";
+import {
+  alertBlocks,
+  alertOf,
+  dispatchRetrain,
+  keepMonitorIssue,
+  sendPrometheus,
+  sendWebhook,
+} from "../monitor/alerts.ts";
 import { type MonitorResult, requireMonitor, runMonitor } from "../monitor/run.ts";
 import { githubForRun } from "../github/for-run.ts";
 import { monitorSection } from "../monitor/section.ts";
@@ -94,7 +101,9 @@ export async function runMonitorStage(
     const issue = await keepMonitorIssue(github, requireMonitor(context.loaded.config).alerts.issue, alert, section);
     const webhook = await sendWebhook(alert, requireMonitor(context.loaded.config).alerts.webhook, context.env);
     const retrain = await dispatchRetrain(github, alert, context.runner.ref);
-    result.alerts = { issue, webhook, retrain };
+    const prometheus = await sendPrometheus(alert, monitor.alerts.prometheus, context.loaded.root);
+    result.alerts = { issue, webhook, prometheus, retrain };
+    if (prometheus && !prometheus.ok) context.logger.warn(`prometheus: ${prometheus.lines.join("; ")}`);
     if ("failed" in retrain) context.logger.warn(retrain.failed);
     if ("failed" in issue) context.logger.warn(issue.failed);
     if (webhook?.outcome === "failed") context.logger.warn(`webhook: ${webhook.message}`);

@@ -25,6 +25,7 @@ export function alertWindow(key: string, size: AlertWindow["size"], overrides: P
     slices: [{ column: "region", value: "eu-west", metrics: { rows: 400, accuracy: 0.9 } }],
     verdict: "pass",
     breaches: [],
+    retrain: false,
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import { copyFile, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeMetrics } from "../../src/evaluate/evaluate.ts";
@@ -11,6 +11,7 @@ import { type FakeGitHub, startFakeGitHub } from "../helpers/github-server.ts";
 import { runCli, stackFrames } from "../helpers/cli.ts";
 import { type S3Server, startS3Server } from "../helpers/s3-server.ts";
 import { startWebhookReceiver } from "../helpers/webhook-receiver.ts";
+import { describePushgateway } from "../helpers/pushgateway.ts";
 import { writeFiles } from "../helpers/temp.ts";
 import { mermaidCharts, parseXyChart } from "../helpers/xychart.ts";
 import { labelDay, logDay, monitorProject, MONITOR_CONFIG, type WorldRow } from "./world.ts";
@@ -519,5 +520,32 @@ describe("retraining on a monitor breach", () => {
         /^the monitor found a breach of v\S+ in 1 window\(s\), the latest 2026-03-02: drift_share /,
       ),
     ]);
+  });
+});
+
+describePushgateway("the monitor's figures in Prometheus", (gateway) => {
+  it("pushes each computed window to the Pushgateway and writes the textfile, the verdict standing either way", async () => {
+    const dir = await monitorProject({
+      config: `${MONITOR_CONFIG}  alerts:\n    prometheus: { pushgateway: "${gateway().url}", textfile: metrics/mlops.prom, retry_seconds: 0 }\n`,
+    });
+    await logDay(dir, "2026-03-01", 140, 400);
+    await logDay(dir, "2026-03-02", 141, 400, { shift: 2 });
+    await mkdir(path.join(dir, "metrics"));
+    const run = await monitor(dir, "2026-03-03T00:00:00Z");
+    expect(run.exitCode).toBe(1);
+    expect(run.result.alerts?.prometheus).toMatchObject({
+      ok: true,
+      lines: [
+        expect.stringMatching(/^Pushgateway http:\/\/127\.0\.0\.1:\d+: pushed 2 of 2 windows/),
+        expect.stringMatching(/mlops\.prom: wrote window 2026-03-02$/),
+      ],
+    });
+    const scraped = await gateway().scrape();
+    for (const key of ["2026-03-01", "2026-03-02"]) {
+      expect(scraped).toMatch(new RegExp(`mlops_monitor_rows\\{[^}]*window="${key}"[^}]*\\} 400`));
+    }
+    expect(scraped).toMatch(/mlops_monitor_breached\{[^}]*window="2026-03-02"[^}]*\} 1/);
+    const textfile = await readFile(path.join(dir, "metrics/mlops.prom"), "utf8");
+    expect(textfile).toMatch(/mlops_monitor_drift_share\{[^}]*window="2026-03-02"[^}]*\} 0\.33/);
   });
 });

@@ -38,6 +38,15 @@ export function checkMonitor(config: MlopsConfig, report: Report): void {
       "labels arrive later through monitor.labels",
     );
   }
+  const prometheus = monitor.alerts.prometheus;
+  if (prometheus && prometheus.pushgateway === undefined && prometheus.textfile === undefined) {
+    report(
+      "error",
+      ["monitor", "alerts", "prometheus"],
+      "the prometheus section says neither where to push nor where to write",
+      "give it `pushgateway: http://host:9091` or `textfile: path/to/mlops.prom`, or both",
+    );
+  }
   const cron = checkCron(monitor.schedule);
   if (!cron.ok) {
     report(

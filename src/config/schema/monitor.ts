@@ -154,6 +154,40 @@ export const MonitorSection = z
             "A Slack-compatible message (text and blocks; Discord takes its text at the webhook URL + /slack) to a URL " +
               "from a secret; retried on 5xx and 429; a failure is reported and never changes the verdict.",
           ),
+        prometheus: z
+          .strictObject({
+            pushgateway: z
+              .url({ protocol: /^https?$/, error: "expected the Pushgateway's http(s):// URL" })
+              .optional()
+              .describe("The Pushgateway's base URL; each window is one group (job, model, alias, window)."),
+            job: z.string().min(1).default("mlops_monitor").describe("The `job` label of every group."),
+            retry_seconds: z
+              .number()
+              .min(0)
+              .max(300)
+              .default(10)
+              .describe("How long one window's push keeps retrying."),
+            timeout_seconds: z.number().positive().max(120).default(10).describe("How long one request may take."),
+            keep_windows: z
+              .number()
+              .int()
+              .min(1)
+              .default(24)
+              .describe("Groups of each window size the gateway keeps per model and alias; older ones are deleted."),
+            textfile: z
+              .string()
+              .regex(/\.prom$/, { error: "expected a file ending in .prom (the textfile collector reads only those)" })
+              .optional()
+              .describe(
+                "A file for a node exporter's textfile collector (relative to mlops.yml, or absolute), written " +
+                  "atomically with the latest window of each size.",
+              ),
+          })
+          .optional()
+          .describe(
+            "Every window's figures in Prometheus' text format, pushed to a Pushgateway and/or written for the textfile " +
+              "collector; a failure is reported and never changes the verdict.",
+          ),
       })
       .prefault({})
       .describe("Where a breach is told besides the run's verdict."),

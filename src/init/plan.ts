@@ -251,6 +251,9 @@ export function workflowOptionsFor(
           cron: config.monitor.schedule,
           shards: config.monitor.shards,
           logsOnS3: [config.monitor.logs.path, config.monitor.labels?.path ?? []].flat().some(isS3Uri),
+          issues: config.monitor.alerts.issue.open,
+          dispatch: config.monitor.rules.some((rule) => rule.action === "retrain"),
+          webhookEnv: config.monitor.alerts.webhook?.url_env ?? null,
         }
       : null,
     kit: { kind: "commit", sha: kit.sha, version: kit.version },

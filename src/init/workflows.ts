@@ -102,6 +102,6 @@ export const TEMPLATE_DEFAULTS: WorkflowOptions = {
   schedule: { cron: "17 3 * * 1", timezone: "UTC" },
   trainRunsOn: null,
   sweep: true,
-  monitor: { cron: "17 4 * * *", shards: 1, logsOnS3: false },
+  monitor: { cron: "17 4 * * *", shards: 1, logsOnS3: false, issues: true, dispatch: false, webhookEnv: null },
   kit: { kind: "tag", version: KIT_VERSION },
 };

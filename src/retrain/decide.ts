@@ -23,7 +23,7 @@ const DAY_MS = 86_400_000;
 
 export async function decideRetrain(
   context: StageContext,
-  options: { force: boolean },
+  options: { force: boolean; reason?: string | null },
 ): Promise<StageRun<RetrainDecision>> {
   const { config } = context.loaded;
   const when = config.retrain?.when ?? { drift: config.data?.drift !== undefined, new_data: true };
@@ -57,6 +57,7 @@ export async function decideRetrain(
 
   const reasons: string[] = [];
   if (options.force) reasons.push("forced (the workflow's force input or --force)");
+  if (options.reason) reasons.push(`asked for: ${options.reason}`);
   if (!champion) reasons.push(`there is no ${alias} yet: the first model trains`);
   for (const check of [drift, age, newData, monitor]) if (check.triggered) reasons.push(check.detail);
   const shouldRetrain = blocked === null && reasons.length > 0;

@@ -4,7 +4,7 @@ import { decideRetrain } from "../retrain/decide.ts";
 import { githubForRun } from "../github/for-run.ts";
 import { defineStage } from "./definition.ts";
 import { issueTokenOption, registryTokenOption, withRegistryToken } from "./github-token.ts";
-import { flagOption } from "./options.ts";
+import { flagOption, textOption } from "./options.ts";
 
 /**
  * Continuous training's two steps of their own (actions/retrain runs train, evaluate and gate between them). The CLI
@@ -16,13 +16,26 @@ export const RetrainDecideOptions = z.object({
     cli: { flag: "force", description: "Retrain even if nothing calls for it" },
     action: { input: "force", description: "Retrain even if nothing calls for it." },
   }),
+  reason: textOption({
+    cli: {
+      flag: "reason",
+      valueName: "text",
+      description: "Why retraining is asked for (the monitor's breach): it retrains, and the report says why",
+    },
+    action: {
+      input: "reason",
+      description:
+        "Why retraining is asked for (the monitor's breach, when a rule with action: retrain dispatched the workflow): it retrains, and the report says why.",
+    },
+  }),
   registryToken: registryTokenOption("read"),
 });
 
 export const retrainDecideStage = defineStage({
   name: "retrain-decide",
   options: RetrainDecideOptions,
-  run: (context, { force, registryToken }) => decideRetrain(withRegistryToken(context, registryToken), { force }),
+  run: (context, { force, reason, registryToken }) =>
+    decideRetrain(withRegistryToken(context, registryToken), { force, reason: reason?.trim() || null }),
   command: null,
   action: {
     title: "mlops-kit retrain decide",

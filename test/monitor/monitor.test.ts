@@ -415,6 +415,54 @@ describe("the monitoring issue", () => {
     expect(server.problems()).toEqual([]);
   });
 
+  it("runs the retraining workflow when a rule with action: retrain breaks, whose decision names the breach", async () => {
+    const server = github as FakeGitHub;
+    const config = MONITOR_CONFIG.replace(
+      "    - { metric: drift_share, max: 0.3 }",
+      "    - { metric: drift_share, max: 0.3, action: retrain }",
+    );
+    const dir = await monitorProject({ config });
+    const env = {
+      GITHUB_ACTIONS: "true",
+      GITHUB_RUN_ID: "8",
+      GITHUB_REF: "refs/heads/main",
+      GITHUB_TOKEN: "ghs_dispatch",
+      GITHUB_REPOSITORY: "octo-org/ml-repo",
+      GITHUB_API_URL: server.url,
+    };
+    await logDay(dir, "2026-03-01", 150, 400, { shift: 2 });
+    const run = await runCli(["monitor", "--json", "--now", "2026-03-02T00:00:00Z"], { cwd: dir, env });
+    expect(run.exitCode).toBe(1);
+    expect(server.dispatches).toEqual([
+      {
+        workflow: "mlops-retrain.yml",
+        ref: "main",
+        inputs: {
+          reason: expect.stringMatching(
+            /^monitor breach of scorer@champion \(v\S+\) on 2026-03-01: drift_share .* \(https:\/\/github\.com\/octo-org\/ml-repo\/actions\/runs\/8\)$/,
+          ),
+        },
+      },
+    ]);
+    const reason = String(server.dispatches[0]?.inputs.reason);
+    const decided = await runCli(["retrain", "decide", "--json", "--reason", reason], { cwd: dir });
+    const decision = JSON.parse(decided.stdout) as { shouldRetrain: boolean; reasons: string[] };
+    expect(decision.shouldRetrain).toBe(true);
+    expect(decision.reasons[0]).toBe(`asked for: ${reason}`);
+
+    // A token that may not run workflows: the verdict stands, and the message names the permission to add.
+    server.tokens.ghs_readonly = "read-only";
+    const refused = await runCli(["monitor", "--json", "--now", "2026-03-02T00:00:00Z", "--recompute"], {
+      cwd: dir,
+      env: { ...env, GITHUB_TOKEN: "ghs_readonly" },
+    });
+    expect(refused.exitCode).toBe(1);
+    const alerts = (JSON.parse(refused.stdout) as MonitorResult).alerts;
+    expect(alerts?.retrain).toEqual({ failed: expect.stringMatching(/the token lacks `actions: write`; add it/) });
+    expect(alerts?.issue).toEqual({ failed: expect.stringMatching(/the token lacks `issues: write`/) });
+    expect(server.dispatches).toHaveLength(1);
+  });
+
   it("closes the copies two racing runs opened, keeping the oldest", async () => {
     const server = github as FakeGitHub;
     const client = createGitHub({

@@ -36,6 +36,7 @@ interface Step {
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
+  env?: Record<string, string>;
 }
 interface Job {
   name?: string;
@@ -59,10 +60,17 @@ function monitorFile(options: WorkflowOptions): { content: string; workflow: Mon
   return { content: file.content, workflow: parse(file.content) as MonitorWorkflow, purpose: file.purpose };
 }
 
-const monitorOf = (shards: number, logsOnS3 = false): WorkflowOptions["monitor"] => ({
+const monitorOf = (
+  shards: number,
+  logsOnS3 = false,
+  alerts: { issues?: boolean; dispatch?: boolean; webhookEnv?: string | null } = {},
+): WorkflowOptions["monitor"] => ({
   cron: "23 5 * * *",
   shards,
   logsOnS3,
+  issues: alerts.issues ?? true,
+  dispatch: alerts.dispatch ?? false,
+  webhookEnv: alerts.webhookEnv ?? null,
 });
 const stepOf = (job: Job | undefined, uses: string): Step | undefined =>
   job?.steps.find((step) => step.uses?.startsWith(uses));
@@ -98,11 +106,11 @@ describe("mlops-monitor.yml's shape", () => {
   });
 
   it.each([
-    ["s3", { contents: "read", "id-token": "write" }, ["aws-actions/configure-aws-credentials"]],
-    ["github", { contents: "write" }, []],
-    ["folder", { contents: "read" }, []],
+    ["s3", { contents: "read", "id-token": "write", issues: "write" }, ["aws-actions/configure-aws-credentials"]],
+    ["github", { contents: "write", issues: "write" }, []],
+    ["folder", { contents: "read", issues: "write" }, []],
   ] as const)(
-    "one job with a %s registry: it appends, so it may write the registry, and nothing more",
+    "one job with a %s registry: it appends, so it may write the registry, and the monitoring issue, and nothing more",
     async (registry, permissions, credentials) => {
       const { content, workflow } = monitorFile({ ...OPTIONS, registry, monitor: monitorOf(1) });
       expect(await parserErrors(content)).toEqual([]);
@@ -124,9 +132,9 @@ describe("mlops-monitor.yml's shape", () => {
   );
 
   it.each([
-    ["s3", { contents: "read", "id-token": "write" }, { contents: "read", "id-token": "write" }],
-    ["github", { contents: "read" }, { contents: "write" }],
-    ["folder", { contents: "read" }, { contents: "read" }],
+    ["s3", { contents: "read", "id-token": "write" }, { contents: "read", "id-token": "write", issues: "write" }],
+    ["github", { contents: "read" }, { contents: "write", issues: "write" }],
+    ["folder", { contents: "read" }, { contents: "read", issues: "write" }],
   ] as const)(
     "shards > 1 with a %s registry: a time job, legs that only read, one merge that writes",
     async (registry, legPermissions, mergePermissions) => {
@@ -178,6 +186,31 @@ describe("mlops-monitor.yml's shape", () => {
     },
   );
 
+  it("the job that judges may run the retraining workflow only when a rule asks, and gets the webhook's secret; legs get neither", async () => {
+    for (const shards of [1, 2]) {
+      const judge = shards === 1 ? "monitor" : "merge";
+      const plain = monitorFile({
+        ...OPTIONS,
+        registry: "folder",
+        monitor: monitorOf(shards, false, { issues: false }),
+      });
+      expect(plain.workflow.jobs[judge]?.permissions).toEqual({ contents: "read" });
+      const { content, workflow } = monitorFile({
+        ...OPTIONS,
+        registry: "folder",
+        monitor: monitorOf(shards, false, { dispatch: true, webhookEnv: "CHAT_HOOK" }),
+      });
+      expect(await parserErrors(content)).toEqual([]);
+      expect(checkWorkflowSecurity(content, "mlops-monitor.yml")).toEqual([]);
+      expect(workflow.jobs[judge]?.permissions).toEqual({ contents: "read", issues: "write", actions: "write" });
+      expect(stepOf(workflow.jobs[judge], KIT_MONITOR)?.env).toEqual({ CHAT_HOOK: "${{ secrets.CHAT_HOOK }}" });
+      if (shards > 1) {
+        expect(workflow.jobs.leg?.permissions).toEqual({ contents: "read" });
+        expect(stepOf(workflow.jobs.leg, KIT_MONITOR)?.env).toBeUndefined();
+      }
+    }
+  });
+
   it("logs on S3 beside a registry that needs no AWS: the jobs that read them assume the role, the merge does not", async () => {
     for (const shards of [1, 2]) {
       const { content, workflow } = monitorFile({ ...OPTIONS, registry: "github", monitor: monitorOf(shards, true) });
@@ -192,7 +225,7 @@ describe("mlops-monitor.yml's shape", () => {
         });
       }
       if (shards > 1) {
-        expect(workflow.jobs.merge?.permissions).toEqual({ contents: "write" });
+        expect(workflow.jobs.merge?.permissions).toEqual({ contents: "write", issues: "write" });
         expect(usesOf(workflow.jobs.merge)).not.toContain("aws-actions/configure-aws-credentials");
       }
     }

@@ -183,7 +183,7 @@ describe("the templates' shape", () => {
       schedule: { cron: "45 4 * * 2", timezone: "Europe/Berlin" },
       trainRunsOn: ["self-hosted", "gpu"],
       sweep: false,
-      monitor: { cron: "5 6 * * *", shards: 1, logsOnS3: false },
+      monitor: { cron: "5 6 * * *", shards: 1, logsOnS3: false, issues: true, dispatch: false, webhookEnv: null },
     };
     const rendered = workflowTemplates(options);
     expect(rendered.map((f) => f.path)).toEqual([

@@ -68,6 +68,24 @@ function logsCredentials(
   };
 }
 
+/** What the job that judges needs to tell a breach: the monitoring issue, and running the retraining workflow. */
+function alertPermissions(monitor: MonitorWorkflow): Permissions {
+  return {
+    ...(monitor.issues
+      ? { issues: commentAfter("write", "one issue per model and alias on a breach; closed when healthy") }
+      : {}),
+    ...(monitor.dispatch
+      ? { actions: commentAfter("write", "run mlops-retrain.yml when a rule with action: retrain breaks") }
+      : {}),
+  };
+}
+
+/** The webhook's URL, from the secret of the variable's name, for the step that judges (never for the legs). */
+function withWebhook(monitor: MonitorWorkflow, step: Step): Step {
+  if (monitor.webhookEnv === null) return step;
+  return { ...step, env: { [monitor.webhookEnv]: `\${{ secrets.${monitor.webhookEnv} }}` } };
+}
+
 /** One job: compute, append, judge. The monitor step fails the job on a breach; its report is the job summary. */
 function singleJob(values: WorkflowValues, monitor: MonitorWorkflow): Record<string, Job> {
   const logs = logsCredentials(values, monitor);
@@ -75,11 +93,17 @@ function singleJob(values: WorkflowValues, monitor: MonitorWorkflow): Record<str
     monitor: {
       name: WORKFLOW_NAMES.monitor,
       "runs-on": "ubuntu-latest",
-      permissions: jobPermissions(values, "write", "read and write the registry by OIDC", logs.permissions),
+      permissions: jobPermissions(values, "write", "read and write the registry by OIDC", {
+        ...logs.permissions,
+        ...alertPermissions(monitor),
+      }),
       steps: [
         checkoutStep(),
         ...logs.steps,
-        kitStep("monitor", values, { id: "monitor", with: { alias: ALIAS, recompute: RECOMPUTE } }),
+        withWebhook(
+          monitor,
+          kitStep("monitor", values, { id: "monitor", with: { alias: ALIAS, recompute: RECOMPUTE } }),
+        ),
       ],
     },
   };
@@ -141,7 +165,7 @@ function shardedJobs(values: WorkflowValues, monitor: MonitorWorkflow): Record<s
       name: `${WORKFLOW_NAMES.monitor} (merge)`,
       needs: ["time", "leg"],
       "runs-on": "ubuntu-latest",
-      permissions: jobPermissions(values, "write", "write the registry by OIDC"),
+      permissions: jobPermissions(values, "write", "write the registry by OIDC", alertPermissions(monitor)),
       steps: [
         checkoutStep(),
         ...registryCredentialsSteps(values, "write"),
@@ -149,10 +173,13 @@ function shardedJobs(values: WorkflowValues, monitor: MonitorWorkflow): Record<s
           uses: pinned("downloadArtifact"),
           with: { pattern: `${MONITOR_SHARD_ARTIFACT}-*`, path: SHARDS_FOLDER, "merge-multiple": true },
         },
-        kitStep("monitor", values, {
-          id: "monitor",
-          with: { now: NOW, merge: `${SHARDS_FOLDER}/*.json`, alias: ALIAS },
-        }),
+        withWebhook(
+          monitor,
+          kitStep("monitor", values, {
+            id: "monitor",
+            with: { now: NOW, merge: `${SHARDS_FOLDER}/*.json`, alias: ALIAS },
+          }),
+        ),
       ],
     },
   };

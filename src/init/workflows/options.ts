@@ -40,6 +40,12 @@ export interface MonitorWorkflow {
   shards: number;
   /** The prediction logs or the labels are on S3 (s3://): the jobs that read them need AWS credentials. */
   logsOnS3: boolean;
+  /** monitor.alerts.issue.open: the job that judges opens, updates and closes the monitoring issue. */
+  issues: boolean;
+  /** A rule has `action: retrain`: the job that judges runs mlops-retrain.yml by workflow_dispatch. */
+  dispatch: boolean;
+  /** monitor.alerts.webhook.url_env: the variable the job that judges sets from the secret of the same name. */
+  webhookEnv: string | null;
 }
 
 /**

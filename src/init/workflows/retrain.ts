@@ -19,7 +19,7 @@ import {
  * model. A failed or blocked retrain opens one issue per model, closed by the next success.
  */
 
-function retrainJob(values: WorkflowValues, force: string): Job {
+function retrainJob(values: WorkflowValues, force: string, reason: string): Job {
   return {
     name: "mlops retrain",
     "runs-on": values.runsOnTraining,
@@ -37,12 +37,18 @@ function retrainJob(values: WorkflowValues, force: string): Job {
           "champion, publishes, and promotes only a better model. Its outputs say what happened and why.",
         ].join("\n"),
       ),
-      kitStep("retrain", values, { id: "retrain", with: { force } }),
+      kitStep("retrain", values, { id: "retrain", with: { force, reason } }),
     ],
   };
 }
 
 const FORCE_INPUT = { type: "boolean", default: false } as const satisfies Partial<WorkflowInput>;
+/** Why the run was asked for: the monitor's breach, when a rule with `action: retrain` dispatches this workflow. */
+const REASON_INPUT = {
+  description: "Why retraining is asked for (the monitor's breach); it retrains and the report says so",
+  type: "string",
+  default: "",
+} as const satisfies Partial<WorkflowInput>;
 
 export function retrainTemplate(options: WorkflowOptions, values: WorkflowValues): WorkflowTemplate | null {
   const { schedule } = options;
@@ -67,13 +73,16 @@ export function retrainTemplate(options: WorkflowOptions, values: WorkflowValues
           },
         ],
         workflow_dispatch: {
-          inputs: { force: { description: "Retrain even if nothing calls for it", ...FORCE_INPUT } },
+          inputs: {
+            force: { description: "Retrain even if nothing calls for it", ...FORCE_INPUT },
+            reason: REASON_INPUT,
+          },
         },
       },
       permissions: {},
       concurrency: publishConcurrency(options.model),
       // A scheduled run has no inputs: force is false then.
-      jobs: { retrain: retrainJob(values, "${{ inputs.force || false }}") },
+      jobs: { retrain: retrainJob(values, "${{ inputs.force || false }}", "${{ inputs.reason || '' }}") },
     },
   };
 }
@@ -82,7 +91,7 @@ export const retrainReusable: ReusableDefinition = {
   file: "mlops-retrain.yml",
   name: WORKFLOW_NAMES.retrain,
   summary: "decide, retrain, gate against the champion, promote only a better model",
-  inputs: { force: { description: "Retrain even if nothing calls for it.", ...FORCE_INPUT } },
+  inputs: { force: { description: "Retrain even if nothing calls for it.", ...FORCE_INPUT }, reason: REASON_INPUT },
   publishes: true,
-  jobs: (values) => ({ retrain: retrainJob(values, "${{ inputs.force }}") }),
+  jobs: (values) => ({ retrain: retrainJob(values, "${{ inputs.force }}", "${{ inputs.reason }}") }),
 };

@@ -3,7 +3,12 @@ import { copyFile, cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promi
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { buildWebhookMessage } from "../src/alerts/webhook-message.ts";
+import { renderPrometheus } from "../src/alerts/prometheus.ts";
 import { main } from "../src/cli/main.ts";
+import { parseConfig } from "../src/config/load.ts";
+import { alertOf } from "../src/monitor/alerts.ts";
+import type { MonitorResult } from "../src/monitor/run.ts";
 import { Random } from "../src/gate/significance/random.ts";
 
 /**
@@ -213,6 +218,26 @@ async function keep(name: string): Promise<void> {
   console.log(`The monitor's job summary, as GitHub would show it: ${path.join(kept, `${name}.md`)}`);
 }
 
+/**
+ * What the drifted week's run would post, offline: the webhook's Slack-compatible message and the Prometheus figures of
+ * its last window (on GitHub the run also opens the monitoring issue; with a rule's `action: retrain` it would run the
+ * retraining workflow). The example configures neither channel, so this renders them from the run's result.
+ */
+async function showAlerts(name: string): Promise<void> {
+  const result = JSON.parse(await readFile(path.join(work, "summaries", `${name}.json`), "utf8")) as MonitorResult;
+  const { config } = parseConfig(await readFile(path.join(work, "mlops.yml"), "utf8"), "mlops.yml", "mlops.yml");
+  const alert = alertOf(result, config.monitor?.rules ?? [], "https://github.com/you/penguins/actions/runs/1");
+  console.log(bold("\nWhat the run would post to a chat webhook (monitor.alerts.webhook):"));
+  console.log(JSON.stringify(buildWebhookMessage(alert), null, 2).split("\n").slice(0, 24).join("\n"));
+  console.log("  ...");
+  const last = { ...alert, windows: alert.windows.slice(-1) };
+  const figures = renderPrometheus(last)
+    .split("\n")
+    .filter((line) => /^mlops_monitor_(rows|drift_share|accuracy|estimated_accuracy|breached)\{/.test(line));
+  console.log(bold("\nAnd the Prometheus figures of its last window (monitor.alerts.prometheus), a few of them:"));
+  console.log(figures.join("\n"));
+}
+
 await mlops(
   "Publish a champion: species and island as features, trained for 1000 epochs",
   [
@@ -255,6 +280,7 @@ await mlops(
     "summary say why. The healthy week's last two days, now labelled, were computed again; the demo goes on",
 );
 await keep("drifted-week");
+await showAlerts("drifted-week");
 
 await mlops("The trend: fourteen daily windows", ["monitor", "history"], 0, "");
 

@@ -56,8 +56,8 @@ export function monitorIssueMarker(model: string, alias: string): string {
 const BODY_LIMIT = 60_000;
 
 /**
- * Opens or updates the issue on a breach; closes it when a window this run judged passed and none failed. A run that
- * judged nothing (no new window) leaves it as it is.
+ * Opens or updates the issue when the newest window this run judged breached; closes it when that window passed. A
+ * run that judged nothing (no new window) leaves it as it is.
  */
 export async function keepMonitorIssue(
   github: GitHub | null,
@@ -71,6 +71,9 @@ export async function keepMonitorIssue(
   if (judged.length === 0) return { skipped: "no window was judged in this run" };
   const run = alert.runUrl ? ` in ${alert.runUrl}` : "";
   const breached = judged.filter((w) => w.verdict === "fail");
+  // The newest window says whether the model is in breach now: an older window computed again (its labels came in)
+  // that still breaks a rule is history, named in the comment, and does not keep the issue open.
+  const newest = judged.reduce((a, b) => (Date.parse(b.start) > Date.parse(a.start) ? b : a));
   const spec = {
     marker: monitorIssueMarker(alert.model, alert.alias),
     title: `Monitor breach: ${alert.model}@${alert.alias}`,
@@ -78,11 +81,18 @@ export async function keepMonitorIssue(
     assignees: settings.assignees,
   };
   try {
-    if (breached.length === 0) {
-      const healthy = judged.map((w) => w.key).join(", ");
+    if (newest.verdict !== "fail") {
+      const healthy = judged
+        .filter((w) => w.verdict !== "fail")
+        .map((w) => w.key)
+        .join(", ");
+      const older =
+        breached.length > 0
+          ? ` (older window(s) ${breached.map((w) => w.key).join(", ")}, computed again, still break a rule)`
+          : "";
       return {
         done: await keepOneIssue(github, spec, {
-          resolved: { comment: `Healthy again: window(s) ${healthy} passed every rule${run}. Closing.` },
+          resolved: { comment: `Healthy again: window(s) ${healthy} passed every rule${run}${older}. Closing.` },
         }),
       };
     }

@@ -113,7 +113,7 @@ export async function keepMonitorIssue(
     const message = error instanceof Error ? error.message : String(error);
     return {
       failed: /: 40[13]\b/.test(message)
-        ? "could not keep the monitoring issue: the token lacks `issues: write`; add it to the permissions of the monitor job in .github/workflows/mlops-monitor.yml"
+        ? "could not keep the monitoring issue: the token lacks `issues: write`; add `issues: write` under `permissions:` of the job that runs the monitor (the `monitor` or `merge` job of .github/workflows/mlops-monitor.yml)"
         : `could not keep the monitoring issue up to date: ${message}`,
     };
   }
@@ -180,7 +180,7 @@ export async function dispatchRetrain(
     const message = error instanceof Error ? error.message : String(error);
     return {
       failed: /: 40[13]\b/.test(message)
-        ? `could not run ${RETRAIN_WORKFLOW}: the token lacks \`actions: write\`; add it to the permissions of the monitor job in .github/workflows/mlops-monitor.yml (mlops init --workflows writes it there when a rule has action: retrain)`
+        ? `could not run ${RETRAIN_WORKFLOW}: the token lacks \`actions: write\`; add \`actions: write\` under \`permissions:\` of the job that runs the monitor (the \`monitor\` or \`merge\` job of .github/workflows/mlops-monitor.yml; \`mlops init --workflows\` writes it when a rule has action: retrain)`
         : `could not run ${RETRAIN_WORKFLOW}: ${message}`,
     };
   }

@@ -458,7 +458,9 @@ describe("the monitoring issue", () => {
     });
     expect(refused.exitCode).toBe(1);
     const alerts = (JSON.parse(refused.stdout) as MonitorResult).alerts;
-    expect(alerts?.retrain).toEqual({ failed: expect.stringMatching(/the token lacks `actions: write`; add it/) });
+    expect(alerts?.retrain).toEqual({
+      failed: expect.stringMatching(/the token lacks `actions: write`; add `actions: write` under `permissions:`/),
+    });
     expect(alerts?.issue).toEqual({ failed: expect.stringMatching(/the token lacks `issues: write`/) });
     expect(server.dispatches).toHaveLength(1);
   });

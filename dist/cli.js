@@ -2,12 +2,12 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   KIT_VERSION
-} from "./chunks/chunk-XZ24LNF3.js";
+} from "./chunks/chunk-I4JPAUMH.js";
 import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-O4CUUK5N.js";
+} from "./chunks/chunk-QFRFABGS.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,25 +51,26 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-GZYYT5GS.js")).initCommand },
-  { name: "check", after: "init", load: async () => (await import("./chunks/check-VYUTXXMV.js")).checkCommand },
-  { name: "config", after: "check", load: async () => (await import("./chunks/config-RRBN6STE.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-IPX5KEQ3.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-C52HWNLZ.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-GEXZJ6NB.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-ADCCBP2S.js")).retrainCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-2RJ2MTNL.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-NEJT5DDF.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-ALYNX63H.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-LCF57NF5.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-ZV3AJGBR.js")).pullCommand },
-  { name: "compare", after: "pull", load: async () => (await import("./chunks/compare-7R4N7QO7.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-ME6HMPNH.js")).metricsCommand }
+  { name: "init", after: null, load: async () => (await import("./chunks/init-IOCLTORG.js")).initCommand },
+  { name: "check", after: "init", load: async () => (await import("./chunks/check-CVTUSTXE.js")).checkCommand },
+  { name: "config", after: "check", load: async () => (await import("./chunks/config-D37QUHKD.js")).configCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-JO6WRPT3.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-63MNKS25.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-UVKEWW45.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-YSKZEDFB.js")).retrainCommand },
+  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-U7WK3UEW.js")).monitorCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-II2FIBKB.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-O3NHOLIF.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-QC2E5LEO.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-ZVFJD2UK.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-52OVQKEM.js")).pullCommand },
+  { name: "compare", after: "pull", load: async () => (await import("./chunks/compare-AHUXZPQB.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-3ZTJN6Z2.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-NLVHIKQU.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-QQHORKTC.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;

@@ -2,51 +2,53 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   buildModelPage,
   modelPageMarkdown
-} from "./chunks/chunk-ZGZ4X4B6.js";
+} from "./chunks/chunk-EPIPIYJZ.js";
 import {
   withRegistryToken
-} from "./chunks/chunk-DVJC4BAJ.js";
-import "./chunks/chunk-M55T6J7Q.js";
+} from "./chunks/chunk-5UXVYUWZ.js";
 import {
   describeDamage,
   openRegistry
-} from "./chunks/chunk-PITFFGBR.js";
-import "./chunks/chunk-LNMAVXP6.js";
+} from "./chunks/chunk-7ZIPCBYU.js";
+import "./chunks/chunk-M55T6J7Q.js";
+import "./chunks/chunk-SOCIR2FV.js";
+import "./chunks/chunk-ASQHJYOS.js";
 import "./chunks/chunk-526CYVYW.js";
 import "./chunks/chunk-LP2MTGO2.js";
-import "./chunks/chunk-ASQHJYOS.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-7WE6HXKX.js";
-import "./chunks/chunk-AIXR5GSA.js";
-import "./chunks/chunk-2ET27MDC.js";
+} from "./chunks/chunk-W3YGKI3I.js";
+import "./chunks/chunk-BCNLONRF.js";
+import "./chunks/chunk-WARQSE6L.js";
 import {
   loadConfig
-} from "./chunks/chunk-TWCTD6BE.js";
+} from "./chunks/chunk-WHYAIEHJ.js";
+import "./chunks/chunk-CKQNB7V5.js";
+import "./chunks/chunk-NDR5IGVA.js";
 import {
   setOutput,
   summary
 } from "./chunks/chunk-BV2GNXIE.js";
 import "./chunks/chunk-BIQWF3VO.js";
-import "./chunks/chunk-M3RV46UZ.js";
+import "./chunks/chunk-FPYOTNJS.js";
 import "./chunks/chunk-5PEOAABG.js";
-import "./chunks/chunk-BU477L3W.js";
+import "./chunks/chunk-4HF3QBCP.js";
 import {
   workspaceFor
-} from "./chunks/chunk-UFBCENFA.js";
+} from "./chunks/chunk-GGC6PM5E.js";
 import "./chunks/chunk-NFXRFKJG.js";
 import {
   primaryMetricOf
-} from "./chunks/chunk-HG6HQFAC.js";
-import "./chunks/chunk-CQ3WEECP.js";
-import "./chunks/chunk-O4CUUK5N.js";
-import "./chunks/chunk-MFRW4TDE.js";
-import "./chunks/chunk-NFSXRCFZ.js";
+} from "./chunks/chunk-JCTNFSN4.js";
 import "./chunks/chunk-G5WNRN53.js";
+import "./chunks/chunk-CQ3WEECP.js";
 import "./chunks/chunk-3TO6B3UH.js";
 import "./chunks/chunk-SN54LWLO.js";
+import "./chunks/chunk-QFRFABGS.js";
+import "./chunks/chunk-MFRW4TDE.js";
+import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";
 

@@ -1,53 +1,55 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-RVPGCWHR.js";
-import "./chunks/chunk-6XYO6AIC.js";
-import "./chunks/chunk-ZFVIAE3P.js";
+} from "./chunks/chunk-SQIKOQQJ.js";
+import "./chunks/chunk-VRQIEPF7.js";
+import "./chunks/chunk-OU7GWL4S.js";
 import "./chunks/chunk-CA3OQ63N.js";
-import "./chunks/chunk-MKYPGRGL.js";
-import "./chunks/chunk-662KQWOY.js";
+import "./chunks/chunk-KK6VDE4U.js";
+import "./chunks/chunk-ZHURFC42.js";
+import "./chunks/chunk-ZGVGMIQW.js";
 import "./chunks/chunk-Y4XFK5HZ.js";
-import "./chunks/chunk-YAFPWT32.js";
 import "./chunks/chunk-526CYVYW.js";
 import "./chunks/chunk-LP2MTGO2.js";
-import "./chunks/chunk-XZ24LNF3.js";
+import "./chunks/chunk-I4JPAUMH.js";
 import "./chunks/chunk-PJQSHXAG.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-7WE6HXKX.js";
-import "./chunks/chunk-AIXR5GSA.js";
+} from "./chunks/chunk-W3YGKI3I.js";
+import "./chunks/chunk-BCNLONRF.js";
 import {
   readRunnerEnvironment
-} from "./chunks/chunk-2ET27MDC.js";
+} from "./chunks/chunk-WARQSE6L.js";
 import {
   loadConfig
-} from "./chunks/chunk-TWCTD6BE.js";
+} from "./chunks/chunk-WHYAIEHJ.js";
+import "./chunks/chunk-CKQNB7V5.js";
+import "./chunks/chunk-NDR5IGVA.js";
 import {
   setFailed,
   setOutput,
   summary
 } from "./chunks/chunk-BV2GNXIE.js";
 import "./chunks/chunk-BIQWF3VO.js";
-import "./chunks/chunk-M3RV46UZ.js";
+import "./chunks/chunk-FPYOTNJS.js";
 import "./chunks/chunk-5PEOAABG.js";
-import "./chunks/chunk-BU477L3W.js";
-import "./chunks/chunk-UFBCENFA.js";
+import "./chunks/chunk-4HF3QBCP.js";
+import "./chunks/chunk-GGC6PM5E.js";
 import {
   renderMarkdown
 } from "./chunks/chunk-NFXRFKJG.js";
 import {
   ReportSection
-} from "./chunks/chunk-HG6HQFAC.js";
-import "./chunks/chunk-CQ3WEECP.js";
-import "./chunks/chunk-O4CUUK5N.js";
-import "./chunks/chunk-MFRW4TDE.js";
-import "./chunks/chunk-NFSXRCFZ.js";
+} from "./chunks/chunk-JCTNFSN4.js";
 import "./chunks/chunk-G5WNRN53.js";
+import "./chunks/chunk-CQ3WEECP.js";
 import "./chunks/chunk-3TO6B3UH.js";
 import "./chunks/chunk-SN54LWLO.js";
+import "./chunks/chunk-QFRFABGS.js";
+import "./chunks/chunk-MFRW4TDE.js";
+import "./chunks/chunk-NFSXRCFZ.js";
 import {
   UsageError
 } from "./chunks/chunk-XOZC47AQ.js";

@@ -14,6 +14,11 @@ export interface MonitorAlert {
   verdict: "pass" | "fail";
   /** Every window the run computed, oldest first. */
   windows: AlertWindow[];
+  /**
+   * The newest window of the monitoring log after this run: what the model's state is now. A run that judged only
+   * older windows again (their labels came in) says nothing about now.
+   */
+  newest: string | null;
 }
 
 export interface AlertWindow {

@@ -3,8 +3,8 @@ import type { GitHub, Issue } from "../github/client.ts";
 /**
  * One open issue per model and purpose, never two (DOMAIN.md §9): found again by a hidden marker in its body, updated
  * while the cause persists, closed with a comment when it is over. Two runs that race may both find none and both
- * open one; each then lists again, and every copy but the oldest is closed as its duplicate, so the two runs agree on
- * the issue that stays.
+ * open one; each then lists again and closes its own copy when an older one is there, so the two runs agree on the
+ * issue that stays.
  */
 
 export interface IssueSpec {
@@ -31,11 +31,15 @@ export async function keepOneIssue(github: GitHub, spec: IssueSpec, state: Issue
     (await github.listOpenIssues(spec.labels))
       .filter((issue) => issue.body.includes(spec.marker))
       .sort((a, b) => a.number - b.number);
-  const [open] = await marked();
+  const listed = await marked();
+  const [open] = listed;
   if ("resolved" in state) {
     if (!open) return null;
-    await github.createIssueComment(open.number, state.resolved.comment);
-    await github.updateIssue(open.number, { state: "closed", stateReason: "completed" });
+    // Every marked issue: a copy a race left open (a listing that lagged) closes with the one it copied.
+    for (const issue of listed) {
+      await github.createIssueComment(issue.number, state.resolved.comment);
+      await github.updateIssue(issue.number, { state: "closed", stateReason: "completed" });
+    }
     return { number: open.number, url: open.url, action: "closed", duplicatesClosed: [] };
   }
   const body = `${spec.marker}\n${state.open.body}`;
@@ -50,18 +54,13 @@ export async function keepOneIssue(github: GitHub, spec: IssueSpec, state: Issue
     labels: [...spec.labels],
     assignees: [...spec.assignees],
   });
-  // A run that raced this one may have opened its own: the oldest stays, the others close as its duplicates.
-  const [kept, ...copies] = await marked();
-  const duplicatesClosed: number[] = [];
-  for (const copy of kept ? copies : []) {
-    await github.createIssueComment(copy.number, `Duplicate of #${kept?.number ?? ""}: two runs opened one each.`);
-    await github.updateIssue(copy.number, { state: "closed", stateReason: "not_planned" });
-    duplicatesClosed.push(copy.number);
-  }
+  // A run that raced this one may have opened its own: the oldest stays, and each run closes its own copy of it (a
+  // copy exists only because the run that closes it just made it).
+  const [kept] = await marked();
   if (kept && kept.number !== created.number) {
-    await github.updateIssue(kept.number, { body });
-    await github.createIssueComment(kept.number, state.open.comment);
-    return { number: kept.number, url: kept.url, action: "updated", duplicatesClosed };
+    await github.createIssueComment(created.number, `Duplicate of #${kept.number}: two runs opened one each.`);
+    await github.updateIssue(created.number, { state: "closed", stateReason: "not_planned" });
+    return { number: kept.number, url: kept.url, action: "updated", duplicatesClosed: [created.number] };
   }
-  return { number: created.number, url: created.url, action: "opened", duplicatesClosed };
+  return { number: created.number, url: created.url, action: "opened", duplicatesClosed: [] };
 }

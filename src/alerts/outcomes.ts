@@ -9,6 +9,8 @@ export type ChannelOutcome<T> = { done: T } | { skipped: string } | { failed: st
 
 /** What each channel did for one run. */
 export interface AlertOutcomes {
+  /** Whether the run's verdict was a breach: what a channel that did nothing is reported against. */
+  breach: boolean;
   issue: ChannelOutcome<IssueOutcome | null>;
   /** null when no webhook is configured (monitor.alerts.webhook). */
   webhook: WebhookOutcome | null;

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { MonitorAlert } from "../alerts/alert.ts";
+import type { AlertWindow, MonitorAlert } from "../alerts/alert.ts";
 import type { AlertOutcomes, ChannelOutcome } from "../alerts/outcomes.ts";
 import { type IssueOutcome, keepOneIssue } from "../alerts/issue.ts";
 import { type PrometheusOutcome, sendToPrometheus } from "../alerts/prometheus.ts";
@@ -25,6 +25,7 @@ export function alertOf(result: MonitorResult, rules: readonly MonitorRule[], ru
     version: result.version,
     runUrl,
     verdict: result.verdict === "fail" ? "fail" : "pass",
+    newest: result.history.at(-1)?.key ?? null,
     windows: result.windows.map((w) => {
       const judgement = judged.get(w.window.key);
       return {
@@ -71,9 +72,10 @@ export async function keepMonitorIssue(
   if (judged.length === 0) return { skipped: "no window was judged in this run" };
   const run = alert.runUrl ? ` in ${alert.runUrl}` : "";
   const breached = judged.filter((w) => w.verdict === "fail");
-  // The newest window says whether the model is in breach now: an older window computed again (its labels came in)
-  // that still breaks a rule is history, named in the comment, and does not keep the issue open.
-  const newest = judged.reduce((a, b) => (Date.parse(b.start) > Date.parse(a.start) ? b : a));
+  // The log's newest window says whether the model is in breach now: an older window computed again (its labels came
+  // in) is history, named in the comment, and neither opens nor keeps open the issue.
+  const newest = newestJudged(alert);
+  if (!newest) return { skipped: "this run judged only older windows again; the newest window decides the issue" };
   const spec = {
     marker: monitorIssueMarker(alert.model, alert.alias),
     title: `Monitor breach: ${alert.model}@${alert.alias}`,
@@ -92,7 +94,9 @@ export async function keepMonitorIssue(
           : "";
       return {
         done: await keepOneIssue(github, spec, {
-          resolved: { comment: `Healthy again: window(s) ${healthy} passed every rule${run}${older}. Closing.` },
+          resolved: {
+            comment: `Healthy again: window(s) ${healthy} broke no rule of severity error${run}${older}. Closing.`,
+          },
         }),
       };
     }
@@ -164,11 +168,15 @@ export async function dispatchRetrain(
   github: GitHub | null,
   alert: MonitorAlert,
   ref: string | null,
+  issue: ChannelOutcome<IssueOutcome | null>,
 ): Promise<ChannelOutcome<{ workflow: string; ref: string; reason: string }>> {
-  const breached = alert.windows.filter((w) => w.retrain);
-  if (breached.length === 0) return { skipped: "no rule with action: retrain broke" };
+  const latest = newestJudged(alert);
+  if (!latest?.retrain) return { skipped: "the newest window broke no rule with action: retrain" };
+  // Once per breach: an issue this run only updated was opened by the run that entered the breach and dispatched.
+  if ("done" in issue && issue.done?.action === "updated") {
+    return { skipped: `the breach goes on (issue #${issue.done.number}): retraining was asked for when it began` };
+  }
   if (!github || !ref) return { skipped: "no GitHub token, repository or branch here: retraining was not dispatched" };
-  const latest = breached.at(-1);
   const reason =
     `monitor breach of ${alert.model}@${alert.alias} (${alert.version}) on ${latest?.key ?? ""}: ${latest?.breaches[0] ?? ""}` +
     (alert.runUrl ? ` (${alert.runUrl})` : "");
@@ -186,10 +194,17 @@ export async function dispatchRetrain(
   }
 }
 
+/** The log's newest window, when this run judged it; undefined when the run judged only older windows again. */
+function newestJudged(alert: MonitorAlert): AlertWindow | undefined {
+  return alert.windows.find((w) => w.key === alert.newest && w.verdict !== "none");
+}
+
 /** What each channel did, for the report: a line per channel that did or could not do something. */
 export function alertBlocks(outcomes: AlertOutcomes): Block[] {
   const lines: string[] = [];
   const issue = outcomes.issue;
+  const breach = outcomes.breach;
+  if ("skipped" in issue && breach) lines.push(`Issue: not opened: ${issue.skipped}.`);
   if ("done" in issue && issue.done) {
     const { action, number, url, duplicatesClosed } = issue.done;
     lines.push(
@@ -198,6 +213,8 @@ export function alertBlocks(outcomes: AlertOutcomes): Block[] {
   } else if ("failed" in issue) lines.push(`Issue: ${issue.failed}.`);
   const retrain = outcomes.retrain;
   if ("done" in retrain) lines.push(`Retraining dispatched: ${retrain.done.workflow} on ${retrain.done.ref}.`);
+  else if ("skipped" in retrain && breach && retrain.skipped.startsWith("no GitHub"))
+    lines.push(`Retraining: ${retrain.skipped}.`);
   else if ("failed" in retrain) lines.push(`Retraining: ${retrain.failed}.`);
   if (outcomes.prometheus) lines.push(...outcomes.prometheus.lines.map((line) => `Prometheus: ${line}`));
   const webhook = outcomes.webhook;

@@ -84,6 +84,8 @@ export async function runMonitorStage(
   context: StageContext,
   options: MonitorStageOptions,
 ): Promise<StageRun<MonitorResult>> {
+  // The client first: a repository it cannot address fails the run before anything is appended.
+  const github = githubForRun(context, options.githubToken);
   const result = await runMonitor(withRegistryToken(context, options.registryToken), {
     alias: options.alias,
     now: options.now,
@@ -97,12 +99,11 @@ export async function runMonitorStage(
     // Told once the run is judged, by the run that appends (a leg tells nothing); the verdict stands whatever happens.
     const monitor = requireMonitor(context.loaded.config);
     const alert = alertOf(result, monitor.rules, context.provenance.runUrl);
-    const github = githubForRun(context, options.githubToken);
-    const issue = await keepMonitorIssue(github, requireMonitor(context.loaded.config).alerts.issue, alert, section);
-    const webhook = await sendWebhook(alert, requireMonitor(context.loaded.config).alerts.webhook, context.env);
-    const retrain = await dispatchRetrain(github, alert, context.runner.ref);
+    const issue = await keepMonitorIssue(github, monitor.alerts.issue, alert, section);
+    const webhook = await sendWebhook(alert, monitor.alerts.webhook, context.env);
+    const retrain = await dispatchRetrain(github, alert, context.runner.ref, issue);
     const prometheus = await sendPrometheus(alert, monitor.alerts.prometheus, context.loaded.root);
-    result.alerts = { issue, webhook, prometheus, retrain };
+    result.alerts = { breach: result.verdict === "fail", issue, webhook, prometheus, retrain };
     if (prometheus && !prometheus.ok) context.logger.warn(`prometheus: ${prometheus.lines.join("; ")}`);
     if ("failed" in retrain) context.logger.warn(retrain.failed);
     if ("failed" in issue) context.logger.warn(issue.failed);

@@ -38,6 +38,7 @@ export function monitorAlert(windows: AlertWindow[], overrides: Partial<MonitorA
     runUrl: "https://github.com/acme/ml/actions/runs/1",
     verdict: windows.some((w) => w.verdict === "fail") ? "fail" : "pass",
     windows,
+    newest: windows.at(-1)?.key ?? null,
     ...overrides,
   };
 }

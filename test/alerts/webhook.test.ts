@@ -78,7 +78,15 @@ const ACCURACY = "accuracy 0.81 (>= 0.9): 0.81 is below the minimum 0.9";
 /** Seven daily windows from 2026-03-03: the 5th drifted, the 7th drifted and lost accuracy. */
 function twoOfSeven(): MonitorAlert {
   const windows = Array.from({ length: 7 }, (_, i) => window(i, i === 4 ? [DRIFT] : i === 6 ? [DRIFT, ACCURACY] : []));
-  return { model: "penguins", alias: "champion", version: "3", runUrl: RUN_URL, verdict: "fail", windows };
+  return {
+    model: "penguins",
+    alias: "champion",
+    version: "3",
+    runUrl: RUN_URL,
+    verdict: "fail",
+    windows,
+    newest: windows.at(-1)?.key ?? null,
+  };
 }
 
 function healthy(): MonitorAlert {
@@ -140,6 +148,7 @@ describe("the body", () => {
       window(i, [DRIFT, ACCURACY, long, long, long, long, long, long]),
     );
     const alert: MonitorAlert = {
+      newest: windows.at(-1)?.key ?? null,
       model: "m".repeat(200),
       alias: "champion",
       version: "7",

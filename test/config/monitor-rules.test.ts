@@ -55,4 +55,11 @@ describe("the monitor's rules", () => {
       /^11:13 error monitor.schedule: invalid cron schedule "every day"/,
     );
   });
+
+  it("refuses action: retrain without the retrain section whose workflow it runs", () => {
+    const text = withMonitor(`${LOGS}  rules:\n    - { metric: drift_share, max: 0.3, action: retrain }\n`);
+    expect(errorsOf(text)).toEqual([
+      "12:48 error monitor.rules.0.action: `action: retrain` runs mlops-retrain.yml, which mlops init writes only with a retrain section",
+    ]);
+  });
 });

@@ -410,17 +410,17 @@ describe("the monitoring issue", () => {
     expect(healthy.exitCode).toBe(0);
     expect(mine()[0]).toMatchObject({ state: "closed", stateReason: "completed" });
     expect(server.comments.filter((c) => c.issue === issue?.number).at(-1)?.body).toBe(
-      "Healthy again: window(s) 2026-03-03 passed every rule in https://github.com/octo-org/ml-repo/actions/runs/7. Closing.",
+      "Healthy again: window(s) 2026-03-03 broke no rule of severity error in https://github.com/octo-org/ml-repo/actions/runs/7. Closing.",
     );
     expect(server.problems()).toEqual([]);
   });
 
   it("runs the retraining workflow when a rule with action: retrain breaks, whose decision names the breach", async () => {
     const server = github as FakeGitHub;
-    const config = MONITOR_CONFIG.replace(
+    const config = `${MONITOR_CONFIG.replace(
       "    - { metric: drift_share, max: 0.3 }",
       "    - { metric: drift_share, max: 0.3, action: retrain }",
-    );
+    )}retrain: { schedule: "17 3 * * 1", when: { drift: false } }\n`;
     const dir = await monitorProject({ config });
     const env = {
       GITHUB_ACTIONS: "true",
@@ -433,17 +433,10 @@ describe("the monitoring issue", () => {
     await logDay(dir, "2026-03-01", 150, 400, { shift: 2 });
     const run = await runCli(["monitor", "--json", "--now", "2026-03-02T00:00:00Z"], { cwd: dir, env });
     expect(run.exitCode).toBe(1);
-    expect(server.dispatches).toEqual([
-      {
-        workflow: "mlops-retrain.yml",
-        ref: "main",
-        inputs: {
-          reason: expect.stringMatching(
-            /^monitor breach of scorer@champion \(v\S+\) on 2026-03-01: drift_share .* \(https:\/\/github\.com\/octo-org\/ml-repo\/actions\/runs\/8\)$/,
-          ),
-        },
-      },
-    ]);
+    expect(server.dispatches.map(({ workflow, ref }) => [workflow, ref])).toEqual([["mlops-retrain.yml", "main"]]);
+    expect(String(server.dispatches[0]?.inputs.reason)).toMatch(
+      /^monitor breach of scorer@champion \(v\S+\) on 2026-03-01: drift_share .* \(https:\/\/github\.com\/octo-org\/ml-repo\/actions\/runs\/8\)$/,
+    );
     const reason = String(server.dispatches[0]?.inputs.reason);
     const decided = await runCli(["retrain", "decide", "--json", "--reason", reason], { cwd: dir });
     const decision = JSON.parse(decided.stdout) as { shouldRetrain: boolean; reasons: string[] };
@@ -458,10 +451,12 @@ describe("the monitoring issue", () => {
     });
     expect(refused.exitCode).toBe(1);
     const alerts = (JSON.parse(refused.stdout) as MonitorResult).alerts;
-    expect(alerts?.retrain).toEqual({
-      failed: expect.stringMatching(/the token lacks `actions: write`; add `actions: write` under `permissions:`/),
-    });
-    expect(alerts?.issue).toEqual({ failed: expect.stringMatching(/the token lacks `issues: write`/) });
+    expect("failed" in (alerts?.retrain ?? {}) ? (alerts?.retrain as { failed: string }).failed : "").toMatch(
+      /the token lacks `actions: write`; add `actions: write` under `permissions:`/,
+    );
+    expect("failed" in (alerts?.issue ?? {}) ? (alerts?.issue as { failed: string }).failed : "").toMatch(
+      /the token lacks `issues: write`/,
+    );
     expect(server.dispatches).toHaveLength(1);
   });
 
@@ -558,7 +553,9 @@ describe("retraining on a monitor breach", () => {
     expect(calm.exitCode).toBe(0);
     const quiet = JSON.parse(calm.stdout) as { shouldRetrain: boolean; checks: { monitor: { detail: string } } };
     expect(quiet.shouldRetrain).toBe(false);
-    expect(quiet.checks.monitor.detail).toMatch(/^the monitor found no breach of v\S+ \(1 window\(s\) judged\)$/);
+    expect(quiet.checks.monitor.detail).toMatch(
+      /^the monitor finds v\S+ healthy in its newest window \(1 judged, 0 breached before\)$/,
+    );
 
     await logDay(dir, "2026-03-02", 131, 400, { shift: 2 });
     expect((await monitor(dir, "2026-03-03T00:00:00Z")).exitCode).toBe(1);

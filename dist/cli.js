@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-QFRFABGS.js";
+} from "./chunks/chunk-4CI3U4BP.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,26 +51,26 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-IOCLTORG.js")).initCommand },
-  { name: "check", after: "init", load: async () => (await import("./chunks/check-CVTUSTXE.js")).checkCommand },
-  { name: "config", after: "check", load: async () => (await import("./chunks/config-D37QUHKD.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-JO6WRPT3.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-63MNKS25.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-UVKEWW45.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-YSKZEDFB.js")).retrainCommand },
-  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-U7WK3UEW.js")).monitorCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-II2FIBKB.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-O3NHOLIF.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-QC2E5LEO.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-ZVFJD2UK.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-52OVQKEM.js")).pullCommand },
-  { name: "compare", after: "pull", load: async () => (await import("./chunks/compare-AHUXZPQB.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-3ZTJN6Z2.js")).metricsCommand }
+  { name: "init", after: null, load: async () => (await import("./chunks/init-BCWEPTKP.js")).initCommand },
+  { name: "check", after: "init", load: async () => (await import("./chunks/check-MBKILPR4.js")).checkCommand },
+  { name: "config", after: "check", load: async () => (await import("./chunks/config-7ISR6TPX.js")).configCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-BZ76MCZF.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-PY2WYSS6.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-QHFIWWBN.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-YT2YUKXT.js")).retrainCommand },
+  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-WESHCANV.js")).monitorCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-TRJQE7JL.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-T66W6QXT.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-YXXOKOCU.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-J4XU4QTK.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-UMKSD6CA.js")).pullCommand },
+  { name: "compare", after: "pull", load: async () => (await import("./chunks/compare-LEB5LXGJ.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-AHTDZBQI.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-QQHORKTC.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-6CSZARUW.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;

@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runStageAction
-} from "./chunks/chunk-W3YGKI3I.js";
+} from "./chunks/chunk-3SCAZDPT.js";
 import "./chunks/chunk-BCNLONRF.js";
 import "./chunks/chunk-WARQSE6L.js";
-import "./chunks/chunk-WHYAIEHJ.js";
+import "./chunks/chunk-PV6OBCS4.js";
 import "./chunks/chunk-CKQNB7V5.js";
 import "./chunks/chunk-NDR5IGVA.js";
 import "./chunks/chunk-BV2GNXIE.js";
@@ -19,7 +19,7 @@ import "./chunks/chunk-G5WNRN53.js";
 import "./chunks/chunk-CQ3WEECP.js";
 import "./chunks/chunk-3TO6B3UH.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-QFRFABGS.js";
+import "./chunks/chunk-4CI3U4BP.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

@@ -17,14 +17,14 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-W3YGKI3I.js";
+} from "./chunks/chunk-3SCAZDPT.js";
 import "./chunks/chunk-BCNLONRF.js";
 import {
   readRunnerEnvironment
 } from "./chunks/chunk-WARQSE6L.js";
 import {
   loadConfig
-} from "./chunks/chunk-WHYAIEHJ.js";
+} from "./chunks/chunk-PV6OBCS4.js";
 import "./chunks/chunk-CKQNB7V5.js";
 import "./chunks/chunk-NDR5IGVA.js";
 import {
@@ -47,7 +47,7 @@ import "./chunks/chunk-G5WNRN53.js";
 import "./chunks/chunk-CQ3WEECP.js";
 import "./chunks/chunk-3TO6B3UH.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-QFRFABGS.js";
+import "./chunks/chunk-4CI3U4BP.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

@@ -7,8 +7,8 @@ import {
   versionPredictions,
   withSourceDoor,
   workspaceSource
-} from "./chunk-4OUUYXPK.js";
-import "./chunk-65NM4EUR.js";
+} from "./chunk-L63IJVYU.js";
+import "./chunk-SPTQT36L.js";
 import "./chunk-PXN72UIJ.js";
 import "./chunk-TYJWOD5N.js";
 import "./chunk-YURTOBGC.js";
@@ -33,7 +33,7 @@ import "./chunk-GTGMXKXZ.js";
 import "./chunk-PJQSHXAG.js";
 import "./chunk-BCNLONRF.js";
 import "./chunk-WARQSE6L.js";
-import "./chunk-WHYAIEHJ.js";
+import "./chunk-PV6OBCS4.js";
 import "./chunk-CKQNB7V5.js";
 import "./chunk-NDR5IGVA.js";
 import "./chunk-5PEOAABG.js";

@@ -2,17 +2,17 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   cliOptions,
   parseCliOptions
-} from "./chunk-PX3WA3W2.js";
+} from "./chunk-HPEITET7.js";
 import {
   openProject,
   stageOutcome
-} from "./chunk-65NM4EUR.js";
+} from "./chunk-SPTQT36L.js";
 import {
   TREND_WINDOWS,
   historySection,
   monitorStage,
   requireMonitor
-} from "./chunk-QPKC6EJQ.js";
+} from "./chunk-D2TDVTLC.js";
 import {
   historyWindows
 } from "./chunk-NGN2PQAE.js";
@@ -42,7 +42,7 @@ import "./chunk-GTGMXKXZ.js";
 import "./chunk-PJQSHXAG.js";
 import "./chunk-BCNLONRF.js";
 import "./chunk-WARQSE6L.js";
-import "./chunk-WHYAIEHJ.js";
+import "./chunk-PV6OBCS4.js";
 import "./chunk-CKQNB7V5.js";
 import "./chunk-NDR5IGVA.js";
 import "./chunk-BIQWF3VO.js";

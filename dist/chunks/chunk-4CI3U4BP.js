@@ -29,9 +29,9 @@ var STAGES = [
   { name: "publish", command: true, load: async () => (await import("./publish-NPP746WW.js")).publishStage },
   { name: "plan", command: true, load: async () => (await import("./plan-NHBE5XP5.js")).planStage },
   { name: "select", command: true, load: async () => (await import("./select-32PUD45Q.js")).selectStage },
-  { name: "retrain-decide", command: false, load: async () => (await import("./retrain-F2PFVYLG.js")).retrainDecideStage },
-  { name: "retrain-conclude", command: false, load: async () => (await import("./retrain-F2PFVYLG.js")).retrainConcludeStage },
-  { name: "monitor", command: false, load: async () => (await import("./monitor-JWETJ5GH.js")).monitorStage }
+  { name: "retrain-decide", command: false, load: async () => (await import("./retrain-2SJCQJLT.js")).retrainDecideStage },
+  { name: "retrain-conclude", command: false, load: async () => (await import("./retrain-2SJCQJLT.js")).retrainConcludeStage },
+  { name: "monitor", command: false, load: async () => (await import("./monitor-VGY4CIOM.js")).monitorStage }
 ];
 async function loadStage(name) {
   const entry = STAGES.find((stage) => stage.name === name);

@@ -366,20 +366,21 @@ async function monitorCheck(context, enabled, registry, champion) {
   const windows = historyWindows(log, monitor.window, (message) => context.logger.warn(message)).filter(
     (window) => window.version === champion.version
   );
-  const breached = windows.filter((window) => window.result.judgement?.verdict === "fail").reverse();
-  if (breached.length === 0) {
+  const judged = windows.filter((window) => window.result.judgement);
+  const breached = judged.filter((window) => window.result.judgement?.verdict === "fail");
+  const latest = judged.at(-1);
+  if (!latest || latest.result.judgement?.verdict !== "fail") {
     return {
       enabled,
       triggered: false,
-      detail: `the monitor found no breach of ${champion.version} (${windows.length} window(s) judged)`
+      detail: `the monitor finds ${champion.version} healthy in its newest window (${judged.length} judged, ${breached.length} breached before)`
     };
   }
-  const [latest] = breached;
-  const first = latest?.result.judgement?.breaches[0] ?? "";
+  const first = latest.result.judgement.breaches[0] ?? "";
   return {
     enabled,
     triggered: true,
-    detail: `the monitor found a breach of ${champion.version} in ${breached.length} window(s), the latest ${first}` + (latest?.runUrl ? ` (${latest.runUrl})` : "")
+    detail: `the monitor found a breach of ${champion.version} in ${breached.length} window(s), the latest ${first}` + (latest.runUrl ? ` (${latest.runUrl})` : "")
   };
 }
 function driftCheck(enabled, configured, drift, note) {

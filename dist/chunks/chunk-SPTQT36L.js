@@ -7,7 +7,7 @@ import {
 } from "./chunk-WARQSE6L.js";
 import {
   loadConfig
-} from "./chunk-WHYAIEHJ.js";
+} from "./chunk-PV6OBCS4.js";
 import {
   workspaceFor
 } from "./chunk-GGC6PM5E.js";

@@ -1,11 +1,9 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  RetrainConcludeOptions,
-  RetrainDecideOptions,
-  retrainConcludeStage,
-  retrainDecideStage
-} from "./chunk-FAUV56TV.js";
-import "./chunk-TYJWOD5N.js";
+  MonitorOptions,
+  monitorStage,
+  runMonitorStage
+} from "./chunk-D2TDVTLC.js";
 import "./chunk-NGN2PQAE.js";
 import "./chunk-STGVFYYW.js";
 import "./chunk-YURTOBGC.js";
@@ -29,6 +27,7 @@ import "./chunk-I4JPAUMH.js";
 import "./chunk-GO6SIHAX.js";
 import "./chunk-GTGMXKXZ.js";
 import "./chunk-PJQSHXAG.js";
+import "./chunk-CKQNB7V5.js";
 import "./chunk-NDR5IGVA.js";
 import "./chunk-BIQWF3VO.js";
 import "./chunk-FPYOTNJS.js";
@@ -45,8 +44,7 @@ import "./chunk-NFSXRCFZ.js";
 import "./chunk-XOZC47AQ.js";
 import "./chunk-RZGYXAJU.js";
 export {
-  RetrainConcludeOptions,
-  RetrainDecideOptions,
-  retrainConcludeStage,
-  retrainDecideStage
+  MonitorOptions,
+  monitorStage,
+  runMonitorStage
 };

@@ -3,11 +3,11 @@ import {
   cliOptions,
   parseCliOptions,
   stageCommand
-} from "./chunk-PX3WA3W2.js";
-import "./chunk-65NM4EUR.js";
+} from "./chunk-HPEITET7.js";
+import "./chunk-SPTQT36L.js";
 import "./chunk-BCNLONRF.js";
 import "./chunk-WARQSE6L.js";
-import "./chunk-WHYAIEHJ.js";
+import "./chunk-PV6OBCS4.js";
 import "./chunk-CKQNB7V5.js";
 import "./chunk-NDR5IGVA.js";
 import "./chunk-FPYOTNJS.js";

@@ -732,6 +732,15 @@ function checkMonitor(config, report) {
       "give it `pushgateway: http://host:9091` or `textfile: path/to/mlops.prom`, or both"
     );
   }
+  const dispatching = monitor.rules.findIndex((rule) => rule.action === "retrain");
+  if (dispatching >= 0 && !config.retrain) {
+    report(
+      "error",
+      ["monitor", "rules", dispatching, "action"],
+      "`action: retrain` runs mlops-retrain.yml, which mlops init writes only with a retrain section",
+      'add `retrain: { schedule: "17 3 * * 1" }`, or remove the action'
+    );
+  }
   const cron = checkCron(monitor.schedule);
   if (!cron.ok) {
     report(

@@ -116,11 +116,14 @@ import path2 from "node:path";
 // src/alerts/issue.ts
 async function keepOneIssue(github, spec, state) {
   const marked = async () => (await github.listOpenIssues(spec.labels)).filter((issue) => issue.body.includes(spec.marker)).sort((a, b) => a.number - b.number);
-  const [open] = await marked();
+  const listed = await marked();
+  const [open] = listed;
   if ("resolved" in state) {
     if (!open) return null;
-    await github.createIssueComment(open.number, state.resolved.comment);
-    await github.updateIssue(open.number, { state: "closed", stateReason: "completed" });
+    for (const issue of listed) {
+      await github.createIssueComment(issue.number, state.resolved.comment);
+      await github.updateIssue(issue.number, { state: "closed", stateReason: "completed" });
+    }
     return { number: open.number, url: open.url, action: "closed", duplicatesClosed: [] };
   }
   const body = `${spec.marker}
@@ -136,19 +139,13 @@ ${state.open.body}`;
     labels: [...spec.labels],
     assignees: [...spec.assignees]
   });
-  const [kept, ...copies] = await marked();
-  const duplicatesClosed = [];
-  for (const copy of kept ? copies : []) {
-    await github.createIssueComment(copy.number, `Duplicate of #${kept?.number ?? ""}: two runs opened one each.`);
-    await github.updateIssue(copy.number, { state: "closed", stateReason: "not_planned" });
-    duplicatesClosed.push(copy.number);
-  }
+  const [kept] = await marked();
   if (kept && kept.number !== created.number) {
-    await github.updateIssue(kept.number, { body });
-    await github.createIssueComment(kept.number, state.open.comment);
-    return { number: kept.number, url: kept.url, action: "updated", duplicatesClosed };
+    await github.createIssueComment(created.number, `Duplicate of #${kept.number}: two runs opened one each.`);
+    await github.updateIssue(created.number, { state: "closed", stateReason: "not_planned" });
+    return { number: kept.number, url: kept.url, action: "updated", duplicatesClosed: [created.number] };
   }
-  return { number: created.number, url: created.url, action: "opened", duplicatesClosed };
+  return { number: created.number, url: created.url, action: "opened", duplicatesClosed: [] };
 }
 
 // src/alerts/prometheus-exposition.ts
@@ -866,6 +863,7 @@ function alertOf(result, rules, runUrl) {
     version: result.version,
     runUrl,
     verdict: result.verdict === "fail" ? "fail" : "pass",
+    newest: result.history.at(-1)?.key ?? null,
     windows: result.windows.map((w) => {
       const judgement = judged.get(w.window.key);
       return {
@@ -897,7 +895,8 @@ async function keepMonitorIssue(github, settings, alert, section) {
   if (judged.length === 0) return { skipped: "no window was judged in this run" };
   const run = alert.runUrl ? ` in ${alert.runUrl}` : "";
   const breached = judged.filter((w) => w.verdict === "fail");
-  const newest = judged.reduce((a, b) => Date.parse(b.start) > Date.parse(a.start) ? b : a);
+  const newest = newestJudged(alert);
+  if (!newest) return { skipped: "this run judged only older windows again; the newest window decides the issue" };
   const spec = {
     marker: monitorIssueMarker(alert.model, alert.alias),
     title: `Monitor breach: ${alert.model}@${alert.alias}`,
@@ -910,7 +909,9 @@ async function keepMonitorIssue(github, settings, alert, section) {
       const older = breached.length > 0 ? ` (older window(s) ${breached.map((w) => w.key).join(", ")}, computed again, still break a rule)` : "";
       return {
         done: await keepOneIssue(github, spec, {
-          resolved: { comment: `Healthy again: window(s) ${healthy} passed every rule${run}${older}. Closing.` }
+          resolved: {
+            comment: `Healthy again: window(s) ${healthy} broke no rule of severity error${run}${older}. Closing.`
+          }
         })
       };
     }
@@ -955,11 +956,13 @@ async function sendPrometheus(alert, settings, root) {
   });
 }
 var RETRAIN_WORKFLOW = "mlops-retrain.yml";
-async function dispatchRetrain(github, alert, ref) {
-  const breached = alert.windows.filter((w) => w.retrain);
-  if (breached.length === 0) return { skipped: "no rule with action: retrain broke" };
+async function dispatchRetrain(github, alert, ref, issue) {
+  const latest = newestJudged(alert);
+  if (!latest?.retrain) return { skipped: "the newest window broke no rule with action: retrain" };
+  if ("done" in issue && issue.done?.action === "updated") {
+    return { skipped: `the breach goes on (issue #${issue.done.number}): retraining was asked for when it began` };
+  }
   if (!github || !ref) return { skipped: "no GitHub token, repository or branch here: retraining was not dispatched" };
-  const latest = breached.at(-1);
   const reason = `monitor breach of ${alert.model}@${alert.alias} (${alert.version}) on ${latest?.key ?? ""}: ${latest?.breaches[0] ?? ""}` + (alert.runUrl ? ` (${alert.runUrl})` : "");
   const branch = ref.replace(/^refs\/heads\//, "");
   try {
@@ -972,9 +975,14 @@ async function dispatchRetrain(github, alert, ref) {
     };
   }
 }
+function newestJudged(alert) {
+  return alert.windows.find((w) => w.key === alert.newest && w.verdict !== "none");
+}
 function alertBlocks(outcomes) {
   const lines = [];
   const issue = outcomes.issue;
+  const breach = outcomes.breach;
+  if ("skipped" in issue && breach) lines.push(`Issue: not opened: ${issue.skipped}.`);
   if ("done" in issue && issue.done) {
     const { action, number: number2, url, duplicatesClosed } = issue.done;
     lines.push(
@@ -983,6 +991,8 @@ function alertBlocks(outcomes) {
   } else if ("failed" in issue) lines.push(`Issue: ${issue.failed}.`);
   const retrain = outcomes.retrain;
   if ("done" in retrain) lines.push(`Retraining dispatched: ${retrain.done.workflow} on ${retrain.done.ref}.`);
+  else if ("skipped" in retrain && breach && retrain.skipped.startsWith("no GitHub"))
+    lines.push(`Retraining: ${retrain.skipped}.`);
   else if ("failed" in retrain) lines.push(`Retraining: ${retrain.failed}.`);
   if (outcomes.prometheus) lines.push(...outcomes.prometheus.lines.map((line) => `Prometheus: ${line}`));
   const webhook = outcomes.webhook;
@@ -2312,6 +2322,7 @@ var MonitorOptions = object({
   registryToken: registryTokenOption("write")
 });
 async function runMonitorStage(context, options) {
+  const github = githubForRun(context, options.githubToken);
   const result = await runMonitor(withRegistryToken(context, options.registryToken), {
     alias: options.alias,
     now: options.now,
@@ -2324,12 +2335,11 @@ async function runMonitorStage(context, options) {
   if (result.shard === null) {
     const monitor = requireMonitor(context.loaded.config);
     const alert = alertOf(result, monitor.rules, context.provenance.runUrl);
-    const github = githubForRun(context, options.githubToken);
-    const issue = await keepMonitorIssue(github, requireMonitor(context.loaded.config).alerts.issue, alert, section);
-    const webhook = await sendWebhook(alert, requireMonitor(context.loaded.config).alerts.webhook, context.env);
-    const retrain = await dispatchRetrain(github, alert, context.runner.ref);
+    const issue = await keepMonitorIssue(github, monitor.alerts.issue, alert, section);
+    const webhook = await sendWebhook(alert, monitor.alerts.webhook, context.env);
+    const retrain = await dispatchRetrain(github, alert, context.runner.ref, issue);
     const prometheus = await sendPrometheus(alert, monitor.alerts.prometheus, context.loaded.root);
-    result.alerts = { issue, webhook, prometheus, retrain };
+    result.alerts = { breach: result.verdict === "fail", issue, webhook, prometheus, retrain };
     if (prometheus && !prometheus.ok) context.logger.warn(`prometheus: ${prometheus.lines.join("; ")}`);
     if ("failed" in retrain) context.logger.warn(retrain.failed);
     if ("failed" in issue) context.logger.warn(issue.failed);

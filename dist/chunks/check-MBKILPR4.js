@@ -6,7 +6,7 @@ import {
 import "./chunk-LP2MTGO2.js";
 import {
   loadConfig
-} from "./chunk-WHYAIEHJ.js";
+} from "./chunk-PV6OBCS4.js";
 import "./chunk-CKQNB7V5.js";
 import "./chunk-NDR5IGVA.js";
 import "./chunk-JCTNFSN4.js";

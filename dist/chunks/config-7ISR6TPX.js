@@ -6,7 +6,7 @@ import {
   parseConfig,
   readConfigSource,
   schemaHasPath
-} from "./chunk-WHYAIEHJ.js";
+} from "./chunk-PV6OBCS4.js";
 import "./chunk-CKQNB7V5.js";
 import "./chunk-NDR5IGVA.js";
 import {

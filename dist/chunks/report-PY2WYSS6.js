@@ -24,7 +24,7 @@ import {
 } from "./chunk-WARQSE6L.js";
 import {
   loadConfig
-} from "./chunk-WHYAIEHJ.js";
+} from "./chunk-PV6OBCS4.js";
 import "./chunk-CKQNB7V5.js";
 import "./chunk-NDR5IGVA.js";
 import "./chunk-BIQWF3VO.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   openProject
-} from "./chunk-65NM4EUR.js";
+} from "./chunk-SPTQT36L.js";
 import {
   runSelectStage,
   selectSection,
@@ -39,7 +39,7 @@ import "./chunk-BCNLONRF.js";
 import "./chunk-WARQSE6L.js";
 import {
   loadConfig
-} from "./chunk-WHYAIEHJ.js";
+} from "./chunk-PV6OBCS4.js";
 import "./chunk-CKQNB7V5.js";
 import "./chunk-NDR5IGVA.js";
 import "./chunk-5PEOAABG.js";

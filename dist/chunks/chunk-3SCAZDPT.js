@@ -7,7 +7,7 @@ import {
 } from "./chunk-WARQSE6L.js";
 import {
   loadConfig
-} from "./chunk-WHYAIEHJ.js";
+} from "./chunk-PV6OBCS4.js";
 import {
   debug,
   error,
@@ -36,7 +36,7 @@ import {
 import {
   loadStage,
   processInterrupts
-} from "./chunk-QFRFABGS.js";
+} from "./chunk-4CI3U4BP.js";
 import {
   ConfigError,
   ExitCode,

@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   cliOptions,
   parseCliOptions
-} from "./chunk-PX3WA3W2.js";
+} from "./chunk-HPEITET7.js";
 import {
   openProject
-} from "./chunk-65NM4EUR.js";
+} from "./chunk-SPTQT36L.js";
 import {
   PublishOptions
 } from "./chunk-IZLMVPSD.js";
@@ -38,7 +38,7 @@ import "./chunk-GTGMXKXZ.js";
 import "./chunk-PJQSHXAG.js";
 import "./chunk-BCNLONRF.js";
 import "./chunk-WARQSE6L.js";
-import "./chunk-WHYAIEHJ.js";
+import "./chunk-PV6OBCS4.js";
 import "./chunk-CKQNB7V5.js";
 import "./chunk-NDR5IGVA.js";
 import "./chunk-FPYOTNJS.js";

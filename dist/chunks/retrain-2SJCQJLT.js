@@ -1,9 +1,11 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  MonitorOptions,
-  monitorStage,
-  runMonitorStage
-} from "./chunk-QPKC6EJQ.js";
+  RetrainConcludeOptions,
+  RetrainDecideOptions,
+  retrainConcludeStage,
+  retrainDecideStage
+} from "./chunk-D3NSG47E.js";
+import "./chunk-TYJWOD5N.js";
 import "./chunk-NGN2PQAE.js";
 import "./chunk-STGVFYYW.js";
 import "./chunk-YURTOBGC.js";
@@ -27,7 +29,6 @@ import "./chunk-I4JPAUMH.js";
 import "./chunk-GO6SIHAX.js";
 import "./chunk-GTGMXKXZ.js";
 import "./chunk-PJQSHXAG.js";
-import "./chunk-CKQNB7V5.js";
 import "./chunk-NDR5IGVA.js";
 import "./chunk-BIQWF3VO.js";
 import "./chunk-FPYOTNJS.js";
@@ -44,7 +45,8 @@ import "./chunk-NFSXRCFZ.js";
 import "./chunk-XOZC47AQ.js";
 import "./chunk-RZGYXAJU.js";
 export {
-  MonitorOptions,
-  monitorStage,
-  runMonitorStage
+  RetrainConcludeOptions,
+  RetrainDecideOptions,
+  retrainConcludeStage,
+  retrainDecideStage
 };

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   openProject,
   stageOutcome
-} from "./chunk-65NM4EUR.js";
+} from "./chunk-SPTQT36L.js";
 import {
   optionEntries,
   parseStageOptions

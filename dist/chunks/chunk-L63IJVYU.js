@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   openProject
-} from "./chunk-65NM4EUR.js";
+} from "./chunk-SPTQT36L.js";
 import {
   sweepResultsDir
 } from "./chunk-PXN72UIJ.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   openProject
-} from "./chunk-65NM4EUR.js";
+} from "./chunk-SPTQT36L.js";
 import {
   openRegistry
 } from "./chunk-7ZIPCBYU.js";
@@ -9,7 +9,7 @@ import "./chunk-SOCIR2FV.js";
 import "./chunk-ASQHJYOS.js";
 import "./chunk-BCNLONRF.js";
 import "./chunk-WARQSE6L.js";
-import "./chunk-WHYAIEHJ.js";
+import "./chunk-PV6OBCS4.js";
 import "./chunk-CKQNB7V5.js";
 import "./chunk-NDR5IGVA.js";
 import "./chunk-4HF3QBCP.js";

@@ -2,16 +2,16 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   cliOptions,
   parseCliOptions
-} from "./chunk-PX3WA3W2.js";
+} from "./chunk-HPEITET7.js";
 import {
   openProject,
   stageOutcome
-} from "./chunk-65NM4EUR.js";
+} from "./chunk-SPTQT36L.js";
 import {
   concludeRetrain,
   retrainConcludeStage,
   retrainDecideStage
-} from "./chunk-FAUV56TV.js";
+} from "./chunk-D3NSG47E.js";
 import "./chunk-TYJWOD5N.js";
 import {
   githubForRun
@@ -45,7 +45,7 @@ import "./chunk-GTGMXKXZ.js";
 import "./chunk-PJQSHXAG.js";
 import "./chunk-BCNLONRF.js";
 import "./chunk-WARQSE6L.js";
-import "./chunk-WHYAIEHJ.js";
+import "./chunk-PV6OBCS4.js";
 import "./chunk-CKQNB7V5.js";
 import "./chunk-NDR5IGVA.js";
 import "./chunk-BIQWF3VO.js";

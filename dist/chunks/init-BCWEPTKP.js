@@ -32,7 +32,7 @@ import {
   findRepoRoot,
   loadConfig,
   parseConfig
-} from "./chunk-WHYAIEHJ.js";
+} from "./chunk-PV6OBCS4.js";
 import "./chunk-CKQNB7V5.js";
 import "./chunk-NDR5IGVA.js";
 import {

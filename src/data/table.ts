@@ -174,14 +174,14 @@ export function explainReadError(error: unknown, shown: string, rowOf: (record: 
   return error instanceof Error ? error : new Error(String(error));
 }
 
-export async function* delimitedRecords(
+/** A reader of a whole CSV or TSV file's records, from its first byte to its last. */
+export function wholeFileReader(
   reader: ChunkReader,
   shown: string,
   format: "csv" | "tsv",
-  /** A buffer to start with (it grows for a long record): a small one when only the first records are wanted. */
   buffer?: Buffer,
-): AsyncGenerator<RawRecord> {
-  const delimited = new DelimitedReader({
+): DelimitedReader {
+  return new DelimitedReader({
     reader,
     ...(buffer ? { buffer } : {}),
     file: shown,
@@ -191,6 +191,16 @@ export async function* delimitedRecords(
     stopAt: Infinity,
     atFileStart: true,
   });
+}
+
+export async function* delimitedRecords(
+  reader: ChunkReader,
+  shown: string,
+  format: "csv" | "tsv",
+  /** A buffer to start with (it grows for a long record): a small one when only the first records are wanted. */
+  buffer?: Buffer,
+): AsyncGenerator<RawRecord> {
+  const delimited = wholeFileReader(reader, shown, format, buffer);
   let record = 0;
   for (;;) {
     const got = delimited.next();

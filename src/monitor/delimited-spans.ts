@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { InputError } from "../errors.ts";
 import { fileReader, gzipReader, isGzip } from "../data/formats/chunks.ts";
-import { DelimitedReader, MORE, RECORD } from "../data/formats/delimited/reader.ts";
+import { type DelimitedReader, MORE, RECORD } from "../data/formats/delimited/reader.ts";
 import { refuseIrregularFile } from "../data/regular-file.ts";
-import { checkHeader, explainReadError } from "../data/table.ts";
+import { checkHeader, explainReadError, wholeFileReader } from "../data/table.ts";
 import { utf8 } from "../data/values.ts";
 
 /**
@@ -43,15 +43,7 @@ export async function openDelimitedSpans(
   }
   refuseIrregularFile(file, shown);
   const chunks = isGzip(file) ? gzipReader(file) : fileReader(file, 0);
-  const reader = new DelimitedReader({
-    reader: chunks,
-    file: shown,
-    offset: 0,
-    delimiter: format === "tsv" ? 9 : 44,
-    align: false,
-    stopAt: Infinity,
-    atFileStart: true,
-  });
+  const reader = wholeFileReader(chunks, shown, format);
   let record = -1;
   const next = async (): Promise<boolean> => {
     try {

@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-4CI3U4BP.js";
+} from "./chunks/chunk-52T7AQV6.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,21 +51,21 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-BCWEPTKP.js")).initCommand },
+  { name: "init", after: null, load: async () => (await import("./chunks/init-QCC74IRX.js")).initCommand },
   { name: "check", after: "init", load: async () => (await import("./chunks/check-MBKILPR4.js")).checkCommand },
   { name: "config", after: "check", load: async () => (await import("./chunks/config-7ISR6TPX.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-BZ76MCZF.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-PY2WYSS6.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-QHFIWWBN.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-YT2YUKXT.js")).retrainCommand },
-  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-WESHCANV.js")).monitorCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-TRJQE7JL.js")).sweepCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-CJ3HN3YV.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-6ZHT6J76.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-Y7UQAXDB.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-2Y5DRN4O.js")).retrainCommand },
+  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-FUZKLLS2.js")).monitorCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-QZCPNZWB.js")).sweepCommand },
   { name: "models", after: "select", load: async () => (await import("./chunks/models-T66W6QXT.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-YXXOKOCU.js")).promoteCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-RAEHFU5W.js")).promoteCommand },
   { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-J4XU4QTK.js")).rollbackCommand },
   { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-UMKSD6CA.js")).pullCommand },
-  { name: "compare", after: "pull", load: async () => (await import("./chunks/compare-LEB5LXGJ.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-AHTDZBQI.js")).metricsCommand }
+  { name: "compare", after: "pull", load: async () => (await import("./chunks/compare-3YFIEZAA.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-BO5SRLWH.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runStageAction
-} from "./chunks/chunk-3SCAZDPT.js";
+} from "./chunks/chunk-T7K7ERFE.js";
 import "./chunks/chunk-BCNLONRF.js";
 import "./chunks/chunk-WARQSE6L.js";
 import "./chunks/chunk-PV6OBCS4.js";
@@ -19,7 +19,7 @@ import "./chunks/chunk-G5WNRN53.js";
 import "./chunks/chunk-CQ3WEECP.js";
 import "./chunks/chunk-3TO6B3UH.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-4CI3U4BP.js";
+import "./chunks/chunk-52T7AQV6.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

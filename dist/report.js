@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-SQIKOQQJ.js";
+} from "./chunks/chunk-OAB5ZNUX.js";
 import "./chunks/chunk-VRQIEPF7.js";
 import "./chunks/chunk-OU7GWL4S.js";
 import "./chunks/chunk-CA3OQ63N.js";
-import "./chunks/chunk-KK6VDE4U.js";
+import "./chunks/chunk-CFS6OHL3.js";
 import "./chunks/chunk-ZHURFC42.js";
-import "./chunks/chunk-ZGVGMIQW.js";
+import "./chunks/chunk-ZOZ5APGE.js";
 import "./chunks/chunk-Y4XFK5HZ.js";
 import "./chunks/chunk-526CYVYW.js";
 import "./chunks/chunk-LP2MTGO2.js";
@@ -17,7 +17,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-3SCAZDPT.js";
+} from "./chunks/chunk-T7K7ERFE.js";
 import "./chunks/chunk-BCNLONRF.js";
 import {
   readRunnerEnvironment
@@ -47,7 +47,7 @@ import "./chunks/chunk-G5WNRN53.js";
 import "./chunks/chunk-CQ3WEECP.js";
 import "./chunks/chunk-3TO6B3UH.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-4CI3U4BP.js";
+import "./chunks/chunk-52T7AQV6.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

@@ -1,0 +1,49 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+
+// src/command/interrupts.ts
+var SIGNALS = ["SIGINT", "SIGTERM"];
+function processInterrupts(target) {
+  return (cleanup) => {
+    const listener = (signal) => {
+      dispose();
+      try {
+        cleanup(signal);
+      } finally {
+        target.kill(target.pid, signal);
+      }
+    };
+    const dispose = () => {
+      for (const signal of SIGNALS) target.off(signal, listener);
+    };
+    for (const signal of SIGNALS) target.on(signal, listener);
+    return dispose;
+  };
+}
+
+// src/stages/index.ts
+var STAGES = [
+  { name: "validate", command: true, load: async () => (await import("./validate-GAGJUJSD.js")).validateStage },
+  { name: "train", command: true, load: async () => (await import("./train-TBEA4PYX.js")).trainStage },
+  { name: "evaluate", command: true, load: async () => (await import("./evaluate-77Y2CK3I.js")).evaluateStage },
+  { name: "gate", command: true, load: async () => (await import("./gate-RO3MGTWJ.js")).gateStage },
+  { name: "publish", command: true, load: async () => (await import("./publish-ZVKQIXE7.js")).publishStage },
+  { name: "plan", command: true, load: async () => (await import("./plan-YEPG4FAJ.js")).planStage },
+  { name: "select", command: true, load: async () => (await import("./select-UONDTN32.js")).selectStage },
+  { name: "retrain-decide", command: false, load: async () => (await import("./retrain-ELDMFJ5P.js")).retrainDecideStage },
+  { name: "retrain-conclude", command: false, load: async () => (await import("./retrain-ELDMFJ5P.js")).retrainConcludeStage },
+  { name: "monitor", command: false, load: async () => (await import("./monitor-ZRHIYMRE.js")).monitorStage }
+];
+async function loadStage(name) {
+  const entry = STAGES.find((stage) => stage.name === name);
+  if (!entry) throw new Error(`no stage is named ${name} (src/stages/index.ts lists them)`);
+  const definition = await entry.load();
+  if (definition.name !== entry.name || definition.command !== null !== entry.command)
+    throw new Error(`src/stages/index.ts lists ${entry.name} unlike its definition says`);
+  return definition;
+}
+
+export {
+  STAGES,
+  loadStage,
+  processInterrupts
+};

@@ -1,0 +1,117 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  cliOptions,
+  parseCliOptions
+} from "./chunk-HPEITET7.js";
+import {
+  openProject
+} from "./chunk-SPTQT36L.js";
+import {
+  PublishOptions
+} from "./chunk-2DGF325E.js";
+import {
+  TrainOptions
+} from "./chunk-C2PXYZX2.js";
+import "./chunk-STGVFYYW.js";
+import {
+  runPipeline
+} from "./chunk-GM3DQO2S.js";
+import "./chunk-CKB3RMBO.js";
+import "./chunk-UWNI5IZX.js";
+import "./chunk-YIBY5GJK.js";
+import "./chunk-5ZSS5N4W.js";
+import "./chunk-CFS6OHL3.js";
+import "./chunk-ZHURFC42.js";
+import "./chunk-ZOZ5APGE.js";
+import "./chunk-Y4XFK5HZ.js";
+import "./chunk-5UXVYUWZ.js";
+import "./chunk-7ZIPCBYU.js";
+import "./chunk-M55T6J7Q.js";
+import {
+  registryScheme
+} from "./chunk-SOCIR2FV.js";
+import "./chunk-ASQHJYOS.js";
+import "./chunk-LP2MTGO2.js";
+import "./chunk-I4JPAUMH.js";
+import "./chunk-GO6SIHAX.js";
+import "./chunk-GTGMXKXZ.js";
+import "./chunk-PJQSHXAG.js";
+import "./chunk-BCNLONRF.js";
+import "./chunk-WARQSE6L.js";
+import "./chunk-PV6OBCS4.js";
+import "./chunk-CKQNB7V5.js";
+import "./chunk-NDR5IGVA.js";
+import "./chunk-FPYOTNJS.js";
+import "./chunk-5PEOAABG.js";
+import "./chunk-4HF3QBCP.js";
+import "./chunk-GGC6PM5E.js";
+import {
+  renderHeadline,
+  renderText
+} from "./chunk-NFXRFKJG.js";
+import "./chunk-JCTNFSN4.js";
+import "./chunk-G5WNRN53.js";
+import "./chunk-CQ3WEECP.js";
+import "./chunk-3TO6B3UH.js";
+import "./chunk-SN54LWLO.js";
+import "./chunk-MFRW4TDE.js";
+import "./chunk-NFSXRCFZ.js";
+import {
+  ExitCode,
+  UsageError
+} from "./chunk-XOZC47AQ.js";
+import "./chunk-RZGYXAJU.js";
+
+// src/cli/commands/run.ts
+import path from "node:path";
+var RunCacheOptions = TrainOptions.pick({ force: true, cache: true });
+var runCommand = {
+  name: "run",
+  summary: "Run every stage in order: validate, train, evaluate, gate, publish",
+  details: "Stops at the first stage that fails (data, training, evaluation). A failed gate still publishes the version\n(recorded with its verdict) but does not promote it. Use --no-publish for a pull-request style run.\nA github:// registry is shared with the team: outside a workflow, run publishes to it only with --publish.\nPrints one line per stage and the gate in full; --verbose prints every stage in full.",
+  options: {
+    set: { type: "string", multiple: true, valueName: "name=value", description: "Override a param (repeatable)" },
+    publish: { type: "boolean", description: "Publish to a github:// registry from outside a workflow too" },
+    "no-publish": { type: "boolean", description: "Stop after the gate" },
+    ...cliOptions(PublishOptions),
+    ...cliOptions(RunCacheOptions)
+  },
+  run: async (args, io) => {
+    const { allowDirty } = await parseCliOptions(PublishOptions, args, io);
+    const { force, cache } = await parseCliOptions(RunCacheOptions, args, io);
+    if (args.values.publish === true && args.values["no-publish"] === true)
+      throw new UsageError("pass --publish or --no-publish, not both");
+    const context = await openProject(args, io);
+    const overrides = args.values.set ?? [];
+    const notPublished = args.values.publish === true || args.values["no-publish"] === true ? null : sharedRegistryOutsideWorkflow(context.loaded.config.registry.uri, context.runner);
+    const pipeline = await runPipeline(context, {
+      overrides,
+      publish: args.values["no-publish"] !== true && notPublished === null,
+      allowDirty,
+      force,
+      ...cache === void 0 ? {} : { cacheChoice: cache }
+    });
+    const verdict = pipeline.stoppedAt !== null ? `Stopped at ${pipeline.stoppedAt}.` : pipeline.exitCode === ExitCode.ok ? "All stages passed." : "The gate failed.";
+    const htmlReports = pipeline.stages.flatMap((stage) => stage.html ? [stage.html] : []);
+    const text = [
+      ...pipeline.stages.map(
+        (stage) => args.verbose || stage.result.stage === "gate" || stage.exitCode !== ExitCode.ok ? renderText(stage.section, args.text) : renderHeadline(stage.section)
+      ),
+      verdict,
+      ...notPublished !== null && pipeline.stoppedAt === null ? [notPublished] : [],
+      ...htmlReports.map((file) => `The run's HTML report: ${path.relative(io.cwd, file) || file}`)
+    ].join("\n\n");
+    return {
+      exitCode: pipeline.exitCode,
+      result: { ...pipeline, stages: pipeline.stages.map((stage) => stage.result), notPublished },
+      text
+    };
+  }
+};
+function sharedRegistryOutsideWorkflow(uri, runner) {
+  if (runner.inActions || registryScheme(uri) !== "github") return null;
+  return `Not published: ${uri} is the team's registry and this run is outside a workflow; pass --publish to publish from here.`;
+}
+export {
+  runCommand
+};

@@ -24,6 +24,8 @@ export interface CommandOptions {
   redact?: Redactor;
   /** While the command runs, a signal to the kit is passed on to its process group (which is detached). */
   onInterrupt?: OnInterrupt;
+  /** Each line of stdout as printed (redacted), for commands that report something on it (a deploy's URL). */
+  onStdoutLine?: (line: string) => void;
 }
 
 export interface CommandResult {
@@ -57,7 +59,7 @@ export async function runCommand(options: CommandOptions): Promise<CommandResult
     stdio: ["ignore", "pipe", "pipe"],
   });
 
-  const stream = (source: NodeJS.ReadableStream, alsoTo?: LineTail): void => {
+  const stream = (source: NodeJS.ReadableStream, alsoTo?: LineTail, onLine?: (line: string) => void): void => {
     let partial = "";
     source.setEncoding("utf8");
     source.on("data", (chunk: string) => {
@@ -72,10 +74,11 @@ export async function runCommand(options: CommandOptions): Promise<CommandResult
       const line = redact(raw);
       tail.push(line);
       alsoTo?.push(line);
+      onLine?.(line);
       options.logger.info(`  [${options.label}] ${line}`);
     }
   };
-  stream(child.stdout);
+  stream(child.stdout, undefined, options.onStdoutLine);
   stream(child.stderr, stderrTail);
   // The detached child leads its own process group, whose id is its pid.
   const memory = startMemorySampler(process.platform === "win32" ? undefined : child.pid);

@@ -1,6 +1,7 @@
 import type { ConfigDiagnostic } from "../errors.ts";
 import type { MlopsConfig } from "./schema/index.ts";
 import { checkData } from "./rules/data.ts";
+import { checkDeploy } from "./rules/deploy.ts";
 import { checkEvaluate } from "./rules/evaluate.ts";
 import { checkGate } from "./rules/gate.ts";
 import { checkMonitor } from "./rules/monitor.ts";
@@ -29,5 +30,6 @@ export function checkConfigRules(config: MlopsConfig, context: RuleContext): Con
   checkPublish(config, report);
   checkRetrain(config, report);
   checkMonitor(config, report);
+  checkDeploy(config, report);
   return found;
 }

@@ -42,6 +42,28 @@ export interface AliasEvent {
   forced: boolean;
   /** A rollback returns to an earlier entry; every other move is a promotion. */
   kind: "promote" | "rollback";
+  /** How the move was delivered, when a deploy target's job made it (DOMAIN.md §8); absent for other moves. */
+  delivery?: Delivery;
+}
+
+/** A deploy target's move: where it went, who approved it, and the GitHub deployment that records it. */
+export interface Delivery {
+  target: string;
+  environment: string;
+  /** The reviewers' decisions on the run's environment (required reviewers), or the dispatching actor (fallback). */
+  approvals: Approval[];
+  /** How approval was given: `environment` (required reviewers), `dispatch` (manual run), `none` (a local run). */
+  approvedBy: "environment" | "dispatch" | "none";
+  /** The GitHub deployment's id and URL; null when none was created (a local run). */
+  deployment: { id: number; url: string | null } | null;
+  /** Where the deployed version answers, when the deploy command said. */
+  environmentUrl: string | null;
+}
+
+export interface Approval {
+  user: string;
+  comment: string;
+  state: "approved" | "rejected";
 }
 
 /** One entry of an alias's history as read: a move, or a gap whose move is unknown. */
@@ -68,6 +90,16 @@ const Entry = z.object({
   runUrl: z.string().nullable(),
   forced: z.boolean().default(false),
   kind: z.enum(["promote", "rollback"]).default("promote"),
+  delivery: z
+    .object({
+      target: z.string(),
+      environment: z.string(),
+      approvals: z.array(z.object({ user: z.string(), comment: z.string(), state: z.enum(["approved", "rejected"]) })),
+      approvedBy: z.enum(["environment", "dispatch", "none"]),
+      deployment: z.object({ id: z.number().int(), url: z.string().nullable() }).nullable(),
+      environmentUrl: z.string().nullable(),
+    })
+    .optional(),
 });
 
 /** `<time>-<random>.json`, optionally with the `~…` suffix the quarantine adds to a second copy. */

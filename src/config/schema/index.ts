@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { RelativePath } from "./common.ts";
 import { DataSection } from "./data.ts";
+import { DeploySection } from "./deploy.ts";
 import { EvaluateSection } from "./evaluate.ts";
 import { GateSection } from "./gate.ts";
 import { ModelSection } from "./model.ts";
@@ -26,6 +27,7 @@ export const MlopsConfigSchema = z
     publish: PublishSection.prefault({}),
     retrain: RetrainSection.optional(),
     monitor: MonitorSection.optional(),
+    deploy: DeploySection.optional(),
     report: ReportSection.prefault({}),
     workspace: RelativePath.default(".mlops").describe(
       "Folder (relative to mlops.yml) for stage results, the local registry and the local run cache.",
@@ -41,3 +43,6 @@ export type GateRule = NonNullable<MlopsConfig["gate"]>["rules"][number];
 export type ColumnSpec = NonNullable<NonNullable<MlopsConfig["data"]>["schema"]>["columns"][string];
 export type MonitorConfig = NonNullable<MlopsConfig["monitor"]>;
 export type MonitorRule = MonitorConfig["rules"][number];
+export type DeployConfig = NonNullable<MlopsConfig["deploy"]>;
+export type DeployTargetConfig = DeployConfig["targets"][string];
+export type CanaryConfig = NonNullable<DeployConfig["canary"]>;

@@ -28,7 +28,7 @@ import { realSleep, sequenceClaimants, type Sleep } from "./sequence.ts";
 import { type PublishInput, writeVersion } from "./write-version.ts";
 import { damagedManifestError, manifestKey, readManifest } from "./stored-manifest.ts";
 
-export type { AliasEvent } from "./aliases.ts";
+export type { AliasEvent, Approval, Delivery } from "./aliases.ts";
 export type { Damage, DamageReporter } from "./damage.ts";
 export { DEBRIS_AGE_MS } from "./debris.ts";
 export type { FsckProblem, FsckReport } from "./fsck.ts";
@@ -86,6 +86,8 @@ export interface Registry {
   moveAlias(model: string, alias: string, version: string, event: MoveDetails): Promise<AliasEvent>;
   /** Moves the alias back to the version it stood on before its current one (see servingStack). */
   rollback(model: string, alias: string, event: Omit<MoveDetails, "forced" | "kind">): Promise<AliasEvent>;
+  /** Where a rollback of the alias would go (and where it stands now); refused as {@link rollback} would be. */
+  rollbackTarget(model: string, alias: string): Promise<{ current: string; target: string }>;
   /** Every readable alias move (or one alias's), oldest first; damaged entries are reported. */
   history(model: string, alias?: string): Promise<AliasEvent[]>;
   /** The move that was in force for `alias` at `date`: "which version was champion on date D". */
@@ -168,6 +170,31 @@ export function createRegistry(
     return manifest;
   };
 
+  const rollbackTarget: Registry["rollbackTarget"] = async (model, alias) => {
+    checkModelName(model);
+    checkAliasName(alias);
+    const links = await readChain(store, model, alias, { report, movedAside: true });
+    const { stack, below } = servingStack(links);
+    const current = stack.at(-1);
+    const target = stack.at(-2);
+    const last = links.at(-1);
+    if (last && !("move" in last)) throw unknownAliasError(model, alias, last, store.location);
+    if (!current) throw new InputError(`${model} has no alias ${alias} to roll back`);
+    if (!target && below) {
+      throw new ExternalError(
+        `cannot roll back ${alias} of ${model}: the version it stood on before ${current} is unknown, because ` +
+          `${describeGap(below)}`,
+        { hint: `promote the version it should go back to: mlops promote <version> --alias ${alias}` },
+      );
+    }
+    if (!target) {
+      throw new InputError(`${alias} of ${model} has nothing to roll back to: it has only ever stood on ${current}`, {
+        hint: "promote another version instead: mlops promote <version>",
+      });
+    }
+    return { current, target };
+  };
+
   const registry: Registry = {
     location: store.location,
 
@@ -212,28 +239,10 @@ export function createRegistry(
       return appendMove(store, model, { kind: "promote", ...event, alias, to: version }, report);
     },
 
+    rollbackTarget,
+
     async rollback(model, alias, event) {
-      checkModelName(model);
-      checkAliasName(alias);
-      const links = await readChain(store, model, alias, { report, movedAside: true });
-      const { stack, below } = servingStack(links);
-      const current = stack.at(-1);
-      const target = stack.at(-2);
-      const last = links.at(-1);
-      if (last && !("move" in last)) throw unknownAliasError(model, alias, last, store.location);
-      if (!current) throw new InputError(`${model} has no alias ${alias} to roll back`);
-      if (!target && below) {
-        throw new ExternalError(
-          `cannot roll back ${alias} of ${model}: the version it stood on before ${current} is unknown, because ` +
-            `${describeGap(below)}`,
-          { hint: `promote the version it should go back to: mlops promote <version> --alias ${alias}` },
-        );
-      }
-      if (!target) {
-        throw new InputError(`${alias} of ${model} has nothing to roll back to: it has only ever stood on ${current}`, {
-          hint: "promote another version instead: mlops promote <version>",
-        });
-      }
+      const { current, target } = await rollbackTarget(model, alias);
       if (!(await namedVersion(model, target))) throw new InputError(`model ${model} has no version ${target}`);
       return appendMove(
         store,

@@ -24,6 +24,7 @@ export const STAGES = [
   { name: "retrain-decide", command: false, load: async () => (await import("./retrain.ts")).retrainDecideStage },
   { name: "retrain-conclude", command: false, load: async () => (await import("./retrain.ts")).retrainConcludeStage },
   { name: "monitor", command: false, load: async () => (await import("./monitor.ts")).monitorStage },
+  { name: "deploy", command: false, load: async () => (await import("./deploy.ts")).deployStage },
 ] as const satisfies readonly StageEntry[];
 
 export type StageName = (typeof STAGES)[number]["name"];

@@ -90,6 +90,20 @@ const ROWS: Record<StageName, DoorRow> = {
       registryToken: undefined,
     },
   },
+  deploy: {
+    // The target is the CLI's positional (mlops deploy <target>), the action's `target` input.
+    cli: ["--version", "v7", "--reason", "hotfix", "--force"],
+    env: { GITHUB_TOKEN: "job-token" },
+    action: { version: "v7", reason: "hotfix", force: "true", "github-token": "job-token", "registry-token": "" },
+    options: {
+      target: undefined,
+      version: "v7",
+      reason: "hotfix",
+      force: true,
+      githubToken: "job-token",
+      registryToken: undefined,
+    },
+  },
 };
 
 /** The command line as main.ts parses it, from the flags the stage declares. */

@@ -16,6 +16,7 @@ const OTHER_COMMANDS: readonly (CommandEntry & { after: string | null })[] = [
   { name: "run", after: "publish", load: async () => (await import("./run.ts")).runCommand },
   { name: "retrain", after: "run", load: async () => (await import("./retrain.ts")).retrainCommand },
   { name: "monitor", after: "retrain", load: async () => (await import("./monitor.ts")).monitorCommand },
+  { name: "deploy", after: "monitor", load: async () => (await import("./deploy.ts")).deployCommand },
   { name: "sweep", after: "plan", load: async () => (await import("./sweep.ts")).sweepCommand },
   { name: "models", after: "select", load: async () => (await import("./models.ts")).modelsCommand },
   { name: "promote", after: "models", load: async () => (await import("./promote.ts")).promoteCommand },

@@ -188,7 +188,7 @@ function showHistory(events: AliasEvent[], model: string, width: number | undefi
       e.from ?? "—",
       e.to,
       e.actor ?? "—",
-      e.reason + (e.forced ? " (forced)" : "") + (e.kind === "rollback" ? " (rollback)" : ""),
+      e.reason + (e.forced ? " (forced)" : "") + (e.kind === "rollback" ? " (rollback)" : "") + deliveryText(e),
     ]),
   };
   return {
@@ -196,6 +196,24 @@ function showHistory(events: AliasEvent[], model: string, width: number | undefi
     result: { model, events },
     text: events.length === 0 ? "No alias has moved yet." : renderTextTable(table, width),
   };
+}
+
+/** A deploy target's move: where, approved by whom, the deployment and its URL. */
+function deliveryText(event: AliasEvent): string {
+  const delivery = event.delivery;
+  if (!delivery) return "";
+  const approved = delivery.approvals.filter((a) => a.state === "approved").map((a) => a.user);
+  const approval =
+    delivery.approvedBy === "environment"
+      ? approved.length > 0
+        ? `approved by ${approved.join(", ")} in ${delivery.environment}`
+        : `in ${delivery.environment}, no required reviewers`
+      : delivery.approvedBy === "dispatch"
+        ? `dispatched by ${approved.join(", ") || "unknown"}`
+        : "not approved: a local run";
+  const deployment = delivery.deployment ? `, deployment #${delivery.deployment.id}` : "";
+  const url = delivery.environmentUrl ? `, ${delivery.environmentUrl}` : "";
+  return ` [deployed to ${delivery.target}, ${approval}${deployment}${url}]`;
 }
 
 /** A moment, or for a bare date (YYYY-MM-DD) the whole UTC day. */

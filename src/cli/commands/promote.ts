@@ -1,6 +1,7 @@
 import { ExitCode, InputError, UsageError } from "../../errors.ts";
 import { describeCommit } from "../../context/provenance.ts";
 import { openRegistry } from "../../registry/open.ts";
+import { refuseServedAlias } from "../../deploy/deploy.ts";
 import type { CommandSpec } from "../command.ts";
 import { openProject } from "../project.ts";
 import { PublishOptions } from "../../stages/publish.ts";
@@ -29,6 +30,7 @@ export const promoteCommand: CommandSpec = {
     if (!manifest) throw new InputError(`${model} has no version ${ref}`, { hint: "see `mlops models list`" });
     const { version } = manifest;
     const alias = String(args.values.alias ?? "champion");
+    refuseServedAlias(context.loaded.config, alias, `--version ${ref}`);
     const force = args.values.force === true;
     const verdict = manifest.gate?.verdict ?? "missing";
     if (verdict !== "pass" && !force) {

@@ -1,5 +1,6 @@
 import { ExitCode } from "../../errors.ts";
 import { openRegistry } from "../../registry/open.ts";
+import { refuseServedAlias } from "../../deploy/deploy.ts";
 import type { CommandSpec } from "../command.ts";
 import { openProject } from "../project.ts";
 
@@ -18,6 +19,7 @@ export const rollbackCommand: CommandSpec = {
     const registry = await openRegistry(context);
     const model = context.loaded.config.model.name;
     const alias = String(args.values.alias ?? "champion");
+    refuseServedAlias(context.loaded.config, alias, "--version <the version before>");
     const event = await registry.rollback(model, alias, {
       at: context.now().toISOString(),
       actor: context.provenance.actor,

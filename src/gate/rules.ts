@@ -219,6 +219,23 @@ function valueCheck(rule: RuleSpec, value: number): { requirement: string; verdi
   return { requirement, verdict: "pass", reason: `${formatNumber(value)} is ${requirement}` };
 }
 
+/** A change rule in words, as its outcome's `requirement` shows it: "regression <= 0.02 (bootstrap, 95%)". */
+export function changeRequirement(rule: RuleSpec): string {
+  const amount = amountOf(rule);
+  return (
+    (rule.max_regression !== undefined
+      ? `regression <= ${amount(rule.max_regression)}`
+      : `improvement >= ${amount(rule.min_improvement ?? 0)}`) +
+    (rule.significance === undefined
+      ? ""
+      : ` (${rule.test === "mcnemar" ? "McNemar" : "bootstrap"}, ${percent(rule.significance)})`)
+  );
+}
+
+function amountOf(rule: RuleSpec): (n: number) => string {
+  return (n) => (rule.relative ? `${formatNumber(n * 100)}%` : formatNumber(n));
+}
+
 type ChangeFields = Pick<RuleOutcome, "baseline" | "delta" | "requirement" | "verdict" | "reason">;
 
 function changeCheck(
@@ -230,14 +247,8 @@ function changeCheck(
   significance: Significance | null,
   absence: string | undefined,
 ): ChangeFields {
-  const amount = (n: number): string => (rule.relative ? `${formatNumber(n * 100)}%` : formatNumber(n));
-  const requirement =
-    (rule.max_regression !== undefined
-      ? `regression <= ${amount(rule.max_regression)}`
-      : `improvement >= ${amount(rule.min_improvement ?? 0)}`) +
-    (rule.significance === undefined
-      ? ""
-      : ` (${rule.test === "mcnemar" ? "McNemar" : "bootstrap"}, ${percent(rule.significance)})`);
+  const amount = amountOf(rule);
+  const requirement = changeRequirement(rule);
   if (baseline === null) {
     return {
       baseline: null,

@@ -230,7 +230,7 @@ class WindowBuffer {
 }
 
 /** A log file's rows: the cells the loop asks for, and the row written to a window's file as CSV. */
-interface LogRows {
+export interface LogRows {
   columns: string[];
   /** Data record number of the current row (the first after the header is 1). */
   readonly record: number;
@@ -243,7 +243,8 @@ interface LogRows {
   close(): void;
 }
 
-async function openLogRows(file: SourceFile, format: TableFormat): Promise<LogRows> {
+/** A prediction log's rows, any format: CSV and TSV as byte spans (see {@link delimitedRows}), the rest via openTable. */
+export async function openLogRows(file: SourceFile, format: TableFormat): Promise<LogRows> {
   const open = { what: "prediction log", missingHint: "check monitor.logs.path" };
   if (format === "csv" || format === "tsv") {
     return delimitedRows(await openDelimitedSpans(file.path, format, { ...open, shown: file.shown }), format);

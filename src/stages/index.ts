@@ -25,6 +25,7 @@ export const STAGES = [
   { name: "retrain-conclude", command: false, load: async () => (await import("./retrain.ts")).retrainConcludeStage },
   { name: "monitor", command: false, load: async () => (await import("./monitor.ts")).monitorStage },
   { name: "deploy", command: false, load: async () => (await import("./deploy.ts")).deployStage },
+  { name: "canary", command: false, load: async () => (await import("./canary.ts")).canaryStage },
 ] as const satisfies readonly StageEntry[];
 
 export type StageName = (typeof STAGES)[number]["name"];

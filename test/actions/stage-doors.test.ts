@@ -104,6 +104,24 @@ const ROWS: Record<StageName, DoorRow> = {
       registryToken: undefined,
     },
   },
+  canary: {
+    cli: ["--wait", "--promote", "--now", "2026-03-29T04:17:00Z"],
+    env: { GITHUB_TOKEN: "job-token" },
+    action: {
+      wait: "true",
+      promote: "true",
+      now: "2026-03-29T04:17:00Z",
+      "github-token": "job-token",
+      "registry-token": "",
+    },
+    options: {
+      wait: true,
+      promote: true,
+      now: "2026-03-29T04:17:00Z",
+      githubToken: "job-token",
+      registryToken: undefined,
+    },
+  },
 };
 
 /** The command line as main.ts parses it, from the flags the stage declares. */

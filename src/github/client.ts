@@ -2,11 +2,12 @@ import { getOctokit } from "@actions/github";
 import { ExternalError } from "../errors.ts";
 import type { Logger } from "../logging.ts";
 import { createCall } from "./call.ts";
+import { type DeploymentCalls, deploymentCalls } from "./deployments.ts";
 
 /**
  * GitHub behind a small interface (STYLE.md): the only place Octokit is built. The rest of the kit asks for comments
  * and check runs and gets plain data back, or an {@link ExternalError} that says what went wrong and what to do.
- * Every request goes through one retrying `call` (./call.ts).
+ * Every request goes through one retrying `call` (./call.ts); deployments and environments live in ./deployments.ts.
  */
 
 export interface IssueComment {
@@ -65,7 +66,7 @@ export interface PullRequestHead {
   repository: { id: number; fullName: string } | null;
 }
 
-export interface GitHub {
+export interface GitHub extends DeploymentCalls {
   readonly repository: string;
   listIssueComments(issue: number): Promise<IssueComment[]>;
   createIssueComment(issue: number, body: string): Promise<IssueComment>;
@@ -163,6 +164,7 @@ export function createGitHub(options: GitHubOptions): GitHub {
 
   return {
     repository: options.repository,
+    ...deploymentCalls(octokit, { owner, repo }, call),
     listIssueComments: (issue) =>
       call(`list the comments of #${issue}`, async () => {
         const all = await octokit.paginate(octokit.rest.issues.listComments, {

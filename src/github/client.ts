@@ -1,12 +1,13 @@
 import { getOctokit } from "@actions/github";
 import { ExternalError } from "../errors.ts";
 import type { Logger } from "../logging.ts";
+import { createCall } from "./call.ts";
+import { type DeploymentCalls, deploymentCalls } from "./deployments.ts";
 
 /**
  * GitHub behind a small interface (STYLE.md): the only place Octokit is built. The rest of the kit asks for comments
  * and check runs and gets plain data back, or an {@link ExternalError} that says what went wrong and what to do.
- * Server errors (5xx), rate limits (429) and dropped connections are retried with exponential backoff (or the
- * server's Retry-After), then reported.
+ * Every request goes through one retrying `call` (./call.ts); deployments and environments live in ./deployments.ts.
  */
 
 export interface IssueComment {
@@ -65,7 +66,7 @@ export interface PullRequestHead {
   repository: { id: number; fullName: string } | null;
 }
 
-export interface GitHub {
+export interface GitHub extends DeploymentCalls {
   readonly repository: string;
   listIssueComments(issue: number): Promise<IssueComment[]>;
   createIssueComment(issue: number, body: string): Promise<IssueComment>;
@@ -109,14 +110,6 @@ export interface GitHubOptions {
 
 const DEFAULT_RETRIES = 3;
 const DEFAULT_BACKOFF_MS = 1000;
-/** A Retry-After beyond this is not worth holding a CI job for: report instead. */
-const MAX_RETRY_AFTER_MS = 60_000;
-
-interface RequestErrorLike {
-  status?: number;
-  message: string;
-  response?: { data?: unknown; headers?: Record<string, string | number | undefined> };
-}
 
 export function createGitHub(options: GitHubOptions): GitHub {
   const [owner = "", repo = ""] = options.repository.split("/");
@@ -132,29 +125,12 @@ export function createGitHub(options: GitHubOptions): GitHub {
       error: () => undefined,
     },
   });
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const retries = options.retries ?? DEFAULT_RETRIES;
-  const backoff = options.backoffMs ?? DEFAULT_BACKOFF_MS;
-
-  async function call<T>(what: string, request: () => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await request();
-      } catch (thrown) {
-        const error = thrown as RequestErrorLike;
-        const status = error.status;
-        const retryable = status === undefined || status >= 500 || status === 429;
-        const delay = retryDelay(error, backoff * 2 ** attempt);
-        if (!retryable || attempt >= retries || delay > MAX_RETRY_AFTER_MS) {
-          throw describeFailure(what, error, attempt + 1);
-        }
-        logger.warn(
-          `GitHub API: ${what} failed (${status ?? "no response"}); retry ${attempt + 1} of ${retries} in ${delay} ms`,
-        );
-        await sleep(delay);
-      }
-    }
-  }
+  const call = createCall({
+    logger,
+    retries: options.retries ?? DEFAULT_RETRIES,
+    backoffMs: options.backoffMs ?? DEFAULT_BACKOFF_MS,
+    sleep: options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
+  });
 
   const comment = (data: {
     id: number;
@@ -188,6 +164,7 @@ export function createGitHub(options: GitHubOptions): GitHub {
 
   return {
     repository: options.repository,
+    ...deploymentCalls(octokit, { owner, repo }, call),
     listIssueComments: (issue) =>
       call(`list the comments of #${issue}`, async () => {
         const all = await octokit.paginate(octokit.rest.issues.listComments, {
@@ -293,46 +270,4 @@ export function createGitHub(options: GitHubOptions): GitHub {
         ),
       ),
   };
-}
-
-function retryDelay(error: RequestErrorLike, fallback: number): number {
-  const header = error.response?.headers?.["retry-after"];
-  if (header === undefined) return fallback;
-  const seconds = Number(header);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : fallback;
-}
-
-/** What the failure means for the user: fork tokens, missing permissions, GitHub's own validation messages. */
-function describeFailure(what: string, error: RequestErrorLike, attempts: number): ExternalError {
-  const status = error.status;
-  const data = error.response?.data as { message?: unknown; errors?: unknown } | undefined;
-  const detail = [
-    typeof data?.message === "string" ? data.message : error.message,
-    ...(Array.isArray(data?.errors)
-      ? data.errors.map((e: unknown) =>
-          typeof e === "string"
-            ? e
-            : typeof (e as { message?: unknown }).message === "string"
-              ? (e as { message: string }).message
-              : JSON.stringify(e),
-        )
-      : []),
-  ].join("; ");
-  const tried = attempts > 1 ? ` after ${attempts} attempts` : "";
-  const message = `GitHub API: could not ${what}: ${status ?? "no response"}${tried}: ${detail}`;
-  if (status === 403 || status === 401) {
-    return new ExternalError(message, {
-      hint:
-        "the token may not write here: on a pull request from a fork GITHUB_TOKEN is read-only, so post the report from a " +
-        "workflow_run job (https://github.com/mlops-kit/mlops-kit/blob/main/docs/reports.md#pull-requests-from-forks-two-workflows); otherwise grant the job `permissions: pull-requests: write, checks: write`",
-      cause: error,
-    });
-  }
-  if (status === 404) {
-    return new ExternalError(message, {
-      hint: "check the repository name and that the token can see it",
-      cause: error,
-    });
-  }
-  return new ExternalError(message, { cause: error });
 }

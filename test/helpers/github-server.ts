@@ -16,10 +16,15 @@ export { ASSET_SIZE_LIMIT } from "./github/assets.ts";
 export type { StoredCheckRun, StoredPull } from "./github/checks.ts";
 export type {
   Caller,
+  EnvironmentSettings,
   RepositoryOptions,
   StoredAsset,
+  StoredDeployment,
+  StoredDeploymentStatus,
+  StoredEnvironment,
   StoredRelease,
   StoredRepository,
+  StoredRunReview,
   TokenKind,
   UploadStats,
 } from "./github/context.ts";

@@ -50,6 +50,61 @@ export interface StoredRelease {
   assets: StoredAsset[];
 }
 
+/** A deployment environment's protection rules, as a repository's settings page sets them. */
+export interface EnvironmentSettings {
+  /** Required reviewers: user logins, or `org/team-slug` for a team (GitHub allows up to 6; one approval suffices). */
+  reviewers?: string[];
+  /** Minutes a job waits before it runs (GitHub: up to 43,200). */
+  waitTimer?: number;
+  /** The one who triggered a run may not approve it. */
+  preventSelfReview?: boolean;
+  /** Which branches may deploy; null or omitted: any branch. */
+  branchPolicy?: { protectedBranches: boolean; customBranchPolicies: boolean } | null;
+}
+
+export interface StoredEnvironment extends EnvironmentSettings {
+  id: number;
+  name: string;
+  createdAt: string;
+}
+
+export interface StoredDeploymentStatus {
+  id: number;
+  state: "error" | "failure" | "inactive" | "in_progress" | "queued" | "pending" | "success";
+  description: string;
+  environment: string;
+  environmentUrl: string;
+  logUrl: string;
+  createdAt: string;
+}
+
+export interface StoredDeployment {
+  id: number;
+  ref: string;
+  sha: string;
+  task: string;
+  /** Where it is now (a status may move it); `originalEnvironment` is where it was created for. */
+  environment: string;
+  originalEnvironment: string;
+  description: string | null;
+  payload: Record<string, unknown> | string;
+  productionEnvironment: boolean;
+  transientEnvironment: boolean;
+  creator: string;
+  createdAt: string;
+  /** Oldest first; GitHub lists them newest first. */
+  statuses: StoredDeploymentStatus[];
+}
+
+/** One review of a run's deployment: what `GET .../actions/runs/{id}/approvals` lists. */
+export interface StoredRunReview {
+  user: string;
+  comment: string;
+  state: "approved" | "rejected";
+  /** Environment names; each must be one of the repository's environments. */
+  environments: string[];
+}
+
 /** A repository the stand-in keeps: its settings, a real bare git repository on disk, and its releases. */
 export interface StoredRepository {
   owner: string;
@@ -73,6 +128,12 @@ export interface StoredRepository {
    * recursive read, after which a client must read subtrees one at a time. Lowered by tests.
    */
   treeEntryLimit: number;
+  environments: StoredEnvironment[];
+  deployments: StoredDeployment[];
+  /** Reviews of workflow runs' deployments, by run id. */
+  runReviews: Map<number, StoredRunReview[]>;
+  /** Environments each run's jobs wait on for a review, by run id. */
+  pendingDeployments: Map<number, string[]>;
 }
 
 export interface RepositoryOptions {
@@ -80,6 +141,8 @@ export interface RepositoryOptions {
   archived?: boolean;
   immutableReleases?: boolean;
   defaultBranch?: string;
+  /** The repository's deployment environments (name -> protection rules). */
+  environments?: Record<string, EnvironmentSettings>;
 }
 
 /** Memory the asset uploads used, so a test can show a body is streamed, never held whole. */

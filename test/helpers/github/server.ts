@@ -10,6 +10,8 @@ import { ASSET_SIZE_LIMIT, type AssetsState, assetHandlers, serveDownload } from
 import { initBareRepository } from "./bare-repo.ts";
 import { type ChecksState, checkHandlers } from "./checks.ts";
 import type { Handler, Hosts, RepositoryOptions, RequestContext, StoredRepository, TokenKind } from "./context.ts";
+import { type DeploymentsState, deploymentHandlers, deploymentsState } from "./deployments.ts";
+import { type EnvironmentsState, environmentHandlers, environmentsState, storedEnvironment } from "./environments.ts";
 import { gitObjectHandlers } from "./git-objects.ts";
 import { gitRefHandlers } from "./git-refs.ts";
 import { type IssuesState, issueHandlers } from "./issues.ts";
@@ -18,7 +20,8 @@ import { releaseHandlers } from "./releases.ts";
 /**
  * A stand-in for api.github.com on loopback, reached through the real Octokit client (STYLE.md: real protocols). It
  * keeps issue comments, check runs, pull requests and issues; repositories with releases, release assets (on an uploads
- * host and a signed download host of their own) and a real bare git repository behind the Git Data API. It answers with
+ * host and a signed download host of their own), a real bare git repository behind the Git Data API, and deployments,
+ * environments and runs' deployment reviews (./deployments.ts, ./environments.ts). It answers with
  * GitHub's documented example bodies, checks every request (method, path, parameters, body) and its own successful
  * responses against GitHub's published REST description, and refuses what GitHub refuses the same way: a read-only
  * (fork) token's writes 403, anonymous reads of a private repository 404, writes to an archived one 403, queued
@@ -64,7 +67,8 @@ export interface CallCounts {
   byOperation: Record<string, number>;
 }
 
-export interface FakeGitHub extends IssuesState, ChecksState, Omit<AssetsState, "dataDir" | "signingKey"> {
+export interface FakeGitHub
+  extends IssuesState, ChecksState, DeploymentsState, EnvironmentsState, Omit<AssetsState, "dataDir" | "signingKey"> {
   /** The REST root to pass as baseUrl (like GITHUB_API_URL). */
   url: string;
   /** The uploads host (uploads.github.com's stand-in) that releases' `upload_url` names. */
@@ -135,6 +139,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const limits: SecondaryLimit[] = [];
   const responseProblems: string[] = [];
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "fake-github-"));
+  const repositories = new Map<string, StoredRepository>();
   const state: Omit<FakeGitHub, "url" | "uploadsUrl" | "stop" | "operations"> & AssetsState = {
     requests: [],
     comments: [],
@@ -145,7 +150,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     tokenScope: "write",
     tokens: {},
     author: { login: "github-actions[bot]", type: "Bot", association: "NONE" },
-    repositories: new Map(),
+    repositories,
+    ...deploymentsState(repositories),
+    ...environmentsState(repositories, () => nextId++),
     assetSizeLimit: options.assetSizeLimit ?? ASSET_SIZE_LIMIT,
     assetDigests: options.assetDigests ?? true,
     uploadStats: { maxChunkBytes: 0, maxBufferedBytes: 0, totalBytes: 0 },
@@ -179,6 +186,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         releases: [],
         latestReleaseId: null,
         treeEntryLimit: TREE_ENTRY_LIMIT,
+        environments: Object.entries(settings.environments ?? {}).map(([environment, rules]) =>
+          storedEnvironment(environment, rules, nextId++),
+        ),
+        deployments: [],
+        runReviews: new Map(),
+        pendingDeployments: new Map(),
       };
       state.repositories.set(fullName.toLowerCase(), repository);
       return repository;
@@ -200,6 +213,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   };
 
   const assets = assetHandlers(state);
+  const deployments = { ...deploymentHandlers(state), ...environmentHandlers(state) };
   const handlers: Record<string, Handler> = {
     ...issueHandlers(state),
     ...checkHandlers(state),
@@ -207,6 +221,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     ...assets,
     ...gitObjectHandlers,
     ...gitRefHandlers,
+    ...deployments,
   };
   // These areas keep their data in a repository: a repository the server was not told of does not exist.
   const storedAreas = new Set([
@@ -214,6 +229,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     ...Object.keys(assets),
     ...Object.keys(gitObjectHandlers),
     ...Object.keys(gitRefHandlers),
+    ...Object.keys(deployments),
   ]);
 
   const api = await listen((request, response) => handle("api", request, response));

@@ -2,7 +2,7 @@ import type { DeployConfig } from "../config/schema/index.ts";
 import type { StageContext } from "../context/context.ts";
 import { ExternalError, UsageError } from "../errors.ts";
 import type { Approval, Delivery } from "../registry/aliases.ts";
-import type { DeliveryGitHub } from "./github.ts";
+import type { GitHub } from "../github/client.ts";
 
 /**
  * Who approved a deploy (DOMAIN.md §8). The kit does not hold the approval itself: GitHub does, by making the deploy job
@@ -27,7 +27,7 @@ export interface ApprovalRecord {
 
 export async function findApproval(
   context: StageContext,
-  github: DeliveryGitHub | null,
+  github: GitHub | null,
   deploy: DeployConfig,
   environment: string,
   reason: string,

@@ -10,7 +10,7 @@ import { openRegistry } from "../registry/open.ts";
 import type { AliasEvent, Registry } from "../registry/registry.ts";
 import { canaryCommandFigures } from "./canary-command.ts";
 import { deployVersion, findTarget, requireDeploy, type DeployResult } from "./deploy.ts";
-import type { DeliveryGitHub } from "./github.ts";
+import type { GitHub } from "../github/client.ts";
 import { keepDeployIssue } from "./issue.ts";
 import { shadowComparison } from "./shadow.ts";
 
@@ -69,7 +69,7 @@ const MAX_WAIT_MS = 5.5 * 3_600_000;
 export async function judgeCanary(
   context: StageContext,
   registry: Registry,
-  github: DeliveryGitHub | null,
+  github: GitHub | null,
   options: CanaryOptions,
 ): Promise<CanaryResult> {
   const { config } = context.loaded;

@@ -11,7 +11,7 @@ import type { AliasEvent, Approval, Delivery, Registry } from "../registry/regis
 import type { Manifest } from "../registry/manifest.ts";
 import { progressReporter } from "../registry/progress.ts";
 import { findApproval } from "./approval.ts";
-import type { DeliveryGitHub } from "./github.ts";
+import type { GitHub } from "../github/client.ts";
 import { keepDeployIssue } from "./issue.ts";
 
 /**
@@ -101,7 +101,7 @@ export const environmentOf = (name: string, target: DeployTargetConfig): string 
 export async function deployVersion(
   context: StageContext,
   registry: Registry,
-  github: DeliveryGitHub | null,
+  github: GitHub | null,
   request: DeployRequest,
 ): Promise<DeployResult> {
   const { config } = context.loaded;
@@ -142,7 +142,7 @@ export async function deployVersion(
 
   const deployment = github
     ? await github.createDeployment({
-        ref: context.runner.sha ?? manifest.git.sha ?? "HEAD",
+        ref: context.runner.sha ?? context.provenance.gitSha ?? manifest.git.sha ?? "main",
         environment,
         description: `${model} ${manifest.version} to ${name}`,
         payload: { model, version: manifest.version, alias, target: name, kind },

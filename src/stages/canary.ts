@@ -2,7 +2,7 @@ import * as z from "zod";
 import { ExitCode } from "../errors.ts";
 import type { StageContext } from "../context/context.ts";
 import { judgeCanary, type CanaryResult } from "../deploy/canary.ts";
-import type { DeliveryGitHub } from "../deploy/github.ts";
+
 import { canarySection } from "../deploy/canary-section.ts";
 import { githubForRun } from "../github/for-run.ts";
 import { saveStageRun, type StageRun } from "../pipeline/stages.ts";
@@ -44,7 +44,7 @@ export async function runCanaryStage(
   context: StageContext,
   options: CanaryStageOptions,
 ): Promise<StageRun<CanaryResult>> {
-  const github = githubForRun(context, options.githubToken) as DeliveryGitHub | null;
+  const github = githubForRun(context, options.githubToken);
   const withToken = withRegistryToken(context, options.registryToken);
   const registry = await openRegistry(withToken);
   const result = await judgeCanary(withToken, registry, github, {

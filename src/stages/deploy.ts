@@ -2,7 +2,7 @@ import * as z from "zod";
 import { ExitCode, UsageError } from "../errors.ts";
 import type { StageContext } from "../context/context.ts";
 import { deployVersion, type DeployResult } from "../deploy/deploy.ts";
-import type { DeliveryGitHub } from "../deploy/github.ts";
+
 import { deploySection } from "../deploy/section.ts";
 import { githubForRun } from "../github/for-run.ts";
 import { saveStageRun, type StageRun } from "../pipeline/stages.ts";
@@ -63,7 +63,7 @@ export async function runDeployStage(
   if (!target) {
     throw new UsageError("deploy needs a target", { hint: "mlops deploy <target> --version <version>" });
   }
-  const github = githubForRun(context, options.githubToken) as DeliveryGitHub | null;
+  const github = githubForRun(context, options.githubToken);
   const withToken = withRegistryToken(context, options.registryToken);
   const registry = await openRegistry(withToken);
   const result = await deployVersion(withToken, registry, github, {

@@ -67,12 +67,14 @@ export function checkDeploy(config: MlopsConfig, report: Report): void {
       "add a monitor section (docs/monitoring.md), or judge with a `command`",
     );
   }
-  if (canary.logs !== undefined && durationMs(canary.bake) < WINDOW_MS[canary.window]) {
+  // Only windows that start after the deploy and have ended by the judgement count: a deploy lands anywhere within a
+  // window, so a bake of two windows is the shortest that always leaves a whole one.
+  if (canary.logs !== undefined && durationMs(canary.bake) < 2 * WINDOW_MS[canary.window]) {
     report(
       "error",
       ["deploy", "canary", "bake"],
-      `a bake of ${canary.bake} is shorter than one ${canary.window}: no whole window would follow the deploy`,
-      `bake for at least one ${canary.window}, or judge by a smaller window`,
+      `a bake of ${canary.bake} may end before a whole ${canary.window} has followed the deploy, and only whole windows after it are judged`,
+      `bake for at least two ${canary.window}s, or judge by a smaller window`,
     );
   }
   if (canary.shadow && canary.logs === undefined) {

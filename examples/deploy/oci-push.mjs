@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
  * A deploy command for `mlops deploy` (docs/deploy-targets.md): pushes the version's files to a container registry as
- * an OCI image (a "modelcar": one layer holding the files under /models, as KServe's modelcars are laid out), tagged
- * with the version and with the alias being moved, so `:champion` follows the alias and a rollback is the same push of
- * an earlier version. Plain Node, no dependencies; the push itself is `skopeo copy`.
+ * an OCI image (a "modelcar": one layer holding the files under /models, as KServe's modelcars are laid out, alone or
+ * on a base image), tagged with the version and with the alias being moved, so `:champion` follows the alias and a
+ * rollback is the same push of an earlier version. Plain Node, no dependencies; the push itself is `skopeo copy`.
  *
  * Read from the environment (the first six are set by `mlops deploy`):
  *   MLOPS_MODEL, MLOPS_VERSION, MLOPS_ALIAS, MLOPS_TARGET, MLOPS_MODEL_DIR, MLOPS_MANIFEST
@@ -12,6 +12,8 @@
  *   OCI_TLS_VERIFY   `true` or `false`; by default false for a registry on loopback (localhost, 127.x, [::1]), as
  *                    Docker treats those, and true everywhere else.
  *   OCI_ARCHITECTURE the image's platform architecture (default amd64; the files themselves are not compiled code).
+ *   OCI_BASE_IMAGE   an image to put the layer on top of, pinned by digest (`busybox@sha256:...`): KServe runs `ln`
+ *                    and `sleep` inside a modelcar, so an image for KServe needs a base that has them. Default: none.
  * Credentials are skopeo's own: `skopeo login`, or the auth file `docker login` writes.
  *
  * The image is reproducible: entries sorted, mtime 0, uid and gid 0, mode 0644/0755, an uncompressed layer pushed with
@@ -74,9 +76,17 @@ async function readTarget(env) {
   for (const tag of tags) {
     if (!TAG.test(tag)) throw new Failure(`"${tag}" cannot be an image tag (letters, digits, _ . -, at most 128)`, 2);
   }
-  const tlsSetting = env.OCI_TLS_VERIFY || (isLoopback(host) ? "false" : "true");
-  if (tlsSetting !== "true" && tlsSetting !== "false") {
-    throw new Failure(`OCI_TLS_VERIFY is "${tlsSetting}": set it to true or false (or leave it unset)`, 2);
+  if (env.OCI_TLS_VERIFY && env.OCI_TLS_VERIFY !== "true" && env.OCI_TLS_VERIFY !== "false") {
+    throw new Failure(`OCI_TLS_VERIFY is "${env.OCI_TLS_VERIFY}": set it to true or false (or leave it unset)`, 2);
+  }
+  const tlsVerify = (name) => (env.OCI_TLS_VERIFY || (isLoopback(name.split("/")[0]) ? "false" : "true")) === "true";
+  const baseImage = env.OCI_BASE_IMAGE || null;
+  if (baseImage !== null && !/@sha256:[0-9a-f]{64}$/.test(baseImage)) {
+    throw new Failure(
+      `OCI_BASE_IMAGE=${baseImage} is not pinned: name it by digest (image@sha256:...), or one` +
+        " version would not always give one image",
+      2,
+    );
   }
   const manifest = await readManifest(manifestPath, model);
   return {
@@ -87,7 +97,9 @@ async function readTarget(env) {
     host,
     repository,
     tags,
-    tlsVerify: tlsSetting === "true",
+    tlsVerify: tlsVerify(host),
+    baseImage,
+    baseTlsVerify: baseImage !== null && tlsVerify(baseImage),
     arch: env.OCI_ARCHITECTURE || "amd64",
   };
 }
@@ -248,9 +260,33 @@ async function writeBlob(layout, mediaType, source) {
   return { mediaType, digest: `sha256:${digest}`, size };
 }
 
+/** The base image copied into the layout (as OCI, its blobs untouched): its layers and its config. */
+async function copyBase(layout, target) {
+  await skopeoCopy(
+    [
+      `--src-tls-verify=${target.baseTlsVerify}`,
+      "--override-os=linux",
+      `--override-arch=${target.arch}`,
+      "--format=oci",
+      "--dest-oci-accept-uncompressed-layers",
+      `docker://${target.baseImage}`,
+      `oci:${layout}:base`,
+    ],
+    `could not copy the base image docker://${target.baseImage}`,
+  );
+  const blob = async (digest) =>
+    JSON.parse(await readFile(path.join(layout, "blobs", "sha256", digest.slice(7)), "utf8"));
+  const index = JSON.parse(await readFile(path.join(layout, "index.json"), "utf8"));
+  const image = await blob(index.manifests[0].digest);
+  return { layers: image.layers, config: await blob(image.config.digest) };
+}
+
 /** An OCI image layout of the version in `layout`, with `target.version` as its one tag; returns the manifest's digest. */
 async function packImage(layout, target) {
   const { manifest } = target;
+  const base = target.baseImage
+    ? await copyBase(layout, target)
+    : { layers: [], config: { architecture: target.arch, os: "linux" } };
   await mkdir(path.join(layout, "blobs", "sha256"), { recursive: true });
   const files = [...manifest.files].sort((a, b) => byteOrder(a.path, b.path));
   const layer = await writeBlob(layout, LAYER_TYPE, layerChunks(target.modelDir, files));
@@ -261,15 +297,19 @@ async function packImage(layout, target) {
     ...(created ? { "org.opencontainers.image.created": created } : {}),
     [FILES_ANNOTATION]: JSON.stringify(files.map(({ path: name, sha256, size }) => ({ path: name, sha256, size }))),
   };
+  // The base's config (platform, Cmd, Env ...) with the layer and the labels added; an uncompressed layer's diff_id is
+  // its digest.
+  const step = { ...(created ? { created } : {}), created_by: "examples/deploy/oci-push.mjs: the model under /models" };
   const config = {
+    ...base.config,
     ...(created ? { created } : {}),
-    architecture: target.arch,
-    os: "linux",
-    config: { Labels: annotations },
-    rootfs: { type: "layers", diff_ids: [layer.digest] },
+    config: { ...base.config.config, Labels: { ...base.config.config?.Labels, ...annotations } },
+    rootfs: { type: "layers", diff_ids: [...(base.config.rootfs?.diff_ids ?? []), layer.digest] },
+    ...(base.config.history ? { history: [...base.config.history, step] } : {}),
   };
   const configBlob = await writeBlob(layout, CONFIG_TYPE, [Buffer.from(JSON.stringify(config))]);
-  const image = { schemaVersion: 2, mediaType: MANIFEST_TYPE, config: configBlob, layers: [layer], annotations };
+  const layers = [...base.layers, layer];
+  const image = { schemaVersion: 2, mediaType: MANIFEST_TYPE, config: configBlob, layers, annotations };
   const imageBlob = await writeBlob(layout, MANIFEST_TYPE, [Buffer.from(JSON.stringify(image))]);
   const index = {
     schemaVersion: 2,
@@ -280,9 +320,9 @@ async function packImage(layout, target) {
   return imageBlob.digest;
 }
 
-/** `skopeo copy`, failing with skopeo's own reason on one line. */
-async function skopeoCopy(args) {
-  const child = spawn("skopeo", ["copy", "--quiet", "--preserve-digests", ...args], {
+/** `skopeo copy`, failing with `failed` and skopeo's own reason on one line. */
+async function skopeoCopy(args, failed) {
+  const child = spawn("skopeo", ["copy", "--quiet", ...args], {
     stdio: ["ignore", "ignore", "pipe"],
   });
   let log = "";
@@ -302,7 +342,7 @@ async function skopeoCopy(args) {
     const lines = log.trim().split("\n");
     const fatal = lines.findLast((line) => line.includes("level=fatal")) ?? lines.at(-1) ?? `exit status ${code}`;
     const reason = /msg="((?:[^"\\]|\\.)*)"/.exec(fatal)?.[1]?.replace(/\\(.)/g, "$1") ?? fatal;
-    throw new Failure(`skopeo could not push to ${args.at(-1)}: ${reason}`);
+    throw new Failure(`skopeo ${failed}: ${reason}`);
   }
 }
 
@@ -314,11 +354,9 @@ async function deploy(env) {
     const reference = `${target.host}/${target.repository}`;
     // The version's tag first: the alias moves only once the version is in the registry.
     for (const tag of target.tags) {
-      await skopeoCopy([
-        `--dest-tls-verify=${target.tlsVerify}`,
-        `oci:${layout}:${target.version}`,
-        `docker://${reference}:${tag}`,
-      ]);
+      const destination = `docker://${reference}:${tag}`;
+      const args = ["--preserve-digests", `--dest-tls-verify=${target.tlsVerify}`, `oci:${layout}:${target.version}`];
+      await skopeoCopy([...args, destination], `could not push to ${destination}`);
       process.stdout.write(`pushed ${reference}:${tag} (${digest})\n`);
     }
     const scheme = target.tlsVerify ? "https" : "http";

@@ -1,10 +1,18 @@
-import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { MANIFEST_FORMAT, ManifestSchema } from "../../src/registry/manifest.ts";
-import { describeOciRegistry, SKOPEO, type OciRegistry } from "../helpers/oci-registry.ts";
+import {
+  describeOciRegistry,
+  digestOf,
+  type OciRegistry,
+  type Outcome,
+  pulledBack,
+  pushBaseImage,
+  run,
+  skopeo,
+} from "../helpers/oci-registry.ts";
 import { freePort } from "../helpers/pushgateway.ts";
 import { REPO, tempDir, writeFiles } from "../helpers/temp.ts";
 
@@ -60,28 +68,6 @@ async function checkedOut(model: string, version: Version): Promise<Deployed> {
   return { project, modelDir, manifest: manifestPath };
 }
 
-interface Outcome {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(
-  command: string,
-  args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
-): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once("error", reject);
-    child.once("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 /** The script as a deploy target's command: cwd the folder of mlops.yml, the contract's variables, the target's env. */
 function deploy(
   at: Deployed,
@@ -103,68 +89,6 @@ function deploy(
       ...targetEnv,
     },
   });
-}
-
-async function skopeo(...args: string[]): Promise<string> {
-  const outcome = await run(SKOPEO, args);
-  if (outcome.code !== 0) throw new Error(`skopeo ${args.join(" ")} failed:\n${outcome.stderr}`);
-  return outcome.stdout;
-}
-
-/** The manifest digest a tag names in the registry, as skopeo reads it. */
-async function digestOf(reference: string): Promise<string> {
-  const inspected = JSON.parse(await skopeo("inspect", "--tls-verify=false", `docker://${reference}`)) as {
-    Digest: string;
-  };
-  return inspected.Digest;
-}
-
-/** Every file under `dir`, relative, with its bytes. */
-async function filesUnder(dir: string): Promise<Map<string, Buffer>> {
-  const found = new Map<string, Buffer>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    found.set(path.relative(dir, full).split(path.sep).join("/"), await readFile(full));
-  }
-  return found;
-}
-
-interface OciManifest {
-  mediaType: string;
-  config: { digest: string };
-  layers: { mediaType: string; digest: string }[];
-  annotations: Record<string, string>;
-}
-
-/** The image copied back into an OCI layout, its one layer listed and unpacked by GNU tar. */
-async function pulledBack(
-  reference: string,
-): Promise<{ manifest: OciManifest; listing: string; files: Map<string, Buffer> }> {
-  const dir = await tempDir();
-  const layout = path.join(dir, "layout");
-  await skopeo(
-    "copy",
-    "--quiet",
-    "--preserve-digests",
-    "--src-tls-verify=false",
-    `docker://${reference}`,
-    `oci:${layout}:pulled`,
-  );
-  const blob = (digest: string): string => path.join(layout, "blobs", "sha256", digest.replace(/^sha256:/, ""));
-  const index = JSON.parse(await readFile(path.join(layout, "index.json"), "utf8")) as {
-    manifests: { digest: string }[];
-  };
-  const manifest = JSON.parse(await readFile(blob(index.manifests[0]?.digest ?? ""), "utf8")) as OciManifest;
-  expect(manifest.layers).toHaveLength(1);
-  const layer = blob(manifest.layers[0]?.digest ?? "");
-  const listing = await run("tar", ["--list", "--verbose", "--numeric-owner", "--full-time", "--file", layer]);
-  expect(listing.code, listing.stderr).toBe(0);
-  const unpacked = path.join(dir, "unpacked");
-  await mkdir(unpacked);
-  const extracted = await run("tar", ["--extract", "--file", layer, "--directory", unpacked]);
-  expect(extracted.code, extracted.stderr).toBe(0);
-  return { manifest, listing: listing.stdout, files: await filesUnder(path.join(unpacked, "models")) };
 }
 
 const longName = `${"checkpoint-".repeat(12)}final.safetensors`;
@@ -208,6 +132,7 @@ describeOciRegistry("the OCI deploy example against a local registry", (registry
     expect(answer.headers.get("docker-content-digest")).toBe(digest);
 
     const pulled = await pulledBack(`${reference}:v1`);
+    expect(pulled.manifest.layers).toHaveLength(1);
     expect(new Map([...pulled.files].map(([file, bytes]) => [file, bytes.toString("base64")]))).toEqual(
       new Map(Object.entries(first.files).map(([file, bytes]) => [file, Buffer.from(bytes).toString("base64")])),
     );
@@ -253,6 +178,35 @@ describeOciRegistry("the OCI deploy example against a local registry", (registry
     expect(await digestOf(`${reference}:v1`)).toBe(firstDigest);
     expect(await digestOf(`${reference}:champion`)).toBe(firstDigest);
     expect(await digestOf(`${reference}:v2`)).toBe(secondDigest);
+  });
+
+  it("puts the layer on a base image pinned by digest (OCI_BASE_IMAGE), keeping its layers and command, reproducibly", async () => {
+    const base = await pushBaseImage(registry().host);
+    const repository = `${model}-kserve`;
+    const reference = `${registry().host}/${repository}`;
+    const env = { ...target(), OCI_REPOSITORY: repository, OCI_BASE_IMAGE: base.reference };
+
+    const one = await deploy(await checkedOut(model, first), { model, version: "v1", alias: "champion" }, env);
+    expect(one.code, one.stderr).toBe(0);
+    const pulled = await pulledBack(`${reference}:champion`);
+    expect(pulled.manifest.layers.map((layer) => layer.digest)[0]).toBe(base.layer);
+    expect(pulled.manifest.layers).toHaveLength(2);
+    expect(pulled.config.config.Cmd).toEqual(["/bin/modelcar-base"]);
+    expect(pulled.config.rootfs.diff_ids).toHaveLength(2);
+    expect(pulled.config.history).toHaveLength(2);
+    expect(pulled.config.config.Labels["org.opencontainers.image.version"]).toBe("v1");
+    expect(await readFile(path.join(pulled.root, "bin", "modelcar-base"), "utf8")).toBe(
+      "stands in for busybox's ln and sleep\n",
+    );
+    expect([...pulled.files.keys()].sort()).toEqual(Object.keys(first.files).sort());
+    expect(pulled.files.get("weights/layer-1.bin")).toEqual(
+      Buffer.from(first.files["weights/layer-1.bin"] ?? new Uint8Array()),
+    );
+
+    const digest = await digestOf(`${reference}:v1`);
+    const again = await deploy(await checkedOut(model, first), { model, version: "v1", alias: "champion" }, env);
+    expect(again.code, again.stderr).toBe(0);
+    expect(await digestOf(`${reference}:champion`)).toBe(digest);
   });
 
   it("refuses files that differ from the manifest and pushes nothing", async () => {
@@ -310,6 +264,17 @@ describe("the OCI deploy example without what it needs", () => {
     expect(unset.code).toBe(2);
     expect(unset.stderr).toMatch(/^oci-push: OCI_REGISTRY is not set: set it in the target's env:/);
     expect(unset.stderr.trim().split("\n")).toHaveLength(1);
+
+    const floating = await deploy(
+      at,
+      { model, version: "v2", alias: "champion" },
+      {
+        OCI_REGISTRY: "127.0.0.1:5000",
+        OCI_BASE_IMAGE: "busybox:latest",
+      },
+    );
+    expect(floating.code).toBe(2);
+    expect(floating.stderr).toMatch(/^oci-push: OCI_BASE_IMAGE=busybox:latest is not pinned: name it by digest/);
 
     const invalid = await deploy(
       at,

@@ -110,7 +110,10 @@ describe("mlops deploy in a workflow run", () => {
       environment: "production",
       approvals: [{ user: "alice", comment: "looks good", state: "approved" }],
       approvedBy: "environment",
-      deployment: { id: result.deployment.id, url: expect.stringContaining(`/deployments/${result.deployment.id}`) },
+      deployment: {
+        id: result.deployment.id,
+        url: `${github.url}/repos/${REPOSITORY}/deployments/${result.deployment.id}`,
+      },
       environmentUrl: null,
     });
   });

@@ -222,15 +222,21 @@ export async function deployVersion(
       deployment: base.deployment,
       environmentUrl,
     };
-    event = await registry.moveAlias(model, alias, manifest.version, {
-      at: context.now().toISOString(),
-      actor: context.provenance.actor,
-      reason,
-      runUrl: context.provenance.runUrl,
-      forced,
-      kind,
-      delivery,
-    });
+    try {
+      event = await registry.moveAlias(model, alias, manifest.version, {
+        at: context.now().toISOString(),
+        actor: context.provenance.actor,
+        reason,
+        runUrl: context.provenance.runUrl,
+        forced,
+        kind,
+        delivery,
+      });
+    } catch (error) {
+      // The version serves but the registry does not say so: the deployment must not read as a success.
+      await status("error", `deployed, but ${alias} could not be moved in the registry`);
+      throw error;
+    }
   }
   await status("success", `${manifest.version} serves as ${alias}`, environmentUrl ?? undefined);
   const issue = await keepIssue(

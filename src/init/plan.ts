@@ -4,6 +4,7 @@ import path from "node:path";
 import { DEFAULT_CONFIG_FILE } from "../config/default-file.ts";
 import { type LoadedConfig, parseConfig } from "../config/load.ts";
 import { NAME_PATTERN } from "../config/schema/common.ts";
+import { durationMs } from "../config/schema/monitor.ts";
 import { ConfigError, type ConfigDiagnostic, formatPath, InputError, UsageError } from "../errors.ts";
 import { isS3Uri, parseS3Uri } from "../files/safe-path.ts";
 import { registryScheme } from "../registry/backends/index.ts";
@@ -256,7 +257,30 @@ export function workflowOptionsFor(
           webhookEnv: config.monitor.alerts.webhook?.url_env ?? null,
         }
       : null,
+    deploy: deployWorkflow(config),
     kit: { kind: "commit", sha: kit.sha, version: kit.version },
+  };
+}
+
+/** What the deploy jobs need of deploy: in mlops.yml (src/init/workflows/deploy.ts). */
+function deployWorkflow(config: LoadedConfig["config"]): WorkflowOptions["deploy"] {
+  const { deploy } = config;
+  if (!deploy) return null;
+  return {
+    approval: deploy.approval,
+    targets: Object.entries(deploy.targets).map(([name, target]) => ({
+      name,
+      alias: target.alias,
+      environment: target.environment ?? name,
+      timeoutMinutes: target.timeout_minutes,
+    })),
+    canary: deploy.canary
+      ? {
+          target: deploy.canary.target,
+          promoteTo: deploy.canary.promote_to,
+          bakeMinutes: Math.ceil(durationMs(deploy.canary.bake) / 60_000),
+        }
+      : null,
   };
 }
 

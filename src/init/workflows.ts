@@ -2,6 +2,7 @@ import { KIT_VERSION } from "../version.ts";
 import { KIT_REPOSITORY } from "./pins.ts";
 import { templateValues } from "./workflows/building-blocks.ts";
 import type { WorkflowValues } from "./workflows/options.ts";
+import { promoteTemplate } from "./workflows/deploy.ts";
 import { mainReusable, mainTemplate } from "./workflows/main.ts";
 import { monitorTemplate } from "./workflows/monitor.ts";
 import type { ReusableDefinition, WorkflowOptions, WorkflowTemplate } from "./workflows/options.ts";
@@ -13,6 +14,7 @@ import { reusablePurpose, reusableWorkflow } from "./workflows/reusable.ts";
 import { sweepReusable, sweepTemplate } from "./workflows/sweep.ts";
 
 export {
+  type DeployWorkflow,
   type DvcSetup,
   GATE_CHECK,
   type MonitorWorkflow,
@@ -44,6 +46,7 @@ const TEMPLATES: ((options: WorkflowOptions, values: WorkflowValues) => Workflow
   retrainTemplate,
   sweepTemplate,
   monitorTemplate,
+  promoteTemplate,
 ];
 
 /** The reusable workflows the kit ships under `.github/workflows/`. */
@@ -103,5 +106,16 @@ export const TEMPLATE_DEFAULTS: WorkflowOptions = {
   trainRunsOn: null,
   sweep: true,
   monitor: { cron: "17 4 * * *", shards: 1, logsOnS3: false, issues: true, dispatch: false, webhookEnv: null },
+  // Dispatch, so that the committed templates include mlops-promote.yml and mlops-main.yml stays without deploy jobs
+  // (docs/workflows.md shows those); and `init --workflows` knows mlops-promote.yml is one of its own.
+  deploy: {
+    approval: "dispatch",
+    targets: [
+      { name: "staging", alias: "staging", environment: "staging", timeoutMinutes: 30 },
+      { name: "canary", alias: "canary", environment: "canary", timeoutMinutes: 30 },
+      { name: "production", alias: "champion", environment: "production", timeoutMinutes: 30 },
+    ],
+    canary: { target: "canary", promoteTo: "production", bakeMinutes: 120 },
+  },
   kit: { kind: "tag", version: KIT_VERSION },
 };

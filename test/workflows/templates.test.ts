@@ -184,6 +184,7 @@ describe("the templates' shape", () => {
       trainRunsOn: ["self-hosted", "gpu"],
       sweep: false,
       monitor: { cron: "5 6 * * *", shards: 1, logsOnS3: false, issues: true, dispatch: false, webhookEnv: null },
+      deploy: null,
     };
     const rendered = workflowTemplates(options);
     expect(rendered.map((f) => f.path)).toEqual([

@@ -7,7 +7,8 @@ import {
   registryCredentialsSteps,
   uploadHtmlReportStep,
 } from "./building-blocks.ts";
-import { type Job, note, type Step } from "./model.ts";
+import { mainDeployJobs, mainDeploys } from "./deploy.ts";
+import { commentAbove, type Job, note, type Step } from "./model.ts";
 import {
   MODEL_PAGE_ARTIFACT,
   type ReusableDefinition,
@@ -22,12 +23,16 @@ import {
  * promoted to champion only when the gate passed.
  */
 
-function publishJob(values: WorkflowValues): Job {
+function publishJob(values: WorkflowValues, deploys = false): Job {
   return {
     name: "mlops publish",
     "runs-on": values.runsOnTraining,
     "timeout-minutes": 120,
     permissions: jobPermissions(values, "write", "write to the registry by OIDC"),
+    // The deploy jobs deploy what was published, only when the gate passed.
+    outputs: deploys
+      ? { version: "${{ steps.publish.outputs.version }}", verdict: "${{ steps.gate.outputs.verdict }}" }
+      : undefined,
     steps: [
       checkoutStep(),
       ...registryCredentialsSteps(values, "write"),
@@ -82,20 +87,56 @@ function modelPageSteps(values: WorkflowValues): Step[] {
 }
 
 export function mainTemplate(options: WorkflowOptions, values: WorkflowValues): WorkflowTemplate {
+  const deploys = mainDeploys(options);
   return {
     file: "mlops-main.yml",
-    purpose: `pushes to ${options.defaultBranch}: the pipeline, then publish; promote when the gate passed`,
+    purpose: `pushes to ${options.defaultBranch}: the pipeline, then publish; ${deploys ? "deploy" : "promote"} when the gate passed`,
     workflow: {
       header: [
         `mlops-kit: on every push to ${options.defaultBranch}, the same pipeline, then the model is published to the registry`,
-        "(a new immutable version with its manifest) and promoted to champion when it passed the gate.",
+        ...(deploys
+          ? ["(a new immutable version with its manifest).", ...deployHeader(options)]
+          : ["(a new immutable version with its manifest) and promoted to champion when it passed the gate."]),
       ].join("\n"),
       name: WORKFLOW_NAMES.main,
       on: { push: { branches: [options.defaultBranch] }, workflow_dispatch: null },
       permissions: {},
-      concurrency: publishConcurrency(options.model),
-      jobs: { publish: publishJob(values) },
+      ...(deploys
+        ? { jobs: { publish: publishJobAlone(options.model, values), ...mainDeployJobs(options, values) } }
+        : { concurrency: publishConcurrency(options.model), jobs: { publish: publishJob(values) } }),
     },
+  };
+}
+
+/** What the deploy jobs add, in the header. */
+function deployHeader(options: WorkflowOptions): string[] {
+  const canary = options.deploy?.canary;
+  return [
+    "A version that passed the gate is deployed (deploy: in mlops.yml), each target's job in its GitHub Environment,",
+    "whose required reviewers approve it; an alias a target serves is moved only by that target's deploy job.",
+    ...(canary
+      ? [
+          `The canary (${canary.target}) is judged after its bake; a failure is rolled back, a pass goes to ${canary.promoteTo}.`,
+        ]
+      : []),
+  ];
+}
+
+/**
+ * With deploy jobs, the publish group holds the publish job only: a deploy waiting for its reviewers, or a canary
+ * baking, must not hold up the next push's publish.
+ */
+function publishJobAlone(model: string, values: WorkflowValues): Job {
+  const { name, "runs-on": runsOn, ...rest } = publishJob(values, true);
+  const group = publishConcurrency(model).value;
+  return {
+    name,
+    "runs-on": runsOn,
+    concurrency: commentAbove(
+      "One publish at a time per model, every push in order; the deploy jobs have groups of their own per target.",
+      group,
+    ),
+    ...rest,
   };
 }
 

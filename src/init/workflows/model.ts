@@ -92,6 +92,8 @@ export interface Job {
   /** A deployment environment: its protection rules (reviewers, branches) gate the job. */
   environment?: string | { name: string; url?: string };
   "timeout-minutes"?: number;
+  /** A job's own concurrency group (a deploy target's): jobs of other runs in the group wait for it. */
+  concurrency?: Annotatable<Concurrency>;
   /** A matrix from an expression (`${{ fromJSON(...) }}`) or written out (`shard: [1, 2, 3]`). */
   strategy?: { "fail-fast"?: boolean; matrix: string | Record<string, ScalarValue[]> };
   permissions: Permissions;
@@ -102,8 +104,12 @@ export interface Job {
 /** An input of `workflow_dispatch` or `workflow_call`. */
 export interface WorkflowInput {
   description: string;
-  type: "string" | "boolean" | "number";
+  type: "string" | "boolean" | "number" | "choice";
+  /** GitHub asks for it before it dispatches the run (not enforced for `workflow_call` defaults). */
+  required?: boolean;
   default?: ScalarValue;
+  /** The values of a `choice` input, in the order the dispatch form lists them. */
+  options?: string[];
 }
 
 export interface ScheduleEntry {

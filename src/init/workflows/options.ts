@@ -28,8 +28,32 @@ export interface WorkflowOptions {
   sweep: boolean;
   /** The monitor section of mlops.yml, as the scheduled monitor workflow needs it; null writes no monitor workflow. */
   monitor: MonitorWorkflow | null;
+  /** The deploy section of mlops.yml, as the deploy jobs need it; null writes none. */
+  deploy: DeployWorkflow | null;
   /** Which mlops-kit the workflows run: `mlops init` pins the commit it was installed from (src/init/kit-ref.ts). */
   kit: KitActions;
+}
+
+/**
+ * What the deploy jobs are written from (deploy: in mlops.yml, docs/delivery.md). `environment` approval puts them in
+ * the main workflow after publish; `dispatch` in mlops-promote.yml, run by hand on the default branch.
+ */
+export interface DeployWorkflow {
+  approval: "environment" | "dispatch";
+  /** In config order. */
+  targets: DeployTargetWorkflow[];
+  /** deploy.canary: its target, the target a pass goes to, and the bake in minutes. */
+  canary: { target: string; promoteTo: string; bakeMinutes: number } | null;
+}
+
+export interface DeployTargetWorkflow {
+  /** The target's name in deploy.targets. */
+  name: string;
+  alias: string;
+  /** The GitHub Environment its job runs in. */
+  environment: string;
+  /** The deploy command's time limit (deploy.targets.*.timeout_minutes). */
+  timeoutMinutes: number;
 }
 
 /** What the scheduled monitor workflow (mlops-monitor.yml) is written from: monitor.schedule, monitor.shards, the logs. */
@@ -81,6 +105,7 @@ export const WORKFLOW_NAMES = {
   retrain: "mlops retrain",
   sweep: "mlops sweep",
   monitor: "mlops monitor",
+  promote: "mlops promote",
 } as const;
 export const GATE_CHECK = "mlops gate";
 export const REPORT_ARTIFACT = "mlops-gate-report";

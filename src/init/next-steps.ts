@@ -12,7 +12,7 @@ import {
   trustedContext,
 } from "./aws-policy.ts";
 import type { RepositoryInfo } from "./detect.ts";
-import { GATE_CHECK, WORKFLOW_NAMES } from "./workflows.ts";
+import { type DeployWorkflow, GATE_CHECK, WORKFLOW_NAMES } from "./workflows.ts";
 
 /**
  * What the user does after `mlops init`, as data (the --json result) and as text: try it locally, make the gate a
@@ -28,6 +28,8 @@ export interface NextStepsInput {
   workflows: boolean;
   /** How to name mlops.yml in a command run where init ran ("" when it is the default). */
   configFlag: string;
+  /** The deploy section as the workflows have it; absent or null: no deploys, nothing to say. */
+  deploy?: DeployWorkflow | null;
 }
 
 /** The body of `POST /repos/{owner}/{repo}/rulesets`: the gate job must pass on the default branch. */
@@ -58,6 +60,14 @@ export interface NextSteps {
   aws: AwsSetup | null;
   /** Warnings about what was detected or chosen. */
   notes: string[];
+  /** How deploys are approved, and the GitHub Environments to create; null without a deploy section. */
+  delivery: Delivery | null;
+}
+
+export interface Delivery {
+  approval: DeployWorkflow["approval"];
+  /** Each environment the deploy jobs run in, with the targets it serves, and the command that creates it. */
+  environments: { name: string; targets: string[]; createCommand: string }[];
 }
 
 export function nextSteps(input: NextStepsInput): NextSteps {
@@ -111,7 +121,70 @@ export function nextSteps(input: NextStepsInput): NextSteps {
     idsCommand: `gh api repos/${owner}/${repo} --jq '"OWNER_ID=\\(.owner.id) REPO_ID=\\(.id)"'`,
     aws: location ? awsSetup(location, { owner, repo }, repository.defaultBranch, input.model) : null,
     notes,
+    delivery: input.deploy ? delivery(input.deploy, owner, repo) : null,
   };
+}
+
+function delivery(deploy: DeployWorkflow, owner: string, repo: string): Delivery {
+  const names = [...new Set(deploy.targets.map((target) => target.environment))];
+  return {
+    approval: deploy.approval,
+    environments: names.map((name) => ({
+      name,
+      targets: deploy.targets.filter((target) => target.environment === name).map((target) => target.name),
+      // The environment's name is a path segment: encoded, as GitHub's API expects.
+      createCommand: `gh api --method PUT "repos/${owner}/${repo}/environments/${encodeURIComponent(name)}"`,
+    })),
+  };
+}
+
+/**
+ * Which approval applies to deploys (PLATFORM.md "Environments and deployments"): required reviewers on an
+ * Environment work in public repositories and on GitHub Enterprise, not in private ones on GitHub Free, Pro or Team,
+ * where `deploy.approval: dispatch` and mlops-promote.yml are the way. Printed by `init` and `init --workflows`.
+ */
+export function renderDelivery(
+  steps: Pick<NextSteps, "delivery">,
+  defaultBranch: string,
+  configFlag: string,
+): string[] {
+  const { delivery } = steps;
+  if (delivery === null) return [];
+  const config = configFlag === "" ? "" : ` ${configFlag}`;
+  const environments = [
+    "Create the environments under Settings → Environments (or with the GitHub CLI), each with a deployment branch",
+    `policy allowing only ${defaultBranch}:`,
+    ...delivery.environments.map(
+      (environment) => `  ${environment.name} (${environment.targets.join(", ")}): ${environment.createCommand}`,
+    ),
+  ];
+  if (delivery.approval === "environment") {
+    return [
+      "deploy.approval is environment: each deploy job of the main workflow runs in its target's GitHub Environment,",
+      "and the environment's required reviewers approve it; the approver and their comment go into the alias history.",
+      ...environments,
+      "Add the required reviewers to each environment whose deploys need a person's approval (production at least).",
+      "Required reviewers work in public repositories and on GitHub Enterprise; in a private repository on GitHub",
+      "Free, Pro or Team they do not, and a deploy would go ahead with no person's approval. There, switch to",
+      "deploys dispatched by hand (mlops-promote.yml, on the default branch, the actor recorded):",
+      indent(
+        `npx mlops-kit config set deploy.approval dispatch${config} && npx mlops-kit init --workflows${config}`,
+        2,
+      ),
+    ];
+  }
+  return [
+    `deploy.approval is dispatch: deploys run from the "${WORKFLOW_NAMES.promote}" workflow (mlops-promote.yml), which a`,
+    `person with write access dispatches from the Actions tab on ${defaultBranch}, choosing the target and the version;`,
+    "whoever dispatched it is recorded as the approver in the alias history. This is the way for a private repository",
+    "on GitHub Free, Pro or Team, where environments have no required reviewers.",
+    ...environments,
+    "In a public repository or on GitHub Enterprise, required reviewers can approve each deploy instead:",
+    indent(
+      `npx mlops-kit config set deploy.approval environment${config} && npx mlops-kit init --workflows${config}`,
+      2,
+    ),
+  ];
 }
 
 /** How the user changes the registry after init: edit mlops.yml in place (the workflows follow with --workflows). */
@@ -201,6 +274,10 @@ export function renderNextSteps(steps: NextSteps, input: NextStepsInput): string
       "   erase history, and bucket versioning can restore):",
       indent(policyJson(aws.maintenance.permissions), 3),
     ]);
+  }
+
+  if (steps.delivery !== null && input.workflows) {
+    section("Approvals for deploys.", renderDelivery(steps, repository.defaultBranch, input.configFlag));
   }
 
   section("Tokens: what GITHUB_TOKEN cannot start.", [

@@ -81,3 +81,56 @@ describe("the required check", () => {
     );
   });
 });
+
+describe("which approval applies to deploys", () => {
+  const deploy = (approval: "environment" | "dispatch"): NextStepsInput["deploy"] => ({
+    approval,
+    targets: [
+      { name: "staging", alias: "staging", environment: "staging", timeoutMinutes: 30 },
+      { name: "production", alias: "champion", environment: "prod eu", timeoutMinutes: 30 },
+      { name: "production-us", alias: "champion-us", environment: "prod eu", timeoutMinutes: 30 },
+    ],
+    canary: null,
+  });
+
+  it("is said only when mlops.yml has a deploy section", () => {
+    expect(nextSteps(input).delivery).toBeNull();
+    expect(renderNextSteps(nextSteps(input), input)).not.toContain("deploy");
+  });
+
+  it("environment: reviewers approve in public repositories and on Enterprise; otherwise dispatch, with the command", () => {
+    const withDeploy = { ...input, deploy: deploy("environment") };
+    const steps = nextSteps(withDeploy);
+    expect(steps.delivery?.environments).toEqual([
+      {
+        name: "staging",
+        targets: ["staging"],
+        createCommand: 'gh api --method PUT "repos/acme/churn/environments/staging"',
+      },
+      {
+        name: "prod eu",
+        targets: ["production", "production-us"],
+        createCommand: 'gh api --method PUT "repos/acme/churn/environments/prod%20eu"',
+      },
+    ]);
+    const text = renderNextSteps(steps, withDeploy).replace(/\n\s*/g, " ");
+    expect(text).toContain("Approvals for deploys. deploy.approval is environment:");
+    expect(text).toContain("Create the environments under Settings → Environments");
+    expect(text).toContain(
+      "Required reviewers work in public repositories and on GitHub Enterprise; in a private repository on GitHub Free, Pro or Team they do not",
+    );
+    expect(text).toContain("npx mlops-kit config set deploy.approval dispatch && npx mlops-kit init --workflows");
+  });
+
+  it("dispatch: mlops-promote.yml on the default branch, the actor recorded", () => {
+    const withDeploy = { ...input, deploy: deploy("dispatch"), configFlag: "--config ml/mlops.yml" };
+    const text = renderNextSteps(nextSteps(withDeploy), withDeploy).replace(/\n\s*/g, " ");
+    expect(text).toContain(
+      'deploy.approval is dispatch: deploys run from the "mlops promote" workflow (mlops-promote.yml)',
+    );
+    expect(text).toContain("from the Actions tab on trunk");
+    expect(text).toContain(
+      "npx mlops-kit config set deploy.approval environment --config ml/mlops.yml && npx mlops-kit init --workflows --config ml/mlops.yml",
+    );
+  });
+});

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { runCli } from "../helpers/cli.ts";
 import { workflowYamlErrors } from "../helpers/github-yaml.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
@@ -106,6 +107,79 @@ describe("init --workflows regenerates only the workflows, from the current mlop
       "Removed, no longer asked for by mlops.yml:\n  .github/workflows/mlops-monitor.yml\n",
     );
     expect(await workflowFiles(dir)).not.toContain("mlops-monitor.yml");
+  });
+
+  it("a deploy section adds deploy jobs to mlops-main.yml, or with approval: dispatch mlops-promote.yml, and says which approval applies", async () => {
+    const dir = await pythonRepo();
+    expect((await init(dir)).exitCode).toBe(0);
+    // publish no longer moves an alias a target serves: the deploy job does, after its approval.
+    const written = (await read(dir, "mlops.yml")).replace(
+      /^publish: \{ promote: champion \}$/m,
+      "publish: { promote: false }",
+    );
+    const deploy = [
+      "deploy:",
+      "  targets:",
+      "    staging: { alias: staging, command: ./deploy.sh }",
+      "    production: { alias: champion, environment: prod, command: ./deploy.sh }",
+      "",
+    ].join("\n");
+    await writeFile(path.join(dir, "mlops.yml"), `${written}${deploy}`);
+
+    const environment = await init(dir, "--workflows");
+    expect(environment.stderr).toBe("");
+    expect(environment.exitCode).toBe(0);
+    expect(environment.stdout).toContain(
+      "  .github/workflows/mlops-main.yml: pushes to trunk: the pipeline, then publish; deploy",
+    );
+    expect(environment.stdout).toContain("Approvals for deploys:\n  deploy.approval is environment: ");
+    expect(environment.stdout).toContain('prod (production): gh api --method PUT "repos/acme/churn/environments/prod"');
+    expect(environment.stdout).toContain(
+      "npx mlops-kit config set deploy.approval dispatch && npx mlops-kit init --workflows",
+    );
+    expect(await workflowFiles(dir)).not.toContain("mlops-promote.yml");
+    const main = parse(await workflow(dir, "mlops-main.yml")) as { jobs: Record<string, { environment?: unknown }> };
+    expect(Object.keys(main.jobs)).toEqual(["publish", "deploy-staging", "deploy-production"]);
+    expect(main.jobs["deploy-production"]?.environment).toEqual({
+      name: "prod",
+      url: "${{ steps.deploy.outputs.environment-url }}",
+    });
+
+    await writeFile(path.join(dir, "mlops.yml"), `${written}${deploy}  approval: dispatch\n`);
+    const dispatch = await init(dir, "--workflows", "--json");
+    expect(dispatch.exitCode).toBe(0);
+    const json = JSON.parse(dispatch.stdout) as RefreshJson & { delivery: { approval: string } };
+    expect(json.written.map((w) => w.repoPath)).toContain(".github/workflows/mlops-promote.yml");
+    expect(json.delivery.approval).toBe("dispatch");
+    expect(await workflowFiles(dir)).toContain("mlops-promote.yml");
+    const promoteFile = path.join(dir, ".github", "workflows", "mlops-promote.yml");
+    expect(await workflowYamlErrors(promoteFile)).toEqual([]);
+    const promote = await readFile(promoteFile, "utf8");
+    expect(checkWorkflowSecurity(promote, "mlops-promote.yml")).toEqual([]);
+    expect(promote).toContain("options: [staging, production]");
+    expect(Object.keys((parse(await workflow(dir, "mlops-main.yml")) as { jobs: object }).jobs)).toEqual(["publish"]);
+
+    // Edited by hand, it is kept while mlops.yml asks for it, and when it no longer does; init's own is removed.
+    await writeFile(promoteFile, `${promote}# mine\n`);
+    expect((await init(dir, "--workflows")).stdout).toContain(
+      "Kept, edited by hand since init wrote them (--force replaces them with the regenerated ones):\n" +
+        "  .github/workflows/mlops-promote.yml\n",
+    );
+    await writeFile(path.join(dir, "mlops.yml"), `${written}${deploy}`);
+    expect((await init(dir, "--workflows")).stdout).toContain(
+      "Kept, no longer asked for by mlops.yml but edited by hand (delete it, or --force):\n" +
+        "  .github/workflows/mlops-promote.yml\n",
+    );
+    await writeFile(promoteFile, promote);
+    const removing = await init(dir, "--workflows");
+    expect(removing.stdout).toContain(
+      "Removed, no longer asked for by mlops.yml:\n  .github/workflows/mlops-promote.yml\n",
+    );
+    expect(await workflowFiles(dir)).not.toContain("mlops-promote.yml");
+
+    // Without a deploy section, nothing is said about approvals.
+    await writeFile(path.join(dir, "mlops.yml"), written);
+    expect((await init(dir, "--workflows")).stdout).not.toContain("Approvals for deploys");
   });
 
   it("run right after init it writes the same bytes: init's own files count as unedited", async () => {

@@ -5,7 +5,7 @@ import { ExitCode, formatDiagnostic, UsageError } from "../../errors.ts";
 import { systemGit } from "../../init/detect.ts";
 import { type KitRef, kitRootOf, resolveKitRef } from "../../init/kit-ref.ts";
 import { describeData } from "../../init/data.ts";
-import { nextSteps, renderNextSteps } from "../../init/next-steps.ts";
+import { nextSteps, renderDelivery, renderNextSteps } from "../../init/next-steps.ts";
 import { existingTargets, type InitPlan, planInit, writePlan } from "../../init/plan.ts";
 import { applyRefresh, planRefresh } from "../../init/refresh.ts";
 import { KIT_VERSION } from "../../version.ts";
@@ -125,6 +125,7 @@ export const initCommand: CommandSpec = {
       registryUri: plan.loaded.config.registry.uri,
       workflows: plan.workflowOptions !== null,
       configFlag: args.config === DEFAULT_CONFIG_FILE ? "" : `--config ${shown(config)}`,
+      deploy: plan.workflowOptions?.deploy ?? null,
     };
     const steps = nextSteps(stepsInput);
     return {
@@ -181,6 +182,18 @@ async function refreshWorkflows(args: CommandArgs, io: CommandIO): Promise<Comma
   );
   await applyRefresh(plan);
   const shown = (file: string): string => path.relative(io.cwd, file) || file;
+  const configFlag = args.config === DEFAULT_CONFIG_FILE ? "" : `--config ${shown(plan.loaded.file)}`;
+  // Which approval applies to the deploys, and the environments to create: a deploy section is added to an existing
+  // mlops.yml, so this is where the user reads it.
+  const { delivery } = nextSteps({
+    repository: plan.repository,
+    model: plan.loaded.config.model.name,
+    registryUri: plan.loaded.config.registry.uri,
+    workflows: true,
+    configFlag,
+    deploy: plan.workflowOptions.deploy,
+  });
+  const deliveryText = renderDelivery({ delivery }, plan.repository.defaultBranch, configFlag);
   return {
     exitCode: ExitCode.ok,
     result: {
@@ -189,6 +202,7 @@ async function refreshWorkflows(args: CommandArgs, io: CommandIO): Promise<Comma
       kept: plan.kept.map((f) => ({ path: shown(f.file), repoPath: f.repoPath })),
       removed: plan.removed.map(shown),
       stale: plan.stale.map(shown),
+      delivery,
       detected: { ...detected(plan), kit },
       warnings: plan.loaded.warnings,
     },
@@ -213,6 +227,7 @@ async function refreshWorkflows(args: CommandArgs, io: CommandIO): Promise<Comma
       "",
       describeKit(kit),
       ...plan.loaded.warnings.map(formatDiagnostic),
+      ...(deliveryText.length > 0 ? ["", "Approvals for deploys:", ...deliveryText.map((line) => `  ${line}`)] : []),
     ].join("\n"),
   };
 }

@@ -17,6 +17,7 @@ import type { KitRef } from "./kit-ref.ts";
 import { stampWorkflow } from "./stamp.ts";
 import { isVersionText } from "./versions.ts";
 import { workflowTemplates, type WorkflowOptions } from "./workflows.ts";
+import { deployJobId } from "./workflows/deploy.ts";
 
 /**
  * `mlops init` as data: detect the repository, render mlops.yml and the workflows, check them, and only then write.
@@ -266,6 +267,18 @@ export function workflowOptionsFor(
 function deployWorkflow(config: LoadedConfig["config"]): WorkflowOptions["deploy"] {
   const { deploy } = config;
   if (!deploy) return null;
+  const byJob = new Map<string, string>();
+  for (const name of Object.keys(deploy.targets)) {
+    const other = byJob.get(deployJobId(name));
+    if (other !== undefined)
+      throw new UsageError(
+        `the deploy targets "${other}" and "${name}" would have the same job id, ${deployJobId(name)}`,
+        {
+          hint: "a job id turns '.' into '-': rename one of the targets in deploy.targets",
+        },
+      );
+    byJob.set(deployJobId(name), name);
+  }
   return {
     approval: deploy.approval,
     targets: Object.entries(deploy.targets).map(([name, target]) => ({

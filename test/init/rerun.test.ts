@@ -182,6 +182,25 @@ describe("init --workflows regenerates only the workflows, from the current mlop
     expect((await init(dir, "--workflows")).stdout).not.toContain("Approvals for deploys");
   });
 
+  it("refuses deploy targets whose names make one job id (exit 2, nothing written)", async () => {
+    const dir = await pythonRepo();
+    expect((await init(dir)).exitCode).toBe(0);
+    const written = (await read(dir, "mlops.yml")).replace(
+      /^publish: \{ promote: champion \}$/m,
+      "publish: { promote: false }",
+    );
+    const deploy =
+      "deploy:\n  targets:\n    eu.prod: { alias: champion, command: ./d.sh }\n    eu-prod: { alias: eu, command: ./d.sh }\n";
+    await writeFile(path.join(dir, "mlops.yml"), `${written}${deploy}`);
+    const before = await workflow(dir, "mlops-main.yml");
+    const refused = await init(dir, "--workflows");
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain(
+      'the deploy targets "eu.prod" and "eu-prod" would have the same job id, deploy-eu-prod',
+    );
+    expect(await workflow(dir, "mlops-main.yml")).toBe(before);
+  });
+
   it("run right after init it writes the same bytes: init's own files count as unedited", async () => {
     const dir = await pythonRepo();
     expect((await init(dir)).exitCode).toBe(0);

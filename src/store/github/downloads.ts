@@ -21,6 +21,11 @@ import type { GitHubApi } from "./http.ts";
 
 /** Hops the download host may add after GitHub's own redirect (a CDN's); more is a loop. */
 const MAX_HOPS = 5;
+/**
+ * Bytes the file's write stream holds before it stops reading the socket: with Node's 16 KiB every 64 KiB read waited
+ * for its write; a MiB keeps the socket read while writes are under way, and they go out together (writev).
+ */
+export const DOWNLOAD_WRITE_BUFFER = 1024 * 1024;
 /** A download host silent this long has gone away (fetch's own limit, which this replaces). */
 const IDLE_SECONDS = 300;
 
@@ -75,25 +80,25 @@ export function createDownloads(api: GitHubApi): Downloads {
       const tmp = `${file}.tmp-${randomBytes(6).toString("hex")}`;
       const hash = createHash("sha256");
       let size = 0;
+      const hashing = new Transform({
+        // As much as the file's write buffer: the socket is read on while a MiB is being written.
+        highWaterMark: DOWNLOAD_WRITE_BUFFER,
+        transform(chunk: Buffer, _encoding, done) {
+          hash.update(chunk);
+          size += chunk.length;
+          transfer.onProgress?.(size, asset.size);
+          done(null, chunk);
+        },
+      });
       try {
-        await pipeline(
-          body,
-          new Transform({
-            transform(chunk: Buffer, _encoding, done) {
-              hash.update(chunk);
-              size += chunk.length;
-              transfer.onProgress?.(size, asset.size);
-              done(null, chunk);
-            },
-          }),
-          createWriteStream(tmp),
-        );
+        await pipeline(body, hashing, createWriteStream(tmp, { highWaterMark: DOWNLOAD_WRITE_BUFFER }));
         const digest = { size, sha256: hash.digest("hex") };
         check(digest);
         await rename(tmp, file);
         return digest;
-      } finally {
+      } catch (error) {
         await rm(tmp, { force: true });
+        throw error;
       }
     },
   };

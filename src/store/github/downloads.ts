@@ -14,9 +14,9 @@ import type { GitHubApi } from "./http.ts";
  * Release assets on the way down: through GitHub's redirect to a signed URL (which gets no token), streamed into a
  * temporary file and hashed on the way, renamed into place only once the caller accepts the digest.
  *
- * The signed URL is read with node:http(s), not fetch: fetch parses in WebAssembly and hands the body over as a web
- * stream, copying every chunk twice on the way, which cost a 256 MiB pull some 40% more CPU than node:http spends on
- * the same bytes (`npm run bench:registry`), as it did the upload (asset-upload.ts).
+ * The signed URL is read with node:http(s), not fetch: fetch parses in WebAssembly (each chunk copied in and out) and
+ * hands the body over as a web stream, which cost a 256 MiB pull from the stand-in some 30% more CPU than node:http
+ * spends on the same bytes, as it did the upload (asset-upload.ts).
  */
 
 /** Hops the download host may add after GitHub's own redirect (a CDN's); more is a loop. */

@@ -5,6 +5,7 @@ import { request as httpRequest, type IncomingMessage } from "node:http";
 import path from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { DOWNLOAD_WRITE_BUFFER } from "../src/store/github/downloads.ts";
 import type { ObjectStore, TransferOptions } from "../src/store/object-store.ts";
 
 /**
@@ -15,7 +16,8 @@ import type { ObjectStore, TransferOptions } from "../src/store/object-store.ts"
  *   (GITHUB_API_URL and GITHUB_TOKEN from the environment), its store's upload and download of the model file timed
  *   on their own as well;
  * - `plain-upload <upload url> <file> [sha256]`, `plain-download <asset url> <file> [sha256]`: the peer, plain
- *   streaming node:http (through a pass-through stream, hashing with `sha256`).
+ *   streaming node:http (through a pass-through stream, hashing with `sha256`); a download writes into the file sink
+ *   the kit's has (its write buffer), timed from its first byte as the kit's is.
  */
 
 const REPO = process.env.BENCH_GITHUB_REPO ?? "";
@@ -115,8 +117,9 @@ async function kitWorker(action: string, [target = "", version = ""]: string[]):
 async function plainWorker(action: string, [url = "", file = "", hashing = ""]: string[]): Promise<WorkerReport> {
   const hashed = hashing === "sha256";
   const hash = createHash("sha256");
-  const through = (): Transform =>
+  const through = (highWaterMark?: number): Transform =>
     new Transform({
+      ...(highWaterMark === undefined ? {} : { highWaterMark }),
       transform(chunk: Buffer, _encoding, done) {
         hash.update(chunk);
         done(null, chunk);
@@ -148,11 +151,14 @@ async function plainWorker(action: string, [url = "", file = "", hashing = ""]: 
     hop.resume();
     const location = hop.headers.location;
     if (hop.statusCode !== 302 || !location) throw new Error(`the asset answered ${hop.statusCode}`);
-    const signed = performance.now();
     const answer = await send(location, "GET", {});
     if (answer.statusCode !== 200) throw new Error(`the download host answered ${answer.statusCode}`);
-    await (hashed ? pipeline(answer, through(), createWriteStream(file)) : pipeline(answer, createWriteStream(file)));
-    return { seconds: seconds(), transferSeconds: (performance.now() - signed) / 1000 };
+    // Timed as the kit is, from the first byte of the body, into the same file sink as the kit's.
+    let first: number | undefined;
+    answer.once("data", () => (first = performance.now()));
+    const sink = createWriteStream(file, { highWaterMark: DOWNLOAD_WRITE_BUFFER });
+    await (hashed ? pipeline(answer, through(DOWNLOAD_WRITE_BUFFER), sink) : pipeline(answer, sink));
+    return { seconds: seconds(), transferSeconds: (performance.now() - (first ?? performance.now())) / 1000 };
   }
   throw new Error(`unknown github worker action ${action}`);
 }

@@ -19,7 +19,7 @@ import type { WorkerReport as Reported } from "./registry-github-worker.ts";
  * - kit: the model file's bytes, from the first chunk its store call passes on to the end of that call (the upload's
  *   answer; the download hashed, verified and renamed), the figure the target is judged on;
  * - kit whole: registry.publish, or registry.version + registry.pull, with every API call they make (counted here);
- * - plain: the POST, or the GET of the signed URL.
+ * - plain: the POST, or the GET of the signed URL from the first byte of its body into the kit's file sink.
  * Exits 1 (through the failures returned) when a peer fails, the kit is under 90% of plain, or its RSS is not under
  * 128 MiB.
  */

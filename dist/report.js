@@ -1,53 +1,54 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-OAB5ZNUX.js";
-import "./chunks/chunk-VRQIEPF7.js";
-import "./chunks/chunk-OU7GWL4S.js";
+} from "./chunks/chunk-DHNBTNP5.js";
+import "./chunks/chunk-5ZMLXTJR.js";
+import "./chunks/chunk-MSDEDR7I.js";
 import "./chunks/chunk-CA3OQ63N.js";
-import "./chunks/chunk-CFS6OHL3.js";
-import "./chunks/chunk-ZHURFC42.js";
-import "./chunks/chunk-ZOZ5APGE.js";
+import "./chunks/chunk-OKFHUT4H.js";
+import "./chunks/chunk-LFNSLPCM.js";
+import "./chunks/chunk-LJLWCHSW.js";
 import "./chunks/chunk-Y4XFK5HZ.js";
-import "./chunks/chunk-526CYVYW.js";
+import "./chunks/chunk-ZOZ5APGE.js";
+import "./chunks/chunk-3QIEY56F.js";
 import "./chunks/chunk-LP2MTGO2.js";
-import "./chunks/chunk-I4JPAUMH.js";
+import "./chunks/chunk-5XAJ7V2L.js";
 import "./chunks/chunk-PJQSHXAG.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-T7K7ERFE.js";
-import "./chunks/chunk-BCNLONRF.js";
+} from "./chunks/chunk-LDGZNJNN.js";
+import "./chunks/chunk-76645BFE.js";
 import {
   readRunnerEnvironment
-} from "./chunks/chunk-WARQSE6L.js";
+} from "./chunks/chunk-F5YTNMV7.js";
 import {
   loadConfig
-} from "./chunks/chunk-PV6OBCS4.js";
-import "./chunks/chunk-CKQNB7V5.js";
-import "./chunks/chunk-NDR5IGVA.js";
+} from "./chunks/chunk-7MAEBHVU.js";
+import "./chunks/chunk-L2YJUVNN.js";
+import "./chunks/chunk-KF23DLSX.js";
 import {
   setFailed,
   setOutput,
   summary
 } from "./chunks/chunk-BV2GNXIE.js";
 import "./chunks/chunk-BIQWF3VO.js";
-import "./chunks/chunk-FPYOTNJS.js";
+import "./chunks/chunk-RLKKEF27.js";
 import "./chunks/chunk-5PEOAABG.js";
-import "./chunks/chunk-4HF3QBCP.js";
-import "./chunks/chunk-GGC6PM5E.js";
+import "./chunks/chunk-HGWZYJ7P.js";
+import "./chunks/chunk-SR67EPJB.js";
 import {
   renderMarkdown
-} from "./chunks/chunk-NFXRFKJG.js";
+} from "./chunks/chunk-2FCG3MIX.js";
 import {
   ReportSection
-} from "./chunks/chunk-JCTNFSN4.js";
+} from "./chunks/chunk-7NUQWXYT.js";
 import "./chunks/chunk-G5WNRN53.js";
 import "./chunks/chunk-CQ3WEECP.js";
 import "./chunks/chunk-3TO6B3UH.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-52T7AQV6.js";
+import "./chunks/chunk-3MPTLVIB.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

@@ -1,0 +1,78 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  canaryStage
+} from "./chunk-G4A74XJY.js";
+import "./chunk-HD3GLBOU.js";
+import "./chunk-JB5EQVJU.js";
+import {
+  cliOptions,
+  parseCliOptions
+} from "./chunk-QM36PLQL.js";
+import {
+  openProject,
+  stageOutcome
+} from "./chunk-VWXZD7J2.js";
+import "./chunk-WOP7AYM5.js";
+import "./chunk-WE5QLUEO.js";
+import "./chunk-BUQCH2WV.js";
+import "./chunk-ERGWGN54.js";
+import "./chunk-STGVFYYW.js";
+import "./chunk-NBLV4ZZI.js";
+import "./chunk-CKB3RMBO.js";
+import "./chunk-SD7ANGFV.js";
+import "./chunk-P5X7DLMZ.js";
+import "./chunk-5ZSS5N4W.js";
+import "./chunk-MSDEDR7I.js";
+import "./chunk-CA3OQ63N.js";
+import "./chunk-OKFHUT4H.js";
+import "./chunk-LFNSLPCM.js";
+import "./chunk-LJLWCHSW.js";
+import "./chunk-Y4XFK5HZ.js";
+import "./chunk-ZOZ5APGE.js";
+import "./chunk-YISZAGCY.js";
+import "./chunk-2UURXLUM.js";
+import "./chunk-6P7FNPQ6.js";
+import "./chunk-BCJVN7WI.js";
+import "./chunk-ASQHJYOS.js";
+import "./chunk-LP2MTGO2.js";
+import "./chunk-5XAJ7V2L.js";
+import "./chunk-GO6SIHAX.js";
+import "./chunk-GTGMXKXZ.js";
+import "./chunk-PJQSHXAG.js";
+import "./chunk-76645BFE.js";
+import "./chunk-F5YTNMV7.js";
+import "./chunk-7MAEBHVU.js";
+import "./chunk-L2YJUVNN.js";
+import "./chunk-KF23DLSX.js";
+import "./chunk-BIQWF3VO.js";
+import "./chunk-RLKKEF27.js";
+import "./chunk-5PEOAABG.js";
+import "./chunk-HGWZYJ7P.js";
+import "./chunk-SR67EPJB.js";
+import "./chunk-2FCG3MIX.js";
+import "./chunk-7NUQWXYT.js";
+import "./chunk-G5WNRN53.js";
+import "./chunk-CQ3WEECP.js";
+import "./chunk-3TO6B3UH.js";
+import "./chunk-SN54LWLO.js";
+import "./chunk-MFRW4TDE.js";
+import "./chunk-NFSXRCFZ.js";
+import "./chunk-XOZC47AQ.js";
+import "./chunk-RZGYXAJU.js";
+
+// src/cli/commands/canary.ts
+var canaryCommand = {
+  name: "canary",
+  summary: "Judge the canary after its bake (deploy.canary): promote it, or roll it back",
+  details: "Deploy the candidate first: mlops deploy <canary target> --version <version>. After deploy.canary.bake,\n`mlops canary` judges it by deploy.canary.rules; a failure (or no figures at all) rolls the canary back to the\nversion before and exits 1; --promote deploys a passing canary to deploy.canary.promote_to.",
+  positionals: [],
+  options: cliOptions(canaryStage.options),
+  run: async (args, io) => {
+    const options = await parseCliOptions(canaryStage.options, args, io);
+    const context = await openProject(args, io);
+    return stageOutcome(await canaryStage.run(context, options), args.text);
+  }
+};
+export {
+  canaryCommand
+};

@@ -1,0 +1,166 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  openProject
+} from "./chunk-VWXZD7J2.js";
+import {
+  progressReporter
+} from "./chunk-CKB3RMBO.js";
+import {
+  openRegistry,
+  openRegistryAt,
+  parseModelRef
+} from "./chunk-2UURXLUM.js";
+import "./chunk-6P7FNPQ6.js";
+import "./chunk-ASQHJYOS.js";
+import {
+  formatBytes
+} from "./chunk-LP2MTGO2.js";
+import "./chunk-76645BFE.js";
+import "./chunk-F5YTNMV7.js";
+import "./chunk-7MAEBHVU.js";
+import "./chunk-L2YJUVNN.js";
+import "./chunk-KF23DLSX.js";
+import "./chunk-HGWZYJ7P.js";
+import "./chunk-SR67EPJB.js";
+import "./chunk-2FCG3MIX.js";
+import "./chunk-7NUQWXYT.js";
+import "./chunk-G5WNRN53.js";
+import "./chunk-CQ3WEECP.js";
+import "./chunk-3TO6B3UH.js";
+import "./chunk-SN54LWLO.js";
+import "./chunk-MFRW4TDE.js";
+import "./chunk-NFSXRCFZ.js";
+import {
+  ExitCode,
+  InputError,
+  UsageError
+} from "./chunk-XOZC47AQ.js";
+import "./chunk-RZGYXAJU.js";
+
+// src/cli/commands/pull.ts
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+var pullCommand = {
+  name: "pull",
+  summary: "Download a version's files into a folder, each verified against its manifest (size and sha256)",
+  details: "<model>@<ref>: a version id, a version number (7) or an alias (champion); <model> alone means <model>@champion.\nAll or nothing: the files are downloaded next to --out, each verified, and the folder appears in one rename;\nany failure (a corrupted object, a full disk, a killed process) leaves --out as it was (exit 2).\nAn --out that is not empty is refused unless --force, which replaces it whole.\nWith --registry the registry is named on the command line and no mlops.yml is needed (e.g. on a deploy box).",
+  positionals: [{ name: "model@ref", required: true, description: "what to pull, e.g. churn@champion or churn@7" }],
+  options: {
+    out: { type: "string", short: "o", valueName: "dir", description: "The folder to write the files into" },
+    force: { type: "boolean", description: "Replace --out whole when it is not empty" },
+    report: {
+      type: "string",
+      valueName: "file",
+      description: "Instead of the files: write the version's HTML report (the run's report.html), verified, to <file>"
+    },
+    registry: {
+      type: "string",
+      valueName: "uri",
+      description: "s3://bucket/prefix or a folder (default: registry.uri of mlops.yml)"
+    },
+    endpoint: { type: "string", valueName: "url", description: "With --registry: an S3-compatible endpoint" },
+    region: { type: "string", valueName: "name", description: "With --registry: the bucket's AWS region" }
+  },
+  run: async (args, io) => {
+    const [target = ""] = args.positionals;
+    const { model, ref } = parseModelRef(target);
+    const out = typeof args.values.out === "string" ? args.values.out : void 0;
+    const report = typeof args.values.report === "string" ? args.values.report : void 0;
+    if (report !== void 0) {
+      if (out !== void 0)
+        throw new UsageError("--report writes the version's HTML report instead of its files: leave out --out", {
+          hint: `pull the files and the report with two commands`
+        });
+      return pullReport(args, io, { model, ref, file: path.resolve(io.cwd, report) });
+    }
+    if (!out) throw new UsageError("pull needs --out <dir>", { hint: `mlops pull ${model}@${ref} --out model/` });
+    const { registry, now } = await registryFor(args, io);
+    const manifest = await resolveVersion(registry, model, ref);
+    const outDir = path.resolve(io.cwd, out);
+    const pulled = await registry.pull(manifest, outDir, {
+      force: args.values.force === true,
+      // --force replaces a folder whole: never the one this command runs in.
+      protect: [io.cwd],
+      onProgress: progressReporter(
+        (line) => args.logger.info(line),
+        () => now().getTime()
+      )
+    });
+    for (const note of pulled.notes) args.logger.warn(note);
+    const bytes = manifest.files.reduce((sum, f) => sum + f.size, 0);
+    const label = `${model} ${manifest.version}${manifest.sequence === void 0 ? "" : ` (#${manifest.sequence})`}`;
+    return {
+      exitCode: ExitCode.ok,
+      result: {
+        model,
+        ref,
+        version: manifest.version,
+        sequence: manifest.sequence ?? null,
+        out: outDir,
+        replaced: pulled.replaced,
+        files: manifest.files,
+        manifest
+      },
+      text: [
+        `Pulled ${label} into ${path.relative(io.cwd, outDir) || "."}: ${pulled.files.length} file(s), ${formatBytes(bytes)}, sha256 verified${pulled.replaced ? "; its previous content was replaced" : ""}.`,
+        ...manifest.files.map((f) => `  ${f.path}  ${formatBytes(f.size)}`)
+      ].join("\n")
+    };
+  }
+};
+async function pullReport(args, io, target) {
+  const { registry } = await registryFor(args, io);
+  const manifest = await resolveVersion(registry, target.model, target.ref);
+  const entry = manifest.attachments.report;
+  if (!entry) {
+    throw new InputError(`${target.model} ${manifest.version} was published without an HTML report`, {
+      hint: "a version has one when its gate wrote report.html before it was published; see `mlops models show`"
+    });
+  }
+  await mkdir(path.dirname(target.file), { recursive: true });
+  await registry.pullAttachment(manifest, "report", target.file);
+  const shown = path.relative(io.cwd, target.file) || target.file;
+  return {
+    exitCode: ExitCode.ok,
+    result: { model: target.model, version: manifest.version, report: target.file, ...entry },
+    text: `Wrote the HTML report of ${target.model} ${manifest.version} to ${shown}: ${formatBytes(entry.size)}, sha256 verified.`
+  };
+}
+async function registryFor(args, io) {
+  const uri = typeof args.values.registry === "string" ? args.values.registry : void 0;
+  const endpoint = typeof args.values.endpoint === "string" ? args.values.endpoint : void 0;
+  const region = typeof args.values.region === "string" ? args.values.region : void 0;
+  if (uri === void 0) {
+    if (endpoint !== void 0 || region !== void 0) {
+      throw new UsageError("--endpoint and --region go with --registry", {
+        hint: "otherwise mlops.yml's registry section is used"
+      });
+    }
+    const context = await openProject(args, io);
+    return { registry: await openRegistry(context), now: context.now };
+  }
+  const now = () => /* @__PURE__ */ new Date();
+  const settings = { endpoint, region };
+  return {
+    registry: await openRegistryAt(uri, { root: io.cwd, env: io.env, settings, now, logger: args.logger }),
+    now
+  };
+}
+async function resolveVersion(registry, model, ref) {
+  const manifest = await registry.resolve(model, ref);
+  if (!manifest) {
+    const models = await registry.models();
+    if (!models.includes(model)) {
+      throw new InputError(`the registry ${registry.location} has no model named "${model}"`, {
+        hint: models.length > 0 ? `name a version as <model>@<ref>, e.g. ${models[0]}@champion (models: ${models.join(", ")})` : "nothing has been published there yet"
+      });
+    }
+    throw new InputError(`${model} has no version or alias "${ref}" in ${registry.location}`, {
+      hint: "see `mlops models list`"
+    });
+  }
+  return manifest;
+}
+export {
+  pullCommand
+};

@@ -11,9 +11,10 @@ import { compareDatasets, driftFinding, type ProfiledDataset } from "./compariso
 import type { DriftResult } from "./drift/drift.ts";
 import { type Finding, findingsOf } from "./findings.ts";
 import { scanDataset } from "./parallel.ts";
-import { planDataset } from "./plan.ts";
+import { type PlanHints, planDataset } from "./plan.ts";
 import { buildProfile, type ColumnSummary, type DatasetProfile, mergeProfiles } from "./profile.ts";
 import { readProfileFile } from "./profile-file.ts";
+import { sortDoubles } from "./radix-sort.ts";
 import { fetchSources, listSources, type SourceEntry } from "./sources.ts";
 
 /**
@@ -177,6 +178,7 @@ export async function profileSources(
   options: ValidateOptions,
   tempDir: string,
   heldValuesBudget = 0,
+  hints: PlanHints = {},
 ): Promise<ProfiledDataset> {
   const downloadDir = path.join(tempDir, "download");
   await mkdir(downloadDir, { recursive: true });
@@ -189,6 +191,7 @@ export async function profileSources(
     { format: data.format, header: data.header },
     data.schema,
     heldValuesBudget,
+    hints,
   );
   const planned = performance.now();
   const outcome = await scanDataset(plan, {
@@ -207,7 +210,7 @@ export async function profileSources(
   profile.columns.forEach((column) => {
     const values = outcome.values[plan.columns.findIndex((c) => c.name === column.name)];
     if (!values || (column.kind !== "numeric" && column.kind !== "datetime")) return;
-    const sorted = values.sort();
+    const sorted = sortDoubles(values);
     held.set(column.name, sorted);
     // Stored with the profile, so a later run's PSI against it (as the champion's) has numpy's bins exactly.
     if (sorted.length > 0) column.deciles = exactDeciles(sortedDistribution(sorted));

@@ -189,6 +189,13 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
   const metrics = monitorMetrics(input.config);
   const matched = new Map<string, Uint8Array>();
   const windows: WindowResult[] = [];
+  // The columns drift compares, whose values each window holds (window.ts): the features and the prediction columns.
+  const compared = new Set([
+    ...spool.columns.features,
+    layout.prediction,
+    ...(layout.score === undefined ? [] : [layout.score]),
+    ...spool.columns.probabilities,
+  ]);
   // A file with rows stamped a little after the run's time is recorded with a stamp it never has, so the next run
   // reads it again for those rows (once their time has come) rather than taking it as known.
   const laterRows = new Set(spool.files.filter((file) => file.soon > 0).map((file) => file.shown));
@@ -211,6 +218,7 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
       options,
       options.tempDir,
       HELD_VALUES_BUDGET,
+      { sample: spooled.sample, holdOnly: compared },
     );
     const rows = await readWindowRows(spooled.file, spool.columns, layout);
     let joined = null;
@@ -218,7 +226,7 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
       const files = labelFilesFor(window, dated, delay);
       const completeness = labelCompleteness(window, delay, now);
       joined = {
-        joined: await joinLabels(rows.rowsById, rows.count, await fetch(files), labels, matched),
+        joined: await joinLabels(rows.rowIds, rows.count, await fetch(files), labels, matched),
         complete: completeness.complete,
         completeAt: completeness.completeAt,
         files: files.map(({ shown, stamp }) => ({ shown, stamp })),

@@ -86,6 +86,8 @@ export interface ValidateOptions {
    */
   heldValuesBudget?: number;
   parallelFrom?: number;
+  /** Whether this thread reads ranges beside the workers (ScanOptions.readHere). */
+  readHere?: boolean;
   /** Progress and timings for --verbose. */
   debug?: (message: string) => void;
 }
@@ -199,6 +201,7 @@ export async function profileSources(
     tempDir,
     ...(options.rangeBytes === undefined ? {} : { rangeBytes: options.rangeBytes }),
     ...(options.parallelFrom === undefined ? {} : { parallelFrom: options.parallelFrom }),
+    ...(options.readHere === undefined ? {} : { readHere: options.readHere }),
   });
   const profile = buildProfile(plan, outcome);
   const bytes = plan.files.reduce((sum, f) => sum + f.bytes, 0);

@@ -210,8 +210,8 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
       [{ kind: "local", path: spooled.file, shown: `the rows of window ${window.key}` }],
       { train: spooled.file, format: "csv", header: true, ...(schema ? { schema } : {}) },
       root,
-      // A window's ranges go to a second thread whatever its size: it reads them while this one measures the last.
-      { ...options, parallelFrom: 0 },
+      // A window's ranges go to other threads whatever its size: they read them while this one measures the last.
+      { ...options, readHere: false },
       options.tempDir,
       HELD_VALUES_BUDGET,
       { sample: spooled.sample, holdOnly: compared },

@@ -40,12 +40,6 @@ export class HeldValues {
     this.size = size;
   }
 
-  /** Adds another part's values (null: that part could not hold its own, so neither can the whole). */
-  addAll(values: Float64Array | null): void {
-    if (values === null) this.values = null;
-    else this.addMany(values, values.length);
-  }
-
   /** The values held, in arrival order, or null when they were let go (or never kept). */
   result(): Float64Array | null {
     return this.values === null ? null : this.values.slice(0, this.size);

@@ -39,8 +39,9 @@ import { monitorMetrics } from "../config/window-metrics.ts";
 
 /**
  * The computing half of a monitoring run: plans which windows to compute (plan.ts), reads the logs once into window
- * files (spool.ts), and measures each window in turn (window.ts) with its labels joined (labels.ts). It writes
- * nothing to the registry: the run (run.ts) appends what this returns, or a matrix leg hands it to the merge job.
+ * files (spool.ts), and measures each window in turn (window.ts) with its labels joined (labels.ts), while a worker
+ * thread profiles the next one. It writes nothing to the registry: the run (run.ts) appends what this returns, or a
+ * matrix leg hands it to the merge job.
  */
 
 export interface ComputeInput {
@@ -210,7 +211,7 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
       [{ kind: "local", path: spooled.file, shown: `the rows of window ${window.key}` }],
       { train: spooled.file, format: "csv", header: true, ...(schema ? { schema } : {}) },
       root,
-      // A window's ranges go to other threads whatever its size: they read them while this one measures the last.
+      // A window's ranges (if more than one) go to a worker thread, which reads them while this one measures the last.
       { ...options, readHere: false },
       options.tempDir,
       HELD_VALUES_BUDGET,

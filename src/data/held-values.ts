@@ -40,14 +40,47 @@ export class HeldValues {
     this.size = size;
   }
 
-  /** Adds another part's values (null: that part could not hold its own, so neither can the whole). */
-  addAll(values: Float64Array | null): void {
-    if (values === null) this.values = null;
-    else this.addMany(values, values.length);
-  }
-
   /** The values held, in arrival order, or null when they were let go (or never kept). */
   result(): Float64Array | null {
     return this.values === null ? null : this.values.slice(0, this.size);
+  }
+}
+
+/**
+ * A column's held values from the ranges of a scan, added in range order and joined once at the end, so the whole
+ * column is copied once rather than grown by doubling (which held up to three times its size at a time).
+ */
+export class HeldParts {
+  private parts: Float64Array[] | null;
+  private size = 0;
+
+  constructor(private readonly limit: number) {
+    this.parts = limit > 0 ? [] : null;
+  }
+
+  /** A range's values (null: the range could not hold its own, so neither can the whole). */
+  addAll(values: Float64Array | null): void {
+    if (this.parts === null) return;
+    if (values === null || this.size + values.length > this.limit) {
+      this.parts = null;
+      return;
+    }
+    this.parts.push(values);
+    this.size += values.length;
+  }
+
+  /** The values held, in range order, or null when they were let go (or never kept). Call it once. */
+  result(): Float64Array | null {
+    const parts = this.parts;
+    if (parts === null) return null;
+    this.parts = [];
+    if (parts.length === 1) return parts[0]!;
+    const joined = new Float64Array(this.size);
+    let at = 0;
+    for (const part of parts) {
+      joined.set(part, at);
+      at += part.length;
+    }
+    return joined;
   }
 }

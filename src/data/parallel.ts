@@ -24,16 +24,28 @@ export interface ScanOptions {
   rangeBytes?: number;
   /** Data smaller than this is read in this thread (starting threads costs more than it saves). */
   parallelFrom?: number;
+  /**
+   * Whether this thread reads ranges beside the workers (default true). false: `workers - 1` worker threads (at
+   * least one) read every range, whatever the size, and this thread stays free for a caller with work of its own
+   * (the monitor measures one window while the next is profiled). The ranges are cut the same either way; a dataset
+   * of one range is read in this thread.
+   */
+  readHere?: boolean;
 }
 
 export async function scanDataset(plan: ScanPlan, options: ScanOptions): Promise<ScanOutcome> {
   const totalBytes = plan.files.reduce((sum, f) => sum + f.bytes, 0);
   const tasks = planRanges(plan, options.rangeBytes ?? rangeBytesFor(totalBytes, options.workers));
-  const threads = threadsFor(options.workers, tasks.length, totalBytes, options.parallelFrom);
+  // One range is read here all the same: starting a thread for it costs more than reading it.
+  const readHere = (options.readHere ?? true) || tasks.length < 2;
+  const threads = readHere
+    ? threadsFor(options.workers, tasks.length, totalBytes, options.parallelFrom)
+    : Math.max(1, Math.min(options.workers - 1, tasks.length));
   const partitionBits = partitionBitsFor(totalBytes);
   const spillDir = await mkdtemp(path.join(options.tempDir, "scan-"));
   // This thread reads ranges too, beside threads - 1 workers: one JavaScript runtime fewer in memory.
-  const pool = threads > 1 ? new WorkerPool(threads - 1, { plan, spillDir, partitionBits }) : null;
+  const helpers = readHere ? threads - 1 : threads;
+  const pool = helpers > 0 ? new WorkerPool(helpers, { plan, spillDir, partitionBits }) : null;
   try {
     const local = new RepeatWriter(spillDir, threads, partitionBits);
     const queue = [...tasks];
@@ -41,7 +53,10 @@ export async function scanDataset(plan: ScanPlan, options: ScanOptions): Promise
     const merger = new Merger(plan, tasks, local, queue, spillDir);
     // Results are merged as soon as every range before them is in: only a few wait in memory at a time.
     const accept = (result: RangeResult): void => merger.accept(result);
-    await Promise.all([pool?.run(queue, accept), runHere(plan, queue, local, accept, pool !== null)]);
+    await Promise.all([
+      pool?.run(queue, accept),
+      readHere ? runHere(plan, queue, local, accept, pool !== null) : undefined,
+    ]);
     await merger.done();
     local.flush();
     // The whole-dataset checks: each thread takes a share of the spill partitions.

@@ -7,7 +7,8 @@ import { type ColumnPlan, type ColumnRules, keyOf, type ValueKind } from "./colu
 import { isGzip } from "./formats/chunks.ts";
 import { heldValuesLimit } from "./held-values.ts";
 import { explainReadError, formatOf, openTable, type TableFormat } from "./table.ts";
-import { isMissingToken, parseBoolean, parseDatetime, parseNumber, parsed } from "./values.ts";
+import { SAMPLE_ROWS, TypeSample } from "./type-sample.ts";
+import { parseDatetime, parseNumber, parsed } from "./values.ts";
 
 /**
  * What one pass over a dataset will do, decided before reading it, the same in every thread and every shard: the
@@ -18,8 +19,7 @@ import { isMissingToken, parseBoolean, parseDatetime, parseNumber, parsed } from
 type DataSection = NonNullable<MlopsConfig["data"]>;
 export type DatasetSchema = NonNullable<DataSection["schema"]>;
 
-/** Rows read to infer the types of columns data.schema does not type. */
-export const SAMPLE_ROWS = 10_000;
+export { SAMPLE_ROWS } from "./type-sample.ts";
 
 export interface DataFile {
   /** Local path (a downloaded copy for s3:// sources). */
@@ -57,6 +57,17 @@ export interface ScanPlan {
   schemaHash: string;
 }
 
+/** What a caller already knows about a dataset before it is planned. */
+export interface PlanHints {
+  /**
+   * The type sample of the dataset's first rows, in order, as the plan would take it ({@link SAMPLE_ROWS} rows, the
+   * values as the files hold them): taken while the rows were written (the monitor's window files), not read again.
+   */
+  sample?: TypeSample;
+  /** The numeric columns whose values are held (default: all); the others are summarised by their sketches. */
+  holdOnly?: ReadonlySet<string>;
+}
+
 export function schemaHash(schema: DatasetSchema | undefined): string {
   return createHash("sha256")
     .update(JSON.stringify(schema ?? null))
@@ -72,9 +83,10 @@ export async function planDataset(
   schema: DatasetSchema | undefined,
   /** Values of numeric columns to hold for exact drift, shared between them (held-values.ts); 0 holds none. */
   heldValuesBudget = 0,
+  hints: PlanHints = {},
 ): Promise<ScanPlan> {
   const dataFiles: DataFile[] = [];
-  const sample = new TypeSample();
+  const sample = hints.sample ?? new TypeSample();
   for (const file of files) {
     const fileFormat = formatOf(file.path, reading.format);
     const delimited = fileFormat === "csv" || fileFormat === "tsv";
@@ -102,7 +114,7 @@ export async function planDataset(
     dataFiles.push(entry);
     const iterator = table.rows[Symbol.asyncIterator]();
     try {
-      while (sample.rows < SAMPLE_ROWS) {
+      while (!hints.sample && sample.rows < SAMPLE_ROWS) {
         const next = await iterator.next();
         if (next.done) break;
         sample.add(table.columns, next.value.cells);
@@ -137,7 +149,8 @@ export async function planDataset(
   });
   const numeric = columns.filter((c) => c.kind === "numeric" || c.kind === "datetime" || c.kind === "any");
   const limit = heldValuesLimit(heldValuesBudget, numeric.length);
-  for (const column of numeric) column.valuesLimit = limit;
+  // Every numeric column counts in the shares, held or not, so holding fewer changes no column's limit.
+  for (const column of numeric) if (!hints.holdOnly || hints.holdOnly.has(column.name)) column.valuesLimit = limit;
   return {
     dataset,
     files: dataFiles,
@@ -188,55 +201,4 @@ function rulesOf(spec: NonNullable<DatasetSchema["columns"][string]>, declared: 
     regex: spec.regex ?? null,
     unique: spec.unique,
   };
-}
-
-/**
- * Which types the sampled values of each column fit (DOMAIN.md §3 types; the narrowest that fits all of them wins).
- * A column whose values are numbers but for a few (at most 10%) is read as numbers too: the others are reported as
- * mixed types, which says more than calling the whole column text.
- */
-class TypeSample {
-  rows = 0;
-  /** Each cell's UTF-8 for the byte parsers (values.ts), in one buffer reused rather than one allocated per cell. */
-  private bytes = Buffer.allocUnsafe(1024);
-  private readonly fits = new Map<
-    string,
-    { integer: number; number: number; boolean: number; datetime: number; values: number }
-  >();
-
-  add(columns: string[], cells: (string | null)[]): void {
-    this.rows++;
-    for (let i = 0; i < columns.length; i++) {
-      const name = columns[i]!;
-      let fit = this.fits.get(name);
-      if (!fit) this.fits.set(name, (fit = { integer: 0, number: 0, boolean: 0, datetime: 0, values: 0 }));
-      const cell = cells[i];
-      if (cell === null || cell === undefined || cell === "") continue;
-      // A UTF-16 unit takes at most 3 bytes in UTF-8, so the whole cell always fits.
-      if (cell.length * 3 > this.bytes.length) this.bytes = Buffer.allocUnsafe(cell.length * 3);
-      const bytes = this.bytes;
-      const end = bytes.write(cell);
-      if (isMissingToken(bytes, 0, end)) continue;
-      fit.values++;
-      if (parseNumber(bytes, 0, end)) {
-        fit.number++;
-        if (parsed.integer) fit.integer++;
-      }
-      if (parseBoolean(bytes, 0, end)) fit.boolean++;
-      if (parseDatetime(bytes, 0, end)) fit.datetime++;
-    }
-  }
-
-  /** integer, number, boolean, datetime or string; null when the sample holds no value of the column. */
-  inferred(name: string): ColumnType | null {
-    const fit = this.fits.get(name);
-    if (!fit || fit.values === 0) return null;
-    const all = fit.values;
-    if (fit.integer === all) return "integer";
-    if (fit.number === all) return "number";
-    if (fit.boolean === all) return "boolean";
-    if (fit.datetime === all) return "datetime";
-    if (fit.number >= 0.9 * all) return fit.integer === fit.number ? "integer" : "number";
-    return "string";
-  }
 }

@@ -43,7 +43,8 @@ port?.on("message", (message: Message) => {
   }
   repeats.range = message.task.id;
   scanRange(setup.plan, message.task, setup.plan.checks > 0 ? repeats : null).then(
-    (result) => port.postMessage({ type: "result", result }),
+    // The held values move to the reading thread rather than being copied: they are the biggest part of a result.
+    (result) => port.postMessage({ type: "result", result }, transferable(result.values)),
     (error: unknown) =>
       port.postMessage({
         type: "failed",
@@ -51,3 +52,17 @@ port?.on("message", (message: Message) => {
       }),
   );
 });
+
+function transferable(values: readonly (Float64Array | null)[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const array of values) {
+    if (
+      array &&
+      array.byteOffset === 0 &&
+      array.buffer instanceof ArrayBuffer &&
+      array.byteLength === array.buffer.byteLength
+    )
+      buffers.add(array.buffer);
+  }
+  return [...buffers];
+}

@@ -11,9 +11,10 @@ import { compareDatasets, driftFinding, type ProfiledDataset } from "./compariso
 import type { DriftResult } from "./drift/drift.ts";
 import { type Finding, findingsOf } from "./findings.ts";
 import { scanDataset } from "./parallel.ts";
-import { planDataset } from "./plan.ts";
+import { type PlanHints, planDataset } from "./plan.ts";
 import { buildProfile, type ColumnSummary, type DatasetProfile, mergeProfiles } from "./profile.ts";
 import { readProfileFile } from "./profile-file.ts";
+import { sortDoubles } from "./radix-sort.ts";
 import { fetchSources, listSources, type SourceEntry } from "./sources.ts";
 
 /**
@@ -85,6 +86,8 @@ export interface ValidateOptions {
    */
   heldValuesBudget?: number;
   parallelFrom?: number;
+  /** Whether this thread reads ranges beside the workers (ScanOptions.readHere). */
+  readHere?: boolean;
   /** Progress and timings for --verbose. */
   debug?: (message: string) => void;
 }
@@ -177,6 +180,7 @@ export async function profileSources(
   options: ValidateOptions,
   tempDir: string,
   heldValuesBudget = 0,
+  hints: PlanHints = {},
 ): Promise<ProfiledDataset> {
   const downloadDir = path.join(tempDir, "download");
   await mkdir(downloadDir, { recursive: true });
@@ -189,6 +193,7 @@ export async function profileSources(
     { format: data.format, header: data.header },
     data.schema,
     heldValuesBudget,
+    hints,
   );
   const planned = performance.now();
   const outcome = await scanDataset(plan, {
@@ -196,6 +201,7 @@ export async function profileSources(
     tempDir,
     ...(options.rangeBytes === undefined ? {} : { rangeBytes: options.rangeBytes }),
     ...(options.parallelFrom === undefined ? {} : { parallelFrom: options.parallelFrom }),
+    ...(options.readHere === undefined ? {} : { readHere: options.readHere }),
   });
   const profile = buildProfile(plan, outcome);
   const bytes = plan.files.reduce((sum, f) => sum + f.bytes, 0);
@@ -207,7 +213,7 @@ export async function profileSources(
   profile.columns.forEach((column) => {
     const values = outcome.values[plan.columns.findIndex((c) => c.name === column.name)];
     if (!values || (column.kind !== "numeric" && column.kind !== "datetime")) return;
-    const sorted = values.sort();
+    const sorted = sortDoubles(values);
     held.set(column.name, sorted);
     // Stored with the profile, so a later run's PSI against it (as the champion's) has numpy's bins exactly.
     if (sorted.length > 0) column.deciles = exactDeciles(sortedDistribution(sorted));

@@ -3,6 +3,7 @@ import path from "node:path";
 import { DriftConfig } from "../config/schema/data.ts";
 import type { MlopsConfig, MonitorConfig } from "../config/schema/index.ts";
 import { durationMs } from "../config/schema/monitor.ts";
+import type { ProfiledDataset } from "../data/comparisons.ts";
 import { HELD_VALUES_BUDGET } from "../data/held-values.ts";
 import type { DatasetSchema } from "../data/plan.ts";
 import { fetchSources, listSources, shardOf, type SourceEntry, type SourceFile } from "../data/sources.ts";
@@ -30,7 +31,7 @@ import {
   type StampedFile,
 } from "./plan.ts";
 import { knownClasses, predictionReference, type PredictionReference, trainingReference } from "./references.ts";
-import { type LogLayout, type Spool, spoolLogs } from "./spool.ts";
+import { type LogLayout, type Spool, type SpooledWindow, spoolLogs } from "./spool.ts";
 import { emptyWindow, measureWindow, type WindowResult } from "./window.ts";
 import { readWindowRows } from "./window-rows.ts";
 import { labelCompleteness, type TimeWindow, windowOf, type WindowSize } from "./windows.ts";
@@ -38,8 +39,9 @@ import { monitorMetrics } from "../config/window-metrics.ts";
 
 /**
  * The computing half of a monitoring run: plans which windows to compute (plan.ts), reads the logs once into window
- * files (spool.ts), and measures each window in turn (window.ts) with its labels joined (labels.ts). It writes
- * nothing to the registry: the run (run.ts) appends what this returns, or a matrix leg hands it to the merge job.
+ * files (spool.ts), and measures each window in turn (window.ts) with its labels joined (labels.ts), while a worker
+ * thread profiles the next one. It writes nothing to the registry: the run (run.ts) appends what this returns, or a
+ * matrix leg hands it to the merge job.
  */
 
 export interface ComputeInput {
@@ -189,6 +191,13 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
   const metrics = monitorMetrics(input.config);
   const matched = new Map<string, Uint8Array>();
   const windows: WindowResult[] = [];
+  // The columns drift compares, whose values each window holds (window.ts): the features and the prediction columns.
+  const compared = new Set([
+    ...spool.columns.features,
+    layout.prediction,
+    ...(layout.score === undefined ? [] : [layout.score]),
+    ...spool.columns.probabilities,
+  ]);
   // A file with rows stamped a little after the run's time is recorded with a stamp it never has, so the next run
   // reads it again for those rows (once their time has come) rather than taking it as known.
   const laterRows = new Set(spool.files.filter((file) => file.soon > 0).map((file) => file.shown));
@@ -196,29 +205,52 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
     shown,
     stamp: `${bySource.get(shown)?.stamp ?? ""}${laterRows.has(shown) ? "+rows-after-the-run" : ""}`,
   });
-  for (const window of [...targets.values()].sort((a, b) => a.start - b.start)) {
-    const spooled = spool.windows.get(window.key);
-    if (!spooled || spooled.rows === 0) {
-      windows.push(emptyWindow(window, "no log file has rows in it any more"));
-      continue;
-    }
-    input.logger.debug(`window ${window.key}: ${spooled.rows} row(s) from ${spooled.sources.length} file(s)`);
-    const profiled = await profileSources(
+  const profile = (window: TimeWindow, spooled: SpooledWindow): Promise<ProfiledDataset> =>
+    profileSources(
       `window ${window.key}`,
       [{ kind: "local", path: spooled.file, shown: `the rows of window ${window.key}` }],
       { train: spooled.file, format: "csv", header: true, ...(schema ? { schema } : {}) },
       root,
-      options,
+      // A window's ranges (if more than one) go to a worker thread, which reads them while this one measures the last.
+      { ...options, readHere: false },
       options.tempDir,
       HELD_VALUES_BUDGET,
+      { sample: spooled.sample, holdOnly: compared },
     );
+  const ordered = [...targets.values()].sort((a, b) => a.start - b.start);
+  const spooledOf = (window: TimeWindow | undefined): SpooledWindow | undefined => {
+    const spooled = window && spool.windows.get(window.key);
+    return spooled && spooled.rows > 0 ? spooled : undefined;
+  };
+  // The next window with rows is profiled while this one's rows, labels and metrics are read and computed.
+  const ahead = new Map<string, Promise<ProfiledDataset>>();
+  const profileAhead = (from: number): void => {
+    const window = ordered.slice(from).find((w) => spooledOf(w));
+    const spooled = spooledOf(window);
+    if (!window || !spooled || ahead.has(window.key)) return;
+    const started = profile(window, spooled);
+    // Awaited when its window's turn comes; a failure before then must not go unhandled.
+    started.catch(() => undefined);
+    ahead.set(window.key, started);
+  };
+  for (const [index, window] of ordered.entries()) {
+    const spooled = spooledOf(window);
+    if (!spooled) {
+      windows.push(emptyWindow(window, "no log file has rows in it any more"));
+      continue;
+    }
+    input.logger.debug(`window ${window.key}: ${spooled.rows} row(s) from ${spooled.sources.length} file(s)`);
+    const profiling = ahead.get(window.key) ?? profile(window, spooled);
+    ahead.delete(window.key);
+    const profiled = await profiling;
+    profileAhead(index + 1);
     const rows = await readWindowRows(spooled.file, spool.columns, layout);
     let joined = null;
     if (labels) {
       const files = labelFilesFor(window, dated, delay);
       const completeness = labelCompleteness(window, delay, now);
       joined = {
-        joined: await joinLabels(rows.rowsById, rows.count, await fetch(files), labels, matched),
+        joined: await joinLabels(rows.rowIds, rows.count, await fetch(files), labels, matched),
         complete: completeness.complete,
         completeAt: completeness.completeAt,
         files: files.map(({ shown, stamp }) => ({ shown, stamp })),

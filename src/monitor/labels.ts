@@ -2,6 +2,7 @@ import { InputError } from "../errors.ts";
 import { formatOf, openTable, type TableFormat } from "../data/table.ts";
 import { cellOf, openDelimitedSpans } from "./delimited-spans.ts";
 import type { SourceFile } from "../data/sources.ts";
+import type { RowIds } from "./row-ids.ts";
 import type { TimeWindow } from "./windows.ts";
 
 /**
@@ -73,11 +74,11 @@ export interface JoinedLabels {
 }
 
 /**
- * Joins the labels in `files` to a window's rows by id (`rowsById`: each id's rows). Marks in `matched` (one array per
+ * Joins the labels in `files` to a window's rows by id (`ids`, null when the log has none). Marks in `matched` (one array per
  * label file, by its label row) which labels found a prediction, so a run can count those that matched none.
  */
 export async function joinLabels(
-  rowsById: ReadonlyMap<string, number | number[]>,
+  ids: RowIds | null,
   rowCount: number,
   files: readonly SourceFile[],
   columns: LabelColumns,
@@ -110,13 +111,12 @@ export async function joinLabels(
           grown.set(marks);
           marks = grown;
         }
-        const id = rows.cell(idAt);
-        if (id === null || id === "" || rows.empty(labelAt)) {
+        if (rows.empty(idAt) || rows.empty(labelAt)) {
           result.empty++;
           marks[index] = 2;
           continue;
         }
-        const at = rowsById.get(id);
+        const at = ids === null ? undefined : rows.rowsOf(ids, idAt);
         if (at === undefined) continue;
         marks[index] = 1;
         // An id's rows get their label together: a labelled first row means the id was seen before.
@@ -148,6 +148,8 @@ interface LabelRows {
   cell(index: number): string | null;
   /** Whether the cell is empty (null or ""), without decoding it. */
   empty(index: number): boolean;
+  /** The window's rows whose id is the cell's, found by its bytes. */
+  rowsOf(ids: RowIds, index: number): number | number[] | undefined;
   close(): void;
 }
 
@@ -161,6 +163,7 @@ async function openLabelRows(file: SourceFile, format: TableFormat): Promise<Lab
       next: () => spans.next(),
       cell: (index) => cellOf(reader, index),
       empty: (index) => index >= reader.fieldCount || reader.starts[index] === reader.ends[index],
+      rowsOf: (ids, index) => ids.rowsOf(reader.buffer, reader.starts[index] ?? 0, reader.ends[index] ?? 0),
       close: () => spans.close(),
     };
   }
@@ -176,6 +179,10 @@ async function openLabelRows(file: SourceFile, format: TableFormat): Promise<Lab
     },
     cell: (index) => cells[index] ?? null,
     empty: (index) => (cells[index] ?? "") === "",
+    rowsOf(ids, index) {
+      const bytes = Buffer.from(cells[index] ?? "");
+      return ids.rowsOf(bytes, 0, bytes.length);
+    },
     close: () => void iterator.return?.(),
   };
 }

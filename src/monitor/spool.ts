@@ -2,6 +2,7 @@ import { appendFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../errors.ts";
 import { formatOf, openTable, type TableFormat, type TableRow } from "../data/table.ts";
+import { SAMPLE_ROWS, TypeSample } from "../data/type-sample.ts";
 import type { SourceFile } from "../data/sources.ts";
 import { cellOf, type DelimitedSpans, openDelimitedSpans } from "./delimited-spans.ts";
 import { type DateCache, dateCache, isoZuluMs } from "./zulu-bytes.ts";
@@ -45,6 +46,8 @@ export interface SpooledWindow {
   file: string;
   /** The log files that had rows in the window, as messages name them. */
   sources: string[];
+  /** The types of the window's first rows, sampled as they were written, for the window's profile (PlanHints). */
+  sample: TypeSample;
 }
 
 export interface SpoolColumns {
@@ -168,6 +171,7 @@ async function spoolFile(file: SourceFile, rows: LogRows, options: SpoolOptions,
     }
     if (!current.out || !current.spooled) continue;
     current.spooled.rows++;
+    if (current.spooled.sample.rows < SAMPLE_ROWS) rows.sample(current.spooled.sample, spool.columns.header, at);
     rows.write(current.out, at);
     if (current.out.length >= FLUSH_BYTES) await current.out.flush();
   }
@@ -185,7 +189,7 @@ function windowBuffer(window: TimeWindow, spool: Spool, buffers: Map<string, Win
   if (buffer) return buffer;
   let spooled = spool.windows.get(window.key);
   if (!spooled) {
-    spooled = { window, rows: 0, file: path.join(dir, `${window.key}.csv`), sources: [] };
+    spooled = { window, rows: 0, file: path.join(dir, `${window.key}.csv`), sources: [], sample: new TypeSample() };
     spool.windows.set(window.key, spooled);
     buffer = new WindowBuffer(spooled.file);
     buffer.text(`${spool.columns.header.map(csvField).join(",")}\n`);
@@ -240,6 +244,8 @@ export interface LogRows {
   utcMs(index: number, dates: DateCache): number;
   /** Writes the current row's fields at `at` as one CSV line. */
   write(out: WindowBuffer, at: readonly number[]): void;
+  /** Adds the current row's fields at `at` (the values the line written holds), named `header`, to a type sample. */
+  sample(into: TypeSample, header: string[], at: readonly number[]): void;
   close(): void;
 }
 
@@ -267,6 +273,11 @@ export async function openLogRows(file: SourceFile, format: TableFormat): Promis
     write(out, at) {
       out.text(`${at.map((index) => csvField(row?.cells[index] ?? null)).join(",")}\n`);
     },
+    sample: (into, header, at) =>
+      into.add(
+        header,
+        at.map((index) => row?.cells[index] ?? null),
+      ),
     close: () => void iterator.return?.(),
   };
 }
@@ -307,6 +318,8 @@ function delimitedRows(spans: DelimitedSpans, format: "csv" | "tsv"): LogRows {
       }
       out.byte(NEWLINE);
     },
+    sample: (into, header, at) =>
+      into.addSpans(header, at, reader.buffer, reader.starts, reader.ends, reader.fieldCount),
     close: () => spans.close(),
   };
 }

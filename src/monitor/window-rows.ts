@@ -1,6 +1,9 @@
 import { resolvePositiveLabel } from "../evaluate/evaluate.ts";
 import type { CbpeScores } from "./cbpe.ts";
+import type { DelimitedReader } from "../data/formats/delimited/reader.ts";
+import { parsed, parseNumber, utf8 } from "../data/values.ts";
 import { cellOf, openDelimitedSpans } from "./delimited-spans.ts";
+import { RowIds } from "./row-ids.ts";
 import type { LogLayout, SpoolColumns } from "./spool.ts";
 
 /**
@@ -16,11 +19,12 @@ export interface WindowRows {
   scores: Float64Array | null;
   /** Per-class probabilities (monitor.logs.score_prefix): classes as the column names give them. */
   probabilities: { classes: string[]; columns: Float64Array[] } | null;
-  ids: string[] | null;
-  /** Each id's row, or rows when it was logged more than once. */
-  rowsById: Map<string, number | number[]>;
+  /** The request ids (decoded when asked for); null when the log has none. */
+  readonly ids: string[] | null;
+  /** The request ids as bytes, indexed for the label join; null when the log has none. */
+  readonly rowIds: RowIds | null;
   /** Rows whose id an earlier row of the window had. */
-  duplicateIds: number;
+  readonly duplicateIds: number;
   latency: { values: Float64Array; invalid: number } | null;
   slices: Map<string, string[]>;
   /** The rows at `indices`, as a window of their own (a slice). */
@@ -36,7 +40,7 @@ export interface WindowRows {
 }
 
 export async function readWindowRows(file: string, columns: SpoolColumns, layout: LogLayout): Promise<WindowRows> {
-  // The spool is CSV: its rows are read as byte spans, and only the cells kept here are decoded.
+  // The spool is CSV: its rows are read as byte spans, and only the cells kept here are decoded (numbers in place).
   const spans = await openDelimitedSpans(file, "csv", { shown: file, what: "window file" });
   const { reader } = spans;
   const at = (column: string | undefined): number => (column === undefined ? -1 : spans.columns.indexOf(column));
@@ -49,23 +53,26 @@ export async function readWindowRows(file: string, columns: SpoolColumns, layout
   const predictions: string[] = [];
   const scores: number[] | null = scoreAt >= 0 ? [] : null;
   const probabilities: number[][] = probabilityAts.map(() => []);
-  const ids: string[] | null = idAt >= 0 ? [] : null;
+  const ids = idAt >= 0 ? new RowIds() : null;
   const latencies: number[] | null = latencyAt >= 0 ? [] : null;
   let invalidLatency = 0;
   const slices = new Map<string, string[]>(layout.slices.map((c) => [c, []]));
   // Predictions repeat a few values: one string each, not one per row.
   const labels = new Map<string, string>();
+  const classes = new ByteStrings(labels);
   try {
     while (await spans.next()) {
-      predictions.push(interned(labels, cellOf(reader, predictionAt) ?? ""));
-      if (scores) scores.push(probability(cellOf(reader, scoreAt)));
+      predictions.push(classes.of(reader, predictionAt));
+      if (scores) scores.push(probability(reader, scoreAt));
       for (let c = 0; c < probabilityAts.length; c++)
-        probabilities[c]?.push(probability(cellOf(reader, probabilityAts[c] ?? -1)));
-      if (ids) ids.push(cellOf(reader, idAt) ?? "");
+        probabilities[c]?.push(probability(reader, probabilityAts[c] ?? -1));
+      if (ids) {
+        if (idAt < reader.fieldCount) ids.add(reader.buffer, reader.starts[idAt]!, reader.ends[idAt]!);
+        else ids.add(reader.buffer, 0, 0);
+      }
       if (latencies) {
-        const cell = cellOf(reader, latencyAt);
-        const value = Number(cell ?? Number.NaN);
-        if (cell !== null && Number.isFinite(value) && value >= 0) latencies.push(value);
+        const value = numberAt(reader, latencyAt);
+        if (Number.isFinite(value) && value >= 0) latencies.push(value);
         else invalidLatency++;
       }
       for (const [column, index] of sliceAts)
@@ -97,40 +104,115 @@ function interned(strings: Map<string, string>, value: string): string {
   return value;
 }
 
-function probability(cell: string | null | undefined): number {
-  if (cell === null || cell === undefined || cell.trim() === "") return Number.NaN;
+/**
+ * A cell's text, interned, found by its bytes among the first few distinct values (a prediction column holds a few
+ * classes), so a row costs a byte comparison rather than a string; past those, by the text (`interned`).
+ */
+class ByteStrings {
+  private readonly bytes: Buffer[] = [];
+  private readonly texts: string[] = [];
+  constructor(private readonly strings: Map<string, string>) {}
+
+  /** cellOf(reader, index) ?? "", interned. */
+  of(reader: DelimitedReader, index: number): string {
+    if (index < 0 || index >= reader.fieldCount) return "";
+    const start = reader.starts[index]!;
+    const end = reader.ends[index]!;
+    if (start === end) return "";
+    const buffer = reader.buffer;
+    for (let k = 0; k < this.bytes.length; k++) {
+      const known = this.bytes[k]!;
+      if (known.length !== end - start) continue;
+      let same = true;
+      for (let i = 0; i < known.length; i++) {
+        if (known[i] !== buffer[start + i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.texts[k]!;
+    }
+    const text = interned(this.strings, utf8(buffer, start, end));
+    if (this.bytes.length < 16) {
+      this.bytes.push(Buffer.from(buffer.subarray(start, end)));
+      this.texts.push(text);
+    }
+    return text;
+  }
+}
+
+/** Number(cell) of a cell (NaN when it is missing), parsed in place when it is a plain decimal number. */
+function numberAt(reader: DelimitedReader, index: number): number {
+  if (index >= 0 && index < reader.fieldCount) {
+    const start = reader.starts[index]!;
+    const end = reader.ends[index]!;
+    if (start < end && parseNumber(reader.buffer, start, end) && Number.isFinite(parsed.value)) return parsed.value;
+  }
+  return Number(cellOf(reader, index) ?? Number.NaN);
+}
+
+function probability(reader: DelimitedReader, index: number): number {
+  if (index >= 0 && index < reader.fieldCount) {
+    const start = reader.starts[index]!;
+    const end = reader.ends[index]!;
+    if (start < end && parseNumber(reader.buffer, start, end) && Number.isFinite(parsed.value))
+      return parsed.value >= 0 && parsed.value <= 1 ? parsed.value : Number.NaN;
+  }
+  const cell = cellOf(reader, index);
+  if (cell === null || cell.trim() === "") return Number.NaN;
   const value = Number(cell);
   return value >= 0 && value <= 1 ? value : Number.NaN;
 }
 
-type Parts = Pick<WindowRows, "predictions" | "scores" | "probabilities" | "ids" | "latency" | "slices">;
+interface Parts {
+  predictions: string[];
+  scores: Float64Array | null;
+  probabilities: WindowRows["probabilities"];
+  /** The ids, or how to make them when they are first asked for. */
+  ids: RowIds | null | (() => RowIds | null);
+  latency: WindowRows["latency"];
+  slices: Map<string, string[]>;
+}
 
 function windowRows(parts: Parts): WindowRows {
-  const rowsById = new Map<string, number | number[]>();
-  let duplicateIds = 0;
-  parts.ids?.forEach((id, row) => {
-    if (id === "") return;
-    const earlier = rowsById.get(id);
-    if (earlier === undefined) rowsById.set(id, row);
-    else {
-      duplicateIds++;
-      rowsById.set(id, typeof earlier === "number" ? [earlier, row] : [...earlier, row]);
-    }
-  });
+  let ids: string[] | null | undefined;
+  let rowIds: RowIds | null | undefined = typeof parts.ids === "function" ? undefined : parts.ids;
+  const idsOf = (): RowIds | null => (rowIds ??= typeof parts.ids === "function" ? parts.ids() : parts.ids);
   const rows: WindowRows = {
-    ...parts,
+    predictions: parts.predictions,
+    scores: parts.scores,
+    probabilities: parts.probabilities,
+    latency: parts.latency,
+    slices: parts.slices,
     count: parts.predictions.length,
-    rowsById,
-    duplicateIds,
+    get rowIds() {
+      return idsOf();
+    },
+    get ids() {
+      const index = idsOf();
+      ids ??= index ? Array.from({ length: index.count }, (_, i) => index.text(i)) : null;
+      return ids;
+    },
+    get duplicateIds() {
+      return idsOf()?.duplicates ?? 0;
+    },
     pick: (indices) => {
       const take = (values: Float64Array): Float64Array => Float64Array.from(indices, (i) => values[i] ?? Number.NaN);
+      // The slice's ids are made only if something asks for them (realised metrics and CBPE do not).
+      const picked = (): RowIds | null => {
+        const index = idsOf();
+        if (!index) return null;
+        const out = new RowIds();
+        for (const i of indices) out.addText(i < index.count ? index.text(i) : "");
+        return out;
+      };
       return windowRows({
         predictions: indices.map((i) => parts.predictions[i] ?? ""),
         scores: parts.scores ? take(parts.scores) : null,
         probabilities: parts.probabilities
           ? { classes: parts.probabilities.classes, columns: parts.probabilities.columns.map(take) }
           : null,
-        ids: parts.ids ? indices.map((i) => parts.ids?.[i] ?? "") : null,
+        ids: parts.ids === null ? null : picked,
         latency: null,
         slices: new Map([...parts.slices].map(([column, values]) => [column, indices.map((i) => values[i] ?? "")])),
       });

@@ -158,7 +158,7 @@ export function measureWindow(input: WindowInput): WindowResult {
     metrics.drifted_features = drift.drifted;
   }
   if (predictionDrift && predictionDrift.columns.length > 0) metrics.prediction_drift = predictionDrift.share;
-  if (rows.ids) metrics.duplicate_ids = rows.duplicateIds;
+  if (rows.rowIds) metrics.duplicate_ids = rows.duplicateIds;
   for (const [name, value] of Object.entries(latency?.percentiles ?? {}))
     if (Number.isFinite(value)) metrics[name] = value;
   if (labels) metrics.labelled_share = rows.count === 0 ? 0 : labels.joined.joined / rows.count;
@@ -177,7 +177,7 @@ export function measureWindow(input: WindowInput): WindowResult {
     predictionDrift,
     predictionDriftNote: "none" in input.predictions ? input.predictions.none : null,
     latency,
-    duplicateIds: rows.ids ? rows.duplicateIds : null,
+    duplicateIds: rows.rowIds ? rows.duplicateIds : null,
     labels: labels
       ? {
           complete: labels.complete,

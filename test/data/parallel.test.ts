@@ -53,6 +53,8 @@ describe("byte ranges and worker threads", () => {
     const whole = await validateDatasets(data, dir, { workers: 1, rangeBytes: 1 << 30 });
     const ranges = await validateDatasets(data, dir, { workers: 1, rangeBytes: 997 });
     const threads = await validateDatasets(data, dir, { workers: 2, rangeBytes: 1499, parallelFrom: 0 });
+    // Every range read by a worker, this thread left free (the monitor's windows).
+    const workersOnly = await validateDatasets(data, dir, { workers: 3, rangeBytes: 1499, readHere: false });
     // Means and deviations merge in another order of additions: equal to 12 significant digits, not to the last bit.
     const round = (value: unknown): unknown => (typeof value === "number" ? Number(value.toPrecision(12)) : value);
     const comparable = (v: typeof whole): unknown =>
@@ -62,6 +64,7 @@ describe("byte ranges and worker threads", () => {
     expect(whole.result.datasets[0]?.rows).toBe(901);
     expect(comparable(ranges)).toEqual(comparable(whole));
     expect(comparable(threads)).toEqual(comparable(whole));
+    expect(comparable(workersOnly)).toEqual(comparable(whole));
     const findings = whole.result.datasets[0]!.findings.map((f) => [f.column, f.rule, f.count, f.rows, f.observed]);
     const over = Array.from({ length: 900 }, (_, i) => i).filter(
       (i) => i % 13 !== 0 && i !== 300 && (i * 37) % 1000 > 990,

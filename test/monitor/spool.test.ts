@@ -199,7 +199,7 @@ describe("the spool keeps every logged cell of its window", () => {
     });
     const matched = new Map<string, Uint8Array>();
     const joined = await joinLabels(
-      rows.rowsById,
+      rows.rowIds,
       rows.count,
       labelFiles.map((file) => ({ kind: "local", path: file, shown: path.basename(file) })),
       { format: "auto", id: "request_id", label: "label" },

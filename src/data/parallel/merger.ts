@@ -3,7 +3,7 @@ import path from "node:path";
 import { InputError } from "../../errors.ts";
 import { mergeColumnState } from "../column/merge.ts";
 import type { ColumnState } from "../column/state.ts";
-import { HeldValues } from "../held-values.ts";
+import { HeldParts } from "../held-values.ts";
 import type { ScanPlan } from "../plan.ts";
 import type { RangeTask } from "../ranges.ts";
 import type { RepeatWriter } from "../repeats/writer.ts";
@@ -40,7 +40,7 @@ export interface ScanOutcome {
  */
 export class Merger implements MergedRanges {
   private readonly columns: (ColumnState | null)[];
-  private readonly values: HeldValues[];
+  private readonly values: HeldParts[];
   private readonly checks: Record<string, Tally> = {};
   private readonly fileRows: number[];
   readonly rowStart = new Map<number, number>();
@@ -69,7 +69,7 @@ export class Merger implements MergedRanges {
     private readonly spillDir: string,
   ) {
     this.columns = plan.columns.map(() => null);
-    this.values = plan.columns.map((c) => new HeldValues(c.valuesLimit));
+    this.values = plan.columns.map((c) => new HeldParts(c.valuesLimit));
     for (const task of tasks) this.taskById.set(task.id, task);
     this.fileRows = plan.files.map(() => 0);
     this.nextId = tasks.length;

@@ -17,6 +17,7 @@ import {
 } from "../gate/rules.ts";
 import { significanceProvider } from "../gate/significance/assess.ts";
 import { pairPredictions } from "../gate/significance/pairing.ts";
+import { RowIds } from "../monitor/row-ids.ts";
 import { joinLabels, labelFiles } from "../monitor/labels.ts";
 import { isoUtc } from "../monitor/windows.ts";
 import { projectStoreSettings, type StoreSettings } from "../store/open.ts";
@@ -76,8 +77,11 @@ export async function shadowComparison(input: ShadowInput): Promise<ShadowCompar
     const logs = await fetchSources(await listSources(canary.logs, root, store), path.join(scratch, "logs"));
     const served = await readServedRows(logs, layout, since, until);
     const labelSources = await arrivedLabelFiles(labels, root, store, since, until, path.join(scratch, "labels"));
+    // The label join looks rows up by their ids' bytes (monitor/row-ids.ts); the bake's ids are few.
+    const ids = new RowIds();
+    for (const id of served.ids) ids.addText(id);
     const joined = await joinLabels(
-      served.rowsById,
+      ids,
       served.count,
       labelSources,
       { format: labels.format, id: labels.id, label: labels.label },

@@ -36,6 +36,14 @@ function keyPair(type: KeyType): { privatePem: string; publicPem: string; keyid:
   };
 }
 
+/** The signing key `privatePem` is, read as publish reads it. */
+function signingKeyOf(privatePem: string) {
+  const key = signingPolicy({ key_env: "K", trusted_keys: [], require: false }, { root: "/", env: { K: privatePem } });
+  const read = key.signingKey();
+  if (!read) throw new Error("no signing key was read");
+  return read;
+}
+
 /** A registry on `store` that signs with `signer` and trusts `trusted`. */
 function signingRegistry(
   store: ObjectStore,
@@ -171,23 +179,13 @@ describe.each(backends())("signed versions on a %s", (_name, open, backend) => {
     const unsigned = signingRegistry(store, dir, undefined, [key.publicPem]);
     const v1 = await unsigned.publish(publishInput({ model: "churn", files: await modelFiles(dir) }));
     const signer = signingRegistry(store, dir, key, [key.publicPem]);
-    const [signingKey] = [
-      signingPolicy(
-        { key_env: "K", trusted_keys: [], require: false },
-        { root: dir, env: { K: key.privatePem } },
-      ).signingKey(),
-    ];
-    if (!signingKey) throw new Error("no key");
+    const signingKey = signingKeyOf(key.privatePem);
     expect((await signer.sign(v1, signingKey)).state).toBe("signed");
     const first = await store.get(signatureKey("churn", v1.version));
     // ECDSA signs differently each time: the same statement by the same key still counts as the same signature.
     expect((await signer.sign(v1, signingKey)).state).toBe("already");
     const other = keyPair("ed25519");
-    const otherKey = signingPolicy(
-      { key_env: "K", trusted_keys: [], require: false },
-      { root: dir, env: { K: other.privatePem } },
-    ).signingKey();
-    if (!otherKey) throw new Error("no key");
+    const otherKey = signingKeyOf(other.privatePem);
     await expect(signer.sign(v1, otherKey)).rejects.toThrow(
       `churn ${v1.version} already has another signature (${signatureKey("churn", v1.version)})`,
     );
@@ -223,11 +221,7 @@ describe.each(backends())("signed versions on a %s", (_name, open, backend) => {
       ],
     ]);
     expect(await store.get(signatureKey("churn", v1.version))).toBeUndefined();
-    const signingKey = signingPolicy(
-      { key_env: "K", trusted_keys: [], require: false },
-      { root: "/", env: { K: key.privatePem } },
-    ).signingKey();
-    if (!signingKey) throw new Error("no key");
+    const signingKey = signingKeyOf(key.privatePem);
     expect((await registry.sign(v1, signingKey)).state).toBe("signed");
     expect((await registry.verify(v1, trustedKeys(key.publicPem))).verified).toBe(true);
   });
@@ -433,5 +427,35 @@ describe("mlops sign and mlops verify", () => {
     const pulled = await runCli(["pull", "churn@1", "--out", "out"], { cwd: dir });
     expect(pulled.exitCode, pulled.stderr).toBe(0);
     expect(await readFile(path.join(dir, "out", "model", "weights.bin"), "utf8")).toBe("w1");
+  });
+});
+
+describe("mlops deploy with registry.signing.require", () => {
+  it("fails the deploy of a version that does not verify before its command runs, and deploys it once signed", async () => {
+    const dir = await tempDir();
+    const key = keyPair("ed25519");
+    const config = CONFIG.replace(
+      "trusted_keys: [keys/release.pub]",
+      "trusted_keys: [keys/release.pub]\n    require: true",
+    ).concat("deploy:\n  targets:\n    staging: { alias: staging, command: node deploy.cjs }\n");
+    await writeFiles(dir, {
+      "mlops.yml": config,
+      "model/weights.bin": "w1",
+      "keys/release.pub": key.publicPem,
+      "deploy.cjs": 'require("node:fs").appendFileSync("deployed.log", process.env.MLOPS_VERSION + "\\n");\n',
+    });
+    expect((await runCli(["publish"], { cwd: dir })).exitCode).toBe(0);
+    const refused = await runCli(["deploy", "staging", "--version", "1", "--force", "--json"], { cwd: dir });
+    expect(refused.exitCode).toBe(1);
+    const result = JSON.parse(refused.stdout) as { verdict: string; moved: boolean; failure: string };
+    expect(result).toMatchObject({ verdict: "fail", moved: false });
+    expect(result.failure).toMatch(/^churn v\S+ is not signed: churn\/versions\/v\S+\/model\.sig is missing$/);
+    await expect(readFile(path.join(dir, "deployed.log"), "utf8")).rejects.toThrow("ENOENT");
+
+    const env = { MLOPS_SIGNING_KEY: key.privatePem };
+    expect((await runCli(["sign", "churn@1"], { cwd: dir, env })).exitCode).toBe(0);
+    const deployed = await runCli(["deploy", "staging", "--version", "1", "--force", "--json"], { cwd: dir });
+    expect(deployed.exitCode, deployed.stderr).toBe(0);
+    expect(await readFile(path.join(dir, "deployed.log"), "utf8")).toMatch(/^v\S+\n$/);
   });
 });

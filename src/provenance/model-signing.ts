@@ -17,8 +17,8 @@ import type { PublicKey, SigningKey } from "./keys.ts";
  *
  * The predicate also carries `mlops_kit`: the model, the version and the sha256 of the version's manifest.json, so the
  * signature binds the manifest (metrics, gate verdict, lineage) too. Verifiers of predicate v1.0 ignore fields they do
- * not know, so `model_signing verify key` still verifies the files of a pulled version against an ECDSA signature
- * (model_signing has no Ed25519 key flow).
+ * not know, so the bundle is meant for `model_signing verify key` over a pulled version's folder too (ECDSA only:
+ * model_signing has no Ed25519 key flow). Not tried against model_signing itself here: the tests check the format.
  */
 
 export const BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";

@@ -354,7 +354,9 @@ describe("mlops sign and mlops verify", () => {
 
   it("signs an unsigned version with mlops sign, once", async () => {
     const { dir, env } = await project();
-    expect((await runCli(["publish", "--allow-dirty"], { cwd: dir })).exitCode).toBe(0);
+    const unsigned = await runCli(["publish", "--allow-dirty"], { cwd: dir });
+    expect(unsigned.exitCode).toBe(0);
+    expect(unsigned.stderr).toMatch(/churn v\S+ was published unsigned: \$MLOPS_SIGNING_KEY is not set/);
     const missing = await runCli(["verify", "churn@1"], { cwd: dir });
     expect(missing.exitCode).toBe(1);
     expect(missing.stdout).toMatch(

@@ -373,6 +373,10 @@ describe("mlops sign and mlops verify", () => {
   it("refuses a malformed signing key in one message, without a stack trace (exit 2)", async () => {
     const { dir } = await project();
     expect((await runCli(["publish", "--allow-dirty"], { cwd: dir })).exitCode).toBe(0);
+    const missing = await runCli(["sign", "churn@1"], { cwd: dir });
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain("no key to sign with: $MLOPS_SIGNING_KEY is not set");
+    expect(stackFrames(missing.stderr)).toEqual([]);
     const bad = await runCli(["sign", "churn@1"], {
       cwd: dir,
       env: { MLOPS_SIGNING_KEY: "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n" },

@@ -1,4 +1,5 @@
-import { copyFile, cp, mkdir, mkdtemp, readFile } from "node:fs/promises";
+import { generateKeyPairSync } from "node:crypto";
+import { appendFile, copyFile, cp, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { main } from "../src/cli/main.ts";
@@ -7,7 +8,8 @@ import { RUN_REPORT_FILE } from "../src/pipeline/run-report-file.ts";
 /**
  * `npm run demo`: the whole pipeline on examples/penguins, on this machine, with the embedded defaults (a local folder
  * registry). Three runs tell the story of the gate: a baseline becomes champion; a better candidate passes and is
- * promoted; a regressed candidate is blocked, with the reasons. Exits 0 when every run ended as it should.
+ * promoted; a regressed candidate is blocked, with the reasons. Every version is signed with a throwaway demo key, and
+ * `mlops verify` checks each one at the end. Exits 0 when every run and every check ended as it should.
  */
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -19,6 +21,18 @@ await cp(path.join(root, "examples/penguins"), work, {
   recursive: true,
   filter: (source) => !/[/\\](\.mlops|model|predictions\.csv)$/.test(source),
 });
+
+// A throwaway signing key for this copy only (docs/registry.md "Signed versions"): publish signs with the private key
+// from MLOPS_SIGNING_KEY, as a workflow would from a secret; mlops verify trusts the public key beside mlops.yml.
+const demoKey = generateKeyPairSync("ed25519");
+await mkdir(path.join(work, "keys"), { recursive: true });
+await writeFile(path.join(work, "keys/demo.pub"), demoKey.publicKey.export({ type: "spki", format: "pem" }));
+await appendFile(
+  path.join(work, "mlops.yml"),
+  "\n# Added by the demo: sign every version with a throwaway key.\n" +
+    "registry:\n  signing: { key_env: MLOPS_SIGNING_KEY, trusted_keys: [keys/demo.pub] }\n",
+);
+const signingEnv = { MLOPS_SIGNING_KEY: demoKey.privateKey.export({ type: "pkcs8", format: "pem" }).toString() };
 
 console.log(bold("mlops-kit demo: validate, train, evaluate, gate and publish the Palmer Penguins example"));
 console.log(`Working copy: ${work}\n(no cloud, no GitHub: the registry is the local folder .mlops/registry there)\n`);
@@ -71,29 +85,44 @@ const steps: Step[] = [
   },
 ];
 
-const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: work, color };
+const io = { stdout: process.stdout, stderr: process.stderr, env: { ...process.env, ...signingEnv }, cwd: work, color };
 const surprises: string[] = [];
-for (const [index, step] of steps.entries()) {
-  console.log(bold(`\n[${index + 1}/${steps.length}] ${step.title}`));
-  console.log(`$ mlops ${step.args.map((arg) => (/[\s[\]]/.test(arg) ? `'${arg}'` : arg)).join(" ")}\n`);
-  const exitCode = await main(step.args, io);
-  if (step.why) console.log(`\n→ exit ${exitCode}: ${step.why}.`);
-  if (step.summary) {
-    const kept = path.join(work, "summaries", step.summary);
-    await mkdir(path.dirname(kept), { recursive: true });
-    await copyFile(path.join(work, ".mlops/out/gate.md"), kept);
-    const charts = [...(await readFile(kept, "utf8")).matchAll(/^ {4}title "(.+)"$/gm)].map((m) => m[1]);
-    console.log(
-      `The gate's job summary, as GitHub would show it (with its charts: ${charts.join(", ") || "none"}): ${kept}`,
-    );
-    if (!charts.includes("ROC curve")) surprises.push(`step ${index + 1}'s summary has no ROC curve`);
-    const html = kept.replace(/\.md$/, ".html");
-    await copyFile(path.join(work, ".mlops/out", RUN_REPORT_FILE), html);
-    console.log(`The run's HTML report, one file with its plots (open it in a browser): ${html}`);
+const runSteps = async (part: readonly Step[]): Promise<void> => {
+  for (const [index, step] of part.entries()) {
+    console.log(bold(`\n[${index + 1}/${part.length}] ${step.title}`));
+    console.log(`$ mlops ${step.args.map((arg) => (/[\s[\]]/.test(arg) ? `'${arg}'` : arg)).join(" ")}\n`);
+    const exitCode = await main(step.args, io);
+    if (step.why) console.log(`\n→ exit ${exitCode}: ${step.why}.`);
+    if (step.summary) {
+      const kept = path.join(work, "summaries", step.summary);
+      await mkdir(path.dirname(kept), { recursive: true });
+      await copyFile(path.join(work, ".mlops/out/gate.md"), kept);
+      const charts = [...(await readFile(kept, "utf8")).matchAll(/^ {4}title "(.+)"$/gm)].map((m) => m[1]);
+      console.log(
+        `The gate's job summary, as GitHub would show it (with its charts: ${charts.join(", ") || "none"}): ${kept}`,
+      );
+      if (!charts.includes("ROC curve")) surprises.push(`step ${index + 1}'s summary has no ROC curve`);
+      const html = kept.replace(/\.md$/, ".html");
+      await copyFile(path.join(work, ".mlops/out", RUN_REPORT_FILE), html);
+      console.log(`The run's HTML report, one file with its plots (open it in a browser): ${html}`);
+    }
+    if (exitCode !== step.expectedExit)
+      surprises.push(`mlops ${step.args.join(" ")} exited ${exitCode}, expected ${step.expectedExit}`);
   }
-  if (exitCode !== step.expectedExit)
-    surprises.push(`step ${index + 1} exited ${exitCode}, expected ${step.expectedExit}`);
-}
+};
+await runSteps(steps);
+
+// Every version the runs published, verified against the demo's public key: signature, manifest and each file.
+const published = (await readdir(path.join(work, ".mlops/registry/penguins/versions"))).sort();
+if (published.length === 0) surprises.push("no version was published");
+await runSteps(
+  published.map((version) => ({
+    title: `Verify ${version}: signed by the demo key, manifest and files as signed`,
+    args: ["verify", `penguins@${version}`],
+    expectedExit: 0,
+    why: "",
+  })),
+);
 
 if (surprises.length > 0) {
   console.error(`\nThe demo did not go as expected: ${surprises.join("; ")}.`);

@@ -9,6 +9,7 @@ import { checkPaths } from "./rules/paths.ts";
 import { checkPublish } from "./rules/publish.ts";
 import { collectInto, type RuleContext } from "./rules/report.ts";
 import { checkRetrain } from "./rules/retrain.ts";
+import { checkSigning } from "./rules/signing.ts";
 import { checkTrain } from "./rules/train.ts";
 
 /**
@@ -31,5 +32,6 @@ export function checkConfigRules(config: MlopsConfig, context: RuleContext): Con
   checkRetrain(config, report);
   checkMonitor(config, report);
   checkDeploy(config, report);
+  checkSigning(config, context, report);
   return found;
 }

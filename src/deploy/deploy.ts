@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from "node:fs/promises";
+import { UnverifiedVersionError } from "../provenance/policy.ts";
 import path from "node:path";
 import { runCommand, describeFailure } from "../command/run-command.ts";
 import { redactorFor } from "../command/redact.ts";
@@ -276,14 +277,21 @@ async function runDeployCommand(
   const modelDir = path.join(dir, "model");
   const manifestFile = path.join(dir, "manifest.json");
   await mkdir(dir, { recursive: true });
-  await registry.pull(manifest, modelDir, {
-    force: true,
-    protect: [context.loaded.root],
-    onProgress: progressReporter(
-      (line) => context.logger.info(line),
-      () => context.now().getTime(),
-    ),
-  });
+  try {
+    await registry.pull(manifest, modelDir, {
+      force: true,
+      protect: [context.loaded.root],
+      onProgress: progressReporter(
+        (line) => context.logger.info(line),
+        () => context.now().getTime(),
+      ),
+    });
+  } catch (error) {
+    // With registry.signing.require the pull verifies the version's signature first (registry.ts): one that does not
+    // verify fails the deploy like a failing command, recorded on the deployment, and nothing is run.
+    if (error instanceof UnverifiedVersionError) return { failure: error.message, environmentUrl: null };
+    throw error;
+  }
   await writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
   const env = {
     ...context.env,

@@ -121,6 +121,13 @@ export async function publishModel(
     { onProgress: progress },
   );
   await cleanDebris(context, registry, config.model.name);
+  const signing = config.registry.signing;
+  if (signing?.key_env !== undefined && signing.key_file === undefined && !context.env[signing.key_env]?.trim()) {
+    context.logger.warn(
+      `${config.model.name} ${manifest.version} was published unsigned: $${signing.key_env} is not set ` +
+        `(registry.signing.key_env); sign it with mlops sign ${config.model.name}@${manifest.version}`,
+    );
+  }
 
   const alias = config.publish.promote;
   let promoted: string | null = null;

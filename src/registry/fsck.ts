@@ -11,6 +11,7 @@ import { fetchVerified } from "./download.ts";
 import { monitorLogPrefix, readLogObjects } from "./monitor-log.ts";
 import { moveAside, quarantinedVersions } from "./quarantine.ts";
 import { writeRecord } from "./records.ts";
+import { signatureKey, signatureShapeProblem } from "./signature.ts";
 import { getUnlessTooLarge, readManifest, versionKey } from "./stored-manifest.ts";
 
 /**
@@ -91,7 +92,15 @@ export async function fsckModel(store: ObjectStore, model: string, options: Fsck
         return [await repairable(`${key} ${problem}: version ${id} is hidden`, key, options, store, model)];
       }
       readable.set(id, read.manifest);
-      return checkObjects(store, read.manifest, path.join(scratch, id), report.checked);
+      const objects = await checkObjects(store, read.manifest, path.join(scratch, id), report.checked);
+      // A signature that does not parse is moved aside (a version may be signed again); whether it holds is verify's.
+      const signature = await signatureShapeProblem(store, read.manifest);
+      if (signature === undefined) return objects;
+      const key = signatureKey(model, id);
+      return [
+        ...objects,
+        await repairable(`${key} ${signature}: version ${id} cannot be verified`, key, options, store, model),
+      ];
     });
     report.problems.push(...perVersion.flat());
     report.checked.versions = readable.size;

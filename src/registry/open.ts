@@ -3,6 +3,7 @@ import type { Logger } from "../logging.ts";
 import { type OpenPlace, resolveRegistryUri } from "./backends/index.ts";
 import { type DamageReporter, describeDamage } from "./damage.ts";
 import { createRegistry, type Registry } from "./registry.ts";
+import { type SigningPolicy, signingPolicy } from "../provenance/policy.ts";
 
 /**
  * The registry the config names: registry.uri (s3:// or a folder), else the workspace's local folder. Damage its reads
@@ -19,6 +20,7 @@ export function openRegistry(
     settings: registry,
     now: context.now,
     logger: context.logger,
+    signing: signingPolicy(registry.signing, { root: context.loaded.root, env: context.env }),
     ...options,
   });
 }
@@ -28,6 +30,8 @@ export interface RegistryDoor extends OpenPlace {
   /** Where damage the registry's reads come across is told, unless `onDamage` takes it. */
   logger: Pick<Logger, "warn">;
   onDamage?: DamageReporter;
+  /** registry.signing (none for a registry named on the command line). */
+  signing?: SigningPolicy;
 }
 
 /**
@@ -38,5 +42,5 @@ export interface RegistryDoor extends OpenPlace {
 export async function openRegistryAt(uri: string, door: RegistryDoor): Promise<Registry> {
   const store = await resolveRegistryUri(uri).open(door);
   const onDamage = door.onDamage ?? ((damage) => door.logger.warn(describeDamage(damage, store.location)));
-  return createRegistry(store, door.now, { onDamage });
+  return createRegistry(store, door.now, { onDamage, ...(door.signing ? { signing: door.signing } : {}) });
 }

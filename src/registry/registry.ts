@@ -26,6 +26,9 @@ import { type PullOptions, type PullResult, pullInto } from "./pull.ts";
 import { type PruneReport, pruneModel } from "./prune.ts";
 import { realSleep, sequenceClaimants, type Sleep } from "./sequence.ts";
 import { type PublishInput, writeVersion } from "./write-version.ts";
+import { signVersion, verifyVersion, type VerifyOutcome } from "./signature.ts";
+import type { PublicKey, SigningKey } from "../provenance/keys.ts";
+import { type SigningPolicy, UnverifiedVersionError } from "../provenance/policy.ts";
 import { damagedManifestError, manifestKey, readManifest } from "./stored-manifest.ts";
 
 export type { AliasEvent, Approval, Delivery } from "./aliases.ts";
@@ -36,6 +39,7 @@ export { newVersionId } from "./names.ts";
 export { COMMIT_DEADLINE_MS, type PublishInput } from "./write-version.ts";
 export type { TransferEvent, TransferHooks } from "./download.ts";
 export type { PullOptions, PullResult } from "./pull.ts";
+export { signatureKey, type VerifyOutcome } from "./signature.ts";
 export type { KeyedLogEntry, MonitorLog, MonitorLogEntry } from "./monitor-log.ts";
 export type { KeptVersion, PruneFailure, PrunedVersion, PruneReport } from "./prune.ts";
 
@@ -46,6 +50,7 @@ export type { KeptVersion, PruneFailure, PrunedVersion, PruneReport } from "./pr
  *   <model>/versions/<version>/files/<path>         artifacts, written first
  *   <model>/versions/<version>/attachments/<name>/  the kit's own files (predictions, profile)
  *   <model>/versions/<version>/manifest.json        written last: a version exists iff its manifest exists
+ *   <model>/versions/<version>/model.sig            its signature, created after the manifest (see signature.ts)
  *   <model>/sequence/<n>/<version>                  the claim on friendly number n (see sequence.ts)
  *   <model>/aliases/<alias>/<time>-<random>.json    one immutable entry per alias move (see aliases.ts)
  *   <model>/quarantine/<key inside the model>       damaged objects fsck moved aside (see quarantine.ts)
@@ -97,6 +102,13 @@ export interface Registry {
   /** Downloads an attachment to `file`, verified; false when the version has no attachment of that name. */
   pullAttachment(manifest: Manifest, name: string, file: string): Promise<boolean>;
   models(): Promise<string[]>;
+  /** Signs a version (its manifest and file digests); an identical signature already there is fine (signature.ts). */
+  sign(manifest: Manifest, key: SigningKey): Promise<{ state: "signed" | "already"; key: string }>;
+  /**
+   * Checks a version against its signature and the trusted keys, and every file's sha256 unless `files` is false;
+   * a failure is data (which reason, in words), not an exception.
+   */
+  verify(manifest: Manifest, trusted: readonly PublicKey[], options?: { files?: boolean }): Promise<VerifyOutcome>;
   /** Removes the debris of publishes interrupted before `before` (default: a day ago). */
   clean(model: string, before?: Date): Promise<CleanReport>;
   /** Checks a model end to end and, with `repair`, repairs what can be repaired, recording it (see fsck.ts). */
@@ -122,6 +134,8 @@ export interface RegistryOptions {
   onDamage?: DamageReporter;
   /** The most bytes of JSON one monitoring-log object holds (default 1 MiB; tests make it small). */
   monitorLogObjectBytes?: number;
+  /** registry.signing: publish signs with its key; with `require`, pull refuses a version that does not verify. */
+  signing?: SigningPolicy;
 }
 
 export function createRegistry(
@@ -198,7 +212,20 @@ export function createRegistry(
   const registry: Registry = {
     location: store.location,
 
-    publish: (input, hooks = {}) => writeVersion(store, input, hooks, { now, sleep: options.sleep ?? realSleep }),
+    async publish(input, hooks = {}) {
+      // Read first: a key that cannot be read stops the publish before anything is uploaded.
+      const key = options.signing?.signingKey();
+      const manifest = await writeVersion(store, input, hooks, { now, sleep: options.sleep ?? realSleep });
+      if (key) {
+        await signVersion(store, manifest, key).catch((error: unknown) => {
+          throw new ExternalError(`${manifest.model} ${manifest.version} was published but not signed`, {
+            hint: `sign it with: mlops sign ${manifest.model}@${manifest.version}`,
+            cause: error,
+          });
+        });
+      }
+      return manifest;
+    },
 
     async versions(model) {
       checkModelName(model);
@@ -279,6 +306,15 @@ export function createRegistry(
     },
 
     async pull(manifest, outDir, pullOptions = {}) {
+      if (options.signing?.require) {
+        // The signature binds the manifest, and the pull checks each file against it: the files are the signed ones.
+        const outcome = await verifyVersion(store, manifest, options.signing.trustedKeys(), { files: false });
+        if (!outcome.verified) {
+          throw new UnverifiedVersionError(outcome.problem, {
+            hint: "registry.signing.require refuses it; `mlops verify` checks a version in full",
+          });
+        }
+      }
       // A forced pull must never replace the folder the registry itself lives in.
       const local = store.location.startsWith("s3://") ? [] : [store.location];
       return pullInto(store, manifest, outDir, { ...pullOptions, protect: [...(pullOptions.protect ?? []), ...local] });
@@ -301,6 +337,10 @@ export function createRegistry(
       });
       return found.filter((name): name is string => name !== undefined);
     },
+
+    sign: (manifest, key) => signVersion(store, manifest, key),
+
+    verify: (manifest, trusted, verifyOptions) => verifyVersion(store, manifest, trusted, verifyOptions),
 
     async clean(model, before = new Date(now().getTime() - DEBRIS_AGE_MS)) {
       checkModelName(model);

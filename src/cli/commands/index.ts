@@ -23,7 +23,9 @@ const OTHER_COMMANDS: readonly (CommandEntry & { after: string | null })[] = [
   { name: "promote", after: "models", load: async () => (await import("./promote.ts")).promoteCommand },
   { name: "rollback", after: "promote", load: async () => (await import("./rollback.ts")).rollbackCommand },
   { name: "pull", after: "rollback", load: async () => (await import("./pull.ts")).pullCommand },
-  { name: "compare", after: "pull", load: async () => (await import("./compare.ts")).compareCommand },
+  { name: "verify", after: "pull", load: async () => (await import("./verify.ts")).verifyCommand },
+  { name: "sign", after: "verify", load: async () => (await import("./sign.ts")).signCommand },
+  { name: "compare", after: "sign", load: async () => (await import("./compare.ts")).compareCommand },
   { name: "metrics", after: "compare", load: async () => (await import("./metrics.ts")).metricsCommand },
 ];
 

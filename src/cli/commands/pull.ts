@@ -132,7 +132,7 @@ async function registryFor(args: CommandArgs, io: CommandIO): Promise<{ registry
 }
 
 /** The version a ref names, or an InputError saying where it was looked for (and which models there are). */
-async function resolveVersion(registry: Registry, model: string, ref: string): Promise<Manifest> {
+export async function resolveVersion(registry: Registry, model: string, ref: string): Promise<Manifest> {
   const manifest = await registry.resolve(model, ref);
   if (!manifest) {
     // `mlops pull champion` reads as the model "champion": say so, with the models there are.

@@ -292,7 +292,8 @@ async function runDeployCommand(
     if (error instanceof UnverifiedVersionError) return { failure: error.message, environmentUrl: null };
     throw error;
   }
-  await writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+  // The stored bytes, not a re-serialization: what a signature or a build-provenance attestation is over.
+  await writeFile(manifestFile, await registry.manifestBytes(manifest));
   const env = {
     ...context.env,
     ...where.target.env,

@@ -13,6 +13,8 @@ export const PINNED = {
   cache: "actions/cache@9255dc7a253b0ccc959486e2bca901246202afeb # v5.0.1",
   /** Installs uv and caches its downloads for uv projects (uv.lock or [tool.uv]). */
   setupUv: "astral-sh/setup-uv@08807647e7069bb48b6ef5acd8ec9567f424441b # v8.1.0",
+  /** GitHub's build-provenance attestation (Sigstore-signed, stored by GitHub) of each published manifest. */
+  attestBuildProvenance: "actions/attest-build-provenance@a2bbfa25375fe432b6a289bc6b6cd05ecd0c4c32 # v4.1.0",
   awsCredentials: "aws-actions/configure-aws-credentials@a03048d87541d1d9fcf2ecf528a4a65ba9bd7838 # v5.0.0",
 } as const;
 

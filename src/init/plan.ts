@@ -259,6 +259,8 @@ export function workflowOptionsFor(
         }
       : null,
     deploy: deployWorkflow(config),
+    attest: config.publish.attest,
+    signingKeyEnv: config.registry.signing?.key_env ?? null,
     kit: { kind: "commit", sha: kit.sha, version: kit.version },
   };
 }

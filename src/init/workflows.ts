@@ -117,5 +117,7 @@ export const TEMPLATE_DEFAULTS: WorkflowOptions = {
     ],
     canary: { target: "canary", promoteTo: "production", bakeMinutes: 120 },
   },
+  attest: true,
+  signingKeyEnv: null,
   kit: { kind: "tag", version: KIT_VERSION },
 };

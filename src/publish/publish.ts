@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fingerprintDatasets } from "../data/fingerprint.ts";
 import { projectStoreSettings } from "../store/open.ts";
@@ -27,6 +29,12 @@ export interface PublishResult {
   /** Where the version lives: registry location + key. */
   uri: string;
   manifest: string;
+  /**
+   * The manifest's stored bytes, written to `<workspace>/out/manifest.json` with its sha256: the subject of the
+   * workflow's build-provenance attestation, which `gh attestation verify` checks against a pulled manifest.
+   */
+  manifestFile: string;
+  manifestSha256: string;
   files: number;
   bytes: number;
   promoted: string | null;
@@ -121,6 +129,10 @@ export async function publishModel(
     { onProgress: progress },
   );
   await cleanDebris(context, registry, config.model.name);
+  const manifestBytes = await registry.manifestBytes(manifest);
+  const manifestFile = path.join(context.workspace.outDir, "manifest.json");
+  await mkdir(context.workspace.outDir, { recursive: true });
+  await writeFile(manifestFile, manifestBytes);
   const signing = config.registry.signing;
   if (signing?.key_env !== undefined && signing.key_file === undefined && !context.env[signing.key_env]?.trim()) {
     context.logger.warn(
@@ -161,6 +173,8 @@ export async function publishModel(
     sequence: manifest.sequence ?? null,
     uri: `${registry.location}/${config.model.name}/versions/${manifest.version}`,
     manifest: `${registry.location}/${config.model.name}/versions/${manifest.version}/manifest.json`,
+    manifestFile,
+    manifestSha256: createHash("sha256").update(manifestBytes).digest("hex"),
     files: manifest.files.length,
     bytes: manifest.files.reduce((sum, f) => sum + f.size, 0),
     promoted,

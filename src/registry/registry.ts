@@ -26,7 +26,7 @@ import { type PullOptions, type PullResult, pullInto } from "./pull.ts";
 import { type PruneReport, pruneModel } from "./prune.ts";
 import { realSleep, sequenceClaimants, type Sleep } from "./sequence.ts";
 import { type PublishInput, writeVersion } from "./write-version.ts";
-import { signVersion, verifyVersion, type VerifyOutcome } from "./signature.ts";
+import { manifestBytes, signVersion, verifyVersion, type VerifyOutcome } from "./signature.ts";
 import type { PublicKey, SigningKey } from "../provenance/keys.ts";
 import { type SigningPolicy, UnverifiedVersionError } from "../provenance/policy.ts";
 import { damagedManifestError, manifestKey, readManifest } from "./stored-manifest.ts";
@@ -102,6 +102,11 @@ export interface Registry {
   /** Downloads an attachment to `file`, verified; false when the version has no attachment of that name. */
   pullAttachment(manifest: Manifest, name: string, file: string): Promise<boolean>;
   models(): Promise<string[]>;
+  /**
+   * The manifest's bytes as stored: what a signature and a build-provenance attestation are over (a parsed and
+   * re-written manifest need not be byte for byte the same).
+   */
+  manifestBytes(manifest: Manifest): Promise<Buffer>;
   /** Signs a version (its manifest and file digests); an identical signature already there is fine (signature.ts). */
   sign(manifest: Manifest, key: SigningKey): Promise<{ state: "signed" | "already"; key: string }>;
   /**
@@ -337,6 +342,8 @@ export function createRegistry(
       });
       return found.filter((name): name is string => name !== undefined);
     },
+
+    manifestBytes: (manifest) => manifestBytes(store, manifest),
 
     sign: (manifest, key) => signVersion(store, manifest, key),
 

@@ -38,7 +38,7 @@ export type VerifyOutcome =
     };
 
 /** The manifest's stored bytes: what the signature binds (the parsed manifest would not show a changed byte). */
-async function manifestBytes(store: ObjectStore, manifest: Manifest): Promise<Buffer> {
+export async function manifestBytes(store: ObjectStore, manifest: Manifest): Promise<Buffer> {
   const bytes = await store.get(manifestKey(manifest.model, manifest.version));
   if (!bytes) throw new ExternalError(`${manifest.model} ${manifest.version} has no manifest in ${store.location}`);
   return bytes;

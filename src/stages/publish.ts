@@ -49,6 +49,15 @@ export const publishStage = defineStage({
       },
       uri: { description: "Where the version lives in the registry.", value: ({ result }) => result.uri },
       manifest: { description: "Location of the version's manifest.json.", value: ({ result }) => result.manifest },
+      "manifest-file": {
+        description:
+          "A local copy of the version's manifest.json, byte for byte as stored (`<workspace>/out/manifest.json`): the subject to attest (actions/attest-build-provenance).",
+        value: ({ result }) => result.manifestFile,
+      },
+      "manifest-sha256": {
+        description: "The sha256 of the manifest's stored bytes.",
+        value: ({ result }) => result.manifestSha256,
+      },
       promoted: {
         description: "The alias the version was promoted to, or empty.",
         value: ({ result }) => result.promoted ?? "",

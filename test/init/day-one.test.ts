@@ -140,6 +140,7 @@ describe("day one on a github:// registry, with no bucket", () => {
     expect(job.thirdParty).toEqual([
       "actions/checkout",
       "actions/setup-node",
+      "actions/attest-build-provenance",
       "actions/upload-artifact",
       "actions/upload-artifact",
     ]);

@@ -138,10 +138,17 @@ describe("the templates' shape", () => {
     const steps = main.jobs.publish.steps;
     const at = (prefix: string) => steps.findIndex((step) => step.uses?.startsWith(prefix));
     const publish = at("mlops-kit/mlops-kit/actions/publish@");
+    const attest = at("actions/attest-build-provenance@");
     const page = at("mlops-kit/mlops-kit/actions/models-report@");
     const upload = at("actions/upload-artifact@");
     expect(publish).toBeGreaterThan(0);
-    expect([page, upload]).toEqual([publish + 1, publish + 2]);
+    expect([attest, page, upload]).toEqual([publish + 1, publish + 2, publish + 3]);
+    // The manifest as stored is the attestation's subject; a repository that cannot store one still publishes.
+    expect(steps[attest]).toMatchObject({
+      if: "${{ !cancelled() && steps.publish.outcome == 'success' }}",
+      "continue-on-error": true,
+      with: { "subject-path": "${{ steps.publish.outputs.manifest-file }}" },
+    });
     expect(steps[publish]?.id).toBe("publish");
     expect(steps[page]).toMatchObject({
       id: "page",
@@ -185,6 +192,7 @@ describe("the templates' shape", () => {
       sweep: false,
       monitor: { cron: "5 6 * * *", shards: 1, logsOnS3: false, issues: true, dispatch: false, webhookEnv: null },
       deploy: null,
+      attest: false,
     };
     const rendered = workflowTemplates(options);
     expect(rendered.map((f) => f.path)).toEqual([

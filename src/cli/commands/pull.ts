@@ -1,4 +1,4 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ExitCode, InputError, UsageError } from "../../errors.ts";
 import type { Manifest } from "../../registry/manifest.ts";
@@ -23,6 +23,11 @@ export const pullCommand: CommandSpec = {
   options: {
     out: { type: "string", short: "o", valueName: "dir", description: "The folder to write the files into" },
     force: { type: "boolean", description: "Replace --out whole when it is not empty" },
+    manifest: {
+      type: "string",
+      valueName: "file",
+      description: "Also write the version's manifest.json, byte for byte as stored, to <file> (for gh attestation verify)",
+    },
     report: {
       type: "string",
       valueName: "file",
@@ -62,6 +67,11 @@ export const pullCommand: CommandSpec = {
       ),
     });
     for (const note of pulled.notes) args.logger.warn(note);
+    const manifestFile = typeof args.values.manifest === "string" ? path.resolve(io.cwd, args.values.manifest) : null;
+    if (manifestFile) {
+      await mkdir(path.dirname(manifestFile), { recursive: true });
+      await writeFile(manifestFile, await registry.manifestBytes(manifest));
+    }
     const bytes = manifest.files.reduce((sum, f) => sum + f.size, 0);
     const label = `${model} ${manifest.version}${manifest.sequence === undefined ? "" : ` (#${manifest.sequence})`}`;
     return {
@@ -80,6 +90,7 @@ export const pullCommand: CommandSpec = {
         `Pulled ${label} into ${path.relative(io.cwd, outDir) || "."}: ${pulled.files.length} file(s), ${formatBytes(bytes)}, sha256 verified` +
           `${pulled.replaced ? "; its previous content was replaced" : ""}.`,
         ...manifest.files.map((f) => `  ${f.path}  ${formatBytes(f.size)}`),
+        ...(manifestFile ? [`Its manifest, as stored: ${path.relative(io.cwd, manifestFile)}`] : []),
       ].join("\n"),
     };
   },

@@ -66,6 +66,14 @@ export const PublishSection = z
       .union([Name, z.literal(false)])
       .default("champion")
       .describe("Alias moved to the new version when its gate passed; `false` never promotes."),
+    attest: z
+      .boolean()
+      .default(true)
+      .describe(
+        "Attest each published version's manifest with GitHub's build provenance (actions/attest-build-provenance in " +
+          "the main workflow; `gh attestation verify` checks it). Attestations need a public repository or GitHub " +
+          "Enterprise Cloud: set false elsewhere.",
+      ),
     promote_branches: z
       .array(z.string().min(1))
       .min(1)

@@ -8,7 +8,7 @@ import {
   uploadHtmlReportStep,
 } from "./building-blocks.ts";
 import { mainDeployJobs, mainDeploys } from "./deploy.ts";
-import { commentAbove, type Job, note, type Step } from "./model.ts";
+import { commentAbove, commentAfter, type Job, note, type Permissions, type Step } from "./model.ts";
 import {
   MODEL_PAGE_ARTIFACT,
   type ReusableDefinition,
@@ -23,12 +23,17 @@ import {
  * promoted to champion only when the gate passed.
  */
 
-function publishJob(values: WorkflowValues, deploys = false): Job {
+function publishJob(
+  values: WorkflowValues,
+  options: Pick<WorkflowOptions, "attest" | "signingKeyEnv">,
+  deploys = false,
+): Job {
+  const signingKey = options.signingKeyEnv;
   return {
     name: "mlops publish",
     "runs-on": values.runsOnTraining,
     "timeout-minutes": 120,
-    permissions: jobPermissions(values, "write", "write to the registry by OIDC"),
+    permissions: publishPermissions(values, options.attest),
     // The deploy jobs deploy what was published, only when the gate passed.
     outputs: deploys
       ? { version: "${{ steps.publish.outputs.version }}", verdict: "${{ steps.gate.outputs.verdict }}" }
@@ -42,7 +47,27 @@ function publishJob(values: WorkflowValues, deploys = false): Job {
       kitStep("evaluate", values, { id: "evaluate", with: { "github-token": "" } }),
       note("A failed gate still publishes the version (recorded with its verdict); only promotion needs a pass."),
       kitStep("gate", values, { id: "gate", "continue-on-error": true, with: { "github-token": "" } }),
-      kitStep("publish", values, { id: "publish", if: "${{ !cancelled() && steps.evaluate.outcome == 'success' }}" }),
+      {
+        ...kitStep("publish", values, {
+          id: "publish",
+          if: "${{ !cancelled() && steps.evaluate.outcome == 'success' }}",
+        }),
+        // registry.signing.key_env: publish signs each version with the key this secret holds.
+        ...(signingKey ? { env: { [signingKey]: `\${{ secrets.${signingKey} }}` } } : {}),
+      },
+      ...(options.attest
+        ? [
+            {
+              name: "Attest the version's manifest (build provenance; gh attestation verify checks it)",
+              if: "${{ !cancelled() && steps.publish.outcome == 'success' }}",
+              // The attestation adds a record; it takes nothing away if it cannot be made (a private repository
+              // without GitHub Enterprise Cloud cannot store one: set publish.attest to false there).
+              "continue-on-error": true,
+              uses: pinned("attestBuildProvenance"),
+              with: { "subject-path": "${{ steps.publish.outputs.manifest-file }}" },
+            },
+          ]
+        : []),
       ...modelPageSteps(values),
       uploadHtmlReportStep(),
       {
@@ -57,6 +82,23 @@ function publishJob(values: WorkflowValues, deploys = false): Job {
         ].join("\n"),
       },
     ],
+  };
+}
+
+/** The registry's write access, and with `attest` what GitHub's attestation action needs (one OIDC token serves both). */
+function publishPermissions(values: WorkflowValues, attest: boolean): Permissions {
+  const permissions = jobPermissions(values, "write", "write to the registry by OIDC");
+  if (!attest) return permissions;
+  const byOidc = values.registry.permissions.write["id-token"] !== undefined;
+  return {
+    ...permissions,
+    "id-token": commentAfter(
+      "write",
+      byOidc
+        ? "write to the registry by OIDC; the attestation's signing certificate"
+        : "the attestation's signing certificate",
+    ),
+    attestations: commentAfter("write", "store the attestation of the version's manifest"),
   };
 }
 
@@ -102,8 +144,8 @@ export function mainTemplate(options: WorkflowOptions, values: WorkflowValues): 
       on: { push: { branches: [options.defaultBranch] }, workflow_dispatch: null },
       permissions: {},
       ...(deploys
-        ? { jobs: { publish: publishJobAlone(options.model, values), ...mainDeployJobs(options, values) } }
-        : { concurrency: publishConcurrency(options.model), jobs: { publish: publishJob(values) } }),
+        ? { jobs: { publish: publishJobAlone(options, values), ...mainDeployJobs(options, values) } }
+        : { concurrency: publishConcurrency(options.model), jobs: { publish: publishJob(values, options) } }),
     },
   };
 }
@@ -126,9 +168,9 @@ function deployHeader(options: WorkflowOptions): string[] {
  * With deploy jobs, the publish group holds the publish job only: a deploy waiting for its reviewers, or a canary
  * baking, must not hold up the next push's publish.
  */
-function publishJobAlone(model: string, values: WorkflowValues): Job {
-  const { name, "runs-on": runsOn, ...rest } = publishJob(values, true);
-  const group = publishConcurrency(model).value;
+function publishJobAlone(options: WorkflowOptions, values: WorkflowValues): Job {
+  const { name, "runs-on": runsOn, ...rest } = publishJob(values, options, true);
+  const group = publishConcurrency(options.model).value;
   return {
     name,
     "runs-on": runsOn,
@@ -145,5 +187,6 @@ export const mainReusable: ReusableDefinition = {
   name: WORKFLOW_NAMES.main,
   summary: "the pipeline, publish, and promotion when the gate passed",
   publishes: true,
-  jobs: (values) => ({ publish: publishJob(values) }),
+  // A reusable workflow's attestation would name the kit's workflow, not the caller's: the caller attests.
+  jobs: (values) => ({ publish: publishJob(values, { attest: false, signingKeyEnv: null }) }),
 };

@@ -30,6 +30,10 @@ export interface WorkflowOptions {
   monitor: MonitorWorkflow | null;
   /** The deploy section of mlops.yml, as the deploy jobs need it; null writes none. */
   deploy: DeployWorkflow | null;
+  /** publish.attest: the publish job attests each version's manifest (build provenance). */
+  attest: boolean;
+  /** registry.signing.key_env: the secret the publish step signs with; null when versions are not signed in CI. */
+  signingKeyEnv: string | null;
   /** Which mlops-kit the workflows run: `mlops init` pins the commit it was installed from (src/init/kit-ref.ts). */
   kit: KitActions;
 }

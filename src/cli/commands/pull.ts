@@ -26,7 +26,8 @@ export const pullCommand: CommandSpec = {
     manifest: {
       type: "string",
       valueName: "file",
-      description: "Also write the version's manifest.json, byte for byte as stored, to <file> (for gh attestation verify)",
+      description:
+        "Also write the version's manifest.json, byte for byte as stored, to <file> (for gh attestation verify)",
     },
     report: {
       type: "string",

@@ -126,6 +126,19 @@ describe("the templates' shape", () => {
     }
   });
 
+  it("main hands registry.signing's secret to the publish step alone, and leaves the attestation out when asked", () => {
+    type Job = { permissions: Record<string, string>; steps: { uses?: string; env?: Record<string, string> }[] };
+    const main = byName({ ...INIT_DEFAULTS, signingKeyEnv: "RELEASE_KEY", attest: false })["mlops-main.yml"] as {
+      jobs: { publish: Job };
+    };
+    const steps = main.jobs.publish.steps;
+    const signed = steps.filter((step) => step.env && "RELEASE_KEY" in step.env);
+    expect(signed.map((step) => step.uses?.split("@")[0])).toEqual(["mlops-kit/mlops-kit/actions/publish"]);
+    expect(signed[0]?.env).toEqual({ RELEASE_KEY: "${{ secrets.RELEASE_KEY }}" });
+    expect(steps.some((step) => step.uses?.startsWith("actions/attest-build-provenance@"))).toBe(false);
+    expect(main.jobs.publish.permissions.attestations).toBeUndefined();
+  });
+
   it("main puts the model's page in the job summary after a publish and keeps its HTML file as an artifact", () => {
     type Step = {
       id?: string;

@@ -170,7 +170,14 @@ export async function deployVersion(
   };
   await status("in_progress", `deploying ${manifest.version}`);
 
-  const run = await runDeployCommand(context, registry, manifest, { name, target, environment, alias });
+  let run: CommandOutcome;
+  try {
+    run = await runDeployCommand(context, registry, manifest, { name, target, environment, alias });
+  } catch (error) {
+    // The files could not be pulled (or the command not started): the deployment ends, it does not hang in progress.
+    await status("error", `could not deploy: ${(error as Error).message}`);
+    throw error;
+  }
   const base = {
     stage: "deploy" as const,
     model,

@@ -4,6 +4,8 @@ import { Spec, Validation } from "@cyclonedx/cyclonedx-library";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import type { Manifest } from "../../src/registry/manifest.ts";
+import { RELEASE_MARKER } from "../../src/store/github/layout.ts";
+import { RELEASE_BODY_LIMIT, releaseNotes } from "../../src/store/github/notes.ts";
 import { runCli, stackFrames } from "../helpers/cli.ts";
 import { configErrorOf, onlyError, parse } from "../helpers/config.ts";
 import { githubRegistryProject } from "../helpers/github-project.ts";
@@ -174,5 +176,22 @@ describe("a version in a GitHub registry", () => {
     expect(body).toContain("## Intended use\n\nRanking which customers to call first.");
     expect(body).toContain("```yaml\nmodel_name: churn");
     expect(body.length).toBeLessThanOrEqual(125_000);
+  });
+});
+
+describe("a release's notes from a long card", () => {
+  it("stay within GitHub's 125,000 characters, cut at a line with a note, the front matter kept", () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `| metric_${i} | ${i} |`).join("\n");
+    const card = `---\nmodel_name: churn\n---\n\n# churn\n\n${rows}\n`;
+    const manifest = JSON.stringify({ model: "churn", version: "v1", kitVersion: "test" });
+    const notes = releaseNotes(manifest, card, RELEASE_MARKER.length + 2);
+    expect(`${notes}\n\n${RELEASE_MARKER}`.length).toBeLessThanOrEqual(RELEASE_BODY_LIMIT);
+    expect(notes).toContain("the rest is in its asset (`mlops pull --card`)");
+    expect(notes).toContain("```yaml\nmodel_name: churn\n```");
+    // Cut at a line: the last table row kept is whole.
+    const kept = notes.split("\n").filter((line) => line.startsWith("| metric_"));
+    expect(kept.at(-1)).toMatch(/^\| metric_\d+ \| \d+ \|$/);
+    expect(kept.length).toBeGreaterThan(1000);
+    expect(kept.length).toBeLessThan(20_000);
   });
 });

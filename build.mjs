@@ -38,6 +38,9 @@ await build({
     { in: "src/data/scan-worker.ts", out: "scan-worker" },
   ],
   plugins: [stageEntries],
+  // The CycloneDX library (the ML-BOM, src/card/ml-bom.ts) tries its optional XML and validation plugins at load, each
+  // in a try: left out, they are simply not there (the kit writes JSON and validates only in tests).
+  external: ["xmlbuilder2", "libxmljs2", "ajv", "ajv-formats", "ajv-formats-draft2019"],
   outdir: "dist",
   bundle: true,
   splitting: true,

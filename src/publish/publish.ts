@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { CARD_ATTACHMENT, gateIntervals, MLBOM_ATTACHMENT, writeCardFiles } from "../card/write.ts";
 import { fingerprintDatasets } from "../data/fingerprint.ts";
 import { projectStoreSettings } from "../store/open.ts";
 import { InputError, isErrnoException } from "../errors.ts";
@@ -90,6 +91,35 @@ export async function publishModel(
     throw error;
   }
   const data = await fingerprintDatasets(config.data, root, projectStoreSettings(config.registry, context.env));
+  const gateRecord: Manifest["gate"] =
+    inputs.gate && inputs.gate.verdict !== "skipped"
+      ? { verdict: inputs.gate.verdict, baseline: inputs.gate.baseline?.description ?? null }
+      : null;
+  const git = gitRecord(inputs.chain, context);
+  // The card and ML-BOM tell what the manifest will record (and the gate computed), nothing else (docs/model-card.md).
+  const card = await writeCardFiles(
+    context.workspace.outDir,
+    {
+      model: config.model.name,
+      task: config.model.task,
+      description: config.model.description ?? null,
+      card: config.card ?? null,
+      files: digests,
+      metrics: inputs.evaluation?.metrics ?? {},
+      data,
+      rows: Object.fromEntries((inputs.validation?.datasets ?? []).map((d) => [d.name, d.rows])),
+      evaluationRows: inputs.evaluation?.rows ?? null,
+      params: inputs.train?.params ?? {},
+      gate: gateRecord,
+      ...gateIntervals(inputs.gate),
+      git,
+      repository: provenance.repository,
+      runUrl: provenance.runUrl,
+      actor: provenance.actor,
+      kitVersion: KIT_VERSION,
+    },
+    context.now(),
+  );
   const progress = progressReporter(
     (line) => context.logger.info(line),
     () => context.now().getTime(),
@@ -106,16 +136,15 @@ export async function publishModel(
         ...(inputs.validation?.profile ? [{ name: "profile", source: inputs.validation.profile }] : []),
         // The run's HTML report, so a version can be looked at later as its reviewers saw it.
         ...(inputs.report ? [{ name: "report", source: inputs.report }] : []),
+        { name: CARD_ATTACHMENT, source: card.card },
+        { name: MLBOM_ATTACHMENT, source: card.mlbom },
       ],
       metrics: inputs.evaluation?.metrics ?? {},
       slices: inputs.evaluation?.slices ?? [],
-      gate:
-        inputs.gate && inputs.gate.verdict !== "skipped"
-          ? { verdict: inputs.gate.verdict, baseline: inputs.gate.baseline?.description ?? null }
-          : null,
+      gate: gateRecord,
       params: inputs.train?.params ?? {},
       data,
-      git: gitRecord(inputs.chain, context),
+      git,
       chain: {
         trainRun: inputs.chain?.trainRun ?? null,
         evaluation: inputs.evaluation?.chain.id ?? null,

@@ -37,7 +37,8 @@ export const ManifestSchema = z
     files: z.array(FileEntry),
     /**
      * Files the kit keeps with a version for its own use, by name: `predictions` (the evaluation predictions, for
-     * paired significance tests against this version) and `profile` (the training-data profile, the drift reference).
+     * paired significance tests against this version), `profile` (the training-data profile, the drift reference),
+     * `report` (the run's HTML report), `card` (the model card) and `mlbom` (the CycloneDX ML-BOM; src/card/).
      */
     attachments: z.record(z.string().regex(NAME_PATTERN), FileEntry).default({}),
     metrics: z.record(z.string(), z.number()),

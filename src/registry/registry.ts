@@ -48,7 +48,7 @@ export type { KeptVersion, PruneFailure, PrunedVersion, PruneReport } from "./pr
  *
  * Layout, per model:
  *   <model>/versions/<version>/files/<path>         artifacts, written first
- *   <model>/versions/<version>/attachments/<name>/  the kit's own files (predictions, profile)
+ *   <model>/versions/<version>/attachments/<name>/  the kit's own files (predictions, profile, report, card, mlbom)
  *   <model>/versions/<version>/manifest.json        written last: a version exists iff its manifest exists
  *   <model>/versions/<version>/model.sig            its signature, created after the manifest (see signature.ts)
  *   <model>/sequence/<n>/<version>                  the claim on friendly number n (see sequence.ts)

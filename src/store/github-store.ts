@@ -1,7 +1,16 @@
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { ExternalError, UserError } from "../errors.ts";
 import { type GitHubConnection, createGitHubApi } from "./github/http.ts";
-import { type Place, assetName, innerOf, placeOf, scopeOf, tagOf, versionStarted } from "./github/layout.ts";
+import {
+  type Place,
+  assetName,
+  innerOf,
+  placeOf,
+  RELEASE_MARKER,
+  scopeOf,
+  tagOf,
+  versionStarted,
+} from "./github/layout.ts";
 import { releaseNotes } from "./github/notes.ts";
 import { createRefTree, type Edit } from "./github/ref-tree.ts";
 import { ASSET_SIZE_LIMIT, type AssetInfo, createReleases, type ReleaseInfo } from "./github/releases.ts";
@@ -76,6 +85,23 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
     if (hit && Date.now() - hit.at < LISTED_FOR_MS) return hit.release;
     return releases.published(model, version);
   };
+  /**
+   * The files this store uploaded as a version's attachments, by tag and key inside the version: when the manifest
+   * lands, the model card it lists becomes the release's notes (github/notes.ts) without reading it back from GitHub.
+   */
+  const attachmentFiles = new Map<string, string>();
+  const cardOf = async (release: ReleaseInfo, manifestJson: string): Promise<string | undefined> => {
+    let cardPath: unknown;
+    try {
+      cardPath = (JSON.parse(manifestJson) as { attachments?: { card?: { path?: unknown } } }).attachments?.card?.path;
+    } catch {
+      return undefined;
+    }
+    const file =
+      typeof cardPath === "string" ? attachmentFiles.get(`${release.tag}\nattachments/${cardPath}`) : undefined;
+    // Notes are for people: a card that cannot be read leaves the manifest's summary, never a failed publish.
+    return file === undefined ? undefined : readFile(file, "utf8").catch(() => undefined);
+  };
   const forget = (place: { model: string; version: string }): void =>
     void listed.delete(tagOf(place.model, place.version));
 
@@ -123,7 +149,9 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
   ): Promise<boolean> => {
     if (!(await releases.uploadBytes(release, assetName(place.inner), bytes, owned(release)))) return false;
     if (place.inner === "manifest.json" && release.draft) {
-      await releases.publish(release, releaseNotes(bytes.toString("utf8")));
+      const manifestJson = bytes.toString("utf8");
+      const card = await cardOf(release, manifestJson);
+      await releases.publish(release, releaseNotes(manifestJson, card, RELEASE_MARKER.length + 2));
       drafts.delete(release.tag);
     }
     return true;
@@ -205,6 +233,7 @@ export function createGitHubStore(options: GitHubStoreOptions): ObjectStore {
       const release = await writable(place.model, place.version);
       const digest = await releases.upload(release, assetName(place.inner), file, transfer, owned(release));
       if (!digest) throw new ObjectExistsError(where, key);
+      if (place.inner.startsWith("attachments/")) attachmentFiles.set(`${release.tag}\n${place.inner}`, file);
       return digest;
     },
 

@@ -208,6 +208,8 @@ describe("bad input reaches the user as an annotation and a failed step", () => 
   it("no stray files: only declared outputs of every action were written", async () => {
     const out = await readdir(path.join(workspace, "ml/.mlops/out"));
     expect(out.sort()).toEqual([
+      // publish's model card and ML-BOM of the version: card/model-card.md, card/ml-bom.cdx.json.
+      "card",
       "evaluate.json",
       "evaluate.md",
       "gate.json",

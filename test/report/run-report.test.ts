@@ -438,9 +438,9 @@ describe("the run report stored with the registry version", () => {
     // A report made before the gate's latest result is not of this version.
     const gateTime = (await stat(path.join(out, "gate.json"))).mtime;
     await utimes(html, new Date(gateTime.getTime() - 60_000), new Date(gateTime.getTime() - 60_000));
-    expect(await attachmentsOf()).toEqual(["predictions", "profile"]);
+    expect(await attachmentsOf()).toEqual(["card", "mlbom", "predictions", "profile"]);
     await rm(html);
-    expect(await attachmentsOf()).toEqual(["predictions", "profile"]);
+    expect(await attachmentsOf()).toEqual(["card", "mlbom", "predictions", "profile"]);
     const latest = await runCli(["models", "list", "--json"], { cwd: dir });
     const last = (JSON.parse(latest.stdout) as { versions: { version: string }[] }).versions.at(-1)?.version ?? "";
     const withoutOne = await runCli(["pull", `penguins@${last}`, "--report", "none.html"], { cwd: dir });

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { primaryMetricOf } from "../../config/metrics.ts";
 import { ExitCode, InputError, UsageError } from "../../errors.ts";
 import { formatBytes, formatNumber } from "../../report/format.ts";
@@ -174,6 +175,16 @@ function describeManifest(m: Manifest, aliases: string[]): string {
     "files",
     ...m.files.map((f) => `  ${f.path}  ${formatBytes(f.size)}  sha256 ${f.sha256}`),
     ...Object.entries(m.attachments).map(([name, f]) => `  (${name}) ${f.path}  ${formatBytes(f.size)}`),
+    ...(m.attachments.card
+      ? [
+          `card      model card: mlops pull ${m.model}@${m.version} --card ${path.posix.basename(m.attachments.card.path)}`,
+        ]
+      : []),
+    ...(m.attachments.mlbom
+      ? [
+          `ml-bom    CycloneDX 1.6: mlops pull ${m.model}@${m.version} --bom ${path.posix.basename(m.attachments.mlbom.path)}`,
+        ]
+      : []),
     `kit       mlops-kit ${m.kitVersion}, ${m.format}`,
   ];
   return lines.join("\n");

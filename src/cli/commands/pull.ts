@@ -18,6 +18,8 @@ export const pullCommand: CommandSpec = {
     "All or nothing: the files are downloaded next to --out, each verified, and the folder appears in one rename;\n" +
     "any failure (a corrupted object, a full disk, a killed process) leaves --out as it was (exit 2).\n" +
     "An --out that is not empty is refused unless --force, which replaces it whole.\n" +
+    "--report, --card and --bom write one file the version carries instead of its files (verified): the run's HTML\n" +
+    "report, the model card (markdown) or the ML-BOM (CycloneDX 1.6 JSON).\n" +
     "With --registry the registry is named on the command line and no mlops.yml is needed (e.g. on a deploy box).",
   positionals: [{ name: "model@ref", required: true, description: "what to pull, e.g. churn@champion or churn@7" }],
   options: {
@@ -34,6 +36,16 @@ export const pullCommand: CommandSpec = {
       valueName: "file",
       description: "Instead of the files: write the version's HTML report (the run's report.html), verified, to <file>",
     },
+    card: {
+      type: "string",
+      valueName: "file",
+      description: "Instead of the files: write the version's model card (markdown), verified, to <file>",
+    },
+    bom: {
+      type: "string",
+      valueName: "file",
+      description: "Instead of the files: write the version's ML-BOM (CycloneDX 1.6 JSON), verified, to <file>",
+    },
     registry: {
       type: "string",
       valueName: "uri",
@@ -46,13 +58,20 @@ export const pullCommand: CommandSpec = {
     const [target = ""] = args.positionals;
     const { model, ref } = parseModelRef(target);
     const out = typeof args.values.out === "string" ? args.values.out : undefined;
-    const report = typeof args.values.report === "string" ? args.values.report : undefined;
-    if (report !== undefined) {
+    const chosen = ATTACHMENT_FLAGS.filter((flag) => typeof args.values[flag.option] === "string");
+    const [one, other] = chosen;
+    if (other) {
+      throw new UsageError(`--${one?.option ?? ""} and --${other.option} each write one file: give one of them`, {
+        hint: "run the command once per file",
+      });
+    }
+    if (one) {
       if (out !== undefined)
-        throw new UsageError("--report writes the version's HTML report instead of its files: leave out --out", {
-          hint: `pull the files and the report with two commands`,
+        throw new UsageError(`--${one.option} writes the version's ${one.what} instead of its files: leave out --out`, {
+          hint: `pull the files and the ${one.what} with two commands`,
         });
-      return pullReport(args, io, { model, ref, file: path.resolve(io.cwd, report) });
+      const file = path.resolve(io.cwd, String(args.values[one.option]));
+      return pullAttachmentFile(args, io, { model, ref, file }, one);
     }
     if (!out) throw new UsageError("pull needs --out <dir>", { hint: `mlops pull ${model}@${ref} --out model/` });
     const { registry, now } = await registryFor(args, io);
@@ -97,30 +116,63 @@ export const pullCommand: CommandSpec = {
   },
 };
 
-/** `--report <file>`: the run's HTML report stored with the version (an attachment), downloaded and verified. */
-async function pullReport(
+/** The files a version carries besides its model files (attachments), each fetched by its own flag. */
+interface AttachmentFlag {
+  option: "report" | "card" | "bom";
+  attachment: string;
+  what: string;
+  /** Why a version may have none, and where to look. */
+  missing: string;
+}
+
+export const ATTACHMENT_FLAGS: readonly AttachmentFlag[] = [
+  {
+    option: "report",
+    attachment: "report",
+    what: "HTML report",
+    missing: "a version has one when its gate wrote report.html before it was published; see `mlops models show`",
+  },
+  {
+    option: "card",
+    attachment: "card",
+    what: "model card",
+    missing: "versions published by mlops-kit before model cards have none; see `mlops models show`",
+  },
+  {
+    option: "bom",
+    attachment: "mlbom",
+    what: "ML-BOM",
+    missing: "versions published by mlops-kit before ML-BOMs have none; see `mlops models show`",
+  },
+];
+
+/** `--report`, `--card` or `--bom <file>`: one attachment of the version, downloaded and verified. */
+async function pullAttachmentFile(
   args: CommandArgs,
   io: CommandIO,
   target: { model: string; ref: string; file: string },
+  flag: AttachmentFlag,
 ): Promise<CommandOutcome> {
   const { registry } = await registryFor(args, io);
   const manifest = await resolveVersion(registry, target.model, target.ref);
-  const entry = manifest.attachments.report;
+  const entry = manifest.attachments[flag.attachment];
   if (!entry) {
-    throw new InputError(`${target.model} ${manifest.version} was published without an HTML report`, {
-      hint: "a version has one when its gate wrote report.html before it was published; see `mlops models show`",
+    throw new InputError(`${target.model} ${manifest.version} was published without ${withArticle(flag.what)}`, {
+      hint: flag.missing,
     });
   }
   await mkdir(path.dirname(target.file), { recursive: true });
   // Verified on the way: bytes that fail the check never land at <file> (the store's download promises it).
-  await registry.pullAttachment(manifest, "report", target.file);
+  await registry.pullAttachment(manifest, flag.attachment, target.file);
   const shown = path.relative(io.cwd, target.file) || target.file;
   return {
     exitCode: ExitCode.ok,
-    result: { model: target.model, version: manifest.version, report: target.file, ...entry },
-    text: `Wrote the HTML report of ${target.model} ${manifest.version} to ${shown}: ${formatBytes(entry.size)}, sha256 verified.`,
+    result: { model: target.model, version: manifest.version, [flag.option]: target.file, ...entry },
+    text: `Wrote the ${flag.what} of ${target.model} ${manifest.version} to ${shown}: ${formatBytes(entry.size)}, sha256 verified.`,
   };
 }
+
+const withArticle = (what: string): string => (/^[AEIMH]/.test(what) ? `an ${what}` : `a ${what}`);
 
 async function registryFor(args: CommandArgs, io: CommandIO): Promise<{ registry: Registry; now: () => Date }> {
   const uri = typeof args.values.registry === "string" ? args.values.registry : undefined;

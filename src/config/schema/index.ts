@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { CardSection } from "./card.ts";
 import { RelativePath } from "./common.ts";
 import { DataSection } from "./data.ts";
 import { DeploySection } from "./deploy.ts";
@@ -29,6 +30,7 @@ export const MlopsConfigSchema = z
     monitor: MonitorSection.optional(),
     deploy: DeploySection.optional(),
     report: ReportSection.prefault({}),
+    card: CardSection.optional(),
     workspace: RelativePath.default(".mlops").describe(
       "Folder (relative to mlops.yml) for stage results, the local registry and the local run cache.",
     ),

@@ -22,7 +22,57 @@ interface ManifestLike {
 const text = (value: unknown): string | undefined =>
   typeof value === "string" || typeof value === "number" ? String(value) : undefined;
 
-export function releaseNotes(manifestJson: string): string {
+/** GitHub refuses a release body longer than this (characters). */
+export const RELEASE_BODY_LIMIT = 125_000;
+
+/**
+ * The notes of a version's release. With the version's model card (its markdown, src/card/model-card.ts) the notes are
+ * the card: its body as it reads, its front matter folded away as YAML, cut at a line to stay within GitHub's limit
+ * with room for `reserved` characters the caller adds (the kit's marker). Without one, a summary of the manifest.
+ */
+export function releaseNotes(manifestJson: string, card?: string, reserved = 0): string {
+  if (card === undefined) return manifestNotes(manifestJson);
+  let manifest: ManifestLike = {};
+  try {
+    manifest = JSON.parse(manifestJson) as ManifestLike;
+  } catch {
+    // The headline then says less; the card says the rest.
+  }
+  const head =
+    `Model **${text(manifest.model) ?? "?"}**, version \`${text(manifest.version) ?? "?"}\`` +
+    (manifest.sequence === undefined ? "" : ` (v${text(manifest.sequence)})`) +
+    `, published by mlops-kit ${text(manifest.kitVersion) ?? ""} on ${text(manifest.createdAt) ?? "?"}. Its model card:`;
+  const foot = FOOTER;
+  const { front, body } = splitFrontMatter(card);
+  const fence = "`".repeat(Math.max(3, ...[...front.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  const folded = front
+    ? `\n\n<details><summary>The card's front matter (YAML)</summary>\n\n${fence}yaml\n${front}\n${fence}\n\n</details>`
+    : "";
+  const budget = RELEASE_BODY_LIMIT - reserved - head.length - foot.length - folded.length - 8;
+  return `${head}\n\n${bounded(body.trim(), budget)}${folded}\n\n${foot}`;
+}
+
+const FOOTER =
+  "This release is a model version kept by mlops-kit's registry (`mlops models show`); its assets are the model's " +
+  "files and, last, its manifest. Do not edit or delete it by hand: `mlops models prune` removes versions.";
+
+const CUT_NOTE =
+  "\n\n_The card is longer than a release's notes may be: the rest is in its asset (`mlops pull --card`)._";
+
+/** The card's body within `budget` characters, cut at a line break (with a note) when it is longer. */
+function bounded(body: string, budget: number): string {
+  if (body.length <= budget) return body;
+  const room = Math.max(0, budget - CUT_NOTE.length);
+  const cut = body.lastIndexOf("\n", room);
+  return `${body.slice(0, cut > 0 ? cut : room)}${CUT_NOTE}`;
+}
+
+function splitFrontMatter(card: string): { front: string; body: string } {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(card);
+  return match ? { front: match[1] ?? "", body: card.slice(match[0].length) } : { front: "", body: card };
+}
+
+function manifestNotes(manifestJson: string): string {
   let manifest: ManifestLike;
   try {
     manifest = JSON.parse(manifestJson) as ManifestLike;
@@ -54,10 +104,6 @@ export function releaseNotes(manifestJson: string): string {
   }
   if (manifest.runUrl) lines.push(`- Run: ${text(manifest.runUrl)}`);
   if (manifest.actor) lines.push(`- By: ${text(manifest.actor)}`);
-  lines.push(
-    "",
-    "This release is a model version kept by mlops-kit's registry (`mlops models show`); its assets are the model's " +
-      "files and, last, its manifest. Do not edit or delete it by hand: `mlops models prune` removes versions.",
-  );
+  lines.push("", FOOTER);
   return lines.join("\n");
 }

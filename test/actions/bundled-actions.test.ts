@@ -214,6 +214,8 @@ describe("bad input reaches the user as an annotation and a failed step", () => 
       "evaluate.md",
       "gate.json",
       "gate.md",
+      // publish's copy of the version's manifest as stored: the subject of the build-provenance attestation.
+      "manifest.json",
       // models-report's page: models/penguins.html.
       "models",
       "params.json",

@@ -2,12 +2,12 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   KIT_VERSION
-} from "./chunks/chunk-5XAJ7V2L.js";
+} from "./chunks/chunk-4VACLY5R.js";
 import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-3MPTLVIB.js";
+} from "./chunks/chunk-SPRMJNQQ.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,28 +51,30 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-6VGQ7ASH.js")).initCommand },
-  { name: "check", after: "init", load: async () => (await import("./chunks/check-XWZPUFNJ.js")).checkCommand },
-  { name: "config", after: "check", load: async () => (await import("./chunks/config-7CPF6LT5.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-X4I2BJZW.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-54QGLFQZ.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-D2QE26IE.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-TST7YIUL.js")).retrainCommand },
-  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-PUF5EOH3.js")).monitorCommand },
-  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-RZ5M4SN7.js")).deployCommand },
-  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-2S6DIICW.js")).canaryCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-ORJYKSXE.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-HNXR2CRF.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-FTWOWLDL.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-25GGTYU7.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-SPF32HMU.js")).pullCommand },
-  { name: "compare", after: "pull", load: async () => (await import("./chunks/compare-7SVK6P3Z.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-RJRFHFCK.js")).metricsCommand }
+  { name: "init", after: null, load: async () => (await import("./chunks/init-DXTQWVMZ.js")).initCommand },
+  { name: "check", after: "init", load: async () => (await import("./chunks/check-EUYGBWX7.js")).checkCommand },
+  { name: "config", after: "check", load: async () => (await import("./chunks/config-3TIRGQYH.js")).configCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-U2F4WYLR.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-T3T73RP5.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-M5JCNKZS.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-OWT7CPE2.js")).retrainCommand },
+  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-ILVPSR4L.js")).monitorCommand },
+  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-NR7UBYX5.js")).deployCommand },
+  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-GFLPFEEZ.js")).canaryCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-ITLSMDOK.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-C6TCJUTQ.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-5ZAC5BFE.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-GLVNOY6Y.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-MI6ISOU2.js")).pullCommand },
+  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-6BENNGHF.js")).verifyCommand },
+  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-G4KY6XGE.js")).signCommand },
+  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-R633ODC2.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-J76U56XY.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-7E7FN362.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-RC3L5CGM.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;

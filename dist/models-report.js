@@ -5,12 +5,12 @@ import {
 } from "./chunks/chunk-FI7A5GTG.js";
 import {
   withRegistryToken
-} from "./chunks/chunk-YISZAGCY.js";
+} from "./chunks/chunk-NMKC7P75.js";
 import {
   describeDamage,
   openRegistry
-} from "./chunks/chunk-2UURXLUM.js";
-import "./chunks/chunk-6P7FNPQ6.js";
+} from "./chunks/chunk-6FAQHDFV.js";
+import "./chunks/chunk-644GJZK3.js";
 import "./chunks/chunk-BCJVN7WI.js";
 import "./chunks/chunk-ASQHJYOS.js";
 import "./chunks/chunk-3QIEY56F.js";
@@ -19,34 +19,34 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-LDGZNJNN.js";
-import "./chunks/chunk-76645BFE.js";
-import "./chunks/chunk-F5YTNMV7.js";
+} from "./chunks/chunk-ETWXSKEN.js";
+import "./chunks/chunk-MTLTC6KQ.js";
+import "./chunks/chunk-SAXW6LXP.js";
 import {
   loadConfig
-} from "./chunks/chunk-7MAEBHVU.js";
-import "./chunks/chunk-L2YJUVNN.js";
-import "./chunks/chunk-KF23DLSX.js";
-import {
-  setOutput,
-  summary
-} from "./chunks/chunk-BV2GNXIE.js";
-import "./chunks/chunk-BIQWF3VO.js";
-import "./chunks/chunk-RLKKEF27.js";
-import "./chunks/chunk-5PEOAABG.js";
+} from "./chunks/chunk-MY5E4FEH.js";
+import "./chunks/chunk-XD3V33XU.js";
+import "./chunks/chunk-RKGNV63G.js";
+import "./chunks/chunk-QLJW4P75.js";
 import "./chunks/chunk-HGWZYJ7P.js";
+import "./chunks/chunk-5PEOAABG.js";
 import {
   workspaceFor
 } from "./chunks/chunk-SR67EPJB.js";
 import "./chunks/chunk-2FCG3MIX.js";
 import {
   primaryMetricOf
-} from "./chunks/chunk-7NUQWXYT.js";
+} from "./chunks/chunk-4PKATDEY.js";
 import "./chunks/chunk-G5WNRN53.js";
 import "./chunks/chunk-CQ3WEECP.js";
 import "./chunks/chunk-3TO6B3UH.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-3MPTLVIB.js";
+import {
+  setOutput,
+  summary
+} from "./chunks/chunk-BV2GNXIE.js";
+import "./chunks/chunk-BIQWF3VO.js";
+import "./chunks/chunk-SPRMJNQQ.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

@@ -1,54 +1,54 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-DHNBTNP5.js";
-import "./chunks/chunk-5ZMLXTJR.js";
+} from "./chunks/chunk-ZEXVMVQB.js";
+import "./chunks/chunk-VGEWTWEJ.js";
 import "./chunks/chunk-MSDEDR7I.js";
-import "./chunks/chunk-CA3OQ63N.js";
-import "./chunks/chunk-OKFHUT4H.js";
+import "./chunks/chunk-R4PV4LV6.js";
 import "./chunks/chunk-LFNSLPCM.js";
-import "./chunks/chunk-LJLWCHSW.js";
+import "./chunks/chunk-57U7UU7W.js";
 import "./chunks/chunk-Y4XFK5HZ.js";
 import "./chunks/chunk-ZOZ5APGE.js";
+import "./chunks/chunk-CA3OQ63N.js";
 import "./chunks/chunk-3QIEY56F.js";
 import "./chunks/chunk-LP2MTGO2.js";
-import "./chunks/chunk-5XAJ7V2L.js";
+import "./chunks/chunk-4VACLY5R.js";
 import "./chunks/chunk-PJQSHXAG.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-LDGZNJNN.js";
-import "./chunks/chunk-76645BFE.js";
+} from "./chunks/chunk-ETWXSKEN.js";
+import "./chunks/chunk-MTLTC6KQ.js";
 import {
   readRunnerEnvironment
-} from "./chunks/chunk-F5YTNMV7.js";
+} from "./chunks/chunk-SAXW6LXP.js";
 import {
   loadConfig
-} from "./chunks/chunk-7MAEBHVU.js";
-import "./chunks/chunk-L2YJUVNN.js";
-import "./chunks/chunk-KF23DLSX.js";
-import {
-  setFailed,
-  setOutput,
-  summary
-} from "./chunks/chunk-BV2GNXIE.js";
-import "./chunks/chunk-BIQWF3VO.js";
-import "./chunks/chunk-RLKKEF27.js";
-import "./chunks/chunk-5PEOAABG.js";
+} from "./chunks/chunk-MY5E4FEH.js";
+import "./chunks/chunk-XD3V33XU.js";
+import "./chunks/chunk-RKGNV63G.js";
+import "./chunks/chunk-QLJW4P75.js";
 import "./chunks/chunk-HGWZYJ7P.js";
+import "./chunks/chunk-5PEOAABG.js";
 import "./chunks/chunk-SR67EPJB.js";
 import {
   renderMarkdown
 } from "./chunks/chunk-2FCG3MIX.js";
 import {
   ReportSection
-} from "./chunks/chunk-7NUQWXYT.js";
+} from "./chunks/chunk-4PKATDEY.js";
 import "./chunks/chunk-G5WNRN53.js";
 import "./chunks/chunk-CQ3WEECP.js";
 import "./chunks/chunk-3TO6B3UH.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-3MPTLVIB.js";
+import {
+  setFailed,
+  setOutput,
+  summary
+} from "./chunks/chunk-BV2GNXIE.js";
+import "./chunks/chunk-BIQWF3VO.js";
+import "./chunks/chunk-SPRMJNQQ.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

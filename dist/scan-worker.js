@@ -3,7 +3,7 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-GO6SIHAX.js";
+} from "./chunks/chunk-EZCE2A4A.js";
 import "./chunks/chunk-GTGMXKXZ.js";
 import "./chunks/chunk-PJQSHXAG.js";
 import "./chunks/chunk-XOZC47AQ.js";
@@ -30,10 +30,19 @@ port?.on("message", (message) => {
   }
   repeats.range = message.task.id;
   scanRange(setup.plan, message.task, setup.plan.checks > 0 ? repeats : null).then(
-    (result) => port.postMessage({ type: "result", result }),
+    // The held values move to the reading thread rather than being copied: they are the biggest part of a result.
+    (result) => port.postMessage({ type: "result", result }, transferable(result.values)),
     (error) => port.postMessage({
       type: "failed",
       message: error instanceof Error ? error.stack ?? error.message : String(error)
     })
   );
 });
+function transferable(values) {
+  const buffers = /* @__PURE__ */ new Set();
+  for (const array of values) {
+    if (array && array.byteOffset === 0 && array.buffer instanceof ArrayBuffer && array.byteLength === array.buffer.byteLength)
+      buffers.add(array.buffer);
+  }
+  return [...buffers];
+}

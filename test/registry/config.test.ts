@@ -5,9 +5,15 @@ import { brief, configErrorOf, MINIMAL_CONFIG, parse } from "../helpers/config.t
 
 describe("registry and publish config", () => {
   it("promotes from main or master by default", () => {
-    expect(parse(MINIMAL_CONFIG).config.publish).toEqual({ promote: "champion", promote_branches: ["main", "master"] });
-    const custom = parse(`${MINIMAL_CONFIG}publish: { promote: staging, promote_branches: [release] }\n`).config;
-    expect(custom.publish).toEqual({ promote: "staging", promote_branches: ["release"] });
+    expect(parse(MINIMAL_CONFIG).config.publish).toEqual({
+      promote: "champion",
+      attest: true,
+      promote_branches: ["main", "master"],
+    });
+    const custom = parse(
+      `${MINIMAL_CONFIG}publish: { promote: staging, attest: false, promote_branches: [release] }\n`,
+    ).config;
+    expect(custom.publish).toEqual({ promote: "staging", attest: false, promote_branches: ["release"] });
   });
 
   it("refuses an alias that reads as a version number or id", () => {

@@ -135,3 +135,40 @@ function parseNumber(record, column, rowIndex) {
   }
   return value;
 }
+
+/** @typedef {{ features: FeatureEncoding[], weights: number[], bias: number }} Model */
+
+/**
+ * Checks just enough of model.json that a wrong or truncated file fails here with a clear message rather than as
+ * NaN scores.
+ * @param {unknown} raw
+ * @param {string} path
+ * @returns {Model}
+ */
+export function checkModel(raw, path) {
+  const model = /** @type {Partial<Model> | null} */ (raw);
+  const valid =
+    typeof model === "object" &&
+    model !== null &&
+    Array.isArray(model.features) &&
+    Array.isArray(model.weights) &&
+    model.weights.every(Number.isFinite) &&
+    Number.isFinite(model.bias) &&
+    encodedColumnNames(model.features).length === model.weights.length;
+  if (!valid) throw new InputError(`${path} is not a model written by train.mjs`);
+  return /** @type {Model} */ (model);
+}
+
+/** P(FEMALE) at or above this predicts FEMALE. */
+const DECISION_THRESHOLD = 0.5;
+
+/**
+ * One record's prediction and score (P(FEMALE), unrounded so metrics computed from it match the model exactly).
+ * @param {Model} model
+ * @param {Record<string, string>} record
+ * @param {number} rowIndex
+ */
+export function predictRecord(model, record, rowIndex) {
+  const score = sigmoid(logOdds(model.weights, model.bias, encodeRecord(model.features, record, rowIndex)));
+  return { prediction: score >= DECISION_THRESHOLD ? POSITIVE_CLASS : NEGATIVE_CLASS, score };
+}

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { MlopsConfig } from "../config/schema/index.ts";
 import { sha256File } from "../files/hash.ts";
 import type { StoreSettings } from "../store/open.ts";
-import { listSources } from "./sources.ts";
+import { listSources, type SourceEntry } from "./sources.ts";
 
 /**
  * What data a model was trained and evaluated on, without keeping the data (DOMAIN.md §4 lineage, §5 cache key): per
@@ -35,24 +35,30 @@ export async function fingerprintDatasets(
     ["eval", data?.eval],
   ] as const) {
     if (sources === undefined) continue;
-    const files: DataFile[] = [];
-    for (const entry of await listSources(sources, root, settings)) {
-      if (entry.kind === "local") {
-        const { size, sha256 } = await sha256File(entry.path);
-        files.push({ path: path.relative(root, entry.path).split(path.sep).join("/"), size, sha256 });
-      } else {
-        const head = await entry.store.head(entry.key);
-        // listSources found the key a moment ago; gone now means it was deleted in between: fingerprint what is.
-        files.push(
-          head
-            ? { path: entry.shown, size: head.size, etag: head.etag }
-            : { path: entry.shown, size: 0, etag: "missing" },
-        );
-      }
-    }
+    const files = await fingerprintFiles(await listSources(sources, root, settings), root);
     fingerprints.push({ dataset, files });
   }
   return fingerprints;
+}
+
+/** Each file's size and sha256 (local) or size and ETag (s3://, from the bucket's metadata), in order. */
+export async function fingerprintFiles(entries: readonly SourceEntry[], root: string): Promise<DataFile[]> {
+  const files: DataFile[] = [];
+  for (const entry of entries) {
+    if (entry.kind === "local") {
+      const { size, sha256 } = await sha256File(entry.path);
+      files.push({ path: path.relative(root, entry.path).split(path.sep).join("/"), size, sha256 });
+    } else {
+      const head = await entry.store.head(entry.key);
+      // listSources found the key a moment ago; gone now means it was deleted in between: fingerprint what is.
+      files.push(
+        head
+          ? { path: entry.shown, size: head.size, etag: head.etag }
+          : { path: entry.shown, size: 0, etag: "missing" },
+      );
+    }
+  }
+  return files;
 }
 
 /** One line per file, for cache keys and comparisons: identical data gives identical text. */

@@ -5,7 +5,7 @@ import type { MlopsConfig, MonitorConfig } from "../config/schema/index.ts";
 import { durationMs } from "../config/schema/monitor.ts";
 import type { ProfiledDataset } from "../data/comparisons.ts";
 import { HELD_VALUES_BUDGET } from "../data/held-values.ts";
-import type { DatasetSchema } from "../data/plan.ts";
+import { liveSchema } from "../data/live-schema.ts";
 import { fetchSources, listSources, shardOf, type SourceEntry, type SourceFile } from "../data/sources.ts";
 import { profileSources, type ValidateOptions } from "../data/validate.ts";
 import type { Logger } from "../logging.ts";
@@ -185,7 +185,7 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
     spool.columns.header.length === 0
       ? { none: "no rows were read" }
       : await predictionReference(input.registry, input.manifest, input.config, layout, spool.columns, root, options);
-  const schema = monitorSchema(input.config.data?.schema, spool.columns.features);
+  const schema = liveSchema(input.config.data?.schema, spool.columns.features);
   const drift = input.config.data?.drift ?? DriftConfig.parse({});
   const classes = knownClasses(training, input.config.data?.target);
   const metrics = monitorMetrics(input.config);
@@ -309,22 +309,6 @@ function logLayout(monitor: MonitorConfig): LogLayout {
     latency: logs.latency,
     features: logs.features ?? null,
     slices: monitor.slices,
-  };
-}
-
-/**
- * The data.schema rules that apply to live data: those of the features (the log has no label column), without the
- * row-count bounds of a training set, and allowing the columns a log has besides the features.
- */
-function monitorSchema(schema: DatasetSchema | undefined, features: readonly string[]): DatasetSchema | undefined {
-  if (!schema) return undefined;
-  const keep = new Set(features);
-  const { rows: _rows, unique_key, ...rest } = schema;
-  return {
-    ...rest,
-    columns: Object.fromEntries(Object.entries(schema.columns).filter(([name]) => keep.has(name))),
-    extra_columns: "allow",
-    ...(unique_key && unique_key.every((column) => keep.has(column)) ? { unique_key } : {}),
   };
 }
 

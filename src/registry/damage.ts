@@ -10,9 +10,12 @@ export interface Damage {
   model: string;
   /** The object's key inside the registry. */
   key: string;
-  /** What the object is: a version's manifest, one move in an alias's history, or one run's monitoring log. */
-  kind: "manifest" | "alias-entry" | "monitor-log";
-  /** The version (manifest) or alias (alias entry, monitoring log) the object belongs to. */
+  /**
+   * What the object is: a version's manifest, one move in an alias's history, one run's monitoring log, or one batch
+   * scoring run's record.
+   */
+  kind: "manifest" | "alias-entry" | "monitor-log" | "scoring-record";
+  /** The version (manifest), alias (alias entry, monitoring log) or model (scoring record) the object belongs to. */
   subject: string;
   /** What is wrong with it, in words ("is not valid JSON"). */
   problem: string;

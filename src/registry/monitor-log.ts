@@ -240,7 +240,7 @@ function splitBySize(entries: readonly MonitorLogEntry[], model: string, alias: 
 }
 
 /** Writes one object under a fresh key; never replaces one (a random clash, however unlikely, takes another key). */
-async function createObject(store: ObjectStore, prefix: string, at: Date, body: string): Promise<string> {
+export async function createObject(store: ObjectStore, prefix: string, at: Date, body: string): Promise<string> {
   for (;;) {
     const key = `${prefix}${compactTime(at)}-${randomBytes(4).toString("hex")}.json`;
     if (await store.create(key, body)) return key;

@@ -22,6 +22,7 @@ import type { Manifest } from "./manifest.ts";
 import { checkAliasName, checkFilePath, checkModelName, parseRef } from "./names.ts";
 import { downloadFile, type TransferHooks } from "./download.ts";
 import { appendMonitorLog, type MonitorLog, type MonitorLogEntry, readMonitorLog } from "./monitor-log.ts";
+import { appendScoringRecord, type KeyedScoringRecord, readScoringLog, type ScoringRecord } from "./scoring-log.ts";
 import { type PullOptions, type PullResult, pullInto } from "./pull.ts";
 import { type PruneReport, pruneModel } from "./prune.ts";
 import { realSleep, sequenceClaimants, type Sleep } from "./sequence.ts";
@@ -41,6 +42,7 @@ export type { TransferEvent, TransferHooks } from "./download.ts";
 export type { PullOptions, PullResult } from "./pull.ts";
 export { signatureKey, type VerifyOutcome } from "./signature.ts";
 export type { KeyedLogEntry, MonitorLog, MonitorLogEntry } from "./monitor-log.ts";
+export type { KeyedScoringRecord, ScoringRecord } from "./scoring-log.ts";
 export type { KeptVersion, PruneFailure, PrunedVersion, PruneReport } from "./prune.ts";
 
 /**
@@ -57,6 +59,7 @@ export type { KeptVersion, PruneFailure, PrunedVersion, PruneReport } from "./pr
  *   <model>/fsck/<time>-<random>.json               what each `fsck --repair` did, written once (see fsck.ts)
  *   <model>/prune/<time>-<random>.json              what each `prune --apply` deleted, written once (see prune.ts)
  *   <model>/monitor/<alias>/<time>-<random>.json    one monitoring run's window results, written once (monitor-log.ts)
+ *   <model>/scoring/<time>-<random>.json            one batch-scoring run's record, written once (scoring-log.ts)
  *
  * One damaged object never takes down the rest: listings skip a damaged manifest or alias entry and report it through
  * `onDamage` (see damage.ts); a read that names the damaged thing itself fails with the reason, never with a guess.
@@ -130,6 +133,10 @@ export interface Registry {
   appendMonitorLog(model: string, alias: string, entries: readonly MonitorLogEntry[]): Promise<string[]>;
   /** The alias's monitoring log: every readable entry in append order, and the newest per window; damage is reported. */
   monitorLog(model: string, alias: string): Promise<MonitorLog>;
+  /** Records one completed batch-scoring run (see scoring-log.ts); returns the record's key. */
+  appendScoringRecord(model: string, record: ScoringRecord): Promise<string>;
+  /** Every readable batch-scoring record of the model, oldest first; damage is reported. */
+  scoringLog(model: string): Promise<KeyedScoringRecord[]>;
 }
 
 export interface RegistryOptions {
@@ -387,6 +394,16 @@ export function createRegistry(
     async monitorLog(model, alias) {
       checkModelName(model);
       return readMonitorLog(store, model, checkAliasName(alias), report);
+    },
+
+    async appendScoringRecord(model, record) {
+      checkModelName(model);
+      return appendScoringRecord(store, model, record, now());
+    },
+
+    async scoringLog(model) {
+      checkModelName(model);
+      return readScoringLog(store, model, report);
     },
   };
   return registry;

@@ -26,6 +26,7 @@ export const STAGES = [
   { name: "monitor", command: false, load: async () => (await import("./monitor.ts")).monitorStage },
   { name: "deploy", command: false, load: async () => (await import("./deploy.ts")).deployStage },
   { name: "canary", command: false, load: async () => (await import("./canary.ts")).canaryStage },
+  { name: "predict", command: false, load: async () => (await import("./predict.ts")).predictStage },
 ] as const satisfies readonly StageEntry[];
 
 export type StageName = (typeof STAGES)[number]["name"];

@@ -122,6 +122,18 @@ const ROWS: Record<StageName, DoorRow> = {
       registryToken: undefined,
     },
   },
+  predict: {
+    cli: ["--version", "v7", "--shard", "2/4", "--force"],
+    env: {},
+    action: { version: "v7", shard: "2/4", finish: "false", force: "true", "registry-token": "" },
+    options: {
+      version: "v7",
+      shard: { index: 2, count: 4 },
+      finish: false,
+      force: true,
+      registryToken: undefined,
+    },
+  },
 };
 
 /** The command line as main.ts parses it, from the flags the stage declares. */

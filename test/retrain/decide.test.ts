@@ -107,14 +107,14 @@ describe("mlops retrain decide", () => {
     });
 
     it("is blocked, with exit 1, when the data fails validation", async () => {
-      await editTrainingData((row) => ({ ...row, body_mass_g: String(Math.round(Number(row.body_mass_g) * 1.12)) }));
+      await editTrainingData((row) => ({ ...row, body_mass_g: String(Math.round(Number(row.body_mass_g) * 1.25)) }));
       const { exitCode, decision, stderr } = await decide();
       expect(exitCode).toBe(1);
       expect(decision.shouldRetrain).toBe(false);
       expect(decision.blocked).toBe(
         "the data failed validation (1 error(s)): retraining on it is blocked until someone looks",
       );
-      expect(stderr).toContain("body_mass_g: values above the maximum 7000");
+      expect(stderr).toContain("body_mass_g: values above the maximum 7500");
     });
 
     it("retrains when the champion is older than retrain.when.max_age_days", async () => {

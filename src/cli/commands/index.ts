@@ -18,6 +18,7 @@ const OTHER_COMMANDS: readonly (CommandEntry & { after: string | null })[] = [
   { name: "monitor", after: "retrain", load: async () => (await import("./monitor.ts")).monitorCommand },
   { name: "deploy", after: "monitor", load: async () => (await import("./deploy.ts")).deployCommand },
   { name: "canary", after: "deploy", load: async () => (await import("./canary.ts")).canaryCommand },
+  { name: "predict", after: "canary", load: async () => (await import("./predict.ts")).predictCommand },
   { name: "sweep", after: "plan", load: async () => (await import("./sweep.ts")).sweepCommand },
   { name: "models", after: "select", load: async () => (await import("./models.ts")).modelsCommand },
   { name: "promote", after: "models", load: async () => (await import("./promote.ts")).promoteCommand },

@@ -7,6 +7,7 @@ import { EvaluateSection } from "./evaluate.ts";
 import { GateSection } from "./gate.ts";
 import { ModelSection } from "./model.ts";
 import { MonitorSection } from "./monitor.ts";
+import { PredictSection } from "./predict.ts";
 import { PublishSection, RegistrySection } from "./registry.ts";
 import { ReportSection } from "./report.ts";
 import { RetrainSection } from "./retrain.ts";
@@ -29,6 +30,7 @@ export const MlopsConfigSchema = z
     retrain: RetrainSection.optional(),
     monitor: MonitorSection.optional(),
     deploy: DeploySection.optional(),
+    predict: PredictSection.optional(),
     report: ReportSection.prefault({}),
     card: CardSection.optional(),
     workspace: RelativePath.default(".mlops").describe(
@@ -47,4 +49,5 @@ export type MonitorConfig = NonNullable<MlopsConfig["monitor"]>;
 export type MonitorRule = MonitorConfig["rules"][number];
 export type DeployConfig = NonNullable<MlopsConfig["deploy"]>;
 export type DeployTargetConfig = DeployConfig["targets"][string];
+export type PredictConfig = NonNullable<MlopsConfig["predict"]>;
 export type CanaryConfig = NonNullable<DeployConfig["canary"]>;

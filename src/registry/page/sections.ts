@@ -83,7 +83,9 @@ function overviewSection(page: ModelPage): Section {
               ? `version ${d.subject}`
               : d.kind === "monitor-log"
                 ? `monitoring log of ${d.subject}`
-                : `alias ${d.subject}`,
+                : d.kind === "scoring-record"
+                  ? "batch-scoring record"
+                  : `alias ${d.subject}`,
             d.problem,
             d.effect,
           ]),

@@ -8,10 +8,10 @@ import type { Finding } from "../data/findings.ts";
 import { fetchSources, listSources, shardOf, type SourceEntry } from "../data/sources.ts";
 import { InputError, UsageError, UserError } from "../errors.ts";
 import { UnverifiedVersionError } from "../provenance/policy.ts";
+import { DamagedFileError } from "../registry/download.ts";
 import type { Manifest } from "../registry/manifest.ts";
 import { progressReporter } from "../registry/progress.ts";
 import type { Registry } from "../registry/registry.ts";
-import { CorruptObjectError } from "../store/object-store.ts";
 import { openObjectStore, projectStoreSettings } from "../store/open.ts";
 import { completeResult } from "./complete.ts";
 import { checkInput, fingerprintInput, type InputFingerprint, missingMonitorColumns, tableShape } from "./input.ts";
@@ -322,8 +322,8 @@ async function pullModel(
     });
   } catch (error) {
     // A version that does not verify (a changed file, or a signature registry.signing requires) scores nothing.
-    if (error instanceof UnverifiedVersionError || error instanceof CorruptObjectError) {
-      return { failure: `${manifest.model} ${manifest.version} does not verify: ${error.message}` };
+    if (error instanceof UnverifiedVersionError || error instanceof DamagedFileError) {
+      return { failure: `${error.message}; nothing was scored` };
     }
     throw error;
   }

@@ -22,6 +22,9 @@ export interface TransferHooks {
 export type FetchOutcome = "ok" | "missing" | CorruptObjectError;
 
 /** Downloads one object to `target`, verified against `entry` as it streams; a mismatch never lands under `target`. */
+/** A file of a version that is missing or differs from its manifest: the version does not verify. */
+export class DamagedFileError extends ExternalError {}
+
 export async function fetchVerified(
   store: ObjectStore,
   key: string,
@@ -56,14 +59,14 @@ export async function downloadFile(
   const outcome = await fetchVerified(store, key, entry, target, (bytes) => report(bytes, false));
   if (outcome === "missing") {
     const why = await store.explainMissing?.(key);
-    throw new ExternalError(
+    throw new DamagedFileError(
       `version ${manifest.version} of ${manifest.model} lists ${entry.path}, but the registry has no such file` +
         (why ? `: ${why}` : ""),
       { hint: "the version was damaged outside mlops-kit; publish again or roll back" },
     );
   }
   if (outcome !== "ok") {
-    throw new ExternalError(
+    throw new DamagedFileError(
       `${entry.path} of ${manifest.model} ${manifest.version} is corrupted: the registry holds ${outcome.actual.size} bytes ` +
         `with sha256 ${outcome.actual.sha256.slice(0, 12)}…, the manifest says ${entry.size} bytes with sha256 ${entry.sha256.slice(0, 12)}…` +
         (outcome.explanation ? ` (${outcome.explanation})` : ""),

@@ -9,6 +9,8 @@ import { findDebris, removeDebris } from "./debris.ts";
 import type { Manifest, ManifestFile } from "./manifest.ts";
 import { fetchVerified } from "./download.ts";
 import { monitorLogPrefix, readLogObjects } from "./monitor-log.ts";
+import { readScoringLog } from "./scoring-log.ts";
+import type { Damage } from "./damage.ts";
 import { moveAside, quarantinedVersions } from "./quarantine.ts";
 import { writeRecord } from "./records.ts";
 import { signatureKey, signatureShapeProblem } from "./signature.ts";
@@ -18,15 +20,15 @@ import { getUnlessTooLarge, readManifest, versionKey } from "./stored-manifest.t
  * `mlops models fsck`: checks a model in the registry end to end and, with `repair`, puts right what can be put right
  * without guessing. Checked: every manifest (JSON, schema, names the version of its folder), every file and attachment
  * a manifest lists (present, size, sha256 of the stored bytes), every entry of every alias's history, that each alias
- * points at a version that exists, every object of every alias's monitoring log, and the debris of interrupted
- * publishes.
+ * points at a version that exists, every object of every alias's monitoring log, every batch-scoring record, and the
+ * debris of interrupted publishes.
  *
  * Repairs never delete what might be wanted and never rewrite history (DOMAIN.md §4):
  * - a damaged manifest is moved aside into `<model>/quarantine/` (see quarantine.ts); the version's files are kept,
  *   so a restored manifest brings the version back;
  * - a damaged alias entry that is not the alias's last is moved aside the same way, and stays a gap in its history;
  * - a damaged monitoring-log object is moved aside the same way (readers skip it already: its windows read as if that
- *   run never wrote them);
+ *   run never wrote them), and so is a damaged batch-scoring record (readers skip it: that scoring run is not listed);
  * - debris older than a day (a publish interrupted before its manifest) is removed, and unfinished uploads aborted;
  * - every repair is recorded in `<model>/fsck/<time>-<random>.json`, written once and never changed.
  *
@@ -145,6 +147,12 @@ export async function fsckModel(store: ObjectStore, model: string, options: Fsck
         const what = `${read.key} ${read.damage.problem}: ${read.damage.effect}`;
         report.problems.push(await repairable(what, read.key, options, store, model));
       }
+    }
+    const scoring: Damage[] = [];
+    await readScoringLog(store, model, (damage) => scoring.push(damage));
+    for (const damage of scoring) {
+      const what = `${damage.key} ${damage.problem}: ${damage.effect}`;
+      report.problems.push(await repairable(what, damage.key, options, store, model));
     }
     if (options.repair) report.record = await recordRepairs(store, model, report, options);
     return report;

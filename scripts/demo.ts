@@ -8,7 +8,8 @@ import { RUN_REPORT_FILE } from "../src/pipeline/run-report-file.ts";
 /**
  * `npm run demo`: the whole pipeline on examples/penguins, on this machine, with the embedded defaults (a local folder
  * registry). Three runs tell the story of the gate: a baseline becomes champion; a better candidate passes and is
- * promoted; a regressed candidate is blocked, with the reasons. Every version is signed with a throwaway demo key, and
+ * promoted; a regressed candidate is blocked, with the reasons. The champion then scores the example's new data (batch
+ * scoring), and the registry records which version scored it. Every version is signed with a throwaway demo key, and
  * `mlops verify` checks each one at the end. Exits 0 when every run and every check ended as it should.
  */
 
@@ -19,7 +20,7 @@ const bold = (text: string): string => (color ? `\u001b[1m${text}\u001b[0m` : te
 const work = await mkdtemp(path.join(os.tmpdir(), "mlops-kit-demo-"));
 await cp(path.join(root, "examples/penguins"), work, {
   recursive: true,
-  filter: (source) => !/[/\\](\.mlops|model|predictions\.csv)$/.test(source),
+  filter: (source) => !/[/\\](\.mlops|model|predictions\.csv|scores)$/.test(source),
 });
 
 // A throwaway signing key for this copy only (docs/registry.md "Signed versions"): publish signs with the private key
@@ -82,6 +83,20 @@ const steps: Step[] = [
     args: ["models", "report"],
     expectedExit: 0,
     why: "one self-contained HTML file, as the main workflow keeps it",
+  },
+  {
+    title: "Batch scoring: the champion scores the new season's birds (data/fresh.csv)",
+    args: ["predict"],
+    expectedExit: 0,
+    why:
+      "the input passed data.schema's feature rules, score.mjs wrote one prediction per bird in the monitor's log " +
+      "format, and the result is complete under scores/ (named by version and input fingerprint)",
+  },
+  {
+    title: "Which version scored what",
+    args: ["predict", "history"],
+    expectedExit: 0,
+    why: "the registry's scoring log: a second `mlops predict` on the same birds would score nothing",
   },
 ];
 

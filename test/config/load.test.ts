@@ -223,7 +223,7 @@ describe("shape errors", () => {
       line: 3,
       column: 1,
       message: "unknown key `zzzzzz`",
-      hint: /^allowed here: version, model, data, train, evaluate, gate, registry, publish, retrain, monitor, deploy, report, card, workspace$/,
+      hint: /^allowed here: version, model, data, train, evaluate, gate, registry, publish, retrain, monitor, deploy, predict, report, card, workspace$/,
     });
   });
 

@@ -1,5 +1,5 @@
 import type { CanaryConfig, MlopsConfig, MonitorConfig } from "../config/schema/index.ts";
-import { durationMs } from "../config/schema/monitor.ts";
+import { durationMs, WINDOW_MS } from "../config/schema/monitor.ts";
 import { windowMetricKind } from "../config/window-metrics.ts";
 import type { StageContext } from "../context/context.ts";
 import { UsageError } from "../errors.ts";
@@ -141,7 +141,7 @@ export async function judgeCanary(
     (rule) => rule.max_regression === undefined && rule.min_improvement === undefined,
   );
   if (canary.logs !== undefined) {
-    windows = await judgeWindowsSince(context, config, canary, alias, deployed.to, since, now);
+    windows = await judgeWindowsSince(context, config, canary, valueRules, { alias, version: deployed.to, since, now });
     if (windows.length === 0) {
       reasons.push(
         `no metrics after the bake: no ${canary.window} window of the canary's logs started after the deploy (${since.toISOString()}) and ended by ${now.toISOString()}`,
@@ -239,10 +239,9 @@ async function judgeWindowsSince(
   context: StageContext,
   config: MlopsConfig,
   canary: CanaryConfig,
-  alias: string,
-  version: string,
-  since: Date,
-  now: Date,
+  /** The canary's value rules (change rules are judged against the shadow, not per window). */
+  rules: CanaryConfig["rules"],
+  { alias, version, since, now }: { alias: string; version: string; since: Date; now: Date },
 ): Promise<JudgedWindow[]> {
   const monitor = config.monitor as MonitorConfig;
   const canaryMonitor: MonitorConfig = {
@@ -262,8 +261,7 @@ async function judgeWindowsSince(
   const registry = await openRegistry(canaryContext);
   const log = await registry.monitorLog(config.model.name, alias);
   const windows = historyWindows(log, canary.window, (message) => context.logger.warn(message));
-  const windowMs = { hour: 3_600_000, day: 86_400_000, week: 604_800_000 }[canary.window];
-  const rules = canary.rules.filter((rule) => rule.max_regression === undefined && rule.min_improvement === undefined);
+  const windowMs = WINDOW_MS[canary.window];
   return windows
     .filter((w) => w.version === version && w.start >= since.getTime() && w.start + windowMs <= now.getTime())
     .map((w) => {

@@ -14,8 +14,8 @@ export interface Completed {
   rows: number;
   parts: number;
   shards: number;
-  /** The registry's key of the scoring record. */
-  record: string;
+  /** The registry's key of the scoring record; null when another run completed the same result first (and recorded it). */
+  record: string | null;
 }
 
 export async function completeResult(
@@ -78,6 +78,7 @@ export async function completeResult(
         failure: `${place.location} was completed by another run (${there?.version ?? "unknown version"}) meanwhile`,
       };
     }
+    return { rows: there.rows, parts: there.parts, shards: Math.max(1, ...shards), record: null };
   }
   const record = await registry.appendScoringRecord(manifest.model, {
     alias: run.alias,

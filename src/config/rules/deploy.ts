@@ -1,11 +1,9 @@
-import { durationMs } from "../schema/monitor.ts";
+import { durationMs, WINDOW_MS } from "../schema/monitor.ts";
 import type { MlopsConfig } from "../schema/index.ts";
 import { closestMatch } from "../suggest.ts";
 import { windowMetricKind } from "../window-metrics.ts";
 import { checkRuleBounds } from "./gate.ts";
 import type { FieldPath, Report } from "./report.ts";
-
-const WINDOW_MS = { hour: 3_600_000, day: 86_400_000, week: 604_800_000 } as const;
 
 /**
  * Delivery: each alias has one target, publish does not move an alias a target owns, and a canary names targets that

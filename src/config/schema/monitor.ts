@@ -21,6 +21,9 @@ export function durationMs(text: string): number {
   return Number(match[1]) * DURATION_MS[match[2] as keyof typeof DURATION_MS];
 }
 
+/** How long a window of each size lasts (an ISO week is always 7 days; windows are cut in UTC, which has no DST). */
+export const WINDOW_MS = { hour: 3_600_000, day: 86_400_000, week: 604_800_000 } as const;
+
 export const Duration = z
   .string()
   .regex(DURATION_PATTERN, { error: "expected a duration such as 90m, 36h, 3d or 1w" })

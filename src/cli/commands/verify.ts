@@ -1,10 +1,6 @@
 import { ExitCode, UsageError } from "../../errors.ts";
-import { signingPolicy } from "../../provenance/policy.ts";
-import { parseModelRef } from "../../registry/names.ts";
-import { openRegistry } from "../../registry/open.ts";
 import type { CommandSpec } from "../command.ts";
-import { openProject } from "../project.ts";
-import { resolveVersion } from "./pull.ts";
+import { signingTarget } from "./signing-door.ts";
 
 export const verifyCommand: CommandSpec = {
   name: "verify",
@@ -17,18 +13,19 @@ export const verifyCommand: CommandSpec = {
   positionals: [{ name: "model@ref", required: true, description: "what to verify, e.g. churn@champion or churn@7" }],
   options: {},
   run: async (args, io) => {
-    const [target = ""] = args.positionals;
-    const { model, ref } = parseModelRef(target);
-    const context = await openProject(args, io);
-    const { signing } = context.loaded.config.registry;
-    const trusted = signingPolicy(signing, { root: context.loaded.root, env: io.env }).trustedKeys();
-    if (trusted.length === 0) {
+    const {
+      model,
+      ref,
+      registry,
+      manifest,
+      need: trusted,
+    } = await signingTarget(args, io, (policy) => {
+      const trusted = policy.trustedKeys();
+      if (trusted.length > 0) return trusted;
       throw new UsageError("nothing to verify against: registry.signing.trusted_keys lists no key", {
         hint: "add the public key(s) whose signatures you trust, e.g. trusted_keys: [keys/release.pub]",
       });
-    }
-    const registry = await openRegistry(context);
-    const manifest = await resolveVersion(registry, model, ref);
+    });
     const outcome = await registry.verify(manifest, trusted);
     const label = `${model} ${manifest.version}${manifest.sequence === undefined ? "" : ` (#${manifest.sequence})`}`;
     if (!outcome.verified) {

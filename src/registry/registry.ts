@@ -36,7 +36,7 @@ export type { Damage, DamageReporter } from "./damage.ts";
 export { DEBRIS_AGE_MS } from "./debris.ts";
 export type { FsckProblem, FsckReport } from "./fsck.ts";
 export { newVersionId } from "./names.ts";
-export { COMMIT_DEADLINE_MS, type PublishInput } from "./write-version.ts";
+export { type AttachmentInput, COMMIT_DEADLINE_MS, type PublishInput, type VersionIdentity } from "./write-version.ts";
 export type { TransferEvent, TransferHooks } from "./download.ts";
 export type { PullOptions, PullResult } from "./pull.ts";
 export { signatureKey, type VerifyOutcome } from "./signature.ts";

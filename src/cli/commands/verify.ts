@@ -9,7 +9,9 @@ export const verifyCommand: CommandSpec = {
     "<model>@<ref>: a version id, a version number (7) or an alias (champion); <model> alone means <model>@champion.\n" +
     "The signature (model.sig, OpenSSF model-signing format) must be by a key of registry.signing.trusted_keys and\n" +
     "sign this version's manifest as stored; then every file is downloaded (streamed, never held in memory) and its\n" +
-    "sha256 compared with the signed one. Exit 0 verified, 1 not (one message saying why), 2 usage or config error.",
+    "sha256 compared with the signed one, and so is every attachment (card, ML-BOM, predictions, profile, report)\n" +
+    "with the sha256 the signed manifest lists for it.\n" +
+    "Exit 0 verified, 1 not (one message saying why), 2 usage or config error.",
   positionals: [{ name: "model@ref", required: true, description: "what to verify, e.g. churn@champion or churn@7" }],
   options: {},
   run: async (args, io) => {
@@ -45,8 +47,21 @@ export const verifyCommand: CommandSpec = {
     }
     return {
       exitCode: ExitCode.ok,
-      result: { model, ref, version: manifest.version, verified: true, keyid: outcome.keyid, files: outcome.files },
-      text: `Verified ${label}: signed by the trusted key ${outcome.keyid}, its manifest as signed, ${outcome.files} file(s) with their signed sha256.`,
+      result: {
+        model,
+        ref,
+        version: manifest.version,
+        verified: true,
+        keyid: outcome.keyid,
+        files: outcome.files,
+        attachments: outcome.attachments,
+      },
+      text:
+        `Verified ${label}: signed by the trusted key ${outcome.keyid}, its manifest as signed, ${outcome.files} ` +
+        `file(s) with their signed sha256` +
+        (outcome.attachments.length > 0
+          ? `, and its attachment(s) ${outcome.attachments.join(", ")} with the sha256 the signed manifest lists.`
+          : "; it has no attachments."),
     };
   },
 };

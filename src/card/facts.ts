@@ -11,6 +11,10 @@ import type { Manifest } from "../registry/manifest.ts";
 
 export interface CardFacts {
   model: string;
+  /** The version's id, number and creation time, as the registry gave them while writing it (VersionIdentity). */
+  version: string;
+  sequence: number;
+  createdAt: string;
   task: "classification" | "regression";
   description: string | null;
   card: CardConfig | null;
@@ -23,8 +27,15 @@ export interface CardFacts {
   evaluationRows: number | null;
   params: Record<string, unknown>;
   gate: Manifest["gate"];
-  /** Intervals of a metric's value the gate computed (the primary metric per slice, with the candidate's rows). */
+  /**
+   * Intervals of a metric's value: over all rows for each metric where one could be computed (card/intervals.ts), and
+   * those the gate computed for the primary metric per slice.
+   */
   intervals: ValueIntervalFact[];
+  /** Why a metric has no interval over all rows, by metric. */
+  noInterval: Record<string, string>;
+  /** The training data's profile the version stores (its `profile` attachment); null when it has none. */
+  profile: ProfileFact | null;
   /** Intervals of the change against the baseline from the gate's paired tests. */
   changes: ChangeFact[];
   git: Manifest["git"];
@@ -43,7 +54,20 @@ export interface ValueIntervalFact {
   low: number;
   high: number;
   level: number;
-  method: string;
+  method: "wilson" | "delong" | "normal" | "bootstrap";
+  /** The bootstrap's resamples; null for a closed form. */
+  resamples: number | null;
+}
+
+/** What the card tells of the stored training-data profile: what the profile file holds, and its digest. */
+export interface ProfileFact {
+  dataset: string;
+  /** sha256 of the profile file, as the manifest lists it under attachments.profile. */
+  sha256: string;
+  rows: number;
+  columns: { name: string; type: string; nulls: number; distinct: { value: number; exact: boolean } | null }[];
+  /** Profiles of shards merged into it (1 for one pass over the data). */
+  parts: number;
 }
 
 export interface ChangeFact {
@@ -76,6 +100,7 @@ export function gateIntervals(gate: GateResult | null): Pick<CardFacts, "interva
         high: interval.high,
         level: interval.level,
         method: interval.method,
+        resamples: interval.resamples,
       });
     }
   }

@@ -2,7 +2,7 @@ import { ComponentType, HashAlgorithm } from "@cyclonedx/cyclonedx-library/Enums
 import { Bom, Component, LicenseExpression, Metadata, Property, Tools } from "@cyclonedx/cyclonedx-library/Models";
 import { JSON as JsonFormat } from "@cyclonedx/cyclonedx-library/Serialize";
 import { Spec1dot6 } from "@cyclonedx/cyclonedx-library/Spec";
-import type { CardFacts } from "./facts.ts";
+import type { CardFacts, ValueIntervalFact } from "./facts.ts";
 
 /**
  * A version's ML-BOM (docs/model-card.md): a CycloneDX 1.6 JSON bill of materials built with the CycloneDX library.
@@ -11,23 +11,26 @@ import type { CardFacts } from "./facts.ts";
  *
  * The library models no `modelCard` (10.3.0), so the model card is added to the normalised JSON here, in the shape of
  * the 1.6 schema: `modelParameters` (task, datasets by reference), `quantitativeAnalysis.performanceMetrics` (every
- * metric; a `confidenceInterval` only where the gate computed one of the value) and `considerations` from `card:`.
+ * metric; a `confidenceInterval` only where one of the value was computed, over all rows or by slice) and
+ * `considerations` from `card:`. The model component's version is the version's number (`v7`), its id a property.
  * No serial number and no random parts: the same facts give the same bytes.
  */
 
 const MODEL_REF = "model";
 const datasetRef = (dataset: string): string => `dataset:${dataset}`;
 
-export function renderMlBom(facts: CardFacts, generatedAt: Date): string {
+export function renderMlBom(facts: CardFacts): string {
   const bom = new Bom();
+  // The version as people name it (`v7`); its id is a property.
   const model = new Component(ComponentType.MachineLearningModel, facts.model, {
     bomRef: MODEL_REF,
+    version: `v${facts.sequence}`,
     ...(facts.description ? { description: facts.description } : {}),
   });
   if (facts.card?.license) model.licenses.add(new LicenseExpression(facts.card.license));
   for (const [name, value] of lineageProperties(facts)) model.properties.add(new Property(name, value));
   const kit = new Component(ComponentType.Application, "mlops-kit", { version: facts.kitVersion });
-  bom.metadata = new Metadata({ timestamp: generatedAt, component: model, tools: new Tools() });
+  bom.metadata = new Metadata({ timestamp: new Date(facts.createdAt), component: model, tools: new Tools() });
   bom.metadata.tools.components.add(kit);
 
   for (const file of facts.files) {
@@ -41,6 +44,12 @@ export function renderMlBom(facts: CardFacts, generatedAt: Date): string {
     const data = new Component(ComponentType.Data, dataset.dataset, { bomRef: datasetRef(dataset.dataset) });
     const rows = facts.rows[dataset.dataset];
     if (rows !== undefined) data.properties.add(new Property("mlops-kit:rows", String(rows)));
+    const profile = facts.profile?.dataset === dataset.dataset ? facts.profile : null;
+    if (profile) {
+      data.properties.add(new Property("mlops-kit:profile:sha256", profile.sha256));
+      data.properties.add(new Property("mlops-kit:profile:rows", String(profile.rows)));
+      data.properties.add(new Property("mlops-kit:profile:columns", String(profile.columns.length)));
+    }
     for (const file of dataset.files) {
       const part = new Component(ComponentType.Data, file.path, {
         bomRef: `${datasetRef(dataset.dataset)}:${file.path}`,
@@ -62,6 +71,8 @@ export function renderMlBom(facts: CardFacts, generatedAt: Date): string {
 
 function lineageProperties(facts: CardFacts): [string, string][] {
   return [
+    ["mlops-kit:version", facts.version],
+    ["mlops-kit:sequence", String(facts.sequence)],
     ...(facts.git.sha ? [["mlops-kit:git:sha", facts.git.sha] as [string, string]] : []),
     ...(facts.git.ref ? [["mlops-kit:git:ref", facts.git.ref] as [string, string]] : []),
     ...(facts.git.dirty !== undefined ? [["mlops-kit:git:dirty", String(facts.git.dirty)] as [string, string]] : []),
@@ -74,14 +85,23 @@ function lineageProperties(facts: CardFacts): [string, string][] {
 }
 
 function modelCard(facts: CardFacts): Record<string, unknown> {
+  const bounds = (interval: ValueIntervalFact) => ({
+    confidenceInterval: { lowerBound: String(interval.low), upperBound: String(interval.high) },
+  });
+  const overall = new Map(facts.intervals.filter((i) => i.slice === null).map((i) => [i.metric, i]));
   const metrics = [
-    ...Object.entries(facts.metrics).map(([type, value]) => ({ type, value: String(value) })),
-    ...facts.intervals.map((interval) => ({
-      type: interval.metric,
-      value: String(interval.value),
-      ...(interval.slice ? { slice: interval.slice } : {}),
-      confidenceInterval: { lowerBound: String(interval.low), upperBound: String(interval.high) },
-    })),
+    ...Object.entries(facts.metrics).map(([type, value]) => {
+      const interval = overall.get(type);
+      return { type, value: String(value), ...(interval ? bounds(interval) : {}) };
+    }),
+    ...facts.intervals
+      .filter((interval) => interval.slice !== null)
+      .map((interval) => ({
+        type: interval.metric,
+        value: String(interval.value),
+        slice: interval.slice,
+        ...bounds(interval),
+      })),
   ];
   const card = facts.card;
   const considerations = {

@@ -4,8 +4,9 @@ import type { CardFacts, ChangeFact, ValueIntervalFact } from "./facts.ts";
 /**
  * A version's model card (docs/model-card.md): markdown with Hugging Face-style YAML front matter (`license`, `tags`,
  * `datasets`, `metrics` and `model-index` in the Hub's shapes), then the sections people read: intended use, out of
- * scope, limitations, metrics with their intervals, data, lineage, files. Hub keys hold Hub-shaped values; what the
- * Hub has no key for (fingerprints, intervals, the gate) sits under `mlops-kit`, or as `interval` on a metric.
+ * scope, limitations, metrics with their intervals (or why a metric has none), data with the training-data profile,
+ * lineage, files. Hub keys hold Hub-shaped values; what the Hub has no key for (the version, fingerprints, the profile,
+ * the gate) sits under `mlops-kit`, and a metric's interval as `interval` on it (`no_interval` says why there is none).
  */
 
 /** Where the front matter of a card ends: the markdown after it is the card's body (release notes embed it). */
@@ -22,6 +23,7 @@ export function frontMatter(facts: CardFacts): Record<string, unknown> {
   const task = hubTask(facts.task);
   const evaluated = facts.data.find((d) => d.dataset === "eval") ?? null;
   const byMetric = new Map(facts.changes.filter((c) => c.slice === null).map((c) => [c.metric, c]));
+  const overall = new Map(facts.intervals.filter((i) => i.slice === null).map((i) => [i.metric, i]));
   const results = [
     {
       task: { type: task },
@@ -35,10 +37,14 @@ export function frontMatter(facts: CardFacts): Record<string, unknown> {
         value,
         name,
         verified: false,
+        ...intervalOf(overall.get(name), facts.noInterval[name]),
         ...changeOf(byMetric.get(name)),
       })),
     },
-    ...sliceResults(facts.intervals, task),
+    ...sliceResults(
+      facts.intervals.filter((i) => i.slice !== null),
+      task,
+    ),
   ];
   return {
     model_name: facts.model,
@@ -50,6 +56,9 @@ export function frontMatter(facts: CardFacts): Record<string, unknown> {
     ...(Object.keys(facts.metrics).length > 0 ? { metrics: Object.keys(facts.metrics) } : {}),
     ...(Object.keys(facts.metrics).length > 0 ? { "model-index": [{ name: facts.model, results }] } : {}),
     "mlops-kit": {
+      version: versionName(facts),
+      version_id: facts.version,
+      created_at: facts.createdAt,
       task: facts.task,
       ...(card?.authors ? { authors: card.authors } : {}),
       data: facts.data.map((d) => ({
@@ -57,6 +66,16 @@ export function frontMatter(facts: CardFacts): Record<string, unknown> {
         ...(facts.rows[d.dataset] === undefined ? {} : { rows: facts.rows[d.dataset] }),
         files: d.files,
       })),
+      ...(facts.profile
+        ? {
+            profile: {
+              dataset: facts.profile.dataset,
+              rows: facts.profile.rows,
+              columns: facts.profile.columns.length,
+              sha256: facts.profile.sha256,
+            },
+          }
+        : {}),
       gate: facts.gate,
       git: {
         sha: facts.git.sha,
@@ -67,6 +86,25 @@ export function frontMatter(facts: CardFacts): Record<string, unknown> {
       kit: facts.kitVersion,
     },
   };
+}
+
+/** The version as people name it: its number (`v7`), which `mlops pull model@v7` takes. */
+const versionName = (facts: CardFacts): string => `v${facts.sequence}`;
+
+/** A metric's interval over all rows in the front matter, or why it has none. */
+function intervalOf(interval: ValueIntervalFact | undefined, none: string | undefined): Record<string, unknown> {
+  if (interval) {
+    return {
+      interval: {
+        low: interval.low,
+        high: interval.high,
+        level: interval.level,
+        method: interval.method,
+        ...(interval.resamples === null ? {} : { resamples: interval.resamples }),
+      },
+    };
+  }
+  return { no_interval: none ?? "not computed" };
 }
 
 /** Hugging Face's pipeline tag: the kit's data are tables. */
@@ -107,7 +145,7 @@ function sliceResults(intervals: readonly ValueIntervalFact[], task: string): un
         value: interval.value,
         name: interval.metric,
         verified: false,
-        interval: { low: interval.low, high: interval.high, level: interval.level, method: interval.method },
+        ...intervalOf(interval, undefined),
       },
     ],
   }));
@@ -115,8 +153,9 @@ function sliceResults(intervals: readonly ValueIntervalFact[], task: string): un
 
 function cardBody(facts: CardFacts): string {
   const { card } = facts;
-  const lines: string[] = [`# ${facts.model}`, ""];
+  const lines: string[] = [`# ${facts.model} ${versionName(facts)}`, ""];
   if (facts.description) lines.push(facts.description, "");
+  lines.push(`Version \`${facts.version}\` (number ${facts.sequence}), published ${facts.createdAt}.`, "");
   const who = card?.authors?.length ? `By ${card.authors.join(", ")}. ` : "";
   const license = card?.license ? `License: ${card.license}.` : "License: not stated (`card.license` in mlops.yml).";
   lines.push(`${who}${license} Task: ${facts.task}.`, "");
@@ -142,26 +181,45 @@ function metricsSection(facts: CardFacts): string[] {
   if (metrics.length === 0) return [...lines, "_No metrics were recorded for this version._", ""];
   if (facts.evaluationRows !== null) lines.push(`Computed on ${facts.evaluationRows} evaluation row(s).`, "");
   const changes = new Map(facts.changes.filter((c) => c.slice === null).map((c) => [c.metric, c]));
+  const overall = new Map(facts.intervals.filter((i) => i.slice === null).map((i) => [i.metric, i]));
   const baseline = facts.gate?.baseline;
   lines.push(
-    `| metric | value | change vs ${baseline ? cell(baseline) : "baseline"} (paired test) |`,
-    "| --- | ---: | --- |",
+    `| metric | value | interval over all rows | change vs ${baseline ? cell(baseline) : "baseline"} (paired test) |`,
+    "| --- | ---: | --- | --- |",
   );
-  for (const [name, value] of metrics)
-    lines.push(`| ${cell(name)} | ${num(value)} | ${describeChange(changes.get(name))} |`);
+  for (const [name, value] of metrics) {
+    const interval = overall.get(name);
+    const shown = interval
+      ? describeInterval(interval)
+      : `no interval computed: ${cell(facts.noInterval[name] ?? "not computed")}`;
+    lines.push(`| ${cell(name)} | ${num(value)} | ${shown} | ${describeChange(changes.get(name))} |`);
+  }
   lines.push("");
-  if (facts.intervals.length > 0) {
+  const slices = facts.intervals.filter((i) => i.slice !== null);
+  if (slices.length > 0) {
     lines.push("By slice, with the interval the gate computed:", "");
     lines.push("| metric | slice | rows | value | interval |", "| --- | --- | ---: | ---: | --- |");
-    for (const i of facts.intervals) {
+    for (const i of slices) {
       lines.push(
-        `| ${cell(i.metric)} | ${cell(i.slice ?? "all rows")} | ${i.rows} | ${num(i.value)} | ${percent(i.level)} [${num(i.low)}, ${num(i.high)}] (${i.method}) |`,
+        `| ${cell(i.metric)} | ${cell(i.slice ?? "all rows")} | ${i.rows} | ${num(i.value)} | ${describeInterval(i)} |`,
       );
     }
     lines.push("");
   }
   return lines;
 }
+
+/** An interval with its level and method, in words: `95% [0.8, 0.9] (Wilson score interval)`. */
+function describeInterval(interval: ValueIntervalFact): string {
+  return `${percent(interval.level)} [${num(interval.low)}, ${num(interval.high)}] (${METHODS[interval.method](interval)})`;
+}
+
+const METHODS: Record<ValueIntervalFact["method"], (interval: ValueIntervalFact) => string> = {
+  wilson: () => "Wilson score interval",
+  delong: () => "DeLong's interval",
+  normal: () => "normal interval of the mean",
+  bootstrap: (interval) => `percentile bootstrap, ${interval.resamples ?? "?"} resamples`,
+};
 
 function describeChange(change: ChangeFact | undefined): string {
   if (!change) return "—";
@@ -175,7 +233,8 @@ function describeChange(change: ChangeFact | undefined): string {
 
 function dataSection(facts: CardFacts): string[] {
   const lines = ["## Data", ""];
-  if (facts.data.length === 0) return [...lines, "_No data was recorded for this version._", ""];
+  if (facts.data.length === 0)
+    return [...lines, "_No data was recorded for this version._", "", ...profileSection(facts)];
   lines.push("| dataset | rows | file | bytes | fingerprint |", "| --- | ---: | --- | ---: | --- |");
   for (const dataset of facts.data) {
     const rows = facts.rows[dataset.dataset];
@@ -185,6 +244,40 @@ function dataSection(facts: CardFacts): string[] {
       );
     }
   }
+  lines.push("", ...profileSection(facts));
+  return lines;
+}
+
+/** The most columns the card lists one by one; the profile attachment holds them all. */
+const PROFILE_COLUMNS_LISTED = 50;
+
+/** The stored training-data profile in brief: rows, columns with type, nulls and distinct values, its digest. */
+function profileSection(facts: CardFacts): string[] {
+  const { profile } = facts;
+  if (!profile) {
+    return [
+      "### Training-data profile",
+      "",
+      "_No profile is stored with this version (the validate stage did not run)._",
+      "",
+    ];
+  }
+  const merged = profile.parts > 1 ? `, merged from ${profile.parts} shard profiles` : "";
+  const lines = [
+    "### Training-data profile",
+    "",
+    `The profile of ${profile.dataset} stored with this version (its \`profile\` attachment, sha256 \`${profile.sha256}\`): ` +
+      `${profile.rows} row(s), ${profile.columns.length} column(s)${merged}. Drift measured against this version uses it as the reference.`,
+    "",
+    "| column | type | nulls | distinct |",
+    "| --- | --- | ---: | ---: |",
+  ];
+  for (const column of profile.columns.slice(0, PROFILE_COLUMNS_LISTED)) {
+    const distinct = column.distinct ? `${column.distinct.exact ? "" : "≈"}${column.distinct.value}` : "—";
+    lines.push(`| ${cell(column.name)} | ${column.type} | ${column.nulls} | ${distinct} |`);
+  }
+  const more = profile.columns.length - PROFILE_COLUMNS_LISTED;
+  if (more > 0) lines.push("", `_${more} more column(s) are in the version's \`profile\` attachment._`);
   lines.push("");
   return lines;
 }

@@ -72,33 +72,14 @@ export function withSliceIntervals(slices: readonly SliceBars[], sources: SliceI
     return bars.bars.map((bar) => ({ bar, metric: bars.metric, rows: rows.get(bar.value) ?? [] }));
   });
   jobs.sort((a, b) => a.rows.length - b.rows.length);
-  const budget = sources.budget ?? REPORT_BOOTSTRAP_DRAWS;
-  let left = budget;
-  const candidateOnly = lazy(() => selfPaired(sources));
-  const bootstrap = (
-    whole: PairedData,
-    rows: number[],
-    statistic: (data: PairedData) => PairedStatistic | string,
-  ): { low: number; high: number } | string => {
-    const draws = rows.length * settings.resamples;
-    // Said as it is: more than the whole budget, or more than smaller slices left of it.
-    const over = (cost: number): string =>
-      `${rows.length} rows × ${settings.resamples} resamples is more than ${
-        cost > budget
-          ? `the report's budget of ${budget} bootstrap draws`
-          : `the ${left} bootstrap draws smaller slices left of the report's budget of ${budget}`
-      } (a slice rule with significance computes it)`;
-    if (draws > left) return over(draws);
-    const data = restrictRows(whole, rows);
-    const built = statistic(data);
-    if (typeof built === "string") return built;
-    // A "weights" statistic walks every row once more per resample (ranking metrics, medians): it counts double.
-    const cost = built.family === "weights" ? 2 * draws : draws;
-    if (cost > left) return over(cost);
-    left -= cost;
-    const outcome = pairedBootstrap(built, data.n, settings, false);
-    return "interval" in outcome ? outcome.interval : outcome.unavailable;
-  };
+  const total = sources.budget ?? REPORT_BOOTSTRAP_DRAWS;
+  const intervals = intervalMaker(sources, {
+    total,
+    left: total,
+    whose: "the report's",
+    before: "smaller slices",
+    remedy: "a slice rule with significance computes it",
+  });
   for (const { bar, metric, rows } of jobs) {
     const paired = bar.interval === null && sources.pairing?.paired ? sources.pairing.data : null;
     const missing = (why: string): void => {
@@ -113,27 +94,11 @@ export function withSliceIntervals(slices: readonly SliceBars[], sources: SliceI
       missing(rows.length === 1 ? "one row: nothing to resample" : "no rows");
       continue;
     }
-    const proportion = wilsonCounts(metric, candidateOnly(), rows);
-    const closed = proportion ? null : closedForm(metric, candidateOnly(), rows, settings.level);
-    if (proportion) {
-      if (typeof proportion === "string") bar.candidateIntervalMissing = proportion;
-      else bar.candidateInterval = wilson(proportion, settings.level);
-    } else if (closed) {
-      if (typeof closed === "string") bar.candidateIntervalMissing = closed;
-      else bar.candidateInterval = closed;
-    } else {
-      const interval = bootstrap(candidateOnly(), rows, (d) => statisticOf(metric, d, true));
-      if (typeof interval === "string") bar.candidateIntervalMissing = interval;
-      else
-        bar.candidateInterval = {
-          ...interval,
-          level: settings.level,
-          method: "bootstrap",
-          resamples: settings.resamples,
-        };
-    }
+    const value = intervals.value(metric, rows);
+    if (typeof value === "string") bar.candidateIntervalMissing = value;
+    else bar.candidateInterval = value;
     if (!paired) continue;
-    const change = bootstrap(paired, rows, (d) => statisticOf(metric, d, false));
+    const change = intervals.change(paired, metric, rows);
     if (typeof change === "string") bar.changeIntervalMissing = change;
     else {
       const { low, high } = change;
@@ -148,6 +113,96 @@ export function withSliceIntervals(slices: readonly SliceBars[], sources: SliceI
     }
   }
   return out;
+}
+
+/**
+ * The interval of each metric's value over all the candidate's rows (the model card's, src/card/intervals.ts): the same
+ * closed forms and the same bootstrap, with the same budget, as a slice's bar; a reason in words where there is none.
+ * `levels` gives a metric its own level (a rule's significance on it), else `settings.level`.
+ */
+export function overallIntervals(
+  metrics: readonly string[],
+  sources: Omit<SliceIntervalSources, "pairing"> & { levels?: ReadonlyMap<string, number> },
+): Map<string, ValueInterval | string> {
+  const all = Array.from({ length: sources.candidate.rows }, (_, row) => row);
+  const budget: Budget = {
+    total: sources.budget ?? REPORT_BOOTSTRAP_DRAWS,
+    left: sources.budget ?? REPORT_BOOTSTRAP_DRAWS,
+    whose: "the model card's",
+    before: "the metrics before it",
+    remedy: "",
+  };
+  const intervals = intervalMaker({ ...sources, pairing: null }, budget);
+  const out = new Map<string, ValueInterval | string>();
+  for (const metric of metrics) {
+    if (all.length <= 1) out.set(metric, all.length === 1 ? "one row: nothing to resample" : "no rows");
+    else out.set(metric, intervals.value(metric, all, sources.levels?.get(metric) ?? sources.settings.level));
+  }
+  return out;
+}
+
+/** The bootstrap draws a set of intervals may spend in all, and the words that say so when one is past it. */
+interface Budget {
+  readonly total: number;
+  left: number;
+  /** "the report's" */
+  whose: string;
+  /** What spent the budget before: "smaller slices". */
+  before: string;
+  /** What to do instead, in parentheses after the message; empty for nothing. */
+  remedy: string;
+}
+
+/**
+ * The candidate's value interval on a set of rows (a closed form where one fits, else the bootstrap) and the change's,
+ * the bootstraps spending one budget between them.
+ */
+function intervalMaker(
+  sources: SliceIntervalSources,
+  budget: Budget,
+): {
+  value: (metric: string, rows: number[], level?: number) => ValueInterval | string;
+  change: (paired: PairedData, metric: string, rows: number[]) => { low: number; high: number } | string;
+} {
+  const { settings } = sources;
+  const candidateOnly = lazy(() => selfPaired(sources));
+  const bootstrap = (
+    whole: PairedData,
+    rows: number[],
+    statistic: (data: PairedData) => PairedStatistic | string,
+    level: number,
+  ): { low: number; high: number } | string => {
+    const draws = rows.length * settings.resamples;
+    // Said as it is: more than the whole budget, or more than what was spent before left of it.
+    const over = (cost: number): string =>
+      `${rows.length} rows × ${settings.resamples} resamples is more than ${
+        cost > budget.total
+          ? `${budget.whose} budget of ${budget.total} bootstrap draws`
+          : `the ${budget.left} bootstrap draws ${budget.before} left of ${budget.whose} budget of ${budget.total}`
+      }${budget.remedy ? ` (${budget.remedy})` : ""}`;
+    if (draws > budget.left) return over(draws);
+    const data = restrictRows(whole, rows);
+    const built = statistic(data);
+    if (typeof built === "string") return built;
+    // A "weights" statistic walks every row once more per resample (ranking metrics, medians): it counts double.
+    const cost = built.family === "weights" ? 2 * draws : draws;
+    if (cost > budget.left) return over(cost);
+    budget.left -= cost;
+    const outcome = pairedBootstrap(built, data.n, { ...settings, level }, false);
+    return "interval" in outcome ? outcome.interval : outcome.unavailable;
+  };
+  return {
+    value(metric, rows, level = settings.level) {
+      const proportion = wilsonCounts(metric, candidateOnly(), rows);
+      if (proportion) return typeof proportion === "string" ? proportion : wilson(proportion, level);
+      const closed = closedForm(metric, candidateOnly(), rows, level);
+      if (closed) return closed;
+      const interval = bootstrap(candidateOnly(), rows, (d) => statisticOf(metric, d, true), level);
+      if (typeof interval === "string") return interval;
+      return { ...interval, level, method: "bootstrap", resamples: settings.resamples };
+    },
+    change: (paired, metric, rows) => bootstrap(paired, rows, (d) => statisticOf(metric, d, false), settings.level),
+  };
 }
 
 /** The candidate against itself: the paired machinery then resamples one model, and the "delta" is its value. */

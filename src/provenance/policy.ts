@@ -12,6 +12,8 @@ import type * as z from "zod";
 export interface SigningPolicy {
   /** Pull (and so deploy) refuses a version that does not verify. */
   require: boolean;
+  /** What made verification required, for the message of a refusal: `registry.signing.require`, or a flag. */
+  requiredBy: string;
   /** The key to sign with; undefined when none is configured or its variable is unset. */
   signingKey(): SigningKey | undefined;
   /** The keys whose signatures verify; an InputError for one that cannot be read. */
@@ -25,14 +27,19 @@ export class UnverifiedVersionError extends ExternalError {
 
 export function signingPolicy(
   signing: z.output<typeof SigningSection> | undefined,
-  place: { root: string; env: NodeJS.ProcessEnv },
+  place: {
+    root: string;
+    env: NodeJS.ProcessEnv;
+    /** Where the policy came from when not registry.signing (`mlops pull --trusted-key`): what the messages name. */
+    door?: { requiredBy: string; pathsHint?: string };
+  },
 ): SigningPolicy {
   const readFile = (relative: string, what: string): string => {
     try {
       return readFileSync(path.resolve(place.root, relative), "utf8");
     } catch (error) {
       throw new InputError(`cannot read the ${what} ${relative}`, {
-        hint: "paths in registry.signing are relative to mlops.yml",
+        hint: place.door?.pathsHint ?? "paths in registry.signing are relative to mlops.yml",
         cause: error,
       });
     }
@@ -40,6 +47,7 @@ export function signingPolicy(
   let trusted: PublicKey[] | undefined;
   return {
     require: signing?.require ?? false,
+    requiredBy: place.door?.requiredBy ?? "registry.signing.require",
     signingKey() {
       if (!signing) return undefined;
       if (signing.key_env !== undefined) {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { CARD_ATTACHMENT, gateIntervals, MLBOM_ATTACHMENT, writeCardFiles } from "../card/write.ts";
+import { cardAttachments, type CardInputs, gateIntervals, intervalsOverAllRows, profileFact } from "../card/write.ts";
 import { fingerprintDatasets } from "../data/fingerprint.ts";
 import { projectStoreSettings } from "../store/open.ts";
 import { InputError, isErrnoException } from "../errors.ts";
@@ -96,30 +96,28 @@ export async function publishModel(
       ? { verdict: inputs.gate.verdict, baseline: inputs.gate.baseline?.description ?? null }
       : null;
   const git = gitRecord(inputs.chain, context);
-  // The card and ML-BOM tell what the manifest will record (and the gate computed), nothing else (docs/model-card.md).
-  const card = await writeCardFiles(
-    context.workspace.outDir,
-    {
-      model: config.model.name,
-      task: config.model.task,
-      description: config.model.description ?? null,
-      card: config.card ?? null,
-      files: digests,
-      metrics: inputs.evaluation?.metrics ?? {},
-      data,
-      rows: Object.fromEntries((inputs.validation?.datasets ?? []).map((d) => [d.name, d.rows])),
-      evaluationRows: inputs.evaluation?.rows ?? null,
-      params: inputs.train?.params ?? {},
-      gate: gateRecord,
-      ...gateIntervals(inputs.gate),
-      git,
-      repository: provenance.repository,
-      runUrl: provenance.runUrl,
-      actor: provenance.actor,
-      kitVersion: KIT_VERSION,
-    },
-    context.now(),
-  );
+  // The card and ML-BOM tell what the manifest will record (and the gate computed), nothing else (docs/model-card.md);
+  // the registry writes them once it knows the version's id and number, so they name it.
+  const cardFiles = cardAttachments(context.workspace.outDir, {
+    model: config.model.name,
+    task: config.model.task,
+    description: config.model.description ?? null,
+    card: config.card ?? null,
+    files: digests,
+    metrics: inputs.evaluation?.metrics ?? {},
+    data,
+    rows: Object.fromEntries((inputs.validation?.datasets ?? []).map((d) => [d.name, d.rows])),
+    evaluationRows: inputs.evaluation?.rows ?? null,
+    params: inputs.train?.params ?? {},
+    gate: gateRecord,
+    ...mergeIntervals(await intervalsOverAllRows(config, inputs.evaluation), gateIntervals(inputs.gate)),
+    profile: await profileFact(inputs.validation?.profile ?? null),
+    git,
+    repository: provenance.repository,
+    runUrl: provenance.runUrl,
+    actor: provenance.actor,
+    kitVersion: KIT_VERSION,
+  });
   const progress = progressReporter(
     (line) => context.logger.info(line),
     () => context.now().getTime(),
@@ -136,8 +134,7 @@ export async function publishModel(
         ...(inputs.validation?.profile ? [{ name: "profile", source: inputs.validation.profile }] : []),
         // The run's HTML report, so a version can be looked at later as its reviewers saw it.
         ...(inputs.report ? [{ name: "report", source: inputs.report }] : []),
-        { name: CARD_ATTACHMENT, source: card.card },
-        { name: MLBOM_ATTACHMENT, source: card.mlbom },
+        ...cardFiles,
       ],
       metrics: inputs.evaluation?.metrics ?? {},
       slices: inputs.evaluation?.slices ?? [],
@@ -213,6 +210,18 @@ export async function publishModel(
     builtFrom: manifest.git.sha
       ? describeCommit({ commit: manifest.git.sha, dirty: manifest.git.dirty === true })
       : null,
+  };
+}
+
+/** The card's intervals: each metric's over all rows first, then the gate's by slice. */
+function mergeIntervals(
+  overall: Awaited<ReturnType<typeof intervalsOverAllRows>>,
+  gate: ReturnType<typeof gateIntervals>,
+): Pick<CardInputs, "intervals" | "noInterval" | "changes"> {
+  return {
+    intervals: [...overall.intervals, ...gate.intervals],
+    noInterval: overall.noInterval,
+    changes: gate.changes,
   };
 }
 

@@ -8,10 +8,11 @@ import { type SigningPolicy, signingPolicy } from "../provenance/policy.ts";
 /**
  * The registry the config names: registry.uri (s3:// or a folder), else the workspace's local folder. Damage its reads
  * come across is told to `onDamage`, by default a warning in the context's log (stderr, or an Actions annotation).
+ * `signing` stands in for registry.signing (a door's flags, `mlops pull --trusted-key`).
  */
 export function openRegistry(
   context: Pick<StageContext, "loaded" | "workspace" | "now" | "env" | "logger">,
-  options: { onDamage?: DamageReporter } = {},
+  options: { onDamage?: DamageReporter; signing?: SigningPolicy } = {},
 ): Promise<Registry> {
   const { registry } = context.loaded.config;
   return openRegistryAt(registry.uri ?? context.workspace.registryDir, {

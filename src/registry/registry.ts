@@ -37,7 +37,7 @@ export type { Damage, DamageReporter } from "./damage.ts";
 export { DEBRIS_AGE_MS } from "./debris.ts";
 export type { FsckProblem, FsckReport } from "./fsck.ts";
 export { newVersionId } from "./names.ts";
-export { COMMIT_DEADLINE_MS, type PublishInput } from "./write-version.ts";
+export { type AttachmentInput, COMMIT_DEADLINE_MS, type PublishInput, type VersionIdentity } from "./write-version.ts";
 export type { TransferEvent, TransferHooks } from "./download.ts";
 export type { PullOptions, PullResult } from "./pull.ts";
 export { signatureKey, type VerifyOutcome } from "./signature.ts";
@@ -221,6 +221,20 @@ export function createRegistry(
     return { current, target };
   };
 
+  /**
+   * With registry.signing.require, refuses a version whose signature does not hold. The signature binds the manifest,
+   * and a pull checks each file and attachment against it: what is pulled is then what was signed.
+   */
+  const requireSignature = async (manifest: Manifest): Promise<void> => {
+    if (!options.signing?.require) return;
+    const outcome = await verifyVersion(store, manifest, options.signing.trustedKeys(), { files: false });
+    if (!outcome.verified) {
+      throw new UnverifiedVersionError(outcome.problem, {
+        hint: `${options.signing.requiredBy} refuses it; \`mlops verify\` checks a version in full`,
+      });
+    }
+  };
+
   const registry: Registry = {
     location: store.location,
 
@@ -318,15 +332,7 @@ export function createRegistry(
     },
 
     async pull(manifest, outDir, pullOptions = {}) {
-      if (options.signing?.require) {
-        // The signature binds the manifest, and the pull checks each file against it: the files are the signed ones.
-        const outcome = await verifyVersion(store, manifest, options.signing.trustedKeys(), { files: false });
-        if (!outcome.verified) {
-          throw new UnverifiedVersionError(outcome.problem, {
-            hint: "registry.signing.require refuses it; `mlops verify` checks a version in full",
-          });
-        }
-      }
+      await requireSignature(manifest);
       // A forced pull must never replace the folder the registry itself lives in.
       const local = store.location.startsWith("s3://") ? [] : [store.location];
       return pullInto(store, manifest, outDir, { ...pullOptions, protect: [...(pullOptions.protect ?? []), ...local] });
@@ -335,6 +341,7 @@ export function createRegistry(
     async pullAttachment(manifest, name, file) {
       const entry = manifest.attachments[name];
       if (!entry) return false;
+      await requireSignature(manifest);
       await downloadFile(store, manifest, `attachments/${checkFilePath(entry.path)}`, entry, file);
       return true;
     },

@@ -20,7 +20,16 @@ export const signatureKey = (model: string, version: string): string => `${versi
 
 /** How a version's check against its signature went: verified, or the one reason it was refused. */
 export type VerifyOutcome =
-  | { verified: true; keyid: string; files: number }
+  | {
+      verified: true;
+      keyid: string;
+      files: number;
+      /**
+       * The attachments (card, ML-BOM, predictions, profile, report) checked against the sha256 the signed manifest
+       * lists for them, by name; none when only the signature and the manifest were checked (`files: false`).
+       */
+      attachments: string[];
+    }
   | {
       verified: false;
       reason:
@@ -31,7 +40,9 @@ export type VerifyOutcome =
         | "other-version"
         | "tampered-manifest"
         | "tampered-file"
-        | "missing-file";
+        | "missing-file"
+        | "tampered-attachment"
+        | "missing-attachment";
       keyid: string | null;
       /** One sentence naming the version, and the file, digests or key concerned. */
       problem: string;
@@ -74,7 +85,9 @@ const label = (manifest: Manifest): string => `${manifest.model} ${manifest.vers
 /**
  * Checks a version against its signature and the trusted keys: the signature by a trusted key, over this version's
  * manifest as stored, and (unless `files` is false, for a pull that checks each file against the now-trusted
- * manifest itself) every file's sha256, each streamed through a scratch file, never held in memory.
+ * manifest itself) every file's sha256, then every attachment's, each streamed through a scratch file, never held in
+ * memory. The statement lists the model's files only (model_signing verifies a pulled folder of them); attachments are
+ * bound through the manifest's sha256 it carries, since the manifest lists each attachment's sha256.
  */
 export async function verifyVersion(
   store: ObjectStore,
@@ -121,23 +134,42 @@ export async function verifyVersion(
   if (listed.join("\n") !== inStatement.join("\n")) {
     return fail("tampered-manifest", `the files of ${label(manifest)} are not the files its signature lists`, keyid);
   }
-  if (options.files === false) return { verified: true, keyid, files: manifest.files.length };
+  if (options.files === false) return { verified: true, keyid, files: manifest.files.length, attachments: [] };
+  const base = versionKey(manifest.model, manifest.version);
+  const attachments = Object.entries(manifest.attachments).sort(([a], [b]) => a.localeCompare(b));
+  const objects = [
+    ...manifest.files.map((file) => ({
+      entry: file,
+      key: `${base}/files/${checkFilePath(file.path)}`,
+      what: file.path,
+    })),
+    ...attachments.map(([name, entry]) => ({
+      entry,
+      key: `${base}/attachments/${checkFilePath(entry.path)}`,
+      what: `the ${name} attachment (${entry.path})`,
+      attachment: true,
+    })),
+  ];
   const scratch = await mkdtemp(path.join(os.tmpdir(), "mlops-verify-"));
   try {
-    for (const [i, file] of manifest.files.entries()) {
-      const objectKey = `${versionKey(manifest.model, manifest.version)}/files/${checkFilePath(file.path)}`;
+    for (const [i, object] of objects.entries()) {
       const target = path.join(scratch, String(i));
-      const outcome = await fetchVerified(store, objectKey, file, target);
+      const outcome = await fetchVerified(store, object.key, object.entry, target);
       await rm(target, { force: true });
+      const attachment = "attachment" in object;
       if (outcome === "missing") {
-        const why = await store.explainMissing?.(objectKey);
-        return fail("missing-file", `${file.path} of ${label(manifest)} is missing${why ? `: ${why}` : ""}`, keyid);
+        const why = await store.explainMissing?.(object.key);
+        return fail(
+          attachment ? "missing-attachment" : "missing-file",
+          `${object.what} of ${label(manifest)} is missing${why ? `: ${why}` : ""}`,
+          keyid,
+        );
       }
       if (outcome !== "ok") {
         return fail(
-          "tampered-file",
-          `${file.path} of ${label(manifest)} was changed after it was signed: its sha256 is ` +
-            `${outcome.actual.sha256}, the signature says ${file.sha256}`,
+          attachment ? "tampered-attachment" : "tampered-file",
+          `${object.what} of ${label(manifest)} was changed after it was signed: its sha256 is ` +
+            `${outcome.actual.sha256}, the ${attachment ? "signed manifest" : "signature"} says ${object.entry.sha256}`,
           keyid,
         );
       }
@@ -145,7 +177,7 @@ export async function verifyVersion(
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-  return { verified: true, keyid, files: manifest.files.length };
+  return { verified: true, keyid, files: manifest.files.length, attachments: attachments.map(([name]) => name) };
 }
 
 /** What fsck says of a version's signature object: nothing when absent or well formed, else its problem. */

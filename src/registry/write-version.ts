@@ -10,7 +10,8 @@ import { manifestKey, versionKey } from "./stored-manifest.ts";
 
 /**
  * Writing a new version (DOMAIN.md §4): every artifact first, each hashed as it streams up, then a sequence number,
- * then the manifest, with an exclusive create. Until the manifest lands the version does not exist for any reader, so
+ * then the attachments that name the version (written now that its number is known), then the manifest, with an
+ * exclusive create. Until the manifest lands the version does not exist for any reader, so
  * a publish killed at any point leaves debris (see debris.ts), never a half version.
  */
 
@@ -21,7 +22,26 @@ export interface PublishInput extends Omit<
   /** Files to store: `path` inside the version, `source` on disk. */
   files: { path: string; source: string }[];
   /** Attachments by name (see {@link Manifest.attachments}), `source` on disk. */
-  attachments?: { name: string; source: string }[];
+  attachments?: AttachmentInput[];
+}
+
+/** Who a version is, known only as it is written: its id, its number, when it was made (the manifest's). */
+export interface VersionIdentity {
+  model: string;
+  version: string;
+  sequence: number;
+  createdAt: string;
+}
+
+export interface AttachmentInput {
+  name: string;
+  source: string;
+  /**
+   * For an attachment that names its own version (the model card, the ML-BOM): writes `source` once the version's id
+   * and number are known, after the number is claimed and before the manifest, so what it says is what the manifest
+   * says. Without it, `source` is uploaded as it is, before the number is claimed.
+   */
+  write?: (identity: VersionIdentity) => Promise<void>;
 }
 
 /** A publish that took longer than this does not commit: a clean elsewhere may have taken its files as debris. */
@@ -69,22 +89,29 @@ export async function writeVersion(
   const files: ManifestFile[] = [];
   for (const file of input.files) files.push(await upload(`files/${file.path}`, file.source, file.path));
   const attachments: Manifest["attachments"] = {};
-  for (const attachment of input.attachments ?? []) {
+  const uploadAttachment = async (attachment: AttachmentInput): Promise<void> => {
     const stored = `${attachment.name}/${path.basename(attachment.source)}`;
     attachments[attachment.name] = await upload(`attachments/${stored}`, attachment.source, stored);
-  }
+  };
+  for (const attachment of input.attachments ?? []) if (!attachment.write) await uploadAttachment(attachment);
   if (clock.now().getTime() - created.getTime() > COMMIT_DEADLINE_MS) {
     throw new ExternalError(`publishing ${input.model} ${version} took longer than 12 hours; it was not committed`, {
       hint: "its uploaded files may already count as debris of an interrupted publish; publish again",
     });
   }
   const sequence = await claimSequence(store, input.model, version, clock.sleep);
+  const identity: VersionIdentity = { model: input.model, version, sequence, createdAt: created.toISOString() };
+  for (const attachment of input.attachments ?? []) {
+    if (!attachment.write) continue;
+    await attachment.write(identity);
+    await uploadAttachment(attachment);
+  }
   const manifest: Manifest = ManifestSchema.parse({
     ...input,
     format: MANIFEST_FORMAT,
     version,
     sequence,
-    createdAt: created.toISOString(),
+    createdAt: identity.createdAt,
     files,
     attachments,
   });

@@ -45,16 +45,22 @@ describe("the card section of mlops.yml", () => {
   });
 });
 
-/** The toy project with a slice column, so the gate computes an interval per slice, and a card section. */
+/**
+ * The toy project with a slice column, so the gate computes an interval per slice, a metric from a metrics file (which
+ * has no rows to compute an interval from), and a card section.
+ */
 async function slicedToy(): Promise<string> {
   const dir = await tempDir();
   const config = PROJECT["mlops.yml"]
-    .replace("  predictions: predictions.csv\n", "  predictions: predictions.csv\n  slices: [segment]\n")
+    .replace(
+      "  predictions: predictions.csv\n",
+      "  predictions: predictions.csv\n  slices: [segment]\n  metrics_file: latency.json\n",
+    )
     .concat(CARD);
   const predict = PROJECT["predict.mjs"]
     .replace('["label,prediction"', '["label,prediction,segment"')
     .replace('(i % 2 ? "b" : "a") : "c"}`', '(i % 2 ? "b" : "a") : "c"},${i < 5 ? "new" : "old"}`');
-  await writeFiles(dir, { ...PROJECT, "mlops.yml": config, "predict.mjs": predict });
+  await writeFiles(dir, { ...PROJECT, "mlops.yml": config, "predict.mjs": predict, "latency.json": '{"p95_ms": 12}' });
   return dir;
 }
 
@@ -83,14 +89,64 @@ describe("a published version's model card and ML-BOM", () => {
     expect(front).toMatchObject({ model_name: "toy", license: "apache-2.0", pipeline_tag: "tabular-classification" });
     expect(front.tags).toEqual(["mlops-kit", "tabular", "churn"]);
     expect(front.datasets).toEqual(manifest.data.flatMap((d) => d.files.map((f) => f.path)));
-    const kit = front["mlops-kit"] as { data: Manifest["data"]; gate: Manifest["gate"]; git: { sha: unknown } };
+    const kit = front["mlops-kit"] as {
+      data: Manifest["data"];
+      gate: Manifest["gate"];
+      git: { sha: unknown };
+      profile: Record<string, unknown>;
+    };
+    // The version it belongs to, as the manifest names it: written once the registry knew the number.
+    expect(kit).toMatchObject({
+      version: `v${manifest.sequence}`,
+      version_id: manifest.version,
+      created_at: manifest.createdAt,
+    });
+    expect(card).toContain(`\n# toy v${manifest.sequence}\n`);
     expect(kit.data.map((d) => ({ dataset: d.dataset, files: d.files }))).toEqual(manifest.data);
+    // The training-data profile the version stores, by the digest the manifest lists for it.
+    expect(kit.profile).toEqual({
+      dataset: "train",
+      rows: 2,
+      columns: 2,
+      sha256: manifest.attachments.profile?.sha256,
+    });
+    expect(card).toContain(
+      `its \`profile\` attachment, sha256 \`${manifest.attachments.profile?.sha256}\`): 2 row(s), 2 column(s)`,
+    );
+    expect(card).toContain("| x | integer | 0 | 2 |");
     expect(kit.gate).toEqual(manifest.gate);
     expect(kit.git.sha).toBe(manifest.git.sha);
     const [index] = front["model-index"] as { results: { dataset: { config?: string }; metrics: Metric[] }[] }[];
-    type Metric = { type: string; value: number; interval?: { low: number; high: number; level: number } };
+    type Metric = {
+      type: string;
+      value: number;
+      interval?: { low: number; high: number; level: number; method: string; resamples?: number };
+      no_interval?: string;
+    };
     const [all, ...slices] = index?.results ?? [];
     expect(Object.fromEntries(all?.metrics.map((m) => [m.type, m.value]) ?? [])).toEqual(manifest.metrics);
+    // Over all rows: 9 of 10 right, Wilson's 95% interval (python: p=0.9, n=10, z=NormalDist().inv_cdf(0.975);
+    // d=1+z*z/n; c=(p+z*z/(2*n))/d; h=z*sqrt(p*(1-p)/n+z*z/(4*n*n))/d; c-h, c+h = 0.5958499732, 0.9821237869).
+    const byType = new Map(all?.metrics.map((m) => [m.type, m]));
+    const accuracy = byType.get("accuracy")?.interval;
+    expect(accuracy).toMatchObject({ level: 0.95, method: "wilson" });
+    expect(accuracy?.low).toBeCloseTo(0.5958499732, 8);
+    expect(accuracy?.high).toBeCloseTo(0.9821237869, 8);
+    // A metric without a closed form gets the gate's seeded bootstrap around its value.
+    const f1 = byType.get("f1_macro");
+    expect(f1?.interval).toMatchObject({ level: 0.95, method: "bootstrap", resamples: 1000 });
+    expect(f1?.interval?.low).toBeLessThanOrEqual(f1?.value ?? Number.NaN);
+    expect(f1?.interval?.high).toBeGreaterThanOrEqual(f1?.value ?? Number.NaN);
+    // Class c is never the label: its precision has no interval, and the card says why instead of leaving it out.
+    expect(byType.get("precision[c]")?.interval).toBeUndefined();
+    expect(byType.get("precision[c]")?.no_interval).toMatch(/undefined in \d+ of 1000 resamples/);
+    expect(card).toContain("| accuracy | 0.9 | 95% [0.59585, 0.982124] (Wilson score interval) |");
+    expect(card).toContain(
+      "| p95_ms | 12 | no interval computed: it comes from latency.json, not from per-row predictions |",
+    );
+    expect(card).toMatch(
+      /\| precision\[c\] \| 0 \| no interval computed: the metric is undefined in \d+ of 1000 resamples/,
+    );
     // Each slice's value is the manifest's, with the interval the gate computed around it.
     expect(slices.map((s) => s.dataset.config).sort()).toEqual(["segment=new", "segment=old"]);
     for (const slice of slices) {
@@ -111,18 +167,38 @@ describe("a published version's model card and ML-BOM", () => {
     expect(await validator.validate(bomText)).toBeNull();
     const bom = JSON.parse(bomText) as {
       specVersion: string;
-      metadata: { component: { type: string; name: string; modelCard: ModelCard } };
-      components: { type: string; name: string; hashes?: { alg: string; content: string }[] }[];
+      metadata: {
+        timestamp: string;
+        component: { type: string; name: string; modelCard: ModelCard; properties: { name: string; value: string }[] };
+      };
+      components: {
+        type: string;
+        name: string;
+        hashes?: { alg: string; content: string }[];
+        properties?: { name: string; value: string }[];
+      }[];
     };
     type ModelCard = {
       quantitativeAnalysis: {
-        performanceMetrics: { type: string; value: string; slice?: string; confidenceInterval?: object }[];
+        performanceMetrics: {
+          type: string;
+          value: string;
+          slice?: string;
+          confidenceInterval?: { lowerBound: string; upperBound: string };
+        }[];
       };
       considerations: { useCases: string[] };
       modelParameters: { task: string; datasets: { ref: string }[] };
     };
     expect(bom.specVersion).toBe("1.6");
-    expect(bom.metadata.component).toMatchObject({ type: "machine-learning-model", name: "toy" });
+    expect(bom.metadata.component).toMatchObject({ type: "machine-learning-model", name: "toy", version: "v1" });
+    expect(bom.metadata.component.properties).toContainEqual({ name: "mlops-kit:version", value: manifest.version });
+    expect(bom.metadata.timestamp).toBe(manifest.createdAt);
+    const train = bom.components.find((c) => c.type === "data" && c.name === "train");
+    expect(train?.properties).toContainEqual({
+      name: "mlops-kit:profile:sha256",
+      value: manifest.attachments.profile?.sha256,
+    });
     const files = bom.components.filter((c) => c.type === "file");
     expect(files.map((f) => [f.name, f.hashes?.[0]?.content])).toEqual(manifest.files.map((f) => [f.path, f.sha256]));
     expect(bom.components.filter((c) => c.type === "data").map((c) => c.name)).toEqual(["eval", "train"]);
@@ -131,9 +207,15 @@ describe("a published version's model card and ML-BOM", () => {
     expect(modelCard.considerations.useCases).toEqual(["Ranking which customers to call first."]);
     const overall = modelCard.quantitativeAnalysis.performanceMetrics.filter((m) => m.slice === undefined);
     expect(Object.fromEntries(overall.map((m) => [m.type, Number(m.value)]))).toEqual(manifest.metrics);
-    // No interval was computed for a metric over all rows, so none is claimed.
-    expect(overall.every((m) => m.confidenceInterval === undefined)).toBe(true);
-    expect(modelCard.quantitativeAnalysis.performanceMetrics.filter((m) => m.confidenceInterval)).toHaveLength(2);
+    // The same intervals over all rows as the card's; none claimed where the card says there is none.
+    for (const metric of overall) {
+      const interval = byType.get(metric.type)?.interval;
+      expect(metric.confidenceInterval).toEqual(
+        interval ? { lowerBound: String(interval.low), upperBound: String(interval.high) } : undefined,
+      );
+    }
+    expect(overall.find((m) => m.type === "precision[c]")?.confidenceInterval).toBeUndefined();
+    expect(modelCard.quantitativeAnalysis.performanceMetrics.filter((m) => m.slice)).toHaveLength(2);
   });
 
   it("is refused by name, exit 2, for a version published without one", async () => {
@@ -175,6 +257,13 @@ describe("a version in a GitHub registry", () => {
     expect(body).toContain(cardBody);
     expect(body).toContain("## Intended use\n\nRanking which customers to call first.");
     expect(body).toContain("```yaml\nmodel_name: churn");
+    // The notes name the version: the card was written once the registry knew its number.
+    expect(body).toContain("\n# churn v1\n");
+    // Its only metric comes from a metrics file and no validate stage ran: the card says so rather than leave a gap.
+    expect(body).toContain(
+      "| score | 0.9 | no interval computed: no per-row predictions were stored with this version |",
+    );
+    expect(body).toContain("_No profile is stored with this version (the validate stage did not run)._");
     expect(body.length).toBeLessThanOrEqual(125_000);
   });
 });

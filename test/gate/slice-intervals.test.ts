@@ -9,7 +9,7 @@ import { gateSection } from "../../src/gate/section.ts";
 import { pairPredictions } from "../../src/gate/significance/pairing.ts";
 import { lemireThreshold, Random } from "../../src/gate/significance/random.ts";
 import { wilsonInterval } from "../../src/gate/significance/wilson.ts";
-import { withSliceIntervals } from "../../src/gate/slice-intervals.ts";
+import { overallIntervals, withSliceIntervals } from "../../src/gate/slice-intervals.ts";
 import { commentBody } from "../../src/github/pull-request.ts";
 import { renderMarkdown } from "../../src/report/sections.ts";
 import type { Chart } from "../../src/report/blocks.ts";
@@ -313,6 +313,66 @@ describe("a slice with no interval says why in its cell", () => {
       settings: { resamples: 100, seed: 1, level: 0.95 },
     });
     expect(barOf(paired, "large").interval).toMatchObject({ low: 0, high: 0, source: "report" });
+  });
+});
+
+describe("intervals over all rows (the model card's)", () => {
+  const n = 60;
+  const labels = Array.from({ length: n }, (_, i) => String(i % 2));
+  const candidate: Predictions = {
+    source: "predictions.csv",
+    rows: n,
+    labels,
+    predictions: labels.map((label, i) => (i % 5 === 0 ? String(1 - Number(label)) : label)),
+    actual: null,
+    predicted: null,
+    scores: Float64Array.from({ length: n }, (_, i) => ((i * 37) % 100) / 100),
+    probabilities: null,
+    ids: null,
+    // One slice holding every row: its bar is what a slice of the whole would get.
+    slices: new Map([["all", labels.map(() => "every row")]]),
+  };
+  const settings = { resamples: 200, seed: 7, level: 0.95 };
+  const wholeBar = (metric: string) =>
+    withSliceIntervals(
+      [
+        {
+          metric,
+          column: "all",
+          bars: [
+            { value: "every row", rows: n, candidate: 0.5, baseline: null, undefinedBecause: null, interval: null },
+          ],
+          omitted: { slices: 0, rows: 0 },
+        },
+      ],
+      { candidate, positiveLabel: "1", pairing: null, settings },
+    )[0]?.bars[0]?.candidateInterval;
+
+  it("are the slice bars' own: the same closed forms and the same seeded bootstrap, at a rule's level where one is set", () => {
+    const metrics = ["accuracy", "roc_auc", "f1", "log_loss"];
+    const out = overallIntervals(metrics, { candidate, positiveLabel: "1", settings });
+    for (const metric of metrics) expect(out.get(metric), metric).toEqual(wholeBar(metric));
+    expect((out.get("f1") as { method: string }).method).toBe("bootstrap");
+    // 48 of 60 right: Wilson's interval at the level a significance rule on the metric sets.
+    const at90 = overallIntervals(["accuracy"], {
+      candidate,
+      positiveLabel: "1",
+      settings,
+      levels: new Map([["accuracy", 0.9]]),
+    }).get("accuracy");
+    expect(at90).toEqual({ ...wilsonInterval(48, 60, 0.9), level: 0.9, method: "wilson", resamples: null });
+  });
+
+  it("say why a metric has none: past the card's budget, or unknown to the gate's statistics", () => {
+    const out = overallIntervals(["accuracy", "f1", "no_such_metric"], {
+      candidate,
+      positiveLabel: "1",
+      settings,
+      budget: 1_000,
+    });
+    expect(out.get("accuracy")).toMatchObject({ method: "wilson" });
+    expect(out.get("f1")).toBe("60 rows × 200 resamples is more than the model card's budget of 1000 bootstrap draws");
+    expect(typeof out.get("no_such_metric")).toBe("string");
   });
 });
 

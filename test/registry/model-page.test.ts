@@ -160,6 +160,11 @@ describe.each(backends())("the model page on a %s", (_name, open, backend) => {
     });
     expect(v2Tables.at(-1)?.rows.map((row) => row[0])).toEqual(["model/config.json", "model/weights.bin"]);
     expect(v2Tables.at(-1)?.rows[1]?.[2]).toBe(v2.files.find((f) => f.path === "model/weights.bin")?.sha256);
+    // Published without a model card: the page says so rather than point at nothing.
+    expect(v2Card.blocks).toContainEqual({
+      kind: "text",
+      text: "No model card or ML-BOM: the version was published before mlops-kit made them.",
+    });
     expect(v2Card.blocks).toContainEqual({
       kind: "link",
       text: "The run that published it",

@@ -85,6 +85,14 @@ describe("mlops models report", () => {
     const markdown = await runCli(["models", "report", "--markdown"], { cwd: dir });
     expect(markdown.stderr).toBe(`Wrote the page of churn (3 version(s)) to ${file}.\n`);
     expect(markdown.stdout.split("\n")[0]).toBe("### ✅ Model churn: ok");
+    // Each version's card on the page points at the version's model card and ML-BOM, with the commands that fetch them.
+    for (const version of versions) {
+      for (const text of [markdown.stdout, html]) {
+        expect(text).toContain(`mlops pull churn@${version} --card model-card.md`);
+        expect(text).toContain(`mlops pull churn@${version} --bom ml-bom.cdx.json`);
+      }
+    }
+    expect(markdown.stdout).toMatch(/The version carries its model card \(card\/model-card\.md, sha256 [0-9a-f]{64}:/);
     const [chart] = mermaidCharts(markdown.stdout).charts;
     expect(parseXyChart(chart ?? "").chart.series).toEqual([{ kind: "line", values: [0.9, 0.1, 0.8] }]);
 

@@ -121,6 +121,35 @@ describe.each(backends)("registry on a %s", (_name, backend) => {
       expect(await registry.pullAttachment(manifest, "profile", attachment)).toBe(false);
     });
 
+    it("writes an attachment that names its version once its number is claimed, before the manifest", async () => {
+      const { dir, registry, publish } = await setup();
+      await publish();
+      const card = path.join(dir, "card", "card.md");
+      const seen: { identity: unknown; versions: number }[] = [];
+      const manifest = await publish({
+        attachments: [
+          {
+            name: "card",
+            source: card,
+            write: async (identity) => {
+              // Not yet a version: the manifest comes after this attachment.
+              seen.push({ identity, versions: (await registry.versions("churn")).length });
+              await writeFiles(dir, { "card/card.md": `# churn v${identity.sequence} (${identity.version})\n` });
+            },
+          },
+        ],
+      });
+      expect(seen).toEqual([
+        {
+          identity: { model: "churn", version: manifest.version, sequence: 2, createdAt: manifest.createdAt },
+          versions: 1,
+        },
+      ]);
+      const pulled = path.join(dir, "pulled-card.md");
+      expect(await registry.pullAttachment(manifest, "card", pulled)).toBe(true);
+      expect(await readFile(pulled, "utf8")).toBe(`# churn v2 (${manifest.version})\n`);
+    });
+
     it("knows nothing of a model or version it never stored", async () => {
       const { registry } = await setup();
       expect(await registry.versions("churn")).toEqual([]);

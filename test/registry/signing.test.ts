@@ -94,7 +94,9 @@ describe.each(backends())("signed versions on a %s", (_name, open, backend) => {
     const key = keyPair(type);
     const registry = signingRegistry(store, dir, key, [key.publicPem]);
     const files = await modelFiles(dir);
-    const publish = () => registry.publish(publishInput({ model: "churn", files }));
+    await writeFiles(dir, { "card/model-card.md": "# churn\n" });
+    const attachments = [{ name: "card", source: path.join(dir, "card/model-card.md") }];
+    const publish = () => registry.publish(publishInput({ model: "churn", files, attachments }));
     return { dir, store, key, registry, publish };
   }
 
@@ -106,7 +108,32 @@ describe.each(backends())("signed versions on a %s", (_name, open, backend) => {
       verified: true,
       keyid: key.keyid,
       files: 2,
+      attachments: ["card"],
     });
+  });
+
+  it("refuses an attachment changed after signing (the signed manifest lists its sha256), and a missing one", async () => {
+    const { store, key, registry, publish } = await setup();
+    const v1 = await publish();
+    const cardKey = `churn/versions/${v1.version}/attachments/card/model-card.md`;
+    // Same size, one byte changed: only the digest shows it.
+    const changed = Buffer.from("# chur!\n");
+    await store.put(cardKey, changed);
+    const actual = createHash("sha256").update(changed).digest("hex");
+    expect(await registry.verify(v1, trustedKeys(key.publicPem))).toEqual({
+      verified: false,
+      reason: "tampered-attachment",
+      keyid: key.keyid,
+      problem:
+        `the card attachment (card/model-card.md) of churn ${v1.version} was changed after it was signed: its ` +
+        `sha256 is ${actual}, the signed manifest says ${v1.attachments.card?.sha256}`,
+    });
+    await store.delete(cardKey);
+    const missing = await registry.verify(v1, trustedKeys(key.publicPem));
+    expect(missing).toMatchObject({ verified: false, reason: "missing-attachment" });
+    expect(missing.verified ? "" : missing.problem).toMatch(
+      new RegExp(`^the card attachment \\(card/model-card\\.md\\) of churn ${v1.version} is missing`),
+    );
   });
 
   it("refuses a file changed after signing, naming it with both digests", async () => {
@@ -342,6 +369,7 @@ describe("mlops sign and mlops verify", () => {
     const verified = await runCli(["verify", "churn@1"], { cwd: dir });
     expect(verified.exitCode, verified.stderr).toBe(0);
     expect(verified.stdout).toContain(`signed by the trusted key ${key.keyid}`);
+    expect(verified.stdout).toContain("and its attachment(s) card, mlbom with the sha256 the signed manifest lists.");
     const registry = path.join(dir, ".mlops", "registry");
     const [version] = await (await import("node:fs/promises")).readdir(path.join(registry, "churn", "versions"));
     await writeFile(path.join(registry, "churn", "versions", version ?? "", "files", "model", "weights.bin"), "w2");
@@ -349,6 +377,20 @@ describe("mlops sign and mlops verify", () => {
     expect(failed.exitCode).toBe(1);
     expect(failed.stdout).toContain(
       `Not verified: model/weights.bin of churn ${version} was changed after it was signed`,
+    );
+  });
+
+  it("verify refuses a model card changed after signing (exit 1), naming the attachment", async () => {
+    const { dir, env } = await project();
+    expect((await runCli(["publish", "--allow-dirty"], { cwd: dir, env })).exitCode).toBe(0);
+    const registry = path.join(dir, ".mlops", "registry");
+    const [version] = await (await import("node:fs/promises")).readdir(path.join(registry, "churn", "versions"));
+    const card = path.join(registry, "churn", "versions", version ?? "", "attachments", "card", "model-card.md");
+    await writeFile(card, `${await readFile(card, "utf8")}\nAlso approved for credit decisions.\n`);
+    const failed = await runCli(["verify", "churn@1"], { cwd: dir });
+    expect(failed.exitCode).toBe(1);
+    expect(failed.stdout).toContain(
+      `Not verified: the card attachment (card/model-card.md) of churn ${version} was changed after it was signed`,
     );
   });
 
@@ -433,6 +475,77 @@ describe("mlops sign and mlops verify", () => {
     const pulled = await runCli(["pull", "churn@1", "--out", "out"], { cwd: dir });
     expect(pulled.exitCode, pulled.stderr).toBe(0);
     expect(await readFile(path.join(dir, "out", "model", "weights.bin"), "utf8")).toBe("w1");
+  });
+});
+
+describe("mlops pull --registry without mlops.yml", () => {
+  /** A signed version and an unsigned one in a folder registry, and a box with only the signer's public key. */
+  async function deployBox() {
+    const dir = await tempDir();
+    const key = keyPair("ed25519");
+    const other = keyPair("ed25519");
+    await writeFiles(dir, {
+      "project/mlops.yml": CONFIG,
+      "project/model/weights.bin": "w1",
+      "project/model/config.json": "{}\n",
+      "project/keys/release.pub": key.publicPem,
+      "box/release.pub": key.publicPem,
+      "box/other.pub": other.publicPem,
+    });
+    const project = path.join(dir, "project");
+    const env = { MLOPS_SIGNING_KEY: key.privatePem };
+    expect((await runCli(["publish", "--allow-dirty"], { cwd: project, env })).exitCode).toBe(0);
+    expect((await runCli(["publish", "--allow-dirty"], { cwd: project })).exitCode).toBe(0);
+    return { box: path.join(dir, "box"), registry: path.join(project, ".mlops", "registry"), key };
+  }
+
+  it("--trusted-key pulls a version signed by that key, and refuses an unsigned one or another key's (exit 1)", async () => {
+    const { box, registry, key } = await deployBox();
+    const pull = (ref: string, ...flags: string[]) =>
+      runCli(["pull", `churn@${ref}`, "--registry", registry, ...flags], { cwd: box });
+    const signed = await pull("1", "--out", "model", "--trusted-key", "release.pub");
+    expect(signed.exitCode, signed.stderr).toBe(0);
+    expect(await readFile(path.join(box, "model", "model", "weights.bin"), "utf8")).toBe("w1");
+    const unsigned = await pull("2", "--out", "model2", "--trusted-key", "release.pub");
+    expect(unsigned.exitCode).toBe(1);
+    expect(unsigned.stderr).toMatch(/churn v\S+ is not signed/);
+    expect(unsigned.stderr).toContain("--trusted-key refuses it");
+    expect(stackFrames(unsigned.stderr)).toEqual([]);
+    const wrongKey = await pull("1", "--out", "model3", "--trusted-key", "other.pub");
+    expect(wrongKey.exitCode).toBe(1);
+    expect(wrongKey.stderr).toContain(`it is signed by the key ${key.keyid}, which is not among`);
+    // Nothing was written for a refused version.
+    const { readdir } = await import("node:fs/promises");
+    expect((await readdir(box)).sort()).toEqual(["model", "other.pub", "release.pub"]);
+    // The card of an unsigned version is refused too: it is only as trustworthy as the manifest listing its digest.
+    const card = await pull("2", "--card", "card.md", "--trusted-key", "release.pub");
+    expect(card.exitCode).toBe(1);
+    expect((await pull("1", "--card", "card.md", "--trusted-key", "release.pub")).exitCode).toBe(0);
+  });
+
+  it("refuses --require-signature without a key, and a --trusted-key that is not a public key (exit 2)", async () => {
+    const { box, registry } = await deployBox();
+    const noKey = await runCli(["pull", "churn@1", "--registry", registry, "--out", "m", "--require-signature"], {
+      cwd: box,
+    });
+    expect(noKey.exitCode).toBe(2);
+    expect(noKey.stderr).toContain("--require-signature with --registry needs --trusted-key <file>");
+    const missing = await runCli(["pull", "churn@1", "--registry", registry, "--out", "m", "--trusted-key", "no.pub"], {
+      cwd: box,
+    });
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain("cannot read the trusted key file no.pub");
+    expect(stackFrames(missing.stderr)).toEqual([]);
+  });
+
+  it("--require-signature with mlops.yml verifies against registry.signing.trusted_keys though require is false", async () => {
+    const { registry } = await deployBox();
+    const project = path.dirname(path.dirname(registry));
+    const refused = await runCli(["pull", "churn@2", "--out", "m", "--require-signature"], { cwd: project });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toContain("--require-signature refuses it");
+    const pulled = await runCli(["pull", "churn@1", "--out", "m", "--require-signature"], { cwd: project });
+    expect(pulled.exitCode, pulled.stderr).toBe(0);
   });
 });
 

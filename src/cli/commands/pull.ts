@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ExitCode, InputError, UsageError } from "../../errors.ts";
 import type { Manifest } from "../../registry/manifest.ts";
+import { type SigningPolicy, signingPolicy } from "../../provenance/policy.ts";
 import { parseModelRef } from "../../registry/names.ts";
 import { openRegistry, openRegistryAt } from "../../registry/open.ts";
 import { progressReporter } from "../../registry/progress.ts";
@@ -20,7 +21,11 @@ export const pullCommand: CommandSpec = {
     "An --out that is not empty is refused unless --force, which replaces it whole.\n" +
     "--report, --card and --bom write one file the version carries instead of its files (verified): the run's HTML\n" +
     "report, the model card (markdown) or the ML-BOM (CycloneDX 1.6 JSON).\n" +
-    "With --registry the registry is named on the command line and no mlops.yml is needed (e.g. on a deploy box).",
+    "With --registry the registry is named on the command line and no mlops.yml is needed (e.g. on a deploy box).\n" +
+    "--trusted-key <file> (repeatable) verifies the version's signature against those PEM public keys before anything\n" +
+    "is written, and refuses (exit 1) a version that is unsigned, signed by another key or changed since it was signed;\n" +
+    "--require-signature does the same with registry.signing.trusted_keys of mlops.yml. With registry.signing.require\n" +
+    "a pull verifies without either flag.",
   positionals: [{ name: "model@ref", required: true, description: "what to pull, e.g. churn@champion or churn@7" }],
   options: {
     out: { type: "string", short: "o", valueName: "dir", description: "The folder to write the files into" },
@@ -52,6 +57,16 @@ export const pullCommand: CommandSpec = {
       description: "s3://bucket/prefix or a folder (default: registry.uri of mlops.yml)",
     },
     endpoint: { type: "string", valueName: "url", description: "With --registry: an S3-compatible endpoint" },
+    "trusted-key": {
+      type: "string",
+      multiple: true,
+      valueName: "file",
+      description: "Refuse a version not signed by this PEM public key (ECDSA P-256 or Ed25519)",
+    },
+    "require-signature": {
+      type: "boolean",
+      description: "Refuse a version not signed by a key of --trusted-key or registry.signing.trusted_keys",
+    },
     region: { type: "string", valueName: "name", description: "With --registry: the bucket's AWS region" },
   },
   run: async (args, io) => {
@@ -178,6 +193,7 @@ async function registryFor(args: CommandArgs, io: CommandIO): Promise<{ registry
   const uri = typeof args.values.registry === "string" ? args.values.registry : undefined;
   const endpoint = typeof args.values.endpoint === "string" ? args.values.endpoint : undefined;
   const region = typeof args.values.region === "string" ? args.values.region : undefined;
+  const keys = trustedKeyFlags(args, io);
   if (uri === undefined) {
     if (endpoint !== undefined || region !== undefined) {
       throw new UsageError("--endpoint and --region go with --registry", {
@@ -185,14 +201,61 @@ async function registryFor(args: CommandArgs, io: CommandIO): Promise<{ registry
       });
     }
     const context = await openProject(args, io);
-    return { registry: await openRegistry(context), now: context.now };
+    const { signing } = context.loaded.config.registry;
+    if (!keys && args.values["require-signature"] === true && (signing?.trusted_keys.length ?? 0) === 0) {
+      throw new UsageError("--require-signature has no key to verify with: registry.signing.trusted_keys lists none", {
+        hint: "give the signer's public key with --trusted-key <file>, or list it in registry.signing.trusted_keys",
+      });
+    }
+    const required =
+      keys ??
+      (args.values["require-signature"] === true && !signing?.require
+        ? signingPolicy(
+            { trusted_keys: signing?.trusted_keys ?? [], require: true },
+            { root: context.loaded.root, env: io.env, door: { requiredBy: "--require-signature" } },
+          )
+        : undefined);
+    return { registry: await openRegistry(context, required ? { signing: required } : {}), now: context.now };
+  }
+  if (!keys && args.values["require-signature"] === true) {
+    throw new UsageError("--require-signature with --registry needs --trusted-key <file>", {
+      hint: "without mlops.yml there are no registry.signing.trusted_keys: name the signer's public key",
+    });
   }
   const now = (): Date => new Date();
   const settings = { endpoint, region };
   return {
-    registry: await openRegistryAt(uri, { root: io.cwd, env: io.env, settings, now, logger: args.logger }),
+    registry: await openRegistryAt(uri, {
+      root: io.cwd,
+      env: io.env,
+      settings,
+      now,
+      logger: args.logger,
+      ...(keys ? { signing: keys } : {}),
+    }),
     now,
   };
+}
+
+/**
+ * `--trusted-key <file>` as a signing policy that requires a trusted signature, its keys read now (relative to the
+ * working directory), so a missing or malformed key is a usage error before the registry is opened; undefined without
+ * the flag.
+ */
+function trustedKeyFlags(args: CommandArgs, io: CommandIO): SigningPolicy | undefined {
+  const given = args.values["trusted-key"];
+  const files = Array.isArray(given) ? given.map(String) : typeof given === "string" ? [given] : [];
+  if (files.length === 0) return undefined;
+  const policy = signingPolicy(
+    { trusted_keys: files, require: true },
+    {
+      root: io.cwd,
+      env: io.env,
+      door: { requiredBy: "--trusted-key", pathsHint: "--trusted-key takes a PEM public key file, relative to here" },
+    },
+  );
+  policy.trustedKeys();
+  return policy;
 }
 
 /** The version a ref names, or an InputError saying where it was looked for (and which models there are). */

@@ -1,10 +1,6 @@
 import { ExitCode, UsageError } from "../../errors.ts";
-import { signingPolicy } from "../../provenance/policy.ts";
-import { parseModelRef } from "../../registry/names.ts";
-import { openRegistry } from "../../registry/open.ts";
 import type { CommandSpec } from "../command.ts";
-import { openProject } from "../project.ts";
-import { resolveVersion } from "./pull.ts";
+import { signingTarget } from "./signing-door.ts";
 
 export const signCommand: CommandSpec = {
   name: "sign",
@@ -17,19 +13,20 @@ export const signCommand: CommandSpec = {
   positionals: [{ name: "model@ref", required: true, description: "what to sign, e.g. churn@7" }],
   options: {},
   run: async (args, io) => {
-    const [target = ""] = args.positionals;
-    const { model, ref } = parseModelRef(target);
-    const context = await openProject(args, io);
-    const { signing } = context.loaded.config.registry;
-    const key = signingPolicy(signing, { root: context.loaded.root, env: io.env }).signingKey();
-    if (!key) {
+    const {
+      model,
+      ref,
+      registry,
+      manifest,
+      need: key,
+    } = await signingTarget(args, io, (policy, signing) => {
+      const key = policy.signingKey();
+      if (key) return key;
       const from = signing?.key_env ? `$${signing.key_env} is not set` : "registry.signing names no key";
       throw new UsageError(`no key to sign with: ${from}`, {
         hint: "set registry.signing.key_env (from a secret) or key_file to a PEM private key (ECDSA P-256 or Ed25519)",
       });
-    }
-    const registry = await openRegistry(context);
-    const manifest = await resolveVersion(registry, model, ref);
+    });
     const signed = await registry.sign(manifest, key);
     return {
       exitCode: ExitCode.ok,

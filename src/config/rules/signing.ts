@@ -1,4 +1,4 @@
-import { createPublicKey } from "node:crypto";
+import { createPublicKey, type KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { isInside } from "../../files/safe-path.ts";
@@ -48,18 +48,36 @@ export function checkSigning(config: MlopsConfig, context: RuleContext, report: 
   }
 }
 
-/** Why a PEM text is not a public key verify uses (as provenance/keys.ts reads it); undefined when it is one. */
-function publicKeyProblem(pem: string): string | undefined {
+export type KeyAlgorithm = "ecdsa-p256" | "ed25519";
+
+const SUPPORTED = "an ECDSA P-256 or Ed25519 key";
+
+/** The kinds of key registry.signing takes: ECDSA P-256 or Ed25519; undefined for any other. */
+export function keyAlgorithm(key: KeyObject): KeyAlgorithm | undefined {
+  if (key.asymmetricKeyType === "ed25519") return "ed25519";
+  if (key.asymmetricKeyType === "ec" && key.asymmetricKeyDetails?.namedCurve === "prime256v1") return "ecdsa-p256";
+  return undefined;
+}
+
+/** Why a key is not of a kind registry.signing takes, in words ("is rsa, not an ECDSA P-256 or Ed25519 key"). */
+export function unsupportedKeyKind(key: KeyObject): string {
+  const curve = key.asymmetricKeyDetails?.namedCurve;
+  return `is ${key.asymmetricKeyType ?? "unknown"}${curve ? ` (${curve})` : ""}, not ${SUPPORTED}`;
+}
+
+/**
+ * Why a PEM text is not a public key verify uses; undefined when it is one. The one check of a trusted key: the config
+ * rules run it on mlops.yml's keys, provenance/keys.ts on every key it reads (a --trusted-key given to pull too).
+ */
+export function publicKeyProblem(pem: string): string | undefined {
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
     return "is a private key: trust the public key only (openssl pkey -in key.pem -pubout)";
   }
+  let key: KeyObject;
   try {
-    const key = createPublicKey(pem);
-    if (key.asymmetricKeyType === "ed25519") return undefined;
-    const curve = key.asymmetricKeyDetails?.namedCurve;
-    if (key.asymmetricKeyType === "ec" && curve === "prime256v1") return undefined;
-    return `is ${key.asymmetricKeyType ?? "unknown"}${curve ? ` (${curve})` : ""}, not an ECDSA P-256 or Ed25519 key`;
+    key = createPublicKey(pem);
   } catch {
     return "is not a PEM public key (-----BEGIN PUBLIC KEY-----)";
   }
+  return keyAlgorithm(key) ? undefined : unsupportedKeyKind(key);
 }

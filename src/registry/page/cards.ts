@@ -6,7 +6,8 @@ import { type ModelPage, versionLabel } from "./gather.ts";
 /**
  * Each version's card and lineage, newest first, each in a collapsed block: where it came from (commit, run, who),
  * what it was gated against, its metrics and slices, params, the fingerprints of its data, and its files with size
- * and sha256. Manifests store point metrics only, so a card has no intervals to show.
+ * and sha256. Manifests store point metrics only, so the page's card has no intervals to show: it points at the
+ * version's model card and ML-BOM (the `card` and `mlbom` attachments, src/card/), which have them, and how to fetch them.
  */
 export function versionCards(page: ModelPage): Section {
   const aliasesOf = new Map<string, string[]>();
@@ -28,6 +29,27 @@ function versionCard(m: Manifest, aliases: readonly string[]): Block {
     `${versionLabel(m)} ${m.version}: gate ${m.gate?.verdict ?? "not run"}` +
     (aliases.length > 0 ? `, ${aliases.join(", ")}` : "");
   return { kind: "details", summary, terminal: "verbose", blocks: cardBlocks(m) };
+}
+
+/** Where the version's model card and ML-BOM are, and the commands that fetch them (verified); none before cards. */
+function modelCardBlocks(m: Manifest): Block[] {
+  const { card, mlbom } = m.attachments;
+  if (!card && !mlbom) {
+    return [{ kind: "text", text: "No model card or ML-BOM: the version was published before mlops-kit made them." }];
+  }
+  const fetch = (flag: string, file: { path: string }): string =>
+    `mlops pull ${m.model}@${m.version} ${flag} ${file.path.split("/").pop() ?? file.path}`;
+  const what = [
+    ...(card ? [`its model card (${card.path}, sha256 ${card.sha256}: metrics with intervals, data, lineage)`] : []),
+    ...(mlbom ? [`its ML-BOM (${mlbom.path}, CycloneDX 1.6, sha256 ${mlbom.sha256})`] : []),
+  ];
+  return [
+    { kind: "text", text: `The version carries ${what.join(" and ")}; fetch ${what.length > 1 ? "them" : "it"} with:` },
+    {
+      kind: "code",
+      text: [...(card ? [fetch("--card", card)] : []), ...(mlbom ? [fetch("--bom", mlbom)] : [])].join("\n"),
+    },
+  ];
 }
 
 function cardBlocks(m: Manifest): Block[] {
@@ -62,6 +84,7 @@ function cardBlocks(m: Manifest): Block[] {
   ];
   const blocks: Block[] = [{ kind: "table", table: { headers: ["lineage", ""], rows: lineage } }];
   if (m.runUrl) blocks.push({ kind: "link", text: "The run that published it", url: m.runUrl });
+  blocks.push(...modelCardBlocks(m));
 
   const metrics = Object.entries(m.metrics);
   blocks.push(

@@ -132,7 +132,7 @@ const published = (await readdir(path.join(work, ".mlops/registry/penguins/versi
 if (published.length === 0) surprises.push("no version was published");
 await runSteps(
   published.map((version) => ({
-    title: `Verify ${version}: signed by the demo key, manifest and files as signed`,
+    title: `Verify ${version}: signed by the demo key, manifest, files and attachments as signed`,
     args: ["verify", `penguins@${version}`],
     expectedExit: 0,
     why: "",

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { UnverifiedVersionError } from "../provenance/policy.ts";
 import path from "node:path";
 import { runCommand, describeFailure } from "../command/run-command.ts";
@@ -10,7 +10,7 @@ import type { IssueOutcome } from "../alerts/issue.ts";
 import type { ChannelOutcome } from "../alerts/outcomes.ts";
 import type { AliasEvent, Approval, Delivery, Registry } from "../registry/registry.ts";
 import type { Manifest } from "../registry/manifest.ts";
-import { progressReporter } from "../registry/progress.ts";
+import { pullForCommand } from "../registry/pull-for-command.ts";
 import { findApproval } from "./approval.ts";
 import type { GitHub } from "../github/client.ts";
 import { keepDeployIssue } from "./issue.ts";
@@ -285,22 +285,13 @@ async function runDeployCommand(
   const manifestFile = path.join(dir, "manifest.json");
   await mkdir(dir, { recursive: true });
   try {
-    await registry.pull(manifest, modelDir, {
-      force: true,
-      protect: [context.loaded.root],
-      onProgress: progressReporter(
-        (line) => context.logger.info(line),
-        () => context.now().getTime(),
-      ),
-    });
+    await pullForCommand(context, registry, manifest, { modelDir, manifestFile });
   } catch (error) {
     // With registry.signing.require the pull verifies the version's signature first (registry.ts): one that does not
     // verify fails the deploy like a failing command, recorded on the deployment, and nothing is run.
     if (error instanceof UnverifiedVersionError) return { failure: error.message, environmentUrl: null };
     throw error;
   }
-  // The stored bytes, not a re-serialization: what a signature or a build-provenance attestation is over.
-  await writeFile(manifestFile, await registry.manifestBytes(manifest));
   const env = {
     ...context.env,
     ...where.target.env,

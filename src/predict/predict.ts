@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { describeFailure, runCommand } from "../command/run-command.ts";
 import { redactorFor } from "../command/redact.ts";
@@ -10,7 +10,7 @@ import { InputError, UsageError, UserError } from "../errors.ts";
 import { UnverifiedVersionError } from "../provenance/policy.ts";
 import { DamagedFileError } from "../registry/download.ts";
 import type { Manifest } from "../registry/manifest.ts";
-import { progressReporter } from "../registry/progress.ts";
+import { pullForCommand } from "../registry/pull-for-command.ts";
 import type { Registry } from "../registry/registry.ts";
 import { openObjectStore, projectStoreSettings } from "../store/open.ts";
 import { completeResult } from "./complete.ts";
@@ -312,14 +312,7 @@ async function pullModel(
   const modelDir = path.join(dir, "files");
   const manifestFile = path.join(dir, "manifest.json");
   try {
-    await registry.pull(manifest, modelDir, {
-      force: true,
-      protect: [context.loaded.root],
-      onProgress: progressReporter(
-        (line) => context.logger.info(line),
-        () => context.now().getTime(),
-      ),
-    });
+    await pullForCommand(context, registry, manifest, { modelDir, manifestFile });
   } catch (error) {
     // A version that does not verify (a changed file, or a signature registry.signing requires) scores nothing.
     if (error instanceof UnverifiedVersionError || error instanceof DamagedFileError) {
@@ -327,7 +320,6 @@ async function pullModel(
     }
     throw error;
   }
-  await writeFile(manifestFile, await registry.manifestBytes(manifest));
   return { modelDir, manifestFile };
 }
 

@@ -7,7 +7,7 @@ import { mapBounded } from "./concurrency.ts";
 import type { Damage, DamageReporter } from "./damage.ts";
 import { compactTime, parseCompactTime } from "./names.ts";
 import { quarantinedEntries } from "./quarantine.ts";
-import { getUnlessTooLarge, TOO_LARGE } from "./stored-manifest.ts";
+import { getUnlessTooLarge, parseStoredJson, TOO_LARGE } from "./stored-manifest.ts";
 
 /**
  * Alias history (DOMAIN.md §4). Every move of an alias is one immutable object,
@@ -139,26 +139,15 @@ export async function readEntry(
   last: boolean,
 ): Promise<HistoryLink> {
   const body = await getUnlessTooLarge(store, key);
-  let problem: string | undefined;
+  let problem: string;
   if (body === undefined) {
     problem = "disappeared while it was being read";
   } else if (body === "too large") {
     problem = TOO_LARGE;
   } else {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(body.toString("utf8"));
-    } catch {
-      problem = body.length === 0 ? "is empty" : "is not valid JSON (truncated, or changed outside mlops-kit)";
-    }
-    if (problem === undefined) {
-      const parsed = Entry.safeParse(raw);
-      if (parsed.success && parsed.data.alias === alias) return { key, move: parsed.data };
-      const issue = parsed.error?.issues[0];
-      problem = parsed.success
-        ? `belongs to alias ${parsed.data.alias}, not ${alias}`
-        : `is not a valid alias-history entry (${issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue?.message ?? "invalid"})`;
-    }
+    const parsed = parseStoredJson(body, Entry, "alias-history entry");
+    if ("value" in parsed && parsed.value.alias === alias) return { key, move: parsed.value };
+    problem = "problem" in parsed ? parsed.problem : `belongs to alias ${parsed.value.alias}, not ${alias}`;
   }
   const at = keyTime(key);
   const effect = last

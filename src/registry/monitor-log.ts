@@ -5,7 +5,7 @@ import type { ObjectStore } from "../store/object-store.ts";
 import { mapBounded } from "./concurrency.ts";
 import type { Damage, DamageReporter } from "./damage.ts";
 import { compactTime, parseCompactTime } from "./names.ts";
-import { getUnlessTooLarge, TOO_LARGE } from "./stored-manifest.ts";
+import { getUnlessTooLarge, parseStoredJson, TOO_LARGE } from "./stored-manifest.ts";
 
 /**
  * The monitoring log (DOMAIN.md §7): what `mlops monitor` computed for each window of a model's alias, kept outside
@@ -117,23 +117,13 @@ function parseLogObject(
 ): MonitorLogEntry[] | string {
   if (body === undefined) return "disappeared while it was being read";
   if (body === "too large") return TOO_LARGE;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body.toString("utf8"));
-  } catch {
-    return body.length === 0 ? "is empty" : "is not valid JSON (truncated, or changed outside mlops-kit)";
-  }
-  const parsed = LogObject.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-    return `is not a valid monitoring-log object (${field}${issue?.message ?? "invalid"})`;
-  }
+  const parsed = parseStoredJson(body, LogObject, "monitoring-log object");
+  if ("problem" in parsed) return parsed.problem;
   // An object copied into another alias's (or model's) log must not pass as that log's.
-  if (parsed.data.model !== model || parsed.data.alias !== alias) {
-    return `belongs to the log of ${parsed.data.model} ${parsed.data.alias}, not ${model} ${alias}`;
+  if (parsed.value.model !== model || parsed.value.alias !== alias) {
+    return `belongs to the log of ${parsed.value.model} ${parsed.value.alias}, not ${model} ${alias}`;
   }
-  return parsed.data.entries;
+  return parsed.value.entries;
 }
 
 /** Every object of one alias's log, in append order, read 8 at a time. */

@@ -4,7 +4,7 @@ import type { ObjectStore } from "../store/object-store.ts";
 import { mapBounded } from "./concurrency.ts";
 import type { DamageReporter } from "./damage.ts";
 import { createObject } from "./monitor-log.ts";
-import { getUnlessTooLarge, TOO_LARGE } from "./stored-manifest.ts";
+import { getUnlessTooLarge, parseStoredJson, TOO_LARGE } from "./stored-manifest.ts";
 
 /**
  * The batch-scoring log (docs/batch-scoring.md): which version scored which input, and where its predictions went, so
@@ -102,18 +102,8 @@ export async function readScoringLog(
 function parseRecord(body: Buffer | undefined | "too large", model: string): ScoringRecord | string {
   if (body === undefined) return "disappeared while it was being read";
   if (body === "too large") return TOO_LARGE;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body.toString("utf8"));
-  } catch {
-    return body.length === 0 ? "is empty" : "is not valid JSON (truncated, or changed outside mlops-kit)";
-  }
-  const parsed = RecordObject.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-    return `is not a valid scoring record (${field}${issue?.message ?? "invalid"})`;
-  }
-  if (parsed.data.model !== model) return `is a scoring record of model ${parsed.data.model}, not ${model}`;
-  return parsed.data.record;
+  const parsed = parseStoredJson(body, RecordObject, "scoring record");
+  if ("problem" in parsed) return parsed.problem;
+  if (parsed.value.model !== model) return `is a scoring record of model ${parsed.value.model}, not ${model}`;
+  return parsed.value.record;
 }

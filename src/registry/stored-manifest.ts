@@ -1,3 +1,4 @@
+import type * as z from "zod";
 import { ExternalError } from "../errors.ts";
 import { type ObjectStore, ObjectTooLargeError } from "../store/object-store.ts";
 import type { Damage } from "./damage.ts";
@@ -30,23 +31,35 @@ export async function readManifest(store: ObjectStore, model: string, version: s
   const body = await getUnlessTooLarge(store, key);
   if (body === "too large") return damaged(TOO_LARGE);
   if (body === undefined) return { state: "absent" };
+  const parsed = parseStoredJson(body, ManifestSchema, "mlops-kit manifest");
+  if ("problem" in parsed) return damaged(parsed.problem);
+  // A manifest copied into another folder must not pass as that version (or model).
+  if (parsed.value.model !== model || parsed.value.version !== version) {
+    return damaged(`describes ${parsed.value.model} ${parsed.value.version}, not ${model} ${version}`);
+  }
+  return { state: "present", manifest: parsed.value };
+}
+
+/**
+ * An object's bytes parsed as JSON of `schema`: the value, or what is wrong with it in words (`what` names the kind of
+ * object), the same words for every kind of object the registry reads back.
+ */
+export function parseStoredJson<T>(
+  body: Buffer,
+  schema: z.ZodType<T>,
+  what: string,
+): { value: T } | { problem: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(body.toString("utf8"));
   } catch {
-    return damaged(body.length === 0 ? "is empty" : "is not valid JSON (truncated, or changed outside mlops-kit)");
+    return { problem: body.length === 0 ? "is empty" : "is not valid JSON (truncated, or changed outside mlops-kit)" };
   }
-  const parsed = ManifestSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-    return damaged(`is not a valid mlops-kit manifest (${field}${issue?.message ?? "invalid"})`);
-  }
-  // A manifest copied into another folder must not pass as that version (or model).
-  if (parsed.data.model !== model || parsed.data.version !== version) {
-    return damaged(`describes ${parsed.data.model} ${parsed.data.version}, not ${model} ${version}`);
-  }
-  return { state: "present", manifest: parsed.data };
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { value: parsed.data };
+  const issue = parsed.error.issues[0];
+  const field = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+  return { problem: `is not a valid ${what} (${field}${issue?.message ?? "invalid"})` };
 }
 
 /** What a registry object too large to be the kit's is called: damage, like any object the kit did not write. */

@@ -1,5 +1,9 @@
-import { GitHub, getOctokitOptions } from "@actions/github/lib/utils";
+import { getProxyUrl } from "@actions/http-client/lib/proxy";
+import { Octokit as OctokitCore } from "@octokit/core";
+import { paginateRest } from "@octokit/plugin-paginate-rest";
+import { restEndpointMethods } from "@octokit/plugin-rest-endpoint-methods";
 import { ExternalError } from "../../errors.ts";
+import { nodeFetch } from "./node-fetch.ts";
 
 /**
  * The HTTP side of the GitHub registry: one Octokit for the repository, every call retried the way GitHub asks
@@ -28,7 +32,14 @@ export interface GitHubConnection {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export type Octokit = InstanceType<typeof GitHub>;
+/**
+ * Octokit with the REST methods and pagination, as @actions/github builds it, but without @actions/github's module:
+ * importing it loads undici (its fetch and proxy agent), some 20 MiB of every github:// process's memory. Requests go
+ * through node:http ({@link nodeFetch}) unless a proxy is set for the API host (HTTPS_PROXY, NO_PROXY as the runner
+ * reads them); then @actions/github's proxy-aware fetch is loaded for them, as before.
+ */
+const RegistryOctokit = OctokitCore.plugin(restEndpointMethods, paginateRest);
+export type Octokit = InstanceType<typeof RegistryOctokit>;
 
 export interface GitHubApi {
   readonly octokit: Octokit;
@@ -73,12 +84,14 @@ export function createGitHubApi(connection: GitHubConnection): GitHubApi {
   const where = `github://${owner}/${repo}`;
   const baseUrl = connection.apiUrl.replace(/\/+$/, "");
   const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-  const octokit: Octokit = new GitHub(
-    connection.token
-      ? getOctokitOptions(connection.token, { baseUrl, log: quiet })
-      : // Anonymous: public repositories can be read without a token.
-        { baseUrl, log: quiet },
-  );
+  const octokit: Octokit = new RegistryOctokit({
+    baseUrl,
+    log: quiet,
+    userAgent: "mlops-kit",
+    request: { fetch: apiFetch(baseUrl) },
+    // Anonymous without one: public repositories can be read without a token.
+    ...(connection.token ? { auth: connection.token } : {}),
+  });
   const sleep = connection.sleep ?? realSleep;
   const budgetMs = connection.retrySeconds * 1000;
   let repositoryChecked: Promise<void> | undefined;
@@ -155,6 +168,18 @@ export function createGitHubApi(connection: GitHubConnection): GitHubApi {
         return undefined;
       }
     },
+  };
+}
+
+/** node:http, or @actions/github's fetch through the proxy the environment names for the API host. */
+function apiFetch(baseUrl: string): typeof fetch {
+  if (!getProxyUrl(new URL(baseUrl))) return nodeFetch as unknown as typeof fetch;
+  let proxied: Promise<typeof fetch> | undefined;
+  return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    proxied ??= import("@actions/github/lib/utils").then(
+      ({ defaults }) => (defaults.request?.fetch ?? globalThis.fetch) as typeof fetch,
+    );
+    return (await proxied)(input, init);
   };
 }
 

@@ -58,8 +58,14 @@ export async function benchGitHub(options: GitHubBenchOptions): Promise<string[]
   const failures: string[] = [];
   let floor = { up: 0, down: 0 };
   const env = { ...process.env, GITHUB_API_URL: server.url, GITHUB_TOKEN: TOKEN, BENCH_GITHUB_REPO: REPO };
+  // BENCH_PROFILE=<dir>: a CPU profile of every child (and its threads), to see where a transfer's time goes.
+  const profiling = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const run = (args: string[]): Promise<WorkerReport> =>
-    child(process.execPath, ["--import", path.join(import.meta.dirname, "rss.mjs"), worker, ...args], env);
+    child(
+      process.execPath,
+      [...profiling, "--import", path.join(import.meta.dirname, "rss.mjs"), worker, ...args],
+      env,
+    );
   /** Runs one kit operation in a child, counting the API calls it made. */
   const counted = async (args: string[]): Promise<{ report: WorkerReport; calls: number; byOperation: string }> => {
     server.requests.length = 0;
@@ -248,7 +254,11 @@ function child(command: string, args: string[], env: NodeJS.ProcessEnv): Promise
       const line = stdout.trim().split("\n").at(-1) ?? "";
       const rss = /BENCH_MAX_RSS_KB (\d+)/.exec(stderr)?.[1];
       if (code !== 0 || !line.startsWith("{") || rss === undefined) {
-        reject(new Error(`${args.slice(2).join(" ")} exited with ${code}:\n${stderr}${stdout}`));
+        reject(
+          new Error(
+            `${args.slice(args.findIndex((arg) => arg.endsWith(".js")) + 1).join(" ")} exited with ${code}:\n${stderr}${stdout}`,
+          ),
+        );
         return;
       }
       resolve({ ...(JSON.parse(line) as Reported), rssKiB: Number(rss) });

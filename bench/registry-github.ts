@@ -177,6 +177,8 @@ function summarise(
   const figure = (values: number[]): string =>
     `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)})`;
   const percent = (ratio: number): string => `${(ratio * 100).toFixed(0)}%`;
+  const cpu = (list: WorkerReport[]): string => figure(list.map((r) => r.cpuSeconds * 1000));
+  const cpuLines: string[] = [];
   console.log(
     `\n${sizeMiB} MiB file, GitHub stand-in on loopback, ${rounds} rounds interleaved; MiB/s as median (range). kit: ` +
       "the model file's bytes (sha256 computed up, verified down), whole: the registry operation with its API calls; " +
@@ -210,6 +212,9 @@ function summarise(
         `${plainRss.toFixed(0)} MiB`.padStart(10),
       ].join(" "),
     );
+    cpuLines.push(
+      `  ${direction.padEnd(9)} kit ${cpu(kit)}, plain ${cpu(plain)}, plain+sha256 ${cpu(hashed)} ms of CPU per ${sizeMiB} MiB`,
+    );
     if (!(ratio >= RATIO_TARGET))
       missed.push(
         `the kit's ${direction} is ${percent(ratio)} of the plain ${direction}'s MiB/s, under ${percent(RATIO_TARGET)}`,
@@ -217,6 +222,11 @@ function summarise(
     if (!(kitRss < RSS_LIMIT_MIB))
       missed.push(`the kit's ${direction} peaked at ${kitRss.toFixed(0)} MiB RSS, not under ${RSS_LIMIT_MIB} MiB`);
   }
+  console.log(
+    "CPU time over the transfer (user and system, every thread of the process; median (range)): what the bytes cost " +
+      "whatever else the machine runs",
+  );
+  for (const line of cpuLines) console.log(line);
   console.log("API calls per operation (a fresh process each, as a CLI run or an action step):");
   for (const [what, { total, byOperation }] of Object.entries(calls)) {
     const range =

@@ -36,7 +36,7 @@ export interface GitHubConnection {
  * Octokit with the REST methods and pagination, as @actions/github builds it, but without @actions/github's module:
  * importing it loads undici (its fetch and proxy agent), some 20 MiB of every github:// process's memory. Requests go
  * through node:http ({@link nodeFetch}) unless a proxy is set for the API host (HTTPS_PROXY, NO_PROXY as the runner
- * reads them); then @actions/github's proxy-aware fetch is loaded for them, as before.
+ * reads them); then undici's fetch through that proxy is loaded for them, as @actions/github sends them.
  */
 const RegistryOctokit = OctokitCore.plugin(restEndpointMethods, paginateRest);
 export type Octokit = InstanceType<typeof RegistryOctokit>;
@@ -171,16 +171,24 @@ export function createGitHubApi(connection: GitHubConnection): GitHubApi {
   };
 }
 
-/** node:http, or @actions/github's fetch through the proxy the environment names for the API host. */
+/**
+ * node:http, or, when the environment names a proxy for the API host, undici's fetch through it: the same fetch and
+ * proxy dispatcher @actions/github builds (its getProxyFetch), made for this registry's API root, loaded only then.
+ */
 function apiFetch(baseUrl: string): typeof fetch {
   if (!getProxyUrl(new URL(baseUrl))) return nodeFetch as unknown as typeof fetch;
   let proxied: Promise<typeof fetch> | undefined;
-  return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    proxied ??= import("@actions/github/lib/utils").then(
-      ({ defaults }) => (defaults.request?.fetch ?? globalThis.fetch) as typeof fetch,
-    );
-    return (await proxied)(input, init);
+  const load = async (): Promise<typeof fetch> => {
+    const [{ HttpClient }, { fetch: undiciFetch }] = await Promise.all([
+      import("@actions/http-client"),
+      import("undici"),
+    ]);
+    const dispatcher = new HttpClient().getAgentDispatcher(baseUrl);
+    return ((input: string | URL, init?: object) =>
+      undiciFetch(input, { ...init, dispatcher })) as unknown as typeof fetch;
   };
+  return async (input: string | URL | Request, init?: RequestInit): Promise<Response> =>
+    (await (proxied ??= load()))(input, init);
 }
 
 function headerOf(error: RequestErrorLike, name: string): string | undefined {

@@ -28,6 +28,8 @@ export interface WorkerReport {
   seconds: number;
   /** The model file's bytes alone (the plain download's: from its GET of the signed URL). */
   transferSeconds: number;
+  /** CPU time (user and system, every thread of the process) over `transferSeconds`. */
+  cpuSeconds: number;
   version?: string;
   assetId?: number;
 }
@@ -45,6 +47,7 @@ async function kitWorker(action: string, [target = "", version = ""]: string[]):
     { root: process.cwd(), env: process.env, settings: { retry_seconds: 30 } },
   );
   let transferSeconds = 0;
+  let cpuSeconds = 0;
   /**
    * The model file's bytes: from the first chunk the store passes on (read for the upload's body, received from the
    * download host) to the end of its store call (the upload's answer; the file hashed, verified and renamed). The API
@@ -52,14 +55,19 @@ async function kitWorker(action: string, [target = "", version = ""]: string[]):
    */
   const timed = async <T>(key: string, options: TransferOptions, transfer: (o: TransferOptions) => Promise<T>) => {
     let first: number | undefined;
+    let cpu: NodeJS.CpuUsage | undefined;
     const result = await transfer({
       ...options,
       onProgress: (bytes, total) => {
         first ??= performance.now();
+        cpu ??= process.cpuUsage();
         options.onProgress?.(bytes, total);
       },
     });
-    if (key.endsWith("/files/model.bin") && first !== undefined) transferSeconds = (performance.now() - first) / 1000;
+    if (key.endsWith("/files/model.bin") && first !== undefined) {
+      transferSeconds = (performance.now() - first) / 1000;
+      cpuSeconds = cpuSince(cpu);
+    }
     return result;
   };
   const timedStore: ObjectStore = {
@@ -88,7 +96,7 @@ async function kitWorker(action: string, [target = "", version = ""]: string[]):
       actor: "bench",
       kitVersion: "bench",
     });
-    return { seconds: seconds(), transferSeconds, version: manifest.version };
+    return { seconds: seconds(), transferSeconds, cpuSeconds, version: manifest.version };
   }
   if (action === "pull") {
     const manifest = await registry.version(MODEL, version);
@@ -96,16 +104,21 @@ async function kitWorker(action: string, [target = "", version = ""]: string[]):
     await registry.pull(manifest, target);
     const size = (await stat(path.join(target, "model.bin"))).size;
     if (size !== manifest.files[0]?.size) throw new Error(`pulled ${size} bytes`);
-    return { seconds: seconds(), transferSeconds };
+    return { seconds: seconds(), transferSeconds, cpuSeconds };
   }
   if (action === "promote") {
     const move = { at: new Date().toISOString(), actor: "bench", reason: "bench", runUrl: null, forced: false };
     await registry.moveAlias(MODEL, "champion", target, move);
-    return { seconds: seconds(), transferSeconds: 0 };
+    return { seconds: seconds(), transferSeconds: 0, cpuSeconds: 0 };
   }
   if (action === "champion") {
     const manifest = await registry.resolve(MODEL, "champion");
-    return { seconds: seconds(), transferSeconds: 0, ...(manifest ? { version: manifest.version } : {}) };
+    return {
+      seconds: seconds(),
+      transferSeconds: 0,
+      cpuSeconds: 0,
+      ...(manifest ? { version: manifest.version } : {}),
+    };
   }
   throw new Error(`unknown github worker action ${action}`);
 }
@@ -127,6 +140,7 @@ async function plainWorker(action: string, [url = "", file = "", hashing = ""]: 
     });
   const headers = { authorization: `Bearer ${process.env.GITHUB_TOKEN ?? ""}` };
   const started = performance.now();
+  const startedCpu = process.cpuUsage();
   const seconds = (): number => (performance.now() - started) / 1000;
   if (action === "plain-upload") {
     const size = (await stat(file)).size;
@@ -144,7 +158,7 @@ async function plainWorker(action: string, [url = "", file = "", hashing = ""]: 
     const body = JSON.parse(await text(answer)) as { id?: number; size?: number };
     if (answer.statusCode !== 201 || body.size !== size) throw new Error(`upload answered ${answer.statusCode}`);
     const elapsed = seconds();
-    return { seconds: elapsed, transferSeconds: elapsed, assetId: body.id ?? 0 };
+    return { seconds: elapsed, transferSeconds: elapsed, cpuSeconds: cpuSince(startedCpu), assetId: body.id ?? 0 };
   }
   if (action === "plain-download") {
     const hop = await send(url, "GET", { ...headers, accept: "application/octet-stream" });
@@ -155,12 +169,27 @@ async function plainWorker(action: string, [url = "", file = "", hashing = ""]: 
     if (answer.statusCode !== 200) throw new Error(`the download host answered ${answer.statusCode}`);
     // Timed as the kit is, from the first byte of the body, into the same file sink as the kit's.
     let first: number | undefined;
-    answer.once("data", () => (first = performance.now()));
+    let cpu: NodeJS.CpuUsage | undefined;
+    answer.once("data", () => {
+      first = performance.now();
+      cpu = process.cpuUsage();
+    });
     const sink = createWriteStream(file, { highWaterMark: DOWNLOAD_WRITE_BUFFER });
     await (hashed ? pipeline(answer, through(DOWNLOAD_WRITE_BUFFER), sink) : pipeline(answer, sink));
-    return { seconds: seconds(), transferSeconds: (performance.now() - (first ?? performance.now())) / 1000 };
+    return {
+      seconds: seconds(),
+      transferSeconds: (performance.now() - (first ?? performance.now())) / 1000,
+      cpuSeconds: cpuSince(cpu),
+    };
   }
   throw new Error(`unknown github worker action ${action}`);
+}
+
+/** CPU seconds (user and system, all threads) since `start`. */
+function cpuSince(start: NodeJS.CpuUsage | undefined): number {
+  if (!start) return 0;
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1e6;
 }
 
 function send(

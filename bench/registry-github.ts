@@ -58,8 +58,14 @@ export async function benchGitHub(options: GitHubBenchOptions): Promise<string[]
   const failures: string[] = [];
   let floor = { up: 0, down: 0 };
   const env = { ...process.env, GITHUB_API_URL: server.url, GITHUB_TOKEN: TOKEN, BENCH_GITHUB_REPO: REPO };
+  // BENCH_PROFILE=<dir>: a CPU profile of every child (and its threads), to see where a transfer's time goes.
+  const profiling = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const run = (args: string[]): Promise<WorkerReport> =>
-    child(process.execPath, ["--import", path.join(import.meta.dirname, "rss.mjs"), worker, ...args], env);
+    child(
+      process.execPath,
+      [...profiling, "--import", path.join(import.meta.dirname, "rss.mjs"), worker, ...args],
+      env,
+    );
   /** Runs one kit operation in a child, counting the API calls it made. */
   const counted = async (args: string[]): Promise<{ report: WorkerReport; calls: number; byOperation: string }> => {
     server.requests.length = 0;
@@ -171,6 +177,8 @@ function summarise(
   const figure = (values: number[]): string =>
     `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)})`;
   const percent = (ratio: number): string => `${(ratio * 100).toFixed(0)}%`;
+  const cpu = (list: WorkerReport[]): string => figure(list.map((r) => r.cpuSeconds * 1000));
+  const cpuLines: string[] = [];
   console.log(
     `\n${sizeMiB} MiB file, GitHub stand-in on loopback, ${rounds} rounds interleaved; MiB/s as median (range). kit: ` +
       "the model file's bytes (sha256 computed up, verified down), whole: the registry operation with its API calls; " +
@@ -204,6 +212,9 @@ function summarise(
         `${plainRss.toFixed(0)} MiB`.padStart(10),
       ].join(" "),
     );
+    cpuLines.push(
+      `  ${direction.padEnd(9)} kit ${cpu(kit)}, plain ${cpu(plain)}, plain+sha256 ${cpu(hashed)} ms of CPU per ${sizeMiB} MiB`,
+    );
     if (!(ratio >= RATIO_TARGET))
       missed.push(
         `the kit's ${direction} is ${percent(ratio)} of the plain ${direction}'s MiB/s, under ${percent(RATIO_TARGET)}`,
@@ -211,6 +222,11 @@ function summarise(
     if (!(kitRss < RSS_LIMIT_MIB))
       missed.push(`the kit's ${direction} peaked at ${kitRss.toFixed(0)} MiB RSS, not under ${RSS_LIMIT_MIB} MiB`);
   }
+  console.log(
+    "CPU time over the transfer (user and system, every thread of the process; median (range)): what the bytes cost " +
+      "whatever else the machine runs",
+  );
+  for (const line of cpuLines) console.log(line);
   console.log("API calls per operation (a fresh process each, as a CLI run or an action step):");
   for (const [what, { total, byOperation }] of Object.entries(calls)) {
     const range =
@@ -248,7 +264,11 @@ function child(command: string, args: string[], env: NodeJS.ProcessEnv): Promise
       const line = stdout.trim().split("\n").at(-1) ?? "";
       const rss = /BENCH_MAX_RSS_KB (\d+)/.exec(stderr)?.[1];
       if (code !== 0 || !line.startsWith("{") || rss === undefined) {
-        reject(new Error(`${args.slice(2).join(" ")} exited with ${code}:\n${stderr}${stdout}`));
+        reject(
+          new Error(
+            `${args.slice(args.findIndex((arg) => arg.endsWith(".js")) + 1).join(" ")} exited with ${code}:\n${stderr}${stdout}`,
+          ),
+        );
         return;
       }
       resolve({ ...(JSON.parse(line) as Reported), rssKiB: Number(rss) });

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmod, open, readFile, writeFile } from "node:fs/promises";
+import { chmod, open, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { getOctokit } from "@actions/github";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -155,6 +155,27 @@ describe("a version on GitHub", () => {
     expect(repository()?.releases[0]?.assets.every((asset) => asset.digest === null)).toBe(true);
     await registry.pull(manifest, path.join(dir, "pulled"));
     expect(await readFile(path.join(dir, "pulled/model/weights.bin"), "utf8")).toBe("weights\n");
+  });
+
+  it("refuses bytes changed on the download host that GitHub's digest does not know of, by the pull's own sha256", async () => {
+    // Some MiB, so the bytes arrive in many chunks, hashed as they stream (src/store/github/downloads.ts).
+    const big = Buffer.alloc(5 * 1024 * 1024 + 17);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 2654435761) >>> 24;
+    await writeFile(path.join(dir, "model/weights.bin"), big);
+    const registry = await openAt();
+    const manifest = await registry.publish(input());
+    await registry.pull(manifest, path.join(dir, "pulled"));
+    expect((await readFile(path.join(dir, "pulled/model/weights.bin"))).equals(big)).toBe(true);
+    // One byte flipped where the stand-in keeps the asset (a damaged copy on the download host): GitHub's digest and
+    // the manifest still agree, so only the download's own hash can tell.
+    const asset = repository()?.releases[0]?.assets.find((a) => a.name === "files_2fmodel_2fweights.bin");
+    const stored = await open(asset?.file ?? "", "r+");
+    await stored.write(Buffer.from([big[big.length >> 1]! ^ 1]), 0, 1, big.length >> 1);
+    await stored.close();
+    const error = await registry.pull(manifest, path.join(dir, "out")).catch((e: unknown) => e);
+    expect(messageOf(error)).toContain(`model/weights.bin of churn ${manifest.version} is corrupted`);
+    // No --out folder, no staging folder beside it, no partial file anywhere.
+    expect((await readdir(dir)).filter((name) => name === "out" || name.includes("mlops-pull"))).toEqual([]);
   });
 
   it("leaves the project's own releases alone: the latest stays latest, never listed, never cleaned", async () => {

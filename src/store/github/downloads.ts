@@ -65,7 +65,12 @@ export function createDownloads(api: GitHubApi): Downloads {
     );
     if (!hop) return undefined;
     const location = (hop.headers as Record<string, string | undefined>).location;
-    if (Number(hop.status) !== 302 || !location) return Readable.fromWeb(hop.data as unknown as WebStream);
+    // A Node stream from node:http (http.ts), a web stream from the proxy's fetch.
+    const data = hop.data as unknown as Readable | WebStream;
+    const body = data instanceof Readable ? data : Readable.fromWeb(data);
+    if (Number(hop.status) !== 302 || !location) return body;
+    // The redirect's own (small) body is read and dropped, so its connection goes back to the pool.
+    body.resume();
     // The signed host gets no token: GitHub's signed URLs need none, and a token must not leave the API host.
     return api.call(`download ${asset.name}`, () => getSigned(new URL(location)));
   };

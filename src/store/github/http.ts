@@ -1,5 +1,9 @@
-import { GitHub, getOctokitOptions } from "@actions/github/lib/utils";
+import { getProxyUrl } from "@actions/http-client/lib/proxy";
+import { Octokit as OctokitCore } from "@octokit/core";
+import { paginateRest } from "@octokit/plugin-paginate-rest";
+import { restEndpointMethods } from "@octokit/plugin-rest-endpoint-methods";
 import { ExternalError } from "../../errors.ts";
+import { nodeFetch } from "./node-fetch.ts";
 
 /**
  * The HTTP side of the GitHub registry: one Octokit for the repository, every call retried the way GitHub asks
@@ -28,7 +32,14 @@ export interface GitHubConnection {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export type Octokit = InstanceType<typeof GitHub>;
+/**
+ * Octokit with the REST methods and pagination, as @actions/github builds it, but without @actions/github's module:
+ * importing it loads undici (its fetch and proxy agent), some 20 MiB of every github:// process's memory. Requests go
+ * through node:http ({@link nodeFetch}) unless a proxy is set for the API host (HTTPS_PROXY, NO_PROXY as the runner
+ * reads them); then undici's fetch through that proxy is loaded for them, as @actions/github sends them.
+ */
+const RegistryOctokit = OctokitCore.plugin(restEndpointMethods, paginateRest);
+export type Octokit = InstanceType<typeof RegistryOctokit>;
 
 export interface GitHubApi {
   readonly octokit: Octokit;
@@ -73,12 +84,14 @@ export function createGitHubApi(connection: GitHubConnection): GitHubApi {
   const where = `github://${owner}/${repo}`;
   const baseUrl = connection.apiUrl.replace(/\/+$/, "");
   const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-  const octokit: Octokit = new GitHub(
-    connection.token
-      ? getOctokitOptions(connection.token, { baseUrl, log: quiet })
-      : // Anonymous: public repositories can be read without a token.
-        { baseUrl, log: quiet },
-  );
+  const octokit: Octokit = new RegistryOctokit({
+    baseUrl,
+    log: quiet,
+    userAgent: "mlops-kit",
+    request: { fetch: apiFetch(baseUrl) },
+    // Anonymous without one: public repositories can be read without a token.
+    ...(connection.token ? { auth: connection.token } : {}),
+  });
   const sleep = connection.sleep ?? realSleep;
   const budgetMs = connection.retrySeconds * 1000;
   let repositoryChecked: Promise<void> | undefined;
@@ -156,6 +169,26 @@ export function createGitHubApi(connection: GitHubConnection): GitHubApi {
       }
     },
   };
+}
+
+/**
+ * node:http, or, when the environment names a proxy for the API host, undici's fetch through it: the same fetch and
+ * proxy dispatcher @actions/github builds (its getProxyFetch), made for this registry's API root, loaded only then.
+ */
+function apiFetch(baseUrl: string): typeof fetch {
+  if (!getProxyUrl(new URL(baseUrl))) return nodeFetch as unknown as typeof fetch;
+  let proxied: Promise<typeof fetch> | undefined;
+  const load = async (): Promise<typeof fetch> => {
+    const [{ HttpClient }, { fetch: undiciFetch }] = await Promise.all([
+      import("@actions/http-client"),
+      import("undici"),
+    ]);
+    const dispatcher = new HttpClient().getAgentDispatcher(baseUrl);
+    return ((input: string | URL, init?: object) =>
+      undiciFetch(input, { ...init, dispatcher })) as unknown as typeof fetch;
+  };
+  return async (input: string | URL | Request, init?: RequestInit): Promise<Response> =>
+    (await (proxied ??= load()))(input, init);
 }
 
 function headerOf(error: RequestErrorLike, name: string): string | undefined {

@@ -70,6 +70,14 @@ describe("the predict section's rules", () => {
     );
   });
 
+  it("warns that the legs of a matrix cannot share a folder: each leg's parts stay on its runner", () => {
+    expect(warningsOf(withPredict("  output: scores\n  shards: 4\n"))).toEqual([
+      "13:11 warning predict.shards: the 4 legs of mlops-predict.yml each run on their own runner: with " +
+        "predict.output a folder, each leg's parts stay on its runner and the finish job finds them missing",
+    ]);
+    expect(warningsOf(withPredict("  output: s3://scores-bucket/scores\n  shards: 4\n"))).toEqual([]);
+  });
+
   it("warns when the monitor reads its logs in another format than the parts are written in", () => {
     const monitor =
       "monitor:\n  logs: { path: scores/**/*.csv, format: csv, score: score }\n  rules:\n    - { metric: rows, min: 1 }\n";

@@ -23,6 +23,16 @@ export function checkPredict(config: MlopsConfig, context: RuleContext, report: 
     for (const warning of cron.warnings) report("warning", ["predict", "schedule"], warning);
   }
 
+  if (predict.shards > 1 && !isS3Uri(predict.output)) {
+    report(
+      "warning",
+      ["predict", "shards"],
+      `the ${predict.shards} legs of mlops-predict.yml each run on their own runner: with predict.output a folder, ` +
+        "each leg's parts stay on its runner and the finish job finds them missing",
+      "put predict.output on s3://, or keep predict.shards: 1",
+    );
+  }
+
   const registry = config.registry.uri ?? path.join(config.workspace, "registry");
   const overlap = overlapOf(predict.output, registry, context.root);
   if (overlap === "output-in-registry") {

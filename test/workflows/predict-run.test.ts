@@ -35,7 +35,10 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 /** The example with its fresh birds split into three files, its registry and predictions on the S3 server. */
+let projects = 0;
 async function project(): Promise<{ dir: string; file: string; registry: Registry }> {
+  // A registry and an output place per test, in the one bucket.
+  const prefix = `project-${++projects}`;
   const dir = await tempDir();
   await copyExample(dir);
   const [header = "", ...rows] = (await readFile(path.join(dir, "data/fresh.csv"), "utf8")).trimEnd().split("\n");
@@ -48,10 +51,10 @@ async function project(): Promise<{ dir: string; file: string; registry: Registr
   }
   const config = (await readFile(path.join(dir, "mlops.yml"), "utf8"))
     .replace("  input: data/fresh.csv\n", "  input: data/fresh/*.csv\n")
-    .replace("  output: scores\n", "  output: s3://penguin-ml/scores\n");
+    .replace("  output: scores\n", `  output: s3://penguin-ml/${prefix}/scores\n`);
   await writeFile(
     path.join(dir, "mlops.yml"),
-    `${config}registry: { uri: s3://penguin-ml/registry, endpoint: "${server.endpoint}", force_path_style: true }\n`,
+    `${config}registry: { uri: s3://penguin-ml/${prefix}/registry, endpoint: "${server.endpoint}", force_path_style: true }\n`,
   );
   const { content } = workflowTemplates(OPTIONS).find((f) => f.path === "mlops-predict.yml") ?? {};
   const file = path.join(dir, ".github/workflows/mlops-predict.yml");
@@ -59,7 +62,7 @@ async function project(): Promise<{ dir: string; file: string; registry: Registr
   await writeFile(file, content ?? "");
   const registry = createRegistry(
     createS3Store(
-      { bucket: "penguin-ml", prefix: "registry" },
+      { bucket: "penguin-ml", prefix: `${prefix}/registry` },
       { endpoint: server.endpoint, credentials: server.credentials, forcePathStyle: true },
     ),
   );
@@ -150,6 +153,51 @@ describe("mlops-predict.yml run as the runner runs it", () => {
       },
     );
     expect(repeat.steps.predict?.outputs).toMatchObject({ verdict: "pass", state: "already" });
+    expect(await registry.scoringLog("penguins")).toHaveLength(1);
+  }, 300_000);
+
+  it("a failed leg fails nothing else; re-running it with the same version scores only its part, and the finish completes", async () => {
+    const { dir, file, registry } = await project();
+    // The predict command fails on the second file while a runner's checkout holds fail-part-2.
+    const config = await readFile(path.join(dir, "mlops.yml"), "utf8");
+    await writeFile(
+      path.join(dir, "mlops.yml"),
+      config.replace("  command: node score.mjs\n", '  command: test ! -e "fail-part-$MLOPS_PART" && node score.mjs\n'),
+    );
+    expect((await runCli(["run"], { cwd: dir, env: server.env })).exitCode).toBe(0);
+    const version = await runWorkflowJob(file, "version", scheduled(dir), TOKENS);
+    const needs = { version: { outputs: version.outputs, result: "success" } };
+    const leg = async (shard: number, failing: boolean) => {
+      const workspace = await tempDir();
+      await cp(dir, workspace, { recursive: true });
+      if (failing) await writeFile(path.join(workspace, "fail-part-2"), "");
+      const workflow = path.join(workspace, ".github/workflows/mlops-predict.yml");
+      return runWorkflowJob(workflow, "leg", scheduled(workspace), TOKENS, {}, { needs, matrix: { shard } });
+    };
+    const results = [await leg(1, true), await leg(2, true), await leg(3, true)];
+    expect(results.map((r) => r.conclusion)).toEqual(["success", "failure", "success"]);
+    expect(results[1]?.steps.predict?.outputs).toMatchObject({ verdict: "fail", state: "failed" });
+
+    // "Re-run failed jobs": leg 2 again (the version job's output is the first attempt's), on a runner without the fault.
+    const rerun = await leg(2, false);
+    expect(rerun.conclusion, rerun.output).toBe("success");
+    expect(rerun.runs.predict?.summary).toMatch(/\| 2 \| data\/fresh\/birds-2\.csv \| scored \|/);
+    // A leg run again after it succeeded keeps its part.
+    const again = await leg(1, false);
+    expect(again.runs.predict?.summary).toMatch(/\| 1 \| data\/fresh\/birds-1\.csv \| kept \|/);
+
+    const finish = await runWorkflowJob(
+      file,
+      "finish",
+      scheduled(dir),
+      TOKENS,
+      {},
+      {
+        needs: { ...needs, leg: { outputs: {}, result: "success" } },
+      },
+    );
+    expect(finish.conclusion, finish.output).toBe("success");
+    expect(finish.steps.predict?.outputs).toMatchObject({ state: "complete", rows: "333" });
     expect(await registry.scoringLog("penguins")).toHaveLength(1);
   }, 300_000);
 });

@@ -6,6 +6,7 @@ import { checkEvaluate } from "./rules/evaluate.ts";
 import { checkGate } from "./rules/gate.ts";
 import { checkMonitor } from "./rules/monitor.ts";
 import { checkPaths } from "./rules/paths.ts";
+import { checkPredict } from "./rules/predict.ts";
 import { checkPublish } from "./rules/publish.ts";
 import { collectInto, type RuleContext } from "./rules/report.ts";
 import { checkRetrain } from "./rules/retrain.ts";
@@ -32,6 +33,7 @@ export function checkConfigRules(config: MlopsConfig, context: RuleContext): Con
   checkRetrain(config, report);
   checkMonitor(config, report);
   checkDeploy(config, report);
+  checkPredict(config, context, report);
   checkSigning(config, context, report);
   return found;
 }

@@ -75,7 +75,8 @@ export function readPolicy(at: RegistryLocation): IamPolicy {
 /**
  * What the registry never replaces nor deletes in normal work (docs/registry.md "Layout"): every object of a
  * version (files, attachments, the manifest), the alias history, the claims on version numbers, the records of
- * `fsck --repair` and `prune --apply`, what fsck moved aside, and the monitoring logs.
+ * `fsck --repair` and `prune --apply`, what fsck moved aside, the monitoring logs and the batch-scoring records
+ * (`mlops predict history`: which version scored what).
  */
 export const CREATE_ONLY_OBJECTS = [
   "*/versions/*",
@@ -85,6 +86,7 @@ export const CREATE_ONLY_OBJECTS = [
   "*/prune/*",
   "*/quarantine/*",
   "*/monitor/*",
+  "*/scoring/*",
 ] as const;
 
 function findInterruptedUploads(at: RegistryLocation): IamStatement {

@@ -12,7 +12,7 @@ import {
   trustedContext,
 } from "./aws-policy.ts";
 import type { RepositoryInfo } from "./detect.ts";
-import { type DeployWorkflow, GATE_CHECK, WORKFLOW_NAMES } from "./workflows.ts";
+import { type DeployWorkflow, GATE_CHECK, type PredictWorkflow, WORKFLOW_NAMES } from "./workflows.ts";
 
 /**
  * What the user does after `mlops init`, as data (the --json result) and as text: try it locally, make the gate a
@@ -30,6 +30,8 @@ export interface NextStepsInput {
   configFlag: string;
   /** The deploy section as the workflows have it; absent or null: no deploys, nothing to say. */
   deploy?: DeployWorkflow | null;
+  /** The predict section as mlops-predict.yml has it; absent or null: no batch scoring, nothing to say. */
+  predict?: PredictWorkflow | null;
 }
 
 /** The body of `POST /repos/{owner}/{repo}/rulesets`: the gate job must pass on the default branch. */
@@ -187,6 +189,45 @@ export function renderDelivery(
   ];
 }
 
+/**
+ * What the scheduled batch scoring (mlops-predict.yml) needs of the user: nothing but a look at its first run, unless
+ * its data is on S3, where the role its jobs assume must reach the input and the predictions (the registry's policy
+ * covers the registry's prefix only). Printed by `init` and `init --workflows`.
+ */
+export function renderScoring(
+  predict: PredictWorkflow | null | undefined,
+  registryUri: string | undefined,
+  defaultBranch: string,
+): string[] {
+  if (!predict) return [];
+  const lines = [
+    `"${WORKFLOW_NAMES.predict}" (mlops-predict.yml) scores predict.input at ${predict.cron} (UTC) with the version`,
+    "predict.alias points at, and records it in the registry (`npx mlops-kit predict history`). To score now, run it",
+    `from the Actions tab on ${defaultBranch} (a version, or force to score again what was scored).`,
+    ...(predict.shards > 1
+      ? [
+          `Its ${predict.shards} legs score with the version its first job pinned; when a leg fails, "Re-run failed jobs"`,
+          "scores only the missing parts, with that version, and the finish job then completes the result.",
+        ]
+      : []),
+  ];
+  if (!predict.inputOnS3 && !predict.outputOnS3) return lines;
+  const role = isS3Uri(registryUri ?? "")
+    ? "the read-write role (MLOPS_AWS_ROLE_ARN)"
+    : `a role trusting ref:refs/heads/${defaultBranch}, named in the repository variables MLOPS_AWS_ROLE_ARN and MLOPS_AWS_REGION`;
+  return [
+    ...lines,
+    `Its jobs reach S3 with ${role}: give it`,
+    ...(predict.inputOnS3 ? ["  s3:GetObject and s3:ListBucket on predict.input,"] : []),
+    ...(predict.outputOnS3
+      ? [
+          "  s3:GetObject, s3:PutObject, s3:DeleteObject, s3:AbortMultipartUpload and s3:ListBucket on predict.output",
+          "  (a run with force replaces the _SUCCESS marker of a result it scores again).",
+        ]
+      : []),
+  ];
+}
+
 /** How the user changes the registry after init: edit mlops.yml in place (the workflows follow with --workflows). */
 function setRegistry(uri: string, config: string): string {
   return `npx mlops-kit config set registry.uri ${uri}${config}`;
@@ -275,6 +316,9 @@ export function renderNextSteps(steps: NextSteps, input: NextStepsInput): string
       indent(policyJson(aws.maintenance.permissions), 3),
     ]);
   }
+
+  const scoring = input.workflows ? renderScoring(input.predict, input.registryUri, repository.defaultBranch) : [];
+  if (scoring.length > 0) section("Batch scoring on a schedule.", scoring);
 
   if (steps.delivery !== null && input.workflows) {
     section("Approvals for deploys.", renderDelivery(steps, repository.defaultBranch, input.configFlag));

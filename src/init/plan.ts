@@ -258,6 +258,14 @@ export function workflowOptionsFor(
           webhookEnv: config.monitor.alerts.webhook?.url_env ?? null,
         }
       : null,
+    predict: config.predict
+      ? {
+          cron: config.predict.schedule,
+          shards: config.predict.shards,
+          inputOnS3: [config.predict.input].flat().some(isS3Uri),
+          outputOnS3: isS3Uri(config.predict.output),
+        }
+      : null,
     deploy: deployWorkflow(config),
     attest: config.publish.attest,
     signingKeyEnv: config.registry.signing?.key_env ?? null,

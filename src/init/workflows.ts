@@ -5,6 +5,7 @@ import type { WorkflowValues } from "./workflows/options.ts";
 import { promoteTemplate } from "./workflows/deploy.ts";
 import { mainReusable, mainTemplate } from "./workflows/main.ts";
 import { monitorTemplate } from "./workflows/monitor.ts";
+import { predictTemplate } from "./workflows/predict.ts";
 import type { ReusableDefinition, WorkflowOptions, WorkflowTemplate } from "./workflows/options.ts";
 import { prReportReusable, prReportTemplate } from "./workflows/pr-report.ts";
 import { prReusable, prTemplate } from "./workflows/pr.ts";
@@ -18,6 +19,7 @@ export {
   type DvcSetup,
   GATE_CHECK,
   type MonitorWorkflow,
+  type PredictWorkflow,
   REPORT_ARTIFACT,
   type RuntimeSetup,
   WORKFLOW_NAMES,
@@ -46,6 +48,7 @@ const TEMPLATES: ((options: WorkflowOptions, values: WorkflowValues) => Workflow
   retrainTemplate,
   sweepTemplate,
   monitorTemplate,
+  predictTemplate,
   promoteTemplate,
 ];
 
@@ -106,6 +109,7 @@ export const TEMPLATE_DEFAULTS: WorkflowOptions = {
   trainRunsOn: null,
   sweep: true,
   monitor: { cron: "17 4 * * *", shards: 1, logsOnS3: false, issues: true, dispatch: false, webhookEnv: null },
+  predict: { cron: "23 2 * * *", shards: 1, inputOnS3: true, outputOnS3: true },
   // Dispatch, so that the committed templates include mlops-promote.yml and mlops-main.yml stays without deploy jobs
   // (docs/workflows.md shows those); and `init --workflows` knows mlops-promote.yml is one of its own.
   deploy: {

@@ -1,10 +1,12 @@
 import * as z from "zod";
 import type { StageContext } from "../context/context.ts";
-import { ExitCode, UsageError } from "../errors.ts";
-import { predictBatch, type PredictResult } from "../predict/predict.ts";
+import { ExitCode, InputError, UsageError } from "../errors.ts";
+import { predictBatch, type PredictResult, requirePredict } from "../predict/predict.ts";
 import { predictSection } from "../predict/section.ts";
 import { saveStageRun, type StageRun } from "../pipeline/stages.ts";
 import { openRegistry } from "../registry/open.ts";
+import type { Registry } from "../registry/registry.ts";
+import type { Section } from "../report/blocks.ts";
 import { defineStage } from "./definition.ts";
 import { registryTokenOption, withRegistryToken } from "./github-token.ts";
 import { flagOption, shardOption, textOption } from "./options.ts";
@@ -44,22 +46,58 @@ export const PredictOptions = z.object({
     cli: { flag: "force", description: "Score again what this version scored already for this input" },
     action: { input: "force", description: "true to score again what this version scored already for this input." },
   }),
+  plan: flagOption({
+    cli: {
+      flag: "plan",
+      description: "Only resolve the version to score with (--version or predict.alias) and score nothing",
+    },
+    action: {
+      input: "plan",
+      description:
+        "true to only resolve the version (version, else predict.alias) into the version output, scoring nothing: the first job of a matrix, which pins the version every leg and the finish job pass.",
+    },
+  }),
   /** The scoring record is appended to the registry. */
   registryToken: registryTokenOption("write"),
 });
 
 export type PredictStageOptions = z.output<typeof PredictOptions>;
 
+/**
+ * What `--plan` gives: the version the run would score with, resolved once, so that the legs of a matrix and its
+ * finish job all score with it even if the alias moves meanwhile. It reads the registry's aliases and nothing else.
+ */
+export interface PredictPlan {
+  stage: "predict";
+  state: "planned";
+  verdict: "pass";
+  model: string;
+  /** The alias resolved; null when --version named a version. */
+  alias: string | null;
+  version: string;
+}
+
+export type PredictStageResult = PredictResult | PredictPlan;
+
 export async function runPredictStage(
   context: StageContext,
   options: PredictStageOptions,
-): Promise<StageRun<PredictResult>> {
+): Promise<StageRun<PredictStageResult>> {
   if (options.finish && options.shard) {
     throw new UsageError("--finish completes the whole result; it takes no --shard", {
       hint: "run the legs with --shard i/n, then one job with --finish",
     });
   }
+  if (options.plan && (options.finish || options.shard || options.force)) {
+    throw new UsageError("--plan only resolves the version; it takes no --shard, --finish or --force", {
+      hint: "run `mlops predict --plan` first, then the legs and the finish job with the --version it printed",
+    });
+  }
   const withToken = withRegistryToken(context, options.registryToken);
+  if (options.plan) {
+    const plan = await planVersion(withToken, await openRegistry(withToken), options.version?.trim() || null);
+    return saveStageRun(context, "predict", plan, planSection(plan), ExitCode.ok);
+  }
   const result = await predictBatch(withToken, await openRegistry(withToken), {
     ref: options.version?.trim() || null,
     shard: options.shard ?? null,
@@ -68,6 +106,36 @@ export async function runPredictStage(
   });
   const exit = result.verdict === "pass" ? ExitCode.ok : ExitCode.checkFailed;
   return saveStageRun(context, "predict", result, predictSection(result), exit);
+}
+
+/** The version `ref` (else predict.alias) names now; the same refusal as a scoring run's when it names none. */
+async function planVersion(context: StageContext, registry: Registry, ref: string | null): Promise<PredictPlan> {
+  const { config } = context.loaded;
+  const predict = requirePredict(config);
+  const model = config.model.name;
+  const wanted = ref ?? predict.alias;
+  const manifest = await registry.resolve(model, wanted);
+  if (!manifest) {
+    throw new InputError(
+      ref === null
+        ? `${predict.alias} of ${model} points nowhere yet, so there is no version to score with`
+        : `${model} has no version ${ref}`,
+      { hint: "publish and promote a version first (see `mlops models list`), or name one with --version" },
+    );
+  }
+  const alias = wanted in (await registry.aliases(model)) ? wanted : null;
+  context.logger.info(`${model}: ${alias ? `${alias} is ${manifest.version}` : manifest.version}; scoring nothing yet`);
+  return { stage: "predict", state: "planned", verdict: "pass", model, alias, version: manifest.version };
+}
+
+function planSection(plan: PredictPlan): Section {
+  const named = plan.alias ? `${plan.alias} → ${plan.version}` : plan.version;
+  return {
+    title: "Batch scoring: the version",
+    status: "pass",
+    headline: `${plan.model} ${named}: every leg and the finish job score with ${plan.version}`,
+    blocks: [],
+  };
 }
 
 export const predictStage = defineStage({
@@ -86,24 +154,29 @@ export const predictStage = defineStage({
           "pass (scored, or scored already), fail (the input broke a rule, the command failed or wrote the wrong rows, a part is missing); error when it could not run.",
         value: ({ result }) => result.verdict,
       },
-      version: { description: "The version that scored.", value: ({ result }) => result.version },
+      version: {
+        description: "The version that scored (with plan: the one to score with).",
+        value: ({ result }) => result.version,
+      },
       location: {
-        description: "Where the predictions are (a folder or an s3:// URI).",
-        value: ({ result }) => result.location,
+        description: "Where the predictions are (a folder or an s3:// URI); empty with plan.",
+        value: ({ result }) => (result.state === "planned" ? "" : result.location),
       },
       state: {
-        description: "complete, already (scored before), partial (a matrix leg's parts) or failed.",
+        description:
+          "complete, already (scored before), partial (a matrix leg's parts), failed, or planned (plan: resolved only).",
         value: ({ result }) => result.state,
       },
       rows: {
         description: "Rows of the complete result; empty when this run did not complete it.",
-        value: ({ result }) => (result.rows === null ? "" : result.rows),
+        value: ({ result }) => (result.state === "planned" || result.rows === null ? "" : result.rows),
       },
       "input-fingerprint": {
-        description: "The input's fingerprint (16 hex digits), part of the location.",
-        value: ({ result }) => result.input.fingerprint,
+        description: "The input's fingerprint (16 hex digits), part of the location; empty with plan.",
+        value: ({ result }) => (result.state === "planned" ? "" : result.input.fingerprint),
       },
     },
-    failureMessage: ({ result }) => `batch scoring failed: ${result.failure ?? "see the job summary"}`,
+    failureMessage: ({ result }) =>
+      `batch scoring failed: ${(result.state !== "planned" && result.failure) || "see the job summary"}`,
   },
 });

@@ -125,12 +125,13 @@ const ROWS: Record<StageName, DoorRow> = {
   predict: {
     cli: ["--version", "v7", "--shard", "2/4", "--force"],
     env: {},
-    action: { version: "v7", shard: "2/4", finish: "false", force: "true", "registry-token": "" },
+    action: { version: "v7", shard: "2/4", finish: "false", force: "true", plan: "false", "registry-token": "" },
     options: {
       version: "v7",
       shard: { index: 2, count: 4 },
       finish: false,
       force: true,
+      plan: false,
       registryToken: undefined,
     },
   },

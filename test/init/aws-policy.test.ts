@@ -37,6 +37,7 @@ describe("permission policies", () => {
       "arn:aws:s3:::ml-models/registry/*/prune/*",
       "arn:aws:s3:::ml-models/registry/*/quarantine/*",
       "arn:aws:s3:::ml-models/registry/*/monitor/*",
+      "arn:aws:s3:::ml-models/registry/*/scoring/*",
     ];
     expect(writePolicy(registry)).toEqual({
       Version: "2012-10-17",

@@ -245,6 +245,33 @@ describe("the registry's IAM policies against the requests the kit makes", () =>
       expect(evaluate(writePolicy(at), attack), attack.seen).toBe("explicit-deny");
     }
   });
+  it("a batch-scoring record is appended create-only; overwriting or deleting it is denied", async () => {
+    const { at, target, endpoint, recorded, refused } = await setup();
+    const store = createS3Store(
+      { bucket: at.bucket, prefix: at.prefix },
+      { endpoint, credentials: target.credentials },
+    );
+    const registry = createRegistry(store, () => new Date(Date.UTC(2026, 2, 30, 2, 23)));
+    const key = await registry.appendScoringRecord("toy", {
+      alias: "champion",
+      version: "v20260101T120000000Z-abcdef",
+      scoredAt: "2026-03-30T02:23:00.000Z",
+      runUrl: null,
+      input: { fingerprint: "0123456789abcdef", files: [{ path: "data/new.csv", size: 120 }], rows: 10 },
+      output: { location: "s3://scores/toy/v1/0123456789abcdef", format: "csv", parts: 1, rows: 10 },
+      shards: 1,
+    });
+    expect((await registry.scoringLog("toy")).map((record) => record.key)).toEqual([key]);
+    const requests = recorded();
+    expect(refused(writePolicy(at), requests)).toEqual([]);
+    const puts = requests.filter((r) => r.action === "s3:PutObject" && r.resource.includes("/toy/scoring/"));
+    expect(puts).toHaveLength(1);
+    expect(puts[0]?.context["s3:if-none-match"]).toBe("*");
+    const url = `/${at.bucket}/${at.prefix}/${key}`;
+    for (const attack of [s3Request("PUT", url), s3Request("DELETE", url)]) {
+      expect(evaluate(writePolicy(at), attack), attack.seen).toBe("explicit-deny");
+    }
+  });
 });
 
 describe("prune under the write role, where deletes of version objects are denied", () => {

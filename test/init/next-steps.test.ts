@@ -134,3 +134,50 @@ describe("which approval applies to deploys", () => {
     );
   });
 });
+
+describe("batch scoring on a schedule", () => {
+  const predict = (
+    shards: number,
+    places: { inputOnS3?: boolean; outputOnS3?: boolean } = {},
+  ): NonNullable<NextStepsInput["predict"]> => ({
+    cron: "23 2 * * *",
+    shards,
+    inputOnS3: places.inputOnS3 ?? false,
+    outputOnS3: places.outputOnS3 ?? false,
+  });
+  const oneLine = (text: string): string => text.replace(/\n\s*/g, " ");
+
+  it("is said only with a predict section and the workflows, naming the workflow as GitHub shows it", async () => {
+    expect(renderNextSteps(nextSteps(input), input)).not.toContain("Batch scoring");
+    const noWorkflows = { ...input, workflows: false, predict: predict(1) };
+    expect(renderNextSteps(nextSteps(noWorkflows), noWorkflows)).not.toContain("Batch scoring");
+    const { name } = await parsedTemplate("mlops-predict.yml");
+    const withPredict = { ...input, predict: predict(1) };
+    const text = oneLine(renderNextSteps(nextSteps(withPredict), withPredict));
+    expect(text).toContain(
+      `Batch scoring on a schedule. "${name}" (mlops-predict.yml) scores predict.input at 23 2 * * * (UTC) with the version predict.alias points at`,
+    );
+    expect(text).toContain("run it from the Actions tab on trunk");
+    expect(text).not.toContain("Re-run failed jobs");
+    expect(text).not.toContain("on predict.output");
+  });
+
+  it("says how a matrix reruns, and what the role its jobs assume must reach on S3", () => {
+    const onS3 = { ...input, predict: predict(4, { inputOnS3: true, outputOnS3: true }) };
+    const text = oneLine(renderNextSteps(nextSteps(onS3), onS3));
+    expect(text).toContain(
+      'Its 4 legs score with the version its first job pinned; when a leg fails, "Re-run failed jobs"',
+    );
+    expect(text).toContain(
+      "Its jobs reach S3 with the read-write role (MLOPS_AWS_ROLE_ARN): give it s3:GetObject and s3:ListBucket on predict.input, " +
+        "s3:GetObject, s3:PutObject, s3:DeleteObject, s3:AbortMultipartUpload and s3:ListBucket on predict.output",
+    );
+    // Beside a registry that needs no AWS, the role is one the user makes for the schedule on the default branch.
+    const github = { ...onS3, registryUri: "github://acme/churn", predict: predict(1, { outputOnS3: true }) };
+    const beside = oneLine(renderNextSteps(nextSteps(github), github));
+    expect(beside).toContain(
+      "Its jobs reach S3 with a role trusting ref:refs/heads/trunk, named in the repository variables MLOPS_AWS_ROLE_ARN and MLOPS_AWS_REGION",
+    );
+    expect(beside).not.toContain("on predict.input");
+  });
+});

@@ -109,6 +109,43 @@ describe("init --workflows regenerates only the workflows, from the current mlop
     expect(await workflowFiles(dir)).not.toContain("mlops-monitor.yml");
   });
 
+  it("a predict section added to mlops.yml adds mlops-predict.yml on its schedule and shards, and says what it needs; removed, removes it", async () => {
+    const dir = await pythonRepo();
+    expect((await init(dir)).exitCode).toBe(0);
+    const written = await read(dir, "mlops.yml");
+    const predict =
+      "predict:\n  input: s3://fresh-data/new/*.csv\n  command: python score.py\n  output: s3://scores-bucket/scores\n" +
+      '  schedule: "11 1 * * *"\n  shards: 3\n';
+    await writeFile(path.join(dir, "mlops.yml"), `${written}${predict}`);
+
+    const refreshed = await init(dir, "--workflows");
+    expect(refreshed.stderr).toBe("");
+    expect(refreshed.exitCode).toBe(0);
+    expect(refreshed.stdout).toContain(
+      "  .github/workflows/mlops-predict.yml: scheduled batch scoring (11 1 * * *, UTC): the version predict.alias points at",
+    );
+    expect(refreshed.stdout).toContain("split over 3 matrix legs and one job completes the result");
+    expect(refreshed.stdout).toContain('Batch scoring on a schedule:\n  "mlops predict" (mlops-predict.yml) scores');
+    // The registry is on GitHub (origin): the role for the data on S3 is one the user makes.
+    expect(refreshed.stdout).toContain("Its jobs reach S3 with a role trusting ref:refs/heads/trunk");
+    const file = path.join(dir, ".github", "workflows", "mlops-predict.yml");
+    const content = await readFile(file, "utf8");
+    expect(content).toContain('- cron: "11 1 * * *"');
+    expect(content).toContain("shard: [1, 2, 3]");
+    expect(content).toContain("role-to-assume: ${{ vars.MLOPS_AWS_ROLE_ARN }}");
+    expect(content).toContain("python-version:");
+    expect(await workflowYamlErrors(file)).toEqual([]);
+    expect(checkWorkflowSecurity(content, "mlops-predict.yml")).toEqual([]);
+
+    await writeFile(path.join(dir, "mlops.yml"), written);
+    const removing = await init(dir, "--workflows");
+    expect(removing.exitCode).toBe(0);
+    expect(removing.stdout).toContain(
+      "Removed, no longer asked for by mlops.yml:\n  .github/workflows/mlops-predict.yml\n",
+    );
+    expect(removing.stdout).not.toContain("Batch scoring");
+  });
+
   it("a deploy section adds deploy jobs to mlops-main.yml, or with approval: dispatch mlops-promote.yml, and says which approval applies", async () => {
     const dir = await pythonRepo();
     expect((await init(dir)).exitCode).toBe(0);

@@ -189,6 +189,7 @@ describe("the templates' shape", () => {
     expect(roleOf("mlops-retrain.yml")).toEqual(["${{ vars.MLOPS_AWS_ROLE_ARN }}"]);
     // Scheduled on the default branch: the read-only role trusts pull requests only.
     expect(roleOf("mlops-monitor.yml")).toEqual(["${{ vars.MLOPS_AWS_ROLE_ARN }}"]);
+    expect(roleOf("mlops-predict.yml")).toEqual(["${{ vars.MLOPS_AWS_ROLE_ARN }}"]);
   });
 
   it("follows the options: folder, config name, runtime, runner labels, schedules, no S3, no sweep", () => {
@@ -204,6 +205,7 @@ describe("the templates' shape", () => {
       trainRunsOn: ["self-hosted", "gpu"],
       sweep: false,
       monitor: { cron: "5 6 * * *", shards: 1, logsOnS3: false, issues: true, dispatch: false, webhookEnv: null },
+      predict: { cron: "7 1 * * *", shards: 1, inputOnS3: false, outputOnS3: false },
       deploy: null,
       attest: false,
     };
@@ -214,6 +216,7 @@ describe("the templates' shape", () => {
       "mlops-main.yml",
       "mlops-retrain.yml",
       "mlops-monitor.yml",
+      "mlops-predict.yml",
     ]);
     const all = rendered.map((f) => f.content).join("\n");
     expect(all).not.toContain("configure-aws-credentials");
@@ -237,6 +240,11 @@ describe("the templates' shape", () => {
     };
     expect(monitor.on.schedule).toEqual([{ cron: "5 6 * * *" }]);
     expect(monitor.concurrency.group).toBe("mlops-monitor-churn");
+    const predict = rendered.find((f) => f.path === "mlops-predict.yml")?.content ?? "";
+    expect(predict).toContain('- cron: "7 1 * * *"');
+    expect(predict).toContain("group: mlops-predict-churn");
+    // A folder output is relative to mlops.yml's folder; the artifact's path to the repository's.
+    expect(predict).toContain("path: models/churn/${{ steps.predict.outputs.location }}");
     for (const file of rendered) expect(checkWorkflowSecurity(file.content, file.path), file.path).toEqual([]);
   });
 });

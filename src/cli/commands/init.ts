@@ -5,7 +5,7 @@ import { ExitCode, formatDiagnostic, UsageError } from "../../errors.ts";
 import { systemGit } from "../../init/detect.ts";
 import { type KitRef, kitRootOf, resolveKitRef } from "../../init/kit-ref.ts";
 import { describeData } from "../../init/data.ts";
-import { nextSteps, renderDelivery, renderNextSteps } from "../../init/next-steps.ts";
+import { nextSteps, renderDelivery, renderNextSteps, renderScoring } from "../../init/next-steps.ts";
 import { existingTargets, type InitPlan, planInit, writePlan } from "../../init/plan.ts";
 import { applyRefresh, planRefresh } from "../../init/refresh.ts";
 import { KIT_VERSION } from "../../version.ts";
@@ -126,6 +126,7 @@ export const initCommand: CommandSpec = {
       workflows: plan.workflowOptions !== null,
       configFlag: args.config === DEFAULT_CONFIG_FILE ? "" : `--config ${shown(config)}`,
       deploy: plan.workflowOptions?.deploy ?? null,
+      predict: plan.workflowOptions?.predict ?? null,
     };
     const steps = nextSteps(stepsInput);
     return {
@@ -194,6 +195,12 @@ async function refreshWorkflows(args: CommandArgs, io: CommandIO): Promise<Comma
     deploy: plan.workflowOptions.deploy,
   });
   const deliveryText = renderDelivery({ delivery }, plan.repository.defaultBranch, configFlag);
+  // A predict section is added to an existing mlops.yml too: what its workflow needs is said here.
+  const scoringText = renderScoring(
+    plan.workflowOptions.predict,
+    plan.loaded.config.registry.uri,
+    plan.repository.defaultBranch,
+  );
   return {
     exitCode: ExitCode.ok,
     result: {
@@ -228,6 +235,9 @@ async function refreshWorkflows(args: CommandArgs, io: CommandIO): Promise<Comma
       describeKit(kit),
       ...plan.loaded.warnings.map(formatDiagnostic),
       ...(deliveryText.length > 0 ? ["", "Approvals for deploys:", ...deliveryText.map((line) => `  ${line}`)] : []),
+      ...(scoringText.length > 0
+        ? ["", "Batch scoring on a schedule:", ...scoringText.map((line) => `  ${line}`)]
+        : []),
     ].join("\n"),
   };
 }

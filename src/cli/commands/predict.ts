@@ -19,7 +19,8 @@ export const predictCommand: CommandSpec = {
     "the result at predict.output/predict.layout, marks it complete (_SUCCESS) and records it in the registry.\n" +
     "The same version on the same input is not scored twice (--force scores again); a rerun keeps finished parts.\n" +
     "Exit 1 when the input broke a rule, the command failed or wrote the wrong rows, or a part is missing.\n" +
-    "A matrix: --shard i/n in each leg (same --version), then one job with --finish.\n" +
+    "A matrix (mlops-predict.yml): --plan once (it prints the version), --shard i/n in each leg with that --version,\n" +
+    "then one job with --finish and the same --version.\n" +
     "`mlops predict history` lists the registry's scoring records (which version scored which input, where to).",
   positionals: [{ name: "view", required: false, description: "history: list the scoring records" }],
   options: cliOptions(predictStage.options),

@@ -66,5 +66,21 @@ export const PredictSection = z
         "With a monitor section: check that each part has the columns monitor.logs reads, so the output is a " +
           "prediction log the monitor can read as it is.",
       ),
+    schedule: z
+      .string()
+      .default("23 2 * * *")
+      .describe(
+        "When the scheduled workflow (mlops-predict.yml) scores predict.input: a 5-field cron expression (UTC).",
+      ),
+    shards: z
+      .number()
+      .int()
+      .min(1)
+      .max(256)
+      .default(1)
+      .describe(
+        "Matrix legs the scheduled workflow splits the input's files into, each scoring its block; a last job " +
+          "marks the result complete (mlops-predict.yml).",
+      ),
   })
   .describe("Batch scoring with the version an alias points at (docs/batch-scoring.md).");

@@ -28,6 +28,8 @@ export interface WorkflowOptions {
   sweep: boolean;
   /** The monitor section of mlops.yml, as the scheduled monitor workflow needs it; null writes no monitor workflow. */
   monitor: MonitorWorkflow | null;
+  /** The predict section of mlops.yml, as the scheduled batch-scoring workflow needs it; null writes none. */
+  predict: PredictWorkflow | null;
   /** The deploy section of mlops.yml, as the deploy jobs need it; null writes none. */
   deploy: DeployWorkflow | null;
   /** publish.attest: the publish job attests each version's manifest (build provenance). */
@@ -76,6 +78,18 @@ export interface MonitorWorkflow {
   webhookEnv: string | null;
 }
 
+/** What the scheduled batch-scoring workflow (mlops-predict.yml) is written from: predict.schedule, shards, places. */
+export interface PredictWorkflow {
+  /** predict.schedule: a 5-field cron, UTC. */
+  cron: string;
+  /** predict.shards: 1 is one job; more is a version job, a matrix of legs and a finish job. */
+  shards: number;
+  /** predict.input names s3:// URIs: the jobs that read it need AWS credentials. */
+  inputOnS3: boolean;
+  /** predict.output is an s3:// URI; else a folder, which a run keeps as an artifact. */
+  outputOnS3: boolean;
+}
+
 /**
  * How a workflow names the kit's own actions. `commit`: pinned to a full commit SHA with the version as a comment,
  * like every third-party action (what `mlops init` writes). `tag`: the release tag, for the committed copies in
@@ -109,6 +123,7 @@ export const WORKFLOW_NAMES = {
   retrain: "mlops retrain",
   sweep: "mlops sweep",
   monitor: "mlops monitor",
+  predict: "mlops predict",
   promote: "mlops promote",
 } as const;
 export const GATE_CHECK = "mlops gate";
@@ -118,6 +133,9 @@ export const HTML_REPORT_ARTIFACT = "mlops-run-report";
 
 /** A monitor leg's shard file, one artifact per leg (`mlops-monitor-shard-<i>`), downloaded by the merge job. */
 export const MONITOR_SHARD_ARTIFACT = "mlops-monitor-shard";
+
+/** A scheduled scoring run's complete result, when predict.output is a folder on the runner. */
+export const PREDICTIONS_ARTIFACT = "mlops-predictions";
 
 /** The model's page (`mlops models report`) the main workflow keeps after each publish. */
 export const MODEL_PAGE_ARTIFACT = "mlops-model-page";

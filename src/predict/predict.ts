@@ -6,7 +6,7 @@ import type { MlopsConfig, PredictConfig } from "../config/schema/index.ts";
 import type { StageContext } from "../context/context.ts";
 import type { Finding } from "../data/findings.ts";
 import { fetchSources, listSources, shardOf, type SourceEntry } from "../data/sources.ts";
-import { InputError, UsageError, UserError } from "../errors.ts";
+import { UserError } from "../errors.ts";
 import { UnverifiedVersionError } from "../provenance/policy.ts";
 import { DamagedFileError } from "../registry/download.ts";
 import type { Manifest } from "../registry/manifest.ts";
@@ -14,6 +14,8 @@ import { pullForCommand } from "../registry/pull-for-command.ts";
 import type { Registry } from "../registry/registry.ts";
 import { openObjectStore, projectStoreSettings } from "../store/open.ts";
 import { completeResult } from "./complete.ts";
+import { requirePredict } from "./require.ts";
+import { resolveScoringVersion } from "./resolve.ts";
 import { checkInput, fingerprintInput, type InputFingerprint, missingMonitorColumns, tableShape } from "./input.ts";
 import {
   expandLayout,
@@ -36,6 +38,8 @@ import {
 export interface PredictRequest {
   /** The version (id, number or alias); null takes predict.alias. */
   ref: string | null;
+  /** The alias a pinned `ref` was resolved from (a matrix's plan job), for the record; else found from `ref`. */
+  alias?: string | null;
   /** This leg's block of the input's files; null scores them all. */
   shard: { index: number; count: number } | null;
   /** Only check that every part is there and mark the result complete (the matrix's last job). */
@@ -73,15 +77,6 @@ export interface PredictResult {
   durationMs: number;
 }
 
-export function requirePredict(config: MlopsConfig): PredictConfig {
-  if (!config.predict) {
-    throw new UsageError("mlops.yml has no predict section", {
-      hint: "add `predict: { input: data/new/*.csv, command: ..., output: s3://bucket/scores }` (docs/batch-scoring.md)",
-    });
-  }
-  return config.predict;
-}
-
 export async function predictBatch(
   context: StageContext,
   registry: Registry,
@@ -91,18 +86,7 @@ export async function predictBatch(
   const { config, root } = context.loaded;
   const predict = requirePredict(config);
   const model = config.model.name;
-  const ref = request.ref ?? predict.alias;
-  const aliases = await registry.aliases(model);
-  const manifest = await registry.resolve(model, ref);
-  if (!manifest) {
-    throw new InputError(
-      ref === predict.alias && request.ref === null
-        ? `${predict.alias} of ${model} points nowhere yet, so there is no version to score with`
-        : `${model} has no version ${ref}`,
-      { hint: "publish and promote a version first (see `mlops models list`), or name one with --version" },
-    );
-  }
-  const alias = ref in aliases ? ref : null;
+  const { manifest, alias } = await resolveScoringVersion(context, registry, request);
   const settings = projectStoreSettings(config.registry, context.env);
   const entries = await listSources(predict.input, root, settings);
   const input = await fingerprintInput(entries, root);
@@ -153,9 +137,11 @@ export async function predictBatch(
     );
     return finished({ state: "already", rows: done.rows });
   }
-  if (!done && !request.force && !request.finish) {
+  if (!done && !request.force) {
+    // Scored into another place (a layout with {date}): that result stands. Into this place, its _SUCCESS is the
+    // truth: gone means a forced run is scoring it again, and this run resumes (or, as the finish job, completes) it.
     const earlier = (await registry.scoringLog(model)).findLast(
-      (r) => r.version === manifest.version && r.input.fingerprint === input.id,
+      (r) => r.version === manifest.version && r.input.fingerprint === input.id && r.output.location !== place.location,
     );
     if (earlier) {
       context.logger.info(

@@ -1,11 +1,11 @@
 import * as z from "zod";
 import type { StageContext } from "../context/context.ts";
-import { ExitCode, InputError, UsageError } from "../errors.ts";
-import { predictBatch, type PredictResult, requirePredict } from "../predict/predict.ts";
+import { ExitCode, UsageError } from "../errors.ts";
+import { predictBatch, type PredictResult } from "../predict/predict.ts";
+import { type PredictPlan, planScoring } from "../predict/resolve.ts";
 import { predictSection } from "../predict/section.ts";
 import { saveStageRun, type StageRun } from "../pipeline/stages.ts";
 import { openRegistry } from "../registry/open.ts";
-import type { Registry } from "../registry/registry.ts";
 import type { Section } from "../report/blocks.ts";
 import { defineStage } from "./definition.ts";
 import { registryTokenOption, withRegistryToken } from "./github-token.ts";
@@ -24,6 +24,18 @@ export const PredictOptions = z.object({
       input: "version",
       description:
         "The version to score with: an id, a number (7, v7) or an alias. Default: predict.alias. The legs of a matrix and its finish job pass the version the first job resolved.",
+    },
+  }),
+  alias: textOption({
+    cli: {
+      flag: "alias",
+      valueName: "alias",
+      description: "The alias a pinned --version was resolved from (kept in the scoring record)",
+    },
+    action: {
+      input: "alias",
+      description:
+        "The alias the plan job resolved the version from (its `alias` output), kept in the scoring record of a matrix's legs and finish job, which score with the pinned version.",
     },
   }),
   shard: shardOption({
@@ -63,20 +75,6 @@ export const PredictOptions = z.object({
 
 export type PredictStageOptions = z.output<typeof PredictOptions>;
 
-/**
- * What `--plan` gives: the version the run would score with, resolved once, so that the legs of a matrix and its
- * finish job all score with it even if the alias moves meanwhile. It reads the registry's aliases and nothing else.
- */
-export interface PredictPlan {
-  stage: "predict";
-  state: "planned";
-  verdict: "pass";
-  model: string;
-  /** The alias resolved; null when --version named a version. */
-  alias: string | null;
-  version: string;
-}
-
 export type PredictStageResult = PredictResult | PredictPlan;
 
 export async function runPredictStage(
@@ -95,37 +93,18 @@ export async function runPredictStage(
   }
   const withToken = withRegistryToken(context, options.registryToken);
   if (options.plan) {
-    const plan = await planVersion(withToken, await openRegistry(withToken), options.version?.trim() || null);
+    const plan = await planScoring(withToken, await openRegistry(withToken), options.version?.trim() || null);
     return saveStageRun(context, "predict", plan, planSection(plan), ExitCode.ok);
   }
   const result = await predictBatch(withToken, await openRegistry(withToken), {
     ref: options.version?.trim() || null,
+    alias: options.alias?.trim() || null,
     shard: options.shard ?? null,
     finish: options.finish,
     force: options.force,
   });
   const exit = result.verdict === "pass" ? ExitCode.ok : ExitCode.checkFailed;
   return saveStageRun(context, "predict", result, predictSection(result), exit);
-}
-
-/** The version `ref` (else predict.alias) names now; the same refusal as a scoring run's when it names none. */
-async function planVersion(context: StageContext, registry: Registry, ref: string | null): Promise<PredictPlan> {
-  const { config } = context.loaded;
-  const predict = requirePredict(config);
-  const model = config.model.name;
-  const wanted = ref ?? predict.alias;
-  const manifest = await registry.resolve(model, wanted);
-  if (!manifest) {
-    throw new InputError(
-      ref === null
-        ? `${predict.alias} of ${model} points nowhere yet, so there is no version to score with`
-        : `${model} has no version ${ref}`,
-      { hint: "publish and promote a version first (see `mlops models list`), or name one with --version" },
-    );
-  }
-  const alias = wanted in (await registry.aliases(model)) ? wanted : null;
-  context.logger.info(`${model}: ${alias ? `${alias} is ${manifest.version}` : manifest.version}; scoring nothing yet`);
-  return { stage: "predict", state: "planned", verdict: "pass", model, alias, version: manifest.version };
 }
 
 function planSection(plan: PredictPlan): Section {
@@ -170,6 +149,10 @@ export const predictStage = defineStage({
       rows: {
         description: "Rows of the complete result; empty when this run did not complete it.",
         value: ({ result }) => (result.state === "planned" || result.rows === null ? "" : result.rows),
+      },
+      alias: {
+        description: "The alias the version was resolved from; empty when a version was named directly.",
+        value: ({ result }) => result.alias ?? "",
       },
       "input-fingerprint": {
         description: "The input's fingerprint (16 hex digits), part of the location; empty with plan.",

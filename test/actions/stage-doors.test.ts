@@ -123,11 +123,20 @@ const ROWS: Record<StageName, DoorRow> = {
     },
   },
   predict: {
-    cli: ["--version", "v7", "--shard", "2/4", "--force"],
+    cli: ["--version", "v7", "--alias", "champion", "--shard", "2/4", "--force"],
     env: {},
-    action: { version: "v7", shard: "2/4", finish: "false", force: "true", plan: "false", "registry-token": "" },
+    action: {
+      version: "v7",
+      alias: "champion",
+      shard: "2/4",
+      finish: "false",
+      force: "true",
+      plan: "false",
+      "registry-token": "",
+    },
     options: {
       version: "v7",
+      alias: "champion",
       shard: { index: 2, count: 4 },
       finish: false,
       force: true,

@@ -176,6 +176,37 @@ describe("mlops predict", () => {
     expect(next.input.fingerprint).not.toBe(forced.input.fingerprint);
   });
 
+  it("a forced matrix leg scores again and the finish job completes the result, recorded once more", async () => {
+    const dir = await project();
+    const version = await publish(dir, "5");
+    expect((await predict(dir)).state).toBe("complete");
+    const leg = await predict(dir, ["--shard", "1/1", "--version", version, "--force"]);
+    expect(leg).toMatchObject({ exitCode: 0, state: "partial" });
+    expect(await filesIn(path.join(dir, leg.location))).not.toContain("_SUCCESS");
+    // Not "already" by the earlier record: its place is this one, and its _SUCCESS is gone while it is rescored.
+    const finished = await predict(dir, ["--finish", "--version", version]);
+    expect(finished).toMatchObject({ exitCode: 0, state: "complete", rows: 5 });
+    const history = json<{ records: unknown[] }>((await runCli(["predict", "history", "--json"], { cwd: dir })).stdout);
+    expect(history.records).toHaveLength(2);
+  });
+
+  it("an input scored into another place (a layout with {date}) is not scored again there", async () => {
+    const dir = await project(`${PREDICT}\n  layout: "{model}/{version}/{input}"`);
+    await publish(dir, "5");
+    const first = await predict(dir);
+    expect(first.state).toBe("complete");
+    await writeFile(
+      path.join(dir, "mlops.yml"),
+      (await readFile(path.join(dir, "mlops.yml"), "utf8")).replace(
+        'layout: "{model}/{version}/{input}"',
+        'layout: "{date}/{input}"',
+      ),
+    );
+    const again = await predict(dir);
+    expect(again).toMatchObject({ exitCode: 0, state: "already", location: first.location, rows: 5 });
+    await expect(readdir(path.join(dir, "scores", new Date().toISOString().slice(0, 10)))).rejects.toThrow();
+  });
+
   it("scores with a newly promoted champion into the new version's place", async () => {
     const dir = await project();
     const v1 = await publish(dir, "5");
@@ -232,12 +263,13 @@ describe("mlops predict", () => {
     expect(await filesIn(path.join(dir, early.location))).not.toContain("_SUCCESS");
 
     expect((await predict(dir, ["--shard", "1/2", "--version", version])).exitCode).toBe(0);
-    const finished = await predict(dir, ["--finish", "--version", version]);
-    expect(finished).toMatchObject({ exitCode: 0, state: "complete", rows: 5 });
-    const { records } = json<{ records: { shards: number }[] }>(
+    // The finish job passes the alias the plan job resolved the pinned version from: the record names it.
+    const finished = await predict(dir, ["--finish", "--version", version, "--alias", "champion"]);
+    expect(finished).toMatchObject({ exitCode: 0, state: "complete", rows: 5, alias: "champion" });
+    const { records } = json<{ records: { shards: number; alias: string | null }[] }>(
       (await runCli(["predict", "history", "--json"], { cwd: dir })).stdout,
     );
-    expect(records.map((r) => r.shards)).toEqual([2]);
+    expect(records.map((r) => [r.shards, r.alias])).toEqual([[2, "champion"]]);
     const both = await runCli(["predict", "--finish", "--shard", "1/2"], { cwd: dir });
     expect(both.exitCode).toBe(2);
   });

@@ -85,7 +85,7 @@ describe("mlops-predict.yml run as the runner runs it", () => {
 
     const version = await runWorkflowJob(file, "version", scheduled(dir), TOKENS);
     expect(version.conclusion, version.output).toBe("success");
-    expect(version.outputs).toEqual({ version: pinned });
+    expect(version.outputs).toEqual({ version: pinned, alias: "champion" });
     expect(version.steps.predict?.outputs).toMatchObject({ verdict: "pass", state: "planned", location: "" });
 
     // A new champion while the run goes on: the legs and the finish job keep the version the run began with.
@@ -134,11 +134,14 @@ describe("mlops-predict.yml run as the runner runs it", () => {
       location: [...locations][0],
     });
     const records = await registry.scoringLog("penguins");
-    expect(records.map((r) => [r.version, r.output.parts, r.output.rows])).toEqual([[pinned, 3, 333]]);
+    // The legs scored with a pinned version, yet the record names the alias the version job resolved it from.
+    expect(records.map((r) => [r.version, r.alias, r.output.parts, r.output.rows])).toEqual([
+      [pinned, "champion", 3, 333],
+    ]);
 
     // The next night, on the same birds: passes at once, nothing scored again, nothing recorded again.
     const again = await runWorkflowJob(file, "version", scheduled(dir), TOKENS);
-    expect(again.outputs).toEqual({ version: promoted });
+    expect(again.outputs).toEqual({ version: promoted, alias: "champion" });
     const repeat = await runWorkflowJob(
       file,
       "finish",

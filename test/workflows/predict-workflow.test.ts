@@ -157,7 +157,10 @@ describe("mlops-predict.yml's shape", () => {
       // The version job resolves the alias (or the dispatched version) once and scores nothing.
       expect(version?.needs).toBeUndefined();
       expect(version?.permissions).toEqual(versionPermissions);
-      expect(version?.outputs).toEqual({ version: "${{ steps.predict.outputs.version }}" });
+      expect(version?.outputs).toEqual({
+        version: "${{ steps.predict.outputs.version }}",
+        alias: "${{ steps.predict.outputs.alias }}",
+      });
       expect(stepOf(version, KIT_PREDICT)).toEqual({
         id: "predict",
         uses: KIT_PREDICT,
@@ -170,6 +173,7 @@ describe("mlops-predict.yml's shape", () => {
       expect(leg?.permissions).toEqual({ ...versionPermissions, "id-token": "write" });
       expect(stepOf(leg, KIT_PREDICT)?.with).toEqual({
         version: "${{ needs.version.outputs.version }}",
+        alias: "${{ needs.version.outputs.alias }}",
         shard: "${{ matrix.shard }}/3",
         force: "${{ inputs.force || false }}",
       });
@@ -180,6 +184,7 @@ describe("mlops-predict.yml's shape", () => {
       expect(finish?.permissions).toEqual(finishPermissions);
       expect(stepOf(finish, KIT_PREDICT)?.with).toEqual({
         version: "${{ needs.version.outputs.version }}",
+        alias: "${{ needs.version.outputs.alias }}",
         finish: true,
       });
       const writers = Object.entries(workflow.jobs).filter(([, job]) => job.permissions.contents === "write");

@@ -1,5 +1,5 @@
 import { ExitCode, UsageError } from "../../errors.ts";
-import { requirePredict } from "../../predict/predict.ts";
+import { requirePredict } from "../../predict/require.ts";
 import { scoringHistorySection } from "../../predict/section.ts";
 import { openRegistry } from "../../registry/open.ts";
 import { renderText } from "../../report/sections.ts";

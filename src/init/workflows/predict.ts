@@ -46,6 +46,7 @@ const DISPATCH_INPUTS = {
 const VERSION = "${{ inputs.version }}";
 const FORCE = "${{ inputs.force || false }}";
 const PINNED_VERSION = "${{ needs.version.outputs.version }}";
+const PINNED_ALIAS = "${{ needs.version.outputs.alias }}";
 
 /**
  * The credentials a job reading the input or writing the predictions needs. The registry's own (an S3 registry) come
@@ -131,7 +132,7 @@ function shardedJobs(values: WorkflowValues, predict: PredictWorkflow): Record<s
       name: "the version to score with",
       "runs-on": "ubuntu-latest",
       permissions: jobPermissions(values, "read", "read the registry by OIDC"),
-      outputs: { version: "${{ steps.predict.outputs.version }}" },
+      outputs: { version: "${{ steps.predict.outputs.version }}", alias: "${{ steps.predict.outputs.alias }}" },
       steps: [
         checkoutStep(),
         ...writeRoleNote(
@@ -164,7 +165,7 @@ function shardedJobs(values: WorkflowValues, predict: PredictWorkflow): Record<s
         ...values.setupSteps,
         kitStep("predict", values, {
           id: "predict",
-          with: { version: PINNED_VERSION, shard: `\${{ matrix.shard }}/${shards}`, force: FORCE },
+          with: { version: PINNED_VERSION, alias: PINNED_ALIAS, shard: `\${{ matrix.shard }}/${shards}`, force: FORCE },
         }),
       ],
     },
@@ -177,7 +178,10 @@ function shardedJobs(values: WorkflowValues, predict: PredictWorkflow): Record<s
         checkoutStep(),
         ...data.steps,
         note("Scores nothing: checks that every part is there, marks the result complete and records it."),
-        kitStep("predict", values, { id: "predict", with: { version: PINNED_VERSION, finish: true } }),
+        kitStep("predict", values, {
+          id: "predict",
+          with: { version: PINNED_VERSION, alias: PINNED_ALIAS, finish: true },
+        }),
       ],
     },
   };

@@ -2,12 +2,12 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   KIT_VERSION
-} from "./chunks/chunk-4VACLY5R.js";
+} from "./chunks/chunk-ZPCS6KAC.js";
 import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-SPRMJNQQ.js";
+} from "./chunks/chunk-PE22A24N.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,30 +51,31 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-DXTQWVMZ.js")).initCommand },
-  { name: "check", after: "init", load: async () => (await import("./chunks/check-EUYGBWX7.js")).checkCommand },
-  { name: "config", after: "check", load: async () => (await import("./chunks/config-3TIRGQYH.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-U2F4WYLR.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-T3T73RP5.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-M5JCNKZS.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-OWT7CPE2.js")).retrainCommand },
-  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-ILVPSR4L.js")).monitorCommand },
-  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-NR7UBYX5.js")).deployCommand },
-  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-GFLPFEEZ.js")).canaryCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-ITLSMDOK.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-C6TCJUTQ.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-5ZAC5BFE.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-GLVNOY6Y.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-MI6ISOU2.js")).pullCommand },
-  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-6BENNGHF.js")).verifyCommand },
-  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-G4KY6XGE.js")).signCommand },
-  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-R633ODC2.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-J76U56XY.js")).metricsCommand }
+  { name: "init", after: null, load: async () => (await import("./chunks/init-7K6X3QCS.js")).initCommand },
+  { name: "check", after: "init", load: async () => (await import("./chunks/check-CAQOHYLK.js")).checkCommand },
+  { name: "config", after: "check", load: async () => (await import("./chunks/config-AYQZUIQY.js")).configCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-QPAL6KCI.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-SJU2F5NL.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-67ENGS7N.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-HY26JLEQ.js")).retrainCommand },
+  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-KOXWHZMM.js")).monitorCommand },
+  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-INYWQU7K.js")).deployCommand },
+  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-XCU34WK7.js")).canaryCommand },
+  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-RD7S2G6D.js")).predictCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-2RAZR72K.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-W4FSPDH5.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-2CSH4ICM.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-BYNPM5XB.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-MIUTAUI6.js")).pullCommand },
+  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-W3ZLRFYJ.js")).verifyCommand },
+  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-PQVZWS6O.js")).signCommand },
+  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-6DAA4NR3.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-TAXOO5Q2.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-RC3L5CGM.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-57G2HOZQ.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;

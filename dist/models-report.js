@@ -2,16 +2,16 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   buildModelPage,
   modelPageMarkdown
-} from "./chunks/chunk-FI7A5GTG.js";
+} from "./chunks/chunk-YV7YXEXX.js";
 import {
   withRegistryToken
-} from "./chunks/chunk-NMKC7P75.js";
+} from "./chunks/chunk-YGUH5UYY.js";
 import {
   describeDamage,
   openRegistry
-} from "./chunks/chunk-6FAQHDFV.js";
-import "./chunks/chunk-644GJZK3.js";
+} from "./chunks/chunk-QPJ4ANN3.js";
 import "./chunks/chunk-BCJVN7WI.js";
+import "./chunks/chunk-YAAMRAA5.js";
 import "./chunks/chunk-ASQHJYOS.js";
 import "./chunks/chunk-3QIEY56F.js";
 import "./chunks/chunk-LP2MTGO2.js";
@@ -19,34 +19,37 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-ETWXSKEN.js";
-import "./chunks/chunk-MTLTC6KQ.js";
-import "./chunks/chunk-SAXW6LXP.js";
+} from "./chunks/chunk-R4RQNI7V.js";
+import "./chunks/chunk-IVUJGG4J.js";
+import "./chunks/chunk-EZK6EJQS.js";
 import {
   loadConfig
-} from "./chunks/chunk-MY5E4FEH.js";
-import "./chunks/chunk-XD3V33XU.js";
-import "./chunks/chunk-RKGNV63G.js";
-import "./chunks/chunk-QLJW4P75.js";
-import "./chunks/chunk-HGWZYJ7P.js";
+} from "./chunks/chunk-QKLWXX4C.js";
+import "./chunks/chunk-5D2KL2UV.js";
+import "./chunks/chunk-IRPQCUXK.js";
+import {
+  setOutput,
+  summary
+} from "./chunks/chunk-TRBHS2SB.js";
+import "./chunks/chunk-M5RMI2LT.js";
 import "./chunks/chunk-5PEOAABG.js";
+import "./chunks/chunk-HGWZYJ7P.js";
 import {
   workspaceFor
 } from "./chunks/chunk-SR67EPJB.js";
 import "./chunks/chunk-2FCG3MIX.js";
 import {
   primaryMetricOf
-} from "./chunks/chunk-4PKATDEY.js";
+} from "./chunks/chunk-2E2J3IB3.js";
+import "./chunks/chunk-GRKPW6EC.js";
+import "./chunks/chunk-QR6TB6JR.js";
+import "./chunks/chunk-O3UAJ45K.js";
 import "./chunks/chunk-G5WNRN53.js";
 import "./chunks/chunk-CQ3WEECP.js";
+import "./chunks/chunk-VLGHGLBD.js";
 import "./chunks/chunk-3TO6B3UH.js";
 import "./chunks/chunk-SN54LWLO.js";
-import {
-  setOutput,
-  summary
-} from "./chunks/chunk-BV2GNXIE.js";
-import "./chunks/chunk-BIQWF3VO.js";
-import "./chunks/chunk-SPRMJNQQ.js";
+import "./chunks/chunk-PE22A24N.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

@@ -1,54 +1,57 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-ZEXVMVQB.js";
-import "./chunks/chunk-VGEWTWEJ.js";
-import "./chunks/chunk-MSDEDR7I.js";
-import "./chunks/chunk-R4PV4LV6.js";
+} from "./chunks/chunk-WYS6G5ZD.js";
+import "./chunks/chunk-QJBHOZOC.js";
+import "./chunks/chunk-3I56HR76.js";
+import "./chunks/chunk-ZFWOX7ET.js";
 import "./chunks/chunk-LFNSLPCM.js";
-import "./chunks/chunk-57U7UU7W.js";
+import "./chunks/chunk-S4673Z2K.js";
 import "./chunks/chunk-Y4XFK5HZ.js";
-import "./chunks/chunk-ZOZ5APGE.js";
-import "./chunks/chunk-CA3OQ63N.js";
+import "./chunks/chunk-Z6UVMVVW.js";
+import "./chunks/chunk-CXPI6C2V.js";
+import "./chunks/chunk-6FFNJH6A.js";
 import "./chunks/chunk-3QIEY56F.js";
 import "./chunks/chunk-LP2MTGO2.js";
-import "./chunks/chunk-4VACLY5R.js";
-import "./chunks/chunk-PJQSHXAG.js";
+import "./chunks/chunk-ZPCS6KAC.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-ETWXSKEN.js";
-import "./chunks/chunk-MTLTC6KQ.js";
+} from "./chunks/chunk-R4RQNI7V.js";
+import "./chunks/chunk-IVUJGG4J.js";
 import {
   readRunnerEnvironment
-} from "./chunks/chunk-SAXW6LXP.js";
+} from "./chunks/chunk-EZK6EJQS.js";
 import {
   loadConfig
-} from "./chunks/chunk-MY5E4FEH.js";
-import "./chunks/chunk-XD3V33XU.js";
-import "./chunks/chunk-RKGNV63G.js";
-import "./chunks/chunk-QLJW4P75.js";
-import "./chunks/chunk-HGWZYJ7P.js";
+} from "./chunks/chunk-QKLWXX4C.js";
+import "./chunks/chunk-5D2KL2UV.js";
+import "./chunks/chunk-IRPQCUXK.js";
+import {
+  setFailed,
+  setOutput,
+  summary
+} from "./chunks/chunk-TRBHS2SB.js";
+import "./chunks/chunk-M5RMI2LT.js";
 import "./chunks/chunk-5PEOAABG.js";
+import "./chunks/chunk-HGWZYJ7P.js";
 import "./chunks/chunk-SR67EPJB.js";
 import {
   renderMarkdown
 } from "./chunks/chunk-2FCG3MIX.js";
 import {
   ReportSection
-} from "./chunks/chunk-4PKATDEY.js";
+} from "./chunks/chunk-2E2J3IB3.js";
+import "./chunks/chunk-GRKPW6EC.js";
+import "./chunks/chunk-QR6TB6JR.js";
+import "./chunks/chunk-O3UAJ45K.js";
 import "./chunks/chunk-G5WNRN53.js";
 import "./chunks/chunk-CQ3WEECP.js";
+import "./chunks/chunk-VLGHGLBD.js";
 import "./chunks/chunk-3TO6B3UH.js";
 import "./chunks/chunk-SN54LWLO.js";
-import {
-  setFailed,
-  setOutput,
-  summary
-} from "./chunks/chunk-BV2GNXIE.js";
-import "./chunks/chunk-BIQWF3VO.js";
-import "./chunks/chunk-SPRMJNQQ.js";
+import "./chunks/chunk-PE22A24N.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

@@ -3,9 +3,9 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-EZCE2A4A.js";
+} from "./chunks/chunk-LZDQFG35.js";
 import "./chunks/chunk-GTGMXKXZ.js";
-import "./chunks/chunk-PJQSHXAG.js";
+import "./chunks/chunk-CXPI6C2V.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";
 

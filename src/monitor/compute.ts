@@ -1,9 +1,11 @@
 import { stat } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { DriftConfig } from "../config/schema/data.ts";
 import type { MlopsConfig, MonitorConfig } from "../config/schema/index.ts";
 import { durationMs } from "../config/schema/monitor.ts";
 import type { ProfiledDataset } from "../data/comparisons.ts";
+import { ScanThreads } from "../data/parallel.ts";
 import { HELD_VALUES_BUDGET } from "../data/held-values.ts";
 import type { DatasetSchema } from "../data/plan.ts";
 import { fetchSources, listSources, shardOf, type SourceEntry, type SourceFile } from "../data/sources.ts";
@@ -211,13 +213,15 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
       [{ kind: "local", path: spooled.file, shown: `the rows of window ${window.key}` }],
       { train: spooled.file, format: "csv", header: true, ...(schema ? { schema } : {}) },
       root,
-      // A window's ranges (if more than one) go to a worker thread, which reads them while this one measures the last.
-      { ...options, readHere: false },
+      // A window's ranges go to the run's worker thread, which reads them while this one measures the last window.
+      { ...options, readHere: false, ...(threads ? { threads } : {}) },
       options.tempDir,
       HELD_VALUES_BUDGET,
       { sample: spooled.sample, holdOnly: compared },
     );
   const ordered = [...targets.values()].sort((a, b) => a.start - b.start);
+  // One worker thread profiles every window in turn, while this one measures: started once for the run.
+  const threads = (input.workers ?? os.availableParallelism()) > 1 ? new ScanThreads(1) : null;
   const spooledOf = (window: TimeWindow | undefined): SpooledWindow | undefined => {
     const spooled = window && spool.windows.get(window.key);
     return spooled && spooled.rows > 0 ? spooled : undefined;
@@ -233,48 +237,53 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
     started.catch(() => undefined);
     ahead.set(window.key, started);
   };
-  for (const [index, window] of ordered.entries()) {
-    const spooled = spooledOf(window);
-    if (!spooled) {
-      windows.push(emptyWindow(window, "no log file has rows in it any more"));
-      continue;
+  try {
+    for (const [index, window] of ordered.entries()) {
+      const spooled = spooledOf(window);
+      if (!spooled) {
+        windows.push(emptyWindow(window, "no log file has rows in it any more"));
+        continue;
+      }
+      input.logger.debug(`window ${window.key}: ${spooled.rows} row(s) from ${spooled.sources.length} file(s)`);
+      const profiling = ahead.get(window.key) ?? profile(window, spooled);
+      ahead.delete(window.key);
+      const profiled = await profiling;
+      profileAhead(index + 1);
+      const rows = await readWindowRows(spooled.file, spool.columns, layout);
+      let joined = null;
+      if (labels) {
+        const files = labelFilesFor(window, dated, delay);
+        const completeness = labelCompleteness(window, delay, now);
+        joined = {
+          joined: await joinLabels(rows.rowIds, rows.count, await fetch(files), labels, matched),
+          complete: completeness.complete,
+          completeAt: completeness.completeAt,
+          files: files.map(({ shown, stamp }) => ({ shown, stamp })),
+        };
+      }
+      windows.push(
+        measureWindow({
+          window,
+          sources: spooled.sources.map(stampOf),
+          profiled,
+          rows,
+          columns: spool.columns,
+          config: monitor,
+          task: input.config.model.task,
+          positiveLabel: input.config.model.positive_label,
+          classes,
+          schema,
+          drift,
+          training,
+          predictions,
+          labels: joined,
+          metrics,
+        }),
+      );
     }
-    input.logger.debug(`window ${window.key}: ${spooled.rows} row(s) from ${spooled.sources.length} file(s)`);
-    const profiling = ahead.get(window.key) ?? profile(window, spooled);
-    ahead.delete(window.key);
-    const profiled = await profiling;
-    profileAhead(index + 1);
-    const rows = await readWindowRows(spooled.file, spool.columns, layout);
-    let joined = null;
-    if (labels) {
-      const files = labelFilesFor(window, dated, delay);
-      const completeness = labelCompleteness(window, delay, now);
-      joined = {
-        joined: await joinLabels(rows.rowIds, rows.count, await fetch(files), labels, matched),
-        complete: completeness.complete,
-        completeAt: completeness.completeAt,
-        files: files.map(({ shown, stamp }) => ({ shown, stamp })),
-      };
-    }
-    windows.push(
-      measureWindow({
-        window,
-        sources: spooled.sources.map(stampOf),
-        profiled,
-        rows,
-        columns: spool.columns,
-        config: monitor,
-        task: input.config.model.task,
-        positiveLabel: input.config.model.positive_label,
-        classes,
-        schema,
-        drift,
-        training,
-        predictions,
-        labels: joined,
-        metrics,
-      }),
-    );
+  } finally {
+    // A window that failed leaves the next one's profile running: it is ended with the thread.
+    await threads?.close();
   }
   const computedKeys = new Set(windows.map((window) => window.window.key));
   const earlierKeys = new Set(input.earlier.map((window) => window.key));

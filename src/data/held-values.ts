@@ -14,36 +14,72 @@ export function heldValuesLimit(budget: number, numericColumns: number): number 
   return numericColumns === 0 ? 0 : Math.floor(budget / numericColumns);
 }
 
+/** Values per block of a column's held values: 128 KiB, so a column grows without copying what it holds. */
+const BLOCK = 1 << 14;
+
 export class HeldValues {
-  private values: Float64Array | null;
+  /** Full blocks, then the one being filled; null once let go (or never kept). */
+  private blocks: Float64Array[] | null;
   private size = 0;
 
   constructor(private readonly limit: number) {
-    this.values = limit > 0 ? new Float64Array(Math.min(limit, 1024)) : null;
+    this.blocks = limit > 0 ? [] : null;
   }
 
   /** values[0, count), in order; past the limit everything held is let go, for good. */
   addMany(values: Float64Array, count: number): void {
-    const held = this.values;
-    if (held === null) return;
-    const size = this.size + count;
-    if (size > this.limit) {
-      this.values = null;
+    const blocks = this.blocks;
+    if (blocks === null) return;
+    if (this.size + count > this.limit) {
+      this.blocks = null;
       return;
     }
-    if (size > held.length) {
-      const grown = new Float64Array(Math.min(this.limit, Math.max(size, held.length * 2)));
-      grown.set(held.subarray(0, this.size));
-      this.values = grown;
+    for (let from = 0; from < count;) {
+      const at = this.size % BLOCK;
+      const block = at === 0 ? pushed(blocks, new Float64Array(Math.min(BLOCK, this.limit))) : blocks.at(-1)!;
+      const take = Math.min(count - from, block.length - at);
+      block.set(values.subarray(from, from + take), at);
+      from += take;
+      this.size += take;
     }
-    this.values!.set(values.subarray(0, count), this.size);
-    this.size = size;
   }
 
-  /** The values held, in arrival order, or null when they were let go (or never kept). */
-  result(): Float64Array | null {
-    return this.values === null ? null : this.values.slice(0, this.size);
+  /** One value (the monitor collects a window's scores and latencies this way, with no limit). */
+  add(value: number): void {
+    const blocks = this.blocks;
+    if (blocks === null) return;
+    if (this.size + 1 > this.limit) {
+      this.blocks = null;
+      return;
+    }
+    const at = this.size % BLOCK;
+    const block = at === 0 ? pushed(blocks, new Float64Array(Math.min(BLOCK, this.limit))) : blocks.at(-1)!;
+    block[at] = value;
+    this.size++;
   }
+
+  /**
+   * The values held, in arrival order, or null when they were let go (or never kept): copied once into an array of
+   * their exact size (growing one array by doubling held up to three times its size at a time, and left that much for
+   * the collector).
+   */
+  result(): Float64Array | null {
+    const blocks = this.blocks;
+    if (blocks === null) return null;
+    const out = new Float64Array(this.size);
+    let at = 0;
+    for (const block of blocks) {
+      const take = Math.min(block.length, this.size - at);
+      out.set(take === block.length ? block : block.subarray(0, take), at);
+      at += take;
+    }
+    return out;
+  }
+}
+
+function pushed(blocks: Float64Array[], block: Float64Array): Float64Array {
+  blocks.push(block);
+  return block;
 }
 
 /**

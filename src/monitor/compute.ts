@@ -226,9 +226,11 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
     const spooled = window && spool.windows.get(window.key);
     return spooled && spooled.rows > 0 ? spooled : undefined;
   };
-  // The next window with rows is profiled while this one's rows, labels and metrics are read and computed.
+  // The worker profiles a window while this thread reads its rows and labels, and the next one while this thread
+  // measures it, so the two threads stay busy and this one never holds two windows' figures at once (the next
+  // window's profile comes in only at the next read, after the measuring is done).
   const ahead = new Map<string, Promise<ProfiledDataset>>();
-  const profileAhead = (from: number): void => {
+  const profileFrom = (from: number): void => {
     const window = ordered.slice(from).find((w) => spooledOf(w));
     const spooled = spooledOf(window);
     if (!window || !spooled || ahead.has(window.key)) return;
@@ -245,10 +247,8 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
         continue;
       }
       input.logger.debug(`window ${window.key}: ${spooled.rows} row(s) from ${spooled.sources.length} file(s)`);
-      const profiling = ahead.get(window.key) ?? profile(window, spooled);
-      ahead.delete(window.key);
-      const profiled = await profiling;
-      profileAhead(index + 1);
+      profileFrom(index);
+      const profiling = ahead.get(window.key)!;
       const rows = await readWindowRows(spooled.file, spool.columns, layout);
       let joined = null;
       if (labels) {
@@ -261,6 +261,9 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
           files: files.map(({ shown, stamp }) => ({ shown, stamp })),
         };
       }
+      const profiled = await profiling;
+      ahead.delete(window.key);
+      profileFrom(index + 1);
       windows.push(
         measureWindow({
           window,

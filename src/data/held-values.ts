@@ -19,19 +19,19 @@ const BLOCK = 1 << 14;
 
 export class HeldValues {
   /** Full blocks, then the one being filled; null once let go (or never kept). */
-  private blocks: Float64Array[] | null;
+  private filled: Float64Array[] | null;
   private size = 0;
 
   constructor(private readonly limit: number) {
-    this.blocks = limit > 0 ? [] : null;
+    this.filled = limit > 0 ? [] : null;
   }
 
   /** values[0, count), in order; past the limit everything held is let go, for good. */
   addMany(values: Float64Array, count: number): void {
-    const blocks = this.blocks;
+    const blocks = this.filled;
     if (blocks === null) return;
     if (this.size + count > this.limit) {
-      this.blocks = null;
+      this.filled = null;
       return;
     }
     for (let from = 0; from < count;) {
@@ -46,10 +46,10 @@ export class HeldValues {
 
   /** One value (the monitor collects a window's scores and latencies this way, with no limit). */
   add(value: number): void {
-    const blocks = this.blocks;
+    const blocks = this.filled;
     if (blocks === null) return;
     if (this.size + 1 > this.limit) {
-      this.blocks = null;
+      this.filled = null;
       return;
     }
     const at = this.size % BLOCK;
@@ -59,12 +59,26 @@ export class HeldValues {
   }
 
   /**
+   * The values held, in arrival order, as the blocks that hold them (the last cut to what it holds), or null when they
+   * were let go (or never kept): a worker thread hands these over as they are, and the reading thread joins a column's
+   * blocks from every range once (HeldParts).
+   */
+  blocks(): Float64Array[] | null {
+    const blocks = this.filled;
+    if (blocks === null) return null;
+    const used = this.size - (blocks.length - 1) * BLOCK;
+    const last = blocks.at(-1);
+    if (last && used < last.length) blocks[blocks.length - 1] = last.slice(0, used);
+    return blocks;
+  }
+
+  /**
    * The values held, in arrival order, or null when they were let go (or never kept): copied once into an array of
    * their exact size (growing one array by doubling held up to three times its size at a time, and left that much for
    * the collector).
    */
   result(): Float64Array | null {
-    const blocks = this.blocks;
+    const blocks = this.filled;
     if (blocks === null) return null;
     const out = new Float64Array(this.size);
     let at = 0;
@@ -94,15 +108,16 @@ export class HeldParts {
     this.parts = limit > 0 ? [] : null;
   }
 
-  /** A range's values (null: the range could not hold its own, so neither can the whole). */
-  addAll(values: Float64Array | null): void {
+  /** A range's values, in blocks (null: the range could not hold its own, so neither can the whole). */
+  addAll(values: readonly Float64Array[] | null): void {
     if (this.parts === null) return;
-    if (values === null || this.size + values.length > this.limit) {
+    const count = values?.reduce((sum, block) => sum + block.length, 0) ?? 0;
+    if (values === null || this.size + count > this.limit) {
       this.parts = null;
       return;
     }
-    this.parts.push(values);
-    this.size += values.length;
+    this.parts.push(...values);
+    this.size += count;
   }
 
   /** The values held, in range order, or null when they were let go (or never kept). Call it once. */

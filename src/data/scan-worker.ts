@@ -61,9 +61,9 @@ port?.on("message", (message: Message) => {
   );
 });
 
-function transferable(values: readonly (Float64Array | null)[]): ArrayBuffer[] {
+function transferable(values: readonly (Float64Array[] | null)[]): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  for (const array of values) {
+  for (const array of values.flatMap((blocks) => blocks ?? [])) {
     if (
       array &&
       array.byteOffset === 0 &&

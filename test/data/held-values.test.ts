@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HeldValues } from "../../src/data/held-values.ts";
+import { HeldParts, HeldValues } from "../../src/data/held-values.ts";
 import { Random } from "../../src/data/sketch/hash.ts";
 
 /**
@@ -28,6 +28,14 @@ describe("held values", () => {
     const result = held.result();
     expect(result?.length).toBe(expected.length);
     expect(Array.from(result ?? [])).toEqual(expected);
+    // As a worker thread hands them over: the blocks, the last cut to what it holds, and joined by HeldParts.
+    const blocks = held.blocks() ?? [];
+    expect(blocks.map((block) => block.length).slice(-2)).toEqual([16_384, expected.length % 16_384]);
+    expect(blocks.flatMap((block) => Array.from(block))).toEqual(expected);
+    const parts = new HeldParts(expected.length);
+    parts.addAll(blocks.slice(0, 2));
+    parts.addAll(blocks.slice(2));
+    expect(Array.from(parts.result() ?? [])).toEqual(expected);
   });
 
   it("are let go for good once there are more than the limit, and never kept under a limit of 0", () => {
@@ -38,6 +46,10 @@ describe("held values", () => {
     expect(held.result()).toBeNull();
     held.add(1);
     expect(held.result()).toBeNull();
+    const over = new HeldParts(3);
+    over.addAll([Float64Array.from([1, 2])]);
+    over.addAll([Float64Array.from([3]), Float64Array.from([4])]);
+    expect(over.result()).toBeNull();
     const none = new HeldValues(0);
     none.add(1);
     expect(none.result()).toBeNull();

@@ -33,7 +33,8 @@ export interface ScanOptions {
   readHere?: boolean;
   /**
    * Worker threads kept for several passes (the monitor's windows), which read every range of this one, whatever its
-   * size, while this thread stays free; without them, a pass starts its own and ends them when it is done.
+   * size, while this thread stays free (unless `readHere` is true); without them, a pass starts its own and ends them
+   * when it is done.
    */
   threads?: ScanThreads;
 }
@@ -66,9 +67,10 @@ export async function scanDataset(plan: ScanPlan, options: ScanOptions): Promise
   const tasks = planRanges(plan, options.rangeBytes ?? rangeBytesFor(totalBytes, options.workers));
   const shared = options.threads;
   // One range is read here all the same: starting a thread for it costs more than reading it (unless one is running).
-  const readHere = !shared && ((options.readHere ?? true) || tasks.length < 2);
+  // Beside kept threads, this one reads only when asked (the monitor's last window: nothing else is left to do here).
+  const readHere = shared ? options.readHere === true : (options.readHere ?? true) || tasks.length < 2;
   const threads = shared
-    ? shared.count
+    ? shared.count + (readHere ? 1 : 0)
     : readHere
       ? threadsFor(options.workers, tasks.length, totalBytes, options.parallelFrom)
       : Math.max(1, Math.min(options.workers - 1, tasks.length));

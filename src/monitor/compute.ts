@@ -41,9 +41,9 @@ import { monitorMetrics } from "../config/window-metrics.ts";
 
 /**
  * The computing half of a monitoring run: plans which windows to compute (plan.ts), reads the logs once into window
- * files (spool.ts), and measures each window in turn (window.ts) with its labels joined (labels.ts), while a worker
- * thread profiles the next one. It writes nothing to the registry: the run (run.ts) appends what this returns, or a
- * matrix leg hands it to the merge job.
+ * files (spool.ts), and measures each window in turn (window.ts) with its labels joined (labels.ts), while one worker
+ * thread, started once for the run, profiles the next one. It writes nothing to the registry: the run (run.ts) appends
+ * what this returns, or a matrix leg hands it to the merge job.
  */
 
 export interface ComputeInput {
@@ -207,14 +207,15 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
     shown,
     stamp: `${bySource.get(shown)?.stamp ?? ""}${laterRows.has(shown) ? "+rows-after-the-run" : ""}`,
   });
-  const profile = (window: TimeWindow, spooled: SpooledWindow): Promise<ProfiledDataset> =>
+  const profile = (window: TimeWindow, spooled: SpooledWindow, last: boolean): Promise<ProfiledDataset> =>
     profileSources(
       `window ${window.key}`,
       [{ kind: "local", path: spooled.file, shown: `the rows of window ${window.key}` }],
       { train: spooled.file, format: "csv", header: true, ...(schema ? { schema } : {}) },
       root,
-      // A window's ranges go to the run's worker thread, which reads them while this one measures the last window.
-      { ...options, readHere: false, ...(threads ? { threads } : {}) },
+      // A window's ranges go to the run's worker thread, which reads them while this one measures the window before;
+      // this one reads beside it only for the last window, when nothing else is left to do here.
+      { ...options, readHere: last && threads !== null, ...(threads ? { threads } : {}) },
       options.tempDir,
       HELD_VALUES_BUDGET,
       { sample: spooled.sample, holdOnly: compared },
@@ -231,10 +232,11 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
   // window's profile comes in only at the next read, after the measuring is done).
   const ahead = new Map<string, Promise<ProfiledDataset>>();
   const profileFrom = (from: number): void => {
-    const window = ordered.slice(from).find((w) => spooledOf(w));
+    const at = ordered.findIndex((w, i) => i >= from && spooledOf(w));
+    const window = ordered[at];
     const spooled = spooledOf(window);
     if (!window || !spooled || ahead.has(window.key)) return;
-    const started = profile(window, spooled);
+    const started = profile(window, spooled, !ordered.slice(at + 1).some((w) => spooledOf(w)));
     // Awaited when its window's turn comes; a failure before then must not go unhandled.
     started.catch(() => undefined);
     ahead.set(window.key, started);

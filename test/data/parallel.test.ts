@@ -91,17 +91,18 @@ describe("byte ranges and worker threads", () => {
     ];
     const threads = new ScanThreads(1);
     try {
-      // The same thread reads both datasets in turn, the first twice, one of a single range (not read here).
+      // The same thread reads both datasets in turn, the first twice (the second time with this thread reading
+      // beside it, as the monitor's last window is read), one of a single range (not read here).
       const kept = [];
-      for (const [config, rangeBytes] of [
-        [data, 1499],
-        [other, undefined],
-        [data, 1499],
+      for (const [config, rangeBytes, readHere] of [
+        [data, 1499, false],
+        [other, undefined, false],
+        [data, 1499, true],
       ] as const) {
         kept.push(
           await validateDatasets(config, dir, {
             workers: 2,
-            readHere: false,
+            readHere,
             threads,
             ...(rangeBytes === undefined ? {} : { rangeBytes }),
           }),

@@ -14,36 +14,86 @@ export function heldValuesLimit(budget: number, numericColumns: number): number 
   return numericColumns === 0 ? 0 : Math.floor(budget / numericColumns);
 }
 
+/** Values per block of a column's held values: 128 KiB, so a column grows without copying what it holds. */
+const BLOCK = 1 << 14;
+
 export class HeldValues {
-  private values: Float64Array | null;
+  /** Full blocks, then the one being filled; null once let go (or never kept). */
+  private filled: Float64Array[] | null;
   private size = 0;
 
   constructor(private readonly limit: number) {
-    this.values = limit > 0 ? new Float64Array(Math.min(limit, 1024)) : null;
+    this.filled = limit > 0 ? [] : null;
   }
 
   /** values[0, count), in order; past the limit everything held is let go, for good. */
   addMany(values: Float64Array, count: number): void {
-    const held = this.values;
-    if (held === null) return;
-    const size = this.size + count;
-    if (size > this.limit) {
-      this.values = null;
+    const blocks = this.filled;
+    if (blocks === null) return;
+    if (this.size + count > this.limit) {
+      this.filled = null;
       return;
     }
-    if (size > held.length) {
-      const grown = new Float64Array(Math.min(this.limit, Math.max(size, held.length * 2)));
-      grown.set(held.subarray(0, this.size));
-      this.values = grown;
+    for (let from = 0; from < count;) {
+      const at = this.size % BLOCK;
+      const block = at === 0 ? pushed(blocks, new Float64Array(Math.min(BLOCK, this.limit))) : blocks.at(-1)!;
+      const take = Math.min(count - from, block.length - at);
+      block.set(values.subarray(from, from + take), at);
+      from += take;
+      this.size += take;
     }
-    this.values!.set(values.subarray(0, count), this.size);
-    this.size = size;
   }
 
-  /** The values held, in arrival order, or null when they were let go (or never kept). */
-  result(): Float64Array | null {
-    return this.values === null ? null : this.values.slice(0, this.size);
+  /** One value (the monitor collects a window's scores and latencies this way, with no limit). */
+  add(value: number): void {
+    const blocks = this.filled;
+    if (blocks === null) return;
+    if (this.size + 1 > this.limit) {
+      this.filled = null;
+      return;
+    }
+    const at = this.size % BLOCK;
+    const block = at === 0 ? pushed(blocks, new Float64Array(Math.min(BLOCK, this.limit))) : blocks.at(-1)!;
+    block[at] = value;
+    this.size++;
   }
+
+  /**
+   * The values held, in arrival order, as the blocks that hold them (the last cut to what it holds), or null when they
+   * were let go (or never kept): a worker thread hands these over as they are, and the reading thread joins a column's
+   * blocks from every range once (HeldParts).
+   */
+  blocks(): Float64Array[] | null {
+    const blocks = this.filled;
+    if (blocks === null) return null;
+    const used = this.size - (blocks.length - 1) * BLOCK;
+    const last = blocks.at(-1);
+    if (last && used < last.length) blocks[blocks.length - 1] = last.slice(0, used);
+    return blocks;
+  }
+
+  /**
+   * The values held, in arrival order, or null when they were let go (or never kept): copied once into an array of
+   * their exact size (growing one array by doubling held up to three times its size at a time, and left that much for
+   * the collector).
+   */
+  result(): Float64Array | null {
+    const blocks = this.filled;
+    if (blocks === null) return null;
+    const out = new Float64Array(this.size);
+    let at = 0;
+    for (const block of blocks) {
+      const take = Math.min(block.length, this.size - at);
+      out.set(take === block.length ? block : block.subarray(0, take), at);
+      at += take;
+    }
+    return out;
+  }
+}
+
+function pushed(blocks: Float64Array[], block: Float64Array): Float64Array {
+  blocks.push(block);
+  return block;
 }
 
 /**
@@ -58,15 +108,16 @@ export class HeldParts {
     this.parts = limit > 0 ? [] : null;
   }
 
-  /** A range's values (null: the range could not hold its own, so neither can the whole). */
-  addAll(values: Float64Array | null): void {
+  /** A range's values, in blocks (null: the range could not hold its own, so neither can the whole). */
+  addAll(values: readonly Float64Array[] | null): void {
     if (this.parts === null) return;
-    if (values === null || this.size + values.length > this.limit) {
+    const count = values?.reduce((sum, block) => sum + block.length, 0) ?? 0;
+    if (values === null || this.size + count > this.limit) {
       this.parts = null;
       return;
     }
-    this.parts.push(values);
-    this.size += values.length;
+    this.parts.push(...values);
+    this.size += count;
   }
 
   /** The values held, in range order, or null when they were let go (or never kept). Call it once. */

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { Merger, type ScanOutcome } from "./parallel/merger.ts";
 import type { FindRepeats } from "./parallel/repeat-checks.ts";
-import { WorkerPool } from "./parallel/worker-pool.ts";
+import { type PoolSetup, WorkerPool } from "./parallel/worker-pool.ts";
 import type { ScanPlan } from "./plan.ts";
 import { planRanges, rangeBytesFor, type RangeTask, threadsFor } from "./ranges.ts";
 import { findRepeats } from "./repeats/find.ts";
@@ -31,21 +31,55 @@ export interface ScanOptions {
    * of one range is read in this thread.
    */
   readHere?: boolean;
+  /**
+   * Worker threads kept for several passes (the monitor's windows), which read every range of this one, whatever its
+   * size, while this thread stays free (unless `readHere` is true); without them, a pass starts its own and ends them
+   * when it is done.
+   */
+  threads?: ScanThreads;
+}
+
+/**
+ * Worker threads started once for a run of many passes and pointed at each dataset in turn, so a pass costs no thread
+ * start-up (a fresh JavaScript runtime each) and memory holds one runtime per thread for the whole run. Close it.
+ */
+export class ScanThreads {
+  private pool: WorkerPool | null = null;
+
+  constructor(readonly count: number) {}
+
+  /** The pool, started the first time, set up for a pass. */
+  for(setup: PoolSetup): WorkerPool {
+    if (this.pool) this.pool.prepare(setup);
+    else this.pool = new WorkerPool(this.count, setup);
+    return this.pool;
+  }
+
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.terminate();
+  }
 }
 
 export async function scanDataset(plan: ScanPlan, options: ScanOptions): Promise<ScanOutcome> {
   const totalBytes = plan.files.reduce((sum, f) => sum + f.bytes, 0);
   const tasks = planRanges(plan, options.rangeBytes ?? rangeBytesFor(totalBytes, options.workers));
-  // One range is read here all the same: starting a thread for it costs more than reading it.
-  const readHere = (options.readHere ?? true) || tasks.length < 2;
-  const threads = readHere
-    ? threadsFor(options.workers, tasks.length, totalBytes, options.parallelFrom)
-    : Math.max(1, Math.min(options.workers - 1, tasks.length));
+  const shared = options.threads;
+  // One range is read here all the same: starting a thread for it costs more than reading it (unless one is running).
+  // Beside kept threads, this one reads only when asked (the monitor's last window: nothing else is left to do here).
+  const readHere = shared ? options.readHere === true : (options.readHere ?? true) || tasks.length < 2;
+  const threads = shared
+    ? shared.count + (readHere ? 1 : 0)
+    : readHere
+      ? threadsFor(options.workers, tasks.length, totalBytes, options.parallelFrom)
+      : Math.max(1, Math.min(options.workers - 1, tasks.length));
   const partitionBits = partitionBitsFor(totalBytes);
   const spillDir = await mkdtemp(path.join(options.tempDir, "scan-"));
   // This thread reads ranges too, beside threads - 1 workers: one JavaScript runtime fewer in memory.
   const helpers = readHere ? threads - 1 : threads;
-  const pool = helpers > 0 ? new WorkerPool(helpers, { plan, spillDir, partitionBits }) : null;
+  const setup = { plan, spillDir, partitionBits };
+  const pool = shared ? shared.for(setup) : helpers > 0 ? new WorkerPool(helpers, setup) : null;
   try {
     const local = new RepeatWriter(spillDir, threads, partitionBits);
     const queue = [...tasks];
@@ -66,7 +100,7 @@ export async function scanDataset(plan: ScanPlan, options: ScanOptions): Promise
           Promise.resolve(checks.map((check) => findRepeats(spillDir, check, partitionBits, rowStart)));
     return await merger.finish(repeats, threads);
   } finally {
-    await pool?.terminate();
+    if (!shared) await pool?.terminate();
     await rm(spillDir, { recursive: true, force: true });
   }
 }

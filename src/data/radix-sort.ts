@@ -24,8 +24,8 @@ export function sortDoubles(values: Float64Array): Float64Array {
     } else words[2 * i + 1] = (high | 0x80000000) >>> 0;
   }
   let from: Uint32Array = words;
-  let to: Uint32Array = new Uint32Array(2 * n);
-  const counts = new Uint32Array(1 << 16);
+  let to: Uint32Array = scratch(2 * n);
+  const counts = digitCounts();
   for (let pass = 0; pass < 4; pass++) {
     const word = pass >> 1;
     const shift = (pass & 1) * 16;
@@ -56,4 +56,29 @@ export function sortDoubles(values: Float64Array): Float64Array {
     }
   }
   return values;
+}
+
+/**
+ * The sort's scratch space, kept while the collector lets it live: a dataset sorts one column after another, and an
+ * array as long as each column would otherwise be left for the collector every time.
+ */
+let spare: WeakRef<Uint32Array> | null = null;
+let spareCounts: WeakRef<Uint32Array> | null = null;
+
+function scratch(words: number): Uint32Array {
+  let shared = spare?.deref();
+  if (!shared || shared.length < words) {
+    shared = new Uint32Array(Math.max(words, Math.ceil((shared?.length ?? 0) * 1.25)));
+    spare = new WeakRef(shared);
+  }
+  return shared.subarray(0, words);
+}
+
+function digitCounts(): Uint32Array {
+  let counts = spareCounts?.deref();
+  if (!counts) {
+    counts = new Uint32Array(1 << 16);
+    spareCounts = new WeakRef(counts);
+  }
+  return counts;
 }

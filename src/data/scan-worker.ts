@@ -7,7 +7,8 @@ import { scanRange } from "./scan.ts";
 
 /**
  * A worker thread of the parallel scan (parallel.ts): it reads the ranges it is sent, one at a time, and answers with
- * each range's profile. Its repeat hashes go to its own spill files, flushed when it is told to close.
+ * each range's profile. Its repeat hashes go to its own spill files, flushed when it is told to close. A `setup`
+ * message points it at another pass (a thread kept for several datasets, ScanThreads).
  */
 
 interface Setup {
@@ -18,15 +19,21 @@ interface Setup {
 }
 
 type Message =
+  | { type: "setup"; setup: Setup }
   | { type: "task"; task: RangeTask }
   | { type: "close" }
   | { type: "repeats"; checks: number[]; partitions: number[]; rowStart: [number, number][] };
 
-const setup = workerData as Setup;
-const repeats = new RepeatWriter(setup.spillDir, setup.writer, setup.partitionBits);
+let setup = workerData as Setup;
+let repeats = new RepeatWriter(setup.spillDir, setup.writer, setup.partitionBits);
 const port = parentPort;
 
 port?.on("message", (message: Message) => {
+  if (message.type === "setup") {
+    setup = message.setup;
+    repeats = new RepeatWriter(setup.spillDir, setup.writer, setup.partitionBits);
+    return;
+  }
   if (message.type === "repeats") {
     // The whole-dataset checks, for this thread's share of the partitions.
     const rowStart = new Map(message.rowStart);
@@ -42,7 +49,8 @@ port?.on("message", (message: Message) => {
     return;
   }
   repeats.range = message.task.id;
-  scanRange(setup.plan, message.task, setup.plan.checks > 0 ? repeats : null).then(
+  const plan = setup.plan;
+  scanRange(plan, message.task, plan.checks > 0 ? repeats : null).then(
     // The held values move to the reading thread rather than being copied: they are the biggest part of a result.
     (result) => port.postMessage({ type: "result", result }, transferable(result.values)),
     (error: unknown) =>
@@ -53,9 +61,9 @@ port?.on("message", (message: Message) => {
   );
 });
 
-function transferable(values: readonly (Float64Array | null)[]): ArrayBuffer[] {
+function transferable(values: readonly (Float64Array[] | null)[]): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  for (const array of values) {
+  for (const array of values.flatMap((blocks) => blocks ?? [])) {
     if (
       array &&
       array.byteOffset === 0 &&

@@ -37,8 +37,8 @@ export interface RangeResult {
   firstStart: number;
   nextStart: number;
   columns: (ColumnState | null)[];
-  /** Per plan column: its numbers in this range when they were held (held-values.ts), else null. */
-  values: (Float64Array | null)[];
+  /** Per plan column: its numbers in this range, in blocks, when they were held (held-values.ts), else null. */
+  values: (Float64Array[] | null)[];
   /** Per plan column with a spilled `unique` rule: the order its values came in (see KeyOrder). */
   keyOrders: (KeyOrder | null)[];
   /** Dataset-level tallies (ragged rows); rows are record indexes within the range. */
@@ -104,7 +104,7 @@ export async function scanRange(
   // A column this file lacks holds no values here, which is all of them.
   result.values = plan.columns.map((c) => {
     const accumulator = accumulators.get(c.name);
-    return accumulator ? accumulator.heldValues() : c.valuesLimit > 0 ? new Float64Array(0) : null;
+    return accumulator ? accumulator.heldValues() : c.valuesLimit > 0 ? [] : null;
   });
   return result;
 }

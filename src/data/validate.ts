@@ -10,7 +10,7 @@ import { HELD_VALUES_BUDGET } from "./held-values.ts";
 import { compareDatasets, driftFinding, type ProfiledDataset } from "./comparisons.ts";
 import type { DriftResult } from "./drift/drift.ts";
 import { type Finding, findingsOf } from "./findings.ts";
-import { scanDataset } from "./parallel.ts";
+import { scanDataset, type ScanThreads } from "./parallel.ts";
 import { type PlanHints, planDataset } from "./plan.ts";
 import { buildProfile, type ColumnSummary, type DatasetProfile, mergeProfiles } from "./profile.ts";
 import { readProfileFile } from "./profile-file.ts";
@@ -88,6 +88,8 @@ export interface ValidateOptions {
   parallelFrom?: number;
   /** Whether this thread reads ranges beside the workers (ScanOptions.readHere). */
   readHere?: boolean;
+  /** Worker threads kept for many passes, which read every range (ScanOptions.threads). */
+  threads?: ScanThreads;
   /** Progress and timings for --verbose. */
   debug?: (message: string) => void;
 }
@@ -202,6 +204,7 @@ export async function profileSources(
     ...(options.rangeBytes === undefined ? {} : { rangeBytes: options.rangeBytes }),
     ...(options.parallelFrom === undefined ? {} : { parallelFrom: options.parallelFrom }),
     ...(options.readHere === undefined ? {} : { readHere: options.readHere }),
+    ...(options.threads === undefined ? {} : { threads: options.threads }),
   });
   const profile = buildProfile(plan, outcome);
   const bytes = plan.files.reduce((sum, f) => sum + f.bytes, 0);

@@ -1,9 +1,11 @@
 import { stat } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { DriftConfig } from "../config/schema/data.ts";
 import type { MlopsConfig, MonitorConfig } from "../config/schema/index.ts";
 import { durationMs } from "../config/schema/monitor.ts";
 import type { ProfiledDataset } from "../data/comparisons.ts";
+import { ScanThreads } from "../data/parallel.ts";
 import { HELD_VALUES_BUDGET } from "../data/held-values.ts";
 import { liveSchema } from "../data/live-schema.ts";
 import { fetchSources, listSources, shardOf, type SourceEntry, type SourceFile } from "../data/sources.ts";
@@ -39,9 +41,9 @@ import { monitorMetrics } from "../config/window-metrics.ts";
 
 /**
  * The computing half of a monitoring run: plans which windows to compute (plan.ts), reads the logs once into window
- * files (spool.ts), and measures each window in turn (window.ts) with its labels joined (labels.ts), while a worker
- * thread profiles the next one. It writes nothing to the registry: the run (run.ts) appends what this returns, or a
- * matrix leg hands it to the merge job.
+ * files (spool.ts), and measures each window in turn (window.ts) with its labels joined (labels.ts), while one worker
+ * thread, started once for the run, profiles the next one. It writes nothing to the registry: the run (run.ts) appends
+ * what this returns, or a matrix leg hands it to the merge job.
  */
 
 export interface ComputeInput {
@@ -205,76 +207,88 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
     shown,
     stamp: `${bySource.get(shown)?.stamp ?? ""}${laterRows.has(shown) ? "+rows-after-the-run" : ""}`,
   });
-  const profile = (window: TimeWindow, spooled: SpooledWindow): Promise<ProfiledDataset> =>
+  const profile = (window: TimeWindow, spooled: SpooledWindow, last: boolean): Promise<ProfiledDataset> =>
     profileSources(
       `window ${window.key}`,
       [{ kind: "local", path: spooled.file, shown: `the rows of window ${window.key}` }],
       { train: spooled.file, format: "csv", header: true, ...(schema ? { schema } : {}) },
       root,
-      // A window's ranges (if more than one) go to a worker thread, which reads them while this one measures the last.
-      { ...options, readHere: false },
+      // A window's ranges go to the run's worker thread, which reads them while this one measures the window before;
+      // this one reads beside it only for the last window, when nothing else is left to do here.
+      { ...options, readHere: last && threads !== null, ...(threads ? { threads } : {}) },
       options.tempDir,
       HELD_VALUES_BUDGET,
       { sample: spooled.sample, holdOnly: compared },
     );
   const ordered = [...targets.values()].sort((a, b) => a.start - b.start);
+  // One worker thread profiles every window in turn, while this one measures: started once for the run.
+  const threads = (input.workers ?? os.availableParallelism()) > 1 ? new ScanThreads(1) : null;
   const spooledOf = (window: TimeWindow | undefined): SpooledWindow | undefined => {
     const spooled = window && spool.windows.get(window.key);
     return spooled && spooled.rows > 0 ? spooled : undefined;
   };
-  // The next window with rows is profiled while this one's rows, labels and metrics are read and computed.
+  // The worker profiles a window while this thread reads its rows and labels, and the next one while this thread
+  // measures it, so the two threads stay busy and this one never holds two windows' figures at once (the next
+  // window's profile comes in only at the next read, after the measuring is done).
   const ahead = new Map<string, Promise<ProfiledDataset>>();
-  const profileAhead = (from: number): void => {
-    const window = ordered.slice(from).find((w) => spooledOf(w));
+  const profileFrom = (from: number): void => {
+    const at = ordered.findIndex((w, i) => i >= from && spooledOf(w));
+    const window = ordered[at];
     const spooled = spooledOf(window);
     if (!window || !spooled || ahead.has(window.key)) return;
-    const started = profile(window, spooled);
+    const started = profile(window, spooled, !ordered.slice(at + 1).some((w) => spooledOf(w)));
     // Awaited when its window's turn comes; a failure before then must not go unhandled.
     started.catch(() => undefined);
     ahead.set(window.key, started);
   };
-  for (const [index, window] of ordered.entries()) {
-    const spooled = spooledOf(window);
-    if (!spooled) {
-      windows.push(emptyWindow(window, "no log file has rows in it any more"));
-      continue;
+  try {
+    for (const [index, window] of ordered.entries()) {
+      const spooled = spooledOf(window);
+      if (!spooled) {
+        windows.push(emptyWindow(window, "no log file has rows in it any more"));
+        continue;
+      }
+      input.logger.debug(`window ${window.key}: ${spooled.rows} row(s) from ${spooled.sources.length} file(s)`);
+      profileFrom(index);
+      const profiling = ahead.get(window.key)!;
+      const rows = await readWindowRows(spooled.file, spool.columns, layout);
+      let joined = null;
+      if (labels) {
+        const files = labelFilesFor(window, dated, delay);
+        const completeness = labelCompleteness(window, delay, now);
+        joined = {
+          joined: await joinLabels(rows.rowIds, rows.count, await fetch(files), labels, matched),
+          complete: completeness.complete,
+          completeAt: completeness.completeAt,
+          files: files.map(({ shown, stamp }) => ({ shown, stamp })),
+        };
+      }
+      const profiled = await profiling;
+      ahead.delete(window.key);
+      profileFrom(index + 1);
+      windows.push(
+        measureWindow({
+          window,
+          sources: spooled.sources.map(stampOf),
+          profiled,
+          rows,
+          columns: spool.columns,
+          config: monitor,
+          task: input.config.model.task,
+          positiveLabel: input.config.model.positive_label,
+          classes,
+          schema,
+          drift,
+          training,
+          predictions,
+          labels: joined,
+          metrics,
+        }),
+      );
     }
-    input.logger.debug(`window ${window.key}: ${spooled.rows} row(s) from ${spooled.sources.length} file(s)`);
-    const profiling = ahead.get(window.key) ?? profile(window, spooled);
-    ahead.delete(window.key);
-    const profiled = await profiling;
-    profileAhead(index + 1);
-    const rows = await readWindowRows(spooled.file, spool.columns, layout);
-    let joined = null;
-    if (labels) {
-      const files = labelFilesFor(window, dated, delay);
-      const completeness = labelCompleteness(window, delay, now);
-      joined = {
-        joined: await joinLabels(rows.rowIds, rows.count, await fetch(files), labels, matched),
-        complete: completeness.complete,
-        completeAt: completeness.completeAt,
-        files: files.map(({ shown, stamp }) => ({ shown, stamp })),
-      };
-    }
-    windows.push(
-      measureWindow({
-        window,
-        sources: spooled.sources.map(stampOf),
-        profiled,
-        rows,
-        columns: spool.columns,
-        config: monitor,
-        task: input.config.model.task,
-        positiveLabel: input.config.model.positive_label,
-        classes,
-        schema,
-        drift,
-        training,
-        predictions,
-        labels: joined,
-        metrics,
-      }),
-    );
+  } finally {
+    // A window that failed leaves the next one's profile running: it is ended with the thread.
+    await threads?.close();
   }
   const computedKeys = new Set(windows.map((window) => window.window.key));
   const earlierKeys = new Set(input.earlier.map((window) => window.key));

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { InputError } from "../errors.ts";
 import { fileReader, gzipReader, isGzip } from "../data/formats/chunks.ts";
+import { CHUNK } from "../data/formats/delimited/input.ts";
 import { type DelimitedReader, MORE, RECORD } from "../data/formats/delimited/reader.ts";
 import { refuseIrregularFile } from "../data/regular-file.ts";
 import { checkHeader, explainReadError, wholeFileReader } from "../data/table.ts";
@@ -43,7 +44,16 @@ export async function openDelimitedSpans(
   }
   refuseIrregularFile(file, shown);
   const chunks = isGzip(file) ? gzipReader(file) : fileReader(file, 0);
-  const reader = wholeFileReader(chunks, shown, format);
+  const reader = wholeFileReader(chunks, shown, format, spareBuffers.pop());
+  let closed = false;
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    chunks.close();
+    // Its buffer reads the next file: a run opens a few files per window, and each new 4 MiB buffer would wait for
+    // the garbage collector (and leave the allocator's heap in pieces) long after the file was read.
+    if (reader.buffer.length === CHUNK && spareBuffers.length < SPARE_BUFFERS) spareBuffers.push(reader.buffer);
+  };
   let record = -1;
   const next = async (): Promise<boolean> => {
     try {
@@ -61,7 +71,7 @@ export async function openDelimitedSpans(
       throw explainReadError(error, shown, (r) => r + 1);
     }
   };
-  const spans: DelimitedSpans = { columns: [], reader, next, record: 0, close: () => chunks.close() };
+  const spans: DelimitedSpans = { columns: [], reader, next, record: 0, close };
   try {
     if (!(await next()))
       throw new InputError(`${shown} is empty`, { hint: "a table needs a header row and data rows" });
@@ -70,11 +80,15 @@ export async function openDelimitedSpans(
     });
     checkHeader(spans.columns, shown);
   } catch (error) {
-    chunks.close();
+    close();
     throw error;
   }
   return spans;
 }
+
+/** Read buffers of closed files, for the next file opened: at most two files are open at once. */
+const spareBuffers: Buffer[] = [];
+const SPARE_BUFFERS = 2;
 
 /** The text of field `index` of the current record; null when it is empty and unquoted (or the record is short). */
 export function cellOf(reader: DelimitedReader, index: number): string | null {

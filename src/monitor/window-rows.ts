@@ -1,6 +1,7 @@
 import { resolvePositiveLabel } from "../evaluate/evaluate.ts";
 import type { CbpeScores } from "./cbpe.ts";
 import type { DelimitedReader } from "../data/formats/delimited/reader.ts";
+import { HeldValues } from "../data/held-values.ts";
 import { parsed, parseNumber, utf8 } from "../data/values.ts";
 import { cellOf, openDelimitedSpans } from "./delimited-spans.ts";
 import { RowIds } from "./row-ids.ts";
@@ -51,10 +52,12 @@ export async function readWindowRows(file: string, columns: SpoolColumns, layout
   const latencyAt = at(layout.latency);
   const sliceAts = layout.slices.map((c) => [c, at(c)] as const);
   const predictions: string[] = [];
-  const scores: number[] | null = scoreAt >= 0 ? [] : null;
-  const probabilities: number[][] = probabilityAts.map(() => []);
+  // Numbers go to blocks of doubles joined once at the end: no array of a window's length grown by doubling.
+  const doubles = (): HeldValues => new HeldValues(Number.POSITIVE_INFINITY);
+  const scores = scoreAt >= 0 ? doubles() : null;
+  const probabilities = probabilityAts.map(doubles);
   const ids = idAt >= 0 ? new RowIds() : null;
-  const latencies: number[] | null = latencyAt >= 0 ? [] : null;
+  const latencies = latencyAt >= 0 ? doubles() : null;
   let invalidLatency = 0;
   const slices = new Map<string, string[]>(layout.slices.map((c) => [c, []]));
   // Predictions repeat a few values: one string each, not one per row.
@@ -63,16 +66,16 @@ export async function readWindowRows(file: string, columns: SpoolColumns, layout
   try {
     while (await spans.next()) {
       predictions.push(classes.of(reader, predictionAt));
-      if (scores) scores.push(probability(reader, scoreAt));
+      if (scores) scores.add(probability(reader, scoreAt));
       for (let c = 0; c < probabilityAts.length; c++)
-        probabilities[c]?.push(probability(reader, probabilityAts[c] ?? -1));
+        probabilities[c]?.add(probability(reader, probabilityAts[c] ?? -1));
       if (ids) {
         if (idAt < reader.fieldCount) ids.add(reader.buffer, reader.starts[idAt]!, reader.ends[idAt]!);
         else ids.add(reader.buffer, 0, 0);
       }
       if (latencies) {
         const value = numberAt(reader, latencyAt);
-        if (Number.isFinite(value) && value >= 0) latencies.push(value);
+        if (Number.isFinite(value) && value >= 0) latencies.add(value);
         else invalidLatency++;
       }
       for (const [column, index] of sliceAts)
@@ -81,18 +84,19 @@ export async function readWindowRows(file: string, columns: SpoolColumns, layout
   } finally {
     spans.close();
   }
+  const joined = (values: HeldValues): Float64Array => values.result() ?? new Float64Array(0);
   return windowRows({
     predictions,
-    scores: scores ? Float64Array.from(scores) : null,
+    scores: scores ? joined(scores) : null,
     probabilities:
       layout.scorePrefix === undefined
         ? null
         : {
             classes: columns.probabilities.map((c) => c.slice(layout.scorePrefix?.length ?? 0)),
-            columns: probabilities.map((values) => Float64Array.from(values)),
+            columns: probabilities.map(joined),
           },
     ids,
-    latency: latencies ? { values: Float64Array.from(latencies), invalid: invalidLatency } : null,
+    latency: latencies ? { values: joined(latencies), invalid: invalidLatency } : null,
     slices,
   });
 }

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { scanDataset } from "../../src/data/parallel.ts";
+import { scanDataset, ScanThreads } from "../../src/data/parallel.ts";
 import { planDataset } from "../../src/data/plan.ts";
 import { buildProfile } from "../../src/data/profile.ts";
 import { Random } from "../../src/data/sketch/hash.ts";
@@ -76,6 +76,49 @@ describe("byte ranges and worker threads", () => {
       ["kind", "values", 300, [4, 7, 10, 13, 16], "z"],
       [null, "duplicate_rows", 1, [902], "a repeated row"],
     ]);
+  });
+
+  it("kept for several passes (the monitor's windows), read each dataset as threads started for it do", async () => {
+    const { dir, data } = await setup();
+    await writeFiles(dir, { "other.csv": csv("code,score", ["a,1", "b,2", "a,3", "c,oops", "b,2"]) });
+    const other = configOf(
+      `version: 1\nmodel: { name: demo }\ndata:\n  train: other.csv\n  schema:\n    duplicate_rows: warn\n    columns:\n      score: { type: integer }\n`,
+      dir,
+    ).data!;
+    const fresh = [
+      await validateDatasets(data, dir, { workers: 2, rangeBytes: 1499, readHere: false }),
+      await validateDatasets(other, dir, { workers: 2, readHere: false }),
+    ];
+    const threads = new ScanThreads(1);
+    try {
+      // The same thread reads both datasets in turn, the first twice (the second time with this thread reading
+      // beside it, as the monitor's last window is read), one of a single range (not read here).
+      const kept = [];
+      for (const [config, rangeBytes, readHere] of [
+        [data, 1499, false],
+        [other, undefined, false],
+        [data, 1499, true],
+      ] as const) {
+        kept.push(
+          await validateDatasets(config, dir, {
+            workers: 2,
+            readHere,
+            threads,
+            ...(rangeBytes === undefined ? {} : { rangeBytes }),
+          }),
+        );
+      }
+      const datasets = (v: (typeof fresh)[number]): unknown => JSON.parse(JSON.stringify(v.result.datasets));
+      expect(datasets(kept[0]!)).toEqual(datasets(fresh[0]!));
+      expect(datasets(kept[1]!)).toEqual(datasets(fresh[1]!));
+      expect(datasets(kept[2]!)).toEqual(datasets(fresh[0]!));
+      expect(kept[1]!.result.datasets[0]!.findings.map((f) => [f.column, f.rule, f.rows])).toEqual([
+        ["score", "type", [5]],
+        [null, "duplicate_rows", [6]],
+      ]);
+    } finally {
+      await threads.close();
+    }
   });
 
   it("read a range again when its guessed start was inside a quoted field", async () => {

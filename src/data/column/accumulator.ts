@@ -253,9 +253,9 @@ export abstract class ColumnAccumulator {
     return this.unique?.keyOrder() ?? null;
   }
 
-  /** Every number of the range, when they were held (see held-values.ts); null otherwise. Call after toState(). */
-  heldValues(): Float64Array | null {
-    return this.held?.result() ?? null;
+  /** Every number of the range in blocks, when they were held (see held-values.ts); null otherwise. Call after toState(). */
+  heldValues(): Float64Array[] | null {
+    return this.held?.blocks() ?? null;
   }
 
   toState(): ColumnState {

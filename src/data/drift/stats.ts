@@ -21,9 +21,23 @@ export function exactDistribution(values: Iterable<number>): Distribution {
 
 /** Values already sorted, each counted once (not copied). */
 export function sortedDistribution(sorted: Float64Array): Distribution {
-  const cumulative = new Float64Array(sorted.length);
-  for (let i = 0; i < sorted.length; i++) cumulative[i] = i + 1;
-  return { values: sorted, cumulative, n: sorted.length };
+  return { values: sorted, cumulative: countsUpTo(sorted.length), n: sorted.length };
+}
+
+/**
+ * 1, 2, 3 ... n: the cumulative weights of values counted once each. One array serves every distribution (read only)
+ * while any of them holds it, rather than one more array as long as the values for each column compared.
+ */
+let counts: WeakRef<Float64Array> | null = null;
+
+function countsUpTo(n: number): Float64Array {
+  let shared = counts?.deref();
+  if (!shared || shared.length < n) {
+    shared = new Float64Array(Math.max(n, Math.ceil((shared?.length ?? 0) * 1.25)));
+    for (let i = 0; i < shared.length; i++) shared[i] = i + 1;
+    counts = new WeakRef(shared);
+  }
+  return shared.subarray(0, n);
 }
 
 /** Share of the distribution at or below x. */

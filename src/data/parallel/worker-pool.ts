@@ -19,12 +19,31 @@ type WorkerReply =
   | { type: "repeats"; found: CheckFindings[] }
   | { type: "failed"; message: string };
 
+/** What the workers of a pass need to know: the dataset's plan, and where its repeat checks spill. */
+export interface PoolSetup {
+  plan: ScanPlan;
+  spillDir: string;
+  partitionBits: number;
+}
+
 /** Worker threads that read ranges (handed out one at a time, as each finishes) and then check repeats. */
 export class WorkerPool {
   private readonly workers: Worker[];
 
-  constructor(threads: number, setup: { plan: ScanPlan; spillDir: string; partitionBits: number }) {
+  constructor(threads: number, setup: PoolSetup) {
     this.workers = Array.from({ length: threads }, (_, writer) => startWorker({ ...setup, writer }));
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /**
+   * Points the workers at another pass (a pool kept for several datasets, as the monitor's windows are): messages
+   * arrive in order, so the next task is read under the new plan.
+   */
+  prepare(setup: PoolSetup): void {
+    this.workers.forEach((worker, writer) => worker.postMessage({ type: "setup", setup: { ...setup, writer } }));
   }
 
   /** Sends `first` to a worker and resolves with the first reply that `done` accepts. */
@@ -117,7 +136,7 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 
  * Starts scan-worker in a thread. From the bundle (dist/) it is dist/scan-worker.js; from the TypeScript sources
  * (tests, `npm run mlops`) it is src/data/scan-worker.ts, loaded through tsx, which the development install has.
  */
-function startWorker(setup: { plan: ScanPlan; spillDir: string; writer: number; partitionBits: number }): Worker {
+function startWorker(setup: PoolSetup & { writer: number }): Worker {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith(".ts")) {
     const target = pathToFileURL(path.join(path.dirname(here), "..", "scan-worker.ts")).href;

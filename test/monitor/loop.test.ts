@@ -59,7 +59,10 @@ describePushgateway("the closed loop", (gateway) => {
     });
     const config = (await readFile(path.join(dir, "mlops.yml"), "utf8"))
       .replace("    - { metric: drift_share, max: 0.2,", "    - { metric: drift_share, max: 0.2, action: retrain,")
-      .concat(`  alerts:\n    prometheus: { pushgateway: "${gateway().url}", retry_seconds: 0 }\n`);
+      .replace(
+        '    - { metric: accuracy, max_regression: 0.05, description: "Realised, once the labels are in." }\n',
+        (rules) => `${rules}  alerts:\n    prometheus: { pushgateway: "${gateway().url}", retry_seconds: 0 }\n`,
+      );
     await writeFile(path.join(dir, "mlops.yml"), config);
     await run("mkdir", ["-p", "logs", "labels"], { cwd: dir });
     const env = {

@@ -3,7 +3,7 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-LZDQFG35.js";
+} from "./chunks/chunk-Q2UDEBW6.js";
 import "./chunks/chunk-GTGMXKXZ.js";
 import "./chunks/chunk-CXPI6C2V.js";
 import "./chunks/chunk-XOZC47AQ.js";
@@ -15,6 +15,11 @@ var setup = workerData;
 var repeats = new RepeatWriter(setup.spillDir, setup.writer, setup.partitionBits);
 var port = parentPort;
 port?.on("message", (message) => {
+  if (message.type === "setup") {
+    setup = message.setup;
+    repeats = new RepeatWriter(setup.spillDir, setup.writer, setup.partitionBits);
+    return;
+  }
   if (message.type === "repeats") {
     const rowStart = new Map(message.rowStart);
     const found = message.checks.map(
@@ -29,7 +34,8 @@ port?.on("message", (message) => {
     return;
   }
   repeats.range = message.task.id;
-  scanRange(setup.plan, message.task, setup.plan.checks > 0 ? repeats : null).then(
+  const plan = setup.plan;
+  scanRange(plan, message.task, plan.checks > 0 ? repeats : null).then(
     // The held values move to the reading thread rather than being copied: they are the biggest part of a result.
     (result) => port.postMessage({ type: "result", result }, transferable(result.values)),
     (error) => port.postMessage({
@@ -40,7 +46,7 @@ port?.on("message", (message) => {
 });
 function transferable(values) {
   const buffers = /* @__PURE__ */ new Set();
-  for (const array of values) {
+  for (const array of values.flatMap((blocks) => blocks ?? [])) {
     if (array && array.byteOffset === 0 && array.buffer instanceof ArrayBuffer && array.byteLength === array.buffer.byteLength)
       buffers.add(array.buffer);
   }

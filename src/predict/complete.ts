@@ -25,7 +25,6 @@ export async function completeResult(
     manifest: Manifest;
     alias: string | null;
     input: InputFingerprint;
-    inputRows: number[] | null;
     format: PredictConfig["output_format"];
     scoredAt: string;
     runUrl: string | null;

@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-LVZIVIYF.js";
+} from "./chunks/chunk-KZAB4PZU.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -61,7 +61,7 @@ var OTHER_COMMANDS = [
   { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-CLYG7EZT.js")).monitorCommand },
   { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-WW7AMPSW.js")).deployCommand },
   { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-ZR74IBSA.js")).canaryCommand },
-  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-4IPYJMTU.js")).predictCommand },
+  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-D2THLVED.js")).predictCommand },
   { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-MBEY35TF.js")).sweepCommand },
   { name: "models", after: "select", load: async () => (await import("./chunks/models-W4FSPDH5.js")).modelsCommand },
   { name: "promote", after: "models", load: async () => (await import("./chunks/promote-SZDQLIBD.js")).promoteCommand },

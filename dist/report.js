@@ -18,7 +18,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-ZHXMB2JU.js";
+} from "./chunks/chunk-FQPLAEA3.js";
 import "./chunks/chunk-IVUJGG4J.js";
 import {
   readRunnerEnvironment
@@ -51,7 +51,7 @@ import "./chunks/chunk-CQ3WEECP.js";
 import "./chunks/chunk-VLGHGLBD.js";
 import "./chunks/chunk-3TO6B3UH.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-LVZIVIYF.js";
+import "./chunks/chunk-KZAB4PZU.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

@@ -356,7 +356,7 @@ async function predictBatch(context, registry, request) {
     result.parts = scored.parts;
     if (request.shard !== null) return finished({ state: "partial" });
   }
-  const completed = await completeResult(place, registry, { ...run, inputRows: null, scoredAt: started.toISOString() });
+  const completed = await completeResult(place, registry, { ...run, scoredAt: started.toISOString() });
   if ("failure" in completed) return failed(completed.failure, { parts: result.parts });
   context.logger.info(`${place.location} is complete: ${completed.rows} rows in ${completed.parts} part(s)`);
   return finished({ state: "complete", rows: completed.rows, record: completed.record });

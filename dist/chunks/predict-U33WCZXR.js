@@ -3,7 +3,7 @@ import {
   PredictOptions,
   predictStage,
   runPredictStage
-} from "./chunk-YK2YRYWU.js";
+} from "./chunk-LWCXPOXB.js";
 import "./chunk-CC3WOA2Z.js";
 import "./chunk-OFMUSNDP.js";
 import "./chunk-STGVFYYW.js";

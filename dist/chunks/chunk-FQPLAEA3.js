@@ -36,7 +36,7 @@ import {
 import {
   loadStage,
   processInterrupts
-} from "./chunk-LVZIVIYF.js";
+} from "./chunk-KZAB4PZU.js";
 import {
   ConfigError,
   ExitCode,

@@ -34,7 +34,7 @@ var STAGES = [
   { name: "monitor", command: false, load: async () => (await import("./monitor-X3VAYZAF.js")).monitorStage },
   { name: "deploy", command: false, load: async () => (await import("./deploy-2WYXW24D.js")).deployStage },
   { name: "canary", command: false, load: async () => (await import("./canary-PB5JQZQF.js")).canaryStage },
-  { name: "predict", command: false, load: async () => (await import("./predict-D7GU7QBE.js")).predictStage }
+  { name: "predict", command: false, load: async () => (await import("./predict-U33WCZXR.js")).predictStage }
 ];
 async function loadStage(name) {
   const entry = STAGES.find((stage) => stage.name === name);

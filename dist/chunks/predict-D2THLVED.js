@@ -11,7 +11,7 @@ import {
   predictStage,
   requirePredict,
   scoringHistorySection
-} from "./chunk-YK2YRYWU.js";
+} from "./chunk-LWCXPOXB.js";
 import "./chunk-CC3WOA2Z.js";
 import "./chunk-OFMUSNDP.js";
 import "./chunk-STGVFYYW.js";

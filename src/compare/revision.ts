@@ -1,3 +1,4 @@
+import { describeVersion } from "../registry/manifest.ts";
 import { execFile } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -25,7 +26,7 @@ export async function revisionSource(rev: string, door: SourceDoor): Promise<Run
     return {
       ref: rev,
       kind: "version",
-      label: `commit ${short}: ${model} ${manifest.version}${manifest.sequence === undefined ? "" : ` (#${manifest.sequence})`}, published from it`,
+      label: `commit ${short}: ${describeVersion(manifest)}, published from it`,
       params: manifest.params,
       metrics: manifest.metrics,
       task: taskOfMetrics(manifest.metrics),

@@ -108,3 +108,8 @@ export const ManifestSchema = z
 
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type ManifestFile = Manifest["files"][number];
+
+/** How messages name a version: `churn v20260301T120000123Z-a1b2c3 (#7)`, the number when it has one. */
+export function describeVersion(manifest: Pick<Manifest, "model" | "version" | "sequence">): string {
+  return `${manifest.model} ${manifest.version}${manifest.sequence === undefined ? "" : ` (#${manifest.sequence})`}`;
+}

@@ -3,7 +3,7 @@ import { primaryMetricOf } from "../../config/metrics.ts";
 import { ExitCode, InputError, UsageError } from "../../errors.ts";
 import { formatBytes, formatNumber } from "../../report/format.ts";
 import type { AliasEvent } from "../../registry/aliases.ts";
-import type { Manifest } from "../../registry/manifest.ts";
+import { describeVersion, type Manifest } from "../../registry/manifest.ts";
 import { openRegistry } from "../../registry/open.ts";
 import { type Damage, describeDamage } from "../../registry/damage.ts";
 import type { FsckReport, Registry } from "../../registry/registry.ts";
@@ -157,7 +157,7 @@ async function listVersions(
 
 function describeManifest(m: Manifest, aliases: string[]): string {
   const lines = [
-    `${m.model} ${m.version}${m.sequence === undefined ? "" : ` (#${m.sequence})`}${aliases.length > 0 ? `, ${aliases.join(", ")}` : ""}`,
+    `${describeVersion(m)}${aliases.length > 0 ? `, ${aliases.join(", ")}` : ""}`,
     `created   ${m.createdAt} by ${m.actor ?? "unknown"}${m.runUrl ? ` in ${m.runUrl}` : ""}`,
     `source    ${m.repository ? `${m.repository} ` : ""}${m.git.ref ?? "no ref"} ${m.git.sha ?? "no commit"}${m.git.dirty ? ` + uncommitted changes (${m.git.diff ?? "no diff hash"}: ${(m.git.changed ?? []).join(", ")})` : ""}`,
     ...(m.chain

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ExitCode, InputError, UsageError } from "../../errors.ts";
-import type { Manifest } from "../../registry/manifest.ts";
+import { describeVersion, type Manifest } from "../../registry/manifest.ts";
 import { type SigningPolicy, signingPolicy } from "../../provenance/policy.ts";
 import { parseModelRef } from "../../registry/names.ts";
 import { openRegistry, openRegistryAt } from "../../registry/open.ts";
@@ -108,7 +108,7 @@ export const pullCommand: CommandSpec = {
       await writeFile(manifestFile, await registry.manifestBytes(manifest));
     }
     const bytes = manifest.files.reduce((sum, f) => sum + f.size, 0);
-    const label = `${model} ${manifest.version}${manifest.sequence === undefined ? "" : ` (#${manifest.sequence})`}`;
+    const label = describeVersion(manifest);
     return {
       exitCode: ExitCode.ok,
       result: {

@@ -1,3 +1,4 @@
+import { describeVersion } from "../../registry/manifest.ts";
 import { ExitCode, UsageError } from "../../errors.ts";
 import type { CommandSpec } from "../command.ts";
 import { signingTarget } from "./signing-door.ts";
@@ -29,7 +30,7 @@ export const verifyCommand: CommandSpec = {
       });
     });
     const outcome = await registry.verify(manifest, trusted);
-    const label = `${model} ${manifest.version}${manifest.sequence === undefined ? "" : ` (#${manifest.sequence})`}`;
+    const label = describeVersion(manifest);
     if (!outcome.verified) {
       return {
         exitCode: ExitCode.checkFailed,

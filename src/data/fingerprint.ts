@@ -63,9 +63,10 @@ export async function fingerprintFiles(entries: readonly SourceEntry[], root: st
 
 /** One line per file, for cache keys and comparisons: identical data gives identical text. */
 export function describeFingerprint(fingerprints: readonly DataFingerprint[]): string {
-  return fingerprints
-    .flatMap((f) =>
-      f.files.map((file) => `${f.dataset}\t${file.path}\t${file.size}\t${file.sha256 ?? `etag:${file.etag ?? ""}`}`),
-    )
-    .join("\n");
+  return fingerprints.flatMap((f) => f.files.map((file) => `${f.dataset}\t${describeFile(file)}`)).join("\n");
+}
+
+/** One file as a line of a fingerprint: its path, size and sha256, or its ETag for an object. */
+export function describeFile(file: DataFile): string {
+  return `${file.path}\t${file.size}\t${file.sha256 ?? `etag:${file.etag ?? ""}`}`;
 }

@@ -33,7 +33,8 @@ import {
   type StampedFile,
 } from "./plan.ts";
 import { knownClasses, predictionReference, type PredictionReference, trainingReference } from "./references.ts";
-import { type LogLayout, type Spool, type SpooledWindow, spoolLogs } from "./spool.ts";
+import { logLayout } from "./log-layout.ts";
+import { type Spool, type SpooledWindow, spoolLogs } from "./spool.ts";
 import { emptyWindow, measureWindow, type WindowResult } from "./window.ts";
 import { readWindowRows } from "./window-rows.ts";
 import { labelCompleteness, type TimeWindow, windowOf, type WindowSize } from "./windows.ts";
@@ -308,21 +309,6 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
         ),
     labelMarks: input.shard ? packMarks(matched) : null,
     notes,
-  };
-}
-
-function logLayout(monitor: MonitorConfig): LogLayout {
-  const logs = monitor.logs;
-  return {
-    timestamp: logs.timestamp,
-    unit: logs.timestamp_unit,
-    prediction: logs.prediction,
-    score: logs.score,
-    scorePrefix: logs.score_prefix,
-    id: logs.id,
-    latency: logs.latency,
-    features: logs.features ?? null,
-    slices: monitor.slices,
   };
 }
 

@@ -9,7 +9,8 @@ import { HELD_VALUES_BUDGET } from "../data/held-values.ts";
 import { predictionColumns } from "../evaluate/predictions.ts";
 import type { Manifest } from "../registry/manifest.ts";
 import type { Registry } from "../registry/registry.ts";
-import type { SpoolColumns, LogLayout } from "./spool.ts";
+import type { LogLayout } from "./log-layout.ts";
+import type { SpoolColumns } from "./spool.ts";
 
 /**
  * What a window is compared with: the monitored version's training-data profile (the `profile` attachment publish

@@ -1,13 +1,13 @@
 import { appendFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../errors.ts";
+import type { LogLayout } from "./log-layout.ts";
 import { formatOf, openTable, type TableFormat, type TableRow } from "../data/table.ts";
 import { SAMPLE_ROWS, TypeSample } from "../data/type-sample.ts";
 import type { SourceFile } from "../data/sources.ts";
 import { cellOf, type DelimitedSpans, openDelimitedSpans } from "./delimited-spans.ts";
 import { type DateCache, dateCache, isoZuluMs } from "./zulu-bytes.ts";
 import {
-  type EpochUnit,
   isoUtc,
   parseTimestamp,
   SKIPPED_EXAMPLES,
@@ -26,19 +26,6 @@ import {
  */
 
 /** The columns of a prediction log the monitor reads (monitor.logs, with features resolved). */
-export interface LogLayout {
-  timestamp: string;
-  unit: EpochUnit;
-  prediction: string;
-  score: string | undefined;
-  scorePrefix: string | undefined;
-  id: string | undefined;
-  latency: string | undefined;
-  /** The features to check and compare; null: every column the training profile has (`known`), else every other. */
-  features: readonly string[] | null;
-  slices: readonly string[];
-}
-
 export interface SpooledWindow {
   window: TimeWindow;
   rows: number;

@@ -5,7 +5,8 @@ import { HeldValues } from "../data/held-values.ts";
 import { parsed, parseNumber, utf8 } from "../data/values.ts";
 import { cellOf, openDelimitedSpans } from "./delimited-spans.ts";
 import { RowIds } from "./row-ids.ts";
-import type { LogLayout, SpoolColumns } from "./spool.ts";
+import type { LogLayout } from "./log-layout.ts";
+import type { SpoolColumns } from "./spool.ts";
 
 /**
  * A window's logged predictions in memory, read back from its spool file: the prediction, scores, request ids,

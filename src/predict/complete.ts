@@ -33,7 +33,7 @@ export async function completeResult(
   const { manifest, input } = run;
   let rows = 0;
   let inputRows = 0;
-  const shards = new Set<number>();
+  let shards = 1;
   for (let index = 1; index <= input.files.length; index++) {
     const file = input.files[index - 1]!.path;
     const record = await readPartRecord(place, index);
@@ -60,7 +60,7 @@ export async function completeResult(
     }
     rows += record.rowsOut;
     inputRows += record.rowsIn;
-    shards.add(record.shard?.count ?? 1);
+    shards = Math.max(shards, record.shard?.count ?? 1);
   }
   const completion = {
     model: manifest.model,
@@ -77,7 +77,7 @@ export async function completeResult(
         failure: `${place.location} was completed by another run (${there?.version ?? "unknown version"}) meanwhile`,
       };
     }
-    return { rows: there.rows, parts: there.parts, shards: Math.max(1, ...shards), record: null };
+    return { rows: there.rows, parts: there.parts, shards, record: null };
   }
   const record = await registry.appendScoringRecord(manifest.model, {
     alias: run.alias,
@@ -86,7 +86,7 @@ export async function completeResult(
     runUrl: run.runUrl,
     input: { fingerprint: input.id, files: input.files, rows: inputRows },
     output: { location: place.location, format: run.format, parts: input.files.length, rows },
-    shards: Math.max(1, ...shards),
+    shards,
   });
-  return { rows, parts: input.files.length, shards: Math.max(1, ...shards), record };
+  return { rows, parts: input.files.length, shards, record };
 }

@@ -1,13 +1,14 @@
 import { createHash } from "node:crypto";
 import os from "node:os";
 import type { MlopsConfig, PredictConfig } from "../config/schema/index.ts";
-import { type DataFile, fingerprintFiles } from "../data/fingerprint.ts";
+import { type DataFile, describeFile, fingerprintFiles } from "../data/fingerprint.ts";
 import { type Finding, findingsOf } from "../data/findings.ts";
 import { liveSchema } from "../data/live-schema.ts";
 import { scanDataset } from "../data/parallel.ts";
 import { planDataset } from "../data/plan.ts";
 import { buildProfile } from "../data/profile.ts";
 import type { SourceEntry, SourceFile } from "../data/sources.ts";
+import { declaredColumns, logLayout } from "../monitor/log-layout.ts";
 
 /**
  * What batch scoring reads and checks (docs/batch-scoring.md): the input's fingerprint (which names where its
@@ -23,7 +24,7 @@ export interface InputFingerprint {
 
 export async function fingerprintInput(entries: readonly SourceEntry[], root: string): Promise<InputFingerprint> {
   const files = await fingerprintFiles(entries, root);
-  const text = files.map((f) => `${f.path}\t${f.size}\t${f.sha256 ?? `etag:${f.etag ?? ""}`}`).join("\n");
+  const text = files.map(describeFile).join("\n");
   return { id: createHash("sha256").update(text).digest("hex").slice(0, 16), files };
 }
 
@@ -85,14 +86,10 @@ async function profileFiles(
  * part that misses one is refused before it is uploaded; empty without a monitor section.
  */
 export function missingMonitorColumns(config: MlopsConfig, columns: readonly string[]): string[] {
-  const monitor = config.monitor;
-  if (!monitor) return [];
-  const logs = monitor.logs;
-  const wanted = [logs.timestamp, logs.prediction, logs.score, logs.id, logs.latency, ...(logs.features ?? [])];
-  const missing = [...new Set([...wanted, ...monitor.slices])].filter(
-    (column): column is string => column !== undefined && !columns.includes(column),
-  );
-  const prefix = logs.score_prefix;
+  if (!config.monitor) return [];
+  const layout = logLayout(config.monitor);
+  const missing = declaredColumns(layout).filter((column) => !columns.includes(column));
+  const prefix = layout.scorePrefix;
   if (prefix !== undefined && !columns.some((column) => column.startsWith(prefix))) missing.push(`${prefix}*`);
   return missing;
 }

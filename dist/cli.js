@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-KZAB4PZU.js";
+} from "./chunks/chunk-K2EJYN74.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -54,23 +54,23 @@ var OTHER_COMMANDS = [
   { name: "init", after: null, load: async () => (await import("./chunks/init-7K6X3QCS.js")).initCommand },
   { name: "check", after: "init", load: async () => (await import("./chunks/check-CAQOHYLK.js")).checkCommand },
   { name: "config", after: "check", load: async () => (await import("./chunks/config-AYQZUIQY.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-RHOHHJ4R.js")).profileCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-IVIC4TA2.js")).profileCommand },
   { name: "report", after: "gate", load: async () => (await import("./chunks/report-SJU2F5NL.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-Y3273H4P.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-SUJTZPTS.js")).retrainCommand },
-  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-CLYG7EZT.js")).monitorCommand },
-  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-WW7AMPSW.js")).deployCommand },
-  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-ZR74IBSA.js")).canaryCommand },
-  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-D2THLVED.js")).predictCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-MBEY35TF.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-W4FSPDH5.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-SZDQLIBD.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-BYNPM5XB.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-MIUTAUI6.js")).pullCommand },
-  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-W3ZLRFYJ.js")).verifyCommand },
-  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-PQVZWS6O.js")).signCommand },
-  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-ONFO74FL.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-XQIMTWLD.js")).metricsCommand }
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-RZLEOBBR.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-YRH6GECL.js")).retrainCommand },
+  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-66PVVXXH.js")).monitorCommand },
+  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-7EW7CFBE.js")).deployCommand },
+  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-OD5DNXYE.js")).canaryCommand },
+  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-R4RGR4OW.js")).predictCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-JADB2LBJ.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-JZ7CJHH2.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-3ZC6KFBE.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-76FYMWEO.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-BO35MADN.js")).pullCommand },
+  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-QDLYCAMA.js")).verifyCommand },
+  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-B7M7XLMH.js")).signCommand },
+  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-QYBJV72C.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-I7E6NE5S.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({

@@ -9,7 +9,7 @@ import {
 import {
   describeDamage,
   openRegistry
-} from "./chunks/chunk-QPJ4ANN3.js";
+} from "./chunks/chunk-4F7JFGEA.js";
 import "./chunks/chunk-BCJVN7WI.js";
 import "./chunks/chunk-YAAMRAA5.js";
 import "./chunks/chunk-ASQHJYOS.js";
@@ -19,7 +19,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-FQPLAEA3.js";
+} from "./chunks/chunk-35CII7S2.js";
 import "./chunks/chunk-IVUJGG4J.js";
 import "./chunks/chunk-EZK6EJQS.js";
 import {
@@ -49,7 +49,7 @@ import "./chunks/chunk-CQ3WEECP.js";
 import "./chunks/chunk-VLGHGLBD.js";
 import "./chunks/chunk-3TO6B3UH.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-KZAB4PZU.js";
+import "./chunks/chunk-K2EJYN74.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

@@ -18,7 +18,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-FQPLAEA3.js";
+} from "./chunks/chunk-35CII7S2.js";
 import "./chunks/chunk-IVUJGG4J.js";
 import {
   readRunnerEnvironment
@@ -51,7 +51,7 @@ import "./chunks/chunk-CQ3WEECP.js";
 import "./chunks/chunk-VLGHGLBD.js";
 import "./chunks/chunk-3TO6B3UH.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-KZAB4PZU.js";
+import "./chunks/chunk-K2EJYN74.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

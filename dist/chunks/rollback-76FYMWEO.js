@@ -1,0 +1,69 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  openProject
+} from "./chunk-UHOCCZXB.js";
+import {
+  refuseServedAlias
+} from "./chunk-UU4K6R26.js";
+import "./chunk-WE5QLUEO.js";
+import "./chunk-OFMUSNDP.js";
+import "./chunk-CKB3RMBO.js";
+import "./chunk-LFNSLPCM.js";
+import {
+  openRegistry
+} from "./chunk-4F7JFGEA.js";
+import "./chunk-YAAMRAA5.js";
+import "./chunk-ASQHJYOS.js";
+import "./chunk-LP2MTGO2.js";
+import "./chunk-IVUJGG4J.js";
+import "./chunk-EZK6EJQS.js";
+import "./chunk-QKLWXX4C.js";
+import "./chunk-5D2KL2UV.js";
+import "./chunk-IRPQCUXK.js";
+import "./chunk-5PEOAABG.js";
+import "./chunk-HGWZYJ7P.js";
+import "./chunk-SR67EPJB.js";
+import "./chunk-2FCG3MIX.js";
+import "./chunk-2E2J3IB3.js";
+import "./chunk-G5WNRN53.js";
+import "./chunk-CQ3WEECP.js";
+import "./chunk-3TO6B3UH.js";
+import "./chunk-SN54LWLO.js";
+import "./chunk-MFRW4TDE.js";
+import "./chunk-NFSXRCFZ.js";
+import {
+  ExitCode
+} from "./chunk-XOZC47AQ.js";
+import "./chunk-RZGYXAJU.js";
+
+// src/cli/commands/rollback.ts
+var rollbackCommand = {
+  name: "rollback",
+  summary: "Move an alias (default champion) back to the version it stood on before, recording it in the history",
+  details: "Each rollback goes one step further back (v1, v2, v3 promoted: rollback -> v2, rollback again -> v1).\nTo go to any other version, use `mlops promote <version>`.",
+  options: {
+    alias: { type: "string", valueName: "name", default: "champion", description: "The alias to move back" },
+    reason: { type: "string", valueName: "text", description: "Why (kept in the alias history)" }
+  },
+  run: async (args, io) => {
+    const context = await openProject(args, io);
+    const registry = await openRegistry(context);
+    const model = context.loaded.config.model.name;
+    const alias = String(args.values.alias ?? "champion");
+    refuseServedAlias(context.loaded.config, alias, "--version <the version before>");
+    const event = await registry.rollback(model, alias, {
+      at: context.now().toISOString(),
+      actor: context.provenance.actor,
+      reason: typeof args.values.reason === "string" ? args.values.reason : "",
+      runUrl: context.provenance.runUrl
+    });
+    return {
+      exitCode: ExitCode.ok,
+      result: { rolledBack: true, model, ...event },
+      text: `${alias}: ${event.from ?? "(none)"} -> ${event.to} (rolled back)`
+    };
+  }
+};
+export {
+  rollbackCommand
+};

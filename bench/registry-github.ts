@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { build } from "esbuild";
+import { bundleForBench, runChild } from "./bundle.ts";
+import { median, pairedRatio, percent, spread } from "./figures.ts";
 import type { WorkerReport as Reported } from "./registry-github-worker.ts";
 
 /**
@@ -53,7 +53,10 @@ export interface GitHubBenchOptions {
 export async function benchGitHub(options: GitHubBenchOptions): Promise<string[]> {
   const { dataDir, model, small, sizeMiB, rounds } = options;
   const { startFakeGitHub } = await import("../test/helpers/github-server.ts");
-  const worker = await bundleWorker(dataDir);
+  const worker = await bundleForBench(
+    path.join(import.meta.dirname, "registry-github-worker.ts"),
+    path.join(dataDir, "github-worker"),
+  );
   const server = await startFakeGitHub({ repositories: { [REPO]: { visibility: "private" } } });
   const failures: string[] = [];
   let floor = { up: 0, down: 0 };
@@ -174,10 +177,7 @@ function summarise(
   const missed: string[] = [];
   const speeds = (list: WorkerReport[], pick: (r: WorkerReport) => number): number[] =>
     list.map((r) => sizeMiB / pick(r));
-  const figure = (values: number[]): string =>
-    `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)})`;
-  const percent = (ratio: number): string => `${(ratio * 100).toFixed(0)}%`;
-  const cpu = (list: WorkerReport[]): string => figure(list.map((r) => r.cpuSeconds * 1000));
+  const cpu = (list: WorkerReport[]): string => spread(list.map((r) => r.cpuSeconds * 1000));
   const cpuLines: string[] = [];
   console.log(
     `\n${sizeMiB} MiB file, GitHub stand-in on loopback, ${rounds} rounds interleaved; MiB/s as median (range). kit: ` +
@@ -194,19 +194,18 @@ function summarise(
     const kitSpeeds = speeds(kit, (r) => r.transferSeconds);
     const plainSpeeds = speeds(plain, (r) => r.transferSeconds);
     const hashedSpeeds = speeds(hashed, (r) => r.transferSeconds);
-    const ratio = median(kitSpeeds) / median(plainSpeeds);
-    // Round by round: each kit transfer against the plain one of its own round.
-    const paired = kitSpeeds.map((speed, i) => speed / (plainSpeeds[i] ?? Number.NaN));
+    // Round by round too: each kit transfer against the plain one of its own round.
+    const { ratio, shown: paired } = pairedRatio(kitSpeeds, plainSpeeds);
     const kitRss = Math.max(...kit.map((r) => r.rssKiB)) / 1024;
     const plainRss = Math.max(...plain.map((r) => r.rssKiB)) / 1024;
     console.log(
       [
         direction.padEnd(10),
-        figure(kitSpeeds).padEnd(16),
-        figure(speeds(kit, (r) => r.seconds)).padEnd(16),
-        figure(plainSpeeds).padEnd(16),
-        `${percent(ratio)} (${percent(Math.min(...paired))}-${percent(Math.max(...paired))})`.padEnd(19),
-        figure(hashedSpeeds).padEnd(16),
+        spread(kitSpeeds).padEnd(16),
+        spread(speeds(kit, (r) => r.seconds)).padEnd(16),
+        spread(plainSpeeds).padEnd(16),
+        paired.padEnd(19),
+        spread(hashedSpeeds).padEnd(16),
         percent(median(kitSpeeds) / median(hashedSpeeds)).padStart(8),
         `${kitRss.toFixed(0)} MiB`.padStart(8),
         `${plainRss.toFixed(0)} MiB`.padStart(10),
@@ -239,60 +238,16 @@ function summarise(
   return missed;
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2 === 1
-    ? (sorted[Math.floor(middle)] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
-
 function rate(sizeMiB: number, seconds: number): string {
   return `${(sizeMiB / seconds).toFixed(0).padStart(5)} MiB/s`;
 }
 
 /** Runs a child to its end and reads the JSON report on its last stdout line. */
-function child(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<WorkerReport> {
-  return new Promise((resolve, reject) => {
-    const spawned = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    spawned.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    spawned.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    spawned.on("error", reject);
-    spawned.on("close", (code) => {
-      const line = stdout.trim().split("\n").at(-1) ?? "";
-      const rss = /BENCH_MAX_RSS_KB (\d+)/.exec(stderr)?.[1];
-      if (code !== 0 || !line.startsWith("{") || rss === undefined) {
-        reject(
-          new Error(
-            `${args.slice(args.findIndex((arg) => arg.endsWith(".js")) + 1).join(" ")} exited with ${code}:\n${stderr}${stdout}`,
-          ),
-        );
-        return;
-      }
-      resolve({ ...(JSON.parse(line) as Reported), rssKiB: Number(rss) });
-    });
-  });
-}
-
-/** The worker as the kit ships: one ESM bundle (with build.mjs's options), lazily loaded chunks, no tsx. */
-async function bundleWorker(dataDir: string): Promise<string> {
-  const outdir = path.join(dataDir, "github-worker");
-  await build({
-    entryPoints: [path.join(import.meta.dirname, "registry-github-worker.ts")],
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    banner: {
-      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
-    },
-    logLevel: "warning",
-  });
-  return path.join(outdir, "registry-github-worker.js");
+async function child(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<WorkerReport> {
+  const { stdout, rssKiB } = await runChild(command, args, env);
+  const line = stdout.trim().split("\n").at(-1) ?? "";
+  if (!line.startsWith("{")) throw new Error(`${args.at(-1) ?? command} reported nothing:\n${stdout}`);
+  return { ...(JSON.parse(line) as Reported), rssKiB };
 }
 
 async function api(url: string, method: string, body?: unknown): Promise<Response> {

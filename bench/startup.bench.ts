@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -94,6 +94,9 @@ function main(): void {
     const dist = path.join(root, "dist");
     const build = spawnSync(process.execPath, ["build.mjs", dist], { cwd: repo, stdio: "inherit" });
     if (build.status !== 0) throw new Error("build failed");
+    // As the kit ships: dist/ beside the package.json that makes its .js files ES modules. Without it, Node would
+    // first try each file as CommonJS, and time a layout no action has.
+    copyFileSync(path.join(repo, "package.json"), path.join(root, "package.json"));
     const project = path.join(root, "project");
     mkdirSync(project, { recursive: true });
     writeFileSync(path.join(project, "mlops.yml"), BROKEN_CONFIG);

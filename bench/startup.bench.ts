@@ -48,7 +48,7 @@ function median(sorted: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-/** The environment a runner gives a JavaScript action's step: its folders and files, and every input as INPUT_<NAME>. */
+/** The environment a runner gives a JavaScript action's step: its folders and files, each input as INPUT_<NAME>. */
 function actionEnv(base: NodeJS.ProcessEnv, root: string, inputs: Record<string, string>): NodeJS.ProcessEnv {
   const files = path.join(root, "runner-files");
   mkdirSync(files, { recursive: true });
@@ -100,7 +100,8 @@ function main(): void {
     const project = path.join(root, "project");
     mkdirSync(project, { recursive: true });
     writeFileSync(path.join(project, "mlops.yml"), BROKEN_CONFIG);
-    // A plain environment, the same for every side: nothing of this process's (tsx's loader flags, say) leaks in.
+    // A plain environment, the same for every side: nothing of the caller's leaks in (NODE_OPTIONS, or
+    // NODE_EXTRA_CA_CERTS, which alone adds ~25 ms to every start of node on a machine that sets it).
     const base: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? root, LANG: "C.UTF-8" };
     const common = { config: "mlops.yml", "working-directory": ".", "registry-token": "" };
     const actionSide = (name: string, inputs: Record<string, string>): Side => ({

@@ -4,7 +4,6 @@ import * as core from "@actions/core";
 import { loadConfig } from "../config/load.ts";
 import { asError, ConfigError, ExitCode, formatPath, UsageError, UserError } from "../errors.ts";
 import type { StageContext } from "../context/context.ts";
-import { readProvenance } from "../runner/provenance.ts";
 import { readRunnerEnvironment } from "../runner/runner.ts";
 import { workspaceFor } from "../context/workspace.ts";
 import { renderMarkdown, type Section } from "../report/sections.ts";
@@ -117,6 +116,9 @@ export async function runAction(definition: AnyStageDefinition, env: NodeJS.Proc
       logger.warn(`${formatPath(warning.path)}: ${warning.message}`, warning.location);
     const workspace = workspaceFor(loaded);
     const runner = await readRunnerEnvironment(env);
+    // Provenance asks git and hashes files (child_process, crypto, the stores): loaded once the config has loaded, so
+    // an action stopped by a config error starts without it (issue 22, start-up).
+    const { readProvenance } = await import("../runner/provenance.ts");
     const context: StageContext = {
       loaded,
       workspace,

@@ -1,9 +1,6 @@
 import * as z from "zod";
-import { postFromJob } from "../github/from-job.ts";
 import { runOrigin } from "../context/runner.ts";
 import { renderingInJob } from "../gate/user-sections.ts";
-import { gateSurfaces } from "../github/report.ts";
-import { runGateStage } from "../pipeline/stages.ts";
 import { plainText } from "../report/table.ts";
 import { defineStage } from "./definition.ts";
 import { pullRequestTokenOption, registryTokenOption, withRegistryToken } from "./github-token.ts";
@@ -13,10 +10,13 @@ export const GateOptions = z.object({
   registryToken: registryTokenOption("read"),
 });
 
+// The gate's runner and the posting to GitHub (Octokit) are imported when they run: an action stopped by a config
+// error never loads them (issue 22, start-up).
 export const gateStage = defineStage({
   name: "gate",
   options: GateOptions,
-  run: (context, { registryToken }) => runGateStage(withRegistryToken(context, registryToken)),
+  run: async (context, { registryToken }) =>
+    (await import("../pipeline/stages.ts")).runGateStage(withRegistryToken(context, registryToken)),
   command: {
     summary: "Compare the evaluated metrics with the baseline (the registry's champion) under gate.rules",
     details:
@@ -30,18 +30,22 @@ export const gateStage = defineStage({
     icon: "shield",
     // The step fails exactly when the verdict is fail or error (the door maps the exit code); posting to the pull
     // request is reported, never allowed to change that.
-    post: async (context, run, { githubToken }) =>
-      run.result.verdict === "skipped"
-        ? null
-        : postFromJob(context, githubToken, (target) =>
-            gateSurfaces(
-              run.result,
-              context.loaded.config.report,
-              target,
-              { workflow: null, job: null },
-              { userSections: renderingInJob(runOrigin(context.runner)) },
-            ),
-          ),
+    post: async (context, run, { githubToken }) => {
+      if (run.result.verdict === "skipped") return null;
+      const [{ postFromJob }, { gateSurfaces }] = await Promise.all([
+        import("../github/from-job.ts"),
+        import("../github/report.ts"),
+      ]);
+      return postFromJob(context, githubToken, (target) =>
+        gateSurfaces(
+          run.result,
+          context.loaded.config.report,
+          target,
+          { workflow: null, job: null },
+          { userSections: renderingInJob(runOrigin(context.runner)) },
+        ),
+      );
+    },
     verdictOutput: "verdict",
     outputs: {
       verdict: {

@@ -1,5 +1,4 @@
 import path from "node:path";
-import { glob } from "tinyglobby";
 import * as z from "zod";
 import { UsageError } from "../errors.ts";
 
@@ -233,6 +232,10 @@ export async function parseStageOptions<Schema extends StageOptionsSchema>(
 }
 
 async function expandGlobs(patterns: string[], doc: OptionDoc, door: OptionDoor): Promise<string[]> {
+  if (patterns.length === 0) return [];
+  // tinyglobby (with picomatch) is loaded only when there is a pattern to expand: most runs have none, and an action
+  // stopped by a config error never gets here (issue 22, start-up).
+  const { glob } = await import("tinyglobby");
   const cwd = door.base(doc);
   const files = (await Promise.all(patterns.map((p) => glob(p, { cwd, absolute: true, expandDirectories: false }))))
     .flat()

@@ -1,6 +1,5 @@
 import path from "node:path";
 import * as z from "zod";
-import { runValidateStage } from "../pipeline/stages.ts";
 import { defineStage } from "./definition.ts";
 import { registryTokenOption, withRegistryToken } from "./github-token.ts";
 import { countOption, globsOption } from "./options.ts";
@@ -32,11 +31,12 @@ export const ValidateOptions = z.object({
   registryToken: registryTokenOption("read"),
 });
 
+// The validation's runner is imported when it runs: an action stopped by a config error never loads it (issue 22).
 export const validateStage = defineStage({
   name: "validate",
   options: ValidateOptions,
-  run: (context, { profiles, workers, registryToken }) =>
-    runValidateStage(withRegistryToken(context, registryToken), {
+  run: async (context, { profiles, workers, registryToken }) =>
+    (await import("../pipeline/stages.ts")).runValidateStage(withRegistryToken(context, registryToken), {
       profiles,
       ...(workers === undefined ? {} : { workers }),
     }),

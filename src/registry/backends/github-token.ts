@@ -1,5 +1,3 @@
-import { execFile } from "node:child_process";
-
 /**
  * The token a github:// registry is reached with, and where it came from (for messages). In order:
  * MLOPS_REGISTRY_TOKEN (an action's `registry-token` input, or a token a user keeps for the registry alone),
@@ -44,7 +42,10 @@ function hostOf(apiUrl: string): string {
 }
 
 /** `gh auth token --hostname host`: its token, or undefined when gh is missing, logged out or slow. */
-function ghAuthToken(env: NodeJS.ProcessEnv, host: string): Promise<string | undefined> {
+async function ghAuthToken(env: NodeJS.ProcessEnv, host: string): Promise<string | undefined> {
+  // child_process (and net and dgram with it) is loaded only where gh is asked: every stage's action imports this
+  // module for REGISTRY_TOKEN_VARIABLE, and starts without it (issue 22, start-up).
+  const { execFile } = await import("node:child_process");
   return new Promise((resolve) => {
     execFile(
       "gh",

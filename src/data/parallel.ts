@@ -37,6 +37,11 @@ export interface ScanOptions {
    * when it is done.
    */
   threads?: ScanThreads;
+  /**
+   * Called once the ranges are handed to the threads: a caller with work of its own for this thread (the monitor
+   * measuring the window before) waits for it, so the threads never sit idle while this one is busy.
+   */
+  onReading?: () => void;
 }
 
 /**
@@ -87,10 +92,12 @@ export async function scanDataset(plan: ScanPlan, options: ScanOptions): Promise
     const merger = new Merger(plan, tasks, local, queue, spillDir);
     // Results are merged as soon as every range before them is in: only a few wait in memory at a time.
     const accept = (result: RangeResult): void => merger.accept(result);
-    await Promise.all([
+    const reading = Promise.all([
       pool?.run(queue, accept),
       readHere ? runHere(plan, queue, local, accept, pool !== null) : undefined,
     ]);
+    options.onReading?.();
+    await reading;
     await merger.done();
     local.flush();
     // The whole-dataset checks: each thread takes a share of the spill partitions.

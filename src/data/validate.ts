@@ -90,6 +90,8 @@ export interface ValidateOptions {
   readHere?: boolean;
   /** Worker threads kept for many passes, which read every range (ScanOptions.threads). */
   threads?: ScanThreads;
+  /** Called once the data's ranges are handed to the threads (ScanOptions.onReading). */
+  onReading?: () => void;
   /** Progress and timings for --verbose. */
   debug?: (message: string) => void;
 }
@@ -205,6 +207,7 @@ export async function profileSources(
     ...(options.parallelFrom === undefined ? {} : { parallelFrom: options.parallelFrom }),
     ...(options.readHere === undefined ? {} : { readHere: options.readHere }),
     ...(options.threads === undefined ? {} : { threads: options.threads }),
+    ...(options.onReading === undefined ? {} : { onReading: options.onReading }),
   });
   const profile = buildProfile(plan, outcome);
   const bytes = plan.files.reduce((sum, f) => sum + f.bytes, 0);

@@ -208,7 +208,12 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
     shown,
     stamp: `${bySource.get(shown)?.stamp ?? ""}${laterRows.has(shown) ? "+rows-after-the-run" : ""}`,
   });
-  const profile = (window: TimeWindow, spooled: SpooledWindow, last: boolean): Promise<ProfiledDataset> =>
+  const profile = (
+    window: TimeWindow,
+    spooled: SpooledWindow,
+    last: boolean,
+    onReading: () => void,
+  ): Promise<ProfiledDataset> =>
     profileSources(
       `window ${window.key}`,
       [{ kind: "local", path: spooled.file, shown: `the rows of window ${window.key}` }],
@@ -216,7 +221,7 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
       root,
       // A window's ranges go to the run's worker thread, which reads them while this one measures the window before;
       // this one reads beside it only for the last window, when nothing else is left to do here.
-      { ...options, readHere: last && threads !== null, ...(threads ? { threads } : {}) },
+      { ...options, readHere: last && threads !== null, ...(threads ? { threads } : {}), onReading },
       options.tempDir,
       HELD_VALUES_BUDGET,
       { sample: spooled.sample, holdOnly: compared },
@@ -232,15 +237,30 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
   // measures it, so the two threads stay busy and this one never holds two windows' figures at once (the next
   // window's profile comes in only at the next read, after the measuring is done).
   const ahead = new Map<string, Promise<ProfiledDataset>>();
-  const profileFrom = (from: number): void => {
+  /**
+   * Starts the profile of the next window with rows from `from` on; resolves once the worker has its ranges. Getting
+   * there takes a few turns of this thread's event loop (the file's plan, the spill folder), so measuring a window
+   * before then would leave the worker idle for as long as the measuring takes.
+   */
+  const profileFrom = (from: number): Promise<void> => {
     const at = ordered.findIndex((w, i) => i >= from && spooledOf(w));
     const window = ordered[at];
     const spooled = spooledOf(window);
-    if (!window || !spooled || ahead.has(window.key)) return;
-    const started = profile(window, spooled, !ordered.slice(at + 1).some((w) => spooledOf(w)));
+    if (!window || !spooled || ahead.has(window.key)) return Promise.resolve();
+    let handedOver = (): void => undefined;
+    const reading = new Promise<void>((resolve) => (handedOver = resolve));
+    const started = profile(window, spooled, !ordered.slice(at + 1).some((w) => spooledOf(w)), handedOver);
     // Awaited when its window's turn comes; a failure before then must not go unhandled.
     started.catch(() => undefined);
     ahead.set(window.key, started);
+    // A profile that fails before its ranges are handed over never calls back: its failure shows at its turn.
+    return Promise.race([
+      reading,
+      started.then(
+        () => undefined,
+        () => undefined,
+      ),
+    ]);
   };
   try {
     for (const [index, window] of ordered.entries()) {
@@ -250,7 +270,8 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
         continue;
       }
       input.logger.debug(`window ${window.key}: ${spooled.rows} row(s) from ${spooled.sources.length} file(s)`);
-      profileFrom(index);
+      // Reading this window's rows yields often enough for its profile to reach the worker.
+      void profileFrom(index);
       const profiling = ahead.get(window.key)!;
       const rows = await readWindowRows(spooled.file, spool.columns, layout);
       let joined = null;
@@ -266,7 +287,7 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
       }
       const profiled = await profiling;
       ahead.delete(window.key);
-      profileFrom(index + 1);
+      await profileFrom(index + 1);
       windows.push(
         measureWindow({
           window,

@@ -289,6 +289,12 @@ function targetsOf(measured: Map<string, Side[]>): Target[] {
   return targets;
 }
 
+const load = (): string =>
+  `load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`;
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -304,12 +310,7 @@ async function main(): Promise<void> {
     throw new BenchFailure(`usage: validate.bench.ts [--sizes 100mb,1gb] [--runs <n>] [--clean]`);
   }
   mkdirSync(dataDir, { recursive: true });
-  console.log(
-    `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, load ${os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(" ")}`,
-  );
+  console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, ${load()}`);
   const build = spawnSync(process.execPath, ["build.mjs"], { cwd: repo, stdio: "inherit" });
   if (build.status !== 0) throw new BenchFailure("build failed");
   ensurePeerPackage(DUCKDB, repo);
@@ -322,12 +323,13 @@ async function main(): Promise<void> {
     console.log(`\n${path.basename(sides[0]!.file)}: ${runs} rounds`);
     const rows = measure(sides, runs);
     console.log(
-      `\n${path.basename(sides[0]!.file)}: ${(sides[0]!.bytes / MB).toFixed(0)} MB, ${rows.toLocaleString("en-US")} rows; every side read them all, one mean score, no repeated id or row; medians of ${runs} runs`,
+      `\n${path.basename(sides[0]!.file)}: ${(sides[0]!.bytes / MB).toFixed(0)} MB, ${rows.toLocaleString("en-US")} rows, all counted by every side with one mean score; no repeated id or row found (validate, DuckDB like for like, polars); medians of ${runs} runs`,
     );
     printTable(sides);
     measured.set(size, sides);
   }
-  console.log("");
+  // Other jobs on the machine widen the ranges: the load at the end says how busy it was while the sides ran.
+  console.log(`\nat the end: ${load()}`);
   for (const t of targetsOf(measured)) {
     console.log(`${t.met === null ? "n/a   " : t.met ? "met   " : "MISSED"}  ${t.target}: ${t.measured}`);
   }

@@ -14,9 +14,12 @@ if (!installDir || !file) throw new Error("usage: polars-validate.mjs <install d
 const require = createRequire(path.join(installDir, "package.json"));
 const pl = require("nodejs-polars");
 
-// The null spellings bench/generate.ts writes: an empty field (income, balance) and `NaN` (score); dates parsed, as
-// validate and DuckDB do.
-const data = pl.readCSV(file, { nullValues: ["", "NaN"], tryParseDates: true });
+// The null spellings bench/generate.ts writes: an empty field (income, balance) and `NaN` (score). Dates are parsed, as
+// validate and DuckDB do, with the format given, the peer's best shot: on the 100 MB file the reader's own date
+// inference (tryParseDates) added about 0.75 s to a 0.2 s read, parsing with the format about 0.1 s.
+const data = pl
+  .readCSV(file, { nullValues: ["", "NaN"] })
+  .withColumns(pl.col("created_at").str.strptime(pl.Datetime("ms"), "%Y-%m-%dT%H:%M:%SZ"));
 const description = data.describe();
 const nulls = data.nullCount();
 const repeatedIds = data.height - data.getColumn("id").nUnique();

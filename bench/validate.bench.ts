@@ -35,8 +35,9 @@ import {
  *   q25, q50, q75, count and null_percentage per column, straight from the CSV.
  * - `DuckDB like for like` (the same script, `checks`): the CSV loaded once into a table, SUMMARIZE of it, an exact
  *   unique check on `id` and the count of rows that repeat an earlier row, in one process: the DuckDB ratio that counts.
- * - `polars like for like` (nodejs-polars, bench/polars-validate.mjs): the CSV read once, describe() (mean, std, min,
- *   max, median), null counts, nUnique on `id` and isDuplicated(); no distinct counts, histograms or top values.
+ * - `polars like for like` (nodejs-polars, bench/polars-validate.mjs): the CSV read once (created_at parsed with its
+ *   format), describe() (mean, std, min, max, median), null counts, nUnique on `id` and isDuplicated(); no distinct
+ *   counts, histograms or top values.
  * Every side is a child `node` timed from spawn to exit, with its peak RSS (bench/rss.mjs). The peers are installed on
  * demand, pinned, into bench/.data/duckdb and bench/.data/polars (never dependencies; nodejs-polars 0.25 and later need
  * Node >= 22 and install without their native part on Node 20). Each round runs every side once, in reverse order

@@ -80,15 +80,31 @@ function row(i: number, random: Random): string {
   ].join(",");
 }
 
-/** Writes about `bytes` bytes of rows to `file`; returns the number of rows. */
-export async function generateCsv(file: string, bytes: number, seed = 42): Promise<number> {
+/** How the `id` column runs: 1, 2, 3 ... or a seeded permutation of the same ids. */
+export type IdOrder = "ascending" | "shuffled";
+
+/**
+ * Writes about `bytes` bytes of rows to `file`; returns the number of rows. With `ids: "shuffled"` the rows are those
+ * of the ascending file of the same size and seed, each with its id swapped for one from a seeded permutation of the
+ * same ids: the two files differ in nothing but the order of the ids (the same values, the same number of bytes).
+ */
+export async function generateCsv(
+  file: string,
+  bytes: number,
+  { seed = 42, ids = "ascending" }: { seed?: number; ids?: IdOrder } = {},
+): Promise<number> {
+  const permutation = ids === "shuffled" ? shuffledIds(countRows(bytes, seed), seed) : null;
   const out = createWriteStream(file, { highWaterMark: 4 << 20 });
   const random = new Random(seed);
   let written = 0;
   let rows = 0;
   let batch = `${BENCH_HEADER}\n`;
-  while (written + batch.length < bytes) {
-    for (let i = 0; i < 2000; i++) batch += `${row(++rows, random)}\n`;
+  // Shuffled ids change the bytes of each batch, not their sum: that file stops at the ascending file's row count.
+  while (permutation ? rows < permutation.length : written + batch.length < bytes) {
+    for (let i = 0; i < 2000; i++) {
+      rows++;
+      batch += `${row(permutation ? permutation[rows - 1]! : rows, random)}\n`;
+    }
     written += Buffer.byteLength(batch);
     if (!out.write(batch)) await once(out, "drain");
     batch = "";
@@ -96,4 +112,31 @@ export async function generateCsv(file: string, bytes: number, seed = 42): Promi
   out.end();
   await once(out, "finish");
   return rows;
+}
+
+/** The rows generateCsv writes for `bytes` with ascending ids, found by making them without writing them. */
+function countRows(bytes: number, seed: number): number {
+  const random = new Random(seed);
+  let written = 0;
+  let rows = 0;
+  let batchLength = BENCH_HEADER.length + 1;
+  while (written + batchLength < bytes) {
+    for (let i = 0; i < 2000; i++) batchLength += row(++rows, random).length + 1;
+    written += batchLength;
+    batchLength = 0;
+  }
+  return rows;
+}
+
+/** 1..count in a seeded random order (Fisher-Yates), from a stream of its own so the other columns stay the same. */
+function shuffledIds(count: number, seed: number): Uint32Array {
+  const ids = Uint32Array.from({ length: count }, (_, i) => i + 1);
+  const random = new Random(seed ^ 0x5eed);
+  for (let i = count - 1; i > 0; i--) {
+    const j = random.int(i + 1);
+    const id = ids[i]!;
+    ids[i] = ids[j]!;
+    ids[j] = id;
+  }
+  return ids;
 }

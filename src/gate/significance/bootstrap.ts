@@ -65,18 +65,19 @@ export function bootstrapDeltas(
   settings: Pick<BootstrapSettings, "resamples" | "seed">,
   relative: boolean,
 ): Float64Array {
-  const state = new Random(settings.seed).state;
+  const random = new Random(settings.seed);
+  const state = random.state;
   const threshold = lemireThreshold(n);
   const deltas = new Float64Array(settings.resamples);
   const delta = ([candidate, baseline]: [number, number]): number =>
     relative ? (baseline === 0 ? Number.NaN : (candidate - baseline) / Math.abs(baseline)) : candidate - baseline;
   switch (statistic.family) {
     case "cells": {
-      const { table, thresholds } = cellLookup(statistic.codes, statistic.cells, n);
+      const lookup = cellLookup(statistic.codes, statistic.cells, n);
       const counts = new Int32Array(statistic.cells);
       for (let r = 0; r < settings.resamples; r++) {
         counts.fill(0);
-        drawCells(state, n, threshold, table, thresholds, counts);
+        countCells(random, n, threshold, lookup, counts);
         deltas[r] = delta(statistic.finalize(counts));
       }
       break;
@@ -85,7 +86,7 @@ export function bootstrapDeltas(
       const pairs = interleave(statistic.columns, n);
       const sums = new Float64Array(2);
       for (let r = 0; r < settings.resamples; r++) {
-        drawSums(state, n, threshold, pairs, sums);
+        drawSums(state[0]!, state[1]!, state[2]!, state[3]!, n, threshold, pairs, sums, state);
         deltas[r] = delta(statistic.finalize(sums, n));
       }
       break;
@@ -94,7 +95,7 @@ export function bootstrapDeltas(
       const weights = new Int32Array(n);
       for (let r = 0; r < settings.resamples; r++) {
         weights.fill(0);
-        drawWeights(state, n, threshold, weights);
+        drawWeights(state[0]!, state[1]!, state[2]!, state[3]!, n, threshold, weights, state);
         deltas[r] = delta(statistic.finalize(weights));
       }
       break;
@@ -107,25 +108,61 @@ export function bootstrapDeltas(
  * The draw loops. Each is Random.below inlined, n times, with the generator's state in local variables (a method call
  * per draw costs several times the draw, and 1,000 resamples of a million rows are a billion draws). x stays a signed
  * 32-bit integer, the same bits as the unsigned draw, so V8 keeps it in a register; `>>> 0` makes it unsigned only
- * where arithmetic needs the value. The loops are small, separate functions so each compiles tight.
+ * where arithmetic needs the value.
+ *
+ * They are written for V8's optimising compiler, which compiles code from the feedback it has gathered so far and
+ * deoptimises (falls back to the interpreter) when it reaches code that had not run by then. Issue 22 measured the
+ * cost: the first resample's loop was compiled while it ran (on-stack replacement), before its exit had run; in about
+ * 40% of runs V8 never replaced that code (the loop's entry had run before V8 kept any feedback, so the fresh
+ * compilation deoptimised too), and every later resample ran it, deoptimised at its exit, and took half as long again.
+ * So nothing these functions do depends on a rare event having happened before they are compiled:
+ * - the generator's state comes in as arguments (no feedback needed on entry) and goes back through `state` at the
+ *   one exit, which every call runs;
+ * - no code inside a loop runs rarely: a draw that needs more than the cell table stops the loop before it is drawn,
+ *   and the caller draws and places it (test/gate/bootstrap-pinned.test.ts holds the deltas to what they were).
  */
 
-/** Counts, per cell, n draws of rows taken in cell order (see cellLookup). */
+/**
+ * Counts n draws of rows taken in cell order (see cellLookup) into `counts`: the table places most draws, and this
+ * places each draw that lands in a table slice straddling a cell boundary (one in 64 or fewer).
+ */
+function countCells(random: Random, n: number, threshold: number, lookup: CellLookup, counts: Int32Array): void {
+  const { table, shift, thresholds } = lookup;
+  const state = random.state;
+  for (let left = n; left > 0;) {
+    left = drawCells(state[0]!, state[1]!, state[2]!, state[3]!, left, n, threshold, table, shift, counts, state);
+    if (left > 0) {
+      // drawCells stopped just before a row drawn into a straddling slice: draw it here and place it.
+      const cell = cellAbove(random.nextUint32(), thresholds);
+      counts[cell] = counts[cell]! + 1;
+      left--;
+    }
+  }
+}
+
+/**
+ * Counts up to `left` draws into their cells; stops early, before drawing it, at a row whose slice of the table
+ * straddles a cell boundary. Returns the draws still to make.
+ */
 function drawCells(
-  state: Int32Array,
+  s0: number,
+  s1: number,
+  s2: number,
+  s3: number,
+  left: number,
   n: number,
   threshold: number,
-  table: Int32Array,
-  thresholds: Float64Array,
+  table: Uint16Array,
+  shift: number,
   counts: Int32Array,
-): void {
-  let s0 = state[0]!;
-  let s1 = state[1]!;
-  let s2 = state[2]!;
-  let s3 = state[3]!;
-  for (let j = 0; j < n;) {
+  state: Int32Array,
+): number {
+  while (left > 0) {
     const times5 = Math.imul(s1, 5);
     const x = Math.imul((times5 << 7) | (times5 >>> 25), 9);
+    const rejected = Math.imul(x, n) >>> 0 < threshold;
+    const cell = table[x >>> shift]!;
+    if (cell === STRADDLES && !rejected) break;
     const t = s1 << 9;
     s2 ^= s0;
     s3 ^= s1;
@@ -133,31 +170,43 @@ function drawCells(
     s0 ^= s3;
     s2 ^= t;
     s3 = (s3 << 11) | (s3 >>> 21);
-    if (Math.imul(x, n) >>> 0 < threshold) continue;
-    j++;
-    let cell = table[x >>> 16]!;
-    if (cell < 0) cell = cellAbove(x >>> 0, thresholds);
-    counts[cell] = counts[cell]! + 1;
+    // This order of statements compiled to the fastest loop of those measured (V8 11; issue 22).
+    if (!rejected) {
+      left--;
+      counts[cell] = counts[cell]! + 1;
+    }
   }
   state[0] = s0;
   state[1] = s1;
   state[2] = s2;
   state[3] = s3;
+  return left;
 }
 
-/** The cell of a draw whose top 16 bits straddle a threshold (rare): the first threshold above it. */
+/** The cell of a draw: the first whose threshold lies above it (a binary search; the last threshold is 2^32). */
 function cellAbove(x: number, thresholds: Float64Array): number {
-  let cell = 0;
-  while (x >= thresholds[cell]!) cell++;
-  return cell;
+  let low = 0;
+  let high = thresholds.length - 1;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (x < thresholds[middle]!) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 /** Sums two interleaved per-row columns over n drawn rows. */
-function drawSums(state: Int32Array, n: number, threshold: number, pairs: Float64Array, sums: Float64Array): void {
-  let s0 = state[0]!;
-  let s1 = state[1]!;
-  let s2 = state[2]!;
-  let s3 = state[3]!;
+function drawSums(
+  s0: number,
+  s1: number,
+  s2: number,
+  s3: number,
+  n: number,
+  threshold: number,
+  pairs: Float64Array,
+  sums: Float64Array,
+  state: Int32Array,
+): void {
   let a = 0;
   let b = 0;
   for (let j = 0; j < n;) {
@@ -186,11 +235,16 @@ function drawSums(state: Int32Array, n: number, threshold: number, pairs: Float6
 }
 
 /** Counts, per row, how often n draws picked it. */
-function drawWeights(state: Int32Array, n: number, threshold: number, weights: Int32Array): void {
-  let s0 = state[0]!;
-  let s1 = state[1]!;
-  let s2 = state[2]!;
-  let s3 = state[3]!;
+function drawWeights(
+  s0: number,
+  s1: number,
+  s2: number,
+  s3: number,
+  n: number,
+  threshold: number,
+  weights: Int32Array,
+  state: Int32Array,
+): void {
   for (let j = 0; j < n;) {
     const times5 = Math.imul(s1, 5);
     const x = Math.imul((times5 << 7) | (times5 >>> 25), 9);
@@ -214,36 +268,49 @@ function drawWeights(state: Int32Array, n: number, threshold: number, weights: I
 }
 
 const TWO_32 = 4294967296;
-/** A table entry for a 2^16-wide slice of draws that straddles a cell threshold. */
-const SPLIT = -1;
+/** The table entry of a slice of draws that straddles a cell boundary (cells are fewer than 2^16 - 1: MAX_CELLS). */
+const STRADDLES = 0xffff;
+
+interface CellLookup {
+  /** Per slice of the draws' top bits, its cell, or STRADDLES. */
+  table: Uint16Array;
+  /** 32 minus the table's bits: x >>> shift is x's slice. */
+  shift: number;
+  /** Per cell, the first draw past it (ceil(end * 2^32 / n)); the last is 2^32. */
+  thresholds: Float64Array;
+}
 
 /**
  * Label metrics depend only on how many draws land in each cell, so the rows are taken in cell order (a fixed
  * permutation: by cell, then by row) and a draw's cell follows from its random number alone. The drawn index is the
  * high word of x * n, so "index < end of cell c" is "x < ceil(end * 2^32 / n)": one threshold per cell. A table on
- * x's top 16 bits answers at once for all but the few slices of x that straddle a threshold. This is the same
+ * x's top bits answers at once for all but the few slices of x that straddle a threshold. This is the same
  * bootstrap as drawing indices into the cell-ordered rows (test/fixtures/gate/generate.py replays it that way).
+ *
+ * The table has 2^12 slices (8 KiB, in the fastest cache) and more only when there are many boundaries, up to 2^16:
+ * enough that at most about one slice in 64 straddles one, so the caller seldom has to place a draw itself.
  */
-function cellLookup(codes: Uint32Array, cells: number, n: number): { table: Int32Array; thresholds: Float64Array } {
+function cellLookup(codes: Uint32Array, cells: number, n: number): CellLookup {
+  if (cells >= STRADDLES) throw new Error(`${cells} cells do not fit a 16-bit cell table`);
   const sizes = new Float64Array(cells);
   for (const code of codes) sizes[code] = (sizes[code] ?? 0) + 1;
   const thresholds = new Float64Array(cells);
   let end = 0n;
+  let boundaries = 0;
   for (let c = 0; c < cells; c++) {
     end += BigInt(sizes[c] ?? 0);
     thresholds[c] = Number(((end << 32n) + BigInt(n) - 1n) / BigInt(n));
+    if (c > 0 && thresholds[c] !== thresholds[c - 1]) boundaries++;
   }
-  const cellOf = (x: number): number => {
-    let cell = 0;
-    while (x >= (thresholds[cell] ?? TWO_32)) cell++;
-    return cell;
-  };
-  const table = new Int32Array(65536);
-  for (let high = 0; high < 65536; high++) {
-    const first = cellOf(high * 65536);
-    table[high] = first === cellOf(high * 65536 + 65535) ? first : SPLIT;
+  const bits = Math.min(16, Math.max(12, Math.ceil(Math.log2(64 * boundaries + 1))));
+  const shift = 32 - bits;
+  const width = 2 ** shift;
+  const table = new Uint16Array(2 ** bits);
+  for (let slice = 0; slice < table.length; slice++) {
+    const first = cellAbove(slice * width, thresholds);
+    table[slice] = first === cellAbove(slice * width + width - 1, thresholds) ? first : STRADDLES;
   }
-  return { table, thresholds };
+  return { table, shift, thresholds };
 }
 
 /** Two per-row columns side by side, so a draw reads one cache line instead of two. */

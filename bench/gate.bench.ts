@@ -4,30 +4,27 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { binaryCurves } from "../src/evaluate/curves.ts";
-import { classificationMetrics } from "../src/evaluate/metrics.ts";
-import { descendingOrder } from "../src/evaluate/ranking.ts";
-import { chartBlocks } from "../src/gate/chart-section.ts";
-import { renderHtmlDocument } from "../src/report/html/document.ts";
-import { renderMarkdown } from "../src/report/sections.ts";
-import { curvesOfPredictions, MAX_SLICE_BARS, type SliceBar, type SliceBars } from "../src/gate/charts.ts";
-import { REPORT_BOOTSTRAP_DRAWS, withSliceIntervals } from "../src/gate/slice-intervals.ts";
-import type { Predictions } from "../src/evaluate/predictions.ts";
-import { bootstrapDeltas, pairedBootstrap } from "../src/gate/significance/bootstrap.ts";
-import { pairPredictions } from "../src/gate/significance/pairing.ts";
+import { build } from "esbuild";
+import { REPORT_BOOTSTRAP_DRAWS } from "../src/gate/slice-intervals.ts";
 import { Random } from "../src/gate/significance/random.ts";
-import { pairedStatistic } from "../src/gate/significance/statistics.ts";
+import type { KitRun, MemoryProbe } from "./gate-worker.ts";
 
 /**
  * `npm run bench:gate`: the gate's heavy path over 1,000,000 predictions: every classification metric of two models
  * (accuracy, precision/recall/F1 in four averages, ROC AUC, average precision, log loss, Brier), then a
  * 1,000-resample paired bootstrap of the accuracy delta, as the gate runs them; and the report's charts (the
  * candidate's curves from the ranking its metrics already sorted, the baseline's from its predictions; the intervals of
- * the slice bars, by a country column of 30 values, with accuracy and with ROC AUC as the primary metric). The same computation, vectorised in
- * numpy, runs in the same run on the same data with /usr/bin/python3's numpy (Debian's python3-numpy), and the
- * ratio is printed: numpy is required, and a missing or failing numpy fails the bench. Memory: the bootstrap's extra peak RSS, measured in child processes at two resample counts and
- * two sizes, to show it grows with the predictions and not with the resamples. Times are wall clock on whatever the
- * machine is doing: run it on a quiet machine for numbers to quote.
+ * the slice bars, by a country column of 30 values, with accuracy and with ROC AUC as the primary metric). The same
+ * metrics and bootstrap, vectorised in numpy, run on the same data with /usr/bin/python3's numpy (Debian's
+ * python3-numpy): numpy is required, and a missing or failing numpy fails the bench.
+ *
+ * Each side runs --runs times (at least 7), interleaved, the order swapped every round, every run in a fresh process
+ * of its own: the kit's side (bench/gate-worker.ts) bundled with esbuild as dist/ is and run by plain `node` with
+ * bench/rss.mjs, numpy's by /usr/bin/python3; each reads the same data files and times its own phases, so start-up
+ * counts on neither side, and each reports its process's peak RSS. Printed: each side's median, range and max/min,
+ * the ratio of the medians, and the targets of issue 22 (the kit's total at most 0.8x numpy's, its runs within 1.2x
+ * of each other, its peak RSS at most 1.5x numpy's), which fail the bench when missed. Then the bootstrap's memory
+ * against rows and resamples. Times are wall clock on whatever the machine is doing: quote numbers from a quiet one.
  */
 
 const { values } = parseArgs({
@@ -35,8 +32,7 @@ const { values } = parseArgs({
     rows: { type: "string", default: "1000000" },
     resamples: { type: "string", default: "1000" },
     seed: { type: "string", default: "42" },
-    "memory-probe": { type: "boolean", default: false },
-    runs: { type: "string", default: "5" },
+    runs: { type: "string", default: "7" },
   },
 });
 const runs = Number(values.runs);
@@ -44,13 +40,20 @@ const rows = Number(values.rows);
 const resamples = Number(values.resamples);
 const seed = Number(values.seed);
 const PYTHON = "/usr/bin/python3";
+const MIN_RUNS = 7;
+/** Issue 22's targets: kit/numpy time (medians), the kit's max/min over its runs, kit/numpy peak RSS (medians). */
+const TIME_RATIO_TARGET = 0.8;
+const SPREAD_TARGET = 1.2;
+const RSS_RATIO_TARGET = 1.5;
+const COUNTRIES = 30;
 
 interface Data {
-  /** A slicing column (e.g. the country), 30 values in Zipf-like sizes: the largest about a quarter of the rows. */
-  country: string[];
   labels: Uint8Array;
   candidateScores: Float64Array;
   baselineScores: Float64Array;
+  /** A slicing column (the country) as codes into `countries`, 30 values in Zipf-like sizes. */
+  country: Uint8Array;
+  countries: string[];
 }
 
 /** Two correlated binary classifiers over n rows: the baseline's score, and the candidate's a noisy variant of it. */
@@ -63,10 +66,10 @@ function generate(n: number): Data {
   const harmonic = Array.from({ length: COUNTRIES }, (_, k) => 1 / (k + 1));
   const total = harmonic.reduce((a, b) => a + b, 0);
   const cumulative = harmonic.map((_, k) => harmonic.slice(0, k + 1).reduce((a, b) => a + b, 0) / total);
-  const country = new Array<string>(n);
+  const country = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const u = uniform();
-    country[i] = `c${String(cumulative.findIndex((edge) => u < edge) + 1).padStart(2, "0")}`;
+    country[i] = cumulative.findIndex((edge) => u < edge);
     const y = uniform() < 0.4 ? 1 : 0;
     labels[i] = y;
     // Scores rounded to 3 decimals, so there are ties, as real models' scores have.
@@ -74,176 +77,54 @@ function generate(n: number): Data {
     baselineScores[i] = Math.round(base * 1000) / 1000;
     candidateScores[i] = Math.round(Math.min(1, Math.max(0, base + 0.2 * (uniform() - 0.52))) * 1000) / 1000;
   }
-  return { country, labels, candidateScores, baselineScores };
+  const countries = Array.from({ length: COUNTRIES }, (_, k) => `c${String(k + 1).padStart(2, "0")}`);
+  return { labels, candidateScores, baselineScores, country, countries };
 }
 
-const COUNTRIES = 30;
-
-/** The predictions as the evaluate stage reads them: text labels and predictions, scores as numbers. */
-function predictions(data: Data, scores: Float64Array): Predictions {
-  const text = ["0", "1"];
-  return {
-    source: "bench",
-    rows: data.labels.length,
-    labels: Array.from(data.labels, (y) => text[y] ?? "0"),
-    predictions: Array.from(scores, (s) => (s >= 0.5 ? "1" : "0")),
-    actual: null,
-    predicted: null,
-    scores,
-    probabilities: null,
-    ids: null,
-    slices: new Map([["country", data.country]]),
-  };
+async function writeData(folder: string, data: Data): Promise<void> {
+  const bytes = (array: Float64Array): Uint8Array => new Uint8Array(array.buffer);
+  await writeFile(path.join(folder, "labels.u8"), data.labels);
+  await writeFile(path.join(folder, "candidate.f64"), bytes(data.candidateScores));
+  await writeFile(path.join(folder, "baseline.f64"), bytes(data.baselineScores));
+  await writeFile(path.join(folder, "country.u8"), data.country);
+  await writeFile(path.join(folder, "country.json"), JSON.stringify(data.countries));
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-/** The bars the gate draws for `metric` by country: the 20 largest slices, with the candidate's value in each. */
-function countryBars(data: Data, metric: "accuracy" | "roc_auc"): SliceBars[] {
-  const rowsOf = new Map<string, number[]>();
-  data.country.forEach((value, i) => {
-    const rows = rowsOf.get(value) ?? [];
-    rows.push(i);
-    rowsOf.set(value, rows);
+/** The kit's side as the kit ships: one ESM bundle (build.mjs's options), run by plain node, no tsx. */
+async function bundleWorker(folder: string): Promise<string> {
+  const outdir = path.join(folder, "worker");
+  await build({
+    entryPoints: [path.join(import.meta.dirname, "gate-worker.ts")],
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    banner: {
+      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+    },
+    logLevel: "warning",
   });
-  const largest = [...rowsOf].sort((a, b) => b[1].length - a[1].length).slice(0, MAX_SLICE_BARS);
-  const bars = largest.map(([value, rows]): SliceBar => {
-    const labels = Uint8Array.from(rows, (i) => data.labels[i] ?? 0);
-    const scores = Float64Array.from(rows, (i) => data.candidateScores[i] ?? 0);
-    const outcome = classificationMetrics({
-      labels: Array.from(labels, String),
-      predictions: Array.from(scores, (s) => (s >= 0.5 ? "1" : "0")),
-      scores,
-      positiveLabel: "1",
-    });
-    return {
-      value,
-      rows: rows.length,
-      candidate: outcome.metrics[metric] ?? null,
-      baseline: null,
-      undefinedBecause: null,
-      interval: null,
-    };
-  });
-  const shownRows = bars.reduce((sum, bar) => sum + bar.rows, 0);
-  const omitted = { slices: rowsOf.size - bars.length, rows: data.labels.length - shownRows };
-  return [{ metric, column: "country", bars, omitted }];
+  return path.join(outdir, "gate-worker.js");
 }
 
-function seconds(start: bigint): number {
-  return Number(process.hrtime.bigint() - start) / 1e9;
-}
-
-function maxRssMiB(): number {
-  return process.resourceUsage().maxRSS / 1024;
-}
-
-interface Measured {
-  metricsSeconds: number;
-  bootstrapSeconds: number;
-  metrics: Record<string, number>[];
-  interval: [number, number];
-  bootstrapPeakMiB: number;
-  chartsSeconds: number;
-  /** Per primary metric, the slice bars' intervals (Wilson's, DeLong's, normal or bootstrapped, and the paired change's). */
-  /** Per primary metric: its slice intervals, then rendering the chart blocks to markdown and to the HTML report. */
-  sliceSeconds: {
-    metric: string;
-    seconds: number;
-    methods: string;
-    renderSeconds: number;
-    htmlBytes: number;
-    markdownBytes: number;
-  }[];
-}
-
-function runKit(data: Data): Measured {
-  const candidate = predictions(data, data.candidateScores);
-  const baseline = predictions(data, data.baselineScores);
-  let start = process.hrtime.bigint();
-  const metrics = [candidate, baseline].map(
-    (p) =>
-      classificationMetrics({
-        labels: p.labels,
-        predictions: p.predictions,
-        scores: p.scores ?? [],
-        positiveLabel: "1",
-      }).metrics,
-  );
-  const metricsSeconds = seconds(start);
-  // The charts' cost as the pipeline pays it: the candidate's curves are one pass over the ranking its metrics sorted
-  // (sorted again here, untimed), the baseline's are sorted and walked in the gate.
-  const positive = data.labels;
-  const ranked = descendingOrder(data.candidateScores);
-  start = process.hrtime.bigint();
-  const candidateCurves = binaryCurves(ranked, data.candidateScores, positive);
-  const baselineCurves = curvesOfPredictions("classification", baseline, "1");
-  const chartsSeconds = seconds(start);
-  const before = maxRssMiB();
-  start = process.hrtime.bigint();
-  const pairing = pairPredictions(candidate, baseline, "1");
-  if (!pairing.paired) throw new Error(pairing.reason);
-  const built = pairedStatistic("accuracy", pairing.data);
-  if (!("statistic" in built)) throw new Error(built.unavailable);
-  const outcome = pairedBootstrap(built.statistic, rows, { resamples, seed, level: 0.95 }, false);
-  const bootstrapSeconds = seconds(start);
-  if (!("interval" in outcome)) throw new Error(outcome.unavailable);
-  // The slice bars' intervals as the gate computes them, with the gate's pairing (untimed: evaluate's slice metrics).
-  const sliceSeconds = (["accuracy", "roc_auc"] as const).map((metric) => {
-    const bars = countryBars(data, metric);
-    const begin = process.hrtime.bigint();
-    const slices = withSliceIntervals(bars, {
-      candidate,
-      positiveLabel: "1",
-      pairing,
-      settings: { resamples, seed, level: 0.95 },
-    });
-    const elapsed = seconds(begin);
-    const [out] = slices;
-    // The report's rendering: the gate's chart blocks, as markdown for the comment and as the HTML report.
-    const renderStart = process.hrtime.bigint();
-    const blocks = chartBlocks(
-      { candidate: candidateCurves, baseline: baselineCurves, baselineMissing: null, slices },
-      "champion",
+/** A child's last stdout line as JSON, and its peak RSS in MiB (bench/rss.mjs for node, ru_maxrss for python). */
+function child<T>(command: string, args: string[]): T & { rssMiB: number } {
+  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 24 });
+  const line = result.stdout.trim().split("\n").at(-1) ?? "";
+  if (result.status !== 0 || !line.startsWith("{")) {
+    throw new Error(
+      `${path.basename(command)} ${args.slice(-8).join(" ")} exited with ${result.status}:\n${result.stderr}`,
     );
-    const markdown = renderMarkdown({ title: "Gate", status: "pass", headline: "", blocks });
-    const html = renderHtmlDocument({
-      title: "bench: gate report",
-      generated: new Date(0).toISOString(),
-      sections: [{ title: "Gate", status: "pass", headline: "", blocks }],
-    });
-    const renderSeconds = seconds(renderStart);
-    const count = (what: string): number =>
-      (out?.bars ?? []).filter((bar) =>
-        what === "change" ? bar.interval !== null : bar.candidateInterval?.method === what,
-      ).length;
-    const methods = `${count("wilson")} Wilson, ${count("delong")} DeLong, ${count("normal")} normal, ${count("bootstrap")} bootstrapped, ${count("change")} paired of ${out?.bars.length ?? 0} bars`;
-    return {
-      metric,
-      seconds: elapsed,
-      methods,
-      renderSeconds,
-      htmlBytes: Buffer.byteLength(html),
-      markdownBytes: Buffer.byteLength(markdown),
-    };
-  });
-  return {
-    metricsSeconds,
-    bootstrapSeconds,
-    metrics,
-    interval: [outcome.interval.low, outcome.interval.high],
-    bootstrapPeakMiB: maxRssMiB() - before,
-    chartsSeconds,
-    sliceSeconds,
-  };
+  }
+  const parsed = JSON.parse(line) as T & { rssKiB?: number };
+  const rss = /BENCH_MAX_RSS_KB (\d+)/.exec(result.stderr)?.[1];
+  return { ...parsed, rssMiB: Number(rss ?? parsed.rssKiB ?? Number.NaN) / 1024 };
 }
 
 const NUMPY = String.raw`
-import json, sys, time, tracemalloc
+import json, resource, sys, time
 import numpy as np
 
 folder, n, resamples, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
@@ -283,7 +164,6 @@ t = time.perf_counter()
 computed = [metrics(y, scores["candidate"]), metrics(y, scores["baseline"])]
 metrics_seconds = time.perf_counter() - t
 
-tracemalloc.start()
 t = time.perf_counter()
 right = {k: ((s >= 0.5).astype(np.uint8) == y) for k, s in scores.items()}
 diff = right["candidate"].astype(np.int8) - right["baseline"].astype(np.int8)
@@ -293,82 +173,48 @@ for r in range(resamples):
     deltas[r] = diff[rng.integers(0, n, n)].mean()
 low, high = np.quantile(deltas, [0.025, 0.975])
 bootstrap_seconds = time.perf_counter() - t
-peak = tracemalloc.get_traced_memory()[1] / 2**20
-tracemalloc.stop()
 print(json.dumps({"metricsSeconds": metrics_seconds, "bootstrapSeconds": bootstrap_seconds, "metrics": computed,
-                  "interval": [float(low), float(high)], "bootstrapPeakMiB": peak, "numpy": np.__version__}))
+                  "interval": [float(low), float(high)], "numpy": np.__version__,
+                  "rssKiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 `;
 
-async function runNumpy(data: Data): Promise<(Measured & { numpy: string }) | string> {
-  if (!existsSync(PYTHON)) return `${PYTHON} not found`;
-  const probe = spawnSync(PYTHON, ["-c", "import numpy"], { encoding: "utf8" });
-  if (probe.status !== 0) return "numpy is not installed for /usr/bin/python3 (apt-get install python3-numpy)";
-  const folder = await mkdtemp(path.join(os.tmpdir(), "mlops-bench-"));
-  try {
-    await writeFile(path.join(folder, "labels.u8"), data.labels);
-    await writeFile(path.join(folder, "candidate.f64"), new Uint8Array(data.candidateScores.buffer));
-    await writeFile(path.join(folder, "baseline.f64"), new Uint8Array(data.baselineScores.buffer));
-    const run = spawnSync(PYTHON, ["-c", NUMPY, folder, String(rows), String(resamples), String(seed)], {
-      encoding: "utf8",
-      maxBuffer: 1 << 24,
-    });
-    if (run.status !== 0) return `numpy run failed: ${run.stderr}`;
-    return JSON.parse(run.stdout) as Measured & { numpy: string };
-  } finally {
-    await rm(folder, { recursive: true, force: true });
+interface NumpyRun {
+  metricsSeconds: number;
+  bootstrapSeconds: number;
+  metrics: Record<string, number>[];
+  interval: [number, number];
+  numpy: string;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+const fmt = (value: number, digits = 2): string => value.toFixed(digits);
+const verdict = (met: boolean): string => (met ? "met" : "MISSED");
+const spreadOf = (values: readonly number[]): number => Math.max(...values) / Math.min(...values);
+/** median (min-max) and max/min of some runs' values. */
+const summary = (values: readonly number[], unit: string, digits = 2): string =>
+  `${fmt(median(values), digits)}${unit} (${fmt(Math.min(...values), digits)}-${fmt(Math.max(...values), digits)}) x${fmt(spreadOf(values))}`;
+
+function printTable(rowsOut: string[][]): void {
+  const widths = rowsOut[0]?.map((_, c) => Math.max(...rowsOut.map((r) => (r[c] ?? "").length))) ?? [];
+  for (const r of rowsOut)
+    console.log(
+      r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("   "),
+    );
+}
+
+async function main(): Promise<void> {
+  if (!(runs >= MIN_RUNS)) {
+    console.error(`--runs must be at least ${MIN_RUNS}: fewer runs cannot show a spread`);
+    process.exitCode = 2;
+    return;
   }
-}
-
-interface MemoryProbe {
-  /** Typed arrays the paired bootstrap holds (pairing, cell codes and table, one delta per resample), after a GC. */
-  heldMiB: number;
-  /** Peak RSS growth over the bootstrap: includes garbage the GC had not yet collected. */
-  peakRssMiB: number;
-}
-
-/** The bootstrap's memory in a fresh process (with --expose-gc), so earlier phases do not hide it. */
-function memoryProbe(n: number, r: number): MemoryProbe {
-  const child = spawnSync(
-    process.execPath,
-    [
-      "--expose-gc",
-      ...process.execArgv,
-      import.meta.filename,
-      "--memory-probe",
-      "--rows",
-      String(n),
-      "--resamples",
-      String(r),
-    ],
-    { encoding: "utf8" },
-  );
-  if (child.status !== 0) throw new Error(child.stderr);
-  return JSON.parse(child.stdout.trim()) as MemoryProbe;
-}
-
-if (values["memory-probe"]) {
-  const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-  const data = generate(rows);
-  const candidate = predictions(data, data.candidateScores);
-  const baseline = predictions(data, data.baselineScores);
-  gc();
-  const heldBefore = process.memoryUsage().arrayBuffers;
-  const before = maxRssMiB();
-  const pairing = pairPredictions(candidate, baseline, "1");
-  if (!pairing.paired) throw new Error(pairing.reason);
-  const built = pairedStatistic("accuracy", pairing.data);
-  if (!("statistic" in built)) throw new Error(built.unavailable);
-  const deltas = bootstrapDeltas(built.statistic, rows, { resamples, seed }, false);
-  const peakRssMiB = maxRssMiB() - before;
-  gc();
-  const heldMiB = (process.memoryUsage().arrayBuffers - heldBefore) / 2 ** 20;
-  // Keep what the bootstrap holds alive until measured.
-  if (deltas.length !== resamples || !built.statistic) throw new Error("unreachable");
-  console.log(JSON.stringify({ heldMiB, peakRssMiB }));
-} else {
-  const fmt = (value: number, digits = 2): string => value.toFixed(digits);
   console.log(
-    `gate bench: ${rows.toLocaleString("en-US")} predictions, ${resamples.toLocaleString("en-US")}-resample paired bootstrap of accuracy, seed ${seed}, ${runs} runs of each side interleaved`,
+    `gate bench: ${rows.toLocaleString("en-US")} predictions, ${resamples.toLocaleString("en-US")}-resample paired bootstrap of accuracy, seed ${seed}, ${runs} runs of each side interleaved, each in a fresh process`,
   );
   console.log(
     `node ${process.version}, ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ""}, load average ${os
@@ -376,106 +222,155 @@ if (values["memory-probe"]) {
       .map((l) => l.toFixed(2))
       .join(" ")}`,
   );
-  const data = generate(rows);
-  const kitRuns: Measured[] = [];
-  const numpyRuns: (Measured & { numpy: string })[] = [];
-  let peerFailure: string | null = null;
-  for (let run = 0; run < runs && peerFailure === null; run++) {
-    kitRuns.push(runKit(data));
-    const numpy = await runNumpy(data);
-    if (typeof numpy === "string") peerFailure = numpy;
-    else numpyRuns.push(numpy);
-  }
-  // A peer that fails fails the bench: a ratio against nothing is no measurement.
-  if (peerFailure !== null) {
-    console.error(`numpy, the peer, failed: ${peerFailure}`);
-    process.exitCode = 1;
-  } else {
-    const kit = kitRuns[0] as Measured;
-    const numpy = numpyRuns[0] as Measured & { numpy: string };
-    const total = (m: Measured): number => m.metricsSeconds + m.bootstrapSeconds;
-    const spread = (values: number[], unit = " s"): string =>
-      `${fmt(median(values))}${unit} (${fmt(Math.min(...values))}-${fmt(Math.max(...values))})`;
-    const rowsOut: string[][] = [["", "mlops-kit", `numpy ${numpy.numpy}`, "kit / numpy"]];
-    const line = (label: string, pick: (m: Measured) => number): string[] => {
-      const kitValues = kitRuns.map(pick);
-      const numpyValues = numpyRuns.map(pick);
-      return [label, spread(kitValues), spread(numpyValues), fmt(median(kitValues) / median(numpyValues))];
-    };
-    rowsOut.push(line("metrics, 2 models", (m) => m.metricsSeconds));
-    rowsOut.push(line("paired bootstrap", (m) => m.bootstrapSeconds));
-    rowsOut.push(line("total", total));
-    rowsOut.push(["charts (curves of both)", spread(kitRuns.map((m) => m.chartsSeconds)), "", ""]);
-    for (const [i, slice] of kit.sliceSeconds.entries())
-      rowsOut.push([
-        `slice intervals, ${slice.metric}`,
-        spread(kitRuns.map((m) => m.sliceSeconds[i]?.seconds ?? Number.NaN)),
-        "",
-        "",
-      ]);
-    const widths = rowsOut[0]?.map((_, c) => Math.max(...rowsOut.map((r) => (r[c] ?? "").length))) ?? [];
-    console.log("seconds as median (range) of the runs");
-    for (const r of rowsOut)
-      console.log(
-        r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("   "),
-      );
-    // Each run's share of that run's total, as median (range): the share the issue caps, measured in the same run.
-    const shareOf = (part: (m: Measured) => number): string => {
-      const shares = kitRuns.map((m) => (100 * part(m)) / total(m));
-      return `${fmt(median(shares), 1)}% (${fmt(Math.min(...shares), 1)}-${fmt(Math.max(...shares), 1)})`;
-    };
-    console.log(`charts add ${shareOf((m) => m.chartsSeconds)} to the kit's total`);
-    for (const [i, slice] of kit.sliceSeconds.entries())
-      console.log(
-        `slice intervals of ${slice.metric} add ${shareOf((m) => m.sliceSeconds[i]?.seconds ?? Number.NaN)} (${slice.methods}; ${REPORT_BOOTSTRAP_DRAWS.toLocaleString("en-US")} bootstrap draws at most)`,
-      );
-    // What the issue caps: the charts (curves, slice bars with intervals) and the HTML report together, at most 10% of
-    // the kit's time in the same run, and an HTML report under 2 MB.
-    for (const [i, slice] of kit.sliceSeconds.entries()) {
-      const reportShare = (m: Measured): number => {
-        const own = m.sliceSeconds[i];
-        return (100 * (m.chartsSeconds + (own?.seconds ?? Number.NaN) + (own?.renderSeconds ?? Number.NaN))) / total(m);
-      };
-      const shares = kitRuns.map(reportShare);
-      const bytes = Math.max(...kitRuns.map((m) => m.sliceSeconds[i]?.htmlBytes ?? Number.POSITIVE_INFINITY));
-      console.log(
-        `primary metric ${slice.metric}: charts and the HTML report add ${fmt(median(shares), 1)}% (${fmt(Math.min(...shares), 1)}-${fmt(Math.max(...shares), 1)}) [target <= 10%: ${median(shares) <= 10 ? "met" : "MISSED"}]; rendering ${spread(kitRuns.map((m) => m.sliceSeconds[i]?.renderSeconds ?? Number.NaN))}; HTML ${(bytes / 1024).toFixed(0)} KiB [target < 2 MB: ${bytes < 2e6 ? "met" : "MISSED"}], comment markdown ${((slice.markdownBytes ?? 0) / 1024).toFixed(0)} KiB`,
-      );
-      if (bytes >= 2e6) process.exitCode = 1;
+  if (!existsSync(PYTHON)) return peerFailed(`${PYTHON} not found`);
+  const probe = spawnSync(PYTHON, ["-c", "import numpy"], { encoding: "utf8" });
+  if (probe.status !== 0)
+    return peerFailed("numpy is not installed for /usr/bin/python3 (apt-get install python3-numpy)");
+  const folder = await mkdtemp(path.join(os.tmpdir(), "mlops-bench-gate-"));
+  try {
+    await writeData(folder, generate(rows));
+    const worker = await bundleWorker(folder);
+    const kitArgs = ["--import", path.join(import.meta.dirname, "rss.mjs"), worker, "--data", folder];
+    const settings = ["--resamples", String(resamples), "--seed", String(seed)];
+    const runKit = (): KitRun & { rssMiB: number } => child<KitRun>(process.execPath, [...kitArgs, ...settings]);
+    const runNumpy = (): NumpyRun & { rssMiB: number } =>
+      child<NumpyRun>(PYTHON, ["-c", NUMPY, folder, String(rows), String(resamples), String(seed)]);
+    const kitRuns: (KitRun & { rssMiB: number })[] = [];
+    const numpyRuns: (NumpyRun & { rssMiB: number })[] = [];
+    for (let run = 0; run < runs; run++) {
+      // The order swapped every round, so neither side always runs on the other's leftovers (page cache, heat).
+      if (run % 2 === 0) kitRuns.push(runKit());
+      try {
+        numpyRuns.push(runNumpy());
+      } catch (error) {
+        return peerFailed((error as Error).message);
+      }
+      if (run % 2 === 1) kitRuns.push(runKit());
     }
-    console.log(
-      `95% interval of the accuracy delta: kit [${kit.interval.map((v) => v.toFixed(5)).join(", ")}], numpy [${numpy.interval.map((v) => v.toFixed(5)).join(", ")}] (its own random stream)`,
-    );
-    let worst = 0;
-    kit.metrics.forEach((m, i) => {
-      for (const [name, value] of Object.entries(numpy.metrics[i] ?? {}))
-        worst = Math.max(worst, Math.abs((m[name] ?? Number.NaN) - value));
-    });
-    console.log(
-      `metrics agree with numpy within ${worst.toExponential(1)} (max abs difference over ${Object.keys(numpy.metrics[0] ?? {}).length} metrics x 2 models)`,
-    );
-    if (!(worst < 1e-9)) {
-      console.error("the kit's metrics and numpy's differ by more than 1e-9");
-      process.exitCode = 1;
-    }
-    const other = numpy;
-    // Memory grows with the rows, not the resamples: the same rows at 4x and 16x the resamples, and 4x the rows.
-    console.log(
-      `numpy bootstrap: peak traced allocation ${fmt(other.bootstrapPeakMiB, 1)} MiB (an index array and a gather per resample)`,
-    );
-    const quarter = Math.max(1000, Math.floor(rows / 4));
-    const probes = [
-      [quarter, Math.floor(resamples / 4)],
-      [quarter, resamples],
-      [quarter, resamples * 4],
-      [rows, resamples],
-    ] as const;
-    console.log("kit bootstrap memory, each in a fresh process: typed arrays held / peak RSS growth (MiB)");
-    for (const [n, r] of probes) {
-      const probe = memoryProbe(n, r);
-      console.log(
-        `  ${n.toLocaleString("en-US")} rows x ${r.toLocaleString("en-US")} resamples: ${fmt(probe.heldMiB, 2)} / ${fmt(probe.peakRssMiB, 1)}`,
-      );
-    }
+    report(kitRuns, numpyRuns);
+    memory(kitArgs, settings);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
   }
 }
+
+/** A peer that fails fails the bench: a ratio against nothing is no measurement. */
+function peerFailed(reason: string): void {
+  console.error(`numpy, the peer, failed: ${reason}`);
+  process.exitCode = 1;
+}
+
+function report(kitRuns: (KitRun & { rssMiB: number })[], numpyRuns: (NumpyRun & { rssMiB: number })[]): void {
+  const kit = kitRuns[0] as KitRun;
+  const numpy = numpyRuns[0] as NumpyRun;
+  const total = (m: { metricsSeconds: number; bootstrapSeconds: number }): number =>
+    m.metricsSeconds + m.bootstrapSeconds;
+  const rowsOut: string[][] = [["", "mlops-kit", `numpy ${numpy.numpy}`, "kit / numpy"]];
+  const line = (label: string, pick: (m: KitRun | NumpyRun) => number): string[] => {
+    const kitValues = kitRuns.map(pick);
+    const numpyValues = numpyRuns.map(pick);
+    return [label, summary(kitValues, " s"), summary(numpyValues, " s"), fmt(median(kitValues) / median(numpyValues))];
+  };
+  rowsOut.push(line("metrics, 2 models", (m) => m.metricsSeconds));
+  rowsOut.push(line("paired bootstrap", (m) => m.bootstrapSeconds));
+  rowsOut.push(line("total", total));
+  const kitRss = kitRuns.map((m) => m.rssMiB);
+  const numpyRss = numpyRuns.map((m) => m.rssMiB);
+  rowsOut.push([
+    "peak RSS",
+    summary(kitRss, " MiB", 0),
+    summary(numpyRss, " MiB", 0),
+    fmt(median(kitRss) / median(numpyRss)),
+  ]);
+  rowsOut.push([
+    "charts (curves of both)",
+    summary(
+      kitRuns.map((m) => m.chartsSeconds),
+      " s",
+    ),
+    "",
+    "",
+  ]);
+  for (const [i, slice] of kit.sliceSeconds.entries())
+    rowsOut.push([
+      `slice intervals, ${slice.metric}`,
+      summary(
+        kitRuns.map((m) => m.sliceSeconds[i]?.seconds ?? Number.NaN),
+        " s",
+      ),
+      "",
+      "",
+    ]);
+  console.log("median (range) xmax/min of the runs");
+  printTable(rowsOut);
+  const timeRatio = median(kitRuns.map(total)) / median(numpyRuns.map(total));
+  const spread = spreadOf(kitRuns.map(total));
+  const rssRatio = median(kitRss) / median(numpyRss);
+  console.log(
+    `targets (issue 22): kit's total / numpy's ${fmt(timeRatio)} [<= ${TIME_RATIO_TARGET}: ${verdict(timeRatio <= TIME_RATIO_TARGET)}]; kit's max/min ${fmt(spread)} [<= ${SPREAD_TARGET}: ${verdict(spread <= SPREAD_TARGET)}]; peak RSS kit / numpy ${fmt(rssRatio)} [<= ${RSS_RATIO_TARGET}: ${verdict(rssRatio <= RSS_RATIO_TARGET)}]`,
+  );
+  if (timeRatio > TIME_RATIO_TARGET || spread > SPREAD_TARGET || rssRatio > RSS_RATIO_TARGET) process.exitCode = 1;
+  // Each run's share of that run's total, as median (range): the share the issue caps, measured in the same run.
+  const shareOf = (part: (m: KitRun) => number): string => {
+    const shares = kitRuns.map((m) => (100 * part(m)) / total(m));
+    return `${fmt(median(shares), 1)}% (${fmt(Math.min(...shares), 1)}-${fmt(Math.max(...shares), 1)})`;
+  };
+  console.log(`charts add ${shareOf((m) => m.chartsSeconds)} to the kit's total`);
+  for (const [i, slice] of kit.sliceSeconds.entries())
+    console.log(
+      `slice intervals of ${slice.metric} add ${shareOf((m) => m.sliceSeconds[i]?.seconds ?? Number.NaN)} (${slice.methods}; ${REPORT_BOOTSTRAP_DRAWS.toLocaleString("en-US")} bootstrap draws at most)`,
+    );
+  // What the issue caps: the charts (curves, slice bars with intervals) and the HTML report together, at most 10% of
+  // the kit's time in the same run, and an HTML report under 2 MB.
+  for (const [i, slice] of kit.sliceSeconds.entries()) {
+    const reportShare = (m: KitRun): number => {
+      const own = m.sliceSeconds[i];
+      return (100 * (m.chartsSeconds + (own?.seconds ?? Number.NaN) + (own?.renderSeconds ?? Number.NaN))) / total(m);
+    };
+    const shares = kitRuns.map(reportShare);
+    const bytes = Math.max(...kitRuns.map((m) => m.sliceSeconds[i]?.htmlBytes ?? Number.POSITIVE_INFINITY));
+    console.log(
+      `primary metric ${slice.metric}: charts and the HTML report add ${fmt(median(shares), 1)}% (${fmt(Math.min(...shares), 1)}-${fmt(Math.max(...shares), 1)}) [target <= 10%: ${verdict(median(shares) <= 10)}]; rendering ${summary(
+        kitRuns.map((m) => m.sliceSeconds[i]?.renderSeconds ?? Number.NaN),
+        " s",
+      )}; HTML ${(bytes / 1024).toFixed(0)} KiB [target < 2 MB: ${verdict(bytes < 2e6)}], comment markdown ${((slice.markdownBytes ?? 0) / 1024).toFixed(0)} KiB`,
+    );
+    if (bytes >= 2e6) process.exitCode = 1;
+  }
+  console.log(
+    `95% interval of the accuracy delta: kit [${kit.interval.map((v) => v.toFixed(5)).join(", ")}], numpy [${numpy.interval.map((v) => v.toFixed(5)).join(", ")}] (its own random stream)`,
+  );
+  let worst = 0;
+  kit.metrics.forEach((m, i) => {
+    for (const [name, value] of Object.entries(numpy.metrics[i] ?? {}))
+      worst = Math.max(worst, Math.abs((m[name] ?? Number.NaN) - value));
+  });
+  console.log(
+    `metrics agree with numpy within ${worst.toExponential(1)} (max abs difference over ${Object.keys(numpy.metrics[0] ?? {}).length} metrics x 2 models)`,
+  );
+  if (!(worst < 1e-9)) {
+    console.error("the kit's metrics and numpy's differ by more than 1e-9");
+    process.exitCode = 1;
+  }
+}
+
+/** Memory grows with the rows, not the resamples: the same rows at 4x and 16x the resamples, and 4x the rows. */
+function memory(kitArgs: string[], settings: string[]): void {
+  const quarter = Math.max(1000, Math.floor(rows / 4));
+  const probes = [
+    [quarter, Math.floor(resamples / 4)],
+    [quarter, resamples],
+    [quarter, resamples * 4],
+    [rows, resamples],
+  ] as const;
+  console.log("kit bootstrap memory, each in a fresh process: typed arrays held / peak RSS growth (MiB)");
+  for (const [n, r] of probes) {
+    const args = [...kitArgs, ...settings, "--memory-probe", "--rows", String(n), "--resamples", String(r)];
+    const probe = child<MemoryProbe>(process.execPath, ["--expose-gc", ...args]);
+    console.log(
+      `  ${n.toLocaleString("en-US")} rows x ${r.toLocaleString("en-US")} resamples: ${fmt(probe.heldMiB, 2)} / ${fmt(probe.peakRssMiB, 1)}`,
+    );
+  }
+}
+
+await main();

@@ -1,0 +1,243 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { binaryCurves } from "../src/evaluate/curves.ts";
+import { classificationMetrics } from "../src/evaluate/metrics.ts";
+import type { Predictions } from "../src/evaluate/predictions.ts";
+import { descendingOrder } from "../src/evaluate/ranking.ts";
+import { chartBlocks } from "../src/gate/chart-section.ts";
+import { curvesOfPredictions, MAX_SLICE_BARS, type SliceBar, type SliceBars } from "../src/gate/charts.ts";
+import { bootstrapDeltas, pairedBootstrap } from "../src/gate/significance/bootstrap.ts";
+import { pairPredictions } from "../src/gate/significance/pairing.ts";
+import { pairedStatistic } from "../src/gate/significance/statistics.ts";
+import { withSliceIntervals } from "../src/gate/slice-intervals.ts";
+import { renderHtmlDocument } from "../src/report/html/document.ts";
+import { renderMarkdown } from "../src/report/sections.ts";
+
+/**
+ * The kit's side of `npm run bench:gate`, one run in a process of its own (bundled by the bench as dist/ is, run by
+ * plain `node` with bench/rss.mjs, so its peak RSS is its own): reads the data the bench wrote (labels.u8,
+ * candidate.f64, baseline.f64, country.u8 with country.json naming the codes), holds the predictions as the evaluate
+ * stage does, runs the gate's heavy path and prints its timings as JSON on its last line. `--memory-probe` measures
+ * the bootstrap alone instead (see memoryProbe).
+ */
+
+const { values } = parseArgs({
+  options: {
+    data: { type: "string" },
+    resamples: { type: "string", default: "1000" },
+    seed: { type: "string", default: "42" },
+    "memory-probe": { type: "boolean", default: false },
+    rows: { type: "string" },
+  },
+});
+const folder = values.data ?? "";
+const resamples = Number(values.resamples);
+const seed = Number(values.seed);
+
+interface Data {
+  labels: Uint8Array;
+  candidateScores: Float64Array;
+  baselineScores: Float64Array;
+  /** The slicing column as codes into `countries`. */
+  country: Uint8Array;
+  countries: string[];
+}
+
+function read(rows: number): Data {
+  const bytes = (name: string): Buffer => readFileSync(path.join(folder, name));
+  const floats = (name: string): Float64Array => {
+    const buffer = bytes(name);
+    return new Float64Array(buffer.buffer, buffer.byteOffset, buffer.byteLength / 8).slice(0, rows);
+  };
+  return {
+    labels: new Uint8Array(bytes("labels.u8")).slice(0, rows),
+    candidateScores: floats("candidate.f64"),
+    baselineScores: floats("baseline.f64"),
+    country: new Uint8Array(bytes("country.u8")).slice(0, rows),
+    countries: JSON.parse(bytes("country.json").toString("utf8")) as string[],
+  };
+}
+
+/** The predictions as the evaluate stage holds them: text labels and predictions, scores as numbers. */
+function predictions(data: Data, scores: Float64Array): Predictions {
+  const text = ["0", "1"];
+  return {
+    source: "bench",
+    rows: data.labels.length,
+    labels: Array.from(data.labels, (y) => text[y] ?? "0"),
+    predictions: Array.from(scores, (s) => (s >= 0.5 ? "1" : "0")),
+    actual: null,
+    predicted: null,
+    scores,
+    probabilities: null,
+    ids: null,
+    // As read from a file: a string per row.
+    slices: new Map([["country", Array.from(data.country, (code) => `${data.countries[code] ?? ""}`)]]),
+  };
+}
+
+/** The bars the gate draws for `metric` by country: the 20 largest slices, with the candidate's value in each. */
+function countryBars(data: Data, metric: "accuracy" | "roc_auc"): SliceBars[] {
+  const rowsOf = new Map<number, number[]>();
+  data.country.forEach((code, i) => {
+    const rows = rowsOf.get(code) ?? [];
+    rows.push(i);
+    rowsOf.set(code, rows);
+  });
+  const largest = [...rowsOf].sort((a, b) => b[1].length - a[1].length).slice(0, MAX_SLICE_BARS);
+  const bars = largest.map(([code, rows]): SliceBar => {
+    const labels = Uint8Array.from(rows, (i) => data.labels[i] ?? 0);
+    const scores = Float64Array.from(rows, (i) => data.candidateScores[i] ?? 0);
+    const outcome = classificationMetrics({
+      labels: Array.from(labels, String),
+      predictions: Array.from(scores, (s) => (s >= 0.5 ? "1" : "0")),
+      scores,
+      positiveLabel: "1",
+    });
+    return {
+      value: data.countries[code] ?? "",
+      rows: rows.length,
+      candidate: outcome.metrics[metric] ?? null,
+      baseline: null,
+      undefinedBecause: null,
+      interval: null,
+    };
+  });
+  const shownRows = bars.reduce((sum, bar) => sum + bar.rows, 0);
+  const omitted = { slices: rowsOf.size - bars.length, rows: data.labels.length - shownRows };
+  return [{ metric, column: "country", bars, omitted }];
+}
+
+function seconds(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+export interface KitRun {
+  metricsSeconds: number;
+  bootstrapSeconds: number;
+  metrics: Record<string, number>[];
+  interval: [number, number];
+  chartsSeconds: number;
+  /** Per primary metric: its slice intervals, then rendering the chart blocks to markdown and to the HTML report. */
+  sliceSeconds: {
+    metric: string;
+    seconds: number;
+    methods: string;
+    renderSeconds: number;
+    htmlBytes: number;
+    markdownBytes: number;
+  }[];
+}
+
+function runKit(data: Data): KitRun {
+  const rows = data.labels.length;
+  const candidate = predictions(data, data.candidateScores);
+  const baseline = predictions(data, data.baselineScores);
+  let start = process.hrtime.bigint();
+  const metrics = [candidate, baseline].map(
+    (p) =>
+      classificationMetrics({
+        labels: p.labels,
+        predictions: p.predictions,
+        scores: p.scores ?? [],
+        positiveLabel: "1",
+      }).metrics,
+  );
+  const metricsSeconds = seconds(start);
+  // The charts' cost as the pipeline pays it: the candidate's curves are one pass over the ranking its metrics sorted
+  // (sorted again here, untimed), the baseline's are sorted and walked in the gate.
+  const ranked = descendingOrder(data.candidateScores);
+  start = process.hrtime.bigint();
+  const candidateCurves = binaryCurves(ranked, data.candidateScores, data.labels);
+  const baselineCurves = curvesOfPredictions("classification", baseline, "1");
+  const chartsSeconds = seconds(start);
+  start = process.hrtime.bigint();
+  const pairing = pairPredictions(candidate, baseline, "1");
+  if (!pairing.paired) throw new Error(pairing.reason);
+  const built = pairedStatistic("accuracy", pairing.data);
+  if (!("statistic" in built)) throw new Error(built.unavailable);
+  const outcome = pairedBootstrap(built.statistic, rows, { resamples, seed, level: 0.95 }, false);
+  const bootstrapSeconds = seconds(start);
+  if (!("interval" in outcome)) throw new Error(outcome.unavailable);
+  // The slice bars' intervals as the gate computes them, with the gate's pairing (untimed: evaluate's slice metrics).
+  const sliceSeconds = (["accuracy", "roc_auc"] as const).map((metric) => {
+    const bars = countryBars(data, metric);
+    const begin = process.hrtime.bigint();
+    const slices = withSliceIntervals(bars, {
+      candidate,
+      positiveLabel: "1",
+      pairing,
+      settings: { resamples, seed, level: 0.95 },
+    });
+    const elapsed = seconds(begin);
+    const [out] = slices;
+    // The report's rendering: the gate's chart blocks, as markdown for the comment and as the HTML report.
+    const renderStart = process.hrtime.bigint();
+    const blocks = chartBlocks(
+      { candidate: candidateCurves, baseline: baselineCurves, baselineMissing: null, slices },
+      "champion",
+    );
+    const markdown = renderMarkdown({ title: "Gate", status: "pass", headline: "", blocks });
+    const html = renderHtmlDocument({
+      title: "bench: gate report",
+      generated: new Date(0).toISOString(),
+      sections: [{ title: "Gate", status: "pass", headline: "", blocks }],
+    });
+    const renderSeconds = seconds(renderStart);
+    const count = (what: string): number =>
+      (out?.bars ?? []).filter((bar) =>
+        what === "change" ? bar.interval !== null : bar.candidateInterval?.method === what,
+      ).length;
+    const methods = `${count("wilson")} Wilson, ${count("delong")} DeLong, ${count("normal")} normal, ${count("bootstrap")} bootstrapped, ${count("change")} paired of ${out?.bars.length ?? 0} bars`;
+    return {
+      metric,
+      seconds: elapsed,
+      methods,
+      renderSeconds,
+      htmlBytes: Buffer.byteLength(html),
+      markdownBytes: Buffer.byteLength(markdown),
+    };
+  });
+  return {
+    metricsSeconds,
+    bootstrapSeconds,
+    metrics,
+    interval: [outcome.interval.low, outcome.interval.high],
+    chartsSeconds,
+    sliceSeconds,
+  };
+}
+
+export interface MemoryProbe {
+  /** Typed arrays the paired bootstrap holds (pairing, cell codes and table, one delta per resample), after a GC. */
+  heldMiB: number;
+  /** Peak RSS growth over the bootstrap: includes garbage the GC had not yet collected. */
+  peakRssMiB: number;
+}
+
+/** The bootstrap alone over the first `rows` rows (run with --expose-gc), so earlier phases do not hide it. */
+function memoryProbe(data: Data): MemoryProbe {
+  const rows = data.labels.length;
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+  const maxRssMiB = (): number => process.resourceUsage().maxRSS / 1024;
+  const candidate = predictions(data, data.candidateScores);
+  const baseline = predictions(data, data.baselineScores);
+  gc();
+  const heldBefore = process.memoryUsage().arrayBuffers;
+  const before = maxRssMiB();
+  const pairing = pairPredictions(candidate, baseline, "1");
+  if (!pairing.paired) throw new Error(pairing.reason);
+  const built = pairedStatistic("accuracy", pairing.data);
+  if (!("statistic" in built)) throw new Error(built.unavailable);
+  const deltas = bootstrapDeltas(built.statistic, rows, { resamples, seed }, false);
+  const peakRssMiB = maxRssMiB() - before;
+  gc();
+  const heldMiB = (process.memoryUsage().arrayBuffers - heldBefore) / 2 ** 20;
+  // Keep what the bootstrap holds alive until measured.
+  if (deltas.length !== resamples || !built.statistic) throw new Error("unreachable");
+  return { heldMiB, peakRssMiB };
+}
+
+const data = read(values.rows === undefined ? Number.POSITIVE_INFINITY : Number(values.rows));
+console.log(JSON.stringify(values["memory-probe"] ? memoryProbe(data) : runKit(data)));

@@ -4,9 +4,10 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { build } from "esbuild";
 import { REPORT_BOOTSTRAP_DRAWS } from "../src/gate/slice-intervals.ts";
 import { Random } from "../src/gate/significance/random.ts";
+import { bundleForBench, runChild } from "./bundle.ts";
+import { median, spread } from "./figures.ts";
 import type { KitRun, MemoryProbe } from "./gate-worker.ts";
 
 /**
@@ -20,8 +21,8 @@ import type { KitRun, MemoryProbe } from "./gate-worker.ts";
  *
  * Each side runs --runs times (at least 7), interleaved, the order swapped every round, every run in a fresh process
  * of its own: the kit's side (bench/gate-worker.ts) bundled with esbuild as dist/ is and run by plain `node` with
- * bench/rss.mjs, numpy's by /usr/bin/python3; each reads the same data files and times its own phases, so start-up
- * counts on neither side, and each reports its process's peak RSS. Printed: each side's median, range and max/min,
+ * bench/rss.mjs, numpy's by /usr/bin/python3 (its ru_maxrss printed as rss.mjs prints it); each reads the same data
+ * files and times its own phases, so start-up counts on neither side, and each reports its process's peak RSS. Printed: each side's median, range and max/min,
  * the ratio of the medians, and the targets of issue 22 (the kit's total at most 0.8x numpy's, its runs within 1.2x
  * of each other, its peak RSS at most 1.5x numpy's), which fail the bench when missed. Then the bootstrap's memory
  * against rows and resamples. Times are wall clock on whatever the machine is doing: quote numbers from a quiet one.
@@ -90,37 +91,11 @@ async function writeData(folder: string, data: Data): Promise<void> {
   await writeFile(path.join(folder, "country.json"), JSON.stringify(data.countries));
 }
 
-/** The kit's side as the kit ships: one ESM bundle (build.mjs's options), run by plain node, no tsx. */
-async function bundleWorker(folder: string): Promise<string> {
-  const outdir = path.join(folder, "worker");
-  await build({
-    entryPoints: [path.join(import.meta.dirname, "gate-worker.ts")],
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    banner: {
-      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
-    },
-    logLevel: "warning",
-  });
-  return path.join(outdir, "gate-worker.js");
-}
-
-/** A child's last stdout line as JSON, and its peak RSS in MiB (bench/rss.mjs for node, ru_maxrss for python). */
-function child<T>(command: string, args: string[]): T & { rssMiB: number } {
-  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 24 });
+/** A child's last stdout line as JSON, with its peak RSS in MiB (bench/rss.mjs's line, or the numpy script's). */
+async function child<T>(command: string, args: string[]): Promise<T & { rssMiB: number }> {
+  const result = await runChild(command, args, process.env);
   const line = result.stdout.trim().split("\n").at(-1) ?? "";
-  if (result.status !== 0 || !line.startsWith("{")) {
-    throw new Error(
-      `${path.basename(command)} ${args.slice(-8).join(" ")} exited with ${result.status}:\n${result.stderr}`,
-    );
-  }
-  const parsed = JSON.parse(line) as T & { rssKiB?: number };
-  const rss = /BENCH_MAX_RSS_KB (\d+)/.exec(result.stderr)?.[1];
-  return { ...parsed, rssMiB: Number(rss ?? parsed.rssKiB ?? Number.NaN) / 1024 };
+  return { ...(JSON.parse(line) as T), rssMiB: result.rssKiB / 1024 };
 }
 
 const NUMPY = String.raw`
@@ -174,8 +149,8 @@ for r in range(resamples):
 low, high = np.quantile(deltas, [0.025, 0.975])
 bootstrap_seconds = time.perf_counter() - t
 print(json.dumps({"metricsSeconds": metrics_seconds, "bootstrapSeconds": bootstrap_seconds, "metrics": computed,
-                  "interval": [float(low), float(high)], "numpy": np.__version__,
-                  "rssKiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+                  "interval": [float(low), float(high)], "numpy": np.__version__}))
+print(f"BENCH_MAX_RSS_KB {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", file=sys.stderr)
 `;
 
 interface NumpyRun {
@@ -186,18 +161,12 @@ interface NumpyRun {
   numpy: string;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
 const fmt = (value: number, digits = 2): string => value.toFixed(digits);
 const verdict = (met: boolean): string => (met ? "met" : "MISSED");
 const spreadOf = (values: readonly number[]): number => Math.max(...values) / Math.min(...values);
 /** median (min-max) and max/min of some runs' values. */
 const summary = (values: readonly number[], unit: string, digits = 2): string =>
-  `${fmt(median(values), digits)}${unit} (${fmt(Math.min(...values), digits)}-${fmt(Math.max(...values), digits)}) x${fmt(spreadOf(values))}`;
+  `${spread(values, digits, unit)} x${fmt(spreadOf(values))}`;
 
 function printTable(rowsOut: string[][]): void {
   const widths = rowsOut[0]?.map((_, c) => Math.max(...rowsOut.map((r) => (r[c] ?? "").length))) ?? [];
@@ -229,26 +198,27 @@ async function main(): Promise<void> {
   const folder = await mkdtemp(path.join(os.tmpdir(), "mlops-bench-gate-"));
   try {
     await writeData(folder, generate(rows));
-    const worker = await bundleWorker(folder);
+    const worker = await bundleForBench(path.join(import.meta.dirname, "gate-worker.ts"), path.join(folder, "worker"));
     const kitArgs = ["--import", path.join(import.meta.dirname, "rss.mjs"), worker, "--data", folder];
     const settings = ["--resamples", String(resamples), "--seed", String(seed)];
-    const runKit = (): KitRun & { rssMiB: number } => child<KitRun>(process.execPath, [...kitArgs, ...settings]);
-    const runNumpy = (): NumpyRun & { rssMiB: number } =>
+    const runKit = (): Promise<KitRun & { rssMiB: number }> =>
+      child<KitRun>(process.execPath, [...kitArgs, ...settings]);
+    const runNumpy = (): Promise<NumpyRun & { rssMiB: number }> =>
       child<NumpyRun>(PYTHON, ["-c", NUMPY, folder, String(rows), String(resamples), String(seed)]);
     const kitRuns: (KitRun & { rssMiB: number })[] = [];
     const numpyRuns: (NumpyRun & { rssMiB: number })[] = [];
     for (let run = 0; run < runs; run++) {
       // The order swapped every round, so neither side always runs on the other's leftovers (page cache, heat).
-      if (run % 2 === 0) kitRuns.push(runKit());
+      if (run % 2 === 0) kitRuns.push(await runKit());
       try {
-        numpyRuns.push(runNumpy());
+        numpyRuns.push(await runNumpy());
       } catch (error) {
         return peerFailed((error as Error).message);
       }
-      if (run % 2 === 1) kitRuns.push(runKit());
+      if (run % 2 === 1) kitRuns.push(await runKit());
     }
     report(kitRuns, numpyRuns);
-    memory(kitArgs, settings);
+    await memory(kitArgs, settings);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
@@ -355,7 +325,7 @@ function report(kitRuns: (KitRun & { rssMiB: number })[], numpyRuns: (NumpyRun &
 }
 
 /** Memory grows with the rows, not the resamples: the same rows at 4x and 16x the resamples, and 4x the rows. */
-function memory(kitArgs: string[], settings: string[]): void {
+async function memory(kitArgs: string[], settings: string[]): Promise<void> {
   const quarter = Math.max(1000, Math.floor(rows / 4));
   const probes = [
     [quarter, Math.floor(resamples / 4)],
@@ -366,7 +336,7 @@ function memory(kitArgs: string[], settings: string[]): void {
   console.log("kit bootstrap memory, each in a fresh process: typed arrays held / peak RSS growth (MiB)");
   for (const [n, r] of probes) {
     const args = [...kitArgs, ...settings, "--memory-probe", "--rows", String(n), "--resamples", String(r)];
-    const probe = child<MemoryProbe>(process.execPath, ["--expose-gc", ...args]);
+    const probe = await child<MemoryProbe>(process.execPath, ["--expose-gc", ...args]);
     console.log(
       `  ${n.toLocaleString("en-US")} rows x ${r.toLocaleString("en-US")} resamples: ${fmt(probe.heldMiB, 2)} / ${fmt(probe.peakRssMiB, 1)}`,
     );

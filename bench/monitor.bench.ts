@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DAYS, FIRST_DAY, generateMonitorProject } from "./monitor-world.ts";
+import { median, spread } from "./figures.ts";
 
 /**
  * `npm run bench:monitor` (issue 18): `mlops monitor` over 10 million logged predictions in 30 daily CSV files (12
@@ -119,14 +120,6 @@ function validateRun(p: Project, failures: string[]): Run {
   if (rows !== Math.round(p.rows / DAYS) * DAYS) failures.push(`the peer (mlops validate) read ${rows} rows`);
   return run;
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
-const spread = (values: readonly number[], digits: number, unit = ""): string =>
-  `${median(values).toFixed(digits)}${unit} (${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)})`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });

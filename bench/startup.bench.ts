@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { median } from "./figures.ts";
 
 /**
  * `npm run bench:startup`: how long the validate and gate actions and `mlops check` take to start, as whole-process
@@ -42,11 +43,6 @@ interface Side {
 // An unknown key with a near miss: the config parses as YAML and fails its schema, so the whole config loader runs.
 const BROKEN_CONFIG = "version: 1\nmodel: { name: startup-bench }\ndata: { train: train.csv }\ngate: { rulez: [] }\n";
 const CONFIG_ERROR_TEXT = "unknown key `rulez`";
-
-function median(sorted: readonly number[]): number {
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 /** The environment a runner gives a JavaScript action's step: its folders and files, each input as INPUT_<NAME>. */
 function actionEnv(base: NodeJS.ProcessEnv, root: string, inputs: Record<string, string>): NodeJS.ProcessEnv {

@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { generateCsv, type IdOrder } from "./generate.ts";
+import { median, spread } from "./figures.ts";
 import {
   BenchFailure,
   ensurePeerPackage,
@@ -195,13 +196,6 @@ function warmPageCache(file: string): void {
   }
 }
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-const spread = (values: readonly number[], digits: number, unit = ""): string =>
-  `${median(values).toFixed(digits)}${unit} (${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)})`;
 const mbps = (side: Side): number[] => side.runs.map((run) => side.bytes / MB / run.seconds);
 
 /** Runs every side `runs` times, round-robin, reversed every other round; returns the rows of validate's first run. */

@@ -2,12 +2,12 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   KIT_VERSION
-} from "./chunks/chunk-ZPCS6KAC.js";
+} from "./chunks/chunk-MFDUBFJ5.js";
 import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-K2EJYN74.js";
+} from "./chunks/chunk-35W7IWB2.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,31 +51,31 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-7K6X3QCS.js")).initCommand },
-  { name: "check", after: "init", load: async () => (await import("./chunks/check-CAQOHYLK.js")).checkCommand },
-  { name: "config", after: "check", load: async () => (await import("./chunks/config-AYQZUIQY.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-IVIC4TA2.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-SJU2F5NL.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-RZLEOBBR.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-YRH6GECL.js")).retrainCommand },
-  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-66PVVXXH.js")).monitorCommand },
-  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-7EW7CFBE.js")).deployCommand },
-  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-OD5DNXYE.js")).canaryCommand },
-  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-R4RGR4OW.js")).predictCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-JADB2LBJ.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-JZ7CJHH2.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-3ZC6KFBE.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-76FYMWEO.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-BO35MADN.js")).pullCommand },
-  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-QDLYCAMA.js")).verifyCommand },
-  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-B7M7XLMH.js")).signCommand },
-  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-QYBJV72C.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-I7E6NE5S.js")).metricsCommand }
+  { name: "init", after: null, load: async () => (await import("./chunks/init-WMB2C5MY.js")).initCommand },
+  { name: "check", after: "init", load: async () => (await import("./chunks/check-EGM2RF42.js")).checkCommand },
+  { name: "config", after: "check", load: async () => (await import("./chunks/config-VPXYZ7SM.js")).configCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-J46VHUQY.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-SAV7NTJZ.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-AXXHMRTU.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-JA7WWUH7.js")).retrainCommand },
+  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-NKLEX4ED.js")).monitorCommand },
+  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-HVGLGEUT.js")).deployCommand },
+  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-LN33WLY4.js")).canaryCommand },
+  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-A6JHUPEP.js")).predictCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-4GHR4273.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-CRXNVBIF.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-H4VHUQ3K.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-WDBPW3PO.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-EG4VALHE.js")).pullCommand },
+  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-QGVOOTIW.js")).verifyCommand },
+  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-QCXPQNNW.js")).signCommand },
+  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-DDWSRHEV.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-ED3YDQKC.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-57G2HOZQ.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-FLYJNO7M.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;

@@ -2,54 +2,54 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   buildModelPage,
   modelPageMarkdown
-} from "./chunks/chunk-YV7YXEXX.js";
+} from "./chunks/chunk-BQ2PPCLS.js";
 import {
   withRegistryToken
-} from "./chunks/chunk-YGUH5UYY.js";
+} from "./chunks/chunk-FK3UA7EA.js";
+import "./chunks/chunk-HHR3RJXW.js";
 import {
   describeDamage,
   openRegistry
-} from "./chunks/chunk-4F7JFGEA.js";
-import "./chunks/chunk-BCJVN7WI.js";
-import "./chunks/chunk-YAAMRAA5.js";
+} from "./chunks/chunk-BVXSA4QN.js";
+import "./chunks/chunk-4KXYWSOW.js";
+import "./chunks/chunk-QD46VIFS.js";
 import "./chunks/chunk-ASQHJYOS.js";
-import "./chunks/chunk-3QIEY56F.js";
+import "./chunks/chunk-XWUCKCS7.js";
+import "./chunks/chunk-U7TCVJVZ.js";
 import "./chunks/chunk-LP2MTGO2.js";
+import "./chunks/chunk-G5WNRN53.js";
+import "./chunks/chunk-3TO6B3UH.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-35CII7S2.js";
-import "./chunks/chunk-IVUJGG4J.js";
-import "./chunks/chunk-EZK6EJQS.js";
+} from "./chunks/chunk-M6KCZW57.js";
+import "./chunks/chunk-24EJ3LBH.js";
 import {
   loadConfig
-} from "./chunks/chunk-QKLWXX4C.js";
-import "./chunks/chunk-5D2KL2UV.js";
-import "./chunks/chunk-IRPQCUXK.js";
+} from "./chunks/chunk-TVNR2A7S.js";
+import "./chunks/chunk-5X552U2Y.js";
+import "./chunks/chunk-NHBFATN6.js";
 import {
   setOutput,
   summary
-} from "./chunks/chunk-TRBHS2SB.js";
-import "./chunks/chunk-M5RMI2LT.js";
-import "./chunks/chunk-5PEOAABG.js";
-import "./chunks/chunk-HGWZYJ7P.js";
+} from "./chunks/chunk-GKURBYGZ.js";
 import {
   workspaceFor
-} from "./chunks/chunk-SR67EPJB.js";
-import "./chunks/chunk-2FCG3MIX.js";
+} from "./chunks/chunk-I7YBYH2J.js";
+import "./chunks/chunk-66BKCZAQ.js";
+import "./chunks/chunk-OWLD7TRJ.js";
+import "./chunks/chunk-5PEOAABG.js";
+import "./chunks/chunk-OSH67I4H.js";
 import {
   primaryMetricOf
-} from "./chunks/chunk-2E2J3IB3.js";
-import "./chunks/chunk-GRKPW6EC.js";
-import "./chunks/chunk-QR6TB6JR.js";
-import "./chunks/chunk-O3UAJ45K.js";
-import "./chunks/chunk-G5WNRN53.js";
-import "./chunks/chunk-CQ3WEECP.js";
-import "./chunks/chunk-VLGHGLBD.js";
-import "./chunks/chunk-3TO6B3UH.js";
+} from "./chunks/chunk-6AWZHACU.js";
+import "./chunks/chunk-EYNKBRNV.js";
+import "./chunks/chunk-PEZVGW4L.js";
+import "./chunks/chunk-MMDMIJM2.js";
+import "./chunks/chunk-I7GHSQM2.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-K2EJYN74.js";
+import "./chunks/chunk-35W7IWB2.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

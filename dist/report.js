@@ -1,57 +1,61 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-WYS6G5ZD.js";
-import "./chunks/chunk-QJBHOZOC.js";
-import "./chunks/chunk-3I56HR76.js";
-import "./chunks/chunk-ZFWOX7ET.js";
+} from "./chunks/chunk-BPWFW4BF.js";
+import "./chunks/chunk-BCZKAZAN.js";
+import "./chunks/chunk-DUP63UZY.js";
+import "./chunks/chunk-S6Z4QEIV.js";
 import "./chunks/chunk-LFNSLPCM.js";
-import "./chunks/chunk-S4673Z2K.js";
+import "./chunks/chunk-H3MFO2IR.js";
+import "./chunks/chunk-LDGX6BNT.js";
+import "./chunks/chunk-ZOZ5APGE.js";
 import "./chunks/chunk-Y4XFK5HZ.js";
-import "./chunks/chunk-Z6UVMVVW.js";
-import "./chunks/chunk-CXPI6C2V.js";
+import "./chunks/chunk-PJQSHXAG.js";
+import "./chunks/chunk-QR6TB6JR.js";
+import "./chunks/chunk-O3UAJ45K.js";
+import "./chunks/chunk-VU4CPE2P.js";
 import "./chunks/chunk-6FFNJH6A.js";
-import "./chunks/chunk-3QIEY56F.js";
+import "./chunks/chunk-CQ3WEECP.js";
+import "./chunks/chunk-XWUCKCS7.js";
+import "./chunks/chunk-U7TCVJVZ.js";
 import "./chunks/chunk-LP2MTGO2.js";
-import "./chunks/chunk-ZPCS6KAC.js";
+import "./chunks/chunk-G5WNRN53.js";
+import "./chunks/chunk-3TO6B3UH.js";
+import "./chunks/chunk-MFDUBFJ5.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-35CII7S2.js";
-import "./chunks/chunk-IVUJGG4J.js";
+} from "./chunks/chunk-M6KCZW57.js";
 import {
   readRunnerEnvironment
-} from "./chunks/chunk-EZK6EJQS.js";
+} from "./chunks/chunk-24EJ3LBH.js";
 import {
   loadConfig
-} from "./chunks/chunk-QKLWXX4C.js";
-import "./chunks/chunk-5D2KL2UV.js";
-import "./chunks/chunk-IRPQCUXK.js";
+} from "./chunks/chunk-TVNR2A7S.js";
+import "./chunks/chunk-5X552U2Y.js";
+import "./chunks/chunk-NHBFATN6.js";
 import {
   setFailed,
   setOutput,
   summary
-} from "./chunks/chunk-TRBHS2SB.js";
-import "./chunks/chunk-M5RMI2LT.js";
+} from "./chunks/chunk-GKURBYGZ.js";
+import "./chunks/chunk-I7YBYH2J.js";
+import "./chunks/chunk-66BKCZAQ.js";
+import "./chunks/chunk-OWLD7TRJ.js";
 import "./chunks/chunk-5PEOAABG.js";
-import "./chunks/chunk-HGWZYJ7P.js";
-import "./chunks/chunk-SR67EPJB.js";
 import {
   renderMarkdown
-} from "./chunks/chunk-2FCG3MIX.js";
+} from "./chunks/chunk-OSH67I4H.js";
 import {
   ReportSection
-} from "./chunks/chunk-2E2J3IB3.js";
-import "./chunks/chunk-GRKPW6EC.js";
-import "./chunks/chunk-QR6TB6JR.js";
-import "./chunks/chunk-O3UAJ45K.js";
-import "./chunks/chunk-G5WNRN53.js";
-import "./chunks/chunk-CQ3WEECP.js";
-import "./chunks/chunk-VLGHGLBD.js";
-import "./chunks/chunk-3TO6B3UH.js";
+} from "./chunks/chunk-6AWZHACU.js";
+import "./chunks/chunk-EYNKBRNV.js";
+import "./chunks/chunk-PEZVGW4L.js";
+import "./chunks/chunk-MMDMIJM2.js";
+import "./chunks/chunk-I7GHSQM2.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-K2EJYN74.js";
+import "./chunks/chunk-35W7IWB2.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

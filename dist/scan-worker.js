@@ -3,9 +3,9 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-Q2UDEBW6.js";
+} from "./chunks/chunk-6WFT5R6X.js";
 import "./chunks/chunk-GTGMXKXZ.js";
-import "./chunks/chunk-CXPI6C2V.js";
+import "./chunks/chunk-PJQSHXAG.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";
 

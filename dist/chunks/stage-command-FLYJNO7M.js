@@ -1,0 +1,38 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  cliOptions,
+  parseCliOptions,
+  stageCommand
+} from "./chunk-NWBA43CR.js";
+import "./chunk-MX2RN5A3.js";
+import "./chunk-XPRPM55S.js";
+import "./chunk-OL2W2XGG.js";
+import "./chunk-LDGX6BNT.js";
+import "./chunk-VU4CPE2P.js";
+import "./chunk-CQ3WEECP.js";
+import "./chunk-U7TCVJVZ.js";
+import "./chunk-G5WNRN53.js";
+import "./chunk-3TO6B3UH.js";
+import "./chunk-24EJ3LBH.js";
+import "./chunk-TVNR2A7S.js";
+import "./chunk-5X552U2Y.js";
+import "./chunk-NHBFATN6.js";
+import "./chunk-I7YBYH2J.js";
+import "./chunk-66BKCZAQ.js";
+import "./chunk-OWLD7TRJ.js";
+import "./chunk-OSH67I4H.js";
+import "./chunk-6AWZHACU.js";
+import "./chunk-EYNKBRNV.js";
+import "./chunk-PEZVGW4L.js";
+import "./chunk-MMDMIJM2.js";
+import "./chunk-I7GHSQM2.js";
+import "./chunk-SN54LWLO.js";
+import "./chunk-MFRW4TDE.js";
+import "./chunk-NFSXRCFZ.js";
+import "./chunk-XOZC47AQ.js";
+import "./chunk-RZGYXAJU.js";
+export {
+  cliOptions,
+  parseCliOptions,
+  stageCommand
+};

@@ -86,7 +86,7 @@ export class FrequentItems {
 
   /** Subtracts the median count from every entry and drops those that reach zero (at least half of them). */
   private purge(): void {
-    const median = kthSmallest(this.counts.slice(0, this.used), this.used >>> 1);
+    const median = medianCount(this.counts, this.used);
     this.error += median;
     const keys = this.keys;
     const counts = this.counts;
@@ -142,6 +142,29 @@ export class FrequentItems {
     entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     return { entries, error: this.error };
   }
+}
+
+/** A copy of the counts for the quickselect, kept: a purge then allocates nothing. */
+const scratch = new Float64Array(FREQUENT_CAPACITY + 1);
+
+/**
+ * The (used >>> 1)-th smallest (0-based) of counts[0, used). Past overflow most entries were seen once, so the
+ * smallest count usually fills more than half of the table and is the answer without the quickselect.
+ */
+function medianCount(counts: Float64Array, used: number): number {
+  const k = used >>> 1;
+  let smallest = Infinity;
+  let atSmallest = 0;
+  for (let i = 0; i < used; i++) {
+    const count = counts[i]!;
+    if (count < smallest) {
+      smallest = count;
+      atSmallest = 1;
+    } else if (count === smallest) atSmallest++;
+  }
+  if (atSmallest > k) return smallest;
+  scratch.set(counts.subarray(0, used));
+  return kthSmallest(scratch.subarray(0, used), k);
 }
 
 /** Quickselect: the k-th smallest (0-based) value; reorders `values`. */

@@ -51,6 +51,8 @@ export class KllSketch {
   private sizes: number[] = [];
   /** Whether each level's items are in order (levels that only received compacted halves are, by merging). */
   private sorted: boolean[] = [];
+  /** Each level's capacity at the current height (capacity() per level, kept: compress() reads them often). */
+  private capacities: number[] = [];
   private retained = 0;
   private totalCapacity = 0;
   private readonly random: Random;
@@ -179,7 +181,10 @@ export class KllSketch {
     this.sizes.push(0);
     this.sorted.push(true);
     let total = 0;
-    for (let h = 0; h < this.levels.length; h++) total += capacity(this.k, this.levels.length - 1 - h);
+    for (let h = 0; h < this.levels.length; h++) {
+      this.capacities[h] = capacity(this.k, this.levels.length - 1 - h);
+      total += this.capacities[h];
+    }
     this.totalCapacity = total;
   }
 
@@ -187,7 +192,7 @@ export class KllSketch {
   private compress(): void {
     const height = this.levels.length;
     let level = 0;
-    while (level < height - 1 && this.sizes[level]! < capacity(this.k, height - 1 - level)) level++;
+    while (level < height - 1 && this.sizes[level]! < this.capacities[level]!) level++;
     if (level === height - 1) this.addLevel();
     this.compact(level);
     if (this.samplerLevel > 0 || this.levels.length > this.samplerDepth) this.adjustSampler();
@@ -296,7 +301,10 @@ export class KllSketch {
  * faster than it for the few hundred values of a level: quicksort down to short runs, then insertion sort.
  */
 export function sortNumbers(items: Float64Array, size: number): void {
-  quicksort(items, 0, size - 1);
+  // Values that came in order (ids that count up) are left as they are: the check stops at the first step down.
+  let ordered = 1;
+  while (ordered < size && items[ordered - 1]! <= items[ordered]!) ordered++;
+  if (ordered < size) quicksort(items, 0, size - 1);
   // `<` sees -0 and 0 as equal: put any -0 first among the zeros, as the typed-array sort does.
   let lo = 0;
   let hi = size;

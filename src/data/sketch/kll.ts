@@ -284,7 +284,7 @@ export class KllSketch {
       n: this.n,
       min: this.n > 0 ? this.min : null,
       max: this.n > 0 ? this.max : null,
-      levels: this.levels.map((items, level) => Array.from(items.subarray(0, this.sizes[level])).sort((a, b) => a - b)),
+      levels: this.levels.map((items, level) => sortedLevel(items, this.sizes[level]!)),
       exact: this.exact,
     };
   }
@@ -294,6 +294,20 @@ export class KllSketch {
     sketch.merge(state);
     return sketch;
   }
+}
+
+/**
+ * items[0, size) in ascending order as an array, in the order a stable `(a, b) => a - b` sort gives them. The typed
+ * array's own sort (no comparator calls, so no warm-up on a small file) gives the same order unless the level holds
+ * -0: it puts -0 before 0, where the stable sort keeps them as they came.
+ */
+function sortedLevel(items: Float64Array, size: number): number[] {
+  const level = items.slice(0, size);
+  for (let i = 0; i < size; i++) if (Object.is(level[i], -0)) return Array.from(level).sort((a, b) => a - b);
+  level.sort();
+  const out = new Array<number>(size);
+  for (let i = 0; i < size; i++) out[i] = level[i]!;
+  return out;
 }
 
 /**

@@ -56,6 +56,7 @@ export class NumberCounts {
     return true;
   }
 
+  /** [number, count] in ascending order of the numbers. */
   entries(): [number, number][] {
     const out: [number, number][] = [];
     for (let slot = 0; slot < this.used.length; slot++)
@@ -63,7 +64,11 @@ export class NumberCounts {
     return out.sort((a, b) => a[0] - b[0]);
   }
 
-  values(): number[] {
-    return this.entries().map((e) => e[0]);
+  /** The numbers counted, in no particular order. */
+  values(): Float64Array {
+    const values = new Float64Array(this.size);
+    let at = 0;
+    for (let slot = 0; slot < this.used.length; slot++) if (this.used[slot] === 1) values[at++] = this.keys[slot]!;
+    return values;
   }
 }

@@ -182,8 +182,9 @@ export class KllSketch {
     this.sorted.push(true);
     let total = 0;
     for (let h = 0; h < this.levels.length; h++) {
-      this.capacities[h] = capacity(this.k, this.levels.length - 1 - h);
-      total += this.capacities[h];
+      const levelCapacity = capacity(this.k, this.levels.length - 1 - h);
+      this.capacities[h] = levelCapacity;
+      total += levelCapacity;
     }
     this.totalCapacity = total;
   }

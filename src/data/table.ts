@@ -11,7 +11,8 @@ import { utf8 } from "./values.ts";
 /**
  * Tables as rows of text cells (null = empty), read as a stream: the door for code that wants rows (the evaluate
  * stage's predictions, the validate stage's type sample). CSV, TSV, JSON Lines (each optionally gzip-compressed) and
- * Parquet. The validate stage's full pass reads bytes directly (scan.ts) for speed; both share the same readers.
+ * Parquet. The validate stage's full pass reads bytes directly (scan.ts) for speed, and so does its type sample of a
+ * CSV or TSV file (Table.spans); all share the same readers.
  */
 
 export type TableFormat = "csv" | "tsv" | "jsonl" | "parquet";
@@ -26,6 +27,12 @@ export interface Table {
   file: string;
   columns: string[];
   rows: AsyncIterable<TableRow>;
+  /**
+   * A CSV or TSV file with a header: its data records as byte spans instead of `rows` (no string per cell, no promise
+   * per record), each passed to `visit` (the reader's buffer, starts, ends and fieldCount) until it returns false or
+   * the file ends; then the file is closed. Use `rows` or this, not both.
+   */
+  spans?: (visit: (record: DelimitedReader) => boolean) => Promise<void>;
 }
 
 export function formatOf(file: string, configured: string = "auto"): TableFormat {
@@ -83,7 +90,8 @@ export async function openTable(file: string, format: TableFormat, options: Open
     };
   }
   const reader = isGzip(file) ? gzipReader(file) : fileReader(file, 0);
-  const records = format === "jsonl" ? jsonRecords(reader, shown) : delimitedRecords(reader, shown, format);
+  const delimited = format === "jsonl" ? null : wholeFileReader(reader, shown, format);
+  const records = delimited === null ? jsonRecords(reader, shown) : recordsOf(delimited);
   const iterator = records[Symbol.asyncIterator]();
   const first = await nextOrExplain(iterator, shown);
   const given = format === "jsonl" ? undefined : options.columns;
@@ -120,7 +128,22 @@ export async function openTable(file: string, format: TableFormat, options: Open
       reader.close();
     }
   })();
-  return { file, columns, rows };
+  if (delimited === null || held !== null) return { file, columns, rows };
+  const spans = async (visit: (record: DelimitedReader) => boolean): Promise<void> => {
+    try {
+      for (;;) {
+        const got = delimited.next();
+        if (got === MORE) await delimited.fill();
+        else if (got !== RECORD || !visit(delimited)) return;
+      }
+    } catch (error) {
+      // As nextOrExplain words it for `rows`.
+      throw explainReadError(error, shown, (record) => record + 1);
+    } finally {
+      reader.close();
+    }
+  };
+  return { file, columns, rows, spans };
 }
 
 export function checkHeader(columns: readonly string[], shown: string): void {
@@ -200,7 +223,10 @@ export async function* delimitedRecords(
   /** A buffer to start with (it grows for a long record): a small one when only the first records are wanted. */
   buffer?: Buffer,
 ): AsyncGenerator<RawRecord> {
-  const delimited = wholeFileReader(reader, shown, format, buffer);
+  yield* recordsOf(wholeFileReader(reader, shown, format, buffer));
+}
+
+async function* recordsOf(delimited: DelimitedReader): AsyncGenerator<RawRecord> {
   let record = 0;
   for (;;) {
     const got = delimited.next();

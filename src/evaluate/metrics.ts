@@ -89,7 +89,9 @@ export function classificationMetrics(
   }
   let curves: BinaryCurves | undefined;
   if (binary && positive !== undefined && input.scores) {
-    const scored = binaryScoreMetrics(labels, Float64Array.from(input.scores), positive, outcome, input.withCurves);
+    // A Float64Array is used as it is (the ranking reads its bits); anything else is copied into one.
+    const scores = input.scores instanceof Float64Array ? input.scores : Float64Array.from(input.scores);
+    const scored = binaryScoreMetrics(labels, scores, positive, outcome, input.withCurves);
     Object.assign(metrics, scored.metrics);
     curves = scored.curves;
   }

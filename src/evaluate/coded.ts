@@ -2,7 +2,7 @@ import { compareCodePoints } from "./confusion.ts";
 
 /**
  * A text column held as codes: each distinct value once in `classes`, each row as its value's index there. A million
- * labels of a few classes are 4 MB of codes instead of a million strings (8 MB of pointers alone), and metrics count
+ * labels of a few classes are 1 MB of codes instead of a million strings (8 MB of pointers alone), and metrics count
  * codes instead of looking strings up.
  */
 export interface Coded {
@@ -11,14 +11,23 @@ export interface Coded {
    * (per-class metrics, confusion matrices, slice tables) meets them in the order the results have always used.
    */
   readonly classes: readonly string[];
-  /** Per row, an index into `classes`. */
-  readonly codes: Uint32Array;
+  /** Per row, an index into `classes`: one byte per row up to 256 classes, two up to 65,536, else four. */
+  readonly codes: Codes;
+}
+
+export type Codes = Uint8Array | Uint16Array | Uint32Array;
+
+/** Room for `length` codes of a column of `classCount` classes, in the narrowest array that holds them. */
+function codesFor(classCount: number, length: number): Codes {
+  if (classCount <= 0x100) return new Uint8Array(length);
+  if (classCount <= 0x10000) return new Uint16Array(length);
+  return new Uint32Array(length);
 }
 
 /** Builds a {@link Coded} column value by value, as a file is read, without holding the values themselves. */
 export class ColumnInterner {
   private readonly seen = new Map<string, number>();
-  private codes = new Uint32Array(1024);
+  private codes: Codes = new Uint8Array(1024);
   private length = 0;
 
   add(value: string): void {
@@ -26,13 +35,17 @@ export class ColumnInterner {
     if (code === undefined) {
       code = this.seen.size;
       this.seen.set(value, code);
+      // The 257th (65,537th) class needs wider codes.
+      if (code === 0x100 || code === 0x10000) this.resize(this.codes.length);
     }
-    if (this.length === this.codes.length) {
-      const grown = new Uint32Array(this.codes.length * 2);
-      grown.set(this.codes);
-      this.codes = grown;
-    }
+    if (this.length === this.codes.length) this.resize(this.codes.length * 2);
     this.codes[this.length++] = code;
+  }
+
+  private resize(capacity: number): void {
+    const grown = codesFor(this.seen.size, capacity);
+    grown.set(this.codes.subarray(0, this.length));
+    this.codes = grown;
   }
 
   /** The column: codes handed out in order of first sight, renumbered once in sorted order. */
@@ -66,7 +79,7 @@ export function valuesOf(column: Coded): string[] {
 
 /** The rows `rows` of a column, sharing its class table (so some classes may occur in no picked row). */
 export function pickRows(column: Coded, rows: ArrayLike<number>): Coded {
-  const codes = new Uint32Array(rows.length);
+  const codes = codesFor(column.classes.length, rows.length);
   for (let j = 0; j < rows.length; j++) codes[j] = column.codes[rows[j] ?? 0] ?? 0;
   return { classes: column.classes, codes };
 }

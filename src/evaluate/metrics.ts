@@ -1,5 +1,5 @@
 import { expectedCalibrationError, topClassConfidence } from "./calibration.ts";
-import { type Coded, unionOfClasses } from "./coded.ts";
+import { type Coded, type Codes, unionOfClasses } from "./coded.ts";
 import { MAX_PER_CLASS, type MetricValues, metricsFromConfusion, type ZeroDivision } from "./confusion.ts";
 import { binaryCurves, type BinaryCurves } from "./curves.ts";
 import { descendingOrder, oneVsOneRocAuc, oneVsRestRocAucs, rankingMetrics, supportWeighted } from "./ranking.ts";
@@ -116,9 +116,9 @@ export function classificationMetrics(
  * row-length temporaries.
  */
 function remappedConfusionCounts(
-  truth: Uint32Array,
+  truth: Codes,
   truthClass: Int32Array,
-  predicted: Uint32Array,
+  predicted: Codes,
   predictedClass: Int32Array,
   k: number,
 ): Float64Array {

@@ -8,32 +8,32 @@
  * Row indices ordered by score, highest first; equal scores keep their row order. Scores must be >= 0 (probabilities),
  * whose IEEE-754 bit patterns sort like the numbers, so this is a stable LSD radix sort on 16-bit digits: O(n), and
  * several times faster than a comparator sort over a million rows.
- *
- * Only the word being sorted on travels with the rows (the low words for the first two passes, then the high words,
- * gathered once in the order reached), so the sort holds four row-length Uint32Arrays rather than six.
  */
 export function descendingOrder(scores: Float64Array): Ranked {
   const n = scores.length;
   const bits = new Uint32Array(scores.buffer, scores.byteOffset, n * 2);
-  // -0 and +0 are the same score; +0 has the smaller bit pattern (all zero), which is the key both get.
-  const keyOf = (row: number, word: 0 | 1): number => (scores[row] === 0 ? 0 : (bits[2 * row + word] ?? 0));
   let order = new Uint32Array(n);
-  let keys = new Uint32Array(n);
+  let keyLo = new Uint32Array(n);
+  let keyHi = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     order[i] = i;
-    keys[i] = keyOf(i, 0);
+    // -0 and +0 are the same score; +0 has the smaller bit pattern.
+    const zero = scores[i] === 0;
+    keyLo[i] = zero ? 0 : (bits[2 * i] ?? 0);
+    keyHi[i] = zero ? 0 : (bits[2 * i + 1] ?? 0);
   }
   let nextOrder = new Uint32Array(n);
-  let nextKeys = new Uint32Array(n);
+  let nextLo = new Uint32Array(n);
+  let nextHi = new Uint32Array(n);
   const count = new Uint32Array(65536);
   for (const [word, shift] of [
-    [0, 0],
-    [0, 16],
-    [1, 0],
-    [1, 16],
+    ["lo", 0],
+    ["lo", 16],
+    ["hi", 0],
+    ["hi", 16],
   ] as const) {
-    if (word === 1 && shift === 0) for (let k = 0; k < n; k++) keys[k] = keyOf(order[k] ?? 0, 1);
     count.fill(0);
+    const keys = word === "lo" ? keyLo : keyHi;
     for (let i = 0; i < n; i++) {
       const digit = ((keys[i] ?? 0) >>> shift) & 0xffff;
       count[digit] = (count[digit] ?? 0) + 1;
@@ -52,16 +52,19 @@ export function descendingOrder(scores: Float64Array): Ranked {
       const at = count[digit] ?? 0;
       count[digit] = at + 1;
       nextOrder[at] = order[i] ?? 0;
-      nextKeys[at] = keys[i] ?? 0;
+      nextLo[at] = keyLo[i] ?? 0;
+      nextHi[at] = keyHi[i] ?? 0;
     }
     [order, nextOrder] = [nextOrder, order];
-    [keys, nextKeys] = [nextKeys, keys];
+    [keyLo, nextLo] = [nextLo, keyLo];
+    [keyHi, nextHi] = [nextHi, keyHi];
   }
-  // The scores in order, for sequential reads later; -0 as +0, as the keys had it.
+  // The keys travelled with the rows: put them back together as the scores in order, for sequential reads later.
   const sorted = new Float64Array(n);
+  const sortedBits = new Uint32Array(sorted.buffer);
   for (let k = 0; k < n; k++) {
-    const score = scores[order[k] ?? 0] ?? 0;
-    sorted[k] = score === 0 ? 0 : score;
+    sortedBits[2 * k] = keyLo[k] ?? 0;
+    sortedBits[2 * k + 1] = keyHi[k] ?? 0;
   }
   return { order, sorted };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { type Coded, ColumnInterner, internColumn } from "../src/evaluate/coded.ts";
 import { binaryCurves } from "../src/evaluate/curves.ts";
 import { classificationMetrics } from "../src/evaluate/metrics.ts";
 import type { Predictions } from "../src/evaluate/predictions.ts";
@@ -59,21 +60,30 @@ function read(rows: number): Data {
   };
 }
 
-/** The predictions as the evaluate stage holds them: text labels and predictions, scores as numbers. */
+/**
+ * A text column as readPredictions holds it: each row's text (a fresh string, as a parsed cell is) interned as it is
+ * read, so the column is codes and no row's string outlives its row.
+ */
+function readColumn(rows: number, textOf: (row: number) => string): Coded {
+  const interner = new ColumnInterner();
+  for (let row = 0; row < rows; row++) interner.add(textOf(row));
+  return interner.finish();
+}
+
+/** The predictions as the evaluate stage holds them: labels, predictions and slices as codes, scores as numbers. */
 function predictions(data: Data, scores: Float64Array): Predictions {
-  const text = ["0", "1"];
+  const rows = data.labels.length;
   return {
     source: "bench",
-    rows: data.labels.length,
-    labels: Array.from(data.labels, (y) => text[y] ?? "0"),
-    predictions: Array.from(scores, (s) => (s >= 0.5 ? "1" : "0")),
+    rows,
+    labels: readColumn(rows, (row) => `${data.labels[row] ?? 0}`),
+    predictions: readColumn(rows, (row) => ((scores[row] ?? 0) >= 0.5 ? "1" : "0")),
     actual: null,
     predicted: null,
     scores,
     probabilities: null,
     ids: null,
-    // As read from a file: a string per row.
-    slices: new Map([["country", Array.from(data.country, (code) => `${data.countries[code] ?? ""}`)]]),
+    slices: new Map([["country", readColumn(rows, (row) => `${data.countries[data.country[row] ?? 0] ?? ""}`)]]),
   };
 }
 
@@ -90,8 +100,8 @@ function countryBars(data: Data, metric: "accuracy" | "roc_auc"): SliceBars[] {
     const labels = Uint8Array.from(rows, (i) => data.labels[i] ?? 0);
     const scores = Float64Array.from(rows, (i) => data.candidateScores[i] ?? 0);
     const outcome = classificationMetrics({
-      labels: Array.from(labels, String),
-      predictions: Array.from(scores, (s) => (s >= 0.5 ? "1" : "0")),
+      labels: internColumn(Array.from(labels, String)),
+      predictions: internColumn(Array.from(scores, (s) => (s >= 0.5 ? "1" : "0"))),
       scores,
       positiveLabel: "1",
     });

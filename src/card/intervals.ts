@@ -45,7 +45,7 @@ export async function intervalsOverAllRows(
   }
   const computed = overallIntervals(fromPredictions, {
     candidate,
-    positiveLabel: resolvePositiveLabel(config.model.positive_label, candidate.labels),
+    positiveLabel: resolvePositiveLabel(config.model.positive_label, candidate.labels.classes),
     settings: { ...(config.gate?.bootstrap ?? { resamples: 1000, seed: 42 }), level: 0.95 },
     levels,
   });

@@ -115,7 +115,7 @@ export async function compareRuns(sources: readonly RunSource[], config: MlopsCo
       });
       continue;
     }
-    const positive = resolvePositiveLabel(config.model.positive_label, other.table.labels);
+    const positive = resolvePositiveLabel(config.model.positive_label, other.table.labels.classes);
     const pairing = pairPredictions(other.table, reference.table, positive);
     if (!pairing.paired) {
       pairings.push({ run: i, paired: false, detail: pairing.reason, rows: null });

@@ -5,6 +5,7 @@ import type { GateRule, MlopsConfig } from "../config/schema/index.ts";
 import { fetchSources, listSources, type SourceFile } from "../data/sources.ts";
 import { computeMetrics, resolvePositiveLabel, sliceMetrics } from "../evaluate/evaluate.ts";
 import type { MetricValues } from "../evaluate/metrics.ts";
+import { internColumn } from "../evaluate/coded.ts";
 import type { Predictions } from "../evaluate/predictions.ts";
 import { ConfigError } from "../errors.ts";
 import {
@@ -102,7 +103,9 @@ export async function shadowComparison(input: ShadowInput): Promise<ShadowCompar
     }
     const { candidate, champion } = tables(task, served, joined.labels, compared, monitor.slices, notes);
     const positive =
-      task === "classification" ? resolvePositiveLabel(config.model.positive_label, candidate.labels) : undefined;
+      task === "classification"
+        ? resolvePositiveLabel(config.model.positive_label, candidate.labels.classes)
+        : undefined;
     const candidateSet = metricSet(task, candidate, positive);
     const championSet = metricSet(task, champion, positive);
     const pairing = pairPredictions(candidate, champion, positive);
@@ -266,15 +269,19 @@ function tables(
   const truth = rows.map((row) => labels[row] ?? "");
   const ids = rows.map((row) => served.ids[row] ?? "");
   const slices = new Map(
-    sliceColumns.map((column) => [column, rows.map((row) => served.slices.get(column)?.[row] ?? "(empty)")]),
+    sliceColumns.map((column) => [
+      column,
+      internColumn(rows.map((row) => served.slices.get(column)?.[row] ?? "(empty)")),
+    ]),
   );
+  const labelColumn = internColumn(truth);
   const table = (source: string, predicted: readonly (string | null)[], scores: Float64Array | null): Predictions => {
     const predictions = rows.map((row) => predicted[row] ?? "");
     return {
       source,
       rows: rows.length,
-      labels: truth,
-      predictions,
+      labels: labelColumn,
+      predictions: internColumn(predictions),
       actual: task === "regression" ? Float64Array.from(truth, numberOf) : null,
       predicted: task === "regression" ? Float64Array.from(predictions, numberOf) : null,
       scores: task === "classification" ? usableScores(source, scores, rows, notes) : null,

@@ -21,68 +21,6 @@ export function compareCodePoints(a: string, b: string): number {
   return left.length - right.length;
 }
 
-/** scikit-learn's unique_labels for string labels: the sorted union. */
-export function sortedClasses(...columns: readonly (readonly string[])[]): string[] {
-  return encodeColumns(...columns).classes;
-}
-
-/**
- * The sorted union of the columns' values (scikit-learn's unique_labels) and each column as indices into it, in one
- * pass per column: codes are handed out in order of first sight, then renumbered in sorted order.
- */
-export function encodeColumns(...columns: readonly (readonly string[])[]): { classes: string[]; codes: Int32Array[] } {
-  const seen = new Map<string, number>();
-  const firstSight = columns.map((column) => {
-    const codes = new Int32Array(column.length);
-    for (let i = 0; i < column.length; i++) {
-      const value = column[i] ?? "";
-      let code = seen.get(value);
-      if (code === undefined) {
-        code = seen.size;
-        seen.set(value, code);
-      }
-      codes[i] = code;
-    }
-    return codes;
-  });
-  const classes = [...seen.keys()].sort(compareCodePoints);
-  const renumber = new Int32Array(classes.length);
-  classes.forEach((value, sorted) => (renumber[seen.get(value) ?? 0] = sorted));
-  for (const codes of firstSight) for (let i = 0; i < codes.length; i++) codes[i] = renumber[codes[i] ?? 0] ?? 0;
-  return { classes, codes: firstSight };
-}
-
-/** Each value's index in `classes` (which must contain every value). */
-export function encodeLabels(values: readonly string[], classes: readonly string[]): Int32Array {
-  const index = new Map(classes.map((cls, i) => [cls, i]));
-  const codes = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) codes[i] = index.get(values[i] ?? "") ?? -1;
-  return codes;
-}
-
-/** Row-major k×k counts: rows are true classes, columns predicted ones. `rows` restricts to a subset (a slice). */
-export function confusionCounts(
-  truth: Int32Array,
-  predicted: Int32Array,
-  k: number,
-  rows?: ArrayLike<number>,
-): Float64Array {
-  const counts = new Float64Array(k * k);
-  if (rows) {
-    for (let j = 0; j < rows.length; j++) {
-      const i = rows[j] ?? 0;
-      const cell = (truth[i] ?? 0) * k + (predicted[i] ?? 0);
-      counts[cell] = (counts[cell] ?? 0) + 1;
-    }
-  } else {
-    for (let i = 0; i < truth.length; i++) {
-      const cell = (truth[i] ?? 0) * k + (predicted[i] ?? 0);
-      counts[cell] = (counts[cell] ?? 0) + 1;
-    }
-  }
-  return counts;
-}
-
 /** Per-class metrics are computed up to this many classes: beyond it they would swamp the report and the registry. */
 export const MAX_PER_CLASS = 30;
 

@@ -8,7 +8,7 @@ import { parse as parseYaml } from "yaml";
 import { sha256File } from "../files/hash.ts";
 import type { ChainLink } from "../chain/chain.ts";
 import type { StageContext } from "../context/context.ts";
-import { compareCodePoints } from "./confusion.ts";
+import { type Coded, pickRows } from "./coded.ts";
 import {
   classificationMetrics,
   type ConfusionMatrix,
@@ -115,7 +115,7 @@ export async function evaluateModel(context: StageContext): Promise<Evaluation> 
     const file = path.resolve(loaded.root, columns.path);
     const task = loaded.config.model.task;
     const table = await readPredictions(file, columns, { task, slices: evaluate.slices, source: columns.path });
-    const positiveLabel = resolvePositiveLabel(loaded.config.model.positive_label, table.labels);
+    const positiveLabel = resolvePositiveLabel(loaded.config.model.positive_label, table.labels.classes);
     const overall = computeMetrics(task, table, positiveLabel, undefined, true);
     Object.assign(result.metrics, overall.metrics);
     result.undefinedMetrics = overall.undefined;
@@ -164,7 +164,7 @@ export function computeMetrics(
   rows?: number[],
   withCurves = false,
 ): MetricsOutcome & { confusion?: ConfusionMatrix; curves?: Curves } {
-  const pick = <T>(values: readonly T[]): T[] => (rows ? rows.map((i) => values[i] as T) : [...values]);
+  const pick = (column: Coded): Coded => (rows ? pickRows(column, rows) : column);
   const pickNumbers = (values: Float64Array): Float64Array =>
     rows ? Float64Array.from(rows, (i) => values[i] ?? 0) : values;
   if (task === "regression") {
@@ -206,14 +206,19 @@ export function sliceMetrics(
 ): SliceMetrics[] {
   const out: SliceMetrics[] = [];
   for (const [column, values] of table.slices) {
-    const groups = new Map<string, number[]>();
-    for (const row of rows ?? values.keys()) {
-      const value = values[row] ?? "";
-      const group = groups.get(value);
+    // The class table is in code-point order already, so groups by code come out in the order the values sort.
+    const groups: (number[] | undefined)[] = values.classes.map(() => undefined);
+    const addRow = (row: number): void => {
+      const code = values.codes[row] ?? 0;
+      const group = groups[code];
       if (group) group.push(row);
-      else groups.set(value, [row]);
-    }
-    for (const [value, members] of [...groups].sort(([a], [b]) => compareCodePoints(a, b))) {
+      else groups[code] = [row];
+    };
+    if (rows) for (const row of rows) addRow(row);
+    else for (let row = 0; row < values.codes.length; row++) addRow(row);
+    for (const [code, members] of groups.entries()) {
+      if (!members) continue;
+      const value = values.classes[code] ?? "";
       const slice = computeMetrics(task, table, positiveLabel, members);
       out.push({ column, value, rows: members.length, metrics: slice.metrics, undefinedMetrics: slice.undefined });
     }

@@ -1,13 +1,6 @@
 import { expectedCalibrationError, topClassConfidence } from "./calibration.ts";
-import {
-  confusionCounts,
-  encodeColumns,
-  encodeLabels,
-  MAX_PER_CLASS,
-  type MetricValues,
-  metricsFromConfusion,
-  type ZeroDivision,
-} from "./confusion.ts";
+import { type Coded, type Codes, unionOfClasses } from "./coded.ts";
+import { MAX_PER_CLASS, type MetricValues, metricsFromConfusion, type ZeroDivision } from "./confusion.ts";
 import { binaryCurves, type BinaryCurves } from "./curves.ts";
 import { descendingOrder, oneVsOneRocAuc, oneVsRestRocAucs, rankingMetrics, supportWeighted } from "./ranking.ts";
 
@@ -49,8 +42,8 @@ export interface ClassProbabilities {
 }
 
 export interface ClassificationInput {
-  labels: readonly string[];
-  predictions: readonly string[];
+  labels: Coded;
+  predictions: Coded;
   /** P(positive class) per row, when the file has a score column. */
   scores?: ArrayLike<number>;
   /** Per-class probabilities, when the file has score_prefix columns. */
@@ -76,10 +69,10 @@ export function classificationMetrics(
   const outcome = { warnings, undefined: undefinedMetrics };
   const {
     classes,
-    codes: [truth = new Int32Array(), predicted = new Int32Array()],
-  } = encodeColumns(labels, predictions);
+    remaps: [truthClass = new Int32Array(), predictedClass = new Int32Array()],
+  } = unionOfClasses(labels, predictions);
   const k = classes.length;
-  const counts = confusionCounts(truth, predicted, k);
+  const counts = remappedConfusionCounts(labels.codes, truthClass, predictions.codes, predictedClass, k);
   const positive = input.positiveLabel;
   const zeroDivisions = new Set<ZeroDivision>();
   const binary = k <= 2 && positive !== undefined ? { positive: classes.indexOf(positive) } : null;
@@ -96,7 +89,9 @@ export function classificationMetrics(
   }
   let curves: BinaryCurves | undefined;
   if (binary && positive !== undefined && input.scores) {
-    const scored = binaryScoreMetrics(labels, Float64Array.from(input.scores), positive, outcome, input.withCurves);
+    // A Float64Array is used as it is (the ranking reads its bits); anything else is copied into one.
+    const scores = input.scores instanceof Float64Array ? input.scores : Float64Array.from(input.scores);
+    const scored = binaryScoreMetrics(labels, scores, positive, outcome, input.withCurves);
     Object.assign(metrics, scored.metrics);
     curves = scored.curves;
   }
@@ -116,6 +111,25 @@ export function classificationMetrics(
   };
 }
 
+/**
+ * Row-major k×k counts over the union's classes, straight from each column's codes: no per-row re-encoding, so no
+ * row-length temporaries.
+ */
+function remappedConfusionCounts(
+  truth: Codes,
+  truthClass: Int32Array,
+  predicted: Codes,
+  predictedClass: Int32Array,
+  k: number,
+): Float64Array {
+  const counts = new Float64Array(k * k);
+  for (let i = 0; i < truth.length; i++) {
+    const cell = (truthClass[truth[i] ?? 0] ?? 0) * k + (predictedClass[predicted[i] ?? 0] ?? 0);
+    counts[cell] = (counts[cell] ?? 0) + 1;
+  }
+  return counts;
+}
+
 /** Per-row log loss of a binary probability, clipped as scikit-learn clips it. */
 export function binaryLogLoss(isPositive: boolean, score: number): number {
   const clipped = Math.min(Math.max(score, EPS), 1 - EPS);
@@ -123,18 +137,19 @@ export function binaryLogLoss(isPositive: boolean, score: number): number {
 }
 
 function binaryScoreMetrics(
-  labels: readonly string[],
+  labels: Coded,
   scores: Float64Array,
   positive: string,
   outcome: Omit<MetricsOutcome, "metrics">,
   withCurves = false,
 ): { metrics: MetricValues; curves?: BinaryCurves } {
-  const n = labels.length;
+  const n = labels.codes.length;
+  const positiveCode = labels.classes.indexOf(positive);
   const isPositive = new Uint8Array(n);
   let brier = 0;
   let logLoss = 0;
   for (let i = 0; i < n; i++) {
-    const y = labels[i] === positive ? 1 : 0;
+    const y = labels.codes[i] === positiveCode ? 1 : 0;
     isPositive[i] = y;
     const p = scores[i] ?? 0;
     brier += (y - p) ** 2;
@@ -184,13 +199,16 @@ export function rowsSumToOne(columns: readonly Float64Array[], n: number): boole
 }
 
 function probabilityMetrics(
-  labels: readonly string[],
+  labels: Coded,
   probabilities: ClassProbabilities,
   k: number,
   outcome: Omit<MetricsOutcome, "metrics">,
 ): MetricValues {
-  const truth = encodeLabels(labels, probabilities.classes);
-  const n = labels.length;
+  const column = new Map(probabilities.classes.map((cls, c) => [cls, c]));
+  const columnOfClass = Int32Array.from(labels.classes, (cls) => column.get(cls) ?? -1);
+  const n = labels.codes.length;
+  const truth = new Int32Array(n);
+  for (let i = 0; i < n; i++) truth[i] = columnOfClass[labels.codes[i] ?? 0] ?? -1;
   const metrics: MetricValues = {};
   const losses = multiclassLogLosses(truth, probabilities.columns);
   let sum = 0;
@@ -207,7 +225,7 @@ function probabilityMetrics(
     if (!rowsSumToOne(probabilities.columns, n)) {
       markUndefined(outcome, names, "the class probabilities of a row do not sum to 1");
     } else if (unlabelled.length > 0) {
-      const distinct = new Set(labels).size;
+      const distinct = unionOfClasses(labels).classes.length;
       markUndefined(
         outcome,
         names,

@@ -1,6 +1,7 @@
 import type { MlopsConfig } from "../config/schema/index.ts";
 import { formatOf, openTable } from "../data/table.ts";
 import { InputError } from "../errors.ts";
+import { type Coded, ColumnInterner } from "./coded.ts";
 import type { ClassProbabilities } from "./metrics.ts";
 
 /**
@@ -52,8 +53,9 @@ export interface Predictions {
   /** The file as the user knows it, for messages. */
   source: string;
   rows: number;
-  labels: string[];
-  predictions: string[];
+  /** The labels and predictions as codes (regression files too: pairing compares their text). */
+  labels: Coded;
+  predictions: Coded;
   /** Regression: the labels and predictions as numbers. */
   actual: Float64Array | null;
   predicted: Float64Array | null;
@@ -61,7 +63,7 @@ export interface Predictions {
   probabilities: ClassProbabilities | null;
   ids: string[] | null;
   /** Slice column -> value per row. */
-  slices: Map<string, string[]>;
+  slices: Map<string, Coded>;
 }
 
 export interface ReadOptions {
@@ -111,13 +113,14 @@ export async function readPredictions(
     });
   }
 
-  const labels: string[] = [];
-  const predictions: string[] = [];
+  const labels = new ColumnInterner();
+  const predictions = new ColumnInterner();
+  let rows = 0;
   const scores: number[] | null = scoreAt >= 0 ? [] : null;
   const probabilityColumns: number[][] = probabilityAts.map(() => []);
   const ids: string[] | null = idAt >= 0 ? [] : null;
   const idRows = new Map<string, number>();
-  const slices = new Map<string, string[]>(options.slices.map((column) => [column, []]));
+  const sliceInterners = sliceAts.map(() => new ColumnInterner());
   for await (const row of table.rows) {
     const where = `${source} row ${row.record + 1}`;
     if (row.cells.length !== header.length) {
@@ -130,8 +133,9 @@ export async function readPredictions(
     const prediction = row.cells[predictionAt];
     if (label === null || label === undefined) throw new InputError(`${where}: the label is empty`);
     if (prediction === null || prediction === undefined) throw new InputError(`${where}: the prediction is empty`);
-    labels.push(label);
-    predictions.push(prediction);
+    labels.add(label);
+    predictions.add(prediction);
+    rows++;
     if (scores) scores.push(probability(row.cells[scoreAt], `${where}: score`));
     probabilityAts.forEach((at, c) => {
       probabilityColumns[c]?.push(probability(row.cells[at], `${where}: ${header[at] ?? ""}`));
@@ -151,9 +155,9 @@ export async function readPredictions(
       idRows.set(id, row.record + 1);
       ids.push(id);
     }
-    for (const [column, at] of sliceAts) slices.get(column)?.push(row.cells[at] ?? "(empty)");
+    sliceAts.forEach(([, at], s) => sliceInterners[s]?.add(row.cells[at] ?? "(empty)"));
   }
-  if (labels.length === 0)
+  if (rows === 0)
     throw new InputError(`${source} has no rows`, { hint: "the evaluate command wrote an empty predictions file" });
 
   const probabilities =
@@ -163,27 +167,33 @@ export async function readPredictions(
           classes: probabilityAts.map((at) => (header[at] ?? "").slice(prefix.length)),
           columns: probabilityColumns.map((values) => Float64Array.from(values)),
         };
+  const labelColumn = labels.finish();
+  const predictionColumn = predictions.finish();
   if (probabilities) {
     const known = new Set(probabilities.classes);
-    const row = labels.findIndex((label) => !known.has(label));
+    const unknown = Uint8Array.from(labelColumn.classes, (label) => (known.has(label) ? 0 : 1));
+    const row = labelColumn.codes.findIndex((code) => unknown[code] === 1);
     if (row >= 0) {
+      const label = labelColumn.classes[labelColumn.codes[row] ?? 0] ?? "";
       throw new InputError(
-        `${source}: the label ${JSON.stringify(labels[row])} (row ${row + 2}) has no probability column "${prefix ?? ""}${labels[row] ?? ""}"`,
+        `${source}: the label ${JSON.stringify(label)} (row ${row + 2}) has no probability column "${prefix ?? ""}${label}"`,
         { hint: "write one probability column per class, named score_prefix + class" },
       );
     }
   }
   return {
     source,
-    rows: labels.length,
-    labels,
-    predictions,
-    actual: classification ? null : numbers(labels, source, "label"),
-    predicted: classification ? null : numbers(predictions, source, "prediction"),
+    rows,
+    labels: labelColumn,
+    predictions: predictionColumn,
+    actual: classification ? null : numbers(labelColumn, source, "label"),
+    predicted: classification ? null : numbers(predictionColumn, source, "prediction"),
     scores: scores ? Float64Array.from(scores) : null,
     probabilities,
     ids,
-    slices,
+    slices: new Map(
+      sliceAts.map(([column], s) => [column, sliceInterners[s]?.finish() ?? { classes: [], codes: new Uint32Array() }]),
+    ),
   };
 }
 
@@ -198,12 +208,16 @@ function probability(cell: string | null | undefined, what: string): number {
   return value + 0;
 }
 
-function numbers(values: readonly string[], source: string, what: string): Float64Array {
-  const out = new Float64Array(values.length);
-  values.forEach((text, i) => {
-    const value = Number(text);
-    if (text.trim() === "" || !Number.isFinite(value))
+/** The column as numbers, each distinct text parsed once; the first row that is not a number is named. */
+function numbers(column: Coded, source: string, what: string): Float64Array {
+  const parsed = Float64Array.from(column.classes, (text) => (text.trim() === "" ? Number.NaN : Number(text)));
+  const out = new Float64Array(column.codes.length);
+  column.codes.forEach((code, i) => {
+    const value = parsed[code] ?? Number.NaN;
+    if (!Number.isFinite(value)) {
+      const text = column.classes[code] ?? "";
       throw new InputError(`${source} row ${i + 2}: ${what} ${JSON.stringify(text)} is not a number`);
+    }
     out[i] = value;
   });
   return out;

@@ -95,7 +95,8 @@ export function curvesOfPredictions(
       ? (table.probabilities.columns[table.probabilities.classes.indexOf(positiveLabel)] ?? null)
       : null);
   if (!scores || positiveLabel === undefined) return null;
-  const positive = Uint8Array.from(table.labels, (label) => (label === positiveLabel ? 1 : 0));
+  const positiveCode = table.labels.classes.indexOf(positiveLabel);
+  const positive = Uint8Array.from(table.labels.codes, (code) => (code === positiveCode ? 1 : 0));
   return binaryCurves(descendingOrder(scores), scores, positive);
 }
 

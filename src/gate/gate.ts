@@ -225,7 +225,7 @@ function baselineCharts(
   if (!baseline || !baseTable) return { candidate, baseline: null, baselineMissing: "there is no baseline" };
   if ("reason" in baseTable) return { candidate, baseline: null, baselineMissing: baseTable.reason };
   const { config } = context.loaded;
-  const positive = resolvePositiveLabel(config.model.positive_label, baseTable.table.labels);
+  const positive = resolvePositiveLabel(config.model.positive_label, baseTable.table.labels.classes);
   const curves = curvesOfPredictions(config.model.task, baseTable.table, positive);
   return curves
     ? { candidate, baseline: curves, baselineMissing: null }
@@ -248,7 +248,7 @@ async function readCandidate(context: StageContext, evaluation: EvaluateResult):
 function pairWithBaseline(context: StageContext, candidate: Predictions | null, baseTable: BaselineTable): Pairing {
   if (!candidate) return { paired: false, reason: "the candidate has no predictions file" };
   if ("reason" in baseTable) return { paired: false, reason: baseTable.reason };
-  const positive = resolvePositiveLabel(context.loaded.config.model.positive_label, candidate.labels);
+  const positive = resolvePositiveLabel(context.loaded.config.model.positive_label, candidate.labels.classes);
   return pairPredictions(candidate, baseTable.table, positive);
 }
 
@@ -278,7 +278,7 @@ function sliceCharts(
   )?.significance;
   return withSliceIntervals(bars, {
     candidate,
-    positiveLabel: resolvePositiveLabel(config.model.positive_label, candidate.labels),
+    positiveLabel: resolvePositiveLabel(config.model.positive_label, candidate.labels.classes),
     pairing: baseline ? pairing : null,
     settings: { ...(config.gate?.bootstrap ?? { resamples: 1000, seed: 42 }), level: level ?? 0.95 },
   });

@@ -327,7 +327,11 @@ function wilson(counts: { successes: number; trials: number }, level: number): V
 /** Per value, the rows (in file order) whose `column` holds it: one pass over the column. */
 function rowsOfValues(candidate: Predictions, column: string, values: readonly string[]): Map<string, number[]> {
   const rows = new Map(values.map((value) => [value, [] as number[]]));
-  (candidate.slices.get(column) ?? []).forEach((value, row) => rows.get(value)?.push(row));
+  const coded = candidate.slices.get(column);
+  if (!coded) return rows;
+  // Each class's row list looked up once, not once per row.
+  const rowsOfCode = coded.classes.map((value) => rows.get(value));
+  coded.codes.forEach((code, row) => rowsOfCode[code]?.push(row));
   return rows;
 }
 

@@ -1,4 +1,5 @@
 import { computeMetrics, resolvePositiveLabel, type SliceMetrics, sliceMetrics } from "../evaluate/evaluate.ts";
+import { internColumn } from "../evaluate/coded.ts";
 import type { Predictions } from "../evaluate/predictions.ts";
 import type { MetricValues } from "../evaluate/metrics.ts";
 import type { WindowRows } from "./window-rows.ts";
@@ -54,7 +55,7 @@ export function realisedMetrics(
       return finish(task, table, undefined, usable, warnings);
     }
   }
-  const positive = task === "classification" ? resolvePositiveLabel(positiveLabel, table.labels) : undefined;
+  const positive = task === "classification" ? resolvePositiveLabel(positiveLabel, table.labels.classes) : undefined;
   return finish(task, table, positive, undefined, warnings);
 }
 
@@ -80,14 +81,14 @@ function predictionsOf(task: "classification" | "regression", rows: WindowRows, 
   return {
     source: "the window's labelled predictions",
     rows: rows.count,
-    labels,
-    predictions: rows.predictions,
+    labels: internColumn(labels),
+    predictions: internColumn(rows.predictions),
     actual: regression ? Float64Array.from(labels, numberOf) : null,
     predicted: regression ? Float64Array.from(rows.predictions, numberOf) : null,
     scores: regression ? null : rows.scores,
     probabilities: regression ? null : rows.probabilities,
     ids: null,
-    slices: rows.slices,
+    slices: new Map([...rows.slices].map(([column, values]) => [column, internColumn(values)])),
   };
 }
 

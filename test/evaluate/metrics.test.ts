@@ -1,3 +1,4 @@
+import { internColumn } from "../../src/evaluate/coded.ts";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -69,8 +70,8 @@ describe("the reference fixtures", () => {
 /** The kit's input for a fixture case. */
 function inputOf(c: ClassificationCase): ClassificationInput {
   return {
-    labels: c.labels,
-    predictions: c.predictions,
+    labels: internColumn(c.labels),
+    predictions: internColumn(c.predictions),
     ...(c.scores ? { scores: c.scores } : {}),
     ...(c.probabilities
       ? {
@@ -116,7 +117,10 @@ describe("regression metrics match scikit-learn", () => {
 
 describe("undefined cases are warnings, never exceptions or NaN", () => {
   it("asks for the positive class when binary labels have no conventional one", () => {
-    const { metrics, warnings } = classificationMetrics({ labels: ["cat", "dog"], predictions: ["cat", "cat"] });
+    const { metrics, warnings } = classificationMetrics({
+      labels: internColumn(["cat", "dog"]),
+      predictions: internColumn(["cat", "cat"]),
+    });
     expect(metrics.precision).toBeUndefined();
     expect(metrics.accuracy).toBe(0.5);
     expect(warnings).toEqual([

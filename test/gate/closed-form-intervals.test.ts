@@ -1,3 +1,4 @@
+import { internColumn } from "../../src/evaluate/coded.ts";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -75,14 +76,14 @@ function interleaved(
   return {
     source: "predictions.csv",
     rows: all.length,
-    labels: all.map((r) => r.label),
-    predictions: all.map((r) => r.prediction),
+    labels: internColumn(all.map((r) => r.label)),
+    predictions: internColumn(all.map((r) => r.prediction)),
     actual: regression ? Float64Array.from(all, (r) => r.actual ?? 0) : null,
     predicted: regression ? Float64Array.from(all, (r) => r.predicted ?? 0) : null,
     scores: regression ? null : Float64Array.from(all, (r) => r.score ?? 0),
     probabilities: null,
     ids: null,
-    slices: new Map([["group", all.map((_, i) => (i % 2 === 1 ? "case" : "other"))]]),
+    slices: new Map([["group", internColumn(all.map((_, i) => (i % 2 === 1 ? "case" : "other")))]]),
   };
 }
 
@@ -180,8 +181,8 @@ describe("the normal interval of a mean loss matches numpy, per row as the gate'
           false,
         ),
         gate: classificationMetrics({
-          labels: c.labels.map(String),
-          predictions: c.scores.map((s) => (s >= 0.5 ? "1" : "0")),
+          labels: internColumn(c.labels.map(String)),
+          predictions: internColumn(c.scores.map((s) => (s >= 0.5 ? "1" : "0"))),
           scores: Float64Array.from(c.scores),
           positiveLabel: "1",
         }).metrics[expected.metric],
@@ -248,14 +249,14 @@ describe("at scale, every ROC AUC bar gets DeLong's interval and the bootstrap's
     const candidate: Predictions = {
       source: "predictions.csv",
       rows: n,
-      labels,
-      predictions: Array.from(scores, (s) => (s >= 0.5 ? "1" : "0")),
+      labels: internColumn(labels),
+      predictions: internColumn(Array.from(scores, (s) => (s >= 0.5 ? "1" : "0"))),
       actual: null,
       predicted: null,
       scores,
       probabilities: null,
       ids: null,
-      slices: new Map([["group", group]]),
+      slices: new Map([["group", internColumn(group)]]),
     };
     const values = [...new Set(group)].slice(0, 20);
     const gateValue = (value: string): number => {

@@ -1,3 +1,4 @@
+import { internColumn } from "../../src/evaluate/coded.ts";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -73,8 +74,8 @@ function predictionsOf(
   return {
     source: "predictions.csv",
     rows: labels.length,
-    labels: text(labels),
-    predictions: text(predictions),
+    labels: internColumn(text(labels)),
+    predictions: internColumn(text(predictions)),
     actual: extra.regression ? Float64Array.from(labels, Number) : null,
     predicted: extra.regression ? Float64Array.from(predictions, Number) : null,
     scores: extra.scores ?? null,

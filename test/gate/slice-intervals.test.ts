@@ -1,3 +1,4 @@
+import { internColumn } from "../../src/evaluate/coded.ts";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -77,8 +78,8 @@ function replayBootstrap(m: number, resamples: number, seed: number, statistic: 
 
 function averagePrecision(rows: Row[]): number {
   const outcome = classificationMetrics({
-    labels: rows.map((row) => String(row.label)),
-    predictions: rows.map((row) => String(row.prediction)),
+    labels: internColumn(rows.map((row) => String(row.label))),
+    predictions: internColumn(rows.map((row) => String(row.prediction))),
     scores: Float64Array.from(rows, (row) => row.score),
     positiveLabel: "1",
   });
@@ -265,14 +266,14 @@ describe("a slice with no interval says why in its cell", () => {
     const candidate: Predictions = {
       source: "predictions.csv",
       rows: n,
-      labels,
-      predictions: labels.map((label, i) => (i % 5 === 0 ? String(1 - Number(label)) : label)),
+      labels: internColumn(labels),
+      predictions: internColumn(labels.map((label, i) => (i % 5 === 0 ? String(1 - Number(label)) : label))),
       actual: null,
       predicted: null,
       scores: Float64Array.from({ length: n }, (_, i) => ((i * 37) % 100) / 100),
       probabilities: null,
       ids: null,
-      slices: new Map([["group", labels.map((_, i) => (i < 20 ? "small" : "large"))]]),
+      slices: new Map([["group", internColumn(labels.map((_, i) => (i < 20 ? "small" : "large")))]]),
     };
     const bar = (value: string, rows: number): SliceBar => ({
       value,
@@ -322,15 +323,15 @@ describe("intervals over all rows (the model card's)", () => {
   const candidate: Predictions = {
     source: "predictions.csv",
     rows: n,
-    labels,
-    predictions: labels.map((label, i) => (i % 5 === 0 ? String(1 - Number(label)) : label)),
+    labels: internColumn(labels),
+    predictions: internColumn(labels.map((label, i) => (i % 5 === 0 ? String(1 - Number(label)) : label))),
     actual: null,
     predicted: null,
     scores: Float64Array.from({ length: n }, (_, i) => ((i * 37) % 100) / 100),
     probabilities: null,
     ids: null,
     // One slice holding every row: its bar is what a slice of the whole would get.
-    slices: new Map([["all", labels.map(() => "every row")]]),
+    slices: new Map([["all", internColumn(labels.map(() => "every row"))]]),
   };
   const settings = { resamples: 200, seed: 7, level: 0.95 };
   const wholeBar = (metric: string) =>

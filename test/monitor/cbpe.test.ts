@@ -1,3 +1,4 @@
+import { internColumn } from "../../src/evaluate/coded.ts";
 import { describe, expect, it } from "vitest";
 import { classificationMetrics } from "../../src/evaluate/metrics.ts";
 import { type CbpeInput, estimatePerformance } from "../../src/monitor/cbpe.ts";
@@ -63,16 +64,16 @@ function coverage(
 
 const realisedBinary = (window: BinaryWindow): Record<string, number> =>
   classificationMetrics({
-    labels: window.labels,
-    predictions: window.predictions,
+    labels: internColumn(window.labels),
+    predictions: internColumn(window.predictions),
     scores: window.scores,
     positiveLabel: "yes",
   }).metrics;
 
 const realisedMulticlass = (window: MulticlassWindow): Record<string, number> =>
   classificationMetrics({
-    labels: window.labels,
-    predictions: window.predictions,
+    labels: internColumn(window.labels),
+    predictions: internColumn(window.predictions),
     probabilities: { classes: window.classes, columns: window.columns },
   }).metrics;
 

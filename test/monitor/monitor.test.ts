@@ -1,3 +1,4 @@
+import { internColumn } from "../../src/evaluate/coded.ts";
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -69,8 +70,8 @@ describe("mlops monitor", () => {
       {
         source: "test",
         rows: rows.length,
-        labels: rows.map((r) => r.label),
-        predictions: rows.map((r) => r.prediction),
+        labels: internColumn(rows.map((r) => r.label)),
+        predictions: internColumn(rows.map((r) => r.prediction)),
         actual: null,
         predicted: null,
         scores: Float64Array.from(rows, (r) => r.score),

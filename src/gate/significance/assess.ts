@@ -1,4 +1,5 @@
 import type { GateRule } from "../../config/schema/index.ts";
+import type { Coded } from "../../evaluate/coded.ts";
 import type { Significance, SignificanceProvider } from "../rules.ts";
 import { pairedBootstrap } from "./bootstrap.ts";
 import { mcnemarExact } from "./mcnemar.ts";
@@ -39,18 +40,20 @@ export function assessRule(
  */
 export function significanceProvider(
   pairing: Pairing,
-  slices: ReadonlyMap<string, readonly string[]>,
+  slices: ReadonlyMap<string, Coded>,
   settings: { resamples: number; seed: number },
 ): SignificanceProvider {
   return (rule, slice) => {
     const level = rule.significance ?? 0.95;
     if (!pairing.paired) return { test: rule.test, level, status: "unavailable", reason: pairing.reason };
     if (slice === null) return assessRule(rule, pairing.data, settings);
-    const values = slices.get(slice.column) ?? [];
+    const values = slices.get(slice.column);
+    const code = values ? values.classes.indexOf(slice.value) : -1;
     const rows: number[] = [];
-    values.forEach((value, row) => {
-      if (value === slice.value) rows.push(row);
-    });
+    if (values && code >= 0)
+      values.codes.forEach((value, row) => {
+        if (value === code) rows.push(row);
+      });
     if (rows.length === 0) {
       return {
         test: rule.test,

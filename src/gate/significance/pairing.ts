@@ -1,4 +1,4 @@
-import { encodeColumns } from "../../evaluate/confusion.ts";
+import { type Coded, unionOfClasses, valueAt } from "../../evaluate/coded.ts";
 import type { Predictions } from "../../evaluate/predictions.ts";
 import type { PairedData } from "./paired-data.ts";
 
@@ -43,7 +43,7 @@ export function pairPredictions(
     const differs = firstDifference(candidate, baseline);
     if (differs >= 0) {
       const [mine, theirs] = [candidate, baseline].map((p) =>
-        JSON.stringify(p.actual ? p.actual[differs] : p.labels[differs]),
+        JSON.stringify(p.actual ? p.actual[differs] : valueAt(p.labels, differs)),
       );
       return {
         paired: false,
@@ -63,8 +63,8 @@ function pairByIds(
   const candidateIds = candidate.ids ?? [];
   const baselineIds = baseline.ids ?? [];
   // A label the baseline never saw means the two were evaluated on different label sets: say that first.
-  const baselineLabels = new Set(baseline.labels);
-  const unseen = [...new Set(candidate.labels)].filter((label) => !baselineLabels.has(label));
+  const baselineLabels = new Set(baseline.labels.classes);
+  const unseen = firstSightOrder(candidate.labels).filter((label) => !baselineLabels.has(label));
   if (unseen.length > 0) {
     return {
       paired: false,
@@ -90,16 +90,36 @@ function pairByIds(
     ].filter(Boolean);
     return { paired: false, reason: `the files hold different rows: ${parts.join(", ")}` };
   }
+  // Every candidate label is one of the baseline's (checked above), so labels compare as codes through one small map.
+  const baselineCodeOf = codesIn(candidate.labels, baseline.labels);
   for (let row = 0; row < candidate.rows; row++) {
     const other = baselineRow[row] ?? 0;
-    if (candidate.labels[row] !== baseline.labels[other]) {
+    if (baselineCodeOf[candidate.labels.codes[row] ?? 0] !== baseline.labels.codes[other]) {
       return {
         paired: false,
-        reason: `row id ${JSON.stringify(candidateIds[row])} has the label ${JSON.stringify(candidate.labels[row])} in the candidate's predictions but ${JSON.stringify(baseline.labels[other])} in the baseline's`,
+        reason: `row id ${JSON.stringify(candidateIds[row])} has the label ${JSON.stringify(valueAt(candidate.labels, row))} in the candidate's predictions but ${JSON.stringify(valueAt(baseline.labels, other))} in the baseline's`,
       };
     }
   }
   return { paired: true, baselineRow };
+}
+
+/** Per class of `mine`, its code in `theirs` (-1 when `theirs` has no such class). */
+function codesIn(mine: Coded, theirs: Coded): Int32Array {
+  const index = new Map(theirs.classes.map((value, code) => [value, code]));
+  return Int32Array.from(mine.classes, (value) => index.get(value) ?? -1);
+}
+
+/** The column's distinct values in the order rows first hold them (how a Set of the values would list them). */
+function firstSightOrder(column: Coded): string[] {
+  const seen = new Uint8Array(column.classes.length);
+  const order: string[] = [];
+  for (const code of column.codes) {
+    if (seen[code] === 1) continue;
+    seen[code] = 1;
+    order.push(column.classes[code] ?? "");
+  }
+  return order;
 }
 
 function list(values: readonly string[]): string {
@@ -113,7 +133,9 @@ function firstDifference(candidate: Predictions, baseline: Predictions): number 
     for (let i = 0; i < candidate.rows; i++) if (candidate.actual[i] !== baseline.actual[i]) return i;
     return -1;
   }
-  for (let i = 0; i < candidate.rows; i++) if (candidate.labels[i] !== baseline.labels[i]) return i;
+  const baselineCodeOf = codesIn(candidate.labels, baseline.labels);
+  const [mine, theirs] = [candidate.labels.codes, baseline.labels.codes];
+  for (let i = 0; i < candidate.rows; i++) if (baselineCodeOf[mine[i] ?? 0] !== theirs[i]) return i;
   return -1;
 }
 
@@ -139,13 +161,20 @@ function alignedData(
       baseline: floats(baseline.predicted),
     };
   }
-  const baselinePredictions = baselineRow
-    ? Array.from(baselineRow, (row) => baseline.predictions[row] ?? "")
-    : baseline.predictions;
+  // The three columns' small class tables are merged and remapped; no row's text is looked at again. Every baseline
+  // row pairs with one candidate row, so the baseline's classes that occur are the same before and after aligning.
   const {
     classes,
-    codes: [truth = new Int32Array(), candidateCodes = new Int32Array(), baselineCodes = new Int32Array()],
-  } = encodeColumns(candidate.labels, candidate.predictions, baselinePredictions);
+    remaps: [truthClass, candidateClass, baselineClass],
+  } = unionOfClasses(candidate.labels, candidate.predictions, baseline.predictions);
+  const recode = (column: Coded, remap: Int32Array | undefined, rows: Uint32Array | null): Int32Array => {
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) out[i] = remap?.[column.codes[rows ? (rows[i] ?? 0) : i] ?? 0] ?? 0;
+    return out;
+  };
+  const truth = recode(candidate.labels, truthClass, null);
+  const candidateCodes = recode(candidate.predictions, candidateClass, null);
+  const baselineCodes = recode(baseline.predictions, baselineClass, baselineRow);
   const positive = positiveLabel === undefined ? null : classes.indexOf(positiveLabel);
   // Probability columns pair by class name; a class one model has no column for leaves them out.
   const candidateProbabilities = candidate.probabilities;

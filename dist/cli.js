@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-35W7IWB2.js";
+} from "./chunks/chunk-YCZICFDD.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,26 +51,26 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-WMB2C5MY.js")).initCommand },
+  { name: "init", after: null, load: async () => (await import("./chunks/init-RMOHZP45.js")).initCommand },
   { name: "check", after: "init", load: async () => (await import("./chunks/check-EGM2RF42.js")).checkCommand },
   { name: "config", after: "check", load: async () => (await import("./chunks/config-VPXYZ7SM.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-J46VHUQY.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-SAV7NTJZ.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-AXXHMRTU.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-JA7WWUH7.js")).retrainCommand },
-  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-NKLEX4ED.js")).monitorCommand },
-  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-HVGLGEUT.js")).deployCommand },
-  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-LN33WLY4.js")).canaryCommand },
-  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-A6JHUPEP.js")).predictCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-4GHR4273.js")).sweepCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-2EV62RVL.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-JKQHRFI6.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-A3LDU7SR.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-EBWNCD2D.js")).retrainCommand },
+  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-HUS64IVC.js")).monitorCommand },
+  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-KT3WVWCM.js")).deployCommand },
+  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-NTGCQC2W.js")).canaryCommand },
+  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-EOGWX7D7.js")).predictCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-WMD3XEXU.js")).sweepCommand },
   { name: "models", after: "select", load: async () => (await import("./chunks/models-CRXNVBIF.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-H4VHUQ3K.js")).promoteCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-JQLOQ3YX.js")).promoteCommand },
   { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-WDBPW3PO.js")).rollbackCommand },
   { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-EG4VALHE.js")).pullCommand },
   { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-QGVOOTIW.js")).verifyCommand },
   { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-QCXPQNNW.js")).signCommand },
-  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-DDWSRHEV.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-ED3YDQKC.js")).metricsCommand }
+  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-S2XFIJCX.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-XWZNTLRO.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({

@@ -23,7 +23,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-M6KCZW57.js";
+} from "./chunks/chunk-LPHVY62U.js";
 import "./chunks/chunk-24EJ3LBH.js";
 import {
   loadConfig
@@ -49,7 +49,7 @@ import "./chunks/chunk-PEZVGW4L.js";
 import "./chunks/chunk-MMDMIJM2.js";
 import "./chunks/chunk-I7GHSQM2.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-35W7IWB2.js";
+import "./chunks/chunk-YCZICFDD.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

@@ -1,14 +1,14 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-BPWFW4BF.js";
+} from "./chunks/chunk-7GUT3IQH.js";
 import "./chunks/chunk-BCZKAZAN.js";
 import "./chunks/chunk-DUP63UZY.js";
-import "./chunks/chunk-S6Z4QEIV.js";
+import "./chunks/chunk-UOPWKH2K.js";
 import "./chunks/chunk-LFNSLPCM.js";
 import "./chunks/chunk-H3MFO2IR.js";
 import "./chunks/chunk-LDGX6BNT.js";
-import "./chunks/chunk-ZOZ5APGE.js";
+import "./chunks/chunk-BQCSW3II.js";
 import "./chunks/chunk-Y4XFK5HZ.js";
 import "./chunks/chunk-PJQSHXAG.js";
 import "./chunks/chunk-QR6TB6JR.js";
@@ -26,7 +26,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-M6KCZW57.js";
+} from "./chunks/chunk-LPHVY62U.js";
 import {
   readRunnerEnvironment
 } from "./chunks/chunk-24EJ3LBH.js";
@@ -55,7 +55,7 @@ import "./chunks/chunk-PEZVGW4L.js";
 import "./chunks/chunk-MMDMIJM2.js";
 import "./chunks/chunk-I7GHSQM2.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-35W7IWB2.js";
+import "./chunks/chunk-YCZICFDD.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

@@ -3,8 +3,8 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-6WFT5R6X.js";
-import "./chunks/chunk-GTGMXKXZ.js";
+} from "./chunks/chunk-OSESVZOG.js";
+import "./chunks/chunk-5HHZK5FH.js";
 import "./chunks/chunk-PJQSHXAG.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runStageAction
-} from "./chunks/chunk-M6KCZW57.js";
+} from "./chunks/chunk-LPHVY62U.js";
 import "./chunks/chunk-24EJ3LBH.js";
 import "./chunks/chunk-TVNR2A7S.js";
 import "./chunks/chunk-5X552U2Y.js";
@@ -18,7 +18,7 @@ import "./chunks/chunk-PEZVGW4L.js";
 import "./chunks/chunk-MMDMIJM2.js";
 import "./chunks/chunk-I7GHSQM2.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-35W7IWB2.js";
+import "./chunks/chunk-YCZICFDD.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

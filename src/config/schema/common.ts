@@ -49,5 +49,8 @@ export const Command = z
 
 export const TimeoutMinutes = z.number().positive().max(360).describe("Kill the command after this many minutes.");
 
+/** Legs of a scheduled workflow's matrix: at most 256, the jobs GitHub Actions runs from one matrix. */
+export const MatrixShards = z.number().int().min(1).max(256).default(1);
+
 /** Scalars a user may write in YAML for params, categories and slice values. */
 export const Scalar = z.union([z.string(), z.number(), z.boolean()]);

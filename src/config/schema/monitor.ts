@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { DataSources, Name } from "./common.ts";
+import { DataSources, MatrixShards, Name } from "./common.ts";
 import { DATA_FORMATS } from "./data.ts";
 import { GateRule } from "./gate.ts";
 
@@ -194,13 +194,9 @@ export const MonitorSection = z
       })
       .prefault({})
       .describe("Where a breach is told besides the run's verdict."),
-    shards: z
-      .number()
-      .int()
-      .min(1)
-      .max(256)
-      .default(1)
-      .describe("Matrix legs the scheduled workflow splits a backlog of windows into (mlops-monitor.yml)."),
+    shards: MatrixShards.describe(
+      "Matrix legs the scheduled workflow splits a backlog of windows into (mlops-monitor.yml).",
+    ),
     schedule: z
       .string()
       .default("17 4 * * *")

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { Command, DataSources, Name, PathOrS3Uri, TimeoutMinutes } from "./common.ts";
+import { Command, DataSources, MatrixShards, Name, PathOrS3Uri, TimeoutMinutes } from "./common.ts";
 import { DATA_FORMATS } from "./data.ts";
 
 /**
@@ -72,15 +72,9 @@ export const PredictSection = z
       .describe(
         "When the scheduled workflow (mlops-predict.yml) scores predict.input: a 5-field cron expression (UTC).",
       ),
-    shards: z
-      .number()
-      .int()
-      .min(1)
-      .max(256)
-      .default(1)
-      .describe(
-        "Matrix legs the scheduled workflow splits the input's files into, each scoring its block; a last job " +
-          "marks the result complete (mlops-predict.yml).",
-      ),
+    shards: MatrixShards.describe(
+      "Matrix legs the scheduled workflow splits the input's files into, each scoring its block; a last job " +
+        "marks the result complete (mlops-predict.yml).",
+    ),
   })
   .describe("Batch scoring with the version an alias points at (docs/batch-scoring.md).");

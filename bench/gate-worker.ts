@@ -36,11 +36,12 @@ const folder = values.data ?? "";
 const resamples = Number(values.resamples);
 const seed = Number(values.seed);
 
-interface Data {
+/** The bench's predictions (bench/gate.bench.ts generates them, this reads them back). */
+export interface Data {
   labels: Uint8Array;
   candidateScores: Float64Array;
   baselineScores: Float64Array;
-  /** The slicing column as codes into `countries`. */
+  /** A slicing column (the country) as codes into `countries`, 30 values in Zipf-like sizes. */
   country: Uint8Array;
   countries: string[];
 }

@@ -8,7 +8,7 @@ import { REPORT_BOOTSTRAP_DRAWS } from "../src/gate/slice-intervals.ts";
 import { Random } from "../src/gate/significance/random.ts";
 import { bundleForBench, runChild } from "./bundle.ts";
 import { median, spread } from "./figures.ts";
-import type { KitRun, MemoryProbe } from "./gate-worker.ts";
+import type { Data, KitRun, MemoryProbe } from "./gate-worker.ts";
 
 /**
  * `npm run bench:gate`: the gate's heavy path over 1,000,000 predictions: every classification metric of two models
@@ -47,15 +47,6 @@ const TIME_RATIO_TARGET = 0.8;
 const SPREAD_TARGET = 1.2;
 const RSS_RATIO_TARGET = 1.5;
 const COUNTRIES = 30;
-
-interface Data {
-  labels: Uint8Array;
-  candidateScores: Float64Array;
-  baselineScores: Float64Array;
-  /** A slicing column (the country) as codes into `countries`, 30 values in Zipf-like sizes. */
-  country: Uint8Array;
-  countries: string[];
-}
 
 /** Two correlated binary classifiers over n rows: the baseline's score, and the candidate's a noisy variant of it. */
 function generate(n: number): Data {

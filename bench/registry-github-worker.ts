@@ -7,6 +7,7 @@ import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { DOWNLOAD_WRITE_BUFFER } from "../src/store/github/downloads.ts";
 import type { ObjectStore, TransferOptions } from "../src/store/object-store.ts";
+import { modelFileOnly } from "./publish-input.ts";
 
 /**
  * One transfer of bench/registry-github.ts, in a process of its own: `<action> ...` as the parent passes it, the
@@ -83,19 +84,7 @@ async function kitWorker(action: string, [target = "", version = ""]: string[]):
   const started = performance.now();
   const seconds = (): number => (performance.now() - started) / 1000;
   if (action === "publish") {
-    const manifest = await registry.publish({
-      model: MODEL,
-      files: [{ path: "model.bin", source: target }],
-      metrics: {},
-      slices: [],
-      gate: { verdict: "pass", baseline: null },
-      params: {},
-      data: [],
-      git: { sha: null, ref: null },
-      runUrl: null,
-      actor: "bench",
-      kitVersion: "bench",
-    });
+    const manifest = await registry.publish(modelFileOnly(MODEL, target));
     return { seconds: seconds(), transferSeconds, cpuSeconds, version: manifest.version };
   }
   if (action === "pull") {

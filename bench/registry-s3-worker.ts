@@ -1,5 +1,6 @@
 import { createRegistry } from "../src/registry/registry.ts";
 import { createS3Store } from "../src/store/s3-store.ts";
+import { modelFileOnly } from "./publish-input.ts";
 
 /**
  * One transfer of the S3 half of `npm run bench:registry`, in a process of its own, bundled as the kit ships and run
@@ -12,19 +13,7 @@ const [action = "", endpoint = "", target = "", model = "bench"] = process.argv.
 const store = createS3Store({ bucket: "bench", prefix: "registry" }, { endpoint });
 const registry = createRegistry(store);
 if (action === "publish") {
-  await registry.publish({
-    model,
-    files: [{ path: "model.bin", source: target }],
-    metrics: {},
-    slices: [],
-    gate: { verdict: "pass", baseline: null },
-    params: {},
-    data: [],
-    git: { sha: null, ref: null },
-    runUrl: null,
-    actor: "bench",
-    kitVersion: "bench",
-  });
+  await registry.publish(modelFileOnly(model, target));
 } else if (action === "pull") {
   const latest = (await registry.versions(model)).at(-1);
   if (!latest) throw new Error("nothing published yet");

@@ -26,3 +26,8 @@ export function pairedRatio(ours: readonly number[], peer: readonly number[]): {
   const rounds = ours.map((value, i) => value / (peer[i] ?? Number.NaN));
   return { ratio, shown: `${percent(ratio)} (${percent(Math.min(...rounds))}-${percent(Math.max(...rounds))})` };
 }
+
+/** A transfer's speed, `sizeMiB` in `seconds`, right-aligned for a table. */
+export function rate(sizeMiB: number, seconds: number): string {
+  return `${(sizeMiB / seconds).toFixed(0).padStart(5)} MiB/s`;
+}

@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { bundleForBench, runChild } from "./bundle.ts";
-import { median, pairedRatio, percent, spread } from "./figures.ts";
+import { median, pairedRatio, percent, rate, spread } from "./figures.ts";
 import type { WorkerReport as Reported } from "./registry-github-worker.ts";
 
 /**
@@ -236,10 +236,6 @@ function summarise(
     `target: the kit >= ${percent(RATIO_TARGET)} of plain node:http both ways (medians); peak RSS of the kit's process < ${RSS_LIMIT_MIB} MiB`,
   );
   return missed;
-}
-
-function rate(sizeMiB: number, seconds: number): string {
-  return `${(sizeMiB / seconds).toFixed(0).padStart(5)} MiB/s`;
 }
 
 /** Runs a child to its end and reads the JSON report on its last stdout line. */

@@ -3,7 +3,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { MULTIPART_PART_SIZE, MULTIPART_QUEUE_SIZE } from "../src/store/s3-store.ts";
 import { bundleForBench, type ChildResult, runChild } from "./bundle.ts";
-import { pairedRatio, spread } from "./figures.ts";
+import { pairedRatio, rate, spread } from "./figures.ts";
 
 /**
  * The S3 half of `npm run bench:registry`: publish and pull a model file (1 GiB by default) through the registry on a
@@ -147,8 +147,4 @@ function summarise(
     "target: ours >= awscli's speed both ways (medians); our RSS at most the floor plus the multipart window",
   );
   return missed;
-}
-
-function rate(sizeMiB: number, seconds: number): string {
-  return `${(sizeMiB / seconds).toFixed(0).padStart(5)} MiB/s`;
 }

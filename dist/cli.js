@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-YCZICFDD.js";
+} from "./chunks/chunk-IYI6Q6MS.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,31 +51,31 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-RMOHZP45.js")).initCommand },
-  { name: "check", after: "init", load: async () => (await import("./chunks/check-EGM2RF42.js")).checkCommand },
-  { name: "config", after: "check", load: async () => (await import("./chunks/config-VPXYZ7SM.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-2EV62RVL.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-JKQHRFI6.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-A3LDU7SR.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-EBWNCD2D.js")).retrainCommand },
-  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-HUS64IVC.js")).monitorCommand },
-  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-KT3WVWCM.js")).deployCommand },
-  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-NTGCQC2W.js")).canaryCommand },
-  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-EOGWX7D7.js")).predictCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-WMD3XEXU.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-CRXNVBIF.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-JQLOQ3YX.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-WDBPW3PO.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-EG4VALHE.js")).pullCommand },
-  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-QGVOOTIW.js")).verifyCommand },
-  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-QCXPQNNW.js")).signCommand },
-  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-S2XFIJCX.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-XWZNTLRO.js")).metricsCommand }
+  { name: "init", after: null, load: async () => (await import("./chunks/init-HUOZRTJR.js")).initCommand },
+  { name: "check", after: "init", load: async () => (await import("./chunks/check-S52REPVQ.js")).checkCommand },
+  { name: "config", after: "check", load: async () => (await import("./chunks/config-DXJN52TV.js")).configCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-AML3ZNVB.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-SGFJDACX.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-A43LTIXT.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-S4NV2QEA.js")).retrainCommand },
+  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-3T4GSC3W.js")).monitorCommand },
+  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-VDBVBUYC.js")).deployCommand },
+  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-EUDJQSEI.js")).canaryCommand },
+  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-FMWF374Z.js")).predictCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-VBF3CSTN.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-ZQFEB6OB.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-EVAAOWK4.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-HFMBCPCJ.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-D4TRLKM2.js")).pullCommand },
+  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-H2ZJS3K4.js")).verifyCommand },
+  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-3MMNG2CR.js")).signCommand },
+  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-QFPMXNUQ.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-COG2HCTM.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-FLYJNO7M.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-QWRKU7YQ.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;

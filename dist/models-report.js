@@ -10,8 +10,8 @@ import "./chunks/chunk-HHR3RJXW.js";
 import {
   describeDamage,
   openRegistry
-} from "./chunks/chunk-BVXSA4QN.js";
-import "./chunks/chunk-4KXYWSOW.js";
+} from "./chunks/chunk-6WNLFSC7.js";
+import "./chunks/chunk-4LOJ4AXN.js";
 import "./chunks/chunk-QD46VIFS.js";
 import "./chunks/chunk-ASQHJYOS.js";
 import "./chunks/chunk-XWUCKCS7.js";
@@ -23,13 +23,13 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-LPHVY62U.js";
-import "./chunks/chunk-24EJ3LBH.js";
+} from "./chunks/chunk-5HGQOMVG.js";
+import "./chunks/chunk-V5OAM2AA.js";
 import {
   loadConfig
-} from "./chunks/chunk-TVNR2A7S.js";
-import "./chunks/chunk-5X552U2Y.js";
-import "./chunks/chunk-NHBFATN6.js";
+} from "./chunks/chunk-XT344CAF.js";
+import "./chunks/chunk-3Q3MFXCU.js";
+import "./chunks/chunk-URRRPEK5.js";
 import {
   setOutput,
   summary
@@ -37,19 +37,19 @@ import {
 import {
   workspaceFor
 } from "./chunks/chunk-I7YBYH2J.js";
-import "./chunks/chunk-66BKCZAQ.js";
+import "./chunks/chunk-IQ2CYV3M.js";
 import "./chunks/chunk-OWLD7TRJ.js";
 import "./chunks/chunk-5PEOAABG.js";
 import "./chunks/chunk-OSH67I4H.js";
 import {
   primaryMetricOf
-} from "./chunks/chunk-6AWZHACU.js";
+} from "./chunks/chunk-PILILSOP.js";
 import "./chunks/chunk-EYNKBRNV.js";
 import "./chunks/chunk-PEZVGW4L.js";
 import "./chunks/chunk-MMDMIJM2.js";
 import "./chunks/chunk-I7GHSQM2.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-YCZICFDD.js";
+import "./chunks/chunk-IYI6Q6MS.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

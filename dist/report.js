@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-7GUT3IQH.js";
-import "./chunks/chunk-BCZKAZAN.js";
+} from "./chunks/chunk-EAWHHVBL.js";
+import "./chunks/chunk-CC2XK25Z.js";
 import "./chunks/chunk-DUP63UZY.js";
-import "./chunks/chunk-UOPWKH2K.js";
+import "./chunks/chunk-SLCZHEH5.js";
 import "./chunks/chunk-LFNSLPCM.js";
-import "./chunks/chunk-H3MFO2IR.js";
+import "./chunks/chunk-AOUQ7DMG.js";
 import "./chunks/chunk-LDGX6BNT.js";
 import "./chunks/chunk-BQCSW3II.js";
 import "./chunks/chunk-Y4XFK5HZ.js";
@@ -26,22 +26,22 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-LPHVY62U.js";
+} from "./chunks/chunk-5HGQOMVG.js";
 import {
   readRunnerEnvironment
-} from "./chunks/chunk-24EJ3LBH.js";
+} from "./chunks/chunk-V5OAM2AA.js";
 import {
   loadConfig
-} from "./chunks/chunk-TVNR2A7S.js";
-import "./chunks/chunk-5X552U2Y.js";
-import "./chunks/chunk-NHBFATN6.js";
+} from "./chunks/chunk-XT344CAF.js";
+import "./chunks/chunk-3Q3MFXCU.js";
+import "./chunks/chunk-URRRPEK5.js";
 import {
   setFailed,
   setOutput,
   summary
 } from "./chunks/chunk-GKURBYGZ.js";
 import "./chunks/chunk-I7YBYH2J.js";
-import "./chunks/chunk-66BKCZAQ.js";
+import "./chunks/chunk-IQ2CYV3M.js";
 import "./chunks/chunk-OWLD7TRJ.js";
 import "./chunks/chunk-5PEOAABG.js";
 import {
@@ -49,13 +49,13 @@ import {
 } from "./chunks/chunk-OSH67I4H.js";
 import {
   ReportSection
-} from "./chunks/chunk-6AWZHACU.js";
+} from "./chunks/chunk-PILILSOP.js";
 import "./chunks/chunk-EYNKBRNV.js";
 import "./chunks/chunk-PEZVGW4L.js";
 import "./chunks/chunk-MMDMIJM2.js";
 import "./chunks/chunk-I7GHSQM2.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-YCZICFDD.js";
+import "./chunks/chunk-IYI6Q6MS.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

@@ -1,10 +1,11 @@
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { connect, type AddressInfo, type Socket } from "node:net";
+import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGitHubApi } from "../../src/store/github/http.ts";
 import { nodeFetch } from "../../src/store/github/node-fetch.ts";
+import { startConnectProxy } from "../helpers/connect-proxy.ts";
 
 /**
  * The registry's Octokit sends its requests through node:http (src/store/github/node-fetch.ts) instead of undici's
@@ -194,39 +195,23 @@ describe("the registry's Octokit over node:http", () => {
   });
 
   it("goes through the proxy the environment names for the API host (undici's fetch, loaded only then)", async () => {
-    // A forward proxy that tunnels (CONNECT) every request to the main server, whatever host it names.
-    const tunnels: string[] = [];
-    const sockets: Socket[] = [];
-    const proxy = createServer();
-    proxy.on("connect", (request: IncomingMessage, client: Socket, head: Buffer) => {
-      tunnels.push(request.url ?? "");
-      const target = connect(Number(new URL(mainUrl).port), "127.0.0.1", () => {
-        client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
-        target.write(head);
-        target.pipe(client).pipe(target);
-      });
-      sockets.push(client, target);
-      target.on("error", () => client.destroy());
-      client.on("error", () => target.destroy());
-    });
-    const proxyUrl = await listen(proxy);
+    const proxy = await startConnectProxy();
     const names = ["HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"] as const;
     const saved = names.map((name) => [name, process.env[name]] as const);
     for (const name of names) delete process.env[name];
-    process.env.HTTP_PROXY = proxyUrl;
+    process.env.HTTP_PROXY = proxy.url;
     try {
       // A host that resolves nowhere: only the proxy can reach it.
       const port = new URL(mainUrl).port;
       const answer = await octokit("t0ken", `http://registry.invalid:${port}`).request("GET /json");
       expect(answer.data).toEqual({ answer: 42 });
-      expect(tunnels).toEqual([`registry.invalid:${port}`]);
+      expect(proxy.tunnels).toEqual([`registry.invalid:${port}`]);
     } finally {
       for (const [name, value] of saved) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => proxy.close(resolve));
+      await proxy.close();
     }
   });
 });

@@ -3,6 +3,7 @@ import { request as httpsRequest } from "node:https";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { readBounded } from "../object-store.ts";
+import { proxyAgentFor } from "./proxy-agent.ts";
 
 /**
  * One release asset up to GitHub's uploads host, with node:http(s) rather than Octokit's fetch: fetch turns a Node
@@ -40,8 +41,9 @@ export async function postAsset(
     ...(token ? { authorization: `token ${token}` } : {}),
   };
   const send = url.protocol === "http:" ? httpRequest : httpsRequest;
+  const agent = await proxyAgentFor(url);
   const answer = await new Promise<IncomingMessage>((resolve, reject) => {
-    const request = send(url, { method: "POST", headers }, resolve);
+    const request = send(url, { method: "POST", headers, ...(agent ? { agent } : {}) }, resolve);
     request.on("error", reject);
     if (Buffer.isBuffer(body)) request.end(body);
     else pipeline(body, request).catch((error: unknown) => request.destroy(error as Error));

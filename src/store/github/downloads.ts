@@ -9,6 +9,7 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebStream } from "node:stream/web";
 import type { ObjectDigest, TransferOptions } from "../object-store.ts";
 import type { GitHubApi } from "./http.ts";
+import { proxyAgentFor } from "./proxy-agent.ts";
 
 /**
  * Release assets on the way down: through GitHub's redirect to a signed URL (which gets no token), streamed into a
@@ -113,10 +114,12 @@ export function createDownloads(api: GitHubApi): Downloads {
  * A GET of a signed URL, with no token (a token must not leave the API host): the answer's body once it is 2xx; a
  * refusal is thrown with its `status`, as Octokit's errors carry it, so http.ts retries and describes it the same.
  */
-function getSigned(url: URL, hops = MAX_HOPS): Promise<IncomingMessage> {
+async function getSigned(url: URL, hops = MAX_HOPS): Promise<IncomingMessage> {
   const get = url.protocol === "http:" ? httpGet : httpsGet;
+  // Through the proxy the environment names for the signed host, as the API calls go through it for theirs.
+  const agent = await proxyAgentFor(url);
   return new Promise((resolve, reject) => {
-    const request = get(url, { headers: { "user-agent": "mlops-kit" } }, (answer) => {
+    const request = get(url, { headers: { "user-agent": "mlops-kit" }, ...(agent ? { agent } : {}) }, (answer) => {
       const status = answer.statusCode ?? 0;
       const next = answer.headers.location;
       if (status >= 200 && status < 300) return resolve(answer);

@@ -57,6 +57,12 @@ export interface FakeGitHubOptions {
   assetSizeLimit?: number;
   /** false: assets carry no digest, as on a GitHub Enterprise Server from before asset digests. */
   assetDigests?: boolean;
+  /**
+   * The host name in every URL the stand-in hands out (its API root, releases' upload_url, the signed download URLs);
+   * its servers still listen on 127.0.0.1. A name that resolves nowhere (`github.invalid`) leaves a proxy as the only
+   * way to them (test/helpers/connect-proxy.ts). Default 127.0.0.1.
+   */
+  hostName?: string;
 }
 
 /** API calls made, for benchmarks and docs/benchmarks.md's "calls per run". */
@@ -73,6 +79,8 @@ export interface FakeGitHub
   url: string;
   /** The uploads host (uploads.github.com's stand-in) that releases' `upload_url` names. */
   uploadsUrl: string;
+  /** The host of the signed URLs an asset download redirects to (objects.githubusercontent.com's stand-in). */
+  downloadsUrl: string;
   requests: RecordedRequest[];
   /** The kind of any token not named in `tokens`; "read-only" is a fork pull request's token. */
   tokenScope: TokenKind;
@@ -140,7 +148,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const responseProblems: string[] = [];
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "fake-github-"));
   const repositories = new Map<string, StoredRepository>();
-  const state: Omit<FakeGitHub, "url" | "uploadsUrl" | "stop" | "operations"> & AssetsState = {
+  const state: Omit<FakeGitHub, "url" | "uploadsUrl" | "downloadsUrl" | "stop" | "operations"> & AssetsState = {
     requests: [],
     comments: [],
     checkRuns: [],
@@ -235,7 +243,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const api = await listen((request, response) => handle("api", request, response));
   const uploads = await listen((request, response) => handle("uploads", request, response));
   const objects = await listen((request, response) => serveDownload(state, request, response));
-  const hosts: Hosts = { api: api.url, uploads: uploads.url, objects: objects.url };
+  const named = (url: string): string => {
+    const renamed = new URL(url);
+    renamed.hostname = options.hostName ?? renamed.hostname;
+    return renamed.origin;
+  };
+  const hosts: Hosts = { api: named(api.url), uploads: named(uploads.url), objects: named(objects.url) };
 
   async function handle(host: "api" | "uploads", request: IncomingMessage, response: ServerResponse): Promise<void> {
     const target = new URL(request.url ?? "/", host === "api" ? hosts.api : hosts.uploads);
@@ -372,6 +385,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     operations: Object.keys(handlers),
     url: hosts.api,
     uploadsUrl: hosts.uploads,
+    downloadsUrl: hosts.objects,
     stop: async () => {
       await Promise.all(
         [api, uploads, objects].map(

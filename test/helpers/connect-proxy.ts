@@ -1,0 +1,48 @@
+import { once } from "node:events";
+import { createServer, type IncomingMessage } from "node:http";
+import { connect, type AddressInfo, type Socket } from "node:net";
+
+/**
+ * A forward proxy as corporate networks run them: it tunnels (CONNECT) each request to the host:port it names, with
+ * every name taken to be this machine (127.0.0.1), so a host that resolves nowhere (`github.invalid`) is reachable
+ * through it alone. `tunnels` lists each CONNECT's target, in order.
+ */
+export interface ConnectProxy {
+  url: string;
+  tunnels: string[];
+  close(): Promise<void>;
+}
+
+export async function startConnectProxy(): Promise<ConnectProxy> {
+  const tunnels: string[] = [];
+  const sockets = new Set<Socket>();
+  const proxy = createServer((_request, response) => {
+    // Only tunnels: a proxy asked for a plain-HTTP absolute URL would forward it, which this one does not model.
+    response.writeHead(405).end();
+  });
+  proxy.on("connect", (request: IncomingMessage, client: Socket, head: Buffer) => {
+    tunnels.push(request.url ?? "");
+    const port = Number(new URL(`http://${request.url ?? ""}`).port);
+    const target = connect(port, "127.0.0.1", () => {
+      client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+      target.write(head);
+      target.pipe(client).pipe(target);
+    });
+    for (const socket of [client, target]) {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+    }
+    target.on("error", () => client.destroy());
+    client.on("error", () => target.destroy());
+  });
+  proxy.listen(0, "127.0.0.1");
+  await once(proxy, "listening");
+  return {
+    url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    tunnels,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => proxy.close(resolve));
+    },
+  };
+}

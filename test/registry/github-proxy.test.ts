@@ -1,0 +1,79 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { openRegistryAt } from "../../src/registry/open.ts";
+import type { Registry } from "../../src/registry/registry.ts";
+import { type ConnectProxy, startConnectProxy } from "../helpers/connect-proxy.ts";
+import { type FakeGitHub, startFakeGitHub } from "../helpers/github-server.ts";
+import { publishInput } from "../helpers/publish.ts";
+import { tempDir, writeFiles } from "../helpers/temp.ts";
+
+/**
+ * A github:// registry from behind a proxy, as on a self-hosted runner whose network lets nothing out but through
+ * HTTPS_PROXY: the API calls, the asset uploads and the downloads from the signed host all go through it. The
+ * stand-in's hosts are named `github.invalid`, which resolves nowhere, so a request that skips the proxy fails.
+ */
+
+const REPO = "octo-org/models";
+const PROXY_VARIABLES = ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"] as const;
+let server: FakeGitHub;
+let proxy: ConnectProxy;
+let dir: string;
+let saved: (readonly [string, string | undefined])[];
+
+beforeEach(async () => {
+  server = await startFakeGitHub({ repositories: { [REPO]: { visibility: "private" } }, hostName: "github.invalid" });
+  proxy = await startConnectProxy();
+  dir = await tempDir();
+  await writeFiles(dir, { "model/weights.bin": "weights ".repeat(10_000), "model/config.json": '{"layers": 2}\n' });
+  saved = PROXY_VARIABLES.map((name) => [name, process.env[name]] as const);
+  for (const name of PROXY_VARIABLES) delete process.env[name];
+});
+afterEach(async () => {
+  for (const [name, value] of saved) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  expect(server.problems()).toEqual([]);
+  await proxy.close();
+  await server.stop();
+});
+
+const open = (): Promise<Registry> =>
+  openRegistryAt(`github://${REPO}`, {
+    root: dir,
+    env: { GITHUB_API_URL: server.url, GITHUB_TOKEN: "ghs_write_token" },
+    settings: { retry_seconds: 1 },
+    now: () => new Date(),
+    logger: { warn: (message) => expect.fail(message) },
+  });
+
+const input = () =>
+  publishInput({
+    model: "churn",
+    files: [
+      { path: "model/config.json", source: path.join(dir, "model/config.json") },
+      { path: "model/weights.bin", source: path.join(dir, "model/weights.bin") },
+    ],
+  });
+
+it("publishes and pulls through the proxy the environment names: API calls, uploads and signed downloads", async () => {
+  process.env.HTTP_PROXY = proxy.url;
+  const registry = await open();
+  const manifest = await registry.publish(input());
+  await registry.pull(manifest, path.join(dir, "out"));
+  expect(await readFile(path.join(dir, "out/model/weights.bin"), "utf8")).toBe("weights ".repeat(10_000));
+  // Each of the stand-in's three hosts was reached, and only through the proxy (nothing else can reach them).
+  const port = (url: string): string => new URL(url).port;
+  const ports = new Set(proxy.tunnels.map((target) => target.split(":").at(-1)));
+  expect([...ports].sort()).toEqual([server.url, server.uploadsUrl, server.downloadsUrl].map(port).sort());
+  expect(proxy.tunnels.every((target) => target.startsWith("github.invalid:"))).toBe(true);
+});
+
+it("fails without the proxy, naming the host it could not reach (the hosts resolve nowhere else)", async () => {
+  const failure: unknown = await open()
+    .then((registry) => registry.publish(input()))
+    .catch((error: unknown) => error);
+  expect(String(failure)).toContain("github.invalid");
+  expect(proxy.tunnels).toEqual([]);
+});

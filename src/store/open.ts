@@ -3,6 +3,7 @@ import { UserError } from "../errors.ts";
 import { isS3Uri, parseS3Uri } from "../files/safe-path.ts";
 import { createLocalStore } from "./local-store.ts";
 import type { ObjectStore } from "./object-store.ts";
+import { proxyAgentFor } from "./proxy-agent.ts";
 import type { S3Location } from "./s3-client.ts";
 
 export interface StoreSettings {
@@ -28,7 +29,8 @@ export async function openObjectStore(uri: string, root: string, settings: Store
 
 /** An S3 store: the AWS SDK is imported here, on first use. */
 export async function openS3Store(location: S3Location, settings: StoreSettings = {}): Promise<ObjectStore> {
-  const { createS3Store } = await import("./s3-store.ts");
+  const { createS3Store, regionOf } = await import("./s3-store.ts");
+  const proxyAgent = await proxyAgentFor(...s3Host(location, settings, regionOf(settings, settings.env ?? {})));
   return createS3Store(
     location,
     {
@@ -36,6 +38,7 @@ export async function openS3Store(location: S3Location, settings: StoreSettings 
       ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
       ...(settings.forcePathStyle === undefined ? {} : { forcePathStyle: settings.forcePathStyle }),
       ...(settings.retrySeconds === undefined ? {} : { retrySeconds: settings.retrySeconds }),
+      ...(proxyAgent ? { proxyAgent } : {}),
     },
     settings.env,
   );
@@ -61,4 +64,18 @@ export function projectStoreSettings(
     forcePathStyle: registry.force_path_style,
     retrySeconds: registry.retry_seconds,
   };
+}
+
+/**
+ * The host an S3 store's calls go to, for the proxy settings (NO_PROXY names hosts): the endpoint, with the bucket in
+ * front of it when addressed virtual-hosted style (AWS's default, or `force_path_style: false`). None for an endpoint
+ * that is no URL: the SDK's own error names it.
+ */
+function s3Host(location: S3Location, settings: StoreSettings, region: string): [URL] | [] {
+  const base = settings.endpoint ?? `https://s3.${region}.amazonaws.com`;
+  if (!URL.canParse(base)) return [];
+  const url = new URL(base);
+  if (!(settings.forcePathStyle ?? settings.endpoint !== undefined))
+    url.hostname = `${location.bucket}.${url.hostname}`;
+  return [url];
 }

@@ -1,3 +1,4 @@
+import type { Agent } from "node:http";
 import { S3Client } from "@aws-sdk/client-s3";
 import type { RetryClock } from "./retry.ts";
 
@@ -29,6 +30,8 @@ export interface S3Options {
   partSize?: number;
   /** Parts in flight at once (default {@link MULTIPART_QUEUE_SIZE}). */
   queueSize?: number;
+  /** The proxy's tunnelling agent when the environment names one for the endpoint (proxy-agent.ts). */
+  proxyAgent?: Agent;
 }
 
 /**
@@ -38,16 +41,25 @@ export interface S3Options {
 export const MULTIPART_PART_SIZE = 8 * 1024 * 1024;
 export const MULTIPART_QUEUE_SIZE = 8;
 
+/** The region a client for these options talks to. */
+export function regionOf(options: Pick<S3Options, "region">, env: NodeJS.ProcessEnv): string {
+  return options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
+}
+
 export function createS3Client(options: S3Options, env: NodeJS.ProcessEnv = {}): S3Client {
   const custom = options.endpoint !== undefined;
   return new S3Client({
-    region: options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
+    region: regionOf(options, env),
     ...(custom ? { endpoint: options.endpoint } : {}),
     forcePathStyle: options.forcePathStyle ?? custom,
     // The store retries each call itself, up to a time budget (retry.ts): SDK retries on top would multiply it.
     maxAttempts: 1,
     // Without timeouts a server that stops answering would hang a CI job until its 6 h limit.
-    requestHandler: { connectionTimeout: 10_000, requestTimeout: 120_000 },
+    requestHandler: {
+      connectionTimeout: 10_000,
+      requestTimeout: 120_000,
+      ...(options.proxyAgent ? { httpAgent: options.proxyAgent, httpsAgent: options.proxyAgent } : {}),
+    },
     ...(credentialsFrom(options, env) ?? {}),
     // S3-compatible servers may mishandle the SDK's default flexible checksums (s3rver stores aws-chunked framing as
     // data). We verify our own sha256 on every download instead, so only send checksums where S3 requires them.

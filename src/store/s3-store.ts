@@ -33,7 +33,7 @@ import { describeS3Error, isNotFound, isTransientS3Error, statusOf } from "./s3-
 import { uploadFile } from "./s3-multipart.ts";
 
 export { describeS3Error } from "./s3-errors.ts";
-export { MULTIPART_PART_SIZE, MULTIPART_QUEUE_SIZE, type S3Location, type S3Options } from "./s3-client.ts";
+export { MULTIPART_PART_SIZE, MULTIPART_QUEUE_SIZE, regionOf, type S3Location, type S3Options } from "./s3-client.ts";
 
 /**
  * S3 (and S3-compatible servers) as an object store. This module pulls in the AWS SDK, the largest part of the

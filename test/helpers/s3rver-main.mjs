@@ -10,6 +10,9 @@ const server = new S3rver({
   silent: true,
   directory,
   configureBuckets: buckets.split(",").map((name) => ({ name })),
+  // Virtual-hosted addressing under a name that resolves nowhere (`<bucket>.s3.invalid`), for clients that reach the
+  // server only through a proxy (test/store/s3-proxy.test.ts); 127.0.0.1 is path-style as before.
+  serviceEndpoint: "invalid",
 });
 const { port: listening } = await server.run();
 process.stdout.write(`${JSON.stringify({ port: listening })}\n`);

@@ -1,0 +1,67 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import { openObjectStore } from "../../src/store/open.ts";
+import { type ConnectProxy, startConnectProxy } from "../helpers/connect-proxy.ts";
+import { type S3Server, startS3Server } from "../helpers/s3-server.ts";
+import { tempDir } from "../helpers/temp.ts";
+
+/**
+ * An S3 registry, data source or run cache from behind a proxy, as on a self-hosted runner that reaches the internet
+ * only through HTTPS_PROXY (awscli honours it; the AWS SDK for JavaScript does not by itself). The endpoint is named
+ * `s3.invalid` and the bucket addressed virtual-hosted style (`proxied.s3.invalid`, as AWS's are), a name that
+ * resolves nowhere, so a call that skips the proxy fails; the proxy takes it to s3rver.
+ */
+
+const PROXY_VARIABLES = ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"] as const;
+let s3: S3Server;
+let proxy: ConnectProxy;
+let saved: (readonly [string, string | undefined])[];
+
+beforeAll(async () => {
+  s3 = await startS3Server(["proxied"]);
+});
+afterAll(() => s3.stop());
+beforeEach(async () => {
+  proxy = await startConnectProxy();
+  saved = PROXY_VARIABLES.map((name) => [name, process.env[name]] as const);
+  for (const name of PROXY_VARIABLES) delete process.env[name];
+});
+afterEach(async () => {
+  for (const [name, value] of saved) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  await proxy.close();
+});
+
+const port = (): string => new URL(s3.endpoint).port;
+const open = (root: string) =>
+  openObjectStore("s3://proxied/models", root, {
+    endpoint: `http://s3.invalid:${port()}`,
+    forcePathStyle: false,
+    env: s3.env,
+    retrySeconds: 0,
+  });
+
+it("sends every call through the proxy the environment names for the endpoint", async () => {
+  process.env.HTTP_PROXY = proxy.url;
+  const dir = await tempDir();
+  const file = path.join(dir, "weights.bin");
+  await writeFile(file, "weights ".repeat(50_000));
+  const store = await open(dir);
+  await store.put("manifest.json", '{"a": 1}');
+  await store.upload("weights.bin", file);
+  expect((await store.get("manifest.json"))?.toString()).toBe('{"a": 1}');
+  expect(await store.list("")).toEqual(expect.arrayContaining(["manifest.json", "weights.bin"]));
+  expect(proxy.tunnels.length).toBeGreaterThan(0);
+  expect(new Set(proxy.tunnels)).toEqual(new Set([`proxied.s3.invalid:${port()}`]));
+});
+
+it("leaves a host NO_PROXY names, and fails naming the endpoint when nothing else reaches it", async () => {
+  process.env.HTTP_PROXY = proxy.url;
+  process.env.NO_PROXY = "s3.invalid";
+  const store = await open(await tempDir());
+  await expect(store.get("manifest.json")).rejects.toThrow(/invalid/);
+  expect(proxy.tunnels).toEqual([]);
+});

@@ -51,8 +51,12 @@ export default tseslint.config(
     SOURCE_FOLDERS.filter((folder) => folder !== "cli" && folder !== "actions"),
     "the doors (cli/, actions/) sit on top: nothing below them imports them; pass what a module needs down to it",
   ),
-  layer(["files"], [], "files/ is the bottom layer: it imports no other folder of src/"),
-  layer(["store"], ["files"], "store/ moves bytes: it knows files/ and nothing of the registry or the stages"),
+  layer(["files", "net"], [], "files/ and net/ are the bottom layer: they import no other folder of src/"),
+  layer(
+    ["store"],
+    ["files", "net"],
+    "store/ moves bytes: it knows files/, net/ and nothing of the registry or the stages",
+  ),
   layer(["config"], ["files"], "config/ reads and checks mlops.yml below every stage: move what it needs into config/"),
   layer(["context"], ["config", "files"], "context/ holds what a stage is given: config and files, nothing above"),
   layer(

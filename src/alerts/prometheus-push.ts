@@ -1,3 +1,4 @@
+import { proxiedFetch } from "../net/proxy.ts";
 import { createRetrier, RetriesExhausted, type RetryClock } from "../store/retry.ts";
 import type { MonitorAlert } from "./alert.ts";
 import { exposeWindows, renderFamilies } from "./prometheus-exposition.ts";
@@ -74,7 +75,6 @@ export async function pushWindows(
   settings: PushSettings,
   dependencies: PushDependencies = {},
 ): Promise<PushOutcome> {
-  const send = dependencies.fetch ?? fetch;
   const target = parseGateway(settings.url);
   if (typeof target === "string") {
     const shown = withoutCredentials(settings.url);
@@ -82,6 +82,8 @@ export async function pushWindows(
     return { gateway: shown, job: settings.job, pushed: [], failed, pruned: null };
   }
   const { base, authorization } = target;
+  // Through the proxy the environment names for the gateway's host, if any (Node's fetch ignores it).
+  const send = dependencies.fetch ?? proxiedFetch(new URL(base)) ?? fetch;
   const headers: Record<string, string> = {
     "content-type": "text/plain; version=0.0.4; charset=utf-8",
     ...(authorization ? { authorization } : {}),

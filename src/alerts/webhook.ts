@@ -1,3 +1,4 @@
+import { proxiedFetch } from "../net/proxy.ts";
 import type { MonitorAlert } from "./alert.ts";
 import { buildWebhookMessage, type WebhookMessage } from "./webhook-message.ts";
 
@@ -107,13 +108,15 @@ export async function postWebhook(
   const where = `the webhook at ${target.host} (${urlEnv})`;
   const body = JSON.stringify(message);
   const start = now();
+  // Through the proxy the environment names for the webhook's host, if any (Node's fetch ignores it).
+  const send = proxiedFetch(target) ?? fetch;
 
   for (let attempt = 1; ; attempt++) {
     const elapsed = now() - start;
     const timeout = Math.max(1, Math.min(settings.timeoutMs, settings.budgetMs - elapsed));
     let answer: Answer;
     try {
-      const response = await fetch(target, {
+      const response = await send(target, {
         method: "POST",
         headers: { "content-type": "application/json; charset=utf-8", "user-agent": "mlops-kit" },
         body,

@@ -3,7 +3,7 @@ import { UserError } from "../errors.ts";
 import { isS3Uri, parseS3Uri } from "../files/safe-path.ts";
 import { createLocalStore } from "./local-store.ts";
 import type { ObjectStore } from "./object-store.ts";
-import { proxyAgentFor } from "./proxy-agent.ts";
+import { proxyAgentFor } from "../net/proxy.ts";
 import type { S3Location } from "./s3-client.ts";
 
 export interface StoreSettings {

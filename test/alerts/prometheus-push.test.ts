@@ -5,6 +5,7 @@ import { pushWindows, type PushSettings } from "../../src/alerts/prometheus-push
 import { sendToPrometheus } from "../../src/alerts/prometheus.ts";
 import type { RetryClock } from "../../src/store/retry.ts";
 import { binaryMissing, describePushgateway, freePort, parseExposition, type Sample } from "../helpers/pushgateway.ts";
+import { setProxyVariables, startConnectProxy } from "../helpers/connect-proxy.ts";
 import { alertWindow, monitorAlert } from "./prometheus-alert.ts";
 
 /** Time that passes only when the retry loop sleeps: backoff without waiting, and its pauses recorded. */
@@ -317,4 +318,26 @@ it("reports a gateway that cannot list its groups, keeping what it pushed", asyn
     error: "could not delete older windows' groups: GET /api/v1/metrics answered 404",
   });
   expect(outcome.lines.at(-1)).toBe("  could not delete older windows' groups: GET /api/v1/metrics answered 404");
+});
+
+it("pushes through the proxy the environment names for the gateway's host (a self-hosted runner behind one)", async () => {
+  const puts: string[] = [];
+  const url = await serve((request, response) => {
+    puts.push(`${request.method} ${request.url}`);
+    request.resume();
+    request.on("end", () => response.writeHead(200).end());
+  });
+  const proxy = await startConnectProxy();
+  const restore = setProxyVariables({ HTTP_PROXY: proxy.url });
+  try {
+    // A host that resolves nowhere: only the proxy reaches the gateway.
+    const named = url.replace("127.0.0.1", "gateway.invalid");
+    const outcome = await pushWindows(monitorAlert([alertWindow("2026-03-27", "day")]), settings(named));
+    expect(outcome.failed).toEqual([]);
+    expect(puts).toEqual([expect.stringMatching(/^PUT \/metrics\/job\/mlops_monitor\//)]);
+    expect(proxy.tunnels).toEqual([`gateway.invalid:${new URL(url).port}`]);
+  } finally {
+    restore();
+    await proxy.close();
+  }
 });

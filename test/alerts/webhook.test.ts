@@ -13,6 +13,7 @@ import {
   startWebhookReceiver,
   type WebhookReceiver,
 } from "../helpers/webhook-receiver.ts";
+import { setProxyVariables, startConnectProxy } from "../helpers/connect-proxy.ts";
 
 /**
  * The webhook channel (issue 19 item 2) against a real HTTP server on loopback: the body Slack's incoming webhooks take
@@ -326,5 +327,24 @@ describe("delivery", () => {
     expect(outcome.message).toContain("did not answer in time");
     expect(r.requests).toHaveLength(2);
     expectNoSecret(outcome, r.url, r.secret);
+  });
+});
+
+describe("behind a proxy", () => {
+  it("posts through the proxy the environment names for the webhook's host, as a self-hosted runner must", async () => {
+    const r = await receive({ status: 200 });
+    const proxy = await startConnectProxy();
+    const restore = setProxyVariables({ HTTP_PROXY: proxy.url });
+    try {
+      // A host that resolves nowhere: only the proxy reaches the receiver.
+      const url = r.url.replace("127.0.0.1", "hooks.invalid");
+      const outcome = await notifyWebhook(twoOfSeven(), SETTINGS, url);
+      expect(outcome).toMatchObject({ outcome: "delivered", status: 200, attempts: 1 });
+      expect(proxy.tunnels).toEqual([`hooks.invalid:${new URL(r.url).port}`]);
+      expect(sent(r).text).toContain("penguins@champion");
+    } finally {
+      restore();
+      await proxy.close();
+    }
   });
 });

@@ -46,3 +46,23 @@ export async function startConnectProxy(): Promise<ConnectProxy> {
     },
   };
 }
+
+const PROXY_VARIABLES = ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"] as const;
+
+/**
+ * Clears every proxy variable of process.env (either case), sets `variables`, and returns what puts them all back as
+ * they were: the kit reads them from process.env, as the runner's tools do.
+ */
+export function setProxyVariables(
+  variables: Partial<Record<"HTTP_PROXY" | "HTTPS_PROXY" | "NO_PROXY", string>>,
+): () => void {
+  const saved = PROXY_VARIABLES.map((name) => [name, process.env[name]] as const);
+  for (const name of PROXY_VARIABLES) delete process.env[name];
+  Object.assign(process.env, variables);
+  return () => {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+}

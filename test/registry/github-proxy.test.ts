@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { openRegistryAt } from "../../src/registry/open.ts";
 import type { Registry } from "../../src/registry/registry.ts";
-import { type ConnectProxy, startConnectProxy } from "../helpers/connect-proxy.ts";
+import { type ConnectProxy, setProxyVariables, startConnectProxy } from "../helpers/connect-proxy.ts";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/github-server.ts";
 import { publishInput } from "../helpers/publish.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
@@ -15,25 +15,20 @@ import { tempDir, writeFiles } from "../helpers/temp.ts";
  */
 
 const REPO = "octo-org/models";
-const PROXY_VARIABLES = ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"] as const;
 let server: FakeGitHub;
 let proxy: ConnectProxy;
 let dir: string;
-let saved: (readonly [string, string | undefined])[];
+let restore: () => void;
 
 beforeEach(async () => {
   server = await startFakeGitHub({ repositories: { [REPO]: { visibility: "private" } }, hostName: "github.invalid" });
   proxy = await startConnectProxy();
   dir = await tempDir();
   await writeFiles(dir, { "model/weights.bin": "weights ".repeat(10_000), "model/config.json": '{"layers": 2}\n' });
-  saved = PROXY_VARIABLES.map((name) => [name, process.env[name]] as const);
-  for (const name of PROXY_VARIABLES) delete process.env[name];
+  restore = setProxyVariables({});
 });
 afterEach(async () => {
-  for (const [name, value] of saved) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  restore();
   expect(server.problems()).toEqual([]);
   await proxy.close();
   await server.stop();

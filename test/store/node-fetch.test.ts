@@ -5,7 +5,7 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGitHubApi } from "../../src/store/github/http.ts";
 import { nodeFetch } from "../../src/store/github/node-fetch.ts";
-import { startConnectProxy } from "../helpers/connect-proxy.ts";
+import { setProxyVariables, startConnectProxy } from "../helpers/connect-proxy.ts";
 
 /**
  * The registry's Octokit sends its requests through node:http (src/store/github/node-fetch.ts) instead of undici's
@@ -196,10 +196,7 @@ describe("the registry's Octokit over node:http", () => {
 
   it("goes through the proxy the environment names for the API host (undici's fetch, loaded only then)", async () => {
     const proxy = await startConnectProxy();
-    const names = ["HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"] as const;
-    const saved = names.map((name) => [name, process.env[name]] as const);
-    for (const name of names) delete process.env[name];
-    process.env.HTTP_PROXY = proxy.url;
+    const restore = setProxyVariables({ HTTP_PROXY: proxy.url });
     try {
       // A host that resolves nowhere: only the proxy can reach it.
       const port = new URL(mainUrl).port;
@@ -207,10 +204,7 @@ describe("the registry's Octokit over node:http", () => {
       expect(answer.data).toEqual({ answer: 42 });
       expect(proxy.tunnels).toEqual([`registry.invalid:${port}`]);
     } finally {
-      for (const [name, value] of saved) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
+      restore();
       await proxy.close();
     }
   });

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 import { openObjectStore } from "../../src/store/open.ts";
-import { type ConnectProxy, startConnectProxy } from "../helpers/connect-proxy.ts";
+import { type ConnectProxy, setProxyVariables, startConnectProxy } from "../helpers/connect-proxy.ts";
 import { type S3Server, startS3Server } from "../helpers/s3-server.ts";
 import { tempDir } from "../helpers/temp.ts";
 
@@ -13,10 +13,9 @@ import { tempDir } from "../helpers/temp.ts";
  * resolves nowhere, so a call that skips the proxy fails; the proxy takes it to s3rver.
  */
 
-const PROXY_VARIABLES = ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"] as const;
 let s3: S3Server;
 let proxy: ConnectProxy;
-let saved: (readonly [string, string | undefined])[];
+let restore: () => void;
 
 beforeAll(async () => {
   s3 = await startS3Server(["proxied"]);
@@ -24,14 +23,10 @@ beforeAll(async () => {
 afterAll(() => s3.stop());
 beforeEach(async () => {
   proxy = await startConnectProxy();
-  saved = PROXY_VARIABLES.map((name) => [name, process.env[name]] as const);
-  for (const name of PROXY_VARIABLES) delete process.env[name];
+  restore = setProxyVariables({});
 });
 afterEach(async () => {
-  for (const [name, value] of saved) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  restore();
   await proxy.close();
 });
 

@@ -3,7 +3,7 @@ import { request as httpsRequest } from "node:https";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { readBounded } from "../object-store.ts";
-import { proxyAgentFor } from "../proxy-agent.ts";
+import { proxyAgentFor } from "../../net/proxy.ts";
 
 /**
  * One release asset up to GitHub's uploads host, with node:http(s) rather than Octokit's fetch: fetch turns a Node

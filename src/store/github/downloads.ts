@@ -9,7 +9,7 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebStream } from "node:stream/web";
 import type { ObjectDigest, TransferOptions } from "../object-store.ts";
 import type { GitHubApi } from "./http.ts";
-import { proxyAgentFor } from "../proxy-agent.ts";
+import { proxyAgentFor } from "../../net/proxy.ts";
 
 /**
  * Release assets on the way down: through GitHub's redirect to a signed URL (which gets no token), streamed into a

@@ -1,8 +1,8 @@
-import { getProxyUrl } from "@actions/http-client/lib/proxy";
 import { Octokit as OctokitCore } from "@octokit/core";
 import { paginateRest } from "@octokit/plugin-paginate-rest";
 import { restEndpointMethods } from "@octokit/plugin-rest-endpoint-methods";
 import { ExternalError } from "../../errors.ts";
+import { proxiedFetch } from "../../net/proxy.ts";
 import { nodeFetch } from "./node-fetch.ts";
 
 /**
@@ -88,7 +88,8 @@ export function createGitHubApi(connection: GitHubConnection): GitHubApi {
     baseUrl,
     log: quiet,
     userAgent: "mlops-kit",
-    request: { fetch: apiFetch(baseUrl) },
+    // node:http, or, when the environment names a proxy for the API host, undici's fetch through it.
+    request: { fetch: proxiedFetch(new URL(baseUrl)) ?? nodeFetch },
     // Anonymous without one: public repositories can be read without a token.
     ...(connection.token ? { auth: connection.token } : {}),
   });
@@ -169,26 +170,6 @@ export function createGitHubApi(connection: GitHubConnection): GitHubApi {
       }
     },
   };
-}
-
-/**
- * node:http, or, when the environment names a proxy for the API host, undici's fetch through it: the same fetch and
- * proxy dispatcher @actions/github builds (its getProxyFetch), made for this registry's API root, loaded only then.
- */
-function apiFetch(baseUrl: string): typeof fetch {
-  if (!getProxyUrl(new URL(baseUrl))) return nodeFetch as unknown as typeof fetch;
-  let proxied: Promise<typeof fetch> | undefined;
-  const load = async (): Promise<typeof fetch> => {
-    const [{ HttpClient }, { fetch: undiciFetch }] = await Promise.all([
-      import("@actions/http-client"),
-      import("undici"),
-    ]);
-    const dispatcher = new HttpClient().getAgentDispatcher(baseUrl);
-    return ((input: string | URL, init?: object) =>
-      undiciFetch(input, { ...init, dispatcher })) as unknown as typeof fetch;
-  };
-  return async (input: string | URL | Request, init?: RequestInit): Promise<Response> =>
-    (await (proxied ??= load()))(input, init);
 }
 
 function headerOf(error: RequestErrorLike, name: string): string | undefined {

@@ -121,9 +121,14 @@ export async function planDataset(
       });
       continue;
     }
+    if (hints.sample || sample.rows >= SAMPLE_ROWS) {
+      // The sample is full (or given): this file's header was all the plan needed of it.
+      table.close();
+      continue;
+    }
     const iterator = table.rows[Symbol.asyncIterator]();
     try {
-      while (!hints.sample && sample.rows < SAMPLE_ROWS) {
+      while (sample.rows < SAMPLE_ROWS) {
         const next = await iterator.next();
         if (next.done) break;
         sample.add(table.columns, next.value.cells);

@@ -33,6 +33,12 @@ export interface Table {
    * the file ends; then the file is closed. Use `rows` or this, not both.
    */
   spans?: (visit: (record: DelimitedReader) => boolean) => Promise<void>;
+  /**
+   * Closes the file now, whatever was read (once is enough; more does nothing). `rows` and `spans` close it at their
+   * end, but a table neither of them started holds its file open: a reader that never began (an async generator
+   * never started runs no `finally`) would otherwise leak its descriptor, one per file of a glob.
+   */
+  close(): void;
 }
 
 export function formatOf(file: string, configured: string = "auto"): TableFormat {
@@ -79,6 +85,8 @@ export async function openTable(file: string, format: TableFormat, options: Open
     return {
       file,
       columns: source.columns,
+      // hyparquet opens the file for each slice it reads: nothing stays open between them.
+      close: () => undefined,
       rows: (async function* () {
         let record = 0;
         try {
@@ -89,7 +97,17 @@ export async function openTable(file: string, format: TableFormat, options: Open
       })(),
     };
   }
-  const reader = isGzip(file) ? gzipReader(file) : fileReader(file, 0);
+  const opened = isGzip(file) ? gzipReader(file) : fileReader(file, 0);
+  let closed = false;
+  // Closed once: a descriptor closed twice could be another file's by then.
+  const reader = {
+    ...opened,
+    close: () => {
+      if (closed) return;
+      closed = true;
+      opened.close();
+    },
+  };
   const delimited = format === "jsonl" ? null : wholeFileReader(reader, shown, format);
   const records = delimited === null ? jsonRecords(reader, shown) : recordsOf(delimited);
   const iterator = records[Symbol.asyncIterator]();
@@ -128,7 +146,7 @@ export async function openTable(file: string, format: TableFormat, options: Open
       reader.close();
     }
   })();
-  if (delimited === null || held !== null) return { file, columns, rows };
+  if (delimited === null || held !== null) return { file, columns, rows, close: reader.close };
   const spans = async (visit: (record: DelimitedReader) => boolean): Promise<void> => {
     try {
       for (;;) {
@@ -143,7 +161,7 @@ export async function openTable(file: string, format: TableFormat, options: Open
       reader.close();
     }
   };
-  return { file, columns, rows, spans };
+  return { file, columns, rows, spans, close: reader.close };
 }
 
 export function checkHeader(columns: readonly string[], shown: string): void {

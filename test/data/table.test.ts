@@ -1,7 +1,9 @@
+import { readdirSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { planDataset, SAMPLE_ROWS } from "../../src/data/plan.ts";
 import { formatOf, openTable, type TableFormat } from "../../src/data/table.ts";
 import { InputError } from "../../src/errors.ts";
 import { tempDir } from "../helpers/temp.ts";
@@ -287,5 +289,41 @@ describe("Parquet (hyparquet)", () => {
     const error = await readError(fixture("truncated.parquet"), "parquet");
     expect(error.message).toMatch(/^.*truncated\.parquet: not a readable Parquet file \(.*footer.*\) \(byte 12817\)$/);
     expect(error.hint).toMatch(/truncated or partly copied/);
+  });
+});
+
+describe("open files", () => {
+  /** Descriptors this process holds (Linux: /proc/self/fd). */
+  const openDescriptors = (): number => readdirSync("/proc/self/fd").length;
+
+  it("a plan over many files holds none of them open once the type sample is full (the rest are read for headers)", async () => {
+    const dir = await tempDir();
+    // 40 files of 2,000 rows: the sample (1,000 rows) fills in the first, so the others are opened for their header.
+    const files = [];
+    for (let i = 0; i < 40; i++) {
+      const file = path.join(dir, `part-${i}.${i % 2 === 0 ? "csv" : "csv.gz"}`);
+      const text = `id,score\n${Array.from({ length: 2000 }, (_, row) => `${i * 2000 + row},${row / 7}`).join("\n")}\n`;
+      await writeFile(file, i % 2 === 0 ? text : gzipSync(text));
+      files.push({ path: file, shown: path.basename(file) });
+    }
+    const before = openDescriptors();
+    const plan = await planDataset("train", files, { format: "auto", header: true }, undefined);
+    expect(plan.files).toHaveLength(40);
+    expect(plan.sampledRows).toBe(SAMPLE_ROWS);
+    // A gzip stream closes its descriptor a turn after it is destroyed.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openDescriptors()).toBe(before);
+  });
+
+  it("close() on a table never read closes its file, and a second close is harmless", async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, "t.csv");
+    await writeFile(file, "a,b\n1,2\n");
+    const before = openDescriptors();
+    const table = await openTable(file, "csv");
+    expect(openDescriptors()).toBe(before + 1);
+    table.close();
+    table.close();
+    expect(openDescriptors()).toBe(before);
   });
 });

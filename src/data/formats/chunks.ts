@@ -30,7 +30,8 @@ export function fileReader(file: string, position: number): ChunkReader {
 }
 
 export function gzipReader(file: string): ChunkReader {
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 }).pipe(createGunzip({ chunkSize: 1 << 20 }));
+  const source = createReadStream(file, { highWaterMark: 1 << 20 });
+  const stream = source.pipe(createGunzip({ chunkSize: 1 << 20 }));
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   let pending: Buffer | null = null;
   return {
@@ -45,6 +46,10 @@ export function gzipReader(file: string): ChunkReader {
       pending = pending.subarray(n);
       return n;
     },
-    close: () => stream.destroy(),
+    // Both: destroying what `pipe` feeds leaves its source open (paused, its descriptor held until collected).
+    close: () => {
+      stream.destroy();
+      source.destroy();
+    },
   };
 }

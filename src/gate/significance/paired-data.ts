@@ -33,7 +33,7 @@ export interface PairedRegression {
 export type PairedData = PairedClassification | PairedRegression;
 
 /** The same pairing restricted to `rows` (one slice), as fresh arrays. */
-export function restrictRows(data: PairedData, rows: readonly number[]): PairedData {
+export function restrictRows(data: PairedData, rows: ArrayLike<number>): PairedData {
   // Plain loops: TypedArray.from with a mapping function is many times slower, and the report restricts every slice.
   const ints = (values: Int32Array): Int32Array => {
     const out = new Int32Array(rows.length);

@@ -32,6 +32,31 @@ export interface PairedRegression {
 
 export type PairedData = PairedClassification | PairedRegression;
 
+/**
+ * f(i) for every row i below n. A plain loop, as every per-row column here is built: Float64Array.from with a mapping
+ * function first gathers the values in a list on the heap, tens of MB over a million rows for the GC to reclaim.
+ */
+export function floatsPerRow(n: number, f: (row: number) => number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = f(i);
+  return out;
+}
+
+/** 1 where f(i) holds, else 0, for every row i below n (a plain loop, as {@link floatsPerRow}). */
+export function flagsPerRow(n: number, f: (row: number) => boolean): Uint8Array {
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = f(i) ? 1 : 0;
+  return out;
+}
+
+/** Each row's label (a code into `data.classes`) as its index into `classes` (-1 where it has none there). */
+export function truthIndexIn(data: PairedClassification, classes: readonly string[]): Int32Array {
+  const indexOfCode = Int32Array.from(data.classes, (value) => classes.indexOf(value));
+  const out = new Int32Array(data.n);
+  for (let i = 0; i < data.n; i++) out[i] = indexOfCode[data.truth[i] ?? 0] ?? -1;
+  return out;
+}
+
 /** The same pairing restricted to `rows` (one slice), as fresh arrays. */
 export function restrictRows(data: PairedData, rows: ArrayLike<number>): PairedData {
   // Plain loops: TypedArray.from with a mapping function is many times slower, and the report restricts every slice.

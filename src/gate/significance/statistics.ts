@@ -2,7 +2,13 @@ import { perClassMetric } from "../../config/metrics.ts";
 import { metricsFromConfusion } from "../../evaluate/confusion.ts";
 import { binaryLogLoss, EPS, multiclassLogLosses, r2Score } from "../../evaluate/metrics.ts";
 import { descendingOrder, rankingMetrics } from "../../evaluate/ranking.ts";
-import type { PairedClassification, PairedData, PairedRegression } from "./paired-data.ts";
+import {
+  floatsPerRow,
+  type PairedClassification,
+  type PairedData,
+  type PairedRegression,
+  truthIndexIn,
+} from "./paired-data.ts";
 import { calibrationStatistic, isMulticlassRocMetric, multiclassRocAuc } from "./probability-statistics.ts";
 
 /**
@@ -140,7 +146,7 @@ function classificationStatistic(metric: string, data: PairedClassification): St
     for (let i = 0; i < n; i++) positive[i] = data.truth[i] === data.positive ? 1 : 0;
     if (metric === "brier_score") {
       const squared = (scores: Float64Array): Float64Array =>
-        Float64Array.from(scores, (p, i) => ((positive[i] ?? 0) - p) ** 2);
+        floatsPerRow(n, (i) => ((positive[i] ?? 0) - (scores[i] ?? 0)) ** 2);
       return sums([squared(candidateScores), squared(baselineScores)], (s, count) => [
         (s[0] ?? 0) / count,
         (s[1] ?? 0) / count,
@@ -164,8 +170,7 @@ function classificationStatistic(metric: string, data: PairedClassification): St
 
 function logLossStatistic(data: PairedClassification): StatisticOrReason {
   if (data.candidateProbabilities && data.baselineProbabilities && data.probabilityClasses) {
-    const classes = data.probabilityClasses;
-    const truth = Int32Array.from(data.truth, (t) => classes.indexOf(data.classes[t] ?? ""));
+    const truth = truthIndexIn(data, data.probabilityClasses);
     return sums(
       [multiclassLogLosses(truth, data.candidateProbabilities), multiclassLogLosses(truth, data.baselineProbabilities)],
       meanOfBoth,
@@ -175,14 +180,14 @@ function logLossStatistic(data: PairedClassification): StatisticOrReason {
   if (!candidateScores || !baselineScores || data.positive === null)
     return { unavailable: '"log_loss" needs the probabilities of both models on every row' };
   const losses = (scores: Float64Array): Float64Array =>
-    Float64Array.from(scores, (p, i) => binaryLogLoss(data.truth[i] === data.positive, p));
+    floatsPerRow(data.n, (i) => binaryLogLoss(data.truth[i] === data.positive, scores[i] ?? 0));
   return sums([losses(candidateScores), losses(baselineScores)], meanOfBoth);
 }
 
 function regressionStatistic(metric: string, data: PairedRegression): StatisticOrReason {
   const { n, truth } = data;
   const perRow = (f: (y: number, p: number) => number) => (predicted: Float64Array) =>
-    Float64Array.from(predicted, (p, i) => f(truth[i] ?? 0, p));
+    floatsPerRow(n, (i) => f(truth[i] ?? 0, predicted[i] ?? 0));
   const both = (f: (y: number, p: number) => number): Float64Array[] => [
     perRow(f)(data.candidate),
     perRow(f)(data.baseline),

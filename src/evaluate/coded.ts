@@ -18,7 +18,7 @@ export interface Coded {
 export type Codes = Uint8Array | Uint16Array | Uint32Array;
 
 /** Room for `length` codes of a column of `classCount` classes, in the narrowest array that holds them. */
-function codesFor(classCount: number, length: number): Codes {
+export function codesFor(classCount: number, length: number): Codes {
   if (classCount <= 0x100) return new Uint8Array(length);
   if (classCount <= 0x10000) return new Uint16Array(length);
   return new Uint32Array(length);

@@ -1,4 +1,5 @@
 import { perClassMetric } from "../../config/metrics.ts";
+import { type Codes, codesFor } from "../../evaluate/coded.ts";
 import { metricsFromConfusion } from "../../evaluate/confusion.ts";
 import { binaryLogLoss, EPS, multiclassLogLosses, r2Score } from "../../evaluate/metrics.ts";
 import { descendingOrder, rankingMetrics } from "../../evaluate/ranking.ts";
@@ -24,7 +25,7 @@ import { calibrationStatistic, isMulticlassRocMetric, multiclassRocAuc } from ".
  * `finalize` returns [candidate, baseline]; NaN where the metric is undefined on that resample.
  */
 export type PairedStatistic =
-  | { family: "cells"; cells: number; codes: Uint32Array; finalize(counts: Int32Array): [number, number] }
+  | { family: "cells"; cells: number; codes: Codes; finalize(counts: Int32Array): [number, number] }
   | { family: "sums"; columns: Float64Array[]; finalize(sums: Float64Array, n: number): [number, number] }
   | { family: "weights"; finalize(weights: Int32Array): [number, number] };
 
@@ -87,7 +88,8 @@ function classificationStatistic(metric: string, data: PairedClassification): St
       metricsFromConfusion(baseline, k, binary, undefined, classes)[metric] ?? Number.NaN,
     ];
     if (k * k * k <= MAX_CELLS) {
-      const codes = new Uint32Array(n);
+      // Each row's cell in the narrowest array that holds k³ of them: one byte a row up to six classes.
+      const codes = codesFor(k * k * k, n);
       for (let i = 0; i < n; i++)
         codes[i] = ((data.truth[i] ?? 0) * k + (data.candidate[i] ?? 0)) * k + (data.baseline[i] ?? 0);
       const candidate = new Float64Array(k * k);

@@ -92,7 +92,14 @@ export function unionOfClasses(...columns: readonly Coded[]): { classes: string[
   const present = new Set<string>();
   for (const column of columns) {
     const occurs = new Uint8Array(column.classes.length);
-    for (let i = 0; i < column.codes.length; i++) occurs[column.codes[i] ?? 0] = 1;
+    // Every class of the table is usually seen within the first rows: stop there rather than read a million codes.
+    let seen = 0;
+    for (let i = 0; i < column.codes.length && seen < occurs.length; i++) {
+      const code = column.codes[i] ?? 0;
+      if (occurs[code] === 1) continue;
+      occurs[code] = 1;
+      seen++;
+    }
     column.classes.forEach((value, code) => {
       if (occurs[code] === 1) present.add(value);
     });

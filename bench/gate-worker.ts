@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { type Coded, ColumnInterner, internColumn } from "../src/evaluate/coded.ts";
+import { type Coded, ColumnInterner } from "../src/evaluate/coded.ts";
 import { binaryCurves } from "../src/evaluate/curves.ts";
+import { sliceMetrics, type SliceMetrics } from "../src/evaluate/evaluate.ts";
 import { classificationMetrics } from "../src/evaluate/metrics.ts";
 import type { Predictions } from "../src/evaluate/predictions.ts";
 import { descendingOrder } from "../src/evaluate/ranking.ts";
@@ -88,35 +89,22 @@ function predictions(data: Data, scores: Float64Array): Predictions {
   };
 }
 
-/** The bars the gate draws for `metric` by country: the 20 largest slices, with the candidate's value in each. */
-function countryBars(data: Data, metric: "accuracy" | "roc_auc"): SliceBars[] {
-  const rowsOf = new Map<number, number[]>();
-  data.country.forEach((code, i) => {
-    const rows = rowsOf.get(code) ?? [];
-    rows.push(i);
-    rowsOf.set(code, rows);
-  });
-  const largest = [...rowsOf].sort((a, b) => b[1].length - a[1].length).slice(0, MAX_SLICE_BARS);
-  const bars = largest.map(([code, rows]): SliceBar => {
-    const labels = Uint8Array.from(rows, (i) => data.labels[i] ?? 0);
-    const scores = Float64Array.from(rows, (i) => data.candidateScores[i] ?? 0);
-    const outcome = classificationMetrics({
-      labels: internColumn(Array.from(labels, String)),
-      predictions: internColumn(Array.from(scores, (s) => (s >= 0.5 ? "1" : "0"))),
-      scores,
-      positiveLabel: "1",
-    });
-    return {
-      value: data.countries[code] ?? "",
-      rows: rows.length,
-      candidate: outcome.metrics[metric] ?? null,
-      baseline: null,
-      undefinedBecause: null,
-      interval: null,
-    };
-  });
+/**
+ * The bars the gate draws for `metric` by country: the 20 largest slices, with the candidate's value in each, from the
+ * evaluate stage's own slice metrics (as the gate reads them from the evaluation).
+ */
+function countryBars(slices: readonly SliceMetrics[], rows: number, metric: "accuracy" | "roc_auc"): SliceBars[] {
+  const largest = [...slices].sort((a, b) => b.rows - a.rows).slice(0, MAX_SLICE_BARS);
+  const bars = largest.map((slice): SliceBar => ({
+    value: slice.value,
+    rows: slice.rows,
+    candidate: slice.metrics[metric] ?? null,
+    baseline: null,
+    undefinedBecause: null,
+    interval: null,
+  }));
   const shownRows = bars.reduce((sum, bar) => sum + bar.rows, 0);
-  const omitted = { slices: rowsOf.size - bars.length, rows: data.labels.length - shownRows };
+  const omitted = { slices: slices.length - bars.length, rows: rows - shownRows };
   return [{ metric, column: "country", bars, omitted }];
 }
 
@@ -172,8 +160,9 @@ function runKit(data: Data): KitRun {
   const bootstrapSeconds = seconds(start);
   if (!("interval" in outcome)) throw new Error(outcome.unavailable);
   // The slice bars' intervals as the gate computes them, with the gate's pairing (untimed: evaluate's slice metrics).
+  const countrySlices = sliceMetrics("classification", candidate, "1");
   const sliceSeconds = (["accuracy", "roc_auc"] as const).map((metric) => {
-    const bars = countryBars(data, metric);
+    const bars = countryBars(countrySlices, rows, metric);
     const begin = process.hrtime.bigint();
     const slices = withSliceIntervals(bars, {
       candidate,

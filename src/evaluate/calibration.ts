@@ -14,9 +14,16 @@ export const CALIBRATION_BINS = 10;
  */
 const INNER_EDGES = Array.from({ length: CALIBRATION_BINS - 1 }, (_, i) => (i + 1) * (1 / CALIBRATION_BINS));
 
-/** The bin of a confidence in [0, 1]: numpy.digitize(confidence, inner edges, right=True). */
+/**
+ * The bin of a confidence in [0, 1]: numpy.digitize(confidence, inner edges, right=True). Called once a row, so it
+ * guesses the bin from the value and then checks the guess against the edges themselves (moving at most a bin), rather
+ * than walking up from the first edge: the same bin, the one whose edges enclose the confidence.
+ */
 export function calibrationBin(confidence: number): number {
-  let bin = 0;
+  // At or below the first edge, and NaN, are bin 0, as the walk from the first edge gives.
+  if (!(confidence > (INNER_EDGES[0] ?? 1))) return 0;
+  let bin = Math.min(INNER_EDGES.length, Math.ceil(confidence * CALIBRATION_BINS) - 1);
+  while (bin > 1 && confidence <= (INNER_EDGES[bin - 1] ?? 0)) bin--;
   while (bin < INNER_EDGES.length && confidence > (INNER_EDGES[bin] ?? 1)) bin++;
   return bin;
 }

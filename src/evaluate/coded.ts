@@ -18,7 +18,7 @@ export interface Coded {
 export type Codes = Uint8Array | Uint16Array | Uint32Array;
 
 /** Room for `length` codes of a column of `classCount` classes, in the narrowest array that holds them. */
-function codesFor(classCount: number, length: number): Codes {
+export function codesFor(classCount: number, length: number): Codes {
   if (classCount <= 0x100) return new Uint8Array(length);
   if (classCount <= 0x10000) return new Uint16Array(length);
   return new Uint32Array(length);
@@ -92,7 +92,14 @@ export function unionOfClasses(...columns: readonly Coded[]): { classes: string[
   const present = new Set<string>();
   for (const column of columns) {
     const occurs = new Uint8Array(column.classes.length);
-    for (let i = 0; i < column.codes.length; i++) occurs[column.codes[i] ?? 0] = 1;
+    // Every class of the table is usually seen within the first rows: stop there rather than read a million codes.
+    let seen = 0;
+    for (let i = 0; i < column.codes.length && seen < occurs.length; i++) {
+      const code = column.codes[i] ?? 0;
+      if (occurs[code] === 1) continue;
+      occurs[code] = 1;
+      seen++;
+    }
     column.classes.forEach((value, code) => {
       if (occurs[code] === 1) present.add(value);
     });

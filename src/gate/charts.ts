@@ -96,7 +96,10 @@ export function curvesOfPredictions(
       : null);
   if (!scores || positiveLabel === undefined) return null;
   const positiveCode = table.labels.classes.indexOf(positiveLabel);
-  const positive = Uint8Array.from(table.labels.codes, (code) => (code === positiveCode ? 1 : 0));
+  // A plain loop: Uint8Array.from with a mapping function first gathers a million-element list on the heap.
+  const codes = table.labels.codes;
+  const positive = new Uint8Array(codes.length);
+  for (let i = 0; i < codes.length; i++) positive[i] = codes[i] === positiveCode ? 1 : 0;
   return binaryCurves(descendingOrder(scores), scores, positive);
 }
 

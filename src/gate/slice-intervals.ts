@@ -69,7 +69,7 @@ export function withSliceIntervals(slices: readonly SliceBars[], sources: SliceI
       bars.column,
       bars.bars.map((bar) => bar.value),
     );
-    return bars.bars.map((bar) => ({ bar, metric: bars.metric, rows: rows.get(bar.value) ?? [] }));
+    return bars.bars.map((bar) => ({ bar, metric: bars.metric, rows: rows.get(bar.value) ?? new Uint32Array() }));
   });
   jobs.sort((a, b) => a.rows.length - b.rows.length);
   const total = sources.budget ?? REPORT_BOOTSTRAP_DRAWS;
@@ -124,7 +124,8 @@ export function overallIntervals(
   metrics: readonly string[],
   sources: Omit<SliceIntervalSources, "pairing"> & { levels?: ReadonlyMap<string, number> },
 ): Map<string, ValueInterval | string> {
-  const all = Array.from({ length: sources.candidate.rows }, (_, row) => row);
+  const all = new Uint32Array(sources.candidate.rows);
+  for (let row = 0; row < all.length; row++) all[row] = row;
   const budget: Budget = {
     total: sources.budget ?? REPORT_BOOTSTRAP_DRAWS,
     left: sources.budget ?? REPORT_BOOTSTRAP_DRAWS,
@@ -161,14 +162,14 @@ function intervalMaker(
   sources: SliceIntervalSources,
   budget: Budget,
 ): {
-  value: (metric: string, rows: number[], level?: number) => ValueInterval | string;
-  change: (paired: PairedData, metric: string, rows: number[]) => { low: number; high: number } | string;
+  value: (metric: string, rows: Rows, level?: number) => ValueInterval | string;
+  change: (paired: PairedData, metric: string, rows: Rows) => { low: number; high: number } | string;
 } {
   const { settings } = sources;
   const candidateOnly = lazy(() => selfPaired(sources));
   const bootstrap = (
     whole: PairedData,
-    rows: number[],
+    rows: Rows,
     statistic: (data: PairedData) => PairedStatistic | string,
     level: number,
   ): { low: number; high: number } | string => {
@@ -249,20 +250,24 @@ function statisticOf(metric: string, data: PairedData, alone: boolean): PairedSt
 function wilsonCounts(
   metric: string,
   data: PairedData,
-  rows: readonly number[],
+  rows: Rows,
 ): { successes: number; trials: number } | string | null {
   if (data.task !== "classification") return null;
   const { truth, candidate, positive } = data;
   if (["accuracy", "precision_micro", "recall_micro", "f1_micro"].includes(metric)) {
     let right = 0;
-    for (const i of rows) if (truth[i] === candidate[i]) right++;
+    for (let j = 0; j < rows.length; j++) {
+      const i = rows[j] ?? 0;
+      if (truth[i] === candidate[i]) right++;
+    }
     return { successes: right, trials: rows.length };
   }
   if ((metric !== "recall" && metric !== "precision") || positive === null) return null;
   const counted = metric === "recall" ? truth : candidate;
   let trials = 0;
   let successes = 0;
-  for (const i of rows) {
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j] ?? 0;
     if (counted[i] !== positive) continue;
     trials++;
     if (truth[i] === candidate[i]) successes++;
@@ -280,22 +285,18 @@ const MEAN_METRICS = new Set(["log_loss", "brier_score", "mae", "mse", "rmse", "
  * DeLong's interval for binary ROC AUC, the normal interval of the mean for a mean over rows; null for any other
  * metric (the bootstrap's then), a reason when the metric has none on these rows.
  */
-function closedForm(
-  metric: string,
-  whole: PairedData,
-  rows: readonly number[],
-  level: number,
-): ValueInterval | string | null {
+function closedForm(metric: string, whole: PairedData, rows: Rows, level: number): ValueInterval | string | null {
   if (metric === "roc_auc" && whole.task === "classification") {
     const { candidateScores: scores, positive, probabilityClasses } = whole;
     // Multiclass ROC AUC (an average of one-vs-rest or one-vs-one AUCs) is the bootstrap's.
     if (!scores || positive === null || (probabilityClasses && probabilityClasses.length > 2)) return null;
     const sliceScores = new Float64Array(rows.length);
     const flags = new Uint8Array(rows.length);
-    rows.forEach((row, j) => {
+    for (let j = 0; j < rows.length; j++) {
+      const row = rows[j] ?? 0;
       sliceScores[j] = scores[row] ?? 0;
       flags[j] = whole.truth[row] === positive ? 1 : 0;
-    });
+    }
     const interval = deLongInterval(sliceScores, flags, level);
     if (typeof interval === "string") return interval;
     const { low, high, clamped } = interval;
@@ -324,16 +325,44 @@ function wilson(counts: { successes: number; trials: number }, level: number): V
   return { ...wilsonInterval(counts.successes, counts.trials, level), level, method: "wilson", resamples: null };
 }
 
-/** Per value, the rows (in file order) whose `column` holds it: one pass over the column. */
-function rowsOfValues(candidate: Predictions, column: string, values: readonly string[]): Map<string, number[]> {
-  const rows = new Map(values.map((value) => [value, [] as number[]]));
+/**
+ * Per value, the rows (in file order) whose `column` holds it: two passes over the column's codes, one to size each
+ * value's list and one to fill it, so a million rows are 4 MB of indices rather than arrays of numbers grown by
+ * doubling on the heap.
+ */
+function rowsOfValues(candidate: Predictions, column: string, values: readonly string[]): Map<string, Uint32Array> {
   const coded = candidate.slices.get(column);
-  if (!coded) return rows;
-  // Each class's row list looked up once, not once per row.
-  const rowsOfCode = coded.classes.map((value) => rows.get(value));
-  coded.codes.forEach((code, row) => rowsOfCode[code]?.push(row));
+  if (!coded) return new Map(values.map((value) => [value, new Uint32Array()]));
+  const wanted = new Set(values);
+  const sizes = new Uint32Array(coded.classes.length);
+  const { codes } = coded;
+  for (let row = 0; row < codes.length; row++) {
+    const code = codes[row] ?? 0;
+    sizes[code] = (sizes[code] ?? 0) + 1;
+  }
+  // Each class's list looked up once, not once per row; a class no bar shows gets none.
+  const rowsOfCode = coded.classes.map((value, code) =>
+    wanted.has(value) ? new Uint32Array(sizes[code] ?? 0) : undefined,
+  );
+  const filled = new Uint32Array(coded.classes.length);
+  for (let row = 0; row < codes.length; row++) {
+    const code = codes[row] ?? 0;
+    const list = rowsOfCode[code];
+    if (!list) continue;
+    const at = filled[code] ?? 0;
+    list[at] = row;
+    filled[code] = at + 1;
+  }
+  const rows = new Map(values.map((value) => [value, new Uint32Array()]));
+  coded.classes.forEach((value, code) => {
+    const list = rowsOfCode[code];
+    if (list) rows.set(value, list);
+  });
   return rows;
 }
+
+/** Row indices into the candidate's predictions (one slice, or all rows). */
+type Rows = ArrayLike<number>;
 
 function lazy<T>(make: () => T): () => T {
   let made: { value: T } | null = null;

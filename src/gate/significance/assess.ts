@@ -3,7 +3,7 @@ import type { Coded } from "../../evaluate/coded.ts";
 import type { Significance, SignificanceProvider } from "../rules.ts";
 import { pairedBootstrap } from "./bootstrap.ts";
 import { mcnemarExact } from "./mcnemar.ts";
-import { type PairedData, restrictRows } from "./paired-data.ts";
+import { type ClassCodes, flagsPerRow, type PairedData, restrictRows } from "./paired-data.ts";
 import type { Pairing } from "./pairing.ts";
 import { pairedStatistic } from "./statistics.ts";
 
@@ -17,8 +17,7 @@ export function assessRule(
   if (rule.test === "mcnemar") {
     if (data.task !== "classification")
       return { test: "mcnemar", level, status: "unavailable", reason: "McNemar's test needs classification" };
-    const correct = (predicted: Int32Array): Uint8Array =>
-      Uint8Array.from(predicted, (value, i) => (value === data.truth[i] ? 1 : 0));
+    const correct = (predicted: ClassCodes): Uint8Array => flagsPerRow(data.n, (i) => predicted[i] === data.truth[i]);
     return {
       test: "mcnemar",
       level,

@@ -1,3 +1,4 @@
+import type { Codes } from "../../evaluate/coded.ts";
 import { lemireThreshold, Random } from "./random.ts";
 import type { PairedStatistic } from "./statistics.ts";
 
@@ -290,7 +291,7 @@ interface CellLookup {
  * The table has 2^12 slices (8 KiB, in the fastest cache) and more only when there are many boundaries, up to 2^16:
  * enough that at most about one slice in 64 straddles one, so the caller seldom has to place a draw itself.
  */
-function cellLookup(codes: Uint32Array, cells: number, n: number): CellLookup {
+function cellLookup(codes: Codes, cells: number, n: number): CellLookup {
   if (cells >= STRADDLES) throw new Error(`${cells} cells do not fit a 16-bit cell table`);
   const sizes = new Float64Array(cells);
   for (const code of codes) sizes[code] = (sizes[code] ?? 0) + 1;

@@ -1,6 +1,6 @@
-import { type Coded, unionOfClasses, valueAt } from "../../evaluate/coded.ts";
+import { type Coded, codesFor, unionOfClasses, valueAt } from "../../evaluate/coded.ts";
 import type { Predictions } from "../../evaluate/predictions.ts";
-import type { PairedData } from "./paired-data.ts";
+import type { ClassCodes, PairedData } from "./paired-data.ts";
 
 /**
  * Pairing candidate and baseline rows for the paired tests (DOMAIN.md §2). A paired test compares two models row by
@@ -167,8 +167,8 @@ function alignedData(
     classes,
     remaps: [truthClass, candidateClass, baselineClass],
   } = unionOfClasses(candidate.labels, candidate.predictions, baseline.predictions);
-  const recode = (column: Coded, remap: Int32Array | undefined, rows: Uint32Array | null): Int32Array => {
-    const out = new Int32Array(n);
+  const recode = (column: Coded, remap: Int32Array | undefined, rows: Uint32Array | null): ClassCodes => {
+    const out = codesFor(classes.length, n);
     for (let i = 0; i < n; i++) out[i] = remap?.[column.codes[rows ? (rows[i] ?? 0) : i] ?? 0] ?? 0;
     return out;
   };

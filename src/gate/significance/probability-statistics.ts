@@ -7,7 +7,7 @@ import {
   oneVsRestWeightedRocAuc,
   type Ranked,
 } from "../../evaluate/ranking.ts";
-import type { PairedClassification } from "./paired-data.ts";
+import { flagsPerRow, floatsPerRow, type PairedClassification, truthIndexIn } from "./paired-data.ts";
 
 /**
  * The paired statistics of metrics over per-class probabilities (multiclass ROC AUC in its three averages) and of
@@ -39,7 +39,7 @@ export function multiclassRocAuc(metric: MulticlassRocMetric, data: PairedClassi
     return { unavailable: `"${metric}" needs the class probabilities (more than two classes) of both models` };
   if (!rowsSumToOne(candidate, data.n) || !rowsSumToOne(baseline, data.n))
     return { unavailable: `"${metric}" is undefined: the class probabilities of a row do not sum to 1` };
-  const truth = probabilityTruth(data, classes);
+  const truth = truthIndexIn(data, classes);
   const score = MULTICLASS_ROC[metric];
   const orders = (columns: Float64Array[]): Ranked[] => columns.map((column) => descendingOrder(column));
   const candidateOrders = orders(candidate);
@@ -63,13 +63,13 @@ export function calibrationStatistic(data: PairedClassification): StatisticOrRea
   const classes = data.probabilityClasses;
   let sides: { confidence: Float64Array; correct: ArrayLike<number> }[];
   if (classes && classes.length > 2 && data.candidateProbabilities && data.baselineProbabilities) {
-    const truth = probabilityTruth(data, classes);
+    const truth = truthIndexIn(data, classes);
     sides = [
       topClassConfidence(truth, data.candidateProbabilities),
       topClassConfidence(truth, data.baselineProbabilities),
     ];
   } else if (data.candidateScores && data.baselineScores && data.positive !== null) {
-    const positive = Uint8Array.from(data.truth, (t) => (t === data.positive ? 1 : 0));
+    const positive = flagsPerRow(data.n, (i) => data.truth[i] === data.positive);
     sides = [
       { confidence: data.candidateScores, correct: positive },
       { confidence: data.baselineScores, correct: positive },
@@ -80,10 +80,11 @@ export function calibrationStatistic(data: PairedClassification): StatisticOrRea
         '"expected_calibration_error" needs the positive-class score (or the class probabilities) of both models',
     };
   }
-  const [candidate, baseline] = sides.map(({ confidence, correct }) => ({
-    bins: Uint8Array.from(confidence, calibrationBin),
-    gaps: Float64Array.from(confidence, (c, i) => (correct[i] ?? 0) - c),
-  }));
+  const [candidate, baseline] = sides.map(({ confidence, correct }) => {
+    const bins = new Uint8Array(data.n);
+    for (let i = 0; i < data.n; i++) bins[i] = calibrationBin(confidence[i] ?? 0);
+    return { bins, gaps: floatsPerRow(data.n, (i) => (correct[i] ?? 0) - (confidence[i] ?? 0)) };
+  });
   const gap = new Float64Array(CALIBRATION_BINS);
   const ece = (side: typeof candidate, weights: Int32Array): number => {
     gap.fill(0);
@@ -100,9 +101,4 @@ export function calibrationStatistic(data: PairedClassification): StatisticOrRea
     return sum / drawn;
   };
   return { statistic: { family: "weights", finalize: (weights) => [ece(candidate, weights), ece(baseline, weights)] } };
-}
-
-/** Each row's label as an index into the probability columns. */
-function probabilityTruth(data: PairedClassification, classes: readonly string[]): Int32Array {
-  return Int32Array.from(data.truth, (t) => classes.indexOf(data.classes[t] ?? ""));
 }

@@ -1,8 +1,15 @@
 import { perClassMetric } from "../../config/metrics.ts";
+import { type Codes, codesFor } from "../../evaluate/coded.ts";
 import { metricsFromConfusion } from "../../evaluate/confusion.ts";
 import { binaryLogLoss, EPS, multiclassLogLosses, r2Score } from "../../evaluate/metrics.ts";
 import { descendingOrder, rankingMetrics } from "../../evaluate/ranking.ts";
-import type { PairedClassification, PairedData, PairedRegression } from "./paired-data.ts";
+import {
+  floatsPerRow,
+  type PairedClassification,
+  type PairedData,
+  type PairedRegression,
+  truthIndexIn,
+} from "./paired-data.ts";
 import { calibrationStatistic, isMulticlassRocMetric, multiclassRocAuc } from "./probability-statistics.ts";
 
 /**
@@ -18,7 +25,7 @@ import { calibrationStatistic, isMulticlassRocMetric, multiclassRocAuc } from ".
  * `finalize` returns [candidate, baseline]; NaN where the metric is undefined on that resample.
  */
 export type PairedStatistic =
-  | { family: "cells"; cells: number; codes: Uint32Array; finalize(counts: Int32Array): [number, number] }
+  | { family: "cells"; cells: number; codes: Codes; finalize(counts: Int32Array): [number, number] }
   | { family: "sums"; columns: Float64Array[]; finalize(sums: Float64Array, n: number): [number, number] }
   | { family: "weights"; finalize(weights: Int32Array): [number, number] };
 
@@ -81,7 +88,8 @@ function classificationStatistic(metric: string, data: PairedClassification): St
       metricsFromConfusion(baseline, k, binary, undefined, classes)[metric] ?? Number.NaN,
     ];
     if (k * k * k <= MAX_CELLS) {
-      const codes = new Uint32Array(n);
+      // Each row's cell in the narrowest array that holds k³ of them: one byte a row up to six classes.
+      const codes = codesFor(k * k * k, n);
       for (let i = 0; i < n; i++)
         codes[i] = ((data.truth[i] ?? 0) * k + (data.candidate[i] ?? 0)) * k + (data.baseline[i] ?? 0);
       const candidate = new Float64Array(k * k);
@@ -140,7 +148,7 @@ function classificationStatistic(metric: string, data: PairedClassification): St
     for (let i = 0; i < n; i++) positive[i] = data.truth[i] === data.positive ? 1 : 0;
     if (metric === "brier_score") {
       const squared = (scores: Float64Array): Float64Array =>
-        Float64Array.from(scores, (p, i) => ((positive[i] ?? 0) - p) ** 2);
+        floatsPerRow(n, (i) => ((positive[i] ?? 0) - (scores[i] ?? 0)) ** 2);
       return sums([squared(candidateScores), squared(baselineScores)], (s, count) => [
         (s[0] ?? 0) / count,
         (s[1] ?? 0) / count,
@@ -164,8 +172,7 @@ function classificationStatistic(metric: string, data: PairedClassification): St
 
 function logLossStatistic(data: PairedClassification): StatisticOrReason {
   if (data.candidateProbabilities && data.baselineProbabilities && data.probabilityClasses) {
-    const classes = data.probabilityClasses;
-    const truth = Int32Array.from(data.truth, (t) => classes.indexOf(data.classes[t] ?? ""));
+    const truth = truthIndexIn(data, data.probabilityClasses);
     return sums(
       [multiclassLogLosses(truth, data.candidateProbabilities), multiclassLogLosses(truth, data.baselineProbabilities)],
       meanOfBoth,
@@ -175,14 +182,14 @@ function logLossStatistic(data: PairedClassification): StatisticOrReason {
   if (!candidateScores || !baselineScores || data.positive === null)
     return { unavailable: '"log_loss" needs the probabilities of both models on every row' };
   const losses = (scores: Float64Array): Float64Array =>
-    Float64Array.from(scores, (p, i) => binaryLogLoss(data.truth[i] === data.positive, p));
+    floatsPerRow(data.n, (i) => binaryLogLoss(data.truth[i] === data.positive, scores[i] ?? 0));
   return sums([losses(candidateScores), losses(baselineScores)], meanOfBoth);
 }
 
 function regressionStatistic(metric: string, data: PairedRegression): StatisticOrReason {
   const { n, truth } = data;
   const perRow = (f: (y: number, p: number) => number) => (predicted: Float64Array) =>
-    Float64Array.from(predicted, (p, i) => f(truth[i] ?? 0, p));
+    floatsPerRow(n, (i) => f(truth[i] ?? 0, predicted[i] ?? 0));
   const both = (f: (y: number, p: number) => number): Float64Array[] => [
     perRow(f)(data.candidate),
     perRow(f)(data.baseline),

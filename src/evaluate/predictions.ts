@@ -85,14 +85,14 @@ export async function readPredictions(
     missingHint: "the evaluate command should write it (evaluate.predictions)",
   });
   const header = table.columns;
+  // A file refused for its header is closed here: its rows are never read, so their reader never closes it.
+  const refuse = (message: string): never => {
+    table.close();
+    throw new InputError(message, { hint: `its columns are: ${header.join(", ")}` });
+  };
   const required = (column: string, what: string): number => {
     const at = header.indexOf(column);
-    if (at < 0) {
-      throw new InputError(`${source} has no "${column}" column (${what})`, {
-        hint: `its columns are: ${header.join(", ")}`,
-      });
-    }
-    return at;
+    return at < 0 ? refuse(`${source} has no "${column}" column (${what})`) : at;
   };
   const labelAt = required(columns.label, "evaluate.predictions.label");
   const predictionAt = required(columns.prediction, "evaluate.predictions.prediction");
@@ -108,9 +108,7 @@ export async function readPredictions(
   const prefix = classification ? columns.scorePrefix : undefined;
   const probabilityAts = prefix === undefined ? [] : header.flatMap((c, at) => (c.startsWith(prefix) ? [at] : []));
   if (prefix !== undefined && probabilityAts.length === 0) {
-    throw new InputError(`${source} has no columns starting with "${prefix}" (evaluate.predictions.score_prefix)`, {
-      hint: `its columns are: ${header.join(", ")}`,
-    });
+    refuse(`${source} has no columns starting with "${prefix}" (evaluate.predictions.score_prefix)`);
   }
 
   const labels = new ColumnInterner();

@@ -4,6 +4,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { planDataset, SAMPLE_ROWS } from "../../src/data/plan.ts";
+import { readPredictions } from "../../src/evaluate/predictions.ts";
 import { formatOf, openTable, type TableFormat } from "../../src/data/table.ts";
 import { InputError } from "../../src/errors.ts";
 import { tempDir } from "../helpers/temp.ts";
@@ -312,6 +313,21 @@ describe("open files", () => {
     expect(plan.sampledRows).toBe(SAMPLE_ROWS);
     // A gzip stream closes its descriptor a turn after it is destroyed.
     await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openDescriptors()).toBe(before);
+  });
+
+  it("a predictions file refused for its header is closed, not left open", async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, "predictions.csv");
+    await writeFile(file, "label,predicted\nyes,yes\n");
+    const columns = { path: file, label: "label", prediction: "prediction", score: undefined, scoreRequired: false };
+    const before = openDescriptors();
+    const read = readPredictions(
+      file,
+      { ...columns, scorePrefix: undefined, id: undefined },
+      { task: "classification", slices: [], source: "predictions.csv" },
+    );
+    await expect(read).rejects.toThrow('predictions.csv has no "prediction" column');
     expect(openDescriptors()).toBe(before);
   });
 

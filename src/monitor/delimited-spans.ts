@@ -90,10 +90,62 @@ export async function openDelimitedSpans(
 const spareBuffers: Buffer[] = [];
 const SPARE_BUFFERS = 2;
 
+/** A record's fields as byte spans: the CSV reader's, or a cell file's (window-files.ts). */
+export type FieldSpans = Pick<DelimitedReader, "buffer" | "starts" | "ends" | "quoted" | "fieldCount">;
+
 /** The text of field `index` of the current record; null when it is empty and unquoted (or the record is short). */
-export function cellOf(reader: DelimitedReader, index: number): string | null {
+export function cellOf(reader: FieldSpans, index: number): string | null {
   if (index < 0 || index >= reader.fieldCount) return null;
   const start = reader.starts[index] ?? 0;
   const end = reader.ends[index] ?? 0;
   return start === end && reader.quoted[index] === 0 ? null : utf8(reader.buffer, start, end);
+}
+
+export function interned(strings: Map<string, string>, value: string): string {
+  const known = strings.get(value);
+  if (known !== undefined) return known;
+  if (strings.size < 10_000) strings.set(value, value);
+  return value;
+}
+
+/**
+ * A cell's text, interned, found by its bytes among the first few distinct values (a prediction column holds a few
+ * classes), so a row costs a byte comparison rather than a string; past those, by the text (`interned`).
+ */
+export class ByteStrings {
+  private readonly bytes: Buffer[] = [];
+  private readonly texts: string[] = [];
+  constructor(private readonly strings: Map<string, string>) {}
+
+  /** `value`, interned. */
+  text(value: string): string {
+    return interned(this.strings, value);
+  }
+
+  /** cellOf(reader, index) ?? "", interned. */
+  of(reader: FieldSpans, index: number): string {
+    if (index < 0 || index >= reader.fieldCount) return "";
+    const start = reader.starts[index]!;
+    const end = reader.ends[index]!;
+    if (start === end) return "";
+    const buffer = reader.buffer;
+    for (let k = 0; k < this.bytes.length; k++) {
+      const known = this.bytes[k]!;
+      if (known.length !== end - start) continue;
+      let same = true;
+      for (let i = 0; i < known.length; i++) {
+        if (known[i] !== buffer[start + i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.texts[k]!;
+    }
+    const text = interned(this.strings, utf8(buffer, start, end));
+    if (this.bytes.length < 16) {
+      this.bytes.push(Buffer.from(buffer.subarray(start, end)));
+      this.texts.push(text);
+    }
+    return text;
+  }
 }

@@ -19,6 +19,11 @@ export interface DelimitedSpans {
   reader: DelimitedReader;
   /** The next record's fields in `reader` (true), or false at the end; read errors name the file and the row. */
   next(): Promise<boolean>;
+  /**
+   * The next record when its bytes are read already (true), false at the end, undefined when next() must read on:
+   * a loop calls this first and awaits next() only then, so a record costs no promise (most records are in the buffer).
+   */
+  nextHere(): boolean | undefined;
   /** 1-based number of the current data record (the header is 0). */
   record: number;
   close(): void;
@@ -71,7 +76,21 @@ export async function openDelimitedSpans(
       throw explainReadError(error, shown, (r) => r + 1);
     }
   };
-  const spans: DelimitedSpans = { columns: [], reader, next, record: 0, close };
+  const nextHere = (): boolean | undefined => {
+    let got: number;
+    try {
+      got = reader.next();
+    } catch (error) {
+      throw explainReadError(error, shown, (r) => r + 1);
+    }
+    if (got === RECORD) {
+      record++;
+      spans.record = record;
+      return true;
+    }
+    return got === MORE ? undefined : false;
+  };
+  const spans: DelimitedSpans = { columns: [], reader, next, nextHere, record: 0, close };
   try {
     if (!(await next()))
       throw new InputError(`${shown} is empty`, { hint: "a table needs a header row and data rows" });

@@ -105,7 +105,7 @@ export async function joinLabels(
       }
       let marks = matched.get(file.shown) ?? new Uint8Array(1024);
       let rowsRead = 0;
-      while (await rows.next()) {
+      while (rows.nextHere() ?? (await rows.next())) {
         const index = rowsRead++;
         if (index >= marks.length) {
           const grown = new Uint8Array(marks.length * 2);
@@ -146,6 +146,8 @@ export async function joinLabels(
 interface LabelRows {
   columns: string[];
   next(): Promise<boolean>;
+  /** The next row without a promise when it is read already (see DelimitedSpans.nextHere); undefined: call next(). */
+  nextHere(): boolean | undefined;
   /** The cell's text ("" when empty), one string per distinct value through `strings`. */
   text(index: number, strings: ByteStrings): string;
   /** Whether the cell is empty (null or ""), without decoding it. */
@@ -163,6 +165,7 @@ async function openLabelRows(file: SourceFile, format: TableFormat): Promise<Lab
     return {
       columns: spans.columns,
       next: () => spans.next(),
+      nextHere: () => spans.nextHere(),
       text: (index, strings) => strings.of(reader, index),
       empty: (index) => index >= reader.fieldCount || reader.starts[index] === reader.ends[index],
       rowsOf: (ids, index) => ids.rowsOf(reader.buffer, reader.starts[index] ?? 0, reader.ends[index] ?? 0),
@@ -179,6 +182,7 @@ async function openLabelRows(file: SourceFile, format: TableFormat): Promise<Lab
       cells = got.done ? [] : got.value.cells;
       return !got.done;
     },
+    nextHere: () => undefined,
     text: (index, strings) => strings.text(cells[index] ?? ""),
     empty: (index) => (cells[index] ?? "") === "",
     rowsOf(ids, index) {

@@ -140,7 +140,7 @@ async function spoolFile(file: SourceFile, rows: LogRows, options: SpoolOptions,
     if (into.examples.length < SKIPPED_EXAMPLES)
       into.examples.push({ file: file.shown, row: rows.record, value: value ?? "", reason });
   };
-  while (await rows.next()) {
+  while (rows.nextHere() ?? (await rows.next())) {
     read.rows++;
     let ms = rows.utcMs(timestampAt, dates);
     if (Number.isNaN(ms)) {
@@ -228,6 +228,8 @@ export interface LogRows {
   /** Data record number of the current row (the first after the header is 1). */
   readonly record: number;
   next(): Promise<boolean>;
+  /** The next row without a promise when it is read already (see DelimitedSpans.nextHere); undefined: call next(). */
+  nextHere(): boolean | undefined;
   cell(index: number): string | null;
   /** The cell as `YYYY-MM-DDTHH:MM:SS[.fff]Z`, read from its bytes (see {@link isoZuluMs}); NaN in any other form. */
   utcMs(index: number, dates: DateCache): number;
@@ -259,6 +261,7 @@ export async function openLogRows(file: SourceFile, format: TableFormat): Promis
       row = got.done ? null : got.value;
       return row !== null;
     },
+    nextHere: () => undefined,
     cell: (index) => row?.cells[index] ?? null,
     utcMs: () => Number.NaN,
     write(out, at) {
@@ -290,6 +293,7 @@ function delimitedRows(spans: DelimitedSpans, format: "csv" | "tsv"): LogRows {
       return spans.record;
     },
     next: () => spans.next(),
+    nextHere: () => spans.nextHere(),
     cell: (index) => cellOf(reader, index),
     utcMs: (index, dates) =>
       index < reader.fieldCount
@@ -357,7 +361,7 @@ function spoolColumns(columns: readonly string[], shown: string, options: SpoolO
     const index = columns.indexOf(column);
     return index < 0 ? Infinity : index;
   };
-  const header = unique([layout.timestamp, ...features, ...named, ...probabilities, ...layout.slices]).sort(
+  const header = [...new Set([layout.timestamp, ...features, ...named, ...probabilities, ...layout.slices])].sort(
     (a, b) => order(a) - order(b),
   );
   return { header, features, probabilities };
@@ -391,8 +395,4 @@ function missingColumn(
   return new InputError(`${shown} has no "${column}" column (${field})`, {
     hint: `its columns are: ${columns.join(", ")}; every log file needs the columns the monitor reads`,
   });
-}
-
-function unique(values: readonly string[]): string[] {
-  return [...new Set(values)];
 }

@@ -1,5 +1,5 @@
 import { Random } from "./hash.ts";
-import { mergeSortedLevels, type WeightedRun } from "./sorted-levels.ts";
+import { sortedLevels } from "./sorted-levels.ts";
 
 /**
  * A KLL quantile sketch (Karnin, Lang & Liberty, "Optimal Quantile Approximation in Streams", 2016), mergeable, with
@@ -383,7 +383,7 @@ export class KllView {
   readonly max: number;
 
   constructor(state: KllState) {
-    const run = mergeSortedLevels(state.levels) ?? sortedPairs(state.levels);
+    const run = sortedLevels(state.levels);
     this.values = run.values;
     this.cumulative = new Float64Array(run.values.length);
     let total = 0;
@@ -438,14 +438,4 @@ export class KllView {
     }
     return this.values[lo]!;
   }
-}
-
-/** The levels' values with their weights, by a stable sort on the value (levels that are not all in order). */
-function sortedPairs(levels: readonly (readonly number[])[]): WeightedRun {
-  const pairs: [number, number][] = [];
-  levels.forEach((values, level) => {
-    for (const value of values) pairs.push([value, 2 ** level]);
-  });
-  pairs.sort((a, b) => a[0] - b[0]);
-  return { values: Float64Array.from(pairs, (p) => p[0]), weights: Float64Array.from(pairs, (p) => p[1]) };
 }

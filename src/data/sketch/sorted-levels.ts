@@ -5,6 +5,11 @@
  * [value, weight] pairs with a comparator: the same order, without an array per value or a comparator call per step.
  */
 
+/** The levels' values in ascending order with their weights: merged when they allow it, else the comparator sort. */
+export function sortedLevels(levels: readonly (readonly number[])[]): WeightedRun {
+  return mergeSortedLevels(levels) ?? sortedPairs(levels);
+}
+
 export interface WeightedRun {
   values: Float64Array;
   /** The weight of values[i]: 2 ** its level. */
@@ -58,4 +63,14 @@ export function mergeSortedLevels(levels: readonly (readonly number[])[]): Weigh
     size = out;
   });
   return { values, weights };
+}
+
+/** The levels' values with their weights, by a stable sort on the value (levels that are not all in order). */
+function sortedPairs(levels: readonly (readonly number[])[]): WeightedRun {
+  const pairs: [number, number][] = [];
+  levels.forEach((values, level) => {
+    for (const value of values) pairs.push([value, 2 ** level]);
+  });
+  pairs.sort((a, b) => a[0] - b[0]);
+  return { values: Float64Array.from(pairs, (p) => p[0]), weights: Float64Array.from(pairs, (p) => p[1]) };
 }

@@ -273,7 +273,7 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
       // Reading this window's rows yields often enough for its profile to reach the worker.
       void profileFrom(index);
       const profiling = ahead.get(window.key)!;
-      const rows = await readWindowRows(spooled.file, spool.columns, layout);
+      const rows = await readWindowRows(spooled, spool.columns, layout);
       let joined = null;
       if (labels) {
         const files = labelFilesFor(window, dated, delay);

@@ -19,6 +19,11 @@ export interface DelimitedSpans {
   reader: DelimitedReader;
   /** The next record's fields in `reader` (true), or false at the end; read errors name the file and the row. */
   next(): Promise<boolean>;
+  /**
+   * The next record when its bytes are read already (true), false at the end, undefined when next() must read on:
+   * a loop calls this first and awaits next() only then, so a record costs no promise (most records are in the buffer).
+   */
+  nextHere(): boolean | undefined;
   /** 1-based number of the current data record (the header is 0). */
   record: number;
   close(): void;
@@ -71,7 +76,21 @@ export async function openDelimitedSpans(
       throw explainReadError(error, shown, (r) => r + 1);
     }
   };
-  const spans: DelimitedSpans = { columns: [], reader, next, record: 0, close };
+  const nextHere = (): boolean | undefined => {
+    let got: number;
+    try {
+      got = reader.next();
+    } catch (error) {
+      throw explainReadError(error, shown, (r) => r + 1);
+    }
+    if (got === RECORD) {
+      record++;
+      spans.record = record;
+      return true;
+    }
+    return got === MORE ? undefined : false;
+  };
+  const spans: DelimitedSpans = { columns: [], reader, next, nextHere, record: 0, close };
   try {
     if (!(await next()))
       throw new InputError(`${shown} is empty`, { hint: "a table needs a header row and data rows" });
@@ -90,10 +109,62 @@ export async function openDelimitedSpans(
 const spareBuffers: Buffer[] = [];
 const SPARE_BUFFERS = 2;
 
+/** A record's fields as byte spans: the CSV reader's, or a cell file's (window-files.ts). */
+export type FieldSpans = Pick<DelimitedReader, "buffer" | "starts" | "ends" | "quoted" | "fieldCount">;
+
 /** The text of field `index` of the current record; null when it is empty and unquoted (or the record is short). */
-export function cellOf(reader: DelimitedReader, index: number): string | null {
+export function cellOf(reader: FieldSpans, index: number): string | null {
   if (index < 0 || index >= reader.fieldCount) return null;
   const start = reader.starts[index] ?? 0;
   const end = reader.ends[index] ?? 0;
   return start === end && reader.quoted[index] === 0 ? null : utf8(reader.buffer, start, end);
+}
+
+export function interned(strings: Map<string, string>, value: string): string {
+  const known = strings.get(value);
+  if (known !== undefined) return known;
+  if (strings.size < 10_000) strings.set(value, value);
+  return value;
+}
+
+/**
+ * A cell's text, interned, found by its bytes among the first few distinct values (a prediction column holds a few
+ * classes), so a row costs a byte comparison rather than a string; past those, by the text (`interned`).
+ */
+export class ByteStrings {
+  private readonly bytes: Buffer[] = [];
+  private readonly texts: string[] = [];
+  constructor(private readonly strings: Map<string, string>) {}
+
+  /** `value`, interned. */
+  text(value: string): string {
+    return interned(this.strings, value);
+  }
+
+  /** cellOf(reader, index) ?? "", interned. */
+  of(reader: FieldSpans, index: number): string {
+    if (index < 0 || index >= reader.fieldCount) return "";
+    const start = reader.starts[index]!;
+    const end = reader.ends[index]!;
+    if (start === end) return "";
+    const buffer = reader.buffer;
+    for (let k = 0; k < this.bytes.length; k++) {
+      const known = this.bytes[k]!;
+      if (known.length !== end - start) continue;
+      let same = true;
+      for (let i = 0; i < known.length; i++) {
+        if (known[i] !== buffer[start + i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.texts[k]!;
+    }
+    const text = interned(this.strings, utf8(buffer, start, end));
+    if (this.bytes.length < 16) {
+      this.bytes.push(Buffer.from(buffer.subarray(start, end)));
+      this.texts.push(text);
+    }
+    return text;
+  }
 }

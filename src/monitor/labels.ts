@@ -1,6 +1,6 @@
 import { InputError } from "../errors.ts";
 import { formatOf, openTable, type TableFormat } from "../data/table.ts";
-import { cellOf, openDelimitedSpans } from "./delimited-spans.ts";
+import { ByteStrings, openDelimitedSpans } from "./delimited-spans.ts";
 import type { SourceFile } from "../data/sources.ts";
 import type { RowIds } from "./row-ids.ts";
 import type { TimeWindow } from "./windows.ts";
@@ -86,7 +86,8 @@ export async function joinLabels(
 ): Promise<JoinedLabels> {
   const labels: (string | null)[] = new Array<string | null>(rowCount).fill(null);
   const result: JoinedLabels = { labels, joined: 0, duplicates: 0, empty: 0 };
-  const labelText = new Map<string, string>();
+  // Labels repeat a few values: one string each, not one per row, found by their bytes (no text decoded per row).
+  const labelText = new ByteStrings(new Map());
   for (const file of files) {
     const rows = await openLabelRows(file, formatOf(file.path, columns.format));
     try {
@@ -104,7 +105,7 @@ export async function joinLabels(
       }
       let marks = matched.get(file.shown) ?? new Uint8Array(1024);
       let rowsRead = 0;
-      while (await rows.next()) {
+      while (rows.nextHere() ?? (await rows.next())) {
         const index = rowsRead++;
         if (index >= marks.length) {
           const grown = new Uint8Array(marks.length * 2);
@@ -124,13 +125,13 @@ export async function joinLabels(
           result.duplicates++;
           continue;
         }
-        // Labels repeat a few values: one string each, not one per row.
-        const text = rows.cell(labelAt) ?? "";
-        const label = labelText.get(text) ?? text;
-        if (labelText.size < 10_000) labelText.set(label, label);
-        for (const row of typeof at === "number" ? [at] : at) {
-          labels[row] = label;
+        const label = rows.text(labelAt, labelText);
+        if (typeof at === "number") {
+          labels[at] = label;
           result.joined++;
+        } else {
+          for (const row of at) labels[row] = label;
+          result.joined += at.length;
         }
       }
       matched.set(file.shown, marks.length === rowsRead ? marks : marks.subarray(0, Math.max(rowsRead, 0)));
@@ -145,7 +146,10 @@ export async function joinLabels(
 interface LabelRows {
   columns: string[];
   next(): Promise<boolean>;
-  cell(index: number): string | null;
+  /** The next row without a promise when it is read already (see DelimitedSpans.nextHere); undefined: call next(). */
+  nextHere(): boolean | undefined;
+  /** The cell's text ("" when empty), one string per distinct value through `strings`. */
+  text(index: number, strings: ByteStrings): string;
   /** Whether the cell is empty (null or ""), without decoding it. */
   empty(index: number): boolean;
   /** The window's rows whose id is the cell's, found by its bytes. */
@@ -161,7 +165,8 @@ async function openLabelRows(file: SourceFile, format: TableFormat): Promise<Lab
     return {
       columns: spans.columns,
       next: () => spans.next(),
-      cell: (index) => cellOf(reader, index),
+      nextHere: () => spans.nextHere(),
+      text: (index, strings) => strings.of(reader, index),
       empty: (index) => index >= reader.fieldCount || reader.starts[index] === reader.ends[index],
       rowsOf: (ids, index) => ids.rowsOf(reader.buffer, reader.starts[index] ?? 0, reader.ends[index] ?? 0),
       close: () => spans.close(),
@@ -177,7 +182,8 @@ async function openLabelRows(file: SourceFile, format: TableFormat): Promise<Lab
       cells = got.done ? [] : got.value.cells;
       return !got.done;
     },
-    cell: (index) => cells[index] ?? null,
+    nextHere: () => undefined,
+    text: (index, strings) => strings.text(cells[index] ?? ""),
     empty: (index) => (cells[index] ?? "") === "",
     rowsOf(ids, index) {
       const bytes = Buffer.from(cells[index] ?? "");

@@ -1,4 +1,4 @@
-import { appendFile, mkdir } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../errors.ts";
 import type { LogLayout } from "./log-layout.ts";
@@ -6,6 +6,7 @@ import { formatOf, openTable, type TableFormat, type TableRow } from "../data/ta
 import { SAMPLE_ROWS, TypeSample } from "../data/type-sample.ts";
 import type { SourceFile } from "../data/sources.ts";
 import { cellOf, type DelimitedSpans, openDelimitedSpans } from "./delimited-spans.ts";
+import { cellColumns, csvField, WindowBuffer } from "./window-files.ts";
 import { type DateCache, dateCache, isoZuluMs } from "./zulu-bytes.ts";
 import {
   isoUtc,
@@ -31,6 +32,8 @@ export interface SpooledWindow {
   rows: number;
   /** The window's rows as CSV, the spool header first. */
   file: string;
+  /** The cells of the window's rows the monitor reads itself, in the order of cellColumns (window-files.ts). */
+  cells: string;
   /** The log files that had rows in the window, as messages name them. */
   sources: string[];
   /** The types of the window's first rows, sampled as they were written, for the window's profile (PlanHints). */
@@ -63,7 +66,7 @@ export interface SpoolOptions {
   layout: LogLayout;
   size: WindowSize;
   now: number;
-  /** Where the window files go (created). */
+  /** Where the window files go (created), and their cell files to `${dir}-cells`. */
   dir: string;
   /** The columns the training-data profile has, for the default features; null when there is no profile. */
   known: ReadonlySet<string> | null;
@@ -81,8 +84,9 @@ export interface SpoolOptions {
 /** How far after the run's time a row counts as early rather than wrongly stamped. */
 const SOON_MS = 2 * 86_400_000;
 
-/** Bytes a window's buffer holds before it is appended to its file. */
+/** Bytes a window's buffer holds before it is appended to its file (its cells: a quarter of that). */
 const FLUSH_BYTES = 1 << 20;
+const CELL_FLUSH_BYTES = FLUSH_BYTES >> 2;
 const COMMA = 44;
 const NEWLINE = 10;
 
@@ -92,6 +96,7 @@ const NEWLINE = 10;
  */
 export async function spoolLogs(files: readonly SourceFile[], options: SpoolOptions, into?: Spool): Promise<Spool> {
   await mkdir(options.dir, { recursive: true });
+  await mkdir(cellsDir(options.dir), { recursive: true });
   const spool: Spool = into ?? {
     columns: { header: [], features: [], probabilities: [] },
     windows: new Map(),
@@ -119,19 +124,23 @@ async function spoolFile(file: SourceFile, rows: LogRows, options: SpoolOptions,
     return index;
   });
   const timestampAt = at[spool.columns.header.indexOf(options.layout.timestamp)] ?? 0;
+  // Every cell column is in the header (its missing column was refused just above).
+  const cellsAt = cellColumns(options.layout, spool.columns.probabilities).map(
+    (column) => at[spool.columns.header.indexOf(column)] ?? -1,
+  );
   const read = { shown: file.shown, rows: 0, windows: new Set<string>(), soon: 0 };
   const counted = options.countSkipped?.(file.shown) ?? true;
-  const buffers = new Map<string, WindowBuffer>();
+  const buffers = new Map<string, WindowBuffers>();
   const dates = dateCache();
   // Rows come in time order, mostly: the window of the row before is checked first.
-  let current: { window: TimeWindow; spooled: SpooledWindow | undefined; out: WindowBuffer | null } | null = null;
+  let current: { window: TimeWindow; spooled: SpooledWindow | undefined; out: WindowBuffers | null } | null = null;
   const skip = (into: Spool["unparseable"], value: string | null, reason: string): void => {
     if (!counted) return;
     into.count++;
     if (into.examples.length < SKIPPED_EXAMPLES)
       into.examples.push({ file: file.shown, row: rows.record, value: value ?? "", reason });
   };
-  while (await rows.next()) {
+  while (rows.nextHere() ?? (await rows.next())) {
     read.rows++;
     let ms = rows.utcMs(timestampAt, dates);
     if (Number.isNaN(ms)) {
@@ -159,10 +168,17 @@ async function spoolFile(file: SourceFile, rows: LogRows, options: SpoolOptions,
     if (!current.out || !current.spooled) continue;
     current.spooled.rows++;
     if (current.spooled.sample.rows < SAMPLE_ROWS) rows.sample(current.spooled.sample, spool.columns.header, at);
-    rows.write(current.out, at);
-    if (current.out.length >= FLUSH_BYTES) await current.out.flush();
+    rows.write(current.out.rows, at);
+    rows.writeCells(current.out.cells, cellsAt);
+    if (current.out.rows.length >= FLUSH_BYTES || current.out.cells.length >= CELL_FLUSH_BYTES) {
+      await current.out.rows.flush();
+      await current.out.cells.flush();
+    }
   }
-  for (const buffer of buffers.values()) await buffer.flush();
+  for (const buffer of buffers.values()) {
+    await buffer.rows.flush();
+    await buffer.cells.flush();
+  }
   spool.files.push({ shown: read.shown, rows: read.rows, windows: [...read.windows].sort(), soon: read.soon });
 }
 
@@ -170,54 +186,40 @@ function addSource(spooled: SpooledWindow, shown: string): void {
   if (spooled.sources.at(-1) !== shown && !spooled.sources.includes(shown)) spooled.sources.push(shown);
 }
 
-/** The buffer of a window's file, creating the file's entry (and its header line) the first time. */
-function windowBuffer(window: TimeWindow, spool: Spool, buffers: Map<string, WindowBuffer>, dir: string): WindowBuffer {
+/** A window's buffers: its CSV rows and its cells. */
+interface WindowBuffers {
+  rows: WindowBuffer;
+  cells: WindowBuffer;
+}
+
+function cellsDir(dir: string): string {
+  return `${dir}-cells`;
+}
+
+/** The buffers of a window's files, creating the window's entry (and its CSV header line) the first time. */
+function windowBuffer(
+  window: TimeWindow,
+  spool: Spool,
+  buffers: Map<string, WindowBuffers>,
+  dir: string,
+): WindowBuffers {
   let buffer = buffers.get(window.key);
   if (buffer) return buffer;
   let spooled = spool.windows.get(window.key);
+  const fresh = !spooled;
   if (!spooled) {
-    spooled = { window, rows: 0, file: path.join(dir, `${window.key}.csv`), sources: [], sample: new TypeSample() };
+    const file = path.join(dir, `${window.key}.csv`);
+    const cells = path.join(cellsDir(dir), `${window.key}.cells`);
+    spooled = { window, rows: 0, file, cells, sources: [], sample: new TypeSample() };
     spool.windows.set(window.key, spooled);
-    buffer = new WindowBuffer(spooled.file);
-    buffer.text(`${spool.columns.header.map(csvField).join(",")}\n`);
-  } else buffer = new WindowBuffer(spooled.file);
+  }
+  buffer = {
+    rows: new WindowBuffer(spooled.file, FLUSH_BYTES + (64 << 10)),
+    cells: new WindowBuffer(spooled.cells, CELL_FLUSH_BYTES + (16 << 10)),
+  };
+  if (fresh) buffer.rows.text(`${spool.columns.header.map(csvField).join(",")}\n`);
   buffers.set(window.key, buffer);
   return buffer;
-}
-
-/** Bytes on their way to a window's file. */
-class WindowBuffer {
-  private bytes = Buffer.allocUnsafe(FLUSH_BYTES + (64 << 10));
-  length = 0;
-  constructor(private readonly file: string) {}
-
-  private room(more: number): void {
-    if (this.length + more <= this.bytes.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + more));
-    this.bytes.copy(grown, 0, 0, this.length);
-    this.bytes = grown;
-  }
-
-  copy(source: Buffer, start: number, end: number): void {
-    this.room(end - start);
-    this.length += source.copy(this.bytes, this.length, start, end);
-  }
-
-  byte(value: number): void {
-    this.room(1);
-    this.bytes[this.length++] = value;
-  }
-
-  text(value: string): void {
-    this.room(value.length * 3);
-    this.length += this.bytes.write(value, this.length);
-  }
-
-  async flush(): Promise<void> {
-    if (this.length === 0) return;
-    await appendFile(this.file, this.bytes.subarray(0, this.length));
-    this.length = 0;
-  }
 }
 
 /** A log file's rows: the cells the loop asks for, and the row written to a window's file as CSV. */
@@ -226,11 +228,15 @@ export interface LogRows {
   /** Data record number of the current row (the first after the header is 1). */
   readonly record: number;
   next(): Promise<boolean>;
+  /** The next row without a promise when it is read already (see DelimitedSpans.nextHere); undefined: call next(). */
+  nextHere(): boolean | undefined;
   cell(index: number): string | null;
   /** The cell as `YYYY-MM-DDTHH:MM:SS[.fff]Z`, read from its bytes (see {@link isoZuluMs}); NaN in any other form. */
   utcMs(index: number, dates: DateCache): number;
   /** Writes the current row's fields at `at` as one CSV line. */
   write(out: WindowBuffer, at: readonly number[]): void;
+  /** Writes the current row's fields at `at` as cells (window-files.ts): the texts the CSV line gives back. */
+  writeCells(out: WindowBuffer, at: readonly number[]): void;
   /** Adds the current row's fields at `at` (the values the line written holds), named `header`, to a type sample. */
   sample(into: TypeSample, header: string[], at: readonly number[]): void;
   close(): void;
@@ -255,10 +261,14 @@ export async function openLogRows(file: SourceFile, format: TableFormat): Promis
       row = got.done ? null : got.value;
       return row !== null;
     },
+    nextHere: () => undefined,
     cell: (index) => row?.cells[index] ?? null,
     utcMs: () => Number.NaN,
     write(out, at) {
       out.text(`${at.map((index) => csvField(row?.cells[index] ?? null)).join(",")}\n`);
+    },
+    writeCells(out, at) {
+      for (const index of at) out.cellText(row?.cells[index] ?? null);
     },
     sample: (into, header, at) =>
       into.add(
@@ -283,6 +293,7 @@ function delimitedRows(spans: DelimitedSpans, format: "csv" | "tsv"): LogRows {
       return spans.record;
     },
     next: () => spans.next(),
+    nextHere: () => spans.nextHere(),
     cell: (index) => cellOf(reader, index),
     utcMs: (index, dates) =>
       index < reader.fieldCount
@@ -304,6 +315,14 @@ function delimitedRows(spans: DelimitedSpans, format: "csv" | "tsv"): LogRows {
         else out.text(csvField(cellOf(reader, index)));
       }
       out.byte(NEWLINE);
+    },
+    writeCells(out, at) {
+      // A field's span holds its text (a quoted field's unescaped), as cellOf decodes it.
+      const { buffer, starts, ends, fieldCount } = reader;
+      for (const index of at) {
+        if (index < fieldCount) out.cell(buffer, starts[index] ?? 0, ends[index] ?? 0);
+        else out.cellText(null);
+      }
     },
     sample: (into, header, at) =>
       into.addSpans(header, at, reader.buffer, reader.starts, reader.ends, reader.fieldCount),
@@ -342,7 +361,7 @@ function spoolColumns(columns: readonly string[], shown: string, options: SpoolO
     const index = columns.indexOf(column);
     return index < 0 ? Infinity : index;
   };
-  const header = unique([layout.timestamp, ...features, ...named, ...probabilities, ...layout.slices]).sort(
+  const header = [...new Set([layout.timestamp, ...features, ...named, ...probabilities, ...layout.slices])].sort(
     (a, b) => order(a) - order(b),
   );
   return { header, features, probabilities };
@@ -376,14 +395,4 @@ function missingColumn(
   return new InputError(`${shown} has no "${column}" column (${field})`, {
     hint: `its columns are: ${columns.join(", ")}; every log file needs the columns the monitor reads`,
   });
-}
-
-function unique(values: readonly string[]): string[] {
-  return [...new Set(values)];
-}
-
-/** One CSV field as RFC 4180 writes it; null and empty text are an empty field, which CSV readers read as null. */
-export function csvField(value: string | null): string {
-  if (value === null) return "";
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }

@@ -1,12 +1,12 @@
 import { resolvePositiveLabel } from "../evaluate/evaluate.ts";
 import type { CbpeScores } from "./cbpe.ts";
-import type { DelimitedReader } from "../data/formats/delimited/reader.ts";
 import { HeldValues } from "../data/held-values.ts";
-import { parsed, parseNumber, utf8 } from "../data/values.ts";
-import { cellOf, openDelimitedSpans } from "./delimited-spans.ts";
+import { parsed, parseNumber } from "../data/values.ts";
+import { ByteStrings, cellOf, type FieldSpans, interned } from "./delimited-spans.ts";
+import { cellColumns, openCellFile } from "./window-files.ts";
 import { RowIds } from "./row-ids.ts";
 import type { LogLayout } from "./log-layout.ts";
-import type { SpoolColumns } from "./spool.ts";
+import type { SpoolColumns, SpooledWindow } from "./spool.ts";
 
 /**
  * A window's logged predictions in memory, read back from its spool file: the prediction, scores, request ids,
@@ -41,11 +41,16 @@ export interface WindowRows {
   ): { scores: CbpeScores } | { none: string };
 }
 
-export async function readWindowRows(file: string, columns: SpoolColumns, layout: LogLayout): Promise<WindowRows> {
-  // The spool is CSV: its rows are read as byte spans, and only the cells kept here are decoded (numbers in place).
-  const spans = await openDelimitedSpans(file, "csv", { shown: file, what: "window file" });
-  const { reader } = spans;
-  const at = (column: string | undefined): number => (column === undefined ? -1 : spans.columns.indexOf(column));
+export async function readWindowRows(
+  window: Pick<SpooledWindow, "cells">,
+  columns: SpoolColumns,
+  layout: LogLayout,
+): Promise<WindowRows> {
+  // The spool wrote these cells beside the window's CSV: read as byte spans, numbers parsed in place.
+  const cellNames = cellColumns(layout, columns.probabilities);
+  const file = await openCellFile(window.cells, cellNames.length);
+  const reader = file.spans;
+  const at = (column: string | undefined): number => (column === undefined ? -1 : cellNames.indexOf(column));
   const predictionAt = at(layout.prediction);
   const scoreAt = at(layout.score);
   const probabilityAts = columns.probabilities.map((c) => at(c));
@@ -65,25 +70,27 @@ export async function readWindowRows(file: string, columns: SpoolColumns, layout
   const labels = new Map<string, string>();
   const classes = new ByteStrings(labels);
   try {
-    while (await spans.next()) {
-      predictions.push(classes.of(reader, predictionAt));
-      if (scores) scores.add(probability(reader, scoreAt));
-      for (let c = 0; c < probabilityAts.length; c++)
-        probabilities[c]?.add(probability(reader, probabilityAts[c] ?? -1));
-      if (ids) {
-        if (idAt < reader.fieldCount) ids.add(reader.buffer, reader.starts[idAt]!, reader.ends[idAt]!);
-        else ids.add(reader.buffer, 0, 0);
+    while (await file.more()) {
+      while (file.next()) {
+        predictions.push(classes.of(reader, predictionAt));
+        if (scores) scores.add(probability(reader, scoreAt));
+        for (let c = 0; c < probabilityAts.length; c++)
+          probabilities[c]?.add(probability(reader, probabilityAts[c] ?? -1));
+        if (ids) {
+          if (idAt < reader.fieldCount) ids.add(reader.buffer, reader.starts[idAt]!, reader.ends[idAt]!);
+          else ids.add(reader.buffer, 0, 0);
+        }
+        if (latencies) {
+          const value = numberAt(reader, latencyAt);
+          if (Number.isFinite(value) && value >= 0) latencies.add(value);
+          else invalidLatency++;
+        }
+        for (const [column, index] of sliceAts)
+          slices.get(column)?.push(interned(labels, cellOf(reader, index) ?? "(empty)"));
       }
-      if (latencies) {
-        const value = numberAt(reader, latencyAt);
-        if (Number.isFinite(value) && value >= 0) latencies.add(value);
-        else invalidLatency++;
-      }
-      for (const [column, index] of sliceAts)
-        slices.get(column)?.push(interned(labels, cellOf(reader, index) ?? "(empty)"));
     }
   } finally {
-    spans.close();
+    await file.close();
   }
   const joined = (values: HeldValues): Float64Array => values.result() ?? new Float64Array(0);
   return windowRows({
@@ -102,52 +109,8 @@ export async function readWindowRows(file: string, columns: SpoolColumns, layout
   });
 }
 
-function interned(strings: Map<string, string>, value: string): string {
-  const known = strings.get(value);
-  if (known !== undefined) return known;
-  if (strings.size < 10_000) strings.set(value, value);
-  return value;
-}
-
-/**
- * A cell's text, interned, found by its bytes among the first few distinct values (a prediction column holds a few
- * classes), so a row costs a byte comparison rather than a string; past those, by the text (`interned`).
- */
-class ByteStrings {
-  private readonly bytes: Buffer[] = [];
-  private readonly texts: string[] = [];
-  constructor(private readonly strings: Map<string, string>) {}
-
-  /** cellOf(reader, index) ?? "", interned. */
-  of(reader: DelimitedReader, index: number): string {
-    if (index < 0 || index >= reader.fieldCount) return "";
-    const start = reader.starts[index]!;
-    const end = reader.ends[index]!;
-    if (start === end) return "";
-    const buffer = reader.buffer;
-    for (let k = 0; k < this.bytes.length; k++) {
-      const known = this.bytes[k]!;
-      if (known.length !== end - start) continue;
-      let same = true;
-      for (let i = 0; i < known.length; i++) {
-        if (known[i] !== buffer[start + i]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return this.texts[k]!;
-    }
-    const text = interned(this.strings, utf8(buffer, start, end));
-    if (this.bytes.length < 16) {
-      this.bytes.push(Buffer.from(buffer.subarray(start, end)));
-      this.texts.push(text);
-    }
-    return text;
-  }
-}
-
 /** Number(cell) of a cell (NaN when it is missing), parsed in place when it is a plain decimal number. */
-function numberAt(reader: DelimitedReader, index: number): number {
+function numberAt(reader: FieldSpans, index: number): number {
   if (index >= 0 && index < reader.fieldCount) {
     const start = reader.starts[index]!;
     const end = reader.ends[index]!;
@@ -156,7 +119,7 @@ function numberAt(reader: DelimitedReader, index: number): number {
   return Number(cellOf(reader, index) ?? Number.NaN);
 }
 
-function probability(reader: DelimitedReader, index: number): number {
+function probability(reader: FieldSpans, index: number): number {
   if (index >= 0 && index < reader.fieldCount) {
     const start = reader.starts[index]!;
     const end = reader.ends[index]!;
@@ -202,7 +165,12 @@ function windowRows(parts: Parts): WindowRows {
       return idsOf()?.duplicates ?? 0;
     },
     pick: (indices) => {
-      const take = (values: Float64Array): Float64Array => Float64Array.from(indices, (i) => values[i] ?? Number.NaN);
+      // A plain loop: Float64Array.from with a mapping function calls it per row, several times slower.
+      const take = (values: Float64Array): Float64Array => {
+        const out = new Float64Array(indices.length);
+        for (let k = 0; k < indices.length; k++) out[k] = values[indices[k]!] ?? Number.NaN;
+        return out;
+      };
       // The slice's ids are made only if something asks for them (realised metrics and CBPE do not).
       const picked = (): RowIds | null => {
         const index = idsOf();

@@ -12,6 +12,7 @@ import type { StampedFile } from "./plan.ts";
 import type { SpoolColumns } from "./spool.ts";
 import type { WindowRows } from "./window-rows.ts";
 import { quantile } from "../gate/significance/bootstrap.ts";
+import { sortDoubles } from "../data/radix-sort.ts";
 import { LATENCY_PERCENTILES } from "../config/window-metrics.ts";
 import { isoUtc, type TimeWindow } from "./windows.ts";
 
@@ -229,7 +230,8 @@ function renamedHeld(reference: ProfiledDataset & { rename: Map<string, string> 
 }
 
 function latencyOf(values: { values: Float64Array; invalid: number }): WindowResult["latency"] {
-  const sorted = values.values.slice().sort();
+  // The radix sort gives the built-in sort's order (latencies are finite, >= 0) in a fraction of its time.
+  const sorted = sortDoubles(values.values.slice());
   const percentiles: Record<string, number> = {};
   for (const p of LATENCY_PERCENTILES) percentiles[`latency_p${p}`] = quantile(sorted, p / 100);
   return { count: sorted.length, invalid: values.invalid, percentiles };

@@ -191,7 +191,7 @@ describe("the spool keeps every logged cell of its window", () => {
     const { spool } = await spoolOf(dir, [log ?? ""]);
     const window = spool.windows.get("2026-03-01");
     if (!window) throw new Error("no window 2026-03-01");
-    const rows = await readWindowRows(window.file, spool.columns, layout());
+    const rows = await readWindowRows(window, spool.columns, layout());
     expect(rows.ids).toEqual(["a1", "a2", "a3"]);
     expect(rows.predictions).toEqual(["yes", "no", "yes"]);
     const labelFiles = await writeFiles(dir, {

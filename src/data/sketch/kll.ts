@@ -1,4 +1,5 @@
 import { Random } from "./hash.ts";
+import { sortedLevels } from "./sorted-levels.ts";
 
 /**
  * A KLL quantile sketch (Karnin, Lang & Liberty, "Optimal Quantile Approximation in Streams", 2016), mergeable, with
@@ -382,17 +383,14 @@ export class KllView {
   readonly max: number;
 
   constructor(state: KllState) {
-    const pairs: [number, number][] = [];
-    state.levels.forEach((values, level) => {
-      for (const value of values) pairs.push([value, 2 ** level]);
-    });
-    pairs.sort((a, b) => a[0] - b[0]);
-    this.values = Float64Array.from(pairs, (p) => p[0]);
-    this.cumulative = new Float64Array(pairs.length);
+    const run = sortedLevels(state.levels);
+    this.values = run.values;
+    this.cumulative = new Float64Array(run.values.length);
     let total = 0;
-    pairs.forEach((p, i) => (this.cumulative[i] = total += p[1]));
+    for (let i = 0; i < run.weights.length; i++) this.cumulative[i] = total += run.weights[i]!;
     // Rescale so the weights add up to n exactly (sampling keeps the expectation, not the sum).
-    if (total > 0 && total !== state.n) for (let i = 0; i < pairs.length; i++) this.cumulative[i]! *= state.n / total;
+    if (total > 0 && total !== state.n)
+      for (let i = 0; i < run.values.length; i++) this.cumulative[i]! *= state.n / total;
     this.n = state.n;
     this.exact = state.exact;
     this.min = state.min ?? NaN;

@@ -189,7 +189,8 @@ async function openLabelRows(file: SourceFile, format: TableFormat): Promise<Lab
       const bytes = Buffer.from(cells[index] ?? "");
       return ids.rowsOf(bytes, 0, bytes.length);
     },
-    close: () => void iterator.return?.(),
+    // The file, whether or not a row was read (a reader never started runs no `finally` of its own).
+    close: () => table.close(),
   };
 }
 

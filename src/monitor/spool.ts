@@ -275,7 +275,8 @@ export async function openLogRows(file: SourceFile, format: TableFormat): Promis
         header,
         at.map((index) => row?.cells[index] ?? null),
       ),
-    close: () => void iterator.return?.(),
+    // The file, whether or not a row was read (a reader never started runs no `finally` of its own).
+    close: () => table.close(),
   };
 }
 

@@ -120,18 +120,56 @@ export class HeldParts {
     this.size += count;
   }
 
-  /** The values held, in range order, or null when they were let go (or never kept). Call it once. */
-  result(): Float64Array | null {
+  /**
+   * The values held, in range order, or null when they were let go (or never kept). Call it once. With `arrays`, the
+   * values are joined into one of theirs rather than a new array.
+   */
+  result(arrays?: HeldArrays): Float64Array | null {
     const parts = this.parts;
     if (parts === null) return null;
     this.parts = [];
     if (parts.length === 1) return parts[0]!;
-    const joined = new Float64Array(this.size);
+    const joined = arrays ? arrays.take(this.size) : new Float64Array(this.size);
     let at = 0;
     for (const part of parts) {
       joined.set(part, at);
       at += part.length;
     }
     return joined;
+  }
+}
+
+/**
+ * Arrays for the held values of one dataset after another (the monitor's windows, each profiled in turn): the arrays of
+ * a dataset the caller is done with are given back and joined into again for the next one. A window's columns are
+ * several arrays of a few megabytes each; allocated afresh per window, the ones left behind wait for a full collection
+ * (which V8 runs only after tens of megabytes of them), and the allocator's heaps fragment around them.
+ */
+export class HeldArrays {
+  /** Whole arrays given back, free to take; at most as many as were last given back. */
+  private free: Float64Array[] = [];
+
+  /** An array of `length` values (a view of the front of a larger one given back, or a new one; its contents are stale). */
+  take(length: number): Float64Array {
+    let best = -1;
+    this.free.forEach((array, i) => {
+      if (array.length >= length && (best < 0 || array.length < this.free[best]!.length)) best = i;
+    });
+    if (best < 0) {
+      // None fits: a next dataset a little longer than this one still fits the room left here.
+      this.free.pop();
+      return new Float64Array(length + (length >> 4)).subarray(0, length);
+    }
+    const [array] = this.free.splice(best, 1);
+    return array!.length === length ? array! : array!.subarray(0, length);
+  }
+
+  /** Gives back arrays from {@link take} that nothing reads any more (others are ignored). */
+  give(arrays: Iterable<Float64Array>): void {
+    const given: Float64Array[] = [];
+    for (const array of arrays)
+      if (array.byteOffset === 0 && array.buffer instanceof ArrayBuffer) given.push(new Float64Array(array.buffer));
+    // The largest, as many as this dataset had: enough for the next, and no more kept than one dataset holds.
+    this.free = [...this.free, ...given].sort((a, b) => b.length - a.length).slice(0, Math.max(given.length, 1));
   }
 }

@@ -1,5 +1,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
+import type { HeldArrays } from "./held-values.ts";
 import { Merger, type ScanOutcome } from "./parallel/merger.ts";
 import type { FindRepeats } from "./parallel/repeat-checks.ts";
 import { type PoolSetup, WorkerPool } from "./parallel/worker-pool.ts";
@@ -42,6 +43,8 @@ export interface ScanOptions {
    * measuring the window before) waits for it, so the threads never sit idle while this one is busy.
    */
   onReading?: () => void;
+  /** Arrays to join the held values into, kept for several passes (held-values.ts); new arrays without. */
+  heldArrays?: HeldArrays;
 }
 
 /**
@@ -105,7 +108,7 @@ export async function scanDataset(plan: ScanPlan, options: ScanOptions): Promise
       ? (checks, rowStart) => pool.repeats(checks, rowStart, partitionBits, spillDir)
       : (checks, rowStart) =>
           Promise.resolve(checks.map((check) => findRepeats(spillDir, check, partitionBits, rowStart)));
-    return await merger.finish(repeats, threads);
+    return await merger.finish(repeats, threads, options.heldArrays);
   } finally {
     if (!shared) await pool?.terminate();
     await rm(spillDir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import type { MlopsConfig } from "../config/schema/index.ts";
 import type { StoreSettings } from "../store/open.ts";
 import { exactDeciles } from "./drift/psi.ts";
 import { sortedDistribution } from "./drift/stats.ts";
-import { HELD_VALUES_BUDGET } from "./held-values.ts";
+import { HELD_VALUES_BUDGET, type HeldArrays } from "./held-values.ts";
 import { compareDatasets, driftFinding, type ProfiledDataset } from "./comparisons.ts";
 import type { DriftResult } from "./drift/drift.ts";
 import { type Finding, findingsOf } from "./findings.ts";
@@ -92,6 +92,8 @@ export interface ValidateOptions {
   threads?: ScanThreads;
   /** Called once the data's ranges are handed to the threads (ScanOptions.onReading). */
   onReading?: () => void;
+  /** Arrays the held values are joined into, kept for several passes (ScanOptions.heldArrays). */
+  heldArrays?: HeldArrays;
   /** Progress and timings for --verbose. */
   debug?: (message: string) => void;
 }
@@ -208,6 +210,7 @@ export async function profileSources(
     ...(options.readHere === undefined ? {} : { readHere: options.readHere }),
     ...(options.threads === undefined ? {} : { threads: options.threads }),
     ...(options.onReading === undefined ? {} : { onReading: options.onReading }),
+    ...(options.heldArrays === undefined ? {} : { heldArrays: options.heldArrays }),
   });
   const profile = buildProfile(plan, outcome);
   const bytes = plan.files.reduce((sum, f) => sum + f.bytes, 0);

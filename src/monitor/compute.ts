@@ -6,7 +6,7 @@ import type { MlopsConfig, MonitorConfig } from "../config/schema/index.ts";
 import { durationMs } from "../config/schema/monitor.ts";
 import type { ProfiledDataset } from "../data/comparisons.ts";
 import { ScanThreads } from "../data/parallel.ts";
-import { HELD_VALUES_BUDGET } from "../data/held-values.ts";
+import { HeldArrays, HELD_VALUES_BUDGET } from "../data/held-values.ts";
 import { liveSchema } from "../data/live-schema.ts";
 import { fetchSources, listSources, shardOf, type SourceEntry, type SourceFile } from "../data/sources.ts";
 import { profileSources, type ValidateOptions } from "../data/validate.ts";
@@ -221,12 +221,14 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
       root,
       // A window's ranges go to the run's worker thread, which reads them while this one measures the window before;
       // this one reads beside it only for the last window, when nothing else is left to do here.
-      { ...options, readHere: last && threads !== null, ...(threads ? { threads } : {}), onReading },
+      { ...options, readHere: last && threads !== null, ...(threads ? { threads } : {}), onReading, heldArrays },
       options.tempDir,
       HELD_VALUES_BUDGET,
       { sample: spooled.sample, holdOnly: compared },
     );
   const ordered = [...targets.values()].sort((a, b) => a.start - b.start);
+  // Each window's held values are joined into the arrays of the window measured before it, given back below.
+  const heldArrays = new HeldArrays();
   // One worker thread profiles every window in turn, while this one measures: started once for the run.
   const threads = (input.workers ?? os.availableParallelism()) > 1 ? new ScanThreads(1) : null;
   const spooledOf = (window: TimeWindow | undefined): SpooledWindow | undefined => {
@@ -307,6 +309,8 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
           metrics,
         }),
       );
+      // Measured: nothing reads this window's held values any more (the result holds figures, not arrays).
+      heldArrays.give(profiled.held.values());
     }
   } finally {
     // A window that failed leaves the next one's profile running: it is ended with the thread.

@@ -9,13 +9,18 @@ export class RowIds {
   private bytes = Buffer.allocUnsafe(1 << 16);
   private used = 0;
   /** Per row: where its id ends in `bytes` (it starts where the row before ends). */
-  private ends = new Int32Array(1024);
+  private ends: Int32Array;
   count = 0;
   /** Slots of row + 1 of the first row with each id (0: free), by hash; built by the first lookup. */
   private table: Int32Array | null = null;
   /** Per row: row + 1 of the next row with the same id (0: none). */
   private later: Int32Array | null = null;
   private repeated = 0;
+
+  /** `rows`: how many ids are coming, when known (a window's rows), so the row index is not grown by doubling. */
+  constructor(rows = 0) {
+    this.ends = new Int32Array(Math.max(1024, rows));
+  }
 
   /** Adds the next row's id, bytes[start, end). */
   add(source: Uint8Array, start: number, end: number): void {

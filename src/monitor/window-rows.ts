@@ -1,6 +1,5 @@
 import { resolvePositiveLabel } from "../evaluate/evaluate.ts";
 import type { CbpeScores } from "./cbpe.ts";
-import { HeldValues } from "../data/held-values.ts";
 import { parsed, parseNumber } from "../data/values.ts";
 import { ByteStrings, cellOf, type FieldSpans, interned } from "./delimited-spans.ts";
 import { cellColumns, openCellFile } from "./window-files.ts";
@@ -42,7 +41,7 @@ export interface WindowRows {
 }
 
 export async function readWindowRows(
-  window: Pick<SpooledWindow, "cells">,
+  window: Pick<SpooledWindow, "cells" | "rows">,
   columns: SpoolColumns,
   layout: LogLayout,
 ): Promise<WindowRows> {
@@ -58,11 +57,12 @@ export async function readWindowRows(
   const latencyAt = at(layout.latency);
   const sliceAts = layout.slices.map((c) => [c, at(c)] as const);
   const predictions: string[] = [];
-  // Numbers go to blocks of doubles joined once at the end: no array of a window's length grown by doubling.
-  const doubles = (): HeldValues => new HeldValues(Number.POSITIVE_INFINITY);
+  // The spool counted the window's rows: each column of numbers is one array of that length from the start, neither
+  // grown nor copied, so a window leaves no blocks or half-filled arrays behind for the collector.
+  const doubles = (): RowDoubles => new RowDoubles(window.rows);
   const scores = scoreAt >= 0 ? doubles() : null;
   const probabilities = probabilityAts.map(doubles);
-  const ids = idAt >= 0 ? new RowIds() : null;
+  const ids = idAt >= 0 ? new RowIds(window.rows) : null;
   const latencies = latencyAt >= 0 ? doubles() : null;
   let invalidLatency = 0;
   const slices = new Map<string, string[]>(layout.slices.map((c) => [c, []]));
@@ -92,7 +92,7 @@ export async function readWindowRows(
   } finally {
     await file.close();
   }
-  const joined = (values: HeldValues): Float64Array => values.result() ?? new Float64Array(0);
+  const joined = (values: RowDoubles): Float64Array => values.result();
   return windowRows({
     predictions,
     scores: scores ? joined(scores) : null,
@@ -107,6 +107,30 @@ export async function readWindowRows(
     latency: latencies ? { values: joined(latencies), invalid: invalidLatency } : null,
     slices,
   });
+}
+
+/** Doubles in an array sized for the window's rows; one more row than the spool counted grows it (it never should). */
+class RowDoubles {
+  private values: Float64Array;
+  private count = 0;
+
+  constructor(rows: number) {
+    this.values = new Float64Array(rows);
+  }
+
+  add(value: number): void {
+    if (this.count === this.values.length) {
+      const grown = new Float64Array(Math.max(1024, this.values.length * 2));
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.count++] = value;
+  }
+
+  /** The values added, in order (a view when fewer came than there is room for: latencies left out as invalid). */
+  result(): Float64Array {
+    return this.count === this.values.length ? this.values : this.values.subarray(0, this.count);
+  }
 }
 
 /** Number(cell) of a cell (NaN when it is missing), parsed in place when it is a plain decimal number. */

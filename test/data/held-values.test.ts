@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HeldParts, HeldValues } from "../../src/data/held-values.ts";
+import { HeldArrays, HeldParts, HeldValues } from "../../src/data/held-values.ts";
 import { Random } from "../../src/data/sketch/hash.ts";
 
 /**
@@ -53,5 +53,30 @@ describe("held values", () => {
     const none = new HeldValues(0);
     none.add(1);
     expect(none.result()).toBeNull();
+  });
+
+  it("are joined into the arrays given back from the dataset before, whatever they held", () => {
+    const arrays = new HeldArrays();
+    const joined = (values: number[][]): Float64Array => {
+      const parts = new HeldParts(1_000);
+      parts.addAll(values.map((v) => Float64Array.from(v)));
+      return parts.result(arrays)!;
+    };
+    const first = joined([[1, 2], [3]]);
+    expect([...first]).toEqual([1, 2, 3]);
+    arrays.give([first]);
+    // The same length again: the same memory, every value overwritten.
+    const second = joined([[4], [5, 6]]);
+    expect(second.buffer).toBe(first.buffer);
+    expect([...second]).toEqual([4, 5, 6]);
+    arrays.give([second]);
+    // Shorter: a view of the front of the same array.
+    const third = joined([[7], [8]]);
+    expect(third.buffer).toBe(first.buffer);
+    expect([...third]).toEqual([7, 8]);
+    // Nothing given back (third is still read), so a new array.
+    const fourth = joined([[9], [10]]);
+    expect(fourth.buffer).not.toBe(first.buffer);
+    expect([...third]).toEqual([7, 8]);
   });
 });

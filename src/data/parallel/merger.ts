@@ -3,7 +3,7 @@ import path from "node:path";
 import { InputError } from "../../errors.ts";
 import { mergeColumnState } from "../column/merge.ts";
 import type { ColumnState } from "../column/state.ts";
-import { HeldParts } from "../held-values.ts";
+import { type HeldArrays, HeldParts } from "../held-values.ts";
 import type { ScanPlan } from "../plan.ts";
 import type { RangeTask } from "../ranges.ts";
 import type { RepeatWriter } from "../repeats/writer.ts";
@@ -163,14 +163,17 @@ export class Merger implements MergedRanges {
     return path.join(this.spillDir, `keyed-r${range}-c${column}.bin`);
   }
 
-  /** After done(): the whole-dataset checks (repeat-checks.ts), then the scan's outcome. */
-  async finish(findAll: FindRepeats, threads: number): Promise<ScanOutcome> {
+  /**
+   * After done(): the whole-dataset checks (repeat-checks.ts), then the scan's outcome, its held values joined into
+   * `heldArrays` when given.
+   */
+  async finish(findAll: FindRepeats, threads: number, heldArrays?: HeldArrays): Promise<ScanOutcome> {
     const uniqueInOrder = await checkRepeats(this.plan, this, this.local, findAll, this.checks);
     return {
       rows: this.rows,
       fileRows: this.fileRows,
       columns: this.columns,
-      values: this.values.map((held) => held.result()),
+      values: this.values.map((held) => held.result(heldArrays)),
       checks: this.checks,
       uniqueInOrder,
       ranges: this.tasks.length,

@@ -77,9 +77,12 @@ export function valuesOf(column: Coded): string[] {
   return Array.from(column.codes, (code) => column.classes[code] ?? "");
 }
 
-/** The rows `rows` of a column, sharing its class table (so some classes may occur in no picked row). */
-export function pickRows(column: Coded, rows: ArrayLike<number>): Coded {
-  const codes = codesFor(column.classes.length, rows.length);
+/**
+ * The rows `rows` of a column, sharing its class table (so some classes may occur in no picked row); written into the
+ * start of `into` when given (codesFor this column, at least rows.length long), which the caller then lends out.
+ */
+export function pickRows(column: Coded, rows: ArrayLike<number>, into?: Codes): Coded {
+  const codes = into ? into.subarray(0, rows.length) : codesFor(column.classes.length, rows.length);
   for (let j = 0; j < rows.length; j++) codes[j] = column.codes[rows[j] ?? 0] ?? 0;
   return { classes: column.classes, codes };
 }

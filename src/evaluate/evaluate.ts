@@ -8,7 +8,7 @@ import { parse as parseYaml } from "yaml";
 import { sha256File } from "../files/hash.ts";
 import type { ChainLink } from "../chain/chain.ts";
 import type { StageContext } from "../context/context.ts";
-import { type Coded, pickRows } from "./coded.ts";
+import { type Coded, type Codes, codesFor, pickRows } from "./coded.ts";
 import {
   classificationMetrics,
   type ConfusionMatrix,
@@ -156,19 +156,34 @@ async function snapshotPredictions(file: string, shown: string, outDir: string):
 /** More classes than this make a confusion matrix nobody reads; the report says so instead. */
 export const MAX_CONFUSION_CLASSES = 30;
 
-/** Metrics over all rows, or over `rows` (one slice); with the report's curves when `withCurves`. */
+/**
+ * Where a run of slices picks its rows, sized for the largest slice. A slice's metrics read the picked labels,
+ * predictions and scores and keep none of them, so one set serves every slice: fresh ones, 10 bytes a row per slice,
+ * were garbage V8 is slow to collect (see ranking.ts's pool) and raised the gate's peak memory.
+ */
+interface SliceBuffers {
+  labels: Codes;
+  predictions: Codes;
+  scores: Float64Array;
+}
+
+/**
+ * Metrics over all rows, or over `rows` (one slice); with the report's curves when `withCurves`. With `into`, a
+ * slice's classification inputs are picked into those buffers (only for a result that keeps none of them: no curves).
+ */
 export function computeMetrics(
   task: "classification" | "regression",
   table: Predictions,
   positiveLabel: string | undefined,
   rows?: ArrayLike<number>,
   withCurves = false,
+  into?: SliceBuffers,
 ): MetricsOutcome & { confusion?: ConfusionMatrix; curves?: Curves } {
-  const pick = (column: Coded): Coded => (rows ? pickRows(column, rows) : column);
+  const pick = (column: Coded, buffer?: Codes): Coded => (rows ? pickRows(column, rows, buffer) : column);
   // A plain loop: Float64Array.from with a mapping function first gathers the values in a list on the heap.
-  const pickNumbers = (values: Float64Array): Float64Array => {
+  const pickNumbers = (values: Float64Array, buffer?: Float64Array): Float64Array => {
     if (!rows) return values;
-    const picked = new Float64Array(rows.length);
+    const picked = buffer ? buffer.subarray(0, rows.length) : new Float64Array(rows.length);
     for (let j = 0; j < rows.length; j++) picked[j] = values[rows[j] ?? 0] ?? 0;
     return picked;
   };
@@ -180,10 +195,14 @@ export function computeMetrics(
       ...(withCurves ? { curves: regressionCurves(actual, predicted) } : {}),
     };
   }
-  const labels = pick(table.labels);
-  let scores = table.scores ? pickNumbers(table.scores) : undefined;
+  const lent = withCurves ? undefined : into;
+  const labels = pick(table.labels, lent?.labels);
+  let scores = table.scores ? pickNumbers(table.scores, lent?.scores) : undefined;
   const probabilities = table.probabilities
-    ? { classes: table.probabilities.classes, columns: table.probabilities.columns.map(pickNumbers) }
+    ? {
+        classes: table.probabilities.classes,
+        columns: table.probabilities.columns.map((column) => pickNumbers(column)),
+      }
     : undefined;
   // Two probability columns (score_prefix) on a binary task: the positive class's column is its score.
   if (!scores && probabilities && probabilities.classes.length === 2 && positiveLabel !== undefined) {
@@ -191,7 +210,7 @@ export function computeMetrics(
   }
   return classificationMetrics({
     labels,
-    predictions: pick(table.predictions),
+    predictions: pick(table.predictions, lent?.predictions),
     ...(scores ? { scores } : {}),
     ...(probabilities ? { probabilities } : {}),
     ...(positiveLabel === undefined ? {} : { positiveLabel }),
@@ -213,10 +232,23 @@ export function sliceMetrics(
   for (const [column, values] of table.slices) {
     // The class table is in code-point order already, so groups by code come out in the order the values sort.
     const groups = rowsByCode(values, rows);
+    const largest = groups.reduce((most, members) => Math.max(most, members.length), 0);
+    const into: SliceBuffers = {
+      labels: codesFor(table.labels.classes.length, largest),
+      predictions: codesFor(table.predictions.classes.length, largest),
+      scores: new Float64Array(table.scores ? largest : 0),
+    };
     for (const [code, members] of groups.entries()) {
       if (members.length === 0) continue;
       const value = values.classes[code] ?? "";
-      const slice = computeMetrics(task, table, positiveLabel, members);
+      const slice = computeMetrics(
+        task,
+        table,
+        positiveLabel,
+        members,
+        false,
+        task === "classification" ? into : undefined,
+      );
       out.push({ column, value, rows: members.length, metrics: slice.metrics, undefinedMetrics: slice.undefined });
     }
   }

@@ -2,7 +2,14 @@ import { expectedCalibrationError, topClassConfidence } from "./calibration.ts";
 import { type Coded, type Codes, unionOfClasses } from "./coded.ts";
 import { MAX_PER_CLASS, type MetricValues, metricsFromConfusion, type ZeroDivision } from "./confusion.ts";
 import { binaryCurves, type BinaryCurves } from "./curves.ts";
-import { descendingOrder, oneVsOneRocAuc, oneVsRestRocAucs, rankingMetrics, supportWeighted } from "./ranking.ts";
+import {
+  descendingOrder,
+  oneVsOneRocAuc,
+  oneVsRestRocAucs,
+  rankingMetrics,
+  supportWeighted,
+  withDescendingOrder,
+} from "./ranking.ts";
 
 /**
  * Built-in metrics, defined as scikit-learn defines them (DOMAIN.md §1). Pure functions over arrays. Undefined cases
@@ -160,9 +167,10 @@ function binaryScoreMetrics(
     log_loss: logLoss / n,
     expected_calibration_error: expectedCalibrationError(scores, isPositive),
   };
-  const ranked = descendingOrder(scores);
-  const curves = withCurves ? { curves: binaryCurves(ranked, scores, isPositive) } : {};
-  const ranking = rankingMetrics(ranked, isPositive);
+  const { curves, ranking } = withDescendingOrder(scores, (ranked) => ({
+    curves: withCurves ? { curves: binaryCurves(ranked, scores, isPositive) } : {},
+    ranking: rankingMetrics(ranked, isPositive),
+  }));
   if (!ranking) {
     markUndefined(outcome, ["roc_auc", "average_precision"], "only one class is present in the labels");
     return { metrics, ...curves };

@@ -11,28 +11,89 @@
  *
  * Memory: the keys travel as whole float64s (their two 32-bit words side by side), so the buffer the last pass fills
  * is the sorted scores themselves; with the row indices and one spare buffer of each, 24 bytes a row at the peak
- * (a million rows: 24 MB, of which the 12 MB returned stay).
+ * (a million rows: 24 MB, of which the 12 MB returned stay). The spare pair comes from {@link SortBuffers}' pool, so a
+ * run of sorts allocates only what it returns.
  */
 export function descendingOrder(scores: Float64Array): Ranked {
+  return sortInto(scores, { order: new Uint32Array(scores.length), keys: new Float64Array(scores.length) });
+}
+
+/**
+ * {@link descendingOrder} for a ranking that `use` reads and lets go of (keeps no part of it in what it returns): its
+ * buffers go back to the pool afterwards, so a sort for one metric and the next allocate nothing.
+ */
+export function withDescendingOrder<T>(scores: Float64Array, use: (ranked: Ranked) => T): T {
+  const buffers = takeBuffers(scores.length);
+  const out = use(sortInto(scores, buffers));
+  keepBuffers(buffers);
+  return out;
+}
+
+/** Sorts into `into` (at least as long as `scores`), with a pooled spare pair for the passes' ping-pong. */
+function sortInto(scores: Float64Array, into: SortBuffers): Ranked {
   const n = scores.length;
-  let order = new Uint32Array(n);
-  let keys = new Float64Array(n);
+  const target = { order: into.order.subarray(0, n), keys: into.keys.subarray(0, n) };
+  let { order, keys }: { order: Uint32Array; keys: Float64Array } = target;
   for (let i = 0; i < n; i++) {
     order[i] = i;
     // -0 and +0 are the same score; +0 has the smaller bit pattern.
     const score = scores[i] ?? 0;
     keys[i] = score === 0 ? 0 : score;
   }
-  let nextOrder = new Uint32Array(n);
-  let nextKeys = new Float64Array(n);
-  const count = new Uint32Array(65536);
+  const spare = takeBuffers(n);
+  let nextOrder = spare.order.subarray(0, n);
+  let nextKeys = spare.keys.subarray(0, n);
+  // A digit histogram too, 256 KB, so that slice after slice does not leave one behind each.
+  const count = (spare.count ??= new Uint32Array(65536));
   // Word 0 of a key is its low 32 bits, word 1 its high (little-endian, as every platform Node runs on).
   for (let pass = 0; pass < 4; pass++) {
     if (!radixPass(order, keys, nextOrder, nextKeys, count, pass >> 1, (pass & 1) * 16)) continue;
     [order, nextOrder] = [nextOrder, order];
     [keys, nextKeys] = [nextKeys, keys];
   }
-  return { order, sorted: keys };
+  // After an odd number of passes the result sits in the spare pair, which goes back to the pool: copy it home.
+  if (order.buffer !== target.order.buffer) {
+    target.order.set(order);
+    target.keys.set(keys);
+  }
+  keepBuffers(spare);
+  return { order: target.order, sorted: target.keys };
+}
+
+/** A row-index and a key buffer of {@link descendingOrder}, possibly longer than the scores being sorted. */
+interface SortBuffers {
+  order: Uint32Array;
+  keys: Float64Array;
+  /** The passes' digit counts, once the pair has served as a spare. */
+  count?: Uint32Array;
+}
+
+/**
+ * Sort buffers no one holds any more, kept weakly for the next sort. The gate sorts a million scores again and again
+ * (metrics of two models, their curves, slice after slice, DeLong's intervals), and 12 MB of fresh buffers each time
+ * were garbage V8 seldom collected in time (array buffers are freed by full collections, which typed-array work
+ * rarely triggers), so the process's peak memory grew with every sort. A WeakRef holds nothing a collection wants
+ * back. Sorting is synchronous and a taken pair leaves the pool, so no two sorts ever share one.
+ */
+const pool: WeakRef<SortBuffers>[] = [];
+const POOLED = 2;
+
+/** The smallest pooled pair that holds n rows (a slice reuses a whole column's), else a new one. */
+function takeBuffers(n: number): SortBuffers {
+  let best = -1;
+  for (let k = 0; k < pool.length; k++) {
+    const length = pool[k]?.deref()?.order.length ?? -1;
+    if (length >= n && (best < 0 || length < (pool[best]?.deref()?.order.length ?? 0))) best = k;
+  }
+  const taken = best < 0 ? undefined : pool.splice(best, 1)[0]?.deref();
+  return taken ?? { order: new Uint32Array(n), keys: new Float64Array(n) };
+}
+
+/** Back to the pool, which keeps the POOLED largest pairs (collected ones count as empty). */
+function keepBuffers(buffers: SortBuffers): void {
+  pool.push(new WeakRef(buffers));
+  pool.sort((a, b) => (b.deref()?.order.length ?? -1) - (a.deref()?.order.length ?? -1));
+  pool.length = Math.min(pool.length, POOLED);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { MlopsConfig } from "../config/schema/index.ts";
 import { binaryCurves, type Curves, regressionCurves } from "../evaluate/curves.ts";
 import type { SliceMetrics } from "../evaluate/evaluate.ts";
 import type { Predictions } from "../evaluate/predictions.ts";
-import { descendingOrder } from "../evaluate/ranking.ts";
+import { withDescendingOrder } from "../evaluate/ranking.ts";
 import type { Baseline, RuleOutcome } from "./rules.ts";
 
 /**
@@ -100,7 +100,7 @@ export function curvesOfPredictions(
   const codes = table.labels.codes;
   const positive = new Uint8Array(codes.length);
   for (let i = 0; i < codes.length; i++) positive[i] = codes[i] === positiveCode ? 1 : 0;
-  return binaryCurves(descendingOrder(scores), scores, positive);
+  return withDescendingOrder(scores, (ranked) => binaryCurves(ranked, scores, positive));
 }
 
 /** Per slice column, the primary metric of the largest slices, with the baseline's value and the paired interval. */

@@ -1,4 +1,4 @@
-import { descendingOrder } from "../../evaluate/ranking.ts";
+import { withDescendingOrder } from "../../evaluate/ranking.ts";
 import { normalQuantile } from "./normal-quantile.ts";
 
 /**
@@ -25,28 +25,30 @@ export function deLongInterval(scores: Float64Array, positive: Uint8Array, level
   const n = total - m;
   if (m < 2 || n < 2)
     return `${m < 2 ? `${m} positive` : `${n} negative`} row${Math.min(m, n) === 1 ? "" : "s"}: DeLong's variance needs two of each class`;
-  const { order, sorted } = descendingOrder(scores);
-  // Tie groups of equal scores, highest first: every row of a group has the same component.
-  const groups: { positives: number; negatives: number; v10: number; v01: number }[] = [];
-  let positivesAbove = 0;
-  let negativesAbove = 0;
-  let start = 0;
-  for (let k = 0; k < total; k++) {
-    if (k + 1 < total && sorted[k + 1] === sorted[k]) continue;
-    let positives = 0;
-    for (let j = start; j <= k; j++) positives += positive[order[j] ?? 0] ? 1 : 0;
-    const negatives = k + 1 - start - positives;
-    const negativesBelow = n - negativesAbove - negatives;
-    groups.push({
-      positives,
-      negatives,
-      v10: (negativesBelow + negatives / 2) / n,
-      v01: (positivesAbove + positives / 2) / m,
-    });
-    positivesAbove += positives;
-    negativesAbove += negatives;
-    start = k + 1;
-  }
+  const groups = withDescendingOrder(scores, ({ order, sorted }) => {
+    // Tie groups of equal scores, highest first: every row of a group has the same component.
+    const tieGroups: { positives: number; negatives: number; v10: number; v01: number }[] = [];
+    let positivesAbove = 0;
+    let negativesAbove = 0;
+    let start = 0;
+    for (let k = 0; k < total; k++) {
+      if (k + 1 < total && sorted[k + 1] === sorted[k]) continue;
+      let positives = 0;
+      for (let j = start; j <= k; j++) positives += positive[order[j] ?? 0] ? 1 : 0;
+      const negatives = k + 1 - start - positives;
+      const negativesBelow = n - negativesAbove - negatives;
+      tieGroups.push({
+        positives,
+        negatives,
+        v10: (negativesBelow + negatives / 2) / n,
+        v01: (positivesAbove + positives / 2) / m,
+      });
+      positivesAbove += positives;
+      negativesAbove += negatives;
+      start = k + 1;
+    }
+    return tieGroups;
+  });
   let sum10 = 0;
   let sum01 = 0;
   for (const g of groups) {

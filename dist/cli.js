@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-IYI6Q6MS.js";
+} from "./chunks/chunk-65UD26QM.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,31 +51,31 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-HUOZRTJR.js")).initCommand },
+  { name: "init", after: null, load: async () => (await import("./chunks/init-CLRQDHW2.js")).initCommand },
   { name: "check", after: "init", load: async () => (await import("./chunks/check-S52REPVQ.js")).checkCommand },
   { name: "config", after: "check", load: async () => (await import("./chunks/config-DXJN52TV.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-AML3ZNVB.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-SGFJDACX.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-A43LTIXT.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-S4NV2QEA.js")).retrainCommand },
-  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-3T4GSC3W.js")).monitorCommand },
-  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-VDBVBUYC.js")).deployCommand },
-  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-EUDJQSEI.js")).canaryCommand },
-  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-FMWF374Z.js")).predictCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-VBF3CSTN.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-ZQFEB6OB.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-EVAAOWK4.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-HFMBCPCJ.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-D4TRLKM2.js")).pullCommand },
-  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-H2ZJS3K4.js")).verifyCommand },
-  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-3MMNG2CR.js")).signCommand },
-  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-QFPMXNUQ.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-COG2HCTM.js")).metricsCommand }
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-AIKEHPFF.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-WBR7ME2U.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-7SBLUGKY.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-ZKZPUF6R.js")).retrainCommand },
+  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-GX63MIBY.js")).monitorCommand },
+  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-4WZC3VDM.js")).deployCommand },
+  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-4GFCB3DE.js")).canaryCommand },
+  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-3U6N3LPC.js")).predictCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-2SU5YBID.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-LJX6CFGS.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-O4VKN656.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-24J6HNU5.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-SL7DZ7Y3.js")).pullCommand },
+  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-WELRK6WH.js")).verifyCommand },
+  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-SJJYKAW6.js")).signCommand },
+  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-AW5JOZRB.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-YBZHYUNN.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-QWRKU7YQ.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-UMGASUTB.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;

@@ -10,20 +10,22 @@ import "./chunks/chunk-HHR3RJXW.js";
 import {
   describeDamage,
   openRegistry
-} from "./chunks/chunk-6WNLFSC7.js";
-import "./chunks/chunk-4LOJ4AXN.js";
+} from "./chunks/chunk-L66B3B5Q.js";
+import "./chunks/chunk-LRWYTBIP.js";
 import "./chunks/chunk-QD46VIFS.js";
 import "./chunks/chunk-ASQHJYOS.js";
 import "./chunks/chunk-XWUCKCS7.js";
-import "./chunks/chunk-U7TCVJVZ.js";
+import "./chunks/chunk-KV6XCW5B.js";
 import "./chunks/chunk-LP2MTGO2.js";
+import "./chunks/chunk-UH7DIMP2.js";
+import "./chunks/chunk-VLGHGLBD.js";
 import "./chunks/chunk-G5WNRN53.js";
 import "./chunks/chunk-3TO6B3UH.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-5HGQOMVG.js";
+} from "./chunks/chunk-L4CSNRLO.js";
 import "./chunks/chunk-V5OAM2AA.js";
 import {
   loadConfig
@@ -49,7 +51,7 @@ import "./chunks/chunk-PEZVGW4L.js";
 import "./chunks/chunk-MMDMIJM2.js";
 import "./chunks/chunk-I7GHSQM2.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-IYI6Q6MS.js";
+import "./chunks/chunk-65UD26QM.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

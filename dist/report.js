@@ -1,24 +1,26 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-EAWHHVBL.js";
-import "./chunks/chunk-CC2XK25Z.js";
+} from "./chunks/chunk-AQ3M7UVW.js";
+import "./chunks/chunk-HHOTU3KG.js";
 import "./chunks/chunk-DUP63UZY.js";
-import "./chunks/chunk-SLCZHEH5.js";
+import "./chunks/chunk-NFMRYMLW.js";
 import "./chunks/chunk-LFNSLPCM.js";
-import "./chunks/chunk-AOUQ7DMG.js";
-import "./chunks/chunk-LDGX6BNT.js";
-import "./chunks/chunk-BQCSW3II.js";
+import "./chunks/chunk-SGRZVHZW.js";
+import "./chunks/chunk-MY2F7FYT.js";
+import "./chunks/chunk-OS4GCB6S.js";
 import "./chunks/chunk-Y4XFK5HZ.js";
-import "./chunks/chunk-PJQSHXAG.js";
+import "./chunks/chunk-Z7WWPMG5.js";
 import "./chunks/chunk-QR6TB6JR.js";
 import "./chunks/chunk-O3UAJ45K.js";
 import "./chunks/chunk-VU4CPE2P.js";
 import "./chunks/chunk-6FFNJH6A.js";
 import "./chunks/chunk-CQ3WEECP.js";
 import "./chunks/chunk-XWUCKCS7.js";
-import "./chunks/chunk-U7TCVJVZ.js";
+import "./chunks/chunk-KV6XCW5B.js";
 import "./chunks/chunk-LP2MTGO2.js";
+import "./chunks/chunk-UH7DIMP2.js";
+import "./chunks/chunk-VLGHGLBD.js";
 import "./chunks/chunk-G5WNRN53.js";
 import "./chunks/chunk-3TO6B3UH.js";
 import "./chunks/chunk-MFDUBFJ5.js";
@@ -26,7 +28,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-5HGQOMVG.js";
+} from "./chunks/chunk-L4CSNRLO.js";
 import {
   readRunnerEnvironment
 } from "./chunks/chunk-V5OAM2AA.js";
@@ -55,7 +57,7 @@ import "./chunks/chunk-PEZVGW4L.js";
 import "./chunks/chunk-MMDMIJM2.js";
 import "./chunks/chunk-I7GHSQM2.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-IYI6Q6MS.js";
+import "./chunks/chunk-65UD26QM.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

@@ -3,9 +3,9 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-OSESVZOG.js";
-import "./chunks/chunk-5HHZK5FH.js";
-import "./chunks/chunk-PJQSHXAG.js";
+} from "./chunks/chunk-B2PBEH22.js";
+import "./chunks/chunk-EUDZWFHB.js";
+import "./chunks/chunk-Z7WWPMG5.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";
 

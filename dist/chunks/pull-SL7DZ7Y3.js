@@ -1,0 +1,45 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  ATTACHMENT_FLAGS,
+  pullCommand,
+  resolveVersion
+} from "./chunk-RFKFIPOQ.js";
+import "./chunk-QBK2EHGU.js";
+import "./chunk-VEBUJGOM.js";
+import "./chunk-CKB3RMBO.js";
+import "./chunk-JP3KC7H2.js";
+import "./chunk-MY2F7FYT.js";
+import "./chunk-VU4CPE2P.js";
+import "./chunk-CQ3WEECP.js";
+import "./chunk-L66B3B5Q.js";
+import "./chunk-LRWYTBIP.js";
+import "./chunk-QD46VIFS.js";
+import "./chunk-ASQHJYOS.js";
+import "./chunk-KV6XCW5B.js";
+import "./chunk-LP2MTGO2.js";
+import "./chunk-UH7DIMP2.js";
+import "./chunk-VLGHGLBD.js";
+import "./chunk-G5WNRN53.js";
+import "./chunk-3TO6B3UH.js";
+import "./chunk-V5OAM2AA.js";
+import "./chunk-XT344CAF.js";
+import "./chunk-3Q3MFXCU.js";
+import "./chunk-URRRPEK5.js";
+import "./chunk-I7YBYH2J.js";
+import "./chunk-IQ2CYV3M.js";
+import "./chunk-OSH67I4H.js";
+import "./chunk-PILILSOP.js";
+import "./chunk-EYNKBRNV.js";
+import "./chunk-PEZVGW4L.js";
+import "./chunk-MMDMIJM2.js";
+import "./chunk-I7GHSQM2.js";
+import "./chunk-SN54LWLO.js";
+import "./chunk-MFRW4TDE.js";
+import "./chunk-NFSXRCFZ.js";
+import "./chunk-XOZC47AQ.js";
+import "./chunk-RZGYXAJU.js";
+export {
+  ATTACHMENT_FLAGS,
+  pullCommand,
+  resolveVersion
+};

@@ -47,7 +47,7 @@ interface Found {
 
 /**
  * How the model in `folder` is trained. The most explicit entry point wins: a DVC pipeline, a Makefile target, an
- * npm script, then a train.py. The runtime (Python or Node.js, its version, and for Python the tool that installs the
+ * npm script, then a train.py (or train.mjs, .js, .cjs, run by node). The runtime (Python or Node.js, its version, and for Python the tool that installs the
  * dependencies) is detected on its own, so `make train` in a Python repository still gets Python set up.
  */
 export async function detectTraining(folder: string, override: RuntimeOverride = {}): Promise<TrainingInfo> {
@@ -58,7 +58,7 @@ export async function detectTraining(folder: string, override: RuntimeOverride =
   const packageJson = (await files.json("package.json")) as { scripts?: Record<string, unknown> } | undefined;
   const scripts = packageJson?.scripts ?? {};
 
-  const entry = (names: string[], script: string | null, fromDvc: Found | null): Found | null => {
+  const entry = (names: string[], candidates: string[], fromDvc: Found | null): Found | null => {
     if (fromDvc) return fromDvc;
     for (const name of names) {
       if (makefile && new RegExp(`^${name}\\s*:(?!=)`, "m").test(makefile))
@@ -67,11 +67,18 @@ export async function detectTraining(folder: string, override: RuntimeOverride =
     for (const name of names) {
       if (typeof scripts[name] === "string") return { command: `npm run ${name}`, from: `package.json script ${name}` };
     }
-    if (script && files.exists(script)) return { command: `python ${script}`, from: script };
+    // A script at the top, Python's first: `node train.mjs` needs no package.json script to be found.
+    const script = candidates.find((name) => files.exists(name));
+    if (script) return { command: `${script.endsWith(".py") ? "python" : "node"} ${script}`, from: script };
     return null;
   };
-  const train = entry(["train"], "train.py", dvc?.train ? { ...dvc.train, runs: dvc.train.stageCommands } : null);
-  const evaluate = entry(["evaluate", "eval"], "evaluate.py", dvc?.evaluate ?? null);
+  const scriptsOf = (name: string): string[] => [".py", ".mjs", ".js", ".cjs"].map((extension) => name + extension);
+  const train = entry(
+    ["train"],
+    scriptsOf("train"),
+    dvc?.train ? { ...dvc.train, runs: dvc.train.stageCommands } : null,
+  );
+  const evaluate = entry(["evaluate", "eval"], scriptsOf("evaluate"), dvc?.evaluate ?? null);
 
   const environment = await detectPythonEnvironment(files);
   const { setup, from } = await detectRuntime(files, train?.runs ?? train?.command ?? "", environment, override);

@@ -170,6 +170,20 @@ describe("how training runs", () => {
     expect((await detectTraining(bare)).setup).toEqual({ kind: "node", version: "22" });
   });
 
+  it("Node: a train.mjs at the top, with no npm script, runs with node", async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, { "train.mjs": "", "evaluate.js": "", ".nvmrc": "22\n" });
+    expect(await detectTraining(dir)).toMatchObject({
+      command: "node train.mjs",
+      commandFrom: "train.mjs",
+      evaluateCommand: "node evaluate.js",
+      setup: { kind: "node", version: "22" },
+    });
+    // Python's script first when both are there.
+    await writeFiles(dir, { "train.py": "" });
+    expect(await detectTraining(dir)).toMatchObject({ command: "python train.py", setup: { kind: "python" } });
+  });
+
   it("a package.json without a train script sets up nothing", async () => {
     const dir = await tempDir();
     await writeFiles(dir, { "package.json": JSON.stringify({ scripts: { lint: "eslint ." } }) });

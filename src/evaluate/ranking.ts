@@ -20,7 +20,8 @@ export function descendingOrder(scores: Float64Array): Ranked {
 
 /**
  * {@link descendingOrder} for a ranking that `use` reads and lets go of (keeps no part of it in what it returns): its
- * buffers go back to the pool afterwards, so a sort for one metric and the next allocate nothing.
+ * buffers go back to the pool afterwards, so a sort for one metric and the next allocate nothing. `use` is done when it
+ * returns: a promise it returned would read buffers the next sort may already be writing.
  */
 export function withDescendingOrder<T>(scores: Float64Array, use: (ranked: Ranked) => T): T {
   const buffers = takeBuffers(scores.length);

@@ -51,7 +51,7 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-CLRQDHW2.js")).initCommand },
+  { name: "init", after: null, load: async () => (await import("./chunks/init-ZQNIFP2T.js")).initCommand },
   { name: "check", after: "init", load: async () => (await import("./chunks/check-S52REPVQ.js")).checkCommand },
   { name: "config", after: "check", load: async () => (await import("./chunks/config-DXJN52TV.js")).configCommand },
   { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-AIKEHPFF.js")).profileCommand },

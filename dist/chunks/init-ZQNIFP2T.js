@@ -669,7 +669,7 @@ async function detectTraining(folder, override = {}) {
   const makefile = await files.text("Makefile") ?? await files.text("makefile") ?? await files.text("GNUmakefile");
   const packageJson = await files.json("package.json");
   const scripts = packageJson?.scripts ?? {};
-  const entry = (names, script, fromDvc) => {
+  const entry = (names, candidates, fromDvc) => {
     if (fromDvc) return fromDvc;
     for (const name of names) {
       if (makefile && new RegExp(`^${name}\\s*:(?!=)`, "m").test(makefile))
@@ -678,11 +678,17 @@ async function detectTraining(folder, override = {}) {
     for (const name of names) {
       if (typeof scripts[name] === "string") return { command: `npm run ${name}`, from: `package.json script ${name}` };
     }
-    if (script && files.exists(script)) return { command: `python ${script}`, from: script };
+    const script = candidates.find((name) => files.exists(name));
+    if (script) return { command: `${script.endsWith(".py") ? "python" : "node"} ${script}`, from: script };
     return null;
   };
-  const train = entry(["train"], "train.py", dvc?.train ? { ...dvc.train, runs: dvc.train.stageCommands } : null);
-  const evaluate = entry(["evaluate", "eval"], "evaluate.py", dvc?.evaluate ?? null);
+  const scriptsOf = (name) => [".py", ".mjs", ".js", ".cjs"].map((extension) => name + extension);
+  const train = entry(
+    ["train"],
+    scriptsOf("train"),
+    dvc?.train ? { ...dvc.train, runs: dvc.train.stageCommands } : null
+  );
+  const evaluate = entry(["evaluate", "eval"], scriptsOf("evaluate"), dvc?.evaluate ?? null);
   const environment = await detectPythonEnvironment(files);
   const { setup, from } = await detectRuntime(files, train?.runs ?? train?.command ?? "", environment, override);
   return {

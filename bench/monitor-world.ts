@@ -5,6 +5,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createRegistry } from "../src/registry/registry.ts";
 import { createLocalStore } from "../src/store/local-store.ts";
+import { publishInput } from "../test/helpers/publish.ts";
 
 /**
  * The monitor benchmark's project, made deterministically (the same bytes on every machine): a binary classifier
@@ -174,23 +175,18 @@ export async function generateMonitorProject(dir: string, totalRows: number, cli
     await writeDay(dir, day, perDay, path.join(dir, "logs", `${dateOf(FIRST_DAY + day * DAY)}.csv`));
   await writeDay(dir, DAYS, perDay, path.join(dir, "day-31.csv"));
   const registry = createRegistry(createLocalStore(path.join(dir, "registry")));
-  const manifest = await registry.publish({
-    model: "scorer",
-    files: [{ path: "model/weights.json", source: path.join(dir, "model/weights.json") }],
-    attachments: [
-      { name: "profile", source: path.join(dir, ".mlops/out/profile-train.json") },
-      { name: "predictions", source: path.join(dir, "predictions.csv") },
-    ],
-    metrics: { accuracy: 0.7 },
-    slices: [],
-    gate: { verdict: "pass", baseline: null },
-    params: {},
-    data: [],
-    git: { sha: null, ref: null },
-    runUrl: null,
-    actor: null,
-    kitVersion: "bench",
-  });
+  const manifest = await registry.publish(
+    publishInput({
+      model: "scorer",
+      files: [{ path: "model/weights.json", source: path.join(dir, "model/weights.json") }],
+      attachments: [
+        { name: "profile", source: path.join(dir, ".mlops/out/profile-train.json") },
+        { name: "predictions", source: path.join(dir, "predictions.csv") },
+      ],
+      metrics: { accuracy: 0.7 },
+      kitVersion: "bench",
+    }),
+  );
   await registry.moveAlias("scorer", "champion", manifest.version, {
     at: new Date(FIRST_DAY).toISOString(),
     actor: "bench",

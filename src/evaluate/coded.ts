@@ -112,3 +112,29 @@ export function unionOfClasses(...columns: readonly Coded[]): { classes: string[
   const remaps = columns.map((column) => Int32Array.from(column.classes, (value) => index.get(value) ?? -1));
   return { classes, remaps };
 }
+
+/**
+ * Per code of a column, the rows (of `rows`, else all, in that order) that hold it: one pass to count, one to fill,
+ * so a million rows are 4 MB of indices instead of arrays of numbers grown on the heap. With `keep`, only the codes it
+ * keeps get their rows (the others an empty list).
+ */
+export function rowsByCode(column: Coded, rows?: ArrayLike<number>, keep?: (code: number) => boolean): Uint32Array[] {
+  const count = rows ? rows.length : column.codes.length;
+  const sizes = new Uint32Array(column.classes.length);
+  for (let j = 0; j < count; j++) {
+    const code = column.codes[rows ? (rows[j] ?? 0) : j] ?? 0;
+    sizes[code] = (sizes[code] ?? 0) + 1;
+  }
+  const groups = Array.from(sizes, (size, code) => new Uint32Array(!keep || keep(code) ? size : 0));
+  const filled = new Uint32Array(column.classes.length);
+  for (let j = 0; j < count; j++) {
+    const row = rows ? (rows[j] ?? 0) : j;
+    const code = column.codes[row] ?? 0;
+    const group = groups[code]!;
+    if (group.length === 0) continue;
+    const at = filled[code] ?? 0;
+    group[at] = row;
+    filled[code] = at + 1;
+  }
+  return groups;
+}

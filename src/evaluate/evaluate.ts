@@ -8,7 +8,7 @@ import { parse as parseYaml } from "yaml";
 import { sha256File } from "../files/hash.ts";
 import type { ChainLink } from "../chain/chain.ts";
 import type { StageContext } from "../context/context.ts";
-import { type Coded, type Codes, codesFor, pickRows } from "./coded.ts";
+import { type Coded, type Codes, codesFor, pickRows, rowsByCode } from "./coded.ts";
 import {
   classificationMetrics,
   type ConfusionMatrix,
@@ -253,30 +253,6 @@ export function sliceMetrics(
     }
   }
   return out;
-}
-
-/**
- * Per code of a column, the rows (of `rows`, else all, in that order) that hold it: one pass to count, one to fill,
- * so a million rows are 4 MB of indices instead of arrays of numbers grown on the heap.
- */
-function rowsByCode(column: Coded, rows?: readonly number[]): Uint32Array[] {
-  const count = rows ? rows.length : column.codes.length;
-  const sizes = new Uint32Array(column.classes.length);
-  for (let j = 0; j < count; j++) {
-    const code = column.codes[rows ? (rows[j] ?? 0) : j] ?? 0;
-    sizes[code] = (sizes[code] ?? 0) + 1;
-  }
-  const groups = Array.from(sizes, (size) => new Uint32Array(size));
-  const filled = new Uint32Array(column.classes.length);
-  for (let j = 0; j < count; j++) {
-    const row = rows ? (rows[j] ?? 0) : j;
-    const code = column.codes[row] ?? 0;
-    const at = filled[code] ?? 0;
-    const group = groups[code];
-    if (group) group[at] = row;
-    filled[code] = at + 1;
-  }
-  return groups;
 }
 
 /** The configured positive label, else the conventional one when the labels are 0/1, true/false or yes/no. */

@@ -1,3 +1,4 @@
+import { rowsByCode } from "../evaluate/coded.ts";
 import type { Predictions } from "../evaluate/predictions.ts";
 import type { SliceBar, SliceBars, ValueInterval } from "./charts.ts";
 import { pairedBootstrap } from "./significance/bootstrap.ts";
@@ -325,40 +326,14 @@ function wilson(counts: { successes: number; trials: number }, level: number): V
   return { ...wilsonInterval(counts.successes, counts.trials, level), level, method: "wilson", resamples: null };
 }
 
-/**
- * Per value, the rows (in file order) whose `column` holds it: two passes over the column's codes, one to size each
- * value's list and one to fill it, so a million rows are 4 MB of indices rather than arrays of numbers grown by
- * doubling on the heap.
- */
+/** Per value, the rows (in file order) whose `column` holds it (coded.ts's rowsByCode over the column's codes). */
 function rowsOfValues(candidate: Predictions, column: string, values: readonly string[]): Map<string, Uint32Array> {
   const coded = candidate.slices.get(column);
-  if (!coded) return new Map(values.map((value) => [value, new Uint32Array()]));
   const wanted = new Set(values);
-  const sizes = new Uint32Array(coded.classes.length);
-  const { codes } = coded;
-  for (let row = 0; row < codes.length; row++) {
-    const code = codes[row] ?? 0;
-    sizes[code] = (sizes[code] ?? 0) + 1;
-  }
-  // Each class's list looked up once, not once per row; a class no bar shows gets none.
-  const rowsOfCode = coded.classes.map((value, code) =>
-    wanted.has(value) ? new Uint32Array(sizes[code] ?? 0) : undefined,
-  );
-  const filled = new Uint32Array(coded.classes.length);
-  for (let row = 0; row < codes.length; row++) {
-    const code = codes[row] ?? 0;
-    const list = rowsOfCode[code];
-    if (!list) continue;
-    const at = filled[code] ?? 0;
-    list[at] = row;
-    filled[code] = at + 1;
-  }
-  const rows = new Map(values.map((value) => [value, new Uint32Array()]));
-  coded.classes.forEach((value, code) => {
-    const list = rowsOfCode[code];
-    if (list) rows.set(value, list);
-  });
-  return rows;
+  // A class no bar shows gets no list.
+  const groups = coded ? rowsByCode(coded, undefined, (code) => wanted.has(coded.classes[code] ?? "")) : [];
+  const byValue = new Map(coded?.classes.map((value, code) => [value, groups[code]]));
+  return new Map(values.map((value) => [value, byValue.get(value) ?? new Uint32Array()]));
 }
 
 /** Row indices into the candidate's predictions (one slice, or all rows). */

@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-65UD26QM.js";
+} from "./chunks/chunk-UOD2W5KJ.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -55,22 +55,22 @@ var OTHER_COMMANDS = [
   { name: "check", after: "init", load: async () => (await import("./chunks/check-S52REPVQ.js")).checkCommand },
   { name: "config", after: "check", load: async () => (await import("./chunks/config-DXJN52TV.js")).configCommand },
   { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-AIKEHPFF.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-WBR7ME2U.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-7SBLUGKY.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-ZKZPUF6R.js")).retrainCommand },
-  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-GX63MIBY.js")).monitorCommand },
-  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-4WZC3VDM.js")).deployCommand },
-  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-4GFCB3DE.js")).canaryCommand },
-  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-3U6N3LPC.js")).predictCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-2SU5YBID.js")).sweepCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-SPSQTJKJ.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-ZZBZYXPQ.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-BPEWCAMY.js")).retrainCommand },
+  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-KTLFM7JQ.js")).monitorCommand },
+  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-7NQH6AMX.js")).deployCommand },
+  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-T5KVGTYB.js")).canaryCommand },
+  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-PLTI4FFZ.js")).predictCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-FUAO2R4Q.js")).sweepCommand },
   { name: "models", after: "select", load: async () => (await import("./chunks/models-LJX6CFGS.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-O4VKN656.js")).promoteCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-ZWYNNQ33.js")).promoteCommand },
   { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-24J6HNU5.js")).rollbackCommand },
   { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-SL7DZ7Y3.js")).pullCommand },
   { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-WELRK6WH.js")).verifyCommand },
   { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-SJJYKAW6.js")).signCommand },
-  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-AW5JOZRB.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-YBZHYUNN.js")).metricsCommand }
+  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-SBXNR6K7.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-WEHH64UK.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({

@@ -25,7 +25,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-L4CSNRLO.js";
+} from "./chunks/chunk-6OCDEB6H.js";
 import "./chunks/chunk-V5OAM2AA.js";
 import {
   loadConfig
@@ -51,7 +51,7 @@ import "./chunks/chunk-PEZVGW4L.js";
 import "./chunks/chunk-MMDMIJM2.js";
 import "./chunks/chunk-I7GHSQM2.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-65UD26QM.js";
+import "./chunks/chunk-UOD2W5KJ.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

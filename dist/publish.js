@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runStageAction
-} from "./chunks/chunk-L4CSNRLO.js";
+} from "./chunks/chunk-6OCDEB6H.js";
 import "./chunks/chunk-V5OAM2AA.js";
 import "./chunks/chunk-XT344CAF.js";
 import "./chunks/chunk-3Q3MFXCU.js";
@@ -18,7 +18,7 @@ import "./chunks/chunk-PEZVGW4L.js";
 import "./chunks/chunk-MMDMIJM2.js";
 import "./chunks/chunk-I7GHSQM2.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-65UD26QM.js";
+import "./chunks/chunk-UOD2W5KJ.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

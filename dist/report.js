@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-AQ3M7UVW.js";
+} from "./chunks/chunk-5FPRU5MK.js";
 import "./chunks/chunk-HHOTU3KG.js";
 import "./chunks/chunk-DUP63UZY.js";
-import "./chunks/chunk-NFMRYMLW.js";
+import "./chunks/chunk-N2H5XJWD.js";
 import "./chunks/chunk-LFNSLPCM.js";
 import "./chunks/chunk-SGRZVHZW.js";
 import "./chunks/chunk-MY2F7FYT.js";
@@ -28,7 +28,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-L4CSNRLO.js";
+} from "./chunks/chunk-6OCDEB6H.js";
 import {
   readRunnerEnvironment
 } from "./chunks/chunk-V5OAM2AA.js";
@@ -57,7 +57,7 @@ import "./chunks/chunk-PEZVGW4L.js";
 import "./chunks/chunk-MMDMIJM2.js";
 import "./chunks/chunk-I7GHSQM2.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-65UD26QM.js";
+import "./chunks/chunk-UOD2W5KJ.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

@@ -1,0 +1,92 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  cliOptions,
+  parseCliOptions
+} from "./chunk-YV5CTZSU.js";
+import {
+  canaryStage
+} from "./chunk-A722IIV6.js";
+import "./chunk-42BPDX3H.js";
+import "./chunk-UEHZ35RF.js";
+import "./chunk-OFMUSNDP.js";
+import {
+  openProject,
+  stageOutcome
+} from "./chunk-QBK2EHGU.js";
+import "./chunk-VEBUJGOM.js";
+import "./chunk-O4BHSF2N.js";
+import "./chunk-WE5QLUEO.js";
+import "./chunk-LFMJASVH.js";
+import "./chunk-I7MTBTUX.js";
+import "./chunk-QOQVXUXU.js";
+import "./chunk-7XFGUTN2.js";
+import "./chunk-CKB3RMBO.js";
+import "./chunk-HPHYFDVI.js";
+import "./chunk-EYWAISUJ.js";
+import "./chunk-7QX6F57P.js";
+import "./chunk-JP3KC7H2.js";
+import "./chunk-STGVFYYW.js";
+import "./chunk-B2PBEH22.js";
+import "./chunk-EUDZWFHB.js";
+import "./chunk-DUP63UZY.js";
+import "./chunk-N2H5XJWD.js";
+import "./chunk-LFNSLPCM.js";
+import "./chunk-SGRZVHZW.js";
+import "./chunk-MY2F7FYT.js";
+import "./chunk-OS4GCB6S.js";
+import "./chunk-Y4XFK5HZ.js";
+import "./chunk-Z7WWPMG5.js";
+import "./chunk-QR6TB6JR.js";
+import "./chunk-O3UAJ45K.js";
+import "./chunk-VU4CPE2P.js";
+import "./chunk-6FFNJH6A.js";
+import "./chunk-CQ3WEECP.js";
+import "./chunk-FK3UA7EA.js";
+import "./chunk-HHR3RJXW.js";
+import "./chunk-L66B3B5Q.js";
+import "./chunk-LRWYTBIP.js";
+import "./chunk-QD46VIFS.js";
+import "./chunk-ASQHJYOS.js";
+import "./chunk-KV6XCW5B.js";
+import "./chunk-LP2MTGO2.js";
+import "./chunk-UH7DIMP2.js";
+import "./chunk-VLGHGLBD.js";
+import "./chunk-G5WNRN53.js";
+import "./chunk-3TO6B3UH.js";
+import "./chunk-MFDUBFJ5.js";
+import "./chunk-V5OAM2AA.js";
+import "./chunk-XT344CAF.js";
+import "./chunk-3Q3MFXCU.js";
+import "./chunk-URRRPEK5.js";
+import "./chunk-I7YBYH2J.js";
+import "./chunk-IQ2CYV3M.js";
+import "./chunk-OWLD7TRJ.js";
+import "./chunk-5PEOAABG.js";
+import "./chunk-OSH67I4H.js";
+import "./chunk-PILILSOP.js";
+import "./chunk-EYNKBRNV.js";
+import "./chunk-PEZVGW4L.js";
+import "./chunk-MMDMIJM2.js";
+import "./chunk-I7GHSQM2.js";
+import "./chunk-SN54LWLO.js";
+import "./chunk-MFRW4TDE.js";
+import "./chunk-NFSXRCFZ.js";
+import "./chunk-XOZC47AQ.js";
+import "./chunk-RZGYXAJU.js";
+
+// src/cli/commands/canary.ts
+var canaryCommand = {
+  name: "canary",
+  summary: "Judge the canary after its bake (deploy.canary): promote it, or roll it back",
+  details: "Deploy the candidate first: mlops deploy <canary target> --version <version>. After deploy.canary.bake,\n`mlops canary` judges it by deploy.canary.rules; a failure (or no figures at all) rolls the canary back to the\nversion before and exits 1; --promote deploys a passing canary to deploy.canary.promote_to.",
+  positionals: [],
+  options: cliOptions(canaryStage.options),
+  run: async (args, io) => {
+    const options = await parseCliOptions(canaryStage.options, args, io);
+    const context = await openProject(args, io);
+    return stageOutcome(await canaryStage.run(context, options), args.text);
+  }
+};
+export {
+  canaryCommand
+};

@@ -62,6 +62,8 @@ await build({
     { in: "src/cli/bin.ts", out: "cli" },
     // The validate stage reads big data on every core: its worker threads start from this file (src/data/parallel.ts).
     { in: "src/data/scan-worker.ts", out: "scan-worker" },
+    // The gate's bootstrap draws big predictions' resamples on every core: its threads start from this file.
+    { in: "src/gate/significance/draw-worker.ts", out: "draw-worker" },
   ],
   plugins: [stageEntries, unusedCoreParts],
   // The CycloneDX library (the ML-BOM, src/card/ml-bom.ts) tries its optional XML and validation plugins at load, each

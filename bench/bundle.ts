@@ -3,12 +3,21 @@ import path from "node:path";
 import { build } from "esbuild";
 
 /**
+ * The entries the kit's threads start from (build.mjs writes them beside the doors): bundled beside a bench's child
+ * too, so it reads data and draws resamples on every core as the product does.
+ */
+const THREAD_ENTRIES = [
+  { in: "src/data/scan-worker.ts", out: "scan-worker" },
+  { in: "src/gate/significance/draw-worker.ts", out: "draw-worker" },
+].map((thread) => ({ ...thread, in: path.join(import.meta.dirname, "..", thread.in) }));
+
+/**
  * A bench's child as the kit ships: one ESM bundle with build.mjs's options (lazily loaded chunks), run by plain
  * `node`, never through tsx, so its start-up and memory are the product's.
  */
 export async function bundleForBench(entry: string, outdir: string): Promise<string> {
   await build({
-    entryPoints: [entry],
+    entryPoints: [{ in: entry, out: path.basename(entry, path.extname(entry)) }, ...THREAD_ENTRIES],
     outdir,
     bundle: true,
     splitting: true,

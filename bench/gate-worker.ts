@@ -115,6 +115,8 @@ function seconds(start: bigint): number {
 export interface KitRun {
   metricsSeconds: number;
   bootstrapSeconds: number;
+  /** CPU time of the bootstrap, every thread of the process (it draws resamples on every core). */
+  bootstrapCpuSeconds: number;
   metrics: Record<string, number>[];
   interval: [number, number];
   chartsSeconds: number;
@@ -152,12 +154,15 @@ function runKit(data: Data): KitRun {
   const baselineCurves = curvesOfPredictions("classification", baseline, "1");
   const chartsSeconds = seconds(start);
   start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   const pairing = pairPredictions(candidate, baseline, "1");
   if (!pairing.paired) throw new Error(pairing.reason);
   const built = pairedStatistic("accuracy", pairing.data);
   if (!("statistic" in built)) throw new Error(built.unavailable);
   const outcome = pairedBootstrap(built.statistic, rows, { resamples, seed, level: 0.95 }, false);
   const bootstrapSeconds = seconds(start);
+  const { user, system } = process.cpuUsage(cpuStart);
+  const bootstrapCpuSeconds = (user + system) / 1e6;
   if (!("interval" in outcome)) throw new Error(outcome.unavailable);
   // The slice bars' intervals as the gate computes them, with the gate's pairing (untimed: evaluate's slice metrics).
   const countrySlices = sliceMetrics("classification", candidate, "1");
@@ -202,6 +207,7 @@ function runKit(data: Data): KitRun {
   return {
     metricsSeconds,
     bootstrapSeconds,
+    bootstrapCpuSeconds,
     metrics,
     interval: [outcome.interval.low, outcome.interval.high],
     chartsSeconds,

@@ -313,11 +313,10 @@ describe("the stage list", () => {
     },
   );
 
-  it("builds one bundle per stage, besides the report and models-report actions, the CLI and the scan worker", async () => {
+  it("builds one bundle per stage, besides the report and models-report actions, the CLI and the two thread entries", async () => {
     const bundles = (await readdir(path.join(REPO_ROOT, "dist"))).filter((file) => file.endsWith(".js"));
-    const expected = [...STAGES.map((stage) => stage.name), "report", "models-report", "cli", "scan-worker"].map(
-      (name) => `${name}.js`,
-    );
+    const doors = [...STAGES.map((stage) => stage.name), "report", "models-report", "cli"];
+    const expected = [...doors, "scan-worker", "draw-worker"].map((name) => `${name}.js`);
     expect(bundles.sort(), "run `npm run build`").toEqual(expected.sort());
   });
 

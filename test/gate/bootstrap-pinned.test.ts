@@ -6,9 +6,11 @@ import { Random } from "../../src/gate/significance/random.ts";
 import { pairedStatistic } from "../../src/gate/significance/statistics.ts";
 
 /**
- * The bootstrap's every delta, bit for bit, as the kit computed them before its draw loops were rewritten for speed
- * (issue 22): a faster loop must draw the same rows from the same stream and count them the same way. The digests are
- * sha256 over each case's Float64Array of deltas, recorded from the draw loops of commit 1f8ab21; the cases cover each
+ * The bootstrap's every delta, bit for bit (issue 22): a faster loop must draw the same rows from the same stream and
+ * count them the same way, on one thread or several. The digests are sha256 over each case's Float64Array of deltas,
+ * recorded when each resample got a stream of its own (the seed's stream jumped r times, so threads can share the
+ * resamples; the draw loops were those of commit 1f8ab21, and test/fixtures/gate/generate.py replays the new streams
+ * against scikit-learn resample by resample); the cases cover each
  * family (cells, sums, weights), binary and multiclass label cells (8, 27 and 1,728 cells, so draws land in table
  * slices that straddle a cell boundary), a power-of-two row count (no rejected draws), a relative delta and a
  * statistic that is undefined on some resamples.
@@ -77,7 +79,7 @@ const cases: {
     data: classification(20_011, 2, 1),
     resamples: 40,
     relative: false,
-    sha256: "5342e27540cbed11f6fa72ed4ea15f5cd3cb575dc0913f58bae93ff0b476a795",
+    sha256: "00fe294c6a282a2f8f15a9f25a701c0099f2eaf7966ae58672209884547d5672",
   },
   {
     name: "binary f1, relative",
@@ -85,7 +87,7 @@ const cases: {
     data: classification(20_011, 2, 2),
     resamples: 40,
     relative: true,
-    sha256: "2c485ccf3c4fb7fe07241f875c4f6f9de17c263409e8008c500fac540284b255",
+    sha256: "33af956006d710e5e52c397f245105f55a44715be2613ae6289df9280579f43b",
   },
   {
     name: "binary precision on 3 rows (undefined resamples)",
@@ -93,7 +95,7 @@ const cases: {
     data: classification(3, 2, 3),
     resamples: 60,
     relative: false,
-    sha256: "dccfd714f28402ff61708182127732c7536cc838a5034f189b53a824dc2d8d31",
+    sha256: "a3e2732391bba12a7646ee529100b9f1c8968fd9c72d64ac4d5ad950fcb8ed10",
   },
   {
     name: "binary accuracy on 4,096 rows (no rejections)",
@@ -101,7 +103,7 @@ const cases: {
     data: classification(4096, 2, 4),
     resamples: 30,
     relative: false,
-    sha256: "a7fd4aa2f76b42079873516b04ac9d0a7611f6d905aca223edafaa82292552d6",
+    sha256: "80fed16624022b025510b17507570a4dde1dac8d682bb72b67d94a39027114b4",
   },
   {
     name: "3 classes f1_macro, 27 cells",
@@ -109,7 +111,7 @@ const cases: {
     data: classification(9001, 3, 5),
     resamples: 30,
     relative: false,
-    sha256: "e577e78301461e2371e37300bf36d30f4b24469e735c1751650a9c2a34fec20b",
+    sha256: "89abb60f44eb1a5f728d04f305aa10e95a80e4eafc3e1f14662498cfd1c038cb",
   },
   {
     name: "12 classes accuracy, 1,728 cells",
@@ -117,7 +119,7 @@ const cases: {
     data: classification(3001, 12, 6),
     resamples: 20,
     relative: false,
-    sha256: "bc927b4822bf4b7b6101f255b9fd8cb8b40e08b5eea9c7b362adc983f77c376a",
+    sha256: "11641a072e44903bc63c8a57587de45596a44379f84707860e4f73b787f58595",
   },
   {
     name: "binary log loss (sums)",
@@ -125,7 +127,7 @@ const cases: {
     data: classification(5003, 2, 7),
     resamples: 30,
     relative: false,
-    sha256: "153f5d64ee52bbe38cc009bf4750fc32ffffac8354cb1a5972a3caa89488a3ae",
+    sha256: "8711c76f46c676455fc97eb3173a99db4e57153458158798aa66da04ed7f8a4a",
   },
   {
     name: "binary ROC AUC (weights)",
@@ -133,7 +135,7 @@ const cases: {
     data: classification(4099, 2, 8),
     resamples: 20,
     relative: false,
-    sha256: "8c07de9c8cf05fbed2d8b5807967ee1d7bb8ee1e8b84521dfac56e63582ee8d0",
+    sha256: "c6586fc4d75ba39e7abef3e85d0aff65626afc87ec57f5b8cf07ee8e6615926e",
   },
   {
     name: "regression MAE (sums)",
@@ -141,7 +143,7 @@ const cases: {
     data: regression(5003, 9),
     resamples: 30,
     relative: false,
-    sha256: "861221c28825ff759f15e63269d4e2bdf00e472a0c7d2a1916bc637a6d5d99d0",
+    sha256: "8d83797c4133e3d060271ceab01909c339e169cdaafcda7d79983b1bddc6f0d1",
   },
   {
     name: "regression R² (weights)",
@@ -149,7 +151,7 @@ const cases: {
     data: regression(3001, 10),
     resamples: 20,
     relative: true,
-    sha256: "cf0c0c3abbae71dd6dbc9cb05072c9ac30264c0cc4eaba85c0302843a53e9bec",
+    sha256: "3fa9fac77f6ae891d6f10dbe20fe325d483a52acc79afb4151ff856f45074ac0",
   },
 ];
 
@@ -158,6 +160,16 @@ describe("the bootstrap's deltas stay bit-identical", () => {
     const built = pairedStatistic(c.metric, c.data);
     if (!("statistic" in built)) throw new Error(built.unavailable);
     const deltas = bootstrapDeltas(built.statistic, c.data.n, { resamples: c.resamples, seed: 42 }, c.relative);
+    expect(createHash("sha256").update(new Uint8Array(deltas.buffer)).digest("hex")).toBe(c.sha256);
+  });
+
+  // Label cells and sums are drawn on every core for big predictions (draw-threads.ts); ranking weights here only.
+  const threaded = cases.filter((c) => !["roc_auc", "r2"].includes(c.metric));
+  it.each(threaded.map((c) => [c.name, c] as const))("%s, on two threads", (_name, c) => {
+    const built = pairedStatistic(c.metric, c.data);
+    if (!("statistic" in built)) throw new Error(built.unavailable);
+    const settings = { resamples: c.resamples, seed: 42, threads: 2 };
+    const deltas = bootstrapDeltas(built.statistic, c.data.n, settings, c.relative);
     expect(createHash("sha256").update(new Uint8Array(deltas.buffer)).digest("hex")).toBe(c.sha256);
   });
 });

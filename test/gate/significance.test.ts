@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Predictions } from "../../src/evaluate/predictions.ts";
 import { bootstrapDeltas, pairedBootstrap } from "../../src/gate/significance/bootstrap.ts";
 import { binomialTwoSidedHalf, mcnemarExact } from "../../src/gate/significance/mcnemar.ts";
+import { resampleStates } from "../../src/gate/significance/draws.ts";
 import { pairPredictions } from "../../src/gate/significance/pairing.ts";
 import { lemireThreshold, Random } from "../../src/gate/significance/random.ts";
 import { pairedStatistic, type PairedStatistic, pointValues } from "../../src/gate/significance/statistics.ts";
@@ -57,6 +58,7 @@ const random = fixture<
   FixtureHeader & {
     streams: { seed: number; uint32: number[] }[];
     bounded: { seed: number; n: number; values: number[] }[];
+    jumps: { seed: number; states: number[][] }[];
   }
 >("random.json");
 const bootstrap = fixture<FixtureHeader & { cases: BootstrapCase[] }>("bootstrap.json");
@@ -138,6 +140,16 @@ describe("the random stream", () => {
     const rng = new Random(seed);
     const threshold = lemireThreshold(n);
     expect(values.map(() => rng.below(n, threshold))).toEqual(values);
+  });
+
+  it.each(random.jumps)("jumps 2^64 draws on from seed $seed (each resample's stream)", ({ seed, states }) => {
+    const rng = new Random(seed);
+    const unsigned = (): number[] => Array.from(rng.state, (word) => word >>> 0);
+    for (const state of states) {
+      rng.jump();
+      expect(unsigned()).toEqual(state);
+    }
+    expect(Array.from(resampleStates(seed, 3), (word) => word >>> 0).slice(4)).toEqual(states.slice(0, 2).flat());
   });
 });
 

@@ -62,15 +62,19 @@ function quantile(sorted: number[], q: number): number {
 
 /**
  * The percentile bootstrap the gate documents, replayed: per resample, m draws of Random.below(m) over the slice's
- * rows in file order (xoshiro128** seeded with `seed`), the statistic of the drawn rows, then numpy's quantiles.
+ * rows in file order (resample r from xoshiro128** seeded with `seed` and jumped r times), the statistic of the
+ * drawn rows, then numpy's quantiles.
  */
 function replayBootstrap(m: number, resamples: number, seed: number, statistic: (drawn: number[]) => number) {
-  const random = new Random(seed);
+  const stream = new Random(seed);
   const threshold = lemireThreshold(m);
   const values: number[] = [];
   for (let r = 0; r < resamples; r++) {
+    const random = new Random(0);
+    random.state.set(stream.state);
     const drawn = Array.from({ length: m }, () => random.below(m, threshold));
     values.push(statistic(drawn));
+    stream.jump();
   }
   values.sort((a, b) => a - b);
   return { low: quantile(values, 0.025), high: quantile(values, 0.975) };

@@ -1,7 +1,5 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startWorkerThread } from "../../files/worker-thread.ts";
 import type { ScanPlan } from "../plan.ts";
 import type { RangeTask } from "../ranges.ts";
 import { findRepeats } from "../repeats/find.ts";
@@ -132,25 +130,10 @@ export class WorkerPool {
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
 
-/**
- * Starts scan-worker in a thread. From the bundle (dist/) it is dist/scan-worker.js; from the TypeScript sources
- * (tests, `npm run mlops`) it is src/data/scan-worker.ts, loaded through tsx, which the development install has.
- */
+/** Starts scan-worker (src/data/scan-worker.ts, dist/scan-worker.js) in a thread. */
 function startWorker(setup: PoolSetup & { writer: number }): Worker {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith(".ts")) {
-    const target = pathToFileURL(path.join(path.dirname(here), "..", "scan-worker.ts")).href;
-    const code = `import { register } from ${JSON.stringify(import.meta.resolve("tsx/esm/api"))}; register(); await import(${JSON.stringify(target)});`;
-    return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), {
-      workerData: setup,
-      resourceLimits: WORKER_LIMITS,
-    });
-  }
-  const candidates = [
-    path.join(path.dirname(here), "scan-worker.js"),
-    path.join(path.dirname(here), "..", "scan-worker.js"),
-  ];
-  const script = candidates.find((file) => existsSync(file));
-  if (!script) throw new Error(`scan-worker.js is missing next to ${here}`);
-  return new Worker(script, { workerData: setup, resourceLimits: WORKER_LIMITS });
+  return startWorkerThread(
+    { name: "scan-worker", source: new URL("../scan-worker.ts", import.meta.url), caller: import.meta.url },
+    { workerData: setup, resourceLimits: WORKER_LIMITS },
+  );
 }

@@ -6,6 +6,8 @@
  */
 
 const TWO_32 = 4294967296;
+/** xoshiro128**'s jump polynomial (2^64 steps), from the authors' reference code. */
+const JUMP = [0x8764000b, 0xf542d2d3, 0x6fa035c3, 0x77f2db5b];
 const MASK_64 = (1n << 64n) - 1n;
 
 export class Random {
@@ -48,6 +50,34 @@ export class Random {
     s[2] = s2 ^ t;
     s[3] = (s3 << 11) | (s3 >>> 21);
     return result >>> 0;
+  }
+
+  /**
+   * Moves the generator 2^64 draws on (Blackman and Vigna's jump polynomial for xoshiro128**), so streams jumped
+   * from one seed never overlap: the bootstrap draws resample r from the seed's stream jumped r times, which lets any
+   * thread draw any resample (test/fixtures/gate/generate.py checks the jump against 2^64 steps of the state's matrix).
+   */
+  jump(): void {
+    const s = this.state;
+    let j0 = 0;
+    let j1 = 0;
+    let j2 = 0;
+    let j3 = 0;
+    for (const word of JUMP) {
+      for (let bit = 0; bit < 32; bit++) {
+        if ((word >>> bit) & 1) {
+          j0 ^= s[0]!;
+          j1 ^= s[1]!;
+          j2 ^= s[2]!;
+          j3 ^= s[3]!;
+        }
+        this.nextUint32();
+      }
+    }
+    s[0] = j0;
+    s[1] = j1;
+    s[2] = j2;
+    s[3] = j3;
   }
 
   /**

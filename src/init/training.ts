@@ -150,7 +150,11 @@ async function detectRuntime(
   }
   if (nodeCommand) {
     const version = await nodeVersion(files);
-    return { setup: { kind: "node", version: version.version }, from: `package.json; version from ${version.from}` };
+    // What made it a Node project: package.json, or the script `node` runs when there is none (a top-level train.mjs).
+    const marker = files.exists("package.json")
+      ? "package.json"
+      : (/^node\s+(\S+)/.exec(command)?.[1] ?? "the training command");
+    return { setup: { kind: "node", version: version.version }, from: `${marker}; version from ${version.from}` };
   }
   return { setup: null, from: null };
 }

@@ -157,6 +157,7 @@ describe("how training runs", () => {
       commandFrom: "package.json script train",
       evaluateCommand: "npm run evaluate",
       setup: { kind: "node", version: "20.11.1" },
+      setupFrom: "package.json; version from .nvmrc",
     });
 
     const engines = await tempDir();
@@ -178,6 +179,8 @@ describe("how training runs", () => {
       commandFrom: "train.mjs",
       evaluateCommand: "node evaluate.js",
       setup: { kind: "node", version: "22" },
+      // No package.json here: the runtime line names what it read.
+      setupFrom: "train.mjs; version from .nvmrc",
     });
     // Python's script first when both are there.
     await writeFiles(dir, { "train.py": "" });

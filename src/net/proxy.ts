@@ -45,3 +45,37 @@ export function proxiedFetch(url: URL): typeof fetch | undefined {
   return async (input: string | URL | Request, init?: RequestInit): Promise<Response> =>
     (await (proxied ??= load()))(input, init);
 }
+
+/**
+ * The status a proxy refused a tunnel with, else undefined: from the tunnelling agent's error ("tunneling socket could
+ * not be established, statusCode=407", filed under ECONNRESET as if the connection had dropped) or undici's ("Proxy
+ * response (407) !== 200 when HTTP Tunneling", which fetch wraps as the cause of "fetch failed"). 407: the proxy wants
+ * credentials (or others than the proxy URL holds); 403: it forbids the host.
+ */
+export function tunnelRefusal(error: unknown): number | undefined {
+  for (let at = error, depth = 0; at instanceof Error && depth < 5; at = at.cause, depth++) {
+    const status =
+      /^tunneling socket could not be established, statusCode=(\d+)/.exec(at.message)?.[1] ??
+      /^Proxy response \((\d+)\) !== 200 when HTTP Tunneling/.exec(at.message)?.[1];
+    if (status !== undefined) return Number(status);
+  }
+  return undefined;
+}
+
+/** Whether asking the proxy again may help: only when its refusal said "later". */
+export function refusalIsTransient(status: number): boolean {
+  return status >= 500 || status === 429 || status === 408;
+}
+
+/** One sentence for a refused tunnel to `server`, with what to check. */
+export function describeTunnelRefusal(status: number, server: string): { message: string; hint: string } {
+  return status === 407
+    ? {
+        message: `the proxy refused to reach ${server} without credentials it accepts (407 Proxy Authentication Required)`,
+        hint: "put the proxy's user and password in HTTPS_PROXY / HTTP_PROXY as http://user:password@host:port (URL-encoded)",
+      }
+    : {
+        message: `the proxy refused to reach ${server} (it answered ${status})`,
+        hint: "ask for the host to be allowed through the proxy, or list it in NO_PROXY when it is reachable directly",
+      };
+}

@@ -1,5 +1,6 @@
 import { S3ServiceException } from "@aws-sdk/client-s3";
 import { ExternalError } from "../errors.ts";
+import { describeTunnelRefusal, refusalIsTransient, tunnelRefusal } from "../net/proxy.ts";
 import { RetriesExhausted } from "./retry.ts";
 
 /** How S3 failures are told apart (absent, retryable, refused) and said in one sentence. */
@@ -54,6 +55,9 @@ export function isTransientS3Error(error: unknown): boolean {
     return status === undefined || status >= 500 || status === 429 || status === 408;
   }
   if (!(error instanceof Error)) return false;
+  // A proxy that refused the tunnel (filed under ECONNRESET) says the same again, unless it said "later".
+  const refusal = tunnelRefusal(error);
+  if (refusal !== undefined) return refusalIsTransient(refusal);
   const code = (error as NodeJS.ErrnoException).code;
   if (code !== undefined && NETWORK.has(code)) return true;
   // The SDK's own timeouts (connection and request), and an answer cut off before its end.
@@ -108,6 +112,11 @@ export function describeS3Error(action: string, uri: string, thrown: unknown, en
       hint: tried === undefined ? "try again later" : `try again later, or ${retryHint}`,
       cause: error,
     });
+  }
+  const refusal = tunnelRefusal(error);
+  if (refusal !== undefined) {
+    const { message, hint } = describeTunnelRefusal(refusal, server);
+    return new ExternalError(`cannot ${action} ${uri}: ${message}${tries}`, { hint, cause: error });
   }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (error instanceof Error && ((code && UNREACHABLE.has(code)) || error.name === "TimeoutError")) {

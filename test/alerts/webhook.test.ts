@@ -347,4 +347,20 @@ describe("behind a proxy", () => {
       await proxy.close();
     }
   });
+
+  it("passes the proxy the credentials its URL holds", async () => {
+    const r = await receive({ status: 200 });
+    const proxy = await startConnectProxy({ credentials: "ci-bot:s3cret" });
+    const restore = setProxyVariables({ HTTP_PROXY: proxy.url.replace("http://", "http://ci-bot:s3cret@") });
+    try {
+      const url = r.url.replace("127.0.0.1", "hooks.invalid");
+      const outcome = await notifyWebhook(twoOfSeven(), SETTINGS, url);
+      expect(outcome).toMatchObject({ outcome: "delivered", status: 200, attempts: 1 });
+      expect(proxy.tunnels).toEqual([`hooks.invalid:${new URL(r.url).port}`]);
+      expect(proxy.refused).toEqual([]);
+    } finally {
+      restore();
+      await proxy.close();
+    }
+  });
 });

@@ -72,3 +72,28 @@ it("fails without the proxy, naming the host it could not reach (the hosts resol
   expect(String(failure)).toContain("github.invalid");
   expect(proxy.tunnels).toEqual([]);
 });
+
+it("passes the proxy the credentials its URL holds, and says so when the proxy refuses them", async () => {
+  const guarded = await startConnectProxy({ credentials: "ci-bot:p@ss" });
+  try {
+    const through = (password: string): string =>
+      guarded.url.replace("http://", `http://ci-bot:${encodeURIComponent(password)}@`);
+    process.env.HTTP_PROXY = through("p@ss");
+    const registry = await open();
+    const manifest = await registry.publish(input());
+    await registry.pull(manifest, path.join(dir, "out"));
+    expect(guarded.refused).toEqual([]);
+    expect(guarded.tunnels.length).toBeGreaterThan(0);
+
+    process.env.HTTP_PROXY = through("wrong");
+    const failure = (await open()
+      .then((again) => again.resolve("churn", "champion"))
+      .catch((error: unknown) => error)) as Error & { hint?: string };
+    expect(failure.message).toMatch(
+      /^cannot .* in github:\/\/octo-org\/models: the proxy refused to reach GitHub without credentials it accepts \(407 Proxy Authentication Required\)$/,
+    );
+    expect(failure.hint).toContain("http://user:password@host:port");
+  } finally {
+    await guarded.close();
+  }
+});

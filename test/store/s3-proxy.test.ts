@@ -31,12 +31,12 @@ afterEach(async () => {
 });
 
 const port = (): string => new URL(s3.endpoint).port;
-const open = (root: string) =>
+const open = (root: string, retrySeconds = 0) =>
   openObjectStore("s3://proxied/models", root, {
     endpoint: `http://s3.invalid:${port()}`,
     forcePathStyle: false,
     env: s3.env,
-    retrySeconds: 0,
+    retrySeconds,
   });
 
 it("sends every call through the proxy the environment names for the endpoint", async () => {
@@ -59,4 +59,30 @@ it("leaves a host NO_PROXY names, and fails naming the endpoint when nothing els
   const store = await open(await tempDir());
   await expect(store.get("manifest.json")).rejects.toThrow(/invalid/);
   expect(proxy.tunnels).toEqual([]);
+});
+
+it("passes the proxy the credentials its URL holds, and names the proxy when it refuses them", async () => {
+  const guarded = await startConnectProxy({ credentials: "ci-bot:p@ss:word" });
+  try {
+    const withCredentials = (user: string): string =>
+      guarded.url.replace("http://", `http://${encodeURIComponent(user)}:${encodeURIComponent("p@ss:word")}@`);
+    process.env.HTTP_PROXY = withCredentials("ci-bot");
+    const store = await open(await tempDir());
+    await store.put("manifest.json", '{"a": 1}');
+    expect((await store.get("manifest.json"))?.toString()).toBe('{"a": 1}');
+    expect(guarded.tunnels.length).toBeGreaterThan(0);
+    expect(guarded.refused).toEqual([]);
+
+    process.env.HTTP_PROXY = withCredentials("someone-else");
+    // With time to retry: a refusal is not retried all the same, the proxy says the same again.
+    const refused = await open(await tempDir(), 30);
+    const error = (await refused.get("manifest.json").catch((e: unknown) => e)) as Error & { hint?: string };
+    expect(error.message).toBe(
+      `cannot read s3://proxied/models/manifest.json: the proxy refused to reach http://s3.invalid:${port()} without credentials it accepts (407 Proxy Authentication Required)`,
+    );
+    expect(error.hint).toContain("http://user:password@host:port");
+    expect(guarded.refused).toHaveLength(1);
+  } finally {
+    await guarded.close();
+  }
 });

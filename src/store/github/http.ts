@@ -2,7 +2,7 @@ import { Octokit as OctokitCore } from "@octokit/core";
 import { paginateRest } from "@octokit/plugin-paginate-rest";
 import { restEndpointMethods } from "@octokit/plugin-rest-endpoint-methods";
 import { ExternalError } from "../../errors.ts";
-import { proxiedFetch } from "../../net/proxy.ts";
+import { describeTunnelRefusal, proxiedFetch, refusalIsTransient, tunnelRefusal } from "../../net/proxy.ts";
 import { nodeFetch } from "./node-fetch.ts";
 
 /**
@@ -202,6 +202,8 @@ function retryPause(error: RequestErrorLike, attempt: number): number | undefine
     // GitHub's advice without a header: wait at least a minute.
     return 60_000;
   }
+  const refusal = tunnelRefusal(error);
+  if (refusal !== undefined && !refusalIsTransient(refusal)) return undefined;
   const status = error.status;
   if (status !== undefined && status < 500) return undefined;
   return Math.round(Math.random() * Math.min(5000, 200 * 2 ** Math.min(attempt - 1, 10)));
@@ -215,6 +217,11 @@ function describeRefusal(
   write: boolean,
   connection: GitHubConnection,
 ): ExternalError {
+  const refusal = tunnelRefusal(error);
+  if (refusal !== undefined) {
+    const { message, hint } = describeTunnelRefusal(refusal, "GitHub");
+    return new ExternalError(`cannot ${what} in ${where}: ${message}`, { hint, cause: error });
+  }
   const status = error.status;
   const detail = messageOf(error);
   const base = `cannot ${what} in ${where}: GitHub answered ${status ?? "nothing"} (${detail})`;

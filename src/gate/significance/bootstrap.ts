@@ -1,4 +1,4 @@
-import { claimsFor, type DrawJob } from "./draw-job.ts";
+import { claimsFor, type DrawJob, resampleDrawer } from "./draw-job.ts";
 import { drawResamples, drawThreadsFor } from "./draw-threads.ts";
 import { cellLookup, drawWeights, interleave, resampleStates, typedArray } from "./draws.ts";
 import { lemireThreshold, Random } from "./random.ts";
@@ -112,18 +112,27 @@ export function bootstrapDeltas(
   if (statistic.family === "cells") {
     const counts = typedArray(Int32Array, width * batch, shared);
     job = { ...base, family: "cells", cells: width, lookup: cellLookup(statistic.codes, width, n), counts };
-    valueOf = (slot) => statistic.finalize(counts.subarray(slot * width, (slot + 1) * width));
+    valueOf = shared
+      ? (slot) => statistic.finalize(counts.subarray(slot * width, (slot + 1) * width))
+      : () => statistic.finalize(counts);
   } else {
     const sums = typedArray(Float64Array, width * batch, shared);
     job = { ...base, family: "sums", pairs: interleave(statistic.columns, n, shared), sums };
-    valueOf = (slot) => statistic.finalize(sums.subarray(slot * width, (slot + 1) * width), n);
+    valueOf = shared
+      ? (slot) => statistic.finalize(sums.subarray(slot * width, (slot + 1) * width), n)
+      : () => statistic.finalize(sums, n);
   }
-  for (let first = 0; first < resamples; first += batch) {
-    job.first = first;
-    job.count = Math.min(batch, resamples - first);
-    job.claims.fill(0);
+  if (shared) {
     drawResamples(job, threads);
-    for (let slot = 0; slot < job.count; slot++) deltas[first + slot] = delta(valueOf(slot));
+    for (let r = 0; r < resamples; r++) deltas[r] = delta(valueOf(r));
+  } else {
+    // One resample at a time into the job's one slot (a small sample's resamples cost microseconds each).
+    const draw = resampleDrawer(job);
+    for (let r = 0; r < resamples; r++) {
+      job.first = r;
+      draw(0);
+      deltas[r] = delta(valueOf(0));
+    }
   }
   return deltas;
 }

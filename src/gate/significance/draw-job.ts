@@ -64,9 +64,13 @@ export function drawClaimed(job: DrawJob): number {
 export function resampleDrawer(job: DrawJob): (slot: number) => void {
   const random = new Random(0);
   const state = random.state;
+  const { states } = job;
   const start = (slot: number): void => {
-    const r = job.first + slot;
-    state.set(job.states.subarray(4 * r, 4 * r + 4));
+    const at = 4 * (job.first + slot);
+    state[0] = states[at]!;
+    state[1] = states[at + 1]!;
+    state[2] = states[at + 2]!;
+    state[3] = states[at + 3]!;
   };
   const mark = (slot: number): void => {
     Atomics.store(job.claims, 1 + slot, 1);

@@ -59,6 +59,7 @@ export class Random {
    */
   jump(): void {
     const s = this.state;
+    let [s0, s1, s2, s3] = [s[0]!, s[1]!, s[2]!, s[3]!];
     let j0 = 0;
     let j1 = 0;
     let j2 = 0;
@@ -66,12 +67,20 @@ export class Random {
     for (const word of JUMP) {
       for (let bit = 0; bit < 32; bit++) {
         if ((word >>> bit) & 1) {
-          j0 ^= s[0]!;
-          j1 ^= s[1]!;
-          j2 ^= s[2]!;
-          j3 ^= s[3]!;
+          j0 ^= s0;
+          j1 ^= s1;
+          j2 ^= s2;
+          j3 ^= s3;
         }
-        this.nextUint32();
+        // One step, as nextUint32 takes it (the output is not needed), in local variables: the bootstrap jumps once
+        // per resample, up to 100,000 times.
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 11) | (s3 >>> 21);
       }
     }
     s[0] = j0;

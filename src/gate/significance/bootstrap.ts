@@ -8,8 +8,8 @@ import type { PairedStatistic } from "./statistics.ts";
  * The paired bootstrap (DOMAIN.md §2): draw n rows with replacement, compute the metric of BOTH models on the same
  * drawn rows, keep the difference; repeat. The percentile interval of those differences is the interval of the
  * delta, candidate minus baseline (or relative to the baseline, as the rule says). Seeded, so a re-run of the same
- * predictions gives the same interval. Memory: a few arrays as long as the predictions plus one number per resample,
- * never a resamples × rows matrix.
+ * predictions gives the same interval. Memory: a few arrays as long as the predictions, plus per resample its delta,
+ * its generator state and, while threads draw (MAX_SHARED_OUTPUT), its cell counts or sums; never resamples × rows.
  */
 
 export interface BootstrapSettings {

@@ -22,8 +22,9 @@ export function drawThreadsFor(draws: number): number {
 }
 
 /**
- * Draws every resample of `job` on `threads` threads (this one included); returns once all are written, with how many
- * this thread drew. `patience` (milliseconds; tests) replaces the wait for another thread's resample.
+ * Draws every resample of `job` on `threads` threads (this one included; above one, the job's arrays must be shared
+ * memory); returns once all are written, with how many this thread drew. `patience` (milliseconds; tests) replaces
+ * the wait for another thread's resample.
  */
 export function drawResamples(job: DrawJob, threads: number, patience?: number): number {
   const helpers: Worker[] = [];

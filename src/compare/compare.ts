@@ -129,7 +129,8 @@ export async function compareRuns(sources: readonly RunSource[], config: MlopsCo
         row.intervals[i] = { unavailable: built.unavailable };
         continue;
       }
-      const outcome = pairedBootstrap(built.statistic, pairing.data.n, settings, false);
+      const source = { metric: row.name, data: pairing.data };
+      const outcome = pairedBootstrap(built.statistic, pairing.data.n, settings, false, source);
       row.intervals[i] =
         "unavailable" in outcome ? outcome : { low: outcome.interval.low, high: outcome.interval.high };
     }

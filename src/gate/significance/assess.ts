@@ -27,7 +27,9 @@ export function assessRule(
   }
   const built = pairedStatistic(rule.metric, data);
   if ("unavailable" in built) return { test: "bootstrap", level, status: "unavailable", reason: built.unavailable };
-  const outcome = pairedBootstrap(built.statistic, data.n, { ...settings, level }, rule.relative);
+  // Built from the rule's metric and these rows: other threads can build it too (weights statistics).
+  const source = { metric: rule.metric, data };
+  const outcome = pairedBootstrap(built.statistic, data.n, { ...settings, level }, rule.relative, source);
   if ("unavailable" in outcome) return { test: "bootstrap", level, status: "unavailable", reason: outcome.unavailable };
   const { low, high, resamples, seed, undefinedResamples } = outcome.interval;
   return { test: "bootstrap", level, status: "applied", low, high, resamples, seed, undefinedResamples };

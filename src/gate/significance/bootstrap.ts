@@ -1,7 +1,8 @@
-import { claimsFor, type DrawJob, resampleDrawer } from "./draw-job.ts";
+import { claimsFor, type DrawJob, resampleDrawer, type StatisticSource } from "./draw-job.ts";
 import { drawResamples, drawThreadsFor } from "./draw-threads.ts";
-import { cellLookup, drawWeights, interleave, resampleStates, typedArray } from "./draws.ts";
-import { lemireThreshold, Random } from "./random.ts";
+import { cellLookup, interleave, resampleStates, typedArray } from "./draws.ts";
+import { inSharedMemory } from "./paired-data.ts";
+import { lemireThreshold } from "./random.ts";
 import type { PairedStatistic } from "./statistics.ts";
 
 /**
@@ -39,8 +40,9 @@ export function pairedBootstrap(
   n: number,
   settings: BootstrapSettings,
   relative: boolean,
+  source?: StatisticSource,
 ): BootstrapOutcome {
-  const deltas = bootstrapDeltas(statistic, n, settings, relative);
+  const deltas = bootstrapDeltas(statistic, n, settings, relative, source);
   const defined = deltas.filter((value) => !Number.isNaN(value)).sort();
   const undefinedResamples = deltas.length - defined.length;
   if (defined.length === 0 || undefinedResamples > MAX_UNDEFINED_SHARE * deltas.length) {
@@ -63,15 +65,17 @@ export function pairedBootstrap(
 
 /**
  * One delta per resample (NaN where undefined), in resample order. Resample r draws from the seed's stream jumped r
- * times (draws.ts's resampleStates), so the label metrics' counts and the mean losses' sums are drawn on every core
- * (draw-threads.ts) with the same result as on one; a ranking metric's per-row counts are drawn here. `threads`
- * overrides how many threads draw (tests).
+ * times (draws.ts's resampleStates), so resamples are drawn on every core (draw-threads.ts) with the same result as on
+ * one: the label metrics' counts and the mean losses' sums always, a statistic of per-row counts (ranking metrics,
+ * medians, R²) when `source` says what it was built from, so each thread can build it too. `threads` overrides how
+ * many threads draw (tests).
  */
 export function bootstrapDeltas(
   statistic: PairedStatistic,
   n: number,
   settings: Pick<BootstrapSettings, "resamples" | "seed"> & { threads?: number },
   relative: boolean,
+  source?: StatisticSource,
 ): Float64Array {
   const { resamples } = settings;
   const threshold = lemireThreshold(n);
@@ -79,22 +83,28 @@ export function bootstrapDeltas(
   const delta = ([candidate, baseline]: [number, number]): number =>
     relative ? (baseline === 0 ? Number.NaN : (candidate - baseline) / Math.abs(baseline)) : candidate - baseline;
   if (statistic.family === "weights") {
-    const states = resampleStates(settings.seed, resamples);
-    const random = new Random(0);
-    const state = random.state;
-    const weights = new Int32Array(n);
-    for (let r = 0; r < resamples; r++) {
-      state.set(states.subarray(4 * r, 4 * r + 4));
-      weights.fill(0);
-      drawWeights(state[0]!, state[1]!, state[2]!, state[3]!, n, threshold, weights, state);
-      deltas[r] = delta(statistic.finalize(weights));
-    }
+    const threads = source ? (settings.threads ?? drawThreadsFor(n * resamples, "weights")) : 1;
+    const shared = threads > 1;
+    const job: DrawJob = {
+      family: "weights",
+      n,
+      threshold,
+      first: 0,
+      count: resamples,
+      states: resampleStates(settings.seed, resamples, shared),
+      claims: claimsFor(resamples, shared),
+      source: source && shared ? { ...source, data: inSharedMemory(source.data) } : null,
+      values: typedArray(Float64Array, 2 * resamples, shared),
+    };
+    drawResamples(job, threads, { finalize: (weights) => statistic.finalize(weights) });
+    const values = job.values;
+    for (let r = 0; r < resamples; r++) deltas[r] = delta([values[2 * r]!, values[2 * r + 1]!]);
     return deltas;
   }
   // Threads draw every resample in one job, its outputs side by side (a few values each); outputs that would take more
   // memory than that is worth (label cells of many classes) are drawn here one resample at a time.
   const width = statistic.family === "cells" ? statistic.cells : 2;
-  const wanted = settings.threads ?? drawThreadsFor(n * resamples);
+  const wanted = settings.threads ?? drawThreadsFor(n * resamples, statistic.family);
   const threads = width * resamples <= MAX_SHARED_OUTPUT ? wanted : 1;
   const shared = threads > 1;
   const batch = shared ? resamples : 1;

@@ -1,4 +1,5 @@
-import { type CellLookup, countCells, drawSums, typedArray } from "./draws.ts";
+import { type CellLookup, countCells, drawSums, drawWeights, typedArray } from "./draws.ts";
+import type { PairedData } from "./paired-data.ts";
 import { Random } from "./random.ts";
 
 /**
@@ -6,9 +7,10 @@ import { Random } from "./random.ts";
  * its own (draws.ts's resampleStates), so it is the same draws whoever draws it: a thread claims the next resample
  * nobody has taken (an atomic counter), draws it, writes what it accumulated into its slot of the job's output (the
  * resample's cell counts, or its two sums) and marks it done. The statistic itself (a closure) stays with the caller,
- * which finalizes each slot once the job is done. The arrays are shared memory when several threads draw.
+ * which finalizes each slot once the job is done (a weights job's threads finalize themselves: WeightsJob). The arrays
+ * are shared memory when several threads draw.
  */
-export type DrawJob = CellsJob | SumsJob;
+export type DrawJob = CellsJob | SumsJob | WeightsJob;
 
 interface JobBase {
   n: number;
@@ -39,14 +41,36 @@ export interface SumsJob extends JobBase {
   sums: Float64Array;
 }
 
+/**
+ * A statistic that needs every row's count (ranking metrics, medians, R²) is finalized where its resample is drawn:
+ * each thread builds it again from what it was built from (pairedStatistic(metric, data); the same code on the same
+ * data, so the same values), and writes the resample's [candidate, baseline].
+ */
+export interface WeightsJob extends JobBase {
+  family: "weights";
+  /** Null when only this thread draws (it has the statistic). */
+  source: StatisticSource | null;
+  /** [candidate, baseline] per slot. */
+  values: Float64Array;
+}
+
+/** What a paired statistic was built from: pairedStatistic(metric, data) builds it again, in another thread too. */
+export interface StatisticSource {
+  metric: string;
+  data: PairedData;
+}
+
 /** A claims array for jobs of up to `count` resamples (shared when other threads draw too). */
 export function claimsFor(count: number, shared: boolean): Int32Array {
   return typedArray(Int32Array, 1 + count, shared);
 }
 
-/** One thread's share: resamples drawn until none is left to claim. Returns how many this thread drew. */
-export function drawClaimed(job: DrawJob): number {
-  const drawer = resampleDrawer(job);
+/**
+ * One thread's share: resamples drawn until none is left to claim. Returns how many this thread drew. A weights job
+ * needs its statistic's `finalize` (the thread builds it from the job's source).
+ */
+export function drawClaimed(job: DrawJob, finalize?: WeightsFinalize): number {
+  const drawer = resampleDrawer(job, finalize);
   let drawn = 0;
   for (;;) {
     const slot = Atomics.add(job.claims, 0, 1);
@@ -61,7 +85,7 @@ export function drawClaimed(job: DrawJob): number {
  * copied into the job's output at the end, so output is only ever written whole (a resample drawn twice, by a thread
  * that gave up waiting for another, writes the same values).
  */
-export function resampleDrawer(job: DrawJob): (slot: number) => void {
+export function resampleDrawer(job: DrawJob, finalize?: WeightsFinalize): (slot: number) => void {
   const random = new Random(0);
   const state = random.state;
   const { states } = job;
@@ -86,11 +110,25 @@ export function resampleDrawer(job: DrawJob): (slot: number) => void {
       mark(slot);
     };
   }
-  const sums = new Float64Array(2);
+  if (job.family === "sums") {
+    const sums = new Float64Array(2);
+    return (slot) => {
+      start(slot);
+      drawSums(state[0]!, state[1]!, state[2]!, state[3]!, job.n, job.threshold, job.pairs, sums, state);
+      job.sums.set(sums, 2 * slot);
+      mark(slot);
+    };
+  }
+  if (!finalize) throw new Error("a weights job is drawn with its statistic's finalize");
+  const weights = new Int32Array(job.n);
   return (slot) => {
     start(slot);
-    drawSums(state[0]!, state[1]!, state[2]!, state[3]!, job.n, job.threshold, job.pairs, sums, state);
-    job.sums.set(sums, 2 * slot);
+    weights.fill(0);
+    drawWeights(state[0]!, state[1]!, state[2]!, state[3]!, job.n, job.threshold, weights, state);
+    job.values.set(finalize(weights), 2 * slot);
     mark(slot);
   };
 }
+
+/** A weights statistic's finalize: [candidate, baseline] of a resample, from each row's count. */
+export type WeightsFinalize = (weights: Int32Array) => [number, number];

@@ -73,24 +73,48 @@ export function restrictRows(data: PairedData, rows: ArrayLike<number>): PairedD
     for (let j = 0; j < rows.length; j++) out[j] = values[rows[j] ?? 0] ?? 0;
     return out;
   };
-  if (data.task === "regression") {
-    return {
-      task: "regression",
-      n: rows.length,
-      truth: floats(data.truth),
-      candidate: floats(data.candidate),
-      baseline: floats(data.baseline),
-    };
-  }
-  const classCount = data.classes.length;
+  const classCount = data.task === "classification" ? data.classes.length : 0;
   const codes = (values: ClassCodes): ClassCodes => {
     const out = codesFor(classCount, rows.length);
     for (let j = 0; j < rows.length; j++) out[j] = values[rows[j] ?? 0] ?? 0;
     return out;
   };
+  return withColumns(data, rows.length, codes, floats);
+}
+
+/**
+ * The same pairing with every per-row array copied into shared memory once, so the threads that build a statistic from
+ * it (draw-threads.ts) read these rows rather than each receiving a copy of its own.
+ */
+export function inSharedMemory(data: PairedData): PairedData {
+  const shared = <T extends ClassCodes | Float64Array>(values: T): T => {
+    const type = values.constructor as new (buffer: SharedArrayBuffer) => T;
+    const copy = new type(new SharedArrayBuffer(values.byteLength));
+    copy.set(values);
+    return copy;
+  };
+  return withColumns(data, data.n, shared, shared);
+}
+
+/** The pairing with each per-row column replaced: class codes by `codes`, numbers by `floats`; `n` rows. */
+function withColumns(
+  data: PairedData,
+  n: number,
+  codes: (values: ClassCodes) => ClassCodes,
+  floats: (values: Float64Array) => Float64Array,
+): PairedData {
+  if (data.task === "regression") {
+    return {
+      task: "regression",
+      n,
+      truth: floats(data.truth),
+      candidate: floats(data.candidate),
+      baseline: floats(data.baseline),
+    };
+  }
   return {
     ...data,
-    n: rows.length,
+    n,
     truth: codes(data.truth),
     candidate: codes(data.candidate),
     baseline: codes(data.baseline),

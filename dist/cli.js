@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-UOD2W5KJ.js";
+} from "./chunks/chunk-KNR36CNJ.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,31 +51,31 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-ZQNIFP2T.js")).initCommand },
-  { name: "check", after: "init", load: async () => (await import("./chunks/check-S52REPVQ.js")).checkCommand },
-  { name: "config", after: "check", load: async () => (await import("./chunks/config-DXJN52TV.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-AIKEHPFF.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-SPSQTJKJ.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-ZZBZYXPQ.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-BPEWCAMY.js")).retrainCommand },
-  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-KTLFM7JQ.js")).monitorCommand },
-  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-7NQH6AMX.js")).deployCommand },
-  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-T5KVGTYB.js")).canaryCommand },
-  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-PLTI4FFZ.js")).predictCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-FUAO2R4Q.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-LJX6CFGS.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-ZWYNNQ33.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-24J6HNU5.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-SL7DZ7Y3.js")).pullCommand },
-  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-WELRK6WH.js")).verifyCommand },
-  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-SJJYKAW6.js")).signCommand },
-  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-SBXNR6K7.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-WEHH64UK.js")).metricsCommand }
+  { name: "init", after: null, load: async () => (await import("./chunks/init-76NLE2CN.js")).initCommand },
+  { name: "check", after: "init", load: async () => (await import("./chunks/check-SLYYJ3Z7.js")).checkCommand },
+  { name: "config", after: "check", load: async () => (await import("./chunks/config-6YYR2T5G.js")).configCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-OOKQ353Q.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-SDT5EEC3.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-OEQQ65EC.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-62NB7KDL.js")).retrainCommand },
+  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-FZVRIGNQ.js")).monitorCommand },
+  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-HNYTFF6L.js")).deployCommand },
+  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-XXEXJWQM.js")).canaryCommand },
+  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-3Q2EE5VO.js")).predictCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-3L2U5DMK.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-4EYQ2CKU.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-PJWEDYL3.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-LA3ASOHG.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-FHESBWYP.js")).pullCommand },
+  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-5U2E7HVQ.js")).verifyCommand },
+  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-Z2QFXNJE.js")).signCommand },
+  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-OC5RT3OD.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-LJQO7IQF.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-UMGASUTB.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-CFTG7DB4.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;

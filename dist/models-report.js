@@ -6,32 +6,31 @@ import {
 import {
   withRegistryToken
 } from "./chunks/chunk-FK3UA7EA.js";
-import "./chunks/chunk-HHR3RJXW.js";
 import {
   describeDamage,
   openRegistry
-} from "./chunks/chunk-L66B3B5Q.js";
-import "./chunks/chunk-LRWYTBIP.js";
-import "./chunks/chunk-QD46VIFS.js";
+} from "./chunks/chunk-SVPK73IS.js";
+import "./chunks/chunk-HHR3RJXW.js";
+import "./chunks/chunk-G37XVGHE.js";
 import "./chunks/chunk-ASQHJYOS.js";
+import "./chunks/chunk-QD46VIFS.js";
 import "./chunks/chunk-XWUCKCS7.js";
-import "./chunks/chunk-KV6XCW5B.js";
+import "./chunks/chunk-F6ELEE5K.js";
 import "./chunks/chunk-LP2MTGO2.js";
-import "./chunks/chunk-UH7DIMP2.js";
+import "./chunks/chunk-U3KBKKVS.js";
+import "./chunks/chunk-Q52DLOOW.js";
 import "./chunks/chunk-VLGHGLBD.js";
-import "./chunks/chunk-G5WNRN53.js";
-import "./chunks/chunk-3TO6B3UH.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-6OCDEB6H.js";
-import "./chunks/chunk-V5OAM2AA.js";
+} from "./chunks/chunk-PZYK445U.js";
+import "./chunks/chunk-Y3TFGQZA.js";
 import {
   loadConfig
-} from "./chunks/chunk-XT344CAF.js";
-import "./chunks/chunk-3Q3MFXCU.js";
-import "./chunks/chunk-URRRPEK5.js";
+} from "./chunks/chunk-MZM2TBBQ.js";
+import "./chunks/chunk-QWC3GWUO.js";
+import "./chunks/chunk-UIE7HQFD.js";
 import {
   setOutput,
   summary
@@ -39,19 +38,20 @@ import {
 import {
   workspaceFor
 } from "./chunks/chunk-I7YBYH2J.js";
-import "./chunks/chunk-IQ2CYV3M.js";
-import "./chunks/chunk-OWLD7TRJ.js";
+import "./chunks/chunk-R5UJMX7C.js";
 import "./chunks/chunk-5PEOAABG.js";
 import "./chunks/chunk-OSH67I4H.js";
-import {
-  primaryMetricOf
-} from "./chunks/chunk-PILILSOP.js";
+import "./chunks/chunk-OZSKINQ5.js";
 import "./chunks/chunk-EYNKBRNV.js";
 import "./chunks/chunk-PEZVGW4L.js";
+import "./chunks/chunk-OWLD7TRJ.js";
 import "./chunks/chunk-MMDMIJM2.js";
 import "./chunks/chunk-I7GHSQM2.js";
+import {
+  primaryMetricOf
+} from "./chunks/chunk-QNNQNI2B.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-UOD2W5KJ.js";
+import "./chunks/chunk-KNR36CNJ.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

@@ -1,63 +1,66 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-5FPRU5MK.js";
-import "./chunks/chunk-HHOTU3KG.js";
+} from "./chunks/chunk-N6E2QGX6.js";
+import "./chunks/chunk-XRX52EOP.js";
 import "./chunks/chunk-DUP63UZY.js";
-import "./chunks/chunk-N2H5XJWD.js";
+import "./chunks/chunk-JGPPOQKP.js";
 import "./chunks/chunk-LFNSLPCM.js";
-import "./chunks/chunk-SGRZVHZW.js";
-import "./chunks/chunk-MY2F7FYT.js";
+import "./chunks/chunk-V4VLKMXW.js";
+import "./chunks/chunk-O5MMVPE6.js";
+import "./chunks/chunk-QKI4W7V3.js";
 import "./chunks/chunk-OS4GCB6S.js";
 import "./chunks/chunk-Y4XFK5HZ.js";
 import "./chunks/chunk-Z7WWPMG5.js";
+import "./chunks/chunk-GUV264HB.js";
+import "./chunks/chunk-CWKVTY4K.js";
 import "./chunks/chunk-QR6TB6JR.js";
 import "./chunks/chunk-O3UAJ45K.js";
 import "./chunks/chunk-VU4CPE2P.js";
 import "./chunks/chunk-6FFNJH6A.js";
 import "./chunks/chunk-CQ3WEECP.js";
 import "./chunks/chunk-XWUCKCS7.js";
-import "./chunks/chunk-KV6XCW5B.js";
+import "./chunks/chunk-F6ELEE5K.js";
 import "./chunks/chunk-LP2MTGO2.js";
-import "./chunks/chunk-UH7DIMP2.js";
+import "./chunks/chunk-U3KBKKVS.js";
+import "./chunks/chunk-Q52DLOOW.js";
 import "./chunks/chunk-VLGHGLBD.js";
-import "./chunks/chunk-G5WNRN53.js";
-import "./chunks/chunk-3TO6B3UH.js";
 import "./chunks/chunk-MFDUBFJ5.js";
 import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-6OCDEB6H.js";
+} from "./chunks/chunk-PZYK445U.js";
 import {
   readRunnerEnvironment
-} from "./chunks/chunk-V5OAM2AA.js";
+} from "./chunks/chunk-Y3TFGQZA.js";
 import {
   loadConfig
-} from "./chunks/chunk-XT344CAF.js";
-import "./chunks/chunk-3Q3MFXCU.js";
-import "./chunks/chunk-URRRPEK5.js";
+} from "./chunks/chunk-MZM2TBBQ.js";
+import "./chunks/chunk-QWC3GWUO.js";
+import "./chunks/chunk-UIE7HQFD.js";
 import {
   setFailed,
   setOutput,
   summary
 } from "./chunks/chunk-GKURBYGZ.js";
 import "./chunks/chunk-I7YBYH2J.js";
-import "./chunks/chunk-IQ2CYV3M.js";
-import "./chunks/chunk-OWLD7TRJ.js";
+import "./chunks/chunk-R5UJMX7C.js";
 import "./chunks/chunk-5PEOAABG.js";
 import {
   renderMarkdown
 } from "./chunks/chunk-OSH67I4H.js";
 import {
   ReportSection
-} from "./chunks/chunk-PILILSOP.js";
+} from "./chunks/chunk-OZSKINQ5.js";
 import "./chunks/chunk-EYNKBRNV.js";
 import "./chunks/chunk-PEZVGW4L.js";
+import "./chunks/chunk-OWLD7TRJ.js";
 import "./chunks/chunk-MMDMIJM2.js";
 import "./chunks/chunk-I7GHSQM2.js";
+import "./chunks/chunk-QNNQNI2B.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-UOD2W5KJ.js";
+import "./chunks/chunk-KNR36CNJ.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

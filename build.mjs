@@ -8,6 +8,7 @@ import { tsImport } from "tsx/esm/api";
 // A bundle per stage in src/stages/index.ts (the one list of stages), each a two-line entry that runs its stage through
 // the action door; the stage's own module is a chunk it loads.
 const { STAGES } = await tsImport("./src/stages/index.ts", import.meta.url);
+const { THREAD_ENTRIES } = await tsImport("./src/files/worker-thread.ts", import.meta.url);
 
 /** `stage-action:<name>` entries: the same two lines for every stage, so no file per stage to keep. */
 const stageEntries = {
@@ -60,10 +61,8 @@ await build({
     // actions/models-report reads the registry, not a stage's result: a door of its own too.
     { in: "src/actions/models-report.ts", out: "models-report" },
     { in: "src/cli/bin.ts", out: "cli" },
-    // The validate stage reads big data on every core: its worker threads start from this file (src/data/parallel.ts).
-    { in: "src/data/scan-worker.ts", out: "scan-worker" },
-    // The gate's bootstrap draws big predictions' resamples on every core: its threads start from this file.
-    { in: "src/gate/significance/draw-worker.ts", out: "draw-worker" },
+    // The worker threads' entries (validate's scan, the gate's bootstrap), as src/files/worker-thread.ts lists them.
+    ...THREAD_ENTRIES.map(({ name, source }) => ({ in: source, out: name })),
   ],
   plugins: [stageEntries, unusedCoreParts],
   // The CycloneDX library (the ML-BOM, src/card/ml-bom.ts) tries its optional XML and validation plugins at load, each

@@ -1,15 +1,13 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { build } from "esbuild";
+import { THREAD_ENTRIES } from "../src/files/worker-thread.ts";
 
-/**
- * The entries the kit's threads start from (build.mjs writes them beside the doors): bundled beside a bench's child
- * too, so it reads data and draws resamples on every core as the product does.
- */
-const THREAD_ENTRIES = [
-  { in: "src/data/scan-worker.ts", out: "scan-worker" },
-  { in: "src/gate/significance/draw-worker.ts", out: "draw-worker" },
-].map((thread) => ({ ...thread, in: path.join(import.meta.dirname, "..", thread.in) }));
+/** The entries the kit's threads start from, bundled beside a bench's child too, so it uses every core as the product does. */
+const threadEntries = THREAD_ENTRIES.map(({ name, source }) => ({
+  in: path.join(import.meta.dirname, "..", source),
+  out: name,
+}));
 
 /**
  * A bench's child as the kit ships: one ESM bundle with build.mjs's options (lazily loaded chunks), run by plain
@@ -17,7 +15,7 @@ const THREAD_ENTRIES = [
  */
 export async function bundleForBench(entry: string, outdir: string): Promise<string> {
   await build({
-    entryPoints: [{ in: entry, out: path.basename(entry, path.extname(entry)) }, ...THREAD_ENTRIES],
+    entryPoints: [{ in: entry, out: path.basename(entry, path.extname(entry)) }, ...threadEntries],
     outdir,
     bundle: true,
     splitting: true,

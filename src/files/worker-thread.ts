@@ -4,6 +4,17 @@ import { fileURLToPath } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
 
 /**
+ * The kit's thread entries, by name: build.mjs bundles each as dist/<name>.js beside the doors (and the benches beside
+ * their children), and {@link startWorkerThread} starts them by that name.
+ */
+export const THREAD_ENTRIES = [
+  // The validate stage reads big data on every core (src/data/parallel.ts).
+  { name: "scan-worker", source: "src/data/scan-worker.ts" },
+  // The gate's bootstrap draws big predictions' resamples on every core (src/gate/significance/draw-threads.ts).
+  { name: "draw-worker", source: "src/gate/significance/draw-worker.ts" },
+] as const;
+
+/**
  * Starts a worker thread on one of the kit's thread entries, wherever the caller runs from: from the bundle (dist/,
  * where build.mjs writes each entry beside the doors, their shared code in dist/chunks/) it is `<name>.js` next to the
  * calling chunk or one folder up; from the TypeScript sources (tests, `npm run mlops`) it is the `.ts` entry, loaded

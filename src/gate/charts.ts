@@ -5,6 +5,7 @@ import type { SliceMetrics } from "../evaluate/evaluate.ts";
 import type { Predictions } from "../evaluate/predictions.ts";
 import { withDescendingOrder } from "../evaluate/ranking.ts";
 import type { Baseline, RuleOutcome } from "./rules.ts";
+import { flagsPerRow } from "./significance/paired-data.ts";
 
 /**
  * What the gate report draws (docs/reports.md), kept in the gate result so a trusted job renders it without reading
@@ -96,10 +97,8 @@ export function curvesOfPredictions(
       : null);
   if (!scores || positiveLabel === undefined) return null;
   const positiveCode = table.labels.classes.indexOf(positiveLabel);
-  // A plain loop: Uint8Array.from with a mapping function first gathers a million-element list on the heap.
   const codes = table.labels.codes;
-  const positive = new Uint8Array(codes.length);
-  for (let i = 0; i < codes.length; i++) positive[i] = codes[i] === positiveCode ? 1 : 0;
+  const positive = flagsPerRow(codes.length, (i) => codes[i] === positiveCode);
   return withDescendingOrder(scores, (ranked) => binaryCurves(ranked, scores, positive));
 }
 

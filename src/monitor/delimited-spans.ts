@@ -60,22 +60,6 @@ export async function openDelimitedSpans(
     if (reader.buffer.length === CHUNK && spareBuffers.length < SPARE_BUFFERS) spareBuffers.push(reader.buffer);
   };
   let record = -1;
-  const next = async (): Promise<boolean> => {
-    try {
-      for (;;) {
-        const got = reader.next();
-        if (got === RECORD) {
-          record++;
-          spans.record = record;
-          return true;
-        }
-        if (got !== MORE) return false;
-        await reader.fill();
-      }
-    } catch (error) {
-      throw explainReadError(error, shown, (r) => r + 1);
-    }
-  };
   const nextHere = (): boolean | undefined => {
     let got: number;
     try {
@@ -89,6 +73,17 @@ export async function openDelimitedSpans(
       return true;
     }
     return got === MORE ? undefined : false;
+  };
+  const next = async (): Promise<boolean> => {
+    for (;;) {
+      const here = nextHere();
+      if (here !== undefined) return here;
+      try {
+        await reader.fill();
+      } catch (error) {
+        throw explainReadError(error, shown, (r) => r + 1);
+      }
+    }
   };
   const spans: DelimitedSpans = { columns: [], reader, next, nextHere, record: 0, close };
   try {

@@ -30,7 +30,7 @@ export interface S3Options {
   partSize?: number;
   /** Parts in flight at once (default {@link MULTIPART_QUEUE_SIZE}). */
   queueSize?: number;
-  /** The proxy's tunnelling agent when the environment names one for the endpoint (proxy-agent.ts). */
+  /** The proxy's tunnelling agent when the environment names one for the endpoint (net/proxy.ts). */
   proxyAgent?: Agent;
 }
 

@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-KNR36CNJ.js";
+} from "./chunks/chunk-BKZ37TGL.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -54,23 +54,23 @@ var OTHER_COMMANDS = [
   { name: "init", after: null, load: async () => (await import("./chunks/init-76NLE2CN.js")).initCommand },
   { name: "check", after: "init", load: async () => (await import("./chunks/check-SLYYJ3Z7.js")).checkCommand },
   { name: "config", after: "check", load: async () => (await import("./chunks/config-6YYR2T5G.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-OOKQ353Q.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-SDT5EEC3.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-OEQQ65EC.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-62NB7KDL.js")).retrainCommand },
-  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-FZVRIGNQ.js")).monitorCommand },
-  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-HNYTFF6L.js")).deployCommand },
-  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-XXEXJWQM.js")).canaryCommand },
-  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-3Q2EE5VO.js")).predictCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-3L2U5DMK.js")).sweepCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-4BR3VHHE.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-ZC2ZL7LR.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-22F74IBQ.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-ZR6SU6WT.js")).retrainCommand },
+  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-GUR5WR3S.js")).monitorCommand },
+  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-TMH56CA7.js")).deployCommand },
+  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-NJSKEPER.js")).canaryCommand },
+  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-BAYYX4C3.js")).predictCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-45BC2LPK.js")).sweepCommand },
   { name: "models", after: "select", load: async () => (await import("./chunks/models-4EYQ2CKU.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-PJWEDYL3.js")).promoteCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-J47DFO3L.js")).promoteCommand },
   { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-LA3ASOHG.js")).rollbackCommand },
   { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-FHESBWYP.js")).pullCommand },
   { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-5U2E7HVQ.js")).verifyCommand },
   { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-Z2QFXNJE.js")).signCommand },
-  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-OC5RT3OD.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-LJQO7IQF.js")).metricsCommand }
+  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-B2GYQDMJ.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-D7RVOHFC.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({

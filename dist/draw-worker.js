@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   drawClaimed,
   pairedStatistic
-} from "./chunks/chunk-GUV264HB.js";
+} from "./chunks/chunk-IMIDEYOI.js";
 import "./chunks/chunk-CWKVTY4K.js";
 import "./chunks/chunk-QNNQNI2B.js";
 import "./chunks/chunk-RZGYXAJU.js";

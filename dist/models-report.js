@@ -24,7 +24,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-PZYK445U.js";
+} from "./chunks/chunk-YKTX5YBS.js";
 import "./chunks/chunk-Y3TFGQZA.js";
 import {
   loadConfig
@@ -51,7 +51,7 @@ import {
   primaryMetricOf
 } from "./chunks/chunk-QNNQNI2B.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-KNR36CNJ.js";
+import "./chunks/chunk-BKZ37TGL.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

@@ -1,0 +1,95 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  cliOptions,
+  parseCliOptions
+} from "./chunk-2DKJUUCH.js";
+import {
+  openProject,
+  stageOutcome
+} from "./chunk-4OSFKVJC.js";
+import {
+  deployStage
+} from "./chunk-5SX4R3QP.js";
+import "./chunk-JRJPGWTS.js";
+import "./chunk-WE5QLUEO.js";
+import "./chunk-OFMUSNDP.js";
+import "./chunk-3723OVIZ.js";
+import "./chunk-QOQVXUXU.js";
+import "./chunk-B2SLS7PS.js";
+import "./chunk-CKB3RMBO.js";
+import "./chunk-I7OGDDEI.js";
+import "./chunk-WEETU4WG.js";
+import "./chunk-7QX6F57P.js";
+import "./chunk-BLJMT2OI.js";
+import "./chunk-STGVFYYW.js";
+import "./chunk-B2PBEH22.js";
+import "./chunk-EUDZWFHB.js";
+import "./chunk-DUP63UZY.js";
+import "./chunk-MDMJ7HUW.js";
+import "./chunk-LFNSLPCM.js";
+import "./chunk-N6JR4UVL.js";
+import "./chunk-O5MMVPE6.js";
+import "./chunk-QKI4W7V3.js";
+import "./chunk-OS4GCB6S.js";
+import "./chunk-Y4XFK5HZ.js";
+import "./chunk-Z7WWPMG5.js";
+import "./chunk-IMIDEYOI.js";
+import "./chunk-CWKVTY4K.js";
+import "./chunk-QR6TB6JR.js";
+import "./chunk-O3UAJ45K.js";
+import "./chunk-VU4CPE2P.js";
+import "./chunk-6FFNJH6A.js";
+import "./chunk-CQ3WEECP.js";
+import "./chunk-FK3UA7EA.js";
+import "./chunk-SVPK73IS.js";
+import "./chunk-HHR3RJXW.js";
+import "./chunk-G37XVGHE.js";
+import "./chunk-ASQHJYOS.js";
+import "./chunk-QD46VIFS.js";
+import "./chunk-F6ELEE5K.js";
+import "./chunk-LP2MTGO2.js";
+import "./chunk-U3KBKKVS.js";
+import "./chunk-Q52DLOOW.js";
+import "./chunk-VLGHGLBD.js";
+import "./chunk-MFDUBFJ5.js";
+import "./chunk-Y3TFGQZA.js";
+import "./chunk-MZM2TBBQ.js";
+import "./chunk-QWC3GWUO.js";
+import "./chunk-UIE7HQFD.js";
+import "./chunk-I7YBYH2J.js";
+import "./chunk-R5UJMX7C.js";
+import "./chunk-5PEOAABG.js";
+import "./chunk-OSH67I4H.js";
+import "./chunk-OZSKINQ5.js";
+import "./chunk-EYNKBRNV.js";
+import "./chunk-PEZVGW4L.js";
+import "./chunk-OWLD7TRJ.js";
+import "./chunk-MMDMIJM2.js";
+import "./chunk-I7GHSQM2.js";
+import "./chunk-QNNQNI2B.js";
+import "./chunk-SN54LWLO.js";
+import "./chunk-MFRW4TDE.js";
+import "./chunk-NFSXRCFZ.js";
+import {
+  UsageError
+} from "./chunk-XOZC47AQ.js";
+import "./chunk-RZGYXAJU.js";
+
+// src/cli/commands/deploy.ts
+var deployCommand = {
+  name: "deploy",
+  summary: "Deploy a version to a target (deploy.targets): run its deploy command, then move its alias",
+  details: "Pulls and verifies the version, runs the target's command with MLOPS_MODEL, MLOPS_VERSION, MLOPS_ALIAS,\nMLOPS_TARGET, MLOPS_ENVIRONMENT, MLOPS_MODEL_DIR and MLOPS_MANIFEST, and moves the target's alias only when it\nsucceeded, recording who approved it. In GitHub Actions (GITHUB_TOKEN set) it also records a GitHub deployment\nwith its statuses and checks the run's approval for the target's Environment. Exit 1 when the command failed.",
+  positionals: [{ name: "target", required: true, description: "the target's name, or the alias it serves" }],
+  options: cliOptions(deployStage.options),
+  run: async (args, io) => {
+    const [target] = args.positionals;
+    if (!target) throw new UsageError("deploy needs a target", { hint: "mlops deploy <target> --version <version>" });
+    const options = await parseCliOptions(deployStage.options, args, io);
+    const context = await openProject(args, io);
+    return stageOutcome(await deployStage.run(context, { ...options, target }), args.text);
+  }
+};
+export {
+  deployCommand
+};

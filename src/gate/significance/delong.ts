@@ -1,4 +1,4 @@
-import { withDescendingOrder } from "../../evaluate/ranking.ts";
+import { type Ranked, withDescendingOrder } from "../../evaluate/ranking.ts";
 import { normalQuantile } from "./normal-quantile.ts";
 
 /**
@@ -25,47 +25,51 @@ export function deLongInterval(scores: Float64Array, positive: Uint8Array, level
   const n = total - m;
   if (m < 2 || n < 2)
     return `${m < 2 ? `${m} positive` : `${n} negative`} row${Math.min(m, n) === 1 ? "" : "s"}: DeLong's variance needs two of each class`;
-  const groups = withDescendingOrder(scores, ({ order, sorted }) => {
-    // Tie groups of equal scores, highest first: every row of a group has the same component.
-    const tieGroups: { positives: number; negatives: number; v10: number; v01: number }[] = [];
-    let positivesAbove = 0;
-    let negativesAbove = 0;
-    let start = 0;
-    for (let k = 0; k < total; k++) {
-      if (k + 1 < total && sorted[k + 1] === sorted[k]) continue;
-      let positives = 0;
-      for (let j = start; j <= k; j++) positives += positive[order[j] ?? 0] ? 1 : 0;
-      const negatives = k + 1 - start - positives;
-      const negativesBelow = n - negativesAbove - negatives;
-      tieGroups.push({
-        positives,
-        negatives,
-        v10: (negativesBelow + negatives / 2) / n,
-        v01: (positivesAbove + positives / 2) / m,
-      });
-      positivesAbove += positives;
-      negativesAbove += negatives;
-      start = k + 1;
-    }
-    return tieGroups;
+  // Two walks over one ranking: the components' means first, then their squared deviations (the two-pass variance).
+  const { auc, squares10, squares01 } = withDescendingOrder(scores, (ranked) => {
+    const [sum10, sum01] = componentSums(ranked, positive, m, n, null);
+    const means = { auc: sum10 / m, mean01: sum01 / n };
+    const [squares10, squares01] = componentSums(ranked, positive, m, n, means);
+    return { auc: means.auc, squares10, squares01 };
   });
-  let sum10 = 0;
-  let sum01 = 0;
-  for (const g of groups) {
-    sum10 += g.positives * g.v10;
-    sum01 += g.negatives * g.v01;
-  }
-  const auc = sum10 / m;
-  const mean01 = sum01 / n;
-  let squares10 = 0;
-  let squares01 = 0;
-  for (const g of groups) {
-    squares10 += g.positives * (g.v10 - auc) ** 2;
-    squares01 += g.negatives * (g.v01 - mean01) ** 2;
-  }
   const variance = squares10 / (m - 1) / m + squares01 / (n - 1) / n;
   const half = normalQuantile(1 - (1 - level) / 2) * Math.sqrt(variance);
   const low = auc - half;
   const high = auc + half;
   return { auc, low: Math.max(0, low), high: Math.min(1, high), clamped: low < 0 || high > 1 };
+}
+
+/**
+ * Over the tie groups of equal scores, highest first (every row of a group has the same component): Σ V10 over the
+ * positives and Σ V01 over the negatives, or, given their means, the sums of squared deviations from them. Walked
+ * rather than stored: an object a tie group made a million distinct scores' interval mostly garbage collection.
+ */
+function componentSums(
+  { order, sorted }: Ranked,
+  positive: Uint8Array,
+  m: number,
+  n: number,
+  around: { auc: number; mean01: number } | null,
+): [number, number] {
+  const total = order.length;
+  let sum10 = 0;
+  let sum01 = 0;
+  let positivesAbove = 0;
+  let negativesAbove = 0;
+  let start = 0;
+  for (let k = 0; k < total; k++) {
+    if (k + 1 < total && sorted[k + 1] === sorted[k]) continue;
+    let positives = 0;
+    for (let j = start; j <= k; j++) positives += positive[order[j] ?? 0] ? 1 : 0;
+    const negatives = k + 1 - start - positives;
+    const negativesBelow = n - negativesAbove - negatives;
+    const v10 = (negativesBelow + negatives / 2) / n;
+    const v01 = (positivesAbove + positives / 2) / m;
+    sum10 += around ? positives * (v10 - around.auc) ** 2 : positives * v10;
+    sum01 += around ? negatives * (v01 - around.mean01) ** 2 : negatives * v01;
+    positivesAbove += positives;
+    negativesAbove += negatives;
+    start = k + 1;
+  }
+  return [sum10, sum01];
 }

@@ -211,7 +211,6 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
   const profile = (
     window: TimeWindow,
     spooled: SpooledWindow,
-    last: boolean,
     onReading: () => void,
   ): Promise<ProfiledDataset> =>
     profileSources(
@@ -219,9 +218,10 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
       [{ kind: "local", path: spooled.file, shown: `the rows of window ${window.key}` }],
       { train: spooled.file, format: "csv", header: true, ...(schema ? { schema } : {}) },
       root,
-      // A window's ranges go to the run's worker thread, which reads them while this one measures the window before;
-      // this one reads beside it only for the last window, when nothing else is left to do here.
-      { ...options, readHere: last && threads !== null, ...(threads ? { threads } : {}), onReading, heldArrays },
+      // A window's ranges go to the run's worker thread, which reads them while this one measures the window before,
+      // and to this one, which takes a range whenever it waits (for the window's rows, its labels, the profile): it
+      // waited for the worker a third of the time when it left every range to it (2.5M rows: 9.8 s, now 9.0).
+      { ...options, readHere: true, ...(threads ? { threads } : {}), onReading, heldArrays },
       options.tempDir,
       HELD_VALUES_BUDGET,
       { sample: spooled.sample, holdOnly: compared },
@@ -251,7 +251,7 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
     if (!window || !spooled || ahead.has(window.key)) return Promise.resolve();
     let handedOver = (): void => undefined;
     const reading = new Promise<void>((resolve) => (handedOver = resolve));
-    const started = profile(window, spooled, !ordered.slice(at + 1).some((w) => spooledOf(w)), handedOver);
+    const started = profile(window, spooled, handedOver);
     // Awaited when its window's turn comes; a failure before then must not go unhandled.
     started.catch(() => undefined);
     ahead.set(window.key, started);

@@ -26,7 +26,7 @@ export function isoZuluMs(bytes: Buffer, start: number, end: number, dates: Date
   const length = end - start;
   if (length < 20 || bytes[start + 10] !== 84 || bytes[end - 1] !== 90) return Number.NaN; // T, Z
   if (bytes[start + 13] !== 58 || bytes[start + 16] !== 58) return Number.NaN; // :
-  if (bytes.compare(dates.bytes, 0, 10, start, start + 10) !== 0 || Number.isNaN(dates.midnight)) {
+  if (!sameDate(bytes, start, dates.bytes) || Number.isNaN(dates.midnight)) {
     const parsed = parseTimestamp(bytes.toString("latin1", start, start + 10), "seconds");
     if ("unparseable" in parsed || !/^\d{4}-\d{2}-\d{2}$/.test(bytes.toString("latin1", start, start + 10)))
       return Number.NaN;
@@ -50,6 +50,15 @@ export function isoZuluMs(bytes: Buffer, start: number, end: number, dates: Date
   const ms = dates.midnight + hours * 3_600_000 + minutes * 60_000 + seconds * 1000 + millis;
   // The last second of 9999 written as :60 lies past the range: parseTimestamp says why.
   return ms < END_OF_RANGE ? ms : Number.NaN;
+}
+
+/**
+ * Whether the ten bytes at `start` are the cached date's. By hand: Buffer.compare crosses into C++ on every call, which
+ * cost the spool 80 ns a row, more than the rest of the timestamp.
+ */
+function sameDate(bytes: Buffer, start: number, date: Buffer): boolean {
+  for (let i = 0; i < 10; i++) if (bytes[start + i] !== date[i]) return false;
+  return true;
 }
 
 /** 10000-01-01T00:00:00Z, where parseTimestamp's range ends. */

@@ -12,6 +12,11 @@ interface Fit {
   values: number;
 }
 
+export interface TypeSampleState {
+  rows: number;
+  fits: [string, Fit][];
+}
+
 /**
  * Which types the sampled values of each column fit (DOMAIN.md §3 types; the narrowest that fits all of them wins).
  * A column whose values are numbers but for a few (at most 10%) is read as numbers too: the others are reported as
@@ -58,6 +63,18 @@ export class TypeSample {
       if (index < 0 || index >= fieldCount || starts[index] === ends[index]) continue;
       observe(fit, bytes, starts[index]!, ends[index]!);
     }
+  }
+
+  /** What the sample holds, as plain data: how a sample taken on another thread comes back ({@link TypeSample.from}). */
+  state(): TypeSampleState {
+    return { rows: this.rows, fits: [...this.fits].map(([name, fit]) => [name, { ...fit }]) };
+  }
+
+  static from(state: TypeSampleState): TypeSample {
+    const sample = new TypeSample();
+    sample.rows = state.rows;
+    for (const [name, fit] of state.fits) sample.fits.set(name, { ...fit });
+    return sample;
   }
 
   private fitOf(name: string): Fit {

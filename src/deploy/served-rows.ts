@@ -1,7 +1,7 @@
 import { formatOf } from "../data/table.ts";
 import type { SourceFile } from "../data/sources.ts";
 import { InputError } from "../errors.ts";
-import { openLogRows } from "../monitor/spool.ts";
+import { openLogRows } from "../monitor/log-rows.ts";
 import { type EpochUnit, parseTimestamp } from "../monitor/windows.ts";
 import { dateCache } from "../monitor/zulu-bytes.ts";
 

@@ -12,6 +12,8 @@ export const THREAD_ENTRIES = [
   { name: "scan-worker", source: "src/data/scan-worker.ts" },
   // The gate's bootstrap draws big predictions' resamples on every core (src/gate/significance/draw-threads.ts).
   { name: "draw-worker", source: "src/gate/significance/draw-worker.ts" },
+  // The monitor spools big logs on two threads (src/monitor/spool-threads.ts).
+  { name: "spool-worker", source: "src/monitor/spool-worker.ts" },
 ] as const;
 
 /**

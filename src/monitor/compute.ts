@@ -35,6 +35,7 @@ import {
 import { knownClasses, predictionReference, type PredictionReference, trainingReference } from "./references.ts";
 import { logLayout } from "./log-layout.ts";
 import { type Spool, type SpooledWindow, spoolLogs } from "./spool.ts";
+import { spoolOnThreads } from "./spool-threads.ts";
 import { emptyWindow, measureWindow, type WindowResult } from "./window.ts";
 import { readWindowRows } from "./window-rows.ts";
 import { labelCompleteness, type TimeWindow, windowOf, type WindowSize } from "./windows.ts";
@@ -60,6 +61,8 @@ export interface ComputeInput {
   store: StoreSettings;
   scratch: string;
   workers: number | undefined;
+  /** Logs of this many bytes and more are spooled on two threads (tests lower it; spool-threads.ts). */
+  parallelSpoolFrom?: number;
   logger: Pick<Logger, "info" | "debug">;
 }
 
@@ -155,7 +158,9 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
     return out;
   };
   const bySource = new Map(logs.map((file) => [file.shown, file]));
-  const spool = await spoolLogs(await fetch(fresh.map((file) => bySource.get(file.shown) ?? file)), spoolOptions);
+  const freshFiles = await fetch(fresh.map((file) => bySource.get(file.shown) ?? file));
+  const cores = input.workers ?? os.availableParallelism();
+  const spool = await spoolOnThreads(freshFiles, spoolOptions, cores, input.parallelSpoolFrom);
   if (owned) refuseFarRows(spool, size);
 
   // Every window the fresh files touched, and the stale ones: computed from all of their rows.
@@ -208,15 +213,11 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
     shown,
     stamp: `${bySource.get(shown)?.stamp ?? ""}${laterRows.has(shown) ? "+rows-after-the-run" : ""}`,
   });
-  const profile = (
-    window: TimeWindow,
-    spooled: SpooledWindow,
-    onReading: () => void,
-  ): Promise<ProfiledDataset> =>
+  const profile = (window: TimeWindow, spooled: SpooledWindow, onReading: () => void): Promise<ProfiledDataset> =>
     profileSources(
       `window ${window.key}`,
-      [{ kind: "local", path: spooled.file, shown: `the rows of window ${window.key}` }],
-      { train: spooled.file, format: "csv", header: true, ...(schema ? { schema } : {}) },
+      spooled.files.map((file) => ({ kind: "local" as const, path: file, shown: `the rows of window ${window.key}` })),
+      { train: spooled.files, format: "csv", header: true, ...(schema ? { schema } : {}) },
       root,
       // A window's ranges go to the run's worker thread, which reads them while this one measures the window before,
       // and to this one, which takes a range whenever it waits (for the window's rows, its labels, the profile): it
@@ -224,13 +225,13 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
       { ...options, readHere: true, ...(threads ? { threads } : {}), onReading, heldArrays },
       options.tempDir,
       HELD_VALUES_BUDGET,
-      { sample: spooled.sample, holdOnly: compared },
+      { ...(spooled.sample ? { sample: spooled.sample } : {}), holdOnly: compared },
     );
   const ordered = [...targets.values()].sort((a, b) => a.start - b.start);
   // Each window's held values are joined into the arrays of the window measured before it, given back below.
   const heldArrays = new HeldArrays();
   // One worker thread profiles every window in turn, while this one measures: started once for the run.
-  const threads = (input.workers ?? os.availableParallelism()) > 1 ? new ScanThreads(1) : null;
+  const threads = cores > 1 ? new ScanThreads(1) : null;
   const spooledOf = (window: TimeWindow | undefined): SpooledWindow | undefined => {
     const spooled = window && spool.windows.get(window.key);
     return spooled && spooled.rows > 0 ? spooled : undefined;

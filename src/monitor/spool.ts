@@ -2,12 +2,12 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../errors.ts";
 import type { LogLayout } from "./log-layout.ts";
-import { formatOf, openTable, type TableFormat, type TableRow } from "../data/table.ts";
+import { formatOf } from "../data/table.ts";
 import { SAMPLE_ROWS, TypeSample } from "../data/type-sample.ts";
 import type { SourceFile } from "../data/sources.ts";
-import { cellOf, type DelimitedSpans, openDelimitedSpans } from "./delimited-spans.ts";
+import { type LogRows, openLogRows } from "./log-rows.ts";
 import { cellColumns, csvField, WindowBuffer } from "./window-files.ts";
-import { type DateCache, dateCache, isoZuluMs } from "./zulu-bytes.ts";
+import { dateCache } from "./zulu-bytes.ts";
 import {
   isoUtc,
   parseTimestamp,
@@ -30,14 +30,20 @@ import {
 export interface SpooledWindow {
   window: TimeWindow;
   rows: number;
-  /** The window's rows as CSV, the spool header first. */
-  file: string;
-  /** The cells of the window's rows the monitor reads itself, in the order of cellColumns (window-files.ts). */
-  cells: string;
+  /**
+   * The window's rows as CSV, each file with the spool header first: one file, or one per thread that spooled some
+   * of the logs (spool-threads.ts), whose rows follow one another in the logs' order.
+   */
+  files: string[];
+  /** The cells of the window's rows the monitor reads itself (cellColumns' order, window-files.ts), file by file. */
+  cells: string[];
   /** The log files that had rows in the window, as messages name them. */
   sources: string[];
-  /** The types of the window's first rows, sampled as they were written, for the window's profile (PlanHints). */
-  sample: TypeSample;
+  /**
+   * The types of the window's first rows, sampled as they were written, for the window's profile (PlanHints); null
+   * when no thread's sample is the window's first rows (the profile then samples the files itself).
+   */
+  sample: TypeSample | null;
 }
 
 export interface SpoolColumns {
@@ -87,8 +93,6 @@ const SOON_MS = 2 * 86_400_000;
 /** Bytes a window's buffer holds before it is appended to its file (its cells: a quarter of that). */
 const FLUSH_BYTES = 1 << 20;
 const CELL_FLUSH_BYTES = FLUSH_BYTES >> 2;
-const COMMA = 44;
-const NEWLINE = 10;
 
 /**
  * Spools `files` into their windows' files. With `into`, adds to an earlier spool of the same run (its columns and
@@ -97,13 +101,7 @@ const NEWLINE = 10;
 export async function spoolLogs(files: readonly SourceFile[], options: SpoolOptions, into?: Spool): Promise<Spool> {
   await mkdir(options.dir, { recursive: true });
   await mkdir(cellsDir(options.dir), { recursive: true });
-  const spool: Spool = into ?? {
-    columns: { header: [], features: [], probabilities: [] },
-    windows: new Map(),
-    unparseable: { count: 0, examples: [] },
-    future: { count: 0, examples: [] },
-    files: [],
-  };
+  const spool = into ?? emptySpool({ header: [], features: [], probabilities: [] });
   for (const file of files) {
     const rows = await openLogRows(file, formatOf(file.path, options.format));
     try {
@@ -114,6 +112,27 @@ export async function spoolLogs(files: readonly SourceFile[], options: SpoolOpti
   }
   spool.windows = new Map([...spool.windows].sort(([, a], [, b]) => a.window.start - b.window.start));
   return spool;
+}
+
+/** A spool with nothing in it yet; its columns empty until the first file names them. */
+export function emptySpool(columns: SpoolColumns): Spool {
+  return {
+    columns,
+    windows: new Map(),
+    unparseable: { count: 0, examples: [] },
+    future: { count: 0, examples: [] },
+    files: [],
+  };
+}
+
+/** The spool's columns as `file` (the first log) gives them: its header read, no row. */
+export async function logColumns(file: SourceFile, options: SpoolOptions): Promise<SpoolColumns> {
+  const rows = await openLogRows(file, formatOf(file.path, options.format));
+  try {
+    return spoolColumns(rows.columns, file.shown, options);
+  } finally {
+    rows.close();
+  }
 }
 
 async function spoolFile(file: SourceFile, rows: LogRows, options: SpoolOptions, spool: Spool): Promise<void> {
@@ -167,7 +186,8 @@ async function spoolFile(file: SourceFile, rows: LogRows, options: SpoolOptions,
     }
     if (!current.out || !current.spooled) continue;
     current.spooled.rows++;
-    if (current.spooled.sample.rows < SAMPLE_ROWS) rows.sample(current.spooled.sample, spool.columns.header, at);
+    const sample = current.spooled.sample;
+    if (sample && sample.rows < SAMPLE_ROWS) rows.sample(sample, spool.columns.header, at);
     rows.write(current.out.rows, at);
     rows.writeCells(current.out.cells, cellsAt);
     if (current.out.rows.length >= FLUSH_BYTES || current.out.cells.length >= CELL_FLUSH_BYTES) {
@@ -210,130 +230,17 @@ function windowBuffer(
   if (!spooled) {
     const file = path.join(dir, `${window.key}.csv`);
     const cells = path.join(cellsDir(dir), `${window.key}.cells`);
-    spooled = { window, rows: 0, file, cells, sources: [], sample: new TypeSample() };
+    spooled = { window, rows: 0, files: [file], cells: [cells], sources: [], sample: new TypeSample() };
     spool.windows.set(window.key, spooled);
   }
+  // Rows read again for a window go after all of its rows: to its last file.
   buffer = {
-    rows: new WindowBuffer(spooled.file, FLUSH_BYTES + (64 << 10)),
-    cells: new WindowBuffer(spooled.cells, CELL_FLUSH_BYTES + (16 << 10)),
+    rows: new WindowBuffer(spooled.files.at(-1) ?? "", FLUSH_BYTES + (64 << 10)),
+    cells: new WindowBuffer(spooled.cells.at(-1) ?? "", CELL_FLUSH_BYTES + (16 << 10)),
   };
   if (fresh) buffer.rows.text(`${spool.columns.header.map(csvField).join(",")}\n`);
   buffers.set(window.key, buffer);
   return buffer;
-}
-
-/** A log file's rows: the cells the loop asks for, and the row written to a window's file as CSV. */
-export interface LogRows {
-  columns: string[];
-  /** Data record number of the current row (the first after the header is 1). */
-  readonly record: number;
-  next(): Promise<boolean>;
-  /** The next row without a promise when it is read already (see DelimitedSpans.nextHere); undefined: call next(). */
-  nextHere(): boolean | undefined;
-  cell(index: number): string | null;
-  /** The cell as `YYYY-MM-DDTHH:MM:SS[.fff]Z`, read from its bytes (see {@link isoZuluMs}); NaN in any other form. */
-  utcMs(index: number, dates: DateCache): number;
-  /** Writes the current row's fields at `at` as one CSV line. */
-  write(out: WindowBuffer, at: readonly number[]): void;
-  /** Writes the current row's fields at `at` as cells (window-files.ts): the texts the CSV line gives back. */
-  writeCells(out: WindowBuffer, at: readonly number[]): void;
-  /** Adds the current row's fields at `at` (the values the line written holds), named `header`, to a type sample. */
-  sample(into: TypeSample, header: string[], at: readonly number[]): void;
-  close(): void;
-}
-
-/** A prediction log's rows, any format: CSV and TSV as byte spans (see {@link delimitedRows}), the rest via openTable. */
-export async function openLogRows(file: SourceFile, format: TableFormat): Promise<LogRows> {
-  const open = { what: "prediction log", missingHint: "check monitor.logs.path" };
-  if (format === "csv" || format === "tsv") {
-    return delimitedRows(await openDelimitedSpans(file.path, format, { ...open, shown: file.shown }), format);
-  }
-  const table = await openTable(file.path, format, { ...open, displayName: file.shown });
-  const iterator = table.rows[Symbol.asyncIterator]();
-  let row: TableRow | null = null;
-  return {
-    columns: table.columns,
-    get record() {
-      return row?.record ?? 0;
-    },
-    async next() {
-      const got = await iterator.next();
-      row = got.done ? null : got.value;
-      return row !== null;
-    },
-    nextHere: () => undefined,
-    cell: (index) => row?.cells[index] ?? null,
-    utcMs: () => Number.NaN,
-    write(out, at) {
-      out.text(`${at.map((index) => csvField(row?.cells[index] ?? null)).join(",")}\n`);
-    },
-    writeCells(out, at) {
-      for (const index of at) out.cellText(row?.cells[index] ?? null);
-    },
-    sample: (into, header, at) =>
-      into.add(
-        header,
-        at.map((index) => row?.cells[index] ?? null),
-      ),
-    // The file, whether or not a row was read (a reader never started runs no `finally` of its own).
-    close: () => table.close(),
-  };
-}
-
-/**
- * CSV and TSV logs are copied as bytes: a CSV row whose fields the spool keeps all of, in order and unquoted, is
- * copied whole; otherwise each unquoted CSV field is copied and the others (quoted, or TSV text that may hold a comma)
- * are written as CSV text.
- */
-function delimitedRows(spans: DelimitedSpans, format: "csv" | "tsv"): LogRows {
-  const { reader, columns } = spans;
-  let whole: boolean | null = null;
-  return {
-    columns,
-    get record() {
-      return spans.record;
-    },
-    next: () => spans.next(),
-    nextHere: () => spans.nextHere(),
-    cell: (index) => cellOf(reader, index),
-    utcMs: (index, dates) =>
-      index < reader.fieldCount
-        ? isoZuluMs(reader.buffer, reader.starts[index] ?? 0, reader.ends[index] ?? 0, dates)
-        : Number.NaN,
-    write(out, at) {
-      whole ??= format === "csv" && at.length === columns.length && at.every((index, i) => index === i);
-      const { buffer, starts, ends, quoted, fieldCount } = reader;
-      if (whole && fieldCount === at.length && !anyQuoted(quoted, fieldCount)) {
-        out.copy(buffer, reader.recordStart, reader.contentEnd);
-        out.byte(NEWLINE);
-        return;
-      }
-      for (let i = 0; i < at.length; i++) {
-        if (i > 0) out.byte(COMMA);
-        const index = at[i] ?? -1;
-        if (index >= fieldCount) continue;
-        if (format === "csv" && quoted[index] === 0) out.copy(buffer, starts[index] ?? 0, ends[index] ?? 0);
-        else out.text(csvField(cellOf(reader, index)));
-      }
-      out.byte(NEWLINE);
-    },
-    writeCells(out, at) {
-      // A field's span holds its text (a quoted field's unescaped), as cellOf decodes it.
-      const { buffer, starts, ends, fieldCount } = reader;
-      for (const index of at) {
-        if (index < fieldCount) out.cell(buffer, starts[index] ?? 0, ends[index] ?? 0);
-        else out.cellText(null);
-      }
-    },
-    sample: (into, header, at) =>
-      into.addSpans(header, at, reader.buffer, reader.starts, reader.ends, reader.fieldCount),
-    close: () => spans.close(),
-  };
-}
-
-function anyQuoted(quoted: Uint8Array, count: number): boolean {
-  for (let i = 0; i < count; i++) if (quoted[i] !== 0) return true;
-  return false;
 }
 
 /** The spool's columns from the first log's header: what the layout names, and the features. */

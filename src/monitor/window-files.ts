@@ -125,10 +125,38 @@ export interface CellFile {
 
 const READ_BYTES = 1 << 20;
 
-/** A window's cell file, written with `count` cells per row. */
-export async function openCellFile(file: string, count: number): Promise<CellFile> {
+/** A window's cell files, written with `count` cells per row, read one after the other as one. */
+export async function openCellFiles(files: readonly string[], count: number): Promise<CellFile> {
+  let index = 0;
+  let current = await openCellFile(files[0] ?? "", count);
+  let open = true;
+  // Every file reads into the first one's spans, so the caller's view of the row stays the same object.
+  const spans = current.spans;
+  const close = async (): Promise<void> => {
+    if (open) await current.close();
+    open = false;
+  };
+  return {
+    spans,
+    async more() {
+      for (;;) {
+        if (!open) return false;
+        if (await current.more()) return true;
+        await close();
+        if (++index >= files.length) return false;
+        current = await openCellFile(files[index] ?? "", count, spans);
+        open = true;
+      }
+    },
+    next: () => open && current.next(),
+    close,
+  };
+}
+
+/** A window's cell file, written with `count` cells per row (into `spans` when given). */
+async function openCellFile(file: string, count: number, into?: CellSpans): Promise<CellFile> {
   const handle = await open(file, "r");
-  const spans: CellSpans = {
+  const spans: CellSpans = into ?? {
     buffer: Buffer.allocUnsafe(READ_BYTES),
     starts: new Int32Array(count),
     ends: new Int32Array(count),

@@ -2,7 +2,7 @@ import { resolvePositiveLabel } from "../evaluate/evaluate.ts";
 import type { CbpeScores } from "./cbpe.ts";
 import { parsed, parseNumber } from "../data/values.ts";
 import { ByteStrings, cellOf, type FieldSpans, interned } from "./delimited-spans.ts";
-import { cellColumns, openCellFile } from "./window-files.ts";
+import { cellColumns, openCellFiles } from "./window-files.ts";
 import { RowIds } from "./row-ids.ts";
 import type { LogLayout } from "./log-layout.ts";
 import type { SpoolColumns, SpooledWindow } from "./spool.ts";
@@ -47,7 +47,7 @@ export async function readWindowRows(
 ): Promise<WindowRows> {
   // The spool wrote these cells beside the window's CSV: read as byte spans, numbers parsed in place.
   const cellNames = cellColumns(layout, columns.probabilities);
-  const file = await openCellFile(window.cells, cellNames.length);
+  const file = await openCellFiles(window.cells, cellNames.length);
   const reader = file.spans;
   const at = (column: string | undefined): number => (column === undefined ? -1 : cellNames.indexOf(column));
   const predictionAt = at(layout.prediction);

@@ -1,17 +1,21 @@
+import { once } from "node:events";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
+import { Worker } from "node:worker_threads";
 import { gzip } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { openTable, formatOf } from "../../src/data/table.ts";
 import type { SourceFile } from "../../src/data/sources.ts";
 import { joinLabels } from "../../src/monitor/labels.ts";
 import type { LogLayout } from "../../src/monitor/log-layout.ts";
-import { type SpoolOptions, spoolLogs } from "../../src/monitor/spool.ts";
+import { SAMPLE_ROWS, TypeSample } from "../../src/data/type-sample.ts";
+import { type SpooledWindow, type SpoolOptions, spoolLogs } from "../../src/monitor/spool.ts";
+import { type SentSpool, type SpoolJob, spoolOnThreads } from "../../src/monitor/spool-threads.ts";
 import { readWindowRows } from "../../src/monitor/window-rows.ts";
 import { parseTimestamp } from "../../src/monitor/windows.ts";
 import { dateCache, isoZuluMs } from "../../src/monitor/zulu-bytes.ts";
-import { tempDir, writeFiles } from "../helpers/temp.ts";
+import { REPO, tempDir, writeFiles } from "../helpers/temp.ts";
 
 /**
  * The spool (src/monitor/spool.ts) on every log format: whatever the file's format, quoting or column order, each
@@ -79,8 +83,12 @@ async function spoolOf(dir: string, files: readonly string[], options: Partial<S
   });
   const spooled = new Map<string, (string | null)[][]>();
   for (const [key, window] of spool.windows) {
-    const { columns, rows } = await readRows(window.file, "csv");
-    expect(columns).toEqual(spool.columns.header);
+    const rows: (string | null)[][] = [];
+    for (const file of window.files) {
+      const part = await readRows(file, "csv");
+      expect(part.columns).toEqual(spool.columns.header);
+      rows.push(...part.rows);
+    }
     expect(rows.length).toBe(window.rows);
     spooled.set(key, rows);
   }
@@ -210,6 +218,133 @@ describe("the spool keeps every logged cell of its window", () => {
     expect([...(matched.get("2026-03-02.csv") ?? [])]).toEqual([1, 0, 1, 2, 2]);
   });
 });
+
+describe("the spool on two threads", () => {
+  /** Six daily CSV logs; the fifth has late rows of the first day, bad and future timestamps sit in both halves. */
+  async function sixDays(dir: string, rowsPerDay: number): Promise<string[]> {
+    const logs: Record<string, string> = {};
+    for (let day = 1; day <= 6; day++) {
+      const date = `2026-03-0${day}`;
+      const lines = ["ts,request_id,text,x,prediction"];
+      for (let i = 0; i < rowsPerDay; i++) {
+        const second = String(i % 60).padStart(2, "0");
+        const minute = String(Math.floor(i / 60) % 60).padStart(2, "0");
+        // A column that is numbers in the first day's first rows and text later, so the type sample tells them apart.
+        const text = day === 1 && i < 5 ? String(i) : day === 5 && i % 7 === 0 ? `"late, ${i}"` : `t${i % 13}`;
+        lines.push(
+          `${date}T10:${minute}:${second}Z,d${day}-${i},${text},${(i * 0.37).toFixed(2)},${i % 3 ? "yes" : "no"}`,
+        );
+        if (day === 5 && i % 50 === 0) lines.push(`2026-03-01T23:00:${second}Z,late-${i},late,${i},no`);
+        if (day === 2 && i === 3) lines.push(`yesterday,bad-${day},x,1,no`);
+        if (day === 6 && i === 9) lines.push(`2099-01-01T00:00:00Z,future-${day},x,1,no`);
+        if (day === 4 && i === 1) lines.push(`not a time,bad-${day},x,1,no`);
+      }
+      logs[`logs/${date}.csv`] = `${lines.join("\n")}\n`;
+    }
+    return writeFiles(dir, logs);
+  }
+
+  const options = (dir: string, name: string): SpoolOptions => ({
+    format: "auto",
+    layout: layout(),
+    size: "day",
+    now: Date.parse("2027-01-01T00:00:00Z"),
+    dir: path.join(dir, name),
+    known: null,
+    target: undefined,
+  });
+  const sourcesOf = (files: readonly string[]): SourceFile[] =>
+    files.map((file) => ({ path: file, shown: path.basename(file) }));
+
+  async function windowRows(window: SpooledWindow): Promise<(string | null)[][]> {
+    const rows: (string | null)[][] = [];
+    for (const file of window.files) rows.push(...(await readRows(file, "csv")).rows);
+    return rows;
+  }
+
+  it("writes what one thread writes: every window's rows in order, counts, examples, sources and samples", async () => {
+    const dir = await tempDir();
+    const sources = sourcesOf(await sixDays(dir, 2000));
+    const alone = await spoolLogs(sources, options(dir, "alone"));
+    const both = await spoolOnThreads(sources, options(dir, "both"), 2, 0);
+    expect([...both.windows.keys()]).toEqual([...alone.windows.keys()]);
+    // The halves' files: the first day's window has both (its late rows came from the fifth day's log).
+    expect(both.windows.get("2026-03-01")?.files).toHaveLength(2);
+    expect(both.windows.get("2026-03-06")?.files).toEqual([path.join(dir, "both-2", "2026-03-06.csv")]);
+    for (const [key, window] of alone.windows) {
+      const twice = both.windows.get(key);
+      if (!twice) throw new Error(`no window ${key}`);
+      expect({ key, rows: twice.rows, sources: twice.sources }).toEqual({
+        key,
+        rows: window.rows,
+        sources: window.sources,
+      });
+      expect(await windowRows(twice)).toEqual(await windowRows(window));
+      const cells = async (w: SpooledWindow) => (await readWindowRows(w, alone.columns, layout())).ids;
+      expect(await cells(twice)).toEqual(await cells(window));
+      const types = (sample: TypeSample | null) => alone.columns.header.map((c) => sample?.inferred(c));
+      // A window whose first rows one thread's sample does not hold has none: the profile samples its files.
+      if (twice.sample) expect(types(twice.sample)).toEqual(types(window.sample));
+      else {
+        const resampled = new TypeSample();
+        for (const row of (await windowRows(twice)).slice(0, SAMPLE_ROWS)) resampled.add(alone.columns.header, row);
+        expect(types(resampled)).toEqual(types(window.sample));
+      }
+    }
+    expect(both.windows.get("2026-03-01")?.sample).toBeNull();
+    expect(sampleTypes(both, "2026-03-05")).toEqual(sampleTypes(alone, "2026-03-05"));
+    expect({ unparseable: both.unparseable, future: both.future, files: both.files }).toEqual({
+      unparseable: alone.unparseable,
+      future: alone.future,
+      files: alone.files,
+    });
+    expect(both.unparseable.count).toBe(2);
+    expect(both.future.count).toBe(1);
+  });
+
+  it("says what is wrong with a log of the second half as one thread would", async () => {
+    const dir = await tempDir();
+    const files = await sixDays(dir, 20);
+    await writeFiles(dir, { "logs/2026-03-05.csv": "ts,request_id,text,x\n2026-03-05T00:00:00Z,a,b,1\n" });
+    const alone = await spoolLogs(sourcesOf(files), options(dir, "alone")).catch((error: Error) => error.message);
+    const both = await spoolOnThreads(sourcesOf(files), options(dir, "both"), 2, 0).catch(
+      (error: Error) => error.message,
+    );
+    expect(alone).toMatch(/2026-03-05\.csv has no "prediction" column/);
+    expect(both).toBe(alone);
+  });
+});
+
+describe("the spool's thread entry", () => {
+  it("dist/spool-worker.js (as the CLI and the action start it) sends back what this thread spools", async () => {
+    const dir = await tempDir();
+    const [log] = await writeFiles(dir, { "logs/2026-03-01.csv": `${CSV_LOG}\n` });
+    const files = [{ path: log ?? "", shown: "2026-03-01.csv" }];
+    const base = {
+      format: "auto",
+      layout: layout(),
+      size: "day" as const,
+      now: Date.parse("2027-01-01T00:00:00Z"),
+      known: null,
+      target: undefined,
+    };
+    const here = await spoolLogs(files, { ...base, dir: path.join(dir, "here") });
+    const job: SpoolJob = { files, options: { ...base, dir: path.join(dir, "there") }, columns: here.columns };
+    const thread = new Worker(path.join(REPO, "dist/spool-worker.js"), { workerData: job });
+    const [message] = (await once(thread, "message")) as [{ spool?: SentSpool }];
+    expect(message.spool, "run `npm run build`").toBeDefined();
+    expect(message.spool?.windows.map((w) => [w.window.key, w.rows, w.sources, w.sample?.rows])).toEqual(
+      [...here.windows.values()].map((w) => [w.window.key, w.rows, w.sources, w.sample?.rows]),
+    );
+    expect(message.spool?.unparseable).toEqual(here.unparseable);
+    await thread.terminate();
+  });
+});
+
+function sampleTypes(spool: { windows: Map<string, SpooledWindow>; columns: { header: string[] } }, key: string) {
+  const sample = spool.windows.get(key)?.sample;
+  return spool.columns.header.map((c) => sample?.inferred(c));
+}
 
 describe("timestamps read from bytes", () => {
   it("give parseTimestamp's instant, or leave the text to it", () => {

@@ -20,12 +20,12 @@ import { SKIPPED_EXAMPLES } from "./windows.ts";
  * both had rows in gets both files, this thread's first. So a window's rows are the rows one thread would have
  * written, in the same order, and every count and example is the same; only the type sample of such a window is
  * dropped when this thread's part of it is shorter than a sample (the profile then samples the window's files, the
- * same first rows). The spool was a third of a monitoring run, on one core.
+ * same first rows). The spool was a quarter of a monitoring run, on one core.
  *
  * One thread spools alone: below {@link PARALLEL_SPOOL_FROM} bytes of logs (a thread costs more to start than that
  * takes), with one core, with one file, and where the spool keeps some windows only or counts some files' bad rows
- * only (a matrix leg, a known file read again: their functions stay on this thread). A worker that fails leaves its
- * half to this thread, which then says what is wrong with it as it would have alone.
+ * only (a matrix leg, a known file read again: their functions stay on this thread). A worker that cannot start or
+ * fails leaves its half to this thread, which then says what is wrong with it as it would have alone.
  */
 
 /** Logs of this many bytes and more are spooled on two threads. */
@@ -47,10 +47,15 @@ export async function spoolOnThreads(
   const columns = await logColumns(files[0]!, options);
   const second = files.slice(split);
   const job: SpoolJob = { files: second, options: sendableOptions(options), columns };
-  const worker = startWorkerThread(
-    { name: "spool-worker", source: new URL("./spool-worker.ts", import.meta.url), caller: import.meta.url },
-    { workerData: job },
-  );
+  let worker: Worker;
+  try {
+    worker = startWorkerThread(
+      { name: "spool-worker", source: new URL("./spool-worker.ts", import.meta.url), caller: import.meta.url },
+      { workerData: job },
+    );
+  } catch {
+    return spoolLogs(files, options);
+  }
   try {
     const [spool, theirs] = await Promise.all([
       spoolLogs(files.slice(0, split), options, emptySpool(columns)),

@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-BKZ37TGL.js";
+} from "./chunks/chunk-PO25YHWK.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,31 +51,31 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-76NLE2CN.js")).initCommand },
+  { name: "init", after: null, load: async () => (await import("./chunks/init-D5TNNWKM.js")).initCommand },
   { name: "check", after: "init", load: async () => (await import("./chunks/check-SLYYJ3Z7.js")).checkCommand },
   { name: "config", after: "check", load: async () => (await import("./chunks/config-6YYR2T5G.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-4BR3VHHE.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-ZC2ZL7LR.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-22F74IBQ.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-ZR6SU6WT.js")).retrainCommand },
-  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-GUR5WR3S.js")).monitorCommand },
-  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-TMH56CA7.js")).deployCommand },
-  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-NJSKEPER.js")).canaryCommand },
-  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-BAYYX4C3.js")).predictCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-45BC2LPK.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-4EYQ2CKU.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-J47DFO3L.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-LA3ASOHG.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-FHESBWYP.js")).pullCommand },
-  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-5U2E7HVQ.js")).verifyCommand },
-  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-Z2QFXNJE.js")).signCommand },
-  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-B2GYQDMJ.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-D7RVOHFC.js")).metricsCommand }
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-ZLYDLOTU.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-22JOSNDZ.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-UD3OZ3WG.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-RE6MK6R2.js")).retrainCommand },
+  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-LAGSBQAJ.js")).monitorCommand },
+  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-S7IFWPPU.js")).deployCommand },
+  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-BFS77BLH.js")).canaryCommand },
+  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-LIHBZFTG.js")).predictCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-NG7EMR72.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-TEMXLOBQ.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-DGUYOYYI.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-WB7QSMBK.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-56ZOC6XZ.js")).pullCommand },
+  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-W2YWDD6K.js")).verifyCommand },
+  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-AEGDHUEU.js")).signCommand },
+  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-A46ZJ5WA.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-6QQCNEES.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-CFTG7DB4.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-VMIODGQO.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;

@@ -4,18 +4,18 @@ import {
   modelPageMarkdown
 } from "./chunks/chunk-BQ2PPCLS.js";
 import {
-  withRegistryToken
-} from "./chunks/chunk-FK3UA7EA.js";
-import {
   describeDamage,
   openRegistry
-} from "./chunks/chunk-SVPK73IS.js";
+} from "./chunks/chunk-CVLWS2FK.js";
 import "./chunks/chunk-HHR3RJXW.js";
-import "./chunks/chunk-G37XVGHE.js";
+import "./chunks/chunk-RMKSVWVY.js";
 import "./chunks/chunk-ASQHJYOS.js";
+import {
+  withRegistryToken
+} from "./chunks/chunk-FK3UA7EA.js";
 import "./chunks/chunk-QD46VIFS.js";
 import "./chunks/chunk-XWUCKCS7.js";
-import "./chunks/chunk-F6ELEE5K.js";
+import "./chunks/chunk-WOQKGCDT.js";
 import "./chunks/chunk-LP2MTGO2.js";
 import "./chunks/chunk-U3KBKKVS.js";
 import "./chunks/chunk-Q52DLOOW.js";
@@ -24,7 +24,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-YKTX5YBS.js";
+} from "./chunks/chunk-JKP6K4P6.js";
 import "./chunks/chunk-Y3TFGQZA.js";
 import {
   loadConfig
@@ -51,7 +51,7 @@ import {
   primaryMetricOf
 } from "./chunks/chunk-QNNQNI2B.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-BKZ37TGL.js";
+import "./chunks/chunk-PO25YHWK.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

@@ -1,26 +1,26 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-N6JU3P5Q.js";
-import "./chunks/chunk-XRX52EOP.js";
+} from "./chunks/chunk-OI3KVBAD.js";
 import "./chunks/chunk-DUP63UZY.js";
-import "./chunks/chunk-MDMJ7HUW.js";
+import "./chunks/chunk-XRX52EOP.js";
+import "./chunks/chunk-EF4P2YL2.js";
 import "./chunks/chunk-LFNSLPCM.js";
-import "./chunks/chunk-N6JR4UVL.js";
-import "./chunks/chunk-O5MMVPE6.js";
+import "./chunks/chunk-LGIA7PQF.js";
 import "./chunks/chunk-QKI4W7V3.js";
-import "./chunks/chunk-OS4GCB6S.js";
 import "./chunks/chunk-Y4XFK5HZ.js";
-import "./chunks/chunk-Z7WWPMG5.js";
 import "./chunks/chunk-IMIDEYOI.js";
 import "./chunks/chunk-CWKVTY4K.js";
+import "./chunks/chunk-N6JR4UVL.js";
+import "./chunks/chunk-3EFEPTIF.js";
+import "./chunks/chunk-Z7WWPMG5.js";
 import "./chunks/chunk-QR6TB6JR.js";
 import "./chunks/chunk-O3UAJ45K.js";
 import "./chunks/chunk-VU4CPE2P.js";
 import "./chunks/chunk-6FFNJH6A.js";
 import "./chunks/chunk-CQ3WEECP.js";
 import "./chunks/chunk-XWUCKCS7.js";
-import "./chunks/chunk-F6ELEE5K.js";
+import "./chunks/chunk-WOQKGCDT.js";
 import "./chunks/chunk-LP2MTGO2.js";
 import "./chunks/chunk-U3KBKKVS.js";
 import "./chunks/chunk-Q52DLOOW.js";
@@ -30,7 +30,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-YKTX5YBS.js";
+} from "./chunks/chunk-JKP6K4P6.js";
 import {
   readRunnerEnvironment
 } from "./chunks/chunk-Y3TFGQZA.js";
@@ -60,7 +60,7 @@ import "./chunks/chunk-MMDMIJM2.js";
 import "./chunks/chunk-I7GHSQM2.js";
 import "./chunks/chunk-QNNQNI2B.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-BKZ37TGL.js";
+import "./chunks/chunk-PO25YHWK.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

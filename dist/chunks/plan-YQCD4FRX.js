@@ -1,0 +1,89 @@
+import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import {
+  runPlanStage
+} from "./chunk-ZKMTOM7C.js";
+import "./chunk-I5A6GGLJ.js";
+import "./chunk-HSM7PKST.js";
+import "./chunk-CKB3RMBO.js";
+import "./chunk-LOUZLEY5.js";
+import "./chunk-6H25RNYN.js";
+import "./chunk-7QX6F57P.js";
+import "./chunk-QYPTYXJE.js";
+import {
+  defineStage
+} from "./chunk-STGVFYYW.js";
+import "./chunk-B2PBEH22.js";
+import "./chunk-EUDZWFHB.js";
+import "./chunk-G6IL24PE.js";
+import "./chunk-EF4P2YL2.js";
+import "./chunk-LFNSLPCM.js";
+import "./chunk-LGIA7PQF.js";
+import "./chunk-QKI4W7V3.js";
+import "./chunk-Y4XFK5HZ.js";
+import "./chunk-IMIDEYOI.js";
+import "./chunk-CWKVTY4K.js";
+import "./chunk-N6JR4UVL.js";
+import "./chunk-3EFEPTIF.js";
+import "./chunk-Z7WWPMG5.js";
+import "./chunk-VU4CPE2P.js";
+import "./chunk-CQ3WEECP.js";
+import "./chunk-CVLWS2FK.js";
+import "./chunk-HHR3RJXW.js";
+import "./chunk-RMKSVWVY.js";
+import "./chunk-ASQHJYOS.js";
+import "./chunk-QD46VIFS.js";
+import "./chunk-WOQKGCDT.js";
+import "./chunk-LP2MTGO2.js";
+import "./chunk-U3KBKKVS.js";
+import "./chunk-Q52DLOOW.js";
+import "./chunk-VLGHGLBD.js";
+import "./chunk-MFDUBFJ5.js";
+import "./chunk-I7YBYH2J.js";
+import "./chunk-R5UJMX7C.js";
+import "./chunk-5PEOAABG.js";
+import "./chunk-OSH67I4H.js";
+import "./chunk-OZSKINQ5.js";
+import "./chunk-EYNKBRNV.js";
+import "./chunk-PEZVGW4L.js";
+import "./chunk-MMDMIJM2.js";
+import {
+  object
+} from "./chunk-I7GHSQM2.js";
+import "./chunk-QNNQNI2B.js";
+import "./chunk-SN54LWLO.js";
+import "./chunk-NFSXRCFZ.js";
+import "./chunk-XOZC47AQ.js";
+import "./chunk-RZGYXAJU.js";
+
+// src/stages/plan.ts
+var planStage = defineStage({
+  name: "plan",
+  options: object({}),
+  run: (context) => runPlanStage(context),
+  command: {
+    summary: "List the legs of the train.matrix sweep and print the GitHub strategy.matrix JSON for them",
+    details: "With --json, stdout holds { legs, runsOn, matrix }; `matrix` is the value for\n`strategy: { matrix: ${{ fromJSON(...) }} }` (actions/plan sets it as its `matrix` output).",
+    epilogue: ({ result }) => `strategy.matrix: ${JSON.stringify(result.matrix)}`
+  },
+  action: {
+    description: "List the legs of the train.matrix sweep as a GitHub strategy.matrix, one job per leg on train.runs_on runners.",
+    icon: "grid",
+    verdictOutput: "result",
+    outputs: {
+      result: { description: "ok; error when the sweep could not be planned.", value: () => "ok" },
+      matrix: {
+        description: "The strategy.matrix JSON, to pass through fromJSON: one include entry per leg with leg, name, params and runs_on.",
+        value: ({ result }) => JSON.stringify(result.matrix)
+      },
+      legs: { description: "Number of legs.", value: ({ result }) => result.legs.length },
+      "runs-on": {
+        description: "train.runs_on as a JSON list (through fromJSON, the runs-on of jobs after the sweep).",
+        value: ({ result }) => JSON.stringify(result.runsOn)
+      }
+    },
+    failureMessage: () => "planning the sweep failed"
+  }
+});
+export {
+  planStage
+};

@@ -61,8 +61,6 @@ export interface ComputeInput {
   store: StoreSettings;
   scratch: string;
   workers: number | undefined;
-  /** Logs of this many bytes and more are spooled on two threads (tests lower it; spool-threads.ts). */
-  parallelSpoolFrom?: number;
   logger: Pick<Logger, "info" | "debug">;
 }
 
@@ -160,7 +158,8 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
   const bySource = new Map(logs.map((file) => [file.shown, file]));
   const freshFiles = await fetch(fresh.map((file) => bySource.get(file.shown) ?? file));
   const cores = input.workers ?? os.availableParallelism();
-  const spool = await spoolOnThreads(freshFiles, spoolOptions, cores, input.parallelSpoolFrom);
+  // Big logs on two threads (spool-threads.ts), each window's rows as one thread would write them.
+  const spool = await spoolOnThreads(freshFiles, spoolOptions, cores);
   if (owned) refuseFarRows(spool, size);
 
   // Every window the fresh files touched, and the stale ones: computed from all of their rows.

@@ -33,7 +33,7 @@ import {
 import {
   loadStage,
   processInterrupts
-} from "./chunk-PO25YHWK.js";
+} from "./chunk-XFX3XJM7.js";
 import {
   ConfigError,
   ExitCode,

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   RowIds,
   runMonitor
-} from "./chunk-QXAQTNRX.js";
+} from "./chunk-JMWA6UBQ.js";
 import {
   historyWindows,
   joinLabels,

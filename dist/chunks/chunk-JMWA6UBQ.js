@@ -612,7 +612,7 @@ async function computeWindows(input) {
   const bySource = new Map(logs.map((file) => [file.shown, file]));
   const freshFiles = await fetch(fresh.map((file) => bySource.get(file.shown) ?? file));
   const cores = input.workers ?? os.availableParallelism();
-  const spool = await spoolOnThreads(freshFiles, spoolOptions, cores, input.parallelSpoolFrom);
+  const spool = await spoolOnThreads(freshFiles, spoolOptions, cores);
   if (owned) refuseFarRows(spool, size);
   const targets = /* @__PURE__ */ new Map();
   for (const [key2, spooled] of spool.windows) targets.set(key2, spooled.window);

@@ -11,10 +11,10 @@ import {
   TREND_WINDOWS,
   historySection,
   monitorStage
-} from "./chunk-JHPBQQLC.js";
+} from "./chunk-W6EUZSCA.js";
 import {
   requireMonitor
-} from "./chunk-QXAQTNRX.js";
+} from "./chunk-JMWA6UBQ.js";
 import {
   historyWindows
 } from "./chunk-AMESC3JP.js";

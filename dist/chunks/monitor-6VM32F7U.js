@@ -1,17 +1,14 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  CanaryOptions,
-  canaryStage,
-  runCanaryStage
-} from "./chunk-H5RJ2CNX.js";
-import "./chunk-QXAQTNRX.js";
+  MonitorOptions,
+  monitorStage,
+  runMonitorStage
+} from "./chunk-W6EUZSCA.js";
+import "./chunk-JMWA6UBQ.js";
 import "./chunk-AMESC3JP.js";
-import "./chunk-DXMB7AYB.js";
-import "./chunk-5MFQHO7P.js";
 import "./chunk-WE5QLUEO.js";
 import "./chunk-QOQVXUXU.js";
 import "./chunk-LFMJASVH.js";
-import "./chunk-OFMUSNDP.js";
 import "./chunk-HSM7PKST.js";
 import "./chunk-CKB3RMBO.js";
 import "./chunk-LOUZLEY5.js";
@@ -70,7 +67,7 @@ import "./chunk-NFSXRCFZ.js";
 import "./chunk-XOZC47AQ.js";
 import "./chunk-RZGYXAJU.js";
 export {
-  CanaryOptions,
-  canaryStage,
-  runCanaryStage
+  MonitorOptions,
+  monitorStage,
+  runMonitorStage
 };

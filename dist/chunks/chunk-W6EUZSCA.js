@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   requireMonitor,
   runMonitor
-} from "./chunk-QXAQTNRX.js";
+} from "./chunk-JMWA6UBQ.js";
 import {
   CBPE_ASSUMPTION,
   breachLines

@@ -12,6 +12,7 @@ import type { StageContext } from "../../src/context/context.ts";
 import { UsageError } from "../../src/errors.ts";
 import { createRecordingLogger } from "../../src/logging.ts";
 import { loadStage, type StageName, STAGES } from "../../src/stages/index.ts";
+import { THREAD_ENTRIES } from "../../src/files/worker-thread.ts";
 import { optionEntries, parseStageOptions, type StageOptionsSchema } from "../../src/stages/options.ts";
 import { actionYamlErrors } from "../helpers/github-yaml.ts";
 import { REPO_ROOT } from "../helpers/runner.ts";
@@ -313,10 +314,12 @@ describe("the stage list", () => {
     },
   );
 
-  it("builds one bundle per stage, besides the report and models-report actions, the CLI and the two thread entries", async () => {
+  it("builds one bundle per stage, besides the report and models-report actions, the CLI and the thread entries", async () => {
     const bundles = (await readdir(path.join(REPO_ROOT, "dist"))).filter((file) => file.endsWith(".js"));
     const doors = [...STAGES.map((stage) => stage.name), "report", "models-report", "cli"];
-    const expected = [...doors, "scan-worker", "draw-worker"].map((name) => `${name}.js`);
+    const threads = THREAD_ENTRIES.map((entry) => entry.name);
+    expect(threads.sort()).toEqual(["draw-worker", "scan-worker", "spool-worker"]);
+    const expected = [...doors, ...threads].map((name) => `${name}.js`);
     expect(bundles.sort(), "run `npm run build`").toEqual(expected.sort());
   });
 

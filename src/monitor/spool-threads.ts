@@ -6,6 +6,7 @@ import { startWorkerThread } from "../files/worker-thread.ts";
 import {
   emptySpool,
   logColumns,
+  oldestFirst,
   type Spool,
   type SpoolColumns,
   type SpooledWindow,
@@ -122,7 +123,7 @@ function joined(first: Spool, later: Spool): Spool {
     // The window's first rows are all in this thread's sample only if it took a whole one.
     if (!mine.sample || mine.sample.rows < SAMPLE_ROWS) mine.sample = null;
   }
-  first.windows = new Map([...first.windows].sort(([, a], [, b]) => a.window.start - b.window.start));
+  first.windows = oldestFirst(first.windows);
   for (const kind of ["unparseable", "future"] as const) {
     first[kind].count += later[kind].count;
     first[kind].examples = [...first[kind].examples, ...later[kind].examples].slice(0, SKIPPED_EXAMPLES);

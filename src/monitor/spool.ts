@@ -110,8 +110,13 @@ export async function spoolLogs(files: readonly SourceFile[], options: SpoolOpti
       rows.close();
     }
   }
-  spool.windows = new Map([...spool.windows].sort(([, a], [, b]) => a.window.start - b.window.start));
+  spool.windows = oldestFirst(spool.windows);
   return spool;
+}
+
+/** The windows by key, oldest first (Spool.windows' order). */
+export function oldestFirst(windows: Map<string, SpooledWindow>): Map<string, SpooledWindow> {
+  return new Map([...windows].sort(([, a], [, b]) => a.window.start - b.window.start));
 }
 
 /** A spool with nothing in it yet; its columns empty until the first file names them. */

@@ -268,6 +268,7 @@ describe("the spool on two threads", () => {
     const alone = await spoolLogs(sources, options(dir, "alone"));
     const both = await spoolOnThreads(sources, options(dir, "both"), 2, 0);
     expect([...both.windows.keys()]).toEqual([...alone.windows.keys()]);
+    const types = (sample: TypeSample | null | undefined) => alone.columns.header.map((c) => sample?.inferred(c));
     // The halves' files: the first day's window has both (its late rows came from the fifth day's log).
     expect(both.windows.get("2026-03-01")?.files).toHaveLength(2);
     expect(both.windows.get("2026-03-06")?.files).toEqual([path.join(dir, "both-2", "2026-03-06.csv")]);
@@ -282,7 +283,6 @@ describe("the spool on two threads", () => {
       expect(await windowRows(twice)).toEqual(await windowRows(window));
       const cells = async (w: SpooledWindow) => (await readWindowRows(w, alone.columns, layout())).ids;
       expect(await cells(twice)).toEqual(await cells(window));
-      const types = (sample: TypeSample | null) => alone.columns.header.map((c) => sample?.inferred(c));
       // A window whose first rows one thread's sample does not hold has none: the profile samples its files.
       if (twice.sample) expect(types(twice.sample)).toEqual(types(window.sample));
       else {
@@ -292,7 +292,7 @@ describe("the spool on two threads", () => {
       }
     }
     expect(both.windows.get("2026-03-01")?.sample).toBeNull();
-    expect(sampleTypes(both, "2026-03-05")).toEqual(sampleTypes(alone, "2026-03-05"));
+    expect(types(both.windows.get("2026-03-05")?.sample)).toEqual(types(alone.windows.get("2026-03-05")?.sample));
     expect({ unparseable: both.unparseable, future: both.future, files: both.files }).toEqual({
       unparseable: alone.unparseable,
       future: alone.future,
@@ -340,11 +340,6 @@ describe("the spool's thread entry", () => {
     await thread.terminate();
   });
 });
-
-function sampleTypes(spool: { windows: Map<string, SpooledWindow>; columns: { header: string[] } }, key: string) {
-  const sample = spool.windows.get(key)?.sample;
-  return spool.columns.header.map((c) => sample?.inferred(c));
-}
 
 describe("timestamps read from bytes", () => {
   it("give parseTimestamp's instant, or leave the text to it", () => {

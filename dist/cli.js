@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-XFX3XJM7.js";
+} from "./chunks/chunk-YMVKMXCU.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -58,9 +58,9 @@ var OTHER_COMMANDS = [
   { name: "report", after: "gate", load: async () => (await import("./chunks/report-22JOSNDZ.js")).reportCommand },
   { name: "run", after: "publish", load: async () => (await import("./chunks/run-UD3OZ3WG.js")).runCommand },
   { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-RE6MK6R2.js")).retrainCommand },
-  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-MIUE2LJO.js")).monitorCommand },
+  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-WYNSKMQ2.js")).monitorCommand },
   { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-S7IFWPPU.js")).deployCommand },
-  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-ZOORNSFT.js")).canaryCommand },
+  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-MAJRMUL6.js")).canaryCommand },
   { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-LIHBZFTG.js")).predictCommand },
   { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-NG7EMR72.js")).sweepCommand },
   { name: "models", after: "select", load: async () => (await import("./chunks/models-TEMXLOBQ.js")).modelsCommand },

@@ -24,7 +24,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-54IUPDT5.js";
+} from "./chunks/chunk-NGLH4TVJ.js";
 import "./chunks/chunk-Y3TFGQZA.js";
 import {
   loadConfig
@@ -51,7 +51,7 @@ import {
   primaryMetricOf
 } from "./chunks/chunk-QNNQNI2B.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-XFX3XJM7.js";
+import "./chunks/chunk-YMVKMXCU.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

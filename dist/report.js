@@ -30,7 +30,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-54IUPDT5.js";
+} from "./chunks/chunk-NGLH4TVJ.js";
 import {
   readRunnerEnvironment
 } from "./chunks/chunk-Y3TFGQZA.js";
@@ -60,7 +60,7 @@ import "./chunks/chunk-MMDMIJM2.js";
 import "./chunks/chunk-I7GHSQM2.js";
 import "./chunks/chunk-QNNQNI2B.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-XFX3XJM7.js";
+import "./chunks/chunk-YMVKMXCU.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runStageAction
-} from "./chunks/chunk-54IUPDT5.js";
+} from "./chunks/chunk-NGLH4TVJ.js";
 import "./chunks/chunk-Y3TFGQZA.js";
 import "./chunks/chunk-MZM2TBBQ.js";
 import "./chunks/chunk-QWC3GWUO.js";
@@ -19,7 +19,7 @@ import "./chunks/chunk-MMDMIJM2.js";
 import "./chunks/chunk-I7GHSQM2.js";
 import "./chunks/chunk-QNNQNI2B.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-XFX3XJM7.js";
+import "./chunks/chunk-YMVKMXCU.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

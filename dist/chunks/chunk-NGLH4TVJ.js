@@ -33,7 +33,7 @@ import {
 import {
   loadStage,
   processInterrupts
-} from "./chunk-XFX3XJM7.js";
+} from "./chunk-YMVKMXCU.js";
 import {
   ConfigError,
   ExitCode,

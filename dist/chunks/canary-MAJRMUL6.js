@@ -1,10 +1,16 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  CanaryOptions,
-  canaryStage,
-  runCanaryStage
-} from "./chunk-UGXK2UEP.js";
-import "./chunk-JMWA6UBQ.js";
+  cliOptions,
+  parseCliOptions
+} from "./chunk-2HY3UXMO.js";
+import {
+  openProject,
+  stageOutcome
+} from "./chunk-TDINFY3R.js";
+import {
+  canaryStage
+} from "./chunk-DK65IKMD.js";
+import "./chunk-5KAV56WU.js";
 import "./chunk-AMESC3JP.js";
 import "./chunk-DXMB7AYB.js";
 import "./chunk-5MFQHO7P.js";
@@ -12,6 +18,7 @@ import "./chunk-WE5QLUEO.js";
 import "./chunk-QOQVXUXU.js";
 import "./chunk-LFMJASVH.js";
 import "./chunk-OFMUSNDP.js";
+import "./chunk-23P2C5JV.js";
 import "./chunk-HSM7PKST.js";
 import "./chunk-CKB3RMBO.js";
 import "./chunk-LOUZLEY5.js";
@@ -21,7 +28,7 @@ import "./chunk-QYPTYXJE.js";
 import "./chunk-STGVFYYW.js";
 import "./chunk-B2PBEH22.js";
 import "./chunk-EUDZWFHB.js";
-import "./chunk-TS2EFEUJ.js";
+import "./chunk-KF4UIJLA.js";
 import "./chunk-IYKSYI5H.js";
 import "./chunk-G6IL24PE.js";
 import "./chunk-DUP63UZY.js";
@@ -52,6 +59,8 @@ import "./chunk-U3KBKKVS.js";
 import "./chunk-Q52DLOOW.js";
 import "./chunk-VLGHGLBD.js";
 import "./chunk-MFDUBFJ5.js";
+import "./chunk-Y3TFGQZA.js";
+import "./chunk-MZM2TBBQ.js";
 import "./chunk-QWC3GWUO.js";
 import "./chunk-UIE7HQFD.js";
 import "./chunk-I7YBYH2J.js";
@@ -66,11 +75,24 @@ import "./chunk-MMDMIJM2.js";
 import "./chunk-I7GHSQM2.js";
 import "./chunk-QNNQNI2B.js";
 import "./chunk-SN54LWLO.js";
+import "./chunk-MFRW4TDE.js";
 import "./chunk-NFSXRCFZ.js";
 import "./chunk-XOZC47AQ.js";
 import "./chunk-RZGYXAJU.js";
+
+// src/cli/commands/canary.ts
+var canaryCommand = {
+  name: "canary",
+  summary: "Judge the canary after its bake (deploy.canary): promote it, or roll it back",
+  details: "Deploy the candidate first: mlops deploy <canary target> --version <version>. After deploy.canary.bake,\n`mlops canary` judges it by deploy.canary.rules; a failure (or no figures at all) rolls the canary back to the\nversion before and exits 1; --promote deploys a passing canary to deploy.canary.promote_to.",
+  positionals: [],
+  options: cliOptions(canaryStage.options),
+  run: async (args, io) => {
+    const options = await parseCliOptions(canaryStage.options, args, io);
+    const context = await openProject(args, io);
+    return stageOutcome(await canaryStage.run(context, options), args.text);
+  }
+};
 export {
-  CanaryOptions,
-  canaryStage,
-  runCanaryStage
+  canaryCommand
 };

@@ -324,8 +324,11 @@ async function spoolLogs(files, options, into) {
       rows.close();
     }
   }
-  spool.windows = new Map([...spool.windows].sort(([, a], [, b]) => a.window.start - b.window.start));
+  spool.windows = oldestFirst(spool.windows);
   return spool;
+}
+function oldestFirst(windows) {
+  return new Map([...windows].sort(([, a], [, b]) => a.window.start - b.window.start));
 }
 function emptySpool(columns) {
   return {
@@ -533,7 +536,7 @@ function joined(first, later) {
     for (const source of theirs.sources) if (!mine.sources.includes(source)) mine.sources.push(source);
     if (!mine.sample || mine.sample.rows < SAMPLE_ROWS) mine.sample = null;
   }
-  first.windows = new Map([...first.windows].sort(([, a], [, b]) => a.window.start - b.window.start));
+  first.windows = oldestFirst(first.windows);
   for (const kind of ["unparseable", "future"]) {
     first[kind].count += later[kind].count;
     first[kind].examples = [...first[kind].examples, ...later[kind].examples].slice(0, SKIPPED_EXAMPLES);

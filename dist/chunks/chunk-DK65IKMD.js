@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   RowIds,
   runMonitor
-} from "./chunk-JMWA6UBQ.js";
+} from "./chunk-5KAV56WU.js";
 import {
   historyWindows,
   joinLabels,
@@ -29,7 +29,7 @@ import {
 import {
   dateCache,
   openLogRows
-} from "./chunk-TS2EFEUJ.js";
+} from "./chunk-KF4UIJLA.js";
 import {
   isoUtc,
   parseTimestamp

@@ -11,10 +11,10 @@ import {
   TREND_WINDOWS,
   historySection,
   monitorStage
-} from "./chunk-W6EUZSCA.js";
+} from "./chunk-G52KLNYT.js";
 import {
   requireMonitor
-} from "./chunk-JMWA6UBQ.js";
+} from "./chunk-5KAV56WU.js";
 import {
   historyWindows
 } from "./chunk-AMESC3JP.js";
@@ -31,7 +31,7 @@ import "./chunk-QYPTYXJE.js";
 import "./chunk-STGVFYYW.js";
 import "./chunk-B2PBEH22.js";
 import "./chunk-EUDZWFHB.js";
-import "./chunk-TS2EFEUJ.js";
+import "./chunk-KF4UIJLA.js";
 import "./chunk-IYKSYI5H.js";
 import "./chunk-G6IL24PE.js";
 import "./chunk-DUP63UZY.js";

@@ -31,9 +31,9 @@ var STAGES = [
   { name: "select", command: true, load: async () => (await import("./select-Z7GTEDOT.js")).selectStage },
   { name: "retrain-decide", command: false, load: async () => (await import("./retrain-MS2F4OBS.js")).retrainDecideStage },
   { name: "retrain-conclude", command: false, load: async () => (await import("./retrain-MS2F4OBS.js")).retrainConcludeStage },
-  { name: "monitor", command: false, load: async () => (await import("./monitor-6VM32F7U.js")).monitorStage },
+  { name: "monitor", command: false, load: async () => (await import("./monitor-ISQ3CPWL.js")).monitorStage },
   { name: "deploy", command: false, load: async () => (await import("./deploy-SKHOHDE7.js")).deployStage },
-  { name: "canary", command: false, load: async () => (await import("./canary-NL7ZG37J.js")).canaryStage },
+  { name: "canary", command: false, load: async () => (await import("./canary-H6PKRR7N.js")).canaryStage },
   { name: "predict", command: false, load: async () => (await import("./predict-2WJTFJVK.js")).predictStage }
 ];
 async function loadStage(name) {

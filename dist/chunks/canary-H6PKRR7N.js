@@ -1,14 +1,17 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  MonitorOptions,
-  monitorStage,
-  runMonitorStage
-} from "./chunk-W6EUZSCA.js";
-import "./chunk-JMWA6UBQ.js";
+  CanaryOptions,
+  canaryStage,
+  runCanaryStage
+} from "./chunk-DK65IKMD.js";
+import "./chunk-5KAV56WU.js";
 import "./chunk-AMESC3JP.js";
+import "./chunk-DXMB7AYB.js";
+import "./chunk-5MFQHO7P.js";
 import "./chunk-WE5QLUEO.js";
 import "./chunk-QOQVXUXU.js";
 import "./chunk-LFMJASVH.js";
+import "./chunk-OFMUSNDP.js";
 import "./chunk-HSM7PKST.js";
 import "./chunk-CKB3RMBO.js";
 import "./chunk-LOUZLEY5.js";
@@ -18,7 +21,7 @@ import "./chunk-QYPTYXJE.js";
 import "./chunk-STGVFYYW.js";
 import "./chunk-B2PBEH22.js";
 import "./chunk-EUDZWFHB.js";
-import "./chunk-TS2EFEUJ.js";
+import "./chunk-KF4UIJLA.js";
 import "./chunk-IYKSYI5H.js";
 import "./chunk-G6IL24PE.js";
 import "./chunk-DUP63UZY.js";
@@ -67,7 +70,7 @@ import "./chunk-NFSXRCFZ.js";
 import "./chunk-XOZC47AQ.js";
 import "./chunk-RZGYXAJU.js";
 export {
-  MonitorOptions,
-  monitorStage,
-  runMonitorStage
+  CanaryOptions,
+  canaryStage,
+  runCanaryStage
 };

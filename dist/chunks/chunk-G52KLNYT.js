@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   requireMonitor,
   runMonitor
-} from "./chunk-JMWA6UBQ.js";
+} from "./chunk-5KAV56WU.js";
 import {
   CBPE_ASSUMPTION,
   breachLines

@@ -23,24 +23,23 @@ export function descendingOrder(scores: Float64Array): Ranked {
  * buffers go back to the pool afterwards, so a sort for one metric and the next allocate nothing. `use` is done when it
  * returns: a promise it returned would read buffers the next sort may already be writing.
  */
-export function withDescendingOrder<T>(scores: Float64Array, use: (ranked: Ranked) => T): T {
-  const buffers = takeBuffers(scores.length);
-  const out = use(sortInto(scores, buffers));
+export function withDescendingOrder<T>(scores: Float64Array, use: (ranked: Ranked) => T, rows?: ArrayLike<number>): T {
+  const buffers = takeBuffers(rows?.length ?? scores.length);
+  const out = use(sortInto(scores, buffers, rows));
   keepBuffers(buffers);
   return out;
 }
 
-/** Sorts into `into` (at least as long as `scores`), with a pooled spare pair for the passes' ping-pong. */
-function sortInto(scores: Float64Array, into: SortBuffers): Ranked {
-  const n = scores.length;
+/**
+ * Sorts into `into` (at least as long as what is sorted), with a pooled spare pair for the passes' ping-pong. With
+ * `rows`, the scores of those rows are sorted, gathered straight into the key buffer, and `order` indexes `rows`.
+ */
+function sortInto(scores: Float64Array, into: SortBuffers, rows?: ArrayLike<number>): Ranked {
+  const n = rows?.length ?? scores.length;
   const target = { order: into.order.subarray(0, n), keys: into.keys.subarray(0, n) };
   let { order, keys }: { order: Uint32Array; keys: Float64Array } = target;
-  for (let i = 0; i < n; i++) {
-    order[i] = i;
-    // -0 and +0 are the same score; +0 has the smaller bit pattern.
-    const score = scores[i] ?? 0;
-    keys[i] = score === 0 ? 0 : score;
-  }
+  if (rows) gatherKeys(scores, rows, order, keys);
+  else copyKeys(scores, order, keys);
   const spare = takeBuffers(n);
   let nextOrder = spare.order.subarray(0, n);
   let nextKeys = spare.keys.subarray(0, n);
@@ -59,6 +58,31 @@ function sortInto(scores: Float64Array, into: SortBuffers): Ranked {
   }
   keepBuffers(spare);
   return { order: target.order, sorted: target.keys };
+}
+
+/*
+ * Every loop of the sort is a function of its own, ending where its loop ends. V8 compiles a long loop's function
+ * while it is still in the loop (on-stack replacement) and caches that code for the loop: with code after the loop
+ * that had not yet run, the cached code left the function at the loop's end for want of type feedback, and did so
+ * again on every later call (a deopt per loop per sort, the rest of the call in the interpreter).
+ */
+
+/** Keys of every row, in row order; -0 and +0 are the same score, and +0 has the smaller bit pattern. */
+function copyKeys(scores: Float64Array, order: Uint32Array, keys: Float64Array): void {
+  for (let i = 0; i < keys.length; i++) {
+    order[i] = i;
+    const score = scores[i] ?? 0;
+    keys[i] = score === 0 ? 0 : score;
+  }
+}
+
+/** Keys of the rows `rows` picks out of `scores`, `order` indexing `rows`. */
+function gatherKeys(scores: Float64Array, rows: ArrayLike<number>, order: Uint32Array, keys: Float64Array): void {
+  for (let i = 0; i < keys.length; i++) {
+    order[i] = i;
+    const score = scores[rows[i] ?? 0] ?? 0;
+    keys[i] = score === 0 ? 0 : score;
+  }
 }
 
 /** A row-index and a key buffer of {@link descendingOrder}, possibly longer than the scores being sorted. */
@@ -115,27 +139,71 @@ function radixPass(
 ): boolean {
   const n = order.length;
   const words = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
-  count.fill(0);
-  for (let i = 0; i < n; i++) {
-    const digit = ((words[2 * i + word] ?? 0) >>> shift) & 0xffff;
-    count[digit] = (count[digit] ?? 0) + 1;
-  }
+  countDigits(words, count, word, shift);
   if (count[((words[word] ?? 0) >>> shift) & 0xffff] === n) return false;
   // Descending: the highest digit's bucket starts at 0.
+  bucketStarts(count);
+  scatter(order, keys, words, nextOrder, nextKeys, count, word, shift);
+  return true;
+}
+
+/** How many keys have each value of the digit. */
+function countDigits(words: Uint32Array, count: Uint32Array, word: number, shift: number): void {
+  count.fill(0);
+  for (let i = word; i < words.length; i += 2) {
+    const digit = ((words[i] ?? 0) >>> shift) & 0xffff;
+    count[digit] = (count[digit] ?? 0) + 1;
+  }
+}
+
+/** Each digit's count turned into where its bucket starts, the highest digit's first. */
+function bucketStarts(count: Uint32Array): void {
   let start = 0;
   for (let digit = 65535; digit >= 0; digit--) {
     const size = count[digit] ?? 0;
     count[digit] = start;
     start += size;
   }
-  for (let i = 0; i < n; i++) {
+}
+
+/** Rows and keys moved to their digit's bucket, in order within it (the pass is stable). */
+function scatter(
+  order: Uint32Array,
+  keys: Float64Array,
+  words: Uint32Array,
+  nextOrder: Uint32Array,
+  nextKeys: Float64Array,
+  count: Uint32Array,
+  word: number,
+  shift: number,
+): void {
+  for (let i = 0; i < order.length; i++) {
     const digit = ((words[2 * i + word] ?? 0) >>> shift) & 0xffff;
     const at = count[digit] ?? 0;
     count[digit] = at + 1;
     nextOrder[at] = order[i] ?? 0;
     nextKeys[at] = keys[i] ?? 0;
   }
-  return true;
+}
+
+// The counts over the first n rows before a ranking's walk: functions of their own, for the reason the sort's loops are.
+
+function weightTotal(weights: Int32Array, n: number): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) total += weights[i] ?? 0;
+  return total;
+}
+
+function positiveWeight(positive: Uint8Array, weights: Int32Array, n: number): number {
+  let positives = 0;
+  for (let i = 0; i < n; i++) if (positive[i]) positives += weights[i] ?? 0;
+  return positives;
+}
+
+function positiveCount(positive: Uint8Array, n: number): number {
+  let positives = 0;
+  for (let i = 0; i < n; i++) positives += positive[i] ? 1 : 0;
+  return positives;
 }
 
 /** Rows by score, highest first, and the scores in that order. */
@@ -161,18 +229,8 @@ export function rankingMetrics(
   weights?: Int32Array,
 ): RankingValues | null {
   const n = order.length;
-  let positives = 0;
-  let total = 0;
-  if (weights) {
-    for (let i = 0; i < n; i++) {
-      const w = weights[i] ?? 0;
-      total += w;
-      if (positive[i]) positives += w;
-    }
-  } else {
-    total = n;
-    for (let i = 0; i < n; i++) if (positive[i]) positives++;
-  }
+  const total = weights ? weightTotal(weights, n) : n;
+  const positives = weights ? positiveWeight(positive, weights, n) : positiveCount(positive, n);
   const negatives = total - positives;
   if (positives === 0 || negatives === 0) return null;
   let tp = 0;

@@ -4,7 +4,7 @@ import type { SliceBar, SliceBars, ValueInterval } from "./charts.ts";
 import { pairedBootstrap } from "./significance/bootstrap.ts";
 import { deLongInterval } from "./significance/delong.ts";
 import { normalMeanInterval } from "./significance/normal-mean.ts";
-import { type PairedData, restrictRows } from "./significance/paired-data.ts";
+import { type ClassCodes, type PairedData, restrictRows } from "./significance/paired-data.ts";
 import { type Pairing, pairPredictions } from "./significance/pairing.ts";
 import { type PairedStatistic, pairedStatistic } from "./significance/statistics.ts";
 import { wilsonInterval } from "./significance/wilson.ts";
@@ -291,14 +291,7 @@ function closedForm(metric: string, whole: PairedData, rows: Rows, level: number
     const { candidateScores: scores, positive, probabilityClasses } = whole;
     // Multiclass ROC AUC (an average of one-vs-rest or one-vs-one AUCs) is the bootstrap's.
     if (!scores || positive === null || (probabilityClasses && probabilityClasses.length > 2)) return null;
-    const sliceScores = new Float64Array(rows.length);
-    const flags = new Uint8Array(rows.length);
-    for (let j = 0; j < rows.length; j++) {
-      const row = rows[j] ?? 0;
-      sliceScores[j] = scores[row] ?? 0;
-      flags[j] = whole.truth[row] === positive ? 1 : 0;
-    }
-    const interval = deLongInterval(sliceScores, flags, level);
+    const interval = deLongInterval(scores, positiveFlags(whole.truth, positive, rows), level, rows);
     if (typeof interval === "string") return interval;
     const { low, high, clamped } = interval;
     return { low, high, level, method: "delong", resamples: null, ...(clamped ? { clamped } : {}) };
@@ -320,6 +313,13 @@ function closedForm(metric: string, whole: PairedData, rows: Rows, level: number
     resamples: null,
     ...(clamped ? { clamped } : {}),
   };
+}
+
+/** Per row of `rows`, whether its truth is the positive class (a loop in a function of its own: ranking.ts says why). */
+function positiveFlags(truth: ClassCodes, positive: number, rows: Rows): Uint8Array {
+  const flags = new Uint8Array(rows.length);
+  for (let j = 0; j < rows.length; j++) flags[j] = truth[rows[j] ?? 0] === positive ? 1 : 0;
+  return flags;
 }
 
 function wilson(counts: { successes: number; trials: number }, level: number): ValueInterval {

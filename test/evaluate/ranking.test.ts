@@ -49,4 +49,19 @@ describe("descendingOrder", () => {
     expect(Array.from(kept.order)).toEqual(expected(first).order);
     expect(Array.from(kept.sorted)).toEqual(expected(first).sorted);
   });
+
+  it("sorts the rows a slice picks as it sorts their scores copied out, the order indexing the slice", () => {
+    const column = randomScores(6000, 8, 1000);
+    column[17] = -0;
+    const random = new Random(9);
+    const rows = Uint32Array.from(
+      Array.from({ length: column.length }, (_, row) => row).filter(() => random.nextUint32() % 3 === 0),
+    );
+    rows[1] = 17;
+    const copied = Float64Array.from(rows, (row) => column[row] ?? 0);
+    // After a larger sort, so the slice's sort runs in pooled buffers longer than the slice.
+    descendingOrder(randomScores(9000, 10, 100));
+    const seen = withDescendingOrder(column, (ranked) => [Array.from(ranked.order), Array.from(ranked.sorted)], rows);
+    expect(seen).toEqual([expected(copied).order, expected(copied).sorted]);
+  });
 });

@@ -17,21 +17,34 @@ export interface DeLongInterval {
   clamped: boolean;
 }
 
-/** The interval, or why there is none. `scores` are the positive-class scores (>= 0), `positive` flags the positives. */
-export function deLongInterval(scores: Float64Array, positive: Uint8Array, level: number): DeLongInterval | string {
-  const total = scores.length;
+/**
+ * The interval, or why there is none. `scores` are the positive-class scores (>= 0), `positive` flags the positives.
+ * With `rows` (a slice), the interval of those rows of `scores`, `positive[j]` flagging row `rows[j]`: the slice's
+ * scores are never copied out of the column (a slice bar after another would leave a copy behind each).
+ */
+export function deLongInterval(
+  scores: Float64Array,
+  positive: Uint8Array,
+  level: number,
+  rows?: ArrayLike<number>,
+): DeLongInterval | string {
+  const total = rows?.length ?? scores.length;
   let m = 0;
   for (let i = 0; i < total; i++) m += positive[i] ? 1 : 0;
   const n = total - m;
   if (m < 2 || n < 2)
     return `${m < 2 ? `${m} positive` : `${n} negative`} row${Math.min(m, n) === 1 ? "" : "s"}: DeLong's variance needs two of each class`;
   // Two walks over one ranking: the components' means first, then their squared deviations (the two-pass variance).
-  const { auc, squares10, squares01 } = withDescendingOrder(scores, (ranked) => {
-    const [sum10, sum01] = componentSums(ranked, positive, m, n, null);
-    const means = { auc: sum10 / m, mean01: sum01 / n };
-    const [squares10, squares01] = componentSums(ranked, positive, m, n, means);
-    return { auc: means.auc, squares10, squares01 };
-  });
+  const { auc, squares10, squares01 } = withDescendingOrder(
+    scores,
+    (ranked) => {
+      const [sum10, sum01] = componentSums(ranked, positive, m, n, null);
+      const means = { auc: sum10 / m, mean01: sum01 / n };
+      const [squares10, squares01] = componentSums(ranked, positive, m, n, means);
+      return { auc: means.auc, squares10, squares01 };
+    },
+    rows,
+  );
   const variance = squares10 / (m - 1) / m + squares01 / (n - 1) / n;
   const half = normalQuantile(1 - (1 - level) / 2) * Math.sqrt(variance);
   const low = auc - half;

@@ -71,39 +71,37 @@ export const SINGLE_CLASS = "only one class is present in the labels, so ROC and
  *
  * ROC at a grid FPR: the highest TPR among thresholds at exactly that FPR, else the straight line between the
  * thresholds either side (ties are a diagonal step). Precision at a grid recall: at the highest threshold whose
- * recall reaches it (the step curve whose area is average precision).
+ * recall reaches it (the step curve whose area is average precision). The reliability curve's bins are summed in the
+ * same walk, a tie group at a time (its rows all fall in one bin): no pass over the rows of its own.
  */
-export function binaryCurves({ order, sorted }: Ranked, scores: Float64Array, positive: Uint8Array): BinaryCurves {
+export function binaryCurves({ order, sorted }: Ranked, positive: Uint8Array): BinaryCurves {
   const n = order.length;
   let positives = 0;
   for (let i = 0; i < n; i++) positives += positive[i] ?? 0;
   const negatives = n - positives;
   const notes: string[] = [];
-  const calibration = calibrationPoints(scores, positive);
-  const base = {
-    task: "binary" as const,
-    rows: n,
-    positives,
-    calibration,
-    expectedCalibrationError: n === 0 ? 0 : calibrationError(calibration, n),
-  };
-  if (positives === 0 || negatives === 0) {
-    notes.push(SINGLE_CLASS);
-    return { ...base, roc: null, precision: null, notes };
-  }
-  if (n > 0 && sorted[0] === sorted[n - 1]) notes.push("all scores are equal: the model ranks no row above another");
+  const withCurves = positives > 0 && negatives > 0;
+  if (!withCurves) notes.push(SINGLE_CLASS);
+  else if (sorted[0] === sorted[n - 1]) notes.push("all scores are equal: the model ranks no row above another");
   const roc = new Array<number>(CURVE_POINTS).fill(1);
   const precision = new Array<number>(CURVE_POINTS).fill(0);
+  const bins = new CalibrationSums();
   let rocAt = 0;
   let precisionAt = 0;
   let tp = 0;
   let fp = 0;
   let prevFpr = 0;
   let prevTpr = 0;
+  let groupStart = 0;
+  let groupTp = 0;
   for (let k = 0; k < n; k++) {
     if (positive[order[k] ?? 0]) tp++;
     else fp++;
     if (k + 1 < n && sorted[k + 1] === sorted[k]) continue;
+    bins.add(sorted[k] ?? 0, k + 1 - groupStart, tp - groupTp);
+    groupStart = k + 1;
+    groupTp = tp;
+    if (!withCurves) continue;
     const fpr = fp / negatives;
     const tpr = tp / positives;
     while (rocAt < CURVE_POINTS && (CURVE_GRID[rocAt] ?? 1) < fpr) {
@@ -115,33 +113,48 @@ export function binaryCurves({ order, sorted }: Ranked, scores: Float64Array, po
     prevFpr = fpr;
     prevTpr = tpr;
   }
-  // The last threshold has FPR 1 and TPR 1: grid points left over sit there.
-  return { ...base, roc, precision, notes };
+  const calibration = bins.points();
+  return {
+    task: "binary",
+    rows: n,
+    positives,
+    calibration,
+    expectedCalibrationError: n === 0 ? 0 : calibrationError(calibration, n),
+    // The last threshold has FPR 1 and TPR 1: grid points left over sit there.
+    roc: withCurves ? roc : null,
+    precision: withCurves ? precision : null,
+    notes,
+  };
 }
 
-/** scikit-learn's `calibration_curve(n_bins=10)` with each bin's row count: the reliability diagram's points. */
-export function calibrationPoints(scores: ArrayLike<number>, positive: ArrayLike<number>): CalibrationPoint[] {
-  const rows = new Float64Array(CALIBRATION_BINS);
-  const scoreSum = new Float64Array(CALIBRATION_BINS);
-  const positiveSum = new Float64Array(CALIBRATION_BINS);
-  for (let i = 0; i < scores.length; i++) {
-    const score = scores[i] ?? 0;
+/** scikit-learn's `calibration_curve(n_bins=10)` with each bin's row count, summed a group of equal scores at a time. */
+class CalibrationSums {
+  private readonly rows = new Float64Array(CALIBRATION_BINS);
+  private readonly scoreSum = new Float64Array(CALIBRATION_BINS);
+  private readonly positiveSum = new Float64Array(CALIBRATION_BINS);
+
+  /** `rows` rows scored `score`, `positives` of them positive. */
+  add(score: number, rows: number, positives: number): void {
     const bin = calibrationBin(score);
-    rows[bin] = (rows[bin] ?? 0) + 1;
-    scoreSum[bin] = (scoreSum[bin] ?? 0) + score;
-    positiveSum[bin] = (positiveSum[bin] ?? 0) + (positive[i] ?? 0);
+    this.rows[bin] = (this.rows[bin] ?? 0) + rows;
+    this.scoreSum[bin] = (this.scoreSum[bin] ?? 0) + score * rows;
+    this.positiveSum[bin] = (this.positiveSum[bin] ?? 0) + positives;
   }
-  const points: CalibrationPoint[] = [];
-  rows.forEach((count, bin) => {
-    if (count === 0) return;
-    points.push({
-      bin,
-      rows: count,
-      meanScore: (scoreSum[bin] ?? 0) / count,
-      positiveRate: (positiveSum[bin] ?? 0) / count,
+
+  /** The reliability diagram's points: the non-empty bins, lowest first. */
+  points(): CalibrationPoint[] {
+    const points: CalibrationPoint[] = [];
+    this.rows.forEach((count, bin) => {
+      if (count === 0) return;
+      points.push({
+        bin,
+        rows: count,
+        meanScore: (this.scoreSum[bin] ?? 0) / count,
+        positiveRate: (this.positiveSum[bin] ?? 0) / count,
+      });
     });
-  });
-  return points;
+    return points;
+  }
 }
 
 /** DOMAIN.md §1's ECE from the reliability curve's bins: sum of (n_bin / N) * |share positive - mean score|. */

@@ -99,7 +99,7 @@ export function curvesOfPredictions(
   const positiveCode = table.labels.classes.indexOf(positiveLabel);
   const codes = table.labels.codes;
   const positive = flagsPerRow(codes.length, (i) => codes[i] === positiveCode);
-  return withDescendingOrder(scores, (ranked) => binaryCurves(ranked, scores, positive));
+  return withDescendingOrder(scores, (ranked) => binaryCurves(ranked, positive));
 }
 
 /** Per slice column, the primary metric of the largest slices, with the baseline's value and the paired interval. */

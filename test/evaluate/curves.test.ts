@@ -26,7 +26,7 @@ const fixture = JSON.parse(readFileSync(new URL("../fixtures/curves/curves.json"
 
 function curvesOf(labels: readonly number[], scoreList: readonly number[]) {
   const scores = Float64Array.from(scoreList);
-  return binaryCurves(descendingOrder(scores), scores, Uint8Array.from(labels));
+  return binaryCurves(descendingOrder(scores), Uint8Array.from(labels));
 }
 
 describe("binary curves", () => {

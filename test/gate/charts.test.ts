@@ -41,7 +41,7 @@ describe("binary classifier against the champion", () => {
     const expected = (rows: string[]) => {
       const scores = Float64Array.from(rows, (row) => Number(row.split(",")[2]));
       const positive = Uint8Array.from(rows, (row) => Number(row.split(",")[0]));
-      return binaryCurves(descendingOrder(scores), scores, positive);
+      return binaryCurves(descendingOrder(scores), positive);
     };
     expect(candidate).toEqual(expected(candidateRows));
     expect(baseline).toEqual(expected(championRows));
@@ -268,9 +268,9 @@ describe("golden output", () => {
     };
     const ten = fixture.cases.find((c) => c.name === "ten rows");
     const scores = Float64Array.from(ten?.scores ?? []);
-    const candidate = binaryCurves(descendingOrder(scores), scores, Uint8Array.from(ten?.labels ?? []));
+    const candidate = binaryCurves(descendingOrder(scores), Uint8Array.from(ten?.labels ?? []));
     const baselineScores = scores.map((s) => 1 - s);
-    const baseline = binaryCurves(descendingOrder(baselineScores), baselineScores, Uint8Array.from(ten?.labels ?? []));
+    const baseline = binaryCurves(descendingOrder(baselineScores), Uint8Array.from(ten?.labels ?? []));
     const blocks = chartBlocks(
       {
         candidate,

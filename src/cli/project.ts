@@ -3,7 +3,7 @@ import { formatPath } from "../errors.ts";
 import type { StageContext } from "../context/context.ts";
 import { readProvenance } from "../runner/provenance.ts";
 import { readRunnerEnvironment } from "../runner/runner.ts";
-import type { StageRun } from "../pipeline/stages.ts";
+import type { StageRun } from "../pipeline/stage-run.ts";
 import { workspaceFor } from "../context/workspace.ts";
 import { renderText, type TextOptions } from "../report/sections.ts";
 import type { CommandArgs, CommandIO, CommandOutcome } from "./command.ts";

@@ -7,7 +7,7 @@ import { InputError, UsageError } from "../errors.ts";
 import type { EvaluateResult } from "../evaluate/evaluate.ts";
 import { sha256File } from "../files/hash.ts";
 import { sweepResultsDir } from "../pipeline/sweep-stages.ts";
-import { readStageResult } from "../pipeline/stages.ts";
+import { readStageResult } from "../pipeline/stage-run.ts";
 import type { Registry } from "../registry/registry.ts";
 import type { Manifest } from "../registry/manifest.ts";
 import { type FoundResult, readLegResults } from "../train/select.ts";

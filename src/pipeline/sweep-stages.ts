@@ -1,7 +1,7 @@
 import path from "node:path";
 import { ExitCode } from "../errors.ts";
 import type { StageContext } from "../context/context.ts";
-import { saveStageRun, type StageRun } from "./stages.ts";
+import { saveStageRun, type StageRun } from "./stage-run.ts";
 import { primaryMetric, readLegResults, selectBest, type SweepSelection } from "../train/select.ts";
 import { planSweep, type SweepPlan } from "../train/sweep.ts";
 import { planSection, selectSection } from "../train/sweep-section.ts";

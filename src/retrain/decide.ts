@@ -5,7 +5,8 @@ import { describeFingerprint, fingerprintDatasets, type DataFingerprint } from "
 import { ExitCode } from "../errors.ts";
 import { formatNumber } from "../report/format.ts";
 import type { StageContext } from "../context/context.ts";
-import { runValidateStage, saveStageRun, type StageRun } from "../pipeline/stages.ts";
+import { runValidateStage } from "../pipeline/stages.ts";
+import { saveStageRun, type StageRun } from "../pipeline/stage-run.ts";
 import type { Manifest } from "../registry/manifest.ts";
 import { openRegistry } from "../registry/open.ts";
 import { projectStoreSettings } from "../store/open.ts";

@@ -5,7 +5,7 @@ import { judgeCanary, type CanaryResult } from "../deploy/canary.ts";
 
 import { canarySection } from "../deploy/canary-section.ts";
 import { githubForRun } from "../github/for-run.ts";
-import { saveStageRun, type StageRun } from "../pipeline/stages.ts";
+import { saveStageRun, type StageRun } from "../pipeline/stage-run.ts";
 import { openRegistry } from "../registry/open.ts";
 import { defineStage } from "./definition.ts";
 import { registryTokenOption, withRegistryToken } from "./github-token.ts";

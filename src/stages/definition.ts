@@ -1,7 +1,7 @@
 import type * as z from "zod";
 import type { StageContext } from "../context/context.ts";
 import type { Published } from "../github/publish.ts";
-import type { StageRun } from "../pipeline/stages.ts";
+import type { StageRun } from "../pipeline/stage-run.ts";
 import type { StageOptionsSchema } from "./options.ts";
 
 /**

@@ -5,7 +5,7 @@ import { deployVersion, type DeployResult } from "../deploy/deploy.ts";
 
 import { deploySection } from "../deploy/section.ts";
 import { githubForRun } from "../github/for-run.ts";
-import { saveStageRun, type StageRun } from "../pipeline/stages.ts";
+import { saveStageRun, type StageRun } from "../pipeline/stage-run.ts";
 import { openRegistry } from "../registry/open.ts";
 import { defineStage } from "./definition.ts";
 import { registryTokenOption, withRegistryToken } from "./github-token.ts";

@@ -13,7 +13,7 @@ import {
 import { type MonitorResult, requireMonitor, runMonitor } from "../monitor/run.ts";
 import { githubForRun } from "../github/for-run.ts";
 import { monitorSection } from "../monitor/section.ts";
-import { saveStageRun, type StageRun } from "../pipeline/stages.ts";
+import { saveStageRun, type StageRun } from "../pipeline/stage-run.ts";
 import type { StageContext } from "../context/context.ts";
 import { defineStage } from "./definition.ts";
 import { issueTokenOption, registryTokenOption, withRegistryToken } from "./github-token.ts";

@@ -4,7 +4,7 @@ import { ExitCode, UsageError } from "../errors.ts";
 import { predictBatch, type PredictResult } from "../predict/predict.ts";
 import { type PredictPlan, planScoring } from "../predict/resolve.ts";
 import { predictSection } from "../predict/section.ts";
-import { saveStageRun, type StageRun } from "../pipeline/stages.ts";
+import { saveStageRun, type StageRun } from "../pipeline/stage-run.ts";
 import { openRegistry } from "../registry/open.ts";
 import type { Section } from "../report/blocks.ts";
 import { defineStage } from "./definition.ts";

@@ -1,3 +1,4 @@
+import type { getOctokit } from "@actions/github";
 import { ExternalError } from "../errors.ts";
 import type { Logger } from "../logging.ts";
 
@@ -13,6 +14,12 @@ export interface CallHints {
 }
 
 export type Call = <T>(what: string, request: () => Promise<T>, hints?: CallHints) => Promise<T>;
+
+/** Octokit as @actions/github builds it. */
+export type Octokit = ReturnType<typeof getOctokit>;
+
+/** A retried request that is handed the client (client.ts loads it on first use). */
+export type OctokitCall = <T>(what: string, request: (octokit: Octokit) => Promise<T>, hints?: CallHints) => Promise<T>;
 
 export interface RetryOptions {
   logger: Logger;

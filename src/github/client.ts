@@ -1,7 +1,6 @@
-import { getOctokit } from "@actions/github";
 import { ExternalError } from "../errors.ts";
 import type { Logger } from "../logging.ts";
-import { createCall } from "./call.ts";
+import { createCall, type Octokit, type OctokitCall } from "./call.ts";
 import { type DeploymentCalls, deploymentCalls } from "./deployments.ts";
 
 /**
@@ -116,21 +115,28 @@ export function createGitHub(options: GitHubOptions): GitHub {
   if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(options.repository))
     throw new ExternalError(`"${options.repository}" is not a repository (owner/name)`);
   const { logger } = options;
-  const octokit = getOctokit(options.token, {
-    baseUrl: options.baseUrl.replace(/\/+$/, ""),
-    log: {
-      debug: () => undefined,
-      info: () => undefined,
-      warn: (m: string) => logger.debug(m),
-      error: () => undefined,
-    },
-  });
+  // Octokit with its HTTP stack (@actions/github, undici: a tenth of a second to load) is loaded by the first call: a
+  // run that never calls GitHub (a local monitor run that keeps no issue) never loads it.
+  let loaded: Promise<Octokit> | null = null;
+  const octokit = (): Promise<Octokit> =>
+    (loaded ??= import("@actions/github").then(({ getOctokit }) =>
+      getOctokit(options.token, {
+        baseUrl: options.baseUrl.replace(/\/+$/, ""),
+        log: {
+          debug: () => undefined,
+          info: () => undefined,
+          warn: (m: string) => logger.debug(m),
+          error: () => undefined,
+        },
+      }),
+    ));
   const call = createCall({
     logger,
     retries: options.retries ?? DEFAULT_RETRIES,
     backoffMs: options.backoffMs ?? DEFAULT_BACKOFF_MS,
     sleep: options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
   });
+  const withOctokit: OctokitCall = (what, request, hints) => call(what, async () => request(await octokit()), hints);
 
   const comment = (data: {
     id: number;
@@ -164,9 +170,9 @@ export function createGitHub(options: GitHubOptions): GitHub {
 
   return {
     repository: options.repository,
-    ...deploymentCalls(octokit, { owner, repo }, call),
+    ...deploymentCalls({ owner, repo }, withOctokit),
     listIssueComments: (issue) =>
-      call(`list the comments of #${issue}`, async () => {
+      withOctokit(`list the comments of #${issue}`, async (octokit) => {
         const all = await octokit.paginate(octokit.rest.issues.listComments, {
           owner,
           repo,
@@ -176,15 +182,15 @@ export function createGitHub(options: GitHubOptions): GitHub {
         return all.map(comment);
       }),
     createIssueComment: (issue, body) =>
-      call(`comment on #${issue}`, async () =>
+      withOctokit(`comment on #${issue}`, async (octokit) =>
         comment((await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body })).data),
       ),
     updateIssueComment: (id, body) =>
-      call(`update comment ${id}`, async () =>
+      withOctokit(`update comment ${id}`, async (octokit) =>
         comment((await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body })).data),
       ),
     createCheckRun: (request) =>
-      call(`create the check run "${request.name}"`, async () => {
+      withOctokit(`create the check run "${request.name}"`, async (octokit) => {
         const { data } = await octokit.rest.checks.create({
           owner,
           repo,
@@ -198,11 +204,11 @@ export function createGitHub(options: GitHubOptions): GitHub {
         return { id: data.id, url: data.html_url ?? null };
       }),
     addCheckRunAnnotations: (id, output) =>
-      call(`add annotations to check run ${id}`, async () => {
+      withOctokit(`add annotations to check run ${id}`, async (octokit) => {
         await octokit.rest.checks.update({ owner, repo, check_run_id: id, output });
       }),
     findPullRequest: (head) =>
-      call(`find the pull request of ${head.owner}:${head.branch}`, async () => {
+      withOctokit(`find the pull request of ${head.owner}:${head.branch}`, async (octokit) => {
         const pulls = await octokit.paginate(octokit.rest.pulls.list, {
           owner,
           repo,
@@ -215,7 +221,7 @@ export function createGitHub(options: GitHubOptions): GitHub {
         );
       }),
     getPullRequestHead: (number) =>
-      call(`read pull request #${number}`, async () => {
+      withOctokit(`read pull request #${number}`, async (octokit) => {
         const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
         return {
           number: data.number,
@@ -225,7 +231,7 @@ export function createGitHub(options: GitHubOptions): GitHub {
         };
       }),
     listOpenIssues: (labels) =>
-      call(`list the open issues labelled ${labels.join(", ")}`, async () => {
+      withOctokit(`list the open issues labelled ${labels.join(", ")}`, async (octokit) => {
         const all = await octokit.paginate(octokit.rest.issues.listForRepo, {
           owner,
           repo,
@@ -236,11 +242,11 @@ export function createGitHub(options: GitHubOptions): GitHub {
         return all.filter((item) => !item.pull_request).map(issue);
       }),
     dispatchWorkflow: (workflow, ref, inputs) =>
-      call(`run the workflow ${workflow} on ${ref}`, async () => {
+      withOctokit(`run the workflow ${workflow} on ${ref}`, async (octokit) => {
         await octokit.rest.actions.createWorkflowDispatch({ owner, repo, workflow_id: workflow, ref, inputs });
       }),
     createIssue: (input) =>
-      call(`open an issue "${input.title}"`, async () =>
+      withOctokit(`open an issue "${input.title}"`, async (octokit) =>
         issue(
           (
             await octokit.rest.issues.create({
@@ -255,7 +261,7 @@ export function createGitHub(options: GitHubOptions): GitHub {
         ),
       ),
     updateIssue: (number, changes) =>
-      call(`update issue #${number}`, async () =>
+      withOctokit(`update issue #${number}`, async (octokit) =>
         issue(
           (
             await octokit.rest.issues.update({

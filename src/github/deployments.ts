@@ -1,6 +1,5 @@
-import type { getOctokit } from "@actions/github";
 import { ExternalError } from "../errors.ts";
-import { type Call, statusOf } from "./call.ts";
+import { type OctokitCall, statusOf } from "./call.ts";
 
 /**
  * GitHub's side of governed delivery (DOMAIN.md §8, PLATFORM.md "Environments and deployments"): deployments and their
@@ -106,19 +105,13 @@ const DEPLOYMENTS_HINT =
   "grant the job `permissions: deployments: write` (a pull request from a fork gets a read-only token and cannot deploy)";
 const ACTIONS_READ_HINT = "grant the job `permissions: actions: read`";
 
-type Octokit = ReturnType<typeof getOctokit>;
-
-export function deploymentCalls(
-  octokit: Octokit,
-  repository: { owner: string; repo: string },
-  call: Call,
-): DeploymentCalls {
+export function deploymentCalls(repository: { owner: string; repo: string }, call: OctokitCall): DeploymentCalls {
   const { owner, repo } = repository;
   return {
     createDeployment: (input) =>
       call(
         `create a deployment of ${input.ref} to ${input.environment}`,
-        async () => {
+        async (octokit) => {
           const { data } = await octokit.rest.repos.createDeployment({
             owner,
             repo,
@@ -145,7 +138,7 @@ export function deploymentCalls(
     setDeploymentStatus: (id, status) =>
       call(
         `set deployment ${id} to ${status.state}`,
-        async () => {
+        async (octokit) => {
           await octokit.rest.repos.createDeploymentStatus({
             owner,
             repo,
@@ -162,7 +155,7 @@ export function deploymentCalls(
     listDeployments: (environment) =>
       call(
         `list the deployments to ${environment}`,
-        async () => {
+        async (octokit) => {
           // GitHub lists deployments newest first; one page is the bound.
           const { data } = await octokit.rest.repos.listDeployments({
             owner,
@@ -196,7 +189,7 @@ export function deploymentCalls(
     getEnvironment: (name) =>
       call(
         `read the environment ${name}`,
-        async () => {
+        async (octokit) => {
           try {
             const { data } = await octokit.rest.repos.getEnvironment({ owner, repo, environment_name: name });
             return {
@@ -219,7 +212,7 @@ export function deploymentCalls(
     listRunApprovals: (runId) =>
       call(
         `read the approvals of run ${runId}`,
-        async () => {
+        async (octokit) => {
           const { data } = await octokit.rest.actions.getReviewsForRun({ owner, repo, run_id: runId });
           // "pending" entries are comments left without a decision: not an approval either way.
           return data.flatMap((review): RunApproval[] =>

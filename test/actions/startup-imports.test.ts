@@ -6,8 +6,9 @@ import { REPO_ROOT } from "../helpers/runner.ts";
 /**
  * What the validate and gate actions and `mlops check` load before they have read mlops.yml (issue 22, start-up): the
  * bundles in dist/ as the runner starts them, followed through their static imports, plus the chunk each loads first
- * (the stage's definition, the command). None of it may hold the AWS SDK, Octokit or undici: they load when a step
- * reaches a registry, a store or GitHub. How long the start takes is bench/startup.bench.ts's to measure.
+ * (the stage's definition, the command), and so for the commands of the stages outside the pipeline (monitor, deploy,
+ * predict). None of it may hold the AWS SDK, Octokit or undici: they load when a step reaches a registry, a store or
+ * GitHub. How long the start takes is bench/startup.bench.ts's to measure.
  */
 
 const DIST = path.join(REPO_ROOT, "dist");
@@ -56,6 +57,15 @@ describe("start-up (issue 22)", () => {
     const files = new Set([...cli, ...staticClosure(dynamicChunk(cli, "check"))]);
     expect(heavyIn(files)).toEqual([]);
   });
+
+  it.each(["monitor", "deploy", "predict"])(
+    "`mlops %s` loads no AWS SDK, Octokit or undici before it reaches a registry, a store or GitHub",
+    (name) => {
+      const cli = staticClosure(path.join(DIST, "cli.js"));
+      const files = new Set([...cli, ...staticClosure(dynamicChunk(cli, name))]);
+      expect(heavyIn(files)).toEqual([]);
+    },
+  );
 
   it("finds those packages in the chunks that use them, so the checks above can fail", () => {
     const chunks = readdirSync(path.join(DIST, "chunks")).map((file) => path.join(DIST, "chunks", file));

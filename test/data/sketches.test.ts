@@ -11,7 +11,8 @@ import {
   Random,
 } from "../../src/data/sketch/hash.ts";
 import { HLL_STANDARD_ERROR, HyperLogLog } from "../../src/data/sketch/hll.ts";
-import { KLL_K, KLL_RANK_ERROR, KllSketch, KllView, sortNumbers } from "../../src/data/sketch/kll.ts";
+import { KLL_K, KLL_RANK_ERROR, KllSketch, KllView } from "../../src/data/sketch/kll.ts";
+import { sortNumbers } from "../../src/data/sketch/level-sort.ts";
 import { mergeMoments, Moments, sampleStd } from "../../src/data/sketch/moments.ts";
 import { NumberCounts } from "../../src/data/sketch/numbers.ts";
 

@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-YMVKMXCU.js";
+} from "./chunks/chunk-VHEDEMXY.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,31 +51,31 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-D5TNNWKM.js")).initCommand },
-  { name: "check", after: "init", load: async () => (await import("./chunks/check-SLYYJ3Z7.js")).checkCommand },
-  { name: "config", after: "check", load: async () => (await import("./chunks/config-6YYR2T5G.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-ZLYDLOTU.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-22JOSNDZ.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-UD3OZ3WG.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-RE6MK6R2.js")).retrainCommand },
-  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-WYNSKMQ2.js")).monitorCommand },
-  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-S7IFWPPU.js")).deployCommand },
-  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-MAJRMUL6.js")).canaryCommand },
-  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-LIHBZFTG.js")).predictCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-NG7EMR72.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-TEMXLOBQ.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-DGUYOYYI.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-WB7QSMBK.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-56ZOC6XZ.js")).pullCommand },
-  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-W2YWDD6K.js")).verifyCommand },
-  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-AEGDHUEU.js")).signCommand },
-  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-A46ZJ5WA.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-6QQCNEES.js")).metricsCommand }
+  { name: "init", after: null, load: async () => (await import("./chunks/init-OAGDGU4F.js")).initCommand },
+  { name: "check", after: "init", load: async () => (await import("./chunks/check-CREGP3UA.js")).checkCommand },
+  { name: "config", after: "check", load: async () => (await import("./chunks/config-IEG4WWOW.js")).configCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-B6BRWKMU.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-Q7OJEZFJ.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-2JXFPUKR.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-PYDGZ3PY.js")).retrainCommand },
+  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-4AMPH6SP.js")).monitorCommand },
+  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-NFKI773N.js")).deployCommand },
+  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-I5QFPVRA.js")).canaryCommand },
+  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-XBWD3RW3.js")).predictCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-MGXG5BFX.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-XEKCH5NL.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-UYLDDTPM.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-GXYFI3QC.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-XFGAIDXT.js")).pullCommand },
+  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-TFMOL65D.js")).verifyCommand },
+  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-VPVSAZJ2.js")).signCommand },
+  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-K4YFZQGB.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-BAOQROEL.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-VMIODGQO.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-PKGTL4L2.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;

@@ -1,9 +1,11 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  drawClaimed,
   pairedStatistic
-} from "./chunks/chunk-IMIDEYOI.js";
-import "./chunks/chunk-CWKVTY4K.js";
+} from "./chunks/chunk-LT4EMV27.js";
+import {
+  drawClaimed
+} from "./chunks/chunk-BUY5QZDY.js";
+import "./chunks/chunk-X2I57EAR.js";
 import "./chunks/chunk-QNNQNI2B.js";
 import "./chunks/chunk-RZGYXAJU.js";
 

@@ -1,23 +1,26 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-OI3KVBAD.js";
-import "./chunks/chunk-DUP63UZY.js";
-import "./chunks/chunk-XRX52EOP.js";
-import "./chunks/chunk-EF4P2YL2.js";
+} from "./chunks/chunk-AGYJ6MOH.js";
+import "./chunks/chunk-72OCKP5C.js";
+import "./chunks/chunk-NQ3QI625.js";
+import "./chunks/chunk-5Z2WZGO4.js";
+import "./chunks/chunk-YDN6NLHV.js";
+import "./chunks/chunk-ZZCSUO3L.js";
+import "./chunks/chunk-5S2V7SVG.js";
+import "./chunks/chunk-OOO7VK2L.js";
 import "./chunks/chunk-LFNSLPCM.js";
 import "./chunks/chunk-LGIA7PQF.js";
-import "./chunks/chunk-QKI4W7V3.js";
+import "./chunks/chunk-2K3PQCAA.js";
 import "./chunks/chunk-Y4XFK5HZ.js";
-import "./chunks/chunk-IMIDEYOI.js";
-import "./chunks/chunk-CWKVTY4K.js";
+import "./chunks/chunk-CWEMXLOL.js";
+import "./chunks/chunk-LT4EMV27.js";
+import "./chunks/chunk-BUY5QZDY.js";
+import "./chunks/chunk-X2I57EAR.js";
 import "./chunks/chunk-N6JR4UVL.js";
 import "./chunks/chunk-3EFEPTIF.js";
 import "./chunks/chunk-Z7WWPMG5.js";
-import "./chunks/chunk-QR6TB6JR.js";
-import "./chunks/chunk-O3UAJ45K.js";
 import "./chunks/chunk-VU4CPE2P.js";
-import "./chunks/chunk-6FFNJH6A.js";
 import "./chunks/chunk-CQ3WEECP.js";
 import "./chunks/chunk-XWUCKCS7.js";
 import "./chunks/chunk-WOQKGCDT.js";
@@ -30,14 +33,14 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-NGLH4TVJ.js";
+} from "./chunks/chunk-NML6NCXU.js";
 import {
   readRunnerEnvironment
-} from "./chunks/chunk-Y3TFGQZA.js";
+} from "./chunks/chunk-7EA7HH7O.js";
 import {
   loadConfig
-} from "./chunks/chunk-MZM2TBBQ.js";
-import "./chunks/chunk-QWC3GWUO.js";
+} from "./chunks/chunk-TR5NNAJ3.js";
+import "./chunks/chunk-C2JTYCOJ.js";
 import "./chunks/chunk-UIE7HQFD.js";
 import {
   setFailed,
@@ -45,22 +48,27 @@ import {
   summary
 } from "./chunks/chunk-GKURBYGZ.js";
 import "./chunks/chunk-I7YBYH2J.js";
-import "./chunks/chunk-R5UJMX7C.js";
+import "./chunks/chunk-FG4LRIDF.js";
+import "./chunks/chunk-4YXEL5JM.js";
 import "./chunks/chunk-5PEOAABG.js";
+import {
+  ReportSection
+} from "./chunks/chunk-FW5EOKDB.js";
+import "./chunks/chunk-Y34VYF2Z.js";
+import "./chunks/chunk-QIGPZSLN.js";
+import "./chunks/chunk-EYNKBRNV.js";
+import "./chunks/chunk-XJ2QCSOL.js";
 import {
   renderMarkdown
 } from "./chunks/chunk-OSH67I4H.js";
-import {
-  ReportSection
-} from "./chunks/chunk-OZSKINQ5.js";
-import "./chunks/chunk-EYNKBRNV.js";
+import "./chunks/chunk-Q7PHAY3J.js";
 import "./chunks/chunk-PEZVGW4L.js";
 import "./chunks/chunk-OWLD7TRJ.js";
 import "./chunks/chunk-MMDMIJM2.js";
 import "./chunks/chunk-I7GHSQM2.js";
 import "./chunks/chunk-QNNQNI2B.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-YMVKMXCU.js";
+import "./chunks/chunk-VHEDEMXY.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

@@ -3,8 +3,8 @@ import {
   RepeatWriter,
   findRepeats,
   scanRange
-} from "./chunks/chunk-B2PBEH22.js";
-import "./chunks/chunk-EUDZWFHB.js";
+} from "./chunks/chunk-D4GGIWCT.js";
+import "./chunks/chunk-VZY6JDFA.js";
 import "./chunks/chunk-Z7WWPMG5.js";
 import "./chunks/chunk-XOZC47AQ.js";
 import "./chunks/chunk-RZGYXAJU.js";

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { DataCandidate } from "./data-files.ts";
+import { notebookSource } from "./notebook.ts";
 
 /**
  * Which of the data files init found are the training and evaluation data, and which column is the target. The rules,
@@ -177,13 +178,16 @@ export function chooseTarget(columns: readonly string[], file: string, namedBy: 
 
 // --- what the training code names -----------------------------------------------------------------------------------
 
-/** The script a training command runs: `python train.py` -> train.py, `python -m src.train` -> src/train.py. */
+/**
+ * The script a training command runs: `python train.py` -> train.py, `python -m src.train` -> src/train.py,
+ * `jupyter execute train.ipynb` -> train.ipynb.
+ */
 export function scriptOfCommand(command: string | null): string | null {
   if (!command) return null;
   const tokens = command.split(/\s+/);
   const module = tokens.indexOf("-m");
   if (module >= 0 && tokens[module + 1]) return `${tokens[module + 1]!.replace(/\./g, "/")}.py`;
-  return tokens.find((t) => /^[\w./-]+\.py$/.test(t))?.replace(/^\.\//, "") ?? null;
+  return tokens.find((t) => /^[\w./-]+\.(?:py|ipynb)$/.test(t))?.replace(/^\.\//, "") ?? null;
 }
 
 const FILE_LITERAL = /["']([^"'\n]{1,300}?\.(?:csv|tsv|tab|jsonl|ndjson|parquet|pq)(?:\.gz)?)["']/gi;
@@ -204,7 +208,7 @@ function matching(name: string, candidates: readonly DataCandidate[]): DataCandi
 
 /**
  * The candidates the training code names: the deps of dvc.yaml's train stages, then the string literals of the
- * training script (the command's, a train stage's, else train.py). Unreadable or malformed files name nothing.
+ * training script (the command's, a train stage's, else train.py or train.ipynb). Unreadable or malformed files name nothing.
  */
 export async function namedByTraining(
   folder: string,
@@ -223,9 +227,11 @@ export async function namedByTraining(
     const paths = found(deps);
     if (paths.length > 0) return { paths, by: `dvc.yaml stage ${name}` };
   }
-  for (const script of new Set([...scripts, "train.py"])) {
+  for (const script of new Set([...scripts, "train.py", "train.ipynb"])) {
     if (!script) continue;
-    const source = await readFile(path.join(folder, script), "utf8").catch(() => null);
+    const text = await readFile(path.join(folder, script), "utf8").catch(() => null);
+    // A notebook's literals are in its code cells (its JSON escapes their quotes).
+    const source = text !== null && script.endsWith(".ipynb") ? notebookSource(text) : text;
     const paths = source === null ? [] : found(fileLiterals(source));
     if (paths.length > 0) return { paths, by: script };
   }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { notebookSource } from "./notebook.ts";
 import type { ProjectFiles } from "./project-files.ts";
 
 /**
@@ -12,14 +13,16 @@ import type { ProjectFiles } from "./project-files.ts";
 /** Enough for any training script's own modules; a project past it gets `src/**`-style inputs by hand. */
 const MAX_MODULES = 200;
 
-/** `script` relative to the project; returns the local modules (`features.py`, `pkg/**`), sorted, without the script. */
+/** `script` (a .py file or a notebook) relative to the project; returns the local modules (`features.py`, `pkg/**`), sorted, without the script. */
 export async function localImports(files: ProjectFiles, script: string): Promise<string[]> {
   const found = new Set<string>();
   const queue = [normalise(script)];
   const seen = new Set(queue);
   while (queue.length > 0 && seen.size <= MAX_MODULES) {
     const current = queue.shift() ?? "";
-    const text = await files.text(current);
+    const raw = await files.text(current);
+    // A notebook's imports are in its code cells.
+    const text = raw !== undefined && current.endsWith(".ipynb") ? (notebookSource(raw) ?? undefined) : raw;
     if (text === undefined) continue;
     const folder = path.posix.dirname(current);
     for (const name of importedNames(text)) {

@@ -1,5 +1,6 @@
 import { type DvcRemote, detectDvc } from "./dvc.ts";
 import { ProjectFiles, valueOf } from "./project-files.ts";
+import { notebookCommand, notebookOfCommand, notebookRunnerNote } from "./notebook.ts";
 import { localImports, pythonScriptOf } from "./python-imports.ts";
 import { detectPythonEnvironment, ENVIRONMENT_FILES, type EnvironmentFinding } from "./python-env.ts";
 import { DEFAULT_NODE, DEFAULT_PYTHON, nodeForRange, pinnedVersion, pythonForSpecifier } from "./versions.ts";
@@ -47,8 +48,9 @@ interface Found {
 
 /**
  * How the model in `folder` is trained. The most explicit entry point wins: a DVC pipeline, a Makefile target, an
- * npm script, then a train.py (or train.mjs, .js, .cjs, run by node). The runtime (Python or Node.js, its version, and for Python the tool that installs the
- * dependencies) is detected on its own, so `make train` in a Python repository still gets Python set up.
+ * npm script, then a train.py (or train.mjs, .js, .cjs, run by node), then a train.ipynb (run by `jupyter execute`).
+ * The runtime (Python or Node.js, its version, and for Python the tool that installs the dependencies) is detected on
+ * its own, so `make train` in a Python repository still gets Python set up.
  */
 export async function detectTraining(folder: string, override: RuntimeOverride = {}): Promise<TrainingInfo> {
   const files = new ProjectFiles(folder);
@@ -69,10 +71,12 @@ export async function detectTraining(folder: string, override: RuntimeOverride =
     }
     // A script at the top, Python's first: `node train.mjs` needs no package.json script to be found.
     const script = candidates.find((name) => files.exists(name));
-    if (script) return { command: `${script.endsWith(".py") ? "python" : "node"} ${script}`, from: script };
-    return null;
+    if (!script) return null;
+    if (script.endsWith(".ipynb")) return { command: notebookCommand(script), from: script };
+    return { command: `${script.endsWith(".py") ? "python" : "node"} ${script}`, from: script };
   };
-  const scriptsOf = (name: string): string[] => [".py", ".mjs", ".js", ".cjs"].map((extension) => name + extension);
+  const scriptsOf = (name: string): string[] =>
+    [".py", ".mjs", ".js", ".cjs", ".ipynb"].map((extension) => name + extension);
   const train = entry(
     ["train"],
     scriptsOf("train"),
@@ -97,15 +101,38 @@ export async function detectTraining(folder: string, override: RuntimeOverride =
     setup,
     setupFrom: from,
     dvc: dvc ? { remote: dvc.remote } : null,
-    notes: [...(dvc?.notes ?? []), ...metricsNote(dvc?.metricsFiles), ...environment.notes, ...environmentNote(setup)],
+    notes: [
+      ...(dvc?.notes ?? []),
+      ...metricsNote(dvc?.metricsFiles),
+      ...environment.notes,
+      ...environmentNote(setup),
+      ...(await notebookNote(files, [train?.runs ?? train?.command, evaluate?.command], environment)),
+    ],
   };
+}
+
+/** A notebook the commands run needs nbclient and a kernel installed: said when the environment file lacks them. */
+async function notebookNote(
+  files: ProjectFiles,
+  commands: (string | undefined)[],
+  environment: EnvironmentFinding,
+): Promise<string[]> {
+  const notebooks = commands.flatMap((command) => {
+    const notebook = command === undefined ? null : notebookOfCommand(command);
+    return notebook === null ? [] : [notebook];
+  });
+  if (notebooks.length === 0) return [];
+  const file = environment.environment?.file ?? null;
+  const text = file === null ? "" : ((await files.text(file)) ?? "");
+  const note = notebookRunnerNote(notebooks, file, text);
+  return note === null ? [] : [note];
 }
 
 const nonEmpty = (list: string[] | undefined): string[] | null => (list && list.length > 0 ? list : null);
 
 /** The project's own modules a `python train.py` command's script imports (./python-imports.ts). */
 async function scriptImports(files: ProjectFiles, command: string | undefined): Promise<string[] | undefined> {
-  const script = command === undefined ? null : pythonScriptOf(command);
+  const script = command === undefined ? null : (pythonScriptOf(command) ?? notebookOfCommand(command));
   return script === null ? undefined : localImports(files, script);
 }
 
@@ -139,10 +166,12 @@ async function detectRuntime(
   if (override.python) return python(override.python, "--python");
   if (override.node) return { setup: { kind: "node", version: override.node }, from: "--node" };
 
-  const pythonMarkers = ["train.py", "requirements.txt", "pyproject.toml", "Pipfile"].filter((f) => files.exists(f));
+  const pythonMarkers = ["train.py", "train.ipynb", "requirements.txt", "pyproject.toml", "Pipfile"].filter((f) =>
+    files.exists(f),
+  );
   if (found?.installer === "conda") pythonMarkers.unshift(found.file);
   const nodeCommand = /^(npm|npx|node|pnpm|yarn)\s/.test(command);
-  if (/(^|&&\s*)python3?\s/.test(command) || (pythonMarkers.length > 0 && !nodeCommand)) {
+  if (/(^|&&\s*)(python3?|jupyter)\s/.test(command) || (pythonMarkers.length > 0 && !nodeCommand)) {
     const version =
       (found?.installer === "conda" ? await condaPython(files, found.file) : null) ?? (await pythonVersion(files));
     const marker = pythonMarkers[0] ?? "the training command";

@@ -243,6 +243,22 @@ describe("the rules: which files, which column", () => {
     ).toEqual(["data/wine.csv", "{DATA}/features.parquet"]);
   });
 
+  it("a notebook names its data in its code cells (not in its prose): train.ipynb's file is data.train", async () => {
+    const dir = await tempDir();
+    const cells = [
+      { cell_type: "markdown", source: ['An older extract: "data/old.csv"\n'] },
+      { cell_type: "code", source: ["import pandas as pd\n", 'df = pd.read_csv("data/churn.csv")\n'] },
+    ];
+    await writeFiles(dir, {
+      "train.ipynb": JSON.stringify({ cells, metadata: {}, nbformat: 4 }),
+      "data/old.csv": "a,b,churned\n1,2,0\n1,2,0\n1,2,0\n",
+      "data/churn.csv": "a,b,churned\n1,2,0\n",
+    });
+    expect(scriptOfCommand("jupyter execute train.ipynb")).toBe("train.ipynb");
+    const data = await detectData({ configDir: dir, cwd: dir, trainCommand: "jupyter execute train.ipynb" });
+    expect([data.train, data.trainFrom, data.target]).toEqual(["data/churn.csv", "named by train.ipynb", "churned"]);
+  });
+
   it("an eval file without the target column (a Kaggle-style test.csv) is not data.eval", async () => {
     const dir = await tempDir();
     await writeFiles(dir, { "train.csv": "id,a,Survived\n1,2,0\n", "test.csv": "id,a\n3,4\n" });

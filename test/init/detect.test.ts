@@ -146,6 +146,63 @@ describe("how training runs", () => {
     expect(bare.command).toBeNull(); // requirements.txt alone names no entry point
   });
 
+  it("a notebook: train.ipynb runs with `jupyter execute` in Python, its code cells' modules are inputs", async () => {
+    const dir = await tempDir();
+    const notebook = (cells: { cell_type: string; source: string | string[] }[]): string =>
+      JSON.stringify({ cells: cells.map((cell) => ({ ...cell, metadata: {} })), metadata: {}, nbformat: 4 });
+    await writeFiles(dir, {
+      "train.ipynb": notebook([
+        { cell_type: "markdown", source: "import notes\n" },
+        { cell_type: "code", source: ["import features\n", "from model import build\n"] },
+        { cell_type: "code", source: "import pandas as pd" },
+      ]),
+      "evaluate.ipynb": notebook([{ cell_type: "code", source: "print(1)" }]),
+      "features.py": "",
+      "model.py": "",
+      "notes.py": "",
+      "requirements.txt": "pandas\nscikit-learn\n",
+    });
+    expect(await detectTraining(dir)).toMatchObject({
+      command: "jupyter execute train.ipynb",
+      commandFrom: "train.ipynb",
+      evaluateCommand: "jupyter execute evaluate.ipynb",
+      inputs: ["features.py", "model.py"],
+      setup: { kind: "python", environment: { installer: "pip", file: "requirements.txt" } },
+      setupFrom: "train.ipynb; version from the default; pip from requirements.txt",
+      notes: [
+        "train.ipynb and evaluate.ipynb run with `jupyter execute`: add nbclient and ipykernel to requirements.txt, or the workflows cannot run them",
+      ],
+    });
+    // What runs notebooks, named in the environment file, silences the note; half of it names the other half.
+    await writeFiles(dir, { "requirements.txt": "pandas\njupyter==1.1.1\n" });
+    expect((await detectTraining(dir)).notes).toEqual([]);
+    await writeFiles(dir, { "requirements.txt": "nbclient>=0.10\nipykernel\n" });
+    expect((await detectTraining(dir)).notes).toEqual([]);
+    await writeFiles(dir, { "requirements.txt": "nbconvert\n" });
+    expect((await detectTraining(dir)).notes).toEqual([
+      "train.ipynb and evaluate.ipynb run with `jupyter execute`: add ipykernel to requirements.txt, or the workflows cannot run them",
+    ]);
+    // A script of the same name is the more explicit entry point.
+    await writeFiles(dir, { "train.py": "" });
+    expect(await detectTraining(dir)).toMatchObject({ command: "python train.py", commandFrom: "train.py" });
+  });
+
+  it("a notebook without an environment file: Python with the note on what to install; a broken one names nothing", async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, { "train.ipynb": JSON.stringify({ cells: [], metadata: {}, nbformat: 4 }) });
+    expect(await detectTraining(dir)).toMatchObject({
+      command: "jupyter execute train.ipynb",
+      setup: { kind: "python", version: "3.12" },
+      notes: [
+        expect.stringMatching(/^no Python environment file/),
+        "train.ipynb runs with `jupyter execute`: install nbclient and ipykernel in the workflows' marked step, or the workflows cannot run it",
+      ],
+    });
+    // A notebook that is not JSON still runs as one (jupyter says what is wrong with it); it names no modules.
+    await writeFiles(dir, { "train.ipynb": "{ not a notebook", "features.py": "" });
+    expect(await detectTraining(dir)).toMatchObject({ command: "jupyter execute train.ipynb", inputs: null });
+  });
+
   it("Node: an npm train script, with the version from .nvmrc, else engines, else 22", async () => {
     const dir = await tempDir();
     await writeFiles(dir, {

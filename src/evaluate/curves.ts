@@ -127,7 +127,7 @@ export function binaryCurves({ order, sorted }: Ranked, positive: Uint8Array): B
   };
 }
 
-/** scikit-learn's `calibration_curve(n_bins=10)` with each bin's row count, summed a group of equal scores at a time. */
+/** scikit-learn's `calibration_curve(n_bins=10)` with each bin's row count, summed a tie group at a time. */
 class CalibrationSums {
   private readonly rows = new Float64Array(CALIBRATION_BINS);
   private readonly scoreSum = new Float64Array(CALIBRATION_BINS);

@@ -186,7 +186,7 @@ function scatter(
   }
 }
 
-// The counts over the first n rows before a ranking's walk: functions of their own, for the reason the sort's loops are.
+// The counts over the first n rows before a ranking's walk: functions of their own, as the sort's loops are.
 
 function weightTotal(weights: Int32Array, n: number): number {
   let total = 0;

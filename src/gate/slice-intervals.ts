@@ -315,7 +315,7 @@ function closedForm(metric: string, whole: PairedData, rows: Rows, level: number
   };
 }
 
-/** Per row of `rows`, whether its truth is the positive class (a loop in a function of its own: ranking.ts says why). */
+/** Per row of `rows`, whether its truth is the positive class (a loop in a function of its own: see ranking.ts). */
 function positiveFlags(truth: ClassCodes, positive: number, rows: Rows): Uint8Array {
   const flags = new Uint8Array(rows.length);
   for (let j = 0; j < rows.length; j++) flags[j] = truth[rows[j] ?? 0] === positive ? 1 : 0;

@@ -208,7 +208,8 @@ function matching(name: string, candidates: readonly DataCandidate[]): DataCandi
 
 /**
  * The candidates the training code names: the deps of dvc.yaml's train stages, then the string literals of the
- * training script (the command's, a train stage's, else train.py or train.ipynb). Unreadable or malformed files name nothing.
+ * training script (the command's, a train stage's, else train.py or train.ipynb). Unreadable or malformed files name
+ * nothing.
  */
 export async function namedByTraining(
   folder: string,

@@ -13,7 +13,10 @@ import type { ProjectFiles } from "./project-files.ts";
 /** Enough for any training script's own modules; a project past it gets `src/**`-style inputs by hand. */
 const MAX_MODULES = 200;
 
-/** `script` (a .py file or a notebook) relative to the project; returns the local modules (`features.py`, `pkg/**`), sorted, without the script. */
+/**
+ * `script` (a .py file or a notebook) relative to the project; returns the local modules (`features.py`, `pkg/**`),
+ * sorted, without the script.
+ */
 export async function localImports(files: ProjectFiles, script: string): Promise<string[]> {
   const found = new Set<string>();
   const queue = [normalise(script)];

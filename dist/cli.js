@@ -51,7 +51,7 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-OAGDGU4F.js")).initCommand },
+  { name: "init", after: null, load: async () => (await import("./chunks/init-QHHDV2HV.js")).initCommand },
   { name: "check", after: "init", load: async () => (await import("./chunks/check-CREGP3UA.js")).checkCommand },
   { name: "config", after: "check", load: async () => (await import("./chunks/config-IEG4WWOW.js")).configCommand },
   { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-B6BRWKMU.js")).profileCommand },

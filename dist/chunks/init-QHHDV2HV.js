@@ -389,6 +389,44 @@ var ProjectFiles = class {
 };
 var valueOf = (parsed) => parsed !== void 0 && "value" in parsed ? parsed.value : void 0;
 
+// src/init/notebook.ts
+function notebookCommand(notebook) {
+  return `jupyter execute ${notebook}`;
+}
+function notebookOfCommand(command) {
+  return /^jupyter\s+execute(?:\s+--\S+)*\s+([\w./-]+\.ipynb)(?:\s|$)/.exec(command.trim())?.[1] ?? null;
+}
+function notebookSource(text2) {
+  let notebook;
+  try {
+    notebook = JSON.parse(text2);
+  } catch {
+    return null;
+  }
+  const cells = notebook?.cells;
+  if (!Array.isArray(cells)) return null;
+  const code = [];
+  for (const cell of cells) {
+    const { cell_type: type, source } = cell ?? {};
+    if (type !== "code") continue;
+    if (typeof source === "string") code.push(source);
+    else if (Array.isArray(source)) code.push(source.filter((line2) => typeof line2 === "string").join(""));
+  }
+  return code.join("\n");
+}
+function notebookRunnerNote(notebooks, environmentFile, environment) {
+  const names = new Set(
+    environment.toLowerCase().split(/[^a-z0-9_.-]+/).map((name) => name.replace(/_/g, "-"))
+  );
+  const runner = ["jupyter", "nbclient", "nbconvert", "notebook", "jupyterlab"].some((name) => names.has(name));
+  const kernel = ["jupyter", "ipykernel", "notebook", "jupyterlab"].some((name) => names.has(name));
+  if (runner && kernel) return null;
+  const missing = [...runner ? [] : ["nbclient"], ...kernel ? [] : ["ipykernel"]].join(" and ");
+  const [subject, it] = notebooks.length === 1 ? [`${notebooks[0]} runs`, "it"] : [`${notebooks.join(" and ")} run`, "them"];
+  const what = environmentFile ? `add ${missing} to ${environmentFile}` : `install ${missing} in the workflows' marked step`;
+  return `${subject} with \`jupyter execute\`: ${what}, or the workflows cannot run ${it}`;
+}
+
 // src/init/python-imports.ts
 import path3 from "node:path";
 var MAX_MODULES = 200;
@@ -398,7 +436,8 @@ async function localImports(files, script) {
   const seen = new Set(queue);
   while (queue.length > 0 && seen.size <= MAX_MODULES) {
     const current = queue.shift() ?? "";
-    const text2 = await files.text(current);
+    const raw = await files.text(current);
+    const text2 = raw !== void 0 && current.endsWith(".ipynb") ? notebookSource(raw) ?? void 0 : raw;
     if (text2 === void 0) continue;
     const folder = path3.posix.dirname(current);
     for (const name of importedNames(text2)) {
@@ -686,10 +725,11 @@ async function detectTraining(folder, override = {}) {
       if (typeof scripts[name] === "string") return { command: `npm run ${name}`, from: `package.json script ${name}` };
     }
     const script = candidates.find((name) => files.exists(name));
-    if (script) return { command: `${script.endsWith(".py") ? "python" : "node"} ${script}`, from: script };
-    return null;
+    if (!script) return null;
+    if (script.endsWith(".ipynb")) return { command: notebookCommand(script), from: script };
+    return { command: `${script.endsWith(".py") ? "python" : "node"} ${script}`, from: script };
   };
-  const scriptsOf = (name) => [".py", ".mjs", ".js", ".cjs"].map((extension) => name + extension);
+  const scriptsOf = (name) => [".py", ".mjs", ".js", ".cjs", ".ipynb"].map((extension) => name + extension);
   const train = entry(
     ["train"],
     scriptsOf("train"),
@@ -710,12 +750,29 @@ async function detectTraining(folder, override = {}) {
     setup,
     setupFrom: from,
     dvc: dvc ? { remote: dvc.remote } : null,
-    notes: [...dvc?.notes ?? [], ...metricsNote(dvc?.metricsFiles), ...environment.notes, ...environmentNote(setup)]
+    notes: [
+      ...dvc?.notes ?? [],
+      ...metricsNote(dvc?.metricsFiles),
+      ...environment.notes,
+      ...environmentNote(setup),
+      ...await notebookNote(files, [train?.runs ?? train?.command, evaluate?.command], environment)
+    ]
   };
+}
+async function notebookNote(files, commands, environment) {
+  const notebooks = commands.flatMap((command) => {
+    const notebook = command === void 0 ? null : notebookOfCommand(command);
+    return notebook === null ? [] : [notebook];
+  });
+  if (notebooks.length === 0) return [];
+  const file = environment.environment?.file ?? null;
+  const text2 = file === null ? "" : await files.text(file) ?? "";
+  const note2 = notebookRunnerNote(notebooks, file, text2);
+  return note2 === null ? [] : [note2];
 }
 var nonEmpty = (list) => list && list.length > 0 ? list : null;
 async function scriptImports(files, command) {
-  const script = command === void 0 ? null : pythonScriptOf(command);
+  const script = command === void 0 ? null : pythonScriptOf(command) ?? notebookOfCommand(command);
   return script === null ? void 0 : localImports(files, script);
 }
 function metricsNote(metricsFiles) {
@@ -738,10 +795,12 @@ async function detectRuntime(files, command, environment, override) {
   });
   if (override.python) return python(override.python, "--python");
   if (override.node) return { setup: { kind: "node", version: override.node }, from: "--node" };
-  const pythonMarkers = ["train.py", "requirements.txt", "pyproject.toml", "Pipfile"].filter((f) => files.exists(f));
+  const pythonMarkers = ["train.py", "train.ipynb", "requirements.txt", "pyproject.toml", "Pipfile"].filter(
+    (f) => files.exists(f)
+  );
   if (found?.installer === "conda") pythonMarkers.unshift(found.file);
   const nodeCommand = /^(npm|npx|node|pnpm|yarn)\s/.test(command);
-  if (/(^|&&\s*)python3?\s/.test(command) || pythonMarkers.length > 0 && !nodeCommand) {
+  if (/(^|&&\s*)(python3?|jupyter)\s/.test(command) || pythonMarkers.length > 0 && !nodeCommand) {
     const version = (found?.installer === "conda" ? await condaPython(files, found.file) : null) ?? await pythonVersion(files);
     const marker = pythonMarkers[0] ?? "the training command";
     return python(version.version, `${marker}; version from ${version.from}`);
@@ -1060,7 +1119,7 @@ function scriptOfCommand(command) {
   const tokens = command.split(/\s+/);
   const module = tokens.indexOf("-m");
   if (module >= 0 && tokens[module + 1]) return `${tokens[module + 1].replace(/\./g, "/")}.py`;
-  return tokens.find((t) => /^[\w./-]+\.py$/.test(t))?.replace(/^\.\//, "") ?? null;
+  return tokens.find((t) => /^[\w./-]+\.(?:py|ipynb)$/.test(t))?.replace(/^\.\//, "") ?? null;
 }
 var FILE_LITERAL = /["']([^"'\n]{1,300}?\.(?:csv|tsv|tab|jsonl|ndjson|parquet|pq)(?:\.gz)?)["']/gi;
 function fileLiterals(source) {
@@ -1085,9 +1144,10 @@ async function namedByTraining(folder, command, candidates) {
     const paths2 = found(deps);
     if (paths2.length > 0) return { paths: paths2, by: `dvc.yaml stage ${name}` };
   }
-  for (const script of /* @__PURE__ */ new Set([...scripts, "train.py"])) {
+  for (const script of /* @__PURE__ */ new Set([...scripts, "train.py", "train.ipynb"])) {
     if (!script) continue;
-    const source = await readFile4(path6.join(folder, script), "utf8").catch(() => null);
+    const text2 = await readFile4(path6.join(folder, script), "utf8").catch(() => null);
+    const source = text2 !== null && script.endsWith(".ipynb") ? notebookSource(text2) : text2;
     const paths2 = source === null ? [] : found(fileLiterals(source));
     if (paths2.length > 0) return { paths: paths2, by: script };
   }

@@ -188,38 +188,83 @@ export function filesNamedIn(command: string, root: string, repoRoot: string): s
   return [...files].sort();
 }
 
-/** `<name> --version` for each interpreter the command names; "not found" when it is not on PATH. */
+/**
+ * `<name> --version` for each interpreter the command names; "not found" when it is not on PATH. A launcher that runs
+ * code in an interpreter of its own (`jupyter execute` runs a notebook in the Python jupyter was installed with) adds
+ * that interpreter's version, read from the launcher's `#!` line.
+ */
 async function interpreterVersions(
   command: string,
   env: NodeJS.ProcessEnv,
   cwd: string,
 ): Promise<Record<string, string>> {
-  const names = new Set(
-    (command.match(/[^\s"'`;&|()]+/g) ?? [])
-      .map((word) => path.basename(word))
-      .filter((word) => INTERPRETERS.test(word)),
-  );
+  const words = (command.match(/[^\s"'`;&|()]+/g) ?? []).map((word) => path.basename(word));
+  const names = new Set(words.filter((word) => INTERPRETERS.test(word)));
   const entries = await Promise.all(
-    [...names].sort().map(
-      (name) =>
-        new Promise<[string, string]>((resolve) => {
-          // The node on PATH may be this very process's binary: then its version is known without starting it.
-          if ((name === "node" || name === "nodejs") && isThisNode(name, env.PATH)) {
-            resolve([name, process.version]);
-            return;
-          }
-          execFile(name, ["--version"], { env, cwd, timeout: 15_000 }, (error, stdout, stderr) => {
-            const line = `${stdout}\n${stderr}`
-              .split("\n")
-              .map((l) => l.trim())
-              .find((l) => l !== "");
-            if (error && (error as NodeJS.ErrnoException).code === "ENOENT") resolve([name, "not found"]);
-            else resolve([name, line ?? (error ? `unknown (${error.message.split("\n")[0]})` : "unknown")]);
-          });
-        }),
-    ),
+    [...names].sort().map(async (name): Promise<[string, string]> => {
+      // The node on PATH may be this very process's binary: then its version is known without starting it.
+      if ((name === "node" || name === "nodejs") && isThisNode(name, env.PATH)) return [name, process.version];
+      return [name, await versionOf(name, env, cwd)];
+    }),
   );
+  for (const launcher of LAUNCHERS) {
+    if (!words.includes(launcher)) continue;
+    const interpreter = await launcherInterpreter(launcher, env.PATH);
+    entries.push([
+      `${launcher}'s interpreter`,
+      typeof interpreter === "string" ? await versionOf(interpreter, env, cwd) : interpreter.missing,
+    ]);
+  }
   return Object.fromEntries(entries);
+}
+
+/** Commands that run the training code in another interpreter, named on their `#!` line. */
+const LAUNCHERS = ["jupyter"];
+
+/** The first line `<executable> --version` prints (stdout or stderr); "not found" when it is not there to run. */
+function versionOf(executable: string, env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
+  return new Promise((resolve) => {
+    execFile(executable, ["--version"], { env, cwd, timeout: 15_000 }, (error, stdout, stderr) => {
+      const line = `${stdout}\n${stderr}`
+        .split("\n")
+        .map((l) => l.trim())
+        .find((l) => l !== "");
+      if (error && (error as NodeJS.ErrnoException).code === "ENOENT") resolve("not found");
+      else resolve(line ?? (error ? `unknown (${error.message.split("\n")[0]})` : "unknown"));
+    });
+  });
+}
+
+/**
+ * The interpreter on the `#!` line of the first `name` on PATH (`#!/usr/bin/python3`, or the program of
+ * `#!/usr/bin/env [-S] python3`), or why there is none.
+ */
+async function launcherInterpreter(
+  name: string,
+  searchPath: string | undefined,
+): Promise<string | { missing: string }> {
+  const file = onPath(name, searchPath);
+  if (file === null) return { missing: "not found" };
+  const first = (await readFile(file).catch(() => Buffer.alloc(0))).subarray(0, 512).toString("utf8").split("\n")[0];
+  if (!first?.startsWith("#!")) return { missing: `unknown (no #! line in ${file})` };
+  const [program, ...rest] = first.slice(2).trim().split(/\s+/);
+  const interpreter =
+    program && path.basename(program) === "env" ? rest.find((word) => !word.startsWith("-")) : program;
+  return interpreter ?? { missing: `unknown (no interpreter on the #! line of ${file})` };
+}
+
+/** The first executable `name` in the folders of PATH, or null. */
+function onPath(name: string, searchPath: string | undefined): string | null {
+  for (const dir of (searchPath ?? "").split(path.delimiter).filter(Boolean)) {
+    const candidate = path.join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // Not here.
+    }
+  }
+  return null;
 }
 
 /**
@@ -242,20 +287,13 @@ export async function codeChangedSince(
 
 /** Whether `name` on PATH is the executable running this process (same file after resolving links). */
 function isThisNode(name: string, searchPath: string | undefined): boolean {
-  for (const dir of (searchPath ?? "").split(path.delimiter).filter(Boolean)) {
-    const candidate = path.join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-    } catch {
-      continue;
-    }
-    try {
-      return realpathSync(candidate) === realpathSync(process.execPath);
-    } catch {
-      return false;
-    }
+  const candidate = onPath(name, searchPath);
+  if (candidate === null) return false;
+  try {
+    return realpathSync(candidate) === realpathSync(process.execPath);
+  } catch {
+    return false;
   }
-  return false;
 }
 
 /** `linux-x64 ubuntu 24.04`, `darwin-arm64 23`: OS, CPU and the OS release that decides binary compatibility. */

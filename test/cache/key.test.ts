@@ -83,6 +83,34 @@ describe("the key material", () => {
     expect(material.runtimes).toEqual({ node: expect.stringMatching(/^v\d+\.\d+\.\d+$/) as string });
   });
 
+  it("records the interpreter a launcher runs the code in: the one on jupyter's #! line, direct or through env", async () => {
+    const bin = await tempDir();
+    const launcher = async (shebang: string): Promise<void> => {
+      await writeFile(path.join(bin, "jupyter"), `${shebang}\n`, { mode: 0o755 });
+    };
+    const command = "  command: jupyter execute train.ipynb\n  outputs: [model/]\n";
+    // train.env's PATH is the one the command runs with: a folder holding a jupyter whose #! names this node.
+    const { context } = await project(
+      `${command}  env: { PATH: "${bin}${path.delimiter}${process.env.PATH ?? ""}" }\n`,
+      {
+        "train.ipynb": "{}",
+      },
+    );
+    await launcher(`#!${process.execPath}`);
+    expect((await keyOf(context)).material.runtimes).toEqual({ "jupyter's interpreter": process.version });
+    await launcher("#!/usr/bin/env -S node --no-warnings");
+    expect((await keyOf(context)).material.runtimes).toEqual({
+      "jupyter's interpreter": expect.stringMatching(/^v\d+\.\d+\.\d+$/) as string,
+    });
+    await launcher("not a script");
+    expect((await keyOf(context)).material.runtimes).toEqual({
+      "jupyter's interpreter": `unknown (no #! line in ${path.join(bin, "jupyter")})`,
+    });
+    // Without a jupyter on PATH the command fails on its own; the key says so.
+    const { context: bare } = await project(`${command}  env: { PATH: "${bin}-missing" }\n`, { "train.ipynb": "{}" });
+    expect((await keyOf(bare)).material.runtimes).toEqual({ "jupyter's interpreter": "not found" });
+  });
+
   it("changes with a param or a data byte, and only in that part", async () => {
     const { dir, context } = await project(TRAIN);
     const base = (await keyOf(context, { lr: 0.1 })).key;

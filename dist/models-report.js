@@ -24,7 +24,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-NML6NCXU.js";
+} from "./chunks/chunk-YY7WJC7T.js";
 import "./chunks/chunk-7EA7HH7O.js";
 import {
   loadConfig
@@ -56,7 +56,7 @@ import {
   primaryMetricOf
 } from "./chunks/chunk-QNNQNI2B.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-VHEDEMXY.js";
+import "./chunks/chunk-IF4CYT2F.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

@@ -33,7 +33,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-NML6NCXU.js";
+} from "./chunks/chunk-YY7WJC7T.js";
 import {
   readRunnerEnvironment
 } from "./chunks/chunk-7EA7HH7O.js";
@@ -68,7 +68,7 @@ import "./chunks/chunk-MMDMIJM2.js";
 import "./chunks/chunk-I7GHSQM2.js";
 import "./chunks/chunk-QNNQNI2B.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-VHEDEMXY.js";
+import "./chunks/chunk-IF4CYT2F.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

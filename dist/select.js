@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runStageAction
-} from "./chunks/chunk-NML6NCXU.js";
+} from "./chunks/chunk-YY7WJC7T.js";
 import "./chunks/chunk-7EA7HH7O.js";
 import "./chunks/chunk-TR5NNAJ3.js";
 import "./chunks/chunk-C2JTYCOJ.js";
@@ -24,7 +24,7 @@ import "./chunks/chunk-MMDMIJM2.js";
 import "./chunks/chunk-I7GHSQM2.js";
 import "./chunks/chunk-QNNQNI2B.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-VHEDEMXY.js";
+import "./chunks/chunk-IF4CYT2F.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

@@ -115,7 +115,7 @@ export function createGitHub(options: GitHubOptions): GitHub {
   if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(options.repository))
     throw new ExternalError(`"${options.repository}" is not a repository (owner/name)`);
   const { logger } = options;
-  // Octokit with its HTTP stack (@actions/github, undici: a tenth of a second to load) is loaded by the first call: a
+  // Octokit with its HTTP stack (@actions/github, undici: some 50 ms to load) is loaded by the first call: a
   // run that never calls GitHub (a local monitor run that keeps no issue) never loads it.
   let loaded: Promise<Octokit> | null = null;
   const octokit = (): Promise<Octokit> =>

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { accessSync, constants, existsSync, realpathSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { open, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { glob } from "tinyglobby";
@@ -245,12 +245,26 @@ async function launcherInterpreter(
 ): Promise<string | { missing: string }> {
   const file = onPath(name, searchPath);
   if (file === null) return { missing: "not found" };
-  const first = (await readFile(file).catch(() => Buffer.alloc(0))).subarray(0, 512).toString("utf8").split("\n")[0];
+  const first = (await fileHead(file, 512)).toString("utf8").split("\n")[0];
   if (!first?.startsWith("#!")) return { missing: `unknown (no #! line in ${file})` };
   const [program, ...rest] = first.slice(2).trim().split(/\s+/);
   const interpreter =
     program && path.basename(program) === "env" ? rest.find((word) => !word.startsWith("-")) : program;
   return interpreter ?? { missing: `unknown (no interpreter on the #! line of ${file})` };
+}
+
+/** Up to `bytes` bytes from the start of `file` (a launcher may be a binary of megabytes); none when unreadable. */
+async function fileHead(file: string, bytes: number): Promise<Buffer> {
+  const handle = await open(file, "r").catch(() => null);
+  if (handle === null) return Buffer.alloc(0);
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(bytes), 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } catch {
+    return Buffer.alloc(0);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The first executable `name` in the folders of PATH, or null. */

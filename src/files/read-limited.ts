@@ -38,6 +38,8 @@ export const READ_LIMITS = {
   stageResult: 128 * 1024 * 1024,
   /** A GitHub event payload (GitHub caps webhook payloads at 25 MB). */
   eventPayload: 25 * 1024 * 1024,
+  /** A file `mlops init` reads to understand a project: a script, a notebook (with its outputs), a manifest. */
+  projectFile: 64 * 1024 * 1024,
 } as const;
 
 /** Like {@link readTextLimited}, but undefined when the file does not exist. */

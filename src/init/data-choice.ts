@@ -1,8 +1,8 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { DataCandidate } from "./data-files.ts";
 import { notebookSource } from "./notebook.ts";
+import { readProjectFile } from "./project-files.ts";
 
 /**
  * Which of the data files init found are the training and evaluation data, and which column is the target. The rules,
@@ -230,7 +230,7 @@ export async function namedByTraining(
   }
   for (const script of new Set([...scripts, "train.py", "train.ipynb"])) {
     if (!script) continue;
-    const text = await readFile(path.join(folder, script), "utf8").catch(() => null);
+    const text = (await readProjectFile(path.join(folder, script))) ?? null;
     // A notebook's literals are in its code cells (its JSON escapes their quotes).
     const source = text !== null && script.endsWith(".ipynb") ? notebookSource(text) : text;
     const paths = source === null ? [] : found(fileLiterals(source));
@@ -247,9 +247,11 @@ interface DvcStage {
 
 /** dvc.yaml's stages whose name says train, in the file's order; none when there is no dvc.yaml or it is malformed. */
 async function trainStages(folder: string): Promise<[string, DvcStage][]> {
+  const text = await readProjectFile(path.join(folder, "dvc.yaml"));
+  if (text === undefined) return [];
   let dvc: unknown;
   try {
-    dvc = parseYaml(await readFile(path.join(folder, "dvc.yaml"), "utf8"));
+    dvc = parseYaml(text);
   } catch {
     return [];
   }

@@ -1,12 +1,12 @@
 import { existsSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
+import { READ_LIMITS, readTextIfExists } from "../files/read-limited.ts";
 
 /**
  * The few files `mlops init` reads to understand a project, each read at most once. A file that cannot be read counts
- * as absent; one that is there but malformed is `{ error }`, so detection can say why it ignored it instead of
- * failing init.
+ * as absent, and so does one over READ_LIMITS.projectFile (a notebook can carry megabytes of outputs); one that is
+ * there but malformed is `{ error }`, so detection can say why it ignored it instead of failing init.
  */
 export type Parsed = { value: unknown } | { error: string } | undefined;
 
@@ -29,7 +29,7 @@ export class ProjectFiles {
   text(name: string): Promise<string | undefined> {
     let pending = this.cache.get(name);
     if (!pending) {
-      pending = readFile(path.join(this.folder, name), "utf8").catch(() => undefined);
+      pending = readProjectFile(path.join(this.folder, name));
       this.cache.set(name, pending);
     }
     return pending;
@@ -54,6 +54,11 @@ export class ProjectFiles {
       return { error: (error as Error).message.split("\n")[0] ?? "not valid YAML" };
     }
   }
+}
+
+/** A project file's text; undefined when it is absent, unreadable or over READ_LIMITS.projectFile. */
+export function readProjectFile(file: string): Promise<string | undefined> {
+  return readTextIfExists(file, { shown: file, what: "file", limit: READ_LIMITS.projectFile }).catch(() => undefined);
 }
 
 /** The value of a parsed file, or undefined when it is absent or malformed. */

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { detectRepository, detectTraining, parseRemoteUrl, systemGit } from "../../src/init/detect.ts";
 import { nodeForRange, pinnedVersion, pythonForSpecifier } from "../../src/init/versions.ts";
+import { READ_LIMITS } from "../../src/files/read-limited.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 import { git, gitEnv, gitRepo } from "../helpers/git.ts";
 
@@ -198,6 +199,13 @@ describe("how training runs", () => {
         "train.ipynb runs with `jupyter execute`: install nbclient and ipykernel in the workflows' marked step, or the workflows cannot run it",
       ],
     });
+    // A notebook over the size init reads (READ_LIMITS.projectFile) is run, not read: it names no modules.
+    const big = JSON.stringify({
+      cells: [{ cell_type: "code", source: "import features\n" }],
+      pad: "x".repeat(READ_LIMITS.projectFile),
+    });
+    await writeFiles(dir, { "train.ipynb": big, "features.py": "" });
+    expect(await detectTraining(dir)).toMatchObject({ command: "jupyter execute train.ipynb", inputs: null });
     // A notebook that is not JSON still runs as one (jupyter says what is wrong with it); it names no modules.
     await writeFiles(dir, { "train.ipynb": "{ not a notebook", "features.py": "" });
     expect(await detectTraining(dir)).toMatchObject({ command: "jupyter execute train.ipynb", inputs: null });

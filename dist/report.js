@@ -1,14 +1,14 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-AGYJ6MOH.js";
+} from "./chunks/chunk-HCBI5J6G.js";
 import "./chunks/chunk-72OCKP5C.js";
 import "./chunks/chunk-NQ3QI625.js";
-import "./chunks/chunk-5Z2WZGO4.js";
-import "./chunks/chunk-YDN6NLHV.js";
+import "./chunks/chunk-KGRQ4V2Z.js";
+import "./chunks/chunk-XD7OFUJ2.js";
 import "./chunks/chunk-ZZCSUO3L.js";
 import "./chunks/chunk-5S2V7SVG.js";
-import "./chunks/chunk-OOO7VK2L.js";
+import "./chunks/chunk-D2J2C4KY.js";
 import "./chunks/chunk-LFNSLPCM.js";
 import "./chunks/chunk-LGIA7PQF.js";
 import "./chunks/chunk-2K3PQCAA.js";
@@ -33,13 +33,13 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-YY7WJC7T.js";
+} from "./chunks/chunk-4EHSHJMR.js";
 import {
   readRunnerEnvironment
-} from "./chunks/chunk-7EA7HH7O.js";
+} from "./chunks/chunk-QLLY57GB.js";
 import {
   loadConfig
-} from "./chunks/chunk-TR5NNAJ3.js";
+} from "./chunks/chunk-54UONJ7L.js";
 import "./chunks/chunk-C2JTYCOJ.js";
 import "./chunks/chunk-UIE7HQFD.js";
 import {
@@ -48,7 +48,7 @@ import {
   summary
 } from "./chunks/chunk-GKURBYGZ.js";
 import "./chunks/chunk-I7YBYH2J.js";
-import "./chunks/chunk-FG4LRIDF.js";
+import "./chunks/chunk-G3LAO6XE.js";
 import "./chunks/chunk-4YXEL5JM.js";
 import "./chunks/chunk-5PEOAABG.js";
 import {
@@ -61,14 +61,14 @@ import "./chunks/chunk-XJ2QCSOL.js";
 import {
   renderMarkdown
 } from "./chunks/chunk-OSH67I4H.js";
-import "./chunks/chunk-Q7PHAY3J.js";
+import "./chunks/chunk-5AQJPSN5.js";
 import "./chunks/chunk-PEZVGW4L.js";
 import "./chunks/chunk-OWLD7TRJ.js";
 import "./chunks/chunk-MMDMIJM2.js";
 import "./chunks/chunk-I7GHSQM2.js";
 import "./chunks/chunk-QNNQNI2B.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-IF4CYT2F.js";
+import "./chunks/chunk-GOQHNGYT.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

@@ -1,5 +1,17 @@
 import { stat } from "node:fs/promises";
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import {
+  type Alias,
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+} from "yaml";
 import { type ConfigDiagnostic, isErrnoException, type SourceLocation, UserError } from "../errors.ts";
 import { FileTooLargeError, readFileLimited } from "../files/read-limited.ts";
 
@@ -184,6 +196,21 @@ export function parseYamlText(rawText: string, file: string): YamlSource {
     ]);
   }
 
+  const selfNesting = aliasInsideItsAnchor(doc);
+  if (selfNesting !== null) {
+    throw new YamlSourceError([
+      {
+        severity: "error",
+        path: [],
+        message:
+          `YAML: the alias *${selfNesting.source} is inside the value its anchor &${selfNesting.source} names, ` +
+          "so that value would contain itself without end",
+        hint: "an alias may only repeat a value that ends before it: write the inner value out instead",
+        location: at(selfNesting.range?.[0] ?? 0),
+      },
+    ]);
+  }
+
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -202,6 +229,23 @@ export function parseYamlText(rawText: string, file: string): YamlSource {
     throw new Error(`could not convert ${file} to data`, { cause });
   }
   return { file, text, doc, lineCounter, value };
+}
+
+/**
+ * The first alias inside the very node its anchor names (`params: &p { inner: *p }`). yaml turns it into data that
+ * contains itself, which no check can walk to its end (zod's recursion ran out of stack on it).
+ */
+export function aliasInsideItsAnchor(doc: Document): Alias | null {
+  let found: Alias | null = null;
+  visit(doc, {
+    Alias(_key, alias, ancestors) {
+      const anchored = alias.resolve(doc);
+      if (anchored === undefined || !ancestors.includes(anchored)) return undefined;
+      found = alias;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /**

@@ -4,7 +4,8 @@ import { redactorFor } from "../command/redact.ts";
 import { describeFailure, runCommand } from "../command/run-command.ts";
 import { InputError } from "../errors.ts";
 import { type LimitedReadOptions, READ_LIMITS, readJsonLimited, readTextLimited } from "../files/read-limited.ts";
-import { parse as parseYaml } from "yaml";
+import { parseDocument } from "yaml";
+import { aliasInsideItsAnchor } from "../config/yaml-source.ts";
 import { sha256File } from "../files/hash.ts";
 import type { ChainLink } from "../chain/chain.ts";
 import type { StageContext } from "../context/context.ts";
@@ -296,9 +297,22 @@ export async function readMetricsFile(file: string, shown: string): Promise<Metr
 
 async function readYamlMetrics(file: string, options: LimitedReadOptions): Promise<unknown> {
   const text = await readTextLimited(file, options);
+  const doc = parseDocument(text);
+  const [error] = doc.errors;
+  if (error !== undefined)
+    throw new InputError(`metrics file ${options.shown} is not valid YAML: ${error.message.split("\n")[0]}`);
+  // Such an alias makes a mapping that contains itself: the walk over the metrics would never end.
+  const selfNesting = aliasInsideItsAnchor(doc);
+  if (selfNesting !== null)
+    throw new InputError(
+      `metrics file ${options.shown}: the alias *${selfNesting.source} is inside the value its anchor names, so that ` +
+        "value would contain itself without end",
+      { hint: "write the metrics out instead of repeating them with an alias" },
+    );
   try {
-    return parseYaml(text) as unknown;
-  } catch (error) {
-    throw new InputError(`metrics file ${options.shown} is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+    return doc.toJS() as unknown;
+  } catch (cause) {
+    // yaml's guard against an alias bomb (more than 100 expansions).
+    throw new InputError(`metrics file ${options.shown} is not valid YAML: ${(cause as Error).message}`);
   }
 }

@@ -118,6 +118,18 @@ describe("YAML that cannot be read", () => {
     expect(diagnostic.location).toEqual({ file: "mlops.yml", line: 1, column: 1 });
   }, 10_000);
 
+  it("refuses an alias inside the value its own anchor names, at the alias", () => {
+    // yaml makes such a value contain itself; the schema's recursion (train.params) ran out of stack on it.
+    const train = "train:\n  command: python train.py\n  params: &p\n    inner: [1, *p]\n";
+    expectOneError(`version: 1\nmodel: { name: demo }\n${train}`, {
+      line: 6,
+      column: 16,
+      message:
+        "YAML: the alias *p is inside the value its anchor &p names, so that value would contain itself without end",
+      hint: /write the inner value out/,
+    });
+  });
+
   it("accepts a few harmless aliases", () => {
     const loaded = parse(`${MINIMAL_CONFIG}report: &r { comment: off }\n`);
     expect(loaded.config.report.comment).toBe("off");

@@ -237,6 +237,15 @@ describe("metrics files in YAML, as DVC may write them", () => {
       "metrics file list.yml must hold a YAML mapping",
     );
   });
+
+  it("refuses a YAML alias inside its own anchor's value, which would make the metrics contain themselves", async () => {
+    const dir = await tempDir();
+    const [looped] = await writeFiles(dir, { "looped.yml": "scores: &s\n  f1: 0.5\n  again: *s\n" });
+    expect((await inputErrorOf(readMetricsFile(looped ?? "", "looped.yml"))).message).toBe(
+      "metrics file looped.yml: the alias *s is inside the value its anchor names, so that value would contain " +
+        "itself without end",
+    );
+  });
 });
 
 describe("metrics from a Parquet predictions file", () => {

@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
-import * as z from "zod";
+import * as z from "../src/zod.ts";
 import { type ActionManifest, actionManifest, actionYaml } from "../src/actions/manifest.ts";
 import { MlopsConfigSchema } from "../src/config/schema/index.ts";
 import { awsPoliciesReference } from "../src/init/aws-policy.ts";

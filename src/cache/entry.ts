@@ -1,6 +1,6 @@
 import { copyFile, mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { isErrnoException } from "../errors.ts";
 import { type FileDigest, sha256File } from "../files/hash.ts";
 import { isInside, relativePathProblem } from "../files/safe-path.ts";
@@ -21,16 +21,16 @@ export const RunReference = z.object({
   id: z.string(),
   startedAt: z.string(),
   durationMs: z.number(),
-  gitSha: z.string().nullable(),
+  gitSha: z.nullable(z.string()),
   /** The run started from uncommitted changes on gitSha (absent in entries of older kits, and when unknown). */
-  gitDirty: z.boolean().optional(),
-  ref: z.string().nullable(),
-  runUrl: z.string().nullable(),
-  actor: z.string().nullable(),
+  gitDirty: z.optional(z.boolean()),
+  ref: z.nullable(z.string()),
+  runUrl: z.nullable(z.string()),
+  actor: z.nullable(z.string()),
 });
 export type RunReference = z.infer<typeof RunReference>;
 
-const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const Sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
 export const EntryManifest = z.object({
   format: z.literal(CACHE_FORMAT_VERSION),
@@ -40,7 +40,7 @@ export const EntryManifest = z.object({
   params: z.record(z.string(), z.unknown()),
   /** The declared outputs and what each was: a file or a folder (possibly empty). */
   outputs: z.array(z.object({ path: z.string(), kind: z.enum(["file", "dir"]) })),
-  files: z.array(z.object({ path: z.string(), size: z.number().int().nonnegative(), sha256: Sha256 })),
+  files: z.array(z.object({ path: z.string(), size: z.number().check(z.int(), z.nonnegative()), sha256: Sha256 })),
 });
 export type EntryManifest = z.infer<typeof EntryManifest>;
 

@@ -1,6 +1,6 @@
 import type { AnyStageDefinition } from "../stages/definition.ts";
 import { type OptionDoor, optionEntries, parseStageOptions, type StageOptionsSchema } from "../stages/options.ts";
-import type * as z from "zod";
+import type * as z from "../zod.ts";
 import type { CommandArgs, CommandIO, CommandSpec, OptionSpec } from "./command.ts";
 import { openProject, stageOutcome } from "./project.ts";
 

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import * as z from "../zod.ts";
 import type { ConfigDiagnostic } from "../errors.ts";
 import { closestMatch } from "./suggest.ts";
 
@@ -10,7 +10,7 @@ import { closestMatch } from "./suggest.ts";
 type Path = (string | number)[];
 type Issue = z.core.$ZodIssue;
 
-export function diagnosticsFromIssues(issues: readonly Issue[], schema: z.ZodType): ConfigDiagnostic[] {
+export function diagnosticsFromIssues(issues: readonly Issue[], schema: z.ZodMiniType): ConfigDiagnostic[] {
   const diagnostics = issues.flatMap((issue) => fromIssue(issue, [], schema));
   // `nmae: x` yields "unknown key nmae, did you mean name?" and "missing required field name": the first says it
   // all, so the second is dropped.
@@ -25,7 +25,7 @@ export function diagnosticsFromIssues(issues: readonly Issue[], schema: z.ZodTyp
   );
 }
 
-function fromIssue(issue: Issue, prefix: Path, schema: z.ZodType): ConfigDiagnostic[] {
+function fromIssue(issue: Issue, prefix: Path, schema: z.ZodMiniType): ConfigDiagnostic[] {
   const path: Path = [...prefix, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
   const found = "input" in issue ? describeValue(issue.input) : undefined;
   switch (issue.code) {
@@ -160,21 +160,21 @@ export function describeValue(value: unknown): string {
 
 interface Def {
   type: string;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  getter?: () => z.ZodType;
-  shape?: Record<string, z.ZodType>;
-  valueType?: z.ZodType;
-  element?: z.ZodType;
-  options?: z.ZodType[];
+  innerType?: z.ZodMiniType;
+  in?: z.ZodMiniType;
+  getter?: () => z.ZodMiniType;
+  shape?: Record<string, z.ZodMiniType>;
+  valueType?: z.ZodMiniType;
+  element?: z.ZodMiniType;
+  options?: z.ZodMiniType[];
 }
 
-function defOf(schema: z.ZodType): Def {
+function defOf(schema: z.ZodMiniType): Def {
   return (schema as unknown as { _zod: { def: Def } })._zod.def;
 }
 
 /** Peels optional/default/nullable/pipe/lazy wrappers. */
-function unwrap(schema: z.ZodType): z.ZodType {
+function unwrap(schema: z.ZodMiniType): z.ZodMiniType {
   let current = schema;
   for (let depth = 0; depth < 20; depth++) {
     const def = defOf(current);
@@ -187,10 +187,10 @@ function unwrap(schema: z.ZodType): z.ZodType {
 }
 
 /** The schemas that could sit at `path` (several when a union is on the way). */
-function schemasAt(schema: z.ZodType, path: Path): z.ZodType[] {
+function schemasAt(schema: z.ZodMiniType, path: Path): z.ZodMiniType[] {
   let current = [unwrap(schema)];
   for (const segment of path) {
-    const next: z.ZodType[] = [];
+    const next: z.ZodMiniType[] = [];
     for (const candidate of current.flatMap(expandUnion)) {
       const def = defOf(candidate);
       if (def.type === "object" && def.shape && typeof segment === "string" && def.shape[segment]) {
@@ -206,18 +206,18 @@ function schemasAt(schema: z.ZodType, path: Path): z.ZodType[] {
   return current.flatMap(expandUnion);
 }
 
-function expandUnion(schema: z.ZodType): z.ZodType[] {
+function expandUnion(schema: z.ZodMiniType): z.ZodMiniType[] {
   const def = defOf(schema);
   return def.type === "union" && def.options ? def.options.map(unwrap).flatMap(expandUnion) : [schema];
 }
 
 /** Whether the schema has a field at `path` (a key of a mapping, an entry of a record or list). */
-export function schemaHasPath(schema: z.ZodType, path: Path): boolean {
+export function schemaHasPath(schema: z.ZodMiniType, path: Path): boolean {
   return schemasAt(schema, path).length > 0;
 }
 
 /** The keys an object at `path` accepts, for "did you mean". */
-export function allowedKeys(schema: z.ZodType, path: Path): string[] | undefined {
+export function allowedKeys(schema: z.ZodMiniType, path: Path): string[] | undefined {
   const keys = schemasAt(schema, path).flatMap((candidate) => {
     const def = defOf(candidate);
     return def.type === "object" && def.shape ? Object.keys(def.shape) : [];
@@ -225,9 +225,9 @@ export function allowedKeys(schema: z.ZodType, path: Path): string[] | undefined
   return keys.length > 0 ? [...new Set(keys)] : undefined;
 }
 
-function describeSchemaHint(schema: z.ZodType, path: Path): string | undefined {
+function describeSchemaHint(schema: z.ZodMiniType, path: Path): string | undefined {
   for (const candidate of schemasAt(schema, path)) {
-    const description = (candidate as { description?: string }).description;
+    const description = z.globalRegistry.get(candidate)?.description;
     if (description) return description;
   }
   return undefined;

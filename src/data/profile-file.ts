@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { InputError } from "../errors.ts";
 import { readTextLimited } from "../files/read-limited.ts";
 import { type DatasetProfile, PROFILE_FORMAT } from "./profile.ts";
@@ -10,44 +10,42 @@ import { refuseIrregularFile } from "./regular-file.ts";
  */
 
 const Tally = z.object({ count: z.number(), rows: z.array(z.number()), observed: z.string() });
-const Column = z
-  .object({
-    name: z.string(),
-    type: z.enum(["integer", "number", "string", "boolean", "category", "datetime"]),
-    kind: z.enum(["numeric", "datetime", "boolean", "text", "any"]),
-    rows: z.number(),
-    values: z.number(),
-    nulls: z.number(),
-    checks: z.record(z.string(), Tally),
-    sketch: z
-      .object({ k: z.number(), n: z.number(), levels: z.array(z.array(z.number())), exact: z.boolean() })
-      .passthrough()
-      .nullable(),
-    frequent: z
-      .object({ entries: z.array(z.tuple([z.number(), z.number(), z.string().nullable()])), error: z.number() })
-      .nullable(),
-    numbers: z.array(z.tuple([z.number(), z.number()])).nullable(),
-    hll: z.string().nullable(),
-    deciles: z
-      .object({ edges: z.array(z.number()).length(9), shares: z.array(z.number().min(0).max(1)).length(10) })
-      .optional(),
-  })
-  .passthrough();
-const Profile = z
-  .object({
-    format: z.literal(PROFILE_FORMAT),
-    dataset: z.string(),
-    schemaHash: z.string(),
-    rows: z.number(),
-    columns: z.array(Column),
-    checks: z.record(z.string(), Tally),
-    shard: z
-      .object({ index: z.number().int().min(1), count: z.number().int().min(1) })
-      .nullable()
-      .default(null),
-    files: z.array(z.object({ path: z.string(), bytes: z.number(), rows: z.number(), columns: z.array(z.string()) })),
-  })
-  .passthrough();
+const Column = z.looseObject({
+  name: z.string(),
+  type: z.enum(["integer", "number", "string", "boolean", "category", "datetime"]),
+  kind: z.enum(["numeric", "datetime", "boolean", "text", "any"]),
+  rows: z.number(),
+  values: z.number(),
+  nulls: z.number(),
+  checks: z.record(z.string(), Tally),
+  sketch: z.nullable(
+    z.looseObject({ k: z.number(), n: z.number(), levels: z.array(z.array(z.number())), exact: z.boolean() }),
+  ),
+  frequent: z.nullable(
+    z.object({ entries: z.array(z.tuple([z.number(), z.number(), z.nullable(z.string())])), error: z.number() }),
+  ),
+  numbers: z.nullable(z.array(z.tuple([z.number(), z.number()]))),
+  hll: z.nullable(z.string()),
+  deciles: z.optional(
+    z.object({
+      edges: z.array(z.number()).check(z.length(9)),
+      shares: z.array(z.number().check(z.gte(0), z.lte(1))).check(z.length(10)),
+    }),
+  ),
+});
+const Profile = z.looseObject({
+  format: z.literal(PROFILE_FORMAT),
+  dataset: z.string(),
+  schemaHash: z.string(),
+  rows: z.number(),
+  columns: z.array(Column),
+  checks: z.record(z.string(), Tally),
+  shard: z._default(
+    z.nullable(z.object({ index: z.number().check(z.int(), z.gte(1)), count: z.number().check(z.int(), z.gte(1)) })),
+    null,
+  ),
+  files: z.array(z.object({ path: z.string(), bytes: z.number(), rows: z.number(), columns: z.array(z.string()) })),
+});
 
 /**
  * The most a profile file may hold. A profile is sketches (a few thousand numbers a column, at most 2,048 capped

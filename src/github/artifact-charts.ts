@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { CALIBRATION_BINS } from "../evaluate/calibration.ts";
 import { CURVE_POINTS, REGRESSION_BINS } from "../evaluate/curves.ts";
 import { type GateCharts, MAX_SLICE_BARS } from "../gate/charts.ts";
@@ -9,33 +9,29 @@ import { type GateCharts, MAX_SLICE_BARS } from "../gate/charts.ts";
  * escapes the strings and writes the numbers as plain decimals, so this bounds the work and the comment's size.
  */
 
-const Text = z.string().max(2_000);
-const Finite = z.number().refine(Number.isFinite, { error: "expected a finite number" });
-const Count = z.number().int().min(0);
-const Notes = z.array(Text).max(10);
-const Grid = z.array(Finite).length(CURVE_POINTS);
-const Level = z.number().gt(0).lt(1);
+const Text = z.string().check(z.maxLength(2_000));
+const Finite = z.number().check(z.refine(Number.isFinite, { error: "expected a finite number" }));
+const Count = z.number().check(z.int(), z.gte(0));
+const Notes = z.array(Text).check(z.maxLength(10));
+const Grid = z.array(Finite).check(z.length(CURVE_POINTS));
+const Level = z.number().check(z.gt(0), z.lt(1));
 
 const BinaryCurves = z.strictObject({
   task: z.literal("binary"),
   rows: Count,
   positives: Count,
-  roc: Grid.nullable(),
-  precision: Grid.nullable(),
+  roc: z.nullable(Grid),
+  precision: z.nullable(Grid),
   calibration: z
     .array(
       z.strictObject({
-        bin: z
-          .number()
-          .int()
-          .min(0)
-          .max(CALIBRATION_BINS - 1),
+        bin: z.number().check(z.int(), z.gte(0), z.lte(CALIBRATION_BINS - 1)),
         rows: Count,
         meanScore: Finite,
         positiveRate: Finite,
       }),
     )
-    .max(CALIBRATION_BINS),
+    .check(z.maxLength(CALIBRATION_BINS)),
   expectedCalibrationError: Finite,
   notes: Notes,
 });
@@ -54,7 +50,7 @@ const RegressionCurves = z.strictObject({
         meanResidual: Finite,
       }),
     )
-    .max(REGRESSION_BINS),
+    .check(z.maxLength(REGRESSION_BINS)),
   notes: Notes,
 });
 
@@ -68,42 +64,43 @@ const SliceBars = z.strictObject({
       z.strictObject({
         value: Text,
         rows: Count,
-        candidate: Finite.nullable(),
-        baseline: Finite.nullable(),
-        undefinedBecause: Text.nullable(),
-        interval: z
-          .strictObject({
+        candidate: z.nullable(Finite),
+        baseline: z.nullable(Finite),
+        undefinedBecause: z.nullable(Text),
+        interval: z.nullable(
+          z.strictObject({
             low: Finite,
             high: Finite,
             level: Level,
             relative: z.boolean(),
-            resamples: Count.optional(),
-            source: z.enum(["rule", "report"]).optional(),
-          })
-          .nullable(),
-        candidateInterval: z
-          .strictObject({
-            low: Finite,
-            high: Finite,
-            level: Level,
-            method: z.enum(["wilson", "delong", "normal", "bootstrap"]),
-            resamples: Count.nullable(),
-            clamped: z.boolean().optional(),
-          })
-          .nullable()
-          .optional(),
-        candidateIntervalMissing: Text.nullable().optional(),
-        changeIntervalMissing: Text.nullable().optional(),
+            resamples: z.optional(Count),
+            source: z.optional(z.enum(["rule", "report"])),
+          }),
+        ),
+        candidateInterval: z.optional(
+          z.nullable(
+            z.strictObject({
+              low: Finite,
+              high: Finite,
+              level: Level,
+              method: z.enum(["wilson", "delong", "normal", "bootstrap"]),
+              resamples: z.nullable(Count),
+              clamped: z.optional(z.boolean()),
+            }),
+          ),
+        ),
+        candidateIntervalMissing: z.optional(z.nullable(Text)),
+        changeIntervalMissing: z.optional(z.nullable(Text)),
       }),
     )
-    .max(MAX_SLICE_BARS),
+    .check(z.maxLength(MAX_SLICE_BARS)),
   omitted: z.strictObject({ slices: Count, rows: Count }),
-  unpaired: Text.nullable().optional(),
+  unpaired: z.optional(z.nullable(Text)),
 });
 
 export const GateChartsSchema = z.strictObject({
-  candidate: Curves.nullable(),
-  baseline: Curves.nullable(),
-  baselineMissing: Text.nullable(),
-  slices: z.array(SliceBars).max(100),
-}) satisfies z.ZodType<GateCharts>;
+  candidate: z.nullable(Curves),
+  baseline: z.nullable(Curves),
+  baselineMissing: z.nullable(Text),
+  slices: z.array(SliceBars).check(z.maxLength(100)),
+}) satisfies z.ZodMiniType<GateCharts>;

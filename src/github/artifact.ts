@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { NAME_PATTERN } from "../config/schema/common.ts";
 import { InputError } from "../errors.ts";
 import { relativePathProblem } from "../files/safe-path.ts";
@@ -19,10 +19,10 @@ import { GateChartsSchema } from "./artifact-charts.ts";
 const MAX_TEXT = 2_000;
 const MAX_ITEMS = 20_000;
 
-const Text = z.string().max(MAX_TEXT);
-const Finite = z.number().refine(Number.isFinite, { error: "expected a finite number" });
-const MaybeNumber = Finite.nullable();
-const Level = z.number().gt(0).lt(1);
+const Text = z.string().check(z.maxLength(MAX_TEXT));
+const Finite = z.number().check(z.refine(Number.isFinite, { error: "expected a finite number" }));
+const MaybeNumber = z.nullable(Finite);
+const Level = z.number().check(z.gt(0), z.lt(1));
 
 const Significance = z.union([
   z.strictObject({
@@ -31,17 +31,17 @@ const Significance = z.union([
     status: z.literal("applied"),
     low: Finite,
     high: Finite,
-    resamples: z.number().int().positive(),
-    seed: z.number().int(),
-    undefinedResamples: z.number().int().min(0),
+    resamples: z.number().check(z.int(), z.positive()),
+    seed: z.number().check(z.int()),
+    undefinedResamples: z.number().check(z.int(), z.gte(0)),
   }),
   z.strictObject({
     test: z.literal("mcnemar"),
     level: Level,
     status: z.literal("applied"),
-    pValue: z.number().min(0).max(1),
-    candidateOnly: z.number().int().min(0),
-    baselineOnly: z.number().int().min(0),
+    pValue: z.number().check(z.gte(0), z.lte(1)),
+    candidateOnly: z.number().check(z.int(), z.gte(0)),
+    baselineOnly: z.number().check(z.int(), z.gte(0)),
   }),
   z.strictObject({
     test: z.enum(["bootstrap", "mcnemar"]),
@@ -52,9 +52,9 @@ const Significance = z.union([
 ]);
 
 const Outcome = z.strictObject({
-  rule: z.number().int().min(0).max(MAX_ITEMS),
+  rule: z.number().check(z.int(), z.gte(0), z.lte(MAX_ITEMS)),
   metric: Text,
-  slice: z.strictObject({ column: Text, value: Text }).nullable(),
+  slice: z.nullable(z.strictObject({ column: Text, value: Text })),
   kind: z.enum(["value", "change"]),
   direction: z.enum(["higher", "lower"]),
   candidate: MaybeNumber,
@@ -64,106 +64,111 @@ const Outcome = z.strictObject({
   requirement: Text,
   verdict: z.enum(["pass", "fail", "warn", "skipped", "error"]),
   reason: Text,
-  significance: Significance.nullable(),
+  significance: z.nullable(Significance),
 });
 
 /** A git commit id: 40 hex digits (SHA-1), or 64 in SHA-256 repositories. */
-const Sha = z.string().regex(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/, { error: "expected a 40-digit commit sha" });
+const Sha = z.string().check(z.regex(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/, { error: "expected a 40-digit commit sha" }));
 
 const Digest = z.strictObject({
   path: Text,
-  size: z.number().int().min(0),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: "expected a sha256" }),
+  size: z.number().check(z.int(), z.gte(0)),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/, { error: "expected a sha256" })),
 });
 
 /** The chain link (src/pipeline/chain.ts): which train run, model and evaluation the verdict is of. */
 const Chain = z.strictObject({
   id: Text,
-  trainRun: Text.nullable(),
-  model: z.array(Digest).max(MAX_ITEMS),
-  evaluation: Text.nullable(),
-  git: z
-    .strictObject({
+  trainRun: z.nullable(Text),
+  model: z.array(Digest).check(z.maxLength(MAX_ITEMS)),
+  evaluation: z.nullable(Text),
+  git: z.nullable(
+    z.strictObject({
       commit: Sha,
       dirty: z.boolean(),
-      diff: Text.nullable(),
-      changed: z.array(Text).max(100),
-      changedCount: z.number().int().min(0),
-    })
-    .nullable(),
-  data: Text.nullable(),
+      diff: z.nullable(Text),
+      changed: z.array(Text).check(z.maxLength(100)),
+      changedCount: z.number().check(z.int(), z.gte(0)),
+    }),
+  ),
+  data: z.nullable(Text),
 });
 
 export const GateResultSchema = z.strictObject({
   stage: z.literal("gate"),
   format: z.literal(GATE_RESULT_FORMAT),
   verdict: z.enum(["pass", "fail", "error", "skipped"]),
-  model: z.string().regex(NAME_PATTERN, { error: "expected a model name" }),
-  baseline: z.strictObject({ description: Text, version: Text.nullable() }).nullable(),
+  model: z.string().check(z.regex(NAME_PATTERN, { error: "expected a model name" })),
+  baseline: z.nullable(z.strictObject({ description: Text, version: z.nullable(Text) })),
   candidate: Text,
   source: z.strictObject({
-    repository: Text.nullable(),
-    workflow: Text.nullable(),
-    job: Text.nullable(),
-    runUrl: Text.nullable(),
-    pullRequest: z
-      .strictObject({ number: z.number().int().positive(), headSha: Sha, headRef: Text, baseRef: Text })
-      .nullable(),
-    commit: Sha.nullable(),
+    repository: z.nullable(Text),
+    workflow: z.nullable(Text),
+    job: z.nullable(Text),
+    runUrl: z.nullable(Text),
+    pullRequest: z.nullable(
+      z.strictObject({ number: z.number().check(z.int(), z.positive()), headSha: Sha, headRef: Text, baseRef: Text }),
+    ),
+    commit: z.nullable(Sha),
   }),
-  outcomes: z.array(Outcome).max(MAX_ITEMS),
+  outcomes: z.array(Outcome).check(z.maxLength(MAX_ITEMS)),
   comparison: z
     .array(
       z.strictObject({
         metric: Text,
-        direction: z.enum(["higher", "lower"]).nullable(),
+        direction: z.nullable(z.enum(["higher", "lower"])),
         baseline: MaybeNumber,
         candidate: MaybeNumber,
         delta: MaybeNumber,
-        change: z.enum(["better", "worse", "same", "changed"]).nullable(),
+        change: z.nullable(z.enum(["better", "worse", "same", "changed"])),
       }),
     )
-    .max(MAX_ITEMS),
+    .check(z.maxLength(MAX_ITEMS)),
   pairing: z.strictObject({ status: z.enum(["paired", "unpaired", "not-needed"]), detail: Text }),
-  notes: z.array(Text).max(100),
+  notes: z.array(Text).check(z.maxLength(100)),
   rules: z
     .array(
       z.strictObject({
         metric: Text,
-        line: z.number().int().positive().nullable(),
-        description: Text.nullable(),
+        line: z.nullable(z.number().check(z.int(), z.positive())),
+        description: z.nullable(Text),
       }),
     )
-    .max(MAX_ITEMS),
-  configFile: Text.refine((value) => relativePathProblem(value) === undefined, {
-    error: "expected a path inside the repository",
-  }),
+    .check(z.maxLength(MAX_ITEMS)),
+  configFile: Text.check(
+    z.refine((value) => relativePathProblem(value) === undefined, {
+      error: "expected a path inside the repository",
+    }),
+  ),
   evaluation: z.strictObject({
-    rows: z.number().int().min(0),
-    confusion: z
-      .strictObject({
-        labels: z.array(Text).max(100),
-        matrix: z.array(z.array(z.number().min(0).refine(Number.isFinite)).max(100)).max(100),
-      })
-      .nullable(),
+    rows: z.number().check(z.int(), z.gte(0)),
+    confusion: z.nullable(
+      z.strictObject({
+        labels: z.array(Text).check(z.maxLength(100)),
+        matrix: z
+          .array(z.array(z.number().check(z.gte(0), z.refine(Number.isFinite))).check(z.maxLength(100)))
+          .check(z.maxLength(100)),
+      }),
+    ),
   }),
-  charts: GateChartsSchema.optional(),
+  charts: z.optional(GateChartsSchema),
   chain: Chain,
   // Absent when none are configured (and in a report of an earlier release). The text has at most as many characters
   // as the bytes read of the file.
-  sections: z
-    .array(
-      z.strictObject({
-        title: Text,
-        path: Text,
-        text: z.string().max(MAX_SECTION_BYTES).nullable(),
-        problem: Text.nullable(),
-        cutFrom: z.number().int().min(0).nullable(),
-      }),
-    )
-    .max(MAX_USER_SECTIONS)
-    .optional(),
-}) satisfies z.ZodType<GateResult>;
+  sections: z.optional(
+    z
+      .array(
+        z.strictObject({
+          title: Text,
+          path: Text,
+          text: z.nullable(z.string().check(z.maxLength(MAX_SECTION_BYTES))),
+          problem: z.nullable(Text),
+          cutFrom: z.nullable(z.number().check(z.int(), z.gte(0))),
+        }),
+      )
+      .check(z.maxLength(MAX_USER_SECTIONS)),
+  ),
+}) satisfies z.ZodMiniType<GateResult>;
 
 /** Parses a report artifact; anything that is not exactly a gate result is an InputError naming the first problem. */
 export function parseGateResult(text: string, shown: string): GateResult {

@@ -1,5 +1,5 @@
 import type { RunnerEnvironment } from "../context/runner.ts";
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { InputError, UsageError } from "../errors.ts";
 import type { GateResult } from "../gate/gate.ts";
 import type { GitHub } from "./client.ts";
@@ -22,27 +22,27 @@ export interface ReportTarget {
   from: "workflow_run" | "pull_request" | "options" | "report";
 }
 
-const Sha = z.string().regex(/^[0-9a-f]{40}$/);
+const Sha = z.string().check(z.regex(/^[0-9a-f]{40}$/));
 
 /** A repository as payloads name it in pull requests: by id, which no rename or transfer changes. */
-const RepositoryId = z.object({ id: z.number().int() });
+const RepositoryId = z.object({ id: z.number().check(z.int()) });
 
 const WorkflowRunEvent = z.object({
   workflow_run: z.object({
-    name: z.string().nullable().optional(),
+    name: z.optional(z.nullable(z.string())),
     event: z.string(),
     html_url: z.string(),
     head_sha: Sha,
-    head_branch: z.string().nullable(),
+    head_branch: z.nullable(z.string()),
     /** The repository the run built (a fork's, for a fork's pull request); null once that fork is deleted. */
-    head_repository: z
-      .object({ id: z.number().int(), full_name: z.string(), owner: z.object({ login: z.string() }) })
-      .nullable(),
+    head_repository: z.nullable(
+      z.object({ id: z.number().check(z.int()), full_name: z.string(), owner: z.object({ login: z.string() }) }),
+    ),
     /** The repository the run ran in: this one. */
     repository: RepositoryId,
     pull_requests: z.array(
       z.object({
-        number: z.number().int(),
+        number: z.number().check(z.int()),
         head: z.object({ sha: z.string(), repo: RepositoryId }),
         base: z.object({ repo: RepositoryId }),
       }),
@@ -52,7 +52,7 @@ const WorkflowRunEvent = z.object({
 type WorkflowRun = z.infer<typeof WorkflowRunEvent>["workflow_run"];
 
 const PullRequestEvent = z.object({
-  pull_request: z.object({ number: z.number().int(), head: z.object({ sha: Sha }) }),
+  pull_request: z.object({ number: z.number().check(z.int()), head: z.object({ sha: Sha }) }),
 });
 
 export interface TargetOptions {

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod.ts";
 import type { MonitorLog, MonitorLogEntry } from "../registry/monitor-log.ts";
 import type { EarlierWindow } from "./plan.ts";
 import { breachLines, type WindowJudgement } from "./rules.ts";
@@ -13,27 +13,24 @@ import type { WindowSize } from "./windows.ts";
 
 const Stamped = z.object({ shown: z.string(), stamp: z.string() });
 
-const StoredWindow = z
-  .object({
-    format: z.literal(WINDOW_RESULT_FORMAT),
-    window: z.object({ key: z.string(), start: z.iso.datetime(), end: z.iso.datetime() }),
-    rows: z.number().int().min(0),
-    sources: z.array(Stamped),
-    labels: z
-      .object({ complete: z.boolean(), completeAt: z.string(), joined: z.number(), files: z.array(Stamped) })
-      .loose()
-      .nullable(),
-    metrics: z.record(z.string(), z.number()),
-    slices: z.array(
-      z.object({ column: z.string(), value: z.string(), rows: z.number(), metrics: z.record(z.string(), z.number()) }),
-    ),
-    /** The window's verdict when it was judged; absent in entries from before verdicts were kept. */
-    judgement: z
-      .object({ verdict: z.enum(["pass", "fail", "warn"]), breaches: z.array(z.string()) })
-      .nullable()
-      .default(null),
-  })
-  .loose();
+const StoredWindow = z.looseObject({
+  format: z.literal(WINDOW_RESULT_FORMAT),
+  window: z.object({ key: z.string(), start: z.iso.datetime(), end: z.iso.datetime() }),
+  rows: z.number().check(z.int(), z.gte(0)),
+  sources: z.array(Stamped),
+  labels: z.nullable(
+    z.looseObject({ complete: z.boolean(), completeAt: z.string(), joined: z.number(), files: z.array(Stamped) }),
+  ),
+  metrics: z.record(z.string(), z.number()),
+  slices: z.array(
+    z.object({ column: z.string(), value: z.string(), rows: z.number(), metrics: z.record(z.string(), z.number()) }),
+  ),
+  /** The window's verdict when it was judged; absent in entries from before verdicts were kept. */
+  judgement: z._default(
+    z.nullable(z.object({ verdict: z.enum(["pass", "fail", "warn"]), breaches: z.array(z.string()) })),
+    null,
+  ),
+});
 export type StoredWindow = z.output<typeof StoredWindow>;
 
 export interface HistoryWindow {

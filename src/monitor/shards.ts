@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { InputError } from "../errors.ts";
 import { readJsonLimited } from "../files/read-limited.ts";
 import type { Computed } from "./compute.ts";
@@ -23,7 +23,7 @@ export interface ShardFile extends Computed {
 }
 
 const Skipped = z.object({
-  count: z.number().int().min(0),
+  count: z.number().check(z.int(), z.gte(0)),
   examples: z.array(z.object({ file: z.string(), row: z.number(), value: z.string(), reason: z.string() })),
 });
 
@@ -33,21 +33,21 @@ const ShardSchema = z.object({
   alias: z.string(),
   version: z.string(),
   now: z.iso.datetime(),
-  shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1) }),
+  shard: z.object({ index: z.number().check(z.int(), z.gte(1)), count: z.number().check(z.int(), z.gte(1)) }),
   windows: z.array(
-    z
-      .object({
-        format: z.literal(WINDOW_RESULT_FORMAT),
-        window: z.object({ key: z.string(), start: z.iso.datetime(), end: z.iso.datetime() }),
-        rows: z.number().int().min(0),
-        metrics: z.record(z.string(), z.number()),
-      })
-      .loose(),
+    z.looseObject({
+      format: z.literal(WINDOW_RESULT_FORMAT),
+      window: z.object({ key: z.string(), start: z.iso.datetime(), end: z.iso.datetime() }),
+      rows: z.number().check(z.int(), z.gte(0)),
+      metrics: z.record(z.string(), z.number()),
+    }),
   ),
   unchanged: z.array(z.string()),
   skippedRows: z.object({ unparseable: Skipped, future: Skipped }),
-  unmatchedLabels: z.object({ count: z.number().int().min(0), files: z.array(z.string()) }),
-  labelMarks: z.record(z.string(), z.object({ rows: z.number().int().min(0), bits: z.base64() })).nullable(),
+  unmatchedLabels: z.object({ count: z.number().check(z.int(), z.gte(0)), files: z.array(z.string()) }),
+  labelMarks: z.nullable(
+    z.record(z.string(), z.object({ rows: z.number().check(z.int(), z.gte(0)), bits: z.base64() })),
+  ),
   notes: z.array(z.string()),
 });
 

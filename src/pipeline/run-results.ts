@@ -1,5 +1,5 @@
 import path from "node:path";
-import * as z from "zod";
+import * as z from "../zod.ts";
 import type { Workspace } from "../context/workspace.ts";
 import type { EvaluateResult } from "../evaluate/evaluate.ts";
 import { InputError, UsageError } from "../errors.ts";
@@ -19,20 +19,19 @@ import type { RunResults } from "./run-report.ts";
 const MAX_TEXT = 4_000;
 const MAX_ITEMS = 20_000;
 
-const Text = z.string().max(MAX_TEXT);
-const Finite = z.number().refine(Number.isFinite, { error: "expected a finite number" });
-const Count = z.number().int().min(0);
-const List = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_ITEMS);
+const Text = z.string().check(z.maxLength(MAX_TEXT));
+const Finite = z.number().check(z.refine(Number.isFinite, { error: "expected a finite number" }));
+const Count = z.number().check(z.int(), z.gte(0));
+const List = <T extends z.ZodMiniType>(item: T) => z.array(item).check(z.maxLength(MAX_ITEMS));
 const Numbers = z.record(Text, Finite);
 const Strings = z.record(Text, Text);
 
-const Git = z
-  .object({ commit: z.string().regex(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/), dirty: z.boolean() })
-  .nullable()
-  .optional();
+const Git = z.optional(
+  z.nullable(z.object({ commit: z.string().check(z.regex(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/)), dirty: z.boolean() })),
+);
 const Chain = z.object({ id: Text, git: Git });
 
-const Scalar = z.union([Finite, Text]).nullable();
+const Scalar = z.nullable(z.union([Finite, Text]));
 
 const Column = z.object({
   name: Text,
@@ -40,18 +39,18 @@ const Column = z.object({
   declared: z.boolean(),
   count: Count,
   nulls: Count,
-  distinct: z.object({ value: Count, exact: z.boolean() }).nullable(),
+  distinct: z.nullable(z.object({ value: Count, exact: z.boolean() })),
   min: Scalar,
   max: Scalar,
   mean: Scalar,
-  std: Finite.nullable(),
+  std: z.nullable(Finite),
   quantiles: List(z.object({ q: Finite, value: z.union([Finite, Text]) })),
   top: List(z.object({ value: Text, count: Count })),
 });
 
 const Finding = z.object({
   dataset: Text,
-  column: Text.nullable(),
+  column: z.nullable(Text),
   rule: Text,
   severity: z.enum(["error", "warn"]),
   message: Text,
@@ -72,14 +71,14 @@ const ColumnDrift = z.object({
   driftWhen: z.enum(["below", "at or above"]),
   drifted: z.boolean(),
   sources: z.object({ reference: Text, current: Text }),
-  approximation: Text.nullable(),
+  approximation: z.nullable(Text),
   warnings: List(Text),
   // The kit keeps at most 12 bins (10 deciles, or the 12 most common categories).
-  bins: z.array(z.object({ label: Text, reference: Finite, current: Finite })).max(100),
+  bins: z.array(z.object({ label: Text, reference: Finite, current: Finite })).check(z.maxLength(100)),
 });
 
-const Drift = z
-  .object({
+const Drift = z.nullable(
+  z.object({
     comparison: z.enum(["drift", "skew"]),
     dataset: Text,
     reference: Text,
@@ -90,8 +89,8 @@ const Drift = z
     maxDriftedShare: Finite,
     datasetDrift: z.boolean(),
     severity: z.enum(["error", "warn"]),
-  })
-  .nullable();
+  }),
+);
 
 const ValidateSchema = z.object({
   stage: z.literal("validate"),
@@ -111,31 +110,31 @@ const ValidateSchema = z.object({
   drift: Drift,
   evalDrift: Drift,
   skew: Drift,
-  driftNote: Text.nullable(),
-  chain: Chain.optional(),
+  driftNote: z.nullable(Text),
+  chain: z.optional(Chain),
 });
 
-const Confusion = z
-  .object({
-    labels: z.array(Text).max(100),
-    matrix: z.array(z.array(Count).max(100)).max(100),
-  })
-  .nullable();
+const Confusion = z.nullable(
+  z.object({
+    labels: z.array(Text).check(z.maxLength(100)),
+    matrix: z.array(z.array(Count).check(z.maxLength(100))).check(z.maxLength(100)),
+  }),
+);
 
 const EvaluateSchema = z.object({
   stage: z.literal("evaluate"),
   status: z.enum(["ok", "failed", "skipped"]),
   metrics: Numbers,
-  undefinedMetrics: Strings.optional(),
+  undefinedMetrics: z.optional(Strings),
   sources: Strings,
   slices: List(
-    z.object({ column: Text, value: Text, rows: Count, metrics: Numbers, undefinedMetrics: Strings.optional() }),
+    z.object({ column: Text, value: Text, rows: Count, metrics: Numbers, undefinedMetrics: z.optional(Strings) }),
   ),
   rows: Count,
   confusion: Confusion,
-  predictions: z.object({ path: Text }).nullable(),
+  predictions: z.nullable(z.object({ path: Text })),
   warnings: List(Text),
-  failure: z.string().max(64_000).nullable(),
+  failure: z.nullable(z.string().check(z.maxLength(64_000))),
   chain: Chain,
 });
 
@@ -150,7 +149,7 @@ async function readResult(
   return text === undefined ? null : { text, shown };
 }
 
-function parseResult<T extends z.ZodType>(schema: T, text: string, shown: string, stage: string): z.output<T> {
+function parseResult<T extends z.ZodMiniType>(schema: T, text: string, shown: string, stage: string): z.output<T> {
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod.ts";
 import type { PredictConfig } from "../config/schema/index.ts";
 import { InputError } from "../errors.ts";
 import type { ObjectStore } from "../store/object-store.ts";
@@ -21,11 +21,13 @@ const PartRecordSchema = z.object({
   version: z.string(),
   input: z.string(),
   file: z.string(),
-  rowsIn: z.number().int().nonnegative(),
-  rowsOut: z.number().int().nonnegative(),
-  bytes: z.number().int().nonnegative(),
+  rowsIn: z.number().check(z.int(), z.nonnegative()),
+  rowsOut: z.number().check(z.int(), z.nonnegative()),
+  bytes: z.number().check(z.int(), z.nonnegative()),
   sha256: z.string(),
-  shard: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }).nullable(),
+  shard: z.nullable(
+    z.object({ index: z.number().check(z.int(), z.positive()), count: z.number().check(z.int(), z.positive()) }),
+  ),
 });
 export type PartRecord = z.output<typeof PartRecordSchema>;
 
@@ -34,8 +36,8 @@ const CompletionSchema = z.object({
   model: z.string(),
   version: z.string(),
   input: z.string(),
-  rows: z.number().int().nonnegative(),
-  parts: z.number().int().nonnegative(),
+  rows: z.number().check(z.int(), z.nonnegative()),
+  parts: z.number().check(z.int(), z.nonnegative()),
   scoredAt: z.string(),
 });
 export type Completion = z.output<typeof CompletionSchema>;
@@ -99,7 +101,7 @@ export async function writeCompletion(place: OutputPlace, completion: Omit<Compl
   return place.store.create(keyIn(place, SUCCESS_MARKER), `${JSON.stringify(body, null, 2)}\n`);
 }
 
-function parseOrRefuse<T>(schema: z.ZodType<T>, body: Buffer, shown: string): T {
+function parseOrRefuse<T>(schema: z.ZodMiniType<T>, body: Buffer, shown: string): T {
   let raw: unknown;
   try {
     raw = JSON.parse(body.toString("utf8"));

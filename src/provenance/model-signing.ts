@@ -1,5 +1,5 @@
 import { createHash, sign as cryptoSign, verify as cryptoVerify } from "node:crypto";
-import * as z from "zod";
+import * as z from "../zod.ts";
 import type { PublicKey, SigningKey } from "./keys.ts";
 
 /**
@@ -36,24 +36,24 @@ export interface SignedVersion {
   files: Map<string, string>;
 }
 
-const Hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const Hex64 = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
 const BundleSchema = z.object({
   mediaType: z.literal(BUNDLE_MEDIA_TYPE),
-  verificationMaterial: z.object({ publicKey: z.object({ hint: z.string() }).optional() }).loose(),
+  verificationMaterial: z.looseObject({ publicKey: z.optional(z.object({ hint: z.string() })) }),
   dsseEnvelope: z.object({
     payload: z.base64(),
     payloadType: z.string(),
-    signatures: z.array(z.object({ sig: z.base64(), keyid: z.string().optional() })).min(1),
+    signatures: z.array(z.object({ sig: z.base64(), keyid: z.optional(z.string()) })).check(z.minLength(1)),
   }),
 });
 
 const StatementSchema = z.object({
   _type: z.literal(STATEMENT_TYPE),
-  subject: z.array(z.object({ name: z.string(), digest: z.object({ sha256: Hex64 }) })).length(1),
+  subject: z.array(z.object({ name: z.string(), digest: z.object({ sha256: Hex64 }) })).check(z.length(1)),
   predicateType: z.literal(PREDICATE_TYPE),
   predicate: z.object({
-    serialization: z.object({ method: z.string(), hash_type: z.literal("sha256") }).loose(),
+    serialization: z.looseObject({ method: z.string(), hash_type: z.literal("sha256") }),
     resources: z.array(z.object({ name: z.string(), algorithm: z.literal("sha256"), digest: Hex64 })),
     mlops_kit: z.object({ model: z.string(), version: z.string(), manifest: z.object({ sha256: Hex64 }) }),
   }),

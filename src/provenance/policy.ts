@@ -3,7 +3,7 @@ import path from "node:path";
 import type { SigningSection } from "../config/schema/registry.ts";
 import { ExternalError, InputError } from "../errors.ts";
 import { type PublicKey, readPublicKey, readSigningKey, type SigningKey } from "./keys.ts";
-import type * as z from "zod";
+import type * as z from "../zod.ts";
 
 /**
  * registry.signing as the registry uses it: keys read only when they are needed (a malformed signing key fails the

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { NAME_PATTERN } from "../config/schema/common.ts";
 import { ExternalError } from "../errors.ts";
 import type { ObjectStore } from "../store/object-store.ts";
@@ -81,25 +81,25 @@ export interface Gap {
 }
 
 const Entry = z.object({
-  alias: z.string().regex(NAME_PATTERN),
-  from: z.string().nullable(),
-  to: z.string().regex(NAME_PATTERN),
+  alias: z.string().check(z.regex(NAME_PATTERN)),
+  from: z.nullable(z.string()),
+  to: z.string().check(z.regex(NAME_PATTERN)),
   at: z.iso.datetime(),
-  actor: z.string().nullable(),
+  actor: z.nullable(z.string()),
   reason: z.string(),
-  runUrl: z.string().nullable(),
-  forced: z.boolean().default(false),
-  kind: z.enum(["promote", "rollback"]).default("promote"),
-  delivery: z
-    .object({
+  runUrl: z.nullable(z.string()),
+  forced: z._default(z.boolean(), false),
+  kind: z._default(z.enum(["promote", "rollback"]), "promote"),
+  delivery: z.optional(
+    z.object({
       target: z.string(),
       environment: z.string(),
       approvals: z.array(z.object({ user: z.string(), comment: z.string(), state: z.enum(["approved", "rejected"]) })),
       approvedBy: z.enum(["environment", "dispatch", "none"]),
-      deployment: z.object({ id: z.number().int(), url: z.string().nullable() }).nullable(),
-      environmentUrl: z.string().nullable(),
-    })
-    .optional(),
+      deployment: z.nullable(z.object({ id: z.number().check(z.int()), url: z.nullable(z.string()) })),
+      environmentUrl: z.nullable(z.string()),
+    }),
+  ),
 });
 
 /** `<time>-<random>.json`, optionally with the `~…` suffix the quarantine adds to a second copy. */

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { NAME_PATTERN } from "../config/schema/common.ts";
 import { relativePathProblem } from "../files/safe-path.ts";
 
@@ -13,16 +13,18 @@ import { relativePathProblem } from "../files/safe-path.ts";
 export const MANIFEST_FORMAT_V1 = "mlops-kit/manifest@1";
 export const MANIFEST_FORMAT = "mlops-kit/manifest@2";
 
-const SafeRelativePath = z.string().refine((value) => relativePathProblem(value) === undefined, {
-  error: "not a safe relative path",
-});
-const Name = z.string().regex(NAME_PATTERN, { error: "not a valid name" });
+const SafeRelativePath = z.string().check(
+  z.refine((value) => relativePathProblem(value) === undefined, {
+    error: "not a safe relative path",
+  }),
+);
+const Name = z.string().check(z.regex(NAME_PATTERN, { error: "not a valid name" }));
 
 const FileEntry = z.object({
   /** Path inside the version (and, on pull, inside the output folder). */
   path: SafeRelativePath,
-  size: z.number().int().min(0),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().check(z.int(), z.gte(0)),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
 });
 
 export const ManifestSchema = z
@@ -32,7 +34,7 @@ export const ManifestSchema = z
     /** Unique and sortable without coordination: `v<UTC time to the ms>-<random>` (see newVersionId). */
     version: Name,
     /** The friendly number (1, 2, 3 ...): unique per model, in commit order. Absent on `@1` manifests. */
-    sequence: z.number().int().min(1).optional(),
+    sequence: z.optional(z.number().check(z.int(), z.gte(1))),
     createdAt: z.string(),
     files: z.array(FileEntry),
     /**
@@ -40,19 +42,20 @@ export const ManifestSchema = z
      * paired significance tests against this version), `profile` (the training-data profile, the drift reference),
      * `report` (the run's HTML report), `card` (the model card) and `mlbom` (the CycloneDX ML-BOM; src/card/).
      */
-    attachments: z.record(z.string().regex(NAME_PATTERN), FileEntry).default({}),
+    attachments: z._default(z.record(z.string().check(z.regex(NAME_PATTERN)), FileEntry), {}),
     metrics: z.record(z.string(), z.number()),
-    slices: z
-      .array(
+    slices: z._default(
+      z.array(
         z.object({
           column: z.string(),
           value: z.string(),
           rows: z.number(),
           metrics: z.record(z.string(), z.number()),
         }),
-      )
-      .default([]),
-    gate: z.object({ verdict: z.enum(["pass", "fail", "error"]), baseline: z.string().nullable() }).nullable(),
+      ),
+      [],
+    ),
+    gate: z.nullable(z.object({ verdict: z.enum(["pass", "fail", "error"]), baseline: z.nullable(z.string()) })),
     params: z.record(z.string(), z.unknown()),
     /**
      * Fingerprints of the data the model was trained and evaluated on: size and sha256 of local files, size and ETag of
@@ -65,46 +68,47 @@ export const ManifestSchema = z
           z
             .object({
               path: z.string(),
-              size: z.number().int().min(0),
-              sha256: z
-                .string()
-                .regex(/^[0-9a-f]{64}$/)
-                .optional(),
-              etag: z.string().min(1).optional(),
+              size: z.number().check(z.int(), z.gte(0)),
+              sha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+              etag: z.optional(z.string().check(z.minLength(1))),
             })
-            .refine((file) => file.sha256 !== undefined || file.etag !== undefined, {
-              error: "a data file needs a sha256 or an etag",
-            }),
+            .check(
+              z.refine((file) => file.sha256 !== undefined || file.etag !== undefined, {
+                error: "a data file needs a sha256 or an etag",
+              }),
+            ),
         ),
       }),
     ),
     git: z.object({
-      sha: z.string().nullable(),
-      ref: z.string().nullable(),
+      sha: z.nullable(z.string()),
+      ref: z.nullable(z.string()),
       /**
        * The model was built from uncommitted changes on `sha` (src/pipeline/worktree.ts says which count). Absent
        * when that could not be known, and in manifests of older kits.
        */
-      dirty: z.boolean().optional(),
+      dirty: z.optional(z.boolean()),
       /** `sha256:<hex>` of those changes, null when clean. */
-      diff: z.string().nullable().optional(),
+      diff: z.optional(z.nullable(z.string())),
       /** The changed paths (the first 20). */
-      changed: z.array(z.string()).optional(),
+      changed: z.optional(z.array(z.string())),
     }),
     /** The stage results the version was made from, by id (DOMAIN.md §6); absent in manifests of older kits. */
-    chain: z
-      .object({ trainRun: z.string().nullable(), evaluation: z.string().nullable(), gate: z.string().nullable() })
-      .optional(),
+    chain: z.optional(
+      z.object({ trainRun: z.nullable(z.string()), evaluation: z.nullable(z.string()), gate: z.nullable(z.string()) }),
+    ),
     /** owner/name of the repository that published it, when known. */
-    repository: z.string().nullable().optional(),
-    runUrl: z.string().nullable(),
-    actor: z.string().nullable(),
+    repository: z.optional(z.nullable(z.string())),
+    runUrl: z.nullable(z.string()),
+    actor: z.nullable(z.string()),
     kitVersion: z.string(),
   })
-  .refine((m) => m.format === MANIFEST_FORMAT_V1 || m.sequence !== undefined, {
-    error: `a ${MANIFEST_FORMAT} manifest needs a sequence number`,
-    path: ["sequence"],
-  });
+  .check(
+    z.refine((m) => m.format === MANIFEST_FORMAT_V1 || m.sequence !== undefined, {
+      error: `a ${MANIFEST_FORMAT} manifest needs a sequence number`,
+      path: ["sequence"],
+    }),
+  );
 
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type ManifestFile = Manifest["files"][number];

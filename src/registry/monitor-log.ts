@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { NAME_PATTERN } from "../config/schema/common.ts";
 import type { ObjectStore } from "../store/object-store.ts";
 import { mapBounded } from "./concurrency.ts";
@@ -41,14 +41,16 @@ const Window = z
     start: z.iso.datetime({ offset: true }),
     end: z.iso.datetime({ offset: true }),
   })
-  .refine((w) => WINDOW_KEY[w.size].test(w.key), { error: "is not a key of a window of its size", path: ["key"] })
-  .refine((w) => Date.parse(w.start) < Date.parse(w.end), { error: "ends before it starts", path: ["end"] });
+  .check(
+    z.refine((w) => WINDOW_KEY[w.size].test(w.key), { error: "is not a key of a window of its size", path: ["key"] }),
+    z.refine((w) => Date.parse(w.start) < Date.parse(w.end), { error: "ends before it starts", path: ["end"] }),
+  );
 
 const EntrySchema = z.object({
   window: Window,
-  version: z.string().regex(NAME_PATTERN),
+  version: z.string().check(z.regex(NAME_PATTERN)),
   computedAt: z.iso.datetime({ offset: true }),
-  runUrl: z.string().nullable(),
+  runUrl: z.nullable(z.string()),
   result: z.record(z.string(), z.unknown()),
 });
 

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { NAME_PATTERN } from "../config/schema/common.ts";
 import type { ObjectStore } from "../store/object-store.ts";
 import { mapBounded } from "./concurrency.ts";
@@ -18,30 +18,30 @@ export const SCORING_RECORD_FORMAT = "mlops-kit/scoring-record@1";
 
 const DataFileSchema = z.object({
   path: z.string(),
-  size: z.number().int().nonnegative(),
-  sha256: z.string().optional(),
-  etag: z.string().optional(),
+  size: z.number().check(z.int(), z.nonnegative()),
+  sha256: z.optional(z.string()),
+  etag: z.optional(z.string()),
 });
 
 const RecordSchema = z.object({
   /** The alias that named the version, or null when a version was named directly. */
-  alias: z.string().regex(NAME_PATTERN).nullable(),
-  version: z.string().regex(NAME_PATTERN),
+  alias: z.nullable(z.string().check(z.regex(NAME_PATTERN))),
+  version: z.string().check(z.regex(NAME_PATTERN)),
   scoredAt: z.iso.datetime({ offset: true }),
-  runUrl: z.string().nullable(),
+  runUrl: z.nullable(z.string()),
   input: z.object({
-    fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
+    fingerprint: z.string().check(z.regex(/^[0-9a-f]{16}$/)),
     files: z.array(DataFileSchema),
-    rows: z.number().int().nonnegative(),
+    rows: z.number().check(z.int(), z.nonnegative()),
   }),
   output: z.object({
     location: z.string(),
     format: z.enum(["csv", "jsonl", "parquet"]),
-    parts: z.number().int().positive(),
-    rows: z.number().int().nonnegative(),
+    parts: z.number().check(z.int(), z.positive()),
+    rows: z.number().check(z.int(), z.nonnegative()),
   }),
   /** How many matrix legs scored it (1 without a matrix). */
-  shards: z.number().int().positive(),
+  shards: z.number().check(z.int(), z.positive()),
 });
 
 export type ScoringRecord = z.output<typeof RecordSchema>;

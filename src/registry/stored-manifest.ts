@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "../zod.ts";
 import { ExternalError } from "../errors.ts";
 import { type ObjectStore, ObjectTooLargeError } from "../store/object-store.ts";
 import type { Damage } from "./damage.ts";
@@ -46,7 +46,7 @@ export async function readManifest(store: ObjectStore, model: string, version: s
  */
 export function parseStoredJson<T>(
   body: Buffer,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   what: string,
 ): { value: T } | { problem: string } {
   let raw: unknown;

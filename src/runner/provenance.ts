@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import * as z from "zod";
+import * as z from "../zod.ts";
 import type { LoadedConfig } from "../config/load.ts";
 import type { Workspace } from "../context/workspace.ts";
 import type { PullRequestInfo, Provenance } from "../context/provenance.ts";
@@ -10,7 +10,7 @@ import { readWorktreeState } from "./worktree.ts";
 // The event payload is only read, never trusted for anything but these fields, and parsed strictly.
 const PullRequestEvent = z.object({
   pull_request: z.object({
-    number: z.number().int(),
+    number: z.number().check(z.int()),
     head: z.object({ sha: z.string(), ref: z.string() }),
     base: z.object({ ref: z.string() }),
   }),

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { ExitCode } from "../errors.ts";
 import type { StageContext } from "../context/context.ts";
 import { judgeCanary, type CanaryResult } from "../deploy/canary.ts";

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "../zod.ts";
 import type { StageContext } from "../context/context.ts";
 import type { Published } from "../github/publish.ts";
 import type { StageRun } from "../pipeline/stage-run.ts";

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { postFromJob } from "../github/from-job.ts";
 import { stageCheck } from "../github/report.ts";
 import { runEvaluateStage } from "../pipeline/stages.ts";

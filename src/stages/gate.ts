@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { runOrigin } from "../context/runner.ts";
 import { renderingInJob } from "../gate/user-sections.ts";
 import { plainText } from "../report/table.ts";

@@ -1,5 +1,5 @@
 import path from "node:path";
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { primaryMetricOf } from "../config/metrics.ts";
 import { ExitCode } from "../errors.ts";
 import {

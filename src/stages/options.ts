@@ -1,5 +1,5 @@
 import path from "node:path";
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { UsageError } from "../errors.ts";
 
 /**
@@ -67,7 +67,7 @@ export interface OptionDoc {
 export const optionDocs = z.registry<OptionDoc>();
 
 /** The options object of a stage: a zod object whose every field is one of the option schemas below. */
-export type StageOptionsSchema = z.ZodObject<Record<string, z.ZodType>>;
+export type StageOptionsSchema = z.ZodMiniObject<Record<string, z.ZodMiniType>>;
 
 /** What went wrong with an option's value, as data; {@link describeProblem} puts it in a door's words. */
 export type OptionProblem =
@@ -77,7 +77,7 @@ export type OptionProblem =
   | { code: "not-a-shard"; raw: string }
   | { code: "no-match"; patterns: string[] };
 
-function problem(ctx: z.core.$RefinementCtx, value: unknown, details: OptionProblem): typeof z.NEVER {
+function problem(ctx: z.core.ParsePayload, value: unknown, details: OptionProblem): typeof z.NEVER {
   // The message is only for debugging: doors word the problem themselves (describeProblem).
   ctx.issues.push({ code: "custom", message: details.code, input: value, params: details });
   return z.NEVER;
@@ -85,91 +85,73 @@ function problem(ctx: z.core.$RefinementCtx, value: unknown, details: OptionProb
 
 type Doors = Pick<OptionDoc, "cli" | "action">;
 
+/** `schema` piped into `transform`, which reports a bad value with {@link problem}: classic zod's `.transform()`. */
+function transformed<Schema extends z.ZodMiniType, Value>(
+  schema: Schema,
+  transform: (raw: z.output<Schema>, ctx: z.core.ParsePayload) => Value,
+) {
+  return z.pipe(schema, z.transform(transform));
+}
+
 /** A text: a leg id, a token. */
 export function textOption(doors: Doors) {
-  return z
-    .string()
-    .optional()
-    .register(optionDocs, { form: "text", ...doors });
+  return z.optional(z.string()).register(optionDocs, { form: "text", ...doors });
 }
 
 /** Any number of values: a repeatable flag, one action input line each (blank and `#` lines are skipped). */
 export function linesOption(doors: Doors) {
-  return z
-    .array(z.string())
-    .default([])
-    .register(optionDocs, { form: "lines", ...doors });
+  return z._default(z.array(z.string()), []).register(optionDocs, { form: "lines", ...doors });
 }
 
 /** On or off, off by default. The CLI hands over a boolean; an action input must read true or false. */
 export function flagOption(doors: Doors) {
-  return z
-    .union([z.boolean(), z.string()])
-    .optional()
-    .transform((raw, ctx): boolean => {
-      if (raw === undefined || typeof raw === "boolean") return raw === true;
-      if (/^(true|false)$/i.test(raw)) return raw.toLowerCase() === "true";
-      return problem(ctx, raw, { code: "not-a-flag", raw });
-    })
-    .register(optionDocs, { form: "flag", ...doors });
+  return transformed(z.optional(z.union([z.boolean(), z.string()])), (raw, ctx): boolean => {
+    if (raw === undefined || typeof raw === "boolean") return raw === true;
+    if (/^(true|false)$/i.test(raw)) return raw.toLowerCase() === "true";
+    return problem(ctx, raw, { code: "not-a-flag", raw });
+  }).register(optionDocs, { form: "flag", ...doors });
 }
 
 /** One of a few words, in any case and with spaces around it. */
 export function choiceOption<const Choice extends string>(choices: readonly Choice[], doors: Doors) {
-  return z
-    .string()
-    .optional()
-    .transform((raw, ctx): Choice | undefined => {
-      if (raw === undefined) return undefined;
-      const choice = choices.find((c) => c === raw.trim().toLowerCase());
-      return choice ?? problem(ctx, raw, { code: "not-a-choice", raw, choices });
-    })
-    .register(optionDocs, { form: "text", ...doors });
+  return transformed(z.optional(z.string()), (raw, ctx): Choice | undefined => {
+    if (raw === undefined) return undefined;
+    const choice = choices.find((c) => c === raw.trim().toLowerCase());
+    return choice ?? problem(ctx, raw, { code: "not-a-choice", raw, choices });
+  }).register(optionDocs, { form: "text", ...doors });
 }
 
 /** A whole number of at least 1 (a thread count). */
 export function countOption(doors: Doors) {
-  return z
-    .string()
-    .optional()
-    .transform((raw, ctx): number | undefined => {
-      if (raw === undefined) return undefined;
-      const count = Number(raw);
-      return Number.isInteger(count) && count >= 1 ? count : problem(ctx, raw, { code: "not-a-count", raw });
-    })
-    .register(optionDocs, { form: "text", ...doors, digitsOnlyInAction: true });
+  return transformed(z.optional(z.string()), (raw, ctx): number | undefined => {
+    if (raw === undefined) return undefined;
+    const count = Number(raw);
+    return Number.isInteger(count) && count >= 1 ? count : problem(ctx, raw, { code: "not-a-count", raw });
+  }).register(optionDocs, { form: "text", ...doors, digitsOnlyInAction: true });
 }
 
 /** One leg of a matrix, `i/n` with 1 <= i <= n (the second of four is `2/4`). */
 export function shardOption(doors: Doors) {
-  return z
-    .string()
-    .optional()
-    .transform((raw, ctx): { index: number; count: number } | undefined => {
-      if (raw === undefined) return undefined;
-      const match = /^(\d+)\/(\d+)$/.exec(raw.trim());
-      const [index, count] = [Number(match?.[1]), Number(match?.[2])];
-      return match && count >= 1 && index >= 1 && index <= count
-        ? { index, count }
-        : problem(ctx, raw, { code: "not-a-shard", raw });
-    })
-    .register(optionDocs, { form: "text", ...doors });
+  return transformed(z.optional(z.string()), (raw, ctx): { index: number; count: number } | undefined => {
+    if (raw === undefined) return undefined;
+    const match = /^(\d+)\/(\d+)$/.exec(raw.trim());
+    const [index, count] = [Number(match?.[1]), Number(match?.[2])];
+    return match && count >= 1 && index >= 1 && index <= count
+      ? { index, count }
+      : problem(ctx, raw, { code: "not-a-shard", raw });
+  }).register(optionDocs, { form: "text", ...doors });
 }
 
 /** A folder, resolved against the door's folder for relative paths (see {@link ActionInput.relativeTo}). */
 export function folderOption(doors: Doors) {
-  return z
-    .string()
-    .optional()
-    .register(optionDocs, { form: "text", ...doors, paths: { kind: "folder" } });
+  return z.optional(z.string()).register(optionDocs, { form: "text", ...doors, paths: { kind: "folder" } });
 }
 
 /** Globs, expanded to the files they match (sorted); matching nothing at all is a usage error. */
 export function globsOption(doors: Doors & { noun: string; noMatchHint: Record<DoorName, string> }) {
   const { noun, noMatchHint, ...names } = doors;
   return z
-    .array(z.string())
-    .default([])
+    ._default(z.array(z.string()), [])
     .register(optionDocs, { form: "lines", ...names, paths: { kind: "globs", noun, noMatchHint } });
 }
 

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { runPlanStage } from "../pipeline/sweep-stages.ts";
 import { defineStage } from "./definition.ts";
 

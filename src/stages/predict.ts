@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod.ts";
 import type { StageContext } from "../context/context.ts";
 import { ExitCode, UsageError } from "../errors.ts";
 import { predictBatch, type PredictResult } from "../predict/predict.ts";

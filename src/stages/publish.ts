@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { runPublishStage } from "../pipeline/stages.ts";
 import { defineStage } from "./definition.ts";
 import { registryTokenOption, withRegistryToken } from "./github-token.ts";

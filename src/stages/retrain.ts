@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { concludeRetrain } from "../retrain/conclude.ts";
 import { decideRetrain } from "../retrain/decide.ts";
 import { githubForRun } from "../github/for-run.ts";

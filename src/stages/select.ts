@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { runSelectStage } from "../pipeline/sweep-stages.ts";
 import { defineStage } from "./definition.ts";
 import { folderOption } from "./options.ts";

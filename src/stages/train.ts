@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { CACHE_CHOICES } from "../cache/open.ts";
 import { runTrainStage } from "../pipeline/stages.ts";
 import { findLeg } from "../train/sweep.ts";

@@ -1,5 +1,5 @@
 import path from "node:path";
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { defineStage } from "./definition.ts";
 import { registryTokenOption, withRegistryToken } from "./github-token.ts";
 import { countOption, globsOption } from "./options.ts";

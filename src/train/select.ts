@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import * as z from "zod";
+import * as z from "../zod.ts";
 import { READ_LIMITS, readTextLimited } from "../files/read-limited.ts";
 import { primaryMetricOf } from "../config/metrics.ts";
 import type { MlopsConfig } from "../config/schema/index.ts";
@@ -49,15 +49,15 @@ const TrainFile = z.object({
   params: z.record(z.string(), z.unknown()),
   durationMs: z.number(),
   startedAt: z.string(),
-  leg: z.object({ id: z.string() }).nullable().optional(),
-  cache: z.object({ status: z.string() }).optional(),
+  leg: z.optional(z.nullable(z.object({ id: z.string() }))),
+  cache: z.optional(z.object({ status: z.string() })),
 });
 const EvaluateFile = z.object({
   stage: z.literal("evaluate"),
   status: z.string(),
-  metrics: z.record(z.string(), z.number().nullable()),
+  metrics: z.record(z.string(), z.nullable(z.number())),
   /** The predictions the metrics came from (`mlops compare` pairs legs' rows with it). */
-  predictions: z.object({ path: z.string(), snapshot: z.string(), sha256: z.string() }).nullable().optional(),
+  predictions: z.optional(z.nullable(z.object({ path: z.string(), snapshot: z.string(), sha256: z.string() }))),
 });
 
 export interface FoundResult {

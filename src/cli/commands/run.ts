@@ -9,9 +9,10 @@ import { openProject } from "../project.ts";
 import { PublishOptions } from "../../stages/publish.ts";
 import { TrainOptions } from "../../stages/train.ts";
 import { cliOptions, parseCliOptions } from "../stage-command.ts";
+import * as z from "../../zod.ts";
 
 /** The run cache flags, parsed as `mlops train` parses them. */
-const RunCacheOptions = TrainOptions.pick({ force: true, cache: true });
+const RunCacheOptions = z.pick(TrainOptions, { force: true, cache: true });
 
 export const runCommand: CommandSpec = {
   name: "run",

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "../../zod.ts";
 import type { SigningSection } from "../../config/schema/registry.ts";
 import { type SigningPolicy, signingPolicy } from "../../provenance/policy.ts";
 import type { Manifest } from "../../registry/manifest.ts";

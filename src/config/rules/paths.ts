@@ -1,6 +1,6 @@
 import path from "node:path";
-import type * as z from "zod";
-import { safeParse } from "zod";
+import type * as z from "../../zod.ts";
+import { safeParse } from "../../zod.ts";
 import {
   describePathProblem,
   isGitHubUri,

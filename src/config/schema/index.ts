@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../../zod.ts";
 import { CardSection } from "./card.ts";
 import { RelativePath } from "./common.ts";
 import { DataSection } from "./data.ts";
@@ -17,27 +17,29 @@ import { TrainSection } from "./train.ts";
  * The shape of mlops.yml: the single source of truth for the config's types, defaults, docs, the generated JSON
  * Schema (schema/mlops.schema.json) and the config reference in docs/configuration.md.
  */
-export const MlopsConfigSchema = z
-  .strictObject({
-    version: z.literal(1, { error: "expected `version: 1`" }).describe("Config format version. Always 1."),
+export const MlopsConfigSchema = z.described(
+  z.strictObject({
+    version: z.described(z.literal(1, { error: "expected `version: 1`" }), "Config format version. Always 1."),
     model: ModelSection,
-    data: DataSection.optional(),
-    train: TrainSection.optional(),
-    evaluate: EvaluateSection.optional(),
-    gate: GateSection.optional(),
-    registry: RegistrySection.prefault({}),
-    publish: PublishSection.prefault({}),
-    retrain: RetrainSection.optional(),
-    monitor: MonitorSection.optional(),
-    deploy: DeploySection.optional(),
-    predict: PredictSection.optional(),
-    report: ReportSection.prefault({}),
-    card: CardSection.optional(),
-    workspace: RelativePath.default(".mlops").describe(
+    data: z.optional(DataSection),
+    train: z.optional(TrainSection),
+    evaluate: z.optional(EvaluateSection),
+    gate: z.optional(GateSection),
+    registry: z.prefault(RegistrySection, {}),
+    publish: z.prefault(PublishSection, {}),
+    retrain: z.optional(RetrainSection),
+    monitor: z.optional(MonitorSection),
+    deploy: z.optional(DeploySection),
+    predict: z.optional(PredictSection),
+    report: z.prefault(ReportSection, {}),
+    card: z.optional(CardSection),
+    workspace: z.described(
+      z._default(RelativePath, ".mlops"),
       "Folder (relative to mlops.yml) for stage results, the local registry and the local run cache.",
     ),
-  })
-  .describe("mlops-kit configuration (mlops.yml).");
+  }),
+  "mlops-kit configuration (mlops.yml).",
+);
 
 /** The config as written, before defaults. */
 export type MlopsConfigInput = z.input<typeof MlopsConfigSchema>;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../../zod.ts";
 
 /**
  * Which config fields hold paths, told by the schema itself: a field built from a marked schema is a path, and the
@@ -6,9 +6,9 @@ import * as z from "zod";
  * type RelativePath (or any schema passed through pathField) is thus all it takes to have its paths checked.
  *
  * The marks live in a registry of their own, not in zod's global one, so the generated JSON Schema does not show them.
- * A schema made from a marked one by `.describe()`, `.min()`, `.refine()` or `.clone()` keeps the mark (zod's
- * registries inherit metadata from the schema a copy was made from); one passed through pathField again gets the new
- * mark.
+ * A schema made from a marked one by `described()`, `.check()` (`z.minLength()`, `z.refine()` ...) or `.clone()`
+ * keeps the mark (zod's registries inherit metadata from the schema a copy was made from); one passed through
+ * pathField again gets the new mark.
  */
 
 export interface PathMark {
@@ -19,7 +19,7 @@ export interface PathMark {
 export const pathMarks = z.registry<PathMark>();
 
 /** Marks `schema` as a path field; returns the same schema. */
-export function pathField<T extends z.ZodType>(schema: T, mark: PathMark): T {
+export function pathField<T extends z.ZodMiniType>(schema: T, mark: PathMark): T {
   pathMarks.add(schema, mark);
   return schema;
 }

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "../../zod.ts";
 import type { RegistrySection } from "../../config/schema/registry.ts";
 import type { ObjectStore } from "../../store/object-store.ts";
 
@@ -17,7 +17,7 @@ export interface RegistryBackend<Location extends { scheme: string }> {
    */
   read(uri: string): Location | undefined;
   /** The fields of the registry section (besides uri) this backend uses: a pick of config/schema/registry.ts. */
-  settings: z.ZodObject;
+  settings: z.ZodMiniObject;
   /** The object store at `location`. */
   open(location: Location, place: OpenPlace): Promise<ObjectStore>;
   /** What a workflow job that reads or writes this registry needs. */

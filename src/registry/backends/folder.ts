@@ -1,5 +1,6 @@
 import path from "node:path";
 import { RegistrySection } from "../../config/schema/registry.ts";
+import * as z from "../../zod.ts";
 import { createLocalStore } from "../../store/local-store.ts";
 import type { RegistryBackend } from "./backend.ts";
 
@@ -16,7 +17,7 @@ export interface FolderRegistryLocation {
 export const folderBackend: RegistryBackend<FolderRegistryLocation> = {
   scheme: "folder",
   read: (uri) => ({ scheme: "folder", path: uri }),
-  settings: RegistrySection.pick({}),
+  settings: z.pick(RegistrySection, {}),
   open: (location, place) => Promise.resolve(createLocalStore(path.resolve(place.root, location.path))),
   // The runner's own disk: nothing to sign in to.
   workflow: { permissions: { read: {}, write: {} }, credentials: [] },

@@ -1,4 +1,5 @@
 import { RegistrySection } from "../../config/schema/registry.ts";
+import * as z from "../../zod.ts";
 import { UserError } from "../../errors.ts";
 import { isGitHubUri, parseGitHubUri } from "../../files/safe-path.ts";
 import { DEFAULT_RETRY_SECONDS } from "../../store/retry.ts";
@@ -23,7 +24,7 @@ export const githubBackend: RegistryBackend<GitHubRegistryLocation> = {
     return { scheme: "github", ...parsed };
   },
   // retry_seconds bounds the waits GitHub asks for (secondary rate limits) as it bounds S3's retries.
-  settings: RegistrySection.pick({ retry_seconds: true }),
+  settings: z.pick(RegistrySection, { retry_seconds: true }),
   // The store (and with it Octokit) is imported only when a github:// registry is opened.
   async open(location, { env, settings }) {
     const { createGitHubStore } = await import("../../store/github-store.ts");

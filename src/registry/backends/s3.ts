@@ -1,4 +1,5 @@
 import { RegistrySection } from "../../config/schema/registry.ts";
+import * as z from "../../zod.ts";
 import { UserError } from "../../errors.ts";
 import { isS3Uri, parseS3Uri } from "../../files/safe-path.ts";
 import { openS3Store } from "../../store/open.ts";
@@ -20,7 +21,7 @@ export const s3Backend: RegistryBackend<S3RegistryLocation> = {
     if (!parsed) throw new UserError(`"${uri}" is not a valid s3://bucket/prefix URI`);
     return { scheme: "s3", bucket: parsed.bucket, prefix: parsed.key.replace(/\/+$/, "") };
   },
-  settings: RegistrySection.pick({ region: true, endpoint: true, force_path_style: true, retry_seconds: true }),
+  settings: z.pick(RegistrySection, { region: true, endpoint: true, force_path_style: true, retry_seconds: true }),
   // The AWS SDK is imported only when an s3:// registry is opened (store/open.ts).
   open: (location, { env, settings: given }) =>
     openS3Store(

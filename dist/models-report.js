@@ -7,12 +7,12 @@ import "./chunks/chunk-HHR3RJXW.js";
 import {
   describeDamage,
   openRegistry
-} from "./chunks/chunk-NQ3LR2LP.js";
-import "./chunks/chunk-WLGYNUVA.js";
+} from "./chunks/chunk-ZHLGKUP6.js";
+import "./chunks/chunk-SJPAMYWF.js";
 import "./chunks/chunk-ASQHJYOS.js";
 import {
   withRegistryToken
-} from "./chunks/chunk-FK3UA7EA.js";
+} from "./chunks/chunk-UCX6PYTZ.js";
 import "./chunks/chunk-QD46VIFS.js";
 import "./chunks/chunk-XWUCKCS7.js";
 import "./chunks/chunk-WOQKGCDT.js";
@@ -24,12 +24,12 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-4EHSHJMR.js";
+} from "./chunks/chunk-SEM43CLV.js";
 import "./chunks/chunk-QLLY57GB.js";
 import {
   loadConfig
-} from "./chunks/chunk-54UONJ7L.js";
-import "./chunks/chunk-C2JTYCOJ.js";
+} from "./chunks/chunk-7NGD5YIA.js";
+import "./chunks/chunk-PVSTWRDO.js";
 import "./chunks/chunk-UIE7HQFD.js";
 import {
   setOutput,
@@ -38,25 +38,24 @@ import {
 import {
   workspaceFor
 } from "./chunks/chunk-I7YBYH2J.js";
-import "./chunks/chunk-G3LAO6XE.js";
-import "./chunks/chunk-4YXEL5JM.js";
+import "./chunks/chunk-LIQVGXWF.js";
+import "./chunks/chunk-KFUMKJDT.js";
 import "./chunks/chunk-5PEOAABG.js";
-import "./chunks/chunk-FW5EOKDB.js";
-import "./chunks/chunk-Y34VYF2Z.js";
-import "./chunks/chunk-QIGPZSLN.js";
+import "./chunks/chunk-4OFSUGNQ.js";
+import "./chunks/chunk-VJBMOATJ.js";
+import "./chunks/chunk-MLIL7YFZ.js";
 import "./chunks/chunk-EYNKBRNV.js";
 import "./chunks/chunk-XJ2QCSOL.js";
 import "./chunks/chunk-OSH67I4H.js";
 import "./chunks/chunk-5AQJPSN5.js";
 import "./chunks/chunk-PEZVGW4L.js";
-import "./chunks/chunk-OWLD7TRJ.js";
-import "./chunks/chunk-MMDMIJM2.js";
-import "./chunks/chunk-I7GHSQM2.js";
+import "./chunks/chunk-DWM4RAUV.js";
+import "./chunks/chunk-H77FOSY6.js";
 import {
   primaryMetricOf
 } from "./chunks/chunk-QNNQNI2B.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-GOQHNGYT.js";
+import "./chunks/chunk-5JLGJDGX.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

@@ -1,14 +1,14 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-HCBI5J6G.js";
+} from "./chunks/chunk-5YB54RFF.js";
 import "./chunks/chunk-72OCKP5C.js";
 import "./chunks/chunk-NQ3QI625.js";
-import "./chunks/chunk-KGRQ4V2Z.js";
-import "./chunks/chunk-XD7OFUJ2.js";
+import "./chunks/chunk-AODLBYCQ.js";
+import "./chunks/chunk-5JLM2SFN.js";
 import "./chunks/chunk-ZZCSUO3L.js";
 import "./chunks/chunk-5S2V7SVG.js";
-import "./chunks/chunk-D2J2C4KY.js";
+import "./chunks/chunk-QFBHIOL6.js";
 import "./chunks/chunk-LFNSLPCM.js";
 import "./chunks/chunk-LGIA7PQF.js";
 import "./chunks/chunk-2K3PQCAA.js";
@@ -33,14 +33,14 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-4EHSHJMR.js";
+} from "./chunks/chunk-SEM43CLV.js";
 import {
   readRunnerEnvironment
 } from "./chunks/chunk-QLLY57GB.js";
 import {
   loadConfig
-} from "./chunks/chunk-54UONJ7L.js";
-import "./chunks/chunk-C2JTYCOJ.js";
+} from "./chunks/chunk-7NGD5YIA.js";
+import "./chunks/chunk-PVSTWRDO.js";
 import "./chunks/chunk-UIE7HQFD.js";
 import {
   setFailed,
@@ -48,14 +48,14 @@ import {
   summary
 } from "./chunks/chunk-GKURBYGZ.js";
 import "./chunks/chunk-I7YBYH2J.js";
-import "./chunks/chunk-G3LAO6XE.js";
-import "./chunks/chunk-4YXEL5JM.js";
+import "./chunks/chunk-LIQVGXWF.js";
+import "./chunks/chunk-KFUMKJDT.js";
 import "./chunks/chunk-5PEOAABG.js";
 import {
   ReportSection
-} from "./chunks/chunk-FW5EOKDB.js";
-import "./chunks/chunk-Y34VYF2Z.js";
-import "./chunks/chunk-QIGPZSLN.js";
+} from "./chunks/chunk-4OFSUGNQ.js";
+import "./chunks/chunk-VJBMOATJ.js";
+import "./chunks/chunk-MLIL7YFZ.js";
 import "./chunks/chunk-EYNKBRNV.js";
 import "./chunks/chunk-XJ2QCSOL.js";
 import {
@@ -63,12 +63,11 @@ import {
 } from "./chunks/chunk-OSH67I4H.js";
 import "./chunks/chunk-5AQJPSN5.js";
 import "./chunks/chunk-PEZVGW4L.js";
-import "./chunks/chunk-OWLD7TRJ.js";
-import "./chunks/chunk-MMDMIJM2.js";
-import "./chunks/chunk-I7GHSQM2.js";
+import "./chunks/chunk-DWM4RAUV.js";
+import "./chunks/chunk-H77FOSY6.js";
 import "./chunks/chunk-QNNQNI2B.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-GOQHNGYT.js";
+import "./chunks/chunk-5JLGJDGX.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

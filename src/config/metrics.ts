@@ -14,23 +14,39 @@ export interface BuiltinMetric {
   /** `labels`: true and predicted labels/values; `scores`: probabilities too. */
   needs: "labels" | "scores";
   description: string;
+  /** The lowest and highest value the metric can take: a rule past them can never pass (or never fail). */
+  bounds: readonly [lowest: number, highest: number];
 }
+
+/** Shares and rates: accuracy, precision, ROC AUC, the Brier score, the calibration error. */
+const FRACTION = [0, 1] as const;
+/** Errors and losses: 0 at best, unbounded above. */
+const NON_NEGATIVE = [0, Infinity] as const;
+/** R² and explained variance: 1 at best, unbounded below. */
+const AT_MOST_ONE = [-Infinity, 1] as const;
 
 const classification = (
   direction: MetricDirection,
   needs: "labels" | "scores",
   description: string,
+  bounds: BuiltinMetric["bounds"] = FRACTION,
 ): BuiltinMetric => ({
   task: "classification",
   direction,
   needs,
   description,
+  bounds,
 });
-const regression = (direction: MetricDirection, description: string): BuiltinMetric => ({
+const regression = (
+  direction: MetricDirection,
+  description: string,
+  bounds: BuiltinMetric["bounds"] = NON_NEGATIVE,
+): BuiltinMetric => ({
   task: "regression",
   direction,
   needs: "labels",
   description,
+  bounds,
 });
 
 export const BUILTIN_METRICS = {
@@ -60,7 +76,7 @@ export const BUILTIN_METRICS = {
   ),
   roc_auc_ovo: classification("higher", "scores", "multiclass ROC AUC, one-vs-one (Hand & Till), macro average"),
   average_precision: classification("higher", "scores", "average precision (step-wise, as scikit-learn)"),
-  log_loss: classification("lower", "scores", "cross-entropy of the predicted probabilities"),
+  log_loss: classification("lower", "scores", "cross-entropy of the predicted probabilities", NON_NEGATIVE),
   brier_score: classification("lower", "scores", "mean squared error of the positive-class probability"),
   expected_calibration_error: classification(
     "lower",
@@ -70,10 +86,10 @@ export const BUILTIN_METRICS = {
   mae: regression("lower", "mean absolute error"),
   mse: regression("lower", "mean squared error"),
   rmse: regression("lower", "root mean squared error"),
-  r2: regression("higher", "coefficient of determination"),
+  r2: regression("higher", "coefficient of determination", AT_MOST_ONE),
   mape: regression("lower", "mean absolute percentage error (a fraction, as scikit-learn)"),
   median_absolute_error: regression("lower", "median absolute error"),
-  explained_variance: regression("higher", "explained variance score"),
+  explained_variance: regression("higher", "explained variance score", AT_MOST_ONE),
   max_error: regression("lower", "largest absolute error of any row"),
 } as const satisfies Record<string, BuiltinMetric>;
 

@@ -71,6 +71,25 @@ describe("gate rules", () => {
     expect(warningsOf(withRules("{ metric: accuracy, min: 0.9, max: 0.9 }"))).toEqual([]);
   });
 
+  it("refuses a bound past what the metric can be, with the percent slip named", () => {
+    const text = withRules(
+      "{ metric: accuracy, min: 80 }",
+      "{ metric: log_loss, max: -0.1 }",
+      '{ metric: "recall[malignant]", min: 1.5 }',
+      "{ metric: latency_ms, min: 500, direction: lower }",
+    );
+    expect(errorsOf(text)).toEqual([
+      "10:32 error gate.rules.0.min: min (80) is above the highest accuracy there is (1), so the rule can never pass",
+      "11:32 error gate.rules.1.max: max (-0.1) is below the lowest log_loss there is (0), so the rule can never pass",
+      "12:43 error gate.rules.2.min: min (1.5) is above the highest recall[malignant] there is (1), so the rule can " +
+        "never pass",
+    ]);
+    // Only a whole percentage reads as one: 1.5 is no likelier 1.5% than a typo.
+    expect(hintsOf(text)).toEqual(["write fractions: 80% is 0.8", undefined, undefined]);
+    // The bounds themselves can be met (a perfect score, no loss at all), and a custom metric has no known bounds.
+    expect(warningsOf(withRules("{ metric: accuracy, min: 1 }", "{ metric: log_loss, max: 0 }"))).toEqual([]);
+  });
+
   it("refuses max_regression together with min_improvement", () => {
     const text = withRules("{ metric: accuracy, max_regression: 0.1, min_improvement: 0.1 }");
     expect(errorsOf(text)).toEqual([

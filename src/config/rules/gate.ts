@@ -156,8 +156,26 @@ export function checkRuleBounds(
       "give it `min`, `max`, `max_regression` or `min_improvement`",
     );
   }
+  const [lowest, highest] = builtinMetric(rule.metric)?.bounds ?? [-Infinity, Infinity];
   if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
     report("error", [...at, "min"], `min (${rule.min}) is greater than max (${rule.max}), so the rule can never pass`);
+  } else if (rule.min !== undefined && rule.min > highest) {
+    report(
+      "error",
+      [...at, "min"],
+      `min (${rule.min}) is above the highest ${rule.metric} there is (${highest}), so the rule can never pass`,
+      // `min: 80` for 80% accuracy is the likely slip.
+      highest === 1 && rule.min >= 2 && rule.min <= 100
+        ? `write fractions: ${rule.min}% is ${rule.min / 100}`
+        : undefined,
+    );
+  }
+  if (rule.max !== undefined && rule.max < lowest) {
+    report(
+      "error",
+      [...at, "max"],
+      `max (${rule.max}) is below the lowest ${rule.metric} there is (${lowest}), so the rule can never pass`,
+    );
   }
   if (rule.max_regression !== undefined && rule.min_improvement !== undefined) {
     report(

@@ -3,6 +3,7 @@ import { chmod, rename, rm, stat, writeFile } from "node:fs/promises";
 import { isDeepStrictEqual } from "node:util";
 import { type Document, isCollection, isMap, isScalar, isSeq, type Node, parseDocument, Scalar, YAMLMap } from "yaml";
 import { ConfigError, isErrnoException, UsageError } from "../errors.ts";
+import { commentForNewValue } from "./init-comments.ts";
 import { allowedKeys, schemaHasPath } from "./issues.ts";
 import { type LoadedConfig, parseConfig } from "./load.ts";
 import { MlopsConfigSchema } from "./schema/index.ts";
@@ -69,14 +70,17 @@ export function setConfigValue(
   const doc = source.doc.clone();
   const newNode = valueNode(path, valueText);
   const oldNode = doc.getIn(path, true);
-  // A comment on the old value (`uri: s3://a # prod`) stays with the new one.
-  if (isScalar(oldNode) && oldNode.comment && !newNode.comment) newNode.comment = oldNode.comment;
+  // A comment on the old value (`uri: s3://a # prod`) stays with the new one, unless it is init's note on the old value.
+  if (isScalar(oldNode) && oldNode.comment && !newNode.comment) {
+    const newValue = isScalar(newNode) ? newNode.value : undefined;
+    newNode.comment = ` ${commentForNewValue(path, oldNode.comment, oldNode.value, newValue).trim()}`;
+  }
   makeRoom(doc, path);
   doc.setIn(path, newNode);
   // The printer pads flow lists (`[ a, b ]`) unless told not to: follow what the file does.
   const padded = /[[{] [^\s\]}]/.test(source.text);
   const text =
-    spliced(source, oldNode, valueText, doc) ??
+    spliced(source, path, oldNode, valueText, doc) ??
     replacedBlock(source, path, oldNode, valueText, doc) ??
     inserted(source, path, valueText, doc) ??
     doc.toString({ flowCollectionPadding: padded });
@@ -139,12 +143,25 @@ function makeRoom(doc: Document, path: ConfigPath): void {
  * characters change: the rest of the file stays byte for byte (the whole-document printer would also tidy spacing
  * elsewhere). Kept only if it reads back as the edited document.
  */
-function spliced(source: YamlSource, oldNode: unknown, valueText: string, edited: Document): string | undefined {
+function spliced(
+  source: YamlSource,
+  path: ConfigPath,
+  oldNode: unknown,
+  valueText: string,
+  edited: Document,
+): string | undefined {
   const raw = valueText.trim();
   if (raw === "" || raw.includes("\n") || !isInline(oldNode)) return undefined;
   const [start, end] = oldNode.range ?? [];
   if (start === undefined || end === undefined) return undefined;
-  return readsBack(`${source.text.slice(0, start)}${raw}${source.text.slice(end)}`, edited);
+  const rest = source.text.slice(end);
+  // The comment after the value on its line, with the spaces before it (kept as they align it).
+  const beside = /^([ \t]+#)([^\n]*)/.exec(rest);
+  if (!beside || !isScalar(oldNode)) return readsBack(`${source.text.slice(0, start)}${raw}${rest}`, edited);
+  const [whole, mark = "", comment = ""] = beside;
+  const kept = commentForNewValue(path, comment, oldNode.value, edited.getIn(path));
+  const after = kept === comment ? rest : `${mark} ${kept}${rest.slice(whole.length)}`;
+  return readsBack(`${source.text.slice(0, start)}${raw}${after}`, edited);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { stringify } from "yaml";
+import { registryUriComment } from "../config/init-comments.ts";
 
 /**
  * The commented mlops.yml that `mlops init` writes. Every section the product has is present, with the optional
@@ -135,16 +136,12 @@ function registryLines(input: TemplateInput): string {
   const value = yamlScalar(input.registry);
   const s3 = input.registry.startsWith("s3://");
   const github = input.registry.startsWith("github://");
-  const comment = s3
-    ? "bucket and prefix; credentials come from the AWS chain (OIDC in CI)"
-    : github
-      ? "versions are releases of this repository; the job's own token reaches it"
-      : "a folder";
   return [
     "registry:",
-    line(2, "uri", value, comment),
+    line(2, "uri", value, registryUriComment(input.registry)),
     ...(s3 ? ["  # region: eu-west-1             # else AWS_REGION (the workflows set it from MLOPS_AWS_REGION)"] : []),
-    ...(github ? ["  # files over 2 GiB need a bucket instead: s3://bucket/prefix"] : []),
+    // Said so that it stays true when `config set registry.uri` moves the registry to a bucket.
+    ...(github ? ["  # a github:// registry holds files up to 2 GiB; larger ones need s3://bucket/prefix"] : []),
   ].join("\n");
 }
 

@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { registryUriComment } from "../../src/config/init-comments.ts";
 import { runCli, stackFrames } from "../helpers/cli.ts";
 import { writeConfig } from "../helpers/config.ts";
 import { tempDir } from "../helpers/temp.ts";
@@ -69,6 +70,25 @@ describe("mlops config set", () => {
     expect(await readFile(file, "utf8")).toBe(`${COMMENTED}registry:\n  uri: s3://bucket/models\n`);
     const get = await runCli(["config", "get", "registry.uri"], { cwd: dir });
     expect(get).toEqual({ exitCode: 0, stdout: "s3://bucket/models\n", stderr: "" });
+  });
+
+  it("gives registry.uri init's comment for the new kind of registry, and keeps a person's own comment", async () => {
+    // As init writes it, then moved to a bucket as init's own note advises.
+    const initWritten = `${COMMENTED}registry:\n  uri: github://acme/churn    # ${registryUriComment("github://acme/churn")}\n`;
+    const { dir, file } = await project(initWritten);
+    expect((await runCli(["config", "set", "registry.uri", "s3://bucket/models"], { cwd: dir })).exitCode).toBe(0);
+    expect(changedLines(initWritten, await readFile(file, "utf8"))).toEqual([
+      [COMMENTED.split("\n").length + 1, "  uri: s3://bucket/models    # " + registryUriComment("s3://bucket/models")],
+    ]);
+    expect((await runCli(["config", "set", "registry.uri", ".mlops/registry"], { cwd: dir })).exitCode).toBe(0);
+    expect(await readFile(file, "utf8")).toContain("  uri: .mlops/registry    # a folder\n");
+    // A comment init did not write is the person's: it stays whatever the new value.
+    const own = `${COMMENTED}registry:\n  uri: s3://team-bucket/models # prod, ask #ml-platform\n`;
+    const second = await project(own);
+    expect((await runCli(["config", "set", "registry.uri", "github://acme/churn"], { cwd: second.dir })).exitCode).toBe(
+      0,
+    );
+    expect(await readFile(second.file, "utf8")).toContain("  uri: github://acme/churn # prod, ask #ml-platform\n");
   });
 
   it("fills an empty section (`registry:` with nothing under it)", async () => {

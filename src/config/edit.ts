@@ -141,7 +141,8 @@ function makeRoom(doc: Document, path: ConfigPath): void {
 /**
  * When the old value is a one-line scalar or flow list/mapping and the new value is one line too, only those
  * characters change: the rest of the file stays byte for byte (the whole-document printer would also tidy spacing
- * elsewhere). Kept only if it reads back as the edited document.
+ * elsewhere), except init's comment on the old value, which becomes its comment on the new one (init-comments.ts).
+ * Kept only if it reads back as the edited document.
  */
 function spliced(
   source: YamlSource,

@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-5JLGJDGX.js";
+} from "./chunks/chunk-FGSS2FXJ.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,31 +51,31 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-FNH63ZXN.js")).initCommand },
-  { name: "check", after: "init", load: async () => (await import("./chunks/check-MEXW2ULT.js")).checkCommand },
-  { name: "config", after: "check", load: async () => (await import("./chunks/config-LBFPZC7H.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-OPQSBPF4.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-LFPCDBU2.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-467BYVOL.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-PLHVPEAV.js")).retrainCommand },
-  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-XFF4UGKM.js")).monitorCommand },
-  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-OT5PWZ75.js")).deployCommand },
-  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-2GBC3GTU.js")).canaryCommand },
-  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-EB2BRJFB.js")).predictCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-VIGFQNOM.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-EHFZPUIL.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-ES2ZFS7P.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-IQCIW2UM.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-BRV74WAH.js")).pullCommand },
-  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-FNZMFSVH.js")).verifyCommand },
-  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-D7CRNXHR.js")).signCommand },
-  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-ZYRRU6EX.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-GONN3URX.js")).metricsCommand }
+  { name: "init", after: null, load: async () => (await import("./chunks/init-VRC7NWAP.js")).initCommand },
+  { name: "check", after: "init", load: async () => (await import("./chunks/check-HDIEFHRU.js")).checkCommand },
+  { name: "config", after: "check", load: async () => (await import("./chunks/config-NBIJ2THL.js")).configCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-U2IE5TTS.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-MUWVVA4Y.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-DVXWS3NE.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-EUHG354W.js")).retrainCommand },
+  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-LLQGOMTX.js")).monitorCommand },
+  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-2GLVBTU2.js")).deployCommand },
+  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-4D4O4BQF.js")).canaryCommand },
+  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-NHPA7USZ.js")).predictCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-RDMV4DHU.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-ZBEP6EMD.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-OYFVGWDH.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-XT3E32JI.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-5CL6DJK2.js")).pullCommand },
+  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-UFMTT6VE.js")).verifyCommand },
+  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-LUN5OZ4O.js")).signCommand },
+  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-DB4P2AWZ.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-N5VCXYK2.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-BCLG7ABQ.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-RXYZVBRH.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;

@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   pairedStatistic
-} from "./chunks/chunk-LT4EMV27.js";
+} from "./chunks/chunk-U3OKT6DL.js";
 import {
   drawClaimed
 } from "./chunks/chunk-BUY5QZDY.js";
 import "./chunks/chunk-X2I57EAR.js";
-import "./chunks/chunk-QNNQNI2B.js";
+import "./chunks/chunk-KIGM2236.js";
 import "./chunks/chunk-RZGYXAJU.js";
 
 // src/gate/significance/draw-worker.ts

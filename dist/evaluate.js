@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runStageAction
-} from "./chunks/chunk-SEM43CLV.js";
+} from "./chunks/chunk-LM3UDUCK.js";
 import "./chunks/chunk-QLLY57GB.js";
-import "./chunks/chunk-7NGD5YIA.js";
+import "./chunks/chunk-V56E3XQB.js";
 import "./chunks/chunk-PVSTWRDO.js";
-import "./chunks/chunk-UIE7HQFD.js";
+import "./chunks/chunk-TEWQFG7M.js";
 import "./chunks/chunk-GKURBYGZ.js";
 import "./chunks/chunk-I7YBYH2J.js";
 import "./chunks/chunk-LIQVGXWF.js";
@@ -21,9 +21,9 @@ import "./chunks/chunk-5AQJPSN5.js";
 import "./chunks/chunk-PEZVGW4L.js";
 import "./chunks/chunk-DWM4RAUV.js";
 import "./chunks/chunk-H77FOSY6.js";
-import "./chunks/chunk-QNNQNI2B.js";
+import "./chunks/chunk-KIGM2236.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-5JLGJDGX.js";
+import "./chunks/chunk-FGSS2FXJ.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

@@ -24,13 +24,13 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-SEM43CLV.js";
+} from "./chunks/chunk-LM3UDUCK.js";
 import "./chunks/chunk-QLLY57GB.js";
 import {
   loadConfig
-} from "./chunks/chunk-7NGD5YIA.js";
+} from "./chunks/chunk-V56E3XQB.js";
 import "./chunks/chunk-PVSTWRDO.js";
-import "./chunks/chunk-UIE7HQFD.js";
+import "./chunks/chunk-TEWQFG7M.js";
 import {
   setOutput,
   summary
@@ -53,9 +53,9 @@ import "./chunks/chunk-DWM4RAUV.js";
 import "./chunks/chunk-H77FOSY6.js";
 import {
   primaryMetricOf
-} from "./chunks/chunk-QNNQNI2B.js";
+} from "./chunks/chunk-KIGM2236.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-5JLGJDGX.js";
+import "./chunks/chunk-FGSS2FXJ.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

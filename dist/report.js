@@ -1,20 +1,20 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-5YB54RFF.js";
+} from "./chunks/chunk-RWIU2KEK.js";
 import "./chunks/chunk-72OCKP5C.js";
-import "./chunks/chunk-NQ3QI625.js";
-import "./chunks/chunk-AODLBYCQ.js";
-import "./chunks/chunk-5JLM2SFN.js";
+import "./chunks/chunk-4SQXFUI5.js";
+import "./chunks/chunk-FYJN5AFA.js";
+import "./chunks/chunk-VAXOH5AZ.js";
 import "./chunks/chunk-ZZCSUO3L.js";
 import "./chunks/chunk-5S2V7SVG.js";
 import "./chunks/chunk-QFBHIOL6.js";
 import "./chunks/chunk-LFNSLPCM.js";
 import "./chunks/chunk-LGIA7PQF.js";
-import "./chunks/chunk-2K3PQCAA.js";
+import "./chunks/chunk-533AISZH.js";
 import "./chunks/chunk-Y4XFK5HZ.js";
-import "./chunks/chunk-CWEMXLOL.js";
-import "./chunks/chunk-LT4EMV27.js";
+import "./chunks/chunk-45ILGOAC.js";
+import "./chunks/chunk-U3OKT6DL.js";
 import "./chunks/chunk-BUY5QZDY.js";
 import "./chunks/chunk-X2I57EAR.js";
 import "./chunks/chunk-N6JR4UVL.js";
@@ -33,15 +33,15 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-SEM43CLV.js";
+} from "./chunks/chunk-LM3UDUCK.js";
 import {
   readRunnerEnvironment
 } from "./chunks/chunk-QLLY57GB.js";
 import {
   loadConfig
-} from "./chunks/chunk-7NGD5YIA.js";
+} from "./chunks/chunk-V56E3XQB.js";
 import "./chunks/chunk-PVSTWRDO.js";
-import "./chunks/chunk-UIE7HQFD.js";
+import "./chunks/chunk-TEWQFG7M.js";
 import {
   setFailed,
   setOutput,
@@ -65,9 +65,9 @@ import "./chunks/chunk-5AQJPSN5.js";
 import "./chunks/chunk-PEZVGW4L.js";
 import "./chunks/chunk-DWM4RAUV.js";
 import "./chunks/chunk-H77FOSY6.js";
-import "./chunks/chunk-QNNQNI2B.js";
+import "./chunks/chunk-KIGM2236.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-5JLGJDGX.js";
+import "./chunks/chunk-FGSS2FXJ.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

@@ -194,17 +194,22 @@ function hasPairedTest(rule: RuleSpec): rule is GateRule {
   return rule.test !== undefined;
 }
 
-/** ": undefined because ..." for a built-in metric the evaluate stage could not compute, else nothing. */
+/** Why the candidate lacks a built-in metric: ": undefined because ..." from the evaluate stage, or no scores read. */
 function whyUndefined(metric: string, { undefinedMetrics }: Pick<MetricSet, "undefinedMetrics">): string {
-  if (!undefinedMetrics) return "";
   const perClass = perClassMetric(metric);
-  const reason =
-    undefinedMetrics[metric] ??
-    (perClass
-      ? (undefinedMetrics[`${perClass.metric}[*]`] ??
-        `${JSON.stringify(perClass.label)} is not a class of its labels or predictions`)
-      : undefined);
-  return reason === undefined ? "" : `: undefined because ${reason}`;
+  const reason = !undefinedMetrics
+    ? undefined
+    : (undefinedMetrics[metric] ??
+      (perClass
+        ? (undefinedMetrics[`${perClass.metric}[*]`] ??
+          `${JSON.stringify(perClass.label)} is not a class of its labels or predictions`)
+        : undefined));
+  if (reason !== undefined) return `: undefined because ${reason}`;
+  // Not undefined, just absent: a metric of scores is never computed from predictions that have none.
+  return builtinMetric(metric)?.needs === "scores"
+    ? `: it is computed from scores, and none were read: name the predictions' score column ` +
+        "(evaluate.predictions.score) or their per-class probability columns (evaluate.predictions.score_prefix)"
+    : "";
 }
 
 function valueCheck(rule: RuleSpec, value: number): { requirement: string; verdict: CheckVerdict; reason: string } {

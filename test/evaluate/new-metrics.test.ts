@@ -62,6 +62,24 @@ describe("single-class eval data", () => {
     "benign,benign,0.3",
   ];
 
+  it("a rule on a metric of scores, over predictions without scores, says what to name", async () => {
+    // The file's score column is `prob`; the config names none, so no scores are read.
+    const { evaluation, gate } = await evaluateAndGate(
+      configText("{ name: tumours, positive_label: malignant }", "predictions.csv", ["roc_auc\n      min: 0.7"]),
+      ["label,prediction,prob", "benign,benign,0.2", "malignant,malignant,0.8", "benign,malignant,0.6"],
+    );
+    expect(evaluation.metrics.roc_auc).toBeUndefined();
+    expect(gate.outcomes.map((o) => [o.metric, o.verdict, o.reason])).toEqual([
+      [
+        "roc_auc",
+        "error",
+        'the candidate has no value for "roc_auc": it is computed from scores, and none were read: name the ' +
+          "predictions' score column (evaluate.predictions.score) or their per-class probability columns " +
+          "(evaluate.predictions.score_prefix)",
+      ],
+    ]);
+  });
+
   it("reports ROC AUC as undefined because of it, and a rule on it fails with that reason", async () => {
     const { evaluation, gate, report } = await evaluateAndGate(
       tumours([

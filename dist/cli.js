@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-FGSS2FXJ.js";
+} from "./chunks/chunk-BMVVLYJL.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -55,22 +55,22 @@ var OTHER_COMMANDS = [
   { name: "check", after: "init", load: async () => (await import("./chunks/check-HDIEFHRU.js")).checkCommand },
   { name: "config", after: "check", load: async () => (await import("./chunks/config-NBIJ2THL.js")).configCommand },
   { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-U2IE5TTS.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-MUWVVA4Y.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-DVXWS3NE.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-EUHG354W.js")).retrainCommand },
-  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-LLQGOMTX.js")).monitorCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-HFG25PEG.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-BZUFT5CA.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-VI2YKVTM.js")).retrainCommand },
+  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-CJ5JPG5L.js")).monitorCommand },
   { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-2GLVBTU2.js")).deployCommand },
-  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-4D4O4BQF.js")).canaryCommand },
+  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-TJXE7U3M.js")).canaryCommand },
   { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-NHPA7USZ.js")).predictCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-RDMV4DHU.js")).sweepCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-SXBP5M3Q.js")).sweepCommand },
   { name: "models", after: "select", load: async () => (await import("./chunks/models-ZBEP6EMD.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-OYFVGWDH.js")).promoteCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-BI72YQLD.js")).promoteCommand },
   { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-XT3E32JI.js")).rollbackCommand },
   { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-5CL6DJK2.js")).pullCommand },
   { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-UFMTT6VE.js")).verifyCommand },
   { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-LUN5OZ4O.js")).signCommand },
-  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-DB4P2AWZ.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-N5VCXYK2.js")).metricsCommand }
+  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-B6N2WZG7.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-FC6MCBVO.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({

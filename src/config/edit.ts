@@ -72,8 +72,13 @@ export function setConfigValue(
   const oldNode = doc.getIn(path, true);
   // A comment on the old value (`uri: s3://a # prod`) stays with the new one, unless it is init's note on the old value.
   if (isScalar(oldNode) && oldNode.comment && !newNode.comment) {
-    const newValue = isScalar(newNode) ? newNode.value : undefined;
-    newNode.comment = ` ${commentForNewValue(path, oldNode.comment, oldNode.value, newValue).trim()}`;
+    const kept = commentForNewValue(
+      path,
+      oldNode.comment,
+      oldNode.value,
+      isScalar(newNode) ? newNode.value : undefined,
+    );
+    if (kept !== null) newNode.comment = kept === oldNode.comment ? kept : ` ${kept}`;
   }
   makeRoom(doc, path);
   doc.setIn(path, newNode);
@@ -161,7 +166,7 @@ function spliced(
   if (!beside || !isScalar(oldNode)) return readsBack(`${source.text.slice(0, start)}${raw}${rest}`, edited);
   const [whole, mark = "", comment = ""] = beside;
   const kept = commentForNewValue(path, comment, oldNode.value, edited.getIn(path));
-  const after = kept === comment ? rest : `${mark} ${kept}${rest.slice(whole.length)}`;
+  const after = kept === comment ? rest : `${kept === null ? "" : `${mark} ${kept}`}${rest.slice(whole.length)}`;
   return readsBack(`${source.text.slice(0, start)}${raw}${after}`, edited);
 }
 

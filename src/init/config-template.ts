@@ -1,5 +1,5 @@
 import { stringify } from "yaml";
-import { registryUriComment } from "../config/init-comments.ts";
+import { CHAMPION_BASELINE_COMMENT, registryUriComment } from "../config/init-comments.ts";
 
 /**
  * The commented mlops.yml that `mlops init` writes. Every section the product has is present, with the optional
@@ -200,7 +200,7 @@ ${trainSection(input)}
 ${evaluateSection(input)}
 
 gate:
-  baseline: champion             # the registry's current champion
+  baseline: champion             # ${CHAMPION_BASELINE_COMMENT}
   rules:
 ${gateRules(input.task)}
 

@@ -82,6 +82,11 @@ describe("mlops config set", () => {
     ]);
     expect((await runCli(["config", "set", "registry.uri", ".mlops/registry"], { cwd: dir })).exitCode).toBe(0);
     expect(await readFile(file, "utf8")).toContain("  uri: .mlops/registry    # a folder\n");
+    // init's comment on a baseline of champion has nothing to say about none: it goes.
+    const baselineLine = "  baseline: champion             # the registry's current champion\n";
+    const gate = await project(COMMENTED.replace("gate:\n", `gate:\n${baselineLine}`));
+    expect((await runCli(["config", "set", "gate.baseline", "none"], { cwd: gate.dir })).exitCode).toBe(0);
+    expect(await readFile(gate.file, "utf8")).toBe(COMMENTED.replace("gate:\n", "gate:\n  baseline: none\n"));
     // A comment init did not write is the person's: it stays whatever the new value.
     const own = `${COMMENTED}registry:\n  uri: s3://team-bucket/models # prod, ask #ml-platform\n`;
     const second = await project(own);

@@ -51,9 +51,9 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-VRC7NWAP.js")).initCommand },
+  { name: "init", after: null, load: async () => (await import("./chunks/init-K66XVIE4.js")).initCommand },
   { name: "check", after: "init", load: async () => (await import("./chunks/check-HDIEFHRU.js")).checkCommand },
-  { name: "config", after: "check", load: async () => (await import("./chunks/config-NBIJ2THL.js")).configCommand },
+  { name: "config", after: "check", load: async () => (await import("./chunks/config-LN467LPG.js")).configCommand },
   { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-U2IE5TTS.js")).profileCommand },
   { name: "report", after: "gate", load: async () => (await import("./chunks/report-HFG25PEG.js")).reportCommand },
   { name: "run", after: "publish", load: async () => (await import("./chunks/run-BZUFT5CA.js")).runCommand },

@@ -6,17 +6,21 @@ function registryUriComment(uri) {
   if (uri.startsWith("github://")) return "versions are releases of this repository; the job's own token reaches it";
   return "a folder";
 }
+var CHAMPION_BASELINE_COMMENT = "the registry's current champion";
 function initValueComment(path, value) {
-  const isRegistryUri = path.length === 2 && path[0] === "registry" && path[1] === "uri";
-  return isRegistryUri && typeof value === "string" ? registryUriComment(value) : null;
+  const at = path.join(".");
+  if (at === "registry.uri") return typeof value === "string" ? registryUriComment(value) : null;
+  if (at === "gate.baseline") return value === "champion" ? CHAMPION_BASELINE_COMMENT : null;
+  return null;
 }
 function commentForNewValue(path, comment, oldValue, newValue) {
   const initOld = initValueComment(path, oldValue);
   if (initOld === null || comment.trim() !== initOld) return comment;
-  return initValueComment(path, newValue) ?? comment;
+  return initValueComment(path, newValue);
 }
 
 export {
   registryUriComment,
+  CHAMPION_BASELINE_COMMENT,
   commentForNewValue
 };

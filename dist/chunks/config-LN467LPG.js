@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   commentForNewValue
-} from "./chunk-EWP2MVEW.js";
+} from "./chunk-4DETVATI.js";
 import {
   MlopsConfigSchema,
   allowedKeys,
@@ -71,8 +71,13 @@ function setConfigValue(source, file, displayFile, path, valueText) {
   const newNode = valueNode(path, valueText);
   const oldNode = doc.getIn(path, true);
   if ((0, import_yaml.isScalar)(oldNode) && oldNode.comment && !newNode.comment) {
-    const newValue = (0, import_yaml.isScalar)(newNode) ? newNode.value : void 0;
-    newNode.comment = ` ${commentForNewValue(path, oldNode.comment, oldNode.value, newValue).trim()}`;
+    const kept = commentForNewValue(
+      path,
+      oldNode.comment,
+      oldNode.value,
+      (0, import_yaml.isScalar)(newNode) ? newNode.value : void 0
+    );
+    if (kept !== null) newNode.comment = kept === oldNode.comment ? kept : ` ${kept}`;
   }
   makeRoom(doc, path);
   doc.setIn(path, newNode);
@@ -133,7 +138,7 @@ function spliced(source, path, oldNode, valueText, edited) {
   if (!beside || !(0, import_yaml.isScalar)(oldNode)) return readsBack(`${source.text.slice(0, start)}${raw}${rest}`, edited);
   const [whole, mark = "", comment = ""] = beside;
   const kept = commentForNewValue(path, comment, oldNode.value, edited.getIn(path));
-  const after = kept === comment ? rest : `${mark} ${kept}${rest.slice(whole.length)}`;
+  const after = kept === comment ? rest : `${kept === null ? "" : `${mark} ${kept}`}${rest.slice(whole.length)}`;
   return readsBack(`${source.text.slice(0, start)}${raw}${after}`, edited);
 }
 function replacedBlock(source, path, oldNode, valueText, edited) {

@@ -1,7 +1,8 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
+  CHAMPION_BASELINE_COMMENT,
   registryUriComment
-} from "./chunk-EWP2MVEW.js";
+} from "./chunk-4DETVATI.js";
 import {
   informationalCheckName
 } from "./chunk-4SQXFUI5.js";
@@ -3516,7 +3517,7 @@ ${trainSection(input)}
 ${evaluateSection(input)}
 
 gate:
-  baseline: champion             # the registry's current champion
+  baseline: champion             # ${CHAMPION_BASELINE_COMMENT}
   rules:
 ${gateRules(input.task)}
 

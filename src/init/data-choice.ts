@@ -1,7 +1,7 @@
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { DataCandidate } from "./data-files.ts";
-import { notebookSource } from "./notebook.ts";
+import { scriptCode } from "./notebook.ts";
 import { readProjectFile } from "./project-files.ts";
 
 /**
@@ -230,9 +230,9 @@ export async function namedByTraining(
   }
   for (const script of new Set([...scripts, "train.py", "train.ipynb"])) {
     if (!script) continue;
-    const text = (await readProjectFile(path.join(folder, script))) ?? null;
+    const text = await readProjectFile(path.join(folder, script));
     // A notebook's literals are in its code cells (its JSON escapes their quotes).
-    const source = text !== null && script.endsWith(".ipynb") ? notebookSource(text) : text;
+    const source = text === undefined ? null : scriptCode(script, text);
     const paths = source === null ? [] : found(fileLiterals(source));
     if (paths.length > 0) return { paths, by: script };
   }

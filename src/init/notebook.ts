@@ -38,6 +38,11 @@ export function notebookSource(text: string): string | null {
   return code.join("\n");
 }
 
+/** The code in a training script's text: a notebook's code cells (null when it is no notebook), any other file whole. */
+export function scriptCode(script: string, text: string): string | null {
+  return script.endsWith(".ipynb") ? notebookSource(text) : text;
+}
+
 /**
  * What a notebook needs installed besides its own imports: nbclient (for `jupyter execute`) and a kernel (ipykernel);
  * the `jupyter` package brings both, `notebook`, `jupyterlab` and `nbconvert` bring nbclient. Null when the

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { notebookSource } from "./notebook.ts";
+import { scriptCode } from "./notebook.ts";
 import type { ProjectFiles } from "./project-files.ts";
 
 /**
@@ -25,8 +25,8 @@ export async function localImports(files: ProjectFiles, script: string): Promise
     const current = queue.shift() ?? "";
     const raw = await files.text(current);
     // A notebook's imports are in its code cells.
-    const text = raw !== undefined && current.endsWith(".ipynb") ? (notebookSource(raw) ?? undefined) : raw;
-    if (text === undefined) continue;
+    const text = raw === undefined ? null : scriptCode(current, raw);
+    if (text === null) continue;
     const folder = path.posix.dirname(current);
     for (const name of importedNames(text)) {
       const module = resolveModule(files, folder, name);

@@ -197,13 +197,12 @@ function hasPairedTest(rule: RuleSpec): rule is GateRule {
 /** Why the candidate lacks a built-in metric: ": undefined because ..." from the evaluate stage, or no scores read. */
 function whyUndefined(metric: string, { undefinedMetrics }: Pick<MetricSet, "undefinedMetrics">): string {
   const perClass = perClassMetric(metric);
-  const reason = !undefinedMetrics
-    ? undefined
-    : (undefinedMetrics[metric] ??
-      (perClass
-        ? (undefinedMetrics[`${perClass.metric}[*]`] ??
-          `${JSON.stringify(perClass.label)} is not a class of its labels or predictions`)
-        : undefined));
+  const reason =
+    undefinedMetrics?.[metric] ??
+    (undefinedMetrics && perClass
+      ? (undefinedMetrics[`${perClass.metric}[*]`] ??
+        `${JSON.stringify(perClass.label)} is not a class of its labels or predictions`)
+      : undefined);
   if (reason !== undefined) return `: undefined because ${reason}`;
   // Not undefined, just absent: a metric of scores is never computed from predictions that have none.
   return builtinMetric(metric)?.needs === "scores"

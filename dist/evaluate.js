@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runStageAction
-} from "./chunks/chunk-AEEQDRAW.js";
+} from "./chunks/chunk-ULNJ6AAT.js";
 import "./chunks/chunk-QLLY57GB.js";
 import "./chunks/chunk-V56E3XQB.js";
 import "./chunks/chunk-PVSTWRDO.js";
@@ -23,7 +23,7 @@ import "./chunks/chunk-DWM4RAUV.js";
 import "./chunks/chunk-H77FOSY6.js";
 import "./chunks/chunk-KIGM2236.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-BMVVLYJL.js";
+import "./chunks/chunk-MFHSR2U5.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

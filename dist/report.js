@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-TODTQ3HA.js";
+} from "./chunks/chunk-LQRNS55V.js";
 import "./chunks/chunk-72OCKP5C.js";
 import "./chunks/chunk-4SQXFUI5.js";
-import "./chunks/chunk-D6FTJAUG.js";
+import "./chunks/chunk-KRMLCCRW.js";
 import "./chunks/chunk-VAXOH5AZ.js";
 import "./chunks/chunk-ZZCSUO3L.js";
 import "./chunks/chunk-5S2V7SVG.js";
@@ -13,7 +13,7 @@ import "./chunks/chunk-LFNSLPCM.js";
 import "./chunks/chunk-LGIA7PQF.js";
 import "./chunks/chunk-533AISZH.js";
 import "./chunks/chunk-Y4XFK5HZ.js";
-import "./chunks/chunk-BB7HW5HX.js";
+import "./chunks/chunk-PMBSX2RF.js";
 import "./chunks/chunk-U3OKT6DL.js";
 import "./chunks/chunk-BUY5QZDY.js";
 import "./chunks/chunk-X2I57EAR.js";
@@ -33,7 +33,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-AEEQDRAW.js";
+} from "./chunks/chunk-ULNJ6AAT.js";
 import {
   readRunnerEnvironment
 } from "./chunks/chunk-QLLY57GB.js";
@@ -67,7 +67,7 @@ import "./chunks/chunk-DWM4RAUV.js";
 import "./chunks/chunk-H77FOSY6.js";
 import "./chunks/chunk-KIGM2236.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-BMVVLYJL.js";
+import "./chunks/chunk-MFHSR2U5.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

@@ -93,7 +93,9 @@ export function nextSteps(input: NextStepsInput): NextSteps {
   const refresh = `npx mlops-kit init --workflows${config}`;
   const notes: string[] = [];
   if (!repository.git)
-    notes.push(`${repository.root} is not in a git repository: the workflows were written there; run \`git init\``);
+    notes.push(
+      `${repository.root} is not in a git repository: ${input.workflows ? "the workflows were" : "mlops.yml was"} written there; run \`git init\``,
+    );
   if (!repository.remote)
     notes.push(`no GitHub remote named origin: replace ${PLACEHOLDERS.owner}/${PLACEHOLDERS.repo} below with yours`);
   if (repository.remote && repository.remote.host !== "github.com")
@@ -252,7 +254,9 @@ export function renderNextSteps(steps: NextSteps, input: NextStepsInput): string
   section("Run it locally first.", [
     "Check what init guessed (data.train, data.eval, data.target, the commands; above), then:",
     indent(`npx mlops-kit check${config} && npx mlops-kit run${config} --no-publish`, 2),
-    "The same stages run in the workflows; a failure here is one you do not have to push to see.",
+    input.workflows
+      ? "The same stages run in the workflows; a failure here is one you do not have to push to see."
+      : "The same stages run in the workflows, once you add them (below).",
     ...(steps.aws
       ? ["The gate reads the champion from the bucket: have AWS credentials for it in your shell (AWS_PROFILE...)."]
       : []),
@@ -324,15 +328,25 @@ export function renderNextSteps(steps: NextSteps, input: NextStepsInput): string
     section("Approvals for deploys.", renderDelivery(steps, repository.defaultBranch, input.configFlag));
   }
 
-  section("Tokens: what GITHUB_TOKEN cannot start.", [
-    "Events made with GITHUB_TOKEN (a push, or a pull request a workflow opens) start no workflow runs, so such a",
-    `pull request gets no "${steps.requiredCheck}" run. Where automation must trigger these workflows, have it use a`,
-    "GitHub App's installation token (actions/create-github-app-token) instead.",
-  ]);
-
-  section("Commit and open a pull request.", [
-    `Commit the files above, open a pull request, and watch "${steps.requiredCheck}".`,
-  ]);
+  if (input.workflows) {
+    section("Tokens: what GITHUB_TOKEN cannot start.", [
+      "Events made with GITHUB_TOKEN (a push, or a pull request a workflow opens) start no workflow runs, so such a",
+      `pull request gets no "${steps.requiredCheck}" run. Where automation must trigger these workflows, have it use a`,
+      "GitHub App's installation token (actions/create-github-app-token) instead.",
+    ]);
+    section("Commit and open a pull request.", [
+      `Commit the files above, open a pull request, and watch "${steps.requiredCheck}".`,
+    ]);
+  } else {
+    // --no-workflows: nothing runs on GitHub yet, so there is no check to watch or require until the workflows exist.
+    section("Add the workflows when you want the gate on pull requests.", [
+      "Only mlops.yml was written (--no-workflows): no workflow runs on pull requests yet. Commit mlops.yml; then",
+      "this writes the workflows from it, leaving mlops.yml as it is:",
+      indent(`npx mlops-kit init --workflows${config}`, 2),
+      `Commit them and open a pull request; once "${steps.requiredCheck}" has run on it, make it a required status check`,
+      `on ${repository.defaultBranch} (Settings > Rules > Rulesets; \`--json\` has the request under nextSteps.ruleset).`,
+    ]);
+  }
 
   const notes = steps.notes.map((note) => `note: ${note}`);
   return [...notes, ...(notes.length > 0 ? [""] : []), "Next steps:", "", sections.join("\n\n")].join("\n");

@@ -181,3 +181,21 @@ describe("batch scoring on a schedule", () => {
     expect(beside).not.toContain("on predict.input");
   });
 });
+
+describe("without the workflows (--no-workflows)", () => {
+  it("say how to add them later, and nothing that needs them: no check to watch yet, no token advice", () => {
+    const noWorkflows = { ...input, workflows: false };
+    const text = renderNextSteps(nextSteps(noWorkflows), noWorkflows);
+    expect(text).not.toContain("Commit the files above, open a pull request");
+    expect(text).not.toContain("GITHUB_TOKEN");
+    expect(text).toContain("Only mlops.yml was written (--no-workflows)");
+    expect(text).toContain("\n     npx mlops-kit init --workflows\n");
+    expect(text).toContain("The same stages run in the workflows, once you add them (below).");
+    const elsewhere = { ...noWorkflows, configFlag: "--config ml/mlops.yml" };
+    expect(renderNextSteps(nextSteps(elsewhere), elsewhere)).toContain(
+      "npx mlops-kit init --workflows --config ml/mlops.yml\n",
+    );
+    const withWorkflows = renderNextSteps(nextSteps(input), input);
+    expect(withWorkflows).toContain('Commit the files above, open a pull request, and watch "mlops gate".');
+  });
+});

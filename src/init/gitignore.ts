@@ -2,7 +2,7 @@ import path from "node:path";
 
 /**
  * What `mlops init` keeps out of git, in the .gitignore beside mlops.yml: the kit's workspace (`.mlops/`: run
- * records, cache stamps, a local registry), what training writes (train.outputs: a model committed by a `git add -A`
+ * records, cache stamps, the default local registry), a registry folder registry.uri names, what training writes (train.outputs: a model committed by a `git add -A`
  * after a local run would make every later run look built from uncommitted changes), and Python's bytecode. Only that
  * .gitignore is read: a pattern elsewhere (a parent's .gitignore, a global excludes file) is not seen, and the line is
  * added anyway, which is harmless.
@@ -16,13 +16,35 @@ export interface IgnoreGroup {
 
 export const WORKSPACE_PATTERN = ".mlops/";
 
-/** The groups init asks for: the workspace, the training outputs inside the folder, Python's bytecode. */
-export function ignoreGroups(outputs: readonly string[], python: boolean): IgnoreGroup[] {
-  const inside = outputs
-    .map((output) => path.posix.normalize(output))
-    .filter((output) => output !== "." && output !== "./" && !output.startsWith("../") && !/[*?[]/.test(output));
+/** A path below the .gitignore's folder, normalised; null for the folder itself, one above it, or a glob. */
+function insideFolder(relative: string): string | null {
+  const normal = path.posix.normalize(relative.replace(/\\/g, "/"));
+  return normal === "." || normal === "./" || normal.startsWith("../") || /[*?[]/.test(normal) ? null : normal;
+}
+
+/**
+ * The folder of a registry.uri that is a folder below mlops.yml, marked as a folder (`registry/`); null for a bucket,
+ * a github:// repository, a folder outside (a .gitignore cannot reach above its own folder) or one inside the
+ * workspace, which its own line already ignores.
+ */
+export function registryFolder(uri: string | undefined): string | null {
+  if (uri === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(uri)) return null;
+  const folder = insideFolder(uri)?.replace(/\/+$/, "");
+  if (folder === undefined || folder === "" || `${folder}/`.startsWith(WORKSPACE_PATTERN)) return null;
+  return `${folder}/`;
+}
+
+/**
+ * The groups init asks for: the workspace, a registry folder below mlops.yml (its versions are the registry's to
+ * keep, not git's: committed, every model would sit in the repository's history for good), the training outputs
+ * inside the folder, Python's bytecode.
+ */
+export function ignoreGroups(outputs: readonly string[], python: boolean, registryUri?: string): IgnoreGroup[] {
+  const inside = outputs.flatMap((output) => insideFolder(output) ?? []);
+  const registry = registryFolder(registryUri);
   return [
     { comment: "# mlops-kit's workspace (run records, cache stamps)", paths: [WORKSPACE_PATTERN] },
+    ...(registry ? [{ comment: "# the model registry (registry.uri), a folder", paths: [registry] }] : []),
     { comment: "# what training writes (train.outputs): the registry keeps it", paths: inside },
     ...(python ? [{ comment: "# Python's bytecode", paths: ["__pycache__/"] }] : []),
   ];

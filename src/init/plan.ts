@@ -11,7 +11,7 @@ import { registryScheme } from "../registry/backends/index.ts";
 import { configTemplate } from "./config-template.ts";
 import { type DataDetection, dataTemplateInput, detectData } from "./data.ts";
 import { detectTask, type TaskGuess } from "./task.ts";
-import { gitignoreWith, ignoreGroups, WORKSPACE_PATTERN } from "./gitignore.ts";
+import { gitignoreWith, ignoreGroups, registryFolder, WORKSPACE_PATTERN } from "./gitignore.ts";
 import { detectRepository, detectTraining, type Git, type RepositoryInfo, type TrainingInfo } from "./detect.ts";
 import type { KitRef } from "./kit-ref.ts";
 import { stampWorkflow } from "./stamp.ts";
@@ -140,16 +140,20 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
   const gitignore = path.join(configDir, ".gitignore");
   const ignored = gitignoreWith(
     existsSync(gitignore) ? readFileSync(gitignore, "utf8") : null,
-    ignoreGroups(loaded.config.train?.outputs ?? [], training.setup?.kind === "python"),
+    ignoreGroups(loaded.config.train?.outputs ?? [], training.setup?.kind === "python", loaded.config.registry.uri),
   );
   if (ignored !== null) {
-    const workspace = ignored.added.includes(WORKSPACE_PATTERN) ? [`${WORKSPACE_PATTERN}, the kit's workspace`] : [];
-    const others = ignored.added.filter((entry) => entry !== WORKSPACE_PATTERN);
+    const registry = registryFolder(loaded.config.registry.uri);
+    const named = [
+      ...(ignored.added.includes(WORKSPACE_PATTERN) ? [`${WORKSPACE_PATTERN}, the kit's workspace`] : []),
+      ...(registry !== null && ignored.added.includes(registry) ? [`${registry}, the registry`] : []),
+    ];
+    const others = ignored.added.filter((entry) => entry !== WORKSPACE_PATTERN && entry !== registry);
     files.push({
       file: gitignore,
       repoPath: inRepository(".gitignore"),
       content: ignored.content,
-      purpose: `ignores ${[...workspace, ...(others.length > 0 ? [others.join(", ")] : [])].join("; and ")}`,
+      purpose: `ignores ${listed([...named, ...(others.length > 0 ? [others.join(", ")] : [])])}`,
       appends: true,
     });
   }
@@ -161,6 +165,10 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
   const registryFrom = request.registry !== undefined ? "--registry" : registry !== null ? "origin" : null;
   return { files, repository, training, data, task, loaded, workflowOptions, registryFrom };
 }
+
+/** "a", "a; and b", "a; b; and c". */
+const listed = (parts: string[]): string =>
+  parts.length < 2 ? parts.join("") : `${parts.slice(0, -1).join("; ")}; and ${parts.at(-1) ?? ""}`;
 
 /**
  * The registry a repository on github.com gets when none was asked for: the repository itself (docs/registry.md "On GitHub"),

@@ -438,3 +438,31 @@ describe("init's advice changes a choice without --force", () => {
     }
   });
 });
+
+describe("a registry folder init writes into mlops.yml is kept out of git", () => {
+  it("--registry registry: /registry/ joins the .gitignore, and git ignores what a publish writes there", async () => {
+    const dir = await pythonRepo();
+    const result = await init(dir, "--registry", "registry", "--no-workflows");
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain(
+      "  .gitignore: ignores .mlops/, the kit's workspace; registry/, the registry; and model/, predictions.csv, __pycache__/\n",
+    );
+    expect(await read(dir, ".gitignore")).toContain("# the model registry (registry.uri), a folder\n/registry/\n");
+    const manifest = "registry/churn/versions/v1/manifest.json";
+    expect(await git(dir, "check-ignore", manifest)).toBe(manifest);
+  });
+
+  it("not a folder the workspace line covers, one outside the folder of mlops.yml, a bucket or a repository", async () => {
+    for (const registry of [".mlops/registry", "./.mlops/models", "s3://ml-models/registry", "github://acme/churn"]) {
+      const dir = await pythonRepo();
+      expect((await init(dir, "--registry", registry, "--no-workflows")).exitCode).toBe(0);
+      expect(await read(dir, ".gitignore"), registry).not.toContain("registry.uri");
+    }
+    const root = await tempDir();
+    await gitRepo(root, { remote: "git@github.com:acme/platform.git" });
+    const sub = path.join(root, "models", "churn");
+    await writeFiles(sub, { "train.py": "" });
+    expect((await init(sub, "--registry", "../registry", "--no-workflows")).exitCode).toBe(0);
+    expect(await read(sub, ".gitignore")).not.toContain("registry.uri");
+  });
+});

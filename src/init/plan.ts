@@ -11,6 +11,7 @@ import { registryScheme } from "../registry/backends/index.ts";
 import { configTemplate } from "./config-template.ts";
 import { type DataDetection, dataTemplateInput, detectData } from "./data.ts";
 import { detectTask, type TaskGuess } from "./task.ts";
+import { readPreviousConfig, type Replaced, replacementOf } from "./previous-config.ts";
 import { gitignoreWith, ignoreGroups, registryFolder, WORKSPACE_PATTERN } from "./gitignore.ts";
 import { detectRepository, detectTraining, type Git, type RepositoryInfo, type TrainingInfo } from "./detect.ts";
 import type { KitRef } from "./kit-ref.ts";
@@ -67,8 +68,17 @@ export interface InitPlan {
   /** The checked config (its warnings are shown to the user). */
   loaded: LoadedConfig;
   workflowOptions: WorkflowOptions | null;
-  /** Where registry.uri came from: the option, the GitHub remote, or nowhere (the local folder). */
-  registryFrom: "--registry" | "origin" | null;
+  /**
+   * Where registry.uri came from: the option, the mlops.yml --force replaces (./previous-config.ts), the GitHub
+   * remote, or nowhere (the local folder).
+   */
+  registryFrom: "--registry" | "replaced mlops.yml" | "origin" | null;
+  /**
+   * A copy of the mlops.yml this plan replaces, when it differs from the new one: written first, and never over a file
+   * (only --force writes over an mlops.yml at all). Null when there is none, or it is the same.
+   */
+  backup: PlannedFile | null;
+  replaced: Replaced | null;
 }
 
 /** Characters the workflow renderer writes unquoted into YAML (working-directory, branch, file names). */
@@ -113,7 +123,9 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     request.task === "classification" || request.task === "regression"
       ? { task: request.task, from: "--task" }
       : await detectTask(configDir, data);
-  const registry = request.registry ?? registryOfRemote(repository);
+  // The registry holds the champion: one the replaced file named (a folder, a bucket) is one detection cannot find.
+  const previous = await readPreviousConfig(file);
+  const registry = request.registry ?? previous?.registryUri ?? registryOfRemote(repository);
   const content = configTemplate({
     model,
     task: task.task,
@@ -162,8 +174,22 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     workflowOptions = workflowOptionsFor(loaded, repository, training, path.basename(file), request.workflows.kit);
     files.push(...plannedWorkflows(workflowOptions, repository));
   }
-  const registryFrom = request.registry !== undefined ? "--registry" : registry !== null ? "origin" : null;
-  return { files, repository, training, data, task, loaded, workflowOptions, registryFrom };
+  const registryFrom =
+    request.registry !== undefined
+      ? "--registry"
+      : previous?.registryUri
+        ? "replaced mlops.yml"
+        : registry !== null
+          ? "origin"
+          : null;
+  const replaced = replacementOf(previous, content);
+  const backup = replaced && {
+    file: replaced.backup,
+    repoPath: inRepository(path.basename(replaced.backup)),
+    content: previous?.text ?? "",
+    purpose: `the ${path.basename(file)} --force replaced, as it was`,
+  };
+  return { files, repository, training, data, task, loaded, workflowOptions, registryFrom, backup, replaced };
 }
 
 /** "a", "a; and b", "a; b; and c". */
@@ -203,9 +229,20 @@ export function existingTargets(plan: InitPlan): string[] {
 
 /**
  * Writes the files. Every folder is created before any file is written, so a folder that cannot be made (a file in
- * its place, no permission) leaves nothing half-written.
+ * its place, no permission) leaves nothing half-written. The backup of a replaced mlops.yml goes first, and only
+ * where no file is (`wx`): when it cannot be written, nothing is replaced.
  */
-export async function writePlan(plan: Pick<InitPlan, "files">): Promise<void> {
+export async function writePlan(plan: Pick<InitPlan, "files"> & { backup?: PlannedFile | null }): Promise<void> {
+  if (plan.backup) {
+    try {
+      await writeFile(plan.backup.file, plan.backup.content, { flag: "wx" });
+    } catch (error) {
+      throw new InputError(`cannot keep the old config as ${plan.backup.file}: ${(error as Error).message}`, {
+        hint: "nothing was written",
+        cause: error,
+      });
+    }
+  }
   for (const folder of new Set(plan.files.map((f) => path.dirname(f.file)))) {
     try {
       await mkdir(folder, { recursive: true });

@@ -7,6 +7,7 @@ import { type KitRef, kitRootOf, resolveKitRef } from "../../init/kit-ref.ts";
 import { describeData } from "../../init/data.ts";
 import { nextSteps, renderDelivery, renderNextSteps, renderScoring } from "../../init/next-steps.ts";
 import { existingTargets, type InitPlan, planInit, writePlan } from "../../init/plan.ts";
+import { describeReplaced } from "../../init/previous-config.ts";
 import { applyRefresh, planRefresh } from "../../init/refresh.ts";
 import { KIT_VERSION } from "../../version.ts";
 import type { CommandArgs, CommandIO, CommandOutcome, CommandSpec } from "../command.ts";
@@ -119,6 +120,7 @@ export const initCommand: CommandSpec = {
     await writePlan(plan);
 
     const config = plan.files[0]?.file ?? "";
+    const written = plan.backup ? [plan.backup, ...plan.files] : plan.files;
     const stepsInput = {
       repository: plan.repository,
       model: plan.loaded.config.model.name,
@@ -133,14 +135,20 @@ export const initCommand: CommandSpec = {
       exitCode: ExitCode.ok,
       result: {
         ok: true,
-        written: plan.files.map((f) => ({ path: shown(f.file), repoPath: f.repoPath, purpose: f.purpose })),
-        detected: { ...detected(plan), data: plan.data, task: plan.task, kit },
+        written: written.map((f) => ({ path: shown(f.file), repoPath: f.repoPath, purpose: f.purpose })),
+        replaced: plan.replaced && {
+          ...plan.replaced,
+          file: shown(plan.replaced.file),
+          backup: shown(plan.replaced.backup),
+        },
+        detected: { ...detected(plan), registryFrom: plan.registryFrom, data: plan.data, task: plan.task, kit },
         warnings: plan.loaded.warnings,
         nextSteps: steps,
       },
       text: [
         "Wrote:",
-        ...plan.files.map((f) => `  ${shown(f.file)}: ${f.purpose}`),
+        ...written.map((f) => `  ${shown(f.file)}: ${f.purpose}`),
+        ...describeReplaced(plan.replaced, shown),
         "",
         ...describeDetection(plan),
         ...describeData(plan.data),
@@ -275,7 +283,7 @@ function describeDetection(plan: InitPlan): string[] {
   const setup = training.setup ? `${training.setup.kind} ${training.setup.version} (${training.setupFrom})` : "none";
   return [
     `Repository: ${remote}; default branch ${repository.defaultBranch} (${repository.defaultBranchFrom}); mlops.yml in ${repository.workingDirectory === "." ? "the repository root" : repository.workingDirectory}.`,
-    `Registry: ${plan.loaded.config.registry.uri ?? "a local folder (.mlops/registry)"}${plan.registryFrom === "origin" ? " (this repository, from origin)" : ""}.`,
+    `Registry: ${plan.loaded.config.registry.uri ?? "a local folder (.mlops/registry)"}${REGISTRY_FROM[plan.registryFrom ?? "none"]}.`,
     `Training: ${training.command ? `\`${training.command}\` (${training.commandFrom})` : "no entry point found: set train.command"}; runtime: ${setup}.`,
     ...describeDvc(plan),
     ...training.notes.map((text) => `Note: ${text}.`),
@@ -301,6 +309,14 @@ function describeTask(task: InitPlan["task"]): string {
   const metrics = other === "regression" ? "r2, mae" : "accuracy, f1";
   return `Task: ${task.task} (${task.from}). If it is ${other}: \`npx mlops-kit config set model.task ${other}\`, and gate.rules on ${other} metrics (${metrics}, ...).`;
 }
+
+const REGISTRY_FROM: Record<NonNullable<InitPlan["registryFrom"]> | "none", string> = {
+  "--registry": "",
+  "replaced mlops.yml":
+    " (kept from the mlops.yml --force replaced: the registry holds the champion, and init cannot find a folder or bucket again; --registry chooses another)",
+  origin: " (this repository, from origin)",
+  none: "",
+};
 
 const KIT_FROM: Record<KitRef["from"], string> = {
   release: "the installed release",

@@ -57,7 +57,15 @@ const SKIPPED_FOLDERS = new Set([
 
 const DATA_FILE = /\.(?:(?:csv|tsv|tab|jsonl|ndjson)(?:\.gz)?|parquet|pq)$/i;
 
-export async function scanDataFiles(folder: string, limits = SCAN_LIMITS): Promise<DataScan> {
+/**
+ * Walks `folder` for data files. `skip`: folders below it (relative, `/`-separated) that hold no data of the project's
+ * (the registry and workspace mlops.yml names); a folder laid out as a folder registry is skipped wherever it is.
+ */
+export async function scanDataFiles(
+  folder: string,
+  limits = SCAN_LIMITS,
+  skip: readonly string[] = [],
+): Promise<DataScan> {
   const found: { path: string; size: number }[] = [];
   let truncated: string | null = null;
   let entries = 0;
@@ -72,6 +80,12 @@ export async function scanDataFiles(folder: string, limits = SCAN_LIMITS): Promi
       const listing = await listFolder(path.join(folder, relative));
       // A Python virtualenv (pyvenv.cfg) or a conda environment (conda-meta/), whatever the folder is called.
       if (relative !== "" && listing.some((e) => e.name === "pyvenv.cfg" || e.name === "conda-meta")) continue;
+      // A registry's versions carry the kit's own copies of predictions and data: many files, none the project's.
+      if (
+        relative !== "" &&
+        (skip.includes(relative) || (await isFolderRegistry(path.join(folder, relative), listing)))
+      )
+        continue;
       for (const entry of listing) {
         if (++entries > limits.entries) {
           truncated = `stopped after ${limits.entries} files and folders`;
@@ -102,6 +116,33 @@ export async function scanDataFiles(folder: string, limits = SCAN_LIMITS): Promi
     else candidates.push(read);
   }
   return { candidates, unreadable, truncated };
+}
+
+/**
+ * A folder laid out as a folder registry (src/registry/registry.ts): a model's folder holding
+ * `versions/<version>/manifest.json`, which every published version has.
+ */
+async function isFolderRegistry(folder: string, listing: readonly Dirent[]): Promise<boolean> {
+  for (const model of listing) {
+    if (!model.isDirectory()) continue;
+    const versions = path.join(folder, model.name, "versions");
+    if (!existsSync(versions)) continue;
+    const published = (await listFolder(versions)).some(
+      (version) => version.isDirectory() && existsSync(path.join(versions, version.name, "manifest.json")),
+    );
+    if (published) return true;
+  }
+  return false;
+}
+
+/**
+ * A folder a config path names, relative to the folder of mlops.yml and `/`-separated, for `skip`; null for a URI
+ * (s3://, github://) or a path above the folder, which the walk never reaches.
+ */
+export function folderBelow(value: string | null | undefined): string | null {
+  if (!value || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return null;
+  const normal = path.posix.normalize(value.replace(/\\/g, "/")).replace(/\/+$/, "").replace(/^\.\//, "");
+  return normal === "." || normal === "" || normal.startsWith("../") || path.posix.isAbsolute(normal) ? null : normal;
 }
 
 async function listFolder(folder: string): Promise<Dirent[]> {

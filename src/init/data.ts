@@ -2,7 +2,13 @@ import type { DataTemplate } from "./config-template.ts";
 import { closestMatch } from "../config/suggest.ts";
 import { UsageError } from "../errors.ts";
 import { chooseData, chooseTarget, evalBeside, namedByTraining, roleOf } from "./data-choice.ts";
-import { type DataCandidate, resolveDataOption, scanDataFiles, type UnreadableFile } from "./data-files.ts";
+import {
+  type DataCandidate,
+  resolveDataOption,
+  SCAN_LIMITS,
+  scanDataFiles,
+  type UnreadableFile,
+} from "./data-files.ts";
 
 /**
  * `mlops init`'s answer about the data: data.train, data.eval and data.target, each with where it came from, what else
@@ -20,6 +26,8 @@ export interface DataRequest {
   target?: string;
   /** The detected training command: the script it runs is read for the data files it names. */
   trainCommand: string | null;
+  /** Folders below configDir the walk skips (the registry and workspace mlops.yml names): ./data-files.ts. */
+  skip?: readonly string[];
 }
 
 export interface DataDetection {
@@ -46,7 +54,7 @@ export interface DataDetection {
 }
 
 export async function detectData(request: DataRequest): Promise<DataDetection> {
-  const scan = await scanDataFiles(request.configDir);
+  const scan = await scanDataFiles(request.configDir, SCAN_LIMITS, request.skip ?? []);
   const known = scan.candidates.map((c) => c.path);
   const notes: string[] = [];
   // `shown`: how an error names the file (as the user gave it, for --data and --eval).

@@ -10,6 +10,7 @@ import { isS3Uri, parseS3Uri } from "../files/safe-path.ts";
 import { registryScheme } from "../registry/backends/index.ts";
 import { configTemplate } from "./config-template.ts";
 import { type DataDetection, dataTemplateInput, detectData } from "./data.ts";
+import { folderBelow } from "./data-files.ts";
 import { detectTask, type TaskGuess } from "./task.ts";
 import { readPreviousConfig, type Replaced, replacementOf } from "./previous-config.ts";
 import { gitignoreWith, ignoreGroups, registryFolder, WORKSPACE_PATTERN } from "./gitignore.ts";
@@ -111,6 +112,8 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     detectTraining(configDir, { python: request.python, node: request.node }),
   ]);
 
+  // The file --force would replace: its registry holds the champion, and detection cannot find a folder or bucket.
+  const previous = await readPreviousConfig(file);
   const data = await detectData({
     configDir,
     cwd: request.cwd,
@@ -118,13 +121,12 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     eval: request.eval,
     target: request.target,
     trainCommand: training.command,
+    skip: [request.registry, previous?.registryUri, previous?.workspace].flatMap((p) => folderBelow(p) ?? []),
   });
   const task: TaskGuess =
     request.task === "classification" || request.task === "regression"
       ? { task: request.task, from: "--task" }
       : await detectTask(configDir, data);
-  // The registry holds the champion: one the replaced file named (a folder, a bucket) is one detection cannot find.
-  const previous = await readPreviousConfig(file);
   const registry = request.registry ?? previous?.registryUri ?? registryOfRemote(repository);
   const content = configTemplate({
     model,

@@ -109,6 +109,23 @@ describe("the walk: data files below mlops.yml, heads read in every format", () 
     expect(scan.candidates.map((c) => c.path)).toEqual(["data/linked.csv", "store/real.csv"]);
   });
 
+  it("skips a folder laid out as a folder registry whatever its name, and the folders mlops.yml names", async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, {
+      "train.csv": "x,label\n1,0\n",
+      // A registry under a name of the user's: a published version's manifest gives it away.
+      "store/churn/versions/v1/manifest.json": "{}",
+      "store/churn/versions/v1/attachments/predictions/predictions.csv": "label,prediction\n0,0\n",
+      "store/churn/versions/v1/files/data/train.csv": "x,label\n1,0\n",
+      // The same shape with no manifest is no registry: the project's own folders are searched.
+      "archive/churn/versions/v1/part.csv": "x,label\n1,0\n",
+      // registry.uri of the mlops.yml init replaces: skipped by name, before any version is published there.
+      "models/staging.csv": "x,label\n1,0\n",
+    });
+    const scan = await scanDataFiles(dir, SCAN_LIMITS, ["models"]);
+    expect(scan.candidates.map((c) => c.path)).toEqual(["archive/churn/versions/v1/part.csv", "train.csv"]);
+  });
+
   it("stops at its limits and says so", async () => {
     const dir = await tempDir();
     await writeFiles(dir, { "a/b/c/deep.csv": "x\n1\n", "top.csv": "x\n1\n" });

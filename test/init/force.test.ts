@@ -94,6 +94,19 @@ describe("init --force over an edited mlops.yml", () => {
     );
   });
 
+  it("does not search the old file's registry folder for data: it holds the kit's copies of predictions", async () => {
+    const { dir } = await editedProject();
+    await writeFiles(dir, {
+      "data/train.csv": "x,label\n1,0\n",
+      "registry/churn/versions/v1/attachments/predictions/predictions.csv": "label,prediction\n0,0\n",
+      "registry/churn/versions/v2/attachments/predictions/predictions.csv": "label,prediction\n0,0\n",
+    });
+    const forced = await init(dir, "--force", "--no-workflows");
+    expect(forced.exitCode).toBe(0);
+    expect(forced.stdout).toContain("Data: data.train data/train.csv (the file name train.csv), no data.eval.");
+    expect(forced.stdout).not.toContain("registry/churn");
+  });
+
   it("without --force: refused, and no copy is written", async () => {
     const { dir } = await editedProject();
     expect((await init(dir, "--no-workflows")).exitCode).toBe(2);

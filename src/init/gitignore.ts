@@ -50,6 +50,21 @@ export function ignoreGroups(outputs: readonly string[], python: boolean, regist
   ];
 }
 
+/** "a", "a; and b", "a; b; and c". */
+const listed = (parts: string[]): string =>
+  parts.length < 2 ? parts.join("") : `${parts.slice(0, -1).join("; ")}; and ${parts.at(-1) ?? ""}`;
+
+/** What init's summary says the .gitignore lines it `added` are for: the workspace and the registry by name. */
+export function ignoredPurpose(added: readonly string[], registryUri: string | undefined): string {
+  const registry = registryFolder(registryUri);
+  const named = [
+    ...(added.includes(WORKSPACE_PATTERN) ? [`${WORKSPACE_PATTERN}, the kit's workspace`] : []),
+    ...(registry !== null && added.includes(registry) ? [`${registry}, the registry`] : []),
+  ];
+  const others = added.filter((entry) => entry !== WORKSPACE_PATTERN && entry !== registry);
+  return `ignores ${listed([...named, ...(others.length > 0 ? [others.join(", ")] : [])])}`;
+}
+
 /** The name a line or a path stands for, without the anchoring `/`, a folder's `/` or a `/*`, `/**` after it. */
 const nameOf = (line: string): string => line.replace(/^\//, "").replace(/\/(\*\*?)?$/, "");
 

@@ -9,11 +9,12 @@ import { ConfigError, type ConfigDiagnostic, formatPath, InputError, UsageError 
 import { isS3Uri, parseS3Uri } from "../files/safe-path.ts";
 import { registryScheme } from "../registry/backends/index.ts";
 import { configTemplate } from "./config-template.ts";
+import { chooseRegistry, type RegistryFrom } from "./registry-choice.ts";
 import { type DataDetection, dataTemplateInput, detectData } from "./data.ts";
 import { folderBelow } from "./data-files.ts";
 import { detectTask, type TaskGuess } from "./task.ts";
 import { readPreviousConfig, type Replaced, replacementOf } from "./previous-config.ts";
-import { gitignoreWith, ignoreGroups, registryFolder, WORKSPACE_PATTERN } from "./gitignore.ts";
+import { gitignoreWith, ignoredPurpose, ignoreGroups } from "./gitignore.ts";
 import { detectRepository, detectTraining, type Git, type RepositoryInfo, type TrainingInfo } from "./detect.ts";
 import type { KitRef } from "./kit-ref.ts";
 import { stampWorkflow } from "./stamp.ts";
@@ -69,11 +70,8 @@ export interface InitPlan {
   /** The checked config (its warnings are shown to the user). */
   loaded: LoadedConfig;
   workflowOptions: WorkflowOptions | null;
-  /**
-   * Where registry.uri came from: the option, the mlops.yml --force replaces (./previous-config.ts), the GitHub
-   * remote, or nowhere (the local folder).
-   */
-  registryFrom: "--registry" | "replaced mlops.yml" | "origin" | null;
+  /** Where registry.uri came from (./registry-choice.ts). */
+  registryFrom: RegistryFrom;
   /**
    * A copy of the mlops.yml this plan replaces, when it differs from the new one: written first, and never over a file
    * (only --force writes over an mlops.yml at all). Null when there is none, or it is the same.
@@ -112,7 +110,7 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     detectTraining(configDir, { python: request.python, node: request.node }),
   ]);
 
-  // The file --force would replace: its registry holds the champion, and detection cannot find a folder or bucket.
+  // The file --force would replace: its registry and workspace are neither to be lost nor searched for data.
   const previous = await readPreviousConfig(file);
   const data = await detectData({
     configDir,
@@ -127,7 +125,7 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     request.task === "classification" || request.task === "regression"
       ? { task: request.task, from: "--task" }
       : await detectTask(configDir, data);
-  const registry = request.registry ?? previous?.registryUri ?? registryOfRemote(repository);
+  const { uri: registry, from: registryFrom } = chooseRegistry(request.registry, previous?.registryUri, repository);
   const content = configTemplate({
     model,
     task: task.task,
@@ -157,17 +155,11 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     ignoreGroups(loaded.config.train?.outputs ?? [], training.setup?.kind === "python", loaded.config.registry.uri),
   );
   if (ignored !== null) {
-    const registry = registryFolder(loaded.config.registry.uri);
-    const named = [
-      ...(ignored.added.includes(WORKSPACE_PATTERN) ? [`${WORKSPACE_PATTERN}, the kit's workspace`] : []),
-      ...(registry !== null && ignored.added.includes(registry) ? [`${registry}, the registry`] : []),
-    ];
-    const others = ignored.added.filter((entry) => entry !== WORKSPACE_PATTERN && entry !== registry);
     files.push({
       file: gitignore,
       repoPath: inRepository(".gitignore"),
       content: ignored.content,
-      purpose: `ignores ${listed([...named, ...(others.length > 0 ? [others.join(", ")] : [])])}`,
+      purpose: ignoredPurpose(ignored.added, loaded.config.registry.uri),
       appends: true,
     });
   }
@@ -176,14 +168,6 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     workflowOptions = workflowOptionsFor(loaded, repository, training, path.basename(file), request.workflows.kit);
     files.push(...plannedWorkflows(workflowOptions, repository));
   }
-  const registryFrom =
-    request.registry !== undefined
-      ? "--registry"
-      : previous?.registryUri
-        ? "replaced mlops.yml"
-        : registry !== null
-          ? "origin"
-          : null;
   const replaced = replacementOf(previous, content);
   const backup = replaced && {
     file: replaced.backup,
@@ -191,21 +175,18 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     content: previous?.text ?? "",
     purpose: `the ${path.basename(file)} --force replaced, as it was`,
   };
-  return { files, repository, training, data, task, loaded, workflowOptions, registryFrom, backup, replaced };
-}
-
-/** "a", "a; and b", "a; b; and c". */
-const listed = (parts: string[]): string =>
-  parts.length < 2 ? parts.join("") : `${parts.slice(0, -1).join("; ")}; and ${parts.at(-1) ?? ""}`;
-
-/**
- * The registry a repository on github.com gets when none was asked for: the repository itself (docs/registry.md "On GitHub"),
- * so pull requests have a champion to gate against from the first push, with no bucket and no secret. Elsewhere (no
- * remote, another host) the local folder stays the default, and the next steps say what it lacks.
- */
-function registryOfRemote(repository: RepositoryInfo): string | null {
-  const { remote } = repository;
-  return remote?.host === "github.com" ? `github://${remote.owner}/${remote.repo}` : null;
+  return {
+    files,
+    repository,
+    training,
+    data,
+    task,
+    loaded,
+    workflowOptions,
+    registryFrom,
+    backup,
+    replaced,
+  };
 }
 
 /** The workflow files for `options`, stamped (./stamp.ts), under the repository's .github/workflows. */

@@ -32,6 +32,8 @@ export interface TemplateInput {
   schemaUrl: string;
   /** The data section: what init found (./data.ts); absent, placeholders the comments point at. */
   data?: DataTemplate | null;
+  /** evaluate.predictions.score_prefix, and why (./predictions.ts); absent, the plain path form. */
+  scorePrefix?: { prefix: string; from: string } | null;
 }
 
 /** data.train, data.eval and data.target as init found them; null keeps a placeholder. */
@@ -70,7 +72,7 @@ const line = (indent: number, key: string, value: string, comment?: string): str
 };
 
 /** The predictions file the template names under evaluate. */
-const PREDICTIONS = "predictions.csv";
+export const PREDICTIONS = "predictions.csv";
 
 /**
  * What training writes. Without an evaluate command the training command writes the predictions too, and a run cache
@@ -118,7 +120,17 @@ function evaluateSection(input: TemplateInput): string {
   return [
     "evaluate:",
     ...command,
-    line(2, "predictions", PREDICTIONS, predictionsComment),
+    ...(input.scorePrefix
+      ? [
+          `  # score_prefix: ${input.scorePrefix.from}.`,
+          line(
+            2,
+            "predictions",
+            `{ path: ${PREDICTIONS}, score_prefix: ${yamlScalar(input.scorePrefix.prefix)} }`,
+            `columns label, prediction, ${input.scorePrefix.prefix}<class>`,
+          ),
+        ]
+      : [line(2, "predictions", PREDICTIONS, predictionsComment)]),
     input.metricsFiles && input.metricsFiles.length > 0
       ? line(
           2,

@@ -8,7 +8,8 @@ import { durationMs } from "../config/schema/monitor.ts";
 import { ConfigError, type ConfigDiagnostic, formatPath, InputError, UsageError } from "../errors.ts";
 import { isS3Uri, parseS3Uri } from "../files/safe-path.ts";
 import { registryScheme } from "../registry/backends/index.ts";
-import { configTemplate } from "./config-template.ts";
+import { configTemplate, PREDICTIONS } from "./config-template.ts";
+import { detectScorePrefix, type ScorePrefixGuess } from "./predictions.ts";
 import { chooseRegistry, type RegistryFrom } from "./registry-choice.ts";
 import { type DataDetection, dataTemplateInput, detectData } from "./data.ts";
 import { folderBelow } from "./data-files.ts";
@@ -67,6 +68,8 @@ export interface InitPlan {
   data: DataDetection;
   /** model.task, and why: --task, or what the target column's values look like (./task.ts). */
   task: TaskGuess;
+  /** evaluate.predictions.score_prefix, from the predictions file's columns (./predictions.ts). */
+  scorePrefix: ScorePrefixGuess | null;
   /** The checked config (its warnings are shown to the user). */
   loaded: LoadedConfig;
   workflowOptions: WorkflowOptions | null;
@@ -125,6 +128,7 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     request.task === "classification" || request.task === "regression"
       ? { task: request.task, from: "--task" }
       : await detectTask(configDir, data);
+  const scorePrefix = task.task === "classification" ? await detectScorePrefix(configDir, PREDICTIONS) : null;
   const { uri: registry, from: registryFrom } = chooseRegistry(request.registry, previous?.registryUri, repository);
   const content = configTemplate({
     model,
@@ -141,6 +145,7 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     schedule: request.schedule ?? null,
     schemaUrl: request.schemaUrl,
     data: dataTemplateInput(data),
+    scorePrefix,
   });
   const loaded = checkRendered(content, file);
 
@@ -181,6 +186,7 @@ export async function planInit(request: InitRequest, git: Git): Promise<InitPlan
     training,
     data,
     task,
+    scorePrefix,
     loaded,
     workflowOptions,
     registryFrom,

@@ -7,6 +7,8 @@ import { type KitRef, kitRootOf, resolveKitRef } from "../../init/kit-ref.ts";
 import { describeData } from "../../init/data.ts";
 import { nextSteps, renderDelivery, renderNextSteps, renderScoring } from "../../init/next-steps.ts";
 import { existingTargets, type InitPlan, planInit, writePlan } from "../../init/plan.ts";
+import { PREDICTIONS } from "../../init/config-template.ts";
+import { describeScorePrefix } from "../../init/predictions.ts";
 import { describeReplaced } from "../../init/previous-config.ts";
 import { applyRefresh, planRefresh } from "../../init/refresh.ts";
 import { KIT_VERSION } from "../../version.ts";
@@ -141,7 +143,14 @@ export const initCommand: CommandSpec = {
           file: shown(plan.replaced.file),
           backup: shown(plan.replaced.backup),
         },
-        detected: { ...detected(plan), registryFrom: plan.registryFrom, data: plan.data, task: plan.task, kit },
+        detected: {
+          ...detected(plan),
+          registryFrom: plan.registryFrom,
+          data: plan.data,
+          task: plan.task,
+          scorePrefix: plan.scorePrefix,
+          kit,
+        },
         warnings: plan.loaded.warnings,
         nextSteps: steps,
       },
@@ -153,6 +162,7 @@ export const initCommand: CommandSpec = {
         ...describeDetection(plan),
         ...describeData(plan.data),
         describeTask(plan.task),
+        ...describeScorePrefix(plan.scorePrefix, PREDICTIONS),
         ...(kit ? [describeKit(kit)] : []),
         ...plan.loaded.warnings.map(formatDiagnostic),
         "",

@@ -2,8 +2,9 @@ import path from "node:path";
 
 /**
  * What `mlops init` keeps out of git, in the .gitignore beside mlops.yml: the kit's workspace (`.mlops/`: run
- * records, cache stamps, the default local registry), a registry folder registry.uri names, what training writes (train.outputs: a model committed by a `git add -A`
- * after a local run would make every later run look built from uncommitted changes), and Python's bytecode. Only that
+ * records, cache stamps, the default local registry), a registry folder registry.uri names, what training writes
+ * (train.outputs: a model committed by a `git add -A` after a local run would make every later run look built from
+ * uncommitted changes), and Python's bytecode. Only that
  * .gitignore is read: a pattern elsewhere (a parent's .gitignore, a global excludes file) is not seen, and the line is
  * added anyway, which is harmless.
  */

@@ -77,7 +77,10 @@ export function changedFields(previous: unknown, next: unknown, depth = 2, at: s
   return changed;
 }
 
-/** What replacing `previous` with `content` (init's checked text) loses, and where the old file is kept; null when nothing is replaced. */
+/**
+ * What replacing `previous` with `content` (init's checked text) loses, and where the old file is kept; null when
+ * nothing is replaced.
+ */
 export function replacementOf(previous: PreviousConfig | null, content: string): Replaced | null {
   if (previous === null || previous.text === content) return null;
   return {

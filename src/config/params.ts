@@ -104,9 +104,13 @@ export function applyOverrides(params: Params, overrides: readonly string[]): Pa
     let target: Record<string, unknown> = result;
     for (const [i, key] of keys.entries()) {
       if (!Object.hasOwn(target, key)) {
+        // Named as --set spells them (`train.epochs`, not `epochs`), so the hint can be pasted back as it is.
+        const spelled = (sibling: string): string => [...keys.slice(0, i), sibling].join(".");
         const near = closestMatch(key, Object.keys(target));
-        throw new UsageError(`--set ${name}: there is no param "${keys.slice(0, i + 1).join(".")}"`, {
-          hint: near ? `did you mean "${near}"?` : `known params: ${Object.keys(target).join(", ") || "(none)"}`,
+        throw new UsageError(`--set ${name}: there is no param "${spelled(key)}"`, {
+          hint: near
+            ? `did you mean "${spelled(near)}"?`
+            : `known params: ${Object.keys(target).map(spelled).join(", ") || "(none)"}`,
         });
       }
       if (i === keys.length - 1) target[key] = value;

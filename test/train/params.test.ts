@@ -104,7 +104,11 @@ describe("--set overrides", () => {
     const error = usageErrorOf(() => applyOverrides(params, ["epoch=3"]));
     expect(error.describe()).toBe('--set epoch: there is no param "epoch"\n  hint: did you mean "epochs"?');
     const nested = usageErrorOf(() => applyOverrides(params, ["opt.bta=0.5"]));
-    expect(nested.describe()).toBe('--set opt.bta: there is no param "opt.bta"\n  hint: did you mean "beta"?');
+    // The hint spells the name as --set does, so it can be pasted back.
+    expect(nested.describe()).toBe('--set opt.bta: there is no param "opt.bta"\n  hint: did you mean "opt.beta"?');
+    expect(usageErrorOf(() => applyOverrides(params, ["opt.dropout=0.5"])).hint).toBe(
+      "known params: opt.name, opt.beta",
+    );
     const far = usageErrorOf(() => applyOverrides(params, ["dropout=0.5"]));
     expect(far.hint).toBe("known params: lr, epochs, name, features, opt");
     expect(usageErrorOf(() => applyOverrides({}, ["x=1"])).hint).toBe("known params: (none)");

@@ -251,7 +251,10 @@ interface Refusal {
   dirty: boolean;
 }
 
-/** Why a published version may not be promoted (the gate, the branch, the tree it was built from), or null. */
+/**
+ * Why a published version may not be promoted (the gate, the branch, the tree it was built from), or null. Every
+ * reason that holds is given, not the first: fixing one only to meet the next would cost the user a run each.
+ */
 function promotionRefusal(
   context: StageContext,
   gate: GateResult | null,
@@ -260,29 +263,35 @@ function promotionRefusal(
 ): Refusal | null {
   const { config } = context.loaded;
   const { ref } = context.provenance;
+  const reasons: Refusal[] = [];
   if (!gate || gate.verdict === "skipped") {
-    return { short: "no gate verdict", why: "no gate verdict (run the gate stage first)", dirty: false };
-  }
-  if (gate.verdict !== "pass") {
+    reasons.push({ short: "no gate verdict", why: "no gate verdict (run the gate stage first)", dirty: false });
+  } else if (gate.verdict !== "pass") {
     const why = `the gate verdict is ${gate.verdict}`;
-    return { short: why, why, dirty: false };
+    reasons.push({ short: why, why, dirty: false });
   }
   if (!promotesFrom(ref, config.publish.promote_branches)) {
     const branches = config.publish.promote_branches.join(", ");
-    return {
+    reasons.push({
       short: `${shortRef(ref)} is not in publish.promote_branches (${branches})`,
       why: `${ref} is not one of publish.promote_branches (${branches})`,
       dirty: false,
-    };
+    });
   }
   if (tree && !options.allowDirty) {
-    return {
+    reasons.push({
       short: "built from uncommitted changes",
       why: `it was built from ${describeCommit(tree)} (${tree.changedCount} changed path(s), e.g. ${tree.changed.slice(0, 3).join(", ")}); commit them and run again, or pass --allow-dirty to promote it as it is`,
       dirty: true,
-    };
+    });
   }
-  return null;
+  if (reasons.length === 0) return null;
+  return {
+    short: reasons.map((r) => r.short).join("; "),
+    why: reasons.map((r) => r.why).join("; "),
+    // Exit 2 asks for --allow-dirty: only when that flag alone would have promoted the version.
+    dirty: reasons.every((r) => r.dirty),
+  };
 }
 
 /** A ref as people say it: `main` for refs/heads/main, the ref itself otherwise (a tag, a pull request's merge). */

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { stat } from "node:fs/promises";
 import path from "node:path";
+import type { ParamOverride } from "../config/params.ts";
 import type { MlopsConfig } from "../config/schema/index.ts";
 import { listSources } from "../data/sources.ts";
 import { UserError } from "../errors.ts";
@@ -31,6 +32,11 @@ export interface ChainLink {
   evaluation: string | null;
   /** The working tree the chain's model was made from, taken before the chain's first writing stage. */
   git: WorktreeState | null;
+  /**
+   * The `--set` overrides the chain's train run applied over the params its commit holds: with any, checking out
+   * `git.commit` does not reproduce the model. Empty when none; absent when no train run of this kit says.
+   */
+  overrides?: ParamOverride[];
   /**
    * Identity of the data files (data.train and data.eval) when the chain saw them: validate and train record it, so
    * publish can tell that the profile it attaches and the fingerprints it records describe the data trained on.

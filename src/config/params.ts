@@ -1,5 +1,5 @@
 import path from "node:path";
-import { parse as parseYamlScalar } from "yaml";
+import { parse as parseYamlScalar, stringify as stringifyYaml } from "yaml";
 import { closestMatch } from "./suggest.ts";
 import { readYamlFile, YamlSourceError } from "./yaml-source.ts";
 import { ConfigError, InputError, UsageError } from "../errors.ts";
@@ -89,17 +89,43 @@ function asMapping(value: unknown, source: string): Params {
   return value as Params;
 }
 
+/** One `--set name=value`: the dotted name as given, the value as read (YAML). */
+export interface ParamOverride {
+  name: string;
+  value: unknown;
+}
+
+/** `name=value` texts (`--set`, the train action's `set` input) read into overrides, in the order given. */
+export function parseOverrides(overrides: readonly string[]): ParamOverride[] {
+  return overrides.map((override) => {
+    const equals = override.indexOf("=");
+    if (equals <= 0) throw new UsageError(`--set ${override}: expected name=value`);
+    const name = override.slice(0, equals).trim();
+    return { name, value: parseOverrideValue(name, override.slice(equals + 1)) };
+  });
+}
+
+/**
+ * Overrides as a command line that sets them again (`--set train.epochs=2500 --set 'features=[a, b]'`): values written
+ * as YAML, so `"42"` stays text, and quoted for a POSIX shell when they need it.
+ */
+export function describeOverrides(overrides: readonly ParamOverride[]): string {
+  return overrides
+    .map(({ name, value }) => {
+      const text = stringifyYaml(value, { collectionStyle: "flow", flowCollectionPadding: false, lineWidth: 0 });
+      const assignment = `${name}=${text.trimEnd()}`;
+      return `--set ${/^[\w.,:/@+=-]+$/.test(assignment) ? assignment : `'${assignment.replaceAll("'", "'\\''")}'`}`;
+    })
+    .join(" ");
+}
+
 /**
  * Applies `name=value` overrides. Values are read as YAML scalars (`0.1` is a number, `[a, b]` a list). Dotted names
  * reach into nested params. An unknown name is refused: a typo would otherwise train with the default silently.
  */
 export function applyOverrides(params: Params, overrides: readonly string[]): Params {
   const result = structuredClone(params);
-  for (const override of overrides) {
-    const equals = override.indexOf("=");
-    if (equals <= 0) throw new UsageError(`--set ${override}: expected name=value`);
-    const name = override.slice(0, equals).trim();
-    const value = parseOverrideValue(name, override.slice(equals + 1));
+  for (const { name, value } of parseOverrides(overrides)) {
     const keys = name.split(".");
     let target: Record<string, unknown> = result;
     for (const [i, key] of keys.entries()) {

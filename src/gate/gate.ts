@@ -12,7 +12,8 @@ import { type ChainLink, newResultId } from "../chain/chain.ts";
 import type { StageContext } from "../context/context.ts";
 import type { Provenance } from "../context/provenance.ts";
 import type { RunnerEnvironment } from "../context/runner.ts";
-import { describeCommit, type WorktreeState } from "../context/provenance.ts";
+import { describeCommit } from "../context/provenance.ts";
+import { describeOverrides } from "../config/params.ts";
 import type { Registry } from "../registry/registry.ts";
 import { resolveBaseline } from "./baseline.ts";
 import { curvesOfPredictions, type GateCharts, sliceBars } from "./charts.ts";
@@ -97,7 +98,7 @@ export async function runGate(
     verdict: "skipped",
     model: config.model.name,
     baseline: null,
-    candidate: describeCandidate(context.provenance, evaluation.chain.git),
+    candidate: describeCandidate(context.provenance, evaluation.chain),
     source: reportSource(context.provenance, context.runner),
     outcomes: [],
     comparison: [],
@@ -284,14 +285,19 @@ function sliceCharts(
   });
 }
 
-/** What was gated, in words; uncommitted changes are said, never hidden behind the commit (DOMAIN.md §6). */
-function describeCandidate(provenance: Provenance, tree: WorktreeState | null): string {
+/**
+ * What was gated, in words; uncommitted changes and `--set` overrides are said, never hidden behind the commit
+ * (DOMAIN.md §6).
+ */
+function describeCandidate(provenance: Provenance, chain: Pick<ChainLink, "git" | "overrides">): string {
+  const tree = chain.git;
   const pr = provenance.pullRequest;
   const changes = tree?.dirty ? " + uncommitted changes" : "";
-  if (pr) return `pull request #${pr.number} (head ${pr.headSha.slice(0, 7)}${changes})`;
-  if (tree) return describeCommit(tree);
-  if (provenance.gitSha) return `commit ${provenance.gitSha.slice(0, 7)}`;
-  return "the working tree";
+  const set = chain.overrides && chain.overrides.length > 0 ? ` with ${describeOverrides(chain.overrides)}` : "";
+  if (pr) return `pull request #${pr.number} (head ${pr.headSha.slice(0, 7)}${changes}${set})`;
+  if (tree) return `${describeCommit(tree)}${set}`;
+  if (provenance.gitSha) return `commit ${provenance.gitSha.slice(0, 7)}${set}`;
+  return `the working tree${set}`;
 }
 
 function reportSource(provenance: Provenance, runner: RunnerEnvironment): ReportSource {

@@ -91,6 +91,8 @@ const Chain = z.strictObject({
       changedCount: z.number().check(z.int(), z.gte(0)),
     }),
   ),
+  // The --set overrides the model was trained with; only the candidate line (text, bounded above) shows them.
+  overrides: z.optional(z.array(z.strictObject({ name: Text, value: z.unknown() })).check(z.maxLength(1_000))),
   data: z.nullable(Text),
 });
 

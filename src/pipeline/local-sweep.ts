@@ -5,7 +5,7 @@ import { loadConfig } from "../config/load.ts";
 import { ExitCode, UsageError } from "../errors.ts";
 import type { EvaluateResult } from "../evaluate/evaluate.ts";
 import type { Logger } from "../logging.ts";
-import type { Params } from "../config/params.ts";
+import { type Params, parseOverrides } from "../config/params.ts";
 import type { StageContext } from "../context/context.ts";
 import { runEvaluateStage, runTrainStage } from "./stages.ts";
 import { type StageRun } from "./stage-run.ts";
@@ -69,6 +69,7 @@ export async function runLocalSweep(context: StageContext, options: LocalSweepOp
   // is read (and a params file a killed run left rewritten put back) once for all legs.
   const fileParams = await loadTrainParams(loaded, logger);
   const legParams: Params[] = plan.legs.map((leg) => paramsForRun(fileParams, options.overrides, leg));
+  const overrides = parseOverrides(options.overrides);
   const cache = await openRunCache(context, options.cacheChoice);
   const resultsDir = sweepResultsDir(context);
   const workDir = path.join(context.workspace.dir, "sweep-work");
@@ -83,7 +84,7 @@ export async function runLocalSweep(context: StageContext, options: LocalSweepOp
       legContext === context
         ? cache
         : { ...cache, stampsFile: path.join(legContext.workspace.cacheDir, "stamps.json") };
-    const train = await runTrainStage(legContext, { params, leg, force: options.force, cache: legCache });
+    const train = await runTrainStage(legContext, { params, overrides, leg, force: options.force, cache: legCache });
     const evaluate = train.exitCode === ExitCode.ok ? await runEvaluateStage(legContext) : null;
     const folder = path.join(resultsDir, `leg-${leg.id}`);
     await mkdir(folder, { recursive: true });
@@ -109,6 +110,7 @@ export async function runLocalSweep(context: StageContext, options: LocalSweepOp
     logger.info(`sweep: putting leg ${winner.leg.id}'s outputs in place`);
     const train = await runTrainStage(context, {
       params: legParams[winner.leg.index] ?? {},
+      overrides,
       leg: winner.leg,
       cache,
     });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { formatShort } from "../data/drift/drift.ts";
 import { championProfile, validationOptions } from "../data/stage.ts";
 import { validateDatasets, type ValidateResult } from "../data/validate.ts";
+import { parseOverrides } from "../config/params.ts";
 import { ExitCode, InputError, isErrnoException, UserError } from "../errors.ts";
 import { evaluateModel, type EvaluateResult } from "../evaluate/evaluate.ts";
 import type { FileDigest } from "../files/hash.ts";
@@ -123,6 +124,8 @@ export async function runEvaluateStage(context: StageContext): Promise<StageRun<
     model: await digestModel(context),
     evaluation: null,
     git: train?.chain?.git ?? context.provenance.worktree,
+    // What the model was trained with beyond its commit travels on to the gate's candidate line and the manifest.
+    ...(train?.chain?.overrides ? { overrides: train.chain.overrides } : {}),
     data: train?.chain?.data ?? null,
   };
   const result: EvaluateResult = { ...evaluation, chain };
@@ -308,6 +311,7 @@ export async function runPipeline(context: StageContext, options: PipelineOption
   const trained = await step("train", () =>
     runTrainStage(context, {
       params,
+      overrides: parseOverrides(options.overrides),
       ...(force === undefined ? {} : { force }),
       ...(cacheChoice === undefined ? {} : { cacheChoice }),
     }),

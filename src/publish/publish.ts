@@ -13,6 +13,7 @@ import type { ChainLink } from "../chain/chain.ts";
 import type { StageContext } from "../context/context.ts";
 import type { WorktreeState } from "../context/provenance.ts";
 import { describeCommit } from "../context/provenance.ts";
+import { describeOverrides, type ParamOverride } from "../config/params.ts";
 import type { TrainResult } from "../train/train.ts";
 import { KIT_VERSION } from "../version.ts";
 import { progressReporter } from "../registry/progress.ts";
@@ -45,7 +46,10 @@ export interface PublishResult {
   notPromotedBecause: string | null;
   /** It would have been promoted, but was built from uncommitted changes and --allow-dirty was not given. */
   refusedDirty: boolean;
-  /** "commit abc1234" or "commit abc1234 + uncommitted changes"; null outside git. */
+  /**
+   * "commit abc1234", "commit abc1234 + uncommitted changes", either with "with --set name=value" when the params had
+   * overrides; null outside git.
+   */
   builtFrom: string | null;
 }
 
@@ -96,6 +100,8 @@ export async function publishModel(
       ? { verdict: inputs.gate.verdict, baseline: inputs.gate.baseline?.description ?? null }
       : null;
   const git = gitRecord(inputs.chain, context);
+  // Known only from a train run of this kit: absent rather than a guessed "none" (docs/registry.md).
+  const overrides = inputs.train ? inputs.chain?.overrides : undefined;
   // The card and ML-BOM tell what the manifest will record (and the gate computed), nothing else (docs/model-card.md);
   // the registry writes them once it knows the version's id and number, so they name it.
   const cardFiles = cardAttachments(context.workspace.outDir, {
@@ -140,6 +146,7 @@ export async function publishModel(
       slices: inputs.evaluation?.slices ?? [],
       gate: gateRecord,
       params: inputs.train?.params ?? {},
+      ...(overrides ? { overrides } : {}),
       data,
       git,
       chain: {
@@ -171,17 +178,21 @@ export async function publishModel(
   let promoted: string | null = null;
   let refusedDirty = false;
   const tree = manifest.git.dirty ? (inputs.chain?.git ?? context.provenance.worktree) : null;
+  const built = { tree, commit: manifest.git.sha, overrides: manifest.overrides ?? [] };
   const refusal: Refusal | null =
     alias === false
       ? { short: "publish.promote is false", why: "publish.promote is false", dirty: false }
-      : promotionRefusal(context, inputs.gate, tree, options);
+      : promotionRefusal(context, inputs.gate, built, options);
   let promotion: string;
   if (alias === false || refusal) {
     refusedDirty = refusal?.dirty === true;
     promotion = `not promoted${alias === false ? "" : ` to ${alias}`}: ${refusal?.why ?? ""}`;
   } else {
     const baseline = inputs.gate?.baseline?.description;
-    const dirtyNote = tree ? ` (built from ${describeCommit(tree)}, --allow-dirty)` : "";
+    const dirtyNote =
+      tree || (built.commit && built.overrides.length > 0)
+        ? ` (built from ${describeBuild(manifest)}, --allow-dirty)`
+        : "";
     await registry.moveAlias(config.model.name, alias, manifest.version, {
       at: context.now().toISOString(),
       actor: provenance.actor,
@@ -207,9 +218,7 @@ export async function publishModel(
     promotion,
     notPromotedBecause: refusal?.short ?? null,
     refusedDirty,
-    builtFrom: manifest.git.sha
-      ? describeCommit({ commit: manifest.git.sha, dirty: manifest.git.dirty === true })
-      : null,
+    builtFrom: manifest.git.sha ? describeBuild(manifest) : null,
   };
 }
 
@@ -223,6 +232,13 @@ function mergeIntervals(
     noInterval: overall.noInterval,
     changes: gate.changes,
   };
+}
+
+/** "commit abc1234 + uncommitted changes with --set lr=0.1": what a version was built from, as its manifest says. */
+function describeBuild(manifest: Pick<Manifest, "git" | "overrides">): string {
+  const commit = describeCommit({ commit: manifest.git.sha ?? "", dirty: manifest.git.dirty === true });
+  const overrides = manifest.overrides ?? [];
+  return overrides.length > 0 ? `${commit} with ${describeOverrides(overrides)}` : commit;
 }
 
 /**
@@ -258,9 +274,10 @@ interface Refusal {
 function promotionRefusal(
   context: StageContext,
   gate: GateResult | null,
-  tree: WorktreeState | null,
+  built: { tree: WorktreeState | null; commit: string | null; overrides: readonly ParamOverride[] },
   options: PublishOptions,
 ): Refusal | null {
+  const { tree, commit, overrides } = built;
   const { config } = context.loaded;
   const { ref } = context.provenance;
   const reasons: Refusal[] = [];
@@ -282,6 +299,15 @@ function promotionRefusal(
     reasons.push({
       short: "built from uncommitted changes",
       why: `it was built from ${describeCommit(tree)} (${tree.changedCount} changed path(s), e.g. ${tree.changed.slice(0, 3).join(", ")}); commit them and run again, or pass --allow-dirty to promote it as it is`,
+      dirty: true,
+    });
+  }
+  // Overrides count as uncommitted changes (DOMAIN.md §6): the commit's params are not the ones trained with. Outside
+  // git there is no commit to fall short of, as there is no tree to be dirty.
+  if (commit && overrides.length > 0 && !options.allowDirty) {
+    reasons.push({
+      short: "trained with --set overrides",
+      why: `it was trained with ${describeOverrides(overrides)}, which the params at commit ${commit.slice(0, 7)} do not hold; commit the values and run again, or pass --allow-dirty to promote it as it is`,
       dirty: true,
     });
   }

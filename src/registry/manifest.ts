@@ -58,6 +58,12 @@ export const ManifestSchema = z
     gate: z.nullable(z.object({ verdict: z.enum(["pass", "fail", "error"]), baseline: z.nullable(z.string()) })),
     params: z.record(z.string(), z.unknown()),
     /**
+     * The `--set` overrides (dotted `name`, `value` as read) that `params` include on top of the params committed at
+     * `git.sha`: with any, that commit alone does not reproduce the version. Empty when there were none; absent when
+     * not known (no train run, manifests of older kits).
+     */
+    overrides: z.optional(z.array(z.object({ name: z.string().check(z.minLength(1)), value: z.unknown() }))),
+    /**
      * Fingerprints of the data the model was trained and evaluated on: size and sha256 of local files, size and ETag of
      * s3:// objects (see src/data/fingerprint.ts).
      */

@@ -1,5 +1,6 @@
 import * as z from "../zod.ts";
 import { CACHE_CHOICES } from "../cache/open.ts";
+import { parseOverrides } from "../config/params.ts";
 import { runTrainStage } from "../pipeline/stages.ts";
 import { findLeg } from "../train/sweep.ts";
 import { resolveTrainParams } from "../train/train.ts";
@@ -51,6 +52,7 @@ export const trainStage = defineStage({
     const leg = options.leg === undefined ? null : findLeg(context.loaded.config, options.leg);
     return runTrainStage(context, {
       params: await resolveTrainParams(context.loaded, options.set, leg, context.logger),
+      overrides: parseOverrides(options.set),
       leg,
       force: options.force,
       ...(options.cache === undefined ? {} : { cacheChoice: options.cache }),

@@ -13,7 +13,7 @@ import type { FileDigest } from "../files/hash.ts";
 import { type ChainLink, dataIdentity, digestModel, newResultId } from "../chain/chain.ts";
 import type { StageContext } from "../context/context.ts";
 import type { LoadedConfig } from "../config/load.ts";
-import { applyOverrides, loadParams, paramEnvironment, type Params } from "../config/params.ts";
+import { applyOverrides, loadParams, type ParamOverride, paramEnvironment, type Params } from "../config/params.ts";
 import type { Logger } from "../logging.ts";
 import { workspaceFor } from "../context/workspace.ts";
 import { recoverParamsFile, withParamsRewritten } from "./params-file.ts";
@@ -59,6 +59,11 @@ export interface TrainResult {
 export interface TrainOptions {
   /** The params to train with, from {@link resolveTrainParams}. */
   params: Params;
+  /**
+   * The `--set` overrides `params` include (`parseOverrides`), recorded on the run's chain link: the commit's
+   * params do not hold them, so the version they make is not reproduced by its commit alone.
+   */
+  overrides?: readonly ParamOverride[];
   /** Train even when the run cache holds this run (the new outputs are saved again). */
   force?: boolean;
   /** Overrides train.cache.backend for this run; `off` turns the cache off. */
@@ -116,6 +121,7 @@ export async function trainModel(context: StageContext, options: TrainOptions): 
     model: [],
     evaluation: null,
     git: context.provenance.worktree,
+    overrides: [...(options.overrides ?? [])],
     data: null,
   };
   if (!train) return { ...emptyRecord(runId, startedAt, start), status: "skipped" };

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, InputError, UsageError } from "../../src/errors.ts";
-import { applyOverrides, loadParams, paramEnvironment } from "../../src/config/params.ts";
+import {
+  applyOverrides,
+  describeOverrides,
+  loadParams,
+  paramEnvironment,
+  parseOverrides,
+} from "../../src/config/params.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
 
 /** Hyperparameters: files, inline mappings, `--set` overrides and the environment the command sees. */
@@ -132,6 +138,17 @@ describe("--set overrides", () => {
     expect(error.hint).toMatch(/quote it/);
     expect(usageErrorOf(() => applyOverrides(params, ["name=*alias"])).message).toBe(
       '--set name: cannot read the value "*alias" as YAML',
+    );
+  });
+});
+
+describe("overrides in words", () => {
+  it("are a command line that sets them again: values as YAML, quoted for the shell when they need it", () => {
+    const words = describeOverrides(
+      parseOverrides(["train.epochs=2500", "name='42'", "features=[a, b]", "note=it's", "off=", "opt={x: 1}"]),
+    );
+    expect(words).toBe(
+      `--set train.epochs=2500 --set 'name="42"' --set 'features=[a, b]' --set 'note=it'\\''s' --set off=null --set 'opt={x: 1}'`,
     );
   });
 });

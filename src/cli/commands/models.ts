@@ -1,5 +1,6 @@
 import path from "node:path";
 import { primaryMetricOf } from "../../config/metrics.ts";
+import { describeOverrides } from "../../config/params.ts";
 import { ExitCode, InputError, UsageError } from "../../errors.ts";
 import { formatBytes, formatNumber } from "../../report/format.ts";
 import type { AliasEvent } from "../../registry/aliases.ts";
@@ -172,6 +173,10 @@ function describeManifest(m: Manifest, aliases: string[]): string {
         .join(", ") || "none"
     }`,
     `params    ${JSON.stringify(m.params)}`,
+    // Said beside the commit's facts: with them, checking out `source` does not give these params.
+    ...(m.overrides && m.overrides.length > 0
+      ? [`overrides ${describeOverrides(m.overrides)} (not in the params at ${m.git.sha?.slice(0, 7) ?? "its commit"})`]
+      : []),
     "files",
     ...m.files.map((f) => `  ${f.path}  ${formatBytes(f.size)}  sha256 ${f.sha256}`),
     ...Object.entries(m.attachments).map(([name, f]) => `  (${name}) ${f.path}  ${formatBytes(f.size)}`),

@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { chmod, rename, rm, stat, writeFile } from "node:fs/promises";
 import { isDeepStrictEqual } from "node:util";
-import { type Document, isCollection, isMap, isScalar, isSeq, type Node, parseDocument, Scalar, YAMLMap } from "yaml";
-import { ConfigError, isErrnoException, UsageError } from "../errors.ts";
+import { Document, isCollection, isMap, isScalar, isSeq, type Node, parseDocument, Scalar, YAMLMap } from "yaml";
+import { ConfigError, formatPath, isErrnoException, UsageError } from "../errors.ts";
 import { commentForNewValue } from "./init-comments.ts";
-import { allowedKeys, schemaHasPath } from "./issues.ts";
+import { allowedKeys, schemaHasPath, shorthandKey } from "./issues.ts";
 import { type LoadedConfig, parseConfig } from "./load.ts";
 import { MlopsConfigSchema } from "./schema/index.ts";
 import { closestMatch } from "./suggest.ts";
-import type { YamlSource } from "./yaml-source.ts";
+import { locate, type YamlSource } from "./yaml-source.ts";
 
 /**
  * `mlops config set|get`: one field of mlops.yml by its dotted path. An edit goes through the YAML document, so
@@ -67,6 +67,11 @@ export function setConfigValue(
   path: ConfigPath,
   valueText: string,
 ): ConfigEdit {
+  const shorthand = expandedShorthand(source, path, valueText);
+  if (shorthand) {
+    const edit = setConfigValue(source, file, displayFile, shorthand.path, shorthand.valueText);
+    return { ...edit, value: getConfigValue(edit.loaded, path) };
+  }
   const doc = source.doc.clone();
   const newNode = valueNode(path, valueText);
   const oldNode = doc.getIn(path, true);
@@ -123,6 +128,49 @@ function valueNode(path: ConfigPath, valueText: string): Node {
     });
   }
   return parsed.contents ?? new Scalar(null);
+}
+
+/**
+ * A plain value on the way that the schema reads as the shorthand of a mapping (`predictions: p.csv` for
+ * `{ path: p.csv }`): the edit becomes one of that field, to the mapping form with the value kept and the new key in
+ * it, written as a flow mapping on the value's line (`{ path: p.csv, score_prefix: proba_ }`), so its comment stays.
+ * A plain value that is no shorthand is refused at its place in the file, with what to do instead.
+ */
+function expandedShorthand(
+  source: YamlSource,
+  path: ConfigPath,
+  valueText: string,
+): { path: ConfigPath; valueText: string } | undefined {
+  for (let end = 1; end < path.length; end++) {
+    const prefix = path.slice(0, end);
+    const node = source.doc.getIn(prefix, true);
+    if (node === undefined || isCollection(node)) continue;
+    if (!isScalar(node) || node.value === null) return undefined;
+    const key = shorthandKey(MlopsConfigSchema, prefix, node.value);
+    // Through the shorthand's own key (`predictions.path.x`) there is no mapping to reach into.
+    if (key === undefined || (path[end] === key && path.length > end + 1)) {
+      throw new ConfigError([
+        {
+          severity: "error",
+          path: prefix,
+          message: `cannot set ${formatPath(path)}: \`${formatPath(prefix)}\` holds the plain value ${JSON.stringify(node.value)}, not a mapping`,
+          hint: `set \`${formatPath(prefix)}\` itself, or write it as a mapping in ${source.file}; ${source.file} was not changed`,
+          location: locate(source, prefix),
+        },
+      ]);
+    }
+    const expanded = new Document(new YAMLMap());
+    (expanded.contents as YAMLMap).flow = true;
+    // The value as written (its quotes too); its comment stays beside the field, not inside the mapping.
+    const kept = node.clone();
+    kept.comment = kept.commentBefore = undefined;
+    expanded.setIn([key], kept);
+    expanded.setIn(path.slice(end), valueNode(path, valueText));
+    // The file's own flow style: `{ a: 1 }` or `{a: 1}`; the printer's padded form when it has no flow collection.
+    const padded = /[[{] [^\s\]}]/.test(source.text) || !/[[{][^\s\]}]/.test(source.text);
+    return { path: prefix, valueText: expanded.toString({ flowCollectionPadding: padded }).trim() };
+  }
+  return undefined;
 }
 
 /** An empty mapping on the way (`registry:` with nothing under it) becomes a mapping the new key can go into. */

@@ -225,6 +225,26 @@ export function allowedKeys(schema: z.ZodMiniType, path: Path): string[] | undef
   return keys.length > 0 ? [...new Set(keys)] : undefined;
 }
 
+/**
+ * Where the schema takes a plain value as the shorthand of a mapping (`predictions: p.csv` for `{ path: p.csv }`, a
+ * union of the value's type and an object), the mapping's key that holds the value: the object's one required field,
+ * when it accepts the value. Undefined where `value` is no such shorthand (a record, an object with no or several
+ * required fields, a value the union does not take).
+ */
+export function shorthandKey(schema: z.ZodMiniType, path: Path, value: unknown): string | undefined {
+  const options = schemasAt(schema, path);
+  if (!options.some((option) => option.safeParse(value).success)) return undefined;
+  for (const option of options) {
+    const def = defOf(option);
+    if (def.type !== "object" || !def.shape) continue;
+    // A field that takes undefined is optional or has a default: not the one a shorthand stands for.
+    const required = Object.entries(def.shape).filter(([, field]) => !field.safeParse(undefined).success);
+    const [only] = required;
+    if (required.length === 1 && only && only[1].safeParse(value).success) return only[0];
+  }
+  return undefined;
+}
+
 function describeSchemaHint(schema: z.ZodMiniType, path: Path): string | undefined {
   for (const candidate of schemasAt(schema, path)) {
     const description = z.globalRegistry.get(candidate)?.description;

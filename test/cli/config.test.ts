@@ -157,6 +157,41 @@ describe("mlops config set", () => {
     expect((await runCli(["config", "set", "gate.rules.0.min", "-x"], { cwd: dir })).exitCode).toBe(2);
   });
 
+  it("expands a shorthand on the way to its mapping form, keeping the value and the comment beside it", async () => {
+    const before = COMMENTED.replace(
+      "  predictions: predictions.csv\n",
+      "  predictions: predictions.csv # from predict.mjs\n",
+    );
+    const { dir, file } = await project(before);
+    const result = await runCli(["config", "set", "evaluate.predictions.score_prefix", "proba_"], { cwd: dir });
+    expect(result).toEqual({
+      exitCode: 0,
+      stdout: 'mlops.yml: evaluate.predictions.score_prefix = "proba_"\n',
+      stderr: "",
+    });
+    // `predictions: p.csv` is the schema's shorthand for `{ path: p.csv }`.
+    expect(changedLines(before, await readFile(file, "utf8"))).toEqual([
+      [14, "  predictions: { path: predictions.csv, score_prefix: proba_ } # from predict.mjs"],
+    ]);
+    expect((await runCli(["config", "get", "evaluate.predictions.path"], { cwd: dir })).stdout).toBe(
+      "predictions.csv\n",
+    );
+  });
+
+  it("refuses to reach into a plain value that is no shorthand, at its place in the file", async () => {
+    const before = COMMENTED.replace("  outputs: [model/]\n", "  outputs: [model/]\n  params: params.yml\n");
+    const { dir, file } = await project(before);
+    const result = await runCli(["config", "set", "train.params.lr", "0.1"], { cwd: dir });
+    expect(result).toEqual({
+      exitCode: 2,
+      stdout: "",
+      stderr:
+        'mlops.yml:12:11: error at train.params: cannot set train.params.lr: `train.params` holds the plain value "params.yml", not a mapping\n' +
+        "  hint: set `train.params` itself, or write it as a mapping in mlops.yml; mlops.yml was not changed\n",
+    });
+    expect(await readFile(file, "utf8")).toBe(before);
+  });
+
   it("edits the file --config names", async () => {
     const dir = await tempDir();
     const file = await writeConfig(path.join(dir, "models", "churn"), COMMENTED);

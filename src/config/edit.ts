@@ -67,6 +67,7 @@ export function setConfigValue(
   path: ConfigPath,
   valueText: string,
 ): ConfigEdit {
+  checkListIndexes(source, path);
   const shorthand = expandedShorthand(source, path, valueText);
   if (shorthand) {
     const edit = setConfigValue(source, file, displayFile, shorthand.path, shorthand.valueText);
@@ -128,6 +129,29 @@ function valueNode(path: ConfigPath, valueText: string): Node {
     });
   }
   return parsed.contents ?? new Scalar(null);
+}
+
+/**
+ * An index past the end of a list would have the printer fill the gap with empty entries, each then refused on its own
+ * (a cascade that hides the mistake): one message says how many entries there are and which index adds one.
+ */
+function checkListIndexes(source: YamlSource, path: ConfigPath): void {
+  for (const [end, segment] of path.entries()) {
+    if (typeof segment !== "number") continue;
+    const list = source.doc.getIn(path.slice(0, end), true);
+    const count = isSeq(list) ? list.items.length : list === undefined || isScalar(list) ? 0 : undefined;
+    if (count === undefined || segment <= count) continue;
+    const at = formatPath(path.slice(0, end));
+    throw new ConfigError([
+      {
+        severity: "error",
+        path: path.slice(0, end),
+        message: `${at} has ${count === 0 ? "no entries" : `${count} ${count === 1 ? "entry" : "entries"}`}: use ${formatPath([...path.slice(0, end), count])} to add one`,
+        hint: `${source.file} was not changed`,
+        location: locate(source, path.slice(0, end)),
+      },
+    ]);
+  }
 }
 
 /**

@@ -192,6 +192,20 @@ describe("mlops config set", () => {
     expect(await readFile(file, "utf8")).toBe(before);
   });
 
+  it("refuses an index past the end of a list with one message saying which index adds an entry", async () => {
+    const before = `${COMMENTED}    - { metric: accuracy, max_regression: 0.01 }\n`;
+    const { dir, file } = await project(before);
+    const result = await runCli(["config", "set", "gate.rules[5].min", "0.8"], { cwd: dir });
+    expect(result).toEqual({
+      exitCode: 2,
+      stdout: "",
+      stderr:
+        "mlops.yml:19:5: error at gate.rules: gate.rules has 2 entries: use gate.rules[2] to add one\n" +
+        "  hint: mlops.yml was not changed\n",
+    });
+    expect(await readFile(file, "utf8")).toBe(before);
+  });
+
   it("edits the file --config names", async () => {
     const dir = await tempDir();
     const file = await writeConfig(path.join(dir, "models", "churn"), COMMENTED);

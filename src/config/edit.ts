@@ -276,16 +276,25 @@ function replacedBlock(
 
 /**
  * A new key goes in as new lines after the last key of the deepest mapping that exists (or under an empty
- * `registry:`), indented like its neighbours; nothing else in the file moves. Kept only if it reads back as the
- * edited document.
+ * `registry:`), indented like its neighbours, or into that mapping's braces when it is a flow mapping; nothing else
+ * in the file moves (the whole-document printer would realign every trailing comment and pad every flow list). Kept
+ * only if it reads back as the edited document.
  */
 function inserted(source: YamlSource, path: ConfigPath, valueText: string, edited: Document): string | undefined {
   const raw = valueText.trim();
   if (raw === "" || raw.includes("\n") || path.some((segment) => typeof segment !== "string")) return undefined;
   let map: unknown = source.doc.contents;
   for (let depth = 0; depth < path.length; depth++) {
-    if (!isMap(map) || map.flow) return undefined;
+    if (!isMap(map)) return undefined;
     const pair = map.items.find((item) => isScalar(item.key) && item.key.value === path[depth]);
+    if (!pair && map.flow) {
+      const text = insertedInFlow(source, map, path.slice(depth), raw);
+      return text === undefined ? undefined : readsBack(text, edited);
+    }
+    if (map.flow) {
+      map = pair?.value;
+      continue;
+    }
     if (!pair) {
       const last = map.items.at(-1);
       const first = map.items[0];
@@ -305,6 +314,29 @@ function inserted(source: YamlSource, path: ConfigPath, valueText: string, edite
     map = value;
   }
   return undefined;
+}
+
+/**
+ * A new key in a flow mapping (`publish: { promote: champion }`) goes in before its closing brace, as the file writes
+ * flow collections (`{ a: 1 }` or `{a: 1}`); the rest of the line and the file stay as they were.
+ */
+function insertedInFlow(source: YamlSource, map: YAMLMap, keys: ConfigPath, raw: string): string | undefined {
+  const [start, end] = map.range ?? [];
+  if (start === undefined || end === undefined) return undefined;
+  const close = source.text.lastIndexOf("}", end - 1);
+  if (close <= start) return undefined;
+  const padded = /[[{] [^\s\]}]/.test(source.text);
+  const wrap = (inner: string): string => (padded ? `{ ${inner} }` : `{${inner}}`);
+  // `drift: { reference: champion }` for a key whose mapping is missing too.
+  const entry = keys.reduceRight<string>(
+    (value, key, i) => `${String(key)}: ${i === keys.length - 1 ? value : wrap(value)}`,
+    raw,
+  );
+  const last = map.items.at(-1);
+  if (!last) return `${source.text.slice(0, start)}${wrap(entry)}${source.text.slice(close + 1)}`;
+  const after = rangeEnd(last.value) ?? rangeEnd(last.key);
+  if (after === undefined || after > close) return undefined;
+  return `${source.text.slice(0, after)}, ${entry}${source.text.slice(after)}`;
 }
 
 function insertLines(text: string, after: number, keys: ConfigPath, indent: number, raw: string): string {

@@ -206,6 +206,26 @@ describe("mlops config set", () => {
     expect(await readFile(file, "utf8")).toBe(before);
   });
 
+  it("adds a key to a flow mapping on its line, leaving aligned comments and other flow lists as they were", async () => {
+    const before = COMMENTED.replace(
+      "  outputs: [model/]\n",
+      "  outputs: [model/, predictions.csv]   # aligned\n  params: { lr: 0.1 }                 # inline\n",
+    ).concat("publish: { promote: champion }\n");
+    const { dir, file } = await project(before);
+    const result = await runCli(["config", "set", "publish.promote_branches", "[main]"], { cwd: dir });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(changedLines(before, await readFile(file, "utf8"))).toEqual([
+      [21, "publish: { promote: champion, promote_branches: [main] }"],
+    ]);
+    // A missing mapping on the way is written in the flow mapping too.
+    const nested = await runCli(["config", "set", "train.params.opt.beta", "0.9"], { cwd: dir });
+    expect(nested.exitCode, nested.stderr).toBe(0);
+    expect(changedLines(before, await readFile(file, "utf8"))).toEqual([
+      [12, "  params: { lr: 0.1, opt: { beta: 0.9 } }                 # inline"],
+      [21, "publish: { promote: champion, promote_branches: [main] }"],
+    ]);
+  });
+
   it("edits the file --config names", async () => {
     const dir = await tempDir();
     const file = await writeConfig(path.join(dir, "models", "churn"), COMMENTED);

@@ -198,7 +198,10 @@ async function writeGateHtml(context: StageContext, rendering: SectionRendering)
 }
 
 export interface PublishStageOptions {
-  /** Promote a version built from uncommitted changes (recorded); without it such a promotion exits 2. */
+  /**
+   * Promote a version built from uncommitted changes or trained with --set overrides (recorded); without it such a
+   * promotion exits 2.
+   */
   allowDirty?: boolean;
 }
 

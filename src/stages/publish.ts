@@ -5,16 +5,20 @@ import { registryTokenOption, withRegistryToken } from "./github-token.ts";
 import { flagOption } from "./options.ts";
 
 export const PublishOptions = z.object({
-  /** Promoting a model built from uncommitted changes is refused (exit 2) without it (DOMAIN.md §6). */
+  /**
+   * Promoting a model built from uncommitted changes or trained with --set overrides is refused (exit 2) without it
+   * (DOMAIN.md §6).
+   */
   allowDirty: flagOption({
     cli: {
       flag: "allow-dirty",
-      description: "Promote even a model built from uncommitted changes (the alias history says so)",
+      description:
+        "Promote even a model built from uncommitted changes or trained with --set overrides (the alias history says so)",
     },
     action: {
       input: "allow-dirty",
       description:
-        "Promote even a model built from uncommitted changes (the alias history says so); without it, such a promotion fails the step.",
+        "Promote even a model built from uncommitted changes or trained with `set` overrides (the alias history says so); without it, such a promotion fails the step.",
     },
   }),
   registryToken: registryTokenOption("write"),
@@ -29,8 +33,8 @@ export const publishStage = defineStage({
     summary: "Store the model as a new registry version; promote it when its gate passed",
     details:
       "Refuses (exit 2) results that belong to another run: an evaluation of an older train run, a gate verdict of\n" +
-      "an older evaluation, a model changed since. A model built from uncommitted changes is published (recorded as\n" +
-      "such) but promoted only with --allow-dirty.",
+      "an older evaluation, a model changed since. A model built from uncommitted changes or trained with --set\n" +
+      "overrides is published (recorded as such) but promoted only with --allow-dirty.",
   },
   action: {
     description:

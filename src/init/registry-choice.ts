@@ -21,8 +21,8 @@ export function chooseRegistry(
 
 /**
  * The registry a repository on github.com gets when none was asked for: the repository itself (docs/registry.md "On
- * GitHub"), so pull requests have a champion to gate against from the first push, with no bucket and no secret. Elsewhere (no
- * remote, another host) the local folder stays the default, and the next steps say what it lacks.
+ * GitHub"), so pull requests have a champion to gate against from the first push, with no bucket and no secret.
+ * Elsewhere (no remote, another host) the local folder stays the default, and the next steps say what it lacks.
  */
 function registryOfRemote(repository: RepositoryInfo): string | null {
   const { remote } = repository;

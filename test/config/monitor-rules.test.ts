@@ -56,6 +56,44 @@ describe("the monitor's rules", () => {
     );
   });
 
+  it("refuses a CBPE estimate on a regression model once, saying estimates are a classifier's", () => {
+    const regression = (rules: string): string =>
+      withMonitor(`${LOGS}  labels: { path: labels/*.csv }\n  rules:\n${rules}`)
+        .replace("model: { name: demo }", "model: { name: demo, task: regression }")
+        .replace("metric: accuracy, min: 0.5", "metric: rmse, max: 5");
+    const text = regression(
+      "    - { metric: estimated_rmse, max: 30000 }\n    - { metric: estimated_accuracy, min: 0.8 }\n",
+    );
+    const diagnostics = configErrorOf(() => parse(text)).diagnostics.filter((d) => d.severity === "error");
+    expect(brief(diagnostics)).toEqual([
+      '13:17 error monitor.rules.0.metric: "estimated_rmse" is a CBPE estimate, which only a classifier\'s scores give, and model.task is regression',
+      '14:17 error monitor.rules.1.metric: "estimated_accuracy" is a CBPE estimate, which only a classifier\'s scores give, and model.task is regression',
+    ]);
+    expect(diagnostics[0]?.hint).toBe(
+      'judge the realised "rmse" once labels join (monitor.labels), or the drift that comes before it',
+    );
+  });
+
+  it("refuses a share's bound written as a percentage, which can never break", () => {
+    const text = withMonitor(
+      `${LOGS}  labels: { path: labels/*.csv }\n  rules:\n    - { metric: drift_share, max: 30 }\n    - { metric: labelled_share, min: 0.9, max: 1 }\n`,
+    );
+    const diagnostics = configErrorOf(() => parse(text)).diagnostics.filter((d) => d.severity === "error");
+    expect(brief(diagnostics)).toEqual([
+      "13:35 error monitor.rules.0.max: max (30) is above the highest drift_share there is (1), so the rule can never break",
+    ]);
+    expect(diagnostics[0]?.hint).toBe("write fractions: 30% is 0.3");
+  });
+
+  it("names the rule, not the gate, in the warning about a relative change of a metric whose best value is 0", () => {
+    const text = withMonitor(
+      `${LOGS}  labels: { path: labels/*.csv }\n  rules:\n    - { metric: log_loss, max_regression: 0.05, relative: true }\n`,
+    );
+    expect(brief(parse(text).warnings)).toEqual([
+      '13:59 warning monitor.rules.0.relative: a relative change of "log_loss" is undefined when the baseline is 0 (a perfect score); the rule then fails',
+    ]);
+  });
+
   it("refuses action: retrain without the retrain section whose workflow it runs", () => {
     const text = withMonitor(`${LOGS}  rules:\n    - { metric: drift_share, max: 0.3, action: retrain }\n`);
     expect(errorsOf(text)).toEqual([

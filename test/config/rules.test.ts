@@ -191,7 +191,7 @@ gate:
 
   it("warns about a relative rule on a lower-is-better built-in (its perfect value is 0)", () => {
     expect(warningsOf(withRules("{ metric: log_loss, max_regression: 0.05, relative: true }"))).toEqual([
-      '10:59 warning gate.rules.0.relative: a relative change of "log_loss" is undefined when the baseline is 0 (a perfect score); the gate then fails',
+      '10:59 warning gate.rules.0.relative: a relative change of "log_loss" is undefined when the baseline is 0 (a perfect score); the rule then fails',
     ]);
   });
 

@@ -145,6 +145,8 @@ export function checkRuleBounds(
   rule: Pick<GateRule, "metric" | "min" | "max" | "max_regression" | "min_improvement" | "relative">,
   at: FieldPath,
   report: Report,
+  /** The figure's range when it is not a built-in metric's (a monitor's share, say). */
+  range?: readonly [number, number],
 ): void {
   const hasValueRule = rule.min !== undefined || rule.max !== undefined;
   const hasChangeRule = rule.max_regression !== undefined || rule.min_improvement !== undefined;
@@ -156,7 +158,7 @@ export function checkRuleBounds(
       "give it `min`, `max`, `max_regression` or `min_improvement`",
     );
   }
-  const [lowest, highest] = builtinMetric(rule.metric)?.bounds ?? [-Infinity, Infinity];
+  const [lowest, highest] = range ?? builtinMetric(rule.metric)?.bounds ?? [-Infinity, Infinity];
   if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
     report("error", [...at, "min"], `min (${rule.min}) is greater than max (${rule.max}), so the rule can never pass`);
   } else if (rule.min !== undefined && rule.min > highest) {
@@ -168,6 +170,15 @@ export function checkRuleBounds(
       highest === 1 && rule.min >= 2 && rule.min <= 100
         ? `write fractions: ${rule.min}% is ${rule.min / 100}`
         : undefined,
+    );
+  }
+  // `max: 30` for a share of 30% is the same slip as `min: 80`: a rule that can never break.
+  if (rule.max !== undefined && highest === 1 && rule.max >= 2 && rule.max <= 100) {
+    report(
+      "error",
+      [...at, "max"],
+      `max (${rule.max}) is above the highest ${rule.metric} there is (1), so the rule can never break`,
+      `write fractions: ${rule.max}% is ${rule.max / 100}`,
     );
   }
   if (rule.max !== undefined && rule.max < lowest) {
@@ -202,7 +213,7 @@ export function checkRuleBounds(
       report(
         "warning",
         [...at, "relative"],
-        `a relative change of "${rule.metric}" is undefined when the baseline is 0 (a perfect score); the gate then fails`,
+        `a relative change of "${rule.metric}" is undefined when the baseline is 0 (a perfect score); the rule then fails`,
         "prefer an absolute tolerance for this metric",
       );
     }

@@ -2,7 +2,7 @@ import { checkCron } from "../cron.ts";
 import { BUILTIN_METRICS, builtinMetric } from "../metrics.ts";
 import type { MlopsConfig } from "../schema/index.ts";
 import { closestMatch } from "../suggest.ts";
-import { ESTIMATED_PREFIX, MEASURE_NAMES, windowMetricKind } from "../window-metrics.ts";
+import { ESTIMATED_PREFIX, MEASURE_NAMES, type WindowMeasureName, windowMetricKind } from "../window-metrics.ts";
 import { checkRuleBounds } from "./gate.ts";
 import type { FieldPath, Report } from "./report.ts";
 
@@ -88,8 +88,19 @@ export function checkMonitor(config: MlopsConfig, report: Report): void {
       );
       return;
     }
-    checkRuleBounds(rule, at, report);
-    if (kind.kind !== "measure") {
+    checkRuleBounds(rule, at, report, kind.kind === "measure" ? MEASURE_BOUNDS[kind.name] : undefined);
+    if (kind.kind === "estimated" && config.model.task === "regression") {
+      // Said once: that the metric is also of the wrong task, or that the log has no scores, would not help.
+      const realised = builtinMetric(kind.metric)?.task === "regression";
+      report(
+        "error",
+        [...at, "metric"],
+        `"${rule.metric}" is a CBPE estimate, which only a classifier's scores give, and model.task is regression`,
+        realised
+          ? `judge the realised "${kind.metric}" once labels join (monitor.labels), or the drift that comes before it`
+          : "a regression model is judged on realised metrics (rmse, mae, ...) once labels join",
+      );
+    } else if (kind.kind !== "measure") {
       const task = builtinMetric(kind.metric)?.task;
       if (task !== undefined && task !== config.model.task) {
         report(
@@ -143,6 +154,22 @@ export function checkMonitor(config: MlopsConfig, report: Report): void {
     }
   });
 }
+
+/** The measures that are shares, between 0 and 1; the other measures are counts or milliseconds, never below 0. */
+const MEASURE_BOUNDS: Record<WindowMeasureName, readonly [number, number]> = {
+  rows: [0, Infinity],
+  drift_share: [0, 1],
+  drifted_features: [0, Infinity],
+  prediction_drift: [0, 1],
+  quality_errors: [0, Infinity],
+  quality_warnings: [0, Infinity],
+  duplicate_ids: [0, Infinity],
+  latency_p50: [0, Infinity],
+  latency_p90: [0, Infinity],
+  latency_p95: [0, Infinity],
+  latency_p99: [0, Infinity],
+  labelled_share: [0, 1],
+};
 
 function suggestion(input: string, candidates: readonly string[]): string | undefined {
   const near = closestMatch(input, candidates);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { durationMs } from "../../src/config/schema/monitor.ts";
 import { brief, configErrorOf, MINIMAL_CONFIG, parse } from "../helpers/config.ts";
 
 /** The monitor section's cross-field rules (src/config/rules/monitor.ts): each case checks the diagnostic and its place. */
@@ -49,7 +50,7 @@ describe("the monitor's rules", () => {
 
   it("refuses a label delay that is not a duration and a schedule that is not cron", () => {
     expect(errorsOf(withMonitor(`${LOGS}  labels: { path: labels/*.csv, delay: two days }\n`))).toEqual([
-      '11:40 error monitor.labels.delay: expected a duration such as 90m, 36h, 3d or 1w, found text "two days"',
+      '11:40 error monitor.labels.delay: expected a duration such as 90m, 36h, 3d or 1w, or 0 for none, found text "two days"',
     ]);
     expect(errorsOf(withMonitor(`${LOGS}  schedule: "every day"\n`))[0]).toMatch(
       /^11:13 error monitor.schedule: invalid cron schedule "every day"/,
@@ -83,6 +84,12 @@ describe("the monitor's rules", () => {
       "13:35 error monitor.rules.0.max: max (30) is above the highest drift_share there is (1), so the rule can never break",
     ]);
     expect(diagnostics[0]?.hint).toBe("write fractions: 30% is 0.3");
+  });
+
+  it("takes a label delay of 0 as labels that arrive with their window", () => {
+    const parsed = parse(withMonitor(`${LOGS}  labels: { path: labels/*.csv, delay: 0 }\n`));
+    expect(parsed.config.monitor?.labels?.delay).toBe("0");
+    expect(durationMs(parsed.config.monitor?.labels?.delay ?? "")).toBe(0);
   });
 
   it("names the rule, not the gate, in the warning about a relative change of a metric whose best value is 0", () => {

@@ -14,8 +14,9 @@ const ColumnName = z.string().check(z.minLength(1));
 export const DURATION_PATTERN = /^(\d+)\s*(m|h|d|w)$/;
 const DURATION_MS = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
 
-/** A duration as the config writes it, in milliseconds. */
+/** A duration as the config writes it, in milliseconds (`0`, no delay, only as monitor.labels.delay has it). */
 export function durationMs(text: string): number {
+  if (text.trim() === "0") return 0;
   const match = DURATION_PATTERN.exec(text.trim());
   if (!match) throw new RangeError(`not a duration: ${text}`);
   return Number(match[1]) * DURATION_MS[match[2] as keyof typeof DURATION_MS];
@@ -27,6 +28,19 @@ export const WINDOW_MS = { hour: 3_600_000, day: 86_400_000, week: 604_800_000 }
 export const Duration = z.described(
   z.string().check(z.regex(DURATION_PATTERN, { error: "expected a duration such as 90m, 36h, 3d or 1w" })),
   "A duration: a whole number and a unit, m (minutes), h (hours), d (days) or w (weeks).",
+);
+
+/**
+ * A label delay: a duration, or 0 for labels that arrive with their window. YAML reads `delay: 0` as a number, which
+ * is taken as the text "0" rather than refused with "expected text".
+ */
+const LabelDelay = z.described(
+  z.coerce
+    .string()
+    .check(
+      z.regex(/^(?:0|\d+\s*(?:m|h|d|w))$/, { error: "expected a duration such as 90m, 36h, 3d or 1w, or 0 for none" }),
+    ),
+  "A duration: a whole number and a unit, m (minutes), h (hours), d (days) or w (weeks); 0 for labels that arrive with their window.",
 );
 
 export const PredictionLog = z.described(
@@ -74,9 +88,9 @@ export const LabelSource = z.described(
     id: z.described(z._default(ColumnName, "id"), "Column with the request id, as the prediction log has it."),
     label: z.described(z._default(ColumnName, "label"), "Column with the true label (or true value)."),
     delay: z.described(
-      z._default(Duration, "1d"),
-      "How long after a window's end its labels may still arrive; until then the window's realised metrics are " +
-        "marked incomplete.",
+      z._default(LabelDelay, "1d"),
+      "How long after a window's end its labels may still arrive (`2d`; `0` when they arrive with their window); " +
+        "until then the window's realised metrics are marked incomplete.",
     ),
   }),
   "Labels that arrive after the predictions, joined to them by request id.",

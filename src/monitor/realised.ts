@@ -44,13 +44,15 @@ export function realisedMetrics(
     table.probabilities = null;
   }
   if (task === "regression") {
-    const unusable = countNaN(table.actual) + countNaN(table.predicted);
-    if (unusable > 0) {
-      warnings.push(
-        `${unusable} label or prediction value(s) are not numbers; the regression metrics leave those rows out`,
-      );
+    const labelsNaN = countNaN(table.actual);
+    const predictionsNaN = countNaN(table.predicted);
+    if (labelsNaN + predictionsNaN > 0) {
       const usable = [...labelled.keys()].filter(
         (i) => Number.isFinite(table.actual?.[i] ?? Number.NaN) && Number.isFinite(table.predicted?.[i] ?? Number.NaN),
+      );
+      // Counted in rows (a row whose label and prediction are both unusable is one row left out), then by cause.
+      warnings.push(
+        `${labelled.length - usable.length} labelled row(s) left out of the realised metrics: ${labelsNaN} label(s) and ${predictionsNaN} prediction(s) are not numbers`,
       );
       return finish(task, table, undefined, usable, warnings);
     }

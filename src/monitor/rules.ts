@@ -114,7 +114,7 @@ function explainGap(outcome: RuleOutcome, rule: MonitorRule | undefined, window:
   const skip = (reason: string): RuleOutcome => ({ ...outcome, verdict: "skipped", reason });
   if (kind?.kind === "realised" && window.labels && !window.labels.complete) {
     return skip(
-      `labels are incomplete: ${window.labels.joined} of ${window.rows} row(s) labelled so far, complete at ${window.labels.completeAt}`,
+      `labels are incomplete: ${window.labels.joined - window.labels.unusable} of ${window.rows} row(s) labelled so far, complete at ${window.labels.completeAt}`,
     );
   }
   if (outcome.verdict !== "error" || outcome.candidate !== null) return outcome;

@@ -4,6 +4,7 @@ import { breachLines } from "./rules.ts";
 import type { MonitorResult } from "./run.ts";
 import type { WindowResult } from "./window.ts";
 import { CBPE_ASSUMPTION } from "./cbpe.ts";
+import { windowNotes } from "./window-notes.ts";
 
 /**
  * The monitoring run's report: the verdict and its reasons, each computed window as a table row, and the trend of the
@@ -35,6 +36,11 @@ export function monitorSection(result: MonitorResult, primary: string | null): S
   if (breaches.length > 0) blocks.push({ kind: "code", text: breaches.join("\n") });
   blocks.push(...skippedBlocks(result));
   if (computed > 0) blocks.push(windowsTable(result.windows, result, primary));
+  const notes = result.windows.flatMap((w) => windowNotes(w).map((line) => `${w.window.key}: ${line}`));
+  if (notes.length > 0) {
+    blocks.push({ kind: "text", text: "What stands behind the windows' figures:" });
+    blocks.push({ kind: "code", text: notes.join("\n") });
+  }
   const estimated = result.windows.some((w) => w.estimated !== null);
   if (estimated) blocks.push({ kind: "text", text: `Estimated (CBPE): ${CBPE_ASSUMPTION}` });
   blocks.push(...trendBlocks(result.history, primary));
@@ -106,7 +112,10 @@ function windowsTable(windows: readonly WindowResult[], result: MonitorResult, p
     table: {
       headers,
       rows: windows.map((w) => {
-        const labels = w.labels ? `${w.labels.joined}/${w.rows}${w.labels.complete ? "" : " (incomplete)"}` : "–";
+        // Labelled: rows whose label joined and which the realised metrics could use.
+        const labels = w.labels
+          ? `${w.labels.joined - w.labels.unusable}/${w.rows}${w.labels.complete ? "" : " (incomplete)"}`
+          : "–";
         return [
           w.window.key,
           String(w.rows),

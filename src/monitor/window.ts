@@ -39,7 +39,7 @@ export interface WindowResult {
   rows: number;
   /** The log files with rows in the window, with their change stamps: a change computes the window again. */
   sources: StampedFile[];
-  quality: { errors: number; warnings: number; findings: Finding[] };
+  quality: { errors: number; warnings: number; findings: WindowFinding[] };
   /** Feature drift against the training data; null with `driftNote` saying why it was not measured. */
   drift: DriftResult | null;
   driftNote: string | null;
@@ -50,8 +50,17 @@ export interface WindowResult {
   labels: {
     complete: boolean;
     completeAt: string;
+    /** Rows whose label joined. */
     joined: number;
+    /**
+     * Joined rows the realised metrics leave out (a regression label or prediction that is not a number): the
+     * labelled share counts only the rest.
+     */
+    unusable: number;
+    /** Label rows whose id a label read before had (the first one stands). */
     duplicates: number;
+    /** Label rows with an empty id or label, in the label files read for the window (not joined). */
+    empty: number;
     /** The label files read for the window, with their change stamps: a change computes the window again. */
     files: { shown: string; stamp: string }[];
   } | null;
@@ -64,6 +73,15 @@ export interface WindowResult {
   metrics: Record<string, number>;
   slices: { column: string; value: string; rows: number; metrics: Record<string, number> }[];
   warnings: string[];
+}
+
+/**
+ * A broken data.schema rule on the window's rows, with its first rows as the window holds them: `row` counts the
+ * window's rows in the logs' order from 1, and `id` is the row's request id when the log has one (the spool keeps no
+ * log file and line per row, so the id is what finds the row in the logs).
+ */
+export interface WindowFinding extends Finding {
+  examples: { row: number; id: string | null }[];
 }
 
 export interface WindowInput {
@@ -95,7 +113,7 @@ export interface WindowInput {
 export function measureWindow(input: WindowInput): WindowResult {
   const { window, profiled, rows, columns } = input;
   const warnings: string[] = [];
-  const findings = findingsOf(profiled.profile, input.schema).map((finding) => ({ ...finding, rows: [] }));
+  const findings = windowFindings(profiled, input.schema, rows);
   const errors = findings.filter((f) => f.severity === "error").length;
 
   const features = new Set(columns.features);
@@ -162,7 +180,9 @@ export function measureWindow(input: WindowInput): WindowResult {
   if (rows.rowIds) metrics.duplicate_ids = rows.duplicateIds;
   for (const [name, value] of Object.entries(latency?.percentiles ?? {}))
     if (Number.isFinite(value)) metrics[name] = value;
-  if (labels) metrics.labelled_share = rows.count === 0 ? 0 : labels.joined.joined / rows.count;
+  // Joined rows the metrics could not use are not labelled for any purpose a figure serves.
+  const unusable = realised && labels ? labels.joined.joined - realised.rows : 0;
+  if (labels) metrics.labelled_share = rows.count === 0 ? 0 : (labels.joined.joined - unusable) / rows.count;
   for (const [name, value] of Object.entries(realised?.metrics ?? {})) metrics[name] = value;
   const estimates = estimated && "estimates" in estimated ? estimated : null;
   for (const e of estimates?.estimates ?? []) metrics[`estimated_${e.metric}`] = e.estimate;
@@ -184,7 +204,9 @@ export function measureWindow(input: WindowInput): WindowResult {
           complete: labels.complete,
           completeAt: isoUtc(labels.completeAt),
           joined: labels.joined.joined,
+          unusable,
           duplicates: labels.joined.duplicates,
+          empty: labels.joined.empty,
           files: labels.files,
         }
       : null,
@@ -202,6 +224,27 @@ export function measureWindow(input: WindowInput): WindowResult {
     slices: sliceMetrics(rows, realised, estimates),
     warnings,
   };
+}
+
+/**
+ * The schema's findings on the window's profile. The profile numbers the rows of the window's spool files as a
+ * spreadsheet would (from its `firstRow`, counting on across files), which are the window's rows in the logs' order:
+ * that number is turned back into the window's row and its request id. The spool file itself is gone after the run.
+ */
+function windowFindings(
+  profiled: ProfiledDataset,
+  schema: DatasetSchema | undefined,
+  rows: WindowRows,
+): WindowFinding[] {
+  const first = profiled.profile.firstRow;
+  return findingsOf(profiled.profile, schema).map((finding) => ({
+    ...finding,
+    rows: [],
+    examples: finding.rows.map((row) => {
+      const index = row - first;
+      return { row: index + 1, id: rows.ids?.[index] ?? null };
+    }),
+  }));
 }
 
 function restrict(profile: DatasetProfile, keep: (name: string) => boolean): DatasetProfile {

@@ -131,14 +131,24 @@ function explainGap(outcome: RuleOutcome, rule: MonitorRule | undefined, window:
   return rule?.severity === "warn" ? { ...outcome, verdict: "warn" } : outcome;
 }
 
-/** One line per breach, for logs and the issue the next issue opens: `2026-03-28: accuracy 0.71 is below 0.8`. */
-export function breachLines(judgements: readonly WindowJudgement[]): string[] {
+/**
+ * One line per broken rule, for logs and the issue: `2026-03-28: accuracy 0.71 (>= 0.8): 0.71 is below 0.8`; a rule of
+ * severity warn says so in its requirement (`latency_p95 34 (<= 30, warn)`), since it never fails the run. `only`
+ * keeps the rules of one severity.
+ */
+export function breachLines(judgements: readonly WindowJudgement[], only?: "error" | "warn"): string[] {
+  const kept = (o: RuleOutcome): boolean =>
+    only === "warn"
+      ? o.verdict === "warn"
+      : only === "error"
+        ? o.verdict === "fail" || o.verdict === "error"
+        : o.verdict === "fail" || o.verdict === "error" || o.verdict === "warn";
   return judgements.flatMap((judgement) =>
     judgement.outcomes
-      .filter((o) => o.verdict === "fail" || o.verdict === "error" || o.verdict === "warn")
+      .filter(kept)
       .map(
         (o) =>
-          `${judgement.window}: ${o.metric}${o.slice ? ` [${o.slice.column}=${o.slice.value}]` : ""} ${o.candidate === null ? "" : `${formatNumber(o.candidate)} `}(${o.requirement}): ${o.reason}`,
+          `${judgement.window}: ${o.metric}${o.slice ? ` [${o.slice.column}=${o.slice.value}]` : ""} ${o.candidate === null ? "" : `${formatNumber(o.candidate)} `}(${o.requirement}${o.verdict === "warn" ? ", warn" : ""}): ${o.reason}`,
       ),
   );
 }

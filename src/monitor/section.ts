@@ -25,15 +25,20 @@ export function monitorSection(result: MonitorResult, primary: string | null): S
       : computed === 0
         ? `no new or newly labelled window (${result.unchanged} unchanged)`
         : result.verdict === "fail"
-          ? `${result.breaches} of ${computed} window(s) breached a rule`
-          : `${computed} window(s) computed, no rule breached${result.warnings > 0 ? ` (${result.warnings} with warnings)` : ""}`;
+          ? `${result.breaches} of ${computed} window(s) broke a rule of severity error${result.warnings > 0 ? `, ${result.warnings} more only rules of severity warn` : ""}`
+          : `${computed} window(s) computed, no rule of severity error broken${result.warnings > 0 ? ` (${result.warnings} broke rules of severity warn)` : ""}`;
   blocks.push({
     kind: "text",
     text: `${result.model} at alias ${result.alias} (${result.version}), ${ADJECTIVE[result.window]} windows, run at ${result.now}: ${headline}.`,
   });
   for (const note of result.notes) blocks.push({ kind: "text", text: `Note: ${note}.` });
-  const breaches = breachLines(result.judgements);
-  if (breaches.length > 0) blocks.push({ kind: "code", text: breaches.join("\n") });
+  const errors = breachLines(result.judgements, "error");
+  if (errors.length > 0) blocks.push({ kind: "code", text: errors.join("\n") });
+  const warnings = breachLines(result.judgements, "warn");
+  if (warnings.length > 0) {
+    blocks.push({ kind: "text", text: "Rules of severity warn broken (reported, they do not fail the run):" });
+    blocks.push({ kind: "code", text: warnings.join("\n") });
+  }
   blocks.push(...skippedBlocks(result));
   if (computed > 0) blocks.push(windowsTable(result.windows, result, primary));
   const notes = result.windows.flatMap((w) => windowNotes(w).map((line) => `${w.window.key}: ${line}`));

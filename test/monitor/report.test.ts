@@ -222,4 +222,18 @@ describe("the monitor's report on a regression model", () => {
       );
     }
   });
+
+  it("lists rules of severity warn apart from those that fail the run, and counts each kind", () => {
+    expect(first.exitCode).toBe(1);
+    expect(json.breaches).toBe(2);
+    expect(first.stdout).toContain(
+      "2 of 3 window(s) broke a rule of severity error, 1 more only rules of severity warn.",
+    );
+    const [errors, warnings] = first.stdout.split(
+      "Rules of severity warn broken (reported, they do not fail the run):",
+    );
+    expect(errors).toContain("2026-05-03: drift_share 0.5 (<= 0.4): 0.5 is above the maximum 0.4");
+    expect(errors).not.toContain("latency_p95");
+    expect(warnings).toContain("2026-05-01: latency_p95 23.05 (<= 1, warn): 23.05 is above the maximum 1");
+  });
 });

@@ -4,6 +4,7 @@ import { breachLines } from "./rules.ts";
 import type { MonitorResult } from "./run.ts";
 import type { WindowResult } from "./window.ts";
 import { CBPE_ASSUMPTION } from "./cbpe.ts";
+import { windowMetricKind } from "../config/window-metrics.ts";
 import { windowNotes } from "./window-notes.ts";
 
 /**
@@ -40,7 +41,8 @@ export function monitorSection(result: MonitorResult, primary: string | null): S
     blocks.push({ kind: "code", text: warnings.join("\n") });
   }
   blocks.push(...skippedBlocks(result));
-  if (computed > 0) blocks.push(windowsTable(result.windows, result, primary));
+  const metrics = performanceMetrics(result, primary);
+  if (computed > 0) blocks.push(windowsTable(result.windows, result, metrics));
   const notes = result.windows.flatMap((w) => windowNotes(w).map((line) => `${w.window.key}: ${line}`));
   if (notes.length > 0) {
     blocks.push({ kind: "text", text: "What stands behind the windows' figures:" });
@@ -48,7 +50,7 @@ export function monitorSection(result: MonitorResult, primary: string | null): S
   }
   const estimated = result.windows.some((w) => w.estimated !== null);
   if (estimated) blocks.push({ kind: "text", text: `Estimated (CBPE): ${CBPE_ASSUMPTION}` });
-  blocks.push(...trendBlocks(result.history, primary));
+  blocks.push(...trendBlocks(result.history, metrics[0] ?? null));
   return {
     title: `Monitor: ${result.model}@${result.alias}`,
     status:
@@ -95,22 +97,53 @@ function skippedBlocks(result: MonitorResult): Block[] {
   return blocks;
 }
 
-function windowsTable(windows: readonly WindowResult[], result: MonitorResult, primary: string | null): Block {
+/**
+ * The performance metrics a window can have, for the table's columns: the primary metric and those the monitor's rules
+ * judge, realised or estimated. A metric the monitor cannot compute (a custom gate metric such as `holdout_rmse`,
+ * which only the evaluate command writes) has no column.
+ */
+function performanceMetrics(result: MonitorResult, primary: string | null): string[] {
+  const names = [primary, ...result.judgements.flatMap((j) => j.outcomes.map((o) => o.metric))];
+  const metrics: string[] = [];
+  for (const name of names) {
+    const kind = name === null ? undefined : windowMetricKind(name);
+    if (kind && kind.kind !== "measure" && !metrics.includes(kind.metric)) metrics.push(kind.metric);
+  }
+  return metrics;
+}
+
+function windowsTable(windows: readonly WindowResult[], result: MonitorResult, metrics: readonly string[]): Block {
   const verdicts = new Map(result.judgements.map((j) => [j.window, j.verdict]));
-  const estimate = (w: WindowResult): string => {
-    const e = w.estimated?.estimates.find((x) => x.metric === primary);
+  const estimate = (w: WindowResult, metric: string): string => {
+    const e = w.estimated?.estimates.find((x) => x.metric === metric);
     return e ? `${formatNumber(e.estimate)} [${formatNumber(e.interval.low)}, ${formatNumber(e.interval.high)}]` : "–";
   };
   const figure = (w: WindowResult, name: string): string => {
     const value = w.metrics[name];
     return value === undefined ? "–" : formatNumber(value);
   };
+  // Realised values need labels (monitor.labels); estimates need a classifier's scores (CBPE): a column neither can
+  // ever fill is left out.
+  const realised = windows.some((w) => w.labels !== null);
+  const level = windows.find((w) => w.estimated)?.estimated?.estimates[0]?.interval.level ?? 0.95;
+  const estimated = (metric: string): boolean =>
+    windows.some((w) => w.estimated?.estimates.some((e) => e.metric === metric));
   const headers = ["Window", "Rows", "Quality errors", "Drift share", "Prediction drift", "Latency p95", "Labels"];
-  if (primary)
-    headers.push(
-      `${primary} (realised)`,
-      `${primary} (estimated, ${Math.round(100 * (windows[0]?.estimated?.estimates[0]?.interval.level ?? 0.95))}%)`,
-    );
+  const cells: ((w: WindowResult) => string)[] = [];
+  for (const metric of metrics) {
+    if (realised) {
+      headers.push(`${metric} (realised)`);
+      cells.push((w) =>
+        w.labels && !w.labels.complete && w.metrics[metric] !== undefined
+          ? `${figure(w, metric)} (so far)`
+          : figure(w, metric),
+      );
+    }
+    if (estimated(metric)) {
+      headers.push(`${metric} (estimated, ${Math.round(100 * level)}%)`);
+      cells.push((w) => estimate(w, metric));
+    }
+  }
   headers.push("Verdict");
   return {
     kind: "table",
@@ -129,14 +162,7 @@ function windowsTable(windows: readonly WindowResult[], result: MonitorResult, p
           figure(w, "prediction_drift"),
           figure(w, "latency_p95"),
           labels,
-          ...(primary
-            ? [
-                w.labels && !w.labels.complete && w.metrics[primary] !== undefined
-                  ? `${figure(w, primary)} (so far)`
-                  : figure(w, primary),
-                estimate(w),
-              ]
-            : []),
+          ...cells.map((cell) => cell(w)),
           verdicts.get(w.window.key) ?? (result.shard ? "merge judges" : "no rules"),
         ];
       }),
@@ -174,7 +200,7 @@ export function historySection(
   };
 }
 
-function trendBlocks(history: MonitorResult["history"], primary: string | null, fewest = 2): Block[] {
+function trendBlocks(history: MonitorResult["history"], preferred: string | null, fewest = 2): Block[] {
   const trend = history.slice(-TREND_WINDOWS);
   if (trend.length < fewest) return [];
   const labels = trend.map((w) => w.key);
@@ -203,23 +229,29 @@ function trendBlocks(history: MonitorResult["history"], primary: string | null, 
       range: [0, 1],
     });
   }
+  const primary = trendMetric(preferred, trend);
+  const hasEstimate = primary !== null && series(`estimated_${primary}`).some(Number.isFinite);
   if (primary) {
     const realised = series(primary);
     const estimated = series(`estimated_${primary}`);
-    if (realised.some(Number.isFinite) || estimated.some(Number.isFinite)) {
+    if (realised.some(Number.isFinite) || hasEstimate) {
       charts.push({
         title: primary,
-        caption: `${primary} realised once labels joined (orange) and estimated by CBPE (blue); a missing value is drawn at the other's.`,
+        caption: hasEstimate
+          ? `${primary} realised once labels joined (orange) and estimated by CBPE (blue); a missing value is drawn at the other's.`
+          : `${primary} realised once labels joined; a window without it is drawn at 0.`,
         labels,
         bars: [],
         line: realised.map((v, i) => (Number.isFinite(v) ? v : (estimated[i] ?? Number.NaN))).map(zeroIfMissing),
-        lines: [
-          {
-            values: estimated.map((v, i) => (Number.isFinite(v) ? v : (realised[i] ?? 0))).map(zeroIfMissing),
-            colour: "blue",
-            name: "estimated",
-          },
-        ],
+        lines: hasEstimate
+          ? [
+              {
+                values: estimated.map((v, i) => (Number.isFinite(v) ? v : (realised[i] ?? 0))).map(zeroIfMissing),
+                colour: "blue",
+                name: "estimated",
+              },
+            ]
+          : [],
         names: { line: "realised" },
         range: null,
       });
@@ -237,7 +269,8 @@ function trendBlocks(history: MonitorResult["history"], primary: string | null, 
             "Rows",
             "Drift share",
             "Prediction drift",
-            ...(primary ? [primary, `estimated_${primary}`] : []),
+            ...(primary ? [primary] : []),
+            ...(hasEstimate ? [`estimated_${primary}`] : []),
             "Labels complete",
           ],
           rows: trend.map((w) => [
@@ -251,9 +284,9 @@ function trendBlocks(history: MonitorResult["history"], primary: string | null, 
                   w.complete === false && w.metrics[primary] !== undefined
                     ? `${show(w.metrics[primary])} (so far)`
                     : show(w.metrics[primary]),
-                  show(w.metrics[`estimated_${primary}`]),
                 ]
               : []),
+            ...(hasEstimate ? [show(w.metrics[`estimated_${primary}`])] : []),
             w.complete === null ? "–" : w.complete ? "yes" : "no",
           ]),
         },
@@ -261,6 +294,22 @@ function trendBlocks(history: MonitorResult["history"], primary: string | null, 
     ],
   };
   return [{ kind: "text", text: "The trend:" }, ...charts.map((chart): Block => ({ kind: "chart", chart })), table];
+}
+
+/**
+ * The performance metric the trend follows: `preferred` (the primary metric) when windows can have it, else the first
+ * realised or estimated metric the windows hold (a custom gate metric such as `holdout_rmse` is never in a window).
+ */
+function trendMetric(preferred: string | null, trend: MonitorResult["history"]): string | null {
+  const kind = preferred === null ? undefined : windowMetricKind(preferred);
+  if (kind && kind.kind !== "measure") return kind.metric;
+  for (const window of trend) {
+    for (const name of Object.keys(window.metrics)) {
+      const found = windowMetricKind(name);
+      if (found && found.kind !== "measure") return found.metric;
+    }
+  }
+  return null;
 }
 
 function zeroIfMissing(value: number): number {

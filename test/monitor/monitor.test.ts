@@ -116,6 +116,8 @@ describe("mlops monitor", () => {
 
     // The job summary: the trend as Mermaid line charts, each valid for Mermaid, with its table beside them.
     const summary = await readFile(path.join(dir, ".mlops/out/monitor.md"), "utf8");
+    // A classifier with scores: the window table has the realised metric and its CBPE estimate.
+    expect(summary).toMatch(/\| accuracy \(realised\) \| accuracy \(estimated, 95%\) \| Verdict \|/);
     const { charts, unclosed } = mermaidCharts(summary);
     expect(unclosed).toBe(false);
     expect(charts.map((chart) => parseXyChart(chart).problems)).toEqual(charts.map(() => []));

@@ -236,4 +236,12 @@ describe("the monitor's report on a regression model", () => {
     expect(errors).not.toContain("latency_p95");
     expect(warnings).toContain("2026-05-01: latency_p95 23.05 (<= 1, warn): 23.05 is above the maximum 1");
   });
+
+  it("shows the columns a regression model's windows can fill: realised metrics the rules judge, no estimates", () => {
+    const header = first.stdout.split("\n").find((line) => line.trim().startsWith("Window      Rows  Quality"));
+    expect(header).toMatch(/Labels +rmse \(realised\) +Verdict/);
+    expect(first.stdout).not.toContain("(estimated");
+    expect(first.stdout).not.toContain("holdout_rmse");
+    expect(first.stdout).not.toContain("estimated_rmse");
+  });
 });

@@ -293,7 +293,9 @@ function trendBlocks(history: MonitorResult["history"], preferred: string | null
       },
     ],
   };
-  return [{ kind: "text", text: "The trend:" }, ...charts.map((chart): Block => ({ kind: "chart", chart })), table];
+  // Each chart has its title and the table its summary: no heading line of its own, which terminal text (where charts
+  // are left out) would print straight above the table's.
+  return [...charts.map((chart): Block => ({ kind: "chart", chart })), table];
 }
 
 /**

@@ -24,7 +24,8 @@ export function monitorSection(result: MonitorResult, primary: string | null): S
     result.shard !== null
       ? `leg ${result.shard.index} of ${result.shard.count}: ${computed} window(s) computed for the merge job`
       : computed === 0
-        ? `no new or newly labelled window (${result.unchanged} unchanged)`
+        ? // Rules judge only the windows a run computes: with none, the run judged nothing, which is not a pass.
+          `nothing new to judge: no new or newly labelled window (${result.unchanged} unchanged, judged by the run that computed them)`
         : result.verdict === "fail"
           ? `${result.breaches} of ${computed} window(s) broke a rule of severity error${result.warnings > 0 ? `, ${result.warnings} more only rules of severity warn` : ""}`
           : `${computed} window(s) computed, no rule of severity error broken${result.warnings > 0 ? ` (${result.warnings} broke rules of severity warn)` : ""}`;
@@ -56,7 +57,7 @@ export function monitorSection(result: MonitorResult, primary: string | null): S
     status:
       result.verdict === "fail"
         ? "fail"
-        : result.verdict === "skipped"
+        : result.verdict === "skipped" || (computed === 0 && result.shard === null)
           ? "skipped"
           : result.warnings > 0
             ? "warn"

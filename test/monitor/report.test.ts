@@ -246,4 +246,13 @@ describe("the monitor's report on a regression model", () => {
     // Terminal text leaves the charts out: no heading stands over nothing.
     expect(first.stdout).not.toContain("The trend:");
   });
+
+  it("does not call a run that judged nothing a pass", async () => {
+    const again = await runCli(["monitor", "--now", "2026-05-06T01:00:00Z"], { cwd: dir });
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout).toMatch(/^── Monitor: pricer@champion: SKIPPED/);
+    expect(again.stdout).toContain(
+      "nothing new to judge: no new or newly labelled window (3 unchanged, judged by the run that computed them)",
+    );
+  });
 });

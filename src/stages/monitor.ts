@@ -49,7 +49,7 @@ export const MonitorOptions = z.object({
     },
   }),
   merge: globsOption({
-    cli: { flag: "merge", valueName: "glob", description: "Shard files of the legs to append and judge (repeatable)" },
+    cli: { flag: "merge", valueName: "glob", description: "Shard files of the legs to append and judge" },
     action: {
       input: "merge",
       description:

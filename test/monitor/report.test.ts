@@ -7,7 +7,7 @@ import { createRegistry } from "../../src/registry/registry.ts";
 import { createLocalStore } from "../../src/store/local-store.ts";
 import { runCli } from "../helpers/cli.ts";
 import { publishInput } from "../helpers/publish.ts";
-import { removeDir, tempDir, writeFiles } from "../helpers/temp.ts";
+import { removeDir, REPO, tempDir, writeFiles } from "../helpers/temp.ts";
 
 /**
  * What a monitor run's report says about a served regression model (the human output and the job summary, beside the
@@ -254,5 +254,20 @@ describe("the monitor's report on a regression model", () => {
     expect(again.stdout).toContain(
       "nothing new to judge: no new or newly labelled window (3 unchanged, judged by the run that computed them)",
     );
+  });
+
+  it("refuses a history of an alias the model does not have, naming those it has", async () => {
+    const history = await runCli(["monitor", "history", "--alias", "nope"], { cwd: dir });
+    expect(history.exitCode).toBe(2);
+    expect(history.stderr).toContain('pricer has no alias "nope"');
+    expect(history.stderr).toContain("its aliases: champion");
+  });
+});
+
+describe("mlops monitor --help", () => {
+  it("says once that --merge is repeatable", async () => {
+    const help = await runCli(["monitor", "--help"], { cwd: REPO, columns: 200 });
+    const merge = help.stdout.split("\n").find((line) => line.trim().startsWith("--merge"));
+    expect(merge).toMatch(/Shard files of the legs to append and judge \(repeatable\)$/);
   });
 });

@@ -46,6 +46,14 @@ export const monitorCommand: CommandSpec = {
     const windows = historyWindows(await registry.monitorLog(config.model.name, alias), monitor.window, (m) =>
       context.logger.warn(m),
     );
+    // An empty log of an alias that does not exist is a typo, not "no window has been monitored yet".
+    const aliases = windows.length === 0 ? await registry.aliases(config.model.name) : {};
+    if (windows.length === 0 && !(alias in aliases)) {
+      const names = Object.keys(aliases);
+      throw new UsageError(`${config.model.name} has no alias "${alias}" in ${registry.location}`, {
+        hint: names.length > 0 ? `its aliases: ${names.join(", ")}` : "it has no alias yet (mlops promote)",
+      });
+    }
     const trend = windows.slice(-last).map((w) => ({
       key: w.key,
       version: w.version,

@@ -89,6 +89,12 @@ function skippedBlocks(result: MonitorResult): Block[] {
       ],
     });
   }
+  if (unparseable.examples.length > 0 && unparseable.examples.every(millisecondsAsSeconds)) {
+    blocks.push({
+      kind: "text",
+      text: "Those timestamps read as seconds fall after the year 9999 and as milliseconds within it: did you mean monitor.logs.timestamp_unit: milliseconds?",
+    });
+  }
   if (result.unmatchedLabels.count > 0) {
     blocks.push({
       kind: "text",
@@ -103,6 +109,18 @@ function skippedBlocks(result: MonitorResult): Block[] {
  * judge, realised or estimated. A metric the monitor cannot compute (a custom gate metric such as `holdout_rmse`,
  * which only the evaluate command writes) has no column.
  */
+/** Latest instant a timestamp can have (windows.ts): the start of the year 10000, in milliseconds since 1970. */
+const END_OF_RANGE_MS = 253_402_300_800_000;
+
+/**
+ * An epoch timestamp refused as seconds (the default unit) that milliseconds would read: the unit is declared, never
+ * guessed (docs/monitoring.md), so the report asks rather than reads it another way.
+ */
+function millisecondsAsSeconds(example: { value: string; reason: string }): boolean {
+  const value = Number(example.value.trim());
+  return example.reason.includes(" seconds since 1970 ") && value >= 0 && value < END_OF_RANGE_MS;
+}
+
 function performanceMetrics(result: MonitorResult, primary: string | null): string[] {
   const names = [primary, ...result.judgements.flatMap((j) => j.outcomes.map((o) => o.metric))];
   const metrics: string[] = [];

@@ -3,6 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Random } from "../../src/gate/significance/random.ts";
 import type { MonitorResult } from "../../src/monitor/run.ts";
+import { monitorSection } from "../../src/monitor/section.ts";
+import { renderText } from "../../src/report/sections.ts";
 import { createRegistry } from "../../src/registry/registry.ts";
 import { createLocalStore } from "../../src/store/local-store.ts";
 import { runCli } from "../helpers/cli.ts";
@@ -269,5 +271,46 @@ describe("mlops monitor --help", () => {
     const help = await runCli(["monitor", "--help"], { cwd: REPO, columns: 200 });
     const merge = help.stdout.split("\n").find((line) => line.trim().startsWith("--merge"));
     expect(merge).toMatch(/Shard files of the legs to append and judge \(repeatable\)$/);
+  });
+});
+
+describe("the report of rows with an unreadable timestamp", () => {
+  const result = (values: string[]): MonitorResult => ({
+    stage: "monitor",
+    verdict: "pass",
+    model: "pricer",
+    alias: "champion",
+    version: "v1",
+    now: "2026-05-06T00:00:00.000Z",
+    window: "day",
+    windows: [],
+    unchanged: 0,
+    judgements: [],
+    breaches: 0,
+    warnings: 0,
+    skippedRows: {
+      unparseable: {
+        count: values.length,
+        examples: values.map((value, i) => ({
+          file: "logs/2026-05-01.csv",
+          row: i + 1,
+          value,
+          reason: `${value} seconds since 1970 is not between the years 0001 and 9999`,
+        })),
+      },
+      future: { count: 0, examples: [] },
+    },
+    unmatchedLabels: { count: 0, files: [] },
+    notes: [],
+    shard: null,
+    logged: [],
+    history: [],
+  });
+  const hint = "did you mean monitor.logs.timestamp_unit: milliseconds?";
+
+  it("asks whether epoch milliseconds were meant when every example would read as milliseconds", () => {
+    expect(renderText(monitorSection(result(["1777593600000", "1777593601234"]), null))).toContain(hint);
+    // Out of range in either unit: no such question.
+    expect(renderText(monitorSection(result(["1777593600000", "99999999999999999"]), null))).not.toContain(hint);
   });
 });

@@ -1,3 +1,5 @@
+import { type FileHandle, open as openFile } from "node:fs/promises";
+import { InputError } from "../errors.ts";
 import { openTable, type TableFormat, type TableRow } from "../data/table.ts";
 import type { TypeSample } from "../data/type-sample.ts";
 import type { SourceFile } from "../data/sources.ts";
@@ -33,11 +35,42 @@ export interface LogRows {
   close(): void;
 }
 
+/** Whether a file's first byte (after spaces and a byte-order mark) opens a JSON object; false for gzip. */
+async function looksLikeJsonLines(file: string): Promise<boolean> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await openFile(file, "r");
+    const head = Buffer.alloc(64);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const text = head
+      .subarray(0, bytesRead)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "");
+    return text.trimStart().startsWith("{");
+  } catch {
+    // A file that cannot be read again: the reader's own error stands without the hint.
+    return false;
+  } finally {
+    await handle?.close();
+  }
+}
+
 /** A prediction log's rows, any format: CSV and TSV as byte spans (see {@link delimitedRows}), the rest via openTable. */
 export async function openLogRows(file: SourceFile, format: TableFormat): Promise<LogRows> {
   const open = { what: "prediction log", missingHint: "check monitor.logs.path" };
   if (format === "csv" || format === "tsv") {
-    return delimitedRows(await openDelimitedSpans(file.path, format, { ...open, shown: file.shown }), format);
+    let spans: DelimitedSpans;
+    try {
+      spans = await openDelimitedSpans(file.path, format, { ...open, shown: file.shown });
+    } catch (error) {
+      throw (await looksLikeJsonLines(file.path)) && error instanceof InputError
+        ? new InputError(error.message, {
+            hint: `${file.shown} starts with "{", as JSON Lines do: set monitor.logs.format: jsonl, or name the files .jsonl`,
+            cause: error,
+          })
+        : error;
+    }
+    return delimitedRows(spans, format);
   }
   const table = await openTable(file.path, format, { ...open, displayName: file.shown });
   const iterator = table.rows[Symbol.asyncIterator]();

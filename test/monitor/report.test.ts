@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Random } from "../../src/gate/significance/random.ts";
 import type { MonitorResult } from "../../src/monitor/run.ts";
 import { monitorSection } from "../../src/monitor/section.ts";
+import { openLogRows } from "../../src/monitor/log-rows.ts";
+import { InputError } from "../../src/errors.ts";
 import { renderText } from "../../src/report/sections.ts";
 import { createRegistry } from "../../src/registry/registry.ts";
 import { createLocalStore } from "../../src/store/local-store.ts";
@@ -312,5 +314,22 @@ describe("the report of rows with an unreadable timestamp", () => {
     expect(renderText(monitorSection(result(["1777593600000", "1777593601234"]), null))).toContain(hint);
     // Out of range in either unit: no such question.
     expect(renderText(monitorSection(result(["1777593600000", "99999999999999999"]), null))).not.toContain(hint);
+  });
+});
+
+describe("a prediction log in CSV that holds JSON Lines", () => {
+  it("is refused with the hint to declare its format", async () => {
+    const dir = await tempDir();
+    const [file = ""] = await writeFiles(dir, {
+      "logs/2026-05-01.csv": '{"ts":"2026-05-01T00:00:00Z","request_id":"a","x1":1,"prediction":"2.5"}\n',
+    });
+    const error = await openLogRows({ path: file, shown: "logs/2026-05-01.csv" }, "csv").then(
+      () => null,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).hint).toBe(
+      'logs/2026-05-01.csv starts with "{", as JSON Lines do: set monitor.logs.format: jsonl, or name the files .jsonl',
+    );
   });
 });

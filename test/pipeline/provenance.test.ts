@@ -118,14 +118,21 @@ describe("uncommitted changes", () => {
     );
     expect((await cli(dir, "models", "list", "--json")).stdout).not.toContain('"champion"');
 
-    // Later promotion asks the same.
+    // Later promotion asks the same: a check the version fails (exit 1), as a failed gate is, and nothing moves.
     const refused = await cli(dir, "promote", version);
-    expect(refused.exitCode).toBe(2);
-    expect(refused.stderr).toMatch(
-      new RegExp(
-        `^error: toy ${version} was built from commit ${head.slice(0, 7)} \\+ uncommitted changes: promoting it needs --allow-dirty\\n`,
-      ),
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stdout).toBe(
+      `Not promoted: toy ${version} was built from commit ${head.slice(0, 7)} + uncommitted changes. Publish a ` +
+        "model trained on committed code, or use --allow-dirty to promote it anyway (it is recorded).\n",
     );
+    expect(JSON.parse((await cli(dir, "promote", version, "--json")).stdout)).toEqual({
+      promoted: false,
+      model: "toy",
+      version,
+      alias: "champion",
+      reason: `it was built from commit ${head.slice(0, 7)} + uncommitted changes`,
+    });
+    expect((await cli(dir, "models", "list", "--json")).stdout).not.toContain('"champion"');
     const allowed = await cli(dir, "promote", version, "--allow-dirty", "--reason", "hotfix");
     expect(allowed.exitCode, allowed.stderr).toBe(0);
     const history = JSON.parse((await cli(dir, "models", "history", "--json")).stdout) as {

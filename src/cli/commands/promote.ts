@@ -12,7 +12,8 @@ export const promoteCommand: CommandSpec = {
   summary: "Point an alias (default champion) at a version, recording who, when and why",
   details:
     "<version> may also be a version number (7 or v7) or an alias whose version to promote (staging).\n" +
-    "Refuses a version whose gate did not pass (exit 1) unless --force; a forced promotion is marked in the history.",
+    "Refuses (exit 1) a version whose gate did not pass unless --force, and one built from uncommitted changes\n" +
+    "unless --allow-dirty; either override is recorded in the alias history.",
   positionals: [{ name: "version", required: true, description: "the version id (see `mlops models`)" }],
   options: {
     alias: { type: "string", valueName: "name", default: "champion", description: "The alias to move" },
@@ -42,10 +43,16 @@ export const promoteCommand: CommandSpec = {
     }
     const dirty = manifest.git.dirty === true && manifest.git.sha !== null;
     const built = dirty ? describeCommit({ commit: manifest.git.sha ?? "", dirty }) : "";
+    // Like a failed gate, uncommitted changes are a promotion check the version fails (exit 1), not a mistake in the
+    // command: both are overridden by a flag that the alias history records.
     if (dirty && args.values["allow-dirty"] !== true) {
-      throw new UsageError(`${model} ${version} was built from ${built}: promoting it needs --allow-dirty`, {
-        hint: "publish a model trained on committed code, or pass --allow-dirty (recorded in the alias history)",
-      });
+      return {
+        exitCode: ExitCode.checkFailed,
+        result: { promoted: false, model, version, alias, reason: `it was built from ${built}` },
+        text:
+          `Not promoted: ${model} ${version} was built from ${built}. Publish a model trained on committed code, ` +
+          "or use --allow-dirty to promote it anyway (it is recorded).",
+      };
     }
     const reason = typeof args.values.reason === "string" ? args.values.reason : "promoted by hand";
     const event = await registry.moveAlias(model, alias, version, {

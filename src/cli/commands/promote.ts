@@ -32,6 +32,15 @@ export const promoteCommand: CommandSpec = {
     const { version } = manifest;
     const alias = String(args.values.alias ?? "champion");
     refuseServedAlias(context.loaded.config, alias, `--version ${ref}`);
+    // A move to where the alias stands would add a "from v to v" entry that says nothing: no move, nothing written.
+    // An alias whose last move is damaged is left out here, so promoting still repairs it.
+    if ((await registry.aliases(model))[alias] === version) {
+      return {
+        exitCode: ExitCode.ok,
+        result: { promoted: false, model, version, alias, reason: `${alias} already points at ${version}` },
+        text: `${alias} already points at ${version}: nothing to do.`,
+      };
+    }
     const force = args.values.force === true;
     const verdict = manifest.gate?.verdict ?? "missing";
     if (verdict !== "pass" && !force) {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import * as z from "../zod.ts";
 import { NAME_PATTERN } from "../config/schema/common.ts";
-import { ExternalError } from "../errors.ts";
+import { ExternalError, InputError } from "../errors.ts";
 import type { ObjectStore } from "../store/object-store.ts";
 import { mapBounded } from "./concurrency.ts";
 import type { Damage, DamageReporter } from "./damage.ts";
@@ -176,41 +176,80 @@ export async function readChain(
   return [...live, ...aside].sort((a, b) => orderOf(a.key).localeCompare(orderOf(b.key)));
 }
 
-/** The readable moves of a chain, with `from` taken from the link before (null after a gap). */
-export function chainEvents(links: readonly HistoryLink[]): AliasEvent[] {
-  const events: AliasEvent[] = [];
-  links.forEach((link, i) => {
-    if (!("move" in link)) return;
+/**
+ * A gap as the history shows it: a move at a known time whose target is unknown. Shown as a row of its own, so that
+ * the move after it reads "from unknown", not like a first promotion, and a repair hides nothing.
+ */
+export interface AliasGap {
+  alias: string;
+  /** When the unknown move was made (from its key). */
+  at: string;
+  /** Where the entry is: in the history, or where `mlops models fsck --repair` moved it. */
+  key: string;
+  /** `damaged`: still in the history and unreadable; `quarantined`: moved aside by `models fsck --repair`. */
+  state: "damaged" | "quarantined";
+  /** What is wrong with it, for an entry still in the history; null for one moved aside (its fsck record says). */
+  problem: string | null;
+}
+
+/** One row of an alias's history: a readable move, or a gap where a move is unknown. */
+export type HistoryRow = { move: AliasEvent } | { gap: AliasGap };
+
+/** A chain as rows, oldest first: each move with `from` taken from the link before (null after a gap). */
+function chainRows(alias: string, links: readonly HistoryLink[]): HistoryRow[] {
+  return links.map((link, i) => {
+    if ("gap" in link) {
+      const damage = link.gap.damage;
+      return {
+        gap: {
+          alias,
+          at: link.gap.at,
+          key: link.key,
+          state: damage ? "damaged" : "quarantined",
+          problem: damage?.problem ?? null,
+        },
+      };
+    }
     const before = links[i - 1];
-    events.push({ ...link.move, from: before && "move" in before ? before.move.to : null });
+    return { move: { ...link.move, from: before && "move" in before ? before.move.to : null } };
   });
-  return events;
 }
 
-/** The moves of one alias, oldest first, with `from` taken from the chain. */
-export async function aliasHistory(
-  store: ObjectStore,
-  model: string,
-  alias: string,
-  report: DamageReporter,
-): Promise<AliasEvent[]> {
-  return chainEvents(await readChain(store, model, alias, { report, movedAside: true }));
-}
+/** When a row's move was made (a gap's from its key). */
+export const rowAt = (row: HistoryRow): string => ("move" in row ? row.move.at : row.gap.at);
 
-/** Every alias's moves, merged oldest first. */
-export async function allAliasHistory(
+/**
+ * Every alias's moves and gaps (or one alias's), merged oldest first. Damage is reported as it is met; an entry fsck
+ * moved aside is a gap too (it is not damage any more: its record says what was done).
+ */
+export async function aliasTimeline(
   store: ObjectStore,
   model: string,
+  alias: string | undefined,
   report: DamageReporter,
-): Promise<AliasEvent[]> {
-  const events: { key: string; event: AliasEvent }[] = [];
-  for (const [alias, keys] of await entryKeys(store, model)) {
-    const links = await readChain(store, model, alias, { report, movedAside: true, keys });
-    const moves = chainEvents(links);
-    const moveKeys = links.filter((link) => "move" in link).map((link) => link.key);
-    moves.forEach((event, i) => events.push({ key: moveKeys[i] ?? "", event }));
+): Promise<HistoryRow[]> {
+  const rows: { key: string; row: HistoryRow }[] = [];
+  for (const [name, keys] of await entryKeys(store, model, alias)) {
+    const links = await readChain(store, model, name, { report, movedAside: true, keys });
+    chainRows(name, links).forEach((row, i) => rows.push({ key: links[i]?.key ?? "", row }));
   }
-  return events.sort((a, b) => a.event.at.localeCompare(b.event.at) || a.key.localeCompare(b.key)).map((e) => e.event);
+  return rows
+    .sort((a, b) => rowAt(a.row).localeCompare(rowAt(b.row)) || a.key.localeCompare(b.key))
+    .map(({ row }) => row);
+}
+
+/** The readable moves of a timeline. */
+export const movesOf = (rows: readonly HistoryRow[]): AliasEvent[] =>
+  rows.flatMap((row) => ("move" in row ? [row.move] : []));
+
+/** An alias that has never moved, named in a request: said with the aliases there are. */
+export async function noSuchAliasError(store: ObjectStore, model: string, alias: string): Promise<InputError> {
+  const known = [...(await entryKeys(store, model)).keys()].sort();
+  return new InputError(
+    `${model} has no alias "${alias}": ` +
+      (known.length > 0 ? `its aliases are ${known.join(", ")}` : "no alias has moved yet"),
+    { hint: known.length > 0 ? "`mlops models history` lists every move" : "`mlops promote <version>` sets one" },
+  );
 }
 
 /** The last entry of each alias (or of one): where the aliases point now, or a gap where that is unknown. */
@@ -295,6 +334,14 @@ export function linkInForce(links: readonly HistoryLink[], date: Date): HistoryL
     if (Date.parse(at) <= date.getTime()) found = link;
   }
   return found;
+}
+
+/** The entries in force at some moment from `start` to `end`: the one in force at `start`, then each made up to `end`. */
+export function linksDuring(links: readonly HistoryLink[], start: Date, end: Date): HistoryLink[] {
+  const time = (link: HistoryLink): number => Date.parse("move" in link ? link.move.at : link.gap.at);
+  const first = linkInForce(links, start);
+  const later = links.filter((link) => time(link) > start.getTime() && time(link) <= end.getTime());
+  return [...(first ? [first] : []), ...later];
 }
 
 /** A gap in an alias's history, in words. */

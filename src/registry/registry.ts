@@ -1,19 +1,8 @@
 import { NAME_PATTERN } from "../config/schema/common.ts";
 import { ExternalError, InputError } from "../errors.ts";
 import type { ObjectStore } from "../store/object-store.ts";
-import {
-  type AliasEvent,
-  aliasHistory,
-  allAliasHistory,
-  appendMove,
-  currentAliases,
-  describeGap,
-  type HistoryLink,
-  linkInForce,
-  readChain,
-  servingStack,
-  unknownAliasError,
-} from "./aliases.ts";
+import { type AliasEvent, aliasTimeline, appendMove, currentAliases, type HistoryRow, movesOf } from "./aliases.ts";
+import { aliasQueries } from "./alias-queries.ts";
 import { mapBounded } from "./concurrency.ts";
 import { type Damage, type DamageReporter, reportOnce } from "./damage.ts";
 import { DEBRIS_AGE_MS, findDebris, removeDebris } from "./debris.ts";
@@ -32,7 +21,7 @@ import type { PublicKey, SigningKey } from "../provenance/keys.ts";
 import { type SigningPolicy, UnverifiedVersionError } from "../provenance/policy.ts";
 import { damagedManifestError, manifestKey, readManifest } from "./stored-manifest.ts";
 
-export type { AliasEvent, Approval, Delivery } from "./aliases.ts";
+export type { AliasEvent, AliasGap, Approval, Delivery, HistoryRow } from "./aliases.ts";
 export type { Damage, DamageReporter } from "./damage.ts";
 export { DEBRIS_AGE_MS } from "./debris.ts";
 export type { FsckProblem, FsckReport } from "./fsck.ts";
@@ -98,8 +87,18 @@ export interface Registry {
   rollbackTarget(model: string, alias: string): Promise<{ current: string; target: string }>;
   /** Every readable alias move (or one alias's), oldest first; damaged entries are reported. */
   history(model: string, alias?: string): Promise<AliasEvent[]>;
+  /**
+   * Every alias move and every gap (an entry that is damaged, or that fsck moved aside), oldest first: what
+   * `mlops models history` shows. An alias named that has never moved is an InputError naming those there are.
+   */
+  timeline(model: string, alias?: string): Promise<HistoryRow[]>;
   /** The move that was in force for `alias` at `date`: "which version was champion on date D". */
   aliasAt(model: string, alias: string, date: Date): Promise<AliasEvent | undefined>;
+  /**
+   * Every move in force at some moment from `start` to `end`, oldest first: "which versions served as champion that
+   * day". Refused when a gap lies in that time (a version that served is unknown), and for an alias that never moved.
+   */
+  servedDuring(model: string, alias: string, start: Date, end: Date): Promise<AliasEvent[]>;
   /** Downloads a version's files into `outDir`, verifying size and sha256 of each; all or nothing (see pull.ts). */
   pull(manifest: Manifest, outDir: string, options?: PullOptions): Promise<PullResult>;
   /** Downloads an attachment to `file`, verified; false when the version has no attachment of that name. */
@@ -183,43 +182,7 @@ export function createRegistry(
     return undefined;
   };
 
-  /** Where an alias points: a readable move, or an error when that is unknown or leads to no version. */
-  const aliasTarget = async (model: string, alias: string, link: HistoryLink): Promise<Manifest> => {
-    if (!("move" in link)) throw unknownAliasError(model, alias, link, store.location);
-    const manifest = await namedVersion(model, link.move.to);
-    if (!manifest) {
-      throw new ExternalError(
-        `${alias} of ${model} points at ${link.move.to}, which is not in ${store.location} (its manifest is missing)`,
-        { hint: `promote a version that exists: mlops promote <version> --alias ${alias}` },
-      );
-    }
-    return manifest;
-  };
-
-  const rollbackTarget: Registry["rollbackTarget"] = async (model, alias) => {
-    checkModelName(model);
-    checkAliasName(alias);
-    const links = await readChain(store, model, alias, { report, movedAside: true });
-    const { stack, below } = servingStack(links);
-    const current = stack.at(-1);
-    const target = stack.at(-2);
-    const last = links.at(-1);
-    if (last && !("move" in last)) throw unknownAliasError(model, alias, last, store.location);
-    if (!current) throw new InputError(`${model} has no alias ${alias} to roll back`);
-    if (!target && below) {
-      throw new ExternalError(
-        `cannot roll back ${alias} of ${model}: the version it stood on before ${current} is unknown, because ` +
-          `${describeGap(below)}`,
-        { hint: `promote the version it should go back to: mlops promote <version> --alias ${alias}` },
-      );
-    }
-    if (!target) {
-      throw new InputError(`${alias} of ${model} has nothing to roll back to: it has only ever stood on ${current}`, {
-        hint: "promote another version instead: mlops promote <version>",
-      });
-    }
-    return { current, target };
-  };
+  const aliases = aliasQueries(store, report, namedVersion);
 
   /**
    * With registry.signing.require, refuses a version whose signature does not hold. The signature binds the manifest,
@@ -273,7 +236,7 @@ export function createRegistry(
       if (parsed.kind === "version") return namedVersion(model, parsed.id);
       if (parsed.kind === "sequence") return bySequence(model, parsed.sequence);
       const current = (await currentAliases(store, model, report, parsed.alias)).get(parsed.alias);
-      return current ? aliasTarget(model, parsed.alias, current) : undefined;
+      return current ? aliases.aliasTarget(model, parsed.alias, current) : undefined;
     },
 
     async aliases(model) {
@@ -292,10 +255,10 @@ export function createRegistry(
       return appendMove(store, model, { kind: "promote", ...event, alias, to: version }, report);
     },
 
-    rollbackTarget,
+    rollbackTarget: aliases.rollbackTarget,
 
     async rollback(model, alias, event) {
-      const { current, target } = await rollbackTarget(model, alias);
+      const { current, target } = await aliases.rollbackTarget(model, alias);
       if (!(await namedVersion(model, target))) throw new InputError(`model ${model} has no version ${target}`);
       return appendMove(
         store,
@@ -314,22 +277,12 @@ export function createRegistry(
 
     async history(model, alias) {
       checkModelName(model);
-      if (alias === undefined) return allAliasHistory(store, model, report);
-      return aliasHistory(store, model, checkAliasName(alias), report);
+      return movesOf(await aliasTimeline(store, model, alias === undefined ? alias : checkAliasName(alias), report));
     },
 
-    async aliasAt(model, alias, date) {
-      checkModelName(model);
-      const links = await readChain(store, model, checkAliasName(alias), { report, movedAside: true });
-      const link = linkInForce(links, date);
-      if (link && !("move" in link)) {
-        throw new ExternalError(
-          `which version ${alias} of ${model} pointed at on ${date.toISOString()} is unknown: ${describeGap(link)}`,
-          { hint: "`mlops models history` shows the moves before and after it" },
-        );
-      }
-      return link?.move;
-    },
+    timeline: aliases.timeline,
+    aliasAt: aliases.aliasAt,
+    servedDuring: aliases.servedDuring,
 
     async pull(manifest, outDir, pullOptions = {}) {
       await requireSignature(manifest);

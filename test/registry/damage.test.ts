@@ -155,6 +155,22 @@ describe.each(backends())("damage on a %s", (_name, open, backend) => {
           effect: "the move of champion at 2026-02-02T00:00:00.000Z is unknown; its other moves are read",
         },
       ]);
+      // The history shows the gap as a row of its own, where the lost move was made.
+      expect(
+        (await registry.timeline("churn", "champion")).map((row) => ("gap" in row ? row.gap : row.move.to)),
+      ).toEqual([
+        v1.version,
+        { alias: "champion", at: "2026-02-02T00:00:00.000Z", key: entries[1], state: "damaged", problem: NOT_JSON },
+        v3.version,
+      ]);
+      // A day whose answer depends on the gap is refused as a moment inside it is; one before it is answered.
+      const day = (date: string) =>
+        registry.servedDuring("churn", "champion", new Date(`${date}T00:00:00Z`), new Date(`${date}T23:59:59.999Z`));
+      expect((await day("2026-02-01")).map((e) => e.to)).toEqual([v1.version]);
+      expect((await failure(() => day("2026-02-02"))).message).toBe(
+        "which version champion of churn pointed at from 2026-02-02T00:00:00.000Z to 2026-02-02T23:59:59.999Z is " +
+          `unknown: its move at 2026-02-02T00:00:00.000Z (${entries[1]}) ${NOT_JSON}`,
+      );
       expect((await registry.aliasAt("churn", "champion", new Date("2026-02-01T12:00:00Z")))?.to).toBe(v1.version);
       expect(
         (await failure(() => registry.aliasAt("churn", "champion", new Date("2026-02-02T12:00:00Z")))).message,

@@ -157,6 +157,12 @@ describe.each(backends())("fsck on a %s", (_name, open, backend) => {
       [null, v1.version],
     ]);
     expect(damaged).toEqual([]);
+    // ... and a row of the history, so the repair hides nothing.
+    expect((await after.timeline("churn", "champion")).map((row) => ("gap" in row ? row.gap : row.move.to))).toEqual([
+      v1.version,
+      { alias: "champion", at: expect.any(String) as string, key: movedEntry, state: "quarantined", problem: null },
+      v1.version,
+    ]);
     await expect(
       after.rollback("churn", "champion", { ...move("2026-03-01T00:00:00.000Z"), reason: "" }),
     ).rejects.toThrow("was damaged and moved aside by fsck");

@@ -3,7 +3,7 @@ import { primaryMetricOf } from "../../config/metrics.ts";
 import { describeOverrides } from "../../config/params.ts";
 import { ExitCode, InputError, UsageError } from "../../errors.ts";
 import { formatBytes, formatNumber } from "../../report/format.ts";
-import type { AliasEvent } from "../../registry/aliases.ts";
+import type { AliasEvent, HistoryRow } from "../../registry/aliases.ts";
 import { describeVersion, type Manifest } from "../../registry/manifest.ts";
 import { openRegistry } from "../../registry/open.ts";
 import { type Damage, describeDamage } from "../../registry/damage.ts";
@@ -83,7 +83,7 @@ export const modelsCommand: CommandSpec = {
     }
     if (action === "history") {
       if (at !== undefined) return withDamage(await aliasAtTime(registry, model, alias ?? "champion", at), damaged);
-      return withDamage(showHistory(await registry.history(model, alias), model, args.text.width), damaged);
+      return withDamage(showHistory(await registry.timeline(model, alias), model, args.text.width), damaged);
     }
     if (action === "report") {
       return modelReport(
@@ -195,22 +195,46 @@ function describeManifest(m: Manifest, aliases: string[]): string {
   return lines.join("\n");
 }
 
-function showHistory(events: AliasEvent[], model: string, width: number | undefined): CommandOutcome {
+function showHistory(rows: HistoryRow[], model: string, width: number | undefined): CommandOutcome {
+  // A gap is a row of its own: it comes from where the alias stood, to "?"; the move after it comes from "?".
+  const stood = new Map<string, string>();
   const table = {
     headers: ["when", "alias", "from", "to", "by", "why"],
-    rows: events.map((e) => [
-      e.at,
-      e.alias,
-      e.from ?? "—",
-      e.to,
-      e.actor ?? "—",
-      e.reason + (e.forced ? " (forced)" : "") + (e.kind === "rollback" ? " (rollback)" : "") + deliveryText(e),
-    ]),
+    rows: rows.map((row) => {
+      if ("gap" in row) {
+        const { gap } = row;
+        const from = stood.get(gap.alias) ?? "—";
+        stood.set(gap.alias, "?");
+        return gap.state === "quarantined"
+          ? [
+              gap.at,
+              gap.alias,
+              from,
+              "? (damaged entry, quarantined)",
+              "—",
+              "moved aside by `mlops models fsck --repair`",
+            ]
+          : [gap.at, gap.alias, from, "? (damaged entry)", "—", `the entry ${gap.problem ?? "is damaged"}`];
+      }
+      const e = row.move;
+      const from = e.from ?? (stood.get(e.alias) === "?" ? "?" : "—");
+      stood.set(e.alias, e.to);
+      const why =
+        e.reason + (e.forced ? " (forced)" : "") + (e.kind === "rollback" ? " (rollback)" : "") + deliveryText(e);
+      return [e.at, e.alias, from, e.to, e.actor ?? "—", why];
+    }),
   };
+  const events = rows.flatMap((row) => ("move" in row ? [row.move] : []));
+  const gaps = rows.flatMap((row) => ("gap" in row ? [row.gap] : []));
+  const note =
+    gaps.length === 0
+      ? ""
+      : `\n${gaps.length} move(s) marked ? are unknown: their entries are damaged or were moved aside by fsck. ` +
+        "Where the alias pointed from each until its next move is unknown, and `--at` refuses those times.";
   return {
     exitCode: ExitCode.ok,
-    result: { model, events },
-    text: events.length === 0 ? "No alias has moved yet." : renderTextTable(table, width),
+    result: { model, events, gaps },
+    text: rows.length === 0 ? "No alias has moved yet." : renderTextTable(table, width) + note,
   };
 }
 
@@ -246,10 +270,7 @@ function parseWhen(text: string): { start: Date; end: Date } {
 
 async function aliasAtTime(registry: Registry, model: string, alias: string, when: string): Promise<CommandOutcome> {
   const { start, end } = parseWhen(when);
-  const history = await registry.history(model, alias);
-  const inForce = await registry.aliasAt(model, alias, start);
-  const during = history.filter((e) => Date.parse(e.at) > start.getTime() && Date.parse(e.at) <= end.getTime());
-  const served = [...(inForce ? [inForce] : []), ...during];
+  const served = await registry.servedDuring(model, alias, start, end);
   const text =
     served.length === 0
       ? `${alias} did not exist yet at ${start.toISOString()}.`

@@ -20,6 +20,7 @@ import { manifestBytes, signVersion, verifyVersion, type VerifyOutcome } from ".
 import type { PublicKey, SigningKey } from "../provenance/keys.ts";
 import { type SigningPolicy, UnverifiedVersionError } from "../provenance/policy.ts";
 import { damagedManifestError, manifestKey, readManifest } from "./stored-manifest.ts";
+import { type StoredFileProblem, storedFileProblems } from "./stored-files.ts";
 
 export type { AliasEvent, AliasGap, Approval, Delivery, HistoryRow } from "./aliases.ts";
 export type { Damage, DamageReporter } from "./damage.ts";
@@ -29,6 +30,7 @@ export { newVersionId } from "./names.ts";
 export { type AttachmentInput, COMMIT_DEADLINE_MS, type PublishInput, type VersionIdentity } from "./write-version.ts";
 export type { TransferEvent, TransferHooks } from "./download.ts";
 export type { PullOptions, PullResult } from "./pull.ts";
+export type { StoredFileProblem } from "./stored-files.ts";
 export { signatureKey, type VerifyOutcome } from "./signature.ts";
 export type { KeyedLogEntry, MonitorLog, MonitorLogEntry } from "./monitor-log.ts";
 export type { KeyedScoringRecord, ScoringRecord } from "./scoring-log.ts";
@@ -99,6 +101,11 @@ export interface Registry {
    * day". Refused when a gap lies in that time (a version that served is unknown), and for an alias that never moved.
    */
   servedDuring(model: string, alias: string, start: Date, end: Date): Promise<AliasEvent[]>;
+  /**
+   * Each file and attachment of a version that is not stored with the size its manifest lists (missing, or of another
+   * size), found without downloading anything (see stored-files.ts); empty when all are there.
+   */
+  storedFileProblems(manifest: Manifest): Promise<StoredFileProblem[]>;
   /** Downloads a version's files into `outDir`, verifying size and sha256 of each; all or nothing (see pull.ts). */
   pull(manifest: Manifest, outDir: string, options?: PullOptions): Promise<PullResult>;
   /** Downloads an attachment to `file`, verified; false when the version has no attachment of that name. */
@@ -283,6 +290,8 @@ export function createRegistry(
     timeline: aliases.timeline,
     aliasAt: aliases.aliasAt,
     servedDuring: aliases.servedDuring,
+
+    storedFileProblems: (manifest) => storedFileProblems(store, manifest),
 
     async pull(manifest, outDir, pullOptions = {}) {
       await requireSignature(manifest);

@@ -63,6 +63,20 @@ export const promoteCommand: CommandSpec = {
           "or use --allow-dirty to promote it anyway (it is recorded).",
       };
     }
+    // The files are looked at (present, of their recorded size), not read: an alias must not move to a version that
+    // could never be pulled, nor become the gate's baseline without a word.
+    const problems = await registry.storedFileProblems(manifest);
+    if (problems.length > 0) {
+      const [first] = problems;
+      const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
+      return {
+        exitCode: ExitCode.checkFailed,
+        result: { promoted: false, model, version, alias, reason: "its stored files are damaged", problems },
+        text:
+          `Not promoted: ${model} ${version} is damaged in ${registry.location}: ${first?.problem ?? ""}${more}. ` +
+          "`mlops models fsck` checks every file; promote another version.",
+      };
+    }
     const reason = typeof args.values.reason === "string" ? args.values.reason : "promoted by hand";
     const event = await registry.moveAlias(model, alias, version, {
       at: context.now().toISOString(),

@@ -21,6 +21,7 @@ import type { PublicKey, SigningKey } from "../provenance/keys.ts";
 import { type SigningPolicy, UnverifiedVersionError } from "../provenance/policy.ts";
 import { damagedManifestError, manifestKey, readManifest } from "./stored-manifest.ts";
 import { type StoredFileProblem, storedFileProblems } from "./stored-files.ts";
+import { findPrunedVersion, type PrunedVersionRecord } from "./prune-records.ts";
 
 export type { AliasEvent, AliasGap, Approval, Delivery, HistoryRow } from "./aliases.ts";
 export type { Damage, DamageReporter } from "./damage.ts";
@@ -31,6 +32,7 @@ export { type AttachmentInput, COMMIT_DEADLINE_MS, type PublishInput, type Versi
 export type { TransferEvent, TransferHooks } from "./download.ts";
 export type { PullOptions, PullResult } from "./pull.ts";
 export type { StoredFileProblem } from "./stored-files.ts";
+export type { PrunedVersionRecord } from "./prune-records.ts";
 export { signatureKey, type VerifyOutcome } from "./signature.ts";
 export type { KeyedLogEntry, MonitorLog, MonitorLogEntry } from "./monitor-log.ts";
 export type { KeyedScoringRecord, ScoringRecord } from "./scoring-log.ts";
@@ -111,6 +113,11 @@ export interface Registry {
   /** Downloads an attachment to `file`, verified; false when the version has no attachment of that name. */
   pullAttachment(manifest: Manifest, name: string, file: string): Promise<boolean>;
   models(): Promise<string[]>;
+  /**
+   * What `models prune --apply` recorded of the version a ref names (an id or number), when a prune deleted it: what
+   * to say instead of "no such version". Undefined when no record names it.
+   */
+  prunedVersion(model: string, ref: string): Promise<PrunedVersionRecord | undefined>;
   /**
    * The manifest's bytes as stored: what a signature and a build-provenance attestation are over (a parsed and
    * re-written manifest need not be byte for byte the same).
@@ -317,6 +324,11 @@ export function createRegistry(
         return undefined;
       });
       return found.filter((name): name is string => name !== undefined);
+    },
+
+    async prunedVersion(model, ref) {
+      checkModelName(model);
+      return findPrunedVersion(store, model, parseRef(ref));
     },
 
     manifestBytes: (manifest) => manifestBytes(store, manifest),

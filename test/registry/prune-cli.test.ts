@@ -90,6 +90,20 @@ describe.each(backends())("mlops models prune on a %s", (_name, _open, backend) 
     const pulled = await cli("pull", "churn@2", "--out", "deploy");
     expect(pulled.exitCode, pulled.stderr).toBe(0);
 
+    // A pruned version, by number or id, is said to be pruned, when and by what: not "no such version".
+    const day = (report.record ?? "").replace(/^churn\/prune\/(\d{4})(\d{2})(\d{2})T.*$/, "$1-$2-$3");
+    for (const ref of ["1", v1]) {
+      const gone = await cli("pull", `churn@${ref}`, "--out", "gone");
+      expect(gone.exitCode).toBe(2);
+      expect(gone.stderr).toMatch(
+        new RegExp(
+          `^error: churn@${ref}: ${v1} \\(#1\\) was pruned on ${day} by \`mlops models prune\`( \\(run by [^)]+\\))?; ` +
+            `its files are gone from ${store.location.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\n` +
+            `  hint: pull another version \\(see \`mlops models list\`\\); the prune is recorded in ${report.record}\n$`,
+        ),
+      );
+    }
+
     const again = await cli("models", "prune", "--keep", "1", "--apply");
     expect(again.exitCode).toBe(0);
     expect(again.stdout).toMatch(/\nNothing to prune\.\n$/);

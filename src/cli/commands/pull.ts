@@ -272,6 +272,16 @@ export async function resolveVersion(registry: Registry, model: string, ref: str
             : "nothing has been published there yet",
       });
     }
+    // A version that prune deleted is said to be gone, and since when, rather than never to have been.
+    const pruned = await registry.prunedVersion(model, ref);
+    if (pruned) {
+      const number = pruned.sequence === null ? "" : ` (#${pruned.sequence})`;
+      throw new InputError(
+        `${model}@${ref}: ${pruned.version}${number} was pruned on ${pruned.at.slice(0, 10)} by \`mlops models prune\`` +
+          `${pruned.actor ? ` (run by ${pruned.actor})` : ""}; its files are gone from ${registry.location}`,
+        { hint: `pull another version (see \`mlops models list\`); the prune is recorded in ${pruned.record}` },
+      );
+    }
     throw new InputError(`${model} has no version or alias "${ref}" in ${registry.location}`, {
       hint: "see `mlops models list`",
     });

@@ -200,7 +200,7 @@ async function writeGateHtml(context: StageContext, rendering: SectionRendering)
 export interface PublishStageOptions {
   /**
    * Promote a version built from uncommitted changes or trained with --set overrides (recorded); without it such a
-   * promotion exits 2.
+   * promotion exits 1 (a check failed, as `mlops promote` refuses it).
    */
   allowDirty?: boolean;
 }
@@ -230,7 +230,7 @@ export async function runPublishStage(
     "publish",
     result,
     publishSection(result),
-    result.refusedDirty ? ExitCode.usageOrConfig : ExitCode.ok,
+    result.refusedDirty ? ExitCode.checkFailed : ExitCode.ok,
   );
 }
 

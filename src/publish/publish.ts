@@ -315,7 +315,7 @@ function promotionRefusal(
   return {
     short: reasons.map((r) => r.short).join("; "),
     why: reasons.map((r) => r.why).join("; "),
-    // Exit 2 asks for --allow-dirty: only when that flag alone would have promoted the version.
+    // Exit 1 (a promotion check failed) asks for --allow-dirty: only when that flag alone would have promoted the version.
     dirty: reasons.every((r) => r.dirty),
   };
 }

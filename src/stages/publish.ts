@@ -6,7 +6,7 @@ import { flagOption } from "./options.ts";
 
 export const PublishOptions = z.object({
   /**
-   * Promoting a model built from uncommitted changes or trained with --set overrides is refused (exit 2) without it
+   * Promoting a model built from uncommitted changes or trained with --set overrides is refused (exit 1) without it
    * (DOMAIN.md §6).
    */
   allowDirty: flagOption({

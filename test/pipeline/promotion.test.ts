@@ -79,8 +79,8 @@ describe("a version trained with --set overrides on a clean commit", () => {
     const { dir, head } = await committedProject("main");
     const short = head.slice(0, 7);
     const run = await cli(dir, "run", "--set", "lr=0.5", "--set", "lr=0.6");
-    // As for uncommitted changes: published, not promoted, exit 2 (--allow-dirty alone would promote it).
-    expect(run.exitCode, run.stderr).toBe(2);
+    // As for uncommitted changes: published, not promoted, exit 1 (--allow-dirty alone would promote it).
+    expect(run.exitCode, run.stderr).toBe(1);
     expect(run.stderr).toContain(
       `not promoted to champion: it was trained with --set lr=0.5 --set lr=0.6, which the params at commit ${short} do not hold; commit the values and run again, or pass --allow-dirty to promote it as it is`,
     );

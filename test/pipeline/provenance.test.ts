@@ -99,7 +99,7 @@ describe("uncommitted changes", () => {
     const expectedDiff = `sha256:${createHash("sha256").update(diff.stdout).digest("hex")}`;
 
     const run = await cli(dir, "run");
-    expect(run.exitCode).toBe(2);
+    expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain(
       `not promoted to champion: it was built from commit ${head.slice(0, 7)} + uncommitted changes (1 changed path(s), e.g. train.mjs); commit them and run again, or pass --allow-dirty to promote it as it is`,
     );
@@ -207,7 +207,7 @@ describe("mlops models show", () => {
   it("says when a version was built from uncommitted changes, and which results it was made from", async () => {
     const { dir, head } = await committedProject();
     await appendFile(path.join(dir, "train.mjs"), "// tuned\n");
-    expect((await cli(dir, "run")).exitCode).toBe(2);
+    expect((await cli(dir, "run")).exitCode).toBe(1);
     const version = await lastVersion(dir);
     const shown = (await cli(dir, "models", "show", version)).stdout;
     expect(shown).toMatch(

@@ -321,6 +321,7 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
   const notes = [
     ...("none" in training ? [training.none] : []),
     ...("none" in predictions && spool.columns.header.length > 0 ? [predictions.none] : []),
+    ...blankNotes(spool.blank),
   ];
   return {
     windows,
@@ -378,6 +379,15 @@ async function stamped(entries: SourceEntry[]): Promise<(StampedFile & { entry: 
     }
   }
   return out;
+}
+
+/** What a run says of the log files that held nothing: read as 0 rows, never a reason to stop. */
+function blankNotes(blank: readonly string[]): string[] {
+  if (blank.length === 0) return [];
+  const named = blank.length <= 5 ? blank.join(", ") : `${blank.slice(0, 5).join(", ")} and ${blank.length - 5} more`;
+  return [
+    `${named} ${blank.length === 1 ? "is" : "are"} empty and read as 0 rows (a file the serving process has just started); a rows rule catches an outage`,
+  ];
 }
 
 /** The marks of the label files in `settled` only. */

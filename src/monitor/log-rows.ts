@@ -1,4 +1,6 @@
-import { type FileHandle, open as openFile } from "node:fs/promises";
+import { type FileHandle, open as openFile, readFile, stat } from "node:fs/promises";
+import { gunzipSync } from "node:zlib";
+import { isGzip } from "../data/formats/chunks.ts";
 import { InputError } from "../errors.ts";
 import { openTable, type TableFormat, type TableRow } from "../data/table.ts";
 import type { TypeSample } from "../data/type-sample.ts";
@@ -53,6 +55,29 @@ async function looksLikeJsonLines(file: string): Promise<boolean> {
   } finally {
     await handle?.close();
   }
+}
+
+/** Larger files are never empty: a header or one row takes more than a few bytes of white space. */
+const BLANK_BYTES = 4096;
+
+/**
+ * Whether a log file holds nothing but white space (0 bytes, a lone newline, a gzip of that): a file a serving
+ * process has just rotated in, whose rows are still to come. The monitor reads it as 0 rows rather than stopping
+ * the run, and the rows rule catches a real outage.
+ */
+export async function isBlankLog(file: SourceFile): Promise<boolean> {
+  const { size } = await stat(file.path);
+  if (size === 0) return true;
+  if (size > BLANK_BYTES) return false;
+  const bytes = await readFile(file.path);
+  let text: Buffer;
+  try {
+    text = isGzip(file.path) ? gunzipSync(bytes) : bytes;
+  } catch {
+    // Not gzip after all: its reader says what is wrong with it.
+    return false;
+  }
+  return text.length <= BLANK_BYTES && /^\s*$/.test(text.toString("latin1"));
 }
 
 /** A prediction log's rows, any format: CSV and TSV as byte spans (see {@link delimitedRows}), the rest via openTable. */

@@ -45,7 +45,7 @@ export async function spoolOnThreads(
   let split = 1;
   for (let bytes = sizes[0] ?? 0; split < files.length - 1 && bytes + (sizes[split] ?? 0) / 2 < total / 2; split++)
     bytes += sizes[split] ?? 0;
-  const columns = await logColumns(files[0]!, options);
+  const columns = await logColumns(files, options);
   const second = files.slice(split);
   const job: SpoolJob = { files: second, options: sendableOptions(options), columns };
   let worker: Worker;
@@ -129,5 +129,6 @@ function joined(first: Spool, later: Spool): Spool {
     first[kind].examples = [...first[kind].examples, ...later[kind].examples].slice(0, SKIPPED_EXAMPLES);
   }
   first.files.push(...later.files);
+  first.blank.push(...later.blank);
   return first;
 }

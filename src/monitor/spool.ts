@@ -5,7 +5,7 @@ import type { LogLayout } from "./log-layout.ts";
 import { formatOf } from "../data/table.ts";
 import { SAMPLE_ROWS, TypeSample } from "../data/type-sample.ts";
 import type { SourceFile } from "../data/sources.ts";
-import { type LogRows, openLogRows } from "./log-rows.ts";
+import { isBlankLog, type LogRows, openLogRows } from "./log-rows.ts";
 import { cellColumns, csvField, WindowBuffer } from "./window-files.ts";
 import { dateCache } from "./zulu-bytes.ts";
 import {
@@ -65,6 +65,8 @@ export interface Spool {
    * within two days of it (a clock ahead, a run before the day's end; further off is a wrong timestamp, not early).
    */
   files: { shown: string; rows: number; windows: string[]; soon: number }[];
+  /** The log files that held nothing (0 bytes, white space only), read as 0 rows: a file just rotated in. */
+  blank: string[];
 }
 
 export interface SpoolOptions {
@@ -103,6 +105,11 @@ export async function spoolLogs(files: readonly SourceFile[], options: SpoolOpti
   await mkdir(cellsDir(options.dir), { recursive: true });
   const spool = into ?? emptySpool({ header: [], features: [], probabilities: [] });
   for (const file of files) {
+    if (await isBlankLog(file)) {
+      spool.blank.push(file.shown);
+      spool.files.push({ shown: file.shown, rows: 0, windows: [], soon: 0 });
+      continue;
+    }
     const rows = await openLogRows(file, formatOf(file.path, options.format));
     try {
       await spoolFile(file, rows, options, spool);
@@ -127,11 +134,22 @@ export function emptySpool(columns: SpoolColumns): Spool {
     unparseable: { count: 0, examples: [] },
     future: { count: 0, examples: [] },
     files: [],
+    blank: [],
   };
 }
 
-/** The spool's columns as `file` (the first log) gives them: its header read, no row. */
-export async function logColumns(file: SourceFile, options: SpoolOptions): Promise<SpoolColumns> {
+/**
+ * The spool's columns as the first log that is not blank gives them: its header read, no row; empty when every one
+ * is blank.
+ */
+export async function logColumns(files: readonly SourceFile[], options: SpoolOptions): Promise<SpoolColumns> {
+  let file: SourceFile | undefined;
+  for (const candidate of files) {
+    if (await isBlankLog(candidate)) continue;
+    file = candidate;
+    break;
+  }
+  if (!file) return { header: [], features: [], probabilities: [] };
   const rows = await openLogRows(file, formatOf(file.path, options.format));
   try {
     return spoolColumns(rows.columns, file.shown, options);

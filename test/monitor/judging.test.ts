@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import type { MonitorResult } from "../../src/monitor/run.ts";
+import { runCli, stackFrames } from "../helpers/cli.ts";
+import { writeFiles } from "../helpers/temp.ts";
+import { logDay, monitorProject } from "./world.ts";
+
+/**
+ * What a monitoring run computes and judges at the edges of its logs and its clock, end to end on the scratch
+ * project of test/monitor/world.ts: blank log files, outages still going on, the open window, missing features,
+ * label paths that match nothing, a wrong --now.
+ */
+
+async function monitor(
+  dir: string,
+  now: string,
+  ...args: string[]
+): Promise<{ exitCode: number; result: MonitorResult; stderr: string; stdout: string }> {
+  const run = await runCli(["monitor", "--json", "--now", now, ...args], { cwd: dir });
+  return { ...run, result: JSON.parse(run.stdout || "null") as MonitorResult };
+}
+
+const rowsVerdict = (result: MonitorResult, key: string) =>
+  result.judgements.find((j) => j.window === key)?.outcomes.find((o) => o.metric === "rows")?.verdict;
+
+describe("a blank log file", () => {
+  it("is read as 0 rows with a note naming it, and the rows rule catches the day without rows", async () => {
+    const dir = await monitorProject();
+    await logDay(dir, "2026-03-01", 10, 200);
+    await writeFiles(dir, { "logs/2026-03-02.csv": "", "logs/2026-03-03.csv": "\n" });
+    await logDay(dir, "2026-03-05", 11, 200);
+    const run = await monitor(dir, "2026-03-06T06:00:00Z");
+    expect(run.exitCode).toBe(1);
+    expect(run.result.notes.join("\n")).toMatch(
+      /logs\/2026-03-02\.csv, logs\/2026-03-03\.csv are empty and read as 0 rows/,
+    );
+    expect(run.result.windows.map((w) => [w.window.key, w.rows])).toEqual([
+      ["2026-03-01", 200],
+      ["2026-03-02", 0],
+      ["2026-03-03", 0],
+      ["2026-03-04", 0],
+      ["2026-03-05", 200],
+    ]);
+    expect(rowsVerdict(run.result, "2026-03-03")).toBe("fail");
+    expect(stackFrames(run.stdout + run.stderr)).toEqual([]);
+  });
+});

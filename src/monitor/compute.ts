@@ -34,7 +34,8 @@ import {
 } from "./plan.ts";
 import { knownClasses, predictionReference, type PredictionReference, trainingReference } from "./references.ts";
 import { logLayout } from "./log-layout.ts";
-import { type Spool, type SpooledWindow, spoolLogs } from "./spool.ts";
+import { logColumns, type Spool, type SpooledWindow, spoolLogs } from "./spool.ts";
+import { requireTrainingFeatures, trainingFeatures } from "./log-features.ts";
 import { spoolOnThreads } from "./spool-threads.ts";
 import { emptyWindow, measureWindow, type WindowResult } from "./window.ts";
 import { readWindowRows } from "./window-rows.ts";
@@ -157,6 +158,11 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
   };
   const bySource = new Map(logs.map((file) => [file.shown, file]));
   const freshFiles = await fetch(fresh.map((file) => bySource.get(file.shown) ?? file));
+  if (!("none" in training) && layout.features === null) {
+    const expected = trainingFeatures(training.profile, layout, input.config);
+    const first = await logColumns(freshFiles, spoolOptions);
+    await requireTrainingFeatures(expected, first.features, freshFiles, monitor.logs.format);
+  }
   const cores = input.workers ?? os.availableParallelism();
   // Big logs on two threads (spool-threads.ts), each window's rows as one thread would write them.
   const spool = await spoolOnThreads(freshFiles, spoolOptions, cores);

@@ -1,8 +1,10 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { MonitorResult } from "../../src/monitor/run.ts";
 import { runCli, stackFrames } from "../helpers/cli.ts";
 import { writeFiles } from "../helpers/temp.ts";
-import { logDay, monitorProject } from "./world.ts";
+import { logDay, monitorProject, MONITOR_CONFIG } from "./world.ts";
 
 /**
  * What a monitoring run computes and judges at the edges of its logs and its clock, end to end on the scratch
@@ -42,5 +44,47 @@ describe("a blank log file", () => {
     ]);
     expect(rowsVerdict(run.result, "2026-03-03")).toBe("fail");
     expect(stackFrames(run.stdout + run.stderr)).toEqual([]);
+  });
+});
+
+/** Rewrites a CSV log without `column`. */
+async function dropColumn(dir: string, file: string, column: string): Promise<void> {
+  const lines = (await readFile(path.join(dir, file), "utf8")).trimEnd().split("\n");
+  const at = (lines[0] ?? "").split(",").indexOf(column);
+  const kept = lines.map((line) =>
+    line
+      .split(",")
+      .filter((_, i) => i !== at)
+      .join(","),
+  );
+  await writeFile(path.join(dir, file), `${kept.join("\n")}\n`);
+}
+
+describe("a training feature the logs lack", () => {
+  it("stops the run with exit 2 naming the column and the files, whether every log or the first lacks it", async () => {
+    const dir = await monitorProject();
+    await logDay(dir, "2026-03-01", 20, 200);
+    await logDay(dir, "2026-03-02", 21, 200);
+    await dropColumn(dir, "logs/2026-03-01.csv", "x2");
+    await dropColumn(dir, "logs/2026-03-02.csv", "x2");
+    const none = await monitor(dir, "2026-03-03T06:00:00Z");
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toMatch(
+      /no log file has a "x2" column, a feature of the monitored version's training data \(logs\/2026-03-01\.csv, logs\/2026-03-02\.csv\)/,
+    );
+    expect(stackFrames(none.stderr)).toEqual([]);
+    // Only the first lacks it: that file is named, as a later file lacking a column the first has is.
+    await logDay(dir, "2026-03-02", 21, 200);
+    const first = await monitor(dir, "2026-03-03T06:00:00Z");
+    expect(first.exitCode).toBe(2);
+    expect(first.stderr).toMatch(
+      /logs\/2026-03-01\.csv has no "x2" column, a feature of the monitored version's training data/,
+    );
+    // monitor.logs.features chooses the features: the others are not looked for.
+    await writeFile(
+      path.join(dir, "mlops.yml"),
+      MONITOR_CONFIG.replace("    id: request_id\n", "    id: request_id\n    features: [x1, colour]\n"),
+    );
+    expect((await monitor(dir, "2026-03-03T06:00:00Z")).exitCode).toBe(0);
   });
 });

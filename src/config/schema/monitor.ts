@@ -70,8 +70,9 @@ export const PredictionLog = z.described(
     latency: z.described(z.optional(ColumnName), "Column with the request's latency in milliseconds."),
     features: z.described(
       z.optional(z.array(ColumnName).check(z.minLength(1))),
-      "The feature columns to check and compare with the training data. Default: every column of the log that the " +
-        "training-data profile has (the target left out).",
+      "The feature columns to check and compare with the training data. Default: every column of the training-data " +
+        "profile but the target, the columns named above and evaluate.predictions.id; a log without one of them is " +
+        "an error.",
     ),
   }),
   "What the serving code logs for each prediction.",

@@ -35,6 +35,7 @@ import {
 import { knownClasses, predictionReference, type PredictionReference, trainingReference } from "./references.ts";
 import { logLayout } from "./log-layout.ts";
 import { logColumns, type Spool, type SpooledWindow, spoolLogs } from "./spool.ts";
+import { blankNotes, openWindowNotes } from "./spool-notes.ts";
 import { requireTrainingFeatures, trainingFeatures } from "./log-features.ts";
 import { spoolOnThreads } from "./spool-threads.ts";
 import { emptyWindow, measureWindow, type WindowResult } from "./window.ts";
@@ -171,7 +172,10 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
   // Every window the fresh files touched, and the stale ones: computed from all of their rows.
   const targets = new Map<string, TimeWindow>();
   for (const [key, spooled] of spool.windows) targets.set(key, spooled.window);
-  for (const [key, stale] of plan.stale) if (!owned || owned.has(key)) targets.set(key, stale.window);
+  // A window is measured once it has ended: an entry of one that had not (an earlier --now, or a kit that measured
+  // the open window) waits for its end rather than being measured from part of its rows.
+  for (const [key, stale] of plan.stale)
+    if ((!owned || owned.has(key)) && stale.window.end <= now) targets.set(key, stale.window);
   const freshNames = new Set(fresh.map((file) => file.shown));
   const again = new Map<string, Set<string>>();
   const earlierByKey = new Map(input.earlier.map((window) => [window.key, window]));
@@ -211,9 +215,9 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
     ...(layout.score === undefined ? [] : [layout.score]),
     ...spool.columns.probabilities,
   ]);
-  // A file with rows stamped a little after the run's time is recorded with a stamp it never has, so the next run
-  // reads it again for those rows (once their time has come) rather than taking it as known.
-  const laterRows = new Set(spool.files.filter((file) => file.soon > 0).map((file) => file.shown));
+  // A file with rows stamped a little after the run's time, or in the open window, is recorded with a stamp it never
+  // has, so the next run reads it again for those rows (once their window has ended) rather than taking it as known.
+  const laterRows = new Set(spool.files.filter((file) => file.soon > 0 || file.open > 0).map((file) => file.shown));
   const stampOf = (shown: string): StampedFile => ({
     shown,
     stamp: `${bySource.get(shown)?.stamp ?? ""}${laterRows.has(shown) ? "+rows-after-the-run" : ""}`,
@@ -328,6 +332,7 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
     ...("none" in training ? [training.none] : []),
     ...("none" in predictions && spool.columns.header.length > 0 ? [predictions.none] : []),
     ...blankNotes(spool.blank),
+    ...openWindowNotes(spool, now, size),
   ];
   return {
     windows,
@@ -337,7 +342,7 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
     unmatchedLabels: input.shard
       ? { count: 0, files: [] }
       : unmatchedLabels(
-          settledOnly(matched, settledLabelFiles(matched.keys(), computedKeys, earlierKeys, size, delay)),
+          settledOnly(matched, settledLabelFiles(matched.keys(), computedKeys, earlierKeys, size, delay, now)),
         ),
     labelMarks: input.shard ? packMarks(matched) : null,
     notes,
@@ -385,15 +390,6 @@ async function stamped(entries: SourceEntry[]): Promise<(StampedFile & { entry: 
     }
   }
   return out;
-}
-
-/** What a run says of the log files that held nothing: read as 0 rows, never a reason to stop. */
-function blankNotes(blank: readonly string[]): string[] {
-  if (blank.length === 0) return [];
-  const named = blank.length <= 5 ? blank.join(", ") : `${blank.slice(0, 5).join(", ")} and ${blank.length - 5} more`;
-  return [
-    `${named} ${blank.length === 1 ? "is" : "are"} empty and read as 0 rows (a file the serving process has just started); a rows rule catches an outage`,
-  ];
 }
 
 /** The marks of the label files in `settled` only. */

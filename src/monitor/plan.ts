@@ -122,9 +122,10 @@ export function freshFilesFor(plan: MonitorPlan, windows: readonly TimeWindow[])
 
 /**
  * The label files whose unmatched rows can be counted: those whose every window with predictions (one computed now,
- * or one an earlier run computed) was computed in this run. A label file also feeds windows around its arrival date
- * (from the window of arrival - delay to that of the arrival), and a label for a window this run did not compute again
- * is not unmatched, only not looked at.
+ * or one an earlier run computed) was computed in this run, and that feeds no window still open at `now`. A label
+ * file also feeds windows around its arrival date (from the window of arrival - delay to that of the arrival), and a
+ * label for a window this run did not compute again, or for the open window's rows (measured once it has ended), is
+ * not unmatched, only not looked at.
  */
 export function settledLabelFiles(
   files: Iterable<string>,
@@ -132,6 +133,7 @@ export function settledLabelFiles(
   earlier: ReadonlySet<string>,
   size: WindowSize,
   delayMs: number,
+  now: number,
 ): Set<string> {
   const settled = new Set<string>();
   for (const shown of files) {
@@ -141,8 +143,8 @@ export function settledLabelFiles(
     const first = windowsForLabelArrival(arrival, size, delayMs).first;
     const last = windowsForLabelArrival(arrival + DAY - 1, size, delayMs).last;
     for (let at = first.start; at <= last.start; at = windowOf(at, size).end) {
-      const key = windowOf(at, size).key;
-      if (earlier.has(key) && !computed.has(key)) covered = false;
+      const window = windowOf(at, size);
+      if ((earlier.has(window.key) && !computed.has(window.key)) || window.end > now) covered = false;
     }
     if (covered) settled.add(shown);
   }

@@ -284,7 +284,10 @@ function mergeShards(
       future: sumSkipped(shards.map((s) => s.skippedRows.future)),
     },
     unmatchedLabels: unmatchedLabels(
-      settledOnly(marks, settledLabelFiles(marks.keys(), new Set(seen.keys()), run.earlier, run.size, run.delayMs)),
+      settledOnly(
+        marks,
+        settledLabelFiles(marks.keys(), new Set(seen.keys()), run.earlier, run.size, run.delayMs, run.now.getTime()),
+      ),
     ),
     labelMarks: null,
     notes: [...new Set(shards.flatMap((s) => s.notes))],

@@ -61,10 +61,12 @@ export interface Spool {
   unparseable: { count: number; examples: (SkippedRow & { file: string })[] };
   future: { count: number; examples: (SkippedRow & { file: string })[] };
   /**
-   * Each file read: its rows, the windows it had rows in, and how many rows were stamped after the run's time but
-   * within two days of it (a clock ahead, a run before the day's end; further off is a wrong timestamp, not early).
+   * Each file read: its rows, the windows it had rows in, how many rows were stamped after the run's time but
+   * within two days of it (a clock ahead, a run before the day's end; further off is a wrong timestamp, not early),
+   * and how many fell in the open window (the one holding the run's time, not ended yet), which are not spooled: a
+   * window is measured once it has ended, so a daily run never judges the first hours of its own day.
    */
-  files: { shown: string; rows: number; windows: string[]; soon: number }[];
+  files: { shown: string; rows: number; windows: string[]; soon: number; open: number }[];
   /** The log files that held nothing (0 bytes, white space only), read as 0 rows: a file just rotated in. */
   blank: string[];
 }
@@ -107,7 +109,7 @@ export async function spoolLogs(files: readonly SourceFile[], options: SpoolOpti
   for (const file of files) {
     if (await isBlankLog(file)) {
       spool.blank.push(file.shown);
-      spool.files.push({ shown: file.shown, rows: 0, windows: [], soon: 0 });
+      spool.files.push({ shown: file.shown, rows: 0, windows: [], soon: 0, open: 0 });
       continue;
     }
     const rows = await openLogRows(file, formatOf(file.path, options.format));
@@ -170,7 +172,8 @@ async function spoolFile(file: SourceFile, rows: LogRows, options: SpoolOptions,
   const cellsAt = cellColumns(options.layout, spool.columns.probabilities).map(
     (column) => at[spool.columns.header.indexOf(column)] ?? -1,
   );
-  const read = { shown: file.shown, rows: 0, windows: new Set<string>(), soon: 0 };
+  const read = { shown: file.shown, rows: 0, windows: new Set<string>(), soon: 0, open: 0 };
+  const openFrom = windowOf(options.now, options.size).start;
   const counted = options.countSkipped?.(file.shown) ?? true;
   const buffers = new Map<string, WindowBuffers>();
   const dates = dateCache();
@@ -199,6 +202,10 @@ async function spoolFile(file: SourceFile, rows: LogRows, options: SpoolOptions,
       skip(spool.future, rows.cell(timestampAt), `it is after the run's time, ${isoUtc(options.now)}`);
       continue;
     }
+    if (ms >= openFrom) {
+      read.open++;
+      continue;
+    }
     if (!current || ms < current.window.start || ms >= current.window.end) {
       const window = windowOf(ms, options.size);
       read.windows.add(window.key);
@@ -222,7 +229,7 @@ async function spoolFile(file: SourceFile, rows: LogRows, options: SpoolOptions,
     await buffer.rows.flush();
     await buffer.cells.flush();
   }
-  spool.files.push({ shown: read.shown, rows: read.rows, windows: [...read.windows].sort(), soon: read.soon });
+  spool.files.push({ ...read, windows: [...read.windows].sort() });
 }
 
 function addSource(spooled: SpooledWindow, shown: string): void {

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { MonitorResult } from "../../src/monitor/run.ts";
@@ -86,5 +86,29 @@ describe("a training feature the logs lack", () => {
       MONITOR_CONFIG.replace("    id: request_id\n", "    id: request_id\n    features: [x1, colour]\n"),
     );
     expect((await monitor(dir, "2026-03-03T06:00:00Z")).exitCode).toBe(0);
+  });
+});
+
+describe("the open window", () => {
+  it("is measured and judged only once it has ended, and the next run reads the rows it left", async () => {
+    const dir = await monitorProject();
+    await logDay(dir, "2026-03-01", 30, 400);
+    // Both days in one file: the run of the 2nd at 04:17 (the default schedule) has 71 of the 2nd's rows.
+    await logDay(dir, "2026-03-02", 31, 400);
+    const [header, ...first] = (await readFile(path.join(dir, "logs/2026-03-01.csv"), "utf8")).trimEnd().split("\n");
+    const second = (await readFile(path.join(dir, "logs/2026-03-02.csv"), "utf8")).trimEnd().split("\n").slice(1);
+    await writeFile(path.join(dir, "logs/2026-03-01.csv"), `${[header, ...first, ...second].join("\n")}\n`);
+    await rm(path.join(dir, "logs/2026-03-02.csv"));
+    const morning = await monitor(dir, "2026-03-02T04:17:00Z");
+    expect(morning.exitCode).toBe(0);
+    expect(morning.result.windows.map((w) => [w.window.key, w.rows])).toEqual([["2026-03-01", 400]]);
+    expect(morning.result.judgements.map((j) => j.window)).toEqual(["2026-03-01"]);
+    expect(morning.result.notes.join("\n")).toMatch(
+      /71 row\(s\) of window 2026-03-02, open until 2026-03-03T00:00:00\.000Z/,
+    );
+    // The file was recorded as one with rows after the run: read again, the 2nd is measured whole once it ended.
+    const next = await monitor(dir, "2026-03-03T04:17:00Z");
+    expect(next.result.windows.find((w) => w.window.key === "2026-03-02")?.rows).toBe(400);
+    expect(next.exitCode).toBe(0);
   });
 });

@@ -373,7 +373,14 @@ describe("the monitoring issue", () => {
 
   it("opens one issue on a breach, updates it while it lasts, and closes it when a later window is healthy", async () => {
     const server = github as FakeGitHub;
-    const dir = await monitorProject();
+    // No labels (nor a realised rule): a window whose labels become complete is computed and judged again, and day 1
+    // would still breach.
+    const dir = await monitorProject({
+      config: MONITOR_CONFIG.replace(/ {2}labels: .*\n/, "").replace(
+        /( {4}- \{ metric: accuracy, min: 0\.6 \}\n)$/,
+        "",
+      ),
+    });
     const env = {
       GITHUB_ACTIONS: "true",
       GITHUB_RUN_ID: "7",
@@ -408,8 +415,8 @@ describe("the monitoring issue", () => {
     ]);
 
     await logDay(dir, "2026-03-03", 102, 400);
-    // Before day 1's labels are due (a window computed again then is judged again, and day 1 still breaches).
-    const healthy = await run("2026-03-03T23:59:59Z");
+    // Day 3 has ended: it is measured, breaks no rule, and the issue closes.
+    const healthy = await run("2026-03-04T00:00:00Z");
     expect(healthy.exitCode).toBe(0);
     expect(mine()[0]).toMatchObject({ state: "closed", stateReason: "completed" });
     expect(server.comments.filter((c) => c.issue === issue?.number).at(-1)?.body).toBe(
@@ -490,10 +497,14 @@ describe("rows logged after the run's time", () => {
   it("are read on the next run once their time has come, from a file the run had already seen", async () => {
     const dir = await monitorProject();
     await logDay(dir, "2026-03-01", 110, 400);
-    // At noon half the day's rows are still ahead (a run before the day's end, or a serving clock ahead).
+    // At noon half the day's rows are still ahead (a run before the day's end, or a serving clock ahead), and the
+    // window has not ended: it waits, with its rows so far, for the first run after its end.
     const noon = await monitor(dir, "2026-03-01T12:00:00Z");
     expect(noon.result.skippedRows.future.count).toBe(200);
-    expect(windowOf(noon.result, "2026-03-01").rows).toBe(200);
+    expect(noon.result.windows).toEqual([]);
+    expect(noon.result.notes).toContain(
+      "200 row(s) of window 2026-03-01, open until 2026-03-02T00:00:00.000Z, wait for the first run after it ends: a window is measured and judged only once it has ended",
+    );
     const evening = await monitor(dir, "2026-03-02T00:00:00Z");
     expect(windowOf(evening.result, "2026-03-01").rows).toBe(400);
     expect(evening.result.skippedRows.future.count).toBe(0);

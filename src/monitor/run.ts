@@ -13,8 +13,9 @@ import { unmatchedLabels, unpackMarks } from "./labels.ts";
 import { earlierWindows, historyWindows, logEntry, type HistoryWindow } from "./history.ts";
 import { judgeWindows, type WindowJudgement } from "./rules.ts";
 import { readShardFiles, SHARD_FORMAT, type ShardFile } from "./shards.ts";
-import { emptyWindow, type WindowResult } from "./window.ts";
-import { isoUtc, SKIPPED_EXAMPLES, windowOf, type WindowSize } from "./windows.ts";
+import { emptyWindows } from "./gaps.ts";
+import type { WindowResult } from "./window.ts";
+import { SKIPPED_EXAMPLES, type WindowSize } from "./windows.ts";
 
 /**
  * One monitoring run (DOMAIN.md §7, docs/monitoring.md): the windows that are new or newly labelled are computed
@@ -153,7 +154,8 @@ export async function runMonitor(context: StageContext, options: MonitorOptions 
         history: trend(history, computed.windows, manifest.version),
       };
     }
-    const windows = [...computed.windows, ...gaps(history, computed.windows, monitor.window)].sort(
+    const empty = emptyWindows(history, computed.windows, monitor.window, now.getTime());
+    const windows = [...computed.windows, ...empty.windows].sort(
       (a, b) => Date.parse(a.window.start) - Date.parse(b.window.start),
     );
     const judgements = judgeWindows(monitor.rules, windows, {
@@ -181,6 +183,7 @@ export async function runMonitor(context: StageContext, options: MonitorOptions 
     const breaches = judgements.filter((j) => j.verdict === "fail").length;
     return {
       ...base,
+      notes: [...base.notes, ...empty.notes],
       verdict: breaches > 0 ? "fail" : "pass",
       windows,
       judgements,
@@ -301,23 +304,6 @@ function sumSkipped(parts: readonly Skipped[]): Skipped {
     count: parts.reduce((sum, part) => sum + part.count, 0),
     examples: parts.flatMap((part) => part.examples).slice(0, SKIPPED_EXAMPLES),
   };
-}
-
-/** Windows between the first and the last with rows that neither the log nor this run has: a gap in serving. */
-function gaps(history: readonly HistoryWindow[], computed: readonly WindowResult[], size: WindowSize): WindowResult[] {
-  const known = new Set([...history.map((h) => h.key), ...computed.map((w) => w.window.key)]);
-  const starts = [...history.map((h) => h.start), ...computed.map((w) => Date.parse(w.window.start))];
-  if (starts.length === 0 || computed.length === 0) return [];
-  const out: WindowResult[] = [];
-  const last = Math.max(...starts);
-  for (let at = Math.min(...starts); at < last; at = windowOf(at, size).end) {
-    const window = windowOf(at, size);
-    if (!known.has(window.key))
-      out.push(
-        emptyWindow(window, `no prediction was logged between ${isoUtc(window.start)} and ${isoUtc(window.end)}`),
-      );
-  }
-  return out;
 }
 
 /** The trend after this run: each window's newest figures, oldest first. */

@@ -1,7 +1,10 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { emptyWindows, MAX_EMPTY_WINDOWS } from "../../src/monitor/gaps.ts";
 import type { MonitorResult } from "../../src/monitor/run.ts";
+import { emptyWindow } from "../../src/monitor/window.ts";
+import { windowOf } from "../../src/monitor/windows.ts";
 import { runCli, stackFrames } from "../helpers/cli.ts";
 import { writeFiles } from "../helpers/temp.ts";
 import { logDay, monitorProject, MONITOR_CONFIG } from "./world.ts";
@@ -110,5 +113,43 @@ describe("the open window", () => {
     const next = await monitor(dir, "2026-03-03T04:17:00Z");
     expect(next.result.windows.find((w) => w.window.key === "2026-03-02")?.rows).toBe(400);
     expect(next.exitCode).toBe(0);
+  });
+});
+
+describe("an outage still going on", () => {
+  it("records every window that has ended since the last row with 0 rows, so the rows rule fails", async () => {
+    const dir = await monitorProject();
+    await logDay(dir, "2026-03-01", 40, 200);
+    await logDay(dir, "2026-03-02", 41, 200);
+    expect((await monitor(dir, "2026-03-03T06:00:00Z")).exitCode).toBe(0);
+    // Nothing arrives for five days: no file is new, yet the days that ended are judged.
+    const outage = await monitor(dir, "2026-03-08T06:00:00Z");
+    expect(outage.exitCode).toBe(1);
+    // (Days 1 and 2 are computed again too: their labels became complete.)
+    expect(outage.result.windows.filter((w) => w.rows === 0).map((w) => [w.window.key, w.rows])).toEqual([
+      ["2026-03-03", 0],
+      ["2026-03-04", 0],
+      ["2026-03-05", 0],
+      ["2026-03-06", 0],
+      ["2026-03-07", 0],
+    ]);
+    expect(rowsVerdict(outage.result, "2026-03-07")).toBe("fail");
+    // On record: the next run the same day neither computes them again nor appends them twice.
+    expect((await monitor(dir, "2026-03-08T07:00:00Z")).result.windows).toEqual([]);
+  });
+
+  it("starts at the first window with rows, and records a bounded number of windows, saying so", () => {
+    const day = (key: string) => emptyWindow(windowOf(Date.parse(`${key}T00:00:00Z`), "day"), "stand-in");
+    const first = emptyWindows([], [day("2026-03-02")], "day", Date.parse("2026-03-05T06:00:00Z"));
+    expect(first.windows.map((w) => w.window.key)).toEqual(["2026-03-03", "2026-03-04"]);
+    expect(first.notes).toEqual([]);
+    // A --now years ahead: hourly windows by the million are counted, not walked, and only `max` are recorded.
+    const hour = emptyWindow(windowOf(Date.parse("2026-03-02T00:30:00Z"), "hour"), "stand-in");
+    const far = emptyWindows([], [hour], "hour", Date.parse("9000-01-01T00:00:00Z"), 3);
+    expect(far.windows.map((w) => w.window.key)).toEqual(["2026-03-02T01", "2026-03-02T02", "2026-03-02T03"]);
+    expect(far.notes[0]).toMatch(
+      /^no prediction was logged in 61\d{6} windows from 2026-03-02T01:00:00\.000Z to 9000-01-01T00:00:00\.000Z: the first 3 are recorded with 0 rows, the next runs record the rest \(if that is not an outage, check --now or the clock/,
+    );
+    expect(MAX_EMPTY_WINDOWS).toBeLessThan(1000);
   });
 });

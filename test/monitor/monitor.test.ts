@@ -239,7 +239,8 @@ describe("mlops monitor", () => {
       const rows = await logDay(dir, date, 60 + i, 200);
       await labelDay(dir, `2026-03-0${i + 2}`, rows);
     }
-    const now = "2026-03-08T00:00:00Z";
+    // When day 4 has just ended: a later run would record the days since with 0 rows.
+    const now = "2026-03-05T00:00:00Z";
     const legs = [];
     for (const shard of ["1/2", "2/2"]) {
       const leg = await monitor(dir, now, "--shard", shard);
@@ -316,7 +317,12 @@ describe("mlops monitor", () => {
     await writeFile(path.join(dir, "mlops.yml"), MONITOR_CONFIG.replace("path: logs/*.csv", "path: logs/*.jsonl"));
     await labelDay(dir, "2026-03-02", rows);
     const run = await monitor(dir, "2026-03-04T00:00:00Z");
-    expect(run.exitCode).toBe(0);
+    // Days 2 and 3 have ended without a row: the rows rule breaks on them, and only on them.
+    expect(run.exitCode).toBe(1);
+    expect(run.result.judgements.filter((j) => j.verdict === "fail").map((j) => j.window)).toEqual([
+      "2026-03-02",
+      "2026-03-03",
+    ]);
     expect(windowOf(run.result, "2026-03-01")).toMatchObject({ rows: 300, labels: { joined: 300, complete: true } });
     await writeFiles(dir, { "labels/latest.csv": "request_id,label\n" });
     const undated = await runCli(["monitor", "--now", "2026-03-04T00:00:00Z"], { cwd: dir });
@@ -352,11 +358,17 @@ describe("mlops monitor on logs in a bucket", () => {
         .replace("registry: { uri: registry }", `registry: { uri: registry, endpoint: "${server.endpoint}" }`),
     );
     const run = await runCli(["monitor", "--json", "--now", "2026-03-05T00:00:00Z"], { cwd: dir, env: server.env });
-    expect(run.exitCode).toBe(0);
     const result = JSON.parse(run.stdout) as MonitorResult;
+    // Days 3 and 4 have ended without a row, and are recorded so (the rows rule breaks on them).
     expect(result.windows.map((w) => [w.window.key, w.rows, w.labels?.joined])).toEqual([
       ["2026-03-01", 300, 300],
       ["2026-03-02", 300, 300],
+      ["2026-03-03", 0, undefined],
+      ["2026-03-04", 0, undefined],
+    ]);
+    expect(result.judgements.filter((j) => j.verdict === "fail").map((j) => j.window)).toEqual([
+      "2026-03-03",
+      "2026-03-04",
     ]);
     expect(result.windows[0]?.sources[0]?.shown).toBe("s3://logs/predictions/2026-03-01.csv");
     const again = await runCli(["monitor", "--json", "--now", "2026-03-05T01:00:00Z"], { cwd: dir, env: server.env });

@@ -35,7 +35,7 @@ import {
 import { knownClasses, predictionReference, type PredictionReference, trainingReference } from "./references.ts";
 import { logLayout } from "./log-layout.ts";
 import { logColumns, type Spool, type SpooledWindow, spoolLogs } from "./spool.ts";
-import { blankNotes, openWindowNotes } from "./spool-notes.ts";
+import { blankNotes, openWindowNotes, refuseTimeBeforeRows } from "./spool-notes.ts";
 import { requireTrainingFeatures, trainingFeatures } from "./log-features.ts";
 import { spoolOnThreads } from "./spool-threads.ts";
 import { emptyWindow, measureWindow, type WindowResult } from "./window.ts";
@@ -168,6 +168,7 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
   // Big logs on two threads (spool-threads.ts), each window's rows as one thread would write them.
   const spool = await spoolOnThreads(freshFiles, spoolOptions, cores);
   if (owned) refuseFarRows(spool, size);
+  else refuseTimeBeforeRows(spool, now);
 
   // Every window the fresh files touched, and the stale ones: computed from all of their rows.
   const targets = new Map<string, TimeWindow>();

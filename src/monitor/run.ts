@@ -87,6 +87,7 @@ export async function runMonitor(context: StageContext, options: MonitorOptions 
   const history = historyWindows(await registry.monitorLog(model, alias), monitor.window, (m) =>
     context.logger.warn(m),
   );
+  refuseTimeBeforeHistory(history, now, `${model}@${alias}`);
   const scratchRoot = path.join(context.workspace.dir, "tmp");
   await mkdir(scratchRoot, { recursive: true });
   const scratch = await mkdtemp(path.join(scratchRoot, "monitor-"));
@@ -214,6 +215,23 @@ function parseNow(text: string): Date {
     throw new UsageError(`--now ${text} is not an ISO 8601 time`, { hint: "for example 2026-03-29T04:17:00Z" });
   }
   return new Date(ms);
+}
+
+/**
+ * Refuses a run's time before the newest window with rows in the monitoring log (a wrong --now, a clock reset): its
+ * rows would count as in the future, and windows computed again would be appended empty, and win, since the newest
+ * entry of a window does. Windows recorded with 0 rows do not count: an outage recorded by a --now too far ahead must
+ * not refuse every run at the right time.
+ */
+function refuseTimeBeforeHistory(history: readonly HistoryWindow[], now: Date, monitored: string): void {
+  const newest = history.filter((window) => window.result.rows > 0).at(-1);
+  if (!newest || now.getTime() >= newest.start) return;
+  throw new UsageError(
+    `the run's time, ${now.toISOString()}, is before window ${newest.key}, the newest with rows in the monitoring log of ${monitored}`,
+    {
+      hint: "give --now the time the run stands for (leave it out for the clock); a run earlier than the windows it would compute again would record them without their rows",
+    },
+  );
 }
 
 /** The legs' results as one run's, after checking they are the legs of one run of this model, alias and version. */

@@ -1,3 +1,4 @@
+import { UsageError } from "../errors.ts";
 import type { Spool } from "./spool.ts";
 import { isoUtc, windowOf, type WindowSize } from "./windows.ts";
 
@@ -20,4 +21,21 @@ export function blankNotes(blank: readonly string[]): string[] {
   return [
     `${named} ${blank.length === 1 ? "is" : "are"} empty and read as 0 rows (a file the serving process has just started); a rows rule catches an outage`,
   ];
+}
+
+/**
+ * Refuses a run's time before every row it read (a --now of 1970, a clock reset): every row would be counted in the
+ * future and every window it computed again recorded empty, replacing real figures in the monitoring log.
+ */
+export function refuseTimeBeforeRows(spool: Spool, now: number): void {
+  const rows = spool.files.reduce((sum, file) => sum + file.rows, 0);
+  const open = spool.files.reduce((sum, file) => sum + file.open, 0);
+  if (spool.windows.size > 0 || open > 0 || spool.future.count === 0) return;
+  if (spool.future.count + spool.unparseable.count < rows) return;
+  throw new UsageError(
+    `the run's time, ${isoUtc(now)}, is before every logged row: all ${spool.future.count} row(s) read are stamped after it`,
+    {
+      hint: "give --now the time the run stands for (leave it out for the clock); rows after it are left for later runs",
+    },
+  );
 }

@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { emptyWindows, MAX_EMPTY_WINDOWS } from "../../src/monitor/gaps.ts";
@@ -151,5 +151,33 @@ describe("an outage still going on", () => {
       /^no prediction was logged in 61\d{6} windows from 2026-03-02T01:00:00\.000Z to 9000-01-01T00:00:00\.000Z: the first 3 are recorded with 0 rows, the next runs record the rest \(if that is not an outage, check --now or the clock/,
     );
     expect(MAX_EMPTY_WINDOWS).toBeLessThan(1000);
+  });
+});
+
+describe("a wrong --now", () => {
+  it("is refused before the newest window with rows, or before every logged row, and nothing is appended", async () => {
+    const dir = await monitorProject();
+    await logDay(dir, "2026-03-01", 50, 200);
+    await logDay(dir, "2026-03-02", 51, 200);
+    expect((await monitor(dir, "2026-03-03T06:00:00Z")).exitCode).toBe(0);
+    const entries = async () => (await readdir(path.join(dir, "registry/scorer/monitor/champion"))).length;
+    const before = await entries();
+    const early = await monitor(dir, "1970-01-01T00:00:00Z", "--recompute");
+    expect(early.exitCode).toBe(2);
+    expect(early.stderr).toMatch(
+      /the run's time, 1970-01-01T00:00:00\.000Z, is before window 2026-03-02, the newest with rows in the monitoring log of scorer@champion/,
+    );
+    expect(await entries()).toBe(before);
+    const trend = await monitor(dir, "2026-03-03T07:00:00Z");
+    expect(trend.result.history.map((h) => [h.key, h.rows])).toEqual([
+      ["2026-03-01", 200],
+      ["2026-03-02", 200],
+    ]);
+    // A first run, with no monitoring log to go by: every row read would be in the future.
+    await rm(path.join(dir, "registry/scorer/monitor"), { recursive: true });
+    const first = await monitor(dir, "1970-01-01T00:00:00Z");
+    expect(first.exitCode).toBe(2);
+    expect(first.stderr).toMatch(/is before every logged row: all 400 row\(s\) read are stamped after it/);
+    expect(stackFrames(first.stderr)).toEqual([]);
   });
 });

@@ -14,14 +14,14 @@ import type { Logger } from "../logging.ts";
 import type { Manifest } from "../registry/manifest.ts";
 import type { Registry } from "../registry/registry.ts";
 import type { StoreSettings } from "../store/open.ts";
-import { InputError, UsageError } from "../errors.ts";
+import { UsageError } from "../errors.ts";
 import {
-  arrivalDateOf,
   joinLabels,
   labelFiles,
   labelFilesFor,
   packMarks,
   type PackedMarks,
+  requireLabelFiles,
   unmatchedLabels,
 } from "./labels.ts";
 import {
@@ -37,10 +37,11 @@ import { logLayout } from "./log-layout.ts";
 import { logColumns, type Spool, type SpooledWindow, spoolLogs } from "./spool.ts";
 import { blankNotes, openWindowNotes, refuseTimeBeforeRows } from "./spool-notes.ts";
 import { requireTrainingFeatures, trainingFeatures } from "./log-features.ts";
+import { ownsDayOf, refuseFarRows } from "./shards.ts";
 import { spoolOnThreads } from "./spool-threads.ts";
 import { emptyWindow, measureWindow, type WindowResult } from "./window.ts";
 import { readWindowRows } from "./window-rows.ts";
-import { labelCompleteness, type TimeWindow, windowOf, type WindowSize } from "./windows.ts";
+import { labelCompleteness, type TimeWindow, windowOf } from "./windows.ts";
 import { monitorMetrics } from "../config/window-metrics.ts";
 
 /**
@@ -100,6 +101,11 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
     labelsComplete: (window) => labelCompleteness(window, delay, now).complete,
     recompute: input.recompute,
   });
+  // Checked against the windows on record here, and against the ones the logs have once they are read.
+  const requireLabels = (windows: Iterable<TimeWindow>): void => {
+    if (labels) requireLabelFiles(labelSources.length, labels.path, windows, delay, now);
+  };
+  requireLabels(input.earlier.filter((w) => w.sources.length > 0).map((w) => windowOf(w.start, size)));
   let owned: Set<string> | null = null;
   let fresh = plan.fresh;
   if (input.shard) {
@@ -177,6 +183,7 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
   // the open window) waits for its end rather than being measured from part of its rows.
   for (const [key, stale] of plan.stale)
     if ((!owned || owned.has(key)) && stale.window.end <= now) targets.set(key, stale.window);
+  requireLabels(targets.values());
   const freshNames = new Set(fresh.map((file) => file.shown));
   const again = new Map<string, Set<string>>();
   const earlierByKey = new Map(input.earlier.map((window) => [window.key, window]));
@@ -348,34 +355,6 @@ export async function computeWindows(input: ComputeInput): Promise<Computed> {
     labelMarks: input.shard ? packMarks(matched) : null,
     notes,
   };
-}
-
-/**
- * A leg reads a file only for the windows within a day of the file's date (plan.ts freshFilesFor), so a row further
- * off would be computed by no leg, or by one that never sees the rest of its window: refused, naming file and window.
- */
-function refuseFarRows(spool: Spool, size: WindowSize): void {
-  for (const file of spool.files) {
-    const day = arrivalDateOf(file.shown);
-    if (day === undefined) continue;
-    const near = new Set<string>();
-    for (let at = windowOf(day - DAY, size).start; at < day + 2 * DAY; at = windowOf(at, size).end) {
-      near.add(windowOf(at, size).key);
-    }
-    const far = file.windows.find((key) => !near.has(key));
-    if (far !== undefined) {
-      throw new InputError(`${file.shown} has rows in window ${far}, more than a day from the date its path names`, {
-        hint: "run `mlops monitor --recompute` as one job, or write each row to the file of its own date",
-      });
-    }
-  }
-}
-
-const DAY = 86_400_000;
-
-function ownsDayOf(shown: string, owned: ReadonlySet<string>, size: WindowSize): boolean {
-  const day = arrivalDateOf(shown);
-  return day !== undefined && owned.has(windowOf(day, size).key);
 }
 
 /** Each source with its change stamp: size and modification time of a local file, the ETag of an object. */

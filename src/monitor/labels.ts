@@ -3,7 +3,7 @@ import { formatOf, openTable, type TableFormat } from "../data/table.ts";
 import { ByteStrings, openDelimitedSpans } from "./delimited-spans.ts";
 import type { SourceFile } from "../data/sources.ts";
 import type { RowIds } from "./row-ids.ts";
-import type { TimeWindow } from "./windows.ts";
+import { isoUtc, labelCompleteness, type TimeWindow } from "./windows.ts";
 
 /**
  * Labels that arrive after the predictions (DOMAIN.md §7): files partitioned by the date they arrived, joined to a
@@ -46,6 +46,36 @@ export function labelFiles(shown: readonly string[]): LabelFile[] {
     }
     return { shown: name, arrival };
   });
+}
+
+/**
+ * Refuses a labels path that matches no file once some window's labels are all due (its end plus the delay has
+ * passed): a typo would otherwise show every window as labelled by none and skip every realised rule. Before then,
+ * a path that matches nothing yet is what a new deployment has.
+ */
+export function requireLabelFiles(
+  found: number,
+  pattern: string | readonly string[],
+  windows: Iterable<TimeWindow>,
+  delayMs: number,
+  now: number,
+): void {
+  if (found > 0) return;
+  let due: { window: TimeWindow; at: number } | null = null;
+  for (const window of windows) {
+    const { complete, completeAt } = labelCompleteness(window, delayMs, now);
+    if (complete && (!due || window.start < due.window.start)) due = { window, at: completeAt };
+  }
+  if (!due) return;
+  const shown = typeof pattern === "string" ? pattern : pattern.join(", ");
+  throw new InputError(
+    `no file matches ${shown} (monitor.labels.path), yet the labels of window ${due.window.key} were all due by ${isoUtc(due.at)}`,
+    {
+      hint:
+        "check the pattern and where it is relative to (the folder of mlops.yml); a path that matches nothing is " +
+        "accepted only until the first window's labels are due (its end plus monitor.labels.delay)",
+    },
+  );
 }
 
 /** The label files that can hold labels of `window`: those arriving in [start, end + delay). */

@@ -10,7 +10,8 @@ import { ESTIMATED_PREFIX, windowMetricKind } from "../config/window-metrics.ts"
  * the window's figure; a change rule compares it with a baseline: for performance metrics (realised or estimated) the
  * monitored version's own evaluation as its manifest records it, for the window's measures (rows, drift, latency ...)
  * the median of up to {@link MEDIAN_WINDOWS} windows before it. A realised metric is never judged on a window whose
- * labels are incomplete: the rule is skipped and says when they will be.
+ * labels are incomplete: the rule is skipped and says when they will be; on a window whose labels are complete with
+ * none joined it is broken, naming the label pipeline.
  */
 
 export const MEDIAN_WINDOWS = 7;
@@ -116,6 +117,18 @@ function explainGap(outcome: RuleOutcome, rule: MonitorRule | undefined, window:
     return skip(
       `labels are incomplete: ${window.labels.joined - window.labels.unusable} of ${window.rows} row(s) labelled so far, complete at ${window.labels.completeAt}`,
     );
+  }
+  // Labels all due and none joined is the label pipeline failing (files not written, ids not logged), not a window
+  // to wait for: a breach that says so, never a skip that looks like patience.
+  if (kind?.kind === "realised" && window.labels?.complete && window.labels.joined === 0 && window.rows > 0) {
+    return {
+      ...outcome,
+      verdict: rule?.severity === "warn" ? "warn" : "fail",
+      reason:
+        `no label joined any of the window's ${window.rows} row(s), though its labels were all due by ` +
+        `${window.labels.completeAt}: check that label files arrive (monitor.labels.path) and carry the logged ` +
+        `request ids (monitor.labels.id, monitor.logs.id)`,
+    };
   }
   if (outcome.verdict !== "error" || outcome.candidate !== null) return outcome;
   if (window.rows === 0 && outcome.metric !== "rows") return skip("the window has no rows");

@@ -215,7 +215,9 @@ export function measureWindow(input: WindowInput): WindowResult {
       realisedRefused ??
       (labels
         ? labels.joined.joined === 0
-          ? "no label has joined yet"
+          ? labels.complete
+            ? `no label joined, though the window's labels were all due by ${isoUtc(labels.completeAt)}`
+            : "no label has joined yet"
           : null
         : "no labels are configured (monitor.labels)"),
     estimated: estimates,

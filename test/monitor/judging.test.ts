@@ -7,7 +7,7 @@ import { emptyWindow } from "../../src/monitor/window.ts";
 import { windowOf } from "../../src/monitor/windows.ts";
 import { runCli, stackFrames } from "../helpers/cli.ts";
 import { writeFiles } from "../helpers/temp.ts";
-import { logDay, monitorProject, MONITOR_CONFIG } from "./world.ts";
+import { labelDay, logDay, monitorProject, MONITOR_CONFIG } from "./world.ts";
 
 /**
  * What a monitoring run computes and judges at the edges of its logs and its clock, end to end on the scratch
@@ -30,7 +30,7 @@ const rowsVerdict = (result: MonitorResult, key: string) =>
 describe("a blank log file", () => {
   it("is read as 0 rows with a note naming it, and the rows rule catches the day without rows", async () => {
     const dir = await monitorProject();
-    await logDay(dir, "2026-03-01", 10, 200);
+    await labelDay(dir, "2026-03-02", await logDay(dir, "2026-03-01", 10, 200));
     await writeFiles(dir, { "logs/2026-03-02.csv": "", "logs/2026-03-03.csv": "\n" });
     await logDay(dir, "2026-03-05", 11, 200);
     const run = await monitor(dir, "2026-03-06T06:00:00Z");
@@ -119,8 +119,8 @@ describe("the open window", () => {
 describe("an outage still going on", () => {
   it("records every window that has ended since the last row with 0 rows, so the rows rule fails", async () => {
     const dir = await monitorProject();
-    await logDay(dir, "2026-03-01", 40, 200);
-    await logDay(dir, "2026-03-02", 41, 200);
+    await labelDay(dir, "2026-03-02", await logDay(dir, "2026-03-01", 40, 200));
+    await labelDay(dir, "2026-03-03", await logDay(dir, "2026-03-02", 41, 200));
     expect((await monitor(dir, "2026-03-03T06:00:00Z")).exitCode).toBe(0);
     // Nothing arrives for five days: no file is new, yet the days that ended are judged.
     const outage = await monitor(dir, "2026-03-08T06:00:00Z");
@@ -179,5 +179,45 @@ describe("a wrong --now", () => {
     expect(first.exitCode).toBe(2);
     expect(first.stderr).toMatch(/is before every logged row: all 400 row\(s\) read are stamped after it/);
     expect(stackFrames(first.stderr)).toEqual([]);
+  });
+});
+
+describe("labels that never come", () => {
+  it("a labels path matching no file is refused once a window's labels are due, and accepted before", async () => {
+    const dir = await monitorProject();
+    await writeFile(path.join(dir, "mlops.yml"), MONITOR_CONFIG.replace("path: labels/*.csv", "path: label/*.csv"));
+    await logDay(dir, "2026-03-01", 60, 200);
+    // Day 1's labels are due 2 days (the delay) after its end: before then none need have arrived.
+    const early = await monitor(dir, "2026-03-02T06:00:00Z");
+    expect(early.exitCode).toBe(0);
+    const late = await monitor(dir, "2026-03-04T06:00:00Z");
+    expect(late.exitCode).toBe(2);
+    expect(late.stderr).toMatch(
+      /no file matches label\/\*\.csv \(monitor\.labels\.path\), yet the labels of window 2026-03-01 were all due by 2026-03-04T00:00:00\.000Z/,
+    );
+    expect(stackFrames(late.stderr)).toEqual([]);
+  });
+
+  it("a window whose labels are all due with none joined breaks its realised rules, saying why", async () => {
+    const dir = await monitorProject();
+    const rows = await logDay(dir, "2026-03-01", 61, 200);
+    // Labels arrive, but under ids the log never had (a pipeline that lost the request id).
+    await labelDay(
+      dir,
+      "2026-03-02",
+      rows.map((r) => ({ ...r, id: `lost-${r.id}` })),
+    );
+    const run = await monitor(dir, "2026-03-04T06:00:00Z");
+    const day = run.result.windows.find((w) => w.window.key === "2026-03-01");
+    expect(day?.labels).toMatchObject({ complete: true, joined: 0 });
+    expect(day?.realisedNote).toBe(
+      "no label joined, though the window's labels were all due by 2026-03-04T00:00:00.000Z",
+    );
+    const accuracy = run.result.judgements[0]?.outcomes.find((o) => o.metric === "accuracy");
+    expect(accuracy?.verdict).toBe("fail");
+    expect(accuracy?.reason).toMatch(
+      /^no label joined any of the window's 200 row\(s\), though its labels were all due by 2026-03-04T00:00:00\.000Z: check that label files arrive/,
+    );
+    expect(run.exitCode).toBe(1);
   });
 });

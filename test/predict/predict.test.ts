@@ -367,7 +367,9 @@ describe("mlops predict", () => {
     const dir = await project(PREDICT, monitor);
     await publish(dir, "5");
     expect((await predict(dir)).state).toBe("complete");
-    const monitored = await runCli(["monitor", "--json"], { cwd: dir });
+    // The rows are stamped with the time they were scored: their day's window is measured once it has ended.
+    const nextMidnight = new Date((Math.floor(Date.now() / 86_400_000) + 1) * 86_400_000).toISOString();
+    const monitored = await runCli(["monitor", "--json", "--now", nextMidnight], { cwd: dir });
     expect(monitored.exitCode, monitored.stderr).toBe(0);
     const result = json<{ windows: { rows: number; quality: { errors: number } }[] }>(monitored.stdout);
     expect(result.windows.reduce((sum, w) => sum + w.rows, 0)).toBe(5);

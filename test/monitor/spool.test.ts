@@ -302,6 +302,21 @@ describe("the spool on two threads", () => {
     expect(both.future.count).toBe(1);
   });
 
+  it("reads a blank log in either half, the first file too, as 0 rows as one thread does", async () => {
+    const dir = await tempDir();
+    const files = await sixDays(dir, 20);
+    await writeFiles(dir, { "logs/2026-03-01.csv": "", "logs/2026-03-05.csv": "\n" });
+    const alone = await spoolLogs(sourcesOf(files), options(dir, "alone"));
+    const both = await spoolOnThreads(sourcesOf(files), options(dir, "both"), 2, 0);
+    expect(alone.blank).toEqual(["2026-03-01.csv", "2026-03-05.csv"]);
+    expect({ blank: both.blank, files: both.files, columns: both.columns }).toEqual({
+      blank: alone.blank,
+      files: alone.files,
+      columns: alone.columns,
+    });
+    expect([...both.windows.keys()]).toEqual(["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-06"]);
+  });
+
   it("says what is wrong with a log of the second half as one thread would", async () => {
     const dir = await tempDir();
     const files = await sixDays(dir, 20);

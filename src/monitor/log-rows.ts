@@ -57,7 +57,7 @@ async function looksLikeJsonLines(file: string): Promise<boolean> {
   }
 }
 
-/** Larger files are never empty: a header or one row takes more than a few bytes of white space. */
+/** Files past this size are left to their reader: white space that long is no freshly rotated file. */
 const BLANK_BYTES = 4096;
 
 /**

@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-MFHSR2U5.js";
+} from "./chunks/chunk-MCZNAGZU.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -51,31 +51,31 @@ function createStreamLogger(sink, options = {}) {
 
 // src/cli/commands/index.ts
 var OTHER_COMMANDS = [
-  { name: "init", after: null, load: async () => (await import("./chunks/init-GUAANR6L.js")).initCommand },
-  { name: "check", after: "init", load: async () => (await import("./chunks/check-HDIEFHRU.js")).checkCommand },
-  { name: "config", after: "check", load: async () => (await import("./chunks/config-LN467LPG.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-U2IE5TTS.js")).profileCommand },
-  { name: "report", after: "gate", load: async () => (await import("./chunks/report-KTVG6MYB.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-VQLP7E4E.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-VK3OYQHH.js")).retrainCommand },
-  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-NZEZABHP.js")).monitorCommand },
-  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-2GLVBTU2.js")).deployCommand },
-  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-6W3PHUQV.js")).canaryCommand },
-  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-NHPA7USZ.js")).predictCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-TZIKB3V6.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-ZBEP6EMD.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-WEQ47I7S.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-XT3E32JI.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-5CL6DJK2.js")).pullCommand },
-  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-UFMTT6VE.js")).verifyCommand },
-  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-LUN5OZ4O.js")).signCommand },
-  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-VD6KLANQ.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-AH4SNCJM.js")).metricsCommand }
+  { name: "init", after: null, load: async () => (await import("./chunks/init-IDWTNVCZ.js")).initCommand },
+  { name: "check", after: "init", load: async () => (await import("./chunks/check-T7FJDYDN.js")).checkCommand },
+  { name: "config", after: "check", load: async () => (await import("./chunks/config-FKF2DHRL.js")).configCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-BVROWCAC.js")).profileCommand },
+  { name: "report", after: "gate", load: async () => (await import("./chunks/report-BYI6HUON.js")).reportCommand },
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-7U3VTOEX.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-I6UEBAI7.js")).retrainCommand },
+  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-FR3H7RT7.js")).monitorCommand },
+  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-QIQJYCMX.js")).deployCommand },
+  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-RPTEZ46Z.js")).canaryCommand },
+  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-D276CV2V.js")).predictCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-BZM6Z76Q.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-HECKFW3P.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-DTZ3NGSY.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-OKQE2W33.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-X3QGQIV7.js")).pullCommand },
+  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-J4HJ6BD3.js")).verifyCommand },
+  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-WLJLR6TR.js")).signCommand },
+  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-N4GC2YEJ.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-5A7UJKQU.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({
     name,
-    load: async () => (await import("./chunks/stage-command-RXYZVBRH.js")).stageCommand(await loadStage(name))
+    load: async () => (await import("./chunks/stage-command-4OAFOGHP.js")).stageCommand(await loadStage(name))
   }));
   for (const { after, ...command } of OTHER_COMMANDS) {
     const at = after === null ? 0 : commands.findIndex((c) => c.name === after) + 1;

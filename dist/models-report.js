@@ -7,12 +7,12 @@ import "./chunks/chunk-HHR3RJXW.js";
 import {
   describeDamage,
   openRegistry
-} from "./chunks/chunk-ZHLGKUP6.js";
-import "./chunks/chunk-SJPAMYWF.js";
+} from "./chunks/chunk-YFSO3IQW.js";
+import "./chunks/chunk-TFGIC24Q.js";
 import "./chunks/chunk-ASQHJYOS.js";
 import {
   withRegistryToken
-} from "./chunks/chunk-UCX6PYTZ.js";
+} from "./chunks/chunk-BO5Z4RF3.js";
 import "./chunks/chunk-QD46VIFS.js";
 import "./chunks/chunk-XWUCKCS7.js";
 import "./chunks/chunk-WOQKGCDT.js";
@@ -24,12 +24,12 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-ULNJ6AAT.js";
+} from "./chunks/chunk-CEP2SCHN.js";
 import "./chunks/chunk-QLLY57GB.js";
 import {
   loadConfig
-} from "./chunks/chunk-V56E3XQB.js";
-import "./chunks/chunk-PVSTWRDO.js";
+} from "./chunks/chunk-QEZGSB67.js";
+import "./chunks/chunk-35MZIMAV.js";
 import "./chunks/chunk-TEWQFG7M.js";
 import {
   setOutput,
@@ -38,24 +38,24 @@ import {
 import {
   workspaceFor
 } from "./chunks/chunk-I7YBYH2J.js";
-import "./chunks/chunk-LIQVGXWF.js";
-import "./chunks/chunk-KFUMKJDT.js";
+import "./chunks/chunk-RRG6TSJC.js";
+import "./chunks/chunk-EYMTTHNR.js";
 import "./chunks/chunk-5PEOAABG.js";
-import "./chunks/chunk-4OFSUGNQ.js";
+import "./chunks/chunk-WYGES5K7.js";
 import "./chunks/chunk-VJBMOATJ.js";
-import "./chunks/chunk-MLIL7YFZ.js";
+import "./chunks/chunk-LNIKRDBK.js";
 import "./chunks/chunk-EYNKBRNV.js";
 import "./chunks/chunk-XJ2QCSOL.js";
 import "./chunks/chunk-OSH67I4H.js";
 import "./chunks/chunk-5AQJPSN5.js";
 import "./chunks/chunk-PEZVGW4L.js";
-import "./chunks/chunk-DWM4RAUV.js";
-import "./chunks/chunk-H77FOSY6.js";
+import "./chunks/chunk-SUPM4SWD.js";
+import "./chunks/chunk-MOKAEFJD.js";
 import {
   primaryMetricOf
 } from "./chunks/chunk-KIGM2236.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-MFHSR2U5.js";
+import "./chunks/chunk-MCZNAGZU.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

@@ -1,10 +1,11 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   reportArtifact
-} from "./chunks/chunk-LQRNS55V.js";
+} from "./chunks/chunk-ETJ5HDRZ.js";
 import "./chunks/chunk-72OCKP5C.js";
 import "./chunks/chunk-4SQXFUI5.js";
-import "./chunks/chunk-KRMLCCRW.js";
+import "./chunks/chunk-SLSOLTLA.js";
+import "./chunks/chunk-IY6KPMTB.js";
 import "./chunks/chunk-VAXOH5AZ.js";
 import "./chunks/chunk-ZZCSUO3L.js";
 import "./chunks/chunk-5S2V7SVG.js";
@@ -33,14 +34,14 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-ULNJ6AAT.js";
+} from "./chunks/chunk-CEP2SCHN.js";
 import {
   readRunnerEnvironment
 } from "./chunks/chunk-QLLY57GB.js";
 import {
   loadConfig
-} from "./chunks/chunk-V56E3XQB.js";
-import "./chunks/chunk-PVSTWRDO.js";
+} from "./chunks/chunk-QEZGSB67.js";
+import "./chunks/chunk-35MZIMAV.js";
 import "./chunks/chunk-TEWQFG7M.js";
 import {
   setFailed,
@@ -48,14 +49,14 @@ import {
   summary
 } from "./chunks/chunk-GKURBYGZ.js";
 import "./chunks/chunk-I7YBYH2J.js";
-import "./chunks/chunk-LIQVGXWF.js";
-import "./chunks/chunk-KFUMKJDT.js";
+import "./chunks/chunk-RRG6TSJC.js";
+import "./chunks/chunk-EYMTTHNR.js";
 import "./chunks/chunk-5PEOAABG.js";
 import {
   ReportSection
-} from "./chunks/chunk-4OFSUGNQ.js";
+} from "./chunks/chunk-WYGES5K7.js";
 import "./chunks/chunk-VJBMOATJ.js";
-import "./chunks/chunk-MLIL7YFZ.js";
+import "./chunks/chunk-LNIKRDBK.js";
 import "./chunks/chunk-EYNKBRNV.js";
 import "./chunks/chunk-XJ2QCSOL.js";
 import {
@@ -63,11 +64,11 @@ import {
 } from "./chunks/chunk-OSH67I4H.js";
 import "./chunks/chunk-5AQJPSN5.js";
 import "./chunks/chunk-PEZVGW4L.js";
-import "./chunks/chunk-DWM4RAUV.js";
-import "./chunks/chunk-H77FOSY6.js";
+import "./chunks/chunk-SUPM4SWD.js";
+import "./chunks/chunk-MOKAEFJD.js";
 import "./chunks/chunk-KIGM2236.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-MFHSR2U5.js";
+import "./chunks/chunk-MCZNAGZU.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

@@ -3,7 +3,7 @@ import {
   emptySpool,
   sendableSpool,
   spoolLogs
-} from "./chunks/chunk-KF4UIJLA.js";
+} from "./chunks/chunk-4ZTHIXX4.js";
 import "./chunks/chunk-IYKSYI5H.js";
 import "./chunks/chunk-G6IL24PE.js";
 import "./chunks/chunk-N6JR4UVL.js";

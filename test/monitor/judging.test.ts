@@ -5,24 +5,15 @@ import { emptyWindows, MAX_EMPTY_WINDOWS } from "../../src/monitor/gaps.ts";
 import type { MonitorResult } from "../../src/monitor/run.ts";
 import { emptyWindow } from "../../src/monitor/window.ts";
 import { windowOf } from "../../src/monitor/windows.ts";
-import { runCli, stackFrames } from "../helpers/cli.ts";
+import { stackFrames } from "../helpers/cli.ts";
 import { writeFiles } from "../helpers/temp.ts";
-import { labelDay, logDay, monitorProject, MONITOR_CONFIG } from "./world.ts";
+import { labelDay, logDay, monitor, monitorProject, MONITOR_CONFIG } from "./world.ts";
 
 /**
  * What a monitoring run computes and judges at the edges of its logs and its clock, end to end on the scratch
  * project of test/monitor/world.ts: blank log files, outages still going on, the open window, missing features,
  * label paths that match nothing, a wrong --now.
  */
-
-async function monitor(
-  dir: string,
-  now: string,
-  ...args: string[]
-): Promise<{ exitCode: number; result: MonitorResult; stderr: string; stdout: string }> {
-  const run = await runCli(["monitor", "--json", "--now", now, ...args], { cwd: dir });
-  return { ...run, result: JSON.parse(run.stdout || "null") as MonitorResult };
-}
 
 const rowsVerdict = (result: MonitorResult, key: string) =>
   result.judgements.find((j) => j.window === key)?.outcomes.find((o) => o.metric === "rows")?.verdict;

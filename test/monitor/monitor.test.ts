@@ -15,21 +15,12 @@ import { startWebhookReceiver } from "../helpers/webhook-receiver.ts";
 import { describePushgateway } from "../helpers/pushgateway.ts";
 import { writeFiles } from "../helpers/temp.ts";
 import { mermaidCharts, parseXyChart } from "../helpers/xychart.ts";
-import { labelDay, logDay, monitorProject, MONITOR_CONFIG, type WorldRow } from "./world.ts";
+import { labelDay, logDay, monitor, monitorProject, MONITOR_CONFIG, type WorldRow } from "./world.ts";
 
 /**
  * `mlops monitor` end to end on a scratch project (test/monitor/world.ts): a champion published with its training
  * profile and evaluation predictions, daily prediction logs and label files, a folder registry.
  */
-
-async function monitor(
-  dir: string,
-  now: string,
-  ...args: string[]
-): Promise<{ exitCode: number; result: MonitorResult; stderr: string; stdout: string }> {
-  const run = await runCli(["monitor", "--json", "--now", now, ...args], { cwd: dir });
-  return { ...run, result: JSON.parse(run.stdout || "null") as MonitorResult };
-}
 
 const windowOf = (result: MonitorResult, key: string) => {
   const found = result.windows.find((w) => w.window.key === key);

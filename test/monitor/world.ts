@@ -2,6 +2,7 @@ import path from "node:path";
 import { Random } from "../../src/gate/significance/random.ts";
 import { createRegistry } from "../../src/registry/registry.ts";
 import { createLocalStore } from "../../src/store/local-store.ts";
+import type { MonitorResult } from "../../src/monitor/run.ts";
 import { runCli } from "../helpers/cli.ts";
 import { publishInput } from "../helpers/publish.ts";
 import { tempDir, writeFiles } from "../helpers/temp.ts";
@@ -178,4 +179,14 @@ export async function labelDay(dir: string, arrival: string, rows: readonly Worl
       rows.map((r) => [r.id, r.label]),
     ),
   });
+}
+
+/** `mlops monitor --json --now <now>` in `dir`, with its parsed result (null when it printed none). */
+export async function monitor(
+  dir: string,
+  now: string,
+  ...args: string[]
+): Promise<{ exitCode: number; result: MonitorResult; stderr: string; stdout: string }> {
+  const run = await runCli(["monitor", "--json", "--now", now, ...args], { cwd: dir });
+  return { ...run, result: JSON.parse(run.stdout || "null") as MonitorResult };
 }

@@ -105,6 +105,19 @@ describe("a version trained with --set overrides on a clean commit", () => {
       `Built from commit ${short} with --set lr=0.5 --set lr=0.6.`,
     );
     expect((await cli(dir, "models", "list", "--json")).stdout).not.toContain('"champion"');
+    // By hand, the same rule: refused (a check failed) unless --allow-dirty, which the history records.
+    const byHand = await cli(dir, "promote", version, "--alias", "staging", "--reason", "try it");
+    expect(byHand.exitCode, byHand.stderr).toBe(1);
+    expect(byHand.stdout).toContain(`was built from commit ${short} with --set lr=0.5 --set lr=0.6.`);
+    expect(
+      (await cli(dir, "promote", version, "--alias", "staging", "--reason", "try it", "--allow-dirty")).exitCode,
+    ).toBe(0);
+    const staging = JSON.parse((await cli(dir, "models", "history", "--alias", "staging", "--json")).stdout) as {
+      events: { reason: string }[];
+    };
+    expect(staging.events.at(-1)?.reason).toBe(
+      `try it (built from commit ${short} with --set lr=0.5 --set lr=0.6, --allow-dirty)`,
+    );
 
     const allowed = await cli(dir, "run", "--set", "lr=0.5", "--allow-dirty");
     expect(allowed.exitCode, allowed.stderr).toBe(0);

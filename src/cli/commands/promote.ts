@@ -1,5 +1,6 @@
 import { ExitCode, InputError, UsageError } from "../../errors.ts";
 import { describeCommit } from "../../context/provenance.ts";
+import { describeOverrides } from "../../config/params.ts";
 import { openRegistry } from "../../registry/open.ts";
 import { refuseServedAlias } from "../../deploy/deploy.ts";
 import type { CommandSpec } from "../command.ts";
@@ -13,7 +14,7 @@ export const promoteCommand: CommandSpec = {
   details:
     "<version> may also be a version number (7 or v7) or an alias whose version to promote (staging).\n" +
     "Refuses (exit 1) a version whose gate did not pass unless --force, and one built from uncommitted changes\n" +
-    "unless --allow-dirty; either override is recorded in the alias history.",
+    "or trained with --set overrides unless --allow-dirty; either override is recorded in the alias history.",
   positionals: [{ name: "version", required: true, description: "the version id (see `mlops models`)" }],
   options: {
     alias: { type: "string", valueName: "name", default: "champion", description: "The alias to move" },
@@ -50,8 +51,12 @@ export const promoteCommand: CommandSpec = {
         text: `Not promoted: ${version}'s gate verdict is ${verdict}. Use --force to promote anyway (it is recorded).`,
       };
     }
-    const dirty = manifest.git.dirty === true && manifest.git.sha !== null;
-    const built = dirty ? describeCommit({ commit: manifest.git.sha ?? "", dirty }) : "";
+    // Trained with --set overrides, a version's commit does not hold its params either: at publish and here alike,
+    // that counts as uncommitted changes (docs/pipeline.md).
+    const overrides = manifest.git.sha === null ? [] : (manifest.overrides ?? []);
+    const dirty = (manifest.git.dirty === true && manifest.git.sha !== null) || overrides.length > 0;
+    const commit = describeCommit({ commit: manifest.git.sha ?? "", dirty: manifest.git.dirty === true });
+    const built = !dirty ? "" : overrides.length > 0 ? `${commit} with ${describeOverrides(overrides)}` : commit;
     // Like a failed gate, uncommitted changes are a promotion check the version fails (exit 1), not a mistake in the
     // command: both are overridden by a flag that the alias history records.
     if (dirty && args.values["allow-dirty"] !== true) {
@@ -59,7 +64,7 @@ export const promoteCommand: CommandSpec = {
         exitCode: ExitCode.checkFailed,
         result: { promoted: false, model, version, alias, reason: `it was built from ${built}` },
         text:
-          `Not promoted: ${model} ${version} was built from ${built}. Publish a model trained on committed code, ` +
+          `Not promoted: ${model} ${version} was built from ${built}. Publish a model trained on committed code and params, ` +
           "or use --allow-dirty to promote it anyway (it is recorded).",
       };
     }

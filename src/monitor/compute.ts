@@ -37,7 +37,7 @@ import { logLayout } from "./log-layout.ts";
 import { logColumns, type Spool, type SpooledWindow, spoolLogs } from "./spool.ts";
 import { blankNotes, openWindowNotes, refuseTimeBeforeRows } from "./spool-notes.ts";
 import { requireTrainingFeatures, trainingFeatures } from "./log-features.ts";
-import { ownsDayOf, refuseFarRows } from "./shards.ts";
+import { ownsDayOf, refuseFarRows } from "./leg-reach.ts";
 import { spoolOnThreads } from "./spool-threads.ts";
 import { emptyWindow, measureWindow, type WindowResult } from "./window.ts";
 import { readWindowRows } from "./window-rows.ts";

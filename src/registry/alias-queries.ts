@@ -1,9 +1,11 @@
 import { ExternalError, InputError } from "../errors.ts";
 import type { ObjectStore } from "../store/object-store.ts";
 import {
+  type AliasEvent,
   aliasTimeline,
   describeGap,
   type HistoryLink,
+  type HistoryRow,
   linksDuring,
   noSuchAliasError,
   readChain,
@@ -13,7 +15,6 @@ import {
 import type { DamageReporter } from "./damage.ts";
 import type { Manifest } from "./manifest.ts";
 import { checkAliasName, checkModelName } from "./names.ts";
-import type { Registry } from "./registry.ts";
 
 /**
  * The registry's questions about aliases that read a whole history (aliases.ts): where a rollback goes, what the
@@ -23,10 +24,12 @@ import type { Registry } from "./registry.ts";
 export interface AliasQueries {
   /** The version a readable last entry points at; an error when it is a gap or leads to no version. */
   aliasTarget: (model: string, alias: string, link: HistoryLink) => Promise<Manifest>;
-  rollbackTarget: Registry["rollbackTarget"];
-  timeline: Registry["timeline"];
-  aliasAt: Registry["aliasAt"];
-  servedDuring: Registry["servedDuring"];
+  // The Registry's own methods of these names (registry.ts says what each answers), spelled out here so that this
+  // module need not import the one that imports it.
+  rollbackTarget: (model: string, alias: string) => Promise<{ current: string; target: string }>;
+  timeline: (model: string, alias?: string) => Promise<HistoryRow[]>;
+  aliasAt: (model: string, alias: string, date: Date) => Promise<AliasEvent | undefined>;
+  servedDuring: (model: string, alias: string, start: Date, end: Date) => Promise<AliasEvent[]>;
 }
 
 export function aliasQueries(

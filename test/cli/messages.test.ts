@@ -66,7 +66,7 @@ describe("a published version that is not promoted says why in its headline", ()
     const dir = await committed("main");
     await appendFile(path.join(dir, "train.mjs"), "// tuned\n");
     const run = await runCli(["run", "--json"], { cwd: dir, env: gitEnv() });
-    expect(run.exitCode).toBe(2);
+    expect(run.exitCode).toBe(1);
     const json = JSON.parse(run.stdout) as { stages: { stage: string; notPromotedBecause?: string }[] };
     expect(json.stages.find((s) => s.stage === "publish")?.notPromotedBecause).toBe("built from uncommitted changes");
     expect(run.stderr).toContain("not promoted to champion: it was built from commit");

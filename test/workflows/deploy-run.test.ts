@@ -112,6 +112,8 @@ interface Delivery {
 }
 async function lastDelivery(dir: string, alias: string): Promise<{ to: string; delivery: Delivery } | undefined> {
   const history = await runCli(["models", "history", "--alias", alias, "--json"], { cwd: dir });
+  // An alias that never moved is refused by name (exit 2): nothing was delivered to it.
+  if (history.exitCode === 2 && history.stderr.includes(`has no alias "${alias}"`)) return undefined;
   return (JSON.parse(history.stdout) as { events: { to: string; delivery: Delivery }[] }).events.at(-1);
 }
 

@@ -1,6 +1,6 @@
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parse } from "yaml";
+import { parse, parseDocument, type YAMLMap, type YAMLSeq } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEMPLATE_DEFAULTS, workflowTemplates, type WorkflowOptions } from "../../src/init/workflows.ts";
 import { createRegistry } from "../../src/registry/registry.ts";
@@ -247,6 +247,22 @@ const scheduled = (workspace: string): RunnerEnvironment => ({
 });
 const TOKENS = { read: "ghs_read_token", write: "ghs_write_token" };
 
+/**
+ * The time job's outputs with the run's time set to `now`: the logs' days are in March 2026, and by the real clock
+ * every day since would be a window no log covers (an outage, which the rows rule catches).
+ */
+const timeAt = (outputs: Record<string, string>, now: string) => ({ outputs: { ...outputs, now }, result: "success" });
+
+/** Sets the one-job workflow's monitor step's `now` input: its run's time, as the scheduled run would have it. */
+async function pinNow(file: string, now: string): Promise<void> {
+  const document = parseDocument(await readFile(file, "utf8"));
+  const steps = document.getIn(["jobs", "monitor", "steps"]) as YAMLSeq<YAMLMap>;
+  const step = steps.items.find((item) => item.get("id") === "monitor");
+  if (!step) throw new Error(`${file} has no step with id monitor`);
+  step.setIn(["with", "now"], now);
+  await writeFile(file, document.toString());
+}
+
 /** The scratch project with `monitor.shards` set, and the workflow init writes for it. */
 async function projectWithWorkflow(shards: number): Promise<{ dir: string; file: string }> {
   const dir = await monitorProject();
@@ -276,18 +292,22 @@ describe("mlops-monitor.yml run as the runner runs it", () => {
       const rows = await logDay(dir, date, 30 + i, 300);
       await labelDay(dir, `2026-03-0${i + 2}`, rows);
     }
+    // Days 1 and 2 have ended; day 2's labels are not all in yet (delay 1d).
+    await pinNow(file, "2026-03-03T05:23:00Z");
     const healthy = await runWorkflowJob(file, "monitor", scheduled(dir), TOKENS);
     expect(healthy.conclusion, healthy.output).toBe("success");
     expect(healthy.steps.monitor?.outputs).toMatchObject({ verdict: "pass", windows: "2", breaches: "0" });
     expectReport(healthy, "pass", "2026-03-01", "2026-03-02");
     expect(await loggedWindows(dir)).toEqual(["2026-03-01", "2026-03-02"]);
 
-    // A drifted day, dispatched by hand: only the new window is computed, and its breach fails the job.
+    // A drifted day, dispatched by hand the next day: its window, and day 2's now that its labels are complete, are
+    // computed, and the drifted day's breach fails the job.
     await logDay(dir, "2026-03-03", 40, 300, { shift: 2.5 });
+    await pinNow(file, "2026-03-04T05:23:00Z");
     const dispatch = { ...scheduled(dir), event: { name: "workflow_dispatch", payload: {} } };
     const drifted = await runWorkflowJob(file, "monitor", dispatch, TOKENS, { recompute: false, alias: "" });
     expect(drifted.conclusion, drifted.output).toBe("failure");
-    expect(drifted.steps.monitor?.outputs).toMatchObject({ verdict: "fail", windows: "1", breaches: "1" });
+    expect(drifted.steps.monitor?.outputs).toMatchObject({ verdict: "fail", windows: "2", breaches: "1" });
     expectReport(drifted, "fail", "2026-03-03");
     expect(await loggedWindows(dir)).toEqual(["2026-03-01", "2026-03-02", "2026-03-03"]);
   }, 180_000);
@@ -301,7 +321,7 @@ describe("mlops-monitor.yml run as the runner runs it", () => {
     const time = await runWorkflowJob(file, "time", scheduled(dir), TOKENS);
     expect(time.conclusion, time.output).toBe("success");
     expect(time.outputs.now).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-    const needs = { time: { outputs: time.outputs, result: "success" } };
+    const needs = { time: timeAt(time.outputs, "2026-03-05T05:23:00Z") };
 
     // The merge job's runner, where download-artifact puts every leg's artifact (merge-multiple: one folder).
     const mergeTemp = await tempDir();
@@ -423,7 +443,7 @@ describe("mlops-monitor.yml on a github:// registry, as the runner runs it", () 
     };
 
     const time = await runWorkflowJob(file, "time", runner, TOKENS);
-    const needs = { time: { outputs: time.outputs, result: "success" } };
+    const needs = { time: timeAt(time.outputs, "2026-03-03T05:23:00Z") };
     const mergeTemp = await tempDir();
     await mkdir(path.join(mergeTemp, "monitor-shards"));
     for (const shard of [1, 2]) {

@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-MCZNAGZU.js";
+} from "./chunks/chunk-URKLS55L.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -58,13 +58,13 @@ var OTHER_COMMANDS = [
   { name: "report", after: "gate", load: async () => (await import("./chunks/report-BYI6HUON.js")).reportCommand },
   { name: "run", after: "publish", load: async () => (await import("./chunks/run-7U3VTOEX.js")).runCommand },
   { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-I6UEBAI7.js")).retrainCommand },
-  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-FR3H7RT7.js")).monitorCommand },
+  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-UMEKLGSJ.js")).monitorCommand },
   { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-QIQJYCMX.js")).deployCommand },
-  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-RPTEZ46Z.js")).canaryCommand },
+  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-TV2O253E.js")).canaryCommand },
   { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-D276CV2V.js")).predictCommand },
   { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-BZM6Z76Q.js")).sweepCommand },
   { name: "models", after: "select", load: async () => (await import("./chunks/models-HECKFW3P.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-DTZ3NGSY.js")).promoteCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-3PMHJJ6U.js")).promoteCommand },
   { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-OKQE2W33.js")).rollbackCommand },
   { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-X3QGQIV7.js")).pullCommand },
   { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-J4HJ6BD3.js")).verifyCommand },

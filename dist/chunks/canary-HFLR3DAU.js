@@ -3,8 +3,8 @@ import {
   CanaryOptions,
   canaryStage,
   runCanaryStage
-} from "./chunk-ZIRKTZX6.js";
-import "./chunk-ZZN6Z4GN.js";
+} from "./chunk-TB65D33W.js";
+import "./chunk-QXQO6CGL.js";
 import "./chunk-AWWEC64S.js";
 import "./chunk-CWFGDLGP.js";
 import "./chunk-M2A6EU2Y.js";

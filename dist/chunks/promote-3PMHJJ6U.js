@@ -33,7 +33,9 @@ import "./chunk-G6IL24PE.js";
 import {
   describeCommit
 } from "./chunk-SLSOLTLA.js";
-import "./chunk-IY6KPMTB.js";
+import {
+  describeOverrides
+} from "./chunk-IY6KPMTB.js";
 import "./chunk-VAXOH5AZ.js";
 import "./chunk-ZZCSUO3L.js";
 import "./chunk-5S2V7SVG.js";
@@ -98,7 +100,7 @@ import "./chunk-RZGYXAJU.js";
 var promoteCommand = {
   name: "promote",
   summary: "Point an alias (default champion) at a version, recording who, when and why",
-  details: "<version> may also be a version number (7 or v7) or an alias whose version to promote (staging).\nRefuses (exit 1) a version whose gate did not pass unless --force, and one built from uncommitted changes\nunless --allow-dirty; either override is recorded in the alias history.",
+  details: "<version> may also be a version number (7 or v7) or an alias whose version to promote (staging).\nRefuses (exit 1) a version whose gate did not pass unless --force, and one built from uncommitted changes\nor trained with --set overrides unless --allow-dirty; either override is recorded in the alias history.",
   positionals: [{ name: "version", required: true, description: "the version id (see `mlops models`)" }],
   options: {
     alias: { type: "string", valueName: "name", default: "champion", description: "The alias to move" },
@@ -133,13 +135,15 @@ var promoteCommand = {
         text: `Not promoted: ${version}'s gate verdict is ${verdict}. Use --force to promote anyway (it is recorded).`
       };
     }
-    const dirty = manifest.git.dirty === true && manifest.git.sha !== null;
-    const built = dirty ? describeCommit({ commit: manifest.git.sha ?? "", dirty }) : "";
+    const overrides = manifest.git.sha === null ? [] : manifest.overrides ?? [];
+    const dirty = manifest.git.dirty === true && manifest.git.sha !== null || overrides.length > 0;
+    const commit = describeCommit({ commit: manifest.git.sha ?? "", dirty: manifest.git.dirty === true });
+    const built = !dirty ? "" : overrides.length > 0 ? `${commit} with ${describeOverrides(overrides)}` : commit;
     if (dirty && args.values["allow-dirty"] !== true) {
       return {
         exitCode: ExitCode.checkFailed,
         result: { promoted: false, model, version, alias, reason: `it was built from ${built}` },
-        text: `Not promoted: ${model} ${version} was built from ${built}. Publish a model trained on committed code, or use --allow-dirty to promote it anyway (it is recorded).`
+        text: `Not promoted: ${model} ${version} was built from ${built}. Publish a model trained on committed code and params, or use --allow-dirty to promote it anyway (it is recorded).`
       };
     }
     const problems = await registry.storedFileProblems(manifest);

@@ -300,60 +300,7 @@ function named(files) {
   return files.length <= 5 ? files.join(", ") : `${files.slice(0, 5).join(", ")} and ${files.length - 5} more`;
 }
 
-// src/monitor/shards.ts
-var SHARD_FORMAT = "mlops-kit/monitor-shard@1";
-var Skipped = object({
-  count: number().check(int(), _gte(0)),
-  examples: array(object({ file: string(), row: number(), value: string(), reason: string() }))
-});
-var ShardSchema = object({
-  format: literal(SHARD_FORMAT),
-  model: string(),
-  alias: string(),
-  version: string(),
-  now: iso_exports.datetime(),
-  shard: object({ index: number().check(int(), _gte(1)), count: number().check(int(), _gte(1)) }),
-  windows: array(
-    looseObject({
-      format: literal(WINDOW_RESULT_FORMAT),
-      window: object({ key: string(), start: iso_exports.datetime(), end: iso_exports.datetime() }),
-      rows: number().check(int(), _gte(0)),
-      metrics: record(string(), number())
-    })
-  ),
-  unchanged: array(string()),
-  skippedRows: object({ unparseable: Skipped, future: Skipped }),
-  unmatchedLabels: object({ count: number().check(int(), _gte(0)), files: array(string()) }),
-  labelMarks: nullable(
-    record(string(), object({ rows: number().check(int(), _gte(0)), bits: base64() }))
-  ),
-  notes: array(string())
-});
-var SHARD_BYTES = 256 * 1024 * 1024;
-async function readShardFiles(files, shownFrom) {
-  const shards = [];
-  for (const file of files) {
-    const shown = file.startsWith(shownFrom) ? file.slice(shownFrom.length + 1) : file;
-    const value = await readJsonLimited(file, {
-      shown,
-      what: "monitor shard file",
-      limit: SHARD_BYTES,
-      missingHint: "pass the files `mlops monitor --shard i/n` wrote"
-    });
-    const parsed2 = ShardSchema.safeParse(value);
-    if (!parsed2.success) {
-      const issue = parsed2.error.issues[0];
-      throw new InputError(
-        `${shown} is not a monitor shard file: ${issue?.path.join(".") ?? ""} ${issue?.message ?? ""}`,
-        {
-          hint: "pass the files `mlops monitor --shard i/n` wrote, unchanged"
-        }
-      );
-    }
-    shards.push({ ...parsed2.data, windows: parsed2.data.windows });
-  }
-  return shards;
-}
+// src/monitor/leg-reach.ts
 function refuseFarRows(spool, size) {
   for (const file of spool.files) {
     const day = arrivalDateOf(file.shown);
@@ -945,6 +892,61 @@ async function stamped(entries) {
 }
 function settledOnly(matched, settled) {
   return new Map([...matched].filter(([shown]) => settled.has(shown)));
+}
+
+// src/monitor/shards.ts
+var SHARD_FORMAT = "mlops-kit/monitor-shard@1";
+var Skipped = object({
+  count: number().check(int(), _gte(0)),
+  examples: array(object({ file: string(), row: number(), value: string(), reason: string() }))
+});
+var ShardSchema = object({
+  format: literal(SHARD_FORMAT),
+  model: string(),
+  alias: string(),
+  version: string(),
+  now: iso_exports.datetime(),
+  shard: object({ index: number().check(int(), _gte(1)), count: number().check(int(), _gte(1)) }),
+  windows: array(
+    looseObject({
+      format: literal(WINDOW_RESULT_FORMAT),
+      window: object({ key: string(), start: iso_exports.datetime(), end: iso_exports.datetime() }),
+      rows: number().check(int(), _gte(0)),
+      metrics: record(string(), number())
+    })
+  ),
+  unchanged: array(string()),
+  skippedRows: object({ unparseable: Skipped, future: Skipped }),
+  unmatchedLabels: object({ count: number().check(int(), _gte(0)), files: array(string()) }),
+  labelMarks: nullable(
+    record(string(), object({ rows: number().check(int(), _gte(0)), bits: base64() }))
+  ),
+  notes: array(string())
+});
+var SHARD_BYTES = 256 * 1024 * 1024;
+async function readShardFiles(files, shownFrom) {
+  const shards = [];
+  for (const file of files) {
+    const shown = file.startsWith(shownFrom) ? file.slice(shownFrom.length + 1) : file;
+    const value = await readJsonLimited(file, {
+      shown,
+      what: "monitor shard file",
+      limit: SHARD_BYTES,
+      missingHint: "pass the files `mlops monitor --shard i/n` wrote"
+    });
+    const parsed2 = ShardSchema.safeParse(value);
+    if (!parsed2.success) {
+      const issue = parsed2.error.issues[0];
+      throw new InputError(
+        `${shown} is not a monitor shard file: ${issue?.path.join(".") ?? ""} ${issue?.message ?? ""}`,
+        {
+          hint: "pass the files `mlops monitor --shard i/n` wrote, unchanged"
+        }
+      );
+    }
+    shards.push({ ...parsed2.data, windows: parsed2.data.windows });
+  }
+  return shards;
 }
 
 // src/monitor/gaps.ts

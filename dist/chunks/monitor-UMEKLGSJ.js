@@ -11,10 +11,10 @@ import {
   TREND_WINDOWS,
   historySection,
   monitorStage
-} from "./chunk-5CGLHBYC.js";
+} from "./chunk-FUVI3W2I.js";
 import {
   requireMonitor
-} from "./chunk-ZZN6Z4GN.js";
+} from "./chunk-QXQO6CGL.js";
 import {
   historyWindows
 } from "./chunk-AWWEC64S.js";

@@ -31,9 +31,9 @@ var STAGES = [
   { name: "select", command: true, load: async () => (await import("./select-SZTMXHG4.js")).selectStage },
   { name: "retrain-decide", command: false, load: async () => (await import("./retrain-ZSSUHXDC.js")).retrainDecideStage },
   { name: "retrain-conclude", command: false, load: async () => (await import("./retrain-ZSSUHXDC.js")).retrainConcludeStage },
-  { name: "monitor", command: false, load: async () => (await import("./monitor-ONR4FUJI.js")).monitorStage },
+  { name: "monitor", command: false, load: async () => (await import("./monitor-U45RB7R5.js")).monitorStage },
   { name: "deploy", command: false, load: async () => (await import("./deploy-2RQRID2H.js")).deployStage },
-  { name: "canary", command: false, load: async () => (await import("./canary-VOPL5OOK.js")).canaryStage },
+  { name: "canary", command: false, load: async () => (await import("./canary-HFLR3DAU.js")).canaryStage },
   { name: "predict", command: false, load: async () => (await import("./predict-HYJYMHHM.js")).predictStage }
 ];
 async function loadStage(name) {

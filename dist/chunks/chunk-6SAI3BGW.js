@@ -33,7 +33,7 @@ import {
 import {
   loadStage,
   processInterrupts
-} from "./chunk-MCZNAGZU.js";
+} from "./chunk-URKLS55L.js";
 import {
   ConfigError,
   ExitCode,

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 import {
   requireMonitor,
   runMonitor
-} from "./chunk-ZZN6Z4GN.js";
+} from "./chunk-QXQO6CGL.js";
 import {
   CBPE_ASSUMPTION,
   breachLines

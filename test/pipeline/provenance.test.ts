@@ -123,7 +123,7 @@ describe("uncommitted changes", () => {
     expect(refused.exitCode).toBe(1);
     expect(refused.stdout).toBe(
       `Not promoted: toy ${version} was built from commit ${head.slice(0, 7)} + uncommitted changes. Publish a ` +
-        "model trained on committed code, or use --allow-dirty to promote it anyway (it is recorded).\n",
+        "model trained on committed code and params, or use --allow-dirty to promote it anyway (it is recorded).\n",
     );
     expect(JSON.parse((await cli(dir, "promote", version, "--json")).stdout)).toEqual({
       promoted: false,

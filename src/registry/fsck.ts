@@ -6,7 +6,7 @@ import type { ObjectStore } from "../store/object-store.ts";
 import { entryKeys, readChain } from "./aliases.ts";
 import { mapBounded } from "./concurrency.ts";
 import { findDebris, removeDebris } from "./debris.ts";
-import type { Manifest, ManifestFile } from "./manifest.ts";
+import type { Manifest } from "./manifest.ts";
 import { fetchVerified } from "./download.ts";
 import { monitorLogPrefix, readLogObjects } from "./monitor-log.ts";
 import { readScoringLog } from "./scoring-log.ts";
@@ -14,7 +14,7 @@ import type { Damage } from "./damage.ts";
 import { moveAside, quarantinedVersions } from "./quarantine.ts";
 import { writeRecord } from "./records.ts";
 import { signatureKey, signatureShapeProblem } from "./signature.ts";
-import { getUnlessTooLarge, readManifest, versionKey } from "./stored-manifest.ts";
+import { getUnlessTooLarge, readManifest, versionKey, versionObjects } from "./stored-manifest.ts";
 
 /**
  * `mlops models fsck`: checks a model in the registry end to end and, with `repair`, puts right what can be put right
@@ -169,10 +169,7 @@ async function checkObjects(
   checked: FsckReport["checked"],
 ): Promise<FsckProblem[]> {
   const base = versionKey(manifest.model, manifest.version);
-  const entries: { key: string; entry: ManifestFile }[] = [
-    ...manifest.files.map((entry) => ({ key: `${base}/files/${entry.path}`, entry })),
-    ...Object.values(manifest.attachments).map((entry) => ({ key: `${base}/attachments/${entry.path}`, entry })),
-  ];
+  const entries = versionObjects(manifest).map(({ relative, entry }) => ({ key: `${base}/${relative}`, entry }));
   const advice =
     "its bytes are gone, so fsck cannot repair it: restore the object from the bucket's versioning or a backup, or " +
     `publish again (and promote another version if an alias points at ${manifest.version})`;

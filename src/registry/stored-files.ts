@@ -2,7 +2,7 @@ import type { ObjectStore } from "../store/object-store.ts";
 import { mapBounded } from "./concurrency.ts";
 import type { Manifest } from "./manifest.ts";
 import { checkFilePath } from "./names.ts";
-import { versionKey } from "./stored-manifest.ts";
+import { versionKey, versionObjects } from "./stored-manifest.ts";
 
 /** A file or attachment of a version that is not stored as its manifest lists it. */
 export interface StoredFileProblem {
@@ -21,14 +21,11 @@ export interface StoredFileProblem {
  */
 export async function storedFileProblems(store: ObjectStore, manifest: Manifest): Promise<StoredFileProblem[]> {
   const base = versionKey(manifest.model, manifest.version);
-  const entries = [
-    ...manifest.files.map((entry) => ({ path: entry.path, key: `files/${entry.path}`, size: entry.size })),
-    ...Object.entries(manifest.attachments).map(([name, entry]) => ({
-      path: `${name} attachment (${entry.path})`,
-      key: `attachments/${entry.path}`,
-      size: entry.size,
-    })),
-  ];
+  const entries = versionObjects(manifest).map(({ relative, entry, attachment }) => ({
+    path: attachment === null ? entry.path : `${attachment} attachment (${entry.path})`,
+    key: relative,
+    size: entry.size,
+  }));
   const found = await mapBounded(entries, 8, async (entry) => {
     const head = await store.head(`${base}/${checkFilePath(entry.key)}`);
     if (head === undefined) return { path: entry.path, problem: `${entry.path} is missing` };

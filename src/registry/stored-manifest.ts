@@ -2,7 +2,7 @@ import type * as z from "../zod.ts";
 import { ExternalError } from "../errors.ts";
 import { type ObjectStore, ObjectTooLargeError } from "../store/object-store.ts";
 import type { Damage } from "./damage.ts";
-import { type Manifest, ManifestSchema } from "./manifest.ts";
+import { type Manifest, type ManifestFile, ManifestSchema } from "./manifest.ts";
 import { checkModelName, checkVersionName } from "./names.ts";
 
 /**
@@ -82,4 +82,21 @@ export function damagedManifestError(damage: Damage, location: string): External
       "it was changed outside mlops-kit. Listings hide this version; `mlops models fsck --repair` moves the manifest " +
       "aside (its files are kept), or restore it from the bucket's versioning",
   });
+}
+
+/**
+ * Every object a version stores, files first, then attachments (with their names): its key under the version's
+ * folder (`files/<path>`, `attachments/<path>`) and its manifest entry. fsck reads each back; promote looks at each.
+ */
+export function versionObjects(
+  manifest: Manifest,
+): { relative: string; entry: ManifestFile; attachment: string | null }[] {
+  return [
+    ...manifest.files.map((entry) => ({ relative: `files/${entry.path}`, entry, attachment: null })),
+    ...Object.entries(manifest.attachments).map(([name, entry]) => ({
+      relative: `attachments/${entry.path}`,
+      entry,
+      attachment: name,
+    })),
+  ];
 }

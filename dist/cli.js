@@ -7,7 +7,7 @@ import {
   STAGES,
   loadStage,
   processInterrupts
-} from "./chunks/chunk-URKLS55L.js";
+} from "./chunks/chunk-YTT2LBXM.js";
 import {
   DEFAULT_CONFIG_FILE
 } from "./chunks/chunk-MFRW4TDE.js";
@@ -54,23 +54,23 @@ var OTHER_COMMANDS = [
   { name: "init", after: null, load: async () => (await import("./chunks/init-IDWTNVCZ.js")).initCommand },
   { name: "check", after: "init", load: async () => (await import("./chunks/check-T7FJDYDN.js")).checkCommand },
   { name: "config", after: "check", load: async () => (await import("./chunks/config-FKF2DHRL.js")).configCommand },
-  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-BVROWCAC.js")).profileCommand },
+  { name: "profile", after: "validate", load: async () => (await import("./chunks/profile-JT6PLS33.js")).profileCommand },
   { name: "report", after: "gate", load: async () => (await import("./chunks/report-BYI6HUON.js")).reportCommand },
-  { name: "run", after: "publish", load: async () => (await import("./chunks/run-7U3VTOEX.js")).runCommand },
-  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-I6UEBAI7.js")).retrainCommand },
-  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-UMEKLGSJ.js")).monitorCommand },
-  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-QIQJYCMX.js")).deployCommand },
-  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-TV2O253E.js")).canaryCommand },
-  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-D276CV2V.js")).predictCommand },
-  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-BZM6Z76Q.js")).sweepCommand },
-  { name: "models", after: "select", load: async () => (await import("./chunks/models-HECKFW3P.js")).modelsCommand },
-  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-3PMHJJ6U.js")).promoteCommand },
-  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-OKQE2W33.js")).rollbackCommand },
-  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-X3QGQIV7.js")).pullCommand },
-  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-J4HJ6BD3.js")).verifyCommand },
-  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-WLJLR6TR.js")).signCommand },
-  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-N4GC2YEJ.js")).compareCommand },
-  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-5A7UJKQU.js")).metricsCommand }
+  { name: "run", after: "publish", load: async () => (await import("./chunks/run-TBCWKOOG.js")).runCommand },
+  { name: "retrain", after: "run", load: async () => (await import("./chunks/retrain-I5Z4NCAC.js")).retrainCommand },
+  { name: "monitor", after: "retrain", load: async () => (await import("./chunks/monitor-FBV3VDJ2.js")).monitorCommand },
+  { name: "deploy", after: "monitor", load: async () => (await import("./chunks/deploy-TK2QTBZD.js")).deployCommand },
+  { name: "canary", after: "deploy", load: async () => (await import("./chunks/canary-C5ILCJ6M.js")).canaryCommand },
+  { name: "predict", after: "canary", load: async () => (await import("./chunks/predict-A6BTWHDI.js")).predictCommand },
+  { name: "sweep", after: "plan", load: async () => (await import("./chunks/sweep-4QEJWSIK.js")).sweepCommand },
+  { name: "models", after: "select", load: async () => (await import("./chunks/models-Y4GIJGGP.js")).modelsCommand },
+  { name: "promote", after: "models", load: async () => (await import("./chunks/promote-TN52XGIL.js")).promoteCommand },
+  { name: "rollback", after: "promote", load: async () => (await import("./chunks/rollback-DC775BQQ.js")).rollbackCommand },
+  { name: "pull", after: "rollback", load: async () => (await import("./chunks/pull-VNCWOUCO.js")).pullCommand },
+  { name: "verify", after: "pull", load: async () => (await import("./chunks/verify-CBNUZJAU.js")).verifyCommand },
+  { name: "sign", after: "verify", load: async () => (await import("./chunks/sign-X6QF6KHI.js")).signCommand },
+  { name: "compare", after: "sign", load: async () => (await import("./chunks/compare-3GBJ53KI.js")).compareCommand },
+  { name: "metrics", after: "compare", load: async () => (await import("./chunks/metrics-K76QPS5O.js")).metricsCommand }
 ];
 function inHelpOrder() {
   const commands = STAGES.filter((stage) => stage.command).map(({ name }) => ({

@@ -7,7 +7,7 @@ import "./chunks/chunk-HHR3RJXW.js";
 import {
   describeDamage,
   openRegistry
-} from "./chunks/chunk-YFSO3IQW.js";
+} from "./chunks/chunk-GPXSHNAX.js";
 import "./chunks/chunk-TFGIC24Q.js";
 import "./chunks/chunk-ASQHJYOS.js";
 import {
@@ -24,7 +24,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-6SAI3BGW.js";
+} from "./chunks/chunk-2AQQCETI.js";
 import "./chunks/chunk-QLLY57GB.js";
 import {
   loadConfig
@@ -55,7 +55,7 @@ import {
   primaryMetricOf
 } from "./chunks/chunk-KIGM2236.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-URKLS55L.js";
+import "./chunks/chunk-YTT2LBXM.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";

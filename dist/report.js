@@ -34,7 +34,7 @@ import {
   actionInputs,
   actionStart,
   failStep
-} from "./chunks/chunk-6SAI3BGW.js";
+} from "./chunks/chunk-2AQQCETI.js";
 import {
   readRunnerEnvironment
 } from "./chunks/chunk-QLLY57GB.js";
@@ -68,7 +68,7 @@ import "./chunks/chunk-SUPM4SWD.js";
 import "./chunks/chunk-MOKAEFJD.js";
 import "./chunks/chunk-KIGM2236.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-URKLS55L.js";
+import "./chunks/chunk-YTT2LBXM.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import {

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   runStageAction
-} from "./chunks/chunk-6SAI3BGW.js";
+} from "./chunks/chunk-2AQQCETI.js";
 import "./chunks/chunk-QLLY57GB.js";
 import "./chunks/chunk-QEZGSB67.js";
 import "./chunks/chunk-35MZIMAV.js";
@@ -23,7 +23,7 @@ import "./chunks/chunk-SUPM4SWD.js";
 import "./chunks/chunk-MOKAEFJD.js";
 import "./chunks/chunk-KIGM2236.js";
 import "./chunks/chunk-SN54LWLO.js";
-import "./chunks/chunk-URKLS55L.js";
+import "./chunks/chunk-YTT2LBXM.js";
 import "./chunks/chunk-MFRW4TDE.js";
 import "./chunks/chunk-NFSXRCFZ.js";
 import "./chunks/chunk-XOZC47AQ.js";
